@@ -1,0 +1,215 @@
+package gopher
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/rivo/uniseg"
+	"github.com/yuin/goldmark/ast"
+)
+
+// DefaultTextWidth is the line width of a post's text, in display cells, when
+// TextOptions.Width is 0.
+const DefaultTextWidth = 70
+
+// Header is what a post's text file shows above the body.
+type Header struct {
+	Title string
+	Date  string // already formatted, YYYY-MM-DD
+	Tags  []string
+}
+
+// Link is a link found in a post, numbered in order of first appearance.
+type Link struct {
+	Label string
+	URL   string // after TextOptions.Link rewriting
+}
+
+// TextOptions adjusts text rendering.
+type TextOptions struct {
+	Width int                      // display cells; 0 means 70
+	Link  func(dest string) string // rewrites destinations (e.g. another post → its gopher URL); nil keeps them
+}
+
+// RenderPost renders a post as a gopher text file (item type 0): header, blank line,
+// body, and numbered references. Lines end in CRLF. It returns the links in
+// reference order too (a menu of them is built elsewhere).
+//
+// doc is the goldmark AST of source (GFM and Footnote extensions); it is
+// only read. A Width below 1 means DefaultTextWidth. The rendering:
+//   - header: the title (wrapped), the date, "Tags: a, b" (each line left
+//     out when empty), then a blank line;
+//   - paragraphs wrapped with Wrap. A soft line break between two East
+//     Asian wide characters vanishes (goldmark's util.IsEastAsianWideRune,
+//     plus the UAX #11 Fullwidth forms such as ！ and （, as in gemtext),
+//     across emphasis and link boundaries too; any other soft break is a
+//     space. Hard breaks and <br> start a new line; other raw HTML is
+//     dropped; emphasis, strikethrough and code span markers are dropped;
+//   - headings underlined with "=" (h1, h2) or "-" (h3-h6) as wide as the
+//     heading (at most the width);
+//   - a link shows as "label[n]" and an image as "[image: alt][n]", n being
+//     the number of its URL in the references. A link whose label is its
+//     URL (an autolink such as <https://example.com> or a bare URL) shows
+//     just the URL, which is readable as it is: it gets no marker, but is
+//     numbered and listed in the references like every other link. A
+//     marker never starts a line: it stays with the word before it;
+//   - lists "* " and "1. " (numbers kept, right-aligned), wrapped with a
+//     hanging indent; a nested list starts at the text column of its item
+//     (2 cells in for "* "); blockquotes "> " on every line, nested "> > ";
+//   - code blocks and tables are not wrapped; tabs in code go to 4-cell tab
+//     stops; table columns are aligned by display width, " | " between
+//     them and a "-" rule under the header row;
+//   - a thematic break is a line of "-" across the width (at most 1024);
+//   - footnote references show as "[^n]", which cannot be taken for a link
+//     reference "[n]"; the notes follow the body, "[^n] text" with a hanging
+//     indent (links in them are numbered after those of the body);
+//   - the references come last, one per distinct URL: "[n] URL". A URL
+//     longer than the line after "[n] " but not longer than the width goes
+//     unbroken on the line after "[n]"; a longer one is split with a hanging
+//     indent.
+//
+// A link's URL is its destination with backslash escapes and character
+// references resolved, passed through opts.Link, then with spaces and
+// control characters percent-encoded; a link whose URL ends up empty is
+// shown without a marker and not listed. Link.Label is the link's text
+// (an image's alt text or "image"), or the URL when the text is empty.
+//
+// In the whole file tabs become spaces, control characters are dropped,
+// trailing spaces trimmed, and a line that is a lone "." is written ".."
+// as RFC 1436 escapes it (the file has no terminating "." line). The text
+// ends with one CRLF and no blank line; it is empty when there is nothing
+// to show.
+func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text []byte, links []Link) {
+	width := opts.Width
+	if width <= 0 {
+		width = DefaultTextWidth
+	}
+	r := &renderer{src: source, width: width, rewrite: opts.Link, index: map[string]int{}}
+	lines := r.header(h)
+	if doc != nil {
+		lines = appendBlock(lines, r.blocks(doc, width, false))
+		lines = appendBlock(lines, r.footnotes(doc))
+	}
+	lines = appendBlock(lines, r.references())
+	for i, l := range lines {
+		lines[i] = cleanLine(l)
+	}
+	var sb strings.Builder
+	for _, l := range trimBlank(lines) {
+		sb.WriteString(l)
+		sb.WriteString("\r\n")
+	}
+	return []byte(sb.String()), r.links
+}
+
+// renderer holds the state of one RenderPost call.
+type renderer struct {
+	src     []byte
+	width   int
+	rewrite func(string) string
+	links   []Link
+	index   map[string]int // URL → 1-based reference number
+}
+
+// trimBlank drops the lines at either end that would be blank in the
+// file.
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && cleanLine(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && cleanLine(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// appendBlock appends a block's lines after a blank line, without blank
+// lines at the block's ends.
+func appendBlock(lines, block []string) []string {
+	block = trimBlank(block)
+	if len(block) == 0 {
+		return lines
+	}
+	if len(lines) > 0 {
+		lines = append(lines, "")
+	}
+	return append(lines, block...)
+}
+
+// header renders the post header.
+func (r *renderer) header(h Header) []string {
+	var lines []string
+	lines = append(lines, Wrap(lineSpace(h.Title), r.width)...)
+	if d := strings.TrimSpace(lineSpace(h.Date)); d != "" {
+		lines = append(lines, d)
+	}
+	var tags []string
+	for _, t := range h.Tags {
+		if t = strings.TrimSpace(lineSpace(t)); t != "" {
+			tags = append(tags, t)
+		}
+	}
+	if len(tags) > 0 {
+		lines = append(lines, Wrap("Tags: "+strings.Join(tags, ", "), r.width)...)
+	}
+	return lines
+}
+
+// reference returns the number of the link to dest (rewritten and cleaned)
+// and its URL, adding it to the references on first sight. An empty URL
+// gets number 0 and no reference.
+func (r *renderer) reference(dest, label string) (int, string) {
+	url := dest
+	if r.rewrite != nil {
+		url = r.rewrite(url)
+	}
+	url = cleanURL(url)
+	if url == "" {
+		return 0, url
+	}
+	if n, ok := r.index[url]; ok {
+		return n, url
+	}
+	if label == "" {
+		label = url
+	}
+	r.links = append(r.links, Link{Label: label, URL: url})
+	r.index[url] = len(r.links)
+	return len(r.links), url
+}
+
+// references renders the numbered list of URLs.
+func (r *renderer) references() []string {
+	var lines []string
+	for i, l := range r.links {
+		marker := "[" + strconv.Itoa(i+1) + "]"
+		indent := uniseg.StringWidth(marker) + 1
+		uw := uniseg.StringWidth(l.URL)
+		switch {
+		case indent+uw <= r.width:
+			lines = append(lines, marker+" "+l.URL)
+		case uw <= r.width:
+			lines = append(lines, marker, l.URL)
+		default:
+			for j, part := range splitClusters(l.URL, max(r.width-indent, 1)) {
+				if j == 0 {
+					lines = append(lines, marker+" "+part)
+				} else {
+					lines = append(lines, strings.Repeat(" ", indent)+part)
+				}
+			}
+		}
+	}
+	return lines
+}
+
+// splitClusters cuts s into pieces at most width cells wide, between
+// grapheme clusters only.
+func splitClusters(s string, width int) []string {
+	atoms := splitAtoms(s)
+	for i := range atoms {
+		atoms[i].brk = brNone
+		atoms[i].space = false
+	}
+	return layout(atoms, width)
+}
