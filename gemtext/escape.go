@@ -7,10 +7,10 @@ import "strings"
 // not shift the text, and makes the line a plain text line.
 const textEscape = "\u200B"
 
-// escapeText returns s, a line of running text written at the start of a
-// gemtext line, escaped if it would otherwise be taken as a link (=>),
+// EscapeText returns s, a line of running text written at the start of a
+// gemtext line (a title, a description), escaped if it would otherwise be taken as a link (=>),
 // heading (#), list item ("* "), quote (>) or preformatting toggle (```).
-func escapeText(s string) string {
+func EscapeText(s string) string {
 	if needsEscape(s) {
 		return textEscape + s
 	}

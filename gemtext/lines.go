@@ -62,7 +62,7 @@ func assemble(lines []line, size int) []byte {
 			s = ""
 		case kindText:
 			if s != "" {
-				s = escapeText(s)
+				s = EscapeText(s)
 			}
 		}
 		if s == "" && l.kind != kindPre {

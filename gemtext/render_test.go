@@ -255,8 +255,8 @@ func TestEscapeText(t *testing.T) {
 		"text":  "text",
 		"日本語 #": "日本語 #",
 	} {
-		if got := escapeText(in); got != want {
-			t.Errorf("escapeText(%q) = %q, want %q", in, got, want)
+		if got := EscapeText(in); got != want {
+			t.Errorf("EscapeText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,0 +1,141 @@
+package gopher
+
+import (
+	"bytes"
+	"strings"
+
+	gopher "git.mills.io/prologic/go-gopher"
+	"github.com/rivo/uniseg"
+)
+
+// MaxDisplayWidth is the widest a menu item's display string may be, in
+// display cells. RFC 1436 suggests 70 characters for the whole line; 67 leaves
+// room for the item type and the client's own decoration.
+const MaxDisplayWidth = 67
+
+// Item types used by capsule, re-exported from go-gopher so that callers need
+// not import it.
+const (
+	TypeText      = gopher.FILE
+	TypeMenu      = gopher.DIRECTORY
+	TypeError     = gopher.ERROR
+	TypeSearch    = gopher.INDEXSEARCH
+	TypeBinary    = gopher.BINARY
+	TypeGIF       = gopher.GIF
+	TypeImage     = gopher.IMAGE
+	TypeInfo      = gopher.INFO
+	TypeHTML      = gopher.HTML
+	TypeDocument  = gopher.DOC
+	TypeItemSound = gopher.AUDIO
+)
+
+// ItemType is a Gopher item type (the first character of a menu line).
+type ItemType = gopher.ItemType
+
+// Menu accumulates the lines of a Gopher menu (item type 1). The zero value is
+// not usable; create menus with NewMenu.
+type Menu struct {
+	host string
+	port int
+	buf  bytes.Buffer
+}
+
+// NewMenu returns an empty menu whose items point at host:port unless an item
+// names another server.
+func NewMenu(host string, port int) *Menu {
+	return &Menu{host: sanitizeField(host), port: port}
+}
+
+// Info adds an information line (type i). Long text is wrapped to
+// MaxDisplayWidth cells, one info line each; an empty text adds an empty line.
+// Info lines always carry the four fields: some clients (Lagrange) drop lines
+// with fewer TABs.
+func (m *Menu) Info(text string) {
+	text = sanitizeField(text)
+	if text == "" {
+		m.add(gopher.INFO, "", "", m.host, m.port)
+		return
+	}
+	for _, line := range Wrap(text, MaxDisplayWidth) {
+		m.add(gopher.INFO, line, "", m.host, m.port)
+	}
+}
+
+// Item adds an item of type t on this menu's server. The display string is
+// cut to MaxDisplayWidth cells.
+func (m *Menu) Item(t ItemType, display, selector string) {
+	m.add(t, displayString(display), sanitizeField(selector), m.host, m.port)
+}
+
+// Remote adds an item of type t that points at another server.
+func (m *Menu) Remote(t ItemType, display, selector, host string, port int) {
+	m.add(t, displayString(display), sanitizeField(selector), sanitizeField(host), port)
+}
+
+// Error adds an error line (type 3) and an info line repeating it, because
+// some clients (Lynx) show nothing for type 3.
+func (m *Menu) Error(msg string) {
+	msg = sanitizeField(msg)
+	m.add(gopher.ERROR, msg, "", m.host, m.port)
+	m.add(gopher.INFO, msg, "", m.host, m.port)
+}
+
+// Bytes returns the menu with its terminating ".\r\n" line. The menu may be
+// added to afterwards; Bytes returns a fresh copy each time.
+func (m *Menu) Bytes() []byte {
+	out := make([]byte, 0, m.buf.Len()+3)
+	out = append(out, m.buf.Bytes()...)
+	return append(out, ".\r\n"...)
+}
+
+func (m *Menu) add(t ItemType, display, selector, host string, port int) {
+	item := gopher.Item{Type: t, Description: display, Selector: selector, Host: host, Port: port}
+	line, _ := item.MarshalText() // never fails: it only appends bytes
+	m.buf.Write(line)
+}
+
+// displayString is s made fit for an item's display field: one line, no
+// surrounding spaces, at most MaxDisplayWidth cells.
+func displayString(s string) string {
+	return Truncate(strings.TrimSpace(sanitizeField(s)), MaxDisplayWidth)
+}
+
+// sanitizeField makes s safe as one field of a menu line: TAB, CR, LF and NUL
+// would split the line or the field, so each becomes a space.
+func sanitizeField(s string) string {
+	if !strings.ContainsAny(s, "\t\r\n\x00") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\t', '\r', '\n', 0:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// Truncate cuts s to at most width display cells, ending it with "…" when
+// anything was cut. It never splits a grapheme cluster.
+func Truncate(s string, width int) string {
+	if uniseg.StringWidth(s) <= width {
+		return s
+	}
+	const ellipsis = "…"
+	limit := width - uniseg.StringWidth(ellipsis)
+	var b strings.Builder
+	used := 0
+	state := -1
+	rest := s
+	for rest != "" {
+		var cluster string
+		var w int
+		cluster, rest, w, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if used+w > limit {
+			break
+		}
+		b.WriteString(cluster)
+		used += w
+	}
+	return strings.TrimRight(b.String(), " ") + ellipsis
+}
