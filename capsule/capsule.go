@@ -1,0 +1,66 @@
+package capsule
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"capsule/gopher"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// Capsule serves the current Store over Gemini and Gopher. It implements
+// gemini.Handler and gopher.Handler. Swap replaces the Store while requests
+// are served: each request reads the pointer once and finishes on the Store
+// it found.
+type Capsule struct {
+	store atomic.Pointer[Store]
+}
+
+// New returns a Capsule serving st.
+func New(st *Store) *Capsule {
+	c := new(Capsule)
+	c.store.Store(st)
+	return c
+}
+
+// Store returns the Store being served.
+func (c *Capsule) Store() *Store { return c.store.Load() }
+
+// Swap makes st the Store being served and returns the previous one.
+func (c *Capsule) Swap(st *Store) *Store { return c.store.Swap(st) }
+
+// ServeGemini answers a Gemini request from the Store.
+func (c *Capsule) ServeGemini(ctx context.Context, w gemini.ResponseWriter, r *gemini.Request) {
+	st := c.store.Load()
+	u := r.URL
+	switch {
+	case u.Scheme != "gemini":
+		w.WriteHeader(gemini.StatusProxyRequestRefused, "Only gemini:// URLs are served here")
+		return
+	case !strings.EqualFold(u.Hostname(), st.Site.Hostname),
+		u.Port() != "" && u.Port() != strconv.Itoa(st.Site.GeminiPort):
+		w.WriteHeader(gemini.StatusProxyRequestRefused, "This server is "+st.Site.GeminiURL("/"))
+		return
+	}
+	resp, ok := st.Gemini(u.Path)
+	if !ok {
+		w.WriteHeader(gemini.StatusNotFound, "Not found")
+		return
+	}
+	w.WriteHeader(resp.Status, resp.Meta)
+	w.Write(resp.Body)
+}
+
+// ServeGopher answers a Gopher request from the Store.
+func (c *Capsule) ServeGopher(w io.Writer, r *gopher.Request) {
+	st := c.store.Load()
+	b, ok := st.Gopher(r.Selector)
+	if !ok {
+		b = st.GopherNotFound()
+	}
+	w.Write(b)
+}

@@ -1,0 +1,450 @@
+package capsule
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/x509"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// samplePosts is the repository's sample blog.
+const samplePosts = "../posts"
+
+// startDaemon runs capsule on loopback ports chosen by the kernel.
+func startDaemon(t *testing.T, cfg Config) *Daemon {
+	t.Helper()
+	cfg.Posts = cmpOr(cfg.Posts, samplePosts)
+	cfg.Certs = cmpOr(cfg.Certs, t.TempDir())
+	cfg.GeminiAddr = "127.0.0.1:0"
+	cfg.GopherAddr = "127.0.0.1:0"
+	if cfg.Log == nil {
+		cfg.Log = log.New(io.Discard, "", 0)
+	}
+	d, err := Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := d.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+	})
+	return d
+}
+
+func cmpOr(s, def string) string {
+	if s != "" {
+		return s
+	}
+	return def
+}
+
+// geminiGet fetches path with go-gemini's client. The URL names localhost
+// (the capsule's hostname); the client dials the loopback listener.
+func geminiGet(t *testing.T, d *Daemon, path string) (gemini.Status, string, string) {
+	t.Helper()
+	return geminiGetURL(t, d, "gemini://localhost:"+strconv.Itoa(port(d.GeminiAddr()))+path)
+}
+
+func geminiGetURL(t *testing.T, d *Daemon, url string) (gemini.Status, string, string) {
+	t.Helper()
+	client := &gemini.Client{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var dialer net.Dialer
+		return dialer.DialContext(ctx, network, d.GeminiAddr().String())
+	}}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	resp, err := client.Get(ctx, url)
+	if err != nil {
+		t.Fatalf("gemini %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("gemini %s: reading body: %v", url, err)
+	}
+	return resp.Status, resp.Meta, string(body)
+}
+
+// gopherGet sends a raw Gopher request line and reads the whole response.
+func gopherGet(t *testing.T, d *Daemon, request string) string {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", d.GopherAddr().String(), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(c, request); err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(c)
+	if err != nil {
+		t.Fatalf("gopher %q: %v", request, err)
+	}
+	return string(b)
+}
+
+// samplePost is what the test knows of a sample post from its Markdown file
+// alone, independently of capsule's loader and renderers.
+type samplePost struct {
+	slug, title, date string
+	texts             []string // prose lines of the body, markup removed
+}
+
+var (
+	titleLine = regexp.MustCompile(`(?m)^title = "(.*)"$`)
+	dateLine  = regexp.MustCompile(`(?m)^date = (\d{4}-\d\d-\d\d)$`)
+	listMark  = regexp.MustCompile(`^\s*(?:[-*+]|\d+\.)\s+`)
+)
+
+func readSamplePosts(t *testing.T) []samplePost {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(samplePosts, "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posts []samplePost
+	for _, f := range files {
+		if filepath.Base(f) == SiteFile {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.SplitN(string(src), "+++\n", 3)
+		if len(parts) != 3 {
+			t.Fatalf("%s: no front matter", f)
+		}
+		p := samplePost{slug: strings.TrimSuffix(filepath.Base(f), ".md")}
+		if m := titleLine.FindStringSubmatch(parts[1]); m != nil {
+			p.title = m[1]
+		}
+		if m := dateLine.FindStringSubmatch(parts[1]); m != nil {
+			p.date = m[1]
+		}
+		for _, line := range strings.Split(parts[2], "\n") {
+			line = strings.TrimLeft(listMark.ReplaceAllString(line, ""), "# ")
+			if line = strings.TrimSpace(line); line != "" {
+				p.texts = append(p.texts, line)
+			}
+		}
+		if p.title == "" || p.date == "" || len(p.texts) == 0 {
+			t.Fatalf("%s: could not read title, date or body", f)
+		}
+		posts = append(posts, p)
+	}
+	if len(posts) == 0 {
+		t.Fatal("no sample posts")
+	}
+	// Newest first, as the capsule lists them.
+	slices.SortFunc(posts, func(a, b samplePost) int { return strings.Compare(b.date, a.date) })
+	return posts
+}
+
+// squeeze removes all white space, so that text can be compared across the
+// line breaks of gopher wrapping.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+func TestGeminiServesSampleBlog(t *testing.T) {
+	d := startDaemon(t, Config{})
+	posts := readSamplePosts(t)
+
+	status, meta, home := geminiGet(t, d, "/")
+	if status != gemini.StatusSuccess || meta != "text/gemini; charset=utf-8; lang=ja" {
+		t.Fatalf("home: %d %q", status, meta)
+	}
+	if !strings.HasPrefix(home, "# _・)Keep Smiling\n") {
+		t.Errorf("home does not start with the site title:\n%s", home)
+	}
+	var links []string
+	for _, line := range strings.Split(home, "\n") {
+		if strings.HasPrefix(line, "=> /posts/") {
+			links = append(links, line)
+		}
+	}
+	if len(links) != len(posts) {
+		t.Fatalf("home links %d posts, want %d:\n%s", len(links), len(posts), home)
+	}
+	for i, p := range posts {
+		want := "=> /posts/" + p.slug + ".gmi " + p.date + " " + p.title
+		if links[i] != want {
+			t.Errorf("home line %d = %q, want %q", i, links[i], want)
+		}
+		path := "/posts/" + p.slug + ".gmi"
+		status, meta, body := geminiGet(t, d, path)
+		if status != gemini.StatusSuccess || meta != "text/gemini; charset=utf-8; lang=ja" {
+			t.Errorf("%s: %d %q", path, status, meta)
+			continue
+		}
+		if !strings.HasPrefix(body, "# "+p.title+"\n") {
+			t.Errorf("%s does not start with its title:\n%.200s", path, body)
+		}
+		for _, text := range p.texts {
+			if !strings.Contains(body, text) {
+				t.Errorf("%s lacks %q", path, text)
+			}
+		}
+	}
+}
+
+func TestGeminiErrors(t *testing.T) {
+	d := startDaemon(t, Config{})
+	port := strconv.Itoa(port(d.GeminiAddr()))
+	tests := []struct {
+		url  string
+		want gemini.Status
+	}{
+		{"gemini://localhost:" + port + "/no-such-page", gemini.StatusNotFound},
+		{"gemini://localhost:" + port + "/posts/", gemini.StatusNotFound},
+		{"gemini://example.org:" + port + "/", gemini.StatusProxyRequestRefused},
+		{"gemini://localhost:1/", gemini.StatusProxyRequestRefused},
+		{"https://localhost:" + port + "/", gemini.StatusProxyRequestRefused},
+	}
+	for _, tt := range tests {
+		if status, meta, _ := geminiGetURL(t, d, tt.url); status != tt.want || meta == "" {
+			t.Errorf("%s: %d %q, want %d", tt.url, status, meta, tt.want)
+		}
+	}
+}
+
+// checkMenu verifies the form of a gopher menu and returns its lines without
+// the terminator.
+func checkMenu(t *testing.T, name, menu string) []string {
+	t.Helper()
+	if !strings.HasSuffix(menu, "\r\n.\r\n") {
+		t.Fatalf("%s does not end with CRLF . CRLF: %q", name, menu[max(0, len(menu)-40):])
+	}
+	lines := strings.Split(strings.TrimSuffix(menu, ".\r\n"), "\r\n")
+	lines = lines[:len(lines)-1] // after the last CRLF
+	for _, line := range lines {
+		if strings.ContainsAny(line, "\r\n") {
+			t.Errorf("%s: bare CR or LF in %q", name, line)
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != 4 {
+			t.Errorf("%s: %d fields, want 4: %q", name, len(fields), line)
+			continue
+		}
+		if _, err := strconv.Atoi(fields[3]); err != nil || fields[2] == "" {
+			t.Errorf("%s: bad host or port in %q", name, line)
+		}
+	}
+	return lines
+}
+
+func TestGopherServesSampleBlog(t *testing.T) {
+	d := startDaemon(t, Config{})
+	posts := readSamplePosts(t)
+	wantPort := strconv.Itoa(port(d.GopherAddr()))
+
+	for _, request := range []string{"\r\n", "/\r\n", "\n", "/\t\r\n"} {
+		if got, want := gopherGet(t, d, request), gopherGet(t, d, "\r\n"); got != want {
+			t.Errorf("root for %q differs from root for CRLF", request)
+		}
+	}
+	menu := gopherGet(t, d, "\r\n")
+	var items []string
+	for _, line := range checkMenu(t, "root menu", menu) {
+		fields := strings.Split(line, "\t")
+		if fields[2] != "localhost" || fields[3] != wantPort {
+			t.Errorf("root menu line points at %s:%s: %q", fields[2], fields[3], line)
+		}
+		if line[0] == '0' {
+			items = append(items, line)
+		}
+	}
+	if !strings.HasPrefix(menu, "i_・)Keep Smiling\t") || !strings.Contains(menu, "-assume_charset=utf-8") {
+		t.Errorf("root menu lacks the title or the Lynx hint:\n%s", menu)
+	}
+	if len(items) != len(posts) {
+		t.Fatalf("root menu has %d text items, want %d", len(items), len(posts))
+	}
+	for i, p := range posts {
+		selector := "/posts/" + p.slug + ".txt"
+		if want := "0" + p.date + " " + p.title + "\t" + selector + "\t"; !strings.HasPrefix(items[i], want) {
+			t.Errorf("item %d = %q, want %q…", i, items[i], want)
+		}
+		for _, request := range []string{selector, strings.TrimPrefix(selector, "/")} {
+			text := gopherGet(t, d, request+"\r\n")
+			checkGopherText(t, selector, text)
+			for _, want := range p.texts {
+				if !strings.Contains(squeeze(text), squeeze(want)) {
+					t.Errorf("%s lacks %q", selector, want)
+				}
+			}
+		}
+	}
+}
+
+// checkGopherText verifies the form of a type 0 text: CRLF lines of at most
+// 70 display cells, no TAB, no lone ".", no Lastline.
+func checkGopherText(t *testing.T, name, text string) {
+	t.Helper()
+	if !strings.HasSuffix(text, "\r\n") || strings.HasSuffix(text, "\r\n.\r\n") {
+		t.Errorf("%s: must end with CRLF and no Lastline: %q", name, text[max(0, len(text)-20):])
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n") {
+		switch {
+		case strings.ContainsAny(line, "\r\n\t"):
+			t.Errorf("%s line %d has a bare CR/LF or a TAB: %q", name, i+1, line)
+		case line == ".":
+			t.Errorf("%s line %d is a lone dot", name, i+1)
+		case displayWidth(line) > 70 && strings.ContainsAny(line, " 、。"):
+			t.Errorf("%s line %d is %d cells wide: %q", name, i+1, displayWidth(line), line)
+		}
+	}
+}
+
+// displayWidth counts East Asian wide runes as two cells, without uniseg, so
+// that the test does not share the wrapper's code.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x1100 && (r <= 0x115f || r == 0x2329 || r == 0x232a ||
+			(r >= 0x2e80 && r <= 0xa4cf && r != 0x303f) || (r >= 0xac00 && r <= 0xd7a3) ||
+			(r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe6f) ||
+			(r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6) ||
+			(r >= 0x1f300 && r <= 0x1f64f) || (r >= 0x20000 && r <= 0x3fffd)):
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+func TestGopherNotFound(t *testing.T) {
+	d := startDaemon(t, Config{})
+	menu := gopherGet(t, d, "/no/such/thing\r\n")
+	lines := checkMenu(t, "error menu", menu)
+	if len(lines) < 2 || lines[0][0] != '3' || lines[1][0] != 'i' || lines[0][1:] != strings.Split(lines[1][1:], "\t")[0]+"\t"+strings.SplitN(lines[0], "\t", 2)[1] {
+		t.Errorf("want a type 3 line and an i line repeating it:\n%s", menu)
+	}
+}
+
+func TestGopherWithCurl(t *testing.T) {
+	curl := needTool(t, "curl")
+	d := startDaemon(t, Config{})
+	base := "gopher://" + d.GopherAddr().String()
+	for _, p := range readSamplePosts(t) {
+		selector := "/posts/" + p.slug + ".txt"
+		out, err := exec.Command(curl, "-sS", "--max-time", "10", base+"/0"+selector).Output()
+		if err != nil {
+			t.Fatalf("curl %s: %v", selector, err)
+		}
+		if want := gopherGet(t, d, selector+"\r\n"); string(out) != want {
+			t.Errorf("curl got %d bytes for %s, raw TCP %d", len(out), selector, len(want))
+		}
+	}
+}
+
+func TestGopherWithLynx(t *testing.T) {
+	lynx := needTool(t, "lynx")
+	d := startDaemon(t, Config{})
+	run := func(url string) string {
+		cmd := exec.Command(lynx, "-dump", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200", url)
+		cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("lynx %s: %v", url, err)
+		}
+		return string(out)
+	}
+	base := "gopher://" + d.GopherAddr().String()
+	root := run(base + "/")
+	for _, p := range readSamplePosts(t) {
+		if !strings.Contains(root, p.date+" "+p.title) {
+			t.Errorf("lynx root lacks %q:\n%s", p.date+" "+p.title, root)
+		}
+		text := run(base + "/0/posts/" + p.slug + ".txt")
+		if !strings.Contains(squeeze(text), squeeze(p.texts[0])) {
+			t.Errorf("lynx shows %s without %q:\n%.300s", p.slug, p.texts[0], text)
+		}
+	}
+}
+
+// needTool finds an external client. CI installs them all (.ci/run), so
+// there a missing tool fails the test; elsewhere the test is skipped, saying
+// what to install.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	msg := name + " is not installed (apt-get install " + name + "): this test runs the real client"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+func TestCertificateReused(t *testing.T) {
+	certs := t.TempDir()
+	first := startDaemon(t, Config{Certs: certs})
+	fp := first.Fingerprint()
+	second := startDaemon(t, Config{Certs: certs})
+	if fp == "" || second.Fingerprint() != fp {
+		t.Fatalf("fingerprint changed across starts: %s then %s", fp, second.Fingerprint())
+	}
+	// What the client sees is the certificate on disk.
+	client := &gemini.Client{
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			var dialer net.Dialer
+			return dialer.DialContext(ctx, network, second.GeminiAddr().String())
+		},
+	}
+	var seen string
+	client.TrustCertificate = func(_ string, cert *x509.Certificate) error {
+		seen = fingerprintDER(cert.Raw)
+		return nil
+	}
+	resp, err := client.Get(context.Background(), "gemini://localhost:"+strconv.Itoa(port(second.GeminiAddr()))+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if seen != fp {
+		t.Errorf("client saw %s, daemon printed %s", seen, fp)
+	}
+	entries, _ := os.ReadDir(certs)
+	if len(entries) != 2 {
+		t.Errorf("certs folder holds %d files, want a .crt and a .key", len(entries))
+	}
+}
+
+// fingerprintDER is the SHA-256 fingerprint of a DER certificate, computed
+// here rather than with the package's Fingerprint.
+func fingerprintDER(der []byte) string {
+	sum := sha256.Sum256(der)
+	var b strings.Builder
+	for i, c := range sum {
+		if i > 0 {
+			b.WriteByte(':')
+		}
+		fmt.Fprintf(&b, "%02X", c)
+	}
+	return b.String()
+}

@@ -1,0 +1,100 @@
+package capsule
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// postLinks finds which link destinations name another post. Authors write
+// such links as they see the files (`2017-05-03-hello-again.md`) or as the
+// capsule shows them (`/posts/hello-again`, `/posts/hello-again.gmi`).
+type postLinks struct {
+	byFile map[string]*Post // file base name → post
+	bySlug map[string]*Post
+}
+
+func newPostLinks(posts []*Post) *postLinks {
+	l := &postLinks{byFile: make(map[string]*Post), bySlug: make(map[string]*Post)}
+	for _, p := range posts {
+		l.byFile[path.Base(strings.ReplaceAll(p.File, "\\", "/"))] = p
+		l.bySlug[p.Slug] = p
+	}
+	return l
+}
+
+// resolve reports whether dest is meant as a link to a post and, if so,
+// which post (nil when it does not exist). Destinations with a scheme or a
+// host are never post links.
+func (l *postLinks) resolve(dest string) (p *Post, isPostLink bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return nil, false
+	}
+	clean := path.Clean(u.Path)
+	base := path.Base(clean)
+	switch {
+	case strings.HasSuffix(strings.ToLower(base), ".md"):
+		if p := l.byFile[base]; p != nil {
+			return p, true
+		}
+		return l.bySlug[strings.TrimSuffix(base, path.Ext(base))], true
+	case strings.HasPrefix(clean, "/posts/"):
+		slug := strings.TrimPrefix(clean, "/posts/")
+		for _, ext := range []string{".gmi", ".txt"} {
+			slug = strings.TrimSuffix(slug, ext)
+		}
+		return l.bySlug[slug], true
+	}
+	return nil, false
+}
+
+// rewriter returns a link rewriter for a renderer: links to existing posts
+// become target(post); everything else is kept.
+func (l *postLinks) rewriter(target func(*Post) string) func(string) string {
+	return func(dest string) string {
+		if p, ok := l.resolve(dest); ok && p != nil {
+			return target(p)
+		}
+		return dest
+	}
+}
+
+// check warns, with file and line, about every link in p that names a post
+// that does not exist (or is a draft).
+func (l *postLinks) check(p *Post) []*FileError {
+	var warns []*FileError
+	ast.Walk(p.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if target, ok := l.resolve(dest); ok && target == nil {
+			warns = append(warns, &FileError{File: p.File, Line: p.Line(blockOffset(n)),
+				Msg: "link to a post that does not exist: " + dest})
+		}
+		return ast.WalkContinue, nil
+	})
+	return warns
+}
+
+// blockOffset is the offset in the source of the block that holds n: inline
+// nodes carry no position of their own.
+func blockOffset(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+	}
+	return 0
+}

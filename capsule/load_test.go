@@ -1,0 +1,202 @@
+package capsule
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writePosts creates a posts folder with the given files.
+func writePosts(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const goodPost = "+++\ntitle = \"_・)やあ\"\ndate = 2017-05-03\n+++\n\n本文です。\n"
+
+func TestLoadBrokenPosts(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // each a "file:line: message" prefix, file relative to the folder
+	}{
+		{
+			name:  "bad TOML",
+			files: map[string]string{"a.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\ntags = [\"a\",\n+++\nbody\n"},
+			want:  []string{"a.md:4: front matter:"}, // the line where the array opens
+		},
+		{
+			name:  "unterminated string",
+			files: map[string]string{"a.md": "+++\ndate = 2017-05-03\ntitle = \"x\n+++\n"},
+			want:  []string{"a.md:3: front matter:"},
+		},
+		{
+			name:  "missing title",
+			files: map[string]string{"a.md": "+++\ndate = 2017-05-03\n+++\nbody\n"},
+			want:  []string{"a.md:1: front matter: title is required"},
+		},
+		{
+			name:  "empty title",
+			files: map[string]string{"a.md": "+++\ndate = 2017-05-03\ntitle = \"  \"\n+++\nbody\n"},
+			want:  []string{"a.md:3: front matter: title is required"},
+		},
+		{
+			name:  "missing date",
+			files: map[string]string{"a.md": "+++\ntitle = \"x\"\n+++\n"},
+			want:  []string{"a.md:1: front matter: date is required"},
+		},
+		{
+			name:  "bad date string",
+			files: map[string]string{"a.md": "+++\ntitle = \"x\"\n\ndate = \"yesterday\"\n+++\n"},
+			want:  []string{`a.md:4: front matter: date "yesterday" is not YYYY-MM-DD`},
+		},
+		{
+			name:  "date of wrong type",
+			files: map[string]string{"a.md": "+++\ntitle = \"x\"\ndate = 20170503\n+++\n"},
+			want:  []string{"a.md:3: front matter: date must be a TOML date"},
+		},
+		{
+			name:  "no front matter",
+			files: map[string]string{"a.md": "# title\n\nbody\n"},
+			want:  []string{"a.md:1: missing front matter"},
+		},
+		{
+			name:  "front matter not closed",
+			files: map[string]string{"a.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\n\nbody\n"},
+			want:  []string{"a.md:1: front matter is not closed"},
+		},
+		{
+			name: "duplicate slug",
+			files: map[string]string{
+				"a.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\nslug = \"same\"\n+++\n",
+				"b.md": "+++\ntitle = \"y\"\ndate = 2017-05-04\nslug = \"same\"\n+++\n",
+			},
+			want: []string{`b.md:1: duplicate slug "same": `},
+		},
+		{
+			name:  "non-ASCII file name",
+			files: map[string]string{"やあ.md": goodPost},
+			want:  []string{`やあ.md:1: slug "やあ" is not ASCII`},
+		},
+		{
+			name: "every broken post reported",
+			files: map[string]string{
+				"a.md":    "+++\ntitle = \"x\"\n+++\n",
+				"b.md":    "+++\ndate = 2017-05-03\n+++\n",
+				"c.md":    "no front matter\n",
+				"good.md": goodPost,
+			},
+			want: []string{"a.md:1: front matter: date is required", "b.md:1: front matter: title is required", "c.md:1: missing front matter"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writePosts(t, tt.files)
+			c, err := Load(dir, LoadOptions{})
+			if err == nil {
+				t.Fatalf("Load succeeded with %d posts; want errors %q", len(c.Posts), tt.want)
+			}
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error is %T (%v), want an ErrorList", err, err)
+			}
+			if len(list) != len(tt.want) {
+				t.Fatalf("got %d errors, want %d:\n%v", len(list), len(tt.want), err)
+			}
+			for i, e := range list {
+				want := filepath.Join(dir, tt.want[i])
+				if !strings.HasPrefix(e.Error(), want) {
+					t.Errorf("error %d:\n got %s\nwant %s…", i, e, want)
+				}
+			}
+		})
+	}
+}
+
+func TestDuplicateSlugNamesBothFiles(t *testing.T) {
+	dir := writePosts(t, map[string]string{
+		"2017-05-03-hello.md": goodPost,
+		"other.md":            "+++\ntitle = \"y\"\ndate = 2017-05-04\nslug = \"2017-05-03-hello\"\n+++\n",
+	})
+	_, err := Load(dir, LoadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "2017-05-03-hello.md") || !strings.Contains(err.Error(), "other.md") {
+		t.Fatalf("error %v does not name both files", err)
+	}
+}
+
+func TestLoadFrontMatter(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	dir := writePosts(t, map[string]string{
+		// CRLF and a byte-order mark, as Windows editors write them.
+		"bare-date.md": "\ufeff+++\r\ntitle = \"_・)やあ\"\r\ndate = 2017-05-03\r\ntags = [\"日記\", \"WiMAX\"]\r\n+++\r\n\r\n本文\r\n",
+		"string.md":    "+++\ntitle = \"s\"\ndate = \"2015-12-09\"\nlang = \"en\"\nslug = \"custom\"\n+++\n",
+		"datetime.md":  "+++\ntitle = \"d\"\ndate = 2014-05-10T08:30:00Z\n+++\n",
+		"local-dt.md":  "+++\ntitle = \"l\"\ndate = 2014-05-05T21:00:00\nsummary = \"要約\"\n+++\n",
+		"draft.md":     "+++\ntitle = \"draft\"\ndate = 2020-01-01\ndraft = true\n+++\n",
+		"unknown.md":   "+++\ntitle = \"u\"\ndate = 2010-01-01\n\nauthor = \"me\"\n+++\n",
+		"notes.txt":    "not a post",
+		"_index.md":    "+++\ntitle = \"Site\"\ndescription = \"説明\"\nlang = \"ja\"\n+++\n",
+	})
+	c, err := Load(dir, LoadOptions{Location: tokyo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Meta != (SiteMeta{Title: "Site", Description: "説明", Lang: "ja"}) {
+		t.Errorf("site meta = %+v", c.Meta)
+	}
+	got := map[string]*Post{}
+	var order []string
+	for _, p := range c.Posts {
+		got[p.Slug] = p
+		order = append(order, p.Slug)
+	}
+	wantOrder := "custom,datetime,local-dt,unknown" // newest first; the draft left out
+	if strings.Join(order[1:], ",") != wantOrder || order[0] != "bare-date" {
+		t.Errorf("order = %v, want bare-date,%s", order, wantOrder)
+	}
+	bare := got["bare-date"]
+	if want := time.Date(2017, 5, 3, 0, 0, 0, 0, tokyo); !bare.Date.Equal(want) || bare.Date.Location() != tokyo {
+		t.Errorf("bare date = %v, want %v", bare.Date, want)
+	}
+	if bare.Title != "_・)やあ" || strings.Join(bare.Tags, "|") != "日記|WiMAX" || bare.Lang != "ja" {
+		t.Errorf("bare-date post = %+v", bare)
+	}
+	if string(bare.Body) != "\n本文\n" || bare.BodyLine != 6 {
+		t.Errorf("body %q from line %d, want %q from line 6", bare.Body, bare.BodyLine, "\n本文\n")
+	}
+	if s := got["custom"]; s == nil || s.Lang != "en" || !s.Date.Equal(time.Date(2015, 12, 9, 0, 0, 0, 0, tokyo)) {
+		t.Errorf("string-dated post = %+v", s)
+	}
+	if d := got["datetime"]; !d.Date.Equal(time.Date(2014, 5, 10, 8, 30, 0, 0, time.UTC)) {
+		t.Errorf("datetime = %v", d.Date)
+	}
+	if l := got["local-dt"]; !l.Date.Equal(time.Date(2014, 5, 5, 21, 0, 0, 0, tokyo)) || l.Summary != "要約" {
+		t.Errorf("local datetime post = %v %q", l.Date, l.Summary)
+	}
+	if len(c.Warnings) != 1 || !strings.HasSuffix(c.Warnings[0].File, "unknown.md") || c.Warnings[0].Line != 5 {
+		t.Errorf("warnings = %v, want one for unknown.md:5", c.Warnings)
+	}
+}
+
+func TestLoadDefaultZoneIsUTC(t *testing.T) {
+	dir := writePosts(t, map[string]string{"a.md": goodPost})
+	c, err := Load(dir, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := c.Posts[0].Date; d.Location() != time.UTC || d.Format(time.RFC3339) != "2017-05-03T00:00:00Z" {
+		t.Errorf("date = %v in %v, want midnight UTC", d, d.Location())
+	}
+}

@@ -1,0 +1,39 @@
+package capsule
+
+import (
+	"net"
+	"net/url"
+	"strconv"
+)
+
+// Site is what every page of the capsule shares: its description and the
+// addresses readers reach it at.
+type Site struct {
+	SiteMeta
+	// Hostname is the name in every URL and gopher menu item.
+	Hostname string
+	// GeminiPort is the port in gemini:// URLs; 1965 is left out of them.
+	GeminiPort int
+	// GopherPort is the port written into gopher menus: the port clients
+	// connect to, which may differ from the one listened on (behind NAT).
+	GopherPort int
+	// GopherWidth is the width of gopher text, in display cells.
+	GopherWidth int
+}
+
+// GeminiURL is the absolute gemini:// URL of path on this site.
+func (s *Site) GeminiURL(path string) string {
+	host := s.Hostname
+	if s.GeminiPort != 1965 && s.GeminiPort != 0 {
+		host = net.JoinHostPort(s.Hostname, strconv.Itoa(s.GeminiPort))
+	} else if ip := net.ParseIP(host); ip != nil && ip.To4() == nil {
+		host = "[" + host + "]"
+	}
+	return (&url.URL{Scheme: "gemini", Host: host, Path: path}).String()
+}
+
+// GopherURL is the gopher:// URL (RFC 4266) of selector with item type t.
+func (s *Site) GopherURL(t byte, selector string) string {
+	host := net.JoinHostPort(s.Hostname, strconv.Itoa(s.GopherPort))
+	return "gopher://" + host + "/" + string(t) + selector
+}

@@ -1,0 +1,54 @@
+package capsule
+
+import (
+	"time"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// Store holds every response of the capsule, pre-rendered. It is built once
+// by Build and never modified, so any number of goroutines may read it.
+type Store struct {
+	// Site is the site the store was built for: its names and ports.
+	Site Site
+
+	gemini map[string]*GeminiResponse // by URL path, "/" for the home page
+	gopher map[string][]byte          // by selector, with its leading "/"
+
+	gopherNotFound []byte // an error menu
+
+	// Posts is how many posts were built; Warnings what the build noticed
+	// but did not stop for; BuildTime how long Build took.
+	Posts     int
+	Warnings  []*FileError
+	BuildTime time.Duration
+}
+
+// GeminiResponse is one complete Gemini response.
+type GeminiResponse struct {
+	Status gemini.Status
+	Meta   string
+	Body   []byte
+}
+
+// Gemini returns the response for a URL path ("" is "/").
+func (s *Store) Gemini(path string) (*GeminiResponse, bool) {
+	if path == "" {
+		path = "/"
+	}
+	r, ok := s.gemini[path]
+	return r, ok
+}
+
+// Gopher returns the response for a selector. The root is "" or "/"; other
+// selectors are found with or without their leading "/".
+func (s *Store) Gopher(selector string) ([]byte, bool) {
+	if selector == "" || selector[0] != '/' {
+		selector = "/" + selector
+	}
+	b, ok := s.gopher[selector]
+	return b, ok
+}
+
+// GopherNotFound is the error menu for an unknown selector.
+func (s *Store) GopherNotFound() []byte { return s.gopherNotFound }
