@@ -448,3 +448,40 @@ func fingerprintDER(der []byte) string {
 	}
 	return b.String()
 }
+
+func TestSoftBreaksAndPostLinks(t *testing.T) {
+	d := startDaemon(t, Config{Posts: "testdata/links"})
+	gopherPort := strconv.Itoa(port(d.GopherAddr()))
+
+	_, _, home := geminiGet(t, d, "/")
+	if !strings.Contains(home, "\n\u200b# not a heading\n") {
+		t.Errorf("description not escaped:\n%s", home)
+	}
+	_, _, gmi := geminiGet(t, d, "/posts/2020-02-02-second.gmi")
+	for _, want := range []string{
+		"\n日本語の文章がここで改行されています。English words continue here.\n",
+		"\n前の記事と同じ記事を読んでください。\n=> /posts/2020-01-01-first.gmi 前の記事\n",
+	} {
+		if !strings.Contains(gmi, want) {
+			t.Errorf("gemtext lacks %q:\n%s", want, gmi)
+		}
+	}
+	if strings.Count(gmi, "=> /posts/2020-01-01-first.gmi") != 1 {
+		t.Errorf("the two links to one post should give one link line:\n%s", gmi)
+	}
+
+	txt := gopherGet(t, d, "/posts/2020-02-02-second.txt\r\n")
+	for _, want := range []string{
+		"\r\n日本語の文章がここで改行されています。English words continue here.\r\n",
+		"gopher://localhost:" + gopherPort + "/0/posts/2020-01-01-first.txt\r\n",
+	} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("gopher text lacks %q:\n%s", want, txt)
+		}
+	}
+
+	warns := d.Capsule().Store().Warnings
+	if len(warns) != 1 || warns[0].Error() != filepath.Join("testdata/links", "2020-02-02-second.md")+":14: link to a post that does not exist: 2019-12-31-missing.md" {
+		t.Errorf("warnings = %v, want one for line 14", warns)
+	}
+}
