@@ -34,20 +34,19 @@ func Build(site *Site, c *Content) (*Store, error) {
 
 	links := newPostLinks(c.Posts)
 	geminiLink := links.rewriter(func(p *Post) string { return postGeminiPath(p) })
-	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL('0', postGopherSelector(p)) })
+	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) })
 
 	type rendered struct {
-		gmi, txt []byte
-		err      error
-		warns    []*FileError
+		gmi, txt, menu []byte
+		err            error
+		warns          []*FileError
 	}
 	out := make([]rendered, len(c.Posts))
 	forEach(len(c.Posts), func(i int) {
 		p := c.Posts[i]
 		gmi, err := postGemtext(site, p, geminiLink)
-		txt, _ := gopher.RenderPost(gopher.Header{Title: p.Title, Date: p.Date.Format(dateLayout), Tags: p.Tags},
-			p.Body, p.Doc, gopher.TextOptions{Width: site.GopherWidth, Link: gopherLink})
-		out[i] = rendered{gmi: gmi, txt: txt, err: err, warns: links.check(p)}
+		txt, menu := postGopher(site, p, gopherLink)
+		out[i] = rendered{gmi: gmi, txt: txt, menu: menu, err: err, warns: links.check(p)}
 	})
 	var errs ErrorList
 	for i, p := range c.Posts {
@@ -57,6 +56,9 @@ func Build(site *Site, c *Content) (*Store, error) {
 		}
 		st.gemini[postGeminiPath(p)] = geminiPage(p.Lang, out[i].gmi)
 		st.gopher[postGopherSelector(p)] = out[i].txt
+		// The post's menu answers with and without its trailing slash.
+		st.gopher[postMenuSelector(p)] = out[i].menu
+		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
 	}
 	if len(errs) > 0 {
@@ -66,6 +68,8 @@ func Build(site *Site, c *Content) (*Store, error) {
 	st.gemini["/"] = geminiPage(site.Lang, homeGemtext(site, c.Posts))
 	root := rootMenu(site, c.Posts)
 	st.gopher["/"] = root
+	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
+	st.gopher["/caps.txt"] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
 	nf := gopher.NewMenu(site.Hostname, site.GopherPort)
 	nf.Error("Not found")
 	nf.Item(gopher.TypeMenu, "Home: "+site.Title, "/")
@@ -76,9 +80,48 @@ func Build(site *Site, c *Content) (*Store, error) {
 	return st, nil
 }
 
-// postGeminiPath and postGopherSelector are where a post lives.
+// postGeminiPath, postGopherSelector and postMenuSelector are where a post
+// lives.
 func postGeminiPath(p *Post) string     { return "/posts/" + p.Slug + ".gmi" }
 func postGopherSelector(p *Post) string { return "/posts/" + p.Slug + ".txt" }
+func postMenuSelector(p *Post) string   { return "/posts/" + p.Slug + "/" }
+
+// postGopher renders a post's gopher text and its menu: the text item and
+// every link of the post as an item, so that readers of clients that cannot
+// follow URLs in text (Lynx among them) can follow them. The text points at
+// the menu when there are links to follow.
+func postGopher(site *Site, p *Post, link func(string) string) (text, menu []byte) {
+	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: p.Date.Format(dateLayout), Tags: p.Tags},
+		p.Body, p.Doc, gopher.TextOptions{Width: site.GopherWidth, Link: link})
+	if len(links) > 0 {
+		text = append(text, "\r\nThese links as a gopher menu:\r\n"+site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
+	}
+
+	m := gopher.NewMenu(site.Hostname, site.GopherPort)
+	m.Info(p.Title)
+	m.Info(postByline(p))
+	m.Info("")
+	m.Item(gopher.TypeText, "Read: "+p.Title, postGopherSelector(p))
+	if len(links) > 0 {
+		m.Info("")
+		m.Info("Links in this post:")
+		for i, l := range links {
+			m.Link(fmt.Sprintf("[%d] %s", i+1, l.Label), l.URL)
+		}
+	}
+	m.Info("")
+	m.Item(gopher.TypeMenu, "Home: "+site.Title, "/")
+	return text, m.Bytes()
+}
+
+// postByline is the date and tags of a post, as its pages show them.
+func postByline(p *Post) string {
+	s := p.Date.Format(dateLayout)
+	if len(p.Tags) > 0 {
+		s += " · " + strings.Join(p.Tags, ", ")
+	}
+	return s
+}
 
 // geminiPage wraps a gemtext body in a success response in lang.
 func geminiPage(lang string, body []byte) *GeminiResponse {
@@ -92,12 +135,7 @@ func geminiPage(lang string, body []byte) *GeminiResponse {
 // postGemtext is a post's page: title, date and tags, the body, a way home.
 func postGemtext(site *Site, p *Post, link func(string) string) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n\n", p.Title)
-	b.WriteString(p.Date.Format(dateLayout))
-	if len(p.Tags) > 0 {
-		b.WriteString(" · " + strings.Join(p.Tags, ", "))
-	}
-	b.WriteString("\n\n")
+	fmt.Fprintf(&b, "# %s\n\n%s\n\n", p.Title, gemtext.EscapeText(postByline(p)))
 	if err := gemtext.Render(&b, p.Body, p.Doc, gemtext.Options{Link: link}); err != nil {
 		return nil, err
 	}

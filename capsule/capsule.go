@@ -55,12 +55,21 @@ func (c *Capsule) ServeGemini(ctx context.Context, w gemini.ResponseWriter, r *g
 	w.Write(resp.Body)
 }
 
-// ServeGopher answers a Gopher request from the Store.
+// ServeGopher answers a Gopher request from the Store. Gopher+ requests get
+// plain Gopher0 answers, except the root's "\t$", which some clients send
+// first. "URL:" selectors get a page that redirects to the URL.
 func (c *Capsule) ServeGopher(w io.Writer, r *gopher.Request) {
 	st := c.store.Load()
-	b, ok := st.Gopher(r.Selector)
-	if !ok {
-		b = st.GopherNotFound()
+	if b, ok := st.Gopher(r.Selector); ok {
+		if r.Plus == "$" && (r.Selector == "" || r.Selector == "/") {
+			b = st.gopherPlusRoot
+		}
+		w.Write(b)
+		return
 	}
-	w.Write(b)
+	if target, ok := gopher.RedirectTarget(r.Selector); ok {
+		w.Write(gopher.RedirectPage(target))
+		return
+	}
+	w.Write(st.GopherNotFound())
 }

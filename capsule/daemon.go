@@ -113,7 +113,7 @@ func Start(cfg Config) (*Daemon, error) {
 	d.serve()
 
 	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", site.GeminiURL("/"), d.geminiLn.Addr(), Fingerprint(d.cert.Load()))
-	d.log.Printf("gopher: serving %s on %s", site.GopherURL('1', "/"), d.gopherLn.Addr())
+	d.log.Printf("gopher: serving %s on %s", site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
 	d.log.Printf("built %d posts in %v", st.Posts, st.BuildTime.Round(10*time.Microsecond))
 	return d, nil
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	gogopher "git.mills.io/prologic/go-gopher"
 	"git.sr.ht/~adnano/go-gemini"
 )
 
@@ -363,7 +364,7 @@ func TestGopherWithLynx(t *testing.T) {
 	lynx := needTool(t, "lynx")
 	d := startDaemon(t, Config{})
 	run := func(url string) string {
-		cmd := exec.Command(lynx, "-dump", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200", url)
+		cmd := exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200", url)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")
 		out, err := cmd.Output()
 		if err != nil {
@@ -483,5 +484,107 @@ func TestSoftBreaksAndPostLinks(t *testing.T) {
 	warns := d.Capsule().Store().Warnings
 	if len(warns) != 1 || warns[0].Error() != filepath.Join("testdata/links", "2020-02-02-second.md")+":14: link to a post that does not exist: 2019-12-31-missing.md" {
 		t.Errorf("warnings = %v, want one for line 14", warns)
+	}
+}
+
+func TestGopherPostMenus(t *testing.T) {
+	d := startDaemon(t, Config{Posts: "testdata/links"})
+	base := "gopher://" + d.GopherAddr().String()
+	gopherPort := port(d.GopherAddr())
+
+	// go-gopher's client reads the menu as any client would.
+	resp, err := gogopher.Get(base + "/1/posts/2020-02-02-second/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []*gogopher.Item
+	for _, it := range resp.Dir.Items {
+		if it.Type != gogopher.INFO {
+			items = append(items, it)
+		}
+	}
+	want := []struct {
+		typ      gogopher.ItemType
+		selector string
+	}{
+		{gogopher.FILE, "/posts/2020-02-02-second.txt"},
+		{gogopher.FILE, "/posts/2020-01-01-first.txt"}, // the post link, as a gopher item
+		{gogopher.HTML, "URL:https://example.com/a?b=1&c=2"},
+		{gogopher.DIRECTORY, "/"},
+	}
+	if len(items) != len(want) {
+		t.Fatalf("menu has %d items, want %d: %+v", len(items), len(want), resp.Dir.Items)
+	}
+	for i, w := range want {
+		it := items[i]
+		if it.Type != w.typ || it.Selector != w.selector || it.Host != "localhost" || it.Port != gopherPort {
+			t.Errorf("item %d = %c %q %s:%d, want %c %q localhost:%d", i, it.Type, it.Selector, it.Host, it.Port, w.typ, w.selector, gopherPort)
+		}
+	}
+
+	// Without the trailing slash too; the text points at the menu.
+	if a, b := gopherGet(t, d, "/posts/2020-02-02-second\r\n"), gopherGet(t, d, "/posts/2020-02-02-second/\r\n"); a != b {
+		t.Error("post menu differs without its trailing slash")
+	}
+	text := gopherGet(t, d, "/posts/2020-02-02-second.txt\r\n")
+	if !strings.Contains(text, base[:len("gopher://")]+"localhost:"+strconv.Itoa(gopherPort)+"/1/posts/2020-02-02-second/\r\n") {
+		t.Errorf("text does not point at its menu:\n%s", text)
+	}
+
+	// The h item's selector answers with a page that redirects.
+	page := gopherGet(t, d, "URL:https://example.com/a?b=1&c=2\r\n")
+	if !strings.Contains(page, `<meta http-equiv="refresh" content="0; url=https://example.com/a?b=1&amp;c=2">`) {
+		t.Errorf("URL: page:\n%s", page)
+	}
+	if page2 := gopherGet(t, d, "/URL:https://example.com/a?b=1&c=2\r\n"); page2 != page {
+		t.Error("/URL: differs from URL:")
+	}
+	if page := gopherGet(t, d, "URL:javascript:alert(1)\r\n"); strings.Contains(page, "refresh") {
+		t.Errorf("javascript: redirected:\n%s", page)
+	}
+}
+
+func TestGopherCapsAndPlus(t *testing.T) {
+	d := startDaemon(t, Config{})
+	caps := gopherGet(t, d, "/caps.txt\r\n")
+	if !strings.HasPrefix(caps, "CAPS\r\n") || !strings.Contains(caps, "\r\nCapsVersion=1\r\n") ||
+		!strings.Contains(caps, "\r\nPathDelimeter=/\r\n") || !strings.Contains(caps, "\r\nServerDefaultEncoding=UTF-8\r\n") {
+		t.Errorf("caps.txt:\n%s", caps)
+	}
+	if first := strings.Index(caps, "="); first < 0 || !strings.HasPrefix(caps[strings.LastIndex(caps[:first], "\n")+1:], "CapsVersion=") {
+		t.Errorf("CapsVersion is not the first key:\n%s", caps)
+	}
+
+	root := gopherGet(t, d, "\r\n")
+	plus := gopherGet(t, d, "\t$\r\n")
+	wantSize := "<" + strconv.Itoa((len(root)+1023)/1024) + "k>"
+	if !strings.HasPrefix(plus, "+-1\r\n+INFO: 1_・)Keep Smiling\t\tlocalhost\t") || !strings.Contains(plus, wantSize) || !strings.HasSuffix(plus, "\r\n.\r\n") {
+		t.Errorf("gopher+ root (root menu %d bytes):\n%q", len(root), plus)
+	}
+	// Other Gopher+ requests get Gopher0 answers.
+	if got := gopherGet(t, d, "/\t+\r\n"); got != root {
+		t.Error("root with \\t+ is not the plain root menu")
+	}
+	post := readSamplePosts(t)[0]
+	sel := "/posts/" + post.slug + ".txt"
+	if got, want := gopherGet(t, d, sel+"\t+\r\n"), gopherGet(t, d, sel+"\r\n"); got != want {
+		t.Error("post with \\t+ is not the plain text")
+	}
+}
+
+func TestGopherMenusWithLynx(t *testing.T) {
+	lynx := needTool(t, "lynx")
+	d := startDaemon(t, Config{Posts: "testdata/links"})
+	cmd := exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200",
+		"gopher://"+d.GopherAddr().String()+"/1/posts/2020-02-02-second/")
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(FILE) Read: 二番目", "(FILE) [1] 前の記事", "(HTML) [3] 公式サイト", "(DIR) Home: テスト"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("lynx shows no %q:\n%s", want, out)
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"net"
 	"net/url"
 	"strconv"
+
+	"capsule/gopher"
 )
 
 // Site is what every page of the capsule shares: its description and the
@@ -33,7 +35,6 @@ func (s *Site) GeminiURL(path string) string {
 }
 
 // GopherURL is the gopher:// URL (RFC 4266) of selector with item type t.
-func (s *Site) GopherURL(t byte, selector string) string {
-	host := net.JoinHostPort(s.Hostname, strconv.Itoa(s.GopherPort))
-	return "gopher://" + host + "/" + string(t) + selector
+func (s *Site) GopherURL(t gopher.ItemType, selector string) string {
+	return gopher.URL(s.Hostname, s.GopherPort, t, selector)
 }

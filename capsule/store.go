@@ -16,6 +16,7 @@ type Store struct {
 	gopher map[string][]byte          // by selector, with its leading "/"
 
 	gopherNotFound []byte // an error menu
+	gopherPlusRoot []byte // the answer to a Gopher+ "\t$" on the root
 
 	// Posts is how many posts were built; Warnings what the build noticed
 	// but did not stop for; BuildTime how long Build took.

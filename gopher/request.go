@@ -81,14 +81,18 @@ func readRequestLine(r io.Reader, max int) (string, error) {
 			return line, nil
 		}
 		buf = append(buf, chunk[:n]...)
-		if len(buf) > max+1 {
+		if len(buf) > max+1 { // max bytes and a CR
 			return "", ErrRequestTooLong
 		}
 		if err != nil {
 			if err == io.EOF && len(buf) > 0 {
 				// Some clients close their write side without a line end;
 				// the request is complete all the same.
-				return strings.TrimSuffix(string(buf), "\r"), nil
+				line := strings.TrimSuffix(string(buf), "\r")
+				if len(line) > max {
+					return "", ErrRequestTooLong
+				}
+				return line, nil
 			}
 			return "", err
 		}

@@ -30,6 +30,7 @@ func main() {
 	flag.StringVar(&cfg.GeminiAddr, "gemini", ":1965", "Gemini listen `address`")
 	flag.StringVar(&cfg.GopherAddr, "gopher", ":7070", "Gopher listen `address`")
 	flag.IntVar(&cfg.GopherPort, "gopher-port", 0, "`port` written into gopher menus (default the listen port)")
+	flag.IntVar(&cfg.GopherWidth, "gopher-width", 70, "width of gopher text in display `cells` (CJK characters take two)")
 	flag.StringVar(&cfg.CertFile, "cert", "", "PEM certificate `file` to use instead of a generated one (with -key)")
 	flag.StringVar(&cfg.KeyFile, "key", "", "PEM private key `file` for -cert")
 	flag.Parse()
