@@ -46,6 +46,10 @@ func (c *Capsule) ServeGemini(ctx context.Context, w gemini.ResponseWriter, r *g
 		w.WriteHeader(gemini.StatusProxyRequestRefused, "This server is "+st.Site.GeminiURL("/"))
 		return
 	}
+	if u.Path == searchPath {
+		c.serveGeminiSearch(st, w, u.RawQuery)
+		return
+	}
 	resp, ok := st.Gemini(u.Path)
 	if !ok {
 		w.WriteHeader(gemini.StatusNotFound, "Not found")
@@ -55,11 +59,34 @@ func (c *Capsule) ServeGemini(ctx context.Context, w gemini.ResponseWriter, r *g
 	w.Write(resp.Body)
 }
 
+// serveGeminiSearch asks for a query (status 10) or answers one. Results
+// are the one response not pre-rendered.
+func (c *Capsule) serveGeminiSearch(st *Store, w gemini.ResponseWriter, rawQuery string) {
+	if rawQuery == "" {
+		w.WriteHeader(gemini.StatusInput, "Search the posts (Japanese or English)")
+		return
+	}
+	query, ok := searchQuery(rawQuery)
+	if !ok {
+		w.WriteHeader(gemini.StatusBadRequest, "Bad percent-encoding in the query")
+		return
+	}
+	hits, more := st.search.search(query)
+	page := geminiPage(st.Site.Lang, st.results.searchGemtext(query, hits, more))
+	w.WriteHeader(page.Status, page.Meta)
+	w.Write(page.Body)
+}
+
 // ServeGopher answers a Gopher request from the Store. Gopher+ requests get
 // plain Gopher0 answers, except the root's "\t$", which some clients send
 // first. "URL:" selectors get a page that redirects to the URL.
 func (c *Capsule) ServeGopher(w io.Writer, r *gopher.Request) {
 	st := c.store.Load()
+	if r.Selector == searchPath || r.Selector == searchPath[1:] {
+		hits, more := st.search.search(r.Search)
+		w.Write(st.results.searchMenu(r.Search, hits, more))
+		return
+	}
 	if b, ok := st.Gopher(r.Selector); ok {
 		if r.Plus == "$" && (r.Selector == "" || r.Selector == "/") {
 			b = st.gopherPlusRoot

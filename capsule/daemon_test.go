@@ -106,11 +106,14 @@ func gopherGet(t *testing.T, d *Daemon, request string) string {
 // alone, independently of capsule's loader and renderers.
 type samplePost struct {
 	slug, title, date string
+	tags              []string
+	markdown          string   // the whole file
 	texts             []string // prose lines of the body, markup removed
 }
 
 var (
 	titleLine = regexp.MustCompile(`(?m)^title = "(.*)"$`)
+	tagsLine  = regexp.MustCompile(`(?m)^tags = \[(.*)\]$`)
 	dateLine  = regexp.MustCompile(`(?m)^date = (\d{4}-\d\d-\d\d)$`)
 	listMark  = regexp.MustCompile(`^\s*(?:[-*+]|\d+\.)\s+`)
 )
@@ -134,7 +137,12 @@ func readSamplePosts(t *testing.T) []samplePost {
 		if len(parts) != 3 {
 			t.Fatalf("%s: no front matter", f)
 		}
-		p := samplePost{slug: strings.TrimSuffix(filepath.Base(f), ".md")}
+		p := samplePost{slug: strings.TrimSuffix(filepath.Base(f), ".md"), markdown: string(src)}
+		if m := tagsLine.FindStringSubmatch(parts[1]); m != nil {
+			for _, t := range strings.Split(m[1], ",") {
+				p.tags = append(p.tags, strings.Trim(strings.TrimSpace(t), `"`))
+			}
+		}
 		if m := titleLine.FindStringSubmatch(parts[1]); m != nil {
 			p.title = m[1]
 		}
@@ -467,7 +475,7 @@ func TestSoftBreaksAndPostLinks(t *testing.T) {
 			t.Errorf("gemtext lacks %q:\n%s", want, gmi)
 		}
 	}
-	if strings.Count(gmi, "=> /posts/2020-01-01-first.gmi") != 1 {
+	if strings.Count(gmi, "=> /posts/2020-01-01-first.gmi 前の記事") != 1 {
 		t.Errorf("the two links to one post should give one link line:\n%s", gmi)
 	}
 
@@ -510,6 +518,8 @@ func TestGopherPostMenus(t *testing.T) {
 		{gogopher.FILE, "/posts/2020-02-02-second.txt"},
 		{gogopher.FILE, "/posts/2020-01-01-first.txt"}, // the post link, as a gopher item
 		{gogopher.HTML, "URL:https://example.com/a?b=1&c=2"},
+		{gogopher.DIRECTORY, "/tags/%E3%83%86%E3%82%B9%E3%83%88"}, // テスト, ASCII for Lynx
+		{gogopher.FILE, "/posts/2020-01-01-first.txt"}, // the older post
 		{gogopher.DIRECTORY, "/"},
 	}
 	if len(items) != len(want) {
@@ -582,9 +592,32 @@ func TestGopherMenusWithLynx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"(FILE) Read: 二番目", "(FILE) [1] 前の記事", "(HTML) [3] 公式サイト", "(DIR) Home: テスト"} {
+	for _, want := range []string{"(FILE) Read: 二番目", "(FILE) [1] 前の記事", "(HTML) [3] 公式サイト", "(DIR) #テスト", "(DIR) Home: テスト"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("lynx shows no %q:\n%s", want, out)
 		}
+	}
+
+	// Lynx follows a Japanese tag's link: the menu of that tag.
+	cmd = exec.Command(lynx, "-dump", "-listonly", "-nonumbers", "gopher://"+d.GopherAddr().String()+"/1/tags/")
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")
+	list, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tagURL string
+	for _, line := range strings.Fields(string(list)) {
+		if strings.Contains(line, "/1/tags/%") {
+			tagURL = line
+		}
+	}
+	if tagURL == "" {
+		t.Fatalf("lynx lists no tag link:\n%s", list)
+	}
+	cmd = exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", tagURL)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")
+	tagPage, err := cmd.Output()
+	if err != nil || !strings.Contains(string(tagPage), "テスト #テスト") || !strings.Contains(string(tagPage), "(FILE) 2020-02-02 二番目") {
+		t.Errorf("lynx following %s: %v\n%s", tagURL, err, tagPage)
 	}
 }

@@ -32,6 +32,7 @@ type SiteMeta struct {
 	Title       string `toml:"title"`
 	Description string `toml:"description"`
 	Lang        string `toml:"lang"`
+	Author      string `toml:"author"` // the feed's author; the title if empty
 }
 
 // LoadOptions says how to read a posts folder.
@@ -156,11 +157,11 @@ func loadSiteMeta(path string, meta *SiteMeta) []*FileError {
 		}
 		return []*FileError{{File: path, Line: 1, Msg: decodeMessage(err)}}
 	}
-	meta.Title, meta.Description = oneLine(meta.Title), oneLine(meta.Description)
+	meta.Title, meta.Description, meta.Author = oneLine(meta.Title), oneLine(meta.Description), oneLine(meta.Author)
 	var errs []*FileError
 	for _, key := range md.Undecoded() {
 		errs = append(errs, &FileError{File: path, Line: lineOr(front, key[0], 2),
-			Msg: fmt.Sprintf("unknown key %q (allowed: title, description, lang)", key.String())})
+			Msg: fmt.Sprintf("unknown key %q (allowed: title, description, lang, author)", key.String())})
 	}
 	return errs
 }

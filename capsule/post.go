@@ -18,6 +18,7 @@ type Post struct {
 	Slug    string    // ASCII, from the file name unless front matter sets it
 	Title   string    // required
 	Date    time.Time // required; midnight in the site's zone for a bare date
+	Updated time.Time // when last changed; Date unless front matter sets it
 	Tags    []string
 	Summary string
 	Lang    string // the site's language unless front matter sets it
@@ -32,6 +33,7 @@ type Post struct {
 type frontMatter struct {
 	Title   string   `toml:"title"`
 	Date    any      `toml:"date"`
+	Updated any      `toml:"updated"`
 	Tags    []string `toml:"tags"`
 	Summary string   `toml:"summary"`
 	Slug    string   `toml:"slug"`
@@ -93,11 +95,27 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	} else {
 		p.Date = d
 	}
+	p.Updated = p.Date
+	if fm.Updated != nil {
+		if d, err := parseDate(fm.Updated, loc); err != nil {
+			fail(lineOr(front, "updated", frontStart), "front matter: updated: %v", err)
+		} else {
+			p.Updated = d
+		}
+	}
 	if fm.Slug != "" {
 		p.Slug = fm.Slug
 	}
 	if !slugPattern.MatchString(p.Slug) {
 		line := 1
+		p.Updated = p.Date
+		if fm.Updated != nil {
+			if d, err := parseDate(fm.Updated, loc); err != nil {
+				fail(lineOr(front, "updated", frontStart), "front matter: updated: %v", err)
+			} else {
+				p.Updated = d
+			}
+		}
 		if fm.Slug != "" {
 			line = lineOr(front, "slug", frontStart)
 		}

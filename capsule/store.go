@@ -1,6 +1,8 @@
 package capsule
 
 import (
+	"net/url"
+	"strings"
 	"time"
 
 	"git.sr.ht/~adnano/go-gemini"
@@ -17,6 +19,9 @@ type Store struct {
 
 	gopherNotFound []byte // an error menu
 	gopherPlusRoot []byte // the answer to a Gopher+ "\t$" on the root
+
+	search  *searchIndex // over every post, in the order of results.posts
+	results *blog        // what result pages need of the posts
 
 	// Posts is how many posts were built; Warnings what the build noticed
 	// but did not stop for; BuildTime how long Build took.
@@ -42,12 +47,18 @@ func (s *Store) Gemini(path string) (*GeminiResponse, bool) {
 }
 
 // Gopher returns the response for a selector. The root is "" or "/"; other
-// selectors are found with or without their leading "/".
+// selectors are found with or without their leading "/", and
+// percent-encoded or not.
 func (s *Store) Gopher(selector string) ([]byte, bool) {
 	if selector == "" || selector[0] != '/' {
 		selector = "/" + selector
 	}
 	b, ok := s.gopher[selector]
+	if !ok && strings.IndexByte(selector, '%') >= 0 {
+		if decoded, err := url.PathUnescape(selector); err == nil {
+			b, ok = s.gopher[decoded]
+		}
+	}
 	return b, ok
 }
 

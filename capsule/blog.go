@@ -1,0 +1,91 @@
+package capsule
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+)
+
+// blog is the content arranged for its index pages: posts newest first, and
+// the same posts grouped by tag and by year.
+type blog struct {
+	site  *Site
+	posts []*Post // newest first
+	tags  []postGroup
+	years []postGroup
+}
+
+// postGroup is posts sharing a tag or a year, newest first.
+type postGroup struct {
+	Name  string
+	Posts []*Post
+}
+
+func newBlog(site *Site, posts []*Post) *blog {
+	b := &blog{site: site, posts: posts}
+	byTag := map[string]*postGroup{}
+	for _, p := range posts {
+		for _, tag := range p.Tags {
+			g := byTag[tag]
+			if g == nil {
+				g = &postGroup{Name: tag}
+				byTag[tag] = g
+			}
+			if len(g.Posts) == 0 || g.Posts[len(g.Posts)-1] != p { // a tag given twice
+				g.Posts = append(g.Posts, p)
+			}
+		}
+		year := p.Date.Format("2006")
+		if len(b.years) == 0 || b.years[len(b.years)-1].Name != year {
+			b.years = append(b.years, postGroup{Name: year})
+		}
+		last := &b.years[len(b.years)-1]
+		last.Posts = append(last.Posts, p)
+	}
+	for _, g := range byTag {
+		b.tags = append(b.tags, *g)
+	}
+	// Most used tags first, then by name, so that the order is stable.
+	slices.SortFunc(b.tags, func(x, y postGroup) int {
+		return cmp.Or(cmp.Compare(len(y.Posts), len(x.Posts)), cmp.Compare(x.Name, y.Name))
+	})
+	return b
+}
+
+// neighbours returns the posts before and after posts[i] in time: older is
+// nil for the first post ever written, newer for the latest.
+func (b *blog) neighbours(i int) (older, newer *Post) {
+	if i+1 < len(b.posts) {
+		older = b.posts[i+1]
+	}
+	if i > 0 {
+		newer = b.posts[i-1]
+	}
+	return older, newer
+}
+
+// Where pages live. Gemini paths are stored decoded (as go-gemini hands
+// them to the handler); links to them are percent-encoded.
+const (
+	tagsPath        = "/tags/"
+	archivePath     = "/archive.gmi"
+	searchPath      = "/search"
+	atomPath        = "/atom.xml"
+	robotsPath      = "/robots.txt"
+	archiveSel      = "/archive"
+	capsSel         = "/caps.txt"
+	atomMediaType   = "application/atom+xml"
+	robotsMediaType = "text/plain; charset=utf-8"
+)
+
+func postGeminiPath(p *Post) string     { return "/posts/" + p.Slug + ".gmi" }
+func postGopherSelector(p *Post) string { return "/posts/" + p.Slug + ".txt" }
+func postMenuSelector(p *Post) string   { return "/posts/" + p.Slug + "/" }
+func tagGeminiPath(tag string) string   { return tagsPath + tag + ".gmi" }
+func tagGeminiLink(tag string) string   { return tagsPath + url.PathEscape(tag) + ".gmi" }
+func tagSelector(tag string) string     { return tagsPath + tag }
+
+// tagSelectorLink is the selector menus use for a tag: percent-encoded, so
+// that it is ASCII. Lynx garbles UTF-8 selectors; every client sends an
+// ASCII one intact, and the server decodes it (as Gophernicus does).
+func tagSelectorLink(tag string) string { return tagsPath + url.PathEscape(tag) }

@@ -1,0 +1,153 @@
+package capsule
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"capsule/gemtext"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// geminiPage wraps a gemtext body in a success response in lang.
+func geminiPage(lang string, body []byte) *GeminiResponse {
+	meta := "text/gemini; charset=utf-8"
+	if lang != "" {
+		meta += "; lang=" + lang
+	}
+	return &GeminiResponse{Status: gemini.StatusSuccess, Meta: meta, Body: body}
+}
+
+// postList writes posts in the form of a gemfeed entry,
+// "=> path YYYY-MM-DD title", which Lagrange's subscription parser reads.
+func postList(pg *gemtext.Page, posts []*Post) {
+	for _, p := range posts {
+		pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+p.Title)
+	}
+}
+
+// homeGemtext is the home page, a gemfeed: its first heading is the feed
+// title and it lists every post.
+func (b *blog) homeGemtext() []byte {
+	var pg gemtext.Page
+	pg.Heading(1, b.site.Title)
+	pg.Blank()
+	if b.site.Description != "" {
+		pg.Text(b.site.Description)
+		pg.Blank()
+	}
+	pg.Link(tagsPath, "Tags")
+	pg.Link(archivePath, "Archive")
+	pg.Link(searchPath, "Search")
+	pg.Link(atomPath, "Atom feed")
+	pg.Blank()
+	pg.Heading(2, "Posts")
+	pg.Blank()
+	postList(&pg, b.posts)
+	return pg.Bytes()
+}
+
+// postGemtext is a post's page: title, date and tags, the body, then the
+// posts around it and a way home.
+func (b *blog) postGemtext(i int, body []byte) []byte {
+	p := b.posts[i]
+	var pg gemtext.Page
+	pg.Heading(1, p.Title)
+	pg.Blank()
+	pg.Text(postByline(p))
+	for _, tag := range p.Tags {
+		pg.Link(tagGeminiLink(tag), "#"+tag)
+	}
+	pg.Blank()
+	pg.Gemtext(body)
+	pg.Blank()
+	older, newer := b.neighbours(i)
+	if older != nil {
+		pg.Link(postGeminiPath(older), "← "+older.Date.Format(dateLayout)+" "+older.Title)
+	}
+	if newer != nil {
+		pg.Link(postGeminiPath(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
+	}
+	pg.Link("/", b.site.Title)
+	return pg.Bytes()
+}
+
+// tagsGemtext lists the tags, most used first.
+func (b *blog) tagsGemtext() []byte {
+	var pg gemtext.Page
+	pg.Heading(1, "Tags: "+b.site.Title)
+	pg.Blank()
+	for _, g := range b.tags {
+		pg.Link(tagGeminiLink(g.Name), fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)))
+	}
+	pg.Blank()
+	pg.Link("/", b.site.Title)
+	return pg.Bytes()
+}
+
+// tagGemtext lists a tag's posts in the home page's form, so that one tag
+// can be subscribed to on its own.
+func (b *blog) tagGemtext(g postGroup) []byte {
+	var pg gemtext.Page
+	pg.Heading(1, b.site.Title+" #"+g.Name)
+	pg.Blank()
+	postList(&pg, g.Posts)
+	pg.Blank()
+	pg.Link(tagsPath, "Tags")
+	pg.Link("/", b.site.Title)
+	return pg.Bytes()
+}
+
+// archiveGemtext lists the posts by year.
+func (b *blog) archiveGemtext() []byte {
+	var pg gemtext.Page
+	pg.Heading(1, "Archive: "+b.site.Title)
+	for _, y := range b.years {
+		pg.Blank()
+		pg.Heading(2, y.Name)
+		pg.Blank()
+		postList(&pg, y.Posts)
+	}
+	pg.Blank()
+	pg.Link("/", b.site.Title)
+	return pg.Bytes()
+}
+
+// robotsTxt keeps crawlers (Gemini's robots.txt companion specification)
+// out of search results, which are endless and cost work to answer.
+func robotsTxt() []byte {
+	return []byte("User-agent: *\nDisallow: " + searchPath + "\n")
+}
+
+// searchGemtext is a page of search results.
+func (b *blog) searchGemtext(query string, hits []searchHit, more bool) []byte {
+	var pg gemtext.Page
+	pg.Heading(1, "Search: "+query)
+	pg.Blank()
+	switch {
+	case len(hits) == 0:
+		pg.Text("No post contains “" + query + "”.")
+	case more:
+		pg.Text("The newest " + strconv.Itoa(len(hits)) + " of more posts that contain “" + query + "”:")
+	default:
+		pg.Text(strconv.Itoa(len(hits)) + " posts contain “" + query + "”:")
+	}
+	for _, h := range hits {
+		p := b.posts[h.Doc]
+		pg.Blank()
+		pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+p.Title)
+		pg.Quote(h.Excerpt)
+	}
+	pg.Blank()
+	pg.Link(searchPath, "Search again")
+	pg.Link("/", b.site.Title)
+	return pg.Bytes()
+}
+
+// searchQuery decodes a Gemini query: percent-encoding only, a "+" is a
+// plus sign.
+func searchQuery(raw string) (string, bool) {
+	q, err := url.PathUnescape(raw)
+	return q, err == nil
+}

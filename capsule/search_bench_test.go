@@ -1,0 +1,60 @@
+package capsule
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+// benchIndex is the search index of 10,000 generated posts of 16 KB, built
+// once for all search benchmarks (it takes seconds).
+var benchIndex = sync.OnceValues(func() (*searchIndex, []string) {
+	const n, size = 10000, 16 << 10
+	texts := make([]string, n)
+	forEach(n, func(i int) { texts[i] = generatePost(i, size) })
+	return newSearchIndex(texts), texts
+})
+
+var benchQueries = []string{
+	"合気道",       // in some posts
+	"OpenStack", // Latin, case-folded
+	"です",        // in nearly every post: stops at the result limit
+	"存在しない言葉",   // in none
+}
+
+// BenchmarkSearch10k compares the index with scanning every post's folded
+// text for the same results (in order, up to the same limit, with the same
+// excerpts): the baseline a capsule without an index would pay.
+func BenchmarkSearch10k(b *testing.B) {
+	idx, _ := benchIndex()
+	for _, q := range benchQueries {
+		b.Run("index/"+q, func(b *testing.B) {
+			for b.Loop() {
+				idx.search(q)
+			}
+		})
+		b.Run("scan/"+q, func(b *testing.B) {
+			fq, _ := fold(q)
+			for b.Loop() {
+				var hits []searchHit
+				for i := range idx.docs {
+					if at := strings.Index(idx.docs[i].folded, fq); at >= 0 {
+						if len(hits) == maxSearchResults {
+							break
+						}
+						hits = append(hits, searchHit{Doc: i, Excerpt: idx.docs[i].excerpt(at, len(fq))})
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchIndexBuild is the cost the index adds to startup.
+func BenchmarkSearchIndexBuild(b *testing.B) {
+	_, texts := benchIndex()
+	texts = texts[:1000]
+	for b.Loop() {
+		newSearchIndex(texts)
+	}
+}

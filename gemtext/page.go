@@ -1,0 +1,57 @@
+package gemtext
+
+import (
+	"bytes"
+	"strings"
+)
+
+// Page builds a gemtext document line by line: index pages, post headers.
+// Text lines are escaped so that they stay text; every line is one line,
+// whatever its input holds. The zero value is an empty page.
+type Page struct {
+	b bytes.Buffer
+}
+
+// Heading adds a heading of level 1 to 3 (deeper levels are clamped).
+func (p *Page) Heading(level int, text string) {
+	level = min(max(level, 1), 3)
+	p.line(strings.Repeat("#", level) + " " + oneLine(text))
+}
+
+// Text adds a line of text.
+func (p *Page) Text(text string) { p.line(EscapeText(oneLine(text))) }
+
+// Quote adds a quote line.
+func (p *Page) Quote(text string) { p.line("> " + oneLine(text)) }
+
+// Link adds a link line. Characters a URL may not hold (spaces, controls,
+// non-ASCII) are percent-encoded, so that the URL cannot run into the label.
+func (p *Page) Link(url, label string) {
+	line := "=> " + escapeURL(url)
+	if label = oneLine(label); label != "" {
+		line += " " + label
+	}
+	p.line(line)
+}
+
+// Blank adds an empty line.
+func (p *Page) Blank() { p.b.WriteByte('\n') }
+
+// Gemtext adds gemtext rendered elsewhere (by Render), as it is.
+func (p *Page) Gemtext(gmi []byte) { p.b.Write(gmi) }
+
+// Bytes returns the page.
+func (p *Page) Bytes() []byte { return p.b.Bytes() }
+
+func (p *Page) line(s string) {
+	p.b.WriteString(s)
+	p.b.WriteByte('\n')
+}
+
+// oneLine folds line breaks and TABs into spaces and trims the ends.
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\r\n\t") {
+		s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ").Replace(s)
+	}
+	return strings.TrimSpace(s)
+}
