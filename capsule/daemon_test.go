@@ -519,7 +519,7 @@ func TestGopherPostMenus(t *testing.T) {
 		{gogopher.FILE, "/posts/2020-01-01-first.txt"}, // the post link, as a gopher item
 		{gogopher.HTML, "URL:https://example.com/a?b=1&c=2"},
 		{gogopher.DIRECTORY, "/tags/%E3%83%86%E3%82%B9%E3%83%88"}, // テスト, ASCII for Lynx
-		{gogopher.FILE, "/posts/2020-01-01-first.txt"}, // the older post
+		{gogopher.FILE, "/posts/2020-01-01-first.txt"},            // the older post
 		{gogopher.DIRECTORY, "/"},
 	}
 	if len(items) != len(want) {
