@@ -6,6 +6,7 @@ require (
 	git.mills.io/prologic/go-gopher v0.0.0-20210723054659-c5e856b800b8
 	git.sr.ht/~adnano/go-gemini v0.2.6
 	github.com/BurntSushi/toml v1.6.0
+	github.com/mmcdole/gofeed v1.3.0
 	github.com/rivo/uniseg v0.4.7
 	github.com/yuin/goldmark v1.8.7
 )
@@ -14,7 +15,6 @@ require (
 	github.com/PuerkitoBio/goquery v1.8.0 // indirect
 	github.com/andybalholm/cascadia v1.3.1 // indirect
 	github.com/json-iterator/go v1.1.12 // indirect
-	github.com/mmcdole/gofeed v1.3.0 // indirect
 	github.com/mmcdole/goxpp v1.1.1-0.20240225020742-a0c311522b23 // indirect
 	github.com/modern-go/concurrent v0.0.0-20180306012644-bacd9c7ef1dd // indirect
 	github.com/modern-go/reflect2 v1.0.2 // indirect
