@@ -30,6 +30,7 @@ func Build(site *Site, c *Content) (*Store, error) {
 		gemini: make(map[string]*GeminiResponse, len(c.Posts)+len(b.tags)+8),
 		gopher: make(map[string][]byte, 3*len(c.Posts)+len(b.tags)+8),
 		Posts:  len(c.Posts),
+		Tags:   len(b.tags),
 	}
 	st.Warnings = append(st.Warnings, c.Warnings...)
 

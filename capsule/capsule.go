@@ -3,6 +3,7 @@ package capsule
 import (
 	"context"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -35,68 +36,75 @@ func (c *Capsule) Swap(st *Store) *Store { return c.store.Swap(st) }
 
 // ServeGemini answers a Gemini request from the Store.
 func (c *Capsule) ServeGemini(ctx context.Context, w gemini.ResponseWriter, r *gemini.Request) {
-	st := c.store.Load()
-	u := r.URL
-	switch {
-	case u.Scheme != "gemini":
-		w.WriteHeader(gemini.StatusProxyRequestRefused, "Only gemini:// URLs are served here")
-		return
-	case !strings.EqualFold(u.Hostname(), st.Site.Hostname),
-		u.Port() != "" && u.Port() != strconv.Itoa(st.Site.GeminiPort):
-		w.WriteHeader(gemini.StatusProxyRequestRefused, "This server is "+st.Site.GeminiURL("/"))
-		return
-	}
-	if u.Path == searchPath {
-		c.serveGeminiSearch(st, w, u.RawQuery)
-		return
-	}
-	resp, ok := st.Gemini(u.Path)
-	if !ok {
-		w.WriteHeader(gemini.StatusNotFound, "Not found")
-		return
-	}
+	resp := c.geminiResponse(r.URL)
 	w.WriteHeader(resp.Status, resp.Meta)
 	w.Write(resp.Body)
 }
 
-// serveGeminiSearch asks for a query (status 10) or answers one. Results
-// are the one response not pre-rendered.
-func (c *Capsule) serveGeminiSearch(st *Store, w gemini.ResponseWriter, rawQuery string) {
+// Responses that do not depend on the Store.
+var (
+	geminiOtherScheme = &GeminiResponse{Status: gemini.StatusProxyRequestRefused, Meta: "Only gemini:// URLs are served here"}
+	geminiNotFound    = &GeminiResponse{Status: gemini.StatusNotFound, Meta: "Not found"}
+	geminiAskSearch   = &GeminiResponse{Status: gemini.StatusInput, Meta: "Search the posts (Japanese or English)"}
+	geminiBadQuery    = &GeminiResponse{Status: gemini.StatusBadRequest, Meta: "Bad percent-encoding in the query"}
+)
+
+// geminiResponse looks up the response to a request URL. Only search
+// results are rendered here; everything else was rendered by Build.
+func (c *Capsule) geminiResponse(u *url.URL) *GeminiResponse {
+	st := c.store.Load()
+	switch {
+	case u.Scheme != "gemini":
+		return geminiOtherScheme
+	case !strings.EqualFold(u.Hostname(), st.Site.Hostname),
+		u.Port() != "" && u.Port() != strconv.Itoa(st.Site.GeminiPort):
+		return &GeminiResponse{Status: gemini.StatusProxyRequestRefused, Meta: "This server is " + st.Site.GeminiURL("/")}
+	case u.Path == searchPath:
+		return st.geminiSearch(u.RawQuery)
+	}
+	if resp, ok := st.Gemini(u.Path); ok {
+		return resp
+	}
+	return geminiNotFound
+}
+
+// geminiSearch asks for a query (status 10) or answers one.
+func (st *Store) geminiSearch(rawQuery string) *GeminiResponse {
 	if rawQuery == "" {
-		w.WriteHeader(gemini.StatusInput, "Search the posts (Japanese or English)")
-		return
+		return geminiAskSearch
 	}
 	query, ok := searchQuery(rawQuery)
 	if !ok {
-		w.WriteHeader(gemini.StatusBadRequest, "Bad percent-encoding in the query")
-		return
+		return geminiBadQuery
 	}
 	hits, more := st.search.search(query)
-	page := geminiPage(st.Site.Lang, st.results.searchGemtext(query, hits, more))
-	w.WriteHeader(page.Status, page.Meta)
-	w.Write(page.Body)
+	return geminiPage(st.Site.Lang, st.results.searchGemtext(query, hits, more))
 }
 
-// ServeGopher answers a Gopher request from the Store. Gopher+ requests get
+// ServeGopher answers a Gopher request from the Store.
+func (c *Capsule) ServeGopher(w io.Writer, r *gopher.Request) {
+	b, _ := c.gopherResponse(r)
+	w.Write(b)
+}
+
+// gopherResponse looks up the response to a request, and says for the log
+// what it is: "ok", "search", "redirect" or "notfound". Gopher+ requests get
 // plain Gopher0 answers, except the root's "\t$", which some clients send
 // first. "URL:" selectors get a page that redirects to the URL.
-func (c *Capsule) ServeGopher(w io.Writer, r *gopher.Request) {
+func (c *Capsule) gopherResponse(r *gopher.Request) ([]byte, string) {
 	st := c.store.Load()
 	if r.Selector == searchPath || r.Selector == searchPath[1:] {
 		hits, more := st.search.search(r.Search)
-		w.Write(st.results.searchMenu(r.Search, hits, more))
-		return
+		return st.results.searchMenu(r.Search, hits, more), "search"
 	}
 	if b, ok := st.Gopher(r.Selector); ok {
 		if r.Plus == "$" && (r.Selector == "" || r.Selector == "/") {
-			b = st.gopherPlusRoot
+			return st.gopherPlusRoot, "ok"
 		}
-		w.Write(b)
-		return
+		return b, "ok"
 	}
 	if target, ok := gopher.RedirectTarget(r.Selector); ok {
-		w.Write(gopher.RedirectPage(target))
-		return
+		return gopher.RedirectPage(target), "redirect"
 	}
-	w.Write(st.GopherNotFound())
+	return st.GopherNotFound(), "notfound"
 }

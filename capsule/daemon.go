@@ -6,9 +6,10 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net"
-	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,37 +19,17 @@ import (
 	"git.sr.ht/~adnano/go-gemini"
 )
 
-// Config is everything a Daemon needs. The zero value of each field is a
-// sane default where one exists.
-type Config struct {
-	Posts    string // posts folder; default "posts"
-	Certs    string // folder of generated certificates; default "certs"
-	Hostname string // default "localhost"
-
-	GeminiAddr string // listen address; default ":1965"
-	GopherAddr string // listen address; default ":7070"
-	GopherPort int    // port written into gopher menus; default the listen port
-
-	CertFile, KeyFile string // operator-supplied certificate; both or neither
-
-	Location    *time.Location // zone of bare dates; default UTC
-	Lang        string         // default language when the site file sets none
-	GopherWidth int            // gopher text width in cells; default 70
-
-	ReadTimeout  time.Duration // request read deadline; default 10s
-	WriteTimeout time.Duration // response write deadline; default 30s
-
-	Log *log.Logger // default: standard error
-}
-
-// Daemon is a running capsule: the Gemini and Gopher servers over one Capsule.
+// Daemon is a running capsule: the Gemini and Gopher servers over one
+// Capsule, its certificate and its access log.
 type Daemon struct {
-	cfg     Config
-	log     *log.Logger
-	capsule *Capsule
-	cert    atomic.Pointer[tls.Certificate]
+	reloading sync.Mutex // one Reload at a time
+	cfg       Config     // as of the last successful Start or Reload
+	log       *log.Logger
+	capsule   *Capsule
+	cert      atomic.Pointer[tls.Certificate]
+	access    atomic.Pointer[accessLog] // nil when access logging is off
 
-	geminiLn, gopherLn net.Listener
+	geminiLn, gopherLn *trackedListener
 	gemini             *gemini.Server
 	gopher             *gopher.Server
 	cancel             context.CancelFunc
@@ -56,90 +37,152 @@ type Daemon struct {
 	wg                 sync.WaitGroup
 }
 
-func (cfg *Config) setDefaults() {
-	cfg.Posts = cmp.Or(cfg.Posts, "posts")
-	cfg.Certs = cmp.Or(cfg.Certs, "certs")
-	cfg.Hostname = cmp.Or(cfg.Hostname, "localhost")
-	cfg.GeminiAddr = cmp.Or(cfg.GeminiAddr, ":1965")
-	cfg.GopherAddr = cmp.Or(cfg.GopherAddr, ":7070")
-	cfg.GopherWidth = cmp.Or(cfg.GopherWidth, 70)
-	cfg.ReadTimeout = cmp.Or(cfg.ReadTimeout, 10*time.Second)
-	cfg.WriteTimeout = cmp.Or(cfg.WriteTimeout, 30*time.Second)
-	if cfg.Log == nil {
-		cfg.Log = log.New(os.Stderr, "", log.LstdFlags)
-	}
-}
-
-// Start loads the posts, loads or creates the certificate, listens on both
-// addresses, builds the Store and starts serving. Problems in posts are
-// returned as an ErrorList before anything is bound.
+// Start loads the posts, loads or creates the certificate, listens (or
+// takes the listeners of socket activation), builds the Store and starts
+// serving. Problems in posts are returned as an ErrorList before anything
+// is bound.
 func Start(cfg Config) (*Daemon, error) {
-	cfg.setDefaults()
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2)}
 
 	content, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location, Lang: cfg.Lang})
 	if err != nil {
 		return nil, err
 	}
-	if err := d.loadCertificate(); err != nil {
+	cert, err := d.certificate(cfg)
+	if err != nil {
 		return nil, err
 	}
+	d.cert.Store(cert)
 
-	if d.geminiLn, err = net.Listen("tcp", cfg.GeminiAddr); err != nil {
-		return nil, fmt.Errorf("gemini: %w", err)
+	if err := d.listen(cfg); err != nil {
+		return nil, err
 	}
-	if d.gopherLn, err = net.Listen("tcp", cfg.GopherAddr); err != nil {
-		d.geminiLn.Close()
-		return nil, fmt.Errorf("gopher: %w", err)
-	}
-
-	site := &Site{
-		SiteMeta:    content.Meta,
-		Hostname:    cfg.Hostname,
-		GeminiPort:  port(d.geminiLn.Addr()),
-		GopherPort:  cmp.Or(cfg.GopherPort, port(d.gopherLn.Addr())),
-		GopherWidth: cfg.GopherWidth,
-	}
-	st, err := Build(site, content)
+	st, err := Build(d.site(cfg, content.Meta), content)
 	if err != nil {
 		d.geminiLn.Close()
 		d.gopherLn.Close()
 		return nil, err
 	}
-	for _, w := range st.Warnings {
-		d.log.Printf("warning: %v", w)
-	}
+	d.logWarnings(st)
 	d.capsule = New(st)
+	if cfg.AccessLog {
+		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
+	}
 	d.serve()
 
-	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", site.GeminiURL("/"), d.geminiLn.Addr(), Fingerprint(d.cert.Load()))
-	d.log.Printf("gopher: serving %s on %s", site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
+	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), Fingerprint(d.cert.Load()))
+	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
 	d.log.Printf("built %d posts in %v", st.Posts, st.BuildTime.Round(10*time.Microsecond))
 	return d, nil
 }
 
-func (d *Daemon) loadCertificate() error {
-	cfg := &d.cfg
-	if (cfg.CertFile == "") != (cfg.KeyFile == "") {
-		return errors.New("-cert and -key go together: give both or neither")
+// listen takes the configured listeners or binds the configured addresses.
+func (d *Daemon) listen(cfg Config) error {
+	gem, goph := cfg.GeminiListener, cfg.GopherListener
+	var err error
+	if gem == nil {
+		if gem, err = net.Listen("tcp", cfg.GeminiAddr); err != nil {
+			return fmt.Errorf("gemini: %w", err)
+		}
 	}
+	if goph == nil {
+		if goph, err = net.Listen("tcp", cfg.GopherAddr); err != nil {
+			gem.Close()
+			return fmt.Errorf("gopher: %w", err)
+		}
+	}
+	d.geminiLn, d.gopherLn = newTrackedListener(gem), newTrackedListener(goph)
+	return nil
+}
+
+// site is the Site cfg describes on the daemon's listeners.
+func (d *Daemon) site(cfg Config, meta SiteMeta) *Site {
+	return siteFor(cfg, meta, port(d.geminiLn.Addr()), port(d.gopherLn.Addr()))
+}
+
+// siteFor is the Site cfg describes, over what the posts folder says, with
+// the ports listened on.
+func siteFor(cfg Config, meta SiteMeta, geminiPort, gopherPort int) *Site {
+	meta.Title = cmp.Or(cfg.Title, meta.Title)
+	meta.Description = cmp.Or(cfg.Description, meta.Description)
+	meta.Lang = cmp.Or(cfg.Lang, meta.Lang)
+	return &Site{
+		SiteMeta:    meta,
+		Hostname:    cfg.Hostname,
+		GeminiPort:  geminiPort,
+		GopherPort:  cmp.Or(cfg.GopherPort, gopherPort),
+		GopherWidth: cfg.GopherWidth,
+	}
+}
+
+func (d *Daemon) logWarnings(st *Store) {
+	for _, w := range st.Warnings {
+		d.log.Printf("warning: %v", w)
+	}
+}
+
+// certificate loads the operator's certificate files, or the generated
+// certificate for the hostname (creating it the first time).
+func (d *Daemon) certificate(cfg Config) (*tls.Certificate, error) {
 	if cfg.CertFile != "" {
 		cert, err := LoadCertificate(cfg.CertFile, cfg.KeyFile)
-		if err != nil {
-			return err
-		}
-		d.cert.Store(&cert)
-		return nil
+		return &cert, err
 	}
 	cert, created, err := LoadOrCreateCertificate(cfg.Certs, cfg.Hostname)
 	if err != nil {
-		return fmt.Errorf("certificate: %w", err)
+		return nil, fmt.Errorf("certificate: %w", err)
 	}
-	certFile, _ := CertPaths(cfg.Certs, cfg.Hostname)
 	if created {
+		certFile, _ := CertPaths(cfg.Certs, cfg.Hostname)
 		d.log.Printf("created certificate %s for %s: back up %s, readers pin this certificate", certFile, cfg.Hostname, cfg.Certs)
 	}
-	d.cert.Store(&cert)
+	return &cert, nil
+}
+
+// Reload rereads the posts and certificate as cfg says, builds a new Store
+// beside the one being served and swaps it in; requests in flight finish
+// on the old one. When anything fails, nothing changes: the old Store and
+// certificate keep serving, and the error says why (an ErrorList for
+// posts). Listen addresses and timeouts take a restart to change.
+func (d *Daemon) Reload(cfg Config) error {
+	d.reloading.Lock()
+	defer d.reloading.Unlock()
+	start := time.Now()
+	if err := cfg.Check(); err != nil {
+		return err
+	}
+	content, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location, Lang: cfg.Lang})
+	if err != nil {
+		return err
+	}
+	cert, err := d.certificate(cfg)
+	if err != nil {
+		return err
+	}
+	st, err := Build(d.site(cfg, content.Meta), content)
+	if err != nil {
+		return err
+	}
+	old := d.cfg
+	if cfg.GeminiAddr != old.GeminiAddr || cfg.GopherAddr != old.GopherAddr ||
+		cfg.ReadTimeout != old.ReadTimeout || cfg.WriteTimeout != old.WriteTimeout {
+		d.log.Printf("reload: listen addresses and timeouts change at the next restart")
+	}
+	d.logWarnings(st)
+	d.cert.Store(cert)
+	d.capsule.Swap(st)
+	if cfg.AccessLog != old.AccessLog || cfg.LogIPs != old.LogIPs {
+		var next *accessLog
+		if cfg.AccessLog {
+			next = newAccessLog(cfg.Log.Writer(), cfg.LogIPs)
+		}
+		d.access.Swap(next).Close()
+	}
+	d.cfg = cfg
+	d.log.Printf("reloaded: %d posts in %v (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), Fingerprint(cert))
 	return nil
 }
 
@@ -160,13 +203,13 @@ func (d *Daemon) serve() {
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	d.gemini = &gemini.Server{
-		Handler:      d.capsule,
+		Handler:      gemini.HandlerFunc(d.serveGemini),
 		ReadTimeout:  d.cfg.ReadTimeout,
 		WriteTimeout: d.cfg.WriteTimeout,
 		ErrorLog:     d.log,
 	}
 	d.gopher = &gopher.Server{
-		Handler:      d.capsule,
+		Handler:      gopher.HandlerFunc(d.serveGopher),
 		Host:         d.cfg.Hostname,
 		Port:         d.capsule.Store().Site.GopherPort,
 		ReadTimeout:  d.cfg.ReadTimeout,
@@ -189,6 +232,37 @@ func (d *Daemon) serve() {
 	}()
 }
 
+// serveGemini answers from the Capsule and logs the request.
+func (d *Daemon) serveGemini(_ context.Context, w gemini.ResponseWriter, r *gemini.Request) {
+	start := time.Now()
+	resp := d.capsule.geminiResponse(r.URL)
+	w.WriteHeader(resp.Status, resp.Meta)
+	n := 0
+	if len(resp.Body) > 0 {
+		n, _ = w.Write(resp.Body)
+	}
+	d.access.Load().request("gemini", remoteAddr(r), r.URL.String(), strconv.Itoa(int(resp.Status)), n, time.Since(start))
+}
+
+// serveGopher answers from the Capsule and logs the request.
+func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
+	start := time.Now()
+	b, status := d.capsule.gopherResponse(r)
+	n, _ := w.Write(b)
+	target := r.Selector
+	if r.Search != "" {
+		target += "\t" + r.Search
+	}
+	d.access.Load().request("gopher", r.RemoteAddr, target, status, n, time.Since(start))
+}
+
+func remoteAddr(r *gemini.Request) net.Addr {
+	if c := r.Conn(); c != nil {
+		return c.RemoteAddr()
+	}
+	return nil
+}
+
 // Capsule returns the Capsule being served.
 func (d *Daemon) Capsule() *Capsule { return d.capsule }
 
@@ -202,17 +276,31 @@ func (d *Daemon) Fingerprint() string { return Fingerprint(d.cert.Load()) }
 // Err receives an error if a server stops on its own.
 func (d *Daemon) Err() <-chan error { return d.errc }
 
-// Shutdown stops accepting connections, lets requests in flight finish until
-// ctx ends, then closes what is left.
+// Shutdown stops accepting connections, lets every accepted connection
+// finish until ctx ends, then closes what is left and writes out the access
+// log.
 func (d *Daemon) Shutdown(ctx context.Context) error {
 	var wg sync.WaitGroup
 	var gemErr, gophErr error
 	wg.Add(2)
-	go func() { defer wg.Done(); gemErr = d.gemini.Shutdown(ctx) }()
-	go func() { defer wg.Done(); gophErr = d.gopher.Shutdown(ctx) }()
+	go func() {
+		defer wg.Done()
+		if gemErr = d.gemini.Shutdown(ctx); gemErr == nil {
+			// go-gemini may not yet track a connection it has just
+			// accepted; the listener has counted it.
+			gemErr = d.geminiLn.wait(ctx)
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		if gophErr = d.gopher.Shutdown(ctx); gophErr == nil {
+			gophErr = d.gopherLn.wait(ctx)
+		}
+	}()
 	wg.Wait()
-	d.cancel()
+	d.cancel() // ends what is still open after a timeout
 	d.wg.Wait()
+	d.access.Load().Close()
 	return errors.Join(gemErr, gophErr)
 }
 

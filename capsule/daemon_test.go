@@ -26,14 +26,12 @@ import (
 const samplePosts = "../posts"
 
 // startDaemon runs capsule on loopback ports chosen by the kernel.
-func startDaemon(t *testing.T, cfg Config) *Daemon {
+// Options change the defaults before the start.
+func startDaemon(t *testing.T, options func(*Config)) *Daemon {
 	t.Helper()
-	cfg.Posts = cmpOr(cfg.Posts, samplePosts)
-	cfg.Certs = cmpOr(cfg.Certs, t.TempDir())
-	cfg.GeminiAddr = "127.0.0.1:0"
-	cfg.GopherAddr = "127.0.0.1:0"
-	if cfg.Log == nil {
-		cfg.Log = log.New(io.Discard, "", 0)
+	cfg := testConfig(t)
+	if options != nil {
+		options(&cfg)
 	}
 	d, err := Start(cfg)
 	if err != nil {
@@ -49,11 +47,18 @@ func startDaemon(t *testing.T, cfg Config) *Daemon {
 	return d
 }
 
-func cmpOr(s, def string) string {
-	if s != "" {
-		return s
-	}
-	return def
+// testConfig is the default configuration on loopback ports chosen by the
+// kernel, serving the sample posts, with certificates in a temporary
+// folder and no logging.
+func testConfig(t *testing.T) Config {
+	cfg := NewConfig()
+	cfg.Posts = samplePosts
+	cfg.Certs = t.TempDir()
+	cfg.GeminiAddr = "127.0.0.1:0"
+	cfg.GopherAddr = "127.0.0.1:0"
+	cfg.AccessLog = false
+	cfg.Log = log.New(io.Discard, "", 0)
+	return cfg
 }
 
 // geminiGet fetches path with go-gemini's client. The URL names localhost
@@ -175,7 +180,7 @@ func squeeze(s string) string {
 }
 
 func TestGeminiServesSampleBlog(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	posts := readSamplePosts(t)
 
 	status, meta, home := geminiGet(t, d, "/")
@@ -217,7 +222,7 @@ func TestGeminiServesSampleBlog(t *testing.T) {
 }
 
 func TestGeminiErrors(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	port := strconv.Itoa(port(d.GeminiAddr()))
 	tests := []struct {
 		url  string
@@ -262,7 +267,7 @@ func checkMenu(t *testing.T, name, menu string) []string {
 }
 
 func TestGopherServesSampleBlog(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	posts := readSamplePosts(t)
 	wantPort := strconv.Itoa(port(d.GopherAddr()))
 
@@ -344,7 +349,7 @@ func displayWidth(s string) int {
 }
 
 func TestGopherNotFound(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	menu := gopherGet(t, d, "/no/such/thing\r\n")
 	lines := checkMenu(t, "error menu", menu)
 	if len(lines) < 2 || lines[0][0] != '3' || lines[1][0] != 'i' || lines[0][1:] != strings.Split(lines[1][1:], "\t")[0]+"\t"+strings.SplitN(lines[0], "\t", 2)[1] {
@@ -354,7 +359,7 @@ func TestGopherNotFound(t *testing.T) {
 
 func TestGopherWithCurl(t *testing.T) {
 	curl := needTool(t, "curl")
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	base := "gopher://" + d.GopherAddr().String()
 	for _, p := range readSamplePosts(t) {
 		selector := "/posts/" + p.slug + ".txt"
@@ -370,7 +375,7 @@ func TestGopherWithCurl(t *testing.T) {
 
 func TestGopherWithLynx(t *testing.T) {
 	lynx := needTool(t, "lynx")
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	run := func(url string) string {
 		cmd := exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200", url)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")
@@ -412,9 +417,9 @@ func needTool(t *testing.T, name string) string {
 
 func TestCertificateReused(t *testing.T) {
 	certs := t.TempDir()
-	first := startDaemon(t, Config{Certs: certs})
+	first := startDaemon(t, func(c *Config) { c.Certs = certs })
 	fp := first.Fingerprint()
-	second := startDaemon(t, Config{Certs: certs})
+	second := startDaemon(t, func(c *Config) { c.Certs = certs })
 	if fp == "" || second.Fingerprint() != fp {
 		t.Fatalf("fingerprint changed across starts: %s then %s", fp, second.Fingerprint())
 	}
@@ -459,7 +464,7 @@ func fingerprintDER(der []byte) string {
 }
 
 func TestSoftBreaksAndPostLinks(t *testing.T) {
-	d := startDaemon(t, Config{Posts: "testdata/links"})
+	d := startDaemon(t, func(c *Config) { c.Posts = "testdata/links" })
 	gopherPort := strconv.Itoa(port(d.GopherAddr()))
 
 	_, _, home := geminiGet(t, d, "/")
@@ -496,7 +501,7 @@ func TestSoftBreaksAndPostLinks(t *testing.T) {
 }
 
 func TestGopherPostMenus(t *testing.T) {
-	d := startDaemon(t, Config{Posts: "testdata/links"})
+	d := startDaemon(t, func(c *Config) { c.Posts = "testdata/links" })
 	base := "gopher://" + d.GopherAddr().String()
 	gopherPort := port(d.GopherAddr())
 
@@ -555,7 +560,7 @@ func TestGopherPostMenus(t *testing.T) {
 }
 
 func TestGopherCapsAndPlus(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	caps := gopherGet(t, d, "/caps.txt\r\n")
 	if !strings.HasPrefix(caps, "CAPS\r\n") || !strings.Contains(caps, "\r\nCapsVersion=1\r\n") ||
 		!strings.Contains(caps, "\r\nPathDelimeter=/\r\n") || !strings.Contains(caps, "\r\nServerDefaultEncoding=UTF-8\r\n") {
@@ -584,7 +589,7 @@ func TestGopherCapsAndPlus(t *testing.T) {
 
 func TestGopherMenusWithLynx(t *testing.T) {
 	lynx := needTool(t, "lynx")
-	d := startDaemon(t, Config{Posts: "testdata/links"})
+	d := startDaemon(t, func(c *Config) { c.Posts = "testdata/links" })
 	cmd := exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200",
 		"gopher://"+d.GopherAddr().String()+"/1/posts/2020-02-02-second/")
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")

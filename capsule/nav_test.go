@@ -29,7 +29,7 @@ func feedEntries(page string) [][]string {
 }
 
 func TestHomeIsAGemfeed(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	posts := readSamplePosts(t)
 	_, _, home := geminiGet(t, d, "/")
 	if first := strings.SplitN(home, "\n", 2)[0]; first != "# _・)Keep Smiling" {
@@ -52,7 +52,7 @@ func TestHomeIsAGemfeed(t *testing.T) {
 }
 
 func TestAtomFeed(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	posts := readSamplePosts(t)
 	status, meta, body := geminiGet(t, d, "/atom.xml")
 	if status != gemini.StatusSuccess || meta != "application/atom+xml" {
@@ -100,7 +100,7 @@ func tagCounts(posts []samplePost) map[string][]samplePost {
 }
 
 func TestTags(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	posts := readSamplePosts(t)
 	want := tagCounts(posts)
 	if len(want["合気道"]) != 2 {
@@ -167,7 +167,7 @@ func TestTags(t *testing.T) {
 }
 
 func TestArchiveAndNeighbours(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	posts := readSamplePosts(t)
 
 	_, _, archive := geminiGet(t, d, "/archive.gmi")
@@ -227,7 +227,7 @@ func postsContaining(posts []samplePost, s string) []string {
 }
 
 func TestSearch(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	posts := readSamplePosts(t)
 
 	if status, meta, _ := geminiGet(t, d, "/search"); status != gemini.StatusInput || meta == "" {
@@ -272,7 +272,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestRobotsTxt(t *testing.T) {
-	d := startDaemon(t, Config{})
+	d := startDaemon(t, nil)
 	status, meta, body := geminiGet(t, d, "/robots.txt")
 	if status != gemini.StatusSuccess || !strings.HasPrefix(meta, "text/plain") {
 		t.Fatalf("robots.txt: %d %q", status, meta)

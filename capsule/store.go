@@ -23,9 +23,10 @@ type Store struct {
 	search  *searchIndex // over every post, in the order of results.posts
 	results *blog        // what result pages need of the posts
 
-	// Posts is how many posts were built; Warnings what the build noticed
+	// Posts and Tags count what was built; Warnings is what the build noticed
 	// but did not stop for; BuildTime how long Build took.
 	Posts     int
+	Tags      int
 	Warnings  []*FileError
 	BuildTime time.Duration
 }

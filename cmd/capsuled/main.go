@@ -1,7 +1,9 @@
 // Command capsuled serves a folder of Markdown posts over Gemini and Gopher.
 //
 // It reads the posts once, renders every response into memory, and serves
-// them until SIGINT or SIGTERM. See README.md for the flags.
+// them until SIGINT or SIGTERM; SIGHUP rereads the configuration, the posts
+// and operator-supplied certificates. See README.md for the flags and
+// contrib/capsule.toml for the configuration file.
 package main
 
 import (
@@ -9,11 +11,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
+	_ "time/tzdata" // time zones on machines without /usr/share/zoneinfo
 
 	"capsule/capsule"
 )
@@ -22,52 +27,128 @@ import (
 // after a stop signal.
 const shutdownTimeout = 10 * time.Second
 
-func main() {
-	var cfg capsule.Config
-	flag.StringVar(&cfg.Posts, "posts", "./posts", "folder of Markdown `posts`")
-	flag.StringVar(&cfg.Certs, "certs", "./certs", "folder for generated TLS certificates")
-	flag.StringVar(&cfg.Hostname, "hostname", "localhost", "host `name` readers use; names the certificate")
-	flag.StringVar(&cfg.GeminiAddr, "gemini", ":1965", "Gemini listen `address`")
-	flag.StringVar(&cfg.GopherAddr, "gopher", ":7070", "Gopher listen `address`")
-	flag.IntVar(&cfg.GopherPort, "gopher-port", 0, "`port` written into gopher menus (default the listen port)")
-	flag.IntVar(&cfg.GopherWidth, "gopher-width", 70, "width of gopher text in display `cells` (CJK characters take two)")
-	flag.StringVar(&cfg.CertFile, "cert", "", "PEM certificate `file` to use instead of a generated one (with -key)")
-	flag.StringVar(&cfg.KeyFile, "key", "", "PEM private key `file` for -cert")
-	flag.Parse()
-	if flag.NArg() > 0 {
-		fmt.Fprintf(os.Stderr, "capsuled: unexpected argument %q\n", flag.Arg(0))
-		flag.Usage()
-		os.Exit(2)
+// options are the command line: the flags that are not configuration.
+type options struct {
+	config  string
+	check   bool
+	version bool
+}
+
+// defineFlags binds every flag to cfg and opts. Each configuration key has
+// a flag; the flag's default is cfg's current value.
+func defineFlags(fs *flag.FlagSet, cfg *capsule.Config, opts *options) {
+	fs.StringVar(&opts.config, "config", "", "read the configuration from TOML `file` (flags override it)")
+	fs.BoolVar(&opts.check, "check", false, "load the configuration and posts, build everything, report and exit")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+
+	fs.StringVar(&cfg.Posts, "posts", cfg.Posts, "folder of Markdown `posts`")
+	fs.StringVar(&cfg.Hostname, "hostname", cfg.Hostname, "host `name` readers use; names the certificate")
+	fs.StringVar(&cfg.Title, "title", cfg.Title, "site title (default: the posts folder's _index.md)")
+	fs.StringVar(&cfg.Description, "description", cfg.Description, "site description (default: the posts folder's _index.md)")
+	fs.StringVar(&cfg.Lang, "lang", cfg.Lang, "language of posts that set none (default: _index.md's, else en)")
+	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
+	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")
+	fs.StringVar(&cfg.Certs, "certs", cfg.Certs, "`folder` for generated TLS certificates")
+	fs.StringVar(&cfg.CertFile, "cert", cfg.CertFile, "PEM certificate `file` to use instead of a generated one (with -key)")
+	fs.StringVar(&cfg.KeyFile, "key", cfg.KeyFile, "PEM private key `file` for -cert")
+	fs.StringVar(&cfg.GopherAddr, "gopher", cfg.GopherAddr, "Gopher listen `address`")
+	fs.IntVar(&cfg.GopherPort, "gopher-port", cfg.GopherPort, "`port` written into gopher menus (0: the listen port)")
+	fs.IntVar(&cfg.GopherWidth, "gopher-width", cfg.GopherWidth, "width of gopher text in display `cells` (CJK characters take two)")
+	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", cfg.ReadTimeout, "time a client has to send its request")
+	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "time a response may take to write")
+	fs.BoolVar(&cfg.AccessLog, "access-log", cfg.AccessLog, "log one line per request")
+	fs.BoolVar(&cfg.LogIPs, "log-ips", cfg.LogIPs, "log client addresses in the access log")
+}
+
+// loadConfig reads the command line, the configuration file it names, and
+// the command line again, so that flags override the file.
+func loadConfig(args []string) (capsule.Config, options, error) {
+	var opts options
+	probe := capsule.NewConfig()
+	fs := flag.NewFlagSet("capsuled", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	defineFlags(fs, &probe, &opts)
+	if err := fs.Parse(args); err != nil {
+		return probe, opts, err
 	}
+	if fs.NArg() > 0 {
+		return probe, opts, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	cfg := capsule.NewConfig()
+	if opts.config != "" {
+		if err := capsule.ReadConfigFile(opts.config, &cfg); err != nil {
+			return cfg, opts, err
+		}
+	}
+	fs = flag.NewFlagSet("capsuled", flag.ContinueOnError)
+	defineFlags(fs, &cfg, &opts)
+	return cfg, opts, fs.Parse(args)
+}
+
+func main() {
 	logger := log.New(os.Stderr, "capsuled: ", 0)
+	cfg, opts, err := loadConfig(os.Args[1:])
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage()
+		os.Exit(0)
+	case err != nil:
+		reportAndExit(logger, err, 2)
+	case opts.version:
+		fmt.Println("capsuled", capsule.Version)
+		return
+	}
 	cfg.Log = logger
 
-	d, err := capsule.Start(cfg)
-	if err != nil {
-		var list capsule.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				fmt.Fprintln(os.Stderr, e)
-			}
-			plural := "s"
-			if len(list) == 1 {
-				plural = ""
-			}
-			logger.Fatalf("%d problem%s in %s; nothing served", len(list), plural, cfg.Posts)
+	if opts.check {
+		sum, err := capsule.Check(cfg)
+		if err != nil {
+			reportAndExit(logger, err, 1)
 		}
-		logger.Fatal(err)
+		for _, w := range sum.Warnings {
+			fmt.Fprintln(os.Stderr, "warning:", w)
+		}
+		fmt.Printf("ok: %d posts, %d tags, %d warnings, built in %v\n", sum.Posts, sum.Tags, len(sum.Warnings), sum.BuildTime.Round(time.Millisecond))
+		return
 	}
 
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	exitCode := 0
-	select {
-	case s := <-sig:
-		logger.Printf("%v: stopping", s)
-	case err := <-d.Err():
-		logger.Printf("%v: stopping", err)
-		exitCode = 1
+	listeners, err := capsule.SystemdListeners()
+	if err != nil {
+		logger.Fatal(err)
 	}
+	if listeners != nil {
+		cfg.GeminiListener, cfg.GopherListener = listeners["gemini"], listeners["gopher"]
+		if cfg.GeminiListener == nil || cfg.GopherListener == nil {
+			logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
+		}
+	}
+	// Signals are caught before anything is served: a SIGHUP that comes
+	// early must not end the process, as its default action would.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	d, err := capsule.Start(cfg)
+	if err != nil {
+		reportAndExit(logger, err, 1)
+	}
+	notify(logger, "READY=1")
+
+	exitCode := 0
+	for running := true; running; {
+		select {
+		case s := <-signals:
+			if s == syscall.SIGHUP {
+				reload(logger, d)
+				continue
+			}
+			logger.Printf("%v: stopping", s)
+			running = false
+		case err := <-d.Err():
+			logger.Printf("%v: stopping", err)
+			exitCode = 1
+			running = false
+		}
+	}
+	notify(logger, "STOPPING=1")
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	err = d.Shutdown(ctx)
 	cancel()
@@ -75,4 +156,70 @@ func main() {
 		logger.Printf("shutdown: %v", err)
 	}
 	os.Exit(exitCode)
+}
+
+// reload rereads the configuration and the posts. A failure is logged and
+// the capsule keeps serving what it served.
+func reload(logger *log.Logger, d *capsule.Daemon) {
+	notify(logger, "RELOADING=1\nMONOTONIC_USEC="+strconv.FormatInt(monotonicUsec(), 10))
+	defer notify(logger, "READY=1")
+	cfg, _, err := loadConfig(os.Args[1:])
+	if err == nil {
+		cfg.Log = logger
+		err = d.Reload(cfg)
+	}
+	if err != nil {
+		var list capsule.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				logger.Print(e)
+			}
+		} else {
+			logger.Print(err)
+		}
+		logger.Printf("reload failed: still serving the previous posts")
+	}
+}
+
+// monotonicUsec is CLOCK_MONOTONIC in microseconds, which systemd wants
+// with RELOADING=1.
+func monotonicUsec() int64 {
+	var ts syscall.Timespec
+	if err := clockGettime(&ts); err != nil {
+		return 0
+	}
+	return ts.Nano() / 1000
+}
+
+func notify(logger *log.Logger, state string) {
+	if err := capsule.Notify(state); err != nil {
+		logger.Print(err)
+	}
+}
+
+// reportAndExit prints an error, one line per problem for a list of them.
+func reportAndExit(logger *log.Logger, err error, code int) {
+	var list capsule.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(os.Stderr, e)
+		}
+		plural := "s"
+		if len(list) == 1 {
+			plural = ""
+		}
+		logger.Printf("%d problem%s; nothing served", len(list), plural)
+	} else {
+		logger.Print(err)
+	}
+	os.Exit(code)
+}
+
+func usage() {
+	fs := flag.NewFlagSet("capsuled", flag.ContinueOnError)
+	cfg := capsule.NewConfig()
+	var opts options
+	defineFlags(fs, &cfg, &opts)
+	fmt.Fprintf(os.Stderr, "usage: capsuled [flags]\n\nServes a folder of Markdown posts over Gemini and Gopher.\n\n")
+	fs.PrintDefaults()
 }

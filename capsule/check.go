@@ -1,0 +1,49 @@
+package capsule
+
+import (
+	"net"
+	"strconv"
+	"time"
+)
+
+// Summary is what a build found: for -check and for logs.
+type Summary struct {
+	Posts     int
+	Tags      int
+	Warnings  []*FileError
+	BuildTime time.Duration // loading and building
+}
+
+// Check loads and builds everything cfg names, as Start would, without
+// binding or serving anything. Problems in posts come back as an ErrorList.
+func Check(cfg Config) (*Summary, error) {
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	content, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location, Lang: cfg.Lang})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.CertFile != "" {
+		if _, err := LoadCertificate(cfg.CertFile, cfg.KeyFile); err != nil {
+			return nil, err
+		}
+	}
+	site := siteFor(cfg, content.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr))
+	st, err := Build(site, content)
+	if err != nil {
+		return nil, err
+	}
+	return &Summary{Posts: st.Posts, Tags: st.Tags, Warnings: st.Warnings, BuildTime: time.Since(start)}, nil
+}
+
+// addrPort is the port of a listen address, 0 if it has none.
+func addrPort(addr string) int {
+	_, p, err := net.SplitHostPort(addr)
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(p)
+	return n
+}

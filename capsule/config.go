@@ -1,0 +1,213 @@
+package capsule
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is everything a Daemon needs. NewConfig gives the defaults; a
+// config file (ReadConfigFile) and flags change them.
+type Config struct {
+	Posts    string // posts folder
+	Certs    string // folder of generated certificates
+	Hostname string // the name readers use
+
+	// Title, Description and Lang override the site file's when not empty.
+	Title, Description, Lang string
+	// Timezone names the zone of dates written without one ("UTC",
+	// "Asia/Tokyo"); Location is set from it by Check.
+	Timezone string
+	Location *time.Location
+
+	GeminiAddr string // listen address
+	GopherAddr string // listen address
+	GopherPort int    // port written into gopher menus; 0 means the listen port
+
+	// GeminiListener and GopherListener, when set (socket activation), are
+	// served instead of listening on GeminiAddr and GopherAddr.
+	GeminiListener, GopherListener net.Listener
+
+	CertFile, KeyFile string // operator-supplied certificate; both or neither
+
+	GopherWidth int // gopher text width in display cells
+
+	ReadTimeout  time.Duration // request read deadline
+	WriteTimeout time.Duration // response write deadline
+
+	AccessLog bool // one line per request
+	LogIPs    bool // client addresses in the access log
+
+	Log *log.Logger // where the daemon logs; standard error by default
+}
+
+// NewConfig returns the defaults: the sample blog in ./posts, served on
+// every address at Gemini's port and at 7070 for Gopher (70 needs
+// privileges), certificates in ./certs.
+func NewConfig() Config {
+	return Config{
+		Posts:        "posts",
+		Certs:        "certs",
+		Hostname:     "localhost",
+		Timezone:     "UTC",
+		GeminiAddr:   ":1965",
+		GopherAddr:   ":7070",
+		GopherWidth:  70,
+		ReadTimeout:  10 * time.Second,
+		WriteTimeout: 30 * time.Second,
+		AccessLog:    true,
+	}
+}
+
+// Check validates cfg and fills in what derives from it (Location, Log).
+func (cfg *Config) Check() error {
+	var errs []error
+	loc, err := time.LoadLocation(cfg.Timezone)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("timezone %q: %v", cfg.Timezone, err))
+	}
+	cfg.Location = loc
+	if (cfg.CertFile == "") != (cfg.KeyFile == "") {
+		errs = append(errs, errors.New("a certificate file and a key file go together: give both or neither"))
+	}
+	if cfg.GopherWidth < 20 || cfg.GopherWidth > 1000 {
+		errs = append(errs, fmt.Errorf("gopher width %d is not between 20 and 1000 cells", cfg.GopherWidth))
+	}
+	if cfg.GopherPort < 0 || cfg.GopherPort > 65535 {
+		errs = append(errs, fmt.Errorf("gopher port %d is not a port", cfg.GopherPort))
+	}
+	if cfg.ReadTimeout <= 0 || cfg.WriteTimeout <= 0 {
+		errs = append(errs, errors.New("timeouts must be positive"))
+	}
+	if cfg.Hostname == "" {
+		errs = append(errs, errors.New("hostname is empty"))
+	}
+	if cfg.Log == nil {
+		cfg.Log = log.New(os.Stderr, "", log.LstdFlags)
+	}
+	return errors.Join(errs...)
+}
+
+// configFile is the TOML form of Config. Pointers tell a key that is set
+// from one that is not, so that the file changes only what it names.
+type configFile struct {
+	Title        *string   `toml:"title"`
+	Description  *string   `toml:"description"`
+	Hostname     *string   `toml:"hostname"`
+	Lang         *string   `toml:"lang"`
+	Timezone     *string   `toml:"timezone"`
+	Posts        *string   `toml:"posts"`
+	ReadTimeout  *duration `toml:"read_timeout"`
+	WriteTimeout *duration `toml:"write_timeout"`
+	Gemini       struct {
+		Listen *string `toml:"listen"`
+		Certs  *string `toml:"certs"`
+		Cert   *string `toml:"cert"`
+		Key    *string `toml:"key"`
+	} `toml:"gemini"`
+	Gopher struct {
+		Listen *string `toml:"listen"`
+		Port   *int    `toml:"port"`
+		Width  *int    `toml:"width"`
+	} `toml:"gopher"`
+	Log struct {
+		Access *bool `toml:"access"`
+		IPs    *bool `toml:"ips"`
+	} `toml:"log"`
+}
+
+// duration reads "10s", "1m30s" from TOML.
+type duration struct{ time.Duration }
+
+func (d *duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return err
+	}
+	d.Duration = v
+	return nil
+}
+
+// ReadConfigFile changes cfg as the TOML file at path says. Unknown keys and
+// wrong types are errors that name the file and line, every one of them.
+func ReadConfigFile(path string, cfg *Config) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	src = normalizeSource(src)
+	var f configFile
+	md, err := toml.Decode(string(src), &f)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return ErrorList{{File: path, Line: perr.Position.Line, Msg: perr.Message}}
+		}
+		return ErrorList{{File: path, Line: 1, Msg: decodeMessage(err)}}
+	}
+	var errs ErrorList
+	var unknownTables []string
+	for _, key := range md.Undecoded() {
+		if slices.ContainsFunc(unknownTables, func(t string) bool { return strings.HasPrefix(key.String(), t+".") }) {
+			continue // inside a table already reported
+		}
+		if md.Type(key...) == "Hash" {
+			unknownTables = append(unknownTables, key.String())
+			errs = append(errs, &FileError{File: path, Line: tableLine(src, key.String()),
+				Msg: fmt.Sprintf("unknown section [%s]", key.String())})
+			continue
+		}
+		errs = append(errs, &FileError{File: path, Line: keyLine(src, key[len(key)-1]),
+			Msg: fmt.Sprintf("unknown key %q", key.String())})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	set(&cfg.Title, f.Title)
+	set(&cfg.Description, f.Description)
+	set(&cfg.Hostname, f.Hostname)
+	set(&cfg.Lang, f.Lang)
+	set(&cfg.Timezone, f.Timezone)
+	set(&cfg.Posts, f.Posts)
+	set(&cfg.GeminiAddr, f.Gemini.Listen)
+	set(&cfg.Certs, f.Gemini.Certs)
+	set(&cfg.CertFile, f.Gemini.Cert)
+	set(&cfg.KeyFile, f.Gemini.Key)
+	if f.ReadTimeout != nil {
+		cfg.ReadTimeout = f.ReadTimeout.Duration
+	}
+	if f.WriteTimeout != nil {
+		cfg.WriteTimeout = f.WriteTimeout.Duration
+	}
+	set(&cfg.GopherAddr, f.Gopher.Listen)
+	set(&cfg.GopherPort, f.Gopher.Port)
+	set(&cfg.GopherWidth, f.Gopher.Width)
+	set(&cfg.AccessLog, f.Log.Access)
+	set(&cfg.LogIPs, f.Log.IPs)
+	return nil
+}
+
+// tableLine is the line of a "[name]" header in src, or 0.
+func tableLine(src []byte, name string) int {
+	re := regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*` + regexp.QuoteMeta(name) + `[ \t]*\]`)
+	loc := re.FindIndex(src)
+	if loc == nil {
+		return 0
+	}
+	return 1 + bytes.Count(src[:loc[0]], []byte("\n"))
+}
+
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}

@@ -1,0 +1,126 @@
+package capsule
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "capsule.toml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestReadConfigFile(t *testing.T) {
+	path := writeConfig(t, `
+title = "題"
+description = "説明"
+hostname = "example.org"
+lang = "ja"
+timezone = "Asia/Tokyo"
+posts = "/srv/posts"
+read_timeout = "5s"
+write_timeout = "1m"
+
+[gemini]
+listen = "[::]:1965"
+certs = "/var/lib/capsule"
+cert = "/etc/cert.pem"
+key = "/etc/key.pem"
+
+[gopher]
+listen = ":70"
+port = 70
+width = 72
+
+[log]
+access = false
+ips = true
+`)
+	cfg := NewConfig()
+	if err := ReadConfigFile(path, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	want := NewConfig()
+	want.Title, want.Description, want.Hostname, want.Lang, want.Timezone, want.Posts = "題", "説明", "example.org", "ja", "Asia/Tokyo", "/srv/posts"
+	want.ReadTimeout, want.WriteTimeout = 5*time.Second, time.Minute
+	want.GeminiAddr, want.Certs, want.CertFile, want.KeyFile = "[::]:1965", "/var/lib/capsule", "/etc/cert.pem", "/etc/key.pem"
+	want.GopherAddr, want.GopherPort, want.GopherWidth = ":70", 70, 72
+	want.AccessLog, want.LogIPs = false, true
+	if cfg != want {
+		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
+	}
+}
+
+func TestReadConfigFileKeepsWhatItDoesNotName(t *testing.T) {
+	cfg := NewConfig()
+	cfg.Hostname = "from-flag-default"
+	if err := ReadConfigFile(writeConfig(t, "[gopher]\nwidth = 60\n"), &cfg); err != nil {
+		t.Fatal(err)
+	}
+	want := NewConfig()
+	want.Hostname, want.GopherWidth = "from-flag-default", 60
+	if cfg != want {
+		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
+	}
+}
+
+func TestReadConfigFileErrors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "line: message" prefixes
+	}{
+		{"unknown keys", "hostname = \"a\"\ncolour = \"blue\"\n\n[gopher]\nwidht = 60\n", []string{`2: unknown key "colour"`, `5: unknown key "gopher.widht"`}},
+		{"unknown section", "title = \"t\"\n[web]\nlisten = \":80\"\n", []string{`2: unknown section [web]`}},
+		{"wrong type", "hostname = \"a\"\n[gopher]\nport = \"seventy\"\n", []string{"1: "}},
+		{"syntax", "hostname = \"a\"\ntitle = \n", []string{"2: "}},
+		{"bad duration", "read_timeout = \"soon\"\n", []string{"1: "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeConfig(t, tt.text)
+			cfg := NewConfig()
+			err := ReadConfigFile(path, &cfg)
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) != len(tt.want) {
+				t.Fatalf("error %v, want %d errors", err, len(tt.want))
+			}
+			for i, e := range list {
+				if want := path + ":" + tt.want[i]; !strings.HasPrefix(e.Error(), want) {
+					t.Errorf("error %d = %s, want %s…", i, e, want)
+				}
+			}
+			if cfg != NewConfig() {
+				t.Error("a broken file changed the configuration")
+			}
+		})
+	}
+}
+
+func TestConfigCheck(t *testing.T) {
+	for name, change := range map[string]func(*Config){
+		"timezone":     func(c *Config) { c.Timezone = "Mars/Olympus" },
+		"cert alone":   func(c *Config) { c.CertFile = "x.pem" },
+		"narrow":       func(c *Config) { c.GopherWidth = 5 },
+		"port":         func(c *Config) { c.GopherPort = 70000 },
+		"no timeout":   func(c *Config) { c.ReadTimeout = 0 },
+		"no host name": func(c *Config) { c.Hostname = "" },
+	} {
+		cfg := NewConfig()
+		change(&cfg)
+		if err := cfg.Check(); err == nil {
+			t.Errorf("%s: Check accepted %+v", name, cfg)
+		}
+	}
+	cfg := NewConfig()
+	if err := cfg.Check(); err != nil || cfg.Location != time.UTC {
+		t.Errorf("defaults: %v, zone %v", err, cfg.Location)
+	}
+}

@@ -1,0 +1,313 @@
+package capsule
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// copyPosts copies the sample posts into a folder the test may change.
+func copyPosts(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(samplePosts, "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const newPost = "+++\ntitle = \"_・)新しい記事\"\ndate = 2018-01-01\n+++\n\n新しい本文です。\n"
+
+func TestReloadPicksUpNewPost(t *testing.T) {
+	dir := copyPosts(t)
+	cfg := testConfig(t)
+	cfg.Posts = dir
+	d := startDaemon(t, func(c *Config) { *c = cfg })
+
+	if status, _, _ := geminiGet(t, d, "/posts/2018-01-01-new.gmi"); status != gemini.StatusNotFound {
+		t.Fatalf("new post served before it exists: %d", status)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-new.md"), []byte(newPost), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Reload(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, body := geminiGet(t, d, "/posts/2018-01-01-new.gmi"); !strings.Contains(body, "新しい本文です。") {
+		t.Errorf("after reload: %q", body)
+	}
+	if text := gopherGet(t, d, "/posts/2018-01-01-new.txt\r\n"); !strings.Contains(text, "新しい本文です。") {
+		t.Errorf("gopher after reload: %q", text)
+	}
+	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/2018-01-01-new.gmi 2018-01-01 _・)新しい記事\n") {
+		t.Errorf("home after reload lacks the new post:\n%s", home)
+	}
+}
+
+func TestFailedReloadKeepsServing(t *testing.T) {
+	dir := copyPosts(t)
+	cfg := testConfig(t)
+	cfg.Posts = dir
+	var logged syncBuffer
+	cfg.Log = log.New(&logged, "", 0)
+	d := startDaemon(t, func(c *Config) { *c = cfg })
+	_, _, before := geminiGet(t, d, "/")
+
+	broken := "+++\ntitle = \"壊れた\"\ndate = \"いつか\"\n+++\n"
+	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-broken.md"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := d.Reload(cfg)
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), filepath.Join(dir, "2018-01-01-broken.md")+":3: ") {
+		t.Fatalf("reload error = %v, want one error at 2018-01-01-broken.md:3", err)
+	}
+	if _, _, after := geminiGet(t, d, "/"); after != before {
+		t.Error("a failed reload changed what is served")
+	}
+	if strings.Contains(logged.String(), "reloaded") {
+		t.Errorf("failed reload logged as done:\n%s", logged.String())
+	}
+
+	// Fixing the post and reloading again works.
+	os.Remove(filepath.Join(dir, "2018-01-01-broken.md"))
+	if err := d.Reload(cfg); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger and a test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// load runs clients against both protocols until stop is closed, counting
+// complete answers and failures. Each request must get the whole page.
+type load struct {
+	ok, failed atomic.Int64
+	firstErr   atomic.Value
+}
+
+func (l *load) fail(err error) {
+	l.failed.Add(1)
+	l.firstErr.CompareAndSwap(nil, err)
+}
+
+func runLoad(t *testing.T, d *Daemon, clients int, stop <-chan struct{}) *load {
+	t.Helper()
+	_, _, wantGemini := geminiGet(t, d, "/")
+	wantGopher := gopherGet(t, d, "\r\n")
+	l := new(load)
+	var wg sync.WaitGroup
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var err error
+				if (i+n)%2 == 0 {
+					err = fetchGemini(d, wantGemini)
+				} else {
+					err = fetchGopher(d, wantGopher)
+				}
+				if err != nil {
+					l.fail(err)
+				} else {
+					l.ok.Add(1)
+				}
+			}
+		}()
+	}
+	t.Cleanup(wg.Wait)
+	return l
+}
+
+func fetchGemini(d *Daemon, want string) error {
+	client := &gemini.Client{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var dialer net.Dialer
+		return dialer.DialContext(ctx, network, d.GeminiAddr().String())
+	}}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	resp, err := client.Get(ctx, "gemini://localhost:"+strings.Split(d.GeminiAddr().String(), ":")[1]+"/")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.Status != gemini.StatusSuccess || string(body) != want {
+		return errors.New("gemini: wrong answer " + resp.Meta)
+	}
+	return nil
+}
+
+func fetchGopher(d *Daemon, want string) error {
+	c, err := net.DialTimeout("tcp", d.GopherAddr().String(), 5*time.Second)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(c, "\r\n"); err != nil {
+		return err
+	}
+	b, err := io.ReadAll(c)
+	if err != nil {
+		return err
+	}
+	if string(b) != want {
+		return errors.New("gopher: wrong answer")
+	}
+	return nil
+}
+
+func TestReloadsUnderLoadLoseNothing(t *testing.T) {
+	cfg := testConfig(t)
+	d := startDaemon(t, func(c *Config) { *c = cfg })
+	stop := make(chan struct{})
+	l := runLoad(t, d, 8, stop)
+	for range 5 {
+		time.Sleep(50 * time.Millisecond)
+		if err := d.Reload(cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(50 * time.Millisecond)
+	close(stop)
+	if l.failed.Load() > 0 || l.ok.Load() == 0 {
+		t.Errorf("across 5 reloads: %d answers, %d failures (first: %v)", l.ok.Load(), l.failed.Load(), l.firstErr.Load())
+	}
+	t.Logf("across 5 reloads: %d answers, %d failures", l.ok.Load(), l.failed.Load())
+}
+
+// TestGracefulStopUnderLoad stops the daemon while clients keep sending
+// requests: every connection the daemon accepted is answered in full. A
+// connection the daemon never accepted is refused or reset before any byte
+// of an answer; it never gets half an answer.
+func TestGracefulStopUnderLoad(t *testing.T) {
+	cfg := testConfig(t)
+	d, err := Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, wantGemini := geminiGet(t, d, "/")
+	wantGopher := gopherGet(t, d, "\r\n")
+
+	var complete, refused, partial atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var got, want string
+				var err error
+				if (i+n)%2 == 0 {
+					got, err = rawGemini(d)
+					want = "20 text/gemini; charset=utf-8; lang=ja\r\n" + wantGemini
+				} else {
+					got, err = rawGopher(d)
+					want = wantGopher
+				}
+				switch {
+				case got == want:
+					complete.Add(1)
+				case got == "" && err != nil:
+					refused.Add(1)
+				default:
+					partial.Add(1)
+					t.Errorf("half an answer (%d of %d bytes): %v", len(got), len(want), err)
+				}
+			}
+		}()
+	}
+	time.Sleep(200 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	if err := d.Shutdown(ctx); err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+	cancel()
+	time.Sleep(50 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+	t.Logf("%d complete answers, %d refused after the stop, %d partial", complete.Load(), refused.Load(), partial.Load())
+	if complete.Load() == 0 || refused.Load() == 0 {
+		t.Errorf("the load did not straddle the stop: %d complete, %d refused", complete.Load(), refused.Load())
+	}
+}
+
+// rawGemini fetches the home page over TLS and returns the raw response.
+func rawGemini(d *Daemon) (string, error) {
+	dialer := &net.Dialer{Timeout: 5 * time.Second}
+	c, err := tlsDial(dialer, d.GeminiAddr().String())
+	if err != nil {
+		return "", err
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(c, "gemini://localhost:"+strings.Split(d.GeminiAddr().String(), ":")[1]+"/\r\n"); err != nil {
+		return "", err
+	}
+	b, err := io.ReadAll(c)
+	return string(b), err
+}
+
+func rawGopher(d *Daemon) (string, error) {
+	c, err := net.DialTimeout("tcp", d.GopherAddr().String(), 5*time.Second)
+	if err != nil {
+		return "", err
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.WriteString(c, "\r\n"); err != nil {
+		return "", err
+	}
+	b, err := io.ReadAll(c)
+	return string(b), err
+}

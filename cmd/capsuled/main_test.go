@@ -1,0 +1,422 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/tls"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// capsuled is the binary under test, built once by TestMain.
+var capsuled string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "capsuled-test")
+	if err != nil {
+		panic(err)
+	}
+	capsuled = filepath.Join(dir, "capsuled")
+	if out, err := exec.Command("go", "build", "-o", capsuled, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building capsuled: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+const samplePosts = "../../posts"
+
+// copyPosts copies the sample posts into a folder the test may change.
+func copyPosts(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(samplePosts, "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(capsuled, args...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func TestCheck(t *testing.T) {
+	out, errOut, code := run(t, "-check", "-posts", samplePosts)
+	if code != 0 || !regexp.MustCompile(`^ok: 7 posts, \d+ tags, 0 warnings, built in `).MatchString(out) {
+		t.Errorf("-check on the sample: exit %d\n%s%s", code, out, errOut)
+	}
+
+	dir := copyPosts(t)
+	os.WriteFile(filepath.Join(dir, "2018-01-01-bad.md"), []byte("+++\ntitle = \"x\"\ndate = \"いつか\"\n+++\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "2018-01-02-bad.md"), []byte("+++\ndate = 2018-01-02\n+++\n"), 0o644)
+	out, errOut, code = run(t, "-check", "-posts", dir)
+	if code != 1 || out != "" ||
+		!strings.Contains(errOut, filepath.Join(dir, "2018-01-01-bad.md")+":3: ") ||
+		!strings.Contains(errOut, filepath.Join(dir, "2018-01-02-bad.md")+":1: ") ||
+		!strings.Contains(errOut, "2 problems") {
+		t.Errorf("-check on broken posts: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}
+
+func TestVersionAndUsage(t *testing.T) {
+	if out, _, code := run(t, "-version"); code != 0 || !strings.HasPrefix(out, "capsuled ") {
+		t.Errorf("-version: exit %d, %q", code, out)
+	}
+	if _, errOut, code := run(t, "-no-such-flag"); code != 2 || !strings.Contains(errOut, "no-such-flag") {
+		t.Errorf("unknown flag: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := run(t, "-h"); code != 0 || !strings.Contains(errOut, "-gopher-width") {
+		t.Errorf("-h: exit %d, %q", code, errOut)
+	}
+}
+
+func TestConfigFileAndFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "capsule.toml")
+	os.WriteFile(path, []byte("hostname = \"file.example\"\n[gopher]\nwidth = 60\nport = 70\n"), 0o644)
+
+	cfg, opts, err := loadConfig([]string{"-config", path, "-hostname", "flag.example", "-check"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Hostname != "flag.example" || cfg.GopherWidth != 60 || cfg.GopherPort != 70 || !opts.check {
+		t.Errorf("flags over file: %+v %+v", cfg, opts)
+	}
+	// The order of flags does not matter: flags win.
+	cfg, _, _ = loadConfig([]string{"-hostname", "flag.example", "-config", path})
+	if cfg.Hostname != "flag.example" {
+		t.Errorf("hostname %q", cfg.Hostname)
+	}
+
+	os.WriteFile(path, []byte("hostname = \"a\"\nhostnme = \"b\"\n"), 0o644)
+	_, errOut, code := run(t, "-config", path, "-check")
+	if code != 2 || !strings.Contains(errOut, path+":2: unknown key \"hostnme\"") {
+		t.Errorf("unknown key: exit %d, %q", code, errOut)
+	}
+}
+
+// daemon is capsuled running in the background, its standard error
+// collected line by line.
+type daemon struct {
+	cmd    *exec.Cmd
+	lines  chan string
+	gemini string // host:port
+	gopher string
+}
+
+var listenLine = regexp.MustCompile(`^capsuled: (gemini|gopher): serving \S+ on (\S+)`)
+
+func startCapsuled(t *testing.T, cmd *exec.Cmd) *daemon {
+	t.Helper()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	d := &daemon{cmd: cmd, lines: make(chan string, 1000)}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			d.lines <- sc.Text()
+		}
+		close(d.lines)
+	}()
+	for d.gemini == "" || d.gopher == "" {
+		line := d.waitFor(t, "capsuled: ")
+		if m := listenLine.FindStringSubmatch(line); m != nil {
+			if m[1] == "gemini" {
+				d.gemini = m[2]
+			} else {
+				d.gopher = m[2]
+			}
+		}
+	}
+	return d
+}
+
+// waitFor returns the next line of standard error that contains s.
+func (d *daemon) waitFor(t *testing.T, s string) string {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case line, ok := <-d.lines:
+			if !ok {
+				t.Fatalf("capsuled exited before saying %q", s)
+			}
+			if strings.Contains(line, s) {
+				return line
+			}
+		case <-timeout:
+			t.Fatalf("capsuled did not say %q", s)
+		}
+	}
+}
+
+func gopherGet(t *testing.T, addr, selector string) string {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, selector+"\r\n")
+	b, err := io.ReadAll(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func geminiGet(t *testing.T, addr, path string) string {
+	t.Helper()
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr,
+		&tls.Config{InsecureSkipVerify: true, ServerName: "localhost"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	_, port, _ := net.SplitHostPort(addr)
+	io.WriteString(c, "gemini://localhost:"+port+path+"\r\n")
+	b, err := io.ReadAll(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestSignals(t *testing.T) {
+	dir := copyPosts(t)
+	cmd := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(),
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-log-ips")
+	d := startCapsuled(t, cmd)
+
+	// A broken post: the reload fails, names the file and line, and the
+	// old posts stay served.
+	before := gopherGet(t, d.gopher, "")
+	os.WriteFile(filepath.Join(dir, "2018-01-01-bad.md"), []byte("+++\ntitle = \"x\"\ndate = \"いつか\"\n+++\n"), 0o644)
+	cmd.Process.Signal(syscall.SIGHUP)
+	d.waitFor(t, filepath.Join(dir, "2018-01-01-bad.md")+":3: ")
+	d.waitFor(t, "reload failed")
+	if gopherGet(t, d.gopher, "") != before {
+		t.Error("a failed reload changed the root menu")
+	}
+
+	// Fixed: the reload picks the new post up.
+	os.WriteFile(filepath.Join(dir, "2018-01-01-bad.md"), []byte("+++\ntitle = \"直った\"\ndate = 2018-01-01\n+++\n本文\n"), 0o644)
+	cmd.Process.Signal(syscall.SIGHUP)
+	d.waitFor(t, "reloaded: 8 posts")
+	if !strings.Contains(gopherGet(t, d.gopher, ""), "02018-01-01 直った\t") {
+		t.Error("reload did not pick up the new post")
+	}
+	if !strings.HasPrefix(geminiGet(t, d.gemini, "/posts/2018-01-01-bad.gmi"), "20 ") {
+		t.Error("new post not served over Gemini")
+	}
+
+	// The access log names the client and escapes control characters.
+	gopherGet(t, d.gopher, "/\x1b[31mred")
+	line := d.waitFor(t, "access gopher 127.0.0.1 ")
+	for !strings.Contains(line, "red") {
+		line = d.waitFor(t, "access gopher 127.0.0.1 ")
+	}
+	if !strings.Contains(line, `"/\x1b[31mred" notfound`) {
+		t.Errorf("access log line %q", line)
+	}
+
+	cmd.Process.Signal(syscall.SIGTERM)
+	d.waitFor(t, "terminated: stopping")
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit after SIGTERM: %v", err)
+	}
+}
+
+// TestSocketActivation hands capsuled two listening sockets the way systemd
+// does (LISTEN_FDS, LISTEN_FDNAMES, LISTEN_PID) and checks that it serves
+// them and binds nothing itself, and that it tells systemd when it is ready,
+// reloading and stopping.
+func TestSocketActivation(t *testing.T) {
+	gem, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goph, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gemFile, _ := gem.(*net.TCPListener).File()
+	gophFile, _ := goph.(*net.TCPListener).File()
+	gem.Close()
+	goph.Close()
+
+	notifyPath := filepath.Join(t.TempDir(), "notify")
+	notifySock, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: notifyPath, Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer notifySock.Close()
+	notes := make(chan string, 10)
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := notifySock.Read(buf)
+			if err != nil {
+				return
+			}
+			notes <- string(buf[:n])
+		}
+	}()
+
+	// LISTEN_PID must be the pid of capsuled itself: sh sets it and execs.
+	cmd := exec.Command("sh", "-c", `LISTEN_PID=$$ exec "$0" "$@"`, capsuled,
+		"-posts", samplePosts, "-certs", t.TempDir(), "-gemini", "127.0.0.1:1", "-gopher", "127.0.0.1:1")
+	cmd.ExtraFiles = []*os.File{gemFile, gophFile}
+	cmd.Env = append(os.Environ(), "LISTEN_FDS=2", "LISTEN_FDNAMES=gemini:gopher", "NOTIFY_SOCKET="+notifyPath)
+	d := startCapsuled(t, cmd)
+	gemFile.Close()
+	gophFile.Close()
+
+	if d.gemini != gem.Addr().String() || d.gopher != goph.Addr().String() {
+		t.Errorf("serving on %s and %s, want the sockets handed over, %s and %s", d.gemini, d.gopher, gem.Addr(), goph.Addr())
+	}
+	if !strings.Contains(gopherGet(t, d.gopher, ""), "_・)Keep Smiling") {
+		t.Error("gopher over the handed socket")
+	}
+	if !strings.HasPrefix(geminiGet(t, d.gemini, "/"), "20 text/gemini") {
+		t.Error("gemini over the handed socket")
+	}
+	expectNote := func(prefix string) {
+		t.Helper()
+		select {
+		case n := <-notes:
+			if !strings.HasPrefix(n, prefix) {
+				t.Errorf("notification %q, want %s", n, prefix)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no %s notification", prefix)
+		}
+	}
+	expectNote("READY=1")
+	cmd.Process.Signal(syscall.SIGHUP)
+	expectNote("RELOADING=1\nMONOTONIC_USEC=")
+	expectNote("READY=1")
+	cmd.Process.Signal(syscall.SIGTERM)
+	expectNote("STOPPING=1")
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit: %v", err)
+	}
+}
+
+// TestSystemdSocketActivate runs capsuled under systemd's own
+// systemd-socket-activate, as the unit files would.
+func TestSystemdSocketActivate(t *testing.T) {
+	activate := needTool(t, "systemd-socket-activate")
+	ports := make([]string, 2)
+	for i := range ports {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ports[i] = l.Addr().String()
+		l.Close()
+	}
+	cmd := exec.Command(activate, "-l", ports[0], "-l", ports[1], "--fdname=gemini:gopher",
+		capsuled, "-posts", samplePosts, "-certs", t.TempDir(), "-gemini", "127.0.0.1:1", "-gopher", "127.0.0.1:1")
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
+	// systemd-socket-activate starts capsuled on the first connection.
+	deadline := time.Now().Add(10 * time.Second)
+	var menu string
+	for time.Now().Before(deadline) {
+		if c, err := net.Dial("tcp", ports[1]); err == nil {
+			c.SetDeadline(time.Now().Add(5 * time.Second))
+			io.WriteString(c, "\r\n")
+			b, _ := io.ReadAll(c)
+			c.Close()
+			if menu = string(b); menu != "" {
+				break
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(menu, "_・)Keep Smiling") || !strings.Contains(menu, "\tlocalhost\t"+strings.Split(ports[1], ":")[1]+"\r\n") {
+		t.Errorf("gopher menu through systemd-socket-activate:\n%s", menu)
+	}
+	if !strings.HasPrefix(geminiGet(t, ports[0], "/"), "20 text/gemini") {
+		t.Error("gemini through systemd-socket-activate")
+	}
+}
+
+// TestSystemdUnitSecurity holds contrib/capsule.service to an exposure of
+// at most 2.0 by systemd's own measure.
+func TestSystemdUnitSecurity(t *testing.T) {
+	analyze := needTool(t, "systemd-analyze")
+	out, err := exec.Command(analyze, "security", "--offline=true", "../../contrib/capsule.service").CombinedOutput()
+	if err != nil {
+		t.Fatalf("systemd-analyze: %v\n%s", err, out)
+	}
+	m := regexp.MustCompile(`Overall exposure level for capsule.service: (\d+\.\d+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("no exposure level in:\n%s", out)
+	}
+	level, _ := strconv.ParseFloat(string(m[1]), 64)
+	t.Logf("exposure level %.1f", level)
+	if level > 2.0 {
+		t.Errorf("exposure level %.1f, want at most 2.0:\n%s", level, out)
+	}
+}
+
+// needTool finds an external program. CI installs them all (.ci/run), so
+// there a missing one fails the test; elsewhere the test is skipped, saying
+// what to install.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	msg := name + " is not installed (apt-get install systemd): this test runs it"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
