@@ -87,14 +87,16 @@ func Build(site *Site, c *Content) (*Store, error) {
 	}
 	st.gemini[archivePath] = geminiPage(lang, b.archiveGemtext())
 	st.gopher[archiveSel] = b.archiveMenu()
-	st.gemini[atomPath] = &GeminiResponse{Status: gemini.StatusSuccess, Meta: atomMediaType, Body: b.atomXML()}
-	st.gemini[robotsPath] = &GeminiResponse{Status: gemini.StatusSuccess, Meta: robotsMediaType, Body: robotsTxt()}
+	st.gemini[atomPath] = newGeminiResponse(gemini.StatusSuccess, atomMediaType, b.atomXML())
+	st.gemini[robotsPath] = newGeminiResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
+	st.geminiWrongHost = newGeminiResponse(gemini.StatusProxyRequestRefused, "This server is "+site.GeminiURL("/"), nil)
 
 	root := b.rootMenu()
 	st.gopher["/"] = root
 	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
-	st.gopherNotFound = b.notFoundMenu()
+	st.gopherNotFound = b.errorMenu("Not found")
+	st.gopherSlowDown = b.errorMenu("Slow down: too many requests, try again in a few seconds")
 
 	st.search = newSearchIndex(texts)
 	st.results = b.withoutContent()

@@ -47,6 +47,17 @@ type Config struct {
 	AccessLog bool // one line per request
 	LogIPs    bool // client addresses in the access log
 
+	// Limits, per protocol. A client is an IPv4 address or an IPv6 /64.
+	MaxConns          int     // open connections in all; 0: no cap
+	MaxConnsPerClient int     // open connections of one client; 0: no cap
+	RateLimit         float64 // requests a second per client; 0: no limit
+	RateBurst         int     // requests a client may make at once
+
+	// GeminiProxy and GopherProxy read PROXY protocol headers (v1 or v2) on
+	// that listener, from the addresses and networks in ProxyTrusted only.
+	GeminiProxy, GopherProxy bool
+	ProxyTrusted             []string
+
 	Log *log.Logger // where the daemon logs; standard error by default
 }
 
@@ -65,6 +76,14 @@ func NewConfig() Config {
 		ReadTimeout:  10 * time.Second,
 		WriteTimeout: 30 * time.Second,
 		AccessLog:    true,
+		// A small VPS serves a few hundred readers at once. A Gemini or
+		// Gopher client opens one connection at a time, so 16 leaves room
+		// for readers behind one NAT; 10 requests a second with bursts of
+		// 20 is more than a person clicking and less than a crawler wants.
+		MaxConns:          1024,
+		MaxConnsPerClient: 16,
+		RateLimit:         10,
+		RateBurst:         20,
 	}
 }
 
@@ -91,6 +110,15 @@ func (cfg *Config) Check() error {
 	if cfg.Hostname == "" {
 		errs = append(errs, errors.New("hostname is empty"))
 	}
+	if cfg.MaxConns < 0 || cfg.MaxConnsPerClient < 0 || cfg.RateLimit < 0 || cfg.RateBurst < 0 {
+		errs = append(errs, errors.New("limits must not be negative (0 turns one off)"))
+	}
+	if _, err := parseTrusted(cfg.ProxyTrusted); err != nil {
+		errs = append(errs, err)
+	}
+	if (cfg.GeminiProxy || cfg.GopherProxy) && len(cfg.ProxyTrusted) == 0 {
+		errs = append(errs, errors.New("PROXY protocol is on but no proxy is trusted: list their addresses"))
+	}
 	if cfg.Log == nil {
 		cfg.Log = log.New(os.Stderr, "", log.LstdFlags)
 	}
@@ -113,12 +141,23 @@ type configFile struct {
 		Certs  *string `toml:"certs"`
 		Cert   *string `toml:"cert"`
 		Key    *string `toml:"key"`
+		Proxy  *bool   `toml:"proxy_protocol"`
 	} `toml:"gemini"`
 	Gopher struct {
 		Listen *string `toml:"listen"`
 		Port   *int    `toml:"port"`
 		Width  *int    `toml:"width"`
+		Proxy  *bool   `toml:"proxy_protocol"`
 	} `toml:"gopher"`
+	Limits struct {
+		MaxConns          *int     `toml:"max_conns"`
+		MaxConnsPerClient *int     `toml:"max_conns_per_client"`
+		Rate              *float64 `toml:"rate"`
+		Burst             *int     `toml:"burst"`
+	} `toml:"limits"`
+	Proxy struct {
+		Trusted *[]string `toml:"trusted"`
+	} `toml:"proxy"`
 	Log struct {
 		Access *bool `toml:"access"`
 		IPs    *bool `toml:"ips"`
@@ -191,6 +230,13 @@ func ReadConfigFile(path string, cfg *Config) error {
 	set(&cfg.GopherAddr, f.Gopher.Listen)
 	set(&cfg.GopherPort, f.Gopher.Port)
 	set(&cfg.GopherWidth, f.Gopher.Width)
+	set(&cfg.GeminiProxy, f.Gemini.Proxy)
+	set(&cfg.GopherProxy, f.Gopher.Proxy)
+	set(&cfg.MaxConns, f.Limits.MaxConns)
+	set(&cfg.MaxConnsPerClient, f.Limits.MaxConnsPerClient)
+	set(&cfg.RateLimit, f.Limits.Rate)
+	set(&cfg.RateBurst, f.Limits.Burst)
+	set(&cfg.ProxyTrusted, f.Proxy.Trusted)
 	set(&cfg.AccessLog, f.Log.Access)
 	set(&cfg.LogIPs, f.Log.IPs)
 	return nil

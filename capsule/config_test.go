@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,7 @@ ips = true
 	want.GeminiAddr, want.Certs, want.CertFile, want.KeyFile = "[::]:1965", "/var/lib/capsule", "/etc/cert.pem", "/etc/key.pem"
 	want.GopherAddr, want.GopherPort, want.GopherWidth = ":70", 70, 72
 	want.AccessLog, want.LogIPs = false, true
-	if cfg != want {
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
 	}
 }
@@ -67,7 +68,7 @@ func TestReadConfigFileKeepsWhatItDoesNotName(t *testing.T) {
 	}
 	want := NewConfig()
 	want.Hostname, want.GopherWidth = "from-flag-default", 60
-	if cfg != want {
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
 	}
 }
@@ -97,7 +98,7 @@ func TestReadConfigFileErrors(t *testing.T) {
 					t.Errorf("error %d = %s, want %s…", i, e, want)
 				}
 			}
-			if cfg != NewConfig() {
+			if !reflect.DeepEqual(cfg, NewConfig()) {
 				t.Error("a broken file changed the configuration")
 			}
 		})
@@ -122,5 +123,21 @@ func TestConfigCheck(t *testing.T) {
 	cfg := NewConfig()
 	if err := cfg.Check(); err != nil || cfg.Location != time.UTC {
 		t.Errorf("defaults: %v, zone %v", err, cfg.Location)
+	}
+}
+
+// The example configuration stays valid: every key it shows is one capsule
+// reads.
+func TestExampleConfig(t *testing.T) {
+	cfg := NewConfig()
+	if err := ReadConfigFile("../contrib/capsule.toml", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Hostname != "example.org" || cfg.GopherPort != 70 || cfg.Timezone != "Asia/Tokyo" {
+		t.Errorf("example config read as %+v", cfg)
+	}
+	cfg.Log = nil
+	if err := cfg.Check(); err != nil {
+		t.Error(err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -27,12 +28,12 @@ type Daemon struct {
 	log       *log.Logger
 	capsule   *Capsule
 	cert      atomic.Pointer[tls.Certificate]
-	access    atomic.Pointer[accessLog] // nil when access logging is off
+	access    atomic.Pointer[accessLog]   // nil when access logging is off
+	limiter   atomic.Pointer[rateLimiter] // nil when rate limiting is off
 
-	geminiLn, gopherLn *trackedListener
-	gemini             *gemini.Server
+	geminiLn, gopherLn *guardedListener
+	gemini             *geminiServer
 	gopher             *gopher.Server
-	cancel             context.CancelFunc
 	errc               chan error
 	wg                 sync.WaitGroup
 }
@@ -71,6 +72,7 @@ func Start(cfg Config) (*Daemon, error) {
 	if cfg.AccessLog {
 		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
 	}
+	d.limiter.Store(newRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	d.serve()
 
 	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), Fingerprint(d.cert.Load()))
@@ -79,7 +81,8 @@ func Start(cfg Config) (*Daemon, error) {
 	return d, nil
 }
 
-// listen takes the configured listeners or binds the configured addresses.
+// listen takes the configured listeners or binds the configured addresses,
+// and puts the limits and the PROXY protocol in front of them.
 func (d *Daemon) listen(cfg Config) error {
 	gem, goph := cfg.GeminiListener, cfg.GopherListener
 	var err error
@@ -94,7 +97,14 @@ func (d *Daemon) listen(cfg Config) error {
 			return fmt.Errorf("gopher: %w", err)
 		}
 	}
-	d.geminiLn, d.gopherLn = newTrackedListener(gem), newTrackedListener(goph)
+	trusted, _ := parseTrusted(cfg.ProxyTrusted) // checked by Config.Check
+	guard := func(l net.Listener, proxy bool) *guardedListener {
+		if proxy {
+			l = proxyListener(l, trusted, cfg.ReadTimeout)
+		}
+		return newGuardedListener(l, cfg.MaxConns, cfg.MaxConnsPerClient, proxy)
+	}
+	d.geminiLn, d.gopherLn = guard(gem, cfg.GeminiProxy), guard(goph, cfg.GopherProxy)
 	return nil
 }
 
@@ -168,8 +178,14 @@ func (d *Daemon) Reload(cfg Config) error {
 	}
 	old := d.cfg
 	if cfg.GeminiAddr != old.GeminiAddr || cfg.GopherAddr != old.GopherAddr ||
-		cfg.ReadTimeout != old.ReadTimeout || cfg.WriteTimeout != old.WriteTimeout {
-		d.log.Printf("reload: listen addresses and timeouts change at the next restart")
+		cfg.ReadTimeout != old.ReadTimeout || cfg.WriteTimeout != old.WriteTimeout ||
+		cfg.MaxConns != old.MaxConns || cfg.MaxConnsPerClient != old.MaxConnsPerClient ||
+		cfg.GeminiProxy != old.GeminiProxy || cfg.GopherProxy != old.GopherProxy ||
+		!slices.Equal(cfg.ProxyTrusted, old.ProxyTrusted) {
+		d.log.Printf("reload: listen addresses, timeouts, connection caps and PROXY settings change at the next restart")
+	}
+	if cfg.RateLimit != old.RateLimit || cfg.RateBurst != old.RateBurst {
+		d.limiter.Store(newRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	}
 	d.logWarnings(st)
 	d.cert.Store(cert)
@@ -200,13 +216,12 @@ func (d *Daemon) tlsConfig() *tls.Config {
 }
 
 func (d *Daemon) serve() {
-	ctx, cancel := context.WithCancel(context.Background())
-	d.cancel = cancel
-	d.gemini = &gemini.Server{
-		Handler:      gemini.HandlerFunc(d.serveGemini),
-		ReadTimeout:  d.cfg.ReadTimeout,
-		WriteTimeout: d.cfg.WriteTimeout,
-		ErrorLog:     d.log,
+	d.gemini = &geminiServer{
+		tls:          d.tlsConfig(),
+		handle:       d.handleGemini,
+		readTimeout:  d.cfg.ReadTimeout,
+		writeTimeout: d.cfg.WriteTimeout,
+		log:          d.log,
 	}
 	d.gopher = &gopher.Server{
 		Handler:      gopher.HandlerFunc(d.serveGopher),
@@ -219,8 +234,7 @@ func (d *Daemon) serve() {
 	d.wg.Add(2)
 	go func() {
 		defer d.wg.Done()
-		err := d.gemini.Serve(ctx, tls.NewListener(d.geminiLn, d.tlsConfig()))
-		if !errors.Is(err, context.Canceled) {
+		if err := d.gemini.serve(d.geminiLn); err != nil {
 			d.errc <- fmt.Errorf("gemini: %w", err)
 		}
 	}()
@@ -232,35 +246,49 @@ func (d *Daemon) serve() {
 	}()
 }
 
-// serveGemini answers from the Capsule and logs the request.
-func (d *Daemon) serveGemini(_ context.Context, w gemini.ResponseWriter, r *gemini.Request) {
+// handleGemini answers a Gemini request (or a request line that could not
+// be read) and logs it. A client over its rate gets 44 and how many seconds
+// to wait.
+func (d *Daemon) handleGemini(c net.Conn, line []byte, readErr error) *GeminiResponse {
 	start := time.Now()
-	resp := d.capsule.geminiResponse(r.URL)
-	w.WriteHeader(resp.Status, resp.Meta)
-	n := 0
-	if len(resp.Body) > 0 {
-		n, _ = w.Write(resp.Body)
+	var resp *GeminiResponse
+	switch {
+	case errors.Is(readErr, errGeminiRequestTooLong):
+		resp = geminiTooLong
+	case readErr != nil:
+		resp = geminiBadRequest
+	default:
+		if ok, wait := d.limiter.Load().allow(c.RemoteAddr(), start); !ok {
+			resp = newGeminiResponse(gemini.StatusSlowDown, strconv.Itoa(retrySeconds(wait)), nil)
+		} else {
+			resp = d.capsule.Gemini(line)
+		}
 	}
-	d.access.Load().request("gemini", remoteAddr(r), r.URL.String(), strconv.Itoa(int(resp.Status)), n, time.Since(start))
+	if a := d.access.Load(); a != nil {
+		a.request("gemini", c.RemoteAddr(), string(line), strconv.Itoa(int(resp.Status)), len(resp.Raw), time.Since(start))
+	}
+	return resp
 }
 
-// serveGopher answers from the Capsule and logs the request.
+// serveGopher answers a Gopher request and logs it. A client over its rate
+// gets an error menu telling it to slow down.
 func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
 	start := time.Now()
-	b, status := d.capsule.gopherResponse(r)
+	var b []byte
+	var status string
+	if ok, _ := d.limiter.Load().allow(r.RemoteAddr, start); !ok {
+		b, status = d.capsule.Store().gopherSlowDown, "slowdown"
+	} else {
+		b, status = d.capsule.Gopher(r)
+	}
 	n, _ := w.Write(b)
-	target := r.Selector
-	if r.Search != "" {
-		target += "\t" + r.Search
+	if a := d.access.Load(); a != nil {
+		target := r.Selector
+		if r.Search != "" {
+			target += "\t" + r.Search
+		}
+		a.request("gopher", r.RemoteAddr, target, status, n, time.Since(start))
 	}
-	d.access.Load().request("gopher", r.RemoteAddr, target, status, n, time.Since(start))
-}
-
-func remoteAddr(r *gemini.Request) net.Addr {
-	if c := r.Conn(); c != nil {
-		return c.RemoteAddr()
-	}
-	return nil
 }
 
 // Capsule returns the Capsule being served.
@@ -280,28 +308,18 @@ func (d *Daemon) Err() <-chan error { return d.errc }
 // finish until ctx ends, then closes what is left and writes out the access
 // log.
 func (d *Daemon) Shutdown(ctx context.Context) error {
-	var wg sync.WaitGroup
-	var gemErr, gophErr error
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		if gemErr = d.gemini.Shutdown(ctx); gemErr == nil {
-			// go-gemini may not yet track a connection it has just
-			// accepted; the listener has counted it.
-			gemErr = d.geminiLn.wait(ctx)
-		}
-	}()
-	go func() {
-		defer wg.Done()
-		if gophErr = d.gopher.Shutdown(ctx); gophErr == nil {
-			gophErr = d.gopherLn.wait(ctx)
-		}
-	}()
-	wg.Wait()
-	d.cancel() // ends what is still open after a timeout
+	d.gemini.shutdown()
+	gophErr := d.gopher.Shutdown(ctx)
+	// The listeners count every connection from Accept on, so none that
+	// was accepted is missed.
+	err := errors.Join(gophErr, d.geminiLn.wait(ctx), d.gopherLn.wait(ctx))
+	if err != nil {
+		d.geminiLn.closeAll()
+		d.gopherLn.closeAll()
+	}
 	d.wg.Wait()
-	d.access.Load().Close()
-	return errors.Join(gemErr, gophErr)
+	d.access.Swap(nil).Close() // nil after a first Shutdown
+	return err
 }
 
 func port(a net.Addr) int {

@@ -57,6 +57,7 @@ func testConfig(t *testing.T) Config {
 	cfg.GeminiAddr = "127.0.0.1:0"
 	cfg.GopherAddr = "127.0.0.1:0"
 	cfg.AccessLog = false
+	cfg.RateLimit = 0 // tests make many requests; rate_test.go turns it on
 	cfg.Log = log.New(io.Discard, "", 0)
 	return cfg
 }

@@ -16,7 +16,7 @@ func geminiPage(lang string, body []byte) *GeminiResponse {
 	if lang != "" {
 		meta += "; lang=" + lang
 	}
-	return &GeminiResponse{Status: gemini.StatusSuccess, Meta: meta, Body: body}
+	return newGeminiResponse(gemini.StatusSuccess, meta, body)
 }
 
 // postList writes posts in the form of a gemfeed entry,

@@ -142,10 +142,10 @@ func (b *blog) searchMenu(query string, hits []searchHit, more bool) []byte {
 	return m.Bytes()
 }
 
-// notFoundMenu is the answer to an unknown selector.
-func (b *blog) notFoundMenu() []byte {
+// errorMenu is an error message and a way home.
+func (b *blog) errorMenu(msg string) []byte {
 	m := b.menu()
-	m.Error("Not found")
+	m.Error(msg)
 	m.Item(gopher.TypeMenu, "Home: "+b.site.Title, "/")
 	return m.Bytes()
 }

@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,8 +18,10 @@ type Store struct {
 	gemini map[string]*GeminiResponse // by URL path, "/" for the home page
 	gopher map[string][]byte          // by selector, with its leading "/"
 
-	gopherNotFound []byte // an error menu
-	gopherPlusRoot []byte // the answer to a Gopher+ "\t$" on the root
+	geminiWrongHost *GeminiResponse // 53, naming this capsule
+	gopherNotFound  []byte          // an error menu
+	gopherSlowDown  []byte          // an error menu for a client over its rate
+	gopherPlusRoot  []byte          // the answer to a Gopher+ "\t$" on the root
 
 	search  *searchIndex // over every post, in the order of results.posts
 	results *blog        // what result pages need of the posts
@@ -36,6 +39,20 @@ type GeminiResponse struct {
 	Status gemini.Status
 	Meta   string
 	Body   []byte
+	// Raw is the response as sent: the header line and the body, so that
+	// serving it is one write.
+	Raw []byte
+}
+
+// newGeminiResponse renders a response once.
+func newGeminiResponse(status gemini.Status, meta string, body []byte) *GeminiResponse {
+	raw := make([]byte, 0, len(meta)+len(body)+6)
+	raw = strconv.AppendInt(raw, int64(status), 10)
+	raw = append(raw, ' ')
+	raw = append(raw, meta...)
+	raw = append(raw, "\r\n"...)
+	raw = append(raw, body...)
+	return &GeminiResponse{Status: status, Meta: meta, Body: raw[len(raw)-len(body):], Raw: raw}
 }
 
 // Gemini returns the response for a URL path ("" is "/").

@@ -10,3 +10,8 @@ import (
 func tlsDial(dialer *net.Dialer, addr string) (*tls.Conn, error) {
 	return tls.DialWithDialer(dialer, "tcp", addr, &tls.Config{InsecureSkipVerify: true, ServerName: "localhost", MinVersion: tls.VersionTLS12})
 }
+
+// tlsClient starts a Gemini client's TLS on an open connection.
+func tlsClient(c net.Conn) *tls.Conn {
+	return tls.Client(c, &tls.Config{InsecureSkipVerify: true, ServerName: "localhost", MinVersion: tls.VersionTLS12})
+}

@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // time zones on machines without /usr/share/zoneinfo
@@ -56,6 +57,16 @@ func defineFlags(fs *flag.FlagSet, cfg *capsule.Config, opts *options) {
 	fs.IntVar(&cfg.GopherWidth, "gopher-width", cfg.GopherWidth, "width of gopher text in display `cells` (CJK characters take two)")
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", cfg.ReadTimeout, "time a client has to send its request")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "time a response may take to write")
+	fs.IntVar(&cfg.MaxConns, "max-conns", cfg.MaxConns, "open connections per protocol (0: no cap)")
+	fs.IntVar(&cfg.MaxConnsPerClient, "max-conns-per-client", cfg.MaxConnsPerClient, "open connections of one client address (IPv6: one /64) per protocol (0: no cap)")
+	fs.Float64Var(&cfg.RateLimit, "rate-limit", cfg.RateLimit, "requests a second per client address (0: no limit)")
+	fs.IntVar(&cfg.RateBurst, "rate-burst", cfg.RateBurst, "requests a client address may make at once")
+	fs.BoolVar(&cfg.GeminiProxy, "gemini-proxy", cfg.GeminiProxy, "read PROXY protocol headers on the Gemini listener (from -proxy-trusted)")
+	fs.BoolVar(&cfg.GopherProxy, "gopher-proxy", cfg.GopherProxy, "read PROXY protocol headers on the Gopher listener (from -proxy-trusted)")
+	fs.Func("proxy-trusted", "comma-separated `addresses` and networks of proxies allowed to send PROXY headers", func(s string) error {
+		cfg.ProxyTrusted = strings.Split(s, ",")
+		return nil
+	})
 	fs.BoolVar(&cfg.AccessLog, "access-log", cfg.AccessLog, "log one line per request")
 	fs.BoolVar(&cfg.LogIPs, "log-ips", cfg.LogIPs, "log client addresses in the access log")
 }

@@ -1,0 +1,72 @@
+package capsule
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+// fuzzCapsule is a Capsule over the test posts, for fuzzing the whole
+// answer to a request line.
+var fuzzCapsule = sync.OnceValue(func() *Capsule {
+	c, err := Load("testdata/links", LoadOptions{})
+	if err != nil {
+		panic(err)
+	}
+	st, err := Build(&Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}, c)
+	if err != nil {
+		panic(err)
+	}
+	return New(st)
+})
+
+// FuzzGeminiRequest feeds arbitrary bytes to the request reader, the
+// validation and the lookup. Nothing may panic; every answer is a
+// well-formed header; a request that is answered 2x or 51 or 10 followed
+// every rule.
+func FuzzGeminiRequest(f *testing.F) {
+	for _, seed := range []string{
+		"gemini://localhost/\r\n", "gemini://localhost:1965/posts/2020-01-01-first.gmi\r\n",
+		"gemini://localhost/search?%E5%90%88\r\n", "gemini://localhost/search\r\n",
+		"gemini://localhost/tags/%E3%83%86%E3%82%B9%E3%83%88.gmi\r\n", "gemini://localhost/../../etc/passwd\r\n",
+		"\ufeffgemini://localhost/\r\n", "gemini://u@localhost/\r\n", "gemini://localhost/#f\r\n",
+		"https://localhost/\r\n", "gemini://example.org/\r\n", "gemini://localhost:1/\r\n", "/\r\n",
+		"gemini://localhost/\n", "\r\n", "gemini://localhost/\xff\r\n", "gemini:x\r\n",
+		"gemini://localhost/" + strings.Repeat("a", 1010) + "\r\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	c := fuzzCapsule()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var buf [maxGeminiRequest + 2]byte
+		line, err := readGeminiRequest(bytes.NewReader(data), buf[:])
+		if err != nil {
+			return
+		}
+		if len(line) > maxGeminiRequest || bytes.ContainsAny(line, "\r\n") && !bytes.Contains(data[:len(line)+2], []byte("\r\n")) {
+			t.Fatalf("line %q: too long or not the first line", line)
+		}
+		resp := c.Gemini(line)
+		header, _, ok := bytes.Cut(resp.Raw, []byte("\r\n"))
+		if !ok || len(header) < 3 || header[2] != ' ' || len(header)-3 > 1024 || !utf8.Valid(header) {
+			t.Fatalf("request %q: malformed header %q", line, header)
+		}
+		switch string(header[:2]) {
+		case "20", "51", "10":
+			if !utf8.Valid(line) || bytes.HasPrefix(line, []byte("\ufeff")) || bytes.IndexByte(line, '#') >= 0 ||
+				!bytes.HasPrefix(bytes.ToLower(line), []byte("gemini://")) || bytes.Contains(line[:min(len(line), 20)], []byte("@")) {
+				t.Fatalf("request %q broke a rule but got %q", line, header)
+			}
+		case "53", "59":
+		default:
+			t.Fatalf("request %q: unexpected status %q", line, header)
+		}
+		if target, refused := parseGeminiRequest(line, &c.Store().Site, c.Store().geminiWrongHost); refused == nil {
+			if !strings.HasPrefix(target.Path, "/") || strings.Contains("/"+target.Path+"/", "/../") {
+				t.Fatalf("request %q: path %q escapes", line, target.Path)
+			}
+		}
+	})
+}
