@@ -114,7 +114,7 @@ func TestGlobalConnectionCap(t *testing.T) {
 		}
 	}()
 	for i := range 5 {
-		c, err := dialerFrom("127.0.0." + strconv.Itoa(10+i)).Dial("tcp", d.GopherAddr().String())
+		c, err := dialerFrom("127.0.0."+strconv.Itoa(10+i)).Dial("tcp", d.GopherAddr().String())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -285,4 +285,3 @@ func TestProxyProtocol(t *testing.T) {
 		t.Errorf("the untrusted header's address was logged:\n%s", logged.String())
 	}
 }
-
