@@ -62,8 +62,9 @@ type atomText struct {
 	Text string `xml:",chardata"`
 }
 
-// atomXML renders the feed of every post, newest first.
-func (b *blog) atomXML() []byte {
+// atomXML renders the feed of every post, newest first, with their
+// summaries.
+func (b *blog) atomXML(summaries []string) []byte {
 	site := b.site
 	feed := atomFeed{
 		Lang:      site.Lang,
@@ -76,7 +77,7 @@ func (b *blog) atomXML() []byte {
 		Updated:   atomTime(time.Unix(0, 0)),
 	}
 	var newest time.Time
-	for _, p := range b.posts {
+	for i, p := range b.posts {
 		u := site.GeminiURL(postGeminiPath(p))
 		e := atomEntry{
 			ID:        u,
@@ -84,7 +85,7 @@ func (b *blog) atomXML() []byte {
 			Published: atomTime(p.Date),
 			Updated:   atomTime(p.Updated),
 			Links:     []atomLink{{Href: u, Rel: "alternate", Type: "text/gemini"}},
-			Summary:   atomText{Type: "text", Text: cmp.Or(p.Summary, firstParagraph(p))},
+			Summary:   atomText{Type: "text", Text: summaries[i]},
 		}
 		if p.Lang != site.Lang {
 			e.Lang = p.Lang
@@ -113,10 +114,14 @@ func (b *blog) atomXML() []byte {
 
 func atomTime(t time.Time) string { return t.Format(time.RFC3339) }
 
-// firstParagraph is the text of a post's first paragraph, for summaries.
-func firstParagraph(p *Post) string {
+// summary is a post's summary: its front matter's, or the text of its first
+// paragraph.
+func summary(p *Post, doc ast.Node) string {
+	if p.Summary != "" {
+		return p.Summary
+	}
 	var para ast.Node
-	ast.Walk(p.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && n.Kind() == ast.KindParagraph {
 			para = n
 			return ast.WalkStop, nil

@@ -9,6 +9,9 @@ import (
 	"capsule/gopher"
 
 	"git.sr.ht/~adnano/go-gemini"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 )
 
 // dateLayout is how dates appear everywhere: in gemfeed lines, phlog menus
@@ -39,27 +42,31 @@ func Build(site *Site, c *Content) (*Store, error) {
 	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) })
 
 	type rendered struct {
-		gmi, txt, menu []byte
-		search         string
-		err            error
-		warns          []*FileError
+		gmi, txt, menu  []byte
+		search, summary string
+		err             error
+		warns           []*FileError
 	}
 	out := make([]rendered, len(c.Posts))
+	md := newMarkdown() // goldmark's parser is safe for concurrent use
 	forEach(len(c.Posts), func(i int) {
+		// The one parse of the post; its AST is dropped when this returns.
 		p := c.Posts[i]
+		doc := md.Parser().Parse(text.NewReader(p.Body))
 		var body bytes.Buffer
-		if err := gemtext.Render(&body, p.Body, p.Doc, gemtext.Options{Link: geminiLink}); err != nil {
+		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: geminiLink}); err != nil {
 			out[i].err = err
 			return
 		}
-		txt, menu := b.postGopher(i, gopherLink)
+		txt, menu := b.postGopher(i, doc, gopherLink)
 		out[i] = rendered{
 			gmi: b.postGemtext(i, body.Bytes()), txt: txt, menu: menu,
-			search: searchText(p, body.Bytes()), warns: links.check(p),
+			search: searchText(p, body.Bytes()), summary: summary(p, doc), warns: links.check(p, doc),
 		}
 	})
 	var errs ErrorList
 	texts := make([]string, len(c.Posts))
+	summaries := make([]string, len(c.Posts))
 	for i, p := range c.Posts {
 		if out[i].err != nil {
 			errs = append(errs, &FileError{File: p.File, Msg: out[i].err.Error()})
@@ -72,7 +79,9 @@ func Build(site *Site, c *Content) (*Store, error) {
 		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		texts[i] = out[i].search
+		summaries[i] = out[i].summary
 	}
+	out = nil // let the rendered pieces go as the Store takes them
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -87,7 +96,7 @@ func Build(site *Site, c *Content) (*Store, error) {
 	}
 	st.gemini[archivePath] = geminiPage(lang, b.archiveGemtext())
 	st.gopher[archiveSel] = b.archiveMenu()
-	st.gemini[atomPath] = newGeminiResponse(gemini.StatusSuccess, atomMediaType, b.atomXML())
+	st.gemini[atomPath] = newGeminiResponse(gemini.StatusSuccess, atomMediaType, b.atomXML(summaries))
 	st.gemini[robotsPath] = newGeminiResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
 	st.geminiWrongHost = newGeminiResponse(gemini.StatusProxyRequestRefused, "This server is "+site.GeminiURL("/"), nil)
 
@@ -126,26 +135,39 @@ func postByline(p *Post) string {
 }
 
 // searchText is what search looks in: the title and the body's text, from
-// its gemtext with the line markup taken off.
+// its gemtext with the line markup taken off, in one pass.
 func searchText(p *Post, gmi []byte) string {
-	var s strings.Builder
-	s.WriteString(p.Title)
+	out := make([]byte, 0, len(p.Title)+len(gmi))
+	out = append(out, p.Title...)
 	pre := false
-	for _, line := range strings.Split(string(gmi), "\n") {
+	for len(gmi) > 0 {
+		line := gmi
+		if i := bytes.IndexByte(gmi, '\n'); i >= 0 {
+			line, gmi = gmi[:i], gmi[i+1:]
+		} else {
+			gmi = nil
+		}
 		switch {
-		case strings.HasPrefix(line, "```"):
+		case bytes.HasPrefix(line, []byte("```")):
 			pre = !pre
 			continue
 		case pre:
-		case strings.HasPrefix(line, "=>"):
+		case bytes.HasPrefix(line, []byte("=>")):
 			continue // the label is in the text already
 		default:
-			line = strings.TrimLeft(line, "#>*\u200b ")
+			line = bytes.TrimLeft(line, "#>*\u200b ")
 		}
-		if line != "" {
-			s.WriteByte('\n')
-			s.WriteString(line)
+		if len(line) > 0 {
+			out = append(out, '\n')
+			out = append(out, line...)
 		}
 	}
-	return s.String()
+	return string(out)
+}
+
+// newMarkdown is the one Markdown dialect capsule reads: CommonMark with
+// GitHub's extensions (tables, strikethrough, autolinks, task lists) and
+// footnotes.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
 }

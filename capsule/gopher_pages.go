@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"capsule/gopher"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 func (b *blog) menu() *gopher.Menu { return gopher.NewMenu(b.site.Hostname, b.site.GopherPort) }
@@ -42,10 +44,10 @@ func (b *blog) rootMenu() []byte {
 // post's tags and neighbours, and every link of the post as an item, so
 // that readers of clients that cannot follow URLs in text (Lynx among them)
 // can follow them. The text points at the menu.
-func (b *blog) postGopher(i int, link func(string) string) (text, menu []byte) {
+func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, menu []byte) {
 	p := b.posts[i]
 	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: p.Date.Format(dateLayout), Tags: p.Tags},
-		p.Body, p.Doc, gopher.TextOptions{Width: b.site.GopherWidth, Link: link})
+		p.Body, doc, gopher.TextOptions{Width: b.site.GopherWidth, Link: link})
 	text = append(text, "\r\nLinks, tags and other posts as a gopher menu:\r\n"+
 		b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
 

@@ -62,11 +62,11 @@ func (l *postLinks) rewriter(target func(*Post) string) func(string) string {
 	}
 }
 
-// check warns, with file and line, about every link in p that names a post
-// that does not exist (or is a draft).
-func (l *postLinks) check(p *Post) []*FileError {
+// check warns, with file and line, about every link in p (parsed as doc)
+// that names a post that does not exist (or is a draft).
+func (l *postLinks) check(p *Post, doc ast.Node) []*FileError {
 	var warns []*FileError
-	ast.Walk(p.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}

@@ -11,9 +11,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 )
 
 // SiteFile is the file in the posts folder that holds the site's own front
@@ -44,9 +41,12 @@ type LoadOptions struct {
 	Lang string
 }
 
-// Load reads every Markdown file in dir, decodes its front matter and parses
-// its body once with goldmark. It reports every problem of every file
-// together, as an ErrorList, and loads nothing when there is one.
+// Load reads every Markdown file in dir and decodes its front matter. It
+// reports every problem of every file together, as an ErrorList, and loads
+// nothing when there is one. The Markdown itself is parsed by Build, once
+// per post, right before it is rendered: a parsed post (an AST) is many
+// times the size of its text, so no more of them are alive at once than
+// there are cores.
 func Load(dir string, opts LoadOptions) (*Content, error) {
 	loc := cmp.Or(opts.Location, time.UTC)
 	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}}
@@ -106,18 +106,18 @@ type parseResult struct {
 	errs, warns []*FileError
 }
 
-// parseFiles reads and parses files on every core. Results keep the order of
-// files, so that messages and duplicate detection do not depend on timing.
+// parseFiles reads files and decodes their front matter on every core.
+// Results keep the order of files, so that messages and duplicate detection
+// do not depend on timing.
 func parseFiles(dir string, files []string, loc *time.Location, lang string) []parseResult {
-	md := newMarkdown() // goldmark's parser is safe for concurrent use
 	results := make([]parseResult, len(files))
 	forEach(len(files), func(i int) {
-		results[i] = parseFile(md, dir, files[i], loc, lang)
+		results[i] = parseFile(dir, files[i], loc, lang)
 	})
 	return results
 }
 
-func parseFile(md goldmark.Markdown, dir, name string, loc *time.Location, lang string) parseResult {
+func parseFile(dir, name string, loc *time.Location, lang string) parseResult {
 	path := filepath.Join(dir, name)
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -125,17 +125,7 @@ func parseFile(md goldmark.Markdown, dir, name string, loc *time.Location, lang 
 	}
 	slug := strings.TrimSuffix(name, filepath.Ext(name))
 	p, errs, warns := parsePost(path, normalizeSource(src), slug, loc, lang)
-	if p != nil {
-		p.Doc = md.Parser().Parse(text.NewReader(p.Body))
-	}
 	return parseResult{post: p, errs: errs, warns: warns}
-}
-
-// newMarkdown is the one Markdown dialect capsule reads: CommonMark with
-// GitHub's extensions (tables, strikethrough, autolinks, task lists) and
-// footnotes.
-func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
 }
 
 // loadSiteMeta reads the site file's front matter into meta.

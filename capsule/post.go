@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/yuin/goldmark/ast"
 )
 
 // Post is one blog post: its front matter and its Markdown, parsed once.
@@ -24,9 +23,8 @@ type Post struct {
 	Lang    string // the site's language unless front matter sets it
 	Draft   bool
 
-	Body     []byte   // the Markdown after the front matter
-	BodyLine int      // line of File on which Body starts
-	Doc      ast.Node // Body parsed by goldmark, shared by every rendering
+	Body     []byte // the Markdown after the front matter
+	BodyLine int    // line of File on which Body starts
 }
 
 // frontMatter is the TOML a post starts with.

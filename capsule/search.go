@@ -29,29 +29,84 @@ type searchDoc struct {
 	shift       uint8    // a gram's bit is its hash >> shift
 }
 
-// filterBitsPerRune sizes a post's filter: about two bits per character
-// leaves most bits clear (a post repeats its grams), so that a gram absent
-// from the post is rejected about four times in five, a bigram query of
-// three characters or more nineteen times in twenty.
-const filterBitsPerRune = 2
+// A post's filter has a bit per two bytes of its text, rounded up to a power
+// of two: two to three bits per Japanese character, which leaves most bits
+// clear since a post repeats its grams, so that a gram absent from the post
+// is rejected about four times in five, a query of three characters or more
+// nineteen times in twenty.
 
 // maxSearchResults bounds a result page, and the work a query can cause.
 const maxSearchResults = 50
 
 // fold lower-cases s rune by rune, so that Latin matches regardless of case
-// and Japanese is unchanged.
+// and Japanese is unchanged. It returns s itself when nothing changes.
 func fold(s string) (folded string, sameOffsets bool) {
+	i := caselessPrefix(s)
+	if i == len(s) {
+		return s, true
+	}
 	same := true
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+	b := make([]byte, i, len(s))
+	copy(b, s[:i])
+	for i < len(s) {
+		if n := caselessPrefix(s[i:]); n > 0 {
+			b = append(b, s[i:i+n]...)
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		l := lower(r)
+		if utf8.RuneLen(l) != size {
 			same = false
 		}
-		b.WriteRune(l)
+		b = utf8.AppendRune(b, l)
+		i += size
 	}
-	return b.String(), same
+	return string(b), same
+}
+
+// caselessPrefix is the length of the longest prefix of s that folding
+// leaves as it is. Three-byte sequences led by E3 to E9 (U+3000 to U+9FFF:
+// CJK punctuation, kana, ideographs) are skipped without decoding: they are
+// most of a Japanese text.
+func caselessPrefix(s string) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				return i
+			}
+			i++
+		case c >= 0xe3 && c <= 0xe9 && i+2 < len(s):
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if lower(r) != r || r == utf8.RuneError && size == 1 {
+				return i
+			}
+			i += size
+		}
+	}
+	return i
+}
+
+// lower is unicode.ToLower without its table search for the runes that
+// have no case: most of a Japanese text.
+func lower(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r >= 0x3000 && r <= 0x9fff, r >= 0xac00 && r <= 0xd7a3, r >= 0xff41 && r <= 0xffef:
+		// CJK symbols, kana, ideographs, Hangul, fullwidth lower case and
+		// halfwidth forms: no case.
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 // Gram hashes: unigrams and bigrams never share a key.
@@ -80,13 +135,20 @@ func newSearchIndex(texts []string) *searchIndex {
 		if folded == text {
 			folded = text // share the memory
 		}
-		nbits := max(64, 1<<bits.Len(uint(filterBitsPerRune*utf8.RuneCountInString(folded))))
+		nbits := max(64, 1<<bits.Len(uint(len(folded)/2)))
 		d := searchDoc{text: text, folded: folded, sameOffsets: same,
 			filter: make([]uint64, nbits/64), shift: uint8(64 - bits.TrailingZeros(uint(nbits)))}
-		grams(folded, func(h uint64) {
-			bit := h >> d.shift
-			d.filter[bit/64] |= 1 << (bit % 64)
-		})
+		// grams, inlined: this loop is most of the index's build time.
+		prev := rune(-1)
+		for _, r := range folded {
+			h := unigram(r) >> d.shift
+			d.filter[h/64] |= 1 << (h % 64)
+			if prev >= 0 {
+				h = bigram(prev, r) >> d.shift
+				d.filter[h/64] |= 1 << (h % 64)
+			}
+			prev = r
+		}
 		idx.docs[i] = d
 	})
 	return idx
