@@ -6,11 +6,12 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // accessLog writes one line per request:
 //
-//	access gemini 192.0.2.1 "/posts/a.gmi" 20 5120 1.2ms
+//	access gemini 192.0.2.1 "gemini://example.org/posts/a.gmi" 20 5120 41µs
 //
 // protocol, client address ("-" unless addresses are logged), the path or
 // selector quoted with control characters escaped (a selector is whatever a
@@ -55,39 +56,79 @@ func (a *accessLog) flusher() {
 	}
 }
 
-// request logs one request. A nil accessLog logs nothing.
-func (a *accessLog) request(proto string, remote net.Addr, target, status string, n int, d time.Duration) {
+// request logs one request, whose target (URL or selector) is either
+// target or targetBytes. A nil accessLog logs nothing. Logging allocates
+// nothing: the line is appended to the buffer in place.
+func (a *accessLog) request(proto string, remote net.Addr, target string, targetBytes []byte, status string, n int, d time.Duration) {
 	if a == nil {
 		return
-	}
-	client := "-"
-	if a.ips && remote != nil {
-		client = remote.String()
-		if host, _, err := net.SplitHostPort(client); err == nil {
-			client = host
-		}
 	}
 	a.mu.Lock()
 	b := a.buf
 	b = append(b, "access "...)
 	b = append(b, proto...)
 	b = append(b, ' ')
-	b = append(b, client...)
+	b = appendClient(b, remote, a.ips)
 	b = append(b, ' ')
-	b = strconv.AppendQuote(b, target)
+	if targetBytes != nil {
+		b = appendQuoted(b, targetBytes)
+	} else {
+		b = strconv.AppendQuote(b, target)
+	}
 	b = append(b, ' ')
 	b = append(b, status...)
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, int64(n), 10)
 	b = append(b, ' ')
-	b = append(b, d.Round(time.Microsecond).String()...)
-	b = append(b, '\n')
+	b = strconv.AppendInt(b, d.Microseconds(), 10)
+	b = append(b, "µs\n"...)
 	a.buf = b
 	full := len(b) >= accessLogBufferSize-512
 	a.mu.Unlock()
 	if full {
 		a.flush()
 	}
+}
+
+// appendClient appends the client's address without its port, or "-" when
+// addresses are not logged.
+func appendClient(b []byte, remote net.Addr, ips bool) []byte {
+	if !ips || remote == nil {
+		return append(b, '-')
+	}
+	if t, ok := remote.(*net.TCPAddr); ok {
+		return t.AddrPort().Addr().Unmap().AppendTo(b)
+	}
+	host, _, err := net.SplitHostPort(remote.String())
+	if err != nil {
+		host = remote.String()
+	}
+	return append(b, host...)
+}
+
+// appendQuoted is strconv.AppendQuote for bytes, without converting them to
+// a string: control characters, quotes, backslashes and invalid UTF-8 are
+// escaped, so that a client cannot forge or break log lines.
+func appendQuoted(b, s []byte) []byte {
+	b = append(b, '"')
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			const hex = "0123456789abcdef"
+			b = append(b, '\\', 'x', hex[s[0]>>4], hex[s[0]&15])
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case strconv.IsPrint(r):
+			b = append(b, s[:size]...)
+		default:
+			var q [16]byte
+			quoted := strconv.AppendQuoteRune(q[:0], r) // '\x1b'
+			b = append(b, quoted[1:len(quoted)-1]...)
+		}
+		s = s[size:]
+	}
+	return append(b, '"')
 }
 
 func (a *accessLog) flush() {

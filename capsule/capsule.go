@@ -39,6 +39,15 @@ var (
 // rendered here; everything else was rendered by Build.
 func (c *Capsule) Gemini(line []byte) *GeminiResponse {
 	st := c.store.Load()
+	var scratch [maxGeminiRequest]byte
+	if path, query, ok := plainGeminiRequest(line, &st.Site, scratch[:]); ok && string(path) != searchPath {
+		if resp, ok := st.gemini[string(path)]; ok {
+			return resp
+		}
+		return geminiNotFound
+	} else if ok && len(query) == 0 {
+		return geminiAskSearch
+	}
 	target, refused := parseGeminiRequest(line, &st.Site, st.geminiWrongHost)
 	switch {
 	case refused != nil:

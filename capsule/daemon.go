@@ -265,7 +265,7 @@ func (d *Daemon) handleGemini(c net.Conn, line []byte, readErr error) *GeminiRes
 		}
 	}
 	if a := d.access.Load(); a != nil {
-		a.request("gemini", c.RemoteAddr(), string(line), strconv.Itoa(int(resp.Status)), len(resp.Raw), time.Since(start))
+		a.request("gemini", c.RemoteAddr(), "", line, strconv.Itoa(int(resp.Status)), len(resp.Raw), time.Since(start))
 	}
 	return resp
 }
@@ -287,7 +287,7 @@ func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
 		if r.Search != "" {
 			target += "\t" + r.Search
 		}
-		a.request("gopher", r.RemoteAddr, target, status, n, time.Since(start))
+		a.request("gopher", r.RemoteAddr, target, nil, status, n, time.Since(start))
 	}
 }
 

@@ -63,9 +63,17 @@ func FuzzGeminiRequest(f *testing.F) {
 		default:
 			t.Fatalf("request %q: unexpected status %q", line, header)
 		}
-		if target, refused := parseGeminiRequest(line, &c.Store().Site, c.Store().geminiWrongHost); refused == nil {
+		target, refused := parseGeminiRequest(line, &c.Store().Site, c.Store().geminiWrongHost)
+		if refused == nil {
 			if !strings.HasPrefix(target.Path, "/") || strings.Contains("/"+target.Path+"/", "/../") {
 				t.Fatalf("request %q: path %q escapes", line, target.Path)
+			}
+		}
+		// The fast path agrees with the full parse wherever it answers.
+		var scratch [maxGeminiRequest]byte
+		if path, query, ok := plainGeminiRequest(line, &c.Store().Site, scratch[:]); ok {
+			if refused != nil || target.Path != string(path) || target.RawQuery != string(query) {
+				t.Fatalf("request %q: fast path %q %q, full parse %+v refused %v", line, path, query, target, refused)
 			}
 		}
 	})

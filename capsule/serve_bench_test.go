@@ -1,0 +1,76 @@
+package capsule
+
+import (
+	"io"
+	"log"
+	"net"
+	"testing"
+
+	"capsule/gopher"
+)
+
+// benchConn is enough of a connection for the handlers: an address.
+type benchConn struct{ net.Conn }
+
+var benchAddr net.Addr = &net.TCPAddr{IP: net.IPv4(192, 0, 2, 1), Port: 40000}
+
+func (*benchConn) RemoteAddr() net.Addr { return benchAddr }
+
+// benchDaemon is a Daemon that has not bound anything: handlers only, at
+// the defaults the performance figures are measured with (access log on,
+// rate limiting off).
+func benchDaemon(b *testing.B) *Daemon {
+	cfg := NewConfig()
+	cfg.Posts = samplePosts
+	cfg.RateLimit = 0
+	if err := cfg.Check(); err != nil {
+		b.Fatal(err)
+	}
+	c, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location})
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := Build(siteFor(cfg, c.Meta, 1965, 70), c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := &Daemon{capsule: New(st), log: log.New(io.Discard, "", 0)}
+	d.access.Store(newAccessLog(io.Discard, false))
+	b.Cleanup(d.access.Load().Close)
+	return d
+}
+
+// BenchmarkGeminiHandler is the serving path after TLS: a request line
+// in, the response to write out, the access log line; allocs/op is what it
+// costs the garbage collector.
+func BenchmarkGeminiHandler(b *testing.B) {
+	d := benchDaemon(b)
+	for _, path := range []string{"/", "/posts/2017-05-03-hello-again.gmi", "/tags/%E5%90%88%E6%B0%97%E9%81%93.gmi"} {
+		line := []byte("gemini://localhost" + path)
+		b.Run(path, func(b *testing.B) {
+			b.ReportAllocs()
+			var c net.Conn = new(benchConn)
+			for b.Loop() {
+				if resp := d.handleGemini(c, line, nil); resp.Status != 20 {
+					b.Fatal(resp.Meta)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGopherHandler is the same for Gopher: a parsed request in, the
+// response written, the access log line.
+func BenchmarkGopherHandler(b *testing.B) {
+	d := benchDaemon(b)
+	for _, sel := range []string{"", "/posts/2017-05-03-hello-again.txt"} {
+		b.Run("'"+sel+"'", func(b *testing.B) {
+			b.ReportAllocs()
+			r := &gopher.Request{Selector: sel, RemoteAddr: benchAddr}
+			for b.Loop() {
+				d.serveGopher(io.Discard, r)
+			}
+		})
+	}
+}
+
