@@ -73,4 +73,3 @@ func BenchmarkGopherHandler(b *testing.B) {
 		})
 	}
 }
-
