@@ -42,10 +42,11 @@ func Build(site *Site, c *Content) (*Store, error) {
 	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) })
 
 	type rendered struct {
-		gmi, txt, menu  []byte
-		search, summary string
-		err             error
-		warns           []*FileError
+		gmi, txt, menu []byte
+		searchable     int // how much of gmi search looks in
+		summary        string
+		err            error
+		warns          []*FileError
 	}
 	out := make([]rendered, len(c.Posts))
 	md := newMarkdown() // goldmark's parser is safe for concurrent use
@@ -59,26 +60,28 @@ func Build(site *Site, c *Content) (*Store, error) {
 			return
 		}
 		txt, menu := b.postGopher(i, doc, gopherLink)
+		gmi, searchable := b.postGemtext(i, body.Bytes())
 		out[i] = rendered{
-			gmi: b.postGemtext(i, body.Bytes()), txt: txt, menu: menu,
-			search: searchText(p, body.Bytes()), summary: summary(p, doc), warns: links.check(p, doc),
+			gmi: gmi, txt: txt, menu: menu, searchable: searchable,
+			summary: summary(p, doc), warns: links.check(p, doc),
 		}
 	})
 	var errs ErrorList
-	texts := make([]string, len(c.Posts))
+	texts := make([][]byte, len(c.Posts))
 	summaries := make([]string, len(c.Posts))
 	for i, p := range c.Posts {
 		if out[i].err != nil {
 			errs = append(errs, &FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		st.gemini[postGeminiPath(p)] = geminiPage(p.Lang, out[i].gmi)
+		page := geminiPage(p.Lang, out[i].gmi)
+		st.gemini[postGeminiPath(p)] = page
 		st.gopher[postGopherSelector(p)] = out[i].txt
 		// The post's menu answers with and without its trailing slash.
 		st.gopher[postMenuSelector(p)] = out[i].menu
 		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
-		texts[i] = out[i].search
+		texts[i] = page.Body[:out[i].searchable]
 		summaries[i] = out[i].summary
 	}
 	out = nil // let the rendered pieces go as the Store takes them
@@ -132,37 +135,6 @@ func postByline(p *Post) string {
 		s += " · " + strings.Join(p.Tags, ", ")
 	}
 	return s
-}
-
-// searchText is what search looks in: the title and the body's text, from
-// its gemtext with the line markup taken off, in one pass.
-func searchText(p *Post, gmi []byte) string {
-	out := make([]byte, 0, len(p.Title)+len(gmi))
-	out = append(out, p.Title...)
-	pre := false
-	for len(gmi) > 0 {
-		line := gmi
-		if i := bytes.IndexByte(gmi, '\n'); i >= 0 {
-			line, gmi = gmi[:i], gmi[i+1:]
-		} else {
-			gmi = nil
-		}
-		switch {
-		case bytes.HasPrefix(line, []byte("```")):
-			pre = !pre
-			continue
-		case pre:
-		case bytes.HasPrefix(line, []byte("=>")):
-			continue // the label is in the text already
-		default:
-			line = bytes.TrimLeft(line, "#>*\u200b ")
-		}
-		if len(line) > 0 {
-			out = append(out, '\n')
-			out = append(out, line...)
-		}
-	}
-	return string(out)
 }
 
 // newMarkdown is the one Markdown dialect capsule reads: CommonMark with

@@ -39,6 +39,12 @@ type Config struct {
 
 	CertFile, KeyFile string // operator-supplied certificate; both or neither
 
+	// TLSPostQuantum offers the hybrid post-quantum key exchange
+	// (X25519MLKEM768), Go's default, before X25519 and P-256. Turning it
+	// off makes handshakes cheaper, at the cost of protection against a
+	// future quantum computer recording today's traffic.
+	TLSPostQuantum bool
+
 	GopherWidth int // gopher text width in display cells
 
 	ReadTimeout  time.Duration // request read deadline
@@ -66,16 +72,17 @@ type Config struct {
 // privileges), certificates in ./certs.
 func NewConfig() Config {
 	return Config{
-		Posts:        "posts",
-		Certs:        "certs",
-		Hostname:     "localhost",
-		Timezone:     "UTC",
-		GeminiAddr:   ":1965",
-		GopherAddr:   ":7070",
-		GopherWidth:  70,
-		ReadTimeout:  10 * time.Second,
-		WriteTimeout: 30 * time.Second,
-		AccessLog:    true,
+		Posts:          "posts",
+		Certs:          "certs",
+		Hostname:       "localhost",
+		Timezone:       "UTC",
+		GeminiAddr:     ":1965",
+		GopherAddr:     ":7070",
+		GopherWidth:    70,
+		ReadTimeout:    10 * time.Second,
+		WriteTimeout:   30 * time.Second,
+		AccessLog:      true,
+		TLSPostQuantum: true,
 		// A small VPS serves a few hundred readers at once. A Gemini or
 		// Gopher client opens one connection at a time, so 16 leaves room
 		// for readers behind one NAT; 10 requests a second with bursts of
@@ -142,6 +149,7 @@ type configFile struct {
 		Cert   *string `toml:"cert"`
 		Key    *string `toml:"key"`
 		Proxy  *bool   `toml:"proxy_protocol"`
+		PQ     *bool   `toml:"post_quantum"`
 	} `toml:"gemini"`
 	Gopher struct {
 		Listen *string `toml:"listen"`
@@ -231,6 +239,7 @@ func ReadConfigFile(path string, cfg *Config) error {
 	set(&cfg.GopherPort, f.Gopher.Port)
 	set(&cfg.GopherWidth, f.Gopher.Width)
 	set(&cfg.GeminiProxy, f.Gemini.Proxy)
+	set(&cfg.TLSPostQuantum, f.Gemini.PQ)
 	set(&cfg.GopherProxy, f.Gopher.Proxy)
 	set(&cfg.MaxConns, f.Limits.MaxConns)
 	set(&cfg.MaxConnsPerClient, f.Limits.MaxConnsPerClient)

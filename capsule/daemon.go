@@ -205,14 +205,20 @@ func (d *Daemon) Reload(cfg Config) error {
 // tlsConfig is Gemini's TLS: 1.2 or later, the current certificate whatever
 // name the client asks for, client certificates requested but not verified
 // (Gemini uses them as identities, not as a chain of trust).
+// Session tickets are on (crypto/tls's default, with keys it rotates), so
+// that a returning client resumes without a full handshake.
 func (d *Daemon) tlsConfig() *tls.Config {
-	return &tls.Config{
+	conf := &tls.Config{
 		MinVersion: tls.VersionTLS12,
 		ClientAuth: tls.RequestClientCert,
 		GetCertificate: func(*tls.ClientHelloInfo) (*tls.Certificate, error) {
 			return d.cert.Load(), nil
 		},
 	}
+	if !d.cfg.TLSPostQuantum {
+		conf.CurvePreferences = []tls.CurveID{tls.X25519, tls.CurveP256}
+	}
+	return conf
 }
 
 func (d *Daemon) serve() {

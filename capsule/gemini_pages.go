@@ -49,8 +49,9 @@ func (b *blog) homeGemtext() []byte {
 }
 
 // postGemtext is a post's page: title, date and tags, the body, then the
-// posts around it and a way home.
-func (b *blog) postGemtext(i int, body []byte) []byte {
+// posts around it and a way home. searchable is the length of what search
+// looks in: the page up to those links.
+func (b *blog) postGemtext(i int, body []byte) (page []byte, searchable int) {
 	p := b.posts[i]
 	var pg gemtext.Page
 	pg.Heading(1, p.Title)
@@ -61,6 +62,7 @@ func (b *blog) postGemtext(i int, body []byte) []byte {
 	}
 	pg.Blank()
 	pg.Gemtext(body)
+	searchable = len(pg.Bytes())
 	pg.Blank()
 	older, newer := b.neighbours(i)
 	if older != nil {
@@ -70,7 +72,7 @@ func (b *blog) postGemtext(i int, body []byte) []byte {
 		pg.Link(postGeminiPath(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
 	pg.Link("/", b.site.Title)
-	return pg.Bytes()
+	return pg.Bytes(), searchable
 }
 
 // tagsGemtext lists the tags, most used first.

@@ -3,6 +3,7 @@ package capsule
 import (
 	"crypto/tls"
 	"errors"
+	"io"
 	"log"
 	"net"
 	"runtime/debug"
@@ -103,7 +104,24 @@ func (s *geminiServer) serveConn(c net.Conn) {
 	}
 	tc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
 	tc.Write(resp.Raw)
+	if errors.Is(err, errGeminiRequestTooLong) {
+		lingerClose(tc)
+	}
 }
+
+// lingerClose reads and drops, for a moment, what a client is still
+// sending before the connection is closed. Closing with unread input makes
+// the kernel reset the connection, which can destroy the response in flight:
+// the client that sent a request too long would never see why it failed.
+func lingerClose(c net.Conn) {
+	c.SetReadDeadline(time.Now().Add(lingerTime))
+	io.CopyN(io.Discard, c, lingerBytes)
+}
+
+const (
+	lingerTime  = 500 * time.Millisecond
+	lingerBytes = 64 << 10
+)
 
 // shutdown stops accepting. Connections already accepted are answered; the
 // caller waits for them (guardedListener.wait).

@@ -8,10 +8,10 @@ import (
 
 // benchIndex is the search index of 10,000 generated posts of 16 KB, built
 // once for all search benchmarks (it takes seconds).
-var benchIndex = sync.OnceValues(func() (*searchIndex, []string) {
+var benchIndex = sync.OnceValues(func() (*searchIndex, [][]byte) {
 	const n, size = 10000, 16 << 10
-	texts := make([]string, n)
-	forEach(n, func(i int) { texts[i] = generatePost(i, size) })
+	texts := make([][]byte, n)
+	forEach(n, func(i int) { texts[i] = []byte(generatePost(i, size)) })
 	return newSearchIndex(texts), texts
 })
 
@@ -34,15 +34,15 @@ func BenchmarkSearch10k(b *testing.B) {
 			}
 		})
 		b.Run("scan/"+q, func(b *testing.B) {
-			fq, _ := fold(q)
+			m := newMatcher(strings.ToLower(q))
 			for b.Loop() {
 				var hits []searchHit
 				for i := range idx.docs {
-					if at := strings.Index(idx.docs[i].folded, fq); at >= 0 {
+					if text, at := m.index(idx.docs[i].text); at >= 0 {
 						if len(hits) == maxSearchResults {
 							break
 						}
-						hits = append(hits, searchHit{Doc: i, Excerpt: idx.docs[i].excerpt(at, len(fq))})
+						hits = append(hits, searchHit{Doc: i, Excerpt: excerpt(text, at, len(m.q))})
 					}
 				}
 			}

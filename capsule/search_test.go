@@ -24,7 +24,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 	for i := range texts {
 		texts[i] = randText(5 + rng.IntN(60))
 	}
-	idx := newSearchIndex(texts)
+	idx := newSearchIndex(byteTexts(texts))
 	for range 2000 {
 		query := randText(1 + rng.IntN(4))
 		var want []int
@@ -49,7 +49,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 
 func TestSearchExcerpt(t *testing.T) {
 	long := strings.Repeat("前置き。", 20) + "養神館合気道光龍館に入会し" + strings.Repeat("後の文。", 20)
-	idx := newSearchIndex([]string{"Title\n" + long, "OpenStackを支える\nLinux技術", "İstanbul OPENSTACK"})
+	idx := newSearchIndex(byteTexts([]string{"Title\n" + long, "OpenStackを支える\nLinux技術", "İstanbul OPENSTACK"}))
 	hits, _ := idx.search("合気道")
 	if len(hits) != 1 || hits[0].Doc != 0 {
 		t.Fatalf("hits = %+v", hits)
@@ -81,8 +81,30 @@ func TestSearchLimit(t *testing.T) {
 	for i := range texts {
 		texts[i] = "共通の言葉"
 	}
-	hits, more := newSearchIndex(texts).search("言葉")
+	hits, more := newSearchIndex(byteTexts(texts)).search("言葉")
 	if len(hits) != maxSearchResults || !more || hits[0].Doc != 0 {
 		t.Errorf("%d hits, more=%v", len(hits), more)
+	}
+}
+
+func byteTexts(texts []string) [][]byte {
+	out := make([][]byte, len(texts))
+	for i, t := range texts {
+		out[i] = []byte(t)
+	}
+	return out
+}
+
+func TestSearchIgnoresMarkupAndCase(t *testing.T) {
+	page := "# Ｔitle ΑΒΓ\n\n2020-01-01 · tag\n=> /tags/tag.gmi #tag\n\n## 見出し\n\n本文にOpenStackがある。\n=> https://example.com/x リンク先\n"
+	idx := newSearchIndex(byteTexts([]string{page}))
+	for _, q := range []string{"openstack", "OPENSTACK", "見出し", "αβγ", "リンク先"} {
+		if hits, _ := idx.search(q); len(hits) != 1 {
+			t.Errorf("%q not found", q)
+		}
+	}
+	hits, _ := idx.search("見出し")
+	if ex := hits[0].Excerpt; strings.Contains(ex, "##") || strings.Contains(ex, "=>") || strings.Contains(ex, "https://") {
+		t.Errorf("excerpt shows markup: %q", ex)
 	}
 }

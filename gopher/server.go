@@ -123,6 +123,11 @@ func (s *Server) serveConn(c net.Conn) {
 		// nothing; one that sends garbage gets an error menu.
 		if errors.Is(err, ErrRequestTooLong) {
 			s.writeError(c, "Request too long")
+			// Read and drop what the client is still sending, for a moment:
+			// closing with unread input resets the connection, which can
+			// destroy the error menu in flight.
+			c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
+			io.CopyN(io.Discard, c, 64<<10)
 		}
 		return
 	}

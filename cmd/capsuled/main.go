@@ -52,6 +52,7 @@ func defineFlags(fs *flag.FlagSet, cfg *capsule.Config, opts *options) {
 	fs.StringVar(&cfg.Certs, "certs", cfg.Certs, "`folder` for generated TLS certificates")
 	fs.StringVar(&cfg.CertFile, "cert", cfg.CertFile, "PEM certificate `file` to use instead of a generated one (with -key)")
 	fs.StringVar(&cfg.KeyFile, "key", cfg.KeyFile, "PEM private key `file` for -cert")
+	fs.BoolVar(&cfg.TLSPostQuantum, "tls-post-quantum", cfg.TLSPostQuantum, "offer the hybrid post-quantum key exchange (X25519MLKEM768) first")
 	fs.StringVar(&cfg.GopherAddr, "gopher", cfg.GopherAddr, "Gopher listen `address`")
 	fs.IntVar(&cfg.GopherPort, "gopher-port", cfg.GopherPort, "`port` written into gopher menus (0: the listen port)")
 	fs.IntVar(&cfg.GopherWidth, "gopher-width", cfg.GopherWidth, "width of gopher text in display `cells` (CJK characters take two)")

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+	"time"
+
+	"capsule/capsule"
+	"capsule/capsule/postgen"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// runStartup compares capsule's startup (loading and building every
+// response) with the floor: goldmark alone parsing and rendering the same
+// files to HTML on all cores, keeping the HTML in memory. Each runs in a
+// fresh process, alternately, so that peak memory is each one's own.
+func runStartup(args []string) {
+	fs := flag.NewFlagSet("startup", flag.ExitOnError)
+	n := fs.Int("n", 10000, "posts to generate (at most 50000)")
+	size := fs.Int("size", 16<<10, "bytes of Markdown per post")
+	rounds := fs.Int("rounds", 3, "runs of each (1 to 10)")
+	sample := fs.String("posts", "posts", "posts whose sentences the generated ones are made of")
+	fs.Parse(args)
+	if *n < 1 || *n > 50000 || *rounds < 1 || *rounds > 10 || *size < 1 || *size > 1<<20 {
+		log.Fatal("n, size or rounds out of bounds")
+	}
+	sentences, err := postgen.Sentences(*sample)
+	if err != nil {
+		log.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "capsule-bench-posts")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := postgen.Write(dir, *n, *size, sentences); err != nil {
+		log.Fatal(err)
+	}
+	self, _ := os.Executable()
+	results := map[string][]childResult{}
+	for r := range *rounds {
+		for k := range 2 {
+			mode := []string{"capsule", "floor"}[(k+r)%2]
+			out, err := exec.Command(self, "startup-child", "-mode", mode, "-posts", dir).Output()
+			if err != nil {
+				log.Fatalf("%s run: %v", mode, err)
+			}
+			var res childResult
+			if err := json.Unmarshal(out, &res); err != nil {
+				log.Fatalf("%s run: %v: %s", mode, err, out)
+			}
+			results[mode] = append(results[mode], res)
+		}
+	}
+	c, f := medianResult(results["capsule"]), medianResult(results["floor"])
+	fmt.Printf("startup with %d posts of %d KiB, %d cores, median of %d runs each\n", *n, *size>>10, runtime.NumCPU(), *rounds)
+	fmt.Printf("            wall time   peak memory   resident after\n")
+	fmt.Printf("  capsule   %9v   %8.0f MiB   %8.0f MiB\n", c.Wall.Round(time.Millisecond), c.PeakMiB, c.ResidentMiB)
+	fmt.Printf("  floor     %9v   %8.0f MiB   %8.0f MiB\n", f.Wall.Round(time.Millisecond), f.PeakMiB, f.ResidentMiB)
+	fmt.Printf("  ratio     %9.2f   %12.2f   %12.2f\n", float64(c.Wall)/float64(f.Wall), c.PeakMiB/f.PeakMiB, c.ResidentMiB/f.ResidentMiB)
+}
+
+// childResult is what one startup-child run reports.
+type childResult struct {
+	Wall        time.Duration
+	PeakMiB     float64 // VmHWM
+	ResidentMiB float64 // VmRSS after a garbage collection, with everything built still held
+}
+
+func medianResult(rs []childResult) childResult {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Wall < rs[j].Wall })
+	return rs[len(rs)/2]
+}
+
+func runStartupChild(args []string) {
+	fs := flag.NewFlagSet("startup-child", flag.ExitOnError)
+	mode := fs.String("mode", "capsule", "capsule or floor")
+	dir := fs.String("posts", "", "posts folder")
+	fs.Parse(args)
+	start := time.Now()
+	var keep any
+	switch *mode {
+	case "capsule":
+		keep = buildCapsule(*dir)
+	case "floor":
+		keep = buildFloor(*dir)
+	default:
+		log.Fatalf("unknown mode %q", *mode)
+	}
+	wall := time.Since(start)
+	runtime.GC()
+	debug.FreeOSMemory()
+	pid := os.Getpid()
+	peak, _ := memory(pid, "VmHWM")
+	rss, _ := memory(pid, "VmRSS")
+	runtime.KeepAlive(keep)
+	json.NewEncoder(os.Stdout).Encode(childResult{Wall: wall, PeakMiB: float64(peak) / 1024, ResidentMiB: float64(rss) / 1024})
+}
+
+// buildCapsule is what capsuled does at startup, without listening.
+func buildCapsule(dir string) *capsule.Store {
+	cfg := capsule.NewConfig()
+	cfg.Posts = dir
+	if err := cfg.Check(); err != nil {
+		log.Fatal(err)
+	}
+	content, err := capsule.Load(dir, capsule.LoadOptions{Location: cfg.Location})
+	if err != nil {
+		log.Fatal(err)
+	}
+	st, err := capsule.Build(&capsule.Site{SiteMeta: content.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 70}, content)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return st
+}
+
+// buildFloor reads every post and renders it to HTML with goldmark (the
+// same extensions capsule uses) on all cores, keeping the HTML.
+func buildFloor(dir string) [][]byte {
+	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+	out := make([][]byte, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := os.ReadFile(files[i])
+				if err != nil {
+					log.Fatal(err)
+				}
+				var b bytes.Buffer
+				doc := md.Parser().Parse(text.NewReader(src))
+				if err := md.Renderer().Render(&b, src, doc); err != nil {
+					log.Fatal(err)
+				}
+				out[i] = b.Bytes()
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
