@@ -1,128 +1,162 @@
 package gemtext
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// block returns the lines of block n; its links go to links. top is set for
-// a direct child of the document, where gemtext syntax is available: inside
-// a list, quote or note a heading is plain text and a paragraph of links
-// keeps its text.
-func (r *renderer) block(n ast.Node, links *linkSet, top bool) []line {
+// ruleLine is a thematic break, and the separator before the notes.
+var ruleLine = []byte("~~~")
+
+// block renders block n through frame f; its links go to r.links. top is
+// set for a direct child of the document, where gemtext syntax is
+// available: inside a list, quote or note a heading is plain text and a
+// paragraph of links keeps its text.
+func (r *renderer) block(n ast.Node, f int, top bool) {
 	switch n := n.(type) {
 	case *ast.Paragraph:
-		return r.paragraph(n, links, top)
+		r.paragraph(n, f, top)
 	case *ast.TextBlock:
-		return r.paragraph(n, links, false)
+		r.paragraph(n, f, false)
 	case *ast.Heading:
-		return r.heading(n, links, top)
+		r.heading(n, f, top)
 	case *ast.ThematicBreak:
-		return []line{markLine("~~~")}
+		r.emit(f, kindMark, ruleLine)
 	case *ast.FencedCodeBlock:
-		info := ""
+		var info []byte
 		if n.Info != nil {
-			info = strings.TrimSpace(clean(decode(n.Info.Segment.Value(r.src))))
+			info = n.Info.Segment.Value(r.src)
 		}
-		return r.code(n, info)
+		r.code(n, f, info)
 	case *ast.CodeBlock:
-		return r.code(n, "")
+		r.code(n, f, nil)
 	case *ast.Blockquote:
-		return r.quote(n, links)
+		q := r.push(frame{kind: frameQuote, parent: f})
+		r.blocks(n, q)
+		r.pop(q)
 	case *ast.List:
-		return r.list(n, links, 0)
+		r.list(n, f, 0)
 	case *ast.HTMLBlock:
-		return nil // raw HTML never leaks
+		// Raw HTML never leaks.
 	case *east.Table:
-		return r.table(n, links)
+		r.table(n, f)
 	case *east.FootnoteList:
-		return nil // only meaningful at the end of the document
+		// Only meaningful at the end of the document.
+	default:
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			r.paragraph(n, f, false)
+		} else {
+			r.blocks(n, f)
+		}
 	}
-	if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-		return r.paragraph(n, links, false)
-	}
-	return r.blocks(n, links)
 }
 
-// blocks returns the lines of n's child blocks, a blank line between them.
-func (r *renderer) blocks(n ast.Node, links *linkSet) []line {
-	var out []line
+// blocks renders n's child blocks, a blank line between them.
+func (r *renderer) blocks(n ast.Node, f int) {
+	j := r.push(frame{kind: frameJoin, parent: f})
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		out = joinBlocks(out, r.block(c, links, false), &blank)
+		r.next(j)
+		r.block(c, j, false)
 	}
-	return out
+	r.pop(j)
 }
 
-// paragraph returns the lines of a block of inline content. At the top
-// level, a paragraph of nothing but links and images gives no text: its
-// link lines say it all.
-func (r *renderer) paragraph(n ast.Node, links *linkSet, top bool) []line {
-	in := r.newInliner(links)
+// paragraph renders a block of inline content. At the top level, a
+// paragraph of nothing but links and images gives no text: its link lines
+// say it all.
+func (r *renderer) paragraph(n ast.Node, f int, top bool) {
+	in := r.newInliner()
 	in.children(n)
 	if top && in.linked > 0 && !in.plain {
-		return nil
+		return
 	}
-	ls := in.lines()
-	out := make([]line, len(ls))
-	for i, s := range ls {
-		out[i] = textLine(s)
+	for _, l := range in.lines() {
+		r.emit(f, kindText, l)
 	}
-	return out
 }
 
-// heading returns a heading line, h4 to h6 clamped to ###, or, below the
+// heading renders a heading line, h4 to h6 clamped to ###, or, below the
 // top level, the heading's text.
-func (r *renderer) heading(n *ast.Heading, links *linkSet, top bool) []line {
-	in := r.newInliner(links)
+func (r *renderer) heading(n *ast.Heading, f int, top bool) {
+	in := r.newInliner()
 	in.children(n)
-	s := strings.Join(in.lines(), " ")
-	if s == "" {
-		return nil
+	level := 0
+	if top {
+		level = min(max(n.Level, 1), 3)
+		r.scratch = append(append(r.scratch[:0], "###"[:level]...), ' ')
+	} else {
+		r.scratch = r.scratch[:0]
+	}
+	start := len(r.scratch)
+	r.scratch = in.appendJoined(r.scratch)
+	if len(r.scratch) == start {
+		return // an empty heading is dropped
 	}
 	if !top {
-		return []line{textLine(s)}
+		r.emit(f, kindText, r.scratch)
+		return
 	}
-	level := min(max(n.Level, 1), 3)
-	return []line{markLine(strings.Repeat("#", level) + " " + s)}
+	r.emit(f, kindMark, r.scratch)
 }
 
-// code returns a preformatted block with info as alt text. Content lines
-// are kept as they are, except that one starting with ``` gets a leading
-// space so that it does not end the block.
-func (r *renderer) code(n ast.Node, info string) []line {
+// code renders a preformatted block with info, cleaned, as alt text.
+// Content lines are kept as they are, except that CR is dropped, NUL
+// becomes U+FFFD, and a line starting with ``` gets a leading space so
+// that it does not end the block.
+func (r *renderer) code(n ast.Node, f int, info []byte) {
+	r.scratch = append(r.scratch[:0], "```"...)
+	if info != nil {
+		r.scratch = appendClean(r.scratch, r.decode(info))
+		// TrimSpace, as alt text; the copy may overlap, which append allows.
+		r.scratch = append(r.scratch[:3], bytes.TrimSpace(r.scratch[3:])...)
+	}
+	r.emit(f, kindPre, r.scratch)
 	segs := n.Lines()
-	out := make([]line, 0, segs.Len()+2)
-	out = append(out, preLine("```"+info))
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
-		v := string(seg.Value(r.src))
-		v = strings.TrimSuffix(v, "\n")
-		v = strings.ReplaceAll(v, "\r", "")
-		v = strings.ReplaceAll(v, "\x00", "\uFFFD")
-		for _, s := range strings.Split(v, "\n") {
-			out = append(out, preLine(escapePre(s)))
+		v := seg.Value(r.src)
+		v = bytes.TrimSuffix(v, newline)
+		for {
+			l, rest, more := bytes.Cut(v, newline)
+			r.preLine(f, l)
+			if !more {
+				break
+			}
+			v = rest
 		}
 	}
-	return append(out, preLine("```"))
+	r.emit(f, kindPre, fence)
 }
 
-// quote returns a blockquote: every line "> ", a ">" line between its
-// blocks. A quote inside it is marked "> > ". Preformatted blocks cannot be
-// quoted in gemtext: they interrupt the quote and stay preformatted.
-func (r *renderer) quote(n *ast.Blockquote, links *linkSet) []line {
-	inner := r.blocks(n, links)
-	out := make([]line, 0, len(inner))
-	for _, l := range inner {
-		switch l.kind {
-		case kindBlank:
-			out = append(out, markLine(">"))
-		case kindPre:
-			out = append(out, l)
+var (
+	newline = []byte("\n")
+	fence   = []byte("```")
+)
+
+// preLine emits l, a line of a code block, without CR, with NUL as U+FFFD
+// and a leading space if it starts with ```.
+func (r *renderer) preLine(f int, l []byte) {
+	if bytes.IndexByte(l, '\r') < 0 && bytes.IndexByte(l, 0) < 0 && !isFence(l) {
+		r.emit(f, kindPre, l)
+		return
+	}
+	// The line is built after a space, which is kept only if needed.
+	b := append(r.scratch[:0], ' ')
+	for _, c := range l {
+		switch c {
+		case '\r':
+		case 0:
+			b = append(b, "\uFFFD"...)
 		default:
-			out = append(out, markLine("> "+l.s))
+			b = append(b, c)
 		}
 	}
-	return out
+	r.scratch = b
+	if isFence(b[1:]) {
+		r.emit(f, kindPre, b)
+	} else {
+		r.emit(f, kindPre, b[1:])
+	}
 }

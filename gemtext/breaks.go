@@ -2,7 +2,6 @@ package gemtext
 
 import (
 	"bytes"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -16,37 +15,48 @@ type lineBreak struct {
 }
 
 // lines returns the text written so far as lines: soft breaks joined, hard
-// breaks kept.
-func (in *inliner) lines() []string {
+// breaks kept. The lines are valid until the inliner is used again.
+func (in *inliner) lines() [][]byte {
 	return in.resolve(in.buf, in.breaks, 0)
 }
 
-// label returns the text written since buf offset start and break index
-// nb as one line.
-func (in *inliner) label(start, nb int) string {
-	ls := in.resolve(in.buf[start:], in.breaks[nb:], start)
-	switch len(ls) {
-	case 0:
-		return ""
-	case 1:
-		return ls[0]
+// appendJoined appends the text written so far to dst as one line: the
+// lines, joined by a space.
+func (in *inliner) appendJoined(dst []byte) []byte {
+	return appendJoined(dst, in.lines())
+}
+
+// appendLabel appends the text written since buf offset start and break
+// index nb to dst as one line.
+func (in *inliner) appendLabel(dst []byte, start, nb int) []byte {
+	return appendJoined(dst, in.resolve(in.buf[start:], in.breaks[nb:], start))
+}
+
+func appendJoined(dst []byte, lines [][]byte) []byte {
+	for i, l := range lines {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, l...)
 	}
-	return strings.Join(ls, " ")
+	return dst
 }
 
 // resolve splits buf at its breaks (offsets less base) into lines. At a
 // soft break the spaces on both sides are dropped and the two sides joined
 // by one space, or by none when both runes are East Asian wide. Leading and
-// trailing empty lines are dropped.
-func (in *inliner) resolve(buf []byte, breaks []lineBreak, base int) []string {
+// trailing empty lines are dropped. The lines are slices of buf or of the
+// inliner's line buffer.
+func (in *inliner) resolve(buf []byte, breaks []lineBreak, base int) [][]byte {
+	ls := in.ls[:0]
 	if len(breaks) == 0 {
-		s := bytes.Trim(buf, " ")
-		if len(s) == 0 {
-			return nil
+		// The common case, a paragraph of one line: no copy.
+		if s := bytes.Trim(buf, " "); len(s) > 0 {
+			ls = append(ls, s)
 		}
-		return []string{string(s)}
+		in.ls = ls
+		return ls
 	}
-	var lines []string
 	start := 0
 	seg := func(i int) []byte { // the text after break i-1
 		end := len(buf)
@@ -57,33 +67,45 @@ func (in *inliner) resolve(buf []byte, breaks []lineBreak, base int) []string {
 		start = end
 		return s
 	}
-	cur := append(in.cur[:0], trimSpaceLeft(seg(0))...)
-	defer func() { in.cur = cur[:0] }()
+	// The lines are built one after another in lb; the current one
+	// starts at cur, and ends holds where the finished ones end.
+	lb, ends, cur := in.lineBuf[:0], in.ends[:0], 0
+	lb = append(lb, trimSpaceLeft(seg(0))...)
 	for i, b := range breaks {
 		next := trimSpaceLeft(seg(i + 1))
-		cur = trimSpaceRight(cur)
+		lb = lb[:cur+len(trimSpaceRight(lb[cur:]))]
 		if b.hard {
-			lines = append(lines, string(cur))
-			cur = append(cur[:0], next...)
+			ends = append(ends, len(lb))
+			cur = len(lb)
+			lb = append(lb, next...)
 			continue
 		}
-		if len(cur) > 0 && len(next) > 0 {
-			r1, _ := utf8.DecodeLastRune(cur)
+		if len(lb) > cur && len(next) > 0 {
+			// Only the current line: an invalid byte at its start must
+			// not be decoded with the end of the line before.
+			r1, _ := utf8.DecodeLastRune(lb[cur:])
 			r2, _ := utf8.DecodeRune(next)
 			if spaceAtBreak(r1, r2) {
-				cur = append(cur, ' ')
+				lb = append(lb, ' ')
 			}
 		}
-		cur = append(cur, next...)
+		lb = append(lb, next...)
 	}
-	lines = append(lines, string(trimSpaceRight(cur)))
-	for len(lines) > 0 && lines[0] == "" {
-		lines = lines[1:]
+	lb = lb[:cur+len(trimSpaceRight(lb[cur:]))]
+	ends = append(ends, len(lb))
+	from := 0
+	for _, e := range ends {
+		ls = append(ls, lb[from:e])
+		from = e
 	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
+	in.lineBuf, in.ends, in.ls = lb, ends, ls
+	for len(ls) > 0 && len(ls[0]) == 0 {
+		ls = ls[1:]
 	}
-	return lines
+	for len(ls) > 0 && len(ls[len(ls)-1]) == 0 {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
 }
 
 // spaceAtBreak reports whether a soft line break between runes a and b

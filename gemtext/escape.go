@@ -1,7 +1,5 @@
 package gemtext
 
-import "strings"
-
 // textEscape is put in front of a text line that would otherwise be read as
 // gemtext syntax. U+200B ZERO WIDTH SPACE is invisible in every client, does
 // not shift the text, and makes the line a plain text line.
@@ -17,19 +15,28 @@ func EscapeText(s string) string {
 	return s
 }
 
-func needsEscape(s string) bool {
-	return strings.HasPrefix(s, "=>") ||
-		strings.HasPrefix(s, "#") ||
-		strings.HasPrefix(s, "* ") ||
-		strings.HasPrefix(s, ">") ||
-		strings.HasPrefix(s, "```")
+// needsEscape reports whether line s starts with gemtext syntax. It takes
+// bytes too, so that the renderer checks its output in place.
+func needsEscape[T string | []byte](s T) bool {
+	if len(s) == 0 {
+		return false
+	}
+	switch s[0] {
+	case '#', '>':
+		return true
+	case '=':
+		return len(s) >= 2 && s[1] == '>'
+	case '*':
+		return len(s) >= 2 && s[1] == ' '
+	case '`':
+		return len(s) >= 3 && s[1] == '`' && s[2] == '`'
+	}
+	return false
 }
 
-// escapePre returns s, a line inside a preformatted block, with a leading
-// space added if it starts with ``` and so would end the block early.
-func escapePre(s string) string {
-	if strings.HasPrefix(s, "```") {
-		return " " + s
-	}
-	return s
+// isFence reports whether s, a line inside a preformatted block, starts
+// with ``` and so would end the block early: such a line is written with a
+// leading space.
+func isFence(s []byte) bool {
+	return len(s) >= 3 && s[0] == '`' && s[1] == '`' && s[2] == '`'
 }

@@ -2,7 +2,6 @@ package gemtext
 
 import (
 	"strconv"
-	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -13,8 +12,15 @@ import (
 // indented under its text, and after all notes the link lines of the links
 // in them.
 func (r *renderer) footnotes(fl *east.FootnoteList) {
-	links := &linkSet{}
-	var out []line
+	if fl.FirstChild() == nil {
+		return // every note has a line at least: no notes, no section
+	}
+	r.links.reset()
+	if !r.lastRule {
+		r.next(0)
+		r.emit(0, kindMark, ruleLine)
+	}
+	r.next(0)
 	i := 0
 	for c := fl.FirstChild(); c != nil; c = c.NextSibling() {
 		i++
@@ -22,38 +28,15 @@ func (r *renderer) footnotes(fl *east.FootnoteList) {
 		if fn, ok := c.(*east.Footnote); ok && fn.Index > 0 {
 			num = fn.Index
 		}
-		tag := "[" + strconv.Itoa(num) + "] "
-		cont := strings.Repeat(" ", len(tag))
-		first := true
+		off := len(r.marks)
+		r.marks = append(strconv.AppendInt(append(r.marks, '['), int64(num), 10), "] "...)
+		m := r.pushMarker(0, off)
 		for b := c.FirstChild(); b != nil; b = b.NextSibling() {
-			for _, l := range r.block(b, links, false) {
-				switch {
-				case l.kind == kindBlank:
-				case l.kind == kindPre:
-					if first {
-						out = append(out, markLine(tag))
-						first = false
-					}
-					out = append(out, l)
-				case l.s == "":
-				case first:
-					out = append(out, markLine(tag+l.s))
-					first = false
-				default:
-					out = append(out, markLine(cont+l.s))
-				}
-			}
+			r.block(b, m, false)
 		}
-		if first {
-			out = append(out, markLine(tag))
-		}
+		r.mark(m)
+		r.pop(m)
 	}
-	if len(out) == 0 {
-		return
-	}
-	if !r.lastRule {
-		r.out = joinBlocks(r.out, []line{markLine("~~~")}, &blank)
-	}
-	r.out = joinBlocks(r.out, append(out, links.lines()...), &blank)
+	r.linkLines(0)
 	r.lastRule = false
 }

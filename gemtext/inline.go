@@ -3,6 +3,8 @@ package gemtext
 import (
 	"bytes"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -10,11 +12,10 @@ import (
 
 // inliner renders the inline content of one block: text into a buffer with
 // the line breaks kept aside (they are resolved by lines, once the text on
-// both sides is known, across inline boundaries), links into a linkSet.
+// both sides is known, across inline boundaries), links into r.links.
 type inliner struct {
 	src    []byte
 	r      *renderer
-	links  *linkSet
 	buf    []byte
 	breaks []lineBreak
 	inLink int  // > 0 while writing the label of a link or image
@@ -23,16 +24,22 @@ type inliner struct {
 	// dropped is set after a dropped HTML tag, so that the spaces on
 	// both sides of it ("a <!-- c --> b") are not doubled.
 	dropped bool
-	cur     []byte // scratch for resolve
+	// Scratch for resolve: the lines it builds, where they end, and the
+	// slices it returns.
+	lineBuf []byte
+	ends    []int
+	ls      [][]byte
 }
 
-// newInliner returns the renderer's inliner, reset, writing links to
-// links. Blocks are rendered one at a time and an inliner's result is
-// copied out (lines, label) before the next block, so one inliner and its
-// buffers serve the whole document.
-func (r *renderer) newInliner(links *linkSet) *inliner {
+// newInliner returns the renderer's inliner, reset. Blocks are rendered one
+// at a time and an inliner's result is used (emitted, copied) before the
+// next block, so one inliner and its buffers serve the whole document.
+func (r *renderer) newInliner() *inliner {
 	in := &r.inliner
-	*in = inliner{src: r.src, r: r, links: links, buf: in.buf[:0], breaks: in.breaks[:0], cur: in.cur[:0]}
+	// Field by field: assigning a whole new inliner would write (and
+	// barrier) every slice pointer for nothing.
+	in.buf, in.breaks = in.buf[:0], in.breaks[:0]
+	in.inLink, in.plain, in.linked, in.dropped = 0, false, 0, false
 	return in
 }
 
@@ -47,10 +54,13 @@ func (in *inliner) node(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
 		v := n.Segment.Value(in.src)
-		if n.IsRaw() {
+		switch {
+		case n.IsRaw():
 			in.write(v)
-		} else {
-			in.writeText(decode(v))
+		case isPlainText(v):
+			in.writeClean(v)
+		default:
+			in.writeText(in.r.decode(v))
 		}
 		if n.HardLineBreak() {
 			in.addBreak(true)
@@ -61,18 +71,18 @@ func (in *inliner) node(n ast.Node) {
 		if n.IsCode() || n.IsRaw() {
 			in.write(n.Value)
 		} else {
-			in.writeText(decode(n.Value))
+			in.writeText(in.r.decode(n.Value))
 		}
 	case *ast.CodeSpan:
 		in.codeSpan(n)
 	case *ast.Link:
-		in.link(string(decode(n.Destination)), func() { in.children(n) })
+		in.link(in.r.decode(n.Destination), n)
 	case *ast.Image:
-		in.link(string(decode(n.Destination)), func() { in.children(n) })
+		in.link(in.r.decode(n.Destination), n)
 	case *ast.AutoLink:
 		in.autoLink(n)
 	case *ast.RawHTML:
-		if isBreakTag(n, in.src) {
+		if in.isBreakTag(n) {
 			in.addBreak(true)
 		} else {
 			in.dropped = true
@@ -84,7 +94,8 @@ func (in *inliner) node(n ast.Node) {
 			in.write([]byte("[ ] "))
 		}
 	case *east.FootnoteLink:
-		in.write([]byte("[" + strconv.Itoa(n.Index) + "]"))
+		var a [24]byte
+		in.write(append(strconv.AppendInt(append(a[:0], '['), int64(n.Index), 10), ']'))
 	case *east.FootnoteBacklink:
 		// The notes section needs no way back.
 	default:
@@ -101,7 +112,7 @@ func (in *inliner) codeSpan(n *ast.CodeSpan) {
 		switch t := c.(type) {
 		case *ast.Text:
 			v := t.Segment.Value(in.src)
-			v = bytes.TrimSuffix(bytes.TrimSuffix(v, []byte("\n")), []byte("\r"))
+			v = bytes.TrimSuffix(bytes.TrimSuffix(v, newline), []byte("\r"))
 			in.write(v)
 			if len(v) < t.Segment.Len() {
 				in.write([]byte(" "))
@@ -115,31 +126,55 @@ func (in *inliner) codeSpan(n *ast.CodeSpan) {
 }
 
 func (in *inliner) autoLink(n *ast.AutoLink) {
-	url := string(n.URL(in.src))
+	url := n.URL(in.src)
 	if n.AutoLinkType == ast.AutoLinkEmail && !hasPrefixFold(url, "mailto:") {
-		url = "mailto:" + url
+		in.r.scratch = append(append(in.r.scratch[:0], "mailto:"...), url...)
+		url = in.r.scratch
 	}
 	label := n.Label(in.src)
-	in.link(url, func() { in.write(label) })
+	l, ok := in.beginLink(url)
+	in.write(label)
+	if ok {
+		in.endLink(l)
+	}
 }
 
-// link writes a link's label, by calling label, and registers dest, with
-// the label written, for a link line. A link whose destination is empty
-// (after Options.Link) keeps only its label, as plain text.
-func (in *inliner) link(dest string, label func()) {
-	url := in.r.url(dest)
-	if url == "" {
-		label()
-		return
+// link writes the label of a link or image, its children, and registers
+// dest, with the label written, for a link line.
+func (in *inliner) link(dest []byte, n ast.Node) {
+	l, ok := in.beginLink(dest)
+	in.children(n)
+	if ok {
+		in.endLink(l)
+	}
+}
+
+// openLink is a link whose label is being written.
+type openLink struct {
+	item      int // index in r.links.items, -1 for a URL seen before
+	start, nb int // buf offset and break index where the label starts
+}
+
+// beginLink registers dest for a link line; the label written until
+// endLink is its label. A link whose destination is empty (after
+// Options.Link) is no link: ok is false, and its label stays plain text.
+func (in *inliner) beginLink(dest []byte) (l openLink, ok bool) {
+	i, ok := in.r.addLink(dest)
+	if !ok {
+		return l, false
 	}
 	in.linked++
-	i := in.links.add(url)
-	start, nb := len(in.buf), len(in.breaks)
 	in.inLink++
-	label()
+	return openLink{item: i, start: len(in.buf), nb: len(in.breaks)}, true
+}
+
+func (in *inliner) endLink(l openLink) {
 	in.inLink--
-	if i >= 0 {
-		in.links.items[i].label = in.label(start, nb)
+	if l.item >= 0 {
+		s := &in.r.links
+		start := len(s.text)
+		s.text = in.appendLabel(s.text, l.start, l.nb)
+		s.items[l.item].label = span{start, len(s.text)}
 	}
 }
 
@@ -147,32 +182,74 @@ func (in *inliner) link(dest string, label func()) {
 // linkify left as text (a URL right after Japanese text, gemini:// and
 // gopher:// URLs): each becomes a link, its text the label.
 func (in *inliner) writeText(s []byte) {
-	if in.inLink > 0 || !bytes.Contains(s, []byte("://")) {
+	if in.inLink > 0 {
 		in.write(s)
 		return
 	}
 	last := 0
-	for _, m := range findBareURLs(s) {
-		in.write(s[last:m[0]])
-		u := s[m[0]:m[1]]
-		in.link(string(u), func() { in.write(u) })
-		last = m[1]
+	for from := 0; ; {
+		start, end, next := nextBareURL(s, from, last)
+		if start < 0 {
+			break
+		}
+		in.write(s[last:start])
+		u := s[start:end]
+		l, ok := in.beginLink(u)
+		in.write(u)
+		if ok {
+			in.endLink(l)
+		}
+		last, from = end, next
 	}
 	in.write(s[last:])
 }
 
 // write appends s, cleaned of control characters.
 func (in *inliner) write(s []byte) {
+	in.buf = appendClean(in.buf, in.prepare(s))
+}
+
+// writeClean appends s, which has no control characters.
+func (in *inliner) writeClean(s []byte) {
+	in.buf = append(in.buf, in.prepare(s)...)
+}
+
+// prepare returns s as it is to be written, after a dropped tag without
+// the spaces that would double one before it, and notes whether it is
+// text outside a link label.
+func (in *inliner) prepare(s []byte) []byte {
 	if in.dropped && len(s) > 0 {
 		in.dropped = false
 		if len(in.buf) > 0 && in.buf[len(in.buf)-1] == ' ' {
 			s = bytes.TrimLeft(s, " \t")
 		}
 	}
-	if in.inLink == 0 && !in.plain && len(bytes.TrimSpace(s)) > 0 {
+	if in.inLink == 0 && !in.plain && hasNonSpace(s) {
 		in.plain = true
 	}
-	in.buf = appendClean(in.buf, s)
+	return s
+}
+
+// hasNonSpace reports whether s has a rune that is not white space, as
+// len(bytes.TrimSpace(s)) > 0 would, but stops at the first such rune.
+func hasNonSpace(s []byte) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r', ' ':
+				i++
+				continue
+			}
+			return true
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		if !unicode.IsSpace(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 func (in *inliner) addBreak(hard bool) {
@@ -181,16 +258,24 @@ func (in *inliner) addBreak(hard bool) {
 
 // isBreakTag reports whether n is a <br> tag (<br>, <br/>, <br />, any
 // case, with or without attributes).
-func isBreakTag(n *ast.RawHTML, src []byte) bool {
+func (in *inliner) isBreakTag(n *ast.RawHTML) bool {
 	if n.Segments == nil {
 		return false
 	}
 	var b []byte
-	for i := 0; i < n.Segments.Len(); i++ {
-		seg := n.Segments.At(i)
-		b = append(b, seg.Value(src)...)
+	if n.Segments.Len() == 1 {
+		// The usual case: the tag is read in place.
+		seg := n.Segments.At(0)
+		b = seg.Value(in.src)
+	} else {
+		b = in.r.scratch[:0]
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			b = append(b, seg.Value(in.src)...)
+		}
+		in.r.scratch = b
 	}
-	if len(b) < 4 || !hasPrefixFold(string(b[:3]), "<br") || b[len(b)-1] != '>' {
+	if len(b) < 4 || !hasPrefixFold(b, "<br") || b[len(b)-1] != '>' {
 		return false
 	}
 	switch b[3] {
@@ -200,6 +285,6 @@ func isBreakTag(n *ast.RawHTML, src []byte) bool {
 	return false
 }
 
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && bytes.EqualFold([]byte(s[:len(prefix)]), []byte(prefix))
+func hasPrefixFold(s []byte, prefix string) bool {
+	return len(s) >= len(prefix) && bytes.EqualFold(s[:len(prefix)], []byte(prefix))
 }

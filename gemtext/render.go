@@ -1,8 +1,10 @@
 package gemtext
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -26,20 +28,20 @@ type Options struct {
 // error if the tree cannot be rendered from source (a tree parsed from
 // other bytes, say); it does not panic.
 func Render(w io.Writer, source []byte, doc ast.Node, opts Options) error {
-	out, err := render(source, doc, opts)
-	if err != nil {
+	r := newRenderer(source, opts)
+	defer r.release()
+	out, err := r.render(doc)
+	if err != nil || len(out) == 0 {
 		return err
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	_, err = w.Write(out)
 	return err
 }
 
-// render returns doc as gemtext. A panic (a tree that does not match
-// source, a bug) is returned as an error rather than taking the caller down.
-func render(source []byte, doc ast.Node, opts Options) (out []byte, err error) {
+// render returns doc as gemtext, in r's buffer. A panic (a tree that does
+// not match source, a bug) is returned as an error rather than taking the
+// caller down.
+func (r *renderer) render(doc ast.Node) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = nil, fmt.Errorf("gemtext: cannot render document: %v", v)
@@ -48,25 +50,19 @@ func render(source []byte, doc ast.Node, opts Options) (out []byte, err error) {
 	if doc == nil {
 		return nil, nil
 	}
-	r := &renderer{src: source, opts: opts}
 	r.document(doc)
-	return assemble(r.out, len(source)), nil
-}
-
-// renderer holds the state of one Render call.
-type renderer struct {
-	src  []byte
-	opts Options
-	out  []line
-	// lastRule is set when the last top-level block written was a
-	// thematic break, which then also serves as the notes separator.
-	lastRule bool
-	inliner  inliner // see newInliner
+	// Text was cleaned but not validated on the way: one pass over the
+	// output is cheaper than one over every piece.
+	if !utf8.Valid(r.out) {
+		r.out = bytes.ToValidUTF8(r.out, []byte("\uFFFD"))
+	}
+	return r.out, nil
 }
 
 // document renders the blocks of doc, one after another, a blank line
 // between them, each followed by its link lines.
 func (r *renderer) document(doc ast.Node) {
+	r.frames = append(r.frames[:0], frame{kind: frameJoin, parent: -1})
 	if doc.Kind() != ast.KindDocument {
 		r.topBlock(doc)
 		return
@@ -76,17 +72,18 @@ func (r *renderer) document(doc ast.Node) {
 	}
 }
 
+// topBlock renders a block of the document and its link lines.
 func (r *renderer) topBlock(n ast.Node) {
 	if fl, ok := n.(*east.FootnoteList); ok {
 		r.footnotes(fl)
 		return
 	}
-	links := &linkSet{}
-	lines := r.block(n, links, true)
-	lines = append(lines, links.lines()...)
-	if len(lines) == 0 {
-		return
+	r.links.reset()
+	r.next(0)
+	before := r.frames[0].n
+	r.block(n, 0, true)
+	r.linkLines(0)
+	if r.frames[0].n > before {
+		r.lastRule = n.Kind() == ast.KindThematicBreak
 	}
-	r.out = joinBlocks(r.out, lines, &blank)
-	r.lastRule = n.Kind() == ast.KindThematicBreak
 }

@@ -1,82 +1,110 @@
 package gemtext
 
 import (
-	"strings"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// table returns a GFM table as a preformatted block with alt text "table":
+// cell is a table cell: its text in renderer.cellText and its display
+// width.
+type cell struct {
+	text  span
+	width int
+}
+
+// table renders a GFM table as a preformatted block with alt text "table":
 // cells separated by " | ", columns padded to the same display width (East
 // Asian wide characters take two cells), left, right or centred as the
 // table says (left by default), and a row of "-" joined by "-+-" under the
-// header. Links in cells go to links.
-func (r *renderer) table(t *east.Table, links *linkSet) []line {
-	var rows [][]cell
+// header. Links in cells go to r.links.
+func (r *renderer) table(t *east.Table, f int) {
+	// The cells, row after row; rows holds where each row starts.
+	cells, rows, text := r.cells[:0], r.rows[:0], r.cellText[:0]
 	header := -1
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		if row.Kind() == east.KindTableHeader {
 			header = len(rows)
 		}
-		var cells []cell
+		rows = append(rows, len(cells))
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			in := r.newInliner(links)
+			in := r.newInliner()
 			in.children(c)
-			s := strings.Join(in.lines(), " ")
-			cells = append(cells, cell{s, uniseg.StringWidth(s)})
+			start := len(text)
+			text = in.appendJoined(text)
+			cells = append(cells, cell{span{start, len(text)}, displayWidth(text[start:])})
 		}
-		rows = append(rows, cells)
 	}
+	rows = append(rows, len(cells))
+	r.cells, r.rows, r.cellText = cells, rows, text
 	ncol := 0
-	for _, cells := range rows {
-		ncol = max(ncol, len(cells))
+	for i := 0; i+1 < len(rows); i++ {
+		ncol = max(ncol, rows[i+1]-rows[i])
 	}
 	if ncol == 0 {
-		return nil
+		return
 	}
-	widths := make([]int, ncol)
-	for i := range widths {
-		widths[i] = 1
+	widths := r.widths[:0]
+	for range ncol {
+		widths = append(widths, 1)
 	}
-	for _, cells := range rows {
-		for i, c := range cells {
-			widths[i] = max(widths[i], c.width)
+	for i := 0; i+1 < len(rows); i++ {
+		for j, c := range cells[rows[i]:rows[i+1]] {
+			widths[j] = max(widths[j], c.width)
 		}
 	}
-	body := make([]string, 0, len(rows)+1)
-	for ri, cells := range rows {
-		parts := make([]string, ncol)
-		for i := range parts {
+	r.widths = widths
+
+	// The rows are built in r.scratch, each after a space, which is
+	// kept if a row starts with ``` and would end the block: the whole
+	// table then shifts right by one, keeping it aligned.
+	b, ends := r.scratch[:0], r.rowEnds[:0]
+	shift := false
+	for i := 0; i+1 < len(rows); i++ {
+		row := cells[rows[i]:rows[i+1]]
+		start := len(b)
+		b = append(b, ' ')
+		for j, w := range widths {
+			if j > 0 {
+				b = append(b, " | "...)
+			}
 			var c cell
-			if i < len(cells) {
-				c = cells[i]
+			if j < len(row) {
+				c = row[j]
 			}
-			parts[i] = pad(c, widths[i], alignment(t, i))
+			b = pad(b, text[c.text.start:c.text.end], w-c.width, alignment(t, j))
 		}
-		body = append(body, strings.Join(parts, " | "))
-		if ri == header {
-			for i, w := range widths {
-				parts[i] = strings.Repeat("-", w)
+		shift = shift || isFence(b[start+1:])
+		ends = append(ends, len(b))
+		if i == header {
+			b = append(b, ' ')
+			for j, w := range widths {
+				if j > 0 {
+					b = append(b, "-+-"...)
+				}
+				for range w {
+					b = append(b, '-')
+				}
 			}
-			body = append(body, strings.Join(parts, "-+-"))
+			ends = append(ends, len(b))
 		}
 	}
-	// A row starting with ``` would end the block: shift the whole
-	// table right by one, keeping it aligned.
-	shift := ""
-	for _, s := range body {
-		if escapePre(s) != s {
-			shift = " "
+	r.scratch, r.rowEnds = b, ends
+	r.emit(f, kindPre, tableOpen)
+	start := 0
+	for _, end := range ends {
+		if shift {
+			r.emit(f, kindPre, b[start:end])
+		} else {
+			r.emit(f, kindPre, b[start+1:end])
 		}
+		start = end
 	}
-	out := make([]line, 0, len(body)+2)
-	out = append(out, preLine("```table"))
-	for _, s := range body {
-		out = append(out, preLine(shift+s))
-	}
-	return append(out, preLine("```"))
+	r.emit(f, kindPre, fence)
 }
+
+var tableOpen = []byte("```table")
 
 func alignment(t *east.Table, col int) east.Alignment {
 	if col < len(t.Alignments) {
@@ -85,25 +113,72 @@ func alignment(t *east.Table, col int) east.Alignment {
 	return east.AlignNone
 }
 
-// cell is the text of a table cell and its display width.
-type cell struct {
-	s     string
-	width int
-}
-
-// pad pads c with spaces to width display cells, aligned as a says.
-func pad(c cell, width int, a east.Alignment) string {
-	s := c.s
-	gap := width - c.width
+// pad appends s to b, with gap spaces to the left, the right or both, as a
+// says.
+func pad(b, s []byte, gap int, a east.Alignment) []byte {
 	if gap <= 0 {
-		return s
+		return append(b, s...)
 	}
 	switch a {
 	case east.AlignRight:
-		return strings.Repeat(" ", gap) + s
+		return append(appendSpaces(b, gap), s...)
 	case east.AlignCenter:
 		left := gap / 2
-		return strings.Repeat(" ", left) + s + strings.Repeat(" ", gap-left)
+		return appendSpaces(append(appendSpaces(b, left), s...), gap-left)
 	}
-	return s + strings.Repeat(" ", gap)
+	return appendSpaces(append(b, s...), gap)
+}
+
+// displayWidth returns the width of s in a monospace font, as
+// uniseg.StringWidth does, which costs more than the rest of a table. Text
+// of printable ASCII and common wide characters (kana, kanji, CJK
+// punctuation, fullwidth forms) is counted without it: each of those
+// characters is a grapheme cluster of its own, one or two cells wide
+// (TestDisplayWidth checks every one against uniseg).
+func displayWidth(s []byte) int {
+	w := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			w++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		if !isSimpleWide(r) {
+			return graphemeWidth(s)
+		}
+		w += 2
+		i += n
+	}
+	return w
+}
+
+// graphemeWidth is uniseg.StringWidth for bytes.
+func graphemeWidth(s []byte) int {
+	w, state := 0, -1
+	for len(s) > 0 {
+		var cw int
+		_, s, cw, state = uniseg.FirstGraphemeCluster(s, state)
+		w += cw
+	}
+	return w
+}
+
+// isSimpleWide reports whether r is one of the wide characters
+// displayWidth counts itself. Combining marks (U+302A-302F, U+3099-309A)
+// and emoji (U+3030, U+303D) are left out: uniseg counts them otherwise.
+func isSimpleWide(r rune) bool {
+	switch {
+	case r < 0x3000:
+		return false
+	case r <= 0x3029, // CJK punctuation: 、。「」etc.
+		r >= 0x3041 && r <= 0x3096, // hiragana
+		r >= 0x30A0 && r <= 0x30FF, // katakana
+		r >= 0x3400 && r <= 0x4DBF, // CJK extension A
+		r >= 0x4E00 && r <= 0x9FFF, // CJK unified ideographs
+		r >= 0xFF01 && r <= 0xFF60: // fullwidth forms
+		return true
+	}
+	return false
 }

@@ -1,7 +1,6 @@
 package gemtext
 
 import (
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -10,13 +9,15 @@ import (
 // decode returns the text a Markdown text segment stands for, as goldmark's
 // HTML writer reads it: a backslash before ASCII punctuation is dropped, and
 // entity and numeric character references are resolved. The result is not
-// yet cleaned of control characters; see appendClean.
-func decode(src []byte) []byte {
+// yet cleaned of control characters; see appendClean. It is src itself when
+// there is nothing to decode, else r's decode buffer, valid until the next
+// call.
+func (r *renderer) decode(src []byte) []byte {
 	// Fast path: nothing to decode.
 	if indexAny2(src, '\\', '&') < 0 {
 		return src
 	}
-	dst := make([]byte, 0, len(src))
+	dst := r.dec[:0]
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		if c == '\\' && i+1 < len(src) && util.IsPunct(src[i+1]) {
@@ -25,17 +26,20 @@ func decode(src []byte) []byte {
 			continue
 		}
 		if c == '&' {
-			if s, n := reference(src[i:]); n > 0 {
-				dst = append(dst, s...)
+			var n int
+			if dst, n = appendReference(dst, src[i:]); n > 0 {
 				i += n - 1
 				continue
 			}
 		}
 		dst = append(dst, c)
 	}
+	r.dec = dst
 	return dst
 }
 
+// indexAny2 is bytes.IndexAny for two bytes. Text nodes are short: a loop
+// beats two calls of the vectorised bytes.IndexByte.
 func indexAny2(b []byte, c1, c2 byte) int {
 	for i, c := range b {
 		if c == c1 || c == c2 {
@@ -45,12 +49,13 @@ func indexAny2(b []byte, c1, c2 byte) int {
 	return -1
 }
 
-// reference reads an entity (&amp;) or numeric character reference
-// (&#12354; &#x3042;) at the start of b. It returns the characters it stands
-// for and its length in b, or n == 0 if b does not start with one.
-func reference(b []byte) (s []byte, n int) {
+// appendReference reads an entity (&amp;) or numeric character reference
+// (&#12354; &#x3042;) at the start of b and appends the characters it
+// stands for to dst. It returns the reference's length in b, or n == 0 (and
+// dst as it was) if b does not start with one.
+func appendReference(dst, b []byte) (_ []byte, n int) {
 	if len(b) < 3 || b[0] != '&' {
-		return nil, 0
+		return dst, 0
 	}
 	if b[1] == '#' {
 		i, base, max := 2, 10, 7
@@ -62,27 +67,27 @@ func reference(b []byte) (s []byte, n int) {
 			i++
 		}
 		if i == start || i-start > max || i >= len(b) || b[i] != ';' {
-			return nil, 0
+			return dst, 0
 		}
-		v, err := strconv.ParseUint(string(b[start:i]), base, 32)
-		r := rune(0xFFFD)
-		if err == nil {
-			r = util.ToValidRune(rune(v))
+		// At most 7 decimal or 6 hex digits: no overflow.
+		v := 0
+		for _, c := range b[start:i] {
+			v = v*base + digitValue(c)
 		}
-		return utf8.AppendRune(nil, r), i + 1
+		return utf8.AppendRune(dst, util.ToValidRune(rune(v))), i + 1
 	}
 	i := 1
 	for i < len(b) && i <= 48 && isAlnum(b[i]) {
 		i++
 	}
 	if i == 1 || i >= len(b) || b[i] != ';' {
-		return nil, 0
+		return dst, 0
 	}
 	e, ok := util.LookUpHTML5EntityByName(string(b[1:i]))
 	if !ok {
-		return nil, 0
+		return dst, 0
 	}
-	return e.Characters, i + 1
+	return append(dst, e.Characters...), i + 1
 }
 
 func isDigit(c byte, base int) bool {
@@ -95,31 +100,62 @@ func isDigit(c byte, base int) bool {
 	return false
 }
 
+// digitValue returns the value of hexadecimal digit c.
+func digitValue(c byte) int {
+	switch {
+	case c >= 'a':
+		return int(c-'a') + 10
+	case c >= 'A':
+		return int(c-'A') + 10
+	}
+	return int(c - '0')
+}
+
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
+// isPlainText reports whether text s needs none of decode, the bare URL
+// scan (writeText) and appendClean: it has no backslash, '&', ':' or
+// control character. Most text nodes are plain, and one scan of them beats
+// three.
+func isPlainText(s []byte) bool {
+	for _, c := range s {
+		if notPlain[c] {
+			return false
+		}
+	}
+	return true
+}
+
+var notPlain = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t[0x7f], t['\\'], t['&'], t[':'] = true, true, true, true
+	return t
+}()
+
 // appendClean appends s to dst with control characters made harmless for a
 // single gemtext line: TAB, LF and CR become a space, NUL becomes U+FFFD,
-// every other C0 control and DEL is dropped.
+// every other C0 control and DEL is dropped. Runs without controls, nearly
+// all text, are copied whole.
 func appendClean(dst, s []byte) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
+	for {
+		i := 0
+		for i < len(s) && s[i] >= 0x20 && s[i] != 0x7f {
+			i++
+		}
+		dst = append(dst, s[:i]...)
+		if i == len(s) {
+			return dst
+		}
+		switch c := s[i]; {
 		case c == '\t' || c == '\n' || c == '\r':
 			dst = append(dst, ' ')
 		case c == 0:
 			dst = append(dst, "\uFFFD"...)
-		case c < 0x20 || c == 0x7f:
-			// dropped
-		default:
-			dst = append(dst, c)
 		}
+		s = s[i+1:]
 	}
-	return dst
-}
-
-// clean is appendClean for strings.
-func clean(s []byte) string {
-	return string(appendClean(make([]byte, 0, len(s)), s))
 }
