@@ -1,14 +1,16 @@
 package gemtext
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 )
 
 // TestMatchBareURL holds the hand-written bare URL matcher to the regexp it
-// replaced (refBareURL, in oracle_test.go), on strings made of the bytes
+// replaced (refBareURL, below), on strings made of the bytes
 // that matter to it, and on hosts around its 256-byte limit.
 func TestMatchBareURL(t *testing.T) {
 	inputs := []string{"", "http", "http://", "http://a.b", "https://a.b:", "https://a.b:1x", "gemini://x.y/z?a#b",
@@ -67,4 +69,80 @@ func TestNextBareURL(t *testing.T) {
 			t.Errorf("%q: got %v, want %v", s, got, want)
 		}
 	}
+}
+
+// The bare-URL finder as it was, with goldmark's linkify pattern, for
+// TestNextBareURL to compare with.
+var refBareURL = regexp.MustCompile(`^(?:https?|ftp|gemini|gopher)://[-a-zA-Z0-9@:%._\+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=\(\);,'">\^{}\[\]` + "`" + `]*)?`)
+
+// findBareURLs returns the [start, end) offsets of the URLs in s. A URL
+// must not follow an ASCII letter or digit (so "xhttp://" is not one), and
+// trailing punctuation is left out the way goldmark's linkify does.
+func refFindBareURLs(s []byte) [][2]int {
+	var out [][2]int
+	last := 0
+	for from := 0; ; {
+		i := bytes.Index(s[from:], []byte("://"))
+		if i < 0 {
+			return out
+		}
+		i += from
+
+		start := i
+		for start > 0 && refIsAlpha(s[start-1]) {
+			start--
+		}
+		from = i + 3
+		if start == i || start < last || start > 0 && refIsAlnum(s[start-1]) {
+			continue
+		}
+		m := refBareURL.FindIndex(s[start:])
+		if m == nil {
+			continue
+		}
+		end := start + refTrimURLEnd(s[start:start+m[1]])
+		out = append(out, [2]int{start, end})
+		last = end
+		from = max(from, end)
+	}
+}
+
+func refIsAlpha(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func refIsAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// trimURLEnd returns the length of u without the trailing punctuation that
+// more likely ends the sentence than the URL (goldmark's linkify rules).
+func refTrimURLEnd(u []byte) int {
+	opening := bytes.Count(u, []byte("("))
+	closing := bytes.Count(u, []byte(")"))
+	i := len(u)
+	for i > 1 {
+		switch u[i-1] {
+		case '?', '!', '.', ',', ':', '*', '_', '~':
+			i--
+		case ')':
+			if closing <= opening {
+				return i
+			}
+			closing--
+			i--
+		case ';':
+			j := i - 2
+			for j > 0 && refIsAlnum(u[j]) {
+				j--
+			}
+			if j == i-2 || u[j] != '&' {
+				return i
+			}
+			i = j
+		default:
+			return i
+		}
+	}
+	return i
 }
