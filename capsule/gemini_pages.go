@@ -3,7 +3,6 @@ package capsule
 import (
 	"fmt"
 	"net/url"
-	"strconv"
 
 	"capsule/gemtext"
 
@@ -127,14 +126,7 @@ func (b *blog) searchGemtext(query string, hits []searchHit, more bool) []byte {
 	var pg gemtext.Page
 	pg.Heading(1, "Search: "+query)
 	pg.Blank()
-	switch {
-	case len(hits) == 0:
-		pg.Text("No post contains “" + query + "”.")
-	case more:
-		pg.Text("The newest " + strconv.Itoa(len(hits)) + " of more posts that contain “" + query + "”:")
-	default:
-		pg.Text(strconv.Itoa(len(hits)) + " posts contain “" + query + "”:")
-	}
+	pg.Text(searchSummary(query, len(hits), more))
 	for _, h := range hits {
 		p := b.posts[h.Doc]
 		pg.Blank()

@@ -2,7 +2,6 @@ package capsule
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"capsule/gopher"
@@ -122,15 +121,10 @@ func (b *blog) archiveMenu() []byte {
 func (b *blog) searchMenu(query string, hits []searchHit, more bool) []byte {
 	m := b.menu()
 	query = strings.TrimSpace(query)
-	switch {
-	case query == "":
+	if query == "" {
 		m.Info("Search the posts of " + b.site.Title + ":")
-	case len(hits) == 0:
-		m.Info("No post contains “" + query + "”.")
-	case more:
-		m.Info("The newest " + strconv.Itoa(len(hits)) + " of more posts that contain “" + query + "”:")
-	default:
-		m.Info(strconv.Itoa(len(hits)) + " posts contain “" + query + "”:")
+	} else {
+		m.Info(searchSummary(query, len(hits), more))
 	}
 	for _, h := range hits {
 		p := b.posts[h.Doc]

@@ -106,14 +106,6 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	}
 	if !slugPattern.MatchString(p.Slug) {
 		line := 1
-		p.Updated = p.Date
-		if fm.Updated != nil {
-			if d, err := parseDate(fm.Updated, loc); err != nil {
-				fail(lineOr(front, "updated", frontStart), "front matter: updated: %v", err)
-			} else {
-				p.Updated = d
-			}
-		}
 		if fm.Slug != "" {
 			line = lineOr(front, "slug", frontStart)
 		}

@@ -37,23 +37,19 @@ func geminiFetcher(addr, request string, want int, resume bool) fetcher {
 	if resume {
 		conf.ClientSessionCache = tls.NewLRUClientSessionCache(64)
 	}
-	return func() (int, error) {
-		c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, conf)
-		if err != nil {
-			return 0, err
-		}
-		defer c.Close()
-		c.SetDeadline(time.Now().Add(10 * time.Second))
-		if _, err := io.WriteString(c, request); err != nil {
-			return 0, err
-		}
-		return readAll(c, want)
-	}
+	return fetchOver(func() (net.Conn, error) {
+		return tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, conf)
+	}, request, want)
 }
 
 func gopherFetcher(addr, request string, want int) fetcher {
+	return fetchOver(func() (net.Conn, error) { return net.DialTimeout("tcp", addr, 5*time.Second) }, request, want)
+}
+
+// fetchOver sends request on a connection from dial and reads the answer.
+func fetchOver(dial func() (net.Conn, error), request string, want int) fetcher {
 	return func() (int, error) {
-		c, err := net.DialTimeout("tcp", addr, 5*time.Second)
+		c, err := dial()
 		if err != nil {
 			return 0, err
 		}
