@@ -91,15 +91,22 @@ func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text [
 		lines = appendBlock(lines, r.footnotes(doc))
 	}
 	lines = appendBlock(lines, r.references())
+	size := 0
 	for i, l := range lines {
-		lines[i] = cleanLine(l)
+		if r.dirty {
+			l = cleanLine(l)
+		} else {
+			l = finishLine(l)
+		}
+		lines[i] = l
+		size += len(l) + 2
 	}
-	var sb strings.Builder
+	text = make([]byte, 0, size)
 	for _, l := range trimBlank(lines) {
-		sb.WriteString(l)
-		sb.WriteString("\r\n")
+		text = append(text, l...)
+		text = append(text, "\r\n"...)
 	}
-	return []byte(sb.String()), r.links
+	return text, r.links
 }
 
 // renderer holds the state of one RenderPost call.
@@ -108,16 +115,28 @@ type renderer struct {
 	width   int
 	rewrite func(string) string
 	links   []Link
-	index   map[string]int // URL → 1-based reference number
+	index   map[string]int   // URL → 1-based reference number
+	text    *strings.Builder // the text of the paras (inlineParas)
+	dirty   bool             // some line needs more of cleanLine than finishLine
+	paras   []para           // room for inlineParas's result, reused
+}
+
+// check notes whether line needs cleanLine's mending beyond finishLine,
+// and returns it.
+func (r *renderer) check(line string) string {
+	if !r.dirty && !isSafeLine(line) {
+		r.dirty = true
+	}
+	return line
 }
 
 // trimBlank drops the lines at either end that would be blank in the
 // file.
 func trimBlank(lines []string) []string {
-	for len(lines) > 0 && cleanLine(lines[0]) == "" {
+	for len(lines) > 0 && isBlankLine(lines[0]) {
 		lines = lines[1:]
 	}
-	for len(lines) > 0 && cleanLine(lines[len(lines)-1]) == "" {
+	for len(lines) > 0 && isBlankLine(lines[len(lines)-1]) {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
@@ -139,9 +158,9 @@ func appendBlock(lines, block []string) []string {
 // header renders the post header.
 func (r *renderer) header(h Header) []string {
 	var lines []string
-	lines = append(lines, Wrap(lineSpace(h.Title), r.width)...)
+	lines = r.appendWrap(lines, lineSpace(h.Title), r.width, nil)
 	if d := strings.TrimSpace(lineSpace(h.Date)); d != "" {
-		lines = append(lines, d)
+		lines = append(lines, r.check(d))
 	}
 	var tags []string
 	for _, t := range h.Tags {
@@ -150,7 +169,7 @@ func (r *renderer) header(h Header) []string {
 		}
 	}
 	if len(tags) > 0 {
-		lines = append(lines, Wrap("Tags: "+strings.Join(tags, ", "), r.width)...)
+		lines = r.appendWrap(lines, "Tags: "+strings.Join(tags, ", "), r.width, nil)
 	}
 	return lines
 }
@@ -183,8 +202,8 @@ func (r *renderer) references() []string {
 	var lines []string
 	for i, l := range r.links {
 		marker := "[" + strconv.Itoa(i+1) + "]"
-		indent := uniseg.StringWidth(marker) + 1
-		uw := uniseg.StringWidth(l.URL)
+		indent := len(marker) + 1
+		uw := textWidth(l.URL)
 		switch {
 		case indent+uw <= r.width:
 			lines = append(lines, marker+" "+l.URL)
@@ -204,12 +223,24 @@ func (r *renderer) references() []string {
 }
 
 // splitClusters cuts s into pieces at most width cells wide, between
-// grapheme clusters only.
+// grapheme clusters only: as many clusters on a line as fit, and at least
+// one. s has no spaces or line breaks (it is a cleanURL).
 func splitClusters(s string, width int) []string {
-	atoms := splitAtoms(s)
-	for i := range atoms {
-		atoms[i].brk = brNone
-		atoms[i].space = false
+	var parts []string
+	start, w := 0, 0 // the current piece is s[start:off], w cells wide
+	state := -1
+	for off := 0; off < len(s); {
+		c, _, cw, st := uniseg.FirstGraphemeClusterInString(s[off:], state)
+		state = st
+		if off > start && w+cw > width {
+			parts = append(parts, s[start:off])
+			start, w = off, 0
+		}
+		w += cw
+		off += len(c)
 	}
-	return layout(atoms, width)
+	if start < len(s) {
+		parts = append(parts, s[start:])
+	}
+	return parts
 }

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rivo/uniseg"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -26,16 +25,35 @@ func (r *renderer) inner(width, used int) int {
 // blocks renders the block children of n, separated by blank lines unless
 // tight.
 func (r *renderer) blocks(n ast.Node, width int, tight bool) []string {
-	var lines []string
+	var buf [8][]string
+	parts := buf[:0]
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		b := trimBlank(r.block(c, width))
-		if len(b) == 0 {
-			continue
+		if b := trimBlank(r.block(c, width)); len(b) > 0 {
+			parts = append(parts, b)
 		}
-		if len(lines) > 0 && !tight {
+	}
+	return joinParts(parts, !tight)
+}
+
+// joinParts joins the non-empty parts, with a blank line between two if
+// blank, copying them once (or not at all when there is one part).
+func joinParts(parts [][]string, blank bool) []string {
+	switch len(parts) {
+	case 0:
+		return nil
+	case 1:
+		return parts[0]
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	lines := make([]string, 0, n)
+	for i, p := range parts {
+		if i > 0 && blank {
 			lines = append(lines, "")
 		}
-		lines = append(lines, b...)
+		lines = append(lines, p...)
 	}
 	return lines
 }
@@ -71,13 +89,30 @@ func (r *renderer) block(n ast.Node, width int) []string {
 
 // wrapParas wraps each para to width; an empty para is an empty line.
 func (r *renderer) wrapParas(ps []para, width int) []string {
-	var lines []string
+	// Room for the lines: most often too much (a character takes 2 or 3
+	// bytes of Japanese for 2 cells), never many times too much.
+	n := 0
 	for _, p := range ps {
-		w := wrap(p.s, width, p.glue)
-		if len(w) == 0 {
-			w = []string{""}
+		n += len(p.s)/max(width, 1) + 1
+	}
+	lines := make([]string, 0, n)
+	for _, p := range ps {
+		n := len(lines)
+		if lines = r.appendWrap(lines, p.s, width, p.glue); len(lines) == n {
+			lines = append(lines, "")
 		}
-		lines = append(lines, w...)
+	}
+	return lines
+}
+
+// appendWrap is appendWrap, keeping track of lines that cleanLine has to
+// mend.
+func (r *renderer) appendWrap(dst []string, s string, width int, glue []int) []string {
+	lines, known := appendWrap(dst, s, width, glue)
+	if !known {
+		for _, l := range lines[len(dst):] {
+			r.check(l)
+		}
 	}
 	return lines
 }
@@ -87,7 +122,7 @@ func (r *renderer) heading(n *ast.Heading, width int) []string {
 	lines := r.wrapParas(r.inlineParas(n), width)
 	w := 0
 	for _, l := range lines {
-		w = max(w, uniseg.StringWidth(l))
+		w = max(w, textWidth(l))
 	}
 	if w == 0 {
 		return nil
@@ -106,26 +141,42 @@ func (r *renderer) code(n ast.Node) []string {
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		l := strings.TrimRight(string(seg.Value(r.src)), "\r\n")
-		lines = append(lines, expandTabs(l))
+		lines = append(lines, r.check(expandTabs(l)))
 	}
 	return lines
 }
 
 // prefixLines puts first before the first line and rest before the others; a
-// blank line gets the prefix without its trailing spaces.
+// blank line gets the prefix without its trailing spaces. It changes lines
+// in place and returns it.
 func prefixLines(lines []string, first, rest string) []string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
+	prefix := func(i int) string {
 		p := rest
 		if i == 0 {
 			p = first
 		}
-		if l == "" {
+		if lines[i] == "" {
 			p = strings.TrimRight(p, " ")
 		}
-		out[i] = p + l
+		return p
 	}
-	return out
+	// One string holds all the lines, rather than one string each.
+	var sb strings.Builder
+	n := 0
+	for i, l := range lines {
+		n += len(prefix(i)) + len(l)
+	}
+	sb.Grow(n)
+	for i, l := range lines {
+		sb.WriteString(prefix(i))
+		sb.WriteString(l)
+	}
+	all := sb.String()
+	for i, l := range lines {
+		n := len(prefix(i)) + len(l)
+		lines[i], all = all[:n], all[n:]
+	}
+	return lines
 }
 
 // list renders a list; items are separated by blank lines unless the list
@@ -134,33 +185,38 @@ func (r *renderer) list(n *ast.List, width int) []string {
 	ordered := n.IsOrdered()
 	count := n.ChildCount()
 	digits := len(strconv.Itoa(n.Start + max(count-1, 0)))
-	var lines []string
+	parts := make([][]string, 0, count)
 	i := 0
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		marker := "* "
 		if ordered {
 			num := strconv.Itoa(n.Start + i)
-			marker = strings.Repeat(" ", max(digits-len(num), 0)) + num + ". "
+			marker = spaces(max(digits-len(num), 0)) + num + ". "
 		}
 		i++
-		item := r.item(c, marker, width, n.IsTight)
-		if len(lines) > 0 && !n.IsTight {
-			lines = append(lines, "")
-		}
-		lines = append(lines, item...)
+		parts = append(parts, r.item(c, marker, width, n.IsTight))
 	}
-	return lines
+	return joinParts(parts, !n.IsTight)
+}
+
+// spaces returns n spaces, without allocating when n is small.
+func spaces(n int) string {
+	const s = "                                                                "
+	if n <= len(s) {
+		return s[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 // item renders a container (list item, footnote) after marker, its other
 // lines indented to the text column.
 func (r *renderer) item(n ast.Node, marker string, width int, tight bool) []string {
-	mw := uniseg.StringWidth(marker)
+	mw := textWidth(marker)
 	body := r.blocks(n, r.inner(width, mw), tight)
 	if len(body) == 0 {
 		body = []string{""}
 	}
-	return prefixLines(body, marker, strings.Repeat(" ", mw))
+	return prefixLines(body, marker, spaces(mw))
 }
 
 // footnotes renders the notes of the document, in the order of their

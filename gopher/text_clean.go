@@ -120,6 +120,9 @@ func expandTabs(s string) string {
 // a lone "." (the RFC 1436 end-of-text line), which becomes "..", the RFC's
 // own escape.
 func cleanLine(s string) string {
+	if isCleanLine(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = expandTabs(s)
 	s = strings.Map(func(r rune) rune {
@@ -139,6 +142,9 @@ func cleanLine(s string) string {
 // a line: spaces, controls and invalid UTF-8. Other non-ASCII text stays
 // readable.
 func cleanURL(u string) string {
+	if isPrintableASCII(u) {
+		return u
+	}
 	u = strings.ToValidUTF8(u, "\uFFFD")
 	var sb strings.Builder
 	for _, r := range u {

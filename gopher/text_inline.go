@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -23,7 +24,8 @@ type inline struct {
 	r     *renderer
 	plain bool // label text only: no reference markers, nothing numbered
 	paras []para
-	b     strings.Builder
+	b     *strings.Builder // the text; paras are substrings of it
+	start int              // where the current para starts in b
 	glue  []int
 	last  rune // last text rune written, markers not counted; 0 after a hard break
 	sp    bool // b ends with a space
@@ -32,15 +34,24 @@ type inline struct {
 
 // inlineParas renders the inline children of n.
 func (r *renderer) inlineParas(n ast.Node) []para {
-	in := &inline{r: r}
+	// All paras are written into one builder, which saves growing a new
+	// one for each. The strings already taken from it stay as they are
+	// when it grows.
+	if r.text == nil {
+		r.text = &strings.Builder{}
+		r.text.Grow(len(r.src))
+	}
+	in := &inline{r: r, b: r.text, start: r.text.Len(), paras: r.paras[:0]}
 	in.walk(n)
-	return in.done()
+	ps := in.done()
+	r.paras = in.paras[:0] // for the next call: the caller is done with ps by then
+	return ps
 }
 
 // plainText renders the inline children of n as one line of text without
 // reference markers, for link labels and image descriptions.
 func (r *renderer) plainText(n ast.Node) string {
-	in := &inline{r: r, plain: true}
+	in := &inline{r: r, plain: true, b: &strings.Builder{}}
 	in.walk(n)
 	var parts []string
 	for _, p := range in.done() {
@@ -53,13 +64,24 @@ func (r *renderer) plainText(n ast.Node) string {
 func (in *inline) done() []para {
 	in.push()
 	ps := in.paras
-	for len(ps) > 0 && strings.TrimSpace(ps[0].s) == "" {
+	for len(ps) > 0 && isSpace(ps[0].s) {
 		ps = ps[1:]
 	}
-	for len(ps) > 0 && strings.TrimSpace(ps[len(ps)-1].s) == "" {
+	for len(ps) > 0 && isSpace(ps[len(ps)-1].s) {
 		ps = ps[:len(ps)-1]
 	}
 	return ps
+}
+
+// isSpace reports whether strings.TrimSpace(s) is empty, mostly looking at
+// one byte only.
+func isSpace(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // eastAsianWide reports whether r is a character between which and another
@@ -68,6 +90,12 @@ func (in *inline) done() []para {
 // Fullwidth forms of UAX #11 (！？（）：，． etc.), so that "です！\nそして" joins
 // without a space too. The gemtext renderer draws the same line.
 func eastAsianWide(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return false
+	case 0x3041 <= r && r <= 0x3096, 0x4e00 <= r && r <= 0x9fff:
+		return true // Hiragana and Han: the common cases, quickly
+	}
 	return util.IsEastAsianWideRune(r) || util.EastAsianWidth(r) == "F"
 }
 
@@ -78,7 +106,7 @@ func (in *inline) resolveSoft(first rune) {
 		return
 	}
 	in.soft = false
-	if in.b.Len() == 0 || in.sp || first == ' ' {
+	if in.b.Len() == in.start || in.sp || first == ' ' {
 		return
 	}
 	if eastAsianWide(in.last) && eastAsianWide(first) {
@@ -100,6 +128,25 @@ func (in *inline) write(s string, text bool) {
 	if text {
 		in.last, _ = utf8.DecodeLastRuneInString(s)
 	}
+}
+
+// source appends document text as the source has it, with backslash
+// escapes and character references to resolve unless raw. Most text needs
+// none of what text does to it, and goes in without a copy.
+func (in *inline) source(b []byte, raw bool) {
+	if len(b) == 0 || !isPlainText(b, raw) || (in.sp && b[0] == ' ') {
+		if raw {
+			in.text(string(b))
+		} else {
+			in.text(unescape(b))
+		}
+		return
+	}
+	first, _ := utf8.DecodeRune(b)
+	in.resolveSoft(first)
+	in.b.Write(b)
+	in.sp = b[len(b)-1] == ' '
+	in.last, _ = utf8.DecodeLastRune(b)
 }
 
 // text appends document text: line breaks and tabs become spaces, runs of
@@ -128,8 +175,8 @@ func (in *inline) marker(s string) {
 		return
 	}
 	in.resolveSoft(rune(s[0]))
-	if in.b.Len() > 0 && !in.sp {
-		in.glue = append(in.glue, in.b.Len())
+	if in.b.Len() > in.start && !in.sp {
+		in.glue = append(in.glue, in.b.Len()-in.start)
 	}
 	in.write(s, false)
 }
@@ -146,8 +193,8 @@ func (in *inline) hardBreak() {
 
 // push ends the current para.
 func (in *inline) push() {
-	in.paras = append(in.paras, para{s: in.b.String(), glue: in.glue})
-	in.b.Reset()
+	in.paras = append(in.paras, para{s: in.b.String()[in.start:], glue: in.glue})
+	in.start = in.b.Len()
 	in.glue = nil
 	in.last, in.sp, in.soft = 0, false, false
 }
@@ -167,11 +214,7 @@ func (in *inline) node(n ast.Node) {
 	src := in.r.src
 	switch n := n.(type) {
 	case *ast.Text:
-		if n.IsRaw() {
-			in.text(string(n.Segment.Value(src)))
-		} else {
-			in.text(unescape(n.Segment.Value(src)))
-		}
+		in.source(n.Segment.Value(src), n.IsRaw())
 		switch {
 		case n.HardLineBreak():
 			in.hardBreak()
@@ -179,11 +222,7 @@ func (in *inline) node(n ast.Node) {
 			in.soft = true
 		}
 	case *ast.String:
-		if n.IsRaw() || n.IsCode() {
-			in.text(string(n.Value))
-		} else {
-			in.text(unescape(n.Value))
-		}
+		in.source(n.Value, n.IsRaw() || n.IsCode())
 	case *ast.CodeSpan:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if t, ok := c.(*ast.Text); ok {

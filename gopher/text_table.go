@@ -3,7 +3,6 @@ package gopher
 import (
 	"strings"
 
-	"github.com/rivo/uniseg"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
@@ -34,7 +33,7 @@ func (r *renderer) table(n *east.Table) []string {
 			if j == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[j] = max(widths[j], uniseg.StringWidth(c))
+			widths[j] = max(widths[j], textWidth(c))
 		}
 	}
 	if len(widths) == 0 {
@@ -54,7 +53,7 @@ func (r *renderer) table(n *east.Table) []string {
 			}
 			out[j] = padCell(c, w, align)
 		}
-		lines = append(lines, strings.Join(out, " | "))
+		lines = append(lines, r.check(strings.Join(out, " | ")))
 		if i+1 == header {
 			rule := make([]string, len(widths))
 			for j, w := range widths {
@@ -68,7 +67,7 @@ func (r *renderer) table(n *east.Table) []string {
 
 // padCell fills s with spaces to w display cells, aligned as align says.
 func padCell(s string, w int, align east.Alignment) string {
-	gap := max(w-uniseg.StringWidth(s), 0)
+	gap := max(w-textWidth(s), 0)
 	switch align {
 	case east.AlignRight:
 		return strings.Repeat(" ", gap) + s

@@ -3,8 +3,6 @@ package gopher
 import (
 	"slices"
 	"strings"
-
-	"github.com/rivo/uniseg"
 )
 
 // Wrap breaks s (one paragraph, no newlines) into lines at most width display
@@ -47,167 +45,87 @@ func Wrap(s string, width int) []string {
 	return wrap(s, width, nil)
 }
 
-// Break kinds after an atom.
-const (
-	brNone = iota
-	brCan
-	brMust
-)
-
-// atom is one grapheme cluster of the paragraph being wrapped.
-type atom struct {
-	s     string
-	off   int  // byte offset in the paragraph
-	w     int  // display cells
-	brk   int  // brNone, brCan or brMust: the break opportunity after the atom
-	space bool // U+0020
-	drop  bool // a mandatory-break character, not shown
-	url   int  // 1 + index of the URL span holding the atom, 0 when none
-}
-
 // wrap is Wrap with extra places where no line may start: a break
 // opportunity right before any byte offset in glue is suppressed (RenderPost
 // uses it to keep a reference marker such as "[1]" on the line of the word
 // it belongs to).
+//
+// Text made only of characters in runeTable (Japanese, ASCII, Latin-1…) is
+// cut with a table-driven copy of uniseg's line-breaking rules; anything
+// else goes through uniseg. Both give the same segments, which the liner
+// lays out.
 func wrap(s string, width int, glue []int) []string {
+	lines, _ := appendWrap(nil, s, width, glue)
+	return lines
+}
+
+// appendWrap appends the lines of wrap(s, width, glue) to dst. It also
+// reports whether every character of s is in runeTable, in which case the
+// lines are valid UTF-8 without controls, TABs or line separators.
+func appendWrap(dst []string, s string, width int, glue []int) (lines []string, known bool) {
 	if width < 1 {
 		width = 1
 	}
-	s = strings.ReplaceAll(s, "\t", " ")
-	atoms := splitAtoms(s)
-	if len(atoms) == 0 {
-		return nil
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = strings.ReplaceAll(s, "\t", " ")
 	}
-	markURLs(s, atoms)
-	glue = slices.Clone(glue)
-	slices.Sort(glue)
-	i := 1
-	for _, g := range glue {
-		for i < len(atoms) && atoms[i].off < g {
-			i++
-		}
-		if i < len(atoms) && atoms[i].off == g && atoms[i-1].brk == brCan {
-			atoms[i-1].brk = brNone
-		}
+	if !slices.IsSorted(glue) {
+		glue = slices.Sorted(slices.Values(glue))
 	}
-	return layout(atoms, width)
+	spans := urlSpans(s)
+	l := liner{s: s, spans: spans, width: width, start: -1, lines: dst}
+	if l.fast(glue) {
+		return l.lines, true
+	}
+	// Start again, dropping what the fast path may have appended.
+	l = liner{s: s, spans: spans, width: width, start: -1, lines: dst}
+	l.slow(glue)
+	return l.lines, false
 }
 
-// splitAtoms cuts s into grapheme clusters with their widths and the UAX #14
-// break opportunity after each.
-func splitAtoms(s string) []atom {
-	var atoms []atom
-	state := -1
-	off := 0
-	for s != "" {
-		var c string
-		var b int
-		c, s, b, state = uniseg.StepString(s, state)
-		a := atom{s: c, off: off, w: b >> uniseg.ShiftWidth}
-		switch b & uniseg.MaskLine {
-		case uniseg.LineMustBreak:
-			a.brk = brMust
-		case uniseg.LineCanBreak:
-			a.brk = brCan
-		}
-		a.space = c == " "
-		a.drop = isBreakCluster(c)
-		if a.drop {
-			a.w = 0
-		}
-		atoms = append(atoms, a)
-		off += len(c)
-	}
-	// The end of the text is a mandatory break for UAX #14 (LB3); it is
-	// no line break for us.
-	if len(atoms) > 0 {
-		atoms[len(atoms)-1].brk = brCan
-	}
-	return atoms
-}
-
-// isBreakCluster reports whether the cluster c is a mandatory line break
-// (UAX #14 classes BK, CR, LF, NL).
-func isBreakCluster(c string) bool {
-	switch c {
-	case "\n", "\r", "\r\n", "\v", "\f", "\u0085", "\u2028", "\u2029":
-		return true
-	}
-	return false
-}
-
-// segment is a run of atoms between two break opportunities.
+// segment is the text between two break opportunities, without the spaces
+// at its ends.
 type segment struct {
-	atoms  []atom // without the leading and trailing spaces
-	w      int    // display width of atoms
-	lead   int    // width of the leading spaces
-	spaces int    // width of the trailing spaces
-	must   bool   // a mandatory break follows
+	start, end int  // the text is s[start:end]; start == end when there is none
+	w          int  // display width of the text
+	lead       int  // width of the spaces before the text
+	spaces     int  // width of the spaces after it
+	must       bool // a mandatory break follows
 }
 
-// segments groups atoms into segments, moving leading and trailing spaces
-// and break characters out of the text.
-func segments(atoms []atom) []segment {
-	var segs []segment
-	start := 0
-	for i, a := range atoms {
-		if a.brk == brNone && i < len(atoms)-1 {
-			continue
-		}
-		run := atoms[start : i+1]
-		start = i + 1
-		var sg segment
-		end := len(run)
-		for end > 0 && (run[end-1].space || run[end-1].drop) {
-			if run[end-1].space {
-				sg.spaces += run[end-1].w
-			}
-			end--
-		}
-		begin := 0
-		for begin < end && run[begin].space {
-			sg.lead += run[begin].w
-			begin++
-		}
-		sg.atoms = run[begin:end]
-		for _, x := range sg.atoms {
-			sg.w += x.w
-		}
-		sg.must = a.brk == brMust
-		segs = append(segs, sg)
-	}
-	return segs
-}
-
-// liner accumulates the lines of a paragraph.
+// liner lays out the segments of a paragraph in lines. A line is a
+// substring of the paragraph, so that it costs no copy: the spaces owed
+// between two pieces of text are always the spaces found there. (Only
+// mandatory-break characters, which uniseg sometimes leaves inside a
+// segment, have to be cut out of it.)
 type liner struct {
-	lines   []string
-	b       strings.Builder
-	w       int // width of the text in b
-	pending int // width of the spaces owed before the next text
+	s       string   // the paragraph
+	spans   [][2]int // its URLs (urlSpans)
 	width   int
+	lines   []string
+	start   int  // the current line is s[start:end]; start < 0 when it is empty
+	end     int  // end of the current line
+	w       int  // width of the current line
+	pending int  // width of the spaces owed before the next text
 	closed  bool // nothing more goes on the current line
-}
-
-// add appends atoms to the current line, with the pending spaces first
-// unless the line is empty.
-func (l *liner) add(as []atom) {
-	if !l.empty() {
-		l.b.WriteString(strings.Repeat(" ", l.pending))
-		l.w += l.pending
-	}
-	l.pending = 0
-	for _, a := range as {
-		if a.drop {
-			continue
-		}
-		l.b.WriteString(a.s)
-		l.w += a.w
-	}
+	drops   bool // the paragraph has mandatory-break characters
 }
 
 // empty reports whether the current line holds no text yet.
-func (l *liner) empty() bool { return l.b.Len() == 0 }
+func (l *liner) empty() bool { return l.start < 0 }
+
+// add appends s[start:end], w cells wide, to the current line, after the
+// pending spaces unless the line is empty.
+func (l *liner) add(start, end, w int) {
+	if l.empty() {
+		l.start = start
+	} else {
+		l.w += l.pending
+	}
+	l.pending = 0
+	l.end = end
+	l.w += w
+}
 
 // fits reports whether w more cells fit on the current line.
 func (l *liner) fits(w int) bool {
@@ -222,53 +140,56 @@ func (l *liner) fits(w int) bool {
 
 // flush ends the current line.
 func (l *liner) flush() {
-	l.lines = append(l.lines, strings.TrimRight(l.b.String(), " "))
-	l.b.Reset()
-	l.w = 0
-	l.pending = 0
+	line := ""
+	if !l.empty() {
+		line = l.s[l.start:l.end]
+		if l.drops {
+			// uniseg sees no break after "\n" before "-1" (its LB25
+			// lookahead wins over LB5): the "\n" is inside the line.
+			line = dropBreaks(line)
+		}
+		line = strings.TrimRight(line, " ")
+	}
+	l.lines = append(l.lines, line)
+	l.start, l.end, l.w, l.pending = -1, 0, 0, 0
 	l.closed = false
 }
 
-// layout fills lines greedily with segments.
-func layout(atoms []atom, width int) []string {
-	l := &liner{width: width}
-	for _, sg := range segments(atoms) {
+// place fills lines greedily: a segment goes on the current line if it
+// fits, else on a new one, split by force if it is wider than a line.
+func (l *liner) place(sg segment) {
+	if !l.empty() {
+		l.pending += sg.lead
+	}
+	switch {
+	case sg.start == sg.end:
+	case l.fits(sg.w):
+		l.add(sg.start, sg.end, sg.w)
+	default:
 		if !l.empty() {
-			l.pending += sg.lead
-		}
-		switch {
-		case len(sg.atoms) == 0:
-		case l.fits(sg.w):
-			l.add(sg.atoms)
-		default:
-			if !l.empty() {
-				l.flush()
-			}
-			if sg.w <= width {
-				l.add(sg.atoms)
-			} else {
-				l.force(sg.atoms)
-			}
-		}
-		if l.empty() {
-			l.pending = 0
-		} else {
-			l.pending += sg.spaces
-		}
-		if sg.must {
 			l.flush()
 		}
+		if sg.w <= l.width {
+			l.add(sg.start, sg.end, sg.w)
+		} else {
+			l.force(sg)
+		}
 	}
-	if !l.empty() {
+	if l.empty() {
+		l.pending = 0
+	} else {
+		l.pending += sg.spaces
+	}
+	if sg.must {
 		l.flush()
 	}
-	return l.lines
 }
 
 // force places a segment wider than the line grapheme cluster by grapheme
 // cluster. A URL that fits in the width moves as one piece; a longer one is
 // split and keeps its lines to itself: what follows it starts a new line.
-func (l *liner) force(as []atom) {
+func (l *liner) force(sg segment) {
+	as := clusterAtoms(l.s, sg.start, sg.end, l.spans)
 	splitEnd := -1 // index after the URL being split
 	for i := 0; i < len(as); {
 		if i == splitEnd && !l.empty() {
@@ -303,7 +224,12 @@ func (l *liner) force(as []atom) {
 		if !l.empty() && !l.fits(w) {
 			l.flush()
 		}
-		l.add(as[i:j])
+		if as[i].drop && l.empty() {
+			// Nothing to show: the line stays empty.
+			i = j
+			continue
+		}
+		l.add(as[i].off, as[j-1].off+len(as[j-1].s), w)
 		i = j
 	}
 	l.closed = splitEnd == len(as)

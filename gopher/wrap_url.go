@@ -1,6 +1,7 @@
 package gopher
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,15 +16,25 @@ var urlSchemes = []string{"https://", "http://", "gemini://", "gopher://"}
 // zero-width space or East Asian wide character, so that a URL followed by
 // Japanese text ("https://example.com/を見て") ends where the text starts.
 func urlSpans(s string) [][2]int {
+	// Every scheme has "://"; most paragraphs have none.
+	if !strings.Contains(s, "://") {
+		return nil
+	}
 	var spans [][2]int
 	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c != 'h' && c != 'g' {
+			continue
+		}
 		n := schemeAt(s[i:])
 		if n == 0 {
 			continue
 		}
 		end := i + n
 		for end < len(s) {
-			r, size := utf8.DecodeRuneInString(s[end:])
+			r, size := rune(s[end]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[end:])
+			}
 			if urlStop(r) {
 				break
 			}
@@ -62,25 +73,10 @@ func equalFoldASCII(s, lower string) bool {
 
 // urlStop reports whether r ends a URL.
 func urlStop(r rune) bool {
+	if r < utf8.RuneSelf {
+		// Printable ASCII is one cell wide.
+		return r <= ' ' || r == 0x7f
+	}
 	return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' ||
 		uniseg.StringWidth(string(r)) >= 2
-}
-
-// markURLs tags the atoms inside URLs and removes the break opportunities
-// between them.
-func markURLs(s string, atoms []atom) {
-	spans := urlSpans(s)
-	i := 0
-	for k, sp := range spans {
-		for i < len(atoms) && atoms[i].off < sp[0] {
-			i++
-		}
-		for i < len(atoms) && atoms[i].off < sp[1] {
-			atoms[i].url = k + 1
-			if i+1 < len(atoms) && atoms[i+1].off < sp[1] && atoms[i].brk == brCan {
-				atoms[i].brk = brNone
-			}
-			i++
-		}
-	}
 }
