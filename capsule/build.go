@@ -42,11 +42,12 @@ func Build(site *Site, c *Content) (*Store, error) {
 	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) })
 
 	type rendered struct {
-		gmi, txt, menu []byte
-		searchable     int // how much of gmi search looks in
-		summary        string
-		err            error
-		warns          []*FileError
+		gmi        *GeminiResponse
+		txt, menu  []byte
+		searchable []byte // what search looks in: part of gmi
+		summary    string
+		err        error
+		warns      []*FileError
 	}
 	out := make([]rendered, len(c.Posts))
 	md := newMarkdown() // goldmark's parser is safe for concurrent use
@@ -74,14 +75,13 @@ func Build(site *Site, c *Content) (*Store, error) {
 			errs = append(errs, &FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		page := geminiPage(p.Lang, out[i].gmi)
-		st.gemini[postGeminiPath(p)] = page
+		st.gemini[postGeminiPath(p)] = out[i].gmi
 		st.gopher[postGopherSelector(p)] = out[i].txt
 		// The post's menu answers with and without its trailing slash.
 		st.gopher[postMenuSelector(p)] = out[i].menu
 		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
-		texts[i] = page.Body[:out[i].searchable]
+		texts[i] = out[i].searchable
 		summaries[i] = out[i].summary
 	}
 	out = nil // let the rendered pieces go as the Store takes them

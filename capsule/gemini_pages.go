@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 
@@ -11,11 +12,16 @@ import (
 
 // geminiPage wraps a gemtext body in a success response in lang.
 func geminiPage(lang string, body []byte) *GeminiResponse {
+	return newGeminiResponse(gemini.StatusSuccess, gemtextMeta(lang), body)
+}
+
+// gemtextMeta is the media type of pages in lang.
+func gemtextMeta(lang string) string {
 	meta := "text/gemini; charset=utf-8"
 	if lang != "" {
 		meta += "; lang=" + lang
 	}
-	return newGeminiResponse(gemini.StatusSuccess, meta, body)
+	return meta
 }
 
 // postList writes posts in the form of a gemfeed entry,
@@ -48,11 +54,15 @@ func (b *blog) homeGemtext() []byte {
 }
 
 // postGemtext is a post's page: title, date and tags, the body, then the
-// posts around it and a way home. searchable is the length of what search
-// looks in: the page up to those links.
-func (b *blog) postGemtext(i int, body []byte) (page []byte, searchable int) {
+// posts around it and a way home. searchable is what search looks in: the
+// page up to those links.
+func (b *blog) postGemtext(i int, body []byte) (page *GeminiResponse, searchable []byte) {
 	p := b.posts[i]
+	// The response header goes first, so that the page is rendered straight
+	// into the bytes served, without a copy.
+	header := "20 " + gemtextMeta(p.Lang) + "\r\n"
 	var pg gemtext.Page
+	pg.Gemtext([]byte(header))
 	pg.Heading(1, p.Title)
 	pg.Blank()
 	pg.Text(postByline(p))
@@ -61,7 +71,7 @@ func (b *blog) postGemtext(i int, body []byte) (page []byte, searchable int) {
 	}
 	pg.Blank()
 	pg.Gemtext(body)
-	searchable = len(pg.Bytes())
+	end := len(pg.Bytes())
 	pg.Blank()
 	older, newer := b.neighbours(i)
 	if older != nil {
@@ -71,7 +81,13 @@ func (b *blog) postGemtext(i int, body []byte) (page []byte, searchable int) {
 		pg.Link(postGeminiPath(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
 	pg.Link("/", b.site.Title)
-	return pg.Bytes(), searchable
+	raw := pg.Bytes()
+	if cap(raw)-len(raw) > len(raw)/8 {
+		// The Store keeps these bytes for good: not the buffer's slack.
+		raw = bytes.Clone(raw)
+	}
+	page = &GeminiResponse{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
+	return page, raw[len(header):end]
 }
 
 // tagsGemtext lists the tags, most used first.

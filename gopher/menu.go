@@ -118,24 +118,36 @@ func sanitizeField(s string) string {
 // Truncate cuts s to at most width display cells, ending it with "…" when
 // anything was cut. It never splits a grapheme cluster.
 func Truncate(s string, width int) string {
-	if uniseg.StringWidth(s) <= width {
+	// No character is wider than its UTF-8 encoding is long (two cells
+	// start at U+1100, three bytes), so a short string fits as it is.
+	if len(s) <= width || textWidth(s) <= width {
 		return s
 	}
 	const ellipsis = "…"
 	limit := width - uniseg.StringWidth(ellipsis)
-	var b strings.Builder
-	used := 0
-	state := -1
-	rest := s
-	for rest != "" {
-		var cluster string
-		var w int
-		cluster, rest, w, state = uniseg.FirstGraphemeClusterInString(rest, state)
+	used, cut := 0, 0
+	for cut < len(s) {
+		// A character of the line-break table followed by another is a
+		// grapheme cluster of its own; anything else (a mark, a variation
+		// selector, an emoji sequence) is measured a cluster at a time.
+		n, w := 0, 0
+		if info, size := infoAt(s, cut); info != 0 && (cut+size == len(s) || firstInTable(s[cut+size:])) {
+			n, w = size, int(info>>infoWidthShift)
+		} else {
+			var cluster string
+			cluster, _, w, _ = uniseg.FirstGraphemeClusterInString(s[cut:], -1)
+			n = len(cluster)
+		}
 		if used+w > limit {
 			break
 		}
-		b.WriteString(cluster)
 		used += w
+		cut += n
 	}
-	return strings.TrimRight(b.String(), " ") + ellipsis
+	return strings.TrimRight(s[:cut], " ") + ellipsis
+}
+
+func firstInTable(s string) bool {
+	info, _ := infoAt(s, 0)
+	return info != 0
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"sync"
 	"time"
@@ -89,7 +90,16 @@ func runStartupChild(args []string) {
 	fs := flag.NewFlagSet("startup-child", flag.ExitOnError)
 	mode := fs.String("mode", "capsule", "capsule or floor")
 	dir := fs.String("posts", "", "posts folder")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
 	fs.Parse(args)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	var keep any
 	switch *mode {
