@@ -11,6 +11,7 @@ import (
 type blog struct {
 	site  *Site
 	posts []*Post // newest first
+	pages []*Post // standalone pages
 	tags  []postGroup
 	years []postGroup
 }
@@ -52,9 +53,22 @@ func newBlog(site *Site, posts []*Post) *blog {
 	return b
 }
 
-// neighbours returns the posts before and after posts[i] in time: older is
-// nil for the first post ever written, newer for the latest.
+// entry is post i, or after the posts, page i-len(posts): what Build
+// renders one by one.
+func (b *blog) entry(i int) *Post {
+	if i < len(b.posts) {
+		return b.posts[i]
+	}
+	return b.pages[i-len(b.posts)]
+}
+
+// neighbours returns the posts before and after entry i in time: older is
+// nil for the first post ever written, newer for the latest, both for a
+// page.
 func (b *blog) neighbours(i int) (older, newer *Post) {
+	if i >= len(b.posts) {
+		return nil, nil
+	}
 	if i+1 < len(b.posts) {
 		older = b.posts[i+1]
 	}
@@ -72,18 +86,27 @@ const (
 	searchPath      = "/search"
 	atomPath        = "/atom.xml"
 	robotsPath      = "/robots.txt"
+	faviconPath     = "/favicon.txt"
 	archiveSel      = "/archive"
 	capsSel         = "/caps.txt"
 	atomMediaType   = "application/atom+xml"
 	robotsMediaType = "text/plain; charset=utf-8"
 )
 
-func postGeminiPath(p *Post) string     { return "/posts/" + p.Slug + ".gmi" }
-func postGopherSelector(p *Post) string { return "/posts/" + p.Slug + ".txt" }
-func postMenuSelector(p *Post) string   { return "/posts/" + p.Slug + "/" }
-func tagGeminiPath(tag string) string   { return tagsPath + tag + ".gmi" }
-func tagGeminiLink(tag string) string   { return tagsPath + url.PathEscape(tag) + ".gmi" }
-func tagSelector(tag string) string     { return tagsPath + tag }
+// Posts live under /posts/; standalone pages at the top: /about.gmi.
+func postGeminiPath(p *Post) string     { return postDir(p) + p.Slug + ".gmi" }
+func postGopherSelector(p *Post) string { return postDir(p) + p.Slug + ".txt" }
+func postMenuSelector(p *Post) string   { return postDir(p) + p.Slug + "/" }
+
+func postDir(p *Post) string {
+	if p.Page {
+		return "/"
+	}
+	return "/posts/"
+}
+func tagGeminiPath(tag string) string { return tagsPath + tag + ".gmi" }
+func tagGeminiLink(tag string) string { return tagsPath + url.PathEscape(tag) + ".gmi" }
+func tagSelector(tag string) string   { return tagsPath + tag }
 
 // tagSelectorLink is the selector menus use for a tag: percent-encoded, so
 // that it is ASCII. Lynx garbles UTF-8 selectors; every client sends an

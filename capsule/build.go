@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,6 +29,8 @@ func Build(site *Site, c *Content) (*Store, error) {
 		site.GopherWidth = gopher.DefaultTextWidth
 	}
 	b := newBlog(site, c.Posts)
+	b.pages = c.Pages
+	entries := append(slices.Clip(c.Posts), c.Pages...)
 	st := &Store{
 		Site:   *site,
 		gemini: make(map[string]*GeminiResponse, len(c.Posts)+len(b.tags)+8),
@@ -37,9 +40,10 @@ func Build(site *Site, c *Content) (*Store, error) {
 	}
 	st.Warnings = append(st.Warnings, c.Warnings...)
 
-	links := newPostLinks(c.Posts)
-	geminiLink := links.rewriter(postGeminiPath)
-	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) })
+	links := newPostLinks(entries, c.Files)
+	geminiLink := links.rewriter(postGeminiPath, func(f string) string { return "/" + f })
+	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) },
+		func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) })
 
 	type rendered struct {
 		gmi        *GeminiResponse
@@ -49,11 +53,11 @@ func Build(site *Site, c *Content) (*Store, error) {
 		err        error
 		warns      []*FileError
 	}
-	out := make([]rendered, len(c.Posts))
+	out := make([]rendered, len(entries))
 	md := newMarkdown() // goldmark's parser is safe for concurrent use
-	forEach(len(c.Posts), func(i int) {
+	forEach(len(entries), func(i int) {
 		// The one parse of the post; its AST is dropped when this returns.
-		p := c.Posts[i]
+		p := entries[i]
 		doc := md.Parser().Parse(text.NewReader(p.Body))
 		var body bytes.Buffer
 		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: geminiLink}); err != nil {
@@ -70,7 +74,7 @@ func Build(site *Site, c *Content) (*Store, error) {
 	var errs ErrorList
 	texts := make([][]byte, len(c.Posts))
 	summaries := make([]string, len(c.Posts))
-	for i, p := range c.Posts {
+	for i, p := range entries {
 		if out[i].err != nil {
 			errs = append(errs, &FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
@@ -81,8 +85,10 @@ func Build(site *Site, c *Content) (*Store, error) {
 		st.gopher[postMenuSelector(p)] = out[i].menu
 		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
-		texts[i] = out[i].searchable
-		summaries[i] = out[i].summary
+		if i < len(c.Posts) {
+			texts[i] = out[i].searchable
+			summaries[i] = out[i].summary
+		}
 	}
 	out = nil // let the rendered pieces go as the Store takes them
 	if len(errs) > 0 {
@@ -110,6 +116,22 @@ func Build(site *Site, c *Content) (*Store, error) {
 	st.gopherNotFound = b.errorMenu("Not found")
 	st.gopherSlowDown = b.errorMenu("Slow down: too many requests, try again in a few seconds")
 
+	if site.Favicon != "" {
+		st.gemini[faviconPath] = newGeminiResponse(gemini.StatusSuccess, "text/plain; charset=utf-8", []byte(site.Favicon+"\n"))
+	}
+	// Files last: a file whose path a page already has is not served.
+	for _, f := range c.Files {
+		key := "/" + f.Path
+		_, gemTaken := st.gemini[key]
+		_, gophTaken := st.gopher[key]
+		if gemTaken || gophTaken {
+			st.Warnings = append(st.Warnings, &FileError{File: f.Path, Msg: "has the path of a page of the capsule: not served"})
+			continue
+		}
+		st.gemini[key] = newGeminiResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
+		st.gopher[key] = f.Data
+	}
+
 	st.search = newSearchIndex(texts)
 	st.results = b.withoutContent()
 
@@ -130,11 +152,22 @@ func (b *blog) withoutContent() *blog {
 
 // postByline is the date and tags of a post, as its pages show them.
 func postByline(p *Post) string {
-	s := p.Date.Format(dateLayout)
+	s := postDate(p)
 	if len(p.Tags) > 0 {
-		s += " · " + strings.Join(p.Tags, ", ")
+		if s != "" {
+			s += " · "
+		}
+		s += strings.Join(p.Tags, ", ")
 	}
 	return s
+}
+
+// postDate is a post's date as shown, empty for a page without one.
+func postDate(p *Post) string {
+	if p.Date.IsZero() {
+		return ""
+	}
+	return p.Date.Format(dateLayout)
 }
 
 // newMarkdown is the one Markdown dialect capsule reads: CommonMark with

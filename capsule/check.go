@@ -21,7 +21,7 @@ func Check(cfg Config) (*Summary, error) {
 		return nil, err
 	}
 	start := time.Now()
-	content, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location, Lang: cfg.Lang})
+	content, err := Load(cfg.Posts, cfg.loadOptions())
 	if err != nil {
 		return nil, err
 	}

@@ -47,6 +47,13 @@ type Config struct {
 
 	GopherWidth int // gopher text width in display cells
 
+	// Favicon is served as /favicon.txt (Gemini's favicon convention: one
+	// emoji); empty means the site file's, if any.
+	Favicon string
+	// MaxFileSize and MaxFilesTotal cap the files beside the posts, which
+	// are held in memory, in bytes.
+	MaxFileSize, MaxFilesTotal int64
+
 	ReadTimeout  time.Duration // request read deadline
 	WriteTimeout time.Duration // response write deadline
 
@@ -79,6 +86,8 @@ func NewConfig() Config {
 		GeminiAddr:     ":1965",
 		GopherAddr:     ":7070",
 		GopherWidth:    70,
+		MaxFileSize:    DefaultMaxFileSize,
+		MaxFilesTotal:  DefaultMaxFilesTotal,
 		ReadTimeout:    10 * time.Second,
 		WriteTimeout:   30 * time.Second,
 		AccessLog:      true,
@@ -117,6 +126,9 @@ func (cfg *Config) Check() error {
 	if cfg.Hostname == "" {
 		errs = append(errs, errors.New("hostname is empty"))
 	}
+	if cfg.MaxFileSize <= 0 || cfg.MaxFilesTotal <= 0 {
+		errs = append(errs, errors.New("file size caps must be positive"))
+	}
 	if cfg.MaxConns < 0 || cfg.MaxConnsPerClient < 0 || cfg.RateLimit < 0 || cfg.RateBurst < 0 {
 		errs = append(errs, errors.New("limits must not be negative (0 turns one off)"))
 	}
@@ -132,15 +144,25 @@ func (cfg *Config) Check() error {
 	return errors.Join(errs...)
 }
 
+// loadOptions is how cfg reads the posts folder.
+func (cfg *Config) loadOptions() LoadOptions {
+	return LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal}
+}
+
 // configFile is the TOML form of Config. Pointers tell a key that is set
 // from one that is not, so that the file changes only what it names.
 type configFile struct {
-	Title        *string   `toml:"title"`
-	Description  *string   `toml:"description"`
-	Hostname     *string   `toml:"hostname"`
-	Lang         *string   `toml:"lang"`
-	Timezone     *string   `toml:"timezone"`
-	Posts        *string   `toml:"posts"`
+	Title       *string `toml:"title"`
+	Description *string `toml:"description"`
+	Hostname    *string `toml:"hostname"`
+	Lang        *string `toml:"lang"`
+	Timezone    *string `toml:"timezone"`
+	Posts       *string `toml:"posts"`
+	Favicon     *string `toml:"favicon"`
+	Files       struct {
+		MaxSize  *int64 `toml:"max_size"`
+		MaxTotal *int64 `toml:"max_total"`
+	} `toml:"files"`
 	ReadTimeout  *duration `toml:"read_timeout"`
 	WriteTimeout *duration `toml:"write_timeout"`
 	Gemini       struct {
@@ -225,6 +247,9 @@ func ReadConfigFile(path string, cfg *Config) error {
 	set(&cfg.Lang, f.Lang)
 	set(&cfg.Timezone, f.Timezone)
 	set(&cfg.Posts, f.Posts)
+	set(&cfg.Favicon, f.Favicon)
+	set(&cfg.MaxFileSize, f.Files.MaxSize)
+	set(&cfg.MaxFilesTotal, f.Files.MaxTotal)
 	set(&cfg.GeminiAddr, f.Gemini.Listen)
 	set(&cfg.Certs, f.Gemini.Certs)
 	set(&cfg.CertFile, f.Gemini.Cert)

@@ -48,7 +48,7 @@ func Start(cfg Config) (*Daemon, error) {
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2)}
 
-	content, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location, Lang: cfg.Lang})
+	content, err := Load(cfg.Posts, cfg.loadOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +119,7 @@ func siteFor(cfg Config, meta SiteMeta, geminiPort, gopherPort int) *Site {
 	meta.Title = cmp.Or(cfg.Title, meta.Title)
 	meta.Description = cmp.Or(cfg.Description, meta.Description)
 	meta.Lang = cmp.Or(cfg.Lang, meta.Lang)
+	meta.Favicon = cmp.Or(cfg.Favicon, meta.Favicon)
 	return &Site{
 		SiteMeta:    meta,
 		Hostname:    cfg.Hostname,
@@ -164,7 +165,7 @@ func (d *Daemon) Reload(cfg Config) error {
 	if err := cfg.Check(); err != nil {
 		return err
 	}
-	content, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location, Lang: cfg.Lang})
+	content, err := Load(cfg.Posts, cfg.loadOptions())
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,9 @@ func (b *blog) homeGemtext() []byte {
 	pg.Link(archivePath, "Archive")
 	pg.Link(searchPath, "Search")
 	pg.Link(atomPath, "Atom feed")
+	for _, p := range b.pages {
+		pg.Link(postGeminiPath(p), p.Title)
+	}
 	pg.Blank()
 	pg.Heading(2, "Posts")
 	pg.Blank()
@@ -57,7 +60,7 @@ func (b *blog) homeGemtext() []byte {
 // posts around it and a way home. searchable is what search looks in: the
 // page up to those links.
 func (b *blog) postGemtext(i int, body []byte) (page *GeminiResponse, searchable []byte) {
-	p := b.posts[i]
+	p := b.entry(i)
 	// The response header goes first, so that the page is rendered straight
 	// into the bytes served, without a copy.
 	header := "20 " + gemtextMeta(p.Lang) + "\r\n"

@@ -34,6 +34,9 @@ func (b *blog) rootMenu() []byte {
 	m.Item(gopher.TypeMenu, "Tags", tagsPath)
 	m.Item(gopher.TypeMenu, "Archive", archiveSel)
 	m.Item(gopher.TypeSearch, "Search", searchPath)
+	for _, p := range b.pages {
+		m.Item(gopher.TypeText, p.Title, postGopherSelector(p))
+	}
 	m.Info("")
 	phlogItems(m, b.posts)
 	return m.Bytes()
@@ -44,8 +47,8 @@ func (b *blog) rootMenu() []byte {
 // that readers of clients that cannot follow URLs in text (Lynx among them)
 // can follow them. The text points at the menu.
 func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, menu []byte) {
-	p := b.posts[i]
-	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: p.Date.Format(dateLayout), Tags: p.Tags},
+	p := b.entry(i)
+	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
 		p.Body, doc, gopher.TextOptions{Width: b.site.GopherWidth, Link: link})
 	text = append(text, "\r\nLinks, tags and other posts as a gopher menu:\r\n"+
 		b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)

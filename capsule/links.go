@@ -8,21 +8,41 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// postLinks finds which link destinations name another post. Authors write
-// such links as they see the files (`2017-05-03-hello-again.md`) or as the
-// capsule shows them (`/posts/hello-again`, `/posts/hello-again.gmi`).
+// postLinks finds which link destinations name another post, a page or a
+// file beside the posts. Authors write links to posts as they see the
+// files (`2017-05-03-hello-again.md`) or as the capsule shows them
+// (`/posts/hello-again`, `/posts/hello-again.gmi`), and links to files by
+// their path in the posts folder (`images/aikido.jpg`).
 type postLinks struct {
 	byFile map[string]*Post // file base name → post
 	bySlug map[string]*Post
+	files  map[string]bool // paths of the files beside the posts
 }
 
-func newPostLinks(posts []*Post) *postLinks {
-	l := &postLinks{byFile: make(map[string]*Post), bySlug: make(map[string]*Post)}
+func newPostLinks(posts []*Post, files []File) *postLinks {
+	l := &postLinks{byFile: make(map[string]*Post), bySlug: make(map[string]*Post), files: make(map[string]bool)}
 	for _, p := range posts {
 		l.byFile[path.Base(strings.ReplaceAll(p.File, "\\", "/"))] = p
 		l.bySlug[p.Slug] = p
 	}
+	for _, f := range files {
+		l.files[f.Path] = true
+	}
 	return l
+}
+
+// resolveFile reports whether dest is a relative reference and, if it names
+// a file beside the posts, which (its path in the posts folder).
+func (l *postLinks) resolveFile(dest string) (file string, relative bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return "", false
+	}
+	p := strings.TrimPrefix(path.Clean("/"+u.Path), "/")
+	if l.files[p] {
+		return p, true
+	}
+	return "", true
 }
 
 // resolve reports whether dest is meant as a link to a post and, if so,
@@ -52,11 +72,15 @@ func (l *postLinks) resolve(dest string) (p *Post, isPostLink bool) {
 }
 
 // rewriter returns a link rewriter for a renderer: links to existing posts
-// become target(post); everything else is kept.
-func (l *postLinks) rewriter(target func(*Post) string) func(string) string {
+// and pages become target(post), links to files fileTarget(path);
+// everything else is kept.
+func (l *postLinks) rewriter(target func(*Post) string, fileTarget func(string) string) func(string) string {
 	return func(dest string) string {
 		if p, ok := l.resolve(dest); ok && p != nil {
 			return target(p)
+		}
+		if f, _ := l.resolveFile(dest); f != "" {
+			return fileTarget(f)
 		}
 		return dest
 	}
@@ -82,6 +106,11 @@ func (l *postLinks) check(p *Post, doc ast.Node) []*FileError {
 		if target, ok := l.resolve(dest); ok && target == nil {
 			warns = append(warns, &FileError{File: p.File, Line: p.Line(blockOffset(n)),
 				Msg: "link to a post that does not exist: " + dest})
+		} else if !ok {
+			if f, relative := l.resolveFile(dest); relative && f == "" {
+				warns = append(warns, &FileError{File: p.File, Line: p.Line(blockOffset(n)),
+					Msg: "link to a file that does not exist: " + dest})
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -21,6 +21,8 @@ const SiteFile = "_index.md"
 type Content struct {
 	Meta     SiteMeta
 	Posts    []*Post      // newest first; drafts left out
+	Pages    []*Post      // standalone pages, by slug; drafts left out
+	Files    []File       // files beside the posts, by path
 	Warnings []*FileError // problems that do not stop the build
 }
 
@@ -29,7 +31,8 @@ type SiteMeta struct {
 	Title       string `toml:"title"`
 	Description string `toml:"description"`
 	Lang        string `toml:"lang"`
-	Author      string `toml:"author"` // the feed's author; the title if empty
+	Author      string `toml:"author"`  // the feed's author; the title if empty
+	Favicon     string `toml:"favicon"` // an emoji, served as /favicon.txt
 }
 
 // LoadOptions says how to read a posts folder.
@@ -39,6 +42,9 @@ type LoadOptions struct {
 	// Lang is the language of posts that do not set one, unless the site
 	// file sets it. Empty means "en".
 	Lang string
+	// MaxFileSize and MaxFilesTotal cap the files beside the posts, in
+	// bytes; 0 means the defaults.
+	MaxFileSize, MaxFilesTotal int64
 }
 
 // Load reads every Markdown file in dir and decodes its front matter. It
@@ -85,15 +91,24 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			continue
 		}
 		bySlug[p.Slug] = p
-		if !p.Draft {
+		switch {
+		case p.Draft:
+		case p.Page:
+			c.Pages = append(c.Pages, p)
+		default:
 			c.Posts = append(c.Posts, p)
 		}
 	}
+	beside, warns, ferrs := loadFiles(dir, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.Files = beside
+	c.Warnings = append(c.Warnings, warns...)
+	errs = append(errs, ferrs...)
 	if len(errs) > 0 {
 		sortFileErrors(errs)
 		return nil, errs
 	}
 	sortFileErrors(c.Warnings)
+	slices.SortFunc(c.Pages, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
 	// Newest first; the slug breaks ties so that the order is stable.
 	slices.SortFunc(c.Posts, func(a, b *Post) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))
@@ -147,11 +162,11 @@ func loadSiteMeta(path string, meta *SiteMeta) []*FileError {
 		}
 		return []*FileError{{File: path, Line: 1, Msg: decodeMessage(err)}}
 	}
-	meta.Title, meta.Description, meta.Author = oneLine(meta.Title), oneLine(meta.Description), oneLine(meta.Author)
+	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(meta.Title), oneLine(meta.Description), oneLine(meta.Author), oneLine(meta.Favicon)
 	var errs []*FileError
 	for _, key := range md.Undecoded() {
 		errs = append(errs, &FileError{File: path, Line: lineOr(front, key[0], 2),
-			Msg: fmt.Sprintf("unknown key %q (allowed: title, description, lang, author)", key.String())})
+			Msg: fmt.Sprintf("unknown key %q (allowed: title, description, lang, author, favicon)", key.String())})
 	}
 	return errs
 }

@@ -22,6 +22,9 @@ type Post struct {
 	Summary string
 	Lang    string // the site's language unless front matter sets it
 	Draft   bool
+	// Page is a standalone page (front matter page = true): no date
+	// needed, not in the post list, feeds, tags, archive or search.
+	Page bool
 
 	Body     []byte // the Markdown after the front matter
 	BodyLine int    // line of File on which Body starts
@@ -37,6 +40,7 @@ type frontMatter struct {
 	Slug    string   `toml:"slug"`
 	Lang    string   `toml:"lang"`
 	Draft   bool     `toml:"draft"`
+	Page    bool     `toml:"page"`
 }
 
 // slugPattern is what a slug may look like: it appears in URLs and gopher
@@ -86,8 +90,11 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	if p.Title == "" {
 		fail(lineOr(front, "title", frontStart), "front matter: title is required")
 	}
+	p.Page = fm.Page
 	if fm.Date == nil {
-		fail(1, "front matter: date is required (e.g. date = 2017-05-03)")
+		if !p.Page {
+			fail(1, "front matter: date is required (e.g. date = 2017-05-03), unless page = true")
+		}
 	} else if d, err := parseDate(fm.Date, loc); err != nil {
 		fail(lineOr(front, "date", frontStart), "front matter: %v", err)
 	} else {
