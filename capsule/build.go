@@ -128,8 +128,10 @@ func Build(site *Site, c *Content) (*Store, error) {
 			st.Warnings = append(st.Warnings, &FileError{File: f.Path, Msg: "has the path of a page of the capsule: not served"})
 			continue
 		}
-		st.gemini[key] = newGeminiResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
-		st.gopher[key] = f.Data
+		// Gopher serves the body of the Gemini response: one copy in memory.
+		resp := newGeminiResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
+		st.gemini[key] = resp
+		st.gopher[key] = resp.Body
 	}
 
 	st.search = newSearchIndex(texts)
