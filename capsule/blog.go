@@ -22,8 +22,8 @@ type postGroup struct {
 	Posts []*Post
 }
 
-func newBlog(site *Site, posts []*Post) *blog {
-	b := &blog{site: site, posts: posts}
+func newBlog(site *Site, posts, pages []*Post) *blog {
+	b := &blog{site: site, posts: posts, pages: pages}
 	byTag := map[string]*postGroup{}
 	for _, p := range posts {
 		for _, tag := range p.Tags {

@@ -28,8 +28,7 @@ func Build(site *Site, c *Content) (*Store, error) {
 	if site.GopherWidth <= 0 {
 		site.GopherWidth = gopher.DefaultTextWidth
 	}
-	b := newBlog(site, c.Posts)
-	b.pages = c.Pages
+	b := newBlog(site, c.Posts, c.Pages)
 	entries := append(slices.Clip(c.Posts), c.Pages...)
 	st := &Store{
 		Site:   *site,
