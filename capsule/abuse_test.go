@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"capsule/capsule/config"
 	"io"
 	"log"
 	"net"
@@ -26,7 +27,7 @@ func dialerFrom(ip string) *net.Dialer {
 func TestIdleConnectionFlood(t *testing.T) {
 	const idle = 1000
 	readTimeout := time.Second
-	d := startDaemon(t, func(c *Config) { c.ReadTimeout = readTimeout })
+	d := startDaemon(t, func(c *config.Config) { c.ReadTimeout = readTimeout })
 
 	type held struct {
 		c      net.Conn
@@ -100,13 +101,13 @@ func TestIdleConnectionFlood(t *testing.T) {
 		h.c.Close()
 	}
 	t.Logf("idle connections: %d closed at once (over the per-client cap), %d by the %v read deadline", atOnce, byDeadline, readTimeout)
-	if byDeadline > 2*NewConfig().MaxConnsPerClient {
-		t.Errorf("%d connections waited for the deadline; the per-client cap is %d a protocol", byDeadline, NewConfig().MaxConnsPerClient)
+	if byDeadline > 2*config.NewConfig().MaxConnsPerClient {
+		t.Errorf("%d connections waited for the deadline; the per-client cap is %d a protocol", byDeadline, config.NewConfig().MaxConnsPerClient)
 	}
 }
 
 func TestGlobalConnectionCap(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.MaxConns = 5; c.ReadTimeout = 5 * time.Second })
+	d := startDaemon(t, func(c *config.Config) { c.MaxConns = 5; c.ReadTimeout = 5 * time.Second })
 	var held []net.Conn
 	defer func() {
 		for _, c := range held {
@@ -143,7 +144,7 @@ func TestGlobalConnectionCap(t *testing.T) {
 // slow down, with the seconds to wait on Gemini, while another client is
 // served as usual.
 func TestRateLimit(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.RateLimit = 2; c.RateBurst = 5 })
+	d := startDaemon(t, func(c *config.Config) { c.RateLimit = 2; c.RateBurst = 5 })
 	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/\r\n"
 	status := func(from string) string {
 		c, err := dialerFrom(from).Dial("tcp", d.GeminiAddr().String())
@@ -204,7 +205,7 @@ func TestRateLimit(t *testing.T) {
 // logs and limits; a header from an untrusted address is refused.
 func TestProxyProtocol(t *testing.T) {
 	var logged syncBuffer
-	d := startDaemon(t, func(c *Config) {
+	d := startDaemon(t, func(c *config.Config) {
 		c.GeminiProxy, c.GopherProxy = true, true
 		c.ProxyTrusted = []string{"127.0.0.1"}
 		c.AccessLog, c.LogIPs = true, true

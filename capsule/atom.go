@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"capsule/capsule/content"
 	"capsule/gemtext"
 
 	"github.com/yuin/goldmark/ast"
@@ -116,7 +117,7 @@ func atomTime(t time.Time) string { return t.Format(time.RFC3339) }
 
 // summary is a post's summary: its front matter's, or the text of its first
 // paragraph.
-func summary(p *Post, doc ast.Node) string {
+func summary(p *content.Post, doc ast.Node) string {
 	if p.Summary != "" {
 		return p.Summary
 	}

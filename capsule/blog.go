@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"capsule/capsule/content"
 	"cmp"
 	"net/url"
 	"slices"
@@ -10,8 +11,8 @@ import (
 // the same posts grouped by tag and by year.
 type blog struct {
 	site  *Site
-	posts []*Post // newest first
-	pages []*Post // standalone pages
+	posts []*content.Post // newest first
+	pages []*content.Post // standalone pages
 	tags  []postGroup
 	years []postGroup
 }
@@ -19,10 +20,10 @@ type blog struct {
 // postGroup is posts sharing a tag or a year, newest first.
 type postGroup struct {
 	Name  string
-	Posts []*Post
+	Posts []*content.Post
 }
 
-func newBlog(site *Site, posts, pages []*Post) *blog {
+func newBlog(site *Site, posts, pages []*content.Post) *blog {
 	b := &blog{site: site, posts: posts, pages: pages}
 	byTag := map[string]*postGroup{}
 	for _, p := range posts {
@@ -55,7 +56,7 @@ func newBlog(site *Site, posts, pages []*Post) *blog {
 
 // entry is post i, or after the posts, page i-len(posts): what Build
 // renders one by one.
-func (b *blog) entry(i int) *Post {
+func (b *blog) entry(i int) *content.Post {
 	if i < len(b.posts) {
 		return b.posts[i]
 	}
@@ -65,7 +66,7 @@ func (b *blog) entry(i int) *Post {
 // neighbours returns the posts before and after entry i in time: older is
 // nil for the first post ever written, newer for the latest, both for a
 // page.
-func (b *blog) neighbours(i int) (older, newer *Post) {
+func (b *blog) neighbours(i int) (older, newer *content.Post) {
 	if i >= len(b.posts) {
 		return nil, nil
 	}
@@ -94,11 +95,11 @@ const (
 )
 
 // Posts live under /posts/; standalone pages at the top: /about.gmi.
-func postGeminiPath(p *Post) string     { return postDir(p) + p.Slug + ".gmi" }
-func postGopherSelector(p *Post) string { return postDir(p) + p.Slug + ".txt" }
-func postMenuSelector(p *Post) string   { return postDir(p) + p.Slug + "/" }
+func postGeminiPath(p *content.Post) string     { return postDir(p) + p.Slug + ".gmi" }
+func postGopherSelector(p *content.Post) string { return postDir(p) + p.Slug + ".txt" }
+func postMenuSelector(p *content.Post) string   { return postDir(p) + p.Slug + "/" }
 
-func postDir(p *Post) string {
+func postDir(p *content.Post) string {
 	if p.Page {
 		return "/"
 	}

@@ -9,7 +9,11 @@ import (
 	"capsule/gemtext"
 	"capsule/gopher"
 
-	"git.sr.ht/~adnano/go-gemini"
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/capsule/internal/work"
+	"capsule/capsule/search"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
@@ -23,7 +27,7 @@ const dateLayout = "2006-01-02"
 // Posts are rendered on all cores; the Store is complete before it is
 // returned and is never modified afterwards. It keeps no AST: only bytes
 // and what search results need.
-func Build(site *Site, c *Content) (*Store, error) {
+func Build(site *Site, c *content.Content) (*Store, error) {
 	start := time.Now()
 	if site.GopherWidth <= 0 {
 		site.GopherWidth = gopher.DefaultTextWidth
@@ -32,7 +36,7 @@ func Build(site *Site, c *Content) (*Store, error) {
 	entries := append(slices.Clip(c.Posts), c.Pages...)
 	st := &Store{
 		Site:   *site,
-		gemini: make(map[string]*GeminiResponse, len(c.Posts)+len(b.tags)+8),
+		gemini: make(map[string]*gemini.Response, len(c.Posts)+len(b.tags)+8),
 		gopher: make(map[string][]byte, 3*len(c.Posts)+len(b.tags)+8),
 		Posts:  len(c.Posts),
 		Tags:   len(b.tags),
@@ -41,20 +45,20 @@ func Build(site *Site, c *Content) (*Store, error) {
 
 	links := newPostLinks(entries, c.Files)
 	geminiLink := links.rewriter(postGeminiPath, func(f string) string { return "/" + f })
-	gopherLink := links.rewriter(func(p *Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) },
+	gopherLink := links.rewriter(func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) },
 		func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) })
 
 	type rendered struct {
-		gmi        *GeminiResponse
+		gmi        *gemini.Response
 		txt, menu  []byte
 		searchable []byte // what search looks in: part of gmi
 		summary    string
 		err        error
-		warns      []*FileError
+		warns      []*content.FileError
 	}
 	out := make([]rendered, len(entries))
 	md := newMarkdown() // goldmark's parser is safe for concurrent use
-	forEach(len(entries), func(i int) {
+	work.ForEach(len(entries), func(i int) {
 		// The one parse of the post; its AST is dropped when this returns.
 		p := entries[i]
 		doc := md.Parser().Parse(text.NewReader(p.Body))
@@ -70,12 +74,12 @@ func Build(site *Site, c *Content) (*Store, error) {
 			summary: summary(p, doc), warns: links.check(p, doc),
 		}
 	})
-	var errs ErrorList
+	var errs content.ErrorList
 	texts := make([][]byte, len(c.Posts))
 	summaries := make([]string, len(c.Posts))
 	for i, p := range entries {
 		if out[i].err != nil {
-			errs = append(errs, &FileError{File: p.File, Msg: out[i].err.Error()})
+			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
 		st.gemini[postGeminiPath(p)] = out[i].gmi
@@ -104,9 +108,9 @@ func Build(site *Site, c *Content) (*Store, error) {
 	}
 	st.gemini[archivePath] = geminiPage(lang, b.archiveGemtext())
 	st.gopher[archiveSel] = b.archiveMenu()
-	st.gemini[atomPath] = newGeminiResponse(gemini.StatusSuccess, atomMediaType, b.atomXML(summaries))
-	st.gemini[robotsPath] = newGeminiResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
-	st.geminiWrongHost = newGeminiResponse(gemini.StatusProxyRequestRefused, "This server is "+site.GeminiURL("/"), nil)
+	st.gemini[atomPath] = gemini.NewResponse(gemini.StatusSuccess, atomMediaType, b.atomXML(summaries))
+	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
+	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, "This server is "+site.GeminiURL("/"), nil)
 
 	root := b.rootMenu()
 	st.gopher["/"] = root
@@ -116,7 +120,7 @@ func Build(site *Site, c *Content) (*Store, error) {
 	st.gopherSlowDown = b.errorMenu("Slow down: too many requests, try again in a few seconds")
 
 	if site.Favicon != "" {
-		st.gemini[faviconPath] = newGeminiResponse(gemini.StatusSuccess, "text/plain; charset=utf-8", []byte(site.Favicon+"\n"))
+		st.gemini[faviconPath] = gemini.NewResponse(gemini.StatusSuccess, "text/plain; charset=utf-8", []byte(site.Favicon+"\n"))
 	}
 	// Files last: a file whose path a page already has is not served.
 	for _, f := range c.Files {
@@ -124,19 +128,19 @@ func Build(site *Site, c *Content) (*Store, error) {
 		_, gemTaken := st.gemini[key]
 		_, gophTaken := st.gopher[key]
 		if gemTaken || gophTaken {
-			st.Warnings = append(st.Warnings, &FileError{File: f.Path, Msg: "has the path of a page of the capsule: not served"})
+			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: "has the path of a page of the capsule: not served"})
 			continue
 		}
 		// Gopher serves the body of the Gemini response: one copy in memory.
-		resp := newGeminiResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
+		resp := gemini.NewResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
 		st.gemini[key] = resp
 		st.gopher[key] = resp.Body
 	}
 
-	st.search = newSearchIndex(texts)
+	st.search = search.New(texts)
 	st.results = b.withoutContent()
 
-	sortFileErrors(st.Warnings)
+	content.SortFileErrors(st.Warnings)
 	st.BuildTime = time.Since(start)
 	return st, nil
 }
@@ -144,15 +148,15 @@ func Build(site *Site, c *Content) (*Store, error) {
 // withoutContent is b with posts reduced to what result pages show, so that
 // the Store does not keep every post's Markdown and AST alive.
 func (b *blog) withoutContent() *blog {
-	light := make([]*Post, len(b.posts))
+	light := make([]*content.Post, len(b.posts))
 	for i, p := range b.posts {
-		light[i] = &Post{Slug: p.Slug, Title: p.Title, Date: p.Date, Lang: p.Lang}
+		light[i] = &content.Post{Slug: p.Slug, Title: p.Title, Date: p.Date, Lang: p.Lang}
 	}
 	return &blog{site: b.site, posts: light}
 }
 
 // postByline is the date and tags of a post, as its pages show them.
-func postByline(p *Post) string {
+func postByline(p *content.Post) string {
 	s := postDate(p)
 	if len(p.Tags) > 0 {
 		if s != "" {
@@ -164,7 +168,7 @@ func postByline(p *Post) string {
 }
 
 // postDate is a post's date as shown, empty for a page without one.
-func postDate(p *Post) string {
+func postDate(p *content.Post) string {
 	if p.Date.IsZero() {
 		return ""
 	}

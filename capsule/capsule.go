@@ -5,7 +5,7 @@ import (
 
 	"capsule/gopher"
 
-	"git.sr.ht/~adnano/go-gemini"
+	"capsule/capsule/gemini"
 )
 
 // Capsule answers requests from the current Store. Swap replaces the Store
@@ -30,39 +30,45 @@ func (c *Capsule) Swap(st *Store) *Store { return c.store.Swap(st) }
 
 // Responses that do not depend on the Store.
 var (
-	geminiNotFound  = newGeminiResponse(gemini.StatusNotFound, "Not found", nil)
-	geminiAskSearch = newGeminiResponse(gemini.StatusInput, "Search the posts (Japanese or English)", nil)
-	geminiBadQuery  = newGeminiResponse(gemini.StatusBadRequest, "Bad percent-encoding in the query", nil)
+	geminiNotFound  = gemini.NewResponse(gemini.StatusNotFound, "Not found", nil)
+	geminiAskSearch = gemini.NewResponse(gemini.StatusInput, "Search the posts (Japanese or English)", nil)
+	geminiBadQuery  = gemini.NewResponse(gemini.StatusBadRequest, "Bad percent-encoding in the query", nil)
 )
 
 // Gemini answers a request line (without its CRLF). Only search results are
 // rendered here; everything else was rendered by Build.
-func (c *Capsule) Gemini(line []byte) *GeminiResponse {
+func (c *Capsule) Gemini(line []byte) *gemini.Response {
 	st := c.store.Load()
-	var scratch [maxGeminiRequest]byte
-	if path, query, ok := plainGeminiRequest(line, &st.Site, scratch[:]); ok && string(path) != searchPath {
-		if resp, ok := st.gemini[string(path)]; ok {
-			return resp
+	var scratch [gemini.MaxRequest]byte
+	if r, ok := gemini.ParsePlain(line, scratch[:]); ok {
+		switch {
+		case !st.Site.servesGemini(string(r.Host), r.Port):
+			return st.geminiWrongHost
+		case string(r.Path) != searchPath:
+			if resp, ok := st.gemini[string(r.Path)]; ok {
+				return resp
+			}
+			return geminiNotFound
 		}
-		return geminiNotFound
-	} else if ok && len(query) == 0 {
-		return geminiAskSearch
+		return st.geminiSearch(string(r.RawQuery))
 	}
-	target, refused := parseGeminiRequest(line, &st.Site, st.geminiWrongHost)
+	r, refused := gemini.ParseRequest(line)
 	switch {
 	case refused != nil:
 		return refused
-	case target.Path == searchPath:
-		return st.geminiSearch(target.RawQuery)
+	case !st.Site.servesGemini(r.Host, r.Port):
+		return st.geminiWrongHost
+	case r.Path == searchPath:
+		return st.geminiSearch(r.RawQuery)
 	}
-	if resp, ok := st.Gemini(target.Path); ok {
+	if resp, ok := st.Gemini(r.Path); ok {
 		return resp
 	}
 	return geminiNotFound
 }
 
 // geminiSearch asks for a query (status 10) or answers one.
-func (st *Store) geminiSearch(rawQuery string) *GeminiResponse {
+func (st *Store) geminiSearch(rawQuery string) *gemini.Response {
 	if rawQuery == "" {
 		return geminiAskSearch
 	}
@@ -70,7 +76,7 @@ func (st *Store) geminiSearch(rawQuery string) *GeminiResponse {
 	if !ok {
 		return geminiBadQuery
 	}
-	hits, more := st.search.search(query)
+	hits, more := st.search.Search(query)
 	return geminiPage(st.Site.Lang, st.results.searchGemtext(query, hits, more))
 }
 
@@ -81,7 +87,7 @@ func (st *Store) geminiSearch(rawQuery string) *GeminiResponse {
 func (c *Capsule) Gopher(r *gopher.Request) ([]byte, string) {
 	st := c.store.Load()
 	if r.Selector == searchPath || r.Selector == searchPath[1:] {
-		hits, more := st.search.search(r.Search)
+		hits, more := st.search.Search(r.Search)
 		return st.results.searchMenu(r.Search, hits, more), "search"
 	}
 	if b, ok := st.Gopher(r.Selector); ok {

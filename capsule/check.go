@@ -1,6 +1,9 @@
 package capsule
 
 import (
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/tlscert"
 	"net"
 	"strconv"
 	"time"
@@ -10,28 +13,28 @@ import (
 type Summary struct {
 	Posts     int
 	Tags      int
-	Warnings  []*FileError
+	Warnings  []*content.FileError
 	BuildTime time.Duration // loading and building
 }
 
 // Check loads and builds everything cfg names, as Start would, without
 // binding or serving anything. Problems in posts come back as an ErrorList.
-func Check(cfg Config) (*Summary, error) {
+func Check(cfg config.Config) (*Summary, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
 	start := time.Now()
-	content, err := Load(cfg.Posts, cfg.loadOptions())
+	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
 	if err != nil {
 		return nil, err
 	}
 	if cfg.CertFile != "" {
-		if _, err := LoadCertificate(cfg.CertFile, cfg.KeyFile); err != nil {
+		if _, err := tlscert.Load(cfg.CertFile, cfg.KeyFile); err != nil {
 			return nil, err
 		}
 	}
-	site := siteFor(cfg, content.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr))
-	st, err := Build(site, content)
+	site := siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr))
+	st, err := Build(site, loaded)
 	if err != nil {
 		return nil, err
 	}

@@ -17,22 +17,26 @@ import (
 
 	"capsule/gopher"
 
-	"git.sr.ht/~adnano/go-gemini"
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/capsule/guard"
+	"capsule/capsule/tlscert"
 )
 
 // Daemon is a running capsule: the Gemini and Gopher servers over one
 // Capsule, its certificate and its access log.
 type Daemon struct {
-	reloading sync.Mutex // one Reload at a time
-	cfg       Config     // as of the last successful Start or Reload
+	reloading sync.Mutex    // one Reload at a time
+	cfg       config.Config // as of the last successful Start or Reload
 	log       *log.Logger
 	capsule   *Capsule
 	cert      atomic.Pointer[tls.Certificate]
-	access    atomic.Pointer[accessLog]   // nil when access logging is off
-	limiter   atomic.Pointer[rateLimiter] // nil when rate limiting is off
+	access    atomic.Pointer[accessLog]         // nil when access logging is off
+	limiter   atomic.Pointer[guard.RateLimiter] // nil when rate limiting is off
 
-	geminiLn, gopherLn *guardedListener
-	gemini             *geminiServer
+	geminiLn, gopherLn *guard.Listener
+	gemini             *gemini.Server
 	gopher             *gopher.Server
 	errc               chan error
 	wg                 sync.WaitGroup
@@ -42,13 +46,13 @@ type Daemon struct {
 // takes the listeners of socket activation), builds the Store and starts
 // serving. Problems in posts are returned as an ErrorList before anything
 // is bound.
-func Start(cfg Config) (*Daemon, error) {
+func Start(cfg config.Config) (*Daemon, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2)}
 
-	content, err := Load(cfg.Posts, cfg.loadOptions())
+	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +65,7 @@ func Start(cfg Config) (*Daemon, error) {
 	if err := d.listen(cfg); err != nil {
 		return nil, err
 	}
-	st, err := Build(d.site(cfg, content.Meta), content)
+	st, err := Build(d.site(cfg, loaded.Meta), loaded)
 	if err != nil {
 		d.geminiLn.Close()
 		d.gopherLn.Close()
@@ -72,10 +76,10 @@ func Start(cfg Config) (*Daemon, error) {
 	if cfg.AccessLog {
 		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
 	}
-	d.limiter.Store(newRateLimiter(cfg.RateLimit, cfg.RateBurst))
+	d.limiter.Store(guard.NewRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	d.serve()
 
-	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), Fingerprint(d.cert.Load()))
+	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(d.cert.Load()))
 	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
 	d.log.Printf("built %d posts in %v", st.Posts, st.BuildTime.Round(10*time.Microsecond))
 	return d, nil
@@ -83,7 +87,7 @@ func Start(cfg Config) (*Daemon, error) {
 
 // listen takes the configured listeners or binds the configured addresses,
 // and puts the limits and the PROXY protocol in front of them.
-func (d *Daemon) listen(cfg Config) error {
+func (d *Daemon) listen(cfg config.Config) error {
 	gem, goph := cfg.GeminiListener, cfg.GopherListener
 	var err error
 	if gem == nil {
@@ -97,25 +101,25 @@ func (d *Daemon) listen(cfg Config) error {
 			return fmt.Errorf("gopher: %w", err)
 		}
 	}
-	trusted, _ := parseTrusted(cfg.ProxyTrusted) // checked by Config.Check
-	guard := func(l net.Listener, proxy bool) *guardedListener {
+	trusted, _ := guard.ParseTrusted(cfg.ProxyTrusted) // checked by config.Config.Check
+	guard := func(l net.Listener, proxy bool) *guard.Listener {
 		if proxy {
-			l = proxyListener(l, trusted, cfg.ReadTimeout)
+			l = guard.ProxyListener(l, trusted, cfg.ReadTimeout)
 		}
-		return newGuardedListener(l, cfg.MaxConns, cfg.MaxConnsPerClient, proxy)
+		return guard.NewListener(l, cfg.MaxConns, cfg.MaxConnsPerClient, proxy)
 	}
 	d.geminiLn, d.gopherLn = guard(gem, cfg.GeminiProxy), guard(goph, cfg.GopherProxy)
 	return nil
 }
 
 // site is the Site cfg describes on the daemon's listeners.
-func (d *Daemon) site(cfg Config, meta SiteMeta) *Site {
+func (d *Daemon) site(cfg config.Config, meta content.SiteMeta) *Site {
 	return siteFor(cfg, meta, port(d.geminiLn.Addr()), port(d.gopherLn.Addr()))
 }
 
 // siteFor is the Site cfg describes, over what the posts folder says, with
 // the ports listened on.
-func siteFor(cfg Config, meta SiteMeta, geminiPort, gopherPort int) *Site {
+func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort int) *Site {
 	meta.Title = cmp.Or(cfg.Title, meta.Title)
 	meta.Description = cmp.Or(cfg.Description, meta.Description)
 	meta.Lang = cmp.Or(cfg.Lang, meta.Lang)
@@ -137,17 +141,17 @@ func (d *Daemon) logWarnings(st *Store) {
 
 // certificate loads the operator's certificate files, or the generated
 // certificate for the hostname (creating it the first time).
-func (d *Daemon) certificate(cfg Config) (*tls.Certificate, error) {
+func (d *Daemon) certificate(cfg config.Config) (*tls.Certificate, error) {
 	if cfg.CertFile != "" {
-		cert, err := LoadCertificate(cfg.CertFile, cfg.KeyFile)
+		cert, err := tlscert.Load(cfg.CertFile, cfg.KeyFile)
 		return &cert, err
 	}
-	cert, created, err := LoadOrCreateCertificate(cfg.Certs, cfg.Hostname)
+	cert, created, err := tlscert.LoadOrCreate(cfg.Certs, cfg.Hostname)
 	if err != nil {
 		return nil, fmt.Errorf("certificate: %w", err)
 	}
 	if created {
-		certFile, _ := CertPaths(cfg.Certs, cfg.Hostname)
+		certFile, _ := tlscert.Paths(cfg.Certs, cfg.Hostname)
 		d.log.Printf("created certificate %s for %s: back up %s, readers pin this certificate", certFile, cfg.Hostname, cfg.Certs)
 	}
 	return &cert, nil
@@ -158,14 +162,14 @@ func (d *Daemon) certificate(cfg Config) (*tls.Certificate, error) {
 // on the old one. When anything fails, nothing changes: the old Store and
 // certificate keep serving, and the error says why (an ErrorList for
 // posts). Listen addresses and timeouts take a restart to change.
-func (d *Daemon) Reload(cfg Config) error {
+func (d *Daemon) Reload(cfg config.Config) error {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
 	start := time.Now()
 	if err := cfg.Check(); err != nil {
 		return err
 	}
-	content, err := Load(cfg.Posts, cfg.loadOptions())
+	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
 	if err != nil {
 		return err
 	}
@@ -173,7 +177,7 @@ func (d *Daemon) Reload(cfg Config) error {
 	if err != nil {
 		return err
 	}
-	st, err := Build(d.site(cfg, content.Meta), content)
+	st, err := Build(d.site(cfg, loaded.Meta), loaded)
 	if err != nil {
 		return err
 	}
@@ -186,7 +190,7 @@ func (d *Daemon) Reload(cfg Config) error {
 		d.log.Printf("reload: listen addresses, timeouts, connection caps and PROXY settings change at the next restart")
 	}
 	if cfg.RateLimit != old.RateLimit || cfg.RateBurst != old.RateBurst {
-		d.limiter.Store(newRateLimiter(cfg.RateLimit, cfg.RateBurst))
+		d.limiter.Store(guard.NewRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	}
 	d.logWarnings(st)
 	d.cert.Store(cert)
@@ -199,7 +203,7 @@ func (d *Daemon) Reload(cfg Config) error {
 		d.access.Swap(next).Close()
 	}
 	d.cfg = cfg
-	d.log.Printf("reloaded: %d posts in %v (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), Fingerprint(cert))
+	d.log.Printf("reloaded: %d posts in %v (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), tlscert.Fingerprint(cert))
 	return nil
 }
 
@@ -223,12 +227,12 @@ func (d *Daemon) tlsConfig() *tls.Config {
 }
 
 func (d *Daemon) serve() {
-	d.gemini = &geminiServer{
-		tls:          d.tlsConfig(),
-		handle:       d.handleGemini,
-		readTimeout:  d.cfg.ReadTimeout,
-		writeTimeout: d.cfg.WriteTimeout,
-		log:          d.log,
+	d.gemini = &gemini.Server{
+		TLSConfig:    d.tlsConfig(),
+		Handler:      d.handleGemini,
+		ReadTimeout:  d.cfg.ReadTimeout,
+		WriteTimeout: d.cfg.WriteTimeout,
+		ErrorLog:     d.log,
 	}
 	d.gopher = &gopher.Server{
 		Handler:      gopher.HandlerFunc(d.serveGopher),
@@ -241,7 +245,7 @@ func (d *Daemon) serve() {
 	d.wg.Add(2)
 	go func() {
 		defer d.wg.Done()
-		if err := d.gemini.serve(d.geminiLn); err != nil {
+		if err := d.gemini.Serve(d.geminiLn); err != nil {
 			d.errc <- fmt.Errorf("gemini: %w", err)
 		}
 	}()
@@ -256,17 +260,17 @@ func (d *Daemon) serve() {
 // handleGemini answers a Gemini request (or a request line that could not
 // be read) and logs it. A client over its rate gets 44 and how many seconds
 // to wait.
-func (d *Daemon) handleGemini(c net.Conn, line []byte, readErr error) *GeminiResponse {
+func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.Response {
 	start := time.Now()
-	var resp *GeminiResponse
+	var resp *gemini.Response
 	switch {
-	case errors.Is(readErr, errGeminiRequestTooLong):
-		resp = geminiTooLong
+	case errors.Is(readErr, gemini.ErrRequestTooLong):
+		resp = gemini.TooLong
 	case readErr != nil:
-		resp = geminiBadRequest
+		resp = gemini.BadRequest
 	default:
-		if ok, wait := d.limiter.Load().allow(c.RemoteAddr(), start); !ok {
-			resp = newGeminiResponse(gemini.StatusSlowDown, strconv.Itoa(retrySeconds(wait)), nil)
+		if ok, wait := d.limiter.Load().Allow(c.RemoteAddr(), start); !ok {
+			resp = gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
 		} else {
 			resp = d.capsule.Gemini(line)
 		}
@@ -283,7 +287,7 @@ func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
 	start := time.Now()
 	var b []byte
 	var status string
-	if ok, _ := d.limiter.Load().allow(r.RemoteAddr, start); !ok {
+	if ok, _ := d.limiter.Load().Allow(r.RemoteAddr, start); !ok {
 		b, status = d.capsule.Store().gopherSlowDown, "slowdown"
 	} else {
 		b, status = d.capsule.Gopher(r)
@@ -306,7 +310,7 @@ func (d *Daemon) GeminiAddr() net.Addr { return d.geminiLn.Addr() }
 func (d *Daemon) GopherAddr() net.Addr { return d.gopherLn.Addr() }
 
 // Fingerprint is the SHA-256 fingerprint of the Gemini certificate.
-func (d *Daemon) Fingerprint() string { return Fingerprint(d.cert.Load()) }
+func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.cert.Load()) }
 
 // Err receives an error if a server stops on its own.
 func (d *Daemon) Err() <-chan error { return d.errc }
@@ -315,14 +319,14 @@ func (d *Daemon) Err() <-chan error { return d.errc }
 // finish until ctx ends, then closes what is left and writes out the access
 // log.
 func (d *Daemon) Shutdown(ctx context.Context) error {
-	d.gemini.shutdown()
+	d.gemini.Shutdown()
 	gophErr := d.gopher.Shutdown(ctx)
 	// The listeners count every connection from Accept on, so none that
 	// was accepted is missed.
-	err := errors.Join(gophErr, d.geminiLn.wait(ctx), d.gopherLn.wait(ctx))
+	err := errors.Join(gophErr, d.geminiLn.Wait(ctx), d.gopherLn.Wait(ctx))
 	if err != nil {
-		d.geminiLn.closeAll()
-		d.gopherLn.closeAll()
+		d.geminiLn.CloseAll()
+		d.gopherLn.CloseAll()
 	}
 	d.wg.Wait()
 	d.access.Swap(nil).Close() // nil after a first Shutdown

@@ -1,6 +1,8 @@
 package capsule
 
 import (
+	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"context"
 	"crypto/sha256"
 	"crypto/x509"
@@ -27,7 +29,7 @@ const samplePosts = "../posts"
 
 // startDaemon runs capsule on loopback ports chosen by the kernel.
 // Options change the defaults before the start.
-func startDaemon(t *testing.T, options func(*Config)) *Daemon {
+func startDaemon(t *testing.T, options func(*config.Config)) *Daemon {
 	t.Helper()
 	cfg := testConfig(t)
 	if options != nil {
@@ -50,8 +52,8 @@ func startDaemon(t *testing.T, options func(*Config)) *Daemon {
 // testConfig is the default configuration on loopback ports chosen by the
 // kernel, serving the sample posts, with certificates in a temporary
 // folder and no logging.
-func testConfig(t *testing.T) Config {
-	cfg := NewConfig()
+func testConfig(t *testing.T) config.Config {
+	cfg := config.NewConfig()
 	cfg.Posts = samplePosts
 	cfg.Certs = t.TempDir()
 	cfg.GeminiAddr = "127.0.0.1:0"
@@ -132,7 +134,7 @@ func readSamplePosts(t *testing.T) []samplePost {
 	}
 	var posts []samplePost
 	for _, f := range files {
-		if filepath.Base(f) == SiteFile {
+		if filepath.Base(f) == content.SiteFile {
 			continue
 		}
 		src, err := os.ReadFile(f)
@@ -421,9 +423,9 @@ func needTool(t *testing.T, name string) string {
 
 func TestCertificateReused(t *testing.T) {
 	certs := t.TempDir()
-	first := startDaemon(t, func(c *Config) { c.Certs = certs })
+	first := startDaemon(t, func(c *config.Config) { c.Certs = certs })
 	fp := first.Fingerprint()
-	second := startDaemon(t, func(c *Config) { c.Certs = certs })
+	second := startDaemon(t, func(c *config.Config) { c.Certs = certs })
 	if fp == "" || second.Fingerprint() != fp {
 		t.Fatalf("fingerprint changed across starts: %s then %s", fp, second.Fingerprint())
 	}
@@ -468,7 +470,7 @@ func fingerprintDER(der []byte) string {
 }
 
 func TestSoftBreaksAndPostLinks(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.Posts = "testdata/links" })
+	d := startDaemon(t, func(c *config.Config) { c.Posts = "testdata/links" })
 	gopherPort := strconv.Itoa(port(d.GopherAddr()))
 
 	_, _, home := geminiGet(t, d, "/")
@@ -505,7 +507,7 @@ func TestSoftBreaksAndPostLinks(t *testing.T) {
 }
 
 func TestGopherPostMenus(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.Posts = "testdata/links" })
+	d := startDaemon(t, func(c *config.Config) { c.Posts = "testdata/links" })
 	base := "gopher://" + d.GopherAddr().String()
 	gopherPort := port(d.GopherAddr())
 
@@ -593,7 +595,7 @@ func TestGopherCapsAndPlus(t *testing.T) {
 
 func TestGopherMenusWithLynx(t *testing.T) {
 	lynx := needTool(t, "lynx")
-	d := startDaemon(t, func(c *Config) { c.Posts = "testdata/links" })
+	d := startDaemon(t, func(c *config.Config) { c.Posts = "testdata/links" })
 	cmd := exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200",
 		"gopher://"+d.GopherAddr().String()+"/1/posts/2020-02-02-second/")
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")

@@ -1,7 +1,7 @@
 package capsule
 
 import (
-	"errors"
+	"capsule/capsule/config"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,7 +16,7 @@ import (
 const filesPosts = "testdata/files"
 
 func TestFilesServedAsTheyAre(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.Posts = filesPosts })
+	d := startDaemon(t, func(c *config.Config) { c.Posts = filesPosts })
 	for _, f := range []struct{ path, mime string }{
 		{"images/pic.png", "image/png"},
 		{"files/doc.pdf", "application/pdf"},
@@ -45,7 +45,7 @@ func TestFilesServedAsTheyAre(t *testing.T) {
 }
 
 func TestLinksToFiles(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.Posts = filesPosts })
+	d := startDaemon(t, func(c *config.Config) { c.Posts = filesPosts })
 	port := strconv.Itoa(port(d.GopherAddr()))
 
 	_, _, page := geminiGet(t, d, "/posts/2020-03-03-photo.gmi")
@@ -84,7 +84,7 @@ func TestLinksToFiles(t *testing.T) {
 }
 
 func TestPagesAndFavicon(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.Posts = filesPosts })
+	d := startDaemon(t, func(c *config.Config) { c.Posts = filesPosts })
 	status, _, page := geminiGet(t, d, "/about.gmi")
 	if status != gemini.StatusSuccess || !strings.HasPrefix(page, "# このサイトについて\n") || !strings.Contains(page, "ファイルのテストです。") {
 		t.Errorf("/about.gmi: %d\n%s", status, page)
@@ -116,52 +116,5 @@ func TestPagesAndFavicon(t *testing.T) {
 	status, meta, body := geminiGet(t, d, "/favicon.txt")
 	if status != gemini.StatusSuccess || !strings.HasPrefix(meta, "text/plain") || strings.TrimSpace(body) != "📷" {
 		t.Errorf("/favicon.txt: %d %q %q", status, meta, body)
-	}
-}
-
-func TestSymlinksOutsideArePassedOver(t *testing.T) {
-	dir := t.TempDir()
-	outside := filepath.Join(t.TempDir(), "outside.txt")
-	os.WriteFile(outside, []byte("secret"), 0o644)
-	os.WriteFile(filepath.Join(dir, "inside.txt"), []byte("inside"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a.md"), []byte(goodPost), 0o644)
-	if err := os.Symlink(outside, filepath.Join(dir, "escape.txt")); err != nil {
-		t.Skip("no symbolic links here:", err)
-	}
-	os.Symlink("inside.txt", filepath.Join(dir, "alias.txt"))
-	os.Symlink("/", filepath.Join(dir, "root"))
-	c, err := Load(dir, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var served []string
-	for _, f := range c.Files {
-		served = append(served, f.Path)
-	}
-	if strings.Join(served, ",") != "alias.txt,inside.txt" {
-		t.Errorf("files served: %v, want alias.txt and inside.txt only", served)
-	}
-	var warned []string
-	for _, w := range c.Warnings {
-		warned = append(warned, filepath.Base(w.File))
-	}
-	if !strings.Contains(strings.Join(warned, ","), "escape.txt") || !strings.Contains(strings.Join(warned, ","), "root") {
-		t.Errorf("warnings %v, want escape.txt and root", c.Warnings)
-	}
-}
-
-func TestFileSizeCaps(t *testing.T) {
-	dir := writePosts(t, map[string]string{"a.md": goodPost, "small.bin": strings.Repeat("x", 100), "big.bin": strings.Repeat("x", 2000)})
-	_, err := Load(dir, LoadOptions{MaxFileSize: 1000})
-	var list ErrorList
-	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), filepath.Join(dir, "big.bin")+": 2000 bytes, over the 1000-byte limit") {
-		t.Errorf("one file over the cap: %v", err)
-	}
-	_, err = Load(dir, LoadOptions{MaxFilesTotal: 2050})
-	if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list[0].Error(), "over the 2050-byte limit (max_files_total)") {
-		t.Errorf("files over the total cap: %v", err)
-	}
-	if _, err := Load(dir, LoadOptions{}); err != nil {
-		t.Errorf("under the default caps: %v", err)
 	}
 }

@@ -7,12 +7,14 @@ import (
 
 	"capsule/gemtext"
 
-	"git.sr.ht/~adnano/go-gemini"
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/capsule/search"
 )
 
 // geminiPage wraps a gemtext body in a success response in lang.
-func geminiPage(lang string, body []byte) *GeminiResponse {
-	return newGeminiResponse(gemini.StatusSuccess, gemtextMeta(lang), body)
+func geminiPage(lang string, body []byte) *gemini.Response {
+	return gemini.NewResponse(gemini.StatusSuccess, gemtextMeta(lang), body)
 }
 
 // gemtextMeta is the media type of pages in lang.
@@ -26,7 +28,7 @@ func gemtextMeta(lang string) string {
 
 // postList writes posts in the form of a gemfeed entry,
 // "=> path YYYY-MM-DD title", which Lagrange's subscription parser reads.
-func postList(pg *gemtext.Page, posts []*Post) {
+func postList(pg *gemtext.Page, posts []*content.Post) {
 	for _, p := range posts {
 		pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+p.Title)
 	}
@@ -59,7 +61,7 @@ func (b *blog) homeGemtext() []byte {
 // postGemtext is a post's page: title, date and tags, the body, then the
 // posts around it and a way home. searchable is what search looks in: the
 // page up to those links.
-func (b *blog) postGemtext(i int, body []byte) (page *GeminiResponse, searchable []byte) {
+func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchable []byte) {
 	p := b.entry(i)
 	// The response header goes first, so that the page is rendered straight
 	// into the bytes served, without a copy.
@@ -89,7 +91,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *GeminiResponse, searchable
 		// The Store keeps these bytes for good: not the buffer's slack.
 		raw = bytes.Clone(raw)
 	}
-	page = &GeminiResponse{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
+	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
 	return page, raw[len(header):end]
 }
 
@@ -141,7 +143,7 @@ func robotsTxt() []byte {
 }
 
 // searchGemtext is a page of search results.
-func (b *blog) searchGemtext(query string, hits []searchHit, more bool) []byte {
+func (b *blog) searchGemtext(query string, hits []search.Hit, more bool) []byte {
 	var pg gemtext.Page
 	pg.Heading(1, "Search: "+query)
 	pg.Blank()

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"testing"
 
+	"capsule/capsule/content"
 	"capsule/capsule/postgen"
 )
 
@@ -25,7 +26,7 @@ func TestGeneratedPostsBuild(t *testing.T) {
 	if err := postgen.Write(dir, 20, 16<<10, sampleSentences()); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(dir, LoadOptions{})
+	c, err := content.Load(dir, content.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

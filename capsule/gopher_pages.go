@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"capsule/capsule/content"
+	"capsule/capsule/search"
 	"capsule/gopher"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,7 +14,7 @@ import (
 func (b *blog) menu() *gopher.Menu { return gopher.NewMenu(b.site.Hostname, b.site.GopherPort) }
 
 // phlogItems lists posts date first, as phlogs do.
-func phlogItems(m *gopher.Menu, posts []*Post) {
+func phlogItems(m *gopher.Menu, posts []*content.Post) {
 	for _, p := range posts {
 		m.Item(gopher.TypeText, p.Date.Format(dateLayout)+" "+p.Title, postGopherSelector(p))
 	}
@@ -121,7 +123,7 @@ func (b *blog) archiveMenu() []byte {
 
 // searchMenu answers a type 7 search: the posts found, each with an excerpt.
 // An empty query gets a menu with the search item to try again.
-func (b *blog) searchMenu(query string, hits []searchHit, more bool) []byte {
+func (b *blog) searchMenu(query string, hits []search.Hit, more bool) []byte {
 	m := b.menu()
 	query = strings.TrimSpace(query)
 	if query == "" {

@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"bufio"
+	"capsule/capsule/config"
 	"crypto/tls"
 	"io"
 	"net"
@@ -108,7 +109,7 @@ func TestGeminiReadsNothingAfterCRLF(t *testing.T) {
 // TLS handshake, one that sends a request line that never ends, and a gopher
 // client that sends nothing are all closed unanswered at the read deadline.
 func TestSilentClientsTimeOut(t *testing.T) {
-	d := startDaemon(t, func(c *Config) { c.ReadTimeout = 300 * time.Millisecond })
+	d := startDaemon(t, func(c *config.Config) { c.ReadTimeout = 300 * time.Millisecond })
 	check := func(name string, c net.Conn) {
 		t.Helper()
 		defer c.Close()

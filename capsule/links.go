@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"capsule/capsule/content"
 	"net/url"
 	"path"
 	"strings"
@@ -14,13 +15,13 @@ import (
 // (`/posts/hello-again`, `/posts/hello-again.gmi`), and links to files by
 // their path in the posts folder (`images/aikido.jpg`).
 type postLinks struct {
-	byFile map[string]*Post // file base name → post
-	bySlug map[string]*Post
+	byFile map[string]*content.Post // file base name → post
+	bySlug map[string]*content.Post
 	files  map[string]bool // paths of the files beside the posts
 }
 
-func newPostLinks(posts []*Post, files []File) *postLinks {
-	l := &postLinks{byFile: make(map[string]*Post), bySlug: make(map[string]*Post), files: make(map[string]bool)}
+func newPostLinks(posts []*content.Post, files []content.File) *postLinks {
+	l := &postLinks{byFile: make(map[string]*content.Post), bySlug: make(map[string]*content.Post), files: make(map[string]bool)}
 	for _, p := range posts {
 		l.byFile[path.Base(strings.ReplaceAll(p.File, "\\", "/"))] = p
 		l.bySlug[p.Slug] = p
@@ -48,7 +49,7 @@ func (l *postLinks) resolveFile(dest string) (file string, relative bool) {
 // resolve reports whether dest is meant as a link to a post and, if so,
 // which post (nil when it does not exist). Destinations with a scheme or a
 // host are never post links.
-func (l *postLinks) resolve(dest string) (p *Post, isPostLink bool) {
+func (l *postLinks) resolve(dest string) (p *content.Post, isPostLink bool) {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return nil, false
@@ -74,7 +75,7 @@ func (l *postLinks) resolve(dest string) (p *Post, isPostLink bool) {
 // rewriter returns a link rewriter for a renderer: links to existing posts
 // and pages become target(post), links to files fileTarget(path);
 // everything else is kept.
-func (l *postLinks) rewriter(target func(*Post) string, fileTarget func(string) string) func(string) string {
+func (l *postLinks) rewriter(target func(*content.Post) string, fileTarget func(string) string) func(string) string {
 	return func(dest string) string {
 		if p, ok := l.resolve(dest); ok && p != nil {
 			return target(p)
@@ -88,8 +89,8 @@ func (l *postLinks) rewriter(target func(*Post) string, fileTarget func(string) 
 
 // check warns, with file and line, about every link in p (parsed as doc)
 // that names a post that does not exist (or is a draft).
-func (l *postLinks) check(p *Post, doc ast.Node) []*FileError {
-	var warns []*FileError
+func (l *postLinks) check(p *content.Post, doc ast.Node) []*content.FileError {
+	var warns []*content.FileError
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -104,11 +105,11 @@ func (l *postLinks) check(p *Post, doc ast.Node) []*FileError {
 			return ast.WalkContinue, nil
 		}
 		if target, ok := l.resolve(dest); ok && target == nil {
-			warns = append(warns, &FileError{File: p.File, Line: p.Line(blockOffset(n)),
+			warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
 				Msg: "link to a post that does not exist: " + dest})
 		} else if !ok {
 			if f, relative := l.resolveFile(dest); relative && f == "" {
-				warns = append(warns, &FileError{File: p.File, Line: p.Line(blockOffset(n)),
+				warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
 					Msg: "link to a file that does not exist: " + dest})
 			}
 		}

@@ -2,6 +2,8 @@ package capsule
 
 import (
 	"bytes"
+	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"context"
 	"errors"
 	"io"
@@ -41,7 +43,7 @@ func TestReloadPicksUpNewPost(t *testing.T) {
 	dir := copyPosts(t)
 	cfg := testConfig(t)
 	cfg.Posts = dir
-	d := startDaemon(t, func(c *Config) { *c = cfg })
+	d := startDaemon(t, func(c *config.Config) { *c = cfg })
 
 	if status, _, _ := geminiGet(t, d, "/posts/2018-01-01-new.gmi"); status != gemini.StatusNotFound {
 		t.Fatalf("new post served before it exists: %d", status)
@@ -69,7 +71,7 @@ func TestFailedReloadKeepsServing(t *testing.T) {
 	cfg.Posts = dir
 	var logged syncBuffer
 	cfg.Log = log.New(&logged, "", 0)
-	d := startDaemon(t, func(c *Config) { *c = cfg })
+	d := startDaemon(t, func(c *config.Config) { *c = cfg })
 	_, _, before := geminiGet(t, d, "/")
 
 	broken := "+++\ntitle = \"壊れた\"\ndate = \"いつか\"\n+++\n"
@@ -77,7 +79,7 @@ func TestFailedReloadKeepsServing(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := d.Reload(cfg)
-	var list ErrorList
+	var list content.ErrorList
 	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), filepath.Join(dir, "2018-01-01-broken.md")+":3: ") {
 		t.Fatalf("reload error = %v, want one error at 2018-01-01-broken.md:3", err)
 	}
@@ -191,7 +193,7 @@ func fetchGopher(d *Daemon, want string) error {
 
 func TestReloadsUnderLoadLoseNothing(t *testing.T) {
 	cfg := testConfig(t)
-	d := startDaemon(t, func(c *Config) { *c = cfg })
+	d := startDaemon(t, func(c *config.Config) { *c = cfg })
 	stop := make(chan struct{})
 	l := runLoad(t, d, 8, stop)
 	for range 5 {

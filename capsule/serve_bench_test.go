@@ -1,11 +1,14 @@
 package capsule
 
 import (
+	"crypto/tls"
 	"io"
 	"log"
 	"net"
 	"testing"
 
+	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"capsule/gopher"
 )
 
@@ -20,13 +23,13 @@ func (*benchConn) RemoteAddr() net.Addr { return benchAddr }
 // the defaults the performance figures are measured with (access log on,
 // rate limiting off).
 func benchDaemon(b *testing.B) *Daemon {
-	cfg := NewConfig()
+	cfg := config.NewConfig()
 	cfg.Posts = samplePosts
 	cfg.RateLimit = 0
 	if err := cfg.Check(); err != nil {
 		b.Fatal(err)
 	}
-	c, err := Load(cfg.Posts, LoadOptions{Location: cfg.Location})
+	c, err := content.Load(cfg.Posts, content.LoadOptions{Location: cfg.Location})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -49,7 +52,7 @@ func BenchmarkGeminiHandler(b *testing.B) {
 		line := []byte("gemini://localhost" + path)
 		b.Run(path, func(b *testing.B) {
 			b.ReportAllocs()
-			var c net.Conn = new(benchConn)
+			c := tls.Server(new(benchConn), &tls.Config{}) // for its RemoteAddr
 			for b.Loop() {
 				if resp := d.handleGemini(c, line, nil); resp.Status != 20 {
 					b.Fatal(resp.Meta)

@@ -4,14 +4,16 @@ import (
 	"net"
 	"net/url"
 	"strconv"
+	"strings"
 
+	"capsule/capsule/content"
 	"capsule/gopher"
 )
 
 // Site is what every page of the capsule shares: its description and the
 // addresses readers reach it at.
 type Site struct {
-	SiteMeta
+	content.SiteMeta
 	// Hostname is the name in every URL and gopher menu item.
 	Hostname string
 	// GeminiPort is the port in gemini:// URLs; 1965 is left out of them.
@@ -21,6 +23,13 @@ type Site struct {
 	GopherPort int
 	// GopherWidth is the width of gopher text, in display cells.
 	GopherWidth int
+}
+
+// servesGemini reports whether a Gemini request for host and port (0: none
+// named) is for this site. The host is compared without case; the caller
+// has taken off a trailing dot.
+func (s *Site) servesGemini(host string, port int) bool {
+	return strings.EqualFold(host, s.Hostname) && (port == 0 || port == s.GeminiPort)
 }
 
 // GeminiURL is the absolute gemini:// URL of path on this site.

@@ -2,11 +2,12 @@ package capsule
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
-	"git.sr.ht/~adnano/go-gemini"
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/capsule/search"
 )
 
 // Store holds every response of the capsule, pre-rendered. It is built once
@@ -15,48 +16,27 @@ type Store struct {
 	// Site is the site the store was built for: its names and ports.
 	Site Site
 
-	gemini map[string]*GeminiResponse // by URL path, "/" for the home page
-	gopher map[string][]byte          // by selector, with its leading "/"
+	gemini map[string]*gemini.Response // by URL path, "/" for the home page
+	gopher map[string][]byte           // by selector, with its leading "/"
 
-	geminiWrongHost *GeminiResponse // 53, naming this capsule
-	gopherNotFound  []byte          // an error menu
-	gopherSlowDown  []byte          // an error menu for a client over its rate
-	gopherPlusRoot  []byte          // the answer to a Gopher+ "\t$" on the root
+	geminiWrongHost *gemini.Response // 53, naming this capsule
+	gopherNotFound  []byte           // an error menu
+	gopherSlowDown  []byte           // an error menu for a client over its rate
+	gopherPlusRoot  []byte           // the answer to a Gopher+ "\t$" on the root
 
-	search  *searchIndex // over every post, in the order of results.posts
-	results *blog        // what result pages need of the posts
+	search  *search.Index // over every post, in the order of results.posts
+	results *blog         // what result pages need of the posts
 
 	// Posts and Tags count what was built; Warnings is what the build noticed
 	// but did not stop for; BuildTime how long Build took.
 	Posts     int
 	Tags      int
-	Warnings  []*FileError
+	Warnings  []*content.FileError
 	BuildTime time.Duration
 }
 
-// GeminiResponse is one complete Gemini response.
-type GeminiResponse struct {
-	Status gemini.Status
-	Meta   string
-	Body   []byte
-	// Raw is the response as sent: the header line and the body, so that
-	// serving it is one write.
-	Raw []byte
-}
-
-// newGeminiResponse renders a response once.
-func newGeminiResponse(status gemini.Status, meta string, body []byte) *GeminiResponse {
-	raw := make([]byte, 0, len(meta)+len(body)+6)
-	raw = strconv.AppendInt(raw, int64(status), 10)
-	raw = append(raw, ' ')
-	raw = append(raw, meta...)
-	raw = append(raw, "\r\n"...)
-	raw = append(raw, body...)
-	return &GeminiResponse{Status: status, Meta: meta, Body: raw[len(raw)-len(body):], Raw: raw}
-}
-
 // Gemini returns the response for a URL path ("" is "/").
-func (s *Store) Gemini(path string) (*GeminiResponse, bool) {
+func (s *Store) Gemini(path string) (*gemini.Response, bool) {
 	if path == "" {
 		path = "/"
 	}

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"capsule/capsule"
+	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"capsule/capsule/postgen"
 
 	"github.com/yuin/goldmark"
@@ -122,12 +124,12 @@ func runStartupChild(args []string) {
 
 // buildCapsule is what capsuled does at startup, without listening.
 func buildCapsule(dir string) *capsule.Store {
-	cfg := capsule.NewConfig()
+	cfg := config.NewConfig()
 	cfg.Posts = dir
 	if err := cfg.Check(); err != nil {
 		log.Fatal(err)
 	}
-	content, err := capsule.Load(dir, capsule.LoadOptions{Location: cfg.Location})
+	content, err := content.Load(dir, content.LoadOptions{Location: cfg.Location})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -22,6 +22,9 @@ import (
 	_ "time/tzdata" // time zones on machines without /usr/share/zoneinfo
 
 	"capsule/capsule"
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/systemd"
 )
 
 // shutdownTimeout bounds how long requests in flight may take to finish
@@ -37,7 +40,7 @@ type options struct {
 
 // defineFlags binds every flag to cfg and opts. Each configuration key has
 // a flag; the flag's default is cfg's current value.
-func defineFlags(fs *flag.FlagSet, cfg *capsule.Config, opts *options) {
+func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&opts.config, "config", "", "read the configuration from TOML `file` (flags override it)")
 	fs.BoolVar(&opts.check, "check", false, "load the configuration and posts, build everything, report and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
@@ -77,9 +80,9 @@ func defineFlags(fs *flag.FlagSet, cfg *capsule.Config, opts *options) {
 
 // loadConfig reads the command line, the configuration file it names, and
 // the command line again, so that flags override the file.
-func loadConfig(args []string) (capsule.Config, options, error) {
+func loadConfig(args []string) (config.Config, options, error) {
 	var opts options
-	probe := capsule.NewConfig()
+	probe := config.NewConfig()
 	fs := flag.NewFlagSet("capsuled", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	defineFlags(fs, &probe, &opts)
@@ -89,9 +92,9 @@ func loadConfig(args []string) (capsule.Config, options, error) {
 	if fs.NArg() > 0 {
 		return probe, opts, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	cfg := capsule.NewConfig()
+	cfg := config.NewConfig()
 	if opts.config != "" {
-		if err := capsule.ReadConfigFile(opts.config, &cfg); err != nil {
+		if err := config.ReadConfigFile(opts.config, &cfg); err != nil {
 			return cfg, opts, err
 		}
 	}
@@ -127,7 +130,7 @@ func main() {
 		return
 	}
 
-	listeners, err := capsule.SystemdListeners()
+	listeners, err := systemd.Listeners()
 	if err != nil {
 		logger.Fatal(err)
 	}
@@ -184,7 +187,7 @@ func reload(logger *log.Logger, d *capsule.Daemon) {
 		err = d.Reload(cfg)
 	}
 	if err != nil {
-		var list capsule.ErrorList
+		var list content.ErrorList
 		if errors.As(err, &list) {
 			for _, e := range list {
 				logger.Print(e)
@@ -207,14 +210,14 @@ func monotonicUsec() int64 {
 }
 
 func notify(logger *log.Logger, state string) {
-	if err := capsule.Notify(state); err != nil {
+	if err := systemd.Notify(state); err != nil {
 		logger.Print(err)
 	}
 }
 
 // reportAndExit prints an error, one line per problem for a list of them.
 func reportAndExit(logger *log.Logger, err error, code int) {
-	var list capsule.ErrorList
+	var list content.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(os.Stderr, e)
@@ -232,7 +235,7 @@ func reportAndExit(logger *log.Logger, err error, code int) {
 
 func usage() {
 	fs := flag.NewFlagSet("capsuled", flag.ContinueOnError)
-	cfg := capsule.NewConfig()
+	cfg := config.NewConfig()
 	var opts options
 	defineFlags(fs, &cfg, &opts)
 	fmt.Fprintf(os.Stderr, "usage: capsuled [flags]\n\nServes a folder of Markdown posts over Gemini and Gopher.\n\n")

@@ -1,4 +1,4 @@
-package capsule
+package content
 
 import (
 	"bytes"
@@ -76,12 +76,12 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 		if errors.As(err, &perr) {
 			fail(frontStart+perr.Position.Line-1, "front matter: %s", perr.Message)
 		} else {
-			fail(1, "front matter: %v", decodeMessage(err))
+			fail(1, "front matter: %v", DecodeMessage(err))
 		}
 		return nil, errs, nil
 	}
 	for _, key := range md.Undecoded() {
-		warns = append(warns, &FileError{File: file, Line: frontStart + keyLine(front, key[0]) - 1,
+		warns = append(warns, &FileError{File: file, Line: frontStart + KeyLine(front, key[0]) - 1,
 			Msg: fmt.Sprintf("unknown front matter key %q ignored", key.String())})
 	}
 
@@ -136,14 +136,14 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 // lineOr is the file line of key in front, or line 1 (the "+++") if the key
 // is missing.
 func lineOr(front []byte, key string, frontStart int) int {
-	if l := keyLine(front, key); l > 0 {
+	if l := KeyLine(front, key); l > 0 {
 		return frontStart + l - 1
 	}
 	return 1
 }
 
-// decodeMessage shortens BurntSushi/toml's type errors.
-func decodeMessage(err error) string {
+// DecodeMessage shortens BurntSushi/toml's type errors.
+func DecodeMessage(err error) string {
 	return strings.TrimPrefix(err.Error(), "toml: ")
 }
 

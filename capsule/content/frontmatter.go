@@ -1,4 +1,4 @@
-package capsule
+package content
 
 import (
 	"bytes"
@@ -8,9 +8,9 @@ import (
 // frontMatterDelim opens and closes the TOML front matter, on lines of their own.
 const frontMatterDelim = "+++"
 
-// normalizeSource drops a UTF-8 byte-order mark and turns CRLF line ends into
+// NormalizeSource drops a UTF-8 byte-order mark and turns CRLF line ends into
 // LF, so that editors on any system produce the same post.
-func normalizeSource(src []byte) []byte {
+func NormalizeSource(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if bytes.Contains(src, []byte("\r\n")) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
@@ -45,10 +45,10 @@ func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, err *FileEr
 	return nil, nil, 0, &FileError{Line: 1, Msg: `front matter is not closed: no "+++" line after this one`}
 }
 
-// keyLine returns the 1-based line of front on which key is assigned, or 0.
+// KeyLine returns the 1-based line of front on which key is assigned, or 0.
 // BurntSushi/toml reports positions for syntax errors only, so semantic
 // errors (a bad date, an unknown key) find their line this way.
-func keyLine(front []byte, key string) int {
+func KeyLine(front []byte, key string) int {
 	re := regexp.MustCompile(`(?m)^[ \t]*"?` + regexp.QuoteMeta(key) + `"?[ \t]*=`)
 	loc := re.FindIndex(front)
 	if loc == nil {

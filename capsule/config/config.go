@@ -1,7 +1,12 @@
-package capsule
+// Package config is capsuled's configuration: the defaults, the TOML file
+// (every problem reported with its line), and the checks that run before
+// anything is bound.
+package config
 
 import (
 	"bytes"
+	"capsule/capsule/content"
+	"capsule/capsule/guard"
 	"errors"
 	"fmt"
 	"log"
@@ -86,8 +91,8 @@ func NewConfig() Config {
 		GeminiAddr:     ":1965",
 		GopherAddr:     ":7070",
 		GopherWidth:    70,
-		MaxFileSize:    DefaultMaxFileSize,
-		MaxFilesTotal:  DefaultMaxFilesTotal,
+		MaxFileSize:    content.DefaultMaxFileSize,
+		MaxFilesTotal:  content.DefaultMaxFilesTotal,
 		ReadTimeout:    10 * time.Second,
 		WriteTimeout:   30 * time.Second,
 		AccessLog:      true,
@@ -132,7 +137,7 @@ func (cfg *Config) Check() error {
 	if cfg.MaxConns < 0 || cfg.MaxConnsPerClient < 0 || cfg.RateLimit < 0 || cfg.RateBurst < 0 {
 		errs = append(errs, errors.New("limits must not be negative (0 turns one off)"))
 	}
-	if _, err := parseTrusted(cfg.ProxyTrusted); err != nil {
+	if _, err := guard.ParseTrusted(cfg.ProxyTrusted); err != nil {
 		errs = append(errs, err)
 	}
 	if (cfg.GeminiProxy || cfg.GopherProxy) && len(cfg.ProxyTrusted) == 0 {
@@ -144,9 +149,9 @@ func (cfg *Config) Check() error {
 	return errors.Join(errs...)
 }
 
-// loadOptions is how cfg reads the posts folder.
-func (cfg *Config) loadOptions() LoadOptions {
-	return LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal}
+// LoadOptions is how cfg reads the posts folder.
+func (cfg *Config) LoadOptions() content.LoadOptions {
+	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal}
 }
 
 // configFile is the TOML form of Config. Pointers tell a key that is set
@@ -213,17 +218,17 @@ func ReadConfigFile(path string, cfg *Config) error {
 	if err != nil {
 		return err
 	}
-	src = normalizeSource(src)
+	src = content.NormalizeSource(src)
 	var f configFile
 	md, err := toml.Decode(string(src), &f)
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return ErrorList{{File: path, Line: perr.Position.Line, Msg: perr.Message}}
+			return content.ErrorList{{File: path, Line: perr.Position.Line, Msg: perr.Message}}
 		}
-		return ErrorList{{File: path, Line: 1, Msg: decodeMessage(err)}}
+		return content.ErrorList{{File: path, Line: 1, Msg: content.DecodeMessage(err)}}
 	}
-	var errs ErrorList
+	var errs content.ErrorList
 	var unknownTables []string
 	for _, key := range md.Undecoded() {
 		if slices.ContainsFunc(unknownTables, func(t string) bool { return strings.HasPrefix(key.String(), t+".") }) {
@@ -231,11 +236,11 @@ func ReadConfigFile(path string, cfg *Config) error {
 		}
 		if md.Type(key...) == "Hash" {
 			unknownTables = append(unknownTables, key.String())
-			errs = append(errs, &FileError{File: path, Line: tableLine(src, key.String()),
+			errs = append(errs, &content.FileError{File: path, Line: tableLine(src, key.String()),
 				Msg: fmt.Sprintf("unknown section [%s]", key.String())})
 			continue
 		}
-		errs = append(errs, &FileError{File: path, Line: keyLine(src, key[len(key)-1]),
+		errs = append(errs, &content.FileError{File: path, Line: content.KeyLine(src, key[len(key)-1]),
 			Msg: fmt.Sprintf("unknown key %q", key.String())})
 	}
 	if len(errs) > 0 {

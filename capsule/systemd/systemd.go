@@ -1,4 +1,6 @@
-package capsule
+// Package systemd speaks to systemd: readiness and reload notifications
+// (sd_notify) and the listeners of socket activation (sd_listen_fds).
+package systemd
 
 import (
 	"errors"
@@ -13,11 +15,11 @@ import (
 // listenFDsStart is the first file descriptor systemd passes (SD_LISTEN_FDS_START).
 const listenFDsStart = 3
 
-// SystemdListeners returns the sockets systemd passed by socket activation,
+// Listeners returns the sockets systemd passed by socket activation,
 // by their FileDescriptorName= ("gemini", "gopher"). It returns nil when the
 // process was not socket-activated. The environment variables are unset, so
 // that child processes do not take the sockets for theirs.
-func SystemdListeners() (map[string]net.Listener, error) {
+func Listeners() (map[string]net.Listener, error) {
 	defer os.Unsetenv("LISTEN_PID")
 	defer os.Unsetenv("LISTEN_FDS")
 	defer os.Unsetenv("LISTEN_FDNAMES")

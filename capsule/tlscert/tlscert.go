@@ -1,4 +1,7 @@
-package capsule
+// Package tlscert loads the Gemini server's TLS certificate, or creates one
+// the first time, and names it by its fingerprint. A certificate readers
+// have pinned (TOFU) is never replaced.
+package tlscert
 
 import (
 	"crypto/sha256"
@@ -23,27 +26,27 @@ import (
 // every reader's pin: make it outlive the server.
 const certValidity = 100 * 365 * 24 * time.Hour
 
-// CertPaths returns where the generated certificate and key for hostname live
+// Paths returns where the generated certificate and key for hostname live
 // in dir.
-func CertPaths(dir, hostname string) (certFile, keyFile string) {
+func Paths(dir, hostname string) (certFile, keyFile string) {
 	return filepath.Join(dir, hostname+".crt"), filepath.Join(dir, hostname+".key")
 }
 
-// LoadOrCreateCertificate loads the certificate for hostname from dir. When
+// LoadOrCreate loads the certificate for hostname from dir. When
 // neither file exists it creates a self-signed ECDSA P-256 certificate, writes
 // both files and reports created. It never replaces an existing file: a half
 // pair or an unreadable file is an error for the operator to resolve, since a
 // new key would break every client's pin.
-func LoadOrCreateCertificate(dir, hostname string) (cert tls.Certificate, created bool, err error) {
+func LoadOrCreate(dir, hostname string) (cert tls.Certificate, created bool, err error) {
 	if hostname == "" || strings.ContainsAny(hostname, `/\`) || strings.HasPrefix(hostname, ".") {
 		return tls.Certificate{}, false, fmt.Errorf("hostname %q cannot name a certificate file", hostname)
 	}
-	certFile, keyFile := CertPaths(dir, hostname)
+	certFile, keyFile := Paths(dir, hostname)
 	_, certErr := os.Stat(certFile)
 	_, keyErr := os.Stat(keyFile)
 	switch {
 	case certErr == nil && keyErr == nil:
-		cert, err := LoadCertificate(certFile, keyFile)
+		cert, err := Load(certFile, keyFile)
 		return cert, false, err
 	case !errors.Is(certErr, fs.ErrNotExist):
 		if certErr == nil {
@@ -103,9 +106,9 @@ func writeNew(name string, data []byte, perm os.FileMode) error {
 	return f.Close()
 }
 
-// LoadCertificate loads a PEM certificate (chain) and key, such as an
+// Load loads a PEM certificate (chain) and key, such as an
 // operator's ACME certificate.
-func LoadCertificate(certFile, keyFile string) (tls.Certificate, error) {
+func Load(certFile, keyFile string) (tls.Certificate, error) {
 	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
 	if err != nil {
 		return tls.Certificate{}, fmt.Errorf("loading certificate %s with key %s: %w", certFile, keyFile, err)

@@ -1,4 +1,4 @@
-package capsule
+package guard
 
 import (
 	"fmt"
@@ -10,9 +10,9 @@ import (
 	proxyproto "github.com/pires/go-proxyproto"
 )
 
-// parseTrusted reads the addresses (192.0.2.1) and networks (10.0.0.0/8)
+// ParseTrusted reads the addresses (192.0.2.1) and networks (10.0.0.0/8)
 // allowed to send a PROXY protocol header.
-func parseTrusted(list []string) ([]netip.Prefix, error) {
+func ParseTrusted(list []string) ([]netip.Prefix, error) {
 	var out []netip.Prefix
 	for _, s := range list {
 		s = strings.TrimSpace(s)
@@ -36,14 +36,14 @@ func parseTrusted(list []string) ([]netip.Prefix, error) {
 	return out, nil
 }
 
-// proxyListener reads PROXY protocol headers (v1 and v2) from connections
+// ProxyListener reads PROXY protocol headers (v1 and v2) from connections
 // that come from a trusted proxy, whose header must then be there, and
 // takes the client's address from it. Connections from anyone else are
 // served as direct ones, without looking for a header: one they send is
 // taken as their request, never as their address. (Looking for it would
 // also stall a gopher client whose request, "\r\n", begins like a v2
 // header.)
-func proxyListener(l net.Listener, trusted []netip.Prefix, timeout time.Duration) net.Listener {
+func ProxyListener(l net.Listener, trusted []netip.Prefix, timeout time.Duration) net.Listener {
 	return &proxyproto.Listener{
 		Listener:          l,
 		ReadHeaderTimeout: timeout,

@@ -1,4 +1,4 @@
-package capsule
+package gemini
 
 import (
 	"crypto/tls"
@@ -11,31 +11,39 @@ import (
 	"time"
 )
 
-// geminiServer serves Gemini over TLS, one request per connection: TLS
+// Server serves Gemini over TLS, one request per connection: TLS
 // handshake and request line under the read deadline, then the answer in a
 // single write under the write deadline, then close_notify and close.
 // go-gemini's Server allocates readers, writers and contexts per request
 // and cannot see the raw request line; this loop does neither.
-type geminiServer struct {
-	tls *tls.Config
-	// handle answers a request line, or the error reading it (too long,
-	// no CRLF); nil means no answer.
-	handle       func(c net.Conn, line []byte, err error) *GeminiResponse
-	readTimeout  time.Duration
-	writeTimeout time.Duration
-	log          *log.Logger
+type Server struct {
+	// TLSConfig is the TLS of every connection. Required.
+	TLSConfig *tls.Config
+	// Handler answers requests. Required.
+	Handler Handler
+	// ReadTimeout bounds the handshake and the request line, from accept
+	// on; WriteTimeout bounds writing the response. Both are required.
+	ReadTimeout, WriteTimeout time.Duration
+	// ErrorLog receives accept errors and handler panics.
+	ErrorLog *log.Logger
 
 	mu       sync.Mutex
 	listener net.Listener
 	closing  bool
 }
 
-// requestBuffers hold request lines: CRLF and 1024 bytes.
-var requestBuffers = sync.Pool{New: func() any { return new([maxGeminiRequest + 2]byte) }}
+// Handler answers a request line read from c, or the error reading it
+// (ErrRequestTooLong, ErrBadRequestLine); a nil Response means no answer.
+// c is the TLS connection, handshake done: its ConnectionState holds the
+// client's certificates. The line is valid only until Handler returns.
+type Handler func(c *tls.Conn, line []byte, err error) *Response
 
-// serve accepts connections on l until shutdown; it keeps accepting after
+// requestBuffers hold request lines: CRLF and 1024 bytes.
+var requestBuffers = sync.Pool{New: func() any { return new([MaxRequest + 2]byte) }}
+
+// Serve accepts connections on l until shutdown; it keeps accepting after
 // temporary errors, backing off up to a second.
-func (s *geminiServer) serve(l net.Listener) error {
+func (s *Server) Serve(l net.Listener) error {
 	s.mu.Lock()
 	if s.closing {
 		s.mu.Unlock()
@@ -54,7 +62,7 @@ func (s *geminiServer) serve(l net.Listener) error {
 			}
 			if isTemporary(err) {
 				delay = max(5*time.Millisecond, min(2*delay, time.Second))
-				s.log.Printf("gemini: accept: %v; retrying in %v", err, delay)
+				s.ErrorLog.Printf("gemini: accept: %v; retrying in %v", err, delay)
 				time.Sleep(delay)
 				continue
 			}
@@ -76,35 +84,35 @@ func isTemporary(err error) bool {
 	return errors.As(err, &t) && t.Temporary()
 }
 
-func (s *geminiServer) serveConn(c net.Conn) {
+func (s *Server) serveConn(c net.Conn) {
 	defer c.Close()
 	defer func() {
 		if v := recover(); v != nil {
-			s.log.Printf("gemini: panic serving %v: %v\n%s", c.RemoteAddr(), v, debug.Stack())
+			s.ErrorLog.Printf("gemini: panic serving %v: %v\n%s", c.RemoteAddr(), v, debug.Stack())
 		}
 	}()
-	c.SetReadDeadline(time.Now().Add(s.readTimeout))
-	tc := tls.Server(c, s.tls)
+	c.SetReadDeadline(time.Now().Add(s.ReadTimeout))
+	tc := tls.Server(c, s.TLSConfig)
 	defer tc.Close() // sends close_notify
 	if err := tc.Handshake(); err != nil {
 		return
 	}
 
-	buf := requestBuffers.Get().(*[maxGeminiRequest + 2]byte)
-	line, err := readGeminiRequest(tc, buf[:])
-	if err != nil && !errors.Is(err, errGeminiRequestTooLong) && !errors.Is(err, errBadRequestLine) {
+	buf := requestBuffers.Get().(*[MaxRequest + 2]byte)
+	line, err := ReadRequest(tc, buf[:])
+	if err != nil && !errors.Is(err, ErrRequestTooLong) && !errors.Is(err, ErrBadRequestLine) {
 		// Silent until the deadline, or gone: nothing to answer.
 		requestBuffers.Put(buf)
 		return
 	}
-	resp := s.handle(c, line, err)
+	resp := s.Handler(tc, line, err)
 	requestBuffers.Put(buf)
 	if resp == nil {
 		return
 	}
-	tc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
+	tc.SetWriteDeadline(time.Now().Add(s.WriteTimeout))
 	tc.Write(resp.Raw)
-	if errors.Is(err, errGeminiRequestTooLong) {
+	if errors.Is(err, ErrRequestTooLong) {
 		lingerClose(tc)
 	}
 }
@@ -123,9 +131,9 @@ const (
 	lingerBytes = 64 << 10
 )
 
-// shutdown stops accepting. Connections already accepted are answered; the
-// caller waits for them (guardedListener.wait).
-func (s *geminiServer) shutdown() {
+// Shutdown stops accepting. Connections already accepted are answered; the
+// caller waits for them (guard.Listener.Wait).
+func (s *Server) Shutdown() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closing = true
@@ -134,7 +142,7 @@ func (s *geminiServer) shutdown() {
 	}
 }
 
-func (s *geminiServer) isClosing() bool {
+func (s *Server) isClosing() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.closing

@@ -1,4 +1,4 @@
-package capsule
+package content
 
 import (
 	"cmp"
@@ -34,8 +34,8 @@ func (l ErrorList) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sortFileErrors orders problems by file, then line.
-func sortFileErrors(l []*FileError) {
+// SortFileErrors orders problems by file, then line.
+func SortFileErrors(l []*FileError) {
 	slices.SortStableFunc(l, func(a, b *FileError) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})

@@ -1,13 +1,13 @@
-package capsule
+package work
 
 import (
 	"runtime"
 	"sync"
 )
 
-// forEach calls work(i) for every i in [0, n), spread over all cores. Each
+// ForEach calls work(i) for every i in [0, n), spread over all cores. Each
 // call must touch only its own index's data.
-func forEach(n int, work func(i int)) {
+func ForEach(n int, work func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		for i := range n {

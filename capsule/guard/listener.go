@@ -1,4 +1,4 @@
-package capsule
+package guard
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-// guardedListener caps open connections, in all and per client, and counts
+// Listener caps open connections, in all and per client, and counts
 // them for a graceful stop. A connection over a cap is closed at once,
 // before anything is read from it or written to it, and the listener goes
 // on accepting: one client holding many connections open cannot keep
@@ -16,48 +16,48 @@ import (
 // Behind a PROXY protocol listener the client's address is known only after
 // the header has been read, so the per-client cap is then applied on the
 // connection's first read instead of at accept.
-type guardedListener struct {
+type Listener struct {
 	net.Listener
 	maxOpen, maxPerClient int  // 0: no cap
 	late                  bool // apply caps at the first read (PROXY protocol)
 
 	mu       sync.Mutex
-	open     int               // accepted and not yet closed
-	admitted int               // counted against maxOpen
-	clients  map[clientKey]int // admitted connections by client
-	conns    map[*guardedConn]struct{}
+	open     int            // accepted and not yet closed
+	admitted int            // counted against maxOpen
+	clients  map[Client]int // admitted connections by client
+	conns    map[*conn]struct{}
 	idle     chan struct{} // signalled when open drops to 0
 }
 
-// clientKey groups the addresses of one client: an IPv4 address, or the /64
+// Client groups the addresses of one client: an IPv4 address, or the /64
 // an IPv6 host usually has to itself.
-type clientKey netip.Addr
+type Client netip.Addr
 
-func clientOf(a net.Addr) (clientKey, bool) {
+func ClientOf(a net.Addr) (Client, bool) {
 	ap, err := netip.ParseAddrPort(a.String())
 	if err != nil {
-		return clientKey{}, false
+		return Client{}, false
 	}
 	ip := ap.Addr().Unmap()
 	if ip.Is6() {
 		p, _ := ip.Prefix(64)
 		ip = p.Addr()
 	}
-	return clientKey(ip), true
+	return Client(ip), true
 }
 
-func newGuardedListener(l net.Listener, maxOpen, maxPerClient int, late bool) *guardedListener {
-	return &guardedListener{Listener: l, maxOpen: maxOpen, maxPerClient: maxPerClient, late: late,
-		clients: make(map[clientKey]int), conns: make(map[*guardedConn]struct{}), idle: make(chan struct{}, 1)}
+func NewListener(l net.Listener, maxOpen, maxPerClient int, late bool) *Listener {
+	return &Listener{Listener: l, maxOpen: maxOpen, maxPerClient: maxPerClient, late: late,
+		clients: make(map[Client]int), conns: make(map[*conn]struct{}), idle: make(chan struct{}, 1)}
 }
 
-func (l *guardedListener) Accept() (net.Conn, error) {
+func (l *Listener) Accept() (net.Conn, error) {
 	for {
 		c, err := l.Listener.Accept()
 		if err != nil {
 			return nil, err
 		}
-		gc := &guardedConn{Conn: c, l: l}
+		gc := &conn{Conn: c, l: l}
 		if !l.late && !gc.admit(c.RemoteAddr()) {
 			c.Close()
 			continue
@@ -71,8 +71,8 @@ func (l *guardedListener) Accept() (net.Conn, error) {
 }
 
 // admit counts c against the caps, or reports that it is over one.
-func (l *guardedListener) admit(addr net.Addr) (clientKey, bool, bool) {
-	key, known := clientOf(addr)
+func (l *Listener) admit(addr net.Addr) (Client, bool, bool) {
+	key, known := ClientOf(addr)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.maxOpen > 0 && l.admitted >= l.maxOpen {
@@ -88,7 +88,7 @@ func (l *guardedListener) admit(addr net.Addr) (clientKey, bool, bool) {
 	return key, known, true
 }
 
-func (l *guardedListener) release(c *guardedConn, key clientKey, known, admitted bool) {
+func (l *Listener) release(c *conn, key Client, known, admitted bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.conns, c)
@@ -108,8 +108,8 @@ func (l *guardedListener) release(c *guardedConn, key clientKey, known, admitted
 	}
 }
 
-// wait returns when no accepted connection is open, or ctx ends.
-func (l *guardedListener) wait(ctx context.Context) error {
+// Wait returns when no accepted connection is open, or ctx ends.
+func (l *Listener) Wait(ctx context.Context) error {
 	for {
 		l.mu.Lock()
 		open := l.open
@@ -125,10 +125,10 @@ func (l *guardedListener) wait(ctx context.Context) error {
 	}
 }
 
-// closeAll closes every accepted connection still open.
-func (l *guardedListener) closeAll() {
+// CloseAll closes every accepted connection still open.
+func (l *Listener) CloseAll() {
 	l.mu.Lock()
-	conns := make([]*guardedConn, 0, len(l.conns))
+	conns := make([]*conn, 0, len(l.conns))
 	for c := range l.conns {
 		conns = append(conns, c)
 	}
@@ -138,25 +138,25 @@ func (l *guardedListener) closeAll() {
 	}
 }
 
-// guardedConn is a connection counted by a guardedListener.
-type guardedConn struct {
+// conn is a connection counted by a Listener.
+type conn struct {
 	net.Conn
-	l *guardedListener
+	l *Listener
 
 	once      sync.Once // first read: late admission
 	refused   bool
-	key       clientKey
+	key       Client
 	known     bool
 	admitted  bool
 	closeOnce sync.Once
 }
 
-func (c *guardedConn) admit(addr net.Addr) bool {
+func (c *conn) admit(addr net.Addr) bool {
 	c.key, c.known, c.admitted = c.l.admit(addr)
 	return c.admitted
 }
 
-func (c *guardedConn) Read(b []byte) (int, error) {
+func (c *conn) Read(b []byte) (int, error) {
 	if c.l.late {
 		c.once.Do(func() {
 			// RemoteAddr reads the PROXY header.
@@ -170,7 +170,7 @@ func (c *guardedConn) Read(b []byte) (int, error) {
 	return c.Conn.Read(b)
 }
 
-func (c *guardedConn) Close() error {
+func (c *conn) Close() error {
 	err := c.Conn.Close()
 	c.closeOnce.Do(func() { c.l.release(c, c.key, c.known, c.admitted) })
 	return err

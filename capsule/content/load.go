@@ -1,6 +1,7 @@
-package capsule
+package content
 
 import (
+	"capsule/capsule/internal/work"
 	"cmp"
 	"errors"
 	"fmt"
@@ -104,10 +105,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Warnings = append(c.Warnings, warns...)
 	errs = append(errs, ferrs...)
 	if len(errs) > 0 {
-		sortFileErrors(errs)
+		SortFileErrors(errs)
 		return nil, errs
 	}
-	sortFileErrors(c.Warnings)
+	SortFileErrors(c.Warnings)
 	slices.SortFunc(c.Pages, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
 	// Newest first; the slug breaks ties so that the order is stable.
 	slices.SortFunc(c.Posts, func(a, b *Post) int {
@@ -126,7 +127,7 @@ type parseResult struct {
 // do not depend on timing.
 func parseFiles(dir string, files []string, loc *time.Location, lang string) []parseResult {
 	results := make([]parseResult, len(files))
-	forEach(len(files), func(i int) {
+	work.ForEach(len(files), func(i int) {
 		results[i] = parseFile(dir, files[i], loc, lang)
 	})
 	return results
@@ -139,7 +140,7 @@ func parseFile(dir, name string, loc *time.Location, lang string) parseResult {
 		return parseResult{errs: []*FileError{{File: path, Msg: err.Error()}}}
 	}
 	slug := strings.TrimSuffix(name, filepath.Ext(name))
-	p, errs, warns := parsePost(path, normalizeSource(src), slug, loc, lang)
+	p, errs, warns := parsePost(path, NormalizeSource(src), slug, loc, lang)
 	return parseResult{post: p, errs: errs, warns: warns}
 }
 
@@ -149,7 +150,7 @@ func loadSiteMeta(path string, meta *SiteMeta) []*FileError {
 	if err != nil {
 		return []*FileError{{File: path, Msg: err.Error()}}
 	}
-	front, _, _, ferr := splitFrontMatter(normalizeSource(src))
+	front, _, _, ferr := splitFrontMatter(NormalizeSource(src))
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}
@@ -160,7 +161,7 @@ func loadSiteMeta(path string, meta *SiteMeta) []*FileError {
 		if errors.As(err, &perr) {
 			return []*FileError{{File: path, Line: 1 + perr.Position.Line, Msg: perr.Message}}
 		}
-		return []*FileError{{File: path, Line: 1, Msg: decodeMessage(err)}}
+		return []*FileError{{File: path, Line: 1, Msg: DecodeMessage(err)}}
 	}
 	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(meta.Title), oneLine(meta.Description), oneLine(meta.Author), oneLine(meta.Favicon)
 	var errs []*FileError

@@ -1,6 +1,7 @@
-package capsule
+package config
 
 import (
+	"capsule/capsule/content"
 	"errors"
 	"os"
 	"path/filepath"
@@ -89,7 +90,7 @@ func TestReadConfigFileErrors(t *testing.T) {
 			path := writeConfig(t, tt.text)
 			cfg := NewConfig()
 			err := ReadConfigFile(path, &cfg)
-			var list ErrorList
+			var list content.ErrorList
 			if !errors.As(err, &list) || len(list) != len(tt.want) {
 				t.Fatalf("error %v, want %d errors", err, len(tt.want))
 			}
@@ -130,7 +131,7 @@ func TestConfigCheck(t *testing.T) {
 // reads.
 func TestExampleConfig(t *testing.T) {
 	cfg := NewConfig()
-	if err := ReadConfigFile("../contrib/capsule.toml", &cfg); err != nil {
+	if err := ReadConfigFile("../../contrib/capsule.toml", &cfg); err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Hostname != "example.org" || cfg.GopherPort != 70 || cfg.Timezone != "Asia/Tokyo" {

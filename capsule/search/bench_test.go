@@ -1,6 +1,8 @@
-package capsule
+package search
 
 import (
+	"capsule/capsule/internal/work"
+	"capsule/capsule/postgen"
 	"strings"
 	"sync"
 	"testing"
@@ -8,11 +10,15 @@ import (
 
 // benchIndex is the search index of 10,000 generated posts of 16 KB, built
 // once for all search benchmarks (it takes seconds).
-var benchIndex = sync.OnceValues(func() (*searchIndex, [][]byte) {
+var benchIndex = sync.OnceValues(func() (*Index, [][]byte) {
 	const n, size = 10000, 16 << 10
 	texts := make([][]byte, n)
-	forEach(n, func(i int) { texts[i] = []byte(generatePost(i, size)) })
-	return newSearchIndex(texts), texts
+	sentences, err := postgen.Sentences("../../posts")
+	if err != nil {
+		panic(err)
+	}
+	work.ForEach(n, func(i int) { texts[i] = []byte(postgen.Post(i, size, sentences)) })
+	return New(texts), texts
 })
 
 var benchQueries = []string{
@@ -30,19 +36,19 @@ func BenchmarkSearch10k(b *testing.B) {
 	for _, q := range benchQueries {
 		b.Run("index/"+q, func(b *testing.B) {
 			for b.Loop() {
-				idx.search(q)
+				idx.Search(q)
 			}
 		})
 		b.Run("scan/"+q, func(b *testing.B) {
 			m := newMatcher(strings.ToLower(q))
 			for b.Loop() {
-				var hits []searchHit
+				var hits []Hit
 				for i := range idx.docs {
 					if text, at := m.index(idx.docs[i].text); at >= 0 {
-						if len(hits) == maxSearchResults {
+						if len(hits) == MaxResults {
 							break
 						}
-						hits = append(hits, searchHit{Doc: i, Excerpt: excerpt(text, at, len(m.q))})
+						hits = append(hits, Hit{Doc: i, Excerpt: excerpt(text, at, len(m.q))})
 					}
 				}
 			}
@@ -55,6 +61,6 @@ func BenchmarkSearchIndexBuild(b *testing.B) {
 	_, texts := benchIndex()
 	texts = texts[:1000]
 	for b.Loop() {
-		newSearchIndex(texts)
+		New(texts)
 	}
 }

@@ -1,25 +1,13 @@
-package capsule
+package content
 
 import (
+	"capsule/capsule/internal/testfs"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-// writePosts creates a posts folder with the given files.
-func writePosts(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 const goodPost = "+++\ntitle = \"_・)やあ\"\ndate = 2017-05-03\n+++\n\n本文です。\n"
 
@@ -100,7 +88,7 @@ func TestLoadBrokenPosts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writePosts(t, tt.files)
+			dir := testfs.Write(t, tt.files)
 			c, err := Load(dir, LoadOptions{})
 			if err == nil {
 				t.Fatalf("Load succeeded with %d posts; want errors %q", len(c.Posts), tt.want)
@@ -123,7 +111,7 @@ func TestLoadBrokenPosts(t *testing.T) {
 }
 
 func TestDuplicateSlugNamesBothFiles(t *testing.T) {
-	dir := writePosts(t, map[string]string{
+	dir := testfs.Write(t, map[string]string{
 		"2017-05-03-hello.md": goodPost,
 		"other.md":            "+++\ntitle = \"y\"\ndate = 2017-05-04\nslug = \"2017-05-03-hello\"\n+++\n",
 	})
@@ -138,7 +126,7 @@ func TestLoadFrontMatter(t *testing.T) {
 	if err != nil {
 		t.Skip("no time zone data:", err)
 	}
-	dir := writePosts(t, map[string]string{
+	dir := testfs.Write(t, map[string]string{
 		// CRLF and a byte-order mark, as Windows editors write them.
 		"bare-date.md": "\ufeff+++\r\ntitle = \"_・)やあ\"\r\ndate = 2017-05-03\r\ntags = [\"日記\", \"WiMAX\"]\r\n+++\r\n\r\n本文\r\n",
 		"string.md":    "+++\ntitle = \"s\"\ndate = \"2015-12-09\"\nlang = \"en\"\nslug = \"custom\"\n+++\n",
@@ -191,7 +179,7 @@ func TestLoadFrontMatter(t *testing.T) {
 }
 
 func TestLoadDefaultZoneIsUTC(t *testing.T) {
-	dir := writePosts(t, map[string]string{"a.md": goodPost})
+	dir := testfs.Write(t, map[string]string{"a.md": goodPost})
 	c, err := Load(dir, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)

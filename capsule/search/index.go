@@ -1,14 +1,17 @@
-package capsule
+// Package search finds posts by substring, in Japanese as in English, at a
+// cost bounded whatever the query.
+package search
 
 import (
 	"bytes"
+	"capsule/capsule/internal/work"
 	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// searchIndex finds posts by substring, the way Japanese needs: there are
+// Index finds posts by substring, the way Japanese needs: there are
 // no word boundaries to index. Each post carries a small Bloom filter of the
 // one- and two-character sequences (unigrams and bigrams) of its folded
 // (lower-cased) text. A query checks its grams against each post's filter,
@@ -20,7 +23,7 @@ import (
 // tags and body, up to the links to other posts), so the index adds only
 // the filters to memory. Filters are built on all cores and only read
 // afterwards.
-type searchIndex struct {
+type Index struct {
 	docs []searchDoc
 }
 
@@ -37,8 +40,8 @@ type searchDoc struct {
 // is rejected about four times in five, a query of three characters or more
 // nineteen times in twenty.
 
-// maxSearchResults bounds a result page, and the work a query can cause.
-const maxSearchResults = 50
+// MaxResults bounds a result page, and the work a query can cause.
+const MaxResults = 50
 
 // lower is unicode.ToLower without its table search for the runes that
 // have no case: most of a Japanese text.
@@ -62,11 +65,11 @@ func unigram(r rune) uint64   { return mix(uint64(r)) }
 func bigram(a, b rune) uint64 { return mix(uint64(a)<<21 | uint64(b) | 1<<63) }
 func mix(k uint64) uint64     { return k * 0x9E3779B97F4A7C15 }
 
-// newSearchIndex indexes texts; document i is texts[i]. The texts are kept,
+// New indexes texts; document i is texts[i]. The texts are kept,
 // not copied.
-func newSearchIndex(texts [][]byte) *searchIndex {
-	idx := &searchIndex{docs: make([]searchDoc, len(texts))}
-	forEach(len(texts), func(i int) {
+func New(texts [][]byte) *Index {
+	idx := &Index{docs: make([]searchDoc, len(texts))}
+	work.ForEach(len(texts), func(i int) {
 		text := texts[i]
 		nbits := max(64, 1<<bits.Len(uint(len(text)/2)))
 		d := searchDoc{text: text, filter: make([]uint64, nbits/64), shift: uint8(64 - bits.TrailingZeros(uint(nbits)))}
@@ -109,16 +112,16 @@ func (d *searchDoc) mayContain(hashes []uint64) bool {
 	return true
 }
 
-// searchHit is one post that matched, with where.
-type searchHit struct {
-	Doc     int    // index into the texts given to newSearchIndex
+// Hit is one post that matched, with where.
+type Hit struct {
+	Doc     int    // index into the texts given to New
 	Excerpt string // text around the first match
 }
 
-// search returns the documents containing query (case-insensitively,
-// surrounding spaces ignored), in document order, at most maxSearchResults
+// Search returns the documents containing query (case-insensitively,
+// surrounding spaces ignored), in document order, at most MaxResults
 // of them, and whether there were more.
-func (idx *searchIndex) search(query string) (hits []searchHit, more bool) {
+func (idx *Index) Search(query string) (hits []Hit, more bool) {
 	var q strings.Builder
 	for _, r := range strings.TrimSpace(query) {
 		q.WriteRune(lower(r))
@@ -136,10 +139,10 @@ func (idx *searchIndex) search(query string) (hits []searchHit, more bool) {
 		if at < 0 {
 			continue
 		}
-		if len(hits) == maxSearchResults {
+		if len(hits) == MaxResults {
 			return hits, true
 		}
-		hits = append(hits, searchHit{Doc: i, Excerpt: excerpt(text, at, len(m.q))})
+		hits = append(hits, Hit{Doc: i, Excerpt: excerpt(text, at, len(m.q))})
 	}
 	return hits, false
 }

@@ -1,4 +1,4 @@
-package capsule
+package search
 
 import (
 	"math/rand/v2"
@@ -24,7 +24,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 	for i := range texts {
 		texts[i] = randText(5 + rng.IntN(60))
 	}
-	idx := newSearchIndex(byteTexts(texts))
+	idx := New(byteTexts(texts))
 	for range 2000 {
 		query := randText(1 + rng.IntN(4))
 		var want []int
@@ -33,13 +33,13 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 				want = append(want, i)
 			}
 		}
-		hits, more := idx.search(query)
+		hits, more := idx.Search(query)
 		var got []int
 		for _, h := range hits {
 			got = append(got, h.Doc)
 		}
 		if more {
-			t.Fatalf("query %q: more than %d results from %d texts", query, maxSearchResults, len(texts))
+			t.Fatalf("query %q: more than %d results from %d texts", query, MaxResults, len(texts))
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("query %q: got %v, want %v", query, got, want)
@@ -49,8 +49,8 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 
 func TestSearchExcerpt(t *testing.T) {
 	long := strings.Repeat("前置き。", 20) + "養神館合気道光龍館に入会し" + strings.Repeat("後の文。", 20)
-	idx := newSearchIndex(byteTexts([]string{"Title\n" + long, "OpenStackを支える\nLinux技術", "İstanbul OPENSTACK"}))
-	hits, _ := idx.search("合気道")
+	idx := New(byteTexts([]string{"Title\n" + long, "OpenStackを支える\nLinux技術", "İstanbul OPENSTACK"}))
+	hits, _ := idx.Search("合気道")
 	if len(hits) != 1 || hits[0].Doc != 0 {
 		t.Fatalf("hits = %+v", hits)
 	}
@@ -62,7 +62,7 @@ func TestSearchExcerpt(t *testing.T) {
 		t.Errorf("excerpt is %d runes long", n)
 	}
 
-	hits, _ = idx.search("  openstack ")
+	hits, _ = idx.Search("  openstack ")
 	if len(hits) != 2 || hits[0].Excerpt != "OpenStackを支える Linux技術" {
 		t.Errorf("case-insensitive search: %+v", hits)
 	}
@@ -71,18 +71,18 @@ func TestSearchExcerpt(t *testing.T) {
 	if !strings.Contains(strings.ToLower(hits[1].Excerpt), "openstack") {
 		t.Errorf("excerpt %q lacks the match", hits[1].Excerpt)
 	}
-	if hits, _ := idx.search("   "); hits != nil {
+	if hits, _ := idx.Search("   "); hits != nil {
 		t.Errorf("blank query found %v", hits)
 	}
 }
 
 func TestSearchLimit(t *testing.T) {
-	texts := make([]string, maxSearchResults+10)
+	texts := make([]string, MaxResults+10)
 	for i := range texts {
 		texts[i] = "共通の言葉"
 	}
-	hits, more := newSearchIndex(byteTexts(texts)).search("言葉")
-	if len(hits) != maxSearchResults || !more || hits[0].Doc != 0 {
+	hits, more := New(byteTexts(texts)).Search("言葉")
+	if len(hits) != MaxResults || !more || hits[0].Doc != 0 {
 		t.Errorf("%d hits, more=%v", len(hits), more)
 	}
 }
@@ -97,13 +97,13 @@ func byteTexts(texts []string) [][]byte {
 
 func TestSearchIgnoresMarkupAndCase(t *testing.T) {
 	page := "# Ｔitle ΑΒΓ\n\n2020-01-01 · tag\n=> /tags/tag.gmi #tag\n\n## 見出し\n\n本文にOpenStackがある。\n=> https://example.com/x リンク先\n"
-	idx := newSearchIndex(byteTexts([]string{page}))
+	idx := New(byteTexts([]string{page}))
 	for _, q := range []string{"openstack", "OPENSTACK", "見出し", "αβγ", "リンク先"} {
-		if hits, _ := idx.search(q); len(hits) != 1 {
+		if hits, _ := idx.Search(q); len(hits) != 1 {
 			t.Errorf("%q not found", q)
 		}
 	}
-	hits, _ := idx.search("見出し")
+	hits, _ := idx.Search("見出し")
 	if ex := hits[0].Excerpt; strings.Contains(ex, "##") || strings.Contains(ex, "=>") || strings.Contains(ex, "https://") {
 		t.Errorf("excerpt shows markup: %q", ex)
 	}

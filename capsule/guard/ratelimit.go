@@ -1,4 +1,4 @@
-package capsule
+package guard
 
 import (
 	"math"
@@ -7,14 +7,14 @@ import (
 	"time"
 )
 
-// rateLimiter allows each client a steady rate of requests with some room
-// for bursts (a token bucket per client). A nil rateLimiter allows all.
-type rateLimiter struct {
+// RateLimiter allows each client a steady rate of requests with some room
+// for bursts (a token bucket per client). A nil RateLimiter allows all.
+type RateLimiter struct {
 	rate  float64 // tokens a second
 	burst float64 // bucket size
 
 	mu      sync.Mutex
-	buckets map[clientKey]*bucket
+	buckets map[Client]*bucket
 	swept   time.Time
 }
 
@@ -23,22 +23,22 @@ type bucket struct {
 	last   time.Time
 }
 
-// newRateLimiter allows rate requests a second per client, burst at once.
+// NewRateLimiter allows rate requests a second per client, burst at once.
 // A rate of 0 turns limiting off.
-func newRateLimiter(rate float64, burst int) *rateLimiter {
+func NewRateLimiter(rate float64, burst int) *RateLimiter {
 	if rate <= 0 {
 		return nil
 	}
-	return &rateLimiter{rate: rate, burst: float64(max(burst, 1)), buckets: make(map[clientKey]*bucket)}
+	return &RateLimiter{rate: rate, burst: float64(max(burst, 1)), buckets: make(map[Client]*bucket)}
 }
 
-// allow takes a token for the client at addr. When there is none it says
+// Allow takes a token for the client at addr. When there is none it says
 // how long until there is one.
-func (r *rateLimiter) allow(addr net.Addr, now time.Time) (bool, time.Duration) {
+func (r *RateLimiter) Allow(addr net.Addr, now time.Time) (bool, time.Duration) {
 	if r == nil || addr == nil {
 		return true, 0
 	}
-	key, ok := clientOf(addr)
+	key, ok := ClientOf(addr)
 	if !ok {
 		return true, 0
 	}
@@ -62,7 +62,7 @@ func (r *rateLimiter) allow(addr net.Addr, now time.Time) (bool, time.Duration) 
 
 // sweep forgets, once a minute, the clients whose buckets have refilled:
 // they are as if new, and memory stays bounded by the clients of a minute.
-func (r *rateLimiter) sweep(now time.Time) {
+func (r *RateLimiter) sweep(now time.Time) {
 	if now.Sub(r.swept) < time.Minute {
 		return
 	}
@@ -75,8 +75,8 @@ func (r *rateLimiter) sweep(now time.Time) {
 	}
 }
 
-// retrySeconds is the whole number of seconds a Gemini 44 carries: at
+// RetrySeconds is the whole number of seconds a Gemini 44 carries: at
 // least one.
-func retrySeconds(d time.Duration) int {
+func RetrySeconds(d time.Duration) int {
 	return max(1, int(math.Ceil(d.Seconds())))
 }

@@ -1,0 +1,57 @@
+package content
+
+import (
+	"capsule/capsule/internal/testfs"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSymlinksOutsideArePassedOver(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	os.WriteFile(outside, []byte("secret"), 0o644)
+	os.WriteFile(filepath.Join(dir, "inside.txt"), []byte("inside"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte(goodPost), 0o644)
+	if err := os.Symlink(outside, filepath.Join(dir, "escape.txt")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink("inside.txt", filepath.Join(dir, "alias.txt"))
+	os.Symlink("/", filepath.Join(dir, "root"))
+	c, err := Load(dir, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var served []string
+	for _, f := range c.Files {
+		served = append(served, f.Path)
+	}
+	if strings.Join(served, ",") != "alias.txt,inside.txt" {
+		t.Errorf("files served: %v, want alias.txt and inside.txt only", served)
+	}
+	var warned []string
+	for _, w := range c.Warnings {
+		warned = append(warned, filepath.Base(w.File))
+	}
+	if !strings.Contains(strings.Join(warned, ","), "escape.txt") || !strings.Contains(strings.Join(warned, ","), "root") {
+		t.Errorf("warnings %v, want escape.txt and root", c.Warnings)
+	}
+}
+
+func TestFileSizeCaps(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{"a.md": goodPost, "small.bin": strings.Repeat("x", 100), "big.bin": strings.Repeat("x", 2000)})
+	_, err := Load(dir, LoadOptions{MaxFileSize: 1000})
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), filepath.Join(dir, "big.bin")+": 2000 bytes, over the 1000-byte limit") {
+		t.Errorf("one file over the cap: %v", err)
+	}
+	_, err = Load(dir, LoadOptions{MaxFilesTotal: 2050})
+	if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list[0].Error(), "over the 2050-byte limit (max_files_total)") {
+		t.Errorf("files over the total cap: %v", err)
+	}
+	if _, err := Load(dir, LoadOptions{}); err != nil {
+		t.Errorf("under the default caps: %v", err)
+	}
+}

@@ -1,0 +1,77 @@
+package gemini
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// agree checks that the fast parser, wherever it accepts a line, says
+// exactly what the full parse says of it.
+func agree(t *testing.T, line []byte) {
+	t.Helper()
+	var scratch [MaxRequest]byte
+	plain, ok := ParsePlain(line, scratch[:])
+	full, refused := ParseRequest(line)
+	if !ok {
+		return
+	}
+	host := strings.ToLower(string(plain.Host))
+	if refused != nil || full.Host != host || full.Port != plain.Port ||
+		full.Path != string(plain.Path) || full.RawQuery != string(plain.RawQuery) {
+		t.Fatalf("request %q: fast path %q port %d %q %q; full parse %+v, refused %v",
+			line, plain.Host, plain.Port, plain.Path, plain.RawQuery, full, refused)
+	}
+}
+
+// TestParsersAgreeOnPorts covers what the fuzzer once missed: strconv.Atoi
+// reads "+1965" as 1965, url.Parse refuses it.
+func TestParsersAgreeOnPorts(t *testing.T) {
+	for _, port := range []string{"", "1965", "+1965", "-1965", " 1965", "01965", "0", "65535", "65536",
+		"99999", "000001965", "1965 ", "19a5", "0x7ad", "1_965", "１９６５"} {
+		for _, path := range []string{"/", "/./", "/posts/x.gmi", "", "?q"} {
+			line := []byte("gemini://localhost:" + port + path)
+			agree(t, line)
+			want := port == "" // "host:" names no port (RFC 3986)
+			if n, err := strconv.Atoi(port); err == nil && n >= 1 && n <= 65535 && port[0] >= '0' && port[0] <= '9' &&
+				!strings.ContainsAny(port, " ") {
+				want = true
+			}
+			if _, refused := ParseRequest(line); (refused == nil) != want {
+				t.Errorf("request %q: refused %v, want accepted %v", line, refused, want)
+			}
+		}
+	}
+}
+
+func TestParseRequest(t *testing.T) {
+	r, refused := ParseRequest([]byte("gemini://LocalHost.:1965/a/../b/%E3%81%82?x%20y"))
+	if refused != nil {
+		t.Fatal(refused.Meta)
+	}
+	if r.Host != "localhost" || r.Port != 1965 || r.Path != "/b/あ" || r.RawQuery != "x%20y" {
+		t.Errorf("got %+v", r)
+	}
+}
+
+// FuzzParse checks the fast parser against the full parse on any line,
+// and on lines built from a host, a port and a path, so that the fuzzer
+// spends its mutations on each part (a port with a sign, a host with a
+// dot).
+func FuzzParse(f *testing.F) {
+	for _, seed := range []struct{ host, port, path string }{
+		{"localhost", "", "/"}, {"localhost", "1965", "/posts/x.gmi"}, {"LOCALHOST.", "+1965", "/./"},
+		{"localhost", "01965", "/tags/%E3%81%82.gmi"}, {"example.org", "1", "/search?q"},
+		{"[::1]", "1965", "/"}, {"localhost", "1965", "//x"}, {"u@localhost", "", "/"},
+	} {
+		f.Add(seed.host, seed.port, seed.path)
+	}
+	f.Fuzz(func(t *testing.T, host, port, path string) {
+		line := "gemini://" + host
+		if port != "" {
+			line += ":" + port
+		}
+		agree(t, []byte(line+path))
+		agree(t, []byte(host+port+path))
+	})
+}

@@ -1,0 +1,142 @@
+package gemini
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/url"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxRequest is the longest request URL Gemini allows, in bytes, without
+// its CRLF. A request of exactly this length is valid.
+const MaxRequest = 1024
+
+// ErrRequestTooLong is a request line with no CRLF within the limit.
+var ErrRequestTooLong = errors.New("gemini: request longer than 1024 bytes")
+
+// ErrBadRequestLine is a request not ended by CRLF.
+var ErrBadRequestLine = errors.New("gemini: request line does not end in CRLF")
+
+// ReadRequest reads a request line ending in CRLF into buf, which must hold
+// MaxRequest+2 bytes, and returns the URL without the CRLF. It stops at the
+// CRLF: whatever a client sends after it is never looked at.
+func ReadRequest(r io.Reader, buf []byte) ([]byte, error) {
+	n := 0
+	for {
+		m, err := r.Read(buf[n:])
+		n += m
+		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+			if i == 0 || buf[i-1] != '\r' {
+				return nil, ErrBadRequestLine
+			}
+			return buf[:i-1], nil
+		}
+		if n == len(buf) {
+			return nil, ErrRequestTooLong
+		}
+		if err != nil {
+			if err == io.EOF {
+				return nil, ErrBadRequestLine
+			}
+			return nil, err
+		}
+	}
+}
+
+// Request is a request URL that follows Gemini's rules.
+type Request struct {
+	// Host is the URL's host, lower-cased, without a trailing dot.
+	Host string
+	// Port is the URL's port, 0 when it names none.
+	Port int
+	// Path is decoded, its dot segments resolved; "/" when empty.
+	Path     string
+	RawQuery string
+}
+
+// Responses to requests that break Gemini's rules.
+var (
+	BadRequest  = NewResponse(StatusBadRequest, "Bad request", nil)
+	TooLong     = NewResponse(StatusBadRequest, "Request longer than 1024 bytes", nil)
+	notUTF8     = NewResponse(StatusBadRequest, "Request is not UTF-8", nil)
+	withBOM     = NewResponse(StatusBadRequest, "Request starts with a byte order mark", nil)
+	notAbsolute = NewResponse(StatusBadRequest, "Request must be an absolute URL", nil)
+	badPort     = NewResponse(StatusBadRequest, "Request URL has a port that is not a number from 1 to 65535", nil)
+	withUser    = NewResponse(StatusBadRequest, "Request URL must not hold userinfo", nil)
+	withFrag    = NewResponse(StatusBadRequest, "Request URL must not hold a fragment", nil)
+	otherScheme = NewResponse(StatusProxyRequestRefused, "Only gemini:// URLs are served here", nil)
+)
+
+// ParseRequest checks a request URL against Gemini's rules. It returns the
+// request, or the response that refuses it: 59 for a malformed request, 53
+// for one meant for another scheme. Whether the host and port are served
+// here is for the caller to say.
+func ParseRequest(line []byte) (Request, *Response) {
+	switch {
+	case len(line) > MaxRequest:
+		return Request{}, TooLong
+	case bytes.HasPrefix(line, []byte("\xef\xbb\xbf")):
+		return Request{}, withBOM
+	case !utf8.Valid(line):
+		return Request{}, notUTF8
+	case bytes.IndexByte(line, '#') >= 0:
+		// '#' may appear nowhere in a URL but before its fragment.
+		return Request{}, withFrag
+	}
+	u, err := url.Parse(string(line))
+	switch {
+	case err != nil:
+		return Request{}, BadRequest
+	case u.Scheme == "" || u.Opaque != "":
+		return Request{}, notAbsolute
+	case u.User != nil:
+		return Request{}, withUser
+	case u.Scheme != "gemini":
+		return Request{}, otherScheme
+	case u.Host == "":
+		return Request{}, notAbsolute
+	}
+	port := 0
+	if p := u.Port(); p != "" {
+		var ok bool
+		if port, ok = parsePort([]byte(p)); !ok {
+			return Request{}, badPort
+		}
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	return Request{Host: host, Port: port, Path: cleanPath(u.Path), RawQuery: u.RawQuery}, nil
+}
+
+// parsePort reads a port: decimal digits only (no sign, no space), 1 to
+// 65535, leading zeros allowed (RFC 3986). Both request parsers use it, so that they agree on every port.
+func parsePort(b []byte) (int, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n = n*10 + int(c-'0'); n > 65535 {
+			return 0, false
+		}
+	}
+	return n, n >= 1 && n <= 65535
+}
+
+// cleanPath resolves "." and ".." segments, so that no path climbs above the
+// root, and keeps a trailing slash. The empty path is "/".
+func cleanPath(p string) string {
+	if p == "" || p == "/" {
+		return "/"
+	}
+	clean := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean
+}
