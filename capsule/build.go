@@ -2,6 +2,8 @@ package capsule
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -23,11 +25,25 @@ import (
 // and post headers.
 const dateLayout = "2006-01-02"
 
+// BuildOptions adjusts a Build.
+type BuildOptions struct {
+	// PostBudget is how long one post may take to render; a post over it
+	// fails the build. 0 means DefaultPostBudget.
+	PostBudget time.Duration
+	// Slow, when set, is told of a post still rendering after the budget,
+	// while it is, so that a slow build says what it is waiting for.
+	Slow func(file string, elapsed time.Duration)
+}
+
 // Build renders every post of c and every index page into a new Store.
 // Posts are rendered on all cores; the Store is complete before it is
 // returned and is never modified afterwards. It keeps no AST: only bytes
 // and what search results need.
-func Build(site *Site, c *content.Content) (*Store, error) {
+//
+// When ctx ends, the posts not yet started are left and Build returns
+// ctx's error; a post being rendered cannot be interrupted, which is why
+// each has a time budget.
+func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions) (*Store, error) {
 	start := time.Now()
 	if site.GopherWidth <= 0 {
 		site.GopherWidth = gopher.DefaultTextWidth
@@ -44,7 +60,7 @@ func Build(site *Site, c *content.Content) (*Store, error) {
 	st.Warnings = append(st.Warnings, c.Warnings...)
 
 	links := newPostLinks(entries, c.Files)
-	geminiLink := links.rewriter(postGeminiPath, func(f string) string { return "/" + f })
+	geminiLink := links.rewriter(postGeminiPath, fileLink)
 	gopherLink := links.rewriter(func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) },
 		func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) })
 
@@ -58,9 +74,20 @@ func Build(site *Site, c *content.Content) (*Store, error) {
 	}
 	out := make([]rendered, len(entries))
 	md := newMarkdown() // goldmark's parser is safe for concurrent use
+	watch := newPostWatch(opts.PostBudget, opts.Slow)
 	work.ForEach(len(entries), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
 		// The one parse of the post; its AST is dropped when this returns.
 		p := entries[i]
+		watch.begin(p.File)
+		defer func() {
+			if took, over := watch.end(p.File); over {
+				out[i] = rendered{err: fmt.Errorf("took %v to render, over the %v a post may take: simplify its Markdown (deep nesting, thousands of emphasis marks or footnotes)",
+					took.Round(time.Millisecond), watch.budget)}
+			}
+		}()
 		doc := md.Parser().Parse(text.NewReader(p.Body))
 		var body bytes.Buffer
 		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: geminiLink}); err != nil {
@@ -74,12 +101,20 @@ func Build(site *Site, c *content.Content) (*Store, error) {
 			summary: summary(p, doc), warns: links.check(p, doc),
 		}
 	})
+	watch.stop()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var errs content.ErrorList
+	routes := newRoutes(site)
 	texts := make([][]byte, len(c.Posts))
 	summaries := make([]string, len(c.Posts))
 	for i, p := range entries {
 		if out[i].err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
+			continue
+		}
+		if !routes.post(p) {
 			continue
 		}
 		st.gemini[postGeminiPath(p)] = out[i].gmi
@@ -94,7 +129,11 @@ func Build(site *Site, c *content.Content) (*Store, error) {
 		}
 	}
 	out = nil // let the rendered pieces go as the Store takes them
-	if len(errs) > 0 {
+	for _, g := range b.tags {
+		routes.tag(g.Name, g.Posts[0].File)
+	}
+	if errs = append(errs, routes.errs...); len(errs) > 0 {
+		content.SortFileErrors(errs)
 		return nil, errs
 	}
 
@@ -124,13 +163,11 @@ func Build(site *Site, c *content.Content) (*Store, error) {
 	}
 	// Files last: a file whose path a page already has is not served.
 	for _, f := range c.Files {
-		key := "/" + f.Path
-		_, gemTaken := st.gemini[key]
-		_, gophTaken := st.gopher[key]
-		if gemTaken || gophTaken {
-			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: "has the path of a page of the capsule: not served"})
+		if w := routes.file(f); w != nil {
+			st.Warnings = append(st.Warnings, w)
 			continue
 		}
+		key := "/" + f.Path
 		// Gopher serves the body of the Gemini response: one copy in memory.
 		resp := gemini.NewResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
 		st.gemini[key] = resp

@@ -4,6 +4,9 @@ import (
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/tlscert"
+	"context"
+	"errors"
+	"fmt"
 	"net"
 	"strconv"
 	"time"
@@ -28,17 +31,33 @@ func Check(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.CertFile != "" {
-		if _, err := tlscert.Load(cfg.CertFile, cfg.KeyFile); err != nil {
-			return nil, err
-		}
+	if err := checkCertificate(cfg); err != nil {
+		return nil, err
 	}
 	site := siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr))
-	st, err := Build(site, loaded)
+	st, err := Build(context.Background(), site, loaded, BuildOptions{PostBudget: cfg.PostBudget})
 	if err != nil {
 		return nil, err
 	}
 	return &Summary{Posts: st.Posts, Tags: st.Tags, Warnings: st.Warnings, BuildTime: time.Since(start)}, nil
+}
+
+// checkCertificate says whether Start would have a certificate: the
+// operator's files load, or the generated one does, or this is a first
+// start and one can be created in the certificates folder.
+func checkCertificate(cfg config.Config) error {
+	if cfg.CertFile != "" {
+		_, err := tlscert.Load(cfg.CertFile, cfg.KeyFile)
+		return err
+	}
+	_, err := tlscert.LoadGenerated(cfg.Certs, cfg.Hostname)
+	if errors.Is(err, tlscert.ErrMissing) {
+		return mayCreateCertificate(cfg)
+	}
+	if err != nil {
+		return fmt.Errorf("certificate: %w", err)
+	}
+	return nil
 }
 
 // addrPort is the port of a listen address, 0 if it has none.

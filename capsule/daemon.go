@@ -27,13 +27,17 @@ import (
 // Daemon is a running capsule: the Gemini and Gopher servers over one
 // Capsule, its certificate and its access log.
 type Daemon struct {
-	reloading sync.Mutex    // one Reload at a time
-	cfg       config.Config // as of the last successful Start or Reload
-	log       *log.Logger
-	capsule   *Capsule
-	cert      atomic.Pointer[tls.Certificate]
-	access    atomic.Pointer[accessLog]         // nil when access logging is off
-	limiter   atomic.Pointer[guard.RateLimiter] // nil when rate limiting is off
+	reloading sync.Mutex // one Reload at a time
+	// committing guards stopped, so that a Reload never swaps anything in
+	// once Shutdown has begun.
+	committing sync.Mutex
+	stopped    bool
+	cfg        config.Config // as of the last successful Start or Reload
+	log        *log.Logger
+	capsule    *Capsule
+	cert       atomic.Pointer[tls.Certificate]
+	access     atomic.Pointer[accessLog]         // nil when access logging is off
+	limiter    atomic.Pointer[guard.RateLimiter] // nil when rate limiting is off
 
 	geminiLn, gopherLn *guard.Listener
 	gemini             *gemini.Server
@@ -45,8 +49,9 @@ type Daemon struct {
 // Start loads the posts, loads or creates the certificate, listens (or
 // takes the listeners of socket activation), builds the Store and starts
 // serving. Problems in posts are returned as an ErrorList before anything
-// is bound.
-func Start(cfg config.Config) (*Daemon, error) {
+// is served. When ctx ends before the Store is built, Start stops and
+// returns ctx's error.
+func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
@@ -56,7 +61,7 @@ func Start(cfg config.Config) (*Daemon, error) {
 	if err != nil {
 		return nil, err
 	}
-	cert, err := d.certificate(cfg)
+	cert, err := startCertificate(cfg, d.log)
 	if err != nil {
 		return nil, err
 	}
@@ -65,13 +70,18 @@ func Start(cfg config.Config) (*Daemon, error) {
 	if err := d.listen(cfg); err != nil {
 		return nil, err
 	}
-	st, err := Build(d.site(cfg, loaded.Meta), loaded)
+	st, err := Build(ctx, d.site(cfg, loaded.Meta), loaded, d.buildOptions(cfg))
 	if err != nil {
 		d.geminiLn.Close()
 		d.gopherLn.Close()
 		return nil, err
 	}
 	d.logWarnings(st)
+	if st.Posts == 0 {
+		// A new blog starts empty; an unmounted volume looks the same,
+		// so say so where the operator looks first.
+		d.log.Printf("no posts in %s: serving an empty blog (if posts are missing, check that the folder is there and mounted)", cfg.Posts)
+	}
 	d.capsule = New(st)
 	if cfg.AccessLog {
 		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
@@ -83,6 +93,13 @@ func Start(cfg config.Config) (*Daemon, error) {
 	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
 	d.log.Printf("built %d posts in %v", st.Posts, st.BuildTime.Round(10*time.Microsecond))
 	return d, nil
+}
+
+// buildOptions has a Build tell the log which post it is waiting for.
+func (d *Daemon) buildOptions(cfg config.Config) BuildOptions {
+	return BuildOptions{PostBudget: cfg.PostBudget, Slow: func(file string, elapsed time.Duration) {
+		d.log.Printf("still rendering %s after %v", file, elapsed.Round(time.Millisecond))
+	}}
 }
 
 // listen takes the configured listeners or binds the configured addresses,
@@ -120,7 +137,7 @@ func (d *Daemon) site(cfg config.Config, meta content.SiteMeta) *Site {
 // siteFor is the Site cfg describes, over what the posts folder says, with
 // the ports listened on.
 func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort int) *Site {
-	meta.Title = cmp.Or(cfg.Title, meta.Title)
+	meta.Title = cmp.Or(cfg.Title, meta.Title, cfg.Hostname)
 	meta.Description = cmp.Or(cfg.Description, meta.Description)
 	meta.Lang = cmp.Or(cfg.Lang, meta.Lang)
 	meta.Favicon = cmp.Or(cfg.Favicon, meta.Favicon)
@@ -139,30 +156,15 @@ func (d *Daemon) logWarnings(st *Store) {
 	}
 }
 
-// certificate loads the operator's certificate files, or the generated
-// certificate for the hostname (creating it the first time).
-func (d *Daemon) certificate(cfg config.Config) (*tls.Certificate, error) {
-	if cfg.CertFile != "" {
-		cert, err := tlscert.Load(cfg.CertFile, cfg.KeyFile)
-		return &cert, err
-	}
-	cert, created, err := tlscert.LoadOrCreate(cfg.Certs, cfg.Hostname)
-	if err != nil {
-		return nil, fmt.Errorf("certificate: %w", err)
-	}
-	if created {
-		certFile, _ := tlscert.Paths(cfg.Certs, cfg.Hostname)
-		d.log.Printf("created certificate %s for %s: back up %s, readers pin this certificate", certFile, cfg.Hostname, cfg.Certs)
-	}
-	return &cert, nil
-}
-
 // Reload rereads the posts and certificate as cfg says, builds a new Store
 // beside the one being served and swaps it in; requests in flight finish
 // on the old one. When anything fails, nothing changes: the old Store and
 // certificate keep serving, and the error says why (an ErrorList for
-// posts). Listen addresses and timeouts take a restart to change.
-func (d *Daemon) Reload(cfg config.Config) error {
+// posts). A posts folder that has become empty is refused the same way: an
+// unmounted volume must not empty a blog. Listen addresses and timeouts
+// take a restart to change. When ctx ends, or the Daemon is shut down,
+// the reload is abandoned.
+func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
 	start := time.Now()
@@ -173,13 +175,21 @@ func (d *Daemon) Reload(cfg config.Config) error {
 	if err != nil {
 		return err
 	}
-	cert, err := d.certificate(cfg)
+	if had := d.capsule.Store().Posts; had > 0 && len(loaded.Posts) == 0 {
+		return fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
+	}
+	cert, err := reloadCertificate(cfg, d.cfg, d.cert.Load())
 	if err != nil {
 		return err
 	}
-	st, err := Build(d.site(cfg, loaded.Meta), loaded)
+	st, err := Build(ctx, d.site(cfg, loaded.Meta), loaded, d.buildOptions(cfg))
 	if err != nil {
 		return err
+	}
+	d.committing.Lock()
+	defer d.committing.Unlock()
+	if d.stopped {
+		return errStopped
 	}
 	old := d.cfg
 	if cfg.GeminiAddr != old.GeminiAddr || cfg.GopherAddr != old.GopherAddr ||
@@ -315,10 +325,16 @@ func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.cert.Load()
 // Err receives an error if a server stops on its own.
 func (d *Daemon) Err() <-chan error { return d.errc }
 
+// errStopped is a reload asked for after Shutdown.
+var errStopped = errors.New("stopping: reload abandoned")
+
 // Shutdown stops accepting connections, lets every accepted connection
 // finish until ctx ends, then closes what is left and writes out the access
 // log.
 func (d *Daemon) Shutdown(ctx context.Context) error {
+	d.committing.Lock()
+	d.stopped = true
+	d.committing.Unlock()
 	d.gemini.Shutdown()
 	gophErr := d.gopher.Shutdown(ctx)
 	// The listeners count every connection from Accept on, so none that

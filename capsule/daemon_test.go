@@ -35,7 +35,7 @@ func startDaemon(t *testing.T, options func(*config.Config)) *Daemon {
 	if options != nil {
 		options(&cfg)
 	}
-	d, err := Start(cfg)
+	d, err := Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
+	"context"
 	"strings"
 	"sync"
 	"testing"
@@ -17,7 +18,7 @@ var fuzzCapsule = sync.OnceValue(func() *Capsule {
 	if err != nil {
 		panic(err)
 	}
-	st, err := Build(&Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}, c)
+	st, err := Build(context.Background(), &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}, c, BuildOptions{})
 	if err != nil {
 		panic(err)
 	}

@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"context"
 	"sync"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestGeneratedPostsBuild(t *testing.T) {
 	if len(c.Posts) != 20 || len(c.Posts[0].Body) < 16<<10 || len(c.Posts[0].Body) > 20<<10 {
 		t.Fatalf("%d posts of %d bytes", len(c.Posts), len(c.Posts[0].Body))
 	}
-	if _, err := Build(&Site{SiteMeta: c.Meta, Hostname: "localhost"}, c); err != nil {
+	if _, err := Build(context.Background(), &Site{SiteMeta: c.Meta, Hostname: "localhost"}, c, BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -72,11 +72,53 @@ func (l *postLinks) resolve(dest string) (p *content.Post, isPostLink bool) {
 	return nil, false
 }
 
+// unsafeSchemes are link schemes a reader's client may act on by itself:
+// scripts (javascript:, vbscript:), inline documents that can carry
+// scripts (data:), and files on the reader's own machine (file:). A Gopher
+// "URL:" item or a Gemini link to one would hand it to a browser.
+var unsafeSchemes = []string{"javascript", "vbscript", "data", "file"}
+
+// unsafeLink reports whether dest uses one of unsafeSchemes. Browsers drop
+// whitespace and control characters inside a scheme ("java\tscript:"), so
+// this looks at the scheme without them, in any case.
+func unsafeLink(dest string) bool {
+	scheme := linkScheme(dest)
+	for _, s := range unsafeSchemes {
+		if strings.EqualFold(scheme, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkScheme is the scheme of dest, with the bytes a browser would drop
+// from it left out; empty for a relative reference.
+func linkScheme(dest string) string {
+	var b strings.Builder
+	for i := 0; i < len(dest) && b.Len() < 16; i++ {
+		switch c := dest[i]; {
+		case c <= ' ' || c == 0x7f:
+			continue
+		case c == ':':
+			return b.String()
+		case 'a' <= c|0x20 && c|0x20 <= 'z', b.Len() > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+			b.WriteByte(c)
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
 // rewriter returns a link rewriter for a renderer: links to existing posts
-// and pages become target(post), links to files fileTarget(path);
-// everything else is kept.
+// and pages become target(post), links to files fileTarget(path), unsafe
+// links "" (the renderer keeps their text and offers no link); everything
+// else is kept.
 func (l *postLinks) rewriter(target func(*content.Post) string, fileTarget func(string) string) func(string) string {
 	return func(dest string) string {
+		if unsafeLink(dest) {
+			return "" // not offered; check warns
+		}
 		if p, ok := l.resolve(dest); ok && p != nil {
 			return target(p)
 		}
@@ -101,7 +143,14 @@ func (l *postLinks) check(p *content.Post, doc ast.Node) []*content.FileError {
 			dest = string(n.Destination)
 		case *ast.Image:
 			dest = string(n.Destination)
+		case *ast.AutoLink:
+			dest = string(n.URL(p.Body))
 		default:
+			return ast.WalkContinue, nil
+		}
+		if unsafeLink(dest) {
+			warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
+				Msg: "link not offered to readers (a " + linkScheme(dest) + ": link runs in or reads from the reader's machine; its text is kept): " + dest})
 			return ast.WalkContinue, nil
 		}
 		if target, ok := l.resolve(dest); ok && target == nil {

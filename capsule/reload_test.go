@@ -51,7 +51,7 @@ func TestReloadPicksUpNewPost(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-new.md"), []byte(newPost), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Reload(cfg); err != nil {
+	if err := d.Reload(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, body := geminiGet(t, d, "/posts/2018-01-01-new.gmi"); !strings.Contains(body, "新しい本文です。") {
@@ -78,7 +78,7 @@ func TestFailedReloadKeepsServing(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-broken.md"), []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := d.Reload(cfg)
+	err := d.Reload(context.Background(), cfg)
 	var list content.ErrorList
 	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), filepath.Join(dir, "2018-01-01-broken.md")+":3: ") {
 		t.Fatalf("reload error = %v, want one error at 2018-01-01-broken.md:3", err)
@@ -92,7 +92,7 @@ func TestFailedReloadKeepsServing(t *testing.T) {
 
 	// Fixing the post and reloading again works.
 	os.Remove(filepath.Join(dir, "2018-01-01-broken.md"))
-	if err := d.Reload(cfg); err != nil {
+	if err := d.Reload(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -198,7 +198,7 @@ func TestReloadsUnderLoadLoseNothing(t *testing.T) {
 	l := runLoad(t, d, 8, stop)
 	for range 5 {
 		time.Sleep(50 * time.Millisecond)
-		if err := d.Reload(cfg); err != nil {
+		if err := d.Reload(context.Background(), cfg); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -216,7 +216,7 @@ func TestReloadsUnderLoadLoseNothing(t *testing.T) {
 // of an answer; it never gets half an answer.
 func TestGracefulStopUnderLoad(t *testing.T) {
 	cfg := testConfig(t)
-	d, err := Start(cfg)
+	d, err := Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

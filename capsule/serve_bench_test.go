@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"context"
 	"crypto/tls"
 	"io"
 	"log"
@@ -33,7 +34,7 @@ func benchDaemon(b *testing.B) *Daemon {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := Build(siteFor(cfg, c.Meta, 1965, 70), c)
+	st, err := Build(context.Background(), siteFor(cfg, c.Meta, 1965, 70), c, BuildOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -59,6 +59,10 @@ type Config struct {
 	// are held in memory, in bytes.
 	MaxFileSize, MaxFilesTotal int64
 
+	// PostBudget is how long one post may take to render before the
+	// build fails naming it (capsule.BuildOptions).
+	PostBudget time.Duration
+
 	ReadTimeout  time.Duration // request read deadline
 	WriteTimeout time.Duration // response write deadline
 
@@ -93,6 +97,7 @@ func NewConfig() Config {
 		GopherWidth:    70,
 		MaxFileSize:    content.DefaultMaxFileSize,
 		MaxFilesTotal:  content.DefaultMaxFilesTotal,
+		PostBudget:     3 * time.Second, // capsule.DefaultPostBudget
 		ReadTimeout:    10 * time.Second,
 		WriteTimeout:   30 * time.Second,
 		AccessLog:      true,
@@ -124,6 +129,9 @@ func (cfg *Config) Check() error {
 	}
 	if cfg.GopherPort < 0 || cfg.GopherPort > 65535 {
 		errs = append(errs, fmt.Errorf("gopher port %d is not a port", cfg.GopherPort))
+	}
+	if cfg.PostBudget <= 0 {
+		errs = append(errs, errors.New("post budget must be positive"))
 	}
 	if cfg.ReadTimeout <= 0 || cfg.WriteTimeout <= 0 {
 		errs = append(errs, errors.New("timeouts must be positive"))
@@ -168,6 +176,7 @@ type configFile struct {
 		MaxSize  *int64 `toml:"max_size"`
 		MaxTotal *int64 `toml:"max_total"`
 	} `toml:"files"`
+	PostBudget   *duration `toml:"post_budget"`
 	ReadTimeout  *duration `toml:"read_timeout"`
 	WriteTimeout *duration `toml:"write_timeout"`
 	Gemini       struct {
@@ -259,6 +268,9 @@ func ReadConfigFile(path string, cfg *Config) error {
 	set(&cfg.Certs, f.Gemini.Certs)
 	set(&cfg.CertFile, f.Gemini.Cert)
 	set(&cfg.KeyFile, f.Gemini.Key)
+	if f.PostBudget != nil {
+		cfg.PostBudget = f.PostBudget.Duration
+	}
 	if f.ReadTimeout != nil {
 		cfg.ReadTimeout = f.ReadTimeout.Duration
 	}

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"git.sr.ht/~adnano/go-gemini/certificate"
@@ -32,59 +33,128 @@ func Paths(dir, hostname string) (certFile, keyFile string) {
 	return filepath.Join(dir, hostname+".crt"), filepath.Join(dir, hostname+".key")
 }
 
-// LoadOrCreate loads the certificate for hostname from dir. When
-// neither file exists it creates a self-signed ECDSA P-256 certificate, writes
-// both files and reports created. It never replaces an existing file: a half
-// pair or an unreadable file is an error for the operator to resolve, since a
-// new key would break every client's pin.
-func LoadOrCreate(dir, hostname string) (cert tls.Certificate, created bool, err error) {
-	if hostname == "" || strings.ContainsAny(hostname, `/\`) || strings.HasPrefix(hostname, ".") {
-		return tls.Certificate{}, false, fmt.Errorf("hostname %q cannot name a certificate file", hostname)
+// ErrMissing is a certificate that is not there to load.
+var ErrMissing = errors.New("no certificate")
+
+// LoadGenerated loads the generated certificate for hostname from dir.
+// When neither file exists the error wraps ErrMissing; a half pair or an
+// unreadable file is an error for the operator to resolve, since a new key
+// would break every client's pin.
+func LoadGenerated(dir, hostname string) (tls.Certificate, error) {
+	if err := checkHostname(hostname); err != nil {
+		return tls.Certificate{}, err
 	}
 	certFile, keyFile := Paths(dir, hostname)
 	_, certErr := os.Stat(certFile)
 	_, keyErr := os.Stat(keyFile)
 	switch {
 	case certErr == nil && keyErr == nil:
-		cert, err := Load(certFile, keyFile)
-		return cert, false, err
+		return Load(certFile, keyFile)
+	case errors.Is(certErr, syscall.ENOTDIR) && errors.Is(keyErr, syscall.ENOTDIR):
+		// Something in the folder's path is a file: nothing is there.
+		return tls.Certificate{}, fmt.Errorf("%s: %w", certFile, ErrMissing)
 	case !errors.Is(certErr, fs.ErrNotExist):
 		if certErr == nil {
-			return tls.Certificate{}, false, fmt.Errorf("%s exists but %s does not: restore the key from a backup (a new one would break every reader's TOFU pin), or remove both to start over", certFile, keyFile)
+			return tls.Certificate{}, fmt.Errorf("%s exists but %s does not: restore the key from a backup (a new one would break every reader's TOFU pin), or remove both to start over", certFile, keyFile)
 		}
-		return tls.Certificate{}, false, certErr
+		return tls.Certificate{}, certErr
 	case !errors.Is(keyErr, fs.ErrNotExist):
 		if keyErr == nil {
-			return tls.Certificate{}, false, fmt.Errorf("%s exists but %s does not: restore the certificate from a backup, or remove both to start over", keyFile, certFile)
+			return tls.Certificate{}, fmt.Errorf("%s exists but %s does not: restore the certificate from a backup, or remove both to start over", keyFile, certFile)
 		}
-		return tls.Certificate{}, false, keyErr
+		return tls.Certificate{}, keyErr
 	}
+	return tls.Certificate{}, fmt.Errorf("%s: %w", certFile, ErrMissing)
+}
 
+func checkHostname(hostname string) error {
+	if hostname == "" || strings.ContainsAny(hostname, `/\`) || strings.HasPrefix(hostname, ".") {
+		return fmt.Errorf("hostname %q cannot name a certificate file", hostname)
+	}
+	return nil
+}
+
+// FirstStart reports whether dir has never held a certificate: it is
+// missing, or holds no .crt and no .key file (a README is fine). That is
+// the only time a certificate may be created on its own: a folder that
+// held certificates and lost this one was emptied by mistake, or the
+// hostname changed, and either way a new key must be the operator's
+// decision, not the daemon's.
+func FirstStart(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	for _, e := range entries {
+		if ext := filepath.Ext(e.Name()); ext == ".crt" || ext == ".key" {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// CheckWritable reports whether a certificate could be written into dir:
+// dir is a writable folder, or can be created.
+func CheckWritable(dir string) error {
+	target := dir
+	for {
+		info, err := os.Stat(target)
+		if err == nil {
+			if !info.IsDir() {
+				return fmt.Errorf("certificates folder %s: %s is not a folder", dir, target)
+			}
+			if err := syscall.Access(target, 2 /* W_OK */); err != nil {
+				return fmt.Errorf("certificates folder %s: %s is not writable by this user", dir, target)
+			}
+			return nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+			return fmt.Errorf("certificates folder %s: %v", dir, err)
+		}
+		parent := filepath.Dir(target)
+		if parent == target {
+			return fmt.Errorf("certificates folder %s cannot be created", dir)
+		}
+		target = parent
+	}
+}
+
+// Create creates a self-signed ECDSA P-256 certificate for hostname, valid
+// for a century, and writes it and its key into dir (created if need be).
+// It never replaces a file: either one existing already is an error.
+func Create(dir, hostname string) (tls.Certificate, error) {
+	if err := checkHostname(hostname); err != nil {
+		return tls.Certificate{}, err
+	}
+	certFile, keyFile := Paths(dir, hostname)
 	opts := certificate.CreateOptions{Subject: pkix.Name{CommonName: hostname}, Duration: certValidity}
 	if ip := net.ParseIP(hostname); ip != nil {
 		opts.IPAddresses = []net.IP{ip}
 	} else {
 		opts.DNSNames = []string{hostname}
 	}
-	cert, err = certificate.Create(opts) // ECDSA P-256 unless Ed25519 is asked for
+	cert, err := certificate.Create(opts) // ECDSA P-256 unless Ed25519 is asked for
 	if err != nil {
-		return tls.Certificate{}, false, err
+		return tls.Certificate{}, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return tls.Certificate{}, false, err
+		return tls.Certificate{}, err
 	}
 	key, err := x509.MarshalPKCS8PrivateKey(cert.PrivateKey)
 	if err != nil {
-		return tls.Certificate{}, false, err
+		return tls.Certificate{}, err
 	}
 	if err := writeNew(keyFile, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: key}), 0o600); err != nil {
-		return tls.Certificate{}, false, err
+		return tls.Certificate{}, err
 	}
 	if err := writeNew(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Leaf.Raw}), 0o644); err != nil {
 		os.Remove(keyFile) // the key alone is of no use; let the next start retry
-		return tls.Certificate{}, false, err
+		return tls.Certificate{}, err
 	}
-	return cert, true, nil
+	return cert, nil
 }
 
 // writeNew writes a file that must not exist yet.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -129,11 +130,12 @@ func buildCapsule(dir string) *capsule.Store {
 	if err := cfg.Check(); err != nil {
 		log.Fatal(err)
 	}
-	content, err := content.Load(dir, content.LoadOptions{Location: cfg.Location})
+	loaded, err := content.Load(dir, content.LoadOptions{Location: cfg.Location})
 	if err != nil {
 		log.Fatal(err)
 	}
-	st, err := capsule.Build(&capsule.Site{SiteMeta: content.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 70}, content)
+	site := &capsule.Site{SiteMeta: loaded.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 70}
+	st, err := capsule.Build(context.Background(), site, loaded, capsule.BuildOptions{PostBudget: time.Minute})
 	if err != nil {
 		log.Fatal(err)
 	}

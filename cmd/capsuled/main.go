@@ -7,15 +7,12 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
-	"os/signal"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -26,10 +23,6 @@ import (
 	"capsule/capsule/content"
 	"capsule/capsule/systemd"
 )
-
-// shutdownTimeout bounds how long requests in flight may take to finish
-// after a stop signal.
-const shutdownTimeout = 10 * time.Second
 
 // options are the command line: the flags that are not configuration.
 type options struct {
@@ -53,6 +46,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&cfg.Favicon, "favicon", cfg.Favicon, "an emoji served as /favicon.txt (default: _index.md's favicon)")
 	fs.Int64Var(&cfg.MaxFileSize, "max-file-size", cfg.MaxFileSize, "largest file beside the posts, in `bytes` (files are held in memory)")
 	fs.Int64Var(&cfg.MaxFilesTotal, "max-files-total", cfg.MaxFilesTotal, "all files beside the posts together, in `bytes`")
+	fs.DurationVar(&cfg.PostBudget, "post-budget", cfg.PostBudget, "time one post may take to render; a post over it fails the build, named")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")
 	fs.StringVar(&cfg.Certs, "certs", cfg.Certs, "`folder` for generated TLS certificates")
@@ -140,63 +134,7 @@ func main() {
 			logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
 		}
 	}
-	// Signals are caught before anything is served: a SIGHUP that comes
-	// early must not end the process, as its default action would.
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-	d, err := capsule.Start(cfg)
-	if err != nil {
-		reportAndExit(logger, err, 1)
-	}
-	notify(logger, "READY=1")
-
-	exitCode := 0
-	for running := true; running; {
-		select {
-		case s := <-signals:
-			if s == syscall.SIGHUP {
-				reload(logger, d)
-				continue
-			}
-			logger.Printf("%v: stopping", s)
-			running = false
-		case err := <-d.Err():
-			logger.Printf("%v: stopping", err)
-			exitCode = 1
-			running = false
-		}
-	}
-	notify(logger, "STOPPING=1")
-	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
-	err = d.Shutdown(ctx)
-	cancel()
-	if err != nil {
-		logger.Printf("shutdown: %v", err)
-	}
-	os.Exit(exitCode)
-}
-
-// reload rereads the configuration and the posts. A failure is logged and
-// the capsule keeps serving what it served.
-func reload(logger *log.Logger, d *capsule.Daemon) {
-	notify(logger, "RELOADING=1\nMONOTONIC_USEC="+strconv.FormatInt(monotonicUsec(), 10))
-	defer notify(logger, "READY=1")
-	cfg, _, err := loadConfig(os.Args[1:])
-	if err == nil {
-		cfg.Log = logger
-		err = d.Reload(cfg)
-	}
-	if err != nil {
-		var list content.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				logger.Print(e)
-			}
-		} else {
-			logger.Print(err)
-		}
-		logger.Printf("reload failed: still serving the previous posts")
-	}
+	os.Exit(serve(logger, cfg))
 }
 
 // monotonicUsec is CLOCK_MONOTONIC in microseconds, which systemd wants

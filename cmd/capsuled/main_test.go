@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"capsule/capsule/postgen"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -136,25 +138,8 @@ var listenLine = regexp.MustCompile(`^capsuled: (gemini|gopher): serving \S+ on 
 
 func startCapsuled(t *testing.T, cmd *exec.Cmd) *daemon {
 	t.Helper()
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
 	d := &daemon{cmd: cmd, lines: make(chan string, 1000)}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	})
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			d.lines <- sc.Text()
-		}
-		close(d.lines)
-	}()
+	d.start(t)
 	for d.gemini == "" || d.gopher == "" {
 		line := d.waitFor(t, "capsuled: ")
 		if m := listenLine.FindStringSubmatch(line); m != nil {
@@ -166,6 +151,30 @@ func startCapsuled(t *testing.T, cmd *exec.Cmd) *daemon {
 		}
 	}
 	return d
+}
+
+// start starts the process and collects its standard error lines; it is
+// killed when the test ends.
+func (d *daemon) start(t *testing.T) {
+	t.Helper()
+	stderr, err := d.cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		d.cmd.Process.Kill()
+		d.cmd.Wait()
+	})
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			d.lines <- sc.Text()
+		}
+		close(d.lines)
+	}()
 }
 
 // waitFor returns the next line of standard error that contains s.
@@ -419,4 +428,94 @@ func needTool(t *testing.T, name string) string {
 	}
 	t.Skip(msg)
 	return ""
+}
+
+// exitsWithin waits for the process to end and returns its exit status,
+// or fails the test if it is still running after limit.
+func (d *daemon) exitsWithin(t *testing.T, limit time.Duration) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- d.cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(limit):
+		t.Fatalf("still running %v after the stop signal", limit)
+		return -1
+	}
+}
+
+// A stop signal is never lost behind reloads: HUP, HUP, TERM in quick
+// succession on a blog large enough that each reload takes a while used to
+// leave capsuled serving (the TERM fell out of a one-slot channel while
+// the second HUP waited in it).
+func TestStopNotLostBehindReloads(t *testing.T) {
+	dir := t.TempDir()
+	sentences, err := postgen.Sentences(samplePosts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := postgen.Write(dir, 1500, 16<<10, sentences); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(),
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-access-log=false")
+	d := startCapsuled(t, cmd)
+	cmd.Process.Signal(syscall.SIGHUP)
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGHUP)
+	time.Sleep(100 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	d.waitFor(t, "terminated: stopping")
+	if code := d.exitsWithin(t, 8*time.Second); code != 0 {
+		t.Errorf("exit status %d after SIGTERM", code)
+	}
+}
+
+// slowPost is Markdown that keeps goldmark busy for seconds (unmatched
+// emphasis delimiters cost it quadratic time), which no build can
+// interrupt.
+var slowPost = "+++\ntitle = \"遅い\"\ndate = 2020-01-01\n+++\n" + strings.Repeat("*a_ ", 40000) + "\n"
+
+// A stop wins over a build that cannot be interrupted: during the first
+// build, a second TERM ends the process at once; during a reload, the
+// first TERM stops serving without waiting for the reload.
+func TestStopWinsOverSlowBuild(t *testing.T) {
+	t.Run("start", func(t *testing.T) {
+		dir := copyPosts(t)
+		os.WriteFile(filepath.Join(dir, "2020-01-01-slow.md"), []byte(slowPost), 0o644)
+		cmd := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(), "-post-budget", "100ms",
+			"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+		d := &daemon{cmd: cmd, lines: make(chan string, 1000)}
+		d.start(t)
+		d.waitFor(t, "still rendering "+filepath.Join(dir, "2020-01-01-slow.md"))
+		cmd.Process.Signal(syscall.SIGTERM)
+		d.waitFor(t, "terminated: stopping before serving")
+		cmd.Process.Signal(syscall.SIGTERM)
+		d.waitFor(t, "terminated again: exiting at once")
+		if code := d.exitsWithin(t, 2*time.Second); code != 1 {
+			t.Errorf("exit status %d, want 1", code)
+		}
+	})
+	t.Run("reload", func(t *testing.T) {
+		dir := copyPosts(t)
+		cmd := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(), "-post-budget", "100ms",
+			"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+		d := startCapsuled(t, cmd)
+		os.WriteFile(filepath.Join(dir, "2020-01-01-slow.md"), []byte(slowPost), 0o644)
+		cmd.Process.Signal(syscall.SIGHUP)
+		d.waitFor(t, "still rendering ")
+		cmd.Process.Signal(syscall.SIGTERM)
+		d.waitFor(t, "terminated: stopping")
+		if code := d.exitsWithin(t, 2*time.Second); code != 0 {
+			t.Errorf("exit status %d after SIGTERM", code)
+		}
+	})
 }

@@ -1,0 +1,196 @@
+package capsule
+
+import (
+	"context"
+	"errors"
+	"log"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/internal/testfs"
+	"capsule/capsule/tlscert"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// servedFingerprint is the fingerprint of the certificate a TLS client is
+// shown, computed from what the client receives.
+func servedFingerprint(t *testing.T, d *Daemon) string {
+	t.Helper()
+	c, err := tlsDial(&net.Dialer{Timeout: 5 * time.Second}, d.GeminiAddr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	return fingerprintDER(c.ConnectionState().PeerCertificates[0].Raw)
+}
+
+// A reload never creates or replaces the key readers have pinned: with
+// the certificates folder gone, it fails, says why, and the certificate
+// keeps serving; nothing is written.
+func TestReloadNeverCreatesCertificate(t *testing.T) {
+	var logged syncBuffer
+	certs := filepath.Join(t.TempDir(), "certs")
+	cfg := testConfig(t)
+	cfg.Certs = certs
+	cfg.Log = log.New(&logged, "", 0)
+	d := startDaemon(t, func(c *config.Config) { *c = cfg })
+	before := servedFingerprint(t, d)
+	if !strings.Contains(logged.String(), "first start: created certificate") {
+		t.Errorf("no loud line for the certificate created on a first start: %q", logged.String())
+	}
+
+	if err := os.RemoveAll(certs); err != nil {
+		t.Fatal(err)
+	}
+	err := d.Reload(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "missing") || !strings.Contains(err.Error(), before) {
+		t.Errorf("reload with the certificate deleted: %v; want an error naming the one still served", err)
+	}
+	if got := servedFingerprint(t, d); got != before {
+		t.Errorf("certificate served changed from %s to %s", before, got)
+	}
+	if _, err := os.Stat(certs); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("reload wrote into the certificates folder: %v", err)
+	}
+
+	// Another certificate in its place is not taken either.
+	if _, err := tlscert.Create(certs, "localhost"); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Reload(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "not the certificate being served") {
+		t.Errorf("reload with another certificate on disk: %v", err)
+	}
+	if got := servedFingerprint(t, d); got != before {
+		t.Errorf("certificate served changed from %s to %s", before, got)
+	}
+}
+
+// A certificate is created on its own only in a folder that never held
+// one: a folder that holds others has lost this one, and the operator
+// must decide.
+func TestCertificateCreatedOnlyOnFirstStart(t *testing.T) {
+	certs := t.TempDir()
+	if _, err := tlscert.Create(certs, "other.example"); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	cfg.Certs = certs
+	if d, err := Start(context.Background(), cfg); err == nil {
+		d.Shutdown(context.Background())
+		t.Fatal("started with a new certificate in a folder that held others")
+	} else if !strings.Contains(err.Error(), "restore them from your backup") {
+		t.Errorf("error %q does not say what to do", err)
+	}
+	if _, err := os.Stat(filepath.Join(certs, "localhost.key")); err == nil {
+		t.Error("a key was written")
+	}
+	if _, err := Check(cfg); err == nil {
+		t.Error("-check passed where the start fails")
+	}
+
+	// A folder with only a README is a first start.
+	readme := testfs.Write(t, map[string]string{"README.md": "certificates live here\n"})
+	d := startDaemon(t, func(c *config.Config) { c.Certs = readme })
+	if _, err := os.Stat(filepath.Join(readme, "localhost.crt")); err != nil || d.Fingerprint() == "" {
+		t.Errorf("first start did not create the certificate: %v", err)
+	}
+}
+
+// -check tells when the certificate could not be created at start.
+func TestCheckCertificatesFolder(t *testing.T) {
+	cfg := testConfig(t)
+	blocker := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	cfg.Certs = filepath.Join(blocker, "certs")
+	if _, err := Check(cfg); err == nil || !strings.Contains(err.Error(), "is not a folder") {
+		t.Errorf("certificates folder under a file: %v", err)
+	}
+	if os.Geteuid() != 0 {
+		locked := t.TempDir()
+		os.Chmod(locked, 0o500)
+		defer os.Chmod(locked, 0o700)
+		cfg.Certs = filepath.Join(locked, "certs")
+		if _, err := Check(cfg); err == nil || !strings.Contains(err.Error(), "not writable") {
+			t.Errorf("certificates folder in a read-only folder: %v", err)
+		}
+	}
+	cfg.Certs = t.TempDir()
+	cfg.CertFile, cfg.KeyFile = filepath.Join(cfg.Certs, "none.crt"), filepath.Join(cfg.Certs, "none.key")
+	if _, err := Check(cfg); err == nil {
+		t.Error("-check passed with operator certificate files that do not exist")
+	}
+}
+
+// An unmounted volume must not empty a blog: a reload that finds no posts
+// where there were some is refused and the posts keep serving.
+func TestReloadToNoPostsRefused(t *testing.T) {
+	dir := copyPosts(t)
+	cfg := testConfig(t)
+	cfg.Posts = dir
+	d := startDaemon(t, func(c *config.Config) { *c = cfg })
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	for _, f := range files {
+		if filepath.Base(f) != content.SiteFile {
+			os.Remove(f)
+		}
+	}
+	if err := d.Reload(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "has no posts now") {
+		t.Errorf("reload to an empty folder: %v", err)
+	}
+	if status, _, _ := geminiGet(t, d, "/posts/2017-05-03-hello-again.gmi"); status != gemini.StatusSuccess {
+		t.Errorf("a post is no longer served: %d", status)
+	}
+}
+
+// A new blog may start empty; the log says so, and the home page has a
+// title (the host name) rather than a bare "# ".
+func TestStartEmpty(t *testing.T) {
+	var logged syncBuffer
+	d := startDaemon(t, func(c *config.Config) {
+		c.Posts = t.TempDir()
+		c.Log = log.New(&logged, "", 0)
+	})
+	if !strings.Contains(logged.String(), "no posts in ") {
+		t.Errorf("log does not say the blog is empty: %q", logged.String())
+	}
+	if _, _, body := geminiGet(t, d, "/"); !strings.HasPrefix(body, "# localhost\n") {
+		t.Errorf("home page of an empty blog starts %q", body[:min(len(body), 40)])
+	}
+}
+
+// A post that takes goldmark long (thousands of unmatched emphasis
+// delimiters) is named in the log while it renders, and fails the build
+// with its name and time.
+func TestSlowPostNamed(t *testing.T) {
+	var logged syncBuffer
+	dir := testfs.Write(t, map[string]string{
+		"slow.md": "+++\ntitle = \"遅い\"\ndate = 2020-01-01\n+++\n" + strings.Repeat("*a_ ", 10000) + "\n",
+		"fast.md": "+++\ntitle = \"速い\"\ndate = 2020-01-02\n+++\n本文\n",
+	})
+	cfg := testConfig(t)
+	cfg.Posts = dir
+	cfg.PostBudget = 20 * time.Millisecond
+	cfg.Log = log.New(&logged, "", 0)
+	_, err := Start(context.Background(), cfg)
+	slow := filepath.Join(dir, "slow.md")
+	if err == nil || !strings.Contains(err.Error(), slow+": took ") || !strings.Contains(err.Error(), "to render") {
+		t.Errorf("start with a slow post: %v", err)
+	}
+	if !strings.Contains(logged.String(), "still rendering "+slow+" after ") {
+		t.Errorf("log does not name the slow post while it renders: %q", logged.String())
+	}
+}
+
+// The post budget's default is the one the configuration starts with.
+func TestPostBudgetDefault(t *testing.T) {
+	if got := config.NewConfig().PostBudget; got != DefaultPostBudget {
+		t.Errorf("config default %v, build default %v", got, DefaultPostBudget)
+	}
+}

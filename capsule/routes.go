@@ -1,0 +1,154 @@
+package capsule
+
+import (
+	"fmt"
+	"net/url"
+	"unicode/utf8"
+
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/gopher"
+)
+
+// routes records who answers each Gemini path and Gopher selector while a
+// Store is built, so that two things answering the same one are reported,
+// with their files, instead of one silently hiding the other: two posts
+// whose slugs collide on Gopher ("a" and "a.txt"), a page named like one of
+// the capsule's own pages ("archive", "tags", "caps", "search"). It also
+// refuses addresses that no client could ask for: Gemini requests and
+// Gopher selectors are at most 1,024 bytes.
+type routes struct {
+	site   *Site
+	gemini map[string]string // path → who answers it: a file, or a page of the capsule
+	gopher map[string]string // selector → who answers it
+	errs   content.ErrorList
+}
+
+// Names of the capsule's own pages, as messages give them.
+const (
+	builtinHome    = "the home page"
+	builtinTags    = "the tag index"
+	builtinArchive = "the archive"
+	builtinAtom    = "the Atom feed"
+	builtinRobots  = "robots.txt"
+	builtinFavicon = "the favicon"
+	builtinSearch  = "search"
+	builtinCaps    = "caps.txt"
+)
+
+func newRoutes(site *Site) *routes {
+	r := &routes{site: site, gemini: make(map[string]string), gopher: make(map[string]string)}
+	for path, owner := range map[string]string{"/": builtinHome, tagsPath: builtinTags, archivePath: builtinArchive,
+		atomPath: builtinAtom, robotsPath: builtinRobots, searchPath: builtinSearch} {
+		r.gemini[path] = owner
+	}
+	if site.Favicon != "" {
+		r.gemini[faviconPath] = builtinFavicon
+	}
+	for sel, owner := range map[string]string{"/": builtinHome, tagsPath: builtinTags, archiveSel: builtinArchive,
+		capsSel: builtinCaps, searchPath: builtinSearch} {
+		r.gopher[sel] = owner
+	}
+	return r
+}
+
+// geminiRequestLimit and gopherRequestLimit are the longest requests the
+// servers read (package gemini, package gopher).
+const (
+	geminiRequestLimit = gemini.MaxRequest
+	gopherRequestLimit = gopher.DefaultMaxRequestBytes
+)
+
+// post claims the addresses of a post or page for its file; it reports
+// false, with an error naming both files, when one is taken.
+func (r *routes) post(p *content.Post) bool {
+	ok := r.claimGemini(postGeminiPath(p), p.File)
+	for _, sel := range []string{postGopherSelector(p), postMenuSelector(p), postMenuSelector(p)[:len(postMenuSelector(p))-1]} {
+		ok = r.claimGopher(sel, sel, p.File) && ok
+	}
+	return ok
+}
+
+// tag checks that a tag's pages can be asked for; file is the first to
+// name it. (Tags cannot collide: they hold no "/".)
+func (r *routes) tag(name, file string) bool {
+	ok := r.claimGemini(tagGeminiPath(name), file)
+	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
+}
+
+// file claims the address of a file beside the posts. A file never wins
+// over a page: it is left out, with a warning.
+func (r *routes) file(f content.File) *content.FileError {
+	key := "/" + f.Path
+	if !printableName(f.Path) {
+		return &content.FileError{File: f.Path, Msg: "its name has control characters or is not UTF-8, which menus and links cannot carry: not served"}
+	}
+	if owner, taken := r.gemini[key]; taken {
+		return &content.FileError{File: f.Path, Msg: "has the address of " + owner + ": not served"}
+	}
+	if owner, taken := r.gopher[key]; taken {
+		return &content.FileError{File: f.Path, Msg: "has the Gopher selector of " + owner + ": not served"}
+	}
+	if n := len(r.site.GeminiURL(fileLink(f.Path))); n > geminiRequestLimit {
+		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit)}
+	}
+	if len(key) > gopherRequestLimit {
+		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gopher selector would be %d bytes, over the %d a request may have: not served", len(key), gopherRequestLimit)}
+	}
+	r.gemini[key], r.gopher[key] = f.Path, f.Path
+	return nil
+}
+
+func (r *routes) claimGemini(path, file string) bool {
+	if owner, taken := r.gemini[path]; taken {
+		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
+			Msg: fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)})
+		return false
+	}
+	if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n > geminiRequestLimit {
+		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
+			Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: shorten its slug or tags", n, geminiRequestLimit)})
+		return false
+	}
+	r.gemini[path] = file
+	return true
+}
+
+// claimGopher claims selector, which clients send as sent (percent-encoded
+// for tags).
+func (r *routes) claimGopher(selector, sent, file string) bool {
+	if owner, taken := r.gopher[selector]; taken {
+		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
+			Msg: fmt.Sprintf("its Gopher selector %s is %s's: change its slug", selector, owner)})
+		return false
+	}
+	if len(sent) > gopherRequestLimit {
+		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
+			Msg: fmt.Sprintf("its Gopher selector would be %d bytes, over the %d a request may have: shorten its slug or tags", len(sent), gopherRequestLimit)})
+		return false
+	}
+	r.gopher[selector] = file
+	return true
+}
+
+// fileLink is the Gemini link to a file beside the posts: its path,
+// percent-encoded, so that a name with "%", "?" or "#" in it is asked for
+// as it is.
+func fileLink(p string) string {
+	return (&url.URL{Path: "/" + p}).EscapedPath()
+}
+
+// printableName reports whether a file name is valid UTF-8 without C0 or
+// C1 control characters (TAB, CR and LF among them would break a Gopher
+// menu line).
+func printableName(name string) bool {
+	if !utf8.ValidString(name) {
+		return false
+	}
+	for _, c := range name {
+		if c < ' ' || c == 0x7f || c >= 0x80 && c <= 0x9f {
+			return false
+		}
+	}
+	return true
+}
