@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // FileError is a problem with one input file, at one line. It is used for
@@ -15,11 +16,15 @@ type FileError struct {
 	Msg  string
 }
 
+// Error is "file:line: message", or "file: message" for a whole file. A
+// control character or a byte that is not UTF-8 in the file name or the
+// message is written as an escape (\x1b, \u009b), so that a hostile file
+// name cannot forge or hide lines of the log it ends up in.
 func (e *FileError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", printable(e.File), e.Line, printable(e.Msg))
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", printable(e.File), printable(e.Msg))
 }
 
 // ErrorList is every problem found in one pass, so that an author can fix
@@ -39,4 +44,41 @@ func SortFileErrors(l []*FileError) {
 	slices.SortStableFunc(l, func(a, b *FileError) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
+}
+
+// printable is s with every C0 or C1 control character, DEL and byte that
+// is not UTF-8 written as a Go escape; s itself when it has none.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r < 0x80 && isControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case isControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// isControl reports whether r is a C0 control (U+0000–U+001F), DEL
+// (U+007F) or a C1 control (U+0080–U+009F).
+func isControl(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f)
 }

@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -21,21 +20,24 @@ const (
 	DefaultMaxFilesTotal = 256 << 20
 )
 
-// loadFiles reads every file under dir that is not a post, a page or the
+// besideFile is a file beside the posts, found but not yet read.
+type besideFile struct {
+	rel string // File.Path
+	src *source
+}
+
+// findFiles lists every file under dir that is not a post, a page or the
 // site file: hidden files and folders (a name starting with ".") are left
-// out, and so is a symbolic link that leads outside dir (with a warning). A
-// file over maxSize, or one that brings the total over maxTotal, is an
-// error naming it.
-func loadFiles(dir string, maxSize, maxTotal int64) (files []File, warns, errs []*FileError) {
-	root, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return nil, nil, []*FileError{{File: dir, Msg: err.Error()}}
-	}
-	root, _ = filepath.Abs(root)
+// out, and so is a symbolic link that leads outside root, dir's real path
+// (with a warning), and anything but a regular file (with a warning: a
+// named pipe or a device could block or never end). A file over maxSize,
+// or one that brings the total over maxTotal, is an error naming it, and
+// is not read.
+func findFiles(dir, root string, maxSize, maxTotal int64) (found []besideFile, warns, errs []*FileError) {
 	var total int64
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &FileError{File: p, Msg: err.Error()})
+			errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
@@ -54,19 +56,13 @@ func loadFiles(dir string, maxSize, maxTotal int64) (files []File, warns, errs [
 			(strings.EqualFold(filepath.Ext(name), ".md") || strings.HasPrefix(name, "_")):
 			return nil // a post, a page or the site file
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			if err == nil {
-				target, _ = filepath.Abs(target)
-			}
-			if err != nil || !strings.HasPrefix(target, root+string(filepath.Separator)) {
-				warns = append(warns, &FileError{File: p, Msg: "symbolic link leads outside the posts folder: not served"})
-				return nil
-			}
+		if d.Type()&fs.ModeSymlink != 0 && leadsOutside(root, p) {
+			warns = append(warns, &FileError{File: p, Msg: "symbolic link leads outside the posts folder: not served"})
+			return nil
 		}
-		info, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, &FileError{File: p, Msg: err.Error()})
+		_, info, ferr := inspect(p)
+		if ferr != nil {
+			errs = append(errs, ferr)
 			return nil
 		}
 		if !info.Mode().IsRegular() {
@@ -81,16 +77,29 @@ func loadFiles(dir string, maxSize, maxTotal int64) (files []File, warns, errs [
 			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", total, maxTotal)})
 			return nil
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, &FileError{File: p, Msg: err.Error()})
-			return nil
-		}
-		files = append(files, File{Path: filepath.ToSlash(rel), Data: data})
+		found = append(found, besideFile{rel: filepath.ToSlash(rel),
+			src: &source{path: p, limit: maxSize, what: "one file (max_file_size)"}})
 		return nil
 	})
 	if walkErr != nil {
-		errs = append(errs, &FileError{File: dir, Msg: walkErr.Error()})
+		errs = append(errs, &FileError{File: dir, Msg: readProblem(walkErr, false)})
 	}
-	return files, warns, errs
+	return found, warns, errs
+}
+
+// filesRead is the files found, once read; their total is checked again,
+// in case they grew while being read.
+func filesRead(found []besideFile, maxTotal int64) (files []File, errs []*FileError) {
+	var total int64
+	for _, f := range found {
+		if f.src.err != nil {
+			continue // reported with the other read errors
+		}
+		if total += int64(len(f.src.data)); total > maxTotal {
+			errs = append(errs, &FileError{File: f.src.path, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", total, maxTotal)})
+			continue
+		}
+		files = append(files, File{Path: f.rel, Data: f.src.data})
+	}
+	return files, errs
 }

@@ -3,15 +3,12 @@ package content
 import (
 	"capsule/capsule/internal/work"
 	"cmp"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 // SiteFile is the file in the posts folder that holds the site's own front
@@ -25,6 +22,13 @@ type Content struct {
 	Pages    []*Post      // standalone pages, by slug; drafts left out
 	Files    []File       // files beside the posts, by path
 	Warnings []*FileError // problems that do not stop the build
+}
+
+// Empty reports whether c has neither a post nor a page to serve: the
+// folder is empty, holds drafts only, or is not the one meant. Load then
+// also adds a warning saying so.
+func (c *Content) Empty() bool {
+	return len(c.Posts) == 0 && len(c.Pages) == 0
 }
 
 // SiteMeta is the site's description as the posts folder gives it.
@@ -46,6 +50,13 @@ type LoadOptions struct {
 	// MaxFileSize and MaxFilesTotal cap the files beside the posts, in
 	// bytes; 0 means the defaults.
 	MaxFileSize, MaxFilesTotal int64
+	// MaxPostSize caps one post and the site file, in bytes; 0 means
+	// DefaultMaxPostSize.
+	MaxPostSize int64
+	// Settle is how long a file must have been left alone to be taken as
+	// completely written (see SettleTime); 0 means SettleTime. Negative
+	// turns the waiting and rereading off.
+	Settle time.Duration
 }
 
 // Load reads every Markdown file in dir and decodes its front matter. It
@@ -54,31 +65,83 @@ type LoadOptions struct {
 // per post, right before it is rendered: a parsed post (an AST) is many
 // times the size of its text, so no more of them are alive at once than
 // there are cores.
+//
+// Load never blocks on a file and never reads more than a cap: a post must
+// be a regular file (a named pipe, a device, a socket or a folder named
+// x.md is an error, and is not opened) of at most MaxPostSize bytes, its
+// front matter within MaxFrontMatterSize, MaxFrontMatterKeys and
+// MaxFrontMatterDepth. A post that is a symbolic link leading outside dir
+// is passed over with a warning. Files being written while Load reads
+// them are waited for and read again (see SettleTime), so that a post is
+// never loaded half-written.
+//
+// A folder with no post and no page loads, with a warning; Content.Empty
+// says so to callers.
 func Load(dir string, opts LoadOptions) (*Content, error) {
 	loc := cmp.Or(opts.Location, time.UTC)
+	maxPost := cmp.Or(opts.MaxPostSize, DefaultMaxPostSize)
 	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}}
-	var errs ErrorList
 
+	root, ferr := postsRoot(dir)
+	if ferr != nil {
+		return nil, ErrorList{ferr}
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading posts: %w", err)
+		return nil, ErrorList{{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}}
 	}
-	var files []string
+	var errs ErrorList
+	var site *source
+	var posts []*source
 	for _, e := range entries {
 		name := e.Name()
-		switch {
-		case name == SiteFile:
-			errs = append(errs, loadSiteMeta(filepath.Join(dir, name), &c.Meta)...)
-		case e.IsDir(), strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"),
-			!strings.EqualFold(filepath.Ext(name), ".md"):
+		if name != SiteFile && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+			!strings.EqualFold(filepath.Ext(name), ".md")) {
 			continue
-		default:
-			files = append(files, name)
+		}
+		path := filepath.Join(dir, name)
+		warn, ferr := inspectPost(path, root)
+		switch {
+		case ferr != nil:
+			errs = append(errs, ferr)
+			continue
+		case warn != nil:
+			c.Warnings = append(c.Warnings, warn)
+			continue
+		}
+		src := &source{path: path, limit: maxPost, what: "one post"}
+		if name == SiteFile {
+			src.what = "the site file"
+			site = src
+		} else {
+			posts = append(posts, src)
+		}
+	}
+	found, warns, ferrs := findFiles(dir, root, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.Warnings = append(c.Warnings, warns...)
+	errs = append(errs, ferrs...)
+
+	all := slices.Clone(posts)
+	if site != nil {
+		all = append(all, site)
+	}
+	for _, f := range found {
+		all = append(all, f.src)
+	}
+	work.ForEach(len(all), func(i int) { all[i].read() })
+	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
+	for _, s := range all {
+		if s.err != nil {
+			errs = append(errs, s.err)
 		}
 	}
 
-	results := parseFiles(dir, files, loc, c.Meta.Lang)
+	if site != nil && site.err == nil {
+		errs = append(errs, parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)...)
+	}
+	results := parsePosts(posts, loc, c.Meta.Lang)
 	bySlug := make(map[string]*Post)
+	drafts := 0
 	for _, r := range results {
 		errs = append(errs, r.errs...)
 		c.Warnings = append(c.Warnings, r.warns...)
@@ -94,19 +157,26 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		bySlug[p.Slug] = p
 		switch {
 		case p.Draft:
+			drafts++
 		case p.Page:
 			c.Pages = append(c.Pages, p)
 		default:
 			c.Posts = append(c.Posts, p)
 		}
 	}
-	beside, warns, ferrs := loadFiles(dir, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
-	c.Files = beside
-	c.Warnings = append(c.Warnings, warns...)
-	errs = append(errs, ferrs...)
+	var ferrs2 []*FileError
+	c.Files, ferrs2 = filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	errs = append(errs, ferrs2...)
 	if len(errs) > 0 {
 		SortFileErrors(errs)
 		return nil, errs
+	}
+	if c.Empty() {
+		msg := "no posts and no pages to serve: only the home page will be there"
+		if drafts > 0 {
+			msg = fmt.Sprintf("no posts and no pages to serve (%d drafts left out): only the home page will be there", drafts)
+		}
+		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg})
 	}
 	SortFileErrors(c.Warnings)
 	slices.SortFunc(c.Pages, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
@@ -117,56 +187,71 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	return c, nil
 }
 
+// postsRoot checks that dir is a folder and returns its real path, which
+// symbolic links must stay inside.
+func postsRoot(dir string) (string, *FileError) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return "", &FileError{File: dir, Msg: "the posts folder does not exist"}
+		}
+		return "", &FileError{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}
+	}
+	if !info.IsDir() {
+		return "", &FileError{File: dir, Msg: "is not a folder: the posts folder must be one"}
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		root, err = filepath.Abs(root)
+	}
+	if err != nil {
+		return "", &FileError{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}
+	}
+	return root, nil
+}
+
 type parseResult struct {
 	post        *Post
 	errs, warns []*FileError
 }
 
-// parseFiles reads files and decodes their front matter on every core.
-// Results keep the order of files, so that messages and duplicate detection
-// do not depend on timing.
-func parseFiles(dir string, files []string, loc *time.Location, lang string) []parseResult {
-	results := make([]parseResult, len(files))
-	work.ForEach(len(files), func(i int) {
-		results[i] = parseFile(dir, files[i], loc, lang)
+// parsePosts decodes the front matter of the posts read, on every core.
+// Results keep the order of posts, so that messages and duplicate
+// detection do not depend on timing.
+func parsePosts(posts []*source, loc *time.Location, lang string) []parseResult {
+	results := make([]parseResult, len(posts))
+	work.ForEach(len(posts), func(i int) {
+		s := posts[i]
+		if s.err != nil {
+			return // reported with the other read errors
+		}
+		name := filepath.Base(s.path)
+		slug := strings.TrimSuffix(name, filepath.Ext(name))
+		p, errs, warns := parsePost(s.path, NormalizeSource(s.data), slug, loc, lang, defaultFrontLimits)
+		results[i] = parseResult{post: p, errs: errs, warns: warns}
 	})
 	return results
 }
 
-func parseFile(dir, name string, loc *time.Location, lang string) parseResult {
-	path := filepath.Join(dir, name)
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return parseResult{errs: []*FileError{{File: path, Msg: err.Error()}}}
-	}
-	slug := strings.TrimSuffix(name, filepath.Ext(name))
-	p, errs, warns := parsePost(path, NormalizeSource(src), slug, loc, lang)
-	return parseResult{post: p, errs: errs, warns: warns}
-}
-
-// loadSiteMeta reads the site file's front matter into meta.
-func loadSiteMeta(path string, meta *SiteMeta) []*FileError {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return []*FileError{{File: path, Msg: err.Error()}}
-	}
-	front, _, _, ferr := splitFrontMatter(NormalizeSource(src))
+// parseSiteMeta decodes the site file's front matter into meta.
+func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
+	front, _, _, ferr := splitFrontMatter(src)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}
 	}
-	md, err := toml.Decode(string(front), meta)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return []*FileError{{File: path, Line: 1 + perr.Position.Line, Msg: perr.Message}}
-		}
-		return []*FileError{{File: path, Line: 1, Msg: DecodeMessage(err)}}
+	md, lines, ferr := decodeFront(front, defaultFrontLimits, meta)
+	if ferr != nil {
+		ferr.File = path
+		return []*FileError{ferr}
 	}
 	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(meta.Title), oneLine(meta.Description), oneLine(meta.Author), oneLine(meta.Favicon)
 	var errs []*FileError
-	for _, key := range md.Undecoded() {
-		errs = append(errs, &FileError{File: path, Line: lineOr(front, key[0], 2),
+	if md.IsDefined("lang") && !langPattern.MatchString(meta.Lang) {
+		errs = append(errs, &FileError{File: path, Line: keyFileLine(lines, "lang"), Msg: langMessage(meta.Lang)})
+	}
+	for _, key := range unknownKeys(md) {
+		errs = append(errs, &FileError{File: path, Line: keyFileLine(lines, key...),
 			Msg: fmt.Sprintf("unknown key %q (allowed: title, description, lang, author, favicon)", key.String())})
 	}
 	return errs

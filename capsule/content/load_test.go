@@ -89,7 +89,7 @@ func TestLoadBrokenPosts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := testfs.Write(t, tt.files)
-			c, err := Load(dir, LoadOptions{})
+			c, err := Load(dir, LoadOptions{Settle: -1}) // just written: do not wait for it to settle
 			if err == nil {
 				t.Fatalf("Load succeeded with %d posts; want errors %q", len(c.Posts), tt.want)
 			}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -17,6 +18,7 @@ type Post struct {
 	Slug    string    // ASCII, from the file name unless front matter sets it
 	Title   string    // required
 	Date    time.Time // required; midnight in the site's zone for a bare date
+	HasDate bool      // whether front matter gave a date: 0001-01-01 is a date, and is Date's zero value
 	Updated time.Time // when last changed; Date unless front matter sets it
 	Tags    []string
 	Summary string
@@ -43,9 +45,37 @@ type frontMatter struct {
 	Page    bool     `toml:"page"`
 }
 
+// Bounds of names that end up in URLs and selectors. A Gemini request
+// is at most 1024 bytes, and RFC 1436 keeps a Gopher selector within 255.
+const (
+	// MaxSlugBytes is the longest slug. A slug is ASCII and appears as
+	// is: "/posts/" + slug + ".txt" stays within Gopher's 255 bytes, and
+	// gemini://<a 253-byte host name>:port/posts/<slug>.gmi within 1024.
+	MaxSlugBytes = 200
+	// MaxTagBytes is the longest tag, in bytes of UTF-8: 80 bytes is 80
+	// ASCII letters or 26 Japanese characters. URLs percent-encode a tag,
+	// each byte becoming three: "/tags/" + 240 bytes stays within a
+	// Gopher selector's 255, and a tag's feed URL within Gemini's 1024
+	// even with the longest host name.
+	MaxTagBytes = 80
+	// MaxTags is the most tags one post may have. Real posts carry a
+	// handful; each new tag is two more pages and a feed to build, so a
+	// careless list of thousands would swell the capsule.
+	MaxTags = 50
+)
+
 // slugPattern is what a slug may look like: it appears in URLs and gopher
 // selectors, so it stays ASCII and free of separators.
 var slugPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// langPattern is what lang may be: a language tag (ja, en-US, zh-Hant-TW).
+// It is written into the header of Gemini responses, so nothing else may
+// pass.
+var langPattern = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+
+func langMessage(lang string) string {
+	return fmt.Sprintf(`front matter: lang %q is not a language tag such as "ja" or "en-US"`, clip(lang))
+}
 
 // Line returns the line of p's file that holds byte offset off of Body.
 func (p *Post) Line(off int) int {
@@ -56,7 +86,7 @@ func (p *Post) Line(off int) int {
 // parsePost decodes one normalized post file. slug is the default slug (the
 // file name without ".md"). It returns every problem it finds, and warnings
 // for what it ignores.
-func parsePost(file string, src []byte, slug string, loc *time.Location, lang string) (*Post, []*FileError, []*FileError) {
+func parsePost(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits) (*Post, []*FileError, []*FileError) {
 	var errs, warns []*FileError
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &FileError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -66,29 +96,22 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil
 	}
-	// Front matter lines are numbered from 2: line 1 is the "+++".
-	const frontStart = 2
-
 	var fm frontMatter
-	md, err := toml.Decode(string(front), &fm)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			fail(frontStart+perr.Position.Line-1, "front matter: %s", perr.Message)
-		} else {
-			fail(1, "front matter: %v", DecodeMessage(err))
-		}
-		return nil, errs, nil
+	md, lines, ferr := decodeFront(front, lim, &fm)
+	if ferr != nil {
+		ferr.File = file
+		return nil, []*FileError{ferr}, nil
 	}
-	for _, key := range md.Undecoded() {
-		warns = append(warns, &FileError{File: file, Line: frontStart + KeyLine(front, key[0]) - 1,
+	for _, key := range unknownKeys(md) {
+		warns = append(warns, &FileError{File: file, Line: keyFileLine(lines, key...),
 			Msg: fmt.Sprintf("unknown front matter key %q ignored", key.String())})
 	}
+	line := func(key string) int { return keyFileLine(lines, key) }
 
-	p := &Post{File: file, Slug: slug, Title: oneLine(fm.Title), Tags: fm.Tags,
-		Summary: fm.Summary, Lang: lang, Draft: fm.Draft, Body: body, BodyLine: bodyLine}
+	p := &Post{File: file, Slug: slug, Title: oneLine(fm.Title), Summary: oneLine(fm.Summary),
+		Lang: lang, Draft: fm.Draft, Body: body, BodyLine: bodyLine}
 	if p.Title == "" {
-		fail(lineOr(front, "title", frontStart), "front matter: title is required")
+		fail(line("title"), "front matter: title is required")
 	}
 	p.Page = fm.Page
 	if fm.Date == nil {
@@ -96,14 +119,14 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 			fail(1, "front matter: date is required (e.g. date = 2017-05-03), unless page = true")
 		}
 	} else if d, err := parseDate(fm.Date, loc); err != nil {
-		fail(lineOr(front, "date", frontStart), "front matter: %v", err)
+		fail(line("date"), "front matter: %v", err)
 	} else {
-		p.Date = d
+		p.Date, p.HasDate = d, true
 	}
 	p.Updated = p.Date
 	if fm.Updated != nil {
 		if d, err := parseDate(fm.Updated, loc); err != nil {
-			fail(lineOr(front, "updated", frontStart), "front matter: updated: %v", err)
+			fail(line("updated"), "front matter: updated: %v", err)
 		} else {
 			p.Updated = d
 		}
@@ -111,21 +134,37 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	if fm.Slug != "" {
 		p.Slug = fm.Slug
 	}
-	if !slugPattern.MatchString(p.Slug) {
-		line := 1
-		if fm.Slug != "" {
-			line = lineOr(front, "slug", frontStart)
-		}
-		fail(line, "slug %q is not ASCII letters, digits, '.', '-' and '_': rename the file or set slug = \"…\"", p.Slug)
+	slugLine := 1
+	if fm.Slug != "" {
+		slugLine = line("slug")
+	}
+	switch {
+	case len(p.Slug) > MaxSlugBytes:
+		fail(slugLine, "slug %q is %d bytes long, over the %d-byte limit: rename the file or set a shorter slug = \"…\"", clip(p.Slug), len(p.Slug), MaxSlugBytes)
+	case !slugPattern.MatchString(p.Slug):
+		fail(slugLine, "slug %q is not ASCII letters, digits, '.', '-' and '_': rename the file or set slug = \"…\"", clip(p.Slug))
 	}
 	if fm.Lang != "" {
 		p.Lang = fm.Lang
-	}
-	for i, t := range p.Tags {
-		p.Tags[i] = strings.TrimSpace(t)
-		if p.Tags[i] == "" || strings.ContainsAny(t, "/\t\r\n") {
-			fail(lineOr(front, "tags", frontStart), "front matter: tag %q is empty or has '/', TAB or a line break", t)
+		if !langPattern.MatchString(p.Lang) {
+			fail(line("lang"), "%s", langMessage(p.Lang))
 		}
+	}
+	if len(fm.Tags) > MaxTags {
+		fail(line("tags"), "front matter: %d tags, over the limit of %d", len(fm.Tags), MaxTags)
+		fm.Tags = nil
+	}
+	for _, t := range fm.Tags {
+		tag := oneLine(t)
+		switch {
+		case strings.Trim(tag, " \uFFFD") == "":
+			fail(line("tags"), "front matter: tag %q is empty once its control characters are taken out", t)
+		case strings.Contains(tag, "/"):
+			fail(line("tags"), "front matter: tag %q has a '/'", clip(t))
+		case len(tag) > MaxTagBytes:
+			fail(line("tags"), "front matter: tag %q is %d bytes long, over the %d-byte limit (%d Japanese characters)", clip(t), len(tag), MaxTagBytes, MaxTagBytes/3)
+		}
+		p.Tags = append(p.Tags, tag)
 	}
 	if len(errs) > 0 {
 		return nil, errs, warns
@@ -133,24 +172,58 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	return p, nil, warns
 }
 
-// lineOr is the file line of key in front, or line 1 (the "+++") if the key
-// is missing.
-func lineOr(front []byte, key string, frontStart int) int {
-	if l := KeyLine(front, key); l > 0 {
-		return frontStart + l - 1
+// unknownKeys is the keys md did not decode, each once: the keys inside an
+// unknown table are not listed after it.
+func unknownKeys(md toml.MetaData) []toml.Key {
+	var out []toml.Key
+	seen := make(map[string]bool)
+	for _, key := range md.Undecoded() {
+		var name strings.Builder
+		covered := false
+		for i, part := range key {
+			if i > 0 {
+				name.WriteByte('.')
+			}
+			name.WriteString(part)
+			if seen[name.String()] {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		seen[name.String()] = true
+		out = append(out, key)
 	}
-	return 1
+	return out
 }
 
-// DecodeMessage shortens BurntSushi/toml's type errors.
-func DecodeMessage(err error) string {
-	return strings.TrimPrefix(err.Error(), "toml: ")
+// clip shortens s for a message: a 5,000-character tag is named by its
+// first 40 characters.
+func clip(s string) string {
+	const n = 40
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for range n {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i] + "…"
 }
 
 // parseDate accepts a TOML date, a TOML datetime or a "YYYY-MM-DD" string.
 // BurntSushi/toml gives local dates and datetimes in the machine's zone;
 // their wall clock is reread in loc so that output never depends on the
 // machine.
+//
+// Every date TOML can write (years 0000 to 9999) is kept as given, year 1
+// too: each prints as a four-digit year in every output, RFC 3339 (Atom)
+// included, so none can break a page, and which dates are plausible is
+// the author's business (a post dated in the future is the business of
+// scheduling, not of loading).
 func parseDate(v any, loc *time.Location) (time.Time, error) {
 	switch d := v.(type) {
 	case time.Time:
@@ -164,20 +237,26 @@ func parseDate(v any, loc *time.Location) (time.Time, error) {
 	case string:
 		t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(d), loc)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", d)
+			return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", clip(d))
 		}
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("date must be a TOML date or \"YYYY-MM-DD\", not %T", v)
 }
 
-// oneLine folds line breaks and TABs into spaces: titles and tags end up in
-// headings, menu fields and link lines, which are one line each.
+// oneLine makes front matter text safe for one line of any output: titles
+// and tags end up in headings, menu fields, link lines and log lines. Line
+// breaks, TAB and the other separators (U+0085, U+2028, U+2029) become
+// spaces; every other C0 control (U+0000–U+001F), DEL, C1 control
+// (U+0080–U+009F) and byte that is not UTF-8 becomes U+FFFD, which shows
+// that something was there; spaces at either end are trimmed.
 func oneLine(s string) string {
 	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		switch r {
-		case '\r', '\n', '\t', 0:
+		switch {
+		case r == '\t', r == '\n', r == '\v', r == '\f', r == '\r', r == 0x85, r == 0x2028, r == 0x2029:
 			return ' '
+		case isControl(r):
+			return utf8.RuneError
 		}
 		return r
 	}, s))

@@ -1,0 +1,262 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// DefaultMaxPostSize caps one post, and the site file, in bytes, when
+// LoadOptions.MaxPostSize is 0. The longest post of the seed blog is
+// 16 KB; an essay of 100,000 Japanese characters is 300 KB of UTF-8. So
+// 1 MiB holds any real post three times over, and keeps a stray video
+// renamed .md, or a file that never ends, out of memory.
+const DefaultMaxPostSize = 1 << 20
+
+// Reading a folder while someone writes in it. A file read while it
+// changed (its size, modification time or identity differ before and
+// after the read, or it holds fewer bytes than its size), changed less
+// than the settle time ago, or empty, may be half-written: an editor or a
+// copy has truncated it and not yet written the rest. Load waits until the
+// newest such file is settle-time old, looks again and rereads what
+// changed, at most MaxRereads times; a file still changing after that is
+// loaded as last read, with a warning. (What this cannot see: a writer
+// that pauses longer than the settle time in the middle of a file, and
+// one that truncates a file to a length other than 0 and leaves it so
+// for longer than the moment the file system takes to update its
+// modification time.)
+const (
+	// SettleTime is how long a file must have been left alone to be taken
+	// as written, when LoadOptions.Settle is 0. Editors, cp, rsync and
+	// scp write a post, however long, in a few milliseconds and rarely
+	// pause more than a few tens between writes; 200 ms covers that with
+	// room, and is short enough not to be noticed at start or reload.
+	SettleTime = 200 * time.Millisecond
+	// MaxRereads bounds the waits: a file rewritten without end delays a
+	// Load by at most MaxRereads settle times (one second), not forever.
+	MaxRereads = 5
+)
+
+// source is one file Load reads: a post, the site file or a file beside
+// the posts.
+type source struct {
+	path  string
+	limit int64  // most bytes to read
+	what  string // what limit caps, for messages: "one post"
+	data  []byte
+	info  fs.FileInfo // the open file's, before reading
+	after fs.FileInfo // the path's, after reading
+	err   *FileError
+	// waited is set when settle has waited for the file and found it
+	// unchanged.
+	waited bool
+}
+
+func (s *source) fail(format string, args ...any) {
+	s.data, s.err = nil, &FileError{File: s.path, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *source) tooBig(size int64) {
+	s.fail("%d bytes, over the %d-byte limit for %s", size, s.limit, s.what)
+}
+
+// read reads s without ever blocking or reading more than its limit: the
+// file is opened non-blocking, so that a named pipe or a device swapped in
+// after it was inspected cannot stall, and the open file must be a
+// regular one.
+func (s *source) read() {
+	s.data, s.info, s.after, s.err, s.waited = nil, nil, nil, nil, false
+	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		s.fail("%s", readProblem(err, false))
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		s.fail("%s", readProblem(err, false))
+		return
+	}
+	if !info.Mode().IsRegular() {
+		s.fail("%s, not a regular file: nothing was read from it", kindOf(info.Mode(), false))
+		return
+	}
+	if info.Size() > s.limit {
+		s.tooBig(info.Size())
+		return
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, s.limit+1)); err != nil {
+		s.fail("%s", readProblem(err, false))
+		return
+	}
+	if int64(buf.Len()) > s.limit {
+		s.fail("grew over the %d-byte limit for %s while being read", s.limit, s.what)
+		return
+	}
+	after, err := os.Stat(s.path)
+	if err != nil {
+		s.fail("%s", readProblem(err, false))
+		return
+	}
+	s.data, s.info, s.after = buf.Bytes(), info, after
+}
+
+// torn reports whether s changed while it was read.
+func (s *source) torn() bool {
+	return !sameVersion(s.info, s.after) || int64(len(s.data)) != s.after.Size()
+}
+
+func sameVersion(a, b fs.FileInfo) bool {
+	return os.SameFile(a, b) && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime())
+}
+
+// settle rereads the sources that changed while they were read, or less
+// than wait ago, until none has; see SettleTime. It returns a warning for
+// each source still changing after MaxRereads waits. A negative wait
+// turns all this off.
+func settle(srcs []*source, wait time.Duration) []*FileError {
+	if wait < 0 {
+		return nil
+	}
+	for round := 0; ; round++ {
+		now := time.Now()
+		var pending []*source
+		var sleep time.Duration
+		for _, s := range srcs {
+			if s.err != nil {
+				continue
+			}
+			age := now.Sub(s.after.ModTime())
+			switch {
+			case s.torn():
+				sleep = wait
+			case age < wait && age > -wait:
+				sleep = max(sleep, min(wait-age, wait))
+			case len(s.data) == 0 && !s.waited:
+				// Truncating a file on ext4 sets its size to 0 first
+				// and its modification time a moment later: an empty
+				// file may be one just truncated, still looking old.
+				sleep = max(sleep, wait)
+			default:
+				continue
+			}
+			pending = append(pending, s)
+		}
+		if len(pending) == 0 {
+			return nil
+		}
+		if round == MaxRereads {
+			var warns []*FileError
+			for _, s := range pending {
+				warns = append(warns, &FileError{File: s.path,
+					Msg: fmt.Sprintf("still changing after %d waits of %v: loaded as last read; reload once it is saved", MaxRereads, wait)})
+			}
+			return warns
+		}
+		time.Sleep(sleep)
+		for _, s := range pending {
+			if cur, err := os.Stat(s.path); err != nil || s.torn() || !sameVersion(cur, s.after) {
+				s.read()
+			} else {
+				s.waited = true
+			}
+		}
+	}
+}
+
+// inspect looks at path before it is opened. It returns Lstat's and
+// Stat's answers, or an error in plain words.
+func inspect(path string) (link bool, info fs.FileInfo, ferr *FileError) {
+	linfo, err := os.Lstat(path)
+	if err != nil {
+		return false, nil, &FileError{File: path, Msg: readProblem(err, false)}
+	}
+	link = linfo.Mode()&fs.ModeSymlink != 0
+	if !link {
+		return false, linfo, nil
+	}
+	info, err = os.Stat(path)
+	if err != nil {
+		return true, nil, &FileError{File: path, Msg: readProblem(err, true)}
+	}
+	return true, info, nil
+}
+
+// inspectPost checks a post, or the site file, before it is read: it must
+// be a regular file (no named pipe, device, socket or folder, which could
+// block or never end), and a symbolic link must stay inside root (a link
+// that leads outside is passed over with a warning, as for the files
+// beside the posts).
+func inspectPost(path, root string) (warn, ferr *FileError) {
+	link, info, ferr := inspect(path)
+	switch {
+	case ferr != nil:
+		return nil, ferr
+	case info.IsDir():
+		return nil, &FileError{File: path, Msg: kindOf(info.Mode(), link) + ", not a file: only files whose name ends in .md are read; rename it"}
+	case !info.Mode().IsRegular():
+		return nil, &FileError{File: path, Msg: kindOf(info.Mode(), link) + ", not a regular file: nothing was read from it"}
+	case link && leadsOutside(root, path):
+		return &FileError{File: path, Msg: "symbolic link leads outside the posts folder: not loaded"}, nil
+	}
+	return nil, nil
+}
+
+// leadsOutside reports whether the link p resolves outside root (an
+// absolute path with symbolic links resolved), or not at all.
+func leadsOutside(root, p string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err == nil {
+		target, err = filepath.Abs(target)
+	}
+	return err != nil || !strings.HasPrefix(target, root+string(filepath.Separator))
+}
+
+// kindOf names what a file that is not a regular one is.
+func kindOf(m fs.FileMode, link bool) string {
+	kind := "not a regular file"
+	switch {
+	case m.IsDir():
+		kind = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "a character device"
+	case m&fs.ModeDevice != 0:
+		kind = "a block device"
+	}
+	if link {
+		return "is a symbolic link to " + kind
+	}
+	return "is " + kind
+}
+
+// readProblem says in plain words why a file could not be read; link says
+// the path is a symbolic link.
+func readProblem(err error, link bool) string {
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return "symbolic link loop: the link leads back to itself, never to a file"
+	case link && errors.Is(err, fs.ErrNotExist):
+		return "symbolic link to a file that does not exist"
+	case errors.Is(err, fs.ErrNotExist):
+		return "cannot read: the file was removed while the folder was read"
+	case errors.Is(err, fs.ErrPermission):
+		return "cannot read: permission denied"
+	}
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		err = perr.Err
+	}
+	return "cannot read: " + err.Error()
+}

@@ -1,0 +1,108 @@
+package content
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// version is the whole of version n of a post.
+func version(n int) string {
+	return fmt.Sprintf("+++\ntitle = \"v%d\"\ndate = 2017-05-03\n+++\n\n%s\nend of v%d\n", n, strings.Repeat("本文です。", 2000), n)
+}
+
+// TestLoadNeverSeesHalfWrittenPost rewrites a post as an editor without
+// atomic saves does (truncate, write part, pause, write the rest, then
+// leave it alone a while) while Load runs again and again: every Load must
+// see one whole version.
+func TestLoadNeverSeesHalfWrittenPost(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(path, []byte(version(0)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Minute)
+	os.Chtimes(path, old, old)
+
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for n := 1; ; n++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(250 * time.Millisecond): // left alone
+			}
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			v := version(n)
+			f.WriteString(v[:len(v)/2])
+			time.Sleep(30 * time.Millisecond)
+			f.WriteString(v[len(v)/2:])
+			f.Close()
+		}
+	}()
+	defer func() { close(stop); <-stopped }()
+
+	rounds, torn := 0, 0
+	var firstTorn string
+	for end := time.Now().Add(2 * time.Second); time.Now().Before(end); rounds++ {
+		c, err := Load(dir, LoadOptions{})
+		whole := err == nil && len(c.Posts) == 1 && len(c.Warnings) == 0
+		if whole {
+			p := c.Posts[0]
+			var n int
+			fmt.Sscanf(p.Title, "v%d", &n)
+			whole = strings.HasSuffix(version(n), string(p.Body)) && strings.HasSuffix(string(p.Body), fmt.Sprintf("end of v%d\n", n))
+		}
+		if !whole {
+			if torn++; firstTorn == "" {
+				firstTorn = fmt.Sprint(err)
+				if c != nil && len(c.Posts) == 1 {
+					firstTorn = fmt.Sprintf("%q…%q, warnings %v", c.Posts[0].Title, c.Posts[0].Body[max(0, len(c.Posts[0].Body)-20):], c.Warnings)
+				}
+			}
+		}
+	}
+	if torn > 0 {
+		t.Errorf("%d of %d loads saw a half-written post; the first: %s", torn, rounds, firstTorn)
+	} else {
+		t.Logf("%d loads, each of a whole post", rounds)
+	}
+}
+
+// TestSettleGivesUp: a file rewritten without pause is loaded as last read
+// after MaxRereads waits, with a warning, instead of stalling Load.
+func TestSettleGivesUp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.md")
+	os.WriteFile(path, []byte(version(0)), 0o644)
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for n := 1; ; n++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			os.WriteFile(path, []byte(version(n%2)), 0o644)
+		}
+	}()
+	defer func() { close(stop); <-stopped }()
+	start := time.Now()
+	c, err := Load(dir, LoadOptions{Settle: 50 * time.Millisecond})
+	took := time.Since(start)
+	if err == nil && (len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "still changing after 5 waits")) {
+		t.Errorf("warnings %v, want one saying a.md is still changing", c.Warnings)
+	}
+	if took > 2*time.Second {
+		t.Errorf("Load took %v, want about 5 × 50 ms", took)
+	}
+}
