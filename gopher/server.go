@@ -17,6 +17,18 @@ const (
 	DefaultWriteTimeout = 30 * time.Second
 )
 
+// DefaultMinWriteRate is the slowest a client may read, in bytes a second,
+// when Server.MinWriteRate is zero: 64 KiB a second, half a megabit, which
+// a poor mobile link still manages. At that rate a 16 MiB file may take
+// 256s on top of the write timeout; a slower reader, or a flood reading
+// slowly to hold connections, is cut off there.
+const DefaultMinWriteRate = 64 << 10
+
+// maxAcceptBackoff bounds the wait between accepts that fail: a reader
+// waits at most that long after the listener is able to accept again.
+// 100ms makes at most ten failing accept calls a second.
+const maxAcceptBackoff = 100 * time.Millisecond
+
 // ErrServerClosed is returned by Serve after Shutdown or Close.
 var ErrServerClosed = errors.New("gopher: server closed")
 
@@ -47,8 +59,13 @@ type Server struct {
 	// ReadTimeout bounds reading the request line, from accept on.
 	// Zero means DefaultReadTimeout.
 	ReadTimeout time.Duration
-	// WriteTimeout bounds writing the response. Zero means DefaultWriteTimeout.
+	// WriteTimeout bounds writing the response, with time for its size at
+	// MinWriteRate on top: each write the Handler makes moves the deadline
+	// by its size at that rate. Zero means DefaultWriteTimeout.
 	WriteTimeout time.Duration
+	// MinWriteRate is the slowest, in bytes a second, that a client may
+	// read a response. Zero means DefaultMinWriteRate.
+	MinWriteRate int
 	// MaxRequestBytes bounds the request line, line end excluded. Zero means
 	// DefaultMaxRequestBytes.
 	MaxRequestBytes int
@@ -56,6 +73,14 @@ type Server struct {
 	// ErrorLog receives accept errors and handler panics. nil means the log
 	// package's standard logger.
 	ErrorLog *log.Logger
+
+	// Refused, when set, is told of every request the server answers
+	// itself with an error menu instead of calling Handler: err is
+	// ErrRequestTooLong (line is then empty) or ErrBadRequest, n the bytes
+	// of the menu written, took the time from the request read to the end
+	// of the write. The Handler sees every other request, so that between
+	// them every request can be logged.
+	Refused func(remote net.Addr, line string, err error, n int, took time.Duration)
 
 	mu        sync.Mutex
 	listeners map[net.Listener]struct{}
@@ -65,8 +90,10 @@ type Server struct {
 }
 
 // Serve accepts connections on l and serves each in its own goroutine. It
-// keeps accepting after temporary errors, backing off up to a second. Serve
-// always closes l; after Shutdown or Close it returns ErrServerClosed.
+// keeps accepting after temporary errors (out of file descriptors), backing
+// off up to maxAcceptBackoff, and logs the first error of each run of them.
+// Serve always closes l; after Shutdown or Close it returns
+// ErrServerClosed.
 func (s *Server) Serve(l net.Listener) error {
 	defer l.Close()
 	if !s.track(l) {
@@ -75,6 +102,7 @@ func (s *Server) Serve(l net.Listener) error {
 	defer s.untrack(l)
 
 	var delay time.Duration
+	failed := 0
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -83,12 +111,18 @@ func (s *Server) Serve(l net.Listener) error {
 			}
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() || isTemporary(err) {
-				delay = max(5*time.Millisecond, min(2*delay, time.Second))
-				s.logf("gopher: accept: %v; retrying in %v", err, delay)
+				if failed++; failed == 1 {
+					s.logf("gopher: accept: %v; retrying", err)
+				}
+				delay = max(5*time.Millisecond, min(2*delay, maxAcceptBackoff))
 				time.Sleep(delay)
 				continue
 			}
 			return err
+		}
+		if failed > 0 {
+			s.logf("gopher: accepting again after %d failed accepts", failed)
+			failed = 0
 		}
 		delay = 0
 		if !s.trackConn(c) {
@@ -117,33 +151,73 @@ func (s *Server) serveConn(c net.Conn) {
 
 	c.SetReadDeadline(time.Now().Add(orDefault(s.ReadTimeout, DefaultReadTimeout)))
 	line, err := readRequestLine(c, s.maxRequestBytes())
-	c.SetWriteDeadline(time.Now().Add(orDefault(s.WriteTimeout, DefaultWriteTimeout)))
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrRequestTooLong) {
 		// A client that stays silent until the deadline, or hangs up, gets
 		// nothing; one that sends garbage gets an error menu.
-		if errors.Is(err, ErrRequestTooLong) {
-			s.writeError(c, "Request too long")
-			// Read and drop what the client is still sending, for a moment:
-			// closing with unread input resets the connection, which can
-			// destroy the error menu in flight.
-			c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
-			io.CopyN(io.Discard, c, 64<<10)
-		}
+		return
+	}
+	// The request is in: the listener no longer counts the connection as
+	// idle (capsule/guard sheds idle connections under pressure and closes
+	// them on a stop).
+	if r, ok := c.(interface{ RequestRead() }); ok {
+		r.RequestRead()
+	}
+	start := time.Now()
+	w := &deadlineWriter{c: c, rate: s.minWriteRate(),
+		deadline: start.Add(orDefault(s.WriteTimeout, DefaultWriteTimeout))}
+	if err != nil {
+		n := s.writeError(w, "Request too long")
+		s.refused(c, "", err, n, start)
+		// Read and drop what the client is still sending, for a moment:
+		// closing with unread input resets the connection, which can
+		// destroy the error menu in flight.
+		c.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
+		io.CopyN(io.Discard, c, 64<<10)
 		return
 	}
 	req, err := ParseRequest(line)
 	if err != nil {
-		s.writeError(c, "Bad request")
+		n := s.writeError(w, "Bad request")
+		s.refused(c, line, err, n, start)
 		return
 	}
 	req.RemoteAddr = c.RemoteAddr()
-	s.Handler.ServeGopher(c, req)
+	s.Handler.ServeGopher(w, req)
 }
 
-func (s *Server) writeError(w io.Writer, msg string) {
+// deadlineWriter moves the write deadline of c by the size of each write
+// at rate bytes a second: a response of n bytes has the write timeout and
+// n/rate to be written, however the Handler splits it.
+type deadlineWriter struct {
+	c        net.Conn
+	rate     int
+	deadline time.Time
+}
+
+func (w *deadlineWriter) Write(p []byte) (int, error) {
+	w.deadline = w.deadline.Add(time.Duration(float64(len(p)) / float64(w.rate) * float64(time.Second)))
+	w.c.SetWriteDeadline(w.deadline)
+	return w.c.Write(p)
+}
+
+func (s *Server) refused(c net.Conn, line string, err error, n int, start time.Time) {
+	if s.Refused != nil {
+		s.Refused(c.RemoteAddr(), line, err, n, time.Since(start))
+	}
+}
+
+func (s *Server) writeError(w io.Writer, msg string) int {
 	m := NewMenu(s.Host, s.Port)
 	m.Error(msg)
-	w.Write(m.Bytes())
+	n, _ := w.Write(m.Bytes())
+	return n
+}
+
+func (s *Server) minWriteRate() int {
+	if s.MinWriteRate > 0 {
+		return s.MinWriteRate
+	}
+	return DefaultMinWriteRate
 }
 
 func (s *Server) maxRequestBytes() int {
@@ -162,6 +236,8 @@ func orDefault(d, def time.Duration) time.Duration {
 
 // Shutdown stops accepting connections and waits until every accepted
 // connection has been answered, or ctx ends; then it closes the rest.
+// Connections that have sent no request are closed at once by the
+// listener, when it can tell them (capsule/guard's CloseIdle).
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.closing = true

@@ -4,7 +4,6 @@
 package config
 
 import (
-	"bytes"
 	"capsule/capsule/content"
 	"capsule/capsule/guard"
 	"errors"
@@ -12,7 +11,6 @@ import (
 	"log"
 	"net"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -58,6 +56,8 @@ type Config struct {
 	// MaxFileSize and MaxFilesTotal cap the files beside the posts, which
 	// are held in memory, in bytes.
 	MaxFileSize, MaxFilesTotal int64
+	// MaxPostSize caps one post's Markdown file, in bytes.
+	MaxPostSize int64
 
 	// PostBudget is how long one post may take to render before the
 	// build fails naming it (capsule.BuildOptions).
@@ -74,6 +74,12 @@ type Config struct {
 	MaxConnsPerClient int     // open connections of one client; 0: no cap
 	RateLimit         float64 // requests a second per client; 0: no limit
 	RateBurst         int     // requests a client may make at once
+	// Open connections from one IPv4 /24, IPv6 /56 and IPv6 /48 (0: no
+	// cap): a holder of many addresses is capped too (see guard.Limits).
+	MaxConnsPer24, MaxConnsPer56, MaxConnsPer48 int
+	// MinWriteRate, in bytes a second, is the slowest a client may read:
+	// a response of n bytes has WriteTimeout + n/MinWriteRate to be written.
+	MinWriteRate int
 
 	// GeminiProxy and GopherProxy read PROXY protocol headers (v1 or v2) on
 	// that listener, from the addresses and networks in ProxyTrusted only.
@@ -96,6 +102,7 @@ func NewConfig() Config {
 		GopherAddr:     ":7070",
 		GopherWidth:    70,
 		MaxFileSize:    content.DefaultMaxFileSize,
+		MaxPostSize:    content.DefaultMaxPostSize,
 		MaxFilesTotal:  content.DefaultMaxFilesTotal,
 		PostBudget:     3 * time.Second, // capsule.DefaultPostBudget
 		ReadTimeout:    10 * time.Second,
@@ -110,6 +117,17 @@ func NewConfig() Config {
 		MaxConnsPerClient: 16,
 		RateLimit:         10,
 		RateBurst:         20,
+		// A /24 or a /48 holds many unrelated readers (a university, a
+		// hosting provider's customers) but one network should not take
+		// more than a quarter of the connections: 256. A /56 is one home
+		// or office: four clients' worth, 64. Without them, 64 addresses
+		// of one IPv6 /58 fill the 1,024 connections.
+		MaxConnsPer24: 256,
+		MaxConnsPer56: 64,
+		MaxConnsPer48: 256,
+		// Half a megabit, which a poor mobile link still manages: the
+		// largest file (16 MiB) may take 256s more than the write timeout.
+		MinWriteRate: 64 << 10,
 	}
 }
 
@@ -139,11 +157,28 @@ func (cfg *Config) Check() error {
 	if cfg.Hostname == "" {
 		errs = append(errs, errors.New("hostname is empty"))
 	}
-	if cfg.MaxFileSize <= 0 || cfg.MaxFilesTotal <= 0 {
+	if cfg.MaxFileSize <= 0 || cfg.MaxFilesTotal <= 0 || cfg.MaxPostSize <= 0 {
 		errs = append(errs, errors.New("file size caps must be positive"))
 	}
-	if cfg.MaxConns < 0 || cfg.MaxConnsPerClient < 0 || cfg.RateLimit < 0 || cfg.RateBurst < 0 {
+	if cfg.MaxConns < 0 || cfg.MaxConnsPerClient < 0 || cfg.RateLimit < 0 || cfg.RateBurst < 0 ||
+		cfg.MaxConnsPer24 < 0 || cfg.MaxConnsPer56 < 0 || cfg.MaxConnsPer48 < 0 {
 		errs = append(errs, errors.New("limits must not be negative (0 turns one off)"))
+	}
+	// A network holds many clients: a cap on it below one client's caps
+	// every client of it at that, which is surely a mistake.
+	for _, n := range []struct {
+		name string
+		cap  int
+	}{{"max_conns_per_24", cfg.MaxConnsPer24}, {"max_conns_per_56", cfg.MaxConnsPer56}, {"max_conns_per_48", cfg.MaxConnsPer48}} {
+		if n.cap > 0 && cfg.MaxConnsPerClient > 0 && n.cap < cfg.MaxConnsPerClient {
+			errs = append(errs, fmt.Errorf("%s (%d) is below max_conns_per_client (%d): a network holds many clients", n.name, n.cap, cfg.MaxConnsPerClient))
+		}
+	}
+	if cfg.MaxConnsPer48 > 0 && cfg.MaxConnsPer56 > 0 && cfg.MaxConnsPer48 < cfg.MaxConnsPer56 {
+		errs = append(errs, fmt.Errorf("max_conns_per_48 (%d) is below max_conns_per_56 (%d): a /48 holds 256 /56s", cfg.MaxConnsPer48, cfg.MaxConnsPer56))
+	}
+	if cfg.MinWriteRate <= 0 {
+		errs = append(errs, errors.New("min_write_rate must be positive (bytes a second)"))
 	}
 	if _, err := guard.ParseTrusted(cfg.ProxyTrusted); err != nil {
 		errs = append(errs, err)
@@ -159,7 +194,7 @@ func (cfg *Config) Check() error {
 
 // LoadOptions is how cfg reads the posts folder.
 func (cfg *Config) LoadOptions() content.LoadOptions {
-	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal}
+	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize}
 }
 
 // configFile is the TOML form of Config. Pointers tell a key that is set
@@ -175,6 +210,7 @@ type configFile struct {
 	Files       struct {
 		MaxSize  *int64 `toml:"max_size"`
 		MaxTotal *int64 `toml:"max_total"`
+		MaxPost  *int64 `toml:"max_post_size"`
 	} `toml:"files"`
 	PostBudget   *duration `toml:"post_budget"`
 	ReadTimeout  *duration `toml:"read_timeout"`
@@ -198,6 +234,10 @@ type configFile struct {
 		MaxConnsPerClient *int     `toml:"max_conns_per_client"`
 		Rate              *float64 `toml:"rate"`
 		Burst             *int     `toml:"burst"`
+		MaxConnsPer24     *int     `toml:"max_conns_per_24"`
+		MaxConnsPer56     *int     `toml:"max_conns_per_56"`
+		MaxConnsPer48     *int     `toml:"max_conns_per_48"`
+		MinWriteRate      *int     `toml:"min_write_rate"`
 	} `toml:"limits"`
 	Proxy struct {
 		Trusted *[]string `toml:"trusted"`
@@ -239,17 +279,18 @@ func ReadConfigFile(path string, cfg *Config) error {
 	}
 	var errs content.ErrorList
 	var unknownTables []string
+	lines := content.KeyLines(src) // one pass, however many keys are unknown
 	for _, key := range md.Undecoded() {
 		if slices.ContainsFunc(unknownTables, func(t string) bool { return strings.HasPrefix(key.String(), t+".") }) {
 			continue // inside a table already reported
 		}
 		if md.Type(key...) == "Hash" {
 			unknownTables = append(unknownTables, key.String())
-			errs = append(errs, &content.FileError{File: path, Line: tableLine(src, key.String()),
+			errs = append(errs, &content.FileError{File: path, Line: lines[strings.Join(key, ".")],
 				Msg: fmt.Sprintf("unknown section [%s]", key.String())})
 			continue
 		}
-		errs = append(errs, &content.FileError{File: path, Line: content.KeyLine(src, key[len(key)-1]),
+		errs = append(errs, &content.FileError{File: path, Line: lines[strings.Join(key, ".")],
 			Msg: fmt.Sprintf("unknown key %q", key.String())})
 	}
 	if len(errs) > 0 {
@@ -264,6 +305,7 @@ func ReadConfigFile(path string, cfg *Config) error {
 	set(&cfg.Favicon, f.Favicon)
 	set(&cfg.MaxFileSize, f.Files.MaxSize)
 	set(&cfg.MaxFilesTotal, f.Files.MaxTotal)
+	set(&cfg.MaxPostSize, f.Files.MaxPost)
 	set(&cfg.GeminiAddr, f.Gemini.Listen)
 	set(&cfg.Certs, f.Gemini.Certs)
 	set(&cfg.CertFile, f.Gemini.Cert)
@@ -287,20 +329,14 @@ func ReadConfigFile(path string, cfg *Config) error {
 	set(&cfg.MaxConnsPerClient, f.Limits.MaxConnsPerClient)
 	set(&cfg.RateLimit, f.Limits.Rate)
 	set(&cfg.RateBurst, f.Limits.Burst)
+	set(&cfg.MaxConnsPer24, f.Limits.MaxConnsPer24)
+	set(&cfg.MaxConnsPer56, f.Limits.MaxConnsPer56)
+	set(&cfg.MaxConnsPer48, f.Limits.MaxConnsPer48)
+	set(&cfg.MinWriteRate, f.Limits.MinWriteRate)
 	set(&cfg.ProxyTrusted, f.Proxy.Trusted)
 	set(&cfg.AccessLog, f.Log.Access)
 	set(&cfg.LogIPs, f.Log.IPs)
 	return nil
-}
-
-// tableLine is the line of a "[name]" header in src, or 0.
-func tableLine(src []byte, name string) int {
-	re := regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*` + regexp.QuoteMeta(name) + `[ \t]*\]`)
-	loc := re.FindIndex(src)
-	if loc == nil {
-		return 0
-	}
-	return 1 + bytes.Count(src[:loc[0]], []byte("\n"))
 }
 
 func set[T any](dst *T, v *T) {

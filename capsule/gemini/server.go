@@ -1,6 +1,7 @@
 package gemini
 
 import (
+	"cmp"
 	"crypto/tls"
 	"errors"
 	"io"
@@ -22,10 +23,22 @@ type Server struct {
 	// Handler answers requests. Required.
 	Handler Handler
 	// ReadTimeout bounds the handshake and the request line, from accept
-	// on; WriteTimeout bounds writing the response. Both are required.
+	// on; WriteTimeout bounds writing the response, with time for its size
+	// at MinWriteRate on top. Both are required.
 	ReadTimeout, WriteTimeout time.Duration
+	// MinWriteRate is the slowest, in bytes a second, that a client may
+	// read a response: writing one of n bytes may take WriteTimeout plus
+	// n/MinWriteRate. Zero means DefaultMinWriteRate.
+	MinWriteRate int
 	// ErrorLog receives accept errors and handler panics.
 	ErrorLog *log.Logger
+	// Written, when set, is told of every response once it is written, or
+	// the write failed: the request line (nil when it could not be read),
+	// the response, the bytes of it written (fewer than len(resp.Raw) for
+	// a client cut off at the write deadline or gone) and the time from
+	// the request line read to the end of the write. The line is valid
+	// only until Written returns.
+	Written func(c *tls.Conn, line []byte, resp *Response, n int, took time.Duration)
 
 	mu       sync.Mutex
 	listener net.Listener
@@ -38,11 +51,29 @@ type Server struct {
 // client's certificates. The line is valid only until Handler returns.
 type Handler func(c *tls.Conn, line []byte, err error) *Response
 
+// DefaultMinWriteRate is the slowest a client may read, when
+// Server.MinWriteRate is zero: 64 KiB a second, half a megabit, which a
+// poor mobile link still manages. At that rate the largest file allowed by
+// default (16 MiB) may take 256s on top of the write timeout; a slower
+// reader, or a flood reading slowly to hold connections, is cut off there.
+const DefaultMinWriteRate = 64 << 10
+
+// writeTime is the time to write n bytes at rate bytes a second.
+func writeTime(n, rate int) time.Duration {
+	return time.Duration(float64(n) / float64(rate) * float64(time.Second))
+}
+
+// maxAcceptBackoff bounds the wait between accepts that fail: a reader
+// waits at most that long after the listener is able to accept again.
+// 100ms makes at most ten failing accept calls a second.
+const maxAcceptBackoff = 100 * time.Millisecond
+
 // requestBuffers hold request lines: CRLF and 1024 bytes.
 var requestBuffers = sync.Pool{New: func() any { return new([MaxRequest + 2]byte) }}
 
 // Serve accepts connections on l until shutdown; it keeps accepting after
-// temporary errors, backing off up to a second.
+// temporary errors (out of file descriptors), backing off up to
+// maxAcceptBackoff, and logs the first error of each run of them.
 func (s *Server) Serve(l net.Listener) error {
 	s.mu.Lock()
 	if s.closing {
@@ -54,6 +85,7 @@ func (s *Server) Serve(l net.Listener) error {
 	s.mu.Unlock()
 
 	var delay time.Duration
+	failed := 0
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -61,12 +93,18 @@ func (s *Server) Serve(l net.Listener) error {
 				return nil
 			}
 			if isTemporary(err) {
-				delay = max(5*time.Millisecond, min(2*delay, time.Second))
-				s.ErrorLog.Printf("gemini: accept: %v; retrying in %v", err, delay)
+				if failed++; failed == 1 {
+					s.ErrorLog.Printf("gemini: accept: %v; retrying", err)
+				}
+				delay = max(5*time.Millisecond, min(2*delay, maxAcceptBackoff))
 				time.Sleep(delay)
 				continue
 			}
 			return err
+		}
+		if failed > 0 {
+			s.ErrorLog.Printf("gemini: accepting again after %d failed accepts", failed)
+			failed = 0
 		}
 		delay = 0
 		go s.serveConn(c)
@@ -99,19 +137,31 @@ func (s *Server) serveConn(c net.Conn) {
 	}
 
 	buf := requestBuffers.Get().(*[MaxRequest + 2]byte)
+	defer requestBuffers.Put(buf)
 	line, err := ReadRequest(tc, buf[:])
 	if err != nil && !errors.Is(err, ErrRequestTooLong) && !errors.Is(err, ErrBadRequestLine) {
 		// Silent until the deadline, or gone: nothing to answer.
-		requestBuffers.Put(buf)
 		return
 	}
+	// The request is in: the listener no longer counts the connection as
+	// idle (capsule/guard sheds idle connections under pressure and closes
+	// them on a stop). It is told on the raw connection it handed out.
+	if r, ok := c.(interface{ RequestRead() }); ok {
+		r.RequestRead()
+	}
+	start := time.Now()
 	resp := s.Handler(tc, line, err)
-	requestBuffers.Put(buf)
 	if resp == nil {
 		return
 	}
-	tc.SetWriteDeadline(time.Now().Add(s.WriteTimeout))
-	tc.Write(resp.Raw)
+	// The write may take WriteTimeout, and the time for the response's
+	// size at the minimum rate: a large file to a slow reader is not cut
+	// at WriteTimeout, a reader slower than the minimum rate is.
+	tc.SetWriteDeadline(time.Now().Add(s.WriteTimeout + writeTime(len(resp.Raw), cmp.Or(s.MinWriteRate, DefaultMinWriteRate))))
+	n, _ := tc.Write(resp.Raw)
+	if s.Written != nil {
+		s.Written(tc, line, resp, n, time.Since(start))
+	}
 	if errors.Is(err, ErrRequestTooLong) {
 		lingerClose(tc)
 	}
@@ -132,7 +182,8 @@ const (
 )
 
 // Shutdown stops accepting. Connections already accepted are answered; the
-// caller waits for them (guard.Listener.Wait).
+// caller waits for them (guard.Listener.Wait), and closes those that have
+// sent no request (guard.Listener.CloseIdle).
 func (s *Server) Shutdown() {
 	s.mu.Lock()
 	defer s.mu.Unlock()

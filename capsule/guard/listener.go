@@ -2,107 +2,309 @@ package guard
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/netip"
 	"sync"
+	"syscall"
+	"time"
 )
 
-// Listener caps open connections, in all and per client, and counts
-// them for a graceful stop. A connection over a cap is closed at once,
-// before anything is read from it or written to it, and the listener goes
-// on accepting: one client holding many connections open cannot keep
-// others out.
+// Limits are the caps of a Listener. Zero turns a cap off.
+//
+// A client is an IPv4 address or an IPv6 /64, the block an IPv6 host has to
+// itself. One holder of many addresses is capped again on the networks its
+// addresses share, at a higher cap since unrelated readers share them too:
+// an IPv4 /24 (the smallest block routed on the Internet: one hosting
+// provider's customers, a university's NAT), an IPv6 /56 (what RIPE-690
+// advises giving a home or small office) and an IPv6 /48 (a site; what
+// cloud and hosting providers hand out). Without them an IPv6 /58, 64
+// addresses of 16 connections each, fills a cap of 1,024.
+type Limits struct {
+	MaxOpen   int // connections open at once, in all
+	PerClient int // connections of one client: an IPv4 address or an IPv6 /64
+	Per24     int // connections from one IPv4 /24
+	Per56     int // connections from one IPv6 /56
+	Per48     int // connections from one IPv6 /48
+}
+
+// Listener caps open connections, in all, per client and per network (see
+// Limits), and counts them for a graceful stop. A connection over a cap is
+// closed at once, before anything is read from it or written to it, and
+// the listener goes on accepting: one client holding many connections open
+// cannot keep others out.
+//
+// A connection counts as idle from accept until its server has read its
+// request line and says so (RequestRead). Idle connections are what a
+// flood holds open, and what can be closed without losing an answer:
+//
+//   - When the listener is 90% full (see shedAt), each connection accepted
+//     first closes the oldest idle connection open for at least shedAge,
+//     so that a new reader is served while a flood holds every place; the
+//     10% left keep room for readers arriving while the flood's connections
+//     are still too young to shed.
+//   - When accept fails for want of file descriptors (EMFILE, ENFILE), the
+//     oldest idle connection, whatever its age, is closed and accept tried
+//     again at once, rather than every reader waiting for a read deadline
+//     to free a descriptor.
+//   - CloseIdle, on a stop, closes every idle connection at once.
+//
+// Connections closed that way are reset (RST): a Gopher client would take a
+// plain close with no data for an empty document.
 //
 // Behind a PROXY protocol listener the client's address is known only after
-// the header has been read, so the per-client cap is then applied on the
-// connection's first read instead of at accept.
+// the header has been read, so the per-client caps and the rate check are
+// then applied on the connection's first read instead of at accept.
 type Listener struct {
 	net.Listener
-	maxOpen, maxPerClient int  // 0: no cap
-	late                  bool // apply caps at the first read (PROXY protocol)
+	lim  Limits
+	late bool // apply caps at the first read (PROXY protocol)
+
+	// Limiter, when set and returning a RateLimiter, is asked about each
+	// client before its connection is admitted: the connection of a client
+	// far over its rate (RateLimiter.Refusing) is reset at once, before any
+	// TLS work. It is a function so that a reload can swap the RateLimiter.
+	Limiter func() *RateLimiter
 
 	mu       sync.Mutex
-	open     int            // accepted and not yet closed
-	admitted int            // counted against maxOpen
-	clients  map[Client]int // admitted connections by client
+	open     int                  // accepted and not yet closed
+	admitted int                  // counted against MaxOpen
+	counts   map[netip.Prefix]int // admitted connections by client and network
 	conns    map[*conn]struct{}
-	idle     chan struct{} // signalled when open drops to 0
+	idle     idleList // connections that have not sent a request, oldest first
+	stopping bool     // CloseIdle was called: accept nothing more
+	drained  chan struct{}
 }
+
+// shedAge is how long a connection is safe from being shed under pressure:
+// a client on a slow link has that long to send its request (TLS needs one
+// or two round trips before it, ~0.6s over a satellite link), and a flood's
+// fresh connections cannot push out a reader's just as fresh one.
+const shedAge = time.Second
+
+// shedAt is the number of open connections from which each new one sheds
+// an idle one: 90% of MaxOpen.
+func (l *Listener) shedAt() int { return l.lim.MaxOpen - l.lim.MaxOpen/10 }
 
 // Client groups the addresses of one client: an IPv4 address, or the /64
 // an IPv6 host usually has to itself.
 type Client netip.Addr
 
+// ClientOf is the client that addr belongs to.
 func ClientOf(a net.Addr) (Client, bool) {
-	ap, err := netip.ParseAddrPort(a.String())
-	if err != nil {
+	ip, ok := addrOf(a)
+	if !ok {
 		return Client{}, false
 	}
-	ip := ap.Addr().Unmap()
-	if ip.Is6() {
-		p, _ := ip.Prefix(64)
-		ip = p.Addr()
+	return clientOf(ip), true
+}
+
+// addrOf is the IP address of a, IPv4 in IPv6 unmapped, without a zone.
+func addrOf(a net.Addr) (netip.Addr, bool) {
+	if t, ok := a.(*net.TCPAddr); ok {
+		ip := t.AddrPort().Addr()
+		return ip.Unmap().WithZone(""), ip.IsValid()
 	}
-	return Client(ip), true
+	if a == nil {
+		return netip.Addr{}, false
+	}
+	ap, err := netip.ParseAddrPort(a.String())
+	if err != nil {
+		return netip.Addr{}, false
+	}
+	return ap.Addr().Unmap().WithZone(""), true
 }
 
-func NewListener(l net.Listener, maxOpen, maxPerClient int, late bool) *Listener {
-	return &Listener{Listener: l, maxOpen: maxOpen, maxPerClient: maxPerClient, late: late,
-		clients: make(map[Client]int), conns: make(map[*conn]struct{}), idle: make(chan struct{}, 1)}
+// groups are the client and networks ip is counted in, with their caps,
+// leaving out those whose cap is off.
+func (lim Limits) groups(ip netip.Addr) (keys [3]netip.Prefix, caps [3]int, n int) {
+	add := func(bits, limit int) {
+		if limit > 0 {
+			p, _ := ip.Prefix(bits)
+			keys[n], caps[n] = p, limit
+			n++
+		}
+	}
+	if ip.Is4() {
+		add(32, lim.PerClient)
+		add(24, lim.Per24)
+	} else {
+		add(64, lim.PerClient)
+		add(56, lim.Per56)
+		add(48, lim.Per48)
+	}
+	return keys, caps, n
 }
 
+// NewListener caps the connections accepted on l. late defers the
+// per-client caps and the rate check to the first read, for listeners
+// whose connections learn their client's address from a PROXY header.
+func NewListener(l net.Listener, lim Limits, late bool) *Listener {
+	return &Listener{Listener: l, lim: lim, late: late,
+		counts: make(map[netip.Prefix]int), conns: make(map[*conn]struct{}), drained: make(chan struct{}, 1)}
+}
+
+// Accept returns the next connection within the caps. Connections over a
+// cap, or from a client far over its rate, are closed without being
+// returned; under pressure an idle connection is shed first (see Listener).
 func (l *Listener) Accept() (net.Conn, error) {
 	for {
 		c, err := l.Listener.Accept()
 		if err != nil {
+			if isFileLimit(err) && l.shed(time.Now(), 0) {
+				continue // a descriptor was freed: take the waiting connection
+			}
 			return nil, err
 		}
-		gc := &conn{Conn: c, l: l}
-		if !l.late && !gc.admit(c.RemoteAddr()) {
-			c.Close()
+		now := time.Now()
+		gc := &conn{Conn: c, l: l, opened: now}
+		if !l.late {
+			addr := c.RemoteAddr()
+			if l.refusing(addr, now) {
+				gc.reset()
+				continue
+			}
+			l.relieve(now)
+			if !l.admit(gc, addr) {
+				c.Close()
+				continue
+			}
+		} else {
+			l.relieve(now)
+		}
+		if !l.track(gc) {
+			gc.reset()
 			continue
 		}
-		l.mu.Lock()
-		l.open++
-		l.conns[gc] = struct{}{}
-		l.mu.Unlock()
 		return gc, nil
 	}
 }
 
-// admit counts c against the caps, or reports that it is over one.
-func (l *Listener) admit(addr net.Addr) (Client, bool, bool) {
-	key, known := ClientOf(addr)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.maxOpen > 0 && l.admitted >= l.maxOpen {
-		return key, false, false
-	}
-	if known && l.maxPerClient > 0 && l.clients[key] >= l.maxPerClient {
-		return key, false, false
-	}
-	l.admitted++
-	if known {
-		l.clients[key]++
-	}
-	return key, known, true
+// isFileLimit reports whether an accept error is a want of file
+// descriptors, of the process or of the system.
+func isFileLimit(err error) bool {
+	return errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE)
 }
 
-func (l *Listener) release(c *conn, key Client, known, admitted bool) {
+// refusing reports whether the client at addr is far over its rate.
+func (l *Listener) refusing(addr net.Addr, now time.Time) bool {
+	if l.Limiter == nil {
+		return false
+	}
+	return l.Limiter().Refusing(addr, now)
+}
+
+// relieve sheds an idle connection when the listener is under pressure.
+func (l *Listener) relieve(now time.Time) {
+	if l.lim.MaxOpen <= 0 {
+		return
+	}
+	l.mu.Lock()
+	pressed := l.open >= l.shedAt()
+	l.mu.Unlock()
+	if pressed {
+		l.shed(now, shedAge)
+	}
+}
+
+// shed resets the oldest idle connection, if it has been open minAge, and
+// counts it as a refusal against its client: a client that keeps idle
+// connections open under pressure, and reopens them as they are shed, is
+// soon dropped at accept. It reports whether it closed one.
+func (l *Listener) shed(now time.Time, minAge time.Duration) bool {
+	l.mu.Lock()
+	c := l.idle.head
+	if c == nil || now.Sub(c.opened) < minAge {
+		l.mu.Unlock()
+		return false
+	}
+	l.idle.remove(c)
+	client, known := c.client, c.known
+	l.mu.Unlock()
+	c.reset()
+	if known && l.Limiter != nil {
+		l.Limiter().strike(client, now)
+	}
+	return true
+}
+
+// admit counts c against the caps, or reports that it is over one.
+func (l *Listener) admit(c *conn, addr net.Addr) bool {
+	ip, known := addrOf(addr)
+	var keys [3]netip.Prefix
+	var caps [3]int
+	var n int
+	if known {
+		keys, caps, n = l.lim.groups(ip)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	delete(l.conns, c)
-	if admitted {
+	if c.closed {
+		return false
+	}
+	if l.lim.MaxOpen > 0 && l.admitted >= l.lim.MaxOpen {
+		return false
+	}
+	for i := range n {
+		if l.counts[keys[i]] >= caps[i] {
+			return false
+		}
+	}
+	l.admitted++
+	for i := range n {
+		l.counts[keys[i]]++
+	}
+	c.admitted, c.keys, c.nkeys = true, keys, n
+	if known {
+		c.client, c.known = clientOf(ip), true
+	}
+	return true
+}
+
+func clientOf(ip netip.Addr) Client {
+	if ip.Is6() {
+		p, _ := ip.Prefix(64)
+		ip = p.Addr()
+	}
+	return Client(ip)
+}
+
+// track counts c as open and idle, unless the listener is stopping.
+func (l *Listener) track(c *conn) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.stopping {
+		return false
+	}
+	l.open++
+	c.tracked = true
+	l.conns[c] = struct{}{}
+	l.idle.push(c)
+	return true
+}
+
+func (l *Listener) release(c *conn) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c.closed = true
+	if c.admitted {
+		c.admitted = false
 		l.admitted--
-		if known {
-			if l.clients[key]--; l.clients[key] <= 0 {
-				delete(l.clients, key)
+		for _, k := range c.keys[:c.nkeys] {
+			if l.counts[k]--; l.counts[k] <= 0 {
+				delete(l.counts, k)
 			}
 		}
 	}
+	if !c.tracked {
+		return
+	}
+	c.tracked = false
+	l.idle.remove(c)
+	delete(l.conns, c)
 	if l.open--; l.open == 0 {
 		select {
-		case l.idle <- struct{}{}:
+		case l.drained <- struct{}{}:
 		default:
 		}
 	}
@@ -118,10 +320,30 @@ func (l *Listener) Wait(ctx context.Context) error {
 			return nil
 		}
 		select {
-		case <-l.idle:
+		case <-l.drained:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+	}
+}
+
+// CloseIdle resets every connection that has not sent its request, and
+// every connection accepted from now on: on a stop, nothing is lost by it,
+// and the stop waits only for the answers in flight, not for the read
+// deadline of clients that send nothing.
+func (l *Listener) CloseIdle() {
+	l.mu.Lock()
+	l.stopping = true
+	var idle []*conn
+	for c := l.idle.head; c != nil; c = c.next {
+		idle = append(idle, c)
+	}
+	for _, c := range idle {
+		l.idle.remove(c)
+	}
+	l.mu.Unlock()
+	for _, c := range idle {
+		c.reset()
 	}
 }
 
@@ -141,26 +363,34 @@ func (l *Listener) CloseAll() {
 // conn is a connection counted by a Listener.
 type conn struct {
 	net.Conn
-	l *Listener
+	l      *Listener
+	opened time.Time
+
+	// Guarded by l.mu.
+	admitted, tracked, closed bool
+	keys                      [3]netip.Prefix // counted in l.counts
+	nkeys                     int
+	client                    Client // known: the client, for the RateLimiter
+	known                     bool
+	prev, next                *conn // in l.idle
+	inIdle                    bool
 
 	once      sync.Once // first read: late admission
 	refused   bool
-	key       Client
-	known     bool
-	admitted  bool
 	closeOnce sync.Once
-}
-
-func (c *conn) admit(addr net.Addr) bool {
-	c.key, c.known, c.admitted = c.l.admit(addr)
-	return c.admitted
 }
 
 func (c *conn) Read(b []byte) (int, error) {
 	if c.l.late {
 		c.once.Do(func() {
 			// RemoteAddr reads the PROXY header.
-			c.refused = !c.admit(c.Conn.RemoteAddr())
+			addr := c.Conn.RemoteAddr()
+			if c.l.refusing(addr, time.Now()) {
+				c.refused = true
+				c.reset()
+				return
+			}
+			c.refused = !c.l.admit(c, addr)
 		})
 		if c.refused {
 			c.Conn.Close()
@@ -170,8 +400,66 @@ func (c *conn) Read(b []byte) (int, error) {
 	return c.Conn.Read(b)
 }
 
+// RequestRead tells the listener that the connection's request line has
+// been read: it is no longer idle, so it is neither shed nor closed by
+// CloseIdle, and its answer is written in full. Servers call it through an
+// interface, without importing this package:
+//
+//	if r, ok := c.(interface{ RequestRead() }); ok {
+//		r.RequestRead()
+//	}
+func (c *conn) RequestRead() {
+	c.l.mu.Lock()
+	c.l.idle.remove(c)
+	c.l.mu.Unlock()
+}
+
 func (c *conn) Close() error {
 	err := c.Conn.Close()
-	c.closeOnce.Do(func() { c.l.release(c, c.key, c.known, c.admitted) })
+	c.closeOnce.Do(func() { c.l.release(c) })
 	return err
+}
+
+// reset closes the connection with a TCP reset rather than a FIN: the
+// client sees an error, not an empty answer, and the server keeps no
+// TIME_WAIT state for it.
+func (c *conn) reset() {
+	raw := c.Conn
+	if r, ok := raw.(interface{ Raw() net.Conn }); ok { // PROXY protocol
+		raw = r.Raw()
+	}
+	if t, ok := raw.(interface{ SetLinger(int) error }); ok {
+		t.SetLinger(0)
+	}
+	c.Close()
+}
+
+// idleList is a list of connections in the order they were accepted.
+type idleList struct{ head, tail *conn }
+
+func (q *idleList) push(c *conn) {
+	c.prev, c.next, c.inIdle = q.tail, nil, true
+	if q.tail != nil {
+		q.tail.next = c
+	} else {
+		q.head = c
+	}
+	q.tail = c
+}
+
+func (q *idleList) remove(c *conn) {
+	if !c.inIdle {
+		return
+	}
+	if c.prev != nil {
+		c.prev.next = c.next
+	} else {
+		q.head = c.next
+	}
+	if c.next != nil {
+		c.next.prev = c.prev
+	} else {
+		q.tail = c.prev
+	}
+	c.prev, c.next, c.inIdle = nil, nil, false
 }

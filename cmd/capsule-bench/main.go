@@ -85,6 +85,7 @@ func runServing(args []string) {
 		// One machine's load looks like one busy client: lift the limits
 		// that would otherwise slow it down. Everything else is default.
 		"-rate-limit", "0", "-max-conns-per-client", "0",
+		"-max-conns-per-24", "0", "-max-conns-per-56", "0", "-max-conns-per-48", "0",
 		fmt.Sprintf("-tls-post-quantum=%v", *pq)}
 	capsuled := exec.Command(*capsuledBin, capsuledArgs...)
 	addrs := startServer(capsuled, regexp.MustCompile(`(gemini|gopher): serving \S+ on (\S+)`))

@@ -1,0 +1,324 @@
+package capsule
+
+import (
+	"capsule/capsule/config"
+	"context"
+	"errors"
+	"io"
+	"log"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// holdIdle keeps per connections from each of the addresses open to addr
+// without sending anything, and reopens each a second after the server
+// closes it: a flood of idle connections. It stops at the end of the test.
+// (A flood that reopens faster is dropped at accept by the rate limiter:
+// see guard's TestFloodChurnDropped.)
+func holdIdle(t *testing.T, addr string, ips []string, per int) {
+	t.Helper()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for _, ip := range ips {
+		for range per {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					c, err := dialerFrom(ip).Dial("tcp", addr)
+					if err == nil {
+						closed := make(chan struct{})
+						go func() {
+							select {
+							case <-stop:
+								c.Close()
+							case <-closed:
+							}
+						}()
+						c.SetReadDeadline(time.Now().Add(time.Minute))
+						io.Copy(io.Discard, c)
+						close(closed)
+						c.Close()
+					}
+					select {
+					case <-stop:
+						return
+					case <-time.After(time.Second):
+					}
+				}
+			}()
+		}
+	}
+	t.Cleanup(func() { close(stop); wg.Wait() })
+}
+
+func loopbackIPs(first, n int) []string {
+	var ips []string
+	for i := range n {
+		ips = append(ips, "127.0.0."+strconv.Itoa(first+i))
+	}
+	return ips
+}
+
+// TestFloodIdleShedForNewClient fills both protocols' connection caps with
+// idle connections from five addresses, reopened as soon as they are
+// closed: a new client from another address is served at once, in the
+// place of the oldest idle connection, instead of being refused until the
+// flood's connections reach their read deadline.
+func TestFloodIdleShedForNewClient(t *testing.T) {
+	const readTimeout = 4 * time.Second
+	d := startDaemon(t, func(c *config.Config) {
+		c.MaxConns, c.MaxConnsPerClient = 64, 16
+		c.MaxConnsPer24 = 0 // all of 127.0.0.x is one /24: see TestFloodNetworkCap
+		c.ReadTimeout = readTimeout
+	})
+	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/\r\n"
+	_, wantGemini := geminiRaw(t, d.GeminiAddr().String(), base)
+	wantGopher := gopherGet(t, d, "\r\n")
+
+	// 5 addresses × 16 = 80 connections to each protocol, over the cap of
+	// 64; those over it are closed at once and reopened.
+	holdIdle(t, d.GeminiAddr().String(), loopbackIPs(2, 5), 16)
+	holdIdle(t, d.GopherAddr().String(), loopbackIPs(2, 5), 16)
+	time.Sleep(1200 * time.Millisecond) // the flood's connections are no longer new
+
+	served := func(gem bool) (time.Duration, int) {
+		start := time.Now()
+		for tries := 1; time.Since(start) < 2*readTimeout; tries++ {
+			var got, want string
+			if gem {
+				c, err := dialerFrom("127.0.0.200").Dial("tcp", d.GeminiAddr().String())
+				if err == nil {
+					tc := tlsClient(c)
+					tc.SetDeadline(time.Now().Add(5 * time.Second))
+					io.WriteString(tc, base)
+					b, _ := io.ReadAll(tc)
+					tc.Close()
+					got, want = string(b), wantGemini
+				}
+			} else {
+				c, err := dialerFrom("127.0.0.200").Dial("tcp", d.GopherAddr().String())
+				if err == nil {
+					c.SetDeadline(time.Now().Add(5 * time.Second))
+					io.WriteString(c, "\r\n")
+					b, _ := io.ReadAll(c)
+					c.Close()
+					got, want = string(b), wantGopher
+				}
+			}
+			if got == want {
+				return time.Since(start), tries
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return -1, 0
+	}
+	// Both protocols at once: the flood's connections reach their read
+	// deadline at the same time on both.
+	var wg sync.WaitGroup
+	var took [2]time.Duration
+	var tries [2]int
+	for i, gem := range []bool{true, false} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			took[i], tries[i] = served(gem)
+		}()
+	}
+	wg.Wait()
+	for i, gem := range []bool{true, false} {
+		proto := map[bool]string{true: "gemini", false: "gopher"}[gem]
+		took, tries := took[i], tries[i]
+		switch {
+		case took < 0:
+			t.Errorf("%s: a new client was not served within %v during the flood", proto, 2*readTimeout)
+		case tries > 1 || took > readTimeout/4:
+			t.Errorf("%s: a new client was served after %v and %d tries; want at once", proto, took, tries)
+		default:
+			t.Logf("%s: a new client was served in %v, first try, with the cap of 64 held by idle connections", proto, took.Round(time.Microsecond))
+		}
+	}
+}
+
+// TestFloodNetworkCap opens 4 connections, the per-client cap, from each of
+// ten addresses of one /24 (all of 127.0.0.x is one): past the /24's cap,
+// they are closed at once.
+func TestFloodNetworkCap(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) {
+		c.MaxConnsPerClient = 4
+		c.MaxConnsPer24 = 24
+		c.ReadTimeout = 5 * time.Second
+	})
+	held := 0
+	for _, ip := range loopbackIPs(2, 10) {
+		for range 4 {
+			c, err := dialerFrom(ip).Dial("tcp", d.GopherAddr().String())
+			if err != nil {
+				continue // reset before the dial returned
+			}
+			defer c.Close()
+			c.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
+			var ne net.Error
+			if _, err := c.Read(make([]byte, 1)); errors.As(err, &ne) && ne.Timeout() {
+				held++
+			}
+		}
+	}
+	t.Logf("10 addresses of one /24, 4 connections each: %d held open", held)
+	if held != 24 {
+		t.Errorf("%d connections held from one /24, want its cap of 24", held)
+	}
+}
+
+// countingConn counts the bytes read from the server.
+type countingConn struct {
+	net.Conn
+	n atomic.Int64
+}
+
+func (c *countingConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// TestRateFloodDroppedAtAccept has one address make Gemini requests as
+// fast as it can: within its burst it is served, a little over it is told
+// to slow down (44), far over it its connections are reset at accept,
+// before the server sends a byte of TLS (no ServerHello, no handshake to
+// pay for). Another address is served meanwhile.
+func TestRateFloodDroppedAtAccept(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 2, 5 })
+	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/\r\n"
+	request := func(from string) (header string, fromServer int64) {
+		raw, err := dialerFrom(from).Dial("tcp", d.GeminiAddr().String())
+		if err != nil {
+			return "", 0 // reset before the dial returned
+		}
+		cc := &countingConn{Conn: raw}
+		tc := tlsClient(cc)
+		defer tc.Close()
+		tc.SetDeadline(time.Now().Add(5 * time.Second))
+		io.WriteString(tc, base)
+		b, _ := io.ReadAll(tc)
+		header, _, _ = strings.Cut(string(b), "\r\n")
+		return header, cc.n.Load()
+	}
+	var ok, slow, dropped, firstDrop int
+	for i := range 40 {
+		header, n := request("127.0.0.3")
+		switch {
+		case strings.HasPrefix(header, "20 "):
+			ok++
+		case strings.HasPrefix(header, "44 "):
+			slow++
+			if dropped > 0 {
+				t.Errorf("request %d: 44 after being dropped", i)
+			}
+		case n == 0:
+			if dropped++; dropped == 1 {
+				firstDrop = i
+			}
+		default:
+			t.Errorf("request %d: %q after %d bytes from the server", i, header, n)
+		}
+	}
+	t.Logf("40 requests at once, rate 2/s, burst 5: %d served, %d told 44, %d reset at accept without a byte of TLS (from request %d on): %d TLS handshakes", ok, slow, dropped, firstDrop, ok+slow)
+	if ok != 5 || slow < 5 || dropped == 0 {
+		t.Errorf("%d served, %d told to slow down, %d dropped; want 5, at least 5, some", ok, slow, dropped)
+	}
+	if header, _ := request("127.0.0.4"); !strings.HasPrefix(header, "20 ") {
+		t.Errorf("another client: %q", header)
+	}
+	// Gopher: the same client's gopher connections are reset too.
+	c, err := dialerFrom("127.0.0.3").Dial("tcp", d.GopherAddr().String())
+	if err == nil {
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		io.WriteString(c, "\r\n")
+		if b, err := io.ReadAll(c); len(b) != 0 || err == nil {
+			t.Errorf("gopher from a dropped client: %.40q, %v; want a reset", b, err)
+		}
+	}
+}
+
+// TestRateSearchCostsMore: a search takes guard.SearchCost requests of a
+// client's budget, on both protocols; asking for the search prompt costs
+// one.
+func TestRateSearchCostsMore(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 0.01, 10 })
+	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr()))
+	gem := func(from, url string) string {
+		c, err := dialerFrom(from).Dial("tcp", d.GeminiAddr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		tc := tlsClient(c)
+		defer tc.Close()
+		tc.SetDeadline(time.Now().Add(5 * time.Second))
+		io.WriteString(tc, url+"\r\n")
+		b, _ := io.ReadAll(tc)
+		return string(b[:min(2, len(b))])
+	}
+	goph := func(from, request string) string {
+		c, err := dialerFrom(from).Dial("tcp", d.GopherAddr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		io.WriteString(c, request)
+		b, _ := io.ReadAll(c)
+		if strings.HasPrefix(string(b), "3Slow down") {
+			return "slow"
+		}
+		return "ok"
+	}
+	var got []string
+	for range 3 {
+		got = append(got, gem("127.0.0.5", base+"/search?keep"))
+	}
+	// Percent-encoded, the path is still the search.
+	got = append(got, gem("127.0.0.6", base+"/%73earch?keep"), gem("127.0.0.6", base+"/%73earch?keep"), gem("127.0.0.6", base+"/%73earch?keep"))
+	for range 3 {
+		got = append(got, goph("127.0.0.7", "/search\tkeep\r\n"))
+	}
+	for range 3 {
+		got = append(got, goph("127.0.0.8", "search\tkeep\r\n"))
+	}
+	for range 10 {
+		got = append(got, gem("127.0.0.9", base+"/search"))
+	}
+	want := "20 20 44 20 20 44 ok ok slow ok ok slow " + strings.TrimSpace(strings.Repeat("10 ", 10))
+	if strings.Join(got, " ") != want {
+		t.Errorf("burst of 10, searches:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestLogGopherBadRequests: requests the Gopher server answers itself, too
+// long or malformed, have their access lines.
+func TestLogGopherBadRequests(t *testing.T) {
+	var logged syncBuffer
+	d := startDaemon(t, func(c *config.Config) {
+		c.AccessLog = true
+		c.Log = log.New(&logged, "", 0)
+	})
+	for _, req := range []string{"bad\x00selector\r\n", strings.Repeat("x", 2000) + "\r\n", "/caps.txt\r\n"} {
+		if got := gopherGet(t, d, req); got == "" {
+			t.Errorf("%.20q: no answer", req)
+		}
+	}
+	if err := d.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`access gopher - "bad\x00selector" bad `, `access gopher - "" toolong `, `access gopher - "/caps.txt" ok `} {
+		if !strings.Contains(logged.String(), want) {
+			t.Errorf("access log lacks %q:\n%s", want, logged.String())
+		}
+	}
+}
