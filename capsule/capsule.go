@@ -6,6 +6,7 @@ import (
 	"capsule/gopher"
 
 	"capsule/capsule/gemini"
+	"capsule/capsule/search"
 )
 
 // Capsule answers requests from the current Store. Swap replaces the Store
@@ -33,6 +34,7 @@ var (
 	geminiNotFound  = gemini.NewResponse(gemini.StatusNotFound, "Not found", nil)
 	geminiAskSearch = gemini.NewResponse(gemini.StatusInput, "Search the posts (Japanese or English)", nil)
 	geminiBadQuery  = gemini.NewResponse(gemini.StatusBadRequest, "Bad percent-encoding in the query", nil)
+	geminiTooLong   = gemini.NewResponse(gemini.StatusBadRequest, searchTooLong, nil)
 )
 
 // Gemini answers a request line (without its CRLF). Only search results are
@@ -76,6 +78,9 @@ func (st *Store) geminiSearch(rawQuery string) *gemini.Response {
 	if !ok {
 		return geminiBadQuery
 	}
+	if search.CheckQuery(query) != nil {
+		return geminiTooLong
+	}
 	hits, more := st.search.Search(query)
 	return geminiPage(st.Site.Lang, st.results.searchGemtext(query, hits, more))
 }
@@ -87,6 +92,9 @@ func (st *Store) geminiSearch(rawQuery string) *gemini.Response {
 func (c *Capsule) Gopher(r *gopher.Request) ([]byte, string) {
 	st := c.store.Load()
 	if r.Selector == searchPath || r.Selector == searchPath[1:] {
+		if search.CheckQuery(r.Search) != nil {
+			return st.results.errorMenu(searchTooLong), "search"
+		}
 		hits, more := st.search.Search(r.Search)
 		return st.results.searchMenu(r.Search, hits, more), "search"
 	}

@@ -60,7 +60,7 @@ func (b *blog) homeGemtext() []byte {
 
 // postGemtext is a post's page: title, date and tags, the body, then the
 // posts around it and a way home. searchable is what search looks in: the
-// page up to those links.
+// post's body, as the page holds it (not a copy).
 func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchable []byte) {
 	p := b.entry(i)
 	// The response header goes first, so that the page is rendered straight
@@ -75,6 +75,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 		pg.Link(tagGeminiLink(tag), "#"+tag)
 	}
 	pg.Blank()
+	start := len(pg.Bytes())
 	pg.Gemtext(body)
 	end := len(pg.Bytes())
 	pg.Blank()
@@ -92,7 +93,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 		raw = bytes.Clone(raw)
 	}
 	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
-	return page, raw[len(header):end]
+	return page, raw[start:end]
 }
 
 // tagsGemtext lists the tags, most used first.

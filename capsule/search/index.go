@@ -4,286 +4,635 @@ package search
 
 import (
 	"bytes"
-	"capsule/capsule/internal/work"
+	"errors"
 	"math/bits"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"capsule/capsule/internal/work"
 )
 
-// Index finds posts by substring, the way Japanese needs: there are
-// no word boundaries to index. Each post carries a small Bloom filter of the
-// one- and two-character sequences (unigrams and bigrams) of its folded
-// (lower-cased) text. A query checks its grams against each post's filter,
-// which rules out almost every post that cannot match in a few memory
-// reads; a case-insensitive substring search over the post decides for the
-// rest.
+// Index finds posts by substring, the way Japanese needs: there are no word
+// boundaries to index. It looks only at what a reader reads: a post's title
+// and the prose of its gemtext body (text, headings, list items, quotes,
+// preformatted blocks), never link lines, URLs or markup. Text and queries
+// are compared folded (see Fold).
 //
-// The text searched is the post's Gemini page as the Store holds it (title,
-// tags and body, up to the links to other posts), so the index adds only
-// the filters to memory. Filters are built on all cores and only read
-// afterwards.
+// Each post's prose is folded once, when the index is built, into a copy
+// that queries search as bytes (with bytes.IndexByte on the query's rarest
+// looking byte, or bytes.Index): a query never folds a post. Small tables
+// map an offset in the folded copy to the post's original body, so that an
+// excerpt shows the text as written. Filters rule out posts before any
+// text is read:
+//
+//   - per block of 64 posts, the exact set of folded characters, and of runs
+//     of one character 3, 4, 8, 16, 32 and 64 long, each with the posts that
+//     have it: a post lacking a character of the query, or a run as long,
+//     is never read. The query's keys are tested rarest first (the index
+//     knows in how many blocks each key is), and a key in no block ends the
+//     search at once: a letter no post has costs a microsecond;
+//   - per post, a Bloom filter of the pairs of adjacent characters
+//     (bigrams), five bits in one word a pair, which rules out most posts
+//     that have every character of the query but not side by side.
+//
+// The cost of a query is bounded by design, not by the filters:
+//
+//   - a query has at most MaxQueryRunes characters, folded too: so at most
+//     that many keys to look up per block and bigrams to test per post
+//     (CheckQuery refuses longer ones, and Search answers them with
+//     nothing);
+//   - the folded text a query reads, in linear time, is at most MaxScanBytes
+//     in all, whatever the filters let through; when that budget is spent,
+//     Search stops and returns the hits found so far with more set (callers
+//     tell the reader the search stopped early and to try a longer phrase);
+//   - at most MaxResults hits, each with an excerpt of a few dozen
+//     characters cut from a line or two of its post.
+//
+// So a query costs at most a few microseconds per block of 64 posts, a few
+// memory reads per post and MaxScanBytes of reading. The index is built on
+// all cores and only read afterwards: it is safe for concurrent use.
 type Index struct {
-	docs []searchDoc
+	docs   []doc
+	blocks []block
+	keys   []uint32 // every key of the blocks, sorted
+	counts []int32  // counts[i]: how many blocks have keys[i]
+	budget int      // bytes of folded text a query may read: MaxScanBytes
 }
 
-// searchDoc is one post's searchable text and filter.
-type searchDoc struct {
-	text   []byte   // gemtext, shared with the Store
-	filter []uint64 // Bloom filter of grams, one hash function
-	shift  uint8    // a gram's bit is its hash >> shift
-}
-
-// A post's filter has a bit per two bytes of its text, rounded up to a power
-// of two: two to three bits per Japanese character, which leaves most bits
-// clear since a post repeats its grams, so that a gram absent from the post
-// is rejected about four times in five, a query of three characters or more
-// nineteen times in twenty.
-
-// MaxResults bounds a result page, and the work a query can cause.
-const MaxResults = 50
-
-// lower is unicode.ToLower without its table search for the runes that
-// have no case: most of a Japanese text.
-func lower(r rune) rune {
-	switch {
-	case r < utf8.RuneSelf:
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	case r >= 0x3000 && r <= 0x9fff, r >= 0xac00 && r <= 0xd7a3, r >= 0xff41 && r <= 0xffef:
-		// CJK symbols, kana, ideographs, Hangul, fullwidth lower case and
-		// halfwidth forms: no case.
-		return r
-	}
-	return unicode.ToLower(r)
-}
-
-// Gram hashes: unigrams and bigrams never share a key.
-func unigram(r rune) uint64   { return mix(uint64(r)) }
-func bigram(a, b rune) uint64 { return mix(uint64(a)<<21 | uint64(b) | 1<<63) }
-func mix(k uint64) uint64     { return k * 0x9E3779B97F4A7C15 }
-
-// New indexes texts; document i is texts[i]. The texts are kept,
-// not copied.
-func New(texts [][]byte) *Index {
-	idx := &Index{docs: make([]searchDoc, len(texts))}
-	work.ForEach(len(texts), func(i int) {
-		text := texts[i]
-		nbits := max(64, 1<<bits.Len(uint(len(text)/2)))
-		d := searchDoc{text: text, filter: make([]uint64, nbits/64), shift: uint8(64 - bits.TrailingZeros(uint(nbits)))}
-		// This loop is most of the index's build time: runes are folded
-		// as they come, three-byte CJK ones without decoding.
-		prev := rune(-1)
-		for j := 0; j < len(text); {
-			r, size := rune(text[j]), 1
-			switch c := text[j]; {
-			case c < utf8.RuneSelf:
-				r = lower(r)
-			case c >= 0xe3 && c <= 0xe9 && j+2 < len(text):
-				r, size = rune(c&0x0f)<<12|rune(text[j+1]&0x3f)<<6|rune(text[j+2]&0x3f), 3
-			default:
-				r, size = utf8.DecodeRune(text[j:])
-				r = lower(r)
-			}
-			j += size
-			h := unigram(r) >> d.shift
-			d.filter[h/64] |= 1 << (h % 64)
-			if prev >= 0 {
-				h = bigram(prev, r) >> d.shift
-				d.filter[h/64] |= 1 << (h % 64)
-			}
-			prev = r
-		}
-		idx.docs[i] = d
-	})
-	return idx
-}
-
-// mayContain reports whether every gram may be in d: false means surely not.
-func (d *searchDoc) mayContain(hashes []uint64) bool {
-	for _, h := range hashes {
-		bit := h >> d.shift
-		if d.filter[bit/64]&(1<<(bit%64)) == 0 {
-			return false
-		}
-	}
-	return true
+// Doc is a post as the index takes it.
+type Doc struct {
+	Title string
+	// Body is the post's gemtext body: the index keeps it, does not copy
+	// it, and cuts excerpts from it. It must not change afterwards.
+	Body []byte
 }
 
 // Hit is one post that matched, with where.
 type Hit struct {
-	Doc     int    // index into the texts given to New
-	Excerpt string // text around the first match
+	Doc     int    // index into the docs given to New
+	Excerpt string // the post's text around the first match, as written
 }
 
-// Search returns the documents containing query (case-insensitively,
-// surrounding spaces ignored), in document order, at most MaxResults
-// of them, and whether there were more.
-func (idx *Index) Search(query string) (hits []Hit, more bool) {
-	var q strings.Builder
-	for _, r := range strings.TrimSpace(query) {
-		q.WriteRune(lower(r))
+const (
+	// MaxResults bounds a result page, and the work a query can cause.
+	MaxResults = 50
+
+	// MaxQueryRunes is the longest query, in characters, before and after
+	// folding. A long Japanese sentence (40 to 60 characters) fits; a
+	// longer query is a paste, not a search, and would only make the
+	// lookups of each query longer.
+	MaxQueryRunes = 64
+
+	// MaxScanBytes bounds the folded text one query reads: 8 MiB, some
+	// 500 posts of 16 KiB that the filters could not rule out, a few
+	// milliseconds of bytes.Index. A blog of a few hundred posts never
+	// reaches it.
+	MaxScanBytes = 8 << 20
+
+	// excerptRunes is how much context an excerpt shows on each side of a
+	// match.
+	excerptRunes = 30
+)
+
+// ErrQueryTooLong is CheckQuery's answer to a query of more than
+// MaxQueryRunes characters.
+var ErrQueryTooLong = errors.New("search query too long: at most " + strconv.Itoa(MaxQueryRunes) + " characters")
+
+// CheckQuery returns ErrQueryTooLong if query is longer than Search
+// accepts (MaxQueryRunes characters, not counting surrounding spaces, before
+// and after folding), nil otherwise.
+func CheckQuery(query string) error {
+	_, err := prepare(query)
+	return err
+}
+
+// doc is one post's searchable text, its maps back to the original and its
+// filter.
+type doc struct {
+	body    []byte   // the original gemtext body, shared with the caller
+	title   string   // folded
+	fold    []byte   // folded prose lines, '\n' between them
+	lines   []mark   // where each prose line starts, in fold and in body
+	regions []region // where folding changed the length, in order
+	filter  []uint64 // Bloom filter of bigrams
+	seed    uint64   // salts the filter's hashes
+}
+
+// mark is an offset in a doc's folded text and the same place in its body.
+type mark struct{ fold, orig uint32 }
+
+// block holds, for 64 docs, every key (folded character or run) that one
+// of them has, and which ones have it.
+type block struct {
+	keys  []uint32 // sorted
+	masks []uint64 // masks[i] bit j: doc 64*block+j has keys[i]
+}
+
+// Keys of the block sets: a character is its rune; a run of a character
+// at least runLengths[j] long is runKey(r, j).
+var runLengths = [...]int{3, 4, 8, 16, 32, MaxQueryRunes}
+
+func runKey(r rune, j int) uint32 { return utf8.MaxRune + 1 + uint32(r)<<3 | uint32(j) }
+
+// runKeys appends the keys of a run of n r.
+func runKeys(keys []uint32, r rune, n int) []uint32 {
+	for j, l := range runLengths {
+		if n < l {
+			break
+		}
+		keys = append(keys, runKey(r, j))
 	}
-	m := newMatcher(q.String())
-	if m.q == "" {
+	return keys
+}
+
+// bigram is the key of a pair of adjacent characters in the Bloom filters.
+func bigram(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
+
+// bloomBits returns where bigram k is in filter: a word and five bits in
+// it, from multiplicative hashes of k salted by the doc's seed, so that
+// posts do not share their false positives.
+func bloomBits(filter []uint64, k, seed uint64) (word int, bits uint64) {
+	h := (k ^ seed) * 0x9e3779b97f4a7c15
+	g := h * 0xc4ceb9fe1a85ec53
+	return int((h >> 32) * uint64(len(filter)) >> 32), 1<<(h>>14&63) | 1<<(h>>20&63) | 1<<(h>>26&63) | 1<<(g>>58) | 1<<(g>>52&63)
+}
+
+// filterBytesPerWord sizes the Bloom filters: a word of filter per this
+// many bytes of folded text, 2 bits a byte. A post of 16 KiB has some
+// 2,500 distinct bigrams: the filter lets through a bigram it lacks less
+// than one time in a hundred.
+const filterBytesPerWord = 32
+
+// New indexes docs; Hit.Doc is an index into docs. The bodies are kept,
+// not copied.
+func New(docs []Doc) *Index {
+	idx := &Index{docs: make([]doc, len(docs)), blocks: make([]block, (len(docs)+63)/64), budget: MaxScanBytes}
+	keys := make([][]uint32, len(docs)) // each doc's keys, until the blocks have them
+	builders := newFreeList[builder]()
+	work.ForEach(len(docs), func(i int) {
+		b := builders.get()
+		idx.docs[i], keys[i] = b.build(docs[i], uint64(i+1)*0x9e3779b97f4a7c15)
+		builders.put(b)
+	})
+	mergers := newFreeList[merger]()
+	work.ForEach(len(idx.blocks), func(i int) {
+		m := mergers.get()
+		idx.blocks[i] = m.merge(keys[64*i : min(64*i+64, len(keys))])
+		mergers.put(m)
+	})
+	idx.keys, idx.counts = mergers.get().count(idx.blocks)
+	return idx
+}
+
+// freeList keeps scratch space for the goroutines of one New: no more than
+// one per core, and no longer.
+type freeList[T any] chan *T
+
+func newFreeList[T any]() freeList[T] { return make(freeList[T], runtime.GOMAXPROCS(0)) }
+
+func (f freeList[T]) get() *T {
+	select {
+	case x := <-f:
+		return x
+	default:
+		return new(T)
+	}
+}
+
+func (f freeList[T]) put(x *T) {
+	select {
+	case f <- x:
+	default:
+	}
+}
+
+// builder folds and indexes docs, with scratch space reused from doc to
+// doc.
+type builder struct {
+	spans   [][2]int // prose lines in the body
+	lines   []mark
+	regions []region
+	seen    [1 << 16 / 64]uint64 // BMP keys seen in the current doc
+	keys    []uint32
+}
+
+// build folds d's prose and title and returns what the index keeps of it,
+// with its keys, sorted.
+func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
+	b.lines, b.regions, b.keys, b.spans = b.lines[:0], b.regions[:0], b.keys[:0], b.spans[:0]
+	body := d.Body
+	// The prose lines, then their folding, which is as long but where
+	// NFKC shortens or lengthens text.
+	n := 0
+	pre := false
+	for off := 0; off < len(body); {
+		end := bytes.IndexByte(body[off:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += off
+		}
+		line := body[off:end]
+		start := off
+		off = end + 1
+		if bytes.HasPrefix(line, []byte("```")) {
+			pre = !pre
+			continue
+		}
+		if !pre {
+			skip := proseStart(line)
+			if skip < 0 {
+				continue
+			}
+			start += skip
+			line = line[skip:]
+		}
+		for len(line) > 0 && (line[0] == ' ' || line[0] == '\t') {
+			line = line[1:]
+			start++
+		}
+		line = trimRightSpace(line)
+		if len(line) > 0 {
+			b.spans = append(b.spans, [2]int{start, start + len(line)})
+			n += len(line) + 1
+		}
+	}
+	title := appendFold(nil, []byte(d.Title), 0, nil)
+	out := doc{
+		body:   body,
+		title:  string(title),
+		filter: make([]uint64, 1+(n+len(title))/filterBytesPerWord),
+		seed:   seed,
+	}
+	b.index(&out, title)
+	fold := make([]byte, 0, n)
+	for i, sp := range b.spans {
+		if i > 0 {
+			fold = append(fold, '\n')
+		}
+		start := len(fold)
+		b.lines = append(b.lines, mark{fold: uint32(start), orig: uint32(sp[0])})
+		fold = appendFold(fold, body[sp[0]:sp[1]], sp[0], &b.regions)
+		b.index(&out, fold[start:]) // while in cache
+	}
+	if cap(fold)-len(fold) > len(fold)/8 {
+		fold = slices.Clone(fold) // the index keeps it: not its slack
+	}
+	out.fold = fold
+	out.lines = slices.Clone(b.lines)
+	out.regions = slices.Clone(b.regions)
+	// The keys, sorted: BMP ones from the bit set (cleared on the way),
+	// then the others.
+	wide := slices.Clone(b.keys)
+	slices.Sort(wide)
+	keys := make([]uint32, 0, len(wide)+64)
+	for w, word := range b.seen {
+		for word != 0 {
+			keys = append(keys, uint32(w*64+bits.TrailingZeros64(word)))
+			word &= word - 1
+		}
+		b.seen[w] = 0
+	}
+	keys = append(keys, slices.Compact(wide)...)
+	return out, slices.Clip(keys)
+}
+
+// proseStart returns where the prose of a gemtext line starts, past its
+// line markup (heading, list item, quote, and the zero-width space that
+// escapes a text line), or -1 for a link line, which has none.
+func proseStart(line []byte) int {
+	i := 0
+	switch {
+	case bytes.HasPrefix(line, []byte("=>")):
+		return -1
+	case bytes.HasPrefix(line, []byte("* ")):
+		i = 2
+	case len(line) > 0 && line[0] == '#':
+		for i < len(line) && line[i] == '#' {
+			i++
+		}
+	case len(line) > 0 && line[0] == '>':
+		i = 1
+	}
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if bytes.HasPrefix(line[i:], []byte("\u200b")) {
+		i += len("\u200b")
+	}
+	return i
+}
+
+// trimRightSpace trims the spaces, tabs and carriage return that end a
+// line.
+func trimRightSpace(line []byte) []byte {
+	for len(line) > 0 {
+		switch line[len(line)-1] {
+		case ' ', '\t', '\r':
+			line = line[:len(line)-1]
+			continue
+		}
+		break
+	}
+	return line
+}
+
+// index adds the keys and bigrams of folded text to d's filter and b's key
+// set.
+func (b *builder) index(d *doc, text []byte) {
+	// Locals, not fields: the stores to the filter would make the compiler
+	// load them again at every character.
+	filter, seed, seen := d.filter, d.seed, &b.seen
+	prev, run := rune(-1), 0
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if c := text[i]; c >= 0xe0 && c < 0xf0 && i+2 < len(text) {
+			r, size = rune(c&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3
+		} else if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:])
+		}
+		i += size
+		if r == prev {
+			if run == 1 {
+				w, bits := bloomBits(filter, bigram(r, r), seed)
+				filter[w] |= bits
+			}
+			run++
+			continue
+		}
+		if run >= runLengths[0] {
+			b.keys = runKeys(b.keys, prev, run)
+		}
+		if r == '\n' {
+			prev, run = -1, 0
+			continue
+		}
+		if r < 1<<16 {
+			seen[r/64] |= 1 << (r % 64)
+		} else {
+			b.keys = append(b.keys, uint32(r))
+		}
+		if prev >= 0 {
+			w, bits := bloomBits(filter, bigram(prev, r), seed)
+			filter[w] |= bits
+		}
+		prev, run = r, 1
+	}
+	if run >= runLengths[0] {
+		b.keys = runKeys(b.keys, prev, run)
+	}
+}
+
+// merger builds blocks, with scratch space reused from block to block.
+type merger struct {
+	masks [1 << 16]uint64      // per BMP key
+	seen  [1 << 16 / 64]uint64 // BMP keys with a mask
+	wide  map[uint32]uint64
+	other []uint32
+}
+
+// merge builds the block of docs whose keys are keys.
+func (m *merger) merge(keys [][]uint32) block {
+	if m.wide == nil {
+		m.wide = make(map[uint32]uint64)
+	}
+	n := 0
+	for j, ks := range keys {
+		for _, k := range ks {
+			if k < 1<<16 {
+				m.masks[k] |= 1 << j
+				m.seen[k/64] |= 1 << (k % 64)
+				n++
+			} else {
+				m.wide[k] |= 1 << j
+			}
+		}
+	}
+	var bl block
+	bl.keys = make([]uint32, 0, n/8+len(m.wide))
+	for w, word := range m.seen {
+		for word != 0 {
+			k := uint32(w*64 + bits.TrailingZeros64(word))
+			bl.keys = append(bl.keys, k)
+			bl.masks = append(bl.masks, m.masks[k])
+			m.masks[k] = 0
+			word &= word - 1
+		}
+		m.seen[w] = 0
+	}
+	m.other = m.other[:0]
+	for k := range m.wide {
+		m.other = append(m.other, k)
+	}
+	slices.Sort(m.other)
+	for _, k := range m.other {
+		bl.keys = append(bl.keys, k)
+		bl.masks = append(bl.masks, m.wide[k])
+	}
+	clear(m.wide)
+	bl.keys, bl.masks = slices.Clip(bl.keys), slices.Clip(bl.masks)
+	return bl
+}
+
+// count returns every key of blocks, sorted, and in how many blocks each
+// is.
+func (m *merger) count(blocks []block) ([]uint32, []int32) {
+	if m.wide == nil {
+		m.wide = make(map[uint32]uint64)
+	}
+	for _, bl := range blocks {
+		for _, k := range bl.keys {
+			if k < 1<<16 {
+				m.masks[k]++
+				m.seen[k/64] |= 1 << (k % 64)
+			} else {
+				m.wide[k]++
+			}
+		}
+	}
+	var keys []uint32
+	var counts []int32
+	for w, word := range m.seen {
+		for ; word != 0; word &= word - 1 {
+			k := uint32(w*64 + bits.TrailingZeros64(word))
+			keys = append(keys, k)
+			counts = append(counts, int32(m.masks[k]))
+		}
+	}
+	m.other = m.other[:0]
+	for k := range m.wide {
+		m.other = append(m.other, k)
+	}
+	slices.Sort(m.other)
+	for _, k := range m.other {
+		keys = append(keys, k)
+		counts = append(counts, int32(m.wide[k]))
+	}
+	return keys, counts
+}
+
+// query is a folded query and what the filters test.
+type query struct {
+	text  []byte
+	pivot int      // the byte of text that index looks for
+	keys  []uint32 // its characters and runs
+	grams []uint64 // its bigrams
+}
+
+// clean makes control characters and invalid UTF-8 spaces and trims
+// spaces.
+func clean(q string) string {
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(q, " "))
+	return strings.TrimSpace(q)
+}
+
+// prepare folds a query and computes its keys and bigrams. A blank query
+// gives nil.
+func prepare(raw string) (*query, error) {
+	if len(raw) > 8*MaxQueryRunes {
+		// Surely too long: do not fold it.
+		if utf8.RuneCountInString(strings.TrimSpace(raw)) > MaxQueryRunes {
+			return nil, ErrQueryTooLong
+		}
+	}
+	raw = clean(raw)
+	if utf8.RuneCountInString(raw) > MaxQueryRunes {
+		return nil, ErrQueryTooLong
+	}
+	text := bytes.TrimSpace(appendFold(nil, []byte(raw), 0, nil))
+	if utf8.RuneCount(text) > MaxQueryRunes {
+		return nil, ErrQueryTooLong
+	}
+	if len(text) == 0 {
+		return nil, nil
+	}
+	q := &query{text: text, pivot: pivot(text)}
+	var runes, runs []uint32
+	prev, run := rune(-1), 0
+	endRun := func() { runs = runKeys(runs, prev, run) }
+	for _, r := range string(text) {
+		runes = append(runes, uint32(r))
+		if prev >= 0 {
+			q.grams = append(q.grams, bigram(prev, r))
+		}
+		if r == prev {
+			run++
+		} else {
+			endRun()
+			run = 1
+		}
+		prev = r
+	}
+	endRun()
+	slices.Sort(runes)
+	q.keys = append(runs, slices.Compact(runes)...)
+	slices.Sort(q.grams)
+	q.grams = slices.Compact(q.grams)
+	return q, nil
+}
+
+// Search returns the posts whose title or prose contains query (folded,
+// surrounding spaces ignored), in the order of the docs given to New, at
+// most MaxResults of them, and whether more posts may match: either there
+// were more than MaxResults (len(hits) == MaxResults), or the scan budget
+// (MaxScanBytes) ran out before every candidate was read (len(hits) <
+// MaxResults). A blank query, or one that CheckQuery refuses, finds
+// nothing.
+func (idx *Index) Search(query string) (hits []Hit, more bool) {
+	q, err := prepare(query)
+	if err != nil || q == nil {
 		return nil, false
 	}
-	for i := range idx.docs {
-		doc := &idx.docs[i]
-		if !doc.mayContain(m.hashes) {
-			continue
+	// The keys in the fewest blocks first: the likeliest to rule a block
+	// out. A key in none rules out every post.
+	rarity := make([]int32, len(q.keys))
+	for j, k := range q.keys {
+		i, ok := slices.BinarySearch(idx.keys, k)
+		if !ok {
+			return nil, false
 		}
-		text, at := m.index(doc.text)
-		if at < 0 {
-			continue
+		rarity[j] = idx.counts[i]
+	}
+	sort.Stable(byRarity{q.keys, rarity})
+	budget := idx.budget
+	qs := string(q.text)
+	for bi := range idx.blocks {
+		bl := &idx.blocks[bi]
+		first := 64 * bi
+		cand := ^uint64(0) >> (64 - min(64, len(idx.docs)-first))
+		for _, k := range q.keys {
+			i, ok := slices.BinarySearch(bl.keys, k)
+			if !ok {
+				cand = 0
+				break
+			}
+			if cand &= bl.masks[i]; cand == 0 {
+				break
+			}
 		}
-		if len(hits) == MaxResults {
-			return hits, true
+		for ; cand != 0; cand &= cand - 1 {
+			i := first + bits.TrailingZeros64(cand)
+			d := &idx.docs[i]
+			if !d.mayContain(q.grams) {
+				continue
+			}
+			text := d.fold
+			if len(text) > budget {
+				text = text[:budget]
+			}
+			budget -= len(text)
+			at := index(text, q.text, q.pivot)
+			if at < 0 && !strings.Contains(d.title, qs) {
+				if len(text) < len(d.fold) {
+					return hits, true // out of budget
+				}
+				continue
+			}
+			if len(hits) == MaxResults {
+				return hits, true
+			}
+			var ex string
+			if at >= 0 {
+				ex = d.excerpt(at, at+len(q.text))
+			} else {
+				ex = d.opening()
+			}
+			hits = append(hits, Hit{Doc: i, Excerpt: ex})
 		}
-		hits = append(hits, Hit{Doc: i, Excerpt: excerpt(text, at, len(m.q))})
 	}
 	return hits, false
 }
 
-// matcher finds a folded query in text, ignoring case.
-type matcher struct {
-	q      string   // folded
-	hashes []uint64 // its grams for the filters
-	// asciiCase: every rune of q that has case is ASCII, so ASCII
-	// case-folding of the text finds it; otherwise the text is folded whole
-	// for the search (rare: Greek, Cyrillic, accented Latin queries).
-	asciiCase bool
-	cased     bool // q has a letter with an upper case
+// byRarity sorts keys by how many blocks have them.
+type byRarity struct {
+	keys   []uint32
+	counts []int32
 }
 
-func newMatcher(q string) *matcher {
-	m := &matcher{q: q, asciiCase: true}
-	prev := rune(-1)
-	n := 0
-	for _, r := range q {
-		n++
-		if unicode.ToUpper(r) != r || unicode.ToTitle(r) != r {
-			m.cased = true
-			if r >= utf8.RuneSelf {
-				m.asciiCase = false
-			}
-		}
-		if prev >= 0 {
-			m.hashes = append(m.hashes, bigram(prev, r))
-		}
-		prev = r
-	}
-	if n == 1 {
-		// A one-character query has only its unigram.
-		m.hashes = append(m.hashes, unigram(prev))
-	}
-	return m
+func (r byRarity) Len() int           { return len(r.keys) }
+func (r byRarity) Less(i, j int) bool { return r.counts[i] < r.counts[j] }
+func (r byRarity) Swap(i, j int) {
+	r.keys[i], r.keys[j] = r.keys[j], r.keys[i]
+	r.counts[i], r.counts[j] = r.counts[j], r.counts[i]
 }
 
-// index returns where q first appears in text, and the text that offset is
-// in (text itself, or its folded copy).
-func (m *matcher) index(text []byte) ([]byte, int) {
-	switch {
-	case !m.cased:
-		return text, bytes.Index(text, []byte(m.q))
-	case m.asciiCase:
-		return text, indexASCIIFold(text, m.q)
-	}
-	folded := bytes.Map(lower, text)
-	return folded, bytes.Index(folded, []byte(m.q))
-}
-
-// indexASCIIFold is bytes.Index with ASCII letters of text compared without
-// case; q is lower case.
-func indexASCIIFold(text []byte, q string) int {
-	if len(q) == 0 {
-		return 0
-	}
-	first := q[0]
-	for i := 0; i+len(q) <= len(text); i++ {
-		// Skip ahead to the next byte that can start a match.
-		if c := text[i]; c != first && c|0x20 != first {
-			j := bytes.IndexByte(text[i:len(text)-len(q)+1], first)
-			if 'a' <= first && first <= 'z' {
-				if k := bytes.IndexByte(text[i:len(text)-len(q)+1], first-0x20); k >= 0 && (j < 0 || k < j) {
-					j = k
-				}
-			}
-			if j < 0 {
-				return -1
-			}
-			i += j
-		}
-		if equalASCIIFold(text[i:i+len(q)], q) {
-			return i
-		}
-	}
-	return -1
-}
-
-func equalASCIIFold(s []byte, q string) bool {
-	for i := range len(q) {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != q[i] {
+// mayContain reports whether d may have every bigram: false means surely
+// not.
+func (d *doc) mayContain(grams []uint64) bool {
+	for _, h := range grams {
+		if w, b := bloomBits(d.filter, h, d.seed); d.filter[w]&b != b {
 			return false
 		}
 	}
 	return true
-}
-
-// excerptRunes is how much context an excerpt shows on each side of a match.
-const excerptRunes = 30
-
-// excerpt is the text around a match at byte offset at, of n bytes, with
-// gemtext's line markup taken off.
-func excerpt(src []byte, at, n int) string {
-	start, end := at, at+n
-	for i := 0; i < excerptRunes && start > 0; i++ {
-		_, size := utf8.DecodeLastRune(src[:start])
-		start -= size
-	}
-	for i := 0; i < excerptRunes && end < len(src); i++ {
-		_, size := utf8.DecodeRune(src[end:])
-		end += size
-	}
-	var b strings.Builder
-	if start > 0 {
-		b.WriteString("…")
-	}
-	for i, line := range strings.Split(string(src[start:end]), "\n") {
-		if i > 0 || start == 0 || src[start-1] == '\n' {
-			line = stripMarkup(line)
-		}
-		if line = strings.TrimSpace(line); line != "" {
-			if b.Len() > 0 && !strings.HasSuffix(b.String(), "…") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(line)
-		}
-	}
-	if end < len(src) {
-		b.WriteString("…")
-	}
-	return b.String()
-}
-
-// stripMarkup takes the gemtext line markup off a line: link lines keep
-// their label, headings, list items and quotes their text.
-func stripMarkup(line string) string {
-	if rest, ok := strings.CutPrefix(line, "=>"); ok {
-		rest = strings.TrimLeft(rest, " \t")
-		if i := strings.IndexAny(rest, " \t"); i >= 0 {
-			return rest[i+1:]
-		}
-		return ""
-	}
-	if strings.HasPrefix(line, "```") {
-		return ""
-	}
-	return strings.TrimLeft(line, "#>* \u200b")
 }

@@ -1,18 +1,39 @@
 package search
 
 import (
+	"bytes"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
-// TestSearchMatchesBruteForce checks the index against plain substring
-// search, over texts from a small alphabet so that many candidates share a
-// query's grams without containing it.
+func bodies(texts ...string) []Doc {
+	docs := make([]Doc, len(texts))
+	for i, t := range texts {
+		docs[i] = Doc{Body: []byte(t)}
+	}
+	return docs
+}
+
+func found(idx *Index, q string) []int {
+	hits, _ := idx.Search(q)
+	var docs []int
+	for _, h := range hits {
+		docs = append(docs, h.Doc)
+	}
+	return docs
+}
+
+// TestSearchMatchesBruteForce checks the index against folding every text
+// and searching it, over texts from a small alphabet of characters that fold
+// (width, case, combining marks), so that many candidates share a query's
+// characters and bigrams without containing it.
 func TestSearchMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []rune("あいうアイウ日本語abAB ")
+	alphabet := []rune("あいアイ日本abAB ａＢｶﾞ\u3099か\u00e9e\u0301İ")
 	randText := func(n int) string {
 		r := make([]rune, n)
 		for i := range r {
@@ -20,26 +41,32 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		}
 		return string(r)
 	}
-	texts := make([]string, 40)
+	texts := make([]string, 150) // more than two blocks
 	for i := range texts {
 		texts[i] = randText(5 + rng.IntN(60))
 	}
-	idx := New(byteTexts(texts))
+	idx := New(bodies(texts...))
+	folded := make([]string, len(texts))
+	for i, text := range texts {
+		folded[i] = Fold(text)
+	}
 	for range 2000 {
 		query := randText(1 + rng.IntN(4))
+		q := strings.TrimSpace(Fold(query))
 		var want []int
-		for i, text := range texts {
-			if strings.TrimSpace(query) != "" && strings.Contains(strings.ToLower(text), strings.ToLower(strings.TrimSpace(query))) {
+		for i, text := range folded {
+			if q != "" && strings.Contains(text, q) && len(want) < MaxResults {
 				want = append(want, i)
 			}
 		}
-		hits, more := idx.Search(query)
+		hits, _ := idx.Search(query)
 		var got []int
 		for _, h := range hits {
 			got = append(got, h.Doc)
-		}
-		if more {
-			t.Fatalf("query %q: more than %d results from %d texts", query, MaxResults, len(texts))
+			// The excerpt is the original text, and holds the match.
+			if ex := strings.ReplaceAll(Fold(h.Excerpt), " ", ""); !strings.Contains(ex, strings.ReplaceAll(q, " ", "")) {
+				t.Fatalf("query %q: excerpt %q of %q lacks the match", query, h.Excerpt, texts[h.Doc])
+			}
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("query %q: got %v, want %v", query, got, want)
@@ -49,7 +76,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 
 func TestSearchExcerpt(t *testing.T) {
 	long := strings.Repeat("前置き。", 20) + "養神館合気道光龍館に入会し" + strings.Repeat("後の文。", 20)
-	idx := New(byteTexts([]string{"Title\n" + long, "OpenStackを支える\nLinux技術", "İstanbul OPENSTACK"}))
+	idx := New(bodies("## Title\n"+long, "OpenStackを支える\n=> https://example.com/openstack 資料\nLinux技術", "İstanbul OPENSTACK"))
 	hits, _ := idx.Search("合気道")
 	if len(hits) != 1 || hits[0].Doc != 0 {
 		t.Fatalf("hits = %+v", hits)
@@ -66,13 +93,14 @@ func TestSearchExcerpt(t *testing.T) {
 	if len(hits) != 2 || hits[0].Excerpt != "OpenStackを支える Linux技術" {
 		t.Errorf("case-insensitive search: %+v", hits)
 	}
-	// "İ" lower-cases to a longer sequence: the excerpt comes from the
-	// folded text then, and still shows the match.
-	if !strings.Contains(strings.ToLower(hits[1].Excerpt), "openstack") {
-		t.Errorf("excerpt %q lacks the match", hits[1].Excerpt)
+	// "İ" folds to two characters: the excerpt still is the original text.
+	if len(hits) == 2 && hits[1].Excerpt != "İstanbul OPENSTACK" {
+		t.Errorf("excerpt %q", hits[1].Excerpt)
 	}
-	if hits, _ := idx.Search("   "); hits != nil {
-		t.Errorf("blank query found %v", hits)
+	for _, q := range []string{"", "   ", "\u3000", "\u200b"} {
+		if hits, more := idx.Search(q); hits != nil || more {
+			t.Errorf("blank query %q found %v", q, hits)
+		}
 	}
 }
 
@@ -81,30 +109,234 @@ func TestSearchLimit(t *testing.T) {
 	for i := range texts {
 		texts[i] = "共通の言葉"
 	}
-	hits, more := New(byteTexts(texts)).Search("言葉")
+	hits, more := New(bodies(texts...)).Search("言葉")
 	if len(hits) != MaxResults || !more || hits[0].Doc != 0 {
 		t.Errorf("%d hits, more=%v", len(hits), more)
 	}
 }
 
-func byteTexts(texts []string) [][]byte {
-	out := make([][]byte, len(texts))
-	for i, t := range texts {
-		out[i] = []byte(t)
-	}
-	return out
-}
+// A post as the capsule passes it: the gemtext body only (no title, byline
+// or tag lines), with every kind of line.
+const post = "本文にOpenStackがある。画像は下に。\n" +
+	"=> https://example.com/openstack/index.gmi OpenStack入門\n" +
+	"=> images/dojo.jpg 道場の写真\n" +
+	"=> /tags/tech.gmi #tech\n" +
+	"\n" +
+	"## 見出しの言葉\n" +
+	"* 項目その一\n" +
+	"> 引用された文\n" +
+	"\u200b=> 矢印で始まる文\n" +
+	"```shellscript\n" +
+	"echo こんにちは\n" +
+	"=> not a link in a block\n" +
+	"```\n" +
+	"最後の段落。\n"
 
-func TestSearchIgnoresMarkupAndCase(t *testing.T) {
-	page := "# Ｔitle ΑΒΓ\n\n2020-01-01 · tag\n=> /tags/tag.gmi #tag\n\n## 見出し\n\n本文にOpenStackがある。\n=> https://example.com/x リンク先\n"
-	idx := New(byteTexts([]string{page}))
-	for _, q := range []string{"openstack", "OPENSTACK", "見出し", "αβγ", "リンク先"} {
-		if hits, _ := idx.Search(q); len(hits) != 1 {
-			t.Errorf("%q not found", q)
+func TestSearchReadsOnlyProse(t *testing.T) {
+	idx := New([]Doc{{Title: "合気道の稽古", Body: []byte(post)}, {Title: "他", Body: []byte("関係のない記事。")}})
+	for _, q := range []string{"gmi", ".gmi", "/tags/", "tags", "tech", "#tech", "dojo", "DOJO", "images", "jpg", "https", "example.com", "道場", "写真", "入門", "shellscript", "```", "##", "* 項目", "> 引用", "\u200b"} {
+		if hits, _ := idx.Search(q); len(hits) != 0 {
+			t.Errorf("%q found in markup or links: %+v", q, hits)
 		}
 	}
-	hits, _ := idx.Search("見出し")
-	if ex := hits[0].Excerpt; strings.Contains(ex, "##") || strings.Contains(ex, "=>") || strings.Contains(ex, "https://") {
-		t.Errorf("excerpt shows markup: %q", ex)
+	for _, q := range []string{"openstack", "見出しの言葉", "項目その一", "引用された文", "=> 矢印", "echo こんにちは", "=> not a link", "最後の段落", "合気道", "稽古"} {
+		hits, _ := idx.Search(q)
+		if len(hits) != 1 || hits[0].Doc != 0 {
+			t.Errorf("%q: %+v", q, hits)
+			continue
+		}
+		ex := hits[0].Excerpt
+		for _, bad := range []string{"https://", ".gmi", "dojo.jpg", "/tags/", "##", "* ", "> 引用", "```", "\u200b"} {
+			if strings.Contains(ex, bad) {
+				t.Errorf("%q: excerpt %q shows %q", q, ex, bad)
+			}
+		}
+		if !strings.Contains(Fold(ex), Fold(q)) && q != "合気道" && q != "稽古" {
+			t.Errorf("%q: excerpt %q lacks the match", q, ex)
+		}
+	}
+	if hits, _ := New(bodies("本文\n=> https://example.com/ リンク\n")).Search("=>"); len(hits) != 0 {
+		t.Errorf("=> found in a link line: %+v", hits)
+	}
+	// Found by its title only: the excerpt is the opening of the post.
+	hits, _ := idx.Search("合気道")
+	if len(hits) == 1 && !strings.HasPrefix(hits[0].Excerpt, "本文にOpenStackがある。") {
+		t.Errorf("title match: excerpt %q", hits[0].Excerpt)
+	}
+	if got := found(idx, "記事"); !slices.Equal(got, []int{1}) {
+		t.Errorf("記事: %v", got)
+	}
+}
+
+func TestSearchFoldsWidthAndCase(t *testing.T) {
+	idx := New(bodies(
+		"OpenStackを支えるLinux技術",
+		"ＯｐｅｎＳｔａｃｋ入門、全角で",
+		"ラズパイでテレビ録画",
+		"ｶﾀｶﾅの半角",
+		"ΑΒΓ ΔΕΖ Straße Æsir",
+		"ひらがなのらずぱい",
+		"１２３４５ＡＢＣ",
+		"soft\u00adhyphen",
+	))
+	for _, c := range []struct {
+		q    string
+		want []int
+	}{
+		{"openstack", []int{0, 1}},
+		{"OPENSTACK", []int{0, 1}},
+		{"ＯｐｅｎＳｔａｃｋ", []int{0, 1}},
+		{"ｏｐｅｎｓｔａｃｋ", []int{0, 1}},
+		{"ﾗｽﾞﾊﾟｲ", []int{2}},
+		{"ラズパイ", []int{2}}, // not the hiragana らずぱい of post 5
+		{"らずぱい", []int{5}},
+		{"カタカナ", []int{3}},
+		{"ｶﾀｶﾅ", []int{3}},
+		{"αβγ", []int{4}},
+		{"δεζ", []int{4}},
+		{"STRASSE", []int{4}},
+		{"æsir", []int{4}},
+		{"Æ", []int{4}},
+		{"12345abc", []int{6}},
+		{"softhyphen", []int{7}},
+		{"soft\u200bhyphen", []int{7}},
+	} {
+		if got := found(idx, c.q); !slices.Equal(got, c.want) {
+			t.Errorf("%q found %v, want %v", c.q, got, c.want)
+		}
+	}
+	// Excerpts are the original text.
+	for _, q := range []string{"openstack", "ＯｐｅｎＳｔａｃｋ"} {
+		hits, _ := idx.Search(q)
+		if len(hits) != 2 || !strings.Contains(hits[0].Excerpt, "OpenStack") || !strings.Contains(hits[1].Excerpt, "ＯｐｅｎＳｔａｃｋ") {
+			t.Errorf("%q: excerpts %+v", q, hits)
+		}
+	}
+	if hits, _ := idx.Search("ﾗｽﾞﾊﾟｲ"); len(hits) != 1 || !strings.Contains(hits[0].Excerpt, "ラズパイ") {
+		t.Errorf("ﾗｽﾞﾊﾟｲ: %+v", hits)
+	}
+	if hits, _ := idx.Search("stack入門"); len(hits) != 1 || !strings.Contains(hits[0].Excerpt, "ＯｐｅｎＳｔａｃｋ入門") {
+		t.Errorf("stack入門: %+v", hits)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"ＯｐｅｎＳｔａｃｋ": "openstack",
+		"ﾗｽﾞﾊﾟｲ":    "ラズパイ",
+		"か\u3099":   "が",
+		"e\u0301":   "é",
+		"Straße":    "strasse",
+		"ΣΊΣΥΦΟΣ":   "σίσυφοσ",
+		"①㍻":        "1平成",
+		"a\x00b\tc": "a b c",
+		"\xffa":     " a",
+		"a\u200bb":  "ab",
+		"　全角空白":     " 全角空白",
+		"らずぱい":      "らずぱい",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestQueryLength(t *testing.T) {
+	idx := New(bodies(strings.Repeat("の", 400)))
+	longest := strings.Repeat("の", MaxQueryRunes)
+	if err := CheckQuery(longest); err != nil {
+		t.Errorf("CheckQuery(%d × の) = %v", MaxQueryRunes, err)
+	}
+	if err := CheckQuery("  " + longest + "\u3000 "); err != nil {
+		t.Errorf("surrounding spaces counted: %v", err)
+	}
+	if hits, _ := idx.Search(longest); len(hits) != 1 {
+		t.Errorf("the longest query found %v", hits)
+	}
+	for _, q := range []string{strings.Repeat("の", MaxQueryRunes+1), strings.Repeat("の", 338), strings.Repeat("x", 5000), strings.Repeat("ﷺ", 10)} {
+		if err := CheckQuery(q); !errors.Is(err, ErrQueryTooLong) {
+			t.Errorf("CheckQuery(%d runes) = %v", len([]rune(q)), err)
+		}
+		if hits, more := idx.Search(q); hits != nil || more {
+			t.Errorf("a query too long found %v", hits)
+		}
+	}
+}
+
+func TestHostileQueries(t *testing.T) {
+	idx := New(bodies("制御\x1b[31m文字\x00と\x7f壊れた\xff\xfeバイト\r\nの行", "普通の文\r\n", "\xe3\x81"))
+	for _, q := range []string{"\xff", "\xe3\x81", "\x00", "a\x00b", "\x1b[31m", "\r\n", "\n", "%", "%00", "\u202e", "制御", "文字", "壊れた", "バイト", "の", "\u0301", "\x00の\x00", "\ufffd"} {
+		hits, _ := idx.Search(q)
+		for _, h := range hits {
+			for _, r := range h.Excerpt {
+				if unicode.IsControl(r) {
+					t.Errorf("%q: excerpt %q has a control character", q, h.Excerpt)
+				}
+			}
+			if !strings.Contains(h.Excerpt, clean(q)) {
+				t.Errorf("%q: excerpt %q", q, h.Excerpt)
+			}
+		}
+		_ = CheckQuery(q)
+	}
+	if got := found(idx, "の"); !slices.Equal(got, []int{0, 1}) {
+		t.Errorf("の: %v", got)
+	}
+}
+
+func TestSearchBudget(t *testing.T) {
+	texts := make([]string, 200)
+	for i := range texts {
+		texts[i] = strings.Repeat("ああいい", 100)
+	}
+	texts[150] += "あい言葉"
+	idx := New(bodies(texts...))
+	if hits, more := idx.Search("あい言葉"); len(hits) != 1 || more {
+		t.Errorf("with the whole budget: %v, more=%v", hits, more)
+	}
+	// The filters pass every post for "あいあい", in none; a budget of
+	// 50 posts stops the search.
+	idx.budget = 50 * len(idx.docs[0].fold)
+	if hits, more := idx.Search("あいあい"); len(hits) != 0 || !more {
+		t.Errorf("out of budget: %v, more=%v", hits, more)
+	}
+	if hits, more := idx.Search("いいああ"); len(hits) != MaxResults || !more {
+		t.Errorf("within budget: %d hits, more=%v", len(hits), more)
+	}
+}
+
+func TestIndexKeepsBody(t *testing.T) {
+	body := []byte("共有される本文")
+	idx := New([]Doc{{Body: body}})
+	if &idx.docs[0].body[0] != &body[0] {
+		t.Error("the index copied the body")
+	}
+}
+
+// TestIndexMatchesBytesIndex checks the pivot search, including its fall
+// back to bytes.Index when the pivot is frequent.
+func TestIndexMatchesBytesIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "b", " ", "の", "ま", "す", "日", "本", "é"}
+	randText := func(n int) []byte {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return []byte(b.String())
+	}
+	for range 20000 {
+		text, q := randText(rng.IntN(300)), randText(1+rng.IntN(5))
+		if rng.IntN(3) == 0 && len(text) > 0 {
+			// A query that is there.
+			i := rng.IntN(len(text))
+			q = []byte(strings.ToValidUTF8(string(text[i:min(len(text), i+1+rng.IntN(12))]), ""))
+			if len(q) == 0 {
+				continue
+			}
+		}
+		if got, want := index(text, q, pivot(q)), bytes.Index(text, q); got != want {
+			t.Fatalf("index(%q, %q) = %d, want %d", text, q, got, want)
+		}
 	}
 }
