@@ -94,12 +94,12 @@ func (b *blog) atomXML(summaries []string) []byte {
 		for _, t := range p.Tags {
 			e.Categories = append(e.Categories, atomCategory{Term: t})
 		}
-		if p.Updated.After(newest) {
+		if i == 0 || p.Updated.After(newest) {
 			newest = p.Updated
 		}
 		feed.Entries = append(feed.Entries, e)
 	}
-	if !newest.IsZero() {
+	if len(b.posts) > 0 { // a post of year 1 has a zero time, and a date all the same
 		feed.Updated = atomTime(newest)
 	}
 	var out bytes.Buffer

@@ -67,7 +67,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	type rendered struct {
 		gmi        *gemini.Response
 		txt, menu  []byte
-		searchable []byte // what search looks in: part of gmi
+		searchable []byte // the post's gemtext body, for search: part of gmi
 		summary    string
 		err        error
 		warns      []*content.FileError
@@ -107,7 +107,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	var errs content.ErrorList
 	routes := newRoutes(site)
-	texts := make([][]byte, len(c.Posts))
+	docs := make([]search.Doc, len(c.Posts))
 	summaries := make([]string, len(c.Posts))
 	for i, p := range entries {
 		if out[i].err != nil {
@@ -124,7 +124,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		if i < len(c.Posts) {
-			texts[i] = out[i].searchable
+			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
 			summaries[i] = out[i].summary
 		}
 	}
@@ -174,7 +174,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.gopher[key] = resp.Body
 	}
 
-	st.search = search.New(texts)
+	st.search = search.New(docs)
 	st.results = b.withoutContent()
 
 	content.SortFileErrors(st.Warnings)
@@ -187,7 +187,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 func (b *blog) withoutContent() *blog {
 	light := make([]*content.Post, len(b.posts))
 	for i, p := range b.posts {
-		light[i] = &content.Post{Slug: p.Slug, Title: p.Title, Date: p.Date, Lang: p.Lang}
+		light[i] = &content.Post{Slug: p.Slug, Title: p.Title, Date: p.Date, HasDate: p.HasDate, Lang: p.Lang}
 	}
 	return &blog{site: b.site, posts: light}
 }
@@ -206,7 +206,7 @@ func postByline(p *content.Post) string {
 
 // postDate is a post's date as shown, empty for a page without one.
 func postDate(p *content.Post) string {
-	if p.Date.IsZero() {
+	if !p.HasDate {
 		return ""
 	}
 	return p.Date.Format(dateLayout)

@@ -77,11 +77,6 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 		return nil, err
 	}
 	d.logWarnings(st)
-	if st.Posts == 0 {
-		// A new blog starts empty; an unmounted volume looks the same,
-		// so say so where the operator looks first.
-		d.log.Printf("no posts in %s: serving an empty blog (if posts are missing, check that the folder is there and mounted)", cfg.Posts)
-	}
 	d.capsule = New(st)
 	if cfg.AccessLog {
 		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
@@ -118,12 +113,23 @@ func (d *Daemon) listen(cfg config.Config) error {
 			return fmt.Errorf("gopher: %w", err)
 		}
 	}
+	// Both listeners' connections must fit in the open file limit, or
+	// accept fails (EMFILE) and every reader waits.
+	if limit, err := guard.RaiseFileLimit(); err == nil {
+		if w := guard.FileLimitWarning(limit, 2, cfg.MaxConns); w != "" {
+			d.log.Printf("warning: %s", w)
+		}
+	}
 	trusted, _ := guard.ParseTrusted(cfg.ProxyTrusted) // checked by config.Config.Check
+	limits := guard.Limits{MaxOpen: cfg.MaxConns, PerClient: cfg.MaxConnsPerClient,
+		Per24: cfg.MaxConnsPer24, Per56: cfg.MaxConnsPer56, Per48: cfg.MaxConnsPer48}
 	guard := func(l net.Listener, proxy bool) *guard.Listener {
 		if proxy {
 			l = guard.ProxyListener(l, trusted, cfg.ReadTimeout)
 		}
-		return guard.NewListener(l, cfg.MaxConns, cfg.MaxConnsPerClient, proxy)
+		gl := guard.NewListener(l, limits, proxy)
+		gl.Limiter = d.limiter.Load // far over its rate: dropped at accept
+		return gl
 	}
 	d.geminiLn, d.gopherLn = guard(gem, cfg.GeminiProxy), guard(goph, cfg.GopherProxy)
 	return nil
@@ -175,7 +181,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	if err != nil {
 		return err
 	}
-	if had := d.capsule.Store().Posts; had > 0 && len(loaded.Posts) == 0 {
+	if had := d.capsule.Store().Posts; had > 0 && loaded.Empty() {
 		return fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
 	}
 	cert, err := reloadCertificate(cfg, d.cfg, d.cert.Load())
@@ -195,6 +201,8 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	if cfg.GeminiAddr != old.GeminiAddr || cfg.GopherAddr != old.GopherAddr ||
 		cfg.ReadTimeout != old.ReadTimeout || cfg.WriteTimeout != old.WriteTimeout ||
 		cfg.MaxConns != old.MaxConns || cfg.MaxConnsPerClient != old.MaxConnsPerClient ||
+		cfg.MaxConnsPer24 != old.MaxConnsPer24 || cfg.MaxConnsPer56 != old.MaxConnsPer56 ||
+		cfg.MaxConnsPer48 != old.MaxConnsPer48 || cfg.MinWriteRate != old.MinWriteRate ||
 		cfg.GeminiProxy != old.GeminiProxy || cfg.GopherProxy != old.GopherProxy ||
 		!slices.Equal(cfg.ProxyTrusted, old.ProxyTrusted) {
 		d.log.Printf("reload: listen addresses, timeouts, connection caps and PROXY settings change at the next restart")
@@ -242,7 +250,20 @@ func (d *Daemon) serve() {
 		Handler:      d.handleGemini,
 		ReadTimeout:  d.cfg.ReadTimeout,
 		WriteTimeout: d.cfg.WriteTimeout,
+		MinWriteRate: d.cfg.MinWriteRate,
 		ErrorLog:     d.log,
+		// A Gemini request is logged once its answer is written: an
+		// answer cut short (a slow reader at the write deadline, a client
+		// gone) is logged "cut" with the bytes written.
+		Written: func(c *tls.Conn, line []byte, resp *gemini.Response, n int, took time.Duration) {
+			if a := d.access.Load(); a != nil {
+				status := "cut"
+				if n == len(resp.Raw) {
+					status = strconv.Itoa(int(resp.Status))
+				}
+				a.request("gemini", c.RemoteAddr(), "", line, status, n, took)
+			}
+		},
 	}
 	d.gopher = &gopher.Server{
 		Handler:      gopher.HandlerFunc(d.serveGopher),
@@ -250,7 +271,18 @@ func (d *Daemon) serve() {
 		Port:         d.capsule.Store().Site.GopherPort,
 		ReadTimeout:  d.cfg.ReadTimeout,
 		WriteTimeout: d.cfg.WriteTimeout,
+		MinWriteRate: d.cfg.MinWriteRate,
 		ErrorLog:     d.log,
+		// Requests the server answers itself are logged too.
+		Refused: func(remote net.Addr, line string, err error, n int, took time.Duration) {
+			if a := d.access.Load(); a != nil {
+				status := "bad"
+				if errors.Is(err, gopher.ErrRequestTooLong) {
+					status = "toolong"
+				}
+				a.request("gopher", remote, line, nil, status, n, took)
+			}
+		},
 	}
 	d.wg.Add(2)
 	go func() {
@@ -268,41 +300,47 @@ func (d *Daemon) serve() {
 }
 
 // handleGemini answers a Gemini request (or a request line that could not
-// be read) and logs it. A client over its rate gets 44 and how many seconds
-// to wait.
+// be read); serve's Written logs it. A client over its rate gets 44 and how
+// many seconds to wait. A search costs guard.SearchCost requests.
 func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.Response {
-	start := time.Now()
-	var resp *gemini.Response
 	switch {
 	case errors.Is(readErr, gemini.ErrRequestTooLong):
-		resp = gemini.TooLong
+		return gemini.TooLong
 	case readErr != nil:
-		resp = gemini.BadRequest
-	default:
-		if ok, wait := d.limiter.Load().Allow(c.RemoteAddr(), start); !ok {
-			resp = gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
-		} else {
-			resp = d.capsule.Gemini(line)
-		}
+		return gemini.BadRequest
 	}
-	if a := d.access.Load(); a != nil {
-		a.request("gemini", c.RemoteAddr(), "", line, strconv.Itoa(int(resp.Status)), len(resp.Raw), time.Since(start))
+	cost := 1
+	if gemini.HasQuery(line, searchPath) {
+		cost = guard.SearchCost
 	}
-	return resp
+	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), cost); !ok {
+		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
+	}
+	return d.capsule.Gemini(line)
 }
 
 // serveGopher answers a Gopher request and logs it. A client over its rate
-// gets an error menu telling it to slow down.
+// gets an error menu telling it to slow down. A search costs
+// guard.SearchCost requests.
 func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
 	start := time.Now()
 	var b []byte
 	var status string
-	if ok, _ := d.limiter.Load().Allow(r.RemoteAddr, start); !ok {
+	cost := 1
+	if (r.Selector == searchPath || r.Selector == searchPath[1:]) && r.Search != "" {
+		cost = guard.SearchCost
+	}
+	if ok, _ := d.limiter.Load().AllowN(r.RemoteAddr, start, cost); !ok {
 		b, status = d.capsule.Store().gopherSlowDown, "slowdown"
 	} else {
 		b, status = d.capsule.Gopher(r)
 	}
-	n, _ := w.Write(b)
+	// w moves the write deadline by the size written (gopher.Server's
+	// MinWriteRate); an answer cut short is logged "cut".
+	n, err := w.Write(b)
+	if err != nil || n < len(b) {
+		status = "cut"
+	}
 	if a := d.access.Load(); a != nil {
 		target := r.Selector
 		if r.Search != "" {
@@ -336,6 +374,11 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	d.stopped = true
 	d.committing.Unlock()
 	d.gemini.Shutdown()
+	// Connections that have sent no request are closed at once, on both
+	// protocols: nothing is lost, and the stop does not wait out their
+	// read deadline. Those mid-answer finish.
+	d.geminiLn.CloseIdle()
+	d.gopherLn.CloseIdle()
 	gophErr := d.gopher.Shutdown(ctx)
 	// The listeners count every connection from Accept on, so none that
 	// was accepted is missed.

@@ -157,7 +157,7 @@ func TestStartEmpty(t *testing.T) {
 		c.Posts = t.TempDir()
 		c.Log = log.New(&logged, "", 0)
 	})
-	if !strings.Contains(logged.String(), "no posts in ") {
+	if !strings.Contains(logged.String(), "no posts and no pages to serve") {
 		t.Errorf("log does not say the blog is empty: %q", logged.String())
 	}
 	if _, _, body := geminiGet(t, d, "/"); !strings.HasPrefix(body, "# localhost\n") {

@@ -45,6 +45,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&cfg.Lang, "lang", cfg.Lang, "language of posts that set none (default: _index.md's, else en)")
 	fs.StringVar(&cfg.Favicon, "favicon", cfg.Favicon, "an emoji served as /favicon.txt (default: _index.md's favicon)")
 	fs.Int64Var(&cfg.MaxFileSize, "max-file-size", cfg.MaxFileSize, "largest file beside the posts, in `bytes` (files are held in memory)")
+	fs.Int64Var(&cfg.MaxPostSize, "max-post-size", cfg.MaxPostSize, "largest post (a Markdown file), in `bytes`")
 	fs.Int64Var(&cfg.MaxFilesTotal, "max-files-total", cfg.MaxFilesTotal, "all files beside the posts together, in `bytes`")
 	fs.DurationVar(&cfg.PostBudget, "post-budget", cfg.PostBudget, "time one post may take to render; a post over it fails the build, named")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
@@ -62,6 +63,10 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.IntVar(&cfg.MaxConnsPerClient, "max-conns-per-client", cfg.MaxConnsPerClient, "open connections of one client address (IPv6: one /64) per protocol (0: no cap)")
 	fs.Float64Var(&cfg.RateLimit, "rate-limit", cfg.RateLimit, "requests a second per client address (0: no limit)")
 	fs.IntVar(&cfg.RateBurst, "rate-burst", cfg.RateBurst, "requests a client address may make at once")
+	fs.IntVar(&cfg.MaxConnsPer24, "max-conns-per-24", cfg.MaxConnsPer24, "open connections from one IPv4 /24 per protocol (0: no cap)")
+	fs.IntVar(&cfg.MaxConnsPer56, "max-conns-per-56", cfg.MaxConnsPer56, "open connections from one IPv6 /56 per protocol (0: no cap)")
+	fs.IntVar(&cfg.MaxConnsPer48, "max-conns-per-48", cfg.MaxConnsPer48, "open connections from one IPv6 /48 per protocol (0: no cap)")
+	fs.IntVar(&cfg.MinWriteRate, "min-write-rate", cfg.MinWriteRate, "slowest a client may read, in `bytes` a second: a response may take -write-timeout plus its size at this rate")
 	fs.BoolVar(&cfg.GeminiProxy, "gemini-proxy", cfg.GeminiProxy, "read PROXY protocol headers on the Gemini listener (from -proxy-trusted)")
 	fs.BoolVar(&cfg.GopherProxy, "gopher-proxy", cfg.GopherProxy, "read PROXY protocol headers on the Gopher listener (from -proxy-trusted)")
 	fs.Func("proxy-trusted", "comma-separated `addresses` and networks of proxies allowed to send PROXY headers", func(s string) error {
