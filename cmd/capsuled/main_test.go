@@ -519,3 +519,37 @@ func TestStopWinsOverSlowBuild(t *testing.T) {
 		}
 	})
 }
+
+// A SIGHUP with the certificates folder deleted keeps the certificate
+// readers pinned: the reload fails and says so, nothing is created.
+func TestReloadAfterCertificatesDeleted(t *testing.T) {
+	certs := filepath.Join(t.TempDir(), "certs")
+	cmd := exec.Command(capsuled, "-posts", copyPosts(t), "-certs", certs,
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+	d := startCapsuled(t, cmd)
+	before := servedCertificate(t, d.gemini)
+	if err := os.RemoveAll(certs); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Process.Signal(syscall.SIGHUP)
+	d.waitFor(t, "is missing; still serving SHA-256")
+	d.waitFor(t, "reload failed")
+	if after := servedCertificate(t, d.gemini); !bytes.Equal(after, before) {
+		t.Error("the certificate served changed")
+	}
+	if _, err := os.Stat(certs); err == nil {
+		t.Error("the reload created the certificates folder")
+	}
+}
+
+// servedCertificate is the certificate a Gemini client is shown.
+func servedCertificate(t *testing.T, addr string) []byte {
+	t.Helper()
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr,
+		&tls.Config{InsecureSkipVerify: true, ServerName: "localhost"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	return c.ConnectionState().PeerCertificates[0].Raw
+}
