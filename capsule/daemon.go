@@ -150,7 +150,7 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 	return &Site{
 		SiteMeta:    meta,
 		Hostname:    cfg.Hostname,
-		GeminiPort:  geminiPort,
+		GeminiPort:  cmp.Or(cfg.GeminiPort, geminiPort),
 		GopherPort:  cmp.Or(cfg.GopherPort, gopherPort),
 		GopherWidth: cfg.GopherWidth,
 	}

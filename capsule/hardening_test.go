@@ -52,8 +52,10 @@ func TestGeminiRequestRules(t *testing.T) {
 		{"scheme in capitals", "GEMINI://localhost:" + port + "/\r\n", "20"},
 		{"host with final dot", "gemini://localhost.:" + port + "/\r\n", "20"},
 		{"dot segments", base + "/posts/../tags/./\r\n", "20"},
-		{"dot segments cannot climb", base + "/../../../etc/passwd\r\n", "51"},
-		{"encoded dot segments", base + "/%2e%2e/%2e%2e/etc/passwd\r\n", "51"},
+		{"dot segments climbing above the root", base + "/../../../etc/passwd\r\n", "59"},
+		{"dot segments climbing from inside", base + "/posts/../../\r\n", "59"},
+		{"encoded dot segments climbing", base + "/%2e%2e/%2e%2e/etc/passwd\r\n", "59"},
+		{"dot segments back to the root", base + "/posts/..\r\n", "20"},
 		{"exactly 1024 bytes", exactly1024 + "\r\n", "51"},
 		{"1025 bytes", exactly1024 + "a\r\n", "59"},
 		{"far too long", base + "/" + strings.Repeat("a", 5000) + "\r\n", "59"},
@@ -161,5 +163,24 @@ func TestGeminiTLS(t *testing.T) {
 	}
 	if s := c.ConnectionState(); s.Version < tls.VersionTLS12 {
 		t.Errorf("negotiated %x", s.Version)
+	}
+}
+
+// Behind a forwarded port, the public port is the one in URLs and the one
+// requests may name; the port listened on is not the capsule's.
+func TestGeminiPublicPort(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) { c.GeminiPort = 1965 })
+	listen := strconv.Itoa(port(d.GeminiAddr()))
+	for request, want := range map[string]string{
+		"gemini://localhost:1965/\r\n":           "20",
+		"gemini://localhost/\r\n":                "20",
+		"gemini://localhost:" + listen + "/\r\n": "53",
+	} {
+		if header, _ := geminiRaw(t, d.GeminiAddr().String(), request); !strings.HasPrefix(header, want+" ") {
+			t.Errorf("%q: %q, want %s", request, header, want)
+		}
+	}
+	if _, body := geminiRaw(t, d.GeminiAddr().String(), "gemini://localhost/atom.xml\r\n"); !strings.Contains(body, "gemini://localhost/posts/") {
+		t.Errorf("feed URLs do not use the public port: %q", body[:min(len(body), 400)])
 	}
 }

@@ -35,6 +35,10 @@ type Config struct {
 	GeminiAddr string // listen address
 	GopherAddr string // listen address
 	GopherPort int    // port written into gopher menus; 0 means the listen port
+	// GeminiPort is the port readers connect to (behind a forwarded port):
+	// written into gemini:// URLs, and the only one a request may name.
+	// 0 means the listen port.
+	GeminiPort int
 
 	// GeminiListener and GopherListener, when set (socket activation), are
 	// served instead of listening on GeminiAddr and GopherAddr.
@@ -145,6 +149,9 @@ func (cfg *Config) Check() error {
 	if cfg.GopherWidth < 20 || cfg.GopherWidth > 1000 {
 		errs = append(errs, fmt.Errorf("gopher width %d is not between 20 and 1000 cells", cfg.GopherWidth))
 	}
+	if cfg.GeminiPort < 0 || cfg.GeminiPort > 65535 {
+		errs = append(errs, fmt.Errorf("gemini port %d is not a port", cfg.GeminiPort))
+	}
 	if cfg.GopherPort < 0 || cfg.GopherPort > 65535 {
 		errs = append(errs, fmt.Errorf("gopher port %d is not a port", cfg.GopherPort))
 	}
@@ -217,6 +224,7 @@ type configFile struct {
 	WriteTimeout *duration `toml:"write_timeout"`
 	Gemini       struct {
 		Listen *string `toml:"listen"`
+		Port   *int    `toml:"port"`
 		Certs  *string `toml:"certs"`
 		Cert   *string `toml:"cert"`
 		Key    *string `toml:"key"`
@@ -307,6 +315,7 @@ func ReadConfigFile(path string, cfg *Config) error {
 	set(&cfg.MaxFilesTotal, f.Files.MaxTotal)
 	set(&cfg.MaxPostSize, f.Files.MaxPost)
 	set(&cfg.GeminiAddr, f.Gemini.Listen)
+	set(&cfg.GeminiPort, f.Gemini.Port)
 	set(&cfg.Certs, f.Gemini.Certs)
 	set(&cfg.CertFile, f.Gemini.Cert)
 	set(&cfg.KeyFile, f.Gemini.Key)

@@ -75,3 +75,19 @@ func FuzzParse(f *testing.F) {
 		agree(t, []byte(host+port+path))
 	})
 }
+
+func TestCleanPath(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"", "/", true}, {"/", "/", true}, {"/a/./b", "/a/b", true}, {"/a/../b/", "/b/", true},
+		{"/a/..", "/", true}, {"/a/b/..", "/a/", true}, {"/a/.", "/a/", true}, {"//a", "/a", true},
+		{"/..", "", false}, {"/../a", "", false}, {"/a/../../b", "", false}, {"/a/../..", "", false},
+	} {
+		got, ok := cleanPath(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("cleanPath(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

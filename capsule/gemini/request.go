@@ -67,6 +67,7 @@ var (
 	badPort     = NewResponse(StatusBadRequest, "Request URL has a port that is not a number from 1 to 65535", nil)
 	withUser    = NewResponse(StatusBadRequest, "Request URL must not hold userinfo", nil)
 	withFrag    = NewResponse(StatusBadRequest, "Request URL must not hold a fragment", nil)
+	aboveRoot   = NewResponse(StatusBadRequest, "Request path climbs above the root", nil)
 	otherScheme = NewResponse(StatusProxyRequestRefused, "Only gemini:// URLs are served here", nil)
 )
 
@@ -107,7 +108,11 @@ func ParseRequest(line []byte) (Request, *Response) {
 		}
 	}
 	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	return Request{Host: host, Port: port, Path: cleanPath(u.Path), RawQuery: u.RawQuery}, nil
+	clean, ok := cleanPath(u.Path)
+	if !ok {
+		return Request{}, aboveRoot
+	}
+	return Request{Host: host, Port: port, Path: clean, RawQuery: u.RawQuery}, nil
 }
 
 // parsePort reads a port: decimal digits only (no sign, no space), 1 to
@@ -128,15 +133,31 @@ func parsePort(b []byte) (int, bool) {
 	return n, n >= 1 && n <= 65535
 }
 
-// cleanPath resolves "." and ".." segments, so that no path climbs above the
-// root, and keeps a trailing slash. The empty path is "/".
-func cleanPath(p string) string {
+// cleanPath resolves "." and ".." segments inside the path and keeps a
+// trailing slash; the empty path is "/". A path whose ".." would climb above
+// the root is refused (ok false), as web servers answer 400 to one: it is
+// not a path on this server, and quietly serving the home page for it
+// would hide a client's mistake or a probe.
+func cleanPath(p string) (clean string, ok bool) {
 	if p == "" || p == "/" {
-		return "/"
+		return "/", true
 	}
-	clean := path.Clean("/" + p)
-	if strings.HasSuffix(p, "/") && clean != "/" {
+	depth := 0
+	for _, seg := range strings.Split(strings.TrimPrefix(p, "/"), "/") {
+		switch seg {
+		case "..":
+			if depth == 0 {
+				return "", false
+			}
+			depth--
+		case ".", "":
+		default:
+			depth++
+		}
+	}
+	clean = path.Clean("/" + p)
+	if (strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) && clean != "/" {
 		clean += "/"
 	}
-	return clean
+	return clean, true
 }

@@ -50,6 +50,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.DurationVar(&cfg.PostBudget, "post-budget", cfg.PostBudget, "time one post may take to render; a post over it fails the build, named")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")
+	fs.IntVar(&cfg.GeminiPort, "gemini-port", cfg.GeminiPort, "`port` readers connect to, in gemini:// URLs; requests naming another are refused (0: the listen port)")
 	fs.StringVar(&cfg.Certs, "certs", cfg.Certs, "`folder` for generated TLS certificates")
 	fs.StringVar(&cfg.CertFile, "cert", cfg.CertFile, "PEM certificate `file` to use instead of a generated one (with -key)")
 	fs.StringVar(&cfg.KeyFile, "key", cfg.KeyFile, "PEM private key `file` for -cert")
