@@ -33,9 +33,15 @@ func (r *renderer) block(n ast.Node, f int, top bool) {
 	case *ast.CodeBlock:
 		r.code(n, f, nil)
 	case *ast.Blockquote:
+		if !r.nests(f, len(quotePrefix)) {
+			r.flatten(n, f)
+			break
+		}
+		r.level++
 		q := r.push(frame{kind: frameQuote, parent: f})
 		r.blocks(n, q)
 		r.pop(q)
+		r.level--
 	case *ast.List:
 		r.list(n, f, 0)
 	case *ast.HTMLBlock:
@@ -102,9 +108,9 @@ func (r *renderer) heading(n *ast.Heading, f int, top bool) {
 }
 
 // code renders a preformatted block with info, cleaned, as alt text.
-// Content lines are kept as they are, except that CR is dropped, NUL
-// becomes U+FFFD, and a line starting with ``` gets a leading space so
-// that it does not end the block.
+// Content lines are kept as they are, except for control characters (see
+// appendPreClean) and that a line starting with ``` gets a leading space
+// so that it does not end the block.
 func (r *renderer) code(n ast.Node, f int, info []byte) {
 	r.scratch = append(r.scratch[:0], "```"...)
 	if info != nil {
@@ -135,24 +141,15 @@ var (
 	fence   = []byte("```")
 )
 
-// preLine emits l, a line of a code block, without CR, with NUL as U+FFFD
-// and a leading space if it starts with ```.
+// preLine emits l, a line of a code block, with its controls made
+// harmless (see appendPreClean) and a leading space if it starts with ```.
 func (r *renderer) preLine(f int, l []byte) {
-	if bytes.IndexByte(l, '\r') < 0 && bytes.IndexByte(l, 0) < 0 && !isFence(l) {
+	if !needsPreClean(l) && !isFence(l) {
 		r.emit(f, kindPre, l)
 		return
 	}
 	// The line is built after a space, which is kept only if needed.
-	b := append(r.scratch[:0], ' ')
-	for _, c := range l {
-		switch c {
-		case '\r':
-		case 0:
-			b = append(b, "\uFFFD"...)
-		default:
-			b = append(b, c)
-		}
-	}
+	b := appendPreClean(append(r.scratch[:0], ' '), l)
 	r.scratch = b
 	if isFence(b[1:]) {
 		r.emit(f, kindPre, b)

@@ -13,10 +13,10 @@
 //   - A paragraph becomes one line; a hard break (two trailing spaces, a
 //     backslash, an inline <br>) starts a new line.
 //   - Code blocks, fenced or indented, become preformatted blocks with the
-//     info string as alt text. Content is kept as is (blank lines too),
-//     except that a line starting with ``` gets a leading space so that it
-//     does not end the block, trailing spaces are trimmed, CR is dropped and
-//     NUL becomes U+FFFD.
+//     info string as alt text. Content is kept as is (blank lines and TABs
+//     too), except that a line starting with ``` gets a leading space so
+//     that it does not end the block, trailing spaces are trimmed, and
+//     control characters are dropped (NUL becomes U+FFFD).
 //   - An unordered list becomes "* item" lines; an ordered list "1. item"
 //     plain text lines, numbered from the list's start, with its delimiter
 //     ("." or ")"). Nested items are plain text lines indented by two
@@ -29,12 +29,21 @@
 //     its blocks. Gemtext quotes have one level, so a nested quote shows its
 //     depth in the text, e-mail style: "> > inner". A code block or table
 //     inside a quote cannot be quoted: it interrupts the quote.
+//   - Quotes and lists nest eight levels deep, and no deeper than puts 24
+//     bytes of markers and indent before a line. Deeper ones are flattened:
+//     a quote adds no "> ", a list item is drawn at the deepest indent
+//     allowed, beside the item it is in.
 //   - A GFM table becomes a preformatted block with alt text "table": cells
 //     joined by " | ", columns padded to equal display width (East Asian
 //     wide characters count two cells, by github.com/rivo/uniseg), aligned
 //     left, right or centre as the table says (left by default), and a row
 //     of "-" joined by "-+-" under the header. Should a row start with ```,
 //     the whole table is shifted one space right.
+//   - A table wider than 160 cells, or whose padding would make the block
+//     more than eight times as long as its Markdown, is written as records
+//     instead: for each row, a text line "header: value" per non-empty
+//     cell, a blank line between rows. Should the repeated headers make
+//     even that too long, each row is one line, its cells joined by " | ".
 //   - A thematic break becomes the line "~~~".
 //   - Raw HTML is dropped: HTML blocks whole, inline tags and comments
 //     without a trace (the text between inline tags stays, and a dropped
@@ -45,8 +54,7 @@
 //
 // Emphasis, strong emphasis, strikethrough and code spans lose their
 // markers and keep their text; code span content is taken literally.
-// Backslash escapes and entity references are resolved. Control characters
-// are dropped, except that TAB, CR and LF become spaces.
+// Backslash escapes and entity references are resolved.
 //
 // Soft line breaks join the lines of a paragraph, list item or heading
 // into one line: with no space when the characters on both sides are East
@@ -68,8 +76,9 @@
 // Every destination goes through Options.Link, then every byte a URI may
 // not contain (spaces, controls, non-ASCII, "<>\^`{|}) is percent-encoded,
 // so a link line's URL never has a space. Relative links stay relative. A
-// link whose destination is empty, before or after Options.Link, keeps its
-// label as text and gets no link line.
+// link whose destination is empty, before or after Options.Link (which
+// returns "" to refuse a link), keeps its label as text and gets no link
+// line.
 //
 // goldmark's linkify only sees URLs at a line start or after a space.
 // Render also links bare http, https, ftp, gemini and gopher URLs anywhere
@@ -85,6 +94,19 @@
 // text", further lines of a note indented under its text. No heading is
 // needed, so the section reads the same in Japanese and English posts. The
 // links in the notes come as link lines after the last note.
+//
+// # Control characters
+//
+// No control character reaches the reader. Text follows Sanitize: TAB, CR
+// and LF become spaces, NUL becomes U+FFFD, other C0 controls, DEL and C1
+// controls (U+0080 to U+009F: CSI is as good as ESC [) are dropped, and
+// invalid UTF-8 becomes U+FFFD. Code blocks keep their TABs (see above).
+//
+// # Size
+//
+// The output is at most OutputFactor times as long as the Markdown, plus
+// OutputSlack bytes, however the Markdown is written: nesting and tables
+// are bounded as described above.
 //
 // # Escaping
 //

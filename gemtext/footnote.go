@@ -31,9 +31,11 @@ func (r *renderer) footnotes(fl *east.FootnoteList) {
 		off := len(r.marks)
 		r.marks = append(strconv.AppendInt(append(r.marks, '['), int64(num), 10), "] "...)
 		m := r.pushMarker(0, off)
+		r.level++
 		for b := c.FirstChild(); b != nil; b = b.NextSibling() {
 			r.block(b, m, false)
 		}
+		r.level--
 		r.mark(m)
 		r.pop(m)
 	}

@@ -37,17 +37,23 @@ const (
 	frameMarker
 )
 
-// frame is one container a line goes through on its way out.
+// frame is one container a line goes through on its way out. (The flags
+// come first: packed, a frame takes 48 bytes rather than 56, and lines
+// pass through frames all the time.)
 type frame struct {
-	kind   frameKind
+	kind frameKind
+	sep  bool // frameJoin: a blank line is due before the next line
+	// frameMarker
+	marked bool // the marker has been written
+	flat   bool // an item past maxDepth (see overParent)
+
 	parent int // index of the frame lines go on to; -1: the output
 	// frameJoin
-	n   int  // lines passed on so far
-	sep bool // a blank line is due before the next line
+	n int // lines passed on so far
 	// frameMarker
-	marked  bool // the marker has been written
-	mark    int  // offset of the marker in renderer.marks
-	markLen int
+	mark    int // offset of the marker in renderer.marks
+	markLen int // and its length
+	hang    int // the indent of lines after the first: markLen, less if flat
 }
 
 // prefix is what a frame puts before a line; the prefixes of a line are
@@ -59,6 +65,9 @@ type prefix struct {
 }
 
 type prefixKind uint8
+
+// quotePrefix starts every line of a quote.
+const quotePrefix = "> "
 
 const (
 	prefixQuote      prefixKind = iota // "> "
@@ -76,7 +85,8 @@ func (r *renderer) push(f frame) int {
 // pushMarker adds a marker frame whose marker is what was appended to
 // r.marks since offset off.
 func (r *renderer) pushMarker(parent, off int) int {
-	return r.push(frame{kind: frameMarker, parent: parent, mark: off, markLen: len(r.marks) - off})
+	n := len(r.marks) - off
+	return r.push(frame{kind: frameMarker, parent: parent, mark: off, markLen: n, hang: n})
 }
 
 // pop removes frame f and every frame above it, and their markers.
@@ -150,8 +160,8 @@ func (r *renderer) pass(f int, kind lineKind, empty bool, content []byte, base i
 				fr.marked = true
 				r.prefixes = append(r.prefixes, prefix{kind: prefixMarker, off: fr.mark, n: fr.markLen})
 				kind = kindMark
-			default:
-				r.prefixes = append(r.prefixes, prefix{kind: prefixIndent, n: fr.markLen})
+			case fr.hang > 0:
+				r.prefixes = append(r.prefixes, prefix{kind: prefixIndent, n: fr.hang})
 				kind = kindMark
 			}
 		}
@@ -175,7 +185,7 @@ func (r *renderer) writeLine(kind lineKind, ps []prefix, content []byte) {
 	for i := len(ps) - 1; i >= 0; i-- {
 		switch p := ps[i]; p.kind {
 		case prefixQuote:
-			r.out = append(r.out, "> "...)
+			r.out = append(r.out, quotePrefix...)
 		case prefixQuoteBlank:
 			r.out = append(r.out, '>')
 		case prefixMarker:

@@ -6,8 +6,9 @@ import (
 )
 
 // Page builds a gemtext document line by line: index pages, post headers.
-// Text lines are escaped so that they stay text; every line is one line,
-// whatever its input holds. The zero value is an empty page.
+// Every text argument goes through Sanitize, so that no control character
+// reaches the reader and a line break cannot split a line; text lines are
+// escaped so that they stay text. The zero value is an empty page.
 type Page struct {
 	b bytes.Buffer
 }
@@ -15,7 +16,7 @@ type Page struct {
 // Heading adds a heading of level 1 to 3 (deeper levels are clamped).
 func (p *Page) Heading(level int, text string) {
 	level = min(max(level, 1), 3)
-	p.line(strings.Repeat("#", level) + " " + oneLine(text))
+	p.line(strings.TrimRight(strings.Repeat("#", level)+" "+oneLine(text), " "))
 }
 
 // Text adds a line of text.
@@ -48,10 +49,8 @@ func (p *Page) line(s string) {
 	p.b.WriteByte('\n')
 }
 
-// oneLine folds line breaks and TABs into spaces and trims the ends.
+// oneLine returns s sanitized (line breaks and TABs become spaces) and
+// trimmed.
 func oneLine(s string) string {
-	if strings.ContainsAny(s, "\r\n\t") {
-		s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ").Replace(s)
-	}
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(Sanitize(s))
 }

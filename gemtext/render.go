@@ -1,10 +1,8 @@
 package gemtext
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -15,6 +13,11 @@ type Options struct {
 	// Link rewrites a link or image destination before it is written out,
 	// e.g. a link to another post becomes that post's Gemini path.
 	// nil keeps destinations as written.
+	//
+	// Link returns "" (or only spaces) for a link the reader is not to be
+	// offered, such as a javascript: URL: it gets no "=>" line, and its
+	// label, or an image's alt text, stays in the text as if it were no
+	// link at all.
 	Link func(dest string) string
 }
 
@@ -51,11 +54,7 @@ func (r *renderer) render(doc ast.Node) (out []byte, err error) {
 		return nil, nil
 	}
 	r.document(doc)
-	// Text was cleaned but not validated on the way: one pass over the
-	// output is cheaper than one over every piece.
-	if !utf8.Valid(r.out) {
-		r.out = bytes.ToValidUTF8(r.out, []byte("\uFFFD"))
-	}
+	r.out = sanitizeOutput(r.out)
 	return r.out, nil
 }
 

@@ -21,6 +21,9 @@ type renderer struct {
 	// started is set once a line is written, pendingBlank when a blank
 	// line is due before the next one (see writeLine).
 	started, pendingBlank bool
+	// level is how many quotes and list items the current block is in,
+	// up to maxDepth.
+	level int
 	// lastRule is set when the last top-level block written was a
 	// thematic break, which then also serves as the notes separator.
 	lastRule bool
@@ -61,6 +64,7 @@ func newRenderer(src []byte, opts Options) *renderer {
 	r.out = r.out[:0]
 	r.frames, r.prefixes, r.marks = r.frames[:0], r.prefixes[:0], r.marks[:0]
 	r.started, r.pendingBlank, r.lastRule = false, false, false
+	r.level = 0
 	r.links.reset()
 	r.dests.Reset()
 	r.inliner.src, r.inliner.r = src, r

@@ -18,7 +18,9 @@ type cell struct {
 // cells separated by " | ", columns padded to the same display width (East
 // Asian wide characters take two cells), left, right or centred as the
 // table says (left by default), and a row of "-" joined by "-+-" under the
-// header. Links in cells go to r.links.
+// header. Links in cells go to r.links. A table too wide for that, or
+// padded out of proportion to its Markdown (see alignedFits), is written
+// as records instead (see tableRecords).
 func (r *renderer) table(t *east.Table, f int) {
 	// The cells, row after row; rows holds where each row starts.
 	cells, rows, text := r.cells[:0], r.rows[:0], r.cellText[:0]
@@ -28,7 +30,19 @@ func (r *renderer) table(t *east.Table, f int) {
 			header = len(rows)
 		}
 		rows = append(rows, len(cells))
+		// goldmark fills short rows up with empty cells: a thousand
+		// columns over a row of "a" are a thousand cells. Empty cells
+		// are kept only before a cell with content; a row's missing
+		// cells are empty.
+		empty := 0
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.FirstChild() == nil {
+				empty++
+				continue
+			}
+			for ; empty > 0; empty-- {
+				cells = append(cells, cell{span{len(text), len(text)}, 0})
+			}
 			in := r.newInliner()
 			in.children(c)
 			start := len(text)
@@ -38,7 +52,7 @@ func (r *renderer) table(t *east.Table, f int) {
 	}
 	rows = append(rows, len(cells))
 	r.cells, r.rows, r.cellText = cells, rows, text
-	ncol := 0
+	ncol := len(t.Alignments)
 	for i := 0; i+1 < len(rows); i++ {
 		ncol = max(ncol, rows[i+1]-rows[i])
 	}
@@ -55,6 +69,10 @@ func (r *renderer) table(t *east.Table, f int) {
 		}
 	}
 	r.widths = widths
+	if !r.alignedFits(t, header) {
+		r.tableRecords(t, f, header)
+		return
+	}
 
 	// The rows are built in r.scratch, each after a space, which is
 	// kept if a row starts with ``` and would end the block: the whole

@@ -116,9 +116,9 @@ func isAlnum(c byte) bool {
 }
 
 // isPlainText reports whether text s needs none of decode, the bare URL
-// scan (writeText) and appendClean: it has no backslash, '&', ':' or
-// control character. Most text nodes are plain, and one scan of them beats
-// three.
+// scan (writeText) and appendClean: it has no backslash, '&', ':',
+// control character or byte 0xc2. Most text nodes are plain, and one scan
+// of them beats three.
 func isPlainText(s []byte) bool {
 	for _, c := range s {
 		if notPlain[c] {
@@ -132,30 +132,8 @@ var notPlain = func() (t [256]bool) {
 	for c := range 0x20 {
 		t[c] = true
 	}
-	t[0x7f], t['\\'], t['&'], t[':'] = true, true, true, true
+	// 0xc2 leads the C1 controls U+0080 to U+009F (and Latin-1
+	// punctuation, which is rare enough to take the long way).
+	t[0x7f], t[0xc2], t['\\'], t['&'], t[':'] = true, true, true, true, true
 	return t
 }()
-
-// appendClean appends s to dst with control characters made harmless for a
-// single gemtext line: TAB, LF and CR become a space, NUL becomes U+FFFD,
-// every other C0 control and DEL is dropped. Runs without controls, nearly
-// all text, are copied whole.
-func appendClean(dst, s []byte) []byte {
-	for {
-		i := 0
-		for i < len(s) && s[i] >= 0x20 && s[i] != 0x7f {
-			i++
-		}
-		dst = append(dst, s[:i]...)
-		if i == len(s) {
-			return dst
-		}
-		switch c := s[i]; {
-		case c == '\t' || c == '\n' || c == '\r':
-			dst = append(dst, ' ')
-		case c == 0:
-			dst = append(dst, "\uFFFD"...)
-		}
-		s = s[i+1:]
-	}
-}

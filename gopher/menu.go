@@ -32,8 +32,10 @@ const (
 // ItemType is a Gopher item type (the first character of a menu line).
 type ItemType = gopher.ItemType
 
-// Menu accumulates the lines of a Gopher menu (item type 1). The zero value is
-// not usable; create menus with NewMenu.
+// Menu accumulates the lines of a Gopher menu (item type 1). Every display
+// string goes through Sanitize, so that no control character reaches the
+// reader and no TAB or line break splits a line. The zero value is not
+// usable; create menus with NewMenu.
 type Menu struct {
 	host string
 	port int
@@ -51,7 +53,7 @@ func NewMenu(host string, port int) *Menu {
 // Info lines always carry the four fields: some clients (Lagrange) drop lines
 // with fewer TABs.
 func (m *Menu) Info(text string) {
-	text = sanitizeField(text)
+	text = Sanitize(text)
 	if text == "" {
 		m.add(gopher.INFO, "", "", m.host, m.port)
 		return
@@ -75,7 +77,7 @@ func (m *Menu) Remote(t ItemType, display, selector, host string, port int) {
 // Error adds an error line (type 3) and an info line repeating it, because
 // some clients (Lynx) show nothing for type 3.
 func (m *Menu) Error(msg string) {
-	msg = sanitizeField(msg)
+	msg = Sanitize(msg)
 	m.add(gopher.ERROR, msg, "", m.host, m.port)
 	m.add(gopher.INFO, msg, "", m.host, m.port)
 }
@@ -94,14 +96,17 @@ func (m *Menu) add(t ItemType, display, selector, host string, port int) {
 	m.buf.Write(line)
 }
 
-// displayString is s made fit for an item's display field: one line, no
-// surrounding spaces, at most MaxDisplayWidth cells.
+// displayString is s made fit for an item's display field: sanitized (see
+// Sanitize), no surrounding spaces, at most MaxDisplayWidth cells.
 func displayString(s string) string {
-	return Truncate(strings.TrimSpace(sanitizeField(s)), MaxDisplayWidth)
+	return Truncate(strings.TrimSpace(Sanitize(s)), MaxDisplayWidth)
 }
 
-// sanitizeField makes s safe as one field of a menu line: TAB, CR, LF and NUL
-// would split the line or the field, so each becomes a space.
+// sanitizeField makes s, a selector or host, safe as one field of a menu
+// line: TAB, CR, LF and NUL would split the line or the field (and RFC 1436
+// forbids them in a selector), so each becomes a space. Other bytes are
+// kept: a selector is a key for the server, not text, and must come back
+// as it was.
 func sanitizeField(s string) string {
 	if !strings.ContainsAny(s, "\t\r\n\x00") {
 		return s

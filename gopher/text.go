@@ -27,8 +27,18 @@ type Link struct {
 
 // TextOptions adjusts text rendering.
 type TextOptions struct {
-	Width int                      // display cells; 0 means 70
-	Link  func(dest string) string // rewrites destinations (e.g. another post → its gopher URL); nil keeps them
+	// Width is the line width in display cells: 0 (or less) means
+	// DefaultTextWidth, and less than 10 means 10.
+	Width int
+	// Link rewrites a link or image destination, e.g. a link to another
+	// post becomes its gopher URL. nil keeps destinations as written.
+	//
+	// Link returns "" for a link the reader is not to be offered, such as
+	// a javascript: URL: it gets no reference number, no "[n] URL" line
+	// and no place in the links RenderPost returns (of which capsule
+	// builds a menu), and its label, or an image's "[image: alt]", stays
+	// in the text as if it were no link at all.
+	Link func(dest string) string
 }
 
 // RenderPost renders a post as a gopher text file (item type 0): header, blank line,
@@ -36,7 +46,8 @@ type TextOptions struct {
 // reference order too (a menu of them is built elsewhere).
 //
 // doc is the goldmark AST of source (GFM and Footnote extensions); it is
-// only read. A Width below 1 means DefaultTextWidth. The rendering:
+// only read. A Width below 1 means DefaultTextWidth, one below 10 means
+// 10. The rendering:
 //   - header: the title (wrapped), the date, "Tags: a, b" (each line left
 //     out when empty), then a blank line;
 //   - paragraphs wrapped with Wrap. A soft line break between two East
@@ -56,27 +67,43 @@ type TextOptions struct {
 //   - lists "* " and "1. " (numbers kept, right-aligned), wrapped with a
 //     hanging indent; a nested list starts at the text column of its item
 //     (2 cells in for "* "); blockquotes "> " on every line, nested "> > ";
+//   - quotes, lists and notes nest eight levels deep, and no deeper than
+//     puts 24 cells of markers and indents before a line. Deeper ones are
+//     flattened: a quote adds no "> ", a list item is drawn at the text
+//     column of the item it is in, its own lists and quotes beside it;
 //   - code blocks and tables are not wrapped; tabs in code go to 4-cell tab
 //     stops; table columns are aligned by display width, " | " between
-//     them and a "-" rule under the header row;
-//   - a thematic break is a line of "-" across the width (at most 1024);
+//     them and a "-" rule under the header row. A table wider than 160
+//     cells, or whose padding would make its lines more than eight times
+//     as long as its Markdown, is written as records instead: for each
+//     row a wrapped line "header: value" per non-empty cell, a blank line
+//     between rows; should the repeated headers make even that too long,
+//     each row is one line of its cells joined by " | ", not wrapped;
+//   - a thematic break is a line of "-" across the width, at most 70
+//     cells; a run of them draws one;
 //   - footnote references show as "[^n]", which cannot be taken for a link
 //     reference "[n]"; the notes follow the body, "[^n] text" with a hanging
 //     indent (links in them are numbered after those of the body);
 //   - the references come last, one per distinct URL: "[n] URL". A URL
 //     longer than the line after "[n] " but not longer than the width goes
 //     unbroken on the line after "[n]"; a longer one is split with a hanging
-//     indent.
+//     indent (none if that would leave less than 10 cells).
 //
 // A link's URL is its destination with backslash escapes and character
 // references resolved, passed through opts.Link, then with spaces and
-// control characters percent-encoded; a link whose URL ends up empty is
-// shown without a marker and not listed. Link.Label is the link's text
-// (an image's alt text or "image"), or the URL when the text is empty.
+// control characters percent-encoded; a link whose URL ends up empty (as
+// when opts.Link refuses it) is shown without a marker and not listed.
+// Link.Label is the link's text (an image's alt text or "image"), or the
+// URL when the text is empty.
 //
-// In the whole file tabs become spaces, control characters are dropped,
-// trailing spaces trimmed, and a line that is a lone "." is written ".."
-// as RFC 1436 escapes it (the file has no terminating "." line). The text
+// The text is at most OutputFactor times as long as source and the
+// header's fields together, plus OutputSlack bytes, however the Markdown
+// is written (see bounds.go).
+//
+// In the whole file tabs become spaces, control characters (C0, DEL, C1)
+// are dropped, invalid UTF-8 becomes U+FFFD (as Sanitize has it), trailing
+// spaces are trimmed, and a line that is a lone "." is written ".." as
+// RFC 1436 escapes it (the file has no terminating "." line). The text
 // ends with one CRLF and no blank line; it is empty when there is nothing
 // to show.
 func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text []byte, links []Link) {
@@ -84,13 +111,14 @@ func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text [
 	if width <= 0 {
 		width = DefaultTextWidth
 	}
+	width = max(width, minWidth)
 	r := &renderer{src: source, width: width, rewrite: opts.Link, index: map[string]int{}}
 	lines := r.header(h)
 	if doc != nil {
-		lines = appendBlock(lines, r.blocks(doc, width, false))
-		lines = appendBlock(lines, r.footnotes(doc))
+		lines = appendSection(lines, r.appendBlocks(nil, doc, width, false))
+		lines = appendSection(lines, r.appendFootnotes(nil, doc))
 	}
-	lines = appendBlock(lines, r.references())
+	lines = appendSection(lines, r.references())
 	size := 0
 	for i, l := range lines {
 		if r.dirty {
@@ -119,6 +147,9 @@ type renderer struct {
 	text    *strings.Builder // the text of the paras (inlineParas)
 	dirty   bool             // some line needs more of cleanLine than finishLine
 	paras   []para           // room for inlineParas's result, reused
+	// level and indent are how many containers the current block is in
+	// and how many cells their prefixes take (see nests).
+	level, indent int
 }
 
 // check notes whether line needs cleanLine's mending beyond finishLine,
@@ -142,9 +173,9 @@ func trimBlank(lines []string) []string {
 	return lines
 }
 
-// appendBlock appends a block's lines after a blank line, without blank
+// appendSection appends a block's lines after a blank line, without blank
 // lines at the block's ends.
-func appendBlock(lines, block []string) []string {
+func appendSection(lines, block []string) []string {
 	block = trimBlank(block)
 	if len(block) == 0 {
 		return lines
@@ -210,11 +241,20 @@ func (r *renderer) references() []string {
 		case uw <= r.width:
 			lines = append(lines, marker, l.URL)
 		default:
-			for j, part := range splitClusters(l.URL, max(r.width-indent, 1)) {
-				if j == 0 {
+			// A hanging indent that leaves less than minWidth cells
+			// would put a few characters of the URL, and the indent,
+			// on each line.
+			hang := indent
+			if r.width-indent < minWidth {
+				hang = 0
+			}
+			for j, part := range splitClusters(l.URL, r.width-hang) {
+				if j == 0 && hang > 0 {
 					lines = append(lines, marker+" "+part)
+				} else if j == 0 {
+					lines = append(lines, marker, part)
 				} else {
-					lines = append(lines, strings.Repeat(" ", indent)+part)
+					lines = append(lines, spaces(hang)+part)
 				}
 			}
 		}

@@ -8,13 +8,11 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// minWidth is the narrowest a container (list item, quote) wraps its text
-// to, however deep it is nested: past that, lines outgrow the width rather
-// than shrink to a character or two.
-const minWidth = 10
-
-// maxRule caps the length of a thematic break, whatever the width asked.
-const maxRule = 1024
+// Blocks append their lines to one slice that the whole body shares; a
+// container prefixes the lines its blocks appended in place. Nothing is
+// copied per level but by the (at most maxDepth) containers that prefix
+// the lines: a block list returned by each level and joined by its parent
+// copied every line once per level above it.
 
 // inner returns the width left inside a container whose prefix takes used
 // cells.
@@ -22,87 +20,90 @@ func (r *renderer) inner(width, used int) int {
 	return max(width-used, min(r.width, minWidth))
 }
 
-// blocks renders the block children of n, separated by blank lines unless
-// tight.
-func (r *renderer) blocks(n ast.Node, width int, tight bool) []string {
-	var buf [8][]string
-	parts := buf[:0]
+// appendBlocks appends the lines of the block children of n, separated by
+// blank lines unless tight. A run of thematic breaks draws one rule.
+func (r *renderer) appendBlocks(dst []string, n ast.Node, width int, tight bool) []string {
+	base := len(dst)
+	lastRule := false
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if b := trimBlank(r.block(c, width)); len(b) > 0 {
-			parts = append(parts, b)
+		_, rule := c.(*ast.ThematicBreak)
+		if rule && lastRule {
+			continue
+		}
+		sep := !tight && len(dst) > base
+		if sep {
+			dst = append(dst, "")
+		}
+		start := len(dst)
+		dst = trimBlankFrom(r.appendBlock(dst, c, width), start)
+		switch {
+		case len(dst) > start:
+			lastRule = rule
+		case sep:
+			dst = dst[:start-1]
 		}
 	}
-	return joinParts(parts, !tight)
+	return dst
 }
 
-// joinParts joins the non-empty parts, with a blank line between two if
-// blank, copying them once (or not at all when there is one part).
-func joinParts(parts [][]string, blank bool) []string {
-	switch len(parts) {
-	case 0:
-		return nil
-	case 1:
-		return parts[0]
+// trimBlankFrom drops the blank lines at either end of dst[start:].
+func trimBlankFrom(dst []string, start int) []string {
+	end := len(dst)
+	for end > start && isBlankLine(dst[end-1]) {
+		end--
 	}
-	n := 0
-	for _, p := range parts {
-		n += len(p) + 1
+	i := start
+	for i < end && isBlankLine(dst[i]) {
+		i++
 	}
-	lines := make([]string, 0, n)
-	for i, p := range parts {
-		if i > 0 && blank {
-			lines = append(lines, "")
-		}
-		lines = append(lines, p...)
+	if i > start {
+		copy(dst[start:], dst[i:end])
+		end -= i - start
 	}
-	return lines
+	return dst[:end]
 }
 
-// block renders one block node.
-func (r *renderer) block(n ast.Node, width int) []string {
+// rule is the longest thematic break.
+var rule = strings.Repeat("-", maxRule)
+
+// appendBlock appends the lines of one block node.
+func (r *renderer) appendBlock(dst []string, n ast.Node, width int) []string {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
-		return r.wrapParas(r.inlineParas(n), width)
+		return r.appendParas(dst, r.inlineParas(n), width)
 	case *ast.Heading:
-		return r.heading(n, width)
+		return r.appendHeading(dst, n, width)
 	case *ast.ThematicBreak:
-		return []string{strings.Repeat("-", min(width, maxRule))}
+		return append(dst, rule[:min(width, maxRule)])
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
-		return r.code(n)
+		return r.appendCode(dst, n)
 	case *ast.Blockquote:
-		return prefixLines(r.blocks(n, r.inner(width, 2), false), "> ", "> ")
+		return r.appendQuote(dst, n, width)
 	case *ast.List:
-		return r.list(n, width)
+		return r.appendList(dst, n, width)
 	case *ast.HTMLBlock, *east.FootnoteList:
-		return nil
+		return dst
 	case *east.Table:
-		return r.table(n)
+		return r.appendTable(dst, n, width)
 	}
 	if n.Type() == ast.TypeInline {
-		return nil
+		return dst
 	}
 	if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
-		return r.wrapParas(r.inlineParas(n), width)
+		return r.appendParas(dst, r.inlineParas(n), width)
 	}
-	return r.blocks(n, width, false)
+	return r.appendBlocks(dst, n, width, false)
 }
 
-// wrapParas wraps each para to width; an empty para is an empty line.
-func (r *renderer) wrapParas(ps []para, width int) []string {
-	// Room for the lines: most often too much (a character takes 2 or 3
-	// bytes of Japanese for 2 cells), never many times too much.
-	n := 0
+// appendParas wraps each para to width; an empty para is an empty line.
+func (r *renderer) appendParas(dst []string, ps []para, width int) []string {
 	for _, p := range ps {
-		n += len(p.s)/max(width, 1) + 1
-	}
-	lines := make([]string, 0, n)
-	for _, p := range ps {
-		n := len(lines)
-		if lines = r.appendWrap(lines, p.s, width, p.glue); len(lines) == n {
-			lines = append(lines, "")
+		n := len(dst)
+		if dst = r.appendWrap(dst, p.s, width, p.glue); len(dst) == n {
+			dst = append(dst, "")
 		}
 	}
-	return lines
+	return dst
 }
 
 // appendWrap is appendWrap, keeping track of lines that cleanLine has to
@@ -117,33 +118,48 @@ func (r *renderer) appendWrap(dst []string, s string, width int, glue []int) []s
 	return lines
 }
 
-// heading renders a heading and its underline.
-func (r *renderer) heading(n *ast.Heading, width int) []string {
-	lines := r.wrapParas(r.inlineParas(n), width)
+// appendHeading appends a heading and its underline.
+func (r *renderer) appendHeading(dst []string, n *ast.Heading, width int) []string {
+	start := len(dst)
+	dst = r.appendParas(dst, r.inlineParas(n), width)
 	w := 0
-	for _, l := range lines {
+	for _, l := range dst[start:] {
 		w = max(w, textWidth(l))
 	}
 	if w == 0 {
-		return nil
+		return dst[:start]
 	}
 	rule := "-"
 	if n.Level <= 2 {
 		rule = "="
 	}
-	return append(lines, strings.Repeat(rule, min(w, width)))
+	return append(dst, strings.Repeat(rule, min(w, width)))
 }
 
-// code renders a code block as it is, tabs expanded.
-func (r *renderer) code(n ast.Node) []string {
-	var lines []string
+// appendCode appends a code block as it is, tabs expanded.
+func (r *renderer) appendCode(dst []string, n ast.Node) []string {
 	segs := n.Lines()
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		l := strings.TrimRight(string(seg.Value(r.src)), "\r\n")
-		lines = append(lines, r.check(expandTabs(l)))
+		dst = append(dst, r.check(expandTabs(l)))
 	}
-	return lines
+	return dst
+}
+
+// appendQuote appends a blockquote, "> " before every line, or, nested too
+// deep, its blocks as they are.
+func (r *renderer) appendQuote(dst []string, n ast.Node, width int) []string {
+	const prefix = "> "
+	if !r.nests(len(prefix)) {
+		return r.appendBlocks(dst, n, width, false)
+	}
+	start := len(dst)
+	r.enter(len(prefix))
+	dst = r.appendBlocks(dst, n, r.inner(width, len(prefix)), false)
+	r.leave(len(prefix))
+	prefixLines(dst[start:], prefix, prefix)
+	return dst
 }
 
 // prefixLines puts first before the first line and rest before the others; a
@@ -179,13 +195,12 @@ func prefixLines(lines []string, first, rest string) []string {
 	return lines
 }
 
-// list renders a list; items are separated by blank lines unless the list
-// is tight.
-func (r *renderer) list(n *ast.List, width int) []string {
+// appendList appends a list; items are separated by blank lines unless
+// the list is tight.
+func (r *renderer) appendList(dst []string, n *ast.List, width int) []string {
 	ordered := n.IsOrdered()
-	count := n.ChildCount()
-	digits := len(strconv.Itoa(n.Start + max(count-1, 0)))
-	parts := make([][]string, 0, count)
+	digits := len(strconv.Itoa(n.Start + max(n.ChildCount()-1, 0)))
+	base := len(dst)
 	i := 0
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		marker := "* "
@@ -194,9 +209,12 @@ func (r *renderer) list(n *ast.List, width int) []string {
 			marker = spaces(max(digits-len(num), 0)) + num + ". "
 		}
 		i++
-		parts = append(parts, r.item(c, marker, width, n.IsTight))
+		if !n.IsTight && len(dst) > base {
+			dst = append(dst, "")
+		}
+		dst = r.appendItem(dst, c, marker, width, n.IsTight)
 	}
-	return joinParts(parts, !n.IsTight)
+	return dst
 }
 
 // spaces returns n spaces, without allocating when n is small.
@@ -208,21 +226,86 @@ func spaces(n int) string {
 	return strings.Repeat(" ", n)
 }
 
-// item renders a container (list item, footnote) after marker, its other
-// lines indented to the text column.
-func (r *renderer) item(n ast.Node, marker string, width int, tight bool) []string {
+// appendItem appends a container (list item, footnote) after marker, its
+// other lines indented to the text column.
+func (r *renderer) appendItem(dst []string, n ast.Node, marker string, width int, tight bool) []string {
 	mw := textWidth(marker)
-	body := r.blocks(n, r.inner(width, mw), tight)
-	if len(body) == 0 {
-		body = []string{""}
+	if !r.nests(mw) {
+		return r.appendFlatItem(dst, n, marker, width, tight)
 	}
-	return prefixLines(body, marker, spaces(mw))
+	start := len(dst)
+	r.enter(mw)
+	dst = r.appendBlocks(dst, n, r.inner(width, mw), tight)
+	r.leave(mw)
+	if len(dst) == start {
+		dst = append(dst, "")
+	}
+	prefixLines(dst[start:], marker, spaces(mw))
+	return dst
 }
 
-// footnotes renders the notes of the document, in the order of their
+// appendFlatItem appends an item nested too deep: its own blocks after
+// marker, and its lists and quotes, flattened in turn, all at the item's
+// own column. An item that starts with a list or quote has its marker on a
+// line of its own. There is no hanging indent: only the marker, paid for
+// by the marker in the Markdown, makes a line wider than maxIndent.
+func (r *renderer) appendFlatItem(dst []string, n ast.Node, marker string, width int, tight bool) []string {
+	mw := textWidth(marker)
+	const indent = ""
+	base := len(dst)
+	own := -1 // the start of the own blocks not yet indented, if any
+	marked := false
+	flush := func() {
+		if own < 0 {
+			return
+		}
+		if marked {
+			prefixLines(dst[own:], indent, indent)
+		} else {
+			prefixLines(dst[own:], marker, indent)
+			marked = true
+		}
+		own = -1
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		mark := len(dst)
+		if !tight && len(dst) > base {
+			dst = append(dst, "")
+		}
+		start := len(dst)
+		switch c.(type) {
+		case *ast.List, *ast.Blockquote:
+			flush()
+			if !marked {
+				dst = append(dst, strings.TrimRight(marker, " "))
+				marked = true
+			}
+			from := len(dst)
+			dst = trimBlankFrom(r.appendBlock(dst, c, width), from)
+		default:
+			if own < 0 {
+				own = start
+			}
+			dst = trimBlankFrom(r.appendBlock(dst, c, r.inner(width, mw)), start)
+			if len(dst) == start && own == start {
+				own = -1
+			}
+		}
+		if len(dst) == start {
+			dst = dst[:mark] // nothing but the separator
+		}
+	}
+	flush()
+	if !marked {
+		dst = append(dst, strings.TrimRight(marker, " "))
+	}
+	return dst
+}
+
+// appendFootnotes appends the notes of the document, in the order of their
 // numbers. When a note has more than one block, blank lines separate the
 // notes so that the blocks of one note are not taken for another.
-func (r *renderer) footnotes(doc ast.Node) []string {
+func (r *renderer) appendFootnotes(dst []string, doc ast.Node) []string {
 	var notes []*east.Footnote
 	loose := false
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
@@ -237,12 +320,12 @@ func (r *renderer) footnotes(doc ast.Node) []string {
 			}
 		}
 	}
-	var lines []string
+	base := len(dst)
 	for _, fn := range notes {
-		if loose && len(lines) > 0 {
-			lines = append(lines, "")
+		if loose && len(dst) > base {
+			dst = append(dst, "")
 		}
-		lines = append(lines, r.item(fn, "[^"+strconv.Itoa(fn.Index)+"] ", r.width, false)...)
+		dst = r.appendItem(dst, fn, "[^"+strconv.Itoa(fn.Index)+"] ", r.width, false)
 	}
-	return lines
+	return dst
 }

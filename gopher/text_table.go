@@ -1,33 +1,53 @@
 package gopher
 
 import (
+	"bytes"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// table renders a GFM table, not wrapped: cells separated by " | ", columns
-// padded to their display width and aligned as the delimiter row says
-// (left unless ":-:" or "-:"), a rule of "-" joined by "-+-" under the
-// header row.
-func (r *renderer) table(n *east.Table) []string {
+// appendTable appends a GFM table, not wrapped: cells separated by " | ",
+// columns padded to their display width and aligned as the delimiter row
+// says (left unless ":-:" or "-:"), a rule of "-" joined by "-+-" under the
+// header row. A table too wide for that, or padded out of proportion to
+// its Markdown, is written as records (see appendRecords).
+func (r *renderer) appendTable(dst []string, n *east.Table, width int) []string {
 	var rows [][]string
 	header := 0
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
+		// goldmark fills short rows up with empty cells: a thousand
+		// columns over a row of "a" are a thousand cells. Empty cells
+		// are kept only before a cell with content; a row's missing
+		// cells are empty.
+		empty := 0
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.FirstChild() == nil {
+				empty++
+				continue
+			}
 			var parts []string
 			for _, p := range r.inlineParas(c) {
 				parts = append(parts, p.s)
 			}
-			cells = append(cells, strings.TrimSpace(strings.Join(parts, " ")))
+			cell := strings.TrimSpace(strings.Join(parts, " "))
+			if cell == "" {
+				empty++
+				continue
+			}
+			for ; empty > 0; empty-- {
+				cells = append(cells, "")
+			}
+			cells = append(cells, cell)
 		}
 		rows = append(rows, cells)
 		if _, ok := row.(*east.TableHeader); ok {
 			header = len(rows)
 		}
 	}
-	var widths []int
+	widths := make([]int, len(n.Alignments))
 	for _, cells := range rows {
 		for j, c := range cells {
 			if j == len(widths) {
@@ -37,9 +57,11 @@ func (r *renderer) table(n *east.Table) []string {
 		}
 	}
 	if len(widths) == 0 {
-		return nil
+		return dst
 	}
-	var lines []string
+	if !r.alignedFits(n, rows, widths) {
+		return r.appendRecords(dst, n, rows, header, width)
+	}
 	for i, cells := range rows {
 		out := make([]string, len(widths))
 		for j, w := range widths {
@@ -53,16 +75,16 @@ func (r *renderer) table(n *east.Table) []string {
 			}
 			out[j] = padCell(c, w, align)
 		}
-		lines = append(lines, r.check(strings.Join(out, " | ")))
+		dst = append(dst, r.check(strings.Join(out, " | ")))
 		if i+1 == header {
 			rule := make([]string, len(widths))
 			for j, w := range widths {
 				rule[j] = strings.Repeat("-", w)
 			}
-			lines = append(lines, strings.Join(rule, "-+-"))
+			dst = append(dst, strings.Join(rule, "-+-"))
 		}
 	}
-	return lines
+	return dst
 }
 
 // padCell fills s with spaces to w display cells, aligned as align says.
@@ -75,4 +97,103 @@ func padCell(s string, w int, align east.Alignment) string {
 		return strings.Repeat(" ", gap/2) + s + strings.Repeat(" ", gap-gap/2)
 	}
 	return s + strings.Repeat(" ", gap)
+}
+
+// alignedFits reports whether a table of rows, its columns widths wide,
+// may be drawn aligned: at most maxTableWidth cells wide, and its lines,
+// prefixes included, at most tableGrowth times as long as its Markdown.
+func (r *renderer) alignedFits(t *east.Table, rows [][]string, widths []int) bool {
+	w := 3 * (len(widths) - 1)
+	for _, cw := range widths {
+		if w += cw; w > maxTableWidth {
+			return false
+		}
+	}
+	// Each line is w cells, plus the bytes by which its text is longer
+	// than wide, its prefix and CRLF; one more line for the rule.
+	size := (len(rows) + 1) * (r.indent + w + 2)
+	for _, cells := range rows {
+		for _, c := range cells {
+			size += len(c) - textWidth(c)
+		}
+	}
+	return size <= tableGrowth*r.tableSource(t, rows)
+}
+
+// tableSource returns the length of the Markdown t was parsed from: from
+// its header row to the end of its last row.
+func (r *renderer) tableSource(t ast.Node, rows [][]string) int {
+	if first, last := t.FirstChild(), t.LastChild(); first != nil {
+		start, end := first.Pos(), last.Pos()
+		if 0 <= start && start <= end && end <= len(r.src) {
+			if i := bytes.IndexByte(r.src[end:], '\n'); i >= 0 {
+				return end + i + 1 - start
+			}
+			return len(r.src) - start
+		}
+	}
+	// A tree built without positions: its cells' text, and a separator
+	// each, are in its Markdown at least.
+	n := 0
+	for _, cells := range rows {
+		for _, c := range cells {
+			n += len(c) + 1
+		}
+	}
+	return n
+}
+
+// appendRecords appends a table as records: each body row a run of
+// wrapped lines, "header: value" (just the value under an empty header)
+// for each non-empty cell, a blank line between rows. Should the headers,
+// repeated on every row, make that longer than tableGrowth times the
+// table's Markdown, each row is instead one line of its cells joined by
+// " | ", the header row first, not wrapped.
+func (r *renderer) appendRecords(dst []string, t *east.Table, rows [][]string, header, width int) []string {
+	base := len(dst)
+	budget := tableGrowth * r.tableSource(t, rows)
+	var labels []string
+	if header > 0 {
+		labels = rows[header-1]
+	}
+	size, records := 0, 0
+	for i, cells := range rows {
+		if i+1 == header {
+			continue
+		}
+		if len(dst) > base {
+			dst = append(dst, "")
+		}
+		start := len(dst)
+		for j, c := range cells {
+			if c == "" {
+				continue
+			}
+			if j < len(labels) && labels[j] != "" {
+				c = labels[j] + ": " + c
+			}
+			dst = r.appendWrap(dst, c, width, nil)
+		}
+		if len(dst) == start {
+			dst = dst[:start-min(start-base, 1)]
+			continue
+		}
+		records++
+		for _, l := range dst[start-min(start-base, 1):] {
+			size += r.indent + len(l) + 2
+		}
+		if size > budget {
+			break
+		}
+	}
+	if records > 0 && size <= budget {
+		return dst
+	}
+	dst = dst[:base]
+	for _, cells := range rows {
+		if len(cells) > 0 {
+			dst = append(dst, r.check(strings.Join(cells, " | ")))
+		}
+	}
+	return dst
 }

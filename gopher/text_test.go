@@ -220,6 +220,8 @@ func checkText(t *testing.T, out []byte, links []Link) {
 	}
 }
 
+// FuzzRenderPost renders arbitrary Markdown at any width and checks the
+// file-level rules (checkText) and the size bound (OutputFactor).
 func FuzzRenderPost(f *testing.F) {
 	files, _ := filepath.Glob("testdata/text/*.txt")
 	for _, file := range files {
@@ -233,12 +235,22 @@ func FuzzRenderPost(f *testing.F) {
 	f.Add("> - a\n>   1. b\n>\n>      > c\n", 5)
 	f.Add("| a |\n|---|\n| [x](<y z>) |\n\n[^a]\n\n[^a]: b\n  [^a]\n", 1)
 	f.Add("\t.\n\n.\n\n* .\n\n#\n\n---\n", -3)
+	f.Add(strings.Repeat("- ", 20)+"a", 70)
+	f.Add(strings.Repeat("1. > ", 10)+"a\\\n\\\n\\\nb", 12)
+	f.Add(strings.Repeat("|a", 60)+"|\n"+strings.Repeat("|-", 60)+"|\n"+strings.Repeat("b\n", 10), 0)
+	f.Add("a\n***\n***\n[](<  >)\x1b\u009b", 1)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
 	f.Fuzz(func(t *testing.T, src string, width int) {
 		b := []byte(src)
 		doc := md.Parser().Parse(text.NewReader(b))
-		out, links := RenderPost(Header{Title: src, Tags: []string{src}}, b, doc, TextOptions{Width: width % 200, Link: testLink})
-		checkText(t, out, links)
+		h := Header{Title: src, Tags: []string{src}}
+		for _, link := range []func(string) string{testLink, fuzzLink} {
+			out, links := RenderPost(h, b, doc, TextOptions{Width: width % 200, Link: link})
+			checkText(t, out, links)
+			if len(out) > outputBound(h, b) {
+				t.Fatalf("%d bytes rendered as %d, more than %d", len(b), len(out), outputBound(h, b))
+			}
+		}
 	})
 }
 

@@ -1,0 +1,168 @@
+package capsule
+
+import (
+	"context"
+	"errors"
+	"log"
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/internal/testfs"
+	"capsule/capsule/tlscert"
+)
+
+// startFails starts a capsule on files and returns the problems it
+// reports; the start must fail.
+func startFails(t *testing.T, files map[string]string) content.ErrorList {
+	t.Helper()
+	cfg := testConfig(t)
+	cfg.Posts = testfs.Write(t, files)
+	d, err := Start(context.Background(), cfg)
+	if err == nil {
+		d.Shutdown(context.Background())
+		t.Fatal("started")
+	}
+	var list content.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error %v is not a list of file problems", err)
+	}
+	return list
+}
+
+func post(title, extra string) string {
+	return "+++\ntitle = \"" + title + "\"\ndate = 2020-01-01\n" + extra + "+++\n本文\n"
+}
+
+// Slugs "a" and "a.txt" answered the same Gopher selector (/posts/a.txt:
+// one post's text, the other's menu): one was unreachable, silently.
+func TestSlugsCollidingOnGopher(t *testing.T) {
+	list := startFails(t, map[string]string{"a.md": post("A", ""), "a.txt.md": post("B", "")})
+	if len(list) != 1 || !strings.Contains(list[0].Error(), "/posts/a.txt") ||
+		!strings.Contains(list[0].Error(), "a.md") || !strings.Contains(list[0].Error(), "a.txt.md") {
+		t.Errorf("problems %v; want one naming both files and the selector", list)
+	}
+}
+
+// Pages named like the capsule's own pages were hidden by them.
+func TestPagesShadowedByBuiltins(t *testing.T) {
+	for _, slug := range []string{"archive", "tags", "caps", "search"} {
+		list := startFails(t, map[string]string{"a.md": post("A", ""), slug + ".md": "+++\ntitle = \"P\"\npage = true\n+++\n本文\n"})
+		if len(list) == 0 || !strings.Contains(list[0].Error(), slug+".md:1: ") {
+			t.Errorf("page %q: problems %v", slug, list)
+		}
+	}
+}
+
+// A page no client can ask for (its URL over the 1,024 bytes a Gemini
+// request may have) is an error, not a dead link.
+func TestURLsOverTheRequestLimit(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Hostname = strings.Repeat("h", 950) + ".example"
+	cfg.Certs = t.TempDir()
+	if _, err := tlscert.Create(cfg.Certs, "localhost"); err != nil {
+		t.Fatal(err)
+	}
+	cfg.CertFile, cfg.KeyFile = tlscert.Paths(cfg.Certs, "localhost") // the host name is too long for a file name
+	cfg.Posts = testfs.Write(t, map[string]string{strings.Repeat("s", 100) + ".md": post("A", "")})
+	_, err := Check(cfg)
+	if err == nil || !strings.Contains(err.Error(), "over the 1024 a request may have") {
+		t.Errorf("check: %v", err)
+	}
+}
+
+// Files whose names need escaping in a URL are linked escaped, and every
+// link to them answers with the file.
+func TestFileNamesEscaped(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"a.md":      post("A", "") + "[one](%2541.txt) [two](q%3Fx%23y.txt)\n",
+			"%41.txt":   "percent\n",
+			"q?x#y.txt": "query\n",
+		})
+	})
+	_, _, page := geminiGet(t, d, "/posts/a.gmi")
+	links := 0
+	for _, line := range strings.Split(page, "\n") {
+		target, ok := strings.CutPrefix(line, "=> ")
+		if !ok || strings.HasPrefix(target, "/posts/") || strings.HasPrefix(target, "/tags/") || strings.HasPrefix(target, "/ ") {
+			continue
+		}
+		target, _, _ = strings.Cut(target, " ")
+		links++
+		status, _, body := geminiGet(t, d, target)
+		if status != 20 || (body != "percent\n" && body != "query\n") {
+			t.Errorf("link %s: %d %q", target, status, body)
+		}
+	}
+	if links != 2 {
+		t.Errorf("%d file links in %q", links, page)
+	}
+	menu := gopherGet(t, d, "/posts/a/\r\n")
+	items := 0
+	for _, line := range strings.Split(menu, "\r\n") {
+		fields := strings.Split(line, "\t")
+		if len(fields) == 4 && line[0] == '0' && !strings.HasPrefix(fields[1], "/posts/") {
+			items++
+			if body := gopherGet(t, d, fields[1]+"\r\n"); body != "percent\n" && body != "query\n" {
+				t.Errorf("menu item %q: %q", fields[1], body)
+			}
+		}
+	}
+	if items != 2 {
+		t.Errorf("%d file items in %q", items, menu)
+	}
+}
+
+// javascript:, data:, vbscript: and file: links are not offered to readers
+// on either protocol; their text stays and the author is warned with the
+// file and line.
+func TestUnsafeLinksNotOffered(t *testing.T) {
+	var logged syncBuffer
+	d := startDaemon(t, func(c *config.Config) {
+		c.Log = log.New(&logged, "", 0)
+		c.Posts = testfs.Write(t, map[string]string{
+			"a.md": post("A", "") + "\n[スクリプト](javascript:alert(1)) and [v](VBScript:msgbox) and\n" +
+				"[f](file:///etc/passwd) ![画像](data:image/png;base64,AAAA) <vbscript:x> [ok](https://example.org/)\n",
+		})
+	})
+	pages := crawl(t, d, 50)
+	for addr, body := range pages {
+		// Offered: a gemtext link line, a gopher menu item, a numbered
+		// reference under gopher text. (An autolink's text is its URL,
+		// and stays as text.)
+		for _, line := range strings.FieldsFunc(body, func(r rune) bool { return r == '\n' || r == '\r' }) {
+			offered := strings.HasPrefix(line, "=>") || strings.Count(line, "\t") >= 3 || strings.HasPrefix(line, "[")
+			lower := strings.ToLower(line)
+			for _, bad := range []string{"javascript:", "vbscript:", "file:", "data:"} {
+				if offered && strings.Contains(lower, bad) {
+					t.Errorf("%s offers %s: %q", addr, bad, line)
+				}
+			}
+		}
+	}
+	if page := pages["gemini:/posts/a.gmi"]; !strings.Contains(page, "スクリプト") || !strings.Contains(page, "=> https://example.org/") {
+		t.Errorf("post lost its text or its safe link: %q", page)
+	}
+	if n := strings.Count(logged.String(), "a.md:7: link not offered to readers"); n < 3 {
+		t.Errorf("%d warnings at line 6 in %q", n, logged.String())
+	}
+}
+
+// A post dated in year 1 keeps its date (the zero time.Time once meant
+// "no date").
+func TestYearOneDateShown(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{"a.md": "+++\ntitle = \"古い\"\ndate = 0001-01-01\n+++\n本文\n"})
+	})
+	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/a.gmi 0001-01-01 古い") {
+		t.Errorf("home page: %q", home)
+	}
+	if _, _, page := geminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "\n0001-01-01\n") {
+		t.Errorf("post page: %q", page)
+	}
+	if text := gopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "0001-01-01") {
+		t.Errorf("gopher text: %q", text)
+	}
+}

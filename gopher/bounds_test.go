@@ -1,0 +1,302 @@
+package gopher
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// outputBound is the most RenderPost may write for src under header h
+// (see OutputFactor).
+func outputBound(h Header, src []byte) int {
+	n := len(src) + len(h.Title) + len(h.Date)
+	for _, t := range h.Tags {
+		n += len(t)
+	}
+	return OutputFactor*n + OutputSlack
+}
+
+// Bombs are the inputs of the "Hostile input" issue: each a few kilobytes
+// of Markdown that rendered as hundreds of megabytes, or took seconds. Each
+// comes with the tree goldmark parses from it, built directly: goldmark
+// takes seconds to parse them (minutes with -race), which is not the
+// renderer's to test. TestBombTrees holds the trees to goldmark's.
+func bombs() map[string]func(n int) ([]byte, ast.Node) {
+	return map[string]func(n int) ([]byte, ast.Node){
+		"unordered": func(n int) ([]byte, ast.Node) { return listBomb("- ", n) },
+		"ordered":   func(n int) ([]byte, ast.Node) { return listBomb("1. ", n) },
+		"table":     tableBomb,
+		"quote":     quoteBomb,
+	}
+}
+
+// bombSize is the n of each bomb in the issue.
+var bombSize = map[string]int{"unordered": 20000, "ordered": 20000, "table": 1000, "quote": 3000}
+
+// listBomb returns marker n times, then "a": n nested lists.
+func listBomb(marker string, n int) ([]byte, ast.Node) {
+	src := []byte(strings.Repeat(marker, n) + "a")
+	doc := ast.NewDocument()
+	var parent ast.Node = doc
+	for i := range n {
+		l := ast.NewList(marker[0])
+		if marker[0] != '-' {
+			l.Marker, l.Start = marker[1], 1
+		}
+		l.IsTight = true
+		item := ast.NewListItem(len(marker))
+		l.AppendChild(l, item)
+		parent.AppendChild(parent, l)
+		parent = item
+		if i == n-1 {
+			tb := ast.NewTextBlock()
+			seg := text.NewSegment(len(src)-1, len(src))
+			tb.Lines().Append(seg)
+			tb.AppendChild(tb, ast.NewTextSegment(seg))
+			item.AppendChild(item, tb)
+		}
+	}
+	return src, doc
+}
+
+// tableBomb returns a table of n header columns over n/4 rows of "a".
+func tableBomb(n int) ([]byte, ast.Node) {
+	var b []byte
+	b = append(b, strings.Repeat("| h ", n)+"|\n"+strings.Repeat("|-", n)+"|\n"...)
+	aligns := make([]east.Alignment, n)
+	table := east.NewTable()
+	table.Alignments = aligns
+	row := func(pos int, cell func(i int) (int, bool)) *east.TableRow {
+		r := east.NewTableRow(aligns)
+		r.SetPos(pos)
+		for i := range n {
+			c := east.NewTableCell()
+			if start, ok := cell(i); ok {
+				seg := text.NewSegment(start, start+1)
+				c.Lines().Append(seg)
+				c.AppendChild(c, ast.NewTextSegment(seg))
+			}
+			r.AppendChild(r, c)
+		}
+		return r
+	}
+	table.AppendChild(table, east.NewTableHeader(row(0, func(i int) (int, bool) { return 4*i + 2, true })))
+	for range n / 4 {
+		start := len(b)
+		b = append(b, "a\n"...)
+		table.AppendChild(table, row(start, func(i int) (int, bool) { return start, i == 0 }))
+	}
+	doc := ast.NewDocument()
+	doc.AppendChild(doc, table)
+	return b, doc
+}
+
+// quoteBomb returns n lines of growing ">" nesting, "> a", ">> a", ">>> a"…
+func quoteBomb(n int) ([]byte, ast.Node) {
+	var b []byte
+	doc := ast.NewDocument()
+	var parent ast.Node = doc
+	for i := 1; i <= n; i++ {
+		b = append(b, strings.Repeat(">", i)+" "...)
+		q, p := ast.NewBlockquote(), ast.NewParagraph()
+		seg := text.NewSegment(len(b), len(b)+1)
+		b = append(b, "a\n"...)
+		p.Lines().Append(seg)
+		p.AppendChild(p, ast.NewTextSegment(seg))
+		q.AppendChild(q, p)
+		parent.AppendChild(parent, q)
+		parent = q
+	}
+	return b, doc
+}
+
+// TestBombTrees renders small bombs from the trees built for them and
+// from goldmark's, and finds the same output.
+func TestBombTrees(t *testing.T) {
+	for name, bomb := range bombs() {
+		for _, n := range []int{1, 3, 12, 40} {
+			src, doc := bomb(n)
+			if got, want := renderTree(src, doc), renderTree(src, parseMD(string(src))); got != want {
+				t.Errorf("%s %d: the tree built renders\n%s\ngoldmark's\n%s", name, n, got, want)
+			}
+		}
+	}
+}
+
+// renderTree renders the tree doc of src.
+func renderTree(src []byte, doc ast.Node) string {
+	out, _ := RenderPost(Header{}, src, doc, TextOptions{})
+	return string(out)
+}
+
+// TestBombs renders each bomb within the bound, and quickly.
+func TestBombs(t *testing.T) {
+	for name, bomb := range bombs() {
+		t.Run(name, func(t *testing.T) {
+			src, doc := bomb(bombSize[name])
+			start := time.Now()
+			out, _ := RenderPost(Header{}, src, doc, TextOptions{})
+			took := time.Since(start)
+			if len(out) > outputBound(Header{}, src) {
+				t.Errorf("%d bytes of Markdown rendered as %d bytes, more than the bound %d", len(src), len(out), outputBound(Header{}, src))
+			}
+			// Milliseconds now; before the bounds, the quote took 7
+			// to 9 s (and several times that with -race). The limit
+			// only catches that, on a loaded machine too.
+			if took > 10*time.Second {
+				t.Errorf("rendering took %v", took)
+			}
+			t.Logf("%d bytes in, %d out, %v", len(src), len(out), took)
+		})
+	}
+}
+
+// TestOutputBoundWorst renders the costliest inputs known, those that
+// OutputFactor is chosen for, and checks the bound on each.
+func TestOutputBoundWorst(t *testing.T) {
+	wide := "123456789. 123456789. > > > > > "
+	for name, md := range map[string]string{
+		"lazy hard breaks in a wide prefix": wide + "a\\\n" + strings.Repeat("\\\n", 1000) + "b",
+		"empty items past the cap":          wide + strings.Repeat("- ", 2000) + "a",
+		"quoted empty items past the cap":   strings.Repeat("> ", 8) + strings.Repeat("- ", 2000) + "a",
+		"lazy table rows in a flat item":    wide + "123456789. |a|\n|-|\n" + strings.Repeat("b\n", 1000),
+		"rules between letters":             strings.Repeat("a\n***\n", 1000),
+		"rules between empty items":         strings.Repeat("*\n***\n", 1000),
+		"a run of rules":                    strings.Repeat("***\n", 1000),
+	} {
+		src := []byte(md)
+		out, _ := RenderPost(Header{}, src, parseMD(string(src)), TextOptions{Link: testLink})
+		n := len(out)
+		if n > outputBound(Header{}, src) {
+			t.Errorf("%s: %d bytes rendered as %d, more than %d", name, len(src), n, outputBound(Header{}, src))
+		}
+		t.Logf("%s: %.2f bytes out for each byte in", name, float64(n)/float64(len(src)))
+	}
+}
+
+// TestOutputBound renders generated hostile documents (deep and mixed
+// nesting, wide and long tables, lazy lines, footnotes, links, rules, long
+// lines, controls) at several widths and checks the bound on each.
+func TestOutputBound(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+	rnd := rand.New(rand.NewPCG(3, 4))
+	worst, worstSrc := 0.0, ""
+	for i := range 300 {
+		src := []byte(hostileMarkdown(rnd))
+		doc := md.Parser().Parse(text.NewReader(src))
+		h := Header{Title: string(src[:min(len(src), 100)]), Tags: []string{"a", "b"}}
+		for _, opts := range []TextOptions{{}, {Width: 1}, {Width: 15, Link: testLink}, {Width: 200, Link: fuzzLink}} {
+			out, links := RenderPost(h, src, doc, opts)
+			checkText(t, out, links)
+			if len(out) > outputBound(h, src) {
+				t.Fatalf("document %d, width %d: %d bytes rendered as %d, more than %d:\n%.2000q", i, opts.Width, len(src), len(out), outputBound(h, src), src)
+			}
+			if ratio := float64(len(out)-OutputSlack) / float64(len(src)); ratio > worst {
+				worst, worstSrc = ratio, string(src)
+			}
+		}
+	}
+	t.Logf("largest growth %.2f, for %.300q", worst, worstSrc)
+}
+
+// fuzzLink refuses some links, and lengthens the others by a few bytes
+// that need escaping.
+func fuzzLink(dest string) string {
+	if strings.HasPrefix(dest, "x") {
+		return ""
+	}
+	return dest + " \r\n z"
+}
+
+// hostileMarkdown returns a document of a few fragments, each built to
+// make the output grow.
+func hostileMarkdown(rnd *rand.Rand) string {
+	var b strings.Builder
+	for range 1 + rnd.IntN(4) {
+		b.WriteString(hostileFragment(rnd))
+		if rnd.IntN(2) == 0 {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+func hostileFragment(rnd *rand.Rand) string {
+	n := 1 + rnd.IntN(30)
+	markers := []string{"- ", "* ", "1. ", "123456789. ", "> ", ">", "- > ", "1) > ", "- [ ] ", "[^1]: "}
+	nest := func() string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(markers[rnd.IntN(len(markers))])
+		}
+		return b.String()
+	}
+	lines := func(line string) string { return strings.Repeat(line, 1+rnd.IntN(60)) }
+	words := []string{"a", "日本", "\x1b", "\xc2\x9b", "\xff", "&amp;", "<br>", "`c`", "**b**", "[l](u)", "![i](x.png)",
+		"<a@b.c>", "http://a.bc/", "[^1]", "[](< >)", "# ", "```", "\u00a9", "\t", "\x00", "\u2028"}
+	text := func() string {
+		var b strings.Builder
+		for range 1 + rnd.IntN(8) {
+			b.WriteString(words[rnd.IntN(len(words))])
+		}
+		return b.String()
+	}
+	switch rnd.IntN(14) {
+	case 0: // nesting on one line
+		return nest() + text() + "\n"
+	case 1: // nesting, then lines that continue it lazily with hard breaks
+		return nest() + text() + "\\\n" + lines("\\\n") + "x\n"
+	case 2: // nesting, then lines of <br>
+		return nest() + "a" + lines("<br>\n") + "\n"
+	case 3: // nesting that grows line by line
+		var b strings.Builder
+		m := markers[rnd.IntN(len(markers))]
+		for i := 1; i <= n; i++ {
+			b.WriteString(strings.Repeat(m, i) + text() + "\n")
+		}
+		return b.String()
+	case 4: // a wide table over short rows
+		cols := 1 + rnd.IntN(200)
+		head := strings.Repeat("|"+strings.Repeat("h", rnd.IntN(30)), cols) + "|\n"
+		return head + strings.Repeat("|-", cols) + "|\n" + lines("|"+text()+"\n")
+	case 5: // a table with one long cell, in a container, rows lazy
+		return nest() + "| a | b |\n|---|---|\n| " + strings.Repeat("x", rnd.IntN(400)) + " | y |\n" + lines("z\n")
+	case 6: // many footnotes and references
+		var b strings.Builder
+		for i := range n * 10 {
+			fmt.Fprintf(&b, "[^%d]", i)
+		}
+		b.WriteString("\n\n")
+		for i := range n * 10 {
+			fmt.Fprintf(&b, "[^%d]: %s\n", i, text())
+		}
+		return b.String()
+	case 7: // a long line
+		return strings.Repeat(text()+" ", 1+rnd.IntN(500)) + "\n"
+	case 8: // many links and images, some with long URLs
+		return lines("[](a) ![](b) <c:d> <e@f.g> http://h.ij/ [](<" + strings.Repeat(" ", rnd.IntN(100)) + ">) ")
+	case 9: // code, in a container
+		return nest() + "```\n" + lines(text()+"\n") + "```\n"
+	case 10: // thematic breaks and empty items
+		return lines("***\n-\n*\n***\na\n***\n")
+	case 11: // the widest prefix allowed, over lines of two bytes
+		wide := strings.Repeat("123456789. ", rnd.IntN(3)) + strings.Repeat("> ", rnd.IntN(9))
+		if rnd.IntN(2) == 0 {
+			return wide + "a\\\n" + lines("\\\n") + "b\n"
+		}
+		return wide + lines("- ") + "a\n"
+	case 12: // headings
+		return lines("# " + text() + "\n")
+	default: // a table of many columns in a deep container
+		cols := 1 + rnd.IntN(50)
+		return nest() + strings.Repeat("|a", cols) + "|\n" + strings.Repeat("|-", cols) + "|\n" + lines("|\n")
+	}
+}
