@@ -14,10 +14,13 @@ import (
 
 // Summary is what a build found: for -check and for logs.
 type Summary struct {
-	Posts     int
-	Tags      int
-	Warnings  []*content.FileError
-	BuildTime time.Duration // loading and building
+	Posts, Pages, Tags, Files int
+	Warnings                  []*content.FileError
+	BuildTime                 time.Duration // loading and building
+	// Certificate is the certificate file Start would serve;
+	// Fingerprint its SHA-256 fingerprint, empty when a first start would
+	// create it.
+	Certificate, Fingerprint string
 }
 
 // Check loads and builds everything cfg names, as Start would, without
@@ -31,7 +34,8 @@ func Check(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkCertificate(cfg); err != nil {
+	certFile, fingerprint, err := checkCertificate(cfg)
+	if err != nil {
 		return nil, err
 	}
 	site := siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr))
@@ -39,25 +43,28 @@ func Check(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Summary{Posts: st.Posts, Tags: st.Tags, Warnings: st.Warnings, BuildTime: time.Since(start)}, nil
+	return &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
+		Warnings: st.Warnings, BuildTime: time.Since(start), Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 
 // checkCertificate says whether Start would have a certificate: the
 // operator's files load, or the generated one does, or this is a first
-// start and one can be created in the certificates folder.
-func checkCertificate(cfg config.Config) error {
+// start and one can be created in the certificates folder. It returns the
+// certificate's file and fingerprint (none yet on a first start).
+func checkCertificate(cfg config.Config) (file, fingerprint string, err error) {
 	if cfg.CertFile != "" {
-		_, err := tlscert.Load(cfg.CertFile, cfg.KeyFile)
-		return err
+		cert, err := tlscert.Load(cfg.CertFile, cfg.KeyFile)
+		return cfg.CertFile, tlscert.Fingerprint(&cert), err
 	}
-	_, err := tlscert.LoadGenerated(cfg.Certs, cfg.Hostname)
+	file, _ = tlscert.Paths(cfg.Certs, cfg.Hostname)
+	cert, err := tlscert.LoadGenerated(cfg.Certs, cfg.Hostname)
 	if errors.Is(err, tlscert.ErrMissing) {
-		return mayCreateCertificate(cfg)
+		return file, "", mayCreateCertificate(cfg)
 	}
 	if err != nil {
-		return fmt.Errorf("certificate: %w", err)
+		return file, "", fmt.Errorf("certificate: %w", err)
 	}
-	return nil
+	return file, tlscert.Fingerprint(&cert), nil
 }
 
 // addrPort is the port of a listen address, 0 if it has none.

@@ -6,8 +6,11 @@ package config
 import (
 	"capsule/capsule/content"
 	"capsule/capsule/guard"
+	"capsule/capsule/messages"
+	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"net"
 	"os"
@@ -53,6 +56,13 @@ type Config struct {
 	TLSPostQuantum bool
 
 	GopherWidth int // gopher text width in display cells
+
+	// FeedContent puts the newest posts whole into the Atom feeds.
+	FeedContent bool
+
+	// Messages replace texts of the interface, by their names in package
+	// messages ([messages] in the file: tags = "Labels").
+	Messages map[string]string
 
 	// Favicon is served as /favicon.txt (Gemini's favicon convention: one
 	// emoji); empty means the site file's, if any.
@@ -204,152 +214,414 @@ func (cfg *Config) LoadOptions() content.LoadOptions {
 	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize}
 }
 
-// configFile is the TOML form of Config. Pointers tell a key that is set
-// from one that is not, so that the file changes only what it names.
-type configFile struct {
-	Title       *string `toml:"title"`
-	Description *string `toml:"description"`
-	Hostname    *string `toml:"hostname"`
-	Lang        *string `toml:"lang"`
-	Timezone    *string `toml:"timezone"`
-	Posts       *string `toml:"posts"`
-	Favicon     *string `toml:"favicon"`
-	Files       struct {
-		MaxSize  *int64 `toml:"max_size"`
-		MaxTotal *int64 `toml:"max_total"`
-		MaxPost  *int64 `toml:"max_post_size"`
-	} `toml:"files"`
-	PostBudget   *duration `toml:"post_budget"`
-	ReadTimeout  *duration `toml:"read_timeout"`
-	WriteTimeout *duration `toml:"write_timeout"`
-	Gemini       struct {
-		Listen *string `toml:"listen"`
-		Port   *int    `toml:"port"`
-		Certs  *string `toml:"certs"`
-		Cert   *string `toml:"cert"`
-		Key    *string `toml:"key"`
-		Proxy  *bool   `toml:"proxy_protocol"`
-		PQ     *bool   `toml:"post_quantum"`
-	} `toml:"gemini"`
-	Gopher struct {
-		Listen *string `toml:"listen"`
-		Port   *int    `toml:"port"`
-		Width  *int    `toml:"width"`
-		Proxy  *bool   `toml:"proxy_protocol"`
-	} `toml:"gopher"`
-	Limits struct {
-		MaxConns          *int     `toml:"max_conns"`
-		MaxConnsPerClient *int     `toml:"max_conns_per_client"`
-		Rate              *float64 `toml:"rate"`
-		Burst             *int     `toml:"burst"`
-		MaxConnsPer24     *int     `toml:"max_conns_per_24"`
-		MaxConnsPer56     *int     `toml:"max_conns_per_56"`
-		MaxConnsPer48     *int     `toml:"max_conns_per_48"`
-		MinWriteRate      *int     `toml:"min_write_rate"`
-	} `toml:"limits"`
-	Proxy struct {
-		Trusted *[]string `toml:"trusted"`
-	} `toml:"proxy"`
-	Log struct {
-		Access *bool `toml:"access"`
-		IPs    *bool `toml:"ips"`
-	} `toml:"log"`
+// The kinds of value a key of the configuration file takes.
+const (
+	kindString   = "a string"
+	kindWhole    = "a whole number"
+	kindNumber   = "a number"
+	kindBool     = "true or false"
+	kindDuration = `a duration in quotes ("30s", "1m30s")`
+	kindStrings  = "a list of strings"
+)
+
+// fileKey is one key of the configuration file.
+type fileKey struct {
+	name    string // dotted: "gopher.width"
+	kind    string // one of the kinds above
+	example string // a value, for messages: "70"
+	// field is where the value goes: a *string, *int, *int64, *float64,
+	// *bool, *time.Duration or *[]string in cfg.
+	field func(cfg *Config) any
+	// check says what is wrong with a value of the right kind, or "".
+	check func(v any) string
 }
 
-// duration reads "10s", "1m30s" from TOML.
-type duration struct{ time.Duration }
+// fileKeys are every key of the configuration file, in the order of
+// contrib/capsule.toml.
+var fileKeys = []fileKey{
+	{"title", kindString, `"_・)Keep Smiling"`, func(c *Config) any { return &c.Title }, nil},
+	{"description", kindString, `"Notes on everyday life"`, func(c *Config) any { return &c.Description }, nil},
+	{"lang", kindString, `"ja"`, func(c *Config) any { return &c.Lang }, nil},
+	{"hostname", kindString, `"example.org"`, func(c *Config) any { return &c.Hostname }, nonEmpty},
+	{"timezone", kindString, `"Asia/Tokyo"`, func(c *Config) any { return &c.Timezone }, isZone},
+	{"posts", kindString, `"/srv/capsule/posts"`, func(c *Config) any { return &c.Posts }, nonEmpty},
+	{"favicon", kindString, `"😊"`, func(c *Config) any { return &c.Favicon }, nil},
+	{"post_budget", kindDuration, `"3s"`, func(c *Config) any { return &c.PostBudget }, positive},
+	{"read_timeout", kindDuration, `"10s"`, func(c *Config) any { return &c.ReadTimeout }, positive},
+	{"write_timeout", kindDuration, `"30s"`, func(c *Config) any { return &c.WriteTimeout }, positive},
+	{"gemini.listen", kindString, `":1965"`, func(c *Config) any { return &c.GeminiAddr }, nil},
+	{"gemini.port", kindWhole, "1965", func(c *Config) any { return &c.GeminiPort }, isPort},
+	{"gemini.certs", kindString, `"/var/lib/capsule"`, func(c *Config) any { return &c.Certs }, nonEmpty},
+	{"gemini.cert", kindString, `"/etc/capsule/fullchain.pem"`, func(c *Config) any { return &c.CertFile }, nil},
+	{"gemini.key", kindString, `"/etc/capsule/privkey.pem"`, func(c *Config) any { return &c.KeyFile }, nil},
+	{"gemini.proxy_protocol", kindBool, "true", func(c *Config) any { return &c.GeminiProxy }, nil},
+	{"gemini.post_quantum", kindBool, "true", func(c *Config) any { return &c.TLSPostQuantum }, nil},
+	{"gopher.listen", kindString, `":70"`, func(c *Config) any { return &c.GopherAddr }, nil},
+	{"gopher.port", kindWhole, "70", func(c *Config) any { return &c.GopherPort }, isPort},
+	{"gopher.width", kindWhole, "70", func(c *Config) any { return &c.GopherWidth }, isWidth},
+	{"gopher.proxy_protocol", kindBool, "true", func(c *Config) any { return &c.GopherProxy }, nil},
+	{"files.max_size", kindWhole, "16777216", func(c *Config) any { return &c.MaxFileSize }, positive},
+	{"files.max_total", kindWhole, "268435456", func(c *Config) any { return &c.MaxFilesTotal }, positive},
+	{"files.max_post_size", kindWhole, "1048576", func(c *Config) any { return &c.MaxPostSize }, positive},
+	{"limits.max_conns", kindWhole, "1024", func(c *Config) any { return &c.MaxConns }, notNegative},
+	{"limits.max_conns_per_client", kindWhole, "16", func(c *Config) any { return &c.MaxConnsPerClient }, notNegative},
+	{"limits.max_conns_per_24", kindWhole, "256", func(c *Config) any { return &c.MaxConnsPer24 }, notNegative},
+	{"limits.max_conns_per_56", kindWhole, "64", func(c *Config) any { return &c.MaxConnsPer56 }, notNegative},
+	{"limits.max_conns_per_48", kindWhole, "256", func(c *Config) any { return &c.MaxConnsPer48 }, notNegative},
+	{"limits.rate", kindNumber, "10", func(c *Config) any { return &c.RateLimit }, notNegative},
+	{"limits.burst", kindWhole, "20", func(c *Config) any { return &c.RateBurst }, notNegative},
+	{"limits.min_write_rate", kindWhole, "65536", func(c *Config) any { return &c.MinWriteRate }, positive},
+	{"proxy.trusted", kindStrings, `["127.0.0.1", "10.0.0.0/8"]`, func(c *Config) any { return &c.ProxyTrusted }, isTrusted},
+	{"feed.content", kindBool, "true", func(c *Config) any { return &c.FeedContent }, nil},
+	{"log.access", kindBool, "true", func(c *Config) any { return &c.AccessLog }, nil},
+	{"log.ips", kindBool, "false", func(c *Config) any { return &c.LogIPs }, nil},
+}
 
-func (d *duration) UnmarshalText(b []byte) error {
-	v, err := time.ParseDuration(string(b))
-	if err != nil {
-		return err
+// Checks of single values, as the file gives them; Check checks the
+// configuration as a whole, flags included.
+func nonEmpty(v any) string {
+	if v == "" {
+		return "must not be empty"
 	}
-	d.Duration = v
-	return nil
+	return ""
 }
 
-// ReadConfigFile changes cfg as the TOML file at path says. Unknown keys and
-// wrong types are errors that name the file and line, every one of them.
+func isZone(v any) string {
+	if _, err := time.LoadLocation(v.(string)); err != nil {
+		return fmt.Sprintf("%q is not a time zone", v)
+	}
+	return ""
+}
+
+func positive(v any) string {
+	switch v := v.(type) {
+	case time.Duration:
+		if v <= 0 {
+			return "must be more than 0s"
+		}
+	case int64:
+		if v <= 0 {
+			return "must be more than 0"
+		}
+	}
+	return ""
+}
+
+func notNegative(v any) string {
+	switch v := v.(type) {
+	case int64:
+		if v < 0 {
+			return "must not be negative (0 turns it off)"
+		}
+	case float64:
+		if v < 0 {
+			return "must not be negative (0 turns it off)"
+		}
+	}
+	return ""
+}
+
+func isPort(v any) string {
+	if n := v.(int64); n < 0 || n > 65535 {
+		return fmt.Sprintf("%d is not a port (1 to 65535, or 0 for the listen port)", n)
+	}
+	return ""
+}
+
+func isWidth(v any) string {
+	if n := v.(int64); n < 20 || n > 1000 {
+		return fmt.Sprintf("%d is not between 20 and 1000 cells", n)
+	}
+	return ""
+}
+
+func isTrusted(v any) string {
+	if _, err := guard.ParseTrusted(v.([]string)); err != nil {
+		return "has " + err.Error()
+	}
+	return ""
+}
+
+// section and name split a dotted key: "gopher", "width"; "", "hostname".
+func splitKey(key string) (section, name string) {
+	if s, n, ok := strings.Cut(key, "."); ok {
+		return s, n
+	}
+	return "", key
+}
+
+// sections are the [section]s of the file; known every full key.
+var sections, known = func() (sections, known []string) {
+	for _, k := range fileKeys {
+		known = append(known, k.name)
+		if s, _ := splitKey(k.name); s != "" && !slices.Contains(sections, s) {
+			sections = append(sections, s)
+		}
+	}
+	return sections, known
+}()
+
+// ReadConfigFile changes cfg as the TOML file at path says. Every problem
+// of the file is reported at once, each at its line: unknown keys and
+// sections (with the key likely meant), values of the wrong type and
+// values out of range, said with an example ("gopher.width must be a
+// whole number, e.g. width = 70"). A TOML syntax error stops the reading
+// where it is, and is reported alone. When there is a problem, cfg is left
+// as it was.
 func ReadConfigFile(path string, cfg *Config) error {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		var perr *fs.PathError
+		if errors.As(err, &perr) {
+			err = perr.Err
+		}
+		return content.ErrorList{{File: path, Msg: "cannot read the configuration file: " + err.Error()}}
 	}
 	src = content.NormalizeSource(src)
-	var f configFile
-	md, err := toml.Decode(string(src), &f)
-	if err != nil {
+	var m map[string]any
+	if _, err := toml.Decode(string(src), &m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			return content.ErrorList{{File: path, Line: perr.Position.Line, Msg: perr.Message}}
 		}
 		return content.ErrorList{{File: path, Line: 1, Msg: content.DecodeMessage(err)}}
 	}
-	var errs content.ErrorList
-	var unknownTables []string
-	lines := content.KeyLines(src) // one pass, however many keys are unknown
-	for _, key := range md.Undecoded() {
-		if slices.ContainsFunc(unknownTables, func(t string) bool { return strings.HasPrefix(key.String(), t+".") }) {
-			continue // inside a table already reported
-		}
-		if md.Type(key...) == "Hash" {
-			unknownTables = append(unknownTables, key.String())
-			errs = append(errs, &content.FileError{File: path, Line: lines[strings.Join(key, ".")],
-				Msg: fmt.Sprintf("unknown section [%s]", key.String())})
+	f := fileReader{path: path, lines: content.KeyLines(src), values: make(map[string]any)}
+	for _, k := range f.ordered(m, "") {
+		v := m[k]
+		if k == "messages" {
+			f.messages(v, cfg)
 			continue
 		}
-		errs = append(errs, &content.FileError{File: path, Line: lines[strings.Join(key, ".")],
-			Msg: fmt.Sprintf("unknown key %q", key.String())})
+		if slices.Contains(sections, k) {
+			sub, ok := v.(map[string]any)
+			if !ok {
+				f.fail(k, "%s is a section: write [%s] on a line of its own, then its keys", k, k)
+				continue
+			}
+			for _, name := range f.ordered(sub, k+".") {
+				f.value(k+"."+name, sub[name])
+			}
+			continue
+		}
+		f.value(k, v)
 	}
-	if len(errs) > 0 {
-		return errs
+	if len(f.errs) > 0 {
+		content.SortFileErrors(f.errs)
+		return f.errs
 	}
-	set(&cfg.Title, f.Title)
-	set(&cfg.Description, f.Description)
-	set(&cfg.Hostname, f.Hostname)
-	set(&cfg.Lang, f.Lang)
-	set(&cfg.Timezone, f.Timezone)
-	set(&cfg.Posts, f.Posts)
-	set(&cfg.Favicon, f.Favicon)
-	set(&cfg.MaxFileSize, f.Files.MaxSize)
-	set(&cfg.MaxFilesTotal, f.Files.MaxTotal)
-	set(&cfg.MaxPostSize, f.Files.MaxPost)
-	set(&cfg.GeminiAddr, f.Gemini.Listen)
-	set(&cfg.GeminiPort, f.Gemini.Port)
-	set(&cfg.Certs, f.Gemini.Certs)
-	set(&cfg.CertFile, f.Gemini.Cert)
-	set(&cfg.KeyFile, f.Gemini.Key)
-	if f.PostBudget != nil {
-		cfg.PostBudget = f.PostBudget.Duration
+	for _, k := range fileKeys {
+		if v, ok := f.values[k.name]; ok {
+			switch dst := k.field(cfg).(type) {
+			case *string:
+				*dst = v.(string)
+			case *int:
+				*dst = int(v.(int64))
+			case *int64:
+				*dst = v.(int64)
+			case *float64:
+				*dst = v.(float64)
+			case *bool:
+				*dst = v.(bool)
+			case *time.Duration:
+				*dst = v.(time.Duration)
+			case *[]string:
+				*dst = v.([]string)
+			}
+		}
 	}
-	if f.ReadTimeout != nil {
-		cfg.ReadTimeout = f.ReadTimeout.Duration
-	}
-	if f.WriteTimeout != nil {
-		cfg.WriteTimeout = f.WriteTimeout.Duration
-	}
-	set(&cfg.GopherAddr, f.Gopher.Listen)
-	set(&cfg.GopherPort, f.Gopher.Port)
-	set(&cfg.GopherWidth, f.Gopher.Width)
-	set(&cfg.GeminiProxy, f.Gemini.Proxy)
-	set(&cfg.TLSPostQuantum, f.Gemini.PQ)
-	set(&cfg.GopherProxy, f.Gopher.Proxy)
-	set(&cfg.MaxConns, f.Limits.MaxConns)
-	set(&cfg.MaxConnsPerClient, f.Limits.MaxConnsPerClient)
-	set(&cfg.RateLimit, f.Limits.Rate)
-	set(&cfg.RateBurst, f.Limits.Burst)
-	set(&cfg.MaxConnsPer24, f.Limits.MaxConnsPer24)
-	set(&cfg.MaxConnsPer56, f.Limits.MaxConnsPer56)
-	set(&cfg.MaxConnsPer48, f.Limits.MaxConnsPer48)
-	set(&cfg.MinWriteRate, f.Limits.MinWriteRate)
-	set(&cfg.ProxyTrusted, f.Proxy.Trusted)
-	set(&cfg.AccessLog, f.Log.Access)
-	set(&cfg.LogIPs, f.Log.IPs)
 	return nil
 }
 
-func set[T any](dst *T, v *T) {
-	if v != nil {
-		*dst = *v
+// messages reads the [messages] section: texts of the interface by name,
+// each a string.
+func (f *fileReader) messages(v any, cfg *Config) {
+	sub, ok := v.(map[string]any)
+	if !ok {
+		f.fail("messages", "messages is a section: write [messages] on a line of its own, then name = \"text\" lines")
+		return
+	}
+	known := messages.Keys()
+	for _, name := range f.ordered(sub, "messages.") {
+		text, ok := sub[name].(string)
+		switch {
+		case !slices.Contains(known, name):
+			hint := ""
+			if c := content.Closest(name, known); c != "" {
+				hint = ": did you mean " + c + "?"
+			}
+			f.fail("messages."+name, "unknown message %s%s (the names are in capsule/messages)", name, hint)
+		case !ok:
+			f.fail("messages."+name, "messages.%s must be a string, e.g. %s = \"…\"", name, name)
+		default:
+			if cfg.Messages == nil {
+				cfg.Messages = make(map[string]string)
+			}
+			cfg.Messages[name] = text
+		}
+	}
+}
+
+// fileReader collects the values and the problems of a configuration file.
+type fileReader struct {
+	path   string
+	lines  map[string]int // from content.KeyLines
+	values map[string]any // by full key, of the kind fileKeys says
+	errs   content.ErrorList
+}
+
+func (f *fileReader) fail(key string, format string, args ...any) {
+	f.errs = append(f.errs, &content.FileError{File: f.path, Line: f.line(key), Msg: fmt.Sprintf(format, args...)})
+}
+
+// line is the line of key, or of its section, or 1.
+func (f *fileReader) line(key string) int {
+	if l, ok := f.lines[key]; ok {
+		return l
+	}
+	if s, _ := splitKey(key); s != "" {
+		if l, ok := f.lines[s]; ok {
+			return l
+		}
+	}
+	return 1
+}
+
+// ordered is the keys of m in the order of their lines (prefix is their
+// section's, "gopher."), so that messages come in the file's order.
+func (f *fileReader) ordered(m map[string]any, prefix string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(f.line(prefix+a), f.line(prefix+b)), cmp.Compare(a, b))
+	})
+	return keys
+}
+
+// value checks the value v of key and keeps it.
+func (f *fileReader) value(key string, v any) {
+	i := slices.IndexFunc(fileKeys, func(k fileKey) bool { return k.name == key })
+	if i < 0 {
+		f.unknown(key, v)
+		return
+	}
+	k := fileKeys[i]
+	_, name := splitKey(key)
+	example := fmt.Sprintf("e.g. %s = %s", name, k.example)
+	got, ok := convert(k.kind, v)
+	if !ok {
+		f.fail(key, "%s must be %s, %s", key, k.kind, example)
+		return
+	}
+	if d, isString := v.(string); isString && k.kind == kindDuration {
+		var err error
+		if got, err = time.ParseDuration(d); err != nil {
+			f.fail(key, "%s %q is not a duration, %s (units: ms, s, m, h)", key, d, example)
+			return
+		}
+	}
+	if k.check != nil {
+		if msg := k.check(got); msg != "" {
+			f.fail(key, "%s %s, %s", key, msg, example)
+			return
+		}
+	}
+	f.values[key] = got
+}
+
+// convert is v as kind wants it: a string, an int64, a float64, a bool or
+// a []string (a duration is still its string).
+func convert(kind string, v any) (any, bool) {
+	switch kind {
+	case kindString, kindDuration:
+		s, ok := v.(string)
+		return s, ok
+	case kindWhole:
+		n, ok := v.(int64)
+		return n, ok
+	case kindNumber:
+		switch n := v.(type) {
+		case int64:
+			return float64(n), true
+		case float64:
+			return n, true
+		}
+	case kindBool:
+		b, ok := v.(bool)
+		return b, ok
+	case kindStrings:
+		list, ok := v.([]any)
+		if !ok {
+			return nil, false
+		}
+		out := make([]string, 0, len(list))
+		for _, e := range list {
+			s, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// unknown reports a key, or a section, that capsule does not read, with
+// the one likely meant.
+func (f *fileReader) unknown(key string, v any) {
+	section, name := splitKey(key)
+	if _, isTable := v.(map[string]any); isTable && section == "" {
+		if s := content.Closest(key, sections); s != "" {
+			f.fail(key, "unknown section [%s]: did you mean [%s]?", content.KeyName(key), s)
+		} else {
+			f.fail(key, "unknown section [%s] (sections: [%s])", content.KeyName(key), strings.Join(sections, "], ["))
+		}
+		return
+	}
+	shown := content.KeyName(key)
+	if section != "" {
+		shown = content.KeyName(section, name)
+	}
+	// The right key in the wrong place: a key after [gemini] is in it.
+	var homes []string
+	for _, k := range known {
+		if s, n := splitKey(k); n == name && s != section {
+			homes = append(homes, s)
+		}
+	}
+	switch {
+	case len(homes) > 0 && homes[0] == "":
+		f.fail(key, "unknown key %s: %s belongs before the first [section] (a key after [%s] is in it)", shown, name, section)
+		return
+	case len(homes) > 0:
+		f.fail(key, "unknown key %s: %s belongs in [%s]", shown, name, strings.Join(homes, "] or ["))
+		return
+	}
+	var here []string
+	for _, k := range known {
+		if s, n := splitKey(k); s == section {
+			here = append(here, n)
+		}
+	}
+	if n := content.Closest(name, here); n != "" {
+		f.fail(key, "unknown key %s: did you mean %s?", shown, n)
+		return
+	}
+	if k := content.Closest(key, known); k != "" {
+		s, n := splitKey(k)
+		if s == "" {
+			f.fail(key, "unknown key %s: did you mean %s, before the first [section]?", shown, n)
+		} else {
+			f.fail(key, "unknown key %s: did you mean %s in [%s]?", shown, n, s)
+		}
+		return
+	}
+	if section == "" {
+		f.fail(key, "unknown key %q (keys before the first [section]: %s)", key, strings.Join(here, ", "))
+	} else {
+		f.fail(key, "unknown key %q (keys of [%s]: %s)", key, section, strings.Join(here, ", "))
 	}
 }

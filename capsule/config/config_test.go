@@ -79,9 +79,9 @@ func TestReadConfigFileErrors(t *testing.T) {
 		name, text string
 		want       []string // "line: message" prefixes
 	}{
-		{"unknown keys", "hostname = \"a\"\ncolour = \"blue\"\n\n[gopher]\nwidht = 60\n", []string{`2: unknown key "colour"`, `5: unknown key "gopher.widht"`}},
+		{"unknown keys", "hostname = \"a\"\ncolour = \"blue\"\n\n[gopher]\nwidht = 60\n", []string{`2: unknown key "colour"`, `5: unknown key gopher.widht: did you mean width?`}},
 		{"unknown section", "title = \"t\"\n[web]\nlisten = \":80\"\n", []string{`2: unknown section [web]`}},
-		{"wrong type", "hostname = \"a\"\n[gopher]\nport = \"seventy\"\n", []string{"1: "}},
+		{"wrong type", "hostname = \"a\"\n[gopher]\nport = \"seventy\"\n", []string{"3: gopher.port must be a whole number, e.g. port = 70"}},
 		{"syntax", "hostname = \"a\"\ntitle = \n", []string{"2: "}},
 		{"bad duration", "read_timeout = \"soon\"\n", []string{"1: "}},
 	}

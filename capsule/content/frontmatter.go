@@ -83,30 +83,32 @@ var defaultFrontLimits = frontLimits{MaxFrontMatterSize, MaxFrontMatterKeys, Max
 // is the opening "+++".
 const frontStart = 2
 
-// decodeFront checks front against lim, then decodes it into v. lines maps
-// every key of front to its file line (see KeyLines). On failure it returns
-// one error, at the line to blame.
-func decodeFront(front []byte, lim frontLimits, v any) (md toml.MetaData, lines map[string]int, ferr *FileError) {
+// decodeFront checks front against lim, then decodes it. lines maps every
+// key of front to its file line (see KeyLines). On failure it returns one
+// error, at the line to blame: after a syntax error the decoder cannot
+// tell what follows. The types of the values are the caller's to check
+// (see frontReader), so that every wrong one is reported, at its line and
+// in the author's words.
+func decodeFront(front []byte, lim frontLimits) (m map[string]any, lines map[string]int, ferr *FileError) {
 	if len(front) > lim.size {
-		return md, nil, &FileError{Line: frontStart + bytes.Count(front[:lim.size], []byte("\n")),
+		return nil, nil, &FileError{Line: frontStart + bytes.Count(front[:lim.size], []byte("\n")),
 			Msg: fmt.Sprintf("front matter is %d bytes, over the %d-byte limit: move long text into the post itself", len(front), lim.size)}
 	}
 	s := scanFront(front, lim.keys, lim.depth)
 	if s.errMsg != "" {
-		return md, nil, &FileError{Line: frontStart + s.errLine - 1, Msg: "front matter: " + s.errMsg}
+		return nil, nil, &FileError{Line: frontStart + s.errLine - 1, Msg: "front matter: " + s.errMsg}
 	}
-	md, err := toml.Decode(string(front), v)
-	if err != nil {
+	if _, err := toml.Decode(string(front), &m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return md, nil, &FileError{Line: frontStart + perr.Position.Line - 1, Msg: "front matter: " + perr.Message}
+			return nil, nil, &FileError{Line: frontStart + perr.Position.Line - 1, Msg: "front matter: " + perr.Message}
 		}
-		return md, nil, &FileError{Line: 1, Msg: "front matter: " + DecodeMessage(err)}
+		return nil, nil, &FileError{Line: 1, Msg: "front matter: " + DecodeMessage(err)}
 	}
 	for k, l := range s.lines {
 		s.lines[k] = frontStart + l - 1
 	}
-	return md, s.lines, nil
+	return m, s.lines, nil
 }
 
 // keyFileLine is the file line of key in lines (from decodeFront), or of
@@ -252,9 +254,15 @@ func (s *frontScanner) eat(c byte) bool {
 }
 
 func (s *frontScanner) skipSpace() {
-	for s.pos < len(s.src) && (s.src[s.pos] == ' ' || s.src[s.pos] == '\t') {
+	for s.pos < len(s.src) && (s.src[s.pos] == ' ' || s.src[s.pos] == '\t' || s.crlf()) {
 		s.pos++
 	}
+}
+
+// crlf reports whether the scanner is at the CR of a CRLF, which TOML takes
+// for a line end: NormalizeSource leaves one after a lone CR ("\r\r\n").
+func (s *frontScanner) crlf() bool {
+	return s.src[s.pos] == '\r' && s.pos+1 < len(s.src) && s.src[s.pos+1] == '\n'
 }
 
 // skipComment and skipLine stop at the end of the line, before the "\n".
@@ -281,6 +289,11 @@ func (s *frontScanner) skipBlank() {
 			s.next()
 		case '#':
 			s.skipComment()
+		case '\r':
+			if !s.crlf() {
+				return
+			}
+			s.next()
 		default:
 			return
 		}
@@ -464,11 +477,11 @@ func (s *frontScanner) str(q byte) bool {
 			return true
 		case c == q && bytes.HasPrefix(s.src[s.pos:], []byte{q, q, q}):
 			s.pos += 3
-			// """a"""" is a"; up to two quotes may end the string.
-			for range 2 {
-				if s.pos < len(s.src) && s.src[s.pos] == q {
-					s.pos++
-				}
+			// """a"""" is a"; the spec allows two quotes before the
+			// closing three, the decoder takes more, and no value may
+			// follow a string on its line: take them all.
+			for s.pos < len(s.src) && s.src[s.pos] == q {
+				s.pos++
 			}
 			return true
 		}

@@ -233,26 +233,41 @@ func parsePosts(posts []*source, loc *time.Location, lang string) []parseResult 
 	return results
 }
 
-// parseSiteMeta decodes the site file's front matter into meta.
+// siteKeys are the keys of the site file.
+var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
+
+// parseSiteMeta decodes the site file's front matter into meta. Every key
+// of it is known: an unknown one is an error.
 func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
 	front, _, _, ferr := splitFrontMatter(src)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}
 	}
-	md, lines, ferr := decodeFront(front, defaultFrontLimits, meta)
+	m, lines, ferr := decodeFront(front, defaultFrontLimits)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}
 	}
-	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(meta.Title), oneLine(meta.Description), oneLine(meta.Author), oneLine(meta.Favicon)
-	var errs []*FileError
-	if md.IsDefined("lang") && !langPattern.MatchString(meta.Lang) {
-		errs = append(errs, &FileError{File: path, Line: keyFileLine(lines, "lang"), Msg: langMessage(meta.Lang)})
+	r := newFrontReader(path, m, lines)
+	for _, u := range r.unknown(siteKeys) {
+		if u.closest != "" {
+			r.fail(u.line, "%s", misspelt(u))
+			continue
+		}
+		r.fail(u.line, "unknown key %q (allowed: %s)", clip(u.name), strings.Join(siteKeys, ", "))
 	}
-	for _, key := range unknownKeys(md) {
-		errs = append(errs, &FileError{File: path, Line: keyFileLine(lines, key...),
-			Msg: fmt.Sprintf("unknown key %q (allowed: title, description, lang, author, favicon)", key.String())})
+	title := r.str("title", `title = "_・)Keep Smiling"`)
+	description := r.str("description", `description = "Notes on everyday life"`)
+	author := r.str("author", `author = "Your Name"`)
+	favicon := r.str("favicon", `favicon = "😊"`)
+	if _, ok := m["lang"]; ok {
+		lang := r.str("lang", `lang = "ja"`)
+		if !r.bad["lang"] && !langPattern.MatchString(lang) {
+			r.fail(r.line("lang"), "%s", langMessage(lang))
+		}
+		meta.Lang = lang
 	}
-	return errs
+	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(title), oneLine(description), oneLine(author), oneLine(favicon)
+	return r.errs
 }

@@ -50,7 +50,7 @@ func TestLoadBrokenPosts(t *testing.T) {
 		{
 			name:  "date of wrong type",
 			files: map[string]string{"a.md": "+++\ntitle = \"x\"\ndate = 20170503\n+++\n"},
-			want:  []string{"a.md:3: front matter: date must be a TOML date"},
+			want:  []string{"a.md:3: date must be a date, e.g. date = 2017-05-03"},
 		},
 		{
 			name:  "no front matter",

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 )
 
 // Post is one blog post: its front matter and its Markdown, parsed once.
@@ -32,18 +30,14 @@ type Post struct {
 	BodyLine int    // line of File on which Body starts
 }
 
-// frontMatter is the TOML a post starts with.
-type frontMatter struct {
-	Title   string   `toml:"title"`
-	Date    any      `toml:"date"`
-	Updated any      `toml:"updated"`
-	Tags    []string `toml:"tags"`
-	Summary string   `toml:"summary"`
-	Slug    string   `toml:"slug"`
-	Lang    string   `toml:"lang"`
-	Draft   bool     `toml:"draft"`
-	Page    bool     `toml:"page"`
-}
+// postKeys are the keys of a post's front matter.
+var postKeys = []string{"title", "date", "updated", "tags", "summary", "slug", "lang", "draft", "page"}
+
+// Examples of the keys of a post, for messages.
+const (
+	titleExample = `title = "Hello again"`
+	tagsExample  = `tags = ["日記", "WiMAX"]`
+)
 
 // Bounds of names that end up in URLs and selectors. A Gemini request
 // is at most 1024 bytes, and RFC 1436 keeps a Gopher selector within 255.
@@ -86,75 +80,81 @@ func (p *Post) Line(off int) int {
 // parsePost decodes one normalized post file. slug is the default slug (the
 // file name without ".md"). It returns every problem it finds, and warnings
 // for what it ignores.
+//
+// An unknown key is a warning, but one that likely misspells a known key
+// (titel, draf, Tags) is an error: its value would be lost without a word,
+// and a lost draft = true publishes a draft.
 func parsePost(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits) (*Post, []*FileError, []*FileError) {
-	var errs, warns []*FileError
-	fail := func(line int, format string, args ...any) {
-		errs = append(errs, &FileError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
-	}
+	var warns []*FileError
 	front, body, bodyLine, ferr := splitFrontMatter(src)
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil
 	}
-	var fm frontMatter
-	md, lines, ferr := decodeFront(front, lim, &fm)
+	m, lines, ferr := decodeFront(front, lim)
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil
 	}
-	for _, key := range unknownKeys(md) {
-		warns = append(warns, &FileError{File: file, Line: keyFileLine(lines, key...),
-			Msg: fmt.Sprintf("unknown front matter key %q ignored", key.String())})
+	r := newFrontReader(file, m, lines)
+	fail := r.fail
+	line := r.line
+	// Known keys someone likely meant: no "title is required" when titel
+	// has been pointed out.
+	meant := make(map[string]bool)
+	for _, u := range r.unknown(postKeys) {
+		if u.closest != "" {
+			meant[u.closest] = true
+			fail(u.line, "%s", misspelt(u))
+			continue
+		}
+		warns = append(warns, &FileError{File: file, Line: u.line,
+			Msg: fmt.Sprintf("unknown front matter key %q ignored", clip(u.name))})
 	}
-	line := func(key string) int { return keyFileLine(lines, key) }
 
-	p := &Post{File: file, Slug: slug, Title: oneLine(fm.Title), Summary: oneLine(fm.Summary),
-		Lang: lang, Draft: fm.Draft, Body: body, BodyLine: bodyLine}
-	if p.Title == "" {
+	p := &Post{File: file, Slug: slug, Lang: lang, Body: body, BodyLine: bodyLine}
+	p.Title = oneLine(r.str("title", titleExample))
+	if p.Title == "" && !r.bad["title"] && !meant["title"] {
 		fail(line("title"), "front matter: title is required")
 	}
-	p.Page = fm.Page
-	if fm.Date == nil {
-		if !p.Page {
-			fail(1, "front matter: date is required (e.g. date = 2017-05-03), unless page = true")
-		}
-	} else if d, err := parseDate(fm.Date, loc); err != nil {
-		fail(line("date"), "front matter: %v", err)
-	} else {
-		p.Date, p.HasDate = d, true
+	p.Summary = oneLine(r.str("summary", `summary = "One line on what the post says"`))
+	p.Draft = r.boolean("draft", "draft = true")
+	p.Page = r.boolean("page", "page = true")
+	_, hasDate := m["date"]
+	switch {
+	case hasDate:
+		p.Date, p.HasDate = r.date("date", "date = 2017-05-03", loc)
+	case !p.Page && !r.bad["page"] && !meant["date"]:
+		fail(1, "front matter: date is required (e.g. date = 2017-05-03), unless page = true")
 	}
 	p.Updated = p.Date
-	if fm.Updated != nil {
-		if d, err := parseDate(fm.Updated, loc); err != nil {
-			fail(line("updated"), "front matter: updated: %v", err)
-		} else {
-			p.Updated = d
-		}
+	if d, ok := r.date("updated", "updated = 2017-05-04", loc); ok {
+		p.Updated = d
 	}
-	if fm.Slug != "" {
-		p.Slug = fm.Slug
-	}
+	fmSlug := r.str("slug", `slug = "hello-again"`)
 	slugLine := 1
-	if fm.Slug != "" {
-		slugLine = line("slug")
+	if fmSlug != "" {
+		p.Slug, slugLine = fmSlug, line("slug")
 	}
 	switch {
+	case r.bad["slug"]:
 	case len(p.Slug) > MaxSlugBytes:
 		fail(slugLine, "slug %q is %d bytes long, over the %d-byte limit: rename the file or set a shorter slug = \"…\"", clip(p.Slug), len(p.Slug), MaxSlugBytes)
 	case !slugPattern.MatchString(p.Slug):
 		fail(slugLine, "slug %q is not ASCII letters, digits, '.', '-' and '_': rename the file or set slug = \"…\"", clip(p.Slug))
 	}
-	if fm.Lang != "" {
-		p.Lang = fm.Lang
+	if fmLang := r.str("lang", `lang = "ja"`); fmLang != "" {
+		p.Lang = fmLang
 		if !langPattern.MatchString(p.Lang) {
 			fail(line("lang"), "%s", langMessage(p.Lang))
 		}
 	}
-	if len(fm.Tags) > MaxTags {
-		fail(line("tags"), "front matter: %d tags, over the limit of %d", len(fm.Tags), MaxTags)
-		fm.Tags = nil
+	tags := r.tags()
+	if len(tags) > MaxTags {
+		fail(line("tags"), "front matter: %d tags, over the limit of %d", len(tags), MaxTags)
+		tags = nil
 	}
-	for _, t := range fm.Tags {
+	for _, t := range tags {
 		tag := oneLine(t)
 		switch {
 		case strings.Trim(tag, " \uFFFD") == "":
@@ -166,37 +166,43 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 		}
 		p.Tags = append(p.Tags, tag)
 	}
-	if len(errs) > 0 {
-		return nil, errs, warns
+	if len(r.errs) > 0 {
+		return nil, r.errs, warns
 	}
 	return p, nil, warns
 }
 
-// unknownKeys is the keys md did not decode, each once: the keys inside an
-// unknown table are not listed after it.
-func unknownKeys(md toml.MetaData) []toml.Key {
-	var out []toml.Key
-	seen := make(map[string]bool)
-	for _, key := range md.Undecoded() {
-		var name strings.Builder
-		covered := false
-		for i, part := range key {
-			if i > 0 {
-				name.WriteByte('.')
-			}
-			name.WriteString(part)
-			if seen[name.String()] {
-				covered = true
-				break
-			}
-		}
-		if covered {
-			continue
-		}
-		seen[name.String()] = true
-		out = append(out, key)
+// tags reads tags: a list of strings, or one string of tags separated by
+// spaces, as Jekyll writes them (tags = "日記 WiMAX"; a Japanese full-width
+// space separates too). A string with a comma is an error, not a tag
+// "日記,": the author meant a list.
+func (r *frontReader) tags() []string {
+	v, ok := r.m["tags"]
+	if !ok {
+		return nil
 	}
-	return out
+	switch v := v.(type) {
+	case string:
+		if strings.Contains(v, ",") || strings.Contains(v, "、") {
+			r.bad["tags"] = true
+			r.fail(r.line("tags"), "tags %q is one string with commas: write a list, e.g. %s (a string is split at spaces)", clip(v), tagsExample)
+			return nil
+		}
+		return strings.Fields(v)
+	case []any:
+		tags := make([]string, 0, len(v))
+		for _, t := range v {
+			s, ok := t.(string)
+			if !ok {
+				r.mustBe("tags", "a list of strings", tagsExample)
+				return nil
+			}
+			tags = append(tags, s)
+		}
+		return tags
+	}
+	r.mustBe("tags", "a list of strings", tagsExample)
+	return nil
 }
 
 // clip shortens s for a message: a 5,000-character tag is named by its

@@ -13,6 +13,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -35,7 +36,7 @@ type options struct {
 // a flag; the flag's default is cfg's current value.
 func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&opts.config, "config", "", "read the configuration from TOML `file` (flags override it)")
-	fs.BoolVar(&opts.check, "check", false, "load the configuration and posts, build everything, report and exit")
+	fs.BoolVar(&opts.check, "check", false, "load the configuration and posts, build everything, say what was checked and exit (1 if a problem is found, 2 for a bad command line)")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 
 	fs.StringVar(&cfg.Posts, "posts", cfg.Posts, "folder of Markdown `posts`")
@@ -74,6 +75,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		cfg.ProxyTrusted = strings.Split(s, ",")
 		return nil
 	})
+	fs.BoolVar(&cfg.FeedContent, "feed-content", cfg.FeedContent, "put the newest posts whole into the Atom feeds, beside their summaries")
 	fs.BoolVar(&cfg.AccessLog, "access-log", cfg.AccessLog, "log one line per request")
 	fs.BoolVar(&cfg.LogIPs, "log-ips", cfg.LogIPs, "log client addresses in the access log")
 }
@@ -103,30 +105,57 @@ func loadConfig(args []string) (config.Config, options, error) {
 	return cfg, opts, fs.Parse(args)
 }
 
+// Exit statuses: 0 when all is well, 1 when a problem was found (in the
+// configuration file, the flags' values, the posts or the certificate) or
+// serving failed, 2 for a command line capsuled cannot read (an unknown
+// flag, a stray argument).
+const (
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+// ran is what this run of capsuled reads, for the line that closes a
+// report of problems.
+var ran struct {
+	posts      string // the posts folder
+	configFile string // the -config file, if any
+	check      bool   // -check: nothing is served anyway
+}
+
 func main() {
 	logger := log.New(os.Stderr, "capsuled: ", 0)
 	cfg, opts, err := loadConfig(os.Args[1:])
+	ran.posts, ran.configFile, ran.check = cfg.Posts, opts.config, opts.check
+	var fileProblems content.ErrorList
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		usage()
 		os.Exit(0)
+	case errors.As(err, &fileProblems):
+		reportAndExit(logger, err, exitProblems) // the configuration file's
 	case err != nil:
-		reportAndExit(logger, err, 2)
+		logger.Printf("%v (capsuled -h lists the flags)", err)
+		os.Exit(exitUsage)
 	case opts.version:
 		fmt.Println("capsuled", capsule.Version)
 		return
 	}
 	cfg.Log = logger
+	// The configuration as a whole, file and flags: a problem here is one
+	// found, as in a post, whether checking or starting.
+	if err := cfg.Check(); err != nil {
+		reportAndExit(logger, err, exitProblems)
+	}
 
 	if opts.check {
 		sum, err := capsule.Check(cfg)
 		if err != nil {
-			reportAndExit(logger, err, 1)
+			reportAndExit(logger, err, exitProblems)
 		}
 		for _, w := range sum.Warnings {
 			fmt.Fprintln(os.Stderr, "warning:", w)
 		}
-		fmt.Printf("ok: %d posts, %d tags, %d warnings, built in %v\n", sum.Posts, sum.Tags, len(sum.Warnings), sum.BuildTime.Round(time.Millisecond))
+		fmt.Print(checkReport(cfg, opts.config, sum))
 		return
 	}
 
@@ -141,6 +170,43 @@ func main() {
 		}
 	}
 	os.Exit(serve(logger, cfg))
+}
+
+// checkReport is what -check prints when it finds no problem: what it
+// checked, one line each, then "ok".
+func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s\n", folderName(cfg.Posts),
+		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"))
+	if sum.Fingerprint != "" {
+		fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", sum.Certificate, sum.Fingerprint)
+	} else {
+		fmt.Fprintf(&b, "checked certificates folder %s: the first start creates %s there for %s\n", folderName(cfg.Certs), sum.Certificate, cfg.Hostname)
+	}
+	if configFile != "" {
+		fmt.Fprintf(&b, "checked configuration file %s\n", configFile)
+	} else {
+		fmt.Fprintf(&b, "checked configuration: flags and defaults (no -config file)\n")
+	}
+	fmt.Fprintf(&b, "ok: no problems, %s, built in %v\n", count(len(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond))
+	return b.String()
+}
+
+// folderName is dir as the operator would type it: "./posts" for "posts".
+func folderName(dir string) string {
+	clean := filepath.Clean(dir)
+	if filepath.IsAbs(clean) || clean == "." || clean == ".." || strings.HasPrefix(clean, "."+string(filepath.Separator)) || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return clean
+	}
+	return "." + string(filepath.Separator) + clean
+}
+
+// count is "1 post", "7 posts".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // monotonicUsec is CLOCK_MONOTONIC in microseconds, which systemd wants
@@ -159,22 +225,64 @@ func notify(logger *log.Logger, state string) {
 	}
 }
 
-// reportAndExit prints an error, one line per problem for a list of them.
+// reportAndExit prints an error, one line per problem for a list of them
+// (the configuration file's, the posts') or a joined error (the
+// configuration's, from config.Config.Check), then a line that counts them
+// and says where they are, and exits with code.
 func reportAndExit(logger *log.Logger, err error, code int) {
 	var list content.ErrorList
-	if errors.As(err, &list) {
+	var joined interface{ Unwrap() []error }
+	switch {
+	case errors.As(err, &list):
+		inFile := 0
 		for _, e := range list {
 			fmt.Fprintln(os.Stderr, e)
+			if ran.configFile != "" && e.File == ran.configFile {
+				inFile++
+			}
 		}
-		plural := "s"
-		if len(list) == 1 {
-			plural = ""
+		var where []string
+		if inFile > 0 {
+			where = append(where, fmt.Sprintf("%s in %s", problems(inFile), ran.configFile))
 		}
-		logger.Printf("%d problem%s; nothing served", len(list), plural)
-	} else {
+		if n := len(list) - inFile; n > 0 {
+			if inFile > 0 {
+				where = append(where, fmt.Sprintf("%d in %s", n, folderName(ran.posts)))
+			} else {
+				where = append(where, fmt.Sprintf("%s in %s", problems(n), folderName(ran.posts)))
+			}
+		}
+		summary := strings.Join(where, " and ")
+		if ran.check && inFile == len(list) {
+			summary += "; the posts were not checked"
+		}
+		logger.Print(closing(summary))
+	case errors.As(err, &joined) && len(joined.Unwrap()) > 0:
+		errs := joined.Unwrap()
+		for _, e := range errs {
+			logger.Print(e)
+		}
+		where := "the flags"
+		if ran.configFile != "" {
+			where = "the configuration (" + ran.configFile + " and the flags)"
+		}
+		logger.Print(closing(fmt.Sprintf("%s in %s", problems(len(errs)), where)))
+	default:
 		logger.Print(err)
 	}
 	os.Exit(code)
+}
+
+// problems is "1 problem", "2 problems".
+func problems(n int) string { return count(n, "problem") }
+
+// closing ends the line that counts the problems: a start that fails
+// serves nothing, which -check never does anyway.
+func closing(s string) string {
+	if ran.check {
+		return s
+	}
+	return s + "; nothing served"
 }
 
 func usage() {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"capsule/capsule/postgen"
+	"capsule/capsule/tlscert"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -73,7 +74,7 @@ func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 
 func TestCheck(t *testing.T) {
 	out, errOut, code := run(t, "-check", "-posts", samplePosts)
-	if code != 0 || !regexp.MustCompile(`^ok: 7 posts, \d+ tags, 0 warnings, built in `).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files\n(.*\n){2}ok: no problems, 0 warnings, built in `).MatchString(out) {
 		t.Errorf("-check on the sample: exit %d\n%s%s", code, out, errOut)
 	}
 
@@ -84,7 +85,7 @@ func TestCheck(t *testing.T) {
 	if code != 1 || out != "" ||
 		!strings.Contains(errOut, filepath.Join(dir, "2018-01-01-bad.md")+":3: ") ||
 		!strings.Contains(errOut, filepath.Join(dir, "2018-01-02-bad.md")+":1: ") ||
-		!strings.Contains(errOut, "2 problems") {
+		!strings.Contains(errOut, "capsuled: 2 problems in "+dir+"\n") {
 		t.Errorf("-check on broken posts: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
 }
@@ -120,7 +121,7 @@ func TestConfigFileAndFlags(t *testing.T) {
 
 	os.WriteFile(path, []byte("hostname = \"a\"\nhostnme = \"b\"\n"), 0o644)
 	_, errOut, code := run(t, "-config", path, "-check")
-	if code != 2 || !strings.Contains(errOut, path+":2: unknown key \"hostnme\"") {
+	if code != 1 || !strings.Contains(errOut, path+":2: unknown key hostnme: did you mean hostname?") {
 		t.Errorf("unknown key: exit %d, %q", code, errOut)
 	}
 }
@@ -251,7 +252,7 @@ func TestSignals(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "2018-01-01-bad.md"), []byte("+++\ntitle = \"直った\"\ndate = 2018-01-01\n+++\n本文\n"), 0o644)
 	cmd.Process.Signal(syscall.SIGHUP)
 	d.waitFor(t, "reloaded: 8 posts")
-	if !strings.Contains(gopherGet(t, d.gopher, ""), "02018-01-01 直った\t") {
+	if !strings.Contains(gopherGet(t, d.gopher, ""), "12018-01-01 直った\t/posts/2018-01-01-bad/\t") {
 		t.Error("reload did not pick up the new post")
 	}
 	if !strings.HasPrefix(geminiGet(t, d.gemini, "/posts/2018-01-01-bad.gmi"), "20 ") {
@@ -552,4 +553,108 @@ func servedCertificate(t *testing.T, addr string) []byte {
 	}
 	defer c.Close()
 	return c.ConnectionState().PeerCertificates[0].Raw
+}
+
+// Any problem found, in the configuration file, the flags' values or the
+// posts, exits 1, with -check or without; only a command line capsuled
+// cannot read exits 2.
+func TestExitStatuses(t *testing.T) {
+	posts := copyPosts(t)
+	badPosts := copyPosts(t)
+	os.WriteFile(filepath.Join(badPosts, "2018-01-01-bad.md"), []byte("+++\ntitle = \"x\"\ndate = 2018-01-01\ndraft = \"no\"\n+++\n"), 0o644)
+	badConfig := filepath.Join(t.TempDir(), "bad.toml")
+	os.WriteFile(badConfig, []byte("hostname = \"localhost\"\n[gopher]\nwidth = \"70\"\n[gemeni]\nlisten = \":1965\"\n"), 0o644)
+	certs := t.TempDir()
+	local := []string{"-certs", certs, "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0"}
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want []string // lines of standard error, in order
+	}{
+		{"config file, -check", []string{"-check", "-posts", posts, "-config", badConfig}, 1, []string{
+			badConfig + `:3: gopher.width must be a whole number, e.g. width = 70`,
+			badConfig + `:4: unknown section [gemeni]: did you mean [gemini]?`,
+			"capsuled: 2 problems in " + badConfig + "; the posts were not checked",
+		}},
+		{"config file, start", []string{"-posts", posts, "-config", badConfig}, 1, []string{
+			badConfig + `:3: gopher.width must be a whole number, e.g. width = 70`,
+			badConfig + `:4: unknown section [gemeni]: did you mean [gemini]?`,
+			"capsuled: 2 problems in " + badConfig + "; nothing served",
+		}},
+		{"post, -check", []string{"-check", "-posts", badPosts}, 1, []string{
+			filepath.Join(badPosts, "2018-01-01-bad.md") + `:4: draft must be true or false, e.g. draft = true`,
+			"capsuled: 1 problem in " + badPosts,
+		}},
+		{"post, start", []string{"-posts", badPosts}, 1, []string{
+			filepath.Join(badPosts, "2018-01-01-bad.md") + `:4: draft must be true or false, e.g. draft = true`,
+			"capsuled: 1 problem in " + badPosts + "; nothing served",
+		}},
+		{"flag value, -check", []string{"-check", "-posts", posts, "-gopher-width", "5", "-timezone", "Mars/Olympus"}, 1, []string{
+			`capsuled: timezone "Mars/Olympus": unknown time zone Mars/Olympus`,
+			"capsuled: gopher width 5 is not between 20 and 1000 cells",
+			"capsuled: 2 problems in the flags",
+		}},
+		{"flag value, start", []string{"-posts", posts, "-gopher-width", "5"}, 1, []string{
+			"capsuled: gopher width 5 is not between 20 and 1000 cells",
+			"capsuled: 1 problem in the flags; nothing served",
+		}},
+		{"unknown flag", []string{"-check", "-no-such-flag"}, 2, []string{
+			"capsuled: flag provided but not defined: -no-such-flag (capsuled -h lists the flags)",
+		}},
+		{"stray argument", []string{"-check", "posts"}, 2, []string{
+			`capsuled: unexpected argument "posts" (capsuled -h lists the flags)`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := run(t, append(tt.args, local...)...)
+			if code != tt.code || out != "" || errOut != strings.Join(tt.want, "\n")+"\n" {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr:\n%s\nwant:\n%s", code, tt.code, out, errOut, strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// -check says what it checked: the posts folder, the certificate and the
+// configuration file.
+func TestCheckSaysWhatItChecked(t *testing.T) {
+	certs := filepath.Join(t.TempDir(), "certs")
+	config := filepath.Join(t.TempDir(), "capsule.toml")
+	os.WriteFile(config, []byte("hostname = \"localhost\"\n[gemini]\ncerts = \""+certs+"\"\n"), 0o644)
+
+	out, errOut, code := run(t, "-check", "-posts", samplePosts, "-config", config)
+	want := regexp.MustCompile(`^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files
+checked certificates folder ` + regexp.QuoteMeta(certs) + `: the first start creates ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")) + ` there for localhost
+checked configuration file ` + regexp.QuoteMeta(config) + `
+ok: no problems, 0 warnings, built in \S+
+$`)
+	if code != 0 || !want.MatchString(out) || errOut != "" {
+		t.Errorf("first start: exit %d\nstdout:\n%s\nstderr: %s", code, out, errOut)
+	}
+
+	cert, err := tlscert.Create(certs, "localhost")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, code = run(t, "-check", "-posts", samplePosts, "-certs", certs)
+	want = regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files
+checked certificate ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")+" (SHA-256 "+tlscert.Fingerprint(&cert)+")") + `
+checked configuration: flags and defaults \(no -config file\)
+ok: no problems`)
+	if code != 0 || !want.MatchString(out) {
+		t.Errorf("with a certificate: exit %d\nstdout:\n%s", code, out)
+	}
+}
+
+func TestFolderName(t *testing.T) {
+	for dir, want := range map[string]string{
+		"posts": "./posts", "posts/": "./posts", "./posts": "./posts", "../posts": "../posts",
+		"/srv/posts": "/srv/posts", ".": ".", "..": "..", "a/../b": "./b", ".hidden": "./.hidden",
+	} {
+		if got := folderName(dir); got != want {
+			t.Errorf("folderName(%q) = %q, want %q", dir, got, want)
+		}
+	}
 }

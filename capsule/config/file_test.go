@@ -1,0 +1,164 @@
+package config
+
+import (
+	"capsule/capsule/content"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// readProblems reads text as a configuration file and returns its
+// problems as "line: message".
+func readProblems(t *testing.T, text string) []string {
+	t.Helper()
+	path := writeConfig(t, text)
+	cfg := NewConfig()
+	err := ReadConfigFile(path, &cfg)
+	var list content.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error %v (%T), want an ErrorList", err, err)
+	}
+	if !reflect.DeepEqual(cfg, NewConfig()) {
+		t.Error("a broken file changed the configuration")
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, strings.TrimPrefix(e.Error(), path+":"))
+	}
+	return got
+}
+
+func checkProblems(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Every problem of the file is reported at once, each at its key's line: a
+// value of the wrong type no longer hides the others.
+func TestConfigFileProblemsTogether(t *testing.T) {
+	got := readProblems(t, `hostname = "example.org"
+timezone = "Mars/Olympus"
+read_timeout = 10
+write_timeout = "soon"
+post-budget = "5s"
+
+[gemeni]
+listen = ":1965"
+
+[gemini]
+proxy_protocol = "yes"
+hostname = "example.net"
+
+[gopher]
+width = "seventy"
+port = 70000
+widht = 72
+
+[limits]
+rate = "fast"
+burst = -1
+max_conns = 1.5
+
+[proxy]
+trusted = "127.0.0.1"
+
+[log]
+access = 1
+`)
+	checkProblems(t, got, []string{
+		`2: timezone "Mars/Olympus" is not a time zone, e.g. timezone = "Asia/Tokyo"`,
+		`3: read_timeout must be a duration in quotes ("30s", "1m30s"), e.g. read_timeout = "10s"`,
+		`4: write_timeout "soon" is not a duration, e.g. write_timeout = "30s" (units: ms, s, m, h)`,
+		`5: unknown key post-budget: did you mean post_budget?`,
+		`7: unknown section [gemeni]: did you mean [gemini]?`,
+		`11: gemini.proxy_protocol must be true or false, e.g. proxy_protocol = true`,
+		`12: unknown key gemini.hostname: hostname belongs before the first [section] (a key after [gemini] is in it)`,
+		`15: gopher.width must be a whole number, e.g. width = 70`,
+		`16: gopher.port 70000 is not a port (1 to 65535, or 0 for the listen port), e.g. port = 70`,
+		`17: unknown key gopher.widht: did you mean width?`,
+		`20: limits.rate must be a number, e.g. rate = 10`,
+		`21: limits.burst must not be negative (0 turns it off), e.g. burst = 20`,
+		`22: limits.max_conns must be a whole number, e.g. max_conns = 1024`,
+		`25: proxy.trusted must be a list of strings, e.g. trusted = ["127.0.0.1", "10.0.0.0/8"]`,
+		`28: log.access must be true or false, e.g. access = true`,
+	})
+}
+
+func TestConfigFileUnknownKeys(t *testing.T) {
+	got := readProblems(t, `Hostname = "a"
+gopher-width = 60
+listen = ":70"
+colour = "blue"
+[limit]
+rate = 1
+[gopher]
+port_number = 70
+colour = "red"
+[[log]]
+access = true
+`)
+	checkProblems(t, got, []string{
+		`1: unknown key Hostname: did you mean hostname?`,
+		`2: unknown key gopher-width: did you mean width in [gopher]?`,
+		`3: unknown key listen: listen belongs in [gemini] or [gopher]`,
+		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, read_timeout, write_timeout)`,
+		`5: unknown section [limit]: did you mean [limits]?`,
+		`8: unknown key "gopher.port_number" (keys of [gopher]: listen, port, width, proxy_protocol)`,
+		`9: unknown key "gopher.colour" (keys of [gopher]: listen, port, width, proxy_protocol)`,
+		`10: log is a section: write [log] on a line of its own, then its keys`,
+	})
+}
+
+func TestConfigFileMissing(t *testing.T) {
+	cfg := NewConfig()
+	err := ReadConfigFile("/no/such/capsule.toml", &cfg)
+	var list content.ErrorList
+	if !errors.As(err, &list) || err.Error() != "/no/such/capsule.toml: cannot read the configuration file: no such file or directory" {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+// Every key of the file is in fileKeys once, and goes to a field of the
+// kind it says.
+func TestFileKeys(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range fileKeys {
+		if seen[k.name] {
+			t.Errorf("%s twice", k.name)
+		}
+		seen[k.name] = true
+		var cfg Config
+		switch k.field(&cfg).(type) {
+		case *string:
+			if k.kind != kindString {
+				t.Errorf("%s: a string field of kind %s", k.name, k.kind)
+			}
+		case *int, *int64:
+			if k.kind != kindWhole {
+				t.Errorf("%s: a whole number field of kind %s", k.name, k.kind)
+			}
+		case *float64:
+			if k.kind != kindNumber {
+				t.Errorf("%s: a number field of kind %s", k.name, k.kind)
+			}
+		case *bool:
+			if k.kind != kindBool {
+				t.Errorf("%s: a bool field of kind %s", k.name, k.kind)
+			}
+		case *time.Duration:
+			if k.kind != kindDuration {
+				t.Errorf("%s: a duration field of kind %s", k.name, k.kind)
+			}
+		case *[]string:
+			if k.kind != kindStrings {
+				t.Errorf("%s: a list field of kind %s", k.name, k.kind)
+			}
+		default:
+			t.Errorf("%s: a field of type %T", k.name, k.field(&cfg))
+		}
+	}
+}

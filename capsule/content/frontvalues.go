@@ -1,0 +1,117 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// frontReader reads the values of decoded front matter. A value of the
+// wrong type is a problem at its key's line, said in the author's words
+// with an example ("draft must be true or false, e.g. draft = true"), and
+// reading goes on, so that every problem of a file is reported at once.
+type frontReader struct {
+	file  string
+	m     map[string]any
+	lines map[string]int // file lines, from decodeFront
+	errs  []*FileError
+	bad   map[string]bool // keys whose value had the wrong type
+}
+
+func newFrontReader(file string, m map[string]any, lines map[string]int) *frontReader {
+	return &frontReader{file: file, m: m, lines: lines, bad: make(map[string]bool)}
+}
+
+// line is the file line of key, or 1 (the "+++") when it has none.
+func (r *frontReader) line(key string) int { return keyFileLine(r.lines, key) }
+
+func (r *frontReader) fail(line int, format string, args ...any) {
+	r.errs = append(r.errs, &FileError{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// mustBe notes that key's value is not what, showing example.
+func (r *frontReader) mustBe(key, what, example string) {
+	r.bad[key] = true
+	r.fail(r.line(key), "%s must be %s, e.g. %s", key, what, example)
+}
+
+// str is the string at key: "" when key is missing or not a string.
+func (r *frontReader) str(key, example string) string {
+	v, ok := r.m[key]
+	if !ok {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		r.mustBe(key, "a string", example)
+	}
+	return s
+}
+
+// boolean is the boolean at key: false when key is missing or not true or
+// false. A string "true" is not taken for one: TOML's true is unquoted,
+// and the message shows it.
+func (r *frontReader) boolean(key, example string) bool {
+	v, ok := r.m[key]
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		r.mustBe(key, "true or false", example)
+	}
+	return b
+}
+
+// date is the date at key, read by parseDate, and whether there is one.
+func (r *frontReader) date(key, example string, loc *time.Location) (time.Time, bool) {
+	v, ok := r.m[key]
+	if !ok {
+		return time.Time{}, false
+	}
+	switch v.(type) {
+	case time.Time, string:
+	default:
+		r.mustBe(key, "a date", example)
+		return time.Time{}, false
+	}
+	d, err := parseDate(v, loc)
+	if err != nil {
+		r.bad[key] = true
+		prefix := "front matter: "
+		if key != "date" {
+			prefix += key + ": "
+		}
+		r.fail(r.line(key), "%s%v", prefix, err)
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// unknownKey is a key of front matter no one reads.
+type unknownKey struct {
+	name    string
+	line    int
+	closest string // the known key it likely misspells, if any
+}
+
+// unknown is every key of r.m that is not in known, in the order of its
+// line, each with the closest known key.
+func (r *frontReader) unknown(known []string) []unknownKey {
+	var out []unknownKey
+	for k := range r.m {
+		if !slices.Contains(known, k) {
+			out = append(out, unknownKey{name: k, line: r.line(k), closest: Closest(k, known)})
+		}
+	}
+	slices.SortFunc(out, func(a, b unknownKey) int {
+		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.name, b.name))
+	})
+	return out
+}
+
+// misspelt is the message for a key that likely misspells a known one.
+func misspelt(u unknownKey) string {
+	return fmt.Sprintf("unknown key %s: did you mean %s?", KeyName(u.name), u.closest)
+}

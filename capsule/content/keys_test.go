@@ -1,0 +1,132 @@
+package content
+
+import (
+	"capsule/capsule/internal/testfs"
+	"strings"
+	"testing"
+)
+
+func TestClosest(t *testing.T) {
+	known := []string{"title", "date", "updated", "tags", "summary", "slug", "lang", "draft", "page"}
+	for key, want := range map[string]string{
+		"titel": "title", "Title": "title", "TITLE": "title", "tilte": "title", "titl": "title",
+		"draf": "draft", "drafts": "draft", "Draft": "draft", "tag": "tags", "Tags": "tags",
+		"dat": "date", "data": "date", "summery": "summary", "update": "updated", "lnag": "lang",
+		// Keys of other blog engines are not taken for known ones.
+		"math": "", "type": "", "weight": "", "image": "", "author": "", "categories": "",
+		"layout": "", "toc": "", "url": "", "k1": "", "": "", "タイトル": "",
+		strings.Repeat("t", 100): "",
+	} {
+		if got := Closest(key, known); got != want {
+			t.Errorf("Closest(%q) = %q, want %q", key, got, want)
+		}
+	}
+	config := []string{"post_budget", "read_timeout", "max_conns_per_client", "gopher.width"}
+	for key, want := range map[string]string{
+		"post-budget": "post_budget", "postBudget": "post_budget", "read_timeuot": "read_timeout",
+		"maxConnsPerClient": "max_conns_per_client", "gopher-width": "gopher.width", "budget": "",
+	} {
+		if got := Closest(key, config); got != want {
+			t.Errorf("Closest(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+func TestKeyName(t *testing.T) {
+	for want, parts := range map[string][]string{
+		"title":                {"title"},
+		"gopher.width":         {"gopher", "width"},
+		`"a b".c`:              {"a b", "c"},
+		`"\x1b[2J"`:            {"\x1b[2J"},
+		`"タイトル"`:               {"タイトル"},
+		`gemini."listen.addr"`: {"gemini", "listen.addr"},
+	} {
+		if got := KeyName(parts...); got != want {
+			t.Errorf("KeyName(%q) = %s, want %s", parts, got, want)
+		}
+	}
+}
+
+// A misspelt key is an error that names the key meant, at its line, and
+// stands for the "required" error of the key it misspells.
+func TestMisspeltKeys(t *testing.T) {
+	got := loadErrors(t, map[string]string{
+		"a.md":      "+++\ntitel = \"x\"\ndate = 2017-05-03\n+++\n",
+		"b.md":      "+++\ntitle = \"x\"\ndate = 2017-05-03\ndraf = true\nTags = [\"a\"]\nmath = true\n+++\n",
+		"c.md":      "+++\ntitle = \"x\"\ndat = 2017-05-03\n+++\n",
+		"_index.md": "+++\ntitle = \"t\"\ndescripton = \"d\"\ncolour = \"red\"\n+++\n",
+	}, LoadOptions{Settle: -1})
+	want := []string{
+		`_index.md:3: unknown key descripton: did you mean description?`,
+		`_index.md:4: unknown key "colour" (allowed: title, description, lang, author, favicon)`,
+		`a.md:2: unknown key titel: did you mean title?`,
+		`b.md:4: unknown key draf: did you mean draft?`,
+		`b.md:5: unknown key Tags: did you mean tags?`,
+		`c.md:3: unknown key dat: did you mean date?`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// Every value of the wrong type is reported, each at its key's line (the
+// "+++" is line 1), in the author's words, with an example.
+func TestTypeErrorsAtTheirLines(t *testing.T) {
+	post := "+++\ntitle = [\"a\"]\ndate = 12\ndraft = \"no\"\npage = 1\nsummary = 3\n" +
+		"updated = true\nslug = 5\nlang = false\ntags = [1, 2]\n+++\nbody\n"
+	got := loadErrors(t, map[string]string{
+		"a.md": post,
+		// A byte-order mark and CRLF do not move the lines.
+		"b.md":      "\ufeff+++\r\ntitle = \"x\"\r\n\r\ndate = 2017-05-03\r\ndraft = \"no\"\r\n+++\r\n",
+		"c.md":      "+++\ntitle = \"x\"\ndate = 2017-05-03\ntags = \"日記, WiMAX\"\n+++\n",
+		"d.md":      "+++\ntitle = \"x\"\ndate = 2017-05-03\ntags = { a = 1 }\n+++\n",
+		"e.md":      "+++\ntitle = \"x\"\ndate = \"yesterday\"\ntitel = \"y\"\nupdated = 2017-05-03T09:00:00\n[page]\nx = 1\n+++\n",
+		"_index.md": "+++\ntitle = 1\nlang = 2\nfavicon = [\"😊\"]\n+++\n",
+	}, LoadOptions{Settle: -1})
+	want := []string{
+		`_index.md:2: title must be a string, e.g. title = "_・)Keep Smiling"`,
+		`_index.md:3: lang must be a string, e.g. lang = "ja"`,
+		`_index.md:4: favicon must be a string, e.g. favicon = "😊"`,
+		`a.md:2: title must be a string, e.g. title = "Hello again"`,
+		`a.md:3: date must be a date, e.g. date = 2017-05-03`,
+		`a.md:4: draft must be true or false, e.g. draft = true`,
+		`a.md:5: page must be true or false, e.g. page = true`,
+		`a.md:6: summary must be a string, e.g. summary = "One line on what the post says"`,
+		`a.md:7: updated must be a date, e.g. updated = 2017-05-04`,
+		`a.md:8: slug must be a string, e.g. slug = "hello-again"`,
+		`a.md:9: lang must be a string, e.g. lang = "ja"`,
+		`a.md:10: tags must be a list of strings, e.g. tags = ["日記", "WiMAX"]`,
+		`b.md:5: draft must be true or false, e.g. draft = true`,
+		`c.md:4: tags "日記, WiMAX" is one string with commas: write a list, e.g. tags = ["日記", "WiMAX"] (a string is split at spaces)`,
+		`d.md:4: tags must be a list of strings, e.g. tags = ["日記", "WiMAX"]`,
+		`e.md:3: front matter: date "yesterday" is not YYYY-MM-DD`,
+		`e.md:4: unknown key titel: did you mean title?`,
+		`e.md:6: page must be true or false, e.g. page = true`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A string of tags is split at spaces, as Jekyll does.
+func TestTagsAsAString(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"a.md": "+++\ntitle = \"a\"\ndate = 2017-05-03\ntags = \"日記\"\n+++\n",
+		"b.md": "+++\ntitle = \"b\"\ndate = 2017-05-04\ntags = \"日記 WiMAX\"\n+++\n",
+		"c.md": "+++\ntitle = \"c\"\ndate = 2017-05-05\ntags = \" 日記\u3000WiMAX  Go \"\n+++\n",
+		"d.md": "+++\ntitle = \"d\"\ndate = 2017-05-06\ntags = \"\"\n+++\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a": "日記", "b": "日記|WiMAX", "c": "日記|WiMAX|Go", "d": ""}
+	for _, p := range c.Posts {
+		if got := strings.Join(p.Tags, "|"); got != want[p.Slug] {
+			t.Errorf("%s: tags %q, want %q", p.Slug, got, want[p.Slug])
+		}
+	}
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings: %v", c.Warnings)
+	}
+}
