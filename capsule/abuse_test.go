@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"capsule/capsule/config"
+	"capsule/capsule/messages"
 	"io"
 	"log"
 	"net"
@@ -191,7 +192,7 @@ func TestRateLimit(t *testing.T) {
 		c.Close()
 		menus = append(menus, string(b))
 	}
-	if !strings.HasPrefix(menus[4], "i_・)Keep Smiling") || !strings.HasPrefix(menus[6], "3Slow down") || !strings.HasSuffix(menus[6], ".\r\n") {
+	if !strings.HasPrefix(menus[4], "i_・)Keep Smiling") || !strings.HasPrefix(menus[6], "3"+messages.Japanese.SlowDown) || !strings.HasSuffix(menus[6], ".\r\n") {
 		t.Errorf("gopher burst: 5th %.30q, 7th %.60q", menus[4], menus[6])
 	}
 	time.Sleep(600 * time.Millisecond) // a token comes back every 500ms
@@ -243,7 +244,7 @@ func TestProxyProtocol(t *testing.T) {
 	}
 	// The limits count the client in the header, not the proxy: a second
 	// request from 203.0.113.7 is over its rate, one from 203.0.113.8 is not.
-	if menu := gopherVia("127.0.0.1", header(1, "203.0.113.7")); !strings.HasPrefix(menu, "3Slow down") {
+	if menu := gopherVia("127.0.0.1", header(1, "203.0.113.7")); !strings.HasPrefix(menu, "3"+messages.Japanese.SlowDown) {
 		t.Errorf("second request of one client through the proxy: %.40q", menu)
 	}
 	if !served(gopherVia("127.0.0.1", header(2, "203.0.113.8"))) {

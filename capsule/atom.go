@@ -52,6 +52,7 @@ type atomEntry struct {
 	Links      []atomLink     `xml:"link"`
 	Categories []atomCategory `xml:"category"`
 	Summary    atomText       `xml:"summary"`
+	Content    *atomText      `xml:"content,omitempty"` // the whole post, as gemtext text
 }
 
 type atomCategory struct {
@@ -63,22 +64,39 @@ type atomText struct {
 	Text string `xml:",chardata"`
 }
 
-// atomXML renders the feed of every post, newest first, with their
-// summaries.
-func (b *blog) atomXML(summaries []string) []byte {
+// feedFullPosts is how many of a feed's newest entries carry the whole
+// post when Site.FeedContent is on; older ones carry their summary. Feed
+// readers want the recent posts whole; every post of a large blog whole in
+// the main feed and again in each of its tags' feeds would double what the
+// capsule holds in memory.
+const feedFullPosts = 20
+
+// feedParts is what a feed needs of the posts, by post: their summaries
+// and, for the whole-post option, their gemtext.
+type feedParts struct {
+	summary map[*content.Post]string
+	text    map[*content.Post][]byte
+}
+
+// atomXML renders a feed of posts, newest first: the whole site's (self is
+// atomPath, home "/") or one tag's (its .xml and its page).
+func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts) []byte {
 	site := b.site
 	feed := atomFeed{
 		Lang:      site.Lang,
-		ID:        site.GeminiURL("/"),
-		Title:     site.Title,
+		ID:        site.GeminiURL(self),
+		Title:     title,
 		Subtitle:  site.Description,
 		Author:    atomPerson{Name: cmp.Or(site.Author, site.Title)},
-		Links:     []atomLink{{Href: site.GeminiURL("/"), Rel: "alternate", Type: "text/gemini"}, {Href: site.GeminiURL(atomPath), Rel: "self", Type: atomMediaType}},
+		Links:     []atomLink{{Href: site.GeminiURL(home), Rel: "alternate", Type: "text/gemini"}, {Href: site.GeminiURL(self), Rel: "self", Type: atomMediaType}},
 		Generator: atomGen{Version: Version, Name: "capsule"},
 		Updated:   atomTime(time.Unix(0, 0)),
 	}
+	if self == atomPath {
+		feed.ID = site.GeminiURL("/") // the id the feed has always had
+	}
 	var newest time.Time
-	for i, p := range b.posts {
+	for i, p := range posts {
 		u := site.GeminiURL(postGeminiPath(p))
 		e := atomEntry{
 			ID:        u,
@@ -86,7 +104,10 @@ func (b *blog) atomXML(summaries []string) []byte {
 			Published: atomTime(p.Date),
 			Updated:   atomTime(p.Updated),
 			Links:     []atomLink{{Href: u, Rel: "alternate", Type: "text/gemini"}},
-			Summary:   atomText{Type: "text", Text: summaries[i]},
+			Summary:   atomText{Type: "text", Text: fe.summary[p]},
+		}
+		if text, ok := fe.text[p]; ok && i < feedFullPosts {
+			e.Content = &atomText{Type: "text", Text: string(text)}
 		}
 		if p.Lang != site.Lang {
 			e.Lang = p.Lang
@@ -99,7 +120,7 @@ func (b *blog) atomXML(summaries []string) []byte {
 		}
 		feed.Entries = append(feed.Entries, e)
 	}
-	if len(b.posts) > 0 { // a post of year 1 has a zero time, and a date all the same
+	if len(posts) > 0 { // a post of year 1 has a zero time, and a date all the same
 		feed.Updated = atomTime(newest)
 	}
 	var out bytes.Buffer

@@ -15,6 +15,9 @@ type blog struct {
 	pages []*content.Post // standalone pages
 	tags  []postGroup
 	years []postGroup
+	// pageLinks says which pages have links, and so a gopher menu worth
+	// linking; set as each page is rendered.
+	pageLinks []bool
 }
 
 // postGroup is posts sharing a tag or a year, newest first.
@@ -24,7 +27,7 @@ type postGroup struct {
 }
 
 func newBlog(site *Site, posts, pages []*content.Post) *blog {
-	b := &blog{site: site, posts: posts, pages: pages}
+	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages))}
 	byTag := map[string]*postGroup{}
 	for _, p := range posts {
 		for _, tag := range p.Tags {
@@ -108,6 +111,8 @@ func postDir(p *content.Post) string {
 func tagGeminiPath(tag string) string { return tagsPath + tag + ".gmi" }
 func tagGeminiLink(tag string) string { return tagsPath + url.PathEscape(tag) + ".gmi" }
 func tagSelector(tag string) string   { return tagsPath + tag }
+func tagFeedPath(tag string) string   { return tagsPath + tag + ".xml" }
+func tagFeedLink(tag string) string   { return tagsPath + url.PathEscape(tag) + ".xml" }
 
 // tagSelectorLink is the selector menus use for a tag: percent-encoded, so
 // that it is ASCII. Lynx garbles UTF-8 selectors; every client sends an

@@ -14,6 +14,7 @@ import (
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/capsule/internal/work"
+	"capsule/capsule/messages"
 	"capsule/capsule/search"
 
 	"github.com/yuin/goldmark"
@@ -47,6 +48,9 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	start := time.Now()
 	if site.GopherWidth <= 0 {
 		site.GopherWidth = gopher.DefaultTextWidth
+	}
+	if site.Messages == (messages.Messages{}) {
+		site.Messages = messages.For(site.Lang)
 	}
 	b := newBlog(site, c.Posts, c.Pages)
 	entries := append(slices.Clip(c.Posts), c.Pages...)
@@ -108,7 +112,10 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	var errs content.ErrorList
 	routes := newRoutes(site)
 	docs := make([]search.Doc, len(c.Posts))
-	summaries := make([]string, len(c.Posts))
+	feed := feedParts{summary: make(map[*content.Post]string, len(c.Posts))}
+	if site.FeedContent {
+		feed.text = make(map[*content.Post][]byte)
+	}
 	for i, p := range entries {
 		if out[i].err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
@@ -125,7 +132,10 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		if i < len(c.Posts) {
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
-			summaries[i] = out[i].summary
+			feed.summary[p] = out[i].summary
+			if feed.text != nil {
+				feed.text[p] = out[i].searchable
+			}
 		}
 	}
 	out = nil // let the rendered pieces go as the Store takes them
@@ -144,19 +154,27 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	for _, g := range b.tags {
 		st.gemini[tagGeminiPath(g.Name)] = geminiPage(lang, b.tagGemtext(g))
 		st.gopher[tagSelector(g.Name)] = b.tagMenu(g)
+		st.gemini[tagFeedPath(g.Name)] = gemini.NewResponse(gemini.StatusSuccess, atomMediaType,
+			b.atomXML(site.Title+" #"+g.Name, tagFeedLink(g.Name), tagGeminiLink(g.Name), g.Posts, feed))
 	}
 	st.gemini[archivePath] = geminiPage(lang, b.archiveGemtext())
 	st.gopher[archiveSel] = b.archiveMenu()
-	st.gemini[atomPath] = gemini.NewResponse(gemini.StatusSuccess, atomMediaType, b.atomXML(summaries))
+	st.gemini[atomPath] = gemini.NewResponse(gemini.StatusSuccess, atomMediaType, b.atomXML(site.Title, atomPath, "/", b.posts, feed))
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
-	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, "This server is "+site.GeminiURL("/"), nil)
+	msg := site.Messages
+	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", site.GeminiURL("/")), nil)
+	st.geminiNotFound = gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)
+	st.geminiAskSearch = gemini.NewResponse(gemini.StatusInput, msg.SearchPrompt, nil)
+	st.geminiBadQuery = gemini.NewResponse(gemini.StatusBadRequest, msg.SearchBadEncoding, nil)
+	st.geminiTooLong = gemini.NewResponse(gemini.StatusBadRequest, searchTooLong(msg), nil)
+	st.gopherTooLong = b.errorMenu(searchTooLong(msg))
 
 	root := b.rootMenu()
 	st.gopher["/"] = root
 	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
-	st.gopherNotFound = b.errorMenu("Not found")
-	st.gopherSlowDown = b.errorMenu("Slow down: too many requests, try again in a few seconds")
+	st.gopherNotFound = b.errorMenu(msg.NotFound)
+	st.gopherSlowDown = b.errorMenu(msg.SlowDown)
 
 	if site.Favicon != "" {
 		st.gemini[faviconPath] = gemini.NewResponse(gemini.StatusSuccess, "text/plain; charset=utf-8", []byte(site.Favicon+"\n"))

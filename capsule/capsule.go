@@ -29,14 +29,6 @@ func (c *Capsule) Store() *Store { return c.store.Load() }
 // Swap makes st the Store being served and returns the previous one.
 func (c *Capsule) Swap(st *Store) *Store { return c.store.Swap(st) }
 
-// Responses that do not depend on the Store.
-var (
-	geminiNotFound  = gemini.NewResponse(gemini.StatusNotFound, "Not found", nil)
-	geminiAskSearch = gemini.NewResponse(gemini.StatusInput, "Search the posts (Japanese or English)", nil)
-	geminiBadQuery  = gemini.NewResponse(gemini.StatusBadRequest, "Bad percent-encoding in the query", nil)
-	geminiTooLong   = gemini.NewResponse(gemini.StatusBadRequest, searchTooLong, nil)
-)
-
 // Gemini answers a request line (without its CRLF). Only search results are
 // rendered here; everything else was rendered by Build.
 func (c *Capsule) Gemini(line []byte) *gemini.Response {
@@ -50,7 +42,7 @@ func (c *Capsule) Gemini(line []byte) *gemini.Response {
 			if resp, ok := st.gemini[string(r.Path)]; ok {
 				return resp
 			}
-			return geminiNotFound
+			return st.geminiNotFound
 		}
 		return st.geminiSearch(string(r.RawQuery))
 	}
@@ -66,20 +58,20 @@ func (c *Capsule) Gemini(line []byte) *gemini.Response {
 	if resp, ok := st.Gemini(r.Path); ok {
 		return resp
 	}
-	return geminiNotFound
+	return st.geminiNotFound
 }
 
 // geminiSearch asks for a query (status 10) or answers one.
 func (st *Store) geminiSearch(rawQuery string) *gemini.Response {
 	if rawQuery == "" {
-		return geminiAskSearch
+		return st.geminiAskSearch
 	}
 	query, ok := searchQuery(rawQuery)
 	if !ok {
-		return geminiBadQuery
+		return st.geminiBadQuery
 	}
 	if search.CheckQuery(query) != nil {
-		return geminiTooLong
+		return st.geminiTooLong
 	}
 	hits, more := st.search.Search(query)
 	return geminiPage(st.Site.Lang, st.results.searchGemtext(query, hits, more))
@@ -93,7 +85,7 @@ func (c *Capsule) Gopher(r *gopher.Request) ([]byte, string) {
 	st := c.store.Load()
 	if r.Selector == searchPath || r.Selector == searchPath[1:] {
 		if search.CheckQuery(r.Search) != nil {
-			return st.results.errorMenu(searchTooLong), "search"
+			return st.gopherTooLong, "search"
 		}
 		hits, more := st.search.Search(r.Search)
 		return st.results.searchMenu(r.Search, hits, more), "search"

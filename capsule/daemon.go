@@ -21,6 +21,7 @@ import (
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/capsule/guard"
+	"capsule/capsule/messages"
 	"capsule/capsule/tlscert"
 )
 
@@ -147,12 +148,15 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 	meta.Description = cmp.Or(cfg.Description, meta.Description)
 	meta.Lang = cmp.Or(cfg.Lang, meta.Lang)
 	meta.Favicon = cmp.Or(cfg.Favicon, meta.Favicon)
+	msg, _ := messages.For(meta.Lang).Override(cfg.Messages) // names checked by ReadConfigFile
 	return &Site{
 		SiteMeta:    meta,
+		Messages:    msg,
 		Hostname:    cfg.Hostname,
 		GeminiPort:  cmp.Or(cfg.GeminiPort, geminiPort),
 		GopherPort:  cmp.Or(cfg.GopherPort, gopherPort),
 		GopherWidth: cfg.GopherWidth,
+		FeedContent: cfg.FeedContent,
 	}
 }
 

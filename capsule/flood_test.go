@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"capsule/capsule/config"
+	"capsule/capsule/messages"
 	"context"
 	"errors"
 	"io"
@@ -274,7 +275,7 @@ func TestRateSearchCostsMore(t *testing.T) {
 		c.SetDeadline(time.Now().Add(5 * time.Second))
 		io.WriteString(c, request)
 		b, _ := io.ReadAll(c)
-		if strings.HasPrefix(string(b), "3Slow down") {
+		if strings.HasPrefix(string(b), "3"+messages.Japanese.SlowDown) {
 			return "slow"
 		}
 		return "ok"

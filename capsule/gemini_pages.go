@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"capsule/gemtext"
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
+	"capsule/capsule/messages"
 	"capsule/capsule/search"
 )
 
@@ -30,8 +34,34 @@ func gemtextMeta(lang string) string {
 // "=> path YYYY-MM-DD title", which Lagrange's subscription parser reads.
 func postList(pg *gemtext.Page, posts []*content.Post) {
 	for _, p := range posts {
-		pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+p.Title)
+		pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
 	}
+}
+
+// feedTitle keeps a title whole in Lagrange's feed view. Lagrange trims
+// from an entry's title the spaces, ASCII punctuation (but "([{<) and en
+// and em dashes it starts with, which cut the face off "_・)やあ". A zero
+// width space before such a title is not trimmed and stops the trimming.
+// It is invisible: other clients show the line as before, gemfeed readers
+// that keep it show nothing more, and the post page's own heading is left
+// as written.
+func feedTitle(title string) string {
+	if r, _ := utf8.DecodeRuneInString(title); lagrangeTrims(r) {
+		return "\u200b" + title
+	}
+	return title
+}
+
+// lagrangeTrims reports whether Lagrange trims r from the start of a feed
+// entry's title.
+func lagrangeTrims(r rune) bool {
+	switch {
+	case r == ' ' || r == '\t' || r == '\u2013' || r == '\u2014':
+		return true
+	case r < utf8.RuneSelf && unicode.IsPunct(r) || r < utf8.RuneSelf && unicode.IsSymbol(r):
+		return !strings.ContainsRune(`"([{<`, r)
+	}
+	return false
 }
 
 // homeGemtext is the home page, a gemfeed: its first heading is the feed
@@ -44,15 +74,16 @@ func (b *blog) homeGemtext() []byte {
 		pg.Text(b.site.Description)
 		pg.Blank()
 	}
-	pg.Link(tagsPath, "Tags")
-	pg.Link(archivePath, "Archive")
-	pg.Link(searchPath, "Search")
-	pg.Link(atomPath, "Atom feed")
+	msg := b.site.Messages
+	pg.Link(tagsPath, msg.Tags)
+	pg.Link(archivePath, msg.Archive)
+	pg.Link(searchPath, msg.Search)
+	pg.Link(atomPath, msg.AtomFeed)
 	for _, p := range b.pages {
 		pg.Link(postGeminiPath(p), p.Title)
 	}
 	pg.Blank()
-	pg.Heading(2, "Posts")
+	pg.Heading(2, msg.Posts)
 	pg.Blank()
 	postList(&pg, b.posts)
 	return pg.Bytes()
@@ -99,7 +130,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 // tagsGemtext lists the tags, most used first.
 func (b *blog) tagsGemtext() []byte {
 	var pg gemtext.Page
-	pg.Heading(1, "Tags: "+b.site.Title)
+	pg.Heading(1, messages.Format(b.site.Messages.TagsHeading, "site", b.site.Title))
 	pg.Blank()
 	for _, g := range b.tags {
 		pg.Link(tagGeminiLink(g.Name), fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)))
@@ -117,7 +148,8 @@ func (b *blog) tagGemtext(g postGroup) []byte {
 	pg.Blank()
 	postList(&pg, g.Posts)
 	pg.Blank()
-	pg.Link(tagsPath, "Tags")
+	pg.Link(tagFeedLink(g.Name), b.site.Messages.TagFeed)
+	pg.Link(tagsPath, b.site.Messages.Tags)
 	pg.Link("/", b.site.Title)
 	return pg.Bytes()
 }
@@ -125,7 +157,7 @@ func (b *blog) tagGemtext(g postGroup) []byte {
 // archiveGemtext lists the posts by year.
 func (b *blog) archiveGemtext() []byte {
 	var pg gemtext.Page
-	pg.Heading(1, "Archive: "+b.site.Title)
+	pg.Heading(1, messages.Format(b.site.Messages.ArchiveHeading, "site", b.site.Title))
 	for _, y := range b.years {
 		pg.Blank()
 		pg.Heading(2, y.Name)
@@ -146,9 +178,10 @@ func robotsTxt() []byte {
 // searchGemtext is a page of search results.
 func (b *blog) searchGemtext(query string, hits []search.Hit, more bool) []byte {
 	var pg gemtext.Page
-	pg.Heading(1, "Search: "+query)
+	msg := b.site.Messages
+	pg.Heading(1, messages.Format(msg.SearchHeading, "query", query))
 	pg.Blank()
-	pg.Text(searchSummary(query, len(hits), more))
+	pg.Text(searchSummary(msg, query, len(hits), more))
 	for _, h := range hits {
 		p := b.posts[h.Doc]
 		pg.Blank()
@@ -156,7 +189,7 @@ func (b *blog) searchGemtext(query string, hits []search.Hit, more bool) []byte 
 		pg.Quote(h.Excerpt)
 	}
 	pg.Blank()
-	pg.Link(searchPath, "Search again")
+	pg.Link(searchPath, msg.SearchAgain)
 	pg.Link("/", b.site.Title)
 	return pg.Bytes()
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"capsule/capsule/content"
+	"capsule/capsule/messages"
 	"capsule/capsule/search"
 	"capsule/gopher"
 
@@ -13,16 +14,26 @@ import (
 
 func (b *blog) menu() *gopher.Menu { return gopher.NewMenu(b.site.Hostname, b.site.GopherPort) }
 
-// phlogItems lists posts date first, as phlogs do.
+// phlogItems lists posts date first, as phlogs do. Each links the post's
+// menu, whose first item is its text: the menu is where a reader finds the
+// post's links, tags and neighbours, and most clients (Lynx, sacc,
+// Bombadillo) cannot follow a gopher URL written in a text. One item per
+// post keeps the list as easy to read as a list of texts.
 func phlogItems(m *gopher.Menu, posts []*content.Post) {
 	for _, p := range posts {
-		m.Item(gopher.TypeText, p.Date.Format(dateLayout)+" "+p.Title, postGopherSelector(p))
+		m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
 	}
+}
+
+// home is the last item of every menu but the root.
+func (b *blog) home(m *gopher.Menu) {
+	m.Item(gopher.TypeMenu, messages.Format(b.site.Messages.Home, "site", b.site.Title), "/")
 }
 
 // rootMenu is the gopher home: the site's description, its indexes and its
 // posts.
 func (b *blog) rootMenu() []byte {
+	msg := b.site.Messages
 	m := b.menu()
 	m.Info(b.site.Title)
 	m.Info("")
@@ -31,67 +42,95 @@ func (b *blog) rootMenu() []byte {
 		m.Info("")
 	}
 	// Lynx reads gopher menus as Latin-1 unless told otherwise.
-	m.Info("Lynx: run lynx -assume_charset=utf-8 to read this capsule in UTF-8.")
+	m.Info(msg.LynxHint)
 	m.Info("")
-	m.Item(gopher.TypeMenu, "Tags", tagsPath)
-	m.Item(gopher.TypeMenu, "Archive", archiveSel)
-	m.Item(gopher.TypeSearch, "Search", searchPath)
-	for _, p := range b.pages {
-		m.Item(gopher.TypeText, p.Title, postGopherSelector(p))
+	m.Item(gopher.TypeMenu, msg.Tags, tagsPath)
+	m.Item(gopher.TypeMenu, msg.Archive, archiveSel)
+	m.Item(gopher.TypeSearch, msg.Search, searchPath)
+	for i, p := range b.pages {
+		if b.hasMenu(len(b.posts) + i) {
+			m.Item(gopher.TypeMenu, p.Title, postMenuSelector(p))
+		} else {
+			m.Item(gopher.TypeText, p.Title, postGopherSelector(p))
+		}
 	}
 	m.Info("")
 	phlogItems(m, b.posts)
 	return m.Bytes()
 }
 
-// postGopher renders a post's gopher text and its menu: the text item, the
-// post's tags and neighbours, and every link of the post as an item, so
-// that readers of clients that cannot follow URLs in text (Lynx among them)
-// can follow them. The text points at the menu.
+// hasMenu reports whether entry i's menu holds more than its text and the
+// way home: a post always has neighbours or tags worth a menu; a page only
+// when it has links (its menu is then linked instead of its text). Build
+// knows a page's links only once it is rendered, so pages with links are
+// marked by postGopher.
+func (b *blog) hasMenu(i int) bool {
+	if i < len(b.posts) {
+		return true
+	}
+	return b.pageLinks[i-len(b.posts)]
+}
+
+// postGopher renders a post's gopher text and its menu: the text item, every
+// link of the post as an item, so that readers of clients that cannot follow
+// URLs in text (Lynx among them) can follow them, the post's tags and
+// neighbours. A text whose menu holds more than the text and the way home
+// ends with the menu's URL.
 func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, menu []byte) {
+	msg := b.site.Messages
 	p := b.entry(i)
 	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
 		p.Body, doc, gopher.TextOptions{Width: b.site.GopherWidth, Link: link})
-	text = append(text, "\r\nLinks, tags and other posts as a gopher menu:\r\n"+
-		b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
+	older, newer := b.neighbours(i)
+	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil {
+		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+
+			b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
+	}
+	if i >= len(b.posts) {
+		b.pageLinks[i-len(b.posts)] = len(links) > 0 // each page its own index: no race
+	}
 
 	m := b.menu()
 	m.Info(p.Title)
-	m.Info(postByline(p))
+	if byline := postByline(p); byline != "" {
+		m.Info(byline)
+	}
 	m.Info("")
-	m.Item(gopher.TypeText, "Read: "+p.Title, postGopherSelector(p))
+	m.Item(gopher.TypeText, messages.Format(msg.Read, "title", p.Title), postGopherSelector(p))
 	if len(links) > 0 {
 		m.Info("")
-		m.Info("Links in this post:")
+		m.Info(msg.PostLinks)
 		for n, l := range links {
 			m.Link(fmt.Sprintf("[%d] %s", n+1, l.Label), l.URL)
 		}
 	}
-	m.Info("")
+	if len(p.Tags) > 0 || older != nil || newer != nil {
+		m.Info("")
+	}
 	for _, tag := range p.Tags {
 		m.Item(gopher.TypeMenu, "#"+tag, tagSelectorLink(tag))
 	}
-	older, newer := b.neighbours(i)
 	if older != nil {
-		m.Item(gopher.TypeText, "← "+older.Date.Format(dateLayout)+" "+older.Title, postGopherSelector(older))
+		m.Item(gopher.TypeMenu, "← "+older.Date.Format(dateLayout)+" "+older.Title, postMenuSelector(older))
 	}
 	if newer != nil {
-		m.Item(gopher.TypeText, "→ "+newer.Date.Format(dateLayout)+" "+newer.Title, postGopherSelector(newer))
+		m.Item(gopher.TypeMenu, "→ "+newer.Date.Format(dateLayout)+" "+newer.Title, postMenuSelector(newer))
 	}
-	m.Item(gopher.TypeMenu, "Home: "+b.site.Title, "/")
+	m.Info("")
+	b.home(m)
 	return text, m.Bytes()
 }
 
 // tagsMenu lists the tags, most used first.
 func (b *blog) tagsMenu() []byte {
 	m := b.menu()
-	m.Info("Tags: " + b.site.Title)
+	m.Info(messages.Format(b.site.Messages.TagsHeading, "site", b.site.Title))
 	m.Info("")
 	for _, g := range b.tags {
 		m.Item(gopher.TypeMenu, fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)), tagSelectorLink(g.Name))
 	}
 	m.Info("")
-	m.Item(gopher.TypeMenu, "Home: "+b.site.Title, "/")
+	b.home(m)
 	return m.Bytes()
 }
 
@@ -102,44 +141,45 @@ func (b *blog) tagMenu(g postGroup) []byte {
 	m.Info("")
 	phlogItems(m, g.Posts)
 	m.Info("")
-	m.Item(gopher.TypeMenu, "Tags", tagsPath)
-	m.Item(gopher.TypeMenu, "Home: "+b.site.Title, "/")
+	m.Item(gopher.TypeMenu, b.site.Messages.Tags, tagsPath)
+	b.home(m)
 	return m.Bytes()
 }
 
 // archiveMenu lists the posts by year.
 func (b *blog) archiveMenu() []byte {
 	m := b.menu()
-	m.Info("Archive: " + b.site.Title)
+	m.Info(messages.Format(b.site.Messages.ArchiveHeading, "site", b.site.Title))
 	for _, y := range b.years {
 		m.Info("")
 		m.Info(y.Name)
 		phlogItems(m, y.Posts)
 	}
 	m.Info("")
-	m.Item(gopher.TypeMenu, "Home: "+b.site.Title, "/")
+	b.home(m)
 	return m.Bytes()
 }
 
 // searchMenu answers a type 7 search: the posts found, each with an excerpt.
 // An empty query gets a menu with the search item to try again.
 func (b *blog) searchMenu(query string, hits []search.Hit, more bool) []byte {
+	msg := b.site.Messages
 	m := b.menu()
 	query = strings.TrimSpace(query)
 	if query == "" {
-		m.Info("Search the posts of " + b.site.Title + ":")
+		m.Info(msg.SearchPrompt + ": " + b.site.Title)
 	} else {
-		m.Info(searchSummary(query, len(hits), more))
+		m.Info(searchSummary(msg, query, len(hits), more))
 	}
 	for _, h := range hits {
 		p := b.posts[h.Doc]
 		m.Info("")
-		m.Item(gopher.TypeText, p.Date.Format(dateLayout)+" "+p.Title, postGopherSelector(p))
+		m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
 		m.Info(h.Excerpt)
 	}
 	m.Info("")
-	m.Item(gopher.TypeSearch, "Search again", searchPath)
-	m.Item(gopher.TypeMenu, "Home: "+b.site.Title, "/")
+	m.Item(gopher.TypeSearch, msg.SearchAgain, searchPath)
+	b.home(m)
 	return m.Bytes()
 }
 
@@ -147,6 +187,6 @@ func (b *blog) searchMenu(query string, hits []search.Hit, more bool) []byte {
 func (b *blog) errorMenu(msg string) []byte {
 	m := b.menu()
 	m.Error(msg)
-	m.Item(gopher.TypeMenu, "Home: "+b.site.Title, "/")
+	b.home(m)
 	return m.Bytes()
 }

@@ -60,7 +60,7 @@ func TestReloadPicksUpNewPost(t *testing.T) {
 	if text := gopherGet(t, d, "/posts/2018-01-01-new.txt\r\n"); !strings.Contains(text, "新しい本文です。") {
 		t.Errorf("gopher after reload: %q", text)
 	}
-	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/2018-01-01-new.gmi 2018-01-01 _・)新しい記事\n") {
+	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/2018-01-01-new.gmi 2018-01-01 \u200b_・)新しい記事\n") {
 		t.Errorf("home after reload lacks the new post:\n%s", home)
 	}
 }

@@ -73,6 +73,7 @@ func (r *routes) post(p *content.Post) bool {
 // name it. (Tags cannot collide: they hold no "/".)
 func (r *routes) tag(name, file string) bool {
 	ok := r.claimGemini(tagGeminiPath(name), file)
+	ok = r.claimGemini(tagFeedPath(name), file) && ok
 	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
 }
 

@@ -3,26 +3,30 @@ package capsule
 import (
 	"strconv"
 
+	"capsule/capsule/messages"
 	"capsule/capsule/search"
 )
 
 // searchTooLong answers a query longer than search takes, on both
 // protocols.
-var searchTooLong = "Search query too long: at most " + strconv.Itoa(search.MaxQueryRunes) + " characters"
+func searchTooLong(msg messages.Messages) string {
+	return messages.Format(msg.SearchTooLong, "max", strconv.Itoa(search.MaxQueryRunes))
+}
 
 // searchSummary is the line above search results, on both protocols. more
 // with fewer than search.MaxResults posts found means the search stopped
 // early, at its budget.
-func searchSummary(query string, found int, more bool) string {
+func searchSummary(msg messages.Messages, query string, found int, more bool) string {
+	text := msg.SearchFound
 	switch {
 	case found == 0 && more:
-		return "No post found for “" + query + "” before the search stopped: try a longer phrase."
+		text = msg.SearchStoppedNone
 	case found == 0:
-		return "No post contains “" + query + "”."
+		text = msg.SearchNone
 	case more && found < search.MaxResults:
-		return "Posts that contain “" + query + "” (the search stopped early, there may be more): " + strconv.Itoa(found)
+		text = msg.SearchStopped
 	case more:
-		return "Posts that contain “" + query + "”, the newest " + strconv.Itoa(found) + " of more:"
+		text = msg.SearchMore
 	}
-	return "Posts that contain “" + query + "”: " + strconv.Itoa(found)
+	return messages.Format(text, "query", query, "count", strconv.Itoa(found))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"capsule/capsule/content"
+	"capsule/capsule/messages"
 	"capsule/gopher"
 )
 
@@ -14,6 +15,9 @@ import (
 // addresses readers reach it at.
 type Site struct {
 	content.SiteMeta
+	// Messages are the texts capsule adds to pages, in the site's
+	// language (messages.For).
+	Messages messages.Messages
 	// Hostname is the name in every URL and gopher menu item.
 	Hostname string
 	// GeminiPort is the port in gemini:// URLs; 1965 is left out of them.
@@ -23,6 +27,9 @@ type Site struct {
 	GopherPort int
 	// GopherWidth is the width of gopher text, in display cells.
 	GopherWidth int
+	// FeedContent puts the newest posts whole into the Atom feeds, as
+	// text, beside their summaries.
+	FeedContent bool
 }
 
 // servesGemini reports whether a Gemini request for host and port (0: none

@@ -20,6 +20,11 @@ type Store struct {
 	gopher map[string][]byte           // by selector, with its leading "/"
 
 	geminiWrongHost *gemini.Response // 53, naming this capsule
+	geminiNotFound  *gemini.Response // 51
+	geminiAskSearch *gemini.Response // 10, the search prompt
+	geminiBadQuery  *gemini.Response // 59, a query not percent-encoded right
+	geminiTooLong   *gemini.Response // 59, a query over search.MaxQueryRunes
+	gopherTooLong   []byte           // an error menu for a query over search.MaxQueryRunes
 	gopherNotFound  []byte           // an error menu
 	gopherSlowDown  []byte           // an error menu for a client over its rate
 	gopherPlusRoot  []byte           // the answer to a Gopher+ "\t$" on the root

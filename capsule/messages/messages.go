@@ -1,0 +1,175 @@
+// Package messages holds every text capsule itself adds to what readers
+// see (labels, headings, prompts, menu items, error texts), one table per
+// language. The site's lang chooses the table: Japanese and English are
+// built in, any other language gets English; an operator may replace any
+// message in the configuration ([messages] in the TOML file).
+//
+// Messages may hold placeholders in braces, filled in by Format: {site}
+// (the site's title), {title}, {query}, {count}, {max}, {url}.
+package messages
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// Messages is one language's texts. The TOML names are the keys an
+// operator overrides them by.
+type Messages struct {
+	Tags     string `toml:"tags"`      // link to the tag index
+	Archive  string `toml:"archive"`   // link to the archive
+	Search   string `toml:"search"`    // link to search
+	AtomFeed string `toml:"atom_feed"` // link to the Atom feed
+	Posts    string `toml:"posts"`     // heading of the home page's post list
+	Home     string `toml:"home"`      // link home: {site}
+
+	TagsHeading    string `toml:"tags_heading"`    // {site}
+	TagFeed        string `toml:"tag_feed"`        // link to a tag's Atom feed
+	ArchiveHeading string `toml:"archive_heading"` // {site}
+
+	Read        string `toml:"read"`         // gopher: a post's text, {title}
+	PostLinks   string `toml:"post_links"`   // gopher: above a post's links
+	MenuPointer string `toml:"menu_pointer"` // gopher: end of a post's text, above its menu's URL
+	LynxHint    string `toml:"lynx_hint"`    // gopher: the root menu's hint for Lynx
+
+	SearchPrompt      string `toml:"search_prompt"`       // Gemini's 10 prompt; the Gopher search menu
+	SearchHeading     string `toml:"search_heading"`      // {query}
+	SearchAgain       string `toml:"search_again"`        // link to search again
+	SearchNone        string `toml:"search_none"`         // {query}
+	SearchFound       string `toml:"search_found"`        // {query} {count}
+	SearchMore        string `toml:"search_more"`         // {query} {count}: the newest of more
+	SearchStopped     string `toml:"search_stopped"`      // {query} {count}: stopped at its budget
+	SearchStoppedNone string `toml:"search_stopped_none"` // {query}
+	SearchTooLong     string `toml:"search_too_long"`     // {max}
+	SearchBadEncoding string `toml:"search_bad_encoding"` // a query that is not percent-encoded right
+	NotFound          string `toml:"not_found"`           // 51, and Gopher's error menu
+	SlowDown          string `toml:"slow_down"`           // Gopher's error menu for a client over its rate
+	WrongHost         string `toml:"wrong_host"`          // 53: {url}
+}
+
+// English is the table of every language but Japanese.
+var English = Messages{
+	Tags:     "Tags",
+	Archive:  "Archive",
+	Search:   "Search",
+	AtomFeed: "Atom feed",
+	Posts:    "Posts",
+	Home:     "Home: {site}",
+
+	TagsHeading:    "Tags: {site}",
+	TagFeed:        "Atom feed of this tag",
+	ArchiveHeading: "Archive: {site}",
+
+	Read:        "Read: {title}",
+	PostLinks:   "Links in this post:",
+	MenuPointer: "Links, tags and other posts as a gopher menu:",
+	LynxHint:    "Lynx: run lynx -assume_charset=utf-8 to read this capsule in UTF-8.",
+
+	SearchPrompt:      "Search the posts",
+	SearchHeading:     "Search: {query}",
+	SearchAgain:       "Search again",
+	SearchNone:        "No post contains “{query}”.",
+	SearchFound:       "Posts that contain “{query}”: {count}",
+	SearchMore:        "Posts that contain “{query}”, the newest {count}:",
+	SearchStopped:     "Posts that contain “{query}” (the search stopped early, there may be more): {count}",
+	SearchStoppedNone: "No post found for “{query}” before the search stopped: try a longer phrase.",
+	SearchTooLong:     "Search query too long: at most {max} characters",
+	SearchBadEncoding: "Bad percent-encoding in the query",
+	NotFound:          "Not found",
+	SlowDown:          "Slow down: too many requests, try again in a few seconds",
+	WrongHost:         "This server is {url}",
+}
+
+// Japanese is the table of a site whose lang is ja.
+var Japanese = Messages{
+	Tags:     "タグ",
+	Archive:  "アーカイブ",
+	Search:   "検索",
+	AtomFeed: "Atom フィード",
+	Posts:    "記事",
+	Home:     "ホーム: {site}",
+
+	TagsHeading:    "タグ一覧: {site}",
+	TagFeed:        "このタグの Atom フィード",
+	ArchiveHeading: "アーカイブ: {site}",
+
+	Read:        "本文を読む: {title}",
+	PostLinks:   "この記事のリンク:",
+	MenuPointer: "リンク・タグ・前後の記事はこの gopher メニューから:",
+	LynxHint:    "Lynx では lynx -assume_charset=utf-8 として開くと日本語が読めます。",
+
+	SearchPrompt:      "記事を検索",
+	SearchHeading:     "検索: {query}",
+	SearchAgain:       "もう一度検索",
+	SearchNone:        "「{query}」を含む記事はありません。",
+	SearchFound:       "「{query}」を含む記事: {count} 件",
+	SearchMore:        "「{query}」を含む記事のうち、新しい {count} 件:",
+	SearchStopped:     "「{query}」を含む記事: {count} 件(検索を途中で打ち切りました。ほかにもあるかもしれません)",
+	SearchStoppedNone: "「{query}」を含む記事は、検索を打ち切るまでに見つかりませんでした。もう少し長い言葉で検索してください。",
+	SearchTooLong:     "検索語が長すぎます。{max} 文字までにしてください",
+	SearchBadEncoding: "検索語のパーセントエンコードが正しくありません",
+	NotFound:          "見つかりません",
+	SlowDown:          "アクセスが多すぎます。数秒おいてから、もう一度どうぞ",
+	WrongHost:         "このサーバーは {url} です",
+}
+
+// For returns the table for a language tag: Japanese for "ja" and its
+// regional forms ("ja-JP"), English otherwise.
+func For(lang string) Messages {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if base == "ja" {
+		return Japanese
+	}
+	return English
+}
+
+// Keys lists the names by which messages are overridden, in table order.
+func Keys() []string {
+	t := reflect.TypeFor[Messages]()
+	keys := make([]string, t.NumField())
+	for i := range keys {
+		keys[i] = t.Field(i).Tag.Get("toml")
+	}
+	return keys
+}
+
+// Get returns the message named key (its TOML name).
+func (m Messages) Get(key string) (string, bool) {
+	v := reflect.ValueOf(m)
+	for i, f := range reflect.VisibleFields(v.Type()) {
+		if f.Tag.Get("toml") == key {
+			return v.Field(i).String(), true
+		}
+	}
+	return "", false
+}
+
+// Override replaces the messages named in overrides (by their TOML names).
+// An unknown name is an error that lists the known ones.
+func (m Messages) Override(overrides map[string]string) (Messages, error) {
+	v := reflect.ValueOf(&m).Elem()
+	t := v.Type()
+	for name, text := range overrides {
+		i := slices.IndexFunc(reflect.VisibleFields(t), func(f reflect.StructField) bool { return f.Tag.Get("toml") == name })
+		if i < 0 {
+			return m, fmt.Errorf("unknown message %q (known: %s)", name, strings.Join(Keys(), ", "))
+		}
+		v.Field(i).SetString(text)
+	}
+	return m, nil
+}
+
+// Format fills the placeholders of msg: pairs are name, value, name,
+// value… ("site", "Keep Smiling").
+func Format(msg string, pairs ...string) string {
+	if !strings.Contains(msg, "{") {
+		return msg
+	}
+	old := make([]string, 0, len(pairs))
+	for i := 0; i+1 < len(pairs); i += 2 {
+		old = append(old, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return strings.NewReplacer(old...).Replace(msg)
+}

@@ -1,0 +1,101 @@
+package capsule
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/testfs"
+	"capsule/capsule/messages"
+)
+
+// The interface speaks the site's language on both protocols: Japanese
+// for ja, English for en and any language without a table.
+func TestInterfaceLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		want messages.Messages
+	}{{"ja", messages.Japanese}, {"ja-JP", messages.Japanese}, {"en", messages.English}, {"fr", messages.English}} {
+		d := startDaemon(t, func(c *config.Config) {
+			c.Posts = testfs.Write(t, map[string]string{
+				"_index.md": "+++\ntitle = \"Site\"\nlang = \"" + tt.lang + "\"\n+++\n",
+				"a.md":      "+++\ntitle = \"A\"\ndate = 2020-01-01\ntags = [\"t\"]\n+++\ntext\n",
+			})
+		})
+		m := tt.want
+		_, _, home := geminiGet(t, d, "/")
+		for _, line := range []string{"=> /tags/ " + m.Tags, "=> /archive.gmi " + m.Archive, "=> /search " + m.Search, "=> /atom.xml " + m.AtomFeed, "## " + m.Posts} {
+			if !strings.Contains(home, "\n"+line+"\n") {
+				t.Errorf("%s: home lacks %q:\n%s", tt.lang, line, home)
+			}
+		}
+		if _, meta, _ := geminiGet(t, d, "/search"); meta != m.SearchPrompt {
+			t.Errorf("%s: search prompt %q", tt.lang, meta)
+		}
+		if _, meta, _ := geminiGet(t, d, "/nowhere"); meta != m.NotFound {
+			t.Errorf("%s: not found %q", tt.lang, meta)
+		}
+		root := gopherGet(t, d, "\r\n")
+		for _, item := range []string{"1" + m.Tags + "\t", "1" + m.Archive + "\t", "7" + m.Search + "\t", "i" + m.LynxHint + "\t"} {
+			if !strings.Contains(root, "\r\n"+item) {
+				t.Errorf("%s: gopher root lacks %q:\n%s", tt.lang, item, root)
+			}
+		}
+		menu := gopherGet(t, d, "/posts/a/\r\n")
+		for _, item := range []string{"0" + messages.Format(m.Read, "title", "A") + "\t", "1" + messages.Format(m.Home, "site", "Site") + "\t"} {
+			if !strings.Contains(menu, "\r\n"+item) {
+				t.Errorf("%s: post menu lacks %q:\n%s", tt.lang, item, menu)
+			}
+		}
+		if nf := gopherGet(t, d, "/nowhere\r\n"); !strings.HasPrefix(nf, "3"+m.NotFound+"\t") {
+			t.Errorf("%s: gopher not found %q", tt.lang, nf)
+		}
+	}
+}
+
+// Japanese and English tables are complete: no message left empty, and
+// every placeholder of the English one is in the Japanese one.
+func TestMessageTablesComplete(t *testing.T) {
+	for _, key := range messages.Keys() {
+		ev, _ := messages.English.Get(key)
+		jv, _ := messages.Japanese.Get(key)
+		if ev == "" || jv == "" {
+			t.Errorf("message %s is empty in a table", key)
+		}
+		for _, ph := range []string{"{site}", "{title}", "{query}", "{count}", "{max}", "{url}"} {
+			if strings.Contains(ev, ph) != strings.Contains(jv, ph) {
+				t.Errorf("message %s: %s in one table only", key, ph)
+			}
+		}
+	}
+	if _, err := messages.English.Override(map[string]string{"tagz": "x"}); err == nil {
+		t.Error("an unknown message name was accepted")
+	}
+	if m, err := messages.English.Override(map[string]string{"tags": "Labels"}); err != nil || m.Tags != "Labels" {
+		t.Errorf("override: %v %q", err, m.Tags)
+	}
+}
+
+// An operator replaces any message from the configuration file; an unknown
+// name is a problem at its line.
+func TestMessagesOverridden(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "capsule.toml")
+	os.WriteFile(file, []byte("[messages]\ntags = \"ラベル\"\nnot_found = \"ありません\"\n"), 0o644)
+	cfg := config.NewConfig()
+	if err := config.ReadConfigFile(file, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	d := startDaemon(t, func(c *config.Config) { c.Messages = cfg.Messages })
+	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "\n=> /tags/ ラベル\n") {
+		t.Errorf("home: %q", home)
+	}
+	if nf := gopherGet(t, d, "/nowhere\r\n"); !strings.HasPrefix(nf, "3ありません\t") {
+		t.Errorf("gopher: %q", nf)
+	}
+	os.WriteFile(file, []byte("[messages]\n\ntagz = \"x\"\n"), 0o644)
+	if err := config.ReadConfigFile(file, &cfg); err == nil || !strings.Contains(err.Error(), ":3: unknown message tagz: did you mean tags?") {
+		t.Errorf("unknown message: %v", err)
+	}
+}

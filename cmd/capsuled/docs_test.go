@@ -1,0 +1,213 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// docs are the documents whose commands, flags and log lines must stay
+// true.
+var docs = []string{"../../README.md", "../../contrib/README.md"}
+
+// definedFlags are the flags capsuled -h lists.
+func definedFlags(t *testing.T) []string {
+	t.Helper()
+	out, _ := exec.Command(capsuled, "-h").CombinedOutput()
+	var flags []string
+	for _, m := range regexp.MustCompile(`(?m)^  -([a-z0-9-]+)`).FindAllStringSubmatch(string(out), -1) {
+		flags = append(flags, m[1])
+	}
+	if len(flags) < 20 {
+		t.Fatalf("capsuled -h lists %d flags:\n%s", len(flags), out)
+	}
+	return append(flags, "h", "help")
+}
+
+var (
+	// A code span or a code block line that starts with a flag, and the
+	// flags in it.
+	flagSpan = regexp.MustCompile("`(-[a-z][^`]*)`")
+	flagWord = regexp.MustCompile(`^-([a-z][a-z0-9-]*)$`)
+	// A command line of capsuled in a code block.
+	capsuledLine = regexp.MustCompile(`(?m)^    .*\bcapsuled( .*)$`)
+)
+
+// Every flag the documents show exists: in code spans that start with a
+// flag (unless they are capsule-bench's, said just before) and on
+// capsuled command lines.
+func TestDocumentedFlagsExist(t *testing.T) {
+	defined := definedFlags(t)
+	for _, doc := range docs {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		var shown []string
+		for _, m := range flagSpan.FindAllStringSubmatchIndex(text, -1) {
+			before := text[max(0, m[0]-20):m[0]]
+			if strings.Contains(before, "capsule-bench") || strings.Contains(before, "go test") {
+				continue
+			}
+			shown = append(shown, flagsIn(text[m[2]:m[3]])...)
+		}
+		for _, m := range capsuledLine.FindAllStringSubmatch(text, -1) {
+			if strings.Contains(m[0], "go build") || strings.Contains(m[0], "capsuled:") {
+				continue
+			}
+			shown = append(shown, flagsIn(m[1])...)
+		}
+		if len(shown) == 0 {
+			t.Errorf("%s: found no flags to check", doc)
+		}
+		for _, f := range shown {
+			if !slices.Contains(defined, f) {
+				t.Errorf("%s shows -%s, which capsuled does not have", doc, f)
+			}
+		}
+	}
+}
+
+// flagsIn lists the flags of a command line's words: "-name" or
+// "-name=value" (a word like "-assume_charset=utf-8" is another program's).
+func flagsIn(line string) []string {
+	var flags []string
+	for _, w := range strings.Fields(line) {
+		w, _, _ = strings.Cut(w, "=")
+		if m := flagWord.FindStringSubmatch(w); m != nil {
+			flags = append(flags, m[1])
+		}
+	}
+	return flags
+}
+
+// What the documents tell operators to grep the log for is in a log
+// message.
+func TestDocumentedLogLinesExist(t *testing.T) {
+	var sources strings.Builder
+	for _, dir := range []string{"../../capsule", "../../capsule/*", "."} {
+		files, _ := filepath.Glob(dir + "/*.go")
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, _ := os.ReadFile(f)
+			sources.Write(b)
+		}
+	}
+	grep := regexp.MustCompile(`\| grep (?:-[a-zA-Z]+ )*'?([^'\s|]+)`)
+	n := 0
+	for _, doc := range docs {
+		b, _ := os.ReadFile(doc)
+		for _, m := range grep.FindAllStringSubmatch(string(b), -1) {
+			n++
+			if !strings.Contains(sources.String(), m[1]) {
+				t.Errorf("%s greps the log for %q, which no log message says", doc, m[1])
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no grep of the log found in the documents")
+	}
+}
+
+// The README's broken post prints what the README shows, line for line.
+func TestReadmeBrokenPostExample(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(b), "A broken post stops the start")
+	if !ok {
+		t.Fatal("README has no broken post example")
+	}
+	var want []string
+	started := false
+	for _, line := range strings.Split(after, "\n") {
+		if code, ok := strings.CutPrefix(line, "    "); ok {
+			want = append(want, code)
+			started = true
+		} else if started {
+			break
+		}
+	}
+	if len(want) != 2 || !strings.HasPrefix(want[0], "posts/2017-05-03-hello-again.md:3: ") {
+		t.Fatalf("README example %q", want)
+	}
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "posts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "posts", "2017-05-03-hello-again.md"), []byte("+++\ntitle = \"_・)やあ\"\ndate = \"yesterday\"\n+++\n本文\n"), 0o644)
+	cmd := exec.Command(capsuled, "-posts", "posts", "-certs", "certs", "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("exit: %v, want status 1", err)
+	}
+	if got := strings.Split(strings.TrimSpace(string(out)), "\n"); !slices.Equal(got, want) {
+		t.Errorf("capsuled printed\n%s\nthe README shows\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The lines the README says a first start prints are printed: the same
+// words, with the addresses, fingerprints and times of this run.
+func TestReadmeStartLines(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := strings.Cut(string(b), "capsuled prints one line per listener")
+	var want []*regexp.Regexp
+	for _, line := range strings.Split(after, "\n")[1:] {
+		code, ok := strings.CutPrefix(line, "    ")
+		if !ok {
+			if len(want) > 0 {
+				break
+			}
+			continue
+		}
+		// What differs from run to run: fingerprints (…), listen
+		// addresses, times, the certificates folder.
+		code = regexp.MustCompile(`[0-9A-F]{2}:…`).ReplaceAllString(code, "…") // a fingerprint's start
+		re := regexp.QuoteMeta(code)
+		re = strings.ReplaceAll(re, "…", ".*")
+		re = strings.ReplaceAll(re, `\[::\]:1965`, `\S+`)
+		re = strings.ReplaceAll(re, `\[::\]:7070`, `\S+`)
+		re = strings.ReplaceAll(re, "certs/", `\S*/`)
+		re = strings.ReplaceAll(re, " certs ", ` \S+ `)
+		re = regexp.MustCompile(`4\\\.1ms`).ReplaceAllString(re, `[0-9.]+[µm]?s`)
+		want = append(want, regexp.MustCompile("^"+re+"$"))
+	}
+	if len(want) < 4 {
+		t.Fatalf("README shows %d start lines", len(want))
+	}
+	cmd := exec.Command(capsuled, "-posts", samplePosts, "-certs", filepath.Join(t.TempDir(), "certs"),
+		"-gemini", "127.0.0.1:0", "-gemini-port", "1965", "-gopher", "127.0.0.1:0", "-gopher-port", "7070")
+	d := &daemon{cmd: cmd, lines: make(chan string, 1000)}
+	d.start(t)
+	var got []string
+	timeout := time.After(10 * time.Second)
+	for len(got) == 0 || !strings.Contains(got[len(got)-1], "built ") {
+		select {
+		case line, ok := <-d.lines:
+			if !ok {
+				t.Fatalf("capsuled exited:\n%s", strings.Join(got, "\n"))
+			}
+			got = append(got, line)
+		case <-timeout:
+			t.Fatalf("no 'built' line:\n%s", strings.Join(got, "\n"))
+		}
+	}
+	for _, re := range want {
+		if !slices.ContainsFunc(got, re.MatchString) {
+			t.Errorf("no line matches the README's %s; capsuled printed:\n%s", re, strings.Join(got, "\n"))
+		}
+	}
+}
