@@ -80,7 +80,7 @@ func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, 
 	msg := b.site.Messages
 	p := b.entry(i)
 	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
-		p.Body, doc, gopher.TextOptions{Width: b.site.GopherWidth, Link: link})
+		p.Body, doc, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel})
 	older, newer := b.neighbours(i)
 	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil {
 		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+

@@ -49,6 +49,9 @@ func TestInterfaceLanguage(t *testing.T) {
 				t.Errorf("%s: post menu lacks %q:\n%s", tt.lang, item, menu)
 			}
 		}
+		if text := gopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "\r\n"+m.TagsLabel+": t\r\n") {
+			t.Errorf("%s: gopher text header: %q", tt.lang, text)
+		}
 		if nf := gopherGet(t, d, "/nowhere\r\n"); !strings.HasPrefix(nf, "3"+m.NotFound+"\t") {
 			t.Errorf("%s: gopher not found %q", tt.lang, nf)
 		}

@@ -32,18 +32,19 @@ const (
 const (
 	// maxDepth is how many quotes and list levels nest. Deeper ones are
 	// flattened: a quote inside the eighth level adds no "> ", a list
-	// shows its items at the eighth level's indent. Without it, every
+	// shows its items as siblings of the eighth level's. Without it, every
 	// level of "> > > …" or "- - - …" adds two bytes to each line below
 	// it: 20,000 levels of "- " (40 KB) made 400 MB. Eight levels is more
 	// than a reader can follow, and more than posts use.
 	maxDepth = 8
 	// maxIndent caps the prefix of a line (quote markers, list markers
-	// and their indents), in bytes, which are cells: prefixes are ASCII.
-	// A list marker may be eleven bytes wide ("123456789. "), so eight
-	// levels alone could still put close to a hundred bytes before every
-	// line; a container that would make the prefix wider than maxIndent
-	// is flattened like one past maxDepth. Eight levels of "> " or "- "
-	// take 16.
+	// and the indents under them), in bytes, which are at least cells
+	// (a nested item's glyph is three bytes, one cell). A list marker may
+	// be eleven bytes wide ("123456789. "), so eight levels alone could
+	// still put close to a hundred bytes before every line; a container
+	// that would make the prefix wider than maxIndent is flattened like
+	// one past maxDepth. Eight levels of "> " take 16; a nested list's
+	// marker replaces its parent's ("* ▪▪▪▪▪▪ " at the eighth level, 21).
 	maxIndent = 24
 
 	// maxTableWidth is the widest, in display cells, that a table is
@@ -101,6 +102,8 @@ func (r *renderer) flatten(n ast.Node, f int) {
 // items are thus siblings, however deep their Markdown nests them. They
 // have no indent under their marker: only the marker, paid for by the
 // marker in the Markdown, makes a line's prefix wider than maxIndent.
+// (A nested list's items go through the frame its parent item goes
+// through, not through the item: their marker shows their depth.)
 func (r *renderer) overParent(f int) int {
 	for r.frames[f].kind == frameMarker && r.frames[f].flat {
 		r.mark(f)

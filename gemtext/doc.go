@@ -19,10 +19,14 @@
 //     control characters are dropped (NUL becomes U+FFFD).
 //   - An unordered list becomes "* item" lines; an ordered list "1. item"
 //     plain text lines, numbered from the list's start, with its delimiter
-//     ("." or ")"). Nested items are plain text lines indented by two
-//     spaces a level, then "- " (or the number, if ordered) and the text.
-//     Further paragraphs of an item are indented under its text. Lists
-//     have no blank lines.
+//     ("." or ")"). Nested items are gemtext list lines too, their depth
+//     shown in the text, since clients indent no "* " line and ignore or
+//     justify leading spaces: "* ◦ item" at the second level, "* ▪ item"
+//     at the third, a square more for each level deeper; a nested ordered
+//     item keeps its number, "* 1. item", "* ▪ 1. item". The glyphs are
+//     of neutral East Asian width, one cell in Japanese fonts too (see
+//     appendMarker). Further paragraphs of an item are indented under its
+//     text. Lists have no blank lines.
 //   - Task list items keep the ASCII boxes "[ ]" and "[x]", which read the
 //     same in every font and terminal (☐ and ☑ are of ambiguous width).
 //   - A blockquote prefixes each line with "> " and puts a ">" line between
@@ -31,8 +35,8 @@
 //     inside a quote cannot be quoted: it interrupts the quote.
 //   - Quotes and lists nest eight levels deep, and no deeper than puts 24
 //     bytes of markers and indent before a line. Deeper ones are flattened:
-//     a quote adds no "> ", a list item is drawn at the deepest indent
-//     allowed, beside the item it is in.
+//     a quote adds no "> ", a list item is drawn with the marker of the
+//     item it is in, as its sibling.
 //   - A GFM table becomes a preformatted block with alt text "table": cells
 //     joined by " | ", columns padded to equal display width (East Asian
 //     wide characters count two cells, by github.com/rivo/uniseg), aligned

@@ -19,11 +19,13 @@ const (
 	// line of two bytes (a hard break "\" that continues a paragraph
 	// lazily, or an empty list item "- " nested past maxDepth), which
 	// writes a line with a full prefix, at most maxIndent cells, and its
-	// CRLF; and "a\n***\n", which draws a rule of maxRule cells: some
-	// 13.5 bytes out for each byte in. The rest (a flattened item's
-	// marker, wider than maxIndent allows, is paid for by the same
-	// marker in the Markdown) stays below that.
-	OutputFactor = 16
+	// CRLF; "a\n***\n", which draws a rule of maxRule cells; and a table
+	// row continued lazily inside a full prefix, whose every line is also
+	// set off by the 4-space indent of preformatted text: some 15.5 bytes
+	// out for each byte in. The rest (a flattened item's marker, wider
+	// than maxIndent allows, is paid for by the same marker in the
+	// Markdown) stays below that. 20 leaves room above the worst found.
+	OutputFactor = 20
 	// OutputSlack is C in the bound above: the "Tags: " of the header and
 	// what a document of a few bytes may add.
 	OutputSlack = 256

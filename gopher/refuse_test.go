@@ -33,7 +33,7 @@ func TestRefusedLinks(t *testing.T) {
 		{"numbers skip refused", "[a](https://a.example/) [x](VBScript:x) ![c](c.png)",
 			"a[1] x [image: c][2]\r\n\r\n[1] https://a.example/\r\n[2] c.png",
 			[]Link{{"a", "https://a.example/"}, {"c", "c.png"}}},
-		{"in a table", "| [a](data:a) |\n|---|\n| b |", "a\r\n-\r\nb", nil},
+		{"in a table", "| [a](data:a) |\n|---|\n| b |", "    a\r\n    -\r\n    b", nil},
 		{"in a note", "x[^1]\n\n[^1]: [n](javascript:n)", "x[^1]\r\n\r\n[^1] n", nil},
 	}
 	for _, tt := range tests {

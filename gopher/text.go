@@ -3,6 +3,7 @@ package gopher
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"github.com/yuin/goldmark/ast"
@@ -25,6 +26,24 @@ type Link struct {
 	URL   string // after TextOptions.Link rewriting
 }
 
+// maxLabel is the longest a label of TextOptions may be, in bytes: an
+// image of six bytes of Markdown ("![](x)") shows its label, and the output
+// bound (OutputFactor) must hold whatever the labels.
+const maxLabel = 24
+
+// label is a TextOptions label made safe and short, or def when empty.
+func label(s, def string) string {
+	s = strings.TrimSpace(lineSpace(Sanitize(s)))
+	for len(s) > maxLabel {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	if s == "" {
+		return def
+	}
+	return s
+}
+
 // TextOptions adjusts text rendering.
 type TextOptions struct {
 	// Width is the line width in display cells: 0 (or less) means
@@ -39,6 +58,11 @@ type TextOptions struct {
 	// builds a menu), and its label, or an image's "[image: alt]", stays
 	// in the text as if it were no link at all.
 	Link func(dest string) string
+	// TagsLabel and ImageLabel are the words the text adds, in the post's
+	// language: "Tags" (the header's "Tags: a, b") and "image" (an
+	// image shows as "[image: alt]", or "[image]" without alt text).
+	// Empty means English.
+	TagsLabel, ImageLabel string
 }
 
 // RenderPost renders a post as a gopher text file (item type 0): header, blank line,
@@ -112,7 +136,8 @@ func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text [
 		width = DefaultTextWidth
 	}
 	width = max(width, minWidth)
-	r := &renderer{src: source, width: width, rewrite: opts.Link, index: map[string]int{}}
+	r := &renderer{src: source, width: width, rewrite: opts.Link, index: map[string]int{},
+		tagsLabel: label(opts.TagsLabel, "Tags"), imageLabel: label(opts.ImageLabel, "image")}
 	lines := r.header(h)
 	if doc != nil {
 		lines = appendSection(lines, r.appendBlocks(nil, doc, width, false))
@@ -143,10 +168,13 @@ type renderer struct {
 	width   int
 	rewrite func(string) string
 	links   []Link
-	index   map[string]int   // URL → 1-based reference number
-	text    *strings.Builder // the text of the paras (inlineParas)
-	dirty   bool             // some line needs more of cleanLine than finishLine
-	paras   []para           // room for inlineParas's result, reused
+	index   map[string]int // URL → 1-based reference number
+	// tagsLabel and imageLabel are TextOptions' labels, at most
+	// maxLabel bytes each, so that the output bound holds.
+	tagsLabel, imageLabel string
+	text                  *strings.Builder // the text of the paras (inlineParas)
+	dirty                 bool             // some line needs more of cleanLine than finishLine
+	paras                 []para           // room for inlineParas's result, reused
 	// level and indent are how many containers the current block is in
 	// and how many cells their prefixes take (see nests).
 	level, indent int
@@ -200,7 +228,7 @@ func (r *renderer) header(h Header) []string {
 		}
 	}
 	if len(tags) > 0 {
-		lines = r.appendWrap(lines, "Tags: "+strings.Join(tags, ", "), r.width, nil)
+		lines = r.appendWrap(lines, r.tagsLabel+": "+strings.Join(tags, ", "), r.width, nil)
 	}
 	return lines
 }

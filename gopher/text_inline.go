@@ -234,11 +234,11 @@ func (in *inline) node(n ast.Node) {
 		in.link(unescape(n.Destination), in.r.plainText(n))
 	case *ast.Image:
 		if alt := in.r.plainText(n); alt != "" {
-			in.text("[image: " + alt + "]")
+			in.text("[" + in.r.imageLabel + ": " + alt + "]")
 			in.link(unescape(n.Destination), alt)
 		} else {
-			in.text("[image]")
-			in.link(unescape(n.Destination), "image")
+			in.text("[" + in.r.imageLabel + "]")
+			in.link(unescape(n.Destination), in.r.imageLabel)
 		}
 	case *ast.AutoLink:
 		label := lineSpace(string(n.Label(src)))

@@ -8,11 +8,13 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
-// appendTable appends a GFM table, not wrapped: cells separated by " | ",
-// columns padded to their display width and aligned as the delimiter row
-// says (left unless ":-:" or "-:"), a rule of "-" joined by "-+-" under the
-// header row. A table too wide for that, or padded out of proportion to
-// its Markdown, is written as records (see appendRecords).
+// appendTable appends a GFM table, not wrapped and set off like code by
+// preIndent (its rule would otherwise read as the underline of a heading):
+// cells separated by " | ", columns padded to their display width and
+// aligned as the delimiter row says (left unless ":-:" or "-:"), a rule of
+// "-" joined by "-+-" under the header row. A table too wide for that, or
+// padded out of proportion to its Markdown, is written as records (see
+// appendRecords).
 func (r *renderer) appendTable(dst []string, n *east.Table, width int) []string {
 	var rows [][]string
 	header := 0
@@ -75,13 +77,13 @@ func (r *renderer) appendTable(dst []string, n *east.Table, width int) []string 
 			}
 			out[j] = padCell(c, w, align)
 		}
-		dst = append(dst, r.check(strings.Join(out, " | ")))
+		dst = append(dst, r.check(preIndent+strings.Join(out, " | ")))
 		if i+1 == header {
 			rule := make([]string, len(widths))
 			for j, w := range widths {
 				rule[j] = strings.Repeat("-", w)
 			}
-			dst = append(dst, strings.Join(rule, "-+-"))
+			dst = append(dst, preIndent+strings.Join(rule, "-+-"))
 		}
 	}
 	return dst
@@ -100,10 +102,11 @@ func padCell(s string, w int, align east.Alignment) string {
 }
 
 // alignedFits reports whether a table of rows, its columns widths wide,
-// may be drawn aligned: at most maxTableWidth cells wide, and its lines,
-// prefixes included, at most tableGrowth times as long as its Markdown.
+// may be drawn aligned: at most maxTableWidth cells wide, preIndent
+// included, and its lines, prefixes included, at most tableGrowth times as
+// long as its Markdown.
 func (r *renderer) alignedFits(t *east.Table, rows [][]string, widths []int) bool {
-	w := 3 * (len(widths) - 1)
+	w := len(preIndent) + 3*(len(widths)-1)
 	for _, cw := range widths {
 		if w += cw; w > maxTableWidth {
 			return false
@@ -148,7 +151,7 @@ func (r *renderer) tableSource(t ast.Node, rows [][]string) int {
 // for each non-empty cell, a blank line between rows. Should the headers,
 // repeated on every row, make that longer than tableGrowth times the
 // table's Markdown, each row is instead one line of its cells joined by
-// " | ", the header row first, not wrapped.
+// " | ", the header row first, not wrapped and so after preIndent.
 func (r *renderer) appendRecords(dst []string, t *east.Table, rows [][]string, header, width int) []string {
 	base := len(dst)
 	budget := tableGrowth * r.tableSource(t, rows)
@@ -192,7 +195,7 @@ func (r *renderer) appendRecords(dst []string, t *east.Table, rows [][]string, h
 	dst = dst[:base]
 	for _, cells := range rows {
 		if len(cells) > 0 {
-			dst = append(dst, r.check(strings.Join(cells, " | ")))
+			dst = append(dst, r.check(preIndent+strings.Join(cells, " | ")))
 		}
 	}
 	return dst

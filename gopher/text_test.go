@@ -139,7 +139,7 @@ func TestRenderPostReferenceOwnLine(t *testing.T) {
 func TestRenderPostSanitizes(t *testing.T) {
 	src := "a\x1b[31mred\x07 \u2028 b\n\n```\n\x1b]0;title\x07\n.\n```\n"
 	out, _ := renderMD(src, TextOptions{})
-	if want := "a[31mred b\r\n\r\n]0;title\r\n..\r\n"; out != want {
+	if want := "a[31mred b\r\n\r\n    ]0;title\r\n    .\r\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
 	hdr, _ := RenderPost(Header{Title: "a\tb\nc", Date: "2017-05-03\r\n", Tags: []string{"x\ty", "", " "}}, nil, nil, TextOptions{})

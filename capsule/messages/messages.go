@@ -29,6 +29,8 @@ type Messages struct {
 	TagFeed        string `toml:"tag_feed"`        // link to a tag's Atom feed
 	ArchiveHeading string `toml:"archive_heading"` // {site}
 
+	TagsLabel   string `toml:"tags_label"`   // gopher text: the header's "Tags: a, b"
+	ImageLabel  string `toml:"image_label"`  // gopher text: an image, "[image: alt]"
 	Read        string `toml:"read"`         // gopher: a post's text, {title}
 	PostLinks   string `toml:"post_links"`   // gopher: above a post's links
 	MenuPointer string `toml:"menu_pointer"` // gopher: end of a post's text, above its menu's URL
@@ -62,6 +64,8 @@ var English = Messages{
 	TagFeed:        "Atom feed of this tag",
 	ArchiveHeading: "Archive: {site}",
 
+	TagsLabel:   "Tags",
+	ImageLabel:  "image",
 	Read:        "Read: {title}",
 	PostLinks:   "Links in this post:",
 	MenuPointer: "Links, tags and other posts as a gopher menu:",
@@ -95,6 +99,8 @@ var Japanese = Messages{
 	TagFeed:        "このタグの Atom フィード",
 	ArchiveHeading: "アーカイブ: {site}",
 
+	TagsLabel:   "タグ",
+	ImageLabel:  "画像",
 	Read:        "本文を読む: {title}",
 	PostLinks:   "この記事のリンク:",
 	MenuPointer: "リンク・タグ・前後の記事はこの gopher メニューから:",
