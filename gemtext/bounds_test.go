@@ -2,6 +2,7 @@ package gemtext
 
 import (
 	"bytes"
+	"capsule/capsule/postgen"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -9,8 +10,6 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // outputBound is the most Render may write for src (see OutputFactor).
@@ -42,104 +41,10 @@ func renderSize(t testing.TB, src []byte, opts Options) int {
 	return out.Len()
 }
 
-// Bombs are the inputs of the "Hostile input" issue: each a few kilobytes
-// of Markdown that rendered as hundreds of megabytes, or took seconds. Each
-// comes with the tree goldmark parses from it, built directly: goldmark
-// takes seconds to parse them (minutes with -race), which is not the
-// renderer's to test. TestBombTrees holds the trees to goldmark's.
-func bombs() map[string]func(n int) ([]byte, ast.Node) {
-	return map[string]func(n int) ([]byte, ast.Node){
-		"unordered": func(n int) ([]byte, ast.Node) { return listBomb("- ", n) },
-		"ordered":   func(n int) ([]byte, ast.Node) { return listBomb("1. ", n) },
-		"table":     tableBomb,
-		"quote":     quoteBomb,
-	}
-}
-
-// bombSize is the n of each bomb in the issue.
-var bombSize = map[string]int{"unordered": 20000, "ordered": 20000, "table": 1000, "quote": 3000}
-
-// listBomb returns marker n times, then "a": n nested lists.
-func listBomb(marker string, n int) ([]byte, ast.Node) {
-	src := []byte(strings.Repeat(marker, n) + "a")
-	doc := ast.NewDocument()
-	var parent ast.Node = doc
-	for i := range n {
-		l := ast.NewList(marker[0])
-		if marker[0] != '-' {
-			l.Marker, l.Start = marker[1], 1
-		}
-		l.IsTight = true
-		item := ast.NewListItem(len(marker))
-		l.AppendChild(l, item)
-		parent.AppendChild(parent, l)
-		parent = item
-		if i == n-1 {
-			tb := ast.NewTextBlock()
-			seg := text.NewSegment(len(src)-1, len(src))
-			tb.Lines().Append(seg)
-			tb.AppendChild(tb, ast.NewTextSegment(seg))
-			item.AppendChild(item, tb)
-		}
-	}
-	return src, doc
-}
-
-// tableBomb returns a table of n header columns over n/4 rows of "a".
-func tableBomb(n int) ([]byte, ast.Node) {
-	var b []byte
-	b = append(b, strings.Repeat("| h ", n)+"|\n"+strings.Repeat("|-", n)+"|\n"...)
-	aligns := make([]east.Alignment, n)
-	table := east.NewTable()
-	table.Alignments = aligns
-	row := func(pos int, cell func(i int) (int, bool)) *east.TableRow {
-		r := east.NewTableRow(aligns)
-		r.SetPos(pos)
-		for i := range n {
-			c := east.NewTableCell()
-			if start, ok := cell(i); ok {
-				seg := text.NewSegment(start, start+1)
-				c.Lines().Append(seg)
-				c.AppendChild(c, ast.NewTextSegment(seg))
-			}
-			r.AppendChild(r, c)
-		}
-		return r
-	}
-	table.AppendChild(table, east.NewTableHeader(row(0, func(i int) (int, bool) { return 4*i + 2, true })))
-	for range n / 4 {
-		start := len(b)
-		b = append(b, "a\n"...)
-		table.AppendChild(table, row(start, func(i int) (int, bool) { return start, i == 0 }))
-	}
-	doc := ast.NewDocument()
-	doc.AppendChild(doc, table)
-	return b, doc
-}
-
-// quoteBomb returns n lines of growing ">" nesting, "> a", ">> a", ">>> a"…
-func quoteBomb(n int) ([]byte, ast.Node) {
-	var b []byte
-	doc := ast.NewDocument()
-	var parent ast.Node = doc
-	for i := 1; i <= n; i++ {
-		b = append(b, strings.Repeat(">", i)+" "...)
-		q, p := ast.NewBlockquote(), ast.NewParagraph()
-		seg := text.NewSegment(len(b), len(b)+1)
-		b = append(b, "a\n"...)
-		p.Lines().Append(seg)
-		p.AppendChild(p, ast.NewTextSegment(seg))
-		q.AppendChild(q, p)
-		parent.AppendChild(parent, q)
-		parent = q
-	}
-	return b, doc
-}
-
 // TestBombTrees renders small bombs from the trees built for them and
 // from goldmark's, and finds the same output.
 func TestBombTrees(t *testing.T) {
-	for name, bomb := range bombs() {
+	for name, bomb := range postgen.Bombs() {
 		for _, n := range []int{1, 3, 12, 40} {
 			src, doc := bomb(n)
 			if got, want := renderTree(t, src, doc), renderTree(t, src, parse(newMarkdown(), src)); got != want {
@@ -161,9 +66,9 @@ func renderTree(t *testing.T, src []byte, doc ast.Node) string {
 
 // TestBombs renders each bomb within the bound, and quickly.
 func TestBombs(t *testing.T) {
-	for name, bomb := range bombs() {
+	for name, bomb := range postgen.Bombs() {
 		t.Run(name, func(t *testing.T) {
-			src, doc := bomb(bombSize[name])
+			src, doc := bomb(postgen.BombSize[name])
 			start := time.Now()
 			var out bytes.Buffer
 			if err := Render(&out, src, doc, Options{}); err != nil {

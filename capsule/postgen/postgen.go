@@ -1,6 +1,7 @@
-// Package postgen generates blog posts for benchmarks: Japanese Markdown
+// Package postgen generates blog posts for benchmarks and tests: Japanese Markdown
 // made of the sentences of real posts, so that generated posts read, parse
-// and render like real ones, in any number and size.
+// and render like real ones, in any number and size; and the hostile
+// Markdown of the renderers' output-bound tests (Bombs).
 package postgen
 
 import (
