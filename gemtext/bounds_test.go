@@ -64,7 +64,7 @@ func renderTree(t *testing.T, src []byte, doc ast.Node) string {
 	return out.String()
 }
 
-// TestBombs renders each bomb within the bound, and quickly.
+// TestBombs renders each bomb within the bound.
 func TestBombs(t *testing.T) {
 	for name, bomb := range postgen.Bombs() {
 		t.Run(name, func(t *testing.T) {
@@ -78,13 +78,8 @@ func TestBombs(t *testing.T) {
 			if out.Len() > outputBound(src) {
 				t.Errorf("%d bytes of Markdown rendered as %d bytes, more than the bound %d", len(src), out.Len(), outputBound(src))
 			}
-			// Milliseconds now; before the bounds, the lists took
-			// 2 to 20 s and 0.5 s (and several times that with
-			// -race). The limit only catches that, on a loaded
-			// machine too.
-			if took > 10*time.Second {
-				t.Errorf("rendering took %v", took)
-			}
+			// The time is logged, not judged (speed is for benchmarks):
+			// milliseconds now, seconds before the bounds.
 			t.Logf("%d bytes in, %d out, %v", len(src), out.Len(), took)
 		})
 	}

@@ -43,7 +43,7 @@ func renderTree(src []byte, doc ast.Node) string {
 	return string(out)
 }
 
-// TestBombs renders each bomb within the bound, and quickly.
+// TestBombs renders each bomb within the bound.
 func TestBombs(t *testing.T) {
 	for name, bomb := range postgen.Bombs() {
 		t.Run(name, func(t *testing.T) {
@@ -54,12 +54,8 @@ func TestBombs(t *testing.T) {
 			if len(out) > outputBound(Header{}, src) {
 				t.Errorf("%d bytes of Markdown rendered as %d bytes, more than the bound %d", len(src), len(out), outputBound(Header{}, src))
 			}
-			// Milliseconds now; before the bounds, the quote took 7
-			// to 9 s (and several times that with -race). The limit
-			// only catches that, on a loaded machine too.
-			if took > 10*time.Second {
-				t.Errorf("rendering took %v", took)
-			}
+			// The time is logged, not judged (speed is for benchmarks):
+			// milliseconds now, seconds before the bounds.
 			t.Logf("%d bytes in, %d out, %v", len(src), len(out), took)
 		})
 	}
