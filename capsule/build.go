@@ -124,6 +124,16 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		if !routes.post(p) {
 			continue
 		}
+		// Old addresses: Gemini redirects to the post for good (31), a
+		// Gopher client asking for the old path gets the post's text.
+		for _, old := range p.Aliases {
+			if old = aliasKey(old); !routes.alias(old, p.File) {
+				continue
+			}
+			st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
+			st.gopher[old] = out[i].txt
+			st.Redirects++
+		}
 		st.gemini[postGeminiPath(p)] = out[i].gmi
 		st.gopher[postGopherSelector(p)] = out[i].txt
 		// The post's menu answers with and without its trailing slash.

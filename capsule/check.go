@@ -15,6 +15,7 @@ import (
 // Summary is what a build found: for -check and for logs.
 type Summary struct {
 	Posts, Pages, Tags, Files int
+	Redirects                 int // old addresses of posts
 	Warnings                  []*content.FileError
 	BuildTime                 time.Duration // loading and building
 	// Certificate is the certificate file Start would serve;
@@ -43,7 +44,7 @@ func Check(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
+	return &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files), Redirects: st.Redirects,
 		Warnings: st.Warnings, BuildTime: time.Since(start), Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 

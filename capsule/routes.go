@@ -3,6 +3,8 @@ package capsule
 import (
 	"fmt"
 	"net/url"
+	"path"
+	"strings"
 	"unicode/utf8"
 
 	"capsule/capsule/content"
@@ -67,6 +69,27 @@ func (r *routes) post(p *content.Post) bool {
 		ok = r.claimGopher(sel, sel, p.File) && ok
 	}
 	return ok
+}
+
+// alias claims an old address of a post (Hugo's aliases, Jekyll's
+// redirect_from, url and permalink) on both protocols, for its file. An
+// old address that a page or another post already answers is an error
+// naming both files.
+func (r *routes) alias(path, file string) bool {
+	return r.claimGemini(path, file) && r.claimGopher(path, path, file)
+}
+
+// aliasKey is an old address as requests for it are looked up: decoded,
+// its dot segments resolved, a trailing slash kept.
+func aliasKey(a string) string {
+	if d, err := url.PathUnescape(a); err == nil {
+		a = d
+	}
+	clean := path.Clean("/" + a)
+	if strings.HasSuffix(a, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean
 }
 
 // tag checks that a tag's pages can be asked for; file is the first to

@@ -36,6 +36,7 @@ type Store struct {
 	// but did not stop for; BuildTime how long Build took.
 	Posts     int
 	Tags      int
+	Redirects int // old addresses of posts answered
 	Warnings  []*content.FileError
 	BuildTime time.Duration
 }

@@ -164,6 +164,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Posts = append(c.Posts, p)
 		}
 	}
+	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
+	c.Warnings = append(c.Warnings, expandTemplates(bySlug)...)
 	var ferrs2 []*FileError
 	c.Files, ferrs2 = filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
 	errs = append(errs, ferrs2...)
@@ -213,6 +215,7 @@ func postsRoot(dir string) (string, *FileError) {
 type parseResult struct {
 	post        *Post
 	errs, warns []*FileError
+	unknown     []unknownKey
 }
 
 // parsePosts decodes the front matter of the posts read, on every core.
@@ -227,8 +230,8 @@ func parsePosts(posts []*source, loc *time.Location, lang string) []parseResult 
 		}
 		name := filepath.Base(s.path)
 		slug := strings.TrimSuffix(name, filepath.Ext(name))
-		p, errs, warns := parsePost(s.path, NormalizeSource(s.data), slug, loc, lang, defaultFrontLimits)
-		results[i] = parseResult{post: p, errs: errs, warns: warns}
+		p, errs, warns, unknown := parsePostKeys(s.path, NormalizeSource(s.data), slug, loc, lang, defaultFrontLimits)
+		results[i] = parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
 	})
 	return results
 }
@@ -239,12 +242,12 @@ var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
 // parseSiteMeta decodes the site file's front matter into meta. Every key
 // of it is known: an unknown one is an error.
 func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
-	front, _, _, ferr := splitFrontMatter(src)
+	front, _, _, start, format, ferr := splitFront(src)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}
 	}
-	m, lines, ferr := decodeFront(front, defaultFrontLimits)
+	m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}
@@ -270,4 +273,45 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
 	}
 	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(title), oneLine(description), oneLine(author), oneLine(favicon)
 	return r.errs
+}
+
+// unknownKeyWarnings is one warning per unknown key name across all posts
+// (a blog brought from another tool may have the same key in hundreds of
+// files: one line of log says it all), at the first file and line that
+// has it, saying how many files have it.
+func unknownKeyWarnings(results []parseResult) []*FileError {
+	type seen struct {
+		first *FileError
+		files int
+	}
+	byName := make(map[string]*seen)
+	var order []string
+	for _, r := range results {
+		for _, u := range r.unknown {
+			s := byName[u.name]
+			if s == nil {
+				file := ""
+				if r.post != nil {
+					file = r.post.File
+				}
+				s = &seen{first: &FileError{File: file, Line: u.line}}
+				byName[u.name] = s
+				order = append(order, u.name)
+			}
+			s.files++
+		}
+	}
+	var out []*FileError
+	for _, name := range order {
+		s := byName[name]
+		if s.first.File == "" {
+			continue // the post failed: its errors say enough
+		}
+		s.first.Msg = fmt.Sprintf("unknown front matter key %q ignored", clip(name))
+		if s.files > 1 {
+			s.first.Msg += fmt.Sprintf(" (in %d files)", s.files)
+		}
+		out = append(out, s.first)
+	}
+	return out
 }

@@ -133,7 +133,7 @@ func TestLoadFrontMatter(t *testing.T) {
 		"datetime.md":  "+++\ntitle = \"d\"\ndate = 2014-05-10T08:30:00Z\n+++\n",
 		"local-dt.md":  "+++\ntitle = \"l\"\ndate = 2014-05-05T21:00:00\nsummary = \"要約\"\n+++\n",
 		"draft.md":     "+++\ntitle = \"draft\"\ndate = 2020-01-01\ndraft = true\n+++\n",
-		"unknown.md":   "+++\ntitle = \"u\"\ndate = 2010-01-01\n\nauthor = \"me\"\n+++\n",
+		"unknown.md":   "+++\ntitle = \"u\"\ndate = 2010-01-01\n\nplace = \"me\"\n+++\n",
 		"notes.txt":    "not a post",
 		"_index.md":    "+++\ntitle = \"Site\"\ndescription = \"説明\"\nlang = \"ja\"\n+++\n",
 	})

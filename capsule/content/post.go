@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -22,6 +21,11 @@ type Post struct {
 	Summary string
 	Lang    string // the site's language unless front matter sets it
 	Draft   bool
+	// Aliases are the post's old URL paths ("/2017/05/03/hello/",
+	// "/blog/old-name.html"), each starting with "/", from the front
+	// matter keys url, permalink, aliases and redirect_from of Hugo and
+	// Jekyll: capsule answers them with a redirect to the post.
+	Aliases []string
 	// Page is a standalone page (front matter page = true): no date
 	// needed, not in the post list, feeds, tags, archive or search.
 	Page bool
@@ -30,8 +34,20 @@ type Post struct {
 	BodyLine int    // line of File on which Body starts
 }
 
-// postKeys are the keys of a post's front matter.
-var postKeys = []string{"title", "date", "updated", "tags", "summary", "slug", "lang", "draft", "page"}
+// postKeys are the keys of a post's front matter that capsule reads, in
+// every syntax: its own, and Hugo's and Jekyll's for the same things.
+// Near misses of these are errors (see parsePost).
+var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "tags", "categories",
+	"summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
+	"lang", "language", "draft", "published", "page"}
+
+// keyVariants are other spellings Hugo and Jekyll accept for keys of
+// postKeys (Hugo's keys are not case-sensitive; Jekyll's plugins add
+// their own), mapped to the key they stand for.
+var keyVariants = map[string]string{
+	"publishdate": "publishDate", "PublishDate": "publishDate", "pubdate": "publishDate",
+	"lastMod": "lastmod", "Lastmod": "lastmod", "modified": "lastmod", "last_modified_at": "lastmod",
+}
 
 // Examples of the keys of a post, for messages.
 const (
@@ -85,16 +101,38 @@ func (p *Post) Line(off int) int {
 // (titel, draf, Tags) is an error: its value would be lost without a word,
 // and a lost draft = true publishes a draft.
 func parsePost(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits) (*Post, []*FileError, []*FileError) {
-	var warns []*FileError
-	front, body, bodyLine, ferr := splitFrontMatter(src)
-	if ferr != nil {
-		ferr.File = file
-		return nil, []*FileError{ferr}, nil
+	p, errs, warns, unknown := parsePostKeys(file, src, slug, loc, lang, lim)
+	for _, u := range unknown {
+		warns = append(warns, &FileError{File: file, Line: u.line,
+			Msg: fmt.Sprintf("unknown front matter key %q ignored", clip(u.name))})
 	}
-	m, lines, ferr := decodeFront(front, lim)
+	SortFileErrors(warns)
+	return p, errs, warns
+}
+
+// parsePostKeys is parsePost, but returns the unknown keys (neither read,
+// nor near misses of read keys, nor themes' keys) instead of warning about
+// them, so that Load can warn once per key name for the whole site.
+func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits) (*Post, []*FileError, []*FileError, []unknownKey) {
+	var warns []*FileError
+	front, body, bodyLine, start, format, ferr := splitFront(src)
 	if ferr != nil {
 		ferr.File = file
-		return nil, []*FileError{ferr}, nil
+		return nil, []*FileError{ferr}, nil, nil
+	}
+	m, lines, ferr := decodeFrontAs(format, front, start, lim)
+	if ferr != nil {
+		ferr.File = file
+		return nil, []*FileError{ferr}, nil, nil
+	}
+	for k, v := range m {
+		if canon, ok := keyVariants[k]; ok {
+			if _, dup := m[canon]; !dup {
+				m[canon] = v
+				lines[canon] = lines[k]
+			}
+			delete(m, k)
+		}
 	}
 	r := newFrontReader(file, m, lines)
 	fail := r.fail
@@ -102,14 +140,17 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	// Known keys someone likely meant: no "title is required" when titel
 	// has been pointed out.
 	meant := make(map[string]bool)
+	var unknown []unknownKey
 	for _, u := range r.unknown(postKeys) {
+		if themeKeys[strings.ToLower(u.name)] {
+			continue
+		}
 		if u.closest != "" {
 			meant[u.closest] = true
 			fail(u.line, "%s", misspelt(u))
 			continue
 		}
-		warns = append(warns, &FileError{File: file, Line: u.line,
-			Msg: fmt.Sprintf("unknown front matter key %q ignored", clip(u.name))})
+		unknown = append(unknown, u)
 	}
 
 	p := &Post{File: file, Slug: slug, Lang: lang, Body: body, BodyLine: bodyLine}
@@ -117,19 +158,46 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	if p.Title == "" && !r.bad["title"] && !meant["title"] {
 		fail(line("title"), "front matter: title is required")
 	}
-	p.Summary = oneLine(r.str("summary", `summary = "One line on what the post says"`))
+	for _, k := range []string{"summary", "description", "excerpt"} {
+		if _, ok := m[k]; ok {
+			p.Summary = oneLine(r.str(k, k+` = "One line on what the post says"`))
+			break
+		}
+	}
+	if p.Summary == "" {
+		p.Summary = moreSummary(body)
+	}
 	p.Draft = r.boolean("draft", "draft = true")
 	p.Page = r.boolean("page", "page = true")
-	_, hasDate := m["date"]
+	// Jekyll's published: false is a draft; Hugo's published is a date,
+	// its publishDate.
+	if v, ok := m["published"]; ok {
+		if b, isBool := v.(bool); isBool {
+			p.Draft = p.Draft || !b
+		} else if _, has := m["publishDate"]; !has {
+			m["publishDate"], lines["publishDate"] = v, lines["published"]
+		}
+	}
+	dateKey := "date"
+	if _, ok := m["publishDate"]; ok {
+		dateKey = "publishDate"
+	}
+	_, hasDate := m[dateKey]
 	switch {
 	case hasDate:
-		p.Date, p.HasDate = r.date("date", "date = 2017-05-03", loc)
+		p.Date, p.HasDate = r.date(dateKey, "date = 2017-05-03", loc)
 	case !p.Page && !r.bad["page"] && !meant["date"]:
 		fail(1, "front matter: date is required (e.g. date = 2017-05-03), unless page = true")
 	}
+	if dateKey != "date" {
+		r.date("date", "date = 2017-05-03", loc) // still reported when wrong
+	}
 	p.Updated = p.Date
-	if d, ok := r.date("updated", "updated = 2017-05-04", loc); ok {
-		p.Updated = d
+	for _, k := range []string{"updated", "lastmod"} {
+		if d, ok := r.date(k, k+" = 2017-05-04", loc); ok {
+			p.Updated = d
+			break
+		}
 	}
 	fmSlug := r.str("slug", `slug = "hello-again"`)
 	slugLine := 1
@@ -143,49 +211,68 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	case !slugPattern.MatchString(p.Slug):
 		fail(slugLine, "slug %q is not ASCII letters, digits, '.', '-' and '_': rename the file or set slug = \"…\"", clip(p.Slug))
 	}
-	if fmLang := r.str("lang", `lang = "ja"`); fmLang != "" {
-		p.Lang = fmLang
-		if !langPattern.MatchString(p.Lang) {
-			fail(line("lang"), "%s", langMessage(p.Lang))
+	for _, k := range []string{"lang", "language"} {
+		if _, ok := m[k]; !ok {
+			continue
+		}
+		if fmLang := r.str(k, k+` = "ja"`); fmLang != "" {
+			p.Lang = fmLang
+			if !langPattern.MatchString(p.Lang) {
+				fail(line(k), "%s", langMessage(p.Lang))
+			}
+		}
+		break
+	}
+	p.Aliases, warns = r.aliases(warns)
+	// Categories join the tags: a small blog's readers browse one index,
+	// and a Jekyll or Hugo blog often put in categories what another
+	// would tag, so two indexes would split the same posts.
+	seen := make(map[string]bool)
+	for _, key := range []string{"tags", "categories"} {
+		tags := r.tags(key)
+		if len(tags) > MaxTags {
+			fail(line(key), "front matter: %d %s, over the limit of %d", len(tags), key, MaxTags)
+			tags = nil
+		}
+		for _, t := range tags {
+			tag := oneLine(t)
+			switch {
+			case strings.Trim(tag, " \uFFFD") == "":
+				fail(line(key), "front matter: tag %q is empty once its control characters are taken out", t)
+			case strings.Contains(tag, "/"):
+				fail(line(key), "front matter: tag %q has a '/'", clip(t))
+			case len(tag) > MaxTagBytes:
+				fail(line(key), "front matter: tag %q is %d bytes long, over the %d-byte limit (%d Japanese characters)", clip(t), len(tag), MaxTagBytes, MaxTagBytes/3)
+			}
+			if !seen[tag] {
+				seen[tag] = true
+				p.Tags = append(p.Tags, tag)
+			}
 		}
 	}
-	tags := r.tags()
-	if len(tags) > MaxTags {
-		fail(line("tags"), "front matter: %d tags, over the limit of %d", len(tags), MaxTags)
-		tags = nil
-	}
-	for _, t := range tags {
-		tag := oneLine(t)
-		switch {
-		case strings.Trim(tag, " \uFFFD") == "":
-			fail(line("tags"), "front matter: tag %q is empty once its control characters are taken out", t)
-		case strings.Contains(tag, "/"):
-			fail(line("tags"), "front matter: tag %q has a '/'", clip(t))
-		case len(tag) > MaxTagBytes:
-			fail(line("tags"), "front matter: tag %q is %d bytes long, over the %d-byte limit (%d Japanese characters)", clip(t), len(tag), MaxTagBytes, MaxTagBytes/3)
-		}
-		p.Tags = append(p.Tags, tag)
+	if len(p.Tags) > MaxTags {
+		fail(line("categories"), "front matter: %d tags and categories together, over the limit of %d", len(p.Tags), MaxTags)
 	}
 	if len(r.errs) > 0 {
-		return nil, r.errs, warns
+		return nil, r.errs, warns, unknown
 	}
-	return p, nil, warns
+	return p, nil, warns, unknown
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by
 // spaces, as Jekyll writes them (tags = "日記 WiMAX"; a Japanese full-width
 // space separates too). A string with a comma is an error, not a tag
 // "日記,": the author meant a list.
-func (r *frontReader) tags() []string {
-	v, ok := r.m["tags"]
+func (r *frontReader) tags(key string) []string {
+	v, ok := r.m[key]
 	if !ok {
 		return nil
 	}
 	switch v := v.(type) {
 	case string:
 		if strings.Contains(v, ",") || strings.Contains(v, "、") {
-			r.bad["tags"] = true
-			r.fail(r.line("tags"), "tags %q is one string with commas: write a list, e.g. %s (a string is split at spaces)", clip(v), tagsExample)
+			r.bad[key] = true
+			r.fail(r.line(key), "%s %q is one string with commas: write a list, e.g. %s (a string is split at spaces)", key, clip(v), tagsExample)
 			return nil
 		}
 		return strings.Fields(v)
@@ -194,14 +281,14 @@ func (r *frontReader) tags() []string {
 		for _, t := range v {
 			s, ok := t.(string)
 			if !ok {
-				r.mustBe("tags", "a list of strings", tagsExample)
+				r.mustBe(key, "a list of strings", tagsExample)
 				return nil
 			}
 			tags = append(tags, s)
 		}
 		return tags
 	}
-	r.mustBe("tags", "a list of strings", tagsExample)
+	r.mustBe(key, "a list of strings", tagsExample)
 	return nil
 }
 
@@ -218,36 +305,6 @@ func clip(s string) string {
 		i += w
 	}
 	return s[:i] + "…"
-}
-
-// parseDate accepts a TOML date, a TOML datetime or a "YYYY-MM-DD" string.
-// BurntSushi/toml gives local dates and datetimes in the machine's zone;
-// their wall clock is reread in loc so that output never depends on the
-// machine.
-//
-// Every date TOML can write (years 0000 to 9999) is kept as given, year 1
-// too: each prints as a four-digit year in every output, RFC 3339 (Atom)
-// included, so none can break a page, and which dates are plausible is
-// the author's business (a post dated in the future is the business of
-// scheduling, not of loading).
-func parseDate(v any, loc *time.Location) (time.Time, error) {
-	switch d := v.(type) {
-	case time.Time:
-		switch d.Location().String() {
-		case "date-local", "datetime-local":
-			return time.Date(d.Year(), d.Month(), d.Day(), d.Hour(), d.Minute(), d.Second(), d.Nanosecond(), loc), nil
-		case "time-local":
-			return time.Time{}, errors.New("date is a time of day without a date")
-		}
-		return d, nil
-	case string:
-		t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(d), loc)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", clip(d))
-		}
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("date must be a TOML date or \"YYYY-MM-DD\", not %T", v)
 }
 
 // oneLine makes front matter text safe for one line of any output: titles

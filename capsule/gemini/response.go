@@ -15,6 +15,7 @@ const (
 	StatusInput                    = gemini.StatusInput
 	StatusSuccess                  = gemini.StatusSuccess
 	StatusRedirect                 = gemini.StatusRedirect
+	StatusPermanentRedirect        = gemini.StatusPermanentRedirect
 	StatusSlowDown                 = gemini.StatusSlowDown
 	StatusNotFound                 = gemini.StatusNotFound
 	StatusProxyRequestRefused      = gemini.StatusProxyRequestRefused

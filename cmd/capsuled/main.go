@@ -176,8 +176,8 @@ func main() {
 // checked, one line each, then "ok".
 func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s\n", folderName(cfg.Posts),
-		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"))
+	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s, %s\n", folderName(cfg.Posts),
+		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"), count(sum.Redirects, "redirect"))
 	if sum.Fingerprint != "" {
 		fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", sum.Certificate, sum.Fingerprint)
 	} else {

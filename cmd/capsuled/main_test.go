@@ -74,7 +74,7 @@ func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 
 func TestCheck(t *testing.T) {
 	out, errOut, code := run(t, "-check", "-posts", samplePosts)
-	if code != 0 || !regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files\n(.*\n){2}ok: no problems, 0 warnings, built in `).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects\n(.*\n){2}ok: no problems, 0 warnings, built in `).MatchString(out) {
 		t.Errorf("-check on the sample: exit %d\n%s%s", code, out, errOut)
 	}
 
@@ -625,7 +625,7 @@ func TestCheckSaysWhatItChecked(t *testing.T) {
 	os.WriteFile(config, []byte("hostname = \"localhost\"\n[gemini]\ncerts = \""+certs+"\"\n"), 0o644)
 
 	out, errOut, code := run(t, "-check", "-posts", samplePosts, "-config", config)
-	want := regexp.MustCompile(`^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files
+	want := regexp.MustCompile(`^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects
 checked certificates folder ` + regexp.QuoteMeta(certs) + `: the first start creates ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")) + ` there for localhost
 checked configuration file ` + regexp.QuoteMeta(config) + `
 ok: no problems, 0 warnings, built in \S+
@@ -639,7 +639,7 @@ $`)
 		t.Fatal(err)
 	}
 	out, _, code = run(t, "-check", "-posts", samplePosts, "-certs", certs)
-	want = regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files
+	want = regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects
 checked certificate ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")+" (SHA-256 "+tlscert.Fingerprint(&cert)+")") + `
 checked configuration: flags and defaults \(no -config file\)
 ok: no problems`)

@@ -1,0 +1,129 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// themeKeys are keys Hugo, Jekyll and their themes put in front matter for
+// layout and decoration, which capsule has no use for: accepted without a
+// word, so that a blog brought as it is loads quietly. Lower case: Hugo's
+// keys are not case-sensitive.
+var themeKeys = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, k := range strings.Fields(`
+		layout author authors header comments comment share toc math mathjax katex mermaid
+		weight type images image featured_image featuredimage feature featured thumbnail banner
+		keywords series menu showtoc tocopen cover params outputs resources sitemap markup
+		iscjklanguage linktitle expirydate headless build cascade translationkey
+		hidemeta disableshare showreadingtime showwordcount showbreadcrumbs showpostnavlinks
+		subtitle excerpt_separator render_with_liquid sidebar classes author_profile read_time
+		related hidden nav canonicalurl canonical_url robotsnoindex audio videos archives
+		pinned sticky hero image_alt og_image twitter fediverse pagination_next pagination_prev
+		disqus_identifier disqus share_img tags_weight gallery mathjax3 highlight
+		`) {
+		m[k] = true
+	}
+	return m
+}()
+
+// morePattern is the divider between a post's summary and the rest, as
+// Hugo writes it (Jekyll themes too), spaces and case aside.
+var morePattern = regexp.MustCompile(`(?i)<!--\s*more\s*-->`)
+
+// moreSummary is the text before the <!--more--> divider of body, on one
+// line, or "" when body has none.
+func moreSummary(body []byte) string {
+	loc := morePattern.FindIndex(body)
+	if loc == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(oneLine(string(body[:loc[0]]))), " ")
+}
+
+// MaxAliasBytes is the longest old URL path of a post: it is served as a
+// Gopher selector, which RFC 1436 keeps within 255 bytes.
+const MaxAliasBytes = 255
+
+// aliasKeys are the keys holding a post's old URL paths, as a string or a
+// list of strings; url and permalink, the post's own old address, first.
+var aliasKeys = []string{"url", "permalink", "aliases", "redirect_from"}
+
+// aliases reads the post's old URL paths from aliasKeys, normalised to
+// start with "/" (a full URL gives its path), without duplicates. A path
+// with a placeholder (Jekyll's "/:categories/:title/") cannot be
+// answered and is left out with a warning.
+func (r *frontReader) aliases(warns []*FileError) ([]string, []*FileError) {
+	var out []string
+	seen := make(map[string]bool)
+	for _, key := range aliasKeys {
+		v, ok := r.m[key]
+		if !ok {
+			continue
+		}
+		var list []string
+		switch v := v.(type) {
+		case string:
+			list = []string{v}
+		case []any:
+			for _, a := range v {
+				s, ok := a.(string)
+				if !ok {
+					r.mustBe(key, "a list of paths", key+` = ["/2017/05/03/hello/"]`)
+					list = nil
+					break
+				}
+				list = append(list, s)
+			}
+		default:
+			r.mustBe(key, "a path", key+` = "/2017/05/03/hello/"`)
+		}
+		for _, a := range list {
+			p, err := normaliseAlias(a)
+			switch {
+			case err != "":
+				r.fail(r.line(key), "front matter: %s %q %s", key, clip(a), err)
+			case p == "":
+			case strings.Contains(p, "/:"):
+				warns = append(warns, &FileError{File: r.file, Line: r.line(key),
+					Msg: fmt.Sprintf("%s %q is a pattern, not a path: ignored", key, clip(p))})
+			case !seen[p]:
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out, warns
+}
+
+// normaliseAlias makes a a path starting with "/", or says what is wrong.
+func normaliseAlias(a string) (string, string) {
+	a = strings.TrimSpace(a)
+	if a == "" {
+		return "", ""
+	}
+	if strings.Contains(a, "://") {
+		u, err := url.Parse(a)
+		if err != nil || u.Host == "" {
+			return "", "is not a path or a URL"
+		}
+		a = u.EscapedPath()
+		if a == "" {
+			a = "/"
+		}
+	}
+	for _, c := range a {
+		if c == ' ' || c == '\t' || isControl(c) || c == 0x2028 || c == 0x2029 || c == '\uFFFD' {
+			return "", "has a space or a control character"
+		}
+	}
+	if !strings.HasPrefix(a, "/") {
+		a = "/" + a
+	}
+	if len(a) > MaxAliasBytes {
+		return "", fmt.Sprintf("is %d bytes long, over the %d-byte limit", len(a), MaxAliasBytes)
+	}
+	return a, ""
+}

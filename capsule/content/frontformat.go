@@ -1,0 +1,304 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	// goccy/go-yaml rather than go.yaml.in/yaml/v3: on the same broken
+	// front matter it names the line (and column) where the problem is,
+	// where yaml/v3 is often a line off or points at the end of the text.
+	// An unclosed list, `tags: [a, b` on line 3 then `x: 1`, is
+	// "[4:1] ',' or ']' must be specified" from goccy (the line where the
+	// ']' was due) and "line 2: did not find expected ',' or ']'" from v3;
+	// an unclosed `title: "…` on line 1 is "[1:8] could not find end
+	// character of double-quoted text" from goccy and "line 3: found
+	// unexpected end of stream" from v3. Its AST also gives every key's
+	// token with its line, which the messages about values need.
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// frontFormat is the syntax of a file's front matter.
+type frontFormat int
+
+const (
+	formatTOML frontFormat = iota // between "+++" lines (capsule's, Hugo's)
+	formatYAML                    // between "---" lines (Jekyll's, Hugo's)
+	formatJSON                    // one object { … } opening the file (Hugo's)
+)
+
+// yamlDelim opens and closes YAML front matter.
+const yamlDelim = "---"
+
+// splitFront splits a normalized file into its front matter and its body,
+// telling the syntax by the first line: "+++" is TOML, "---" YAML, and a
+// line starting with "{" JSON, whose front matter is the object itself.
+// start is the file line of the first line of front.
+func splitFront(src []byte) (front, body []byte, bodyLine, start int, format frontFormat, ferr *FileError) {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	first = bytes.TrimRight(first, " \t")
+	switch {
+	case string(first) == yamlDelim:
+		front, body, bodyLine, ferr = splitDelimited(src, yamlDelim)
+		return front, body, bodyLine, frontStart, formatYAML, ferr
+	case bytes.HasPrefix(first, []byte("{")):
+		front, body, bodyLine, ferr = splitJSON(src)
+		return front, body, bodyLine, 1, formatJSON, ferr
+	}
+	front, body, bodyLine, ferr = splitFrontMatter(src)
+	return front, body, bodyLine, frontStart, formatTOML, ferr
+}
+
+// splitDelimited is splitFrontMatter for any delimiter line.
+func splitDelimited(src []byte, delim string) (front, body []byte, bodyLine int, err *FileError) {
+	_, rest, _ := bytes.Cut(src, []byte("\n"))
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest) + 1
+		if end >= 0 {
+			end += off
+			next = end + 1
+		} else {
+			end = len(rest)
+		}
+		if string(bytes.TrimRight(rest[off:end], " \t")) == delim {
+			return rest[:off], rest[min(next, len(rest)):], line + 1, nil
+		}
+		off = next
+		line++
+	}
+	return nil, nil, 0, &FileError{Line: 1, Msg: fmt.Sprintf("front matter is not closed: no %q line after this one", delim)}
+}
+
+// splitJSON takes the JSON object that opens src as front matter; the
+// body starts on the line after the one the object ends on.
+func splitJSON(src []byte) (front, body []byte, bodyLine int, ferr *FileError) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, nil, 0, jsonError(src, err, 1)
+	}
+	end := int(dec.InputOffset())
+	front = src[:end]
+	rest := src[end:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		if strings.TrimSpace(string(rest[:i])) != "" {
+			return nil, nil, 0, &FileError{Line: 1 + bytes.Count(front, []byte("\n")), Msg: "front matter: text after the closing } of the JSON front matter, on its line"}
+		}
+		rest = rest[i+1:]
+	} else {
+		rest = nil
+	}
+	return front, rest, 2 + bytes.Count(front, []byte("\n")), nil
+}
+
+// jsonError places an encoding/json error on its file line.
+func jsonError(src []byte, err error, start int) *FileError {
+	var serr *json.SyntaxError
+	switch {
+	case errors.As(err, &serr):
+		off := min(int(serr.Offset), len(src))
+		return &FileError{Line: start + bytes.Count(src[:off], []byte("\n")), Msg: "front matter: " + serr.Error()}
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return &FileError{Line: 1, Msg: "front matter is not closed: the JSON object that opens the file has no closing }"}
+	}
+	return &FileError{Line: start, Msg: "front matter: " + err.Error()}
+}
+
+// decodeFrontAs is decodeFront for every syntax. start is the file line
+// of front's first line.
+func decodeFrontAs(format frontFormat, front []byte, start int, lim frontLimits) (map[string]any, map[string]int, *FileError) {
+	if format == formatTOML {
+		return decodeFront(front, lim)
+	}
+	if len(front) > lim.size {
+		return nil, nil, &FileError{Line: start + bytes.Count(front[:lim.size], []byte("\n")),
+			Msg: fmt.Sprintf("front matter is %d bytes, over the %d-byte limit: move long text into the post itself", len(front), lim.size)}
+	}
+	if format == formatJSON {
+		return decodeJSON(front, start, lim)
+	}
+	return decodeYAML(front, start, lim)
+}
+
+// decodeYAML parses YAML front matter into its AST, checks the bounds on
+// it (keys, depth; no anchors or aliases, whose expansion a few bytes can
+// make huge), notes every key's line, then decodes it.
+func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[string]int, *FileError) {
+	f, err := parser.ParseBytes(front, 0)
+	if err != nil {
+		return nil, nil, yamlError(err, start)
+	}
+	m := make(map[string]any)
+	lines := make(map[string]int)
+	var body ast.Node
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil {
+			if body != nil {
+				return nil, nil, &FileError{Line: start + d.Body.GetToken().Position.Line - 1, Msg: "front matter: more than one YAML document"}
+			}
+			body = d.Body
+		}
+	}
+	if body == nil {
+		return m, lines, nil
+	}
+	w := yamlWalker{lines: lines, start: start, lim: lim}
+	if _, ok := body.(*ast.MappingNode); !ok {
+		if _, ok := body.(*ast.MappingValueNode); !ok {
+			return nil, nil, &FileError{Line: start + tokenLine(body) - 1, Msg: "front matter: YAML front matter must be keys with values (key: value)"}
+		}
+	}
+	if ferr := w.walk(body, nil, 0); ferr != nil {
+		return nil, nil, ferr
+	}
+	if err := yaml.NodeToValue(body, &m); err != nil {
+		return nil, nil, yamlError(err, start)
+	}
+	return m, lines, nil
+}
+
+func tokenLine(n ast.Node) int {
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line
+	}
+	return 1
+}
+
+// yamlError places a goccy/go-yaml error on its file line, without the
+// source excerpt the library adds.
+func yamlError(err error, start int) *FileError {
+	var yerr yaml.Error
+	if errors.As(err, &yerr) {
+		line := 1
+		if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
+			line = tk.Position.Line
+		}
+		return &FileError{Line: start + line - 1, Msg: "front matter: " + yerr.GetMessage()}
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	return &FileError{Line: start, Msg: "front matter: " + msg}
+}
+
+type yamlWalker struct {
+	lines map[string]int
+	start int
+	lim   frontLimits
+	keys  int
+}
+
+func (w *yamlWalker) fail(n ast.Node, format string, args ...any) *FileError {
+	return &FileError{Line: w.start + tokenLine(n) - 1, Msg: "front matter: " + fmt.Sprintf(format, args...)}
+}
+
+func (w *yamlWalker) walk(n ast.Node, path []string, depth int) *FileError {
+	if depth > w.lim.depth {
+		return w.fail(n, "nested deeper than %d levels", w.lim.depth)
+	}
+	switch n := n.(type) {
+	case nil:
+		return nil
+	case *ast.AliasNode, *ast.AnchorNode, *ast.MergeKeyNode:
+		return w.fail(n, "YAML anchors and aliases (&name, *name, <<) are not supported: write the value out")
+	case *ast.TagNode:
+		return w.walk(n.Value, path, depth)
+	case *ast.MappingNode:
+		for _, v := range n.Values {
+			if ferr := w.walk(v, path, depth); ferr != nil {
+				return ferr
+			}
+		}
+	case *ast.MappingValueNode:
+		if w.keys++; w.keys > w.lim.keys {
+			return w.fail(n.Key, "more than %d keys", w.lim.keys)
+		}
+		key := n.Key.GetToken().Value
+		if s, ok := n.Key.(*ast.StringNode); ok {
+			key = s.Value
+		}
+		p := append(path[:len(path):len(path)], key)
+		name := strings.Join(p, ".")
+		if _, seen := w.lines[name]; !seen {
+			w.lines[name] = w.start + tokenLine(n.Key) - 1
+		}
+		return w.walk(n.Value, p, depth+1)
+	case *ast.SequenceNode:
+		for _, v := range n.Values {
+			if ferr := w.walk(v, path, depth+1); ferr != nil {
+				return ferr
+			}
+		}
+	}
+	return nil
+}
+
+// decodeJSON decodes JSON front matter, noting the line of every key of
+// its objects (as for TOML, "a.b" for b inside a).
+func decodeJSON(front []byte, start int, lim frontLimits) (map[string]any, map[string]int, *FileError) {
+	var m map[string]any
+	if err := json.Unmarshal(front, &m); err != nil {
+		return nil, nil, jsonError(front, err, start)
+	}
+	lines := make(map[string]int)
+	dec := json.NewDecoder(bytes.NewReader(front))
+	// The stack of open containers: a key name for an object, "" for an
+	// array; expectKey says the next string of an object is a key.
+	type level struct {
+		object    bool
+		expectKey bool
+		key       string
+	}
+	var stack []level
+	keys := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		off := int(dec.InputOffset())
+		line := start + bytes.Count(front[:min(off, len(front))], []byte("\n"))
+		top := len(stack) - 1
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{', '[':
+				if len(stack) >= lim.depth {
+					return nil, nil, &FileError{Line: line, Msg: fmt.Sprintf("front matter: nested deeper than %d levels", lim.depth)}
+				}
+				stack = append(stack, level{object: d == '{', expectKey: d == '{'})
+			default:
+				stack = stack[:top]
+				if len(stack) > 0 && stack[len(stack)-1].object {
+					stack[len(stack)-1].expectKey = true
+				}
+			}
+			continue
+		}
+		if top >= 0 && stack[top].object {
+			if stack[top].expectKey {
+				if keys++; keys > lim.keys {
+					return nil, nil, &FileError{Line: line, Msg: fmt.Sprintf("front matter: more than %d keys", lim.keys)}
+				}
+				stack[top].key, _ = tok.(string)
+				stack[top].expectKey = false
+				var parts []string
+				for _, l := range stack {
+					if l.object {
+						parts = append(parts, l.key)
+					}
+				}
+				if name := strings.Join(parts, "."); lines[name] == 0 {
+					lines[name] = line
+				}
+				continue
+			}
+			stack[top].expectKey = true
+		}
+	}
+	return m, lines, nil
+}

@@ -1,0 +1,1028 @@
+package content
+
+// Hugo shortcodes and Jekyll Liquid in a post's Markdown body.
+//
+// A blog brought over from Hugo or Jekyll has {{< shortcodes >}} and
+// {% liquid %} in its posts. They are template code: a reader of the capsule
+// must never see them. ExpandShortcodes rewrites them into plain Markdown
+// before goldmark parses the body (once, as for any other post): the known
+// ones become what they mean (an image, a link, a fenced code block), the
+// others are dropped with a warning naming their line.
+//
+// Shortcodes and Liquid inside code (fenced and indented code blocks, code
+// spans) stay as written, except for the two escapes whose only purpose is
+// to show template text literally: Hugo's {{</* name */>}} is written as
+// {{< name >}}, and Jekyll's {% raw %} and {% endraw %} markers are removed.
+//
+// Line structure is kept: every construct is replaced by as many lines as it
+// spanned (a multi-line tag by its expansion followed by the newlines it
+// held, a dropped {% comment %} block or inline shortcode by empty lines), so
+// that the lines goldmark and later checks see are the file's lines. The one
+// exception is a highlight block whose opening or closing tag shares its line
+// with other text, or whose opening tag spans several lines: the fenced code
+// block needs lines of its own, so lines after it are off by the lines added
+// or removed. The warnings ExpandShortcodes itself returns always carry the
+// file's line.
+//
+// Work is linear in the size of the body: closing delimiters are found with
+// forward-only searches, pairs are matched through an index built in one
+// pass, nothing recurses, and a tag is at most maxShortcodeTag bytes long.
+// The output is at most 4×len(body)+64 bytes plus what ref returns beyond the
+// length of the targets it is given.
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// ShortcodeWarning is a shortcode or Liquid tag that could not be expanded
+// faithfully and was dropped or kept as text. Line is the file's line.
+type ShortcodeWarning struct {
+	Line int
+	Msg  string
+}
+
+const (
+	// maxShortcodeTag bounds the length of one tag, from {{< or {% to its
+	// closing delimiter; a longer one is not a tag and stays as text.
+	maxShortcodeTag = 4096
+	// maxShortcodeWarnings bounds the warnings of one body.
+	maxShortcodeWarnings = 1000
+)
+
+// ExpandShortcodes rewrites the Hugo shortcodes and Jekyll Liquid of a post's
+// Markdown body into Markdown. line is the file line body starts on. ref
+// resolves the target of a Hugo ref or relref, or of a Jekyll link or
+// post_url (a path or name as the author wrote it: "about.md",
+// "2010-07-21-name", "_posts/2016-07-26-name.md") to the link destination to
+// write, inserted as is; it reports false for an unknown target, which is
+// then written as the author wrote it, with a warning.
+func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
+	if ref == nil {
+		ref = func(string) (string, bool) { return "", false }
+	}
+	e := &scExpander{
+		in:        body,
+		out:       make([]byte, 0, len(body)+len(body)/8+16),
+		ref:       ref,
+		line0:     line,
+		prevBlank: true,
+		fGT:       scFinder{pat: []byte(">}}")},
+		fPC:       scFinder{pat: []byte("%}}")},
+		fCGT:      scFinder{pat: []byte("*/>}}")},
+		fCPC:      scFinder{pat: []byte("*/%}}")},
+		fLiq:      scFinder{pat: []byte("%}")},
+		fOut:      scFinder{pat: []byte("}}")},
+		closers:   scIndexClosers(body),
+		cursor:    map[string]int{},
+	}
+	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
+		return append(e.out, body...), nil
+	}
+	for p := 0; p < len(body); {
+		p = e.lineStart(p)
+	}
+	if e.raw {
+		e.warnLine(e.rawLine, "%s", "{% raw %} without {% endraw %}: the rest of the post is kept as written")
+	}
+	return e.out, e.warns
+}
+
+// scFinder finds the next occurrence of pat at or after a position, for
+// positions that never decrease: each byte is searched at most once.
+type scFinder struct {
+	pat   []byte
+	state int // 0 not searched, 1 found at at, 2 none at or after from
+	at    int
+	from  int
+}
+
+func (f *scFinder) next(in []byte, p int) int {
+	switch f.state {
+	case 1:
+		if f.at >= p {
+			return f.at
+		}
+	case 2:
+		if p >= f.from {
+			return -1
+		}
+	}
+	if p > len(in) {
+		return -1
+	}
+	i := bytes.Index(in[p:], f.pat)
+	if i < 0 {
+		f.state, f.from = 2, p
+		return -1
+	}
+	f.state, f.at = 1, p+i
+	return f.at
+}
+
+// scSpan is the place of a closing tag in the body.
+type scSpan struct{ start, end int }
+
+// scIndexClosers finds, in one pass, every Hugo closing tag ({{< /name >}},
+// keyed "<name") and every Liquid endraw, endhighlight and endcomment tag
+// (keyed "%endraw"...), in order.
+func scIndexClosers(in []byte) map[string][]scSpan {
+	m := map[string][]scSpan{}
+	for i := 0; i < len(in); {
+		j := bytes.Index(in[i:], []byte("{"))
+		if j < 0 {
+			break
+		}
+		j += i
+		i = j + 1
+		if j+2 >= len(in) {
+			break
+		}
+		switch {
+		case in[j+1] == '{' && (in[j+2] == '<' || in[j+2] == '%'):
+			d := in[j+2]
+			k := scSkipSpace(in, j+3)
+			if k >= len(in) || in[k] != '/' {
+				continue
+			}
+			k = scSkipSpace(in, k+1)
+			s := k
+			for k < len(in) && k-s < 256 && scNameChar(in[k]) {
+				k++
+			}
+			name := in[s:k]
+			k = scSkipSpace(in, k)
+			if d == '<' {
+				d = '>'
+			}
+			if len(name) > 0 && k+2 < len(in) && in[k] == d && in[k+1] == '}' && in[k+2] == '}' {
+				m["<"+string(name)] = append(m["<"+string(name)], scSpan{j, k + 3})
+				i = k + 3
+			}
+		case in[j+1] == '%':
+			k := j + 2
+			if k < len(in) && in[k] == '-' {
+				k++
+			}
+			k = scSkipSpace(in, k)
+			s := k
+			for k < len(in) && k-s < 16 && in[k] >= 'a' && in[k] <= 'z' {
+				k++
+			}
+			word := string(in[s:k])
+			if word != "endraw" && word != "endhighlight" && word != "endcomment" {
+				continue
+			}
+			k = scSkipSpace(in, k)
+			if k < len(in) && in[k] == '-' {
+				k++
+			}
+			if k+1 < len(in) && in[k] == '%' && in[k+1] == '}' {
+				m["%"+word] = append(m["%"+word], scSpan{j, k + 2})
+				i = k + 2
+			}
+		}
+	}
+	return m
+}
+
+type scExpander struct {
+	in    []byte
+	out   []byte
+	ref   func(string) (string, bool)
+	warns []ShortcodeWarning
+
+	line0        int
+	lnPos, lnNum int // newlines before lnPos, for lineAt
+
+	fGT, fPC, fCGT, fCPC, fLiq, fOut scFinder
+	closers                          map[string][]scSpan
+	cursor                           map[string]int
+
+	raw     bool // inside {% raw %}
+	rawLine int
+
+	// Block state of the Markdown, line by line.
+	fenceCh   byte // of the open fenced code block, 0 when none
+	fenceN    int
+	prevBlank bool
+	prevCode  bool // the previous line was indented code
+	inList    bool
+
+	// Backtick runs of the line being scanned, for code spans.
+	runs    []scRun
+	runCur  int
+	runsEnd int
+}
+
+type scRun struct{ at, n, next int }
+
+func (e *scExpander) lineAt(p int) int {
+	if p >= e.lnPos {
+		e.lnNum += bytes.Count(e.in[e.lnPos:p], []byte("\n"))
+	} else {
+		e.lnNum -= bytes.Count(e.in[p:e.lnPos], []byte("\n"))
+	}
+	e.lnPos = p
+	return e.line0 + e.lnNum
+}
+
+func (e *scExpander) warnLine(line int, format string, args ...any) {
+	switch {
+	case len(e.warns) < maxShortcodeWarnings:
+		e.warns = append(e.warns, ShortcodeWarning{Line: line, Msg: fmt.Sprintf(format, args...)})
+	case len(e.warns) == maxShortcodeWarnings:
+		e.warns = append(e.warns, ShortcodeWarning{Line: line, Msg: "too many shortcode warnings: the others are not reported"})
+	}
+}
+
+func (e *scExpander) warn(p int, format string, args ...any) {
+	if len(e.warns) > maxShortcodeWarnings {
+		return
+	}
+	e.warnLine(e.lineAt(p), format, args...)
+}
+
+// newlines writes as many newlines as in[a:b] holds, to keep the lines of a
+// replaced construct.
+func (e *scExpander) newlines(a, b int) {
+	for n := bytes.Count(e.in[a:b], []byte("\n")); n > 0; n-- {
+		e.out = append(e.out, '\n')
+	}
+}
+
+// closer is the first closing tag keyed key that starts at or after from.
+// from never decreases for one key.
+func (e *scExpander) closer(key string, from int) (scSpan, bool) {
+	s := e.closers[key]
+	i := e.cursor[key]
+	for i < len(s) && s[i].start < from {
+		i++
+	}
+	e.cursor[key] = i
+	if i < len(s) {
+		return s[i], true
+	}
+	return scSpan{}, false
+}
+
+// lineStart handles the line starting at p and returns where the next line
+// starts.
+func (e *scExpander) lineStart(p int) int {
+	in := e.in
+	end := len(in)
+	if i := bytes.IndexByte(in[p:], '\n'); i >= 0 {
+		end = p + i
+	}
+	ln := in[p:end]
+	if e.fenceCh != 0 {
+		if scClosesFence(ln, e.fenceCh, e.fenceN) {
+			e.fenceCh = 0
+		}
+		return e.codeLine(p, end)
+	}
+	ind, rest := scIndent(ln)
+	if len(bytes.TrimSpace(rest)) == 0 {
+		e.prevBlank, e.prevCode = true, false
+		e.out = append(e.out, ln...)
+		if end < len(in) {
+			e.out = append(e.out, '\n')
+			return end + 1
+		}
+		return end
+	}
+	if ind >= 4 && !e.inList && (e.prevBlank || e.prevCode) {
+		e.prevBlank, e.prevCode = false, true
+		return e.codeLine(p, end)
+	}
+	e.prevCode = false
+	if ind <= 3 || e.inList {
+		if ch, n := scFenceOpen(rest); n > 0 {
+			e.fenceCh, e.fenceN, e.prevBlank = ch, n, false
+			return e.codeLine(p, end)
+		}
+	}
+	if ind <= 3 && scListItem(rest) {
+		e.inList = true
+	} else if ind == 0 && e.prevBlank {
+		e.inList = false
+	}
+	e.prevBlank = false
+	return e.inline(p)
+}
+
+func (e *scExpander) codeLine(p, end int) int {
+	e.copyLit(p, end, true)
+	if end < len(e.in) {
+		e.out = append(e.out, '\n')
+		return end + 1
+	}
+	return end
+}
+
+// scIndent is the indentation of a line in columns (a tab to the next
+// multiple of 4) and the line after it.
+func scIndent(ln []byte) (int, []byte) {
+	col := 0
+	for i, c := range ln {
+		switch c {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col, ln[i:]
+		}
+	}
+	return col, nil
+}
+
+func scFenceOpen(rest []byte) (byte, int) {
+	if len(rest) < 3 || (rest[0] != '`' && rest[0] != '~') {
+		return 0, 0
+	}
+	ch := rest[0]
+	n := 0
+	for n < len(rest) && rest[n] == ch {
+		n++
+	}
+	if n < 3 || (ch == '`' && bytes.IndexByte(rest[n:], '`') >= 0) {
+		return 0, 0
+	}
+	return ch, n
+}
+
+func scClosesFence(ln []byte, ch byte, n int) bool {
+	_, rest := scIndent(ln)
+	k := 0
+	for k < len(rest) && rest[k] == ch {
+		k++
+	}
+	return k >= n && len(bytes.TrimSpace(rest[k:])) == 0
+}
+
+func scListItem(rest []byte) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	after := func(i int) bool { return i == len(rest) || rest[i] == ' ' || rest[i] == '\t' }
+	switch rest[0] {
+	case '-', '*', '+':
+		return after(1)
+	}
+	i := 0
+	for i < len(rest) && i < 9 && rest[i] >= '0' && rest[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(rest) && (rest[i] == '.' || rest[i] == ')') && after(i+1)
+}
+
+// inline expands the text of a line from p, and of the lines a tag started
+// on it spans, up to and including the newline that ends it.
+func (e *scExpander) inline(p int) int {
+	in := e.in
+	for p < len(in) {
+		c := in[p]
+		switch {
+		case c == '\n':
+			e.out = append(e.out, '\n')
+			return p + 1
+		case e.raw:
+			if c == '{' && p+1 < len(in) && in[p+1] == '%' {
+				if t, ok := e.liquidTag(p); ok && t.name == "endraw" {
+					e.raw = false
+					e.newlines(p, t.end)
+					p = t.end
+					continue
+				}
+			}
+		case c == '`':
+			p = e.codeSpan(p)
+			continue
+		case c == '{' && p+1 < len(in):
+			if q, ok := e.brace(p); ok {
+				p = q
+				continue
+			}
+		}
+		e.out = append(e.out, c)
+		p++
+	}
+	return p
+}
+
+// codeSpan copies the backtick run at p, and the code span it opens if it is
+// closed on the same line.
+func (e *scExpander) codeSpan(p int) int {
+	in := e.in
+	if p >= e.runsEnd {
+		end := len(in)
+		if i := bytes.IndexByte(in[p:], '\n'); i >= 0 {
+			end = p + i
+		}
+		e.runs, e.runCur, e.runsEnd = e.runs[:0], 0, end
+		for i := p; i < end; {
+			if in[i] != '`' {
+				i++
+				continue
+			}
+			j := i
+			for j < end && in[j] == '`' {
+				j++
+			}
+			e.runs = append(e.runs, scRun{at: i, n: j - i, next: -1})
+			i = j
+		}
+		last := map[int]int{}
+		for i := len(e.runs) - 1; i >= 0; i-- {
+			if j, ok := last[e.runs[i].n]; ok {
+				e.runs[i].next = j
+			}
+			last[e.runs[i].n] = i
+		}
+	}
+	for e.runCur < len(e.runs) && e.runs[e.runCur].at < p {
+		e.runCur++
+	}
+	if e.runCur >= len(e.runs) || e.runs[e.runCur].at != p {
+		e.out = append(e.out, '`')
+		return p + 1
+	}
+	r := e.runs[e.runCur]
+	e.out = append(e.out, in[p:p+r.n]...)
+	if r.next < 0 {
+		e.runCur++
+		return p + r.n
+	}
+	c := e.runs[r.next]
+	e.copyLit(p+r.n, c.at, true)
+	e.out = append(e.out, in[c.at:c.at+c.n]...)
+	e.runCur = r.next + 1
+	return c.at + c.n
+}
+
+// copyLit copies in[a:b], which is code, undoing only the escapes: a Hugo
+// comment {{</* x */>}} is written {{< x >}}, {% raw %} and {% endraw %} are
+// removed. stateful: raw and endraw switch raw mode, in which only endraw is
+// looked for.
+func (e *scExpander) copyLit(a, b int, stateful bool) {
+	in := e.in
+	for i := a; i < b; {
+		c := in[i]
+		if c == '{' && i+1 < b {
+			if stateful && e.raw {
+				if in[i+1] == '%' {
+					if t, ok := e.liquidTag(i); ok && t.end <= b && t.name == "endraw" {
+						e.raw = false
+						e.newlines(i, t.end)
+						i = t.end
+						continue
+					}
+				}
+				e.out = append(e.out, c)
+				i++
+				continue
+			}
+			if i+4 < b && in[i+1] == '{' && (in[i+2] == '<' || in[i+2] == '%') && in[i+3] == '/' && in[i+4] == '*' {
+				if q, ok := e.hugoComment(i); ok && q <= b {
+					i = q
+					continue
+				}
+			}
+			if in[i+1] == '%' {
+				if t, ok := e.liquidTag(i); ok && t.end <= b && (t.name == "raw" || t.name == "endraw") {
+					if stateful && t.name == "raw" {
+						e.raw, e.rawLine = true, e.lineAt(i)
+					}
+					e.newlines(i, t.end)
+					i = t.end
+					continue
+				}
+			}
+		}
+		e.out = append(e.out, c)
+		i++
+	}
+}
+
+// hugoComment writes the Hugo comment {{</* x */>}} at p as {{< x >}} and
+// returns where it ends.
+func (e *scExpander) hugoComment(p int) (int, bool) {
+	in := e.in
+	d := in[p+2]
+	f := &e.fCGT
+	if d == '%' {
+		f = &e.fCPC
+	}
+	c := f.next(in, p+5)
+	if c < 0 || c-p > maxShortcodeTag {
+		return 0, false
+	}
+	e.out = append(e.out, '{', '{', d)
+	e.out = append(e.out, in[p+5:c]...)
+	if d == '<' {
+		d = '>'
+	}
+	e.out = append(e.out, d, '}', '}')
+	return c + 5, true
+}
+
+// brace expands the shortcode or Liquid starting at p, if there is one.
+func (e *scExpander) brace(p int) (int, bool) {
+	in := e.in
+	switch {
+	case in[p+1] == '{' && p+2 < len(in) && (in[p+2] == '<' || in[p+2] == '%'):
+		if p+4 < len(in) && in[p+3] == '/' && in[p+4] == '*' {
+			if q, ok := e.hugoComment(p); ok {
+				return q, true
+			}
+		}
+		return e.hugo(p)
+	case in[p+1] == '%':
+		return e.liquid(p)
+	case in[p+1] == '{':
+		return e.output(p)
+	}
+	return 0, false
+}
+
+// scTag is a parsed Hugo shortcode.
+type scTag struct {
+	start, end int
+	name       string
+	closing    bool
+	self       bool
+	pos        []string
+	named      map[string]string
+}
+
+func (t *scTag) arg(key string, i int) string {
+	if v, ok := t.named[key]; ok {
+		return v
+	}
+	if i >= 0 && i < len(t.pos) {
+		return t.pos[i]
+	}
+	return ""
+}
+
+func (e *scExpander) hugo(p int) (int, bool) {
+	in := e.in
+	f := &e.fGT
+	if in[p+2] == '%' {
+		f = &e.fPC
+	}
+	c := f.next(in, p+3)
+	if c < 0 || c-p > maxShortcodeTag {
+		closing := ">}}"
+		if in[p+2] == '%' {
+			closing = "%}}"
+		}
+		e.warn(p, "%s without its closing %s: kept as text", in[p:p+3], closing)
+		return 0, false
+	}
+	t, ok := scParseHugo(in[p+3 : c])
+	if !ok {
+		e.warn(p, "%s not followed by a shortcode name: kept as text", in[p:p+3])
+		return 0, false
+	}
+	t.start, t.end = p, c+3
+	return e.shortcode(&t), true
+}
+
+func scNameChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '_' || c == '-' || c == '.' || c == '/' || c >= 0x80
+}
+
+func scSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func scSkipSpace(in []byte, i int) int {
+	for i < len(in) && scSpace(in[i]) {
+		i++
+	}
+	return i
+}
+
+// scParseHugo parses what is between {{< and >}}. Once a name is found the
+// tag is taken, whatever its arguments: a malformed argument never makes the
+// tag text again.
+func scParseHugo(s []byte) (scTag, bool) {
+	var t scTag
+	s = bytes.TrimSpace(s)
+	if len(s) > 0 && s[len(s)-1] == '/' {
+		t.self = true
+		s = bytes.TrimSpace(s[:len(s)-1])
+	}
+	if len(s) > 0 && s[0] == '/' {
+		t.closing = true
+		s = bytes.TrimSpace(s[1:])
+	}
+	i := 0
+	for i < len(s) && scNameChar(s[i]) {
+		i++
+	}
+	if i == 0 {
+		return t, false
+	}
+	t.name = string(s[:i])
+	for i < len(s) {
+		i = scSkipSpace(s, i)
+		if i >= len(s) {
+			break
+		}
+		var tok string
+		var quoted bool
+		tok, i, quoted = scToken(s, i)
+		if !quoted && i < len(s) && s[i] == '=' {
+			var v string
+			v, i, _ = scToken(s, i+1)
+			if t.named == nil {
+				t.named = map[string]string{}
+			}
+			t.named[tok] = v
+			continue
+		}
+		t.pos = append(t.pos, tok)
+	}
+	return t, true
+}
+
+// scToken reads a "quoted" (with \ escapes), `raw` or bare argument.
+func scToken(s []byte, i int) (string, int, bool) {
+	if i >= len(s) {
+		return "", i, false
+	}
+	switch s[i] {
+	case '"':
+		var b strings.Builder
+		i++
+		for i < len(s) && s[i] != '"' {
+			if s[i] == '\\' && i+1 < len(s) {
+				i++
+			}
+			b.WriteByte(s[i])
+			i++
+		}
+		return b.String(), i + 1, true
+	case '`':
+		j := i + 1
+		for j < len(s) && s[j] != '`' {
+			j++
+		}
+		return string(s[i+1 : j]), j + 1, true
+	}
+	j := i
+	for j < len(s) && !scSpace(s[j]) && s[j] != '=' {
+		j++
+	}
+	if j == i { // a lone '=': skip it
+		j++
+	}
+	return string(s[i:j]), j, false
+}
+
+func scShort(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "…"
+	}
+	return s
+}
+
+// shortcode writes the expansion of t and returns where the input goes on.
+func (e *scExpander) shortcode(t *scTag) int {
+	if t.closing {
+		e.newlines(t.start, t.end)
+		return t.end
+	}
+	name := t.name
+	switch {
+	case strings.HasSuffix(name, ".inline"):
+		e.warn(t.start, "inline shortcode %q holds template code: dropped", scShort(name))
+		if !t.self {
+			if s, ok := e.closer("<"+name, t.end); ok {
+				e.newlines(t.start, s.end)
+				return s.end
+			}
+		}
+	case name == "highlight":
+		if t.self {
+			break
+		}
+		s, ok := e.closer("<highlight", t.end)
+		if !ok {
+			e.warn(t.start, "highlight shortcode without {{< /highlight >}}: what follows is kept as text")
+			break
+		}
+		e.fence(t.arg("lang", 0), t.end, s.start, s.end)
+		return s.end
+	case name == "param":
+		e.warn(t.start, "param shortcode %q: page parameters are not available, dropped", scShort(t.arg("name", 0)))
+	default:
+		repl, known, msg := e.known(t)
+		if msg != "" {
+			e.warn(t.start, "%s", msg)
+		}
+		if known {
+			e.out = append(e.out, repl...)
+			break
+		}
+		e.warn(t.start, "unknown shortcode %q dropped (any text up to its closing tag is kept)", scShort(name))
+	}
+	e.newlines(t.start, t.end)
+	return t.end
+}
+
+// known expands the shortcodes that stand for an image or a link. msg is a
+// warning when a known one cannot be expanded.
+func (e *scExpander) known(t *scTag) (repl string, known bool, msg string) {
+	name := t.name
+	switch name {
+	case "figure":
+		src := t.arg("src", -1)
+		if src == "" {
+			return "", true, "figure shortcode without src: dropped"
+		}
+		label := t.arg("caption", -1)
+		if label == "" {
+			label = t.arg("alt", -1)
+		}
+		if label == "" {
+			label = t.arg("title", -1)
+		}
+		return "![" + scLabel(label) + "](" + scDest(src) + ")", true, ""
+	case "ref", "relref":
+		dest, ok := e.resolve(t.arg("path", 0))
+		if !ok {
+			return dest, true, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(dest))
+		}
+		return dest, true, ""
+	case "youtube", "vimeo", "instagram":
+		id := t.arg("id", 0)
+		if !scID(id) {
+			return "", true, fmt.Sprintf("%s shortcode without a valid id: dropped", name)
+		}
+		switch name {
+		case "youtube":
+			return "[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")", true, ""
+		case "vimeo":
+			return "[Vimeo: " + id + "](https://vimeo.com/" + id + ")", true, ""
+		}
+		return "[Instagram: " + id + "](https://www.instagram.com/p/" + id + "/)", true, ""
+	case "tweet", "x":
+		user, id := t.arg("user", 0), t.arg("id", 1)
+		if len(t.pos) == 1 && t.named == nil { // the old {{< tweet ID >}}
+			user, id = "", t.pos[0]
+		}
+		if !scID(id) || user != "" && !scID(user) {
+			return "", true, fmt.Sprintf("%s shortcode without a valid user and id: dropped", name)
+		}
+		if user == "" {
+			return "[X: " + id + "](https://x.com/i/status/" + id + ")", true, ""
+		}
+		return "[X: @" + user + "](https://x.com/" + user + "/status/" + id + ")", true, ""
+	case "gist":
+		user, id := t.arg("user", 0), t.arg("id", 1)
+		if !scID(user) || !scID(id) {
+			return "", true, "gist shortcode without a valid user and id: dropped"
+		}
+		return "[Gist: " + user + "/" + id + "](https://gist.github.com/" + user + "/" + id + ")", true, ""
+	}
+	return "", false, ""
+}
+
+// resolve is the destination of a ref target, with its #fragment kept; when
+// ref does not know it, the target as written and false.
+func (e *scExpander) resolve(target string) (string, bool) {
+	path, frag, hasFrag := strings.Cut(target, "#")
+	if path == "" && hasFrag {
+		return "#" + frag, true
+	}
+	dest, ok := e.ref(path)
+	if !ok {
+		return target, false
+	}
+	if hasFrag {
+		dest += "#" + frag
+	}
+	return dest, true
+}
+
+func scID(s string) bool {
+	if s == "" || len(s) > 128 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// scLabel makes s safe as the text of a link or image: one line, brackets
+// and backslashes escaped.
+func scLabel(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		case '\\', '[', ']':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// scDest makes s safe as a link destination: in <…> when it holds spaces or
+// parentheses, with < > and line breaks percent-encoded.
+func scDest(s string) string {
+	if !strings.ContainsAny(s, " \t\r\n()<>") {
+		return s
+	}
+	r := strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "%0A", "\r", "%0D")
+	return "<" + r.Replace(s) + ">"
+}
+
+// fence writes in[a:b], the content of a highlight block whose closing tag
+// ends at closeEnd, as a fenced code block in language lang.
+func (e *scExpander) fence(lang string, a, b, closeEnd int) {
+	in := e.in
+	i := a
+	for i < b && (in[i] == ' ' || in[i] == '\t') {
+		i++
+	}
+	if i == b || in[i] == '\n' {
+		a = i
+	}
+	// The fence: longer than any backtick run that starts a content line.
+	n, atStart := 3, true
+	for j := a; j < b; j++ {
+		switch c := in[j]; {
+		case c == '\n':
+			atStart = true
+		case c == '`' && atStart:
+			k := j
+			for k < b && in[k] == '`' {
+				k++
+			}
+			n = max(n, k-j+1)
+			j, atStart = k-1, false
+		case c != ' ' && c != '\t':
+			atStart = false
+		}
+	}
+	f := strings.Repeat("`", n)
+	if !e.outAtLineStart() {
+		e.out = append(e.out, '\n')
+	}
+	e.out = append(e.out, f...)
+	e.out = append(e.out, scLang(lang)...)
+	if a == b || in[a] != '\n' {
+		e.out = append(e.out, '\n')
+	}
+	e.copyLit(a, b, false)
+	if !e.outAtLineStart() {
+		e.out = append(e.out, '\n')
+	}
+	e.out = append(e.out, f...)
+	for j := closeEnd; j < len(in) && in[j] != '\n'; j++ {
+		if in[j] != ' ' && in[j] != '\t' && in[j] != '\r' {
+			e.out = append(e.out, '\n')
+			break
+		}
+	}
+}
+
+func (e *scExpander) outAtLineStart() bool {
+	i := len(e.out) - 1
+	for i >= 0 && (e.out[i] == ' ' || e.out[i] == '\t') {
+		i--
+	}
+	return i < 0 || e.out[i] == '\n'
+}
+
+// scLang keeps the characters of a language name an info string can hold.
+func scLang(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s) && i < 64; i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_+#.-", c) >= 0 {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// scLiquid is a parsed Liquid tag {% name args %}.
+type scLiquid struct {
+	end  int
+	name string
+	args string
+}
+
+func (e *scExpander) liquidTag(p int) (scLiquid, bool) {
+	in := e.in
+	c := e.fLiq.next(in, p+2)
+	if c < 0 || c-p > maxShortcodeTag {
+		return scLiquid{}, false
+	}
+	s := in[p+2 : c]
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	if len(s) > 0 && s[len(s)-1] == '-' {
+		s = s[:len(s)-1]
+	}
+	s = bytes.TrimSpace(s)
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9' || s[i] == '_') {
+		i++
+	}
+	return scLiquid{end: c + 2, name: string(s[:i]), args: string(bytes.TrimSpace(s[i:]))}, true
+}
+
+func (e *scExpander) liquid(p int) (int, bool) {
+	t, ok := e.liquidTag(p)
+	if !ok {
+		e.warn(p, "{%% without its closing %%}: kept as text")
+		return 0, false
+	}
+	switch name := t.name; {
+	case name == "raw":
+		e.raw, e.rawLine = true, e.lineAt(p)
+	case name == "highlight":
+		lang, _, _ := strings.Cut(t.args, " ")
+		s, ok := e.closer("%endhighlight", t.end)
+		if !ok {
+			e.warn(p, "{%% highlight %%} without {%% endhighlight %%}: what follows is kept as text")
+			break
+		}
+		e.fence(lang, t.end, s.start, s.end)
+		return s.end, true
+	case name == "comment":
+		if s, ok := e.closer("%endcomment", t.end); ok {
+			e.newlines(p, s.end)
+			return s.end, true
+		}
+		e.warn(p, "{%% comment %%} without {%% endcomment %%}: only the tag is dropped")
+	case name == "link" || name == "post_url":
+		target, _, _ := strings.Cut(t.args, " ")
+		target = strings.Trim(target, `"'`)
+		dest, ok := e.resolve(target)
+		if !ok {
+			e.warn(p, "{%% %s %%}: unknown target %q, written as is", name, scShort(dest))
+		}
+		e.out = append(e.out, dest...)
+	case name == "include" || name == "include_relative":
+		target, _, _ := strings.Cut(t.args, " ")
+		e.warn(p, "{%% %s %s %%} dropped: includes are not available", name, scShort(target))
+	case strings.HasPrefix(name, "end") || name == "else" || name == "elsif" || name == "when":
+		// The end of a block whose start was warned about.
+	default:
+		e.warn(p, "Liquid tag {%% %s %%} dropped", scShort(name))
+	}
+	e.newlines(p, t.end)
+	return t.end, true
+}
+
+// output expands the Liquid output tag {{ … }} at p.
+func (e *scExpander) output(p int) (int, bool) {
+	in := e.in
+	c := e.fOut.next(in, p+2)
+	if c < 0 || c-p > maxShortcodeTag {
+		e.warn(p, "{{ without its closing }}: kept as text")
+		return 0, false
+	}
+	s := in[p+2 : c]
+	if len(s) > 0 && s[0] == '-' {
+		s = s[1:]
+	}
+	if len(s) > 0 && s[len(s)-1] == '-' {
+		s = s[:len(s)-1]
+	}
+	expr := strings.TrimSpace(string(s))
+	parts := strings.Split(expr, "|")
+	head := strings.TrimSpace(parts[0])
+	plain := true
+	for _, f := range parts[1:] {
+		if f := strings.TrimSpace(f); f != "relative_url" && f != "absolute_url" {
+			plain = false
+		}
+	}
+	switch {
+	case plain && (head == "site.baseurl" || head == "site.url"):
+	case plain && len(head) >= 2 && (head[0] == '"' || head[0] == '\'') && head[len(head)-1] == head[0]:
+		e.out = append(e.out, head[1:len(head)-1]...)
+	default:
+		e.warn(p, "Liquid output {{ %s }} dropped", scShort(expr))
+	}
+	e.newlines(p, c+2)
+	return c + 2, true
+}

@@ -1,0 +1,226 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// scRef resolves the targets the tests use.
+func scRef(target string) (string, bool) {
+	dest, ok := map[string]string{
+		"about.md":                  "/about/",
+		"posts/旅行.md":               "/posts/旅行/",
+		"2010-07-21-name":           "/2010/07/21/name/",
+		"_posts/2016-07-26-name.md": "/2016/07/26/name/",
+	}[target]
+	return dest, ok
+}
+
+type scCase struct {
+	name  string
+	in    string
+	want  string
+	warns []string // "line:substring of the message"
+}
+
+func runShortcodeCases(t *testing.T, cases []scCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, warns := ExpandShortcodes([]byte(c.in), 10, scRef)
+			if string(out) != c.want {
+				t.Errorf("output\n%q\nwant\n%q", out, c.want)
+			}
+			var got []string
+			for _, w := range warns {
+				got = append(got, fmt.Sprintf("%d:%s", w.Line, w.Msg))
+			}
+			if len(got) != len(c.warns) {
+				t.Fatalf("warnings %q, want %q", got, c.warns)
+			}
+			for i, w := range c.warns {
+				line, sub, _ := strings.Cut(w, ":")
+				if !strings.HasPrefix(got[i], line+":") || !strings.Contains(got[i], sub) {
+					t.Errorf("warning %q, want %q", got[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestShortcodeHugo(t *testing.T) {
+	runShortcodeCases(t, []scCase{
+		{"figure caption", "前の文。\n{{< figure src=\"/img/富士山.jpg\" alt=\"山\" caption=\"富士山の朝\" >}}\n後の文。\n",
+			"前の文。\n![富士山の朝](/img/富士山.jpg)\n後の文。\n", nil},
+		{"figure alt", "{{< figure src=\"/a.png\" alt=\"猫 [写真]\" />}}", "![猫 \\[写真\\]](/a.png)", nil},
+		{"figure title and spaces", "{{< figure src=\"/my pic (1).png\" title=\"題\" >}}", "![題](</my pic (1).png>)", nil},
+		{"figure percent", "{{% figure src=\"/a.png\" caption=\"説明\" %}}", "![説明](/a.png)", nil},
+		{"figure multiline", "図:\n{{< figure\n  src=\"/a.png\"\n  caption=\"夕焼け\" >}}\n以上。",
+			"図:\n![夕焼け](/a.png)\n\n\n以上。", nil},
+		{"figure no src", "あ{{< figure caption=\"x\" >}}い", "あい", []string{"10:figure shortcode without src"}},
+		{"ref", "[概要]({{< ref \"about.md\" >}})を見て。", "[概要](/about/)を見て。", nil},
+		{"relref named", "[旅]({{< relref path=\"posts/旅行.md\" >}})", "[旅](/posts/旅行/)", nil},
+		{"ref anchor", "[x]({{< ref \"about.md#連絡\" >}}) [y]({{< ref \"#上\" >}})", "[x](/about/#連絡) [y](#上)", nil},
+		{"ref unknown", "一行目\n[x]({{< ref \"なし.md\" >}})", "一行目\n[x](なし.md)", []string{"11:unknown target"}},
+		{"highlight", "コード:\n\n{{< highlight go \"linenos=table\" >}}\nfmt.Println(\"こんにちは\")\n{{< /highlight >}}\n\n終わり。",
+			"コード:\n\n```go\nfmt.Println(\"こんにちは\")\n```\n\n終わり。", nil},
+		{"highlight keeps shortcodes", "{{< highlight html >}}\n<p>{{< ref \"about.md\" >}}</p>\n{{< /highlight >}}",
+			"```html\n<p>{{< ref \"about.md\" >}}</p>\n```", nil},
+		{"highlight backticks", "{{< highlight md >}}\n```\nx\n```\n{{< /highlight >}}", "````md\n```\nx\n```\n````", nil},
+		{"highlight inline layout", "見て{{< highlight sh >}}ls{{< /highlight >}}ね", "見て\n```sh\nls\n```\nね", nil},
+		{"highlight unclosed", "{{< highlight go >}}\nx := 1", "\nx := 1", []string{"10:without {{< /highlight >}}"}},
+		{"youtube", "動画：{{< youtube w7Ft2ymGmfc >}}です", "動画：[YouTube: w7Ft2ymGmfc](https://www.youtube.com/watch?v=w7Ft2ymGmfc)です", nil},
+		{"youtube id", "{{< youtube id=\"w7Ft2ymGmfc\" autoplay=\"true\" >}}", "[YouTube: w7Ft2ymGmfc](https://www.youtube.com/watch?v=w7Ft2ymGmfc)", nil},
+		{"youtube bad id", "{{< youtube \"a)b\" >}}", "", []string{"10:youtube shortcode without a valid id"}},
+		{"vimeo", "{{< vimeo 146022717 >}}", "[Vimeo: 146022717](https://vimeo.com/146022717)", nil},
+		{"tweet", "{{< tweet user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}",
+			"[X: @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)", nil},
+		{"x", "{{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}",
+			"[X: @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)", nil},
+		{"tweet old", "{{< tweet 877500564405444608 >}}", "[X: 877500564405444608](https://x.com/i/status/877500564405444608)", nil},
+		{"gist", "{{< gist spf13 7896402 >}}", "[Gist: spf13/7896402](https://gist.github.com/spf13/7896402)", nil},
+		{"instagram", "{{< instagram BWNjjyYFxVx hidecaption >}}", "[Instagram: BWNjjyYFxVx](https://www.instagram.com/p/BWNjjyYFxVx/)", nil},
+		{"param", "題名：{{< param \"title\" >}}。", "題名：。", []string{"10:param shortcode \"title\""}},
+		{"unknown paired", "前\n{{% notice info %}}\n注意してください。\n{{% /notice %}}\n後",
+			"前\n\n注意してください。\n\n後", []string{"11:unknown shortcode \"notice\""}},
+		{"unknown self-closing", "あ{{< gallery dir=\"/x\" />}}い", "あい", []string{"10:unknown shortcode \"gallery\""}},
+		{"inline", "前\n{{< time.inline >}}\n{{ now }}\n{{< /time.inline >}}\n後",
+			"前\n\n\n\n後", []string{"11:inline shortcode \"time.inline\""}},
+		{"inline reuse", "{{< time.inline />}}", "", []string{"10:inline shortcode"}},
+		{"comment", "書き方：{{</* figure src=\"a.png\" */>}} と {{%/* x */%}}", "書き方：{{< figure src=\"a.png\" >}} と {{% x %}}", nil},
+		{"unterminated", "これは {{< 壊れた", "これは {{< 壊れた", []string{"10:without its closing >}}"}},
+		{"not a name", "{{< >}}", "{{< >}}", []string{"10:not followed by a shortcode name"}},
+	})
+}
+
+func TestLiquidJekyll(t *testing.T) {
+	runShortcodeCases(t, []scCase{
+		{"highlight", "例：\n\n{% highlight ruby linenos %}\nputs \"こんにちは\"\n{% endhighlight %}\n",
+			"例：\n\n```ruby\nputs \"こんにちは\"\n```\n", nil},
+		{"highlight trim", "{%- highlight js -%}\nx{{ y }}\n{%- endhighlight -%}", "```js\nx{{ y }}\n```", nil},
+		{"raw", "テンプレート：{% raw %}{{ page.title }} と {% if x %}{% endraw %}でした",
+			"テンプレート：{{ page.title }} と {% if x %}でした", nil},
+		{"raw multiline", "{% raw %}\n{{ a }}\n{% endraw %}\n{{ b }}", "\n{{ a }}\n\n", []string{"13:Liquid output {{ b }}"}},
+		{"raw unclosed", "一\n{% raw %}{{ a }}", "一\n{{ a }}", []string{"11:{% raw %} without {% endraw %}"}},
+		{"link", "[記事]({% link _posts/2016-07-26-name.md %})", "[記事](/2016/07/26/name/)", nil},
+		{"post_url", "[前回]({% post_url 2010-07-21-name %})の続き", "[前回](/2010/07/21/name/)の続き", nil},
+		{"post_url unknown", "\n\n[x]({% post_url 2099-01-01-nothing %})", "\n\n[x](2099-01-01-nothing)", []string{"12:unknown target"}},
+		{"include", "前\n{% include toc.html %}\n後", "前\n\n後", []string{"11:{% include toc.html %} dropped"}},
+		{"other tags", "{% if site.x %}\nはい\n{% else %}\nいいえ\n{% endif %}", "\nはい\n\nいいえ\n", []string{"10:Liquid tag {% if %} dropped"}},
+		{"comment", "前\n{% comment %}\n下書き\n{% endcomment %}\n後", "前\n\n\n\n後", nil},
+		{"baseurl", "![猫]({{ site.baseurl }}/images/a.png) [x]({{site.url}}{{ site.baseurl }}/b)", "![猫](/images/a.png) [x](/b)", nil},
+		{"relative_url", "![a]({{ '/img/a.png' | relative_url }})", "![a](/img/a.png)", nil},
+		{"output", "こんにちは、{{ page.author | upcase }}さん", "こんにちは、さん", []string{"10:Liquid output {{ page.author | upcase }}"}},
+		{"multiline output", "a {{ page.x\n}} b\nc {{ y }}", "a \n b\nc ", []string{"10:page.x", "12:{{ y }}"}},
+	})
+}
+
+func TestShortcodeCodeUntouched(t *testing.T) {
+	runShortcodeCases(t, []scCase{
+		{"fenced", "前\n```go\n{{< figure src=\"a\" >}} {% include x %} {{ y }}\n```\n後{{ z }}",
+			"前\n```go\n{{< figure src=\"a\" >}} {% include x %} {{ y }}\n```\n後", []string{"14:{{ z }}"}},
+		{"tilde fence", "~~~~\n{{ a }}\n~~~\n{{ b }}\n~~~~\n", "~~~~\n{{ a }}\n~~~\n{{ b }}\n~~~~\n", nil},
+		{"unclosed fence", "```\n{{ a }}", "```\n{{ a }}", nil},
+		{"indented", "段落\n\n    {{< youtube abc >}}\n    {% if %}\n\n本文 {{< youtube abc >}}",
+			"段落\n\n    {{< youtube abc >}}\n    {% if %}\n\n本文 [YouTube: abc](https://www.youtube.com/watch?v=abc)", nil},
+		{"indented continuation is not code", "段落\n    {{ x }}", "段落\n    ", []string{"11:{{ x }}"}},
+		{"list", "- 項目\n\n    {{< vimeo 1 >}}\n\n    ```\n    {{< vimeo 1 >}}\n    ```\n",
+			"- 項目\n\n    [Vimeo: 1](https://vimeo.com/1)\n\n    ```\n    {{< vimeo 1 >}}\n    ```\n", nil},
+		{"after list", "- a\n\n本文\n\n    {{ x }}", "- a\n\n本文\n\n    {{ x }}", nil},
+		{"code span", "使い方：`{{< ref \"about.md\" >}}` と ``{% if %}` ``、{{ z }}",
+			"使い方：`{{< ref \"about.md\" >}}` と ``{% if %}` ``、", []string{"10:{{ z }}"}},
+		{"unclosed backticks", "`{{ a }} ``b``", "` ``b``", []string{"10:{{ a }}"}},
+		{"code span escapes", "`{{</* x */>}}` `{% raw %}{{ a }}{% endraw %}`", "`{{< x >}}` `{{ a }}`", nil},
+		{"fence escapes", "```\n{% raw %}\n{{ a }}\n{% endraw %}\n{{</* b */>}}\n```", "```\n\n{{ a }}\n\n{{< b >}}\n```", nil},
+		{"raw around fence", "{% raw %}\n```\n{{ a }}\n```\n{% endraw %}\n{{ site.url }}", "\n```\n{{ a }}\n```\n\n", nil},
+	})
+}
+
+func TestShortcodeWarningLines(t *testing.T) {
+	in := "一行目\n{{< notice >}}\n三行目 {{ a }}\n```\n{{ b }}\n```\n{% include x.html %} {{< figure\nsrc=\"a.png\" >}} {{< gallery >}}\n九行目 {% if x %}\n"
+	out, warns := ExpandShortcodes([]byte(in), 5, scRef)
+	want := []ShortcodeWarning{
+		{6, `unknown shortcode "notice" dropped (any text up to its closing tag is kept)`},
+		{7, "Liquid output {{ a }} dropped"},
+		{11, "{% include x.html %} dropped: includes are not available"},
+		{12, `unknown shortcode "gallery" dropped (any text up to its closing tag is kept)`},
+		{13, "Liquid tag {% if %} dropped"},
+	}
+	if fmt.Sprint(warns) != fmt.Sprint(want) {
+		t.Errorf("warnings\n%v\nwant\n%v", warns, want)
+	}
+	if bytes.Count(out, []byte("\n")) != bytes.Count([]byte(in), []byte("\n")) {
+		t.Errorf("output has %d lines, input %d:\n%s", bytes.Count(out, []byte("\n")), bytes.Count([]byte(in), []byte("\n")), out)
+	}
+}
+
+func TestShortcodeNone(t *testing.T) {
+	in := "# 見出し\n\n普通の文章。{ と } と % は そのまま。\n"
+	out, warns := ExpandShortcodes([]byte(in), 1, nil)
+	if string(out) != in || warns != nil {
+		t.Errorf("got %q %v", out, warns)
+	}
+}
+
+// TestShortcodeLinear feeds hostile bodies whose naive handling is
+// quadratic: unclosed openers, unclosed inline shortcodes of distinct
+// names, unclosed backtick runs of distinct lengths.
+func TestShortcodeLinear(t *testing.T) {
+	const n = 1 << 18
+	var inl strings.Builder
+	for i := 0; inl.Len() < n; i++ {
+		fmt.Fprintf(&inl, "{{< n%d.inline >}}", i)
+	}
+	var ticks strings.Builder
+	for i := 1; ticks.Len() < n; i++ {
+		ticks.WriteString(strings.Repeat("`", i%700+1))
+		ticks.WriteString("x")
+	}
+	for name, in := range map[string]string{
+		"braces":      strings.Repeat("{", n),
+		"hugo":        strings.Repeat("{{< a \"", n/7),
+		"hugo closed": strings.Repeat("{{< a \"", n/7) + ">}}",
+		"liquid":      strings.Repeat("{% ", n/3),
+		"output":      strings.Repeat("{{ x", n/4) + "}}",
+		"comments":    strings.Repeat("{{</* ", n/6),
+		"highlight":   strings.Repeat("{{< highlight >}}{% highlight %}{% raw %}", n/40),
+		"inline":      inl.String(),
+		"ticks":       ticks.String(),
+		"lines":       strings.Repeat("    {{ x }}\n\n- {{<a>}}\n", n/24),
+	} {
+		out, _ := ExpandShortcodes([]byte(in), 1, scRef)
+		if len(out) > 4*len(in)+64 {
+			t.Errorf("%s: %d bytes out of %d", name, len(out), len(in))
+		}
+	}
+}
+
+func FuzzShortcodeExpand(f *testing.F) {
+	for _, s := range []string{
+		"{{< figure src=\"/a.png\" caption=\"猫\" >}}",
+		"{{< highlight go >}}\n```\n{{< /highlight >}}",
+		"{% highlight x %}{% endhighlight %}{% raw %}{{ a }}{% endraw %}",
+		"{{< youtube a >}}{{<x a b>}}{{<x a>}}{{<gist a b>}}{{<instagram a>}}{{<vimeo a>}}",
+		"`{{ a }}` ```\n{{</* b */>}}\n```\n    {% c %}",
+		"{{< ref \"about.md\" >}}{% post_url q %}{% link about.md %}",
+		"{{< a.inline >}}{{ x }}{{< /a.inline >}}{% comment %}{% endcomment %}",
+		"{{ 'x' | relative_url }}{{ site.baseurl }}",
+	} {
+		f.Add([]byte(s))
+	}
+	ref := func(t string) (string, bool) { return "/p/" + t, len(t)%2 == 0 }
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, warns := ExpandShortcodes(in, 3, ref)
+		if len(out) > 4*len(in)+64 {
+			t.Fatalf("%d bytes out of %d: %q", len(out), len(in), out)
+		}
+		lines := 3 + bytes.Count(in, []byte("\n"))
+		for _, w := range warns {
+			if w.Line < 3 || w.Line > lines {
+				t.Fatalf("warning line %d outside 3..%d: %v", w.Line, lines, w)
+			}
+		}
+	})
+}

@@ -1,0 +1,48 @@
+package content
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// expandTemplates replaces the Hugo shortcodes and Jekyll Liquid tags of
+// every post and page (ExpandShortcodes), so that no template syntax
+// reaches a reader. A reference to another post (Hugo's ref and relref,
+// Jekyll's post_url and link) becomes a link to its file, "name.md", which
+// the site's link rewriting turns into the post's address on each
+// protocol. It returns the warnings, with their files and lines.
+func expandTemplates(bySlug map[string]*Post) []*FileError {
+	byName := make(map[string]*Post, 2*len(bySlug))
+	for _, p := range bySlug {
+		base := filepath.Base(p.File)
+		byName[base] = p
+		byName[strings.TrimSuffix(base, filepath.Ext(base))] = p
+		// Hugo page bundles: "posts/hello/index.md" is known as "hello".
+		if strings.TrimSuffix(base, filepath.Ext(base)) == "index" {
+			byName[filepath.Base(filepath.Dir(p.File))] = p
+		}
+	}
+	ref := func(target string) (string, bool) {
+		name := filepath.Base(strings.TrimSuffix(strings.TrimSpace(target), "/"))
+		p, ok := byName[name]
+		if !ok {
+			p, ok = byName[strings.TrimSuffix(name, filepath.Ext(name))]
+		}
+		if !ok {
+			return "", false
+		}
+		return filepath.Base(p.File), true
+	}
+	var warns []*FileError
+	for _, p := range bySlug {
+		if !strings.Contains(string(p.Body), "{{") && !strings.Contains(string(p.Body), "{%") {
+			continue // most posts: nothing to do
+		}
+		body, ws := ExpandShortcodes(p.Body, p.BodyLine, ref)
+		p.Body = body
+		for _, w := range ws {
+			warns = append(warns, &FileError{File: p.File, Line: w.Line, Msg: w.Msg})
+		}
+	}
+	return warns
+}

@@ -1,0 +1,43 @@
+package capsule
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/testfs"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// Old links keep working: an old address of a post answers Gemini with a
+// permanent redirect to the post, and Gopher with the post's text.
+func TestOldAddressesRedirect(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hello.md": "+++\ntitle = \"やあ\"\ndate = 2017-05-03\naliases = [\"/2017/05/03/hello/\", \"old.html\"]\n+++\n本文です。\n",
+		})
+	})
+	want := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/posts/hello.gmi"
+	for _, old := range []string{"/2017/05/03/hello/", "/old.html"} {
+		if status, meta, _ := geminiGet(t, d, old); status != gemini.StatusPermanentRedirect || meta != want {
+			t.Errorf("gemini %s: %d %q, want 31 %s", old, status, meta, want)
+		}
+		if text := gopherGet(t, d, old+"\r\n"); !strings.Contains(text, "本文です。") {
+			t.Errorf("gopher %s: %q", old, text)
+		}
+	}
+}
+
+// An old address that another post answers is an error naming both.
+func TestOldAddressCollision(t *testing.T) {
+	list := startFails(t, map[string]string{
+		"a.md": "+++\ntitle = \"A\"\ndate = 2020-01-01\naliases = [\"/posts/b.gmi\"]\n+++\nx\n",
+		"b.md": "+++\ntitle = \"B\"\ndate = 2020-01-02\n+++\ny\n",
+	})
+	if len(list) == 0 || !strings.Contains(list[0].Error(), "/posts/b.gmi") ||
+		!(strings.Contains(list[0].Error(), "a.md") && strings.Contains(list[0].Error(), "b.md")) {
+		t.Errorf("problems %v", list)
+	}
+}
