@@ -64,9 +64,8 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.Warnings = append(st.Warnings, c.Warnings...)
 
 	links := newPostLinks(entries, c.Files)
-	geminiLink := links.rewriter(postGeminiPath, fileLink)
-	gopherLink := links.rewriter(func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) },
-		func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) })
+	gopherPost := func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) }
+	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	type rendered struct {
 		gmi        *gemini.Response
@@ -94,11 +93,11 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}()
 		doc := md.Parser().Parse(text.NewReader(p.Body))
 		var body bytes.Buffer
-		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: geminiLink}); err != nil {
+		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: links.rewriter(p, postGeminiPath, fileLink)}); err != nil {
 			out[i].err = err
 			return
 		}
-		txt, menu := b.postGopher(i, doc, gopherLink)
+		txt, menu := b.postGopher(i, doc, links.rewriter(p, gopherPost, gopherFile))
 		gmi, searchable := b.postGemtext(i, body.Bytes())
 		out[i] = rendered{
 			gmi: gmi, txt: txt, menu: menu, searchable: searchable,
@@ -127,12 +126,15 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		// Old addresses: Gemini redirects to the post for good (31), a
 		// Gopher client asking for the old path gets the post's text.
 		for _, old := range p.Aliases {
-			if old = aliasKey(old); !routes.alias(old, p.File) {
-				continue
+			old = aliasKey(old)
+			gem, goph := routes.alias(old, p.File)
+			if gem {
+				st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
+				st.Redirects++
 			}
-			st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
-			st.gopher[old] = out[i].txt
-			st.Redirects++
+			if goph {
+				st.gopher[old] = out[i].txt
+			}
 		}
 		st.gemini[postGeminiPath(p)] = out[i].gmi
 		st.gopher[postGopherSelector(p)] = out[i].txt

@@ -33,11 +33,19 @@ func newPostLinks(posts []*content.Post, files []content.File) *postLinks {
 }
 
 // resolveFile reports whether dest is a relative reference and, if it names
-// a file beside the posts, which (its path in the posts folder).
-func (l *postLinks) resolveFile(dest string) (file string, relative bool) {
+// a file beside the posts, which (its path in the posts folder). A relative
+// path is looked for beside the post first (dir: a Hugo page bundle's
+// images, "cover.jpg"), then from the top of the posts folder
+// ("images/aikido.jpg", as capsule's own posts write it).
+func (l *postLinks) resolveFile(dest, dir string) (file string, relative bool) {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return "", false
+	}
+	if dir != "" && !strings.HasPrefix(u.Path, "/") {
+		if p := strings.TrimPrefix(path.Clean("/"+dir+"/"+u.Path), "/"); l.files[p] {
+			return p, true
+		}
 	}
 	p := strings.TrimPrefix(path.Clean("/"+u.Path), "/")
 	if l.files[p] {
@@ -110,11 +118,11 @@ func linkScheme(dest string) string {
 	return ""
 }
 
-// rewriter returns a link rewriter for a renderer: links to existing posts
+// rewriter returns a link rewriter for a renderer of post from: links to existing posts
 // and pages become target(post), links to files fileTarget(path), unsafe
 // links "" (the renderer keeps their text and offers no link); everything
 // else is kept.
-func (l *postLinks) rewriter(target func(*content.Post) string, fileTarget func(string) string) func(string) string {
+func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) string, fileTarget func(string) string) func(string) string {
 	return func(dest string) string {
 		if unsafeLink(dest) {
 			return "" // not offered; check warns
@@ -122,7 +130,7 @@ func (l *postLinks) rewriter(target func(*content.Post) string, fileTarget func(
 		if p, ok := l.resolve(dest); ok && p != nil {
 			return target(p)
 		}
-		if f, _ := l.resolveFile(dest); f != "" {
+		if f, _ := l.resolveFile(dest, from.Dir); f != "" {
 			return fileTarget(f)
 		}
 		return dest
@@ -157,7 +165,7 @@ func (l *postLinks) check(p *content.Post, doc ast.Node) []*content.FileError {
 			warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
 				Msg: "link to a post that does not exist: " + dest})
 		} else if !ok {
-			if f, relative := l.resolveFile(dest); relative && f == "" {
+			if f, relative := l.resolveFile(dest, p.Dir); relative && f == "" {
 				warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
 					Msg: "link to a file that does not exist: " + dest})
 			}

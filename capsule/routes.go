@@ -74,9 +74,16 @@ func (r *routes) post(p *content.Post) bool {
 // alias claims an old address of a post (Hugo's aliases, Jekyll's
 // redirect_from, url and permalink) on both protocols, for its file. An
 // old address that a page or another post already answers is an error
-// naming both files.
-func (r *routes) alias(path, file string) bool {
-	return r.claimGemini(path, file) && r.claimGopher(path, path, file)
+// naming both files; one the post itself answers already (a Jekyll page's
+// permalink "/about/" is its Gopher menu's selector) is left to it.
+func (r *routes) alias(path, file string) (gemini, gopher bool) {
+	if r.gemini[path] != file {
+		gemini = r.claimGemini(path, file)
+	}
+	if r.gopher[path] != file {
+		gopher = r.claimGopher(path, path, file)
+	}
+	return gemini, gopher
 }
 
 // aliasKey is an old address as requests for it are looked up: decoded,

@@ -33,7 +33,7 @@ type besideFile struct {
 // named pipe or a device could block or never end). A file over maxSize,
 // or one that brings the total over maxTotal, is an error naming it, and
 // is not read.
-func findFiles(dir, root string, maxSize, maxTotal int64) (found []besideFile, warns, errs []*FileError) {
+func findFiles(dir, root string, l layout, maxSize, maxTotal int64) (found []besideFile, warns, errs []*FileError) {
 	var total int64
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -50,11 +50,13 @@ func findFiles(dir, root string, maxSize, maxTotal int64) (found []besideFile, w
 				return filepath.SkipDir
 			}
 			return nil
+		case l.skipFile(rel, d):
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil // a post, a page, the site file, or a Jekyll site's own
 		case d.IsDir():
 			return nil
-		case !strings.Contains(rel, string(filepath.Separator)) &&
-			(strings.EqualFold(filepath.Ext(name), ".md") || strings.HasPrefix(name, "_")):
-			return nil // a post, a page or the site file
 		}
 		if d.Type()&fs.ModeSymlink != 0 && leadsOutside(root, p) {
 			warns = append(warns, &FileError{File: p, Msg: "symbolic link leads outside the posts folder: not served"})

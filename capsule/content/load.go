@@ -92,11 +92,22 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	var errs ErrorList
 	var site *source
-	var posts []*source
+	var posts []*mdFile
+	l := layoutFlat
+	if isJekyll(dir) {
+		l = layoutJekyll
+	}
 	for _, e := range entries {
 		name := e.Name()
-		if name != SiteFile && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
-			!strings.EqualFold(filepath.Ext(name), ".md")) {
+		switch {
+		case name == SiteFile:
+		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+			continue
+		case l == layoutJekyll:
+			if !hasExt(name, ".md", ".markdown") || slices.Contains(jekyllNotPages, strings.ToLower(name)) {
+				continue
+			}
+		case !hasExt(name, ".md"):
 			continue
 		}
 		path := filepath.Join(dir, name)
@@ -113,24 +124,95 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if name == SiteFile {
 			src.what = "the site file"
 			site = src
-		} else {
-			posts = append(posts, src)
+			continue
 		}
+		m := &mdFile{src: src, slug: strings.TrimSuffix(name, filepath.Ext(name))}
+		if l == layoutJekyll {
+			m.def.page, m.jpage = true, true
+		}
+		posts = append(posts, m)
 	}
-	found, warns, ferrs := findFiles(dir, root, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
-	c.Warnings = append(c.Warnings, warns...)
-	errs = append(errs, ferrs...)
+	// The Markdown of subfolders: Jekyll's posts and drafts, or what may be
+	// the posts of Hugo sections (unless dir is a Hugo site's root, whose
+	// Markdown is in content, themes and archetypes).
+	var nested []*mdFile
+	switch {
+	case l == layoutJekyll:
+		found, warns, ferrs := findJekyll(dir, root, maxPost, loc)
+		posts = append(posts, found...)
+		c.Warnings = append(c.Warnings, warns...)
+		errs = append(errs, ferrs...)
+	case !isHugoRoot(dir):
+		nested = findNested(dir, root, maxPost)
+	}
 
-	all := slices.Clone(posts)
+	var all []*source
 	if site != nil {
 		all = append(all, site)
 	}
-	for _, f := range found {
-		all = append(all, f.src)
+	for _, m := range slices.Concat(posts, nested) {
+		if m.warn == nil && m.ferr == nil {
+			all = append(all, m.src)
+		}
 	}
 	work.ForEach(len(all), func(i int) { all[i].read() })
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
-	for _, s := range all {
+	// A Jekyll page without front matter is a file Jekyll copies as it
+	// is (a README, a CHANGELOG): not a page, and not served either.
+	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
+		return m.jpage && m.src.err == nil && !startsFront(m.src.data)
+	})
+
+	// Markdown in subfolders makes a Hugo content folder, whose pages at
+	// the top have no date, unless posts at the top have one: then the
+	// folder is capsule's own, and its subfolders are served as files.
+	if len(nested) > 0 {
+		for _, m := range posts {
+			m.def.undatedPage = true
+		}
+		l = layoutHugo
+		for _, r := range parsePosts(posts, loc, c.Meta.Lang) {
+			if r.post != nil && r.post.HasDate && !r.post.Page {
+				l = layoutFlat
+				break
+			}
+		}
+		if l == layoutFlat {
+			for _, m := range posts {
+				m.def.undatedPage = false
+			}
+		} else {
+			for _, m := range nested {
+				switch {
+				case m.ferr != nil:
+					errs = append(errs, m.ferr)
+				case m.warn != nil:
+					c.Warnings = append(c.Warnings, m.warn)
+				default:
+					posts = append(posts, m)
+				}
+			}
+		}
+	}
+	for _, m := range posts {
+		if m.src.err != nil {
+			errs = append(errs, m.src.err)
+		}
+	}
+	if site != nil && site.err != nil {
+		errs = append(errs, site.err)
+	}
+
+	found, warns, ferrs := findFiles(dir, root, l, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.Warnings = append(c.Warnings, warns...)
+	errs = append(errs, ferrs...)
+	files := make([]*source, len(found))
+	for i, f := range found {
+		files[i] = f.src
+	}
+	work.ForEach(len(files), func(i int) { files[i].read() })
+	c.Warnings = append(c.Warnings, settle(files, cmp.Or(opts.Settle, SettleTime))...)
+	for _, s := range files {
 		if s.err != nil {
 			errs = append(errs, s.err)
 		}
@@ -178,6 +260,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if drafts > 0 {
 			msg = fmt.Sprintf("no posts and no pages to serve (%d drafts left out): only the home page will be there", drafts)
 		}
+		if hint := emptyHint(dir, l); hint != "" {
+			msg += "; " + hint
+		}
 		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg})
 	}
 	SortFileErrors(c.Warnings)
@@ -187,6 +272,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))
 	})
 	return c, nil
+}
+
+// startsFront reports whether src starts with front matter (after a
+// byte order mark): a line "---" or "+++", or "{".
+func startsFront(src []byte) bool {
+	first, _, _ := strings.Cut(string(NormalizeSource(src[:min(len(src), 64)])), "\n")
+	first = strings.TrimRight(first, " \t")
+	return first == "---" || first == "+++" || strings.HasPrefix(first, "{")
 }
 
 // postsRoot checks that dir is a folder and returns its real path, which
@@ -221,16 +314,14 @@ type parseResult struct {
 // parsePosts decodes the front matter of the posts read, on every core.
 // Results keep the order of posts, so that messages and duplicate
 // detection do not depend on timing.
-func parsePosts(posts []*source, loc *time.Location, lang string) []parseResult {
+func parsePosts(posts []*mdFile, loc *time.Location, lang string) []parseResult {
 	results := make([]parseResult, len(posts))
 	work.ForEach(len(posts), func(i int) {
-		s := posts[i]
+		s := posts[i].src
 		if s.err != nil {
 			return // reported with the other read errors
 		}
-		name := filepath.Base(s.path)
-		slug := strings.TrimSuffix(name, filepath.Ext(name))
-		p, errs, warns, unknown := parsePostKeys(s.path, NormalizeSource(s.data), slug, loc, lang, defaultFrontLimits)
+		p, errs, warns, unknown := parsePostKeys(s.path, NormalizeSource(s.data), posts[i].slug, loc, lang, defaultFrontLimits, posts[i].def)
 		results[i] = parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
 	})
 	return results

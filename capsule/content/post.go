@@ -29,6 +29,11 @@ type Post struct {
 	// Page is a standalone page (front matter page = true): no date
 	// needed, not in the post list, feeds, tags, archive or search.
 	Page bool
+	// Dir is the folder of the post's file relative to the posts folder,
+	// with slashes: "" at the top, "posts" for posts/hello.md,
+	// "posts/hello" for the page bundle posts/hello/index.md. Relative
+	// links in the post (![](cover.jpg)) resolve against it.
+	Dir string
 
 	Body     []byte // the Markdown after the front matter
 	BodyLine int    // line of File on which Body starts
@@ -101,7 +106,7 @@ func (p *Post) Line(off int) int {
 // (titel, draf, Tags) is an error: its value would be lost without a word,
 // and a lost draft = true publishes a draft.
 func parsePost(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits) (*Post, []*FileError, []*FileError) {
-	p, errs, warns, unknown := parsePostKeys(file, src, slug, loc, lang, lim)
+	p, errs, warns, unknown := parsePostKeys(file, src, slug, loc, lang, lim, postDefaults{})
 	for _, u := range unknown {
 		warns = append(warns, &FileError{File: file, Line: u.line,
 			Msg: fmt.Sprintf("unknown front matter key %q ignored", clip(u.name))})
@@ -113,7 +118,7 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 // parsePostKeys is parsePost, but returns the unknown keys (neither read,
 // nor near misses of read keys, nor themes' keys) instead of warning about
 // them, so that Load can warn once per key name for the whole site.
-func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits) (*Post, []*FileError, []*FileError, []unknownKey) {
+func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits, def postDefaults) (*Post, []*FileError, []*FileError, []unknownKey) {
 	var warns []*FileError
 	front, body, bodyLine, start, format, ferr := splitFront(src)
 	if ferr != nil {
@@ -153,7 +158,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		unknown = append(unknown, u)
 	}
 
-	p := &Post{File: file, Slug: slug, Lang: lang, Body: body, BodyLine: bodyLine}
+	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine}
 	p.Title = oneLine(r.str("title", titleExample))
 	if p.Title == "" && !r.bad["title"] && !meant["title"] {
 		fail(line("title"), "front matter: title is required")
@@ -167,8 +172,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if p.Summary == "" {
 		p.Summary = moreSummary(body)
 	}
-	p.Draft = r.boolean("draft", "draft = true")
-	p.Page = r.boolean("page", "page = true")
+	p.Draft = r.boolean("draft", "draft = true") || def.draft
+	p.Page = r.boolean("page", "page = true") || def.page
 	// Jekyll's published: false is a draft; Hugo's published is a date,
 	// its publishDate.
 	if v, ok := m["published"]; ok {
@@ -186,6 +191,12 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	switch {
 	case hasDate:
 		p.Date, p.HasDate = r.date(dateKey, "date = 2017-05-03", loc)
+	case def.hasDate:
+		p.Date, p.HasDate = def.date, true
+	case def.draft:
+		// A Jekyll draft needs no date: HasDate stays false.
+	case def.undatedPage && !p.Page && !r.bad["page"] && !meant["date"]:
+		p.Page = true
 	case !p.Page && !r.bad["page"] && !meant["date"]:
 		fail(1, "front matter: date is required (e.g. date = 2017-05-03), unless page = true")
 	}
@@ -257,6 +268,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		return nil, r.errs, warns, unknown
 	}
 	return p, nil, warns, unknown
+}
+
+// postDefaults is what the place of a post's file says about it, for
+// what its front matter leaves out.
+type postDefaults struct {
+	dir         string    // Post.Dir
+	date        time.Time // from a Jekyll post's file name, when hasDate
+	hasDate     bool
+	draft       bool // in Jekyll's _drafts: a draft, no date needed
+	page        bool // a Jekyll page: a page whatever its front matter
+	undatedPage bool // a Hugo page: a page when front matter has no date
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

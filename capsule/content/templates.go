@@ -2,8 +2,13 @@ package content
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 )
+
+// markdownLink is an inline link or image, "[label](dest)" or
+// "![alt](dest)", whose label is its text.
+var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 
 // expandTemplates replaces the Hugo shortcodes and Jekyll Liquid tags of
 // every post and page (ExpandShortcodes), so that no template syntax
@@ -40,6 +45,13 @@ func expandTemplates(bySlug map[string]*Post) []*FileError {
 		}
 		body, ws := ExpandShortcodes(p.Body, p.BodyLine, ref)
 		p.Body = body
+		if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
+			// A summary cut at <!--more--> from the Markdown as written:
+			// expanded too, and kept as text (a figure's caption, not its
+			// Markdown).
+			s, _ := ExpandShortcodes([]byte(p.Summary), p.BodyLine, ref)
+			p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
+		}
 		for _, w := range ws {
 			warns = append(warns, &FileError{File: p.File, Line: w.Line, Msg: w.Msg})
 		}
