@@ -211,3 +211,20 @@ func TestReadmeStartLines(t *testing.T) {
 		}
 	}
 }
+
+// -check on a Hugo site's root (not its content folder) finds nothing to
+// serve: it says where the posts are and fails, never "ok: 0 posts".
+func TestCheckEmptyFolderHints(t *testing.T) {
+	root := t.TempDir()
+	for name, text := range map[string]string{
+		"hugo.toml":                   "title = \"x\"\n",
+		"content/posts/first-post.md": "+++\ntitle = \"最初\"\ndate = 2024-01-01\n+++\n本文\n",
+	} {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(root, name), []byte(text), 0o644)
+	}
+	stdout, stderr, code := run(t, "-check", "-posts", root, "-certs", filepath.Join(t.TempDir(), "certs"))
+	if code != 1 || strings.Contains(stdout, "ok:") || !strings.Contains(stderr, "did you mean") || !strings.Contains(stderr, "nothing to serve") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+}
