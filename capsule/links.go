@@ -127,6 +127,9 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		if unsafeLink(dest) {
 			return "" // not offered; check warns
 		}
+		if strings.HasPrefix(dest, "#") {
+			return "" // a place on the same web page: nothing to follow here
+		}
 		if p, ok := l.resolve(dest); ok && p != nil {
 			return target(p)
 		}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -40,6 +41,9 @@ func expandTemplates(bySlug map[string]*Post) []*FileError {
 	}
 	var warns []*FileError
 	for _, p := range bySlug {
+		if bytes.Contains(p.Body, []byte("{:")) {
+			p.Body = dropAttributeLists(p.Body)
+		}
 		if !strings.Contains(string(p.Body), "{{") && !strings.Contains(string(p.Body), "{%") {
 			continue // most posts: nothing to do
 		}
@@ -57,4 +61,34 @@ func expandTemplates(bySlug map[string]*Post) []*FileError {
 		}
 	}
 	return warns
+}
+
+// attributeList is a kramdown attribute list, "{: .class #id key=value}",
+// at the end of a line or alone on one: Jekyll's styling, nothing a reader
+// reads.
+var attributeList = regexp.MustCompile(`[ \t]*\{:[^{}\n]*\}[ \t]*$`)
+
+// dropAttributeLists removes kramdown attribute lists outside fenced code,
+// keeping every line (so that line numbers stay right).
+func dropAttributeLists(body []byte) []byte {
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	fence := ""
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(string(line))
+		switch {
+		case fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
+			fence = trimmed[:3]
+			continue
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		end := bytes.TrimRight(line, "\n")
+		if loc := attributeList.FindIndex(end); loc != nil {
+			lines[i] = append(end[:loc[0]:loc[0]], line[len(end):]...)
+		}
+	}
+	return bytes.Join(lines, nil)
 }
