@@ -130,3 +130,16 @@ func TestTagsAsAString(t *testing.T) {
 		t.Errorf("warnings: %v", c.Warnings)
 	}
 }
+
+// Hugo's own example _index.md loads: the keys a section page holds
+// (aliases, menu, cascade…) are nothing to the site and pass quietly.
+func TestHugoSiteFileKeys(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_index.md": "---\ntitle: \"ブログ\"\naliases: [\"/home/\"]\nmenu: main\ncascade:\n  banner: x\ndate: 2020-01-01\n---\n",
+		"a.md":      "+++\ntitle = \"x\"\ndate = 2017-05-03\n+++\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil || c.Meta.Title != "ブログ" {
+		t.Errorf("load: %v, title %q", err, c.Meta.Title)
+	}
+}

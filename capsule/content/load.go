@@ -345,6 +345,11 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
 	}
 	r := newFrontReader(path, m, lines)
 	for _, u := range r.unknown(siteKeys) {
+		if themeKeys[strings.ToLower(u.name)] || slices.Contains(postKeys, u.name) {
+			// Hugo's _index.md is a section page too: its theme keys and
+			// post keys (aliases, date, cascade…) are nothing to the site.
+			continue
+		}
 		if u.closest != "" {
 			r.fail(u.line, "%s", misspelt(u))
 			continue
