@@ -101,11 +101,13 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 	pg.Gemtext([]byte(header))
 	pg.Heading(1, p.Title)
 	pg.Blank()
-	pg.Text(postByline(p))
-	for _, tag := range p.Tags {
-		pg.Link(tagGeminiLink(tag), "#"+tag)
+	if byline := postByline(p); byline != "" { // a page has none
+		pg.Text(byline)
+		for _, tag := range p.Tags {
+			pg.Link(tagGeminiLink(tag), "#"+tag)
+		}
+		pg.Blank()
 	}
-	pg.Blank()
 	start := len(pg.Bytes())
 	pg.Gemtext(body)
 	end := len(pg.Bytes())

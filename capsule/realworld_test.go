@@ -36,3 +36,17 @@ func TestRealWorldMarkdown(t *testing.T) {
 		t.Errorf("heading: %q", page)
 	}
 }
+
+// A page (no date, no tags) has no empty byline: its text follows its
+// title after one blank line.
+func TestPageHasNoEmptyByline(t *testing.T) {
+	d := startDaemon(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"a.md":     "+++\ntitle = \"A\"\ndate = 2020-01-01\n+++\nx\n",
+			"about.md": "+++\ntitle = \"について\"\npage = true\n+++\n本文です。\n",
+		})
+	})
+	if _, _, page := geminiGet(t, d, "/about.gmi"); !strings.HasPrefix(page, "# について\n\n本文です。") {
+		t.Errorf("page: %q", page)
+	}
+}

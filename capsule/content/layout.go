@@ -211,6 +211,11 @@ func findJekyll(dir, root string, maxPost int64, loc *time.Location) (found []*m
 // folder of layout l.
 func (l layout) skipFile(rel string, d fs.DirEntry) bool {
 	name := d.Name()
+	if !d.IsDir() && hasExt(name, ".md", ".markdown") {
+		// Markdown is never served as it is, wherever it lies: it may be
+		// a draft (a Hugo site's root given for its content folder).
+		return true
+	}
 	top := !strings.Contains(rel, string(filepath.Separator))
 	switch l {
 	case layoutJekyll:

@@ -84,15 +84,16 @@ func TestHugoContentFolder(t *testing.T) {
 	}
 }
 
-// Capsule's own layout: dated posts at the top make Markdown in
-// subfolders files, and an undated post an error, as before.
+// Capsule's own layout: dated posts at the top; Markdown in subfolders is
+// neither a post nor served (it may be a draft); an undated post at the
+// top is an error, as before.
 func TestFlatLayoutKeepsSubfolderMarkdownAsFiles(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{"a.md": goodPost, "notes/readme.md": "+++\ntitle = \"n\"\ndate = 2018-01-01\n+++\n"})
 	c, err := Load(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if slugsOf(c.Posts) != "a" || pathsOf(c.Files) != "notes/readme.md" {
+	if slugsOf(c.Posts) != "a" || pathsOf(c.Files) != "" {
 		t.Errorf("posts %s, files %s", slugsOf(c.Posts), pathsOf(c.Files))
 	}
 	os.WriteFile(filepath.Join(dir, "undated.md"), []byte("+++\ntitle = \"u\"\n+++\n"), 0o644)
@@ -194,15 +195,13 @@ func TestEmptyFolderHints(t *testing.T) {
 		"archetypes/default.md": "+++\ndate = '{{ .Date }}'\n+++\n",
 		"themes/t/README.md":    "theme",
 	})
-	c, err := Load(root, LoadOptions{Settle: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "did you mean content?") {
-		t.Errorf("Hugo site root: %v", c.Warnings)
+	// A Hugo site's root is refused: serving it would serve its
+	// configuration, archetypes and public/ folder.
+	if _, err := Load(root, LoadOptions{Settle: -1}); err == nil || !strings.Contains(err.Error(), "did you mean content?") {
+		t.Errorf("Hugo site root: %v", err)
 	}
 	other := testfs.Write(t, map[string]string{"_articles/a.md": "---\ntitle: A\n---\n"})
-	c, err = Load(other, LoadOptions{Settle: -1})
+	c, err := Load(other, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

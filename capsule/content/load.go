@@ -260,7 +260,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if drafts > 0 {
 			msg = fmt.Sprintf("no posts and no pages to serve (%d drafts left out): only the home page will be there", drafts)
 		}
-		if hint := emptyHint(dir, l); hint != "" {
+		hint := emptyHint(dir, l)
+		if strings.HasPrefix(hint, "did you mean content?") {
+			// A Hugo site's root given for its content folder: serving it
+			// would serve its configuration and nothing a reader wants.
+			return nil, ErrorList{{File: dir, Msg: "this is a Hugo site's folder, not its posts: " + hint}}
+		}
+		if hint != "" {
 			msg += "; " + hint
 		}
 		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg})

@@ -224,7 +224,11 @@ func TestCheckEmptyFolderHints(t *testing.T) {
 		os.WriteFile(filepath.Join(root, name), []byte(text), 0o644)
 	}
 	stdout, stderr, code := run(t, "-check", "-posts", root, "-certs", filepath.Join(t.TempDir(), "certs"))
-	if code != 1 || strings.Contains(stdout, "ok:") || !strings.Contains(stderr, "did you mean") || !strings.Contains(stderr, "nothing to serve") {
-		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	if code != 1 || strings.Contains(stdout, "ok:") || !strings.Contains(stderr, "did you mean content?") {
+		t.Errorf("Hugo site root: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	stdout, stderr, code = run(t, "-check", "-posts", t.TempDir(), "-certs", filepath.Join(t.TempDir(), "certs"))
+	if code != 1 || strings.Contains(stdout, "ok:") || !strings.Contains(stderr, "nothing to serve") {
+		t.Errorf("empty folder: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 }
