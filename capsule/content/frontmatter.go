@@ -51,27 +51,11 @@ func NormalizeSource(src []byte) []byte {
 // the delimiters) and its Markdown body. bodyLine is the 1-based line of the
 // file on which the body starts. On failure it returns the line to blame.
 func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, err *FileError) {
-	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	first, _, _ := bytes.Cut(src, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t")) != frontMatterDelim {
 		return nil, nil, 0, &FileError{Line: 1, Msg: `missing front matter: the file must start with a "+++" line`}
 	}
-	line := 2
-	for off := 0; off <= len(rest); {
-		end := bytes.IndexByte(rest[off:], '\n')
-		next := len(rest) + 1
-		if end >= 0 {
-			end += off
-			next = end + 1
-		} else {
-			end = len(rest)
-		}
-		if string(bytes.TrimRight(rest[off:end], " \t")) == frontMatterDelim {
-			return rest[:off], rest[min(next, len(rest)):], line + 1, nil
-		}
-		off = next
-		line++
-	}
-	return nil, nil, 0, &FileError{Line: 1, Msg: `front matter is not closed: no "+++" line after this one`}
+	return splitDelimited(src, frontMatterDelim)
 }
 
 // frontLimits are the bounds decodeFront enforces; tests raise them.
