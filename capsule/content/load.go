@@ -220,6 +220,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 
 	if site != nil && site.err == nil {
 		errs = append(errs, parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)...)
+	} else if site == nil {
+		toolConfig(dir, l, &c.Meta, opts.Lang == "")
 	}
 	results := parsePosts(posts, loc, c.Meta.Lang)
 	bySlug := make(map[string]*Post)
