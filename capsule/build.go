@@ -185,6 +185,12 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gopher["/"] = root
 	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
+	st.drafts, errs = b.buildDrafts(c.Drafts, md, links)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	st.draftsCertRequired = gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
+	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
 	st.gopherNotFound = b.errorMenu(msg.NotFound)
 	st.gopherSlowDown = b.errorMenu(msg.SlowDown)
 

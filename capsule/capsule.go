@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"crypto/x509"
 	"sync/atomic"
 
 	"capsule/gopher"
@@ -29,15 +30,22 @@ func (c *Capsule) Store() *Store { return c.store.Load() }
 // Swap makes st the Store being served and returns the previous one.
 func (c *Capsule) Swap(st *Store) *Store { return c.store.Swap(st) }
 
-// Gemini answers a request line (without its CRLF). Only search results are
-// rendered here; everything else was rendered by Build.
-func (c *Capsule) Gemini(line []byte) *gemini.Response {
+// Gemini answers a request line (without its CRLF) from a client without
+// a certificate. Only search results are rendered here; everything else
+// was rendered by Build.
+func (c *Capsule) Gemini(line []byte) *gemini.Response { return c.GeminiFor(line, nil) }
+
+// GeminiFor answers a request line from a client that showed cert (nil:
+// none), which only the drafts look at.
+func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Response {
 	st := c.store.Load()
 	var scratch [gemini.MaxRequest]byte
 	if r, ok := gemini.ParsePlain(line, scratch[:]); ok {
 		switch {
 		case !st.Site.servesGemini(string(r.Host), r.Port):
 			return st.geminiWrongHost
+		case isDraftPathBytes(r.Path):
+			return st.geminiDraft(string(r.Path), cert)
 		case string(r.Path) != searchPath:
 			if resp, ok := st.gemini[string(r.Path)]; ok {
 				return resp
@@ -54,6 +62,8 @@ func (c *Capsule) Gemini(line []byte) *gemini.Response {
 		return st.geminiWrongHost
 	case r.Path == searchPath:
 		return st.geminiSearch(r.RawQuery)
+	case isDraftPath(r.Path):
+		return st.geminiDraft(r.Path, cert)
 	}
 	if resp, ok := st.Gemini(r.Path); ok {
 		return resp

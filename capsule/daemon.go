@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/tls"
@@ -157,6 +158,7 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 		GopherPort:  cmp.Or(cfg.GopherPort, gopherPort),
 		GopherWidth: cfg.GopherWidth,
 		FeedContent: cfg.FeedContent,
+		Authors:     cfg.AuthorCertificates,
 	}
 }
 
@@ -319,6 +321,14 @@ func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.R
 	}
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), cost); !ok {
 		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
+	}
+	// Only the drafts look at the client's certificate; reading it for
+	// every request would cost the serving path. A draft asked for in an
+	// encoded form is refused 60, never served.
+	if bytes.Contains(line, []byte(draftsPath[:len(draftsPath)-1])) {
+		if certs := c.ConnectionState().PeerCertificates; len(certs) > 0 {
+			return d.capsule.GeminiFor(line, certs[0])
+		}
 	}
 	return d.capsule.Gemini(line)
 }

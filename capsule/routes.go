@@ -111,6 +111,9 @@ func (r *routes) tag(name, file string) bool {
 // over a page: it is left out, with a warning.
 func (r *routes) file(f content.File) *content.FileError {
 	key := "/" + f.Path
+	if isDraftPath(key) {
+		return &content.FileError{File: f.Path, Msg: "is under " + draftsPath + ", the drafts' address: not served"}
+	}
 	if !printableName(f.Path) {
 		return &content.FileError{File: f.Path, Msg: "its name has control characters or is not UTF-8, which menus and links cannot carry: not served"}
 	}

@@ -23,7 +23,7 @@ func (*benchConn) RemoteAddr() net.Addr { return benchAddr }
 // benchDaemon is a Daemon that has not bound anything: handlers only, at
 // the defaults the performance figures are measured with (access log on,
 // rate limiting off).
-func benchDaemon(b *testing.B) *Daemon {
+func benchDaemon(b testing.TB) *Daemon {
 	cfg := config.NewConfig()
 	cfg.Posts = samplePosts
 	cfg.RateLimit = 0
@@ -75,5 +75,22 @@ func BenchmarkGopherHandler(b *testing.B) {
 				d.serveGopher(io.Discard, r)
 			}
 		})
+	}
+}
+
+// The Gemini serving path allocates nothing for a page, a post or a
+// percent-encoded tag: the garbage collector is not paid per request.
+// (An allocation count, not a time.)
+func TestGeminiHandlerAllocatesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	d := benchDaemon(t)
+	c := tls.Server(new(benchConn), &tls.Config{})
+	for _, path := range []string{"/", "/posts/2017-05-03-hello-again.gmi", "/tags/%E5%90%88%E6%B0%97%E9%81%93.gmi"} {
+		line := []byte("gemini://localhost" + path)
+		if n := testing.AllocsPerRun(100, func() { d.handleGemini(c, line, nil) }); n != 0 {
+			t.Errorf("%s: %v allocations a request", path, n)
+		}
 	}
 }

@@ -30,6 +30,9 @@ type Site struct {
 	// FeedContent puts the newest posts whole into the Atom feeds, as
 	// text, beside their summaries.
 	FeedContent bool
+	// Authors are the SHA-256 fingerprints of the client certificates
+	// that may read the drafts (in any form NormalizeFingerprint reads).
+	Authors []string
 }
 
 // servesGemini reports whether a Gemini request for host and port (0: none

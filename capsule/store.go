@@ -25,9 +25,13 @@ type Store struct {
 	geminiBadQuery  *gemini.Response // 59, a query not percent-encoded right
 	geminiTooLong   *gemini.Response // 59, a query over search.MaxQueryRunes
 	gopherTooLong   []byte           // an error menu for a query over search.MaxQueryRunes
-	gopherNotFound  []byte           // an error menu
-	gopherSlowDown  []byte           // an error menu for a client over its rate
-	gopherPlusRoot  []byte           // the answer to a Gopher+ "\t$" on the root
+
+	drafts              map[string]*gemini.Response // by path under draftsPath: for authors only
+	draftsCertRequired  *gemini.Response            // 60
+	draftsNotAuthorized *gemini.Response            // 61
+	gopherNotFound      []byte                      // an error menu
+	gopherSlowDown      []byte                      // an error menu for a client over its rate
+	gopherPlusRoot      []byte                      // the answer to a Gopher+ "\t$" on the root
 
 	search  *search.Index // over every post, in the order of results.posts
 	results *blog         // what result pages need of the posts

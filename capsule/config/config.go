@@ -14,6 +14,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -59,6 +60,10 @@ type Config struct {
 
 	// FeedContent puts the newest posts whole into the Atom feeds.
 	FeedContent bool
+
+	// AuthorCertificates are the SHA-256 fingerprints of the client
+	// certificates that may read the drafts on Gemini (/drafts/).
+	AuthorCertificates []string
 
 	// Messages replace texts of the interface, by their names in package
 	// messages ([messages] in the file: tags = "Labels").
@@ -147,6 +152,10 @@ func NewConfig() Config {
 
 // Check validates cfg and fills in what derives from it (Location, Log).
 func (cfg *Config) Check() error {
+	var fpErr error
+	if msg := isFingerprints(cfg.AuthorCertificates); msg != "" {
+		fpErr = errors.New("author certificates " + msg)
+	}
 	var errs []error
 	loc, err := time.LoadLocation(cfg.Timezone)
 	if err != nil {
@@ -206,7 +215,7 @@ func (cfg *Config) Check() error {
 	if cfg.Log == nil {
 		cfg.Log = log.New(os.Stderr, "", log.LstdFlags)
 	}
-	return errors.Join(errs...)
+	return errors.Join(append(errs, fpErr)...)
 }
 
 // LoadOptions is how cfg reads the posts folder.
@@ -271,6 +280,7 @@ var fileKeys = []fileKey{
 	{"limits.rate", kindNumber, "10", func(c *Config) any { return &c.RateLimit }, notNegative},
 	{"limits.burst", kindWhole, "20", func(c *Config) any { return &c.RateBurst }, notNegative},
 	{"limits.min_write_rate", kindWhole, "65536", func(c *Config) any { return &c.MinWriteRate }, positive},
+	{"authors.certificates", kindStrings, `["AB:CD:…"]`, func(c *Config) any { return &c.AuthorCertificates }, isFingerprints},
 	{"proxy.trusted", kindStrings, `["127.0.0.1", "10.0.0.0/8"]`, func(c *Config) any { return &c.ProxyTrusted }, isTrusted},
 	{"feed.content", kindBool, "true", func(c *Config) any { return &c.FeedContent }, nil},
 	{"log.access", kindBool, "true", func(c *Config) any { return &c.AccessLog }, nil},
@@ -334,6 +344,19 @@ func isWidth(v any) string {
 	}
 	return ""
 }
+
+// isFingerprints checks SHA-256 fingerprints: 32 bytes in hex, with or
+// without colons, as capsuled -fingerprint and Gemini clients show them.
+func isFingerprints(v any) string {
+	for _, fp := range v.([]string) {
+		if !fingerprintPattern.MatchString(strings.ReplaceAll(strings.TrimSpace(fp), ":", "")) {
+			return fmt.Sprintf("has %q, which is not a SHA-256 fingerprint (64 hex digits, colons allowed; capsuled -fingerprint FILE prints one)", fp)
+		}
+	}
+	return ""
+}
+
+var fingerprintPattern = regexp.MustCompile(`^[0-9A-Fa-f]{64}$`)
 
 func isTrusted(v any) string {
 	if _, err := guard.ParseTrusted(v.([]string)); err != nil {

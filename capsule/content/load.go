@@ -20,6 +20,7 @@ type Content struct {
 	Meta     SiteMeta
 	Posts    []*Post      // newest first; drafts left out
 	Pages    []*Post      // standalone pages, by slug; drafts left out
+	Drafts   []*Post      // drafts, by slug: for the author's eyes only
 	Files    []File       // files beside the posts, by path
 	Warnings []*FileError // problems that do not stop the build
 }
@@ -242,6 +243,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		switch {
 		case p.Draft:
 			drafts++
+			c.Drafts = append(c.Drafts, p)
 		case p.Page:
 			c.Pages = append(c.Pages, p)
 		default:
@@ -275,6 +277,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	SortFileErrors(c.Warnings)
 	slices.SortFunc(c.Pages, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
+	slices.SortFunc(c.Drafts, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
 	// Newest first; the slug breaks ties so that the order is stable.
 	slices.SortFunc(c.Posts, func(a, b *Post) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))

@@ -49,6 +49,11 @@ type Messages struct {
 	NotFound          string `toml:"not_found"`           // 51, and Gopher's error menu
 	SlowDown          string `toml:"slow_down"`           // Gopher's error menu for a client over its rate
 	WrongHost         string `toml:"wrong_host"`          // 53: {url}
+	Drafts            string `toml:"drafts"`              // the drafts' index, for their author
+	NoDrafts          string `toml:"no_drafts"`           // the drafts' index, empty
+	DraftMark         string `toml:"draft_mark"`          // a draft's byline
+	AuthorCertificate string `toml:"author_certificate"`  // 60: drafts without a client certificate
+	NotAuthor         string `toml:"not_author"`          // 61: drafts with another certificate
 }
 
 // English is the table of every language but Japanese.
@@ -84,6 +89,11 @@ var English = Messages{
 	NotFound:          "Not found",
 	SlowDown:          "Slow down: too many requests, try again in a few seconds",
 	WrongHost:         "This server is {url}",
+	Drafts:            "Drafts",
+	NoDrafts:          "No drafts.",
+	DraftMark:         "Draft, not published",
+	AuthorCertificate: "Author's certificate required",
+	NotAuthor:         "This certificate is not an author's",
 }
 
 // Japanese is the table of a site whose lang is ja.
@@ -119,6 +129,11 @@ var Japanese = Messages{
 	NotFound:          "見つかりません",
 	SlowDown:          "アクセスが多すぎます。数秒おいてから、もう一度どうぞ",
 	WrongHost:         "このサーバーは {url} です",
+	Drafts:            "下書き",
+	NoDrafts:          "下書きはありません。",
+	DraftMark:         "下書き(未公開)",
+	AuthorCertificate: "著者のクライアント証明書が必要です",
+	NotAuthor:         "この証明書は著者のものではありません",
 }
 
 // For returns the table for a language tag: Japanese for "ja" and its

@@ -193,7 +193,12 @@ func Fingerprint(cert *tls.Certificate) string {
 	if len(cert.Certificate) == 0 {
 		return ""
 	}
-	sum := sha256.Sum256(cert.Certificate[0])
+	return FingerprintDER(cert.Certificate[0])
+}
+
+// FingerprintDER is Fingerprint of a DER-encoded certificate.
+func FingerprintDER(der []byte) string {
+	sum := sha256.Sum256(der)
 	parts := make([]string, len(sum))
 	for i, b := range sum {
 		parts[i] = fmt.Sprintf("%02X", b)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"capsule/capsule/tlscert"
 	"errors"
 	"os"
 	"os/exec"
@@ -230,5 +231,23 @@ func TestCheckEmptyFolderHints(t *testing.T) {
 	stdout, stderr, code = run(t, "-check", "-posts", t.TempDir(), "-certs", filepath.Join(t.TempDir(), "certs"))
 	if code != 1 || strings.Contains(stdout, "ok:") || !strings.Contains(stderr, "nothing to serve") {
 		t.Errorf("empty folder: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+}
+
+// -fingerprint prints what a TLS client sees of the certificate, as
+// [authors] certificates takes it.
+func TestFingerprintCommand(t *testing.T) {
+	dir := t.TempDir()
+	cert, err := tlscert.Create(dir, "author")
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, _ := tlscert.Paths(dir, "author")
+	stdout, stderr, code := run(t, "-fingerprint", certFile)
+	if code != 0 || strings.TrimSpace(stdout) != tlscert.Fingerprint(&cert) {
+		t.Errorf("exit %d, printed %q (stderr %q), want %s", code, stdout, stderr, tlscert.Fingerprint(&cert))
+	}
+	if _, stderr, code := run(t, "-fingerprint", filepath.Join(dir, "author.key")); code != 1 || !strings.Contains(stderr, "no PEM certificate") {
+		t.Errorf("a key file: exit %d, %q", code, stderr)
 	}
 }

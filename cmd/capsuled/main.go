@@ -7,6 +7,8 @@
 package main
 
 import (
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,6 +25,7 @@ import (
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/systemd"
+	"capsule/capsule/tlscert"
 )
 
 // options are the command line: the flags that are not configuration.
@@ -30,6 +33,9 @@ type options struct {
 	config  string
 	check   bool
 	version bool
+	// fingerprint names a PEM file whose certificates' fingerprints are
+	// printed: an author's, for [authors] certificates.
+	fingerprint string
 }
 
 // defineFlags binds every flag to cfg and opts. Each configuration key has
@@ -38,6 +44,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&opts.config, "config", "", "read the configuration from TOML `file` (flags override it)")
 	fs.BoolVar(&opts.check, "check", false, "load the configuration and posts, build everything, say what was checked and exit (1 if a problem is found, 2 for a bad command line)")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.StringVar(&opts.fingerprint, "fingerprint", "", "print the SHA-256 fingerprint of each certificate in PEM `file` (an author's client certificate) and exit")
 
 	fs.StringVar(&cfg.Posts, "posts", cfg.Posts, "folder of Markdown `posts`")
 	fs.StringVar(&cfg.Hostname, "hostname", cfg.Hostname, "host `name` readers use; names the certificate")
@@ -73,6 +80,10 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.BoolVar(&cfg.GopherProxy, "gopher-proxy", cfg.GopherProxy, "read PROXY protocol headers on the Gopher listener (from -proxy-trusted)")
 	fs.Func("proxy-trusted", "comma-separated `addresses` and networks of proxies allowed to send PROXY headers", func(s string) error {
 		cfg.ProxyTrusted = strings.Split(s, ",")
+		return nil
+	})
+	fs.Func("author-certificate", "comma-separated SHA-256 `fingerprints` of the client certificates that may read drafts (capsuled -fingerprint FILE prints one)", func(s string) error {
+		cfg.AuthorCertificates = strings.Split(s, ",")
 		return nil
 	})
 	fs.BoolVar(&cfg.FeedContent, "feed-content", cfg.FeedContent, "put the newest posts whole into the Atom feeds, beside their summaries")
@@ -139,6 +150,12 @@ func main() {
 	case opts.version:
 		fmt.Println("capsuled", capsule.Version)
 		return
+	case opts.fingerprint != "":
+		if err := printFingerprints(opts.fingerprint); err != nil {
+			logger.Print(err)
+			os.Exit(exitProblems)
+		}
+		return
 	}
 	cfg.Log = logger
 	// The configuration as a whole, file and flags: a problem here is one
@@ -196,6 +213,35 @@ func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) str
 	}
 	fmt.Fprintf(&b, "ok: no problems, %s, built in %v\n", count(len(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond))
 	return b.String()
+}
+
+// printFingerprints prints the SHA-256 fingerprint of every certificate
+// in a PEM file, one a line, as [authors] certificates takes them. Keys in
+// the file are passed over, never printed.
+func printFingerprints(file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", file, err)
+	}
+	n := 0
+	for {
+		var block *pem.Block
+		if block, data = pem.Decode(data); block == nil {
+			break
+		}
+		if block.Type != "CERTIFICATE" {
+			continue
+		}
+		if _, err := x509.ParseCertificate(block.Bytes); err != nil {
+			return fmt.Errorf("%s: certificate %d: %v", file, n+1, err)
+		}
+		fmt.Println(tlscert.FingerprintDER(block.Bytes))
+		n++
+	}
+	if n == 0 {
+		return fmt.Errorf("%s holds no PEM certificate (a file that starts with -----BEGIN CERTIFICATE-----)", file)
+	}
+	return nil
 }
 
 // folderName is dir as the operator would type it: "./posts" for "posts".
