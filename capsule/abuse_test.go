@@ -46,10 +46,11 @@ func TestIdleConnectionFlood(t *testing.T) {
 			t.Fatalf("idle connection %d: %v", i, err)
 		}
 		h := held{c, make(chan time.Duration, 1)}
+		dialed := time.Now()
 		go func() {
 			c.SetReadDeadline(time.Now().Add(10 * time.Second))
 			io.Copy(io.Discard, c)
-			h.closed <- time.Since(start)
+			h.closed <- time.Since(dialed) // how long it stayed open
 		}()
 		conns = append(conns, h)
 	}
@@ -81,8 +82,10 @@ func TestIdleConnectionFlood(t *testing.T) {
 	p99 := latencies[len(latencies)*99/100]
 	t.Logf("%d idle connections opened in %v; 200 requests from another client: %d failures, p50 %v, p99 %v",
 		idle, opened.Round(time.Millisecond), failures, latencies[len(latencies)/2].Round(time.Microsecond), p99.Round(time.Microsecond))
-	if failures > 0 || p99 > 100*time.Millisecond {
-		t.Errorf("with %d idle connections from another client: %d failures, p99 %v (want 0 and under 100ms)", idle, failures, p99)
+	// Starved, the other client would wait for the read deadline; the
+	// bound is half of it, so that a loaded machine does not fail it.
+	if failures > 0 || p99 > readTimeout/2 {
+		t.Errorf("with %d idle connections from another client: %d failures, p99 %v (want 0 and under %v)", idle, failures, p99, readTimeout/2)
 	}
 
 	// Every idle connection is closed: most at once, the rest by the read
