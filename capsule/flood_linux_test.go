@@ -286,7 +286,7 @@ func TestOpenFilesFlood(t *testing.T) {
 	t.Logf("%d idle connections to a process allowed 256 files: a reader served in %v", len(conns), took.Round(time.Microsecond))
 	if !strings.HasPrefix(string(b), "CAPS") {
 		t.Errorf("the reader got %.40q after %v", b, took)
-	} else if took > time.Second {
+	} else if took > 2*time.Second { // it was 3.1 s, waiting for accept to recover
 		t.Errorf("the reader waited %v", took)
 	}
 	stdin.Close()

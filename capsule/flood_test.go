@@ -138,7 +138,7 @@ func TestFloodIdleShedForNewClient(t *testing.T) {
 		switch {
 		case took < 0:
 			t.Errorf("%s: a new client was not served within %v during the flood", proto, 2*readTimeout)
-		case tries > 1 || took > readTimeout/4:
+		case tries > 1 || took > readTimeout/2: // waiting out a deadline would take readTimeout
 			t.Errorf("%s: a new client was served after %v and %d tries; want at once", proto, took, tries)
 		default:
 			t.Logf("%s: a new client was served in %v, first try, with the cap of 64 held by idle connections", proto, took.Round(time.Microsecond))
