@@ -15,7 +15,8 @@ import (
 // Summary is what a build found: for -check and for logs.
 type Summary struct {
 	Posts, Pages, Tags, Files int
-	Redirects                 int // old addresses of posts
+	Redirects                 int             // old addresses of posts
+	Scheduled                 []ScheduledPost // posts waiting for their date, soonest first
 	Warnings                  []*content.FileError
 	BuildTime                 time.Duration // loading and building
 	// Certificate is the certificate file Start would serve;
@@ -44,7 +45,7 @@ func Check(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files), Redirects: st.Redirects,
+	return &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files), Redirects: st.Redirects, Scheduled: st.Scheduled,
 		Warnings: st.Warnings, BuildTime: time.Since(start), Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 

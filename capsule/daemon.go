@@ -34,6 +34,7 @@ type Daemon struct {
 	// once Shutdown has begun.
 	committing sync.Mutex
 	stopped    bool
+	publish    *time.Timer   // the next scheduled post's rebuild; guarded by committing
 	cfg        config.Config // as of the last successful Start or Reload
 	log        *log.Logger
 	capsule    *Capsule
@@ -80,6 +81,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	}
 	d.logWarnings(st)
 	d.capsule = New(st)
+	d.schedulePublish(st)
 	if cfg.AccessLog {
 		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
 	}
@@ -219,6 +221,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	d.logWarnings(st)
 	d.cert.Store(cert)
 	d.capsule.Swap(st)
+	d.schedulePublish(st)
 	if cfg.AccessLog != old.AccessLog || cfg.LogIPs != old.LogIPs {
 		var next *accessLog
 		if cfg.AccessLog {
@@ -377,6 +380,29 @@ func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.cert.Load()
 // Err receives an error if a server stops on its own.
 func (d *Daemon) Err() <-chan error { return d.errc }
 
+// schedulePublish has the posts rebuilt when st's next scheduled post is
+// due, so that it appears by itself, on every page at once (a Store swap,
+// as for a reload). Called with committing held, or before serving.
+func (d *Daemon) schedulePublish(st *Store) {
+	if d.publish != nil {
+		d.publish.Stop()
+		d.publish = nil
+	}
+	if st.NextPublish.IsZero() {
+		return
+	}
+	// A little after the time, so that the post is past it when read.
+	wait := max(time.Until(st.NextPublish), 0) + 50*time.Millisecond
+	d.publish = time.AfterFunc(wait, func() {
+		d.reloading.Lock()
+		cfg := d.cfg
+		d.reloading.Unlock()
+		if err := d.Reload(context.Background(), cfg); err != nil && !errors.Is(err, errStopped) {
+			d.log.Printf("publishing a scheduled post: %v; still serving the previous posts", err)
+		}
+	})
+}
+
 // errStopped is a reload asked for after Shutdown.
 var errStopped = errors.New("stopping: reload abandoned")
 
@@ -386,6 +412,9 @@ var errStopped = errors.New("stopping: reload abandoned")
 func (d *Daemon) Shutdown(ctx context.Context) error {
 	d.committing.Lock()
 	d.stopped = true
+	if d.publish != nil {
+		d.publish.Stop()
+	}
 	d.committing.Unlock()
 	d.gemini.Shutdown()
 	// Connections that have sent no request are closed at once, on both

@@ -41,8 +41,18 @@ type Store struct {
 	Posts     int
 	Tags      int
 	Redirects int // old addresses of posts answered
-	Warnings  []*content.FileError
-	BuildTime time.Duration
+	// Scheduled are the posts dated in the future, soonest first;
+	// NextPublish is when the first of them is due (zero: none).
+	Scheduled   []ScheduledPost
+	NextPublish time.Time
+	Warnings    []*content.FileError
+	BuildTime   time.Duration
+}
+
+// ScheduledPost is a post waiting for its date.
+type ScheduledPost struct {
+	File, Title string
+	At          time.Time
 }
 
 // Gemini returns the response for a URL path ("" is "/").

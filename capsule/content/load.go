@@ -17,12 +17,15 @@ const SiteFile = "_index.md"
 
 // Content is a loaded posts folder.
 type Content struct {
-	Meta     SiteMeta
-	Posts    []*Post      // newest first; drafts left out
-	Pages    []*Post      // standalone pages, by slug; drafts left out
-	Drafts   []*Post      // drafts, by slug: for the author's eyes only
-	Files    []File       // files beside the posts, by path
-	Warnings []*FileError // problems that do not stop the build
+	Meta   SiteMeta
+	Posts  []*Post // newest first; drafts left out
+	Pages  []*Post // standalone pages, by slug; drafts left out
+	Drafts []*Post // drafts, by slug: for the author's eyes only
+	// Scheduled are posts dated after LoadOptions.Now, soonest first:
+	// for the author's eyes until their time comes.
+	Scheduled []*Post
+	Files     []File       // files beside the posts, by path
+	Warnings  []*FileError // problems that do not stop the build
 }
 
 // Empty reports whether c has neither a post nor a page to serve: the
@@ -58,6 +61,9 @@ type LoadOptions struct {
 	// completely written (see SettleTime); 0 means SettleTime. Negative
 	// turns the waiting and rereading off.
 	Settle time.Duration
+	// Now is the time that tells published posts from scheduled ones;
+	// zero means the time Load runs.
+	Now time.Time
 }
 
 // Load reads every Markdown file in dir and decodes its front matter. It
@@ -79,6 +85,10 @@ type LoadOptions struct {
 // A folder with no post and no page loads, with a warning; Content.Empty
 // says so to callers.
 func Load(dir string, opts LoadOptions) (*Content, error) {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	loc := cmp.Or(opts.Location, time.UTC)
 	maxPost := cmp.Or(opts.MaxPostSize, DefaultMaxPostSize)
 	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}}
@@ -246,6 +256,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Drafts = append(c.Drafts, p)
 		case p.Page:
 			c.Pages = append(c.Pages, p)
+		case p.Date.After(now):
+			c.Scheduled = append(c.Scheduled, p)
 		default:
 			c.Posts = append(c.Posts, p)
 		}
@@ -278,6 +290,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	SortFileErrors(c.Warnings)
 	slices.SortFunc(c.Pages, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
 	slices.SortFunc(c.Drafts, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
+	slices.SortFunc(c.Scheduled, func(a, b *Post) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Slug, b.Slug)) })
 	// Newest first; the slug breaks ties so that the order is stable.
 	slices.SortFunc(c.Posts, func(a, b *Post) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))

@@ -251,3 +251,14 @@ func TestFingerprintCommand(t *testing.T) {
 		t.Errorf("a key file: exit %d, %q", code, stderr)
 	}
 }
+
+// -check lists what is scheduled and when.
+func TestCheckListsScheduled(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "later.md"), []byte("+++\ntitle = \"来年の記事\"\ndate = 2999-01-01T09:00:00+09:00\n+++\n本文\n"), 0o644)
+	stdout, stderr, code := run(t, "-check", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
+	if code != 0 || !strings.Contains(stdout, "scheduled: 2999-01-01T09:00:00+09:00 来年の記事 (") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+}

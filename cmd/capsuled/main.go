@@ -201,6 +201,9 @@ func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) str
 	var b strings.Builder
 	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s, %s\n", folderName(cfg.Posts),
 		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"), count(sum.Redirects, "redirect"))
+	for _, p := range sum.Scheduled {
+		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
+	}
 	if sum.Fingerprint != "" {
 		fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", sum.Certificate, sum.Fingerprint)
 	} else {

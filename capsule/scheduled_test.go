@@ -1,0 +1,44 @@
+package capsule
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/testfs"
+)
+
+// A post dated in the future appears by itself at its time, on both
+// protocols at once, with no reload asked for; until then it is nowhere.
+func TestScheduledPostAppearsOnTime(t *testing.T) {
+	at := time.Now().Add(2 * time.Second).UTC().Truncate(time.Second).Add(time.Second)
+	d := startDaemon(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"a.md":     "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
+			"later.md": "+++\ntitle = \"予約した記事\"\ndate = " + at.Format(time.RFC3339) + "\n+++\n予約の本文\n",
+		})
+	})
+	if st := d.Capsule().Store(); len(st.Scheduled) != 1 || !st.NextPublish.Equal(at) {
+		t.Fatalf("scheduled %v, next %v; want later.md at %v", st.Scheduled, st.NextPublish, at)
+	}
+	for addr, page := range crawl(t, d, 50) {
+		if strings.Contains(page, "予約した記事") {
+			t.Fatalf("%s shows the post before its time", addr)
+		}
+	}
+	for time.Now().Before(at.Add(5 * time.Second)) {
+		_, _, home := geminiGet(t, d, "/")
+		if strings.Contains(home, "予約した記事") {
+			if time.Now().Before(at) {
+				t.Fatal("the post appeared before its time")
+			}
+			if root := gopherGet(t, d, "\r\n"); !strings.Contains(root, "予約した記事") {
+				t.Error("on Gemini but not on Gopher")
+			}
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Error("the scheduled post did not appear within 5 s of its time")
+}
