@@ -44,7 +44,7 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 		switch {
 		case !st.Site.servesGemini(string(r.Host), r.Port):
 			return st.geminiWrongHost
-		case isDraftPathBytes(r.Path):
+		case isDraftPath(r.Path):
 			return st.geminiDraft(string(r.Path), cert)
 		case string(r.Path) != searchPath:
 			if resp, ok := st.gemini[string(r.Path)]; ok {

@@ -328,7 +328,7 @@ func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.R
 	// Only the drafts look at the client's certificate; reading it for
 	// every request would cost the serving path. A draft asked for in an
 	// encoded form is refused 60, never served.
-	if bytes.Contains(line, []byte(draftsPath[:len(draftsPath)-1])) {
+	if bytes.Contains(line, []byte(draftsDir)) {
 		if certs := c.ConnectionState().PeerCertificates; len(certs) > 0 {
 			return d.capsule.GeminiFor(line, certs[0])
 		}

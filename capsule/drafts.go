@@ -19,7 +19,10 @@ import (
 // (Site.Authors), and nowhere else: not on the home page, tags, archive,
 // feeds or search, never on Gopher. The certificate is only compared by
 // its fingerprint, never trusted for anything else.
-const draftsPath = "/drafts/"
+const (
+	draftsDir  = "/drafts"
+	draftsPath = draftsDir + "/"
+)
 
 func draftGeminiPath(p *content.Post) string { return draftsPath + p.Slug + ".gmi" }
 
@@ -109,13 +112,9 @@ func (st *Store) geminiDraft(path string, cert *x509.Certificate) *gemini.Respon
 }
 
 // isDraftPath reports whether path is under draftsPath (or is it without
-// its slash).
-func isDraftPath(path string) bool {
-	return strings.HasPrefix(path, draftsPath) || path == strings.TrimSuffix(draftsPath, "/")
-}
-
-// isDraftPathBytes is isDraftPath for the serving path, which must not
-// allocate a string per request.
-func isDraftPathBytes(path []byte) bool {
-	return bytes.HasPrefix(path, []byte(draftsPath)) || string(path) == strings.TrimSuffix(draftsPath, "/")
+// its slash). It takes the serving path's bytes as they are: converting
+// them to a string would allocate per request.
+func isDraftPath[T string | []byte](path T) bool {
+	return len(path) >= len(draftsDir) && string(path[:len(draftsDir)]) == draftsDir &&
+		(len(path) == len(draftsDir) || path[len(draftsDir)] == '/')
 }
