@@ -93,7 +93,7 @@ func (st *Store) geminiSearch(rawQuery string) *gemini.Response {
 // selectors get a page that redirects to the URL.
 func (c *Capsule) Gopher(r *gopher.Request) ([]byte, string) {
 	st := c.store.Load()
-	if r.Selector == searchPath || r.Selector == searchPath[1:] {
+	if isSearchSelector(r.Selector) {
 		if search.CheckQuery(r.Search) != nil {
 			return st.gopherTooLong, "search"
 		}

@@ -344,7 +344,7 @@ func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
 	var b []byte
 	var status string
 	cost := 1
-	if (r.Selector == searchPath || r.Selector == searchPath[1:]) && r.Search != "" {
+	if isSearchSelector(r.Selector) && r.Search != "" {
 		cost = guard.SearchCost
 	}
 	if ok, _ := d.limiter.Load().AllowN(r.RemoteAddr, start, cost); !ok {

@@ -30,3 +30,7 @@ func searchSummary(msg messages.Messages, query string, found int, more bool) st
 	}
 	return messages.Format(text, "query", query, "count", strconv.Itoa(found))
 }
+
+// isSearchSelector reports whether a Gopher selector is the search's,
+// with or without its leading slash.
+func isSearchSelector(sel string) bool { return sel == searchPath || sel == searchPath[1:] }
