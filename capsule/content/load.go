@@ -181,9 +181,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		for _, m := range posts {
 			m.def.undatedPage = true
 		}
+		// One post at a time, stopping at the first dated one: in
+		// capsule's own folder that is the first, and the posts are
+		// parsed for good below, once.
 		l = layoutHugo
-		for _, r := range parsePosts(posts, loc, c.Meta.Lang) {
-			if r.post != nil && r.post.HasDate && !r.post.Page {
+		for _, m := range posts {
+			if r := parsePosts([]*mdFile{m}, loc, c.Meta.Lang)[0]; r.post != nil && r.post.HasDate && !r.post.Page {
 				l = layoutFlat
 				break
 			}
