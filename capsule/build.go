@@ -187,11 +187,8 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
 	// Scheduled posts wait with the drafts, for their author's eyes.
 	st.drafts, errs = b.buildDrafts(append(slices.Clip(c.Drafts), c.Scheduled...), md, links)
-	if len(c.Scheduled) > 0 {
-		st.NextPublish = c.Scheduled[0].Date
-		for _, p := range c.Scheduled {
-			st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})
-		}
+	for _, p := range c.Scheduled {
+		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})
 	}
 	if len(errs) > 0 {
 		return nil, errs

@@ -388,11 +388,11 @@ func (d *Daemon) schedulePublish(st *Store) {
 		d.publish.Stop()
 		d.publish = nil
 	}
-	if st.NextPublish.IsZero() {
+	if len(st.Scheduled) == 0 {
 		return
 	}
 	// A little after the time, so that the post is past it when read.
-	wait := max(time.Until(st.NextPublish), 0) + 50*time.Millisecond
+	wait := max(time.Until(st.Scheduled[0].At), 0) + 50*time.Millisecond
 	d.publish = time.AfterFunc(wait, func() {
 		d.reloading.Lock()
 		cfg := d.cfg

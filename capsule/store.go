@@ -41,12 +41,10 @@ type Store struct {
 	Posts     int
 	Tags      int
 	Redirects int // old addresses of posts answered
-	// Scheduled are the posts dated in the future, soonest first;
-	// NextPublish is when the first of them is due (zero: none).
-	Scheduled   []ScheduledPost
-	NextPublish time.Time
-	Warnings    []*content.FileError
-	BuildTime   time.Duration
+	// Scheduled are the posts dated in the future, soonest first.
+	Scheduled []ScheduledPost
+	Warnings  []*content.FileError
+	BuildTime time.Duration
 }
 
 // ScheduledPost is a post waiting for its date.
