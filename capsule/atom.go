@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"capsule/capsule/content"
+	"capsule/capsule/gemini"
 	"capsule/gemtext"
 
 	"github.com/yuin/goldmark/ast"
@@ -75,12 +76,13 @@ const feedFullPosts = 20
 // and, for the whole-post option, their gemtext.
 type feedParts struct {
 	summary map[*content.Post]string
+	entry   map[*content.Post][]byte // atomEntry without text
 	text    map[*content.Post][]byte
 }
 
 // atomXML renders a feed of posts, newest first: the whole site's (self is
 // atomPath, home "/") or one tag's (its .xml and its page).
-func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts) []byte {
+func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts) *gemini.Response {
 	site := b.site
 	feed := atomFeed{
 		Lang:      site.Lang,
@@ -97,40 +99,81 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 	}
 	var newest time.Time
 	for i, p := range posts {
-		u := site.GeminiURL(postGeminiPath(p))
-		e := atomEntry{
-			ID:        u,
-			Title:     p.Title,
-			Published: atomTime(p.Date),
-			Updated:   atomTime(p.Updated),
-			Links:     []atomLink{{Href: u, Rel: "alternate", Type: "text/gemini"}},
-			Summary:   atomText{Type: "text", Text: fe.summary[p]},
-		}
-		if text, ok := fe.text[p]; ok && i < feedFullPosts {
-			e.Content = &atomText{Type: "text", Text: string(text)}
-		}
-		if p.Lang != site.Lang {
-			e.Lang = p.Lang
-		}
-		for _, t := range p.Tags {
-			e.Categories = append(e.Categories, atomCategory{Term: t})
-		}
 		if i == 0 || p.Updated.After(newest) {
 			newest = p.Updated
 		}
-		feed.Entries = append(feed.Entries, e)
 	}
 	if len(posts) > 0 { // a post of year 1 has a zero time, and a date all the same
 		feed.Updated = atomTime(newest)
 	}
-	var out bytes.Buffer
-	out.WriteString(xml.Header)
-	enc := xml.NewEncoder(&out)
+	// The feed without its entries, then each entry as encoding/xml
+	// writes it inside the feed: most are made once per post, with the
+	// post (renderedEntry.atom), and shared by every feed that has it.
+	var head bytes.Buffer
+	enc := xml.NewEncoder(&head)
 	enc.Indent("", "  ")
 	if err := enc.Encode(feed); err != nil {
 		panic("atom: " + err.Error()) // only strings and fixed types: cannot fail
 	}
-	out.WriteByte('\n')
+	const end = "\n</feed>"
+	size := len(xml.Header) + head.Len() + len(end) + 1
+	for i, p := range posts {
+		if i < feedFullPosts && fe.text[p] != nil {
+			size += 2 * (len(fe.entry[p]) + len(fe.text[p])) // escaped, roughly
+		}
+		size += len(fe.entry[p]) + 1
+	}
+	// The response header first: the feed is written where it is served
+	// from, not copied there.
+	header := "20 " + atomMediaType + "\r\n"
+	out := bytes.NewBuffer(make([]byte, 0, len(header)+size))
+	out.WriteString(header)
+	out.WriteString(xml.Header)
+	out.Write(bytes.TrimSuffix(head.Bytes(), []byte(end)))
+	for i, p := range posts {
+		out.WriteByte('\n')
+		if text, ok := fe.text[p]; ok && i < feedFullPosts {
+			out.Write(b.atomEntry(p, fe.summary[p], text))
+		} else {
+			out.Write(fe.entry[p])
+		}
+	}
+	out.WriteString(end + "\n")
+	raw := out.Bytes()
+	if cap(raw)-len(raw) > len(raw)/8 {
+		raw = bytes.Clone(raw) // the Store keeps these bytes for good: not the slack
+	}
+	return &gemini.Response{Status: gemini.StatusSuccess, Meta: atomMediaType, Body: raw[len(header):], Raw: raw}
+}
+
+// atomEntry is p's entry in a feed, with text as its content if not nil,
+// as encoding/xml writes it in the feed: indented one level.
+func (b *blog) atomEntry(p *content.Post, summary string, text []byte) []byte {
+	site := b.site
+	u := site.GeminiURL(postGeminiPath(p))
+	e := atomEntry{
+		ID:        u,
+		Title:     p.Title,
+		Published: atomTime(p.Date),
+		Updated:   atomTime(p.Updated),
+		Links:     []atomLink{{Href: u, Rel: "alternate", Type: "text/gemini"}},
+		Summary:   atomText{Type: "text", Text: summary},
+	}
+	if text != nil {
+		e.Content = &atomText{Type: "text", Text: string(text)}
+	}
+	if p.Lang != site.Lang {
+		e.Lang = p.Lang
+	}
+	for _, t := range p.Tags {
+		e.Categories = append(e.Categories, atomCategory{Term: t})
+	}
+	var out bytes.Buffer
+	enc := xml.NewEncoder(&out)
+	enc.Indent("  ", "  ")
+	if err := enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
+		panic("atom: " + err.Error()) // only strings and fixed types: cannot fail
+	}
 	return out.Bytes()
 }
 

@@ -34,6 +34,10 @@ type BuildOptions struct {
 	// Slow, when set, is told of a post still rendering after the budget,
 	// while it is, so that a slow build says what it is waiting for.
 	Slow func(file string, elapsed time.Duration)
+	// Previous, when set, is the Store being served, built from an
+	// earlier state of the same folder: posts whose rendering cannot have
+	// changed are taken from it (see renderCache).
+	Previous *Store
 }
 
 // Build renders every post of c and every index page into a new Store.
@@ -67,41 +71,59 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherPost := func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) }
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
-	type rendered struct {
-		gmi        *gemini.Response
-		txt, menu  []byte
-		searchable []byte // the post's gemtext body, for search: part of gmi
-		summary    string
-		err        error
-		warns      []*content.FileError
+	var cache renderCache
+	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
+		cache = prev.renders
 	}
-	out := make([]rendered, len(entries))
+	out := make([]renderedEntry, len(entries))
+	traces := make([]linkTrace, len(entries))
+	reused := make([]*renderRecord, len(entries))
 	md := newMarkdown() // goldmark's parser is safe for concurrent use
 	watch := newPostWatch(opts.PostBudget, opts.Slow)
 	work.ForEach(len(entries), func(i int) {
 		if ctx.Err() != nil {
 			return
 		}
-		// The one parse of the post; its AST is dropped when this returns.
 		p := entries[i]
+		older, newer := b.neighbours(i)
+		if r := cache.lookup(p, older, newer, links); r != nil {
+			reused[i], out[i] = r, r.renderedEntry
+			if i >= len(c.Posts) {
+				b.pageLinks[i-len(c.Posts)] = r.hasLinks
+			}
+			return
+		}
+		// The one parse of the post; its AST is dropped when this returns.
 		watch.begin(p.File)
 		defer func() {
 			if took, over := watch.end(p.File); over {
-				out[i] = rendered{err: fmt.Errorf("took %v to render, over the %v a post may take: simplify its Markdown (deep nesting, thousands of emphasis marks or footnotes)",
+				out[i] = renderedEntry{err: fmt.Errorf("took %v to render, over the %v a post may take: simplify its Markdown (deep nesting, thousands of emphasis marks or footnotes)",
 					took.Round(time.Millisecond), watch.budget)}
 			}
 		}()
+		trace := &traces[i]
+		traced := func(rewrite func(string) string) func(string) string {
+			return func(dest string) string {
+				trace.add(dest)
+				return rewrite(dest)
+			}
+		}
 		doc := md.Parser().Parse(text.NewReader(p.Body))
 		var body bytes.Buffer
-		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: links.rewriter(p, postGeminiPath, fileLink)}); err != nil {
+		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: traced(links.rewriter(p, postGeminiPath, fileLink))}); err != nil {
 			out[i].err = err
 			return
 		}
-		txt, menu := b.postGopher(i, doc, links.rewriter(p, gopherPost, gopherFile))
+		txt, menu := b.postGopher(i, doc, traced(links.rewriter(p, gopherPost, gopherFile)))
 		gmi, searchable := b.postGemtext(i, body.Bytes())
-		out[i] = rendered{
+		out[i] = renderedEntry{
 			gmi: gmi, txt: txt, menu: menu, searchable: searchable,
-			summary: summary(p, doc), warns: links.check(p, doc),
+			summary: summary(p, doc), warns: links.check(p, doc, trace.add),
+		}
+		if i < len(c.Posts) {
+			out[i].atom = b.atomEntry(p, out[i].summary, nil)
+		} else {
+			out[i].hasLinks = b.pageLinks[i-len(c.Posts)]
 		}
 	})
 	watch.stop()
@@ -111,7 +133,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	var errs content.ErrorList
 	routes := newRoutes(site)
 	docs := make([]search.Doc, len(c.Posts))
-	feed := feedParts{summary: make(map[*content.Post]string, len(c.Posts))}
+	feed := feedParts{summary: make(map[*content.Post]string, len(c.Posts)), entry: make(map[*content.Post][]byte, len(c.Posts))}
 	if site.FeedContent {
 		feed.text = make(map[*content.Post][]byte)
 	}
@@ -145,12 +167,26 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		if i < len(c.Posts) {
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
 			feed.summary[p] = out[i].summary
+			feed.entry[p] = out[i].atom
 			if feed.text != nil {
 				feed.text[p] = out[i].searchable
 			}
 		}
 	}
-	out = nil // let the rendered pieces go as the Store takes them
+	st.renders = make(renderCache, len(entries))
+	for i, p := range entries {
+		switch {
+		case out[i].err != nil:
+		case reused[i] != nil:
+			st.renders[p.File] = reused[i]
+		default:
+			st.Rendered++
+			older, newer := b.neighbours(i)
+			st.renders[p.File] = &renderRecord{post: *p, older: neighbourOf(older), newer: neighbourOf(newer),
+				links: traces[i].answers(links, p.Dir), renderedEntry: out[i]}
+		}
+	}
+	out, traces, reused = nil, nil, nil
 	for _, g := range b.tags {
 		routes.tag(g.Name, g.Posts[0].File)
 	}
@@ -166,12 +202,11 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	for _, g := range b.tags {
 		st.gemini[tagGeminiPath(g.Name)] = geminiPage(lang, b.tagGemtext(g))
 		st.gopher[tagSelector(g.Name)] = b.tagMenu(g)
-		st.gemini[tagFeedPath(g.Name)] = gemini.NewResponse(gemini.StatusSuccess, atomMediaType,
-			b.atomXML(site.Title+" #"+g.Name, tagFeedLink(g.Name), tagGeminiLink(g.Name), g.Posts, feed))
+		st.gemini[tagFeedPath(g.Name)] = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(g.Name), tagGeminiLink(g.Name), g.Posts, feed)
 	}
 	st.gemini[archivePath] = geminiPage(lang, b.archiveGemtext())
 	st.gopher[archiveSel] = b.archiveMenu()
-	st.gemini[atomPath] = gemini.NewResponse(gemini.StatusSuccess, atomMediaType, b.atomXML(site.Title, atomPath, "/", b.posts, feed))
+	st.gemini[atomPath] = b.atomXML(site.Title, atomPath, "/", b.posts, feed)
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
 	msg := site.Messages
 	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", site.GeminiURL("/")), nil)
@@ -214,7 +249,11 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.gopher[key] = resp.Body
 	}
 
-	st.search = search.New(docs)
+	var prevSearch *search.Index
+	if opts.Previous != nil {
+		prevSearch = opts.Previous.search
+	}
+	st.search = search.Update(prevSearch, docs)
 	st.results = b.withoutContent()
 
 	content.SortFileErrors(st.Warnings)

@@ -34,8 +34,9 @@ type Daemon struct {
 	// once Shutdown has begun.
 	committing sync.Mutex
 	stopped    bool
-	publish    *time.Timer   // the next scheduled post's rebuild; guarded by committing
-	cfg        config.Config // as of the last successful Start or Reload
+	publish    *time.Timer      // the next scheduled post's rebuild; guarded by committing
+	cfg        config.Config    // as of the last successful Start or Reload
+	loaded     *content.Content // what cfg.Posts held then: the next Reload reads only what changed since
 	log        *log.Logger
 	capsule    *Capsule
 	cert       atomic.Pointer[tls.Certificate]
@@ -80,6 +81,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 		return nil, err
 	}
 	d.logWarnings(st)
+	d.loaded = loaded
 	d.capsule = New(st)
 	d.schedulePublish(st)
 	if cfg.AccessLog {
@@ -185,7 +187,11 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	if err := cfg.Check(); err != nil {
 		return err
 	}
-	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
+	opts := cfg.LoadOptions()
+	if cfg.Posts == d.cfg.Posts {
+		opts.Previous = d.loaded
+	}
+	loaded, err := content.Load(cfg.Posts, opts)
 	if err != nil {
 		return err
 	}
@@ -196,7 +202,9 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	if err != nil {
 		return err
 	}
-	st, err := Build(ctx, d.site(cfg, loaded.Meta), loaded, d.buildOptions(cfg))
+	bo := d.buildOptions(cfg)
+	bo.Previous = d.capsule.Store()
+	st, err := Build(ctx, d.site(cfg, loaded.Meta), loaded, bo)
 	if err != nil {
 		return err
 	}
@@ -229,8 +237,8 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 		}
 		d.access.Swap(next).Close()
 	}
-	d.cfg = cfg
-	d.log.Printf("reloaded: %d posts in %v (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), tlscert.Fingerprint(cert))
+	d.cfg, d.loaded = cfg, loaded
+	d.log.Printf("reloaded: %d posts in %v, %d rendered anew (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, tlscert.Fingerprint(cert))
 	return nil
 }
 

@@ -141,8 +141,9 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 }
 
 // check warns, with file and line, about every link in p (parsed as doc)
-// that names a post that does not exist (or is a draft).
-func (l *postLinks) check(p *content.Post, doc ast.Node) []*content.FileError {
+// that names a post that does not exist (or is a draft). seen is told of
+// every destination looked at.
+func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string)) []*content.FileError {
 	var warns []*content.FileError
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -159,6 +160,7 @@ func (l *postLinks) check(p *content.Post, doc ast.Node) []*content.FileError {
 		default:
 			return ast.WalkContinue, nil
 		}
+		seen(dest)
 		if unsafeLink(dest) {
 			warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
 				Msg: "link not offered to readers (a " + linkScheme(dest) + ": link runs in or reads from the reader's machine; its text is kept): " + dest})

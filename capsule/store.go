@@ -35,12 +35,14 @@ type Store struct {
 
 	search  *search.Index // over every post, in the order of results.posts
 	results *blog         // what result pages need of the posts
+	renders renderCache   // every post's pieces, for the next Build
 
 	// Posts and Tags count what was built; Warnings is what the build noticed
 	// but did not stop for; BuildTime how long Build took.
 	Posts     int
 	Tags      int
 	Redirects int // old addresses of posts answered
+	Rendered  int // posts and pages rendered by this build, not taken from the previous Store
 	// Scheduled are the posts dated in the future, soonest first.
 	Scheduled []ScheduledPost
 	Warnings  []*content.FileError

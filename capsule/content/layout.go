@@ -119,7 +119,7 @@ func findNested(dir, root string, maxPost int64) (found []*mdFile) {
 		}
 		m := &mdFile{src: &source{path: p, limit: maxPost, what: "one post"}, nested: true,
 			slug: strings.TrimSuffix(name, filepath.Ext(name)), def: postDefaults{dir: rel}}
-		m.warn, m.ferr = inspectPost(p, root)
+		m.warn, m.ferr = inspectPost(m.src, root)
 		if strings.EqualFold(name, "index.md") {
 			m.slug = path.Base(rel)
 			bundles[rel] = true
@@ -168,7 +168,8 @@ func findJekyll(dir, root string, maxPost int64, loc *time.Location) (found []*m
 			if d.IsDir() || !hasExt(name, ".md", ".markdown") {
 				return nil
 			}
-			warn, ferr := inspectPost(p, root)
+			src := &source{path: p, limit: maxPost, what: "one post"}
+			warn, ferr := inspectPost(src, root)
 			switch {
 			case ferr != nil:
 				errs = append(errs, ferr)
@@ -178,7 +179,7 @@ func findJekyll(dir, root string, maxPost int64, loc *time.Location) (found []*m
 				return nil
 			}
 			stem := strings.TrimSuffix(name, filepath.Ext(name))
-			m := &mdFile{src: &source{path: p, limit: maxPost, what: "one post"}, slug: stem,
+			m := &mdFile{src: src, slug: stem,
 				def: postDefaults{dir: relDir(dir, p)}}
 			parts := jekyllPostName.FindStringSubmatch(stem)
 			if parts != nil {

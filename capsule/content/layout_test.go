@@ -178,12 +178,12 @@ func TestJekyllDrafts(t *testing.T) {
 	for _, m := range ps {
 		m.src.read()
 	}
-	for _, r := range parsePosts(ps, time.UTC, "en") {
+	for _, r := range parsePosts(ps, time.UTC, "en", nil, nil) {
 		if r.post == nil || !r.post.Draft || r.post.HasDate {
 			t.Errorf("draft %+v %v", r.post, r.errs)
 		}
 	}
-	if slugsOf([]*Post{parsePosts(ps, time.UTC, "en")[0].post, parsePosts(ps, time.UTC, "en")[1].post}) != "old,secret" {
+	if slugsOf([]*Post{parsePosts(ps, time.UTC, "en", nil, nil)[0].post, parsePosts(ps, time.UTC, "en", nil, nil)[1].post}) != "old,secret" {
 		t.Errorf("draft slugs")
 	}
 }

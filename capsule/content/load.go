@@ -26,6 +26,8 @@ type Content struct {
 	Scheduled []*Post
 	Files     []File       // files beside the posts, by path
 	Warnings  []*FileError // problems that do not stop the build
+
+	cache *loadCache // for the next Load's LoadOptions.Previous
 }
 
 // Empty reports whether c has neither a post nor a page to serve: the
@@ -64,6 +66,10 @@ type LoadOptions struct {
 	// Now is the time that tells published posts from scheduled ones;
 	// zero means the time Load runs.
 	Now time.Time
+	// Previous, when set, is the last Content loaded from the same folder:
+	// files unchanged since are taken from it rather than read and
+	// decoded again (see RacyWindow).
+	Previous *Content
 }
 
 // Load reads every Markdown file in dir and decodes its front matter. It
@@ -91,7 +97,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	loc := cmp.Or(opts.Location, time.UTC)
 	maxPost := cmp.Or(opts.MaxPostSize, DefaultMaxPostSize)
-	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}}
+	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}, cache: newLoadCache()}
+	var prev *loadCache
+	if opts.Previous != nil {
+		prev = opts.Previous.cache
+	}
 
 	root, ferr := postsRoot(dir)
 	if ferr != nil {
@@ -122,7 +132,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			continue
 		}
 		path := filepath.Join(dir, name)
-		warn, ferr := inspectPost(path, root)
+		src := &source{path: path, limit: maxPost, what: "one post"}
+		warn, ferr := inspectPost(src, root)
 		switch {
 		case ferr != nil:
 			errs = append(errs, ferr)
@@ -131,7 +142,6 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, warn)
 			continue
 		}
-		src := &source{path: path, limit: maxPost, what: "one post"}
 		if name == SiteFile {
 			src.what = "the site file"
 			site = src
@@ -166,7 +176,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			all = append(all, m.src)
 		}
 	}
-	work.ForEach(len(all), func(i int) { all[i].read() })
+	readAll(all, prev)
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
 	// A Jekyll page without front matter is a file Jekyll copies as it
 	// is (a README, a CHANGELOG): not a page, and not served either.
@@ -186,7 +196,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		// parsed for good below, once.
 		l = layoutHugo
 		for _, m := range posts {
-			if r := parsePosts([]*mdFile{m}, loc, c.Meta.Lang)[0]; r.post != nil && r.post.HasDate && !r.post.Page {
+			if r := parsePosts([]*mdFile{m}, loc, c.Meta.Lang, prev, nil)[0]; r.post != nil && r.post.HasDate && !r.post.Page {
 				l = layoutFlat
 				break
 			}
@@ -224,7 +234,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for i, f := range found {
 		files[i] = f.src
 	}
-	work.ForEach(len(files), func(i int) { files[i].read() })
+	readAll(files, prev)
 	c.Warnings = append(c.Warnings, settle(files, cmp.Or(opts.Settle, SettleTime))...)
 	for _, s := range files {
 		if s.err != nil {
@@ -237,7 +247,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	} else if site == nil {
 		toolConfig(dir, l, &c.Meta, opts.Lang == "")
 	}
-	results := parsePosts(posts, loc, c.Meta.Lang)
+	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
+	c.cache.keep(all)
+	c.cache.keep(files)
 	bySlug := make(map[string]*Post)
 	drafts := 0
 	for _, r := range results {
@@ -338,20 +350,51 @@ type parseResult struct {
 	unknown     []unknownKey
 }
 
-// parsePosts decodes the front matter of the posts read, on every core.
+// parsePosts decodes the front matter of the posts read, on every core,
+// or takes it from prev when a post's bytes are the ones decoded then.
 // Results keep the order of posts, so that messages and duplicate
-// detection do not depend on timing.
-func parsePosts(posts []*mdFile, loc *time.Location, lang string) []parseResult {
+// detection do not depend on timing. When next is set, it is given every
+// post's decoding for the next load.
+func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) []parseResult {
 	results := make([]parseResult, len(posts))
 	work.ForEach(len(posts), func(i int) {
-		s := posts[i].src
-		if s.err != nil {
+		m := posts[i]
+		if m.src.err != nil {
 			return // reported with the other read errors
 		}
-		p, errs, warns, unknown := parsePostKeys(s.path, NormalizeSource(s.data), posts[i].slug, loc, lang, defaultFrontLimits, posts[i].def)
+		if r, ok := prev.parsedPost(m, loc, lang); ok {
+			results[i] = r
+			return
+		}
+		p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
+		if p != nil {
+			p.plain = !hasTemplates(p.Body)
+		}
 		results[i] = parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
 	})
+	if next != nil {
+		for i, m := range posts {
+			if m.src.err != nil {
+				continue
+			}
+			r := results[i]
+			if r.post != nil {
+				p := *r.post // as decoded: Load goes on to change its posts
+				r.post = &p
+			}
+			next.parsed[m.src.path] = parsedEntry{data: m.src.data, slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
+		}
+	}
 	return results
+}
+
+// readAll reads srcs on every core, taking from prev those unchanged.
+func readAll(srcs []*source, prev *loadCache) {
+	work.ForEach(len(srcs), func(i int) {
+		if !srcs[i].reuse(prev) {
+			srcs[i].read()
+		}
+	})
 }
 
 // siteKeys are the keys of the site file.

@@ -37,6 +37,10 @@ type Post struct {
 
 	Body     []byte // the Markdown after the front matter
 	BodyLine int    // line of File on which Body starts
+
+	// plain is set when Body has no template syntax or attribute list to
+	// expand: found once, when the post is decoded.
+	plain bool
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in

@@ -57,6 +57,8 @@ type source struct {
 	// waited is set when settle has waited for the file and found it
 	// unchanged.
 	waited bool
+	readAt time.Time   // when the read began
+	seen   fs.FileInfo // what inspecting the path found, if it was inspected
 }
 
 func (s *source) fail(format string, args ...any) {
@@ -72,7 +74,7 @@ func (s *source) tooBig(size int64) {
 // after it was inspected cannot stall, and the open file must be a
 // regular one.
 func (s *source) read() {
-	s.data, s.info, s.after, s.err, s.waited = nil, nil, nil, nil, false
+	s.data, s.info, s.after, s.err, s.waited, s.readAt = nil, nil, nil, nil, false, time.Now()
 	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		s.fail("%s", readProblem(err, false))
@@ -195,7 +197,8 @@ func inspect(path string) (link bool, info fs.FileInfo, ferr *FileError) {
 // block or never end), and a symbolic link must stay inside root (a link
 // that leads outside is passed over with a warning, as for the files
 // beside the posts).
-func inspectPost(path, root string) (warn, ferr *FileError) {
+func inspectPost(s *source, root string) (warn, ferr *FileError) {
+	path := s.path
 	link, info, ferr := inspect(path)
 	switch {
 	case ferr != nil:
@@ -207,6 +210,7 @@ func inspectPost(path, root string) (warn, ferr *FileError) {
 	case link && leadsOutside(root, path):
 		return &FileError{File: path, Msg: "symbolic link leads outside the posts folder: not loaded"}, nil
 	}
+	s.seen = info
 	return nil, nil
 }
 

@@ -41,10 +41,13 @@ func expandTemplates(bySlug map[string]*Post) []*FileError {
 	}
 	var warns []*FileError
 	for _, p := range bySlug {
+		if p.plain {
+			continue // most posts: nothing to do
+		}
 		if bytes.Contains(p.Body, []byte("{:")) {
 			p.Body = dropAttributeLists(p.Body)
 		}
-		if !strings.Contains(string(p.Body), "{{") && !strings.Contains(string(p.Body), "{%") {
+		if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
 			continue // most posts: nothing to do
 		}
 		body, ws := ExpandShortcodes(p.Body, p.BodyLine, ref)
@@ -61,6 +64,12 @@ func expandTemplates(bySlug map[string]*Post) []*FileError {
 		}
 	}
 	return warns
+}
+
+// hasTemplates reports whether body may hold what expandTemplates
+// expands: Hugo shortcodes, Liquid tags or kramdown attribute lists.
+func hasTemplates(body []byte) bool {
+	return bytes.Contains(body, []byte("{{")) || bytes.Contains(body, []byte("{%")) || bytes.Contains(body, []byte("{:"))
 }
 
 // attributeList is a kramdown attribute list, "{: .class #id key=value}",

@@ -84,9 +84,12 @@ func Post(i, size int, sentences []string) string {
 	return b.String()
 }
 
-// Date spreads generated posts over the days since 2000.
+// Date spreads generated posts over 336 days a year from 2000 to 2025,
+// several a day past the 8,736th: all in the past, so that a generated
+// blog of any size is published, not scheduled.
 func Date(i int) string {
-	return fmt.Sprintf("%04d-%02d-%02d", 2000+i/336, 1+i/28%12, 1+i%28)
+	d := i % (26 * 336)
+	return fmt.Sprintf("%04d-%02d-%02d", 2000+d/336, 1+d/28%12, 1+d%28)
 }
 
 // Write writes n generated posts of about size bytes, and a site file, to

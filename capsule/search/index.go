@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"capsule/capsule/internal/work"
 )
@@ -114,6 +115,7 @@ func CheckQuery(query string) error {
 // doc is one post's searchable text, its maps back to the original and its
 // filter.
 type doc struct {
+	name    string   // the title as given
 	body    []byte   // the original gemtext body, shared with the caller
 	title   string   // folded
 	fold    []byte   // folded prose lines, '\n' between them
@@ -170,23 +172,83 @@ const filterBytesPerWord = 32
 
 // New indexes docs; Hit.Doc is an index into docs. The bodies are kept,
 // not copied.
-func New(docs []Doc) *Index {
+func New(docs []Doc) *Index { return Update(nil, docs) }
+
+// Update indexes docs as New does, taking from prev, the index being
+// replaced, every doc it has with the same title and the very same body
+// bytes (not merely equal ones): a blog where one post changed folds one
+// post. A block of 64 docs is merged anew only where its docs are not
+// prev's block as it was, from the keys prev's blocks hold. The index is
+// the one New would build from docs.
+func Update(prev *Index, docs []Doc) *Index {
 	idx := &Index{docs: make([]doc, len(docs)), blocks: make([]block, (len(docs)+63)/64), budget: MaxScanBytes}
-	keys := make([][]uint32, len(docs)) // each doc's keys, until the blocks have them
+	from := make([]int, len(docs)) // the doc's index in prev, or -1
+	var byBody map[*byte]int
+	if prev != nil {
+		byBody = make(map[*byte]int, len(prev.docs))
+		for i := range prev.docs {
+			if b := prev.docs[i].body; len(b) > 0 {
+				byBody[unsafe.SliceData(b)] = i
+			}
+		}
+	}
+	keys := make([][]uint32, len(docs)) // each new doc's keys, until the blocks have them
 	builders := newFreeList[builder]()
 	work.ForEach(len(docs), func(i int) {
+		from[i] = -1
+		if j, ok := byBody[unsafe.SliceData(docs[i].Body)]; ok && len(docs[i].Body) > 0 &&
+			len(prev.docs[j].body) == len(docs[i].Body) && prev.docs[j].name == docs[i].Title {
+			from[i], idx.docs[i] = j, prev.docs[j]
+			return
+		}
 		b := builders.get()
-		idx.docs[i], keys[i] = b.build(docs[i], uint64(i+1)*0x9e3779b97f4a7c15)
+		idx.docs[i], keys[i] = b.build(docs[i], docSeed(docs[i]))
 		builders.put(b)
 	})
 	mergers := newFreeList[merger]()
-	work.ForEach(len(idx.blocks), func(i int) {
+	work.ForEach(len(idx.blocks), func(bi int) {
+		lo, hi := 64*bi, min(64*bi+64, len(docs))
+		if bl, ok := prev.sameBlock(from[lo:hi], bi); ok {
+			idx.blocks[bi] = bl
+			return
+		}
 		m := mergers.get()
-		idx.blocks[i] = m.merge(keys[64*i : min(64*i+64, len(keys))])
+		for j := lo; j < hi; j++ {
+			if from[j] < 0 {
+				m.addKeys(keys[j], j-lo)
+			}
+		}
+		m.addMoved(prev, from[lo:hi])
+		idx.blocks[bi] = m.block()
 		mergers.put(m)
 	})
 	idx.keys, idx.counts = mergers.get().count(idx.blocks)
 	return idx
+}
+
+// docSeed salts a doc's Bloom filter. It depends on the doc alone, not on
+// its place, so that a doc taken from a previous index is the doc New
+// would build.
+func docSeed(d Doc) uint64 {
+	h := uint64(len(d.Body)+1) * 0x9e3779b97f4a7c15
+	for i := 0; i < len(d.Title); i++ {
+		h = (h ^ uint64(d.Title[i])) * 0x100000001b3
+	}
+	return h
+}
+
+// sameBlock returns prev's block bi when the docs of block bi are prev's
+// docs of that block, all of them, in the same places.
+func (prev *Index) sameBlock(from []int, bi int) (block, bool) {
+	if prev == nil || bi >= len(prev.blocks) || min(64*bi+64, len(prev.docs))-64*bi != len(from) {
+		return block{}, false
+	}
+	for j, f := range from {
+		if f != 64*bi+j {
+			return block{}, false
+		}
+	}
+	return prev.blocks[bi], true
 }
 
 // freeList keeps scratch space for the goroutines of one New: no more than
@@ -264,6 +326,7 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 	}
 	title := appendFold(nil, []byte(d.Title), 0, nil)
 	out := doc{
+		name:   d.Title,
 		body:   body,
 		title:  string(title),
 		filter: make([]uint64, 1+(n+len(title))/filterBytesPerWord),
@@ -396,25 +459,80 @@ type merger struct {
 	other []uint32
 }
 
-// merge builds the block of docs whose keys are keys.
-func (m *merger) merge(keys [][]uint32) block {
+// addKeys records that the doc at bit j of the block being merged has
+// keys.
+func (m *merger) addKeys(keys []uint32, j int) {
+	for _, k := range keys {
+		m.add(k, 1<<j)
+	}
+}
+
+func (m *merger) add(k uint32, mask uint64) {
+	if k < 1<<16 {
+		m.masks[k] |= mask
+		m.seen[k/64] |= 1 << (k % 64)
+		return
+	}
 	if m.wide == nil {
 		m.wide = make(map[uint32]uint64)
 	}
-	n := 0
-	for j, ks := range keys {
-		for _, k := range ks {
-			if k < 1<<16 {
-				m.masks[k] |= 1 << j
-				m.seen[k/64] |= 1 << (k % 64)
-				n++
-			} else {
-				m.wide[k] |= 1 << j
+	m.wide[k] |= mask
+}
+
+// addMoved records the keys of the docs of the block being merged that
+// come from prev (from[j] is the index in prev of the doc at bit j, or -1),
+// read from prev's blocks: the docs of one prev block that moved by the
+// same number of places are taken in one pass over its keys.
+func (m *merger) addMoved(prev *Index, from []int) {
+	type group struct {
+		block, shift int
+		mask         uint64 // bits in the prev block
+	}
+	var groups []group
+	for j, f := range from {
+		if f < 0 {
+			continue
+		}
+		g := group{block: f / 64, shift: j - f%64}
+		found := false
+		for i := range groups {
+			if groups[i].block == g.block && groups[i].shift == g.shift {
+				groups[i].mask |= 1 << (f % 64)
+				found = true
+				break
 			}
 		}
+		if !found {
+			g.mask = 1 << (f % 64)
+			groups = append(groups, g)
+		}
+	}
+	for _, g := range groups {
+		bl := &prev.blocks[g.block]
+		for i, k := range bl.keys {
+			bits := bl.masks[i] & g.mask
+			if bits == 0 {
+				continue
+			}
+			if g.shift >= 0 {
+				bits <<= g.shift
+			} else {
+				bits >>= -g.shift
+			}
+			m.add(k, bits)
+		}
+	}
+}
+
+// block returns the block of the keys added, and empties m for the next.
+func (m *merger) block() block {
+	n := 0
+	for _, word := range m.seen {
+		n += bits.OnesCount64(word)
 	}
 	var bl block
-	bl.keys = make([]uint32, 0, n/8+len(m.wide))
+	bl.keys = make([]uint32, 0, n+len(m.wide))
+	bl.masks = make([]uint64, 0, n+len(m.wide))
 	for w, word := range m.seen {
 		for word != 0 {
 			k := uint32(w*64 + bits.TrailingZeros64(word))
@@ -435,7 +553,6 @@ func (m *merger) merge(keys [][]uint32) block {
 		bl.masks = append(bl.masks, m.wide[k])
 	}
 	clear(m.wide)
-	bl.keys, bl.masks = slices.Clip(bl.keys), slices.Clip(bl.masks)
 	return bl
 }
 

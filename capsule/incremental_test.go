@@ -1,0 +1,391 @@
+package capsule
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/gopher"
+)
+
+var incrementalSteps = flag.Int("incremental.steps", 40, "random changes TestIncrementalBuildIsAFullBuild applies (more by hand: -incremental.steps 2000)")
+var incrementalSeed = flag.Uint64("incremental.seed", 0, "seed of TestIncrementalBuildIsAFullBuild's changes (0: from the time; the seed is logged)")
+
+// editedFolder is a posts folder that a test changes at random, one change
+// a step, the way authors do.
+type editedFolder struct {
+	t     *testing.T
+	dir   string
+	rnd   *rand.Rand
+	clock time.Time // modification times given to files: distinct, in the past
+	next  int       // number of the next new post
+}
+
+// The names a generated post may have: few, so that links between posts,
+// renames onto old names and deletions of linked posts all happen.
+func (f *editedFolder) posts() []string {
+	m, _ := filepath.Glob(filepath.Join(f.dir, "*.md"))
+	var out []string
+	for _, p := range m {
+		if filepath.Base(p) != content.SiteFile {
+			out = append(out, filepath.Base(p))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// write writes a file and dates it in the past, a different time each,
+// as a file saved long before the reload is: so that the loader may take
+// it from the previous load.
+func (f *editedFolder) write(name, text string) {
+	f.t.Helper()
+	path := filepath.Join(f.dir, name)
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+	f.clock = f.clock.Add(time.Second)
+	if err := os.Chtimes(path, f.clock, f.clock); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+var editWords = []string{"合気道", "稽古", "ラズパイ", "OpenStack", "今日は", "晴れ", "Gemini", "gopher", "親知らず", "手首"}
+
+// newPost is a random post: front matter, paragraphs, links to other
+// posts (existing or not), to files, and out.
+func (f *editedFolder) newPost() string {
+	r := f.rnd
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\ntitle = \"%s %d\"\n", editWords[r.IntN(len(editWords))], r.IntN(1000))
+	switch r.IntN(12) {
+	case 0:
+		b.WriteString("page = true\n")
+	case 1:
+		b.WriteString("draft = true\ndate = 2021-03-04\n")
+	default:
+		fmt.Fprintf(&b, "date = 20%02d-%02d-%02d\n", 10+r.IntN(12), 1+r.IntN(12), 1+r.IntN(28))
+	}
+	if r.IntN(4) > 0 {
+		tags := []string{}
+		for range 1 + r.IntN(3) {
+			tags = append(tags, fmt.Sprintf("%q", []string{"日記", "tech", "合気道", "WiMAX", "ラズパイ"}[r.IntN(5)]))
+		}
+		fmt.Fprintf(&b, "tags = [%s]\n", strings.Join(tags, ", "))
+	}
+	b.WriteString("+++\n\n")
+	for range 1 + r.IntN(4) {
+		for range 1 + r.IntN(3) {
+			b.WriteString(editWords[r.IntN(len(editWords))] + "の話。")
+		}
+		b.WriteString("\n\n")
+	}
+	posts := f.posts()
+	for range r.IntN(3) {
+		switch r.IntN(5) {
+		case 0:
+			if len(posts) > 0 {
+				fmt.Fprintf(&b, "[前の記事](%s)\n\n", posts[r.IntN(len(posts))])
+			}
+		case 1:
+			fmt.Fprintf(&b, "[消えた記事](p%d.md)\n\n", r.IntN(f.next+2))
+		case 2:
+			fmt.Fprintf(&b, "[スラッグで](/posts/p%d)\n\n", r.IntN(f.next+2))
+		case 3:
+			fmt.Fprintf(&b, "![写真](images/i%d.png)\n\n", r.IntN(3))
+		default:
+			b.WriteString("=> gemini://example.org/ 外\n\n[外](https://example.com/x)\n\n")
+		}
+	}
+	return b.String()
+}
+
+// change applies one random change and says what it was.
+func (f *editedFolder) change() string {
+	r := f.rnd
+	posts := f.posts()
+	pick := func() string { return posts[r.IntN(len(posts))] }
+	switch op := r.IntN(10); {
+	case op == 0 || len(posts) < 4:
+		name := fmt.Sprintf("p%d.md", f.next)
+		f.next++
+		f.write(name, f.newPost())
+		return "add " + name
+	case op == 1:
+		name := pick()
+		os.Remove(filepath.Join(f.dir, name))
+		return "delete " + name
+	case op == 2:
+		from, to := pick(), fmt.Sprintf("p%d.md", r.IntN(f.next+1))
+		if os.Rename(filepath.Join(f.dir, from), filepath.Join(f.dir, to)) != nil {
+			return "rename failed"
+		}
+		return "rename " + from + " → " + to
+	case op == 3:
+		name := fmt.Sprintf("images/i%d.png", r.IntN(3))
+		if r.IntN(2) == 0 {
+			os.Remove(filepath.Join(f.dir, name))
+			return "delete " + name
+		}
+		f.write(name, fmt.Sprintf("PNG %d", r.IntN(100)))
+		return "write " + name
+	case op == 4:
+		f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n+++\n", r.IntN(3)))
+		return "site file"
+	default:
+		// Rewrite a post: all new, or one line of its front matter or
+		// body changed.
+		name := pick()
+		old, err := os.ReadFile(filepath.Join(f.dir, name))
+		if err != nil {
+			return "read failed"
+		}
+		text := string(old)
+		switch r.IntN(6) {
+		case 0:
+			text = f.newPost()
+		case 1:
+			if i := strings.Index(text, "date = "); i >= 0 {
+				text = text[:i] + fmt.Sprintf("date = 20%02d-%02d-%02d", 10+r.IntN(12), 1+r.IntN(12), 1+r.IntN(28)) + text[i+len("date = 2000-01-01"):]
+			}
+		case 2:
+			text = strings.Replace(text, "+++\n\n", "+++\n\n"+editWords[r.IntN(len(editWords))]+"を追記。\n\n", 1)
+		case 3:
+			text = strings.Replace(text, "title = \"", "title = \"改", 1)
+		case 4:
+			text += fmt.Sprintf("\n[リンク](%s)\n", pick())
+		default:
+			text = strings.Replace(text, "日記", "tech", 1)
+		}
+		f.write(name, text)
+		return "edit " + name
+	}
+}
+
+// TestIncrementalBuildIsAFullBuild changes a folder at random, step by
+// step, and after each step compares the Store a reload builds from the
+// previous one (loading with LoadOptions.Previous, building with
+// BuildOptions.Previous) with a Store built from nothing: every Gemini
+// response, every Gopher selector, the drafts, the answers to unknown
+// paths and searches, and the warnings, byte for byte.
+func TestIncrementalBuildIsAFullBuild(t *testing.T) {
+	seed := *incrementalSeed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	t.Logf("seed %d (rerun: go test ./capsule -run TestIncrementalBuildIsAFullBuild -incremental.seed %d -incremental.steps %d)", seed, seed, *incrementalSteps)
+	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, 7)), clock: time.Now().Add(-240 * time.Hour)}
+	f.write(content.SiteFile, "+++\ntitle = \"題\"\nlang = \"ja\"\n+++\n")
+	for range 12 {
+		f.change()
+	}
+	site := func(c *content.Content) *Site {
+		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 40,
+			Authors: []string{"aa"}, FeedContent: true}
+	}
+	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
+	var prevContent *content.Content
+	var prev *Store
+	reused, broken := 0, 0
+	for step := 0; step < *incrementalSteps; step++ {
+		what := f.change()
+		fresh, freshErr := content.Load(f.dir, opts)
+		incOpts := opts
+		incOpts.Previous = prevContent
+		inc, incErr := content.Load(f.dir, incOpts)
+		if (freshErr == nil) != (incErr == nil) || freshErr != nil && freshErr.Error() != incErr.Error() {
+			t.Fatalf("step %d (%s): loading from nothing: %v; from the previous load: %v", step, what, freshErr, incErr)
+		}
+		if freshErr != nil {
+			broken++
+			continue // a broken folder: nothing served changes
+		}
+		want, wantErr := Build(context.Background(), site(fresh), fresh, BuildOptions{})
+		got, gotErr := Build(context.Background(), site(inc), inc, BuildOptions{Previous: prev})
+		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
+			t.Fatalf("step %d (%s): building from nothing: %v; from the previous Store: %v", step, what, wantErr, gotErr)
+		}
+		if wantErr != nil {
+			broken++
+			continue
+		}
+		if diff := storeDiff(want, got); diff != "" {
+			t.Fatalf("step %d (%s): the reload differs from a build from nothing: %s", step, what, diff)
+		}
+		if prev != nil {
+			for file, r := range got.renders {
+				if prev.renders[file] == r {
+					reused++
+				}
+			}
+		}
+		prevContent, prev = inc, got
+	}
+	if *incrementalSteps >= 20 && reused == 0 {
+		t.Errorf("no post was ever taken from the previous Store: the test proves nothing")
+	}
+	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store", *incrementalSteps, broken, reused)
+}
+
+// storeDiff describes the first difference between what two Stores answer,
+// or is empty.
+func storeDiff(want, got *Store) string {
+	if d := mapDiff("gemini", want.gemini, got.gemini, func(r *gemini.Response) []byte { return r.Raw }); d != "" {
+		return d
+	}
+	if d := mapDiff("gopher", want.gopher, got.gopher, func(b []byte) []byte { return b }); d != "" {
+		return d
+	}
+	if d := mapDiff("drafts", want.drafts, got.drafts, func(r *gemini.Response) []byte { return r.Raw }); d != "" {
+		return d
+	}
+	fixed := map[string][2][]byte{
+		"53":           {want.geminiWrongHost.Raw, got.geminiWrongHost.Raw},
+		"51":           {want.geminiNotFound.Raw, got.geminiNotFound.Raw},
+		"gopher 3":     {want.gopherNotFound, got.gopherNotFound},
+		"gopher plus":  {want.gopherPlusRoot, got.gopherPlusRoot},
+		"gopher ratio": {want.gopherSlowDown, got.gopherSlowDown},
+	}
+	for name, pair := range fixed {
+		if !bytes.Equal(pair[0], pair[1]) {
+			return fmt.Sprintf("%s: %q, want %q", name, pair[1], pair[0])
+		}
+	}
+	for _, q := range append(slices.Clone(editWords), "の話", "追記", "改", "x") {
+		w := New(want).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
+		g := New(got).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
+		if !bytes.Equal(w.Raw, g.Raw) {
+			return fmt.Sprintf("search %q: %q, want %q", q, g.Raw, w.Raw)
+		}
+		wg, _ := New(want).Gopher(&gopher.Request{Selector: searchPath, Search: q})
+		gg, _ := New(got).Gopher(&gopher.Request{Selector: searchPath, Search: q})
+		if !bytes.Equal(wg, gg) {
+			return fmt.Sprintf("gopher search %q: %q, want %q", q, gg, wg)
+		}
+	}
+	if w, g := fmt.Sprint(want.Warnings), fmt.Sprint(got.Warnings); w != g {
+		return fmt.Sprintf("warnings %s, want %s", g, w)
+	}
+	if want.Posts != got.Posts || want.Tags != got.Tags || want.Redirects != got.Redirects || !reflect.DeepEqual(want.Scheduled, got.Scheduled) {
+		return "counts differ"
+	}
+	return ""
+}
+
+func mapDiff[V any](name string, want, got map[string]V, raw func(V) []byte) string {
+	for k, w := range want {
+		g, ok := got[k]
+		if !ok {
+			return fmt.Sprintf("%s %q missing", name, k)
+		}
+		if !bytes.Equal(raw(w), raw(g)) {
+			return fmt.Sprintf("%s %q:\n%s\nwant:\n%s", name, k, raw(g), raw(w))
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			return fmt.Sprintf("%s %q should not be there", name, k)
+		}
+	}
+	return ""
+}
+
+// samePost must compare every field of a post: one it missed would let a
+// reload serve a post as it was.
+func TestSamePostComparesEveryField(t *testing.T) {
+	base := content.Post{File: "a.md", Slug: "a", Title: "A", Date: time.Unix(1, 0), HasDate: true, Updated: time.Unix(1, 0),
+		Tags: []string{"t"}, Summary: "s", Lang: "ja", Aliases: []string{"/x"}, Dir: "d", Body: []byte("b"), BodyLine: 3}
+	typ := reflect.TypeOf(base)
+	for i := range typ.NumField() {
+		field := typ.Field(i)
+		if !field.IsExported() {
+			continue
+		}
+		changed := base
+		v := reflect.ValueOf(&changed).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString(v.String() + "x")
+		case reflect.Bool:
+			v.SetBool(!v.Bool())
+		case reflect.Int:
+			v.SetInt(v.Int() + 1)
+		case reflect.Slice:
+			if field.Type.Elem().Kind() == reflect.Uint8 {
+				v.SetBytes([]byte("c"))
+			} else {
+				v.Set(reflect.ValueOf([]string{"u"}))
+			}
+		case reflect.Struct: // time.Time
+			v.Set(reflect.ValueOf(time.Unix(2, 0)))
+		default:
+			t.Fatalf("field %s of kind %s: teach this test to change it", field.Name, v.Kind())
+		}
+		if samePost(&base, &changed) {
+			t.Errorf("samePost misses a change of %s", field.Name)
+		}
+	}
+}
+
+// A reload of the running daemon after posts were edited, added and
+// removed serves, over both protocols, what a daemon started afresh on
+// the same folder serves, and renders only what changed.
+func TestReloadServesWhatAFreshStartServes(t *testing.T) {
+	dir := copyPosts(t)
+	fixedPorts := func(cfg *config.Config) {
+		cfg.Posts = dir
+		cfg.GeminiPort, cfg.GopherPort = 1965, 70 // the same links from both daemons
+	}
+	d := startDaemon(t, fixedPorts)
+	before := d.capsule.Store().Posts
+	edit := func(name, old, new string) {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s: %v, or no %q in it", name, err, old)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("2017-05-05-aching-wrist.md", "+++\n\n", "+++\n\n追記：手首はよくなりました。\n\n")
+	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-new.md"), []byte(post("新しい記事", "tags = [\"日記\"]\n")+"\n[前の記事](2017-05-05-aching-wrist.md)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "2014-05-05-wisdom-tooth.md")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := d.cfg
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	st := d.capsule.Store()
+	if st.Posts != before || st.Rendered >= st.Posts {
+		t.Errorf("reload: %d posts (want %d), %d rendered anew: want fewer than all", st.Posts, before, st.Rendered)
+	}
+	fresh := startDaemon(t, fixedPorts)
+	got, want := crawl(t, d, 500), crawl(t, fresh, 500)
+	if len(want) < 30 {
+		t.Fatalf("crawled %d pages: too few to compare", len(want))
+	}
+	for page, body := range want {
+		if got[page] != body {
+			t.Errorf("%s after the reload:\n%s\nstarted afresh:\n%s", page, got[page], body)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d pages after the reload, %d started afresh", len(got), len(want))
+	}
+}

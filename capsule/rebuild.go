@@ -1,0 +1,149 @@
+package capsule
+
+import (
+	"bytes"
+	"slices"
+	"unsafe"
+
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+)
+
+// Rebuilding only what changed. Rendering a post is most of a build, and
+// what a post renders to depends on few things: its own front matter and
+// Markdown, the site's settings, the posts before and after it, and where
+// each of its links leads. A Build given the previous Store
+// (BuildOptions.Previous) compares these for each post with what they
+// were when the previous Store rendered it, and takes the responses from
+// there when nothing differs. Index pages, feeds and search results,
+// which depend on every post, are built anew each time from the posts'
+// pieces; TestIncrementalBuildIsAFullBuild checks that the Store is the
+// same, response for response, as a build from nothing.
+
+// renderedEntry is what rendering one post or page gives.
+type renderedEntry struct {
+	gmi        *gemini.Response
+	txt, menu  []byte
+	searchable []byte // the post's gemtext body, for search: part of gmi
+	summary    string
+	atom       []byte // the post's entry in feeds, without its text (blog.atomEntry)
+	warns      []*content.FileError
+	hasLinks   bool // a page with links: its gopher menu is worth linking
+	err        error
+}
+
+// renderRecord is a rendered post with what its rendering depended on.
+type renderRecord struct {
+	post          content.Post // as rendered (a copy)
+	older, newer  neighbour
+	links         []linkAnswer
+	renderedEntry // never with an error
+}
+
+// neighbour is what a post's pages show of the post before or after it.
+type neighbour struct {
+	exists            bool
+	slug, title, date string
+	page              bool
+}
+
+func neighbourOf(p *content.Post) neighbour {
+	if p == nil {
+		return neighbour{}
+	}
+	return neighbour{exists: true, slug: p.Slug, title: p.Title, date: p.Date.Format(dateLayout), page: p.Page}
+}
+
+// linkAnswer is where one link destination of a post led: every way the
+// renderers and the link check look at it (see postLinks.rewriter and
+// postLinks.check).
+type linkAnswer struct {
+	dest     string
+	isPost   bool   // resolve's second answer
+	post     string // the post it names: its path, "" if none
+	file     string // resolveFile's answers
+	relative bool
+	fromDir  string
+}
+
+// answer is where dest, written in a post in folder dir, leads now.
+func (l *postLinks) answer(dest, dir string) linkAnswer {
+	a := linkAnswer{dest: dest, fromDir: dir}
+	var p *content.Post
+	p, a.isPost = l.resolve(dest)
+	if p != nil {
+		a.post = postGeminiPath(p)
+	}
+	a.file, a.relative = l.resolveFile(dest, dir)
+	return a
+}
+
+// linkTrace collects the link destinations one post's rendering asked
+// about.
+type linkTrace struct {
+	dests []string
+}
+
+func (t *linkTrace) add(dest string) {
+	if !slices.Contains(t.dests, dest) {
+		t.dests = append(t.dests, dest)
+	}
+}
+
+// answers is where every destination of t leads, leaving out those that
+// can lead nowhere else whatever the other posts and files are: links
+// with a scheme or a host, and what cannot be parsed.
+func (t *linkTrace) answers(l *postLinks, dir string) []linkAnswer {
+	var out []linkAnswer
+	for _, d := range t.dests {
+		if a := l.answer(d, dir); a != (linkAnswer{dest: d, fromDir: dir}) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// renderCache is the previous Store's rendered posts, by file.
+type renderCache map[string]*renderRecord
+
+// lookup returns what p rendered to last time, if nothing it depends on
+// has changed since.
+func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *postLinks) *renderRecord {
+	r := c[p.File]
+	if r == nil || !samePost(&r.post, p) || r.older != neighbourOf(older) || r.newer != neighbourOf(newer) {
+		return nil
+	}
+	for _, a := range r.links {
+		if l.answer(a.dest, p.Dir) != a {
+			return nil
+		}
+	}
+	return r
+}
+
+// samePost reports whether a and b render the same: every field equal.
+// (TestSamePostComparesEveryField keeps this list complete.)
+func samePost(a, b *content.Post) bool {
+	return a.File == b.File && a.Slug == b.Slug && a.Title == b.Title &&
+		a.Date == b.Date && a.HasDate == b.HasDate && a.Updated == b.Updated &&
+		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
+		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && a.Page == b.Page &&
+		a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a.Body, b.Body)
+}
+
+// sameBody compares two Markdown bodies, at once when they are the same
+// bytes in memory (a post the loader did not read again).
+func sameBody(a, b []byte) bool {
+	if len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b) {
+		return true
+	}
+	return bytes.Equal(a, b)
+}
+
+// sameSite reports whether posts render the same on a and b.
+func sameSite(a, b *Site) bool {
+	return a.SiteMeta == b.SiteMeta && a.Messages == b.Messages && a.Hostname == b.Hostname &&
+		a.GeminiPort == b.GeminiPort && a.GopherPort == b.GopherPort &&
+		a.GopherWidth == b.GopherWidth && a.FeedContent == b.FeedContent &&
+		slices.Equal(a.Authors, b.Authors)
+}
