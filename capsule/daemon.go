@@ -96,6 +96,13 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	return d, nil
 }
 
+// Config is the configuration of the last successful Start or Reload.
+func (d *Daemon) Config() config.Config {
+	d.reloading.Lock()
+	defer d.reloading.Unlock()
+	return d.cfg
+}
+
 // buildOptions has a Build tell the log which post it is waiting for.
 func (d *Daemon) buildOptions(cfg config.Config) BuildOptions {
 	return BuildOptions{PostBudget: cfg.PostBudget, Slow: func(file string, elapsed time.Duration) {

@@ -82,6 +82,11 @@ type Config struct {
 	// build fails naming it (capsule.BuildOptions).
 	PostBudget time.Duration
 
+	// Watch reloads by itself when anything under Posts, or the
+	// configuration file, changes (package watch), as SIGHUP does.
+	// (A top-level key, not [posts] watch: posts is the folder's key.)
+	Watch bool
+
 	ReadTimeout  time.Duration // request read deadline
 	WriteTimeout time.Duration // response write deadline
 
@@ -113,17 +118,21 @@ type Config struct {
 // privileges), certificates in ./certs.
 func NewConfig() Config {
 	return Config{
-		Posts:          "posts",
-		Certs:          "certs",
-		Hostname:       "localhost",
-		Timezone:       "UTC",
-		GeminiAddr:     ":1965",
-		GopherAddr:     ":7070",
-		GopherWidth:    70,
-		MaxFileSize:    content.DefaultMaxFileSize,
-		MaxPostSize:    content.DefaultMaxPostSize,
-		MaxFilesTotal:  content.DefaultMaxFilesTotal,
-		PostBudget:     3 * time.Second, // capsule.DefaultPostBudget
+		Posts:         "posts",
+		Certs:         "certs",
+		Hostname:      "localhost",
+		Timezone:      "UTC",
+		GeminiAddr:    ":1965",
+		GopherAddr:    ":7070",
+		GopherWidth:   70,
+		MaxFileSize:   content.DefaultMaxFileSize,
+		MaxPostSize:   content.DefaultMaxPostSize,
+		MaxFilesTotal: content.DefaultMaxFilesTotal,
+		PostBudget:    3 * time.Second, // capsule.DefaultPostBudget
+		// On: an author who saves a post sees it, and a reload renders
+		// only what changed. Off for whoever publishes by SIGHUP only,
+		// e.g. after a batch of changes.
+		Watch:          true,
 		ReadTimeout:    10 * time.Second,
 		WriteTimeout:   30 * time.Second,
 		AccessLog:      true,
@@ -256,6 +265,7 @@ var fileKeys = []fileKey{
 	{"posts", kindString, `"/srv/capsule/posts"`, func(c *Config) any { return &c.Posts }, nonEmpty},
 	{"favicon", kindString, `"😊"`, func(c *Config) any { return &c.Favicon }, nil},
 	{"post_budget", kindDuration, `"3s"`, func(c *Config) any { return &c.PostBudget }, positive},
+	{"watch", kindBool, "false", func(c *Config) any { return &c.Watch }, nil},
 	{"read_timeout", kindDuration, `"10s"`, func(c *Config) any { return &c.ReadTimeout }, positive},
 	{"write_timeout", kindDuration, `"30s"`, func(c *Config) any { return &c.WriteTimeout }, positive},
 	{"gemini.listen", kindString, `":1965"`, func(c *Config) any { return &c.GeminiAddr }, nil},

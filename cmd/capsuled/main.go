@@ -56,6 +56,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.Int64Var(&cfg.MaxPostSize, "max-post-size", cfg.MaxPostSize, "largest post (a Markdown file), in `bytes`")
 	fs.Int64Var(&cfg.MaxFilesTotal, "max-files-total", cfg.MaxFilesTotal, "all files beside the posts together, in `bytes`")
 	fs.DurationVar(&cfg.PostBudget, "post-budget", cfg.PostBudget, "time one post may take to render; a post over it fails the build, named")
+	fs.BoolVar(&cfg.Watch, "watch", cfg.Watch, "reload by itself when a post, a file beside them or the configuration file changes (SIGHUP works either way)")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")
 	fs.IntVar(&cfg.GeminiPort, "gemini-port", cfg.GeminiPort, "`port` readers connect to, in gemini:// URLs; requests naming another are refused (0: the listen port)")
@@ -192,7 +193,7 @@ func main() {
 			logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
 		}
 	}
-	os.Exit(serve(logger, cfg))
+	os.Exit(serve(logger, cfg, opts.config))
 }
 
 // checkReport is what -check prints when it finds no problem: what it

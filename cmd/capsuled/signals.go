@@ -28,7 +28,10 @@ const shutdownTimeout = 10 * time.Second
 // posts), and a second SIGTERM or SIGINT ends the process at once. SIGHUPs
 // that come during a reload make one more reload after it, which reads
 // every change they announced.
-func serve(logger *log.Logger, cfg config.Config) int {
+//
+// With cfg.Watch, changes to the posts folder and to the configuration
+// file (configFile, if any) ask for a reload the same way.
+func serve(logger *log.Logger, cfg config.Config, configFile string) int {
 	// Signals are caught before anything is served: a SIGHUP that comes
 	// early must not end the process, as its default action would.
 	signals := make(chan os.Signal, 16)
@@ -76,12 +79,16 @@ func serve(logger *log.Logger, cfg config.Config) int {
 	}
 	notify(logger, "READY=1")
 
+	w := newFolderWatch(logger, configFile, reloads)
+	defer w.stop()
+	w.follow(cfg)
 	go func() {
 		for range reloads {
 			if ctx.Err() != nil {
 				return
 			}
 			reload(ctx, logger, d)
+			w.follow(d.Config())
 		}
 	}()
 	exitCode := 0

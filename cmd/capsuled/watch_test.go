@@ -1,0 +1,97 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// saveByRename writes a file the way many editors save: a new file beside
+// it, renamed over it.
+func saveByRename(t *testing.T, path, text string) {
+	t.Helper()
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".swp")
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// An author edits while capsuled runs: saved changes are served on both
+// protocols with no signal; a broken post is named with its line and the
+// old content stays; a new folder's posts are picked up; the
+// configuration file is watched too.
+func TestWatchReloadsOnSave(t *testing.T) {
+	dir := copyPosts(t)
+	conf := filepath.Join(t.TempDir(), "capsule.toml")
+	os.WriteFile(conf, []byte("title = \"最初の題\"\n"), 0o644)
+	cmd := exec.Command(capsuled, "-config", conf, "-posts", dir, "-certs", t.TempDir(),
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-access-log=false")
+	d := startCapsuled(t, cmd)
+	d.waitFor(t, "watch: reloading when anything in "+dir+" changes")
+
+	post := filepath.Join(dir, "2017-05-05-aching-wrist.md")
+	b, _ := os.ReadFile(post)
+	saveByRename(t, post, strings.Replace(string(b), "+++\n\n", "+++\n\n追記：手首はよくなりました。\n\n", 1))
+	d.waitFor(t, "watch: "+post+" changed: reloading")
+	d.waitFor(t, "reloaded: 7 posts")
+	if got := geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi"); !strings.Contains(got, "手首はよくなりました") {
+		t.Errorf("the edit is not served over Gemini:\n%s", got)
+	}
+	if got := gopherGet(t, d.gopher, "/posts/2017-05-05-aching-wrist.txt"); !strings.Contains(got, "手首はよくなりました") {
+		t.Errorf("the edit is not served over Gopher:\n%s", got)
+	}
+
+	// A broken save: file and line, the old content kept.
+	before := geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi")
+	saveByRename(t, post, "+++\ntitle = \"壊れた\"\ndate = \"いつか\"\n+++\n本文\n")
+	d.waitFor(t, post+":3: ")
+	d.waitFor(t, "reload failed: still serving the previous posts")
+	if geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi") != before {
+		t.Error("a broken save changed what is served")
+	}
+	saveByRename(t, post, string(b))
+	d.waitFor(t, "reloaded: 7 posts")
+
+	// A post in a folder made after the start (capsule's own layout
+	// serves top-level posts; a subfolder's files are files beside them).
+	os.MkdirAll(filepath.Join(dir, "images", "new"), 0o755)
+	os.WriteFile(filepath.Join(dir, "images", "new", "note.txt"), []byte("新しいファイル\n"), 0o644)
+	d.waitFor(t, "reloaded: 7 posts")
+	if got := gopherGet(t, d.gopher, "/images/new/note.txt"); !strings.Contains(got, "新しいファイル") {
+		t.Errorf("a file in a new folder is not served: %q", got)
+	}
+
+	// The configuration file, replaced by a rename.
+	saveByRename(t, conf, "title = \"新しい題\"\n")
+	d.waitFor(t, "watch: "+conf+" changed: reloading")
+	d.waitFor(t, "reloaded: 7 posts")
+	if got := geminiGet(t, d.gemini, "/"); !strings.Contains(got, "# 新しい題") {
+		t.Errorf("the new title is not served:\n%s", got)
+	}
+
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit after SIGTERM: %v", err)
+	}
+}
+
+// -watch=false (watch = false): nothing changes until SIGHUP.
+func TestWatchOff(t *testing.T) {
+	dir := copyPosts(t)
+	cmd := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(), "-watch=false",
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-access-log=false")
+	d := startCapsuled(t, cmd)
+	d.waitFor(t, "watch: off; send SIGHUP to reload")
+	os.WriteFile(filepath.Join(dir, "2018-01-01-new.md"), []byte("+++\ntitle = \"新しい\"\ndate = 2018-01-01\n+++\n本文\n"), 0o644)
+	cmd.Process.Signal(syscall.SIGHUP)
+	line := d.waitFor(t, "reloaded: ")
+	if !strings.Contains(line, "reloaded: 8 posts") {
+		t.Errorf("after SIGHUP: %s", line)
+	}
+}
