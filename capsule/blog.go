@@ -18,6 +18,8 @@ type blog struct {
 	// pageLinks says which pages have links, and so a gopher menu worth
 	// linking; set as each page is rendered.
 	pageLinks []bool
+	// lines are each post's line in lists of posts, once rendered.
+	lines map[*content.Post]listLines
 }
 
 // postGroup is posts sharing a tag or a year, newest first.
@@ -27,7 +29,7 @@ type postGroup struct {
 }
 
 func newBlog(site *Site, posts, pages []*content.Post) *blog {
-	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages))}
+	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages)), lines: make(map[*content.Post]listLines, len(posts))}
 	byTag := map[string]*postGroup{}
 	for _, p := range posts {
 		for _, tag := range p.Tags {

@@ -122,6 +122,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 		if i < len(c.Posts) {
 			out[i].atom = b.atomEntry(p, out[i].summary, nil)
+			out[i].lines = b.listLines(p)
 		} else {
 			out[i].hasLinks = b.pageLinks[i-len(c.Posts)]
 		}
@@ -131,7 +132,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		return nil, err
 	}
 	var errs content.ErrorList
-	routes := newRoutes(site)
+	routes := newRoutes(site, len(entries))
 	docs := make([]search.Doc, len(c.Posts))
 	feed := feedParts{summary: make(map[*content.Post]string, len(c.Posts)), entry: make(map[*content.Post][]byte, len(c.Posts))}
 	if site.FeedContent {
@@ -168,6 +169,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
 			feed.summary[p] = out[i].summary
 			feed.entry[p] = out[i].atom
+			b.lines[p] = out[i].lines
 			if feed.text != nil {
 				feed.text[p] = out[i].searchable
 			}
@@ -199,10 +201,25 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gemini["/"] = geminiPage(lang, b.homeGemtext())
 	st.gemini[tagsPath] = geminiPage(lang, b.tagsGemtext())
 	st.gopher[tagsPath] = b.tagsMenu()
+	var prevTags map[string]*tagPages
+	if cache != nil {
+		prevTags = opts.Previous.tagPages
+	}
+	st.tagPages = make(map[string]*tagPages, len(b.tags))
 	for _, g := range b.tags {
-		st.gemini[tagGeminiPath(g.Name)] = geminiPage(lang, b.tagGemtext(g))
-		st.gopher[tagSelector(g.Name)] = b.tagMenu(g)
-		st.gemini[tagFeedPath(g.Name)] = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(g.Name), tagGeminiLink(g.Name), g.Posts, feed)
+		pages := prevTags[g.Name].reuse(b, g.Posts, feed)
+		if pages == nil {
+			pages = &tagPages{
+				pieces: b.pieces(g.Posts, feed),
+				gemini: geminiPage(lang, b.tagGemtext(g)),
+				gopher: b.tagMenu(g),
+				feed:   b.atomXML(site.Title+" #"+g.Name, tagFeedLink(g.Name), tagGeminiLink(g.Name), g.Posts, feed),
+			}
+		}
+		st.tagPages[g.Name] = pages
+		st.gemini[tagGeminiPath(g.Name)] = pages.gemini
+		st.gopher[tagSelector(g.Name)] = pages.gopher
+		st.gemini[tagFeedPath(g.Name)] = pages.feed
 	}
 	st.gemini[archivePath] = geminiPage(lang, b.archiveGemtext())
 	st.gopher[archiveSel] = b.archiveMenu()
@@ -254,7 +271,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		prevSearch = opts.Previous.search
 	}
 	st.search = search.Update(prevSearch, docs)
-	st.results = b.withoutContent()
+	st.results = b.withoutContent(st.renders)
 
 	content.SortFileErrors(st.Warnings)
 	st.BuildTime = time.Since(start)
@@ -262,13 +279,26 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 }
 
 // withoutContent is b with posts reduced to what result pages show, so that
-// the Store does not keep every post's Markdown and AST alive.
-func (b *blog) withoutContent() *blog {
+// the Store does not keep every post's Markdown and AST alive. Each
+// post's reduced form is made once, kept in its renderRecord.
+func (b *blog) withoutContent(renders renderCache) *blog {
 	light := make([]*content.Post, len(b.posts))
 	for i, p := range b.posts {
-		light[i] = &content.Post{Slug: p.Slug, Title: p.Title, Date: p.Date, HasDate: p.HasDate, Lang: p.Lang}
+		r := renders[p.File]
+		if r == nil { // not rendered: a build that fails
+			light[i] = lightPost(p)
+			continue
+		}
+		if r.light == nil {
+			r.light = lightPost(p)
+		}
+		light[i] = r.light
 	}
 	return &blog{site: b.site, posts: light}
+}
+
+func lightPost(p *content.Post) *content.Post {
+	return &content.Post{Slug: p.Slug, Title: p.Title, Date: p.Date, HasDate: p.HasDate, Lang: p.Lang}
 }
 
 // postByline is the date and tags of a post, as its pages show them.

@@ -93,8 +93,12 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(d.cert.Load()))
 	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
 	d.log.Printf("built %d posts in %v", st.Posts, st.BuildTime.Round(10*time.Microsecond))
+	releaseMemory(st.Rendered, len(st.renders))
 	return d, nil
 }
+
+// Store is the Store being served.
+func (d *Daemon) Store() *Store { return d.capsule.Store() }
 
 // Config is the configuration of the last successful Start or Reload.
 func (d *Daemon) Config() config.Config {
@@ -246,6 +250,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	}
 	d.cfg, d.loaded = cfg, loaded
 	d.log.Printf("reloaded: %d posts in %v, %d rendered anew (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, tlscert.Fingerprint(cert))
+	releaseMemory(st.Rendered, len(st.renders))
 	return nil
 }
 

@@ -32,10 +32,39 @@ func gemtextMeta(lang string) string {
 
 // postList writes posts in the form of a gemfeed entry,
 // "=> path YYYY-MM-DD title", which Lagrange's subscription parser reads.
-func postList(pg *gemtext.Page, posts []*content.Post) {
+// Each post's line is made once, with the post (listLines), and written
+// in every list that has the post.
+func (b *blog) postList(pg *gemtext.Page, posts []*content.Post) {
+	n := 0
 	for _, p := range posts {
-		pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
+		n += len(b.lines[p].gemini)
 	}
+	pg.Grow(n)
+	for _, p := range posts {
+		if l, ok := b.lines[p]; ok {
+			pg.Gemtext(l.gemini)
+			continue
+		}
+		postListLink(pg, p)
+	}
+}
+
+func postListLink(pg *gemtext.Page, p *content.Post) {
+	pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
+}
+
+// listLines are a post's line in the lists of posts: the home page, tag
+// pages and the archive, on each protocol.
+type listLines struct {
+	gemini, gopher []byte
+}
+
+func (b *blog) listLines(p *content.Post) listLines {
+	var pg gemtext.Page
+	postListLink(&pg, p)
+	m := b.menu()
+	phlogItem(m, p)
+	return listLines{gemini: bytes.Clone(pg.Bytes()), gopher: m.Lines()}
 }
 
 // feedTitle keeps a title whole in Lagrange's feed view. Lagrange trims
@@ -85,7 +114,7 @@ func (b *blog) homeGemtext() []byte {
 	pg.Blank()
 	pg.Heading(2, msg.Posts)
 	pg.Blank()
-	postList(&pg, b.posts)
+	b.postList(&pg, b.posts)
 	return pg.Bytes()
 }
 
@@ -148,7 +177,7 @@ func (b *blog) tagGemtext(g postGroup) []byte {
 	var pg gemtext.Page
 	pg.Heading(1, b.site.Title+" #"+g.Name)
 	pg.Blank()
-	postList(&pg, g.Posts)
+	b.postList(&pg, g.Posts)
 	pg.Blank()
 	pg.Link(tagFeedLink(g.Name), b.site.Messages.TagFeed)
 	pg.Link(tagsPath, b.site.Messages.Tags)
@@ -164,7 +193,7 @@ func (b *blog) archiveGemtext() []byte {
 		pg.Blank()
 		pg.Heading(2, y.Name)
 		pg.Blank()
-		postList(&pg, y.Posts)
+		b.postList(&pg, y.Posts)
 	}
 	pg.Blank()
 	pg.Link("/", b.site.Title)

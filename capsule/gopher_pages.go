@@ -19,10 +19,23 @@ func (b *blog) menu() *gopher.Menu { return gopher.NewMenu(b.site.Hostname, b.si
 // post's links, tags and neighbours, and most clients (Lynx, sacc,
 // Bombadillo) cannot follow a gopher URL written in a text. One item per
 // post keeps the list as easy to read as a list of texts.
-func phlogItems(m *gopher.Menu, posts []*content.Post) {
+func (b *blog) phlogItems(m *gopher.Menu, posts []*content.Post) {
+	n := 0
 	for _, p := range posts {
-		m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
+		n += len(b.lines[p].gopher)
 	}
+	m.Grow(n)
+	for _, p := range posts {
+		if l, ok := b.lines[p]; ok {
+			m.AddLines(l.gopher)
+			continue
+		}
+		phlogItem(m, p)
+	}
+}
+
+func phlogItem(m *gopher.Menu, p *content.Post) {
+	m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
 }
 
 // home is the last item of every menu but the root.
@@ -55,7 +68,7 @@ func (b *blog) rootMenu() []byte {
 		}
 	}
 	m.Info("")
-	phlogItems(m, b.posts)
+	b.phlogItems(m, b.posts)
 	return m.Bytes()
 }
 
@@ -139,7 +152,7 @@ func (b *blog) tagMenu(g postGroup) []byte {
 	m := b.menu()
 	m.Info(b.site.Title + " #" + g.Name)
 	m.Info("")
-	phlogItems(m, g.Posts)
+	b.phlogItems(m, g.Posts)
 	m.Info("")
 	m.Item(gopher.TypeMenu, b.site.Messages.Tags, tagsPath)
 	b.home(m)
@@ -153,7 +166,7 @@ func (b *blog) archiveMenu() []byte {
 	for _, y := range b.years {
 		m.Info("")
 		m.Info(y.Name)
-		phlogItems(m, y.Posts)
+		b.phlogItems(m, y.Posts)
 	}
 	m.Info("")
 	b.home(m)

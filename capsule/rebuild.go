@@ -27,6 +27,7 @@ type renderedEntry struct {
 	searchable []byte // the post's gemtext body, for search: part of gmi
 	summary    string
 	atom       []byte // the post's entry in feeds, without its text (blog.atomEntry)
+	lines      listLines
 	warns      []*content.FileError
 	hasLinks   bool // a page with links: its gopher menu is worth linking
 	err        error
@@ -37,7 +38,8 @@ type renderRecord struct {
 	post          content.Post // as rendered (a copy)
 	older, newer  neighbour
 	links         []linkAnswer
-	renderedEntry // never with an error
+	renderedEntry               // never with an error
+	light         *content.Post // what search results show of the post, made once (blog.withoutContent)
 }
 
 // neighbour is what a post's pages show of the post before or after it.
@@ -146,4 +148,45 @@ func sameSite(a, b *Site) bool {
 		a.GeminiPort == b.GeminiPort && a.GopherPort == b.GopherPort &&
 		a.GopherWidth == b.GopherWidth && a.FeedContent == b.FeedContent &&
 		slices.Equal(a.Authors, b.Authors)
+}
+
+// tagPages are a tag's page, menu and feed, with the pieces of posts they
+// were made of. A tag whose posts' pieces are the very ones of the
+// previous Store, in the same order, has the same pages: an edit of one
+// post rebuilds the pages of its tags, not of every tag.
+type tagPages struct {
+	pieces []piece
+	gemini *gemini.Response
+	gopher []byte
+	feed   *gemini.Response
+}
+
+// piece is a slice of bytes by identity: where it is and how long.
+type piece struct {
+	at *byte
+	n  int
+}
+
+func pieceOf(b []byte) piece { return piece{unsafe.SliceData(b), len(b)} }
+
+// pieces are what a tag's pages take from its posts: their lines in lists
+// and their feed entries (with their text where the feed has it).
+func (b *blog) pieces(posts []*content.Post, feed feedParts) []piece {
+	out := make([]piece, 0, 4*len(posts))
+	for i, p := range posts {
+		l := b.lines[p]
+		out = append(out, pieceOf(l.gemini), pieceOf(l.gopher), pieceOf(feed.entry[p]))
+		if text, ok := feed.text[p]; ok && i < feedFullPosts {
+			out = append(out, pieceOf(text))
+		}
+	}
+	return out
+}
+
+// reuse returns t if posts' pieces are t's, nil otherwise (or if t is nil).
+func (t *tagPages) reuse(b *blog, posts []*content.Post, feed feedParts) *tagPages {
+	if t == nil || !slices.Equal(t.pieces, b.pieces(posts, feed)) {
+		return nil
+	}
+	return t
 }

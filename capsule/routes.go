@@ -38,8 +38,10 @@ const (
 	builtinCaps    = "caps.txt"
 )
 
-func newRoutes(site *Site) *routes {
-	r := &routes{site: site, gemini: make(map[string]string), gopher: make(map[string]string)}
+func newRoutes(site *Site, entries int) *routes {
+	// Sized for what most blogs claim, a path a post on Gemini and three
+	// selectors on Gopher, so that the maps do not grow by copies.
+	r := &routes{site: site, gemini: make(map[string]string, entries+16), gopher: make(map[string]string, 3*entries+16)}
 	for path, owner := range map[string]string{"/": builtinHome, tagsPath: builtinTags, archivePath: builtinArchive,
 		atomPath: builtinAtom, robotsPath: builtinRobots, searchPath: builtinSearch} {
 		r.gemini[path] = owner

@@ -41,6 +41,10 @@ func (p *Page) Blank() { p.b.WriteByte('\n') }
 // Gemtext adds gemtext rendered elsewhere (by Render), as it is.
 func (p *Page) Gemtext(gmi []byte) { p.b.Write(gmi) }
 
+// Grow makes room for n more bytes, so that a long page is not copied as
+// it grows.
+func (p *Page) Grow(n int) { p.b.Grow(n) }
+
 // Bytes returns the page.
 func (p *Page) Bytes() []byte { return p.b.Bytes() }
 

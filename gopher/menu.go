@@ -90,6 +90,17 @@ func (m *Menu) Bytes() []byte {
 	return append(out, ".\r\n"...)
 }
 
+// Lines returns the menu's lines so far, without the terminating line:
+// lines to give another menu of the same server with AddLines.
+func (m *Menu) Lines() []byte { return bytes.Clone(m.buf.Bytes()) }
+
+// Grow makes room for n more bytes, so that a long menu is not copied as
+// it grows.
+func (m *Menu) Grow(n int) { m.buf.Grow(n) }
+
+// AddLines adds lines that Lines returned.
+func (m *Menu) AddLines(lines []byte) { m.buf.Write(lines) }
+
 func (m *Menu) add(t ItemType, display, selector, host string, port int) {
 	item := gopher.Item{Type: t, Description: display, Selector: selector, Host: host, Port: port}
 	line, _ := item.MarshalText() // never fails: it only appends bytes

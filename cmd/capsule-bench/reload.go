@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strings"
+	"time"
+
+	"capsule/capsule"
+	"capsule/capsule/config"
+	"capsule/capsule/postgen"
+	"capsule/capsule/watch"
+)
+
+// runReload measures what an author's edit costs a running capsule: a
+// daemon is started on generated posts (the full build, the baseline),
+// then one post is edited and the daemon reloaded, again and again. It
+// reports the reload's time as a fraction of the full build's, both in
+// the same process, and resident memory after the reloads as a ratio to
+// resident memory after the start.
+func runReload(args []string) {
+	fs := flag.NewFlagSet("reload", flag.ExitOnError)
+	n := fs.Int("n", 10000, "posts to generate (at most 50000)")
+	size := fs.Int("size", 16<<10, "bytes of Markdown per post")
+	reloads := fs.Int("reloads", 20, "edits, each followed by a reload (1 to 100)")
+	sample := fs.String("posts", "posts", "posts whose sentences the generated ones are made of")
+	fs.Parse(args)
+	if *n < 1 || *n > 50000 || *reloads < 1 || *reloads > 100 || *size < 1 || *size > 1<<20 {
+		log.Fatal("n, size or reloads out of bounds")
+	}
+	sentences, err := postgen.Sentences(*sample)
+	if err != nil {
+		log.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "capsule-bench-posts")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := postgen.Write(dir, *n, *size, sentences); err != nil {
+		log.Fatal(err)
+	}
+	// Posts saved long ago, as on a real blog: the loader takes from the
+	// previous load only files older than content.RacyWindow.
+	old := time.Now().Add(-time.Hour)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	for _, f := range files {
+		os.Chtimes(f, old, old)
+	}
+	self, _ := os.Executable()
+	cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		log.Fatalf("reload run: %v", err)
+	}
+	var r reloadResult
+	if err := json.Unmarshal(out, &r); err != nil {
+		log.Fatalf("reload run: %v: %s", err, out)
+	}
+	fmt.Printf("reload after one edit, %d posts of %d KiB, %d cores, %d reloads\n", *n, *size>>10, runtime.NumCPU(), *reloads)
+	fmt.Printf("  full build (start)          %9v\n", r.Full.Round(time.Millisecond))
+	fmt.Printf("  reload, median              %9v   %.3f of the full build (target ≤ 0.05)\n", r.Median.Round(time.Millisecond), float64(r.Median)/float64(r.Full))
+	fmt.Printf("  reload, slowest             %9v   %.3f\n", r.Slowest.Round(time.Millisecond), float64(r.Slowest)/float64(r.Full))
+	fmt.Printf("  posts rendered per reload   %9d\n", r.Rendered)
+	fmt.Printf("  resident after start        %9.0f MiB\n", r.StartMiB)
+	fmt.Printf("  resident after %2d reloads   %9.0f MiB   %.2f of after start (target ≤ 1.1)\n", *reloads, r.AfterMiB, r.AfterMiB/r.StartMiB)
+	fmt.Printf("  peak                        %9.0f MiB\n", r.PeakMiB)
+}
+
+// reloadResult is what one reload-child run reports.
+type reloadResult struct {
+	Full, Median, Slowest       time.Duration
+	Rendered                    int
+	StartMiB, AfterMiB, PeakMiB float64
+}
+
+func runReloadChild(args []string) {
+	fs := flag.NewFlagSet("reload-child", flag.ExitOnError)
+	dir := fs.String("posts", "", "posts folder")
+	reloads := fs.Int("reloads", 20, "reloads")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads to `file`")
+	fs.Parse(args)
+	cfg := config.NewConfig()
+	cfg.Posts = *dir
+	cfg.Certs = filepath.Join(*dir, ".certs")
+	cfg.GeminiAddr, cfg.GopherAddr = "127.0.0.1:0", "127.0.0.1:0"
+	cfg.Watch = false // reloads are asked for below, one per edit
+	cfg.PostBudget = time.Minute
+	cfg.Log = log.New(io.Discard, "", 0)
+	ctx := context.Background()
+	start := time.Now()
+	d, err := capsule.Start(ctx, cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	full := time.Since(start)
+	pid := os.Getpid()
+	rss := func() float64 {
+		kb, _ := memory(pid, "VmRSS")
+		return float64(kb) / 1024
+	}
+	res := reloadResult{Full: full, StartMiB: rss()}
+	files, _ := filepath.Glob(filepath.Join(*dir, "*-post-*.md"))
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	var times []time.Duration
+	for i := range *reloads {
+		// An author's edit: one post, a sentence added.
+		f := files[(i*7919)%len(files)]
+		b, err := os.ReadFile(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		edited := strings.Replace(string(b), "+++\n\n", fmt.Sprintf("+++\n\n追記 %d。\n\n", i), 1)
+		if err := os.WriteFile(f, []byte(edited), 0o644); err != nil {
+			log.Fatal(err)
+		}
+		// Watching, the reload comes after watch.DefaultQuiet: the post
+		// is older than content.SettleTime by then, and read at once.
+		time.Sleep(watch.DefaultQuiet)
+		t := time.Now()
+		if err := d.Reload(ctx, cfg); err != nil {
+			log.Fatal(err)
+		}
+		times = append(times, time.Since(t))
+		res.Rendered = d.Store().Rendered
+	}
+	res.AfterMiB = rss()
+	peak, _ := memory(pid, "VmHWM")
+	res.PeakMiB = float64(peak) / 1024
+	slices.Sort(times)
+	res.Median, res.Slowest = times[len(times)/2], times[len(times)-1]
+	json.NewEncoder(os.Stdout).Encode(res)
+	pprof.StopCPUProfile()
+	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	d.Shutdown(sctx)
+}
