@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -38,8 +39,13 @@ func TestWatchReloadsOnSave(t *testing.T) {
 	post := filepath.Join(dir, "2017-05-05-aching-wrist.md")
 	b, _ := os.ReadFile(post)
 	saveByRename(t, post, strings.Replace(string(b), "+++\n\n", "+++\n\n追記：手首はよくなりました。\n\n", 1))
-	d.waitFor(t, "watch: "+post+" changed: reloading")
-	d.waitFor(t, "reloaded: 7 posts")
+	watchLine := d.waitFor(t, "watch: "+post+" changed: reloading")
+	reloadLine := d.waitFor(t, "reloaded: 7 posts")
+	readmeShows(t, "capsuled: watch: ", watchLine)
+	readmeShows(t, "capsuled: reloaded: ", reloadLine)
+	if !strings.Contains(reloadLine, ", 1 rendered anew") {
+		t.Errorf("an edit of one post rendered more than it: %s", reloadLine)
+	}
 	if got := geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi"); !strings.Contains(got, "手首はよくなりました") {
 		t.Errorf("the edit is not served over Gemini:\n%s", got)
 	}
@@ -94,4 +100,32 @@ func TestWatchOff(t *testing.T) {
 	if !strings.Contains(line, "reloaded: 8 posts") {
 		t.Errorf("after SIGHUP: %s", line)
 	}
+}
+
+// readmeShows checks that the README shows a log line of the form of
+// line, which starts with prefix: the README's line with its file names,
+// numbers and durations taken as any.
+func readmeShows(t *testing.T, prefix, line string) {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown []string
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, prefix) {
+			continue
+		}
+		shown = append(shown, l)
+		pattern := regexp.QuoteMeta(l)
+		pattern = regexp.MustCompile(`posts/\S+?\\.md`).ReplaceAllString(pattern, "\x00F")
+		pattern = regexp.MustCompile(`[0-9]+(\\.[0-9]+)?(ms|µs|s)\b`).ReplaceAllString(pattern, "\x00D")
+		pattern = regexp.MustCompile(`[0-9]+`).ReplaceAllString(pattern, "\x00N")
+		pattern = strings.NewReplacer("\x00F", `\S+`, "\x00D", `[0-9.]+(ms|µs|s)`, "\x00N", `[0-9]+`, "…", ".*").Replace(pattern)
+		if regexp.MustCompile(pattern + "$").MatchString(line) {
+			return
+		}
+	}
+	t.Errorf("capsuled logged\n%s\nthe README shows %q", line, shown)
 }
