@@ -274,6 +274,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.results = b.withoutContent(st.renders)
 
 	content.SortFileErrors(st.Warnings)
+	st.Held = st.held()
 	st.BuildTime = time.Since(start)
 	return st, nil
 }

@@ -19,6 +19,7 @@ type Summary struct {
 	Scheduled                 []ScheduledPost // posts waiting for their date, soonest first
 	Warnings                  []*content.FileError
 	BuildTime                 time.Duration // loading and building
+	Held                      int64         // bytes of responses the capsule would hold (Store.Held)
 	// Certificate is the certificate file Start would serve;
 	// Fingerprint its SHA-256 fingerprint, empty when a first start would
 	// create it.
@@ -46,7 +47,7 @@ func Check(cfg config.Config) (*Summary, error) {
 		return nil, err
 	}
 	return &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files), Redirects: st.Redirects, Scheduled: st.Scheduled,
-		Warnings: st.Warnings, BuildTime: time.Since(start), Certificate: certFile, Fingerprint: fingerprint}, nil
+		Warnings: st.Warnings, BuildTime: time.Since(start), Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 
 // checkCertificate says whether Start would have a certificate: the

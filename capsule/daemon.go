@@ -92,7 +92,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 
 	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(d.cert.Load()))
 	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
-	d.log.Printf("built %d posts in %v", st.Posts, st.BuildTime.Round(10*time.Microsecond))
+	d.log.Printf("built %d posts in %v, holding %s of responses", st.Posts, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
 	releaseMemory(st.Rendered, len(st.renders))
 	return d, nil
 }
@@ -249,7 +249,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 		d.access.Swap(next).Close()
 	}
 	d.cfg, d.loaded = cfg, loaded
-	d.log.Printf("reloaded: %d posts in %v, %d rendered anew (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, tlscert.Fingerprint(cert))
+	d.log.Printf("reloaded: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	releaseMemory(st.Rendered, len(st.renders))
 	return nil
 }

@@ -44,6 +44,9 @@ type Store struct {
 	Tags      int
 	Redirects int // old addresses of posts answered
 	Rendered  int // posts and pages rendered by this build, not taken from the previous Store
+	// Held is the bytes of every response the Store holds, each shared
+	// array once: the least memory the capsule can take.
+	Held int64
 	// Scheduled are the posts dated in the future, soonest first.
 	Scheduled []ScheduledPost
 	Warnings  []*content.FileError

@@ -215,7 +215,7 @@ func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) str
 	} else {
 		fmt.Fprintf(&b, "checked configuration: flags and defaults (no -config file)\n")
 	}
-	fmt.Fprintf(&b, "ok: no problems, %s, built in %v\n", count(len(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond))
+	fmt.Fprintf(&b, "ok: no problems, %s, built in %v, %s of responses to hold\n", count(len(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond), capsule.FormatBytes(sum.Held))
 	return b.String()
 }
 

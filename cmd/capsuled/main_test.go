@@ -628,7 +628,7 @@ func TestCheckSaysWhatItChecked(t *testing.T) {
 	want := regexp.MustCompile(`^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects
 checked certificates folder ` + regexp.QuoteMeta(certs) + `: the first start creates ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")) + ` there for localhost
 checked configuration file ` + regexp.QuoteMeta(config) + `
-ok: no problems, 0 warnings, built in \S+
+ok: no problems, 0 warnings, built in \S+, \d+ KiB of responses to hold
 $`)
 	if code != 0 || !want.MatchString(out) || errOut != "" {
 		t.Errorf("first start: exit %d\nstdout:\n%s\nstderr: %s", code, out, errOut)
