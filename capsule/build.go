@@ -93,6 +93,10 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			}
 			return
 		}
+		if err := content.ReadBody(p); err != nil { // forgotten after the last build
+			out[i].err = err
+			return
+		}
 		// The one parse of the post; its AST is dropped when this returns.
 		watch.begin(p.File)
 		defer func() {
@@ -184,8 +188,12 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		default:
 			st.Rendered++
 			older, newer := b.neighbours(i)
-			st.renders[p.File] = &renderRecord{post: *p, older: neighbourOf(older), newer: neighbourOf(newer),
+			r := &renderRecord{post: *p, older: neighbourOf(older), newer: neighbourOf(newer),
 				links: traces[i].answers(links, p.Dir), renderedEntry: out[i]}
+			if p.BodyHash != 0 {
+				r.post.Body = nil // compared by its hash: the Markdown is not kept
+			}
+			st.renders[p.File] = r
 		}
 	}
 	out, traces, reused = nil, nil, nil

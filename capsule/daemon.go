@@ -10,6 +10,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"sync"
@@ -35,6 +36,7 @@ type Daemon struct {
 	committing sync.Mutex
 	stopped    bool
 	publish    *time.Timer      // the next scheduled post's rebuild; guarded by committing
+	release    memoryRelease    // returns reloads' garbage once they pause
 	cfg        config.Config    // as of the last successful Start or Reload
 	loaded     *content.Content // what cfg.Posts held then: the next Reload reads only what changed since
 	log        *log.Logger
@@ -81,6 +83,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 		return nil, err
 	}
 	d.logWarnings(st)
+	loaded.Forget() // the responses are held, not the Markdown
 	d.loaded = loaded
 	d.capsule = New(st)
 	d.schedulePublish(st)
@@ -93,7 +96,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(d.cert.Load()))
 	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
 	d.log.Printf("built %d posts in %v, holding %s of responses", st.Posts, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
-	releaseMemory(st.Rendered, len(st.renders))
+	debug.FreeOSMemory() // the build's garbage: before serving, see memory.go
 	return d, nil
 }
 
@@ -248,9 +251,10 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 		}
 		d.access.Swap(next).Close()
 	}
+	loaded.Forget()
 	d.cfg, d.loaded = cfg, loaded
 	d.log.Printf("reloaded: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held), tlscert.Fingerprint(cert))
-	releaseMemory(st.Rendered, len(st.renders))
+	d.release.soon()
 	return nil
 }
 
@@ -435,6 +439,7 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	if d.publish != nil {
 		d.publish.Stop()
 	}
+	d.release.stop()
 	d.committing.Unlock()
 	d.gemini.Shutdown()
 	// Connections that have sent no request are closed at once, on both

@@ -3,42 +3,50 @@ package capsule
 import (
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
+	"sync"
+	"time"
 )
 
-// releaseMemory collects the garbage of a build that rendered rendered
-// of total posts and pages. A build allocates several times what it keeps
-// (the Markdown read, every post's syntax tree, the old Store's pages);
-// left to the collector's pace (GOGC), the heap may grow to twice what is
-// live before the next collection, and the runtime keeps freed memory
-// for later: on a small VPS, after a reload, that is the difference
-// between fitting and not.
-//
-// After a build that rendered much (a start, a new configuration), the
-// garbage is collected and returned to the operating system at once.
-// After one that rendered little (an author's edit), it is collected, and
-// the free memory kept for the next reload up to keepFree of what is
-// live: asking the system for memory again costs a reload more than the
-// reload itself (every page is faulted in anew).
-//
-// Start and Reload call it once their Store is serving, so that readers
-// never wait for it.
-func releaseMemory(rendered, total int) {
-	if rendered*10 > total {
-		debug.FreeOSMemory()
-		return
-	}
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	free, live := sample[0].Value.Uint64(), sample[1].Value.Uint64()
-	if free > live/keepFree {
-		debug.FreeOSMemory()
-	}
+// Returning a build's garbage. A build allocates several times what it
+// keeps (the Markdown read, every post's syntax tree, the old Store's
+// pages); left to the collector's pace (GOGC), the heap may grow to twice
+// what is live before the next collection, and the runtime gives freed
+// memory back to the system only slowly: on a small VPS, after a reload,
+// that is the difference between fitting and not. So the daemon collects
+// it and returns it (debug.FreeOSMemory) at once after the start. After a
+// reload it collects it at once (runtime.GC: the heap never grows
+// towards twice what is live) and returns it once reloads pause for
+// releasePause: an author saving several times in a row gets each reload
+// at full speed (memory given back is faulted in again by the next
+// reload, which costs it more than the collection), and the capsule
+// settles at what it holds.
+
+// releasePause is how long after the last reload its garbage is returned.
+const releasePause = time.Second
+
+// memoryRelease returns the garbage of reloads once they pause.
+type memoryRelease struct {
+	mu    sync.Mutex
+	timer *time.Timer
 }
 
-// keepFree is the share of live memory (1/keepFree) that may stay free in
-// the heap between reloads: 1/8, 12%, some 120 MB of a 1 GB capsule, more
-// than an edit's reload allocates (8 KB a post: the home page, the
-// archive and the feeds that list every post, the maps of the Store).
-const keepFree = 8
+// soon collects the garbage now and returns it to the system
+// releasePause from now, unless soon is called again before.
+func (m *memoryRelease) soon() {
+	runtime.GC()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.timer == nil {
+		m.timer = time.AfterFunc(releasePause, debug.FreeOSMemory)
+		return
+	}
+	m.timer.Reset(releasePause)
+}
+
+func (m *memoryRelease) stop() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.timer != nil {
+		m.timer.Stop()
+	}
+}

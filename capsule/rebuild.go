@@ -130,16 +130,21 @@ func samePost(a, b *content.Post) bool {
 		a.Date == b.Date && a.HasDate == b.HasDate && a.Updated == b.Updated &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && a.Page == b.Page &&
-		a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a.Body, b.Body)
+		a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
-// sameBody compares two Markdown bodies, at once when they are the same
-// bytes in memory (a post the loader did not read again).
-func sameBody(a, b []byte) bool {
-	if len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b) {
+// sameBody reports whether a and b have the same Markdown: by their
+// hashes when both have one (the Markdown of posts rendered before is not
+// kept), else by their bytes, at once when they are the same bytes in
+// memory.
+func sameBody(a, b *content.Post) bool {
+	if a.BodyHash != 0 && b.BodyHash != 0 {
+		return a.BodyHash == b.BodyHash
+	}
+	if len(a.Body) == len(b.Body) && unsafe.SliceData(a.Body) == unsafe.SliceData(b.Body) {
 		return true
 	}
-	return bytes.Equal(a, b)
+	return bytes.Equal(a.Body, b.Body)
 }
 
 // sameSite reports whether posts render the same on a and b.

@@ -366,9 +366,19 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 			results[i] = r
 			return
 		}
+		if m.src.reused && m.src.data == nil {
+			// Unchanged, but its Markdown was forgotten (Content.Forget)
+			// and its front matter must be read anew (another time zone).
+			if m.src.read(); m.src.err != nil {
+				results[i] = parseResult{errs: []*FileError{m.src.err}}
+				return
+			}
+		}
 		p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
 		if p != nil {
 			p.plain = !hasTemplates(p.Body)
+			p.BodyHash = hashBody(p.Body)
+			p.limit = m.src.limit
 		}
 		results[i] = parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
 	})

@@ -35,12 +35,16 @@ type Post struct {
 	// links in the post (![](cover.jpg)) resolve against it.
 	Dir string
 
-	Body     []byte // the Markdown after the front matter
+	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
+	// BodyHash identifies Body's bytes, so that a reload can tell an
+	// unchanged body without holding it; 0 when Load did not set it.
+	BodyHash uint64
 
 	// plain is set when Body has no template syntax or attribute list to
 	// expand: found once, when the post is decoded.
 	plain bool
+	limit int64 // the most bytes its file may have: what ReadBody reads
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in

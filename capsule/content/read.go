@@ -59,6 +59,9 @@ type source struct {
 	waited bool
 	readAt time.Time   // when the read began
 	seen   fs.FileInfo // what inspecting the path found, if it was inspected
+	// reused is set when the source was taken from the previous load: its
+	// data may have been forgotten (Content.Forget).
+	reused bool
 }
 
 func (s *source) fail(format string, args ...any) {
@@ -74,7 +77,7 @@ func (s *source) tooBig(size int64) {
 // after it was inspected cannot stall, and the open file must be a
 // regular one.
 func (s *source) read() {
-	s.data, s.info, s.after, s.err, s.waited, s.readAt = nil, nil, nil, nil, false, time.Now()
+	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = nil, nil, nil, nil, false, time.Now(), false
 	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		s.fail("%s", readProblem(err, false))
@@ -113,6 +116,9 @@ func (s *source) read() {
 
 // torn reports whether s changed while it was read.
 func (s *source) torn() bool {
+	if s.reused {
+		return false // unchanged since a load that found it whole
+	}
 	return !sameVersion(s.info, s.after) || int64(len(s.data)) != s.after.Size()
 }
 

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"syscall"
@@ -61,7 +62,7 @@ func (s *source) reuse(prev *loadCache) bool {
 	if err != nil || !sameVersion(cur, old.after) || !sameChange(cur, old.after) || old.readAt.Sub(old.after.ModTime()) < RacyWindow {
 		return false
 	}
-	s.data, s.info, s.after, s.err, s.waited, s.readAt = old.data, old.info, cur, nil, true, old.readAt
+	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = old.data, old.info, cur, nil, true, old.readAt, true
 	return true
 }
 
@@ -89,7 +90,9 @@ func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (pars
 		return parseResult{}, false
 	}
 	e, ok := c.parsed[m.src.path]
-	if !ok || !sameBytes(e.data, m.src.data) || e.slug != m.slug || e.def != m.def || e.loc != loc || e.lang != lang {
+	// The very bytes decoded then, or the same file unchanged since (its
+	// bytes perhaps forgotten).
+	if !ok || !(m.src.reused || sameBytes(e.data, m.src.data)) || e.slug != m.slug || e.def != m.def || e.loc != loc || e.lang != lang {
 		return parseResult{}, false
 	}
 	r := e.result
@@ -105,4 +108,62 @@ func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (pars
 // merely equal ones.
 func sameBytes(a, b []byte) bool {
 	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
+}
+
+// Holding only what is served. A running capsule needs its posts'
+// Markdown only to render them, and after a build renders again only
+// what changed: keeping 10,000 posts' Markdown would cost as much memory
+// again as their gemtext. Forget drops it; ReadBody reads back the one
+// post a later build must render anew (a neighbour changed, a link's
+// target appeared).
+
+// bodySeed keys BodyHash: fixed for the life of the process, which is as
+// long as hashes are compared.
+var bodySeed = maphash.MakeSeed()
+
+func hashBody(body []byte) uint64 { return maphash.Bytes(bodySeed, body) | 1 } // never 0: 0 is "no hash"
+
+// Forget drops the Markdown of c's published posts, keeping their
+// BodyHash, from c and from what the next Load takes from c. Posts whose
+// Markdown Load changed (templates expanded) keep it, as do pages, drafts
+// and scheduled posts, which are rendered at every build. After Forget,
+// render a post whose Body is nil with ReadBody first.
+func (c *Content) Forget() {
+	for _, p := range c.Posts {
+		if !p.plain || p.BodyHash == 0 {
+			continue
+		}
+		p.Body = nil
+		if c.cache == nil {
+			continue
+		}
+		if s := c.cache.read[p.File]; s != nil {
+			s.data = nil
+		}
+		if e, ok := c.cache.parsed[p.File]; ok && e.result.post != nil {
+			e.result.post.Body = nil
+			e.data = nil
+			c.cache.parsed[p.File] = e
+		}
+	}
+}
+
+// ReadBody reads p's Markdown again, after Forget: p.Body is set to what
+// Load gave it. If the file no longer holds it, ReadBody says so and sets
+// nothing: the file changed after this load, and the next reload reads
+// it.
+func ReadBody(p *Post) error {
+	if p.Body != nil || p.BodyHash == 0 {
+		return nil
+	}
+	s := &source{path: p.File, limit: p.limit, what: "one post"}
+	if s.read(); s.err != nil {
+		return s.err
+	}
+	_, body, _, _, _, ferr := splitFront(NormalizeSource(s.data))
+	if ferr != nil || hashBody(body) != p.BodyHash {
+		return &FileError{File: p.File, Msg: "changed while the capsule was reloading: it will be read again at the next reload"}
+	}
+	p.Body = body
+	return nil
 }

@@ -142,6 +142,9 @@ func runReloadChild(args []string) {
 		times = append(times, time.Since(t))
 		res.Rendered = d.Store().Rendered
 	}
+	// Once reloads pause, the daemon returns their garbage (after a
+	// second): resident memory is measured when it has settled.
+	time.Sleep(3 * time.Second)
 	res.AfterMiB = rss()
 	peak, _ := memory(pid, "VmHWM")
 	res.PeakMiB = float64(peak) / 1024
