@@ -19,6 +19,7 @@ import (
 
 	"capsule/gopher"
 
+	"capsule/capsule/agent"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
@@ -46,6 +47,7 @@ type Daemon struct {
 	limiter    atomic.Pointer[guard.RateLimiter] // nil when rate limiting is off
 
 	geminiLn, gopherLn *guard.Listener
+	agent              *agent.Server // HAProxy's agent-check; nil when not asked for
 	gemini             *gemini.Server
 	gopher             *gopher.Server
 	errc               chan error
@@ -62,6 +64,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 		return nil, err
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2)}
+	applyMemoryLimit(cfg.MemoryLimit)
 
 	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
 	if err != nil {
@@ -76,10 +79,15 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	if err := d.listen(cfg); err != nil {
 		return nil, err
 	}
+	if cfg.ProxyAgent != "" {
+		if d.agent, err = agent.Listen(cfg.ProxyAgent); err != nil {
+			d.closeListeners()
+			return nil, fmt.Errorf("agent: %w", err)
+		}
+	}
 	st, err := Build(ctx, d.site(cfg, loaded.Meta), loaded, d.buildOptions(cfg))
 	if err != nil {
-		d.geminiLn.Close()
-		d.gopherLn.Close()
+		d.closeListeners()
 		return nil, err
 	}
 	d.logWarnings(st)
@@ -95,6 +103,9 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 
 	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(d.cert.Load()))
 	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
+	if d.agent != nil {
+		d.log.Printf("agent: answering HAProxy's agent-check on %s", d.agent.Addr())
+	}
 	d.log.Printf("built %d posts in %v, holding %s of responses", st.Posts, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
 	debug.FreeOSMemory() // the build's garbage: before serving, see memory.go
 	return d, nil
@@ -108,6 +119,16 @@ func (d *Daemon) Config() config.Config {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
 	return d.cfg
+}
+
+// closeListeners closes what Start opened, before anything was served:
+// at once, with nothing to drain.
+func (d *Daemon) closeListeners() {
+	d.geminiLn.Listener.Close()
+	d.gopherLn.Listener.Close()
+	if d.agent != nil {
+		d.agent.Close()
+	}
 }
 
 // buildOptions has a Build tell the log which post it is waiting for.
@@ -144,10 +165,12 @@ func (d *Daemon) listen(cfg config.Config) error {
 	limits := guard.Limits{MaxOpen: cfg.MaxConns, PerClient: cfg.MaxConnsPerClient,
 		Per24: cfg.MaxConnsPer24, Per56: cfg.MaxConnsPer56, Per48: cfg.MaxConnsPer48}
 	guard := func(l net.Listener, proxy bool) *guard.Listener {
+		raw := l
 		if proxy {
 			l = guard.ProxyListener(l, trusted, cfg.ReadTimeout)
 		}
 		gl := guard.NewListener(l, limits, proxy)
+		gl.Raw = raw                // a stop takes the connections queued in it (guard.Listener.Close)
 		gl.Limiter = d.limiter.Load // far over its rate: dropped at accept
 		return gl
 	}
@@ -237,6 +260,12 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 		!slices.Equal(cfg.ProxyTrusted, old.ProxyTrusted) {
 		d.log.Printf("reload: listen addresses, timeouts, connection caps and PROXY settings change at the next restart")
 	}
+	if cfg.MemoryLimit != old.MemoryLimit {
+		if cfg.MemoryLimit == 0 {
+			d.log.Printf("reload: memory_limit removed: the limit set stays until the next restart")
+		}
+		applyMemoryLimit(cfg.MemoryLimit)
+	}
 	if cfg.RateLimit != old.RateLimit || cfg.RateBurst != old.RateBurst {
 		d.limiter.Store(guard.NewRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	}
@@ -254,7 +283,11 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	loaded.Forget()
 	d.cfg, d.loaded = cfg, loaded
 	d.log.Printf("reloaded: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held), tlscert.Fingerprint(cert))
-	d.release.soon()
+	if st.Rendered*10 > len(st.renders) {
+		debug.FreeOSMemory() // much was rendered: a start's garbage, returned at once
+	} else {
+		d.release.soon()
+	}
 	return nil
 }
 
@@ -441,16 +474,52 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	}
 	d.release.stop()
 	d.committing.Unlock()
+	if d.agent != nil {
+		// Behind HAProxy: it is told to send new connections to the
+		// other replicas, and given the time to hear it.
+		d.agent.Drain()
+		if d.cfg.DrainTime > 0 {
+			d.log.Printf("stopping: the load balancer is told to drain; serving %v more", d.cfg.DrainTime)
+			select {
+			case <-time.After(d.cfg.DrainTime):
+			case <-ctx.Done():
+			}
+		}
+		defer d.agent.Close()
+	}
+	// Every connection the kernel has accepted is taken and answered:
+	// closing the listeners at once would reset those still queued.
+	d.geminiLn.Close()
+	d.gopherLn.Close()
+	for _, l := range []*guard.Listener{d.geminiLn, d.gopherLn} {
+		select {
+		case <-l.Accepted():
+		case <-ctx.Done():
+		}
+	}
 	d.gemini.Shutdown()
-	// Connections that have sent no request are closed at once, on both
-	// protocols: nothing is lost, and the stop does not wait out their
-	// read deadline. Those mid-answer finish.
-	d.geminiLn.CloseIdle()
-	d.gopherLn.CloseIdle()
+	// Connections that have sent no request within stopIdleAge are
+	// closed, on both protocols: nothing is lost, and the stop does not
+	// wait out their read deadline. Those mid-answer finish.
+	idleDone := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(stopIdleAge / 10)
+		defer tick.Stop()
+		for {
+			d.geminiLn.CloseIdle(stopIdleAge)
+			d.gopherLn.CloseIdle(stopIdleAge)
+			select {
+			case <-tick.C:
+			case <-idleDone:
+				return
+			}
+		}
+	}()
 	gophErr := d.gopher.Shutdown(ctx)
 	// The listeners count every connection from Accept on, so none that
 	// was accepted is missed.
 	err := errors.Join(gophErr, d.geminiLn.Wait(ctx), d.gopherLn.Wait(ctx))
+	close(idleDone)
 	if err != nil {
 		d.geminiLn.CloseAll()
 		d.gopherLn.CloseAll()
@@ -459,6 +528,11 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	d.access.Swap(nil).Close() // nil after a first Shutdown
 	return err
 }
+
+// stopIdleAge is how long, at a stop, a connection may have sent no
+// request before it is closed: its TLS handshake and request on the way,
+// from a slow link (a satellite's round trip is 0.6 s), are answered.
+const stopIdleAge = time.Second
 
 func port(a net.Addr) int {
 	if t, ok := a.(*net.TCPAddr); ok {

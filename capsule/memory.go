@@ -50,3 +50,11 @@ func (m *memoryRelease) stop() {
 		m.timer.Stop()
 	}
 }
+
+// applyMemoryLimit sets the runtime's soft memory limit to limit bytes,
+// when it is set; 0 leaves the limit as GOMEMLIMIT set it, or none.
+func applyMemoryLimit(limit int64) {
+	if limit > 0 {
+		debug.SetMemoryLimit(limit)
+	}
+}

@@ -106,8 +106,8 @@ func (s *Server) Serve(l net.Listener) error {
 	for {
 		c, err := l.Accept()
 		if err != nil {
-			if s.isClosing() {
-				return ErrServerClosed
+			if s.isClosing() || errors.Is(err, net.ErrClosed) {
+				return ErrServerClosed // closed: by Shutdown, or by a listener's drain
 			}
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() || isTemporary(err) {

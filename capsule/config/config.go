@@ -12,10 +12,12 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"math"
 	"net"
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,6 +83,20 @@ type Config struct {
 	// PostBudget is how long one post may take to render before the
 	// build fails naming it (capsule.BuildOptions).
 	PostBudget time.Duration
+
+	// ProxyAgent, when set, is the address at which HAProxy's agent-check
+	// asks whether to send this replica connections (package agent).
+	ProxyAgent string
+	// DrainTime is how long a stop keeps serving after telling the load
+	// balancer to drain, before it closes its listeners: more than the
+	// agent-check interval.
+	DrainTime time.Duration
+
+	// MemoryLimit, in bytes, is the soft memory limit of the Go runtime
+	// (debug.SetMemoryLimit, as GOMEMLIMIT): near it, the collector works
+	// harder rather than let the heap grow. 0 leaves GOMEMLIMIT's, or
+	// none. Set it under the service's MemoryMax.
+	MemoryLimit int64
 
 	// Watch reloads by itself when anything under Posts, or the
 	// configuration file, changes (package watch), as SIGHUP does.
@@ -192,6 +208,9 @@ func (cfg *Config) Check() error {
 	if cfg.Hostname == "" {
 		errs = append(errs, errors.New("hostname is empty"))
 	}
+	if cfg.DrainTime < 0 {
+		errs = append(errs, errors.New("drain time must not be negative"))
+	}
 	if cfg.MaxFileSize <= 0 || cfg.MaxFilesTotal <= 0 || cfg.MaxPostSize <= 0 {
 		errs = append(errs, errors.New("file size caps must be positive"))
 	}
@@ -227,6 +246,19 @@ func (cfg *Config) Check() error {
 	return errors.Join(append(errs, fpErr)...)
 }
 
+// ParseBytes reads a size as GOMEMLIMIT writes it: a whole number of
+// bytes, with B, KiB, MiB, GiB or TiB after it, or none.
+func ParseBytes(s string) (int64, error) {
+	num := strings.TrimRight(s, "BKMGTi")
+	unit := s[len(num):]
+	n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
+	shift, ok := map[string]uint{"": 0, "B": 0, "KiB": 10, "MiB": 20, "GiB": 30, "TiB": 40}[unit]
+	if err != nil || !ok || n < 0 || n > math.MaxInt64>>shift {
+		return 0, fmt.Errorf("%q is not a size (a whole number of B, KiB, MiB, GiB or TiB)", s)
+	}
+	return n << shift, nil
+}
+
 // LoadOptions is how cfg reads the posts folder.
 func (cfg *Config) LoadOptions() content.LoadOptions {
 	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize}
@@ -240,6 +272,7 @@ const (
 	kindBool     = "true or false"
 	kindDuration = `a duration in quotes ("30s", "1m30s")`
 	kindStrings  = "a list of strings"
+	kindBytes    = `a size in quotes ("768MiB", "1GiB")`
 )
 
 // fileKey is one key of the configuration file.
@@ -266,6 +299,7 @@ var fileKeys = []fileKey{
 	{"favicon", kindString, `"😊"`, func(c *Config) any { return &c.Favicon }, nil},
 	{"post_budget", kindDuration, `"3s"`, func(c *Config) any { return &c.PostBudget }, positive},
 	{"watch", kindBool, "false", func(c *Config) any { return &c.Watch }, nil},
+	{"memory_limit", kindBytes, `"768MiB"`, func(c *Config) any { return &c.MemoryLimit }, nil},
 	{"read_timeout", kindDuration, `"10s"`, func(c *Config) any { return &c.ReadTimeout }, positive},
 	{"write_timeout", kindDuration, `"30s"`, func(c *Config) any { return &c.WriteTimeout }, positive},
 	{"gemini.listen", kindString, `":1965"`, func(c *Config) any { return &c.GeminiAddr }, nil},
@@ -291,6 +325,8 @@ var fileKeys = []fileKey{
 	{"limits.burst", kindWhole, "20", func(c *Config) any { return &c.RateBurst }, notNegative},
 	{"limits.min_write_rate", kindWhole, "65536", func(c *Config) any { return &c.MinWriteRate }, positive},
 	{"authors.certificates", kindStrings, `["AB:CD:…"]`, func(c *Config) any { return &c.AuthorCertificates }, isFingerprints},
+	{"proxy.agent", kindString, `"127.0.0.1:1966"`, func(c *Config) any { return &c.ProxyAgent }, nil},
+	{"proxy.drain", kindDuration, `"3s"`, func(c *Config) any { return &c.DrainTime }, notNegative},
 	{"proxy.trusted", kindStrings, `["127.0.0.1", "10.0.0.0/8"]`, func(c *Config) any { return &c.ProxyTrusted }, isTrusted},
 	{"feed.content", kindBool, "true", func(c *Config) any { return &c.FeedContent }, nil},
 	{"log.access", kindBool, "true", func(c *Config) any { return &c.AccessLog }, nil},
@@ -329,6 +365,10 @@ func positive(v any) string {
 
 func notNegative(v any) string {
 	switch v := v.(type) {
+	case time.Duration:
+		if v < 0 {
+			return "must not be negative"
+		}
 	case int64:
 		if v < 0 {
 			return "must not be negative (0 turns it off)"
@@ -555,6 +595,13 @@ func (f *fileReader) value(key string, v any) {
 			return
 		}
 	}
+	if b, isString := v.(string); isString && k.kind == kindBytes {
+		var err error
+		if got, err = ParseBytes(b); err != nil {
+			f.fail(key, "%s %q is not a size, %s (units: B, KiB, MiB, GiB)", key, b, example)
+			return
+		}
+	}
 	if k.check != nil {
 		if msg := k.check(got); msg != "" {
 			f.fail(key, "%s %s, %s", key, msg, example)
@@ -568,7 +615,7 @@ func (f *fileReader) value(key string, v any) {
 // a []string (a duration is still its string).
 func convert(kind string, v any) (any, bool) {
 	switch kind {
-	case kindString, kindDuration:
+	case kindString, kindDuration, kindBytes:
 		s, ok := v.(string)
 		return s, ok
 	case kindWhole:

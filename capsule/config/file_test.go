@@ -3,6 +3,8 @@ package config
 import (
 	"capsule/capsule/content"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -105,7 +107,7 @@ access = true
 		`1: unknown key Hostname: did you mean hostname?`,
 		`2: unknown key gopher-width: did you mean width in [gopher]?`,
 		`3: unknown key listen: listen belongs in [gemini] or [gopher]`,
-		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, watch, read_timeout, write_timeout)`,
+		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, watch, memory_limit, read_timeout, write_timeout)`,
 		`5: unknown section [limit]: did you mean [limits]?`,
 		`8: unknown key "gopher.port_number" (keys of [gopher]: listen, port, width, proxy_protocol)`,
 		`9: unknown key "gopher.colour" (keys of [gopher]: listen, port, width, proxy_protocol)`,
@@ -138,7 +140,7 @@ func TestFileKeys(t *testing.T) {
 				t.Errorf("%s: a string field of kind %s", k.name, k.kind)
 			}
 		case *int, *int64:
-			if k.kind != kindWhole {
+			if k.kind != kindWhole && k.kind != kindBytes {
 				t.Errorf("%s: a whole number field of kind %s", k.name, k.kind)
 			}
 		case *float64:
@@ -160,5 +162,29 @@ func TestFileKeys(t *testing.T) {
 		default:
 			t.Errorf("%s: a field of type %T", k.name, k.field(&cfg))
 		}
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	for in, want := range map[string]int64{"768MiB": 768 << 20, "1GiB": 1 << 30, "1000": 1000, "512 MiB": 512 << 20} {
+		if got, err := ParseBytes(in); err != nil || got != want {
+			t.Errorf("ParseBytes(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "1GB", "-1MiB", "lots", "99999999999TiB"} {
+		if _, err := ParseBytes(in); err == nil {
+			t.Errorf("ParseBytes(%q): no error", in)
+		}
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.toml")
+	os.WriteFile(path, []byte("memory_limit = \"400MiB\"\n"), 0o644)
+	cfg := NewConfig()
+	if err := ReadConfigFile(path, &cfg); err != nil || cfg.MemoryLimit != 400<<20 {
+		t.Errorf("memory_limit = \"400MiB\": %d, %v", cfg.MemoryLimit, err)
+	}
+	os.WriteFile(path, []byte("memory_limit = \"400MB\"\n"), 0o644)
+	if err := ReadConfigFile(path, &cfg); err == nil || !strings.Contains(err.Error(), `1: memory_limit "400MB" is not a size`) {
+		t.Errorf("memory_limit = \"400MB\": %v", err)
 	}
 }

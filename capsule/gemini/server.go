@@ -89,8 +89,8 @@ func (s *Server) Serve(l net.Listener) error {
 	for {
 		c, err := l.Accept()
 		if err != nil {
-			if s.isClosing() {
-				return nil
+			if s.isClosing() || errors.Is(err, net.ErrClosed) {
+				return nil // closed: by Shutdown, or by a listener's drain
 			}
 			if isTemporary(err) {
 				if failed++; failed == 1 {

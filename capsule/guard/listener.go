@@ -72,8 +72,14 @@ type Listener struct {
 	counts   map[netip.Prefix]int // admitted connections by client and network
 	conns    map[*conn]struct{}
 	idle     idleList // connections that have not sent a request, oldest first
-	stopping bool     // CloseIdle was called: accept nothing more
 	drained  chan struct{}
+
+	// Raw, when set, is the listening socket under Listener (under the
+	// PROXY protocol's), which Close drains: see Close.
+	Raw          net.Listener
+	closing      bool          // Close was called
+	accepted     chan struct{} // closed when Accept has taken the last queued connection
+	acceptedOnce sync.Once
 }
 
 // shedAge is how long a connection is safe from being shed under pressure:
@@ -141,7 +147,8 @@ func (lim Limits) groups(ip netip.Addr) (keys [3]netip.Prefix, caps [3]int, n in
 // whose connections learn their client's address from a PROXY header.
 func NewListener(l net.Listener, lim Limits, late bool) *Listener {
 	return &Listener{Listener: l, lim: lim, late: late,
-		counts: make(map[netip.Prefix]int), conns: make(map[*conn]struct{}), drained: make(chan struct{}, 1)}
+		counts: make(map[netip.Prefix]int), conns: make(map[*conn]struct{}), drained: make(chan struct{}, 1),
+		accepted: make(chan struct{})}
 }
 
 // Accept returns the next connection within the caps. Connections over a
@@ -153,6 +160,13 @@ func (l *Listener) Accept() (net.Conn, error) {
 		if err != nil {
 			if isFileLimit(err) && l.shed(time.Now(), 0) {
 				continue // a descriptor was freed: take the waiting connection
+			}
+			if l.isClosing() {
+				// The queue is empty (the drain's deadline) or the
+				// socket closed: no connection waits any more.
+				l.Listener.Close()
+				l.closeAccepted()
+				return nil, net.ErrClosed
 			}
 			return nil, err
 		}
@@ -269,13 +283,10 @@ func clientOf(ip netip.Addr) Client {
 	return Client(ip)
 }
 
-// track counts c as open and idle, unless the listener is stopping.
+// track counts c as open and idle.
 func (l *Listener) track(c *conn) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.stopping {
-		return false
-	}
 	l.open++
 	c.tracked = true
 	l.conns[c] = struct{}{}
@@ -327,15 +338,61 @@ func (l *Listener) Wait(ctx context.Context) error {
 	}
 }
 
-// CloseIdle resets every connection that has not sent its request, and
-// every connection accepted from now on: on a stop, nothing is lost by it,
-// and the stop waits only for the answers in flight, not for the read
-// deadline of clients that send nothing.
-func (l *Listener) CloseIdle() {
+// Stopping without losing a connection. Closing a listening socket resets
+// every connection waiting in the kernel's accept queue: clients the
+// kernel had accepted (and a load balancer that had handed them over)
+// get an error, and cannot tell whether to retry. So Close does not close
+// the socket at once when it knows it (Raw): it lets Accept take what is
+// queued for drainWindow more, and closes it when the queue is empty.
+// The connections taken are served as usual; Accepted tells when the last
+// was taken.
+
+// drainWindow is how long Close lets Accept take queued connections: the
+// queue empties in microseconds; a client whose handshake the kernel
+// completed just before is taken too.
+const drainWindow = 50 * time.Millisecond
+
+// Close stops accepting: at once when Raw is not set, else once the
+// connections waiting in the accept queue are taken (see drainWindow).
+func (l *Listener) Close() error {
 	l.mu.Lock()
-	l.stopping = true
+	if l.closing {
+		l.mu.Unlock()
+		return nil
+	}
+	l.closing = true
+	l.mu.Unlock()
+	if d, ok := l.Raw.(interface{ SetDeadline(time.Time) error }); ok && d.SetDeadline(time.Now().Add(drainWindow)) == nil {
+		return nil // Accept closes it when the deadline comes
+	}
+	err := l.Listener.Close()
+	l.closeAccepted()
+	return err
+}
+
+func (l *Listener) isClosing() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.closing
+}
+
+func (l *Listener) closeAccepted() { l.acceptedOnce.Do(func() { close(l.accepted) }) }
+
+// Accepted is closed once Close has taken effect: no connection is
+// waiting to be accepted any more.
+func (l *Listener) Accepted() <-chan struct{} { return l.accepted }
+
+// CloseIdle resets every connection that has not sent its request and
+// was accepted at least minAge ago: on a stop, nothing is lost by it (a
+// client that has sent nothing has no answer coming), and the stop waits
+// only for the answers in flight, not for the read deadline of clients
+// that send nothing. minAge leaves a connection just accepted (its
+// request, or its TLS handshake, on the way) time to send it.
+func (l *Listener) CloseIdle(minAge time.Duration) {
+	now := time.Now()
+	l.mu.Lock()
 	var idle []*conn
-	for c := l.idle.head; c != nil; c = c.next {
+	for c := l.idle.head; c != nil && now.Sub(c.opened) >= minAge; c = c.next {
 		idle = append(idle, c)
 	}
 	for _, c := range idle {

@@ -56,6 +56,11 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.Int64Var(&cfg.MaxPostSize, "max-post-size", cfg.MaxPostSize, "largest post (a Markdown file), in `bytes`")
 	fs.Int64Var(&cfg.MaxFilesTotal, "max-files-total", cfg.MaxFilesTotal, "all files beside the posts together, in `bytes`")
 	fs.DurationVar(&cfg.PostBudget, "post-budget", cfg.PostBudget, "time one post may take to render; a post over it fails the build, named")
+	fs.Func("memory-limit", "soft memory `size` for the Go runtime, as GOMEMLIMIT (\"768MiB\"); set it under the service's MemoryMax (default: GOMEMLIMIT's, or none)", func(s string) error {
+		n, err := config.ParseBytes(s)
+		cfg.MemoryLimit = n
+		return err
+	})
 	fs.BoolVar(&cfg.Watch, "watch", cfg.Watch, "reload by itself when a post, a file beside them or the configuration file changes (SIGHUP works either way)")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")
@@ -83,6 +88,8 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		cfg.ProxyTrusted = strings.Split(s, ",")
 		return nil
 	})
+	fs.StringVar(&cfg.ProxyAgent, "proxy-agent", cfg.ProxyAgent, "answer HAProxy's agent-check at `address` (up, then drain when stopping)")
+	fs.DurationVar(&cfg.DrainTime, "drain-time", cfg.DrainTime, "how long a stop keeps serving after the agent says drain, before closing its listeners")
 	fs.Func("author-certificate", "comma-separated SHA-256 `fingerprints` of the client certificates that may read drafts (capsuled -fingerprint FILE prints one)", func(s string) error {
 		cfg.AuthorCertificates = strings.Split(s, ",")
 		return nil
