@@ -9,6 +9,7 @@
 //	go run ./cmd/capsule-bench                 # serving: requests/s, latency, CPU per request
 //	go run ./cmd/capsule-bench startup -n 10000 # startup: build time and memory at scale
 //	go run ./cmd/capsule-bench reload -n 10000  # an edit's reload against the full build, and memory after 20
+//	go run ./cmd/capsule-bench haproxy          # the latency HAProxy in front adds
 //
 // Everything stays on 127.0.0.1 and every run is bounded in time.
 package main
@@ -50,6 +51,9 @@ func main() {
 			return
 		case "reload":
 			runReload(os.Args[2:])
+			return
+		case "haproxy":
+			runHAProxy(os.Args[2:])
 			return
 		case "reload-child":
 			runReloadChild(os.Args[2:])
