@@ -283,11 +283,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	loaded.Forget()
 	d.cfg, d.loaded = cfg, loaded
 	d.log.Printf("reloaded: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held), tlscert.Fingerprint(cert))
-	if st.Rendered*10 > len(st.renders) {
-		debug.FreeOSMemory() // much was rendered: a start's garbage, returned at once
-	} else {
-		d.release.soon()
-	}
+	d.release.soon()
 	return nil
 }
 
