@@ -37,12 +37,7 @@ func runHAProxy(args []string) {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	if *capsuledBin == "" {
-		*capsuledBin = filepath.Join(tmp, "capsuled")
-		if out, err := exec.Command("go", "build", "-o", *capsuledBin, "./cmd/capsuled").CombinedOutput(); err != nil {
-			log.Fatalf("building capsuled (run from the repository's root): %v\n%s", err, out)
-		}
-	}
+	*capsuledBin = capsuledBinary(*capsuledBin, tmp)
 	front := [2]string{freeLoopback(), freeLoopback()}
 	certs := filepath.Join(tmp, "certs")
 	common := []string{"-posts", *posts, "-certs", certs, "-hostname", "localhost",

@@ -83,12 +83,7 @@ func runServing(args []string) {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	if *capsuledBin == "" {
-		*capsuledBin = filepath.Join(tmp, "capsuled")
-		if out, err := exec.Command("go", "build", "-o", *capsuledBin, "./cmd/capsuled").CombinedOutput(); err != nil {
-			log.Fatalf("building capsuled (run from the repository's root): %v\n%s", err, out)
-		}
-	}
+	*capsuledBin = capsuledBinary(*capsuledBin, tmp)
 
 	certs := filepath.Join(tmp, "certs")
 	capsuledArgs := []string{"-posts", *posts, "-certs", certs, "-hostname", "localhost",

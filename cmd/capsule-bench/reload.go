@@ -18,7 +18,6 @@ import (
 
 	"capsule/capsule"
 	"capsule/capsule/config"
-	"capsule/capsule/postgen"
 	"capsule/capsule/watch"
 )
 
@@ -39,25 +38,8 @@ func runReload(args []string) {
 	if *n < 1 || *n > 50000 || *reloads < 1 || *reloads > 100 || *size < 1 || *size > 1<<20 {
 		log.Fatal("n, size or reloads out of bounds")
 	}
-	sentences, err := postgen.Sentences(*sample)
-	if err != nil {
-		log.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("", "capsule-bench-posts")
-	if err != nil {
-		log.Fatal(err)
-	}
+	dir := generatePosts(*n, *size, *sample)
 	defer os.RemoveAll(dir)
-	if err := postgen.Write(dir, *n, *size, sentences); err != nil {
-		log.Fatal(err)
-	}
-	// Posts saved long ago, as on a real blog: the loader takes from the
-	// previous load only files older than content.RacyWindow.
-	old := time.Now().Add(-time.Hour)
-	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-	for _, f := range files {
-		os.Chtimes(f, old, old)
-	}
 	self, _ := os.Executable()
 	cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads), fmt.Sprintf("-full=%v", *full))
 	cmd.Stderr = os.Stderr

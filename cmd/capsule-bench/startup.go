@@ -41,18 +41,8 @@ func runStartup(args []string) {
 	if *n < 1 || *n > 50000 || *rounds < 1 || *rounds > 10 || *size < 1 || *size > 1<<20 {
 		log.Fatal("n, size or rounds out of bounds")
 	}
-	sentences, err := postgen.Sentences(*sample)
-	if err != nil {
-		log.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("", "capsule-bench-posts")
-	if err != nil {
-		log.Fatal(err)
-	}
+	dir := generatePosts(*n, *size, *sample)
 	defer os.RemoveAll(dir)
-	if err := postgen.Write(dir, *n, *size, sentences); err != nil {
-		log.Fatal(err)
-	}
 	self, _ := os.Executable()
 	results := map[string][]childResult{}
 	for r := range *rounds {
@@ -182,4 +172,41 @@ func buildFloor(dir string) [][]byte {
 	close(next)
 	wg.Wait()
 	return out
+}
+
+// generatePosts writes n generated posts of size bytes, made of the
+// sentences of the posts in sample, to a new temporary folder, dated an
+// hour ago (as on a real blog: the loader takes from the previous load
+// only files older than content.RacyWindow), and returns it.
+func generatePosts(n, size int, sample string) string {
+	sentences, err := postgen.Sentences(sample)
+	if err != nil {
+		log.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "capsule-bench-posts")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := postgen.Write(dir, n, size, sentences); err != nil {
+		os.RemoveAll(dir)
+		log.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	for _, f := range files {
+		os.Chtimes(f, old, old)
+	}
+	return dir
+}
+
+// capsuledBinary is bin, or when it is empty capsuled built into tmp.
+func capsuledBinary(bin, tmp string) string {
+	if bin != "" {
+		return bin
+	}
+	bin = filepath.Join(tmp, "capsuled")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/capsuled").CombinedOutput(); err != nil {
+		log.Fatalf("building capsuled (run from the repository's root): %v\n%s", err, out)
+	}
+	return bin
 }
