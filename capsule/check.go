@@ -24,6 +24,10 @@ type Summary struct {
 	// Fingerprint its SHA-256 fingerprint, empty when a first start would
 	// create it.
 	Certificate, Fingerprint string
+	// Sites are the other sites' summaries ([[site]]); for them, Hostname
+	// and Folder say which.
+	Sites            []*Summary
+	Hostname, Folder string
 }
 
 // Check loads and builds everything cfg names, as Start would, without
@@ -46,8 +50,43 @@ func Check(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files), Redirects: st.Redirects, Scheduled: st.Scheduled,
-		Warnings: st.Warnings, BuildTime: time.Since(start), Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
+	sum := &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files), Redirects: st.Redirects, Scheduled: st.Scheduled,
+		Warnings: st.Warnings, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}
+	// The other sites, each as Start would build it.
+	var errs []error
+	for _, sc := range cfg.SiteConfigs()[1:] {
+		s, err := checkSite(sc)
+		if err != nil {
+			errs = append(errs, siteError{sc.Hostname, err})
+			continue
+		}
+		sum.Sites = append(sum.Sites, s)
+		sum.Warnings = append(sum.Warnings, s.Warnings...)
+		sum.Held += s.Held
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	sum.BuildTime = time.Since(start)
+	return sum, nil
+}
+
+// checkSite checks one site beside the main one.
+func checkSite(cfg config.Config) (*Summary, error) {
+	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
+	if err != nil {
+		return nil, err
+	}
+	certFile, fingerprint, err := checkCertificate(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st, err := Build(context.Background(), siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr)), loaded, BuildOptions{PostBudget: cfg.PostBudget})
+	if err != nil {
+		return nil, err
+	}
+	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
+		Redirects: st.Redirects, Scheduled: st.Scheduled, Warnings: st.Warnings, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 
 // checkCertificate says whether Start would have a certificate: the

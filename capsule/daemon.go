@@ -47,6 +47,7 @@ type Daemon struct {
 	limiter    atomic.Pointer[guard.RateLimiter] // nil when rate limiting is off
 
 	geminiLn, gopherLn *guard.Listener
+	sites              []*hostedSite // served beside the main site: [[site]]
 	agent              *agent.Server // HAProxy's agent-check; nil when not asked for
 	gemini             *gemini.Server
 	gopher             *gopher.Server
@@ -63,7 +64,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2)}
+	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites))}
 	applyMemoryLimit(cfg.MemoryLimit)
 
 	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
@@ -94,7 +95,11 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	loaded.Forget() // the responses are held, not the Markdown
 	d.loaded = loaded
 	d.capsule = New(st)
-	d.schedulePublish(st)
+	if err := d.startSites(ctx, cfg); err != nil {
+		d.closeListeners()
+		return nil, err
+	}
+	d.schedulePublish()
 	if cfg.AccessLog {
 		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
 	}
@@ -107,6 +112,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 		d.log.Printf("agent: answering HAProxy's agent-check on %s", d.agent.Addr())
 	}
 	d.log.Printf("built %d posts in %v, holding %s of responses", st.Posts, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
+	d.serveSites()
 	debug.FreeOSMemory() // the build's garbage: before serving, see memory.go
 	return d, nil
 }
@@ -124,6 +130,7 @@ func (d *Daemon) Config() config.Config {
 // closeListeners closes what Start opened, before anything was served:
 // at once, with nothing to drain.
 func (d *Daemon) closeListeners() {
+	d.closeSites()
 	d.geminiLn.Listener.Close()
 	d.gopherLn.Listener.Close()
 	if d.agent != nil {
@@ -157,25 +164,28 @@ func (d *Daemon) listen(cfg config.Config) error {
 	// Both listeners' connections must fit in the open file limit, or
 	// accept fails (EMFILE) and every reader waits.
 	if limit, err := guard.RaiseFileLimit(); err == nil {
-		if w := guard.FileLimitWarning(limit, 2, cfg.MaxConns); w != "" {
+		if w := guard.FileLimitWarning(limit, 2+len(cfg.Sites), cfg.MaxConns); w != "" {
 			d.log.Printf("warning: %s", w)
 		}
 	}
+	d.geminiLn, d.gopherLn = d.guardListener(cfg, gem, cfg.GeminiProxy), d.guardListener(cfg, goph, cfg.GopherProxy)
+	return nil
+}
+
+// guardListener puts cfg's limits, and with proxy the PROXY protocol, in
+// front of l.
+func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool) *guard.Listener {
 	trusted, _ := guard.ParseTrusted(cfg.ProxyTrusted) // checked by config.Config.Check
 	limits := guard.Limits{MaxOpen: cfg.MaxConns, PerClient: cfg.MaxConnsPerClient,
 		Per24: cfg.MaxConnsPer24, Per56: cfg.MaxConnsPer56, Per48: cfg.MaxConnsPer48}
-	guard := func(l net.Listener, proxy bool) *guard.Listener {
-		raw := l
-		if proxy {
-			l = guard.ProxyListener(l, trusted, cfg.ReadTimeout)
-		}
-		gl := guard.NewListener(l, limits, proxy)
-		gl.Raw = raw                // a stop takes the connections queued in it (guard.Listener.Close)
-		gl.Limiter = d.limiter.Load // far over its rate: dropped at accept
-		return gl
+	raw := l
+	if proxy {
+		l = guard.ProxyListener(l, trusted, cfg.ReadTimeout)
 	}
-	d.geminiLn, d.gopherLn = guard(gem, cfg.GeminiProxy), guard(goph, cfg.GopherProxy)
-	return nil
+	gl := guard.NewListener(l, limits, proxy)
+	gl.Raw = raw                // a stop takes the connections queued in it (guard.Listener.Close)
+	gl.Limiter = d.limiter.Load // far over its rate: dropped at accept
+	return gl
 }
 
 // site is the Site cfg describes on the daemon's listeners.
@@ -224,6 +234,23 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	if err := cfg.Check(); err != nil {
 		return err
 	}
+	// The other sites first, each on its own: a problem in one keeps its
+	// content and stops no other, the main site's included.
+	siteErrs := d.reloadSites(ctx, cfg)
+	if err := d.reloadMain(ctx, cfg, start); err != nil {
+		siteErrs = append([]error{err}, siteErrs...)
+	}
+	d.committing.Lock()
+	if !d.stopped {
+		d.schedulePublish()
+	}
+	d.committing.Unlock()
+	return errors.Join(siteErrs...)
+}
+
+// reloadMain reloads the main site and what the configuration changes of
+// the daemon; see Reload.
+func (d *Daemon) reloadMain(ctx context.Context, cfg config.Config, start time.Time) error {
 	opts := cfg.LoadOptions()
 	if cfg.Posts == d.cfg.Posts {
 		opts.Previous = d.loaded
@@ -272,7 +299,6 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	d.logWarnings(st)
 	d.cert.Store(cert)
 	d.capsule.Swap(st)
-	d.schedulePublish(st)
 	if cfg.AccessLog != old.AccessLog || cfg.LogIPs != old.LogIPs {
 		var next *accessLog
 		if cfg.AccessLog {
@@ -296,8 +322,8 @@ func (d *Daemon) tlsConfig() *tls.Config {
 	conf := &tls.Config{
 		MinVersion: tls.VersionTLS12,
 		ClientAuth: tls.RequestClientCert,
-		GetCertificate: func(*tls.ClientHelloInfo) (*tls.Certificate, error) {
-			return d.cert.Load(), nil
+		GetCertificate: func(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
+			return d.certificateFor(hello.ServerName), nil
 		},
 	}
 	if !d.cfg.TLSPostQuantum {
@@ -327,25 +353,7 @@ func (d *Daemon) serve() {
 			}
 		},
 	}
-	d.gopher = &gopher.Server{
-		Handler:      gopher.HandlerFunc(d.serveGopher),
-		Host:         d.cfg.Hostname,
-		Port:         d.capsule.Store().Site.GopherPort,
-		ReadTimeout:  d.cfg.ReadTimeout,
-		WriteTimeout: d.cfg.WriteTimeout,
-		MinWriteRate: d.cfg.MinWriteRate,
-		ErrorLog:     d.log,
-		// Requests the server answers itself are logged too.
-		Refused: func(remote net.Addr, line string, err error, n int, took time.Duration) {
-			if a := d.access.Load(); a != nil {
-				status := "bad"
-				if errors.Is(err, gopher.ErrRequestTooLong) {
-					status = "toolong"
-				}
-				a.request("gopher", remote, line, nil, status, n, took)
-			}
-		},
-	}
+	d.gopher = d.gopherServer(d.capsule, d.capsule.Store().Site.GopherPort, d.cfg.Hostname)
 	d.wg.Add(2)
 	go func() {
 		defer d.wg.Done()
@@ -381,18 +389,43 @@ func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.R
 	// Only the drafts look at the client's certificate; reading it for
 	// every request would cost the serving path. A draft asked for in an
 	// encoded form is refused 60, never served.
+	site := d.capsuleFor(line)
 	if bytes.Contains(line, []byte(draftsDir)) {
 		if certs := c.ConnectionState().PeerCertificates; len(certs) > 0 {
-			return d.capsule.GeminiFor(line, certs[0])
+			return site.GeminiFor(line, certs[0])
 		}
 	}
-	return d.capsule.Gemini(line)
+	return site.Gemini(line)
 }
 
-// serveGopher answers a Gopher request and logs it. A client over its rate
-// gets an error menu telling it to slow down. A search costs
-// guard.SearchCost requests.
-func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
+// gopherServer is a Gopher server for the site c serves, whose menus name
+// host and port.
+func (d *Daemon) gopherServer(c *Capsule, port int, host string) *gopher.Server {
+	return &gopher.Server{
+		Handler:      gopher.HandlerFunc(func(w io.Writer, r *gopher.Request) { d.serveGopher(c, w, r) }),
+		Host:         host,
+		Port:         port,
+		ReadTimeout:  d.cfg.ReadTimeout,
+		WriteTimeout: d.cfg.WriteTimeout,
+		MinWriteRate: d.cfg.MinWriteRate,
+		ErrorLog:     d.log,
+		// Requests the server answers itself are logged too.
+		Refused: func(remote net.Addr, line string, err error, n int, took time.Duration) {
+			if a := d.access.Load(); a != nil {
+				status := "bad"
+				if errors.Is(err, gopher.ErrRequestTooLong) {
+					status = "toolong"
+				}
+				a.request("gopher", remote, line, nil, status, n, took)
+			}
+		},
+	}
+}
+
+// serveGopher answers a Gopher request for the site c serves and logs it.
+// A client over its rate gets an error menu telling it to slow down. A
+// search costs guard.SearchCost requests.
+func (d *Daemon) serveGopher(c *Capsule, w io.Writer, r *gopher.Request) {
 	start := time.Now()
 	var b []byte
 	var status string
@@ -401,9 +434,9 @@ func (d *Daemon) serveGopher(w io.Writer, r *gopher.Request) {
 		cost = guard.SearchCost
 	}
 	if ok, _ := d.limiter.Load().AllowN(r.RemoteAddr, start, cost); !ok {
-		b, status = d.capsule.Store().gopherSlowDown, "slowdown"
+		b, status = c.Store().gopherSlowDown, "slowdown"
 	} else {
-		b, status = d.capsule.Gopher(r)
+		b, status = c.Gopher(r)
 	}
 	// w moves the write deadline by the size written (gopher.Server's
 	// MinWriteRate); an answer cut short is logged "cut".
@@ -436,16 +469,23 @@ func (d *Daemon) Err() <-chan error { return d.errc }
 // schedulePublish has the posts rebuilt when st's next scheduled post is
 // due, so that it appears by itself, on every page at once (a Store swap,
 // as for a reload). Called with committing held, or before serving.
-func (d *Daemon) schedulePublish(st *Store) {
+func (d *Daemon) schedulePublish() {
 	if d.publish != nil {
 		d.publish.Stop()
 		d.publish = nil
 	}
-	if len(st.Scheduled) == 0 {
+	// The soonest scheduled post of every site.
+	var next time.Time
+	for _, c := range d.capsules() {
+		if sc := c.Store().Scheduled; len(sc) > 0 && (next.IsZero() || sc[0].At.Before(next)) {
+			next = sc[0].At
+		}
+	}
+	if next.IsZero() {
 		return
 	}
 	// A little after the time, so that the post is past it when read.
-	wait := max(time.Until(st.Scheduled[0].At), 0) + 50*time.Millisecond
+	wait := max(time.Until(next), 0) + 50*time.Millisecond
 	d.publish = time.AfterFunc(wait, func() {
 		d.reloading.Lock()
 		cfg := d.cfg
@@ -454,6 +494,15 @@ func (d *Daemon) schedulePublish(st *Store) {
 			d.log.Printf("publishing a scheduled post: %v; still serving the previous posts", err)
 		}
 	})
+}
+
+// capsules are the Capsules of every site, the main one first.
+func (d *Daemon) capsules() []*Capsule {
+	out := []*Capsule{d.capsule}
+	for _, h := range d.sites {
+		out = append(out, h.capsule)
+	}
+	return out
 }
 
 // errStopped is a reload asked for after Shutdown.
@@ -485,9 +534,14 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	}
 	// Every connection the kernel has accepted is taken and answered:
 	// closing the listeners at once would reset those still queued.
-	d.geminiLn.Close()
-	d.gopherLn.Close()
-	for _, l := range []*guard.Listener{d.geminiLn, d.gopherLn} {
+	listeners := []*guard.Listener{d.geminiLn, d.gopherLn}
+	for _, h := range d.sites {
+		listeners = append(listeners, h.gopherLn)
+	}
+	for _, l := range listeners {
+		l.Close()
+	}
+	for _, l := range listeners {
 		select {
 		case <-l.Accepted():
 		case <-ctx.Done():
@@ -502,8 +556,9 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 		tick := time.NewTicker(stopIdleAge / 10)
 		defer tick.Stop()
 		for {
-			d.geminiLn.CloseIdle(stopIdleAge)
-			d.gopherLn.CloseIdle(stopIdleAge)
+			for _, l := range listeners {
+				l.CloseIdle(stopIdleAge)
+			}
 			select {
 			case <-tick.C:
 			case <-idleDone:
@@ -511,14 +566,21 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 			}
 		}
 	}()
-	gophErr := d.gopher.Shutdown(ctx)
+	errs := []error{d.gopher.Shutdown(ctx)}
+	for _, h := range d.sites {
+		errs = append(errs, h.gopher.Shutdown(ctx))
+	}
 	// The listeners count every connection from Accept on, so none that
 	// was accepted is missed.
-	err := errors.Join(gophErr, d.geminiLn.Wait(ctx), d.gopherLn.Wait(ctx))
+	for _, l := range listeners {
+		errs = append(errs, l.Wait(ctx))
+	}
+	err := errors.Join(errs...)
 	close(idleDone)
 	if err != nil {
-		d.geminiLn.CloseAll()
-		d.gopherLn.CloseAll()
+		for _, l := range listeners {
+			l.CloseAll()
+		}
 	}
 	d.wg.Wait()
 	d.access.Swap(nil).Close() // nil after a first Shutdown

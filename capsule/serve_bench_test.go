@@ -72,7 +72,7 @@ func BenchmarkGopherHandler(b *testing.B) {
 			b.ReportAllocs()
 			r := &gopher.Request{Selector: sel, RemoteAddr: benchAddr}
 			for b.Loop() {
-				d.serveGopher(io.Discard, r)
+				d.serveGopher(d.capsule, io.Discard, r)
 			}
 		})
 	}

@@ -1,101 +1,156 @@
 package capsule
 
 import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"capsule/capsule/config"
-
-	"git.sr.ht/~adnano/go-gemini"
+	"capsule/capsule/content"
+	"capsule/capsule/tlscert"
 )
 
-// siteCase is a blog folder as Hugo or Jekyll lays it out, and what a
-// reader must find in it.
-type siteCase struct {
-	dir      string
-	posts    map[string]string // Gemini path → date shown
-	pages    []string          // Gemini paths
-	files    []string          // served as they are
-	old      []string          // old addresses, answered 31
-	secret   string            // a draft's text: nowhere
-	mustShow map[string]string // Gemini path → text it shows
+// englishPosts is a second blog, in English.
+func englishPosts(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"_index.md":            "+++\ntitle = \"Field Notes\"\nlang = \"en\"\n+++\n",
+		"2020-01-01-first.md":  "+++\ntitle = \"First light\"\ndate = 2020-01-01\ntags = [\"sky\"]\n+++\n\nThe first post of the English site.\n",
+		"2020-02-01-second.md": "+++\ntitle = \"Second wind\"\ndate = 2020-02-01\n+++\n\nAnother post.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
-var sites = []siteCase{{
-	dir: "testdata/hugo/content",
-	posts: map[string]string{
-		"/posts/2020-05-07-first.gmi": "2020-05-07",
-		"/posts/second.gmi":           "2020-06-01",
-		"/posts/third.gmi":            "2021-01-02",
-	},
-	pages:  []string{"/about.gmi"},
-	files:  []string{"/posts/second/cover.png"},
-	old:    []string{"/2020/05/07/first/"},
-	secret: "まだ秘密の下書きです",
-	mustShow: map[string]string{
-		"/posts/2020-05-07-first.gmi": "=> /posts/second.gmi こちら",
-		"/posts/second.gmi":           "=> /posts/second/cover.png 表紙",
-	},
-}, {
-	dir: "testdata/jekyll",
-	posts: map[string]string{
-		"/posts/Hello-World.gmi": "2014-03-03",
-		"/posts/welcome.gmi":     "2017-03-23",
-	},
-	pages:  []string{"/about.gmi"},
-	files:  []string{"/assets/img/logo.png"},
-	old:    []string{"/jekyll/update/2017/03/23/welcome.html", "/about/"},
-	secret: "まだ秘密の下書きです",
-	mustShow: map[string]string{
-		"/posts/welcome.gmi":     "=> /posts/Hello-World.gmi こんにちは世界",
-		"/posts/Hello-World.gmi": "=> /assets/img/logo.png ロゴ",
-	},
-}}
+// geminiFetch sends a request line over TLS with server name sni to the
+// daemon's Gemini listener, and returns the answer and the certificate
+// shown.
+func geminiFetch(t *testing.T, d *Daemon, sni, request string) (string, *tls.Certificate) {
+	t.Helper()
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.geminiLn.Addr().String(),
+		&tls.Config{ServerName: sni, InsecureSkipVerify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, request+"\r\n")
+	b, _ := io.ReadAll(c)
+	raw := c.ConnectionState().PeerCertificates[0].Raw
+	return string(b), &tls.Certificate{Certificate: [][]byte{raw}}
+}
 
-// Hugo and Jekyll folders are served as they are: every post reachable on
-// both protocols with its date, pages, bundle files and assets served, old
-// addresses redirected, no template syntax anywhere, drafts nowhere.
-func TestHugoAndJekyllSites(t *testing.T) {
-	for _, site := range sites {
-		t.Run(site.dir, func(t *testing.T) {
-			d := startDaemon(t, func(c *config.Config) { c.Posts = site.dir })
-			pages := crawl(t, d, 100)
-			for path, date := range site.posts {
-				page, ok := pages["gemini:"+path]
-				if !ok {
-					t.Errorf("%s not reachable from the home page", path)
-					continue
-				}
-				if !strings.Contains(page, "\n"+date) {
-					t.Errorf("%s does not show its date %s:\n%s", path, date, page)
-				}
-				menu := strings.TrimSuffix(strings.Replace(path, ".gmi", "/", 1), "")
-				if _, ok := pages["gopher:"+menu]; !ok {
-					t.Errorf("gopher menu %s not reachable", menu)
-				}
-			}
-			for _, path := range append(site.pages, site.files...) {
-				if status, _, _ := geminiGet(t, d, path); status != gemini.StatusSuccess {
-					t.Errorf("%s: status %d", path, status)
-				}
-			}
-			for _, path := range site.old {
-				if status, _, _ := geminiGet(t, d, path); status != gemini.StatusPermanentRedirect {
-					t.Errorf("old address %s: status %d, want 31", path, status)
-				}
-			}
-			for path, want := range site.mustShow {
-				if !strings.Contains(pages["gemini:"+path], want) {
-					t.Errorf("%s lacks %q:\n%s", path, want, pages["gemini:"+path])
-				}
-			}
-			for addr, body := range pages {
-				for _, bad := range []string{"{{", "{%", "%}", "}}", site.secret} {
-					if strings.Contains(body, bad) {
-						t.Errorf("%s shows %q", addr, bad)
-					}
-				}
-			}
-		})
+func gopherFetch(t *testing.T, addr, selector string) string {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, selector+"\r\n")
+	b, _ := io.ReadAll(c)
+	return string(b)
+}
+
+// Two sites in one daemon: a Japanese one (the main site) and an English
+// one ([[site]]). SNI chooses the certificate, the request's host the
+// site; a host of neither gets 53; each site has its own Gopher
+// listener; a broken post in one site on reload keeps that site's
+// content and does not stop the other's reload.
+func TestTwoSites(t *testing.T) {
+	ja, en := copyPosts(t), englishPosts(t)
+	d := startDaemon(t, func(cfg *config.Config) {
+		cfg.Posts = ja
+		cfg.Sites = []config.SiteConfig{{Hostname: "en.localhost", Posts: en, GopherAddr: "127.0.0.1:0"}}
+	})
+	if len(d.sites) != 1 {
+		t.Fatalf("%d sites beside the main one", len(d.sites))
+	}
+	port := d.capsule.Store().Site.GeminiPort
+	url := func(host, path string) string { return "gemini://" + host + ":" + strconv.Itoa(port) + path }
+
+	home, jaCert := geminiFetch(t, d, "localhost", url("localhost", "/"))
+	if !strings.HasPrefix(home, "20 text/gemini; charset=utf-8; lang=ja\r\n# _・)Keep Smiling") {
+		t.Errorf("the main site's home:\n%.200s", home)
+	}
+	home, enCert := geminiFetch(t, d, "en.localhost", url("en.localhost", "/"))
+	if !strings.HasPrefix(home, "20 text/gemini; charset=utf-8; lang=en\r\n# Field Notes") || !strings.Contains(home, "First light") {
+		t.Errorf("the English site's home:\n%.300s", home)
+	}
+	if tlscert.Fingerprint(jaCert) == tlscert.Fingerprint(enCert) {
+		t.Error("both sites showed the same certificate: SNI did not choose")
+	}
+	if got := tlscert.Fingerprint(enCert); got != tlscert.Fingerprint(d.sites[0].cert.Load()) {
+		t.Errorf("SNI en.localhost: certificate %s, want the English site's", got)
+	}
+	// The request's host decides, whatever name the handshake asked for.
+	if page, _ := geminiFetch(t, d, "localhost", url("en.localhost", "/posts/2020-01-01-first.gmi")); !strings.Contains(page, "The first post of the English site.") {
+		t.Errorf("the English post, with the main site's SNI:\n%.200s", page)
+	}
+	if page, _ := geminiFetch(t, d, "en.localhost", url("localhost", "/posts/2020-01-01-first.gmi")); !strings.HasPrefix(page, "51 ") {
+		t.Errorf("an English post asked of the main site: %.100q, want 51", page)
+	}
+	if page, _ := geminiFetch(t, d, "other.example", url("other.example", "/")); !strings.HasPrefix(page, "53 ") {
+		t.Errorf("a host of no site: %.100q, want 53", page)
+	}
+
+	// Gopher: a listener each.
+	if root := gopherFetch(t, d.gopherLn.Addr().String(), ""); !strings.Contains(root, "Keep Smiling") {
+		t.Errorf("the main site's gopher root:\n%.300s", root)
+	}
+	enGopher := d.sites[0].gopherLn.Addr().String()
+	root := gopherFetch(t, enGopher, "")
+	if !strings.Contains(root, "Field Notes") || strings.Contains(root, "Keep Smiling") || !strings.Contains(root, "\ten.localhost\t") {
+		t.Errorf("the English site's gopher root:\n%.400s", root)
+	}
+
+	// A reload: a broken post in the English site, a new post in the
+	// Japanese one. The English site keeps what it served; the Japanese
+	// one serves its new post.
+	os.WriteFile(filepath.Join(en, "2020-03-01-broken.md"), []byte("+++\ntitle = \"Broken\"\ndate = \"someday\"\n+++\n"), 0o644)
+	os.WriteFile(filepath.Join(ja, "2018-01-01-new.md"), []byte(post("新しい記事", "")), 0o644)
+	err := d.Reload(context.Background(), d.Config())
+	var list content.ErrorList
+	if err == nil || !strings.Contains(err.Error(), "2020-03-01-broken.md:3") || !strings.Contains(err.Error(), "site en.localhost") {
+		t.Errorf("reload with a broken English post: %v", err)
+	} else if !errors.As(err, &list) {
+		t.Errorf("the broken post's problems are not an ErrorList: %v", err)
+	}
+	if home, _ := geminiFetch(t, d, "en.localhost", url("en.localhost", "/")); !strings.Contains(home, "First light") {
+		t.Errorf("the English site after its failed reload:\n%.300s", home)
+	}
+	if home, _ := geminiFetch(t, d, "localhost", url("localhost", "/")); !strings.Contains(home, "新しい記事") {
+		t.Errorf("the Japanese site did not reload beside the broken English one:\n%.400s", home)
+	}
+}
+
+// Sites must be told apart: a host name twice, or a site without its
+// gopher address, is an error before anything is served.
+func TestSitesConfigChecked(t *testing.T) {
+	for name, sites := range map[string][]config.SiteConfig{
+		"same host": {{Hostname: "LOCALHOST.", Posts: "x", GopherAddr: "127.0.0.1:0"}},
+		"no gopher": {{Hostname: "en.localhost", Posts: "x"}},
+		"same gopher": {{Hostname: "a.localhost", Posts: "x", GopherAddr: "127.0.0.1:7071"},
+			{Hostname: "b.localhost", Posts: "x", GopherAddr: "127.0.0.1:7071"}},
+	} {
+		cfg := testConfig(t)
+		cfg.Sites = sites
+		if _, err := Start(context.Background(), cfg); err == nil {
+			t.Errorf("%s: started", name)
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"math"
 	"net"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -84,6 +85,12 @@ type Config struct {
 	// build fails naming it (capsule.BuildOptions).
 	PostBudget time.Duration
 
+	// Sites are the sites served beside the main one ([[site]] in the
+	// file): one daemon, one Gemini listener that tells them apart by
+	// the host a request names (and the TLS handshake's SNI), and a
+	// Gopher listener each, since Gopher requests name no host.
+	Sites []SiteConfig
+
 	// ProxyAgent, when set, is the address at which HAProxy's agent-check
 	// asks whether to send this replica connections (package agent).
 	ProxyAgent string
@@ -127,6 +134,89 @@ type Config struct {
 	ProxyTrusted             []string
 
 	Log *log.Logger // where the daemon logs; standard error by default
+}
+
+// SiteConfig is a site beside the main one: [[site]] in the file. What
+// it does not set is its posts folder's _index.md's, not the main
+// site's; limits, timeouts, logging and the Gemini listener are the
+// daemon's.
+type SiteConfig struct {
+	Hostname    string // required: the name readers use, and its certificate's
+	Posts       string // required
+	Title       string
+	Description string
+	Lang        string
+	Favicon     string
+	GopherAddr  string // gopher_listen, required: an address or port of its own
+	GopherPort  int    // gopher_port: the port in its menus (0: the listen port)
+	CertFile    string // cert and key: an operator's certificate
+	KeyFile     string
+	// AuthorCertificates read its drafts; the main site's when empty.
+	AuthorCertificates []string
+}
+
+// siteKeys are the keys of a [[site]] table.
+var siteKeys = []string{"hostname", "posts", "title", "description", "lang", "favicon", "gopher_listen", "gopher_port", "cert", "key", "authors"}
+
+// SiteConfigs is the configuration of every site: the main one (cfg
+// itself) first, then each of Sites as cfg with the site's own keys.
+func (cfg Config) SiteConfigs() []Config {
+	out := []Config{cfg}
+	for _, s := range cfg.Sites {
+		c := cfg
+		c.Sites = nil
+		c.Hostname, c.Posts = s.Hostname, s.Posts
+		c.Title, c.Description, c.Lang, c.Favicon = s.Title, s.Description, s.Lang, s.Favicon
+		c.GopherAddr, c.GopherPort = s.GopherAddr, s.GopherPort
+		c.CertFile, c.KeyFile = s.CertFile, s.KeyFile
+		// Generated certificates in a folder of the site's own, so that
+		// the rule of the certificates folder holds for each site: a
+		// folder that holds certificates but not this host's stops the
+		// start, rather than a new certificate breaking readers' pins.
+		c.Certs = filepath.Join(cfg.Certs, s.Hostname)
+		c.GopherListener = nil // socket activation hands over the main site's only
+		c.Messages = nil       // [messages] are the main site's words, in its language
+		if len(s.AuthorCertificates) > 0 {
+			c.AuthorCertificates = s.AuthorCertificates
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// checkSites checks that the sites can be told apart: each has its host
+// name and posts, a host name no other site has, and a Gopher address of
+// its own.
+func (cfg *Config) checkSites() []error {
+	var errs []error
+	hosts := []string{strings.ToLower(strings.TrimSuffix(cfg.Hostname, "."))}
+	gophers := []string{cfg.GopherAddr}
+	for i, s := range cfg.Sites {
+		name := fmt.Sprintf("site %d (%s)", i+1, s.Hostname)
+		if s.Hostname == "" || s.Posts == "" || s.GopherAddr == "" {
+			errs = append(errs, fmt.Errorf("%s: hostname, posts and gopher_listen are required (Gopher requests name no host: each site needs an address or port of its own)", name))
+			continue
+		}
+		host := strings.ToLower(strings.TrimSuffix(s.Hostname, "."))
+		if slices.Contains(hosts, host) {
+			errs = append(errs, fmt.Errorf("%s: another site has the host name %s", name, s.Hostname))
+		}
+		hosts = append(hosts, host)
+		if !strings.HasSuffix(s.GopherAddr, ":0") && slices.Contains(gophers, s.GopherAddr) { // ":0": a port of its own each
+			errs = append(errs, fmt.Errorf("%s: another site listens on gopher address %s", name, s.GopherAddr))
+		}
+		gophers = append(gophers, s.GopherAddr)
+		if (s.CertFile == "") != (s.KeyFile == "") {
+			errs = append(errs, fmt.Errorf("%s: a certificate file and a key file go together: give both or neither", name))
+		}
+		if s.GopherPort < 0 || s.GopherPort > 65535 {
+			errs = append(errs, fmt.Errorf("%s: gopher_port %d is not a port", name, s.GopherPort))
+		}
+		if msg := isFingerprints(s.AuthorCertificates); msg != "" {
+			errs = append(errs, fmt.Errorf("%s: authors %s", name, msg))
+		}
+	}
+	return errs
 }
 
 // NewConfig returns the defaults: the sample blog in ./posts, served on
@@ -211,6 +301,7 @@ func (cfg *Config) Check() error {
 	if cfg.DrainTime < 0 {
 		errs = append(errs, errors.New("drain time must not be negative"))
 	}
+	errs = append(errs, cfg.checkSites()...)
 	if cfg.MaxFileSize <= 0 || cfg.MaxFilesTotal <= 0 || cfg.MaxPostSize <= 0 {
 		errs = append(errs, errors.New("file size caps must be positive"))
 	}
@@ -466,6 +557,10 @@ func ReadConfigFile(path string, cfg *Config) error {
 			f.messages(v, cfg)
 			continue
 		}
+		if k == "site" {
+			f.sites(v)
+			continue
+		}
 		if slices.Contains(sections, k) {
 			sub, ok := v.(map[string]any)
 			if !ok {
@@ -482,6 +577,9 @@ func ReadConfigFile(path string, cfg *Config) error {
 	if len(f.errs) > 0 {
 		content.SortFileErrors(f.errs)
 		return f.errs
+	}
+	if f.siteTables != nil {
+		cfg.Sites = f.siteTables
 	}
 	for _, k := range fileKeys {
 		if v, ok := f.values[k.name]; ok {
@@ -537,10 +635,65 @@ func (f *fileReader) messages(v any, cfg *Config) {
 
 // fileReader collects the values and the problems of a configuration file.
 type fileReader struct {
-	path   string
-	lines  map[string]int // from content.KeyLines
-	values map[string]any // by full key, of the kind fileKeys says
-	errs   content.ErrorList
+	path       string
+	lines      map[string]int // from content.KeyLines
+	values     map[string]any // by full key, of the kind fileKeys says
+	siteTables []SiteConfig   // [[site]]
+	errs       content.ErrorList
+}
+
+// sites reads the [[site]] tables.
+func (f *fileReader) sites(v any) {
+	tables, ok := v.([]map[string]any)
+	if !ok {
+		f.fail("site", "site is a list of sites: write [[site]] on a line of its own before each, then its keys")
+		return
+	}
+	f.siteTables = []SiteConfig{}
+	for i, t := range tables {
+		var s SiteConfig
+		str := func(key string, dst *string) {
+			if v, ok := t[key]; ok {
+				if *dst, ok = v.(string); !ok {
+					f.fail("site", "site %d: %s must be a string, e.g. %s = \"…\"", i+1, key, key)
+				}
+			}
+		}
+		for _, k := range f.ordered(t, "site.") {
+			if !slices.Contains(siteKeys, k) {
+				hint := ""
+				if c := content.Closest(k, siteKeys); c != "" {
+					hint = ": did you mean " + c + "?"
+				}
+				f.fail("site."+k, "site %d: unknown key %q%s (keys of [[site]]: %s)", i+1, k, hint, strings.Join(siteKeys, ", "))
+			}
+		}
+		str("hostname", &s.Hostname)
+		str("posts", &s.Posts)
+		str("title", &s.Title)
+		str("description", &s.Description)
+		str("lang", &s.Lang)
+		str("favicon", &s.Favicon)
+		str("gopher_listen", &s.GopherAddr)
+		str("cert", &s.CertFile)
+		str("key", &s.KeyFile)
+		if v, ok := t["gopher_port"]; ok {
+			n, ok := v.(int64)
+			if !ok {
+				f.fail("site", "site %d: gopher_port must be a whole number, e.g. gopher_port = 70", i+1)
+			}
+			s.GopherPort = int(n)
+		}
+		if v, ok := t["authors"]; ok {
+			list, ok := convert(kindStrings, v)
+			if !ok {
+				f.fail("site", "site %d: authors must be a list of strings, e.g. authors = [\"AB:CD:…\"]", i+1)
+			} else {
+				s.AuthorCertificates = list.([]string)
+			}
+		}
+		f.siteTables = append(f.siteTables, s)
+	}
 }
 
 func (f *fileReader) fail(key string, format string, args ...any) {

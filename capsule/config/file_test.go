@@ -188,3 +188,46 @@ func TestMemoryLimit(t *testing.T) {
 		t.Errorf("memory_limit = \"400MB\": %v", err)
 	}
 }
+
+// [[site]] tables: several sites in one file, each checked.
+func TestSiteTables(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.toml")
+	os.WriteFile(path, []byte(`hostname = "example.org"
+posts = "/srv/ja"
+
+[[site]]
+hostname = "en.example.org"
+posts = "/srv/en"
+lang = "en"
+gopher_listen = ":7071"
+gopher_port = 71
+
+[[site]]
+hostname = "projects.example.org"
+posts = "/srv/projects"
+gopher_listen = ":7072"
+`), 0o644)
+	cfg := NewConfig()
+	if err := ReadConfigFile(path, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Sites) != 2 || cfg.Sites[0].Hostname != "en.example.org" || cfg.Sites[0].GopherPort != 71 || cfg.Sites[1].GopherAddr != ":7072" {
+		t.Fatalf("sites %+v", cfg.Sites)
+	}
+	all := cfg.SiteConfigs()
+	if len(all) != 3 || all[1].Posts != "/srv/en" || all[1].Lang != "en" || all[1].Title != "" || all[0].Posts != "/srv/ja" ||
+		all[2].Certs != filepath.Join(cfg.Certs, "projects.example.org") {
+		t.Errorf("site configurations %+v", all)
+	}
+
+	os.WriteFile(path, []byte("[[site]]\nhostname = \"en.example.org\"\nposts = \"/srv/en\"\ngopher-listen = \":7071\"\n"), 0o644)
+	err := ReadConfigFile(path, &cfg)
+	if err == nil || !strings.Contains(err.Error(), `4: site 1: unknown key "gopher-listen": did you mean gopher_listen?`) {
+		t.Errorf("a misspelt key of [[site]]: %v", err)
+	}
+	cfg = NewConfig()
+	cfg.Sites = []SiteConfig{{Hostname: "en.example.org", Posts: "/srv/en"}}
+	if err := cfg.Check(); err == nil || !strings.Contains(err.Error(), "gopher_listen are required") {
+		t.Errorf("a site without its gopher address: %v", err)
+	}
+}

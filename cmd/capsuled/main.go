@@ -212,6 +212,13 @@ func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) str
 	for _, p := range sum.Scheduled {
 		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
 	}
+	for _, s := range sum.Sites {
+		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s\n", s.Hostname, folderName(s.Folder),
+			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"))
+		for _, p := range s.Scheduled {
+			fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
+		}
+	}
 	if sum.Fingerprint != "" {
 		fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", sum.Certificate, sum.Fingerprint)
 	} else {

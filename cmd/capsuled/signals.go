@@ -157,14 +157,26 @@ func reload(ctx context.Context, logger *log.Logger, d *capsule.Daemon) {
 	}
 	defer notify(logger, "READY=1")
 	if err != nil {
-		var list content.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				logger.Print(e)
-			}
-		} else {
-			logger.Print(err)
-		}
+		logProblems(logger, err)
 		logger.Printf("reload failed: still serving the previous posts")
 	}
+}
+
+// logProblems logs every problem of err, one a line: each of a list of
+// posts' problems as file:line, each of several sites' failures.
+func logProblems(logger *log.Logger, err error) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			logProblems(logger, e)
+		}
+		return
+	}
+	var list content.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			logger.Print(e)
+		}
+		return
+	}
+	logger.Print(err)
 }

@@ -3,85 +3,97 @@ package main
 import (
 	"log"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"capsule/capsule/config"
 	"capsule/capsule/watch"
 )
 
-// folderWatch asks for a reload whenever the posts folder or the
-// configuration file changes, following the posts folder the
-// configuration names after each reload.
+// folderWatch asks for a reload whenever a site's posts folder or the
+// configuration file changes, following the folders the configuration
+// names after each reload.
 type folderWatch struct {
 	logger     *log.Logger
 	configFile string
 	reloads    chan struct{}
 
 	mu       sync.Mutex
-	w        *watch.Watcher
-	watched  string // the posts folder w watches; "" when none
-	followed bool   // follow has been called
+	watchers map[string]*watch.Watcher // by posts folder
+	followed bool                      // follow has been called
 }
 
 func newFolderWatch(logger *log.Logger, configFile string, reloads chan struct{}) *folderWatch {
-	return &folderWatch{logger: logger, configFile: configFile, reloads: reloads}
+	return &folderWatch{logger: logger, configFile: configFile, reloads: reloads, watchers: make(map[string]*watch.Watcher)}
 }
 
-// follow watches what cfg says: its posts folder when cfg.Watch is on,
-// nothing when it is off.
+// follow watches what cfg says: every site's posts folder when cfg.Watch
+// is on, nothing when it is off. The configuration file is watched with
+// the first folder.
 func (f *folderWatch) follow(cfg config.Config) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	want := ""
+	var want []string
 	if cfg.Watch {
-		want = cfg.Posts
-	}
-	if want == f.watched && f.followed {
-		return
-	}
-	f.followed = true
-	if f.w != nil {
-		f.w.Close()
-		f.w, f.watched = nil, ""
-	}
-	if want == "" {
-		f.logger.Printf("watch: off; send SIGHUP to reload")
-		return
-	}
-	var files []string
-	if f.configFile != "" {
-		files = append(files, f.configFile)
-	}
-	w, err := watch.New(want, files, 0)
-	if err != nil {
-		f.logger.Printf("watch: cannot watch %s: %v; send SIGHUP to reload", want, err)
-		return
-	}
-	f.w, f.watched = w, want
-	f.logger.Printf("watch: reloading when anything in %s changes", filepath.Clean(want))
-	go func() {
-		for {
-			select {
-			case path, ok := <-w.Changes:
-				if !ok {
-					return
-				}
-				f.logger.Printf("watch: %s changed: reloading", path)
-				askReload(f.reloads)
-			case msg := <-w.Problems:
-				f.logger.Printf("watch: %s", msg)
-			case <-w.Done():
-				return
+		for _, sc := range cfg.SiteConfigs() {
+			if !slices.Contains(want, sc.Posts) {
+				want = append(want, sc.Posts)
 			}
 		}
-	}()
+	}
+	first := !f.followed
+	f.followed = true
+	for dir, w := range f.watchers {
+		if !slices.Contains(want, dir) {
+			w.Close()
+			delete(f.watchers, dir)
+		}
+	}
+	if len(want) == 0 {
+		if first || len(f.watchers) > 0 {
+			f.logger.Printf("watch: off; send SIGHUP to reload")
+		}
+		return
+	}
+	for i, dir := range want {
+		if f.watchers[dir] != nil {
+			continue
+		}
+		var files []string
+		if i == 0 && f.configFile != "" {
+			files = append(files, f.configFile)
+		}
+		w, err := watch.New(dir, files, 0)
+		if err != nil {
+			f.logger.Printf("watch: cannot watch %s: %v; send SIGHUP to reload", dir, err)
+			continue
+		}
+		f.watchers[dir] = w
+		f.logger.Printf("watch: reloading when anything in %s changes", filepath.Clean(dir))
+		go f.listen(w)
+	}
+}
+
+// listen asks for a reload at each notice of w, until it is closed.
+func (f *folderWatch) listen(w *watch.Watcher) {
+	for {
+		select {
+		case path := <-w.Changes:
+			f.logger.Printf("watch: %s changed: reloading", path)
+			askReload(f.reloads)
+		case msg := <-w.Problems:
+			f.logger.Printf("watch: %s", msg)
+		case <-w.Done():
+			return
+		}
+	}
 }
 
 func (f *folderWatch) stop() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.w != nil {
-		f.w.Close()
-		f.w = nil
+	for dir, w := range f.watchers {
+		w.Close()
+		delete(f.watchers, dir)
 	}
 }
