@@ -64,9 +64,11 @@ func (d *Daemon) startSite(ctx context.Context, cfg config.Config) (*hostedSite,
 		return nil, err
 	}
 	h.cert.Store(cert)
-	ln, err := net.Listen("tcp", cfg.GopherAddr)
-	if err != nil {
-		return nil, fmt.Errorf("gopher: %w", err)
+	ln := cfg.GopherListener
+	if ln == nil {
+		if ln, err = net.Listen("tcp", cfg.GopherAddr); err != nil {
+			return nil, fmt.Errorf("gopher: %w", err)
+		}
 	}
 	h.gopherLn = d.guardListener(cfg, ln, cfg.GopherProxy)
 	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr())), loaded, d.buildOptions(cfg))

@@ -153,6 +153,9 @@ type SiteConfig struct {
 	KeyFile     string
 	// AuthorCertificates read its drafts; the main site's when empty.
 	AuthorCertificates []string
+	// GopherListener, when set, is used instead of listening on
+	// GopherAddr: systemd's socket named gopher-<hostname>.
+	GopherListener net.Listener
 }
 
 // siteKeys are the keys of a [[site]] table.
@@ -174,8 +177,8 @@ func (cfg Config) SiteConfigs() []Config {
 		// folder that holds certificates but not this host's stops the
 		// start, rather than a new certificate breaking readers' pins.
 		c.Certs = filepath.Join(cfg.Certs, s.Hostname)
-		c.GopherListener = nil // socket activation hands over the main site's only
-		c.Messages = nil       // [messages] are the main site's words, in its language
+		c.GopherListener = s.GopherListener
+		c.Messages = nil // [messages] are the main site's words, in its language
 		if len(s.AuthorCertificates) > 0 {
 			c.AuthorCertificates = s.AuthorCertificates
 		}

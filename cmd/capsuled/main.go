@@ -199,6 +199,9 @@ func main() {
 		if cfg.GeminiListener == nil || cfg.GopherListener == nil {
 			logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
 		}
+		for i, s := range cfg.Sites { // a [[site]]'s Gopher socket: gopher-<hostname>
+			cfg.Sites[i].GopherListener = listeners["gopher-"+s.Hostname]
+		}
 	}
 	os.Exit(serve(logger, cfg, opts.config))
 }
