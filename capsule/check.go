@@ -57,7 +57,7 @@ func Check(cfg config.Config) (*Summary, error) {
 	for _, sc := range cfg.SiteConfigs()[1:] {
 		s, err := checkSite(sc)
 		if err != nil {
-			errs = append(errs, siteError{sc.Hostname, err})
+			errs = append(errs, &SiteError{Host: sc.Hostname, Err: err})
 			continue
 		}
 		sum.Sites = append(sum.Sites, s)

@@ -26,8 +26,9 @@ import (
 // a request names chooses the site (a request naming no site of the
 // daemon gets the main site's 53). Gopher requests name no host, so each
 // site has a listener of its own. The rate limiter is shared: a client is
-// limited across sites. A reload rebuilds each site on its own: a broken
-// post keeps its site's content and stops no other.
+// limited across sites. A reload rebuilds every site (each renders only
+// what changed), each on its own: a broken post keeps its site's content
+// and stops no other.
 
 // hostedSite is a site served beside the main one.
 type hostedSite struct {
@@ -166,21 +167,21 @@ func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) []error {
 			continue
 		}
 		if err := d.reloadSite(ctx, h, sc); err != nil {
-			errs = append(errs, siteError{sc.Hostname, err})
+			errs = append(errs, &SiteError{Host: sc.Hostname, Err: err})
 		}
 	}
 	return errs
 }
 
-// siteError is a hosted site's reload failure; its ErrorList, if any, is
-// the posts' problems.
-type siteError struct {
-	host string
-	err  error
+// SiteError is the failure of a site beside the main one ([[site]]) to
+// load or reload; Err is an ErrorList for its posts' problems.
+type SiteError struct {
+	Host string
+	Err  error
 }
 
-func (e siteError) Error() string { return "site " + e.host + ": " + e.err.Error() }
-func (e siteError) Unwrap() error { return e.err }
+func (e *SiteError) Error() string { return "site " + e.Host + ": " + e.Err.Error() }
+func (e *SiteError) Unwrap() error { return e.Err }
 
 func (d *Daemon) reloadSite(ctx context.Context, h *hostedSite, cfg config.Config) error {
 	opts := cfg.LoadOptions()
@@ -198,6 +199,7 @@ func (d *Daemon) reloadSite(ctx context.Context, h *hostedSite, cfg config.Confi
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	bo := d.buildOptions(cfg)
 	bo.Previous = h.capsule.Store()
 	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(h.gopherLn.Addr())), loaded, bo)
@@ -214,6 +216,6 @@ func (d *Daemon) reloadSite(ctx context.Context, h *hostedSite, cfg config.Confi
 	h.cert.Store(cert)
 	h.capsule.Swap(st)
 	h.cfg, h.loaded = cfg, loaded
-	d.log.Printf("reloaded %s: %d posts, %d rendered anew, holding %s of responses", cfg.Hostname, st.Posts, st.Rendered, FormatBytes(st.Held))
+	d.log.Printf("reloaded %s: %d posts in %v, %d rendered anew, holding %s of responses", cfg.Hostname, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held))
 	return nil
 }

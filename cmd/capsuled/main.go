@@ -216,10 +216,15 @@ func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) str
 		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
 	}
 	for _, s := range sum.Sites {
-		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s\n", s.Hostname, folderName(s.Folder),
-			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"))
+		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s, %s\n", s.Hostname, folderName(s.Folder),
+			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"), count(s.Redirects, "redirect"))
 		for _, p := range s.Scheduled {
 			fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
+		}
+		if s.Fingerprint != "" {
+			fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", s.Certificate, s.Fingerprint)
+		} else {
+			fmt.Fprintf(&b, "checked certificates folder %s: the first start creates %s there for %s\n", folderName(filepath.Dir(s.Certificate)), s.Certificate, s.Hostname)
 		}
 	}
 	if sum.Fingerprint != "" {

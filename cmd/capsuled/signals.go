@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -158,8 +159,34 @@ func reload(ctx context.Context, logger *log.Logger, d *capsule.Daemon) {
 	defer notify(logger, "READY=1")
 	if err != nil {
 		logProblems(logger, err)
-		logger.Printf("reload failed: still serving the previous posts")
+		logger.Print(reloadFailure(err))
 	}
+}
+
+// reloadFailure says what a failed reload left as it was: the main site,
+// other sites ([[site]]), or both.
+func reloadFailure(err error) string {
+	var sites []string
+	mainFailed := false
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	for _, e := range errs {
+		var se *capsule.SiteError
+		if errors.As(e, &se) {
+			sites = append(sites, se.Host)
+		} else {
+			mainFailed = true
+		}
+	}
+	switch {
+	case len(sites) == 0:
+		return "reload failed: still serving the previous posts"
+	case !mainFailed:
+		return "reload failed for " + strings.Join(sites, ", ") + ": still serving their previous posts; the other sites reloaded"
+	}
+	return "reload failed: still serving the previous posts, and for " + strings.Join(sites, ", ") + " too"
 }
 
 // logProblems logs every problem of err, one a line: each of a list of

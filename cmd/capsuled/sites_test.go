@@ -1,0 +1,62 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// An operator's two sites in one file: -check checks both, and at a
+// reload a broken post in the second keeps that site as it was while the
+// main site reloads, and the log says which.
+func TestSitesCheckAndReload(t *testing.T) {
+	ja, en, certs := copyPosts(t), t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(en, "_index.md"), []byte("+++\ntitle = \"Field Notes\"\nlang = \"en\"\n+++\n"), 0o644)
+	os.WriteFile(filepath.Join(en, "2020-01-01-first.md"), []byte("+++\ntitle = \"First light\"\ndate = 2020-01-01\n+++\nHello.\n"), 0o644)
+	conf := filepath.Join(t.TempDir(), "capsule.toml")
+	os.WriteFile(conf, []byte(`posts = "`+ja+`"
+[gemini]
+listen = "127.0.0.1:0"
+certs = "`+certs+`"
+[gopher]
+listen = "127.0.0.1:0"
+[log]
+access = false
+
+[[site]]
+hostname = "en.localhost"
+posts = "`+en+`"
+gopher_listen = "127.0.0.1:0"
+`), 0o644)
+
+	out, errOut, code := run(t, "-config", conf, "-check")
+	want := regexp.MustCompile(`(?m)^checked site en\.localhost, posts in \S+: 1 post, 0 pages, 0 tags, 0 files, 0 redirects
+checked certificates folder \S+: the first start creates \S+/en\.localhost/en\.localhost\.crt there for en\.localhost$`)
+	if code != 0 || !want.MatchString(out) {
+		t.Errorf("-check: exit %d\n%s%s", code, out, errOut)
+	}
+
+	cmd := exec.Command(capsuled, "-config", conf)
+	d := startCapsuled(t, cmd)
+	d.waitFor(t, "gemini: serving gemini://en.localhost:")
+	d.waitFor(t, "gopher: serving gopher://en.localhost:")
+	d.waitFor(t, "watch: reloading when anything in "+en+" changes")
+
+	broken := filepath.Join(en, "2020-02-01-broken.md")
+	os.WriteFile(broken, []byte("+++\ntitle = \"Broken\"\ndate = \"someday\"\n+++\n"), 0o644)
+	d.waitFor(t, broken+":3: ")
+	if line := d.waitFor(t, "reload failed"); line != "capsuled: reload failed for en.localhost: still serving their previous posts; the other sites reloaded" {
+		t.Errorf("the failure says %q", line)
+	}
+	if !strings.Contains(geminiGet(t, d.gemini, "/"), "Keep Smiling") {
+		t.Error("the main site is not served after the other's failed reload")
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit after SIGTERM: %v", err)
+	}
+}
