@@ -37,21 +37,10 @@ func Check(cfg config.Config) (*Summary, error) {
 		return nil, err
 	}
 	start := time.Now()
-	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
+	sum, err := checkSite(cfg)
 	if err != nil {
 		return nil, err
 	}
-	certFile, fingerprint, err := checkCertificate(cfg)
-	if err != nil {
-		return nil, err
-	}
-	site := siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr))
-	st, err := Build(context.Background(), site, loaded, BuildOptions{PostBudget: cfg.PostBudget})
-	if err != nil {
-		return nil, err
-	}
-	sum := &Summary{Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files), Redirects: st.Redirects, Scheduled: st.Scheduled,
-		Warnings: st.Warnings, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}
 	// The other sites, each as Start would build it.
 	var errs []error
 	for _, sc := range cfg.SiteConfigs()[1:] {

@@ -248,27 +248,39 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	return errors.Join(siteErrs...)
 }
 
-// reloadMain reloads the main site and what the configuration changes of
-// the daemon; see Reload.
-func (d *Daemon) reloadMain(ctx context.Context, cfg config.Config, start time.Time) error {
+// rebuild is the work of a site's reload before anything is swapped in:
+// cfg's posts loaded (taking from prev what has not changed since), the
+// certificate checked against the one served, a Store built beside
+// served. Nothing is changed.
+func (d *Daemon) rebuild(ctx context.Context, cfg, old config.Config, prev *content.Content, served *Store, cert *tls.Certificate,
+	gopherPort int) (*content.Content, *tls.Certificate, *Store, error) {
 	opts := cfg.LoadOptions()
-	if cfg.Posts == d.cfg.Posts {
-		opts.Previous = d.loaded
+	if cfg.Posts == old.Posts {
+		opts.Previous = prev
 	}
 	loaded, err := content.Load(cfg.Posts, opts)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
-	if had := d.capsule.Store().Posts; had > 0 && loaded.Empty() {
-		return fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
+	if had := served.Posts; had > 0 && loaded.Empty() {
+		return nil, nil, nil, fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
 	}
-	cert, err := reloadCertificate(cfg, d.cfg, d.cert.Load())
-	if err != nil {
-		return err
+	if cert, err = reloadCertificate(cfg, old, cert); err != nil {
+		return nil, nil, nil, err
 	}
 	bo := d.buildOptions(cfg)
-	bo.Previous = d.capsule.Store()
-	st, err := Build(ctx, d.site(cfg, loaded.Meta), loaded, bo)
+	bo.Previous = served
+	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), gopherPort), loaded, bo)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return loaded, cert, st, nil
+}
+
+// reloadMain reloads the main site and what the configuration changes of
+// the daemon; see Reload.
+func (d *Daemon) reloadMain(ctx context.Context, cfg config.Config, start time.Time) error {
+	loaded, cert, st, err := d.rebuild(ctx, cfg, d.cfg, d.loaded, d.capsule.Store(), d.cert.Load(), port(d.gopherLn.Addr()))
 	if err != nil {
 		return err
 	}

@@ -184,25 +184,8 @@ func (e *SiteError) Error() string { return "site " + e.Host + ": " + e.Err.Erro
 func (e *SiteError) Unwrap() error { return e.Err }
 
 func (d *Daemon) reloadSite(ctx context.Context, h *hostedSite, cfg config.Config) error {
-	opts := cfg.LoadOptions()
-	if cfg.Posts == h.cfg.Posts {
-		opts.Previous = h.loaded
-	}
-	loaded, err := content.Load(cfg.Posts, opts)
-	if err != nil {
-		return err
-	}
-	if had := h.capsule.Store().Posts; had > 0 && loaded.Empty() {
-		return fmt.Errorf("%s has no posts now (it had %d): not reloading it, in case it is unmounted or half copied", cfg.Posts, had)
-	}
-	cert, err := reloadCertificate(cfg, h.cfg, h.cert.Load())
-	if err != nil {
-		return err
-	}
 	start := time.Now()
-	bo := d.buildOptions(cfg)
-	bo.Previous = h.capsule.Store()
-	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(h.gopherLn.Addr())), loaded, bo)
+	loaded, cert, st, err := d.rebuild(ctx, cfg, h.cfg, h.loaded, h.capsule.Store(), h.cert.Load(), port(h.gopherLn.Addr()))
 	if err != nil {
 		return err
 	}
