@@ -24,11 +24,16 @@ import (
 // preformatted blocks), never link lines, URLs or markup. Text and queries
 // are compared folded (see Fold).
 //
-// Each post's prose is folded once, when the index is built, into a copy
-// that queries search as bytes (with bytes.IndexByte on the query's rarest
-// looking byte, or bytes.Index): a query never folds a post. Small tables
-// map an offset in the folded copy to the post's original body, so that an
-// excerpt shows the text as written. Filters rule out posts before any
+// Each post's prose is folded once, when the index is built, and queries
+// search the folding as bytes (with bytes.IndexByte on the query's rarest
+// looking byte, or bytes.Index), line by line: a query never folds a post
+// in Unicode's sense. Only the lines whose folding is more than lower case
+// ASCII (full-width letters, half-width kana, accented capitals) are kept
+// folded; the others are read from the body, which the caller holds
+// anyway, as they are or through a table that lowers ASCII: so the index
+// is not a second copy of every post. Small tables map an offset in the
+// folding to the post's original body, so that an excerpt shows the text
+// as written. Filters rule out posts before any
 // text is read:
 //
 //   - per block of 64 posts, the exact set of folded characters, and of runs
@@ -118,8 +123,10 @@ type doc struct {
 	name    string   // the title as given
 	body    []byte   // the original gemtext body, shared with the caller
 	title   string   // folded
-	fold    []byte   // folded prose lines, '\n' between them
-	lines   []mark   // where each prose line starts, in fold and in body
+	size    uint32   // length of the folded prose: its lines, '\n' between them
+	fold    []byte   // the folded lines that are not their source in lower case, one after another
+	kept    []uint32 // kept[i]: where line i is in fold, or plainLine
+	lines   []mark   // where each prose line starts, in the folded prose and in body
 	regions []region // where folding changed the length, in order
 	filter  []uint64 // Bloom filter of bigrams
 	seed    uint64   // salts the filter's hashes
@@ -277,6 +284,8 @@ func (f freeList[T]) put(x *T) {
 // doc.
 type builder struct {
 	spans   [][2]int // prose lines in the body
+	scratch []byte   // the line being folded
+	kept    []uint32
 	lines   []mark
 	regions []region
 	seen    [1 << 16 / 64]uint64 // BMP keys seen in the current doc
@@ -333,20 +342,38 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		seed:   seed,
 	}
 	b.index(&out, title)
-	fold := make([]byte, 0, n)
+	// Each line folded, in the builder's scratch space; kept only when
+	// it is not its source with ASCII in lower case (most lines of most
+	// posts: see folded).
+	var kept []byte
+	b.kept = b.kept[:0]
+	at := 0 // in the folded prose
 	for i, sp := range b.spans {
 		if i > 0 {
-			fold = append(fold, '\n')
+			at++ // the '\n' between lines
 		}
-		start := len(fold)
-		b.lines = append(b.lines, mark{fold: uint32(start), orig: uint32(sp[0])})
-		fold = appendFold(fold, body[sp[0]:sp[1]], sp[0], &b.regions)
-		b.index(&out, fold[start:]) // while in cache
+		b.lines = append(b.lines, mark{fold: uint32(at), orig: uint32(sp[0])})
+		r0 := len(b.regions)
+		line := appendFold(b.scratch[:0], body[sp[0]:sp[1]], sp[0], &b.regions)
+		b.scratch = line
+		for k := r0; k < len(b.regions); k++ { // from the line's offsets to the prose's
+			b.regions[k].fold0 += uint32(at)
+			b.regions[k].fold1 += uint32(at)
+		}
+		b.index(&out, line) // while in cache
+		if src := body[sp[0]:sp[1]]; bytes.Equal(line, src) {
+			b.kept = append(b.kept, sameLine)
+		} else if plain(line, src) {
+			b.kept = append(b.kept, plainLine)
+		} else {
+			b.kept = append(b.kept, uint32(len(kept)))
+			kept = append(kept, line...)
+		}
+		at += len(line)
 	}
-	if cap(fold)-len(fold) > len(fold)/8 {
-		fold = slices.Clone(fold) // the index keeps it: not its slack
-	}
-	out.fold = fold
+	out.size = uint32(at)
+	out.fold = slices.Clip(kept)
+	out.kept = slices.Clone(b.kept)
 	out.lines = slices.Clone(b.lines)
 	out.regions = slices.Clone(b.regions)
 	// The keys, sorted: BMP ones from the bit set (cleared on the way),
@@ -683,6 +710,7 @@ func (idx *Index) Search(query string) (hits []Hit, more bool) {
 	sort.Stable(byRarity{q.keys, rarity})
 	budget := idx.budget
 	qs := string(q.text)
+	var scratch []byte // a line being folded
 	for bi := range idx.blocks {
 		bl := &idx.blocks[bi]
 		first := 64 * bi
@@ -703,14 +731,13 @@ func (idx *Index) Search(query string) (hits []Hit, more bool) {
 			if !d.mayContain(q.grams) {
 				continue
 			}
-			text := d.fold
-			if len(text) > budget {
-				text = text[:budget]
-			}
-			budget -= len(text)
-			at := index(text, q.text, q.pivot)
+			// A post costs its folded prose, or what is left of the
+			// budget, wherever the match is.
+			n := min(int(d.size), budget)
+			budget -= n
+			at := d.find(q, n, &scratch)
 			if at < 0 && !strings.Contains(d.title, qs) {
-				if len(text) < len(d.fold) {
+				if n < int(d.size) {
 					return hits, true // out of budget
 				}
 				continue
@@ -752,4 +779,123 @@ func (d *doc) mayContain(grams []uint64) bool {
 		}
 	}
 	return true
+}
+
+// Lines not kept folded, in doc.kept: plainLine, a line whose folding is
+// its source with ASCII in lower case; sameLine, one whose folding is its
+// source.
+const (
+	plainLine = ^uint32(0)
+	sameLine  = plainLine - 1
+)
+
+// plain reports whether folded, the folding of src, is src with its ASCII
+// in lower case (and controls made spaces), byte for byte: true of most
+// lines of Japanese and English prose, whose folding changes nothing but
+// capitals. Such a line is not kept folded: folded rebuilds it from the
+// body, which the index holds anyway.
+func plain(folded, src []byte) bool {
+	if len(folded) != len(src) {
+		return false
+	}
+	for i, c := range src {
+		if c < utf8.RuneSelf {
+			c = asciiFold[c]
+		}
+		if folded[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// find returns where q first is in the first limit bytes of d's folded
+// prose, or -1. It reads line by line (a query holds no line break) and
+// stops at the first match; a line with capitals is folded into scratch.
+func (d *doc) find(q *query, limit int, scratch *[]byte) int {
+	for li := 0; li < len(d.lines); li++ {
+		start := int(d.lines[li].fold)
+		if start >= limit {
+			break
+		}
+		orig := int(d.lines[li].orig)
+		end := d.lineFoldEnd(li)
+		var line []byte
+		switch d.kept[li] {
+		case sameLine:
+			// With the lines after it that are the same and follow it
+			// in the body: one stretch of the body, read at once.
+			for li+1 < len(d.lines) && d.kept[li+1] == sameLine &&
+				int(d.lines[li+1].orig)-int(d.lines[li+1].fold) == orig-start && int(d.lines[li+1].fold) < limit {
+				li++
+				end = d.lineFoldEnd(li)
+			}
+			line = d.body[orig : orig+min(end, limit)-start]
+		case plainLine:
+			*scratch = appendLower((*scratch)[:0], d.body[orig:orig+min(end, limit)-start])
+			line = *scratch
+		default:
+			k := int(d.kept[li])
+			line = d.fold[k : k+min(end, limit)-start]
+		}
+		if len(line) < len(q.text) {
+			continue
+		}
+		if at := index(line, q.text, q.pivot); at >= 0 {
+			return start + at
+		}
+	}
+	return -1
+}
+
+// lineFoldEnd is where line li ends in the folded prose.
+func (d *doc) lineFoldEnd(li int) int {
+	if li+1 < len(d.lines) {
+		return int(d.lines[li+1].fold) - 1
+	}
+	return int(d.size)
+}
+
+// appendLower appends b to dst with its ASCII folded.
+func appendLower(dst, b []byte) []byte {
+	from := len(dst)
+	dst = append(dst, b...)
+	for i, c := range dst[from:] {
+		if c < utf8.RuneSelf {
+			dst[from+i] = asciiFold[c]
+		}
+	}
+	return dst
+}
+
+// folded appends to dst the first limit bytes of d's folded prose: its
+// lines, '\n' between them, the plain ones rebuilt from the body (a copy
+// with ASCII in lower case, at the speed of memory), the others as kept.
+// A query pays for this on the posts it reads, within its budget of
+// MaxScanBytes; the index saves a folded copy of almost every post.
+func (d *doc) folded(dst []byte, limit int) []byte {
+	limit = max(0, min(limit, int(d.size)))
+	for li := range d.lines {
+		if len(dst) >= limit {
+			break
+		}
+		if li > 0 {
+			dst = append(dst, '\n')
+		}
+		start := int(d.lines[li].fold)
+		end := int(d.size)
+		if li+1 < len(d.lines) {
+			end = int(d.lines[li+1].fold) - 1
+		}
+		n := min(end-start, limit-len(dst))
+		switch k, orig := d.kept[li], int(d.lines[li].orig); k {
+		case sameLine:
+			dst = append(dst, d.body[orig:orig+n]...)
+		case plainLine:
+			dst = appendLower(dst, d.body[orig:orig+n])
+		default:
+			dst = append(dst, d.fold[k:int(k)+n]...)
+		}
+	}
+	return dst[:min(len(dst), limit)]
 }

@@ -296,7 +296,7 @@ func TestSearchBudget(t *testing.T) {
 	}
 	// The filters pass every post for "あいあい", in none; a budget of
 	// 50 posts stops the search.
-	idx.budget = 50 * len(idx.docs[0].fold)
+	idx.budget = 50 * int(idx.docs[0].size)
 	if hits, more := idx.Search("あいあい"); len(hits) != 0 || !more {
 		t.Errorf("out of budget: %v, more=%v", hits, more)
 	}
