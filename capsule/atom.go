@@ -139,10 +139,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 		}
 	}
 	out.WriteString(end + "\n")
-	raw := out.Bytes()
-	if cap(raw)-len(raw) > len(raw)/8 {
-		raw = bytes.Clone(raw) // the Store keeps these bytes for good: not the slack
-	}
+	raw := kept(out.Bytes())
 	return &gemini.Response{Status: gemini.StatusSuccess, Meta: atomMediaType, Body: raw[len(header):], Raw: raw}
 }
 

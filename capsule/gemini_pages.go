@@ -149,11 +149,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 		pg.Link(postGeminiPath(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
 	pg.Link("/", b.site.Title)
-	raw := pg.Bytes()
-	if cap(raw)-len(raw) > len(raw)/8 {
-		// The Store keeps these bytes for good: not the buffer's slack.
-		raw = bytes.Clone(raw)
-	}
+	raw := kept(pg.Bytes())
 	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
 	return page, raw[start:end]
 }

@@ -131,7 +131,7 @@ func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, 
 	}
 	m.Info("")
 	b.home(m)
-	return text, m.Bytes()
+	return kept(text), m.Bytes()
 }
 
 // tagsMenu lists the tags, most used first.
