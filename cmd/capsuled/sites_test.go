@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // An operator's two sites in one file: -check checks both, and at a
@@ -58,5 +61,46 @@ checked certificates folder \S+: the first start creates \S+/en\.localhost/en\.l
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("exit after SIGTERM: %v", err)
+	}
+}
+
+// Under systemd's socket activation a [[site]]'s Gopher socket comes from
+// systemd too, named gopher-<hostname>.
+func TestSystemdSocketActivateSites(t *testing.T) {
+	activate := needTool(t, "systemd-socket-activate")
+	var ports []string
+	for range 3 {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ports = append(ports, l.Addr().String())
+		l.Close()
+	}
+	en := t.TempDir()
+	os.WriteFile(filepath.Join(en, "_index.md"), []byte("+++\ntitle = \"Field Notes\"\nlang = \"en\"\n+++\n"), 0o644)
+	os.WriteFile(filepath.Join(en, "2020-01-01-first.md"), []byte("+++\ntitle = \"First light\"\ndate = 2020-01-01\n+++\nHello.\n"), 0o644)
+	conf := filepath.Join(t.TempDir(), "capsule.toml")
+	os.WriteFile(conf, []byte("posts = \""+samplePosts+"\"\n[log]\naccess = false\n[[site]]\nhostname = \"en.localhost\"\nposts = \""+en+"\"\ngopher_listen = \"127.0.0.1:2\"\n"), 0o644)
+	cmd := exec.Command(activate, "-l", ports[0], "-l", ports[1], "-l", ports[2], "--fdname=gemini:gopher:gopher-en.localhost",
+		capsuled, "-config", conf, "-certs", t.TempDir(), "-gemini", "127.0.0.1:1", "-gopher", "127.0.0.1:1", "-watch=false")
+	var stderr syncLog
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() }()
+	var menu string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && menu == ""; time.Sleep(50 * time.Millisecond) {
+		if c, err := net.Dial("tcp", ports[2]); err == nil {
+			c.SetDeadline(time.Now().Add(5 * time.Second))
+			io.WriteString(c, "\r\n")
+			b, _ := io.ReadAll(c)
+			c.Close()
+			menu = string(b)
+		}
+	}
+	if !strings.Contains(menu, "Field Notes") || !strings.Contains(menu, "\ten.localhost\t"+strings.Split(ports[2], ":")[1]+"\r\n") {
+		t.Errorf("the English site's gopher menu through systemd-socket-activate:\n%s\ncapsuled said:\n%s", menu, stderr.String())
 	}
 }
