@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"crypto/tls"
+	"crypto/x509"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -122,6 +124,10 @@ func haproxyConfig(t *testing.T, front [2]int, a, b *replica) string {
 	return path
 }
 
+// pinned is the certificate a Gemini reader of the replicas has pinned
+// (TOFU): fetchFrom refuses any other.
+var pinned []byte
+
 // fetchFrom makes one request through addr from the local address src,
 // and returns the whole answer.
 func fetchFrom(src, addr string, gemini bool, request string) ([]byte, error) {
@@ -134,7 +140,13 @@ func fetchFrom(src, addr string, gemini bool, request string) ([]byte, error) {
 	c.SetDeadline(time.Now().Add(10 * time.Second))
 	var rw io.ReadWriter = c
 	if gemini {
-		tc := tls.Client(c, &tls.Config{ServerName: "localhost", InsecureSkipVerify: true})
+		tc := tls.Client(c, &tls.Config{ServerName: "localhost", InsecureSkipVerify: true,
+			VerifyPeerCertificate: func(raw [][]byte, _ [][]*x509.Certificate) error {
+				if pinned != nil && !bytes.Equal(raw[0], pinned) {
+					return errors.New("not the certificate pinned")
+				}
+				return nil
+			}})
 		if err := tc.Handshake(); err != nil {
 			return nil, err
 		}
@@ -162,9 +174,12 @@ func TestHAProxyReplicas(t *testing.T) {
 	front := [2]int{ports[0], ports[1]}
 	posts := copyPosts(t)
 	certs := t.TempDir()
-	if _, err := tlscert.Create(certs, "localhost"); err != nil { // one certificate for both
+	cert, err := tlscert.Create(certs, "localhost") // one certificate for both
+	if err != nil {
 		t.Fatal(err)
 	}
+	pinned = cert.Certificate[0] // every Gemini answer below comes with it, whichever replica gives it
+	t.Cleanup(func() { pinned = nil })
 	a := &replica{name: "a", gemini: ports[2], gopher: ports[3], agt: ports[4], certs: certs, posts: posts, front: front, log: &syncLog{}}
 	b := &replica{name: "b", gemini: ports[5], gopher: ports[6], agt: ports[7], certs: certs, posts: posts, front: front, log: &syncLog{}}
 	a.start(t)
