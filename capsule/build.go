@@ -215,10 +215,11 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
 	for _, g := range b.tags {
-		pages := prevTags[g.Name].reuse(b, g.Posts, feed)
-		if pages == nil {
+		pieces := b.pieces(g.Posts, feed)
+		pages := prevTags[g.Name]
+		if pages == nil || !slices.Equal(pages.pieces, pieces) {
 			pages = &tagPages{
-				pieces: b.pieces(g.Posts, feed),
+				pieces: pieces,
 				gemini: geminiPage(lang, b.tagGemtext(g)),
 				gopher: b.tagMenu(g),
 				feed:   b.atomXML(site.Title+" #"+g.Name, tagFeedLink(g.Name), tagGeminiLink(g.Name), g.Posts, feed),
@@ -287,27 +288,15 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	return st, nil
 }
 
-// withoutContent is b with posts reduced to what result pages show, so that
-// the Store does not keep every post's Markdown and AST alive. Each
-// post's reduced form is made once, kept in its renderRecord.
+// withoutContent is b with its posts as their render records keep them,
+// without their Markdown (see renderRecord): what result pages show,
+// without keeping the content loaded alive.
 func (b *blog) withoutContent(renders renderCache) *blog {
-	light := make([]*content.Post, len(b.posts))
+	posts := make([]*content.Post, len(b.posts))
 	for i, p := range b.posts {
-		r := renders[p.File]
-		if r == nil { // not rendered: a build that fails
-			light[i] = lightPost(p)
-			continue
-		}
-		if r.light == nil {
-			r.light = lightPost(p)
-		}
-		light[i] = r.light
+		posts[i] = &renders[p.File].post
 	}
-	return &blog{site: b.site, posts: light}
-}
-
-func lightPost(p *content.Post) *content.Post {
-	return &content.Post{Slug: p.Slug, Title: p.Title, Date: p.Date, HasDate: p.HasDate, Lang: p.Lang}
+	return &blog{site: b.site, posts: posts}
 }
 
 // postByline is the date and tags of a post, as its pages show them.

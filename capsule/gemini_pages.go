@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"capsule/gemtext"
+	"capsule/gopher"
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
@@ -41,16 +42,8 @@ func (b *blog) postList(pg *gemtext.Page, posts []*content.Post) {
 	}
 	pg.Grow(n)
 	for _, p := range posts {
-		if l, ok := b.lines[p]; ok {
-			pg.Gemtext(l.gemini)
-			continue
-		}
-		postListLink(pg, p)
+		pg.Gemtext(b.lines[p].gemini)
 	}
-}
-
-func postListLink(pg *gemtext.Page, p *content.Post) {
-	pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
 }
 
 // listLines are a post's line in the lists of posts: the home page, tag
@@ -61,9 +54,9 @@ type listLines struct {
 
 func (b *blog) listLines(p *content.Post) listLines {
 	var pg gemtext.Page
-	postListLink(&pg, p)
+	pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
 	m := b.menu()
-	phlogItem(m, p)
+	m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
 	return listLines{gemini: bytes.Clone(pg.Bytes()), gopher: m.Lines()}
 }
 

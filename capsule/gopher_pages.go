@@ -26,16 +26,8 @@ func (b *blog) phlogItems(m *gopher.Menu, posts []*content.Post) {
 	}
 	m.Grow(n)
 	for _, p := range posts {
-		if l, ok := b.lines[p]; ok {
-			m.AddLines(l.gopher)
-			continue
-		}
-		phlogItem(m, p)
+		m.AddLines(b.lines[p].gopher)
 	}
-}
-
-func phlogItem(m *gopher.Menu, p *content.Post) {
-	m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
 }
 
 // home is the last item of every menu but the root.

@@ -38,8 +38,7 @@ type renderRecord struct {
 	post          content.Post // as rendered (a copy)
 	older, newer  neighbour
 	links         []linkAnswer
-	renderedEntry               // never with an error
-	light         *content.Post // what search results show of the post, made once (blog.withoutContent)
+	renderedEntry // never with an error
 }
 
 // neighbour is what a post's pages show of the post before or after it.
@@ -65,12 +64,11 @@ type linkAnswer struct {
 	post     string // the post it names: its path, "" if none
 	file     string // resolveFile's answers
 	relative bool
-	fromDir  string
 }
 
 // answer is where dest, written in a post in folder dir, leads now.
 func (l *postLinks) answer(dest, dir string) linkAnswer {
-	a := linkAnswer{dest: dest, fromDir: dir}
+	a := linkAnswer{dest: dest}
 	var p *content.Post
 	p, a.isPost = l.resolve(dest)
 	if p != nil {
@@ -98,7 +96,7 @@ func (t *linkTrace) add(dest string) {
 func (t *linkTrace) answers(l *postLinks, dir string) []linkAnswer {
 	var out []linkAnswer
 	for _, d := range t.dests {
-		if a := l.answer(d, dir); a != (linkAnswer{dest: d, fromDir: dir}) {
+		if a := l.answer(d, dir); a != (linkAnswer{dest: d}) {
 			out = append(out, a)
 		}
 	}
@@ -186,12 +184,4 @@ func (b *blog) pieces(posts []*content.Post, feed feedParts) []piece {
 		}
 	}
 	return out
-}
-
-// reuse returns t if posts' pieces are t's, nil otherwise (or if t is nil).
-func (t *tagPages) reuse(b *blog, posts []*content.Post, feed feedParts) *tagPages {
-	if t == nil || !slices.Equal(t.pieces, b.pieces(posts, feed)) {
-		return nil
-	}
-	return t
 }

@@ -392,7 +392,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 				p := *r.post // as decoded: Load goes on to change its posts
 				r.post = &p
 			}
-			next.parsed[m.src.path] = parsedEntry{data: m.src.data, slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
+			next.parsed[m.src.path] = parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
 		}
 	}
 	return results

@@ -6,7 +6,6 @@ import (
 	"os"
 	"syscall"
 	"time"
-	"unsafe"
 )
 
 // Reloading without rereading. A Load given the previous Content
@@ -30,10 +29,9 @@ type loadCache struct {
 	parsed map[string]parsedEntry // by path: posts' decoded front matter
 }
 
-// parsedEntry is a post's decoded front matter and what it was decoded
-// from.
+// parsedEntry is a post's decoded front matter and the defaults it was
+// decoded with, from the file as the same load read it.
 type parsedEntry struct {
-	data   []byte // the bytes read, compared by identity
 	slug   string
 	def    postDefaults
 	loc    *time.Location
@@ -83,16 +81,16 @@ func (c *loadCache) keep(srcs []*source) {
 	}
 }
 
-// parsed returns the previous decoding of m's post, if m's bytes are the
-// very ones decoded then, with the same defaults.
+// parsedPost returns the previous decoding of m's post, if its file is
+// unchanged since (m's source was taken from the previous load: its bytes
+// are the ones decoded, perhaps forgotten since) and the defaults are the
+// same.
 func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (parseResult, bool) {
 	if c == nil {
 		return parseResult{}, false
 	}
 	e, ok := c.parsed[m.src.path]
-	// The very bytes decoded then, or the same file unchanged since (its
-	// bytes perhaps forgotten).
-	if !ok || !(m.src.reused || sameBytes(e.data, m.src.data)) || e.slug != m.slug || e.def != m.def || e.loc != loc || e.lang != lang {
+	if !ok || !m.src.reused || e.slug != m.slug || e.def != m.def || e.loc != loc || e.lang != lang {
 		return parseResult{}, false
 	}
 	r := e.result
@@ -102,12 +100,6 @@ func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (pars
 		r.post = &p
 	}
 	return r, true
-}
-
-// sameBytes reports whether a and b are the same bytes in memory, not
-// merely equal ones.
-func sameBytes(a, b []byte) bool {
-	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
 }
 
 // Holding only what is served. A running capsule needs its posts'
@@ -142,8 +134,6 @@ func (c *Content) Forget() {
 		}
 		if e, ok := c.cache.parsed[p.File]; ok && e.result.post != nil {
 			e.result.post.Body = nil
-			e.data = nil
-			c.cache.parsed[p.File] = e
 		}
 	}
 }

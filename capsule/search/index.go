@@ -792,8 +792,8 @@ const (
 // plain reports whether folded, the folding of src, is src with its ASCII
 // in lower case (and controls made spaces), byte for byte: true of most
 // lines of Japanese and English prose, whose folding changes nothing but
-// capitals. Such a line is not kept folded: folded rebuilds it from the
-// body, which the index holds anyway.
+// capitals. Such a line is not kept folded: find folds it from the body,
+// which the index holds anyway, when it reads it.
 func plain(folded, src []byte) bool {
 	if len(folded) != len(src) {
 		return false
@@ -866,36 +866,4 @@ func appendLower(dst, b []byte) []byte {
 		}
 	}
 	return dst
-}
-
-// folded appends to dst the first limit bytes of d's folded prose: its
-// lines, '\n' between them, the plain ones rebuilt from the body (a copy
-// with ASCII in lower case, at the speed of memory), the others as kept.
-// A query pays for this on the posts it reads, within its budget of
-// MaxScanBytes; the index saves a folded copy of almost every post.
-func (d *doc) folded(dst []byte, limit int) []byte {
-	limit = max(0, min(limit, int(d.size)))
-	for li := range d.lines {
-		if len(dst) >= limit {
-			break
-		}
-		if li > 0 {
-			dst = append(dst, '\n')
-		}
-		start := int(d.lines[li].fold)
-		end := int(d.size)
-		if li+1 < len(d.lines) {
-			end = int(d.lines[li+1].fold) - 1
-		}
-		n := min(end-start, limit-len(dst))
-		switch k, orig := d.kept[li], int(d.lines[li].orig); k {
-		case sameLine:
-			dst = append(dst, d.body[orig:orig+n]...)
-		case plainLine:
-			dst = appendLower(dst, d.body[orig:orig+n])
-		default:
-			dst = append(dst, d.fold[k:int(k)+n]...)
-		}
-	}
-	return dst[:min(len(dst), limit)]
 }

@@ -1,19 +1,21 @@
 package search
 
 import (
-	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
 )
 
 // The index keeps folded only the lines whose folding is more than ASCII
-// case; folded rebuilds the rest. What a query reads must be the whole
-// folding of the post's prose, line by line, as appendFold gives it.
-func TestFoldedIsTheFolding(t *testing.T) {
+// case; find folds the rest as it reads them. Wherever a query is looked
+// for, and however much of the post a query may read, find must answer
+// what looking in the whole folding of the post's prose (line by line, as
+// appendFold gives it) answers.
+func TestFindReadsTheFolding(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	pieces := []string{"OpenStack", "ラズパイ", "ﾗｽﾞﾊﾟｲ", "ＯｐｅｎＳｔａｃｋ", "（テスト）", "合気道", "Ω", "ǅ", "e\u0301", "\t", " ",
 		"=> gemini://example.org/ リンク", "# 見出し", "* 項目", "> 引用", "```", "\x7f", "\xff", "！？", "ｶ\uFF9E"}
+	var scratch []byte
 	for round := range 300 {
 		var b strings.Builder
 		for range 1 + rng.IntN(12) {
@@ -31,15 +33,27 @@ func TestFoldedIsTheFolding(t *testing.T) {
 			}
 			want = appendFold(want, d.body[d.lines[li].orig:d.lineEnd(li)], 0, nil)
 		}
-		if got := d.folded(nil, 1<<30); !bytes.Equal(got, want) {
-			t.Fatalf("round %d, body %q:\nfolded %q\nwant   %q", round, b.String(), got, want)
-		}
 		if int(d.size) != len(want) {
 			t.Fatalf("round %d: size %d, want %d", round, d.size, len(want))
 		}
-		for _, limit := range []int{0, 1, len(want) / 2, len(want) - 1} {
-			if got := d.folded(nil, limit); !bytes.Equal(got, want[:max(0, min(limit, len(want)))]) {
-				t.Fatalf("round %d: folded up to %d: %q", round, limit, got)
+		// Queries: pieces of the folding, and of its lines, that a
+		// reader could type.
+		for range 10 {
+			if len(want) == 0 {
+				break
+			}
+			i := rng.IntN(len(want))
+			j := min(len(want), i+1+rng.IntN(12))
+			text := strings.ToValidUTF8(strings.TrimSpace(string(want[i:j])), "")
+			text, _, _ = strings.Cut(text, "\n")
+			q, err := prepare(text)
+			if err != nil || q == nil {
+				continue
+			}
+			for _, limit := range []int{len(want), len(want) / 2, rng.IntN(len(want) + 1)} {
+				if got, ref := d.find(q, limit, &scratch), index(want[:limit], q.text, q.pivot); got != ref {
+					t.Fatalf("round %d, body %q, query %q, limit %d: find %d, the folding says %d", round, b.String(), text, limit, got, ref)
+				}
 			}
 		}
 	}
