@@ -28,31 +28,28 @@ import (
 	"capsule/capsule/tlscert"
 )
 
-// Daemon is a running capsule: the Gemini and Gopher servers over one
-// Capsule, its certificate and its access log.
+// Daemon is a running capsule: the Gemini server and each site's Gopher
+// server over the sites' Capsules, their certificates and the access
+// log.
 type Daemon struct {
 	reloading sync.Mutex // one Reload at a time
 	// committing guards stopped, so that a Reload never swaps anything in
 	// once Shutdown has begun.
 	committing sync.Mutex
 	stopped    bool
-	publish    *time.Timer      // the next scheduled post's rebuild; guarded by committing
-	release    memoryRelease    // returns reloads' garbage once they pause
-	cfg        config.Config    // as of the last successful Start or Reload
-	loaded     *content.Content // what cfg.Posts held then: the next Reload reads only what changed since
+	publish    *time.Timer   // the next scheduled post's rebuild; guarded by committing
+	release    memoryRelease // returns reloads' garbage once they pause
+	cfg        config.Config // as of the last successful Start or Reload of the main site
 	log        *log.Logger
-	capsule    *Capsule
-	cert       atomic.Pointer[tls.Certificate]
 	access     atomic.Pointer[accessLog]         // nil when access logging is off
 	limiter    atomic.Pointer[guard.RateLimiter] // nil when rate limiting is off
 
-	geminiLn, gopherLn *guard.Listener
-	sites              []*hostedSite // served beside the main site: [[site]]
-	agent              *agent.Server // HAProxy's agent-check; nil when not asked for
-	gemini             *gemini.Server
-	gopher             *gopher.Server
-	errc               chan error
-	wg                 sync.WaitGroup
+	geminiLn *guard.Listener
+	sites    []*servedSite // the main site, then each [[site]]: see sites.go
+	agent    *agent.Server // HAProxy's agent-check; nil when not asked for
+	gemini   *gemini.Server
+	errc     chan error
+	wg       sync.WaitGroup
 }
 
 // Start loads the posts, loads or creates the certificate, listens (or
@@ -67,16 +64,11 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites))}
 	applyMemoryLimit(cfg.MemoryLimit)
 
-	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
+	main, err := d.loadSite(cfg)
 	if err != nil {
 		return nil, err
 	}
-	cert, err := startCertificate(cfg, d.log)
-	if err != nil {
-		return nil, err
-	}
-	d.cert.Store(cert)
-
+	d.sites = []*servedSite{main}
 	if err := d.listen(cfg); err != nil {
 		return nil, err
 	}
@@ -86,15 +78,10 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 			return nil, fmt.Errorf("agent: %w", err)
 		}
 	}
-	st, err := Build(ctx, d.site(cfg, loaded.Meta), loaded, d.buildOptions(cfg))
-	if err != nil {
+	if err := d.openSite(ctx, main); err != nil {
 		d.closeListeners()
 		return nil, err
 	}
-	d.logWarnings(st)
-	loaded.Forget() // the responses are held, not the Markdown
-	d.loaded = loaded
-	d.capsule = New(st)
 	if err := d.startSites(ctx, cfg); err != nil {
 		d.closeListeners()
 		return nil, err
@@ -105,20 +92,15 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	}
 	d.limiter.Store(guard.NewRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	d.serve()
-
-	d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(d.cert.Load()))
-	d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), d.gopherLn.Addr())
 	if d.agent != nil {
 		d.log.Printf("agent: answering HAProxy's agent-check on %s", d.agent.Addr())
 	}
-	d.log.Printf("built %d posts in %v, holding %s of responses", st.Posts, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
-	d.serveSites()
 	debug.FreeOSMemory() // the build's garbage: before serving, see memory.go
 	return d, nil
 }
 
 // Store is the Store being served.
-func (d *Daemon) Store() *Store { return d.capsule.Store() }
+func (d *Daemon) Store() *Store { return d.main().capsule.Store() }
 
 // Config is the configuration of the last successful Start or Reload.
 func (d *Daemon) Config() config.Config {
@@ -130,9 +112,14 @@ func (d *Daemon) Config() config.Config {
 // closeListeners closes what Start opened, before anything was served:
 // at once, with nothing to drain.
 func (d *Daemon) closeListeners() {
-	d.closeSites()
-	d.geminiLn.Listener.Close()
-	d.gopherLn.Listener.Close()
+	for _, s := range d.sites {
+		if s.gopherLn != nil {
+			s.gopherLn.Listener.Close()
+		}
+	}
+	if d.geminiLn != nil {
+		d.geminiLn.Listener.Close()
+	}
 	if d.agent != nil {
 		d.agent.Close()
 	}
@@ -145,30 +132,25 @@ func (d *Daemon) buildOptions(cfg config.Config) BuildOptions {
 	}}
 }
 
-// listen takes the configured listeners or binds the configured addresses,
-// and puts the limits and the PROXY protocol in front of them.
+// listen takes the configured Gemini listener or binds the configured
+// address, and puts the limits and the PROXY protocol in front of it.
+// (Each site's Gopher listener is opened with the site: openSite.)
 func (d *Daemon) listen(cfg config.Config) error {
-	gem, goph := cfg.GeminiListener, cfg.GopherListener
-	var err error
+	gem := cfg.GeminiListener
 	if gem == nil {
+		var err error
 		if gem, err = net.Listen("tcp", cfg.GeminiAddr); err != nil {
 			return fmt.Errorf("gemini: %w", err)
 		}
 	}
-	if goph == nil {
-		if goph, err = net.Listen("tcp", cfg.GopherAddr); err != nil {
-			gem.Close()
-			return fmt.Errorf("gopher: %w", err)
-		}
-	}
-	// Both listeners' connections must fit in the open file limit, or
+	// Every listener's connections must fit in the open file limit, or
 	// accept fails (EMFILE) and every reader waits.
 	if limit, err := guard.RaiseFileLimit(); err == nil {
 		if w := guard.FileLimitWarning(limit, 2+len(cfg.Sites), cfg.MaxConns); w != "" {
 			d.log.Printf("warning: %s", w)
 		}
 	}
-	d.geminiLn, d.gopherLn = d.guardListener(cfg, gem, cfg.GeminiProxy), d.guardListener(cfg, goph, cfg.GopherProxy)
+	d.geminiLn = d.guardListener(cfg, gem, cfg.GeminiProxy)
 	return nil
 }
 
@@ -186,11 +168,6 @@ func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool) *g
 	gl.Raw = raw                // a stop takes the connections queued in it (guard.Listener.Close)
 	gl.Limiter = d.limiter.Load // far over its rate: dropped at accept
 	return gl
-}
-
-// site is the Site cfg describes on the daemon's listeners.
-func (d *Daemon) site(cfg config.Config, meta content.SiteMeta) *Site {
-	return siteFor(cfg, meta, port(d.geminiLn.Addr()), port(d.gopherLn.Addr()))
 }
 
 // siteFor is the Site cfg describes, over what the posts folder says, with
@@ -230,65 +207,30 @@ func (d *Daemon) logWarnings(st *Store) {
 func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
-	start := time.Now()
 	if err := cfg.Check(); err != nil {
 		return err
 	}
-	// The other sites first, each on its own: a problem in one keeps its
-	// content and stops no other, the main site's included.
-	siteErrs := d.reloadSites(ctx, cfg)
-	if err := d.reloadMain(ctx, cfg, start); err != nil {
-		siteErrs = append([]error{err}, siteErrs...)
+	// Each site on its own: a problem in one keeps its content and stops
+	// no other. What concerns the daemon changes with the main site.
+	errs, mainReloaded := d.reloadSites(ctx, cfg)
+	if mainReloaded {
+		d.applyConfig(cfg)
 	}
 	d.committing.Lock()
 	if !d.stopped {
 		d.schedulePublish()
+		d.release.soon()
 	}
 	d.committing.Unlock()
-	return errors.Join(siteErrs...)
+	return errors.Join(errs...)
 }
 
-// rebuild is the work of a site's reload before anything is swapped in:
-// cfg's posts loaded (taking from prev what has not changed since), the
-// certificate checked against the one served, a Store built beside
-// served. Nothing is changed.
-func (d *Daemon) rebuild(ctx context.Context, cfg, old config.Config, prev *content.Content, served *Store, cert *tls.Certificate,
-	gopherPort int) (*content.Content, *tls.Certificate, *Store, error) {
-	opts := cfg.LoadOptions()
-	if cfg.Posts == old.Posts {
-		opts.Previous = prev
-	}
-	loaded, err := content.Load(cfg.Posts, opts)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if had := served.Posts; had > 0 && loaded.Empty() {
-		return nil, nil, nil, fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
-	}
-	if cert, err = reloadCertificate(cfg, old, cert); err != nil {
-		return nil, nil, nil, err
-	}
-	bo := d.buildOptions(cfg)
-	bo.Previous = served
-	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), gopherPort), loaded, bo)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return loaded, cert, st, nil
-}
-
-// reloadMain reloads the main site and what the configuration changes of
-// the daemon; see Reload.
-func (d *Daemon) reloadMain(ctx context.Context, cfg config.Config, start time.Time) error {
-	loaded, cert, st, err := d.rebuild(ctx, cfg, d.cfg, d.loaded, d.capsule.Store(), d.cert.Load(), port(d.gopherLn.Addr()))
-	if err != nil {
-		return err
-	}
+// applyConfig makes what cfg changes of the daemon itself take effect,
+// after the main site has reloaded: limits, the access log, the memory
+// limit; and says what takes a restart.
+func (d *Daemon) applyConfig(cfg config.Config) {
 	d.committing.Lock()
 	defer d.committing.Unlock()
-	if d.stopped {
-		return errStopped
-	}
 	old := d.cfg
 	if cfg.GeminiAddr != old.GeminiAddr || cfg.GopherAddr != old.GopherAddr ||
 		cfg.ReadTimeout != old.ReadTimeout || cfg.WriteTimeout != old.WriteTimeout ||
@@ -308,9 +250,6 @@ func (d *Daemon) reloadMain(ctx context.Context, cfg config.Config, start time.T
 	if cfg.RateLimit != old.RateLimit || cfg.RateBurst != old.RateBurst {
 		d.limiter.Store(guard.NewRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	}
-	d.logWarnings(st)
-	d.cert.Store(cert)
-	d.capsule.Swap(st)
 	if cfg.AccessLog != old.AccessLog || cfg.LogIPs != old.LogIPs {
 		var next *accessLog
 		if cfg.AccessLog {
@@ -318,11 +257,7 @@ func (d *Daemon) reloadMain(ctx context.Context, cfg config.Config, start time.T
 		}
 		d.access.Swap(next).Close()
 	}
-	loaded.Forget()
-	d.cfg, d.loaded = cfg, loaded
-	d.log.Printf("reloaded: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held), tlscert.Fingerprint(cert))
-	d.release.soon()
-	return nil
+	d.cfg = cfg
 }
 
 // tlsConfig is Gemini's TLS: 1.2 or later, the current certificate whatever
@@ -365,20 +300,14 @@ func (d *Daemon) serve() {
 			}
 		},
 	}
-	d.gopher = d.gopherServer(d.capsule, d.capsule.Store().Site.GopherPort, d.cfg.Hostname)
-	d.wg.Add(2)
+	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
 		if err := d.gemini.Serve(d.geminiLn); err != nil {
 			d.errc <- fmt.Errorf("gemini: %w", err)
 		}
 	}()
-	go func() {
-		defer d.wg.Done()
-		if err := d.gopher.Serve(d.gopherLn); !errors.Is(err, gopher.ErrServerClosed) {
-			d.errc <- fmt.Errorf("gopher: %w", err)
-		}
-	}()
+	d.serveSites()
 }
 
 // handleGemini answers a Gemini request (or a request line that could not
@@ -465,15 +394,15 @@ func (d *Daemon) serveGopher(c *Capsule, w io.Writer, r *gopher.Request) {
 	}
 }
 
-// Capsule returns the Capsule being served.
-func (d *Daemon) Capsule() *Capsule { return d.capsule }
+// Capsule returns the main site's Capsule.
+func (d *Daemon) Capsule() *Capsule { return d.main().capsule }
 
 // GeminiAddr and GopherAddr are the addresses listened on.
 func (d *Daemon) GeminiAddr() net.Addr { return d.geminiLn.Addr() }
-func (d *Daemon) GopherAddr() net.Addr { return d.gopherLn.Addr() }
+func (d *Daemon) GopherAddr() net.Addr { return d.main().gopherLn.Addr() }
 
-// Fingerprint is the SHA-256 fingerprint of the Gemini certificate.
-func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.cert.Load()) }
+// Fingerprint is the SHA-256 fingerprint of the main site's certificate.
+func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.main().cert.Load()) }
 
 // Err receives an error if a server stops on its own.
 func (d *Daemon) Err() <-chan error { return d.errc }
@@ -488,8 +417,8 @@ func (d *Daemon) schedulePublish() {
 	}
 	// The soonest scheduled post of every site.
 	var next time.Time
-	for _, c := range d.capsules() {
-		if sc := c.Store().Scheduled; len(sc) > 0 && (next.IsZero() || sc[0].At.Before(next)) {
+	for _, s := range d.sites {
+		if sc := s.capsule.Store().Scheduled; len(sc) > 0 && (next.IsZero() || sc[0].At.Before(next)) {
 			next = sc[0].At
 		}
 	}
@@ -506,15 +435,6 @@ func (d *Daemon) schedulePublish() {
 			d.log.Printf("publishing a scheduled post: %v; still serving the previous posts", err)
 		}
 	})
-}
-
-// capsules are the Capsules of every site, the main one first.
-func (d *Daemon) capsules() []*Capsule {
-	out := []*Capsule{d.capsule}
-	for _, h := range d.sites {
-		out = append(out, h.capsule)
-	}
-	return out
 }
 
 // errStopped is a reload asked for after Shutdown.
@@ -546,9 +466,9 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	}
 	// Every connection the kernel has accepted is taken and answered:
 	// closing the listeners at once would reset those still queued.
-	listeners := []*guard.Listener{d.geminiLn, d.gopherLn}
-	for _, h := range d.sites {
-		listeners = append(listeners, h.gopherLn)
+	listeners := []*guard.Listener{d.geminiLn}
+	for _, s := range d.sites {
+		listeners = append(listeners, s.gopherLn)
 	}
 	for _, l := range listeners {
 		l.Close()
@@ -578,9 +498,9 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 			}
 		}
 	}()
-	errs := []error{d.gopher.Shutdown(ctx)}
-	for _, h := range d.sites {
-		errs = append(errs, h.gopher.Shutdown(ctx))
+	var errs []error
+	for _, s := range d.sites {
+		errs = append(errs, s.gopher.Shutdown(ctx))
 	}
 	// The listeners count every connection from Accept on, so none that
 	// was accepted is missed.

@@ -361,7 +361,7 @@ func TestReloadServesWhatAFreshStartServes(t *testing.T) {
 		cfg.GeminiPort, cfg.GopherPort = 1965, 70 // the same links from both daemons
 	}
 	d := startDaemon(t, fixedPorts)
-	before := d.capsule.Store().Posts
+	before := d.Store().Posts
 	edit := func(name, old, new string) {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil || !strings.Contains(string(b), old) {
@@ -382,7 +382,7 @@ func TestReloadServesWhatAFreshStartServes(t *testing.T) {
 	if err := d.Reload(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
-	st := d.capsule.Store()
+	st := d.Store()
 	if st.Posts != before || st.Rendered >= st.Posts {
 		t.Errorf("reload: %d posts (want %d), %d rendered anew: want fewer than all", st.Posts, before, st.Rendered)
 	}

@@ -38,7 +38,7 @@ func benchDaemon(b testing.TB) *Daemon {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := &Daemon{capsule: New(st), log: log.New(io.Discard, "", 0)}
+	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: New(st)}}, log: log.New(io.Discard, "", 0)}
 	d.access.Store(newAccessLog(io.Discard, false))
 	b.Cleanup(d.access.Load().Close)
 	return d
@@ -72,7 +72,7 @@ func BenchmarkGopherHandler(b *testing.B) {
 			b.ReportAllocs()
 			r := &gopher.Request{Selector: sel, RemoteAddr: benchAddr}
 			for b.Loop() {
-				d.serveGopher(d.capsule, io.Discard, r)
+				d.serveGopher(d.main().capsule, io.Discard, r)
 			}
 		})
 	}

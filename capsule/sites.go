@@ -19,19 +19,19 @@ import (
 	"capsule/capsule/tlscert"
 )
 
-// Several sites in one daemon. The main site is the Daemon's own; each
-// [[site]] of the configuration is a hostedSite beside it, with its own
-// posts, Store, certificate and Gopher listener. Gemini has one listener
-// for all: the TLS handshake's SNI chooses the certificate, and the host
-// a request names chooses the site (a request naming no site of the
-// daemon gets the main site's 53). Gopher requests name no host, so each
-// site has a listener of its own. The rate limiter is shared: a client is
-// limited across sites. A reload rebuilds every site (each renders only
-// what changed), each on its own: a broken post keeps its site's content
-// and stops no other.
+// The sites of a daemon. The main site (the configuration's top-level
+// keys) and each [[site]] are a servedSite, with its own posts, Store,
+// certificate and Gopher listener; the main one is first. Gemini has one
+// listener for all: the TLS handshake's SNI chooses the certificate, and
+// the host a request names chooses the site (a request naming no site of
+// the daemon gets the main site's 53). Gopher requests name no host, so
+// each site has a listener of its own. The rate limiter is shared: a
+// client is limited across sites. A reload rebuilds every site (each
+// renders only what changed), each on its own: a broken post keeps its
+// site's content and stops no other.
 
-// hostedSite is a site served beside the main one.
-type hostedSite struct {
+// servedSite is one site of the daemon.
+type servedSite struct {
 	cfg      config.Config // the daemon's, with the site's own keys (config.Config.SiteConfigs)
 	capsule  *Capsule
 	cert     atomic.Pointer[tls.Certificate]
@@ -40,22 +40,12 @@ type hostedSite struct {
 	gopher   *gopher.Server
 }
 
-// startSites loads, certifies, listens for and builds every site of cfg
-// beside the main one. On failure, what was opened is closed.
-func (d *Daemon) startSites(ctx context.Context, cfg config.Config) error {
-	for _, sc := range cfg.SiteConfigs()[1:] {
-		h, err := d.startSite(ctx, sc)
-		if err != nil {
-			d.closeSites()
-			return fmt.Errorf("site %s: %w", sc.Hostname, err)
-		}
-		d.sites = append(d.sites, h)
-	}
-	return nil
-}
+// main is the main site.
+func (d *Daemon) main() *servedSite { return d.sites[0] }
 
-func (d *Daemon) startSite(ctx context.Context, cfg config.Config) (*hostedSite, error) {
-	h := &hostedSite{cfg: cfg}
+// loadSite reads a site's posts and loads or creates its certificate:
+// what a start does before it listens.
+func (d *Daemon) loadSite(cfg config.Config) (*servedSite, error) {
 	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
 	if err != nil {
 		return nil, err
@@ -64,70 +54,91 @@ func (d *Daemon) startSite(ctx context.Context, cfg config.Config) (*hostedSite,
 	if err != nil {
 		return nil, err
 	}
-	h.cert.Store(cert)
-	ln := cfg.GopherListener
+	s := &servedSite{cfg: cfg, loaded: loaded}
+	s.cert.Store(cert)
+	return s, nil
+}
+
+// openSite listens on the site's Gopher address (or takes systemd's
+// socket) and builds its Store; on failure the listener is closed.
+func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
+	ln := s.cfg.GopherListener
 	if ln == nil {
-		if ln, err = net.Listen("tcp", cfg.GopherAddr); err != nil {
-			return nil, fmt.Errorf("gopher: %w", err)
+		var err error
+		if ln, err = net.Listen("tcp", s.cfg.GopherAddr); err != nil {
+			return fmt.Errorf("gopher: %w", err)
 		}
 	}
-	h.gopherLn = d.guardListener(cfg, ln, cfg.GopherProxy)
-	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr())), loaded, d.buildOptions(cfg))
+	s.gopherLn = d.guardListener(s.cfg, ln, s.cfg.GopherProxy)
+	st, err := Build(ctx, siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr())), s.loaded, d.buildOptions(s.cfg))
 	if err != nil {
 		ln.Close()
-		return nil, err
+		s.gopherLn = nil
+		return err
 	}
 	d.logWarnings(st)
-	loaded.Forget()
-	h.loaded, h.capsule = loaded, New(st)
-	return h, nil
+	s.loaded.Forget() // the responses are held, not the Markdown
+	s.capsule = New(st)
+	return nil
 }
 
-// closeSites closes the Gopher listeners of sites started, before any
-// served.
-func (d *Daemon) closeSites() {
-	for _, h := range d.sites {
-		h.gopherLn.Listener.Close()
+// startSites loads and builds every site beside the main one. The
+// problems of one are a SiteError.
+func (d *Daemon) startSites(ctx context.Context, cfg config.Config) error {
+	for _, sc := range cfg.SiteConfigs()[1:] {
+		s, err := d.loadSite(sc)
+		if err == nil {
+			err = d.openSite(ctx, s)
+		}
+		if err != nil {
+			return &SiteError{Host: sc.Hostname, Err: err}
+		}
+		d.sites = append(d.sites, s)
 	}
-	d.sites = nil
+	return nil
 }
 
-// serveSites starts each site's Gopher server.
+// serveSites starts each site's Gopher server and says where each site
+// is served.
 func (d *Daemon) serveSites() {
-	for _, h := range d.sites {
-		h.gopher = d.gopherServer(h.capsule, h.capsule.Store().Site.GopherPort, h.cfg.Hostname)
+	for i, s := range d.sites {
+		s.gopher = d.gopherServer(s.capsule, s.capsule.Store().Site.GopherPort, s.cfg.Hostname)
 		d.wg.Add(1)
 		go func() {
 			defer d.wg.Done()
-			if err := h.gopher.Serve(h.gopherLn); !errors.Is(err, gopher.ErrServerClosed) {
-				d.errc <- fmt.Errorf("gopher (%s): %w", h.cfg.Hostname, err)
+			if err := s.gopher.Serve(s.gopherLn); !errors.Is(err, gopher.ErrServerClosed) {
+				d.errc <- fmt.Errorf("gopher (%s): %w", s.cfg.Hostname, err)
 			}
 		}()
-		st := h.capsule.Store()
-		d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(h.cert.Load()))
-		d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), h.gopherLn.Addr())
-		d.log.Printf("built %d posts of %s in %v, holding %s of responses", st.Posts, h.cfg.Hostname, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
+		st := s.capsule.Store()
+		d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(s.cert.Load()))
+		d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), s.gopherLn.Addr())
+		of := ""
+		if i > 0 {
+			of = " of " + s.cfg.Hostname
+		}
+		d.log.Printf("built %d posts%s in %v, holding %s of responses", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
 	}
 }
 
-// siteFor returns the hosted site whose host name is host (compared
-// without case or a trailing dot), or nil.
-func (d *Daemon) hostedSiteFor(host string) *hostedSite {
+// siteNamed returns the site whose host name is host (compared without
+// case or a trailing dot), or the main site.
+func (d *Daemon) siteNamed(host string) *servedSite {
 	host = strings.TrimSuffix(host, ".")
-	for _, h := range d.sites {
-		if strings.EqualFold(host, h.cfg.Hostname) {
-			return h
+	for _, s := range d.sites[1:] {
+		if strings.EqualFold(host, s.cfg.Hostname) {
+			return s
 		}
 	}
-	return nil
+	return d.main()
 }
 
 // capsuleFor is the Capsule that answers a Gemini request line: the site
 // it names, or the main one (which answers 53 to a host it does not
 // serve).
 func (d *Daemon) capsuleFor(line []byte) *Capsule {
-	if len(d.sites) == 0 {
-		return d.capsule
+	if len(d.sites) == 1 {
+		return d.main().capsule
 	}
 	var scratch [gemini.MaxRequest]byte
 	host := ""
@@ -136,41 +147,44 @@ func (d *Daemon) capsuleFor(line []byte) *Capsule {
 	} else if r, refused := gemini.ParseRequest(line); refused == nil {
 		host = r.Host
 	}
-	if h := d.hostedSiteFor(host); h != nil {
-		return h.capsule
-	}
-	return d.capsule
+	return d.siteNamed(host).capsule
 }
 
 // certificateFor is the certificate for a TLS handshake that asked for
 // server name name: the site's of that name, else the main site's.
 func (d *Daemon) certificateFor(name string) *tls.Certificate {
-	if h := d.hostedSiteFor(name); h != nil {
-		return h.cert.Load()
-	}
-	return d.cert.Load()
+	return d.siteNamed(name).cert.Load()
 }
 
-// reloadSites rebuilds each hosted site as cfg now says, each on its own:
-// it returns the problems of those that failed, which keep serving what
-// they served. Sites added to or taken from the configuration take a
+// reloadSites rebuilds every site as cfg now says, each on its own: the
+// main one, then the others, found by host name. It returns the problems
+// of those that failed, which keep serving what they served, a
+// SiteError for each site but the main one, and whether the main one
+// reloaded. Sites added to or taken from the configuration take a
 // restart.
-func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) []error {
-	var errs []error
-	configs := cfg.SiteConfigs()[1:]
+func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) (errs []error, mainReloaded bool) {
+	configs := cfg.SiteConfigs()
 	if len(configs) != len(d.sites) {
 		d.log.Printf("reload: sites added or removed are served from the next restart")
 	}
-	for _, sc := range configs {
-		h := d.hostedSiteFor(sc.Hostname)
-		if h == nil {
-			continue
+	for i, sc := range configs {
+		s := d.main()
+		if i > 0 {
+			if s = d.siteNamed(sc.Hostname); s == d.main() {
+				continue // a new site
+			}
 		}
-		if err := d.reloadSite(ctx, h, sc); err != nil {
+		err := d.reloadSite(ctx, s, sc)
+		switch {
+		case i == 0 && err != nil:
+			errs = append(errs, err)
+		case i == 0:
+			mainReloaded = true
+		case err != nil:
 			errs = append(errs, &SiteError{Host: sc.Hostname, Err: err})
 		}
 	}
-	return errs
+	return errs, mainReloaded
 }
 
 // SiteError is the failure of a site beside the main one ([[site]]) to
@@ -183,9 +197,31 @@ type SiteError struct {
 func (e *SiteError) Error() string { return "site " + e.Host + ": " + e.Err.Error() }
 func (e *SiteError) Unwrap() error { return e.Err }
 
-func (d *Daemon) reloadSite(ctx context.Context, h *hostedSite, cfg config.Config) error {
+// reloadSite loads s's posts as cfg says (taking from the last load what
+// has not changed since), checks the certificate against the one served,
+// builds a Store beside the one served and swaps it in. When anything
+// fails, s is left as it was.
+func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Config) error {
 	start := time.Now()
-	loaded, cert, st, err := d.rebuild(ctx, cfg, h.cfg, h.loaded, h.capsule.Store(), h.cert.Load(), port(h.gopherLn.Addr()))
+	opts := cfg.LoadOptions()
+	if cfg.Posts == s.cfg.Posts {
+		opts.Previous = s.loaded
+	}
+	loaded, err := content.Load(cfg.Posts, opts)
+	if err != nil {
+		return err
+	}
+	served := s.capsule.Store()
+	if had := served.Posts; had > 0 && loaded.Empty() {
+		return fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
+	}
+	cert, err := reloadCertificate(cfg, s.cfg, s.cert.Load())
+	if err != nil {
+		return err
+	}
+	bo := d.buildOptions(cfg)
+	bo.Previous = served
+	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr())), loaded, bo)
 	if err != nil {
 		return err
 	}
@@ -196,9 +232,13 @@ func (d *Daemon) reloadSite(ctx context.Context, h *hostedSite, cfg config.Confi
 	}
 	d.logWarnings(st)
 	loaded.Forget()
-	h.cert.Store(cert)
-	h.capsule.Swap(st)
-	h.cfg, h.loaded = cfg, loaded
-	d.log.Printf("reloaded %s: %d posts in %v, %d rendered anew, holding %s of responses", cfg.Hostname, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held))
+	s.cert.Store(cert)
+	s.capsule.Swap(st)
+	s.cfg, s.loaded = cfg, loaded
+	name := ""
+	if s != d.main() {
+		name = " " + cfg.Hostname
+	}
+	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return nil
 }

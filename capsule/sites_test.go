@@ -77,10 +77,10 @@ func TestTwoSites(t *testing.T) {
 		cfg.Posts = ja
 		cfg.Sites = []config.SiteConfig{{Hostname: "en.localhost", Posts: en, GopherAddr: "127.0.0.1:0"}}
 	})
-	if len(d.sites) != 1 {
-		t.Fatalf("%d sites beside the main one", len(d.sites))
+	if len(d.sites) != 2 {
+		t.Fatalf("%d sites, want the main one and the English one", len(d.sites))
 	}
-	port := d.capsule.Store().Site.GeminiPort
+	port := d.Store().Site.GeminiPort
 	url := func(host, path string) string { return "gemini://" + host + ":" + strconv.Itoa(port) + path }
 
 	home, jaCert := geminiFetch(t, d, "localhost", url("localhost", "/"))
@@ -94,7 +94,7 @@ func TestTwoSites(t *testing.T) {
 	if tlscert.Fingerprint(jaCert) == tlscert.Fingerprint(enCert) {
 		t.Error("both sites showed the same certificate: SNI did not choose")
 	}
-	if got := tlscert.Fingerprint(enCert); got != tlscert.Fingerprint(d.sites[0].cert.Load()) {
+	if got := tlscert.Fingerprint(enCert); got != tlscert.Fingerprint(d.sites[1].cert.Load()) {
 		t.Errorf("SNI en.localhost: certificate %s, want the English site's", got)
 	}
 	// The request's host decides, whatever name the handshake asked for.
@@ -109,10 +109,10 @@ func TestTwoSites(t *testing.T) {
 	}
 
 	// Gopher: a listener each.
-	if root := gopherFetch(t, d.gopherLn.Addr().String(), ""); !strings.Contains(root, "Keep Smiling") {
+	if root := gopherFetch(t, d.GopherAddr().String(), ""); !strings.Contains(root, "Keep Smiling") {
 		t.Errorf("the main site's gopher root:\n%.300s", root)
 	}
-	enGopher := d.sites[0].gopherLn.Addr().String()
+	enGopher := d.sites[1].gopherLn.Addr().String()
 	root := gopherFetch(t, enGopher, "")
 	if !strings.Contains(root, "Field Notes") || strings.Contains(root, "Keep Smiling") || !strings.Contains(root, "\ten.localhost\t") {
 		t.Errorf("the English site's gopher root:\n%.400s", root)
