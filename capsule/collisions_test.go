@@ -1,4 +1,4 @@
-package capsule
+package capsule_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/tlscert"
 )
@@ -17,9 +19,9 @@ import (
 // reports; the start must fail.
 func startFails(t *testing.T, files map[string]string) content.ErrorList {
 	t.Helper()
-	cfg := testConfig(t)
+	cfg := servetest.Config(t)
 	cfg.Posts = testfs.Write(t, files)
-	d, err := Start(context.Background(), cfg)
+	d, err := daemon.Start(context.Background(), cfg)
 	if err == nil {
 		d.Shutdown(context.Background())
 		t.Fatal("started")
@@ -58,7 +60,7 @@ func TestPagesShadowedByBuiltins(t *testing.T) {
 // A page no client can ask for (its URL over the 1,024 bytes a Gemini
 // request may have) is an error, not a dead link.
 func TestURLsOverTheRequestLimit(t *testing.T) {
-	cfg := testConfig(t)
+	cfg := servetest.Config(t)
 	cfg.Hostname = strings.Repeat("h", 950) + ".example"
 	cfg.Certs = t.TempDir()
 	if _, err := tlscert.Create(cfg.Certs, "localhost"); err != nil {
@@ -66,7 +68,7 @@ func TestURLsOverTheRequestLimit(t *testing.T) {
 	}
 	cfg.CertFile, cfg.KeyFile = tlscert.Paths(cfg.Certs, "localhost") // the host name is too long for a file name
 	cfg.Posts = testfs.Write(t, map[string]string{strings.Repeat("s", 100) + ".md": post("A", "")})
-	_, err := Check(cfg)
+	_, err := daemon.Check(cfg)
 	if err == nil || !strings.Contains(err.Error(), "over the 1024 a request may have") {
 		t.Errorf("check: %v", err)
 	}
@@ -75,14 +77,14 @@ func TestURLsOverTheRequestLimit(t *testing.T) {
 // Files whose names need escaping in a URL are linked escaped, and every
 // link to them answers with the file.
 func TestFileNamesEscaped(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"a.md":      post("A", "") + "[one](%2541.txt) [two](q%3Fx%23y.txt)\n",
 			"%41.txt":   "percent\n",
 			"q?x#y.txt": "query\n",
 		})
 	})
-	_, _, page := geminiGet(t, d, "/posts/a.gmi")
+	_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
 	links := 0
 	for _, line := range strings.Split(page, "\n") {
 		target, ok := strings.CutPrefix(line, "=> ")
@@ -91,7 +93,7 @@ func TestFileNamesEscaped(t *testing.T) {
 		}
 		target, _, _ = strings.Cut(target, " ")
 		links++
-		status, _, body := geminiGet(t, d, target)
+		status, _, body := servetest.GeminiGet(t, d, target)
 		if status != 20 || (body != "percent\n" && body != "query\n") {
 			t.Errorf("link %s: %d %q", target, status, body)
 		}
@@ -99,13 +101,13 @@ func TestFileNamesEscaped(t *testing.T) {
 	if links != 2 {
 		t.Errorf("%d file links in %q", links, page)
 	}
-	menu := gopherGet(t, d, "/posts/a/\r\n")
+	menu := servetest.GopherGet(t, d, "/posts/a/\r\n")
 	items := 0
 	for _, line := range strings.Split(menu, "\r\n") {
 		fields := strings.Split(line, "\t")
 		if len(fields) == 4 && line[0] == '0' && !strings.HasPrefix(fields[1], "/posts/") {
 			items++
-			if body := gopherGet(t, d, fields[1]+"\r\n"); body != "percent\n" && body != "query\n" {
+			if body := servetest.GopherGet(t, d, fields[1]+"\r\n"); body != "percent\n" && body != "query\n" {
 				t.Errorf("menu item %q: %q", fields[1], body)
 			}
 		}
@@ -119,15 +121,15 @@ func TestFileNamesEscaped(t *testing.T) {
 // on either protocol; their text stays and the author is warned with the
 // file and line.
 func TestUnsafeLinksNotOffered(t *testing.T) {
-	var logged syncBuffer
-	d := startDaemon(t, func(c *config.Config) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Log = log.New(&logged, "", 0)
 		c.Posts = testfs.Write(t, map[string]string{
 			"a.md": post("A", "") + "\n[スクリプト](javascript:alert(1)) and [v](VBScript:msgbox) and\n" +
 				"[f](file:///etc/passwd) ![画像](data:image/png;base64,AAAA) <vbscript:x> [ok](https://example.org/)\n",
 		})
 	})
-	pages := crawl(t, d, 50)
+	pages := servetest.Crawl(t, d, 50)
 	for addr, body := range pages {
 		// Offered: a gemtext link line, a gopher menu item, a numbered
 		// reference under gopher text. (An autolink's text is its URL,
@@ -153,16 +155,16 @@ func TestUnsafeLinksNotOffered(t *testing.T) {
 // A post dated in year 1 keeps its date (the zero time.Time once meant
 // "no date").
 func TestYearOneDateShown(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{"a.md": "+++\ntitle = \"古い\"\ndate = 0001-01-01\n+++\n本文\n"})
 	})
-	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/a.gmi 0001-01-01 古い") {
+	if _, _, home := servetest.GeminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/a.gmi 0001-01-01 古い") {
 		t.Errorf("home page: %q", home)
 	}
-	if _, _, page := geminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "\n0001-01-01\n") {
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "\n0001-01-01\n") {
 		t.Errorf("post page: %q", page)
 	}
-	if text := gopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "0001-01-01") {
+	if text := servetest.GopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "0001-01-01") {
 		t.Errorf("gopher text: %q", text)
 	}
 }

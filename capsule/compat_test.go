@@ -1,10 +1,11 @@
-package capsule
+package capsule_test
 
 import (
 	"strings"
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 )
 
@@ -12,7 +13,7 @@ import (
 // redirect_from) are served with no template syntax on either protocol,
 // their references to each other as links, their old addresses answered.
 func TestHugoAndJekyllPostsServed(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"hugo.md": "---\ntitle: \"ヒューゴの記事\"\ndate: 2020-05-07T11:39:39+09:00\ntags: [日記]\ncategories: [技術]\naliases: [/2020/05/07/hugo/]\nlayout: post\n---\n" +
 				"本文です。{{< figure src=\"images/a.png\" caption=\"写真\" >}}\n\n前の記事は[こちら]({{< ref \"jekyll.md\" >}})。\n\n{{< youtube dQw4w9WgXcQ >}}\n\n```\n{{< notexpanded >}}\n```\n",
@@ -21,7 +22,7 @@ func TestHugoAndJekyllPostsServed(t *testing.T) {
 			"images/a.png": "png",
 		})
 	})
-	pages := crawl(t, d, 60)
+	pages := servetest.Crawl(t, d, 60)
 	for addr, body := range pages {
 		if strings.Contains(addr, "notexpanded") {
 			continue
@@ -42,7 +43,7 @@ func TestHugoAndJekyllPostsServed(t *testing.T) {
 		t.Errorf("Jekyll post:\n%s", jekyll)
 	}
 	for _, old := range []string{"/2020/05/07/hugo/", "/old/jekyll.html"} {
-		if status, _, _ := geminiGet(t, d, old); status != 31 {
+		if status, _, _ := servetest.GeminiGet(t, d, old); status != 31 {
 			t.Errorf("%s: status %d, want 31", old, status)
 		}
 	}

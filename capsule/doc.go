@@ -1,5 +1,5 @@
 // Package capsule builds a blog into an immutable store of pre-rendered
-// Gemini and Gopher responses, and runs the daemon that serves it.
+// Gemini and Gopher responses, and answers requests from it.
 //
 // The data flows one way. Package content reads the posts folder: each
 // post's front matter and its Markdown. Build parses each post once with
@@ -9,10 +9,7 @@
 // requests with a map lookup; a reload builds a new Store beside the old
 // one and swaps the pointer.
 //
-// Daemon wires a Capsule to the servers: package gemini (the Gemini
-// protocol and its TLS server loop), package gopher (the Gopher server),
-// each behind package guard (connection caps, rate limits, PROXY
-// protocol). Package config holds the configuration, tlscert the
-// certificate, systemd the service manager's protocols and search the
-// index behind search pages.
+// This package is the site alone: it reads no configuration, listens on
+// nothing and keeps no time. Package daemon runs it: configuration,
+// listeners, certificates, reloads, scheduled publication and logs.
 package capsule

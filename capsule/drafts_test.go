@@ -1,57 +1,22 @@
-package capsule
+package capsule_test
 
 import (
-	"crypto/tls"
-	"io"
-	"net"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
 	"capsule/capsule/tlscert"
 )
 
-// identity is a client certificate, as Lagrange makes one for an
-// identity.
-func identity(t *testing.T, name string) tls.Certificate {
-	t.Helper()
-	cert, err := tlscert.Create(t.TempDir(), name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert
-}
-
-// geminiAs fetches path showing cert (none when nil) and returns the
-// header line and the body.
-func geminiAs(t *testing.T, d *Daemon, path string, cert *tls.Certificate) (string, string) {
-	t.Helper()
-	conf := &tls.Config{InsecureSkipVerify: true, ServerName: "localhost", MinVersion: tls.VersionTLS12}
-	if cert != nil {
-		conf.Certificates = []tls.Certificate{*cert}
-	}
-	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.GeminiAddr().String(), conf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(5 * time.Second))
-	io.WriteString(c, "gemini://localhost:"+strconv.Itoa(port(d.GeminiAddr()))+path+"\r\n")
-	b, _ := io.ReadAll(c)
-	header, body, _ := strings.Cut(string(b), "\r\n")
-	return header, body
-}
-
 // A draft is read by its author alone: 60 without a certificate, 61 with
 // another, the page with the author's; and no anonymous reader finds a
 // trace of it on either protocol.
 func TestDraftsForTheAuthorOnly(t *testing.T) {
-	author, stranger := identity(t, "author"), identity(t, "stranger")
-	d := startDaemon(t, func(c *config.Config) {
+	author, stranger := servetest.Identity(t, "author"), servetest.Identity(t, "stranger")
+	d := servetest.Start(t, func(c *config.Config) {
 		c.AuthorCertificates = []string{strings.ToLower(strings.ReplaceAll(tlscert.Fingerprint(&author), ":", ""))}
 		c.Posts = testfs.Write(t, map[string]string{
 			"_index.md": "+++\ntitle = \"ブログ\"\nlang = \"ja\"\n+++\n",
@@ -61,35 +26,35 @@ func TestDraftsForTheAuthorOnly(t *testing.T) {
 	})
 	ja := messages.Japanese
 	for _, path := range []string{"/drafts/secret.gmi", "/drafts/"} {
-		if h, _ := geminiAs(t, d, path, nil); h != "60 "+ja.AuthorCertificate {
+		if h, _ := servetest.GeminiAs(t, d, path, nil); h != "60 "+ja.AuthorCertificate {
 			t.Errorf("%s without a certificate: %q", path, h)
 		}
-		if h, _ := geminiAs(t, d, path, &stranger); h != "61 "+ja.NotAuthor {
+		if h, _ := servetest.GeminiAs(t, d, path, &stranger); h != "61 "+ja.NotAuthor {
 			t.Errorf("%s with another certificate: %q", path, h)
 		}
 	}
-	h, body := geminiAs(t, d, "/drafts/secret.gmi", &author)
+	h, body := servetest.GeminiAs(t, d, "/drafts/secret.gmi", &author)
 	if !strings.HasPrefix(h, "20 ") || !strings.Contains(body, "誰にも見せない本文。") || !strings.Contains(body, ja.DraftMark) {
 		t.Errorf("the author's draft: %q\n%s", h, body)
 	}
-	if h, body := geminiAs(t, d, "/drafts/", &author); !strings.HasPrefix(h, "20 ") || !strings.Contains(body, "=> /drafts/secret.gmi ") {
+	if h, body := servetest.GeminiAs(t, d, "/drafts/", &author); !strings.HasPrefix(h, "20 ") || !strings.Contains(body, "=> /drafts/secret.gmi ") {
 		t.Errorf("the author's drafts index: %q\n%s", h, body)
 	}
 	// Encoded, the path is refused rather than served to anyone.
-	if h, _ := geminiAs(t, d, "/%64rafts/secret.gmi", &author); !strings.HasPrefix(h, "60 ") {
+	if h, _ := servetest.GeminiAs(t, d, "/%64rafts/secret.gmi", &author); !strings.HasPrefix(h, "60 ") {
 		t.Errorf("encoded drafts path: %q", h)
 	}
-	for addr, page := range crawl(t, d, 100) {
+	for addr, page := range servetest.Crawl(t, d, 100) {
 		if strings.Contains(page, "秘密の下書き") || strings.Contains(page, "誰にも見せない") || strings.Contains(page, "/drafts/") {
 			t.Errorf("%s shows the draft:\n%s", addr, page)
 		}
 	}
 	for _, q := range []string{"%E7%A7%98%E5%AF%86", "%E8%AA%B0%E3%81%AB%E3%82%82"} {
-		if _, _, page := geminiGet(t, d, "/search?"+q); strings.Contains(page, "secret") {
+		if _, _, page := servetest.GeminiGet(t, d, "/search?"+q); strings.Contains(page, "secret") {
 			t.Errorf("search finds the draft: %s", page)
 		}
 	}
-	if _, _, feed := geminiGet(t, d, "/atom.xml"); strings.Contains(feed, "秘密") {
+	if _, _, feed := servetest.GeminiGet(t, d, "/atom.xml"); strings.Contains(feed, "秘密") {
 		t.Error("the Atom feed shows the draft")
 	}
 }

@@ -1,4 +1,4 @@
-package capsule
+package capsule_test
 
 import (
 	"net/url"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 
 	"git.sr.ht/~adnano/go-gemini"
 	"github.com/mmcdole/gofeed"
@@ -15,14 +16,14 @@ import (
 // Every tag has its own Atom feed, linked from its page, with exactly that
 // tag's posts.
 func TestTagFeeds(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	for tag, want := range tagCounts(readSamplePosts(t)) {
-		_, _, page := geminiGet(t, d, "/tags/"+url.PathEscape(tag)+".gmi")
+		_, _, page := servetest.GeminiGet(t, d, "/tags/"+url.PathEscape(tag)+".gmi")
 		link := "/tags/" + url.PathEscape(tag) + ".xml"
 		if !strings.Contains(page, "\n=> "+link+" ") {
 			t.Errorf("tag page %s does not link %s:\n%s", tag, link, page)
 		}
-		status, meta, body := geminiGet(t, d, link)
+		status, meta, body := servetest.GeminiGet(t, d, link)
 		if status != gemini.StatusSuccess || meta != "application/atom+xml" {
 			t.Fatalf("%s: %d %q", link, status, meta)
 		}
@@ -51,8 +52,8 @@ func TestTagFeeds(t *testing.T) {
 func TestFeedContent(t *testing.T) {
 	posts := readSamplePosts(t)
 	for _, full := range []bool{false, true} {
-		d := startDaemon(t, func(c *config.Config) { c.FeedContent = full })
-		_, _, body := geminiGet(t, d, "/atom.xml")
+		d := servetest.Start(t, func(c *config.Config) { c.FeedContent = full })
+		_, _, body := servetest.GeminiGet(t, d, "/atom.xml")
 		feed, err := gofeed.NewParser().ParseString(body)
 		if err != nil {
 			t.Fatal(err)

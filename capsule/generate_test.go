@@ -12,7 +12,7 @@ import (
 // sampleSentences are the sample blog's sentences, the material of
 // generated posts.
 var sampleSentences = sync.OnceValue(func() []string {
-	s, err := postgen.Sentences(samplePosts)
+	s, err := postgen.Sentences("../posts")
 	if err != nil {
 		panic(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/gopher"
@@ -348,55 +347,5 @@ func TestSamePostComparesEveryField(t *testing.T) {
 	a.BodyHash, b.BodyHash, b.Body = 0, 0, []byte("c")
 	if samePost(&a, &b) {
 		t.Error("samePost misses a change of Body when there are no hashes")
-	}
-}
-
-// A reload of the running daemon after posts were edited, added and
-// removed serves, over both protocols, what a daemon started afresh on
-// the same folder serves, and renders only what changed.
-func TestReloadServesWhatAFreshStartServes(t *testing.T) {
-	dir := copyPosts(t)
-	fixedPorts := func(cfg *config.Config) {
-		cfg.Posts = dir
-		cfg.GeminiPort, cfg.GopherPort = 1965, 70 // the same links from both daemons
-	}
-	d := startDaemon(t, fixedPorts)
-	before := d.Store().Posts
-	edit := func(name, old, new string) {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil || !strings.Contains(string(b), old) {
-			t.Fatalf("%s: %v, or no %q in it", name, err, old)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	edit("2017-05-05-aching-wrist.md", "+++\n\n", "+++\n\n追記：手首はよくなりました。\n\n")
-	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-new.md"), []byte(post("新しい記事", "tags = [\"日記\"]\n")+"\n[前の記事](2017-05-05-aching-wrist.md)\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Remove(filepath.Join(dir, "2014-05-05-wisdom-tooth.md")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := d.cfg
-	if err := d.Reload(context.Background(), cfg); err != nil {
-		t.Fatal(err)
-	}
-	st := d.Store()
-	if st.Posts != before || st.Rendered >= st.Posts {
-		t.Errorf("reload: %d posts (want %d), %d rendered anew: want fewer than all", st.Posts, before, st.Rendered)
-	}
-	fresh := startDaemon(t, fixedPorts)
-	got, want := crawl(t, d, 500), crawl(t, fresh, 500)
-	if len(want) < 30 {
-		t.Fatalf("crawled %d pages: too few to compare", len(want))
-	}
-	for page, body := range want {
-		if got[page] != body {
-			t.Errorf("%s after the reload:\n%s\nstarted afresh:\n%s", page, got[page], body)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("%d pages after the reload, %d started afresh", len(got), len(want))
 	}
 }

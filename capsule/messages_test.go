@@ -1,4 +1,4 @@
-package capsule
+package capsule_test
 
 import (
 	"os"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
 )
@@ -18,41 +19,41 @@ func TestInterfaceLanguage(t *testing.T) {
 		lang string
 		want messages.Messages
 	}{{"ja", messages.Japanese}, {"ja-JP", messages.Japanese}, {"en", messages.English}, {"fr", messages.English}} {
-		d := startDaemon(t, func(c *config.Config) {
+		d := servetest.Start(t, func(c *config.Config) {
 			c.Posts = testfs.Write(t, map[string]string{
 				"_index.md": "+++\ntitle = \"Site\"\nlang = \"" + tt.lang + "\"\n+++\n",
 				"a.md":      "+++\ntitle = \"A\"\ndate = 2020-01-01\ntags = [\"t\"]\n+++\ntext\n",
 			})
 		})
 		m := tt.want
-		_, _, home := geminiGet(t, d, "/")
+		_, _, home := servetest.GeminiGet(t, d, "/")
 		for _, line := range []string{"=> /tags/ " + m.Tags, "=> /archive.gmi " + m.Archive, "=> /search " + m.Search, "=> /atom.xml " + m.AtomFeed, "## " + m.Posts} {
 			if !strings.Contains(home, "\n"+line+"\n") {
 				t.Errorf("%s: home lacks %q:\n%s", tt.lang, line, home)
 			}
 		}
-		if _, meta, _ := geminiGet(t, d, "/search"); meta != m.SearchPrompt {
+		if _, meta, _ := servetest.GeminiGet(t, d, "/search"); meta != m.SearchPrompt {
 			t.Errorf("%s: search prompt %q", tt.lang, meta)
 		}
-		if _, meta, _ := geminiGet(t, d, "/nowhere"); meta != m.NotFound {
+		if _, meta, _ := servetest.GeminiGet(t, d, "/nowhere"); meta != m.NotFound {
 			t.Errorf("%s: not found %q", tt.lang, meta)
 		}
-		root := gopherGet(t, d, "\r\n")
+		root := servetest.GopherGet(t, d, "\r\n")
 		for _, item := range []string{"1" + m.Tags + "\t", "1" + m.Archive + "\t", "7" + m.Search + "\t", "i" + m.LynxHint + "\t"} {
 			if !strings.Contains(root, "\r\n"+item) {
 				t.Errorf("%s: gopher root lacks %q:\n%s", tt.lang, item, root)
 			}
 		}
-		menu := gopherGet(t, d, "/posts/a/\r\n")
+		menu := servetest.GopherGet(t, d, "/posts/a/\r\n")
 		for _, item := range []string{"0" + messages.Format(m.Read, "title", "A") + "\t", "1" + messages.Format(m.Home, "site", "Site") + "\t"} {
 			if !strings.Contains(menu, "\r\n"+item) {
 				t.Errorf("%s: post menu lacks %q:\n%s", tt.lang, item, menu)
 			}
 		}
-		if text := gopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "\r\n"+m.TagsLabel+": t\r\n") {
+		if text := servetest.GopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "\r\n"+m.TagsLabel+": t\r\n") {
 			t.Errorf("%s: gopher text header: %q", tt.lang, text)
 		}
-		if nf := gopherGet(t, d, "/nowhere\r\n"); !strings.HasPrefix(nf, "3"+m.NotFound+"\t") {
+		if nf := servetest.GopherGet(t, d, "/nowhere\r\n"); !strings.HasPrefix(nf, "3"+m.NotFound+"\t") {
 			t.Errorf("%s: gopher not found %q", tt.lang, nf)
 		}
 	}
@@ -90,11 +91,11 @@ func TestMessagesOverridden(t *testing.T) {
 	if err := config.ReadConfigFile(file, &cfg); err != nil {
 		t.Fatal(err)
 	}
-	d := startDaemon(t, func(c *config.Config) { c.Messages = cfg.Messages })
-	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "\n=> /tags/ ラベル\n") {
+	d := servetest.Start(t, func(c *config.Config) { c.Messages = cfg.Messages })
+	if _, _, home := servetest.GeminiGet(t, d, "/"); !strings.Contains(home, "\n=> /tags/ ラベル\n") {
 		t.Errorf("home: %q", home)
 	}
-	if nf := gopherGet(t, d, "/nowhere\r\n"); !strings.HasPrefix(nf, "3ありません\t") {
+	if nf := servetest.GopherGet(t, d, "/nowhere\r\n"); !strings.HasPrefix(nf, "3ありません\t") {
 		t.Errorf("gopher: %q", nf)
 	}
 	os.WriteFile(file, []byte("[messages]\n\ntagz = \"x\"\n"), 0o644)

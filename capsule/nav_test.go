@@ -1,6 +1,7 @@
-package capsule
+package capsule_test
 
 import (
+	"capsule/capsule/internal/servetest"
 	"net/url"
 	"regexp"
 	"slices"
@@ -54,9 +55,9 @@ func TestLagrangeWouldCutTitles(t *testing.T) {
 }
 
 func TestHomeIsAGemfeed(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	posts := readSamplePosts(t)
-	_, _, home := geminiGet(t, d, "/")
+	_, _, home := servetest.GeminiGet(t, d, "/")
 	if first := strings.SplitN(home, "\n", 2)[0]; first != "# _・)Keep Smiling" {
 		t.Errorf("first line %q is not the feed title", first)
 	}
@@ -78,9 +79,9 @@ func TestHomeIsAGemfeed(t *testing.T) {
 }
 
 func TestAtomFeed(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	posts := readSamplePosts(t)
-	status, meta, body := geminiGet(t, d, "/atom.xml")
+	status, meta, body := servetest.GeminiGet(t, d, "/atom.xml")
 	if status != gemini.StatusSuccess || meta != "application/atom+xml" {
 		t.Fatalf("atom: %d %q", status, meta)
 	}
@@ -94,7 +95,7 @@ func TestAtomFeed(t *testing.T) {
 	if len(feed.Items) != len(posts) {
 		t.Fatalf("%d entries, want %d", len(feed.Items), len(posts))
 	}
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr()))
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr()))
 	for i, p := range posts {
 		it := feed.Items[i]
 		wantURL := base + "/posts/" + p.slug + ".gmi"
@@ -126,14 +127,14 @@ func tagCounts(posts []samplePost) map[string][]samplePost {
 }
 
 func TestTags(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	posts := readSamplePosts(t)
 	want := tagCounts(posts)
 	if len(want["合気道"]) != 2 {
 		t.Fatalf("the sample posts should tag 合気道 twice, got %d", len(want["合気道"]))
 	}
 
-	_, _, index := geminiGet(t, d, "/tags/")
+	_, _, index := servetest.GeminiGet(t, d, "/tags/")
 	seen := 0
 	for _, line := range strings.Split(index, "\n") {
 		path, label, ok := strings.Cut(strings.TrimPrefix(line, "=> "), " ")
@@ -150,7 +151,7 @@ func TestTags(t *testing.T) {
 			t.Errorf("tags index says %q, want %q", label, wantLabel)
 		}
 		// The link as a client sends it: percent-encoded.
-		status, _, page := geminiGet(t, d, path)
+		status, _, page := servetest.GeminiGet(t, d, path)
 		if status != gemini.StatusSuccess {
 			t.Errorf("%s: status %d", path, status)
 			continue
@@ -167,7 +168,7 @@ func TestTags(t *testing.T) {
 		}
 
 		// Gopher: the same tag as a menu, posts date first.
-		menu := checkMenu(t, "tag "+tag, gopherGet(t, d, "/tags/"+tag+"\r\n"))
+		menu := checkMenu(t, "tag "+tag, servetest.GopherGet(t, d, "/tags/"+tag+"\r\n"))
 		var items []string
 		for _, l := range menu {
 			if l[0] == '1' && strings.Contains(l, "\t/posts/") {
@@ -187,16 +188,16 @@ func TestTags(t *testing.T) {
 	if seen != len(want) {
 		t.Errorf("tags index lists %d tags, want %d:\n%s", seen, len(want), index)
 	}
-	if status, _, _ := geminiGet(t, d, "/tags/no-such-tag.gmi"); status != gemini.StatusNotFound {
+	if status, _, _ := servetest.GeminiGet(t, d, "/tags/no-such-tag.gmi"); status != gemini.StatusNotFound {
 		t.Errorf("unknown tag: status %d", status)
 	}
 }
 
 func TestArchiveAndNeighbours(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	posts := readSamplePosts(t)
 
-	_, _, archive := geminiGet(t, d, "/archive.gmi")
+	_, _, archive := servetest.GeminiGet(t, d, "/archive.gmi")
 	year := ""
 	n := 0
 	for _, line := range strings.Split(archive, "\n") {
@@ -214,7 +215,7 @@ func TestArchiveAndNeighbours(t *testing.T) {
 	if n != len(posts) {
 		t.Errorf("archive lists %d posts, want %d", n, len(posts))
 	}
-	gopherArchive := gopherGet(t, d, "/archive\r\n")
+	gopherArchive := servetest.GopherGet(t, d, "/archive\r\n")
 	checkMenu(t, "archive", gopherArchive)
 	for _, p := range posts {
 		if !strings.Contains(gopherArchive, "\r\n1"+p.date+" "+p.title+"\t/posts/"+p.slug+"/\t") {
@@ -223,7 +224,7 @@ func TestArchiveAndNeighbours(t *testing.T) {
 	}
 
 	for i, p := range posts {
-		_, _, page := geminiGet(t, d, "/posts/"+p.slug+".gmi")
+		_, _, page := servetest.GeminiGet(t, d, "/posts/"+p.slug+".gmi")
 		if i+1 < len(posts) && !strings.Contains(page, "\n=> /posts/"+posts[i+1].slug+".gmi ← ") {
 			t.Errorf("%s does not link the older post %s", p.slug, posts[i+1].slug)
 		}
@@ -253,10 +254,10 @@ func postsContaining(posts []samplePost, s string) []string {
 }
 
 func TestSearch(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	posts := readSamplePosts(t)
 
-	if status, meta, _ := geminiGet(t, d, "/search"); status != gemini.StatusInput || meta == "" {
+	if status, meta, _ := servetest.GeminiGet(t, d, "/search"); status != gemini.StatusInput || meta == "" {
 		t.Errorf("/search without a query: %d %q, want 10 with a prompt", status, meta)
 	}
 	for _, query := range []string{"合気道", "OpenStack", "openstack", "RASPBERRY PI", "白帯", "どこにもない言葉"} {
@@ -264,7 +265,7 @@ func TestSearch(t *testing.T) {
 		if query == "合気道" && len(want) != 2 {
 			t.Fatalf("the sample has %d posts on 合気道, want 2", len(want))
 		}
-		status, _, page := geminiGet(t, d, "/search?"+url.PathEscape(query))
+		status, _, page := servetest.GeminiGet(t, d, "/search?"+url.PathEscape(query))
 		if status != gemini.StatusSuccess {
 			t.Errorf("search %q: status %d", query, status)
 			continue
@@ -280,7 +281,7 @@ func TestSearch(t *testing.T) {
 			t.Errorf("gemini search %q shows no excerpt:\n%s", query, page)
 		}
 
-		menu := gopherGet(t, d, "/search\t"+query+"\r\n")
+		menu := servetest.GopherGet(t, d, "/search\t"+query+"\r\n")
 		got = nil
 		for _, line := range checkMenu(t, "search "+query, menu) {
 			if sel := strings.Split(line, "\t")[1]; line[0] == '1' && strings.HasPrefix(sel, "/posts/") {
@@ -291,14 +292,14 @@ func TestSearch(t *testing.T) {
 			t.Errorf("gopher search %q found %q, want %q", query, got, want)
 		}
 	}
-	if !strings.Contains(gopherGet(t, d, "\r\n"), "\r\n7検索\t/search\t") {
+	if !strings.Contains(servetest.GopherGet(t, d, "\r\n"), "\r\n7検索\t/search\t") {
 		t.Error("root menu has no type 7 search item")
 	}
 }
 
 func TestRobotsTxt(t *testing.T) {
-	d := startDaemon(t, nil)
-	status, meta, body := geminiGet(t, d, "/robots.txt")
+	d := servetest.Start(t, nil)
+	status, meta, body := servetest.GeminiGet(t, d, "/robots.txt")
 	if status != gemini.StatusSuccess || !strings.HasPrefix(meta, "text/plain") {
 		t.Fatalf("robots.txt: %d %q", status, meta)
 	}

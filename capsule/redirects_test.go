@@ -1,4 +1,4 @@
-package capsule
+package capsule_test
 
 import (
 	"strconv"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 
 	"git.sr.ht/~adnano/go-gemini"
@@ -14,17 +15,17 @@ import (
 // Old links keep working: an old address of a post answers Gemini with a
 // permanent redirect to the post, and Gopher with the post's text.
 func TestOldAddressesRedirect(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"hello.md": "+++\ntitle = \"やあ\"\ndate = 2017-05-03\naliases = [\"/2017/05/03/hello/\", \"old.html\"]\n+++\n本文です。\n",
 		})
 	})
-	want := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/posts/hello.gmi"
+	want := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr())) + "/posts/hello.gmi"
 	for _, old := range []string{"/2017/05/03/hello/", "/old.html"} {
-		if status, meta, _ := geminiGet(t, d, old); status != gemini.StatusPermanentRedirect || meta != want {
+		if status, meta, _ := servetest.GeminiGet(t, d, old); status != gemini.StatusPermanentRedirect || meta != want {
 			t.Errorf("gemini %s: %d %q, want 31 %s", old, status, meta, want)
 		}
-		if text := gopherGet(t, d, old+"\r\n"); !strings.Contains(text, "本文です。") {
+		if text := servetest.GopherGet(t, d, old+"\r\n"); !strings.Contains(text, "本文です。") {
 			t.Errorf("gopher %s: %q", old, text)
 		}
 	}

@@ -1,4 +1,4 @@
-package capsule
+package capsule_test
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 )
 
@@ -34,14 +35,14 @@ func unsafeText(s string) (string, bool) {
 func TestControlCharactersNeverReachReaders(t *testing.T) {
 	title := strings.ReplaceAll("タイトル"+controls, "\x00", "") // TOML strings cannot hold NUL
 	tomlEscaped := strings.NewReplacer("\x1b", `\u001b`, "\x07", `\u0007`, "\b", `\b`, "\x7f", `\u007f`, "\u009b", `\u009b`).Replace(title)
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"_index.md": "+++\ntitle = \"サイト" + tomlEscaped + "\"\ndescription = \"説明" + tomlEscaped + "\"\n+++\n",
 			"a.md": "+++\ntitle = \"" + tomlEscaped + "\"\ndate = 2020-01-01\ntags = [\"タグ" + tomlEscaped + "\"]\nsummary = \"要約" + tomlEscaped + "\"\n+++\n" +
 				"本文" + controls + "です。\n\n- 項目" + controls + "\n\n```\nコード" + controls + "\n```\n\n| 表" + controls + " | b |\n|---|---|\n| c | d |\n\n[リンク" + controls + "](https://example.org/)\n",
 		})
 	})
-	pages := crawl(t, d, 100)
+	pages := servetest.Crawl(t, d, 100)
 	if len(pages) < 8 {
 		t.Fatalf("crawled only %d pages", len(pages))
 	}
@@ -51,13 +52,13 @@ func TestControlCharactersNeverReachReaders(t *testing.T) {
 		}
 	}
 	for _, query := range []string{"%1B%5B2J%1B]0;pwned%07", "%ff%fe", "%C2%9B31m", "%00"} {
-		_, meta, body := geminiGet(t, d, "/search?"+query)
+		_, meta, body := servetest.GeminiGet(t, d, "/search?"+query)
 		if c, bad := unsafeText(meta + body); bad {
 			t.Errorf("Gemini search %s reflects %q: %q %q", query, c, meta, body)
 		}
 	}
 	for _, query := range []string{"\x1b[2J\x1b]0;pwned\x07", "\xff\xfe", "\u009b31m"} {
-		body := gopherGet(t, d, "/search\t"+query+"\r\n")
+		body := servetest.GopherGet(t, d, "/search\t"+query+"\r\n")
 		if c, bad := unsafeText(body); bad {
 			t.Errorf("Gopher search %q reflects %q: %q", query, c, body)
 		}

@@ -1,4 +1,4 @@
-package capsule
+package capsule_test
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 )
 
@@ -13,7 +14,7 @@ import (
 // protocols at once, with no reload asked for; until then it is nowhere.
 func TestScheduledPostAppearsOnTime(t *testing.T) {
 	at := time.Now().Add(2 * time.Second).UTC().Truncate(time.Second).Add(time.Second)
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"a.md":     "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
 			"later.md": "+++\ntitle = \"予約した記事\"\ndate = " + at.Format(time.RFC3339) + "\n+++\n予約の本文\n",
@@ -22,18 +23,18 @@ func TestScheduledPostAppearsOnTime(t *testing.T) {
 	if st := d.Capsule().Store(); len(st.Scheduled) != 1 || !st.Scheduled[0].At.Equal(at) {
 		t.Fatalf("scheduled %v; want later.md at %v", st.Scheduled, at)
 	}
-	for addr, page := range crawl(t, d, 50) {
+	for addr, page := range servetest.Crawl(t, d, 50) {
 		if strings.Contains(page, "予約した記事") {
 			t.Fatalf("%s shows the post before its time", addr)
 		}
 	}
 	for time.Now().Before(at.Add(5 * time.Second)) {
-		_, _, home := geminiGet(t, d, "/")
+		_, _, home := servetest.GeminiGet(t, d, "/")
 		if strings.Contains(home, "予約した記事") {
 			if time.Now().Before(at) {
 				t.Fatal("the post appeared before its time")
 			}
-			if root := gopherGet(t, d, "\r\n"); !strings.Contains(root, "予約した記事") {
+			if root := servetest.GopherGet(t, d, "\r\n"); !strings.Contains(root, "予約した記事") {
 				t.Error("on Gemini but not on Gopher")
 			}
 			return

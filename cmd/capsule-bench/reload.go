@@ -16,8 +16,8 @@ import (
 	"strings"
 	"time"
 
-	"capsule/capsule"
 	"capsule/capsule/config"
+	"capsule/capsule/daemon"
 	"capsule/capsule/watch"
 )
 
@@ -91,7 +91,7 @@ func runReloadChild(args []string) {
 	cfg.Log = log.New(io.Discard, "", 0)
 	ctx := context.Background()
 	start := time.Now()
-	d, err := capsule.Start(ctx, cfg)
+	d, err := daemon.Start(ctx, cfg)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func runReloadChild(args []string) {
 // fullReload changes the site's title, which changes every page, and
 // reloads: it returns how long that took, resident memory at its highest
 // during it and after it settled.
-func fullReload(ctx context.Context, d *capsule.Daemon, cfg config.Config, dir string, rss func() float64) (took time.Duration, peak, after float64) {
+func fullReload(ctx context.Context, d *daemon.Daemon, cfg config.Config, dir string, rss func() float64) (took time.Duration, peak, after float64) {
 	// A full reload: a new site title changes every page.
 	site := filepath.Join(dir, "_index.md")
 	b, err := os.ReadFile(site)

@@ -192,7 +192,7 @@ func TestReadmeStartLines(t *testing.T) {
 	}
 	cmd := exec.Command(capsuled, "-posts", samplePosts, "-certs", filepath.Join(t.TempDir(), "certs"),
 		"-gemini", "127.0.0.1:0", "-gemini-port", "1965", "-gopher", "127.0.0.1:0", "-gopher-port", "7070")
-	d := &daemon{cmd: cmd, lines: make(chan string, 1000)}
+	d := &capsuledProcess{cmd: cmd, lines: make(chan string, 1000)}
 	d.start(t)
 	var got []string
 	timeout := time.After(10 * time.Second)

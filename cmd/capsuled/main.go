@@ -24,6 +24,7 @@ import (
 	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
 	"capsule/capsule/systemd"
 	"capsule/capsule/tlscert"
 )
@@ -173,7 +174,7 @@ func main() {
 	}
 
 	if opts.check {
-		sum, err := capsule.Check(cfg)
+		sum, err := daemon.Check(cfg)
 		if err != nil {
 			reportAndExit(logger, err, exitProblems)
 		}
@@ -208,7 +209,7 @@ func main() {
 
 // checkReport is what -check prints when it finds no problem: what it
 // checked, one line each, then "ok".
-func checkReport(cfg config.Config, configFile string, sum *capsule.Summary) string {
+func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s, %s\n", folderName(cfg.Posts),
 		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"), count(sum.Redirects, "redirect"))

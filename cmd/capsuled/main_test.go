@@ -126,9 +126,9 @@ func TestConfigFileAndFlags(t *testing.T) {
 	}
 }
 
-// daemon is capsuled running in the background, its standard error
+// capsuledProcess is capsuled running in the background, its standard error
 // collected line by line.
-type daemon struct {
+type capsuledProcess struct {
 	cmd    *exec.Cmd
 	lines  chan string
 	gemini string // host:port
@@ -137,9 +137,9 @@ type daemon struct {
 
 var listenLine = regexp.MustCompile(`^capsuled: (gemini|gopher): serving \S+ on (\S+)`)
 
-func startCapsuled(t *testing.T, cmd *exec.Cmd) *daemon {
+func startCapsuled(t *testing.T, cmd *exec.Cmd) *capsuledProcess {
 	t.Helper()
-	d := &daemon{cmd: cmd, lines: make(chan string, 1000)}
+	d := &capsuledProcess{cmd: cmd, lines: make(chan string, 1000)}
 	d.start(t)
 	for d.gemini == "" || d.gopher == "" {
 		line := d.waitFor(t, "capsuled: ")
@@ -156,7 +156,7 @@ func startCapsuled(t *testing.T, cmd *exec.Cmd) *daemon {
 
 // start starts the process and collects its standard error lines; it is
 // killed when the test ends.
-func (d *daemon) start(t *testing.T) {
+func (d *capsuledProcess) start(t *testing.T) {
 	t.Helper()
 	stderr, err := d.cmd.StderrPipe()
 	if err != nil {
@@ -179,7 +179,7 @@ func (d *daemon) start(t *testing.T) {
 }
 
 // waitFor returns the next line of standard error that contains s.
-func (d *daemon) waitFor(t *testing.T, s string) string {
+func (d *capsuledProcess) waitFor(t *testing.T, s string) string {
 	t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
@@ -433,7 +433,7 @@ func needTool(t *testing.T, name string) string {
 
 // exitsWithin waits for the process to end and returns its exit status,
 // or fails the test if it is still running after limit.
-func (d *daemon) exitsWithin(t *testing.T, limit time.Duration) int {
+func (d *capsuledProcess) exitsWithin(t *testing.T, limit time.Duration) int {
 	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- d.cmd.Wait() }()
@@ -494,7 +494,7 @@ func TestStopWinsOverSlowBuild(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "2020-01-01-slow.md"), []byte(slowPost), 0o644)
 		cmd := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(), "-post-budget", "100ms",
 			"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
-		d := &daemon{cmd: cmd, lines: make(chan string, 1000)}
+		d := &capsuledProcess{cmd: cmd, lines: make(chan string, 1000)}
 		d.start(t)
 		d.waitFor(t, "still rendering "+filepath.Join(dir, "2020-01-01-slow.md"))
 		cmd.Process.Signal(syscall.SIGTERM)

@@ -11,9 +11,9 @@ import (
 	"syscall"
 	"time"
 
-	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
 )
 
 // shutdownTimeout bounds how long requests in flight may take to finish
@@ -41,16 +41,16 @@ func serve(logger *log.Logger, cfg config.Config, configFile string) int {
 	defer cancel()
 
 	type startResult struct {
-		d   *capsule.Daemon
+		d   *daemon.Daemon
 		err error
 	}
 	started := make(chan startResult, 1)
 	go func() {
-		d, err := capsule.Start(ctx, cfg)
+		d, err := daemon.Start(ctx, cfg)
 		started <- startResult{d, err}
 	}()
 	reloads := make(chan struct{}, 1) // a reload asked for and not begun
-	var d *capsule.Daemon
+	var d *daemon.Daemon
 	for d == nil {
 		select {
 		case r := <-started:
@@ -135,7 +135,7 @@ func exitOnSecondSignal(logger *log.Logger, signals <-chan os.Signal) {
 }
 
 // shutdown stops d, letting requests in flight finish for a while.
-func shutdown(logger *log.Logger, d *capsule.Daemon) {
+func shutdown(logger *log.Logger, d *daemon.Daemon) {
 	notify(logger, "STOPPING=1")
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
@@ -146,7 +146,7 @@ func shutdown(logger *log.Logger, d *capsule.Daemon) {
 
 // reload rereads the configuration and the posts. A failure is logged and
 // the capsule keeps serving what it served.
-func reload(ctx context.Context, logger *log.Logger, d *capsule.Daemon) {
+func reload(ctx context.Context, logger *log.Logger, d *daemon.Daemon) {
 	notify(logger, "RELOADING=1\nMONOTONIC_USEC="+strconv.FormatInt(monotonicUsec(), 10))
 	cfg, _, err := loadConfig(os.Args[1:])
 	if err == nil {
@@ -173,7 +173,7 @@ func reloadFailure(err error) string {
 		errs = joined.Unwrap()
 	}
 	for _, e := range errs {
-		var se *capsule.SiteError
+		var se *daemon.SiteError
 		if errors.As(e, &se) {
 			sites = append(sites, se.Host)
 		} else {

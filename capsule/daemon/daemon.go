@@ -1,7 +1,8 @@
-package capsule
+package daemon
 
 import (
-	"bytes"
+	"capsule/capsule"
+
 	"cmp"
 	"context"
 	"crypto/tls"
@@ -100,7 +101,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 }
 
 // Store is the Store being served.
-func (d *Daemon) Store() *Store { return d.main().capsule.Store() }
+func (d *Daemon) Store() *capsule.Store { return d.main().capsule.Store() }
 
 // Config is the configuration of the last successful Start or Reload.
 func (d *Daemon) Config() config.Config {
@@ -126,8 +127,8 @@ func (d *Daemon) closeListeners() {
 }
 
 // buildOptions has a Build tell the log which post it is waiting for.
-func (d *Daemon) buildOptions(cfg config.Config) BuildOptions {
-	return BuildOptions{PostBudget: cfg.PostBudget, Slow: func(file string, elapsed time.Duration) {
+func (d *Daemon) buildOptions(cfg config.Config) capsule.BuildOptions {
+	return capsule.BuildOptions{PostBudget: cfg.PostBudget, Slow: func(file string, elapsed time.Duration) {
 		d.log.Printf("still rendering %s after %v", file, elapsed.Round(time.Millisecond))
 	}}
 }
@@ -172,13 +173,13 @@ func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool) *g
 
 // siteFor is the Site cfg describes, over what the posts folder says, with
 // the ports listened on.
-func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort int) *Site {
+func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort int) *capsule.Site {
 	meta.Title = cmp.Or(cfg.Title, meta.Title, cfg.Hostname)
 	meta.Description = cmp.Or(cfg.Description, meta.Description)
 	meta.Lang = cmp.Or(cfg.Lang, meta.Lang)
 	meta.Favicon = cmp.Or(cfg.Favicon, meta.Favicon)
 	msg, _ := messages.For(meta.Lang).Override(cfg.Messages) // names checked by ReadConfigFile
-	return &Site{
+	return &capsule.Site{
 		SiteMeta:    meta,
 		Messages:    msg,
 		Hostname:    cfg.Hostname,
@@ -190,7 +191,7 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 	}
 }
 
-func (d *Daemon) logWarnings(st *Store) {
+func (d *Daemon) logWarnings(st *capsule.Store) {
 	for _, w := range st.Warnings {
 		d.log.Printf("warning: %v", w)
 	}
@@ -321,17 +322,15 @@ func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.R
 		return gemini.BadRequest
 	}
 	cost := 1
-	if gemini.HasQuery(line, searchPath) {
+	if capsule.IsGeminiSearch(line) {
 		cost = guard.SearchCost
 	}
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), cost); !ok {
 		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
 	}
-	// Only the drafts look at the client's certificate; reading it for
-	// every request would cost the serving path. A draft asked for in an
-	// encoded form is refused 60, never served.
+	// Only the drafts look at the client's certificate.
 	site := d.capsuleFor(line)
-	if bytes.Contains(line, []byte(draftsDir)) {
+	if capsule.MayNeedCertificate(line) {
 		if certs := c.ConnectionState().PeerCertificates; len(certs) > 0 {
 			return site.GeminiFor(line, certs[0])
 		}
@@ -341,7 +340,7 @@ func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.R
 
 // gopherServer is a Gopher server for the site c serves, whose menus name
 // host and port.
-func (d *Daemon) gopherServer(c *Capsule, port int, host string) *gopher.Server {
+func (d *Daemon) gopherServer(c *capsule.Capsule, port int, host string) *gopher.Server {
 	return &gopher.Server{
 		Handler:      gopher.HandlerFunc(func(w io.Writer, r *gopher.Request) { d.serveGopher(c, w, r) }),
 		Host:         host,
@@ -366,16 +365,16 @@ func (d *Daemon) gopherServer(c *Capsule, port int, host string) *gopher.Server 
 // serveGopher answers a Gopher request for the site c serves and logs it.
 // A client over its rate gets an error menu telling it to slow down. A
 // search costs guard.SearchCost requests.
-func (d *Daemon) serveGopher(c *Capsule, w io.Writer, r *gopher.Request) {
+func (d *Daemon) serveGopher(c *capsule.Capsule, w io.Writer, r *gopher.Request) {
 	start := time.Now()
 	var b []byte
 	var status string
 	cost := 1
-	if isSearchSelector(r.Selector) && r.Search != "" {
+	if capsule.IsGopherSearch(r) {
 		cost = guard.SearchCost
 	}
 	if ok, _ := d.limiter.Load().AllowN(r.RemoteAddr, start, cost); !ok {
-		b, status = c.Store().gopherSlowDown, "slowdown"
+		b, status = c.Store().GopherSlowDown(), "slowdown"
 	} else {
 		b, status = c.Gopher(r)
 	}
@@ -395,7 +394,7 @@ func (d *Daemon) serveGopher(c *Capsule, w io.Writer, r *gopher.Request) {
 }
 
 // Capsule returns the main site's Capsule.
-func (d *Daemon) Capsule() *Capsule { return d.main().capsule }
+func (d *Daemon) Capsule() *capsule.Capsule { return d.main().capsule }
 
 // GeminiAddr and GopherAddr are the addresses listened on.
 func (d *Daemon) GeminiAddr() net.Addr { return d.geminiLn.Addr() }

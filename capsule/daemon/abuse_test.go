@@ -1,7 +1,8 @@
-package capsule
+package daemon_test
 
 import (
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/messages"
 	"io"
 	"log"
@@ -28,7 +29,7 @@ func dialerFrom(ip string) *net.Dialer {
 func TestIdleConnectionFlood(t *testing.T) {
 	const idle = 1000
 	readTimeout := time.Second
-	d := startDaemon(t, func(c *config.Config) { c.ReadTimeout = readTimeout })
+	d := servetest.Start(t, func(c *config.Config) { c.ReadTimeout = readTimeout })
 
 	type held struct {
 		c      net.Conn
@@ -59,9 +60,9 @@ func TestIdleConnectionFlood(t *testing.T) {
 	// Meanwhile 127.0.0.1 reads pages on both protocols.
 	var latencies []time.Duration
 	var failures int
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/"
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr())) + "/"
 	_, wantGemini := geminiRaw(t, d.GeminiAddr().String(), base+"\r\n")
-	wantGopher := gopherGet(t, d, "\r\n")
+	wantGopher := servetest.GopherGet(t, d, "\r\n")
 	for i := range 200 {
 		t0 := time.Now()
 		var got, want string
@@ -111,7 +112,7 @@ func TestIdleConnectionFlood(t *testing.T) {
 }
 
 func TestGlobalConnectionCap(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.MaxConns = 5; c.ReadTimeout = 5 * time.Second })
+	d := servetest.Start(t, func(c *config.Config) { c.MaxConns = 5; c.ReadTimeout = 5 * time.Second })
 	var held []net.Conn
 	defer func() {
 		for _, c := range held {
@@ -139,7 +140,7 @@ func TestGlobalConnectionCap(t *testing.T) {
 	held[0].Close()
 	held = held[1:]
 	time.Sleep(100 * time.Millisecond)
-	if !strings.Contains(gopherGet(t, d, "\r\n"), "Keep Smiling") {
+	if !strings.Contains(servetest.GopherGet(t, d, "\r\n"), "Keep Smiling") {
 		t.Error("not served once under the cap again")
 	}
 }
@@ -148,8 +149,8 @@ func TestGlobalConnectionCap(t *testing.T) {
 // slow down, with the seconds to wait on Gemini, while another client is
 // served as usual.
 func TestRateLimit(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.RateLimit = 2; c.RateBurst = 5 })
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/\r\n"
+	d := servetest.Start(t, func(c *config.Config) { c.RateLimit = 2; c.RateBurst = 5 })
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr())) + "/\r\n"
 	status := func(from string) string {
 		c, err := dialerFrom(from).Dial("tcp", d.GeminiAddr().String())
 		if err != nil {
@@ -208,8 +209,8 @@ func TestRateLimit(t *testing.T) {
 // PROXY headers, v1 and v2: the client's address comes from the header for
 // logs and limits; a header from an untrusted address is refused.
 func TestProxyProtocol(t *testing.T) {
-	var logged syncBuffer
-	d := startDaemon(t, func(c *config.Config) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
 		c.GeminiProxy, c.GopherProxy = true, true
 		c.ProxyTrusted = []string{"127.0.0.1"}
 		c.AccessLog, c.LogIPs = true, true
@@ -271,7 +272,7 @@ func TestProxyProtocol(t *testing.T) {
 	c.Write(header(2, "198.51.100.9"))
 	tc := tlsClient(c)
 	tc.SetDeadline(time.Now().Add(5 * time.Second))
-	io.WriteString(tc, "gemini://localhost:"+strconv.Itoa(port(d.GeminiAddr()))+"/\r\n")
+	io.WriteString(tc, "gemini://localhost:"+strconv.Itoa(servetest.Port(d.GeminiAddr()))+"/\r\n")
 	b, _ := io.ReadAll(tc)
 	tc.Close()
 	if !strings.HasPrefix(string(b), "20 ") {

@@ -1,6 +1,8 @@
-package capsule
+package daemon
 
 import (
+	"capsule/capsule"
+
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/tlscert"
@@ -15,8 +17,8 @@ import (
 // Summary is what a build found: for -check and for logs.
 type Summary struct {
 	Posts, Pages, Tags, Files int
-	Redirects                 int             // old addresses of posts
-	Scheduled                 []ScheduledPost // posts waiting for their date, soonest first
+	Redirects                 int                     // old addresses of posts
+	Scheduled                 []capsule.ScheduledPost // posts waiting for their date, soonest first
 	Warnings                  []*content.FileError
 	BuildTime                 time.Duration // loading and building
 	Held                      int64         // bytes of responses the capsule would hold (Store.Held)
@@ -70,7 +72,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := Build(context.Background(), siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr)), loaded, BuildOptions{PostBudget: cfg.PostBudget})
+	st, err := capsule.Build(context.Background(), siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr)), loaded, capsule.BuildOptions{PostBudget: cfg.PostBudget})
 	if err != nil {
 		return nil, err
 	}

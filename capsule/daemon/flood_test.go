@@ -1,7 +1,8 @@
-package capsule
+package daemon_test
 
 import (
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/messages"
 	"context"
 	"errors"
@@ -73,14 +74,14 @@ func loopbackIPs(first, n int) []string {
 // flood's connections reach their read deadline.
 func TestFloodIdleShedForNewClient(t *testing.T) {
 	const readTimeout = 4 * time.Second
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.MaxConns, c.MaxConnsPerClient = 64, 16
 		c.MaxConnsPer24 = 0 // all of 127.0.0.x is one /24: see TestFloodNetworkCap
 		c.ReadTimeout = readTimeout
 	})
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/\r\n"
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr())) + "/\r\n"
 	_, wantGemini := geminiRaw(t, d.GeminiAddr().String(), base)
-	wantGopher := gopherGet(t, d, "\r\n")
+	wantGopher := servetest.GopherGet(t, d, "\r\n")
 
 	// 5 addresses × 16 = 80 connections to each protocol, over the cap of
 	// 64; those over it are closed at once and reopened.
@@ -150,7 +151,7 @@ func TestFloodIdleShedForNewClient(t *testing.T) {
 // ten addresses of one /24 (all of 127.0.0.x is one): past the /24's cap,
 // they are closed at once.
 func TestFloodNetworkCap(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.MaxConnsPerClient = 4
 		c.MaxConnsPer24 = 24
 		c.ReadTimeout = 5 * time.Second
@@ -194,8 +195,8 @@ func (c *countingConn) Read(b []byte) (int, error) {
 // before the server sends a byte of TLS (no ServerHello, no handshake to
 // pay for). Another address is served meanwhile.
 func TestRateFloodDroppedAtAccept(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 2, 5 })
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/\r\n"
+	d := servetest.Start(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 2, 5 })
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr())) + "/\r\n"
 	request := func(from string) (header string, fromServer int64) {
 		raw, err := dialerFrom(from).Dial("tcp", d.GeminiAddr().String())
 		if err != nil {
@@ -254,8 +255,8 @@ func TestRateFloodDroppedAtAccept(t *testing.T) {
 // client's budget, on both protocols; asking for the search prompt costs
 // one.
 func TestRateSearchCostsMore(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 0.01, 10 })
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr()))
+	d := servetest.Start(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 0.01, 10 })
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr()))
 	gem := func(from, url string) string {
 		c, err := dialerFrom(from).Dial("tcp", d.GeminiAddr().String())
 		if err != nil {
@@ -306,13 +307,13 @@ func TestRateSearchCostsMore(t *testing.T) {
 // TestLogGopherBadRequests: requests the Gopher server answers itself, too
 // long or malformed, have their access lines.
 func TestLogGopherBadRequests(t *testing.T) {
-	var logged syncBuffer
-	d := startDaemon(t, func(c *config.Config) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
 		c.AccessLog = true
 		c.Log = log.New(&logged, "", 0)
 	})
 	for _, req := range []string{"bad\x00selector\r\n", strings.Repeat("x", 2000) + "\r\n", "/caps.txt\r\n"} {
-		if got := gopherGet(t, d, req); got == "" {
+		if got := servetest.GopherGet(t, d, req); got == "" {
 			t.Errorf("%.20q: no answer", req)
 		}
 	}

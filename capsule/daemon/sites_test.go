@@ -1,4 +1,4 @@
-package capsule
+package daemon_test
 
 import (
 	"context"
@@ -15,6 +15,8 @@ import (
 
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/tlscert"
 )
 
@@ -38,9 +40,9 @@ func englishPosts(t *testing.T) string {
 // geminiFetch sends a request line over TLS with server name sni to the
 // daemon's Gemini listener, and returns the answer and the certificate
 // shown.
-func geminiFetch(t *testing.T, d *Daemon, sni, request string) (string, *tls.Certificate) {
+func geminiFetch(t *testing.T, d *daemon.Daemon, sni, request string) (string, *tls.Certificate) {
 	t.Helper()
-	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.geminiLn.Addr().String(),
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.GeminiAddr().String(),
 		&tls.Config{ServerName: sni, InsecureSkipVerify: true})
 	if err != nil {
 		t.Fatal(err)
@@ -72,13 +74,13 @@ func gopherFetch(t *testing.T, addr, selector string) string {
 // listener; a broken post in one site on reload keeps that site's
 // content and does not stop the other's reload.
 func TestTwoSites(t *testing.T) {
-	ja, en := copyPosts(t), englishPosts(t)
-	d := startDaemon(t, func(cfg *config.Config) {
+	ja, en := servetest.CopyPosts(t), englishPosts(t)
+	d := servetest.Start(t, func(cfg *config.Config) {
 		cfg.Posts = ja
 		cfg.Sites = []config.SiteConfig{{Hostname: "en.localhost", Posts: en, GopherAddr: "127.0.0.1:0"}}
 	})
-	if len(d.sites) != 2 {
-		t.Fatalf("%d sites, want the main one and the English one", len(d.sites))
+	if d.SiteCount() != 2 {
+		t.Fatalf("%d sites, want the main one and the English one", d.SiteCount())
 	}
 	port := d.Store().Site.GeminiPort
 	url := func(host, path string) string { return "gemini://" + host + ":" + strconv.Itoa(port) + path }
@@ -94,7 +96,7 @@ func TestTwoSites(t *testing.T) {
 	if tlscert.Fingerprint(jaCert) == tlscert.Fingerprint(enCert) {
 		t.Error("both sites showed the same certificate: SNI did not choose")
 	}
-	if got := tlscert.Fingerprint(enCert); got != tlscert.Fingerprint(d.sites[1].cert.Load()) {
+	if got := tlscert.Fingerprint(enCert); got != d.SiteFingerprint(1) {
 		t.Errorf("SNI en.localhost: certificate %s, want the English site's", got)
 	}
 	// The request's host decides, whatever name the handshake asked for.
@@ -112,7 +114,7 @@ func TestTwoSites(t *testing.T) {
 	if root := gopherFetch(t, d.GopherAddr().String(), ""); !strings.Contains(root, "Keep Smiling") {
 		t.Errorf("the main site's gopher root:\n%.300s", root)
 	}
-	enGopher := d.sites[1].gopherLn.Addr().String()
+	enGopher := d.SiteGopherAddr(1).String()
 	root := gopherFetch(t, enGopher, "")
 	if !strings.Contains(root, "Field Notes") || strings.Contains(root, "Keep Smiling") || !strings.Contains(root, "\ten.localhost\t") {
 		t.Errorf("the English site's gopher root:\n%.400s", root)
@@ -122,7 +124,7 @@ func TestTwoSites(t *testing.T) {
 	// Japanese one. The English site keeps what it served; the Japanese
 	// one serves its new post.
 	os.WriteFile(filepath.Join(en, "2020-03-01-broken.md"), []byte("+++\ntitle = \"Broken\"\ndate = \"someday\"\n+++\n"), 0o644)
-	os.WriteFile(filepath.Join(ja, "2018-01-01-new.md"), []byte(post("新しい記事", "")), 0o644)
+	os.WriteFile(filepath.Join(ja, "2018-01-01-new.md"), []byte("+++\ntitle = \"新しい記事\"\ndate = 2020-01-01\n+++\n本文\n"), 0o644)
 	err := d.Reload(context.Background(), d.Config())
 	var list content.ErrorList
 	if err == nil || !strings.Contains(err.Error(), "2020-03-01-broken.md:3") || !strings.Contains(err.Error(), "site en.localhost") {
@@ -147,9 +149,9 @@ func TestSitesConfigChecked(t *testing.T) {
 		"same gopher": {{Hostname: "a.localhost", Posts: "x", GopherAddr: "127.0.0.1:7071"},
 			{Hostname: "b.localhost", Posts: "x", GopherAddr: "127.0.0.1:7071"}},
 	} {
-		cfg := testConfig(t)
+		cfg := servetest.Config(t)
 		cfg.Sites = sites
-		if _, err := Start(context.Background(), cfg); err == nil {
+		if _, err := daemon.Start(context.Background(), cfg); err == nil {
 			t.Errorf("%s: started", name)
 		}
 	}

@@ -1,16 +1,10 @@
-package capsule
+package capsule_test
 
 import (
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/messages"
-	"context"
-	"crypto/sha256"
-	"crypto/x509"
-	"fmt"
-	"io"
-	"log"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,97 +13,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	gogopher "git.mills.io/prologic/go-gopher"
 	"git.sr.ht/~adnano/go-gemini"
 )
-
-// samplePosts is the repository's sample blog.
-const samplePosts = "../posts"
-
-// startDaemon runs capsule on loopback ports chosen by the kernel.
-// Options change the defaults before the start.
-func startDaemon(t *testing.T, options func(*config.Config)) *Daemon {
-	t.Helper()
-	cfg := testConfig(t)
-	if options != nil {
-		options(&cfg)
-	}
-	d, err := Start(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := d.Shutdown(ctx); err != nil {
-			t.Errorf("shutdown: %v", err)
-		}
-	})
-	return d
-}
-
-// testConfig is the default configuration on loopback ports chosen by the
-// kernel, serving the sample posts, with certificates in a temporary
-// folder and no logging.
-func testConfig(t *testing.T) config.Config {
-	cfg := config.NewConfig()
-	cfg.Posts = samplePosts
-	cfg.Certs = t.TempDir()
-	cfg.GeminiAddr = "127.0.0.1:0"
-	cfg.GopherAddr = "127.0.0.1:0"
-	cfg.AccessLog = false
-	cfg.RateLimit = 0 // tests make many requests; rate_test.go turns it on
-	cfg.Log = log.New(io.Discard, "", 0)
-	return cfg
-}
-
-// geminiGet fetches path with go-gemini's client. The URL names localhost
-// (the capsule's hostname); the client dials the loopback listener.
-func geminiGet(t *testing.T, d *Daemon, path string) (gemini.Status, string, string) {
-	t.Helper()
-	return geminiGetURL(t, d, "gemini://localhost:"+strconv.Itoa(port(d.GeminiAddr()))+path)
-}
-
-func geminiGetURL(t *testing.T, d *Daemon, url string) (gemini.Status, string, string) {
-	t.Helper()
-	client := &gemini.Client{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
-		var dialer net.Dialer
-		return dialer.DialContext(ctx, network, d.GeminiAddr().String())
-	}}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	resp, err := client.Get(ctx, url)
-	if err != nil {
-		t.Fatalf("gemini %s: %v", url, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("gemini %s: reading body: %v", url, err)
-	}
-	return resp.Status, resp.Meta, string(body)
-}
-
-// gopherGet sends a raw Gopher request line and reads the whole response.
-func gopherGet(t *testing.T, d *Daemon, request string) string {
-	t.Helper()
-	c, err := net.DialTimeout("tcp", d.GopherAddr().String(), 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(10 * time.Second))
-	if _, err := io.WriteString(c, request); err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(c)
-	if err != nil {
-		t.Fatalf("gopher %q: %v", request, err)
-	}
-	return string(b)
-}
 
 // samplePost is what the test knows of a sample post from its Markdown file
 // alone, independently of capsule's loader and renderers.
@@ -129,7 +36,7 @@ var (
 
 func readSamplePosts(t *testing.T) []samplePost {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(samplePosts, "*.md"))
+	files, err := filepath.Glob(filepath.Join(servetest.SamplePosts, "*.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,10 +94,10 @@ func squeeze(s string) string {
 }
 
 func TestGeminiServesSampleBlog(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	posts := readSamplePosts(t)
 
-	status, meta, home := geminiGet(t, d, "/")
+	status, meta, home := servetest.GeminiGet(t, d, "/")
 	if status != gemini.StatusSuccess || meta != "text/gemini; charset=utf-8; lang=ja" {
 		t.Fatalf("home: %d %q", status, meta)
 	}
@@ -212,7 +119,7 @@ func TestGeminiServesSampleBlog(t *testing.T) {
 			t.Errorf("home line %d = %q, want %q", i, links[i], want)
 		}
 		path := "/posts/" + p.slug + ".gmi"
-		status, meta, body := geminiGet(t, d, path)
+		status, meta, body := servetest.GeminiGet(t, d, path)
 		if status != gemini.StatusSuccess || meta != "text/gemini; charset=utf-8; lang=ja" {
 			t.Errorf("%s: %d %q", path, status, meta)
 			continue
@@ -229,8 +136,8 @@ func TestGeminiServesSampleBlog(t *testing.T) {
 }
 
 func TestGeminiErrors(t *testing.T) {
-	d := startDaemon(t, nil)
-	port := strconv.Itoa(port(d.GeminiAddr()))
+	d := servetest.Start(t, nil)
+	port := strconv.Itoa(servetest.Port(d.GeminiAddr()))
 	tests := []struct {
 		url  string
 		want gemini.Status
@@ -242,7 +149,7 @@ func TestGeminiErrors(t *testing.T) {
 		{"https://localhost:" + port + "/", gemini.StatusProxyRequestRefused},
 	}
 	for _, tt := range tests {
-		if status, meta, _ := geminiGetURL(t, d, tt.url); status != tt.want || meta == "" {
+		if status, meta, _ := servetest.GeminiGetURL(t, d, tt.url); status != tt.want || meta == "" {
 			t.Errorf("%s: %d %q, want %d", tt.url, status, meta, tt.want)
 		}
 	}
@@ -274,16 +181,16 @@ func checkMenu(t *testing.T, name, menu string) []string {
 }
 
 func TestGopherServesSampleBlog(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	posts := readSamplePosts(t)
-	wantPort := strconv.Itoa(port(d.GopherAddr()))
+	wantPort := strconv.Itoa(servetest.Port(d.GopherAddr()))
 
 	for _, request := range []string{"\r\n", "/\r\n", "\n", "/\t\r\n"} {
-		if got, want := gopherGet(t, d, request), gopherGet(t, d, "\r\n"); got != want {
+		if got, want := servetest.GopherGet(t, d, request), servetest.GopherGet(t, d, "\r\n"); got != want {
 			t.Errorf("root for %q differs from root for CRLF", request)
 		}
 	}
-	menu := gopherGet(t, d, "\r\n")
+	menu := servetest.GopherGet(t, d, "\r\n")
 	var items []string
 	for _, line := range checkMenu(t, "root menu", menu) {
 		fields := strings.Split(line, "\t")
@@ -308,7 +215,7 @@ func TestGopherServesSampleBlog(t *testing.T) {
 		}
 		// The menu's first item is the text, as a reader follows it.
 		var textSel string
-		for _, line := range checkMenu(t, selector, gopherGet(t, d, selector+"\r\n")) {
+		for _, line := range checkMenu(t, selector, servetest.GopherGet(t, d, selector+"\r\n")) {
 			if line[0] == '0' {
 				textSel = strings.Split(line, "\t")[1]
 				break
@@ -318,7 +225,7 @@ func TestGopherServesSampleBlog(t *testing.T) {
 			t.Errorf("%s: first text item %q", selector, textSel)
 		}
 		for _, request := range []string{textSel, strings.TrimPrefix(textSel, "/")} {
-			text := gopherGet(t, d, request+"\r\n")
+			text := servetest.GopherGet(t, d, request+"\r\n")
 			checkGopherText(t, textSel, text)
 			for _, want := range p.texts {
 				if !strings.Contains(squeeze(text), squeeze(want)) {
@@ -368,8 +275,8 @@ func displayWidth(s string) int {
 }
 
 func TestGopherNotFound(t *testing.T) {
-	d := startDaemon(t, nil)
-	menu := gopherGet(t, d, "/no/such/thing\r\n")
+	d := servetest.Start(t, nil)
+	menu := servetest.GopherGet(t, d, "/no/such/thing\r\n")
 	lines := checkMenu(t, "error menu", menu)
 	if len(lines) < 2 || lines[0][0] != '3' || lines[1][0] != 'i' || lines[0][1:] != strings.Split(lines[1][1:], "\t")[0]+"\t"+strings.SplitN(lines[0], "\t", 2)[1] {
 		t.Errorf("want a type 3 line and an i line repeating it:\n%s", menu)
@@ -377,8 +284,8 @@ func TestGopherNotFound(t *testing.T) {
 }
 
 func TestGopherWithCurl(t *testing.T) {
-	curl := needTool(t, "curl")
-	d := startDaemon(t, nil)
+	curl := servetest.NeedTool(t, "curl")
+	d := servetest.Start(t, nil)
 	base := "gopher://" + d.GopherAddr().String()
 	for _, p := range readSamplePosts(t) {
 		selector := "/posts/" + p.slug + ".txt"
@@ -386,15 +293,15 @@ func TestGopherWithCurl(t *testing.T) {
 		if err != nil {
 			t.Fatalf("curl %s: %v", selector, err)
 		}
-		if want := gopherGet(t, d, selector+"\r\n"); string(out) != want {
+		if want := servetest.GopherGet(t, d, selector+"\r\n"); string(out) != want {
 			t.Errorf("curl got %d bytes for %s, raw TCP %d", len(out), selector, len(want))
 		}
 	}
 }
 
 func TestGopherWithLynx(t *testing.T) {
-	lynx := needTool(t, "lynx")
-	d := startDaemon(t, nil)
+	lynx := servetest.NeedTool(t, "lynx")
+	d := servetest.Start(t, nil)
 	run := func(url string) string {
 		cmd := exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200", url)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")
@@ -417,80 +324,15 @@ func TestGopherWithLynx(t *testing.T) {
 	}
 }
 
-// needTool finds an external client. CI installs them all (.ci/run), so
-// there a missing tool fails the test; elsewhere the test is skipped, saying
-// what to install.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	msg := name + " is not installed (apt-get install " + name + "): this test runs the real client"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-func TestCertificateReused(t *testing.T) {
-	certs := t.TempDir()
-	first := startDaemon(t, func(c *config.Config) { c.Certs = certs })
-	fp := first.Fingerprint()
-	second := startDaemon(t, func(c *config.Config) { c.Certs = certs })
-	if fp == "" || second.Fingerprint() != fp {
-		t.Fatalf("fingerprint changed across starts: %s then %s", fp, second.Fingerprint())
-	}
-	// What the client sees is the certificate on disk.
-	client := &gemini.Client{
-		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
-			var dialer net.Dialer
-			return dialer.DialContext(ctx, network, second.GeminiAddr().String())
-		},
-	}
-	var seen string
-	client.TrustCertificate = func(_ string, cert *x509.Certificate) error {
-		seen = fingerprintDER(cert.Raw)
-		return nil
-	}
-	resp, err := client.Get(context.Background(), "gemini://localhost:"+strconv.Itoa(port(second.GeminiAddr()))+"/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if seen != fp {
-		t.Errorf("client saw %s, daemon printed %s", seen, fp)
-	}
-	entries, _ := os.ReadDir(certs)
-	if len(entries) != 2 {
-		t.Errorf("certs folder holds %d files, want a .crt and a .key", len(entries))
-	}
-}
-
-// fingerprintDER is the SHA-256 fingerprint of a DER certificate, computed
-// here rather than with the package's Fingerprint.
-func fingerprintDER(der []byte) string {
-	sum := sha256.Sum256(der)
-	var b strings.Builder
-	for i, c := range sum {
-		if i > 0 {
-			b.WriteByte(':')
-		}
-		fmt.Fprintf(&b, "%02X", c)
-	}
-	return b.String()
-}
-
 func TestSoftBreaksAndPostLinks(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.Posts = "testdata/links" })
-	gopherPort := strconv.Itoa(port(d.GopherAddr()))
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = "testdata/links" })
+	gopherPort := strconv.Itoa(servetest.Port(d.GopherAddr()))
 
-	_, _, home := geminiGet(t, d, "/")
+	_, _, home := servetest.GeminiGet(t, d, "/")
 	if !strings.Contains(home, "\n\u200b# not a heading\n") {
 		t.Errorf("description not escaped:\n%s", home)
 	}
-	_, _, gmi := geminiGet(t, d, "/posts/2020-02-02-second.gmi")
+	_, _, gmi := servetest.GeminiGet(t, d, "/posts/2020-02-02-second.gmi")
 	for _, want := range []string{
 		"\n日本語の文章がここで改行されています。English words continue here.\n",
 		"\n前の記事と同じ記事を読んでください。\n=> /posts/2020-01-01-first.gmi 前の記事\n",
@@ -503,7 +345,7 @@ func TestSoftBreaksAndPostLinks(t *testing.T) {
 		t.Errorf("the two links to one post should give one link line:\n%s", gmi)
 	}
 
-	txt := gopherGet(t, d, "/posts/2020-02-02-second.txt\r\n")
+	txt := servetest.GopherGet(t, d, "/posts/2020-02-02-second.txt\r\n")
 	for _, want := range []string{
 		"\r\n日本語の文章がここで改行されています。English words continue here.\r\n",
 		"gopher://localhost:" + gopherPort + "/0/posts/2020-01-01-first.txt\r\n",
@@ -520,9 +362,9 @@ func TestSoftBreaksAndPostLinks(t *testing.T) {
 }
 
 func TestGopherPostMenus(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.Posts = "testdata/links" })
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = "testdata/links" })
 	base := "gopher://" + d.GopherAddr().String()
-	gopherPort := port(d.GopherAddr())
+	gopherPort := servetest.Port(d.GopherAddr())
 
 	// go-gopher's client reads the menu as any client would.
 	resp, err := gogopher.Get(base + "/1/posts/2020-02-02-second/")
@@ -557,30 +399,30 @@ func TestGopherPostMenus(t *testing.T) {
 	}
 
 	// Without the trailing slash too; the text points at the menu.
-	if a, b := gopherGet(t, d, "/posts/2020-02-02-second\r\n"), gopherGet(t, d, "/posts/2020-02-02-second/\r\n"); a != b {
+	if a, b := servetest.GopherGet(t, d, "/posts/2020-02-02-second\r\n"), servetest.GopherGet(t, d, "/posts/2020-02-02-second/\r\n"); a != b {
 		t.Error("post menu differs without its trailing slash")
 	}
-	text := gopherGet(t, d, "/posts/2020-02-02-second.txt\r\n")
+	text := servetest.GopherGet(t, d, "/posts/2020-02-02-second.txt\r\n")
 	if !strings.Contains(text, base[:len("gopher://")]+"localhost:"+strconv.Itoa(gopherPort)+"/1/posts/2020-02-02-second/\r\n") {
 		t.Errorf("text does not point at its menu:\n%s", text)
 	}
 
 	// The h item's selector answers with a page that redirects.
-	page := gopherGet(t, d, "URL:https://example.com/a?b=1&c=2\r\n")
+	page := servetest.GopherGet(t, d, "URL:https://example.com/a?b=1&c=2\r\n")
 	if !strings.Contains(page, `<meta http-equiv="refresh" content="0; url=https://example.com/a?b=1&amp;c=2">`) {
 		t.Errorf("URL: page:\n%s", page)
 	}
-	if page2 := gopherGet(t, d, "/URL:https://example.com/a?b=1&c=2\r\n"); page2 != page {
+	if page2 := servetest.GopherGet(t, d, "/URL:https://example.com/a?b=1&c=2\r\n"); page2 != page {
 		t.Error("/URL: differs from URL:")
 	}
-	if page := gopherGet(t, d, "URL:javascript:alert(1)\r\n"); strings.Contains(page, "refresh") {
+	if page := servetest.GopherGet(t, d, "URL:javascript:alert(1)\r\n"); strings.Contains(page, "refresh") {
 		t.Errorf("javascript: redirected:\n%s", page)
 	}
 }
 
 func TestGopherCapsAndPlus(t *testing.T) {
-	d := startDaemon(t, nil)
-	caps := gopherGet(t, d, "/caps.txt\r\n")
+	d := servetest.Start(t, nil)
+	caps := servetest.GopherGet(t, d, "/caps.txt\r\n")
 	if !strings.HasPrefix(caps, "CAPS\r\n") || !strings.Contains(caps, "\r\nCapsVersion=1\r\n") ||
 		!strings.Contains(caps, "\r\nPathDelimeter=/\r\n") || !strings.Contains(caps, "\r\nServerDefaultEncoding=UTF-8\r\n") {
 		t.Errorf("caps.txt:\n%s", caps)
@@ -589,26 +431,26 @@ func TestGopherCapsAndPlus(t *testing.T) {
 		t.Errorf("CapsVersion is not the first key:\n%s", caps)
 	}
 
-	root := gopherGet(t, d, "\r\n")
-	plus := gopherGet(t, d, "\t$\r\n")
+	root := servetest.GopherGet(t, d, "\r\n")
+	plus := servetest.GopherGet(t, d, "\t$\r\n")
 	wantSize := "<" + strconv.Itoa((len(root)+1023)/1024) + "k>"
 	if !strings.HasPrefix(plus, "+-1\r\n+INFO: 1_・)Keep Smiling\t\tlocalhost\t") || !strings.Contains(plus, wantSize) || !strings.HasSuffix(plus, "\r\n.\r\n") {
 		t.Errorf("gopher+ root (root menu %d bytes):\n%q", len(root), plus)
 	}
 	// Other Gopher+ requests get Gopher0 answers.
-	if got := gopherGet(t, d, "/\t+\r\n"); got != root {
+	if got := servetest.GopherGet(t, d, "/\t+\r\n"); got != root {
 		t.Error("root with \\t+ is not the plain root menu")
 	}
 	post := readSamplePosts(t)[0]
 	sel := "/posts/" + post.slug + ".txt"
-	if got, want := gopherGet(t, d, sel+"\t+\r\n"), gopherGet(t, d, sel+"\r\n"); got != want {
+	if got, want := servetest.GopherGet(t, d, sel+"\t+\r\n"), servetest.GopherGet(t, d, sel+"\r\n"); got != want {
 		t.Error("post with \\t+ is not the plain text")
 	}
 }
 
 func TestGopherMenusWithLynx(t *testing.T) {
-	lynx := needTool(t, "lynx")
-	d := startDaemon(t, func(c *config.Config) { c.Posts = "testdata/links" })
+	lynx := servetest.NeedTool(t, "lynx")
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = "testdata/links" })
 	cmd := exec.Command(lynx, "-dump", "-nonumbers", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=200",
 		"gopher://"+d.GopherAddr().String()+"/1/posts/2020-02-02-second/")
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "LANG=C.UTF-8")

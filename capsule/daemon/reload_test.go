@@ -1,9 +1,10 @@
-package capsule
+package daemon_test
 
 import (
-	"bytes"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
 	"context"
 	"errors"
 	"io"
@@ -20,32 +21,15 @@ import (
 	"git.sr.ht/~adnano/go-gemini"
 )
 
-// copyPosts copies the sample posts into a folder the test may change.
-func copyPosts(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	files, _ := filepath.Glob(filepath.Join(samplePosts, "*.md"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 const newPost = "+++\ntitle = \"_・)新しい記事\"\ndate = 2018-01-01\n+++\n\n新しい本文です。\n"
 
 func TestReloadPicksUpNewPost(t *testing.T) {
-	dir := copyPosts(t)
-	cfg := testConfig(t)
+	dir := servetest.CopyPosts(t)
+	cfg := servetest.Config(t)
 	cfg.Posts = dir
-	d := startDaemon(t, func(c *config.Config) { *c = cfg })
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
 
-	if status, _, _ := geminiGet(t, d, "/posts/2018-01-01-new.gmi"); status != gemini.StatusNotFound {
+	if status, _, _ := servetest.GeminiGet(t, d, "/posts/2018-01-01-new.gmi"); status != gemini.StatusNotFound {
 		t.Fatalf("new post served before it exists: %d", status)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-new.md"), []byte(newPost), 0o644); err != nil {
@@ -54,25 +38,25 @@ func TestReloadPicksUpNewPost(t *testing.T) {
 	if err := d.Reload(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, body := geminiGet(t, d, "/posts/2018-01-01-new.gmi"); !strings.Contains(body, "新しい本文です。") {
+	if _, _, body := servetest.GeminiGet(t, d, "/posts/2018-01-01-new.gmi"); !strings.Contains(body, "新しい本文です。") {
 		t.Errorf("after reload: %q", body)
 	}
-	if text := gopherGet(t, d, "/posts/2018-01-01-new.txt\r\n"); !strings.Contains(text, "新しい本文です。") {
+	if text := servetest.GopherGet(t, d, "/posts/2018-01-01-new.txt\r\n"); !strings.Contains(text, "新しい本文です。") {
 		t.Errorf("gopher after reload: %q", text)
 	}
-	if _, _, home := geminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/2018-01-01-new.gmi 2018-01-01 \u200b_・)新しい記事\n") {
+	if _, _, home := servetest.GeminiGet(t, d, "/"); !strings.Contains(home, "=> /posts/2018-01-01-new.gmi 2018-01-01 \u200b_・)新しい記事\n") {
 		t.Errorf("home after reload lacks the new post:\n%s", home)
 	}
 }
 
 func TestFailedReloadKeepsServing(t *testing.T) {
-	dir := copyPosts(t)
-	cfg := testConfig(t)
+	dir := servetest.CopyPosts(t)
+	cfg := servetest.Config(t)
 	cfg.Posts = dir
-	var logged syncBuffer
+	var logged servetest.LogBuffer
 	cfg.Log = log.New(&logged, "", 0)
-	d := startDaemon(t, func(c *config.Config) { *c = cfg })
-	_, _, before := geminiGet(t, d, "/")
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	_, _, before := servetest.GeminiGet(t, d, "/")
 
 	broken := "+++\ntitle = \"壊れた\"\ndate = \"いつか\"\n+++\n"
 	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-broken.md"), []byte(broken), 0o644); err != nil {
@@ -83,7 +67,7 @@ func TestFailedReloadKeepsServing(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), filepath.Join(dir, "2018-01-01-broken.md")+":3: ") {
 		t.Fatalf("reload error = %v, want one error at 2018-01-01-broken.md:3", err)
 	}
-	if _, _, after := geminiGet(t, d, "/"); after != before {
+	if _, _, after := servetest.GeminiGet(t, d, "/"); after != before {
 		t.Error("a failed reload changed what is served")
 	}
 	if strings.Contains(logged.String(), "reloaded") {
@@ -95,24 +79,6 @@ func TestFailedReloadKeepsServing(t *testing.T) {
 	if err := d.Reload(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for a logger and a test to share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // load runs clients against both protocols until stop is closed, counting
@@ -127,10 +93,10 @@ func (l *load) fail(err error) {
 	l.firstErr.CompareAndSwap(nil, err)
 }
 
-func runLoad(t *testing.T, d *Daemon, clients int, stop <-chan struct{}) *load {
+func runLoad(t *testing.T, d *daemon.Daemon, clients int, stop <-chan struct{}) *load {
 	t.Helper()
-	_, _, wantGemini := geminiGet(t, d, "/")
-	wantGopher := gopherGet(t, d, "\r\n")
+	_, _, wantGemini := servetest.GeminiGet(t, d, "/")
+	wantGopher := servetest.GopherGet(t, d, "\r\n")
 	l := new(load)
 	var wg sync.WaitGroup
 	for i := range clients {
@@ -161,7 +127,7 @@ func runLoad(t *testing.T, d *Daemon, clients int, stop <-chan struct{}) *load {
 	return l
 }
 
-func fetchGemini(d *Daemon, want string) error {
+func fetchGemini(d *daemon.Daemon, want string) error {
 	client := &gemini.Client{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
 		var dialer net.Dialer
 		return dialer.DialContext(ctx, network, d.GeminiAddr().String())
@@ -183,7 +149,7 @@ func fetchGemini(d *Daemon, want string) error {
 	return nil
 }
 
-func fetchGopher(d *Daemon, want string) error {
+func fetchGopher(d *daemon.Daemon, want string) error {
 	got, err := rawGopher(d)
 	if err == nil && got != want {
 		err = errors.New("gopher: wrong answer")
@@ -192,8 +158,8 @@ func fetchGopher(d *Daemon, want string) error {
 }
 
 func TestReloadsUnderLoadLoseNothing(t *testing.T) {
-	cfg := testConfig(t)
-	d := startDaemon(t, func(c *config.Config) { *c = cfg })
+	cfg := servetest.Config(t)
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
 	stop := make(chan struct{})
 	l := runLoad(t, d, 8, stop)
 	for range 5 {
@@ -215,13 +181,13 @@ func TestReloadsUnderLoadLoseNothing(t *testing.T) {
 // connection the daemon never accepted is refused or reset before any byte
 // of an answer; it never gets half an answer.
 func TestGracefulStopUnderLoad(t *testing.T) {
-	cfg := testConfig(t)
-	d, err := Start(context.Background(), cfg)
+	cfg := servetest.Config(t)
+	d, err := daemon.Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, wantGemini := geminiGet(t, d, "/")
-	wantGopher := gopherGet(t, d, "\r\n")
+	_, _, wantGemini := servetest.GeminiGet(t, d, "/")
+	wantGopher := servetest.GopherGet(t, d, "\r\n")
 
 	var complete, refused, partial atomic.Int64
 	stop := make(chan struct{})
@@ -273,7 +239,7 @@ func TestGracefulStopUnderLoad(t *testing.T) {
 }
 
 // rawGemini fetches the home page over TLS and returns the raw response.
-func rawGemini(d *Daemon) (string, error) {
+func rawGemini(d *daemon.Daemon) (string, error) {
 	dialer := &net.Dialer{Timeout: 5 * time.Second}
 	c, err := tlsDial(dialer, d.GeminiAddr().String())
 	if err != nil {
@@ -288,7 +254,7 @@ func rawGemini(d *Daemon) (string, error) {
 	return string(b), err
 }
 
-func rawGopher(d *Daemon) (string, error) {
+func rawGopher(d *daemon.Daemon) (string, error) {
 	c, err := net.DialTimeout("tcp", d.GopherAddr().String(), 5*time.Second)
 	if err != nil {
 		return "", err
@@ -300,4 +266,54 @@ func rawGopher(d *Daemon) (string, error) {
 	}
 	b, err := io.ReadAll(c)
 	return string(b), err
+}
+
+// A reload of the running daemon after posts were edited, added and
+// removed serves, over both protocols, what a daemon started afresh on
+// the same folder serves, and renders only what changed.
+func TestReloadServesWhatAFreshStartServes(t *testing.T) {
+	dir := servetest.CopyPosts(t)
+	fixedPorts := func(cfg *config.Config) {
+		cfg.Posts = dir
+		cfg.GeminiPort, cfg.GopherPort = 1965, 70 // the same links from both daemons
+	}
+	d := servetest.Start(t, fixedPorts)
+	before := d.Store().Posts
+	edit := func(name, old, new string) {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s: %v, or no %q in it", name, err, old)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("2017-05-05-aching-wrist.md", "+++\n\n", "+++\n\n追記：手首はよくなりました。\n\n")
+	if err := os.WriteFile(filepath.Join(dir, "2018-01-01-new.md"), []byte("+++\ntitle = \"新しい記事\"\ndate = 2020-01-01\ntags = [\"日記\"]\n+++\n本文\n"+"\n[前の記事](2017-05-05-aching-wrist.md)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "2014-05-05-wisdom-tooth.md")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := d.Config()
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	st := d.Store()
+	if st.Posts != before || st.Rendered >= st.Posts {
+		t.Errorf("reload: %d posts (want %d), %d rendered anew: want fewer than all", st.Posts, before, st.Rendered)
+	}
+	fresh := servetest.Start(t, fixedPorts)
+	got, want := servetest.Crawl(t, d, 500), servetest.Crawl(t, fresh, 500)
+	if len(want) < 30 {
+		t.Fatalf("crawled %d pages: too few to compare", len(want))
+	}
+	for page, body := range want {
+		if got[page] != body {
+			t.Errorf("%s after the reload:\n%s\nstarted afresh:\n%s", page, got[page], body)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d pages after the reload, %d started afresh", len(got), len(want))
+	}
 }

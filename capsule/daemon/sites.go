@@ -1,6 +1,8 @@
-package capsule
+package daemon
 
 import (
+	"capsule/capsule"
+
 	"context"
 	"crypto/tls"
 	"errors"
@@ -33,7 +35,7 @@ import (
 // servedSite is one site of the daemon.
 type servedSite struct {
 	cfg      config.Config // the daemon's, with the site's own keys (config.Config.SiteConfigs)
-	capsule  *Capsule
+	capsule  *capsule.Capsule
 	cert     atomic.Pointer[tls.Certificate]
 	loaded   *content.Content // for the next reload's LoadOptions.Previous
 	gopherLn *guard.Listener
@@ -70,7 +72,7 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 		}
 	}
 	s.gopherLn = d.guardListener(s.cfg, ln, s.cfg.GopherProxy)
-	st, err := Build(ctx, siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr())), s.loaded, d.buildOptions(s.cfg))
+	st, err := capsule.Build(ctx, siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr())), s.loaded, d.buildOptions(s.cfg))
 	if err != nil {
 		ln.Close()
 		s.gopherLn = nil
@@ -78,7 +80,7 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 	}
 	d.logWarnings(st)
 	s.loaded.Forget() // the responses are held, not the Markdown
-	s.capsule = New(st)
+	s.capsule = capsule.New(st)
 	return nil
 }
 
@@ -117,7 +119,7 @@ func (d *Daemon) serveSites() {
 		if i > 0 {
 			of = " of " + s.cfg.Hostname
 		}
-		d.log.Printf("built %d posts%s in %v, holding %s of responses", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), FormatBytes(st.Held))
+		d.log.Printf("built %d posts%s in %v, holding %s of responses", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), capsule.FormatBytes(st.Held))
 	}
 }
 
@@ -136,7 +138,7 @@ func (d *Daemon) siteNamed(host string) *servedSite {
 // capsuleFor is the Capsule that answers a Gemini request line: the site
 // it names, or the main one (which answers 53 to a host it does not
 // serve).
-func (d *Daemon) capsuleFor(line []byte) *Capsule {
+func (d *Daemon) capsuleFor(line []byte) *capsule.Capsule {
 	if len(d.sites) == 1 {
 		return d.main().capsule
 	}
@@ -221,7 +223,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	}
 	bo := d.buildOptions(cfg)
 	bo.Previous = served
-	st, err := Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr())), loaded, bo)
+	st, err := capsule.Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr())), loaded, bo)
 	if err != nil {
 		return err
 	}
@@ -239,6 +241,6 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if s != d.main() {
 		name = " " + cfg.Hostname
 	}
-	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, FormatBytes(st.Held), tlscert.Fingerprint(cert))
+	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return nil
 }

@@ -1,18 +1,25 @@
-package capsule
+package daemon_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"crypto/x509"
 	"errors"
+	"fmt"
 	"log"
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/tlscert"
 
@@ -21,7 +28,7 @@ import (
 
 // servedFingerprint is the fingerprint of the certificate a TLS client is
 // shown, computed from what the client receives.
-func servedFingerprint(t *testing.T, d *Daemon) string {
+func servedFingerprint(t *testing.T, d *daemon.Daemon) string {
 	t.Helper()
 	c, err := tlsDial(&net.Dialer{Timeout: 5 * time.Second}, d.GeminiAddr().String())
 	if err != nil {
@@ -35,12 +42,12 @@ func servedFingerprint(t *testing.T, d *Daemon) string {
 // the certificates folder gone, it fails, says why, and the certificate
 // keeps serving; nothing is written.
 func TestReloadNeverCreatesCertificate(t *testing.T) {
-	var logged syncBuffer
+	var logged servetest.LogBuffer
 	certs := filepath.Join(t.TempDir(), "certs")
-	cfg := testConfig(t)
+	cfg := servetest.Config(t)
 	cfg.Certs = certs
 	cfg.Log = log.New(&logged, "", 0)
-	d := startDaemon(t, func(c *config.Config) { *c = cfg })
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
 	before := servedFingerprint(t, d)
 	if !strings.Contains(logged.String(), "first start: created certificate") {
 		t.Errorf("no loud line for the certificate created on a first start: %q", logged.String())
@@ -80,9 +87,9 @@ func TestCertificateCreatedOnlyOnFirstStart(t *testing.T) {
 	if _, err := tlscert.Create(certs, "other.example"); err != nil {
 		t.Fatal(err)
 	}
-	cfg := testConfig(t)
+	cfg := servetest.Config(t)
 	cfg.Certs = certs
-	if d, err := Start(context.Background(), cfg); err == nil {
+	if d, err := daemon.Start(context.Background(), cfg); err == nil {
 		d.Shutdown(context.Background())
 		t.Fatal("started with a new certificate in a folder that held others")
 	} else if !strings.Contains(err.Error(), "restore them from your backup") {
@@ -91,13 +98,13 @@ func TestCertificateCreatedOnlyOnFirstStart(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(certs, "localhost.key")); err == nil {
 		t.Error("a key was written")
 	}
-	if _, err := Check(cfg); err == nil {
+	if _, err := daemon.Check(cfg); err == nil {
 		t.Error("-check passed where the start fails")
 	}
 
 	// A folder with only a README is a first start.
 	readme := testfs.Write(t, map[string]string{"README.md": "certificates live here\n"})
-	d := startDaemon(t, func(c *config.Config) { c.Certs = readme })
+	d := servetest.Start(t, func(c *config.Config) { c.Certs = readme })
 	if _, err := os.Stat(filepath.Join(readme, "localhost.crt")); err != nil || d.Fingerprint() == "" {
 		t.Errorf("first start did not create the certificate: %v", err)
 	}
@@ -105,11 +112,11 @@ func TestCertificateCreatedOnlyOnFirstStart(t *testing.T) {
 
 // -check tells when the certificate could not be created at start.
 func TestCheckCertificatesFolder(t *testing.T) {
-	cfg := testConfig(t)
+	cfg := servetest.Config(t)
 	blocker := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(blocker, []byte("x"), 0o644)
 	cfg.Certs = filepath.Join(blocker, "certs")
-	if _, err := Check(cfg); err == nil || !strings.Contains(err.Error(), "is not a folder") {
+	if _, err := daemon.Check(cfg); err == nil || !strings.Contains(err.Error(), "is not a folder") {
 		t.Errorf("certificates folder under a file: %v", err)
 	}
 	if os.Geteuid() != 0 {
@@ -117,13 +124,13 @@ func TestCheckCertificatesFolder(t *testing.T) {
 		os.Chmod(locked, 0o500)
 		defer os.Chmod(locked, 0o700)
 		cfg.Certs = filepath.Join(locked, "certs")
-		if _, err := Check(cfg); err == nil || !strings.Contains(err.Error(), "not writable") {
+		if _, err := daemon.Check(cfg); err == nil || !strings.Contains(err.Error(), "not writable") {
 			t.Errorf("certificates folder in a read-only folder: %v", err)
 		}
 	}
 	cfg.Certs = t.TempDir()
 	cfg.CertFile, cfg.KeyFile = filepath.Join(cfg.Certs, "none.crt"), filepath.Join(cfg.Certs, "none.key")
-	if _, err := Check(cfg); err == nil {
+	if _, err := daemon.Check(cfg); err == nil {
 		t.Error("-check passed with operator certificate files that do not exist")
 	}
 }
@@ -131,10 +138,10 @@ func TestCheckCertificatesFolder(t *testing.T) {
 // An unmounted volume must not empty a blog: a reload that finds no posts
 // where there were some is refused and the posts keep serving.
 func TestReloadToNoPostsRefused(t *testing.T) {
-	dir := copyPosts(t)
-	cfg := testConfig(t)
+	dir := servetest.CopyPosts(t)
+	cfg := servetest.Config(t)
 	cfg.Posts = dir
-	d := startDaemon(t, func(c *config.Config) { *c = cfg })
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	for _, f := range files {
 		if filepath.Base(f) != content.SiteFile {
@@ -144,7 +151,7 @@ func TestReloadToNoPostsRefused(t *testing.T) {
 	if err := d.Reload(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "has no posts now") {
 		t.Errorf("reload to an empty folder: %v", err)
 	}
-	if status, _, _ := geminiGet(t, d, "/posts/2017-05-03-hello-again.gmi"); status != gemini.StatusSuccess {
+	if status, _, _ := servetest.GeminiGet(t, d, "/posts/2017-05-03-hello-again.gmi"); status != gemini.StatusSuccess {
 		t.Errorf("a post is no longer served: %d", status)
 	}
 }
@@ -152,15 +159,15 @@ func TestReloadToNoPostsRefused(t *testing.T) {
 // A new blog may start empty; the log says so, and the home page has a
 // title (the host name) rather than a bare "# ".
 func TestStartEmpty(t *testing.T) {
-	var logged syncBuffer
-	d := startDaemon(t, func(c *config.Config) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = t.TempDir()
 		c.Log = log.New(&logged, "", 0)
 	})
 	if !strings.Contains(logged.String(), "no posts and no pages to serve") {
 		t.Errorf("log does not say the blog is empty: %q", logged.String())
 	}
-	if _, _, body := geminiGet(t, d, "/"); !strings.HasPrefix(body, "# localhost\n") {
+	if _, _, body := servetest.GeminiGet(t, d, "/"); !strings.HasPrefix(body, "# localhost\n") {
 		t.Errorf("home page of an empty blog starts %q", body[:min(len(body), 40)])
 	}
 }
@@ -169,16 +176,16 @@ func TestStartEmpty(t *testing.T) {
 // delimiters) is named in the log while it renders, and fails the build
 // with its name and time.
 func TestSlowPostNamed(t *testing.T) {
-	var logged syncBuffer
+	var logged servetest.LogBuffer
 	dir := testfs.Write(t, map[string]string{
 		"slow.md": "+++\ntitle = \"遅い\"\ndate = 2020-01-01\n+++\n" + strings.Repeat("*a_ ", 10000) + "\n",
 		"fast.md": "+++\ntitle = \"速い\"\ndate = 2020-01-02\n+++\n本文\n",
 	})
-	cfg := testConfig(t)
+	cfg := servetest.Config(t)
 	cfg.Posts = dir
 	cfg.PostBudget = 20 * time.Millisecond
 	cfg.Log = log.New(&logged, "", 0)
-	_, err := Start(context.Background(), cfg)
+	_, err := daemon.Start(context.Background(), cfg)
 	slow := filepath.Join(dir, "slow.md")
 	if err == nil || !strings.Contains(err.Error(), slow+": took ") || !strings.Contains(err.Error(), "to render") {
 		t.Errorf("start with a slow post: %v", err)
@@ -190,7 +197,55 @@ func TestSlowPostNamed(t *testing.T) {
 
 // The post budget's default is the one the configuration starts with.
 func TestPostBudgetDefault(t *testing.T) {
-	if got := config.NewConfig().PostBudget; got != DefaultPostBudget {
-		t.Errorf("config default %v, build default %v", got, DefaultPostBudget)
+	if got := config.NewConfig().PostBudget; got != capsule.DefaultPostBudget {
+		t.Errorf("config default %v, build default %v", got, capsule.DefaultPostBudget)
 	}
+}
+
+func TestCertificateReused(t *testing.T) {
+	certs := t.TempDir()
+	first := servetest.Start(t, func(c *config.Config) { c.Certs = certs })
+	fp := first.Fingerprint()
+	second := servetest.Start(t, func(c *config.Config) { c.Certs = certs })
+	if fp == "" || second.Fingerprint() != fp {
+		t.Fatalf("fingerprint changed across starts: %s then %s", fp, second.Fingerprint())
+	}
+	// What the client sees is the certificate on disk.
+	client := &gemini.Client{
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			var dialer net.Dialer
+			return dialer.DialContext(ctx, network, second.GeminiAddr().String())
+		},
+	}
+	var seen string
+	client.TrustCertificate = func(_ string, cert *x509.Certificate) error {
+		seen = fingerprintDER(cert.Raw)
+		return nil
+	}
+	resp, err := client.Get(context.Background(), "gemini://localhost:"+strconv.Itoa(servetest.Port(second.GeminiAddr()))+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if seen != fp {
+		t.Errorf("client saw %s, daemon printed %s", seen, fp)
+	}
+	entries, _ := os.ReadDir(certs)
+	if len(entries) != 2 {
+		t.Errorf("certs folder holds %d files, want a .crt and a .key", len(entries))
+	}
+}
+
+// fingerprintDER is the SHA-256 fingerprint of a DER certificate, computed
+// here rather than with the package's Fingerprint.
+func fingerprintDER(der []byte) string {
+	sum := sha256.Sum256(der)
+	var b strings.Builder
+	for i, c := range sum {
+		if i > 0 {
+			b.WriteByte(':')
+		}
+		fmt.Fprintf(&b, "%02X", c)
+	}
+	return b.String()
 }

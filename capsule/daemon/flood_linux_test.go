@@ -1,8 +1,10 @@
-package capsule
+package daemon_test
 
 import (
 	"bufio"
 	"capsule/capsule/config"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
 	"context"
 	"crypto/rand"
 	"fmt"
@@ -25,7 +27,7 @@ import (
 // bytes beside them, served at /big.bin.
 func postsWithFile(t *testing.T, size int) string {
 	t.Helper()
-	dir := copyPosts(t)
+	dir := servetest.CopyPosts(t)
 	b := make([]byte, size)
 	rand.Read(b)
 	if err := os.WriteFile(filepath.Join(dir, "big.bin"), b, 0o644); err != nil {
@@ -84,8 +86,8 @@ func readFor(r io.Reader, rate int, d time.Duration) (int, error) {
 // access log says "cut" with the bytes written.
 func TestDeadlineLargeFile(t *testing.T) {
 	const size = 8 << 20
-	var logged syncBuffer
-	d := startDaemon(t, func(c *config.Config) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = postsWithFile(t, size)
 		c.WriteTimeout = 300 * time.Millisecond
 		c.MinWriteRate = 2 << 20
@@ -116,7 +118,7 @@ func TestDeadlineLargeFile(t *testing.T) {
 		var r io.Reader = c
 		if gem {
 			tc := tlsClient(c)
-			io.WriteString(tc, "gemini://localhost:"+strconv.Itoa(port(d.GeminiAddr()))+"/big.bin\r\n")
+			io.WriteString(tc, "gemini://localhost:"+strconv.Itoa(servetest.Port(d.GeminiAddr()))+"/big.bin\r\n")
 			br := bufio.NewReader(tc)
 			if header, _ := br.ReadString('\n'); !strings.HasPrefix(header, "20 ") {
 				t.Errorf("%s: %q", name, header)
@@ -160,10 +162,10 @@ func TestDeadlineLargeFile(t *testing.T) {
 func TestStopClosesIdleConnections(t *testing.T) {
 	const size = 8 << 20 // more than the kernel buffers: the write lasts
 	const readTimeout = 5 * time.Second
-	cfg := testConfig(t)
+	cfg := servetest.Config(t)
 	cfg.Posts = postsWithFile(t, size)
 	cfg.ReadTimeout = readTimeout
-	d, err := Start(context.Background(), cfg)
+	d, err := daemon.Start(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +237,7 @@ func TestOpenFilesFlood(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr syncBuffer
+	var stderr servetest.LogBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -306,7 +308,7 @@ func TestOpenFilesFloodHelper(t *testing.T) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
 		t.Fatal(err)
 	}
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.ReadTimeout = 3 * time.Second
 		c.MaxConnsPer24 = 0
 		c.Log = log.New(os.Stderr, "", 0)

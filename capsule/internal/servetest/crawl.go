@@ -1,16 +1,18 @@
-package capsule
+package servetest
 
 import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"capsule/capsule/daemon"
 )
 
-// crawl fetches every page a reader can reach from the home page on both
+// Crawl fetches every page a reader can reach from the home page on both
 // protocols: Gemini link lines to this capsule and Gopher menu items of
 // type 0 and 1 on it, at most limit of each. It returns the bodies by
 // address ("gemini:/path", "gopher:selector").
-func crawl(t *testing.T, d *Daemon, limit int) map[string]string {
+func Crawl(t testing.TB, d *daemon.Daemon, limit int) map[string]string {
 	t.Helper()
 	pages := make(map[string]string)
 	queue := []string{"/"}
@@ -21,7 +23,7 @@ func crawl(t *testing.T, d *Daemon, limit int) map[string]string {
 		if _, seen := pages[key]; seen {
 			continue
 		}
-		status, meta, body := geminiGet(t, d, path)
+		status, meta, body := GeminiGet(t, d, path)
 		pages[key] = meta + "\n" + body
 		if status != 20 || !strings.HasPrefix(meta, "text/gemini") {
 			continue
@@ -33,7 +35,7 @@ func crawl(t *testing.T, d *Daemon, limit int) map[string]string {
 			}
 			target, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
 			u, err := url.Parse(target)
-			if err != nil || u.Scheme != "" || !strings.HasPrefix(u.Path, "/") || u.Path == searchPath {
+			if err != nil || u.Scheme != "" || !strings.HasPrefix(u.Path, "/") || u.Path == "/search" {
 				continue
 			}
 			queue = append(queue, u.EscapedPath())
@@ -48,9 +50,9 @@ func crawl(t *testing.T, d *Daemon, limit int) map[string]string {
 			continue
 		}
 		seen[sel] = true
-		body := gopherGet(t, d, sel+"\r\n")
+		body := GopherGet(t, d, sel+"\r\n")
 		pages["gopher:"+sel] = body
-		if sel != "" && !strings.HasSuffix(sel, "/") && !strings.HasPrefix(sel, tagsPath) && sel != archiveSel {
+		if sel != "" && !strings.HasSuffix(sel, "/") && !strings.HasPrefix(sel, "/tags/") && sel != "/archive" {
 			continue // not a menu
 		}
 		for _, line := range strings.Split(body, "\r\n") {

@@ -1,4 +1,4 @@
-package capsule
+package daemon
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"net"
 	"testing"
 
+	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/gopher"
@@ -25,7 +26,7 @@ func (*benchConn) RemoteAddr() net.Addr { return benchAddr }
 // rate limiting off).
 func benchDaemon(b testing.TB) *Daemon {
 	cfg := config.NewConfig()
-	cfg.Posts = samplePosts
+	cfg.Posts = "../../posts"
 	cfg.RateLimit = 0
 	if err := cfg.Check(); err != nil {
 		b.Fatal(err)
@@ -34,11 +35,11 @@ func benchDaemon(b testing.TB) *Daemon {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := Build(context.Background(), siteFor(cfg, c.Meta, 1965, 70), c, BuildOptions{})
+	st, err := capsule.Build(context.Background(), siteFor(cfg, c.Meta, 1965, 70), c, capsule.BuildOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: New(st)}}, log: log.New(io.Discard, "", 0)}
+	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0)}
 	d.access.Store(newAccessLog(io.Discard, false))
 	b.Cleanup(d.access.Load().Close)
 	return d

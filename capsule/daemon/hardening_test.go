@@ -1,8 +1,9 @@
-package capsule
+package daemon_test
 
 import (
 	"bufio"
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"crypto/tls"
 	"io"
 	"net"
@@ -34,9 +35,9 @@ func geminiRaw(t *testing.T, addr string, request string) (header, all string) {
 }
 
 func TestGeminiRequestRules(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	addr := d.GeminiAddr().String()
-	port := strconv.Itoa(port(d.GeminiAddr()))
+	port := strconv.Itoa(servetest.Port(d.GeminiAddr()))
 	base := "gemini://localhost:" + port
 	// A valid URL of exactly 1024 bytes names no page, so 51 proves that it
 	// was accepted; one byte more is refused.
@@ -98,8 +99,8 @@ func TestGeminiRequestRules(t *testing.T) {
 }
 
 func TestGeminiReadsNothingAfterCRLF(t *testing.T) {
-	d := startDaemon(t, nil)
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr()))
+	d := servetest.Start(t, nil)
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr()))
 	_, plain := geminiRaw(t, d.GeminiAddr().String(), base+"/\r\n")
 	_, trailing := geminiRaw(t, d.GeminiAddr().String(), base+"/\r\n"+base+"/tags/\r\ngarbage\x00\xff")
 	if plain != trailing {
@@ -111,7 +112,7 @@ func TestGeminiReadsNothingAfterCRLF(t *testing.T) {
 // TLS handshake, one that sends a request line that never ends, and a gopher
 // client that sends nothing are all closed unanswered at the read deadline.
 func TestSilentClientsTimeOut(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.ReadTimeout = 300 * time.Millisecond })
+	d := servetest.Start(t, func(c *config.Config) { c.ReadTimeout = 300 * time.Millisecond })
 	check := func(name string, c net.Conn) {
 		t.Helper()
 		defer c.Close()
@@ -143,7 +144,7 @@ func TestSilentClientsTimeOut(t *testing.T) {
 }
 
 func TestGeminiTLS(t *testing.T) {
-	d := startDaemon(t, nil)
+	d := servetest.Start(t, nil)
 	for _, version := range []uint16{tls.VersionTLS10, tls.VersionTLS11} {
 		c, err := tls.Dial("tcp", d.GeminiAddr().String(), &tls.Config{InsecureSkipVerify: true, MaxVersion: version})
 		if err == nil {
@@ -169,8 +170,8 @@ func TestGeminiTLS(t *testing.T) {
 // Behind a forwarded port, the public port is the one in URLs and the one
 // requests may name; the port listened on is not the capsule's.
 func TestGeminiPublicPort(t *testing.T) {
-	d := startDaemon(t, func(c *config.Config) { c.GeminiPort = 1965 })
-	listen := strconv.Itoa(port(d.GeminiAddr()))
+	d := servetest.Start(t, func(c *config.Config) { c.GeminiPort = 1965 })
+	listen := strconv.Itoa(servetest.Port(d.GeminiAddr()))
 	for request, want := range map[string]string{
 		"gemini://localhost:1965/\r\n":           "20",
 		"gemini://localhost/\r\n":                "20",
