@@ -200,6 +200,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	for _, g := range b.tags {
 		routes.tag(g.Name, g.Posts[0].File)
 	}
+	routes.scheduled(c.Scheduled, b.tags)
 	if errs = append(errs, routes.errs...); len(errs) > 0 {
 		content.SortFileErrors(errs)
 		return nil, errs

@@ -6,6 +6,7 @@ import (
 	"log"
 	"strings"
 	"testing"
+	"time"
 
 	"capsule/capsule/config"
 	"capsule/capsule/content"
@@ -166,5 +167,44 @@ func TestYearOneDateShown(t *testing.T) {
 	}
 	if text := servetest.GopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "0001-01-01") {
 		t.Errorf("gopher text: %q", text)
+	}
+}
+
+// A scheduled post whose addresses collide was accepted by -check and the
+// start, then failed at its date, every time the daemon tried to publish
+// it. Its addresses are claimed at every build now, and an alias that
+// collides is named as an alias, not as a slug to change.
+func TestScheduledCollisionsFoundNow(t *testing.T) {
+	next := time.Now().AddDate(1, 0, 0).Format("2006-01-02")
+	scheduled := func(extra string) string {
+		return "+++\ntitle = \"予約\"\ndate = " + next + "\n" + extra + "+++\n本文\n"
+	}
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"alias on robots.txt", map[string]string{"a.md": post("A", ""), "later.md": scheduled("aliases = [\"/robots.txt\"]\n")},
+			[]string{"later.md:1: ", "old address /robots.txt", "robots.txt's", "remove it"}},
+		{"alias on a post", map[string]string{"a.md": post("A", ""), "later.md": scheduled("aliases = [\"/posts/a.gmi\"]\n")},
+			[]string{"later.md:1: ", "old address /posts/a.gmi", "a.md"}},
+		{"slug of a post", map[string]string{"a.md": post("A", ""), "later.md": scheduled("slug = \"a\"\n")},
+			[]string{"later.md:1: ", "slug \"a\"", "a.md"}},
+	} {
+		list := startFails(t, c.files)
+		if len(list) == 0 {
+			t.Errorf("%s: no problem", c.name)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(list.Error(), w) {
+				t.Errorf("%s: problems %q do not say %q", c.name, list.Error(), w)
+			}
+		}
+		cfg := servetest.Config(t)
+		cfg.Posts = testfs.Write(t, c.files)
+		if _, err := daemon.Check(cfg); err == nil {
+			t.Errorf("%s: -check finds nothing", c.name)
+		}
 	}
 }

@@ -66,11 +66,36 @@ const (
 // post claims the addresses of a post or page for its file; it reports
 // false, with an error naming both files, when one is taken.
 func (r *routes) post(p *content.Post) bool {
-	ok := r.claimGemini(postGeminiPath(p), p.File)
+	ok := r.claimGemini(postGeminiPath(p), p.File, false)
 	for _, sel := range []string{postGopherSelector(p), postMenuSelector(p), postMenuSelector(p)[:len(postMenuSelector(p))-1]} {
 		ok = r.claimGopher(sel, sel, p.File) && ok
 	}
 	return ok
+}
+
+// scheduled claims now the addresses scheduled posts will take at their
+// date, beside the posts published (tags, those tags already have): a
+// collision is an error of -check and of the start, not of the rebuild
+// that would publish the post, which could only fail and retry.
+func (r *routes) scheduled(posts []*content.Post, tags []postGroup) {
+	claimed := make(map[string]bool, len(tags))
+	for _, g := range tags {
+		claimed[g.Name] = true
+	}
+	for _, p := range posts {
+		if !r.post(p) {
+			continue
+		}
+		for _, old := range p.Aliases {
+			r.alias(aliasKey(old), p.File)
+		}
+		for _, tag := range p.Tags {
+			if !claimed[tag] {
+				claimed[tag] = true
+				r.tag(tag, p.File)
+			}
+		}
+	}
 }
 
 // alias claims an old address of a post (Hugo's aliases, Jekyll's
@@ -80,10 +105,10 @@ func (r *routes) post(p *content.Post) bool {
 // permalink "/about/" is its Gopher menu's selector) is left to it.
 func (r *routes) alias(path, file string) (gemini, gopher bool) {
 	if r.gemini[path] != file {
-		gemini = r.claimGemini(path, file)
+		gemini = r.claimGemini(path, file, true)
 	}
 	if r.gopher[path] != file {
-		gopher = r.claimGopher(path, path, file)
+		gopher = r.claimGopherAlias(path, file)
 	}
 	return gemini, gopher
 }
@@ -104,8 +129,8 @@ func aliasKey(a string) string {
 // tag checks that a tag's pages can be asked for; file is the first to
 // name it. (Tags cannot collide: they hold no "/".)
 func (r *routes) tag(name, file string) bool {
-	ok := r.claimGemini(tagGeminiPath(name), file)
-	ok = r.claimGemini(tagFeedPath(name), file) && ok
+	ok := r.claimGemini(tagGeminiPath(name), file, false)
+	ok = r.claimGemini(tagFeedPath(name), file, false) && ok
 	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
 }
 
@@ -135,10 +160,15 @@ func (r *routes) file(f content.File) *content.FileError {
 	return nil
 }
 
-func (r *routes) claimGemini(path, file string) bool {
+// claimGemini claims path for file: the address of its page, or with
+// alias one of its old addresses.
+func (r *routes) claimGemini(path, file string, alias bool) bool {
 	if owner, taken := r.gemini[path]; taken {
-		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
-			Msg: fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)})
+		msg := fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)
+		if alias {
+			msg = aliasTaken(path, owner)
+		}
+		r.errs = append(r.errs, &content.FileError{File: file, Line: 1, Msg: msg})
 		return false
 	}
 	if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n > geminiRequestLimit {
@@ -165,6 +195,20 @@ func (r *routes) claimGopher(selector, sent, file string) bool {
 	}
 	r.gopher[selector] = file
 	return true
+}
+
+// claimGopherAlias claims an old address of file's post on Gopher.
+func (r *routes) claimGopherAlias(path, file string) bool {
+	if owner, taken := r.gopher[path]; taken {
+		r.errs = append(r.errs, &content.FileError{File: file, Line: 1, Msg: aliasTaken(path, owner)})
+		return false
+	}
+	return r.claimGopher(path, path, file)
+}
+
+// aliasTaken says that an old address of a post is already another's.
+func aliasTaken(path, owner string) string {
+	return fmt.Sprintf("its old address %s (from aliases, redirect_from, url or permalink) is %s's: remove it from the front matter", path, owner)
 }
 
 // fileLink is the Gemini link to a file beside the posts: its path,

@@ -86,3 +86,12 @@ func (s *Store) Gopher(selector string) ([]byte, bool) {
 
 // GopherNotFound is the error menu for an unknown selector.
 func (s *Store) GopherNotFound() []byte { return s.gopherNotFound }
+
+// NextChange is when the Store stops being what a build would give: the
+// date of its soonest scheduled post; zero when nothing is due to change.
+func (s *Store) NextChange() time.Time {
+	if len(s.Scheduled) == 0 {
+		return time.Time{}
+	}
+	return s.Scheduled[0].At
+}

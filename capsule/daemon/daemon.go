@@ -38,7 +38,7 @@ type Daemon struct {
 	// once Shutdown has begun.
 	committing sync.Mutex
 	stopped    bool
-	publish    *time.Timer   // the next scheduled post's rebuild; guarded by committing
+	publish    publication   // the next scheduled post's rebuild; guarded by committing
 	release    memoryRelease // returns reloads' garbage once they pause
 	cfg        config.Config // as of the last successful Start or Reload of the main site
 	log        *log.Logger
@@ -406,36 +406,6 @@ func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.main().cert
 // Err receives an error if a server stops on its own.
 func (d *Daemon) Err() <-chan error { return d.errc }
 
-// schedulePublish has the posts rebuilt when st's next scheduled post is
-// due, so that it appears by itself, on every page at once (a Store swap,
-// as for a reload). Called with committing held, or before serving.
-func (d *Daemon) schedulePublish() {
-	if d.publish != nil {
-		d.publish.Stop()
-		d.publish = nil
-	}
-	// The soonest scheduled post of every site.
-	var next time.Time
-	for _, s := range d.sites {
-		if sc := s.capsule.Store().Scheduled; len(sc) > 0 && (next.IsZero() || sc[0].At.Before(next)) {
-			next = sc[0].At
-		}
-	}
-	if next.IsZero() {
-		return
-	}
-	// A little after the time, so that the post is past it when read.
-	wait := max(time.Until(next), 0) + 50*time.Millisecond
-	d.publish = time.AfterFunc(wait, func() {
-		d.reloading.Lock()
-		cfg := d.cfg
-		d.reloading.Unlock()
-		if err := d.Reload(context.Background(), cfg); err != nil && !errors.Is(err, errStopped) {
-			d.log.Printf("publishing a scheduled post: %v; still serving the previous posts", err)
-		}
-	})
-}
-
 // errStopped is a reload asked for after Shutdown.
 var errStopped = errors.New("stopping: reload abandoned")
 
@@ -445,9 +415,7 @@ var errStopped = errors.New("stopping: reload abandoned")
 func (d *Daemon) Shutdown(ctx context.Context) error {
 	d.committing.Lock()
 	d.stopped = true
-	if d.publish != nil {
-		d.publish.Stop()
-	}
+	d.publish.stop()
 	d.release.stop()
 	d.committing.Unlock()
 	if d.agent != nil {

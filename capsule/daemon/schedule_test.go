@@ -1,0 +1,87 @@
+package daemon_test
+
+import (
+	"context"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// A post dated centuries ahead (past what a time.Duration holds) made the
+// publication timer overflow and fire at once, forever: a reload loop of
+// a core and ~100 KB/s of log. It waits now; nothing is rebuilt.
+func TestFarFutureDateRebuildsNothing(t *testing.T) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Log = log.New(&logged, "", 0)
+		c.Posts = testfs.Write(t, map[string]string{
+			"a.md":   "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
+			"far.md": "+++\ntitle = \"遠い未来\"\ndate = 9999-12-31\n+++\n本文\n",
+		})
+	})
+	if n := len(d.Store().Scheduled); n != 1 {
+		t.Fatalf("%d scheduled posts, want far.md", n)
+	}
+	time.Sleep(3 * time.Second)
+	if n := strings.Count(logged.String(), "reloaded"); n > 0 {
+		t.Errorf("%d reloads in 3 s for a post dated 9999-12-31; want none:\n%s", n, tail(logged.String(), 5))
+	}
+	if _, _, home := servetest.GeminiGet(t, d, "/"); strings.Contains(home, "遠い未来") {
+		t.Error("the post dated 9999-12-31 is on the home page")
+	}
+}
+
+// A publication that fails (a broken post saved meanwhile) was retried
+// every ~50 ms, forever. It backs off now, 1 s doubling, and the next
+// reload after the fix publishes the post.
+func TestFailedPublicationBacksOff(t *testing.T) {
+	var logged servetest.LogBuffer
+	at := time.Now().Add(1500 * time.Millisecond).UTC().Truncate(time.Second).Add(time.Second)
+	dir := testfs.Write(t, map[string]string{
+		"a.md":     "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
+		"later.md": "+++\ntitle = \"予約した記事\"\ndate = " + at.Format(time.RFC3339) + "\n+++\n予約の本文\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Log = log.New(&logged, "", 0)
+		c.Posts = dir
+	})
+	broken := filepath.Join(dir, "broken.md")
+	if err := os.WriteFile(broken, []byte("+++\ntitle = \"壊れた\"\ndate = \"yesterday\"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Until(at.Add(4 * time.Second)))
+	// At the date, then 1 s and 2 s later: three tries in four seconds.
+	tries := strings.Count(logged.String(), "publishing a scheduled post:")
+	if tries < 1 || tries > 3 {
+		t.Errorf("%d tries to publish in the 4 s after the date; want 1 to 3:\n%s", tries, tail(logged.String(), 5))
+	}
+	if !strings.Contains(logged.String(), "trying again in 1s") || !strings.Contains(logged.String(), "broken.md:3") {
+		t.Errorf("the failure does not name the broken post and the retry:\n%s", tail(logged.String(), 5))
+	}
+	if _, _, home := servetest.GeminiGet(t, d, "/"); strings.Contains(home, "予約した記事") {
+		t.Fatal("published although the rebuild failed")
+	}
+	os.Remove(broken)
+	if err := d.Reload(context.Background(), d.Config()); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, home := servetest.GeminiGet(t, d, "/"); !strings.Contains(home, "予約した記事") {
+		t.Error("the reload after the fix did not publish the post")
+	}
+	if n := len(d.Store().Scheduled); n != 0 {
+		t.Errorf("%d posts still scheduled", n)
+	}
+}
+
+// tail is the last n lines of a log.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
