@@ -3,7 +3,6 @@ package capsule
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -71,17 +70,36 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherPost := func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) }
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
-	var cache renderCache
+	var cache, draftCache renderCache
 	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
-		cache = prev.renders
+		cache, draftCache = prev.renders, prev.draftRenders
 	}
 	out := make([]renderedEntry, len(entries))
 	traces := make([]linkTrace, len(entries))
 	reused := make([]*renderRecord, len(entries))
+	// Drafts and scheduled posts, for their author's eyes, are rendered
+	// as posts are: on every core, within the budget, taken from the
+	// previous Store when unchanged.
+	drafts := append(slices.Clip(c.Drafts), c.Scheduled...)
+	draftOut := make([]renderedEntry, len(drafts))
+	draftTraces := make([]linkTrace, len(drafts))
+	draftReused := make([]*renderRecord, len(drafts))
 	md := newMarkdown() // goldmark's parser is safe for concurrent use
 	watch := newPostWatch(opts.PostBudget, opts.Slow)
-	work.ForEach(len(entries), func(i int) {
+	work.ForEach(len(entries)+len(drafts), func(i int) {
 		if ctx.Err() != nil {
+			return
+		}
+		if i >= len(entries) {
+			i -= len(entries)
+			p := drafts[i]
+			if r := draftCache.lookup(p, nil, nil, links); r != nil {
+				draftReused[i], draftOut[i] = r, r.renderedEntry
+				return
+			}
+			draftOut[i] = watch.render(p, func() renderedEntry {
+				return b.renderDraft(p, md, links.rewriter(p, postGeminiPath, fileLink), &draftTraces[i])
+			})
 			return
 		}
 		p := entries[i]
@@ -93,43 +111,28 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			}
 			return
 		}
-		if err := content.ReadBody(p); err != nil { // forgotten after the last build
-			out[i].err = err
-			return
-		}
-		// The one parse of the post; its AST is dropped when this returns.
-		watch.begin(p.File)
-		defer func() {
-			if took, over := watch.end(p.File); over {
-				out[i] = renderedEntry{err: fmt.Errorf("took %v to render, over the %v a post may take: simplify its Markdown (deep nesting, thousands of emphasis marks or footnotes)",
-					took.Round(time.Millisecond), watch.budget)}
+		out[i] = watch.render(p, func() renderedEntry {
+			trace := &traces[i]
+			// The one parse of the post; its AST is dropped when this returns.
+			doc := md.Parser().Parse(text.NewReader(p.Body))
+			var body bytes.Buffer
+			if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(links.rewriter(p, postGeminiPath, fileLink))}); err != nil {
+				return renderedEntry{err: err}
 			}
-		}()
-		trace := &traces[i]
-		traced := func(rewrite func(string) string) func(string) string {
-			return func(dest string) string {
-				trace.add(dest)
-				return rewrite(dest)
+			txt, menu := b.postGopher(i, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile)))
+			gmi, searchable := b.postGemtext(i, body.Bytes())
+			e := renderedEntry{
+				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
+				summary: summary(p, doc), warns: links.check(p, doc, trace.add),
 			}
-		}
-		doc := md.Parser().Parse(text.NewReader(p.Body))
-		var body bytes.Buffer
-		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: traced(links.rewriter(p, postGeminiPath, fileLink))}); err != nil {
-			out[i].err = err
-			return
-		}
-		txt, menu := b.postGopher(i, doc, traced(links.rewriter(p, gopherPost, gopherFile)))
-		gmi, searchable := b.postGemtext(i, body.Bytes())
-		out[i] = renderedEntry{
-			gmi: gmi, txt: txt, menu: menu, searchable: searchable,
-			summary: summary(p, doc), warns: links.check(p, doc, trace.add),
-		}
-		if i < len(c.Posts) {
-			out[i].atom = b.atomEntry(p, out[i].summary, nil)
-			out[i].lines = b.listLines(p)
-		} else {
-			out[i].hasLinks = b.pageLinks[i-len(c.Posts)]
-		}
+			if i < len(c.Posts) {
+				e.atom = b.atomEntry(p, e.summary, nil)
+				e.lines = b.listLines(p)
+			} else {
+				e.hasLinks = b.pageLinks[i-len(c.Posts)]
+			}
+			return e
+		})
 	})
 	watch.stop()
 	if err := ctx.Err(); err != nil {
@@ -181,22 +184,17 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.renders = make(renderCache, len(entries))
 	for i, p := range entries {
-		switch {
-		case out[i].err != nil:
-		case reused[i] != nil:
-			st.renders[p.File] = reused[i]
-		default:
-			st.Rendered++
-			older, newer := b.neighbours(i)
-			r := &renderRecord{post: *p, older: neighbourOf(older), newer: neighbourOf(newer),
-				links: traces[i].answers(links, p.Dir), renderedEntry: out[i]}
-			if p.BodyHash != 0 {
-				r.post.Body = nil // compared by its hash: the Markdown is not kept
-			}
-			st.renders[p.File] = r
-		}
+		older, newer := b.neighbours(i)
+		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p.Dir))
 	}
-	out, traces, reused = nil, nil, nil
+	st.draftRenders = make(renderCache, len(drafts))
+	for i, p := range drafts {
+		if draftOut[i].err != nil {
+			errs = append(errs, &content.FileError{File: p.File, Msg: draftOut[i].err.Error()})
+		}
+		st.Rendered += st.draftRenders.keep(p, nil, nil, draftOut[i], draftReused[i], draftTraces[i].answers(links, p.Dir))
+	}
+	out, traces, reused, draftTraces, draftReused = nil, nil, nil, nil, nil
 	for _, g := range b.tags {
 		routes.tag(g.Name, g.Posts[0].File)
 	}
@@ -248,12 +246,9 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
 	// Scheduled posts wait with the drafts, for their author's eyes.
-	st.drafts, errs = b.buildDrafts(append(slices.Clip(c.Drafts), c.Scheduled...), md, links)
+	st.drafts = b.draftPages(drafts, draftOut)
 	for _, p := range c.Scheduled {
 		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})
-	}
-	if len(errs) > 0 {
-		return nil, errs
 	}
 	st.draftsCertRequired = gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)

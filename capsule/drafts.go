@@ -55,36 +55,44 @@ func (s *Site) isAuthor(cert *x509.Certificate) bool {
 	return false
 }
 
-// buildDrafts renders the drafts' pages and their index. Links in a draft
-// resolve as in a post; nothing links to a draft.
-func (b *blog) buildDrafts(drafts []*content.Post, md goldmark.Markdown, links *postLinks) (map[string]*gemini.Response, []*content.FileError) {
+// renderDraft renders a draft's page, its links rewritten by link (as in
+// a post) and traced in trace. Nothing links to a draft.
+func (b *blog) renderDraft(p *content.Post, md goldmark.Markdown, link func(string) string, trace *linkTrace) renderedEntry {
+	doc := md.Parser().Parse(text.NewReader(p.Body))
+	var body bytes.Buffer
+	if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(link)}); err != nil {
+		return renderedEntry{err: err}
+	}
+	msg := b.site.Messages
+	var pg gemtext.Page
+	pg.Heading(1, p.Title)
+	pg.Blank()
+	byline := msg.DraftMark
+	if s := postByline(p); s != "" {
+		byline += " · " + s
+	}
+	pg.Text(byline)
+	pg.Blank()
+	pg.Gemtext(body.Bytes())
+	pg.Blank()
+	pg.Link(draftsPath, msg.Drafts)
+	pg.Link("/", b.site.Title)
+	return renderedEntry{gmi: geminiPage(p.Lang, pg.Bytes())}
+}
+
+// draftPages are the drafts' pages, rendered (those that failed left
+// out: the build fails), and their index, by path under draftsPath.
+func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry) map[string]*gemini.Response {
 	out := make(map[string]*gemini.Response, len(drafts)+1)
-	var errs []*content.FileError
 	msg := b.site.Messages
 	var index gemtext.Page
 	index.Heading(1, msg.Drafts+": "+b.site.Title)
 	index.Blank()
-	for _, p := range drafts {
-		doc := md.Parser().Parse(text.NewReader(p.Body))
-		var body bytes.Buffer
-		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: links.rewriter(p, postGeminiPath, fileLink)}); err != nil {
-			errs = append(errs, &content.FileError{File: p.File, Msg: err.Error()})
+	for i, p := range drafts {
+		if rendered[i].err != nil {
 			continue
 		}
-		var pg gemtext.Page
-		pg.Heading(1, p.Title)
-		pg.Blank()
-		byline := msg.DraftMark
-		if s := postByline(p); s != "" {
-			byline += " · " + s
-		}
-		pg.Text(byline)
-		pg.Blank()
-		pg.Gemtext(body.Bytes())
-		pg.Blank()
-		pg.Link(draftsPath, msg.Drafts)
-		pg.Link("/", b.site.Title)
-		out[draftGeminiPath(p)] = geminiPage(p.Lang, pg.Bytes())
+		out[draftGeminiPath(p)] = rendered[i].gmi
 		index.Link(draftGeminiPath(p), strings.TrimSpace(postDate(p)+" "+p.Title))
 	}
 	if len(drafts) == 0 {
@@ -93,7 +101,7 @@ func (b *blog) buildDrafts(drafts []*content.Post, md goldmark.Markdown, links *
 	index.Blank()
 	index.Link("/", b.site.Title)
 	out[draftsPath] = geminiPage(b.site.Lang, index.Bytes())
-	return out, errs
+	return out
 }
 
 // geminiDraft answers a request under draftsPath: 60 without a client

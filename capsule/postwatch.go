@@ -1,6 +1,9 @@
 package capsule
 
 import (
+	"fmt"
+
+	"capsule/capsule/content"
 	"sync"
 	"time"
 )
@@ -56,6 +59,23 @@ func (w *postWatch) end(file string) (time.Duration, bool) {
 	delete(w.active, file)
 	w.mu.Unlock()
 	return elapsed, elapsed > w.budget
+}
+
+// render renders p with f within the budget: reading back p's Markdown
+// first if it was forgotten, and failing the entry when f takes longer
+// than the budget.
+func (w *postWatch) render(p *content.Post, f func() renderedEntry) (e renderedEntry) {
+	if err := content.ReadBody(p); err != nil { // forgotten after the last build
+		return renderedEntry{err: err}
+	}
+	w.begin(p.File)
+	defer func() {
+		if took, over := w.end(p.File); over {
+			e = renderedEntry{err: fmt.Errorf("took %v to render, over the %v a post may take: simplify its Markdown (deep nesting, thousands of emphasis marks or footnotes)",
+				took.Round(time.Millisecond), w.budget)}
+		}
+	}()
+	return f()
 }
 
 // stop ends the watching.

@@ -90,6 +90,14 @@ func (t *linkTrace) add(dest string) {
 	}
 }
 
+// wrap is rewrite, noting in t every destination it is asked about.
+func (t *linkTrace) wrap(rewrite func(string) string) func(string) string {
+	return func(dest string) string {
+		t.add(dest)
+		return rewrite(dest)
+	}
+}
+
 // answers is where every destination of t leads, leaving out those that
 // can lead nowhere else whatever the other posts and files are: links
 // with a scheme or a host, and what cannot be parsed.
@@ -105,6 +113,25 @@ func (t *linkTrace) answers(l *postLinks, dir string) []linkAnswer {
 
 // renderCache is the previous Store's rendered posts, by file.
 type renderCache map[string]*renderRecord
+
+// keep records in c what p rendered to, with what it depended on: the
+// record it was taken from, or a new one. It returns 1 for a post
+// rendered anew, 0 otherwise (taken from the previous Store, or failed).
+func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused *renderRecord, links []linkAnswer) int {
+	switch {
+	case e.err != nil:
+		return 0
+	case reused != nil:
+		c[p.File] = reused
+		return 0
+	}
+	r := &renderRecord{post: *p, older: neighbourOf(older), newer: neighbourOf(newer), links: links, renderedEntry: e}
+	if p.BodyHash != 0 {
+		r.post.Body = nil // compared by its hash: the Markdown is not kept
+	}
+	c[p.File] = r
+	return 1
+}
 
 // lookup returns what p rendered to last time, if nothing it depends on
 // has changed since.

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"os"
+	"slices"
 	"syscall"
 	"time"
 )
@@ -115,13 +116,12 @@ var bodySeed = maphash.MakeSeed()
 
 func hashBody(body []byte) uint64 { return maphash.Bytes(bodySeed, body) | 1 } // never 0: 0 is "no hash"
 
-// Forget drops the Markdown of c's published posts, keeping their
-// BodyHash, from c and from what the next Load takes from c. Posts whose
-// Markdown Load changed (templates expanded) keep it, as do pages, drafts
-// and scheduled posts, which are rendered at every build. After Forget,
-// render a post whose Body is nil with ReadBody first.
+// Forget drops the Markdown of c's posts, pages, drafts and scheduled
+// posts, keeping their BodyHash, from c and from what the next Load takes
+// from c. Posts whose Markdown Load changed (templates expanded) keep it.
+// After Forget, render a post whose Body is nil with ReadBody first.
 func (c *Content) Forget() {
-	for _, p := range c.Posts {
+	for _, p := range slices.Concat(c.Posts, c.Pages, c.Drafts, c.Scheduled) {
 		if !p.plain || p.BodyHash == 0 {
 			continue
 		}
