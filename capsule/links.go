@@ -144,7 +144,7 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 // that names a post that does not exist (or is a draft). seen is told of
 // every destination looked at.
 func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string)) []*content.FileError {
-	var warns []*content.FileError
+	var warns content.Warnings // bounded per kind: a post may hold 140,000 dead links
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -161,23 +161,23 @@ func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string))
 			return ast.WalkContinue, nil
 		}
 		seen(dest)
+		line := func() int { return p.Line(blockOffset(n)) }
 		if unsafeLink(dest) {
-			warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
-				Msg: "link not offered to readers (a " + linkScheme(dest) + ": link runs in or reads from the reader's machine; its text is kept): " + dest})
+			warns.Add("unsafe link", p.File, line, func() string {
+				return "link not offered to readers (a " + linkScheme(dest) + ": link runs in or reads from the reader's machine; its text is kept): " + dest
+			})
 			return ast.WalkContinue, nil
 		}
 		if target, ok := l.resolve(dest); ok && target == nil {
-			warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
-				Msg: "link to a post that does not exist: " + dest})
+			warns.Add("dead post link", p.File, line, func() string { return "link to a post that does not exist: " + dest })
 		} else if !ok {
 			if f, relative := l.resolveFile(dest, p.Dir); relative && f == "" {
-				warns = append(warns, &content.FileError{File: p.File, Line: p.Line(blockOffset(n)),
-					Msg: "link to a file that does not exist: " + dest})
+				warns.Add("dead file link", p.File, line, func() string { return "link to a file that does not exist: " + dest })
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return warns
+	return warns.List()
 }
 
 // blockOffset is the offset in the source of the block that holds n: inline

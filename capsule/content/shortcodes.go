@@ -47,8 +47,6 @@ const (
 	// maxShortcodeTag bounds the length of one tag, from {{< or {% to its
 	// closing delimiter; a longer one is not a tag and stays as text.
 	maxShortcodeTag = 4096
-	// maxShortcodeWarnings bounds the warnings of one body.
-	maxShortcodeWarnings = 1000
 )
 
 // ExpandShortcodes rewrites the Hugo shortcodes and Jekyll Liquid of a post's
@@ -86,7 +84,10 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 	if e.raw {
 		e.warnLine(e.rawLine, "%s", "{% raw %} without {% endraw %}: the rest of the post is kept as written")
 	}
-	return e.out, e.warns
+	for _, w := range e.warns.List() {
+		warns = append(warns, ShortcodeWarning{Line: w.Line, Msg: w.Msg})
+	}
+	return e.out, warns
 }
 
 // scFinder finds the next occurrence of pat at or after a position, for
@@ -191,7 +192,7 @@ type scExpander struct {
 	in    []byte
 	out   []byte
 	ref   func(string) (string, bool)
-	warns []ShortcodeWarning
+	warns Warnings // bounded per kind, a kind being a message's format
 
 	line0        int
 	lnPos, lnNum int // newlines before lnPos, for lineAt
@@ -229,19 +230,13 @@ func (e *scExpander) lineAt(p int) int {
 }
 
 func (e *scExpander) warnLine(line int, format string, args ...any) {
-	switch {
-	case len(e.warns) < maxShortcodeWarnings:
-		e.warns = append(e.warns, ShortcodeWarning{Line: line, Msg: fmt.Sprintf(format, args...)})
-	case len(e.warns) == maxShortcodeWarnings:
-		e.warns = append(e.warns, ShortcodeWarning{Line: line, Msg: "too many shortcode warnings: the others are not reported"})
-	}
+	e.warns.Add(format, "", func() int { return line }, func() string { return fmt.Sprintf(format, args...) })
 }
 
+// warn warns at offset p of the body; the line is found only for a
+// warning reported.
 func (e *scExpander) warn(p int, format string, args ...any) {
-	if len(e.warns) > maxShortcodeWarnings {
-		return
-	}
-	e.warnLine(e.lineAt(p), format, args...)
+	e.warns.Add(format, "", func() int { return e.lineAt(p) }, func() string { return fmt.Sprintf(format, args...) })
 }
 
 // newlines writes as many newlines as in[a:b] holds, to keep the lines of a

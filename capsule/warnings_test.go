@@ -1,0 +1,46 @@
+package capsule_test
+
+import (
+	"log"
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// A 1 MB post of dead links logged 140,000 warnings at every start and
+// reload. Each kind of warning of a post is bounded now: its first
+// content.MaxWarningsPerKind, then one line counting the rest.
+func TestLinkWarningsBoundedPerKind(t *testing.T) {
+	const links = 140_000
+	body := strings.Repeat("[a](b)\n", links/2) + "\n" + strings.Repeat("[a](/posts/nowhere.gmi)\n", links/2)
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
+		c.MaxPostSize = 4 << 20
+		c.Log = log.New(&logged, "", 0)
+		c.Posts = testfs.Write(t, map[string]string{
+			"dead.md": "+++\ntitle = \"リンクだらけ\"\ndate = 2020-01-01\n+++\n" + body,
+		})
+	})
+	warns := d.Store().Warnings
+	if want := 2 * (content.MaxWarningsPerKind + 1); len(warns) != want {
+		t.Fatalf("%d warnings, want %d (two kinds, each bounded and counted)", len(warns), want)
+	}
+	n := strings.Count(logged.String(), "\nwarning: ")
+	if n > len(warns) {
+		t.Errorf("%d warning lines logged", n)
+	}
+	for _, want := range []string{
+		"dead.md:5: link to a file that does not exist: b",
+		"dead.md:5: and 69,980 more like it",
+		"link to a post that does not exist: /posts/nowhere.gmi",
+		"and 69,980 more like it",
+	} {
+		if !strings.Contains(logged.String(), want) {
+			t.Errorf("the log does not say %q:\n%s", want, logged.String()[:min(len(logged.String()), 3000)])
+		}
+	}
+}
