@@ -252,6 +252,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.draftsCertRequired = gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
+	st.draftsRedirect = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(draftsPath), nil)
 	st.gopherNotFound = b.errorMenu(msg.NotFound)
 	st.gopherSlowDown = b.errorMenu(msg.SlowDown)
 

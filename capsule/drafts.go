@@ -116,6 +116,9 @@ func (st *Store) geminiDraft(path string, cert *x509.Certificate) *gemini.Respon
 	if resp, ok := st.drafts[path]; ok {
 		return resp
 	}
+	if path == draftsDir {
+		return st.draftsRedirect
+	}
 	return st.geminiNotFound
 }
 

@@ -1,6 +1,7 @@
 package capsule_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -39,6 +40,13 @@ func TestDraftsForTheAuthorOnly(t *testing.T) {
 	}
 	if h, body := servetest.GeminiAs(t, d, "/drafts/", &author); !strings.HasPrefix(h, "20 ") || !strings.Contains(body, "=> /drafts/secret.gmi ") {
 		t.Errorf("the author's drafts index: %q\n%s", h, body)
+	}
+	// The folder asked for without its slash, as an author types it.
+	if h, _ := servetest.GeminiAs(t, d, "/drafts", &author); h != "31 gemini://localhost:"+strconv.Itoa(servetest.Port(d.GeminiAddr()))+"/drafts/" {
+		t.Errorf("/drafts for the author: %q", h)
+	}
+	if h, _ := servetest.GeminiAs(t, d, "/drafts", nil); !strings.HasPrefix(h, "60 ") {
+		t.Errorf("/drafts without a certificate: %q", h)
 	}
 	// Encoded, the path is refused rather than served to anyone.
 	if h, _ := servetest.GeminiAs(t, d, "/%64rafts/secret.gmi", &author); !strings.HasPrefix(h, "60 ") {

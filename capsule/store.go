@@ -29,6 +29,7 @@ type Store struct {
 	drafts              map[string]*gemini.Response // by path under draftsPath: for authors only
 	draftsCertRequired  *gemini.Response            // 60
 	draftsNotAuthorized *gemini.Response            // 61
+	draftsRedirect      *gemini.Response            // 31 from draftsDir to draftsPath, for an author
 	gopherNotFound      []byte                      // an error menu
 	gopherSlowDown      []byte                      // an error menu for a client over its rate
 	gopherPlusRoot      []byte                      // the answer to a Gopher+ "\t$" on the root

@@ -193,7 +193,18 @@ func (cfg Config) SiteConfigs() []Config {
 func (cfg *Config) checkSites() []error {
 	var errs []error
 	hosts := []string{strings.ToLower(strings.TrimSuffix(cfg.Hostname, "."))}
-	gophers := []string{cfg.GopherAddr}
+	// Listen addresses that would take one socket: the second bind would
+	// fail at start. (Sockets from systemd are the service manager's.)
+	listens := []string{}
+	if cfg.GeminiListener == nil {
+		listens = append(listens, cfg.GeminiAddr)
+	}
+	if cfg.GopherListener == nil {
+		if slices.ContainsFunc(listens, func(l string) bool { return listenOverlap(l, cfg.GopherAddr) }) {
+			errs = append(errs, fmt.Errorf("gopher listens on %s, which the gemini listen address %s takes too", cfg.GopherAddr, cfg.GeminiAddr))
+		}
+		listens = append(listens, cfg.GopherAddr)
+	}
 	for i, s := range cfg.Sites {
 		name := fmt.Sprintf("site %d (%s)", i+1, s.Hostname)
 		if s.Hostname == "" || s.Posts == "" || s.GopherAddr == "" {
@@ -205,10 +216,12 @@ func (cfg *Config) checkSites() []error {
 			errs = append(errs, fmt.Errorf("%s: another site has the host name %s", name, s.Hostname))
 		}
 		hosts = append(hosts, host)
-		if !strings.HasSuffix(s.GopherAddr, ":0") && slices.Contains(gophers, s.GopherAddr) { // ":0": a port of its own each
-			errs = append(errs, fmt.Errorf("%s: another site listens on gopher address %s", name, s.GopherAddr))
+		if s.GopherListener == nil {
+			if i := slices.IndexFunc(listens, func(l string) bool { return listenOverlap(l, s.GopherAddr) }); i >= 0 {
+				errs = append(errs, fmt.Errorf("%s: gopher_listen %s takes the socket of %s, which another site or gemini listens on", name, s.GopherAddr, listens[i]))
+			}
+			listens = append(listens, s.GopherAddr)
 		}
-		gophers = append(gophers, s.GopherAddr)
 		if (s.CertFile == "") != (s.KeyFile == "") {
 			errs = append(errs, fmt.Errorf("%s: a certificate file and a key file go together: give both or neither", name))
 		}

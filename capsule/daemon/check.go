@@ -33,30 +33,34 @@ type Summary struct {
 }
 
 // Check loads and builds everything cfg names, as Start would, without
-// binding or serving anything. Problems in posts come back as an ErrorList.
+// binding or serving anything. Problems in the main site's posts come
+// back as an ErrorList, those of another site in a SiteError; all of them
+// at once, joined.
 func Check(cfg config.Config) (*Summary, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
 	start := time.Now()
-	sum, err := checkSite(cfg)
-	if err != nil {
-		return nil, err
-	}
-	// The other sites, each as Start would build it.
+	// Every site, each as Start would build it, so that every problem
+	// comes at once: the main site's as they are, the others' each in a
+	// SiteError.
 	var errs []error
-	for _, sc := range cfg.SiteConfigs()[1:] {
+	sum := &Summary{}
+	for i, sc := range cfg.SiteConfigs() {
 		s, err := checkSite(sc)
-		if err != nil {
-			errs = append(errs, &SiteError{Host: sc.Hostname, Err: err})
-			continue
+		switch {
+		case err != nil:
+			errs = append(errs, siteProblem(i, sc, err))
+		case i == 0:
+			sum = s
+		default:
+			sum.Sites = append(sum.Sites, s)
+			sum.Warnings = append(sum.Warnings, s.Warnings...)
+			sum.Held += s.Held
 		}
-		sum.Sites = append(sum.Sites, s)
-		sum.Warnings = append(sum.Warnings, s.Warnings...)
-		sum.Held += s.Held
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := joinProblems(errs); err != nil {
+		return nil, err
 	}
 	sum.BuildTime = time.Since(start)
 	return sum, nil

@@ -65,25 +65,36 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites))}
 	applyMemoryLimit(cfg.MemoryLimit)
 
-	main, err := d.loadSite(cfg)
-	if err != nil {
+	// Every site's posts and certificate, then every site's listener and
+	// Store: each step reports the problems of every site at once.
+	var errs []error
+	for i, sc := range cfg.SiteConfigs() {
+		s, err := d.loadSite(sc)
+		if err != nil {
+			errs = append(errs, siteProblem(i, sc, err))
+			continue
+		}
+		d.sites = append(d.sites, s)
+	}
+	if err := joinProblems(errs); err != nil {
 		return nil, err
 	}
-	d.sites = []*servedSite{main}
 	if err := d.listen(cfg); err != nil {
 		return nil, err
 	}
+	var err error
 	if cfg.ProxyAgent != "" {
 		if d.agent, err = agent.Listen(cfg.ProxyAgent); err != nil {
 			d.closeListeners()
 			return nil, fmt.Errorf("agent: %w", err)
 		}
 	}
-	if err := d.openSite(ctx, main); err != nil {
-		d.closeListeners()
-		return nil, err
+	for i, s := range d.sites {
+		if err := d.openSite(ctx, s); err != nil {
+			errs = append(errs, siteProblem(i, s.cfg, err))
+		}
 	}
-	if err := d.startSites(ctx, cfg); err != nil {
+	if err := joinProblems(errs); err != nil {
 		d.closeListeners()
 		return nil, err
 	}
@@ -208,6 +219,13 @@ func (d *Daemon) logWarnings(st *capsule.Store) {
 func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
+	// Sockets from systemd are the daemon's, those it started with.
+	cfg.GeminiListener, cfg.GopherListener = d.cfg.GeminiListener, d.cfg.GopherListener
+	for i := range cfg.Sites {
+		if s := d.siteNamed(cfg.Sites[i].Hostname); s != d.main() {
+			cfg.Sites[i].GopherListener = s.cfg.GopherListener
+		}
+	}
 	if err := cfg.Check(); err != nil {
 		return err
 	}

@@ -84,22 +84,6 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 	return nil
 }
 
-// startSites loads and builds every site beside the main one. The
-// problems of one are a SiteError.
-func (d *Daemon) startSites(ctx context.Context, cfg config.Config) error {
-	for _, sc := range cfg.SiteConfigs()[1:] {
-		s, err := d.loadSite(sc)
-		if err == nil {
-			err = d.openSite(ctx, s)
-		}
-		if err != nil {
-			return &SiteError{Host: sc.Hostname, Err: err}
-		}
-		d.sites = append(d.sites, s)
-	}
-	return nil
-}
-
 // serveSites starts each site's Gopher server and says where each site
 // is served.
 func (d *Daemon) serveSites() {
@@ -183,7 +167,7 @@ func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) (errs []err
 		case i == 0:
 			mainReloaded = true
 		case err != nil:
-			errs = append(errs, &SiteError{Host: sc.Hostname, Err: err})
+			errs = append(errs, siteProblem(i, sc, err))
 		}
 	}
 	return errs, mainReloaded
@@ -192,8 +176,27 @@ func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) (errs []err
 // SiteError is the failure of a site beside the main one ([[site]]) to
 // load or reload; Err is an ErrorList for its posts' problems.
 type SiteError struct {
-	Host string
-	Err  error
+	Host   string
+	Folder string // its posts folder
+	Err    error
+}
+
+// siteProblem is err, a problem of the i-th site (cfg): as it is for the
+// main site, in a SiteError for the others.
+func siteProblem(i int, cfg config.Config, err error) error {
+	if i == 0 {
+		return err
+	}
+	return &SiteError{Host: cfg.Hostname, Folder: cfg.Posts, Err: err}
+}
+
+// joinProblems is the problems of every site, nil if none: one as it is,
+// several joined.
+func joinProblems(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...) // nil for none
 }
 
 func (e *SiteError) Error() string { return "site " + e.Host + ": " + e.Err.Error() }

@@ -167,6 +167,24 @@ func main() {
 		return
 	}
 	cfg.Log = logger
+	// Sockets from systemd take the place of the listen addresses, which
+	// the configuration's check then leaves alone.
+	if !opts.check {
+		listeners, err := systemd.Listeners()
+		if err != nil {
+			logger.Fatal(err)
+		}
+		if listeners != nil {
+			cfg.GeminiListener, cfg.GopherListener = listeners["gemini"], listeners["gopher"]
+			if cfg.GeminiListener == nil || cfg.GopherListener == nil {
+				logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
+			}
+			for i, s := range cfg.Sites { // a [[site]]'s Gopher socket: gopher-<hostname>
+				cfg.Sites[i].GopherListener = listeners["gopher-"+s.Hostname]
+			}
+		}
+	}
+
 	// The configuration as a whole, file and flags: a problem here is one
 	// found, as in a post, whether checking or starting.
 	if err := cfg.Check(); err != nil {
@@ -191,19 +209,6 @@ func main() {
 		return
 	}
 
-	listeners, err := systemd.Listeners()
-	if err != nil {
-		logger.Fatal(err)
-	}
-	if listeners != nil {
-		cfg.GeminiListener, cfg.GopherListener = listeners["gemini"], listeners["gopher"]
-		if cfg.GeminiListener == nil || cfg.GopherListener == nil {
-			logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
-		}
-		for i, s := range cfg.Sites { // a [[site]]'s Gopher socket: gopher-<hostname>
-			cfg.Sites[i].GopherListener = listeners["gopher-"+s.Hostname]
-		}
-	}
 	os.Exit(serve(logger, cfg, opts.config))
 }
 
@@ -305,38 +310,42 @@ func notify(logger *log.Logger, state string) {
 }
 
 // reportAndExit prints an error, one line per problem for a list of them
-// (the configuration file's, the posts') or a joined error (the
+// (the configuration file's, each site's posts') or a joined error (the
 // configuration's, from config.Config.Check), then a line that counts them
 // and says where they are, and exits with code.
 func reportAndExit(logger *log.Logger, err error, code int) {
-	var list content.ErrorList
 	var joined interface{ Unwrap() []error }
-	switch {
-	case errors.As(err, &list):
-		inFile := 0
-		for _, e := range list {
-			fmt.Fprintln(os.Stderr, e)
-			if ran.configFile != "" && e.File == ran.configFile {
-				inFile++
-			}
-		}
+	if groups, others := byFolder(err, ran.posts); len(groups) > 0 {
 		var where []string
-		if inFile > 0 {
-			where = append(where, fmt.Sprintf("%s in %s", problems(inFile), ran.configFile))
-		}
-		if n := len(list) - inFile; n > 0 {
-			if inFile > 0 {
-				where = append(where, fmt.Sprintf("%d in %s", n, folderName(ran.posts)))
-			} else {
-				where = append(where, fmt.Sprintf("%s in %s", problems(n), folderName(ran.posts)))
+		checkedPosts := false
+		for _, g := range groups {
+			inFile := 0
+			for _, e := range g.list {
+				fmt.Fprintln(os.Stderr, e)
+				if ran.configFile != "" && e.File == ran.configFile {
+					inFile++
+				}
 			}
+			if inFile > 0 {
+				where = append(where, fmt.Sprintf("%s in %s", problems(inFile), ran.configFile))
+			}
+			if n := len(g.list) - inFile; n > 0 {
+				checkedPosts = true
+				where = append(where, fmt.Sprintf("%s in %s%s", problems(n), folderName(g.folder), g.site))
+			}
+		}
+		for _, e := range others {
+			logger.Print(e)
+			where = append(where, problems(1))
 		}
 		summary := strings.Join(where, " and ")
-		if ran.check && inFile == len(list) {
+		if ran.check && !checkedPosts && len(others) == 0 {
 			summary += "; the posts were not checked"
 		}
 		logger.Print(closing(summary))
-	case errors.As(err, &joined) && len(joined.Unwrap()) > 0:
+		os.Exit(code)
+	}
+	if errors.As(err, &joined) && len(joined.Unwrap()) > 0 {
 		errs := joined.Unwrap()
 		for _, e := range errs {
 			logger.Print(e)
@@ -346,10 +355,49 @@ func reportAndExit(logger *log.Logger, err error, code int) {
 			where = "the configuration (" + ran.configFile + " and the flags)"
 		}
 		logger.Print(closing(fmt.Sprintf("%s in %s", problems(len(errs)), where)))
-	default:
-		logger.Print(err)
+		os.Exit(code)
 	}
+	logger.Print(err)
 	os.Exit(code)
+}
+
+// folderProblems are the problems found in one site's posts folder (or
+// in the configuration file, whose problems are listed the same way).
+type folderProblems struct {
+	folder string
+	site   string // ", site <host>" for a [[site]]'s folder
+	list   content.ErrorList
+}
+
+// byFolder sorts the lists of problems in err by the folder they were
+// found in: folder (the main site's) unless a daemon.SiteError names
+// another. Errors that are not lists (a certificate's, say) are others.
+// groups is empty when err holds no list.
+func byFolder(err error, folder string) (groups []folderProblems, others []error) {
+	var list content.ErrorList
+	switch e := err.(type) {
+	case interface{ Unwrap() []error }:
+		for _, e := range e.Unwrap() {
+			g, o := byFolder(e, folder)
+			groups, others = append(groups, g...), append(others, o...)
+		}
+	case *daemon.SiteError:
+		g, o := byFolder(e.Err, e.Folder)
+		for i := range g {
+			g[i].site = ", site " + e.Host
+		}
+		groups = append(groups, g...)
+		for _, err := range o {
+			others = append(others, &daemon.SiteError{Host: e.Host, Folder: e.Folder, Err: err})
+		}
+	default:
+		if errors.As(err, &list) {
+			groups = append(groups, folderProblems{folder: folder, list: list})
+		} else {
+			others = append(others, err)
+		}
+	}
+	return groups, others
 }
 
 // problems is "1 problem", "2 problems".

@@ -566,6 +566,10 @@ func TestExitStatuses(t *testing.T) {
 	os.WriteFile(badConfig, []byte("hostname = \"localhost\"\n[gopher]\nwidth = \"70\"\n[gemeni]\nlisten = \":1965\"\n"), 0o644)
 	certs := t.TempDir()
 	local := []string{"-certs", certs, "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0"}
+	// A [[site]] whose folder is missing was blamed on the main site's.
+	missing := filepath.Join(t.TempDir(), "missing")
+	siteConfig := filepath.Join(t.TempDir(), "sites.toml")
+	os.WriteFile(siteConfig, []byte("[[site]]\nhostname = \"en.localhost\"\nposts = \""+missing+"\"\ngopher_listen = \"127.0.0.1:0\"\n"), 0o644)
 
 	tests := []struct {
 		name string
@@ -590,6 +594,15 @@ func TestExitStatuses(t *testing.T) {
 		{"post, start", []string{"-posts", badPosts}, 1, []string{
 			filepath.Join(badPosts, "2018-01-01-bad.md") + `:4: draft must be true or false, e.g. draft = true`,
 			"capsuled: 1 problem in " + badPosts + "; nothing served",
+		}},
+		{"a site's folder, -check", []string{"-check", "-posts", posts, "-config", siteConfig}, 1, []string{
+			missing + ": the posts folder does not exist",
+			"capsuled: 1 problem in " + missing + ", site en.localhost",
+		}},
+		{"both sites, start", []string{"-posts", badPosts, "-config", siteConfig}, 1, []string{
+			filepath.Join(badPosts, "2018-01-01-bad.md") + `:4: draft must be true or false, e.g. draft = true`,
+			missing + ": the posts folder does not exist",
+			"capsuled: 1 problem in " + badPosts + " and 1 problem in " + missing + ", site en.localhost; nothing served",
 		}},
 		{"flag value, -check", []string{"-check", "-posts", posts, "-gopher-width", "5", "-timezone", "Mars/Olympus"}, 1, []string{
 			`capsuled: timezone "Mars/Olympus": unknown time zone Mars/Olympus`,

@@ -1,0 +1,61 @@
+package config
+
+import (
+	"net"
+	"net/netip"
+)
+
+// listenOverlap reports whether two listen addresses ("host:port") would
+// take the same socket, so that the second bind fails at start: the same
+// port, and hosts with an address in common, an unspecified host (":70",
+// "0.0.0.0:70", "[::]:70") being every address. A host name is taken at
+// the addresses it resolves to, as the bind would ("localhost:70" and
+// "127.0.0.1:70" overlap). Port 0 (a port of the kernel's choice) never
+// overlaps; an address that does not parse is left to the bind to refuse.
+func listenOverlap(a, b string) bool {
+	ha, pa, errA := net.SplitHostPort(a)
+	hb, pb, errB := net.SplitHostPort(b)
+	if errA != nil || errB != nil || pa != pb || pa == "0" {
+		return false
+	}
+	ipsA, ipsB := listenIPs(ha), listenIPs(hb)
+	if ipsA == nil || ipsB == nil {
+		return true // every address
+	}
+	for _, x := range ipsA {
+		for _, y := range ipsB {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listenIPs is what a listen address's host binds: nil for every address,
+// else its addresses (a name resolved; none if it does not resolve).
+func listenIPs(host string) []netip.Addr {
+	if host == "" {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil {
+		if ip.IsUnspecified() {
+			return nil
+		}
+		return []netip.Addr{ip.Unmap()}
+	}
+	names, err := net.LookupHost(host)
+	if err != nil {
+		return []netip.Addr{}
+	}
+	var ips []netip.Addr
+	for _, n := range names {
+		if ip, err := netip.ParseAddr(n); err == nil {
+			if ip.IsUnspecified() {
+				return nil
+			}
+			ips = append(ips, ip.Unmap())
+		}
+	}
+	return ips
+}
