@@ -174,24 +174,27 @@ func TestStartEmpty(t *testing.T) {
 
 // A post that takes goldmark long (thousands of unmatched emphasis
 // delimiters) is named in the log while it renders, and fails the build
-// with its name and time.
+// with its name and time. A draft too: drafts were rendered outside the
+// budget (18 s at every start and reload, in an attack).
 func TestSlowPostNamed(t *testing.T) {
-	var logged servetest.LogBuffer
-	dir := testfs.Write(t, map[string]string{
-		"slow.md": "+++\ntitle = \"遅い\"\ndate = 2020-01-01\n+++\n" + strings.Repeat("*a_ ", 10000) + "\n",
-		"fast.md": "+++\ntitle = \"速い\"\ndate = 2020-01-02\n+++\n本文\n",
-	})
-	cfg := servetest.Config(t)
-	cfg.Posts = dir
-	cfg.PostBudget = 20 * time.Millisecond
-	cfg.Log = log.New(&logged, "", 0)
-	_, err := daemon.Start(context.Background(), cfg)
-	slow := filepath.Join(dir, "slow.md")
-	if err == nil || !strings.Contains(err.Error(), slow+": took ") || !strings.Contains(err.Error(), "to render") {
-		t.Errorf("start with a slow post: %v", err)
-	}
-	if !strings.Contains(logged.String(), "still rendering "+slow+" after ") {
-		t.Errorf("log does not name the slow post while it renders: %q", logged.String())
+	for _, draft := range []string{"", "draft = true\n"} {
+		var logged servetest.LogBuffer
+		dir := testfs.Write(t, map[string]string{
+			"slow.md": "+++\ntitle = \"遅い\"\ndate = 2020-01-01\n" + draft + "+++\n" + strings.Repeat("*a_ ", 10000) + "\n",
+			"fast.md": "+++\ntitle = \"速い\"\ndate = 2020-01-02\n+++\n本文\n",
+		})
+		cfg := servetest.Config(t)
+		cfg.Posts = dir
+		cfg.PostBudget = 20 * time.Millisecond
+		cfg.Log = log.New(&logged, "", 0)
+		_, err := daemon.Start(context.Background(), cfg)
+		slow := filepath.Join(dir, "slow.md")
+		if err == nil || !strings.Contains(err.Error(), slow+": took ") || !strings.Contains(err.Error(), "to render") {
+			t.Errorf("start with a slow post (%q): %v", draft, err)
+		}
+		if !strings.Contains(logged.String(), "still rendering "+slow+" after ") {
+			t.Errorf("log does not name the slow post (%q) while it renders: %q", draft, logged.String())
+		}
 	}
 }
 

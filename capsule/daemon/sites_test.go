@@ -55,19 +55,6 @@ func geminiFetch(t *testing.T, d *daemon.Daemon, sni, request string) (string, *
 	return string(b), &tls.Certificate{Certificate: [][]byte{raw}}
 }
 
-func gopherFetch(t *testing.T, addr, selector string) string {
-	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(5 * time.Second))
-	io.WriteString(c, selector+"\r\n")
-	b, _ := io.ReadAll(c)
-	return string(b)
-}
-
 // Two sites in one daemon: a Japanese one (the main site) and an English
 // one ([[site]]). SNI chooses the certificate, the request's host the
 // site; a host of neither gets 53; each site has its own Gopher
@@ -111,11 +98,11 @@ func TestTwoSites(t *testing.T) {
 	}
 
 	// Gopher: a listener each.
-	if root := gopherFetch(t, d.GopherAddr().String(), ""); !strings.Contains(root, "Keep Smiling") {
+	if root := servetest.GopherGetAt(t, d.GopherAddr().String(), "\r\n"); !strings.Contains(root, "Keep Smiling") {
 		t.Errorf("the main site's gopher root:\n%.300s", root)
 	}
 	enGopher := d.SiteGopherAddr(1).String()
-	root := gopherFetch(t, enGopher, "")
+	root := servetest.GopherGetAt(t, enGopher, "\r\n")
 	if !strings.Contains(root, "Field Notes") || strings.Contains(root, "Keep Smiling") || !strings.Contains(root, "\ten.localhost\t") {
 		t.Errorf("the English site's gopher root:\n%.400s", root)
 	}
