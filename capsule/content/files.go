@@ -28,8 +28,8 @@ type besideFile struct {
 
 // findFiles lists every file under dir that is not a post, a page or the
 // site file: hidden files and folders (a name starting with ".") are left
-// out, and so is a symbolic link that leads outside root, dir's real path
-// (with a warning), and anything but a regular file (with a warning: a
+// out, and so is a symbolic link that leads outside root, dir's real path,
+// or nowhere (a loop, a link to nothing), with a warning saying which, and anything but a regular file (with a warning: a
 // named pipe or a device could block or never end). A file over maxSize,
 // or one that brings the total over maxTotal, is an error naming it, and
 // is not read.
@@ -58,9 +58,11 @@ func findFiles(dir, root string, l layout, maxSize, maxTotal int64) (found []bes
 		case d.IsDir():
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 && leadsOutside(root, p) {
-			warns = append(warns, &FileError{File: p, Msg: "symbolic link leads outside the posts folder: not served"})
-			return nil
+		if d.Type()&fs.ModeSymlink != 0 {
+			if why := linkProblem(root, p); why != "" {
+				warns = append(warns, &FileError{File: p, Msg: why + ": not served"})
+				return nil
+			}
 		}
 		_, info, ferr := inspect(p)
 		if ferr != nil {
