@@ -66,6 +66,14 @@ type LoadOptions struct {
 	// Now is the time that tells published posts from scheduled ones;
 	// zero means the time Load runs.
 	Now time.Time
+	// Secrets are paths never served, wherever they lie: the certificates
+	// folder and the certificate and key files of every site. One inside
+	// the posts folder is left out, neither post nor file, with a warning
+	// at every load (see excluder).
+	Secrets []Secret
+	// Exclude are .gitignore-style patterns of paths of the posts folder
+	// that are neither posts nor files (see CheckExclude).
+	Exclude []string
 	// Previous, when set, is the last Content loaded from the same folder:
 	// files unchanged since are taken from it rather than read and
 	// decoded again (see RacyWindow).
@@ -107,6 +115,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if ferr != nil {
 		return nil, ErrorList{ferr}
 	}
+	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude)
+	if err != nil {
+		return nil, ErrorList{{File: dir, Msg: err.Error()}}
+	}
+	c.Warnings = append(c.Warnings, exWarns...)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}}
@@ -121,6 +134,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, e := range entries {
 		name := e.Name()
 		switch {
+		case ex.skip(name, e.IsDir()):
+			continue
 		case name == SiteFile:
 		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
 			continue
@@ -159,12 +174,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var nested []*mdFile
 	switch {
 	case l == layoutJekyll:
-		found, warns, ferrs := findJekyll(dir, root, maxPost, loc)
+		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc)
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)
 		errs = append(errs, ferrs...)
 	case !isHugoRoot(dir):
-		nested = findNested(dir, root, maxPost)
+		nested = findNested(dir, root, ex, maxPost)
 	}
 
 	var all []*source
@@ -227,7 +242,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		errs = append(errs, site.err)
 	}
 
-	found, warns, ferrs := findFiles(dir, root, l, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	found, warns, ferrs := findFiles(dir, root, l, ex, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
 	c.Warnings = append(c.Warnings, warns...)
 	errs = append(errs, ferrs...)
 	files := make([]*source, len(found))
@@ -279,8 +294,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
 	c.Warnings = append(c.Warnings, expandTemplates(bySlug)...)
-	var ferrs2 []*FileError
-	c.Files, ferrs2 = filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	files2, keyWarns, ferrs2 := filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.Files = files2
+	c.Warnings = append(c.Warnings, keyWarns...)
 	errs = append(errs, ferrs2...)
 	if len(errs) > 0 {
 		SortFileErrors(errs)

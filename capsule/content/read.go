@@ -223,9 +223,17 @@ func inspectPost(s *source, root string) (warn, ferr *FileError) {
 }
 
 // linkProblem says why the symbolic link p is not followed, or is ""
-// when it resolves inside root (an absolute path with symbolic links
-// resolved): it leads outside, or nowhere (a loop, a link to nothing).
+// when it resolves inside root (see resolveLink).
 func linkProblem(root, p string) string {
+	_, why := resolveLink(root, p)
+	return why
+}
+
+// resolveLink returns the real path the symbolic link p leads to, and
+// why it is not followed: it leads outside root (an absolute path with
+// symbolic links resolved), or nowhere (a loop, a link to nothing); why
+// is "" for a link that stays inside.
+func resolveLink(root, p string) (target, why string) {
 	target, err := filepath.EvalSymlinks(p)
 	if err == nil {
 		target, err = filepath.Abs(target)
@@ -236,12 +244,12 @@ func linkProblem(root, p string) string {
 		if _, serr := os.Stat(p); serr != nil {
 			err = serr
 		}
-		return readProblem(err, true)
+		return "", readProblem(err, true)
 	}
 	if !strings.HasPrefix(target, root+string(filepath.Separator)) {
-		return "symbolic link leads outside the posts folder"
+		return target, "symbolic link leads outside the posts folder"
 	}
-	return ""
+	return target, ""
 }
 
 // kindOf names what a file that is not a regular one is.
