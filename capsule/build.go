@@ -57,7 +57,8 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		site.Messages = messages.For(site.Lang)
 	}
 	b := newBlog(site, c.Posts, c.Pages)
-	entries := append(slices.Clip(c.Posts), c.Pages...)
+	b.unlisted = c.Unlisted
+	entries := slices.Concat(c.Posts, c.Pages, c.Unlisted)
 	st := &Store{
 		Site:   *site,
 		gemini: make(map[string]*gemini.Response, len(c.Posts)+len(b.tags)+8),
@@ -67,7 +68,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.Warnings = append(st.Warnings, c.Warnings...)
 
-	links := newPostLinks(entries, c.Files)
+	links := newPostLinks(entries, c)
 	gopherPost := func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) }
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
@@ -88,7 +89,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		older, newer := b.neighbours(i)
 		if r := cache.lookup(p, older, newer, links); r != nil {
 			reused[i], out[i] = r, r.renderedEntry
-			if i >= len(c.Posts) {
+			if b.isPage(i) {
 				b.pageLinks[i-len(c.Posts)] = r.hasLinks
 			}
 			return
@@ -114,11 +115,11 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 		doc := md.Parser().Parse(text.NewReader(p.Body))
 		var body bytes.Buffer
-		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: traced(links.rewriter(p, postGeminiPath, fileLink))}); err != nil {
+		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: traced(links.rewriter(p, postGeminiPath, fileLink, false))}); err != nil {
 			out[i].err = err
 			return
 		}
-		txt, menu := b.postGopher(i, doc, traced(links.rewriter(p, gopherPost, gopherFile)))
+		txt, menu := b.postGopher(i, doc, traced(links.rewriter(p, gopherPost, gopherFile, false)))
 		gmi, searchable := b.postGemtext(i, body.Bytes())
 		out[i] = renderedEntry{
 			gmi: gmi, txt: txt, menu: menu, searchable: searchable,
@@ -127,7 +128,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		if i < len(c.Posts) {
 			out[i].atom = b.atomEntry(p, out[i].summary, nil)
 			out[i].lines = b.listLines(p)
-		} else {
+		} else if b.isPage(i) {
 			out[i].hasLinks = b.pageLinks[i-len(c.Posts)]
 		}
 	})
@@ -189,7 +190,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			st.Rendered++
 			older, newer := b.neighbours(i)
 			r := &renderRecord{post: *p, older: neighbourOf(older), newer: neighbourOf(newer),
-				links: traces[i].answers(links, p.Dir), renderedEntry: out[i]}
+				links: traces[i].answers(links, p), renderedEntry: out[i]}
 			if p.BodyHash != 0 {
 				r.post.Body = nil // compared by its hash: the Markdown is not kept
 			}
@@ -246,13 +247,32 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gopher["/"] = root
 	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
-	// Scheduled posts wait with the drafts, for their author's eyes.
-	st.drafts, errs = b.buildDrafts(append(slices.Clip(c.Drafts), c.Scheduled...), md, links)
+	// Scheduled and expired posts wait with the drafts, for their
+	// author's eyes, and so do their page bundles' files.
+	expired := make(map[*content.Post]bool, len(c.Expired))
+	for _, p := range c.Expired {
+		expired[p] = true
+	}
+	mark := func(p *content.Post) string {
+		if expired[p] {
+			return msg.ExpiredMark
+		}
+		return msg.DraftMark
+	}
+	st.drafts, errs = b.buildDrafts(slices.Concat(c.Drafts, c.Scheduled, c.Expired), mark, md, links)
 	for _, p := range c.Scheduled {
 		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})
 	}
+	st.nextChange = c.NextChange
 	if len(errs) > 0 {
 		return nil, errs
+	}
+	for _, f := range c.DraftFiles {
+		if n := len(site.GeminiURL(draftFileLink(f.Path))); n > geminiRequestLimit {
+			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL among the drafts would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit)})
+			continue
+		}
+		st.drafts[draftFilePath(f.Path)] = gemini.NewResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
 	}
 	st.draftsCertRequired = gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)

@@ -407,19 +407,20 @@ func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.main().cert
 // Err receives an error if a server stops on its own.
 func (d *Daemon) Err() <-chan error { return d.errc }
 
-// schedulePublish has the posts rebuilt when st's next scheduled post is
-// due, so that it appears by itself, on every page at once (a Store swap,
-// as for a reload). Called with committing held, or before serving.
+// schedulePublish has the posts rebuilt when the next change of any
+// site's Store is due (Store.NextChange: a scheduled post, an expiry), so
+// that it shows by itself, on every page at once (a Store swap, as for a
+// reload). Called with committing held, or before serving.
 func (d *Daemon) schedulePublish() {
 	if d.publish != nil {
 		d.publish.Stop()
 		d.publish = nil
 	}
-	// The soonest scheduled post of every site.
+	// The soonest change of every site: a scheduled post, an expiry.
 	var next time.Time
 	for _, s := range d.sites {
-		if sc := s.capsule.Store().Scheduled; len(sc) > 0 && (next.IsZero() || sc[0].At.Before(next)) {
-			next = sc[0].At
+		if at := s.capsule.Store().NextChange(); !at.IsZero() && (next.IsZero() || at.Before(next)) {
+			next = at
 		}
 	}
 	if next.IsZero() {

@@ -26,6 +26,17 @@ const (
 
 func draftGeminiPath(p *content.Post) string { return draftsPath + p.Slug + ".gmi" }
 
+// A file of a draft's page bundle (posts/secret/cover.png) is its
+// author's too, at /drafts/posts/secret/cover.png, until the post is
+// published; then it is at /posts/secret/cover.png, for all, from the
+// same build. A bundle's file always lies in a folder, and a slug holds
+// no "/": a file's path under draftsPath is never a draft's page.
+func draftFilePath(file string) string { return draftsPath + file }
+
+// draftFileLink is the link to a draft's file, percent-encoded as
+// fileLink is.
+func draftFileLink(file string) string { return fileLink(draftFilePath(file)[1:]) }
+
 // NormalizeFingerprint is a certificate fingerprint as Site.Authors holds
 // it: upper-case hex pairs joined by colons, whether written so, in lower
 // case or without colons.
@@ -56,8 +67,10 @@ func (s *Site) isAuthor(cert *x509.Certificate) bool {
 }
 
 // buildDrafts renders the drafts' pages and their index. Links in a draft
-// resolve as in a post; nothing links to a draft.
-func (b *blog) buildDrafts(drafts []*content.Post, md goldmark.Markdown, links *postLinks) (map[string]*gemini.Response, []*content.FileError) {
+// resolve as in a post, except that links to drafts and their files lead
+// to them under draftsPath; nothing published links to a draft. mark is
+// a draft's byline mark: expired posts are told from drafts.
+func (b *blog) buildDrafts(drafts []*content.Post, mark func(*content.Post) string, md goldmark.Markdown, links *postLinks) (map[string]*gemini.Response, []*content.FileError) {
 	out := make(map[string]*gemini.Response, len(drafts)+1)
 	var errs []*content.FileError
 	msg := b.site.Messages
@@ -67,14 +80,14 @@ func (b *blog) buildDrafts(drafts []*content.Post, md goldmark.Markdown, links *
 	for _, p := range drafts {
 		doc := md.Parser().Parse(text.NewReader(p.Body))
 		var body bytes.Buffer
-		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: links.rewriter(p, postGeminiPath, fileLink)}); err != nil {
+		if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: links.rewriter(p, postGeminiPath, fileLink, true)}); err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: err.Error()})
 			continue
 		}
 		var pg gemtext.Page
 		pg.Heading(1, p.Title)
 		pg.Blank()
-		byline := msg.DraftMark
+		byline := mark(p)
 		if s := postByline(p); s != "" {
 			byline += " · " + s
 		}

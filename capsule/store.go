@@ -49,8 +49,11 @@ type Store struct {
 	Held int64
 	// Scheduled are the posts dated in the future, soonest first.
 	Scheduled []ScheduledPost
-	Warnings  []*content.FileError
-	BuildTime time.Duration
+	// nextChange is when what the Store serves would change by itself
+	// (see NextChange).
+	nextChange time.Time
+	Warnings   []*content.FileError
+	BuildTime  time.Duration
 }
 
 // ScheduledPost is a post waiting for its date.
@@ -58,6 +61,12 @@ type ScheduledPost struct {
 	File, Title string
 	At          time.Time
 }
+
+// NextChange is the soonest time at which the posts folder the Store was
+// built from would publish differently by itself, with no file changed:
+// a scheduled post's date or a published post's expiryDate. A build after
+// it serves the change; zero when nothing is to come.
+func (s *Store) NextChange() time.Time { return s.nextChange }
 
 // Gemini returns the response for a URL path ("" is "/").
 func (s *Store) Gemini(path string) (*gemini.Response, bool) {

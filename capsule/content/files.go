@@ -34,8 +34,9 @@ type besideFile struct {
 // or one that brings the total over maxTotal, is an error naming it, and
 // is not read. What ex leaves out is not looked at; a secret
 // (secretFileProblem, a link to one of ex's secrets) is left out with a
-// warning.
-func findFiles(dir, root string, l layout, ex *excluder, maxSize, maxTotal int64) (found []besideFile, warns, errs []*FileError) {
+// warning; a file publish refuses (by its path relative to dir, with
+// slashes) is left out quietly, neither counted nor read.
+func findFiles(dir, root string, l layout, ex *excluder, publish func(rel string) bool, maxSize, maxTotal int64) (found []besideFile, warns, errs []*FileError) {
 	if ex != nil && ex.allFiles != "" {
 		return nil, nil, nil // newExcluder said so
 	}
@@ -76,6 +77,9 @@ func findFiles(dir, root string, l layout, ex *excluder, maxSize, maxTotal int64
 		}
 		if why := secretFileProblem(name); why != "" {
 			warns = append(warns, &FileError{File: p, Msg: why})
+			return nil
+		}
+		if !publish(filepath.ToSlash(rel)) {
 			return nil
 		}
 		_, info, ferr := inspect(p)
