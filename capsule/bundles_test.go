@@ -2,6 +2,8 @@ package capsule
 
 import (
 	"crypto/tls"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,12 +15,15 @@ import (
 )
 
 // authorOnly starts a daemon on files as a Hugo content folder whose
-// author is author.
-func authorOnly(t *testing.T, author tls.Certificate, files map[string]string) *Daemon {
+// author is author; prepare, if any, is given the folder first.
+func authorOnly(t *testing.T, author tls.Certificate, files map[string]string, prepare ...func(dir string)) *Daemon {
 	t.Helper()
 	return startDaemon(t, func(c *config.Config) {
 		c.AuthorCertificates = []string{tlscert.Fingerprint(&author)}
 		c.Posts = testfs.Write(t, files)
+		for _, f := range prepare {
+			f(c.Posts)
+		}
 	})
 }
 
@@ -72,9 +77,14 @@ func TestDraftBundleFilesForTheAuthorOnly(t *testing.T) {
 		"posts/section-banner.png":     "SECTION-PNG",
 		"images/site.png":              "SITE-PNG",
 		"posts/secret/.hidden-key.pem": "never",
+	}, func(dir string) {
+		// A way around the bundle: a link beside the posts to its file.
+		if err := os.Symlink("../posts/secret/cover.png", filepath.Join(dir, "images", "leak.png")); err != nil {
+			t.Fatal(err)
+		}
 	})
 	for _, path := range []string{"/posts/secret/cover.png", "/posts/secret/sub/notes.txt", "/posts/later/cover.png",
-		"/posts/secret/sub/x/index.md"} {
+		"/posts/secret/sub/x/index.md", "/images/leak.png"} {
 		wantNowhere(t, d, path, &author, &stranger)
 	}
 	if h, _ := geminiAs(t, d, "/drafts/posts/pub/cover.png", &author); !strings.HasPrefix(h, "51 ") {

@@ -34,11 +34,13 @@ type besideFile struct {
 // or one that brings the total over maxTotal, is an error naming it, and
 // is not read. What ex leaves out is not looked at; a secret
 // (secretFileProblem, a link to one of ex's secrets) is left out with a
-// warning; a file publish refuses (by its path relative to dir, with
-// slashes) is left out quietly, neither counted nor read.
-func findFiles(dir, root string, l layout, ex *excluder, publish func(rel string) bool, maxSize, maxTotal int64) (found []besideFile, warns, errs []*FileError) {
+// warning. A file that state (given its path relative to dir, with
+// slashes) says is withheld is listed in withheld, neither counted nor
+// read; so is a symbolic link whose target is less published than the
+// link (a link beside the posts to a draft's file).
+func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) fileState, maxSize, maxTotal int64) (found []besideFile, withheld []string, warns, errs []*FileError) {
 	if ex != nil && ex.allFiles != "" {
-		return nil, nil, nil // newExcluder said so
+		return nil, nil, nil, nil // newExcluder said so
 	}
 	var total int64
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -64,6 +66,7 @@ func findFiles(dir, root string, l layout, ex *excluder, publish func(rel string
 		case d.IsDir():
 			return nil
 		}
+		own := state(filepath.ToSlash(rel))
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, why := resolveLink(root, p)
 			if why != "" {
@@ -74,12 +77,16 @@ func findFiles(dir, root string, l layout, ex *excluder, publish func(rel string
 				warns = append(warns, &FileError{File: p, Msg: "symbolic link to " + what + ": never served"})
 				return nil
 			}
+			if st := state(filepath.ToSlash(target[len(root)+1:])); st > own {
+				own = fileWithheld // a way around the target's post: closed
+			}
 		}
 		if why := secretFileProblem(name); why != "" {
 			warns = append(warns, &FileError{File: p, Msg: why})
 			return nil
 		}
-		if !publish(filepath.ToSlash(rel)) {
+		if own == fileWithheld {
+			withheld = append(withheld, filepath.ToSlash(rel))
 			return nil
 		}
 		_, info, ferr := inspect(p)
@@ -106,7 +113,7 @@ func findFiles(dir, root string, l layout, ex *excluder, publish func(rel string
 	if walkErr != nil {
 		errs = append(errs, &FileError{File: dir, Msg: readProblem(walkErr, false)})
 	}
-	return found, warns, errs
+	return found, withheld, warns, errs
 }
 
 // filesRead is the files found, once read; their total is checked again,

@@ -306,13 +306,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 
 	// The files beside the posts, once it is known whose they are: the
 	// files of a bundle that publishes none are not even read.
-	found, warns, ferrs := findFiles(dir, root, l, ex, func(rel string) bool {
+	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, func(rel string) fileState {
 		st, _ := bundles.state(rel, c)
-		if st == fileWithheld {
-			c.Withheld = append(c.Withheld, rel)
-		}
-		return st != fileWithheld
+		return st
 	}, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.Withheld = withheld
 	c.Warnings = append(c.Warnings, warns...)
 	errs = append(errs, ferrs...)
 	files := make([]*source, len(found))
