@@ -28,12 +28,17 @@ import (
 type Index struct {
 	byPath map[string]*Post   // "posts/beta/index.md", "about.md"
 	byPage map[string]*Post   // without the extension, a bundle by its folder: "posts/beta", "about"
-	byName map[string][]*Post // the last part of byPage's keys: "beta", "about"
+	byName map[string]*Post   // the last part of byPage's keys: "beta", "about"
+	shared map[string][]*Post // names of byName more than one post has, and who has them
 }
 
 // NewIndex indexes the posts of lists.
 func NewIndex(lists ...[]*Post) *Index {
-	ix := &Index{byPath: make(map[string]*Post), byPage: make(map[string]*Post), byName: make(map[string][]*Post)}
+	n := 0
+	for _, list := range lists {
+		n += len(list)
+	}
+	ix := &Index{byPath: make(map[string]*Post, n), byPage: make(map[string]*Post, n), byName: make(map[string]*Post, n)}
 	for _, list := range lists {
 		for _, p := range list {
 			rel := p.Path()
@@ -43,9 +48,20 @@ func NewIndex(lists ...[]*Post) *Index {
 				page = p.Dir
 			}
 			ix.byPage[page] = p
-			if name := path.Base(page); !strings.EqualFold(name, "index") && !strings.EqualFold(name, "_index") {
-				ix.byName[name] = append(ix.byName[name], p)
+			name := path.Base(page)
+			if strings.EqualFold(name, "index") || strings.EqualFold(name, "_index") {
+				continue
 			}
+			if other, taken := ix.byName[name]; !taken {
+				ix.byName[name] = p
+				continue
+			} else if ix.shared[name] == nil {
+				if ix.shared == nil {
+					ix.shared = make(map[string][]*Post)
+				}
+				ix.shared[name] = []*Post{other}
+			}
+			ix.shared[name] = append(ix.shared[name], p)
 		}
 	}
 	return ix
@@ -87,14 +103,10 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 		return nil, nil // a path, or a file's name ("cover.png"): not a post's name
 	}
 	name = strings.TrimSuffix(name, path.Ext(name))
-	switch found := ix.byName[name]; len(found) {
-	case 0:
-		return nil, nil
-	case 1:
-		return found[0], nil
-	default:
-		return nil, found
+	if shared := ix.shared[name]; shared != nil {
+		return nil, shared
 	}
+	return ix.byName[name], nil
 }
 
 // at is the post at the path t, from the top of the posts folder: a file

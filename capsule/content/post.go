@@ -54,6 +54,7 @@ type Post struct {
 	// noPage and noResources are Hugo's build options and headless: no
 	// page, and no file of its page bundle served (see publish.go).
 	noPage, noResources bool
+	rel                 string // Path, made once
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in
@@ -178,6 +179,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine}
+	p.rel = p.Path()
 	p.Title = oneLine(r.str("title", titleExample))
 	if p.Title == "" && !r.bad["title"] && !meant["title"] {
 		fail(line("title"), "front matter: title is required")

@@ -226,7 +226,10 @@ func (c *Content) DraftView(p *Post) bool {
 // Path is the post's file relative to the posts folder, with slashes:
 // "posts/hello/index.md", "about.md".
 func (p *Post) Path() string {
-	return path.Join(p.Dir, path.Base(strings.ReplaceAll(p.File, "\\", "/")))
+	if p.rel == "" {
+		return path.Join(p.Dir, path.Base(strings.ReplaceAll(p.File, "\\", "/")))
+	}
+	return p.rel
 }
 
 // isBundle reports whether p is a page bundle's index.md.

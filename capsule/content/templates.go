@@ -21,9 +21,12 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // the post is not published. It returns the warnings, with their files
 // and lines.
 func expandTemplates(posts []*Post) []*FileError {
-	ix := NewIndex(posts)
+	var ix *Index // made for the first ref: most folders have none
 	refFrom := func(from *Post) func(string) (string, bool) {
 		return func(target string) (string, bool) {
+			if ix == nil {
+				ix = NewIndex(posts)
+			}
 			target = strings.TrimSpace(target)
 			p, ambiguous := ix.Find(from, target)
 			switch {
