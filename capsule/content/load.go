@@ -53,11 +53,11 @@ type Content struct {
 	cache *loadCache          // for the next Load's LoadOptions.Previous
 }
 
-// Empty reports whether c has neither a post nor a page to serve: the
-// folder is empty, holds drafts only, or is not the one meant. Load then
-// also adds a warning saying so.
+// Empty reports whether c has neither a post nor a page to serve (listed
+// or not): the folder is empty, holds drafts only, or is not the one
+// meant. Load then also adds a warning saying so.
 func (c *Content) Empty() bool {
-	return len(c.Posts) == 0 && len(c.Pages) == 0
+	return len(c.Posts) == 0 && len(c.Pages) == 0 && len(c.Unlisted) == 0
 }
 
 // SiteMeta is the site's description as the posts folder gives it.

@@ -97,3 +97,13 @@ func TestBuildOptionsMistakes(t *testing.T) {
 		}
 	}
 }
+
+// A folder whose only post is unlisted serves it: it is not empty, and a
+// reload to it is not refused as an unmounted folder would be.
+func TestUnlistedOnlyIsNotEmpty(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{"posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n[build]\nlist = \"never\"\n+++\n"})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil || c.Empty() || len(c.Warnings) != 0 {
+		t.Errorf("%v, empty %v, warnings %v", err, c.Empty(), c.Warnings)
+	}
+}
