@@ -103,7 +103,8 @@ func relPath(dir, p string) string {
 // with "_" are passed over, and so are each section's _index.md (its
 // metadata) and the Markdown files a page bundle holds beside its
 // index.md (its resources). What ex leaves out is not looked at.
-func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile) {
+// sections are the sections' _index.md files, whose cascade Load checks.
+func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile, sections []string) {
 	bundles := make(map[string]bool)
 	var all []*mdFile
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -124,6 +125,9 @@ func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile)
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
 				return filepath.SkipDir
 			}
+			return nil
+		case rel != "" && name == SiteFile && d.Type().IsRegular():
+			sections = append(sections, p)
 			return nil
 		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), name == SiteFile:
 			return nil
@@ -151,7 +155,7 @@ func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile)
 		}
 		found = append(found, m)
 	}
-	return found
+	return found, sections
 }
 
 // findJekyll lists a Jekyll site's posts (_posts, at any depth) and drafts

@@ -195,6 +195,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// the posts of Hugo sections (unless dir is a Hugo site's root, whose
 	// Markdown is in content, themes and archetypes).
 	var nested []*mdFile
+	var sections []string
 	switch {
 	case l == layoutJekyll:
 		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc)
@@ -202,7 +203,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Warnings = append(c.Warnings, warns...)
 		errs = append(errs, ferrs...)
 	case !isHugoRoot(dir):
-		nested = findNested(dir, root, ex, maxPost)
+		nested, sections = findNested(dir, root, ex, maxPost)
 	}
 
 	var all []*source
@@ -261,6 +262,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			errs = append(errs, m.src.err)
 		}
 	}
+	// The site file's cascade reaches every page, a section's its own.
+	if l != layoutHugo {
+		sections = nil
+	}
+	if site != nil {
+		sections = append([]string{site.path}, sections...)
+	}
+	errs = append(errs, checkCascades(sections, maxPost)...)
 	if site != nil && site.err != nil {
 		errs = append(errs, site.err)
 	}

@@ -107,3 +107,29 @@ func TestUnlistedOnlyIsNotEmpty(t *testing.T) {
 		t.Errorf("%v, empty %v, warnings %v", err, c.Empty(), c.Warnings)
 	}
 }
+
+// A section's cascade that would keep Hugo from publishing its pages is
+// an error naming the file and line: capsule hands nothing down, and
+// would publish them. A cascade of other keys is nothing to capsule.
+func TestCascadeOfPublishingKeysIsAnError(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: Posts\ncascade:\n  draft: true\n---\n":                                                      `:3: cascade hands draft down to the section's pages`,
+		"+++\ntitle = \"Posts\"\n[cascade]\n[cascade._build]\nlist = \"local\"\n+++\n":                           `:3: cascade hands _build down`,
+		"{\"title\": \"Posts\",\n\"cascade\": [{\"headless\": true, \"_target\": {\"path\": \"/posts/**\"}}]}\n": `:2: cascade hands headless down`,
+	} {
+		dir := testfs.Write(t, map[string]string{"posts/_index.md": src, "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
+		_, err := Load(dir, LoadOptions{Settle: -1})
+		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "posts", "_index.md")+want) {
+			t.Errorf("%q: %v, want %q", src, err, want)
+		}
+	}
+	// The site's own _index.md hands down to every page.
+	dir := testfs.Write(t, map[string]string{"_index.md": "+++\ntitle = \"Site\"\n[cascade]\ndraft = true\n+++\n", "a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
+	if _, err := Load(dir, LoadOptions{Settle: -1}); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "_index.md")+":3: cascade hands draft down") {
+		t.Errorf("the site file's cascade: %v", err)
+	}
+	dir = testfs.Write(t, map[string]string{"posts/_index.md": "---\ncascade:\n  type: blog\n  params: {toc: true}\n---\n", "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
+	if c, err := Load(dir, LoadOptions{Settle: -1}); err != nil || len(c.Posts) != 1 {
+		t.Errorf("a cascade of layout keys: %v", err)
+	}
+}
