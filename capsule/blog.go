@@ -10,11 +10,12 @@ import (
 // blog is the content arranged for its index pages: posts newest first, and
 // the same posts grouped by tag and by year.
 type blog struct {
-	site  *Site
-	posts []*content.Post // newest first
-	pages []*content.Post // standalone pages
-	tags  []postGroup
-	years []postGroup
+	site     *Site
+	posts    []*content.Post // newest first
+	pages    []*content.Post // standalone pages
+	unlisted []*content.Post // posts and pages with a page but in no list
+	tags     []postGroup
+	years    []postGroup
 	// pageLinks says which pages have links, and so a gopher menu worth
 	// linking; set as each page is rendered.
 	pageLinks []bool
@@ -59,18 +60,25 @@ func newBlog(site *Site, posts, pages []*content.Post) *blog {
 	return b
 }
 
-// entry is post i, or after the posts, page i-len(posts): what Build
-// renders one by one.
+// entry is post i, or after the posts, page i-len(posts), then the
+// unlisted ones: what Build renders one by one.
 func (b *blog) entry(i int) *content.Post {
-	if i < len(b.posts) {
+	switch {
+	case i < len(b.posts):
 		return b.posts[i]
+	case i < len(b.posts)+len(b.pages):
+		return b.pages[i-len(b.posts)]
 	}
-	return b.pages[i-len(b.posts)]
+	return b.unlisted[i-len(b.posts)-len(b.pages)]
 }
+
+// isPage reports whether entry i is one of the pages linked from the
+// home page: pageLinks has its place.
+func (b *blog) isPage(i int) bool { return i >= len(b.posts) && i < len(b.posts)+len(b.pages) }
 
 // neighbours returns the posts before and after entry i in time: older is
 // nil for the first post ever written, newer for the latest, both for a
-// page.
+// page and for an unlisted post, which no list has.
 func (b *blog) neighbours(i int) (older, newer *content.Post) {
 	if i >= len(b.posts) {
 		return nil, nil

@@ -3,6 +3,7 @@ package capsule
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -56,7 +57,8 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		site.Messages = messages.For(site.Lang)
 	}
 	b := newBlog(site, c.Posts, c.Pages)
-	entries := append(slices.Clip(c.Posts), c.Pages...)
+	b.unlisted = c.Unlisted
+	entries := slices.Concat(c.Posts, c.Pages, c.Unlisted)
 	st := &Store{
 		Site:   *site,
 		gemini: make(map[string]*gemini.Response, len(c.Posts)+len(b.tags)+8),
@@ -66,7 +68,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.Warnings = append(st.Warnings, c.Warnings...)
 
-	links := newPostLinks(entries, c.Files)
+	links := newPostLinks(entries, c)
 	gopherPost := func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) }
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
@@ -80,7 +82,17 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	// Drafts and scheduled posts, for their author's eyes, are rendered
 	// as posts are: on every core, within the budget, taken from the
 	// previous Store when unchanged.
-	drafts := append(slices.Clip(c.Drafts), c.Scheduled...)
+	drafts := slices.Concat(c.Drafts, c.Scheduled, c.Expired)
+	expired := make(map[*content.Post]bool, len(c.Expired))
+	for _, p := range c.Expired {
+		expired[p] = true
+	}
+	mark := func(p *content.Post) string { // a draft's byline: expired posts are told from drafts
+		if expired[p] {
+			return site.Messages.ExpiredMark
+		}
+		return site.Messages.DraftMark
+	}
 	draftOut := make([]renderedEntry, len(drafts))
 	draftTraces := make([]linkTrace, len(drafts))
 	draftReused := make([]*renderRecord, len(drafts))
@@ -93,12 +105,12 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		if i >= len(entries) {
 			i -= len(entries)
 			p := drafts[i]
-			if r := draftCache.lookup(p, nil, nil, links); r != nil {
+			if r := draftCache.lookup(p, nil, nil, links); r != nil && r.mark == mark(p) {
 				draftReused[i], draftOut[i] = r, r.renderedEntry
 				return
 			}
 			draftOut[i] = watch.render(p, func() renderedEntry {
-				return b.renderDraft(p, md, links.rewriter(p, postGeminiPath, fileLink), &draftTraces[i])
+				return b.renderDraft(p, mark(p), md, links.rewriter(p, postGeminiPath, fileLink, true), &draftTraces[i])
 			})
 			return
 		}
@@ -106,7 +118,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		older, newer := b.neighbours(i)
 		if r := cache.lookup(p, older, newer, links); r != nil {
 			reused[i], out[i] = r, r.renderedEntry
-			if i >= len(c.Posts) {
+			if b.isPage(i) {
 				b.pageLinks[i-len(c.Posts)] = r.hasLinks
 			}
 			return
@@ -116,10 +128,10 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			// The one parse of the post; its AST is dropped when this returns.
 			doc := md.Parser().Parse(text.NewReader(p.Body))
 			var body bytes.Buffer
-			if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(links.rewriter(p, postGeminiPath, fileLink))}); err != nil {
+			if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(links.rewriter(p, postGeminiPath, fileLink, false))}); err != nil {
 				return renderedEntry{err: err}
 			}
-			txt, menu := b.postGopher(i, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile)))
+			txt, menu := b.postGopher(i, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
 			gmi, searchable := b.postGemtext(i, body.Bytes())
 			e := renderedEntry{
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
@@ -128,7 +140,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			if i < len(c.Posts) {
 				e.atom = b.atomEntry(p, e.summary, nil)
 				e.lines = b.listLines(p)
-			} else {
+			} else if b.isPage(i) {
 				e.hasLinks = b.pageLinks[i-len(c.Posts)]
 			}
 			return e
@@ -185,14 +197,17 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.renders = make(renderCache, len(entries))
 	for i, p := range entries {
 		older, newer := b.neighbours(i)
-		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p.Dir))
+		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p))
 	}
 	st.draftRenders = make(renderCache, len(drafts))
 	for i, p := range drafts {
 		if draftOut[i].err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: draftOut[i].err.Error()})
 		}
-		st.Rendered += st.draftRenders.keep(p, nil, nil, draftOut[i], draftReused[i], draftTraces[i].answers(links, p.Dir))
+		if st.draftRenders.keep(p, nil, nil, draftOut[i], draftReused[i], draftTraces[i].answers(links, p)) > 0 {
+			st.Rendered++
+			st.draftRenders[p.File].mark = mark(p)
+		}
 	}
 	out, traces, reused, draftTraces, draftReused = nil, nil, nil, nil, nil
 	for _, g := range b.tags {
@@ -245,10 +260,19 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gopher["/"] = root
 	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
-	// Scheduled posts wait with the drafts, for their author's eyes.
+	// Scheduled and expired posts wait with the drafts, for their
+	// author's eyes, and so do their page bundles' files.
 	st.drafts = b.draftPages(drafts, draftOut)
 	for _, p := range c.Scheduled {
 		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})
+	}
+	st.nextChange = c.NextChange
+	for _, f := range c.DraftFiles {
+		if n := len(site.GeminiURL(draftFileLink(f.Path))); n > geminiRequestLimit {
+			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL among the drafts would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit)})
+			continue
+		}
+		st.drafts[draftFilePath(f.Path)] = gemini.NewResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
 	}
 	st.draftsCertRequired = gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)

@@ -26,6 +26,17 @@ const (
 
 func draftGeminiPath(p *content.Post) string { return draftsPath + p.Slug + ".gmi" }
 
+// A file of a draft's page bundle (posts/secret/cover.png) is its
+// author's too, at /drafts/posts/secret/cover.png, until the post is
+// published; then it is at /posts/secret/cover.png, for all, from the
+// same build. A bundle's file always lies in a folder, and a slug holds
+// no "/": a file's path under draftsPath is never a draft's page.
+func draftFilePath(file string) string { return draftsPath + file }
+
+// draftFileLink is the link to a draft's file, percent-encoded as
+// fileLink is.
+func draftFileLink(file string) string { return fileLink(draftFilePath(file)[1:]) }
+
 // NormalizeFingerprint is a certificate fingerprint as Site.Authors holds
 // it: upper-case hex pairs joined by colons, whether written so, in lower
 // case or without colons.
@@ -56,8 +67,10 @@ func (s *Site) isAuthor(cert *x509.Certificate) bool {
 }
 
 // renderDraft renders a draft's page, its links rewritten by link (as in
-// a post) and traced in trace. Nothing links to a draft.
-func (b *blog) renderDraft(p *content.Post, md goldmark.Markdown, link func(string) string, trace *linkTrace) renderedEntry {
+// a post, except that links to drafts and their files lead to them under
+// draftsPath) and traced in trace; mark is its byline's mark (a draft, an
+// expired post). Nothing published links to a draft.
+func (b *blog) renderDraft(p *content.Post, mark string, md goldmark.Markdown, link func(string) string, trace *linkTrace) renderedEntry {
 	doc := md.Parser().Parse(text.NewReader(p.Body))
 	var body bytes.Buffer
 	if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(link)}); err != nil {
@@ -67,7 +80,7 @@ func (b *blog) renderDraft(p *content.Post, md goldmark.Markdown, link func(stri
 	var pg gemtext.Page
 	pg.Heading(1, p.Title)
 	pg.Blank()
-	byline := msg.DraftMark
+	byline := mark
 	if s := postByline(p); s != "" {
 		byline += " · " + s
 	}

@@ -126,6 +126,9 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 	if byline := postByline(p); byline != "" { // a page has none
 		pg.Text(byline)
 		for _, tag := range p.Tags {
+			if p.Unlisted {
+				break // the byline names them: no tag's list has it
+			}
 			pg.Link(tagGeminiLink(tag), "#"+tag)
 		}
 		pg.Blank()

@@ -91,7 +91,7 @@ func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, 
 		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+
 			b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
 	}
-	if i >= len(b.posts) {
+	if b.isPage(i) {
 		b.pageLinks[i-len(b.posts)] = len(links) > 0 // each page its own index: no race
 	}
 
@@ -109,10 +109,14 @@ func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, 
 			m.Link(fmt.Sprintf("[%d] %s", n+1, l.Label), l.URL)
 		}
 	}
-	if len(p.Tags) > 0 || older != nil || newer != nil {
+	tags := p.Tags
+	if p.Unlisted {
+		tags = nil // its byline names them: no tag's list has it
+	}
+	if len(tags) > 0 || older != nil || newer != nil {
 		m.Info("")
 	}
-	for _, tag := range p.Tags {
+	for _, tag := range tags {
 		m.Item(gopher.TypeMenu, "#"+tag, tagSelectorLink(tag))
 	}
 	if older != nil {

@@ -30,16 +30,31 @@ type editedFolder struct {
 	rnd   *rand.Rand
 	clock time.Time // modification times given to files: distinct, in the past
 	next  int       // number of the next new post
+	// bundles makes a Hugo content folder: each post a page bundle,
+	// posts/pN/index.md, with its images beside it.
+	bundles bool
+}
+
+// postName is the file of post n.
+func (f *editedFolder) postName(n int) string {
+	if f.bundles {
+		return fmt.Sprintf("posts/p%d/index.md", n)
+	}
+	return fmt.Sprintf("p%d.md", n)
 }
 
 // The names a generated post may have: few, so that links between posts,
 // renames onto old names and deletions of linked posts all happen.
 func (f *editedFolder) posts() []string {
-	m, _ := filepath.Glob(filepath.Join(f.dir, "*.md"))
+	pattern := "*.md"
+	if f.bundles {
+		pattern = "posts/*/index.md"
+	}
+	m, _ := filepath.Glob(filepath.Join(f.dir, pattern))
 	var out []string
 	for _, p := range m {
-		if filepath.Base(p) != content.SiteFile {
-			out = append(out, filepath.Base(p))
+		if rel, _ := filepath.Rel(f.dir, p); filepath.Base(p) != content.SiteFile {
+			out = append(out, filepath.ToSlash(rel))
 		}
 	}
 	slices.Sort(out)
@@ -78,6 +93,24 @@ func (f *editedFolder) newPost() string {
 	default:
 		fmt.Fprintf(&b, "date = 20%02d-%02d-%02d\n", 10+r.IntN(12), 1+r.IntN(12), 1+r.IntN(28))
 	}
+	// Hugo's publishing keys, now and then: an expiry passed or to come
+	// (the load's Now is 2021-06-01), no listing, no page, no files.
+	switch r.IntN(16) {
+	case 0:
+		b.WriteString("expiryDate = 2021-01-01\n")
+	case 1:
+		b.WriteString("expiryDate = 2022-01-01\n")
+	case 2:
+		b.WriteString("headless = true\n")
+	}
+	switch r.IntN(16) {
+	case 0:
+		b.WriteString("build = { list = \"never\" }\n")
+	case 1:
+		b.WriteString("build = { render = \"never\" }\n")
+	case 2:
+		b.WriteString("_build = { publishResources = false }\n")
+	}
 	if r.IntN(4) > 0 {
 		tags := []string{}
 		for range 1 + r.IntN(3) {
@@ -94,10 +127,10 @@ func (f *editedFolder) newPost() string {
 	}
 	posts := f.posts()
 	for range r.IntN(3) {
-		switch r.IntN(5) {
+		switch r.IntN(6) {
 		case 0:
 			if len(posts) > 0 {
-				fmt.Fprintf(&b, "[前の記事](%s)\n\n", posts[r.IntN(len(posts))])
+				fmt.Fprintf(&b, "[前の記事](%s)\n\n", f.linkTo(posts[r.IntN(len(posts))]))
 			}
 		case 1:
 			fmt.Fprintf(&b, "[消えた記事](p%d.md)\n\n", r.IntN(f.next+2))
@@ -105,11 +138,26 @@ func (f *editedFolder) newPost() string {
 			fmt.Fprintf(&b, "[スラッグで](/posts/p%d)\n\n", r.IntN(f.next+2))
 		case 3:
 			fmt.Fprintf(&b, "![写真](images/i%d.png)\n\n", r.IntN(3))
+		case 4:
+			// A file beside the bundle's index.md, its own or another's.
+			fmt.Fprintf(&b, "![表紙](i%d.png) ![隣の](../p%d/i%d.png) {{< ref \"p%d\" >}}\n\n", r.IntN(3), r.IntN(f.next+2), r.IntN(3), r.IntN(f.next+2))
 		default:
 			b.WriteString("=> gemini://example.org/ 外\n\n[外](https://example.com/x)\n\n")
 		}
 	}
 	return b.String()
+}
+
+// linkTo is a link to the post at name (relative to the folder), as
+// authors write it: from the folder's top, or from a bundle beside it.
+func (f *editedFolder) linkTo(name string) string {
+	if f.bundles && f.rnd.IntN(2) == 0 {
+		return "../" + strings.TrimPrefix(name, "posts/")
+	}
+	if f.bundles {
+		return "/" + name
+	}
+	return name
 }
 
 // change applies one random change and says what it was.
@@ -119,22 +167,29 @@ func (f *editedFolder) change() string {
 	pick := func() string { return posts[r.IntN(len(posts))] }
 	switch op := r.IntN(10); {
 	case op == 0 || len(posts) < 4:
-		name := fmt.Sprintf("p%d.md", f.next)
+		name := f.postName(f.next)
 		f.next++
 		f.write(name, f.newPost())
 		return "add " + name
 	case op == 1:
+		// A bundle's index.md goes, its files stay: nobody's now.
 		name := pick()
 		os.Remove(filepath.Join(f.dir, name))
 		return "delete " + name
 	case op == 2:
-		from, to := pick(), fmt.Sprintf("p%d.md", r.IntN(f.next+1))
+		from, to := pick(), f.postName(r.IntN(f.next+1))
+		if f.bundles {
+			from, to = filepath.Dir(from), filepath.Dir(to) // the bundle, files and all
+		}
 		if os.Rename(filepath.Join(f.dir, from), filepath.Join(f.dir, to)) != nil {
 			return "rename failed"
 		}
 		return "rename " + from + " → " + to
 	case op == 3:
 		name := fmt.Sprintf("images/i%d.png", r.IntN(3))
+		if f.bundles && r.IntN(3) > 0 {
+			name = fmt.Sprintf("posts/p%d/i%d.png", r.IntN(f.next+1), r.IntN(3))
+		}
 		if r.IntN(2) == 0 {
 			os.Remove(filepath.Join(f.dir, name))
 			return "delete " + name
@@ -181,12 +236,18 @@ func (f *editedFolder) change() string {
 // response, every Gopher selector, the drafts, the answers to unknown
 // paths and searches, and the warnings, byte for byte.
 func TestIncrementalBuildIsAFullBuild(t *testing.T) {
+	for _, bundles := range []bool{false, true} {
+		t.Run(map[bool]string{false: "flat", true: "bundles"}[bundles], func(t *testing.T) { testIncrementalBuild(t, bundles) })
+	}
+}
+
+func testIncrementalBuild(t *testing.T, bundles bool) {
 	seed := *incrementalSeed
 	if seed == 0 {
 		seed = uint64(time.Now().UnixNano())
 	}
 	t.Logf("seed %d (rerun: go test ./capsule -run TestIncrementalBuildIsAFullBuild -incremental.seed %d -incremental.steps %d)", seed, seed, *incrementalSteps)
-	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, 7)), clock: time.Now().Add(-240 * time.Hour)}
+	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, 7)), clock: time.Now().Add(-240 * time.Hour), bundles: bundles}
 	f.write(content.SiteFile, "+++\ntitle = \"題\"\nlang = \"ja\"\n+++\n")
 	for range 12 {
 		f.change()
@@ -279,7 +340,8 @@ func storeDiff(want, got *Store) string {
 	if w, g := fmt.Sprint(want.Warnings), fmt.Sprint(got.Warnings); w != g {
 		return fmt.Sprintf("warnings %s, want %s", g, w)
 	}
-	if want.Posts != got.Posts || want.Tags != got.Tags || want.Redirects != got.Redirects || !reflect.DeepEqual(want.Scheduled, got.Scheduled) {
+	if want.Posts != got.Posts || want.Tags != got.Tags || want.Redirects != got.Redirects || !reflect.DeepEqual(want.Scheduled, got.Scheduled) ||
+		!want.NextChange().Equal(got.NextChange()) {
 		return "counts differ"
 	}
 	return ""

@@ -10,74 +10,113 @@ import (
 )
 
 // postLinks finds which link destinations name another post, a page or a
-// file beside the posts. Authors write links to posts as they see the
-// files (`2017-05-03-hello-again.md`) or as the capsule shows them
-// (`/posts/hello-again`, `/posts/hello-again.gmi`), and links to files by
-// their path in the posts folder (`images/aikido.jpg`).
+// file beside the posts. Authors write links to posts by their path in
+// the posts folder, relative to the post or from its top
+// (`2017-05-03-hello-again.md`, `../beta/index.md`, `/posts/beta/`; see
+// content.Index), or as the capsule shows them (`/posts/hello-again`,
+// `/posts/hello-again.gmi`), and links to files by their path
+// (`images/aikido.jpg`, `cover.jpg` beside a bundle's index.md). A link
+// to a post or file that is not published (a draft, a scheduled or
+// expired post, one without a page, a file of their bundles) is no link
+// at all: its text is kept, and the link check warns.
 type postLinks struct {
-	byFile map[string]*content.Post // file base name → post
-	bySlug map[string]*content.Post
-	files  map[string]bool // paths of the files beside the posts
+	c         *content.Content
+	index     *content.Index           // every post, published or not
+	bySlug    map[string]*content.Post // every post, by slug
+	published map[*content.Post]bool   // the posts and pages served
+	files     map[string]fileKind      // the files beside the posts, by path
 }
 
-func newPostLinks(posts []*content.Post, files []content.File) *postLinks {
-	l := &postLinks{byFile: make(map[string]*content.Post), bySlug: make(map[string]*content.Post), files: make(map[string]bool)}
-	for _, p := range posts {
-		l.byFile[path.Base(strings.ReplaceAll(p.File, "\\", "/"))] = p
-		l.bySlug[p.Slug] = p
+// fileKind is who a file beside the posts is served to.
+type fileKind byte
+
+const (
+	fileNone     fileKind = iota // no such file
+	filePublic                   // everyone
+	fileDraft                    // the author, at /drafts/<path>: its bundle's post is not published yet
+	fileWithheld                 // no one: its bundle's post publishes none
+)
+
+func newPostLinks(entries []*content.Post, c *content.Content) *postLinks {
+	l := &postLinks{c: c, bySlug: make(map[string]*content.Post), published: make(map[*content.Post]bool, len(entries)),
+		files: make(map[string]fileKind, len(c.Files)+len(c.DraftFiles)+len(c.Withheld))}
+	all := [][]*content.Post{c.Posts, c.Pages, c.Unlisted, c.Drafts, c.Scheduled, c.Expired, c.NoPage}
+	l.index = content.NewIndex(all...)
+	for _, list := range all {
+		for _, p := range list {
+			l.bySlug[p.Slug] = p
+		}
 	}
-	for _, f := range files {
-		l.files[f.Path] = true
+	for _, p := range entries {
+		l.published[p] = true
+	}
+	for _, f := range c.Files {
+		l.files[f.Path] = filePublic
+	}
+	for _, f := range c.DraftFiles {
+		l.files[f.Path] = fileDraft
+	}
+	for _, f := range c.Withheld {
+		l.files[f] = fileWithheld
 	}
 	return l
 }
 
 // resolveFile reports whether dest is a relative reference and, if it names
-// a file beside the posts, which (its path in the posts folder). A relative
-// path is looked for beside the post first (dir: a Hugo page bundle's
-// images, "cover.jpg"), then from the top of the posts folder
-// ("images/aikido.jpg", as capsule's own posts write it).
-func (l *postLinks) resolveFile(dest, dir string) (file string, relative bool) {
+// a file beside the posts, which (its path in the posts folder) and who
+// it is served to. A relative path is looked for beside the post first
+// (dir: a Hugo page bundle's images, "cover.jpg"), then from the top of
+// the posts folder ("images/aikido.jpg", as capsule's own posts write
+// it).
+func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, relative bool) {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
-		return "", false
+		return "", fileNone, false
 	}
 	if dir != "" && !strings.HasPrefix(u.Path, "/") {
-		if p := strings.TrimPrefix(path.Clean("/"+dir+"/"+u.Path), "/"); l.files[p] {
-			return p, true
+		if p := strings.TrimPrefix(path.Clean("/"+dir+"/"+u.Path), "/"); l.files[p] != fileNone {
+			return p, l.files[p], true
 		}
 	}
 	p := strings.TrimPrefix(path.Clean("/"+u.Path), "/")
-	if l.files[p] {
-		return p, true
+	if k := l.files[p]; k != fileNone {
+		return p, k, true
 	}
-	return "", true
+	return "", fileNone, true
 }
 
-// resolve reports whether dest is meant as a link to a post and, if so,
-// which post (nil when it does not exist). Destinations with a scheme or a
-// host are never post links.
-func (l *postLinks) resolve(dest string) (p *content.Post, isPostLink bool) {
+// resolve reports whether dest, written in the post from, is meant as a
+// link to a post and, if so, which post (nil when it does not exist,
+// or when its name is one several posts share: ambiguous lists them).
+// The post may be one that is not published. Destinations with a scheme
+// or a host are never post links.
+func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, ambiguous []*content.Post, isPostLink bool) {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
-		return nil, false
+		return nil, nil, false
+	}
+	if p, ambiguous = l.index.Find(from, dest); p != nil || len(ambiguous) > 0 {
+		return p, ambiguous, true
 	}
 	clean := path.Clean(u.Path)
 	base := path.Base(clean)
 	switch {
 	case strings.HasSuffix(strings.ToLower(base), ".md"):
-		if p := l.byFile[base]; p != nil {
-			return p, true
+		// A post named by its slug: hello.md for 2017-05-03-hello.md.
+		if slug := strings.TrimSuffix(base, path.Ext(base)); !strings.EqualFold(slug, "index") {
+			p = l.bySlug[slug]
 		}
-		return l.bySlug[strings.TrimSuffix(base, path.Ext(base))], true
-	case strings.HasPrefix(clean, "/posts/"):
+		return p, nil, true
+	case strings.HasPrefix(clean, "/posts/") && !strings.Contains(clean[len("/posts/"):], "/"):
+		// The capsule's own address of a post; a slug holds no "/", and
+		// /posts/later/cover.png is a file of a Hugo section.
 		slug := strings.TrimPrefix(clean, "/posts/")
 		for _, ext := range []string{".gmi", ".txt"} {
 			slug = strings.TrimSuffix(slug, ext)
 		}
-		return l.bySlug[slug], true
+		return l.bySlug[slug], nil, true
 	}
-	return nil, false
+	return nil, nil, false
 }
 
 // unsafeSchemes are link schemes a reader's client may act on by itself:
@@ -118,11 +157,14 @@ func linkScheme(dest string) string {
 	return ""
 }
 
-// rewriter returns a link rewriter for a renderer of post from: links to existing posts
-// and pages become target(post), links to files fileTarget(path), unsafe
-// links "" (the renderer keeps their text and offers no link); everything
-// else is kept.
-func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) string, fileTarget func(string) string) func(string) string {
+// rewriter returns a link rewriter for a renderer of post from: links to
+// published posts and pages become target(post), links to files served
+// to all fileTarget(path); links to what is not published, unsafe links
+// and ambiguous ones "" (the renderer keeps their text and offers no
+// link); everything else is kept. In the author's view of drafts
+// (draftView), links to drafts and to their files lead to their pages
+// and files under /drafts/.
+func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) string, fileTarget func(string) string, draftView bool) func(string) string {
 	return func(dest string) string {
 		if unsafeLink(dest) {
 			return "" // not offered; check warns
@@ -130,19 +172,32 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		if strings.HasPrefix(dest, "#") {
 			return "" // a place on the same web page: nothing to follow here
 		}
-		if p, ok := l.resolve(dest); ok && p != nil {
+		p, ambiguous, _ := l.resolve(from, dest)
+		switch {
+		case p != nil && l.published[p]:
 			return target(p)
+		case p != nil && draftView && l.c.DraftView(p):
+			return draftGeminiPath(p)
+		case p != nil, len(ambiguous) > 0:
+			return "" // not published, or not one post: check warns
 		}
-		if f, _ := l.resolveFile(dest, from.Dir); f != "" {
+		f, kind, _ := l.resolveFile(dest, from.Dir)
+		switch {
+		case kind == filePublic:
 			return fileTarget(f)
+		case kind == fileDraft && draftView:
+			return draftFileLink(f)
+		case kind != fileNone:
+			return "" // not published: check warns
 		}
 		return dest
 	}
 }
 
 // check warns, with file and line, about every link in p (parsed as doc)
-// that names a post that does not exist (or is a draft). seen is told of
-// every destination looked at.
+// that names a post that does not exist or is not published, or a file
+// that is not there or not published. seen is told of every destination
+// looked at.
 func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string)) []*content.FileError {
 	var warns content.Warnings // bounded per kind: a post may hold 140,000 dead links
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -161,23 +216,57 @@ func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string))
 			return ast.WalkContinue, nil
 		}
 		seen(dest)
-		line := func() int { return p.Line(blockOffset(n)) }
+		// The line is found only for a warning reported: a scan of the post.
+		warn := func(kind string, msg func() string) {
+			warns.Add(kind, p.File, func() int { return p.Line(blockOffset(n)) }, msg)
+		}
 		if unsafeLink(dest) {
-			warns.Add("unsafe link", p.File, line, func() string {
+			warn("unsafe link", func() string {
 				return "link not offered to readers (a " + linkScheme(dest) + ": link runs in or reads from the reader's machine; its text is kept): " + dest
 			})
 			return ast.WalkContinue, nil
 		}
-		if target, ok := l.resolve(dest); ok && target == nil {
-			warns.Add("dead post link", p.File, line, func() string { return "link to a post that does not exist: " + dest })
-		} else if !ok {
-			if f, relative := l.resolveFile(dest, p.Dir); relative && f == "" {
-				warns.Add("dead file link", p.File, line, func() string { return "link to a file that does not exist: " + dest })
+		target, ambiguous, isPost := l.resolve(p, dest)
+		switch {
+		case len(ambiguous) > 0:
+			warn("ambiguous post link", func() string {
+				return "link to a post whose name " + postPaths(ambiguous) + " share: not offered (its text is kept); write its path: " + dest
+			})
+		case target != nil && !l.published[target]:
+			warn("unpublished post link", func() string {
+				return "link to " + l.c.Unpublished(target) + " (" + target.Path() + "): not offered (its text is kept): " + dest
+			})
+		case isPost && target == nil:
+			warn("dead post link", func() string { return "link to a post that does not exist: " + dest })
+		case !isPost:
+			switch _, kind, relative := l.resolveFile(dest, p.Dir); {
+			case kind == fileDraft:
+				warn("unpublished file link", func() string {
+					return "link to a file of a page bundle whose post is not published yet: not offered (its text is kept): " + dest
+				})
+			case kind == fileWithheld:
+				warn("withheld file link", func() string {
+					return "link to a file of a page bundle that publishes none (publishResources = false, or headless): not offered (its text is kept): " + dest
+				})
+			case relative && kind == fileNone:
+				warn("dead file link", func() string { return "link to a file that does not exist: " + dest })
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	return warns.List()
+}
+
+// postPaths names posts for a message: "posts/a/index.md and posts/b/index.md".
+func postPaths(posts []*content.Post) string {
+	names := make([]string, len(posts))
+	for i, p := range posts {
+		names[i] = p.Path()
+	}
+	if len(names) > 2 {
+		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	return strings.Join(names, " and ")
 }
 
 // blockOffset is the offset in the source of the block that holds n: inline

@@ -38,6 +38,7 @@ type renderRecord struct {
 	post          content.Post // as rendered (a copy)
 	older, newer  neighbour
 	links         []linkAnswer
+	mark          string // a draft's byline mark, which its file does not say (expired)
 	renderedEntry // never with an error
 }
 
@@ -59,22 +60,34 @@ func neighbourOf(p *content.Post) neighbour {
 // renderers and the link check look at it (see postLinks.rewriter and
 // postLinks.check).
 type linkAnswer struct {
-	dest     string
-	isPost   bool   // resolve's second answer
-	post     string // the post it names: its path, "" if none
-	file     string // resolveFile's answers
-	relative bool
+	dest      string
+	isPost    bool   // resolve's third answer
+	post      string // the published post it names: its path, "" if none
+	unpub     string // the unpublished post it names: why and its file, as check says them
+	ambiguous string // the posts a name shared by several names
+	file      string // resolveFile's answers
+	fileKind  fileKind
+	relative  bool
 }
 
-// answer is where dest, written in a post in folder dir, leads now.
-func (l *postLinks) answer(dest, dir string) linkAnswer {
+// answer is where dest, written in the post from, leads now.
+func (l *postLinks) answer(dest string, from *content.Post) linkAnswer {
 	a := linkAnswer{dest: dest}
-	var p *content.Post
-	p, a.isPost = l.resolve(dest)
-	if p != nil {
+	p, ambiguous, isPost := l.resolve(from, dest)
+	a.isPost = isPost
+	switch {
+	case len(ambiguous) > 0:
+		a.ambiguous = postPaths(ambiguous)
+	case p != nil && l.published[p]:
 		a.post = postGeminiPath(p)
+	case p != nil:
+		// Where a draft's page links it, too.
+		a.unpub = l.c.Unpublished(p) + " " + p.Path()
+		if l.c.DraftView(p) {
+			a.unpub += " " + draftGeminiPath(p)
+		}
 	}
-	a.file, a.relative = l.resolveFile(dest, dir)
+	a.file, a.fileKind, a.relative = l.resolveFile(dest, from.Dir)
 	return a
 }
 
@@ -101,10 +114,10 @@ func (t *linkTrace) wrap(rewrite func(string) string) func(string) string {
 // answers is where every destination of t leads, leaving out those that
 // can lead nowhere else whatever the other posts and files are: links
 // with a scheme or a host, and what cannot be parsed.
-func (t *linkTrace) answers(l *postLinks, dir string) []linkAnswer {
+func (t *linkTrace) answers(l *postLinks, from *content.Post) []linkAnswer {
 	var out []linkAnswer
 	for _, d := range t.dests {
-		if a := l.answer(d, dir); a != (linkAnswer{dest: d}) {
+		if a := l.answer(d, from); a != (linkAnswer{dest: d}) {
 			out = append(out, a)
 		}
 	}
@@ -141,7 +154,7 @@ func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *post
 		return nil
 	}
 	for _, a := range r.links {
-		if l.answer(a.dest, p.Dir) != a {
+		if l.answer(a.dest, p) != a {
 			return nil
 		}
 	}
@@ -155,7 +168,7 @@ func samePost(a, b *content.Post) bool {
 		a.Date == b.Date && a.HasDate == b.HasDate && a.Updated == b.Updated &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && a.Page == b.Page &&
-		a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a, b)
+		a.Expires == b.Expires && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
 // sameBody reports whether a and b have the same Markdown: by their

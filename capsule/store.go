@@ -54,8 +54,11 @@ type Store struct {
 	Held int64
 	// Scheduled are the posts dated in the future, soonest first.
 	Scheduled []ScheduledPost
-	Warnings  []*content.FileError
-	BuildTime time.Duration
+	// nextChange is when what the Store serves would change by itself
+	// (see NextChange).
+	nextChange time.Time
+	Warnings   []*content.FileError
+	BuildTime  time.Duration
 }
 
 // ScheduledPost is a post waiting for its date.
@@ -63,6 +66,12 @@ type ScheduledPost struct {
 	File, Title string
 	At          time.Time
 }
+
+// NextChange is the soonest time at which the posts folder the Store was
+// built from would publish differently by itself, with no file changed:
+// a scheduled post's date or a published post's expiryDate. A build after
+// it serves the change; zero when nothing is to come.
+func (s *Store) NextChange() time.Time { return s.nextChange }
 
 // Gemini returns the response for a URL path ("" is "/").
 func (s *Store) Gemini(path string) (*gemini.Response, bool) {
@@ -91,12 +100,3 @@ func (s *Store) Gopher(selector string) ([]byte, bool) {
 
 // GopherNotFound is the error menu for an unknown selector.
 func (s *Store) GopherNotFound() []byte { return s.gopherNotFound }
-
-// NextChange is when the Store stops being what a build would give: the
-// date of its soonest scheduled post; zero when nothing is due to change.
-func (s *Store) NextChange() time.Time {
-	if len(s.Scheduled) == 0 {
-		return time.Time{}
-	}
-	return s.Scheduled[0].At
-}

@@ -105,6 +105,13 @@ type Config struct {
 	// none. Set it under the service's MemoryMax.
 	MemoryLimit int64
 
+	// Exclude are .gitignore-style patterns of paths in the posts folder
+	// that are neither posts nor files ("drafts-old/**", "*.psd"; see
+	// content.CheckExclude). Every site's folder is matched against the
+	// top-level list and its own. (A top-level key, not [posts] exclude:
+	// posts is the folder's key, a string, and cannot also be a table.)
+	Exclude []string
+
 	// Watch reloads by itself when anything under Posts, or the
 	// configuration file, changes (package watch), as SIGHUP does.
 	// (A top-level key, not [posts] watch: posts is the folder's key.)
@@ -134,6 +141,30 @@ type Config struct {
 	ProxyTrusted             []string
 
 	Log *log.Logger // where the daemon logs; standard error by default
+
+	// secrets are every site's secret paths, when cfg is one site's
+	// (SiteConfigs): its Sites are gone, the paths are not.
+	secrets []content.Secret
+}
+
+// secretPaths are the paths of every site's secrets, which no site ever
+// serves, even when one lies in its posts folder: the certificates folder
+// (which holds each site's generated certificate and key), and every
+// site's operator-supplied certificate and key files.
+func (cfg Config) secretPaths() []content.Secret {
+	if cfg.secrets != nil {
+		return cfg.secrets
+	}
+	out := []content.Secret{{Path: cfg.Certs, What: "the certificates folder (gemini.certs, -certs)"},
+		{Path: cfg.CertFile, What: "the certificate file (gemini.cert, -cert)"},
+		{Path: cfg.KeyFile, What: "the key file (gemini.key, -key)"}}
+	for i, s := range cfg.Sites {
+		out = append(out,
+			content.Secret{Path: filepath.Join(cfg.Certs, s.Hostname), What: fmt.Sprintf("the certificates folder of site %d (%s)", i+1, s.Hostname)},
+			content.Secret{Path: s.CertFile, What: fmt.Sprintf("the certificate file of site %d (%s)", i+1, s.Hostname)},
+			content.Secret{Path: s.KeyFile, What: fmt.Sprintf("the key file of site %d (%s)", i+1, s.Hostname)})
+	}
+	return out
 }
 
 // SiteConfig is a site beside the main one: [[site]] in the file. What
@@ -156,15 +187,20 @@ type SiteConfig struct {
 	// GopherListener, when set, is used instead of listening on
 	// GopherAddr: systemd's socket named gopher-<hostname>.
 	GopherListener net.Listener
+	// Exclude are patterns of its own, beside the top-level ones.
+	Exclude []string
 }
 
 // siteKeys are the keys of a [[site]] table.
-var siteKeys = []string{"hostname", "posts", "title", "description", "lang", "favicon", "gopher_listen", "gopher_port", "cert", "key", "authors"}
+var siteKeys = []string{"hostname", "posts", "title", "description", "lang", "favicon", "gopher_listen", "gopher_port", "cert", "key", "authors", "exclude"}
 
 // SiteConfigs is the configuration of every site: the main one (cfg
 // itself) first, then each of Sites as cfg with the site's own keys.
 func (cfg Config) SiteConfigs() []Config {
-	out := []Config{cfg}
+	secrets := cfg.secretPaths()
+	main := cfg
+	main.secrets = secrets
+	out := []Config{main}
 	for _, s := range cfg.Sites {
 		c := cfg
 		c.Sites = nil
@@ -182,6 +218,8 @@ func (cfg Config) SiteConfigs() []Config {
 		if len(s.AuthorCertificates) > 0 {
 			c.AuthorCertificates = s.AuthorCertificates
 		}
+		c.Exclude = append(slices.Clip(cfg.Exclude), s.Exclude...)
+		c.secrets = secrets // every site's, whichever site's posts they lie in
 		out = append(out, c)
 	}
 	return out
@@ -318,6 +356,14 @@ func (cfg *Config) Check() error {
 		errs = append(errs, errors.New("drain time must not be negative"))
 	}
 	errs = append(errs, cfg.checkSites()...)
+	if err := content.CheckExclude(cfg.Exclude); err != nil {
+		errs = append(errs, fmt.Errorf("exclude %w", err))
+	}
+	for i, s := range cfg.Sites {
+		if err := content.CheckExclude(s.Exclude); err != nil {
+			errs = append(errs, fmt.Errorf("site %d (%s): exclude %w", i+1, s.Hostname, err))
+		}
+	}
 	if cfg.MaxFileSize <= 0 || cfg.MaxFilesTotal <= 0 || cfg.MaxPostSize <= 0 {
 		errs = append(errs, errors.New("file size caps must be positive"))
 	}
@@ -368,7 +414,8 @@ func ParseBytes(s string) (int64, error) {
 
 // LoadOptions is how cfg reads the posts folder.
 func (cfg *Config) LoadOptions() content.LoadOptions {
-	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize}
+	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize,
+		Secrets: cfg.secretPaths(), Exclude: cfg.Exclude}
 }
 
 // The kinds of value a key of the configuration file takes.
@@ -405,6 +452,7 @@ var fileKeys = []fileKey{
 	{"posts", kindString, `"/srv/capsule/posts"`, func(c *Config) any { return &c.Posts }, nonEmpty},
 	{"favicon", kindString, `"😊"`, func(c *Config) any { return &c.Favicon }, nil},
 	{"post_budget", kindDuration, `"3s"`, func(c *Config) any { return &c.PostBudget }, positive},
+	{"exclude", kindStrings, `["drafts-old/**", "*.psd"]`, func(c *Config) any { return &c.Exclude }, isExclude},
 	{"watch", kindBool, "false", func(c *Config) any { return &c.Watch }, nil},
 	{"memory_limit", kindBytes, `"768MiB"`, func(c *Config) any { return &c.MemoryLimit }, nil},
 	{"read_timeout", kindDuration, `"10s"`, func(c *Config) any { return &c.ReadTimeout }, positive},
@@ -514,6 +562,13 @@ func isFingerprints(v any) string {
 }
 
 var fingerprintPattern = regexp.MustCompile(`^[0-9A-Fa-f]{64}$`)
+
+func isExclude(v any) string {
+	if err := content.CheckExclude(v.([]string)); err != nil {
+		return err.Error()
+	}
+	return ""
+}
 
 func isTrusted(v any) string {
 	if _, err := guard.ParseTrusted(v.([]string)); err != nil {
@@ -699,6 +754,17 @@ func (f *fileReader) sites(v any) {
 				f.fail("site", "site %d: gopher_port must be a whole number, e.g. gopher_port = 70", i+1)
 			}
 			s.GopherPort = int(n)
+		}
+		if v, ok := t["exclude"]; ok {
+			list, ok := convert(kindStrings, v)
+			switch {
+			case !ok:
+				f.fail("site", "site %d: exclude must be a list of strings, e.g. exclude = [\"*.psd\"]", i+1)
+			case content.CheckExclude(list.([]string)) != nil:
+				f.fail("site", "site %d: exclude %v", i+1, content.CheckExclude(list.([]string)))
+			default:
+				s.Exclude = list.([]string)
+			}
 		}
 		if v, ok := t["authors"]; ok {
 			list, ok := convert(kindStrings, v)

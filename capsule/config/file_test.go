@@ -107,7 +107,7 @@ access = true
 		`1: unknown key Hostname: did you mean hostname?`,
 		`2: unknown key gopher-width: did you mean width in [gopher]?`,
 		`3: unknown key listen: listen belongs in [gemini] or [gopher]`,
-		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, watch, memory_limit, read_timeout, write_timeout)`,
+		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, exclude, watch, memory_limit, read_timeout, write_timeout)`,
 		`5: unknown section [limit]: did you mean [limits]?`,
 		`8: unknown key "gopher.port_number" (keys of [gopher]: listen, port, width, proxy_protocol)`,
 		`9: unknown key "gopher.colour" (keys of [gopher]: listen, port, width, proxy_protocol)`,
@@ -230,4 +230,49 @@ gopher_listen = ":7072"
 	if err := cfg.Check(); err == nil || !strings.Contains(err.Error(), "gopher_listen are required") {
 		t.Errorf("a site without its gopher address: %v", err)
 	}
+}
+
+// exclude is a top-level list of patterns, and a [[site]]'s adds to it;
+// every site's load is told every site's secrets, whichever folder they
+// lie in.
+func TestExcludeAndSecrets(t *testing.T) {
+	path := writeConfig(t, `exclude = ["*.psd", "drafts-old/**"]
+[gemini]
+certs = "/srv/certs"
+cert = "/etc/a.crt"
+key = "/etc/a.key"
+[[site]]
+hostname = "b.example"
+posts = "/srv/b"
+gopher_listen = ":7071"
+key = "/srv/b/tls/b.key"
+cert = "/srv/b/tls/b.crt"
+exclude = ["tmp/"]
+`)
+	cfg := NewConfig()
+	if err := ReadConfigFile(path, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	sites := cfg.SiteConfigs()
+	if got := strings.Join(sites[0].Exclude, " "); got != "*.psd drafts-old/**" {
+		t.Errorf("main site's exclude %q", got)
+	}
+	if got := strings.Join(sites[1].Exclude, " "); got != "*.psd drafts-old/** tmp/" {
+		t.Errorf("site b's exclude %q", got)
+	}
+	for i, sc := range append(sites, cfg) {
+		var paths []string
+		for _, s := range sc.LoadOptions().Secrets {
+			if s.Path != "" {
+				paths = append(paths, s.Path)
+			}
+		}
+		if got := strings.Join(paths, " "); got != "/srv/certs /etc/a.crt /etc/a.key /srv/certs/b.example /srv/b/tls/b.crt /srv/b/tls/b.key" {
+			t.Errorf("config %d: secrets %s", i, got)
+		}
+	}
+	checkProblems(t, readProblems(t, "exclude = [\"!x\"]\n[[site]]\nhostname = \"b\"\nposts = \"/b\"\ngopher_listen = \":1\"\nexclude = [\"a//b\"]\n"), []string{
+		`1: exclude has pattern "!x": negation (!) is not supported: list only what to leave out, e.g. exclude = ["drafts-old/**", "*.psd"]`,
+		`2: site 1: exclude has pattern "a//b", with an empty, . or .. part`,
+	})
 }

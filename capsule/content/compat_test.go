@@ -108,7 +108,7 @@ comments: true
 	var posts []*Post
 	for _, src := range []string{toml, yaml, json} {
 		p := mustParse(t, src, time.UTC)
-		p.File, p.BodyLine = "", 0
+		p.File, p.BodyLine, p.rel = "", 0, "" // where the file is: not the syntax
 		p.Date = p.Date.UTC()
 		p.Updated = p.Updated.UTC()
 		posts = append(posts, p)

@@ -28,12 +28,20 @@ type besideFile struct {
 
 // findFiles lists every file under dir that is not a post, a page or the
 // site file: hidden files and folders (a name starting with ".") are left
-// out, and so is a symbolic link that leads outside root, dir's real path
-// (with a warning), and anything but a regular file (with a warning: a
+// out, and so is a symbolic link that leads outside root, dir's real path,
+// or nowhere (a loop, a link to nothing), with a warning saying which, and anything but a regular file (with a warning: a
 // named pipe or a device could block or never end). A file over maxSize,
 // or one that brings the total over maxTotal, is an error naming it, and
-// is not read.
-func findFiles(dir, root string, l layout, maxSize, maxTotal int64) (found []besideFile, warns, errs []*FileError) {
+// is not read. What ex leaves out is not looked at; a secret
+// (secretFileProblem, a link to one of ex's secrets) is left out with a
+// warning. A file that state (given its path relative to dir, with
+// slashes) says is withheld is listed in withheld, neither counted nor
+// read; so is a symbolic link whose target is less published than the
+// link (a link beside the posts to a draft's file).
+func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) fileState, maxSize, maxTotal int64) (found []besideFile, withheld []string, warns, errs []*FileError) {
+	if ex != nil && ex.allFiles != "" {
+		return nil, nil, nil, nil // newExcluder said so
+	}
 	var total int64
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -50,7 +58,7 @@ func findFiles(dir, root string, l layout, maxSize, maxTotal int64) (found []bes
 				return filepath.SkipDir
 			}
 			return nil
-		case l.skipFile(rel, d):
+		case ex.skip(rel, d.IsDir()), l.skipFile(rel, d):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -58,8 +66,27 @@ func findFiles(dir, root string, l layout, maxSize, maxTotal int64) (found []bes
 		case d.IsDir():
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 && leadsOutside(root, p) {
-			warns = append(warns, &FileError{File: p, Msg: "symbolic link leads outside the posts folder: not served"})
+		own := state(filepath.ToSlash(rel))
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, why := resolveLink(root, p)
+			if why != "" {
+				warns = append(warns, &FileError{File: p, Msg: why + ": not served"})
+				return nil
+			}
+			if what := ex.secretTarget(target); what != "" {
+				warns = append(warns, &FileError{File: p, Msg: "symbolic link to " + what + ": never served"})
+				return nil
+			}
+			if st := state(filepath.ToSlash(target[len(root)+1:])); st > own {
+				own = fileWithheld // a way around the target's post: closed
+			}
+		}
+		if why := secretFileProblem(name); why != "" {
+			warns = append(warns, &FileError{File: p, Msg: why})
+			return nil
+		}
+		if own == fileWithheld {
+			withheld = append(withheld, filepath.ToSlash(rel))
 			return nil
 		}
 		_, info, ferr := inspect(p)
@@ -86,12 +113,13 @@ func findFiles(dir, root string, l layout, maxSize, maxTotal int64) (found []bes
 	if walkErr != nil {
 		errs = append(errs, &FileError{File: dir, Msg: readProblem(walkErr, false)})
 	}
-	return found, warns, errs
+	return found, withheld, warns, errs
 }
 
 // filesRead is the files found, once read; their total is checked again,
-// in case they grew while being read.
-func filesRead(found []besideFile, maxTotal int64) (files []File, errs []*FileError) {
+// in case they grew while being read. A file holding a private key is
+// left out, with a warning (see privateKeyBlock).
+func filesRead(found []besideFile, maxTotal int64) (files []File, warns, errs []*FileError) {
 	var total int64
 	for _, f := range found {
 		if f.src.err != nil {
@@ -101,7 +129,11 @@ func filesRead(found []besideFile, maxTotal int64) (files []File, errs []*FileEr
 			errs = append(errs, &FileError{File: f.src.path, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", total, maxTotal)})
 			continue
 		}
+		if kind := privateKeyBlock(f.src.data); kind != "" {
+			warns = append(warns, &FileError{File: f.src.path, Msg: fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind)})
+			continue
+		}
 		files = append(files, File{Path: f.rel, Data: f.src.data})
 	}
-	return files, errs
+	return files, warns, errs
 }

@@ -177,3 +177,46 @@ func TestPostLinkedFromOutsideIsPassedOver(t *testing.T) {
 		t.Errorf("warnings %v, want one for escape.md", c.Warnings)
 	}
 }
+
+// A symbolic link loop beside the posts is called what it is, not a link
+// that leads outside the folder; so is a link to nothing.
+func TestSymlinkLoopBesideThePosts(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{"a.md": goodPost, "images/real.png": "PNG"})
+	if err := os.Symlink("loop", filepath.Join(dir, "loop")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink("c.png", filepath.Join(dir, "images", "b.png"))
+	os.Symlink("b.png", filepath.Join(dir, "images", "c.png"))
+	os.Symlink("nothing.png", filepath.Join(dir, "images", "gone.png"))
+	os.Symlink("real.png", filepath.Join(dir, "images", "fine.png"))
+	c, err := loadWithin(t, 5*time.Second, dir, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		filepath.Join(dir, "loop"):               "symbolic link loop",
+		filepath.Join(dir, "images", "b.png"):    "symbolic link loop",
+		filepath.Join(dir, "images", "c.png"):    "symbolic link loop",
+		filepath.Join(dir, "images", "gone.png"): "symbolic link to a file that does not exist",
+	}
+	for _, w := range c.Warnings {
+		msg, ok := want[w.File]
+		switch {
+		case !ok:
+			t.Errorf("unexpected warning %v", w)
+		case !strings.HasPrefix(w.Msg, msg) || strings.Contains(w.Msg, "outside") || !strings.HasSuffix(w.Msg, "not served"):
+			t.Errorf("%s: %q, want %q…not served", w.File, w.Msg, msg)
+		}
+		delete(want, w.File)
+	}
+	for f, msg := range want {
+		t.Errorf("no warning for %s (want %q)", f, msg)
+	}
+	var served []string
+	for _, f := range c.Files {
+		served = append(served, f.Path)
+	}
+	if strings.Join(served, ",") != "images/fine.png,images/real.png" {
+		t.Errorf("files served %v, want the real file and the link to it", served)
+	}
+}

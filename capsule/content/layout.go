@@ -92,12 +92,19 @@ func relDir(dir, p string) string {
 	return filepath.ToSlash(rel)
 }
 
+// relPath is p relative to dir, with the system's separators.
+func relPath(dir, p string) string {
+	rel, _ := filepath.Rel(dir, p)
+	return rel
+}
+
 // findNested lists the Markdown files in the subfolders of a flat or Hugo
 // folder: the posts of Hugo sections. Hidden folders and folders starting
 // with "_" are passed over, and so are each section's _index.md (its
 // metadata) and the Markdown files a page bundle holds beside its
-// index.md (its resources).
-func findNested(dir, root string, maxPost int64) (found []*mdFile) {
+// index.md (its resources). What ex leaves out is not looked at.
+// sections are the sections' _index.md files, whose cascade Load checks.
+func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile, sections []string) {
 	bundles := make(map[string]bool)
 	var all []*mdFile
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -109,10 +116,18 @@ func findNested(dir, root string, maxPost int64) (found []*mdFile) {
 		switch {
 		case p == dir:
 			return nil
+		case ex.skip(relPath(dir, p), d.IsDir()):
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		case d.IsDir():
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
 				return filepath.SkipDir
 			}
+			return nil
+		case rel != "" && name == SiteFile && d.Type().IsRegular():
+			sections = append(sections, p)
 			return nil
 		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), name == SiteFile:
 			return nil
@@ -140,14 +155,14 @@ func findNested(dir, root string, maxPost int64) (found []*mdFile) {
 		}
 		found = append(found, m)
 	}
-	return found
+	return found, sections
 }
 
 // findJekyll lists a Jekyll site's posts (_posts, at any depth) and drafts
 // (_drafts). A post's date and slug come from its file name; one not
 // named YYYY-MM-DD-slug is left out with a warning, as Jekyll leaves it
-// out.
-func findJekyll(dir, root string, maxPost int64, loc *time.Location) (found []*mdFile, warns, errs []*FileError) {
+// out. What ex leaves out is not looked at.
+func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Location) (found []*mdFile, warns, errs []*FileError) {
 	for _, folder := range []string{"_posts", "_drafts"} {
 		base := filepath.Join(dir, folder)
 		if !isDir(base) {
@@ -159,7 +174,7 @@ func findJekyll(dir, root string, maxPost int64, loc *time.Location) (found []*m
 				return nil
 			}
 			name := d.Name()
-			if p != base && strings.HasPrefix(name, ".") {
+			if p != base && strings.HasPrefix(name, ".") || ex.skip(relPath(dir, p), d.IsDir()) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}

@@ -174,7 +174,7 @@ func TestJekyllDrafts(t *testing.T) {
 		t.Errorf("posts %s, warnings %v", slugsOf(c.Posts), c.Warnings)
 	}
 	var ps []*mdFile
-	ps, _, _ = findJekyll(dir, dir, DefaultMaxPostSize, time.UTC)
+	ps, _, _ = findJekyll(dir, dir, nil, DefaultMaxPostSize, time.UTC)
 	for _, m := range ps {
 		m.src.read()
 	}

@@ -24,17 +24,40 @@ type Content struct {
 	// Scheduled are posts dated after LoadOptions.Now, soonest first:
 	// for the author's eyes until their time comes.
 	Scheduled []*Post
-	Files     []File       // files beside the posts, by path
-	Warnings  []*FileError // problems that do not stop the build
+	// Expired are posts whose expiryDate has passed, by slug: for the
+	// author's eyes, marked expired (see publish.go).
+	Expired []*Post
+	// Unlisted are posts and pages with a page of their own but in no
+	// list (build list: never), by slug.
+	Unlisted []*Post
+	// NoPage are posts with no page at all (build render: never,
+	// headless), by slug: known to links, which they make warnings.
+	NoPage []*Post
+	// NextChange is the soonest time after LoadOptions.Now at which what
+	// is published changes by itself (a scheduled post's date, an
+	// expiryDate); zero when none is to come.
+	NextChange time.Time
+	// Files are the files beside the posts served to all, by path: those
+	// of no page bundle, and those of published posts' bundles.
+	Files []File
+	// DraftFiles are the files of the page bundles of drafts, scheduled
+	// and expired posts, by path: their author's, at /drafts/<path>,
+	// until the post is published (see owners).
+	DraftFiles []File
+	// Withheld are the paths of files served to no one: the bundle files
+	// of a post that publishes none (publishResources = false, headless).
+	Withheld []string
+	Warnings []*FileError // problems that do not stop the build
 
-	cache *loadCache // for the next Load's LoadOptions.Previous
+	state map[*Post]postState // which list each post is in
+	cache *loadCache          // for the next Load's LoadOptions.Previous
 }
 
-// Empty reports whether c has neither a post nor a page to serve: the
-// folder is empty, holds drafts only, or is not the one meant. Load then
-// also adds a warning saying so.
+// Empty reports whether c has neither a post nor a page to serve (listed
+// or not): the folder is empty, holds drafts only, or is not the one
+// meant. Load then also adds a warning saying so.
 func (c *Content) Empty() bool {
-	return len(c.Posts) == 0 && len(c.Pages) == 0
+	return len(c.Posts) == 0 && len(c.Pages) == 0 && len(c.Unlisted) == 0
 }
 
 // SiteMeta is the site's description as the posts folder gives it.
@@ -66,6 +89,14 @@ type LoadOptions struct {
 	// Now is the time that tells published posts from scheduled ones;
 	// zero means the time Load runs.
 	Now time.Time
+	// Secrets are paths never served, wherever they lie: the certificates
+	// folder and the certificate and key files of every site. One inside
+	// the posts folder is left out, neither post nor file, with a warning
+	// at every load (see excluder).
+	Secrets []Secret
+	// Exclude are .gitignore-style patterns of paths of the posts folder
+	// that are neither posts nor files (see CheckExclude).
+	Exclude []string
 	// Previous, when set, is the last Content loaded from the same folder:
 	// files unchanged since are taken from it rather than read and
 	// decoded again (see RacyWindow).
@@ -107,6 +138,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if ferr != nil {
 		return nil, ErrorList{ferr}
 	}
+	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude)
+	if err != nil {
+		return nil, ErrorList{{File: dir, Msg: err.Error()}}
+	}
+	c.Warnings = append(c.Warnings, exWarns...)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}}
@@ -121,6 +157,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, e := range entries {
 		name := e.Name()
 		switch {
+		case ex.skip(name, e.IsDir()):
+			continue
 		case name == SiteFile:
 		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
 			continue
@@ -157,14 +195,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// the posts of Hugo sections (unless dir is a Hugo site's root, whose
 	// Markdown is in content, themes and archetypes).
 	var nested []*mdFile
+	var sections []string
 	switch {
 	case l == layoutJekyll:
-		found, warns, ferrs := findJekyll(dir, root, maxPost, loc)
+		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc)
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)
 		errs = append(errs, ferrs...)
 	case !isHugoRoot(dir):
-		nested = findNested(dir, root, maxPost)
+		nested, sections = findNested(dir, root, ex, maxPost)
 	}
 
 	var all []*source
@@ -223,11 +262,64 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			errs = append(errs, m.src.err)
 		}
 	}
+	// The site file's cascade reaches every page, a section's its own.
+	if l != layoutHugo {
+		sections = nil
+	}
+	if site != nil {
+		sections = append([]string{site.path}, sections...)
+	}
+	errs = append(errs, checkCascades(sections, maxPost)...)
 	if site != nil && site.err != nil {
 		errs = append(errs, site.err)
 	}
 
-	found, warns, ferrs := findFiles(dir, root, l, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	if site != nil && site.err == nil {
+		errs = append(errs, parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)...)
+	} else if site == nil {
+		toolConfig(dir, l, &c.Meta, opts.Lang == "")
+	}
+	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
+	c.cache.keep(all)
+	bySlug := make(map[string]*Post)
+	var loaded []*Post
+	bundles := make(owners)
+	for i, r := range results {
+		errs = append(errs, r.errs...)
+		c.Warnings = append(c.Warnings, r.warns...)
+		p := r.post
+		if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
+			bundles[m.def.dir] = p // nil when it failed: errors stop the load then
+		}
+		if p == nil {
+			continue
+		}
+		if prev, dup := bySlug[p.Slug]; dup {
+			errs = append(errs, &FileError{File: p.File, Line: 1,
+				Msg: fmt.Sprintf("duplicate slug %q: %s has it too", p.Slug, prev.File)})
+			continue
+		}
+		bySlug[p.Slug] = p
+		loaded = append(loaded, p)
+		c.classify(p, now)
+	}
+	for _, m := range nested {
+		// A bundle whose index.md was passed over (a link leading
+		// outside): its files are not published either.
+		if l == layoutHugo && m.warn != nil && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
+			bundles[m.def.dir] = nil
+		}
+	}
+	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded)...)
+
+	// The files beside the posts, once it is known whose they are: the
+	// files of a bundle that publishes none are not even read.
+	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, func(rel string) fileState {
+		st, _ := bundles.state(rel, c)
+		return st
+	}, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.Withheld = withheld
 	c.Warnings = append(c.Warnings, warns...)
 	errs = append(errs, ferrs...)
 	files := make([]*source, len(found))
@@ -241,54 +333,24 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			errs = append(errs, s.err)
 		}
 	}
-
-	if site != nil && site.err == nil {
-		errs = append(errs, parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)...)
-	} else if site == nil {
-		toolConfig(dir, l, &c.Meta, opts.Lang == "")
-	}
-	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
-	c.cache.keep(all)
 	c.cache.keep(files)
-	bySlug := make(map[string]*Post)
-	drafts := 0
-	for _, r := range results {
-		errs = append(errs, r.errs...)
-		c.Warnings = append(c.Warnings, r.warns...)
-		p := r.post
-		if p == nil {
-			continue
-		}
-		if prev, dup := bySlug[p.Slug]; dup {
-			errs = append(errs, &FileError{File: p.File, Line: 1,
-				Msg: fmt.Sprintf("duplicate slug %q: %s has it too", p.Slug, prev.File)})
-			continue
-		}
-		bySlug[p.Slug] = p
-		switch {
-		case p.Draft:
-			drafts++
-			c.Drafts = append(c.Drafts, p)
-		case p.Page:
-			c.Pages = append(c.Pages, p)
-		case p.Date.After(now):
-			c.Scheduled = append(c.Scheduled, p)
-		default:
-			c.Posts = append(c.Posts, p)
+	read, keyWarns, ferrs2 := filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.Warnings = append(c.Warnings, keyWarns...)
+	errs = append(errs, ferrs2...)
+	for _, f := range read {
+		if st, _ := bundles.state(f.Path, c); st == fileDraft {
+			c.DraftFiles = append(c.DraftFiles, f)
+		} else {
+			c.Files = append(c.Files, f)
 		}
 	}
-	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(bySlug)...)
-	var ferrs2 []*FileError
-	c.Files, ferrs2 = filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
-	errs = append(errs, ferrs2...)
 	if len(errs) > 0 {
 		SortFileErrors(errs)
 		return nil, errs
 	}
 	if c.Empty() {
 		msg := "no posts and no pages to serve: only the home page will be there"
-		if drafts > 0 {
+		if drafts := len(c.Drafts); drafts > 0 {
 			msg = fmt.Sprintf("no posts and no pages to serve (%d drafts left out): only the home page will be there", drafts)
 		}
 		hint := emptyHint(dir, l)
@@ -304,7 +366,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	SortFileErrors(c.Warnings)
 	slices.SortFunc(c.Pages, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
-	slices.SortFunc(c.Drafts, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
+	bySlugOrder := func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) }
+	slices.SortFunc(c.Drafts, bySlugOrder)
+	slices.SortFunc(c.Expired, bySlugOrder)
+	slices.SortFunc(c.Unlisted, bySlugOrder)
+	slices.SortFunc(c.NoPage, bySlugOrder)
 	slices.SortFunc(c.Scheduled, func(a, b *Post) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Slug, b.Slug)) })
 	// Newest first; the slug breaks ties so that the order is stable.
 	slices.SortFunc(c.Posts, func(a, b *Post) int {

@@ -29,6 +29,12 @@ type Post struct {
 	// Page is a standalone page (front matter page = true): no date
 	// needed, not in the post list, feeds, tags, archive or search.
 	Page bool
+	// Expires is when the post stops being published (Hugo's expiryDate);
+	// zero when it does not.
+	Expires time.Time
+	// Unlisted is a post (or page) with a page of its own that no list
+	// shows (Hugo's build list: never or local; see publish.go).
+	Unlisted bool
 	// Dir is the folder of the post's file relative to the posts folder,
 	// with slashes: "" at the top, "posts" for posts/hello.md,
 	// "posts/hello" for the page bundle posts/hello/index.md. Relative
@@ -45,6 +51,10 @@ type Post struct {
 	// expand: found once, when the post is decoded.
 	plain bool
 	limit int64 // the most bytes its file may have: what ReadBody reads
+	// noPage and noResources are Hugo's build options and headless: no
+	// page, and no file of its page bundle served (see publish.go).
+	noPage, noResources bool
+	rel                 string // Path, made once
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in
@@ -52,7 +62,7 @@ type Post struct {
 // Near misses of these are errors (see parsePost).
 var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "tags", "categories",
 	"summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
-	"lang", "language", "draft", "published", "page"}
+	"lang", "language", "draft", "published", "page", "expiryDate", "build", "_build", "headless"}
 
 // keyVariants are other spellings Hugo and Jekyll accept for keys of
 // postKeys (Hugo's keys are not case-sensitive; Jekyll's plugins add
@@ -60,6 +70,8 @@ var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "t
 var keyVariants = map[string]string{
 	"publishdate": "publishDate", "PublishDate": "publishDate", "pubdate": "publishDate",
 	"lastMod": "lastmod", "Lastmod": "lastmod", "modified": "lastmod", "last_modified_at": "lastmod",
+	"expirydate": "expiryDate", "ExpiryDate": "expiryDate", "unpublishdate": "expiryDate", "unpublishDate": "expiryDate",
+	"Build": "build", "Headless": "headless",
 }
 
 // Examples of the keys of a post, for messages.
@@ -167,6 +179,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine}
+	p.rel = p.Path()
 	p.Title = oneLine(r.str("title", titleExample))
 	if p.Title == "" && !r.bad["title"] && !meant["title"] {
 		fail(line("title"), "front matter: title is required")
@@ -210,6 +223,12 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	if dateKey != "date" {
 		r.date("date", "date = 2017-05-03", loc) // still reported when wrong
+	}
+	p.Expires, _ = r.date("expiryDate", "expiryDate = 2030-01-01", loc)
+	build := r.build()
+	p.Unlisted, p.noPage, p.noResources = build.unlisted, build.noPage, build.noResources
+	if r.boolean("headless", "headless = true") {
+		p.noPage, p.noResources = true, true
 	}
 	p.Updated = p.Date
 	for _, k := range []string{"updated", "lastmod"} {

@@ -213,21 +213,43 @@ func inspectPost(s *source, root string) (warn, ferr *FileError) {
 		return nil, &FileError{File: path, Msg: kindOf(info.Mode(), link) + ", not a file: only files whose name ends in .md are read; rename it"}
 	case !info.Mode().IsRegular():
 		return nil, &FileError{File: path, Msg: kindOf(info.Mode(), link) + ", not a regular file: nothing was read from it"}
-	case link && leadsOutside(root, path):
-		return &FileError{File: path, Msg: "symbolic link leads outside the posts folder: not loaded"}, nil
+	case link:
+		if why := linkProblem(root, path); why != "" {
+			return &FileError{File: path, Msg: why + ": not loaded"}, nil
+		}
 	}
 	s.seen = info
 	return nil, nil
 }
 
-// leadsOutside reports whether the link p resolves outside root (an
-// absolute path with symbolic links resolved), or not at all.
-func leadsOutside(root, p string) bool {
+// linkProblem says why the symbolic link p is not followed, or is ""
+// when it resolves inside root (see resolveLink).
+func linkProblem(root, p string) string {
+	_, why := resolveLink(root, p)
+	return why
+}
+
+// resolveLink returns the real path the symbolic link p leads to, and
+// why it is not followed: it leads outside root (an absolute path with
+// symbolic links resolved), or nowhere (a loop, a link to nothing); why
+// is "" for a link that stays inside.
+func resolveLink(root, p string) (target, why string) {
 	target, err := filepath.EvalSymlinks(p)
 	if err == nil {
 		target, err = filepath.Abs(target)
 	}
-	return err != nil || !strings.HasPrefix(target, root+string(filepath.Separator))
+	if err != nil {
+		// EvalSymlinks gives up on a loop in words of its own ("too many
+		// links"); the kernel's answer says which problem it is.
+		if _, serr := os.Stat(p); serr != nil {
+			err = serr
+		}
+		return "", readProblem(err, true)
+	}
+	if !strings.HasPrefix(target, root+string(filepath.Separator)) {
+		return target, "symbolic link leads outside the posts folder"
+	}
+	return target, ""
 }
 
 // kindOf names what a file that is not a regular one is.

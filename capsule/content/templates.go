@@ -2,7 +2,7 @@ package content
 
 import (
 	"bytes"
-	"path/filepath"
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -12,58 +12,68 @@ import (
 var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 
 // expandTemplates replaces the Hugo shortcodes and Jekyll Liquid tags of
-// every post and page (ExpandShortcodes), so that no template syntax
-// reaches a reader. A reference to another post (Hugo's ref and relref,
-// Jekyll's post_url and link) becomes a link to its file, "name.md", which
-// the site's link rewriting turns into the post's address on each
-// protocol. It returns the warnings, with their files and lines.
-func expandTemplates(bySlug map[string]*Post) []*FileError {
-	byName := make(map[string]*Post, 2*len(bySlug))
-	for _, p := range bySlug {
-		base := filepath.Base(p.File)
-		byName[base] = p
-		byName[strings.TrimSuffix(base, filepath.Ext(base))] = p
-		// Hugo page bundles: "posts/hello/index.md" is known as "hello".
-		if strings.TrimSuffix(base, filepath.Ext(base)) == "index" {
-			byName[filepath.Base(filepath.Dir(p.File))] = p
+// every post (ExpandShortcodes), so that no template syntax reaches a
+// reader. A reference to another post (Hugo's ref and relref, Jekyll's
+// post_url and link) is found by its path (Index.Find) and becomes a
+// link to that post's file from the top of the posts folder,
+// "/posts/beta/index.md", which the site's link rewriting turns into the
+// post's address on each protocol, or into no link (with a warning) when
+// the post is not published. It returns the warnings, with their files
+// and lines.
+func expandTemplates(posts []*Post) []*FileError {
+	var ix *Index // made for the first ref: most folders have none
+	refFrom := func(from *Post) func(string) (string, bool) {
+		return func(target string) (string, bool) {
+			if ix == nil {
+				ix = NewIndex(posts)
+			}
+			target = strings.TrimSpace(target)
+			p, ambiguous := ix.Find(from, target)
+			switch {
+			case len(ambiguous) > 0:
+				return target, true // as written: the link check says it is ambiguous
+			case p == nil:
+				return "", false
+			}
+			return (&url.URL{Path: "/" + p.Path()}).EscapedPath(), true
 		}
-	}
-	ref := func(target string) (string, bool) {
-		name := filepath.Base(strings.TrimSuffix(strings.TrimSpace(target), "/"))
-		p, ok := byName[name]
-		if !ok {
-			p, ok = byName[strings.TrimSuffix(name, filepath.Ext(name))]
-		}
-		if !ok {
-			return "", false
-		}
-		return filepath.Base(p.File), true
 	}
 	var warns []*FileError
-	for _, p := range bySlug {
+	for _, p := range posts {
 		if p.plain {
 			continue // most posts: nothing to do
 		}
-		if bytes.Contains(p.Body, []byte("{:")) {
-			p.Body = dropAttributeLists(p.Body)
-		}
-		if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
-			continue // most posts: nothing to do
-		}
-		body, ws := ExpandShortcodes(p.Body, p.BodyLine, ref)
-		p.Body = body
-		if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
-			// A summary cut at <!--more--> from the Markdown as written:
-			// expanded too, and kept as text (a figure's caption, not its
-			// Markdown).
-			s, _ := ExpandShortcodes([]byte(p.Summary), p.BodyLine, ref)
-			p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
-		}
-		for _, w := range ws {
-			warns = append(warns, &FileError{File: p.File, Line: w.Line, Msg: w.Msg})
-		}
+		expandPost(p, refFrom(p), &warns)
 	}
 	return warns
+}
+
+// expandPost expands p's templates, resolving refs with ref. p's
+// BodyHash becomes the hash of the Markdown expanded: what it renders
+// to depends on where its refs lead, which other posts decide, and a
+// reload compares posts by that hash (see capsule's renderCache).
+func expandPost(p *Post, ref func(string) (string, bool), warns *[]*FileError) {
+	if p.BodyHash != 0 {
+		defer func() { p.BodyHash = hashBody(p.Body) }()
+	}
+	if bytes.Contains(p.Body, []byte("{:")) {
+		p.Body = dropAttributeLists(p.Body)
+	}
+	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
+		return // most posts: nothing to do
+	}
+	body, ws := ExpandShortcodes(p.Body, p.BodyLine, ref)
+	p.Body = body
+	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
+		// A summary cut at <!--more--> from the Markdown as written:
+		// expanded too, and kept as text (a figure's caption, not its
+		// Markdown).
+		s, _ := ExpandShortcodes([]byte(p.Summary), p.BodyLine, ref)
+		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
+	}
+	for _, w := range ws {
+		*warns = append(*warns, &FileError{File: p.File, Line: w.Line, Msg: w.Msg})
+	}
 }
 
 // hasTemplates reports whether body may hold what expandTemplates

@@ -418,6 +418,10 @@ func (d *Daemon) Capsule() *capsule.Capsule { return d.main().capsule }
 func (d *Daemon) GeminiAddr() net.Addr { return d.geminiLn.Addr() }
 func (d *Daemon) GopherAddr() net.Addr { return d.main().gopherLn.Addr() }
 
+// GopherAddrOf is the Gopher address of the site named host (the main
+// site's for a host of no site).
+func (d *Daemon) GopherAddrOf(host string) net.Addr { return d.siteNamed(host).gopherLn.Addr() }
+
 // Fingerprint is the SHA-256 fingerprint of the main site's certificate.
 func (d *Daemon) Fingerprint() string { return tlscert.Fingerprint(d.main().cert.Load()) }
 

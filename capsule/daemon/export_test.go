@@ -1,8 +1,6 @@
 package daemon
 
 import (
-	"net"
-
 	"capsule/capsule/tlscert"
 )
 
@@ -10,9 +8,6 @@ import (
 
 // SiteCount is how many sites d serves, the main one included.
 func (d *Daemon) SiteCount() int { return len(d.sites) }
-
-// SiteGopherAddr is the Gopher address of site i (0: the main site).
-func (d *Daemon) SiteGopherAddr(i int) net.Addr { return d.sites[i].gopherLn.Addr() }
 
 // SiteFingerprint is the SHA-256 fingerprint of site i's certificate.
 func (d *Daemon) SiteFingerprint(i int) string { return tlscert.Fingerprint(d.sites[i].cert.Load()) }

@@ -2,16 +2,12 @@ package daemon_test
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
-	"io"
-	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"capsule/capsule/config"
 	"capsule/capsule/content"
@@ -37,24 +33,6 @@ func englishPosts(t *testing.T) string {
 	return dir
 }
 
-// geminiFetch sends a request line over TLS with server name sni to the
-// daemon's Gemini listener, and returns the answer and the certificate
-// shown.
-func geminiFetch(t *testing.T, d *daemon.Daemon, sni, request string) (string, *tls.Certificate) {
-	t.Helper()
-	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.GeminiAddr().String(),
-		&tls.Config{ServerName: sni, InsecureSkipVerify: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(5 * time.Second))
-	io.WriteString(c, request+"\r\n")
-	b, _ := io.ReadAll(c)
-	raw := c.ConnectionState().PeerCertificates[0].Raw
-	return string(b), &tls.Certificate{Certificate: [][]byte{raw}}
-}
-
 // Two sites in one daemon: a Japanese one (the main site) and an English
 // one ([[site]]). SNI chooses the certificate, the request's host the
 // site; a host of neither gets 53; each site has its own Gopher
@@ -72,11 +50,11 @@ func TestTwoSites(t *testing.T) {
 	port := d.Store().Site.GeminiPort
 	url := func(host, path string) string { return "gemini://" + host + ":" + strconv.Itoa(port) + path }
 
-	home, jaCert := geminiFetch(t, d, "localhost", url("localhost", "/"))
+	home, jaCert := servetest.GeminiSNI(t, d, "localhost", url("localhost", "/"))
 	if !strings.HasPrefix(home, "20 text/gemini; charset=utf-8; lang=ja\r\n# _・)Keep Smiling") {
 		t.Errorf("the main site's home:\n%.200s", home)
 	}
-	home, enCert := geminiFetch(t, d, "en.localhost", url("en.localhost", "/"))
+	home, enCert := servetest.GeminiSNI(t, d, "en.localhost", url("en.localhost", "/"))
 	if !strings.HasPrefix(home, "20 text/gemini; charset=utf-8; lang=en\r\n# Field Notes") || !strings.Contains(home, "First light") {
 		t.Errorf("the English site's home:\n%.300s", home)
 	}
@@ -87,13 +65,13 @@ func TestTwoSites(t *testing.T) {
 		t.Errorf("SNI en.localhost: certificate %s, want the English site's", got)
 	}
 	// The request's host decides, whatever name the handshake asked for.
-	if page, _ := geminiFetch(t, d, "localhost", url("en.localhost", "/posts/2020-01-01-first.gmi")); !strings.Contains(page, "The first post of the English site.") {
+	if page, _ := servetest.GeminiSNI(t, d, "localhost", url("en.localhost", "/posts/2020-01-01-first.gmi")); !strings.Contains(page, "The first post of the English site.") {
 		t.Errorf("the English post, with the main site's SNI:\n%.200s", page)
 	}
-	if page, _ := geminiFetch(t, d, "en.localhost", url("localhost", "/posts/2020-01-01-first.gmi")); !strings.HasPrefix(page, "51 ") {
+	if page, _ := servetest.GeminiSNI(t, d, "en.localhost", url("localhost", "/posts/2020-01-01-first.gmi")); !strings.HasPrefix(page, "51 ") {
 		t.Errorf("an English post asked of the main site: %.100q, want 51", page)
 	}
-	if page, _ := geminiFetch(t, d, "other.example", url("other.example", "/")); !strings.HasPrefix(page, "53 ") {
+	if page, _ := servetest.GeminiSNI(t, d, "other.example", url("other.example", "/")); !strings.HasPrefix(page, "53 ") {
 		t.Errorf("a host of no site: %.100q, want 53", page)
 	}
 
@@ -101,7 +79,7 @@ func TestTwoSites(t *testing.T) {
 	if root := servetest.GopherGetAt(t, d.GopherAddr().String(), "\r\n"); !strings.Contains(root, "Keep Smiling") {
 		t.Errorf("the main site's gopher root:\n%.300s", root)
 	}
-	enGopher := d.SiteGopherAddr(1).String()
+	enGopher := d.GopherAddrOf("en.localhost").String()
 	root := servetest.GopherGetAt(t, enGopher, "\r\n")
 	if !strings.Contains(root, "Field Notes") || strings.Contains(root, "Keep Smiling") || !strings.Contains(root, "\ten.localhost\t") {
 		t.Errorf("the English site's gopher root:\n%.400s", root)
@@ -119,10 +97,10 @@ func TestTwoSites(t *testing.T) {
 	} else if !errors.As(err, &list) {
 		t.Errorf("the broken post's problems are not an ErrorList: %v", err)
 	}
-	if home, _ := geminiFetch(t, d, "en.localhost", url("en.localhost", "/")); !strings.Contains(home, "First light") {
+	if home, _ := servetest.GeminiSNI(t, d, "en.localhost", url("en.localhost", "/")); !strings.Contains(home, "First light") {
 		t.Errorf("the English site after its failed reload:\n%.300s", home)
 	}
-	if home, _ := geminiFetch(t, d, "localhost", url("localhost", "/")); !strings.Contains(home, "新しい記事") {
+	if home, _ := servetest.GeminiSNI(t, d, "localhost", url("localhost", "/")); !strings.Contains(home, "新しい記事") {
 		t.Errorf("the Japanese site did not reload beside the broken English one:\n%.400s", home)
 	}
 }

@@ -52,6 +52,7 @@ type Messages struct {
 	Drafts            string `toml:"drafts"`              // the drafts' index, for their author
 	NoDrafts          string `toml:"no_drafts"`           // the drafts' index, empty
 	DraftMark         string `toml:"draft_mark"`          // a draft's byline
+	ExpiredMark       string `toml:"expired_mark"`        // an expired post's byline, among the drafts
 	AuthorCertificate string `toml:"author_certificate"`  // 60: drafts without a client certificate
 	NotAuthor         string `toml:"not_author"`          // 61: drafts with another certificate
 }
@@ -92,6 +93,7 @@ var English = Messages{
 	Drafts:            "Drafts",
 	NoDrafts:          "No drafts.",
 	DraftMark:         "Draft, not published",
+	ExpiredMark:       "Expired, no longer published",
 	AuthorCertificate: "Author's certificate required",
 	NotAuthor:         "This certificate is not an author's",
 }
@@ -132,6 +134,7 @@ var Japanese = Messages{
 	Drafts:            "下書き",
 	NoDrafts:          "下書きはありません。",
 	DraftMark:         "下書き(未公開)",
+	ExpiredMark:       "公開終了(期限切れ)",
 	AuthorCertificate: "著者のクライアント証明書が必要です",
 	NotAuthor:         "この証明書は著者のものではありません",
 }

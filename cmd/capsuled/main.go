@@ -62,6 +62,10 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		cfg.MemoryLimit = n
 		return err
 	})
+	fs.Func("exclude", "comma-separated .gitignore-style `patterns` of paths in the posts folder that are neither posts nor files (\"drafts-old/**,*.psd\")", func(s string) error {
+		cfg.Exclude = strings.Split(s, ",")
+		return nil
+	})
 	fs.BoolVar(&cfg.Watch, "watch", cfg.Watch, "reload by itself when a post, a file beside them or the configuration file changes (SIGHUP works either way)")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")

@@ -126,6 +126,23 @@ func GeminiAs(t testing.TB, d *daemon.Daemon, path string, cert *tls.Certificate
 	return header, body
 }
 
+// GeminiSNI sends a request line over TLS with server name sni to d's
+// Gemini listener, and returns the answer and the certificate shown.
+func GeminiSNI(t testing.TB, d *daemon.Daemon, sni, request string) (string, *tls.Certificate) {
+	t.Helper()
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.GeminiAddr().String(),
+		&tls.Config{ServerName: sni, InsecureSkipVerify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, request+"\r\n")
+	b, _ := io.ReadAll(c)
+	raw := c.ConnectionState().PeerCertificates[0].Raw
+	return string(b), &tls.Certificate{Certificate: [][]byte{raw}}
+}
+
 // Identity is a client certificate, as Lagrange makes one for an
 // identity.
 func Identity(t testing.TB, name string) tls.Certificate {

@@ -1,0 +1,274 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// What is never content. A posts folder may hold what must never reach a
+// reader: the capsule's own certificates and keys (capsuled -posts .
+// -certs ./certs), another tool's secrets, an operator's scratch files.
+// Load leaves out, as neither posts nor files:
+//
+//   - names starting with "." (.git, .env, editors' swap files);
+//   - every path of LoadOptions.Secrets inside the posts folder: the
+//     certificates folder and the certificate and key files of every site,
+//     with a warning each, at every load, naming it;
+//   - what LoadOptions.Exclude's patterns match, quietly: the operator
+//     chose it.
+//
+// And a file beside the posts is a secret, never served, with a warning
+// naming it and why, when (isSecretFile, privateKeyBlock):
+//
+//   - its extension is one of secretExtensions, the containers of keys and
+//     certificates (.key, .pem, .crt, .p12…), in any case: a certificate
+//     is public, but the same extensions hold keys, and a blog has no
+//     reason to serve either;
+//   - or its bytes hold, anywhere, a PEM block whose type says PRIVATE
+//     KEY ("-----BEGIN EC PRIVATE KEY-----", "OPENSSH PRIVATE KEY",
+//     "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY BLOCK"), whatever the
+//     file is called. A PGP public key or a certificate named .txt or
+//     .asc is served: it is meant to be published.
+//
+// Markdown files are not searched for keys: they are never served as
+// they are, and a post that shows a key is the author's to write.
+
+// Secret is a path that holds a site's secrets and is never served,
+// wherever it lies.
+type Secret struct {
+	Path string // a folder or a file, as configured
+	What string // what it is, for messages: "the certificates folder (gemini.certs)"
+}
+
+// MaxExcludePatterns bounds LoadOptions.Exclude: every path of the posts
+// folder is matched against every pattern at every load. A .gitignore of
+// a large project has a few dozen lines.
+const MaxExcludePatterns = 256
+
+// secretExtensions are the extensions of files that hold keys or
+// certificates: PEM and DER files, PKCS #12 and #8, PKCS #7 bundles,
+// Java keystores, PuTTY keys, certificate requests.
+var secretExtensions = []string{".key", ".pem", ".crt", ".cer", ".csr", ".der", ".p12", ".pfx",
+	".p7b", ".p7c", ".p8", ".pk8", ".jks", ".keystore", ".ppk"}
+
+// excluder tells what Load leaves out of a posts folder.
+type excluder struct {
+	patterns []excludePattern
+	// secrets are the paths of LoadOptions.Secrets inside the posts
+	// folder, relative to it with slashes, and what each is.
+	secrets map[string]string
+	// allFiles, when set, is what the posts folder itself is: a secret
+	// folder, none of whose files is served.
+	allFiles string
+	root     string // the posts folder's real path
+}
+
+// excludePattern is one of LoadOptions.Exclude, read.
+type excludePattern struct {
+	segs    []string // path.Match patterns of path parts; "**" is any number of parts
+	dirOnly bool     // written with a trailing "/": folders only
+}
+
+// CheckExclude checks patterns as LoadOptions.Exclude takes them,
+// .gitignore's way: "*.psd" is a name at any depth; a pattern with a "/"
+// before its end ("drafts-old/**", "/notes.txt") is a path from the top
+// of the posts folder; a trailing "/" matches folders only; "**" is any
+// number of folders; "*", "?" and "[a-z]" match within a name. A folder
+// matched leaves out all it holds. Negation ("!keep.psd") is refused: a
+// list of what to leave out cannot take back what it left out.
+//
+// Its error reads after "exclude ": "has pattern …".
+func CheckExclude(patterns []string) error {
+	_, err := readPatterns(patterns)
+	return err
+}
+
+func readPatterns(patterns []string) ([]excludePattern, error) {
+	if len(patterns) > MaxExcludePatterns {
+		return nil, fmt.Errorf("has %d patterns, over the limit of %d", len(patterns), MaxExcludePatterns)
+	}
+	var out []excludePattern
+	for _, raw := range patterns {
+		p := strings.TrimSpace(raw)
+		var ep excludePattern
+		switch {
+		case p == "":
+			return nil, errors.New(`has an empty pattern: write a name ("*.psd") or a path ("drafts-old/**")`)
+		case strings.HasPrefix(p, "!"):
+			return nil, fmt.Errorf("has pattern %q: negation (!) is not supported: list only what to leave out", clip(raw))
+		}
+		if strings.HasSuffix(p, "/") {
+			p, ep.dirOnly = strings.TrimRight(p, "/"), true
+		}
+		if strings.Contains(p, "/") {
+			ep.segs = strings.Split(strings.TrimPrefix(p, "/"), "/")
+		} else {
+			ep.segs = []string{"**", p} // a name, at any depth
+		}
+		for _, s := range ep.segs {
+			if s == "" || s == "." || s == ".." {
+				return nil, fmt.Errorf("has pattern %q, with an empty, . or .. part", clip(raw))
+			}
+			if _, err := path.Match(s, ""); err != nil {
+				return nil, fmt.Errorf("has pattern %q, where %q is not a pattern (unclosed [ or a \\ at the end)", clip(raw), s)
+			}
+		}
+		out = append(out, ep)
+	}
+	return out, nil
+}
+
+// matches reports whether p matches the path parts name.
+func (p excludePattern) matches(name []string, isDir bool) bool {
+	if p.dirOnly && !isDir {
+		return false
+	}
+	// at[j] reports whether the parts of the pattern so far match
+	// name[:j]: one pass per part, so that "**" never backtracks.
+	at := make([]bool, len(name)+1)
+	at[0] = true
+	for _, seg := range p.segs {
+		if seg == "**" {
+			for j := 1; j <= len(name); j++ {
+				at[j] = at[j] || at[j-1]
+			}
+			continue
+		}
+		for j := len(name); j >= 1; j-- {
+			ok, _ := path.Match(seg, name[j-1])
+			at[j] = at[j-1] && ok
+		}
+		at[0] = false
+	}
+	return at[len(name)]
+}
+
+// newExcluder reads the patterns and finds which secrets lie in the
+// posts folder dir (whose real path is root), with a warning for each.
+func newExcluder(dir, root string, secrets []Secret, patterns []string) (*excluder, []*FileError, error) {
+	pats, err := readPatterns(patterns)
+	if err != nil {
+		return nil, nil, errors.New("exclude " + err.Error())
+	}
+	e := &excluder{patterns: pats, secrets: make(map[string]string), root: root}
+	var warns []*FileError
+	for _, s := range secrets {
+		if s.Path == "" {
+			continue
+		}
+		real := realPath(s.Path)
+		switch {
+		case real == root:
+			e.allFiles = s.What
+			warns = append(warns, &FileError{File: dir, Msg: "the posts folder is " + s.What + ": none of its files is served (only its posts are); give the posts a folder of their own"})
+		case strings.HasPrefix(real, root+string(filepath.Separator)):
+			rel := filepath.ToSlash(real[len(root)+1:])
+			if _, seen := e.secrets[rel]; seen {
+				continue
+			}
+			e.secrets[rel] = s.What
+			warns = append(warns, &FileError{File: filepath.Join(dir, filepath.FromSlash(rel)), Msg: s.What + " is inside the posts folder: never served; move it out"})
+		}
+	}
+	return e, warns, nil
+}
+
+// realPath is p made absolute with its symbolic links resolved, as far as
+// it exists: a certificates folder not yet made is compared by the path
+// it will have.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	for cur := abs; ; {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+// skip reports whether the file or folder at rel (relative to the posts
+// folder, with the system's separators) is left out, neither post nor
+// file: a secret or a path the operator excluded. A nil excluder leaves
+// nothing out.
+func (e *excluder) skip(rel string, isDir bool) bool {
+	if e == nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	if _, secret := e.secrets[rel]; secret {
+		return true
+	}
+	if len(e.patterns) == 0 {
+		return false
+	}
+	parts := strings.Split(rel, "/")
+	for _, p := range e.patterns {
+		if p.matches(parts, isDir) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretTarget says what a symbolic link's target (an absolute real path
+// inside the posts folder) is when it is one of the secrets, or "".
+func (e *excluder) secretTarget(target string) string {
+	if e == nil || !strings.HasPrefix(target, e.root+string(filepath.Separator)) {
+		return ""
+	}
+	rel := filepath.ToSlash(target[len(e.root)+1:])
+	for r := rel; r != "." && r != "/"; r = path.Dir(r) {
+		if what, ok := e.secrets[r]; ok {
+			return what
+		}
+	}
+	return ""
+}
+
+// secretFileProblem says why a file beside the posts, by its name, is a
+// secret (see secretExtensions), or is "".
+func secretFileProblem(name string) string {
+	for _, ext := range secretExtensions {
+		if strings.EqualFold(filepath.Ext(name), ext) {
+			return "a certificate or key file (" + ext + "): never served; keep keys and certificates out of the posts folder"
+		}
+	}
+	return ""
+}
+
+// maxPEMLabel bounds the type of a PEM block privateKeyBlock reads after
+// "-----BEGIN ": the longest real one, "ENCRYPTED PRIVATE KEY" or "PGP
+// PRIVATE KEY BLOCK", is under 30 bytes.
+const maxPEMLabel = 64
+
+// privateKeyBlock returns the type of the first PEM block in data whose
+// type holds "PRIVATE KEY", or "". It reads data once.
+func privateKeyBlock(data []byte) string {
+	begin := []byte("-----BEGIN ")
+	for rest := data; ; {
+		i := bytes.Index(rest, begin)
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+len(begin):]
+		label := rest[:min(len(rest), maxPEMLabel+5)]
+		if end := bytes.Index(label, []byte("-----")); end >= 0 {
+			if l := label[:end]; bytes.Contains(l, []byte("PRIVATE KEY")) && bytes.IndexByte(l, '\n') < 0 {
+				return string(l)
+			}
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// Patterns match as .gitignore's do.
+func TestExcludePatterns(t *testing.T) {
+	for _, tt := range []struct {
+		pattern string
+		path    string
+		dir     bool
+		want    bool
+	}{
+		{"*.psd", "a.psd", false, true},
+		{"*.psd", "images/deep/a.psd", false, true},
+		{"*.psd", "images/a.png", false, false},
+		{"*.psd", "a.PSD", false, false}, // case counts, as in git on Linux
+		{"drafts-old/**", "drafts-old/x.md", false, true},
+		{"drafts-old/**", "drafts-old/a/b/c.png", false, true},
+		{"drafts-old/**", "posts/drafts-old/x.md", false, false}, // anchored: a "/" inside
+		{"/notes.txt", "notes.txt", false, true},
+		{"/notes.txt", "a/notes.txt", false, false},
+		{"tmp/", "tmp", true, true},
+		{"tmp/", "a/tmp", true, true},
+		{"tmp/", "tmp", false, false}, // folders only
+		{"posts/*/raw", "posts/b/raw", true, true},
+		{"posts/*/raw", "posts/b/c/raw", true, false},
+		{"**/raw", "raw", true, true},
+		{"**/raw", "x/y/raw", true, true},
+		{"a/**/b", "a/b", false, true},
+		{"a/**/b", "a/x/y/b", false, true},
+		{"a/**/b", "a/x/y/c", false, false},
+		{"img?.png", "img1.png", false, true},
+		{"img[0-9].png", "imgx.png", false, false},
+	} {
+		pats, err := readPatterns([]string{tt.pattern})
+		if err != nil {
+			t.Fatalf("%q: %v", tt.pattern, err)
+		}
+		if got := pats[0].matches(strings.Split(tt.path, "/"), tt.dir); got != tt.want {
+			t.Errorf("%q matches %q (folder %v): %v, want %v", tt.pattern, tt.path, tt.dir, got, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "!keep.psd", "a//b", "../up", "[unclosed"} {
+		if err := CheckExclude([]string{bad}); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	if err := CheckExclude(make([]string, MaxExcludePatterns+1)); err == nil || !strings.Contains(err.Error(), "over the limit") {
+		t.Errorf("%d patterns: %v", MaxExcludePatterns+1, err)
+	}
+}
+
+// A "**" never backtracks: many of them against a deep path cost a pass
+// each, not a search.
+func TestExcludeManyStars(t *testing.T) {
+	pats, err := readPatterns([]string{strings.Repeat("**/", 40) + "z"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deep := strings.Split(strings.Repeat("a/", 60)+"y", "/")
+	allocs := testing.AllocsPerRun(10, func() { pats[0].matches(deep, false) })
+	if pats[0].matches(deep, false) || allocs > 1 {
+		t.Errorf("matched, or %v allocations", allocs)
+	}
+}
+
+// PEM blocks of private keys are found anywhere in a file, and nothing
+// else is taken for one.
+func TestPrivateKeyBlock(t *testing.T) {
+	for in, want := range map[string]string{
+		"-----BEGIN EC PRIVATE KEY-----\nMHc…":                        "EC PRIVATE KEY",
+		"notes\n\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl…":         "OPENSSH PRIVATE KEY",
+		"-----BEGIN CERTIFICATE-----\n…\n-----BEGIN PRIVATE KEY-----": "PRIVATE KEY",
+		"-----BEGIN PGP PRIVATE KEY BLOCK-----":                       "PGP PRIVATE KEY BLOCK",
+		"-----BEGIN CERTIFICATE-----\nMIIB…":                          "",
+		"-----BEGIN PGP PUBLIC KEY BLOCK-----":                        "",
+		"-----BEGIN \nPRIVATE KEY-----":                               "",
+		"-----BEGIN " + strings.Repeat("X", 100) + "PRIVATE KEY-----": "",
+		"": "",
+	} {
+		if got := privateKeyBlock([]byte(in)); got != want {
+			t.Errorf("privateKeyBlock(%.40q) = %q, want %q", in, got, want)
+		}
+	}
+}

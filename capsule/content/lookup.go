@@ -1,0 +1,126 @@
+package content
+
+import (
+	"net/url"
+	"path"
+	"strings"
+)
+
+// Index finds posts by the paths their authors write in links and in
+// Hugo's ref and relref (and Jekyll's link and post_url): by their path
+// in the posts folder, never by their file's name alone, which every page
+// bundle shares (index.md). It follows Hugo's lookup of a page:
+//
+//   - a path starting with "/" is from the top of the posts folder:
+//     "/posts/beta/index.md", "/posts/beta" (the bundle's folder, or
+//     posts/beta.md), "/posts/beta/";
+//   - another is first relative to the post that names it: to its folder
+//     when it has an extension ("../beta/index.md" from
+//     posts/alpha/index.md), else to its page's path as Hugo takes it,
+//     which is its address on the web ("../beta/" from posts/alpha.md or
+//     posts/alpha/index.md is posts/beta), then to its folder ("beta"
+//     from posts/alpha.md); then from the top ("posts/beta/index.md" from
+//     anywhere);
+//   - a bare name ("beta", "2017-05-03-hello.md"; not "cover.png") is
+//     last looked for among every post's name (its file's name without
+//     the extension, a bundle's folder name), when exactly one post has
+//     it: "index" is never one, and a name two posts share is ambiguous.
+type Index struct {
+	byPath map[string]*Post   // "posts/beta/index.md", "about.md"
+	byPage map[string]*Post   // without the extension, a bundle by its folder: "posts/beta", "about"
+	byName map[string]*Post   // the last part of byPage's keys: "beta", "about"
+	shared map[string][]*Post // names of byName more than one post has, and who has them
+}
+
+// NewIndex indexes the posts of lists.
+func NewIndex(lists ...[]*Post) *Index {
+	n := 0
+	for _, list := range lists {
+		n += len(list)
+	}
+	ix := &Index{byPath: make(map[string]*Post, n), byPage: make(map[string]*Post, n), byName: make(map[string]*Post, n)}
+	for _, list := range lists {
+		for _, p := range list {
+			rel := p.Path()
+			ix.byPath[rel] = p
+			page := strings.TrimSuffix(rel, path.Ext(rel))
+			if p.isBundle() {
+				page = p.Dir
+			}
+			ix.byPage[page] = p
+			name := path.Base(page)
+			if strings.EqualFold(name, "index") || strings.EqualFold(name, "_index") {
+				continue
+			}
+			if other, taken := ix.byName[name]; !taken {
+				ix.byName[name] = p
+				continue
+			} else if ix.shared[name] == nil {
+				if ix.shared == nil {
+					ix.shared = make(map[string][]*Post)
+				}
+				ix.shared[name] = []*Post{other}
+			}
+			ix.shared[name] = append(ix.shared[name], p)
+		}
+	}
+	return ix
+}
+
+// Find returns the post that target names, written in the post from
+// (nil: at the top of the posts folder), or nil. ambiguous lists the
+// posts a bare name could mean, when it is more than one. target is a
+// path, maybe percent-encoded, maybe with a #fragment or ?query.
+func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
+	u, err := url.Parse(target)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return nil, nil
+	}
+	t := u.Path
+	if strings.HasPrefix(t, "/") {
+		return ix.at(t), nil
+	}
+	if from != nil {
+		bases := []string{from.Dir}
+		if path.Ext(strings.TrimSuffix(t, "/")) == "" && !from.isBundle() {
+			// A page's path, as Hugo takes it: "../beta" from
+			// posts/alpha.md is posts/beta, as on the web, where alpha's
+			// address is /posts/alpha/. A bundle's path is its folder.
+			self := path.Base(from.Path())
+			bases = []string{path.Join(from.Dir, strings.TrimSuffix(self, path.Ext(self))), from.Dir}
+		}
+		for _, base := range bases {
+			if p := ix.at(path.Join("/", base, t)); p != nil {
+				return p, nil
+			}
+		}
+	}
+	if p := ix.at("/" + t); p != nil {
+		return p, nil
+	}
+	name := strings.TrimSuffix(t, "/")
+	if strings.Contains(name, "/") || path.Ext(name) != "" && !hasExt(name, ".md", ".markdown") {
+		return nil, nil // a path, or a file's name ("cover.png"): not a post's name
+	}
+	name = strings.TrimSuffix(name, path.Ext(name))
+	if shared := ix.shared[name]; shared != nil {
+		return nil, shared
+	}
+	return ix.byName[name], nil
+}
+
+// at is the post at the path t, from the top of the posts folder: a file
+// ("/posts/beta/index.md") or a page ("/posts/beta", "/posts/beta/").
+func (ix *Index) at(t string) *Post {
+	clean := strings.TrimPrefix(path.Clean(t), "/")
+	if clean == "" || clean == "." {
+		return nil
+	}
+	if hasExt(clean, ".md", ".markdown") {
+		if p := ix.byPath[clean]; p != nil {
+			return p
+		}
+		clean = strings.TrimSuffix(clean, path.Ext(clean))
+	}
+	return ix.byPage[clean]
+}

@@ -1,0 +1,288 @@
+package content
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Hugo's publishing keys, read as Hugo reads them:
+//
+//   - expiryDate (expirydate, unpublishdate): once past, the post is
+//     unpublished: on no page, list or feed; its author still finds it,
+//     marked expired, at /drafts/ (Content.Expired). One still to come is
+//     a time at which the content changes by itself (Content.NextChange).
+//   - build (or _build, its older name) is a table of three keys. render:
+//     "always" (true), or "never" (false) and "link": no page of its own
+//     and in no list (Hugo's "link" keeps a URL for templates, which
+//     capsule has none of; a listed post without a page would be a dead
+//     link). list: "always" (true), or "never" (false) and "local": its own
+//     page, but on no list of posts: not the home page, tags, archive,
+//     feeds, search or the neighbours' links (Hugo's "local" keeps it in
+//     its section's own lists; capsule's lists are all the site's).
+//     publishResources: false serves none of its page bundle's files.
+//   - headless = true: a bundle with neither page nor listing, whose files
+//     are not served either (Hugo's headless bundle: content for other
+//     pages' templates).
+//
+// Posts without a page are Content.NoPage: links to them are warnings,
+// and no link. Search leaves out unlisted posts as every list does: a
+// result page is a list of posts, and an author who keeps a post off the
+// lists means it to be reached by its address only.
+
+// buildOptions are a post's build options, from build or _build.
+type buildOptions struct {
+	noPage      bool // render never, false or link
+	unlisted    bool // list never, false or local
+	noResources bool // publishResources false
+}
+
+// buildKeys are the keys of build, in Hugo's spelling.
+var buildKeys = []string{"list", "render", "publishResources"}
+
+// build reads the build table (or _build; build wins when both are
+// there). A value Hugo would not take is a problem at its line: a
+// misspelt "nevr" must not publish what the author meant to hide.
+func (r *frontReader) build() buildOptions {
+	var o buildOptions
+	key := "build"
+	v, ok := r.m[key]
+	if !ok {
+		key = "_build"
+		if v, ok = r.m[key]; !ok {
+			return o
+		}
+	}
+	t, ok := v.(map[string]any)
+	if !ok {
+		r.mustBe(key, "a table of list, render and publishResources", `[build] render = "never"`)
+		return o
+	}
+	for k, v := range t {
+		name := k
+		for _, bk := range buildKeys {
+			if strings.EqualFold(k, bk) { // Hugo's keys are not case-sensitive
+				name = bk
+			}
+		}
+		line := keyFileLine(r.lines, key, k)
+		switch name {
+		case "render":
+			switch v {
+			case "always", true:
+			case "never", "link", false:
+				o.noPage = true
+			default:
+				r.fail(line, `front matter: %s.render must be "always", "never" or "link" (or true or false), e.g. render = "never"`, key)
+			}
+		case "list":
+			switch v {
+			case "always", true:
+			case "never", "local", false:
+				o.unlisted = true
+			default:
+				r.fail(line, `front matter: %s.list must be "always", "never" or "local" (or true or false), e.g. list = "never"`, key)
+			}
+		case "publishResources":
+			b, isBool := v.(bool)
+			if !isBool {
+				r.fail(line, "front matter: %s.publishResources must be true or false, e.g. publishResources = false", key)
+			}
+			o.noResources = isBool && !b
+		default:
+			r.fail(line, "front matter: unknown key %s.%s (%s has %s)", key, clip(k), key, strings.Join(buildKeys, ", "))
+		}
+	}
+	return o
+}
+
+// fileState is what becomes of a file beside the posts.
+type fileState int
+
+const (
+	filePublic   fileState = iota // served to all: Content.Files
+	fileDraft                     // its post's author's, at /drafts/: Content.DraftFiles
+	fileWithheld                  // served to no one: Content.Withheld
+)
+
+// owners are the page bundles of a Hugo folder, by folder: every file in
+// a bundle's folder, at any depth, is the bundle's post's, published
+// exactly when it is. A bundle's subfolders are its own (Hugo takes an
+// index.md below a bundle for one of its resources), so the outermost
+// bundle owns a file. A section's _index.md owns nothing: capsule makes
+// no section pages, and publishes a section's posts whatever its
+// _index.md says, so the files beside it are public.
+type owners map[string]*Post // nil: a bundle whose index.md was not loaded
+
+// owner returns the bundle folder that holds the file at rel (with
+// slashes) and its post, or "" when no bundle does.
+func (o owners) owner(rel string) (string, *Post) {
+	if len(o) == 0 {
+		return "", nil
+	}
+	for i := 0; i < len(rel); i++ {
+		if rel[i] != '/' {
+			continue
+		}
+		if p, ok := o[rel[:i]]; ok {
+			return rel[:i], p
+		}
+	}
+	return "", nil
+}
+
+// state is what becomes of the file at rel, and why, for a message.
+func (o owners) state(rel string, c *Content) (fileState, *Post) {
+	dir, p := o.owner(rel)
+	switch {
+	case dir == "":
+		return filePublic, nil
+	case p == nil, p.noResources:
+		return fileWithheld, p
+	}
+	switch c.stateOf(p) {
+	case postDraft, postScheduled, postExpired:
+		return fileDraft, p
+	}
+	return filePublic, p
+}
+
+// postState is where a post is served.
+type postState int
+
+const (
+	postPublished postState = iota // Posts or Pages
+	postUnlisted
+	postNoPage
+	postDraft
+	postScheduled
+	postExpired
+)
+
+// classify puts each post in the list its state says, as of now.
+func (c *Content) classify(p *Post, now time.Time) {
+	if c.state == nil {
+		c.state = make(map[*Post]postState)
+	}
+	s := postPublished
+	switch {
+	case p.Draft:
+		s = postDraft
+		c.Drafts = append(c.Drafts, p)
+	case !p.Expires.IsZero() && !p.Expires.After(now):
+		s = postExpired
+		c.Expired = append(c.Expired, p)
+	case !p.Page && p.Date.After(now):
+		s = postScheduled
+		c.Scheduled = append(c.Scheduled, p)
+	case p.noPage:
+		s = postNoPage
+		c.NoPage = append(c.NoPage, p)
+	case p.Unlisted:
+		s = postUnlisted
+		c.Unlisted = append(c.Unlisted, p)
+	case p.Page:
+		c.Pages = append(c.Pages, p)
+	default:
+		c.Posts = append(c.Posts, p)
+	}
+	c.state[p] = s
+	for _, at := range []time.Time{p.Date, p.Expires} {
+		if s != postDraft && s != postExpired && at.After(now) && (c.NextChange.IsZero() || at.Before(c.NextChange)) {
+			c.NextChange = at
+		}
+	}
+}
+
+func (c *Content) stateOf(p *Post) postState { return c.state[p] }
+
+// Unpublished says why p, a post of c, is not published, in words for a
+// message ("a draft", "scheduled for 2030-01-01 09:00 UTC"), or is ""
+// when it is published (a post, a page, or unlisted).
+func (c *Content) Unpublished(p *Post) string {
+	switch c.state[p] {
+	case postDraft:
+		return "a draft"
+	case postScheduled:
+		return "scheduled for " + p.Date.Format("2006-01-02 15:04 MST")
+	case postExpired:
+		return "expired on " + p.Expires.Format("2006-01-02 15:04 MST")
+	case postNoPage:
+		return "a post without a page (build render: never, or headless)"
+	}
+	return ""
+}
+
+// DraftView reports whether p is shown to its author at /drafts/: a
+// draft, a scheduled or an expired post.
+func (c *Content) DraftView(p *Post) bool {
+	switch c.state[p] {
+	case postDraft, postScheduled, postExpired:
+		return true
+	}
+	return false
+}
+
+// Path is the post's file relative to the posts folder, with slashes:
+// "posts/hello/index.md", "about.md".
+func (p *Post) Path() string {
+	if p.rel == "" {
+		return path.Join(p.Dir, path.Base(strings.ReplaceAll(p.File, "\\", "/")))
+	}
+	return p.rel
+}
+
+// isBundle reports whether p is a page bundle's index.md.
+func (p *Post) isBundle() bool {
+	return p.Dir != "" && strings.EqualFold(path.Base(strings.ReplaceAll(p.File, "\\", "/")), "index.md")
+}
+
+// cascadeKeys are the keys that, handed down by a section's cascade,
+// would keep Hugo from publishing a page (lower case: Hugo's keys are
+// not case-sensitive).
+var cascadeKeys = []string{"draft", "build", "_build", "headless", "expirydate", "unpublishdate", "publishdate"}
+
+// checkCascades reads the front matter of sections' _index.md files: a
+// cascade handing down one of cascadeKeys is an error. capsule makes no
+// section pages and hands nothing down, so it would publish what Hugo
+// keeps back; the author moves the key into each post. An _index.md that
+// cannot be read or decoded is left alone, as capsule leaves sections.
+func checkCascades(sections []string, maxPost int64) []*FileError {
+	var errs []*FileError
+	for _, file := range sections {
+		s := &source{path: file, limit: maxPost, what: "one post"}
+		if s.read(); s.err != nil {
+			continue
+		}
+		front, _, _, start, format, ferr := splitFront(NormalizeSource(s.data))
+		if ferr != nil {
+			continue
+		}
+		m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+		if ferr != nil {
+			continue
+		}
+		for k, v := range m {
+			if !strings.EqualFold(k, "cascade") {
+				continue
+			}
+			tables, _ := v.([]any)
+			if t, ok := v.(map[string]any); ok {
+				tables = []any{t}
+			}
+			for _, t := range tables {
+				t, _ := t.(map[string]any)
+				for _, key := range slices.Sorted(maps.Keys(t)) {
+					if slices.Contains(cascadeKeys, strings.ToLower(key)) {
+						errs = append(errs, &FileError{File: file, Line: keyFileLine(lines, k),
+							Msg: fmt.Sprintf("cascade hands %s down to the section's pages, which capsule does not do: it would publish what Hugo keeps back; set %s in the front matter of each post instead", key, key)})
+					}
+				}
+			}
+		}
+	}
+	return errs
+}

@@ -1,0 +1,135 @@
+package content
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"capsule/capsule/internal/testfs"
+)
+
+// Each of Hugo's publishing keys, in each syntax, puts the post in its
+// list; the bundle's files follow the post.
+func TestPublishingKeysSortPosts(t *testing.T) {
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	dir := testfs.Write(t, map[string]string{
+		"posts/plain.md":      "+++\ntitle = \"p\"\ndate = 2020-01-01\n+++\n",
+		"posts/exp-t.md":      "+++\ntitle = \"e\"\ndate = 2020-01-01\nexpiryDate = 2025-01-01\n+++\n",
+		"posts/exp-y.md":      "---\ntitle: e\ndate: 2020-01-01\nExpiryDate: 2025-05-31T23:59:59Z\n---\n",
+		"posts/exp-j.md":      "{\"title\": \"e\", \"date\": \"2020-01-01\", \"unpublishdate\": \"2025-06-01\"}\n",
+		"posts/soon.md":       "{\"title\": \"s\", \"date\": \"2020-01-01\", \"expirydate\": \"2025-07-01\"}\n",
+		"posts/sched.md":      "+++\ntitle = \"s\"\ndate = 2025-06-15\n+++\n",
+		"posts/nev-t.md":      "+++\ntitle = \"n\"\ndate = 2020-01-01\n[build]\nrender = \"never\"\n+++\n",
+		"posts/nev-y.md":      "---\ntitle: n\ndate: 2020-01-01\n_build:\n  render: false\n---\n",
+		"posts/link-j.md":     "{\"title\": \"n\", \"date\": \"2020-01-01\", \"build\": {\"render\": \"link\"}}\n",
+		"posts/unl-t.md":      "+++\ntitle = \"u\"\ndate = 2020-01-01\n_build = { list = false }\n+++\n",
+		"posts/unl-y.md":      "---\ntitle: u\ndate: 2020-01-01\nbuild:\n  list: local\n  render: always\n---\n",
+		"posts/unl-j.md":      "{\"title\": \"u\", \"date\": \"2020-01-01\", \"build\": {\"List\": \"never\"}}\n",
+		"about.md":            "+++\ntitle = \"a\"\n[build]\nlist = \"never\"\n+++\n",
+		"posts/hl/index.md":   "---\ntitle: h\ndate: 2020-01-01\nheadless: true\n---\n",
+		"posts/hl/a.png":      "A",
+		"posts/nr/index.md":   "+++\ntitle = \"r\"\ndate = 2020-01-01\n[build]\npublishResources = false\n+++\n",
+		"posts/nr/a.png":      "A",
+		"posts/dr/index.md":   "+++\ntitle = \"d\"\ndate = 2020-01-01\ndraft = true\n+++\n",
+		"posts/dr/a.png":      "A",
+		"posts/dr/deep/b.png": "B",
+		"posts/ex/index.md":   "+++\ntitle = \"x\"\ndate = 2020-01-01\nexpiryDate = 2021-01-01\n+++\n",
+		"posts/ex/a.png":      "A",
+		"posts/ok/index.md":   "+++\ntitle = \"o\"\ndate = 2020-01-01\n+++\n",
+		"posts/ok/a.png":      "A",
+		"posts/banner.png":    "S",
+	})
+	c, err := Load(dir, LoadOptions{Now: now, Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string]string{
+		"posts":       slugsOf(c.Posts),
+		"expired":     slugsOf(c.Expired),
+		"scheduled":   slugsOf(c.Scheduled),
+		"no page":     slugsOf(c.NoPage),
+		"unlisted":    slugsOf(c.Unlisted),
+		"drafts":      slugsOf(c.Drafts),
+		"files":       pathsOf(c.Files),
+		"draft files": pathsOf(c.DraftFiles),
+		"withheld":    strings.Join(c.Withheld, ","),
+	} {
+		want := map[string]string{
+			"posts":       "nr,ok,plain,soon",
+			"expired":     "ex,exp-j,exp-t,exp-y",
+			"scheduled":   "sched",
+			"no page":     "hl,link-j,nev-t,nev-y",
+			"unlisted":    "about,unl-j,unl-t,unl-y",
+			"drafts":      "dr",
+			"files":       "posts/banner.png,posts/ok/a.png",
+			"draft files": "posts/dr/a.png,posts/dr/deep/b.png,posts/ex/a.png",
+			"withheld":    "posts/hl/a.png,posts/nr/a.png",
+		}[name]
+		if got != want {
+			t.Errorf("%s: %s, want %s", name, got, want)
+		}
+	}
+	if want := time.Date(2025, 6, 15, 0, 0, 0, 0, time.UTC); !c.NextChange.Equal(want) {
+		t.Errorf("NextChange %v, want %v (sched; soon expires later)", c.NextChange, want)
+	}
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings: %v (none of these keys is unknown)", c.Warnings)
+	}
+}
+
+// A build value Hugo would not take is an error at its line: a misspelt
+// "nevr" must not publish what its author meant to hide.
+func TestBuildOptionsMistakes(t *testing.T) {
+	for src, want := range map[string]string{
+		"+++\ntitle = \"a\"\ndate = 2020-01-01\n[build]\nrender = \"nevr\"\n+++\n":                   `5: front matter: build.render must be "always", "never" or "link"`,
+		"---\ntitle: a\ndate: 2020-01-01\n_build:\n  list: nowhere\n---\n":                           `5: front matter: _build.list must be "always", "never" or "local"`,
+		"{\"title\": \"a\", \"date\": \"2020-01-01\",\n\"build\": {\"publishResources\": \"no\"}}\n": `2: front matter: build.publishResources must be true or false`,
+		"+++\ntitle = \"a\"\ndate = 2020-01-01\n[build]\nrendr = \"never\"\n+++\n":                   `5: front matter: unknown key build.rendr (build has list, render, publishResources)`,
+		"+++\ntitle = \"a\"\ndate = 2020-01-01\nbuild = \"never\"\n+++\n":                            `4: build must be a table of list, render and publishResources`,
+		"+++\ntitle = \"a\"\ndate = 2020-01-01\nexpiryDate = \"soon\"\n+++\n":                        `4: front matter: expiryDate: `,
+		"+++\ntitle = \"a\"\ndate = 2020-01-01\nheadless = \"yes\"\n+++\n":                           `4: headless must be true or false`,
+	} {
+		dir := testfs.Write(t, map[string]string{"posts/a.md": src})
+		_, err := Load(dir, LoadOptions{Settle: -1})
+		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "posts", "a.md")+":"+want) {
+			t.Errorf("%q: %v, want %q", src, err, want)
+		}
+	}
+}
+
+// A folder whose only post is unlisted serves it: it is not empty, and a
+// reload to it is not refused as an unmounted folder would be.
+func TestUnlistedOnlyIsNotEmpty(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{"posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n[build]\nlist = \"never\"\n+++\n"})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil || c.Empty() || len(c.Warnings) != 0 {
+		t.Errorf("%v, empty %v, warnings %v", err, c.Empty(), c.Warnings)
+	}
+}
+
+// A section's cascade that would keep Hugo from publishing its pages is
+// an error naming the file and line: capsule hands nothing down, and
+// would publish them. A cascade of other keys is nothing to capsule.
+func TestCascadeOfPublishingKeysIsAnError(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: Posts\ncascade:\n  draft: true\n---\n":                                                      `:3: cascade hands draft down to the section's pages`,
+		"+++\ntitle = \"Posts\"\n[cascade]\n[cascade._build]\nlist = \"local\"\n+++\n":                           `:3: cascade hands _build down`,
+		"{\"title\": \"Posts\",\n\"cascade\": [{\"headless\": true, \"_target\": {\"path\": \"/posts/**\"}}]}\n": `:2: cascade hands headless down`,
+	} {
+		dir := testfs.Write(t, map[string]string{"posts/_index.md": src, "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
+		_, err := Load(dir, LoadOptions{Settle: -1})
+		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "posts", "_index.md")+want) {
+			t.Errorf("%q: %v, want %q", src, err, want)
+		}
+	}
+	// The site's own _index.md hands down to every page.
+	dir := testfs.Write(t, map[string]string{"_index.md": "+++\ntitle = \"Site\"\n[cascade]\ndraft = true\n+++\n", "a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
+	if _, err := Load(dir, LoadOptions{Settle: -1}); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "_index.md")+":3: cascade hands draft down") {
+		t.Errorf("the site file's cascade: %v", err)
+	}
+	dir = testfs.Write(t, map[string]string{"posts/_index.md": "---\ncascade:\n  type: blog\n  params: {toc: true}\n---\n", "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
+	if c, err := Load(dir, LoadOptions{Settle: -1}); err != nil || len(c.Posts) != 1 {
+		t.Errorf("a cascade of layout keys: %v", err)
+	}
+}

@@ -1,0 +1,79 @@
+package capsule_test
+
+import (
+	"capsule/capsule/internal/servetest"
+	"strings"
+	"testing"
+)
+
+// Links and refs between page bundles reach the post they name, by its
+// path: every bundle's file is index.md, and none may stand for another.
+// A link or ref to a draft bundle, or a name two posts share, is a
+// warning naming file and line, and no link (its text stays).
+func TestLinksBetweenBundlesByPath(t *testing.T) {
+	author := servetest.Identity(t, "author")
+	d := authorOnly(t, author, map[string]string{
+		"posts/alpha/index.md": "+++\ntitle = \"Alpha\"\ndate = 2020-01-03\n+++\n" +
+			"[ref]({{< ref \"beta\" >}})\n\n" + // line 5
+			"[relref]({{< relref \"../beta/index.md\" >}})\n\n" +
+			"[relative](../beta/index.md)\n\n" +
+			"[top](/posts/beta/)\n\n" +
+			"[folder](../beta/)\n\n" +
+			"[draft ref]({{< ref \"gamma\" >}})\n\n" + // line 15
+			"[draft link](../gamma/index.md)\n", // line 17
+		"posts/beta/index.md":  "+++\ntitle = \"Beta\"\ndate = 2020-01-02\n+++\n[back](../alpha/index.md)\n",
+		"posts/gamma/index.md": "+++\ntitle = \"Gamma draft\"\ndate = 2020-01-04\ndraft = true\n+++\n[alpha]({{< ref \"alpha\" >}})\n",
+		"posts/delta/index.md": "+++\ntitle = \"Delta\"\ndate = 2020-01-01\n+++\nthe oldest bundle\n",
+		"posts/intro.md":       "+++\ntitle = \"Intro\"\ndate = 2019-12-31\n+++\n[b](beta/index.md) [d](delta) [z](zeta.md)\n",
+		"posts/zeta.md":        "+++\ntitle = \"Zeta one\"\ndate = 2019-01-01\n+++\n",
+		"notes/zeta.md":        "+++\ntitle = \"Zeta two\"\ndate = 2019-01-02\nslug = \"zeta-two\"\n+++\n",
+		"about.md":             "+++\ntitle = \"About\"\n+++\n[z](zeta.md) [a](posts/alpha/index.md)\n",
+	})
+	_, _, alpha := servetest.GeminiGet(t, d, "/posts/alpha.gmi")
+	for _, label := range []string{"ref", "relref", "relative", "top", "folder"} {
+		if !strings.Contains(alpha, "=> /posts/beta.gmi "+label+"\n") {
+			t.Errorf("alpha's %q link does not lead to beta:\n%s", label, alpha)
+		}
+	}
+	if strings.Contains(alpha, "gamma") || strings.Contains(alpha, "delta") || strings.Contains(alpha, "=> /posts/alpha.gmi") ||
+		!strings.Contains(alpha, "draft ref") || !strings.Contains(alpha, "draft link") {
+		t.Errorf("alpha's page links the draft, the wrong bundle or itself, or lost a link's text:\n%s", alpha)
+	}
+	text := servetest.GopherGet(t, d, "/posts/alpha.txt\r\n")
+	if !strings.Contains(text, "[1] gopher://localhost:") || !strings.Contains(text, "/0/posts/beta.txt") || strings.Count(text, "[1]") != 6 ||
+		strings.Contains(text, "[2]") || strings.Contains(text, "gamma") || strings.Contains(text, "delta") {
+		t.Errorf("alpha's gopher text:\n%s", text)
+	}
+	if _, _, beta := servetest.GeminiGet(t, d, "/posts/beta.gmi"); !strings.Contains(beta, "=> /posts/alpha.gmi back") {
+		t.Errorf("beta's link back:\n%s", beta)
+	}
+	_, _, intro := servetest.GeminiGet(t, d, "/posts/intro.gmi")
+	if !strings.Contains(intro, "=> /posts/beta.gmi b\n") || !strings.Contains(intro, "=> /posts/delta.gmi d\n") || !strings.Contains(intro, "=> /posts/zeta.gmi z\n") {
+		t.Errorf("intro's links (beta/index.md, delta, zeta.md beside it):\n%s", intro)
+	}
+	_, _, about := servetest.GeminiGet(t, d, "/about.gmi")
+	if strings.Contains(about, "zeta") || !strings.Contains(about, "=> /posts/alpha.gmi a\n") {
+		t.Errorf("about's links (zeta.md: two posts have the name):\n%s", about)
+	}
+	// The author's view of the draft links what it refers to.
+	if _, gamma := servetest.GeminiAs(t, d, "/drafts/gamma.gmi", &author); !strings.Contains(gamma, "=> /posts/alpha.gmi alpha") {
+		t.Errorf("the draft's page:\n%s", gamma)
+	}
+	var all []string
+	for _, w := range d.Store().Warnings {
+		all = append(all, w.Error())
+	}
+	warnings := strings.Join(all, "\n")
+	for _, want := range []string{
+		"posts/alpha/index.md:15: link to a draft (posts/gamma/index.md): not offered (its text is kept): /posts/gamma/index.md",
+		"posts/alpha/index.md:17: link to a draft (posts/gamma/index.md): not offered (its text is kept): ../gamma/index.md",
+		"about.md:4: link to a post whose name notes/zeta.md and posts/zeta.md share: not offered (its text is kept); write its path: zeta.md",
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings:\n%s\nwant %q", warnings, want)
+		}
+	}
+	if len(all) != 3 {
+		t.Errorf("%d warnings, want 3:\n%s", len(all), warnings)
+	}
+}
