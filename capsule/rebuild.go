@@ -39,7 +39,7 @@ type renderRecord struct {
 	older, newer  neighbour
 	links         []linkAnswer
 	mark          string // a draft's byline mark, which its file does not say (expired)
-	renderedEntry // never with an error
+	renderedEntry        // never with an error
 }
 
 // neighbour is what a post's pages show of the post before or after it.
