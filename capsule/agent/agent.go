@@ -1,8 +1,15 @@
 // Package agent answers HAProxy's agent checks (agent-check), so that a
 // capsuled replica can tell its load balancer to stop sending it new
-// connections before it stops: "up" while it serves, "drain" once it is
-// stopping. A drained server gets no new connection but keeps those it
-// has; HAProxy asks every agent-inter.
+// connections before it stops: "up 100%" while it serves, "0%" once it is
+// stopping. A server at weight 0 gets no new connection but keeps those
+// it has; HAProxy asks every agent-inter.
+//
+// The agent only ever says a weight (and "up"), never an administrative
+// state: "ready" would cancel the maintenance an operator sets by hand
+// on HAProxy's stats socket, within one agent-inter; "drain" is an
+// administrative state (HAProxy's SRV_ADMF_FDRAIN) that only "ready"
+// clears, so a replica that said it would stay drained after a restart.
+// A weight does neither: 0% on the way out, 100% again once started.
 //
 // Each check is one connection, answered with one line and closed; what
 // the checker sends is never read. The agent's address should be one only
@@ -43,7 +50,17 @@ func Listen(addr string) (*Server, error) {
 // Addr is the address the agent listens on.
 func (s *Server) Addr() net.Addr { return s.ln.Addr() }
 
-// Drain makes every answer from now on "drain".
+// The answers, one line each.
+const (
+	// Serving is the answer while the replica serves: operationally up,
+	// at the weight it was configured with.
+	Serving = "up 100%\n"
+	// Stopping is the answer once it is stopping: weight 0, no new
+	// connection.
+	Stopping = "0%\n"
+)
+
+// Drain makes every answer from now on Stopping.
 func (s *Server) Drain() { s.draining.Store(true) }
 
 // Close stops answering.
@@ -64,9 +81,9 @@ func (s *Server) serve() {
 			time.Sleep(10 * time.Millisecond) // out of descriptors: the next check will do
 			continue
 		}
-		answer := "up ready\n"
+		answer := Serving
 		if s.draining.Load() {
-			answer = "drain\n"
+			answer = Stopping
 		}
 		c.SetWriteDeadline(time.Now().Add(writeTimeout))
 		c.Write([]byte(answer))

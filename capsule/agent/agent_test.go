@@ -28,11 +28,13 @@ func TestUpThenDrain(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if got := check(t, s); got != "up ready\n" {
+	// Weights only: never "ready", "drain" or "maint", which are
+	// administrative states (see the package doc).
+	if got := check(t, s); got != "up 100%\n" {
 		t.Errorf("serving: %q", got)
 	}
 	s.Drain()
-	if got := check(t, s); got != "drain\n" {
+	if got := check(t, s); got != "0%\n" {
 		t.Errorf("draining: %q", got)
 	}
 }

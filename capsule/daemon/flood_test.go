@@ -148,32 +148,51 @@ func TestFloodIdleShedForNewClient(t *testing.T) {
 }
 
 // TestFloodNetworkCap opens 4 connections, the per-client cap, from each of
-// ten addresses of one /24 (all of 127.0.0.x is one): past the /24's cap,
-// they are closed at once.
+// ten addresses of one /24 (all of 127.0.0.x is one), one address after
+// the other: the /24 never holds more than its cap, and each address, as
+// it comes, takes places from those holding more (guard's displace), so
+// that at the end each holds 2 or 3 of the 24.
 func TestFloodNetworkCap(t *testing.T) {
 	d := servetest.Start(t, func(c *config.Config) {
 		c.MaxConnsPerClient = 4
 		c.MaxConnsPer24 = 24
 		c.ReadTimeout = 5 * time.Second
 	})
-	held := 0
-	for _, ip := range loopbackIPs(2, 10) {
+	open := func(c net.Conn, wait time.Duration) bool {
+		c.SetReadDeadline(time.Now().Add(wait))
+		var ne net.Error
+		_, err := c.Read(make([]byte, 1))
+		return errors.As(err, &ne) && ne.Timeout()
+	}
+	conns := make([][]net.Conn, 10)
+	for i, ip := range loopbackIPs(2, 10) {
 		for range 4 {
 			c, err := dialerFrom(ip).Dial("tcp", d.GopherAddr().String())
 			if err != nil {
 				continue // reset before the dial returned
 			}
 			defer c.Close()
-			c.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
-			var ne net.Error
-			if _, err := c.Read(make([]byte, 1)); errors.As(err, &ne) && ne.Timeout() {
-				held++
+			open(c, 20*time.Millisecond) // accepted, or closed
+			conns[i] = append(conns[i], c)
+		}
+	}
+	held, total := make([]int, 10), 0
+	for i, cs := range conns {
+		for _, c := range cs {
+			if open(c, 10*time.Millisecond) {
+				held[i]++
+				total++
 			}
 		}
 	}
-	t.Logf("10 addresses of one /24, 4 connections each: %d held open", held)
-	if held != 24 {
-		t.Errorf("%d connections held from one /24, want its cap of 24", held)
+	t.Logf("10 addresses of one /24, 4 connections each: %d held open, by address %v", total, held)
+	if total != 24 {
+		t.Errorf("%d connections held from one /24, want its cap of 24", total)
+	}
+	for i, n := range held {
+		if n < 2 || n > 3 {
+			t.Errorf("address %d holds %d of the /24's places, want 2 or 3", i, n)
+		}
 	}
 }
 

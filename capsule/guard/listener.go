@@ -40,9 +40,12 @@ type Limits struct {
 //
 //   - When the listener is 90% full (see shedAt), each connection accepted
 //     first closes the oldest idle connection open for at least shedAge,
-//     so that a new reader is served while a flood holds every place; the
-//     10% left keep room for readers arriving while the flood's connections
-//     are still too young to shed.
+//     so that a new reader is served while a flood holds every place.
+//   - A connection over the cap in all, or over its network's, takes the
+//     place of an idle connection, however young, of a client that holds
+//     at least two more connections than its own client does (see
+//     displace): a burst of fresh connections from a few addresses cannot
+//     keep out a reader arriving before they are old enough to shed.
 //   - When accept fails for want of file descriptors (EMFILE, ENFILE), the
 //     oldest idle connection, whatever its age, is closed and accept tried
 //     again at once, rather than every reader waiting for a read deadline
@@ -67,9 +70,9 @@ type Listener struct {
 	Limiter func() *RateLimiter
 
 	mu       sync.Mutex
-	open     int                  // accepted and not yet closed
-	admitted int                  // counted against MaxOpen
-	counts   map[netip.Prefix]int // admitted connections by client and network
+	open     int                       // accepted and not yet closed
+	admitted int                       // counted against MaxOpen
+	held     map[netip.Prefix]*holding // admitted connections by client and network
 	conns    map[*conn]struct{}
 	idle     idleList // connections that have not sent a request, oldest first
 	drained  chan struct{}
@@ -122,10 +125,12 @@ func addrOf(a net.Addr) (netip.Addr, bool) {
 }
 
 // groups are the client and networks ip is counted in, with their caps,
-// leaving out those whose cap is off.
-func (lim Limits) groups(ip netip.Addr) (keys [3]netip.Prefix, caps [3]int, n int) {
+// narrowest first. The client comes first, always, its cap 0 when off (a
+// displacement compares what clients hold); networks whose cap is off are
+// left out.
+func (lim Limits) groups(ip netip.Addr) (keys [maxGroups]netip.Prefix, caps [maxGroups]int, n int) {
 	add := func(bits, limit int) {
-		if limit > 0 {
+		if limit > 0 || n == 0 {
 			p, _ := ip.Prefix(bits)
 			keys[n], caps[n] = p, limit
 			n++
@@ -142,12 +147,23 @@ func (lim Limits) groups(ip netip.Addr) (keys [3]netip.Prefix, caps [3]int, n in
 	return keys, caps, n
 }
 
+// maxGroups is the most groups a connection is counted in: its client and
+// two networks (an IPv6 /56 and /48).
+const maxGroups = 3
+
+// holding is what one client or network holds on a Listener: its admitted
+// connections and, among them, those still idle, oldest first.
+type holding struct {
+	n    int
+	idle idleList
+}
+
 // NewListener caps the connections accepted on l. late defers the
 // per-client caps and the rate check to the first read, for listeners
 // whose connections learn their client's address from a PROXY header.
 func NewListener(l net.Listener, lim Limits, late bool) *Listener {
 	return &Listener{Listener: l, lim: lim, late: late,
-		counts: make(map[netip.Prefix]int), conns: make(map[*conn]struct{}), drained: make(chan struct{}, 1),
+		held: make(map[netip.Prefix]*holding), conns: make(map[*conn]struct{}), drained: make(chan struct{}, 1),
 		accepted: make(chan struct{})}
 }
 
@@ -179,7 +195,7 @@ func (l *Listener) Accept() (net.Conn, error) {
 				continue
 			}
 			l.relieve(now)
-			if !l.admit(gc, addr) {
+			if !l.admit(gc, addr, now) {
 				c.Close()
 				continue
 			}
@@ -232,47 +248,169 @@ func (l *Listener) shed(now time.Time, minAge time.Duration) bool {
 		l.mu.Unlock()
 		return false
 	}
-	l.idle.remove(c)
-	client, known := c.client, c.known
+	l.unidle(c)
 	l.mu.Unlock()
-	c.reset()
-	if known && l.Limiter != nil {
-		l.Limiter().strike(client, now)
-	}
+	l.drop(c, now)
 	return true
 }
 
-// admit counts c against the caps, or reports that it is over one.
-func (l *Listener) admit(c *conn, addr net.Addr) bool {
+// drop resets c, shed or displaced, and counts it as a refusal against its
+// client (see shed).
+func (l *Listener) drop(c *conn, now time.Time) {
+	c.reset()
+	if c.known && l.Limiter != nil {
+		l.Limiter().strike(c.client, now)
+	}
+}
+
+// admit counts c against the caps, or reports that it is over one. Over
+// the cap in all or a network's, it first tries to displace an idle
+// connection (see displace), which it resets.
+func (l *Listener) admit(c *conn, addr net.Addr, now time.Time) bool {
 	ip, known := addrOf(addr)
-	var keys [3]netip.Prefix
-	var caps [3]int
+	var keys [maxGroups]netip.Prefix
+	var caps [maxGroups]int
 	var n int
 	if known {
 		keys, caps, n = l.lim.groups(ip)
 	}
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	if c.closed {
+		l.mu.Unlock()
 		return false
 	}
-	if l.lim.MaxOpen > 0 && l.admitted >= l.lim.MaxOpen {
-		return false
-	}
+	// The narrowest full group: -1 none, 0 the client's own.
+	full := -1
 	for i := range n {
-		if l.counts[keys[i]] >= caps[i] {
-			return false
+		if caps[i] > 0 && l.count(keys[i]) >= caps[i] {
+			full = i
+			break
 		}
+	}
+	overAll := l.lim.MaxOpen > 0 && l.admitted >= l.lim.MaxOpen
+	var victim *conn
+	switch {
+	case full == 0:
+		// A client over its own cap takes no one's place.
+	case full > 0:
+		// The victim is in every wider group too: one place frees
+		// them all.
+		if h := l.held[keys[full]]; h != nil {
+			victim = l.displace(&h.idle, full+1, l.count(keys[0]))
+		}
+	case overAll && known:
+		victim = l.displace(&l.idle, 0, l.count(keys[0]))
+	}
+	if (full >= 0 || overAll) && victim == nil {
+		l.mu.Unlock()
+		return false
 	}
 	l.admitted++
 	for i := range n {
-		l.counts[keys[i]]++
+		h := l.held[keys[i]]
+		if h == nil {
+			h = &holding{}
+			l.held[keys[i]] = h
+		}
+		h.n++
+		c.hold[i] = h
 	}
 	c.admitted, c.keys, c.nkeys = true, keys, n
 	if known {
 		c.client, c.known = clientOf(ip), true
 	}
+	if c.link[0].in { // accepted and idle: PROXY protocol, admitted late
+		l.idleInGroups(c)
+	}
+	l.mu.Unlock()
+	if victim != nil {
+		l.drop(victim, now)
+	}
 	return true
+}
+
+// count is how many admitted connections the group key holds.
+func (l *Listener) count(key netip.Prefix) int {
+	if h := l.held[key]; h != nil {
+		return h.n
+	}
+	return 0
+}
+
+// displace makes room for a connection over a full cap, in all or a
+// network's, by taking a place from an idle connection in that group (q,
+// the group's idle list, linked at slot): the oldest idle connection,
+// however young, of the client holding the most connections, provided it
+// holds at least two more than the newcomer's client does (has). The
+// place is freed at once; the caller resets the connection returned, nil
+// when there is none.
+//
+// The rule, enforced here: a client is kept out of a full group only when
+// no client in it holds two more connections than it does. To keep out a
+// reader holding no connection, a flood must therefore hold one
+// connection per client, over as many clients as the cap has places (256
+// addresses of a /24 under its default cap; 1,024 clients in all, from
+// at least 4 /24s or 4 IPv6 /48s under the network caps): no few
+// addresses can. A reader holding one connection is never displaced this
+// way, nor a client in favour of one holding almost as much: fresh
+// connections push out only those of clients holding more, and places
+// tend to an even share. The walk is over the group's idle connections
+// (at most its cap), and stops at the first whose client is at its own
+// cap: no client holds more.
+func (l *Listener) displace(q *idleList, slot int, has int) *conn {
+	var best *conn
+	most := has + 1
+	for c := q.head; c != nil; c = c.link[slot].next {
+		if !c.admitted || !c.known {
+			continue // admitted late, not yet
+		}
+		if held := c.hold[0].n; held > most {
+			best, most = c, held
+			if held >= l.lim.PerClient && l.lim.PerClient > 0 {
+				break
+			}
+		}
+	}
+	if best != nil {
+		l.unidle(best)
+		l.unadmit(best)
+	}
+	return best
+}
+
+// unadmit frees the places c holds in all and in its groups. l.mu is held.
+func (l *Listener) unadmit(c *conn) {
+	if !c.admitted {
+		return
+	}
+	c.admitted = false
+	l.admitted--
+	for i, h := range c.hold[:c.nkeys] {
+		h.idle.remove(c, i+1)
+		if h.n--; h.n <= 0 {
+			delete(l.held, c.keys[i])
+		}
+		c.hold[i] = nil
+	}
+}
+
+// idleInGroups lists c, idle and admitted, in the idle lists of its
+// groups. l.mu is held.
+func (l *Listener) idleInGroups(c *conn) {
+	for i, h := range c.hold[:c.nkeys] {
+		h.idle.push(c, i+1)
+	}
+}
+
+// unidle takes c out of every idle list: its request is read, or it is
+// being closed. l.mu is held.
+func (l *Listener) unidle(c *conn) {
+	l.idle.remove(c, 0)
+	if c.admitted {
+		for i, h := range c.hold[:c.nkeys] {
+			h.idle.remove(c, i+1)
+		}
+	}
 }
 
 func clientOf(ip netip.Addr) Client {
@@ -290,7 +428,10 @@ func (l *Listener) track(c *conn) bool {
 	l.open++
 	c.tracked = true
 	l.conns[c] = struct{}{}
-	l.idle.push(c)
+	l.idle.push(c, 0)
+	if c.admitted {
+		l.idleInGroups(c)
+	}
 	return true
 }
 
@@ -298,20 +439,12 @@ func (l *Listener) release(c *conn) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	c.closed = true
-	if c.admitted {
-		c.admitted = false
-		l.admitted--
-		for _, k := range c.keys[:c.nkeys] {
-			if l.counts[k]--; l.counts[k] <= 0 {
-				delete(l.counts, k)
-			}
-		}
-	}
+	l.unidle(c)
+	l.unadmit(c)
 	if !c.tracked {
 		return
 	}
 	c.tracked = false
-	l.idle.remove(c)
 	delete(l.conns, c)
 	if l.open--; l.open == 0 {
 		select {
@@ -392,11 +525,11 @@ func (l *Listener) CloseIdle(minAge time.Duration) {
 	now := time.Now()
 	l.mu.Lock()
 	var idle []*conn
-	for c := l.idle.head; c != nil && now.Sub(c.opened) >= minAge; c = c.next {
+	for c := l.idle.head; c != nil && now.Sub(c.opened) >= minAge; c = c.link[0].next {
 		idle = append(idle, c)
 	}
 	for _, c := range idle {
-		l.idle.remove(c)
+		l.unidle(c)
 	}
 	l.mu.Unlock()
 	for _, c := range idle {
@@ -425,12 +558,14 @@ type conn struct {
 
 	// Guarded by l.mu.
 	admitted, tracked, closed bool
-	keys                      [3]netip.Prefix // counted in l.counts
+	keys                      [maxGroups]netip.Prefix // counted in l.held
+	hold                      [maxGroups]*holding     // l.held[keys[i]], while admitted
 	nkeys                     int
 	client                    Client // known: the client, for the RateLimiter
 	known                     bool
-	prev, next                *conn // in l.idle
-	inIdle                    bool
+	// link places c in the idle lists: l.idle (0) and its groups'
+	// (1 + the group's index in keys).
+	link [1 + maxGroups]idleLink
 
 	once      sync.Once // first read: late admission
 	refused   bool
@@ -447,7 +582,7 @@ func (c *conn) Read(b []byte) (int, error) {
 				c.reset()
 				return
 			}
-			c.refused = !c.l.admit(c, addr)
+			c.refused = !c.l.admit(c, addr, time.Now())
 		})
 		if c.refused {
 			c.Conn.Close()
@@ -467,7 +602,7 @@ func (c *conn) Read(b []byte) (int, error) {
 //	}
 func (c *conn) RequestRead() {
 	c.l.mu.Lock()
-	c.l.idle.remove(c)
+	c.l.unidle(c)
 	c.l.mu.Unlock()
 }
 
@@ -491,32 +626,41 @@ func (c *conn) reset() {
 	c.Close()
 }
 
-// idleList is a list of connections in the order they were accepted.
+// idleList is a list of connections in the order they were accepted. A
+// connection is in several (the listener's, its client's, its networks'),
+// each through its own link, at the slot the caller names.
 type idleList struct{ head, tail *conn }
 
-func (q *idleList) push(c *conn) {
-	c.prev, c.next, c.inIdle = q.tail, nil, true
+// idleLink is a connection's place in one idleList.
+type idleLink struct {
+	prev, next *conn
+	in         bool
+}
+
+func (q *idleList) push(c *conn, slot int) {
+	c.link[slot] = idleLink{prev: q.tail, in: true}
 	if q.tail != nil {
-		q.tail.next = c
+		q.tail.link[slot].next = c
 	} else {
 		q.head = c
 	}
 	q.tail = c
 }
 
-func (q *idleList) remove(c *conn) {
-	if !c.inIdle {
+func (q *idleList) remove(c *conn, slot int) {
+	k := &c.link[slot]
+	if !k.in {
 		return
 	}
-	if c.prev != nil {
-		c.prev.next = c.next
+	if k.prev != nil {
+		k.prev.link[slot].next = k.next
 	} else {
-		q.head = c.next
+		q.head = k.next
 	}
-	if c.next != nil {
-		c.next.prev = c.prev
+	if k.next != nil {
+		k.next.link[slot].prev = k.prev
 	} else {
-		q.tail = c.prev
+		q.tail = k.prev
 	}
-	c.prev, c.next, c.inIdle = nil, nil, false
+	*k = idleLink{}
 }

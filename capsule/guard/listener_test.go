@@ -83,21 +83,24 @@ func request(c net.Conn) (string, error) {
 }
 
 // TestFloodShedsOldestIdle fills a listener with idle connections from
-// several addresses: a new client still gets in, in the place of the oldest
-// idle connection; idle connections younger than shedAge are not shed.
+// twenty addresses, one each (so that none can be displaced: see
+// TestFloodYoungIdleDisplaced): a new client still gets in, in the place of
+// the oldest idle connection; idle connections younger than shedAge are
+// not shed.
 func TestFloodShedsOldestIdle(t *testing.T) {
 	l := listen(t, Limits{MaxOpen: 20, PerClient: 5})
 	serveEcho(t, l)
 
 	var idle []net.Conn
 	for i := range 20 {
-		idle = append(idle, dialFrom(t, "127.0.0."+strconv.Itoa(2+i/5), l.Addr()))
+		idle = append(idle, dialFrom(t, "127.0.0."+strconv.Itoa(2+i), l.Addr()))
 	}
 	time.Sleep(100 * time.Millisecond)
 	if n := openCount(l); n != 20 {
 		t.Fatalf("%d open, want 20", n)
 	}
-	// All idle but younger than shedAge: a newcomer is refused, as before.
+	// All idle but younger than shedAge, each client holding one: a
+	// newcomer is refused.
 	late := dialFrom(t, "127.0.0.200", l.Addr())
 	if got, _ := request(late); got != "" {
 		t.Errorf("a connection over the cap while every idle one is young was served: %q", got)
@@ -163,21 +166,41 @@ func TestFloodChurnDropped(t *testing.T) {
 }
 
 // TestNetworkCapOverLoopback opens connections from ten addresses of one
-// /24 (all of 127.0.0.x is one): past the /24's cap they are closed at once.
+// /24 (all of 127.0.0.x is one), four each, one address after the other:
+// the /24 never holds more than its cap, and as each address comes, it
+// takes places from those holding more (see displace), so that at the end
+// every address holds one or two of the 12 places.
 func TestNetworkCapOverLoopback(t *testing.T) {
 	l := listen(t, Limits{PerClient: 4, Per24: 12})
 	serveEcho(t, l)
-	var held int
+	conns := map[int][]net.Conn{}
 	for i := range 10 {
 		for range 4 {
 			c := dialFrom(t, "127.0.0."+strconv.Itoa(2+i), l.Addr())
-			if !closedSoon(c, 50*time.Millisecond) {
-				held++
+			closedSoon(c, 20*time.Millisecond) // accepted, or closed
+			conns[i] = append(conns[i], c)
+			if n := openCount(l); n > 12 {
+				t.Fatalf("%d connections open from one /24, over its cap of 12", n)
 			}
 		}
 	}
-	if held != 12 {
-		t.Errorf("%d connections held from one /24, want its cap of 12", held)
+	held, total := make([]int, 10), 0
+	for i, cs := range conns {
+		for _, c := range cs {
+			if !closedSoon(c, 10*time.Millisecond) {
+				held[i]++
+				total++
+			}
+		}
+	}
+	t.Logf("connections held by each of 10 addresses of one /24 at a cap of 12: %v", held)
+	if total != 12 {
+		t.Errorf("%d connections held from one /24, want its cap of 12", total)
+	}
+	for i, n := range held {
+		if n < 1 || n > 2 {
+			t.Errorf("address %d holds %d of the /24's places, want 1 or 2", i, n)
+		}
 	}
 }
 
@@ -187,7 +210,7 @@ func TestNetworkCapOverLoopback(t *testing.T) {
 func TestNetworkCapsIPv6(t *testing.T) {
 	l := NewListener(nil, Limits{PerClient: 2, Per56: 5, Per48: 8}, false)
 	admitted := func(ip string) bool {
-		return l.admit(&conn{l: l}, &net.TCPAddr{IP: net.ParseIP(ip), Port: 1})
+		return l.admit(&conn{l: l}, &net.TCPAddr{IP: net.ParseIP(ip), Port: 1}, time.Now())
 	}
 	var n int
 	// Eight /64s of one /56: 2 each, 5 for the /56.

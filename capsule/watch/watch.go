@@ -8,6 +8,15 @@
 // It uses inotify (through github.com/fsnotify/fsnotify): one watch per
 // folder, which the kernel bounds (fs.inotify.max_user_watches); a folder
 // that cannot be watched is reported, and the rest is still watched.
+//
+// A watch follows a folder, not its name: the posts folder replaced by a
+// rename (a deploy script's mv posts.new posts, a git worktree), removed
+// and made again, or moved away and back would leave the old folder
+// watched, or nothing. So the folder holding the posts folder is watched
+// too, and the posts folder's identity checked every RootCheck (its path
+// may lead through a symbolic link that is swapped): when a different
+// folder, or the same one back, stands at its path, the watch of the tree
+// is made again, a change told, and a note given.
 package watch
 
 import (
@@ -15,6 +24,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,12 +43,22 @@ const (
 	// written to without end (a log file beside the posts, a slow copy)
 	// still gets a notice every MaxDelay.
 	MaxDelay = 5 * time.Second
-	// MaxFolders bounds the folders watched, and so the kernel memory
-	// (about 1 KiB a watch) and the time spent adding watches: a posts
-	// folder has tens of folders, a Hugo site with page bundles a few
-	// thousand.
+	// MaxFolders bounds the folders watched at once, and so the kernel
+	// memory (about 1 KiB a watch) and the time spent adding watches: a
+	// posts folder has tens of folders, a Hugo site with page bundles a
+	// few thousand. Folders removed or renamed stop counting.
 	MaxFolders = 20000
+	// RootCheck is how often the posts folder's identity is checked, one
+	// stat, besides the changes its parent folder tells: a replacement
+	// the parent cannot tell (a symbolic link swapped higher up the path,
+	// the parent itself replaced) is seen within it, and a posts folder
+	// missing for a while costs one stat every RootCheck, nothing more.
+	RootCheck = 2 * time.Second
 )
+
+// maxFolders is MaxFolders for the watchers made from now on; tests
+// lower it.
+var maxFolders = MaxFolders
 
 // Watcher watches a folder and files. Its Changes channel receives one
 // value per burst of changes.
@@ -46,19 +66,30 @@ type Watcher struct {
 	// Changes receives, after each burst of changes, the first path that
 	// changed in it (for the log).
 	Changes <-chan string
-	// Problems receives what could not be watched, in words: a folder
-	// over the kernel's limit, an overflowing event queue.
-	Problems <-chan string
+	// Notes receives, in words, what the log should say of the watching
+	// itself: what could not be watched (a folder over the kernel's
+	// limit, an overflowing event queue), the posts folder gone, and
+	// watched again.
+	Notes <-chan string
 
-	fs       *fsnotify.Watcher
-	root     string
-	files    map[string]bool // watched files, by path
-	quiet    time.Duration
-	changes  chan string
-	problems chan string
-	folders  int
-	done     chan struct{}
-	wg       sync.WaitGroup
+	fs      *fsnotify.Watcher
+	root    string
+	parent  string          // the folder holding root
+	rootID  os.FileInfo     // the folder watched at root, last
+	gone    int             // root is missing: 1, and told: 2
+	files   map[string]bool // watched files, by path
+	quiet   time.Duration
+	limit   int // maxFolders
+	changes chan string
+	notes   chan string
+	done    chan struct{}
+	wg      sync.WaitGroup
+
+	mu sync.Mutex
+	// folders are the folders watched under root (root included), each
+	// with the folders watched in it: removing or renaming one forgets
+	// it and what is under it, each folder once.
+	folders map[string]map[string]bool
 }
 
 // New watches root, every folder under it (but those whose names start
@@ -72,18 +103,31 @@ func New(root string, files []string, quiet time.Duration) (*Watcher, error) {
 		return nil, err
 	}
 	w := &Watcher{
-		fs:       fw,
-		root:     filepath.Clean(root),
-		files:    make(map[string]bool),
-		quiet:    quiet,
-		changes:  make(chan string, 1),
-		problems: make(chan string, 16),
-		done:     make(chan struct{}),
+		fs:      fw,
+		root:    filepath.Clean(root),
+		files:   make(map[string]bool),
+		quiet:   quiet,
+		limit:   maxFolders,
+		changes: make(chan string, 1),
+		notes:   make(chan string, 16),
+		done:    make(chan struct{}),
+		folders: make(map[string]map[string]bool),
 	}
+	w.parent = filepath.Dir(w.root)
 	if w.quiet <= 0 {
 		w.quiet = DefaultQuiet
 	}
-	w.Changes, w.Problems = w.changes, w.problems
+	w.Changes, w.Notes = w.changes, w.notes
+	info, err := os.Stat(w.root)
+	if err == nil && !info.IsDir() {
+		err = errors.New(w.root + " is not a folder")
+	}
+	if err != nil {
+		fw.Close()
+		return nil, err
+	}
+	w.rootID = info
+	w.watchParent()
 	if err := w.addTree(w.root); err != nil {
 		fw.Close()
 		return nil, err
@@ -146,9 +190,16 @@ func (w *Watcher) ignored(path string) bool {
 	return strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") || base == "4913"
 }
 
-// addTree watches dir and every folder under it.
+// addTree watches dir and every folder under it. The posts folder is
+// walked through a trailing separator, so that a posts folder that is a
+// symbolic link to a folder is walked too.
 func (w *Watcher) addTree(dir string) error {
-	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	from := dir
+	if dir == w.root {
+		from += string(filepath.Separator)
+	}
+	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		path = filepath.Clean(path)
 		if err != nil {
 			if path == dir {
 				return err
@@ -158,20 +209,146 @@ func (w *Watcher) addTree(dir string) error {
 		if !d.IsDir() || (path != w.root && w.ignored(path)) {
 			return nil
 		}
-		if w.folders >= MaxFolders {
-			w.problem("more than " + strconv.Itoa(MaxFolders) + " folders: " + path + " and the folders after it are not watched; send SIGHUP after changing them")
+		if w.watching(path) {
+			return nil
+		}
+		if w.folderCount() >= w.limit {
+			w.note("more than " + strconv.Itoa(w.limit) + " folders: " + path + " and the folders after it are not watched; send SIGHUP after changing them")
 			return filepath.SkipAll
 		}
 		if err := w.fs.Add(path); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
 				return nil
 			}
-			w.problem("cannot watch " + path + ": " + watchProblem(err) + "; changes in it need a SIGHUP")
+			w.note("cannot watch " + path + ": " + watchProblem(err) + "; changes in it need a SIGHUP")
 			return filepath.SkipDir
 		}
-		w.folders++
+		w.remember(path)
 		return nil
 	})
+}
+
+// watching reports whether the folder at path is watched.
+func (w *Watcher) watching(path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_, ok := w.folders[path]
+	return ok
+}
+
+// remember counts the folder at path as watched.
+func (w *Watcher) remember(path string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.folders[path] = nil
+	if path != w.root {
+		in := filepath.Dir(path)
+		if _, ok := w.folders[in]; ok {
+			if w.folders[in] == nil {
+				w.folders[in] = make(map[string]bool)
+			}
+			w.folders[in][path] = true
+		}
+	}
+}
+
+// forget stops watching the folder at path, removed or renamed, and every
+// folder under it: their watches would follow them wherever they went,
+// and tell changes there under their old names.
+func (w *Watcher) forget(path string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, ok := w.folders[path]; !ok {
+		return
+	}
+	if in := w.folders[filepath.Dir(path)]; in != nil {
+		delete(in, path)
+	}
+	w.forgetLocked(path)
+}
+
+func (w *Watcher) forgetLocked(path string) {
+	for sub := range w.folders[path] {
+		w.forgetLocked(sub)
+	}
+	delete(w.folders, path)
+	// Already gone with its folder, or dropped by fsnotify when it
+	// moved: nothing to say then.
+	_ = w.fs.Remove(path)
+}
+
+// resync follows the folders after changes were lost: forgets those gone,
+// watches those made.
+func (w *Watcher) resync() {
+	w.mu.Lock()
+	var gone []string
+	for path := range w.folders {
+		if info, err := os.Lstat(path); path != w.root && (err != nil || !info.IsDir()) {
+			gone = append(gone, path)
+		}
+	}
+	w.mu.Unlock()
+	for _, path := range gone {
+		w.forget(path)
+	}
+	if w.gone == 0 {
+		w.addTree(w.root)
+	}
+}
+
+// folderCount is how many folders are watched under root.
+func (w *Watcher) folderCount() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.folders)
+}
+
+// watchParent watches the folder holding root, to see root replaced. It
+// is watched once more at each rearm: replaced itself, its watch is gone.
+func (w *Watcher) watchParent() {
+	if w.parent == w.root {
+		return
+	}
+	if err := w.fs.Add(w.parent); err != nil && !errors.Is(err, os.ErrNotExist) {
+		w.note("cannot watch " + w.parent + ": " + watchProblem(err) + "; " + w.root + " replaced is seen within " + RootCheck.String())
+	}
+}
+
+// checkRoot looks at what stands at root's path, and watches it again
+// when it is not the folder watched (replaced, back after being gone, or
+// moved away and back, which drops its watch). It reports whether it did.
+// A root missing is told at the next tick (see RootCheck), once: a deploy
+// that replaces it in a moment only logs that it is watched again.
+func (w *Watcher) checkRoot(tick bool) bool {
+	info, err := os.Stat(w.root)
+	if err != nil || !info.IsDir() {
+		switch {
+		case w.gone == 0:
+			w.gone = 1
+			w.forget(w.root)
+		case w.gone == 1 && tick:
+			w.gone = 2
+			w.note(w.root + " is gone (moved or removed): watching for it to come back")
+		}
+		return false
+	}
+	how := "is back" // the same folder, gone or moved away, and back
+	switch {
+	case !os.SameFile(info, w.rootID):
+		how = "is a new folder"
+	case w.gone > 0:
+	case !slices.Contains(w.fs.WatchList(), w.root):
+		// Moved away and back before it was seen gone: fsnotify drops
+		// the watch of a folder that moves.
+	default:
+		return false
+	}
+	w.forget(w.root)
+	w.rootID, w.gone = info, 0
+	w.watchParent()
+	w.addTree(w.root)
+	w.note(w.root + " " + how + ": watching it again")
+	return true
 }
 
 // watchProblem says why a folder could not be watched.
@@ -182,9 +359,9 @@ func watchProblem(err error) string {
 	return err.Error()
 }
 
-func (w *Watcher) problem(msg string) {
+func (w *Watcher) note(msg string) {
 	select {
-	case w.problems <- msg:
+	case w.notes <- msg:
 	default: // nobody reads them: the changes matter more
 	}
 }
@@ -195,17 +372,35 @@ func (w *Watcher) run() {
 	defer w.wg.Done()
 	var b burst
 	defer b.stop()
+	check := time.NewTicker(RootCheck)
+	defer check.Stop()
 	for {
 		select {
 		case <-w.done:
 			return
+		case <-check.C:
+			if w.checkRoot(true) {
+				b.add(w.root, w.quiet)
+			}
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
 			}
 			path := filepath.Clean(ev.Name)
-			if w.ignored(path) || ev.Op == fsnotify.Chmod {
+			if ev.Op == fsnotify.Chmod {
 				continue
+			}
+			if path == w.root || path == w.parent {
+				if w.checkRoot(false) {
+					b.add(w.root, w.quiet)
+				}
+				continue
+			}
+			if w.ignored(path) {
+				continue
+			}
+			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+				w.forget(path) // when a folder: it and what is under it
 			}
 			if ev.Has(fsnotify.Create) && w.under(path) {
 				if info, err := os.Lstat(path); err == nil && info.IsDir() {
@@ -220,11 +415,12 @@ func (w *Watcher) run() {
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				// Changes were lost: say something changed, so that the
 				// whole folder is read again.
-				w.problem("too many changes at once to follow one by one: reloading everything")
+				w.note("too many changes at once to follow one by one: reloading everything")
+				w.resync()
 				b.add(w.root, w.quiet)
 				continue
 			}
-			w.problem(err.Error())
+			w.note(err.Error())
 		case <-b.quiet:
 			w.tell(b.end())
 		case <-b.deadline:

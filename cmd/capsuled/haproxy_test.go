@@ -96,15 +96,18 @@ func (r *replica) start(t *testing.T) {
 	}
 }
 
-// haproxyConfig is contrib/haproxy.cfg with its example addresses made
-// the test's.
+// haproxyConfig writes contrib/haproxy.cfg with its example addresses
+// made the test's, and returns its path; its stats socket is then at
+// adminSocket(path).
 func haproxyConfig(t *testing.T, front [2]int, a, b *replica) string {
 	t.Helper()
 	raw, err := os.ReadFile("../../contrib/haproxy.cfg")
 	if err != nil {
 		t.Fatal(err)
 	}
+	path := filepath.Join(t.TempDir(), "haproxy.cfg")
 	cfg := strings.NewReplacer(
+		"/run/haproxy/admin.sock", adminSocket(path),
 		"bind :1965", fmt.Sprintf("bind 127.0.0.1:%d", front[0]),
 		"bind :70", fmt.Sprintf("bind 127.0.0.1:%d", front[1]),
 		"server a 10.0.0.11:1965", fmt.Sprintf("server a 127.0.0.1:%d agent-port %d", a.gemini, a.agt),
@@ -114,14 +117,19 @@ func haproxyConfig(t *testing.T, front [2]int, a, b *replica) string {
 		"example.org", "localhost",
 	).Replace(string(raw))
 	config := regexp.MustCompile(`(?m)^\s*#.*\n`).ReplaceAllString(cfg, "")
-	for _, example := range []string{"10.0.0.1", ":1965\n", ":70\n"} {
+	for _, example := range []string{"10.0.0.1", ":1965\n", ":70\n", "/run/"} {
 		if strings.Contains(config, example) {
 			t.Fatalf("contrib/haproxy.cfg changed: %q left in the test's copy", example)
 		}
 	}
-	path := filepath.Join(t.TempDir(), "haproxy.cfg")
 	os.WriteFile(path, []byte(cfg), 0o644)
 	return path
+}
+
+// adminSocket is the stats socket of the HAProxy run with the
+// configuration file at config.
+func adminSocket(config string) string {
+	return filepath.Join(filepath.Dir(config), "admin.sock")
 }
 
 // pinned is the certificate a Gemini reader of the replicas has pinned

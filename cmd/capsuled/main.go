@@ -93,8 +93,8 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		cfg.ProxyTrusted = strings.Split(s, ",")
 		return nil
 	})
-	fs.StringVar(&cfg.ProxyAgent, "proxy-agent", cfg.ProxyAgent, "answer HAProxy's agent-check at `address` (up, then drain when stopping)")
-	fs.DurationVar(&cfg.DrainTime, "drain-time", cfg.DrainTime, "how long a stop keeps serving after the agent says drain, before closing its listeners")
+	fs.StringVar(&cfg.ProxyAgent, "proxy-agent", cfg.ProxyAgent, "answer HAProxy's agent-check at `address` (up 100%, then 0% when stopping)")
+	fs.DurationVar(&cfg.DrainTime, "drain-time", cfg.DrainTime, "how long a stop keeps serving after the agent says 0%, before closing its listeners")
 	fs.Func("author-certificate", "comma-separated SHA-256 `fingerprints` of the client certificates that may read drafts (capsuled -fingerprint FILE prints one)", func(s string) error {
 		cfg.AuthorCertificates = strings.Split(s, ",")
 		return nil

@@ -81,7 +81,7 @@ func (f *folderWatch) listen(w *watch.Watcher) {
 		case path := <-w.Changes:
 			f.logger.Printf("watch: %s changed: reloading", path)
 			askReload(f.reloads)
-		case msg := <-w.Problems:
+		case msg := <-w.Notes:
 			f.logger.Printf("watch: %s", msg)
 		case <-w.Done():
 			return

@@ -129,3 +129,90 @@ func readmeShows(t *testing.T, prefix, line string) {
 	}
 	t.Errorf("capsuled logged\n%s\nthe README shows %q", line, shown)
 }
+
+// samplePostsIn copies the sample posts into a new folder "posts" of
+// parent, with extra posts (file name → text), and returns its path.
+func samplePostsIn(t *testing.T, parent, name string, extra map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(parent, name)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(samplePosts, "*.md"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		extra[filepath.Base(f)] = string(b)
+	}
+	for name, text := range extra {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// A deploy replaces the posts folder under a running capsuled: by a
+// rename (mv posts.new posts), then by rm -rf and a fresh copy. Each time
+// the new folder is watched, its posts are served with no signal, and
+// the log says so.
+func TestWatchPostsFolderReplaced(t *testing.T) {
+	parent := t.TempDir()
+	post := func(date, title string) (string, string) {
+		return date + "-" + title + ".md", "+++\ntitle = \"" + title + "\"\ndate = " + date + "\n+++\n本文\n"
+	}
+	samplePostsIn(t, parent, "posts", map[string]string{})
+	cmd := exec.Command(capsuled, "-posts", "posts", "-certs", t.TempDir(),
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-access-log=false")
+	cmd.Dir = parent
+	d := startCapsuled(t, cmd)
+	d.waitFor(t, "watch: reloading when anything in posts changes")
+
+	// mv posts posts.old; mv posts.new posts
+	name, text := post("2018-01-01", "replaced")
+	samplePostsIn(t, parent, "posts.new", map[string]string{name: text})
+	if err := os.Rename(filepath.Join(parent, "posts"), filepath.Join(parent, "posts.old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(parent, "posts.new"), filepath.Join(parent, "posts")); err != nil {
+		t.Fatal(err)
+	}
+	line := d.waitFor(t, "watch: posts is a new folder: watching it again")
+	readmeShows(t, "capsuled: watch: ", line)
+	d.waitFor(t, "reloaded: 8 posts")
+	if got := geminiGet(t, d.gemini, "/posts/2018-01-01-replaced.gmi"); !strings.HasPrefix(got, "20 ") {
+		t.Errorf("a post of the folder put in place by a rename: %.60q", got)
+	}
+	// A post saved in the new folder.
+	name, text = post("2018-01-02", "saved")
+	os.WriteFile(filepath.Join(parent, "posts", name), []byte(text), 0o644)
+	d.waitFor(t, "reloaded: 9 posts")
+
+	// rm -rf posts, then a fresh copy.
+	if err := os.RemoveAll(filepath.Join(parent, "posts")); err != nil {
+		t.Fatal(err)
+	}
+	line = d.waitFor(t, "watch: posts is gone")
+	readmeShows(t, "capsuled: watch: ", line)
+	name, text = post("2018-01-03", "copied")
+	samplePostsIn(t, parent, "posts", map[string]string{name: text})
+	line = d.waitFor(t, ": watching it again") // a new folder (or back, if its inode number is reused)
+	readmeShows(t, "capsuled: watch: ", strings.Replace(line, " is back:", " is a new folder:", 1))
+	d.waitFor(t, "reloaded: 8 posts")
+	if got := gopherGet(t, d.gopher, "/posts/2018-01-03-copied.txt"); !strings.Contains(got, "copied") {
+		t.Errorf("a post of the folder made again: %.60q", got)
+	}
+	name, text = post("2018-01-04", "later")
+	os.WriteFile(filepath.Join(parent, "posts", name), []byte(text), 0o644)
+	d.waitFor(t, "reloaded: 9 posts")
+	if got := geminiGet(t, d.gemini, "/posts/2018-01-04-later.gmi"); !strings.HasPrefix(got, "20 ") {
+		t.Errorf("a post saved in the folder made again: %.60q", got)
+	}
+
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit after SIGTERM: %v", err)
+	}
+}
