@@ -1,7 +1,8 @@
-package capsule
+package daemon_test
 
 import (
 	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 	"io"
 	"net"
 	"strconv"
@@ -85,12 +86,12 @@ func floodIdleNow(t *testing.T, addr string, ips []string, per int) (held int) {
 // connection of a client holding many.
 func TestFloodYoungIdleNewClientServed(t *testing.T) {
 	const wait = 2 * time.Second
-	d := startDaemon(t, func(c *config.Config) {
+	d := servetest.Start(t, func(c *config.Config) {
 		c.MaxConns = 256 // per-client 16 and per-/24 256: the defaults
 	})
-	base := "gemini://localhost:" + strconv.Itoa(port(d.GeminiAddr())) + "/\r\n"
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr())) + "/\r\n"
 	_, wantGemini := geminiRaw(t, d.GeminiAddr().String(), base)
-	wantGopher := gopherGet(t, d, "\r\n")
+	wantGopher := servetest.GopherGet(t, d, "\r\n")
 
 	flood := loopbackIPs(2, 16)
 	var wg sync.WaitGroup
