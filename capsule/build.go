@@ -45,11 +45,58 @@ type BuildOptions struct {
 // returned and is never modified afterwards. It keeps no AST: only bytes
 // and what search results need.
 //
+// A post, page or draft that cannot be built (over its time budget, an
+// address another already answers) is left out and named in
+// Store.Problems, with c's own problems, and the rest is built without
+// it: one bad post never takes the blog down. On a reload
+// (opts.Previous), it keeps the version served until then.
+//
 // When ctx ends, the posts not yet started are left and Build returns
 // ctx's error; a post being rendered cannot be interrupted, which is why
 // each has a time budget.
 func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions) (*Store, error) {
 	start := time.Now()
+	problems := slices.Clone(c.Problems)
+	renders := opts.Previous
+	kept := make(map[string]bool) // files whose last good version was taken
+	for {
+		st, failed, err := build(ctx, site, c, opts, renders)
+		if err != nil {
+			return nil, err
+		}
+		if len(failed) == 0 {
+			st.Problems = append(problems, st.Problems...)
+			content.SortFileErrors(st.Problems)
+			st.BuildTime = time.Since(start)
+			return st, nil
+		}
+		// Again without what failed (each pass leaves out or takes back
+		// at least one more file: the loop ends), taking what this pass
+		// rendered.
+		instead := make(map[string]*content.Post, len(failed))
+		for _, e := range failed {
+			old := opts.Previous.lastGood(e.File)
+			if old != nil && !kept[e.File] {
+				kept[e.File] = true
+				e = &content.FileError{File: e.File, Line: e.Line, Msg: e.Msg + " (its previous version is still served)"}
+			} else {
+				old = nil
+			}
+			if _, dup := instead[e.File]; !dup || old != nil {
+				instead[e.File] = old
+			}
+			problems = append(problems, e)
+		}
+		c = c.Instead(instead)
+		renders = st
+	}
+}
+
+// build is one pass of Build, taking unchanged renders from renders'
+// records (opts.Previous's, or an earlier pass's). It returns the Store
+// and, when a post, page or draft failed, what failed: the Store is then
+// incomplete, and only its render records are of use.
+func build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions, renders *Store) (*Store, []*content.FileError, error) {
 	if site.GopherWidth <= 0 {
 		site.GopherWidth = gopher.DefaultTextWidth
 	}
@@ -73,7 +120,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	var cache, draftCache renderCache
-	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
+	if prev := renders; prev != nil && sameSite(&prev.Site, site) {
 		cache, draftCache = prev.renders, prev.draftRenders
 	}
 	out := make([]renderedEntry, len(entries))
@@ -148,7 +195,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	})
 	watch.stop()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var errs content.ErrorList
 	routes := newRoutes(site, len(entries))
@@ -210,14 +257,16 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 	}
 	out, traces, reused, draftTraces, draftReused = nil, nil, nil, nil, nil
+	routes.scheduled(c.Scheduled, b.tags)
+	if errs = append(errs, routes.errs...); len(errs) > 0 {
+		return st, errs, nil
+	}
+	// A tag's address no client can ask for (over a request's length) is
+	// a problem of the tag, not of its posts: its pages are not reached.
 	for _, g := range b.tags {
 		routes.tag(g.Name, g.Posts[0].File)
 	}
-	routes.scheduled(c.Scheduled, b.tags)
-	if errs = append(errs, routes.errs...); len(errs) > 0 {
-		content.SortFileErrors(errs)
-		return nil, errs
-	}
+	st.Problems = routes.errs
 
 	lang := site.Lang
 	st.gemini["/"] = geminiPage(lang, b.homeGemtext())
@@ -305,8 +354,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 
 	content.SortFileErrors(st.Warnings)
 	st.Held = st.held()
-	st.BuildTime = time.Since(start)
-	return st, nil
+	return st, nil, nil
 }
 
 // withoutContent is b with its posts as their render records keep them,

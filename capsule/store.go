@@ -58,6 +58,10 @@ type Store struct {
 	// (see NextChange).
 	nextChange time.Time
 	Warnings   []*content.FileError
+	// Problems are what was left out, each naming its file and line:
+	// posts, pages, drafts and files that could not be loaded or built
+	// (Build), and tags no client can ask for. The rest is served.
+	Problems content.ErrorList
 	BuildTime  time.Duration
 }
 
@@ -100,3 +104,18 @@ func (s *Store) Gopher(selector string) ([]byte, bool) {
 
 // GopherNotFound is the error menu for an unknown selector.
 func (s *Store) GopherNotFound() []byte { return s.gopherNotFound }
+
+// lastGood is the post of file as s rendered it, for a build that cannot
+// render it now; nil when s has none (or s is nil).
+func (s *Store) lastGood(file string) *content.Post {
+	if s == nil {
+		return nil
+	}
+	for _, c := range []renderCache{s.renders, s.draftRenders} {
+		if r := c[file]; r != nil {
+			p := r.post
+			return &p
+		}
+	}
+	return nil
+}

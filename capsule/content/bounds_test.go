@@ -29,7 +29,7 @@ func allocated(f func()) uint64 {
 func loadErrors(t *testing.T, files map[string]string, opts LoadOptions) []string {
 	t.Helper()
 	dir := testfs.Write(t, files)
-	_, err := Load(dir, opts)
+	_, err := loadStrict(dir, opts)
 	var list ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("error is %T (%v), want an ErrorList", err, err)
@@ -96,7 +96,7 @@ func TestDeepFrontMatterIsAnErrorInBoundedMemory(t *testing.T) {
 	// Up to 16 levels are fine.
 	for name, deep := range deepFrontMatter {
 		src := "+++\ntitle = \"x\"\ndate = 2017-05-03\n" + deep(MaxFrontMatterDepth-1) + "\n+++\n"
-		if _, err := Load(testfs.Write(t, map[string]string{"a.md": src}), LoadOptions{Settle: -1}); err != nil {
+		if _, err := loadStrict(testfs.Write(t, map[string]string{"a.md": src}), LoadOptions{Settle: -1}); err != nil {
 			t.Errorf("%s %d deep: %v", name, MaxFrontMatterDepth-1, err)
 		}
 	}

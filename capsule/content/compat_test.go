@@ -159,7 +159,6 @@ func TestYAMLErrorLines(t *testing.T) {
 		"---\ntitle: \"t\ndate: 2017-05-03\n---\n":                  "a.md:2: front matter:",
 		"---\ntitle: t\ndate: 2017-05-03\ndraft: maybe\n---\n":      "a.md:4: draft must be true or false",
 		"---\ntitle: t\ndate: yesterday\n---\n":                     `a.md:3: front matter: date "yesterday" is not YYYY-MM-DD`,
-		"---\ntitel: t\ndate: 2017-05-03\n---\n":                    "a.md:2: unknown key titel: did you mean title?",
 		"---\ntitle: t\ndate: 2017-05-03\nx: &a [1]\ny: *a\n---\n":  "a.md:4: front matter: YAML anchors",
 		"{\n\"title\": \"t\",\n\"date\": 2017\n}\n":                 "a.md:3: date must be a date",
 		"{\n\"title\": \"t\",\n\"date\" \"2017-05-03\"\n}\n":        "a.md:3: front matter: invalid character",

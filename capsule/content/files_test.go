@@ -20,7 +20,7 @@ func TestSymlinksOutsideArePassedOver(t *testing.T) {
 	}
 	os.Symlink("inside.txt", filepath.Join(dir, "alias.txt"))
 	os.Symlink("/", filepath.Join(dir, "root"))
-	c, err := Load(dir, LoadOptions{})
+	c, err := loadStrict(dir, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,16 +42,16 @@ func TestSymlinksOutsideArePassedOver(t *testing.T) {
 
 func TestFileSizeCaps(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{"a.md": goodPost, "small.bin": strings.Repeat("x", 100), "big.bin": strings.Repeat("x", 2000)})
-	_, err := Load(dir, LoadOptions{MaxFileSize: 1000})
+	_, err := loadStrict(dir, LoadOptions{MaxFileSize: 1000})
 	var list ErrorList
 	if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), filepath.Join(dir, "big.bin")+": 2000 bytes, over the 1000-byte limit") {
 		t.Errorf("one file over the cap: %v", err)
 	}
-	_, err = Load(dir, LoadOptions{MaxFilesTotal: 2050})
+	_, err = loadStrict(dir, LoadOptions{MaxFilesTotal: 2050})
 	if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list[0].Error(), "over the 2050-byte limit (max_files_total)") {
 		t.Errorf("files over the total cap: %v", err)
 	}
-	if _, err := Load(dir, LoadOptions{}); err != nil {
+	if _, err := loadStrict(dir, LoadOptions{}); err != nil {
 		t.Errorf("under the default caps: %v", err)
 	}
 }

@@ -115,3 +115,21 @@ func (r *frontReader) unknown(known []string) []unknownKey {
 func misspelt(u unknownKey) string {
 	return fmt.Sprintf("unknown key %s: did you mean %s?", KeyName(u.name), u.closest)
 }
+
+// withholdingKeys are the keys whose value may keep a post back from
+// readers: a misspelling of one is an error, not a warning.
+var withholdingKeys = map[string]bool{"draft": true, "published": true, "publishDate": true,
+	"expiryDate": true, "build": true, "_build": true, "headless": true}
+
+// isEmptyValue reports whether key's value v is empty as archetypes
+// leave values: YAML's "key:" and JSON's null, and an empty string for a
+// date. An empty title is kept: it is an untitled note.
+func isEmptyValue(key string, v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return v == "" && key != "title"
+	}
+	return false
+}

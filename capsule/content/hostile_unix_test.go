@@ -24,7 +24,7 @@ func loadWithin(t *testing.T, d time.Duration, dir string, opts LoadOptions) (*C
 	}
 	done := make(chan result, 1)
 	go func() {
-		c, err := Load(dir, opts)
+		c, err := loadStrict(dir, opts)
 		done <- result{c, err}
 	}()
 	select {

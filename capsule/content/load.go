@@ -47,8 +47,14 @@ type Content struct {
 	// Withheld are the paths of files served to no one: the bundle files
 	// of a post that publishes none (publishResources = false, headless).
 	Withheld []string
-	Warnings []*FileError // problems that do not stop the build
+	Warnings []*FileError // what was noticed: nothing is left out for it
+	// Problems are what kept a post, a page or a file out, each naming
+	// its file and line, in the author's words: the rest loads. On a
+	// reload (LoadOptions.Previous), a post that cannot be loaded keeps
+	// its last good version, and its problem says so.
+	Problems ErrorList
 
+	now   time.Time           // LoadOptions.Now: what is scheduled or expired
 	state map[*Post]postState // which list each post is in
 	cache *loadCache          // for the next Load's LoadOptions.Previous
 }
@@ -128,7 +134,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	loc := cmp.Or(opts.Location, time.UTC)
 	maxPost := cmp.Or(opts.MaxPostSize, DefaultMaxPostSize)
-	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}, cache: newLoadCache()}
+	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}, cache: newLoadCache(), now: now}
 	var prev *loadCache
 	if opts.Previous != nil {
 		prev = opts.Previous.cache
@@ -269,13 +275,23 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if site != nil {
 		sections = append([]string{site.path}, sections...)
 	}
-	errs = append(errs, checkCascades(sections, maxPost)...)
+	// A cascade capsule cannot follow may hand down a draft: the posts
+	// under it are left out until it is fixed.
+	cascadeErrs := checkCascades(sections, maxPost)
+	errs = append(errs, cascadeErrs...)
+	var heldBack []string // folders, relative to dir, whose posts are left out
+	for _, e := range cascadeErrs {
+		if !slices.Contains(heldBack, relDir(dir, e.File)) {
+			heldBack = append(heldBack, relDir(dir, e.File))
+		}
+	}
 	if site != nil && site.err != nil {
 		errs = append(errs, site.err)
 	}
 
 	if site != nil && site.err == nil {
-		errs = append(errs, parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)...)
+		siteErrs, siteWarns := parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
+		errs, c.Warnings = append(errs, siteErrs...), append(c.Warnings, siteWarns...)
 	} else if site == nil {
 		toolConfig(dir, l, &c.Meta, opts.Lang == "")
 	}
@@ -284,14 +300,23 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	bySlug := make(map[string]*Post)
 	var loaded []*Post
 	bundles := make(owners)
+	lastGood := opts.Previous.byFile()
 	for i, r := range results {
+		p := r.post
+		if p == nil && len(r.errs) > 0 {
+			// A post that cannot be loaded is left out, named; on a
+			// reload it keeps its last good version until it is fixed.
+			if old := lastGood[posts[i].src.path]; old != nil {
+				p = old
+				r.errs = stillServed(r.errs)
+			}
+		}
 		errs = append(errs, r.errs...)
 		c.Warnings = append(c.Warnings, r.warns...)
-		p := r.post
 		if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
-			bundles[m.def.dir] = p // nil when it failed: errors stop the load then
+			bundles[m.def.dir] = p // nil when it failed: its files are withheld
 		}
-		if p == nil {
+		if p == nil || underAny(p.Dir, heldBack) {
 			continue
 		}
 		if prev, dup := bySlug[p.Slug]; dup {
@@ -344,10 +369,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Files = append(c.Files, f)
 		}
 	}
-	if len(errs) > 0 {
-		SortFileErrors(errs)
-		return nil, errs
-	}
+	SortFileErrors(errs)
+	c.Problems = errs
 	if c.Empty() {
 		msg := "no posts and no pages to serve: only the home page will be there"
 		if drafts := len(c.Drafts); drafts > 0 {
@@ -365,18 +388,44 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg})
 	}
 	SortFileErrors(c.Warnings)
-	slices.SortFunc(c.Pages, func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) })
+	c.sortLists()
+	return c, nil
+}
+
+// sortLists puts each list of c in its order: posts newest first, the
+// scheduled soonest first, the others by slug; the slug breaks ties, so
+// that the order is stable.
+func (c *Content) sortLists() {
 	bySlugOrder := func(a, b *Post) int { return cmp.Compare(a.Slug, b.Slug) }
-	slices.SortFunc(c.Drafts, bySlugOrder)
-	slices.SortFunc(c.Expired, bySlugOrder)
-	slices.SortFunc(c.Unlisted, bySlugOrder)
-	slices.SortFunc(c.NoPage, bySlugOrder)
+	for _, l := range [][]*Post{c.Pages, c.Drafts, c.Expired, c.Unlisted, c.NoPage} {
+		slices.SortFunc(l, bySlugOrder)
+	}
 	slices.SortFunc(c.Scheduled, func(a, b *Post) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Slug, b.Slug)) })
-	// Newest first; the slug breaks ties so that the order is stable.
 	slices.SortFunc(c.Posts, func(a, b *Post) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))
 	})
-	return c, nil
+}
+
+// Instead is c with the post of each file of instead left out (nil) or
+// replaced by the version given (a last good one, Store.lastGood), in the
+// list its state puts it in as of the load. c is not changed.
+func (c *Content) Instead(instead map[string]*Post) *Content {
+	out := &Content{Meta: c.Meta, Files: c.Files, DraftFiles: c.DraftFiles, Withheld: c.Withheld,
+		Warnings: c.Warnings, Problems: c.Problems, now: c.now, cache: c.cache}
+	for _, list := range [][]*Post{c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage} {
+		for _, p := range list {
+			if _, listed := instead[p.File]; !listed {
+				out.classify(p, c.now)
+			}
+		}
+	}
+	for _, p := range instead {
+		if p != nil {
+			out.classify(p, c.now)
+		}
+	}
+	out.sortLists()
+	return out
 }
 
 // startsFront reports whether src starts with front matter (after a
@@ -478,18 +527,21 @@ var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
 
 // parseSiteMeta decodes the site file's front matter into meta. Every key
 // of it is known: an unknown one is an error.
-func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
+func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*FileError) {
 	front, _, _, start, format, ferr := splitFront(src)
 	if ferr != nil {
 		ferr.File = path
-		return []*FileError{ferr}
+		return []*FileError{ferr}, nil
 	}
 	m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 	if ferr != nil {
 		ferr.File = path
-		return []*FileError{ferr}
+		return []*FileError{ferr}, nil
 	}
 	r := newFrontReader(path, m, lines)
+	warn := func(line int, format string, args ...any) {
+		warns = append(warns, &FileError{File: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
 	for _, u := range r.unknown(siteKeys) {
 		if themeKeys[strings.ToLower(u.name)] || slices.Contains(postKeys, u.name) {
 			// Hugo's _index.md is a section page too: its theme keys and
@@ -497,10 +549,10 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
 			continue
 		}
 		if u.closest != "" {
-			r.fail(u.line, "%s", misspelt(u))
+			warn(u.line, "%s", misspelt(u))
 			continue
 		}
-		r.fail(u.line, "unknown key %q (allowed: %s)", clip(u.name), strings.Join(siteKeys, ", "))
+		warn(u.line, "unknown key %q ignored (the site's keys: %s)", clip(u.name), strings.Join(siteKeys, ", "))
 	}
 	title := r.str("title", `title = "_・)Keep Smiling"`)
 	description := r.str("description", `description = "Notes on everyday life"`)
@@ -514,7 +566,7 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) []*FileError {
 		meta.Lang = lang
 	}
 	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(title), oneLine(description), oneLine(author), oneLine(favicon)
-	return r.errs
+	return r.errs, warns
 }
 
 // unknownKeyWarnings is one warning per unknown key name across all posts
@@ -556,4 +608,15 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 		out = append(out, s.first)
 	}
 	return out
+}
+
+// underAny reports whether the folder dir (relative to the posts folder,
+// "" at the top) is one of folders or inside one.
+func underAny(dir string, folders []string) bool {
+	for _, f := range folders {
+		if f == "" || dir == f || strings.HasPrefix(dir, f+"/") {
+			return true
+		}
+	}
+	return false
 }

@@ -151,6 +151,12 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		return nil, []*FileError{ferr}, nil, nil
 	}
 	for k, v := range m {
+		// Empty values, as archetypes leave them ("description:", "tags:",
+		// date = ""), are absent, as they are to Hugo and Jekyll.
+		if isEmptyValue(k, v) {
+			delete(m, k)
+			continue
+		}
 		if canon, ok := keyVariants[k]; ok {
 			if _, dup := m[canon]; !dup {
 				m[canon] = v
@@ -162,17 +168,20 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	r := newFrontReader(file, m, lines)
 	fail := r.fail
 	line := r.line
-	// Known keys someone likely meant: no "title is required" when titel
-	// has been pointed out.
-	meant := make(map[string]bool)
 	var unknown []unknownKey
 	for _, u := range r.unknown(postKeys) {
 		if themeKeys[strings.ToLower(u.name)] {
 			continue
 		}
 		if u.closest != "" {
-			meant[u.closest] = true
-			fail(u.line, "%s", misspelt(u))
+			// A misspelt key warns, as Hugo and Jekyll ignore it; one
+			// that would keep the post back (draf = true) is an error,
+			// since ignoring it would publish what the author did not.
+			if withholdingKeys[u.closest] {
+				fail(u.line, "%s", misspelt(u)+" (the post is left out until it is fixed: it may be meant to stay unpublished)")
+			} else {
+				warns = append(warns, &FileError{File: file, Line: u.line, Msg: misspelt(u)})
+			}
 			continue
 		}
 		unknown = append(unknown, u)
@@ -181,9 +190,6 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine}
 	p.rel = p.Path()
 	p.Title = oneLine(r.str("title", titleExample))
-	if p.Title == "" && !r.bad["title"] && !meant["title"] {
-		fail(line("title"), "front matter: title is required")
-	}
 	for _, k := range []string{"summary", "description", "excerpt"} {
 		if _, ok := m[k]; ok {
 			p.Summary = oneLine(r.str(k, k+` = "One line on what the post says"`))
@@ -192,6 +198,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	if p.Summary == "" {
 		p.Summary = moreSummary(body)
+	}
+	if p.Title == "" {
+		// Jekyll titles a post without a title from its file name; a
+		// title written empty ('') is an untitled note, shown by its
+		// first words.
+		if _, written := m["title"]; written && !r.bad["title"] {
+			p.Title = untitledNote(p.Summary, body)
+		}
+		if p.Title == "" {
+			p.Title = titleizeSlug(slug)
+		}
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
 	p.Page = r.boolean("page", "page = true") || def.page
@@ -216,10 +233,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		p.Date, p.HasDate = def.date, true
 	case def.draft:
 		// A Jekyll draft needs no date: HasDate stays false.
-	case def.undatedPage && !p.Page && !r.bad["page"] && !meant["date"]:
+	case def.undatedPage && !p.Page && !r.bad["page"]:
 		p.Page = true
-	case !p.Page && !r.bad["page"] && !meant["date"]:
-		fail(1, "front matter: date is required (e.g. date = 2017-05-03), unless page = true")
+	case !p.Page && !r.bad["page"] && !r.bad[dateKey]:
+		// Undated, Hugo lists a page at 0001-01-01 and themes show it
+		// as a page: so does capsule, saying how to make it a post.
+		p.Page = true
+		warns = append(warns, &FileError{File: file, Line: 1, Msg: "no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post"})
 	}
 	if dateKey != "date" {
 		r.date("date", "date = 2017-05-03", loc) // still reported when wrong

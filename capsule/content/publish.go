@@ -278,7 +278,7 @@ func checkCascades(sections []string, maxPost int64) []*FileError {
 				for _, key := range slices.Sorted(maps.Keys(t)) {
 					if slices.Contains(cascadeKeys, strings.ToLower(key)) {
 						errs = append(errs, &FileError{File: file, Line: keyFileLine(lines, k),
-							Msg: fmt.Sprintf("cascade hands %s down to the section's pages, which capsule does not do: it would publish what Hugo keeps back; set %s in the front matter of each post instead", key, key)})
+							Msg: fmt.Sprintf("cascade hands %s down to the section's pages, which capsule does not do: it would publish what Hugo keeps back; set %s in the front matter of each post instead (the section's posts are left out until then)", key, key)})
 					}
 				}
 			}

@@ -40,7 +40,7 @@ func TestPublishingKeysSortPosts(t *testing.T) {
 		"posts/ok/a.png":      "A",
 		"posts/banner.png":    "S",
 	})
-	c, err := Load(dir, LoadOptions{Now: now, Settle: -1})
+	c, err := loadStrict(dir, LoadOptions{Now: now, Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestBuildOptionsMistakes(t *testing.T) {
 		"+++\ntitle = \"a\"\ndate = 2020-01-01\nheadless = \"yes\"\n+++\n":                           `4: headless must be true or false`,
 	} {
 		dir := testfs.Write(t, map[string]string{"posts/a.md": src})
-		_, err := Load(dir, LoadOptions{Settle: -1})
+		_, err := loadStrict(dir, LoadOptions{Settle: -1})
 		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "posts", "a.md")+":"+want) {
 			t.Errorf("%q: %v, want %q", src, err, want)
 		}
@@ -102,7 +102,7 @@ func TestBuildOptionsMistakes(t *testing.T) {
 // reload to it is not refused as an unmounted folder would be.
 func TestUnlistedOnlyIsNotEmpty(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{"posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n[build]\nlist = \"never\"\n+++\n"})
-	c, err := Load(dir, LoadOptions{Settle: -1})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
 	if err != nil || c.Empty() || len(c.Warnings) != 0 {
 		t.Errorf("%v, empty %v, warnings %v", err, c.Empty(), c.Warnings)
 	}
@@ -118,18 +118,18 @@ func TestCascadeOfPublishingKeysIsAnError(t *testing.T) {
 		"{\"title\": \"Posts\",\n\"cascade\": [{\"headless\": true, \"_target\": {\"path\": \"/posts/**\"}}]}\n": `:2: cascade hands headless down`,
 	} {
 		dir := testfs.Write(t, map[string]string{"posts/_index.md": src, "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
-		_, err := Load(dir, LoadOptions{Settle: -1})
+		_, err := loadStrict(dir, LoadOptions{Settle: -1})
 		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "posts", "_index.md")+want) {
 			t.Errorf("%q: %v, want %q", src, err, want)
 		}
 	}
 	// The site's own _index.md hands down to every page.
 	dir := testfs.Write(t, map[string]string{"_index.md": "+++\ntitle = \"Site\"\n[cascade]\ndraft = true\n+++\n", "a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
-	if _, err := Load(dir, LoadOptions{Settle: -1}); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "_index.md")+":3: cascade hands draft down") {
+	if _, err := loadStrict(dir, LoadOptions{Settle: -1}); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "_index.md")+":3: cascade hands draft down") {
 		t.Errorf("the site file's cascade: %v", err)
 	}
 	dir = testfs.Write(t, map[string]string{"posts/_index.md": "---\ncascade:\n  type: blog\n  params: {toc: true}\n---\n", "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
-	if c, err := Load(dir, LoadOptions{Settle: -1}); err != nil || len(c.Posts) != 1 {
+	if c, err := loadStrict(dir, LoadOptions{Settle: -1}); err != nil || len(c.Posts) != 1 {
 		t.Errorf("a cascade of layout keys: %v", err)
 	}
 }

@@ -157,3 +157,35 @@ func ReadBody(p *Post) error {
 	p.Body = body
 	return nil
 }
+
+// byFile is every post, page, draft and scheduled post of c by its file:
+// the last good versions a reload keeps for files that cannot be loaded
+// now. Nil for a nil c.
+func (c *Content) byFile() map[string]*Post {
+	if c == nil {
+		return nil
+	}
+	m := make(map[string]*Post)
+	for _, list := range [][]*Post{c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage} {
+		for _, p := range list {
+			m[p.File] = p
+		}
+	}
+	return m
+}
+
+// stillServedNote ends the problems of a post whose last good version a
+// reload keeps.
+const stillServedNote = " (its previous version is still served)"
+
+// stillServed is errs, each saying that the post's previous version is
+// still served.
+func stillServed(errs []*FileError) []*FileError {
+	out := make([]*FileError, len(errs))
+	for i, e := range errs {
+		c := *e
+		c.Msg += stillServedNote
+		out[i] = &c
+	}
+	return out
+}

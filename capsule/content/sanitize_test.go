@@ -15,7 +15,7 @@ func TestControlCharactersReplaced(t *testing.T) {
 			"tags = [\"t" + controls + "\", \" line\\nbreak\\ttab \"]\nsummary = \"s" + controls + "\\r\\nu\"\n+++\n",
 		"_index.md": "+++\ntitle = \"T" + controls + "\"\ndescription = \"D\\u0085E\"\nauthor = \"A\\u001b\"\nfavicon = \"\\u0007🌸\"\n+++\n",
 	})
-	c, err := Load(dir, LoadOptions{Settle: -1})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestYearOneDateIsADate(t *testing.T) {
 		"str.md":  "+++\ntitle = \"y\"\ndate = \"0001-01-01\"\n+++\n",
 		"page.md": "+++\ntitle = \"p\"\npage = true\n+++\n",
 	})
-	c, err := Load(dir, LoadOptions{Settle: -1})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestYearOneDateIsADate(t *testing.T) {
 
 func TestEmptyFolder(t *testing.T) {
 	dir := t.TempDir()
-	c, err := Load(dir, LoadOptions{})
+	c, err := loadStrict(dir, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestEmptyFolder(t *testing.T) {
 		t.Errorf("empty folder: Empty() = %v, warnings %v", c.Empty(), c.Warnings)
 	}
 	dir = testfs.Write(t, map[string]string{"d.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\ndraft = true\n+++\n", "notes.txt": "x"})
-	c, err = Load(dir, LoadOptions{Settle: -1})
+	c, err = loadStrict(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,10 +131,10 @@ func TestEmptyFolder(t *testing.T) {
 		t.Errorf("drafts only: Empty() = %v, warnings %v", c.Empty(), c.Warnings)
 	}
 	dir = testfs.Write(t, map[string]string{"a.md": goodPost})
-	if c, err := Load(dir, LoadOptions{Settle: -1}); err != nil || c.Empty() || len(c.Warnings) != 0 {
+	if c, err := loadStrict(dir, LoadOptions{Settle: -1}); err != nil || c.Empty() || len(c.Warnings) != 0 {
 		t.Errorf("one post: Empty() = %v, warnings %v, error %v", c.Empty(), c.Warnings, err)
 	}
-	if _, err := Load(dir+"/missing", LoadOptions{}); err == nil || err.Error() != dir+"/missing: the posts folder does not exist" {
+	if _, err := loadStrict(dir+"/missing", LoadOptions{}); err == nil || err.Error() != dir+"/missing: the posts folder does not exist" {
 		t.Errorf("missing folder: %v", err)
 	}
 }

@@ -54,7 +54,7 @@ func TestLoadNeverSeesHalfWrittenPost(t *testing.T) {
 	rounds, torn := 0, 0
 	var firstTorn string
 	for end := time.Now().Add(2 * time.Second); time.Now().Before(end); rounds++ {
-		c, err := Load(dir, LoadOptions{})
+		c, err := loadStrict(dir, LoadOptions{})
 		whole := err == nil && len(c.Posts) == 1 && len(c.Warnings) == 0
 		if whole {
 			p := c.Posts[0]
@@ -107,7 +107,7 @@ func TestSettleGivesUp(t *testing.T) {
 	}()
 	defer func() { close(stop); <-stopped }()
 	start := time.Now()
-	c, err := Load(dir, LoadOptions{Settle: 100 * time.Millisecond})
+	c, err := loadStrict(dir, LoadOptions{Settle: 100 * time.Millisecond})
 	took := time.Since(start)
 	if err == nil && (len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "still changing after 5 waits")) {
 		t.Errorf("warnings %v, want one saying a.md is still changing", c.Warnings)

@@ -20,6 +20,7 @@ type Summary struct {
 	Redirects                 int                     // old addresses of posts
 	Scheduled                 []capsule.ScheduledPost // posts waiting for their date, soonest first
 	Warnings                  []*content.FileError
+	Problems                  content.ErrorList // what a start would leave out: Check's error
 	BuildTime                 time.Duration // loading and building
 	Held                      int64         // bytes of responses the capsule would hold (Store.Held)
 	// Certificate is the certificate file Start would serve;
@@ -33,9 +34,11 @@ type Summary struct {
 }
 
 // Check loads and builds everything cfg names, as Start would, without
-// binding or serving anything. Problems in the main site's posts come
-// back as an ErrorList, those of another site in a SiteError; all of them
-// at once, joined.
+// binding or serving anything. What makes a start impossible (the
+// configuration, a folder, a certificate) is its error, with no Summary.
+// What a start would leave out is its error too, beside the Summary: the
+// main site's as an ErrorList, another site's in a SiteError, all at
+// once, joined.
 func Check(cfg config.Config) (*Summary, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
@@ -63,7 +66,17 @@ func Check(cfg config.Config) (*Summary, error) {
 		return nil, err
 	}
 	sum.BuildTime = time.Since(start)
-	return sum, nil
+	// What a start would leave out: a start serves the rest, -check
+	// fails, so that CI catches it.
+	if len(sum.Problems) > 0 {
+		errs = append(errs, sum.Problems)
+	}
+	for _, s := range sum.Sites {
+		if len(s.Problems) > 0 {
+			errs = append(errs, &SiteError{Host: s.Hostname, Folder: s.Folder, Err: s.Problems})
+		}
+	}
+	return sum, joinProblems(errs)
 }
 
 // checkSite checks one site beside the main one.
@@ -81,7 +94,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 		return nil, err
 	}
 	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
-		Redirects: st.Redirects, Scheduled: st.Scheduled, Warnings: st.Warnings, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
+		Redirects: st.Redirects, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 
 // checkCertificate says whether Start would have a certificate: the

@@ -202,11 +202,6 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 	}
 }
 
-func (d *Daemon) logWarnings(st *capsule.Store) {
-	for _, w := range st.Warnings {
-		d.log.Printf("warning: %v", w)
-	}
-}
 
 // Reload rereads the posts and certificate as cfg says, builds a new Store
 // beside the one being served and swaps it in; requests in flight finish

@@ -78,7 +78,7 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 		s.gopherLn = nil
 		return err
 	}
-	d.logWarnings(st)
+	d.logBuild(s.cfg, st)
 	s.loaded.Forget() // the responses are held, not the Markdown
 	s.capsule = capsule.New(st)
 	return nil
@@ -103,7 +103,7 @@ func (d *Daemon) serveSites() {
 		if i > 0 {
 			of = " of " + s.cfg.Hostname
 		}
-		d.log.Printf("built %d posts%s in %v, holding %s of responses", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), capsule.FormatBytes(st.Held))
+		d.log.Printf("built %d posts%s in %v%s, holding %s of responses", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), leftOut(st), capsule.FormatBytes(st.Held))
 	}
 }
 
@@ -235,7 +235,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if d.stopped {
 		return errStopped
 	}
-	d.logWarnings(st)
+	d.logBuild(cfg, st)
 	loaded.Forget()
 	s.cert.Store(cert)
 	s.capsule.Swap(st)
@@ -244,6 +244,6 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if s != d.main() {
 		name = " " + cfg.Hostname
 	}
-	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
+	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return nil
 }

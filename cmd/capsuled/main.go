@@ -197,11 +197,15 @@ func main() {
 
 	if opts.check {
 		sum, err := daemon.Check(cfg)
+		if sum != nil {
+			// Warnings first, even when there are problems too: all
+			// that is to fix at once.
+			for _, w := range sum.Warnings {
+				fmt.Fprintln(os.Stderr, "warning:", w)
+			}
+		}
 		if err != nil {
 			reportAndExit(logger, err, exitProblems)
-		}
-		for _, w := range sum.Warnings {
-			fmt.Fprintln(os.Stderr, "warning:", w)
 		}
 		if sum.Posts == 0 && sum.Pages == 0 {
 			// Not "ok: 0 posts": a folder pointed at the wrong place (a

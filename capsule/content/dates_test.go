@@ -1,0 +1,41 @@
+package content
+
+import (
+	"testing"
+	"time"
+)
+
+// The date forms real blogs carry, which Hugo or Jekyll read: each is the
+// instant written, in the site's zone when it names none.
+func TestDateFormsOfRealBlogs(t *testing.T) {
+	tokyo := time.FixedZone("JST", 9*3600)
+	at := func(y, mo, d, h, mi, s int, loc *time.Location) time.Time {
+		return time.Date(y, time.Month(mo), d, h, mi, s, 0, loc)
+	}
+	for in, want := range map[string]time.Time{
+		"2022-03-06 00:00:00+0000":      at(2022, 3, 6, 0, 0, 0, time.UTC),
+		"2016-4-25 0:7":                 at(2016, 4, 25, 0, 7, 0, tokyo),
+		"2014-09-02 12:00:00 -0700":     at(2014, 9, 2, 19, 0, 0, time.UTC),
+		"2017-03-23T14:41:53+01:00":     at(2017, 3, 23, 13, 41, 53, time.UTC),
+		"2017-03-23T14:41:53.25Z":       time.Date(2017, 3, 23, 14, 41, 53, 250_000_000, time.UTC),
+		"2020-05-06 08:00:00":           at(2020, 5, 6, 8, 0, 0, tokyo),
+		"2016-07-07 22:31 +0800":        at(2016, 7, 7, 14, 31, 0, time.UTC),
+		"2014/09/02":                    at(2014, 9, 2, 0, 0, 0, tokyo),
+		"2019-01-05 10:00:00 +09":       at(2019, 1, 5, 1, 0, 0, time.UTC),
+		"2019-01-05 10:00:00 JST":       at(2019, 1, 5, 1, 0, 0, time.UTC),
+		"2019-01-05":                    at(2019, 1, 5, 0, 0, 0, tokyo),
+		"Sep 2, 2014":                   at(2014, 9, 2, 0, 0, 0, tokyo),
+		"Tue, 02 Sep 2014 12:00:00 GMT": at(2014, 9, 2, 12, 0, 0, time.UTC),
+		"02 Jan 2006":                   at(2006, 1, 2, 0, 0, 0, tokyo),
+	} {
+		got, err := parseDate(in, tokyo)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("%q: %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"yesterday", "2014-13-02", "2014-02-30", "2014-02-03 25:00", "2014-02-03 10:00 XYZT", "20140203"} {
+		if got, err := parseDate(in, tokyo); err == nil {
+			t.Errorf("%q read as %v", in, got)
+		}
+	}
+}
