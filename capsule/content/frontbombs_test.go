@@ -1,0 +1,112 @@
+package content
+
+import (
+	"capsule/capsule/internal/testfs"
+	"capsule/capsule/postgen"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestYAMLBombsRefusedBeforeParsing loads the YAML bombs of the issue:
+// each is refused at its line, in the author's words, having cost what
+// reading the file costs. Before the scan, "k: " and 60,000 "[" took
+// goccy/go-yaml 25 s and 5.5 GB; 60,000 "<" or 30,000 tabs in a quoted
+// string took 1 to 2 s.
+func TestYAMLBombsRefusedBeforeParsing(t *testing.T) {
+	want := map[string]string{
+		"yaml flow":     "a.md:4: front matter: nested deeper than 16 levels",
+		"yaml mappings": "a.md:4: front matter: nested deeper than 16 levels",
+		"yaml closed":   "a.md:4: front matter: nested deeper than 16 levels",
+		"yaml entries":  "a.md:5: front matter: nested deeper than 16 levels",
+		"yaml empty":    "a.md:21: front matter: nested deeper than 16 levels",
+		"yaml tags":     "a.md:21: front matter: nested deeper than 16 levels",
+		"yaml mixed":    "a.md:4: front matter: nested deeper than 16 levels",
+		"yaml angles":   `a.md:4: front matter: 60000 "<" in a row, more than the 1000 the YAML reader takes`,
+		"yaml tabs":     "a.md:4: front matter: more than 100 tabs on one line of a double-quoted string",
+	}
+	for name, bomb := range postgen.PostBombs() {
+		if !strings.HasPrefix(name, "yaml") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			src := bomb(postgen.PostBombSize[name])
+			dir := testfs.Write(t, map[string]string{"a.md": string(src)})
+			var got []string
+			n := allocated(func() { got = loadErrorsIn(t, dir) })
+			if len(got) != 1 || !strings.HasPrefix(got[0], want[name]) {
+				t.Errorf("errors %q, want %q…", got, want[name])
+			}
+			if limit := uint64(8*len(src) + 256<<10); n > limit {
+				t.Errorf("loading %d bytes allocated %d, over %d", len(src), n, limit)
+			}
+			t.Logf("%d bytes: %d allocated", len(src), n)
+		})
+	}
+}
+
+// TestYAMLScanAcceptsRealFrontMatter is front matter as Hugo and Jekyll
+// sites write it: none is refused by the scan, and its depth is the
+// parser's.
+func TestYAMLScanAcceptsRealFrontMatter(t *testing.T) {
+	for i, front := range []string{
+		"title: \"Hello [draft]\"\ndate: 2017-05-03T10:00:00+09:00\ntags: [日記, WiMAX]\ncategories:\n  - life\n  - \"[misc]\"\n",
+		"title: 'It''s {not} a map'\ndescription: >-\n  A summary over\n  two lines with [brackets] and {braces\n\nsummary: |\n  [[[[[[[[[[[[[[[[[[[[\n  text\ndraft: false\n",
+		"params:\n  author:\n    name: A # [comment\n    links: [{url: \"https://x\", title: '#1'}]\nmenu:\n  main:\n    - name: Home\n      weight: 1\n",
+		"layout: post\ntitle:  Jekyll's post: a colon\nredirect_from:\n- /old/\n- /older/\nexcerpt_separator: <!--more-->\n",
+		"cover:\n  image: \"a.png\"\n  alt: \"[x\"\n  relative: true\nresources:\n- src: \"*.jpg\"\n  params: {credits: \"[me]\"}\n",
+		"title: a\t# tab before a comment\nlist: [a, [b, [c, [d]]]]\nmap: {a: {b: {c: {d: 1}}}}\n",
+	} {
+		if line, msg := scanYAML([]byte(front), MaxFrontMatterDepth); msg != "" {
+			t.Errorf("front matter %d refused at line %d: %s", i, line, msg)
+		}
+		checkYAMLScan(t, front)
+	}
+}
+
+// TestYAMLDepthLimitExact: 16 levels are read, 17 are not, whether the
+// scan or the walker says so.
+func TestYAMLDepthLimitExact(t *testing.T) {
+	for name, deep := range map[string]func(n int) string{
+		"flow":    func(n int) string { return "k: " + strings.Repeat("[", n-1) + "1" + strings.Repeat("]", n-1) },
+		"entries": func(n int) string { return "k:\n" + strings.Repeat("- ", n-1) + "a" },
+		"keys": func(n int) string {
+			var b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&b, "%sk%d:\n", strings.Repeat("  ", i), i)
+			}
+			return b.String()
+		},
+	} {
+		for _, n := range []int{MaxFrontMatterDepth, MaxFrontMatterDepth + 1, MaxFrontMatterDepth + 2, 100} {
+			src := "---\ntitle: x\ndate: 2017-05-03\n" + deep(n) + "\n---\nbody\n"
+			_, errs, _ := parsePost("a.md", []byte(src), "a", time.UTC, "en", defaultFrontLimits)
+			refused := len(errs) == 1 && strings.Contains(errs[0].Msg, "nested deeper than 16 levels")
+			if refused != (n > MaxFrontMatterDepth) {
+				t.Errorf("%s, %d levels: errors %v", name, n, errs)
+			}
+		}
+	}
+}
+
+// loadErrorsIn is loadErrors for a folder already written.
+func loadErrorsIn(t *testing.T, dir string) []string {
+	t.Helper()
+	_, err := Load(dir, LoadOptions{Settle: -1})
+	if err == nil {
+		return nil
+	}
+	var got []string
+	for _, line := range strings.Split(err.Error(), "\n") {
+		got = append(got, strings.TrimPrefix(line, dir+"/"))
+	}
+	return got
+}
+
+func TestYAMLScanAllocatesNothing(t *testing.T) {
+	front := []byte(strings.Repeat("title: \"x [y]\"\ntags: [a, 'b', {c: d}]\nsummary: |\n  text\n# comment\n", 100))
+	if n := testing.AllocsPerRun(10, func() { scanYAML(front, MaxFrontMatterDepth) }); n != 0 {
+		t.Errorf("scanYAML allocates %v times a call", n)
+	}
+}
