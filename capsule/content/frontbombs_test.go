@@ -110,3 +110,64 @@ func TestYAMLScanAllocatesNothing(t *testing.T) {
 		t.Errorf("scanYAML allocates %v times a call", n)
 	}
 }
+
+// TestTableBombsRefusedBeforeParsing loads the table bombs of the issue:
+// each is refused at the table's line, having cost what reading the file
+// costs. Before, the wide table (16 KB) made goldmark allocate 884 MB, and
+// the escaped pipes took it seconds.
+func TestTableBombsRefusedBeforeParsing(t *testing.T) {
+	want := map[string]string{
+		"wide table":    "a.md:5: table of 1,000 columns × 5,001 rows is 5,001,000 cells, over the 100,000 a post may have",
+		"escaped pipes": `a.md:5: the tables up to this one escape 25,000 pipes inside code (\|), over the 1,000 a post may have`,
+	}
+	for name, w := range want {
+		t.Run(name, func(t *testing.T) {
+			src := postgen.PostBombs()[name](postgen.PostBombSize[name])
+			dir := testfs.Write(t, map[string]string{"a.md": string(src)})
+			var got []string
+			n := allocated(func() { got = loadErrorsIn(t, dir) })
+			if len(got) != 1 || !strings.HasPrefix(got[0], w) {
+				t.Errorf("errors %q, want %q…", got, w)
+			}
+			if limit := uint64(8*len(src) + 256<<10); n > limit {
+				t.Errorf("loading %d bytes allocated %d, over %d", len(src), n, limit)
+			}
+		})
+	}
+}
+
+// TestTablesWithinBounds: real tables, drafts' and pages' too, load; the
+// bound counts every table of a post; a table in fenced code is not one.
+func TestTablesWithinBounds(t *testing.T) {
+	row := "| 2017-05-03 | WiMAX | 日記 | ok |\n"
+	table := "| date | what | tag | state |\n|---|:-:|---|--:|\n" + strings.Repeat(row, 20)
+	big := "| a | b |\n|---|---|\n" + strings.Repeat("| 1 | 2 |\n", MaxTableCells/2) // 100,002 cells, one per 4 bytes
+	files := map[string]string{
+		"real.md":   goodPost + table + "\n" + table,
+		"fenced.md": goodPost + "```\n" + wideTable(1000, 200) + "```\n",
+		"draft.md":  "+++\ntitle = \"d\"\ndate = 2017-05-03\ndraft = true\n+++\n" + wideTable(1000, 200),
+		"page.md":   "+++\ntitle = \"p\"\npage = true\n+++\n> " + wideTable(500, 300), // rows lazily in the quote
+		"many.md":   goodPost + strings.Repeat(wideTable(100, 100)+"\n", 11),
+		"big.md":    goodPost + big,
+		"quoted.md": goodPost + "- item\n\n  " + strings.ReplaceAll(wideTable(400, 300), "\n", "\n  "),
+	}
+	got := loadErrors(t, files, LoadOptions{Settle: -1})
+	want := []string{
+		"draft.md:6: table of 1,000 columns × 201 rows is 201,000 cells",
+		"many.md:934: the tables up to this one have 101,000 cells in all", // the tenth table
+		"page.md:5: table of 500 columns × 301 rows",
+		"quoted.md:9: table of 400 columns × 301 rows",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("errors:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d:\n got %s\nwant %s…", i, got[i], want[i])
+		}
+	}
+}
+
+func wideTable(cols, rows int) string {
+	return strings.Repeat("| h ", cols) + "|\n" + strings.Repeat("|-", cols) + "|\n" + strings.Repeat("a\n", rows)
+}
