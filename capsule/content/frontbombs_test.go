@@ -23,7 +23,7 @@ func TestYAMLBombsRefusedBeforeParsing(t *testing.T) {
 		"yaml empty":    "a.md:21: front matter: nested deeper than 16 levels",
 		"yaml tags":     "a.md:21: front matter: nested deeper than 16 levels",
 		"yaml mixed":    "a.md:4: front matter: nested deeper than 16 levels",
-		"yaml angles":   `a.md:4: front matter: 60000 "<" in a row, more than the 1000 the YAML reader takes`,
+		"yaml angles":   `a.md:4: front matter: 60,000 "<" in a row, more than the 1,000 the YAML reader takes`,
 		"yaml tabs":     "a.md:4: front matter: more than 100 tabs on one line of a double-quoted string",
 	}
 	for name, bomb := range postgen.PostBombs() {

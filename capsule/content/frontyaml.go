@@ -680,7 +680,7 @@ func (s *yamlScan) mergeKey() bool {
 	if s.i >= s.angleEnd {
 		s.angleEnd = s.i + s.repeat('<')
 		if s.angleEnd-s.i > maxYAMLAngleRun {
-			s.fail("front matter: %d \"<\" in a row, more than the %d the YAML reader takes: it slows down with the square of the run", s.angleEnd-s.i, maxYAMLAngleRun)
+			s.fail("front matter: %s \"<\" in a row, more than the %s the YAML reader takes: it slows down with the square of the run", thousands(s.angleEnd-s.i), thousands(maxYAMLAngleRun))
 			return true
 		}
 	}
