@@ -3,6 +3,7 @@ package content
 import (
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/postgen"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -170,4 +171,37 @@ func TestTablesWithinBounds(t *testing.T) {
 
 func wideTable(cols, rows int) string {
 	return strings.Repeat("| h ", cols) + "|\n" + strings.Repeat("|-", cols) + "|\n" + strings.Repeat("a\n", rows)
+}
+
+// FuzzJSONDepth holds jsonTooDeep to encoding/json: on valid JSON it
+// finds nesting past a depth exactly when the decoder's tokens do.
+func FuzzJSONDepth(f *testing.F) {
+	for _, s := range []string{`{"a": [1, {"b": "x]"}]}`, `{"k": "\"[[[\\\"", "l": [[[]]]}`, `[{"a":{}}, [], "{"]`, `{"t": "é\u005b"}`} {
+		f.Add(s, 2)
+	}
+	f.Fuzz(func(t *testing.T, src string, depth int) {
+		depth = 1 + (depth&0xff)%20
+		if !json.Valid([]byte(src)) {
+			jsonTooDeep([]byte(src), depth) // must not panic
+			return
+		}
+		dec := json.NewDecoder(strings.NewReader(src))
+		deepest, d := 0, 0
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			switch tok {
+			case json.Delim('['), json.Delim('{'):
+				d++
+				deepest = max(deepest, d)
+			case json.Delim(']'), json.Delim('}'):
+				d--
+			}
+		}
+		if got := jsonTooDeep([]byte(src), depth) >= 0; got != (deepest > depth) {
+			t.Fatalf("%q, depth %d: jsonTooDeep says %v, the decoder nests %d", src, depth, got, deepest)
+		}
+	})
 }
