@@ -114,10 +114,10 @@ type yamlScan struct {
 	last                     yamlToken
 	lastCol                  int
 	multi                    bool // a block scalar is being read (ctx.mstate != nil)
-	mLiteral, mTrim, mKeep   bool
+	mTrim, mKeep             bool // the header's chomping: "-" (or a raw folded scalar), "+"
 	mFirst                   int  // firstLineIndentColumn
 	mOther                   bool // the block scalar's buffer holds more than spaces and line breaks
-	mShape                   byte // what it holds when it holds only those: see blankShape
+	mShape                   byte // what it holds when it holds only those: see blankAdd
 
 	// The nesting the parser will reach.
 	blocks  [64]yamlBlock
@@ -598,7 +598,7 @@ func (s *yamlScan) special(c rune) bool {
 		if s.hasBuf() {
 			return false
 		}
-		s.blockScalarHeader(c)
+		s.blockScalarHeader()
 		return true
 	case '!':
 		if s.hasBuf() || s.directive {
@@ -731,7 +731,7 @@ func (s *yamlScan) dash() bool {
 	if s.hasBuf() && s.indent == yamlUp {
 		// setRawFolded: the buffer so far and the rest, up to a line
 		// indented no deeper than the key, are one scalar.
-		s.multi, s.mLiteral, s.mTrim, s.mKeep = true, false, true, false
+		s.multi, s.mTrim, s.mKeep = true, true, false
 		s.mFirst = s.column
 		s.mOther = true
 		s.bufLen++
@@ -1119,8 +1119,7 @@ func (s *yamlScan) skipRaw(n int) {
 // indentation and chomping indicators and maybe a comment, to the end of
 // the line; the lines after, up to one indented no deeper than the key,
 // are text.
-func (s *yamlScan) blockScalarHeader(c rune) {
-	literal := c == '|'
+func (s *yamlScan) blockScalarHeader() {
 	col := s.column
 	s.skip(1)
 	end := bytes.IndexAny(s.src[s.i:], "\r\n")
@@ -1141,7 +1140,7 @@ func (s *yamlScan) blockScalarHeader(c rune) {
 	if col == 1 {
 		s.lastDelim = 1
 	}
-	s.multi, s.mLiteral = true, literal
+	s.multi = true
 	s.mTrim = bytes.HasPrefix(opt, []byte("-")) || bytes.HasSuffix(opt, []byte("-"))
 	s.mKeep = bytes.HasPrefix(opt, []byte("+")) || bytes.HasSuffix(opt, []byte("+"))
 	s.mFirst = 0

@@ -205,12 +205,23 @@ func (t *tableScan) inFence(l []byte) bool {
 		}
 	}
 	for _, o := range containerPrefixes(l, &t.offs) {
-		if c, n := fenceRun(l[o:]); n >= 3 && (c == '~' || bytes.IndexByte(l[o+indentOf(l[o:])+n:], '`') < 0) {
+		if c, n := fenceOpens(l[o:]); n > 0 {
 			t.fence, t.fenceLen, t.fenceQuotes = c, n, quotes
 			return true
 		}
 	}
 	return false
+}
+
+// fenceOpens returns the character and length of the fence l opens, or
+// 0, 0: three or more "`" or "~" after at most three spaces, and no "`"
+// after a fence of "`" (its info string may hold none).
+func fenceOpens(l []byte) (byte, int) {
+	c, n := fenceRun(l)
+	if n < 3 || (c == '`' && bytes.IndexByte(l[indentOf(l)+n:], '`') >= 0) {
+		return 0, 0
+	}
+	return c, n
 }
 
 // fenceRun returns the character and length of the run of "`" or "~"
@@ -334,7 +345,7 @@ func endsTable(l []byte) bool {
 	if i > 3 || i >= len(l) {
 		return false
 	}
-	if _, n := fenceRun(l); n >= 3 {
+	if _, n := fenceOpens(l); n > 0 {
 		return true
 	}
 	switch l[i] {

@@ -84,13 +84,15 @@ func simpleMarkdown(src string) bool {
 	for _, l := range strings.Split(src, "\n") {
 		var prefixes [maxTablePrefixes + 1]int
 		switch {
-		case strings.ContainsAny(l, "<`~\r\t"), strings.HasPrefix(l, " "):
+		case strings.ContainsAny(l, "<`~\r\t"), strings.HasPrefix(l, " "), strings.HasPrefix(l, "["):
+			// HTML, code, indented lines, and link reference definitions,
+			// which may take the next line for their destination.
 			return false
 		case len(containerPrefixes([]byte(l), &prefixes)) > 1:
 			return false
 		case endsTable([]byte(l)) && !isBlankLine([]byte(l)):
 			return false
-		case strings.Trim(l, "- ") == "" && l != "":
+		case (strings.Trim(l, "- ") == "" || strings.Trim(l, "= ") == "") && l != "":
 			// A setext heading's underline, or a delimiter row where the
 			// line before is lazy: the scan counts a table either way.
 			return false
