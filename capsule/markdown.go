@@ -68,7 +68,7 @@ func newMarkdown() goldmark.Markdown {
 // byte of the post, loaded, parsed and rendered on both protocols, plus
 // PostAllocSlack. Allocated, not held: it bounds the peak, which is lower
 // (capsuled -check on 1 MiB of "*a", the costliest found for its peak,
-// holds 390 MB at most). The costliest posts found allocate some 490
+// peaks at about 400 MB). The costliest posts found allocate some 490
 // bytes a byte: lines of hard breaks ("a\\"), then "[a](b)", "~~a~~"
 // (goldmark's nodes, then gopher's wrapping of a line with nowhere to
 // break) and "*a"; goccy/go-yaml allocates some 410 a byte of front matter
