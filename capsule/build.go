@@ -17,8 +17,6 @@ import (
 	"capsule/capsule/messages"
 	"capsule/capsule/search"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -386,11 +384,4 @@ func postDate(p *content.Post) string {
 		return ""
 	}
 	return p.Date.Format(dateLayout)
-}
-
-// newMarkdown is the one Markdown dialect capsule reads: CommonMark with
-// GitHub's extensions (tables, strikethrough, autolinks, task lists) and
-// footnotes.
-func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
 }

@@ -120,7 +120,9 @@ type LoadOptions struct {
 // be a regular file (a named pipe, a device, a socket or a folder named
 // x.md is an error, and is not opened) of at most MaxPostSize bytes, its
 // front matter within MaxFrontMatterSize, MaxFrontMatterKeys and
-// MaxFrontMatterDepth. A post that is a symbolic link leading outside dir
+// MaxFrontMatterDepth, its tables within MaxTableCells and
+// MaxTableEscapes (checkTables, for posts, pages, drafts and scheduled
+// posts alike). A post that is a symbolic link leading outside dir
 // is passed over with a warning. Files being written while Load reads
 // them are waited for and read again (see SettleTime), so that a post is
 // never loaded half-written.
@@ -337,6 +339,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
 	c.Warnings = append(c.Warnings, expandTemplates(loaded)...)
+	for _, p := range loaded {
+		if !p.plain { // plain posts were checked as they were decoded
+			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
+				errs = append(errs, ferr)
+			}
+		}
+	}
 
 	// The files beside the posts, once it is known whose they are: the
 	// files of a bundle that publishes none are not even read.
@@ -494,6 +503,11 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 			p.plain = !hasTemplates(p.Body)
 			p.BodyHash = hashBody(p.Body)
 			p.limit = m.src.limit
+			if p.plain { // others are checked once their templates are expanded
+				if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
+					errs = append(errs, ferr)
+				}
+			}
 		}
 		results[i] = parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
 	})

@@ -65,12 +65,3 @@ func (w *Warnings) List() []*FileError {
 	}
 	return out
 }
-
-// thousands is n with its thousands separated by commas: 139,980.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

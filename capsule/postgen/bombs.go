@@ -102,3 +102,45 @@ func quoteBomb(n int) ([]byte, ast.Node) {
 	}
 	return b, doc
 }
+
+// PostBombs are whole posts (front matter and Markdown) of the second
+// round of "Hostile input", each a few kilobytes that a parser took
+// seconds or gigabytes to read: capsule refuses them before parsing. Each
+// takes the n of PostBombSize.
+func PostBombs() map[string]func(n int) []byte {
+	yaml := func(fm string) []byte { return []byte("---\ntitle: x\ndate: 2017-05-03\n" + fm + "\n---\nbody\n") }
+	md := func(body string) []byte { return []byte("---\ntitle: x\ndate: 2017-05-03\n---\n" + body) }
+	return map[string]func(n int) []byte{
+		// goccy/go-yaml's parser costs the square of the nesting.
+		"yaml flow":     func(n int) []byte { return yaml("k: " + strings.Repeat("[", n)) },
+		"yaml mappings": func(n int) []byte { return yaml("k: " + strings.Repeat("{", n)) },
+		"yaml closed":   func(n int) []byte { return yaml("k: " + strings.Repeat("[", n/2) + strings.Repeat("]", n/2)) },
+		"yaml entries":  func(n int) []byte { return yaml("k:\n" + strings.Repeat("- ", n/2) + "a") },
+		"yaml empty":    func(n int) []byte { return yaml(strings.Repeat("0:\n-\n", n/5)) },
+		"yaml tags":     func(n int) []byte { return yaml("k:\n" + strings.Repeat("- !\n", n/4)) },
+		"yaml mixed":    func(n int) []byte { return yaml("k: " + strings.Repeat("[{a: ", n/5)) },
+		// goccy's lexer counts the rest of a run of "<" at each one, and
+		// reads the rest of the line at each tab of a double-quoted string.
+		"yaml angles": func(n int) []byte { return yaml("k: " + strings.Repeat("<", n)) },
+		"yaml tabs":   func(n int) []byte { return yaml("k: \"" + strings.Repeat("\ta", n/2) + "\"") },
+		// goldmark pads every row of a table to the header's width.
+		"wide table": func(n int) []byte { return md(wideTable(n/20, n/4)) },
+		// goldmark's table transformer compares every escaped pipe in
+		// code with every other.
+		"escaped pipes": func(n int) []byte {
+			return md("| a | b |\n|---|---|\n" + strings.Repeat("| `\\|` | `\\|` |\n", n/16))
+		},
+	}
+}
+
+// PostBombSize is the n of each of PostBombs: the issue's sizes.
+var PostBombSize = map[string]int{
+	"yaml flow": 60000, "yaml mappings": 60000, "yaml closed": 60000, "yaml entries": 60000, "yaml empty": 60000,
+	"yaml tags": 60000, "yaml mixed": 60000, "yaml angles": 60000, "yaml tabs": 60000,
+	"wide table": 20000, "escaped pipes": 200000,
+}
+
+// wideTable is a header of cols columns over rows rows of one cell.
+func wideTable(cols, rows int) string {
+	return strings.Repeat("| h ", cols) + "|\n" + strings.Repeat("|-", cols) + "|\n" + strings.Repeat("a\n", rows)
+}

@@ -1,0 +1,170 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// lexerEvents are the tokens of goccy's lexer that yamlScan notes, and
+// whether the lexer failed.
+func lexerEvents(src string) ([]yamlEvent, token.Tokens, bool) {
+	tokens := lexer.Tokenize(src)
+	if tokens.InvalidToken() != nil {
+		return nil, tokens, false
+	}
+	kinds := map[token.Type]byte{
+		token.SequenceStartType: '[', token.SequenceEndType: ']', token.MappingStartType: '{', token.MappingEndType: '}',
+		token.SequenceEntryType: '-', token.MappingKeyType: '?', token.MappingValueType: ':', token.MergeKeyType: '<',
+		token.DocumentHeaderType: 'D',
+	}
+	var events []yamlEvent
+	for _, tk := range tokens {
+		if k, ok := kinds[tk.Type]; ok {
+			events = append(events, yamlEvent{Kind: k, Line: tk.Position.Line, Col: tk.Position.Column})
+		}
+	}
+	return events, tokens, true
+}
+
+// astDepth is the most containers around a node of n, keys included.
+func astDepth(n ast.Node, d int) int {
+	deepest := d
+	walk := func(c ast.Node, dd int) {
+		if c != nil {
+			deepest = max(deepest, astDepth(c, dd))
+		}
+	}
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		for _, v := range n.Values {
+			walk(v, d)
+		}
+	case *ast.MappingValueNode:
+		walk(n.Key, d+1)
+		walk(n.Value, d+1)
+	case *ast.SequenceNode:
+		for _, v := range n.Values {
+			walk(v, d+1)
+		}
+	case *ast.TagNode:
+		walk(n.Value, d)
+	case *ast.AnchorNode:
+		walk(n.Value, d)
+	case *ast.MappingKeyNode:
+		walk(n.Value, d)
+	}
+	return deepest
+}
+
+func scanEvents(src string) *yamlScan {
+	s := newYAMLScan([]byte(src), 62)
+	s.events = []yamlEvent{}
+	s.run()
+	return s
+}
+
+func dumpEvents(ev []yamlEvent) string {
+	var b strings.Builder
+	for _, e := range ev {
+		fmt.Fprintf(&b, "%c%d:%d ", e.Kind, e.Line, e.Col)
+	}
+	return b.String()
+}
+
+// checkYAMLScan holds the scan of src to goccy's lexer and parser.
+func checkYAMLScan(t *testing.T, src string) {
+	t.Helper()
+	want, tokens, ok := lexerEvents(src)
+	s := scanEvents(src)
+	if !ok || s.errMsg != "" {
+		return
+	}
+	got := s.events
+	if dumpEvents(got) != dumpEvents(want) {
+		t.Fatalf("%q:\n scan  %s\n lexer %s", src, dumpEvents(got), dumpEvents(want))
+	}
+	f, err := parser.Parse(tokens, 0)
+	if err != nil {
+		return
+	}
+	deepest := 0
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil {
+			deepest = max(deepest, astDepth(d.Body, 0))
+		}
+	}
+	// The scan may count one level less than the parser: a flow
+	// collection used as a key ("[a]: b") counts from the ":" on.
+	if deepest > s.deepest+1 {
+		t.Fatalf("%q: the scan counts %d levels, the parser nests %d", src, s.deepest, deepest)
+	}
+	// It may count one more (an empty innermost [] or {}); with tags and
+	// anchors, more: it takes the next collection for their node, which
+	// the parser does not always. After a second "---" the parser may
+	// leave the rest out (front matter is one document).
+	if s.deepest > deepest+1 && !strings.ContainsAny(src, "!&") && !strings.Contains(dumpEvents(want), "D") {
+		t.Fatalf("%q: the scan counts %d levels, the parser only nests %d", src, s.deepest, deepest)
+	}
+}
+
+func TestYAMLScanSeeds(t *testing.T) {
+	for _, src := range yamlSeeds {
+		t.Run("", func(t *testing.T) { checkYAMLScan(t, src) })
+	}
+}
+
+var yamlSeeds = []string{
+	"title: x\ndate: 2017-05-03\ntags: [a, b]\n",
+	"k: [- - - a]", "k: [- a, - b]", "k: {a: - b}", "- - - a", "[a]: b", "? [a]\n: b",
+	"k:\n- a\nb: 1", "k: [{a: - - - b}]", "k: !!seq [[a]]",
+	"title: 'it''s [x'\ntags: [\"a\\\"[\", b]\n",
+	"a: |\n  [[[\n  more\nb: [c]\n",
+	"a: >-\n  x\n\nb: 1\n",
+	"a: |\n\nb: [[[c]]]\n",
+	"a: |2\n    x\n  y\nb: [1]\n",
+	"k: a\n  - 'x\nb: [[[\n",
+	"k: a # [[[\nb: c#[\n",
+	"k: \"a\\tb\"[x]\n",
+	"k: \"a\tb\"'[[['\n",
+	"&a k: *a\n<<: *a\n",
+	"%YAML 1.2\n---\nk: [v]\n",
+	"- a: b\n  c: [d]\n- e\n",
+	"k:\n  - a:\n      b: {c: [1, 2]}\n",
+	"\"q\": [1]\n'r': {a: 1}\n",
+	"k: !tag [a]\nl: !t,x [b]\n",
+	"k: [a: b, c]\n",
+	"a:\n  b:\n    c: 1\n[x]\n",
+	"k: \"\\x41[\"\nl: \"\\u0041\"\n",
+	"k: 'a\n  b'\nl: [1]\n",
+	"k: a\n\n  b\nl: [1]\n",
+	"k: |+\n\nl: [1]\n",
+	"--- a\n--- [b]\n",
+	"... \nk: v\n",
+}
+
+// FuzzYAMLScan holds the scan to goccy's lexer (the same tokens the
+// parser nests by, wherever the lexer takes the text without error) and
+// parser (the same depth, within a level), and to a pass linear in the
+// text.
+func FuzzYAMLScan(f *testing.F) {
+	for _, s := range yamlSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 4000 {
+			return
+		}
+		s := newYAMLScan([]byte(src), MaxFrontMatterDepth)
+		s.run()
+		if limit := (8 + 2*maxYAMLQuotedTabs) * (len(src) + 1); s.work > limit {
+			t.Fatalf("%q: the scan looked at %d bytes, over %d", src, s.work, limit)
+		}
+		checkYAMLScan(t, src)
+	})
+}

@@ -1,0 +1,259 @@
+package capsule
+
+import (
+	"capsule/capsule/content"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// newMarkdown is the one Markdown dialect capsule reads: CommonMark with
+// GitHub's extensions (tables, strikethrough, autolinks, task lists) and
+// footnotes, with two bounds goldmark does not keep by itself:
+//
+//   - Lists, quotes and footnotes nest at most maxNesting deep. goldmark's
+//     time grows with the square of the nesting: 60,000 "- " on one line
+//     (120 KB) took 16 s, a 1 MiB post of them would take minutes, on a
+//     core a reload waits for. Deeper markers are read as text; the
+//     renderers draw no more than eight levels anyway.
+//   - A paragraph is read for link reference definitions ("[a]: https://…")
+//     only if at most maxLinkRefLines of its lines may start one: goldmark
+//     removes each definition found by copying the lines after it, and
+//     1 MiB of "[a]: b" lines took it 38 s. A reference list has tens.
+//   - A paragraph of L lines reads at most maxLabelWork/L link labels
+//     ("[…]", "![…]", "[^…]"): goldmark reads each label by walking the
+//     paragraph's lines from its last, and 40,000 lines of "[a]" took a
+//     second (a 1 MiB paragraph of them, over ten). The labels past that
+//     are text. A paragraph of 100 lines may hold 40,000 labels.
+//   - A post's tables have at most content.TableCellBudget cells and
+//     content.MaxTableEscapes pipes escaped in code (see content's
+//     checkTables, which refuses such a post when it is loaded). A table
+//     over them that the load's scan could not see (inside an HTML block,
+//     say) is left as the paragraph of text it is written as.
+//
+// With these, and the bounds of content (front matter, tables) and of the
+// renderers (gemtext.OutputFactor, gopher.OutputFactor), loading, parsing
+// and rendering one post allocates at most PostAllocFactor bytes for each
+// of its bytes, plus PostAllocSlack for the pages of a build whatever its
+// posts. TestPostsWithinMemoryBound holds every bomb of postgen to it.
+func newMarkdown() goldmark.Markdown {
+	inlines := parser.DefaultInlineParsers()
+	for i, in := range inlines {
+		if in.Priority == 200 { // the link parser
+			inlines[i].Value = labelGuard{InlineParser: in.Value.(parser.InlineParser)}
+		}
+	}
+	blocks := parser.DefaultBlockParsers()
+	for i, b := range blocks {
+		switch b.Priority {
+		case 300, 800: // the list and blockquote parsers
+			blocks[i].Value = nestGuard{b.Value.(parser.BlockParser)}
+		}
+	}
+	p := parser.NewParser(
+		parser.WithBlockParsers(blocks...),
+		parser.WithInlineParsers(inlines...),
+		parser.WithParagraphTransformers(util.Prioritized(linkRefGuard{parser.LinkReferenceParagraphTransformer}, 100)),
+	)
+	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(
+		extension.Linkify, extension.Strikethrough, extension.TaskList, guardedTables{}, guardedFootnotes{}))
+}
+
+// The memory a post may cost: PostAllocFactor bytes allocated for each
+// byte of the post, loaded, parsed and rendered on both protocols, plus
+// PostAllocSlack. Allocated, not held: it bounds the peak, which is lower
+// (capsuled -check on 1 MiB of "*a", the costliest found for its peak,
+// peaks at about 400 MB). The costliest posts found allocate some 490
+// bytes a byte: lines of hard breaks ("a\\"), then "[a](b)", "~~a~~"
+// (goldmark's nodes, then gopher's wrapping of a line with nowhere to
+// break) and "*a"; goccy/go-yaml allocates some 410 a byte of front matter
+// nested eight deep on every line. The sample blog allocates 60.
+const (
+	PostAllocFactor = 640
+	PostAllocSlack  = 4 << 20
+)
+
+// maxNesting is how deep lists, quotes and footnotes nest. Posts nest
+// three or four levels; eight are drawn.
+const maxNesting = 32
+
+// nestGuard is a block parser that opens nothing maxNesting containers
+// deep: the line is then read by the parsers after it, as text.
+type nestGuard struct{ parser.BlockParser }
+
+func (g nestGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if nesting(parent) >= maxNesting {
+		return nil, parser.NoChildren
+	}
+	return g.BlockParser.Open(parent, reader, pc)
+}
+
+// nesting counts the containers n is in, n included.
+func nesting(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		switch n.Kind() {
+		case ast.KindListItem, ast.KindBlockquote, east.KindFootnote:
+			d++
+		}
+	}
+	return d
+}
+
+// maxLinkRefLines is how many lines of a paragraph may start with "[" for
+// it to be read for link reference definitions.
+const maxLinkRefLines = 1000
+
+// linkRefGuard passes a paragraph to goldmark's link reference
+// transformer only if few of its lines may start a definition; otherwise
+// the paragraph stays text.
+type linkRefGuard struct{ parser.ParagraphTransformer }
+
+func (g linkRefGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	lines := node.Lines()
+	n := 0
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if l := util.TrimLeftSpace(seg.Value(src)); len(l) > 0 && l[0] == '[' {
+			if n++; n > maxLinkRefLines {
+				return
+			}
+		}
+	}
+	g.ParagraphTransformer.Transform(node, reader, pc)
+}
+
+// maxLabelWork bounds, for each block, its link labels times its lines.
+const maxLabelWork = 4 << 20
+
+// labelGuard is an inline parser of link labels that reads no more of
+// them in a block than maxLabelWork allows (see newMarkdown): goldmark's
+// link parser ("[…]", "![…]"), or its footnote parser ("[^…]", notes).
+type labelGuard struct {
+	parser.InlineParser
+	notes bool
+}
+
+// opens is whether line starts a label the parser guarded reads.
+func (g labelGuard) opens(line []byte) bool {
+	if len(line) > 1 && line[0] == '!' {
+		line = line[1:]
+	}
+	if len(line) == 0 || line[0] != '[' {
+		return false
+	}
+	return !g.notes || (len(line) > 1 && line[1] == '^')
+}
+
+var labelSpentKey = parser.NewContextKey()
+
+// labelSpent is the labels a block has opened, and the block.
+type labelSpent struct {
+	block  ast.Node
+	labels int
+}
+
+func (g labelGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if line, _ := block.PeekLine(); g.opens(line) {
+		b := parent
+		for b.Type() != ast.TypeBlock && b.Parent() != nil {
+			b = b.Parent()
+		}
+		spent, _ := pc.Get(labelSpentKey).(*labelSpent)
+		if spent == nil {
+			spent = &labelSpent{}
+			pc.Set(labelSpentKey, spent)
+		}
+		if spent.block != b {
+			spent.block, spent.labels = b, 0
+		}
+		spent.labels++
+		if spent.labels*max(b.Lines().Len(), 1) > maxLabelWork {
+			return nil // the "[" is text
+		}
+	}
+	return g.InlineParser.Parse(parent, block, pc)
+}
+
+// CloseBlock passes on the end of a block to the parser guarded, which
+// drops the labels left open.
+func (g labelGuard) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	if c, ok := g.InlineParser.(parser.CloseBlocker); ok {
+		c.CloseBlock(parent, block, pc)
+	}
+}
+
+// guardedFootnotes is extension.Footnote with its block parser guarded.
+type guardedFootnotes struct{}
+
+func (guardedFootnotes) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(nestGuard{extension.NewFootnoteBlockParser()}, 999)),
+		parser.WithInlineParsers(util.Prioritized(labelGuard{InlineParser: extension.NewFootnoteParser(), notes: true}, 101)),
+		parser.WithASTTransformers(util.Prioritized(extension.NewFootnoteASTTransformer(), 999)),
+	)
+}
+
+// guardedTables is extension.Table with its paragraph transformer
+// guarded (see tableGuard).
+type guardedTables struct{}
+
+func (guardedTables) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithParagraphTransformers(util.Prioritized(tableGuard{extension.NewTableParagraphTransformer()}, 200)),
+		parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+	)
+}
+
+// tableGuard makes a table of a paragraph only while the document's tables
+// stay within their bounds: it finds the table goldmark's transformer
+// would make, as that one does, and counts its cells (header columns
+// times rows, padding included) and escaped pipes before they exist.
+type tableGuard struct{ parser.ParagraphTransformer }
+
+var tableSpentKey = parser.NewContextKey()
+
+// tableSpent is what a document's tables have cost so far.
+type tableSpent struct{ cells, escapes int }
+
+func (g tableGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	lines := node.Lines()
+	for i := 1; i < lines.Len(); i++ {
+		delim := lines.At(i)
+		cols := content.TableColumns(delim.Value(src))
+		if cols == 0 {
+			continue
+		}
+		header := lines.At(i - 1)
+		if content.RowCells(header.Value(src)) > cols {
+			break // goldmark makes no table of this paragraph
+		}
+		spent, _ := pc.Get(tableSpentKey).(*tableSpent)
+		if spent == nil {
+			spent = &tableSpent{}
+			pc.Set(tableSpentKey, spent)
+		}
+		cells := cols * (lines.Len() - i) // the header and the rows below the delimiter
+		escapes := 0
+		for j := i - 1; j < lines.Len(); j++ {
+			if j != i {
+				seg := lines.At(j)
+				escapes += content.TableEscapes(seg.Value(src))
+			}
+		}
+		if spent.cells+cells > content.TableCellBudget(len(src)) || spent.escapes+escapes > content.MaxTableEscapes {
+			return // left a paragraph
+		}
+		spent.cells += cells
+		spent.escapes += escapes
+		break
+	}
+	g.ParagraphTransformer.Transform(node, reader, pc)
+}
