@@ -271,8 +271,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gemini[tagsPath] = geminiPage(lang, b.tagsGemtext())
 	st.gopher[tagsPath] = b.tagsMenu()
 	var prevTags map[string]*tagPages
-	if cache != nil {
-		prevTags = opts.Previous.tagPages
+	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
+		prevTags = prev.tagPages
 	}
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
 	for _, g := range b.tags {

@@ -1,8 +1,6 @@
 package capsule_test
 
 import (
-	"context"
-	"errors"
 	"log"
 	"strings"
 	"testing"
@@ -16,22 +14,18 @@ import (
 	"capsule/capsule/tlscert"
 )
 
-// startFails starts a capsule on files and returns the problems it
-// reports; the start must fail.
-func startFails(t *testing.T, files map[string]string) content.ErrorList {
+// startProblems starts a capsule on files and returns the problems it
+// reports: what it left out. The start itself succeeds, serving the rest,
+// and -check on the same folder fails.
+func startProblems(t *testing.T, files map[string]string) content.ErrorList {
 	t.Helper()
 	cfg := servetest.Config(t)
 	cfg.Posts = testfs.Write(t, files)
-	d, err := daemon.Start(context.Background(), cfg)
-	if err == nil {
-		d.Shutdown(context.Background())
-		t.Fatal("started")
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	if _, err := daemon.Check(cfg); err == nil {
+		t.Error("-check finds no problem")
 	}
-	var list content.ErrorList
-	if !errors.As(err, &list) {
-		t.Fatalf("error %v is not a list of file problems", err)
-	}
-	return list
+	return d.Store().Problems
 }
 
 func post(title, extra string) string {
@@ -41,7 +35,7 @@ func post(title, extra string) string {
 // Slugs "a" and "a.txt" answered the same Gopher selector (/posts/a.txt:
 // one post's text, the other's menu): one was unreachable, silently.
 func TestSlugsCollidingOnGopher(t *testing.T) {
-	list := startFails(t, map[string]string{"a.md": post("A", ""), "a.txt.md": post("B", "")})
+	list := startProblems(t, map[string]string{"a.md": post("A", ""), "a.txt.md": post("B", "")})
 	if len(list) != 1 || !strings.Contains(list[0].Error(), "/posts/a.txt") ||
 		!strings.Contains(list[0].Error(), "a.md") || !strings.Contains(list[0].Error(), "a.txt.md") {
 		t.Errorf("problems %v; want one naming both files and the selector", list)
@@ -51,7 +45,7 @@ func TestSlugsCollidingOnGopher(t *testing.T) {
 // Pages named like the capsule's own pages were hidden by them.
 func TestPagesShadowedByBuiltins(t *testing.T) {
 	for _, slug := range []string{"archive", "tags", "caps", "search"} {
-		list := startFails(t, map[string]string{"a.md": post("A", ""), slug + ".md": "+++\ntitle = \"P\"\npage = true\n+++\n本文\n"})
+		list := startProblems(t, map[string]string{"a.md": post("A", ""), slug + ".md": "+++\ntitle = \"P\"\npage = true\n+++\n本文\n"})
 		if len(list) == 0 || !strings.Contains(list[0].Error(), slug+".md:1: ") {
 			t.Errorf("page %q: problems %v", slug, list)
 		}
@@ -191,7 +185,7 @@ func TestScheduledCollisionsFoundNow(t *testing.T) {
 		{"slug of a post", map[string]string{"a.md": post("A", ""), "later.md": scheduled("slug = \"a\"\n")},
 			[]string{"later.md:1: ", "slug \"a\"", "a.md"}},
 	} {
-		list := startFails(t, c.files)
+		list := startProblems(t, c.files)
 		if len(list) == 0 {
 			t.Errorf("%s: no problem", c.name)
 			continue

@@ -33,7 +33,7 @@ func TestOldAddressesRedirect(t *testing.T) {
 
 // An old address that another post answers is an error naming both.
 func TestOldAddressCollision(t *testing.T) {
-	list := startFails(t, map[string]string{
+	list := startProblems(t, map[string]string{
 		"a.md": "+++\ntitle = \"A\"\ndate = 2020-01-01\naliases = [\"/posts/b.gmi\"]\n+++\nx\n",
 		"b.md": "+++\ntitle = \"B\"\ndate = 2020-01-02\n+++\ny\n",
 	})

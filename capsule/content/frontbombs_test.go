@@ -94,7 +94,7 @@ func TestYAMLDepthLimitExact(t *testing.T) {
 // loadErrorsIn is loadErrors for a folder already written.
 func loadErrorsIn(t *testing.T, dir string) []string {
 	t.Helper()
-	_, err := Load(dir, LoadOptions{Settle: -1})
+	_, err := loadStrict(dir, LoadOptions{Settle: -1})
 	if err == nil {
 		return nil
 	}

@@ -305,11 +305,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	lastGood := opts.Previous.byFile()
 	for i, r := range results {
 		p := r.post
-		if p == nil && len(r.errs) > 0 {
+		if len(r.errs) > 0 {
 			// A post that cannot be loaded is left out, named; on a
 			// reload it keeps its last good version until it is fixed.
-			if old := lastGood[posts[i].src.path]; old != nil {
-				p = old
+			p = lastGood[posts[i].src.path]
+			if p != nil {
 				r.errs = stillServed(r.errs)
 			}
 		}
@@ -339,12 +339,22 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
 	c.Warnings = append(c.Warnings, expandTemplates(loaded)...)
+	tooBig := make(map[string]*Post)
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded
 			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
+				if old := lastGood[p.File]; old != nil {
+					tooBig[p.File] = old
+					ferr = stillServed([]*FileError{ferr})[0]
+				} else {
+					tooBig[p.File] = nil
+				}
 				errs = append(errs, ferr)
 			}
 		}
+	}
+	if len(tooBig) > 0 {
+		c.replace(tooBig)
 	}
 
 	// The files beside the posts, once it is known whose they are: the
@@ -419,22 +429,28 @@ func (c *Content) sortLists() {
 // replaced by the version given (a last good one, Store.lastGood), in the
 // list its state puts it in as of the load. c is not changed.
 func (c *Content) Instead(instead map[string]*Post) *Content {
-	out := &Content{Meta: c.Meta, Files: c.Files, DraftFiles: c.DraftFiles, Withheld: c.Withheld,
-		Warnings: c.Warnings, Problems: c.Problems, now: c.now, cache: c.cache}
-	for _, list := range [][]*Post{c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage} {
-		for _, p := range list {
-			if _, listed := instead[p.File]; !listed {
-				out.classify(p, c.now)
-			}
+	out := *c
+	out.replace(instead)
+	out.sortLists()
+	return &out
+}
+
+// replace puts c's posts in their lists anew, with the post of each file
+// of instead left out (nil) or replaced by the version given.
+func (c *Content) replace(instead map[string]*Post) {
+	all := slices.Concat(c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage)
+	c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage = nil, nil, nil, nil, nil, nil, nil
+	c.state, c.NextChange = nil, time.Time{}
+	for _, p := range all {
+		if _, listed := instead[p.File]; !listed {
+			c.classify(p, c.now)
 		}
 	}
 	for _, p := range instead {
 		if p != nil {
-			out.classify(p, c.now)
+			c.classify(p, c.now)
 		}
 	}
-	out.sortLists()
-	return out
 }
 
 // startsFront reports whether src starts with front matter (after a

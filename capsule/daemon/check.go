@@ -21,8 +21,8 @@ type Summary struct {
 	Scheduled                 []capsule.ScheduledPost // posts waiting for their date, soonest first
 	Warnings                  []*content.FileError
 	Problems                  content.ErrorList // what a start would leave out: Check's error
-	BuildTime                 time.Duration // loading and building
-	Held                      int64         // bytes of responses the capsule would hold (Store.Held)
+	BuildTime                 time.Duration     // loading and building
+	Held                      int64             // bytes of responses the capsule would hold (Store.Held)
 	// Certificate is the certificate file Start would serve;
 	// Fingerprint its SHA-256 fingerprint, empty when a first start would
 	// create it.
@@ -47,13 +47,19 @@ func Check(cfg config.Config) (*Summary, error) {
 	// Every site, each as Start would build it, so that every problem
 	// comes at once: the main site's as they are, the others' each in a
 	// SiteError.
-	var errs []error
+	// Each site's problems in the sites' order: what stops a start (a
+	// folder, a certificate) or what a start would leave out (a start
+	// serves the rest; -check fails on it, so that CI catches it).
+	var problems []error
+	fatal := false
 	sum := &Summary{}
 	for i, sc := range cfg.SiteConfigs() {
 		s, err := checkSite(sc)
 		switch {
 		case err != nil:
-			errs = append(errs, siteProblem(i, sc, err))
+			problems = append(problems, siteProblem(i, sc, err))
+			fatal = true
+			continue
 		case i == 0:
 			sum = s
 		default:
@@ -61,22 +67,15 @@ func Check(cfg config.Config) (*Summary, error) {
 			sum.Warnings = append(sum.Warnings, s.Warnings...)
 			sum.Held += s.Held
 		}
-	}
-	if err := joinProblems(errs); err != nil {
-		return nil, err
-	}
-	sum.BuildTime = time.Since(start)
-	// What a start would leave out: a start serves the rest, -check
-	// fails, so that CI catches it.
-	if len(sum.Problems) > 0 {
-		errs = append(errs, sum.Problems)
-	}
-	for _, s := range sum.Sites {
 		if len(s.Problems) > 0 {
-			errs = append(errs, &SiteError{Host: s.Hostname, Folder: s.Folder, Err: s.Problems})
+			problems = append(problems, siteProblem(i, sc, s.Problems))
 		}
 	}
-	return sum, joinProblems(errs)
+	if fatal {
+		return nil, joinProblems(problems)
+	}
+	sum.BuildTime = time.Since(start)
+	return sum, joinProblems(problems)
 }
 
 // checkSite checks one site beside the main one.

@@ -65,16 +65,28 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites))}
 	applyMemoryLimit(cfg.MemoryLimit)
 
-	// Every site's posts and certificate, then every site's listener and
+	// Every site's posts, then every site's certificate (none is created
+	// for a start that cannot happen), then every site's listener and
 	// Store: each step reports the problems of every site at once.
 	var errs []error
 	for i, sc := range cfg.SiteConfigs() {
-		s, err := d.loadSite(sc)
+		loaded, err := content.Load(sc.Posts, sc.LoadOptions())
 		if err != nil {
 			errs = append(errs, siteProblem(i, sc, err))
 			continue
 		}
-		d.sites = append(d.sites, s)
+		d.sites = append(d.sites, &servedSite{cfg: sc, loaded: loaded})
+	}
+	if err := joinProblems(errs); err != nil {
+		return nil, err
+	}
+	for i, s := range d.sites {
+		cert, err := startCertificate(s.cfg, d.log)
+		if err != nil {
+			errs = append(errs, siteProblem(i, s.cfg, err))
+			continue
+		}
+		s.cert.Store(cert)
 	}
 	if err := joinProblems(errs); err != nil {
 		return nil, err
@@ -201,7 +213,6 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 		Authors:     cfg.AuthorCertificates,
 	}
 }
-
 
 // Reload rereads the posts and certificate as cfg says, builds a new Store
 // beside the one being served and swaps it in; requests in flight finish

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +37,7 @@ func TestFarFutureDateRebuildsNothing(t *testing.T) {
 	}
 }
 
-// A publication that fails (a broken post saved meanwhile) was retried
+// A publication that fails (the certificate gone meanwhile) was retried
 // every ~50 ms, forever. It backs off now, 1 s doubling, and the next
 // reload after the fix publishes the post.
 func TestFailedPublicationBacksOff(t *testing.T) {
@@ -52,8 +51,11 @@ func TestFailedPublicationBacksOff(t *testing.T) {
 		c.Log = log.New(&logged, "", 0)
 		c.Posts = dir
 	})
-	broken := filepath.Join(dir, "broken.md")
-	if err := os.WriteFile(broken, []byte("+++\ntitle = \"壊れた\"\ndate = \"yesterday\"\n+++\n"), 0o644); err != nil {
+	// What makes a rebuild fail now: the certificate's files gone (a
+	// broken post is only left out).
+	certs := d.Config().Certs
+	moved := certs + ".moved"
+	if err := os.Rename(certs, moved); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(time.Until(at.Add(4 * time.Second)))
@@ -62,13 +64,13 @@ func TestFailedPublicationBacksOff(t *testing.T) {
 	if tries < 1 || tries > 3 {
 		t.Errorf("%d tries to publish in the 4 s after the date; want 1 to 3:\n%s", tries, tail(logged.String(), 5))
 	}
-	if !strings.Contains(logged.String(), "trying again in 1s") || !strings.Contains(logged.String(), "broken.md:3") {
-		t.Errorf("the failure does not name the broken post and the retry:\n%s", tail(logged.String(), 5))
+	if !strings.Contains(logged.String(), "trying again in 1s") || !strings.Contains(logged.String(), "localhost.crt is missing") {
+		t.Errorf("the failure does not say why and when it tries again:\n%s", tail(logged.String(), 5))
 	}
 	if _, _, home := servetest.GeminiGet(t, d, "/"); strings.Contains(home, "予約した記事") {
 		t.Fatal("published although the rebuild failed")
 	}
-	os.Remove(broken)
+	os.Rename(moved, certs)
 	if err := d.Reload(context.Background(), d.Config()); err != nil {
 		t.Fatal(err)
 	}

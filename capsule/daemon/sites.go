@@ -45,22 +45,6 @@ type servedSite struct {
 // main is the main site.
 func (d *Daemon) main() *servedSite { return d.sites[0] }
 
-// loadSite reads a site's posts and loads or creates its certificate:
-// what a start does before it listens.
-func (d *Daemon) loadSite(cfg config.Config) (*servedSite, error) {
-	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
-	if err != nil {
-		return nil, err
-	}
-	cert, err := startCertificate(cfg, d.log)
-	if err != nil {
-		return nil, err
-	}
-	s := &servedSite{cfg: cfg, loaded: loaded}
-	s.cert.Store(cert)
-	return s, nil
-}
-
 // openSite listens on the site's Gopher address (or takes systemd's
 // socket) and builds its Store; on failure the listener is closed.
 func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
@@ -78,7 +62,6 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 		s.gopherLn = nil
 		return err
 	}
-	d.logBuild(s.cfg, st)
 	s.loaded.Forget() // the responses are held, not the Markdown
 	s.capsule = capsule.New(st)
 	return nil
@@ -99,6 +82,7 @@ func (d *Daemon) serveSites() {
 		st := s.capsule.Store()
 		d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(s.cert.Load()))
 		d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), s.gopherLn.Addr())
+		d.logBuild(s.cfg, st)
 		of := ""
 		if i > 0 {
 			of = " of " + s.cfg.Hostname

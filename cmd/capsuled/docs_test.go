@@ -119,13 +119,14 @@ func TestDocumentedLogLinesExist(t *testing.T) {
 	}
 }
 
-// The README's broken post prints what the README shows, line for line.
+// The README's broken post prints what the README shows, line for line,
+// with -check; a start serves the rest and logs the README's line.
 func TestReadmeBrokenPostExample(t *testing.T) {
 	b, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, ok := strings.Cut(string(b), "A broken post stops the start")
+	_, after, ok := strings.Cut(string(b), "A broken post never takes the blog down")
 	if !ok {
 		t.Fatal("README has no broken post example")
 	}
@@ -142,10 +143,15 @@ func TestReadmeBrokenPostExample(t *testing.T) {
 	if len(want) != 2 || !strings.HasPrefix(want[0], "posts/2017-05-03-hello-again.md:3: ") {
 		t.Fatalf("README example %q", want)
 	}
+	startLine := regexp.MustCompile("`(capsuled: 1 problem in posts: [^`]*)`").FindStringSubmatch(after)
+	if startLine == nil {
+		t.Fatal("README shows no line for a start with a broken post")
+	}
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "posts"), 0o755)
 	os.WriteFile(filepath.Join(dir, "posts", "2017-05-03-hello-again.md"), []byte("+++\ntitle = \"_・)やあ\"\ndate = \"yesterday\"\n+++\n本文\n"), 0o644)
-	cmd := exec.Command(capsuled, "-posts", "posts", "-certs", "certs", "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+	os.WriteFile(filepath.Join(dir, "posts", "2017-05-05-fine.md"), []byte("+++\ntitle = \"元気\"\ndate = 2017-05-05\n+++\n本文\n"), 0o644)
+	cmd := exec.Command(capsuled, "-check", "-posts", "posts", "-certs", "certs")
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
@@ -153,7 +159,15 @@ func TestReadmeBrokenPostExample(t *testing.T) {
 		t.Errorf("exit: %v, want status 1", err)
 	}
 	if got := strings.Split(strings.TrimSpace(string(out)), "\n"); !slices.Equal(got, want) {
-		t.Errorf("capsuled printed\n%s\nthe README shows\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		t.Errorf("capsuled -check printed\n%s\nthe README shows\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	start := exec.Command(capsuled, "-posts", "posts", "-certs", "certs", "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-watch=false")
+	start.Dir = dir
+	d := startCapsuled(t, start)
+	d.waitFor(t, want[0])
+	d.waitFor(t, startLine[1])
+	if menu := gopherGet(t, d.gopher, ""); !strings.Contains(menu, "元気") {
+		t.Errorf("the rest is not served:\n%s", menu)
 	}
 }
 

@@ -53,11 +53,11 @@ func TestWatchReloadsOnSave(t *testing.T) {
 		t.Errorf("the edit is not served over Gopher:\n%s", got)
 	}
 
-	// A broken save: file and line, the old content kept.
+	// A broken save: file and line, the post's last good version kept.
 	before := geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi")
 	saveByRename(t, post, "+++\ntitle = \"壊れた\"\ndate = \"いつか\"\n+++\n本文\n")
-	d.waitFor(t, post+":3: ")
-	d.waitFor(t, "reload failed: still serving the previous posts")
+	d.waitFor(t, post+`:3: front matter: date "いつか" is not YYYY-MM-DD (its previous version is still served)`)
+	d.waitFor(t, "reloaded: 7 posts")
 	if geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi") != before {
 		t.Error("a broken save changed what is served")
 	}
