@@ -61,8 +61,8 @@ type Store struct {
 	// Problems are what was left out, each naming its file and line:
 	// posts, pages, drafts and files that could not be loaded or built
 	// (Build), and tags no client can ask for. The rest is served.
-	Problems content.ErrorList
-	BuildTime  time.Duration
+	Problems  content.ErrorList
+	BuildTime time.Duration
 }
 
 // ScheduledPost is a post waiting for its date.
