@@ -165,10 +165,10 @@ func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *post
 // (TestSamePostComparesEveryField keeps this list complete.)
 func samePost(a, b *content.Post) bool {
 	return a.File == b.File && a.Slug == b.Slug && a.Title == b.Title &&
-		a.Date == b.Date && a.HasDate == b.HasDate && a.Updated == b.Updated &&
+		content.SameTime(a.Date, b.Date) && a.HasDate == b.HasDate && content.SameTime(a.Updated, b.Updated) &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && a.Page == b.Page &&
-		a.Expires == b.Expires && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a, b)
+		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
 // sameBody reports whether a and b have the same Markdown: by their

@@ -91,7 +91,9 @@ func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (pars
 		return parseResult{}, false
 	}
 	e, ok := c.parsed[m.src.path]
-	if !ok || !m.src.reused || e.slug != m.slug || e.def != m.def || e.loc != loc || e.lang != lang {
+	// Zones by name: a reload's configuration loads its zone anew, the
+	// same zone at another address.
+	if !ok || !m.src.reused || e.slug != m.slug || !e.def.same(m.def) || e.loc.String() != loc.String() || e.lang != lang {
 		return parseResult{}, false
 	}
 	r := e.result
@@ -188,4 +190,22 @@ func stillServed(errs []*FileError) []*FileError {
 		out[i] = &c
 	}
 	return out
+}
+
+// same reports whether a and b are the same defaults: their dates the
+// same instant in zones of the same name (see SameTime).
+func (a postDefaults) same(b postDefaults) bool {
+	at, bt := a.date, b.date
+	a.date, b.date = time.Time{}, time.Time{}
+	return a == b && SameTime(at, bt)
+}
+
+// SameTime reports whether a and b are the same instant shown the same
+// way: in zones of the same name at the same offset. (== on time.Time
+// also compares the zone's address, which a reload that loads its zone
+// anew changes: every post would seem changed.)
+func SameTime(a, b time.Time) bool {
+	an, ao := a.Zone()
+	bn, bo := b.Zone()
+	return a.Equal(b) && an == bn && ao == bo && a.Location().String() == b.Location().String()
 }

@@ -334,3 +334,24 @@ func TestReloadServesWhatAFreshStartServes(t *testing.T) {
 		t.Errorf("%d pages after the reload, %d started afresh", len(got), len(want))
 	}
 }
+
+// With a zone other than UTC, every reload rendered every post whose date
+// names no zone (the README's own date = 2017-05-03): each reload loads
+// its configuration's zone anew, and a date in it was taken for a change.
+func TestReloadInAZoneRendersNothingUnchanged(t *testing.T) {
+	dir, certs := servetest.CopyPosts(t), t.TempDir()
+	zoned := func() config.Config { // as a reload reads it: anew
+		cfg := servetest.Config(t)
+		cfg.Posts, cfg.Certs, cfg.Timezone = dir, certs, "Asia/Tokyo"
+		return cfg
+	}
+	d := servetest.Start(t, func(c *config.Config) { *c = zoned() })
+	for range 2 {
+		if err := d.Reload(context.Background(), zoned()); err != nil {
+			t.Fatal(err)
+		}
+		if n := d.Store().Rendered; n != 0 {
+			t.Errorf("a reload of an unchanged folder in Asia/Tokyo rendered %d posts anew", n)
+		}
+	}
+}
