@@ -4,6 +4,7 @@ import (
 	"capsule/capsule/content"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -263,6 +264,7 @@ func postPaths(posts []*content.Post) string {
 	for i, p := range posts {
 		names[i] = p.Path()
 	}
+	slices.Sort(names)
 	if len(names) > 2 {
 		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 	}

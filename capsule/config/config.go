@@ -112,6 +112,11 @@ type Config struct {
 	// posts is the folder's key, a string, and cannot also be a table.)
 	Exclude []string
 
+	// Layout says what the posts folder is: "hugo", "jekyll" or "flat"
+	// (capsule's own); empty lets the folder's configuration tell
+	// (content.LoadOptions.Layout).
+	Layout string
+
 	// Watch reloads by itself when anything under Posts, or the
 	// configuration file, changes (package watch), as SIGHUP does.
 	// (A top-level key, not [posts] watch: posts is the folder's key.)
@@ -189,10 +194,12 @@ type SiteConfig struct {
 	GopherListener net.Listener
 	// Exclude are patterns of its own, beside the top-level ones.
 	Exclude []string
+	// Layout is its folder's layout; the top-level one's when empty.
+	Layout string
 }
 
 // siteKeys are the keys of a [[site]] table.
-var siteKeys = []string{"hostname", "posts", "title", "description", "lang", "favicon", "gopher_listen", "gopher_port", "cert", "key", "authors", "exclude"}
+var siteKeys = []string{"hostname", "posts", "title", "description", "lang", "favicon", "gopher_listen", "gopher_port", "cert", "key", "authors", "exclude", "layout"}
 
 // SiteConfigs is the configuration of every site: the main one (cfg
 // itself) first, then each of Sites as cfg with the site's own keys.
@@ -219,6 +226,9 @@ func (cfg Config) SiteConfigs() []Config {
 			c.AuthorCertificates = s.AuthorCertificates
 		}
 		c.Exclude = append(slices.Clip(cfg.Exclude), s.Exclude...)
+		if s.Layout != "" {
+			c.Layout = s.Layout
+		}
 		c.secrets = secrets // every site's, whichever site's posts they lie in
 		out = append(out, c)
 	}
@@ -355,6 +365,14 @@ func (cfg *Config) Check() error {
 	if cfg.DrainTime < 0 {
 		errs = append(errs, errors.New("drain time must not be negative"))
 	}
+	if msg := isLayout(cfg.Layout); msg != "" {
+		errs = append(errs, fmt.Errorf("layout %q %s", cfg.Layout, msg))
+	}
+	for i, s := range cfg.Sites {
+		if msg := isLayout(s.Layout); msg != "" {
+			errs = append(errs, fmt.Errorf("site %d (%s): layout %q %s", i+1, s.Hostname, s.Layout, msg))
+		}
+	}
 	errs = append(errs, cfg.checkSites()...)
 	if err := content.CheckExclude(cfg.Exclude); err != nil {
 		errs = append(errs, fmt.Errorf("exclude %w", err))
@@ -415,7 +433,7 @@ func ParseBytes(s string) (int64, error) {
 // LoadOptions is how cfg reads the posts folder.
 func (cfg *Config) LoadOptions() content.LoadOptions {
 	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize,
-		Secrets: cfg.secretPaths(), Exclude: cfg.Exclude}
+		Secrets: cfg.secretPaths(), Exclude: cfg.Exclude, Layout: cfg.Layout}
 }
 
 // The kinds of value a key of the configuration file takes.
@@ -454,6 +472,7 @@ var fileKeys = []fileKey{
 	{"post_budget", kindDuration, `"3s"`, func(c *Config) any { return &c.PostBudget }, positive},
 	{"exclude", kindStrings, `["drafts-old/**", "*.psd"]`, func(c *Config) any { return &c.Exclude }, isExclude},
 	{"watch", kindBool, "false", func(c *Config) any { return &c.Watch }, nil},
+	{"layout", kindString, `"hugo"`, func(c *Config) any { return &c.Layout }, isLayout},
 	{"memory_limit", kindBytes, `"768MiB"`, func(c *Config) any { return &c.MemoryLimit }, nil},
 	{"read_timeout", kindDuration, `"10s"`, func(c *Config) any { return &c.ReadTimeout }, positive},
 	{"write_timeout", kindDuration, `"30s"`, func(c *Config) any { return &c.WriteTimeout }, positive},
@@ -562,6 +581,14 @@ func isFingerprints(v any) string {
 }
 
 var fingerprintPattern = regexp.MustCompile(`^[0-9A-Fa-f]{64}$`)
+
+func isLayout(v any) string {
+	switch v.(string) {
+	case "", content.LayoutHugo, content.LayoutJekyll, content.LayoutFlat:
+		return ""
+	}
+	return `must be "hugo", "jekyll" or "flat"`
+}
 
 func isExclude(v any) string {
 	if err := content.CheckExclude(v.([]string)); err != nil {
@@ -748,6 +775,7 @@ func (f *fileReader) sites(v any) {
 		str("gopher_listen", &s.GopherAddr)
 		str("cert", &s.CertFile)
 		str("key", &s.KeyFile)
+		str("layout", &s.Layout)
 		if v, ok := t["gopher_port"]; ok {
 			n, ok := v.(int64)
 			if !ok {

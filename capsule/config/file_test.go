@@ -107,7 +107,7 @@ access = true
 		`1: unknown key Hostname: did you mean hostname?`,
 		`2: unknown key gopher-width: did you mean width in [gopher]?`,
 		`3: unknown key listen: listen belongs in [gemini] or [gopher]`,
-		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, exclude, watch, memory_limit, read_timeout, write_timeout)`,
+		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, exclude, watch, layout, memory_limit, read_timeout, write_timeout)`,
 		`5: unknown section [limit]: did you mean [limits]?`,
 		`8: unknown key "gopher.port_number" (keys of [gopher]: listen, port, width, proxy_protocol)`,
 		`9: unknown key "gopher.colour" (keys of [gopher]: listen, port, width, proxy_protocol)`,

@@ -38,11 +38,13 @@ type besideFile struct {
 // slashes) says is withheld is listed in withheld, neither counted nor
 // read; so is a symbolic link whose target is less published than the
 // link (a link beside the posts to a draft's file).
-func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) fileState, maxSize, maxTotal int64) (found []besideFile, withheld []string, warns, errs []*FileError) {
+//
+// total counts the bytes of the files found, across calls: the files
+// beside the posts and Hugo's static files share maxTotal.
+func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) fileState, maxSize, maxTotal int64, total *int64) (found []besideFile, withheld []string, warns, errs []*FileError) {
 	if ex != nil && ex.allFiles != "" {
 		return nil, nil, nil, nil // newExcluder said so
 	}
-	var total int64
 	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
@@ -102,8 +104,8 @@ func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) 
 			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("%d bytes, over the %d-byte limit for one file (max_file_size)", info.Size(), maxSize)})
 			return nil
 		}
-		if total += info.Size(); total > maxTotal {
-			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", total, maxTotal)})
+		if *total += info.Size(); *total > maxTotal {
+			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", *total, maxTotal)})
 			return nil
 		}
 		found = append(found, besideFile{rel: filepath.ToSlash(rel),

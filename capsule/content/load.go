@@ -47,6 +47,9 @@ type Content struct {
 	// Withheld are the paths of files served to no one: the bundle files
 	// of a post that publishes none (publishResources = false, headless).
 	Withheld []string
+	// Layout says what the folder was taken for, and why: "a Hugo site
+	// (hugo.toml in ~/blog): posts from section posts".
+	Layout   string
 	Warnings []*FileError // what was noticed: nothing is left out for it
 	// Problems are what kept a post, a page or a file out, each naming
 	// its file and line, in the author's words: the rest loads. On a
@@ -77,8 +80,13 @@ type SiteMeta struct {
 
 // LoadOptions says how to read a posts folder.
 type LoadOptions struct {
-	// Location is the zone of dates written without one. nil means UTC.
+	// Location is the zone of dates written without one. nil means the
+	// zone of the generator's configuration (Hugo's timeZone, Jekyll's
+	// timezone), else UTC.
 	Location *time.Location
+	// Layout is LayoutHugo, LayoutJekyll or LayoutFlat to say what the
+	// folder is; "" lets its configuration tell (see findFolder).
+	Layout string
 	// Lang is the language of posts that do not set one, unless the site
 	// file sets it. Empty means "en".
 	Lang string
@@ -142,11 +150,18 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		prev = opts.Previous.cache
 	}
 
+	f := findFolder(dir, opts.Layout)
+	dir = f.content
 	root, ferr := postsRoot(dir)
 	if ferr != nil {
 		return nil, ErrorList{ferr}
 	}
-	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude)
+	if opts.Location == nil && f.config.timezone != "" {
+		if zone, err := time.LoadLocation(f.config.timezone); err == nil {
+			loc = zone
+		}
+	}
+	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, slices.Concat(opts.Exclude, f.excludes()))
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}
 	}
@@ -158,10 +173,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var errs ErrorList
 	var site *source
 	var posts []*mdFile
-	l := layoutFlat
-	if isJekyll(dir) {
-		l = layoutJekyll
-	}
+	l := f.layout
 	for _, e := range entries {
 		name := e.Name()
 		switch {
@@ -194,34 +206,71 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			continue
 		}
 		m := &mdFile{src: src, slug: strings.TrimSuffix(name, filepath.Ext(name))}
-		if l == layoutJekyll {
+		switch l {
+		case layoutJekyll:
 			m.def.page, m.jpage = true, true
+		case layoutHugo:
+			m.def.page = true // a page of no section: Hugo's themes list none as posts
 		}
 		posts = append(posts, m)
 	}
-	// The Markdown of subfolders: Jekyll's posts and drafts, or what may be
-	// the posts of Hugo sections (unless dir is a Hugo site's root, whose
-	// Markdown is in content, themes and archetypes).
-	var nested []*mdFile
+	// The Markdown of subfolders: Jekyll's posts, drafts, collections and
+	// pages, or the posts and pages of sections (Hugo's, and capsule's own
+	// folder's).
 	var sections []string
-	switch {
-	case l == layoutJekyll:
-		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc)
+	var nested []*mdFile
+	switch l {
+	case layoutJekyll:
+		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc, f.config)
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)
 		errs = append(errs, ferrs...)
-	case !isHugoRoot(dir):
+	case layoutFlat:
+		// Capsule's own folder: posts and pages at the top. Markdown in
+		// subfolders may be kept back on purpose (notes, drafts): not
+		// served, and counted in a warning rather than lost in silence.
+		if n, first := countNestedMarkdown(dir, ex); n > 0 {
+			what := "Markdown in a subfolder of capsule's own folder"
+			if n > 1 {
+				what = fmt.Sprintf("Markdown in a subfolder of capsule's own folder, as in %d more files,", n-1)
+			}
+			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder"})
+		}
+	default:
 		nested, sections = findNested(dir, root, ex, maxPost)
+		main := f.mainSections(nested)
+		if l == layoutHugo && len(main) == 0 {
+			// No sections: the posts are at the top, as in capsule's own.
+			for _, m := range posts {
+				m.def.page = false
+			}
+		}
+		for _, m := range nested {
+			switch {
+			case m.ferr != nil:
+				errs = append(errs, m.ferr)
+				continue
+			case m.warn != nil:
+				c.Warnings = append(c.Warnings, m.warn)
+				continue
+			}
+			if l == layoutHugo && !slices.Contains(main, topSection(m.def.dir)) {
+				m.def.page = true // another section's: a page, as Hugo's themes show it
+			}
+			posts = append(posts, m)
+		}
+		c.Layout = f.describe(main)
+	}
+	if c.Layout == "" {
+		c.Layout = f.describe(nil)
 	}
 
 	var all []*source
 	if site != nil {
 		all = append(all, site)
 	}
-	for _, m := range slices.Concat(posts, nested) {
-		if m.warn == nil && m.ferr == nil {
-			all = append(all, m.src)
-		}
+	for _, m := range posts {
+		all = append(all, m.src)
 	}
 	readAll(all, prev)
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
@@ -230,41 +279,6 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
 		return m.jpage && m.src.err == nil && !startsFront(m.src.data)
 	})
-
-	// Markdown in subfolders makes a Hugo content folder, whose pages at
-	// the top have no date, unless posts at the top have one: then the
-	// folder is capsule's own, and its subfolders are served as files.
-	if len(nested) > 0 {
-		for _, m := range posts {
-			m.def.undatedPage = true
-		}
-		// One post at a time, stopping at the first dated one: in
-		// capsule's own folder that is the first, and the posts are
-		// parsed for good below, once.
-		l = layoutHugo
-		for _, m := range posts {
-			if r := parsePosts([]*mdFile{m}, loc, c.Meta.Lang, prev, nil)[0]; r.post != nil && r.post.HasDate && !r.post.Page {
-				l = layoutFlat
-				break
-			}
-		}
-		if l == layoutFlat {
-			for _, m := range posts {
-				m.def.undatedPage = false
-			}
-		} else {
-			for _, m := range nested {
-				switch {
-				case m.ferr != nil:
-					errs = append(errs, m.ferr)
-				case m.warn != nil:
-					c.Warnings = append(c.Warnings, m.warn)
-				default:
-					posts = append(posts, m)
-				}
-			}
-		}
-	}
 	for _, m := range posts {
 		if m.src.err != nil {
 			errs = append(errs, m.src.err)
@@ -291,12 +305,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		errs = append(errs, site.err)
 	}
 
+	siteLang := false
 	if site != nil && site.err == nil {
-		siteErrs, siteWarns := parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
-		errs, c.Warnings = append(errs, siteErrs...), append(c.Warnings, siteWarns...)
-	} else if site == nil {
-		toolConfig(dir, l, &c.Meta, opts.Lang == "")
+		siteErrs, siteWarns, setsLang := parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
+		errs, c.Warnings, siteLang = append(errs, siteErrs...), append(c.Warnings, siteWarns...), setsLang
 	}
+	// What the site file does not say, the generator's configuration may.
+	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
 	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
 	c.cache.keep(all)
 	bySlug := make(map[string]*Post)
@@ -359,11 +374,19 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 
 	// The files beside the posts, once it is known whose they are: the
 	// files of a bundle that publishes none are not even read.
+	maxFile, maxTotal := cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal)
+	var total int64
 	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, func(rel string) fileState {
 		st, _ := bundles.state(rel, c)
 		return st
-	}, cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	}, maxFile, maxTotal, &total)
 	c.Withheld = withheld
+	c.Warnings = append(c.Warnings, warns...)
+	errs = append(errs, ferrs...)
+	// Hugo's static folders: served at the top, as Hugo copies them; a
+	// file beside the posts at the same path wins, as in Hugo's output.
+	statics, warns, ferrs := f.staticFiles(opts, maxFile, maxTotal, &total, found)
+	found = append(found, statics...)
 	c.Warnings = append(c.Warnings, warns...)
 	errs = append(errs, ferrs...)
 	files := make([]*source, len(found))
@@ -557,16 +580,16 @@ var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
 
 // parseSiteMeta decodes the site file's front matter into meta. Every key
 // of it is known: an unknown one is an error.
-func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*FileError) {
+func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*FileError, setsLang bool) {
 	front, _, _, start, format, ferr := splitFront(src)
 	if ferr != nil {
 		ferr.File = path
-		return []*FileError{ferr}, nil
+		return []*FileError{ferr}, nil, false
 	}
 	m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 	if ferr != nil {
 		ferr.File = path
-		return []*FileError{ferr}, nil
+		return []*FileError{ferr}, nil, false
 	}
 	r := newFrontReader(path, m, lines)
 	warn := func(line int, format string, args ...any) {
@@ -589,6 +612,7 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 	author := r.str("author", `author = "Your Name"`)
 	favicon := r.str("favicon", `favicon = "😊"`)
 	if _, ok := m["lang"]; ok {
+		setsLang = true
 		lang := r.str("lang", `lang = "ja"`)
 		if !r.bad["lang"] && !langPattern.MatchString(lang) {
 			r.fail(r.line("lang"), "%s", langMessage(lang))
@@ -596,7 +620,7 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 		meta.Lang = lang
 	}
 	meta.Title, meta.Description, meta.Author, meta.Favicon = oneLine(title), oneLine(description), oneLine(author), oneLine(favicon)
-	return r.errs, warns
+	return r.errs, warns, setsLang
 }
 
 // unknownKeyWarnings is one warning per unknown key name across all posts

@@ -31,6 +31,9 @@ type Summary struct {
 	// and Folder say which.
 	Sites            []*Summary
 	Hostname, Folder string
+	// Layout says what the posts folder was taken for, and why
+	// (content.Content.Layout).
+	Layout string
 }
 
 // Check loads and builds everything cfg names, as Start would, without
@@ -92,7 +95,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
+	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
 		Redirects: st.Redirects, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 

@@ -75,6 +75,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 			errs = append(errs, siteProblem(i, sc, err))
 			continue
 		}
+		d.log.Printf("%s: %s", sc.Posts, loaded.Layout)
 		d.sites = append(d.sites, &servedSite{cfg: sc, loaded: loaded})
 	}
 	if err := joinProblems(errs); err != nil {

@@ -140,7 +140,7 @@ func TestReadmeBrokenPostExample(t *testing.T) {
 			break
 		}
 	}
-	if len(want) != 2 || !strings.HasPrefix(want[0], "posts/2017-05-03-hello-again.md:3: ") {
+	if len(want) != 3 || !strings.HasPrefix(want[1], "posts/2017-05-03-hello-again.md:3: ") {
 		t.Fatalf("README example %q", want)
 	}
 	startLine := regexp.MustCompile("`(capsuled: 1 problem in posts: [^`]*)`").FindStringSubmatch(after)
@@ -164,7 +164,7 @@ func TestReadmeBrokenPostExample(t *testing.T) {
 	start := exec.Command(capsuled, "-posts", "posts", "-certs", "certs", "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-watch=false")
 	start.Dir = dir
 	d := startCapsuled(t, start)
-	d.waitFor(t, want[0])
+	d.waitFor(t, want[1])
 	d.waitFor(t, startLine[1])
 	if menu := gopherGet(t, d.gopher, ""); !strings.Contains(menu, "元気") {
 		t.Errorf("the rest is not served:\n%s", menu)
@@ -239,8 +239,10 @@ func TestCheckEmptyFolderHints(t *testing.T) {
 		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o755)
 		os.WriteFile(filepath.Join(root, name), []byte(text), 0o644)
 	}
+	// A Hugo site's root: its content folder is what is served, and the
+	// first line says so.
 	stdout, stderr, code := run(t, "-check", "-posts", root, "-certs", filepath.Join(t.TempDir(), "certs"))
-	if code != 1 || strings.Contains(stdout, "ok:") || !strings.Contains(stderr, "did you mean content?") {
+	if code != 0 || !strings.Contains(stdout, ": 1 post, ") || !strings.HasPrefix(stderr, "capsuled: "+root+": a Hugo site (Hugo's hugo.toml): posts from section posts") {
 		t.Errorf("Hugo site root: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 	stdout, stderr, code = run(t, "-check", "-posts", t.TempDir(), "-certs", filepath.Join(t.TempDir(), "certs"))

@@ -66,6 +66,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		cfg.Exclude = strings.Split(s, ",")
 		return nil
 	})
+	fs.StringVar(&cfg.Layout, "layout", cfg.Layout, "what the posts folder is, `hugo`, jekyll or flat (capsule's own); by default its configuration tells")
 	fs.BoolVar(&cfg.Watch, "watch", cfg.Watch, "reload by itself when a post, a file beside them or the configuration file changes (SIGHUP works either way)")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")
@@ -198,8 +199,12 @@ func main() {
 	if opts.check {
 		sum, err := daemon.Check(cfg)
 		if sum != nil {
-			// Warnings first, even when there are problems too: all
-			// that is to fix at once.
+			// What each folder was taken for, first; then the warnings,
+			// even when there are problems too: all that is to fix at
+			// once.
+			for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
+				logger.Printf("%s: %s", folderName(s.Folder), s.Layout)
+			}
 			for _, w := range sum.Warnings {
 				fmt.Fprintln(os.Stderr, "warning:", w)
 			}

@@ -555,6 +555,9 @@ func servedCertificate(t *testing.T, addr string) []byte {
 	return c.ConnectionState().PeerCertificates[0].Raw
 }
 
+// ownFolder is what -check and the log say of a folder of capsule's own.
+const ownFolder = "capsule's own folder (no Hugo or Jekyll configuration found): dated posts at the top, undated ones as pages"
+
 // Any problem found, in the configuration file, the flags' values or the
 // posts, exits 1, with -check or without; only a command line capsuled
 // cannot read exits 2.
@@ -588,6 +591,7 @@ func TestExitStatuses(t *testing.T) {
 			"capsuled: 2 problems in " + badConfig + "; nothing served",
 		}},
 		{"post, -check", []string{"-check", "-posts", badPosts}, 1, []string{
+			"capsuled: " + badPosts + ": " + ownFolder,
 			filepath.Join(badPosts, "2018-01-01-bad.md") + `:4: draft must be true or false, e.g. draft = true`,
 			"capsuled: 1 problem in " + badPosts,
 		}},
@@ -601,6 +605,7 @@ func TestExitStatuses(t *testing.T) {
 			"capsuled: 1 problem in " + badPosts + " and 1 problem in " + missing + ", site en.localhost",
 		}},
 		{"a site's folder, start", []string{"-posts", badPosts, "-config", siteConfig}, 1, []string{
+			"capsuled: " + badPosts + ": " + ownFolder,
 			missing + ": the posts folder does not exist",
 			"capsuled: 1 problem in " + missing + ", site en.localhost; nothing served",
 		}},
@@ -643,7 +648,7 @@ checked certificates folder ` + regexp.QuoteMeta(certs) + `: the first start cre
 checked configuration file ` + regexp.QuoteMeta(config) + `
 ok: no problems, 0 warnings, built in \S+, \d+ KiB of responses to hold
 $`)
-	if code != 0 || !want.MatchString(out) || errOut != "" {
+	if code != 0 || !want.MatchString(out) || errOut != "capsuled: ../../posts: "+ownFolder+"\n" {
 		t.Errorf("first start: exit %d\nstdout:\n%s\nstderr: %s", code, out, errOut)
 	}
 

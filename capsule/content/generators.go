@@ -1,0 +1,300 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Which generator's folder a posts folder is, and where its parts lie.
+// Strong signals decide, never a guess from the posts: a Hugo
+// configuration in the folder or above it (hugo.toml, config.yaml,
+// config/_default/…), Jekyll's _config.yml or _posts in the folder. The
+// decision is reported (Content.Layout) and LoadOptions.Layout overrides
+// it.
+
+// Layout names, as LoadOptions.Layout takes them and Content.Layout tells
+// them.
+const (
+	LayoutHugo   = "hugo"
+	LayoutJekyll = "jekyll"
+	LayoutFlat   = "flat"
+)
+
+// folder is a posts folder once its generator is known.
+type folder struct {
+	layout  layout
+	content string // where the Markdown is: Hugo's content folder, Jekyll's site, capsule's folder
+	root    string // the site's root: where its configuration and static files are; "" for capsule's own
+	why     string // what said so, for Content.Layout
+	config  siteConfig
+}
+
+// hugoConfigNames are the names of a Hugo site's configuration file, in
+// the order Hugo takes them.
+var hugoConfigNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json"}
+
+// hugoConfigAbove is how many folders above the posts folder a Hugo
+// configuration is looked for: content/, content/en/ (a language's
+// content folder), content/en/posts/ given by mistake.
+const hugoConfigAbove = 3
+
+// findFolder decides what dir is: forced names a layout (LayoutHugo…) or
+// is "" for the signals to decide.
+func findFolder(dir, forced string) folder {
+	f := folder{layout: layoutFlat, content: dir, why: "no Hugo or Jekyll configuration found"}
+	hugoRoot, hugoFile := findHugoRoot(dir)
+	jekyll := slices.ContainsFunc(jekyllMarkers, func(m string) bool { return exists(filepath.Join(dir, m)) })
+	switch {
+	case forced == LayoutFlat:
+		f.why = "layout = \"flat\""
+		return f
+	case forced == LayoutJekyll || forced == "" && jekyll:
+		f.layout, f.root = layoutJekyll, dir
+		f.why = "Jekyll's " + firstExisting(dir, jekyllMarkers)
+		if forced != "" {
+			f.why = "layout = \"jekyll\""
+		}
+		f.config = readJekyllConfig(dir)
+		return f
+	case hugoRoot != "" && (forced == "" || forced == LayoutHugo):
+		f.layout, f.root = layoutHugo, hugoRoot
+		f.config = readHugoConfig(hugoRoot, hugoFile)
+		f.why = "Hugo's " + hugoFile
+		if dir == hugoRoot {
+			// The site's root given: its posts are in its content folder.
+			f.content = filepath.Join(hugoRoot, f.config.contentDir)
+		}
+		return f
+	case forced == LayoutHugo:
+		f.layout, f.why = layoutHugo, "layout = \"hugo\""
+		return f
+	case forced == "":
+		if marker := hugoMarker(dir); marker != "" {
+			f.layout, f.why = layoutHugo, marker+", no Hugo configuration found"
+		}
+	}
+	return f
+}
+
+// hugoMarker says what makes dir a Hugo content folder without a
+// configuration: a file only Hugo's content folders hold, in a subfolder
+// (a section's _index.md, a page bundle's index.md, within two levels),
+// or Markdown in sections and none at the top (capsule's own folder has
+// its posts at the top); "" if nothing does.
+func hugoMarker(dir string) string {
+	entries, _ := os.ReadDir(dir)
+	topMarkdown, sectionMarkdown := false, ""
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+		case !e.IsDir() && hasExt(name, ".md"):
+			topMarkdown = true
+		case e.IsDir() && sectionMarkdown == "":
+			if n, _ := countNestedMarkdown(filepath.Join(dir, name), nil); n > 0 {
+				sectionMarkdown = name + "/"
+			}
+		}
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		inner, _ := os.ReadDir(sub)
+		for _, i := range inner {
+			switch {
+			case !i.IsDir() && (i.Name() == SiteFile || i.Name() == "index.md"):
+				return filepath.Join(e.Name(), i.Name())
+			case i.IsDir() && exists(filepath.Join(sub, i.Name(), "index.md")):
+				return filepath.Join(e.Name(), i.Name(), "index.md")
+			}
+		}
+	}
+	if sectionMarkdown != "" && !topMarkdown {
+		return "Markdown in " + sectionMarkdown + " and none at the top"
+	}
+	return ""
+}
+
+// findHugoRoot is the folder of the Hugo site dir belongs to: the one
+// holding a Hugo configuration (its file named in file), dir itself or
+// up to hugoConfigAbove folders above it, whose content folder holds dir.
+// "" when there is none.
+func findHugoRoot(dir string) (root, file string) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", ""
+	}
+	candidate := abs
+	for range hugoConfigAbove + 1 {
+		if name := hugoConfigIn(candidate); name != "" {
+			contentDir := readHugoConfig(candidate, name).contentDir
+			content := filepath.Join(candidate, contentDir)
+			if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) {
+				return relativeLike(dir, abs, candidate), name
+			}
+		}
+		parent := filepath.Dir(candidate)
+		if parent == candidate {
+			break
+		}
+		candidate = parent
+	}
+	return "", ""
+}
+
+// hugoConfigIn is the name of the Hugo configuration in dir (a file, or
+// config/_default/ with a file in it), "" if none.
+func hugoConfigIn(dir string) string {
+	for _, name := range hugoConfigNames {
+		if info, err := os.Stat(filepath.Join(dir, name)); err == nil && info.Mode().IsRegular() {
+			return name
+		}
+	}
+	def := filepath.Join("config", "_default")
+	for _, name := range hugoConfigNames {
+		if info, err := os.Stat(filepath.Join(dir, def, name)); err == nil && info.Mode().IsRegular() {
+			return filepath.Join(def, name)
+		}
+	}
+	return ""
+}
+
+// relativeLike is target, an ancestor of abs (the absolute form of dir),
+// written as dir is: relative when dir is, so that messages name files
+// as the operator named the folder.
+func relativeLike(dir, abs, target string) string {
+	if filepath.IsAbs(dir) {
+		return target
+	}
+	up, err := filepath.Rel(abs, target)
+	if err != nil {
+		return target
+	}
+	return filepath.Join(dir, up)
+}
+
+// firstExisting is the first of names that exists in dir.
+func firstExisting(dir string, names []string) string {
+	for _, n := range names {
+		if exists(filepath.Join(dir, n)) {
+			return n
+		}
+	}
+	return ""
+}
+
+// excludes are the paths the generator's configuration keeps out of the
+// site: Jekyll's exclude list (Gemfile, node_modules, vendor…), as
+// .gitignore-style patterns.
+func (f folder) excludes() []string {
+	if f.layout != layoutJekyll {
+		return nil
+	}
+	var out []string
+	for _, e := range f.config.exclude {
+		if e = strings.TrimSpace(e); e != "" && !strings.HasPrefix(e, "!") {
+			out = append(out, "/"+strings.TrimPrefix(e, "/"))
+		}
+	}
+	return out
+}
+
+// topSection is the section a file in folder dir (relative to the
+// content folder, with slashes) belongs to: its first folder.
+func topSection(dir string) string {
+	first, _, _ := strings.Cut(dir, "/")
+	return first
+}
+
+// mainSections are the sections whose dated pages are the blog's posts:
+// Hugo's mainSections as the configuration sets them, else, as Hugo
+// does, the section with the most pages. In capsule's own folder, every
+// section is.
+func (f folder) mainSections(nested []*mdFile) []string {
+	count := make(map[string]int)
+	var order []string
+	for _, m := range nested {
+		s := topSection(m.def.dir)
+		if count[s] == 0 {
+			order = append(order, s)
+		}
+		count[s]++
+	}
+	switch {
+	case f.layout != layoutHugo:
+		return order
+	case len(f.config.mainSections) > 0:
+		return f.config.mainSections
+	}
+	var main string
+	for _, s := range order {
+		if count[s] > count[main] || count[s] == count[main] && s < main {
+			main = s
+		}
+	}
+	if main == "" {
+		return nil
+	}
+	return []string{main}
+}
+
+// describe says what the folder was taken for, and why, for the first
+// line of -check and of the log.
+func (f folder) describe(main []string) string {
+	switch f.layout {
+	case layoutHugo:
+		s := "a Hugo site (" + f.why + ")"
+		switch {
+		case len(main) == 0:
+			return s + ": posts at the top of " + f.content
+		case len(f.config.mainSections) > 0:
+			return s + ": posts from mainSections " + strings.Join(main, ", ") + ", other sections' pages as pages"
+		}
+		return s + ": posts from section " + main[0] + " (the one with the most pages; set params.mainSections to choose), other sections' pages as pages"
+	case layoutJekyll:
+		return "a Jekyll site (" + f.why + "): posts from _posts, pages from the other Markdown files"
+	}
+	return "capsule's own folder (" + f.why + "): dated posts at the top, undated ones as pages"
+}
+
+// countNestedMarkdown counts the Markdown files in dir's subfolders (not
+// hidden, not in folders starting with "_", not excluded), and names the
+// first. With a nil ex, files at dir's top count too (dir is a section).
+func countNestedMarkdown(dir string, ex *excluder) (n int, first string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return nil
+		}
+		rel := relPath(dir, p)
+		if strings.HasPrefix(d.Name(), ".") || ex.skip(rel, d.IsDir()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), "_") {
+			return filepath.SkipDir // never posts in capsule's own folder, nor served
+		}
+		if !d.IsDir() && (ex == nil || strings.Contains(rel, string(filepath.Separator))) && hasExt(d.Name(), ".md", ".markdown") {
+			if n++; n == 1 {
+				first = p
+			}
+		}
+		return nil
+	})
+	return n, first
+}
+
+// count is "1 post", "7 posts".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

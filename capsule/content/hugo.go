@@ -1,0 +1,115 @@
+package content
+
+import (
+	"io/fs"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// staticFiles are the files of a Hugo site's static folders
+// (staticDir, "static" unless set), at their paths in the folder, save
+// those whose path a file beside the posts has (besides). Secrets are
+// never among them, and exclude patterns apply, as beside the posts.
+func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *int64, besides []besideFile) (found []besideFile, warns, errs []*FileError) {
+	if f.layout != layoutHugo || f.root == "" {
+		return nil, nil, nil
+	}
+	taken := make(map[string]bool, len(besides))
+	for _, b := range besides {
+		taken[b.rel] = true
+	}
+	for _, d := range f.config.staticDirs {
+		dir := filepath.Join(f.root, d)
+		if !isDir(dir) {
+			continue
+		}
+		root, ferr := postsRoot(dir)
+		if ferr != nil {
+			errs = append(errs, ferr)
+			continue
+		}
+		ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude)
+		if err != nil {
+			continue // reported for the posts folder
+		}
+		warns = append(warns, exWarns...)
+		public := func(string) fileState { return filePublic }
+		fs, _, w, e := findFiles(dir, root, layoutStatic, ex, public, maxFile, maxTotal, total)
+		warns, errs = append(warns, w...), append(errs, e...)
+		for _, file := range fs {
+			if !taken[file.rel] {
+				taken[file.rel] = true
+				found = append(found, file)
+			}
+		}
+	}
+	slices.SortFunc(found, func(a, b besideFile) int {
+		if a.rel < b.rel {
+			return -1
+		}
+		return 1
+	})
+	return found, warns, errs
+}
+
+// findNested lists the Markdown files in the subfolders of a flat or Hugo
+// folder: the posts of Hugo sections. Hidden folders and folders starting
+// with "_" are passed over, and so are each section's _index.md (its
+// metadata) and the Markdown files a page bundle holds beside its
+// index.md (its resources). What ex leaves out is not looked at.
+// sections are the sections' _index.md files, whose cascade Load checks.
+func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile, sections []string) {
+	bundles := make(map[string]bool)
+	var all []*mdFile
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // findFiles reports it
+		}
+		name := d.Name()
+		rel := relDir(dir, p)
+		switch {
+		case p == dir:
+			return nil
+		case ex.skip(relPath(dir, p), d.IsDir()):
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		case d.IsDir():
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				return filepath.SkipDir
+			}
+			return nil
+		case rel != "" && name == SiteFile && d.Type().IsRegular():
+			sections = append(sections, p)
+			return nil
+		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), name == SiteFile:
+			return nil
+		}
+		m := &mdFile{src: &source{path: p, limit: maxPost, what: "one post"}, nested: true,
+			slug: strings.TrimSuffix(name, filepath.Ext(name)), def: postDefaults{dir: rel}}
+		m.warn, m.ferr = inspectPost(m.src, root)
+		if strings.EqualFold(name, "index.md") {
+			m.slug = path.Base(rel)
+			bundles[rel] = true
+		}
+		all = append(all, m)
+		return nil
+	})
+	for _, m := range all {
+		inBundle := false
+		for d := m.def.dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+			if bundles[d] && !(d == m.def.dir && strings.EqualFold(filepath.Base(m.src.path), "index.md")) {
+				inBundle = true
+				break
+			}
+		}
+		if inBundle {
+			continue
+		}
+		found = append(found, m)
+	}
+	return found, sections
+}

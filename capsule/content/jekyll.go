@@ -1,0 +1,173 @@
+package content
+
+import (
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// jekyllMarkers are what makes a folder a Jekyll site.
+var jekyllMarkers = []string{"_posts", "_config.yml", "_config.yaml", "_config.toml"}
+
+// jekyllSkipped are names at the top of a Jekyll site that are never
+// served: its build, its tools and its templates' own pages.
+var jekyllSkipped = []string{"vendor", "node_modules", "index.html", "404.html"}
+
+// jekyllNotPages are Markdown files at the top of a Jekyll site that are
+// not pages.
+var jekyllNotPages = []string{"index.md", "index.markdown", "readme.md", "readme.markdown", "404.md", "404.markdown"}
+
+// jekyllPostName is a Jekyll post's file name: its date, month and day
+// padded or not, then its slug.
+var jekyllPostName = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
+
+// findJekyll lists a Jekyll site's posts (_posts, at any depth) and drafts
+// (_drafts), and the pages beyond those at the top: Markdown with front
+// matter in its other folders, in its collections (_<name> of the
+// configuration's collections) and in the folders its include list names
+// (minimal-mistakes' _pages). A post's date and slug come from its file
+// name; one not named YYYY-MM-DD-slug is left out with a warning, as
+// Jekyll leaves it out. What ex leaves out is not looked at.
+func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Location, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
+	found, warns, errs = findJekyllPages(dir, root, ex, maxPost, config)
+	for _, folder := range []string{"_posts", "_drafts"} {
+		base := filepath.Join(dir, folder)
+		if !isDir(base) {
+			continue
+		}
+		filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
+				return nil
+			}
+			name := d.Name()
+			if p != base && strings.HasPrefix(name, ".") || ex.skip(relPath(dir, p), d.IsDir()) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !hasExt(name, ".md", ".markdown") {
+				return nil
+			}
+			src := &source{path: p, limit: maxPost, what: "one post"}
+			warn, ferr := inspectPost(src, root)
+			switch {
+			case ferr != nil:
+				errs = append(errs, ferr)
+				return nil
+			case warn != nil:
+				warns = append(warns, warn)
+				return nil
+			}
+			stem := strings.TrimSuffix(name, filepath.Ext(name))
+			m := &mdFile{src: src, slug: stem,
+				def: postDefaults{dir: relDir(dir, p)}}
+			parts := jekyllPostName.FindStringSubmatch(stem)
+			if parts != nil {
+				y, _ := strconv.Atoi(parts[1])
+				mo, _ := strconv.Atoi(parts[2])
+				da, _ := strconv.Atoi(parts[3])
+				date := time.Date(y, time.Month(mo), da, 0, 0, 0, 0, loc)
+				if date.Month() != time.Month(mo) || date.Day() != da {
+					parts = nil // 2014-13-40: not a date
+				} else {
+					m.slug = parts[4]
+					m.def.date, m.def.hasDate = date, true
+				}
+			}
+			if folder == "_drafts" {
+				m.def.draft, m.def.date, m.def.hasDate = true, time.Time{}, false
+			} else if parts == nil {
+				warns = append(warns, &FileError{File: p, Msg: "not named YYYY-MM-DD-title.md, as a post in _posts must be: not loaded"})
+				return nil
+			}
+			found = append(found, m)
+			return nil
+		})
+	}
+	return found, warns, errs
+}
+
+// jekyllPageFolders are the folders whose Markdown Jekyll makes pages:
+// every folder not starting with "_" or ".", and of those, the
+// collections of the configuration and the folders its include names.
+func jekyllPageFolder(rel string, config siteConfig) bool {
+	first, _, _ := strings.Cut(rel, "/")
+	switch {
+	case first == "_posts" || first == "_drafts":
+		return false // findJekyll's own
+	case strings.HasPrefix(first, "_"):
+		for _, c := range config.collections {
+			if first == "_"+c {
+				return true
+			}
+		}
+		for _, inc := range config.include {
+			if strings.Trim(inc, "/") == first {
+				return true
+			}
+		}
+		return false
+	case strings.HasPrefix(first, "."):
+		return false
+	}
+	return !slicesContainsFold(jekyllSkipped, first)
+}
+
+func slicesContainsFold(list []string, s string) bool {
+	for _, l := range list {
+		if strings.EqualFold(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// findJekyllPages lists the Markdown of a Jekyll site's subfolders that
+// Jekyll makes pages (see jekyllPageFolder): a page each when it starts
+// with front matter (checked once read, as at the top).
+func findJekyllPages(dir, root string, ex *excluder, maxPost int64, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return nil
+		}
+		rel := filepath.ToSlash(relPath(dir, p))
+		if ex.skip(relPath(dir, p), d.IsDir()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") || !jekyllPageFolder(rel, config) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.Contains(rel, "/") || !hasExt(d.Name(), ".md", ".markdown") || strings.HasPrefix(d.Name(), ".") {
+			return nil // the top's are Load's
+		}
+		src := &source{path: p, limit: maxPost, what: "one post"}
+		warn, ferr := inspectPost(src, root)
+		switch {
+		case ferr != nil:
+			errs = append(errs, ferr)
+			return nil
+		case warn != nil:
+			warns = append(warns, warn)
+			return nil
+		}
+		stem := strings.TrimSuffix(d.Name(), filepath.Ext(d.Name()))
+		if strings.EqualFold(stem, "index") {
+			stem = filepath.Base(filepath.Dir(p)) // about/index.md is about's page
+		}
+		m := &mdFile{src: src, slug: stem, jpage: true, def: postDefaults{dir: relDir(dir, p), page: true}}
+		found = append(found, m)
+		return nil
+	})
+	return found, warns, errs
+}

@@ -1,0 +1,209 @@
+package content
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/goccy/go-yaml"
+)
+
+// siteConfig is what a generator's configuration says that capsule
+// uses. A file it cannot read gives nothing: the configuration is the
+// generator's, and these are conveniences (the site file, the flags and
+// capsule's configuration say the same for sure).
+type siteConfig struct {
+	file                     string // the file read, relative to the site's root
+	title, description, lang string
+	timezone                 string // Hugo's timeZone, Jekyll's timezone
+	baseURL                  string // Hugo's baseURL, Jekyll's url + baseurl: the blog's web address
+	// Hugo.
+	contentDir   string   // "content" unless set
+	staticDirs   []string // "static" unless set
+	mainSections []string // params.mainSections: the sections of the blog's posts
+	permalinks   map[string]string
+	// Jekyll.
+	permalink   string   // the permalink style of posts
+	collections []string // the collections beyond posts, "_" + name a folder each
+	include     []string // files and folders starting with "_" or "." it builds anyway
+	exclude     []string // those it does not
+}
+
+// maxConfigSize bounds a generator's configuration file read: a blog's is
+// a few kilobytes.
+const maxConfigSize = 1 << 20
+
+// readConfigFile decodes a TOML, YAML or JSON file into a map, its keys
+// lower-cased when fold (Hugo's keys are not case-sensitive); nil when it
+// cannot be read.
+func readConfigFile(path string, fold bool) map[string]any {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxConfigSize {
+		return nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var m map[string]any
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".toml":
+		_, err = toml.Decode(string(src), &m)
+	case ".json":
+		err = json.Unmarshal(src, &m)
+	default:
+		err = yaml.Unmarshal(src, &m)
+	}
+	if err != nil || m == nil {
+		return nil
+	}
+	if fold {
+		m = foldKeys(m, 0).(map[string]any)
+	}
+	return m
+}
+
+// foldKeys lower-cases every key of v's maps, to a bounded depth.
+func foldKeys(v any, depth int) any {
+	m, ok := v.(map[string]any)
+	if !ok || depth > MaxFrontMatterDepth {
+		return v
+	}
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[strings.ToLower(k)] = foldKeys(v, depth+1)
+	}
+	return out
+}
+
+func str(v any) string { s, _ := v.(string); return oneLine(s) }
+
+// strs is v as a list of strings: a list, or one string.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, s := range v {
+			if s, ok := s.(string); ok && s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// section is m[key] as a map, or nil.
+func section(m map[string]any, key string) map[string]any {
+	s, _ := m[key].(map[string]any)
+	return s
+}
+
+// readHugoConfig reads a Hugo site's configuration: file (relative to
+// root), and with config/_default/ the params and languages files beside
+// it.
+func readHugoConfig(root, file string) siteConfig {
+	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
+	m := readConfigFile(filepath.Join(root, file), true)
+	if m == nil {
+		m = map[string]any{}
+	}
+	if dir := filepath.Dir(file); dir != "." {
+		for _, name := range []string{"params.toml", "params.yaml", "params.yml", "params.json"} {
+			if p := readConfigFile(filepath.Join(root, dir, name), true); p != nil && m["params"] == nil {
+				m["params"] = p
+			}
+		}
+	}
+	params := section(m, "params")
+	c.title = str(m["title"])
+	c.description = str(params["description"])
+	for _, key := range []string{"languagecode", "defaultcontentlanguage"} {
+		if lang := strings.ToLower(str(m[key])); lang != "" && langPattern.MatchString(lang) {
+			c.lang = lang
+			break
+		}
+	}
+	c.timezone = str(m["timezone"])
+	c.baseURL = str(m["baseurl"])
+	if d := str(m["contentdir"]); d != "" && !filepath.IsAbs(d) && !strings.Contains(d, "..") {
+		c.contentDir = filepath.Clean(d)
+	}
+	if dirs := strs(m["staticdir"]); len(dirs) > 0 {
+		c.staticDirs = nil
+		for _, d := range dirs {
+			if !filepath.IsAbs(d) && !strings.Contains(d, "..") {
+				c.staticDirs = append(c.staticDirs, filepath.Clean(d))
+			}
+		}
+	}
+	c.mainSections = strs(params["mainsections"])
+	if len(c.mainSections) == 0 {
+		c.mainSections = strs(m["mainsections"])
+	}
+	c.permalinks = map[string]string{}
+	perm := section(m, "permalinks")
+	if page := section(perm, "page"); page != nil {
+		perm = page // Hugo 0.112's form: [permalinks.page]
+	}
+	for k, v := range perm {
+		if s := str(v); s != "" {
+			c.permalinks[k] = s
+		}
+	}
+	return c
+}
+
+// readJekyllConfig reads a Jekyll site's _config.yml.
+func readJekyllConfig(dir string) siteConfig {
+	c := siteConfig{permalink: "date"}
+	var m map[string]any
+	for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
+		if m = readConfigFile(filepath.Join(dir, name), false); m != nil {
+			c.file = name
+			break
+		}
+	}
+	if m == nil {
+		return c
+	}
+	c.title, c.description = str(m["title"]), str(m["description"])
+	if lang := strings.ToLower(str(m["lang"])); lang != "" && langPattern.MatchString(lang) {
+		c.lang = lang
+	}
+	c.timezone = str(m["timezone"])
+	if url := strings.TrimSuffix(str(m["url"]), "/"); url != "" {
+		c.baseURL = url + "/" + strings.Trim(str(m["baseurl"]), "/")
+	}
+	if p := str(m["permalink"]); p != "" {
+		c.permalink = p
+	}
+	switch cols := m["collections"].(type) {
+	case map[string]any:
+		for name := range cols {
+			c.collections = append(c.collections, name)
+		}
+	case []any:
+		c.collections = strs(cols)
+	}
+	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
+	return c
+}
+
+// applyMeta fills what meta lacks from the configuration; setLang is
+// false when the operator chose the language.
+func (c siteConfig) applyMeta(meta *SiteMeta, setLang bool) {
+	if meta.Title == "" {
+		meta.Title = c.title
+	}
+	if meta.Description == "" {
+		meta.Description = c.description
+	}
+	if setLang && c.lang != "" {
+		meta.Lang = c.lang
+	}
+}
