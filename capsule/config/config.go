@@ -35,7 +35,9 @@ type Config struct {
 	// Title, Description and Lang override the site file's when not empty.
 	Title, Description, Lang string
 	// Timezone names the zone of dates written without one ("UTC",
-	// "Asia/Tokyo"); Location is set from it by Check.
+	// "Asia/Tokyo"); Location is set from it by Check. Empty leaves it to
+	// the blog's generator's configuration (Hugo's timeZone, Jekyll's
+	// timezone), else UTC: Location is then nil.
 	Timezone string
 	Location *time.Location
 
@@ -291,7 +293,6 @@ func NewConfig() Config {
 		Posts:         "posts",
 		Certs:         "certs",
 		Hostname:      "localhost",
-		Timezone:      "UTC",
 		GeminiAddr:    ":1965",
 		GopherAddr:    ":7070",
 		GopherWidth:   70,
@@ -336,11 +337,14 @@ func (cfg *Config) Check() error {
 		fpErr = errors.New("author certificates " + msg)
 	}
 	var errs []error
-	loc, err := time.LoadLocation(cfg.Timezone)
-	if err != nil {
-		errs = append(errs, fmt.Errorf("timezone %q: %v", cfg.Timezone, err))
+	cfg.Location = nil
+	if cfg.Timezone != "" {
+		loc, err := time.LoadLocation(cfg.Timezone)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("timezone %q: %v", cfg.Timezone, err))
+		}
+		cfg.Location = loc
 	}
-	cfg.Location = loc
 	if (cfg.CertFile == "") != (cfg.KeyFile == "") {
 		errs = append(errs, errors.New("a certificate file and a key file go together: give both or neither"))
 	}

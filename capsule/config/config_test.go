@@ -121,9 +121,14 @@ func TestConfigCheck(t *testing.T) {
 			t.Errorf("%s: Check accepted %+v", name, cfg)
 		}
 	}
+	// No zone by default: the blog's configuration's, else UTC (content.Load).
 	cfg := NewConfig()
-	if err := cfg.Check(); err != nil || cfg.Location != time.UTC {
+	if err := cfg.Check(); err != nil || cfg.Location != nil {
 		t.Errorf("defaults: %v, zone %v", err, cfg.Location)
+	}
+	cfg.Timezone = "Asia/Tokyo"
+	if err := cfg.Check(); err != nil || cfg.Location.String() != "Asia/Tokyo" {
+		t.Errorf("Asia/Tokyo: %v, zone %v", err, cfg.Location)
 	}
 }
 
