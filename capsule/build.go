@@ -259,6 +259,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if errs = append(errs, routes.errs...); len(errs) > 0 {
 		return st, errs, nil
 	}
+	st.Warnings = append(st.Warnings, routes.warns...)
 	// A tag's address no client can ask for (over a request's length) is
 	// a problem of the tag, not of its posts: its pages are not reached.
 	for _, g := range b.tags {

@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -24,6 +25,7 @@ type routes struct {
 	gemini map[string]string // path → who answers it: a file, or a page of the capsule
 	gopher map[string]string // selector → who answers it
 	errs   content.ErrorList
+	warns  []*content.FileError // old addresses not served
 }
 
 // Names of the capsule's own pages, as messages give them.
@@ -66,7 +68,7 @@ const (
 // post claims the addresses of a post or page for its file; it reports
 // false, with an error naming both files, when one is taken.
 func (r *routes) post(p *content.Post) bool {
-	ok := r.claimGemini(postGeminiPath(p), p.File, false)
+	ok := r.claimGemini(postGeminiPath(p), p.File)
 	for _, sel := range []string{postGopherSelector(p), postMenuSelector(p), postMenuSelector(p)[:len(postMenuSelector(p))-1]} {
 		ok = r.claimGopher(sel, sel, p.File) && ok
 	}
@@ -99,16 +101,29 @@ func (r *routes) scheduled(posts []*content.Post, tags []postGroup) {
 }
 
 // alias claims an old address of a post (Hugo's aliases, Jekyll's
-// redirect_from, url and permalink) on both protocols, for its file. An
-// old address that a page or another post already answers is an error
-// naming both files; one the post itself answers already (a Jekyll page's
-// permalink "/about/" is its Gopher menu's selector) is left to it.
+// redirect_from, url and permalink) on both protocols, for its file. One
+// the post itself answers already (a Jekyll page's permalink "/about/"
+// is its Gopher menu's selector) is left to it. One that a page, another
+// post or capsule itself already answers, or that no client can ask for,
+// is not served, with one warning: the post is, at its own address
+// (translations share their aliases; a Jekyll page's permalink "/" is the
+// home page's).
 func (r *routes) alias(path, file string) (gemini, gopher bool) {
-	if r.gemini[path] != file {
-		gemini = r.claimGemini(path, file, true)
+	owner := ""
+	if o, taken := r.gemini[path]; taken && o != file {
+		owner = o
+	} else if !taken {
+		if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n <= geminiRequestLimit {
+			r.gemini[path], gemini = file, true
+		}
 	}
-	if r.gopher[path] != file {
-		gopher = r.claimGopherAlias(path, file)
+	if o, taken := r.gopher[path]; taken && o != file {
+		owner = cmp.Or(owner, o)
+	} else if !taken && len(path) <= gopherRequestLimit {
+		r.gopher[path], gopher = file, true
+	}
+	if owner != "" {
+		r.warns = append(r.warns, &content.FileError{File: file, Line: 1, Msg: aliasTaken(path, owner)})
 	}
 	return gemini, gopher
 }
@@ -129,8 +144,8 @@ func aliasKey(a string) string {
 // tag checks that a tag's pages can be asked for; file is the first to
 // name it. (Tags cannot collide: they hold no "/".)
 func (r *routes) tag(name, file string) bool {
-	ok := r.claimGemini(tagGeminiPath(name), file, false)
-	ok = r.claimGemini(tagFeedPath(name), file, false) && ok
+	ok := r.claimGemini(tagGeminiPath(name), file)
+	ok = r.claimGemini(tagFeedPath(name), file) && ok
 	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
 }
 
@@ -160,15 +175,11 @@ func (r *routes) file(f content.File) *content.FileError {
 	return nil
 }
 
-// claimGemini claims path for file: the address of its page, or with
-// alias one of its old addresses.
-func (r *routes) claimGemini(path, file string, alias bool) bool {
+// claimGemini claims path for file: the address of its page.
+func (r *routes) claimGemini(path, file string) bool {
 	if owner, taken := r.gemini[path]; taken {
-		msg := fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)
-		if alias {
-			msg = aliasTaken(path, owner)
-		}
-		r.errs = append(r.errs, &content.FileError{File: file, Line: 1, Msg: msg})
+		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
+			Msg: fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)})
 		return false
 	}
 	if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n > geminiRequestLimit {
@@ -197,18 +208,9 @@ func (r *routes) claimGopher(selector, sent, file string) bool {
 	return true
 }
 
-// claimGopherAlias claims an old address of file's post on Gopher.
-func (r *routes) claimGopherAlias(path, file string) bool {
-	if owner, taken := r.gopher[path]; taken {
-		r.errs = append(r.errs, &content.FileError{File: file, Line: 1, Msg: aliasTaken(path, owner)})
-		return false
-	}
-	return r.claimGopher(path, path, file)
-}
-
 // aliasTaken says that an old address of a post is already another's.
 func aliasTaken(path, owner string) string {
-	return fmt.Sprintf("its old address %s (from aliases, redirect_from, url or permalink) is %s's: remove it from the front matter", path, owner)
+	return fmt.Sprintf("its old address %s (from aliases, redirect_from, url or permalink) is %s's: not served there", path, owner)
 }
 
 // fileLink is the Gemini link to a file beside the posts: its path,

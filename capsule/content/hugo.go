@@ -82,14 +82,14 @@ func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile,
 				return filepath.SkipDir
 			}
 			return nil
-		case rel != "" && name == SiteFile && d.Type().IsRegular():
+		case rel != "" && isSectionFile(name) && d.Type().IsRegular():
 			sections = append(sections, p)
 			return nil
-		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), name == SiteFile:
+		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), isSectionFile(name):
 			return nil
 		}
 		m := &mdFile{src: &source{path: p, limit: maxPost, what: "one post"}, nested: true,
-			slug: strings.TrimSuffix(name, filepath.Ext(name)), def: postDefaults{dir: rel}}
+			slug: strings.TrimSuffix(name, filepath.Ext(name)), def: postDefaults{dir: rel, bare: true}}
 		m.warn, m.ferr = inspectPost(m.src, root)
 		if strings.EqualFold(name, "index.md") {
 			m.slug = path.Base(rel)
@@ -112,4 +112,10 @@ func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile,
 		found = append(found, m)
 	}
 	return found, sections
+}
+
+// isSectionFile reports whether name is a Hugo section's own front
+// matter: _index.md, or a translation of it (_index.ja.md).
+func isSectionFile(name string) bool {
+	return name == SiteFile || strings.HasPrefix(name, "_index.") && hasExt(name, ".md")
 }

@@ -65,7 +65,7 @@ func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Locatio
 			}
 			stem := strings.TrimSuffix(name, filepath.Ext(name))
 			m := &mdFile{src: src, slug: stem,
-				def: postDefaults{dir: relDir(dir, p)}}
+				def: postDefaults{dir: relDir(dir, p), bare: true}}
 			parts := jekyllPostName.FindStringSubmatch(stem)
 			if parts != nil {
 				y, _ := strconv.Atoi(parts[1])

@@ -211,6 +211,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			m.def.page, m.jpage = true, true
 		case layoutHugo:
 			m.def.page = true // a page of no section: Hugo's themes list none as posts
+			m.def.bare = true
 		}
 		posts = append(posts, m)
 	}
@@ -314,7 +315,6 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
 	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
 	c.cache.keep(all)
-	bySlug := make(map[string]*Post)
 	var loaded []*Post
 	bundles := make(owners)
 	lastGood := opts.Previous.byFile()
@@ -336,13 +336,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if p == nil || underAny(p.Dir, heldBack) {
 			continue
 		}
-		if prev, dup := bySlug[p.Slug]; dup {
-			errs = append(errs, &FileError{File: p.File, Line: 1,
-				Msg: fmt.Sprintf("duplicate slug %q: %s has it too", p.Slug, prev.File)})
-			continue
-		}
-		bySlug[p.Slug] = p
 		loaded = append(loaded, p)
+	}
+	c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
+	for _, p := range loaded {
 		c.classify(p, now)
 	}
 	for _, m := range nested {

@@ -98,14 +98,6 @@ func TestLoadBrokenPosts(t *testing.T) {
 			want:  []string{"a.md:1: front matter is not closed"},
 		},
 		{
-			name: "duplicate slug",
-			files: map[string]string{
-				"a.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\nslug = \"same\"\n+++\n",
-				"b.md": "+++\ntitle = \"y\"\ndate = 2017-05-04\nslug = \"same\"\n+++\n",
-			},
-			want: []string{`b.md:1: duplicate slug "same": `},
-		},
-		{
 			name:  "non-ASCII file name",
 			files: map[string]string{"やあ.md": goodPost},
 			want:  []string{`やあ.md:1: slug "やあ" is not ASCII`},
@@ -145,14 +137,40 @@ func TestLoadBrokenPosts(t *testing.T) {
 	}
 }
 
-func TestDuplicateSlugNamesBothFiles(t *testing.T) {
+// Two posts with one slug are two posts, as they are to Hugo and Jekyll:
+// the oldest keeps it, the other is served after its date (or its
+// folders), with a warning naming both files. Jekyll's index.md posts of
+// several dates, the same name in two sections: none is refused.
+func TestDuplicateSlugsBothServed(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{
 		"2017-05-03-hello.md": goodPost,
 		"other.md":            "+++\ntitle = \"y\"\ndate = 2017-05-04\nslug = \"2017-05-03-hello\"\n+++\n",
 	})
-	_, err := loadStrict(dir, LoadOptions{})
-	if err == nil || !strings.Contains(err.Error(), "2017-05-03-hello.md") || !strings.Contains(err.Error(), "other.md") {
-		t.Fatalf("error %v does not name both files", err)
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil || slugsOf(c.Posts) != "2017-05-04-2017-05-03-hello,2017-05-03-hello" {
+		t.Fatalf("%v, posts %s", err, slugsOf(c.Posts))
+	}
+	if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Error(), "other.md:1: slug \"2017-05-03-hello\" is also "+filepath.Join(dir, "2017-05-03-hello.md")+"'s: served as \"2017-05-04-2017-05-03-hello\"") {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+	jekyll := testfs.Write(t, map[string]string{
+		"_config.yml":                "title: J\n",
+		"_posts/2011-06-08-index.md": "---\ntitle: A\n---\n",
+		"_posts/2013-05-24-index.md": "---\ntitle: B\n---\n",
+		"_posts/2013-05-24-Index.md": "---\ntitle: C\n---\n",
+	})
+	c, err = loadStrict(jekyll, LoadOptions{Settle: -1})
+	if err != nil || slugsOf(c.Posts) != "2013-05-24-index,Index,index" {
+		t.Errorf("%v, posts %s", err, slugsOf(c.Posts))
+	}
+	hugo := testfs.Write(t, map[string]string{
+		"hugo.toml":             "title = 'H'\n[params]\nmainSections = ['en', 'fr']\n",
+		"content/en/contact.md": "---\ntitle: Contact\ndate: 2020-01-01\n---\n",
+		"content/fr/contact.md": "---\ntitle: Contact\ndate: 2020-01-01\n---\n",
+	})
+	c, err = loadStrict(hugo, LoadOptions{Settle: -1})
+	if err != nil || slugsOf(c.Posts) != "contact,fr-contact" {
+		t.Errorf("%v, posts %s", err, slugsOf(c.Posts))
 	}
 }
 

@@ -141,6 +141,11 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits, def postDefaults) (*Post, []*FileError, []*FileError, []unknownKey) {
 	var warns []*FileError
 	front, body, bodyLine, start, format, ferr := splitFront(src)
+	if ferr != nil && def.bare && !startsFront(src) {
+		// Hugo publishes a content file without front matter, Jekyll a
+		// post: it is all Markdown, titled from its name.
+		front, body, bodyLine, start, format, ferr = nil, src, 1, 1, formatTOML, nil
+	}
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
@@ -326,6 +331,7 @@ type postDefaults struct {
 	draft       bool // in Jekyll's _drafts: a draft, no date needed
 	page        bool // a Jekyll page: a page whatever its front matter
 	undatedPage bool // a Hugo page: a page when front matter has no date
+	bare        bool // no front matter is fine: a Hugo content file, a Jekyll post
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

@@ -1,0 +1,74 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// uniqueSlugs gives every post of posts a slug of its own, as the
+// generators' addresses are: the same file name in two sections, or on
+// two dates (Jekyll's 2011-06-08-index.md and 2013-05-24-index.md), is
+// two posts at two addresses there. Of the posts that share a slug, the
+// oldest (then the first by file) keeps it, so that a post added later
+// never moves one already served; the others take their folders before
+// it (fr-contact) or their date (2013-05-24-index), else a number, each
+// with a warning saying where it is served.
+func uniqueSlugs(posts []*Post) []*FileError {
+	taken := make(map[string]bool, len(posts))
+	groups := make(map[string][]*Post)
+	var order []string
+	for _, p := range posts {
+		if len(groups[p.Slug]) == 0 {
+			order = append(order, p.Slug)
+		}
+		groups[p.Slug] = append(groups[p.Slug], p)
+		taken[p.Slug] = true
+	}
+	var warns []*FileError
+	for _, slug := range order {
+		g := groups[slug]
+		if len(g) < 2 {
+			continue
+		}
+		slices.SortFunc(g, func(a, b *Post) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.File, b.File)) })
+		for _, p := range g[1:] {
+			next := qualifiedSlug(p, p.Dir != g[0].Dir, taken)
+			taken[next] = true
+			warns = append(warns, &FileError{File: p.File, Line: 1,
+				Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next)})
+			p.Slug = next
+		}
+	}
+	return warns
+}
+
+// qualifiedSlug is a slug for p no post has (taken): p's slug after its
+// folders (first, when byFolder: it shares the slug with a post of
+// another folder, as Hugo's sections), or after its date (Jekyll's
+// posts of several dates), else with a number.
+func qualifiedSlug(p *Post, byFolder bool, taken map[string]bool) string {
+	var dated, foldered string
+	if p.HasDate {
+		dated = p.Date.Format("2006-01-02") + "-" + p.Slug
+	}
+	if folders := strings.Trim(strings.TrimSuffix(p.Dir, p.Slug), "/"); folders != "" { // a bundle's folder is its slug
+		foldered = strings.ReplaceAll(folders, "/", "-") + "-" + p.Slug
+	}
+	tries := []string{dated, foldered}
+	if byFolder {
+		tries = []string{foldered, dated}
+	}
+	for _, t := range tries {
+		if t != "" && !taken[t] && len(t) <= MaxSlugBytes {
+			return t
+		}
+	}
+	for n := 2; ; n++ {
+		if t := p.Slug + "-" + strconv.Itoa(n); !taken[t] {
+			return t
+		}
+	}
+}
