@@ -404,7 +404,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if hint != "" {
 			msg += "; " + hint
 		}
-		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg})
+		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg, Kind: "nothing to serve"})
 	}
 	SortFileErrors(c.Warnings)
 	c.sortLists()
@@ -569,8 +569,8 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 		return []*FileError{ferr}, nil
 	}
 	r := newFrontReader(path, m, lines)
-	warn := func(line int, format string, args ...any) {
-		warns = append(warns, &FileError{File: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+	warn := func(line int, kind, format string, args ...any) {
+		warns = append(warns, &FileError{File: path, Line: line, Msg: fmt.Sprintf(format, args...), Kind: kind})
 	}
 	for _, u := range r.unknown(siteKeys) {
 		if themeKeys[strings.ToLower(u.name)] || slices.Contains(postKeys, u.name) {
@@ -579,10 +579,10 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 			continue
 		}
 		if u.closest != "" {
-			warn(u.line, "%s", misspelt(u))
+			warn(u.line, kindMisspelt, "%s", misspelt(u))
 			continue
 		}
-		warn(u.line, "unknown key %q ignored (the site's keys: %s)", clip(u.name), strings.Join(siteKeys, ", "))
+		warn(u.line, kindUnknownKey, "unknown key %q ignored (the site's keys: %s)", clip(u.name), strings.Join(siteKeys, ", "))
 	}
 	title := r.str("title", `title = "_・)Keep Smiling"`)
 	description := r.str("description", `description = "Notes on everyday life"`)
@@ -618,7 +618,7 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 				if r.post != nil {
 					file = r.post.File
 				}
-				s = &seen{first: &FileError{File: file, Line: u.line}}
+				s = &seen{first: &FileError{File: file, Line: u.line, Kind: kindUnknownKey}}
 				byName[u.name] = s
 				order = append(order, u.name)
 			}
