@@ -52,7 +52,7 @@ type Store struct {
 	// capsuled -check -v lists, so that an author sees every old link
 	// that keeps working.
 	OldAddresses []Redirect
-	Rendered  int // posts and pages rendered by this build, not taken from the previous Store
+	Rendered     int // posts and pages rendered by this build, not taken from the previous Store
 	// Held is the bytes of every response the Store holds, each shared
 	// array once: the least memory the capsule can take.
 	Held int64
