@@ -20,7 +20,7 @@ func TestEveryWarningHasAKind(t *testing.T) {
 		"_index.md": "+++\ntitle = \"ブログ\"\ncolour = \"red\"\ndescritpion = \"x\"\n+++\n",
 		"a.md": "+++\ntitle = \"A\"\ndate = 2020-01-01\nfoo = 1\ndescritpion = \"x\"\naliases = [\"/:year/:slug/\"]\n+++\n" +
 			"[dead](b.png) [gone](/posts/nowhere.gmi) [js](javascript:alert(1))\n\n" +
-			"{{< nosuch >}} {{< param x >}} {{< figure >}} {{< broken\n\n" +
+			"{{< nosuch >}} {{< param x >}} {{< figure >}} {{< ref nowhere >}} {{< broken\n\n" +
 			"{% include x.html %} {% if y %} {{ page.z }} {% post_url nowhere %}\n",
 		"undated.md":      "+++\ntitle = \"日付なし\"\n+++\n本文\n",
 		"server.key":      "not a key, but named like one\n",
@@ -41,7 +41,7 @@ func TestEveryWarningHasAKind(t *testing.T) {
 	}
 	for _, want := range []string{"unknown key", "misspelt key", "address pattern ignored", "dead file link", "dead post link",
 		"unsafe link", "unknown shortcode", "shortcode dropped", "shortcode kept as text", "Liquid tag dropped",
-		"Liquid output dropped", "unknown Liquid link target", "no date", "secret not served", "file under the drafts' address",
+		"Liquid output dropped", "unknown link target", "no date", "secret not served", "file under the drafts' address",
 		"symbolic link not followed"} {
 		if !slices.Contains(kinds, want) {
 			t.Errorf("no warning of kind %q; kinds: %q\n%v", want, kinds, d.Store().Warnings)

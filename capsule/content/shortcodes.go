@@ -717,9 +717,9 @@ func (e *scExpander) shortcode(t *scTag) int {
 	case name == "param":
 		e.warn(t.start, "shortcode dropped", "param shortcode %q: page parameters are not available, dropped", scShort(t.arg("name", 0)))
 	default:
-		repl, known, msg := e.known(t)
+		repl, known, kind, msg := e.known(t)
 		if msg != "" {
-			e.warn(t.start, "shortcode dropped", "%s", msg)
+			e.warn(t.start, kind, "%s", msg)
 		}
 		if known {
 			e.out = append(e.out, repl...)
@@ -732,14 +732,14 @@ func (e *scExpander) shortcode(t *scTag) int {
 }
 
 // known expands the shortcodes that stand for an image or a link. msg is a
-// warning when a known one cannot be expanded.
-func (e *scExpander) known(t *scTag) (repl string, known bool, msg string) {
+// warning, of kind, when a known one cannot be expanded.
+func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string) {
 	name := t.name
 	switch name {
 	case "figure":
 		src := t.arg("src", -1)
 		if src == "" {
-			return "", true, "figure shortcode without src: dropped"
+			return "", true, "shortcode dropped", "figure shortcode without src: dropped"
 		}
 		label := t.arg("caption", -1)
 		if label == "" {
@@ -748,45 +748,45 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, msg string) {
 		if label == "" {
 			label = t.arg("title", -1)
 		}
-		return "![" + scLabel(label) + "](" + scDest(src) + ")", true, ""
+		return "![" + scLabel(label) + "](" + scDest(src) + ")", true, "", ""
 	case "ref", "relref":
 		dest, ok := e.resolve(t.arg("path", 0))
 		if !ok {
-			return dest, true, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(dest))
+			return dest, true, kindUnknownTarget, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(dest))
 		}
-		return dest, true, ""
+		return dest, true, "", ""
 	case "youtube", "vimeo", "instagram":
 		id := t.arg("id", 0)
 		if !scID(id) {
-			return "", true, fmt.Sprintf("%s shortcode without a valid id: dropped", name)
+			return "", true, "shortcode dropped", fmt.Sprintf("%s shortcode without a valid id: dropped", name)
 		}
 		switch name {
 		case "youtube":
-			return "[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")", true, ""
+			return "[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")", true, "", ""
 		case "vimeo":
-			return "[Vimeo: " + id + "](https://vimeo.com/" + id + ")", true, ""
+			return "[Vimeo: " + id + "](https://vimeo.com/" + id + ")", true, "", ""
 		}
-		return "[Instagram: " + id + "](https://www.instagram.com/p/" + id + "/)", true, ""
+		return "[Instagram: " + id + "](https://www.instagram.com/p/" + id + "/)", true, "", ""
 	case "tweet", "x":
 		user, id := t.arg("user", 0), t.arg("id", 1)
 		if len(t.pos) == 1 && t.named == nil { // the old {{< tweet ID >}}
 			user, id = "", t.pos[0]
 		}
 		if !scID(id) || user != "" && !scID(user) {
-			return "", true, fmt.Sprintf("%s shortcode without a valid user and id: dropped", name)
+			return "", true, "shortcode dropped", fmt.Sprintf("%s shortcode without a valid user and id: dropped", name)
 		}
 		if user == "" {
-			return "[X: " + id + "](https://x.com/i/status/" + id + ")", true, ""
+			return "[X: " + id + "](https://x.com/i/status/" + id + ")", true, "", ""
 		}
-		return "[X: @" + user + "](https://x.com/" + user + "/status/" + id + ")", true, ""
+		return "[X: @" + user + "](https://x.com/" + user + "/status/" + id + ")", true, "", ""
 	case "gist":
 		user, id := t.arg("user", 0), t.arg("id", 1)
 		if !scID(user) || !scID(id) {
-			return "", true, "gist shortcode without a valid user and id: dropped"
+			return "", true, "shortcode dropped", "gist shortcode without a valid user and id: dropped"
 		}
-		return "[Gist: " + user + "/" + id + "](https://gist.github.com/" + user + "/" + id + ")", true, ""
+		return "[Gist: " + user + "/" + id + "](https://gist.github.com/" + user + "/" + id + ")", true, "", ""
 	}
-	return "", false, ""
+	return "", false, "", ""
 }
 
 // resolve is the destination of a ref target, with its #fragment kept; when
@@ -974,7 +974,7 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		target = strings.Trim(target, `"'`)
 		dest, ok := e.resolve(target)
 		if !ok {
-			e.warn(p, "unknown Liquid link target", "{%% %s %%}: unknown target %q, written as is", name, scShort(dest))
+			e.warn(p, kindUnknownTarget, "{%% %s %%}: unknown target %q, written as is", name, scShort(dest))
 		}
 		e.out = append(e.out, dest...)
 	case name == "include" || name == "include_relative":

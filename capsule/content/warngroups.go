@@ -90,4 +90,5 @@ const (
 	kindMisspelt        = "misspelt key"
 	kindLinkNotFollowed = "symbolic link not followed"
 	kindSecret          = "secret not served"
+	kindUnknownTarget   = "unknown link target" // of ref, relref, link, post_url
 )
