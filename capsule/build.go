@@ -218,6 +218,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			if gem {
 				st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
 				st.Redirects++
+				st.OldAddresses = append(st.OldAddresses, Redirect{From: old, To: postGeminiPath(p), File: p.File})
 			}
 			if goph {
 				st.gopher[old] = out[i].txt
@@ -317,7 +318,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.nextChange = c.NextChange
 	for _, f := range c.DraftFiles {
 		if n := len(site.GeminiURL(draftFileLink(f.Path))); n > geminiRequestLimit {
-			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL among the drafts would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit)})
+			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL among the drafts would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit), Kind: kindAddressTooLong})
 			continue
 		}
 		st.drafts[draftFilePath(f.Path)] = gemini.NewResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
@@ -352,6 +353,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.results = b.withoutContent(st.renders)
 
 	content.SortFileErrors(st.Warnings)
+	slices.SortFunc(st.OldAddresses, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	st.Held = st.held()
 	return st, nil, nil
 }

@@ -1,6 +1,7 @@
 package capsule_test
 
 import (
+	"fmt"
 	"log"
 	"strings"
 	"testing"
@@ -142,8 +143,11 @@ func TestUnsafeLinksNotOffered(t *testing.T) {
 	if page := pages["gemini:/posts/a.gmi"]; !strings.Contains(page, "スクリプト") || !strings.Contains(page, "=> https://example.org/") {
 		t.Errorf("post lost its text or its safe link: %q", page)
 	}
-	if n := strings.Count(logged.String(), "a.md:7: link not offered to readers"); n < 3 {
-		t.Errorf("%d warnings at line 6 in %q", n, logged.String())
+	if n := strings.Count(fmt.Sprint(d.Store().Warnings), "a.md:7: link not offered to readers"); n < 3 {
+		t.Errorf("%d warnings at line 7 in %v", n, d.Store().Warnings)
+	}
+	if !strings.Contains(logged.String(), "warning: 5 × unsafe link, first ") {
+		t.Errorf("the log does not count the unsafe links:\n%s", logged.String())
 	}
 }
 

@@ -123,7 +123,7 @@ func (r *routes) alias(path, file string) (gemini, gopher bool) {
 		r.gopher[path], gopher = file, true
 	}
 	if owner != "" {
-		r.warns = append(r.warns, &content.FileError{File: file, Line: 1, Msg: aliasTaken(path, owner)})
+		r.warns = append(r.warns, &content.FileError{File: file, Line: 1, Msg: aliasTaken(path, owner), Kind: "old address taken"})
 	}
 	return gemini, gopher
 }
@@ -149,27 +149,33 @@ func (r *routes) tag(name, file string) bool {
 	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
 }
 
+// Kinds of the warnings about files beside the posts (content.FileError.Kind).
+const (
+	kindFileAddressTaken = "file address taken"
+	kindAddressTooLong   = "file address too long"
+)
+
 // file claims the address of a file beside the posts. A file never wins
 // over a page: it is left out, with a warning.
 func (r *routes) file(f content.File) *content.FileError {
 	key := "/" + f.Path
 	if isDraftPath(key) {
-		return &content.FileError{File: f.Path, Msg: "is under " + draftsPath + ", the drafts' address: not served"}
+		return &content.FileError{File: f.Path, Msg: "is under " + draftsPath + ", the drafts' address: not served", Kind: "file under the drafts' address"}
 	}
 	if !printableName(f.Path) {
-		return &content.FileError{File: f.Path, Msg: "its name has control characters or is not UTF-8, which menus and links cannot carry: not served"}
+		return &content.FileError{File: f.Path, Msg: "its name has control characters or is not UTF-8, which menus and links cannot carry: not served", Kind: "unprintable file name"}
 	}
 	if owner, taken := r.gemini[key]; taken {
-		return &content.FileError{File: f.Path, Msg: "has the address of " + owner + ": not served"}
+		return &content.FileError{File: f.Path, Msg: "has the address of " + owner + ": not served", Kind: kindFileAddressTaken}
 	}
 	if owner, taken := r.gopher[key]; taken {
-		return &content.FileError{File: f.Path, Msg: "has the Gopher selector of " + owner + ": not served"}
+		return &content.FileError{File: f.Path, Msg: "has the Gopher selector of " + owner + ": not served", Kind: kindFileAddressTaken}
 	}
 	if n := len(r.site.GeminiURL(fileLink(f.Path))); n > geminiRequestLimit {
-		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit)}
+		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit), Kind: kindAddressTooLong}
 	}
 	if len(key) > gopherRequestLimit {
-		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gopher selector would be %d bytes, over the %d a request may have: not served", len(key), gopherRequestLimit)}
+		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gopher selector would be %d bytes, over the %d a request may have: not served", len(key), gopherRequestLimit), Kind: kindAddressTooLong}
 	}
 	r.gemini[key], r.gopher[key] = f.Path, f.Path
 	return nil

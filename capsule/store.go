@@ -48,7 +48,11 @@ type Store struct {
 	Posts     int
 	Tags      int
 	Redirects int // old addresses of posts answered
-	Rendered  int // posts and pages rendered by this build, not taken from the previous Store
+	// OldAddresses are those old addresses, by address: what
+	// capsuled -check -v lists, so that an author sees every old link
+	// that keeps working.
+	OldAddresses []Redirect
+	Rendered     int // posts and pages rendered by this build, not taken from the previous Store
 	// Held is the bytes of every response the Store holds, each shared
 	// array once: the least memory the capsule can take.
 	Held int64
@@ -63,6 +67,15 @@ type Store struct {
 	// (Build), and tags no client can ask for. The rest is served.
 	Problems  content.ErrorList
 	BuildTime time.Duration
+}
+
+// Redirect is an old address of a post (its aliases, redirect_from, a
+// generator's address): Gemini answers 31 to the post's page, Gopher
+// serves the post's text under the old selector.
+type Redirect struct {
+	From string // the old address, a path: "/2014/09/02/hello.html"
+	To   string // the post's Gemini path: "/posts/hello.gmi"
+	File string // the post's file
 }
 
 // ScheduledPost is a post waiting for its date.

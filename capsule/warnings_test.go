@@ -1,7 +1,9 @@
 package capsule_test
 
 import (
+	"fmt"
 	"log"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -33,18 +35,32 @@ func TestLinkWarningsBoundedPerKind(t *testing.T) {
 	if want := 2 * (content.MaxWarningsPerKind + 1); len(warns) != want {
 		t.Fatalf("%d warnings, want %d (two kinds, each bounded and counted)", len(warns), want)
 	}
-	n := strings.Count(logged.String(), "\nwarning: ")
-	if n > len(warns) {
-		t.Errorf("%d warning lines logged", n)
-	}
+	list := fmt.Sprint(warns)
 	for _, want := range []string{
 		"dead.md:5: link to a file that does not exist: b",
 		"dead.md:43: and 1,980 more like it",
 		"link to a post that does not exist: /posts/nowhere.gmi",
 		"and 1,980 more like it",
 	} {
-		if !strings.Contains(logged.String(), want) {
-			t.Errorf("the log does not say %q:\n%s", want, logged.String()[:min(len(logged.String()), 3000)])
+		if !strings.Contains(list, want) {
+			t.Errorf("the warnings do not say %q:\n%s", want, list[:min(len(list), 3000)])
 		}
+	}
+	// The log has one line per kind, counting what the bound left out.
+	if n := strings.Count(logged.String(), "warning: "); n != 2 {
+		t.Errorf("%d warning lines logged, want 2 (one per kind):\n%s", n, logged.String())
+	}
+	for _, want := range []string{
+		"dead.md:5: link to a file that does not exist: b\n",
+		"warning: 2,000 × dead post link, first ",
+		"dead.md:4005: link to a post that does not exist: /posts/nowhere.gmi\n",
+		"\n4,000 warnings above, one line per kind (capsuled -check -v lists every warning)\n",
+	} {
+		if !strings.Contains(logged.String(), want) {
+			t.Errorf("the log does not say %q:\n%s", want, logged.String())
+		}
+	}
+	if !regexp.MustCompile(`(?m)^warning: 2,000 × dead file link, first \S*dead\.md:5: `).MatchString(logged.String()) {
+		t.Errorf("no line for the dead file links:\n%s", logged.String())
 	}
 }

@@ -148,6 +148,9 @@ type Config struct {
 	ProxyTrusted             []string
 
 	Log *log.Logger // where the daemon logs; standard error by default
+	// ListWarnings logs every warning of a build, rather than one line
+	// per kind with how many there are and the first (capsuled -v).
+	ListWarnings bool
 
 	// secrets are every site's secret paths, when cfg is one site's
 	// (SiteConfigs): its Sites are gone, the paths are not.

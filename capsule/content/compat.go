@@ -88,7 +88,7 @@ func (r *frontReader) aliases(warns []*FileError) ([]string, []*FileError) {
 			case p == "":
 			case strings.Contains(p, "/:"):
 				warns = append(warns, &FileError{File: r.file, Line: r.line(key),
-					Msg: fmt.Sprintf("%s %q is a pattern, not a path: ignored", key, clip(p))})
+					Msg: fmt.Sprintf("%s %q is a pattern, not a path: ignored", key, clip(p)), Kind: "address pattern ignored"})
 			case !seen[p]:
 				seen[p] = true
 				out = append(out, p)

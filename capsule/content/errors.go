@@ -14,6 +14,15 @@ type FileError struct {
 	File string // path of the file, as found under the posts folder
 	Line int    // 1-based; 0 when the problem concerns the whole file
 	Msg  string
+	// Kind says in a few words what sort of warning this is ("dead file
+	// link", "no date"), always the same words for the same sort: logs
+	// and capsuled -check count warnings by kind, one line each (see
+	// GroupWarnings). Errors have none: each is listed on its own.
+	Kind string
+	// More is, on the line that counts the warnings of a kind one file
+	// has past MaxWarningsPerKind ("and 139,980 more like it"), how many
+	// it counts; 0 on any other.
+	More int
 }
 
 // Error is "file:line: message", or "file: message" for a whole file. A
@@ -45,6 +54,10 @@ func SortFileErrors(l []*FileError) {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
 }
+
+// Printable is s as Error writes a file name or a message: safe to put
+// in a log line (see printable).
+func Printable(s string) string { return printable(s) }
 
 // printable is s with every C0 or C1 control character, DEL and byte that
 // is not UTF-8 written as a Go escape; s itself when it has none.

@@ -164,14 +164,14 @@ func newExcluder(dir, root string, secrets []Secret, patterns []string) (*exclud
 		switch {
 		case real == root:
 			e.allFiles = s.What
-			warns = append(warns, &FileError{File: dir, Msg: "the posts folder is " + s.What + ": none of its files is served (only its posts are); give the posts a folder of their own"})
+			warns = append(warns, &FileError{File: dir, Msg: "the posts folder is " + s.What + ": none of its files is served (only its posts are); give the posts a folder of their own", Kind: kindSecret})
 		case strings.HasPrefix(real, root+string(filepath.Separator)):
 			rel := filepath.ToSlash(real[len(root)+1:])
 			if _, seen := e.secrets[rel]; seen {
 				continue
 			}
 			e.secrets[rel] = s.What
-			warns = append(warns, &FileError{File: filepath.Join(dir, filepath.FromSlash(rel)), Msg: s.What + " is inside the posts folder: never served; move it out"})
+			warns = append(warns, &FileError{File: filepath.Join(dir, filepath.FromSlash(rel)), Msg: s.What + " is inside the posts folder: never served; move it out", Kind: kindSecret})
 		}
 	}
 	return e, warns, nil

@@ -72,11 +72,11 @@ func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) 
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, why := resolveLink(root, p)
 			if why != "" {
-				warns = append(warns, &FileError{File: p, Msg: why + ": not served"})
+				warns = append(warns, &FileError{File: p, Msg: why + ": not served", Kind: kindLinkNotFollowed})
 				return nil
 			}
 			if what := ex.secretTarget(target); what != "" {
-				warns = append(warns, &FileError{File: p, Msg: "symbolic link to " + what + ": never served"})
+				warns = append(warns, &FileError{File: p, Msg: "symbolic link to " + what + ": never served", Kind: kindSecret})
 				return nil
 			}
 			if st := state(filepath.ToSlash(target[len(root)+1:])); st > own {
@@ -84,7 +84,7 @@ func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) 
 			}
 		}
 		if why := secretFileProblem(name); why != "" {
-			warns = append(warns, &FileError{File: p, Msg: why})
+			warns = append(warns, &FileError{File: p, Msg: why, Kind: kindSecret})
 			return nil
 		}
 		if own == fileWithheld {
@@ -97,7 +97,7 @@ func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) 
 			return nil
 		}
 		if !info.Mode().IsRegular() {
-			warns = append(warns, &FileError{File: p, Msg: "not a regular file: not served"})
+			warns = append(warns, &FileError{File: p, Msg: "not a regular file: not served", Kind: "not a regular file"})
 			return nil
 		}
 		if info.Size() > maxSize {
@@ -132,7 +132,7 @@ func filesRead(found []besideFile, maxTotal int64) (files []File, warns, errs []
 			continue
 		}
 		if kind := privateKeyBlock(f.src.data); kind != "" {
-			warns = append(warns, &FileError{File: f.src.path, Msg: fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind)})
+			warns = append(warns, &FileError{File: f.src.path, Msg: fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind), Kind: kindSecret})
 			continue
 		}
 		files = append(files, File{Path: f.rel, Data: f.src.data})

@@ -82,7 +82,7 @@ func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Locatio
 			if folder == "_drafts" {
 				m.def.draft, m.def.date, m.def.hasDate = true, time.Time{}, false
 			} else if parts == nil {
-				warns = append(warns, &FileError{File: p, Msg: "not named YYYY-MM-DD-title.md, as a post in _posts must be: not loaded"})
+				warns = append(warns, &FileError{File: p, Msg: "not named YYYY-MM-DD-title.md, as a post in _posts must be: not loaded", Kind: "misnamed post"})
 				return nil
 			}
 			found = append(found, m)

@@ -235,7 +235,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			if n > 1 {
 				what = fmt.Sprintf("Markdown in a subfolder of capsule's own folder, as in %d more files,", n-1)
 			}
-			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder"})
+			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
 		nested, sections = findNested(dir, root, ex, maxPost)
@@ -424,7 +424,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if hint != "" {
 			msg += "; " + hint
 		}
-		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg})
+		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg, Kind: "nothing to serve"})
 	}
 	SortFileErrors(c.Warnings)
 	c.sortLists()
@@ -589,8 +589,8 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 		return []*FileError{ferr}, nil, false
 	}
 	r := newFrontReader(path, m, lines)
-	warn := func(line int, format string, args ...any) {
-		warns = append(warns, &FileError{File: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+	warn := func(line int, kind, format string, args ...any) {
+		warns = append(warns, &FileError{File: path, Line: line, Msg: fmt.Sprintf(format, args...), Kind: kind})
 	}
 	for _, u := range r.unknown(siteKeys) {
 		if themeKeys[strings.ToLower(u.name)] || slices.Contains(postKeys, u.name) {
@@ -599,10 +599,10 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 			continue
 		}
 		if u.closest != "" {
-			warn(u.line, "%s", misspelt(u))
+			warn(u.line, kindMisspelt, "%s", misspelt(u))
 			continue
 		}
-		warn(u.line, "unknown key %q ignored (the site's keys: %s)", clip(u.name), strings.Join(siteKeys, ", "))
+		warn(u.line, kindUnknownKey, "unknown key %q ignored (the site's keys: %s)", clip(u.name), strings.Join(siteKeys, ", "))
 	}
 	title := r.str("title", `title = "_・)Keep Smiling"`)
 	description := r.str("description", `description = "Notes on everyday life"`)
@@ -639,7 +639,7 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 				if r.post != nil {
 					file = r.post.File
 				}
-				s = &seen{first: &FileError{File: file, Line: u.line}}
+				s = &seen{first: &FileError{File: file, Line: u.line, Kind: kindUnknownKey}}
 				byName[u.name] = s
 				order = append(order, u.name)
 			}

@@ -129,7 +129,7 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 	p, errs, warns, unknown := parsePostKeys(file, src, slug, loc, lang, lim, postDefaults{})
 	for _, u := range unknown {
 		warns = append(warns, &FileError{File: file, Line: u.line,
-			Msg: fmt.Sprintf("unknown front matter key %q ignored", clip(u.name))})
+			Msg: fmt.Sprintf("unknown front matter key %q ignored", clip(u.name)), Kind: kindUnknownKey})
 	}
 	SortFileErrors(warns)
 	return p, errs, warns
@@ -185,7 +185,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			if withholdingKeys[u.closest] {
 				fail(u.line, "%s", misspelt(u)+" (the post is left out until it is fixed: it may be meant to stay unpublished)")
 			} else {
-				warns = append(warns, &FileError{File: file, Line: u.line, Msg: misspelt(u)})
+				warns = append(warns, &FileError{File: file, Line: u.line, Msg: misspelt(u), Kind: kindMisspelt})
 			}
 			continue
 		}
@@ -244,7 +244,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		// Undated, Hugo lists a page at 0001-01-01 and themes show it
 		// as a page: so does capsule, saying how to make it a post.
 		p.Page = true
-		warns = append(warns, &FileError{File: file, Line: 1, Msg: "no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post"})
+		warns = append(warns, &FileError{File: file, Line: 1, Msg: "no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post", Kind: "no date"})
 	}
 	if dateKey != "date" {
 		r.date("date", "date = 2017-05-03", loc) // still reported when wrong

@@ -165,7 +165,7 @@ func settle(srcs []*source, wait time.Duration) []*FileError {
 			var warns []*FileError
 			for _, s := range pending {
 				warns = append(warns, &FileError{File: s.path,
-					Msg: fmt.Sprintf("still changing after %d waits of %v: loaded as last read; reload once it is saved", MaxRereads, wait)})
+					Msg: fmt.Sprintf("still changing after %d waits of %v: loaded as last read; reload once it is saved", MaxRereads, wait), Kind: "still changing"})
 			}
 			return warns
 		}
@@ -215,7 +215,7 @@ func inspectPost(s *source, root string) (warn, ferr *FileError) {
 		return nil, &FileError{File: path, Msg: kindOf(info.Mode(), link) + ", not a regular file: nothing was read from it"}
 	case link:
 		if why := linkProblem(root, path); why != "" {
-			return &FileError{File: path, Msg: why + ": not loaded"}, nil
+			return &FileError{File: path, Msg: why + ": not loaded", Kind: kindLinkNotFollowed}, nil
 		}
 	}
 	s.seen = info

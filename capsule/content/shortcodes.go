@@ -41,6 +41,8 @@ import (
 type ShortcodeWarning struct {
 	Line int
 	Msg  string
+	Kind string // its FileError.Kind: "unknown shortcode", "Liquid tag dropped"…
+	More int    // its FileError.More: on "and N more like it", N
 }
 
 const (
@@ -82,10 +84,10 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 		p = e.lineStart(p)
 	}
 	if e.raw {
-		e.warnLine(e.rawLine, "%s", "{% raw %} without {% endraw %}: the rest of the post is kept as written")
+		e.warnLine(e.rawLine, "Liquid kept as text", "%s", "{% raw %} without {% endraw %}: the rest of the post is kept as written")
 	}
 	for _, w := range e.warns.List() {
-		warns = append(warns, ShortcodeWarning{Line: w.Line, Msg: w.Msg})
+		warns = append(warns, ShortcodeWarning{Line: w.Line, Msg: w.Msg, Kind: w.Kind, More: w.More})
 	}
 	return e.out, warns
 }
@@ -192,7 +194,7 @@ type scExpander struct {
 	in    []byte
 	out   []byte
 	ref   func(string) (string, bool)
-	warns Warnings // bounded per kind, a kind being a message's format
+	warns Warnings // bounded per kind
 
 	line0        int
 	lnPos, lnNum int // newlines before lnPos, for lineAt
@@ -229,14 +231,14 @@ func (e *scExpander) lineAt(p int) int {
 	return e.line0 + e.lnNum
 }
 
-func (e *scExpander) warnLine(line int, format string, args ...any) {
-	e.warns.Add(format, "", func() int { return line }, func() string { return fmt.Sprintf(format, args...) })
+func (e *scExpander) warnLine(line int, kind, format string, args ...any) {
+	e.warns.Add(kind, "", func() int { return line }, func() string { return fmt.Sprintf(format, args...) })
 }
 
 // warn warns at offset p of the body; the line is found only for a
 // warning reported.
-func (e *scExpander) warn(p int, format string, args ...any) {
-	e.warns.Add(format, "", func() int { return e.lineAt(p) }, func() string { return fmt.Sprintf(format, args...) })
+func (e *scExpander) warn(p int, kind, format string, args ...any) {
+	e.warns.Add(kind, "", func() int { return e.lineAt(p) }, func() string { return fmt.Sprintf(format, args...) })
 }
 
 // newlines writes as many newlines as in[a:b] holds, to keep the lines of a
@@ -574,12 +576,12 @@ func (e *scExpander) hugo(p int) (int, bool) {
 		if in[p+2] == '%' {
 			closing = "%}}"
 		}
-		e.warn(p, "%s without its closing %s: kept as text", in[p:p+3], closing)
+		e.warn(p, "shortcode kept as text", "%s without its closing %s: kept as text", in[p:p+3], closing)
 		return 0, false
 	}
 	t, ok := scParseHugo(in[p+3 : c])
 	if !ok {
-		e.warn(p, "%s not followed by a shortcode name: kept as text", in[p:p+3])
+		e.warn(p, "shortcode kept as text", "%s not followed by a shortcode name: kept as text", in[p:p+3])
 		return 0, false
 	}
 	t.start, t.end = p, c+3
@@ -694,7 +696,7 @@ func (e *scExpander) shortcode(t *scTag) int {
 	name := t.name
 	switch {
 	case strings.HasSuffix(name, ".inline"):
-		e.warn(t.start, "inline shortcode %q holds template code: dropped", scShort(name))
+		e.warn(t.start, "shortcode dropped", "inline shortcode %q holds template code: dropped", scShort(name))
 		if !t.self {
 			if s, ok := e.closer("<"+name, t.end); ok {
 				e.newlines(t.start, s.end)
@@ -707,37 +709,37 @@ func (e *scExpander) shortcode(t *scTag) int {
 		}
 		s, ok := e.closer("<highlight", t.end)
 		if !ok {
-			e.warn(t.start, "highlight shortcode without {{< /highlight >}}: what follows is kept as text")
+			e.warn(t.start, "shortcode kept as text", "highlight shortcode without {{< /highlight >}}: what follows is kept as text")
 			break
 		}
 		e.fence(t.arg("lang", 0), t.end, s.start, s.end)
 		return s.end
 	case name == "param":
-		e.warn(t.start, "param shortcode %q: page parameters are not available, dropped", scShort(t.arg("name", 0)))
+		e.warn(t.start, "shortcode dropped", "param shortcode %q: page parameters are not available, dropped", scShort(t.arg("name", 0)))
 	default:
-		repl, known, msg := e.known(t)
+		repl, known, kind, msg := e.known(t)
 		if msg != "" {
-			e.warn(t.start, "%s", msg)
+			e.warn(t.start, kind, "%s", msg)
 		}
 		if known {
 			e.out = append(e.out, repl...)
 			break
 		}
-		e.warn(t.start, "unknown shortcode %q dropped (any text up to its closing tag is kept)", scShort(name))
+		e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (any text up to its closing tag is kept)", scShort(name))
 	}
 	e.newlines(t.start, t.end)
 	return t.end
 }
 
 // known expands the shortcodes that stand for an image or a link. msg is a
-// warning when a known one cannot be expanded.
-func (e *scExpander) known(t *scTag) (repl string, known bool, msg string) {
+// warning, of kind, when a known one cannot be expanded.
+func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string) {
 	name := t.name
 	switch name {
 	case "figure":
 		src := t.arg("src", -1)
 		if src == "" {
-			return "", true, "figure shortcode without src: dropped"
+			return "", true, "shortcode dropped", "figure shortcode without src: dropped"
 		}
 		label := t.arg("caption", -1)
 		if label == "" {
@@ -746,45 +748,45 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, msg string) {
 		if label == "" {
 			label = t.arg("title", -1)
 		}
-		return "![" + scLabel(label) + "](" + scDest(src) + ")", true, ""
+		return "![" + scLabel(label) + "](" + scDest(src) + ")", true, "", ""
 	case "ref", "relref":
 		dest, ok := e.resolve(t.arg("path", 0))
 		if !ok {
-			return dest, true, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(dest))
+			return dest, true, kindUnknownTarget, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(dest))
 		}
-		return dest, true, ""
+		return dest, true, "", ""
 	case "youtube", "vimeo", "instagram":
 		id := t.arg("id", 0)
 		if !scID(id) {
-			return "", true, fmt.Sprintf("%s shortcode without a valid id: dropped", name)
+			return "", true, "shortcode dropped", fmt.Sprintf("%s shortcode without a valid id: dropped", name)
 		}
 		switch name {
 		case "youtube":
-			return "[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")", true, ""
+			return "[YouTube: " + id + "](https://www.youtube.com/watch?v=" + id + ")", true, "", ""
 		case "vimeo":
-			return "[Vimeo: " + id + "](https://vimeo.com/" + id + ")", true, ""
+			return "[Vimeo: " + id + "](https://vimeo.com/" + id + ")", true, "", ""
 		}
-		return "[Instagram: " + id + "](https://www.instagram.com/p/" + id + "/)", true, ""
+		return "[Instagram: " + id + "](https://www.instagram.com/p/" + id + "/)", true, "", ""
 	case "tweet", "x":
 		user, id := t.arg("user", 0), t.arg("id", 1)
 		if len(t.pos) == 1 && t.named == nil { // the old {{< tweet ID >}}
 			user, id = "", t.pos[0]
 		}
 		if !scID(id) || user != "" && !scID(user) {
-			return "", true, fmt.Sprintf("%s shortcode without a valid user and id: dropped", name)
+			return "", true, "shortcode dropped", fmt.Sprintf("%s shortcode without a valid user and id: dropped", name)
 		}
 		if user == "" {
-			return "[X: " + id + "](https://x.com/i/status/" + id + ")", true, ""
+			return "[X: " + id + "](https://x.com/i/status/" + id + ")", true, "", ""
 		}
-		return "[X: @" + user + "](https://x.com/" + user + "/status/" + id + ")", true, ""
+		return "[X: @" + user + "](https://x.com/" + user + "/status/" + id + ")", true, "", ""
 	case "gist":
 		user, id := t.arg("user", 0), t.arg("id", 1)
 		if !scID(user) || !scID(id) {
-			return "", true, "gist shortcode without a valid user and id: dropped"
+			return "", true, "shortcode dropped", "gist shortcode without a valid user and id: dropped"
 		}
-		return "[Gist: " + user + "/" + id + "](https://gist.github.com/" + user + "/" + id + ")", true, ""
+		return "[Gist: " + user + "/" + id + "](https://gist.github.com/" + user + "/" + id + ")", true, "", ""
 	}
-	return "", false, ""
+	return "", false, "", ""
 }
 
 // resolve is the destination of a ref target, with its #fragment kept; when
@@ -946,7 +948,7 @@ func (e *scExpander) liquidTag(p int) (scLiquid, bool) {
 func (e *scExpander) liquid(p int) (int, bool) {
 	t, ok := e.liquidTag(p)
 	if !ok {
-		e.warn(p, "{%% without its closing %%}: kept as text")
+		e.warn(p, "Liquid kept as text", "{%% without its closing %%}: kept as text")
 		return 0, false
 	}
 	switch name := t.name; {
@@ -956,7 +958,7 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		lang, _, _ := strings.Cut(t.args, " ")
 		s, ok := e.closer("%endhighlight", t.end)
 		if !ok {
-			e.warn(p, "{%% highlight %%} without {%% endhighlight %%}: what follows is kept as text")
+			e.warn(p, "Liquid kept as text", "{%% highlight %%} without {%% endhighlight %%}: what follows is kept as text")
 			break
 		}
 		e.fence(lang, t.end, s.start, s.end)
@@ -966,22 +968,22 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.newlines(p, s.end)
 			return s.end, true
 		}
-		e.warn(p, "{%% comment %%} without {%% endcomment %%}: only the tag is dropped")
+		e.warn(p, "Liquid kept as text", "{%% comment %%} without {%% endcomment %%}: only the tag is dropped")
 	case name == "link" || name == "post_url":
 		target, _, _ := strings.Cut(t.args, " ")
 		target = strings.Trim(target, `"'`)
 		dest, ok := e.resolve(target)
 		if !ok {
-			e.warn(p, "{%% %s %%}: unknown target %q, written as is", name, scShort(dest))
+			e.warn(p, kindUnknownTarget, "{%% %s %%}: unknown target %q, written as is", name, scShort(dest))
 		}
 		e.out = append(e.out, dest...)
 	case name == "include" || name == "include_relative":
 		target, _, _ := strings.Cut(t.args, " ")
-		e.warn(p, "{%% %s %s %%} dropped: includes are not available", name, scShort(target))
+		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: includes are not available", name, scShort(target))
 	case strings.HasPrefix(name, "end") || name == "else" || name == "elsif" || name == "when":
 		// The end of a block whose start was warned about.
 	default:
-		e.warn(p, "Liquid tag {%% %s %%} dropped", scShort(name))
+		e.warn(p, "Liquid tag dropped", "Liquid tag {%% %s %%} dropped", scShort(name))
 	}
 	e.newlines(p, t.end)
 	return t.end, true
@@ -992,7 +994,7 @@ func (e *scExpander) output(p int) (int, bool) {
 	in := e.in
 	c := e.fOut.next(in, p+2)
 	if c < 0 || c-p > maxShortcodeTag {
-		e.warn(p, "{{ without its closing }}: kept as text")
+		e.warn(p, "Liquid kept as text", "{{ without its closing }}: kept as text")
 		return 0, false
 	}
 	s := in[p+2 : c]
@@ -1016,7 +1018,7 @@ func (e *scExpander) output(p int) (int, bool) {
 	case plain && len(head) >= 2 && (head[0] == '"' || head[0] == '\'') && head[len(head)-1] == head[0]:
 		e.out = append(e.out, head[1:len(head)-1]...)
 	default:
-		e.warn(p, "Liquid output {{ %s }} dropped", scShort(expr))
+		e.warn(p, "Liquid output dropped", "Liquid output {{ %s }} dropped", scShort(expr))
 	}
 	e.newlines(p, c+2)
 	return c + 2, true

@@ -142,11 +142,11 @@ func TestShortcodeWarningLines(t *testing.T) {
 	in := "一行目\n{{< notice >}}\n三行目 {{ a }}\n```\n{{ b }}\n```\n{% include x.html %} {{< figure\nsrc=\"a.png\" >}} {{< gallery >}}\n九行目 {% if x %}\n"
 	out, warns := ExpandShortcodes([]byte(in), 5, scRef)
 	want := []ShortcodeWarning{
-		{6, `unknown shortcode "notice" dropped (any text up to its closing tag is kept)`},
-		{7, "Liquid output {{ a }} dropped"},
-		{11, "{% include x.html %} dropped: includes are not available"},
-		{12, `unknown shortcode "gallery" dropped (any text up to its closing tag is kept)`},
-		{13, "Liquid tag {% if %} dropped"},
+		{6, `unknown shortcode "notice" dropped (any text up to its closing tag is kept)`, "unknown shortcode", 0},
+		{7, "Liquid output {{ a }} dropped", "Liquid output dropped", 0},
+		{11, "{% include x.html %} dropped: includes are not available", "Liquid tag dropped", 0},
+		{12, `unknown shortcode "gallery" dropped (any text up to its closing tag is kept)`, "unknown shortcode", 0},
+		{13, "Liquid tag {% if %} dropped", "Liquid tag dropped", 0},
 	}
 	if fmt.Sprint(warns) != fmt.Sprint(want) {
 		t.Errorf("warnings\n%v\nwant\n%v", warns, want)

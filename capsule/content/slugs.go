@@ -38,7 +38,7 @@ func uniqueSlugs(posts []*Post) []*FileError {
 			next := qualifiedSlug(p, p.Dir != g[0].Dir, taken)
 			taken[next] = true
 			warns = append(warns, &FileError{File: p.File, Line: 1,
-				Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next)})
+				Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next), Kind: "duplicate slug"})
 			p.Slug = next
 		}
 	}

@@ -72,7 +72,7 @@ func expandPost(p *Post, ref func(string) (string, bool), warns *[]*FileError) {
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {
-		*warns = append(*warns, &FileError{File: p.File, Line: w.Line, Msg: w.Msg})
+		*warns = append(*warns, &FileError{File: p.File, Line: w.Line, Msg: w.Msg, Kind: w.Kind, More: w.More})
 	}
 }
 

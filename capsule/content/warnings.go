@@ -20,8 +20,8 @@ type warningKind struct {
 	last *FileError // the last one reported
 }
 
-// Add adds a warning of kind about file, unless the kind has reached
-// MaxWarningsPerKind: then it is only counted. line and msg are called
+// Add adds a warning of kind (its FileError.Kind) about file, unless the
+// kind has reached MaxWarningsPerKind: then it is only counted. line and msg are called
 // only for a warning reported, since finding a line may cost a scan of
 // the file.
 func (w *Warnings) Add(kind, file string, line func() int, msg func() string) {
@@ -40,7 +40,7 @@ func (w *Warnings) Add(kind, file string, line func() int, msg func() string) {
 	if line != nil {
 		l = line()
 	}
-	k.last = &FileError{File: file, Line: l, Msg: msg()}
+	k.last = &FileError{File: file, Line: l, Msg: msg(), Kind: kind}
 	w.list = append(w.list, k.last)
 }
 
@@ -60,7 +60,7 @@ func (w *Warnings) List() []*FileError {
 	for _, e := range w.list {
 		out = append(out, e)
 		if n := more[e]; n > 0 {
-			out = append(out, &FileError{File: e.File, Line: e.Line, Msg: fmt.Sprintf("and %s more like it", thousands(n))})
+			out = append(out, &FileError{File: e.File, Line: e.Line, Msg: fmt.Sprintf("and %s more like it", thousands(n)), Kind: e.Kind, More: n})
 		}
 	}
 	return out

@@ -18,6 +18,7 @@ import (
 type Summary struct {
 	Posts, Pages, Tags, Files int
 	Redirects                 int                     // old addresses of posts
+	OldAddresses              []capsule.Redirect      // those addresses, by address
 	Scheduled                 []capsule.ScheduledPost // posts waiting for their date, soonest first
 	Warnings                  []*content.FileError
 	Problems                  content.ErrorList // what a start would leave out: Check's error
@@ -96,7 +97,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 		return nil, err
 	}
 	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
-		Redirects: st.Redirects, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
+		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 
 // checkCertificate says whether Start would have a certificate: the

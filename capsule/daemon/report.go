@@ -2,17 +2,31 @@ package daemon
 
 import (
 	"fmt"
+	"strings"
 
 	"capsule/capsule"
 	"capsule/capsule/config"
+	"capsule/capsule/content"
 )
 
 // logBuild writes what a build of the site cfg describes noticed: its
-// warnings, then its problems (what it left out, or kept at its last
-// good version), each as file:line: message, and a line counting them.
-func (d *Daemon) logBuild(cfg config.Config, st *capsule.Store) {
-	for _, w := range st.Warnings {
-		d.log.Printf("warning: %v", w)
+// warnings, one line per kind (every one with cfg.ListWarnings), then its
+// problems (what it left out, or kept at its last good version), each as
+// file:line: message, and a line counting them. prev is the Store the
+// build replaces, nil at a start: the warnings it had already are not
+// written again, only counted, so that a reload says what is new.
+// Problems are always written: each is something not served as written.
+func (d *Daemon) logBuild(cfg config.Config, st, prev *capsule.Store) {
+	var before []*content.FileError
+	if prev != nil {
+		before = prev.Warnings
+	}
+	lines, tally := WarningLines(st.Warnings, before, cfg.ListWarnings)
+	for _, l := range lines {
+		d.log.Printf("warning: %s", l)
+	}
+	if tally != "" {
+		d.log.Print(tally)
 	}
 	for _, p := range st.Problems {
 		d.log.Print(p)
@@ -22,6 +36,54 @@ func (d *Daemon) logBuild(cfg config.Config, st *capsule.Store) {
 	}
 }
 
+// WarningLines is how warns, a build's warnings, are written: lines,
+// each to follow "warning: ", and a line to end them that says what was
+// not written (empty when all was). Every warning has its line when every
+// is true; otherwise each kind has one, with the count and the first, and
+// the warnings before has too (a previous build's: nil for none) are only
+// counted.
+func WarningLines(warns, before []*content.FileError, every bool) (lines []string, tally string) {
+	warns, same := newWarnings(warns, before)
+	if every {
+		for _, w := range warns {
+			lines = append(lines, w.Error())
+		}
+	} else {
+		for _, g := range content.GroupWarnings(warns) {
+			lines = append(lines, g.String())
+		}
+	}
+	var said []string
+	if n := content.CountWarnings(warns); !every && n > len(lines) {
+		said = append(said, warnings(n)+" above, one line per kind")
+	}
+	if same > 0 {
+		said = append(said, warnings(same)+" as before, not repeated")
+	}
+	if len(said) == 0 {
+		return lines, ""
+	}
+	return lines, strings.Join(said, "; ") + " (capsuled -check -v lists every warning)"
+}
+
+// newWarnings is the warnings of now that before does not have (the same
+// file, line, message and kind), and how many warnings the others are.
+func newWarnings(now, before []*content.FileError) (fresh []*content.FileError, same int) {
+	had := make(map[content.FileError]int, len(before))
+	for _, w := range before {
+		had[*w]++
+	}
+	for _, w := range now {
+		if had[*w] > 0 {
+			had[*w]--
+			same += content.CountWarnings([]*content.FileError{w})
+			continue
+		}
+		fresh = append(fresh, w)
+	}
+	return fresh, same
+}
+
 // leftOut is ", N left out" for the line that ends a build or a reload
 // with problems, "" without.
 func leftOut(st *capsule.Store) string {
@@ -29,6 +91,14 @@ func leftOut(st *capsule.Store) string {
 		return ""
 	}
 	return ", " + count(len(st.Problems), "problem")
+}
+
+// warnings is "1 warning", "1,980 warnings".
+func warnings(n int) string {
+	if n == 1 {
+		return "1 warning"
+	}
+	return content.Thousands(n) + " warnings"
 }
 
 // count is "1 problem", "7 problems".

@@ -82,7 +82,7 @@ func (d *Daemon) serveSites() {
 		st := s.capsule.Store()
 		d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(s.cert.Load()))
 		d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), s.gopherLn.Addr())
-		d.logBuild(s.cfg, st)
+		d.logBuild(s.cfg, st, nil)
 		of := ""
 		if i > 0 {
 			of = " of " + s.cfg.Hostname
@@ -219,7 +219,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if d.stopped {
 		return errStopped
 	}
-	d.logBuild(cfg, st)
+	d.logBuild(cfg, st, served)
 	loaded.Forget()
 	s.cert.Store(cert)
 	s.capsule.Swap(st)

@@ -45,6 +45,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&opts.config, "config", "", "read the configuration from TOML `file` (flags override it)")
 	fs.BoolVar(&opts.check, "check", false, "load the configuration and posts, build everything, say what was checked and exit (1 if a problem is found, 2 for a bad command line)")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.BoolVar(&cfg.ListWarnings, "v", cfg.ListWarnings, "list every warning, not one line per kind with how many and the first; with -check, also every old address that redirects to a post")
 	fs.StringVar(&opts.fingerprint, "fingerprint", "", "print the SHA-256 fingerprint of each certificate in PEM `file` (an author's client certificate) and exit")
 
 	fs.StringVar(&cfg.Posts, "posts", cfg.Posts, "folder of Markdown `posts`")
@@ -205,8 +206,15 @@ func main() {
 			for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
 				logger.Printf("%s: %s", folderName(s.Folder), s.Layout)
 			}
-			for _, w := range sum.Warnings {
-				fmt.Fprintln(os.Stderr, "warning:", w)
+			if cfg.ListWarnings {
+				printOldAddresses(sum)
+			}
+			lines, tally := daemon.WarningLines(sum.Warnings, nil, cfg.ListWarnings)
+			for _, l := range lines {
+				fmt.Fprintln(os.Stderr, "warning:", l)
+			}
+			if tally != "" {
+				logger.Print(tally)
 			}
 		}
 		if err != nil {
@@ -256,8 +264,23 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 	} else {
 		fmt.Fprintf(&b, "checked configuration: flags and defaults (no -config file)\n")
 	}
-	fmt.Fprintf(&b, "ok: no problems, %s, built in %v, %s of responses to hold\n", count(len(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond), capsule.FormatBytes(sum.Held))
+	fmt.Fprintf(&b, "ok: no problems, %s, built in %v, %s of responses to hold\n", count(content.CountWarnings(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond), capsule.FormatBytes(sum.Held))
 	return b.String()
+}
+
+// printOldAddresses lists every old address of a post that -check found,
+// site by site, one a line: "redirect: /2014/09/02/hello.html →
+// /posts/hello.gmi (posts/hello.md)".
+func printOldAddresses(sum *daemon.Summary) {
+	list := func(site string, rs []capsule.Redirect) {
+		for _, r := range rs {
+			fmt.Printf("redirect%s: %s → %s (%s)\n", site, content.Printable(r.From), content.Printable(r.To), content.Printable(r.File))
+		}
+	}
+	list("", sum.OldAddresses)
+	for _, s := range sum.Sites {
+		list(", site "+s.Hostname, s.OldAddresses)
+	}
 }
 
 // printFingerprints prints the SHA-256 fingerprint of every certificate
