@@ -292,14 +292,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if site != nil {
 		sections = append([]string{site.path}, sections...)
 	}
-	// A cascade capsule cannot follow may hand down a draft: the posts
-	// under it are left out until it is fixed.
-	cascadeErrs := checkCascades(sections, maxPost)
-	errs = append(errs, cascadeErrs...)
-	var heldBack []string // folders, relative to dir, whose posts are left out
-	for _, e := range cascadeErrs {
-		if !slices.Contains(heldBack, relDir(dir, e.File)) {
-			heldBack = append(heldBack, relDir(dir, e.File))
+	// What sections' cascades hand down, as Hugo does.
+	if cascades := readCascades(dir, sections, maxPost); len(cascades) > 0 {
+		for _, m := range posts {
+			m.def.cascade = cascadeOf(cascades, m.def.dir, filepath.ToSlash(relPath(dir, m.src.path)))
 		}
 	}
 	if site != nil && site.err != nil {
@@ -333,7 +329,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
 			bundles[m.def.dir] = p // nil when it failed: its files are withheld
 		}
-		if p == nil || underAny(p.Dir, heldBack) {
+		if p == nil {
 			continue
 		}
 		loaded = append(loaded, p)
@@ -659,15 +655,4 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 		out = append(out, s.first)
 	}
 	return out
-}
-
-// underAny reports whether the folder dir (relative to the posts folder,
-// "" at the top) is one of folders or inside one.
-func underAny(dir string, folders []string) bool {
-	for _, f := range folders {
-		if f == "" || dir == f || strings.HasPrefix(dir, f+"/") {
-			return true
-		}
-	}
-	return false
 }

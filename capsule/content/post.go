@@ -155,6 +155,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
 	}
+	handDown(m, lines, def.cascade)
 	for k, v := range m {
 		// Empty values, as archetypes leave them ("description:", "tags:",
 		// date = ""), are absent, as they are to Hugo and Jekyll.
@@ -332,6 +333,7 @@ type postDefaults struct {
 	page        bool // a Jekyll page: a page whatever its front matter
 	undatedPage bool // a Hugo page: a page when front matter has no date
 	bare        bool // no front matter is fine: a Hugo content file, a Jekyll post
+	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

@@ -1,10 +1,7 @@
 package content
 
 import (
-	"fmt"
-	"maps"
 	"path"
-	"slices"
 	"strings"
 	"time"
 )
@@ -238,51 +235,4 @@ func (p *Post) Path() string {
 // isBundle reports whether p is a page bundle's index.md.
 func (p *Post) isBundle() bool {
 	return p.Dir != "" && strings.EqualFold(path.Base(strings.ReplaceAll(p.File, "\\", "/")), "index.md")
-}
-
-// cascadeKeys are the keys that, handed down by a section's cascade,
-// would keep Hugo from publishing a page (lower case: Hugo's keys are
-// not case-sensitive).
-var cascadeKeys = []string{"draft", "build", "_build", "headless", "expirydate", "unpublishdate", "publishdate"}
-
-// checkCascades reads the front matter of sections' _index.md files: a
-// cascade handing down one of cascadeKeys is an error. capsule makes no
-// section pages and hands nothing down, so it would publish what Hugo
-// keeps back; the author moves the key into each post. An _index.md that
-// cannot be read or decoded is left alone, as capsule leaves sections.
-func checkCascades(sections []string, maxPost int64) []*FileError {
-	var errs []*FileError
-	for _, file := range sections {
-		s := &source{path: file, limit: maxPost, what: "one post"}
-		if s.read(); s.err != nil {
-			continue
-		}
-		front, _, _, start, format, ferr := splitFront(NormalizeSource(s.data))
-		if ferr != nil {
-			continue
-		}
-		m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
-		if ferr != nil {
-			continue
-		}
-		for k, v := range m {
-			if !strings.EqualFold(k, "cascade") {
-				continue
-			}
-			tables, _ := v.([]any)
-			if t, ok := v.(map[string]any); ok {
-				tables = []any{t}
-			}
-			for _, t := range tables {
-				t, _ := t.(map[string]any)
-				for _, key := range slices.Sorted(maps.Keys(t)) {
-					if slices.Contains(cascadeKeys, strings.ToLower(key)) {
-						errs = append(errs, &FileError{File: file, Line: keyFileLine(lines, k),
-							Msg: fmt.Sprintf("cascade hands %s down to the section's pages, which capsule does not do: it would publish what Hugo keeps back; set %s in the front matter of each post instead (the section's posts are left out until then)", key, key)})
-					}
-				}
-			}
-		}
-	}
-	return errs
 }

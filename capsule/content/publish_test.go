@@ -2,6 +2,7 @@ package content
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -108,28 +109,41 @@ func TestUnlistedOnlyIsNotEmpty(t *testing.T) {
 	}
 }
 
-// A section's cascade that would keep Hugo from publishing its pages is
-// an error naming the file and line: capsule hands nothing down, and
-// would publish them. A cascade of other keys is nothing to capsule.
-func TestCascadeOfPublishingKeysIsAnError(t *testing.T) {
-	for src, want := range map[string]string{
-		"---\ntitle: Posts\ncascade:\n  draft: true\n---\n":                                                      `:3: cascade hands draft down to the section's pages`,
-		"+++\ntitle = \"Posts\"\n[cascade]\n[cascade._build]\nlist = \"local\"\n+++\n":                           `:3: cascade hands _build down`,
-		"{\"title\": \"Posts\",\n\"cascade\": [{\"headless\": true, \"_target\": {\"path\": \"/posts/**\"}}]}\n": `:2: cascade hands headless down`,
-	} {
-		dir := testfs.Write(t, map[string]string{"posts/_index.md": src, "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
-		_, err := loadStrict(dir, LoadOptions{Settle: -1})
-		if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "posts", "_index.md")+want) {
-			t.Errorf("%q: %v, want %q", src, err, want)
-		}
+// A section's cascade hands its values down to the pages below it, as
+// Hugo does: a draft handed down keeps the section's posts back, a page's
+// own value wins, a deeper section's over a shallower one's, and a
+// _target restricts it. (capsule once handed nothing down, and published
+// what Hugo keeps back.)
+func TestCascadeHandsDown(t *testing.T) {
+	post := func(extra string) string { return "+++\ntitle = \"a\"\ndate = 2020-01-01\n" + extra + "+++\n" }
+	dir := testfs.Write(t, map[string]string{
+		"posts/_index.md":               "---\ntitle: Posts\ncascade:\n  draft: true\n---\n",
+		"posts/held.md":                 post(""),
+		"posts/own.md":                  post("draft = false\n"),
+		"posts/open/_index.md":          "+++\n[cascade]\ndraft = false\ntags = [\"handed\"]\n+++\n",
+		"posts/open/deep.md":            post(""),
+		"notes/_index.md":               "{\"cascade\": [{\"headless\": true, \"_target\": {\"path\": \"/notes/hidden/**\"}}, {\"_build\": {\"list\": \"never\"}, \"_target\": {\"kind\": \"section\"}}]}\n",
+		"notes/hidden/index.md":         post(""),
+		"notes/shown.md":                post(""),
+		"notes/shown-section/_index.md": "---\ntitle: s\n---\n",
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1, Layout: LayoutHugo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slugsOf(c.Drafts); got != "held" {
+		t.Errorf("drafts %s, want held (handed down); own says false", got)
+	}
+	all := slugsOf(slices.Concat(c.Posts, c.Pages))
+	if !strings.Contains(all, "own") || !strings.Contains(all, "deep") || !strings.Contains(all, "shown") || strings.Contains(all, "hidden") {
+		t.Errorf("posts and pages %s", all)
+	}
+	if deep := bySlug(slices.Concat(c.Posts, c.Pages), "deep"); deep == nil || !slices.Equal(deep.Tags, []string{"handed"}) {
+		t.Errorf("deep: %+v", deep)
 	}
 	// The site's own _index.md hands down to every page.
-	dir := testfs.Write(t, map[string]string{"_index.md": "+++\ntitle = \"Site\"\n[cascade]\ndraft = true\n+++\n", "a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
-	if _, err := loadStrict(dir, LoadOptions{Settle: -1}); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "_index.md")+":3: cascade hands draft down") {
-		t.Errorf("the site file's cascade: %v", err)
-	}
-	dir = testfs.Write(t, map[string]string{"posts/_index.md": "---\ncascade:\n  type: blog\n  params: {toc: true}\n---\n", "posts/a.md": "+++\ntitle = \"a\"\ndate = 2020-01-01\n+++\n"})
-	if c, err := loadStrict(dir, LoadOptions{Settle: -1}); err != nil || len(c.Posts) != 1 {
-		t.Errorf("a cascade of layout keys: %v", err)
+	dir = testfs.Write(t, map[string]string{"_index.md": "+++\ntitle = \"Site\"\n[cascade]\ndraft = true\n+++\n", "a.md": post("")})
+	if c, err := loadStrict(dir, LoadOptions{Settle: -1}); err != nil || slugsOf(c.Drafts) != "a" {
+		t.Errorf("the site file's cascade: %v, drafts %s", err, slugsOf(c.Drafts))
 	}
 }

@@ -1,0 +1,146 @@
+package content
+
+import (
+	"encoding/json"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Hugo's cascade: the front matter of a section's _index.md (or the
+// site's) may hand values down to every page below it ("cascade: {draft:
+// true}", a list of such tables, each with an optional _target of the
+// pages it is for). capsule hands them down as Hugo does: a page's own
+// value wins, a deeper section's over a shallower one's, and a table
+// whose _target names other kinds of page (sections, taxonomies) or
+// another path is passed over. Handing a draft down keeps the section's
+// posts back, as in Hugo.
+
+// cascadeTable is one table of a cascade and the pages it is for.
+type cascadeTable struct {
+	values map[string]any
+	paths  []excludePattern // _target.path, from the content folder's top; nil: all
+}
+
+// readCascades reads the cascade of each section file (the site file's
+// and each section's _index.md), by the section's folder relative to dir
+// ("" for the site file's). What cannot be read or decoded hands nothing
+// down: its own problems are reported where the file is loaded.
+func readCascades(dir string, sections []string, maxPost int64) map[string][]cascadeTable {
+	out := make(map[string][]cascadeTable)
+	for _, file := range sections {
+		s := &source{path: file, limit: maxPost, what: "one post"}
+		if s.read(); s.err != nil {
+			continue
+		}
+		front, _, _, start, format, ferr := splitFront(NormalizeSource(s.data))
+		if ferr != nil {
+			continue
+		}
+		m, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+		if ferr != nil {
+			continue
+		}
+		for k, v := range m {
+			if !strings.EqualFold(k, "cascade") {
+				continue
+			}
+			tables, _ := v.([]any)
+			if t, ok := v.(map[string]any); ok {
+				tables = []any{t}
+			}
+			for _, t := range tables {
+				if t, ok := t.(map[string]any); ok {
+					if ct, ok := cascadeFor(t); ok {
+						key := relDir(dir, file)
+						out[key] = append(out[key], ct)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// cascadeFor is table t as it hands values down to pages, and false when
+// its _target is for other kinds of page only.
+func cascadeFor(t map[string]any) (cascadeTable, bool) {
+	ct := cascadeTable{values: make(map[string]any, len(t))}
+	for k, v := range t {
+		if strings.EqualFold(k, "_target") {
+			target, _ := v.(map[string]any)
+			for tk, tv := range target {
+				switch strings.ToLower(tk) {
+				case "kind":
+					if kind, _ := tv.(string); kind != "" && kind != "page" && kind != "{page,section}" && kind != "*" {
+						return ct, false
+					}
+				case "path":
+					if glob, _ := tv.(string); glob != "" {
+						pats, err := readPatterns([]string{"/" + strings.TrimPrefix(glob, "/")})
+						if err != nil {
+							return ct, false // a glob capsule cannot read: nothing handed down
+						}
+						ct.paths = pats
+					}
+				}
+			}
+			continue
+		}
+		ct.values[k] = v
+	}
+	return ct, len(ct.values) > 0
+}
+
+// cascadeOf is what the cascades hand down to a page in folder dir
+// (relative to the content folder) whose file is rel, as
+// postDefaults.cascade holds it: JSON, the deepest section's values
+// over the shallower ones'; "" for none.
+func cascadeOf(cascades map[string][]cascadeTable, dir, rel string) string {
+	if len(cascades) == 0 {
+		return ""
+	}
+	folders := []string{""}
+	for d := dir; d != "" && d != "."; d = path.Dir(d) {
+		folders = slices.Insert(folders, 1, d)
+	}
+	merged := make(map[string]any)
+	parts := strings.Split(rel, "/")
+	for _, f := range folders {
+		for _, t := range cascades[f] {
+			if t.paths != nil && !t.paths[0].matches(parts, false) {
+				continue
+			}
+			for k, v := range t.values {
+				merged[k] = v
+			}
+		}
+	}
+	if len(merged) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(merged) // sorted keys: the same values, the same string
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// handDown adds to a page's front matter m the values its sections'
+// cascades hand down (postDefaults.cascade), where it has none of its
+// own.
+func handDown(m map[string]any, lines map[string]int, cascade string) {
+	if cascade == "" {
+		return
+	}
+	var values map[string]any
+	if json.Unmarshal([]byte(cascade), &values) != nil {
+		return
+	}
+	for k, v := range values {
+		if _, own := m[k]; !own {
+			m[k] = v
+			lines[k] = 1
+		}
+	}
+}
