@@ -329,10 +329,10 @@ type postDefaults struct {
 	dir         string    // Post.Dir
 	date        time.Time // from a Jekyll post's file name, when hasDate
 	hasDate     bool
-	draft       bool // in Jekyll's _drafts: a draft, no date needed
-	page        bool // a Jekyll page: a page whatever its front matter
-	undatedPage bool // a Hugo page: a page when front matter has no date
-	bare        bool // no front matter is fine: a Hugo content file, a Jekyll post
+	draft       bool   // in Jekyll's _drafts: a draft, no date needed
+	page        bool   // a Jekyll page: a page whatever its front matter
+	undatedPage bool   // a Hugo page: a page when front matter has no date
+	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 }
 
