@@ -202,12 +202,19 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if site.FeedContent {
 		feed.text = make(map[*content.Post][]byte)
 	}
+	// Every post's and page's own addresses first: one may name another's
+	// as an old address (a page's aliases = ["/contact"] beside
+	// contact.md), and its own page wins.
+	claimed := make([]bool, len(entries))
+	for i, p := range entries {
+		claimed[i] = out[i].err == nil && routes.post(p)
+	}
 	for i, p := range entries {
 		if out[i].err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		if !routes.post(p) {
+		if !claimed[i] {
 			continue
 		}
 		// Old addresses: Gemini redirects to the post for good (31), a

@@ -295,18 +295,23 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	for _, key := range []string{"tags", "categories"} {
 		tags := r.tags(key)
 		if len(tags) > MaxTags {
-			fail(line(key), "front matter: %d %s, over the limit of %d", len(tags), key, MaxTags)
-			tags = nil
+			warns = append(warns, &FileError{File: file, Line: line(key), Kind: "too many tags",
+				Msg: fmt.Sprintf("front matter: %d %s, over the limit of %d: the first %d kept", len(tags), key, MaxTags, MaxTags)})
+			tags = tags[:MaxTags]
 		}
 		for _, t := range tags {
 			tag := oneLine(t)
 			switch {
 			case strings.Trim(tag, " \uFFFD") == "":
-				fail(line(key), "front matter: tag %q is empty once its control characters are taken out", t)
+				warns = append(warns, &FileError{File: file, Line: line(key), Kind: "empty tag",
+					Msg: fmt.Sprintf("front matter: tag %q is empty once its control characters are taken out: left out", t)})
+				continue
 			case strings.Contains(tag, "/"):
 				fail(line(key), "front matter: tag %q has a '/'", clip(t))
 			case len(tag) > MaxTagBytes:
-				fail(line(key), "front matter: tag %q is %d bytes long, over the %d-byte limit (%d Japanese characters)", clip(t), len(tag), MaxTagBytes, MaxTagBytes/3)
+				warns = append(warns, &FileError{File: file, Line: line(key), Kind: "tag too long",
+					Msg: fmt.Sprintf("front matter: tag %q is %d bytes long, over the %d-byte limit (%d Japanese characters): left out", clip(t), len(tag), MaxTagBytes, MaxTagBytes/3)})
+				continue
 			}
 			if !seen[tag] {
 				seen[tag] = true
@@ -315,7 +320,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 	if len(p.Tags) > MaxTags {
-		fail(line("categories"), "front matter: %d tags and categories together, over the limit of %d", len(p.Tags), MaxTags)
+		warns = append(warns, &FileError{File: file, Line: line("categories"), Kind: "too many tags",
+			Msg: fmt.Sprintf("front matter: %d tags and categories together, over the limit of %d: the first %d kept", len(p.Tags), MaxTags, MaxTags)})
+		p.Tags = p.Tags[:MaxTags]
 	}
 	if len(r.errs) > 0 {
 		return nil, r.errs, warns, unknown

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -112,10 +113,24 @@ func readHugoConfig(root, file string) siteConfig {
 	if m == nil {
 		m = map[string]any{}
 	}
+	defaultLang := strings.ToLower(cmp.Or(str(m["defaultcontentlanguage"]), "en"))
+	langParams := section(section(section(m, "languages"), defaultLang), "params")
 	if dir := filepath.Dir(file); dir != "." {
-		for _, name := range []string{"params.toml", "params.yaml", "params.yml", "params.json"} {
-			if p := readConfigFile(filepath.Join(root, dir, name), true); p != nil && m["params"] == nil {
-				m["params"] = p
+		// config/_default/: params.toml and languages.<lang>.toml beside
+		// the main file, merged into it as Hugo does.
+		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+			if p := readConfigFile(filepath.Join(root, dir, "params"+ext), true); p != nil {
+				pm, ok := m["params"].(map[string]any)
+				if !ok {
+					pm = map[string]any{}
+					m["params"] = pm
+				}
+				for k, v := range p {
+					pm[k] = v
+				}
+			}
+			if l := readConfigFile(filepath.Join(root, dir, "languages."+defaultLang+ext), true); l != nil && langParams == nil {
+				langParams = section(l, "params")
 			}
 		}
 	}
@@ -144,6 +159,9 @@ func readHugoConfig(root, file string) siteConfig {
 	c.mainSections = strs(params["mainsections"])
 	if len(c.mainSections) == 0 {
 		c.mainSections = strs(m["mainsections"])
+	}
+	if len(c.mainSections) == 0 {
+		c.mainSections = strs(langParams["mainsections"]) // the default language's
 	}
 	c.permalinks = map[string]string{}
 	perm := section(m, "permalinks")
