@@ -38,23 +38,60 @@ const (
 	builtinCaps    = "caps.txt"
 )
 
+// builtinGemini and builtinGopher are the addresses of the capsule's own
+// pages, and whose they are. (The favicon's only when the site has one.)
+var (
+	builtinGemini = map[string]string{"/": builtinHome, tagsPath: builtinTags, archivePath: builtinArchive,
+		atomPath: builtinAtom, robotsPath: builtinRobots, searchPath: builtinSearch, faviconPath: builtinFavicon}
+	builtinGopher = map[string]string{"/": builtinHome, tagsPath: builtinTags, archiveSel: builtinArchive,
+		capsSel: builtinCaps, searchPath: builtinSearch}
+)
+
 func newRoutes(site *Site, entries int) *routes {
 	// Sized for what most blogs claim, a path a post on Gemini and three
 	// selectors on Gopher, so that the maps do not grow by copies.
 	r := &routes{site: site, gemini: make(map[string]string, entries+16), gopher: make(map[string]string, 3*entries+16)}
-	for path, owner := range map[string]string{"/": builtinHome, tagsPath: builtinTags, archivePath: builtinArchive,
-		atomPath: builtinAtom, robotsPath: builtinRobots, searchPath: builtinSearch} {
-		r.gemini[path] = owner
+	for path, owner := range builtinGemini {
+		if path != faviconPath || site.Favicon != "" {
+			r.gemini[path] = owner
+		}
 	}
-	if site.Favicon != "" {
-		r.gemini[faviconPath] = builtinFavicon
-	}
-	for sel, owner := range map[string]string{"/": builtinHome, tagsPath: builtinTags, archiveSel: builtinArchive,
-		capsSel: builtinCaps, searchPath: builtinSearch} {
+	for sel, owner := range builtinGopher {
 		r.gopher[sel] = owner
 	}
 	return r
 }
+
+// pageMoved reports whether a page with this slug would take an address
+// of one of the capsule's own pages at the top ("archive": /archive.gmi;
+// "search" and "tags": the Gopher menus /search and /tags/; "caps":
+// /caps.txt). Such a page is served under pagesDir instead, on both
+// protocols, and linked from the home page and the root menu as other
+// pages are: the capsule's pages keep their addresses, which clients,
+// feed readers and other capsules' links rely on, and which a theme's
+// page of that name (a search or archive page) stood for on the web.
+func pageMoved(slug string) bool { return movedSlugs[slug] }
+
+// movedSlugs are the slugs pageMoved reports: those whose page's
+// addresses at the top (/<slug>.gmi; /<slug>.txt, /<slug>/ and /<slug>)
+// one of builtinGemini or builtinGopher has.
+var movedSlugs = func() map[string]bool {
+	moved := make(map[string]bool)
+	add := func(slug string, ok bool) {
+		if ok && slug != "" && !strings.Contains(slug, "/") {
+			moved[slug] = true
+		}
+	}
+	for a := range builtinGemini {
+		add(strings.CutSuffix(a[1:], ".gmi"))
+	}
+	for a := range builtinGopher {
+		add(strings.CutSuffix(a[1:], ".txt"))
+		add(strings.CutSuffix(a[1:], "/"))
+		add(a[1:], true)
+	}
+	return moved
+}()
 
 // geminiRequestLimit and gopherRequestLimit are the longest requests the
 // servers read (package gemini, package gopher).
@@ -66,11 +103,11 @@ const (
 // post claims the addresses of a post or page for its file; it reports
 // false, with an error naming both files, when one is taken.
 func (r *routes) post(p *content.Post) bool {
-	ok := r.claimGemini(postGeminiPath(p), p.File, false)
-	for _, sel := range []string{postGopherSelector(p), postMenuSelector(p), postMenuSelector(p)[:len(postMenuSelector(p))-1]} {
-		ok = r.claimGopher(sel, sel, p.File) && ok
-	}
-	return ok
+	ok := r.claimGemini(postGeminiPath(p), postGeminiLink(p), p.File, false)
+	ok = r.claimGopher(postGopherSelector(p), postGopherLink(p), p.File) && ok
+	ok = r.claimGopher(postMenuSelector(p), postMenuLink(p), p.File) && ok
+	menu := postMenuSelector(p)
+	return r.claimGopher(menu[:len(menu)-1], postMenuLink(p), p.File) && ok
 }
 
 // scheduled claims now the addresses scheduled posts will take at their
@@ -105,7 +142,7 @@ func (r *routes) scheduled(posts []*content.Post, tags []postGroup) {
 // permalink "/about/" is its Gopher menu's selector) is left to it.
 func (r *routes) alias(path, file string) (gemini, gopher bool) {
 	if r.gemini[path] != file {
-		gemini = r.claimGemini(path, file, true)
+		gemini = r.claimGemini(path, (&url.URL{Path: path}).EscapedPath(), file, true)
 	}
 	if r.gopher[path] != file {
 		gopher = r.claimGopherAlias(path, file)
@@ -127,10 +164,11 @@ func aliasKey(a string) string {
 }
 
 // tag checks that a tag's pages can be asked for; file is the first to
-// name it. (Tags cannot collide: they hold no "/".)
+// name it. (Tags cannot collide: no other page is under tagsPath, and a
+// tag's "/" is escaped in its links and kept whole by the servers.)
 func (r *routes) tag(name, file string) bool {
-	ok := r.claimGemini(tagGeminiPath(name), file, false)
-	ok = r.claimGemini(tagFeedPath(name), file, false) && ok
+	ok := r.claimGemini(tagGeminiPath(name), tagGeminiLink(name), file, false)
+	ok = r.claimGemini(tagFeedPath(name), tagFeedLink(name), file, false) && ok
 	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
 }
 
@@ -150,7 +188,7 @@ func (r *routes) file(f content.File) *content.FileError {
 	if owner, taken := r.gopher[key]; taken {
 		return &content.FileError{File: f.Path, Msg: "has the Gopher selector of " + owner + ": not served"}
 	}
-	if n := len(r.site.GeminiURL(fileLink(f.Path))); n > geminiRequestLimit {
+	if n := len(r.site.GeminiLinkURL(fileLink(f.Path))); n > geminiRequestLimit {
 		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit)}
 	}
 	if len(key) > gopherRequestLimit {
@@ -161,8 +199,9 @@ func (r *routes) file(f content.File) *content.FileError {
 }
 
 // claimGemini claims path for file: the address of its page, or with
-// alias one of its old addresses.
-func (r *routes) claimGemini(path, file string, alias bool) bool {
+// alias one of its old addresses. link is path as links give it,
+// percent-encoded: what a client sends.
+func (r *routes) claimGemini(path, link, file string, alias bool) bool {
 	if owner, taken := r.gemini[path]; taken {
 		msg := fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)
 		if alias {
@@ -171,7 +210,7 @@ func (r *routes) claimGemini(path, file string, alias bool) bool {
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1, Msg: msg})
 		return false
 	}
-	if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n > geminiRequestLimit {
+	if n := len(r.site.GeminiLinkURL(link)); n > geminiRequestLimit {
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
 			Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: shorten its slug or tags", n, geminiRequestLimit)})
 		return false

@@ -2,6 +2,8 @@ package content
 
 import (
 	"capsule/capsule/internal/testfs"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,17 +51,22 @@ func TestOneLine(t *testing.T) {
 	}
 }
 
-func TestTagOfControlsOnlyIsAnError(t *testing.T) {
-	got := loadErrors(t, map[string]string{
+// A tag of control characters only is no tag: left out with a warning,
+// the post kept with its other tags, "a/b" among them (a tag is text).
+func TestTagOfControlsOnlyIsLeftOut(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
 		"a.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\ntags = [\"ok\", \"\\u001b\\u0007\", \" \\t \", \"a/b\"]\n+++\n",
-	}, LoadOptions{Settle: -1})
-	want := []string{
-		`a.md:4: front matter: tag "\x1b\a" is empty once its control characters are taken out`,
-		`a.md:4: front matter: tag " \t " is empty once its control characters are taken out`,
-		`a.md:4: front matter: tag "a/b" has a '/'`,
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	if len(c.Posts) != 1 || !slices.Equal(c.Posts[0].Tags, []string{"ok", "a/b"}) {
+		t.Fatalf("posts %v", c.Posts)
+	}
+	want := `a.md:4: front matter: tag "\x1b\a" is empty once its control characters are taken out: left out`
+	if len(c.Warnings) != 1 || c.Warnings[0].Error() != filepath.Join(dir, want) {
+		t.Errorf("warnings %v, want one: %s", c.Warnings, want)
 	}
 }
 
