@@ -310,6 +310,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		for _, t := range r.tags(key) {
 			tag := oneLine(t)
 			switch {
+			case tag == "":
+				// tags = [""], as archetypes leave it: an empty value,
+				// absent as Hugo and Jekyll take it.
 			case strings.Trim(tag, " \uFFFD") == "":
 				tagWarn("empty", key, "tag %q is empty once its control characters are taken out: left out", clip(t))
 			case len(tag) > MaxTagBytes:

@@ -52,10 +52,11 @@ func TestOneLine(t *testing.T) {
 }
 
 // A tag of control characters only is no tag: left out with a warning,
-// the post kept with its other tags, "a/b" among them (a tag is text).
+// the post kept with its other tags, "a/b" among them (a tag is text). An
+// empty one, as archetypes leave them (tags = [""]), is absent.
 func TestTagOfControlsOnlyIsLeftOut(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{
-		"a.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\ntags = [\"ok\", \"\\u001b\\u0007\", \" \\t \", \"a/b\"]\n+++\n",
+		"a.md": "+++\ntitle = \"x\"\ndate = 2017-05-03\ntags = [\"ok\", \"\", \" \\t \", \"\\u001b\\u0007\", \"a/b\"]\n+++\n",
 	})
 	c, err := loadStrict(dir, LoadOptions{Settle: -1})
 	if err != nil {
