@@ -14,6 +14,7 @@ import (
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
+	"capsule/capsule/tlscert"
 
 	"git.sr.ht/~adnano/go-gemini"
 	"github.com/mmcdole/gofeed"
@@ -349,5 +350,63 @@ func TestDotTagsWithLynx(t *testing.T) {
 		if err != nil || !strings.Contains(string(out), "localhost #"+tag+"\n") {
 			t.Errorf("lynx following the item of tag %q (%s): %v\n%s", tag, sel, err, out)
 		}
+	}
+}
+
+// A draft named in Japanese is its author's at its encoded address (and
+// the raw one); an escaped "/" leads no one else to it.
+func TestNamedDraft(t *testing.T) {
+	author := servetest.Identity(t, "author")
+	d := servetest.Start(t, func(c *config.Config) {
+		c.AuthorCertificates = []string{tlscert.Fingerprint(&author)}
+		c.Posts = testfs.Write(t, map[string]string{
+			"a.md":     post("A", ""),
+			"下書き 一.md": "+++\ntitle = \"秘密\"\ndate = 2020-02-02\ndraft = true\n+++\n誰にも見せない本文。\n",
+		})
+	})
+	link := "/drafts/" + url.PathEscape("下書き-一") + ".gmi"
+	if h, body := servetest.GeminiAs(t, d, "/drafts/", &author); !strings.HasPrefix(h, "20 ") || !strings.Contains(body, "=> "+link+" ") {
+		t.Errorf("the author's drafts index does not link %s: %q\n%s", link, h, body)
+	}
+	for _, path := range []string{link, "/drafts/下書き-一.gmi"} {
+		if h, body := servetest.GeminiAs(t, d, path, &author); !strings.HasPrefix(h, "20 ") || !strings.Contains(body, "誰にも見せない本文") {
+			t.Errorf("the author's %s: %q\n%s", path, h, body)
+		}
+	}
+	for _, path := range []string{link, "/posts%2F..%2Fdrafts/" + url.PathEscape("下書き-一") + ".gmi", "/drafts%2F" + url.PathEscape("下書き-一") + ".gmi",
+		"/x%2F..%2F..%2Fdrafts%2F" + url.PathEscape("下書き-一") + ".gmi"} {
+		if h, body := servetest.GeminiAs(t, d, path, nil); strings.HasPrefix(h, "20 ") || strings.Contains(body, "誰にも") {
+			t.Errorf("%s without a certificate: %q\n%s", path, h, body)
+		}
+	}
+}
+
+// A name too long for an address once percent-encoded is cut: the post
+// answers at the address its links give, within a Gopher selector's 255
+// bytes, and -check says where.
+func TestLongJapaneseName(t *testing.T) {
+	name := strings.Repeat("長い名前", 20)
+	d := startSite(t, testfs.Write(t, map[string]string{name + ".md": post("長", "")}))
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	var link string
+	for _, line := range strings.Split(home, "\n") {
+		if target, ok := strings.CutPrefix(line, "=> /posts/"); ok {
+			link = "/posts/" + strings.Fields(target)[0]
+		}
+	}
+	if status, _, body := servetest.GeminiGet(t, d, link); status != 20 || !strings.Contains(body, "本文") {
+		t.Errorf("%s: %d %q", link, status, body)
+	}
+	var sel string
+	for _, line := range strings.Split(servetest.GopherGet(t, d, "\r\n"), "\r\n") {
+		if f := strings.Split(line, "\t"); len(f) == 4 && strings.HasPrefix(f[1], "/posts/") {
+			sel = f[1]
+		}
+	}
+	if len(sel) > 255 || !strings.Contains(servetest.GopherGet(t, d, strings.TrimSuffix(sel, "/")+".txt\r\n"), "本文") {
+		t.Errorf("gopher %s (%d bytes)", sel, len(sel))
+	}
+	if w := d.Store().Warnings; len(w) != 1 || !strings.Contains(w[0].Msg, "its address is cut to") {
+		t.Errorf("warnings %v", w)
 	}
 }
