@@ -81,16 +81,17 @@ type feedParts struct {
 }
 
 // atomXML renders a feed of posts, newest first: the whole site's (self is
-// atomPath, home "/") or one tag's (its .xml and its page).
+// atomPath, home "/") or one tag's (its .xml and its page). self and home
+// are links, percent-encoded.
 func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts) *gemini.Response {
 	site := b.site
 	feed := atomFeed{
 		Lang:      site.Lang,
-		ID:        site.GeminiURL(self),
+		ID:        site.GeminiLinkURL(self),
 		Title:     title,
 		Subtitle:  site.Description,
 		Author:    atomPerson{Name: cmp.Or(site.Author, site.Title)},
-		Links:     []atomLink{{Href: site.GeminiURL(home), Rel: "alternate", Type: "text/gemini"}, {Href: site.GeminiURL(self), Rel: "self", Type: atomMediaType}},
+		Links:     []atomLink{{Href: site.GeminiLinkURL(home), Rel: "alternate", Type: "text/gemini"}, {Href: site.GeminiLinkURL(self), Rel: "self", Type: atomMediaType}},
 		Generator: atomGen{Version: Version, Name: "capsule"},
 		Updated:   atomTime(time.Unix(0, 0)),
 	}
@@ -147,7 +148,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 // as encoding/xml writes it in the feed: indented one level.
 func (b *blog) atomEntry(p *content.Post, summary string, text []byte) []byte {
 	site := b.site
-	u := site.GeminiURL(postGeminiPath(p))
+	u := site.GeminiLinkURL(postGeminiLink(p))
 	e := atomEntry{
 		ID:        u,
 		Title:     p.Title,

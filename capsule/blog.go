@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"net/url"
 	"slices"
+	"strings"
 )
 
 // blog is the content arranged for its index pages: posts newest first, and
@@ -107,24 +108,59 @@ const (
 	robotsMediaType = "text/plain; charset=utf-8"
 )
 
-// Posts live under /posts/; standalone pages at the top: /about.gmi.
+// Posts live under /posts/; standalone pages at the top: /about.gmi, or
+// under /pages/ when capsule's own pages have their addresses (see
+// pageMoved). Each has a key, decoded, under which the Store holds it
+// (requests are decoded before they are looked up), and a link,
+// percent-encoded, which menus and pages offer: a slug may be Japanese,
+// and Lynx garbles a selector in UTF-8.
 func postGeminiPath(p *content.Post) string     { return postDir(p) + p.Slug + ".gmi" }
 func postGopherSelector(p *content.Post) string { return postDir(p) + p.Slug + ".txt" }
 func postMenuSelector(p *content.Post) string   { return postDir(p) + p.Slug + "/" }
+func postGeminiLink(p *content.Post) string     { return postDir(p) + escapeSlug(p.Slug) + ".gmi" }
+func postGopherLink(p *content.Post) string     { return postDir(p) + escapeSlug(p.Slug) + ".txt" }
+func postMenuLink(p *content.Post) string       { return postDir(p) + escapeSlug(p.Slug) + "/" }
+
+// escapeSlug is a slug percent-encoded: its ASCII characters ("-", ".",
+// "_", "~", letters and digits) stay, the bytes of the others are
+// encoded (content.MakeSlug).
+func escapeSlug(slug string) string { return url.PathEscape(slug) }
+
+const (
+	postsDir = "/posts/"
+	pagesDir = "/pages/" // pages named like one of capsule's own
+)
 
 func postDir(p *content.Post) string {
-	if p.Page {
-		return "/"
+	switch {
+	case !p.Page:
+		return postsDir
+	case pageMoved(p.Slug):
+		return pagesDir
 	}
-	return "/posts/"
+	return "/"
 }
+
+// Tags' pages: their keys hold the tag as it is (a "/" in it too: the
+// Gemini server decodes an escaped "/" as part of its segment, the Gopher
+// server decodes the selector whole), their links escape it.
 func tagGeminiPath(tag string) string { return tagsPath + tag + ".gmi" }
-func tagGeminiLink(tag string) string { return tagsPath + url.PathEscape(tag) + ".gmi" }
+func tagGeminiLink(tag string) string { return tagsPath + escapeTag(tag) + ".gmi" }
 func tagSelector(tag string) string   { return tagsPath + tag }
 func tagFeedPath(tag string) string   { return tagsPath + tag + ".xml" }
-func tagFeedLink(tag string) string   { return tagsPath + url.PathEscape(tag) + ".xml" }
+func tagFeedLink(tag string) string   { return tagsPath + escapeTag(tag) + ".xml" }
 
 // tagSelectorLink is the selector menus use for a tag: percent-encoded, so
 // that it is ASCII. Lynx garbles UTF-8 selectors; every client sends an
 // ASCII one intact, and the server decodes it (as Gophernicus does).
-func tagSelectorLink(tag string) string { return tagsPath + url.PathEscape(tag) }
+func tagSelectorLink(tag string) string { return tagsPath + escapeTag(tag) }
+
+// escapeTag is a tag percent-encoded as one segment of a path: "/"
+// becomes %2F, and a tag that is all dots ("." or "..") has them encoded
+// too, since a client would resolve /tags/.. to the root before asking.
+func escapeTag(tag string) string {
+	if strings.Trim(tag, ".") == "" {
+		return strings.Repeat("%2E", len(tag))
+	}
+	return url.PathEscape(tag)
+}

@@ -101,20 +101,25 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if site.Messages == (messages.Messages{}) {
 		site.Messages = messages.For(site.Lang)
 	}
-	b := newBlog(site, c.Posts, c.Pages)
-	b.unlisted = c.Unlisted
-	entries := slices.Concat(c.Posts, c.Pages, c.Unlisted)
+	// A theme's layout page with no text (search.md) is left out: the
+	// capsule's own page serves it.
+	lists, stubs, stubWarns := layoutStubs(c.Posts, c.Pages, c.Unlisted)
+	posts, pages, unlisted := lists[0], lists[1], lists[2]
+	b := newBlog(site, posts, pages)
+	b.unlisted = unlisted
+	entries := slices.Concat(posts, pages, unlisted)
 	st := &Store{
 		Site:   *site,
-		gemini: make(map[string]*gemini.Response, len(c.Posts)+len(b.tags)+8),
-		gopher: make(map[string][]byte, 3*len(c.Posts)+len(b.tags)+8),
-		Posts:  len(c.Posts),
+		gemini: make(map[string]*gemini.Response, len(posts)+len(b.tags)+8),
+		gopher: make(map[string][]byte, 3*len(posts)+len(b.tags)+8),
+		Posts:  len(posts),
 		Tags:   len(b.tags),
 	}
 	st.Warnings = append(st.Warnings, c.Warnings...)
+	st.Warnings = append(st.Warnings, stubWarns...)
 
-	links := newPostLinks(entries, c)
-	gopherPost := func(p *content.Post) string { return site.GopherURL(gopher.TypeText, postGopherSelector(p)) }
+	links := newPostLinks(site, entries, stubs, c)
+	gopherPost := links.gopherURL
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	var cache, draftCache renderCache
@@ -155,7 +160,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				return
 			}
 			draftOut[i] = watch.render(p, func() renderedEntry {
-				return b.renderDraft(p, mark(p), md, links.rewriter(p, postGeminiPath, fileLink, true), &draftTraces[i])
+				return b.renderDraft(p, mark(p), md, links.rewriter(p, links.geminiLink, fileLink, true), &draftTraces[i])
 			})
 			return
 		}
@@ -164,7 +169,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		if r := cache.lookup(p, older, newer, links); r != nil {
 			reused[i], out[i] = r, r.renderedEntry
 			if b.isPage(i) {
-				b.pageLinks[i-len(c.Posts)] = r.hasLinks
+				b.pageLinks[i-len(posts)] = r.hasLinks
 			}
 			return
 		}
@@ -173,7 +178,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			// The one parse of the post; its AST is dropped when this returns.
 			doc := md.Parser().Parse(text.NewReader(p.Body))
 			var body bytes.Buffer
-			if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(links.rewriter(p, postGeminiPath, fileLink, false))}); err != nil {
+			if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
 				return renderedEntry{err: err}
 			}
 			txt, menu := b.postGopher(i, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
@@ -182,11 +187,11 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
 				summary: summary(p, doc), warns: links.check(p, doc, trace.add),
 			}
-			if i < len(c.Posts) {
+			if i < len(posts) {
 				e.atom = b.atomEntry(p, e.summary, nil)
 				e.lines = b.listLines(p)
 			} else if b.isPage(i) {
-				e.hasLinks = b.pageLinks[i-len(c.Posts)]
+				e.hasLinks = b.pageLinks[i-len(posts)]
 			}
 			return e
 		})
@@ -197,8 +202,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	var errs content.ErrorList
 	routes := newRoutes(site, len(entries))
-	docs := make([]search.Doc, len(c.Posts))
-	feed := feedParts{summary: make(map[*content.Post]string, len(c.Posts)), entry: make(map[*content.Post][]byte, len(c.Posts))}
+	docs := make([]search.Doc, len(posts))
+	feed := feedParts{summary: make(map[*content.Post]string, len(posts)), entry: make(map[*content.Post][]byte, len(posts))}
 	if site.FeedContent {
 		feed.text = make(map[*content.Post][]byte)
 	}
@@ -223,7 +228,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			old = aliasKey(old)
 			gem, goph := routes.alias(old, p.File)
 			if gem {
-				st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
+				st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiLinkURL(postGeminiLink(p)), nil)
 				st.Redirects++
 				st.OldAddresses = append(st.OldAddresses, Redirect{From: old, To: postGeminiPath(p), File: p.File})
 			}
@@ -237,7 +242,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.gopher[postMenuSelector(p)] = out[i].menu
 		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
-		if i < len(c.Posts) {
+		if i < len(posts) {
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
 			feed.summary[p] = out[i].summary
 			feed.entry[p] = out[i].atom
@@ -324,7 +329,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.nextChange = c.NextChange
 	for _, f := range c.DraftFiles {
-		if n := len(site.GeminiURL(draftFileLink(f.Path))); n > geminiRequestLimit {
+		if n := len(site.GeminiLinkURL(draftFileLink(f.Path))); n > geminiRequestLimit {
 			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL among the drafts would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit), Kind: kindAddressTooLong})
 			continue
 		}

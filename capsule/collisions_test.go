@@ -3,6 +3,7 @@ package capsule_test
 import (
 	"fmt"
 	"log"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,12 +44,49 @@ func TestSlugsCollidingOnGopher(t *testing.T) {
 	}
 }
 
-// Pages named like the capsule's own pages were hidden by them.
-func TestPagesShadowedByBuiltins(t *testing.T) {
+// Pages named like the capsule's own pages were refused (or, before
+// that, hidden by them). The capsule's pages keep their addresses; the
+// author's page moves to /pages/, on both protocols, linked from the home
+// page and the root menu, and -check is content.
+func TestPagesNamedLikeBuiltins(t *testing.T) {
+	plain := startSite(t, testfs.Write(t, map[string]string{"a.md": post("A", "")}))
 	for _, slug := range []string{"archive", "tags", "caps", "search"} {
-		list := startProblems(t, map[string]string{"a.md": post("A", ""), slug + ".md": "+++\ntitle = \"P\"\npage = true\n+++\n本文\n"})
-		if len(list) == 0 || !strings.Contains(list[0].Error(), slug+".md:1: ") {
-			t.Errorf("page %q: problems %v", slug, list)
+		d := startSite(t, testfs.Write(t, map[string]string{"a.md": post("A", ""), slug + ".md": "+++\ntitle = \"P\"\npage = true\n+++\n本文\n"}))
+		if p := d.Store().Problems; len(p) > 0 {
+			t.Errorf("page %q: problems %v", slug, p)
+		}
+		_, _, home := servetest.GeminiGet(t, d, "/")
+		if !strings.Contains(home, "\n=> /pages/"+slug+".gmi P\n") {
+			t.Errorf("page %q: home page does not link /pages/%s.gmi:\n%s", slug, slug, home)
+		}
+		if status, _, body := servetest.GeminiGet(t, d, "/pages/"+slug+".gmi"); status != 20 || !strings.Contains(body, "本文") {
+			t.Errorf("page %q: /pages/%s.gmi: %d %q", slug, slug, status, body)
+		}
+		if root := servetest.GopherGet(t, d, "\r\n"); !strings.Contains(root, "0P\t/pages/"+slug+".txt\t") {
+			t.Errorf("page %q: root menu has no item /pages/%s.txt:\n%s", slug, slug, root)
+		}
+		if text := servetest.GopherGet(t, d, "/pages/"+slug+".txt\r\n"); !strings.Contains(text, "本文") {
+			t.Errorf("page %q: gopher /pages/%s.txt: %q", slug, slug, text)
+		}
+		// Capsule's own pages answer as on a site without the page (but
+		// for the port in menus).
+		port, plainPort := strconv.Itoa(servetest.Port(d.GopherAddr())), strconv.Itoa(servetest.Port(plain.GopherAddr()))
+		for _, sel := range []string{"/archive", "/tags/", "/caps.txt", "/search", "/tags", "/archive.gmi"} {
+			got, want := servetest.GopherGet(t, d, sel+"\r\n"), servetest.GopherGet(t, plain, sel+"\r\n")
+			if strings.ReplaceAll(got, "\t"+port+"\r\n", "\t"+plainPort+"\r\n") != want {
+				t.Errorf("page %q: gopher %s is not capsule's own: %q", slug, sel, got)
+			}
+		}
+		for _, path := range []string{"/archive.gmi", "/tags/", "/atom.xml", "/robots.txt", "/caps.gmi", "/search.gmi", "/tags.gmi"} {
+			_, meta, got := servetest.GeminiGet(t, d, path)
+			_, wantMeta, want := servetest.GeminiGet(t, plain, path)
+			got = strings.ReplaceAll(got, "localhost:"+strconv.Itoa(servetest.Port(d.GeminiAddr())), "localhost:"+strconv.Itoa(servetest.Port(plain.GeminiAddr())))
+			if meta != wantMeta || got != want {
+				t.Errorf("page %q: gemini %s is not capsule's own: %s %q", slug, path, meta, got)
+			}
+		}
+		if status, meta, _ := servetest.GeminiGet(t, d, "/search"); status != 10 {
+			t.Errorf("page %q: /search: %d %s", slug, status, meta)
 		}
 	}
 }

@@ -25,6 +25,7 @@ const (
 )
 
 func draftGeminiPath(p *content.Post) string { return draftsPath + p.Slug + ".gmi" }
+func draftGeminiLink(p *content.Post) string { return draftsPath + escapeSlug(p.Slug) + ".gmi" }
 
 // A file of a draft's page bundle (posts/secret/cover.png) is its
 // author's too, at /drafts/posts/secret/cover.png, until the post is
@@ -106,7 +107,7 @@ func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry) map[
 			continue
 		}
 		out[draftGeminiPath(p)] = rendered[i].gmi
-		index.Link(draftGeminiPath(p), strings.TrimSpace(postDate(p)+" "+p.Title))
+		index.Link(draftGeminiLink(p), strings.TrimSpace(postDate(p)+" "+p.Title))
 	}
 	if len(drafts) == 0 {
 		index.Text(msg.NoDrafts)

@@ -54,9 +54,9 @@ type listLines struct {
 
 func (b *blog) listLines(p *content.Post) listLines {
 	var pg gemtext.Page
-	pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
+	pg.Link(postGeminiLink(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
 	m := b.menu()
-	m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
+	m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuLink(p))
 	return listLines{gemini: bytes.Clone(pg.Bytes()), gopher: m.Lines()}
 }
 
@@ -102,7 +102,7 @@ func (b *blog) homeGemtext() []byte {
 	pg.Link(searchPath, msg.Search)
 	pg.Link(atomPath, msg.AtomFeed)
 	for _, p := range b.pages {
-		pg.Link(postGeminiPath(p), p.Title)
+		pg.Link(postGeminiLink(p), p.Title)
 	}
 	pg.Blank()
 	pg.Heading(2, msg.Posts)
@@ -139,10 +139,10 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 	pg.Blank()
 	older, newer := b.neighbours(i)
 	if older != nil {
-		pg.Link(postGeminiPath(older), "← "+older.Date.Format(dateLayout)+" "+older.Title)
+		pg.Link(postGeminiLink(older), "← "+older.Date.Format(dateLayout)+" "+older.Title)
 	}
 	if newer != nil {
-		pg.Link(postGeminiPath(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
+		pg.Link(postGeminiLink(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
 	pg.Link("/", b.site.Title)
 	raw := kept(pg.Bytes())
@@ -208,7 +208,7 @@ func (b *blog) searchGemtext(query string, hits []search.Hit, more bool) []byte 
 	for _, h := range hits {
 		p := b.posts[h.Doc]
 		pg.Blank()
-		pg.Link(postGeminiPath(p), p.Date.Format(dateLayout)+" "+p.Title)
+		pg.Link(postGeminiLink(p), p.Date.Format(dateLayout)+" "+p.Title)
 		pg.Quote(h.Excerpt)
 	}
 	pg.Blank()

@@ -54,9 +54,9 @@ func (b *blog) rootMenu() []byte {
 	m.Item(gopher.TypeSearch, msg.Search, searchPath)
 	for i, p := range b.pages {
 		if b.hasMenu(len(b.posts) + i) {
-			m.Item(gopher.TypeMenu, p.Title, postMenuSelector(p))
+			m.Item(gopher.TypeMenu, p.Title, postMenuLink(p))
 		} else {
-			m.Item(gopher.TypeText, p.Title, postGopherSelector(p))
+			m.Item(gopher.TypeText, p.Title, postGopherLink(p))
 		}
 	}
 	m.Info("")
@@ -101,7 +101,7 @@ func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, 
 		m.Info(byline)
 	}
 	m.Info("")
-	m.Item(gopher.TypeText, messages.Format(msg.Read, "title", p.Title), postGopherSelector(p))
+	m.Item(gopher.TypeText, messages.Format(msg.Read, "title", p.Title), postGopherLink(p))
 	if len(links) > 0 {
 		m.Info("")
 		m.Info(msg.PostLinks)
@@ -120,10 +120,10 @@ func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, 
 		m.Item(gopher.TypeMenu, "#"+tag, tagSelectorLink(tag))
 	}
 	if older != nil {
-		m.Item(gopher.TypeMenu, "← "+older.Date.Format(dateLayout)+" "+older.Title, postMenuSelector(older))
+		m.Item(gopher.TypeMenu, "← "+older.Date.Format(dateLayout)+" "+older.Title, postMenuLink(older))
 	}
 	if newer != nil {
-		m.Item(gopher.TypeMenu, "→ "+newer.Date.Format(dateLayout)+" "+newer.Title, postMenuSelector(newer))
+		m.Item(gopher.TypeMenu, "→ "+newer.Date.Format(dateLayout)+" "+newer.Title, postMenuLink(newer))
 	}
 	m.Info("")
 	b.home(m)
@@ -183,7 +183,7 @@ func (b *blog) searchMenu(query string, hits []search.Hit, more bool) []byte {
 	for _, h := range hits {
 		p := b.posts[h.Doc]
 		m.Info("")
-		m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuSelector(p))
+		m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuLink(p))
 		m.Info(h.Excerpt)
 	}
 	m.Info("")

@@ -35,12 +35,20 @@ type editedFolder struct {
 	bundles bool
 }
 
-// postName is the file of post n.
+// postName is the file of post n: most are pN, some have a space and
+// Japanese in their names, some are named like capsule's own pages.
 func (f *editedFolder) postName(n int) string {
-	if f.bundles {
-		return fmt.Sprintf("posts/p%d/index.md", n)
+	name := fmt.Sprintf("p%d", n)
+	switch n % 8 {
+	case 3:
+		name = fmt.Sprintf("記事 %d", n)
+	case 5:
+		name = []string{"search", "archive", "archives", "tags"}[n/8%4]
 	}
-	return fmt.Sprintf("p%d.md", n)
+	if f.bundles {
+		return "posts/" + name + "/index.md"
+	}
+	return name + ".md"
 }
 
 // The names a generated post may have: few, so that links between posts,
@@ -85,8 +93,9 @@ func (f *editedFolder) newPost() string {
 	r := f.rnd
 	var b strings.Builder
 	fmt.Fprintf(&b, "+++\ntitle = \"%s %d\"\n", editWords[r.IntN(len(editWords))], r.IntN(1000))
+	blank := r.IntN(6) == 0 // a theme's layout page: front matter only
 	switch r.IntN(12) {
-	case 0:
+	case 0, 11:
 		b.WriteString("page = true\n")
 	case 1:
 		b.WriteString("draft = true\ndate = 2021-03-04\n")
@@ -114,11 +123,14 @@ func (f *editedFolder) newPost() string {
 	if r.IntN(4) > 0 {
 		tags := []string{}
 		for range 1 + r.IntN(3) {
-			tags = append(tags, fmt.Sprintf("%q", []string{"日記", "tech", "合気道", "WiMAX", "ラズパイ"}[r.IntN(5)]))
+			tags = append(tags, fmt.Sprintf("%q", []string{"日記", "tech", "合気道", "WiMAX", "ラズパイ", "CI/CD"}[r.IntN(6)]))
 		}
 		fmt.Fprintf(&b, "tags = [%s]\n", strings.Join(tags, ", "))
 	}
 	b.WriteString("+++\n\n")
+	if blank {
+		return b.String()
+	}
 	for range 1 + r.IntN(4) {
 		for range 1 + r.IntN(3) {
 			b.WriteString(editWords[r.IntN(len(editWords))] + "の話。")
@@ -151,6 +163,7 @@ func (f *editedFolder) newPost() string {
 // linkTo is a link to the post at name (relative to the folder), as
 // authors write it: from the folder's top, or from a bundle beside it.
 func (f *editedFolder) linkTo(name string) string {
+	name = strings.ReplaceAll(name, " ", "%20")
 	if f.bundles && f.rnd.IntN(2) == 0 {
 		return "../" + strings.TrimPrefix(name, "posts/")
 	}
@@ -220,7 +233,7 @@ func (f *editedFolder) change() string {
 		case 3:
 			text = strings.Replace(text, "title = \"", "title = \"改", 1)
 		case 4:
-			text += fmt.Sprintf("\n[リンク](%s)\n", pick())
+			text += fmt.Sprintf("\n[リンク](%s)\n", strings.ReplaceAll(pick(), " ", "%20"))
 		default:
 			text = strings.Replace(text, "日記", "tech", 1)
 		}
@@ -260,6 +273,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 	var prevContent *content.Content
 	var prev *Store
 	reused, broken := 0, 0
+	seen := map[string]int{} // what the steps' Stores had, summed
 	for step := 0; step < *incrementalSteps; step++ {
 		what := f.change()
 		fresh, freshErr := content.Load(f.dir, opts)
@@ -285,6 +299,21 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 		if diff := storeDiff(want, got); diff != "" {
 			t.Fatalf("step %d (%s): the reload differs from a build from nothing: %s", step, what, diff)
 		}
+		for key := range got.gemini {
+			switch {
+			case strings.HasPrefix(key, pagesDir):
+				seen["pages moved under "+pagesDir]++
+			case strings.Contains(key, "記事"):
+				seen["posts named with a space and Japanese"]++
+			case strings.HasPrefix(key, "/tags/CI/CD"):
+				seen["pages of the tag CI/CD"]++
+			}
+		}
+		for _, w := range got.Warnings {
+			if strings.Contains(w.Msg, "theme's layout page") {
+				seen["layout stubs left out"]++
+			}
+		}
 		if prev != nil {
 			for file, r := range got.renders {
 				if prev.renders[file] == r {
@@ -298,7 +327,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 	if *incrementalSteps >= 20 && reused == 0 {
 		t.Errorf("no post was ever taken from the previous Store: the test proves nothing")
 	}
-	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store", *incrementalSteps, broken, reused)
+	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store; over the steps: %v", *incrementalSteps, broken, reused, seen)
 }
 
 // storeDiff describes the first difference between what two Stores answer,

@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"capsule/capsule/content"
+	"capsule/gopher"
 	"net/url"
 	"path"
 	"slices"
@@ -21,11 +22,15 @@ import (
 // expired post, one without a page, a file of their bundles) is no link
 // at all: its text is kept, and the link check warns.
 type postLinks struct {
+	site      *Site
 	c         *content.Content
 	index     *content.Index           // every post, published or not
 	bySlug    map[string]*content.Post // every post, by slug
-	published map[*content.Post]bool   // the posts and pages served
-	files     map[string]fileKind      // the files beside the posts, by path
+	published map[*content.Post]bool   // the posts and pages served, and stubs
+	// stubs are themes' layout pages left out (layoutStubs): links to
+	// them lead to the capsule's page that serves them.
+	stubs map[*content.Post]builtinPage
+	files map[string]fileKind // the files beside the posts, by path
 }
 
 // fileKind is who a file beside the posts is served to.
@@ -38,8 +43,8 @@ const (
 	fileWithheld                 // no one: its bundle's post publishes none
 )
 
-func newPostLinks(entries []*content.Post, c *content.Content) *postLinks {
-	l := &postLinks{c: c, bySlug: make(map[string]*content.Post), published: make(map[*content.Post]bool, len(entries)),
+func newPostLinks(site *Site, entries []*content.Post, stubs map[*content.Post]builtinPage, c *content.Content) *postLinks {
+	l := &postLinks{site: site, c: c, bySlug: make(map[string]*content.Post), published: make(map[*content.Post]bool, len(entries)), stubs: stubs,
 		files: make(map[string]fileKind, len(c.Files)+len(c.DraftFiles)+len(c.Withheld))}
 	all := [][]*content.Post{c.Posts, c.Pages, c.Unlisted, c.Drafts, c.Scheduled, c.Expired, c.NoPage}
 	l.index = content.NewIndex(all...)
@@ -49,6 +54,9 @@ func newPostLinks(entries []*content.Post, c *content.Content) *postLinks {
 		}
 	}
 	for _, p := range entries {
+		l.published[p] = true
+	}
+	for p := range stubs {
 		l.published[p] = true
 	}
 	for _, f := range c.Files {
@@ -105,19 +113,40 @@ func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, a
 	case strings.HasSuffix(strings.ToLower(base), ".md"):
 		// A post named by its slug: hello.md for 2017-05-03-hello.md.
 		if slug := strings.TrimSuffix(base, path.Ext(base)); !strings.EqualFold(slug, "index") {
-			p = l.bySlug[slug]
+			p = l.bySlug[content.MakeSlug(slug)]
 		}
 		return p, nil, true
 	case strings.HasPrefix(clean, "/posts/") && !strings.Contains(clean[len("/posts/"):], "/"):
-		// The capsule's own address of a post; a slug holds no "/", and
-		// /posts/later/cover.png is a file of a Hugo section.
+		// The capsule's own address of a post (decoded: /posts/中文.gmi),
+		// or its file's name as a slug is made of it (/posts/Markdown
+		// Syntax); a slug holds no "/", and /posts/later/cover.png is a
+		// file of a Hugo section.
 		slug := strings.TrimPrefix(clean, "/posts/")
 		for _, ext := range []string{".gmi", ".txt"} {
 			slug = strings.TrimSuffix(slug, ext)
 		}
-		return l.bySlug[slug], nil, true
+		return l.bySlug[content.MakeSlug(slug)], nil, true
 	}
 	return nil, nil, false
+}
+
+// geminiLink is the Gemini link to a published post or page, or to the
+// capsule's page that serves a stub.
+func (l *postLinks) geminiLink(p *content.Post) string {
+	if page, ok := l.stubs[p]; ok {
+		return page.gemini
+	}
+	return postGeminiLink(p)
+}
+
+// gopherURL is the gopher:// URL of a published post's or page's text, or
+// of the capsule's page that serves a stub.
+func (l *postLinks) gopherURL(p *content.Post) string {
+	site := l.site
+	if page, ok := l.stubs[p]; ok {
+		return site.GopherURL(page.gopherType, page.gopher)
+	}
+	return site.GopherURL(gopher.TypeText, postGopherSelector(p))
 }
 
 // unsafeSchemes are link schemes a reader's client may act on by itself:
@@ -178,7 +207,7 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		case p != nil && l.published[p]:
 			return target(p)
 		case p != nil && draftView && l.c.DraftView(p):
-			return draftGeminiPath(p)
+			return draftGeminiLink(p)
 		case p != nil, len(ambiguous) > 0:
 			return "" // not published, or not one post: check warns
 		}

@@ -79,7 +79,7 @@ func (l *postLinks) answer(dest string, from *content.Post) linkAnswer {
 	case len(ambiguous) > 0:
 		a.ambiguous = postPaths(ambiguous)
 	case p != nil && l.published[p]:
-		a.post = postGeminiPath(p)
+		a.post = l.geminiLink(p)
 	case p != nil:
 		// Where a draft's page links it, too.
 		a.unpub = l.c.Unpublished(p) + " " + p.Path()
@@ -168,7 +168,7 @@ func samePost(a, b *content.Post) bool {
 		content.SameTime(a.Date, b.Date) && a.HasDate == b.HasDate && content.SameTime(a.Updated, b.Updated) &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && a.Page == b.Page &&
-		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.BodyLine == b.BodyLine && sameBody(a, b)
+		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.Blank == b.Blank && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
 // sameBody reports whether a and b have the same Markdown: by their

@@ -40,23 +40,60 @@ const (
 	builtinCaps    = "caps.txt"
 )
 
+// builtinGemini and builtinGopher are the addresses of the capsule's own
+// pages, and whose they are. (The favicon's only when the site has one.)
+var (
+	builtinGemini = map[string]string{"/": builtinHome, tagsPath: builtinTags, archivePath: builtinArchive,
+		atomPath: builtinAtom, robotsPath: builtinRobots, searchPath: builtinSearch, faviconPath: builtinFavicon}
+	builtinGopher = map[string]string{"/": builtinHome, tagsPath: builtinTags, archiveSel: builtinArchive,
+		capsSel: builtinCaps, searchPath: builtinSearch}
+)
+
 func newRoutes(site *Site, entries int) *routes {
 	// Sized for what most blogs claim, a path a post on Gemini and three
 	// selectors on Gopher, so that the maps do not grow by copies.
 	r := &routes{site: site, gemini: make(map[string]string, entries+16), gopher: make(map[string]string, 3*entries+16)}
-	for path, owner := range map[string]string{"/": builtinHome, tagsPath: builtinTags, archivePath: builtinArchive,
-		atomPath: builtinAtom, robotsPath: builtinRobots, searchPath: builtinSearch} {
-		r.gemini[path] = owner
+	for path, owner := range builtinGemini {
+		if path != faviconPath || site.Favicon != "" {
+			r.gemini[path] = owner
+		}
 	}
-	if site.Favicon != "" {
-		r.gemini[faviconPath] = builtinFavicon
-	}
-	for sel, owner := range map[string]string{"/": builtinHome, tagsPath: builtinTags, archiveSel: builtinArchive,
-		capsSel: builtinCaps, searchPath: builtinSearch} {
+	for sel, owner := range builtinGopher {
 		r.gopher[sel] = owner
 	}
 	return r
 }
+
+// pageMoved reports whether a page with this slug would take an address
+// of one of the capsule's own pages at the top ("archive": /archive.gmi;
+// "search" and "tags": the Gopher menus /search and /tags/; "caps":
+// /caps.txt). Such a page is served under pagesDir instead, on both
+// protocols, and linked from the home page and the root menu as other
+// pages are: the capsule's pages keep their addresses, which clients,
+// feed readers and other capsules' links rely on, and which a theme's
+// page of that name (a search or archive page) stood for on the web.
+func pageMoved(slug string) bool { return movedSlugs[slug] }
+
+// movedSlugs are the slugs pageMoved reports: those whose page's
+// addresses at the top (/<slug>.gmi; /<slug>.txt, /<slug>/ and /<slug>)
+// one of builtinGemini or builtinGopher has.
+var movedSlugs = func() map[string]bool {
+	moved := make(map[string]bool)
+	add := func(slug string, ok bool) {
+		if ok && slug != "" && !strings.Contains(slug, "/") {
+			moved[slug] = true
+		}
+	}
+	for a := range builtinGemini {
+		add(strings.CutSuffix(a[1:], ".gmi"))
+	}
+	for a := range builtinGopher {
+		add(strings.CutSuffix(a[1:], ".txt"))
+		add(strings.CutSuffix(a[1:], "/"))
+		add(a[1:], true)
+	}
+	return moved
+}()
 
 // geminiRequestLimit and gopherRequestLimit are the longest requests the
 // servers read (package gemini, package gopher).
@@ -68,11 +105,11 @@ const (
 // post claims the addresses of a post or page for its file; it reports
 // false, with an error naming both files, when one is taken.
 func (r *routes) post(p *content.Post) bool {
-	ok := r.claimGemini(postGeminiPath(p), p.File)
-	for _, sel := range []string{postGopherSelector(p), postMenuSelector(p), postMenuSelector(p)[:len(postMenuSelector(p))-1]} {
-		ok = r.claimGopher(sel, sel, p.File) && ok
-	}
-	return ok
+	ok := r.claimGemini(postGeminiPath(p), postGeminiLink(p), p.File)
+	ok = r.claimGopher(postGopherSelector(p), postGopherLink(p), p.File) && ok
+	ok = r.claimGopher(postMenuSelector(p), postMenuLink(p), p.File) && ok
+	menu := postMenuSelector(p)
+	return r.claimGopher(menu[:len(menu)-1], postMenuLink(p), p.File) && ok
 }
 
 // scheduled claims now the addresses scheduled posts will take at their
@@ -113,7 +150,7 @@ func (r *routes) alias(path, file string) (gemini, gopher bool) {
 	if o, taken := r.gemini[path]; taken && o != file {
 		owner = o
 	} else if !taken {
-		if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n <= geminiRequestLimit {
+		if n := len(r.site.GeminiLinkURL((&url.URL{Path: path}).EscapedPath())); n <= geminiRequestLimit {
 			r.gemini[path], gemini = file, true
 		}
 	}
@@ -142,10 +179,11 @@ func aliasKey(a string) string {
 }
 
 // tag checks that a tag's pages can be asked for; file is the first to
-// name it. (Tags cannot collide: they hold no "/".)
+// name it. (Tags cannot collide: no other page is under tagsPath, and a
+// tag's "/" is escaped in its links and kept whole by the servers.)
 func (r *routes) tag(name, file string) bool {
-	ok := r.claimGemini(tagGeminiPath(name), file)
-	ok = r.claimGemini(tagFeedPath(name), file) && ok
+	ok := r.claimGemini(tagGeminiPath(name), tagGeminiLink(name), file)
+	ok = r.claimGemini(tagFeedPath(name), tagFeedLink(name), file) && ok
 	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
 }
 
@@ -171,7 +209,7 @@ func (r *routes) file(f content.File) *content.FileError {
 	if owner, taken := r.gopher[key]; taken {
 		return &content.FileError{File: f.Path, Msg: "has the Gopher selector of " + owner + ": not served", Kind: kindFileAddressTaken}
 	}
-	if n := len(r.site.GeminiURL(fileLink(f.Path))); n > geminiRequestLimit {
+	if n := len(r.site.GeminiLinkURL(fileLink(f.Path))); n > geminiRequestLimit {
 		return &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit), Kind: kindAddressTooLong}
 	}
 	if len(key) > gopherRequestLimit {
@@ -181,14 +219,15 @@ func (r *routes) file(f content.File) *content.FileError {
 	return nil
 }
 
-// claimGemini claims path for file: the address of its page.
-func (r *routes) claimGemini(path, file string) bool {
+// claimGemini claims path for file: the address of its page. link is
+// path as links give it, percent-encoded: what a client sends.
+func (r *routes) claimGemini(path, link, file string) bool {
 	if owner, taken := r.gemini[path]; taken {
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
 			Msg: fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)})
 		return false
 	}
-	if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n > geminiRequestLimit {
+	if n := len(r.site.GeminiLinkURL(link)); n > geminiRequestLimit {
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
 			Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: shorten its slug or tags", n, geminiRequestLimit)})
 		return false

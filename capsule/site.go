@@ -53,6 +53,11 @@ func (s *Site) GeminiURL(path string) string {
 	return (&url.URL{Scheme: "gemini", Host: host, Path: path}).String()
 }
 
+// GeminiLinkURL is the absolute gemini:// URL of link, a path already
+// percent-encoded as links give it (tagFeedLink, postGeminiLink, fileLink):
+// GeminiURL would encode its "%" again.
+func (s *Site) GeminiLinkURL(link string) string { return s.GeminiURL("") + link }
+
 // GopherURL is the gopher:// URL (RFC 4266) of selector with item type t.
 func (s *Site) GopherURL(t gopher.ItemType, selector string) string {
 	return gopher.URL(s.Hostname, s.GopherPort, t, selector)

@@ -48,8 +48,19 @@ func ParseURL(raw string) (Target, bool) {
 // item of its own type, a URL of another scheme as an "h" item with a
 // "URL:" selector (RFC 4266's convention, answered by RedirectPage), and a
 // relative reference, which no gopher client can follow, as an info line.
+//
+// A link to the menu's own server keeps the selector percent-encoded as
+// the URL has it: that server decodes selectors (see capsule's Store), and
+// an ASCII selector reaches it intact from every client, where Lynx
+// garbles one in UTF-8. Other servers get the selector decoded, as RFC
+// 4266 says.
 func (m *Menu) Link(label, rawURL string) {
 	if t, ok := ParseURL(rawURL); ok {
+		if t.Host == m.host && t.Port == m.port {
+			if sel, ok := escapedSelector(rawURL, t.Type); ok {
+				t.Selector = sel
+			}
+		}
 		m.Remote(t.Type, label, t.Selector, t.Host, t.Port)
 		return
 	}
@@ -63,6 +74,21 @@ func (m *Menu) Link(label, rawURL string) {
 // URL returns the gopher:// URL of selector with item type t on host:port.
 func URL(host string, port int, t ItemType, selector string) string {
 	return "gopher://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/" + string(t) + escapeSelector(selector)
+}
+
+// escapedSelector is the selector of a gopher:// URL that ParseURL took,
+// percent-encoded as the URL writes it; false when its item type is
+// written encoded, which would shift it.
+func escapedSelector(raw string, t ItemType) (string, bool) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", false
+	}
+	p := strings.TrimPrefix(u.EscapedPath(), "/")
+	if p == "" || p[0] != byte(t) {
+		return "", false
+	}
+	return p[1:], true
 }
 
 // escapeSelector percent-encodes what may not appear in a URL path as is,

@@ -49,10 +49,18 @@ func TestMenuLink(t *testing.T) {
 	m.Link("[2] web", "https://example.org/a?b=c")
 	m.Link("[3] capsule", "gemini://example.org/")
 	m.Link("[4] image", "images/a.jpg")
+	// To this server, the selector stays percent-encoded (it decodes
+	// them; Lynx garbles UTF-8); to another, decoded.
+	m.Link("[5] 日本", "gopher://here:70/0/posts/%E6%97%A5%E6%9C%AC.txt")
+	m.Link("[6] there", "gopher://there:70/0/%E6%97%A5")
+	m.Link("[7] tag", "gopher://here:70/1/tags/CI%2FCD")
 	want := "0[1] post\t/posts/a.txt\there\t70\r\n" +
 		"h[2] web\tURL:https://example.org/a?b=c\there\t70\r\n" +
 		"h[3] capsule\tURL:gemini://example.org/\there\t70\r\n" +
 		"i[4] image: images/a.jpg\t\there\t70\r\n" +
+		"0[5] 日本\t/posts/%E6%97%A5%E6%9C%AC.txt\there\t70\r\n" +
+		"0[6] there\t/日\tthere\t70\r\n" +
+		"1[7] tag\t/tags/CI%2FCD\there\t70\r\n" +
 		".\r\n"
 	if got := string(m.Bytes()); got != want {
 		t.Errorf("menu:\n%q\nwant\n%q", got, want)

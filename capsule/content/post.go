@@ -12,7 +12,7 @@ import (
 // Post is one blog post: its front matter and its Markdown, parsed once.
 type Post struct {
 	File    string    // path of the source file, for messages
-	Slug    string    // ASCII, from the file name unless front matter sets it
+	Slug    string    // from the file name unless front matter sets it, made an address by MakeSlug
 	Title   string    // required
 	Date    time.Time // required; midnight in the site's zone for a bare date
 	HasDate bool      // whether front matter gave a date: 0001-01-01 is a date, and is Date's zero value
@@ -40,6 +40,9 @@ type Post struct {
 	// "posts/hello" for the page bundle posts/hello/index.md. Relative
 	// links in the post (![](cover.jpg)) resolve against it.
 	Dir string
+	// Blank is a post with no text after its front matter, only spaces
+	// and line breaks: a theme's layout stub, such as Hugo's search.md.
+	Blank bool
 
 	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
@@ -83,9 +86,11 @@ const (
 // Bounds of names that end up in URLs and selectors. A Gemini request
 // is at most 1024 bytes, and RFC 1436 keeps a Gopher selector within 255.
 const (
-	// MaxSlugBytes is the longest slug. A slug is ASCII and appears as
-	// is: "/posts/" + slug + ".txt" stays within Gopher's 255 bytes, and
-	// gemini://<a 253-byte host name>:port/posts/<slug>.gmi within 1024.
+	// MaxSlugBytes is the longest slug, in bytes once percent-encoded
+	// (EncodedSlugBytes): 200 ASCII characters or 66 Chinese or Japanese
+	// ones. "/posts/" + slug + ".txt" stays within Gopher's 255 bytes,
+	// and gemini://<a 253-byte host name>:port/posts/<slug>.gmi within
+	// 1024. MakeSlug cuts a longer one.
 	MaxSlugBytes = 200
 	// MaxTagBytes is the longest tag, in bytes of UTF-8: 80 bytes is 80
 	// ASCII letters or 26 Japanese characters. URLs percent-encode a tag,
@@ -98,10 +103,6 @@ const (
 	// careless list of thousands would swell the capsule.
 	MaxTags = 50
 )
-
-// slugPattern is what a slug may look like: it appears in URLs and gopher
-// selectors, so it stays ASCII and free of separators.
-var slugPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // langPattern is what lang may be: a language tag (ja, en-US, zh-Hant-TW).
 // It is written into the header of Gemini responses, so nothing else may
@@ -193,7 +194,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		unknown = append(unknown, u)
 	}
 
-	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine}
+	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, Blank: len(bytes.TrimSpace(body)) == 0}
 	p.rel = p.Path()
 	p.Title = oneLine(r.str("title", titleExample))
 	for _, k := range []string{"summary", "description", "excerpt"} {
@@ -264,16 +265,23 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 	fmSlug := r.str("slug", `slug = "hello-again"`)
-	slugLine := 1
+	slugLine, slugFrom := 1, "its file's name"
 	if fmSlug != "" {
-		p.Slug, slugLine = fmSlug, line("slug")
+		p.Slug, slugLine, slugFrom = fmSlug, line("slug"), "its slug"
 	}
-	switch {
-	case r.bad["slug"]:
-	case len(p.Slug) > MaxSlugBytes:
-		fail(slugLine, "slug %q is %d bytes long, over the %d-byte limit: rename the file or set a shorter slug = \"…\"", clip(p.Slug), len(p.Slug), MaxSlugBytes)
-	case !slugPattern.MatchString(p.Slug):
-		fail(slugLine, "slug %q is not ASCII letters, digits, '.', '-' and '_': rename the file or set slug = \"…\"", clip(p.Slug))
+	if !r.bad["slug"] {
+		var how slugChange
+		name := p.Slug
+		switch p.Slug, how = makeSlug(name); how {
+		case slugCut:
+			warns = append(warns, &FileError{File: file, Line: slugLine, Msg: fmt.Sprintf(
+				"%s %q is over the %d bytes an address may give it once percent-encoded: its address is cut to %q; set a shorter slug = \"…\" to choose it",
+				slugFrom, clip(name), MaxSlugBytes, p.Slug)})
+		case slugFallback:
+			warns = append(warns, &FileError{File: file, Line: slugLine, Msg: fmt.Sprintf(
+				"%s %q has no letter or digit for an address: its address is named %q; set slug = \"…\" to choose it",
+				slugFrom, clip(name), p.Slug)})
+		}
 	}
 	for _, k := range []string{"lang", "language"} {
 		if _, ok := m[k]; !ok {
@@ -291,38 +299,38 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	// Categories join the tags: a small blog's readers browse one index,
 	// and a Jekyll or Hugo blog often put in categories what another
 	// would tag, so two indexes would split the same posts.
+	//
+	// A tag is text: "CI/CD" is one tag, its address percent-encodes the
+	// "/". One that cannot be a tag (nothing once its control characters
+	// are out, too long for an address, one too many) is left out with a
+	// warning, and the post is published with the others.
 	seen := make(map[string]bool)
-	for _, key := range []string{"tags", "categories"} {
-		tags := r.tags(key)
-		if len(tags) > MaxTags {
-			warns = append(warns, &FileError{File: file, Line: line(key), Kind: "too many tags",
-				Msg: fmt.Sprintf("front matter: %d %s, over the limit of %d: the first %d kept", len(tags), key, MaxTags, MaxTags)})
-			tags = tags[:MaxTags]
+	warned := make(map[string]bool) // one warning of each kind a post: a list may be long
+	tagWarn := func(kind, key, format string, args ...any) {
+		if !warned[kind] {
+			warned[kind] = true
+			warns = append(warns, &FileError{File: file, Line: line(key), Msg: "front matter: " + fmt.Sprintf(format, args...), Kind: kind})
 		}
-		for _, t := range tags {
+	}
+	for _, key := range []string{"tags", "categories"} {
+		for _, t := range r.tags(key) {
 			tag := oneLine(t)
 			switch {
+			case tag == "":
+				// tags = [""], as archetypes leave it: an empty value,
+				// absent as Hugo and Jekyll take it.
 			case strings.Trim(tag, " \uFFFD") == "":
-				warns = append(warns, &FileError{File: file, Line: line(key), Kind: "empty tag",
-					Msg: fmt.Sprintf("front matter: tag %q is empty once its control characters are taken out: left out", t)})
-				continue
-			case strings.Contains(tag, "/"):
-				fail(line(key), "front matter: tag %q has a '/'", clip(t))
+				tagWarn("empty tag", key, "tag %q is empty once its control characters are taken out: left out", clip(t))
 			case len(tag) > MaxTagBytes:
-				warns = append(warns, &FileError{File: file, Line: line(key), Kind: "tag too long",
-					Msg: fmt.Sprintf("front matter: tag %q is %d bytes long, over the %d-byte limit (%d Japanese characters): left out", clip(t), len(tag), MaxTagBytes, MaxTagBytes/3)})
-				continue
-			}
-			if !seen[tag] {
+				tagWarn("tag too long", key, "tag %q is %d bytes long, over the %d bytes of a tag's address (%d Japanese characters): left out", clip(t), len(tag), MaxTagBytes, MaxTagBytes/3)
+			case seen[tag]:
+			case len(p.Tags) == MaxTags:
+				tagWarn("too many tags", key, "more than %d tags and categories: %q and those after it left out", MaxTags, clip(tag))
+			default:
 				seen[tag] = true
 				p.Tags = append(p.Tags, tag)
 			}
 		}
-	}
-	if len(p.Tags) > MaxTags {
-		warns = append(warns, &FileError{File: file, Line: line("categories"), Kind: "too many tags",
-			Msg: fmt.Sprintf("front matter: %d tags and categories together, over the limit of %d: the first %d kept", len(p.Tags), MaxTags, MaxTags)})
-		p.Tags = p.Tags[:MaxTags]
 	}
 	if len(r.errs) > 0 {
 		return nil, r.errs, warns, unknown

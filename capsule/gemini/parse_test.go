@@ -44,6 +44,23 @@ func TestParsersAgreeOnPorts(t *testing.T) {
 	}
 }
 
+// Requests for a tag "CI/CD" are answered whole, however the client
+// sends the path: escaped as links give it, mixed with UTF-8 sent raw.
+func TestParseRequestEscapedSlash(t *testing.T) {
+	for line, want := range map[string]string{
+		"gemini://h/tags/CI%2FCD.gmi":           "/tags/CI/CD.gmi",
+		"gemini://h/tags/%E6%97%A5%2F%E8%A8%98": "/tags/日/記",
+		"gemini://h/tags/日%2F記":                 "/tags/日/記",
+		"gemini://h/x/../tags/a%2F..%2Fb.gmi":   "/tags/a/../b.gmi",
+	} {
+		r, refused := ParseRequest([]byte(line))
+		if refused != nil || r.Path != want {
+			t.Errorf("%s: %q %v, want %q", line, r.Path, refused, want)
+		}
+		agree(t, []byte(line))
+	}
+}
+
 func TestParseRequest(t *testing.T) {
 	r, refused := ParseRequest([]byte("gemini://LocalHost.:1965/a/../b/%E3%81%82?x%20y"))
 	if refused != nil {
@@ -63,6 +80,7 @@ func FuzzParse(f *testing.F) {
 		{"localhost", "", "/"}, {"localhost", "1965", "/posts/x.gmi"}, {"LOCALHOST.", "+1965", "/./"},
 		{"localhost", "01965", "/tags/%E3%81%82.gmi"}, {"example.org", "1", "/search?q"},
 		{"[::1]", "1965", "/"}, {"localhost", "1965", "//x"}, {"u@localhost", "", "/"},
+		{"localhost", "", "/tags/CI%2FCD.gmi"}, {"localhost", "", "/tags/a%2F..%2Fb"},
 	} {
 		f.Add(seed.host, seed.port, seed.path)
 	}
@@ -84,6 +102,14 @@ func TestCleanPath(t *testing.T) {
 		{"", "/", true}, {"/", "/", true}, {"/a/./b", "/a/b", true}, {"/a/../b/", "/b/", true},
 		{"/a/..", "/", true}, {"/a/b/..", "/a/", true}, {"/a/.", "/a/", true}, {"//a", "/a", true},
 		{"/..", "", false}, {"/../a", "", false}, {"/a/../../b", "", false}, {"/a/../..", "", false},
+		// An escaped "/" is a character of its segment, never a
+		// separator: a tag "CI/CD", "a/../b" or "//x" keeps it.
+		{"/tags/CI%2FCD.gmi", "/tags/CI/CD.gmi", true}, {"/tags/a%2F..%2Fb.gmi", "/tags/a/../b.gmi", true},
+		{"/tags/%2F%2Fx", "/tags///x", true}, {"/tags/%2E%2E%2F%2E%2E%2Fetc", "/tags/../../etc", true},
+		{"/tags/a%2F./b/..", "/tags/a/./", true},
+		// Escaped dots are dots: "%2E%2E" is "..".
+		{"/a/%2E%2E/b", "/b", true}, {"/%2e%2E/x", "", false}, {"/a/%2E/", "/a/", true},
+		{"/%E6%97%A5/日記", "/日/日記", true},
 	} {
 		got, ok := cleanPath(tt.in)
 		if got != tt.want || ok != tt.ok {

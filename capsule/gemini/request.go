@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/url"
-	"path"
 	"strings"
 	"unicode/utf8"
 )
@@ -108,7 +107,14 @@ func ParseRequest(line []byte) (Request, *Response) {
 		}
 	}
 	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	clean, ok := cleanPath(u.Path)
+	// The path as sent: url.Parse keeps it in RawPath whenever decoding
+	// loses something (an escaped "/"), or when it is not escaped as Go
+	// would escape it; otherwise Path, escaped, is what was sent.
+	raw := u.RawPath
+	if raw == "" {
+		raw = u.Path
+	}
+	clean, ok := cleanPath(raw)
 	if !ok {
 		return Request{}, aboveRoot
 	}
@@ -133,30 +139,44 @@ func parsePort(b []byte) (int, bool) {
 	return n, n >= 1 && n <= 65535
 }
 
-// cleanPath resolves "." and ".." segments inside the path and keeps a
-// trailing slash; the empty path is "/". A path whose ".." would climb above
-// the root is refused (ok false), as web servers answer 400 to one: it is
-// not a path on this server, and quietly serving the home page for it
-// would hide a client's mistake or a probe.
-func cleanPath(p string) (clean string, ok bool) {
-	if p == "" || p == "/" {
+// cleanPath decodes a path as sent, segment by segment, and resolves "."
+// and ".." segments in it, keeping a trailing slash; the empty path is
+// "/". An escaped "/" (%2F) separates nothing: it is a character of its
+// segment, as RFC 3986 has it, so that a tag "CI/CD", linked as
+// /tags/CI%2FCD.gmi, is asked for whole, and a tag "a/../b" is not
+// resolved into another's address. Segments are compared decoded: "%2E%2E"
+// is "..". A path whose ".." would climb above the root is refused (ok
+// false), as web servers answer 400 to one: it is not a path on this
+// server, and quietly serving the home page for it would hide a client's
+// mistake or a probe.
+func cleanPath(raw string) (clean string, ok bool) {
+	if raw == "" || raw == "/" {
 		return "/", true
 	}
-	depth := 0
-	for _, seg := range strings.Split(strings.TrimPrefix(p, "/"), "/") {
-		switch seg {
+	segs := strings.Split(strings.TrimPrefix(raw, "/"), "/")
+	out := make([]string, 0, len(segs))
+	trailing := false
+	for _, seg := range segs {
+		dec, err := url.PathUnescape(seg)
+		if err != nil {
+			return "", false
+		}
+		trailing = false
+		switch dec {
 		case "..":
-			if depth == 0 {
+			if len(out) == 0 {
 				return "", false
 			}
-			depth--
+			out = out[:len(out)-1]
+			trailing = true
 		case ".", "":
+			trailing = true
 		default:
-			depth++
+			out = append(out, dec)
 		}
 	}
-	clean = path.Clean("/" + p)
-	if (strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) && clean != "/" {
+	clean = "/" + strings.Join(out, "/")
+	if trailing && clean != "/" {
 		clean += "/"
 	}
 	return clean, true

@@ -1,0 +1,60 @@
+package capsule
+
+import (
+	"slices"
+
+	"capsule/capsule/content"
+	"capsule/gopher"
+)
+
+// Layout stubs. Hugo and Jekyll themes have their search, archive and tag
+// pages made by a template, from a file that says little more than which
+// (content/search.md: title = "Search", layout = "search", and no text).
+// Capsule has those pages of its own; such a file, with no text, is left
+// out, and links to it lead to capsule's page. With text, it is the
+// author's page, served as pages are (under pagesDir when its name is one
+// of capsule's pages: see pageMoved).
+
+// builtinPage is one of the capsule's own pages, as a stub would have
+// stood for it: its name in messages, and its addresses.
+type builtinPage struct {
+	name       string // "capsule's archive"
+	gemini     string // its link
+	gopherType gopher.ItemType
+	gopher     string // its selector
+}
+
+// stubNames are the slugs a theme gives its layout pages, and the
+// capsule's page that serves what they would.
+var stubNames = map[string]builtinPage{
+	"search":   {"capsule's search", searchPath, gopher.TypeSearch, searchPath},
+	"archive":  {"capsule's archive", archivePath, gopher.TypeMenu, archiveSel},
+	"archives": {"capsule's archive", archivePath, gopher.TypeMenu, archiveSel},
+	"tags":     {"capsule's tag index", tagsPath, gopher.TypeMenu, tagsPath},
+}
+
+// layoutStubs finds the layout stubs among lists (posts, pages, unlisted)
+// and returns the lists without them, which stubs maps to the capsule's
+// pages that stand for them, with a warning for each.
+func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*content.Post]builtinPage, warns []*content.FileError) {
+	out = lists
+	for i, list := range lists {
+		for _, p := range list {
+			page, ok := stubNames[p.Slug]
+			if !ok || !p.Blank {
+				continue
+			}
+			if stubs == nil {
+				stubs = make(map[*content.Post]builtinPage)
+				out = slices.Clone(lists)
+			}
+			stubs[p] = page
+			warns = append(warns, &content.FileError{File: p.File, Line: 1, Msg: "no text: a theme's layout page, which " + page.name +
+				" (" + page.gemini + ") serves; not served, and links to it lead there (give it text to publish it at " + postGeminiPath(p) + ")"})
+		}
+		if stubs != nil {
+			out[i] = slices.DeleteFunc(slices.Clone(list), func(p *content.Post) bool { _, stub := stubs[p]; return stub })
+		}
+	}
+	return out, stubs, warns
+}
