@@ -113,3 +113,25 @@ func TestJekyllPagesAndConfig(t *testing.T) {
 		t.Errorf("about: %+v", about)
 	}
 }
+
+// Liquid's "{{ … }}" and "{% … %}" are text to Hugo: a Go post's prose
+// keeps them (capsule dropped them, with a warning). Hugo's shortcodes
+// are still template code.
+func TestHugoKeepsLiquidAsText(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml":             "title = 'H'\n",
+		"content/posts/go.md":   "---\ntitle: Go\ndate: 2020-01-01\n---\nA slice {{ 1, 2, 3 }} and {% raw %} stay.\n\n{{< figure src=\"a.png\" caption=\"図\" >}}\n",
+		"content/posts/more.md": "---\ntitle: More\ndate: 2020-01-02\n---\ntext\n",
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := bySlug(c.Posts, "go")
+	if p == nil || !strings.Contains(string(p.Body), "A slice {{ 1, 2, 3 }} and {% raw %} stay.") || strings.Contains(string(p.Body), "{{<") {
+		t.Errorf("body %q", p.Body)
+	}
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+}

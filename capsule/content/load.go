@@ -346,7 +346,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo)...)
 	tooBig := make(map[string]*Post)
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded

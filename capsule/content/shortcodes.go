@@ -59,6 +59,13 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
+	return expandShortcodes(body, line, ref, true)
+}
+
+// expandShortcodes is ExpandShortcodes; without liquid, "{{ … }}" and
+// "{% … %}" are text, as they are to Hugo (only its shortcodes, "{{<" and
+// "{{%", are template code there: a Go post's "{{ 1, 2, 3 }}" is prose).
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), liquid bool) (out []byte, warns []ShortcodeWarning) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
@@ -67,6 +74,7 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 		out:       make([]byte, 0, len(body)+len(body)/8+16),
 		ref:       ref,
 		line0:     line,
+		noLiquid:  !liquid,
 		prevBlank: true,
 		fGT:       scFinder{pat: []byte(">}}")},
 		fPC:       scFinder{pat: []byte("%}}")},
@@ -200,6 +208,7 @@ type scExpander struct {
 	lnPos, lnNum int // newlines before lnPos, for lineAt
 
 	fGT, fPC, fCGT, fCPC, fLiq, fOut scFinder
+	noLiquid                         bool // Liquid's {% %} and {{ }} are text (a Hugo site's)
 	closers                          map[string][]scSpan
 	cursor                           map[string]int
 
@@ -536,6 +545,7 @@ func (e *scExpander) brace(p int) (int, bool) {
 			}
 		}
 		return e.hugo(p)
+	case e.noLiquid:
 	case in[p+1] == '%':
 		return e.liquid(p)
 	case in[p+1] == '{':

@@ -20,7 +20,9 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // post's address on each protocol, or into no link (with a warning) when
 // the post is not published. It returns the warnings, with their files
 // and lines.
-func expandTemplates(posts []*Post) []*FileError {
+//
+// Without liquid (a Hugo site), Liquid's syntax is text.
+func expandTemplates(posts []*Post, liquid bool) []*FileError {
 	var ix *Index // made for the first ref: most folders have none
 	refFrom := func(from *Post) func(string) (string, bool) {
 		return func(target string) (string, bool) {
@@ -43,7 +45,7 @@ func expandTemplates(posts []*Post) []*FileError {
 		if p.plain {
 			continue // most posts: nothing to do
 		}
-		expandPost(p, refFrom(p), &warns)
+		expandPost(p, refFrom(p), liquid, &warns)
 	}
 	return warns
 }
@@ -52,7 +54,7 @@ func expandTemplates(posts []*Post) []*FileError {
 // BodyHash becomes the hash of the Markdown expanded: what it renders
 // to depends on where its refs lead, which other posts decide, and a
 // reload compares posts by that hash (see capsule's renderCache).
-func expandPost(p *Post, ref func(string) (string, bool), warns *[]*FileError) {
+func expandPost(p *Post, ref func(string) (string, bool), liquid bool, warns *[]*FileError) {
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
@@ -62,13 +64,13 @@ func expandPost(p *Post, ref func(string) (string, bool), warns *[]*FileError) {
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
 		return // most posts: nothing to do
 	}
-	body, ws := ExpandShortcodes(p.Body, p.BodyLine, ref)
+	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, liquid)
 	p.Body = body
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
 		// Markdown).
-		s, _ := ExpandShortcodes([]byte(p.Summary), p.BodyLine, ref)
+		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, liquid)
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {
