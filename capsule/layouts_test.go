@@ -1,0 +1,128 @@
+package capsule_test
+
+import (
+	"log"
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
+)
+
+// The sites authors bring, as their generators lay them out (the
+// fixtures are minimal reproductions of what 11 real blogs hold): every
+// post and page is served on both protocols, with the generator's
+// meaning, and -check passes.
+func TestGeneratorsFoldersServed(t *testing.T) {
+	for _, c := range []struct {
+		name, dir, layout string
+		posts, pages      map[string]string // title → a sentence of its text, on both protocols
+		notPosts          []string          // titles that must not be dated posts
+		absent            []string          // texts that must be nowhere
+		files             []string          // paths served on both protocols
+	}{
+		{
+			name: "Hugo", dir: "testdata/hugo-site", layout: "a Hugo site (Hugo's config/_default/hugo.toml): posts from mainSections posts",
+			posts: map[string]string{
+				"最初の記事": "一つ目の記事です。", // date 2022-03-06 00:00:00+0000, an empty description
+				"二つ目":   "二つ目の本文です。", // date 2016-4-25 0:7
+				"バンドル":  "バンドルの本文。",  // a page bundle, 2014-09-02 12:00:00 -0700
+			},
+			pages: map[string]string{
+				"About":     "Hugo の既定のアーキタイプ", // dated, but not in a main section
+				"メモの first": "同じファイル名のメモです。",   // another section, a file name the posts have too
+				"Links":     "リンク集のページ",        // an undated page bundle
+			},
+			notPosts: []string{"About", "Links"},
+			absent:   []string{"layout: \"search\""},
+			files:    []string{"/images/cat.png", "/posts/bundle/cover.png"},
+		},
+		{
+			name: "Jekyll", dir: "testdata/jekyll-site", layout: "a Jekyll site (Jekyll's _posts)",
+			posts: map[string]string{
+				"Codeblocks Ahoy": "タイトルのない投稿。", // no title: its slug's words
+				"タイトルが空のメモです。続きもあります。": "タイトルが空のメモです。", // title ''
+				"一つ目の index":      "同じ名前の投稿その一。",
+				"二つ目の index":      "同じ名前の投稿その二。",
+				"No Front Matter": "前付けのない投稿です。",
+				"中文标题":            "中文的正文。",
+			},
+			pages:  map[string]string{"About": "私について。", "カレー": "辛い。"},
+			absent: []string{"まだ秘密。", "rubygems"},
+			files:  []string{"/assets/logo.png"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var logged servetest.LogBuffer
+			d := servetest.Start(t, func(cfg *config.Config) {
+				cfg.Posts = c.dir
+				cfg.Log = log.New(&logged, "", 0)
+			})
+			if !strings.Contains(logged.String(), c.layout) {
+				t.Errorf("the log does not say %q:\n%s", c.layout, logged.String())
+			}
+			if p := d.Store().Problems; len(p) > 0 {
+				t.Errorf("problems: %v", p)
+			}
+			cfg := servetest.Config(t)
+			cfg.Posts = c.dir
+			if _, err := daemon.Check(cfg); err != nil {
+				t.Errorf("-check: %v", err)
+			}
+			pages := servetest.Crawl(t, d, 200)
+			_, _, home := servetest.GeminiGet(t, d, "/")
+			root := servetest.GopherGet(t, d, "\r\n")
+			for title, text := range c.posts {
+				if !strings.Contains(home, title) || !strings.Contains(root, title) {
+					t.Errorf("post %q is not on the home page and the root menu", title)
+				}
+				if !servedOnBoth(pages, text) {
+					t.Errorf("post %q: %q is not served on both protocols", title, text)
+				}
+			}
+			for title, text := range c.pages {
+				if !strings.Contains(home, title) {
+					t.Errorf("page %q is not on the home page", title)
+				}
+				if !servedOnBoth(pages, text) {
+					t.Errorf("page %q: %q is not served on both protocols", title, text)
+				}
+			}
+			_, _, archive := servetest.GeminiGet(t, d, "/archive.gmi")
+			for _, title := range c.notPosts {
+				if strings.Contains(archive, title) {
+					t.Errorf("%q is listed as a dated post:\n%s", title, archive)
+				}
+			}
+			for addr, page := range pages {
+				for _, text := range c.absent {
+					if strings.Contains(page, text) {
+						t.Errorf("%s serves %q", addr, text)
+					}
+				}
+			}
+			for _, f := range c.files {
+				if status, _, _ := servetest.GeminiGet(t, d, f); status != 20 {
+					t.Errorf("gemini %s: %d", f, status)
+				}
+				if body := servetest.GopherGet(t, d, f+"\r\n"); body != "PNG" {
+					t.Errorf("gopher %s: %q", f, body)
+				}
+			}
+		})
+	}
+}
+
+// servedOnBoth reports whether text is on a page of each protocol of a
+// crawl.
+func servedOnBoth(pages map[string]string, text string) bool {
+	var gem, goph bool
+	for addr, page := range pages {
+		if strings.Contains(page, text) {
+			gem = gem || strings.HasPrefix(addr, "gemini:")
+			goph = goph || strings.HasPrefix(addr, "gopher:")
+		}
+	}
+	return gem && goph
+}
