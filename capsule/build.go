@@ -202,6 +202,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if site.FeedContent {
 		feed.text = make(map[*content.Post][]byte)
 	}
+	served := make([]*content.Post, 0, len(entries)) // whose old addresses are answered, last (see oldaddresses.go)
 	for i, p := range entries {
 		if out[i].err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
@@ -210,20 +211,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		if !routes.post(p) {
 			continue
 		}
-		// Old addresses: Gemini redirects to the post for good (31), a
-		// Gopher client asking for the old path gets the post's text.
-		for _, old := range p.Aliases {
-			old = aliasKey(old)
-			gem, goph := routes.alias(old, p.File)
-			if gem {
-				st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
-				st.Redirects++
-				st.OldAddresses = append(st.OldAddresses, Redirect{From: old, To: postGeminiPath(p), File: p.File})
-			}
-			if goph {
-				st.gopher[old] = out[i].txt
-			}
-		}
+		served = append(served, p)
 		st.gemini[postGeminiPath(p)] = out[i].gmi
 		st.gopher[postGopherSelector(p)] = out[i].txt
 		// The post's menu answers with and without its trailing slash.
@@ -260,7 +248,6 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if errs = append(errs, routes.errs...); len(errs) > 0 {
 		return st, errs, nil
 	}
-	st.Warnings = append(st.Warnings, routes.warns...)
 	// A tag's address no client can ask for (over a request's length) is
 	// a problem of the tag, not of its posts: its pages are not reached.
 	for _, g := range b.tags {
@@ -344,6 +331,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.gemini[key] = resp
 		st.gopher[key] = resp.Body
 	}
+	// Old addresses last: one that a page, a tag, a file or capsule
+	// itself answers is theirs.
+	st.serveOldAddresses(routes, served, c.Scheduled)
+	st.Warnings = append(st.Warnings, routes.warns...)
 
 	var prevSearch *search.Index
 	if opts.Previous != nil {

@@ -24,6 +24,7 @@ type siteConfig struct {
 	staticDirs   []string // "static" unless set
 	mainSections []string // params.mainSections: the sections of the blog's posts
 	permalinks   map[string]string
+	urls         urlConfig // the rest of what makes pages' addresses (addresses.go)
 	// Jekyll.
 	permalink   string   // the permalink style of posts
 	collections []string // the collections beyond posts, "_" + name a folder each
@@ -118,6 +119,11 @@ func readHugoConfig(root, file string) siteConfig {
 				m["params"] = p
 			}
 		}
+		for _, name := range []string{"languages.toml", "languages.yaml", "languages.yml", "languages.json"} {
+			if l := readConfigFile(filepath.Join(root, dir, name), true); l != nil && m["languages"] == nil {
+				m["languages"] = l
+			}
+		}
 	}
 	params := section(m, "params")
 	c.title = str(m["title"])
@@ -155,6 +161,7 @@ func readHugoConfig(root, file string) siteConfig {
 			c.permalinks[k] = s
 		}
 	}
+	c.urls = readHugoURLConfig(m)
 	return c
 }
 
@@ -191,6 +198,7 @@ func readJekyllConfig(dir string) siteConfig {
 		c.collections = strs(cols)
 	}
 	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
+	c.urls = readJekyllURLConfig(m)
 	return c
 }
 
