@@ -1,7 +1,6 @@
 package capsule
 
 import (
-	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -109,18 +108,24 @@ func (r *routes) scheduled(posts []*content.Post, tags []postGroup) {
 // the home page's).
 func (r *routes) alias(a oldAddress, file string) (gemini, gopher bool) {
 	path := a.path
+	gemOwner, gemTaken := r.gemini[path]
+	gophOwner, gophTaken := r.gopher[path]
 	owner := ""
-	if o, taken := r.gemini[path]; taken && o != file {
-		owner = o
-	} else if !taken {
-		if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); n <= geminiRequestLimit {
+	switch {
+	case gemTaken && gemOwner != file:
+		owner = gemOwner
+	case gophTaken && gophOwner != file:
+		owner = gophOwner
+	}
+	if owner == "" {
+		// Neither protocol has another's page there: the old address is
+		// the post's on both (where it is not already its own).
+		if n := len(r.site.GeminiURL((&url.URL{Path: path}).EscapedPath())); !gemTaken && n <= geminiRequestLimit {
 			r.gemini[path], gemini = file, true
 		}
-	}
-	if o, taken := r.gopher[path]; taken && o != file {
-		owner = cmp.Or(owner, o)
-	} else if !taken && len(path) <= gopherRequestLimit {
-		r.gopher[path], gopher = file, true
+		if !gophTaken && len(path) <= gopherRequestLimit {
+			r.gopher[path], gopher = file, true
+		}
 	}
 	switch {
 	case owner == "" || a.quiet:

@@ -109,7 +109,9 @@ func (f folder) address(p *Post) *FileError {
 	addr, ok := "", !isPattern(p.own)
 	switch f.layout {
 	case layoutHugo:
-		addr, ok = f.config.hugoAddress(p, f.contentPath())
+		addr, ok = f.config.hugoAddress(p, f.contentPath(), func(dir string) bool {
+			return exists(filepath.Join(f.content, filepath.FromSlash(dir), SiteFile))
+		})
 	case layoutJekyll:
 		addr, ok = f.config.jekyllAddress(p)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,33 +14,25 @@ import (
 // Hugo's addresses. A page's address is its file's path in the content
 // folder: posts/hello.md is /posts/hello/, the bundle posts/hello/index.md
 // too, about.md /about/; front matter slug replaces the last part, url
-// replaces it all, and the site's [permalinks] give a section's pages a
-// pattern (posts = "/:year/:month/:slug/"). uglyURLs makes
-// /posts/hello.html of them. Hugo lower-cases the address (unless
-// disablePathToLower) and keeps letters, digits, marks and ._-~+# of it,
-// a space becoming "-": so does capsule.
+// replaces it all (an alias already), and the site's [permalinks] give a
+// section's pages a pattern (posts = "/:year/:month/:slug/", :slug being
+// the title when there is no slug). uglyURLs makes /posts/hello.html of
+// them. Hugo lower-cases the address (unless disablePathToLower) and
+// keeps letters, digits, marks and ._-~+# of it, a space becoming "-":
+// so does capsule. A multilingual site's languages other than the
+// default one are under /<language>/.
 
 // hugoAddress is the address Hugo gives p, a page of the posts folder at
 // contentPath in the site ("content"; "" when unknown), or "" when it
 // gives none capsule can compute; ok is false when p's url is a
 // pattern, which Hugo does not follow.
-func (c siteConfig) hugoAddress(p *Post, contentPath string) (addr string, ok bool) {
+func (c siteConfig) hugoAddress(p *Post, contentPath string, hasIndex func(dir string) bool) (addr string, ok bool) {
 	if p.own != "" && p.ownKey == "url" {
-		if isPattern(p.own) {
-			return "", false
-		}
-		a, problem := normaliseAlias(p.own)
-		if problem != "" || a == "" {
-			return "", true
-		}
-		// An address without an extension is a folder: Hugo writes its
-		// index.html there, and links it with a trailing slash.
-		if !strings.HasSuffix(a, "/") && !strings.Contains(path.Base(a), ".") {
-			a += "/"
-		}
-		return c.hugoPath(a), true
+		// Its url is its address, as written (Hugo keeps its case, and
+		// links it with a trailing slash): an alias already.
+		return "", !isPattern(p.own)
 	}
-	lang, dir, stem := c.hugoLanguage(p, contentPath)
+	lang, root, dir, stem := c.hugoLanguage(p, contentPath)
 	if strings.EqualFold(stem, "index") && dir != "" {
 		// A page bundle is named by its folder.
 		stem, dir = path.Base(dir), path.Dir(dir)
@@ -49,7 +42,7 @@ func (c siteConfig) hugoAddress(p *Post, contentPath string) (addr string, ok bo
 	}
 	section := strings.ToLower(topSection(dir))
 	if pattern, found := c.permalinkOf(section); found {
-		expanded, known := c.expandHugo(pattern, hugoPage{p: p, dir: dir, section: section, base: stem})
+		expanded, known := c.expandHugo(pattern, hugoPage{p: p, sections: hugoSections(dir, func(d string) bool { return hasIndex(path.Join(root, d)) }), section: section, base: stem})
 		if !known {
 			return "", true // a token Hugo does not know: Hugo itself stops there
 		}
@@ -75,9 +68,10 @@ func (c siteConfig) hugoAddress(p *Post, contentPath string) (addr string, ok bo
 // hugoLanguage is the language of p in a multilingual site ("" in
 // another), from the language's content folder it is in (contentDir of
 // [languages.fr]) or its file's name (about.fr.md); dir is p's folder
-// in its language's content, stem its file's name without the language
-// and the extension.
-func (c siteConfig) hugoLanguage(p *Post, contentPath string) (lang, dir, stem string) {
+// in its language's content, root that content folder in the posts
+// folder ("" when it is the posts folder), stem p's file's name without
+// the language and the extension.
+func (c siteConfig) hugoLanguage(p *Post, contentPath string) (lang, root, dir, stem string) {
 	file := path.Base(strings.ReplaceAll(p.File, "\\", "/"))
 	stem = strings.TrimSuffix(file, path.Ext(file))
 	dir = p.Dir
@@ -90,6 +84,7 @@ func (c siteConfig) hugoLanguage(p *Post, contentPath string) (lang, dir, stem s
 	}
 	if best != "" {
 		dir = strings.TrimPrefix(strings.TrimPrefix(full, best), "/")
+		root = strings.TrimSuffix(strings.TrimSuffix(p.Dir, dir), "/")
 	}
 	if i := strings.LastIndexByte(stem, '.'); i > 0 {
 		if _, known := c.urls.languages[strings.ToLower(stem[i+1:])]; known {
@@ -99,7 +94,7 @@ func (c siteConfig) hugoLanguage(p *Post, contentPath string) (lang, dir, stem s
 	if lang == "" && len(c.urls.languages) > 0 {
 		lang = c.urls.defaultLang
 	}
-	return lang, dir, stem
+	return lang, root, dir, stem
 }
 
 // permalinkOf is the [permalinks] pattern of a section ("" for the pages
@@ -124,10 +119,27 @@ func (c siteConfig) isUgly(section string) bool {
 
 // hugoPage is what Hugo's permalink tokens are made of.
 type hugoPage struct {
-	p       *Post
-	dir     string // the folder of its section (a bundle's folder's)
-	section string // its first section, "" at the top
-	base    string // its file's name without the extension; a bundle's folder's
+	p        *Post
+	sections []string // the path of its section: ["posts", "tech"]
+	section  string   // its first section, "" at the top
+	base     string   // its file's name without the extension; a bundle's folder's
+}
+
+// hugoSections is the path of the section of a page in folder dir
+// (relative to its content folder): to Hugo, a folder at the top is a
+// section, and a folder below it one when it has an _index.md (hasIndex
+// says); a page's section is the nearest.
+func hugoSections(dir string, hasIndex func(dir string) bool) []string {
+	if dir == "" {
+		return nil
+	}
+	parts := strings.Split(dir, "/")
+	for n := len(parts); n > 1; n-- {
+		if hasIndex(strings.Join(parts[:n], "/")) {
+			return parts[:n]
+		}
+	}
+	return parts[:1]
 }
 
 // hugoToken is a token of a [permalinks] pattern: ":slug", ":year",
@@ -161,10 +173,7 @@ func (c siteConfig) hugoToken(tok string, h hugoPage) (string, bool) {
 		}
 		return orElse
 	}
-	sections := strings.Split(h.dir, "/")
-	if h.dir == "" {
-		sections = nil
-	}
+	sections := slices.Clone(h.sections)
 	name, cut, _ := strings.Cut(tok, "[")
 	switch name {
 	case "year":
