@@ -100,7 +100,8 @@ func TestJekyllGeneratorAddresses(t *testing.T) {
 
 // Links written as the generator's addresses, relative ones from the
 // page's own address, root-relative ones under the blog's base path,
-// and absolute links to the blog's own web address lead to the capsule's
+// absolute links to the blog's own web address, and Jekyll's post_url
+// (from _posts, in a post of a folder of _posts) lead to the capsule's
 // page or file on both protocols; an absolute link to a page of the
 // blog's web site the capsule does not have stays a link to the web,
 // without a warning.
@@ -119,6 +120,8 @@ func TestLinksWrittenAsGeneratorAddresses(t *testing.T) {
 		{"testdata/jekyll-permalinks", "/posts/hello",
 			[]string{"=> /posts/Second-Post.gmi the second post", "=> /posts/note.gmi the note on the web", "=> /posts/own.gmi its own pattern", "=> /guide.gmi the guide"},
 			[]string{"/0/posts/Second-Post.txt", "/0/posts/note.txt", "/0/posts/own.txt", "/0/guide.txt"}},
+		{"testdata/jekyll-permalinks", "/posts/note",
+			[]string{"=> /posts/own.gmi a post of _posts"}, []string{"/0/posts/own.txt"}},
 	} {
 		d := servetest.Start(t, func(c *config.Config) { c.Posts = tt.posts })
 		_, _, page := servetest.GeminiGet(t, d, tt.post+".gmi")

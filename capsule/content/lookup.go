@@ -25,6 +25,9 @@ import (
 //     last looked for among every post's name (its file's name without
 //     the extension, a bundle's folder name), when exactly one post has
 //     it: "index" is never one, and a name two posts share is ambiguous;
+//   - a path in a Jekyll site's _posts folder is also one from that
+//     folder, as Jekyll's post_url names a post ("2024/2024-4-8-hello",
+//     "/2024/2024-4-8-hello" for _posts/2024/2024-4-8-hello.md);
 //   - a path that names no file is looked for among the posts' addresses
 //     on the web, their generator's and their old ones (Addresses and
 //     Aliases: "/2014/09/02/hello.html", "/p/hello/"), with or without a
@@ -95,7 +98,10 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 		if p := ix.at(t); p != nil {
 			return p, nil
 		}
-		return ix.byAddress[addressKey(t)], nil
+		if p := ix.byAddress[addressKey(t)]; p != nil {
+			return p, nil
+		}
+		return ix.at("/_posts" + t), nil
 	}
 	if from != nil {
 		bases := []string{from.Dir}
@@ -113,6 +119,9 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 		}
 	}
 	if p := ix.at("/" + t); p != nil {
+		return p, nil
+	}
+	if p := ix.at("/_posts/" + t); p != nil {
 		return p, nil
 	}
 	if from != nil && len(from.Addresses) > 0 {
