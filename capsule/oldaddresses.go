@@ -78,12 +78,20 @@ func addressForms(a string) []string {
 // those of the scheduled posts, which will be answered at their date.
 func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post) {
 	site := &st.Site
+	// One redirect per post, whichever of its old addresses is asked for.
+	redirects := make(map[*content.Post]*gemini.Response)
+	redirect := func(p *content.Post) *gemini.Response {
+		if redirects[p] == nil {
+			redirects[p] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
+		}
+		return redirects[p]
+	}
 	for _, pass := range []struct{ generated, forms bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
 		for _, p := range served {
 			for _, old := range oldAddresses(p, pass.generated, pass.forms) {
 				gem, goph := r.alias(old, p.File)
 				if gem {
-					st.gemini[old.path] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
+					st.gemini[old.path] = redirect(p)
 					if !old.quiet {
 						st.Redirects++
 						st.OldAddresses = append(st.OldAddresses, Redirect{From: old.path, To: postGeminiPath(p), File: p.File})
