@@ -207,35 +207,16 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if site.FeedContent {
 		feed.text = make(map[*content.Post][]byte)
 	}
-	// Every post's and page's own addresses first: one may name another's
-	// as an old address (a page's aliases = ["/contact"] beside
-	// contact.md), and its own page wins.
-	claimed := make([]bool, len(entries))
-	for i, p := range entries {
-		claimed[i] = out[i].err == nil && routes.post(p)
-	}
+	served := make([]*content.Post, 0, len(entries)) // whose old addresses are answered, last (see oldaddresses.go)
 	for i, p := range entries {
 		if out[i].err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		if !claimed[i] {
+		if !routes.post(p) {
 			continue
 		}
-		// Old addresses: Gemini redirects to the post for good (31), a
-		// Gopher client asking for the old path gets the post's text.
-		for _, old := range p.Aliases {
-			old = aliasKey(old)
-			gem, goph := routes.alias(old, p.File)
-			if gem {
-				st.gemini[old] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiLinkURL(postGeminiLink(p)), nil)
-				st.Redirects++
-				st.OldAddresses = append(st.OldAddresses, Redirect{From: old, To: postGeminiPath(p), File: p.File})
-			}
-			if goph {
-				st.gopher[old] = out[i].txt
-			}
-		}
+		served = append(served, p)
 		st.gemini[postGeminiPath(p)] = out[i].gmi
 		st.gopher[postGopherSelector(p)] = out[i].txt
 		// The post's menu answers with and without its trailing slash.
@@ -272,7 +253,6 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if errs = append(errs, routes.errs...); len(errs) > 0 {
 		return st, errs, nil
 	}
-	st.Warnings = append(st.Warnings, routes.warns...)
 	// A tag's address no client can ask for (over a request's length) is
 	// a problem of the tag, not of its posts: its pages are not reached.
 	for _, g := range b.tags {
@@ -356,6 +336,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.gemini[key] = resp
 		st.gopher[key] = resp.Body
 	}
+	// Old addresses last: one that a page, a tag, a file or capsule
+	// itself answers is theirs.
+	st.serveOldAddresses(routes, served, c.Scheduled)
+	st.Warnings = append(st.Warnings, routes.warns...)
 
 	var prevSearch *search.Index
 	if opts.Previous != nil {

@@ -21,6 +21,13 @@ import (
 // to a post or file that is not published (a draft, a scheduled or
 // expired post, one without a page, a file of their bundles) is no link
 // at all: its text is kept, and the link check warns.
+//
+// Links written as the blog's generator made them lead to the post too:
+// its address on the web ("/posts/hello/", "/2014/09/02/hello.html"; see
+// content.Index), and absolute links to the blog's own web address
+// (content.Content.BaseURL: "https://example.org/posts/hello/"), which
+// lead to the capsule's page or file when there is one, and stay links
+// to the web when there is none (a tag's page, the web's home page).
 type postLinks struct {
 	site      *Site
 	c         *content.Content
@@ -29,8 +36,10 @@ type postLinks struct {
 	published map[*content.Post]bool   // the posts and pages served, and stubs
 	// stubs are themes' layout pages left out (layoutStubs): links to
 	// them lead to the capsule's page that serves them.
-	stubs map[*content.Post]builtinPage
-	files map[string]fileKind // the files beside the posts, by path
+	stubs    map[*content.Post]builtinPage
+	files    map[string]fileKind // the files beside the posts, by path
+	web      *url.URL            // the blog's web address, with a host; nil when it has none
+	basePath string              // its path, without the final slash: "/blog", or ""
 }
 
 // fileKind is who a file beside the posts is served to.
@@ -68,7 +77,57 @@ func newPostLinks(site *Site, entries []*content.Post, stubs map[*content.Post]b
 	for _, f := range c.Withheld {
 		l.files[f] = fileWithheld
 	}
+	if u, err := url.Parse(c.BaseURL()); err == nil && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
+		l.web, l.basePath = u, strings.TrimSuffix(u.Path, "/")
+	}
 	return l
+}
+
+// onSite is dest, when it is an absolute link to the blog's own web
+// address (http or https, with or without "www."), as a path from the
+// top of the site, percent-encoded ("/posts/hello/"); ok is false for
+// any other link.
+func (l *postLinks) onSite(dest string) (local string, ok bool) {
+	if l.web == nil || !strings.Contains(dest, "://") {
+		return "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || !sameHost(u.Host, l.web.Host) {
+		return "", false
+	}
+	p := u.EscapedPath()
+	if l.basePath != "" {
+		rest, under := strings.CutPrefix(p, l.basePath)
+		if !under || rest != "" && rest[0] != '/' {
+			return "", false
+		}
+		p = rest
+	}
+	if p == "" {
+		p = "/"
+	}
+	return p, true
+}
+
+// sameHost reports whether two hosts are one site: case aside, and
+// "www." aside, which blogs write or leave out.
+func sameHost(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	return strings.TrimPrefix(a, "www.") == strings.TrimPrefix(b, "www.")
+}
+
+// underBase is the path p, from the top of the web server, taken from
+// the top of the site: a blog at "https://example.org/blog/" links its
+// posts as "/blog/posts/hello/". ok is false when p is not under it.
+func (l *postLinks) underBase(p string) (string, bool) {
+	if l.basePath == "" || !strings.HasPrefix(p, "/") {
+		return "", false
+	}
+	rest, under := strings.CutPrefix(p, l.basePath)
+	if !under || rest == "" || rest[0] != '/' {
+		return "", false
+	}
+	return rest, true
 }
 
 // resolveFile reports whether dest is a relative reference and, if it names
@@ -78,9 +137,17 @@ func newPostLinks(site *Site, entries []*content.Post, stubs map[*content.Post]b
 // the posts folder ("images/aikido.jpg", as capsule's own posts write
 // it).
 func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, relative bool) {
+	if local, ok := l.onSite(dest); ok {
+		dest = local
+	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return "", fileNone, false
+	}
+	if rest, ok := l.underBase(u.Path); ok {
+		if f := strings.TrimPrefix(path.Clean(rest), "/"); l.files[f] != fileNone {
+			return f, l.files[f], true
+		}
 	}
 	if dir != "" && !strings.HasPrefix(u.Path, "/") {
 		if p := strings.TrimPrefix(path.Clean("/"+dir+"/"+u.Path), "/"); l.files[p] != fileNone {
@@ -100,12 +167,20 @@ func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, r
 // The post may be one that is not published. Destinations with a scheme
 // or a host are never post links.
 func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, ambiguous []*content.Post, isPostLink bool) {
+	if local, ok := l.onSite(dest); ok {
+		dest = local
+	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return nil, nil, false
 	}
 	if p, ambiguous = l.index.Find(from, dest); p != nil || len(ambiguous) > 0 {
 		return p, ambiguous, true
+	}
+	if rest, ok := l.underBase(u.Path); ok {
+		if p, ambiguous = l.index.Find(from, rest); p != nil || len(ambiguous) > 0 {
+			return p, ambiguous, true
+		}
 	}
 	clean := path.Clean(u.Path)
 	base := path.Base(clean)
@@ -257,6 +332,7 @@ func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string))
 			return ast.WalkContinue, nil
 		}
 		target, ambiguous, isPost := l.resolve(p, dest)
+		_, onSite := l.onSite(dest) // a link to the blog's web site, kept when the capsule has no such page
 		switch {
 		case len(ambiguous) > 0:
 			warn("ambiguous post link", func() string {
@@ -266,7 +342,7 @@ func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string))
 			warn("unpublished post link", func() string {
 				return "link to " + l.c.Unpublished(target) + " (" + target.Path() + "): not offered (its text is kept): " + dest
 			})
-		case isPost && target == nil:
+		case isPost && target == nil && !onSite:
 			warn("dead post link", func() string { return "link to a post that does not exist: " + dest })
 		case !isPost:
 			switch _, kind, relative := l.resolveFile(dest, p.Dir); {
@@ -278,7 +354,7 @@ func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string))
 				warn("withheld file link", func() string {
 					return "link to a file of a page bundle that publishes none (publishResources = false, or headless): not offered (its text is kept): " + dest
 				})
-			case relative && kind == fileNone:
+			case relative && kind == fileNone && !onSite:
 				warn("dead file link", func() string { return "link to a file that does not exist: " + dest })
 			}
 		}

@@ -68,6 +68,7 @@ type linkAnswer struct {
 	file      string // resolveFile's answers
 	fileKind  fileKind
 	relative  bool
+	onSite    bool // a link to the blog's own web address (postLinks.onSite)
 }
 
 // answer is where dest, written in the post from, leads now.
@@ -88,6 +89,7 @@ func (l *postLinks) answer(dest string, from *content.Post) linkAnswer {
 		}
 	}
 	a.file, a.fileKind, a.relative = l.resolveFile(dest, from.Dir)
+	_, a.onSite = l.onSite(dest)
 	return a
 }
 
@@ -167,7 +169,7 @@ func samePost(a, b *content.Post) bool {
 	return a.File == b.File && a.Slug == b.Slug && a.Title == b.Title &&
 		content.SameTime(a.Date, b.Date) && a.HasDate == b.HasDate && content.SameTime(a.Updated, b.Updated) &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
-		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && a.Page == b.Page &&
+		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Addresses, b.Addresses) && a.Page == b.Page &&
 		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.Blank == b.Blank && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 

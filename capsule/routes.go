@@ -1,7 +1,6 @@
 package capsule
 
 import (
-	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -125,9 +124,6 @@ func (r *routes) scheduled(posts []*content.Post, tags []postGroup) {
 		if !r.post(p) {
 			continue
 		}
-		for _, old := range p.Aliases {
-			r.alias(aliasKey(old), p.File)
-		}
 		for _, tag := range p.Tags {
 			if !claimed[tag] {
 				claimed[tag] = true
@@ -138,28 +134,41 @@ func (r *routes) scheduled(posts []*content.Post, tags []postGroup) {
 }
 
 // alias claims an old address of a post (Hugo's aliases, Jekyll's
-// redirect_from, url and permalink) on both protocols, for its file. One
-// the post itself answers already (a Jekyll page's permalink "/about/"
-// is its Gopher menu's selector) is left to it. One that a page, another
-// post or capsule itself already answers, or that no client can ask for,
-// is not served, with one warning: the post is, at its own address
-// (translations share their aliases; a Jekyll page's permalink "/" is the
-// home page's).
-func (r *routes) alias(path, file string) (gemini, gopher bool) {
+// redirect_from, url and permalink, or its generator's address: see
+// oldAddress) on both protocols, for its file. One the post itself
+// answers already (a Jekyll page's permalink "/about/" is its Gopher
+// menu's selector) is left to it. One that a page, another post or
+// capsule itself already answers, or that no client can ask for, is not
+// served, with one warning unless it is one of the forms an address is
+// also answered in (quiet): the post is, at its own address
+// (translations share their aliases; a Jekyll page's permalink "/" is
+// the home page's).
+func (r *routes) alias(a oldAddress, file string) (gemini, gopher bool) {
+	path := a.path
+	gemOwner, gemTaken := r.gemini[path]
+	gophOwner, gophTaken := r.gopher[path]
 	owner := ""
-	if o, taken := r.gemini[path]; taken && o != file {
-		owner = o
-	} else if !taken {
-		if n := len(r.site.GeminiLinkURL((&url.URL{Path: path}).EscapedPath())); n <= geminiRequestLimit {
+	switch {
+	case gemTaken && gemOwner != file:
+		owner = gemOwner
+	case gophTaken && gophOwner != file:
+		owner = gophOwner
+	}
+	if owner == "" {
+		// Neither protocol has another's page there: the old address is
+		// the post's on both (where it is not already its own).
+		if n := len(r.site.GeminiLinkURL((&url.URL{Path: path}).EscapedPath())); !gemTaken && n <= geminiRequestLimit {
 			r.gemini[path], gemini = file, true
 		}
+		if !gophTaken && len(path) <= gopherRequestLimit {
+			r.gopher[path], gopher = file, true
+		}
 	}
-	if o, taken := r.gopher[path]; taken && o != file {
-		owner = cmp.Or(owner, o)
-	} else if !taken && len(path) <= gopherRequestLimit {
-		r.gopher[path], gopher = file, true
-	}
-	if owner != "" {
+	switch {
+	case owner == "" || a.quiet:
+	case a.generated:
+		r.warns = append(r.warns, &content.FileError{File: file, Line: 1, Msg: generatedTaken(path, owner), Kind: kindGeneratedTaken})
+	default:
 		r.warns = append(r.warns, &content.FileError{File: file, Line: 1, Msg: aliasTaken(path, owner), Kind: "old address taken"})
 	}
 	return gemini, gopher
@@ -256,6 +265,18 @@ func (r *routes) claimGopher(selector, sent, file string) bool {
 // aliasTaken says that an old address of a post is already another's.
 func aliasTaken(path, owner string) string {
 	return fmt.Sprintf("its old address %s (from aliases, redirect_from, url or permalink) is %s's: not served there", path, owner)
+}
+
+// kindGeneratedTaken is the kind of the warnings of generatedTaken: an
+// address the blog's generator gives the post, which another already
+// answers. Rare (two posts Hugo or Jekyll would write to one file), and
+// counted in one line.
+const kindGeneratedTaken = "generator address taken"
+
+// generatedTaken says that the address the blog's generator gives a post
+// is already another's.
+func generatedTaken(path, owner string) string {
+	return fmt.Sprintf("its address on the blog's web site %s (as Hugo or Jekyll makes it from the site's configuration) is %s's: not served there", path, owner)
 }
 
 // fileLink is the Gemini link to a file beside the posts: its path,

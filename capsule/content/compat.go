@@ -86,9 +86,12 @@ func (r *frontReader) aliases(warns []*FileError) ([]string, []*FileError) {
 			case err != "":
 				r.fail(r.line(key), "front matter: %s %q %s", key, clip(a), err)
 			case p == "":
+			case strings.Contains(p, "/:") && (key == "url" || key == "permalink"):
+				// The post's own address as a pattern: Jekyll's permalink
+				// "/:categories/:title/", expanded with the generator's
+				// addresses (see Post.Addresses), or ignored there.
 			case strings.Contains(p, "/:"):
-				warns = append(warns, &FileError{File: r.file, Line: r.line(key),
-					Msg: fmt.Sprintf("%s %q is a pattern, not a path: ignored", key, clip(p)), Kind: "address pattern ignored"})
+				warns = append(warns, patternIgnored(r.file, r.line(key), key, p))
 			case !seen[p]:
 				seen[p] = true
 				out = append(out, p)
@@ -97,6 +100,15 @@ func (r *frontReader) aliases(warns []*FileError) ([]string, []*FileError) {
 	}
 	return out, warns
 }
+
+// patternIgnored warns that an old address is a pattern capsule cannot
+// expand.
+func patternIgnored(file string, line int, key, pattern string) *FileError {
+	return &FileError{File: file, Line: line, Msg: fmt.Sprintf("%s %q is a pattern, not a path: ignored", key, clip(pattern)), Kind: kindPatternIgnored}
+}
+
+// kindPatternIgnored is the kind of the warnings of patternIgnored.
+const kindPatternIgnored = "address pattern ignored"
 
 // normaliseAlias makes a a path starting with "/", or says what is wrong.
 func normaliseAlias(a string) (string, string) {

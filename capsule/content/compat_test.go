@@ -108,14 +108,15 @@ comments: true
 	var posts []*Post
 	for _, src := range []string{toml, yaml, json} {
 		p := mustParse(t, src, time.UTC)
-		p.File, p.BodyLine, p.rel = "", 0, "" // where the file is: not the syntax
+		p.File, p.BodyLine, p.rel = "", 0, ""  // where the file is: not the syntax
+		p.own, p.ownKey, p.ownLine = "", "", 0 // which key of each syntax held an alias
 		p.Date = p.Date.UTC()
 		p.Updated = p.Updated.UTC()
 		posts = append(posts, p)
 	}
 	want := &Post{Slug: "hello", Title: "_・)やあ", Date: time.Date(2017, 5, 3, 1, 0, 0, 0, time.UTC), HasDate: true,
 		Updated: time.Date(2017, 5, 3, 1, 0, 0, 0, time.UTC), Tags: []string{"日記", "WiMAX", "旅"}, Summary: "要約", Lang: "ja",
-		Aliases: []string{"/blog/old.html", "/2017/05/03/hello/"}, Body: []byte("本文\n")}
+		Aliases: []string{"/blog/old.html", "/2017/05/03/hello/"}, Body: []byte("本文\n"), fmSlug: "hello", categories: []string{"日記", "旅"}}
 	for i, p := range posts {
 		if !reflect.DeepEqual(p, want) {
 			t.Errorf("syntax %d:\n got %+v\nwant %+v", i, p, want)

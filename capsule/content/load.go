@@ -60,6 +60,8 @@ type Content struct {
 	now   time.Time           // LoadOptions.Now: what is scheduled or expired
 	state map[*Post]postState // which list each post is in
 	cache *loadCache          // for the next Load's LoadOptions.Previous
+
+	baseURL string // see BaseURL
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -309,6 +311,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
+	c.baseURL = f.config.baseURL
 	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
 	c.cache.keep(all)
 	var loaded []*Post
@@ -316,6 +319,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	lastGood := opts.Previous.byFile()
 	for i, r := range results {
 		p := r.post
+		if p != nil {
+			if w := f.address(p); w != nil {
+				r.warns = append(r.warns, w)
+			}
+		}
 		if len(r.errs) > 0 {
 			// A post that cannot be loaded is left out, named; on a
 			// reload it keeps its last good version until it is fixed.

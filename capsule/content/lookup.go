@@ -24,12 +24,21 @@ import (
 //   - a bare name ("beta", "2017-05-03-hello.md"; not "cover.png") is
 //     last looked for among every post's name (its file's name without
 //     the extension, a bundle's folder name), when exactly one post has
-//     it: "index" is never one, and a name two posts share is ambiguous.
+//     it: "index" is never one, and a name two posts share is ambiguous;
+//   - a path in a Jekyll site's _posts folder is also one from that
+//     folder, as Jekyll's post_url names a post ("2024/2024-4-8-hello",
+//     "/2024/2024-4-8-hello" for _posts/2024/2024-4-8-hello.md);
+//   - a path that names no file is looked for among the posts' addresses
+//     on the web, their generator's and their old ones (Addresses and
+//     Aliases: "/2014/09/02/hello.html", "/p/hello/"), with or without a
+//     trailing slash or index.html; a relative one ("../beta/") from the
+//     address of the post that names it, as a browser would.
 type Index struct {
-	byPath map[string]*Post   // "posts/beta/index.md", "about.md"
-	byPage map[string]*Post   // without the extension, a bundle by its folder: "posts/beta", "about"
-	byName map[string]*Post   // the last part of byPage's keys: "beta", "about"
-	shared map[string][]*Post // names of byName more than one post has, and who has them
+	byPath    map[string]*Post   // "posts/beta/index.md", "about.md"
+	byPage    map[string]*Post   // without the extension, a bundle by its folder: "posts/beta", "about"
+	byName    map[string]*Post   // the last part of byPage's keys: "beta", "about"
+	shared    map[string][]*Post // names of byName more than one post has, and who has them
+	byAddress map[string]*Post   // by addressKey: the first post to have it
 }
 
 // NewIndex indexes the posts of lists.
@@ -38,9 +47,17 @@ func NewIndex(lists ...[]*Post) *Index {
 	for _, list := range lists {
 		n += len(list)
 	}
-	ix := &Index{byPath: make(map[string]*Post, n), byPage: make(map[string]*Post, n), byName: make(map[string]*Post, n)}
+	ix := &Index{byPath: make(map[string]*Post, n), byPage: make(map[string]*Post, n), byName: make(map[string]*Post, n),
+		byAddress: make(map[string]*Post, n)}
 	for _, list := range lists {
 		for _, p := range list {
+			for _, addrs := range [][]string{p.Aliases, p.Addresses} {
+				for _, a := range addrs {
+					if k := addressKey(decodedAddress(a)); ix.byAddress[k] == nil {
+						ix.byAddress[k] = p
+					}
+				}
+			}
 			rel := p.Path()
 			ix.byPath[rel] = p
 			page := strings.TrimSuffix(rel, path.Ext(rel))
@@ -78,7 +95,13 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 	}
 	t := u.Path
 	if strings.HasPrefix(t, "/") {
-		return ix.at(t), nil
+		if p := ix.at(t); p != nil {
+			return p, nil
+		}
+		if p := ix.byAddress[addressKey(t)]; p != nil {
+			return p, nil
+		}
+		return ix.at("/_posts" + t), nil
 	}
 	if from != nil {
 		bases := []string{from.Dir}
@@ -97,6 +120,17 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 	}
 	if p := ix.at("/" + t); p != nil {
 		return p, nil
+	}
+	if p := ix.at("/_posts/" + t); p != nil {
+		return p, nil
+	}
+	if from != nil && len(from.Addresses) > 0 {
+		// Relative to the page's address on the web, as a browser reads it.
+		if base, err := url.Parse(from.Addresses[0]); err == nil {
+			if p := ix.byAddress[addressKey(base.ResolveReference(&url.URL{Path: t}).Path)]; p != nil {
+				return p, nil
+			}
+		}
 	}
 	name := strings.TrimSuffix(t, "/")
 	if strings.Contains(name, "/") || path.Ext(name) != "" && !hasExt(name, ".md", ".markdown") {

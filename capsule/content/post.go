@@ -26,6 +26,13 @@ type Post struct {
 	// matter keys url, permalink, aliases and redirect_from of Hugo and
 	// Jekyll: capsule answers them with a redirect to the post.
 	Aliases []string
+	// Addresses are the post's addresses on its generator's web site, as
+	// Hugo or Jekyll computes them from the site's configuration (Hugo's
+	// "/posts/hello/" and [permalinks], Jekyll's permalink setting:
+	// "/2014/09/02/hello.html"), each starting with "/", percent-encoded
+	// as on the web; none in capsule's own folder. capsule answers them
+	// as it answers Aliases, and links written as them lead to the post.
+	Addresses []string
 	// Page is a standalone page (front matter page = true): no date
 	// needed, not in the post list, feeds, tags, archive or search.
 	Page bool
@@ -58,13 +65,21 @@ type Post struct {
 	// page, and no file of its page bundle served (see publish.go).
 	noPage, noResources bool
 	rel                 string // Path, made once
+	// What the generators' addresses are made of (see addresses.go):
+	// the front matter's slug as written, its url or permalink (the
+	// post's own address, or a Jekyll pattern) with its key and line, and
+	// Jekyll's categories (category and categories, apart from tags).
+	fmSlug      string
+	own, ownKey string
+	ownLine     int
+	categories  []string
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in
 // every syntax: its own, and Hugo's and Jekyll's for the same things.
 // Near misses of these are errors (see parsePost).
 var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "tags", "categories",
-	"summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
+	"category", "summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
 	"lang", "language", "draft", "published", "page", "expiryDate", "build", "_build", "headless"}
 
 // keyVariants are other spellings Hugo and Jekyll accept for keys of
@@ -268,6 +283,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	slugLine, slugFrom := 1, "its file's name"
 	if fmSlug != "" {
 		p.Slug, slugLine, slugFrom = fmSlug, line("slug"), "its slug"
+		p.fmSlug = fmSlug
 	}
 	if !r.bad["slug"] {
 		var how slugChange
@@ -296,6 +312,12 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		break
 	}
 	p.Aliases, warns = r.aliases(warns)
+	for _, k := range []string{"url", "permalink"} {
+		if own, ok := m[k].(string); ok && strings.TrimSpace(own) != "" {
+			p.own, p.ownKey, p.ownLine = strings.TrimSpace(own), k, line(k)
+			break
+		}
+	}
 	// Categories join the tags: a small blog's readers browse one index,
 	// and a Jekyll or Hugo blog often put in categories what another
 	// would tag, so two indexes would split the same posts.
@@ -312,8 +334,12 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			warns = append(warns, &FileError{File: file, Line: line(key), Msg: "front matter: " + fmt.Sprintf(format, args...), Kind: kind})
 		}
 	}
-	for _, key := range []string{"tags", "categories"} {
-		for _, t := range r.tags(key) {
+	for _, key := range []string{"tags", "categories", "category"} {
+		tags := r.tags(key)
+		if key != "tags" {
+			p.categories = append(p.categories, tags...) // for Jekyll's addresses
+		}
+		for _, t := range tags {
 			tag := oneLine(t)
 			switch {
 			case tag == "":

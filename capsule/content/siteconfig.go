@@ -25,6 +25,7 @@ type siteConfig struct {
 	staticDirs   []string // "static" unless set
 	mainSections []string // params.mainSections: the sections of the blog's posts
 	permalinks   map[string]string
+	urls         urlConfig // the rest of what makes pages' addresses (addresses.go)
 	// Jekyll.
 	permalink   string   // the permalink style of posts
 	collections []string // the collections beyond posts, "_" + name a folder each
@@ -133,6 +134,11 @@ func readHugoConfig(root, file string) siteConfig {
 				langParams = section(l, "params")
 			}
 		}
+		for _, name := range []string{"languages.toml", "languages.yaml", "languages.yml", "languages.json"} {
+			if l := readConfigFile(filepath.Join(root, dir, name), true); l != nil && m["languages"] == nil {
+				m["languages"] = l
+			}
+		}
 	}
 	params := section(m, "params")
 	c.title = str(m["title"])
@@ -173,6 +179,7 @@ func readHugoConfig(root, file string) siteConfig {
 			c.permalinks[k] = s
 		}
 	}
+	c.urls = readHugoURLConfig(m)
 	return c
 }
 
@@ -209,6 +216,7 @@ func readJekyllConfig(dir string) siteConfig {
 		c.collections = strs(cols)
 	}
 	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
+	c.urls = readJekyllURLConfig(m)
 	return c
 }
 

@@ -1,0 +1,170 @@
+package content
+
+import (
+	"net/url"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// The generators' addresses. A blog brought from Hugo or Jekyll has been
+// read on the web at the addresses its generator gave each page, and its
+// posts link each other by them: capsule answers them too (Post.Addresses),
+// as the generator computes them from the site's configuration, so that
+// no old link and no link between posts is lost. hugoaddress.go and
+// jekylladdress.go say how each generator makes them.
+
+// urlConfig is what a generator's configuration says of its pages'
+// addresses, beyond Hugo's [permalinks] (siteConfig.permalinks) and
+// Jekyll's permalink style (siteConfig.permalink).
+type urlConfig struct {
+	// Hugo.
+	ugly         bool            // uglyURLs: /posts/hello.html, not /posts/hello/
+	uglySections map[string]bool // uglyURLs given per section
+	keepCase     bool            // disablePathToLower
+	// languages are a multilingual site's languages, by code (lower
+	// case), each with its own content folder ("" when it shares the
+	// site's); the default one is at the top of the site, the others
+	// under /<code>/, unless defaultInSubdir puts all of them there.
+	languages       map[string]string
+	defaultLang     string
+	defaultInSubdir bool
+	// Jekyll.
+	collections map[string]string // a collection's permalink pattern, by name ("posts" among them)
+	defaults    []jekyllDefault   // front matter defaults that set a permalink
+}
+
+// jekyllDefault is an entry of Jekyll's defaults that sets permalink for
+// the documents of its scope.
+type jekyllDefault struct {
+	path, typ, permalink string
+}
+
+// readHugoURLConfig reads uglyURLs and disablePathToLower from a Hugo
+// configuration (keys lower-cased).
+func readHugoURLConfig(m map[string]any) urlConfig {
+	var u urlConfig
+	switch v := m["uglyurls"].(type) {
+	case bool:
+		u.ugly = v
+	case map[string]any:
+		u.uglySections = make(map[string]bool)
+		for k, b := range v {
+			u.uglySections[strings.ToLower(k)], _ = b.(bool)
+		}
+	}
+	u.keepCase, _ = m["disablepathtolower"].(bool)
+	if langs, ok := m["languages"].(map[string]any); ok && len(langs) > 0 {
+		u.languages = make(map[string]string, len(langs))
+		for code, v := range langs {
+			lang, _ := v.(map[string]any)
+			dir := str(lang["contentdir"])
+			if dir != "" {
+				dir = path.Clean(filepath.ToSlash(dir))
+			}
+			u.languages[strings.ToLower(code)] = dir
+		}
+	}
+	u.defaultLang = strings.ToLower(str(m["defaultcontentlanguage"]))
+	if u.defaultLang == "" {
+		u.defaultLang = "en"
+	}
+	u.defaultInSubdir, _ = m["defaultcontentlanguageinsubdir"].(bool)
+	return u
+}
+
+// readJekyllURLConfig reads the permalinks of collections and defaults
+// from a Jekyll configuration.
+func readJekyllURLConfig(m map[string]any) urlConfig {
+	var u urlConfig
+	if cols, ok := m["collections"].(map[string]any); ok {
+		for name, v := range cols {
+			meta, _ := v.(map[string]any)
+			if p := str(meta["permalink"]); p != "" {
+				if u.collections == nil {
+					u.collections = make(map[string]string)
+				}
+				u.collections[name] = p
+			}
+		}
+	}
+	defaults, _ := m["defaults"].([]any)
+	for _, d := range defaults {
+		entry, _ := d.(map[string]any)
+		perm := str(section(entry, "values")["permalink"])
+		if perm == "" {
+			continue
+		}
+		scope := section(entry, "scope")
+		u.defaults = append(u.defaults, jekyllDefault{path: strings.Trim(str(scope["path"]), "/"), typ: str(scope["type"]), permalink: perm})
+	}
+	return u
+}
+
+// address sets p.Addresses as p's generator makes them, for a post of
+// folder f; it returns a warning when p's own address is a pattern that
+// cannot be followed.
+func (f folder) address(p *Post) *FileError {
+	p.Addresses = nil
+	addr, ok := "", !isPattern(p.own)
+	switch f.layout {
+	case layoutHugo:
+		addr, ok = f.config.hugoAddress(p, f.contentPath(), func(dir string) bool {
+			return exists(filepath.Join(f.content, filepath.FromSlash(dir), SiteFile))
+		})
+	case layoutJekyll:
+		addr, ok = f.config.jekyllAddress(p)
+	}
+	if !ok {
+		return patternIgnored(p.File, p.ownLine, p.ownKey, p.own)
+	}
+	if addr == "" || addr == "/" || len(addr) > MaxAliasBytes {
+		return nil
+	}
+	key := addressKey(addr)
+	for _, a := range p.Aliases {
+		if addressKey(decodedAddress(a)) == key {
+			return nil // the front matter says so already
+		}
+	}
+	p.Addresses = []string{(&url.URL{Path: addr}).EscapedPath()}
+	return nil
+}
+
+// contentPath is the posts folder's path in the site, with slashes
+// ("content", "content/en"); "" when it is the site's root or unknown.
+func (f folder) contentPath() string {
+	if f.root == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(f.root, f.content)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// isPattern reports whether an address has placeholders (":title").
+func isPattern(a string) bool { return strings.Contains(a, "/:") }
+
+// addressKey is an address (a decoded path) as lookups compare it: its
+// dot segments resolved, without a trailing slash or a final
+// index.html, so that "/posts/hello/", "/posts/hello" and
+// "/posts/hello/index.html" are one.
+func addressKey(a string) string {
+	return path.Clean("/" + strings.TrimSuffix(a, "/index.html"))
+}
+
+// decodedAddress is an address as front matter or Addresses write it
+// (percent-encoded or not), decoded as requests arrive.
+func decodedAddress(a string) string {
+	if u, err := url.Parse(a); err == nil {
+		return u.Path
+	}
+	return a
+}
+
+// BaseURL is the blog's web address as its generator's configuration
+// gives it (Hugo's baseURL, Jekyll's url and baseurl), "" when it gives
+// none: links to it are links to the capsule's own pages.
+func (c *Content) BaseURL() string { return c.baseURL }

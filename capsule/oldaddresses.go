@@ -1,0 +1,111 @@
+package capsule
+
+import (
+	"path"
+	"strings"
+
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+)
+
+// Old addresses: where a post was read on the web before, which Gemini
+// answers with a permanent redirect (31) to the post's page and Gopher
+// with the post's text. They are a post's front matter's (aliases,
+// redirect_from, url, permalink) and its generator's (Post.Addresses:
+// Hugo's /posts/hello/, Jekyll's /2014/09/02/hello.html), each also in
+// the forms a reader or a link may give it: with and without its
+// trailing slash, and a folder's with index.html.
+//
+// They are claimed last, after every page, tag, file and capsule's own
+// pages: an old address never takes what another answers. Of two posts
+// claiming one, the front matter's wins over the generator's, a post's
+// own forms over the other forms, a published post over a scheduled one,
+// then the post listed first.
+
+// oldAddress is an old address as claimed: its path (decoded, as
+// requests are looked up), whether it is the generator's, and whether it
+// is another form of an address (quiet: not warned about when taken).
+type oldAddress struct {
+	path      string
+	generated bool
+	quiet     bool
+}
+
+// oldAddresses are the old addresses of p, in the order they are
+// claimed: its front matter's and its generator's (generated), then
+// (forms) their other forms.
+func oldAddresses(p *content.Post, generated, forms bool) []oldAddress {
+	list := p.Aliases
+	if generated {
+		list = p.Addresses
+	}
+	var out []oldAddress
+	for _, a := range list {
+		key := aliasKey(a)
+		if !forms {
+			out = append(out, oldAddress{path: key, generated: generated})
+			continue
+		}
+		for _, f := range addressForms(key) {
+			out = append(out, oldAddress{path: f, generated: generated, quiet: true})
+		}
+	}
+	return out
+}
+
+// addressForms are the other forms of an address a reader or a link may
+// give: "/hello/" is also "/hello" and "/hello/index.html"; "/hello"
+// (no extension) also "/hello/" and "/hello/index.html";
+// "/hello/index.html" also "/hello/" and "/hello". A file's address
+// ("/2014/09/02/hello.html") has none.
+func addressForms(a string) []string {
+	switch {
+	case a == "/":
+		return nil
+	case strings.HasSuffix(a, "/index.html"):
+		dir := strings.TrimSuffix(a, "index.html")
+		return []string{dir, strings.TrimSuffix(dir, "/")}
+	case strings.HasSuffix(a, "/"):
+		return []string{strings.TrimSuffix(a, "/"), a + "index.html"}
+	case !strings.Contains(path.Base(a), "."):
+		return []string{a + "/", a + "/index.html"}
+	}
+	return nil
+}
+
+// serveOldAddresses claims the old addresses of the posts served (whose
+// text is st.gopher's at their selector) and answers them, and claims
+// those of the scheduled posts, which will be answered at their date.
+func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post) {
+	site := &st.Site
+	// One redirect per post, whichever of its old addresses is asked for.
+	redirects := make(map[*content.Post]*gemini.Response)
+	redirect := func(p *content.Post) *gemini.Response {
+		if redirects[p] == nil {
+			redirects[p] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
+		}
+		return redirects[p]
+	}
+	for _, pass := range []struct{ generated, forms bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+		for _, p := range served {
+			for _, old := range oldAddresses(p, pass.generated, pass.forms) {
+				gem, goph := r.alias(old, p.File)
+				if gem {
+					st.gemini[old.path] = redirect(p)
+					if !old.quiet {
+						st.Redirects++
+						st.OldAddresses = append(st.OldAddresses, Redirect{From: old.path, To: postGeminiPath(p), File: p.File})
+					}
+				}
+				if goph {
+					st.gopher[old.path] = st.gopher[postGopherSelector(p)]
+				}
+			}
+		}
+		for _, p := range scheduled {
+			for _, old := range oldAddresses(p, pass.generated, pass.forms) {
+				r.alias(old, p.File)
+			}
+		}
+	}
+}
