@@ -338,7 +338,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	// Old addresses last: one that a page, a tag, a file or capsule
 	// itself answers is theirs.
-	st.serveOldAddresses(routes, served, c.Scheduled)
+	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
 	st.Warnings = append(st.Warnings, routes.warns...)
 
 	var prevSearch *search.Index

@@ -21,6 +21,7 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 		notPosts          []string          // titles that must not be dated posts
 		absent            []string          // texts that must be nowhere
 		files             []string          // paths served on both protocols
+		redirects         map[string]string // generator addresses → the capsule's page (31)
 	}{
 		{
 			name: "Hugo", dir: "testdata/hugo-site", layout: "a Hugo site (Hugo's config/_default/hugo.toml): posts from mainSections posts",
@@ -37,6 +38,8 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			notPosts: []string{"About", "Links"},
 			absent:   []string{"layout: \"search\""},
 			files:    []string{"/images/cat.png", "/posts/bundle/cover.png"},
+			// A theme's layout pages: capsule's own pages stand for them.
+			redirects: map[string]string{"/archives/": "/archive.gmi", "/search/": "/search", "/posts/first/": "/posts/first.gmi"},
 		},
 		{
 			name: "Jekyll", dir: "testdata/jekyll-site", layout: "a Jekyll site (Jekyll's _posts)",
@@ -100,6 +103,15 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 					if strings.Contains(page, text) {
 						t.Errorf("%s serves %q", addr, text)
 					}
+				}
+			}
+			for old, to := range c.redirects {
+				status, meta, _ := servetest.GeminiGet(t, d, old)
+				if status != 31 || !strings.HasSuffix(meta, to) {
+					t.Errorf("gemini %s: %d %s, want 31 to %s", old, status, meta, to)
+				}
+				if menu := servetest.GopherGet(t, d, old+"\r\n"); strings.HasPrefix(menu, "3") || menu == "" {
+					t.Errorf("gopher %s: %q", old, menu)
 				}
 			}
 			for _, f := range c.files {

@@ -2,10 +2,12 @@ package capsule
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
+	"capsule/gopher"
 )
 
 // Old addresses: where a post was read on the web before, which Gemini
@@ -74,18 +76,44 @@ func addressForms(a string) []string {
 }
 
 // serveOldAddresses claims the old addresses of the posts served (whose
-// text is st.gopher's at their selector) and answers them, and claims
-// those of the scheduled posts, which will be answered at their date.
-func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post) {
+// text is st.gopher's at their selector) and answers them, claims those
+// of the scheduled posts, which will be answered at their date, and
+// answers those of themes' layout stubs (a Hugo theme's archives.md at
+// /archives/) with the capsule's page that serves them.
+func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post, stubs map[*content.Post]builtinPage) {
 	site := &st.Site
 	// One redirect per post, whichever of its old addresses is asked for.
 	redirects := make(map[*content.Post]*gemini.Response)
 	redirect := func(p *content.Post) *gemini.Response {
 		if redirects[p] == nil {
-			redirects[p] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(postGeminiPath(p)), nil)
+			redirects[p] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiLinkURL(postGeminiLink(p)), nil)
 		}
 		return redirects[p]
 	}
+	defer func() {
+		for p, page := range stubs {
+			for _, pass := range []bool{false, true} {
+				for _, old := range slices.Concat(oldAddresses(p, false, pass), oldAddresses(p, true, pass)) {
+					gem, goph := r.alias(old, p.File)
+					if gem {
+						st.gemini[old.path] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiLinkURL(page.gemini), nil)
+					}
+					if !goph {
+						continue
+					}
+					if b, ok := st.gopher[page.gopher]; ok {
+						st.gopher[old.path] = b
+					} else if page.gopherType == gopher.TypeSearch {
+						// Gopher's search is asked, not held: a menu
+						// that offers it.
+						m := gopher.NewMenu(site.Hostname, site.GopherPort)
+						m.Item(gopher.TypeSearch, site.Messages.Search, page.gopher)
+						st.gopher[old.path] = m.Bytes()
+					}
+				}
+			}
+		}
+	}()
 	for _, pass := range []struct{ generated, forms bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
 		for _, p := range served {
 			for _, old := range oldAddresses(p, pass.generated, pass.forms) {
