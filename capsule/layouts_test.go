@@ -52,7 +52,7 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 				"中文标题":            "中文的正文。",
 			},
 			pages:  map[string]string{"About": "私について。", "カレー": "辛い。"},
-			absent: []string{"まだ秘密。", "rubygems"},
+			absent: []string{"まだ秘密。", "rubygems", "出力しないコレクションの文。"}, // a draft, the Gemfile, a collection without output: true
 			files:  []string{"/assets/logo.png"},
 		},
 	} {

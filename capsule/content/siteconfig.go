@@ -28,7 +28,7 @@ type siteConfig struct {
 	urls         urlConfig // the rest of what makes pages' addresses (addresses.go)
 	// Jekyll.
 	permalink   string   // the permalink style of posts
-	collections []string // the collections beyond posts, "_" + name a folder each
+	collections []string // the collections beyond posts with output: true, "_" + name a folder each
 	include     []string // files and folders starting with "_" or "." it builds anyway
 	exclude     []string // those it does not
 }
@@ -81,6 +81,10 @@ func foldKeys(v any, depth int) any {
 }
 
 func str(v any) string { s, _ := v.(string); return oneLine(s) }
+
+// isTrue is whether a configuration value is true, as YAML's true or
+// Ruby's reading of a quoted "true".
+func isTrue(v any) bool { b, ok := v.(bool); return b && ok || str(v) == "true" }
 
 // strs is v as a list of strings: a list, or one string.
 func strs(v any) []string {
@@ -207,13 +211,15 @@ func readJekyllConfig(dir string) siteConfig {
 	if p := str(m["permalink"]); p != "" {
 		c.permalink = p
 	}
-	switch cols := m["collections"].(type) {
-	case map[string]any:
-		for name := range cols {
-			c.collections = append(c.collections, name)
+	// Jekyll renders a collection's documents only when the collection
+	// says output: true; the others are data for templates, unpublished.
+	// A list of names has no output setting, so none of them is served.
+	if cols, ok := m["collections"].(map[string]any); ok {
+		for name, settings := range cols {
+			if s, ok := settings.(map[string]any); ok && isTrue(s["output"]) {
+				c.collections = append(c.collections, name)
+			}
 		}
-	case []any:
-		c.collections = strs(cols)
 	}
 	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
 	c.urls = readJekyllURLConfig(m)
