@@ -9,6 +9,7 @@ import (
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
+	"capsule/capsule/markup"
 	"capsule/gemtext"
 
 	"github.com/yuin/goldmark/ast"
@@ -179,12 +180,12 @@ func atomTime(t time.Time) string { return t.Format(time.RFC3339) }
 
 // summary is a post's summary: its front matter's, or the text of its first
 // paragraph.
-func summary(p *content.Post, doc ast.Node) string {
+func summary(p *content.Post, doc *markup.Document) string {
 	if p.Summary != "" {
 		return p.Summary
 	}
 	var para ast.Node
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && n.Kind() == ast.KindParagraph {
 			para = n
 			return ast.WalkStop, nil
@@ -195,7 +196,7 @@ func summary(p *content.Post, doc ast.Node) string {
 		return ""
 	}
 	var b bytes.Buffer
-	if gemtext.Render(&b, p.Body, para, gemtext.Options{}) != nil {
+	if gemtext.Render(&b, doc.Source, para, gemtext.Options{}) != nil {
 		return ""
 	}
 	for _, line := range strings.Split(b.String(), "\n") {

@@ -16,8 +16,6 @@ import (
 	"capsule/capsule/internal/work"
 	"capsule/capsule/messages"
 	"capsule/capsule/search"
-
-	"github.com/yuin/goldmark/text"
 )
 
 // dateLayout is how dates appear everywhere: in gemfeed lines, phlog menus
@@ -176,16 +174,17 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		out[i] = watch.render(p, func() renderedEntry {
 			trace := &traces[i]
 			// The one parse of the post; its AST is dropped when this returns.
-			doc := md.Parser().Parse(text.NewReader(p.Body))
+			var lowering content.Warnings
+			doc := parsePost(md, p, &lowering)
 			var body bytes.Buffer
-			if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
+			if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
 				return renderedEntry{err: err}
 			}
 			txt, menu := b.postGopher(i, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
 			gmi, searchable := b.postGemtext(i, body.Bytes())
 			e := renderedEntry{
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
-				summary: summary(p, doc), warns: links.check(p, doc, trace.add),
+				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),
 			}
 			if i < len(posts) {
 				e.atom = b.atomEntry(p, e.summary, nil)

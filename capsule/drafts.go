@@ -11,7 +11,6 @@ import (
 	"capsule/gemtext"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/text"
 )
 
 // Drafts are for their author only: Gemini pages under draftsPath, served
@@ -72,9 +71,9 @@ func (s *Site) isAuthor(cert *x509.Certificate) bool {
 // draftsPath) and traced in trace; mark is its byline's mark (a draft, an
 // expired post). Nothing published links to a draft.
 func (b *blog) renderDraft(p *content.Post, mark string, md goldmark.Markdown, link func(string) string, trace *linkTrace) renderedEntry {
-	doc := md.Parser().Parse(text.NewReader(p.Body))
+	doc := parsePost(md, p, nil)
 	var body bytes.Buffer
-	if err := gemtext.Render(&body, p.Body, doc, gemtext.Options{Link: trace.wrap(link)}); err != nil {
+	if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(link)}); err != nil {
 		return renderedEntry{err: err}
 	}
 	msg := b.site.Messages

@@ -5,11 +5,10 @@ import (
 	"strings"
 
 	"capsule/capsule/content"
+	"capsule/capsule/markup"
 	"capsule/capsule/messages"
 	"capsule/capsule/search"
 	"capsule/gopher"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 func (b *blog) menu() *gopher.Menu { return gopher.NewMenu(b.site.Hostname, b.site.GopherPort) }
@@ -81,11 +80,11 @@ func (b *blog) hasMenu(i int) bool {
 // URLs in text (Lynx among them) can follow them, the post's tags and
 // neighbours. A text whose menu holds more than the text and the way home
 // ends with the menu's URL.
-func (b *blog) postGopher(i int, doc ast.Node, link func(string) string) (text, menu []byte) {
+func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string) (text, menu []byte) {
 	msg := b.site.Messages
 	p := b.entry(i)
 	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
-		p.Body, doc, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel})
+		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel})
 	older, newer := b.neighbours(i)
 	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil {
 		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+

@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"capsule/capsule/content"
+	"capsule/capsule/markup"
 	"capsule/gopher"
 	"net/url"
 	"path"
@@ -303,9 +304,9 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 // that names a post that does not exist or is not published, or a file
 // that is not there or not published. seen is told of every destination
 // looked at.
-func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string)) []*content.FileError {
+func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest string)) []*content.FileError {
 	var warns content.Warnings // bounded per kind: a post may hold 140,000 dead links
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -316,14 +317,14 @@ func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string))
 		case *ast.Image:
 			dest = string(n.Destination)
 		case *ast.AutoLink:
-			dest = string(n.URL(p.Body))
+			dest = string(n.URL(doc.Source))
 		default:
 			return ast.WalkContinue, nil
 		}
 		seen(dest)
 		// The line is found only for a warning reported: a scan of the post.
 		warn := func(kind string, msg func() string) {
-			warns.Add(kind, p.File, func() int { return p.Line(blockOffset(n)) }, msg)
+			warns.Add(kind, p.File, func() int { return p.Line(doc.Offset(blockOffset(n))) }, msg)
 		}
 		if unsafeLink(dest) {
 			warn("unsafe link", func() string {

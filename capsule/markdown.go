@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"capsule/capsule/content"
+	"capsule/capsule/markup"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -62,6 +63,18 @@ func newMarkdown() goldmark.Markdown {
 	)
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(
 		extension.Linkify, extension.Strikethrough, extension.TaskList, guardedTables{}, guardedFootnotes{}))
+}
+
+// parsePost is the one parse of p's text, lowered (see package markup):
+// what lowering cannot draw is warned of in warns, when warns is not nil.
+func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings) *markup.Document {
+	var warn markup.Warn
+	if warns != nil {
+		warn = func(offset int, kind string, msg func() string) {
+			warns.Add(kind, p.File, func() int { return p.Line(offset) }, msg)
+		}
+	}
+	return markup.Parse(md.Parser(), p.Body, warn)
 }
 
 // The memory a post may cost: PostAllocFactor bytes allocated for each
