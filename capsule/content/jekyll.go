@@ -53,14 +53,8 @@ func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Locatio
 			if d.IsDir() || !hasExt(name, ".md", ".markdown") {
 				return nil
 			}
-			src := &source{path: p, limit: maxPost, what: "one post"}
-			warn, ferr := inspectPost(src, root)
-			switch {
-			case ferr != nil:
-				errs = append(errs, ferr)
-				return nil
-			case warn != nil:
-				warns = append(warns, warn)
+			src := postSource(p, root, maxPost, &errs, &warns)
+			if src == nil {
 				return nil
 			}
 			stem := strings.TrimSuffix(name, filepath.Ext(name))
@@ -151,14 +145,8 @@ func findJekyllPages(dir, root string, ex *excluder, maxPost int64, config siteC
 		if !strings.Contains(rel, "/") || !hasExt(d.Name(), ".md", ".markdown") || strings.HasPrefix(d.Name(), ".") {
 			return nil // the top's are Load's
 		}
-		src := &source{path: p, limit: maxPost, what: "one post"}
-		warn, ferr := inspectPost(src, root)
-		switch {
-		case ferr != nil:
-			errs = append(errs, ferr)
-			return nil
-		case warn != nil:
-			warns = append(warns, warn)
+		src := postSource(p, root, maxPost, &errs, &warns)
+		if src == nil {
 			return nil
 		}
 		stem := strings.TrimSuffix(d.Name(), filepath.Ext(d.Name()))

@@ -192,14 +192,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			continue
 		}
 		path := filepath.Join(dir, name)
-		src := &source{path: path, limit: maxPost, what: "one post"}
-		warn, ferr := inspectPost(src, root)
-		switch {
-		case ferr != nil:
-			errs = append(errs, ferr)
-			continue
-		case warn != nil:
-			c.Warnings = append(c.Warnings, warn)
+		src := postSource(path, root, maxPost, (*[]*FileError)(&errs), &c.Warnings)
+		if src == nil {
 			continue
 		}
 		if name == SiteFile {

@@ -198,6 +198,22 @@ func inspect(path string) (link bool, info fs.FileInfo, ferr *FileError) {
 	return true, info, nil
 }
 
+// postSource is the post at path, of at most limit bytes, inspected (see
+// inspectPost); nil, the reason added to errs or warns, when it is not to
+// be read.
+func postSource(path, root string, limit int64, errs, warns *[]*FileError) *source {
+	src := &source{path: path, limit: limit, what: "one post"}
+	switch warn, ferr := inspectPost(src, root); {
+	case ferr != nil:
+		*errs = append(*errs, ferr)
+		return nil
+	case warn != nil:
+		*warns = append(*warns, warn)
+		return nil
+	}
+	return src
+}
+
 // inspectPost checks a post, or the site file, before it is read: it must
 // be a regular file (no named pipe, device, socket or folder, which could
 // block or never end), and a symbolic link must stay inside root (a link
