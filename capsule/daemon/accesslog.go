@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"capsule/capsule/logstamp"
 	"io"
 	"net"
 	"strconv"
@@ -13,14 +14,16 @@ import (
 //
 //	access gemini 192.0.2.1 "gemini://example.org/posts/a.gmi" 20 5120 41µs
 //
-// protocol, client address ("-" unless addresses are logged), the path or
+// after the time of the request when the log's lines are stamped (see
+// package logstamp), then protocol, client address ("-" unless addresses are logged), the path or
 // selector quoted with control characters escaped (a selector is whatever a
 // client sent), status, bytes written and duration. Lines are buffered and
 // written once a second or when the buffer fills, so that a busy capsule
 // makes one write a second rather than one a request.
 type accessLog struct {
-	w   io.Writer
-	ips bool
+	w     io.Writer
+	ips   bool
+	stamp bool // each line starts with its request's time
 
 	mu  sync.Mutex
 	buf []byte
@@ -37,6 +40,11 @@ const (
 func newAccessLog(w io.Writer, ips bool) *accessLog {
 	a := &accessLog{w: w, ips: ips, buf: make([]byte, 0, accessLogBufferSize),
 		stop: make(chan struct{}), done: make(chan struct{})}
+	// The log's writer would stamp the lines with the time of the write,
+	// up to a second late: the lines are stamped here instead.
+	if s, ok := w.(*logstamp.Writer); ok {
+		a.w, a.stamp = s.Unstamped(), true
+	}
 	go a.flusher()
 	return a
 }
@@ -65,6 +73,9 @@ func (a *accessLog) request(proto string, remote net.Addr, target string, target
 	}
 	a.mu.Lock()
 	b := a.buf
+	if a.stamp {
+		b = logstamp.AppendStamp(b, time.Now())
+	}
 	b = append(b, "access "...)
 	b = append(b, proto...)
 	b = append(b, ' ')

@@ -11,6 +11,7 @@ import (
 	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/logstamp"
 	"capsule/gopher"
 )
 
@@ -40,7 +41,7 @@ func benchDaemon(b testing.TB) *Daemon {
 		b.Fatal(err)
 	}
 	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0)}
-	d.access.Store(newAccessLog(io.Discard, false))
+	d.access.Store(newAccessLog(logstamp.New(io.Discard), false)) // stamped, as outside journald
 	b.Cleanup(d.access.Load().Close)
 	return d
 }

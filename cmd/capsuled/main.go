@@ -25,6 +25,7 @@ import (
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/daemon"
+	"capsule/capsule/logstamp"
 	"capsule/capsule/systemd"
 	"capsule/capsule/tlscert"
 )
@@ -230,6 +231,12 @@ func main() {
 		return
 	}
 
+	// From here on capsuled runs, and its log says when each thing
+	// happened; -check's report and the errors of a command line before
+	// it are not a log, and carry no time.
+	if !logstamp.JournalReads() {
+		logger.SetOutput(logstamp.New(os.Stderr))
+	}
 	os.Exit(serve(logger, cfg, opts.config))
 }
 
@@ -357,7 +364,7 @@ func reportAndExit(logger *log.Logger, err error, code int) {
 		for _, g := range groups {
 			inFile := 0
 			for _, e := range g.list {
-				fmt.Fprintln(os.Stderr, e)
+				fmt.Fprintln(logger.Writer(), e) // stamped once serving, as the log
 				if ran.configFile != "" && e.File == ran.configFile {
 					inFile++
 				}

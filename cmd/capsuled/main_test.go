@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"capsule/capsule/logstamp"
 	"capsule/capsule/postgen"
 	"capsule/capsule/tlscert"
 	"crypto/tls"
@@ -69,8 +70,12 @@ func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	return o.String(), e.String(), code
+	return o.String(), stamp.ReplaceAllString(e.String(), ""), code
 }
+
+// stamp is the time at the head of a log line of a running capsuled
+// (TestLogLinesCarryTheirTime): tests compare what follows it.
+var stamp = regexp.MustCompile(`(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z `)
 
 func TestCheck(t *testing.T) {
 	out, errOut, code := run(t, "-check", "-posts", samplePosts)
@@ -172,7 +177,7 @@ func (d *capsuledProcess) start(t *testing.T) {
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
-			d.lines <- sc.Text()
+			d.lines <- stamp.ReplaceAllString(sc.Text(), "")
 		}
 		close(d.lines)
 	}()
@@ -674,5 +679,57 @@ func TestFolderName(t *testing.T) {
 		if got := folderName(dir); got != want {
 			t.Errorf("folderName(%q) = %q, want %q", dir, got, want)
 		}
+	}
+}
+
+// A running capsuled's log lines start with their time, unless journald
+// reads them (JOURNAL_STREAM set), which stamps lines itself; -check's
+// report is not a log and has none.
+func TestLogLinesCarryTheirTime(t *testing.T) {
+	for _, journal := range []bool{false, true} {
+		cmd := exec.Command(capsuled, "-posts", samplePosts, "-certs", t.TempDir(), "-watch=false",
+			"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+		cmd.Env = append(os.Environ(), "JOURNAL_STREAM=")
+		if journal {
+			cmd.Env = append(cmd.Env, "JOURNAL_STREAM=8:1234")
+		}
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := time.Now().UTC().Truncate(time.Millisecond)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(stderr).ReadString('\n')
+		cmd.Process.Kill()
+		cmd.Wait()
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, rest, _ := strings.Cut(line, " ")
+		at, err := time.Parse(logstamp.Layout, head)
+		switch {
+		case journal && err == nil:
+			t.Errorf("with JOURNAL_STREAM: a time in %q", line)
+		case journal && !strings.HasPrefix(line, "capsuled: "):
+			t.Errorf("with JOURNAL_STREAM: %q", line)
+		case !journal && err != nil:
+			t.Errorf("no time at the head of %q: %v", line, err)
+		case !journal && (at.Before(before.Add(-time.Second)) || at.After(time.Now().Add(time.Second)) || !strings.HasPrefix(rest, "capsuled: ")):
+			t.Errorf("%q: time %v, started at %v", line, at, before)
+		}
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^    \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z capsuled: gopher: serving `).Match(readme) {
+		t.Error("the README shows no stamped log line")
+	}
+	check := exec.Command(capsuled, "-check", "-posts", samplePosts, "-certs", t.TempDir())
+	check.Env = append(os.Environ(), "JOURNAL_STREAM=")
+	if out, _ := check.CombinedOutput(); stamp.Match(out) || !strings.HasPrefix(string(out), "capsuled: ") {
+		t.Errorf("-check's report has times:\n%s", out)
 	}
 }
