@@ -16,6 +16,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -164,7 +165,7 @@ func main() {
 		logger.Printf("%v (capsuled -h lists the flags)", err)
 		os.Exit(exitUsage)
 	case opts.version:
-		fmt.Println("capsuled", capsule.Version)
+		fmt.Println(versionLine(debug.ReadBuildInfo()))
 		return
 	case opts.fingerprint != "":
 		if err := printFingerprints(opts.fingerprint); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"capsule/capsule"
 	"capsule/capsule/logstamp"
 	"capsule/capsule/postgen"
 	"capsule/capsule/tlscert"
@@ -96,7 +97,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestVersionAndUsage(t *testing.T) {
-	if out, _, code := run(t, "-version"); code != 0 || !strings.HasPrefix(out, "capsuled ") {
+	if out, _, code := run(t, "-version"); code != 0 || !strings.HasPrefix(out, "capsuled "+capsule.Version+", ") {
 		t.Errorf("-version: exit %d, %q", code, out)
 	}
 	if _, errOut, code := run(t, "-no-such-flag"); code != 2 || !strings.Contains(errOut, "no-such-flag") {
@@ -104,6 +105,32 @@ func TestVersionAndUsage(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "-h"); code != 0 || !strings.Contains(errOut, "-gopher-width") {
 		t.Errorf("-h: exit %d, %q", code, errOut)
+	}
+}
+
+// -version names the commit the binary was built from, so that an operator
+// upgrading replicas one at a time can tell which runs what.
+func TestVersionNamesCommit(t *testing.T) {
+	// Built by go build in a git clone (this machine's GOFLAGS may say -buildvcs=false: the flag says otherwise).
+	head, err := exec.Command("git", "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Skip("no git clone here:", err)
+	}
+	bin := filepath.Join(t.TempDir(), "capsuled")
+	if out, err := exec.Command("go", "build", "-buildvcs=true", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build -buildvcs=true: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "-version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "commit unknown") && os.Getenv("CI") == "" {
+		t.Skipf("go recorded no commit (a git worktree, whose .git is a file, is not read): %s", out)
+	}
+	want := regexp.MustCompile(`^capsuled ` + regexp.QuoteMeta(capsule.Version) + `, commit ` + string(head[:12]) +
+		` of \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ( \(with uncommitted changes\))?, go1\.\S+\n$`)
+	if !want.Match(out) {
+		t.Errorf("-version: %q, want %s", out, want)
 	}
 }
 
