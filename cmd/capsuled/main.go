@@ -50,7 +50,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.BoolVar(&cfg.ListWarnings, "v", cfg.ListWarnings, "list every warning, not one line per kind with how many and the first; with -check, also every old address that redirects to a post")
 	fs.StringVar(&opts.fingerprint, "fingerprint", "", "print the SHA-256 fingerprint of each certificate in PEM `file` (an author's client certificate) and exit")
 
-	fs.StringVar(&cfg.Posts, "posts", cfg.Posts, "folder of Markdown `posts`")
+	fs.StringVar(&cfg.Posts, "posts", cfg.Posts, "`folder` of Markdown posts, or a Hugo or Jekyll site")
 	fs.StringVar(&cfg.Hostname, "hostname", cfg.Hostname, "host `name` readers use; names the certificate")
 	fs.StringVar(&cfg.Title, "title", cfg.Title, "site title (default: the posts folder's _index.md)")
 	fs.StringVar(&cfg.Description, "description", cfg.Description, "site description (default: the posts folder's _index.md)")
@@ -456,11 +456,35 @@ func closing(s string) string {
 	return s + "; nothing served"
 }
 
+// usageText opens capsuled -h: what capsuled does, how it is run, what
+// its signals do and where the rest is written, before the flags.
+const usageText = `usage: capsuled [-config file] [flags]
+
+capsuled serves a folder of Markdown posts (capsule's own, or a Hugo or
+Jekyll site as it is) as a blog on Gemini (TLS, port 1965) and Gopher
+(port 70 in production, 7070 by default), from memory.
+
+  capsuled -posts ~/blog                      serve a folder (flags and defaults)
+  capsuled -config /etc/capsule/capsule.toml  serve as a configuration file says
+  capsuled -check -config …                   check posts, certificates and
+                                              configuration, serve nothing
+
+Flags override the configuration file. Signals: SIGHUP reloads posts and
+configuration (saving a post does too, unless -watch=false); SIGTERM or
+SIGINT stop after the requests under way (a second one stops at once).
+
+The documentation is in capsule's source tree: README.md (configuration,
+posts, Hugo and Jekyll, URLs) and contrib/README.md (systemd, HAProxy,
+logs, backups).
+
+Flags:
+`
+
 func usage() {
 	fs := flag.NewFlagSet("capsuled", flag.ContinueOnError)
 	cfg := config.NewConfig()
 	var opts options
 	defineFlags(fs, &cfg, &opts)
-	fmt.Fprintf(os.Stderr, "usage: capsuled [flags]\n\nServes a folder of Markdown posts over Gemini and Gopher.\n\n")
+	fmt.Fprint(os.Stderr, usageText)
 	fs.PrintDefaults()
 }

@@ -103,8 +103,29 @@ func TestVersionAndUsage(t *testing.T) {
 	if _, errOut, code := run(t, "-no-such-flag"); code != 2 || !strings.Contains(errOut, "no-such-flag") {
 		t.Errorf("unknown flag: exit %d, %q", code, errOut)
 	}
-	if _, errOut, code := run(t, "-h"); code != 0 || !strings.Contains(errOut, "-gopher-width") {
+	_, errOut, code := run(t, "-h")
+	if code != 0 || !strings.Contains(errOut, "-gopher-width") {
 		t.Errorf("-h: exit %d, %q", code, errOut)
+	}
+	// The usage before the flags: its commands are capsuled's own flags,
+	// its signals the ones capsuled handles, its documents are there.
+	head, _, _ := strings.Cut(errOut, "\nFlags:\n")
+	for _, want := range []string{"SIGHUP", "SIGTERM", "-check", "README.md", "contrib/README.md"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("-h's usage does not mention %s:\n%s", want, head)
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?m)^  capsuled (.*?)  `).FindAllStringSubmatch(head, -1) {
+		for _, f := range strings.Fields(m[1]) {
+			if strings.HasPrefix(f, "-") && !strings.Contains(errOut, "\n  "+strings.SplitN(f, "=", 2)[0]+" ") && !strings.Contains(errOut, "\n  "+strings.SplitN(f, "=", 2)[0]+"\n") {
+				t.Errorf("-h shows %s, which is not a flag", f)
+			}
+		}
+	}
+	for _, doc := range []string{"../../README.md", "../../contrib/README.md"} {
+		if _, err := os.Stat(doc); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
