@@ -155,6 +155,8 @@ type Config struct {
 	// secrets are every site's secret paths, when cfg is one site's
 	// (SiteConfigs): its Sites are gone, the paths are not.
 	secrets []content.Secret
+	// origins are the configuration file's lines, for At.
+	origins *origins
 }
 
 // secretPaths are the paths of every site's secrets, which no site ever
@@ -344,21 +346,21 @@ func (cfg *Config) Check() error {
 	if cfg.Timezone != "" {
 		loc, err := time.LoadLocation(cfg.Timezone)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("timezone %q: %v", cfg.Timezone, err))
+			errs = append(errs, fmt.Errorf("%stimezone %q: %v", cfg.At("timezone"), cfg.Timezone, err))
 		}
 		cfg.Location = loc
 	}
 	if (cfg.CertFile == "") != (cfg.KeyFile == "") {
-		errs = append(errs, errors.New("a certificate file and a key file go together: give both or neither"))
+		errs = append(errs, errors.New(cfg.At("gemini.cert")+cfg.At("gemini.key")+"a certificate file and a key file go together: give both or neither"))
 	}
 	if cfg.GopherWidth < 20 || cfg.GopherWidth > 1000 {
-		errs = append(errs, fmt.Errorf("gopher width %d is not between 20 and 1000 cells", cfg.GopherWidth))
+		errs = append(errs, fmt.Errorf("%sgopher width %d is not between 20 and 1000 cells", cfg.At("gopher.width"), cfg.GopherWidth))
 	}
 	if cfg.GeminiPort < 0 || cfg.GeminiPort > 65535 {
-		errs = append(errs, fmt.Errorf("gemini port %d is not a port", cfg.GeminiPort))
+		errs = append(errs, fmt.Errorf("%sgemini port %d is not a port", cfg.At("gemini.port"), cfg.GeminiPort))
 	}
 	if cfg.GopherPort < 0 || cfg.GopherPort > 65535 {
-		errs = append(errs, fmt.Errorf("gopher port %d is not a port", cfg.GopherPort))
+		errs = append(errs, fmt.Errorf("%sgopher port %d is not a port", cfg.At("gopher.port"), cfg.GopherPort))
 	}
 	if cfg.PostBudget <= 0 {
 		errs = append(errs, errors.New("post budget must be positive"))
@@ -373,7 +375,7 @@ func (cfg *Config) Check() error {
 		errs = append(errs, errors.New("drain time must not be negative"))
 	}
 	if msg := isLayout(cfg.Layout); msg != "" {
-		errs = append(errs, fmt.Errorf("layout %q %s", cfg.Layout, msg))
+		errs = append(errs, fmt.Errorf("%slayout %q %s", cfg.At("layout"), cfg.Layout, msg))
 	}
 	for i, s := range cfg.Sites {
 		if msg := isLayout(s.Layout); msg != "" {
@@ -382,7 +384,7 @@ func (cfg *Config) Check() error {
 	}
 	errs = append(errs, cfg.checkSites()...)
 	if err := content.CheckExclude(cfg.Exclude); err != nil {
-		errs = append(errs, fmt.Errorf("exclude %w", err))
+		errs = append(errs, fmt.Errorf("%sexclude %w", cfg.At("exclude"), err))
 	}
 	for i, s := range cfg.Sites {
 		if err := content.CheckExclude(s.Exclude); err != nil {
@@ -403,11 +405,11 @@ func (cfg *Config) Check() error {
 		cap  int
 	}{{"max_conns_per_24", cfg.MaxConnsPer24}, {"max_conns_per_56", cfg.MaxConnsPer56}, {"max_conns_per_48", cfg.MaxConnsPer48}} {
 		if n.cap > 0 && cfg.MaxConnsPerClient > 0 && n.cap < cfg.MaxConnsPerClient {
-			errs = append(errs, fmt.Errorf("%s (%d) is below max_conns_per_client (%d): a network holds many clients", n.name, n.cap, cfg.MaxConnsPerClient))
+			errs = append(errs, fmt.Errorf("%s%s (%d) is below max_conns_per_client (%d): a network holds many clients", cfg.At("limits."+n.name), n.name, n.cap, cfg.MaxConnsPerClient))
 		}
 	}
 	if cfg.MaxConnsPer48 > 0 && cfg.MaxConnsPer56 > 0 && cfg.MaxConnsPer48 < cfg.MaxConnsPer56 {
-		errs = append(errs, fmt.Errorf("max_conns_per_48 (%d) is below max_conns_per_56 (%d): a /48 holds 256 /56s", cfg.MaxConnsPer48, cfg.MaxConnsPer56))
+		errs = append(errs, fmt.Errorf("%smax_conns_per_48 (%d) is below max_conns_per_56 (%d): a /48 holds 256 /56s", cfg.At("limits.max_conns_per_48"), cfg.MaxConnsPer48, cfg.MaxConnsPer56))
 	}
 	if cfg.MinWriteRate <= 0 {
 		errs = append(errs, errors.New("min_write_rate must be positive (bytes a second)"))
@@ -416,7 +418,7 @@ func (cfg *Config) Check() error {
 		errs = append(errs, err)
 	}
 	if (cfg.GeminiProxy || cfg.GopherProxy) && len(cfg.ProxyTrusted) == 0 {
-		errs = append(errs, errors.New("PROXY protocol is on but no proxy is trusted: list their addresses"))
+		errs = append(errs, errors.New(cfg.At("gemini.proxy_protocol")+cfg.At("gopher.proxy_protocol")+"PROXY protocol is on but no proxy is trusted: list their addresses"))
 	}
 	if cfg.Log == nil {
 		cfg.Log = log.New(os.Stderr, "", log.LstdFlags)
@@ -439,8 +441,10 @@ func ParseBytes(s string) (int64, error) {
 
 // LoadOptions is how cfg reads the posts folder.
 func (cfg *Config) LoadOptions() content.LoadOptions {
-	return content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize,
+	opts := content.LoadOptions{Location: cfg.Location, Lang: cfg.Lang, MaxFileSize: cfg.MaxFileSize, MaxFilesTotal: cfg.MaxFilesTotal, MaxPostSize: cfg.MaxPostSize,
 		Secrets: cfg.secretPaths(), Exclude: cfg.Exclude, Layout: cfg.Layout}
+	opts.NamedAt.File, opts.NamedAt.Line = cfg.origin("posts")
+	return opts
 }
 
 // The kinds of value a key of the configuration file takes.
@@ -686,6 +690,12 @@ func ReadConfigFile(path string, cfg *Config) error {
 	if f.siteTables != nil {
 		cfg.Sites = f.siteTables
 	}
+	for _, k := range pathKeys {
+		if v, ok := f.values[k]; ok {
+			f.values[k] = f.fromFile(v.(string))
+		}
+	}
+	cfg.origins = &origins{file: path, lines: f.lines, values: f.values}
 	for _, k := range fileKeys {
 		if v, ok := f.values[k.name]; ok {
 			switch dst := k.field(cfg).(type) {
@@ -775,6 +785,7 @@ func (f *fileReader) sites(v any) {
 		}
 		str("hostname", &s.Hostname)
 		str("posts", &s.Posts)
+		s.Posts = f.fromFile(s.Posts)
 		str("title", &s.Title)
 		str("description", &s.Description)
 		str("lang", &s.Lang)
@@ -782,6 +793,7 @@ func (f *fileReader) sites(v any) {
 		str("gopher_listen", &s.GopherAddr)
 		str("cert", &s.CertFile)
 		str("key", &s.KeyFile)
+		s.CertFile, s.KeyFile = f.fromFile(s.CertFile), f.fromFile(s.KeyFile)
 		str("layout", &s.Layout)
 		if v, ok := t["gopher_port"]; ok {
 			n, ok := v.(int64)
@@ -811,6 +823,21 @@ func (f *fileReader) sites(v any) {
 		}
 		f.siteTables = append(f.siteTables, s)
 	}
+}
+
+// pathKeys are the keys whose values are paths: a relative one is from
+// the configuration file's folder, not from the folder capsuled runs in
+// (under systemd, /), so that a file beside its posts works wherever it
+// is started from.
+var pathKeys = []string{"posts", "gemini.certs", "gemini.cert", "gemini.key"}
+
+// fromFile is p, a path the file gives, relative to the file's folder; ""
+// stays "".
+func (f *fileReader) fromFile(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(filepath.Dir(f.path), p)
 }
 
 func (f *fileReader) fail(key string, format string, args ...any) {

@@ -56,6 +56,7 @@ ips = true
 	want.GeminiAddr, want.Certs, want.CertFile, want.KeyFile = "[::]:1965", "/var/lib/capsule", "/etc/cert.pem", "/etc/key.pem"
 	want.GopherAddr, want.GopherPort, want.GopherWidth = ":70", 70, 72
 	want.AccessLog, want.LogIPs = false, true
+	want.origins = cfg.origins // where the values came from: see TestProblemsNameTheFilesLine
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
 	}
@@ -69,6 +70,7 @@ func TestReadConfigFileKeepsWhatItDoesNotName(t *testing.T) {
 	}
 	want := NewConfig()
 	want.Hostname, want.GopherWidth = "from-flag-default", 60
+	want.origins = cfg.origins
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("config\n%+v\nwant\n%+v", cfg, want)
 	}
@@ -145,5 +147,48 @@ func TestExampleConfig(t *testing.T) {
 	cfg.Log = nil
 	if err := cfg.Check(); err != nil {
 		t.Error(err)
+	}
+}
+
+// Paths in a configuration file are from its folder, not from the folder
+// capsuled runs in (/ under systemd).
+func TestPathsFromTheFilesFolder(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "capsule.toml")
+	os.WriteFile(path, []byte("posts = \"myblog/content\"\n[gemini]\ncerts = \"certs\"\ncert = \"/etc/abs.pem\"\nkey = \"../k.pem\"\n"+
+		"[[site]]\nhostname = \"en.example\"\nposts = \"en\"\ngopher_listen = \":71\"\n"), 0o644)
+	cfg := NewConfig()
+	if err := ReadConfigFile(path, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Posts != filepath.Join(dir, "myblog/content") || cfg.Certs != filepath.Join(dir, "certs") ||
+		cfg.CertFile != "/etc/abs.pem" || cfg.KeyFile != filepath.Join(filepath.Dir(dir), "k.pem") ||
+		cfg.Sites[0].Posts != filepath.Join(dir, "en") {
+		t.Errorf("posts %s, certs %s, cert %s, key %s, site posts %s", cfg.Posts, cfg.Certs, cfg.CertFile, cfg.KeyFile, cfg.Sites[0].Posts)
+	}
+}
+
+// A problem found when the configuration is checked names the file's line
+// of the value, unless a flag set it; so does a posts folder the file
+// names that does not exist.
+func TestProblemsNameTheFilesLine(t *testing.T) {
+	path := writeConfig(t, "title = \"x\"\nposts = \"nowhere\"\n[gemini]\ncert = \"/etc/c.pem\"\n")
+	cfg := NewConfig()
+	if err := ReadConfigFile(path, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Check(); err == nil || !strings.Contains(err.Error(), path+":4: a certificate file and a key file go together") {
+		t.Errorf("Check: %v", err)
+	}
+	_, err := content.Load(cfg.Posts, cfg.LoadOptions())
+	if want := path + ":2: posts: " + filepath.Join(filepath.Dir(path), "nowhere") + ": the posts folder does not exist"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Load: %v\nwant %s…", err, want)
+	}
+	cfg.CertFile, cfg.Posts = "/etc/flag.pem", filepath.Join(t.TempDir(), "flag") // as flags would
+	if err := cfg.Check(); err == nil || strings.Contains(err.Error(), path) {
+		t.Errorf("a flag's value blamed on the file: %v", err)
+	}
+	if _, err := content.Load(cfg.Posts, cfg.LoadOptions()); err == nil || strings.Contains(err.Error(), path) {
+		t.Errorf("a flag's folder blamed on the file: %v", err)
 	}
 }

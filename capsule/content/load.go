@@ -82,6 +82,12 @@ type SiteMeta struct {
 
 // LoadOptions says how to read a posts folder.
 type LoadOptions struct {
+	// NamedAt is the configuration file's line that names the posts
+	// folder, if one does: a folder missing is a problem of that line.
+	NamedAt struct {
+		File string
+		Line int
+	}
 	// Location is the zone of dates written without one. nil means the
 	// zone of the generator's configuration (Hugo's timeZone, Jekyll's
 	// timezone), else UTC.
@@ -156,6 +162,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	dir = f.content
 	root, ferr := postsRoot(dir)
 	if ferr != nil {
+		if opts.NamedAt.File != "" && ferr.Msg == missingFolder {
+			// Named in a configuration file: the problem is that line's.
+			ferr = &FileError{File: opts.NamedAt.File, Line: opts.NamedAt.Line,
+				Msg: "posts: " + dir + ": " + missingFolder + " (a relative path is from the configuration file's folder)"}
+		}
 		return nil, ErrorList{ferr}
 	}
 	if opts.Location == nil && f.config.timezone != "" {
@@ -479,13 +490,15 @@ func startsFront(src []byte) bool {
 	return first == "---" || first == "+++" || strings.HasPrefix(first, "{")
 }
 
+const missingFolder = "the posts folder does not exist"
+
 // postsRoot checks that dir is a folder and returns its real path, which
 // symbolic links must stay inside.
 func postsRoot(dir string) (string, *FileError) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return "", &FileError{File: dir, Msg: "the posts folder does not exist"}
+			return "", &FileError{File: dir, Msg: missingFolder}
 		}
 		return "", &FileError{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}
 	}

@@ -88,7 +88,8 @@ func TestSystemdSocketActivateSites(t *testing.T) {
 	os.WriteFile(filepath.Join(en, "_index.md"), []byte("+++\ntitle = \"Field Notes\"\nlang = \"en\"\n+++\n"), 0o644)
 	os.WriteFile(filepath.Join(en, "2020-01-01-first.md"), []byte("+++\ntitle = \"First light\"\ndate = 2020-01-01\n+++\nHello.\n"), 0o644)
 	conf := filepath.Join(t.TempDir(), "capsule.toml")
-	os.WriteFile(conf, []byte("posts = \""+samplePosts+"\"\n[log]\naccess = false\n[[site]]\nhostname = \"en.localhost\"\nposts = \""+en+"\"\ngopher_listen = \"127.0.0.1:2\"\n"), 0o644)
+	sample, _ := filepath.Abs(samplePosts) // a file's relative paths are from its folder
+	os.WriteFile(conf, []byte("posts = \""+sample+"\"\n[log]\naccess = false\n[[site]]\nhostname = \"en.localhost\"\nposts = \""+en+"\"\ngopher_listen = \"127.0.0.1:2\"\n"), 0o644)
 	cmd := exec.Command(activate, "-l", ports[0], "-l", ports[1], "-l", ports[2], "--fdname=gemini:gopher:gopher-en.localhost",
 		capsuled, "-config", conf, "-certs", t.TempDir(), "-gemini", "127.0.0.1:1", "-gopher", "127.0.0.1:1", "-watch=false")
 	var stderr syncLog
