@@ -41,10 +41,16 @@ func Listen(addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Serve(ln), nil
+}
+
+// Serve answers agent checks on ln, a listener already open (systemd's
+// socket named agent); Close closes it.
+func Serve(ln net.Listener) *Server {
 	s := &Server{ln: ln}
 	s.wg.Add(1)
 	go s.serve()
-	return s, nil
+	return s
 }
 
 // Addr is the address the agent listens on.

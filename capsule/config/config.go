@@ -96,6 +96,9 @@ type Config struct {
 	// ProxyAgent, when set, is the address at which HAProxy's agent-check
 	// asks whether to send this replica connections (package agent).
 	ProxyAgent string
+	// AgentListener, when set (socket activation: the socket named
+	// agent), is where the agent answers instead of ProxyAgent.
+	AgentListener net.Listener
 	// DrainTime is how long a stop keeps serving after telling the load
 	// balancer to drain, before it closes its listeners: more than the
 	// agent-check interval.

@@ -35,6 +35,9 @@ type Summary struct {
 	// Layout says what the posts folder was taken for, and why
 	// (content.Content.Layout).
 	Layout string
+	// Listens are the addresses a start would listen on, each bound and
+	// released (the main site's Summary only).
+	Listens []Listen
 }
 
 // Check loads and builds everything cfg names, as Start would, without
@@ -54,8 +57,8 @@ func Check(cfg config.Config) (*Summary, error) {
 	// Each site's problems in the sites' order: what stops a start (a
 	// folder, a certificate) or what a start would leave out (a start
 	// serves the rest; -check fails on it, so that CI catches it).
-	var problems []error
-	fatal := false
+	listens, problems := checkListen(cfg) // an address no start can take stops a start
+	fatal := len(problems) > 0
 	sum := &Summary{}
 	for i, sc := range cfg.SiteConfigs() {
 		s, err := checkSite(sc)
@@ -78,6 +81,7 @@ func Check(cfg config.Config) (*Summary, error) {
 	if fatal {
 		return nil, joinProblems(problems)
 	}
+	sum.Listens = listens
 	sum.BuildTime = time.Since(start)
 	return sum, joinProblems(problems)
 }

@@ -96,7 +96,10 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 		return nil, err
 	}
 	var err error
-	if cfg.ProxyAgent != "" {
+	switch {
+	case cfg.AgentListener != nil:
+		d.agent = agent.Serve(cfg.AgentListener)
+	case cfg.ProxyAgent != "":
 		if d.agent, err = agent.Listen(cfg.ProxyAgent); err != nil {
 			d.closeListeners()
 			return nil, fmt.Errorf("agent: %w", err)
@@ -227,7 +230,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
 	// Sockets from systemd are the daemon's, those it started with.
-	cfg.GeminiListener, cfg.GopherListener = d.cfg.GeminiListener, d.cfg.GopherListener
+	cfg.GeminiListener, cfg.GopherListener, cfg.AgentListener = d.cfg.GeminiListener, d.cfg.GopherListener, d.cfg.AgentListener
 	for i := range cfg.Sites {
 		if s := d.siteNamed(cfg.Sites[i].Hostname); s != d.main() {
 			cfg.Sites[i].GopherListener = s.cfg.GopherListener

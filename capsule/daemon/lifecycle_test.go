@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -254,4 +255,33 @@ func fingerprintDER(der []byte) string {
 		fmt.Fprintf(&b, "%02X", c)
 	}
 	return b.String()
+}
+
+// -check binds every address a start would listen on: one no start can
+// take fails it, as the start would fail; one in use (the running
+// capsuled's) is said, not a problem.
+func TestCheckBindsListenAddresses(t *testing.T) {
+	cfg := servetest.Config(t)
+	cfg.GeminiAddr, cfg.GopherAddr = "127.0.0.1:0", "127.0.0.1:0"
+	cfg.ProxyAgent = "127.0.0.1:99999"
+	if _, err := daemon.Check(cfg); err == nil || !strings.Contains(err.Error(), "agent cannot listen on 127.0.0.1:99999") {
+		t.Errorf("an agent address no start can take: %v", err)
+	}
+	if _, err := daemon.Start(context.Background(), cfg); err == nil {
+		t.Error("the start took the address -check refused")
+	}
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	cfg.ProxyAgent = held.Addr().String()
+	sum, err := daemon.Check(cfg)
+	if err != nil {
+		t.Fatalf("an address in use: %v", err)
+	}
+	want := daemon.Listen{What: "agent", Addr: cfg.ProxyAgent, Note: "in use now: by the capsuled that runs, if one does"}
+	if !slices.Contains(sum.Listens, want) {
+		t.Errorf("listens %+v, want %+v among them", sum.Listens, want)
+	}
 }

@@ -187,6 +187,7 @@ func main() {
 			if cfg.GeminiListener == nil || cfg.GopherListener == nil {
 				logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
 			}
+			cfg.AgentListener = listeners["agent"] // capsule-agent.socket, when the unit has it
 			for i, s := range cfg.Sites { // a [[site]]'s Gopher socket: gopher-<hostname>
 				cfg.Sites[i].GopherListener = listeners["gopher-"+s.Hostname]
 			}
@@ -266,6 +267,17 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 		fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", sum.Certificate, sum.Fingerprint)
 	} else {
 		fmt.Fprintf(&b, "checked certificates folder %s: the first start creates %s there for %s\n", folderName(cfg.Certs), sum.Certificate, cfg.Hostname)
+	}
+	var listens []string
+	for _, l := range sum.Listens {
+		s := l.What + " " + l.Addr
+		if l.Note != "" {
+			s += " (" + l.Note + ")"
+		}
+		listens = append(listens, s)
+	}
+	if len(listens) > 0 {
+		fmt.Fprintf(&b, "checked listen addresses: %s\n", strings.Join(listens, ", "))
 	}
 	if configFile != "" {
 		fmt.Fprintf(&b, "checked configuration file %s\n", configFile)
