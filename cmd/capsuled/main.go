@@ -188,7 +188,7 @@ func main() {
 				logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
 			}
 			cfg.AgentListener = listeners["agent"] // capsule-agent.socket, when the unit has it
-			for i, s := range cfg.Sites { // a [[site]]'s Gopher socket: gopher-<hostname>
+			for i, s := range cfg.Sites {          // a [[site]]'s Gopher socket: gopher-<hostname>
 				cfg.Sites[i].GopherListener = listeners["gopher-"+s.Hostname]
 			}
 		}
