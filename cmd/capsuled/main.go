@@ -187,8 +187,10 @@ func main() {
 			if cfg.GeminiListener == nil || cfg.GopherListener == nil {
 				logger.Fatal("socket activation: need sockets named gemini and gopher (FileDescriptorName=)")
 			}
-			cfg.AgentListener = listeners["agent"] // capsule-agent.socket, when the unit has it
-			for i, s := range cfg.Sites {          // a [[site]]'s Gopher socket: gopher-<hostname>
+			// capsule-agent.socket, when the unit has it.
+			cfg.AgentListener = listeners["agent"]
+			// A [[site]]'s Gopher socket: gopher-<hostname>.
+			for i, s := range cfg.Sites {
 				cfg.Sites[i].GopherListener = listeners["gopher-"+s.Hostname]
 			}
 		}
