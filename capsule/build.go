@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -135,9 +136,18 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	for _, p := range c.Expired {
 		expired[p] = true
 	}
-	mark := func(p *content.Post) string { // a draft's byline: expired posts are told from drafts
-		if expired[p] {
+	scheduled := make(map[*content.Post]bool, len(c.Scheduled))
+	for _, p := range c.Scheduled {
+		scheduled[p] = true
+	}
+	// A draft's byline: expired and scheduled posts are told from drafts,
+	// a scheduled one with the minute it publishes, in the blog's zone.
+	mark := func(p *content.Post) string {
+		switch {
+		case expired[p]:
 			return site.Messages.ExpiredMark
+		case scheduled[p]:
+			return strings.ReplaceAll(site.Messages.ScheduledMark, "{time}", p.Date.In(cmp.Or(c.Location, time.UTC)).Format("2006-01-02 15:04 MST"))
 		}
 		return site.Messages.DraftMark
 	}

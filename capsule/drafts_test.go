@@ -66,3 +66,22 @@ func TestDraftsForTheAuthorOnly(t *testing.T) {
 		t.Error("the Atom feed shows the draft")
 	}
 }
+
+// A scheduled post reads as one at /drafts/, with the minute it publishes
+// in the blog's zone, not as a draft.
+func TestScheduledPostMarkedWithItsTime(t *testing.T) {
+	author := servetest.Identity(t, "author")
+	d := servetest.Start(t, func(c *config.Config) {
+		c.AuthorCertificates = []string{tlscert.Fingerprint(&author)}
+		c.Timezone = "Asia/Tokyo"
+		c.Posts = testfs.Write(t, map[string]string{
+			"_index.md": "+++\ntitle = \"ブログ\"\nlang = \"ja\"\n+++\n",
+			"a.md":      "+++\ntitle = \"公開の記事\"\ndate = 2020-01-01\n+++\n公開です。\n",
+			"later.md":  "+++\ntitle = \"明日の記事\"\ndate = 2999-12-06T09:30:00+09:00\n+++\nまだです。\n",
+		})
+	})
+	h, body := servetest.GeminiAs(t, d, "/drafts/later.gmi", &author)
+	if want := "予約投稿 · 2999-12-06 09:30 JST 公開"; !strings.HasPrefix(h, "20 ") || !strings.Contains(body, want) || strings.Contains(body, messages.Japanese.DraftMark) {
+		t.Errorf("the scheduled post: %q, want %q\n%s", h, want, body)
+	}
+}

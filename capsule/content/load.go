@@ -17,7 +17,10 @@ const SiteFile = "_index.md"
 
 // Content is a loaded posts folder.
 type Content struct {
-	Meta   SiteMeta
+	Meta SiteMeta
+	// Location is the zone dates written without one were read in: the
+	// operator's, else the blog's generator's, else UTC.
+	Location *time.Location
 	Posts  []*Post // newest first; drafts left out
 	Pages  []*Post // standalone pages, by slug; drafts left out
 	Drafts []*Post // drafts, by slug: for the author's eyes only
@@ -174,6 +177,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			loc = zone
 		}
 	}
+	c.Location = loc
 	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, slices.Concat(opts.Exclude, f.excludes()))
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"capsule/capsule"
+	"slices"
 
 	"context"
 	"crypto/tls"
@@ -220,14 +221,30 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 		return errStopped
 	}
 	d.logBuild(cfg, st, served)
-	loaded.Forget()
-	s.cert.Store(cert)
-	s.capsule.Swap(st)
-	s.cfg, s.loaded = cfg, loaded
 	name := ""
 	if s != d.main() {
 		name = " " + cfg.Hostname
 	}
+	for _, p := range published(served, loaded) {
+		d.log.Printf("published%s: %s (%s)", name, p.Title, p.File)
+	}
+	loaded.Forget()
+	s.cert.Store(cert)
+	s.capsule.Swap(st)
+	s.cfg, s.loaded = cfg, loaded
 	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return nil
+}
+
+// published are the posts that were waiting for their time in served and
+// are published in loaded: a reload at a post's time says which it
+// published, not only how many it rendered.
+func published(served *capsule.Store, loaded *content.Content) []capsule.ScheduledPost {
+	var out []capsule.ScheduledPost
+	for _, w := range served.Scheduled {
+		if slices.ContainsFunc(loaded.Posts, func(p *content.Post) bool { return p.File == w.File }) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -53,6 +53,7 @@ type Messages struct {
 	NoDrafts          string `toml:"no_drafts"`           // the drafts' index, empty
 	DraftMark         string `toml:"draft_mark"`          // a draft's byline
 	ExpiredMark       string `toml:"expired_mark"`        // an expired post's byline, among the drafts
+	ScheduledMark     string `toml:"scheduled_mark"`      // a scheduled post's byline, among the drafts; {time} is when it publishes
 	AuthorCertificate string `toml:"author_certificate"`  // 60: drafts without a client certificate
 	NotAuthor         string `toml:"not_author"`          // 61: drafts with another certificate
 }
@@ -94,6 +95,7 @@ var English = Messages{
 	NoDrafts:          "No drafts.",
 	DraftMark:         "Draft, not published",
 	ExpiredMark:       "Expired, no longer published",
+	ScheduledMark:     "Scheduled · publishes at {time}",
 	AuthorCertificate: "Author's certificate required",
 	NotAuthor:         "This certificate is not an author's",
 }
@@ -135,6 +137,7 @@ var Japanese = Messages{
 	NoDrafts:          "下書きはありません。",
 	DraftMark:         "下書き(未公開)",
 	ExpiredMark:       "公開終了(期限切れ)",
+	ScheduledMark:     "予約投稿 · {time} 公開",
 	AuthorCertificate: "著者のクライアント証明書が必要です",
 	NotAuthor:         "この証明書は著者のものではありません",
 }

@@ -248,14 +248,14 @@ func main() {
 // checked, one line each, then "ok".
 func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s, %s\n", folderName(cfg.Posts),
-		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"), count(sum.Redirects, "redirect"))
+	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s, %s%s\n", folderName(cfg.Posts),
+		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"), count(sum.Redirects, "redirect"), unpublished(sum))
 	for _, p := range sum.Scheduled {
 		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
 	}
 	for _, s := range sum.Sites {
-		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s, %s\n", s.Hostname, folderName(s.Folder),
-			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"), count(s.Redirects, "redirect"))
+		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s, %s%s\n", s.Hostname, folderName(s.Folder),
+			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"), count(s.Redirects, "redirect"), unpublished(s))
 		for _, p := range s.Scheduled {
 			fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
 		}
@@ -288,6 +288,20 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 	}
 	fmt.Fprintf(&b, "ok: no problems, %s, built in %v, %s of responses to hold\n", count(content.CountWarnings(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond), capsule.FormatBytes(sum.Held))
 	return b.String()
+}
+
+// unpublished counts a site's drafts and scheduled posts for -check's
+// line, when it has any: ", 2 drafts, 1 scheduled" (the scheduled are
+// listed after it, soonest first).
+func unpublished(s *daemon.Summary) string {
+	out := ""
+	if s.Drafts > 0 {
+		out += ", " + count(s.Drafts, "draft")
+	}
+	if len(s.Scheduled) > 0 {
+		out += fmt.Sprintf(", %d scheduled", len(s.Scheduled))
+	}
+	return out
 }
 
 // printOldAddresses lists every old address of a post that -check found,
