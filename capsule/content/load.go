@@ -21,9 +21,9 @@ type Content struct {
 	// Location is the zone dates written without one were read in: the
 	// operator's, else the blog's generator's, else UTC.
 	Location *time.Location
-	Posts  []*Post // newest first; drafts left out
-	Pages  []*Post // standalone pages, by slug; drafts left out
-	Drafts []*Post // drafts, by slug: for the author's eyes only
+	Posts    []*Post // newest first; drafts left out
+	Pages    []*Post // standalone pages, by slug; drafts left out
+	Drafts   []*Post // drafts, by slug: for the author's eyes only
 	// Scheduled are posts dated after LoadOptions.Now, soonest first:
 	// for the author's eyes until their time comes.
 	Scheduled []*Post

@@ -17,7 +17,7 @@ import (
 // Summary is what a build found: for -check and for logs.
 type Summary struct {
 	Posts, Pages, Tags, Files int
-	Drafts                    int // drafts and expired posts: the author's, at /drafts/
+	Drafts                    int                     // drafts and expired posts: the author's, at /drafts/
 	Redirects                 int                     // old addresses of posts
 	OldAddresses              []capsule.Redirect      // those addresses, by address
 	Scheduled                 []capsule.ScheduledPost // posts waiting for their date, soonest first
@@ -102,7 +102,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 		return nil, err
 	}
 	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
-		Drafts: len(loaded.Drafts) + len(loaded.Expired),
+		Drafts:    len(loaded.Drafts) + len(loaded.Expired),
 		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 
