@@ -159,7 +159,7 @@ func TestYAMLErrorLines(t *testing.T) {
 		"---\ntitle: t\ndate: 2017-05-03\ntags: [a, b\nx: 1\n---\n": "a.md:5: front matter:",
 		"---\ntitle: \"t\ndate: 2017-05-03\n---\n":                  "a.md:2: front matter:",
 		"---\ntitle: t\ndate: 2017-05-03\ndraft: maybe\n---\n":      "a.md:4: draft must be true or false",
-		"---\ntitle: t\ndate: yesterday\n---\n":                     `a.md:3: front matter: date "yesterday" is not YYYY-MM-DD`,
+		"---\ntitle: t\ndate: yesterday\n---\n":                     `a.md:3: front matter: date "yesterday" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00`,
 		"---\ntitle: t\ndate: 2017-05-03\nx: &a [1]\ny: *a\n---\n":  "a.md:4: front matter: YAML anchors",
 		"{\n\"title\": \"t\",\n\"date\": 2017\n}\n":                 "a.md:3: date must be a date",
 		"{\n\"title\": \"t\",\n\"date\" \"2017-05-03\"\n}\n":        "a.md:3: front matter: invalid character",

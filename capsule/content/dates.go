@@ -79,9 +79,24 @@ func parseDate(v any, loc *time.Location) (time.Time, error) {
 				return t, nil
 			}
 		}
-		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", clip(d))
+		return time.Time{}, fmt.Errorf("date %q is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00", clip(d))
 	}
-	return time.Time{}, fmt.Errorf("date must be a date or \"YYYY-MM-DD\", not %T", v)
+	return time.Time{}, fmt.Errorf("date must be a date, such as 2017-05-03, not %s", valueKind(v))
+}
+
+// valueKind names the kind of a front matter value in an author's words.
+func valueKind(v any) string {
+	switch v.(type) {
+	case bool:
+		return "true or false"
+	case int64, uint64, int, float64:
+		return "a number"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table of keys"
+	}
+	return "this"
 }
 
 // parseISODate reads s in the isoDate family, and reports whether it is a

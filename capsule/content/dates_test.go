@@ -39,3 +39,17 @@ func TestDateFormsOfRealBlogs(t *testing.T) {
 		}
 	}
 }
+
+// A date that is no date says so in an author's words, with a date to
+// copy, never a Go type or a format string.
+func TestDateProblemsInAuthorsWords(t *testing.T) {
+	for v, want := range map[any]string{
+		int64(2017):   "date must be a date, such as 2017-05-03, not a number",
+		true:          "date must be a date, such as 2017-05-03, not true or false",
+		"next friday": `date "next friday" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00`,
+	} {
+		if _, err := parseDate(v, time.UTC); err == nil || err.Error() != want {
+			t.Errorf("%v: %v, want %s", v, err, want)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func TestTypeErrorsAtTheirLines(t *testing.T) {
 		`b.md:5: draft must be true or false, e.g. draft = true`,
 		`c.md:4: tags "日記, WiMAX" is one string with commas: write a list, e.g. tags = ["日記", "WiMAX"] (a string is split at spaces)`,
 		`d.md:4: tags must be a list of strings, e.g. tags = ["日記", "WiMAX"]`,
-		`e.md:3: front matter: date "yesterday" is not YYYY-MM-DD`,
+		`e.md:3: front matter: date "yesterday" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00`,
 		`e.md:6: page must be true or false, e.g. page = true`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

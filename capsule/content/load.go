@@ -425,8 +425,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Problems = errs
 	if c.Empty() {
 		msg := "no posts and no pages to serve: only the home page will be there"
-		if drafts := len(c.Drafts); drafts > 0 {
-			msg = fmt.Sprintf("no posts and no pages to serve (%d drafts left out): only the home page will be there", drafts)
+		if waiting := len(c.Drafts) + len(c.Scheduled); waiting > 0 {
+			msg = fmt.Sprintf("no posts and no pages to serve yet (%s, %s): only the home page will be there until one is published",
+				count(len(c.Drafts), "draft"), count(len(c.Scheduled), "scheduled post"))
 		}
 		hint := emptyHint(dir, l)
 		if strings.HasPrefix(hint, "did you mean content?") {

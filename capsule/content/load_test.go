@@ -80,7 +80,7 @@ func TestLoadBrokenPosts(t *testing.T) {
 		{
 			name:  "bad date string",
 			files: map[string]string{"a.md": "+++\ntitle = \"x\"\n\ndate = \"yesterday\"\n+++\n"},
-			want:  []string{`a.md:4: front matter: date "yesterday" is not YYYY-MM-DD`},
+			want:  []string{`a.md:4: front matter: date "yesterday" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00`},
 		},
 		{
 			name:  "date of wrong type",
@@ -105,7 +105,7 @@ func TestLoadBrokenPosts(t *testing.T) {
 				"c.md":    "no front matter\n",
 				"good.md": goodPost,
 			},
-			want: []string{`a.md:3: front matter: date "yesterday" is not YYYY-MM-DD`, "b.md:3: unknown key draf: did you mean draft? (the post is left out", "c.md:1: missing front matter"},
+			want: []string{`a.md:3: front matter: date "yesterday" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00`, "b.md:3: unknown key draf: did you mean draft? (the post is left out", "c.md:1: missing front matter"},
 		},
 	}
 	for _, tt := range tests {

@@ -237,7 +237,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
 		}
 	}
 	if err := cfg.Check(); err != nil {
-		return err
+		return &ConfigError{err}
 	}
 	// Each site on its own: a problem in one keeps its content and stops
 	// no other. What concerns the daemon changes with the main site.
@@ -529,3 +529,10 @@ func port(a net.Addr) int {
 	}
 	return 0
 }
+
+// A ConfigError is a reload refused for its configuration: nothing was
+// loaded, and the previous configuration and posts serve on.
+type ConfigError struct{ Err error }
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+func (e *ConfigError) Unwrap() error { return e.Err }

@@ -71,8 +71,8 @@ func TestBrokenPostOnReload(t *testing.T) {
 	}
 	problems := d.Store().Problems.Error()
 	for _, want := range []string{
-		filepath.Join(dir, "2018-01-01-broken.md") + `:3: front matter: date "いつか" is not YYYY-MM-DD`,
-		wristFile + `:3: front matter: date "昨日" is not YYYY-MM-DD (its previous version is still served)`,
+		filepath.Join(dir, "2018-01-01-broken.md") + `:3: front matter: date "いつか" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00`,
+		wristFile + `:3: front matter: date "昨日" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00 (its previous version is still served)`,
 	} {
 		if !strings.Contains(problems, want) || !strings.Contains(logged.String(), want) {
 			t.Errorf("problems and log do not say %q:\n%s", want, problems)

@@ -39,7 +39,7 @@ func TestReloadLogsNewWarningsOnly(t *testing.T) {
 	// A new post with a dead link and a broken one.
 	os.WriteFile(filepath.Join(dir, "c.md"), []byte("+++\ntitle = \"C\"\ndate = 2020-01-02\n+++\n[w](w.png)\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "d.md"), []byte("+++\ntitle = \"D\"\ndate = \"いつか\"\n+++\n"), 0o644)
-	problem := filepath.Join(dir, "d.md") + `:3: front matter: date "いつか" is not YYYY-MM-DD`
+	problem := filepath.Join(dir, "d.md") + `:3: front matter: date "いつか" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00`
 	reloaded := reload(t, d, cfg, &logged)
 	wantLines(t, "first reload", reloaded, []string{
 		"warning: " + filepath.Join(dir, "c.md") + ":5: link to a file that does not exist: w.png",

@@ -20,6 +20,7 @@
 package watch
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
@@ -432,10 +433,15 @@ func (w *Watcher) run() {
 // burst is changes coming one after another.
 type burst struct {
 	first           string // the first path changed; "" between bursts
+	recent          []string
 	timer           *time.Timer
 	quiet, deadline <-chan time.Time
 	deadlineTimer   *time.Timer
 }
+
+// maxRecent bounds the paths a burst remembers to name the one it is
+// about (see name): a burst of 50,000 files keeps the last 64.
+const maxRecent = 64
 
 func (b *burst) add(path string, quiet time.Duration) {
 	if b.first == "" {
@@ -443,6 +449,10 @@ func (b *burst) add(path string, quiet time.Duration) {
 		b.deadlineTimer = time.NewTimer(MaxDelay)
 		b.deadline = b.deadlineTimer.C
 	}
+	if len(b.recent) == maxRecent {
+		b.recent = append(b.recent[:0], b.recent[1:]...)
+	}
+	b.recent = append(b.recent, path)
 	if b.timer == nil {
 		b.timer = time.NewTimer(quiet)
 	} else {
@@ -451,12 +461,34 @@ func (b *burst) add(path string, quiet time.Duration) {
 	b.quiet = b.timer.C
 }
 
-// end ends the burst and returns its first path.
+// end ends the burst and returns the path it is about (see name).
 func (b *burst) end() string {
-	first := b.first
+	path := name(b.first, b.recent)
 	b.stop()
-	b.first, b.quiet, b.deadline = "", nil, nil
-	return first
+	b.first, b.recent, b.quiet, b.deadline = "", b.recent[:0], nil, nil
+	return path
+}
+
+// name is the path a burst is about, for the log: the last post (a
+// Markdown file) changed that is there when the burst ends, else the last
+// path that is there, else the first. Editors save through a temporary
+// file renamed over the post (sed -i writes sedEv6Zzp, others x.md.tmp or
+// a backup x.md~ removed after): the post is the name that stays.
+func name(first string, recent []string) string {
+	var there string
+	for i := len(recent) - 1; i >= 0; i-- {
+		p := recent[i]
+		if _, err := os.Lstat(p); err != nil {
+			continue
+		}
+		if ext := strings.ToLower(filepath.Ext(p)); ext == ".md" || ext == ".markdown" {
+			return p
+		}
+		if there == "" {
+			there = p
+		}
+	}
+	return cmp.Or(there, first)
 }
 
 func (b *burst) stop() {

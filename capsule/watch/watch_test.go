@@ -63,8 +63,26 @@ func TestOneNoticePerChange(t *testing.T) {
 	if err := os.Rename(tmp, post); err != nil {
 		t.Fatal(err)
 	}
-	if got := notices(t, w); len(got) != 1 {
-		t.Fatalf("saving by rename: %d notices %q, want 1", len(got), got)
+	if got := notices(t, w); len(got) != 1 || got[0] != post {
+		t.Fatalf("saving by rename: %d notices %q, want 1 naming the post", len(got), got)
+	}
+	// sed -i: a temporary file with no extension, renamed over the post;
+	// vim: the post renamed to a backup, written anew, the backup removed.
+	sedTmp := filepath.Join(dir, "sedEv6Zzp")
+	write(t, sedTmp, "three")
+	if err := os.Rename(sedTmp, post); err != nil {
+		t.Fatal(err)
+	}
+	if got := notices(t, w); len(got) != 1 || got[0] != post {
+		t.Fatalf("sed -i: %q, want one notice naming the post", got)
+	}
+	if err := os.Rename(post, post+"~"); err != nil {
+		t.Fatal(err)
+	}
+	write(t, post, "four")
+	os.Remove(post + "~")
+	if got := notices(t, w); len(got) != 1 || got[0] != post {
+		t.Fatalf("vim's save: %q, want one notice naming the post", got)
 	}
 	if err := os.Remove(post); err != nil {
 		t.Fatal(err)

@@ -228,8 +228,7 @@ func TestReadmeStartLines(t *testing.T) {
 	}
 }
 
-// -check on a Hugo site's root (not its content folder) finds nothing to
-// serve: it says where the posts are and fails, never "ok: 0 posts".
+// -check on a Hugo site's root serves its content folder, and says so.
 func TestCheckEmptyFolderHints(t *testing.T) {
 	root := t.TempDir()
 	for name, text := range map[string]string{
@@ -245,9 +244,27 @@ func TestCheckEmptyFolderHints(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, ": 1 post, ") || !strings.HasPrefix(stderr, "capsuled: "+root+": a Hugo site (Hugo's hugo.toml): posts from section posts") {
 		t.Errorf("Hugo site root: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
-	stdout, stderr, code = run(t, "-check", "-posts", t.TempDir(), "-certs", filepath.Join(t.TempDir(), "certs"))
-	if code != 1 || strings.Contains(stdout, "ok:") || !strings.Contains(stderr, "nothing to serve") {
-		t.Errorf("empty folder: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	// An empty folder, and a fresh `hugo new site` whose one post is a
+	// draft: -check and the start agree, an empty blog with a warning
+	// that says why, exit 0 (an author's blog in the making is no
+	// mistake; a folder that does not exist is one).
+	fresh := t.TempDir()
+	os.WriteFile(filepath.Join(fresh, "hugo.toml"), []byte("title = \"My New Hugo Site\"\n"), 0o644)
+	os.MkdirAll(filepath.Join(fresh, "content/posts"), 0o755)
+	os.WriteFile(filepath.Join(fresh, "content/posts/my-first-post.md"), []byte("+++\ntitle = 'My First Post'\ndate = 2024-01-01\ndraft = true\n+++\n"), 0o644)
+	for dir, warning := range map[string]string{
+		t.TempDir(): "no posts and no pages to serve: only the home page will be there",
+		fresh:       "no posts and no pages to serve yet (1 draft, 0 scheduled posts): only the home page will be there until one is published",
+	} {
+		stdout, stderr, code = run(t, "-check", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
+		if code != 0 || !strings.Contains(stdout, "ok:") || !strings.Contains(stderr, warning) {
+			t.Errorf("-check on %s: exit %d\nstdout: %s\nstderr: %s", dir, code, stdout, stderr)
+		}
+		d := startCapsuled(t, exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(), "-watch=false", "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0"))
+		if !strings.HasPrefix(geminiGet(t, d.gemini, "/"), "20 ") {
+			t.Errorf("the start on %s serves no home page", dir)
+		}
+		d.cmd.Process.Kill()
 	}
 }
 

@@ -225,12 +225,6 @@ func main() {
 		if err != nil {
 			reportAndExit(logger, err, exitProblems)
 		}
-		if sum.Posts == 0 && sum.Pages == 0 {
-			// Not "ok: 0 posts": a folder pointed at the wrong place (a
-			// Hugo site's root, an unmounted volume) must not pass.
-			logger.Printf("nothing to serve in %s: no posts and no pages (the warning above says where they may be)", folderName(cfg.Posts))
-			os.Exit(exitProblems)
-		}
 		fmt.Print(checkReport(cfg, opts.config, sum))
 		return
 	}

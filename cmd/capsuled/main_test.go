@@ -796,3 +796,25 @@ func TestLogLinesCarryTheirTime(t *testing.T) {
 		t.Errorf("-check's report has times:\n%s", out)
 	}
 }
+
+// A configuration file broken while capsuled runs: the reload names the
+// file's line and says that the previous configuration and posts serve on.
+func TestReloadWithBrokenConfiguration(t *testing.T) {
+	conf := filepath.Join(t.TempDir(), "capsule.toml")
+	posts, _ := filepath.Abs(copyPosts(t))
+	os.WriteFile(conf, []byte("posts = \""+posts+"\"\n"), 0o644)
+	cmd := exec.Command(capsuled, "-config", conf, "-certs", t.TempDir(), "-watch=false",
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+	d := startCapsuled(t, cmd)
+	os.WriteFile(conf, []byte("posts = \""+posts+"\"\n[gopher]\nwidht = 60\n"), 0o644)
+	cmd.Process.Signal(syscall.SIGHUP)
+	if line := d.waitFor(t, conf+":3:"); !strings.Contains(line, "widht") {
+		t.Errorf("the problem: %q", line)
+	}
+	if line := d.waitFor(t, "reload failed"); line != "capsuled: reload failed: the configuration has problems; still serving the previous configuration and posts" {
+		t.Errorf("the failure: %q", line)
+	}
+	if !strings.HasPrefix(geminiGet(t, d.gemini, "/"), "20 ") {
+		t.Error("not serving after the failed reload")
+	}
+}

@@ -149,7 +149,9 @@ func shutdown(logger *log.Logger, d *daemon.Daemon) {
 func reload(ctx context.Context, logger *log.Logger, d *daemon.Daemon) {
 	notify(logger, "RELOADING=1\nMONOTONIC_USEC="+strconv.FormatInt(monotonicUsec(), 10))
 	cfg, _, err := loadConfig(os.Args[1:])
-	if err == nil {
+	if err != nil {
+		err = &daemon.ConfigError{Err: err}
+	} else {
 		cfg.Log = logger
 		err = d.Reload(ctx, cfg)
 	}
@@ -166,6 +168,9 @@ func reload(ctx context.Context, logger *log.Logger, d *daemon.Daemon) {
 // reloadFailure says what a failed reload left as it was: the main site,
 // other sites ([[site]]), or both.
 func reloadFailure(err error) string {
+	if _, ok := errors.AsType[*daemon.ConfigError](err); ok {
+		return "reload failed: the configuration has problems; still serving the previous configuration and posts"
+	}
 	var sites []string
 	mainFailed := false
 	errs := []error{err}
@@ -192,6 +197,9 @@ func reloadFailure(err error) string {
 // logProblems logs every problem of err, one a line: each of a list of
 // posts' problems as file:line, each of several sites' failures.
 func logProblems(logger *log.Logger, err error) {
+	if ce, ok := err.(*daemon.ConfigError); ok {
+		err = ce.Err
+	}
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range joined.Unwrap() {
 			logProblems(logger, e)

@@ -69,7 +69,11 @@ func (f *folderWatch) follow(cfg config.Config) {
 			continue
 		}
 		f.watchers[dir] = w
-		f.logger.Printf("watch: reloading when anything in %s changes", filepath.Clean(dir))
+		if len(files) > 0 {
+			f.logger.Printf("watch: reloading when anything in %s or the configuration file %s changes", filepath.Clean(dir), files[0])
+		} else {
+			f.logger.Printf("watch: reloading when anything in %s changes", filepath.Clean(dir))
+		}
 		go f.listen(w)
 	}
 }

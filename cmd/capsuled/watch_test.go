@@ -34,7 +34,7 @@ func TestWatchReloadsOnSave(t *testing.T) {
 	cmd := exec.Command(capsuled, "-config", conf, "-posts", dir, "-certs", t.TempDir(),
 		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-access-log=false")
 	d := startCapsuled(t, cmd)
-	d.waitFor(t, "watch: reloading when anything in "+dir+" changes")
+	d.waitFor(t, "watch: reloading when anything in "+dir+" or the configuration file "+conf+" changes")
 
 	post := filepath.Join(dir, "2017-05-05-aching-wrist.md")
 	b, _ := os.ReadFile(post)
@@ -56,7 +56,7 @@ func TestWatchReloadsOnSave(t *testing.T) {
 	// A broken save: file and line, the post's last good version kept.
 	before := geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi")
 	saveByRename(t, post, "+++\ntitle = \"壊れた\"\ndate = \"いつか\"\n+++\n本文\n")
-	d.waitFor(t, post+`:3: front matter: date "いつか" is not YYYY-MM-DD (its previous version is still served)`)
+	d.waitFor(t, post+`:3: front matter: date "いつか" is not a date Hugo or Jekyll reads: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00 (its previous version is still served)`)
 	d.waitFor(t, "reloaded: 7 posts")
 	if geminiGet(t, d.gemini, "/posts/2017-05-05-aching-wrist.gmi") != before {
 		t.Error("a broken save changed what is served")
