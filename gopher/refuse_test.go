@@ -34,7 +34,7 @@ func TestRefusedLinks(t *testing.T) {
 			"a[1] x [image: c][2]\r\n\r\n[1] https://a.example/\r\n[2] c.png",
 			[]Link{{"a", "https://a.example/"}, {"c", "c.png"}}},
 		{"in a table", "| [a](data:a) |\n|---|\n| b |", "    a\r\n    -\r\n    b", nil},
-		{"in a note", "x[^1]\n\n[^1]: [n](javascript:n)", "x[^1]\r\n\r\n[^1] n", nil},
+		{"in a note", "x[^1]\n\n[^1]: [n](javascript:n)", "x[1]\r\n\r\n" + strings.Repeat("-", 70) + "\r\n\r\n[1] n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

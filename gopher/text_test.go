@@ -277,7 +277,7 @@ func TestRenderPostSoftBreaks(t *testing.T) {
 		"楽しい😀\nまた\n":              "楽しい😀 また",
 		"日本語\nEnglish\n":          "日本語 English",
 		"[リンク](u)\nの後\n":          "リンク[1]の後",
-		"脚注[^1]\nの後\n\n[^1]: x\n": "脚注[^1]の後",
+		"脚注[^1]\nの後\n\n[^1]: x\n": "脚注[1]の後",
 	}
 	for in, want := range tests {
 		out, _ := renderMD(in, TextOptions{})
