@@ -20,7 +20,7 @@ func TestTitlesArePlainText(t *testing.T) {
 	pages["gemini:/atom.xml"] = atom
 	shown := 0
 	for addr, page := range pages {
-		for _, raw := range []string{"*with*", "**Markdown**", "&nbsp;", "---", "`code`", "&amp;amp;", "\\*"} {
+		for _, raw := range []string{"*with*", "**Markdown**", "&nbsp;", "Special\u00a0---", "Special ---", "`code`", "&amp;amp;", "\\*"} {
 			if strings.Contains(page, raw) {
 				t.Errorf("%s shows %q of the title:\n%s", addr, raw, page)
 			}
@@ -42,5 +42,32 @@ func TestTitlesArePlainText(t *testing.T) {
 	}
 	if shown < 9 {
 		t.Errorf("the plain title is on %d pages", shown)
+	}
+}
+
+// A footnote reads "[1]" on both protocols; on Gopher the references are
+// numbered after the notes, in the text and in the post's menu alike.
+func TestFootnotesReadTheSameOnBoth(t *testing.T) {
+	d := startSite(t, textHugo)
+	_, _, gem := servetest.GeminiGet(t, d, "/posts/footnotes.gmi")
+	for _, want := range []string{"A claim[1] with a link.", "[1] Its source, the paper.", "=> https://example.com/paper the paper"} {
+		if !strings.Contains(gem, want) {
+			t.Errorf("gemini lacks %q:\n%s", want, gem)
+		}
+	}
+	txt := servetest.GopherGet(t, d, "/posts/footnotes.txt\r\n")
+	for _, want := range []string{"A claim[1] with a link[2].", "\r\n[1] Its source, the paper[3].", "\r\n[2] https://example.com/page\r\n[3] https://example.com/paper"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("gopher text lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(txt, "[^") {
+		t.Errorf("gopher text shows [^:\n%s", txt)
+	}
+	menu := servetest.GopherGet(t, d, "/posts/footnotes/\r\n")
+	for _, want := range []string{"h[2] a link\tURL:https://example.com/page", "h[3] the paper\tURL:https://example.com/paper"} {
+		if !strings.Contains(menu, want) {
+			t.Errorf("gopher menu lacks %q:\n%s", want, menu)
+		}
 	}
 }

@@ -24,6 +24,9 @@ type Header struct {
 type Link struct {
 	Label string
 	URL   string // after TextOptions.Link rewriting
+	// Num is the link's number in the text's references, "[Num] URL":
+	// its place among the links after the text's footnotes.
+	Num int
 }
 
 // maxLabel is the longest a label of TextOptions may be, in bytes: an
@@ -265,7 +268,7 @@ func (r *renderer) reference(dest, label string) (int, string) {
 	if label == "" {
 		label = url
 	}
-	r.links = append(r.links, Link{Label: label, URL: url})
+	r.links = append(r.links, Link{Label: label, URL: url, Num: r.noteBase + len(r.links) + 1})
 	r.index[url] = r.noteBase + len(r.links)
 	return r.noteBase + len(r.links), url
 }
