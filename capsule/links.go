@@ -317,6 +317,11 @@ func (l *postLinks) check(p *content.Post, doc ast.Node, seen func(dest string))
 			dest = string(n.Destination)
 		case *ast.AutoLink:
 			dest = string(n.URL(p.Body))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				// An address (contact@example.com, <me@example.org>) is a
+				// mailto: link, as the renderers write it: no file.
+				dest = "mailto:" + dest
+			}
 		default:
 			return ast.WalkContinue, nil
 		}

@@ -1,6 +1,8 @@
 package capsule_test
 
 import (
+	"capsule/capsule/content"
+	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
 	"strings"
 	"testing"
@@ -68,6 +70,36 @@ func TestFootnotesReadTheSameOnBoth(t *testing.T) {
 	for _, want := range []string{"h[2] a link\tURL:https://example.com/page", "h[3] the paper\tURL:https://example.com/paper"} {
 		if !strings.Contains(menu, want) {
 			t.Errorf("gopher menu lacks %q:\n%s", want, menu)
+		}
+	}
+}
+
+// The fixture is what real posts contain, nothing amiss: -check finds no
+// warning in it (an e-mail address is no missing file).
+func TestTextFixtureHasNoWarnings(t *testing.T) {
+	cfg := servetest.Config(t)
+	cfg.Posts = textHugo
+	sum, err := daemon.Check(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Warnings) > 0 {
+		t.Errorf("warnings: %v", content.ErrorList(sum.Warnings).Error())
+	}
+}
+
+// An e-mail address, bare (linkified), in <…> or as a mailto: link, is a
+// mailto: link line on Gemini and an h item with URL:mailto: on Gopher.
+func TestEmailAddressesAreMailtoLinks(t *testing.T) {
+	d := startSite(t, textHugo)
+	_, _, gem := servetest.GeminiGet(t, d, "/posts/contact.gmi")
+	menu := servetest.GopherGet(t, d, "/posts/contact/\r\n")
+	for _, addr := range []string{"contact@example.com", "me@example.org", "editor@example.net"} {
+		if !strings.Contains(gem, "=> mailto:"+addr+" ") {
+			t.Errorf("gemini lacks a mailto: link to %s:\n%s", addr, gem)
+		}
+		if !strings.Contains(menu, "\tURL:mailto:"+addr+"\t") || !strings.Contains(menu, "\r\nh[") {
+			t.Errorf("gopher menu lacks a mailto: item for %s:\n%s", addr, menu)
 		}
 	}
 }
