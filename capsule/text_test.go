@@ -103,3 +103,19 @@ func TestEmailAddressesAreMailtoLinks(t *testing.T) {
 		}
 	}
 }
+
+// A ref written bare in the text, not as a link's destination, is a link
+// to the post labelled with its title, on both protocols.
+func TestBareRelrefIsALink(t *testing.T) {
+	d := startSite(t, textHugo)
+	_, _, gem := servetest.GeminiGet(t, d, "/posts/neighbour.gmi")
+	for _, want := range []string{"Its bundle is The bundle, named bare.", "=> /posts/bundle.gmi The bundle"} {
+		if !strings.Contains(gem, want) {
+			t.Errorf("gemini lacks %q:\n%s", want, gem)
+		}
+	}
+	txt := servetest.GopherGet(t, d, "/posts/neighbour.txt\r\n")
+	if !strings.Contains(txt, "Its bundle is The bundle[") || strings.Contains(txt, "index.md") {
+		t.Errorf("gopher text:\n%s", txt)
+	}
+}
