@@ -208,7 +208,7 @@ type scExpander struct {
 	out   []byte
 	ref   func(string) (string, bool)
 	title func(string) string // see expandShortcodes; may be nil
-	warns Warnings // bounded per kind
+	warns Warnings            // bounded per kind
 
 	line0        int
 	lnPos, lnNum int // newlines before lnPos, for lineAt
