@@ -119,3 +119,24 @@ func TestBareRelrefIsALink(t *testing.T) {
 		t.Errorf("gopher text:\n%s", txt)
 	}
 }
+
+// A figure's caption is text, its Markdown link a link of its own; a
+// figure with a title and alt text keeps both.
+func TestFigureCaptions(t *testing.T) {
+	d := startSite(t, textHugo)
+	_, _, gem := servetest.GeminiGet(t, d, "/posts/figure.gmi")
+	for _, want := range []string{"=> /photo.jpg Photo by Jr Korpa\n=> https://unsplash.com/@jrkorpa Jr Korpa\n", "=> /photo.jpg Sunset: a red sky\n"} {
+		if !strings.Contains(gem, want) {
+			t.Errorf("gemini lacks %q:\n%s", want, gem)
+		}
+	}
+	txt := servetest.GopherGet(t, d, "/posts/figure.txt\r\n")
+	for _, want := range []string{"[image: Photo by Jr Korpa][1] Jr Korpa[2]", "[image: Sunset: a red sky][1]"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("gopher text lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(gem+txt, "](") {
+		t.Errorf("Markdown shows:\n%s\n%s", gem, txt)
+	}
+}

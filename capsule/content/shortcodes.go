@@ -757,14 +757,7 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string)
 		if src == "" {
 			return "", true, "shortcode dropped", "figure shortcode without src: dropped"
 		}
-		label := t.arg("caption", -1)
-		if label == "" {
-			label = t.arg("alt", -1)
-		}
-		if label == "" {
-			label = t.arg("title", -1)
-		}
-		return "![" + scLabel(label) + "](" + scDest(src) + ")", true, "", ""
+		return figure(src, t.arg("title", -1), t.arg("caption", -1), t.arg("attr", -1), t.arg("attrlink", -1), t.arg("alt", -1)), true, "", ""
 	case "ref", "relref":
 		target := t.arg("path", 0)
 		dest, ok := e.resolve(target)
@@ -833,6 +826,41 @@ func (e *scExpander) inDestination() bool {
 	}
 	trimmed := bytes.TrimSpace(line)
 	return len(trimmed) > 3 && trimmed[0] == '[' && bytes.HasSuffix(trimmed, []byte("]:"))
+}
+
+// figure is the Markdown of Hugo's figure shortcode: an image labelled
+// with what the web page shows under it, as plain text: its title, then
+// its caption and attribution ("Sunset: Photo by Jr Korpa"), or, without
+// a caption, its alt text ("Sunset: a red sky over the sea"; the alt text
+// alone without a title). The caption's Markdown links, and attrlink,
+// follow the image as links of their own, on its line, so that they are
+// link lines on Gemini.
+func figure(src, title, caption, attr, attrlink, alt string) string {
+	var shown []string
+	var links [][2]string
+	if caption == "" {
+		caption = alt // what describes the image when nothing else does
+	}
+	for _, s := range []string{title, caption, attr} {
+		text, ls := plainMarkdown(s, false, true)
+		if text != "" {
+			shown = append(shown, text)
+		}
+		links = append(links, ls...)
+	}
+	label := strings.Join(shown, ": ")
+	if attrlink != "" {
+		a, _ := plainMarkdown(attr, false, false)
+		if a == "" {
+			a = attrlink
+		}
+		links = append(links, [2]string{a, attrlink})
+	}
+	md := "![" + scLabel(label) + "](" + scDest(src) + ")"
+	for _, l := range links {
+		md += " [" + scLabel(l[0]) + "](" + scDest(l[1]) + ")"
+	}
+	return md
 }
 
 // resolve is the destination of a ref target, with its #fragment kept; when

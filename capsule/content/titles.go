@@ -116,11 +116,20 @@ func plainTitle(title string, typographer bool) string {
 	if !strings.ContainsAny(title, marks) {
 		return title
 	}
+	text, _ := plainMarkdown(title, typographer, false)
+	return text
+}
+
+// plainMarkdown is s's inline Markdown as plain text, as plainTitle makes
+// it, and, when withLinks, the links in it ([label, destination] pairs,
+// destinations as written).
+func plainMarkdown(s string, typographer, withLinks bool) (string, [][2]string) {
 	p := titleParser
 	if typographer {
 		p = typographerParser
 	}
-	src := []byte(title)
+	var links [][2]string
+	src := []byte(s)
 	doc := p.Parse(text.NewReader(src))
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -147,10 +156,15 @@ func plainTitle(title string, typographer bool) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			if withLinks {
+				label, _ := plainMarkdown(string(n.Text(src)), false, false)
+				links = append(links, [2]string{label, string(n.Destination)})
+			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return oneLine(b.String())
+	return oneLine(b.String()), links
 }
 
 // decodeText resolves backslash escapes and character references in s,
