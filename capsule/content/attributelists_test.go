@@ -12,6 +12,7 @@ func TestDropAttributeLists(t *testing.T) {
 		"{::options parse_block_html=\"true\" /}\nText\n":            "\nText\n",
 		"![a](a.png){: .align-left} The rest of this paragraph.\n":   "![a](a.png) The rest of this paragraph.\n",
 		"[Go](#link){: .btn .btn--primary} and [Stop](#x){: .btn}\n": "[Go](#link) and [Stop](#x)\n",
+		"Update `_config.yml`{: .filepath } and `a`{:.x}.\n":         "Update `_config.yml` and `a`.\n",
 		"Write `[a](b){: .btn}` to make a button.\n":                 "Write `[a](b){: .btn}` to make a button.\n",
 		"```\n![a](a.png){: .align-left} x\n{: .note}\n```\n":        "```\n![a](a.png){: .align-left} x\n{: .note}\n```\n",
 		"A set {:a, b} stays, as does f(x){:y}.\n":                   "A set {:a, b} stays, as does f(x){:y}.\n",

@@ -122,16 +122,17 @@ func dropAttributeLists(body []byte) []byte {
 			lines[i] = append(end[:loc[0]:loc[0]], line[len(end):]...)
 			end = lines[i][:loc[0]]
 		}
-		if bytes.Contains(end, []byte("){:")) || bytes.Contains(end, []byte("]{:")) {
+		if bytes.Contains(end, []byte("){:")) || bytes.Contains(end, []byte("]{:")) || bytes.Contains(end, []byte("`{:")) {
 			lines[i] = append(dropSpanAttributeLists(end), lines[i][len(end):]...)
 		}
 	}
 	return bytes.Join(lines, nil)
 }
 
-// spanAttributeList is a kramdown attribute list right after a link or
-// an image, in the middle of a line: "![a](a.png){: .align-left} text".
-var spanAttributeList = regexp.MustCompile(`[)\]]\{:[^{}\n]*\}`)
+// spanAttributeList is a kramdown attribute list right after a link, an
+// image or a code span, in the middle of a line: "![a](a.png){:
+// .align-left} text", "`_config.yml`{: .filepath}".
+var spanAttributeList = regexp.MustCompile("[)\\]`]\\{:[^{}\\n]*\\}")
 
 // dropSpanAttributeLists removes the attribute lists written right after
 // a link or image in line, except inside code spans (an odd number of
@@ -140,7 +141,7 @@ func dropSpanAttributeLists(line []byte) []byte {
 	var out []byte
 	last := 0
 	for _, loc := range spanAttributeList.FindAllIndex(line, -1) {
-		if bytes.Count(line[:loc[0]], []byte("`"))%2 == 1 ||
+		if bytes.Count(line[:loc[0]+1], []byte("`"))%2 == 1 ||
 			line[loc[0]] == ')' && !bytes.Contains(line[last:loc[0]], []byte("](")) {
 			continue // in code, or not after a link: "f(x){:y}" is prose
 		}
