@@ -104,8 +104,9 @@ func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string)
 	if len(links) > 0 {
 		m.Info("")
 		m.Info(msg.PostLinks)
-		for n, l := range links {
-			m.Link(fmt.Sprintf("[%d] %s", n+1, l.Label), l.URL)
+		for _, l := range links {
+			// The number the text gives the link (notes come first).
+			m.Link(fmt.Sprintf("[%d] %s", l.Num, l.Label), l.URL)
 		}
 	}
 	tags := p.Tags

@@ -318,6 +318,11 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 			dest = string(n.Destination)
 		case *ast.AutoLink:
 			dest = string(n.URL(doc.Source))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				// An address (contact@example.com, <me@example.org>) is a
+				// mailto: link, as the renderers write it: no file.
+				dest = "mailto:" + dest
+			}
 		default:
 			return ast.WalkContinue, nil
 		}

@@ -29,12 +29,12 @@ func TestRefusedLinks(t *testing.T) {
 		{"image without alt", "a ![](file:///x.png) b", "a [image] b", nil},
 		{"autolink", "<file:///etc/passwd>", "file:///etc/passwd", nil},
 		{"kept beside refused", "[a](javascript:a) [b](https://b.example/)", "a b[1]\r\n\r\n[1] https://b.example/",
-			[]Link{{"b", "https://b.example/"}}},
+			[]Link{{"b", "https://b.example/", 1}}},
 		{"numbers skip refused", "[a](https://a.example/) [x](VBScript:x) ![c](c.png)",
 			"a[1] x [image: c][2]\r\n\r\n[1] https://a.example/\r\n[2] c.png",
-			[]Link{{"a", "https://a.example/"}, {"c", "c.png"}}},
+			[]Link{{"a", "https://a.example/", 1}, {"c", "c.png", 2}}},
 		{"in a table", "| [a](data:a) |\n|---|\n| b |", "    a\r\n    -\r\n    b", nil},
-		{"in a note", "x[^1]\n\n[^1]: [n](javascript:n)", "x[^1]\r\n\r\n[^1] n", nil},
+		{"in a note", "x[^1]\n\n[^1]: [n](javascript:n)", "x[1]\r\n\r\n" + strings.Repeat("-", 70) + "\r\n\r\n[1] n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,7 +43,7 @@ func TestRefusedLinks(t *testing.T) {
 				t.Errorf("RenderPost(%q)\n got %q\nwant %q", tt.in, out, want)
 			}
 			if !slices.Equal(links, tt.links) {
-				t.Errorf("links = %q, want %q", links, tt.links)
+				t.Errorf("links = %v, want %v", links, tt.links)
 			}
 		})
 	}

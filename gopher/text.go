@@ -24,6 +24,9 @@ type Header struct {
 type Link struct {
 	Label string
 	URL   string // after TextOptions.Link rewriting
+	// Num is the link's number in the text's references, "[Num] URL":
+	// its place among the links after the text's footnotes.
+	Num int
 }
 
 // maxLabel is the longest a label of TextOptions may be, in bytes: an
@@ -105,10 +108,13 @@ type TextOptions struct {
 //     each row is one line of its cells joined by " | ", not wrapped;
 //   - a thematic break is a line of "-" across the width, at most 70
 //     cells; a run of them draws one;
-//   - footnote references show as "[^n]", which cannot be taken for a link
-//     reference "[n]"; the notes follow the body, "[^n] text" with a hanging
-//     indent (links in them are numbered after those of the body);
-//   - the references come last, one per distinct URL: "[n] URL". A URL
+//   - footnote references show as "[n]", n as goldmark numbers the notes
+//     (as gemtext shows them); the notes follow the body after a rule (unless
+//     the body ends with one), "[n] text" with a hanging indent (links in
+//     them are numbered after those of the body);
+//   - the references come last, one per distinct URL: "[n] URL", numbered
+//     after the notes (a text with two notes has references [3], [4]…), so
+//     that a number in the text names one note or one URL. A URL
 //     longer than the line after "[n] " but not longer than the width goes
 //     unbroken on the line after "[n]"; a longer one is split with a hanging
 //     indent (none if that would leave less than 10 cells).
@@ -140,8 +146,15 @@ func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text [
 		tagsLabel: label(opts.TagsLabel, "Tags"), imageLabel: label(opts.ImageLabel, "image")}
 	lines := r.header(h)
 	if doc != nil {
-		lines = appendSection(lines, r.appendBlocks(nil, doc, width, false))
-		lines = appendSection(lines, r.appendFootnotes(nil, doc))
+		notes := footnotes(doc)
+		r.noteBase = len(notes)
+		body := r.appendBlocks(nil, doc, width, false)
+		lines = appendSection(lines, body)
+		if len(notes) > 0 && !endsWithRule(body) {
+			// The notes are set apart from the body as gemtext's are.
+			lines = appendSection(lines, []string{rule[:min(width, maxRule)]})
+		}
+		lines = appendSection(lines, r.appendFootnotes(nil, notes))
 	}
 	lines = appendSection(lines, r.references())
 	size := 0
@@ -169,6 +182,10 @@ type renderer struct {
 	rewrite func(string) string
 	links   []Link
 	index   map[string]int // URL → 1-based reference number
+	// noteBase is how many footnotes the text has: notes are [1]…[noteBase],
+	// as gemtext numbers them, and the references follow from noteBase+1,
+	// so that a "[n]" in the text names one thing at the end.
+	noteBase int
 	// tagsLabel and imageLabel are TextOptions' labels, at most
 	// maxLabel bytes each, so that the output bound holds.
 	tagsLabel, imageLabel string
@@ -251,16 +268,16 @@ func (r *renderer) reference(dest, label string) (int, string) {
 	if label == "" {
 		label = url
 	}
-	r.links = append(r.links, Link{Label: label, URL: url})
-	r.index[url] = len(r.links)
-	return len(r.links), url
+	r.links = append(r.links, Link{Label: label, URL: url, Num: r.noteBase + len(r.links) + 1})
+	r.index[url] = r.noteBase + len(r.links)
+	return r.noteBase + len(r.links), url
 }
 
 // references renders the numbered list of URLs.
 func (r *renderer) references() []string {
 	var lines []string
 	for i, l := range r.links {
-		marker := "[" + strconv.Itoa(i+1) + "]"
+		marker := "[" + strconv.Itoa(r.noteBase+i+1) + "]"
 		indent := len(marker) + 1
 		uw := textWidth(l.URL)
 		switch {

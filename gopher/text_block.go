@@ -323,12 +323,10 @@ func (r *renderer) appendFlatItem(dst []string, n ast.Node, marker string, width
 	return dst
 }
 
-// appendFootnotes appends the notes of the document, in the order of their
-// numbers. When a note has more than one block, blank lines separate the
-// notes so that the blocks of one note are not taken for another.
-func (r *renderer) appendFootnotes(dst []string, doc ast.Node) []string {
+// footnotes returns the notes of the document, in the order of their
+// numbers (goldmark's, those of the references in the text).
+func footnotes(doc ast.Node) []*east.Footnote {
 	var notes []*east.Footnote
-	loose := false
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		list, ok := c.(*east.FootnoteList)
 		if !ok {
@@ -337,16 +335,33 @@ func (r *renderer) appendFootnotes(dst []string, doc ast.Node) []string {
 		for f := list.FirstChild(); f != nil; f = f.NextSibling() {
 			if fn, ok := f.(*east.Footnote); ok && fn.Index > 0 {
 				notes = append(notes, fn)
-				loose = loose || fn.ChildCount() > 1
 			}
 		}
+	}
+	return notes
+}
+
+// endsWithRule reports whether the last line of lines that is not blank
+// is a thematic break's.
+func endsWithRule(lines []string) bool {
+	lines = trimBlank(lines)
+	return len(lines) > 0 && strings.Trim(lines[len(lines)-1], "-") == "" && len(lines[len(lines)-1]) >= 3
+}
+
+// appendFootnotes appends notes, "[n] text". When a note has more than one
+// block, blank lines separate the notes so that the blocks of one note are
+// not taken for another.
+func (r *renderer) appendFootnotes(dst []string, notes []*east.Footnote) []string {
+	loose := false
+	for _, fn := range notes {
+		loose = loose || fn.ChildCount() > 1
 	}
 	base := len(dst)
 	for _, fn := range notes {
 		if loose && len(dst) > base {
 			dst = append(dst, "")
 		}
-		dst = r.appendItem(dst, fn, "[^"+strconv.Itoa(fn.Index)+"] ", r.width, false)
+		dst = r.appendItem(dst, fn, "["+strconv.Itoa(fn.Index)+"] ", r.width, false)
 	}
 	return dst
 }

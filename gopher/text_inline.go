@@ -258,7 +258,7 @@ func (in *inline) node(n ast.Node) {
 			in.hardBreak()
 		}
 	case *east.FootnoteLink:
-		in.marker("[^" + strconv.Itoa(n.Index) + "]")
+		in.marker("[" + strconv.Itoa(n.Index) + "]")
 	case *east.FootnoteBacklink:
 	case *east.TaskCheckBox:
 		if n.IsChecked {

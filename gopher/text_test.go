@@ -70,12 +70,20 @@ func TestRenderPostGolden(t *testing.T) {
 			}
 			if wl, ok := s["links"]; ok {
 				var want []Link
-				for _, line := range strings.Split(wl, "\n") {
+				for i, line := range strings.Split(wl, "\n") {
+					// "[n] label | url", or "label | url" for the
+					// (i+1)th reference of a text without notes.
+					num := i + 1
+					if n, rest, ok := strings.Cut(line, "] "); ok && strings.HasPrefix(n, "[") {
+						if v, err := strconv.Atoi(n[1:]); err == nil {
+							num, line = v, rest
+						}
+					}
 					label, url, _ := strings.Cut(line, " | ")
-					want = append(want, Link{Label: label, URL: url})
+					want = append(want, Link{Label: label, URL: url, Num: num})
 				}
 				if !slices.Equal(links, want) {
-					t.Errorf("links = %q, want %q", links, want)
+					t.Errorf("links = %v, want %v", links, want)
 				}
 			}
 		})
@@ -118,13 +126,13 @@ func TestRenderPostLinks(t *testing.T) {
 	if want := "a[1] b[1] empty c[2]\r\n\r\n[1] x%20y\r\n[2] (z)\r\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
-	if want := []Link{{"a", "x%20y"}, {"c", "(z)"}}; !slices.Equal(links, want) {
-		t.Errorf("links = %q, want %q", links, want)
+	if want := []Link{{"a", "x%20y", 1}, {"c", "(z)", 2}}; !slices.Equal(links, want) {
+		t.Errorf("links = %v, want %v", links, want)
 	}
 	// Whatever the rewriter returns cannot break a line.
 	out, links = renderMD("[a](b)\n", TextOptions{Link: func(string) string { return "u\tv\r\n." }})
 	if want := "a[1]\r\n\r\n[1] u%09v%0D%0A.\r\n"; out != want || links[0].URL != "u%09v%0D%0A." {
-		t.Errorf("got %q, %q", out, links)
+		t.Errorf("got %q, %v", out, links)
 	}
 }
 
@@ -277,7 +285,7 @@ func TestRenderPostSoftBreaks(t *testing.T) {
 		"楽しい😀\nまた\n":              "楽しい😀 また",
 		"日本語\nEnglish\n":          "日本語 English",
 		"[リンク](u)\nの後\n":          "リンク[1]の後",
-		"脚注[^1]\nの後\n\n[^1]: x\n": "脚注[^1]の後",
+		"脚注[^1]\nの後\n\n[^1]: x\n": "脚注[1]の後",
 	}
 	for in, want := range tests {
 		out, _ := renderMD(in, TextOptions{})

@@ -296,6 +296,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			errs = append(errs, m.src.err)
 		}
 	}
+	// Hugo's and Jekyll's themes show titles through markdownify, with
+	// its typography (see plainTitle).
+	for _, m := range posts {
+		m.def.typographer = l == layoutHugo || l == layoutJekyll
+	}
 	// The site file's cascade reaches every page, a section's its own.
 	if l != layoutHugo {
 		sections = nil

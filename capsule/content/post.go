@@ -211,7 +211,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, Blank: len(bytes.TrimSpace(body)) == 0}
 	p.rel = p.Path()
-	p.Title = oneLine(r.str("title", titleExample))
+	p.Title = plainTitle(oneLine(r.str("title", titleExample)), def.typographer)
 	for _, k := range []string{"summary", "description", "excerpt"} {
 		if _, ok := m[k]; ok {
 			p.Summary = oneLine(r.str(k, k+` = "One line on what the post says"`))
@@ -375,6 +375,7 @@ type postDefaults struct {
 	undatedPage bool   // a Hugo page: a page when front matter has no date
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
+	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

@@ -59,13 +59,17 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
-	return expandShortcodes(body, line, ref, true)
+	return expandShortcodes(body, line, ref, nil, true)
 }
 
 // expandShortcodes is ExpandShortcodes; without liquid, "{{ … }}" and
 // "{% … %}" are text, as they are to Hugo (only its shortcodes, "{{<" and
 // "{{%", are template code there: a Go post's "{{ 1, 2, 3 }}" is prose).
-func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), liquid bool) (out []byte, warns []ShortcodeWarning) {
+//
+// title, when not nil, gives the title of the post a ref target names
+// ("" when unknown): a ref written bare in the text, not as a link's
+// destination, becomes a link labelled with it.
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool) (out []byte, warns []ShortcodeWarning) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
@@ -73,6 +77,7 @@ func expandShortcodes(body []byte, line int, ref func(target string) (string, bo
 		in:        body,
 		out:       make([]byte, 0, len(body)+len(body)/8+16),
 		ref:       ref,
+		title:     title,
 		line0:     line,
 		noLiquid:  !liquid,
 		prevBlank: true,
@@ -202,7 +207,8 @@ type scExpander struct {
 	in    []byte
 	out   []byte
 	ref   func(string) (string, bool)
-	warns Warnings // bounded per kind
+	title func(string) string // see expandShortcodes; may be nil
+	warns Warnings            // bounded per kind
 
 	line0        int
 	lnPos, lnNum int // newlines before lnPos, for lineAt
@@ -751,20 +757,27 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string)
 		if src == "" {
 			return "", true, "shortcode dropped", "figure shortcode without src: dropped"
 		}
-		label := t.arg("caption", -1)
-		if label == "" {
-			label = t.arg("alt", -1)
-		}
-		if label == "" {
-			label = t.arg("title", -1)
-		}
-		return "![" + scLabel(label) + "](" + scDest(src) + ")", true, "", ""
+		return figure(src, t.arg("title", -1), t.arg("caption", -1), t.arg("attr", -1), t.arg("attrlink", -1), t.arg("alt", -1)), true, "", ""
 	case "ref", "relref":
-		dest, ok := e.resolve(t.arg("path", 0))
+		target := t.arg("path", 0)
+		dest, ok := e.resolve(target)
 		if !ok {
 			return dest, true, kindUnknownTarget, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(dest))
 		}
-		return dest, true, "", ""
+		if e.inDestination() {
+			return dest, true, "", ""
+		}
+		// Written bare in the text, where Hugo prints the address: a
+		// link, labelled with the post's title, as a reader follows it.
+		label := ""
+		if e.title != nil {
+			path, _, _ := strings.Cut(target, "#")
+			label = e.title(path)
+		}
+		if label == "" {
+			label = dest
+		}
+		return "[" + scLabel(label) + "](" + scDest(dest) + ")", true, "", ""
 	case "youtube", "vimeo", "instagram":
 		id := t.arg("id", 0)
 		if !scID(id) {
@@ -797,6 +810,57 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string)
 		return "[Gist: " + user + "/" + id + "](https://gist.github.com/" + user + "/" + id + ")", true, "", ""
 	}
 	return "", false, "", ""
+}
+
+// inDestination reports whether what is written next is a link's
+// destination: after "](" or "](<" of an inline link, after "[label]:" of
+// a reference definition, or in an HTML attribute (href="…").
+func (e *scExpander) inDestination() bool {
+	line := e.out[bytes.LastIndexByte(e.out, '\n')+1:]
+	before := bytes.TrimRight(line, " \t")
+	if n := len(before); n > 0 {
+		switch before[n-1] {
+		case '(', '<', '"', '\'', '=':
+			return true
+		}
+	}
+	trimmed := bytes.TrimSpace(line)
+	return len(trimmed) > 3 && trimmed[0] == '[' && bytes.HasSuffix(trimmed, []byte("]:"))
+}
+
+// figure is the Markdown of Hugo's figure shortcode: an image labelled
+// with what the web page shows under it, as plain text: its title, then
+// its caption and attribution ("Sunset: Photo by Jr Korpa"), or, without
+// a caption, its alt text ("Sunset: a red sky over the sea"; the alt text
+// alone without a title). The caption's Markdown links, and attrlink,
+// follow the image as links of their own, on its line, so that they are
+// link lines on Gemini.
+func figure(src, title, caption, attr, attrlink, alt string) string {
+	var shown []string
+	var links [][2]string
+	if caption == "" {
+		caption = alt // what describes the image when nothing else does
+	}
+	for _, s := range []string{title, caption, attr} {
+		text, ls := plainMarkdown(s, false, true)
+		if text != "" {
+			shown = append(shown, text)
+		}
+		links = append(links, ls...)
+	}
+	label := strings.Join(shown, ": ")
+	if attrlink != "" {
+		a, _ := plainMarkdown(attr, false, false)
+		if a == "" {
+			a = attrlink
+		}
+		links = append(links, [2]string{a, attrlink})
+	}
+	md := "![" + scLabel(label) + "](" + scDest(src) + ")"
+	for _, l := range links {
+		md += " [" + scLabel(l[0]) + "](" + scDest(l[1]) + ")"
+	}
+	return md
 }
 
 // resolve is the destination of a ref target, with its #fragment kept; when

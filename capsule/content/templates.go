@@ -40,12 +40,23 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 			return (&url.URL{Path: "/" + p.Path()}).EscapedPath(), true
 		}
 	}
+	titleFrom := func(from *Post) func(string) string {
+		return func(target string) string {
+			if ix == nil {
+				ix = NewIndex(posts)
+			}
+			if p, _ := ix.Find(from, strings.TrimSpace(target)); p != nil {
+				return p.Title
+			}
+			return ""
+		}
+	}
 	var warns []*FileError
 	for _, p := range posts {
 		if p.plain {
 			continue // most posts: nothing to do
 		}
-		expandPost(p, refFrom(p), liquid, &warns)
+		expandPost(p, refFrom(p), titleFrom(p), liquid, &warns)
 	}
 	return warns
 }
@@ -54,7 +65,7 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 // BodyHash becomes the hash of the Markdown expanded: what it renders
 // to depends on where its refs lead, which other posts decide, and a
 // reload compares posts by that hash (see capsule's renderCache).
-func expandPost(p *Post, ref func(string) (string, bool), liquid bool, warns *[]*FileError) {
+func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, warns *[]*FileError) {
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
@@ -64,13 +75,13 @@ func expandPost(p *Post, ref func(string) (string, bool), liquid bool, warns *[]
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
 		return // most posts: nothing to do
 	}
-	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, liquid)
+	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid)
 	p.Body = body
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
 		// Markdown).
-		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, liquid)
+		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid)
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {
@@ -109,7 +120,33 @@ func dropAttributeLists(body []byte) []byte {
 		end := bytes.TrimRight(line, "\n")
 		if loc := attributeList.FindIndex(end); loc != nil {
 			lines[i] = append(end[:loc[0]:loc[0]], line[len(end):]...)
+			end = lines[i][:loc[0]]
+		}
+		if bytes.Contains(end, []byte("){:")) || bytes.Contains(end, []byte("]{:")) || bytes.Contains(end, []byte("`{:")) {
+			lines[i] = append(dropSpanAttributeLists(end), lines[i][len(end):]...)
 		}
 	}
 	return bytes.Join(lines, nil)
+}
+
+// spanAttributeList is a kramdown attribute list right after a link, an
+// image or a code span, in the middle of a line: "![a](a.png){:
+// .align-left} text", "`_config.yml`{: .filepath}".
+var spanAttributeList = regexp.MustCompile("[)\\]`]\\{:[^{}\\n]*\\}")
+
+// dropSpanAttributeLists removes the attribute lists written right after
+// a link or image in line, except inside code spans (an odd number of
+// backticks before it: "`[a](b){: .btn}`" shows the syntax).
+func dropSpanAttributeLists(line []byte) []byte {
+	var out []byte
+	last := 0
+	for _, loc := range spanAttributeList.FindAllIndex(line, -1) {
+		if bytes.Count(line[:loc[0]+1], []byte("`"))%2 == 1 ||
+			line[loc[0]] == ')' && !bytes.Contains(line[last:loc[0]], []byte("](")) {
+			continue // in code, or not after a link: "f(x){:y}" is prose
+		}
+		out = append(out, line[last:loc[0]+1]...) // keep the ) or ]
+		last = loc[1]
+	}
+	return append(out, line[last:]...)
 }

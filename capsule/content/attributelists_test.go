@@ -1,0 +1,24 @@
+package content
+
+import "testing"
+
+// kramdown's attribute lists style what Jekyll renders and never show:
+// alone on a line, at a line's end, or right after a link or an image.
+func TestDropAttributeLists(t *testing.T) {
+	for in, want := range map[string]string{
+		"![a](a.png)\n{: .align-left}\n":                             "![a](a.png)\n\n",
+		"Text.\n{:.notice}\n":                                        "Text.\n\n",
+		"## Head {: #id}\n":                                          "## Head\n",
+		"{::options parse_block_html=\"true\" /}\nText\n":            "\nText\n",
+		"![a](a.png){: .align-left} The rest of this paragraph.\n":   "![a](a.png) The rest of this paragraph.\n",
+		"[Go](#link){: .btn .btn--primary} and [Stop](#x){: .btn}\n": "[Go](#link) and [Stop](#x)\n",
+		"Update `_config.yml`{: .filepath } and `a`{:.x}.\n":         "Update `_config.yml` and `a`.\n",
+		"Write `[a](b){: .btn}` to make a button.\n":                 "Write `[a](b){: .btn}` to make a button.\n",
+		"```\n![a](a.png){: .align-left} x\n{: .note}\n```\n":        "```\n![a](a.png){: .align-left} x\n{: .note}\n```\n",
+		"A set {:a, b} stays, as does f(x){:y}.\n":                   "A set {:a, b} stays, as does f(x){:y}.\n",
+	} {
+		if got := string(dropAttributeLists([]byte(in))); got != want {
+			t.Errorf("dropAttributeLists(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
