@@ -1,8 +1,10 @@
 package config
 
 import (
+	"fmt"
 	"net"
 	"net/netip"
+	"strings"
 )
 
 // listenOverlap reports whether two listen addresses ("host:port") would
@@ -58,4 +60,50 @@ func listenIPs(host string) []netip.Addr {
 		}
 	}
 	return ips
+}
+
+// publicListen reports whether a listen address takes connections from
+// other machines: every interface (":1965"), or an address that is not
+// loopback.
+func publicListen(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ips := listenIPs(host)
+	if ips == nil {
+		return true
+	}
+	for _, ip := range ips {
+		if !ip.IsLoopback() {
+			return true
+		}
+	}
+	return false
+}
+
+// Warnings are what in cfg works but is most likely a mistake, for -check
+// and the start to say: a capsule open to other machines that names
+// itself localhost sends every reader who follows a link to their own
+// machine.
+func (cfg *Config) Warnings() []string {
+	var out []string
+	listens := []string{cfg.GeminiAddr, cfg.GopherAddr}
+	if cfg.GeminiListener != nil {
+		listens[0] = cfg.GeminiListener.Addr().String()
+	}
+	if cfg.GopherListener != nil {
+		listens[1] = cfg.GopherListener.Addr().String()
+	}
+	host := strings.ToLower(strings.TrimSuffix(cfg.Hostname, "."))
+	if host != "localhost" && !strings.HasSuffix(host, ".localhost") {
+		return nil
+	}
+	for _, l := range listens {
+		if publicListen(l) {
+			out = append(out, fmt.Sprintf("%shostname is %s, but capsuled listens on %s, open to other machines: their readers would follow every link to their own machine; set hostname (or -hostname) to the name readers use", cfg.At("hostname"), cfg.Hostname, l))
+			break
+		}
+	}
+	return out
 }

@@ -43,3 +43,24 @@ func TestListenAddressesThatShareASocket(t *testing.T) {
 		t.Errorf("two loopback addresses, one port: %v", err)
 	}
 }
+
+// A capsule open to other machines that names itself localhost is warned
+// of; one on loopback, or with its real name, is not.
+func TestLocalhostOpenToOthersWarned(t *testing.T) {
+	for _, c := range []struct {
+		host, gemini, gopher string
+		warn                 bool
+	}{
+		{"localhost", ":1965", ":7070", true},
+		{"localhost", "127.0.0.1:1965", "[::1]:7070", false},
+		{"localhost", "127.0.0.1:1965", "0.0.0.0:7070", true},
+		{"blog.localhost", "[::]:1965", "127.0.0.1:70", true},
+		{"example.org", ":1965", ":70", false},
+	} {
+		cfg := NewConfig()
+		cfg.Hostname, cfg.GeminiAddr, cfg.GopherAddr = c.host, c.gemini, c.gopher
+		if w := cfg.Warnings(); (len(w) > 0) != c.warn {
+			t.Errorf("%s on %s and %s: %q", c.host, c.gemini, c.gopher, w)
+		}
+	}
+}

@@ -211,6 +211,9 @@ func main() {
 			for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
 				logger.Printf("%s: %s", folderName(s.Folder), s.Layout)
 			}
+			for _, w := range cfg.Warnings() {
+				fmt.Fprintln(os.Stderr, "warning:", w)
+			}
 			if cfg.ListWarnings {
 				printOldAddresses(sum)
 			}
@@ -234,6 +237,9 @@ func main() {
 	// it are not a log, and carry no time.
 	if !logstamp.JournalReads() {
 		logger.SetOutput(logstamp.New(os.Stderr))
+	}
+	for _, w := range cfg.Warnings() {
+		logger.Print("warning: ", w)
 	}
 	os.Exit(serve(logger, cfg, opts.config))
 }
