@@ -3,6 +3,7 @@ package capsule
 import (
 	"capsule/capsule/content"
 	"capsule/capsule/markup"
+	"capsule/capsule/messages"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -66,15 +67,17 @@ func newMarkdown() goldmark.Markdown {
 }
 
 // parsePost is the one parse of p's text, lowered (see package markup):
-// what lowering cannot draw is warned of in warns, when warns is not nil.
-func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings) *markup.Document {
+// what lowering cannot draw is warned of in warns, when warns is not nil;
+// embeds are labelled in the site's language, by msg.
+func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, msg messages.Messages) *markup.Document {
 	var warn markup.Warn
 	if warns != nil {
 		warn = func(offset int, kind string, msg func() string) {
 			warns.Add(kind, p.File, func() int { return p.Line(offset) }, msg)
 		}
 	}
-	return markup.Parse(md.Parser(), p.Body, warn)
+	return markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
+		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel}})
 }
 
 // The memory a post may cost: PostAllocFactor bytes allocated for each

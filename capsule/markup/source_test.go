@@ -15,7 +15,7 @@ import (
 // that node.
 func TestWrittenMarkdownTakesTheNodesPlace(t *testing.T) {
 	body := []byte("before\n\n<div>x</div>\n\nafter\n")
-	d := Parse(goldmark.New().Parser(), body, nil)
+	d := Parse(goldmark.New().Parser(), body, Options{})
 	html := d.Root.FirstChild().NextSibling()
 	if html.Kind() != ast.KindHTMLBlock {
 		t.Fatalf("second block is %s", html.Kind())
