@@ -87,13 +87,14 @@ func htmlToMarkdown(root *hnode, size int, labels Labels, warn func(kind string,
 	return md
 }
 
-// plainParagraphs is text as Markdown paragraphs that read as text.
+// plainParagraphs is text as a Markdown paragraph that reads as text,
+// a line a line.
 func plainParagraphs(text string) string {
 	var b strings.Builder
-	for _, l := range strings.Split(text, "\n") {
+	for l := range strings.SplitSeq(text, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			b.WriteString(escapeText(l))
-			b.WriteString("\n\n")
+			b.WriteString("\n")
 		}
 	}
 	return b.String()
@@ -165,13 +166,13 @@ func (c *converter) text(n *hnode, verbatim bool) {
 			line = escapeLineStart(line)
 			start = false
 		}
-		if c.inLink > 0 {
-			line = strings.NewReplacer("[", `\[`, "]", `\]`).Replace(line)
+		for j := 0; j < len(line); j++ {
+			switch ch := line[j]; {
+			case c.inLink > 0 && (ch == '[' || ch == ']'), c.inCell > 0 && ch == '|':
+				b.WriteByte('\\')
+			}
+			b.WriteByte(line[j])
 		}
-		if c.inCell > 0 {
-			line = strings.ReplaceAll(line, "|", `\|`)
-		}
-		b.WriteString(line)
 	}
 	c.write(b.String())
 }

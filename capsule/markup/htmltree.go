@@ -87,13 +87,7 @@ func parseHTML(src []byte) (root *hnode, deep bool) {
 			t := top()
 			t.kids = append(t.kids, &hnode{raw: raw, text: html.UnescapeString(raw)})
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			n := &hnode{tag: string(name)}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				n.attrs = append(n.attrs, html.Attribute{Key: string(k), Val: string(v)})
-			}
+			n := readTag(z)
 			switch {
 			case closesP[n.tag]:
 				closeTo("p", "table", "td", "th", "button")

@@ -1,28 +1,32 @@
 package markup
 
 import (
+	"bytes"
+
+	"golang.org/x/net/html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
 
-// raw is the text of an inline HTML tag as written.
-func (d *Document) raw(n *ast.RawHTML) string {
+// raw is the text of an inline HTML tag as written: in Source when the
+// tag is on one line.
+func (d *Document) raw(n *ast.RawHTML) []byte {
 	if n.Segments.Len() == 1 {
 		seg := n.Segments.At(0)
-		return string(seg.Value(d.Source))
+		return seg.Value(d.Source)
 	}
-	var b strings.Builder
+	var b []byte
 	for i := range n.Segments.Len() {
 		seg := n.Segments.At(i)
-		b.Write(seg.Value(d.Source))
+		b = append(b, seg.Value(d.Source)...)
 	}
-	return b.String()
+	return b
 }
 
 // isTag reports whether raw is a start tag of the element name.
-func isTag(raw, name string) bool {
-	if len(raw) < len(name)+2 || raw[0] != '<' || !strings.EqualFold(raw[1:1+len(name)], name) {
+func isTag(raw []byte, name string) bool {
+	if len(raw) < len(name)+2 || raw[0] != '<' || !strings.EqualFold(string(raw[1:1+len(name)]), name) {
 		return false
 	}
 	switch raw[1+len(name)] {
@@ -64,20 +68,65 @@ func (d *Document) lowerHTMLBlock(n *ast.HTMLBlock, warn Warn) {
 	replace(n, d.writeMarkdown(md, at))
 }
 
+// parseTags reads raws, each an inline start tag, with one tokenizer: the
+// element of each, or nil.
+func parseTags(raws [][]byte) []*hnode {
+	tags := make([]*hnode, len(raws))
+	if len(raws) == 0 {
+		return tags
+	}
+	var all []byte
+	ends := make([]int, len(raws))
+	for i, r := range raws {
+		all = append(all, r...)
+		ends[i] = len(all)
+	}
+	z := html.NewTokenizer(bytes.NewReader(all))
+	at, i := 0, 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return tags
+		}
+		start := at
+		at += len(z.Raw())
+		for i < len(ends) && ends[i] <= start {
+			i++
+		}
+		if i == len(ends) {
+			return tags
+		}
+		if (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && tags[i] == nil {
+			tags[i] = readTag(z)
+			z.NextIsNotRawText()
+		}
+	}
+}
+
+// readTag is the element of z's start tag.
+func readTag(z *html.Tokenizer) *hnode {
+	name, hasAttr := z.TagName()
+	n := &hnode{tag: string(name)}
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		n.attrs = append(n.attrs, html.Attribute{Key: string(k), Val: string(v)})
+	}
+	return n
+}
+
 // lowerRawHTML replaces an inline <img> with an image, and an inline
 // <a href> with a link holding what is between it and its </a> (or the
 // next <a>, or the end of the paragraph, as HTML closes it).
-func (d *Document) lowerRawHTML(n *ast.RawHTML, warn Warn) {
-	raw := d.raw(n)
-	at := 0
-	if n.Segments.Len() > 0 {
-		at = d.Offset(n.Segments.At(0).Start)
-	}
-	root, _ := parseHTML([]byte(raw))
-	if len(root.kids) == 0 || root.kids[0].tag == "" {
+func (d *Document) lowerRawHTML(n *ast.RawHTML, el *hnode, warn Warn) {
+	if el == nil {
 		return
 	}
-	el := root.kids[0]
+	at := 0
+	if n.Segments.Len() > 0 {
+		seg := n.Segments.At(0)
+		at = d.Offset(seg.Start)
+	}
 	parent := n.Parent()
 	switch el.tag {
 	case "img":
@@ -134,7 +183,7 @@ func (d *Document) lowerRawHTML(n *ast.RawHTML, warn Warn) {
 			next := c.NextSibling()
 			if r, ok := c.(*ast.RawHTML); ok {
 				s := d.raw(r)
-				if len(s) >= 3 && strings.EqualFold(s[:3], "</a") {
+				if len(s) >= 3 && strings.EqualFold(string(s[:3]), "</a") {
 					parent.RemoveChild(parent, c)
 					break
 				}
@@ -153,6 +202,15 @@ func (d *Document) lowerRawHTML(n *ast.RawHTML, warn Warn) {
 // escapeDest is a URL, decoded, as the renderers read a destination:
 // backslash escapes and entities resolved.
 func escapeDest(u string) string {
-	u = strings.NewReplacer("\n", "", "\r", "").Replace(u)
-	return strings.NewReplacer(`\`, `\\`, "&", `\&`).Replace(u)
+	b := make([]byte, 0, len(u))
+	for i := 0; i < len(u); i++ {
+		switch ch := u[i]; ch {
+		case '\n', '\r':
+		case '\\', '&':
+			b = append(b, '\\', ch)
+		default:
+			b = append(b, ch)
+		}
+	}
+	return string(b)
 }

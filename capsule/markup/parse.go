@@ -45,7 +45,21 @@ func (d *Document) lower(warn Warn) {
 		}
 		return ast.WalkContinue, nil
 	})
+	// The inline tags are read by one tokenizer: one for each would
+	// allocate its 4 KB buffer for every tag.
+	var raws [][]byte
 	for _, n := range todo {
+		if r, ok := n.(*ast.RawHTML); ok {
+			raws = append(raws, d.raw(r))
+		}
+	}
+	tags := parseTags(raws)
+	for _, n := range todo {
+		if r, ok := n.(*ast.RawHTML); ok {
+			d.lowerRawHTML(r, tags[0], warn)
+			tags = tags[1:]
+			continue
+		}
 		d.lowerNode(n, warn)
 	}
 }
@@ -78,7 +92,5 @@ func (d *Document) lowerNode(n ast.Node, warn Warn) {
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
 		d.lowerHTMLBlock(n, warn)
-	case *ast.RawHTML:
-		d.lowerRawHTML(n, warn)
 	}
 }
