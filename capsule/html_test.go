@@ -15,7 +15,7 @@ func TestHTMLFigureServed(t *testing.T) {
 	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"images/fog.jpg": "\xff\xd8\xff",
-			"_index.md": "+++\ntitle = \"Site\"\nlang = \"ja\"\n+++\n",
+			"_index.md":      "+++\ntitle = \"Site\"\nlang = \"ja\"\n+++\n",
 			"a.md": "+++\ntitle = \"図\"\ndate = 2020-01-01\n+++\n前書き。\n\n" +
 				"<figure>\n  <img src=\"/images/fog.jpg\">\n  <figcaption>朝霧 &amp; 木々</figcaption>\n</figure>\n\n" +
 				"<video src=\"/media/clip.mp4\" title=\"散歩\"></video>\n\n後書き。\n",

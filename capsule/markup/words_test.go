@@ -34,7 +34,9 @@ func (p *wordPost) fragment(depth int) string {
 				" <a href=\"/c\">" + w() + "</a></figcaption></figure>"
 		},
 		func() string { return "<img src=\"/x" + w() + ".png\" alt=\"" + w() + " " + w() + "\">" },
-		func() string { return w() + " <img src=\"/i" + w() + ".png\" alt=\"" + w() + "\"> <a href=\"/y\">" + w() + "</a> " + w() },
+		func() string {
+			return w() + " <img src=\"/i" + w() + ".png\" alt=\"" + w() + "\"> <a href=\"/y\">" + w() + "</a> " + w()
+		},
 		func() string { return "<iframe src=\"https://v.example/e\" title=\"" + w() + "\"></iframe>" },
 		func() string { return "<details><summary>" + w() + "</summary>\n" + w() + "\n</details>" },
 		func() string {
