@@ -2,6 +2,7 @@ package markup
 
 import (
 	"golang.org/x/net/html"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -432,7 +433,8 @@ func (c *converter) pre(n *hnode) {
 
 // mediaLink is the source of an embed (<iframe>, <video>, <audio>,
 // <embed>, <object>, <source>) and the label of its link: "Video: title",
-// the title its title attribute, or its source.
+// the title its title attribute, or the host of its absolute address
+// ("Embedded page: www.youtube.com"), or its address.
 func (l Labels) mediaLink(n *hnode) (label, src string) {
 	src = n.attr("src")
 	if src == "" {
@@ -456,9 +458,14 @@ func (l Labels) mediaLink(n *hnode) (label, src string) {
 	default:
 		label = l.or(l.Embed, "Embedded page")
 	}
-	title := n.attr("title")
+	title := strings.Join(strings.Fields(n.attr("title")), " ")
 	if title == "" {
 		title = src
+		// An absolute address is shown by its host: an embed's address
+		// is long and says little more.
+		if u, err := url.Parse(src); err == nil && u.Host != "" && (u.Path != "" || u.RawQuery != "") {
+			title = u.Host
+		}
 	}
 	return label + ": " + title, src
 }
