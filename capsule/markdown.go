@@ -37,6 +37,10 @@ import (
 //     checkTables, which refuses such a post when it is loaded). A table
 //     over them that the load's scan could not see (inside an HTML block,
 //     say) is left as the paragraph of text it is written as.
+//   - Raw HTML is lowered into Markdown (package markup) within markup's
+//     own bounds: elements nest 64 deep in its tree, and the Markdown
+//     written for an HTML block is at most 4 times its size plus 256
+//     bytes (see markup's doc); postgen.HTMLBombs are its costliest posts.
 //
 // With these, and the bounds of content (front matter, tables) and of the
 // renderers (gemtext.OutputFactor, gopher.OutputFactor), loading, parsing
