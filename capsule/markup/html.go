@@ -221,8 +221,19 @@ func isPunct(ch byte) bool {
 	return ch >= '!' && ch <= '/' || ch >= ':' && ch <= '@' || ch >= '[' && ch <= '`' || ch >= '{' && ch <= '~'
 }
 
+// webURL is an address of HTML as the web reads it: a scheme-relative
+// one ("//host/path") is https, as the page it was written for was; read
+// from a capsule it would lead to a gemini:// or gopher:// host.
+func webURL(u string) string {
+	if strings.HasPrefix(u, "//") {
+		return "https:" + u
+	}
+	return u
+}
+
 // dest is a URL, decoded, as a Markdown link destination.
 func dest(u string) string {
+	u = webURL(u)
 	var b strings.Builder
 	b.WriteByte('<')
 	for i := 0; i < len(u); i++ {

@@ -202,6 +202,7 @@ func (d *Document) lowerRawHTML(n *ast.RawHTML, el *hnode, warn Warn) {
 // escapeDest is a URL, decoded, as the renderers read a destination:
 // backslash escapes and entities resolved.
 func escapeDest(u string) string {
+	u = webURL(u)
 	b := make([]byte, 0, len(u))
 	for i := 0; i < len(u); i++ {
 		switch ch := u[i]; ch {
