@@ -606,7 +606,7 @@ func (c *converter) list(n *hnode, ordered bool) {
 		}
 		indent := strings.Repeat(" ", len(marker))
 		md = strings.TrimRight(md, "\n")
-		lines := strings.Split(md, "\n")
+		lines := tighten(strings.Split(md, "\n"))
 		if !c.spend(len(marker) * len(lines)) {
 			return
 		}
@@ -758,4 +758,22 @@ func (c *converter) table(n *hnode) {
 	}
 	c.spend(len(rows) * cols * 3)
 	c.block(strings.TrimRight(b.String(), "\n"))
+}
+
+// tighten drops the blank line between an item's text and a list in it
+// that may follow the text without one, so that the list is drawn tight,
+// as HTML shows <li>text<ul>…</ul></li>.
+func tighten(lines []string) []string {
+	out := lines[:0:0]
+	for i, l := range lines {
+		if l == "" && i > 0 && lines[i-1] != "" && i+1 < len(lines) {
+			next := lines[i+1]
+			if strings.HasPrefix(next, "- ") || strings.HasPrefix(next, "* ") ||
+				strings.HasPrefix(next, "1. ") || strings.HasPrefix(next, "1) ") {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
