@@ -88,14 +88,17 @@ func htmlToMarkdown(root *hnode, size int, labels Labels, warn func(kind string,
 	return md
 }
 
-// plainParagraphs is text as a Markdown paragraph that reads as text,
-// a line a line.
+// plainParagraphs is text as one Markdown paragraph that reads as text,
+// its lines joined by spaces: a fallback, it is cheap to parse and draw
+// (one line, not one node a line).
 func plainParagraphs(text string) string {
 	var b strings.Builder
 	for l := range strings.SplitSeq(text, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
 			b.WriteString(escapeText(l))
-			b.WriteString("\n")
 		}
 	}
 	return b.String()
