@@ -175,7 +175,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			trace := &traces[i]
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
-			doc := parsePost(md, p, &lowering)
+			doc := parsePost(md, p, &lowering, b.site.Messages)
 			var body bytes.Buffer
 			if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
 				return renderedEntry{err: err}

@@ -3,6 +3,7 @@ package capsule
 import (
 	"capsule/capsule/content"
 	"capsule/capsule/markup"
+	"capsule/capsule/messages"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -36,6 +37,10 @@ import (
 //     checkTables, which refuses such a post when it is loaded). A table
 //     over them that the load's scan could not see (inside an HTML block,
 //     say) is left as the paragraph of text it is written as.
+//   - Raw HTML is lowered into Markdown (package markup) within markup's
+//     own bounds: elements nest 64 deep in its tree, and the Markdown
+//     written for an HTML block is at most 4 times its size plus 256
+//     bytes (see markup's doc); postgen.HTMLBombs are its costliest posts.
 //
 // With these, and the bounds of content (front matter, tables) and of the
 // renderers (gemtext.OutputFactor, gopher.OutputFactor), loading, parsing
@@ -66,15 +71,17 @@ func newMarkdown() goldmark.Markdown {
 }
 
 // parsePost is the one parse of p's text, lowered (see package markup):
-// what lowering cannot draw is warned of in warns, when warns is not nil.
-func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings) *markup.Document {
+// what lowering cannot draw is warned of in warns, when warns is not nil;
+// embeds are labelled in the site's language, by msg.
+func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, msg messages.Messages) *markup.Document {
 	var warn markup.Warn
 	if warns != nil {
 		warn = func(offset int, kind string, msg func() string) {
 			warns.Add(kind, p.File, func() int { return p.Line(offset) }, msg)
 		}
 	}
-	return markup.Parse(md.Parser(), p.Body, warn)
+	return markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
+		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel}})
 }
 
 // The memory a post may cost: PostAllocFactor bytes allocated for each

@@ -82,7 +82,8 @@ type TextOptions struct {
 //     plus the UAX #11 Fullwidth forms such as ！ and （, as in gemtext),
 //     across emphasis and link boundaries too; any other soft break is a
 //     space. Hard breaks and <br> start a new line; other raw HTML is
-//     dropped; emphasis, strikethrough and code span markers are dropped;
+//     dropped (capsule/markup has lowered a post's HTML into Markdown
+//     nodes before: what is left is tags without meaning here); emphasis, strikethrough and code span markers are dropped;
 //   - headings underlined with "=" (h1, h2) or "-" (h3-h6) as wide as the
 //     heading (at most the width);
 //   - a link shows as "label[n]" and an image as "[image: alt][n]", n being

@@ -19,6 +19,7 @@ type Document struct {
 	parser  parser.Parser
 	own     int      // the length of the post's own text in Source
 	origins []origin // where each written piece stands in the post's own text, in Source order
+	labels  Labels
 }
 
 // An origin says that Source from start on was written for the post's
