@@ -44,9 +44,17 @@ func (d *Document) lower(warn Warn) {
 
 // lowered reports whether n is a node lowering replaces.
 func lowered(n ast.Node) bool {
+	switch {
+	case mathNode(n) || emojiNode(n):
+		return true
+	}
 	return false
 }
 
 // lowerNode replaces n with the Markdown it stands for.
 func (d *Document) lowerNode(n ast.Node, warn Warn) {
+	switch {
+	case mathNode(n) || emojiNode(n):
+		d.lowerMath(n)
+	}
 }
