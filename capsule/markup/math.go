@@ -23,7 +23,8 @@ import (
 //   - inline math: "\(…\)", "\\(…\\)", "$$…$$" in a line, and "$…$" when
 //     Dollar is set, with Pandoc's rule that keeps amounts out: the
 //     opening "$" has no space after it, the closing one no space before
-//     it and no digit after it ("$5 and $10" is text).
+//     it and no digit after it, and none is between them but "\$" ("$5
+//     and $10" is text).
 //
 // A display block starts only where a line ending with its closing
 // delimiter follows in the text, so that a stray "$$" does not take the
@@ -281,6 +282,9 @@ func (p mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Co
 		*m = closerMemo{scope: scope, from: first.Start, at: at}
 		block.SetPosition(savedLine, first)
 	}
+	if at >= 0 && d.open == "$" && !dollarCloses(block.Source(), at) {
+		at = -1 // "$5 and $10": the next "$" is no closer, and "$" is never inside
+	}
 	if at < 0 || at-first.Start > MaxInlineMath {
 		block.SetPosition(savedLine, savedPos)
 		return nil
@@ -318,6 +322,12 @@ func blankSegments(segs []text.Segment, src []byte) bool {
 	return true
 }
 
+// dollarCloses is whether the "$" at o closes math, by Pandoc's rule: no
+// space before it, no digit after it.
+func dollarCloses(src []byte, o int) bool {
+	return o > 0 && !util.IsSpace(src[o-1]) && (o+1 >= len(src) || src[o+1] < '0' || src[o+1] > '9')
+}
+
 // findCloser is the offset of the first closing delimiter close from the
 // reader's position on in its block, or -1; it moves the reader.
 func findCloser(block text.Reader, close string, from int) int {
@@ -332,14 +342,8 @@ func findCloser(block text.Reader, close string, from int) int {
 			if !bytes.HasPrefix(line[i:], []byte(close)) {
 				continue
 			}
-			if close != "$" {
-				return base + i
-			}
-			// Pandoc's closing "$": no space or backslash before it, no
-			// digit after it, and not the opener itself.
-			o := base + i
-			if o > from && !util.IsSpace(src[o-1]) && src[o-1] != '\\' &&
-				(o+1 >= len(src) || src[o+1] < '0' || src[o+1] > '9') {
+			// "\$" is a dollar sign in TeX, not a closer.
+			if o := base + i; close != "$" || o == 0 || src[o-1] != '\\' {
 				return o
 			}
 		}
@@ -365,7 +369,7 @@ func (d *Document) lowerMath(n ast.Node) {
 		indent := -1
 		for i := range lines.Len() {
 			s := lines.At(i)
-			l := string(s.Value(d.Source))
+			l := strings.TrimRight(string(s.Value(d.Source)), " \t\r\n")
 			formula = append(formula, l)
 			if strings.TrimSpace(l) != "" {
 				w := len(l) - len(strings.TrimLeft(l, " \t"))
