@@ -175,7 +175,10 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		}
 		n := &MathBlock{closer: d.close, offset: start}
 		if !util.IsBlank(body) {
-			n.Lines().Append(text.NewSegment(start, start+len(trimmed)))
+			// "$$ \begin{x}": its spaces are the delimiter's, not
+			// the formula's indent.
+			lead := len(trimmed) - len(util.TrimLeftSpace(trimmed))
+			n.Lines().Append(text.NewSegment(start+lead, start+len(trimmed)))
 		}
 		reader.AdvanceToEOL()
 		return n, parser.NoChildren
