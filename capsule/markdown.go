@@ -67,7 +67,7 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 		parser.WithParagraphTransformers(util.Prioritized(linkRefGuard{parser.LinkReferenceParagraphTransformer}, 100)),
 	)
 	exts := []goldmark.Extender{extension.Linkify, extension.Strikethrough, extension.TaskList,
-		guardedTables{}, guardedFootnotes{}, markup.Math{Dollar: mk.Dollar}}
+		guardedTables{}, guardedFootnotes{}, markup.Math{Dollar: mk.Dollar, DollarEscaped: mk.DollarEscaped}}
 	if mk.Emoji {
 		exts = append(exts, markup.Emoji{})
 	}
@@ -82,7 +82,7 @@ func newDialects(mk content.Markup) *dialects {
 	d := &dialects{site: newDialect(mk)}
 	d.dollar = d.site
 	if !mk.Dollar {
-		d.dollar = newDialect(content.Markup{Dollar: true, Emoji: mk.Emoji})
+		d.dollar = newDialect(content.Markup{Dollar: true, DollarEscaped: true, Emoji: mk.Emoji})
 	}
 	return d
 }

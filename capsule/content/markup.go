@@ -15,6 +15,10 @@ type Markup struct {
 	// true) turns it on for that post (Post.Math). Jekyll's kramdown
 	// never reads "$…$".
 	Dollar bool
+	// DollarEscaped: the site's Markdown reads "$…$" before its math
+	// script does (a theme's or post's switch, not Hugo's passthrough),
+	// so its backslash escapes are resolved: "$\\{x\\}$" is "$\{x\}$".
+	DollarEscaped bool
 	// Emoji: ":tada:" is 🎉, as Hugo's enableEmoji and Jekyll's jemoji
 	// plugin make it.
 	Emoji bool
@@ -45,8 +49,8 @@ func hugoMarkup(root, dir string, m map[string]any) Markup {
 	}
 	params := section(m, "params")
 	for _, k := range []string{"math", "katex", "mathjax"} {
-		if isTrue(params[k]) {
-			mk.Dollar = true
+		if isTrue(params[k]) && !mk.Dollar {
+			mk.Dollar, mk.DollarEscaped = true, true
 		}
 	}
 	return mk

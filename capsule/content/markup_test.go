@@ -14,7 +14,7 @@ func TestSiteMarkup(t *testing.T) {
 		want  Markup
 	}{
 		{map[string]string{"hugo.toml": "title = \"x\"\n"}, true, Markup{}},
-		{map[string]string{"hugo.toml": "enableEmoji = true\n[params]\nmath = true\n"}, true, Markup{Dollar: true, Emoji: true}},
+		{map[string]string{"hugo.toml": "enableEmoji = true\n[params]\nmath = true\n"}, true, Markup{Dollar: true, DollarEscaped: true, Emoji: true}},
 		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['\\(', '\\)'], ['$', '$']]\n"}, true, Markup{Dollar: true}},
 		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = false\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{}},
 		// Hugo Stack's config/_default: markup in a file of its own.

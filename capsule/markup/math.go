@@ -43,6 +43,13 @@ import (
 type Math struct {
 	// Dollar turns on "$…$" inline math.
 	Dollar bool
+	// DollarEscaped says that the site's Markdown reads "$…$" before its
+	// math script does, as Hugo without its passthrough extension and
+	// Jekyll's kramdown do: its backslash escapes are resolved, so that
+	// "$\\{0, 1\\}$" shows "$\{0, 1\}$", as the site's readers see it.
+	// The same holds of "\\(…\\)" and "\\[…\\]" always: their
+	// doubled backslash is written for the Markdown that reads them.
+	DollarEscaped bool
 }
 
 // MaxInlineMath is the longest inline formula, delimiters aside, in bytes
@@ -59,7 +66,7 @@ func (e Math) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, 750)),
 		// Before the code span (100)? No: a code span opened first wins,
 		// as inline parsers only see where they are triggered.
-		parser.WithInlineParsers(util.Prioritized(mathInlineParser{dollar: e.Dollar}, 150)),
+		parser.WithInlineParsers(util.Prioritized(mathInlineParser{dollar: e.Dollar, escaped: e.DollarEscaped}, 150)),
 	)
 }
 
@@ -70,9 +77,10 @@ var KindMathBlock = ast.NewNodeKind("MathBlock")
 // left out.
 type MathBlock struct {
 	ast.BaseBlock
-	closer string // the delimiter that ends it
-	done   bool   // closed on its first line
-	offset int    // where the formula starts in the source
+	closer  string // the delimiter that ends it
+	done    bool   // closed on its first line
+	offset  int    // where the formula starts in the source
+	escaped bool   // written "\\[…\\]": Markdown's backslash escapes are resolved in it
 }
 
 func (n *MathBlock) Kind() ast.NodeKind { return KindMathBlock }
@@ -90,6 +98,7 @@ type MathInline struct {
 	ast.BaseInline
 	Open, Close string
 	Segments    []text.Segment
+	escaped     bool // Markdown's backslash escapes are resolved in it
 }
 
 func (n *MathInline) Kind() ast.NodeKind { return KindMathInline }
@@ -163,7 +172,7 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 			if !util.IsBlank(body[i+len(d.close):]) {
 				return nil, parser.NoChildren
 			}
-			n := &MathBlock{closer: d.close, done: true, offset: start}
+			n := &MathBlock{closer: d.close, done: true, offset: start, escaped: d.open == `\\[`}
 			if !util.IsBlank(body[:i]) {
 				n.Lines().Append(text.NewSegment(start, start+i))
 			}
@@ -173,7 +182,7 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		if !closerLineFollows(pc, k, d.close, reader.Source(), seg.Stop) {
 			return nil, parser.NoChildren
 		}
-		n := &MathBlock{closer: d.close, offset: start}
+		n := &MathBlock{closer: d.close, offset: start, escaped: d.open == `\\[`}
 		if !util.IsBlank(body) {
 			// "$$ \begin{x}": its spaces are the delimiter's, not
 			// the formula's indent.
@@ -248,7 +257,7 @@ var inlineDelims = []struct{ open, close, show, showClose string }{
 	{`$`, `$`, `$`, `$`},
 }
 
-type mathInlineParser struct{ dollar bool }
+type mathInlineParser struct{ dollar, escaped bool }
 
 func (mathInlineParser) Trigger() []byte { return []byte{'$', '\\'} }
 
@@ -292,7 +301,7 @@ func (p mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Co
 		block.SetPosition(savedLine, savedPos)
 		return nil
 	}
-	n := &MathInline{Open: d.show, Close: d.showClose}
+	n := &MathInline{Open: d.show, Close: d.showClose, escaped: d.open == `\\(` || d.open == "$" && p.escaped}
 	for {
 		l, seg := block.PeekLine()
 		if l == nil { // cannot be: the closer is in the block
@@ -373,6 +382,9 @@ func (d *Document) lowerMath(n ast.Node) {
 		for i := range lines.Len() {
 			s := lines.At(i)
 			l := strings.TrimRight(string(s.Value(d.Source)), " \t\r\n")
+			if n.escaped {
+				l = unescape(l)
+			}
 			formula = append(formula, l)
 			if strings.TrimSpace(l) != "" {
 				w := len(l) - len(strings.TrimLeft(l, " \t"))
@@ -422,6 +434,12 @@ func (d *Document) lowerMath(n ast.Node) {
 			}
 			b.WriteString(strings.TrimRight(v, "\r\n"))
 		}
+		if n.escaped {
+			inner := b.String()[len(n.Open):]
+			b.Reset()
+			b.WriteString(n.Open)
+			b.WriteString(unescape(inner))
+		}
 		b.WriteString(n.Close)
 		offset := 0
 		if len(n.Segments) > 0 {
@@ -431,6 +449,22 @@ func (d *Document) lowerMath(n ast.Node) {
 		code.AppendChild(code, ast.NewRawTextSegment(d.writeText(b.String(), d.Offset(offset))))
 		replace(n, []ast.Node{code})
 	}
+}
+
+// unescape resolves CommonMark's backslash escapes in s: a backslash
+// before ASCII punctuation stands for that character.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // longestRun is the longest run of c in s.
