@@ -67,6 +67,9 @@ func (e Math) Extend(m goldmark.Markdown) {
 		// Before the code span (100)? No: a code span opened first wins,
 		// as inline parsers only see where they are triggered.
 		parser.WithInlineParsers(util.Prioritized(mathInlineParser{dollar: e.Dollar, escaped: e.DollarEscaped}, 150)),
+		// Last: the text the math and emoji parsers split, joined (see
+		// textMerger).
+		parser.WithASTTransformers(util.Prioritized(textMerger{}, 10000)),
 	)
 }
 

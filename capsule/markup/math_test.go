@@ -237,3 +237,17 @@ func FuzzMathBlock(f *testing.F) {
 		}
 	})
 }
+
+// A bare URL in running text stays one, though the emoji and math
+// parsers were tried at its ":" and "$" (see textMerger).
+func TestBareURLAcrossTriggers(t *testing.T) {
+	src := "（訳注：http://www.example.com/a$b:d）です。\n"
+	d := parseAll(t, dollarMD, src)
+	var out bytes.Buffer
+	if err := gemtext.Render(&out, d.Source, d.Root, gemtext.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "=> http://www.example.com/a$b:d") {
+		t.Errorf("no link line:\n%s", out.String())
+	}
+}
