@@ -133,7 +133,7 @@ type closerMemo struct {
 }
 
 func (m *closerMemo) known(scope ast.Node, start int) (int, bool) {
-	if m.scope != scope || start < m.from || m.at >= 0 && start > m.at {
+	if m.from < 0 || m.scope != scope || start < m.from || m.at >= 0 && start > m.at {
 		return 0, false
 	}
 	return m.at, true
@@ -144,7 +144,7 @@ func memos(pc parser.Context, key parser.ContextKey) *[4]closerMemo {
 	if m == nil {
 		m = &[4]closerMemo{}
 		for i := range m {
-			m[i].from = -1
+			m[i].from = -1 // nothing searched yet
 		}
 		pc.Set(key, m)
 	}
