@@ -1,10 +1,13 @@
 package capsule
 
 import (
+	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"capsule/capsule/content"
 	"capsule/capsule/internal/testfs"
 )
 
@@ -35,5 +38,47 @@ func TestMathPostsWithinMemoryBound(t *testing.T) {
 			}
 			t.Logf("%s: %d bytes: %d allocated, %d a byte; refused %v", name, len(src), n, n/uint64(len(src)), err != nil)
 		})
+	}
+}
+
+// A site that turns emoji on in its configuration, its posts unchanged,
+// renders them anew: a reload gives what a build from nothing gives.
+func TestMarkupChangeRendersAnew(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: x\n",
+		"_posts/2017-05-03-a.md": "---\ntitle: a\n---\nDone :tada:\n",
+	})
+	opts := content.LoadOptions{Settle: -1}
+	site := func(c *content.Content) *Site {
+		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}
+	}
+	c1, err := content.Load(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st1, err := Build(context.Background(), site(c1), c1, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "_config.yml"), []byte("title: x\nplugins: [jemoji]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts.Previous = c1
+	c2, err := content.Load(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st2, err := Build(context.Background(), site(c2), c2, BuildOptions{Previous: st1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		st   *Store
+		want string
+	}{{st1, "Done :tada:"}, {st2, "Done 🎉"}} {
+		r, ok := c.st.Gemini(postGeminiPath(c2.Posts[0]))
+		if !ok || !strings.Contains(string(r.Body), c.want) {
+			t.Errorf("want %q in the post, got %v %q", c.want, ok, r)
+		}
 	}
 }
