@@ -36,6 +36,11 @@ import (
 //     checkTables, which refuses such a post when it is loaded). A table
 //     over them that the load's scan could not see (inside an HTML block,
 //     say) is left as the paragraph of text it is written as.
+//   - Math (markup.Math) searches for each kind of closing delimiter at
+//     most once over each byte, however many are left open, and an inline
+//     formula is at most markup.MaxInlineMath bytes; lowered, a post of
+//     nothing but "$$a$$" lines, the costliest, allocates some 430 bytes
+//     a byte (TestMathPostsWithinMemoryBound).
 //
 // With these, and the bounds of content (front matter, tables) and of the
 // renderers (gemtext.OutputFactor, gopher.OutputFactor), loading, parsing
