@@ -12,6 +12,7 @@ require (
 	github.com/pires/go-proxyproto v0.8.1
 	github.com/rivo/uniseg v0.4.7
 	github.com/yuin/goldmark v1.8.7
+	github.com/yuin/goldmark-emoji v1.0.6
 	golang.org/x/net v0.39.0
 	golang.org/x/text v0.24.0
 )

@@ -409,19 +409,6 @@ func (c *converter) codeSpan(text string) {
 	c.write(fence + text + fence)
 }
 
-func longestRun(s string, ch byte) int {
-	best, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == ch {
-			run++
-			best = max(best, run)
-		} else {
-			run = 0
-		}
-	}
-	return best
-}
-
 // pre writes a <pre> as a fenced code block, its text decoded, its tags
 // (<code>, <strong> in it) dropped; <pre><code class="language-go"> gives
 // the info string.

@@ -65,7 +65,8 @@ func (d *Document) lower(warn Warn) {
 }
 
 // lowered reports whether n is a node lowering replaces: an HTML block,
-// or an inline <img> or <a href> tag.
+// an inline <img> or <a href> tag (and the others of inlineLowered), math
+// or an emoji code.
 func (d *Document) lowered(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
@@ -78,7 +79,7 @@ func (d *Document) lowered(n ast.Node) bool {
 			}
 		}
 	}
-	return false
+	return mathNode(n) || emojiNode(n)
 }
 
 // inlineLowered are the inline tags that are lowered: an image, a link,
@@ -92,5 +93,9 @@ func (d *Document) lowerNode(n ast.Node, warn Warn) {
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
 		d.lowerHTMLBlock(n, warn)
+	default:
+		if mathNode(n) || emojiNode(n) {
+			d.lowerMath(n)
+		}
 	}
 }

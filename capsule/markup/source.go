@@ -89,3 +89,18 @@ func replace(n ast.Node, blocks []ast.Node) {
 	}
 	parent.RemoveChild(parent, n)
 }
+
+// longestRun is the length of the longest run of c in s: a fence or a
+// code span's backticks must be longer than any run inside.
+func longestRun(s string, c byte) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
