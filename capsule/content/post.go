@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"time"
@@ -345,7 +346,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			p.categories = append(p.categories, tags...) // for Jekyll's addresses
 		}
 		for _, t := range tags {
-			tag := oneLine(t)
+			// Character references are decoded, as in titles: a tag
+			// written "R&amp;D" (as WordPress exports write them) is R&D.
+			tag := oneLine(html.UnescapeString(t))
 			switch {
 			case tag == "":
 				// tags = [""], as archetypes leave it: an empty value,
