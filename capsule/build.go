@@ -122,7 +122,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	var cache, draftCache renderCache
-	if prev := renders; prev != nil && sameSite(&prev.Site, site) {
+	if prev := renders; prev != nil && sameSite(&prev.Site, site) && prev.markup == c.Markup {
 		cache, draftCache = prev.renders, prev.draftRenders
 	}
 	out := make([]renderedEntry, len(entries))
@@ -154,7 +154,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	draftOut := make([]renderedEntry, len(drafts))
 	draftTraces := make([]linkTrace, len(drafts))
 	draftReused := make([]*renderRecord, len(drafts))
-	md := newMarkdown() // goldmark's parser is safe for concurrent use
+	md := newDialects(c.Markup) // goldmark's parser is safe for concurrent use
 	watch := newPostWatch(opts.PostBudget, opts.Slow)
 	work.ForEach(len(entries)+len(drafts), func(i int) {
 		if ctx.Err() != nil {
@@ -168,7 +168,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				return
 			}
 			draftOut[i] = watch.render(p, func() renderedEntry {
-				return b.renderDraft(p, mark(p), md, links.rewriter(p, links.geminiLink, fileLink, true), &draftTraces[i])
+				return b.renderDraft(p, mark(p), md.of(p), links.rewriter(p, links.geminiLink, fileLink, true), &draftTraces[i])
 			})
 			return
 		}
@@ -185,7 +185,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			trace := &traces[i]
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
-			doc := parsePost(md, p, &lowering)
+			doc := parsePost(md.of(p), p, &lowering, b.site.Messages)
 			var body bytes.Buffer
 			if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
 				return renderedEntry{err: err}
@@ -243,6 +243,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 	}
 	st.renders = make(renderCache, len(entries))
+	st.markup = c.Markup
 	for i, p := range entries {
 		older, newer := b.neighbours(i)
 		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p))

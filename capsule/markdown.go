@@ -3,6 +3,7 @@ package capsule
 import (
 	"capsule/capsule/content"
 	"capsule/capsule/markup"
+	"capsule/capsule/messages"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -36,13 +37,27 @@ import (
 //     checkTables, which refuses such a post when it is loaded). A table
 //     over them that the load's scan could not see (inside an HTML block,
 //     say) is left as the paragraph of text it is written as.
+//   - Raw HTML is lowered into Markdown (package markup) within markup's
+//     own bounds: elements nest 64 deep in its tree, and the Markdown
+//     written for an HTML block is at most 4 times its size plus 256
+//     bytes (see markup's doc); postgen.HTMLBombs are its costliest posts.
+//   - Math (markup.Math) searches for each kind of closing delimiter at
+//     most once over each byte, however many are left open, and an inline
+//     formula is at most markup.MaxInlineMath bytes; lowered, a post of
+//     nothing but "$$a$$" lines, the costliest, allocates some 430 bytes
+//     a byte (TestMathPostsWithinMemoryBound).
 //
 // With these, and the bounds of content (front matter, tables) and of the
 // renderers (gemtext.OutputFactor, gopher.OutputFactor), loading, parsing
 // and rendering one post allocates at most PostAllocFactor bytes for each
 // of its bytes, plus PostAllocSlack for the pages of a build whatever its
 // posts. TestPostsWithinMemoryBound holds every bomb of postgen to it.
-func newMarkdown() goldmark.Markdown {
+func newMarkdown() goldmark.Markdown { return newDialect(content.Markup{}) }
+
+// newDialect is newMarkdown with what mk turns on: "$…$" math, emoji
+// codes (see package markup's Math and Emoji). "$$…$$", "\[…\]" and
+// "\(…\)" math is always read.
+func newDialect(mk content.Markup) goldmark.Markdown {
 	inlines := parser.DefaultInlineParsers()
 	for i, in := range inlines {
 		if in.Priority == 200 { // the link parser
@@ -61,20 +76,47 @@ func newMarkdown() goldmark.Markdown {
 		parser.WithInlineParsers(inlines...),
 		parser.WithParagraphTransformers(util.Prioritized(linkRefGuard{parser.LinkReferenceParagraphTransformer}, 100)),
 	)
-	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(
-		extension.Linkify, extension.Strikethrough, extension.TaskList, guardedTables{}, guardedFootnotes{}))
+	exts := []goldmark.Extender{extension.Linkify, extension.Strikethrough, extension.TaskList,
+		guardedTables{}, guardedFootnotes{}, markup.Math{Dollar: mk.Dollar, DollarEscaped: mk.DollarEscaped}}
+	if mk.Emoji {
+		exts = append(exts, markup.Emoji{})
+	}
+	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(exts...))
+}
+
+// dialects are the Markdown dialects of a site's posts: the site's, and
+// the site's with "$…$" math for the posts that turn it on.
+type dialects struct{ site, dollar goldmark.Markdown }
+
+func newDialects(mk content.Markup) *dialects {
+	d := &dialects{site: newDialect(mk)}
+	d.dollar = d.site
+	if !mk.Dollar {
+		d.dollar = newDialect(content.Markup{Dollar: true, DollarEscaped: true, Emoji: mk.Emoji})
+	}
+	return d
+}
+
+// of is the dialect p is written in.
+func (d *dialects) of(p *content.Post) goldmark.Markdown {
+	if p.Math {
+		return d.dollar
+	}
+	return d.site
 }
 
 // parsePost is the one parse of p's text, lowered (see package markup):
-// what lowering cannot draw is warned of in warns, when warns is not nil.
-func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings) *markup.Document {
+// what lowering cannot draw is warned of in warns, when warns is not nil;
+// embeds are labelled in the site's language, by msg.
+func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, msg messages.Messages) *markup.Document {
 	var warn markup.Warn
 	if warns != nil {
 		warn = func(offset int, kind string, msg func() string) {
 			warns.Add(kind, p.File, func() int { return p.Line(offset) }, msg)
 		}
 	}
-	return markup.Parse(md.Parser(), p.Body, warn)
+	return markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
+		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel}})
 }
 
 // The memory a post may cost: PostAllocFactor bytes allocated for each

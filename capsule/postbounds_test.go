@@ -60,6 +60,9 @@ func TestPostsWithinMemoryBound(t *testing.T) {
 	for name, bomb := range postgen.PostBombs() {
 		posts["bomb "+name] = bomb(postgen.PostBombSize[name])
 	}
+	for name, bomb := range postgen.HTMLBombs() {
+		posts["bomb "+name] = bomb(postgen.HTMLBombSize)
+	}
 	for name, line := range hostileLines {
 		posts[name] = []byte(front + strings.Repeat(line, (256<<10)/len(line)))
 	}

@@ -34,9 +34,10 @@ type Store struct {
 	gopherSlowDown      []byte                      // an error menu for a client over its rate
 	gopherPlusRoot      []byte                      // the answer to a Gopher+ "\t$" on the root
 
-	search  *search.Index // over every post, in the order of results.posts
-	results *blog         // what result pages need of the posts
-	renders renderCache   // every post's pieces, for the next Build
+	search  *search.Index  // over every post, in the order of results.posts
+	results *blog          // what result pages need of the posts
+	renders renderCache    // every post's pieces, for the next Build
+	markup  content.Markup // the dialect they were read in: another one renders all anew
 	// draftRenders are every draft's and scheduled post's page, for the
 	// next Build: apart from renders, since a scheduled post becomes a
 	// post at its date without any change of its own.

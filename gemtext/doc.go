@@ -49,9 +49,14 @@
 //     cell, a blank line between rows. Should the repeated headers make
 //     even that too long, each row is one line, its cells joined by " | ".
 //   - A thematic break becomes the line "~~~".
-//   - Raw HTML is dropped: HTML blocks whole, inline tags and comments
-//     without a trace (the text between inline tags stays, and a dropped
-//     tag leaves no double space); <br>, <br/>, <br /> become a line break.
+//   - Raw HTML is lowered before rendering: capsule/markup converts HTML
+//     blocks and inline <img>, <a href> and embeds into the Markdown nodes
+//     they stand for (paragraphs, images, links, lists, tables…), so a
+//     post's figures and HTML paragraphs reach Render as Markdown. Render
+//     itself still drops any HTML it is given: HTML blocks whole, inline
+//     tags and comments without a trace (the text between inline tags
+//     stays, and a dropped tag leaves no double space); <br>, <br/>,
+//     <br /> become a line break.
 //   - Inside lists, quotes and notes, headings are plain text.
 //
 // # Inline content

@@ -169,6 +169,26 @@ func (in *inline) text(s string) {
 	in.write(sb.String(), true)
 }
 
+// maxGluedCode is the longest code span, in bytes, whose words are not
+// broken: a longer one may need its breaks to fit the line.
+const maxGluedCode = 48
+
+// glueCode keeps the words of the short code span written from begin on
+// whole: a line breaks at its spaces only, not after a "\" or "/" as
+// in running text, so that "\(x^2\)" (inline math, see package markup)
+// or "a/b" stays as written.
+func (in *inline) glueCode(begin int) {
+	s := in.b.String()[begin:]
+	if len(s) > maxGluedCode {
+		return
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i-1] != ' ' && s[i] != ' ' && utf8.RuneStart(s[i]) && begin+i > in.start {
+			in.glue = append(in.glue, begin+i-in.start)
+		}
+	}
+}
+
 // marker appends a reference marker, kept on the line of what precedes it.
 func (in *inline) marker(s string) {
 	if in.plain || s == "" {
@@ -224,11 +244,13 @@ func (in *inline) node(n ast.Node) {
 	case *ast.String:
 		in.source(n.Value, n.IsRaw() || n.IsCode())
 	case *ast.CodeSpan:
+		begin := in.b.Len()
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if t, ok := c.(*ast.Text); ok {
 				in.write(lineSpace(string(t.Segment.Value(src))), true)
 			}
 		}
+		in.glueCode(begin)
 	case *ast.Link:
 		in.walk(n)
 		in.link(unescape(n.Destination), in.r.plainText(n))

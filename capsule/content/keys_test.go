@@ -159,3 +159,17 @@ func TestHugoSiteFileKeys(t *testing.T) {
 		t.Errorf("load: %v, title %q", err, c.Meta.Title)
 	}
 }
+
+// Character references in tags are decoded, as in titles and text.
+func TestTagsEntitiesDecoded(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"a.md": "---\ntitle: a\ndate: 2017-05-03\ntags: [\"R&amp;D\", \"&#x65E5;記\", \"a&nbsp;b\"]\n---\n",
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.Posts[0].Tags, "|"); got != "R&D|日記|a\u00a0b" {
+		t.Errorf("tags %q", got)
+	}
+}

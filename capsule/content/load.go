@@ -52,7 +52,10 @@ type Content struct {
 	Withheld []string
 	// Layout says what the folder was taken for, and why: "a Hugo site
 	// (hugo.toml in ~/blog): posts from section posts".
-	Layout   string
+	Layout string
+	// Markup is what the site's Markdown reads beyond CommonMark and GFM,
+	// as its generator's configuration says.
+	Markup   Markup
 	Warnings []*FileError // what was noticed: nothing is left out for it
 	// Problems are what kept a post, a page or a file out, each naming
 	// its file and line, in the author's words: the rest loads. On a
@@ -326,6 +329,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
 	c.baseURL = f.config.baseURL
+	c.Markup = f.config.markup
 	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
 	c.cache.keep(all)
 	var loaded []*Post

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"time"
@@ -50,6 +51,10 @@ type Post struct {
 	// Blank is a post with no text after its front matter, only spaces
 	// and line breaks: a theme's layout stub, such as Hugo's search.md.
 	Blank bool
+	// Math is set when the front matter turns a math renderer on for the
+	// post (math, katex, mathjax: true): "$…$" is then math in it (see
+	// Markup.Dollar).
+	Math bool
 
 	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
@@ -234,6 +239,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
 	p.Page = r.boolean("page", "page = true") || def.page
+	p.Math = frontMath(m)
 	// Jekyll's published: false is a draft; Hugo's published is a date,
 	// its publishDate.
 	if v, ok := m["published"]; ok {
@@ -340,7 +346,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			p.categories = append(p.categories, tags...) // for Jekyll's addresses
 		}
 		for _, t := range tags {
-			tag := oneLine(t)
+			// Character references are decoded, as in titles: a tag
+			// written "R&amp;D" (as WordPress exports write them) is R&D.
+			tag := oneLine(html.UnescapeString(t))
 			switch {
 			case tag == "":
 				// tags = [""], as archetypes leave it: an empty value,

@@ -730,6 +730,20 @@ func (e *scExpander) shortcode(t *scTag) int {
 		}
 		e.fence(t.arg("lang", 0), t.end, s.start, s.end)
 		return s.end
+	case diagramShortcodes[name] != "":
+		// A diagram's or a formula's source, kept verbatim as a fenced
+		// block in its language: Mermaid, Chart.js, TeX (Congo's,
+		// Blowfish's, Beautiful Hugo's, hugo-book's shortcodes).
+		if !t.self {
+			if s, ok := e.closer("<"+name, t.end); ok {
+				e.fence(diagramShortcodes[name], t.end, s.start, s.end)
+				return s.end
+			}
+		}
+		if name == "katex" || name == "math" {
+			break // alone, it turns the page's KaTeX on (Congo, Blowfish): nothing to show
+		}
+		e.warn(t.start, "shortcode kept as text", "%s shortcode without {{< /%s >}}: what follows is kept as text", name, name)
 	case name == "param":
 		e.warn(t.start, "shortcode dropped", "param shortcode %q: page parameters are not available, dropped", scShort(t.arg("name", 0)))
 	default:
@@ -746,6 +760,10 @@ func (e *scExpander) shortcode(t *scTag) int {
 	e.newlines(t.start, t.end)
 	return t.end
 }
+
+// diagramShortcodes are the shortcodes of themes that hold a diagram's or
+// a formula's source, and the language of the fenced block each becomes.
+var diagramShortcodes = map[string]string{"mermaid": "mermaid", "chart": "chart", "katex": "math", "math": "math"}
 
 // known expands the shortcodes that stand for an image or a link. msg is a
 // warning, of kind, when a known one cannot be expanded.

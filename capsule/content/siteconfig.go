@@ -20,6 +20,7 @@ type siteConfig struct {
 	title, description, lang string
 	timezone                 string // Hugo's timeZone, Jekyll's timezone
 	baseURL                  string // Hugo's baseURL, Jekyll's url + baseurl: the blog's web address
+	markup                   Markup // what the site's Markdown reads beyond CommonMark and GFM
 	// Hugo.
 	contentDir   string   // "content" unless set
 	staticDirs   []string // "static" unless set
@@ -184,6 +185,7 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	c.urls = readHugoURLConfig(m)
+	c.markup = hugoMarkup(root, strings.TrimPrefix(filepath.Dir(file), "."), m)
 	return c
 }
 
@@ -223,6 +225,7 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
 	c.urls = readJekyllURLConfig(m)
+	c.markup = jekyllMarkup(m)
 	return c
 }
 

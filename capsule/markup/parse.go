@@ -11,15 +11,23 @@ import (
 // for the same sort ("script dropped"), msg says what and why.
 type Warn func(offset int, kind string, msg func() string)
 
+// Options are what lowering is told besides the post.
+type Options struct {
+	// Warn is told what could not be drawn; nil tells no one.
+	Warn Warn
+	// Labels are the words written for embeds, in the post's language.
+	Labels Labels
+}
+
 // Parse parses body, a post's Markdown, with p, and lowers the result.
-// warn may be nil.
-func Parse(p parser.Parser, body []byte, warn Warn) *Document {
+func Parse(p parser.Parser, body []byte, opts Options) *Document {
+	warn := opts.Warn
 	if warn == nil {
 		warn = func(int, string, func() string) {}
 	}
 	// body[:len:len]: the first write copies, so body's array, which
 	// the post shares with later builds, is never written to.
-	d := &Document{Source: body[:len(body):len(body)], parser: p, own: len(body)}
+	d := &Document{Source: body[:len(body):len(body)], parser: p, own: len(body), labels: opts.Labels}
 	d.Root = p.Parse(text.NewReader(body))
 	d.lower(warn)
 	return d
@@ -31,22 +39,63 @@ func Parse(p parser.Parser, body []byte, warn Warn) *Document {
 func (d *Document) lower(warn Warn) {
 	var todo []ast.Node
 	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && lowered(n) {
+		if entering && d.lowered(n) {
 			todo = append(todo, n)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	// The inline tags are read by one tokenizer: one for each would
+	// allocate its 4 KB buffer for every tag.
+	var raws [][]byte
 	for _, n := range todo {
+		if r, ok := n.(*ast.RawHTML); ok {
+			raws = append(raws, d.raw(r))
+		}
+	}
+	tags := parseTags(raws)
+	for _, n := range todo {
+		if r, ok := n.(*ast.RawHTML); ok {
+			d.lowerRawHTML(r, tags[0], warn)
+			tags = tags[1:]
+			continue
+		}
 		d.lowerNode(n, warn)
 	}
 }
 
-// lowered reports whether n is a node lowering replaces.
-func lowered(n ast.Node) bool {
-	return false
+// lowered reports whether n is a node lowering replaces: an HTML block,
+// an inline <img> or <a href> tag (and the others of inlineLowered), math
+// or an emoji code.
+func (d *Document) lowered(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		return true
+	case *ast.RawHTML:
+		raw := d.raw(n)
+		for _, t := range inlineLowered {
+			if isTag(raw, t) {
+				return true
+			}
+		}
+	}
+	return mathNode(n) || emojiNode(n)
 }
+
+// inlineLowered are the inline tags that are lowered: an image, a link,
+// an embed (its link), a drawing without text (a warning). Other tags are
+// left to the renderers, which drop them and keep the text between them.
+var inlineLowered = []string{"img", "a", "iframe", "video", "audio", "source", "embed", "object",
+	"svg", "canvas", "math", "input", "select", "button"}
 
 // lowerNode replaces n with the Markdown it stands for.
 func (d *Document) lowerNode(n ast.Node, warn Warn) {
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		d.lowerHTMLBlock(n, warn)
+	default:
+		if mathNode(n) || emojiNode(n) {
+			d.lowerMath(n)
+		}
+	}
 }

@@ -19,6 +19,7 @@ type Document struct {
 	parser  parser.Parser
 	own     int      // the length of the post's own text in Source
 	origins []origin // where each written piece stands in the post's own text, in Source order
+	labels  Labels
 }
 
 // An origin says that Source from start on was written for the post's
@@ -87,4 +88,19 @@ func replace(n ast.Node, blocks []ast.Node) {
 		parent.InsertBefore(parent, n, b)
 	}
 	parent.RemoveChild(parent, n)
+}
+
+// longestRun is the length of the longest run of c in s: a fence or a
+// code span's backticks must be longer than any run inside.
+func longestRun(s string, c byte) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
 }

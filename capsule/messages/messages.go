@@ -31,6 +31,9 @@ type Messages struct {
 
 	TagsLabel   string `toml:"tags_label"`   // gopher text: the header's "Tags: a, b"
 	ImageLabel  string `toml:"image_label"`  // gopher text: an image, "[image: alt]"
+	VideoLabel  string `toml:"video_label"`  // an HTML <video> (or <source>), "Video: title"
+	AudioLabel  string `toml:"audio_label"`  // an HTML <audio>, "Audio: title"
+	EmbedLabel  string `toml:"embed_label"`  // an HTML <iframe>, <embed>, <object>, "Embedded page: title"
 	Read        string `toml:"read"`         // gopher: a post's text, {title}
 	PostLinks   string `toml:"post_links"`   // gopher: above a post's links
 	MenuPointer string `toml:"menu_pointer"` // gopher: end of a post's text, above its menu's URL
@@ -73,6 +76,9 @@ var English = Messages{
 
 	TagsLabel:   "Tags",
 	ImageLabel:  "image",
+	VideoLabel:  "Video",
+	AudioLabel:  "Audio",
+	EmbedLabel:  "Embedded page",
 	Read:        "Read: {title}",
 	PostLinks:   "Links in this post:",
 	MenuPointer: "Links, tags and other posts as a gopher menu:",
@@ -115,6 +121,9 @@ var Japanese = Messages{
 
 	TagsLabel:   "タグ",
 	ImageLabel:  "画像",
+	VideoLabel:  "動画",
+	AudioLabel:  "音声",
+	EmbedLabel:  "埋め込みページ",
 	Read:        "本文を読む: {title}",
 	PostLinks:   "この記事のリンク:",
 	MenuPointer: "リンク・タグ・前後の記事はこの gopher メニューから:",

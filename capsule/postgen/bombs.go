@@ -144,3 +144,36 @@ var PostBombSize = map[string]int{
 func wideTable(cols, rows int) string {
 	return strings.Repeat("| h ", cols) + "|\n" + strings.Repeat("|-", cols) + "|\n" + strings.Repeat("a\n", rows)
 }
+
+// HTMLBombs are whole posts of raw HTML that lowering (package markup)
+// reads: deep nesting, many images and links in a block and inline,
+// containers nested around many short lines, uneven tables. Each takes
+// the n of HTMLBombSize and is about n bytes.
+func HTMLBombs() map[string]func(n int) []byte {
+	md := func(body string) []byte { return []byte("---\ntitle: x\ndate: 2017-05-03\n---\n" + body) }
+	return map[string]func(n int) []byte{
+		"html nesting":       func(n int) []byte { return md(strings.Repeat("<div>", n/5) + "a\n") },
+		"html closed":        func(n int) []byte { return md("<div>" + strings.Repeat("<div>a</div>", n/12) + "\n") },
+		"html images":        func(n int) []byte { return md("<div>\n" + strings.Repeat("<img src=a>", n/11) + "\n") },
+		"html inline images": func(n int) []byte { return md("a " + strings.Repeat("<img src=a>", n/11) + "\n") },
+		"html inline links":  func(n int) []byte { return md("a " + strings.Repeat("<a href=b>a</a>", n/15) + "\n") },
+		"html embeds":        func(n int) []byte { return md("<div>\n" + strings.Repeat("<iframe src=a></iframe>", n/23) + "\n") },
+		"html figures": func(n int) []byte {
+			return md("<div>\n" + strings.Repeat("<figure><img src=a><figcaption>b</figcaption></figure>", n/53) + "\n")
+		},
+		"html nested lists": func(n int) []byte {
+			return md(strings.Repeat("<ul><li>", 8) + strings.Repeat("a\n", n/2))
+		},
+		"html nested quotes": func(n int) []byte {
+			return md("<div>" + strings.Repeat("<blockquote>", 8) + strings.Repeat("<p>a", n/4))
+		},
+		"html uneven table": func(n int) []byte {
+			return md("<table><tr>" + strings.Repeat("<td>a", n/10) + strings.Repeat("<tr><td>a", n/18) + "\n")
+		},
+		"html escapes": func(n int) []byte { return md("<p>" + strings.Repeat("<img src=a alt=\"***\">", n/20) + "\n") },
+		"html lines":   func(n int) []byte { return md("<p>\n" + strings.Repeat("- a\n", n/4)) },
+	}
+}
+
+// HTMLBombSize is the n of each of HTMLBombs.
+const HTMLBombSize = 500000

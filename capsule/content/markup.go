@@ -1,0 +1,81 @@
+package content
+
+import "path/filepath"
+
+// Markup is what a site's configuration turns on of the Markdown it
+// writes beyond CommonMark and GFM (see package markup). Math in "$$…$$",
+// "\[…\]" and "\(…\)" is always read; these are the readings a site must
+// ask for, since they change what plain text means.
+type Markup struct {
+	// Dollar: "$…$" is inline math, as the site's math extension reads
+	// it: Hugo's passthrough extension with "$" among its inline
+	// delimiters, or a theme's math switch (params.math, params.katex,
+	// params.mathjax = true), which loads KaTeX or MathJax with "$"
+	// configured. A post's own front matter (math, katex or mathjax:
+	// true) turns it on for that post (Post.Math). Jekyll's kramdown
+	// never reads "$…$".
+	Dollar bool
+	// DollarEscaped: the site's Markdown reads "$…$" before its math
+	// script does (a theme's or post's switch, not Hugo's passthrough),
+	// so its backslash escapes are resolved: "$\\{x\\}$" is "$\{x\}$".
+	DollarEscaped bool
+	// Emoji: ":tada:" is 🎉, as Hugo's enableEmoji and Jekyll's jemoji
+	// plugin make it.
+	Emoji bool
+}
+
+// hugoMarkup reads Markup from a Hugo configuration m (keys lower case),
+// with dir, when not "", the config/_default folder whose markup file
+// holds the markup section.
+func hugoMarkup(root, dir string, m map[string]any) Markup {
+	var mk Markup
+	mk.Emoji = isTrue(m["enableemoji"])
+	markup := section(m, "markup")
+	if markup == nil && dir != "" {
+		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+			if markup = readConfigFile(filepath.Join(root, dir, "markup"+ext), true); markup != nil {
+				break
+			}
+		}
+	}
+	pass := section(section(section(markup, "goldmark"), "extensions"), "passthrough")
+	if isTrue(pass["enable"]) {
+		inline, _ := section(pass, "delimiters")["inline"].([]any)
+		for _, pair := range inline {
+			if p, ok := pair.([]any); ok && len(p) == 2 && str(p[0]) == "$" && str(p[1]) == "$" {
+				mk.Dollar = true
+			}
+		}
+	}
+	params := section(m, "params")
+	for _, k := range []string{"math", "katex", "mathjax"} {
+		if isTrue(params[k]) && !mk.Dollar {
+			mk.Dollar, mk.DollarEscaped = true, true
+		}
+	}
+	return mk
+}
+
+// jekyllMarkup reads Markup from a Jekyll _config.yml m.
+func jekyllMarkup(m map[string]any) Markup {
+	var mk Markup
+	for _, key := range []string{"plugins", "gems"} {
+		for _, p := range strs(m[key]) {
+			if p == "jemoji" {
+				mk.Emoji = true
+			}
+		}
+	}
+	return mk
+}
+
+// frontMath is whether front matter m turns "$…$" math on for its post
+// (see Markup.Dollar).
+func frontMath(m map[string]any) bool {
+	for _, k := range []string{"math", "katex", "mathjax", "Math", "KaTeX", "MathJax"} {
+		if isTrue(m[k]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,50 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The generators' settings that turn "$…$" math and emoji codes on.
+func TestSiteMarkup(t *testing.T) {
+	for _, c := range []struct {
+		files map[string]string
+		hugo  bool
+		want  Markup
+	}{
+		{map[string]string{"hugo.toml": "title = \"x\"\n"}, true, Markup{}},
+		{map[string]string{"hugo.toml": "enableEmoji = true\n[params]\nmath = true\n"}, true, Markup{Dollar: true, DollarEscaped: true, Emoji: true}},
+		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['\\(', '\\)'], ['$', '$']]\n"}, true, Markup{Dollar: true}},
+		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = false\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{}},
+		// Hugo Stack's config/_default: markup in a file of its own.
+		{map[string]string{"config/_default/hugo.toml": "enableemoji = true\n", "config/_default/markup.toml": "[goldmark.extensions.passthrough]\nenable = true\n[goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{Dollar: true, Emoji: true}},
+		{map[string]string{"_config.yml": "plugins:\n  - jekyll-feed\n  - jemoji\n"}, false, Markup{Emoji: true}},
+		{map[string]string{"_config.yml": "gems: [jemoji]\n"}, false, Markup{Emoji: true}},
+		{map[string]string{"_config.yml": "markdown: kramdown\nmath: true\n"}, false, Markup{}},
+	} {
+		root := t.TempDir()
+		var file string
+		for name, body := range c.files {
+			p := filepath.Join(root, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if filepath.Base(name) != "markup.toml" {
+				file = name
+			}
+		}
+		var got Markup
+		if c.hugo {
+			got = readHugoConfig(root, file).markup
+		} else {
+			got = readJekyllConfig(root).markup
+		}
+		if got != c.want {
+			t.Errorf("%v: %+v, want %+v", c.files, got, c.want)
+		}
+	}
+}

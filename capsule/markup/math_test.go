@@ -1,0 +1,253 @@
+package markup
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"capsule/gemtext"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+)
+
+func mathParser(dollar bool) goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(Math{Dollar: dollar}, Emoji{}))
+}
+
+var dollarMD, plainMD = mathParser(true), mathParser(false)
+
+// parseAll parses and lowers src, and renders it, which reads every
+// segment: nothing of the math or emoji nodes is left.
+func parseAll(t *testing.T, md goldmark.Markdown, src string) *Document {
+	d := Parse(md.Parser(), []byte(src), Options{})
+	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (mathNode(n) || emojiNode(n)) {
+			t.Fatalf("%s left in %q", n.Kind(), src)
+		}
+		return ast.WalkContinue, nil
+	})
+	var out bytes.Buffer
+	if err := gemtext.Render(&out, d.Source, d.Root, gemtext.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// codeSpans are the texts of d's code spans.
+func codeSpans(d *Document) []string {
+	var out []string
+	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*ast.CodeSpan); ok && entering {
+			var b strings.Builder
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				b.Write(t.(*ast.Text).Segment.Value(d.Source))
+			}
+			out = append(out, b.String())
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func TestInlineMath(t *testing.T) {
+	for _, c := range []struct {
+		src    string
+		dollar bool
+		want   []string
+	}{
+		{`a \(x_1 *y*\) b`, false, []string{`\(x_1 *y*\)`}},
+		{`a \\(x\\) b`, false, []string{`\(x\)`}},
+		{`a $$x$$ b`, false, []string{`$$x$$`}},
+		{`a $x$ b`, false, nil},
+		{`a $x$ b`, true, []string{`$x$`}},
+		{`$5 and $10`, true, nil},
+		{`$x$5`, true, nil},
+		{`$ x$`, true, nil},
+		{`$x $`, true, nil},
+		{`\(  \)`, false, nil},
+		{"a \\(x\ny\\) b", false, []string{`\(x y\)`}},
+		{"a \\(x\n\ny\\) b", false, nil}, // a paragraph ends math
+		{"`\\(x\\)`", false, []string{`\(x\)`}},
+		{"a \\(" + strings.Repeat("x", MaxInlineMath+1) + "\\)", false, nil},
+		// Raw: the delimiters the site's Markdown never reads.
+		{`$\Sigma = \{0\}$ \(\{a\_1\}\)`, true, []string{`$\Sigma = \{0\}$`, `\(\{a\_1\}\)`}},
+		// "\\(" is written for the Markdown that reads it first.
+		{`\\(\Sigma = \\{0\\} a\_1\\)`, false, []string{`\(\Sigma = \{0\} a_1\)`}},
+		{"a \\(" + strings.Repeat("x", MaxInlineMath) + "\\)", false, []string{`\(` + strings.Repeat("x", MaxInlineMath) + `\)`}},
+	} {
+		md := plainMD
+		if c.dollar {
+			md = dollarMD
+		}
+		got := codeSpans(parseAll(t, md, c.src))
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q (dollar %v): code spans %q, want %q", c.src, c.dollar, got, c.want)
+		}
+	}
+}
+
+// fences are the math blocks of d: their lines.
+func fences(d *Document) []string {
+	var out []string
+	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*ast.FencedCodeBlock); ok && entering && string(f.Language(d.Source)) == "math" {
+			var b strings.Builder
+			for i := range f.Lines().Len() {
+				s := f.Lines().At(i)
+				b.Write(s.Value(d.Source))
+			}
+			out = append(out, b.String())
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// Where the site's Markdown reads "$…$" before its math script, its
+// escapes are resolved, as the site's readers see the formula.
+func TestDollarEscaped(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(Math{Dollar: true, DollarEscaped: true}))
+	got := codeSpans(parseAll(t, md, `字母表 $\Sigma = \\{0, 1\\}$，$a\_1 \, b$ and \(\{x\}\)`))
+	want := []string{`$\Sigma = \{0, 1\}$`, `$a_1 , b$`, `\(\{x\}\)`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("code spans %q, want %q", got, want)
+	}
+}
+
+func TestDisplayMath(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want []string
+	}{
+		{"$$ x $$", []string{"x\n"}},
+		{"$$x$$ and text", nil},
+		{"$$\na\n\nb\n$$\nafter", []string{"a\n\nb\n"}},
+		{"$$ a\nb $$", []string{"a\nb\n"}},
+		{"$$\nnever closed\n", nil},
+		{"text\n$$\nx\n$$", []string{"x\n"}},
+		{"> $$\n> x\n> $$", []string{"x\n"}},
+		{"\\[\n  x\n    y\n\\]", []string{"x\n  y\n"}},
+		{"\\\\[\nx\n\\\\]", []string{"x\n"}},
+		{"\\\\[\na \\\\\\\\ b\\_1\n\\\\]", []string{"a \\\\ b_1\n"}},
+		{"$$\n```\n$$", []string{"```\n"}},
+		{"```\n$$\nx\n$$\n```", nil},
+		{"$$ $$", nil},
+	} {
+		got := fences(parseAll(t, plainMD, c.src))
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: math blocks %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+// Delimiters never closed cost time in proportion to the text: each is
+// searched for once (see closerMemo).
+func TestMathUnclosedLinear(t *testing.T) {
+	for _, unit := range []string{"$$a\n", "\\(a ", "$$a ", "$a ", "\\[a\n", "a $b\n", ":a:"} {
+		cost := func(n int) time.Duration { // the least of three runs: the machine may be busy
+			src := []byte(strings.Repeat(unit, n))
+			best := time.Duration(1 << 62)
+			for range 3 {
+				start := time.Now()
+				Parse(dollarMD.Parser(), src, Options{})
+				best = min(best, time.Since(start))
+			}
+			return best
+		}
+		small, big := cost(1<<14), cost(1<<17)
+		// 8 times the text: a quadratic parse takes 64 times as long.
+		if big > 30*small+100*time.Millisecond {
+			t.Errorf("%q: %v for 8 times the text, against %v", unit, big, small)
+		}
+	}
+}
+
+func FuzzMathInline(f *testing.F) {
+	for _, s := range []string{`x^2`, `\frac{a}{b}`, `a_1 * b_1`, `x\`, "`x`", `\(y`, "日本語"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, dollar bool) {
+		if !utf8.ValidString(s) || len(s) > MaxInlineMath {
+			return
+		}
+		parseAll(t, dollarMD, s) // anything, with every parser on
+		s = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' || r == 0 || r == '$' {
+				return -1
+			}
+			return r
+		}, s)
+		if strings.TrimSpace(s) == "" {
+			return
+		}
+		src, want := "a \\("+s+"\\) b", "\\("+s+"\\)"
+		if strings.Contains(s, `\)`) {
+			return
+		}
+		if dollar {
+			if s[0] == ' ' || s[0] == '\t' || strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") || strings.HasSuffix(s, `\`) {
+				return
+			}
+			src, want = "a $"+s+"$ b", "$"+s+"$"
+		}
+		got := codeSpans(parseAll(t, dollarMD, src))
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: code spans %q, want %q", src, got, want)
+		}
+	})
+}
+
+func FuzzMathBlock(f *testing.F) {
+	for _, s := range []string{"x", "a \\\\\nb_1", "  x\n\n  y", "```", "- a\n> b", "\\]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		parseAll(t, dollarMD, s)
+		s = strings.Map(func(r rune) rune {
+			if r == '\r' || r == 0 || r == '$' {
+				return -1
+			}
+			return r
+		}, s)
+		d := parseAll(t, plainMD, "$$\n"+s+"\n$$\n")
+		// The formula's lines, blank ones around it dropped.
+		lines := strings.Split(s, "\n")
+		for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+			lines = lines[1:]
+		}
+		for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+			lines = lines[:len(lines)-1]
+		}
+		got := fences(d)
+		if len(lines) == 0 {
+			if len(got) != 0 {
+				t.Errorf("%q: math blocks %q, want none", s, got)
+			}
+			return
+		}
+		if len(got) != 1 || strings.Count(got[0], "\n") != len(lines) {
+			t.Errorf("%q: math blocks %q, want one of %d lines", s, got, len(lines))
+		}
+	})
+}
+
+// A bare URL in running text stays one, though the emoji and math
+// parsers were tried at its ":" and "$" (see textMerger).
+func TestBareURLAcrossTriggers(t *testing.T) {
+	src := "（訳注：http://www.example.com/a$b:d）です。\n"
+	d := parseAll(t, dollarMD, src)
+	var out bytes.Buffer
+	if err := gemtext.Render(&out, d.Source, d.Root, gemtext.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "=> http://www.example.com/a$b:d") {
+		t.Errorf("no link line:\n%s", out.String())
+	}
+}
