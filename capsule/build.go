@@ -147,7 +147,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		case expired[p]:
 			return site.Messages.ExpiredMark
 		case scheduled[p]:
-			return strings.ReplaceAll(site.Messages.ScheduledMark, "{time}", p.Date.In(cmp.Or(c.Location, time.UTC)).Format("2006-01-02 15:04 MST"))
+			return messages.Format(site.Messages.ScheduledMark, "time", p.Date.In(cmp.Or(c.Location, time.UTC)).Format("2006-01-02 15:04 MST"))
 		}
 		return site.Messages.DraftMark
 	}

@@ -739,7 +739,7 @@ func (f *fileReader) messages(v any, cfg *Config) {
 			if c := content.Closest(name, known); c != "" {
 				hint = ": did you mean " + c + "?"
 			}
-			f.fail("messages."+name, "unknown message %s%s (the names are in capsule/messages)", name, hint)
+			f.fail("messages."+name, "unknown message %s%s (the README's table of messages lists the names)", name, hint)
 		case !ok:
 			f.fail("messages."+name, "messages.%s must be a string, e.g. %s = \"…\"", name, name)
 		default:

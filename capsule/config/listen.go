@@ -83,10 +83,17 @@ func publicListen(addr string) bool {
 }
 
 // Warnings are what in cfg works but is most likely a mistake, for -check
-// and the start to say: a capsule open to other machines that names
-// itself localhost sends every reader who follows a link to their own
-// machine.
+// and the start to say: a capsule set up for others (a configuration file,
+// listen addresses chosen, systemd's sockets) that names itself localhost
+// sends every reader who follows a link to their own machine. The plain
+// defaults, `capsuled -posts …` tried on one's own machine, are not
+// warned of.
 func (cfg *Config) Warnings() []string {
+	def := NewConfig()
+	if cfg.origins == nil && cfg.GeminiAddr == def.GeminiAddr && cfg.GopherAddr == def.GopherAddr &&
+		cfg.GeminiListener == nil && cfg.GopherListener == nil {
+		return nil
+	}
 	var out []string
 	listens := []string{cfg.GeminiAddr, cfg.GopherAddr}
 	if cfg.GeminiListener != nil {

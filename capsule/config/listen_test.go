@@ -51,7 +51,8 @@ func TestLocalhostOpenToOthersWarned(t *testing.T) {
 		host, gemini, gopher string
 		warn                 bool
 	}{
-		{"localhost", ":1965", ":7070", true},
+		{"localhost", ":1965", ":7070", false}, // the plain defaults: trying it on one's machine
+		{"localhost", ":1965", ":70", true},
 		{"localhost", "127.0.0.1:1965", "[::1]:7070", false},
 		{"localhost", "127.0.0.1:1965", "0.0.0.0:7070", true},
 		{"blog.localhost", "[::]:1965", "127.0.0.1:70", true},

@@ -5,7 +5,7 @@
 // message in the configuration ([messages] in the TOML file).
 //
 // Messages may hold placeholders in braces, filled in by Format: {site}
-// (the site's title), {title}, {query}, {count}, {max}, {url}.
+// (the site's title), {title}, {query}, {count}, {max}, {url}, {time}.
 package messages
 
 import (
@@ -16,49 +16,50 @@ import (
 )
 
 // Messages is one language's texts. The TOML names are the keys an
-// operator overrides them by.
+// operator overrides them by; doc says where each is shown (the README's
+// table of messages is made from them, see Table).
 type Messages struct {
-	Tags     string `toml:"tags"`      // link to the tag index
-	Archive  string `toml:"archive"`   // link to the archive
-	Search   string `toml:"search"`    // link to search
-	AtomFeed string `toml:"atom_feed"` // link to the Atom feed
-	Posts    string `toml:"posts"`     // heading of the home page's post list
-	Home     string `toml:"home"`      // link home: {site}
+	Tags     string `toml:"tags" doc:"link to the tag index"`
+	Archive  string `toml:"archive" doc:"link to the archive"`
+	Search   string `toml:"search" doc:"link to search"`
+	AtomFeed string `toml:"atom_feed" doc:"link to the Atom feed"`
+	Posts    string `toml:"posts" doc:"heading of the home page's post list"`
+	Home     string `toml:"home" doc:"link home: {site}"`
 
-	TagsHeading    string `toml:"tags_heading"`    // {site}
-	TagFeed        string `toml:"tag_feed"`        // link to a tag's Atom feed
-	ArchiveHeading string `toml:"archive_heading"` // {site}
+	TagsHeading    string `toml:"tags_heading" doc:"heading of the tag index: {site}"`
+	TagFeed        string `toml:"tag_feed" doc:"link to a tag's Atom feed"`
+	ArchiveHeading string `toml:"archive_heading" doc:"heading of the archive: {site}"`
 
-	TagsLabel   string `toml:"tags_label"`   // gopher text: the header's "Tags: a, b"
-	ImageLabel  string `toml:"image_label"`  // gopher text: an image, "[image: alt]"
-	VideoLabel  string `toml:"video_label"`  // an HTML <video> (or <source>), "Video: title"
-	AudioLabel  string `toml:"audio_label"`  // an HTML <audio>, "Audio: title"
-	EmbedLabel  string `toml:"embed_label"`  // an HTML <iframe>, <embed>, <object>, "Embedded page: title"
-	Read        string `toml:"read"`         // gopher: a post's text, {title}
-	PostLinks   string `toml:"post_links"`   // gopher: above a post's links
-	MenuPointer string `toml:"menu_pointer"` // gopher: end of a post's text, above its menu's URL
-	LynxHint    string `toml:"lynx_hint"`    // gopher: the root menu's hint for Lynx
+	TagsLabel   string `toml:"tags_label" doc:"gopher text: the header's 'Tags: a, b'"`
+	ImageLabel  string `toml:"image_label" doc:"gopher text: an image, '[image: alt]'"`
+	VideoLabel  string `toml:"video_label" doc:"an HTML <video> (or <source>), 'Video: title'"`
+	AudioLabel  string `toml:"audio_label" doc:"an HTML <audio>, 'Audio: title'"`
+	EmbedLabel  string `toml:"embed_label" doc:"an HTML <iframe>, <embed>, <object>, 'Embedded page: title'"`
+	Read        string `toml:"read" doc:"gopher: a post's text, {title}"`
+	PostLinks   string `toml:"post_links" doc:"gopher: above a post's links"`
+	MenuPointer string `toml:"menu_pointer" doc:"gopher: end of a post's text, above its menu's URL"`
+	LynxHint    string `toml:"lynx_hint" doc:"gopher: the root menu's hint for Lynx"`
 
-	SearchPrompt      string `toml:"search_prompt"`       // Gemini's 10 prompt; the Gopher search menu
-	SearchHeading     string `toml:"search_heading"`      // {query}
-	SearchAgain       string `toml:"search_again"`        // link to search again
-	SearchNone        string `toml:"search_none"`         // {query}
-	SearchFound       string `toml:"search_found"`        // {query} {count}
-	SearchMore        string `toml:"search_more"`         // {query} {count}: the newest of more
-	SearchStopped     string `toml:"search_stopped"`      // {query} {count}: stopped at its budget
-	SearchStoppedNone string `toml:"search_stopped_none"` // {query}
-	SearchTooLong     string `toml:"search_too_long"`     // {max}
-	SearchBadEncoding string `toml:"search_bad_encoding"` // a query that is not percent-encoded right
-	NotFound          string `toml:"not_found"`           // 51, and Gopher's error menu
-	SlowDown          string `toml:"slow_down"`           // Gopher's error menu for a client over its rate
-	WrongHost         string `toml:"wrong_host"`          // 53: {url}
-	Drafts            string `toml:"drafts"`              // the drafts' index, for their author
-	NoDrafts          string `toml:"no_drafts"`           // the drafts' index, empty
-	DraftMark         string `toml:"draft_mark"`          // a draft's byline
-	ExpiredMark       string `toml:"expired_mark"`        // an expired post's byline, among the drafts
-	ScheduledMark     string `toml:"scheduled_mark"`      // a scheduled post's byline, among the drafts; {time} is when it publishes
-	AuthorCertificate string `toml:"author_certificate"`  // 60: drafts without a client certificate
-	NotAuthor         string `toml:"not_author"`          // 61: drafts with another certificate
+	SearchPrompt      string `toml:"search_prompt" doc:"Gemini's 10 prompt; the Gopher search menu"`
+	SearchHeading     string `toml:"search_heading" doc:"heading of search results: {query}"`
+	SearchAgain       string `toml:"search_again" doc:"link to search again"`
+	SearchNone        string `toml:"search_none" doc:"search found nothing: {query}"`
+	SearchFound       string `toml:"search_found" doc:"search found some: {query} {count}"`
+	SearchMore        string `toml:"search_more" doc:"{query} {count}: the newest of more"`
+	SearchStopped     string `toml:"search_stopped" doc:"{query} {count}: stopped at its budget"`
+	SearchStoppedNone string `toml:"search_stopped_none" doc:"search stopped at its budget, none found: {query}"`
+	SearchTooLong     string `toml:"search_too_long" doc:"a query over {max} characters"`
+	SearchBadEncoding string `toml:"search_bad_encoding" doc:"a query that is not percent-encoded right"`
+	NotFound          string `toml:"not_found" doc:"51, and Gopher's error menu"`
+	SlowDown          string `toml:"slow_down" doc:"Gopher's error menu for a client over its rate"`
+	WrongHost         string `toml:"wrong_host" doc:"53, a request for another host: {url}"`
+	Drafts            string `toml:"drafts" doc:"the drafts' index, for their author"`
+	NoDrafts          string `toml:"no_drafts" doc:"the drafts' index, empty"`
+	DraftMark         string `toml:"draft_mark" doc:"a draft's byline"`
+	ExpiredMark       string `toml:"expired_mark" doc:"an expired post's byline, among the drafts"`
+	ScheduledMark     string `toml:"scheduled_mark" doc:"a scheduled post's byline, among the drafts; {time} is when it publishes"`
+	AuthorCertificate string `toml:"author_certificate" doc:"60: drafts without a client certificate"`
+	NotAuthor         string `toml:"not_author" doc:"61: drafts with another certificate"`
 }
 
 // English is the table of every language but Japanese.

@@ -176,7 +176,7 @@ func TestCheckListsEverySitesRedirects(t *testing.T) {
 	dir := writeFiles(t, t.TempDir(), map[string]string{
 		"ja/a.md":   "+++\ntitle = \"ア\"\ndate = 2020-01-01\naliases = [\"/old/a/\", \"/2020/a.html\"]\n+++\n[x](x.png)\n",
 		"en/b.md":   "+++\ntitle = \"B\"\ndate = 2020-01-01\nredirect_from = [\"/old/b/\"]\n+++\n[y](y.png)\n",
-		"site.toml": "posts = \"ja\"\n[gemini]\ncerts = \"certs\"\n\n[[site]]\nhostname = \"en.localhost\"\nposts = \"en\"\ngopher_listen = \"127.0.0.1:0\"\n",
+		"site.toml": "hostname = \"ja.example\"\nposts = \"ja\"\n[gemini]\ncerts = \"certs\"\n\n[[site]]\nhostname = \"en.localhost\"\nposts = \"en\"\ngopher_listen = \"127.0.0.1:0\"\n",
 	})
 	stdout, stderr, code := runIn(t, dir, "-config", "site.toml", "-check", "-v")
 	stderr = withoutLayout(stderr)
