@@ -176,7 +176,7 @@ func TestJekyllDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Empty() || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "(2 drafts left out)") {
+	if !c.Empty() || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "(2 drafts)") {
 		t.Errorf("posts %s, warnings %v", slugsOf(c.Posts), c.Warnings)
 	}
 	var ps []*mdFile

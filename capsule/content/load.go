@@ -434,9 +434,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Problems = errs
 	if c.Empty() {
 		msg := "no posts and no pages to serve: only the home page will be there"
-		if waiting := len(c.Drafts) + len(c.Scheduled); waiting > 0 {
-			msg = fmt.Sprintf("no posts and no pages to serve yet (%s, %s): only the home page will be there until one is published",
-				count(len(c.Drafts), "draft"), count(len(c.Scheduled), "scheduled post"))
+		var waiting []string
+		if len(c.Drafts) > 0 {
+			waiting = append(waiting, count(len(c.Drafts), "draft"))
+		}
+		if len(c.Scheduled) > 0 {
+			waiting = append(waiting, count(len(c.Scheduled), "scheduled post"))
+		}
+		if len(waiting) > 0 {
+			msg = "no posts and no pages to serve yet (" + strings.Join(waiting, ", ") + "): only the home page will be there until one is published"
 		}
 		hint := emptyHint(dir, l)
 		if strings.HasPrefix(hint, "did you mean content?") {

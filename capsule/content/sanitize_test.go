@@ -135,7 +135,7 @@ func TestEmptyFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Empty() || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "(1 drafts left out)") {
+	if !c.Empty() || len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "(1 draft)") {
 		t.Errorf("drafts only: Empty() = %v, warnings %v", c.Empty(), c.Warnings)
 	}
 	dir = testfs.Write(t, map[string]string{"a.md": goodPost})

@@ -254,7 +254,7 @@ func TestCheckEmptyFolderHints(t *testing.T) {
 	os.WriteFile(filepath.Join(fresh, "content/posts/my-first-post.md"), []byte("+++\ntitle = 'My First Post'\ndate = 2024-01-01\ndraft = true\n+++\n"), 0o644)
 	for dir, warning := range map[string]string{
 		t.TempDir(): "no posts and no pages to serve: only the home page will be there",
-		fresh:       "no posts and no pages to serve yet (1 draft, 0 scheduled posts): only the home page will be there until one is published",
+		fresh:       "no posts and no pages to serve yet (1 draft): only the home page will be there until one is published",
 	} {
 		stdout, stderr, code = run(t, "-check", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
 		if code != 0 || !strings.Contains(stdout, "ok:") || !strings.Contains(stderr, warning) {
