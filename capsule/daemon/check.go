@@ -39,6 +39,8 @@ type Summary struct {
 	// Listens are the addresses a start would listen on, each bound and
 	// released (the main site's Summary only).
 	Listens []Listen
+	// Routes are every address the site would answer (capsuled -routes).
+	Routes []capsule.Route
 }
 
 // Check loads and builds everything cfg names, as Start would, without
@@ -102,7 +104,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 		return nil, err
 	}
 	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
-		Drafts:    len(loaded.Drafts) + len(loaded.Expired),
+		Drafts: len(loaded.Drafts) + len(loaded.Expired), Routes: st.Routes(),
 		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }
 

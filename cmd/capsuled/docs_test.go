@@ -299,3 +299,25 @@ func TestCheckListsScheduled(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// -routes lists the addresses as the README shows them: host, protocol,
+// status, address, a redirect's target.
+func TestRoutesCommand(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("+++\ntitle = \"A\"\ndate = 2020-01-01\naliases = [\"/old/\"]\n+++\n本文\n"), 0o644)
+	stdout, stderr, code := run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	for _, want := range []string{
+		"localhost gemini 20 /",
+		"localhost gemini 20 /posts/a.gmi",
+		"localhost gemini 31 /old/ → gemini://localhost/posts/a.gmi",
+		"localhost gopher - /posts/a.txt",
+	} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("no line %q in -routes:\n%s%s", want, stdout, stderr)
+		}
+	}
+	if code != 0 || strings.Contains(stdout, "ok: no problems") {
+		t.Errorf("exit %d, or the -check report printed too:\n%s", code, stdout)
+	}
+}

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
@@ -17,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -39,6 +41,8 @@ type options struct {
 	// fingerprint names a PEM file whose certificates' fingerprints are
 	// printed: an author's, for [authors] certificates.
 	fingerprint string
+	// routes lists every address served (-routes), after checking.
+	routes bool
 }
 
 // defineFlags binds every flag to cfg and opts. Each configuration key has
@@ -47,6 +51,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&opts.config, "config", "", "read the configuration from TOML `file` (flags override it)")
 	fs.BoolVar(&opts.check, "check", false, "load the configuration and posts, build everything, say what was checked and exit (1 if a problem is found, 2 for a bad command line)")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.BoolVar(&opts.routes, "routes", false, "check as -check does, then list every Gemini address and Gopher selector served, redirects with their targets, one a line: host, protocol, status, address")
 	fs.BoolVar(&cfg.ListWarnings, "v", cfg.ListWarnings, "list every warning, not one line per kind with how many and the first; with -check, also every old address that redirects to a post")
 	fs.StringVar(&opts.fingerprint, "fingerprint", "", "print the SHA-256 fingerprint of each certificate in PEM `file` (an author's client certificate) and exit")
 
@@ -202,7 +207,7 @@ func main() {
 		reportAndExit(logger, err, exitProblems)
 	}
 
-	if opts.check {
+	if opts.check || opts.routes {
 		sum, err := daemon.Check(cfg)
 		if sum != nil {
 			// What each folder was taken for, first; then the warnings,
@@ -227,6 +232,10 @@ func main() {
 		}
 		if err != nil {
 			reportAndExit(logger, err, exitProblems)
+		}
+		if opts.routes {
+			printRoutes(cfg.Hostname, sum)
+			return
 		}
 		fmt.Print(checkReport(cfg, opts.config, sum))
 		return
@@ -302,6 +311,32 @@ func unpublished(s *daemon.Summary) string {
 		out += fmt.Sprintf(", %d scheduled", len(s.Scheduled))
 	}
 	return out
+}
+
+// printRoutes lists every address each site answers, one a line:
+//
+//	localhost gemini 20 /posts/hello.gmi
+//	localhost gemini 31 /2014/09/02/hello.html → gemini://localhost/posts/hello.gmi
+//	localhost gopher - /posts/hello.txt
+func printRoutes(host string, sum *daemon.Summary) {
+	for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
+		name := cmp.Or(s.Hostname, host)
+		for _, r := range s.Routes {
+			status := "-"
+			if r.Status != 0 {
+				status = strconv.Itoa(r.Status)
+			}
+			line := name + " " + r.Protocol + " " + status + " " + content.Printable(r.Address)
+			if r.Target != "" {
+				if r.Status/10 == 3 {
+					line += " → " + content.Printable(r.Target)
+				} else {
+					line += " (" + r.Target + ")"
+				}
+			}
+			fmt.Println(line)
+		}
+	}
 }
 
 // printOldAddresses lists every old address of a post that -check found,
