@@ -1,9 +1,12 @@
 package daemon
 
 import (
+	"bytes"
 	"capsule/capsule/logstamp"
 	"io"
 	"net"
+	"net/netip"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -20,10 +23,18 @@ import (
 // client sent), status, bytes written and duration. Lines are buffered and
 // written once a second or when the buffer fills, so that a busy capsule
 // makes one write a second rather than one a request.
+//
+// HAProxy's health checks are not logged: two a second per replica
+// (contrib/haproxy.cfg checks each protocol every second) would be most of
+// a quiet capsule's log. A health check is a request from a trusted
+// proxy's own address (a check's PROXY header names no client) for
+// /robots.txt on Gemini or /caps.txt on Gopher, the addresses
+// contrib/haproxy.cfg asks for.
 type accessLog struct {
-	w     io.Writer
-	ips   bool
-	stamp bool // each line starts with its request's time
+	w       io.Writer
+	ips     bool
+	trusted []netip.Prefix // the proxies whose health checks are not logged
+	stamp   bool           // each line starts with its request's time
 
 	mu  sync.Mutex
 	buf []byte
@@ -37,8 +48,8 @@ const (
 	accessLogBufferSize = 64 << 10
 )
 
-func newAccessLog(w io.Writer, ips bool) *accessLog {
-	a := &accessLog{w: w, ips: ips, buf: make([]byte, 0, accessLogBufferSize),
+func newAccessLog(w io.Writer, ips bool, trusted []netip.Prefix) *accessLog {
+	a := &accessLog{w: w, ips: ips, trusted: trusted, buf: make([]byte, 0, accessLogBufferSize),
 		stop: make(chan struct{}), done: make(chan struct{})}
 	// The log's writer would stamp the lines with the time of the write,
 	// up to a second late: the lines are stamped here instead.
@@ -68,7 +79,7 @@ func (a *accessLog) flusher() {
 // target or targetBytes. A nil accessLog logs nothing. Logging allocates
 // nothing: the line is appended to the buffer in place.
 func (a *accessLog) request(proto string, remote net.Addr, target string, targetBytes []byte, status string, n int, d time.Duration) {
-	if a == nil {
+	if a == nil || a.healthCheck(remote, target, targetBytes) {
 		return
 	}
 	a.mu.Lock()
@@ -158,4 +169,24 @@ func (a *accessLog) Close() {
 	}
 	close(a.stop)
 	<-a.done
+}
+
+// healthCheck reports whether a request is a proxy's health check (see
+// accessLog). It allocates nothing.
+func (a *accessLog) healthCheck(remote net.Addr, target string, targetBytes []byte) bool {
+	if len(a.trusted) == 0 {
+		return false
+	}
+	t, ok := remote.(*net.TCPAddr)
+	if !ok {
+		return false
+	}
+	ip := t.AddrPort().Addr().Unmap()
+	if !slices.ContainsFunc(a.trusted, func(p netip.Prefix) bool { return p.Contains(ip) }) {
+		return false
+	}
+	if targetBytes != nil {
+		return bytes.HasSuffix(targetBytes, []byte("/robots.txt"))
+	}
+	return target == "/caps.txt" || target == "caps.txt"
 }

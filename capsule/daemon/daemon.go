@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"capsule/capsule"
+	"net/netip"
 
 	"cmp"
 	"context"
@@ -116,7 +117,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	}
 	d.schedulePublish()
 	if cfg.AccessLog {
-		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs))
+		d.access.Store(newAccessLog(cfg.Log.Writer(), cfg.LogIPs, trustedProxies(cfg)))
 	}
 	d.limiter.Store(guard.NewRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	d.serve()
@@ -185,7 +186,7 @@ func (d *Daemon) listen(cfg config.Config) error {
 // guardListener puts cfg's limits, and with proxy the PROXY protocol, in
 // front of l.
 func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool) *guard.Listener {
-	trusted, _ := guard.ParseTrusted(cfg.ProxyTrusted) // checked by config.Config.Check
+	trusted := trustedProxies(cfg)
 	limits := guard.Limits{MaxOpen: cfg.MaxConns, PerClient: cfg.MaxConnsPerClient,
 		Per24: cfg.MaxConnsPer24, Per56: cfg.MaxConnsPer56, Per48: cfg.MaxConnsPer48}
 	raw := l
@@ -279,10 +280,10 @@ func (d *Daemon) applyConfig(cfg config.Config) {
 	if cfg.RateLimit != old.RateLimit || cfg.RateBurst != old.RateBurst {
 		d.limiter.Store(guard.NewRateLimiter(cfg.RateLimit, cfg.RateBurst))
 	}
-	if cfg.AccessLog != old.AccessLog || cfg.LogIPs != old.LogIPs {
+	if cfg.AccessLog != old.AccessLog || cfg.LogIPs != old.LogIPs || !slices.Equal(cfg.ProxyTrusted, old.ProxyTrusted) {
 		var next *accessLog
 		if cfg.AccessLog {
-			next = newAccessLog(cfg.Log.Writer(), cfg.LogIPs)
+			next = newAccessLog(cfg.Log.Writer(), cfg.LogIPs, trustedProxies(cfg))
 		}
 		d.access.Swap(next).Close()
 	}
@@ -536,3 +537,9 @@ type ConfigError struct{ Err error }
 
 func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
+
+// trustedProxies are cfg's trusted proxies, checked by config.Config.Check.
+func trustedProxies(cfg config.Config) []netip.Prefix {
+	trusted, _ := guard.ParseTrusted(cfg.ProxyTrusted)
+	return trusted
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"net/netip"
 	"testing"
 
 	"capsule/capsule"
@@ -41,7 +42,7 @@ func benchDaemon(b testing.TB) *Daemon {
 		b.Fatal(err)
 	}
 	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0)}
-	d.access.Store(newAccessLog(logstamp.New(io.Discard), false)) // stamped, as outside journald
+	d.access.Store(newAccessLog(logstamp.New(io.Discard), false, []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")})) // stamped, as outside journald; health checks looked for
 	b.Cleanup(d.access.Load().Close)
 	return d
 }
