@@ -821,3 +821,25 @@ func TestReloadWithBrokenConfiguration(t *testing.T) {
 		t.Error("not serving after the failed reload")
 	}
 }
+
+// TestSystemdUnitsVerify has systemd check every unit of contrib/ as it
+// would load them: the service (run against this build of capsuled, since
+// systemd checks that the program is there) and its three sockets.
+func TestSystemdUnitsVerify(t *testing.T) {
+	analyze := needTool(t, "systemd-analyze")
+	dir := t.TempDir()
+	units := []string{"capsule.service", "capsule-gemini.socket", "capsule-gopher.socket", "capsule-agent.socket"}
+	for _, u := range units {
+		b, err := os.ReadFile(filepath.Join("../../contrib", u))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = bytes.ReplaceAll(b, []byte("/usr/local/bin/capsuled"), []byte(capsuled))
+		os.WriteFile(filepath.Join(dir, u), b, 0o644)
+	}
+	cmd := exec.Command(analyze, append([]string{"verify", "--man=no"}, units...)...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
+	}
+}
