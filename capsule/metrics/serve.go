@@ -40,7 +40,7 @@ func (m *Metrics) Listen(addr string, errorLog *log.Logger) (*Server, error) {
 // Serve serves m on ln (systemd's socket, or one Listen opened).
 func (m *Metrics) Serve(ln net.Listener, errorLog *log.Logger) *Server {
 	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", m.Handler(errorLog))
+	mux.Handle("GET /metrics", m.Handler())
 	s := &Server{
 		srv: &http.Server{
 			Handler:           mux,
