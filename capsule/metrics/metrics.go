@@ -22,7 +22,8 @@
 //
 // The serving path counts through handles resolved here once (a table of
 // counters indexed by status): a request costs a few atomic additions and
-// a histogram observation, and allocates nothing.
+// a histogram observation (a short lock of the protocol's histogram), and
+// allocates nothing.
 //
 // The library is VictoriaMetrics/metrics, not prometheus/client_golang:
 // both count with atomic additions, but client_golang made capsuled 4.5 MB
