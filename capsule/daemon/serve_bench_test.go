@@ -119,3 +119,30 @@ func TestGopherHandlerAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMetricsOnOff is what the metrics add to the serving path, in
+// one run: the same requests with metrics off (no -metrics) and on.
+func BenchmarkMetricsOnOff(b *testing.B) {
+	for _, on := range []string{"off", "on"} {
+		d := benchDaemon(b)
+		if on == "off" {
+			d.metrics = nil
+		}
+		b.Run("gemini/metrics="+on, func(b *testing.B) {
+			b.ReportAllocs()
+			line := []byte("gemini://localhost/")
+			c := tls.Server(new(benchConn), &tls.Config{})
+			for b.Loop() {
+				resp := d.handleGemini(c, line, nil)
+				d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+			}
+		})
+		b.Run("gopher/metrics="+on, func(b *testing.B) {
+			b.ReportAllocs()
+			r := &gopher.Request{Selector: "", RemoteAddr: benchAddr}
+			for b.Loop() {
+				d.serveGopher(d.main().capsule, io.Discard, r)
+			}
+		})
+	}
+}
