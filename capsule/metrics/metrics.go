@@ -262,5 +262,6 @@ func (m *Metrics) Handler() http.Handler {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 		m.set.WritePrometheus(w)
 		vm.WriteProcessMetrics(w)
+		vm.WriteFDMetrics(w) // process_open_fds, process_max_fds: against the connection caps
 	})
 }
