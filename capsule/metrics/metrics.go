@@ -30,7 +30,8 @@
 // larger and 3 MB more resident whether metrics were on or not (its
 // package initialisation builds a global registry with the Go and process
 // collectors, and links protobuf), some 20% of what capsuled takes with
-// the sample posts; this one costs about 0.3 MB of each. Its output is the
+// the sample posts; with this one capsuled is 1.2 MB larger (net/http
+// included) and 0.7 MB more resident with metrics off, 1.6 MB on. Its output is the
 // Prometheus text format, which Prometheus, VictoriaMetrics and every
 // scraper read; it writes no help text (contrib/README.md has it).
 package metrics
