@@ -314,6 +314,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	// Scheduled and expired posts wait with the drafts, for their
 	// author's eyes, and so do their page bundles' files.
 	st.drafts = b.draftPages(drafts, draftOut)
+	st.Drafts = len(c.Drafts)
 	for _, p := range c.Scheduled {
 		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})
 	}

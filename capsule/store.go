@@ -49,6 +49,7 @@ type Store struct {
 	Posts     int
 	Tags      int
 	Redirects int // old addresses of posts answered
+	Drafts    int // drafts, for their authors only (not the scheduled or expired posts)
 	// OldAddresses are those old addresses, by address: what
 	// capsuled -check -v lists, so that an author sees every old link
 	// that keeps working.

@@ -99,6 +99,13 @@ type Config struct {
 	// AgentListener, when set (socket activation: the socket named
 	// agent), is where the agent answers instead of ProxyAgent.
 	AgentListener net.Listener
+	// MetricsAddr, when set, is the address at which the metrics are
+	// served for operators, in the Prometheus text format at /metrics
+	// (package metrics); empty turns them off.
+	MetricsAddr string
+	// MetricsListener, when set (socket activation: the socket named
+	// metrics), is where the metrics are served instead of MetricsAddr.
+	MetricsListener net.Listener
 	// DrainTime is how long a stop keeps serving after telling the load
 	// balancer to drain, before it closes its listeners: more than the
 	// agent-check interval.
@@ -262,6 +269,12 @@ func (cfg *Config) checkSites() []error {
 			errs = append(errs, fmt.Errorf("gopher listens on %s, which the gemini listen address %s takes too", cfg.GopherAddr, cfg.GeminiAddr))
 		}
 		listens = append(listens, cfg.GopherAddr)
+	}
+	if cfg.MetricsAddr != "" && cfg.MetricsListener == nil {
+		if i := slices.IndexFunc(listens, func(l string) bool { return listenOverlap(l, cfg.MetricsAddr) }); i >= 0 {
+			errs = append(errs, fmt.Errorf("metrics listen on %s, which the listen address %s takes too", cfg.MetricsAddr, listens[i]))
+		}
+		listens = append(listens, cfg.MetricsAddr)
 	}
 	for i, s := range cfg.Sites {
 		name := fmt.Sprintf("site %d (%s)", i+1, s.Hostname)
@@ -519,6 +532,7 @@ var fileKeys = []fileKey{
 	{"feed.content", kindBool, "true", func(c *Config) any { return &c.FeedContent }, nil},
 	{"log.access", kindBool, "true", func(c *Config) any { return &c.AccessLog }, nil},
 	{"log.ips", kindBool, "false", func(c *Config) any { return &c.LogIPs }, nil},
+	{"metrics.listen", kindString, `"127.0.0.1:9101"`, func(c *Config) any { return &c.MetricsAddr }, nil},
 }
 
 // Checks of single values, as the file gives them; Check checks the
@@ -977,7 +991,11 @@ func (f *fileReader) unknown(key string, v any) {
 		f.fail(key, "unknown key %s: %s belongs before the first [section] (a key after [%s] is in it)", shown, name, section)
 		return
 	case len(homes) > 0:
-		f.fail(key, "unknown key %s: %s belongs in [%s]", shown, name, strings.Join(homes, "] or ["))
+		where := "[" + homes[len(homes)-1] + "]"
+		if len(homes) > 1 {
+			where = "[" + strings.Join(homes[:len(homes)-1], "], [") + "] or " + where
+		}
+		f.fail(key, "unknown key %s: %s belongs in %s", shown, name, where)
 		return
 	}
 	var here []string

@@ -106,7 +106,7 @@ access = true
 	checkProblems(t, got, []string{
 		`1: unknown key Hostname: did you mean hostname?`,
 		`2: unknown key gopher-width: did you mean width in [gopher]?`,
-		`3: unknown key listen: listen belongs in [gemini] or [gopher]`,
+		`3: unknown key listen: listen belongs in [gemini], [gopher] or [metrics]`,
 		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, exclude, watch, layout, memory_limit, read_timeout, write_timeout)`,
 		`5: unknown section [limit]: did you mean [limits]?`,
 		`8: unknown key "gopher.port_number" (keys of [gopher]: listen, port, width, proxy_protocol)`,

@@ -11,7 +11,7 @@ import (
 
 // A Listen is one address a start would listen on, as -check found it.
 type Listen struct {
-	What, Addr string // "gemini", "gopher", "gopher of en.example", "agent"; the address
+	What, Addr string // "gemini", "gopher", "gopher of en.example", "agent", "metrics"; the address
 	// Note says why the address could not be taken now though a start
 	// may take it (in use, by the capsuled already running most often; a
 	// port below 1024, which systemd's socket or a capability gives), or
@@ -40,6 +40,9 @@ func checkListen(cfg config.Config) ([]Listen, []error) {
 	}
 	if cfg.ProxyAgent != "" && cfg.AgentListener == nil {
 		addrs = append(addrs, Listen{What: "agent", Addr: cfg.ProxyAgent})
+	}
+	if cfg.MetricsAddr != "" && cfg.MetricsListener == nil {
+		addrs = append(addrs, Listen{What: "metrics", Addr: cfg.MetricsAddr})
 	}
 	var errs []error
 	for i, a := range addrs {

@@ -27,6 +27,7 @@ import (
 	"capsule/capsule/gemini"
 	"capsule/capsule/guard"
 	"capsule/capsule/messages"
+	"capsule/capsule/metrics"
 	"capsule/capsule/tlscert"
 )
 
@@ -49,9 +50,15 @@ type Daemon struct {
 	geminiLn *guard.Listener
 	sites    []*servedSite // the main site, then each [[site]]: see sites.go
 	agent    *agent.Server // HAProxy's agent-check; nil when not asked for
-	gemini   *gemini.Server
-	errc     chan error
-	wg       sync.WaitGroup
+	// metrics counts what is served, for operators; nil when not asked
+	// for (its methods then count nothing). metricsLn is its listener
+	// until it is served, metricsSrv its server once it is.
+	metrics    *metrics.Metrics
+	metricsLn  net.Listener
+	metricsSrv *metrics.Server
+	gemini     *gemini.Server
+	errc       chan error
+	wg         sync.WaitGroup
 }
 
 // Start loads the posts, loads or creates the certificate, listens (or
@@ -65,6 +72,9 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites))}
 	applyMemoryLimit(cfg.MemoryLimit)
+	if cfg.MetricsListener != nil || cfg.MetricsAddr != "" {
+		d.metrics = metrics.New()
+	}
 
 	// Every site's posts, then every site's certificate (none is created
 	// for a start that cannot happen), then every site's listener and
@@ -106,6 +116,15 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 			return nil, fmt.Errorf("agent: %w", err)
 		}
 	}
+	switch {
+	case cfg.MetricsListener != nil:
+		d.metricsLn = cfg.MetricsListener
+	case cfg.MetricsAddr != "":
+		if d.metricsLn, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
+			d.closeListeners()
+			return nil, fmt.Errorf("metrics: %w", err)
+		}
+	}
 	for i, s := range d.sites {
 		if err := d.openSite(ctx, s); err != nil {
 			errs = append(errs, siteProblem(i, s.cfg, err))
@@ -124,6 +143,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	if d.agent != nil {
 		d.log.Printf("agent: answering HAProxy's agent-check on %s", d.agent.Addr())
 	}
+	d.serveMetrics()
 	debug.FreeOSMemory() // the build's garbage: before serving, see memory.go
 	return d, nil
 }
@@ -152,6 +172,9 @@ func (d *Daemon) closeListeners() {
 	if d.agent != nil {
 		d.agent.Close()
 	}
+	if d.metricsLn != nil {
+		d.metricsLn.Close()
+	}
 }
 
 // buildOptions has a Build tell the log which post it is waiting for.
@@ -179,13 +202,13 @@ func (d *Daemon) listen(cfg config.Config) error {
 			d.log.Printf("warning: %s", w)
 		}
 	}
-	d.geminiLn = d.guardListener(cfg, gem, cfg.GeminiProxy)
+	d.geminiLn = d.guardListener(cfg, gem, cfg.GeminiProxy, metrics.Gemini)
 	return nil
 }
 
 // guardListener puts cfg's limits, and with proxy the PROXY protocol, in
-// front of l.
-func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool) *guard.Listener {
+// front of l, which serves protocol p.
+func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool, p metrics.Protocol) *guard.Listener {
 	trusted := trustedProxies(cfg)
 	limits := guard.Limits{MaxOpen: cfg.MaxConns, PerClient: cfg.MaxConnsPerClient,
 		Per24: cfg.MaxConnsPer24, Per56: cfg.MaxConnsPer56, Per48: cfg.MaxConnsPer48}
@@ -196,6 +219,7 @@ func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool) *g
 	gl := guard.NewListener(l, limits, proxy)
 	gl.Raw = raw                // a stop takes the connections queued in it (guard.Listener.Close)
 	gl.Limiter = d.limiter.Load // far over its rate: dropped at accept
+	gl.Observe = d.metrics.Connections(p)
 	return gl
 }
 
@@ -227,11 +251,14 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 // unmounted volume must not empty a blog. Listen addresses and timeouts
 // take a restart to change. When ctx ends, or the Daemon is shut down,
 // the reload is abandoned.
-func (d *Daemon) Reload(ctx context.Context, cfg config.Config) error {
+func (d *Daemon) Reload(ctx context.Context, cfg config.Config) (err error) {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
+	start := time.Now()
+	defer func() { d.metrics.Reload(time.Since(start), err) }()
 	// Sockets from systemd are the daemon's, those it started with.
 	cfg.GeminiListener, cfg.GopherListener, cfg.AgentListener = d.cfg.GeminiListener, d.cfg.GopherListener, d.cfg.AgentListener
+	cfg.MetricsListener = d.cfg.MetricsListener
 	for i := range cfg.Sites {
 		if s := d.siteNamed(cfg.Sites[i].Hostname); s != d.main() {
 			cfg.Sites[i].GopherListener = s.cfg.GopherListener
@@ -268,6 +295,7 @@ func (d *Daemon) applyConfig(cfg config.Config) {
 		cfg.MaxConnsPer24 != old.MaxConnsPer24 || cfg.MaxConnsPer56 != old.MaxConnsPer56 ||
 		cfg.MaxConnsPer48 != old.MaxConnsPer48 || cfg.MinWriteRate != old.MinWriteRate ||
 		cfg.GeminiProxy != old.GeminiProxy || cfg.GopherProxy != old.GopherProxy ||
+		cfg.ProxyAgent != old.ProxyAgent || cfg.MetricsAddr != old.MetricsAddr ||
 		!slices.Equal(cfg.ProxyTrusted, old.ProxyTrusted) {
 		d.log.Printf("reload: listen addresses, timeouts, connection caps and PROXY settings change at the next restart")
 	}
@@ -317,18 +345,7 @@ func (d *Daemon) serve() {
 		WriteTimeout: d.cfg.WriteTimeout,
 		MinWriteRate: d.cfg.MinWriteRate,
 		ErrorLog:     d.log,
-		// A Gemini request is logged once its answer is written: an
-		// answer cut short (a slow reader at the write deadline, a client
-		// gone) is logged "cut" with the bytes written.
-		Written: func(c *tls.Conn, line []byte, resp *gemini.Response, n int, took time.Duration) {
-			if a := d.access.Load(); a != nil {
-				status := "cut"
-				if n == len(resp.Raw) {
-					status = strconv.Itoa(int(resp.Status))
-				}
-				a.request("gemini", c.RemoteAddr(), "", line, status, n, took)
-			}
-		},
+		Written:      d.geminiWritten,
 	}
 	d.wg.Add(1)
 	go func() {
@@ -338,6 +355,21 @@ func (d *Daemon) serve() {
 		}
 	}()
 	d.serveSites()
+}
+
+// geminiWritten counts and logs a Gemini request once its answer is
+// written: an answer cut short (a slow reader at the write deadline, a
+// client gone) is logged "cut" with the bytes written.
+func (d *Daemon) geminiWritten(c *tls.Conn, line []byte, resp *gemini.Response, n int, took time.Duration) {
+	cut := n < len(resp.Raw)
+	d.metrics.Gemini(int(resp.Status), cut, n, took)
+	if a := d.access.Load(); a != nil {
+		status := "cut"
+		if !cut {
+			status = strconv.Itoa(int(resp.Status))
+		}
+		a.request("gemini", c.RemoteAddr(), "", line, status, n, took)
+	}
 }
 
 // handleGemini answers a Gemini request (or a request line that could not
@@ -380,11 +412,12 @@ func (d *Daemon) gopherServer(c *capsule.Capsule, port int, host string) *gopher
 		ErrorLog:     d.log,
 		// Requests the server answers itself are logged too.
 		Refused: func(remote net.Addr, line string, err error, n int, took time.Duration) {
+			status := "bad"
+			if errors.Is(err, gopher.ErrRequestTooLong) {
+				status = "toolong"
+			}
+			d.metrics.Gopher(status, n, took)
 			if a := d.access.Load(); a != nil {
-				status := "bad"
-				if errors.Is(err, gopher.ErrRequestTooLong) {
-					status = "toolong"
-				}
 				a.request("gopher", remote, line, nil, status, n, took)
 			}
 		},
@@ -413,12 +446,14 @@ func (d *Daemon) serveGopher(c *capsule.Capsule, w io.Writer, r *gopher.Request)
 	if err != nil || n < len(b) {
 		status = "cut"
 	}
+	took := time.Since(start)
+	d.metrics.Gopher(status, n, took)
 	if a := d.access.Load(); a != nil {
 		target := r.Selector
 		if r.Search != "" {
 			target += "\t" + r.Search
 		}
-		a.request("gopher", r.RemoteAddr, target, nil, status, n, time.Since(start))
+		a.request("gopher", r.RemoteAddr, target, nil, status, n, took)
 	}
 }
 
@@ -516,6 +551,9 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	}
 	d.wg.Wait()
 	d.access.Swap(nil).Close() // nil after a first Shutdown
+	if d.metricsSrv != nil {
+		d.metricsSrv.Close() // last: a scrape during the stop sees it
+	}
 	return err
 }
 

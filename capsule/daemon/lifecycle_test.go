@@ -285,3 +285,30 @@ func TestCheckBindsListenAddresses(t *testing.T) {
 		t.Errorf("listens %+v, want %+v among them", sum.Listens, want)
 	}
 }
+
+// -check binds the metrics' address too, and a start fails on one it
+// cannot take, before serving anything.
+func TestCheckBindsMetricsAddress(t *testing.T) {
+	cfg := servetest.Config(t)
+	cfg.MetricsAddr = "127.0.0.1:99999"
+	if _, err := daemon.Check(cfg); err == nil || !strings.Contains(err.Error(), "metrics cannot listen on 127.0.0.1:99999") {
+		t.Errorf("a metrics address no start can take: %v", err)
+	}
+	if _, err := daemon.Start(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "metrics:") {
+		t.Errorf("the start took the address -check refused: %v", err)
+	}
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	cfg.MetricsAddr = held.Addr().String()
+	sum, err := daemon.Check(cfg)
+	if err != nil {
+		t.Fatalf("an address in use: %v", err)
+	}
+	want := daemon.Listen{What: "metrics", Addr: cfg.MetricsAddr, Note: "in use now: by the capsuled that runs, if one does"}
+	if !slices.Contains(sum.Listens, want) {
+		t.Errorf("listens %+v, want %+v among them", sum.Listens, want)
+	}
+}

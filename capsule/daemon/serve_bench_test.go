@@ -8,11 +8,13 @@ import (
 	"net"
 	"net/netip"
 	"testing"
+	"time"
 
 	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/logstamp"
+	"capsule/capsule/metrics"
 	"capsule/gopher"
 )
 
@@ -25,7 +27,7 @@ func (*benchConn) RemoteAddr() net.Addr { return benchAddr }
 
 // benchDaemon is a Daemon that has not bound anything: handlers only, at
 // the defaults the performance figures are measured with (access log on,
-// rate limiting off).
+// rate limiting off), and with metrics on (-metrics), as they cost most.
 func benchDaemon(b testing.TB) *Daemon {
 	cfg := config.NewConfig()
 	cfg.Posts = "../../posts"
@@ -41,15 +43,16 @@ func benchDaemon(b testing.TB) *Daemon {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0)}
+	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0), metrics: metrics.New()}
 	d.access.Store(newAccessLog(logstamp.New(io.Discard), false, []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")})) // stamped, as outside journald; health checks looked for
 	b.Cleanup(d.access.Load().Close)
 	return d
 }
 
 // BenchmarkGeminiHandler is the serving path after TLS: a request line
-// in, the response to write out, the access log line; allocs/op is what it
-// costs the garbage collector.
+// in, the response to write out, the metrics counted and the access log
+// line (gemini.Server's Written); allocs/op is what it costs the garbage
+// collector.
 func BenchmarkGeminiHandler(b *testing.B) {
 	d := benchDaemon(b)
 	for _, path := range []string{"/", "/posts/2017-05-03-hello-again.gmi", "/tags/%E5%90%88%E6%B0%97%E9%81%93.gmi"} {
@@ -58,16 +61,18 @@ func BenchmarkGeminiHandler(b *testing.B) {
 			b.ReportAllocs()
 			c := tls.Server(new(benchConn), &tls.Config{}) // for its RemoteAddr
 			for b.Loop() {
-				if resp := d.handleGemini(c, line, nil); resp.Status != 20 {
+				resp := d.handleGemini(c, line, nil)
+				if resp.Status != 20 {
 					b.Fatal(resp.Meta)
 				}
+				d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
 			}
 		})
 	}
 }
 
 // BenchmarkGopherHandler is the same for Gopher: a parsed request in, the
-// response written, the access log line.
+// response written, the metrics counted, the access log line.
 func BenchmarkGopherHandler(b *testing.B) {
 	d := benchDaemon(b)
 	for _, sel := range []string{"", "/posts/2017-05-03-hello-again.txt"} {
@@ -82,8 +87,8 @@ func BenchmarkGopherHandler(b *testing.B) {
 }
 
 // The Gemini serving path allocates nothing for a page, a post or a
-// percent-encoded tag: the garbage collector is not paid per request.
-// (An allocation count, not a time.)
+// percent-encoded tag, metrics and access log included: the garbage
+// collector is not paid per request. (An allocation count, not a time.)
 func TestGeminiHandlerAllocatesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
@@ -92,8 +97,53 @@ func TestGeminiHandlerAllocatesNothing(t *testing.T) {
 	c := tls.Server(new(benchConn), &tls.Config{})
 	for _, path := range []string{"/", "/posts/2017-05-03-hello-again.gmi", "/tags/%E5%90%88%E6%B0%97%E9%81%93.gmi"} {
 		line := []byte("gemini://localhost" + path)
-		if n := testing.AllocsPerRun(100, func() { d.handleGemini(c, line, nil) }); n != 0 {
+		serve := func() {
+			resp := d.handleGemini(c, line, nil)
+			d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+		}
+		if n := testing.AllocsPerRun(100, serve); n != 0 {
 			t.Errorf("%s: %v allocations a request", path, n)
 		}
+	}
+}
+
+// So does the Gopher serving path, metrics and access log included.
+func TestGopherHandlerAllocatesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	d := benchDaemon(t)
+	for _, sel := range []string{"", "/posts/2017-05-03-hello-again.txt", "/no/such/page"} {
+		r := &gopher.Request{Selector: sel, RemoteAddr: benchAddr}
+		if n := testing.AllocsPerRun(100, func() { d.serveGopher(d.main().capsule, io.Discard, r) }); n != 0 {
+			t.Errorf("%q: %v allocations a request", sel, n)
+		}
+	}
+}
+
+// BenchmarkMetricsOnOff is what the metrics add to the serving path, in
+// one run: the same requests with metrics off (no -metrics) and on.
+func BenchmarkMetricsOnOff(b *testing.B) {
+	for _, on := range []string{"off", "on"} {
+		d := benchDaemon(b)
+		if on == "off" {
+			d.metrics = nil
+		}
+		b.Run("gemini/metrics="+on, func(b *testing.B) {
+			b.ReportAllocs()
+			line := []byte("gemini://localhost/")
+			c := tls.Server(new(benchConn), &tls.Config{})
+			for b.Loop() {
+				resp := d.handleGemini(c, line, nil)
+				d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+			}
+		})
+		b.Run("gopher/metrics="+on, func(b *testing.B) {
+			b.ReportAllocs()
+			r := &gopher.Request{Selector: "", RemoteAddr: benchAddr}
+			for b.Loop() {
+				d.serveGopher(d.main().capsule, io.Discard, r)
+			}
+		})
 	}
 }

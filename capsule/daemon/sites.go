@@ -19,6 +19,7 @@ import (
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/capsule/guard"
+	"capsule/capsule/metrics"
 	"capsule/capsule/tlscert"
 )
 
@@ -56,7 +57,7 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 			return fmt.Errorf("gopher: %w", err)
 		}
 	}
-	s.gopherLn = d.guardListener(s.cfg, ln, s.cfg.GopherProxy)
+	s.gopherLn = d.guardListener(s.cfg, ln, s.cfg.GopherProxy, metrics.Gopher)
 	st, err := capsule.Build(ctx, siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr())), s.loaded, d.buildOptions(s.cfg))
 	if err != nil {
 		ln.Close()

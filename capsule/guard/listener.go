@@ -69,6 +69,12 @@ type Listener struct {
 	// TLS work. It is a function so that a reload can swap the RateLimiter.
 	Limiter func() *RateLimiter
 
+	// Observe, when set, is told of each connection taken from the
+	// kernel's queue, refused or shed (see Event): the daemon's metrics
+	// count them. It is called without the listener's lock held, on the
+	// accepting goroutine or the connection's, and must be quick.
+	Observe func(Event)
+
 	mu       sync.Mutex
 	open     int                       // accepted and not yet closed
 	admitted int                       // counted against MaxOpen
@@ -83,6 +89,37 @@ type Listener struct {
 	closing      bool          // Close was called
 	accepted     chan struct{} // closed when Accept has taken the last queued connection
 	acceptedOnce sync.Once
+}
+
+// Event is what Listener.Observe is told of a connection.
+type Event uint8
+
+const (
+	// Accepted is a connection taken from the kernel's queue, before
+	// the caps and the rate check: the refused are among them.
+	Accepted Event = iota
+	// RefusedCap is a connection closed at once over a cap (in all, a
+	// client's or a network's).
+	RefusedCap
+	// RefusedRate is a connection reset at once because its client is
+	// far over its rate (RateLimiter.Refusing).
+	RefusedRate
+	// Shed is an idle connection closed to make room: under pressure,
+	// displaced by a newcomer, or for a file descriptor.
+	Shed
+)
+
+func (l *Listener) observe(e Event) {
+	if l.Observe != nil {
+		l.Observe(e)
+	}
+}
+
+// Open is how many accepted connections are open now.
+func (l *Listener) Open() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.open
 }
 
 // shedAge is how long a connection is safe from being shed under pressure:
@@ -187,15 +224,18 @@ func (l *Listener) Accept() (net.Conn, error) {
 			return nil, err
 		}
 		now := time.Now()
+		l.observe(Accepted)
 		gc := &conn{Conn: c, l: l, opened: now}
 		if !l.late {
 			addr := c.RemoteAddr()
 			if l.refusing(addr, now) {
+				l.observe(RefusedRate)
 				gc.reset()
 				continue
 			}
 			l.relieve(now)
 			if !l.admit(gc, addr, now) {
+				l.observe(RefusedCap)
 				c.Close()
 				continue
 			}
@@ -257,6 +297,7 @@ func (l *Listener) shed(now time.Time, minAge time.Duration) bool {
 // drop resets c, shed or displaced, and counts it as a refusal against its
 // client (see shed).
 func (l *Listener) drop(c *conn, now time.Time) {
+	l.observe(Shed)
 	c.reset()
 	if c.known && l.Limiter != nil {
 		l.Limiter().strike(c.client, now)
@@ -578,11 +619,14 @@ func (c *conn) Read(b []byte) (int, error) {
 			// RemoteAddr reads the PROXY header.
 			addr := c.Conn.RemoteAddr()
 			if c.l.refusing(addr, time.Now()) {
+				c.l.observe(RefusedRate)
 				c.refused = true
 				c.reset()
 				return
 			}
-			c.refused = !c.l.admit(c, addr, time.Now())
+			if c.refused = !c.l.admit(c, addr, time.Now()); c.refused {
+				c.l.observe(RefusedCap)
+			}
 		})
 		if c.refused {
 			c.Conn.Close()

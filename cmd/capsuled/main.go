@@ -103,6 +103,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		return nil
 	})
 	fs.StringVar(&cfg.ProxyAgent, "proxy-agent", cfg.ProxyAgent, "answer HAProxy's agent-check at `address` (up 100%, then 0% when stopping)")
+	fs.StringVar(&cfg.MetricsAddr, "metrics", cfg.MetricsAddr, "serve metrics for operators at `address`, in the Prometheus text format at /metrics (default: none)")
 	fs.DurationVar(&cfg.DrainTime, "drain-time", cfg.DrainTime, "how long a stop keeps serving after the agent says 0%, before closing its listeners")
 	fs.Func("author-certificate", "comma-separated SHA-256 `fingerprints` of the client certificates that may read drafts (capsuled -fingerprint FILE prints one)", func(s string) error {
 		cfg.AuthorCertificates = strings.Split(s, ",")
@@ -194,6 +195,8 @@ func main() {
 			}
 			// capsule-agent.socket, when the unit has it.
 			cfg.AgentListener = listeners["agent"]
+			// capsule-metrics.socket, when the unit has it.
+			cfg.MetricsListener = listeners["metrics"]
 			// A [[site]]'s Gopher socket: gopher-<hostname>.
 			for i, s := range cfg.Sites {
 				cfg.Sites[i].GopherListener = listeners["gopher-"+s.Hostname]
