@@ -824,11 +824,11 @@ func TestReloadWithBrokenConfiguration(t *testing.T) {
 
 // TestSystemdUnitsVerify has systemd check every unit of contrib/ as it
 // would load them: the service (run against this build of capsuled, since
-// systemd checks that the program is there) and its three sockets.
+// systemd checks that the program is there) and its four sockets.
 func TestSystemdUnitsVerify(t *testing.T) {
 	analyze := needTool(t, "systemd-analyze")
 	dir := t.TempDir()
-	units := []string{"capsule.service", "capsule-gemini.socket", "capsule-gopher.socket", "capsule-agent.socket"}
+	units := []string{"capsule.service", "capsule-gemini.socket", "capsule-gopher.socket", "capsule-agent.socket", "capsule-metrics.socket"}
 	for _, u := range units {
 		b, err := os.ReadFile(filepath.Join("../../contrib", u))
 		if err != nil {
