@@ -355,3 +355,31 @@ func TestReloadInAZoneRendersNothingUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// Two sites in a zone other than UTC: an edit in one renders its one post
+// anew and nothing of the other.
+func TestEditInOneSiteRendersNothingOfTheOther(t *testing.T) {
+	main, other, certs := servetest.CopyPosts(t), servetest.CopyPosts(t), t.TempDir()
+	cfgNow := func() config.Config { // as a reload reads it: anew
+		cfg := servetest.Config(t)
+		cfg.Posts, cfg.Certs, cfg.Timezone = main, certs, "Asia/Tokyo"
+		cfg.Sites = []config.SiteConfig{{Hostname: "en.localhost", Posts: other, GopherAddr: "127.0.0.1:0"}}
+		return cfg
+	}
+	d := servetest.Start(t, func(c *config.Config) { *c = cfgNow() })
+	post := filepath.Join(main, "2017-05-03-hello-again.md")
+	b, err := os.ReadFile(post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(post, append(b, "\n追記。\n"...), 0o644)
+	if err := d.Reload(context.Background(), cfgNow()); err != nil {
+		t.Fatal(err)
+	}
+	if n := d.SiteStore(0).Rendered; n != 1 {
+		t.Errorf("the edited site rendered %d posts anew, want 1", n)
+	}
+	if n := d.SiteStore(1).Rendered; n != 0 {
+		t.Errorf("the other site rendered %d posts anew, want 0", n)
+	}
+}
