@@ -159,7 +159,11 @@ func (c *converter) text(n *hnode, verbatim bool) {
 	start := c.atLineStart()
 	for i, line := range strings.Split(s, "\n") {
 		if i > 0 {
-			b.WriteByte('\n')
+			// One line end, never a blank line: text in an element
+			// starts no paragraph (a <br> before it has ended the line).
+			if !start {
+				b.WriteByte('\n')
+			}
 			start = true
 		}
 		if start {
