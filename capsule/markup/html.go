@@ -171,7 +171,9 @@ func (c *converter) text(n *hnode, verbatim bool) {
 			if line == "" {
 				continue
 			}
-			line = escapeLineStart(line)
+			if c.inCell == 0 || line[0] != '|' { // a cell's "|" is escaped below
+				line = escapeLineStart(line)
+			}
 			start = false
 		}
 		for j := 0; j < len(line); j++ {
@@ -185,11 +187,23 @@ func (c *converter) text(n *hnode, verbatim bool) {
 	c.write(b.String())
 }
 
-// escapeLineStart escapes what at the start of line would start a block.
+// escapeLineStart escapes what at the start of line would start a block,
+// and nothing else: "**bold**" and "`code`" starting a line stay what
+// they are.
 func escapeLineStart(line string) string {
-	switch line[0] {
-	case '#', '>', '+', '-', '*', '=', '~', '`', '|', '<', '_':
+	switch ch := line[0]; ch {
+	case '#', '>', '|', '<':
 		return `\` + line
+	case '+', '-', '*', '=', '_':
+		// A list item's marker, a thematic break, a setext underline.
+		if len(line) == 1 || line[1] == ' ' || line[1] == '\t' || strings.Trim(line, string(ch)+" \t") == "" {
+			return `\` + line
+		}
+	case '~', '`':
+		// A fence.
+		if strings.HasPrefix(line, strings.Repeat(string(ch), 3)) {
+			return `\` + line
+		}
 	case '[':
 		if i := strings.Index(line, "]:"); i > 0 && !strings.Contains(line[:i], "]") {
 			return `\` + line
