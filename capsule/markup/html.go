@@ -72,11 +72,13 @@ func (c *converter) sub() *converter {
 }
 
 // htmlToMarkdown is the Markdown for root, the tree of a piece of HTML of
-// size bytes.
-func htmlToMarkdown(root *hnode, size int, labels Labels, warn func(kind string, msg func() string)) string {
+// size bytes. inside says that all of it is inside an element (a block
+// kramdown reads, see KramdownHTML): text between its elements is then
+// HTML text too, not Markdown.
+func htmlToMarkdown(root *hnode, size int, inside bool, labels Labels, warn func(kind string, msg func() string)) string {
 	budget := htmlOutputFactor*size + htmlOutputSlack
 	c := &converter{labels: labels, warn: warn, budget: &budget}
-	c.children(root, true)
+	c.children(root, !inside)
 	md := c.finish()
 	if c.over() {
 		warn("HTML too costly to convert", func() string {
