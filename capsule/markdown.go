@@ -81,6 +81,9 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 	if mk.Emoji {
 		exts = append(exts, markup.Emoji{})
 	}
+	if mk.Kramdown {
+		exts = append(exts, markup.KramdownHTML{})
+	}
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(exts...))
 }
 
@@ -92,7 +95,7 @@ func newDialects(mk content.Markup) *dialects {
 	d := &dialects{site: newDialect(mk)}
 	d.dollar = d.site
 	if !mk.Dollar {
-		d.dollar = newDialect(content.Markup{Dollar: true, DollarEscaped: true, Emoji: mk.Emoji})
+		d.dollar = newDialect(content.Markup{Dollar: true, DollarEscaped: true, Emoji: mk.Emoji, Kramdown: mk.Kramdown})
 	}
 	return d
 }

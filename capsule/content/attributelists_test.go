@@ -16,6 +16,11 @@ func TestDropAttributeLists(t *testing.T) {
 		"Write `[a](b){: .btn}` to make a button.\n":                 "Write `[a](b){: .btn}` to make a button.\n",
 		"```\n![a](a.png){: .align-left} x\n{: .note}\n```\n":        "```\n![a](a.png){: .align-left} x\n{: .note}\n```\n",
 		"A set {:a, b} stays, as does f(x){:y}.\n":                   "A set {:a, b} stays, as does f(x){:y}.\n",
+		"## Local URLs in project sites {#local-urls}\nText\n":       "## Local URLs in project sites\nText\n",
+		"# Title {.big #top}\n":                                      "# Title\n",
+		"#hashtag {#x}\n":                                            "#hashtag {#x}\n",
+		"Text {#x} and {.y}\n":                                       "Text {#x} and {.y}\n",
+		"```\n## In code {#x}\n```\n":                                "```\n## In code {#x}\n```\n",
 	} {
 		if got := string(dropAttributeLists([]byte(in))); got != want {
 			t.Errorf("dropAttributeLists(%q) = %q, want %q", in, got, want)

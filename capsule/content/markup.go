@@ -1,6 +1,9 @@
 package content
 
-import "path/filepath"
+import (
+	"path/filepath"
+	"strings"
+)
 
 // Markup is what a site's configuration turns on of the Markdown it
 // writes beyond CommonMark and GFM (see package markup). Math in "$$…$$",
@@ -22,6 +25,11 @@ type Markup struct {
 	// Emoji: ":tada:" is 🎉, as Hugo's enableEmoji and Jekyll's jemoji
 	// plugin make it.
 	Emoji bool
+	// Kramdown: the site is written for kramdown (Jekyll's Markdown,
+	// unless _config.yml names another; without its parse_block_html),
+	// which reads an HTML block to its first element's end tag, blank
+	// lines included (see markup.KramdownHTML).
+	Kramdown bool
 }
 
 // hugoMarkup reads Markup from a Hugo configuration m (keys lower case),
@@ -59,6 +67,12 @@ func hugoMarkup(root, dir string, m map[string]any) Markup {
 // jekyllMarkup reads Markup from a Jekyll _config.yml m.
 func jekyllMarkup(m map[string]any) Markup {
 	var mk Markup
+	switch md := strings.ToLower(strings.TrimSpace(str(m["markdown"]))); md {
+	case "", "kramdown":
+		// parse_block_html: kramdown reads HTML blocks' content as
+		// Markdown, as CommonMark does after a blank line.
+		mk.Kramdown = !isTrue(section(m, "kramdown")["parse_block_html"])
+	}
 	for _, key := range []string{"plugins", "gems"} {
 		for _, p := range strs(m[key]) {
 			if p == "jemoji" {

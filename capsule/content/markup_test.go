@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// The generators' settings that turn "$…$" math and emoji codes on.
+// The generators' settings that turn "$…$" math and emoji codes on, and
+// kramdown's reading of HTML blocks.
 func TestSiteMarkup(t *testing.T) {
 	for _, c := range []struct {
 		files map[string]string
@@ -19,9 +20,13 @@ func TestSiteMarkup(t *testing.T) {
 		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = false\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{}},
 		// Hugo Stack's config/_default: markup in a file of its own.
 		{map[string]string{"config/_default/hugo.toml": "enableemoji = true\n", "config/_default/markup.toml": "[goldmark.extensions.passthrough]\nenable = true\n[goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{Dollar: true, Emoji: true}},
-		{map[string]string{"_config.yml": "plugins:\n  - jekyll-feed\n  - jemoji\n"}, false, Markup{Emoji: true}},
-		{map[string]string{"_config.yml": "gems: [jemoji]\n"}, false, Markup{Emoji: true}},
-		{map[string]string{"_config.yml": "markdown: kramdown\nmath: true\n"}, false, Markup{}},
+		{map[string]string{"_config.yml": "plugins:\n  - jekyll-feed\n  - jemoji\n"}, false, Markup{Emoji: true, Kramdown: true}},
+		{map[string]string{"_config.yml": "gems: [jemoji]\n"}, false, Markup{Emoji: true, Kramdown: true}},
+		{map[string]string{"_config.yml": "markdown: kramdown\nmath: true\n"}, false, Markup{Kramdown: true}},
+		// kramdown's HTML blocks, unless the site reads another Markdown
+		// or asks kramdown to read HTML blocks' content as Markdown.
+		{map[string]string{"_config.yml": "markdown: CommonMarkGhPages\n"}, false, Markup{}},
+		{map[string]string{"_config.yml": "kramdown:\n  input: GFM\n  parse_block_html: true\n"}, false, Markup{}},
 	} {
 		root := t.TempDir()
 		var file string

@@ -744,6 +744,19 @@ func (e *scExpander) shortcode(t *scTag) int {
 			break // alone, it turns the page's KaTeX on (Congo, Blowfish): nothing to show
 		}
 		e.warn(t.start, "shortcode kept as text", "%s shortcode without {{< /%s >}}: what follows is kept as text", name, name)
+	case name == "details" && !t.self:
+		// Hugo's details (built in since 0.140, summary="…"; Beautiful
+		// Hugo's takes it first): its summary a paragraph, then its
+		// content, which follows as written, as <details> is drawn.
+		summary := strings.Join(strings.Fields(t.arg("summary", 0)), " ")
+		if summary != "" {
+			if !e.outAtLineStart() {
+				e.out = append(e.out, '\n')
+			}
+			e.out = append(e.out, '\n')
+			e.out = append(e.out, summary...)
+			e.out = append(e.out, '\n', '\n')
+		}
 	case name == "param":
 		e.warn(t.start, "shortcode dropped", "param shortcode %q: page parameters are not available, dropped", scShort(t.arg("name", 0)))
 	default:

@@ -69,7 +69,7 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
-	if bytes.Contains(p.Body, []byte("{:")) {
+	if bytes.Contains(p.Body, []byte("{:")) || bytes.Contains(p.Body, []byte("{#")) || bytes.Contains(p.Body, []byte("{.")) {
 		p.Body = dropAttributeLists(p.Body)
 	}
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
@@ -90,9 +90,11 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 }
 
 // hasTemplates reports whether body may hold what expandTemplates
-// expands: Hugo shortcodes, Liquid tags or kramdown attribute lists.
+// expands: Hugo shortcodes, Liquid tags, kramdown attribute lists or a
+// heading's attributes.
 func hasTemplates(body []byte) bool {
-	return bytes.Contains(body, []byte("{{")) || bytes.Contains(body, []byte("{%")) || bytes.Contains(body, []byte("{:"))
+	return bytes.Contains(body, []byte("{{")) || bytes.Contains(body, []byte("{%")) || bytes.Contains(body, []byte("{:")) ||
+		bytes.Contains(body, []byte("{#")) || bytes.Contains(body, []byte("{."))
 }
 
 // attributeList is a kramdown attribute list, "{: .class #id key=value}",
@@ -100,8 +102,15 @@ func hasTemplates(body []byte) bool {
 // reads.
 var attributeList = regexp.MustCompile(`[ \t]*\{:[^{}\n]*\}[ \t]*$`)
 
-// dropAttributeLists removes kramdown attribute lists outside fenced code,
-// keeping every line (so that line numbers stay right).
+// headingAttributes are the attributes at the end of an ATX heading,
+// "## Local URLs {#local-urls}", "# Title {.class}": the header ID of
+// kramdown and of Hugo's goldmark (parser.attribute.title, on by
+// default); both drop them from the heading's text.
+var headingAttributes = regexp.MustCompile(`^ {0,3}#{1,6}[ \t].*?([ \t]+\{[#.][^{}\n]*\}[ \t]*)$`)
+
+// dropAttributeLists removes kramdown attribute lists, and the attributes
+// of ATX headings, outside fenced code, keeping every line (so that line
+// numbers stay right).
 func dropAttributeLists(body []byte) []byte {
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	fence := ""
@@ -118,6 +127,10 @@ func dropAttributeLists(body []byte) []byte {
 			continue
 		}
 		end := bytes.TrimRight(line, "\n")
+		if m := headingAttributes.FindSubmatchIndex(end); m != nil {
+			lines[i] = append(end[:m[2]:m[2]], line[len(end):]...)
+			end = lines[i][:m[2]]
+		}
 		if loc := attributeList.FindIndex(end); loc != nil {
 			lines[i] = append(end[:loc[0]:loc[0]], line[len(end):]...)
 			end = lines[i][:loc[0]]

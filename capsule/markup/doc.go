@@ -63,6 +63,12 @@
 // line follows the HTML — is Markdown as written, blocks included, as if
 // the blank line were there.
 //
+// A Jekyll site's HTML is read as kramdown reads it (KramdownHTML): a
+// block whose first element is still open at the blank line runs on to
+// that element's end tag, blank and indented lines included, and all of
+// it is text inside an element; CommonMark would end it at the blank line
+// and show the indented lines after it as code.
+//
 // Inline raw HTML in a paragraph: <img> becomes an image, <a href> a link
 // holding the nodes up to its </a> (or the next <a>, or the paragraph's
 // end, as HTML closes it), an embed a link as above, <svg> and the like a

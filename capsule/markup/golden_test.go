@@ -17,10 +17,11 @@ import (
 
 // render lowers src and renders it on both protocols, gopher's CRLF as LF,
 // with the kinds of warnings told, one a line.
-func render(t *testing.T, src []byte, labels Labels) (gmi, txt, warns string) {
+func render(t *testing.T, src []byte, labels Labels, exts ...goldmark.Extender) (gmi, txt, warns string) {
 	t.Helper()
 	kinds := map[string]bool{}
-	d := Parse(goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser(), src,
+	exts = append([]goldmark.Extender{extension.GFM, extension.Footnote}, exts...)
+	d := Parse(goldmark.New(goldmark.WithExtensions(exts...)).Parser(), src,
 		Options{Labels: labels, Warn: func(_ int, kind string, _ func() string) { kinds[kind] = true }})
 	var b bytes.Buffer
 	if err := gemtext.Render(&b, d.Source, d.Root, gemtext.Options{}); err != nil {
@@ -38,7 +39,8 @@ func render(t *testing.T, src []byte, labels Labels) (gmi, txt, warns string) {
 // TestGolden lowers every testdata/<name>.md and renders it: gemtext as
 // the hand-written testdata/<name>.gmi, gopher text as <name>.txt (LF line
 // ends), and the kinds of warnings as <name>.warn (none when it is
-// missing). A post named ja-* is labelled in Japanese.
+// missing). A post named ja-* is labelled in Japanese; one named
+// kramdown-* is read with KramdownHTML, as a Jekyll site's.
 func TestGolden(t *testing.T) {
 	inputs, _ := filepath.Glob(filepath.Join("testdata", "*.md"))
 	if len(inputs) == 0 {
@@ -55,7 +57,11 @@ func TestGolden(t *testing.T) {
 			if strings.HasPrefix(filepath.Base(base), "ja-") {
 				labels = Labels{Video: "動画", Audio: "音声", Embed: "埋め込みページ"}
 			}
-			gmi, txt, warns := render(t, src, labels)
+			var exts []goldmark.Extender
+			if strings.HasPrefix(filepath.Base(base), "kramdown-") {
+				exts = append(exts, KramdownHTML{})
+			}
+			gmi, txt, warns := render(t, src, labels, exts...)
 			if os.Getenv("MARKUP_SHOW") != "" {
 				t.Logf("gemtext:\n%s\ngopher:\n%s\nwarnings:\n%s", gmi, txt, warns)
 			}

@@ -72,11 +72,13 @@ func (c *converter) sub() *converter {
 }
 
 // htmlToMarkdown is the Markdown for root, the tree of a piece of HTML of
-// size bytes.
-func htmlToMarkdown(root *hnode, size int, labels Labels, warn func(kind string, msg func() string)) string {
+// size bytes. inside says that all of it is inside an element (a block
+// kramdown reads, see KramdownHTML): text between its elements is then
+// HTML text too, not Markdown.
+func htmlToMarkdown(root *hnode, size int, inside bool, labels Labels, warn func(kind string, msg func() string)) string {
 	budget := htmlOutputFactor*size + htmlOutputSlack
 	c := &converter{labels: labels, warn: warn, budget: &budget}
-	c.children(root, true)
+	c.children(root, !inside)
 	md := c.finish()
 	if c.over() {
 		warn("HTML too costly to convert", func() string {
@@ -159,7 +161,11 @@ func (c *converter) text(n *hnode, verbatim bool) {
 	start := c.atLineStart()
 	for i, line := range strings.Split(s, "\n") {
 		if i > 0 {
-			b.WriteByte('\n')
+			// One line end, never a blank line: text in an element
+			// starts no paragraph (a <br> before it has ended the line).
+			if !start {
+				b.WriteByte('\n')
+			}
 			start = true
 		}
 		if start {
@@ -167,7 +173,9 @@ func (c *converter) text(n *hnode, verbatim bool) {
 			if line == "" {
 				continue
 			}
-			line = escapeLineStart(line)
+			if c.inCell == 0 || line[0] != '|' { // a cell's "|" is escaped below
+				line = escapeLineStart(line)
+			}
 			start = false
 		}
 		for j := 0; j < len(line); j++ {
@@ -181,11 +189,23 @@ func (c *converter) text(n *hnode, verbatim bool) {
 	c.write(b.String())
 }
 
-// escapeLineStart escapes what at the start of line would start a block.
+// escapeLineStart escapes what at the start of line would start a block,
+// and nothing else: "**bold**" and "`code`" starting a line stay what
+// they are.
 func escapeLineStart(line string) string {
-	switch line[0] {
-	case '#', '>', '+', '-', '*', '=', '~', '`', '|', '<', '_':
+	switch ch := line[0]; ch {
+	case '#', '>', '|', '<':
 		return `\` + line
+	case '+', '-', '*', '=', '_':
+		// A list item's marker, a thematic break, a setext underline.
+		if len(line) == 1 || line[1] == ' ' || line[1] == '\t' || strings.Trim(line, string(ch)+" \t") == "" {
+			return `\` + line
+		}
+	case '~', '`':
+		// A fence.
+		if strings.HasPrefix(line, strings.Repeat(string(ch), 3)) {
+			return `\` + line
+		}
 	case '[':
 		if i := strings.Index(line, "]:"); i > 0 && !strings.Contains(line[:i], "]") {
 			return `\` + line

@@ -60,7 +60,8 @@ func (d *Document) lowerHTMLBlock(n *ast.HTMLBlock, warn Warn) {
 			return "HTML elements nest more than 64 deep: the deeper ones are read as the text they hold"
 		})
 	}
-	md := htmlToMarkdown(root, len(src), d.labels, w)
+	_, inside := n.Attribute(kramdownAttr)
+	md := htmlToMarkdown(root, len(src), inside, d.labels, w)
 	if strings.TrimSpace(md) == "" {
 		replace(n, nil)
 		return

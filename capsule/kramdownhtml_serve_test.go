@@ -1,0 +1,39 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// A Jekyll post of the WordPress era (Hux Blog's "is-pure-android-better"):
+// a <p> left open, then blank lines and indented HTML. kramdown reads it
+// all as HTML, and so do Gemini and Gopher readers: text, a list, line
+// breaks; no tag shown, nothing as code; after its </p>, Markdown again.
+func TestKramdownHTMLServed(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml": "title: Blog\n",
+			"_posts/2014-09-04-pure.markdown": "---\ntitle: \"Pure Android\"\n---\n\n" +
+				"<p>哎呀～不要站队嘛。\n    <br>\n    <br><b>否。</b>\n\n" +
+				"    <p>从下面的回答中：</p>\n\n" +
+				"    <ul>\n        <li>Google Service！</li>\n        <li>没用过Pure</li>\n    </ul>\n" +
+				"    <br>从答案我们也可以看出</p>\n\n" +
+				"After **it**.\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/pure.gmi")
+	want := "哎呀～不要站队嘛。\n\n否。\n\n从下面的回答中：\n\n* Google Service！\n* 没用过Pure\n\n从答案我们也可以看出\n\nAfter it.\n"
+	if !strings.Contains(page, want) {
+		t.Errorf("gemtext lacks\n%s\nin\n%s", want, page)
+	}
+	text := strings.ReplaceAll(servetest.GopherGet(t, d, "/posts/pure.txt\r\n"), "\r\n", "\n")
+	for _, bad := range []string{"<", "    "} {
+		if strings.Contains(text, bad) {
+			t.Errorf("gopher text holds %q:\n%s", bad, text)
+		}
+	}
+}
