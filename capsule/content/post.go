@@ -95,6 +95,9 @@ var keyVariants = map[string]string{
 	"lastMod": "lastmod", "Lastmod": "lastmod", "modified": "lastmod", "last_modified_at": "lastmod",
 	"expirydate": "expiryDate", "ExpiryDate": "expiryDate", "unpublishdate": "expiryDate", "unpublishDate": "expiryDate",
 	"Build": "build", "Headless": "headless",
+	// Astro's themes' (and Eleventy's) names.
+	"pubDate": "publishDate", "pubDatetime": "publishDate", "updatedDate": "lastmod", "modDatetime": "lastmod",
+	"updatedDatetime": "lastmod",
 }
 
 // Examples of the keys of a post, for messages.
@@ -170,6 +173,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
+	}
+	if isJSFront(src) {
+		warns = append(warns, &FileError{File: file, Line: 1, Kind: "JavaScript front matter",
+			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
 	}
 	m, lines, ferr := decodeFrontAs(format, front, start, lim)
 	if ferr != nil {
