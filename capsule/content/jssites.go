@@ -275,6 +275,10 @@ func jsSite(dir, forced string) bool {
 // slug of a file named YYYY-MM-DD-slug.md, as Eleventy takes them, and
 // the draft its directory data makes it.
 func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
+	if f.gen == "" {
+		return
+	}
+	m.def.jsSite = true
 	if f.gen != genEleventy {
 		return
 	}
@@ -287,4 +291,23 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	if f.eleventyDirDraft(m.def.dir) {
 		m.def.draft = true
 	}
+}
+
+func init() {
+	// Eleventy's and Astro's keys capsule reads itself or has no use for.
+	for _, k := range []string{"heroimage", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed", "ogimage"} {
+		themeKeys[k] = true
+	}
+}
+
+// jsFrontValues applies what an Eleventy or Astro post's front matter
+// says beyond capsule's own keys: eleventyExcludeFromCollections makes it
+// a page. (A hero image, heroImage or image, is not linked yet: the body
+// is read again from the file when it is rendered, and must be the
+// file's.)
+func jsFrontValues(m map[string]any, body []byte, page bool) ([]byte, bool) {
+	if v, _ := m["eleventyExcludeFromCollections"].(bool); v {
+		page = true
+	}
+	return body, page
 }

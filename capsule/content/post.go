@@ -246,6 +246,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
 	p.Page = r.boolean("page", "page = true") || def.page
+	if def.jsSite {
+		p.Body, p.Page = jsFrontValues(m, p.Body, p.Page)
+	}
 	p.Math = frontMath(m)
 	// Jekyll's published: false is a draft; Hugo's published is a date,
 	// its publishDate.
@@ -391,6 +394,7 @@ type postDefaults struct {
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
+	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by
