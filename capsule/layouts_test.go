@@ -55,6 +55,30 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			absent: []string{"まだ秘密。", "rubygems", "出力しないコレクションの文。"}, // a draft, the Gemfile, a collection without output: true
 			files:  []string{"/assets/logo.png"},
 		},
+		{
+			name: "Eleventy", dir: "testdata/eleventy-site", layout: "an Eleventy site (Eleventy's eleventy.config.js): posts from content/blog",
+			posts: map[string]string{
+				"ファイル名の日付": "日付はファイル名から。",         // its date from its file's name
+				"JS の記事":   "JavaScript の前付けの本文。", // ---js: literal title and date read
+				"JSON の記事": "JSON の前付けの本文。",
+				"中文标题":     "中文的正文。",
+			},
+			pages:    map[string]string{"About": "私について。"},
+			notPosts: []string{"About"},
+			absent:   []string{"まだ秘密。", "ビルド済みの出力。", "Content not found", "@11ty/eleventy"}, // a draft by its directory data, _site, 404.md, package.json
+			files:    []string{"/img/cat.png", "/assets/logo.png"},
+		},
+		{
+			name: "Astro", dir: "testdata/astro-site", layout: "an Astro site (Astro's astro.config.mjs): posts from src/content/blog",
+			posts: map[string]string{
+				"Astro の最初": "Astro の本文です。", // pubDate
+				"中文标题":      "中文的正文。",       // published, updatedDate
+			},
+			pages:    map[string]string{"トピック": "トピックの説明。"},
+			notPosts: []string{"トピック"},
+			absent:   []string{"下書きの本文。", "Astro のページ", "collections"},
+			files:    []string{"/hero.png", "/images/a.png"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var logged servetest.LogBuffer

@@ -43,6 +43,15 @@ func splitFront(src []byte) (front, body []byte, bodyLine, start int, format fro
 	first, _, _ := bytes.Cut(src, []byte("\n"))
 	first = bytes.TrimRight(first, " \t")
 	switch {
+	case string(first) == "---json":
+		// Eleventy's: JSON between "---json" and "---" lines.
+		front, body, bodyLine, ferr = splitDelimited(src, yamlDelim)
+		return front, body, bodyLine, frontStart, formatJSON, ferr
+	case string(first) == "---js" || string(first) == "---javascript":
+		// Eleventy's JavaScript, never run: what it names literally
+		// (jsFrontJSON).
+		front, body, bodyLine, ferr = splitDelimited(src, yamlDelim)
+		return jsFrontJSON(front), body, bodyLine, 1, formatJSON, ferr
 	case string(first) == yamlDelim:
 		front, body, bodyLine, ferr = splitDelimited(src, yamlDelim)
 		return front, body, bodyLine, frontStart, formatYAML, ferr

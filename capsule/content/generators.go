@@ -22,6 +22,10 @@ const (
 	LayoutHugo   = "hugo"
 	LayoutJekyll = "jekyll"
 	LayoutFlat   = "flat"
+	// LayoutEleventy and LayoutAstro are read as Hugo's content folder
+	// is, with their own rules (jssites.go).
+	LayoutEleventy = "eleventy"
+	LayoutAstro    = "astro"
 )
 
 // folder is a posts folder once its generator is known.
@@ -31,6 +35,8 @@ type folder struct {
 	root    string // the site's root: where its configuration and static files are; "" for capsule's own
 	why     string // what said so, for Content.Layout
 	config  siteConfig
+	gen     string      // genEleventy or genAstro: a JavaScript site read as a Hugo one (jssites.go)
+	static  []staticDir // a JavaScript site's folders served as they are
 }
 
 // hugoConfigNames are the names of a Hugo site's configuration file, in
@@ -53,6 +59,9 @@ func findFolder(dir, forced string) folder {
 	case forced == LayoutFlat:
 		f.why = "layout = \"flat\""
 		return f
+	case (forced == "" && !jekyll && hugoRoot == "" || forced == LayoutEleventy || forced == LayoutAstro) && jsSite(dir, forced):
+		js, _ := findJSSite(dir, forced)
+		return js
 	case forced == LayoutJekyll || forced == "" && jekyll:
 		f.layout, f.root = layoutJekyll, dir
 		f.why = "Jekyll's " + firstExisting(dir, jekyllMarkers)
@@ -193,6 +202,9 @@ func firstExisting(dir string, names []string) string {
 // site: Jekyll's exclude list (Gemfile, node_modules, vendor…), as
 // .gitignore-style patterns.
 func (f folder) excludes() []string {
+	if f.gen != "" {
+		return f.jsExcludes()
+	}
 	if f.layout != layoutJekyll {
 		return nil
 	}
@@ -247,6 +259,10 @@ func (f folder) mainSections(nested []*mdFile) []string {
 // describe says what the folder was taken for, and why, for the first
 // line of -check and of the log.
 func (f folder) describe(main []string) string {
+	switch {
+	case f.gen != "":
+		return f.describeJS(main)
+	}
 	switch f.layout {
 	case layoutHugo:
 		s := "a Hugo site (" + f.why + ")"

@@ -20,8 +20,14 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 	for _, b := range besides {
 		taken[b.rel] = true
 	}
-	for _, d := range f.config.staticDirs {
-		dir := filepath.Join(f.root, d)
+	dirs := f.static
+	if f.gen == "" {
+		for _, d := range f.config.staticDirs {
+			dirs = append(dirs, staticDir{dir: d})
+		}
+	}
+	for _, d := range dirs {
+		dir := filepath.Join(f.root, d.dir)
 		if !isDir(dir) {
 			continue
 		}
@@ -39,6 +45,9 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 		fs, _, w, e := findFiles(dir, root, layoutStatic, ex, public, maxFile, maxTotal, total)
 		warns, errs = append(warns, w...), append(errs, e...)
 		for _, file := range fs {
+			if d.target != "" {
+				file.rel = d.target + "/" + file.rel
+			}
 			if !taken[file.rel] {
 				taken[file.rel] = true
 				found = append(found, file)
@@ -60,7 +69,7 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 // metadata) and the Markdown files a page bundle holds beside its
 // index.md (its resources). What ex leaves out is not looked at.
 // sections are the sections' _index.md files, whose cascade Load checks.
-func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile, sections []string) {
+func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool) (found []*mdFile, sections []string) {
 	bundles := make(map[string]bool)
 	var all []*mdFile
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -93,7 +102,7 @@ func findNested(dir, root string, ex *excluder, maxPost int64) (found []*mdFile,
 		m.warn, m.ferr = inspectPost(m.src, root)
 		if strings.EqualFold(name, "index.md") {
 			m.slug = path.Base(rel)
-			bundles[rel] = true
+			bundles[rel] = !noBundles
 		}
 		all = append(all, m)
 		return nil

@@ -252,7 +252,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
-		nested, sections = findNested(dir, root, ex, maxPost)
+		nested, sections = findNested(dir, root, ex, maxPost, f.gen != "")
 		main := f.mainSections(nested)
 		if l == layoutHugo && len(main) == 0 {
 			// No sections: the posts are at the top, as in capsule's own.
@@ -269,6 +269,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				c.Warnings = append(c.Warnings, m.warn)
 				continue
 			}
+			f.jsDefaults(m, loc)
 			if l == layoutHugo && !slices.Contains(main, topSection(m.def.dir)) {
 				m.def.page = true // another section's: a page, as Hugo's themes show it
 			}

@@ -95,6 +95,9 @@ var keyVariants = map[string]string{
 	"lastMod": "lastmod", "Lastmod": "lastmod", "modified": "lastmod", "last_modified_at": "lastmod",
 	"expirydate": "expiryDate", "ExpiryDate": "expiryDate", "unpublishdate": "expiryDate", "unpublishDate": "expiryDate",
 	"Build": "build", "Headless": "headless",
+	// Astro's themes' (and Eleventy's) names.
+	"pubDate": "publishDate", "pubDatetime": "publishDate", "updatedDate": "lastmod", "modDatetime": "lastmod",
+	"updatedDatetime": "lastmod",
 }
 
 // Examples of the keys of a post, for messages.
@@ -171,6 +174,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
 	}
+	if isJSFront(src) {
+		warns = append(warns, &FileError{File: file, Line: 1, Kind: "JavaScript front matter",
+			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
+	}
 	m, lines, ferr := decodeFrontAs(format, front, start, lim)
 	if ferr != nil {
 		ferr.File = file
@@ -239,6 +246,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
 	p.Page = r.boolean("page", "page = true") || def.page
+	if def.jsSite {
+		p.Body, p.Page = jsFrontValues(m, p.Body, p.Page)
+	}
 	p.Math = frontMath(m)
 	// Jekyll's published: false is a draft; Hugo's published is a date,
 	// its publishDate.
@@ -384,6 +394,7 @@ type postDefaults struct {
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
+	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

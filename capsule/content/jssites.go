@@ -1,0 +1,313 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Eleventy's and Astro's sites: their configuration is JavaScript, which
+// capsule never runs. What a simple scan of it tells is read (Eleventy's
+// input folder, its passthrough copies); the rest is Eleventy's and
+// Astro's defaults. Their content folder is then read as a Hugo one is,
+// sections and all, with no page bundles: an index.md is a page of its
+// folder, not the owner of the Markdown beside it.
+
+// Generator names of a JavaScript site (folder.gen).
+const (
+	genEleventy = "eleventy"
+	genAstro    = "astro"
+)
+
+// eleventyConfigNames and astroConfigNames are the files that make a
+// folder an Eleventy or an Astro site, in the order their tools take them.
+var (
+	eleventyConfigNames = []string{"eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js"}
+	astroConfigNames    = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
+)
+
+// staticDir is a folder served as it is, at target ("" for the top).
+type staticDir struct {
+	dir, target string
+}
+
+// findJSSite says whether dir is the root of an Eleventy or an Astro site
+// (or forced names one), and makes it the folder; ok is false when it is
+// neither.
+func findJSSite(dir, forced string) (f folder, ok bool) {
+	gen, file := "", ""
+	if forced == "" || forced == LayoutEleventy {
+		if file = firstExisting(dir, eleventyConfigNames); file != "" {
+			gen = genEleventy
+		} else if b, err := os.ReadFile(filepath.Join(dir, "package.json")); err == nil && bytes.Contains(b, []byte(`"@11ty/eleventy"`)) {
+			gen, file = genEleventy, "package.json (@11ty/eleventy)"
+		}
+	}
+	if gen == "" && (forced == "" || forced == LayoutAstro) {
+		if file = firstExisting(dir, astroConfigNames); file != "" {
+			gen = genAstro
+		}
+	}
+	switch {
+	case gen == "" && forced == LayoutEleventy:
+		gen = genEleventy
+	case gen == "" && forced == LayoutAstro:
+		gen = genAstro
+	case gen == "":
+		return folder{}, false
+	}
+	f = folder{layout: layoutHugo, gen: gen, root: dir, content: dir}
+	f.config = siteConfig{contentDir: ".", file: file}
+	names := map[string]string{genEleventy: "Eleventy", genAstro: "Astro"}
+	f.why = names[gen] + "'s " + file
+	if forced != "" {
+		f.why = "layout = \"" + gen + "\""
+	}
+	switch gen {
+	case genEleventy:
+		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, eleventyConfigNames)))
+		if in := eleventyInput(cfg); in != "" {
+			f.config.contentDir = in
+		} else if isDir(filepath.Join(dir, "content")) && !isDir(filepath.Join(dir, "posts")) {
+			// eleventy-base-blog's: `input: "content"` in an exported
+			// object the scan may miss.
+			f.config.contentDir = "content"
+		}
+		f.static = eleventyPassthrough(cfg)
+	case genAstro:
+		f.config.contentDir = filepath.Join("src", "pages")
+		if isDir(filepath.Join(dir, "src", "content")) && hasMarkdown(filepath.Join(dir, "src", "content")) {
+			f.config.contentDir = filepath.Join("src", "content")
+		}
+		f.static = []staticDir{{dir: "public"}}
+	}
+	f.content = filepath.Join(dir, f.config.contentDir)
+	return f, true
+}
+
+// eleventyInputPattern finds `input: "src"` in an Eleventy configuration.
+var eleventyInputPattern = regexp.MustCompile(`\binput\s*:\s*["']([^"'\n]+)["']`)
+
+// eleventyInput is the input folder an Eleventy configuration names, ""
+// if the scan finds none.
+func eleventyInput(cfg []byte) string {
+	m := eleventyInputPattern.FindSubmatch(cfg)
+	if m == nil {
+		return ""
+	}
+	in := filepath.Clean(strings.TrimPrefix(string(m[1]), "./"))
+	if strings.HasPrefix(in, "..") || filepath.IsAbs(in) {
+		return ""
+	}
+	return in
+}
+
+// Eleventy's passthrough copies: addPassthroughCopy("dir"), and
+// addPassthroughCopy({ "from": "to" }).
+var (
+	passthroughCall = regexp.MustCompile(`addPassthroughCopy\(\s*(\{[^}]*\}|"[^"\n]*"|'[^'\n]*')`)
+	passthroughPair = regexp.MustCompile(`["']([^"'\n]+)["']\s*:\s*["']([^"'\n]*)["']`)
+)
+
+// eleventyPassthrough reads the folders an Eleventy configuration copies
+// as they are, by a scan of its text for literal paths: globs, files and
+// paths outside the site are passed over.
+func eleventyPassthrough(cfg []byte) []staticDir {
+	var out []staticDir
+	add := func(from, to string) {
+		from = filepath.Clean(strings.TrimPrefix(from, "./"))
+		to = strings.Trim(filepath.ToSlash(filepath.Clean("/"+to)), "/")
+		if strings.ContainsAny(from, "*?{[") || strings.HasPrefix(from, "..") || filepath.IsAbs(from) || from == "." {
+			return
+		}
+		out = append(out, staticDir{dir: from, target: to})
+	}
+	for _, call := range passthroughCall.FindAllSubmatch(cfg, -1) {
+		arg := string(call[1])
+		if strings.HasPrefix(arg, "{") {
+			for _, p := range passthroughPair.FindAllStringSubmatch(arg, -1) {
+				add(p[1], p[2])
+			}
+			continue
+		}
+		path := arg[1 : len(arg)-1]
+		add(path, path)
+	}
+	return out
+}
+
+// jsExcludes are the paths of an Eleventy or Astro site that are neither
+// posts nor files: its build, its tools, its templates and code, and what
+// .eleventyignore lists.
+func (f folder) jsExcludes() []string {
+	out := []string{"node_modules/", "/_site/", "/dist/", "package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock",
+		"*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.tsx", "*.jsx", "*.astro", "*.njk", "*.liquid", "*.11tydata.json", "*.vue", "*.svelte",
+		"/README.md", "/LICENSE", "/netlify.toml", "/vercel.json", "/tsconfig.json", "/components.json",
+		"/tests/", "/404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json"}
+	// Directory data files: posts/posts.json beside posts/*.md.
+	filepathWalkDirs(f.content, func(rel string) {
+		out = append(out, "/"+rel+"/"+filepath.Base(rel)+".json")
+	})
+	if f.gen == genEleventy {
+		b, _ := os.ReadFile(filepath.Join(f.root, ".eleventyignore"))
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "!") {
+				out = append(out, "/"+strings.TrimPrefix(strings.TrimPrefix(l, "./"), "/"))
+			}
+		}
+	}
+	return out
+}
+
+// filepathWalkDirs calls fn with every folder under dir (relative, with
+// slashes), hidden ones and node_modules left out.
+func filepathWalkDirs(dir string, fn func(rel string)) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == "node_modules" {
+			continue
+		}
+		fn(e.Name())
+		filepathWalkDirs(filepath.Join(dir, e.Name()), func(rel string) { fn(e.Name() + "/" + rel) })
+	}
+}
+
+// eleventyDirDraft reports whether the directory data of folder rel (of
+// the content folder, with slashes) or of a folder above it makes its
+// posts drafts: `"draft": true` in its <name>.json or
+// <name>.11tydata.json, or `draft: true` in its <name>.11tydata.js.
+func (f folder) eleventyDirDraft(rel string) bool {
+	for d := rel; d != "" && d != "."; d = pathDir(d) {
+		base := filepath.Join(f.content, filepath.FromSlash(d), filepath.Base(d))
+		for _, ext := range []string{".json", ".11tydata.json"} {
+			var data map[string]any
+			if b, err := os.ReadFile(base + ext); err == nil && json.Unmarshal(b, &data) == nil && data["draft"] == true {
+				return true
+			}
+		}
+		if b, err := os.ReadFile(base + ".11tydata.js"); err == nil && jsDraftPattern.Match(b) {
+			return true
+		}
+	}
+	return false
+}
+
+var jsDraftPattern = regexp.MustCompile(`["']?\bdraft["']?\s*:\s*true\b`)
+
+func pathDir(d string) string {
+	i := strings.LastIndex(d, "/")
+	if i < 0 {
+		return ""
+	}
+	return d[:i]
+}
+
+// jsFrontPair is a literal string, number or boolean given a name in
+// JavaScript front matter: `title: "…"`, `const date = "…";`.
+var jsFrontPair = regexp.MustCompile(`(?m)^\s*(?:(?:const|let|var)\s+)?["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*[:=]\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|true|false|-?[0-9]+(?:\.[0-9]+)?)\s*[,;]?\s*$`)
+
+// jsFrontKeys are the keys read from JavaScript front matter.
+var jsFrontKeys = map[string]bool{"title": true, "date": true, "draft": true, "description": true,
+	"permalink": true, "slug": true, "lang": true, "summary": true}
+
+// jsFrontJSON turns JavaScript front matter into the JSON object of what
+// it names literally, of jsFrontKeys: capsule runs no JavaScript.
+func jsFrontJSON(front []byte) []byte {
+	m := make(map[string]any)
+	for _, p := range jsFrontPair.FindAllSubmatch(front, -1) {
+		key, val := string(p[1]), string(p[2])
+		if !jsFrontKeys[key] {
+			continue
+		}
+		switch {
+		case val == "true" || val == "false":
+			m[key] = val == "true"
+		case strings.HasPrefix(val, "'"):
+			m[key] = strings.ReplaceAll(val[1:len(val)-1], `\'`, `'`)
+		case strings.HasPrefix(val, `"`):
+			var s string
+			if json.Unmarshal([]byte(val), &s) == nil {
+				m[key] = s
+			}
+		default:
+			m[key] = json.Number(val)
+		}
+	}
+	b, _ := json.Marshal(m)
+	return b
+}
+
+// isJSFront reports whether src opens with JavaScript front matter.
+func isJSFront(src []byte) bool {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	s := strings.TrimRight(string(first), " \t")
+	return s == "---js" || s == "---javascript"
+}
+
+// describeJS says what an Eleventy or Astro folder was taken for.
+func (f folder) describeJS(main []string) string {
+	s := "an Eleventy site (" + f.why + ")"
+	if f.gen == genAstro {
+		s = "an Astro site (" + f.why + ")"
+	}
+	rel := filepath.ToSlash(f.config.contentDir)
+	switch len(main) {
+	case 0:
+		return s + ": posts at the top of " + rel
+	case 1:
+		return s + ": posts from " + strings.TrimPrefix(rel+"/", "./") + main[0] + ", other folders' pages as pages"
+	}
+	return s + ": posts from " + strings.Join(main, ", ") + " in " + rel
+}
+
+// jsSite reports whether dir is an Eleventy or Astro site's root, or
+// forced names one.
+func jsSite(dir, forced string) bool {
+	_, ok := findJSSite(dir, forced)
+	return ok
+}
+
+// jsDefaults sets what an Eleventy post's place says of it: the date and
+// slug of a file named YYYY-MM-DD-slug.md, as Eleventy takes them, and
+// the draft its directory data makes it.
+func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
+	if f.gen == "" {
+		return
+	}
+	m.def.jsSite = true
+	if f.gen != genEleventy {
+		return
+	}
+	stem := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
+	if parts := jekyllPostName.FindStringSubmatch(stem); parts != nil {
+		if d, err := time.ParseInLocation("2006-1-2", parts[1]+"-"+parts[2]+"-"+parts[3], loc); err == nil {
+			m.slug, m.def.date, m.def.hasDate = parts[4], d, true
+		}
+	}
+	if f.eleventyDirDraft(m.def.dir) {
+		m.def.draft = true
+	}
+}
+
+func init() {
+	// Eleventy's and Astro's keys capsule reads itself or has no use for.
+	for _, k := range []string{"heroimage", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed", "ogimage"} {
+		themeKeys[k] = true
+	}
+}
+
+// jsFrontValues applies what an Eleventy or Astro post's front matter
+// says beyond capsule's own keys: eleventyExcludeFromCollections makes it
+// a page. (A hero image, heroImage or image, is not linked yet: the body
+// is read again from the file when it is rendered, and must be the
+// file's.)
+func jsFrontValues(m map[string]any, body []byte, page bool) ([]byte, bool) {
+	if v, _ := m["eleventyExcludeFromCollections"].(bool); v {
+		page = true
+	}
+	return body, page
+}
