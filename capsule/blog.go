@@ -134,11 +134,16 @@ const (
 func postDir(p *content.Post) string {
 	switch {
 	case !p.Page:
-		return postsDir
+		return p.LangDir + postsDir
 	case pageMoved(p.Slug):
-		return pagesDir
+		return p.LangDir + pagesDir
 	}
-	return "/"
+	return p.LangDir + "/"
+}
+
+// translationPost is what a link to a translation is made of.
+func translationPost(t content.Translation) *content.Post {
+	return &content.Post{Slug: t.Slug, Page: t.Page, LangDir: t.Dir}
 }
 
 // Tags' pages: their keys hold the tag as it is (a "/" in it too: the

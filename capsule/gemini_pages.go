@@ -137,6 +137,9 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 	pg.Gemtext(body)
 	end := len(pg.Bytes())
 	pg.Blank()
+	for _, t := range p.Translations {
+		pg.Link(postGeminiLink(translationPost(t)), t.Name)
+	}
 	older, newer := b.neighbours(i)
 	if older != nil {
 		pg.Link(postGeminiLink(older), "← "+older.Date.Format(dateLayout)+" "+older.Title)

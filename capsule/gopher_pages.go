@@ -86,7 +86,7 @@ func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string)
 	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
 		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel})
 	older, newer := b.neighbours(i)
-	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil {
+	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
 		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+
 			b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
 	}
@@ -113,8 +113,11 @@ func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string)
 	if p.Unlisted {
 		tags = nil // its byline names them: no tag's list has it
 	}
-	if len(tags) > 0 || older != nil || newer != nil {
+	if len(tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
 		m.Info("")
+	}
+	for _, t := range p.Translations {
+		m.Item(gopher.TypeMenu, t.Name, postMenuLink(translationPost(t)))
 	}
 	for _, tag := range tags {
 		m.Item(gopher.TypeMenu, "#"+tag, tagSelectorLink(tag))
