@@ -115,6 +115,13 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		Tags:   len(b.tags),
 	}
 	st.Warnings = append(st.Warnings, c.Warnings...)
+	if len(c.Languages) > 0 {
+		st.Tags = 0
+		for _, lb := range blogs {
+			st.Languages = append(st.Languages, LanguageCount{Lang: lb.site.Lang, Home: lb.dir + "/", Posts: len(lb.posts), Pages: len(lb.pages), Tags: len(lb.tags)})
+			st.Tags += len(lb.tags)
+		}
+	}
 	st.Warnings = append(st.Warnings, stubWarns...)
 
 	links := newPostLinks(site, entries, stubs, c)

@@ -18,6 +18,15 @@ import (
 // messages, and its posts' neighbours are of its language. Search is the
 // whole site's.
 
+// LanguageCount is what one language of a multilingual site has.
+type LanguageCount struct {
+	Lang  string // its language tag
+	Home  string // its home: "/", "/fr/"
+	Posts int
+	Pages int
+	Tags  int
+}
+
 // entryOwner is where an entry of the whole site is among its language's
 // entries: the blog that renders it, and its index there.
 type entryOwner struct {

@@ -48,6 +48,9 @@ type Store struct {
 	// but did not stop for; BuildTime how long Build took.
 	Posts     int
 	Tags      int
+	// Languages are a multilingual site's, each with what it has; none
+	// for a site of one language.
+	Languages []LanguageCount
 	Redirects int // old addresses of posts answered
 	Drafts    int // drafts, for their authors only (not the scheduled or expired posts)
 	// OldAddresses are those old addresses, by address: what

@@ -22,7 +22,7 @@ import (
 type Language struct {
 	Code       string // as [languages] names it, lower case: "ja", "pt-br"
 	Tag        string // its languageCode ("en-US"), else Code: what lang= says
-	Name       string // its languageName ("日本語"), else a known name, else Code
+	Name       string // its label or languageName ("日本語"), else a known name, else Code
 	Weight     int    // its order among the languages (then by code)
 	Title      string // the site's title in it; "" for the site's own
 	ContentDir string // its content folder, relative to the site's root, with slashes; "" for the site's
@@ -55,7 +55,7 @@ func readHugoLanguages(m map[string]any) []Language {
 			continue
 		}
 		lm, _ := v.(map[string]any)
-		l := Language{Code: code, Tag: code, Name: cmp.Or(str(lm["languagename"]), knownNames[code], code), Title: str(lm["title"])}
+		l := Language{Code: code, Tag: code, Name: cmp.Or(str(lm["label"]), str(lm["languagename"]), knownNames[code], code), Title: str(lm["title"])}
 		if tag := str(lm["languagecode"]); langPattern.MatchString(tag) {
 			l.Tag = tag
 		}

@@ -87,6 +87,9 @@ type Post struct {
 	// langCode and translationKey are the post's language in a
 	// multilingual site and what its translations share.
 	langCode, translationKey string
+	// untitled is a post whose front matter gives no title: Hugo's
+	// :title and :slug are empty for it.
+	untitled bool
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in
@@ -236,6 +239,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		p.Summary = moreSummary(body)
 	}
 	if p.Title == "" {
+		p.untitled = true
 		// Jekyll titles a post without a title from its file name; a
 		// title written empty ('') is an untitled note, shown by its
 		// first words.
