@@ -57,6 +57,12 @@ func TestMultilingualByFileName(t *testing.T) {
 			t.Errorf("%s lacks %q:\n%s", c.page, c.has, pages[c.page])
 		}
 	}
+	// A theme's archive page in each language leads to that language's.
+	for from, to := range map[string]string{"/archives/": "/archive.gmi", "/en/archives/": "/en/archive.gmi"} {
+		if s, meta, _ := servetest.GeminiGet(t, d, from); s != 31 || !strings.HasSuffix(meta, to) {
+			t.Errorf("%s: %d %q, want a redirect to %s", from, s, meta, to)
+		}
+	}
 	// Each language's lists are its own.
 	for _, c := range []struct{ page, hasNot string }{
 		{"gemini:/", "only-en"}, {"gemini:/en/", "only-ja"},
