@@ -22,6 +22,13 @@ type blog struct {
 	pageLinks []bool
 	// lines are each post's line in lists of posts, once rendered.
 	lines map[*content.Post]listLines
+	// dir is where the blog's language is served in a multilingual
+	// site ("/fr"): its home, tags, archive and feed are under it; ""
+	// at the root.
+	dir string
+	// others are a multilingual site's other languages, linked from the
+	// home.
+	others []content.Language
 }
 
 // postGroup is posts sharing a tag or a year, newest first.
@@ -134,26 +141,33 @@ const (
 func postDir(p *content.Post) string {
 	switch {
 	case !p.Page:
-		return postsDir
+		return p.LangDir + postsDir
 	case pageMoved(p.Slug):
-		return pagesDir
+		return p.LangDir + pagesDir
 	}
-	return "/"
+	return p.LangDir + "/"
+}
+
+// translationPost is what a link to a translation is made of.
+func translationPost(t content.Translation) *content.Post {
+	return &content.Post{Slug: t.Slug, Page: t.Page, LangDir: t.Dir}
 }
 
 // Tags' pages: their keys hold the tag as it is (a "/" in it too: the
 // Gemini server decodes an escaped "/" as part of its segment, the Gopher
 // server decodes the selector whole), their links escape it.
-func tagGeminiPath(tag string) string { return tagsPath + tag + ".gmi" }
-func tagGeminiLink(tag string) string { return tagsPath + escapeTag(tag) + ".gmi" }
-func tagSelector(tag string) string   { return tagsPath + tag }
-func tagFeedPath(tag string) string   { return tagsPath + tag + ".xml" }
-func tagFeedLink(tag string) string   { return tagsPath + escapeTag(tag) + ".xml" }
+// dir is the language's folder of a multilingual site ("/fr"), "" at the
+// root.
+func tagGeminiPath(dir, tag string) string { return dir + tagsPath + tag + ".gmi" }
+func tagGeminiLink(dir, tag string) string { return dir + tagsPath + escapeTag(tag) + ".gmi" }
+func tagSelector(dir, tag string) string   { return dir + tagsPath + tag }
+func tagFeedPath(dir, tag string) string   { return dir + tagsPath + tag + ".xml" }
+func tagFeedLink(dir, tag string) string   { return dir + tagsPath + escapeTag(tag) + ".xml" }
 
 // tagSelectorLink is the selector menus use for a tag: percent-encoded, so
 // that it is ASCII. Lynx garbles UTF-8 selectors; every client sends an
 // ASCII one intact, and the server decodes it (as Gophernicus does).
-func tagSelectorLink(tag string) string { return tagsPath + escapeTag(tag) }
+func tagSelectorLink(dir, tag string) string { return dir + tagsPath + escapeTag(tag) }
 
 // escapeTag is a tag percent-encoded as one segment of a path: "/"
 // becomes %2F, and a tag that is all dots ("." or "..") has them encoded

@@ -103,9 +103,9 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	// A theme's layout page with no text (search.md) is left out: the
 	// capsule's own page serves it.
 	lists, stubs, stubWarns := layoutStubs(c.Posts, c.Pages, c.Unlisted)
-	posts, pages, unlisted := lists[0], lists[1], lists[2]
-	b := newBlog(site, posts, pages)
-	b.unlisted = unlisted
+	// A multilingual site is a blog per language (languages.go); owners
+	// says which renders each entry.
+	b, blogs, owners, posts, pages, unlisted := languageBlogs(site, c.Languages, lists[0], lists[1], lists[2])
 	entries := slices.Concat(posts, pages, unlisted)
 	st := &Store{
 		Site:   *site,
@@ -115,6 +115,13 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		Tags:   len(b.tags),
 	}
 	st.Warnings = append(st.Warnings, c.Warnings...)
+	if len(c.Languages) > 0 {
+		st.Tags = 0
+		for _, lb := range blogs {
+			st.Languages = append(st.Languages, LanguageCount{Lang: lb.site.Lang, Home: lb.dir + "/", Posts: len(lb.posts), Pages: len(lb.pages), Tags: len(lb.tags)})
+			st.Tags += len(lb.tags)
+		}
+	}
 	st.Warnings = append(st.Warnings, stubWarns...)
 
 	links := newPostLinks(site, entries, stubs, c)
@@ -173,11 +180,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			return
 		}
 		p := entries[i]
-		older, newer := b.neighbours(i)
+		lb, j := owners[i].b, owners[i].j
+		older, newer := lb.neighbours(j)
 		if r := cache.lookup(p, older, newer, links); r != nil {
 			reused[i], out[i] = r, r.renderedEntry
-			if b.isPage(i) {
-				b.pageLinks[i-len(posts)] = r.hasLinks
+			if lb.isPage(j) {
+				lb.pageLinks[j-len(lb.posts)] = r.hasLinks
 			}
 			return
 		}
@@ -185,22 +193,22 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			trace := &traces[i]
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
-			doc := parsePost(md.of(p), p, &lowering, b.site.Messages)
+			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
 			var body bytes.Buffer
 			if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
 				return renderedEntry{err: err}
 			}
-			txt, menu := b.postGopher(i, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
-			gmi, searchable := b.postGemtext(i, body.Bytes())
+			txt, menu := lb.postGopher(j, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
+			gmi, searchable := lb.postGemtext(j, body.Bytes())
 			e := renderedEntry{
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
 				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),
 			}
 			if i < len(posts) {
-				e.atom = b.atomEntry(p, e.summary, nil)
-				e.lines = b.listLines(p)
-			} else if b.isPage(i) {
-				e.hasLinks = b.pageLinks[i-len(posts)]
+				e.atom = lb.atomEntry(p, e.summary, nil)
+				e.lines = lb.listLines(p)
+			} else if lb.isPage(j) {
+				e.hasLinks = lb.pageLinks[j-len(lb.posts)]
 			}
 			return e
 		})
@@ -245,7 +253,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.renders = make(renderCache, len(entries))
 	st.markup = c.Markup
 	for i, p := range entries {
-		older, newer := b.neighbours(i)
+		older, newer := owners[i].b.neighbours(owners[i].j)
 		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p))
 	}
 	st.draftRenders = make(renderCache, len(drafts))
@@ -259,45 +267,27 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 	}
 	out, traces, reused, draftTraces, draftReused = nil, nil, nil, nil, nil
-	routes.scheduled(c.Scheduled, b.tags)
+	routes.scheduled(c.Scheduled, blogs)
 	if errs = append(errs, routes.errs...); len(errs) > 0 {
 		return st, errs, nil
 	}
 	// A tag's address no client can ask for (over a request's length) is
 	// a problem of the tag, not of its posts: its pages are not reached.
-	for _, g := range b.tags {
-		routes.tag(g.Name, g.Posts[0].File)
+	for _, lb := range blogs {
+		for _, g := range lb.tags {
+			routes.tag(lb.dir, g.Name, g.Posts[0].File)
+		}
 	}
 	st.Problems = routes.errs
 
-	lang := site.Lang
-	st.gemini["/"] = geminiPage(lang, b.homeGemtext())
-	st.gemini[tagsPath] = geminiPage(lang, b.tagsGemtext())
-	st.gopher[tagsPath] = b.tagsMenu()
 	var prevTags map[string]*tagPages
 	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
 		prevTags = prev.tagPages
 	}
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
-	for _, g := range b.tags {
-		pieces := b.pieces(g.Posts, feed)
-		pages := prevTags[g.Name]
-		if pages == nil || !slices.Equal(pages.pieces, pieces) {
-			pages = &tagPages{
-				pieces: pieces,
-				gemini: geminiPage(lang, b.tagGemtext(g)),
-				gopher: b.tagMenu(g),
-				feed:   b.atomXML(site.Title+" #"+g.Name, tagFeedLink(g.Name), tagGeminiLink(g.Name), g.Posts, feed),
-			}
-		}
-		st.tagPages[g.Name] = pages
-		st.gemini[tagGeminiPath(g.Name)] = pages.gemini
-		st.gopher[tagSelector(g.Name)] = pages.gopher
-		st.gemini[tagFeedPath(g.Name)] = pages.feed
+	for _, lb := range blogs {
+		lb.indexPages(st, feed, prevTags)
 	}
-	st.gemini[archivePath] = geminiPage(lang, b.archiveGemtext())
-	st.gopher[archiveSel] = b.archiveMenu()
-	st.gemini[atomPath] = b.atomXML(site.Title, atomPath, "/", b.posts, feed)
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
 	msg := site.Messages
 	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", site.GeminiURL("/")), nil)
@@ -307,8 +297,15 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.geminiTooLong = gemini.NewResponse(gemini.StatusBadRequest, searchTooLong(msg), nil)
 	st.gopherTooLong = b.errorMenu(searchTooLong(msg))
 
-	root := b.rootMenu()
-	st.gopher["/"] = root
+	if !slices.ContainsFunc(blogs, func(lb *blog) bool { return lb.dir == "" }) {
+		// Every language in its folder: the root leads to them.
+		st.gemini["/"] = geminiPage(site.Lang, languagesGemtext(site, blogs))
+		st.gopher["/"] = languagesMenu(site, blogs)
+	}
+	for _, lb := range blogs {
+		st.serveLanguageRoot(lb)
+	}
+	root := st.gopher["/"]
 	st.gopherPlusRoot = gopher.PlusRootResponse(site.Title, site.Hostname, site.GopherPort, len(root))
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
 	// Scheduled and expired posts wait with the drafts, for their

@@ -97,12 +97,15 @@ func (b *blog) homeGemtext() []byte {
 		pg.Blank()
 	}
 	msg := b.site.Messages
-	pg.Link(tagsPath, msg.Tags)
-	pg.Link(archivePath, msg.Archive)
+	pg.Link(b.dir+tagsPath, msg.Tags)
+	pg.Link(b.dir+archivePath, msg.Archive)
 	pg.Link(searchPath, msg.Search)
-	pg.Link(atomPath, msg.AtomFeed)
+	pg.Link(b.dir+atomPath, msg.AtomFeed)
 	for _, p := range b.pages {
 		pg.Link(postGeminiLink(p), p.Title)
+	}
+	for _, l := range b.others {
+		pg.Link(l.Dir+"/", l.Name)
 	}
 	pg.Blank()
 	pg.Heading(2, msg.Posts)
@@ -129,7 +132,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 			if p.Unlisted {
 				break // the byline names them: no tag's list has it
 			}
-			pg.Link(tagGeminiLink(tag), "#"+tag)
+			pg.Link(tagGeminiLink(b.dir, tag), "#"+tag)
 		}
 		pg.Blank()
 	}
@@ -137,6 +140,9 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 	pg.Gemtext(body)
 	end := len(pg.Bytes())
 	pg.Blank()
+	for _, t := range p.Translations {
+		pg.Link(postGeminiLink(translationPost(t)), t.Name)
+	}
 	older, newer := b.neighbours(i)
 	if older != nil {
 		pg.Link(postGeminiLink(older), "← "+older.Date.Format(dateLayout)+" "+older.Title)
@@ -144,7 +150,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 	if newer != nil {
 		pg.Link(postGeminiLink(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
-	pg.Link("/", b.site.Title)
+	pg.Link(b.dir+"/", b.site.Title)
 	raw := kept(pg.Bytes())
 	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
 	return page, raw[start:end]
@@ -156,10 +162,10 @@ func (b *blog) tagsGemtext() []byte {
 	pg.Heading(1, messages.Format(b.site.Messages.TagsHeading, "site", b.site.Title))
 	pg.Blank()
 	for _, g := range b.tags {
-		pg.Link(tagGeminiLink(g.Name), fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)))
+		pg.Link(tagGeminiLink(b.dir, g.Name), fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)))
 	}
 	pg.Blank()
-	pg.Link("/", b.site.Title)
+	pg.Link(b.dir+"/", b.site.Title)
 	return pg.Bytes()
 }
 
@@ -171,9 +177,9 @@ func (b *blog) tagGemtext(g postGroup) []byte {
 	pg.Blank()
 	b.postList(&pg, g.Posts)
 	pg.Blank()
-	pg.Link(tagFeedLink(g.Name), b.site.Messages.TagFeed)
-	pg.Link(tagsPath, b.site.Messages.Tags)
-	pg.Link("/", b.site.Title)
+	pg.Link(tagFeedLink(b.dir, g.Name), b.site.Messages.TagFeed)
+	pg.Link(b.dir+tagsPath, b.site.Messages.Tags)
+	pg.Link(b.dir+"/", b.site.Title)
 	return pg.Bytes()
 }
 
@@ -188,7 +194,7 @@ func (b *blog) archiveGemtext() []byte {
 		b.postList(&pg, y.Posts)
 	}
 	pg.Blank()
-	pg.Link("/", b.site.Title)
+	pg.Link(b.dir+"/", b.site.Title)
 	return pg.Bytes()
 }
 
@@ -213,7 +219,7 @@ func (b *blog) searchGemtext(query string, hits []search.Hit, more bool) []byte 
 	}
 	pg.Blank()
 	pg.Link(searchPath, msg.SearchAgain)
-	pg.Link("/", b.site.Title)
+	pg.Link(b.dir+"/", b.site.Title)
 	return pg.Bytes()
 }
 

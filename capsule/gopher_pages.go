@@ -31,7 +31,7 @@ func (b *blog) phlogItems(m *gopher.Menu, posts []*content.Post) {
 
 // home is the last item of every menu but the root.
 func (b *blog) home(m *gopher.Menu) {
-	m.Item(gopher.TypeMenu, messages.Format(b.site.Messages.Home, "site", b.site.Title), "/")
+	m.Item(gopher.TypeMenu, messages.Format(b.site.Messages.Home, "site", b.site.Title), b.dir+"/")
 }
 
 // rootMenu is the gopher home: the site's description, its indexes and its
@@ -48,8 +48,8 @@ func (b *blog) rootMenu() []byte {
 	// Lynx reads gopher menus as Latin-1 unless told otherwise.
 	m.Info(msg.LynxHint)
 	m.Info("")
-	m.Item(gopher.TypeMenu, msg.Tags, tagsPath)
-	m.Item(gopher.TypeMenu, msg.Archive, archiveSel)
+	m.Item(gopher.TypeMenu, msg.Tags, b.dir+tagsPath)
+	m.Item(gopher.TypeMenu, msg.Archive, b.dir+archiveSel)
 	m.Item(gopher.TypeSearch, msg.Search, searchPath)
 	for i, p := range b.pages {
 		if b.hasMenu(len(b.posts) + i) {
@@ -57,6 +57,9 @@ func (b *blog) rootMenu() []byte {
 		} else {
 			m.Item(gopher.TypeText, p.Title, postGopherLink(p))
 		}
+	}
+	for _, l := range b.others {
+		m.Item(gopher.TypeMenu, l.Name, l.Dir+"/")
 	}
 	m.Info("")
 	b.phlogItems(m, b.posts)
@@ -86,7 +89,7 @@ func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string)
 	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
 		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel})
 	older, newer := b.neighbours(i)
-	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil {
+	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
 		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+
 			b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
 	}
@@ -113,11 +116,14 @@ func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string)
 	if p.Unlisted {
 		tags = nil // its byline names them: no tag's list has it
 	}
-	if len(tags) > 0 || older != nil || newer != nil {
+	if len(tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
 		m.Info("")
 	}
+	for _, t := range p.Translations {
+		m.Item(gopher.TypeMenu, t.Name, postMenuLink(translationPost(t)))
+	}
 	for _, tag := range tags {
-		m.Item(gopher.TypeMenu, "#"+tag, tagSelectorLink(tag))
+		m.Item(gopher.TypeMenu, "#"+tag, tagSelectorLink(b.dir, tag))
 	}
 	if older != nil {
 		m.Item(gopher.TypeMenu, "← "+older.Date.Format(dateLayout)+" "+older.Title, postMenuLink(older))
@@ -136,7 +142,7 @@ func (b *blog) tagsMenu() []byte {
 	m.Info(messages.Format(b.site.Messages.TagsHeading, "site", b.site.Title))
 	m.Info("")
 	for _, g := range b.tags {
-		m.Item(gopher.TypeMenu, fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)), tagSelectorLink(g.Name))
+		m.Item(gopher.TypeMenu, fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)), tagSelectorLink(b.dir, g.Name))
 	}
 	m.Info("")
 	b.home(m)
@@ -150,7 +156,7 @@ func (b *blog) tagMenu(g postGroup) []byte {
 	m.Info("")
 	b.phlogItems(m, g.Posts)
 	m.Info("")
-	m.Item(gopher.TypeMenu, b.site.Messages.Tags, tagsPath)
+	m.Item(gopher.TypeMenu, b.site.Messages.Tags, b.dir+tagsPath)
 	b.home(m)
 	return m.Bytes()
 }

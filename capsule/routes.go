@@ -115,19 +115,21 @@ func (r *routes) post(p *content.Post) bool {
 // date, beside the posts published (tags, those tags already have): a
 // collision is an error of -check and of the start, not of the rebuild
 // that would publish the post, which could only fail and retry.
-func (r *routes) scheduled(posts []*content.Post, tags []postGroup) {
-	claimed := make(map[string]bool, len(tags))
-	for _, g := range tags {
-		claimed[g.Name] = true
+func (r *routes) scheduled(posts []*content.Post, blogs []*blog) {
+	claimed := make(map[string]bool)
+	for _, b := range blogs {
+		for _, g := range b.tags {
+			claimed[b.dir+"\x00"+g.Name] = true
+		}
 	}
 	for _, p := range posts {
 		if !r.post(p) {
 			continue
 		}
 		for _, tag := range p.Tags {
-			if !claimed[tag] {
-				claimed[tag] = true
-				r.tag(tag, p.File)
+			if !claimed[p.LangDir+"\x00"+tag] {
+				claimed[p.LangDir+"\x00"+tag] = true
+				r.tag(p.LangDir, tag, p.File)
 			}
 		}
 	}
@@ -190,10 +192,10 @@ func aliasKey(a string) string {
 // tag checks that a tag's pages can be asked for; file is the first to
 // name it. (Tags cannot collide: no other page is under tagsPath, and a
 // tag's "/" is escaped in its links and kept whole by the servers.)
-func (r *routes) tag(name, file string) bool {
-	ok := r.claimGemini(tagGeminiPath(name), tagGeminiLink(name), file)
-	ok = r.claimGemini(tagFeedPath(name), tagFeedLink(name), file) && ok
-	return r.claimGopher(tagSelector(name), tagSelectorLink(name), file) && ok
+func (r *routes) tag(dir, name, file string) bool {
+	ok := r.claimGemini(tagGeminiPath(dir, name), tagGeminiLink(dir, name), file)
+	ok = r.claimGemini(tagFeedPath(dir, name), tagFeedLink(dir, name), file) && ok
+	return r.claimGopher(tagSelector(dir, name), tagSelectorLink(dir, name), file) && ok
 }
 
 // Kinds of the warnings about files beside the posts (content.FileError.Kind).

@@ -46,8 +46,11 @@ type Store struct {
 
 	// Posts and Tags count what was built; Warnings is what the build noticed
 	// but did not stop for; BuildTime how long Build took.
-	Posts     int
-	Tags      int
+	Posts int
+	Tags  int
+	// Languages are a multilingual site's, each with what it has; none
+	// for a site of one language.
+	Languages []LanguageCount
 	Redirects int // old addresses of posts answered
 	Drafts    int // drafts, for their authors only (not the scheduled or expired posts)
 	// OldAddresses are those old addresses, by address: what

@@ -232,7 +232,7 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	count := make(map[string]int)
 	var order []string
 	for _, m := range nested {
-		s := topSection(m.def.dir)
+		s := topSection(f.langRel(m.def.dir))
 		if count[s] == 0 {
 			order = append(order, s)
 		}

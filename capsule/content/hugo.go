@@ -69,7 +69,17 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 // metadata) and the Markdown files a page bundle holds beside its
 // index.md (its resources). What ex leaves out is not looked at.
 // sections are the sections' _index.md files, whose cascade Load checks.
-func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool) (found []*mdFile, sections []string) {
+// noBundles reads no page bundles (Eleventy, Astro: an index.md is its
+// folder's page); langSuffix tells a translation of a bundle's index.md (index.fr.md) by
+// the language its name ends in (see languages.go).
+func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool, langSuffix func(string) (string, string)) (found []*mdFile, sections []string) {
+	isIndex := func(name string) bool {
+		if strings.EqualFold(name, "index.md") {
+			return true
+		}
+		base, lang := langSuffix(strings.TrimSuffix(name, filepath.Ext(name)))
+		return lang != "" && strings.EqualFold(base, "index") && hasExt(name, ".md")
+	}
 	bundles := make(map[string]bool)
 	var all []*mdFile
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -100,7 +110,7 @@ func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool) (
 		m := &mdFile{src: &source{path: p, limit: maxPost, what: "one post"}, nested: true,
 			slug: strings.TrimSuffix(name, filepath.Ext(name)), def: postDefaults{dir: rel, bare: true}}
 		m.warn, m.ferr = inspectPost(m.src, root)
-		if strings.EqualFold(name, "index.md") {
+		if isIndex(name) {
 			m.slug = path.Base(rel)
 			bundles[rel] = !noBundles
 		}
@@ -110,7 +120,7 @@ func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool) (
 	for _, m := range all {
 		inBundle := false
 		for d := m.def.dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
-			if bundles[d] && !(d == m.def.dir && strings.EqualFold(filepath.Base(m.src.path), "index.md")) {
+			if bundles[d] && !(d == m.def.dir && isIndex(filepath.Base(m.src.path))) {
 				inBundle = true
 				break
 			}

@@ -167,6 +167,10 @@ func (c siteConfig) expandHugo(pattern string, h hugoPage) (out string, known bo
 // hugoToken is the value of one token (without its colon) for h.
 func (c siteConfig) hugoToken(tok string, h hugoPage) (string, bool) {
 	p, date := h.p, h.p.Date
+	title := p.Title
+	if p.untitled {
+		title = ""
+	}
 	slug := func(orElse string) string {
 		if p.fmSlug != "" {
 			return c.hugoPath(p.fmSlug)
@@ -205,9 +209,9 @@ func (c siteConfig) hugoToken(tok string, h hugoPage) (string, bool) {
 		}
 		return path.Join(sections...), true
 	case "title":
-		return c.hugoPath(p.Title), true
+		return c.hugoPath(title), true
 	case "slug":
-		return slug(c.hugoPath(p.Title)), true
+		return slug(c.hugoPath(title)), true
 	case "filename", "contentbasename":
 		return c.hugoPath(h.base), true
 	case "slugorfilename", "slugorcontentbasename":

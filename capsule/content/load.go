@@ -55,8 +55,11 @@ type Content struct {
 	Layout string
 	// Markup is what the site's Markdown reads beyond CommonMark and GFM,
 	// as its generator's configuration says.
-	Markup   Markup
-	Warnings []*FileError // what was noticed: nothing is left out for it
+	Markup Markup
+	// Languages are a multilingual site's languages, by weight: each
+	// post's Lang is one of theirs. None for a site of one language.
+	Languages []Language
+	Warnings  []*FileError // what was noticed: nothing is left out for it
 	// Problems are what kept a post, a page or a file out, each naming
 	// its file and line, in the author's words: the rest loads. On a
 	// reload (LoadOptions.Previous), a post that cannot be loaded keeps
@@ -252,7 +255,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
-		nested, sections = findNested(dir, root, ex, maxPost, f.gen != "")
+		nested, sections = findNested(dir, root, ex, maxPost, f.gen != "", f.config.langSuffix)
 		main := f.mainSections(nested)
 		if l == layoutHugo && len(main) == 0 {
 			// No sections: the posts are at the top, as in capsule's own.
@@ -270,7 +273,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				continue
 			}
 			f.jsDefaults(m, loc)
-			if l == layoutHugo && !slices.Contains(main, topSection(m.def.dir)) {
+			if l == layoutHugo && !slices.Contains(main, topSection(f.langRel(m.def.dir))) {
 				m.def.page = true // another section's: a page, as Hugo's themes show it
 			}
 			posts = append(posts, m)
@@ -331,6 +334,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
 	c.baseURL = f.config.baseURL
 	c.Markup = f.config.markup
+	if c.Languages = f.config.languages; len(c.Languages) > 0 {
+		for _, m := range posts {
+			m.slug = f.langSlug(m)
+		}
+	}
 	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
 	c.cache.keep(all)
 	var loaded []*Post
@@ -361,10 +369,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		loaded = append(loaded, p)
 	}
+	f.setLanguages(loaded)
 	c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
 	for _, p := range loaded {
 		c.classify(p, now)
 	}
+	c.linkTranslations(c.Languages, c.Posts, c.Pages, c.Unlisted)
 	for _, m := range nested {
 		// A bundle whose index.md was passed over (a link leading
 		// outside): its files are not published either.

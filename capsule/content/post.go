@@ -21,7 +21,13 @@ type Post struct {
 	Tags    []string
 	Summary string
 	Lang    string // the site's language unless front matter sets it
-	Draft   bool
+	// LangDir is where the post's language is served in a multilingual
+	// site ("/fr": its addresses are /fr/posts/…); "" at the root.
+	LangDir string
+	// Translations are the post's versions in the site's other
+	// languages, in their order (see languages.go).
+	Translations []Translation
+	Draft        bool
 	// Aliases are the post's old URL paths ("/2017/05/03/hello/",
 	// "/blog/old-name.html"), each starting with "/", from the front
 	// matter keys url, permalink, aliases and redirect_from of Hugo and
@@ -78,6 +84,12 @@ type Post struct {
 	own, ownKey string
 	ownLine     int
 	categories  []string
+	// langCode and translationKey are the post's language in a
+	// multilingual site and what its translations share.
+	langCode, translationKey string
+	// untitled is a post whose front matter gives no title: Hugo's
+	// :title and :slug are empty for it.
+	untitled bool
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in
@@ -234,6 +246,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		p.Summary = moreSummary(body)
 	}
 	if p.Title == "" {
+		p.untitled = true
 		// Jekyll titles a post without a title from its file name; a
 		// title written empty ('') is an untitled note, shown by its
 		// first words.

@@ -26,7 +26,8 @@ type siteConfig struct {
 	staticDirs   []string // "static" unless set
 	mainSections []string // params.mainSections: the sections of the blog's posts
 	permalinks   map[string]string
-	urls         urlConfig // the rest of what makes pages' addresses (addresses.go)
+	urls         urlConfig  // the rest of what makes pages' addresses (addresses.go)
+	languages    []Language // a multilingual site's, by weight (languages.go)
 	// Jekyll.
 	permalink   string   // the permalink style of posts
 	collections []string // the collections beyond posts with output: true, "_" + name a folder each
@@ -185,6 +186,7 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	c.urls = readHugoURLConfig(m)
+	c.languages = readHugoLanguages(m)
 	c.markup = hugoMarkup(root, strings.TrimPrefix(filepath.Dir(file), "."), m)
 	return c
 }

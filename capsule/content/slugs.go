@@ -16,27 +16,32 @@ import (
 // never moves one already served; the others take their folders before
 // it (fr-contact) or their date (2013-05-24-index), else a number, each
 // with a warning saying where it is served.
+//
+// In a multilingual site, each language has its slugs: hello.md and
+// hello.fr.md are /posts/hello and /fr/posts/hello.
 func uniqueSlugs(posts []*Post) []*FileError {
-	taken := make(map[string]bool, len(posts))
+	taken := make(map[string]bool, len(posts)) // by LangDir + "\x00" + slug
 	groups := make(map[string][]*Post)
 	var order []string
 	for _, p := range posts {
-		if len(groups[p.Slug]) == 0 {
-			order = append(order, p.Slug)
+		key := p.LangDir + "\x00" + p.Slug
+		if len(groups[key]) == 0 {
+			order = append(order, key)
 		}
-		groups[p.Slug] = append(groups[p.Slug], p)
-		taken[p.Slug] = true
+		groups[key] = append(groups[key], p)
+		taken[key] = true
 	}
 	var warns []*FileError
-	for _, slug := range order {
-		g := groups[slug]
+	for _, key := range order {
+		g := groups[key]
 		if len(g) < 2 {
 			continue
 		}
+		slug := g[0].Slug
 		slices.SortFunc(g, func(a, b *Post) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.File, b.File)) })
 		for _, p := range g[1:] {
 			next := qualifiedSlug(p, p.Dir != g[0].Dir, taken)
-			taken[next] = true
+			taken[p.LangDir+"\x00"+next] = true
 			warns = append(warns, &FileError{File: p.File, Line: 1,
 				Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next), Kind: "duplicate slug"})
 			p.Slug = next
@@ -62,12 +67,12 @@ func qualifiedSlug(p *Post, byFolder bool, taken map[string]bool) string {
 		tries = []string{foldered, dated}
 	}
 	for _, t := range tries {
-		if t != "" && !taken[t] && len(t) <= MaxSlugBytes {
+		if t != "" && !taken[p.LangDir+"\x00"+t] && len(t) <= MaxSlugBytes {
 			return t
 		}
 	}
 	for n := 2; ; n++ {
-		if t := p.Slug + "-" + strconv.Itoa(n); !taken[t] {
+		if t := p.Slug + "-" + strconv.Itoa(n); !taken[p.LangDir+"\x00"+t] {
 			return t
 		}
 	}

@@ -17,6 +17,7 @@ import (
 // Summary is what a build found: for -check and for logs.
 type Summary struct {
 	Posts, Pages, Tags, Files int
+	Languages                 []capsule.LanguageCount // a multilingual site's, each with its posts
 	Drafts                    int                     // drafts and expired posts: the author's, at /drafts/
 	Redirects                 int                     // old addresses of posts
 	OldAddresses              []capsule.Redirect      // those addresses, by address
@@ -103,7 +104,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
+	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Languages: st.Languages, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
 		Drafts: len(loaded.Drafts) + len(loaded.Expired), Routes: st.Routes(),
 		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
 }

@@ -262,6 +262,9 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 	var b strings.Builder
 	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s, %s%s\n", folderName(cfg.Posts),
 		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"), count(sum.Redirects, "redirect"), unpublished(sum))
+	for _, l := range sum.Languages {
+		fmt.Fprintf(&b, "checked language %s at %s: %s, %s, %s\n", l.Lang, l.Home, count(l.Posts, "post"), count(l.Pages, "page"), count(l.Tags, "tag"))
+	}
 	for _, p := range sum.Scheduled {
 		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
 	}

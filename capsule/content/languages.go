@@ -1,0 +1,205 @@
+package content
+
+import (
+	"cmp"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// A multilingual Hugo site: [languages] in its configuration, each
+// language with its name, weight, title and, optionally, its own content
+// folder (contentDir); a page's language is that of the content folder
+// it is in, else the one its file's name ends in (hello.fr.md,
+// index.fr.md), else the default one (defaultContentLanguage). Pages of
+// one translation key (their path in their language's content, without
+// the language: posts/hello) are translations of each other. The default
+// language is served at the root, the others under /<code>/, and all of
+// them there when defaultContentLanguageInSubdir says so.
+
+// Language is one language of a multilingual site.
+type Language struct {
+	Code       string // as [languages] names it, lower case: "ja", "pt-br"
+	Tag        string // its languageCode ("en-US"), else Code: what lang= says
+	Name       string // its label or languageName ("日本語"), else a known name, else Code
+	Weight     int    // its order among the languages (then by code)
+	Title      string // the site's title in it; "" for the site's own
+	ContentDir string // its content folder, relative to the site's root, with slashes; "" for the site's
+	// Dir is where its pages are served: "" at the root, "/ja" else.
+	Dir string
+}
+
+// knownNames are the names of common languages, in themselves, for a
+// language whose configuration gives no languageName.
+var knownNames = map[string]string{
+	"en": "English", "ja": "日本語", "fr": "Français", "de": "Deutsch", "es": "Español",
+	"it": "Italiano", "pt": "Português", "pt-br": "Português", "zh": "中文", "zh-cn": "简体中文",
+	"zh-tw": "繁體中文", "ko": "한국어", "ru": "Русский", "fa": "فارسی", "ar": "العربية", "nl": "Nederlands",
+}
+
+// readHugoLanguages reads [languages] of a Hugo configuration (keys
+// lower-cased): none when it names fewer than two, a one-language site
+// being served as any other.
+func readHugoLanguages(m map[string]any) []Language {
+	langs, _ := m["languages"].(map[string]any)
+	if len(langs) < 2 {
+		return nil
+	}
+	def := strings.ToLower(cmp.Or(str(m["defaultcontentlanguage"]), "en"))
+	inSubdir, _ := m["defaultcontentlanguageinsubdir"].(bool)
+	var out []Language
+	for code, v := range langs {
+		code = strings.ToLower(code)
+		if !langPattern.MatchString(code) {
+			continue
+		}
+		lm, _ := v.(map[string]any)
+		l := Language{Code: code, Tag: code, Name: cmp.Or(str(lm["label"]), str(lm["languagename"]), knownNames[code], code), Title: str(lm["title"])}
+		if tag := str(lm["languagecode"]); langPattern.MatchString(tag) {
+			l.Tag = tag
+		}
+		switch w := lm["weight"].(type) {
+		case int64:
+			l.Weight = int(w)
+		case int:
+			l.Weight = w
+		case uint64:
+			l.Weight = int(w)
+		case float64:
+			l.Weight = int(w)
+		}
+		if d := str(lm["contentdir"]); d != "" && !filepath.IsAbs(d) && !strings.Contains(d, "..") {
+			l.ContentDir = path.Clean(filepath.ToSlash(d))
+		}
+		if code != def || inSubdir {
+			l.Dir = "/" + code
+		}
+		out = append(out, l)
+	}
+	slices.SortFunc(out, func(a, b Language) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Code, b.Code)) })
+	return out
+}
+
+// language is the language of code among c's, or nil.
+func (c siteConfig) language(code string) *Language {
+	for i := range c.languages {
+		if c.languages[i].Code == code {
+			return &c.languages[i]
+		}
+	}
+	return nil
+}
+
+// langSuffix splits a file's name without its extension into its stem
+// and the language it ends in (hello.fr: hello, fr), when that is one of
+// c's languages; lang is "" when it is not.
+func (c siteConfig) langSuffix(stem string) (base, lang string) {
+	if i := strings.LastIndexByte(stem, '.'); i > 0 && c.language(strings.ToLower(stem[i+1:])) != nil {
+		return stem[:i], strings.ToLower(stem[i+1:])
+	}
+	return stem, ""
+}
+
+// langRel is dir, a folder relative to the posts folder (with slashes),
+// relative to its language's content folder instead, when it is in one:
+// en/post is post when content/en is English's.
+func (f folder) langRel(dir string) string {
+	if len(f.config.languages) == 0 {
+		return dir
+	}
+	full := path.Join(f.contentPath(), dir)
+	best := ""
+	for _, l := range f.config.languages {
+		if d := l.ContentDir; d != "" && d != "." && f.contentPath() != "" && len(d) > len(best) && (full == d || strings.HasPrefix(full, d+"/")) {
+			best = d
+		}
+	}
+	if best == "" {
+		return dir
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(full, best), "/")
+}
+
+// langSlug is the slug a file of a multilingual site takes from its name:
+// without the language it ends in (hello.fr.md is hello).
+func (f folder) langSlug(m *mdFile) string {
+	name := filepath.Base(m.src.path)
+	stem := strings.TrimSuffix(name, filepath.Ext(name))
+	base, lang := f.config.langSuffix(stem)
+	if lang == "" {
+		return m.slug
+	}
+	if strings.EqualFold(base, "index") && m.def.dir != "" {
+		return path.Base(m.def.dir) // a bundle's translation: named by its folder
+	}
+	return base
+}
+
+// setLanguages gives each post of a multilingual site its language, the
+// folder of its addresses and its translation key.
+func (f folder) setLanguages(posts []*Post) {
+	if len(f.config.languages) == 0 {
+		return
+	}
+	for _, p := range posts {
+		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
+		l := f.config.language(code)
+		if l == nil {
+			continue
+		}
+		p.Lang, p.LangDir = l.Tag, l.Dir
+		p.langCode = l.Code
+		if strings.EqualFold(stem, "index") && dir != "" {
+			p.translationKey = dir
+		} else {
+			p.translationKey = path.Join(dir, stem)
+		}
+	}
+}
+
+// linkTranslations gives each post of lists that has translations among
+// them their list, in the order of the languages.
+func (c *Content) linkTranslations(langs []Language, lists ...[]*Post) {
+	if len(langs) == 0 {
+		return
+	}
+	byKey := make(map[string][]*Post)
+	for _, l := range lists {
+		for _, p := range l {
+			if p.translationKey != "" {
+				byKey[p.translationKey] = append(byKey[p.translationKey], p)
+			}
+		}
+	}
+	order := func(code string) int {
+		return slices.IndexFunc(langs, func(l Language) bool { return l.Code == code })
+	}
+	for _, g := range byKey {
+		if len(g) < 2 {
+			continue
+		}
+		slices.SortFunc(g, func(a, b *Post) int {
+			return cmp.Or(cmp.Compare(order(a.langCode), order(b.langCode)), cmp.Compare(a.File, b.File))
+		})
+		for _, p := range g {
+			p.Translations = nil
+			for _, q := range g {
+				if q != p && q.langCode != p.langCode {
+					l := langs[order(q.langCode)]
+					p.Translations = append(p.Translations, Translation{Lang: q.Lang, Name: l.Name, Dir: q.LangDir, Slug: q.Slug, Page: q.Page})
+				}
+			}
+		}
+	}
+}
+
+// Translation is another language's version of a post: what a link to it
+// is made of.
+type Translation struct {
+	Lang string // its lang
+	Name string // its language's name: "日本語"
+	Dir  string // its language's folder: "/ja", "" at the root
+	Slug string
+	Page bool
+}

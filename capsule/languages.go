@@ -1,0 +1,180 @@
+package capsule
+
+import (
+	"slices"
+	"strings"
+
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/capsule/messages"
+	"capsule/gemtext"
+	"capsule/gopher"
+)
+
+// A multilingual site (content.Content.Languages) is a capsule per
+// language within the site: each language has its home, post list, tags,
+// archive and feed under its folder ("/fr/", the default language's at
+// the root unless the site puts it in a folder too), in its title and its
+// messages, and its posts' neighbours are of its language. Search is the
+// whole site's.
+
+// LanguageCount is what one language of a multilingual site has.
+type LanguageCount struct {
+	Lang  string // its language tag
+	Home  string // its home: "/", "/fr/"
+	Posts int
+	Pages int
+	Tags  int
+}
+
+// entryOwner is where an entry of the whole site is among its language's
+// entries: the blog that renders it, and its index there.
+type entryOwner struct {
+	b *blog
+	j int
+}
+
+// languageBlogs splits a multilingual site's posts, pages and unlisted
+// ones by language, a blog each, in the languages' order; posts, pages
+// and unlisted are the whole site's again, in that order (each list
+// grouped by language), and owners says where each entry of their
+// concatenation is. A site of one language is one blog, b, built on
+// posts, pages and unlisted as they are.
+func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted []*content.Post) (b *blog, blogs []*blog, owners []entryOwner, allPosts, allPages, allUnlisted []*content.Post) {
+	if len(langs) == 0 {
+		b = newBlog(site, posts, pages)
+		b.unlisted = unlisted
+		owners = make([]entryOwner, len(posts)+len(pages)+len(unlisted))
+		for i := range owners {
+			owners[i] = entryOwner{b, i}
+		}
+		return b, []*blog{b}, owners, posts, pages, unlisted
+	}
+	of := func(list []*content.Post, dir string) []*content.Post {
+		var out []*content.Post
+		for _, p := range list {
+			if p.LangDir == dir {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	for _, l := range langs {
+		ls := *site
+		ls.Lang = l.Tag
+		if base(l.Tag) != base(site.Lang) {
+			ls.Messages = messages.For(l.Tag)
+		}
+		if l.Title != "" {
+			ls.Title = l.Title
+		}
+		lb := newBlog(&ls, of(posts, l.Dir), of(pages, l.Dir))
+		lb.unlisted = of(unlisted, l.Dir)
+		lb.dir = l.Dir
+		for _, o := range langs {
+			if o.Code != l.Code {
+				lb.others = append(lb.others, o)
+			}
+		}
+		blogs = append(blogs, lb)
+		allPosts = append(allPosts, lb.posts...)
+		allPages = append(allPages, lb.pages...)
+		allUnlisted = append(allUnlisted, lb.unlisted...)
+	}
+	b = newBlog(site, allPosts, allPages)
+	b.unlisted = allUnlisted
+	for _, lb := range blogs {
+		lb.lines = b.lines // one map: each post is in one language's lists
+	}
+	for phase := range 3 {
+		for _, lb := range blogs {
+			start, n := 0, len(lb.posts)
+			switch phase {
+			case 1:
+				start, n = len(lb.posts), len(lb.pages)
+			case 2:
+				start, n = len(lb.posts)+len(lb.pages), len(lb.unlisted)
+			}
+			for j := range n {
+				owners = append(owners, entryOwner{lb, start + j})
+			}
+		}
+	}
+	return b, blogs, owners, allPosts, allPages, allUnlisted
+}
+
+// base is a language tag's language: "pt" of "pt-BR".
+func base(tag string) string {
+	b, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return b
+}
+
+// languagesGemtext is the root of a site whose every language is in its
+// folder: a link to each language's home.
+func languagesGemtext(site *Site, blogs []*blog) []byte {
+	var pg gemtext.Page
+	pg.Heading(1, site.Title)
+	pg.Blank()
+	for _, lb := range blogs {
+		pg.Link(lb.dir+"/", languageLabel(lb))
+	}
+	return pg.Bytes()
+}
+
+// languagesMenu is languagesGemtext's gopher menu.
+func languagesMenu(site *Site, blogs []*blog) []byte {
+	m := gopher.NewMenu(site.Hostname, site.GopherPort)
+	m.Info(site.Title)
+	m.Info("")
+	for _, lb := range blogs {
+		m.Item(gopher.TypeMenu, languageLabel(lb), lb.dir+"/")
+	}
+	return m.Bytes()
+}
+
+// languageLabel is a language's home in a list of languages: its title.
+func languageLabel(lb *blog) string { return lb.site.Title + " (" + lb.site.Lang + ")" }
+
+// serveLanguageRoot answers a language's home without its trailing slash
+// too ("/fr"), on both protocols.
+func (st *Store) serveLanguageRoot(lb *blog) {
+	if lb.dir == "" {
+		return
+	}
+	st.gemini[lb.dir] = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(lb.dir+"/"), nil)
+	st.gopher[lb.dir] = st.gopher[lb.dir+"/"]
+}
+
+// indexPages puts b's home, tags, archive and feed into st, under b's
+// folder; prevTags are the tag pages of the Store being served, taken
+// when their posts' pieces are the same.
+func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages) {
+	site, lang, d := b.site, b.site.Lang, b.dir
+	st.gemini[d+"/"] = geminiPage(lang, b.homeGemtext())
+	st.gemini[d+tagsPath] = geminiPage(lang, b.tagsGemtext())
+	st.gopher[d+tagsPath] = b.tagsMenu()
+	for _, g := range b.tags {
+		key := g.Name
+		if d != "" {
+			key = d + "\x00" + g.Name
+		}
+		pieces := b.pieces(g.Posts, feed)
+		pages := prevTags[key]
+		if pages == nil || !slices.Equal(pages.pieces, pieces) {
+			pages = &tagPages{
+				pieces: pieces,
+				gemini: geminiPage(lang, b.tagGemtext(g)),
+				gopher: b.tagMenu(g),
+				feed:   b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed),
+			}
+		}
+		st.tagPages[key] = pages
+		st.gemini[tagGeminiPath(d, g.Name)] = pages.gemini
+		st.gopher[tagSelector(d, g.Name)] = pages.gopher
+		st.gemini[tagFeedPath(d, g.Name)] = pages.feed
+	}
+	st.gemini[d+archivePath] = geminiPage(lang, b.archiveGemtext())
+	st.gopher[d+archiveSel] = b.archiveMenu()
+	st.gemini[d+atomPath] = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed)
+	st.gopher[d+"/"] = b.rootMenu()
+}
