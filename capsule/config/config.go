@@ -124,7 +124,7 @@ type Config struct {
 	// posts is the folder's key, a string, and cannot also be a table.)
 	Exclude []string
 
-	// Layout says what the posts folder is: "hugo", "jekyll" or "flat"
+	// Layout says what the posts folder is: "hugo", "jekyll", "zola" or "flat"
 	// (capsule's own); empty lets the folder's configuration tell
 	// (content.LoadOptions.Layout).
 	Layout string
@@ -612,10 +612,10 @@ var fingerprintPattern = regexp.MustCompile(`^[0-9A-Fa-f]{64}$`)
 
 func isLayout(v any) string {
 	switch v.(string) {
-	case "", content.LayoutHugo, content.LayoutJekyll, content.LayoutFlat:
+	case "", content.LayoutHugo, content.LayoutJekyll, content.LayoutZola, content.LayoutFlat:
 		return ""
 	}
-	return `must be "hugo", "jekyll" or "flat"`
+	return `must be "hugo", "jekyll", "zola" or "flat"`
 }
 
 func isExclude(v any) string {

@@ -31,6 +31,7 @@ type folder struct {
 	root    string // the site's root: where its configuration and static files are; "" for capsule's own
 	why     string // what said so, for Content.Layout
 	config  siteConfig
+	zola    bool // a Zola site, read as a Hugo content folder but as zola.go says
 }
 
 // hugoConfigNames are the names of a Hugo site's configuration file, in
@@ -49,7 +50,9 @@ func findFolder(dir, forced string) folder {
 	f := folder{layout: layoutFlat, content: dir, why: "no Hugo or Jekyll configuration found"}
 	hugoRoot, hugoFile := findHugoRoot(dir)
 	jekyll := slices.ContainsFunc(jekyllMarkers, func(m string) bool { return exists(filepath.Join(dir, m)) })
-	switch {
+	switch zolaRoot, zolaFile := findZolaRoot(dir); {
+	case forced == LayoutZola || forced == "" && zolaRoot != "":
+		return zolaFolder(f, dir, zolaRoot, zolaFile)
 	case forced == LayoutFlat:
 		f.why = "layout = \"flat\""
 		return f
@@ -247,6 +250,10 @@ func (f folder) mainSections(nested []*mdFile) []string {
 // describe says what the folder was taken for, and why, for the first
 // line of -check and of the log.
 func (f folder) describe(main []string) string {
+	switch {
+	case f.zola:
+		return f.zolaDescribe(main)
+	}
 	switch f.layout {
 	case layoutHugo:
 		s := "a Hugo site (" + f.why + ")"

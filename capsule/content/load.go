@@ -274,6 +274,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			}
 			posts = append(posts, m)
 		}
+		if f.zola {
+			main = f.zolaArrange(posts, sections, loc)
+		}
 		c.Layout = f.describe(main)
 	}
 	if c.Layout == "" {
@@ -360,7 +363,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		loaded = append(loaded, p)
 	}
-	c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
+	if f.zola {
+		c.Warnings = append(c.Warnings, zolaPages(loaded)...)
+		// The same file name in two sections is two addresses on the
+		// Zola site, both served (Post.Addresses): no warning.
+		uniqueSlugs(loaded)
+	} else {
+		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
+	}
 	for _, p := range loaded {
 		c.classify(p, now)
 	}
