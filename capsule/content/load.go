@@ -229,11 +229,18 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		posts = append(posts, m)
 	}
+	if f.zola {
+		// Zola's content/_index.md is the root section's: its title is
+		// the home page's ("Home"), the site's is in config.toml; its
+		// sort_by is read with the other sections' (zolaArrange).
+		site = nil
+	}
 	// The Markdown of subfolders: Jekyll's posts, drafts, collections and
 	// pages, or the posts and pages of sections (Hugo's, and capsule's own
 	// folder's).
 	var sections []string
 	var nested []*mdFile
+	var zolaSecs map[string]zolaSection
 	switch l {
 	case layoutJekyll:
 		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc, f.config)
@@ -275,7 +282,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			posts = append(posts, m)
 		}
 		if f.zola {
-			main = f.zolaArrange(posts, sections, loc)
+			main, zolaSecs = f.zolaArrange(posts, sections, loc)
 		}
 		c.Layout = f.describe(main)
 	}
@@ -364,7 +371,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	if f.zola {
-		c.Warnings = append(c.Warnings, zolaPages(loaded)...)
+		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
 		// The same file name in two sections is two addresses on the
 		// Zola site, both served (Post.Addresses): no warning.
 		uniqueSlugs(loaded)

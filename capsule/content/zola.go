@@ -100,6 +100,7 @@ func readZolaConfig(root, file string) siteConfig {
 type zolaSection struct {
 	sortBy      string
 	transparent bool
+	redirectTo  string // where its address leads: a section without a page of its own in capsule
 }
 
 // zolaSections reads the sections of content: "" for the content folder
@@ -116,6 +117,7 @@ func zolaSections(content string, files []string) map[string]zolaSection {
 		if front, _, _, start, format, ferr := splitFront(src); ferr == nil {
 			if m, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr == nil {
 				sec.sortBy, sec.transparent = str(m["sort_by"]), m["transparent"] == true
+				sec.redirectTo = str(m["redirect_to"])
 			}
 		}
 		out[relDir(content, file)] = sec
@@ -151,7 +153,7 @@ var zolaDated = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d
 // Zola's: their sections decide which are posts, their file names give
 // dates and slugs. It returns the sections whose pages are posts, for
 // the layout line.
-func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Location) []string {
+func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Location) ([]string, map[string]zolaSection) {
 	var files []string
 	if site := filepath.Join(f.content, SiteFile); exists(site) {
 		files = append(files, site)
@@ -181,7 +183,7 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		}
 	}
 	slices.Sort(main)
-	return main
+	return main, sections
 }
 
 // zolaDescribe is describe for a Zola site.
@@ -274,7 +276,7 @@ var (
 // path in the content folder. Fenced code is left alone but for Zola's
 // escapes ({{/* name() */}} shows {{ name() }}). dropped counts the
 // shortcodes dropped, by name, with the first line of each.
-func zolaBody(body []byte, line int) (out []byte, dropped map[string]int) {
+func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byte, dropped map[string]int) {
 	dropped = map[string]int{}
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	var fence []byte
@@ -292,7 +294,7 @@ func zolaBody(body []byte, line int) (out []byte, dropped map[string]int) {
 			lines[i] = zolaUnescape(l)
 			continue
 		}
-		lines[i] = zolaLine(l, line+i, dropped)
+		lines[i] = zolaLine(l, line+i, dropped, sections)
 	}
 	return bytes.Join(lines, nil), dropped
 }
@@ -308,7 +310,7 @@ func zolaUnescape(l []byte) []byte {
 }
 
 // zolaLine rewrites one line outside fenced code.
-func zolaLine(l []byte, n int, dropped map[string]int) []byte {
+func zolaLine(l []byte, n int, dropped map[string]int, sections map[string]zolaSection) []byte {
 	if !bytes.Contains(l, []byte("{")) && !bytes.Contains(l, []byte("@/")) {
 		return l
 	}
@@ -318,8 +320,13 @@ func zolaLine(l []byte, n int, dropped map[string]int) []byte {
 		escaped = append(escaped, zolaUnescape(s))
 		return []byte(fmt.Sprintf("\x00%d\x00", len(escaped)-1))
 	})
-	l = zolaLink.ReplaceAll(l, []byte("](/$1"))
-	l = zolaRefDef.ReplaceAll(l, []byte("$1/$2"))
+	l = zolaLink.ReplaceAllFunc(l, func(s []byte) []byte {
+		return []byte("](" + zolaTarget(string(zolaLink.FindSubmatch(s)[1]), sections))
+	})
+	l = zolaRefDef.ReplaceAllFunc(l, func(s []byte) []byte {
+		g := zolaRefDef.FindSubmatch(s)
+		return []byte(string(g[1]) + zolaTarget(string(g[2]), sections))
+	})
 	drop := func(name string) {
 		if _, ok := dropped[name]; !ok {
 			dropped[name] = n
@@ -345,6 +352,29 @@ func zolaLine(l []byte, n int, dropped map[string]int) []byte {
 		}
 	}
 	return l
+}
+
+// zolaTarget is where an "@/" link leads: a page's file, by its path in
+// the content folder; a section's _index.md, to the page its redirect_to
+// names (Zola's address of it), the home page for the root section and
+// for one whose pages are the posts, else the section's address on the
+// Zola site (which capsule has no page for: a dead link, warned of).
+func zolaTarget(target string, sections map[string]zolaSection) string {
+	file, anchor, _ := strings.Cut(target, "#")
+	if anchor != "" {
+		anchor = "#" + anchor
+	}
+	if path.Base(file) != SiteFile {
+		return "/" + file + anchor
+	}
+	dir := strings.Trim(path.Dir(file), "/.")
+	if to := strings.Trim(sections[dir].redirectTo, "/"); to != "" && !strings.Contains(to, "://") {
+		return "/" + to + "/" + anchor
+	}
+	if dir == "" || zolaMain(sections, dir) {
+		return "/" + anchor // the blog's list: capsule's home lists its posts
+	}
+	return "/" + dir + "/" + anchor
 }
 
 // zolaArgs reads a shortcode's arguments: key=value, comma-separated.
@@ -400,7 +430,7 @@ func zolaHugo(name string, a map[string]string) string {
 
 // zolaPages rewrites the bodies of a Zola site's loaded pages, and warns
 // once for each kind of shortcode dropped.
-func zolaPages(posts []*Post) []*FileError {
+func zolaPages(posts []*Post, sections map[string]zolaSection) []*FileError {
 	type first struct {
 		file      string
 		line, num int
@@ -411,7 +441,7 @@ func zolaPages(posts []*Post) []*FileError {
 		if !bytes.Contains(p.Body, []byte("{")) && !bytes.Contains(p.Body, []byte("@/")) {
 			continue
 		}
-		body, dropped := zolaBody(p.Body, p.BodyLine)
+		body, dropped := zolaBody(p.Body, p.BodyLine, sections)
 		p.Body = body
 		names := make([]string, 0, len(dropped))
 		for name := range dropped {
