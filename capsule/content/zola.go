@@ -101,6 +101,7 @@ type zolaSection struct {
 	sortBy      string
 	transparent bool
 	redirectTo  string // where its address leads: a section without a page of its own in capsule
+	baseURL     string // the root section's: the site's base_url, for links to sections
 }
 
 // zolaSections reads the sections of content: "" for the content folder
@@ -159,6 +160,9 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		files = append(files, site)
 	}
 	sections := zolaSections(f.content, append(files, sectionFiles...))
+	root := sections[""]
+	root.baseURL = f.config.baseURL
+	sections[""] = root
 	var main []string
 	for _, m := range posts {
 		m.def.zola, m.def.bare = true, true
@@ -356,9 +360,9 @@ func zolaLine(l []byte, n int, dropped map[string]int, sections map[string]zolaS
 
 // zolaTarget is where an "@/" link leads: a page's file, by its path in
 // the content folder; a section's _index.md, to the page its redirect_to
-// names (Zola's address of it), the home page for the root section and
-// for one whose pages are the posts, else the section's address on the
-// Zola site (which capsule has no page for: a dead link, warned of).
+// names (Zola's address of it), else the section's address on the web
+// site (base_url): capsule has no page for a section, and keeps a link to
+// the blog's web site it has no page for.
 func zolaTarget(target string, sections map[string]zolaSection) string {
 	file, anchor, _ := strings.Cut(target, "#")
 	if anchor != "" {
@@ -371,10 +375,10 @@ func zolaTarget(target string, sections map[string]zolaSection) string {
 	if to := strings.Trim(sections[dir].redirectTo, "/"); to != "" && !strings.Contains(to, "://") {
 		return "/" + to + "/" + anchor
 	}
-	if dir == "" || zolaMain(sections, dir) {
-		return "/" + anchor // the blog's list: capsule's home lists its posts
+	if dir != "" {
+		dir += "/"
 	}
-	return "/" + dir + "/" + anchor
+	return sections[""].baseURL + "/" + dir + anchor
 }
 
 // zolaArgs reads a shortcode's arguments: key=value, comma-separated.
