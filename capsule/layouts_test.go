@@ -55,6 +55,25 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			absent: []string{"まだ秘密。", "rubygems", "出力しないコレクションの文。"}, // a draft, the Gemfile, a collection without output: true
 			files:  []string{"/assets/logo.png"},
 		},
+		{
+			name: "Zola", dir: "testdata/zola-site", layout: "a Zola site (Zola's config.toml): posts from the dated pages of sections sorting by date (blog)",
+			posts: map[string]string{
+				"最初の投稿":         "最初の投稿の本文です。",     // taxonomies, extra, weight; shortcodes
+				"空行で始まる投稿":      "空行で始まるファイルの本文。",  // blank lines before its "+++"
+				"名前から日付":        "ファイル名から日付をとる投稿。", // dated by its file name
+				"Blog overview": "ブログの概要の投稿です。",    // the same file name as a page of docs
+				"バンドル":          "バンドルの本文。",        // a page bundle dated by its folder's name
+			},
+			pages: map[string]string{
+				"About":         "このサイトについてのページです。", // the top: a section sorting by weight
+				"Docs overview": "ドキュメントの概要のページ。",
+			},
+			notPosts: []string{"About", "Docs overview"},
+			// Zola's template code and links: rewritten, never shown.
+			absent:    []string{"@/", "{{", "{%", "}}", "%}", "sort_by", "mystery"},
+			files:     []string{"/img/cat.png", "/blog/2023-05-01_bundle/cover.png"},
+			redirects: map[string]string{"/blog/first/": "/posts/first.gmi", "/blog/from-name/": "/posts/from-name.gmi", "/documentation/overview/": "/overview.gmi"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var logged servetest.LogBuffer

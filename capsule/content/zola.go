@@ -245,8 +245,8 @@ func zolaFront(m map[string]any, lines map[string]int) {
 		}
 		delete(m, "taxonomies")
 	}
-	if p, ok := m["path"].(string); ok && m["url"] == nil {
-		m["url"], lines["url"] = p, lines["path"]
+	if p, ok := m["path"].(string); ok && strings.Trim(p, "/") != "" && m["url"] == nil {
+		m["url"], lines["url"] = "/"+strings.Trim(p, "/")+"/", lines["path"]
 	}
 }
 
