@@ -298,9 +298,55 @@ func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byt
 			lines[i] = zolaUnescape(l)
 			continue
 		}
-		lines[i] = zolaLine(l, line+i, dropped, sections)
+		lines[i] = zolaOutsideCode(l, func(part []byte) []byte { return zolaLine(part, line+i, dropped, sections) })
 	}
 	return bytes.Join(lines, nil), dropped
+}
+
+// zolaOutsideCode applies rewrite to the parts of l outside code spans,
+// and only Zola's escapes inside them.
+func zolaOutsideCode(l []byte, rewrite func([]byte) []byte) []byte {
+	if !bytes.Contains(l, []byte("`")) {
+		return rewrite(l)
+	}
+	var out []byte
+	start := 0
+	for i := 0; i < len(l); {
+		if l[i] != '`' {
+			i++
+			continue
+		}
+		n := 0
+		for i+n < len(l) && l[i+n] == '`' {
+			n++
+		}
+		fence := bytes.Repeat([]byte("`"), n)
+		end := -1
+		for j := i + n; j < len(l); {
+			k := bytes.Index(l[j:], fence)
+			if k < 0 {
+				break
+			}
+			k += j
+			m := 0
+			for k+m < len(l) && l[k+m] == '`' {
+				m++
+			}
+			if m == n {
+				end = k
+				break
+			}
+			j = k + m
+		}
+		if end < 0 {
+			i += n
+			continue
+		}
+		out = append(out, rewrite(l[start:i])...)
+		out = append(out, zolaUnescape(l[i:end+n])...)
+		i, start = end+n, end+n
+	}
+	return append(out, rewrite(l[start:])...)
 }
 
 func zolaUnescape(l []byte) []byte {

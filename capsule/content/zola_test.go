@@ -22,6 +22,7 @@ func TestZolaBody(t *testing.T) {
 		{`a {{ unknown(x=1) }} b`, `a  b`},
 		{"{% note(kind=\"info\") %}\nkept\n{% end %}", "\nkept\n"},
 		{`see {{/* youtube(id="x") */}}`, `see {{ youtube(id="x") }}`},
+		{"`{{ youtube(id=\"x\") }}` and {{ youtube(id=\"y\") }} and ``@/a.md``", "`{{ youtube(id=\"x\") }}` and {{< youtube id=\"y\" >}} and ``@/a.md``"},
 		{"```\n{{ youtube(id=\"x\") }} @/a.md\n```", "```\n{{ youtube(id=\"x\") }} @/a.md\n```"},
 	} {
 		got, _ := zolaBody([]byte(c.in), 1, sections)
