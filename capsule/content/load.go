@@ -282,6 +282,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			posts = append(posts, m)
 		}
 		if f.zola {
+			var w *FileError
+			if posts, w = f.zolaTranslations(posts); w != nil {
+				c.Warnings = append(c.Warnings, w)
+			}
 			main, zolaSecs = f.zolaArrange(posts, sections, loc)
 		}
 		c.Layout = f.describe(main)

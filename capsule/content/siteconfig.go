@@ -27,6 +27,8 @@ type siteConfig struct {
 	mainSections []string // params.mainSections: the sections of the blog's posts
 	permalinks   map[string]string
 	urls         urlConfig // the rest of what makes pages' addresses (addresses.go)
+	// Zola.
+	languages []string // the languages beside the default one: their pages, name.fr.md, are translations
 	// Jekyll.
 	permalink   string   // the permalink style of posts
 	collections []string // the collections beyond posts with output: true, "_" + name a folder each

@@ -84,14 +84,20 @@ func zolaFolder(f folder, dir, root, file string) folder {
 }
 
 // readZolaConfig reads what capsule uses of a Zola configuration: title,
-// description, base_url, default_language (the languages table's
-// languages are translations, name.fr.md, served as posts of their own).
+// description, base_url, default_language, and the languages of
+// translations (languages.fr: name.fr.md).
 func readZolaConfig(root, file string) siteConfig {
 	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
 	m := readConfigFile(filepath.Join(root, file), false)
 	c.title, c.description = str(m["title"]), str(m["description"])
 	c.baseURL = strings.TrimSuffix(str(m["base_url"]), "/")
 	c.lang = str(m["default_language"])
+	for lang := range section(m, "languages") {
+		if lang != c.lang {
+			c.languages = append(c.languages, lang)
+		}
+	}
+	slices.Sort(c.languages)
 	return c
 }
 
@@ -188,6 +194,33 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 	}
 	slices.Sort(main)
 	return main, sections
+}
+
+// zolaTranslations takes the translations (name.fr.md, index.fr.md, fr
+// one of the configuration's languages) out of posts: capsule serves
+// the default language's pages. It warns once, counting them.
+func (f folder) zolaTranslations(posts []*mdFile) ([]*mdFile, *FileError) {
+	if len(f.config.languages) == 0 {
+		return posts, nil
+	}
+	var first string
+	n := 0
+	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
+		name := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
+		if !slices.Contains(f.config.languages, strings.TrimPrefix(filepath.Ext(name), ".")) {
+			return false
+		}
+		if n++; n == 1 {
+			first = m.src.path
+		}
+		return true
+	})
+	if n == 0 {
+		return posts, nil
+	}
+	return posts, &FileError{File: first, Line: 1, Kind: "translation not served", Msg: fmt.Sprintf(
+		"%s into %s left out, as this one: capsule serves the default language's pages (default_language in %s)",
+		count(n, "translation"), strings.Join(f.config.languages, ", "), f.config.file)}
 }
 
 // zolaDescribe is describe for a Zola site.

@@ -64,10 +64,17 @@ func TestZolaLoad(t *testing.T) {
 	if p := bySlug["blank-start"]; p == nil || p.BodyLine != 10 { // two blank lines, seven of front matter
 		t.Errorf("blank-start: %+v", p)
 	}
+	translations := 0
 	for _, w := range c.Warnings {
-		if w.Kind == kindUnknownKey || w.Kind == "duplicate slug" {
+		switch w.Kind {
+		case kindUnknownKey, "duplicate slug":
 			t.Errorf("warning: %v", w)
+		case "translation not served":
+			translations++
 		}
+	}
+	if translations != 1 {
+		t.Errorf("%d warnings of translations left out, want 1", translations)
 	}
 	if len(c.Posts) != 5 || len(c.Pages) != 2 {
 		t.Errorf("%d posts, %d pages", len(c.Posts), len(c.Pages))
