@@ -48,11 +48,12 @@ const hugoConfigAbove = 3
 // is "" for the signals to decide.
 func findFolder(dir, forced string) folder {
 	f := folder{layout: layoutFlat, content: dir, why: "no Hugo or Jekyll configuration found"}
+	if zolaRoot, zolaFile := findZolaRoot(dir); forced == LayoutZola || forced == "" && zolaRoot != "" {
+		return zolaFolder(f, dir, zolaRoot, zolaFile)
+	}
 	hugoRoot, hugoFile := findHugoRoot(dir)
 	jekyll := slices.ContainsFunc(jekyllMarkers, func(m string) bool { return exists(filepath.Join(dir, m)) })
-	switch zolaRoot, zolaFile := findZolaRoot(dir); {
-	case forced == LayoutZola || forced == "" && zolaRoot != "":
-		return zolaFolder(f, dir, zolaRoot, zolaFile)
+	switch {
 	case forced == LayoutFlat:
 		f.why = "layout = \"flat\""
 		return f
@@ -250,8 +251,7 @@ func (f folder) mainSections(nested []*mdFile) []string {
 // describe says what the folder was taken for, and why, for the first
 // line of -check and of the log.
 func (f folder) describe(main []string) string {
-	switch {
-	case f.zola:
+	if f.zola {
 		return f.zolaDescribe(main)
 	}
 	switch f.layout {

@@ -13,6 +13,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -231,16 +232,9 @@ func (f folder) zolaDescribe(main []string) string {
 	}
 	names := make([]string, len(main))
 	for i, m := range main {
-		names[i] = cmpOr(m, "the top")
+		names[i] = cmp.Or(m, "the top")
 	}
 	return s + ": posts from the dated pages of sections sorting by date (" + strings.Join(names, ", ") + "), other pages as pages"
-}
-
-func cmpOr(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a
 }
 
 // zolaAddress is p's address on the Zola site: its path, else
@@ -484,12 +478,12 @@ func zolaHugo(name string, a map[string]string) string {
 		}
 		return "{{< " + name + " id=" + q(a["id"]) + " >}}"
 	case "figure", "image", "img", "resize_image", "fit_image":
-		src := cmpOr(a["src"], cmpOr(a["path"], a["url"]))
+		src := cmp.Or(a["src"], cmp.Or(a["path"], a["url"]))
 		if src == "" {
 			return ""
 		}
 		h := "{{< figure src=" + q(src)
-		if c := cmpOr(a["caption"], a["title"]); c != "" {
+		if c := cmp.Or(a["caption"], a["title"]); c != "" {
 			h += " caption=" + q(c)
 		}
 		if alt := a["alt"]; alt != "" {
