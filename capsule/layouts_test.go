@@ -79,6 +79,26 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			absent:   []string{"下書きの本文。", "Astro のページ", "collections"},
 			files:    []string{"/hero.png", "/images/a.png"},
 		},
+		{
+			name: "Zola", dir: "testdata/zola-site", layout: "a Zola site (Zola's config.toml): posts from the dated pages of sections sorting by date (blog)",
+			posts: map[string]string{
+				"最初の投稿":         "最初の投稿の本文です。",     // taxonomies, extra, weight; shortcodes
+				"空行で始まる投稿":      "空行で始まるファイルの本文。",  // blank lines before its "+++"
+				"名前から日付":        "ファイル名から日付をとる投稿。", // dated by its file name
+				"Blog overview": "ブログの概要の投稿です。",    // the same file name as a page of docs
+				"バンドル":          "バンドルの本文。",        // a page bundle dated by its folder's name
+			},
+			pages: map[string]string{
+				"About":         "このサイトについてのページです。", // the top: a section sorting by weight
+				"Docs overview": "ドキュメントの概要のページ。",
+			},
+			notPosts: []string{"About", "Docs overview"},
+			// Zola's template code and links: rewritten, never shown.
+			absent: []string{"@/", "{{", "{%", "}}", "%}", "sort_by", "mystery",
+				"La page traduite"}, // a translation: the default language's pages only
+			files:     []string{"/img/cat.png", "/blog/2023-05-01_bundle/cover.png"},
+			redirects: map[string]string{"/blog/first/": "/posts/first.gmi", "/blog/from-name/": "/posts/from-name.gmi", "/documentation/overview/": "/overview.gmi"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var logged servetest.LogBuffer

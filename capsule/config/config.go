@@ -124,7 +124,7 @@ type Config struct {
 	// posts is the folder's key, a string, and cannot also be a table.)
 	Exclude []string
 
-	// Layout says what the posts folder is: "hugo", "jekyll", "eleventy", "astro" or "flat"
+	// Layout says what the posts folder is: "hugo", "jekyll", "zola", "eleventy", "astro" or "flat"
 	// (capsule's own); empty lets the folder's configuration tell
 	// (content.LoadOptions.Layout).
 	Layout string
@@ -612,10 +612,10 @@ var fingerprintPattern = regexp.MustCompile(`^[0-9A-Fa-f]{64}$`)
 
 func isLayout(v any) string {
 	switch v.(string) {
-	case "", content.LayoutHugo, content.LayoutJekyll, content.LayoutFlat, content.LayoutEleventy, content.LayoutAstro:
+	case "", content.LayoutHugo, content.LayoutJekyll, content.LayoutFlat, content.LayoutEleventy, content.LayoutAstro, content.LayoutZola:
 		return ""
 	}
-	return `must be "hugo", "jekyll", "eleventy", "astro" or "flat"`
+	return `must be "hugo", "jekyll", "zola", "eleventy", "astro" or "flat"`
 }
 
 func isExclude(v any) string {

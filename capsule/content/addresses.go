@@ -107,12 +107,14 @@ func readJekyllURLConfig(m map[string]any) urlConfig {
 func (f folder) address(p *Post) *FileError {
 	p.Addresses = nil
 	addr, ok := "", !isPattern(p.own)
-	switch f.layout {
-	case layoutHugo:
+	switch {
+	case f.zola:
+		addr, ok = zolaAddress(p), true
+	case f.layout == layoutHugo:
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), func(dir string) bool {
 			return exists(filepath.Join(f.content, filepath.FromSlash(dir), SiteFile))
 		})
-	case layoutJekyll:
+	case f.layout == layoutJekyll:
 		addr, ok = f.config.jekyllAddress(p)
 	}
 	if !ok {

@@ -37,6 +37,7 @@ type folder struct {
 	config  siteConfig
 	gen     string      // genEleventy or genAstro: a JavaScript site read as a Hugo one (jssites.go)
 	static  []staticDir // a JavaScript site's folders served as they are
+	zola    bool        // a Zola site, read as a Hugo content folder but as zola.go says
 }
 
 // hugoConfigNames are the names of a Hugo site's configuration file, in
@@ -53,6 +54,9 @@ const hugoConfigAbove = 3
 // is "" for the signals to decide.
 func findFolder(dir, forced string) folder {
 	f := folder{layout: layoutFlat, content: dir, why: "no Hugo or Jekyll configuration found"}
+	if zolaRoot, zolaFile := findZolaRoot(dir); forced == LayoutZola || forced == "" && zolaRoot != "" {
+		return zolaFolder(f, dir, zolaRoot, zolaFile)
+	}
 	hugoRoot, hugoFile := findHugoRoot(dir)
 	jekyll := slices.ContainsFunc(jekyllMarkers, func(m string) bool { return exists(filepath.Join(dir, m)) })
 	switch {
@@ -262,6 +266,8 @@ func (f folder) describe(main []string) string {
 	switch {
 	case f.gen != "":
 		return f.describeJS(main)
+	case f.zola:
+		return f.zolaDescribe(main)
 	}
 	switch f.layout {
 	case layoutHugo:

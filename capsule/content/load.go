@@ -232,11 +232,18 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		posts = append(posts, m)
 	}
+	if f.zola {
+		// Zola's content/_index.md is the root section's: its title is
+		// the home page's ("Home"), the site's is in config.toml; its
+		// sort_by is read with the other sections' (zolaArrange).
+		site = nil
+	}
 	// The Markdown of subfolders: Jekyll's posts, drafts, collections and
 	// pages, or the posts and pages of sections (Hugo's, and capsule's own
 	// folder's).
 	var sections []string
 	var nested []*mdFile
+	var zolaSecs map[string]zolaSection
 	switch l {
 	case layoutJekyll:
 		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc, f.config)
@@ -277,6 +284,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				m.def.page = true // another section's: a page, as Hugo's themes show it
 			}
 			posts = append(posts, m)
+		}
+		if f.zola {
+			var w *FileError
+			if posts, w = f.zolaTranslations(posts); w != nil {
+				c.Warnings = append(c.Warnings, w)
+			}
+			main, zolaSecs = f.zolaArrange(posts, sections, loc)
 		}
 		c.Layout = f.describe(main)
 	}
@@ -370,7 +384,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
-	c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
+	if f.zola {
+		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
+		// The same file name in two sections is two addresses on the
+		// Zola site, both served (Post.Addresses): no warning.
+		uniqueSlugs(loaded)
+	} else {
+		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
+	}
 	for _, p := range loaded {
 		c.classify(p, now)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -176,14 +177,19 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 // them, so that Load can warn once per key name for the whole site.
 func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits, def postDefaults) (*Post, []*FileError, []*FileError, []unknownKey) {
 	var warns []*FileError
+	blank := 0
+	if def.zola {
+		src, blank = trimBlankStart(src)
+	}
 	front, body, bodyLine, start, format, ferr := splitFront(src)
+	bodyLine, start = bodyLine+blank, start+blank
 	if ferr != nil && def.bare && !startsFront(src) {
 		// Hugo publishes a content file without front matter, Jekyll a
 		// post: it is all Markdown, titled from its name.
-		front, body, bodyLine, start, format, ferr = nil, src, 1, 1, formatTOML, nil
+		front, body, bodyLine, start, format, ferr = nil, src, 1+blank, 1+blank, formatTOML, nil
 	}
 	if ferr != nil {
-		ferr.File = file
+		ferr.File, ferr.Line = file, ferr.Line+blank
 		return nil, []*FileError{ferr}, nil, nil
 	}
 	if isJSFront(src) {
@@ -191,9 +197,21 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
 	}
 	m, lines, ferr := decodeFrontAs(format, front, start, lim)
+	if format == formatTOML && blank > 0 {
+		// TOML's lines are counted from the file's first line.
+		if ferr != nil {
+			ferr.Line += blank
+		}
+		for k := range lines {
+			lines[k] += blank
+		}
+	}
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
+	}
+	if def.zola {
+		zolaFront(m, lines)
 	}
 	handDown(m, lines, def.cascade)
 	for k, v := range m {
@@ -216,7 +234,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	line := r.line
 	var unknown []unknownKey
 	for _, u := range r.unknown(postKeys) {
-		if themeKeys[strings.ToLower(u.name)] {
+		if themeKeys[strings.ToLower(u.name)] || def.zola && slices.Contains(zolaPageKeys, u.name) {
 			continue
 		}
 		if u.closest != "" {
@@ -408,6 +426,7 @@ type postDefaults struct {
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
+	zola        bool   // a Zola site's page (zola.go)
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

@@ -28,6 +28,8 @@ type siteConfig struct {
 	permalinks   map[string]string
 	urls         urlConfig  // the rest of what makes pages' addresses (addresses.go)
 	languages    []Language // a multilingual site's, by weight (languages.go)
+	// Zola.
+	zolaLanguages []string // the languages beside the default one: their pages, name.fr.md, are translations
 	// Jekyll.
 	permalink   string   // the permalink style of posts
 	collections []string // the collections beyond posts with output: true, "_" + name a folder each

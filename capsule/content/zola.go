@@ -1,0 +1,547 @@
+package content
+
+// Zola sites: a content folder beside a config.toml (or zola.toml) that
+// sets base_url, read as Zola means it. Sections are folders with an
+// _index.md (its sort_by, paginate_by, extra… are the section's, not a
+// post's); pages are the other Markdown files, a page bundle's index.md
+// among them; a page's date may come from its file or bundle name
+// (2024-01-02-slug.md, 2024-01-02_slug); front matter is TOML between
+// "+++" lines, after blank lines if any; "@/section/page.md" links name
+// a page by its file; {{ name(args) }} and {% name(args) %}…{% end %} are
+// shortcodes. A Zola site is read as a Hugo content folder is, with these
+// differences, which this file holds.
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// LayoutZola names a Zola site, as LoadOptions.Layout takes it.
+const LayoutZola = "zola"
+
+// zolaConfigNames are the names of a Zola site's configuration, in the
+// order Zola takes them.
+var zolaConfigNames = []string{"zola.toml", "config.toml"}
+
+// zolaConfigIn is the name of the Zola configuration in dir: a file that
+// sets base_url, which Zola requires (Hugo's is baseURL); "" if none.
+func zolaConfigIn(dir string) string {
+	for _, name := range zolaConfigNames {
+		m := readConfigFile(filepath.Join(dir, name), false)
+		if _, ok := m["base_url"].(string); ok {
+			return name
+		}
+	}
+	return ""
+}
+
+// findZolaRoot is the root of the Zola site dir is (dir itself) or whose
+// content folder holds dir (up to hugoConfigAbove folders above it), and
+// its configuration's name; "" when there is none.
+func findZolaRoot(dir string) (root, file string) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", ""
+	}
+	candidate := abs
+	for range hugoConfigAbove + 1 {
+		if name := zolaConfigIn(candidate); name != "" {
+			content := filepath.Join(candidate, "content")
+			if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) {
+				return relativeLike(dir, abs, candidate), name
+			}
+		}
+		parent := filepath.Dir(candidate)
+		if parent == candidate {
+			break
+		}
+		candidate = parent
+	}
+	return "", ""
+}
+
+// zolaFolder is f made the Zola site at root (its configuration file),
+// dir the posts folder given; root "" when forced without a configuration.
+func zolaFolder(f folder, dir, root, file string) folder {
+	f.layout, f.zola, f.root = layoutHugo, true, root
+	f.config = siteConfig{contentDir: "content", staticDirs: []string{"static"}}
+	if root == "" {
+		f.why = "layout = \"zola\""
+		return f
+	}
+	f.why = "Zola's " + file
+	f.config = readZolaConfig(root, file)
+	if dir == root {
+		f.content = filepath.Join(root, "content")
+	}
+	return f
+}
+
+// readZolaConfig reads what capsule uses of a Zola configuration: title,
+// description, base_url, default_language, and the languages of
+// translations (languages.fr: name.fr.md).
+func readZolaConfig(root, file string) siteConfig {
+	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
+	m := readConfigFile(filepath.Join(root, file), false)
+	c.title, c.description = str(m["title"]), str(m["description"])
+	c.baseURL = strings.TrimSuffix(str(m["base_url"]), "/")
+	c.lang = str(m["default_language"])
+	for lang := range section(m, "languages") {
+		if lang != c.lang {
+			c.zolaLanguages = append(c.zolaLanguages, lang)
+		}
+	}
+	slices.Sort(c.zolaLanguages)
+	return c
+}
+
+// zolaSection is a Zola section: a folder of the content folder with an
+// _index.md.
+type zolaSection struct {
+	sortBy      string
+	transparent bool
+	redirectTo  string // where its address leads: a section without a page of its own in capsule
+	baseURL     string // the root section's: the site's base_url, for links to sections
+}
+
+// zolaSections reads the sections of content: "" for the content folder
+// itself, then "blog", "docs/intro"… with slashes.
+func zolaSections(content string, files []string) map[string]zolaSection {
+	out := map[string]zolaSection{}
+	for _, file := range files {
+		s := &source{path: file, limit: DefaultMaxPostSize, what: "one post"}
+		if s.read(); s.err != nil {
+			continue
+		}
+		src, _ := trimBlankStart(NormalizeSource(s.data))
+		var sec zolaSection
+		if front, _, _, start, format, ferr := splitFront(src); ferr == nil {
+			if m, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr == nil {
+				sec.sortBy, sec.transparent = str(m["sort_by"]), m["transparent"] == true
+				sec.redirectTo = str(m["redirect_to"])
+			}
+		}
+		out[relDir(content, file)] = sec
+	}
+	return out
+}
+
+// zolaMain reports whether pages in section dir are the blog's posts:
+// the section sorts by date (Zola's blog convention), or is transparent
+// (its pages are its parent's) in one that does.
+func zolaMain(sections map[string]zolaSection, dir string) bool {
+	for {
+		s, ok := sections[dir]
+		switch {
+		case ok && (s.sortBy == "date" || s.sortBy == "update_date"):
+			return true
+		case ok && !s.transparent:
+			return false
+		case dir == "":
+			return false
+		}
+		if dir = path.Dir(dir); dir == "." {
+			dir = ""
+		}
+	}
+}
+
+// zolaDated matches a file or bundle name that starts with a date, as
+// Zola takes a page's date from it: 2024-01-02-slug, 2024-01-02_slug.
+var zolaDated = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?[-_](.+)$`)
+
+// zolaArrange makes posts (the content folder's Markdown, top and nested)
+// Zola's: their sections decide which are posts, their file names give
+// dates and slugs. It returns the sections whose pages are posts, for
+// the layout line.
+func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Location) ([]string, map[string]zolaSection) {
+	var files []string
+	if site := filepath.Join(f.content, SiteFile); exists(site) {
+		files = append(files, site)
+	}
+	sections := zolaSections(f.content, append(files, sectionFiles...))
+	root := sections[""]
+	root.baseURL = f.config.baseURL
+	sections[""] = root
+	var main []string
+	for _, m := range posts {
+		m.def.zola, m.def.bare = true, true
+		dir := m.def.dir
+		name := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
+		if m.nested && strings.EqualFold(name, "index") {
+			name = path.Base(dir) // a bundle: named by its folder
+			if dir = path.Dir(dir); dir == "." {
+				dir = ""
+			}
+		}
+		if g := zolaDated.FindStringSubmatch(name); g != nil {
+			if d, err := time.ParseInLocation("2006-01-02", g[1], loc); err == nil {
+				m.def.date, m.def.hasDate = d, true
+				m.slug = g[2]
+			}
+		}
+		isMain := zolaMain(sections, dir)
+		m.def.page, m.def.undatedPage = !isMain, true
+		if isMain && !slices.Contains(main, dir) {
+			main = append(main, dir)
+		}
+	}
+	slices.Sort(main)
+	return main, sections
+}
+
+// zolaTranslations takes the translations (name.fr.md, index.fr.md, fr
+// one of the configuration's languages) out of posts: capsule serves
+// the default language's pages. It warns once, counting them.
+func (f folder) zolaTranslations(posts []*mdFile) ([]*mdFile, *FileError) {
+	if len(f.config.zolaLanguages) == 0 {
+		return posts, nil
+	}
+	var first string
+	n := 0
+	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
+		name := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
+		if !slices.Contains(f.config.zolaLanguages, strings.TrimPrefix(filepath.Ext(name), ".")) {
+			return false
+		}
+		if n++; n == 1 {
+			first = m.src.path
+		}
+		return true
+	})
+	if n == 0 {
+		return posts, nil
+	}
+	return posts, &FileError{File: first, Line: 1, Kind: "translation not served", Msg: fmt.Sprintf(
+		"%s into %s left out, as this one: capsule serves the default language's pages (default_language in %s)",
+		count(n, "translation"), strings.Join(f.config.zolaLanguages, ", "), f.config.file)}
+}
+
+// zolaDescribe is describe for a Zola site.
+func (f folder) zolaDescribe(main []string) string {
+	s := "a Zola site (" + f.why + ")"
+	if len(main) == 0 {
+		return s + ": no section sorts by date, every page a page"
+	}
+	names := make([]string, len(main))
+	for i, m := range main {
+		names[i] = cmp.Or(m, "the top")
+	}
+	return s + ": posts from the dated pages of sections sorting by date (" + strings.Join(names, ", ") + "), other pages as pages"
+}
+
+// zolaAddress is p's address on the Zola site: its path, else
+// /<section path>/<slug>/.
+func zolaAddress(p *Post) string {
+	if p.own != "" {
+		return "/" + strings.Trim(p.own, "/") + "/"
+	}
+	dir := p.Dir
+	if p.isBundle() {
+		if dir = path.Dir(dir); dir == "." {
+			dir = ""
+		}
+	}
+	return path.Join("/", dir, p.Slug) + "/"
+}
+
+// zolaPageKeys are the keys of a Zola page's front matter capsule leaves
+// to Zola's templates, without a warning.
+var zolaPageKeys = []string{"extra", "template", "weight", "in_search_index", "render", "path",
+	"sort_by", "paginate_by", "paginate_path", "paginate_reversed", "transparent", "redirect_to",
+	"page_template", "insert_anchor_links", "generate_feeds", "generate_feed", "authors"}
+
+// zolaFront makes a Zola page's front matter capsule's: taxonomies.tags
+// and taxonomies.categories become tags and categories, path its own
+// address.
+func zolaFront(m map[string]any, lines map[string]int) {
+	if tax, ok := m["taxonomies"].(map[string]any); ok {
+		for _, k := range []string{"tags", "categories"} {
+			if v, ok := tax[k]; ok {
+				if _, has := m[k]; !has {
+					m[k], lines[k] = v, keyFileLine(lines, "taxonomies", k)
+				}
+			}
+		}
+		delete(m, "taxonomies")
+	}
+	if p, ok := m["path"].(string); ok && strings.Trim(p, "/") != "" && m["url"] == nil {
+		m["url"], lines["url"] = "/"+strings.Trim(p, "/")+"/", lines["path"]
+	}
+}
+
+// trimBlankStart drops the blank lines a Zola page may start with before
+// its "+++"; n is how many.
+func trimBlankStart(src []byte) (out []byte, n int) {
+	for {
+		line, rest, ok := bytes.Cut(src, []byte("\n"))
+		if !ok || len(bytes.TrimSpace(line)) > 0 {
+			return src, n
+		}
+		src, n = rest, n+1
+	}
+}
+
+// Zola shortcodes: {{ name(args) }} inline, {% name(args) %}…{% end %}
+// around a body.
+var (
+	zolaInline  = regexp.MustCompile(`\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\(((?:[^()"']|"[^"]*"|'[^']*')*)\)\s*\}\}`)
+	zolaBodyTag = regexp.MustCompile(`\{%\s*([A-Za-z_][A-Za-z0-9_]*)\(((?:[^()"']|"[^"]*"|'[^']*')*)\)\s*%\}`)
+	zolaEnd     = regexp.MustCompile(`\{%\s*end\s*%\}`)
+	zolaArg     = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,\s]+)`)
+	zolaEscaped = regexp.MustCompile(`\{\{/\*\s*(.*?)\s*\*/\}\}|\{%/\*\s*(.*?)\s*\*/%\}`)
+	zolaLink    = regexp.MustCompile(`\]\(\s*<?@/([^)\s>]*)>?`)
+	zolaRefDef  = regexp.MustCompile(`(?m)^( {0,3}\[[^\]]+\]:\s*)<?@/([^\s>]+)>?`)
+)
+
+// zolaBody rewrites the Zola parts of a page's Markdown into what capsule
+// reads: the common shortcodes into Hugo's (expanded after), others
+// dropped (a body shortcode's body kept), "@/" links into the target's
+// path in the content folder. Fenced code is left alone but for Zola's
+// escapes ({{/* name() */}} shows {{ name() }}). dropped counts the
+// shortcodes dropped, by name, with the first line of each.
+func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byte, dropped map[string]int) {
+	dropped = map[string]int{}
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	var fence []byte
+	for i, l := range lines {
+		trimmed := bytes.TrimLeft(l, " \t>")
+		if fence != nil {
+			if bytes.HasPrefix(bytes.TrimSpace(trimmed), fence) {
+				fence = nil
+			}
+			lines[i] = zolaUnescape(l)
+			continue
+		}
+		if bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")) {
+			fence = trimmed[:3]
+			lines[i] = zolaUnescape(l)
+			continue
+		}
+		lines[i] = zolaOutsideCode(l, func(part []byte) []byte { return zolaLine(part, line+i, dropped, sections) })
+	}
+	return bytes.Join(lines, nil), dropped
+}
+
+// zolaOutsideCode applies rewrite to the parts of l outside code spans,
+// and only Zola's escapes inside them.
+func zolaOutsideCode(l []byte, rewrite func([]byte) []byte) []byte {
+	if !bytes.Contains(l, []byte("`")) {
+		return rewrite(l)
+	}
+	var out []byte
+	start := 0
+	for i := 0; i < len(l); {
+		if l[i] != '`' {
+			i++
+			continue
+		}
+		n := 0
+		for i+n < len(l) && l[i+n] == '`' {
+			n++
+		}
+		fence := bytes.Repeat([]byte("`"), n)
+		end := -1
+		for j := i + n; j < len(l); {
+			k := bytes.Index(l[j:], fence)
+			if k < 0 {
+				break
+			}
+			k += j
+			m := 0
+			for k+m < len(l) && l[k+m] == '`' {
+				m++
+			}
+			if m == n {
+				end = k
+				break
+			}
+			j = k + m
+		}
+		if end < 0 {
+			i += n
+			continue
+		}
+		out = append(out, rewrite(l[start:i])...)
+		out = append(out, zolaUnescape(l[i:end+n])...)
+		i, start = end+n, end+n
+	}
+	return append(out, rewrite(l[start:])...)
+}
+
+func zolaUnescape(l []byte) []byte {
+	return zolaEscaped.ReplaceAllFunc(l, func(s []byte) []byte {
+		g := zolaEscaped.FindSubmatch(s)
+		if g[1] != nil || bytes.HasPrefix(s, []byte("{{")) {
+			return []byte("{{ " + string(g[1]) + " }}")
+		}
+		return []byte("{% " + string(g[2]) + " %}")
+	})
+}
+
+// zolaLine rewrites one line outside fenced code.
+func zolaLine(l []byte, n int, dropped map[string]int, sections map[string]zolaSection) []byte {
+	if !bytes.Contains(l, []byte("{")) && !bytes.Contains(l, []byte("@/")) {
+		return l
+	}
+	// Escaped ones are text: set aside while the others are rewritten.
+	var escaped [][]byte
+	l = zolaEscaped.ReplaceAllFunc(l, func(s []byte) []byte {
+		escaped = append(escaped, zolaUnescape(s))
+		return []byte(fmt.Sprintf("\x00%d\x00", len(escaped)-1))
+	})
+	l = zolaLink.ReplaceAllFunc(l, func(s []byte) []byte {
+		return []byte("](" + zolaTarget(string(zolaLink.FindSubmatch(s)[1]), sections))
+	})
+	l = zolaRefDef.ReplaceAllFunc(l, func(s []byte) []byte {
+		g := zolaRefDef.FindSubmatch(s)
+		return []byte(string(g[1]) + zolaTarget(string(g[2]), sections))
+	})
+	drop := func(name string) {
+		if _, ok := dropped[name]; !ok {
+			dropped[name] = n
+		}
+	}
+	l = zolaInline.ReplaceAllFunc(l, func(s []byte) []byte {
+		g := zolaInline.FindSubmatch(s)
+		name, args := string(g[1]), zolaArgs(string(g[2]))
+		if h := zolaHugo(name, args); h != "" {
+			return []byte(h)
+		}
+		drop(name)
+		return nil
+	})
+	l = zolaBodyTag.ReplaceAllFunc(l, func(s []byte) []byte {
+		drop(string(zolaBodyTag.FindSubmatch(s)[1]))
+		return nil
+	})
+	l = zolaEnd.ReplaceAll(l, nil)
+	if len(escaped) > 0 {
+		for i, e := range escaped {
+			l = bytes.Replace(l, []byte(fmt.Sprintf("\x00%d\x00", i)), e, 1)
+		}
+	}
+	return l
+}
+
+// zolaTarget is where an "@/" link leads: a page's file, by its path in
+// the content folder; a section's _index.md, to the page its redirect_to
+// names (Zola's address of it), else the section's address on the web
+// site (base_url): capsule has no page for a section, and keeps a link to
+// the blog's web site it has no page for.
+func zolaTarget(target string, sections map[string]zolaSection) string {
+	file, anchor, _ := strings.Cut(target, "#")
+	if anchor != "" {
+		anchor = "#" + anchor
+	}
+	if path.Base(file) != SiteFile {
+		return "/" + file + anchor
+	}
+	dir := strings.Trim(path.Dir(file), "/.")
+	if to := strings.Trim(sections[dir].redirectTo, "/"); to != "" && !strings.Contains(to, "://") {
+		return "/" + to + "/" + anchor
+	}
+	if dir != "" {
+		dir += "/"
+	}
+	return sections[""].baseURL + "/" + dir + anchor
+}
+
+// zolaArgs reads a shortcode's arguments: key=value, comma-separated.
+func zolaArgs(s string) map[string]string {
+	out := map[string]string{}
+	for _, g := range zolaArg.FindAllStringSubmatch(s, -1) {
+		v := g[2]
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+			v = v[1 : len(v)-1]
+		}
+		out[g[1]] = v
+	}
+	return out
+}
+
+// zolaHugo is the Hugo shortcode a common Zola shortcode means, "" for
+// the others.
+func zolaHugo(name string, a map[string]string) string {
+	q := func(s string) string { return `"` + strings.NewReplacer(`"`, `'`, "\n", " ").Replace(s) + `"` }
+	switch name {
+	case "youtube", "vimeo":
+		if a["id"] == "" {
+			return ""
+		}
+		return "{{< " + name + " id=" + q(a["id"]) + " >}}"
+	case "figure", "image", "img", "resize_image", "fit_image":
+		src := cmp.Or(a["src"], cmp.Or(a["path"], a["url"]))
+		if src == "" {
+			return ""
+		}
+		h := "{{< figure src=" + q(src)
+		if c := cmp.Or(a["caption"], a["title"]); c != "" {
+			h += " caption=" + q(c)
+		}
+		if alt := a["alt"]; alt != "" {
+			h += " alt=" + q(alt)
+		}
+		return h + " >}}"
+	case "gist":
+		u := strings.TrimSuffix(a["url"], "/")
+		parts := strings.Split(strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "gist.github.com/"), "/")
+		if len(parts) != 2 {
+			return ""
+		}
+		h := "{{< gist " + q(parts[0]) + " " + q(parts[1])
+		if f := a["file"]; f != "" {
+			h += " " + q(f)
+		}
+		return h + " >}}"
+	}
+	return ""
+}
+
+// zolaPages rewrites the bodies of a Zola site's loaded pages, and warns
+// once for each kind of shortcode dropped.
+func zolaPages(posts []*Post, sections map[string]zolaSection) []*FileError {
+	type first struct {
+		file      string
+		line, num int
+	}
+	seen := map[string]*first{}
+	var order []string
+	for _, p := range posts {
+		if !bytes.Contains(p.Body, []byte("{")) && !bytes.Contains(p.Body, []byte("@/")) {
+			continue
+		}
+		body, dropped := zolaBody(p.Body, p.BodyLine, sections)
+		p.Body = body
+		names := make([]string, 0, len(dropped))
+		for name := range dropped {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			if f := seen[name]; f != nil {
+				f.num++
+				continue
+			}
+			seen[name] = &first{p.File, dropped[name], 1}
+			order = append(order, name)
+		}
+	}
+	var warns []*FileError
+	for _, name := range order {
+		f := seen[name]
+		msg := fmt.Sprintf("Zola shortcode %q dropped: capsule knows youtube, vimeo, gist, figure and image (a body shortcode's text is kept)", name)
+		if f.num > 1 {
+			msg += fmt.Sprintf(" (in %d pages)", f.num)
+		}
+		warns = append(warns, &FileError{File: f.file, Line: f.line, Msg: msg, Kind: "Zola shortcode dropped"})
+	}
+	return warns
+}
