@@ -139,15 +139,23 @@ func hugoMarker(dir string) string {
 // up to hugoConfigAbove folders above it, whose content folder holds dir.
 // "" when there is none.
 func findHugoRoot(dir string) (root, file string) {
+	return findSiteRoot(dir, hugoConfigIn, func(root, name string) string { return readHugoConfig(root, name).contentDir })
+}
+
+// findSiteRoot is the folder of the generator's site dir belongs to: the
+// one, dir itself or up to hugoConfigAbove folders above it, where
+// configIn finds the generator's configuration (its file named in file),
+// and whose content folder (contentDir of that configuration) is dir or
+// holds dir. "" when there is none.
+func findSiteRoot(dir string, configIn func(dir string) string, contentDir func(root, file string) string) (root, file string) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", ""
 	}
 	candidate := abs
 	for range hugoConfigAbove + 1 {
-		if name := hugoConfigIn(candidate); name != "" {
-			contentDir := readHugoConfig(candidate, name).contentDir
-			content := filepath.Join(candidate, contentDir)
+		if name := configIn(candidate); name != "" {
+			content := filepath.Join(candidate, contentDir(candidate, name))
 			if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) {
 				return relativeLike(dir, abs, candidate), name
 			}

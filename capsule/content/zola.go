@@ -46,25 +46,7 @@ func zolaConfigIn(dir string) string {
 // content folder holds dir (up to hugoConfigAbove folders above it), and
 // its configuration's name; "" when there is none.
 func findZolaRoot(dir string) (root, file string) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", ""
-	}
-	candidate := abs
-	for range hugoConfigAbove + 1 {
-		if name := zolaConfigIn(candidate); name != "" {
-			content := filepath.Join(candidate, "content")
-			if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) {
-				return relativeLike(dir, abs, candidate), name
-			}
-		}
-		parent := filepath.Dir(candidate)
-		if parent == candidate {
-			break
-		}
-		candidate = parent
-	}
-	return "", ""
+	return findSiteRoot(dir, zolaConfigIn, func(string, string) string { return "content" })
 }
 
 // zolaFolder is f made the Zola site at root (its configuration file),
