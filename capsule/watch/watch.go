@@ -256,16 +256,17 @@ func (w *Watcher) remember(path string) {
 // forget stops watching the folder at path, removed or renamed, and every
 // folder under it: their watches would follow them wherever they went,
 // and tell changes there under their old names.
-func (w *Watcher) forget(path string) {
+func (w *Watcher) forget(path string) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if _, ok := w.folders[path]; !ok {
-		return
+		return false
 	}
 	if in := w.folders[filepath.Dir(path)]; in != nil {
 		delete(in, path)
 	}
 	w.forgetLocked(path)
+	return true
 }
 
 func (w *Watcher) forgetLocked(path string) {
@@ -401,7 +402,9 @@ func (w *Watcher) run() {
 				continue
 			}
 			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-				w.forget(path) // when a folder: it and what is under it
+				if w.forget(path) { // when a folder: it and what is under it
+					b.moved = true
+				}
 			}
 			if ev.Has(fsnotify.Create) && w.under(path) {
 				if info, err := os.Lstat(path); err == nil && info.IsDir() {
@@ -423,15 +426,53 @@ func (w *Watcher) run() {
 			}
 			w.note(err.Error())
 		case <-b.quiet:
+			w.settle(&b)
 			w.tell(b.end())
 		case <-b.deadline:
+			w.settle(&b)
 			w.tell(b.end())
 		}
 	}
 }
 
+// settle makes the folders watched what is there once a burst that moved
+// or removed folders is over. A folder renamed back and forth in a moment
+// (a→b→a) leaves the kernel one watch for its subfolder's inode, which
+// fsnotify names by the last path it was added by: removing the old path's
+// watch removed the new one's too. Folders that fsnotify no longer
+// watches, or that are gone, are forgotten, and what is there is watched
+// again. It costs a look at each folder watched, after such bursts only.
+func (w *Watcher) settle(b *burst) {
+	if !b.moved {
+		return
+	}
+	b.moved = false
+	listed := make(map[string]bool)
+	for _, p := range w.fs.WatchList() {
+		listed[filepath.Clean(p)] = true
+	}
+	w.mu.Lock()
+	var stale []string
+	for path := range w.folders {
+		if path == w.root {
+			continue
+		}
+		if info, err := os.Lstat(path); err != nil || !info.IsDir() || !listed[path] {
+			stale = append(stale, path)
+		}
+	}
+	w.mu.Unlock()
+	for _, path := range stale {
+		w.forget(path)
+	}
+	if w.gone == 0 {
+		w.addTree(w.root)
+	}
+}
+
 // burst is changes coming one after another.
 type burst struct {
+	moved           bool   // a watched folder was moved or removed
 	first           string // the first path changed; "" between bursts
 	recent          []string
 	timer           *time.Timer
