@@ -22,6 +22,10 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 		absent            []string          // texts that must be nowhere
 		files             []string          // paths served on both protocols
 		redirects         map[string]string // generator addresses → the capsule's page (31)
+		// heroes are front matter's hero images: a post's Gemini page,
+		// Gopher text and title → a line of its Gemini page before its
+		// text, and what its Gopher text shows of the image.
+		heroes map[[3]string][2]string
 	}{
 		{
 			name: "Hugo", dir: "testdata/hugo-site", layout: "a Hugo site (Hugo's config/_default/hugo.toml): posts from mainSections posts",
@@ -67,6 +71,9 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			notPosts: []string{"About"},
 			absent:   []string{"まだ秘密。", "ビルド済みの出力。", "Content not found", "@11ty/eleventy"}, // a draft by its directory data, _site, 404.md, package.json
 			files:    []string{"/img/cat.png", "/assets/logo.png"},
+			heroes: map[[3]string][2]string{ // image: {src, alt}
+				{"/posts/中文文章.gmi", "/posts/中文文章.txt", "中文标题"}: {"=> /assets/logo.png 标志 [logo]", "[image: 标志 [logo]][1]\n\n中文的正文。"},
+			},
 		},
 		{
 			name: "Astro", dir: "testdata/astro-site", layout: "an Astro site (Astro's astro.config.mjs): posts from src/content/blog",
@@ -78,6 +85,9 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			notPosts: []string{"トピック"},
 			absent:   []string{"下書きの本文。", "Astro のページ", "collections"},
 			files:    []string{"/hero.png", "/images/a.png"},
+			heroes: map[[3]string][2]string{
+				{"/posts/first-post.gmi", "/posts/first-post.txt", "Astro の最初"}: {"=> /hero.png", "[image][1]\n\nAstro の本文です。"},
+			},
 		},
 		{
 			name: "Zola", dir: "testdata/zola-site", layout: "a Zola site (Zola's config.toml): posts from the dated pages of sections sorting by date (blog)",
@@ -156,6 +166,24 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 				}
 				if menu := servetest.GopherGet(t, d, old+"\r\n"); strings.HasPrefix(menu, "3") || menu == "" {
 					t.Errorf("gopher %s: %q", old, menu)
+				}
+			}
+			for at, want := range c.heroes {
+				_, _, gem := servetest.GeminiGet(t, d, at[0])
+				if !strings.Contains(gem, "\n"+want[0]+"\n") {
+					t.Errorf("gemini %s has no line %q:\n%s", at[0], want[0], gem)
+				} else if i := strings.Index(gem, want[0]); strings.Contains(gem[:i], c.posts[at[2]]) {
+					t.Errorf("gemini %s: %q is not before the post's text:\n%s", at[0], want[0], gem)
+				}
+				txt := strings.ReplaceAll(servetest.GopherGet(t, d, at[1]+"\r\n"), "\r\n", "\n")
+				if !strings.Contains(txt, want[1]) {
+					t.Errorf("gopher %s has no %q:\n%s", at[1], want[1], txt)
+				}
+				// The post's menu has the image as an item of type I.
+				img := strings.Fields(want[0])[1]
+				menu := servetest.GopherGet(t, d, strings.TrimSuffix(at[1], ".txt")+"/\r\n")
+				if !strings.Contains(menu, "\t"+img+"\t") || !strings.Contains("\n"+menu, "\nI") {
+					t.Errorf("gopher menu of %s has no image item %s:\n%s", at[1], img, menu)
 				}
 			}
 			for _, f := range c.files {

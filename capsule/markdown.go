@@ -1,6 +1,9 @@
 package capsule
 
 import (
+	"fmt"
+	"strings"
+
 	"capsule/capsule/content"
 	"capsule/capsule/markup"
 	"capsule/capsule/messages"
@@ -119,7 +122,36 @@ func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, m
 		}
 	}
 	return markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
-		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel}})
+		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel},
+		Lead:   heroMarkdown(p.Hero)})
+}
+
+// heroMarkdown is the Markdown of a post's hero image, "![alt](<url>)",
+// drawn as the first thing of its page as an image written there is; ""
+// when it has none.
+func heroMarkdown(h content.Hero) string {
+	if h.URL == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("![")
+	for _, r := range h.Alt {
+		if r < 0x80 && strings.ContainsRune("\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString("](<")
+	for _, r := range h.URL {
+		switch r {
+		case '<', '>', '\\', '\n', '\r':
+			fmt.Fprintf(&b, "%%%02X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString(">)")
+	return b.String()
 }
 
 // The memory a post may cost: PostAllocFactor bytes allocated for each

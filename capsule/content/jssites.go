@@ -295,19 +295,65 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 
 func init() {
 	// Eleventy's and Astro's keys capsule reads itself or has no use for.
-	for _, k := range []string{"heroimage", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed", "ogimage"} {
+	for _, k := range []string{"heroimage", "heroimagealt", "imagealt", "coverimage", "alt", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed", "ogimage"} {
 		themeKeys[k] = true
 	}
 }
 
 // jsFrontValues applies what an Eleventy or Astro post's front matter
 // says beyond capsule's own keys: eleventyExcludeFromCollections makes it
-// a page. (A hero image, heroImage or image, is not linked yet: the body
-// is read again from the file when it is rendered, and must be the
-// file's.)
+// a page. (Its hero image is jsHero's: the body is read again from the
+// file when it is rendered, and must be the file's.)
 func jsFrontValues(m map[string]any, body []byte, page bool) ([]byte, bool) {
 	if v, _ := m["eleventyExcludeFromCollections"].(bool); v {
 		page = true
 	}
 	return body, page
+}
+
+// jsHeroKeys are the front matter keys of an Eleventy or Astro post's
+// hero image, in the order they are taken: Astro's blog starter's
+// heroImage, then the image and cover of other themes.
+var jsHeroKeys = []string{"heroImage", "heroimage", "image", "cover", "coverImage"}
+
+// jsHero is the hero image an Eleventy or Astro post's front matter
+// names: a path ("/images/hero.png"), or a map of one ({src, alt}, as
+// Astro's image() schema and themes write it; url or path for src, and
+// the front matter's imageAlt, heroImageAlt or image_alt for alt). A
+// value of another shape, or one with a line break, is none.
+func jsHero(m map[string]any) Hero {
+	for _, k := range jsHeroKeys {
+		v, ok := m[k]
+		if !ok {
+			continue
+		}
+		var h Hero
+		switch v := v.(type) {
+		case string:
+			h.URL = v
+		case map[string]any:
+			for _, sk := range []string{"src", "url", "path"} {
+				if s, ok := v[sk].(string); ok && s != "" {
+					h.URL = s
+					break
+				}
+			}
+			h.Alt, _ = v["alt"].(string)
+		}
+		h.URL = strings.TrimSpace(h.URL)
+		if h.URL == "" || strings.ContainsAny(h.URL, "\r\n") {
+			continue
+		}
+		if h.Alt == "" {
+			for _, ak := range []string{k + "Alt", "imageAlt", "image_alt", "alt"} {
+				if s, ok := m[ak].(string); ok && s != "" {
+					h.Alt = s
+					break
+				}
+			}
+		}
+		h.Alt = oneLine(h.Alt)
+		return h
+	}
+	return Hero{}
 }

@@ -62,6 +62,10 @@ type Post struct {
 	// post (math, katex, mathjax: true): "$…$" is then math in it (see
 	// Markup.Dollar).
 	Math bool
+	// Hero is the image the front matter heads the post with (Astro's
+	// heroImage, Eleventy's image or cover): drawn before its text, as an
+	// image written there would be. Its URL is "" when there is none.
+	Hero Hero
 
 	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
@@ -279,6 +283,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	p.Page = r.boolean("page", "page = true") || def.page
 	if def.jsSite {
 		p.Body, p.Page = jsFrontValues(m, p.Body, p.Page)
+		p.Hero = jsHero(m)
 	}
 	p.Math = frontMath(m)
 	// Jekyll's published: false is a draft; Hugo's published is a date,
@@ -412,6 +417,11 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	return p, nil, warns, unknown
 }
+
+// Hero is an image heading a post: its address as the front matter
+// writes it (a path of the site, or relative to the post), and its
+// alternative text.
+type Hero struct{ URL, Alt string }
 
 // postDefaults is what the place of a post's file says about it, for
 // what its front matter leaves out.

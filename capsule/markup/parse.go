@@ -17,6 +17,11 @@ type Options struct {
 	Warn Warn
 	// Labels are the words written for embeds, in the post's language.
 	Labels Labels
+	// Lead is Markdown drawn before the post's text, as if written at its
+	// start (a hero image of its front matter): its nodes are the
+	// document's first, and a warning about them names the body's first
+	// line.
+	Lead string
 }
 
 // Parse parses body, a post's Markdown, with p, and lowers the result.
@@ -29,6 +34,16 @@ func Parse(p parser.Parser, body []byte, opts Options) *Document {
 	// the post shares with later builds, is never written to.
 	d := &Document{Source: body[:len(body):len(body)], parser: p, own: len(body), labels: opts.Labels}
 	d.Root = p.Parse(text.NewReader(body))
+	if opts.Lead != "" {
+		first := d.Root.FirstChild()
+		for _, b := range d.writeMarkdown(opts.Lead, 0) {
+			if first == nil {
+				d.Root.AppendChild(d.Root, b)
+			} else {
+				d.Root.InsertBefore(d.Root, first, b)
+			}
+		}
+	}
 	d.lower(warn)
 	return d
 }
