@@ -348,6 +348,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	// Old addresses last: one that a page, a tag, a file or capsule
 	// itself answers is theirs.
+	// Searches before old addresses: a theme's search stub leads to its
+	// language's.
+	st.results = b.withoutContent(st.renders)
+	st.searches = st.newSearches(b, blogs)
 	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
 	st.Warnings = append(st.Warnings, routes.warns...)
 
@@ -356,8 +360,6 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		prevSearch = opts.Previous.search
 	}
 	st.search = search.Update(prevSearch, docs)
-	st.results = b.withoutContent(st.renders)
-	st.searches = st.newSearches(b, blogs)
 
 	content.SortFileErrors(st.Warnings)
 	slices.SortFunc(st.OldAddresses, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })

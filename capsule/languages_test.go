@@ -120,6 +120,7 @@ func TestMultilingualSearch(t *testing.T) {
 			"[languages.ja]\nlanguageName = \"日本語\"\ntitle = \"ブログ\"\nweight = 2\n",
 		"content/posts/kyoto.md":    "---\ntitle: Kyoto\ndate: 2024-01-02\n---\n\nA trip to Kyoto.\n",
 		"content/posts/kyoto.ja.md": "---\ntitle: 京都\ndate: 2024-01-02\n---\n\nKyoto への旅。\n",
+		"content/search.ja.md":      "---\ntitle: 検索\nlayout: search\n---\n", // a theme's search page
 	})
 	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir + "/content" })
 	ja, en := messages.Japanese, messages.English
@@ -190,6 +191,13 @@ func TestMultilingualSearch(t *testing.T) {
 		if !strings.Contains(pages[c.page], c.has) {
 			t.Errorf("%s lacks %q:\n%s", c.page, c.has, pages[c.page])
 		}
+	}
+	// The theme's search page in Japanese leads to the Japanese search.
+	if s, meta, _ := servetest.GeminiGet(t, d, "/ja/search/"); s != 31 || !strings.HasSuffix(meta, "/ja/search") {
+		t.Errorf("/ja/search/: %d %q, want a redirect to /ja/search", s, meta)
+	}
+	if menu := servetest.GopherGet(t, d, "/ja/search/\r\n"); !strings.Contains(menu, "7"+ja.Search+"\t/ja/search\t") {
+		t.Errorf("gopher /ja/search/:\n%s", menu)
 	}
 	if _, _, robots := servetest.GeminiGet(t, d, "/robots.txt"); !strings.Contains(robots, "Disallow: /search\nDisallow: /ja/search\n") {
 		t.Errorf("robots.txt lets crawlers into /ja/search:\n%s", robots)

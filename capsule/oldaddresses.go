@@ -108,8 +108,12 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 					} else if page.gopherType == gopher.TypeSearch {
 						// Gopher's search is asked, not held: a menu
 						// that offers it.
+						msg := site.Messages
+						if s := st.searches[page.gopher]; s != nil {
+							msg = s.results.site.Messages
+						}
 						m := gopher.NewMenu(site.Hostname, site.GopherPort)
-						m.Item(gopher.TypeSearch, site.Messages.Search, page.gopher)
+						m.Item(gopher.TypeSearch, msg.Search, page.gopher)
 						st.gopher[old.path] = m.Bytes()
 					}
 				}
