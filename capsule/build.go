@@ -219,6 +219,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	var errs content.ErrorList
 	routes := newRoutes(site, len(entries))
+	for _, lb := range blogs {
+		if lb.dir != "" { // a language's search, in its folder
+			routes.gemini[lb.searchPath()] = builtinSearch
+			routes.gopher[lb.searchPath()] = builtinSearch
+		}
+	}
 	docs := make([]search.Doc, len(posts))
 	feed := feedParts{summary: make(map[*content.Post]string, len(posts)), entry: make(map[*content.Post][]byte, len(posts))}
 	if site.FeedContent {
@@ -288,14 +294,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	for _, lb := range blogs {
 		lb.indexPages(st, feed, prevTags)
 	}
-	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt())
+	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt(blogs))
 	msg := site.Messages
 	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", site.GeminiURL("/")), nil)
 	st.geminiNotFound = gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)
-	st.geminiAskSearch = gemini.NewResponse(gemini.StatusInput, msg.SearchPrompt, nil)
-	st.geminiBadQuery = gemini.NewResponse(gemini.StatusBadRequest, msg.SearchBadEncoding, nil)
-	st.geminiTooLong = gemini.NewResponse(gemini.StatusBadRequest, searchTooLong(msg), nil)
-	st.gopherTooLong = b.errorMenu(searchTooLong(msg))
 
 	if !slices.ContainsFunc(blogs, func(lb *blog) bool { return lb.dir == "" }) {
 		// Every language in its folder: the root leads to them.
@@ -346,6 +348,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	// Old addresses last: one that a page, a tag, a file or capsule
 	// itself answers is theirs.
+	// Searches before old addresses: a theme's search stub leads to its
+	// language's.
+	st.results = b.withoutContent(st.renders)
+	st.searches = st.newSearches(b, blogs)
 	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
 	st.Warnings = append(st.Warnings, routes.warns...)
 
@@ -354,7 +360,6 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		prevSearch = opts.Previous.search
 	}
 	st.search = search.Update(prevSearch, docs)
-	st.results = b.withoutContent(st.renders)
 
 	content.SortFileErrors(st.Warnings)
 	slices.SortFunc(st.OldAddresses, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })

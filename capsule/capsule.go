@@ -46,13 +46,14 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 			return st.geminiWrongHost
 		case isDraftPath(r.Path):
 			return st.geminiDraft(string(r.Path), cert)
-		case string(r.Path) != searchPath:
-			if resp, ok := st.gemini[string(r.Path)]; ok {
-				return resp
-			}
-			return st.geminiNotFound
 		}
-		return st.geminiSearch(string(r.RawQuery))
+		if resp, ok := st.gemini[string(r.Path)]; ok {
+			return resp
+		}
+		if s, ok := st.searches[string(r.Path)]; ok {
+			return st.geminiSearch(s, string(r.RawQuery))
+		}
+		return st.geminiNotFound
 	}
 	r, refused := gemini.ParseRequest(line)
 	switch {
@@ -60,8 +61,8 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 		return refused
 	case !st.Site.servesGemini(r.Host, r.Port):
 		return st.geminiWrongHost
-	case r.Path == searchPath:
-		return st.geminiSearch(r.RawQuery)
+	case st.searches[r.Path] != nil:
+		return st.geminiSearch(st.searches[r.Path], r.RawQuery)
 	case isDraftPath(r.Path):
 		return st.geminiDraft(r.Path, cert)
 	}
@@ -71,20 +72,20 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 	return st.geminiNotFound
 }
 
-// geminiSearch asks for a query (status 10) or answers one.
-func (st *Store) geminiSearch(rawQuery string) *gemini.Response {
+// geminiSearch asks for a query of s (status 10) or answers one.
+func (st *Store) geminiSearch(s *searcher, rawQuery string) *gemini.Response {
 	if rawQuery == "" {
-		return st.geminiAskSearch
+		return s.ask
 	}
 	query, ok := searchQuery(rawQuery)
 	if !ok {
-		return st.geminiBadQuery
+		return s.badQuery
 	}
 	if search.CheckQuery(query) != nil {
-		return st.geminiTooLong
+		return s.tooLong
 	}
-	hits, more := st.search.Search(query)
-	return geminiPage(st.Site.Lang, st.results.searchGemtext(query, hits, more))
+	hits, more := s.find(st.search, query)
+	return geminiPage(s.results.site.Lang, s.results.searchGemtext(query, hits, more))
 }
 
 // Gopher answers a request, and says for the log what the answer is: "ok",
@@ -93,12 +94,12 @@ func (st *Store) geminiSearch(rawQuery string) *gemini.Response {
 // selectors get a page that redirects to the URL.
 func (c *Capsule) Gopher(r *gopher.Request) ([]byte, string) {
 	st := c.store.Load()
-	if isSearchSelector(r.Selector) {
+	if s := st.searcherOf(r.Selector); s != nil {
 		if search.CheckQuery(r.Search) != nil {
-			return st.gopherTooLong, "search"
+			return s.gopherTooLong, "search"
 		}
-		hits, more := st.search.Search(r.Search)
-		return st.results.searchMenu(r.Search, hits, more), "search"
+		hits, more := s.find(st.search, r.Search)
+		return s.results.searchMenu(r.Search, hits, more), "search"
 	}
 	if b, ok := st.Gopher(r.Selector); ok {
 		if r.Plus == "$" && (r.Selector == "" || r.Selector == "/") {

@@ -99,7 +99,7 @@ func (b *blog) homeGemtext() []byte {
 	msg := b.site.Messages
 	pg.Link(b.dir+tagsPath, msg.Tags)
 	pg.Link(b.dir+archivePath, msg.Archive)
-	pg.Link(searchPath, msg.Search)
+	pg.Link(b.searchPath(), msg.Search)
 	pg.Link(b.dir+atomPath, msg.AtomFeed)
 	for _, p := range b.pages {
 		pg.Link(postGeminiLink(p), p.Title)
@@ -199,9 +199,16 @@ func (b *blog) archiveGemtext() []byte {
 }
 
 // robotsTxt keeps crawlers (Gemini's robots.txt companion specification)
-// out of search results, which are endless and cost work to answer.
-func robotsTxt() []byte {
-	return []byte("User-agent: *\nDisallow: " + searchPath + "\n")
+// out of search results, which are endless and cost work to answer: the
+// site's and those of blogs' languages in their folders.
+func robotsTxt(blogs []*blog) []byte {
+	s := "User-agent: *\nDisallow: " + searchPath + "\n"
+	for _, lb := range blogs {
+		if lb.dir != "" {
+			s += "Disallow: " + lb.searchPath() + "\n"
+		}
+	}
+	return []byte(s)
 }
 
 // searchGemtext is a page of search results.
@@ -218,7 +225,7 @@ func (b *blog) searchGemtext(query string, hits []search.Hit, more bool) []byte 
 		pg.Quote(h.Excerpt)
 	}
 	pg.Blank()
-	pg.Link(searchPath, msg.SearchAgain)
+	pg.Link(b.searchPath(), msg.SearchAgain)
 	pg.Link(b.dir+"/", b.site.Title)
 	return pg.Bytes()
 }

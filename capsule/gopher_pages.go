@@ -50,7 +50,7 @@ func (b *blog) rootMenu() []byte {
 	m.Info("")
 	m.Item(gopher.TypeMenu, msg.Tags, b.dir+tagsPath)
 	m.Item(gopher.TypeMenu, msg.Archive, b.dir+archiveSel)
-	m.Item(gopher.TypeSearch, msg.Search, searchPath)
+	m.Item(gopher.TypeSearch, msg.Search, b.searchPath())
 	for i, p := range b.pages {
 		if b.hasMenu(len(b.posts) + i) {
 			m.Item(gopher.TypeMenu, p.Title, postMenuLink(p))
@@ -193,7 +193,7 @@ func (b *blog) searchMenu(query string, hits []search.Hit, more bool) []byte {
 		m.Info(h.Excerpt)
 	}
 	m.Info("")
-	m.Item(gopher.TypeSearch, msg.SearchAgain, searchPath)
+	m.Item(gopher.TypeSearch, msg.SearchAgain, b.searchPath())
 	b.home(m)
 	return m.Bytes()
 }

@@ -13,10 +13,11 @@ import (
 
 // A multilingual site (content.Content.Languages) is a capsule per
 // language within the site: each language has its home, post list, tags,
-// archive and feed under its folder ("/fr/", the default language's at
-// the root unless the site puts it in a folder too), in its title and its
-// messages, and its posts' neighbours are of its language. Search is the
-// whole site's.
+// archive, feed and search under its folder ("/fr/", the default
+// language's at the root unless the site puts it in a folder too), in its
+// title and its messages, and its posts' neighbours are of its language.
+// A language's search ("/fr/search") finds its posts only; the search at
+// the root ("/search") is the whole site's, as on a site of one language.
 
 // LanguageCount is what one language of a multilingual site has.
 type LanguageCount struct {

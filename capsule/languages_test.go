@@ -1,12 +1,16 @@
 package capsule_test
 
 import (
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
 	"capsule/capsule/config"
 	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
+	"capsule/capsule/search"
 )
 
 // A multilingual Hugo site, translated by file name (hello.en.md) and in
@@ -103,5 +107,102 @@ func TestMultilingualByFolder(t *testing.T) {
 	}
 	if s, meta, _ := servetest.GeminiGet(t, d, "/ja"); s != 31 || !strings.HasSuffix(meta, "/ja/") {
 		t.Errorf("/ja: %d %q, want a redirect to /ja/", s, meta)
+	}
+}
+
+// Each language in a folder has its own search there, on both protocols:
+// asked and answered in its messages, finding its posts only, linked from
+// its home and menus; the root's search stays the site's.
+func TestMultilingualSearch(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml": "title = \"Blog\"\ndefaultContentLanguage = \"en\"\n\n" +
+			"[languages.en]\nlanguageName = \"English\"\nweight = 1\n\n" +
+			"[languages.ja]\nlanguageName = \"日本語\"\ntitle = \"ブログ\"\nweight = 2\n",
+		"content/posts/kyoto.md":    "---\ntitle: Kyoto\ndate: 2024-01-02\n---\n\nA trip to Kyoto.\n",
+		"content/posts/kyoto.ja.md": "---\ntitle: 京都\ndate: 2024-01-02\n---\n\nKyoto への旅。\n",
+		"content/search.ja.md":      "---\ntitle: 検索\nlayout: search\n---\n", // a theme's search page
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir + "/content" })
+	ja, en := messages.Japanese, messages.English
+
+	if s, meta, _ := servetest.GeminiGet(t, d, "/ja/search"); s != 10 || meta != ja.SearchPrompt {
+		t.Errorf("/ja/search: %d %q, want 10 %q", s, meta, ja.SearchPrompt)
+	}
+	if s, meta, _ := servetest.GeminiGet(t, d, "/search"); s != 10 || meta != en.SearchPrompt {
+		t.Errorf("/search: %d %q, want 10 %q", s, meta, en.SearchPrompt)
+	}
+	s, meta, page := servetest.GeminiGet(t, d, "/ja/search?Kyoto")
+	if s != 20 || meta != "text/gemini; charset=utf-8; lang=ja" {
+		t.Errorf("/ja/search?Kyoto: %d %q, want lang=ja", s, meta)
+	}
+	for _, has := range []string{
+		"# " + messages.Format(ja.SearchHeading, "query", "Kyoto") + "\n",
+		messages.Format(ja.SearchFound, "query", "Kyoto", "count", "1") + "\n",
+		"=> /ja/posts/kyoto.gmi 2024-01-02 京都\n",
+		"=> /ja/search " + ja.SearchAgain + "\n",
+		"=> /ja/ ブログ\n",
+	} {
+		if !strings.Contains(page, has) {
+			t.Errorf("/ja/search?Kyoto lacks %q:\n%s", has, page)
+		}
+	}
+	if strings.Contains(page, "=> /posts/kyoto.gmi") {
+		t.Errorf("/ja/search?Kyoto found the English post:\n%s", page)
+	}
+	// "trip" is in the English post only.
+	if _, _, page := servetest.GeminiGet(t, d, "/ja/search?trip"); !strings.Contains(page, messages.Format(ja.SearchNone, "query", "trip")) {
+		t.Errorf("/ja/search?trip found something:\n%s", page)
+	}
+	long := strings.Repeat("の", search.MaxQueryRunes+1)
+	if s, meta, _ := servetest.GeminiGet(t, d, "/ja/search?"+url.QueryEscape(long)); s != 59 || !strings.Contains(meta, strconv.Itoa(search.MaxQueryRunes)) || strings.Contains(meta, "too long") {
+		t.Errorf("/ja/search with a long query: %d %q, want 59 in Japanese", s, meta)
+	}
+	// The site's search is as it was: every post, in the site's messages.
+	if _, meta, page := servetest.GeminiGet(t, d, "/search?Kyoto"); meta != "text/gemini; charset=utf-8; lang=en" ||
+		!strings.Contains(page, "=> /posts/kyoto.gmi") || !strings.Contains(page, "=> /search "+en.SearchAgain+"\n") {
+		t.Errorf("/search?Kyoto: %q\n%s", meta, page)
+	}
+
+	menu := servetest.GopherGet(t, d, "/ja/search\tKyoto\r\n")
+	for _, has := range []string{
+		"i" + messages.Format(ja.SearchFound, "query", "Kyoto", "count", "1") + "\t",
+		"\t/ja/posts/kyoto/\t",
+		"7" + ja.SearchAgain + "\t/ja/search\t",
+	} {
+		if !strings.Contains(menu, has) {
+			t.Errorf("gopher /ja/search Kyoto lacks %q:\n%s", has, menu)
+		}
+	}
+	if strings.Contains(menu, "\t/posts/kyoto/\t") {
+		t.Errorf("gopher /ja/search Kyoto found the English post:\n%s", menu)
+	}
+	if menu := servetest.GopherGet(t, d, "ja/search\ttrip\r\n"); !strings.Contains(menu, messages.Format(ja.SearchNone, "query", "trip")) {
+		t.Errorf("gopher ja/search trip:\n%s", menu)
+	}
+
+	// Linked from its home and menus, not the site's search.
+	pages := servetest.Crawl(t, d, 100)
+	for _, c := range []struct{ page, has string }{
+		{"gemini:/ja/", "=> /ja/search " + ja.Search + "\n"},
+		{"gemini:/", "=> /search " + en.Search + "\n"},
+		{"gopher:/ja/", "7" + ja.Search + "\t/ja/search\t"},
+		{"gopher:", "7" + en.Search + "\t/search\t"},
+	} {
+		if !strings.Contains(pages[c.page], c.has) {
+			t.Errorf("%s lacks %q:\n%s", c.page, c.has, pages[c.page])
+		}
+	}
+	// The theme's search page in Japanese leads to the Japanese search.
+	if s, meta, _ := servetest.GeminiGet(t, d, "/ja/search/"); s != 31 || !strings.HasSuffix(meta, "/ja/search") {
+		t.Errorf("/ja/search/: %d %q, want a redirect to /ja/search", s, meta)
+	}
+	if menu := servetest.GopherGet(t, d, "/ja/search/\r\n"); !strings.Contains(menu, "7"+ja.Search+"\t/ja/search\t") {
+		t.Errorf("gopher /ja/search/:\n%s", menu)
+	}
+	if _, _, robots := servetest.GeminiGet(t, d, "/robots.txt"); !strings.Contains(robots, "Disallow: /search\nDisallow: /ja/search\n") {
+		t.Errorf("robots.txt lets crawlers into /ja/search:\n%s", robots)
+	}
+	if strings.Contains(pages["gemini:/ja/"], "=> /search ") || strings.Contains(pages["gopher:/ja/"], "\t/search\t") {
+		t.Errorf("/ja/ links the site's search:\n%s\n%s", pages["gemini:/ja/"], pages["gopher:/ja/"])
 	}
 }

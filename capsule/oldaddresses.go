@@ -92,10 +92,8 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 	}
 	defer func() {
 		for p, page := range stubs {
-			if page.gemini != searchPath {
-				// A language's archive and tags are its own.
-				page.gemini, page.gopher = p.LangDir+page.gemini, p.LangDir+page.gopher
-			}
+			// A language's archive, tags and search are its own.
+			page.gemini, page.gopher = p.LangDir+page.gemini, p.LangDir+page.gopher
 			for _, pass := range []bool{false, true} {
 				for _, old := range slices.Concat(oldAddresses(p, false, pass), oldAddresses(p, true, pass)) {
 					gem, goph := r.alias(old, p.File)
@@ -110,8 +108,12 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 					} else if page.gopherType == gopher.TypeSearch {
 						// Gopher's search is asked, not held: a menu
 						// that offers it.
+						msg := site.Messages
+						if s := st.searches[page.gopher]; s != nil {
+							msg = s.results.site.Messages
+						}
 						m := gopher.NewMenu(site.Hostname, site.GopherPort)
-						m.Item(gopher.TypeSearch, site.Messages.Search, page.gopher)
+						m.Item(gopher.TypeSearch, msg.Search, page.gopher)
 						st.gopher[old.path] = m.Bytes()
 					}
 				}

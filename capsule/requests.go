@@ -14,11 +14,13 @@ import (
 // path.
 
 // IsGeminiSearch reports whether a Gemini request line asks a search query.
-func IsGeminiSearch(line []byte) bool { return gemini.HasQuery(line, searchPath) }
+// A language's search ("/fr/search") is one too: any path ending in
+// searchPath with a query counts, which is cheap and over-approximates.
+func IsGeminiSearch(line []byte) bool { return gemini.HasQuerySuffix(line, searchPath) }
 
 // IsGopherSearch reports whether a Gopher request asks a search query.
 func IsGopherSearch(r *gopher.Request) bool {
-	return isSearchSelector(r.Selector) && r.Search != ""
+	return mayBeSearchSelector(r.Selector) && r.Search != ""
 }
 
 // MayNeedCertificate reports whether a Gemini request line may name a draft,

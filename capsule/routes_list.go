@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -29,7 +30,10 @@ func (s *Store) Routes() []Route {
 		}
 		out = append(out, rt)
 	}
-	out = append(out, Route{Protocol: "gemini", Address: searchPath, Status: 10, Target: "search: a query, then its results"})
+	searches := slices.Sorted(maps.Keys(s.searches))
+	for _, path := range searches {
+		out = append(out, Route{Protocol: "gemini", Address: path, Status: 10, Target: "search: a query, then its results"})
+	}
 	if len(s.drafts) > 0 {
 		out = append(out, Route{Protocol: "gemini", Address: draftsPath, Status: 20, Target: "the author's drafts (60 or 61 for anyone else)"})
 		for path := range s.drafts {
@@ -42,7 +46,9 @@ func (s *Store) Routes() []Route {
 	for sel := range s.gopher {
 		out = append(out, Route{Protocol: "gopher", Address: sel})
 	}
-	out = append(out, Route{Protocol: "gopher", Address: searchPath, Target: "search: a query, then its results"})
+	for _, sel := range searches {
+		out = append(out, Route{Protocol: "gopher", Address: sel, Target: "search: a query, then its results"})
+	}
 	byAddress := func(a, b Route) int { return strings.Compare(a.Address, b.Address) }
 	slices.SortFunc(out[:gemini], byAddress)
 	slices.SortFunc(out[gemini:], byAddress)

@@ -2,7 +2,10 @@ package capsule
 
 import (
 	"strconv"
+	"strings"
 
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
 	"capsule/capsule/messages"
 	"capsule/capsule/search"
 )
@@ -31,6 +34,79 @@ func searchSummary(msg messages.Messages, query string, found int, more bool) st
 	return messages.Format(text, "query", query, "count", strconv.Itoa(found))
 }
 
-// isSearchSelector reports whether a Gopher selector is the search's,
-// with or without its leading slash.
-func isSearchSelector(sel string) bool { return sel == searchPath || sel == searchPath[1:] }
+// mayBeSearchSelector reports whether a Gopher selector may be a
+// search's, the site's or a language's, with or without its leading
+// slash: an over-approximation that needs no Store.
+func mayBeSearchSelector(sel string) bool {
+	return strings.HasSuffix(sel, searchPath) || sel == searchPath[1:]
+}
+
+// searcher is one of a Store's searches: the site's, over every post, or
+// a language's, over its posts only, in its messages, under its folder.
+type searcher struct {
+	lo, hi  int   // the posts it searches, in Store.search's order
+	results *blog // what its result pages need: results.posts[0] is post lo
+
+	ask      *gemini.Response // 10, the search prompt
+	badQuery *gemini.Response // 59, a query not percent-encoded right
+	tooLong  *gemini.Response // 59, a query over search.MaxQueryRunes
+	// gopherTooLong is an error menu for a query over search.MaxQueryRunes.
+	gopherTooLong []byte
+}
+
+// newSearches makes st's searches once st.results is set: the site's at
+// searchPath, and a language's in its folder for each language served in
+// one (blogs, a multilingual site's; a site of one language has none in a
+// folder). Every language's posts are side by side in st.results.posts,
+// in blogs' order.
+func (st *Store) newSearches(site *blog, blogs []*blog) map[string]*searcher {
+	searches := map[string]*searcher{searchPath: newSearcher(site, st.results.posts, 0)}
+	lo := 0
+	for _, lb := range blogs {
+		hi := lo + len(lb.posts)
+		if lb.dir != "" && lb != site {
+			results := &blog{site: lb.site, posts: st.results.posts[lo:hi], dir: lb.dir}
+			searches[lb.dir+searchPath] = newSearcher(results, results.posts, lo)
+		}
+		lo = hi
+	}
+	return searches
+}
+
+// newSearcher is the search of results' posts, which are posts lo on of
+// the Store's, in results' messages.
+func newSearcher(results *blog, posts []*content.Post, lo int) *searcher {
+	msg := results.site.Messages
+	return &searcher{
+		lo: lo, hi: lo + len(posts), results: results,
+		ask:           gemini.NewResponse(gemini.StatusInput, msg.SearchPrompt, nil),
+		badQuery:      gemini.NewResponse(gemini.StatusBadRequest, msg.SearchBadEncoding, nil),
+		tooLong:       gemini.NewResponse(gemini.StatusBadRequest, searchTooLong(msg), nil),
+		gopherTooLong: results.errorMenu(searchTooLong(msg)),
+	}
+}
+
+// find runs query over s's posts: hits index s.results.posts.
+func (s *searcher) find(idx *search.Index, query string) ([]search.Hit, bool) {
+	hits, more := idx.SearchRange(query, s.lo, s.hi)
+	for i := range hits {
+		hits[i].Doc -= s.lo
+	}
+	return hits, more
+}
+
+// searcherOf is the search a Gopher selector asks, with or without its
+// leading slash; nil when it is none.
+func (st *Store) searcherOf(sel string) *searcher {
+	if !strings.HasSuffix(sel, searchPath) && sel != searchPath[1:] {
+		return nil
+	}
+	if sel == "" || sel[0] != '/' {
+		sel = "/" + sel
+	}
+	return st.searches[sel]
+}
+
+// searchPath is the Gemini path and Gopher selector of b's search: its
+// language's in its folder, the site's at the root.
+func (b *blog) searchPath() string { return b.dir + searchPath }

@@ -21,10 +21,10 @@ type Store struct {
 
 	geminiWrongHost *gemini.Response // 53, naming this capsule
 	geminiNotFound  *gemini.Response // 51
-	geminiAskSearch *gemini.Response // 10, the search prompt
-	geminiBadQuery  *gemini.Response // 59, a query not percent-encoded right
-	geminiTooLong   *gemini.Response // 59, a query over search.MaxQueryRunes
-	gopherTooLong   []byte           // an error menu for a query over search.MaxQueryRunes
+	// searches are the capsule's searches by Gemini path, which is their
+	// Gopher selector too: the site's at searchPath and, in a
+	// multilingual site, each language's in its folder ("/fr/search").
+	searches map[string]*searcher
 
 	drafts              map[string]*gemini.Response // by path under draftsPath: for authors only
 	draftsCertRequired  *gemini.Response            // 60
@@ -35,7 +35,7 @@ type Store struct {
 	gopherPlusRoot      []byte                      // the answer to a Gopher+ "\t$" on the root
 
 	search  *search.Index  // over every post, in the order of results.posts
-	results *blog          // what result pages need of the posts
+	results *blog          // what result pages need of the posts (each language's side by side)
 	renders renderCache    // every post's pieces, for the next Build
 	markup  content.Markup // the dialect they were read in: another one renders all anew
 	// draftRenders are every draft's and scheduled post's page, for the

@@ -117,3 +117,23 @@ func TestCleanPath(t *testing.T) {
 		}
 	}
 }
+
+// HasQuerySuffix charges every search, the site's and its languages',
+// however the path is spelt, and nothing without a query.
+func TestHasQuerySuffix(t *testing.T) {
+	for line, want := range map[string]bool{
+		"gemini://h/search?q":             true,
+		"gemini://h/ja/search?q":          true,
+		"gemini://h/ja/%73earch?q":        true,
+		"gemini://h/ja/./search?q":        true,
+		"gemini://h/ja/search":            false,
+		"gemini://h/ja/search?":           false,
+		"gemini://h/ja/searches?q":        false,
+		"gemini://h/posts/a.gmi?q":        false,
+		"gemini://h/ja/search/../x.gmi?q": false,
+	} {
+		if got := HasQuerySuffix([]byte(line), "/search"); got != want {
+			t.Errorf("%q: %v, want %v", line, got, want)
+		}
+	}
+}

@@ -17,3 +17,17 @@ func HasQuery(line []byte, path string) bool {
 	r, refused := ParseRequest(line)
 	return refused == nil && r.Path == path && r.RawQuery != ""
 }
+
+// HasQuerySuffix is HasQuery for any path that ends in suffix: "/search"
+// for the site's search and every language's ("/fr/search").
+func HasQuerySuffix(line []byte, suffix string) bool {
+	if bytes.IndexByte(line, '?') < 0 {
+		return false
+	}
+	var scratch [MaxRequest]byte
+	if r, ok := ParsePlain(line, scratch[:]); ok {
+		return bytes.HasSuffix(r.Path, []byte(suffix)) && len(r.RawQuery) > 0
+	}
+	r, refused := ParseRequest(line)
+	return refused == nil && len(r.Path) >= len(suffix) && r.Path[len(r.Path)-len(suffix):] == suffix && r.RawQuery != ""
+}

@@ -693,6 +693,18 @@ func prepare(raw string) (*query, error) {
 // MaxResults). A blank query, or one that CheckQuery refuses, finds
 // nothing.
 func (idx *Index) Search(query string) (hits []Hit, more bool) {
+	return idx.SearchRange(query, 0, len(idx.docs))
+}
+
+// SearchRange is Search over docs lo to hi-1 only (a language's posts,
+// which are side by side among a site's): Hit.Doc is still an index into
+// all the docs. Its cost is bounded as Search's, and is less: only the
+// blocks of 64 docs that hold some of the range are looked at.
+func (idx *Index) SearchRange(query string, lo, hi int) (hits []Hit, more bool) {
+	lo, hi = max(lo, 0), min(hi, len(idx.docs))
+	if lo >= hi {
+		return nil, false
+	}
 	q, err := prepare(query)
 	if err != nil || q == nil {
 		return nil, false
@@ -711,10 +723,13 @@ func (idx *Index) Search(query string) (hits []Hit, more bool) {
 	budget := idx.budget
 	qs := string(q.text)
 	var scratch []byte // a line being folded
-	for bi := range idx.blocks {
+	for bi := lo / 64; bi < (hi+63)/64; bi++ {
 		bl := &idx.blocks[bi]
 		first := 64 * bi
-		cand := ^uint64(0) >> (64 - min(64, len(idx.docs)-first))
+		cand := ^uint64(0) >> (64 - min(64, hi-first))
+		if lo > first {
+			cand &^= 1<<(lo-first) - 1
+		}
 		for _, k := range q.keys {
 			i, ok := slices.BinarySearch(bl.keys, k)
 			if !ok {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -337,6 +338,36 @@ func TestIndexMatchesBytesIndex(t *testing.T) {
 		}
 		if got, want := index(text, q, pivot(q)), bytes.Index(text, q); got != want {
 			t.Fatalf("index(%q, %q) = %d, want %d", text, q, got, want)
+		}
+	}
+}
+
+// SearchRange finds only the docs of its range, across blocks of 64, and
+// its hits are indexes into all the docs.
+func TestSearchRange(t *testing.T) {
+	var texts []string
+	for i := range 200 {
+		if i%3 == 0 {
+			texts = append(texts, "a pear "+strconv.Itoa(i))
+		} else {
+			texts = append(texts, "an apple "+strconv.Itoa(i))
+		}
+	}
+	idx := New(bodies(texts...))
+	for _, r := range [][2]int{{0, 200}, {60, 140}, {63, 65}, {64, 128}, {199, 200}, {5, 5}, {150, 400}} {
+		hits, _ := idx.SearchRange("pear", r[0], r[1])
+		var want []int
+		for i := r[0]; i < min(r[1], 200); i++ {
+			if i%3 == 0 && len(want) < MaxResults {
+				want = append(want, i)
+			}
+		}
+		var got []int
+		for _, h := range hits {
+			got = append(got, h.Doc)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("range %v: found %v, want %v", r, got, want)
 		}
 	}
 }
