@@ -1,25 +1,16 @@
 package gemini
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
-// HasQuery reports whether a request line asks for path with a query, as a
-// search does, so that the request can be charged before it is answered.
-// Only a line with a '?' is parsed; it is parsed as Capsule answers it, so
-// that no spelling of the path (percent-encoded, dot segments) escapes.
-func HasQuery(line []byte, path string) bool {
-	if bytes.IndexByte(line, '?') < 0 {
-		return false
-	}
-	var scratch [MaxRequest]byte
-	if r, ok := ParsePlain(line, scratch[:]); ok {
-		return string(r.Path) == path && len(r.RawQuery) > 0
-	}
-	r, refused := ParseRequest(line)
-	return refused == nil && r.Path == path && r.RawQuery != ""
-}
-
-// HasQuerySuffix is HasQuery for any path that ends in suffix: "/search"
-// for the site's search and every language's ("/fr/search").
+// HasQuerySuffix reports whether a request line asks for a path ending in
+// suffix with a query, as a search does ("/search", a language's
+// "/fr/search"), so that the request can be charged before it is
+// answered. Only a line with a '?' is parsed; it is parsed as Capsule
+// answers it, so that no spelling of the path (percent-encoded, dot
+// segments) escapes.
 func HasQuerySuffix(line []byte, suffix string) bool {
 	if bytes.IndexByte(line, '?') < 0 {
 		return false
@@ -29,5 +20,5 @@ func HasQuerySuffix(line []byte, suffix string) bool {
 		return bytes.HasSuffix(r.Path, []byte(suffix)) && len(r.RawQuery) > 0
 	}
 	r, refused := ParseRequest(line)
-	return refused == nil && len(r.Path) >= len(suffix) && r.Path[len(r.Path)-len(suffix):] == suffix && r.RawQuery != ""
+	return refused == nil && strings.HasSuffix(r.Path, suffix) && r.RawQuery != ""
 }
