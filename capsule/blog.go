@@ -1,11 +1,12 @@
 package capsule
 
 import (
-	"capsule/capsule/content"
 	"cmp"
 	"net/url"
 	"slices"
 	"strings"
+
+	"capsule/capsule/content"
 )
 
 // blog is the content arranged for its index pages: posts newest first, and

@@ -1,13 +1,14 @@
 package capsule_test
 
 import (
-	"capsule/capsule/config"
-	"capsule/capsule/internal/servetest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 
 	gogopher "git.mills.io/prologic/go-gopher"
 	"git.sr.ht/~adnano/go-gemini"

@@ -2,13 +2,14 @@ package capsule
 
 import (
 	"bytes"
-	"capsule/capsule/content"
-	"capsule/capsule/gemini"
 	"context"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
 )
 
 // fuzzCapsule is a Capsule over the test posts, for fuzzing the whole

@@ -1,9 +1,10 @@
 package capsule_test
 
 import (
-	"capsule/capsule/internal/servetest"
 	"strings"
 	"testing"
+
+	"capsule/capsule/internal/servetest"
 )
 
 // Links and refs between page bundles reach the post they name, by its

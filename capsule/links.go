@@ -1,13 +1,14 @@
 package capsule
 
 import (
-	"capsule/capsule/content"
-	"capsule/capsule/markup"
-	"capsule/gopher"
 	"net/url"
 	"path"
 	"slices"
 	"strings"
+
+	"capsule/capsule/content"
+	"capsule/capsule/markup"
+	"capsule/gopher"
 
 	"github.com/yuin/goldmark/ast"
 )

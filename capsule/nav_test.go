@@ -1,7 +1,6 @@
 package capsule_test
 
 import (
-	"capsule/capsule/internal/servetest"
 	"net/url"
 	"regexp"
 	"slices"
@@ -10,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"capsule/capsule/internal/servetest"
 
 	"git.sr.ht/~adnano/go-gemini"
 	"github.com/mmcdole/gofeed"

@@ -2,10 +2,10 @@ package capsule
 
 import (
 	"fmt"
-
-	"capsule/capsule/content"
 	"sync"
 	"time"
+
+	"capsule/capsule/content"
 )
 
 // DefaultPostBudget is how long one post may take to render. A real post,

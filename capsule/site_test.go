@@ -1,10 +1,6 @@
 package capsule_test
 
 import (
-	"capsule/capsule/config"
-	"capsule/capsule/content"
-	"capsule/capsule/internal/servetest"
-	"capsule/capsule/messages"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/messages"
 
 	gogopher "git.mills.io/prologic/go-gopher"
 	"git.sr.ht/~adnano/go-gemini"

@@ -1,11 +1,12 @@
 package capsule_test
 
 import (
+	"strings"
+	"testing"
+
 	"capsule/capsule/content"
 	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
-	"strings"
-	"testing"
 )
 
 // What real posts contain reads right on both protocols (issue 23).

@@ -2,11 +2,12 @@ package gemtext
 
 import (
 	"bytes"
-	"capsule/capsule/postgen"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/postgen"
 
 	"github.com/yuin/goldmark/ast"
 )

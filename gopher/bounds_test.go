@@ -1,11 +1,12 @@
 package gopher
 
 import (
-	"capsule/capsule/postgen"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/postgen"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"

@@ -4,9 +4,6 @@
 package config
 
 import (
-	"capsule/capsule/content"
-	"capsule/capsule/guard"
-	"capsule/capsule/messages"
 	"cmp"
 	"errors"
 	"fmt"
@@ -21,6 +18,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"capsule/capsule/content"
+	"capsule/capsule/guard"
+	"capsule/capsule/messages"
 
 	"github.com/BurntSushi/toml"
 )

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"capsule/capsule/content"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/content"
 )
 
 func writeConfig(t *testing.T, text string) string {

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"capsule/capsule/internal/testfs"
 
 	"github.com/BurntSushi/toml"
 )

@@ -1,11 +1,12 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 func mustParse(t *testing.T, src string, loc *time.Location) *Post {

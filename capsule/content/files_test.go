@@ -1,12 +1,13 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"capsule/capsule/internal/testfs"
 )
 
 func TestSymlinksOutsideArePassedOver(t *testing.T) {

@@ -1,13 +1,14 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
-	"capsule/capsule/postgen"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
+	"capsule/capsule/postgen"
 )
 
 // TestYAMLBombsRefusedBeforeParsing loads the YAML bombs of the issue:

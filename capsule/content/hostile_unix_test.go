@@ -3,7 +3,6 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 // loadWithin runs Load in a goroutine and fails the test, instead of

@@ -1,11 +1,12 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"capsule/capsule/internal/testfs"
 )
 
 func TestClosest(t *testing.T) {

@@ -1,13 +1,14 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 func slugsOf(ps []*Post) string {

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"capsule/capsule/internal/work"
 	"cmp"
 	"fmt"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"capsule/capsule/internal/work"
 )
 
 // SiteFile is the file in the posts folder that holds the site's own front

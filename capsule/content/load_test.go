@@ -1,13 +1,14 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 const goodPost = "+++\ntitle = \"_・)やあ\"\ndate = 2017-05-03\n+++\n\n本文です。\n"

@@ -1,12 +1,13 @@
 package content
 
 import (
-	"capsule/capsule/internal/testfs"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 func TestControlCharactersReplaced(t *testing.T) {

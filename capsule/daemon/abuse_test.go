@@ -1,9 +1,6 @@
 package daemon_test
 
 import (
-	"capsule/capsule/config"
-	"capsule/capsule/internal/servetest"
-	"capsule/capsule/messages"
 	"io"
 	"log"
 	"net"
@@ -12,6 +9,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/messages"
 
 	proxyproto "github.com/pires/go-proxyproto"
 )

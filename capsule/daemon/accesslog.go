@@ -2,7 +2,6 @@ package daemon
 
 import (
 	"bytes"
-	"capsule/capsule/logstamp"
 	"io"
 	"net"
 	"net/netip"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"capsule/capsule/logstamp"
 )
 
 // accessLog writes one line per request:

@@ -2,13 +2,14 @@ package daemon
 
 import (
 	"bytes"
-	"capsule/capsule/logstamp"
 	"io"
 	"net"
 	"net/netip"
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/logstamp"
 )
 
 // HAProxy's health checks, from a trusted proxy's own address for the

@@ -1,17 +1,17 @@
 package daemon
 
 import (
-	"capsule/capsule"
-
-	"capsule/capsule/config"
-	"capsule/capsule/content"
-	"capsule/capsule/tlscert"
 	"context"
 	"errors"
 	"fmt"
 	"net"
 	"strconv"
 	"time"
+
+	"capsule/capsule"
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/tlscert"
 )
 
 // Summary is what a build found: for -check and for logs.

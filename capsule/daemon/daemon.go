@@ -1,9 +1,6 @@
 package daemon
 
 import (
-	"capsule/capsule"
-	"net/netip"
-
 	"cmp"
 	"context"
 	"crypto/tls"
@@ -12,6 +9,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"net/netip"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -19,8 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"capsule/gopher"
-
+	"capsule/capsule"
 	"capsule/capsule/agent"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
@@ -29,6 +26,7 @@ import (
 	"capsule/capsule/messages"
 	"capsule/capsule/metrics"
 	"capsule/capsule/tlscert"
+	"capsule/gopher"
 )
 
 // Daemon is a running capsule: the Gemini server and each site's Gopher

@@ -2,9 +2,6 @@ package daemon_test
 
 import (
 	"bufio"
-	"capsule/capsule/config"
-	"capsule/capsule/daemon"
-	"capsule/capsule/internal/servetest"
 	"context"
 	"crypto/rand"
 	"fmt"
@@ -21,6 +18,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
 )
 
 // postsWithFile is a copy of the sample posts with a file of size random

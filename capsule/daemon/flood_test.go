@@ -1,9 +1,6 @@
 package daemon_test
 
 import (
-	"capsule/capsule/config"
-	"capsule/capsule/internal/servetest"
-	"capsule/capsule/messages"
 	"context"
 	"errors"
 	"io"
@@ -15,6 +12,10 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/messages"
 )
 
 // holdIdle keeps per connections from each of the addresses open to addr

@@ -1,14 +1,15 @@
 package daemon_test
 
 import (
-	"capsule/capsule/config"
-	"capsule/capsule/internal/servetest"
 	"io"
 	"net"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 )
 
 // floodIdleNow opens per idle connections from each of the addresses to

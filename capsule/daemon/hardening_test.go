@@ -2,8 +2,6 @@ package daemon_test
 
 import (
 	"bufio"
-	"capsule/capsule/config"
-	"capsule/capsule/internal/servetest"
 	"crypto/tls"
 	"io"
 	"net"
@@ -11,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
 )
 
 // geminiRaw sends request bytes as they are and returns the response header

@@ -1,9 +1,6 @@
 package daemon_test
 
 import (
-	"capsule/capsule/config"
-	"capsule/capsule/daemon"
-	"capsule/capsule/internal/servetest"
 	"context"
 	"errors"
 	"io"
@@ -16,6 +13,10 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
 
 	"git.sr.ht/~adnano/go-gemini"
 )

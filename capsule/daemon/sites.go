@@ -1,26 +1,24 @@
 package daemon
 
 import (
-	"capsule/capsule"
-	"slices"
-
 	"context"
 	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
 
-	"capsule/gopher"
-
+	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/capsule/guard"
 	"capsule/capsule/metrics"
 	"capsule/capsule/tlscert"
+	"capsule/gopher"
 )
 
 // The sites of a daemon. The main site (the configuration's top-level

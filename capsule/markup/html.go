@@ -1,11 +1,12 @@
 package markup
 
 import (
-	"golang.org/x/net/html"
 	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // Labels are the words lowering adds to a link line of an embed, in the

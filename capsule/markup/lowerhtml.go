@@ -2,11 +2,10 @@ package markup
 
 import (
 	"bytes"
-
-	"golang.org/x/net/html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
 )
 
 // raw is the text of an inline HTML tag as written: in Source when the

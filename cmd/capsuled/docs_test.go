@@ -1,7 +1,6 @@
 package main
 
 import (
-	"capsule/capsule/tlscert"
 	"errors"
 	"os"
 	"os/exec"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/tlscert"
 )
 
 // docs are the documents whose commands, flags and log lines must stay

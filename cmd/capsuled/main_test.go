@@ -3,11 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"capsule/capsule"
-	"capsule/capsule/agent"
-	"capsule/capsule/logstamp"
-	"capsule/capsule/postgen"
-	"capsule/capsule/tlscert"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -22,6 +17,12 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"capsule/capsule"
+	"capsule/capsule/agent"
+	"capsule/capsule/logstamp"
+	"capsule/capsule/postgen"
+	"capsule/capsule/tlscert"
 )
 
 // capsuled is the binary under test, built once by TestMain.
