@@ -18,48 +18,6 @@ import (
 	"capsule/capsule/messages"
 )
 
-// holdIdle keeps per connections from each of the addresses open to addr
-// without sending anything, and reopens each a second after the server
-// closes it: a flood of idle connections. It stops at the end of the test.
-// (A flood that reopens faster is dropped at accept by the rate limiter:
-// see guard's TestFloodChurnDropped.)
-func holdIdle(t *testing.T, addr string, ips []string, per int) {
-	t.Helper()
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for _, ip := range ips {
-		for range per {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					c, err := dialerFrom(ip).Dial("tcp", addr)
-					if err == nil {
-						closed := make(chan struct{})
-						go func() {
-							select {
-							case <-stop:
-								c.Close()
-							case <-closed:
-							}
-						}()
-						c.SetReadDeadline(time.Now().Add(time.Minute))
-						io.Copy(io.Discard, c)
-						close(closed)
-						c.Close()
-					}
-					select {
-					case <-stop:
-						return
-					case <-time.After(time.Second):
-					}
-				}
-			}()
-		}
-	}
-	t.Cleanup(func() { close(stop); wg.Wait() })
-}
-
 func loopbackIPs(first, n int) []string {
 	var ips []string
 	for i := range n {
@@ -86,8 +44,8 @@ func TestFloodIdleShedForNewClient(t *testing.T) {
 
 	// 5 addresses × 16 = 80 connections to each protocol, over the cap of
 	// 64; those over it are closed at once and reopened.
-	holdIdle(t, d.GeminiAddr().String(), loopbackIPs(2, 5), 16)
-	holdIdle(t, d.GopherAddr().String(), loopbackIPs(2, 5), 16)
+	floodIdleNow(t, d.GeminiAddr().String(), loopbackIPs(2, 5), 16)
+	floodIdleNow(t, d.GopherAddr().String(), loopbackIPs(2, 5), 16)
 	time.Sleep(1200 * time.Millisecond) // the flood's connections are no longer new
 
 	served := func(gem bool) (time.Duration, int) {

@@ -13,10 +13,12 @@ import (
 )
 
 // floodIdleNow opens per idle connections from each of the addresses to
-// addr, all at once, and returns when every dial has returned, with how
-// many were still open a moment later (the rest were closed over a cap).
-// Like holdIdle, each connection is reopened a second after the server
-// closes it; all are closed at the end of the test.
+// addr, all at once, sending nothing, and returns when every dial has
+// returned, with how many were still open a moment later (the rest were
+// closed over a cap). Each connection is reopened a second after the
+// server closes it: a flood of idle connections, until the end of the
+// test. (A flood that reopens faster is dropped at accept by the rate
+// limiter: see guard's TestFloodChurnDropped.)
 func floodIdleNow(t *testing.T, addr string, ips []string, per int) (held int) {
 	t.Helper()
 	stop := make(chan struct{})
