@@ -16,8 +16,9 @@ import (
 // archive, feed and search under its folder ("/fr/", the default
 // language's at the root unless the site puts it in a folder too), in its
 // title and its messages, and its posts' neighbours are of its language.
-// A language's search ("/fr/search") finds its posts only; the search at
-// the root ("/search") is the whole site's, as on a site of one language.
+// A language's search ("/fr/search") finds its posts only, the default
+// language's at the root ("/search") too; when every language is in its
+// folder, the root's search is the whole site's.
 
 // LanguageCount is what one language of a multilingual site has.
 type LanguageCount struct {

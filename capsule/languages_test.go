@@ -112,7 +112,7 @@ func TestMultilingualByFolder(t *testing.T) {
 
 // Each language in a folder has its own search there, on both protocols:
 // asked and answered in its messages, finding its posts only, linked from
-// its home and menus; the root's search stays the site's.
+// its home and menus; the default language's is at the root.
 func TestMultilingualSearch(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{
 		"hugo.toml": "title = \"Blog\"\ndefaultContentLanguage = \"en\"\n\n" +
@@ -157,10 +157,16 @@ func TestMultilingualSearch(t *testing.T) {
 	if s, meta, _ := servetest.GeminiGet(t, d, "/ja/search?"+url.QueryEscape(long)); s != 59 || !strings.Contains(meta, strconv.Itoa(search.MaxQueryRunes)) || strings.Contains(meta, "too long") {
 		t.Errorf("/ja/search with a long query: %d %q, want 59 in Japanese", s, meta)
 	}
-	// The site's search is as it was: every post, in the site's messages.
+	// The root's search is the default language's, served there: its
+	// posts only, in its messages.
 	if _, meta, page := servetest.GeminiGet(t, d, "/search?Kyoto"); meta != "text/gemini; charset=utf-8; lang=en" ||
-		!strings.Contains(page, "=> /posts/kyoto.gmi") || !strings.Contains(page, "=> /search "+en.SearchAgain+"\n") {
+		!strings.Contains(page, "=> /posts/kyoto.gmi") || !strings.Contains(page, "=> /search "+en.SearchAgain+"\n") ||
+		strings.Contains(page, "/ja/posts/kyoto.gmi") {
 		t.Errorf("/search?Kyoto: %q\n%s", meta, page)
+	}
+	if menu := servetest.GopherGet(t, d, "/search\t京都\r\n"); strings.Contains(menu, "/ja/posts/kyoto/") ||
+		!strings.Contains(menu, messages.Format(en.SearchNone, "query", "京都")) {
+		t.Errorf("gopher /search 京都 found the Japanese post:\n%s", menu)
 	}
 
 	menu := servetest.GopherGet(t, d, "/ja/search\tKyoto\r\n")

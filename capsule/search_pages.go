@@ -55,16 +55,19 @@ type searcher struct {
 }
 
 // newSearches makes st's searches once st.results is set: the site's at
-// searchPath, and a language's in its folder for each language served in
-// one (blogs, a multilingual site's; a site of one language has none in a
-// folder). Every language's posts are side by side in st.results.posts,
+// searchPath, and each language's in its folder (blogs, a multilingual
+// site's), the default language's at searchPath instead of the site's
+// when it is served at the root; a site of one language has the site's
+// only. Every language's posts are side by side in st.results.posts,
 // in blogs' order.
 func (st *Store) newSearches(site *blog, blogs []*blog) map[string]*searcher {
 	searches := map[string]*searcher{searchPath: newSearcher(site, st.results.posts, 0)}
 	lo := 0
 	for _, lb := range blogs {
 		hi := lo + len(lb.posts)
-		if lb.dir != "" && lb != site {
+		if lb != site {
+			// The default language at the root searches its own posts
+			// there, as every other language does in its folder.
 			results := &blog{site: lb.site, posts: st.results.posts[lo:hi], dir: lb.dir}
 			searches[lb.dir+searchPath] = newSearcher(results, results.posts, lo)
 		}
