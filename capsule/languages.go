@@ -70,6 +70,9 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		if l.Title != "" {
 			ls.Title = l.Title
 		}
+		if l.Description != "" {
+			ls.Description = l.Description
+		}
 		lb := newBlog(&ls, of(posts, l.Dir), of(pages, l.Dir))
 		lb.unlisted = of(unlisted, l.Dir)
 		lb.dir = l.Dir

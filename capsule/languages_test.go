@@ -39,6 +39,9 @@ func TestMultilingualByFileName(t *testing.T) {
 			t.Errorf("gemini %s: %q, want lang=%s", path, meta, lang)
 		}
 	}
+	if strings.Contains(pages["gemini:/"], "Notes in English") {
+		t.Errorf("the English description on the Japanese home:\n%s", pages["gemini:/"])
+	}
 	for _, c := range []struct{ page, has string }{
 		{"gemini:/posts/hello.gmi", "=> /en/posts/hello.gmi English\n"},
 		{"gemini:/en/posts/hello.gmi", "=> /posts/hello.gmi 日本語\n"},
@@ -55,6 +58,12 @@ func TestMultilingualByFileName(t *testing.T) {
 		{"gopher:/posts/hello/", "1English\t/en/posts/hello/\t"},
 		{"gopher:/en/posts/hello/", "1日本語\t/posts/hello/\t"},
 		{"gopher:/en/", "/en/posts/only-en/\t"},
+		// Of one translationKey, named apart.
+		{"gemini:/posts/sakura.gmi", "=> /en/posts/cherry.gmi English\n"},
+		{"gemini:/en/posts/cherry.gmi", "=> /posts/sakura.gmi 日本語\n"},
+		// Each language's home page: _index.<code>.md.
+		{"gemini:/en/", "Notes in English\n"},
+		{"gopher:/en/", "iNotes in English\t"},
 		{"gopher:", "/posts/only-ja/\t"},
 	} {
 		if !strings.Contains(pages[c.page], c.has) {
@@ -96,6 +105,10 @@ func TestMultilingualByFolder(t *testing.T) {
 	for _, c := range []struct{ page, has string }{
 		{"gemini:/", "=> /en/ "},
 		{"gemini:/", "=> /ja/ サイト (ja-JP)\n"},
+		// Each language's home page: the _index.md of its contentDir.
+		{"gemini:/", "=> /en/ Site in English (en)\n"},
+		{"gemini:/ja/", "# サイト\n\n日本語の記事\n"},
+		{"gemini:/en/", "# Site in English\n\nPosts in English\n"},
 		{"gemini:/en/posts/first.gmi", "=> /ja/posts/first.gmi 日本語\n"},
 		{"gemini:/ja/posts/first.gmi", "=> /en/posts/first.gmi English\n"},
 		{"gemini:/ja/", "=> /ja/tags/ " + messages.Japanese.Tags + "\n"},
@@ -107,6 +120,9 @@ func TestMultilingualByFolder(t *testing.T) {
 	}
 	if s, meta, _ := servetest.GeminiGet(t, d, "/ja"); s != 31 || !strings.HasSuffix(meta, "/ja/") {
 		t.Errorf("/ja: %d %q, want a redirect to /ja/", s, meta)
+	}
+	if strings.Contains(pages["gemini:/ja/"], "Posts in English") {
+		t.Errorf("the English description on the Japanese home:\n%s", pages["gemini:/ja/"])
 	}
 }
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -14,7 +15,8 @@ import (
 // it is in, else the one its file's name ends in (hello.fr.md,
 // index.fr.md), else the default one (defaultContentLanguage). Pages of
 // one translation key (their path in their language's content, without
-// the language: posts/hello) are translations of each other. The default
+// the language: posts/hello), or of one translationKey, are translations
+// of each other. The default
 // language is served at the root, the others under /<code>/, and all of
 // them there when defaultContentLanguageInSubdir says so.
 
@@ -25,6 +27,8 @@ type Language struct {
 	Name       string // its label or languageName ("日本語"), else a known name, else Code
 	Weight     int    // its order among the languages (then by code)
 	Title      string // the site's title in it; "" for the site's own
+	// Description is the site's description in it; "" for the site's own.
+	Description string
 	ContentDir string // its content folder, relative to the site's root, with slashes; "" for the site's
 	// Dir is where its pages are served: "" at the root, "/ja" else.
 	Dir string
@@ -56,6 +60,8 @@ func readHugoLanguages(m map[string]any) []Language {
 		}
 		lm, _ := v.(map[string]any)
 		l := Language{Code: code, Tag: code, Name: cmp.Or(str(lm["label"]), str(lm["languagename"]), knownNames[code], code), Title: str(lm["title"])}
+		params, _ := lm["params"].(map[string]any)
+		l.Description = cmp.Or(str(lm["description"]), str(params["description"]))
 		if tag := str(lm["languagecode"]); langPattern.MatchString(tag) {
 			l.Tag = tag
 		}
@@ -150,9 +156,12 @@ func (f folder) setLanguages(posts []*Post) {
 		}
 		p.Lang, p.LangDir = l.Tag, l.Dir
 		p.langCode = l.Code
-		if strings.EqualFold(stem, "index") && dir != "" {
+		switch {
+		case p.fmTranslationKey != "":
+			p.translationKey = "\x00" + p.fmTranslationKey // never a path
+		case strings.EqualFold(stem, "index") && dir != "":
 			p.translationKey = dir
-		} else {
+		default:
 			p.translationKey = path.Join(dir, stem)
 		}
 	}
@@ -202,4 +211,44 @@ type Translation struct {
 	Dir  string // its language's folder: "/ja", "" at the root
 	Slug string
 	Page bool
+}
+
+// languageMeta reads each language's home page, as Hugo has it: the
+// _index.md of its content folder (contentDir), else _index.<code>.md at
+// the top of the site's; its title and description are the language's,
+// over those of the configuration, as the site file's are the site's.
+// langs is changed in place; the default language's _index.md at the top
+// is the site file, read already.
+func (f folder) languageMeta(langs []Language, maxPost int64) (errs, warns []*FileError) {
+	for i := range langs {
+		l := &langs[i]
+		var candidates []string
+		if d := l.ContentDir; d != "" && d != "." && f.root != "" {
+			if p := filepath.Join(f.root, filepath.FromSlash(d), SiteFile); filepath.Dir(p) != filepath.Clean(f.content) {
+				candidates = append(candidates, p)
+			}
+		}
+		candidates = append(candidates, filepath.Join(f.content, "_index."+l.Code+".md"))
+		for _, p := range candidates {
+			if _, err := os.Lstat(p); err != nil {
+				continue
+			}
+			src := postSource(p, cmp.Or(f.root, f.content), maxPost, &errs, &warns) // a link leading out is not read
+			if src == nil {
+				break
+			}
+			src.what = "the site file"
+			if src.read(); src.err != nil {
+				errs = append(errs, src.err)
+				break
+			}
+			var meta SiteMeta
+			e, w, _ := parseSiteMeta(p, NormalizeSource(src.data), &meta)
+			errs, warns = append(errs, e...), append(warns, w...)
+			l.Title = cmp.Or(meta.Title, l.Title)
+			l.Description = cmp.Or(meta.Description, l.Description)
+			break
+		}
+	}
+	return errs, warns
 }

@@ -349,7 +349,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
 	c.baseURL = f.config.baseURL
 	c.Markup = f.config.markup
-	if c.Languages = f.config.languages; len(c.Languages) > 0 {
+	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
+		langErrs, langWarns := f.languageMeta(c.Languages, maxPost)
+		errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)
 		for _, m := range posts {
 			m.slug = f.langSlug(m)
 		}

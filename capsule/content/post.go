@@ -92,6 +92,7 @@ type Post struct {
 	// langCode and translationKey are the post's language in a
 	// multilingual site and what its translations share.
 	langCode, translationKey string
+	fmTranslationKey         string // the front matter's translationKey (or ref), as written
 	// untitled is a post whose front matter gives no title: Hugo's
 	// :title and :slug are empty for it.
 	untitled bool
@@ -103,6 +104,10 @@ type Post struct {
 var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "tags", "categories",
 	"category", "summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
 	"lang", "language", "draft", "published", "page", "expiryDate", "build", "_build", "headless"}
+
+// translationKeys are the keys that name what a post's translations
+// share, first the one that wins (lower case).
+var translationKeys = []string{"translationkey", "lang_ref", "lang-ref", "ref"}
 
 // keyVariants are other spellings Hugo and Jekyll accept for keys of
 // postKeys (Hugo's keys are not case-sensitive; Jekyll's plugins add
@@ -362,6 +367,16 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			}
 		}
 		break
+	}
+	// What translations of each other share beyond their path, in a
+	// multilingual site: Hugo's translationKey, or the ref that Jekyll's
+	// multilingual recipes give (lang_ref with some plugins).
+	keyRank := len(translationKeys)
+	for k, v := range m {
+		i := slices.Index(translationKeys, strings.ToLower(k))
+		if s, ok := v.(string); ok && i >= 0 && i < keyRank && strings.TrimSpace(s) != "" {
+			p.fmTranslationKey, keyRank = strings.TrimSpace(s), i
+		}
 	}
 	p.Aliases, warns = r.aliases(warns)
 	for _, k := range []string{"url", "permalink"} {
