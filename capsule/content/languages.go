@@ -22,14 +22,14 @@ import (
 
 // Language is one language of a multilingual site.
 type Language struct {
-	Code       string // as [languages] names it, lower case: "ja", "pt-br"
-	Tag        string // its languageCode ("en-US"), else Code: what lang= says
-	Name       string // its label or languageName ("日本語"), else a known name, else Code
-	Weight     int    // its order among the languages (then by code)
-	Title      string // the site's title in it; "" for the site's own
+	Code   string // as [languages] names it, lower case: "ja", "pt-br"
+	Tag    string // its languageCode ("en-US"), else Code: what lang= says
+	Name   string // its label or languageName ("日本語"), else a known name, else Code
+	Weight int    // its order among the languages (then by code)
+	Title  string // the site's title in it; "" for the site's own
 	// Description is the site's description in it; "" for the site's own.
 	Description string
-	ContentDir string // its content folder, relative to the site's root, with slashes; "" for the site's
+	ContentDir  string // its content folder, relative to the site's root, with slashes; "" for the site's
 	// Dir is where its pages are served: "" at the root, "/ja" else.
 	Dir string
 }
