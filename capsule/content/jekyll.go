@@ -24,16 +24,19 @@ var jekyllNotPages = []string{"index.md", "index.markdown", "readme.md", "readme
 // padded or not, then its slug.
 var jekyllPostName = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 
-// findJekyll lists a Jekyll site's posts (_posts, at any depth) and drafts
-// (_drafts), and the pages beyond those at the top: Markdown with front
+// findJekyll lists a Jekyll site's posts (_posts, and the _posts of its
+// folders: ja/_posts, whose posts have the category ja, as Jekyll reads
+// them) and drafts (_drafts, the same), and the pages beyond those at the
+// top: Markdown with front
 // matter in its other folders, in its collections (_<name> of the
 // configuration's collections) and in the folders its include list names
 // (minimal-mistakes' _pages). A post's date and slug come from its file
 // name; one not named YYYY-MM-DD-slug is left out with a warning, as
 // Jekyll leaves it out. What ex leaves out is not looked at.
 func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Location, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
-	found, warns, errs = findJekyllPages(dir, root, ex, maxPost, config)
-	for _, folder := range []string{"_posts", "_drafts"} {
+	var nested []string
+	found, nested, warns, errs = findJekyllPages(dir, root, ex, maxPost, config)
+	for _, folder := range append([]string{"_posts", "_drafts"}, nested...) {
 		base := filepath.Join(dir, folder)
 		if !isDir(base) {
 			continue
@@ -73,7 +76,7 @@ func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Locatio
 					m.def.date, m.def.hasDate = date, true
 				}
 			}
-			if folder == "_drafts" {
+			if filepath.Base(folder) == "_drafts" {
 				m.def.draft, m.def.date, m.def.hasDate = true, time.Time{}, false
 			} else if parts == nil {
 				warns = append(warns, &FileError{File: p, Msg: "not named YYYY-MM-DD-title.md, as a post in _posts must be: not loaded", Kind: "misnamed post"})
@@ -124,7 +127,7 @@ func slicesContainsFold(list []string, s string) bool {
 // findJekyllPages lists the Markdown of a Jekyll site's subfolders that
 // Jekyll makes pages (see jekyllPageFolder): a page each when it starts
 // with front matter (checked once read, as at the top).
-func findJekyllPages(dir, root string, ex *excluder, maxPost int64, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
+func findJekyllPages(dir, root string, ex *excluder, maxPost int64, config siteConfig) (found []*mdFile, postDirs []string, warns, errs []*FileError) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == dir {
 			return nil
@@ -137,6 +140,14 @@ func findJekyllPages(dir, root string, ex *excluder, maxPost int64, config siteC
 			return nil
 		}
 		if d.IsDir() {
+			if strings.Contains(rel, "/") && strings.HasPrefix(d.Name(), "_") {
+				// Below the top, Jekyll reads a folder's _posts and
+				// _drafts (findJekyll's) and no other "_" folder.
+				if d.Name() == "_posts" || d.Name() == "_drafts" {
+					postDirs = append(postDirs, rel)
+				}
+				return filepath.SkipDir
+			}
 			if strings.HasPrefix(d.Name(), ".") || !jekyllPageFolder(rel, config) {
 				return filepath.SkipDir
 			}
@@ -157,5 +168,5 @@ func findJekyllPages(dir, root string, ex *excluder, maxPost int64, config siteC
 		found = append(found, m)
 		return nil
 	})
-	return found, warns, errs
+	return found, postDirs, warns, errs
 }

@@ -48,8 +48,9 @@ func (c siteConfig) jekyllAddress(p *Post) (addr string, ok bool) {
 	rel := path.Join(p.Dir, file)
 	first, _, _ := strings.Cut(p.Dir, "/")
 	kind := "pages"
+	folderCats, inPosts := jekyllPostFolder(p.Dir)
 	switch {
-	case first == "_posts", first == "_drafts":
+	case inPosts:
 		kind = "posts"
 	case strings.HasPrefix(first, "_") && slices.Contains(c.collections, first[1:]):
 		kind = first[1:]
@@ -74,11 +75,25 @@ func (c siteConfig) jekyllAddress(p *Post) (addr string, ok bool) {
 	if pattern == "" {
 		pattern = withStyleEnding("/:collection/:path", c.permalink)
 	}
-	addr, known := expandJekyll(pattern, func(name string) (string, bool) { return c.jekyllValue(name, p, kind, rel, file) })
+	addr, known := expandJekyll(pattern, func(name string) (string, bool) { return c.jekyllValue(name, p, kind, rel, file, folderCats) })
 	if !known {
 		return "", !own // a site's own pattern Jekyll refuses: it builds nothing
 	}
 	return addr, true
+}
+
+// jekyllPostFolder says whether dir, a file's folder relative to the
+// site, is a _posts or _drafts folder (or one below it), and the
+// categories Jekyll gives its posts for the folders above it: ja of
+// ja/_posts, none of _posts/ja.
+func jekyllPostFolder(dir string) (cats []string, ok bool) {
+	parts := strings.Split(dir, "/")
+	for i, part := range parts {
+		if part == "_posts" || part == "_drafts" {
+			return parts[:i], true
+		}
+	}
+	return nil, false
 }
 
 // jekyllStyle is the pattern of a permalink setting: a style's, or the
@@ -189,7 +204,7 @@ func expandJekyll(pattern string, value func(name string) (string, bool)) (strin
 
 // jekyllValue is the value of placeholder name for the document p of
 // collection kind, at rel in the site, in file.
-func (c siteConfig) jekyllValue(name string, p *Post, kind, rel, file string) (string, bool) {
+func (c siteConfig) jekyllValue(name string, p *Post, kind, rel, file string, folderCats []string) (string, bool) {
 	stem := strings.TrimSuffix(file, path.Ext(file))
 	slug := p.fmSlug
 	if slug == "" {
@@ -213,7 +228,7 @@ func (c siteConfig) jekyllValue(name string, p *Post, kind, rel, file string) (s
 		return jekyllSlugify(slug, jekyllSlugDefault, false), true
 	case "categories", "slugified_categories":
 		var cats []string
-		for _, cat := range p.categories {
+		for _, cat := range slices.Concat(folderCats, p.categories) {
 			if name == "categories" {
 				cat = strings.ToLower(cat)
 			} else {

@@ -387,6 +387,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
+	if l == layoutJekyll {
+		if langs := f.jekyllLanguages(loaded, c.Meta.Lang); len(langs) > 0 {
+			c.Languages = langs
+		}
+	}
 	if f.zola {
 		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
 		// The same file name in two sections is two addresses on the

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -31,10 +32,12 @@ type siteConfig struct {
 	// Zola.
 	zolaLanguages []string // the languages beside the default one: their pages, name.fr.md, are translations
 	// Jekyll.
-	permalink   string   // the permalink style of posts
-	collections []string // the collections beyond posts with output: true, "_" + name a folder each
-	include     []string // files and folders starting with "_" or "." it builds anyway
-	exclude     []string // those it does not
+	jekyllLangs   []string // jekyll-polyglot's languages, lower case (jekylllang.go)
+	jekyllDefault string   // and its default_lang
+	permalink     string   // the permalink style of posts
+	collections   []string // the collections beyond posts with output: true, "_" + name a folder each
+	include       []string // files and folders starting with "_" or "." it builds anyway
+	exclude       []string // those it does not
 }
 
 // maxConfigSize bounds a generator's configuration file read: a blog's is
@@ -228,6 +231,14 @@ func readJekyllConfig(dir string) siteConfig {
 		}
 	}
 	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
+	for _, l := range strs(m["languages"]) {
+		if l = strings.ToLower(strings.TrimSpace(l)); langPattern.MatchString(l) && !slices.Contains(c.jekyllLangs, l) {
+			c.jekyllLangs = append(c.jekyllLangs, l)
+		}
+	}
+	if d := strings.ToLower(str(m["default_lang"])); slices.Contains(c.jekyllLangs, d) {
+		c.jekyllDefault = d
+	}
 	c.urls = readJekyllURLConfig(m)
 	c.markup = jekyllMarkup(m)
 	return c

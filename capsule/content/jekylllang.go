@@ -1,0 +1,149 @@
+package content
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+)
+
+// A Jekyll site in several languages has no one shape: Jekyll itself
+// knows no languages, and its plugins and recipes each give one. Those
+// read here are the common ones that cannot be mistaken for a site of one
+// language with a post in another:
+//
+//   - jekyll-polyglot's: languages and default_lang in _config.yml, a
+//     page's language in its front matter (lang), translations sharing a
+//     permalink, the default language at the top and the others under
+//     /<lang>/ on the web site;
+//   - a folder per language: ja/_posts (whose posts Jekyll files under
+//     the category ja), _posts/ja, and pages in ja/;
+//   - front matter alone: lang and a ref (or lang_ref) that translations
+//     share, the recipe most multilingual Jekyll blogs follow.
+//
+// A post of a site of one language that says lang: en is none of these:
+// it keeps its language, on a site of one (see Post.Lang).
+
+// jekyllLanguages finds the languages of a Jekyll site written in
+// several and gives each of posts its language, the folder of its
+// addresses and its translation key; none when the site is of one
+// language. siteLang is the site's language: the default one, unless
+// _config.yml's default_lang says otherwise.
+func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
+	configured := len(f.config.jekyllLangs) >= 2
+	isCode := func(s string) bool {
+		s = strings.ToLower(s)
+		if configured {
+			return slices.Contains(f.config.jekyllLangs, s)
+		}
+		_, known := knownNames[s]
+		return known
+	}
+	// folderCode is the language a post's folder gives it: ja of
+	// ja/_posts, _posts/ja and ja/about.md.
+	folderCode := func(p *Post) (code, rest string) {
+		parts := strings.Split(p.Dir, "/")
+		for i, part := range parts {
+			if i > 1 || part == "" {
+				break
+			}
+			if i == 1 && parts[0] != "_posts" && parts[0] != "_drafts" {
+				break
+			}
+			if isCode(part) {
+				return strings.ToLower(part), path.Join(slices.Concat(parts[:i], parts[i+1:])...)
+			}
+		}
+		return "", p.Dir
+	}
+	// What each post's language is, and which languages the site
+	// surely has: those of folders, of posts with a ref, or configured.
+	codes := make([]string, len(posts))
+	rests := make([]string, len(posts))
+	sure := make(map[string]int) // posts per language found surely
+	for i, p := range posts {
+		code, rest := folderCode(p)
+		rests[i] = rest
+		switch {
+		case code != "":
+			sure[code]++
+		case p.Lang != "":
+			code = strings.ToLower(p.Lang)
+			if configured && !isCode(code) {
+				code = langBase(code) // en-US in a site of en and ja
+			}
+			if configured || p.fmTranslationKey != "" {
+				sure[code]++
+			}
+		}
+		codes[i] = code
+	}
+	if configured {
+		sure = make(map[string]int)
+		for _, code := range f.config.jekyllLangs {
+			sure[code] = 1
+		}
+	}
+	def := strings.ToLower(siteLang)
+	if configured {
+		def = cmp.Or(f.config.jekyllDefault, f.config.jekyllLangs[0])
+	}
+	if _, ok := sure[def]; !ok && !configured {
+		// The site's language is the default one even when no folder
+		// names it (ja/_posts beside _posts): it has the posts at the top.
+		sure[def] = 0
+	}
+	if len(sure) < 2 {
+		return nil
+	}
+	var langs []Language
+	for code := range sure {
+		l := Language{Code: code, Tag: code, Name: cmp.Or(knownNames[code], code)}
+		if code != def {
+			l.Dir, l.Weight = "/"+code, 1
+		}
+		langs = append(langs, l)
+	}
+	slices.SortFunc(langs, func(a, b Language) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Code, b.Code)) })
+	for i, p := range posts {
+		code := codes[i]
+		if _, ok := sure[code]; !ok {
+			// A post in a language of its own stays in the default
+			// one's lists, answered in its language.
+			code = def
+		} else if p.Lang == "" || langBase(p.Lang) != langBase(code) {
+			p.Lang = code
+		}
+		l := langs[slices.IndexFunc(langs, func(l Language) bool { return l.Code == code })]
+		p.LangDir, p.langCode = l.Dir, l.Code
+		switch {
+		case p.fmTranslationKey != "":
+			p.translationKey = "\x00" + p.fmTranslationKey
+		case configured && p.own != "" && p.ownKey == "permalink":
+			p.translationKey = "\x00permalink " + p.own // polyglot's: one permalink
+		default:
+			p.translationKey = path.Join(rests[i], p.Slug)
+		}
+		if configured && l.Dir != "" {
+			// Polyglot puts a language's pages under its folder on the
+			// web site: their old addresses are there.
+			for j, a := range p.Addresses {
+				if !strings.HasPrefix(a, l.Dir+"/") {
+					p.Addresses[j] = l.Dir + a
+				}
+			}
+			for j, a := range p.Aliases {
+				if p.own != "" && addressKey(a) == addressKey(p.own) && !strings.HasPrefix(a, l.Dir+"/") {
+					p.Aliases[j] = l.Dir + a
+				}
+			}
+		}
+	}
+	return langs
+}
+
+// langBase is a language tag's language, lower case: "pt" of "pt-BR".
+func langBase(tag string) string {
+	b, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return b
+}

@@ -1,0 +1,88 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/messages"
+)
+
+// Jekyll's multilingual shapes, each a capsule per language as Hugo's
+// languages are: every post reachable from its language's home on both
+// protocols, answered with its language, linking its translations, and
+// its web address leading to it.
+func TestJekyllLanguages(t *testing.T) {
+	for _, c := range []struct {
+		site    string
+		langs   map[string]string // Gemini page: its lang
+		has     []struct{ page, has string }
+		hasNot  []struct{ page, hasNot string }
+		oldAddr map[string]string // web address: where it leads
+	}{{
+		// A folder per language: en/_posts beside _posts, en/about.md.
+		site: "jekyll-lang-folders",
+		langs: map[string]string{"/": "ja", "/en/": "en", "/posts/hello.gmi": "ja", "/en/posts/hello.gmi": "en",
+			"/posts/only-ja.gmi": "ja", "/about.gmi": "ja", "/en/about.gmi": "en"},
+		has: []struct{ page, has string }{
+			{"gemini:/posts/hello.gmi", "=> /en/posts/hello.gmi English\n"},
+			{"gemini:/en/posts/hello.gmi", "=> /posts/hello.gmi 日本語\n"},
+			{"gemini:/about.gmi", "=> /en/about.gmi English\n"},
+			{"gemini:/", "=> /tags/ " + messages.Japanese.Tags + "\n"},
+			{"gopher:/en/posts/hello/", "1日本語\t/posts/hello/\t"},
+		},
+		hasNot: []struct{ page, hasNot string }{{"gemini:/en/", "only-ja"}, {"gemini:/", "/en/posts/hello"}},
+		// Jekyll files en/_posts under the category en.
+		oldAddr: map[string]string{"/en/2024/01/02/hello.html": "/en/posts/hello.gmi", "/2024/01/02/hello.html": "/posts/hello.gmi"},
+	}, {
+		// jekyll-polyglot: languages in _config.yml, lang in front
+		// matter, translations sharing a permalink.
+		site:  "jekyll-polyglot",
+		langs: map[string]string{"/": "en", "/ja/": "ja", "/posts/hello.gmi": "en", "/ja/posts/hello-ja.gmi": "ja", "/posts/english-only.gmi": "en"},
+		has: []struct{ page, has string }{
+			{"gemini:/posts/hello.gmi", "=> /ja/posts/hello-ja.gmi 日本語\n"},
+			{"gemini:/ja/posts/hello-ja.gmi", "=> /posts/hello.gmi English\n"},
+			{"gemini:/ja/", "=> /ja/archive.gmi " + messages.Japanese.Archive + "\n"},
+		},
+		hasNot:  []struct{ page, hasNot string }{{"gemini:/ja/", "english-only"}, {"gemini:/posts/english-only.gmi", "日本語"}},
+		oldAddr: map[string]string{"/hello/": "/posts/hello.gmi", "/ja/hello/": "/ja/posts/hello-ja.gmi"},
+	}, {
+		// lang and ref in front matter; a post alone in its language
+		// (lang: fr, no ref) stays in the default language's lists.
+		site:  "jekyll-lang-ref",
+		langs: map[string]string{"/": "en", "/ja/": "ja", "/posts/spring.gmi": "en", "/ja/posts/haru.gmi": "ja", "/posts/article.gmi": "fr"},
+		has: []struct{ page, has string }{
+			{"gemini:/posts/spring.gmi", "=> /ja/posts/haru.gmi 日本語\n"},
+			{"gemini:/ja/posts/haru.gmi", "=> /posts/spring.gmi English\n"},
+			{"gemini:/", "=> /posts/article.gmi"},
+		},
+		hasNot: []struct{ page, hasNot string }{{"gemini:/", "/fr/"}, {"gemini:/ja/", "article"}},
+	}} {
+		t.Run(c.site, func(t *testing.T) {
+			d := servetest.Start(t, func(cf *config.Config) { cf.Posts = "testdata/" + c.site })
+			pages := servetest.Crawl(t, d, 300)
+			for path, lang := range c.langs {
+				page, ok := pages["gemini:"+path]
+				if meta, _, _ := strings.Cut(page, "\n"); !ok || meta != "text/gemini; charset=utf-8; lang="+lang {
+					t.Errorf("gemini %s: reached %v, %q, want lang=%s", path, ok, meta, lang)
+				}
+			}
+			for _, h := range c.has {
+				if !strings.Contains(pages[h.page], h.has) {
+					t.Errorf("%s lacks %q:\n%s", h.page, h.has, pages[h.page])
+				}
+			}
+			for _, h := range c.hasNot {
+				if strings.Contains(pages[h.page], h.hasNot) {
+					t.Errorf("%s has %q:\n%s", h.page, h.hasNot, pages[h.page])
+				}
+			}
+			for from, to := range c.oldAddr {
+				if s, meta, _ := servetest.GeminiGet(t, d, from); s != 31 || !strings.HasSuffix(meta, to) {
+					t.Errorf("%s: %d %q, want a redirect to %s", from, s, meta, to)
+				}
+			}
+		})
+	}
+}
