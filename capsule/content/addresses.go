@@ -109,7 +109,13 @@ func (f folder) address(p *Post) *FileError {
 	addr, ok := "", !isPattern(p.own)
 	switch {
 	case f.zola:
-		addr, ok = zolaAddress(p), true
+		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
+		addr, ok = zolaAddress(p, dir != "" && strings.EqualFold(stem, "index")), true
+		if code != "" {
+			if l := f.config.language(code); l != nil {
+				addr = l.Dir + addr // a translation's, under its language
+			}
+		}
 	case f.layout == layoutHugo:
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), func(dir string) bool {
 			return exists(filepath.Join(f.content, filepath.FromSlash(dir), SiteFile))

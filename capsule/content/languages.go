@@ -133,8 +133,8 @@ func (f folder) langSlug(m *mdFile) string {
 	name := filepath.Base(m.src.path)
 	stem := strings.TrimSuffix(name, filepath.Ext(name))
 	base, lang := f.config.langSuffix(stem)
-	if lang == "" {
-		return m.slug
+	if lang == "" || m.slug != stem {
+		return m.slug // none, or one its name gave already (Zola's dated names)
 	}
 	if strings.EqualFold(base, "index") && m.def.dir != "" {
 		return path.Base(m.def.dir) // a bundle's translation: named by its folder

@@ -287,10 +287,6 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			posts = append(posts, m)
 		}
 		if f.zola {
-			var w *FileError
-			if posts, w = f.zolaTranslations(posts); w != nil {
-				c.Warnings = append(c.Warnings, w)
-			}
 			main, zolaSecs = f.zolaArrange(posts, sections, loc)
 		}
 		c.Layout = f.describe(main)
@@ -350,8 +346,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.baseURL = f.config.baseURL
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
-		langErrs, langWarns := f.languageMeta(c.Languages, maxPost)
-		errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)
+		if !f.zola { // Zola's _index.md is a section's, with no say on the site
+			langErrs, langWarns := f.languageMeta(c.Languages, maxPost)
+			errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)
+		}
 		for _, m := range posts {
 			m.slug = f.langSlug(m)
 		}

@@ -29,8 +29,6 @@ type siteConfig struct {
 	permalinks   map[string]string
 	urls         urlConfig  // the rest of what makes pages' addresses (addresses.go)
 	languages    []Language // a multilingual site's, by weight (languages.go)
-	// Zola.
-	zolaLanguages []string // the languages beside the default one: their pages, name.fr.md, are translations
 	// Jekyll.
 	jekyllLangs   []string // jekyll-polyglot's languages, lower case (jekylllang.go)
 	jekyllDefault string   // and its default_lang

@@ -68,20 +68,41 @@ func zolaFolder(f folder, dir, root, file string) folder {
 
 // readZolaConfig reads what capsule uses of a Zola configuration: title,
 // description, base_url, default_language, and the languages of
-// translations (languages.fr: name.fr.md).
+// translations (languages.fr: name.fr.md), served as Hugo's are.
 func readZolaConfig(root, file string) siteConfig {
 	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
 	m := readConfigFile(filepath.Join(root, file), false)
 	c.title, c.description = str(m["title"]), str(m["description"])
 	c.baseURL = strings.TrimSuffix(str(m["base_url"]), "/")
 	c.lang = str(m["default_language"])
-	for lang := range section(m, "languages") {
-		if lang != c.lang {
-			c.zolaLanguages = append(c.zolaLanguages, lang)
-		}
-	}
-	slices.Sort(c.zolaLanguages)
+	c.languages, c.urls.languages, c.urls.defaultLang = zolaLanguages(m, cmp.Or(strings.ToLower(c.lang), "en"))
 	return c
+}
+
+// zolaLanguages are the languages of a Zola configuration with
+// translations ([languages.fr], beside default_language, def): the
+// default one at the top of the site, the others under /<code>/, as Zola
+// serves them, each with its title and description; none when there is
+// no other language. byCode is the same as urlConfig.languages has it.
+func zolaLanguages(m map[string]any, def string) (langs []Language, byCode map[string]string, defCode string) {
+	others := section(m, "languages")
+	if len(others) == 0 || len(others) == 1 && others[def] != nil {
+		return nil, nil, ""
+	}
+	langs = []Language{{Code: def, Tag: def, Name: cmp.Or(knownNames[def], def)}}
+	byCode = map[string]string{def: ""}
+	for code, v := range others {
+		code = strings.ToLower(code)
+		if code == def || !langPattern.MatchString(code) {
+			continue
+		}
+		lm, _ := v.(map[string]any)
+		langs = append(langs, Language{Code: code, Tag: code, Name: cmp.Or(knownNames[code], code),
+			Title: str(lm["title"]), Description: str(lm["description"]), Weight: 1, Dir: "/" + code})
+		byCode[code] = ""
+	}
+	slices.SortFunc(langs, func(a, b Language) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Code, b.Code)) })
+	return langs, byCode, def
 }
 
 // zolaSection is a Zola section: a folder of the content folder with an
@@ -156,7 +177,7 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 	for _, m := range posts {
 		m.def.zola, m.def.bare = true, true
 		dir := m.def.dir
-		name := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
+		name, _ := f.config.langSuffix(strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path)))
 		if m.nested && strings.EqualFold(name, "index") {
 			name = path.Base(dir) // a bundle: named by its folder
 			if dir = path.Dir(dir); dir == "." {
@@ -179,33 +200,6 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 	return main, sections
 }
 
-// zolaTranslations takes the translations (name.fr.md, index.fr.md, fr
-// one of the configuration's languages) out of posts: capsule serves
-// the default language's pages. It warns once, counting them.
-func (f folder) zolaTranslations(posts []*mdFile) ([]*mdFile, *FileError) {
-	if len(f.config.zolaLanguages) == 0 {
-		return posts, nil
-	}
-	var first string
-	n := 0
-	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
-		name := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
-		if !slices.Contains(f.config.zolaLanguages, strings.TrimPrefix(filepath.Ext(name), ".")) {
-			return false
-		}
-		if n++; n == 1 {
-			first = m.src.path
-		}
-		return true
-	})
-	if n == 0 {
-		return posts, nil
-	}
-	return posts, &FileError{File: first, Line: 1, Kind: "translation not served", Msg: fmt.Sprintf(
-		"%s into %s left out, as this one: capsule serves the default language's pages (default_language in %s)",
-		count(n, "translation"), strings.Join(f.config.zolaLanguages, ", "), f.config.file)}
-}
-
 // zolaDescribe is describe for a Zola site.
 func (f folder) zolaDescribe(main []string) string {
 	s := "a Zola site (" + f.why + ")"
@@ -221,12 +215,12 @@ func (f folder) zolaDescribe(main []string) string {
 
 // zolaAddress is p's address on the Zola site: its path, else
 // /<section path>/<slug>/.
-func zolaAddress(p *Post) string {
+func zolaAddress(p *Post, bundle bool) string {
 	if p.own != "" {
 		return "/" + strings.Trim(p.own, "/") + "/"
 	}
 	dir := p.Dir
-	if p.isBundle() {
+	if bundle {
 		if dir = path.Dir(dir); dir == "." {
 			dir = ""
 		}

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,7 +48,9 @@ func TestZolaLoad(t *testing.T) {
 	}
 	bySlug := map[string]*Post{}
 	for _, p := range append(c.Posts, c.Pages...) {
-		bySlug[p.Slug] = p
+		if p.Lang == "ja" {
+			bySlug[p.Slug] = p
+		}
 	}
 	first := bySlug["first"]
 	if first == nil || strings.Join(first.Tags, ",") != "zola,日記,blog" {
@@ -64,19 +68,30 @@ func TestZolaLoad(t *testing.T) {
 	if p := bySlug["blank-start"]; p == nil || p.BodyLine != 10 { // two blank lines, seven of front matter
 		t.Errorf("blank-start: %+v", p)
 	}
-	translations := 0
 	for _, w := range c.Warnings {
 		switch w.Kind {
 		case kindUnknownKey, "duplicate slug":
 			t.Errorf("warning: %v", w)
-		case "translation not served":
-			translations++
 		}
 	}
-	if translations != 1 {
-		t.Errorf("%d warnings of translations left out, want 1", translations)
+	// Translations (first.fr.md, the bundle's index.fr.md, about.fr.md)
+	// are French pages of their own, at Zola's addresses.
+	if len(c.Languages) != 2 || c.Languages[0].Code != "ja" || c.Languages[1].Dir != "/fr" || c.Languages[1].Title != "Le jardin Zola" {
+		t.Errorf("languages: %+v", c.Languages)
 	}
-	if len(c.Posts) != 5 || len(c.Pages) != 2 {
+	fr := map[string]string{}
+	for _, p := range slices.Concat(c.Posts, c.Pages) {
+		if p.Lang == "fr" {
+			fr[p.Slug] = strings.Join(p.Addresses, " ")
+			if p.LangDir != "/fr" || len(p.Translations) != 1 || p.Translations[0].Lang != "ja" {
+				t.Errorf("%s: dir %q, translations %+v", p.File, p.LangDir, p.Translations)
+			}
+		}
+	}
+	if want := map[string]string{"first": "/fr/blog/first/", "bundle": "/fr/blog/bundle/", "about": "/fr/about/"}; !maps.Equal(fr, want) {
+		t.Errorf("French pages: %v, want %v", fr, want)
+	}
+	if len(c.Posts) != 7 || len(c.Pages) != 3 {
 		t.Errorf("%d posts, %d pages", len(c.Posts), len(c.Pages))
 	}
 }

@@ -9,11 +9,11 @@ import (
 	"capsule/capsule/messages"
 )
 
-// Jekyll's multilingual shapes, each a capsule per language as Hugo's
-// languages are: every post reachable from its language's home on both
+// Jekyll's multilingual shapes and Zola's languages, each a capsule per
+// language as Hugo's languages are: every post reachable from its language's home on both
 // protocols, answered with its language, linking its translations, and
 // its web address leading to it.
-func TestJekyllLanguages(t *testing.T) {
+func TestGeneratorLanguages(t *testing.T) {
 	for _, c := range []struct {
 		site    string
 		langs   map[string]string // Gemini page: its lang
@@ -58,6 +58,22 @@ func TestJekyllLanguages(t *testing.T) {
 			{"gemini:/", "=> /posts/article.gmi"},
 		},
 		hasNot: []struct{ page, hasNot string }{{"gemini:/", "/fr/"}, {"gemini:/ja/", "article"}},
+	}, {
+		// Zola: [languages.fr] beside default_language ja; first.fr.md,
+		// a bundle's index.fr.md and about.fr.md its French pages.
+		site: "zola-site",
+		langs: map[string]string{"/": "ja", "/fr/": "fr", "/posts/first.gmi": "ja", "/fr/posts/first.gmi": "fr",
+			"/fr/posts/bundle.gmi": "fr", "/fr/about.gmi": "fr", "/fr/tags/jardin.gmi": "fr"},
+		has: []struct{ page, has string }{
+			{"gemini:/posts/first.gmi", "=> /fr/posts/first.gmi Français\n"},
+			{"gemini:/fr/posts/first.gmi", "=> /posts/first.gmi 日本語\n"},
+			{"gemini:/fr/posts/first.gmi", "=> /overview.gmi"}, // an @/ link, to the page it names
+			{"gemini:/fr/posts/bundle.gmi", "=> /blog/2023-05-01_bundle/cover.png"},
+			{"gemini:/fr/", "# Le jardin Zola\n"},
+			{"gopher:/fr/posts/first/", "1日本語\t/posts/first/\t"},
+		},
+		hasNot: []struct{ page, hasNot string }{{"gemini:/", "Premier"}, {"gemini:/fr/", "最初の投稿"}, {"gemini:/fr/posts/first.gmi", "@/"}},
+		oldAddr: map[string]string{"/fr/blog/first/": "/fr/posts/first.gmi", "/fr/about/": "/fr/about.gmi", "/blog/first/": "/posts/first.gmi"},
 	}} {
 		t.Run(c.site, func(t *testing.T) {
 			d := servetest.Start(t, func(cf *config.Config) { cf.Posts = "testdata/" + c.site })
