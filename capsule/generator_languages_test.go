@@ -72,7 +72,7 @@ func TestGeneratorLanguages(t *testing.T) {
 			{"gemini:/fr/", "# Le jardin Zola\n"},
 			{"gopher:/fr/posts/first/", "1日本語\t/posts/first/\t"},
 		},
-		hasNot: []struct{ page, hasNot string }{{"gemini:/", "Premier"}, {"gemini:/fr/", "最初の投稿"}, {"gemini:/fr/posts/first.gmi", "@/"}},
+		hasNot:  []struct{ page, hasNot string }{{"gemini:/", "Premier"}, {"gemini:/fr/", "最初の投稿"}, {"gemini:/fr/posts/first.gmi", "@/"}},
 		oldAddr: map[string]string{"/fr/blog/first/": "/fr/posts/first.gmi", "/fr/about/": "/fr/about.gmi", "/blog/first/": "/posts/first.gmi"},
 	}} {
 		t.Run(c.site, func(t *testing.T) {

@@ -104,7 +104,7 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			},
 			notPosts: []string{"About", "Docs overview"},
 			// Zola's template code and links: rewritten, never shown.
-			absent: []string{"@/", "{{", "{%", "}}", "%}", "sort_by", "mystery"},
+			absent:    []string{"@/", "{{", "{%", "}}", "%}", "sort_by", "mystery"},
 			files:     []string{"/img/cat.png", "/blog/2023-05-01_bundle/cover.png"},
 			redirects: map[string]string{"/blog/first/": "/posts/first.gmi", "/blog/from-name/": "/posts/from-name.gmi", "/documentation/overview/": "/overview.gmi"},
 		},
