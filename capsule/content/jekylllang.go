@@ -98,9 +98,10 @@ func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
 	}
 	var langs []Language
 	for code := range sure {
-		l := Language{Code: code, Tag: code, Name: cmp.Or(knownNames[code], code)}
+		written := cmp.Or(f.config.jekyllWritten[code], code)
+		l := Language{Code: code, Tag: written, Name: cmp.Or(knownNames[code], written)}
 		if code != def {
-			l.Dir, l.Weight = "/"+code, 1
+			l.Dir, l.Weight = "/"+written, 1
 		}
 		langs = append(langs, l)
 	}
@@ -112,7 +113,7 @@ func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
 			// one's lists, answered in its language.
 			code = def
 		} else if p.Lang == "" || langBase(p.Lang) != langBase(code) {
-			p.Lang = code
+			p.Lang = cmp.Or(f.config.jekyllWritten[code], code)
 		}
 		l := langs[slices.IndexFunc(langs, func(l Language) bool { return l.Code == code })]
 		p.LangDir, p.langCode = l.Dir, l.Code

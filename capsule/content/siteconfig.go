@@ -32,6 +32,9 @@ type siteConfig struct {
 	// Jekyll.
 	jekyllLangs   []string // jekyll-polyglot's languages, lower case (jekylllang.go)
 	jekyllDefault string   // and its default_lang
+	// jekyllWritten is each of jekyllLangs as written (zh-CN): its
+	// folder on the web site, and its tag.
+	jekyllWritten map[string]string
 	permalink     string   // the permalink style of posts
 	collections   []string // the collections beyond posts with output: true, "_" + name a folder each
 	include       []string // files and folders starting with "_" or "." it builds anyway
@@ -230,8 +233,13 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
 	for _, l := range strs(m["languages"]) {
-		if l = strings.ToLower(strings.TrimSpace(l)); langPattern.MatchString(l) && !slices.Contains(c.jekyllLangs, l) {
+		written := strings.TrimSpace(l)
+		if l = strings.ToLower(written); langPattern.MatchString(l) && !slices.Contains(c.jekyllLangs, l) {
 			c.jekyllLangs = append(c.jekyllLangs, l)
+			if c.jekyllWritten == nil {
+				c.jekyllWritten = make(map[string]string)
+			}
+			c.jekyllWritten[l] = written
 		}
 	}
 	if d := strings.ToLower(str(m["default_lang"])); slices.Contains(c.jekyllLangs, d) {
