@@ -30,6 +30,9 @@ type blog struct {
 	// others are a multilingual site's other languages, linked from the
 	// home.
 	others []content.Language
+	// langName is the name of a multilingual site's language of the
+	// blog, in itself ("日本語"); "" on a site of one language.
+	langName string
 }
 
 // postGroup is posts sharing a tag or a year, newest first.

@@ -75,7 +75,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		}
 		lb := newBlog(&ls, of(posts, l.Dir), of(pages, l.Dir))
 		lb.unlisted = of(unlisted, l.Dir)
-		lb.dir = l.Dir
+		lb.dir, lb.langName = l.Dir, l.Name
 		for _, o := range langs {
 			if o.Code != l.Code {
 				lb.others = append(lb.others, o)
@@ -137,8 +137,9 @@ func languagesMenu(site *Site, blogs []*blog) []byte {
 	return m.Bytes()
 }
 
-// languageLabel is a language's home in a list of languages: its title.
-func languageLabel(lb *blog) string { return lb.site.Title + " (" + lb.site.Lang + ")" }
+// languageLabel is a language's home in a list of languages: its title
+// and its language's name, which a reader picks by ("サイト (日本語)").
+func languageLabel(lb *blog) string { return lb.site.Title + " (" + lb.langName + ")" }
 
 // serveLanguageRoot answers a language's home without its trailing slash
 // too ("/fr"), on both protocols.

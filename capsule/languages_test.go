@@ -104,9 +104,9 @@ func TestMultilingualByFolder(t *testing.T) {
 	}
 	for _, c := range []struct{ page, has string }{
 		{"gemini:/", "=> /en/ "},
-		{"gemini:/", "=> /ja/ サイト (ja-JP)\n"},
+		{"gemini:/", "=> /ja/ サイト (日本語)\n"},
 		// Each language's home page: the _index.md of its contentDir.
-		{"gemini:/", "=> /en/ Site in English (en)\n"},
+		{"gemini:/", "=> /en/ Site in English (English)\n"},
 		{"gemini:/ja/", "# サイト\n\n日本語の記事\n"},
 		{"gemini:/en/", "# Site in English\n\nPosts in English\n"},
 		{"gemini:/en/posts/first.gmi", "=> /ja/posts/first.gmi 日本語\n"},
