@@ -61,8 +61,24 @@ func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
 	codes := make([]string, len(posts))
 	rests := make([]string, len(posts))
 	sure := make(map[string]int) // posts per language found surely
+	// A folder named as a language may be a category (it/_posts: IT):
+	// it is a language's when the site has two such folders, or when a
+	// post in it says that language (lang: it on a site in English).
+	said := make(map[string]bool) // by folder code: whether a post there says it
+	for _, p := range posts {
+		if code, _ := folderCode(p); code != "" {
+			said[code] = said[code] || langBase(p.Lang) == code && code != langBase(siteLang)
+		}
+	}
+	langFolder := func(code string) bool {
+		s, ok := said[code]
+		return configured || ok && (len(said) >= 2 || s)
+	}
 	for i, p := range posts {
 		code, rest := folderCode(p)
+		if code != "" && !langFolder(code) {
+			code, rest = "", p.Dir
+		}
 		rests[i] = rest
 		switch {
 		case code != "":
