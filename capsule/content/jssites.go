@@ -79,6 +79,8 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		}
 		f.static = eleventyPassthrough(cfg)
 	case genAstro:
+		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, astroConfigNames)))
+		f.config.lang, f.config.locales = astroI18n(dir, cfg)
 		f.config.contentDir = filepath.Join("src", "pages")
 		if isDir(filepath.Join(dir, "src", "content")) && hasMarkdown(filepath.Join(dir, "src", "content")) {
 			f.config.contentDir = filepath.Join("src", "content")
@@ -87,6 +89,59 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 	}
 	f.content = filepath.Join(dir, f.config.contentDir)
 	return f, true
+}
+
+// Astro's i18n, as its configuration writes it: i18n: { defaultLocale:
+// "en", locales: ["en", "ja"] }. Sites following Astro's i18n recipe
+// without the routing keep the default in their own code instead: a
+// defaultLocale, defaultLanguage or defaultLang constant.
+var (
+	defaultLocalePattern = regexp.MustCompile(`\bdefault(?:Locale|Language|Lang)\s*(?::\s*[A-Za-z_.]+\s*)?[=:]\s*["']([A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*)["']`)
+	localesPattern       = regexp.MustCompile(`\blocales\s*:\s*\[([^\]]*)\]`)
+	jsStringPattern      = regexp.MustCompile(`["']([^"'\n]*)["']`)
+)
+
+// astroI18n is the default language (lower case, "" if none is found)
+// and the locales of an Astro site, by a scan of its configuration cfg
+// and, for the default, of the files its i18n recipes keep it in.
+func astroI18n(dir string, cfg []byte) (def string, locales []string) {
+	if m := localesPattern.FindSubmatch(cfg); m != nil {
+		for _, l := range jsStringPattern.FindAllSubmatch(m[1], -1) {
+			if code := strings.ToLower(string(l[1])); langPattern.MatchString(code) {
+				locales = append(locales, code)
+			}
+		}
+	}
+	srcs := [][]byte{cfg}
+	for _, pattern := range []string{"src/consts.*", "src/config.*", "src/i18n.*", "src/config/*", "src/i18n/*"} {
+		files, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
+		for _, file := range files {
+			if hasExt(file, ".ts", ".js", ".mjs") {
+				if b, err := readSmall(file); err == nil {
+					srcs = append(srcs, b)
+				}
+			}
+		}
+	}
+	for _, b := range srcs {
+		if m := defaultLocalePattern.FindSubmatch(b); m != nil {
+			return strings.ToLower(strings.ReplaceAll(string(m[1]), "_", "-")), locales
+		}
+	}
+	return "", locales
+}
+
+// readSmall reads a file of a site's code or data scanned for literals,
+// none over maxConfigSize.
+func readSmall(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > maxConfigSize {
+		return nil, os.ErrInvalid
+	}
+	return os.ReadFile(path)
 }
 
 // eleventyInputPattern finds `input: "src"` in an Eleventy configuration.

@@ -385,9 +385,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
-	if l == layoutJekyll {
-		if langs := f.jekyllLanguages(loaded, c.Meta.Lang); len(langs) > 0 {
+	if l == layoutJekyll || f.gen != "" {
+		chosen := opts.Lang != "" || siteLang
+		if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
 			c.Languages = langs
+			if f.gen != "" {
+				// The default language, served at the root, is the
+				// site's: Astro's defaultLocale, or its posts' own.
+				c.Meta.Lang = langs[0].Tag
+			}
 		}
 	}
 	if f.zola {

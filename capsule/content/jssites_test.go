@@ -1,0 +1,62 @@
+package content
+
+import (
+	"slices"
+	"testing"
+
+	"capsule/capsule/internal/testfs"
+)
+
+// jsPost is a post of an Eleventy or Astro fixture.
+func jsPost(title, date, extra string) string {
+	return "---\ntitle: " + title + "\ndate: " + date + "\n" + extra + "---\nText.\n"
+}
+
+// An Eleventy site with a folder per language at the top of its input
+// folder (en/blog, ja/blog): its sections are the folders within, and its
+// default language, none being named, is the one of the most posts.
+func TestEleventyLanguageFolders(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		def   string
+	}{
+		{"English has most", map[string]string{
+			"content/en/blog/a.md": jsPost("A", "2024-01-01", ""),
+			"content/en/blog/b.md": jsPost("B", "2024-01-02", ""),
+			"content/ja/blog/a.md": jsPost("エー", "2024-01-01", ""),
+		}, "en"},
+		{"Japanese has most", map[string]string{
+			"content/en/blog/a.md": jsPost("A", "2024-01-01", ""),
+			"content/ja/blog/a.md": jsPost("エー", "2024-01-01", ""),
+			"content/ja/blog/b.md": jsPost("ビー", "2024-01-02", ""),
+		}, "ja"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.files["eleventy.config.js"] = `export default function (c) { return { dir: { input: "content" } }; }`
+			dir := testfs.Write(t, c.files)
+			site, err := loadStrict(dir, LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var codes []string
+			for _, l := range site.Languages {
+				codes = append(codes, l.Code)
+			}
+			if len(codes) != 2 || codes[0] != c.def || site.Meta.Lang != c.def {
+				t.Errorf("languages %q, site's %q: want %s first and the site's", codes, site.Meta.Lang, c.def)
+			}
+			if len(site.Posts) != 3 || len(site.Pages) != 0 {
+				t.Errorf("%d posts, %d pages: want the 3 posts of blog, whatever their language (%s)", len(site.Posts), len(site.Pages), site.Layout)
+			}
+			for _, p := range site.Posts {
+				if want := map[bool]string{true: "", false: "/" + p.langCode}[p.langCode == c.def]; p.LangDir != want || p.Slug != "a" && p.Slug != "b" {
+					t.Errorf("%s: slug %q in %q, want in %q", p.File, p.Slug, p.LangDir, want)
+				}
+				if p.Slug == "a" && !slices.ContainsFunc(p.Translations, func(tr Translation) bool { return tr.Slug == "a" }) {
+					t.Errorf("%s: no translation linked", p.File)
+				}
+			}
+		})
+	}
+}
