@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -364,6 +365,24 @@ func jsFrontValues(m map[string]any, body []byte, page bool) ([]byte, bool) {
 		page = true
 	}
 	return body, page
+}
+
+// jsTemplatePage is the warning that leaves out an Eleventy or Astro
+// page that is a template: one whose permalink is a template
+// ("tags/{{ tag | slugify }}/"), or that paginates data (pagination).
+// Its generator makes its pages from data capsule does not have; its
+// own text is no page. nil for any other.
+func jsTemplatePage(file string, m map[string]any, lines map[string]int) *FileError {
+	const kind = "template page"
+	if _, ok := m["pagination"]; ok {
+		return &FileError{File: file, Line: lines["pagination"], Kind: kind,
+			Msg: "a template: its pagination makes pages from data, which capsule does not read; not served"}
+	}
+	if s, ok := m["permalink"].(string); ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%")) {
+		return &FileError{File: file, Line: lines["permalink"], Kind: kind,
+			Msg: fmt.Sprintf("a template: its permalink %q is filled in from data, which capsule does not read; not served", clip(s))}
+	}
+	return nil
 }
 
 // jsHeroKeys are the front matter keys of an Eleventy or Astro post's

@@ -60,3 +60,30 @@ func TestEleventyLanguageFolders(t *testing.T) {
 		})
 	}
 }
+
+// An Eleventy page that is a template (a permalink to fill in, or
+// pagination over data) is no page: left out with one warning for all,
+// never a problem, as Eleventy builds it.
+func TestEleventyTemplatePages(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"eleventy.config.js":   `export default function (c) { return { dir: { input: "content" } }; }`,
+		"content/tag.md":       "---\nlayout: tag\npermalink: \"tags/{{ tag|slugify }}/index.html\"\n---\nPosts tagged {{ tag }}.\n",
+		"content/tags.md":      "---\ntitle: Tags\npagination:\n  data: collections\n  size: 1\n---\nAll of them.\n",
+		"content/about.md":     "---\ntitle: About\npermalink: /about/\n---\nMe.\n",
+		"content/blog/post.md": jsPost("Post", "2024-01-01", ""),
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Pages) != 1 || site.Pages[0].Title != "About" || len(site.Posts) != 1 {
+		t.Errorf("pages %v, %d posts: want About alone and the post", site.Pages, len(site.Posts))
+	}
+	var kinds []string
+	for _, w := range site.Warnings {
+		kinds = append(kinds, w.Kind)
+	}
+	if n := len(slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return k != "template page" })); n != 2 {
+		t.Errorf("%d template page warnings, want 2: %v", n, site.Warnings)
+	}
+}

@@ -230,6 +230,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case layoutHugo:
 			m.def.page = true // a page of no section: Hugo's themes list none as posts
 			m.def.bare = true
+			f.jsDefaults(m, loc) // an Eleventy or Astro page's, as the sections' are
 		}
 		posts = append(posts, m)
 	}

@@ -238,6 +238,11 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			delete(m, k)
 		}
 	}
+	if def.jsSite {
+		if w := jsTemplatePage(file, m, lines); w != nil {
+			return nil, nil, append(warns, w), nil
+		}
+	}
 	r := newFrontReader(file, m, lines)
 	fail := r.fail
 	line := r.line
