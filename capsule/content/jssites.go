@@ -162,16 +162,31 @@ func eleventyInput(cfg []byte) string {
 	return in
 }
 
-// Eleventy's passthrough copies: addPassthroughCopy("dir"), and
-// addPassthroughCopy({ "from": "to" }).
+// Eleventy's passthrough copies: addPassthroughCopy("dir"),
+// addPassthroughCopy({ "from": "to" }), and either given by a name
+// (addPassthroughCopy(list)) that a literal in the file is given to.
 var (
-	passthroughCall = regexp.MustCompile(`addPassthroughCopy\(\s*(\{[^}]*\}|"[^"\n]*"|'[^'\n]*')`)
-	passthroughPair = regexp.MustCompile(`["']([^"'\n]+)["']\s*:\s*["']([^"'\n]*)["']`)
+	passthroughCall = regexp.MustCompile(`addPassthroughCopy\(\s*(\{[^}]*\}|"[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w$]*\s*[,)])`)
+	passthroughPair = regexp.MustCompile(`(?:["']([^"'\n]+)["']|([A-Za-z_$][\w$]*))\s*:\s*["']([^"'\n]*)["']`)
+	jsIdentifier    = regexp.MustCompile(`^[A-Za-z_$][\w$]*`)
 )
+
+// jsLiteral is the literal object, array or string a JavaScript file
+// gives to name (const, let or var name = {…}, […] or "…"), "" when the
+// scan finds none.
+func jsLiteral(src []byte, name string) string {
+	re := regexp.MustCompile(`\b(?:const|let|var)\s+` + regexp.QuoteMeta(name) + `\s*=\s*(\{[^}]*\}|\[[^\]]*\]|"[^"\n]*"|'[^'\n]*')`)
+	if m := re.FindSubmatch(src); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
 
 // eleventyPassthrough reads the folders an Eleventy configuration copies
 // as they are, by a scan of its text for literal paths: globs, files and
-// paths outside the site are passed over.
+// paths outside the site are passed over. capsule runs no JavaScript: a
+// name given to addPassthroughCopy is followed to its literal in the
+// same file, nothing further.
 func eleventyPassthrough(cfg []byte) []staticDir {
 	var out []staticDir
 	add := func(from, to string) {
@@ -184,14 +199,23 @@ func eleventyPassthrough(cfg []byte) []staticDir {
 	}
 	for _, call := range passthroughCall.FindAllSubmatch(cfg, -1) {
 		arg := string(call[1])
-		if strings.HasPrefix(arg, "{") {
-			for _, p := range passthroughPair.FindAllStringSubmatch(arg, -1) {
-				add(p[1], p[2])
-			}
-			continue
+		if name := jsIdentifier.FindString(arg); name != "" {
+			arg = jsLiteral(cfg, name)
 		}
-		path := arg[1 : len(arg)-1]
-		add(path, path)
+		switch {
+		case arg == "":
+		case strings.HasPrefix(arg, "{"):
+			for _, p := range passthroughPair.FindAllStringSubmatch(arg, -1) {
+				add(p[1]+p[2], p[3])
+			}
+		case strings.HasPrefix(arg, "["):
+			for _, p := range jsStringPattern.FindAllStringSubmatch(arg, -1) {
+				add(p[1], p[1])
+			}
+		default:
+			path := arg[1 : len(arg)-1]
+			add(path, path)
+		}
 	}
 	return out
 }
@@ -204,9 +228,12 @@ func (f folder) jsExcludes() []string {
 		"*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.tsx", "*.jsx", "*.astro", "*.njk", "*.liquid", "*.11tydata.json", "*.vue", "*.svelte",
 		"/README.md", "/LICENSE", "/netlify.toml", "/vercel.json", "/tsconfig.json", "/components.json",
 		"/tests/", "/404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json"}
-	// Directory data files: posts/posts.json beside posts/*.md.
+	// Directory data files: posts/posts.json beside posts/*.md, or
+	// posts.yaml where the configuration reads YAML data.
 	filepathWalkDirs(f.content, func(rel string) {
-		out = append(out, "/"+rel+"/"+filepath.Base(rel)+".json")
+		for _, ext := range []string{".json", ".yaml", ".yml"} {
+			out = append(out, "/"+rel+"/"+filepath.Base(rel)+ext)
+		}
 	})
 	if f.gen == genEleventy {
 		b, _ := os.ReadFile(filepath.Join(f.root, ".eleventyignore"))

@@ -87,3 +87,30 @@ func TestEleventyTemplatePages(t *testing.T) {
 		t.Errorf("%d template page warnings, want 2: %v", n, site.Warnings)
 	}
 }
+
+// Eleventy's passthrough copies given by a name, as mvsde's configuration
+// does (const list = { public: "/" }; addPassthroughCopy(list)), are
+// followed to the literal: their files are served.
+func TestEleventyPassthroughByName(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"eleventy.config.js": "const passthroughCopyList = {\n\tpublic: \"/\",\n};\nlet assets = [\"assets\", \"./static/*.png\"];\n" +
+			"export default function (c) {\n\tc.addPassthroughCopy(passthroughCopyList);\n\tc.addPassthroughCopy(assets);\n\treturn { dir: { input: \"content\" } };\n}\n",
+		"public/files/talk.pdf":  "PDF",
+		"public/favicon.svg":     "<svg/>",
+		"assets/logo.png":        "PNG",
+		"content/blog/post.md":   jsPost("Post", "2024-01-01", ""),
+		"content/blog/blog.yaml": "layout: post\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range site.Files {
+		paths = append(paths, f.Path)
+	}
+	slices.Sort(paths)
+	if want := []string{"assets/logo.png", "favicon.svg", "files/talk.pdf"}; !slices.Equal(paths, want) {
+		t.Errorf("files %q, want %q", paths, want)
+	}
+}
