@@ -79,9 +79,11 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = "content"
 		}
 		f.static = eleventyPassthrough(cfg)
+		f.config.title, f.config.description = eleventyMeta(dir, f.config.contentDir, cfg)
 	case genAstro:
 		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, astroConfigNames)))
 		f.config.lang, f.config.locales = astroI18n(dir, cfg)
+		f.config.title, f.config.description = astroMeta(dir, cfg)
 		f.config.contentDir = filepath.Join("src", "pages")
 		if isDir(filepath.Join(dir, "src", "content")) && hasMarkdown(filepath.Join(dir, "src", "content")) {
 			f.config.contentDir = filepath.Join("src", "content")
@@ -130,6 +132,96 @@ func astroI18n(dir string, cfg []byte) (def string, locales []string) {
 		}
 	}
 	return "", locales
+}
+
+// The site's title and description, where Eleventy's and Astro's starters
+// keep them: Eleventy's global data (_data/metadata.js, as the base blog
+// has it, or site.json…), Astro's src/consts.ts (SITE_TITLE and
+// SITE_DESCRIPTION, as its blog template has them), else the host of
+// astro.config's site. A literal scan, as for the configuration: the
+// site file and -title say it surely, and come first (applyMeta).
+var (
+	eleventyDataPattern = regexp.MustCompile(`\bdata\s*:\s*["']([^"'\n]+)["']`)
+	astroConstPattern   = regexp.MustCompile(`\bSITE_(TITLE|DESCRIPTION)\s*(?::\s*[A-Za-z]+\s*)?=\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|` + "`([^`$\\n]*)`" + `)`)
+	exampleHost         = regexp.MustCompile(`(?i)(^|\.)(example\.(com|org|net)|localhost)$`)
+	astroSitePattern    = regexp.MustCompile(`\bsite\s*:\s*["']https?://([^/"'\n:]+)`)
+)
+
+// eleventyMeta reads the title and description of an Eleventy site from
+// its global data folder: dir.data of the configuration, relative to
+// the input folder in, else its _data.
+func eleventyMeta(dir, in string, cfg []byte) (title, description string) {
+	data := "_data"
+	if m := eleventyDataPattern.FindSubmatch(cfg); m != nil {
+		data = string(m[1])
+	}
+	folder := filepath.Join(dir, in, filepath.FromSlash(data))
+	if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
+		return "", "" // outside the site
+	}
+	for _, name := range []string{"metadata", "site"} {
+		for _, ext := range []string{".json", ".yaml", ".yml"} {
+			if m := readConfigFile(filepath.Join(folder, name+ext), true); m != nil {
+				if title, description = str(m["title"]), str(m["description"]); title != "" {
+					return title, description
+				}
+			}
+		}
+		for _, ext := range []string{".js", ".cjs", ".mjs"} {
+			if b, err := readSmall(filepath.Join(folder, name+ext)); err == nil {
+				v := jsLiterals(b)
+				if title, description = v["title"], v["description"]; title != "" {
+					return title, description
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// jsLiterals are the first literal strings a JavaScript file gives each
+// name to (title: "…", const title = "…"), one line each.
+func jsLiterals(src []byte) map[string]string {
+	out := make(map[string]string)
+	for _, p := range jsFrontPair.FindAllSubmatch(src, -1) {
+		var m map[string]any
+		json.Unmarshal(jsFrontJSON(p[0]), &m)
+		for k, v := range m {
+			if s, ok := v.(string); ok && out[k] == "" {
+				out[k] = oneLine(s)
+			}
+		}
+	}
+	return out
+}
+
+// astroMeta reads the title and description of an Astro site: its
+// src/consts.ts, else its configuration's site address, whose host is a
+// title.
+func astroMeta(dir string, cfg []byte) (title, description string) {
+	for _, name := range []string{"consts.ts", "consts.js", "consts.mjs"} {
+		b, err := readSmall(filepath.Join(dir, "src", name))
+		if err != nil {
+			continue
+		}
+		for _, m := range astroConstPattern.FindAllSubmatch(b, -1) {
+			v := string(m[2]) + string(m[3]) + string(m[4])
+			v = oneLine(strings.NewReplacer(`\'`, `'`, `\"`, `"`, `\\`, `\`).Replace(v))
+			if string(m[1]) == "TITLE" && title == "" {
+				title = v
+			} else if string(m[1]) == "DESCRIPTION" && description == "" {
+				description = v
+			}
+		}
+		break
+	}
+	if title == "" {
+		// example.com, as starters leave it, names no site.
+		if m := astroSitePattern.FindSubmatch(cfg); m != nil && !exampleHost.MatchString(string(m[1])) {
+			title = string(m[1])
+		}
+	}
+	return title, description
 }
 
 // readSmall reads a file of a site's code or data scanned for literals,

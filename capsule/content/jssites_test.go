@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"slices"
 	"testing"
 
@@ -112,5 +113,46 @@ func TestEleventyPassthroughByName(t *testing.T) {
 	slices.Sort(paths)
 	if want := []string{"assets/logo.png", "favicon.svg", "files/talk.pdf"}; !slices.Equal(paths, want) {
 		t.Errorf("files %q, want %q", paths, want)
+	}
+}
+
+// An Eleventy or Astro site is titled where its starters keep the title:
+// Eleventy's global data (dir.data of the configuration, relative to the
+// input folder), Astro's src/consts.ts, else the host of Astro's site;
+// the site file comes first.
+func TestJSSiteTitle(t *testing.T) {
+	eleventy := `export default function (c) { return { dir: { input: "content", data: "../_data" } }; }`
+	post := map[string]string{"content/blog/post.md": jsPost("Post", "2024-01-01", "")}
+	astroPost := map[string]string{"src/content/blog/post.md": jsPost("Post", "2024-01-01", "")}
+	for _, c := range []struct {
+		name                       string
+		files, more                map[string]string
+		wantTitle, wantDescription string
+	}{
+		{"Eleventy metadata.js", post, map[string]string{"eleventy.config.js": eleventy,
+			"_data/metadata.js": "export default {\n\ttitle: \"Base Blog\",\n\tdescription: \"I write.\",\n\tauthor: {\n\t\ttitle: \"Not this\",\n\t},\n};\n"},
+			"Base Blog", "I write."},
+		{"Eleventy site.yaml in _data of the input", post, map[string]string{"eleventy.config.js": `export default { dir: { input: "content" } };`,
+			"content/_data/site.yaml": "title: YAML Blog\n"}, "YAML Blog", ""},
+		{"Eleventy: the site file first", post, map[string]string{"eleventy.config.js": eleventy,
+			"_data/metadata.json": `{"title": "Data", "description": "From data."}`, "content/_index.md": "---\ntitle: Mine\n---\n"},
+			"Mine", "From data."},
+		{"Astro consts.ts", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://blog.example.org" });`,
+			"src/consts.ts": "export const SITE_TITLE = 'Astro Blog';\nexport const SITE_DESCRIPTION = \"Welcome to my website!\";\n"},
+			"Astro Blog", "Welcome to my website!"},
+		{"Astro site", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: 'https://tzz.dev' });`}, "tzz.dev", ""},
+		{"Astro example.com", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://example.com" });`}, "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := maps.Clone(c.files)
+			maps.Copy(files, c.more)
+			site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if site.Meta.Title != c.wantTitle || site.Meta.Description != c.wantDescription {
+				t.Errorf("title %q, description %q; want %q, %q", site.Meta.Title, site.Meta.Description, c.wantTitle, c.wantDescription)
+			}
+		})
 	}
 }
