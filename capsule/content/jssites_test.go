@@ -156,3 +156,26 @@ func TestJSSiteTitle(t *testing.T) {
 		})
 	}
 }
+
+// The web host's files in a static folder (Netlify's and Cloudflare's
+// _redirects and _headers) are not served: they are the host's.
+func TestHostConfigFilesNotServed(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs":         `export default defineConfig({});`,
+		"public/_redirects":        "/ /zh-tw/ 301\n",
+		"public/_headers":          "/*\n  X-Frame-Options: DENY\n",
+		"public/img/a.png":         "PNG",
+		"src/content/blog/post.md": jsPost("Post", "2024-01-01", ""),
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range site.Files {
+		paths = append(paths, f.Path)
+	}
+	if !slices.Equal(paths, []string{"img/a.png"}) {
+		t.Errorf("files %q, want img/a.png alone", paths)
+	}
+}
