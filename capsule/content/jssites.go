@@ -504,6 +504,13 @@ func jsTemplatePage(file string, m map[string]any, lines map[string]int) *FileEr
 	return nil
 }
 
+// eleventyFileDates are the dates Eleventy reads from the file rather
+// than its front matter (date: Last Modified), lower case. Each is the
+// file's modification time: so is Created, its birth time being
+// neither portable nor kept by a copy or a checkout; git's dates
+// would need the repository's history, which capsule does not read.
+var eleventyFileDates = map[string]bool{"last modified": true, "git last modified": true, "created": true, "git created": true}
+
 // jsHeroKeys are the front matter keys of an Eleventy or Astro post's
 // hero image, in the order they are taken: Astro's blog starter's
 // heroImage, then the image and cover of other themes.

@@ -1,9 +1,13 @@
 package content
 
 import (
+	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"capsule/capsule/internal/testfs"
 )
@@ -177,5 +181,36 @@ func TestHostConfigFilesNotServed(t *testing.T) {
 	}
 	if !slices.Equal(paths, []string{"img/a.png"}) {
 		t.Errorf("files %q, want img/a.png alone", paths)
+	}
+}
+
+// Eleventy's date: Last Modified (and Created, and their git forms) is
+// the file's modification time: a post, not an undated page.
+func TestEleventyFileDates(t *testing.T) {
+	files := map[string]string{
+		"eleventy.config.js":    `export default function (c) { return { dir: { input: "content" } }; }`,
+		"content/blog/dated.md": jsPost("Dated", "2020-01-01", ""),
+	}
+	for i, d := range []string{"Last Modified", "git Last Modified", "Created", "git Created"} {
+		files[fmt.Sprintf("content/blog/p%d.md", i)] = jsPost(d, d, "")
+	}
+	dir := testfs.Write(t, files)
+	mtime := time.Date(2023, 6, 7, 8, 9, 10, 0, time.UTC)
+	for i := range 4 {
+		if err := os.Chtimes(filepath.Join(dir, "content", "blog", fmt.Sprintf("p%d.md", i)), mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 5 || len(site.Pages) != 0 {
+		t.Fatalf("%d posts, %d pages: want 5 posts (warnings %v)", len(site.Posts), len(site.Pages), site.Warnings)
+	}
+	for _, p := range site.Posts {
+		if p.Title != "Dated" && !p.Date.Equal(mtime) {
+			t.Errorf("%s: dated %v, want its file's %v", p.Title, p.Date, mtime)
+		}
 	}
 }

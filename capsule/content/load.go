@@ -305,6 +305,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	readAll(all, prev)
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
+	for _, m := range posts {
+		if m.def.jsSite && m.src.info != nil {
+			m.def.modTime = m.src.info.ModTime() // Eleventy's date: Last Modified
+		}
+	}
 	// A Jekyll page without front matter is a file Jekyll copies as it
 	// is (a README, a CHANGELOG): not a page, and not served either.
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
