@@ -87,6 +87,8 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		f.config.contentDir = filepath.Join("src", "pages")
 		if isDir(filepath.Join(dir, "src", "content")) && hasMarkdown(filepath.Join(dir, "src", "content")) {
 			f.config.contentDir = filepath.Join("src", "content")
+		} else if base := astroGlobBase(dir); base != "" {
+			f.config.contentDir = base
 		}
 		f.static = []staticDir{{dir: "public"}}
 	}
@@ -132,6 +134,47 @@ func astroI18n(dir string, cfg []byte) (def string, locales []string) {
 		}
 	}
 	return "", locales
+}
+
+// astroGlobPattern finds the folder of an Astro content collection's
+// glob loader: glob({ pattern: "**/*.md", base: "./src/data/blog" }).
+var astroGlobPattern = regexp.MustCompile(`\bglob\s*\(\s*\{[^}]*?\bbase\s*:\s*["']([^"'\n]+)["']`)
+
+// astroGlobBase is the folder of an Astro site's content collections
+// kept outside src/content, as its content configuration's glob loaders
+// name them (literally): the one folder, or the folder holding them all,
+// a collection a section; "" when the scan finds none with Markdown.
+func astroGlobBase(dir string) string {
+	var cfg []byte
+	for _, name := range []string{"src/content.config.ts", "src/content.config.js", "src/content.config.mjs", "src/content/config.ts", "src/content/config.js", "src/content/config.mjs"} {
+		if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
+			cfg = b
+			break
+		}
+	}
+	var bases []string
+	for _, m := range astroGlobPattern.FindAllSubmatch(cfg, -1) {
+		base := filepath.Clean(filepath.FromSlash(strings.TrimPrefix(string(m[1]), "./")))
+		if base == "." || strings.HasPrefix(base, "..") || filepath.IsAbs(base) || !hasMarkdown(filepath.Join(dir, base)) {
+			continue
+		}
+		bases = append(bases, base)
+	}
+	if len(bases) == 0 {
+		return ""
+	}
+	common := bases[0]
+	for _, b := range bases[1:] {
+		for common != "." && b != common && !strings.HasPrefix(b, common+string(filepath.Separator)) {
+			common = filepath.Dir(common)
+		}
+	}
+	if common == "." || common == "src" {
+		// Collections far apart: the folder of all would be the site's
+		// code too. The first is read.
+		return bases[0]
+	}
+	return common
 }
 
 // The site's title and description, where Eleventy's and Astro's starters

@@ -214,3 +214,22 @@ func TestEleventyFileDates(t *testing.T) {
 		}
 	}
 }
+
+// An Astro site whose collections' glob loaders keep the posts outside
+// src/content (base: "./src/data/blog") has them read from there.
+func TestAstroGlobLoaderBase(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs":        `export default defineConfig({});`,
+		"src/content.config.ts":   "import { glob } from 'astro/loaders';\nconst blog = defineCollection({\n\tloader: glob({ pattern: \"**/*.md\", base: \"./src/data/blog\" }),\n\tschema: z.object({ title: z.string() }),\n});\n",
+		"src/data/blog/first.md":  jsPost("First", "2024-01-01", ""),
+		"src/data/blog/second.md": jsPost("Second", "2024-01-02", ""),
+		"src/pages/index.astro":   "---\n---\n<h1>Home</h1>\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 2 {
+		t.Errorf("%d posts, want 2 (%s)", len(site.Posts), site.Layout)
+	}
+}
