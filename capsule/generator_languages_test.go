@@ -9,7 +9,7 @@ import (
 	"capsule/capsule/messages"
 )
 
-// Jekyll's multilingual shapes and Zola's languages, each a capsule per
+// Jekyll's multilingual shapes, Astro's and Zola's languages, each a capsule per
 // language as Hugo's languages are: every post reachable from its language's home on both
 // protocols, answered with its language, linking its translations, and
 // its web address leading to it.
@@ -58,6 +58,20 @@ func TestGeneratorLanguages(t *testing.T) {
 			{"gemini:/", "=> /posts/article.gmi"},
 		},
 		hasNot: []struct{ page, hasNot string }{{"gemini:/", "/fr/"}, {"gemini:/ja/", "article"}},
+	}, {
+		// Astro's i18n recipe: a collection's folder per language,
+		// translationKey in front matter, i18n.defaultLocale the
+		// default though English has more posts.
+		site: "astro-lang-folders",
+		langs: map[string]string{"/": "ja", "/en/": "en", "/posts/hello.gmi": "ja", "/en/posts/hello.gmi": "en",
+			"/en/posts/only-en.gmi": "en"},
+		has: []struct{ page, has string }{
+			{"gemini:/posts/hello.gmi", "=> /en/posts/hello.gmi English\n"},
+			{"gemini:/en/posts/hello.gmi", "=> /posts/hello.gmi 日本語\n"},
+			{"gopher:/en/posts/hello/", "1日本語\t/posts/hello/\t"},
+		},
+		hasNot:  []struct{ page, hasNot string }{{"gemini:/", "only-en"}, {"gemini:/", "articles-"}, {"gemini:/en/", "こんにちは"}},
+		oldAddr: map[string]string{"/articles/en/hello/": "/en/posts/hello.gmi", "/articles/ja/hello/": "/posts/hello.gmi"},
 	}, {
 		// Zola: [languages.fr] beside default_language ja; first.fr.md,
 		// a bundle's index.fr.md and about.fr.md its French pages.

@@ -36,7 +36,7 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 			errs = append(errs, ferr)
 			continue
 		}
-		ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude)
+		ex, exWarns, err := newExcluder(dir, root, opts.Secrets, slices.Concat(opts.Exclude, hostConfigFiles))
 		if err != nil {
 			continue // reported for the posts folder
 		}
@@ -62,6 +62,11 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 	})
 	return found, warns, errs
 }
+
+// hostConfigFiles are the files a static folder holds for the web host
+// (Netlify's and Cloudflare Pages' redirects and headers), never for
+// readers: not served.
+var hostConfigFiles = []string{"_redirects", "_headers"}
 
 // findNested lists the Markdown files in the subfolders of a flat or Hugo
 // folder: the posts of Hugo sections. Hidden folders and folders starting

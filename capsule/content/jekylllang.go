@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -23,31 +24,40 @@ import (
 //
 // A post of a site of one language that says lang: en is none of these:
 // it keeps its language, on a site of one (see Post.Lang).
+//
+// Eleventy's and Astro's sites in several languages are read the same
+// way, their shapes being the same recipes: a folder per language at the
+// top of the content folder (en/blog) or in a collection's
+// (src/content/articles/en, Astro's i18n recipe), lang and a
+// translationKey in front matter.
 
-// jekyllLanguages finds the languages of a Jekyll site written in
-// several and gives each of posts its language, the folder of its
-// addresses and its translation key; none when the site is of one
-// language. siteLang is the site's language: the default one, unless
-// _config.yml's default_lang says otherwise.
-func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
-	configured := len(f.config.jekyllLangs) >= 2
+// folderLanguages finds the languages of a Jekyll, Eleventy or Astro
+// site written in several and gives each of posts its language, the
+// folder of its addresses and its translation key; none when the site is
+// of one language. siteLang is the site's language: the default one,
+// unless _config.yml's default_lang says otherwise; chosen says the
+// operator or the site file set it. An Eleventy or Astro site whose
+// posts all sit in language folders, with no default named (Astro's
+// i18n.defaultLocale), has the language of the most posts for default.
+func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []Language {
+	configured := f.gen == "" && len(f.config.jekyllLangs) >= 2
 	isCode := func(s string) bool {
 		s = strings.ToLower(s)
 		if configured {
 			return slices.Contains(f.config.jekyllLangs, s)
 		}
-		_, known := knownNames[s]
-		return known
+		return f.isLangFolder(s)
 	}
 	// folderCode is the language a post's folder gives it: ja of
-	// ja/_posts, _posts/ja and ja/about.md.
+	// ja/_posts, _posts/ja and ja/about.md; of an Eleventy or Astro
+	// site's ja/blog and articles/ja (a collection's).
 	folderCode := func(p *Post) (code, rest string) {
 		parts := strings.Split(p.Dir, "/")
 		for i, part := range parts {
 			if i > 1 || part == "" {
 				break
 			}
-			if i == 1 && parts[0] != "_posts" && parts[0] != "_drafts" {
+			if i == 1 && parts[0] != "_posts" && parts[0] != "_drafts" && f.gen == "" {
 				break
 			}
 			if isCode(part) {
@@ -74,12 +84,16 @@ func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
 		s, ok := said[code]
 		return configured || ok && (len(said) >= 2 || s)
 	}
+	loose := 0 // posts in no language's folder
 	for i, p := range posts {
 		code, rest := folderCode(p)
 		if code != "" && !langFolder(code) {
 			code, rest = "", p.Dir
 		}
 		rests[i] = rest
+		if code == "" {
+			loose++
+		}
 		switch {
 		case code != "":
 			sure[code]++
@@ -101,8 +115,19 @@ func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
 		}
 	}
 	def := strings.ToLower(siteLang)
-	if configured {
+	switch {
+	case configured:
 		def = cmp.Or(f.config.jekyllDefault, f.config.jekyllLangs[0])
+	case f.gen != "" && !chosen && f.config.lang == "" && loose == 0:
+		// Every post in a language's folder, none named the default:
+		// the one of the most posts (on a tie, the site's, else the
+		// first by code).
+		site, best := def, -1
+		for _, code := range slices.Sorted(maps.Keys(sure)) {
+			if n := sure[code]; n > best || n == best && code == site {
+				def, best = code, n
+			}
+		}
 	}
 	if _, ok := sure[def]; !ok && !configured {
 		// The site's language is the default one even when no folder
@@ -163,4 +188,12 @@ func (f folder) jekyllLanguages(posts []*Post, siteLang string) []Language {
 func langBase(tag string) string {
 	b, _, _ := strings.Cut(strings.ToLower(tag), "-")
 	return b
+}
+
+// isLangFolder reports whether a folder's name is a language's: a known
+// language's code, or one of Astro's i18n locales.
+func (f folder) isLangFolder(name string) bool {
+	name = strings.ToLower(name)
+	_, known := knownNames[name]
+	return known || slices.Contains(f.config.locales, name)
 }

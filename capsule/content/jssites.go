@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -78,15 +79,205 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = "content"
 		}
 		f.static = eleventyPassthrough(cfg)
+		f.config.title, f.config.description = eleventyMeta(dir, f.config.contentDir, cfg)
 	case genAstro:
+		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, astroConfigNames)))
+		f.config.lang, f.config.locales = astroI18n(dir, cfg)
+		f.config.title, f.config.description = astroMeta(dir, cfg)
 		f.config.contentDir = filepath.Join("src", "pages")
 		if isDir(filepath.Join(dir, "src", "content")) && hasMarkdown(filepath.Join(dir, "src", "content")) {
 			f.config.contentDir = filepath.Join("src", "content")
+		} else if base := astroGlobBase(dir); base != "" {
+			f.config.contentDir = base
 		}
 		f.static = []staticDir{{dir: "public"}}
 	}
 	f.content = filepath.Join(dir, f.config.contentDir)
 	return f, true
+}
+
+// Astro's i18n, as its configuration writes it: i18n: { defaultLocale:
+// "en", locales: ["en", "ja"] }. Sites following Astro's i18n recipe
+// without the routing keep the default in their own code instead: a
+// defaultLocale, defaultLanguage or defaultLang constant.
+var (
+	defaultLocalePattern = regexp.MustCompile(`\bdefault(?:Locale|Language|Lang)\s*(?::\s*[A-Za-z_.]+\s*)?[=:]\s*["']([A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*)["']`)
+	localesPattern       = regexp.MustCompile(`\blocales\s*:\s*\[([^\]]*)\]`)
+	jsStringPattern      = regexp.MustCompile(`["']([^"'\n]*)["']`)
+)
+
+// astroI18n is the default language (lower case, "" if none is found)
+// and the locales of an Astro site, by a scan of its configuration cfg
+// and, for the default, of the files its i18n recipes keep it in.
+func astroI18n(dir string, cfg []byte) (def string, locales []string) {
+	if m := localesPattern.FindSubmatch(cfg); m != nil {
+		for _, l := range jsStringPattern.FindAllSubmatch(m[1], -1) {
+			if code := strings.ToLower(string(l[1])); langPattern.MatchString(code) {
+				locales = append(locales, code)
+			}
+		}
+	}
+	srcs := [][]byte{cfg}
+	for _, pattern := range []string{"src/consts.*", "src/config.*", "src/i18n.*", "src/config/*", "src/i18n/*"} {
+		files, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
+		for _, file := range files {
+			if hasExt(file, ".ts", ".js", ".mjs") {
+				if b, err := readSmall(file); err == nil {
+					srcs = append(srcs, b)
+				}
+			}
+		}
+	}
+	for _, b := range srcs {
+		if m := defaultLocalePattern.FindSubmatch(b); m != nil {
+			return strings.ToLower(strings.ReplaceAll(string(m[1]), "_", "-")), locales
+		}
+	}
+	return "", locales
+}
+
+// astroGlobPattern finds the folder of an Astro content collection's
+// glob loader: glob({ pattern: "**/*.md", base: "./src/data/blog" }).
+var astroGlobPattern = regexp.MustCompile(`\bglob\s*\(\s*\{[^}]*?\bbase\s*:\s*["']([^"'\n]+)["']`)
+
+// astroGlobBase is the folder of an Astro site's content collections
+// kept outside src/content, as its content configuration's glob loaders
+// name them (literally): the one folder, or the folder holding them all,
+// a collection a section; "" when the scan finds none with Markdown.
+func astroGlobBase(dir string) string {
+	var cfg []byte
+	for _, name := range []string{"src/content.config.ts", "src/content.config.js", "src/content.config.mjs", "src/content/config.ts", "src/content/config.js", "src/content/config.mjs"} {
+		if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
+			cfg = b
+			break
+		}
+	}
+	var bases []string
+	for _, m := range astroGlobPattern.FindAllSubmatch(cfg, -1) {
+		base := filepath.Clean(filepath.FromSlash(strings.TrimPrefix(string(m[1]), "./")))
+		if base == "." || strings.HasPrefix(base, "..") || filepath.IsAbs(base) || !hasMarkdown(filepath.Join(dir, base)) {
+			continue
+		}
+		bases = append(bases, base)
+	}
+	if len(bases) == 0 {
+		return ""
+	}
+	common := bases[0]
+	for _, b := range bases[1:] {
+		for common != "." && b != common && !strings.HasPrefix(b, common+string(filepath.Separator)) {
+			common = filepath.Dir(common)
+		}
+	}
+	if common == "." || common == "src" {
+		// Collections far apart: the folder of all would be the site's
+		// code too. The first is read.
+		return bases[0]
+	}
+	return common
+}
+
+// The site's title and description, where Eleventy's and Astro's starters
+// keep them: Eleventy's global data (_data/metadata.js, as the base blog
+// has it, or site.json…), Astro's src/consts.ts (SITE_TITLE and
+// SITE_DESCRIPTION, as its blog template has them), else the host of
+// astro.config's site. A literal scan, as for the configuration: the
+// site file and -title say it surely, and come first (applyMeta).
+var (
+	eleventyDataPattern = regexp.MustCompile(`\bdata\s*:\s*["']([^"'\n]+)["']`)
+	astroConstPattern   = regexp.MustCompile(`\bSITE_(TITLE|DESCRIPTION)\s*(?::\s*[A-Za-z]+\s*)?=\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|` + "`([^`$\\n]*)`" + `)`)
+	exampleHost         = regexp.MustCompile(`(?i)(^|\.)(example\.(com|org|net)|localhost)$`)
+	astroSitePattern    = regexp.MustCompile(`\bsite\s*:\s*["']https?://([^/"'\n:]+)`)
+)
+
+// eleventyMeta reads the title and description of an Eleventy site from
+// its global data folder: dir.data of the configuration, relative to
+// the input folder in, else its _data.
+func eleventyMeta(dir, in string, cfg []byte) (title, description string) {
+	data := "_data"
+	if m := eleventyDataPattern.FindSubmatch(cfg); m != nil {
+		data = string(m[1])
+	}
+	folder := filepath.Join(dir, in, filepath.FromSlash(data))
+	if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
+		return "", "" // outside the site
+	}
+	for _, name := range []string{"metadata", "site"} {
+		for _, ext := range []string{".json", ".yaml", ".yml"} {
+			if m := readConfigFile(filepath.Join(folder, name+ext), true); m != nil {
+				if title, description = str(m["title"]), str(m["description"]); title != "" {
+					return title, description
+				}
+			}
+		}
+		for _, ext := range []string{".js", ".cjs", ".mjs"} {
+			if b, err := readSmall(filepath.Join(folder, name+ext)); err == nil {
+				v := jsLiterals(b)
+				if title, description = v["title"], v["description"]; title != "" {
+					return title, description
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// jsLiterals are the first literal strings a JavaScript file gives each
+// name to (title: "…", const title = "…"), one line each.
+func jsLiterals(src []byte) map[string]string {
+	out := make(map[string]string)
+	for _, p := range jsFrontPair.FindAllSubmatch(src, -1) {
+		var m map[string]any
+		json.Unmarshal(jsFrontJSON(p[0]), &m)
+		for k, v := range m {
+			if s, ok := v.(string); ok && out[k] == "" {
+				out[k] = oneLine(s)
+			}
+		}
+	}
+	return out
+}
+
+// astroMeta reads the title and description of an Astro site: its
+// src/consts.ts, else its configuration's site address, whose host is a
+// title.
+func astroMeta(dir string, cfg []byte) (title, description string) {
+	for _, name := range []string{"consts.ts", "consts.js", "consts.mjs"} {
+		b, err := readSmall(filepath.Join(dir, "src", name))
+		if err != nil {
+			continue
+		}
+		for _, m := range astroConstPattern.FindAllSubmatch(b, -1) {
+			v := string(m[2]) + string(m[3]) + string(m[4])
+			v = oneLine(strings.NewReplacer(`\'`, `'`, `\"`, `"`, `\\`, `\`).Replace(v))
+			if string(m[1]) == "TITLE" && title == "" {
+				title = v
+			} else if string(m[1]) == "DESCRIPTION" && description == "" {
+				description = v
+			}
+		}
+		break
+	}
+	if title == "" {
+		// example.com, as starters leave it, names no site.
+		if m := astroSitePattern.FindSubmatch(cfg); m != nil && !exampleHost.MatchString(string(m[1])) {
+			title = string(m[1])
+		}
+	}
+	return title, description
+}
+
+// readSmall reads a file of a site's code or data scanned for literals,
+// none over maxConfigSize.
+func readSmall(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > maxConfigSize {
+		return nil, os.ErrInvalid
+	}
+	return os.ReadFile(path)
 }
 
 // eleventyInputPattern finds `input: "src"` in an Eleventy configuration.
@@ -106,16 +297,31 @@ func eleventyInput(cfg []byte) string {
 	return in
 }
 
-// Eleventy's passthrough copies: addPassthroughCopy("dir"), and
-// addPassthroughCopy({ "from": "to" }).
+// Eleventy's passthrough copies: addPassthroughCopy("dir"),
+// addPassthroughCopy({ "from": "to" }), and either given by a name
+// (addPassthroughCopy(list)) that a literal in the file is given to.
 var (
-	passthroughCall = regexp.MustCompile(`addPassthroughCopy\(\s*(\{[^}]*\}|"[^"\n]*"|'[^'\n]*')`)
-	passthroughPair = regexp.MustCompile(`["']([^"'\n]+)["']\s*:\s*["']([^"'\n]*)["']`)
+	passthroughCall = regexp.MustCompile(`addPassthroughCopy\(\s*(\{[^}]*\}|"[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w$]*\s*[,)])`)
+	passthroughPair = regexp.MustCompile(`(?:["']([^"'\n]+)["']|([A-Za-z_$][\w$]*))\s*:\s*["']([^"'\n]*)["']`)
+	jsIdentifier    = regexp.MustCompile(`^[A-Za-z_$][\w$]*`)
 )
+
+// jsLiteral is the literal object, array or string a JavaScript file
+// gives to name (const, let or var name = {…}, […] or "…"), "" when the
+// scan finds none.
+func jsLiteral(src []byte, name string) string {
+	re := regexp.MustCompile(`\b(?:const|let|var)\s+` + regexp.QuoteMeta(name) + `\s*=\s*(\{[^}]*\}|\[[^\]]*\]|"[^"\n]*"|'[^'\n]*')`)
+	if m := re.FindSubmatch(src); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
 
 // eleventyPassthrough reads the folders an Eleventy configuration copies
 // as they are, by a scan of its text for literal paths: globs, files and
-// paths outside the site are passed over.
+// paths outside the site are passed over. capsule runs no JavaScript: a
+// name given to addPassthroughCopy is followed to its literal in the
+// same file, nothing further.
 func eleventyPassthrough(cfg []byte) []staticDir {
 	var out []staticDir
 	add := func(from, to string) {
@@ -128,14 +334,23 @@ func eleventyPassthrough(cfg []byte) []staticDir {
 	}
 	for _, call := range passthroughCall.FindAllSubmatch(cfg, -1) {
 		arg := string(call[1])
-		if strings.HasPrefix(arg, "{") {
-			for _, p := range passthroughPair.FindAllStringSubmatch(arg, -1) {
-				add(p[1], p[2])
-			}
-			continue
+		if name := jsIdentifier.FindString(arg); name != "" {
+			arg = jsLiteral(cfg, name)
 		}
-		path := arg[1 : len(arg)-1]
-		add(path, path)
+		switch {
+		case arg == "":
+		case strings.HasPrefix(arg, "{"):
+			for _, p := range passthroughPair.FindAllStringSubmatch(arg, -1) {
+				add(p[1]+p[2], p[3])
+			}
+		case strings.HasPrefix(arg, "["):
+			for _, p := range jsStringPattern.FindAllStringSubmatch(arg, -1) {
+				add(p[1], p[1])
+			}
+		default:
+			path := arg[1 : len(arg)-1]
+			add(path, path)
+		}
 	}
 	return out
 }
@@ -148,9 +363,12 @@ func (f folder) jsExcludes() []string {
 		"*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.tsx", "*.jsx", "*.astro", "*.njk", "*.liquid", "*.11tydata.json", "*.vue", "*.svelte",
 		"/README.md", "/LICENSE", "/netlify.toml", "/vercel.json", "/tsconfig.json", "/components.json",
 		"/tests/", "/404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json"}
-	// Directory data files: posts/posts.json beside posts/*.md.
+	// Directory data files: posts/posts.json beside posts/*.md, or
+	// posts.yaml where the configuration reads YAML data.
 	filepathWalkDirs(f.content, func(rel string) {
-		out = append(out, "/"+rel+"/"+filepath.Base(rel)+".json")
+		for _, ext := range []string{".json", ".yaml", ".yml"} {
+			out = append(out, "/"+rel+"/"+filepath.Base(rel)+ext)
+		}
 	})
 	if f.gen == genEleventy {
 		b, _ := os.ReadFile(filepath.Join(f.root, ".eleventyignore"))
@@ -310,6 +528,31 @@ func jsFrontValues(m map[string]any, body []byte, page bool) ([]byte, bool) {
 	}
 	return body, page
 }
+
+// jsTemplatePage is the warning that leaves out an Eleventy or Astro
+// page that is a template: one whose permalink is a template
+// ("tags/{{ tag | slugify }}/"), or that paginates data (pagination).
+// Its generator makes its pages from data capsule does not have; its
+// own text is no page. nil for any other.
+func jsTemplatePage(file string, m map[string]any, lines map[string]int) *FileError {
+	const kind = "template page"
+	if _, ok := m["pagination"]; ok {
+		return &FileError{File: file, Line: lines["pagination"], Kind: kind,
+			Msg: "a template: its pagination makes pages from data, which capsule does not read; not served"}
+	}
+	if s, ok := m["permalink"].(string); ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%")) {
+		return &FileError{File: file, Line: lines["permalink"], Kind: kind,
+			Msg: fmt.Sprintf("a template: its permalink %q is filled in from data, which capsule does not read; not served", clip(s))}
+	}
+	return nil
+}
+
+// eleventyFileDates are the dates Eleventy reads from the file rather
+// than its front matter (date: Last Modified), lower case. Each is the
+// file's modification time: so is Created, its birth time being
+// neither portable nor kept by a copy or a checkout; git's dates
+// would need the repository's history, which capsule does not read.
+var eleventyFileDates = map[string]bool{"last modified": true, "git last modified": true, "created": true, "git created": true}
 
 // jsHeroKeys are the front matter keys of an Eleventy or Astro post's
 // hero image, in the order they are taken: Astro's blog starter's

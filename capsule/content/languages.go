@@ -111,6 +111,14 @@ func (c siteConfig) langSuffix(stem string) (base, lang string) {
 // relative to its language's content folder instead, when it is in one:
 // en/post is post when content/en is English's.
 func (f folder) langRel(dir string) string {
+	if f.gen != "" {
+		// An Eleventy or Astro site's language folder at the top (en/blog)
+		// is no section: its folders are (see folderLanguages).
+		if first, rest, _ := strings.Cut(dir, "/"); f.isLangFolder(first) {
+			return rest
+		}
+		return dir
+	}
 	if len(f.config.languages) == 0 {
 		return dir
 	}

@@ -230,6 +230,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case layoutHugo:
 			m.def.page = true // a page of no section: Hugo's themes list none as posts
 			m.def.bare = true
+			f.jsDefaults(m, loc) // an Eleventy or Astro page's, as the sections' are
 		}
 		posts = append(posts, m)
 	}
@@ -304,6 +305,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	readAll(all, prev)
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
+	for _, m := range posts {
+		if m.def.jsSite && m.src.info != nil {
+			m.def.modTime = m.src.info.ModTime() // Eleventy's date: Last Modified
+		}
+	}
 	// A Jekyll page without front matter is a file Jekyll copies as it
 	// is (a README, a CHANGELOG): not a page, and not served either.
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
@@ -385,9 +391,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
-	if l == layoutJekyll {
-		if langs := f.jekyllLanguages(loaded, c.Meta.Lang); len(langs) > 0 {
+	if l == layoutJekyll || f.gen != "" {
+		chosen := opts.Lang != "" || siteLang
+		if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
 			c.Languages = langs
+			if f.gen != "" {
+				// The default language, served at the root, is the
+				// site's: Astro's defaultLocale, or its posts' own.
+				c.Meta.Lang = langs[0].Tag
+			}
 		}
 	}
 	if f.zola {

@@ -238,6 +238,14 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			delete(m, k)
 		}
 	}
+	if def.jsSite {
+		if w := jsTemplatePage(file, m, lines); w != nil {
+			return nil, nil, append(warns, w), nil
+		}
+		if s, ok := m["date"].(string); ok && eleventyFileDates[strings.ToLower(strings.TrimSpace(s))] && !def.modTime.IsZero() {
+			m["date"] = def.modTime.In(loc)
+		}
+	}
 	r := newFrontReader(file, m, lines)
 	fail := r.fail
 	line := r.line
@@ -451,7 +459,10 @@ type postDefaults struct {
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
-	zola        bool   // a Zola site's page (zola.go)
+	// modTime is an Eleventy or Astro file's modification time: the
+	// date its date: Last Modified (or Created) stands for.
+	modTime time.Time
+	zola    bool // a Zola site's page (zola.go)
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

@@ -195,9 +195,9 @@ func stillServed(errs []*FileError) []*FileError {
 // same reports whether a and b are the same defaults: their dates the
 // same instant in zones of the same name (see SameTime).
 func (a postDefaults) same(b postDefaults) bool {
-	at, bt := a.date, b.date
-	a.date, b.date = time.Time{}, time.Time{}
-	return a == b && SameTime(at, bt)
+	at, bt, am, bm := a.date, b.date, a.modTime, b.modTime
+	a.date, b.date, a.modTime, b.modTime = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	return a == b && SameTime(at, bt) && am.Equal(bm)
 }
 
 // SameTime reports whether a and b are the same instant shown the same

@@ -29,6 +29,8 @@ type siteConfig struct {
 	permalinks   map[string]string
 	urls         urlConfig  // the rest of what makes pages' addresses (addresses.go)
 	languages    []Language // a multilingual site's, by weight (languages.go)
+	// Astro: i18n's locales, lower case; its defaultLocale is lang.
+	locales []string
 	// Jekyll.
 	jekyllLangs   []string // jekyll-polyglot's languages, lower case (jekylllang.go)
 	jekyllDefault string   // and its default_lang

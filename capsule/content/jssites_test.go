@@ -1,0 +1,235 @@
+package content
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"capsule/capsule/internal/testfs"
+)
+
+// jsPost is a post of an Eleventy or Astro fixture.
+func jsPost(title, date, extra string) string {
+	return "---\ntitle: " + title + "\ndate: " + date + "\n" + extra + "---\nText.\n"
+}
+
+// An Eleventy site with a folder per language at the top of its input
+// folder (en/blog, ja/blog): its sections are the folders within, and its
+// default language, none being named, is the one of the most posts.
+func TestEleventyLanguageFolders(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		def   string
+	}{
+		{"English has most", map[string]string{
+			"content/en/blog/a.md": jsPost("A", "2024-01-01", ""),
+			"content/en/blog/b.md": jsPost("B", "2024-01-02", ""),
+			"content/ja/blog/a.md": jsPost("エー", "2024-01-01", ""),
+		}, "en"},
+		{"Japanese has most", map[string]string{
+			"content/en/blog/a.md": jsPost("A", "2024-01-01", ""),
+			"content/ja/blog/a.md": jsPost("エー", "2024-01-01", ""),
+			"content/ja/blog/b.md": jsPost("ビー", "2024-01-02", ""),
+		}, "ja"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.files["eleventy.config.js"] = `export default function (c) { return { dir: { input: "content" } }; }`
+			dir := testfs.Write(t, c.files)
+			site, err := loadStrict(dir, LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var codes []string
+			for _, l := range site.Languages {
+				codes = append(codes, l.Code)
+			}
+			if len(codes) != 2 || codes[0] != c.def || site.Meta.Lang != c.def {
+				t.Errorf("languages %q, site's %q: want %s first and the site's", codes, site.Meta.Lang, c.def)
+			}
+			if len(site.Posts) != 3 || len(site.Pages) != 0 {
+				t.Errorf("%d posts, %d pages: want the 3 posts of blog, whatever their language (%s)", len(site.Posts), len(site.Pages), site.Layout)
+			}
+			for _, p := range site.Posts {
+				if want := map[bool]string{true: "", false: "/" + p.langCode}[p.langCode == c.def]; p.LangDir != want || p.Slug != "a" && p.Slug != "b" {
+					t.Errorf("%s: slug %q in %q, want in %q", p.File, p.Slug, p.LangDir, want)
+				}
+				if p.Slug == "a" && !slices.ContainsFunc(p.Translations, func(tr Translation) bool { return tr.Slug == "a" }) {
+					t.Errorf("%s: no translation linked", p.File)
+				}
+			}
+		})
+	}
+}
+
+// An Eleventy page that is a template (a permalink to fill in, or
+// pagination over data) is no page: left out with one warning for all,
+// never a problem, as Eleventy builds it.
+func TestEleventyTemplatePages(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"eleventy.config.js":   `export default function (c) { return { dir: { input: "content" } }; }`,
+		"content/tag.md":       "---\nlayout: tag\npermalink: \"tags/{{ tag|slugify }}/index.html\"\n---\nPosts tagged {{ tag }}.\n",
+		"content/tags.md":      "---\ntitle: Tags\npagination:\n  data: collections\n  size: 1\n---\nAll of them.\n",
+		"content/about.md":     "---\ntitle: About\npermalink: /about/\n---\nMe.\n",
+		"content/blog/post.md": jsPost("Post", "2024-01-01", ""),
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Pages) != 1 || site.Pages[0].Title != "About" || len(site.Posts) != 1 {
+		t.Errorf("pages %v, %d posts: want About alone and the post", site.Pages, len(site.Posts))
+	}
+	var kinds []string
+	for _, w := range site.Warnings {
+		kinds = append(kinds, w.Kind)
+	}
+	if n := len(slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return k != "template page" })); n != 2 {
+		t.Errorf("%d template page warnings, want 2: %v", n, site.Warnings)
+	}
+}
+
+// Eleventy's passthrough copies given by a name, as mvsde's configuration
+// does (const list = { public: "/" }; addPassthroughCopy(list)), are
+// followed to the literal: their files are served.
+func TestEleventyPassthroughByName(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"eleventy.config.js": "const passthroughCopyList = {\n\tpublic: \"/\",\n};\nlet assets = [\"assets\", \"./static/*.png\"];\n" +
+			"export default function (c) {\n\tc.addPassthroughCopy(passthroughCopyList);\n\tc.addPassthroughCopy(assets);\n\treturn { dir: { input: \"content\" } };\n}\n",
+		"public/files/talk.pdf":  "PDF",
+		"public/favicon.svg":     "<svg/>",
+		"assets/logo.png":        "PNG",
+		"content/blog/post.md":   jsPost("Post", "2024-01-01", ""),
+		"content/blog/blog.yaml": "layout: post\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range site.Files {
+		paths = append(paths, f.Path)
+	}
+	slices.Sort(paths)
+	if want := []string{"assets/logo.png", "favicon.svg", "files/talk.pdf"}; !slices.Equal(paths, want) {
+		t.Errorf("files %q, want %q", paths, want)
+	}
+}
+
+// An Eleventy or Astro site is titled where its starters keep the title:
+// Eleventy's global data (dir.data of the configuration, relative to the
+// input folder), Astro's src/consts.ts, else the host of Astro's site;
+// the site file comes first.
+func TestJSSiteTitle(t *testing.T) {
+	eleventy := `export default function (c) { return { dir: { input: "content", data: "../_data" } }; }`
+	post := map[string]string{"content/blog/post.md": jsPost("Post", "2024-01-01", "")}
+	astroPost := map[string]string{"src/content/blog/post.md": jsPost("Post", "2024-01-01", "")}
+	for _, c := range []struct {
+		name                       string
+		files, more                map[string]string
+		wantTitle, wantDescription string
+	}{
+		{"Eleventy metadata.js", post, map[string]string{"eleventy.config.js": eleventy,
+			"_data/metadata.js": "export default {\n\ttitle: \"Base Blog\",\n\tdescription: \"I write.\",\n\tauthor: {\n\t\ttitle: \"Not this\",\n\t},\n};\n"},
+			"Base Blog", "I write."},
+		{"Eleventy site.yaml in _data of the input", post, map[string]string{"eleventy.config.js": `export default { dir: { input: "content" } };`,
+			"content/_data/site.yaml": "title: YAML Blog\n"}, "YAML Blog", ""},
+		{"Eleventy: the site file first", post, map[string]string{"eleventy.config.js": eleventy,
+			"_data/metadata.json": `{"title": "Data", "description": "From data."}`, "content/_index.md": "---\ntitle: Mine\n---\n"},
+			"Mine", "From data."},
+		{"Astro consts.ts", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://blog.example.org" });`,
+			"src/consts.ts": "export const SITE_TITLE = 'Astro Blog';\nexport const SITE_DESCRIPTION = \"Welcome to my website!\";\n"},
+			"Astro Blog", "Welcome to my website!"},
+		{"Astro site", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: 'https://tzz.dev' });`}, "tzz.dev", ""},
+		{"Astro example.com", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://example.com" });`}, "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := maps.Clone(c.files)
+			maps.Copy(files, c.more)
+			site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if site.Meta.Title != c.wantTitle || site.Meta.Description != c.wantDescription {
+				t.Errorf("title %q, description %q; want %q, %q", site.Meta.Title, site.Meta.Description, c.wantTitle, c.wantDescription)
+			}
+		})
+	}
+}
+
+// The web host's files in a static folder (Netlify's and Cloudflare's
+// _redirects and _headers) are not served: they are the host's.
+func TestHostConfigFilesNotServed(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs":         `export default defineConfig({});`,
+		"public/_redirects":        "/ /zh-tw/ 301\n",
+		"public/_headers":          "/*\n  X-Frame-Options: DENY\n",
+		"public/img/a.png":         "PNG",
+		"src/content/blog/post.md": jsPost("Post", "2024-01-01", ""),
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range site.Files {
+		paths = append(paths, f.Path)
+	}
+	if !slices.Equal(paths, []string{"img/a.png"}) {
+		t.Errorf("files %q, want img/a.png alone", paths)
+	}
+}
+
+// Eleventy's date: Last Modified (and Created, and their git forms) is
+// the file's modification time: a post, not an undated page.
+func TestEleventyFileDates(t *testing.T) {
+	files := map[string]string{
+		"eleventy.config.js":    `export default function (c) { return { dir: { input: "content" } }; }`,
+		"content/blog/dated.md": jsPost("Dated", "2020-01-01", ""),
+	}
+	for i, d := range []string{"Last Modified", "git Last Modified", "Created", "git Created"} {
+		files[fmt.Sprintf("content/blog/p%d.md", i)] = jsPost(d, d, "")
+	}
+	dir := testfs.Write(t, files)
+	mtime := time.Date(2023, 6, 7, 8, 9, 10, 0, time.UTC)
+	for i := range 4 {
+		if err := os.Chtimes(filepath.Join(dir, "content", "blog", fmt.Sprintf("p%d.md", i)), mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 5 || len(site.Pages) != 0 {
+		t.Fatalf("%d posts, %d pages: want 5 posts (warnings %v)", len(site.Posts), len(site.Pages), site.Warnings)
+	}
+	for _, p := range site.Posts {
+		if p.Title != "Dated" && !p.Date.Equal(mtime) {
+			t.Errorf("%s: dated %v, want its file's %v", p.Title, p.Date, mtime)
+		}
+	}
+}
+
+// An Astro site whose collections' glob loaders keep the posts outside
+// src/content (base: "./src/data/blog") has them read from there.
+func TestAstroGlobLoaderBase(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs":        `export default defineConfig({});`,
+		"src/content.config.ts":   "import { glob } from 'astro/loaders';\nconst blog = defineCollection({\n\tloader: glob({ pattern: \"**/*.md\", base: \"./src/data/blog\" }),\n\tschema: z.object({ title: z.string() }),\n});\n",
+		"src/data/blog/first.md":  jsPost("First", "2024-01-01", ""),
+		"src/data/blog/second.md": jsPost("Second", "2024-01-02", ""),
+		"src/pages/index.astro":   "---\n---\n<h1>Home</h1>\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 2 {
+		t.Errorf("%d posts, want 2 (%s)", len(site.Posts), site.Layout)
+	}
+}
