@@ -541,11 +541,13 @@ func (c *Content) replace(instead map[string]*Post) {
 }
 
 // startsFront reports whether src starts with front matter (after a
-// byte order mark): a line "---" or "+++", or "{".
+// byte order mark): a line "---" or "+++", one run on into its first key
+// (runOn), or "{".
 func startsFront(src []byte) bool {
 	first, _, _ := strings.Cut(string(NormalizeSource(src[:min(len(src), 64)])), "\n")
 	first = strings.TrimRight(first, " \t")
-	return first == "---" || first == "+++" || strings.HasPrefix(first, "{")
+	return first == "---" || first == "+++" || strings.HasPrefix(first, "{") ||
+		runOn([]byte(first), yamlDelim) || runOn([]byte(first), frontMatterDelim)
 }
 
 const missingFolder = "the posts folder does not exist"
