@@ -111,6 +111,7 @@ comments: true
 		p := mustParse(t, src, time.UTC)
 		p.File, p.BodyLine, p.rel = "", 0, ""  // where the file is: not the syntax
 		p.own, p.ownKey, p.ownLine = "", "", 0 // which key of each syntax held an alias
+		p.hugoAliases = nil
 		p.Date = p.Date.UTC()
 		p.Updated = p.Updated.UTC()
 		posts = append(posts, p)

@@ -385,6 +385,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
+	if l == layoutHugo {
+		dropTakenOlder(loaded)
+	}
 	if l == layoutJekyll {
 		if langs := f.jekyllLanguages(loaded, c.Meta.Lang); len(langs) > 0 {
 			c.Languages = langs

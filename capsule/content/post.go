@@ -88,6 +88,10 @@ type Post struct {
 	fmSlug      string
 	own, ownKey string
 	ownLine     int
+	// hugoAliases are those of Aliases from the aliases key, each true
+	// when written relative: Hugo's, placed by folder.address.
+	hugoAliases map[string]bool
+	hugoOlder   []string // of Addresses, where Hugo before 0.155 put them
 	categories  []string
 	// langCode and translationKey are the post's language in a
 	// multilingual site and what its translations share.
@@ -378,7 +382,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			p.fmTranslationKey, keyRank = strings.TrimSpace(s), i
 		}
 	}
-	p.Aliases, warns = r.aliases(warns)
+	p.Aliases, p.hugoAliases, warns = r.aliases(warns)
 	for _, k := range []string{"url", "permalink"} {
 		if own, ok := m[k].(string); ok && strings.TrimSpace(own) != "" {
 			p.own, p.ownKey, p.ownLine = strings.TrimSpace(own), k, line(k)
