@@ -247,7 +247,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	line := r.line
 	var unknown []unknownKey
 	for _, u := range r.unknown(postKeys) {
-		if themeKeys[strings.ToLower(u.name)] || def.zola && slices.Contains(zolaPageKeys, u.name) {
+		if themeKeys[strings.ToLower(u.name)] || def.zola && slices.Contains(zolaPageKeys, u.name) ||
+			strings.Contains(def.taxonomies, ","+strings.ToLower(u.name)+",") {
 			continue
 		}
 		if u.closest != "" {
@@ -456,6 +457,7 @@ type postDefaults struct {
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
 	zola        bool   // a Zola site's page (zola.go)
+	taxonomies  string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

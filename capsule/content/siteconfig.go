@@ -27,8 +27,13 @@ type siteConfig struct {
 	staticDirs   []string // "static" unless set
 	mainSections []string // params.mainSections: the sections of the blog's posts
 	permalinks   map[string]string
-	urls         urlConfig  // the rest of what makes pages' addresses (addresses.go)
-	languages    []Language // a multilingual site's, by weight (languages.go)
+	// taxonomies are the front matter keys [taxonomies] declares
+	// (topic = "topics": topics), lower case, each between commas
+	// (",topics,series,"): Hugo's, known though only tags and
+	// categories are served.
+	taxonomies string
+	urls       urlConfig  // the rest of what makes pages' addresses (addresses.go)
+	languages  []Language // a multilingual site's, by weight (languages.go)
 	// Jekyll.
 	jekyllLangs   []string // jekyll-polyglot's languages, lower case (jekylllang.go)
 	jekyllDefault string   // and its default_lang
@@ -164,6 +169,16 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	c.urls = readHugoURLConfig(m)
+	var taxonomies []string
+	for _, v := range section(m, "taxonomies") {
+		if s := strings.ToLower(str(v)); s != "" && !strings.Contains(s, ",") {
+			taxonomies = append(taxonomies, s)
+		}
+	}
+	if len(taxonomies) > 0 {
+		slices.Sort(taxonomies) // the same text for the same configuration: postDefaults are compared
+		c.taxonomies = "," + strings.Join(taxonomies, ",") + ","
+	}
 	c.languages = readHugoLanguages(m)
 	c.markup = hugoMarkup(m)
 	return c
