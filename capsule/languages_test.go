@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
@@ -74,6 +75,13 @@ func TestMultilingualByFileName(t *testing.T) {
 	for from, to := range map[string]string{"/archives/": "/archive.gmi", "/en/archives/": "/en/archive.gmi"} {
 		if s, meta, _ := servetest.GeminiGet(t, d, from); s != 31 || !strings.HasSuffix(meta, to) {
 			t.Errorf("%s: %d %q, want a redirect to %s", from, s, meta, to)
+		}
+	}
+	// And the warnings about those stubs name the language's page.
+	warns := content.ErrorList(d.Store().Warnings).Error()
+	for file, page := range map[string]string{"archives.md": "(/archive.gmi)", "archives.en.md": "(/en/archive.gmi)"} {
+		if !strings.Contains(warns, file+":1: no text: a theme's layout page, which capsule's archive "+page) {
+			t.Errorf("no warning that %s stands for %s: %s", file, page, warns)
 		}
 	}
 	// Each language's lists are its own.

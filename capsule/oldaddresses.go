@@ -92,8 +92,6 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 	}
 	defer func() {
 		for p, page := range stubs {
-			// A language's archive, tags and search are its own.
-			page.gemini, page.gopher = p.LangDir+page.gemini, p.LangDir+page.gopher
 			for _, pass := range []bool{false, true} {
 				for _, old := range slices.Concat(oldAddresses(p, false, pass), oldAddresses(p, true, pass)) {
 					gem, goph := r.alias(old, p.File)

@@ -7,6 +7,7 @@ import (
 
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 
@@ -47,5 +48,47 @@ func TestOldAddressCollision(t *testing.T) {
 	}
 	if _, _, body := servetest.GeminiGet(t, d, "/posts/b.gmi"); !strings.Contains(body, "y") {
 		t.Errorf("b's page: %q", body)
+	}
+}
+
+// Hugo's aliases are placed as Hugo 0.165 writes them: one written
+// relative is beside the page (in its address's folder), one from the
+// root of a page in another language than the default one is under the
+// language's folder, and also, where no other page's alias is, as
+// written, where Hugo before 0.155 put it. Each leads to its own
+// translation, on both protocols, with no warning: the French page's
+// relative alias is no longer a root address taken from the English one.
+func TestHugoAliasesOfTranslations(t *testing.T) {
+	cfg := servetest.Config(t)
+	cfg.Posts = testfs.Write(t, map[string]string{
+		"hugo.toml":                     "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"content/blog/libs/index.md":    "---\ntitle: Libs\ndate: 2024-01-01\naliases: [old-libs, /abs-en/, /shared/]\n---\nEnglish text\n",
+		"content/blog/libs/index.fr.md": "---\ntitle: Bibliothèques\ndate: 2024-01-01\naliases: [old-libs, /abs-fr/, /fr/written/, /shared/]\n---\nTexte français\n",
+	})
+	if _, err := daemon.Check(cfg); err != nil {
+		t.Errorf("-check: %v", err)
+	}
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	if w := content.ErrorList(d.Store().Warnings).Error(); strings.Contains(w, "taken") || strings.Contains(w, "not served") {
+		t.Errorf("warnings: %s", w)
+	}
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr()))
+	for old, to := range map[string]string{
+		"/blog/old-libs/": "/posts/libs.gmi", "/abs-en/": "/posts/libs.gmi", "/shared/": "/posts/libs.gmi",
+		"/fr/blog/old-libs/": "/fr/posts/libs.gmi", "/fr/abs-fr/": "/fr/posts/libs.gmi", "/fr/written/": "/fr/posts/libs.gmi",
+		"/fr/shared/": "/fr/posts/libs.gmi", "/abs-fr/": "/fr/posts/libs.gmi",
+	} {
+		if status, meta, _ := servetest.GeminiGet(t, d, old); status != gemini.StatusPermanentRedirect || meta != base+to {
+			t.Errorf("gemini %s: %d %q, want 31 %s", old, status, meta, base+to)
+		}
+		text := servetest.GopherGet(t, d, old+"\r\n")
+		if want := map[bool]string{false: "English text", true: "Texte français"}[strings.HasPrefix(to, "/fr/")]; !strings.Contains(text, want) {
+			t.Errorf("gopher %s: %q, want %q", old, text, want)
+		}
+	}
+	for _, gone := range []string{"/old-libs", "/fr/fr/written/"} {
+		if status, _, _ := servetest.GeminiGet(t, d, gone); status == gemini.StatusPermanentRedirect {
+			t.Errorf("gemini %s: still a redirect", gone)
+		}
 	}
 }

@@ -25,7 +25,8 @@ type builtinPage struct {
 }
 
 // stubNames are the slugs a theme gives its layout pages, and the
-// capsule's page that serves what they would.
+// capsule's page that serves what they would (in a multilingual site,
+// the stub's language's: layoutStubs puts its folder before them).
 var stubNames = map[string]builtinPage{
 	"search":   {"capsule's search", searchPath, gopher.TypeSearch, searchPath},
 	"archive":  {"capsule's archive", archivePath, gopher.TypeMenu, archiveSel},
@@ -48,6 +49,8 @@ func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*co
 				stubs = make(map[*content.Post]builtinPage)
 				out = slices.Clone(lists)
 			}
+			// A language's archive, tags and search are its own.
+			page.gemini, page.gopher = p.LangDir+page.gemini, p.LangDir+page.gopher
 			stubs[p] = page
 			warns = append(warns, &content.FileError{File: p.File, Line: 1, Msg: "no text: a theme's layout page, which " + page.name +
 				" (" + page.gemini + ") serves; not served, and links to it lead there (give it text to publish it at " + postGeminiPath(p) + ")"})

@@ -1,9 +1,11 @@
 package content
 
 import (
+	"cmp"
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -107,6 +109,8 @@ func readJekyllURLConfig(m map[string]any) urlConfig {
 func (f folder) address(p *Post) *FileError {
 	p.Addresses = nil
 	addr, ok := "", !isPattern(p.own)
+	var older []string
+	defer func() { p.Addresses, p.hugoOlder = append(p.Addresses, older...), older }()
 	switch {
 	case f.zola:
 		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
@@ -120,6 +124,7 @@ func (f folder) address(p *Post) *FileError {
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), func(dir string) bool {
 			return exists(filepath.Join(f.content, filepath.FromSlash(dir), SiteFile))
 		})
+		older = f.placeHugoAliases(p, addr)
 	case f.layout == layoutJekyll:
 		addr, ok = f.config.jekyllAddress(p)
 	}
@@ -137,6 +142,82 @@ func (f folder) address(p *Post) *FileError {
 	}
 	p.Addresses = []string{(&url.URL{Path: addr}).EscapedPath()}
 	return nil
+}
+
+// placeHugoAliases places p's aliases as Hugo 0.165 writes them, p being
+// at addr (its Hugo address; "" when its url gives it or it is unknown):
+// one written relative ("old-name", "../old") is relative to the folder
+// of p's address (/fr/blog/ for /fr/blog/hello/), and one written from
+// the root ("/old/") of a page in another language than the default one
+// is under that language's folder (/fr/old/). Hugo before 0.155 wrote
+// that one at /old/, as written: older is those, as addresses on the web
+// site, for a blog built with an older Hugo (served where no other page
+// is). Hugo 0.165 puts even "/fr/old/" of a French page at /fr/fr/old/;
+// capsule serves that one where its author evidently meant it, as Hugo
+// 0.154 did.
+func (f folder) placeHugoAliases(p *Post, addr string) (older []string) {
+	if len(p.hugoAliases) == 0 {
+		return nil
+	}
+	code, _, _, _ := f.config.hugoLanguage(p, f.contentPath())
+	langDir := ""
+	if l := f.config.language(code); l != nil {
+		langDir = l.Dir
+	}
+	page := addr
+	if p.own != "" && p.ownKey == "url" && !isPattern(p.own) {
+		page = "/" + strings.TrimPrefix(p.own, "/")
+	}
+	base := cmp.Or(langDir, "/")
+	if page != "" {
+		base = path.Dir(strings.TrimSuffix(decodedAddress(page), "/"))
+	}
+	// A new slice: p's Aliases are shared with the parse cache's copy.
+	placed := make([]string, 0, len(p.Aliases))
+	seen := make(map[string]bool, len(p.Aliases))
+	for _, a := range p.Aliases {
+		rel, hugo := p.hugoAliases[a]
+		switch {
+		case hugo && rel:
+			joined := path.Join(base, a[1:]) // a is the relative one with a "/" put before it
+			if strings.HasSuffix(a, "/") && joined != "/" {
+				joined += "/"
+			}
+			a = joined
+		case hugo && langDir != "" && a != langDir && !strings.HasPrefix(a, langDir+"/"):
+			older = append(older, (&url.URL{Path: decodedAddress(a)}).EscapedPath())
+			a = langDir + a
+		}
+		if !seen[a] {
+			seen[a] = true
+			placed = append(placed, a)
+		}
+	}
+	p.Aliases = placed
+	return older
+}
+
+// dropTakenOlder leaves out of each post's Addresses the places older
+// Hugos gave its aliases (placeHugoAliases) that another post's front
+// matter gives as an alias: since Hugo 0.155 translations may share an
+// alias "/info/", each placed under its language, and the one written
+// at /info/ is the default language's, not worth a warning.
+func dropTakenOlder(posts []*Post) {
+	aliases := make(map[string]*Post)
+	for _, p := range posts {
+		for _, a := range p.Aliases {
+			aliases[addressKey(decodedAddress(a))] = p
+		}
+	}
+	for _, p := range posts {
+		if len(p.hugoOlder) == 0 {
+			continue
+		}
+		p.Addresses = slices.DeleteFunc(slices.Clone(p.Addresses), func(a string) bool {
+			owner, taken := aliases[addressKey(decodedAddress(a))]
+			return taken && owner != p && slices.Contains(p.hugoOlder, a)
+		})
+	}
 }
 
 // contentPath is the posts folder's path in the site, with slashes

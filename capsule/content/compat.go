@@ -55,8 +55,11 @@ var aliasKeys = []string{"url", "permalink", "aliases", "redirect_from"}
 // start with "/" (a full URL gives its path), without duplicates. A path
 // with a placeholder (Jekyll's "/:categories/:title/") cannot be
 // answered and is left out with a warning.
-func (r *frontReader) aliases(warns []*FileError) ([]string, []*FileError) {
-	var out []string
+//
+// hugo maps those of the aliases key to whether they were written
+// relative (no leading "/"): Hugo places them from the page's address
+// and its language (see folder.placeHugoAliases).
+func (r *frontReader) aliases(warns []*FileError) (out []string, hugo map[string]bool, _ []*FileError) {
 	seen := make(map[string]bool)
 	for _, key := range aliasKeys {
 		v, ok := r.m[key]
@@ -95,10 +98,17 @@ func (r *frontReader) aliases(warns []*FileError) ([]string, []*FileError) {
 			case !seen[p]:
 				seen[p] = true
 				out = append(out, p)
+				if key == "aliases" {
+					if hugo == nil {
+						hugo = make(map[string]bool)
+					}
+					a = strings.TrimSpace(a)
+					hugo[p] = !strings.HasPrefix(a, "/") && !strings.Contains(a, "://")
+				}
 			}
 		}
 	}
-	return out, warns
+	return out, hugo, warns
 }
 
 // patternIgnored warns that an old address is a pattern capsule cannot

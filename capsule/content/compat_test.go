@@ -111,6 +111,7 @@ comments: true
 		p := mustParse(t, src, time.UTC)
 		p.File, p.BodyLine, p.rel = "", 0, ""  // where the file is: not the syntax
 		p.own, p.ownKey, p.ownLine = "", "", 0 // which key of each syntax held an alias
+		p.hugoAliases = nil
 		p.Date = p.Date.UTC()
 		p.Updated = p.Updated.UTC()
 		posts = append(posts, p)
@@ -186,5 +187,40 @@ func TestUnknownKeyOncePerSite(t *testing.T) {
 	if len(c.Warnings) != 1 || !strings.HasSuffix(c.Warnings[0].File, "a.md") || c.Warnings[0].Line != 6 ||
 		c.Warnings[0].Msg != `unknown front matter key "foo_bar" ignored (in 3 files)` {
 		t.Errorf("warnings %v", c.Warnings)
+	}
+}
+
+// TestRunOnFrontMatter: Hugo takes what follows the opening "---" or
+// "+++" on its line as the first line of front matter, and some blog
+// tools write "---title: Hello".
+func TestRunOnFrontMatter(t *testing.T) {
+	for _, src := range []string{
+		"---title: Hello\ndate: 2025-05-20\ntags: [a]\n---\nbody\n",
+		"+++title = \"Hello\"\ndate = 2025-05-20\ntags = [\"a\"]\n+++\nbody\n",
+	} {
+		p := mustParse(t, src, time.UTC)
+		if p.Title != "Hello" || !p.HasDate || !reflect.DeepEqual(p.Tags, []string{"a"}) || string(p.Body) != "body\n" || p.BodyLine != 5 {
+			t.Errorf("%q: title %q, date %v, tags %q, body %q at line %d", src, p.Title, p.Date, p.Tags, p.Body, p.BodyLine)
+		}
+	}
+	// Its lines are the file's: an error on line 1 is reported there.
+	_, errs, _ := parsePost("a.md", []byte("---title: [a\ndate: 2025-05-20\n---\n"), "a", time.UTC, "en", defaultFrontLimits)
+	if len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), "a.md:") || strings.HasPrefix(errs[0].Error(), "a.md:1: missing") {
+		t.Errorf("errors %v", ErrorList(errs))
+	}
+}
+
+// TestMissingFrontMatterNamesItsSyntax: a file that tried YAML is not
+// told to start with "+++".
+func TestMissingFrontMatterNamesItsSyntax(t *testing.T) {
+	for src, want := range map[string]string{
+		"--- title: Hello\ndate: 2025-05-20\n---\n": `a.md:1: missing front matter: the file must start with a "---" line, then the YAML`,
+		"title: Hello\ndate: 2025-05-20\n---\n":     `a.md:1: missing front matter: the file must start with a "---" line, then the YAML`,
+		"# Hello\n":                                 `a.md:1: missing front matter: the file must start with a "+++" line (TOML) or a "---" line (YAML)`,
+	} {
+		_, errs, _ := parsePost("a.md", []byte(src), "a", time.UTC, "en", defaultFrontLimits)
+		if len(errs) == 0 || !strings.HasPrefix(errs[0].Error(), want) {
+			t.Errorf("%q: errors %v, want %q…", src, ErrorList(errs), want)
+		}
 	}
 }

@@ -58,6 +58,12 @@ func splitFront(src []byte) (front, body []byte, bodyLine, start int, format fro
 	case bytes.HasPrefix(first, []byte("{")):
 		front, body, bodyLine, ferr = splitJSON(src)
 		return front, body, bodyLine, 1, formatJSON, ferr
+	case runOn(first, yamlDelim):
+		front, body, bodyLine, ferr = splitRunOn(src, yamlDelim)
+		return front, body, bodyLine, 1, formatYAML, ferr
+	case runOn(first, frontMatterDelim):
+		front, body, bodyLine, ferr = splitRunOn(src, frontMatterDelim)
+		return front, body, bodyLine, 1, formatTOML, ferr
 	}
 	front, body, bodyLine, ferr = splitFrontMatter(src)
 	return front, body, bodyLine, frontStart, formatTOML, ferr
@@ -83,6 +89,29 @@ func splitDelimited(src []byte, delim string) (front, body []byte, bodyLine int,
 		line++
 	}
 	return nil, nil, 0, &FileError{Line: 1, Msg: fmt.Sprintf("front matter is not closed: no %q line after this one", delim)}
+}
+
+// runOn is whether first, a file's first line, is delim run straight
+// into the first key ("---title: Hello"). Hugo's reader takes the three
+// delimiter characters and whatever follows them as front matter, so it
+// reads such files (some blog tools write them so); a space or a fourth
+// "-" or "+" after the delimiter is not taken for this.
+func runOn(first []byte, delim string) bool {
+	return len(first) > len(delim) && bytes.HasPrefix(first, []byte(delim)) &&
+		!strings.ContainsRune(" \t-+", rune(first[len(delim)]))
+}
+
+// splitRunOn is splitDelimited for a first line that runOn: the front
+// matter starts on line 1, after the delimiter.
+func splitRunOn(src []byte, delim string) (front, body []byte, bodyLine int, err *FileError) {
+	front, body, bodyLine, err = splitDelimited(src, delim)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	// front is a slice of src that starts on line 2: widen it back to
+	// just after the opening delimiter.
+	firstLen := bytes.IndexByte(src, '\n') + 1
+	return src[len(delim) : firstLen+len(front)], body, bodyLine, nil
 }
 
 // splitJSON takes the JSON object that opens src as front matter; the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -53,10 +54,25 @@ func NormalizeSource(src []byte) []byte {
 func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, err *FileError) {
 	first, _, _ := bytes.Cut(src, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t")) != frontMatterDelim {
-		return nil, nil, 0, &FileError{Line: 1, Msg: `missing front matter: the file must start with a "+++" line`}
+		return nil, nil, 0, &FileError{Line: 1, Msg: missingFrontMatter(first)}
 	}
 	return splitDelimited(src, frontMatterDelim)
 }
+
+// missingFrontMatter says what a file whose first line opens no front
+// matter lacks, in the syntax the file was trying: a first line starting
+// "---" or reading as a YAML key ("title: Hello") was meant as YAML, and
+// being told to start with "+++" would mislead its author.
+func missingFrontMatter(first []byte) string {
+	if bytes.HasPrefix(first, []byte(yamlDelim)) || yamlKeyLine.Match(first) {
+		return `missing front matter: the file must start with a "---" line, then the YAML front matter, then a "---" line`
+	}
+	return `missing front matter: the file must start with a "+++" line (TOML) or a "---" line (YAML)`
+}
+
+// yamlKeyLine is a line reading as a YAML key: a name, ":" and a space
+// or the end of the line.
+var yamlKeyLine = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*:(\s|$)`)
 
 // frontLimits are the bounds decodeFront enforces; tests raise them.
 type frontLimits struct{ size, keys, depth int }

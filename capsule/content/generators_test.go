@@ -135,3 +135,61 @@ func TestHugoKeepsLiquidAsText(t *testing.T) {
 		t.Errorf("warnings %v", c.Warnings)
 	}
 }
+
+// Hugo merges the root configuration file with config/_default/, the
+// folder's files winning for a key set in both (hugo config says so);
+// Blowfish's layout names each language in a file of its own,
+// languages.<code>.toml, read as [languages.<code>].
+func TestHugoConfigRootAndFolderMerged(t *testing.T) {
+	root := testfs.Write(t, map[string]string{
+		"hugo.yaml":                            "title: Root\ndefaultContentLanguage: en\nparams:\n  description: from the root\n  mainSections: [notes]\n",
+		"config/_default/hugo.toml":            "title = 'Folder'\n",
+		"config/_default/params.toml":          "mainSections = ['blog']\n",
+		"config/_default/languages.en.toml":    "weight = 1\nlanguageName = 'English'\n",
+		"config/_default/languages.pt-BR.toml": "weight = 2\nlanguageName = 'Português'\ntitle = 'Pasta'\n",
+		"content/blog/a/index.md":              "---\ntitle: A\ndate: 2024-01-02\n---\n",
+		"content/blog/a/index.pt-br.md":        "---\ntitle: A pt\ndate: 2024-01-02\n---\n",
+		"content/notes/b.md":                   "---\ntitle: B\ndate: 2024-01-02\n---\n",
+	})
+	c, err := Load(root, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var langs []string
+	for _, l := range c.Languages {
+		langs = append(langs, l.Code+" "+l.Name+" "+l.Title+" "+l.Dir)
+	}
+	if got := strings.Join(langs, ", "); got != "en English  , pt-br Português Pasta /pt-br" {
+		t.Errorf("languages %q", got)
+	}
+	if c.Meta.Title != "Folder" || c.Meta.Description != "from the root" {
+		t.Errorf("meta %+v: want the folder's title and the root's description", c.Meta)
+	}
+	var posts []string
+	for _, p := range c.Posts {
+		posts = append(posts, p.Slug+":"+p.Lang)
+	}
+	if got := strings.Join(posts, ","); got != "a:en,a:pt-br" || slugsOf(c.Pages) != "b" {
+		t.Errorf("posts %s, pages %s (mainSections is the folder's: blog)", got, slugsOf(c.Pages))
+	}
+}
+
+// Without a root file too: config/_default/languages.<code>.toml each a
+// language.
+func TestHugoLanguageFilesInConfigFolder(t *testing.T) {
+	root := testfs.Write(t, map[string]string{
+		"config/_default/hugo.toml":         "title = 'T'\ndefaultContentLanguage = 'ja'\n",
+		"config/_default/languages.ja.toml": "weight = 1\n",
+		"config/_default/languages.en.toml": "weight = 2\n[params]\ndescription = 'in English'\n",
+		"config/_default/menus.en.toml":     "[[main]]\nname = 'Posts'\n",
+		"content/posts/a.md":                "---\ntitle: A\ndate: 2024-01-02\n---\n",
+		"content/posts/a.en.md":             "---\ntitle: A\ndate: 2024-01-02\n---\n",
+	})
+	c, err := Load(root, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Languages) != 2 || c.Languages[0].Code != "ja" || c.Languages[1].Code != "en" || c.Languages[1].Dir != "/en" || c.Languages[1].Description != "in English" || len(c.Posts) != 2 {
+		t.Errorf("languages %+v, %d posts", c.Languages, len(c.Posts))
+	}
+}

@@ -174,3 +174,21 @@ func TestTagsEntitiesDecoded(t *testing.T) {
 		t.Errorf("tags %q", got)
 	}
 }
+
+// A Hugo site's declared taxonomies are its front matter keys: known,
+// though capsule serves only tags and categories. Another key still warns.
+func TestHugoTaxonomyKeysKnown(t *testing.T) {
+	root := testfs.Write(t, map[string]string{
+		"hugo.toml":          "[taxonomies]\ntopic = \"topics\"\ntag = \"tags\"\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\ntopics: [go]\nserie: x\n---\n",
+		"content/posts/b.md": "---\ntitle: B\ndate: 2024-01-02\nTopics: [go]\n---\n",
+	})
+	c, err := Load(root, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := ErrorList(c.Warnings).Error()
+	if strings.Contains(w, "topics") || strings.Contains(w, "Topics") || !strings.Contains(w, `unknown front matter key "serie" ignored`) {
+		t.Errorf("warnings: %s", w)
+	}
+}

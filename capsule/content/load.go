@@ -324,6 +324,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// its typography (see plainTitle).
 	for _, m := range posts {
 		m.def.typographer = l == layoutHugo || l == layoutJekyll
+		m.def.taxonomies = f.config.taxonomies
 	}
 	// The site file's cascade reaches every page, a section's its own.
 	if l != layoutHugo {
@@ -391,6 +392,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
+	if l == layoutHugo {
+		dropTakenOlder(loaded)
+	}
 	if l == layoutJekyll || f.gen != "" {
 		chosen := opts.Lang != "" || siteLang
 		if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
@@ -553,11 +557,13 @@ func (c *Content) replace(instead map[string]*Post) {
 }
 
 // startsFront reports whether src starts with front matter (after a
-// byte order mark): a line "---" or "+++", or "{".
+// byte order mark): a line "---" or "+++", one run on into its first key
+// (runOn), or "{".
 func startsFront(src []byte) bool {
 	first, _, _ := strings.Cut(string(NormalizeSource(src[:min(len(src), 64)])), "\n")
 	first = strings.TrimRight(first, " \t")
-	return first == "---" || first == "+++" || strings.HasPrefix(first, "{")
+	return first == "---" || first == "+++" || strings.HasPrefix(first, "{") ||
+		runOn([]byte(first), yamlDelim) || runOn([]byte(first), frontMatterDelim)
 }
 
 const missingFolder = "the posts folder does not exist"

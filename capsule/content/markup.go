@@ -1,7 +1,6 @@
 package content
 
 import (
-	"path/filepath"
 	"strings"
 )
 
@@ -32,20 +31,12 @@ type Markup struct {
 	Kramdown bool
 }
 
-// hugoMarkup reads Markup from a Hugo configuration m (keys lower case),
-// with dir, when not "", the config/_default folder whose markup file
-// holds the markup section.
-func hugoMarkup(root, dir string, m map[string]any) Markup {
+// hugoMarkup reads Markup from a Hugo configuration m (keys lower case,
+// config/_default/markup.toml merged in as its markup section).
+func hugoMarkup(m map[string]any) Markup {
 	var mk Markup
 	mk.Emoji = isTrue(m["enableemoji"])
 	markup := section(m, "markup")
-	if markup == nil && dir != "" {
-		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-			if markup = readConfigFile(filepath.Join(root, dir, "markup"+ext), true); markup != nil {
-				break
-			}
-		}
-	}
 	pass := section(section(section(markup, "goldmark"), "extensions"), "passthrough")
 	if isTrue(pass["enable"]) {
 		inline, _ := section(pass, "delimiters")["inline"].([]any)

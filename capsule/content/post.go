@@ -88,6 +88,10 @@ type Post struct {
 	fmSlug      string
 	own, ownKey string
 	ownLine     int
+	// hugoAliases are those of Aliases from the aliases key, each true
+	// when written relative: Hugo's, placed by folder.address.
+	hugoAliases map[string]bool
+	hugoOlder   []string // of Addresses, where Hugo before 0.155 put them
 	categories  []string
 	// langCode and translationKey are the post's language in a
 	// multilingual site and what its translations share.
@@ -251,7 +255,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	line := r.line
 	var unknown []unknownKey
 	for _, u := range r.unknown(postKeys) {
-		if themeKeys[strings.ToLower(u.name)] || def.zola && slices.Contains(zolaPageKeys, u.name) {
+		if themeKeys[strings.ToLower(u.name)] || def.zola && slices.Contains(zolaPageKeys, u.name) ||
+			strings.Contains(def.taxonomies, ","+strings.ToLower(u.name)+",") {
 			continue
 		}
 		if u.closest != "" {
@@ -386,7 +391,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			p.fmTranslationKey, keyRank = strings.TrimSpace(s), i
 		}
 	}
-	p.Aliases, warns = r.aliases(warns)
+	p.Aliases, p.hugoAliases, warns = r.aliases(warns)
 	for _, k := range []string{"url", "permalink"} {
 		if own, ok := m[k].(string); ok && strings.TrimSpace(own) != "" {
 			p.own, p.ownKey, p.ownLine = strings.TrimSpace(own), k, line(k)
@@ -461,8 +466,9 @@ type postDefaults struct {
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
 	// modTime is an Eleventy or Astro file's modification time: the
 	// date its date: Last Modified (or Created) stands for.
-	modTime time.Time
-	zola    bool // a Zola site's page (zola.go)
+	modTime    time.Time
+	zola       bool   // a Zola site's page (zola.go)
+	taxonomies string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

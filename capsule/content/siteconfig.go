@@ -27,8 +27,13 @@ type siteConfig struct {
 	staticDirs   []string // "static" unless set
 	mainSections []string // params.mainSections: the sections of the blog's posts
 	permalinks   map[string]string
-	urls         urlConfig  // the rest of what makes pages' addresses (addresses.go)
-	languages    []Language // a multilingual site's, by weight (languages.go)
+	// taxonomies are the front matter keys [taxonomies] declares
+	// (topic = "topics": topics), lower case, each between commas
+	// (",topics,series,"): Hugo's, known though only tags and
+	// categories are served.
+	taxonomies string
+	urls       urlConfig  // the rest of what makes pages' addresses (addresses.go)
+	languages  []Language // a multilingual site's, by weight (languages.go)
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Jekyll.
@@ -120,40 +125,12 @@ func section(m map[string]any, key string) map[string]any {
 }
 
 // readHugoConfig reads a Hugo site's configuration: file (relative to
-// root), and with config/_default/ the params and languages files beside
-// it.
+// root) merged with the files of config/_default/, as Hugo merges them.
 func readHugoConfig(root, file string) siteConfig {
 	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
-	m := readConfigFile(filepath.Join(root, file), true)
-	if m == nil {
-		m = map[string]any{}
-	}
+	m := readHugoConfigMap(root, file)
 	defaultLang := strings.ToLower(cmp.Or(str(m["defaultcontentlanguage"]), "en"))
 	langParams := section(section(section(m, "languages"), defaultLang), "params")
-	if dir := filepath.Dir(file); dir != "." {
-		// config/_default/: params.toml and languages.<lang>.toml beside
-		// the main file, merged into it as Hugo does.
-		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-			if p := readConfigFile(filepath.Join(root, dir, "params"+ext), true); p != nil {
-				pm, ok := m["params"].(map[string]any)
-				if !ok {
-					pm = map[string]any{}
-					m["params"] = pm
-				}
-				for k, v := range p {
-					pm[k] = v
-				}
-			}
-			if l := readConfigFile(filepath.Join(root, dir, "languages."+defaultLang+ext), true); l != nil && langParams == nil {
-				langParams = section(l, "params")
-			}
-		}
-		for _, name := range []string{"languages.toml", "languages.yaml", "languages.yml", "languages.json"} {
-			if l := readConfigFile(filepath.Join(root, dir, name), true); l != nil && m["languages"] == nil {
-				m["languages"] = l
-			}
-		}
-	}
 	params := section(m, "params")
 	c.title = str(m["title"])
 	c.description = str(params["description"])
@@ -194,9 +171,93 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	c.urls = readHugoURLConfig(m)
+	var taxonomies []string
+	for _, v := range section(m, "taxonomies") {
+		if s := strings.ToLower(str(v)); s != "" && !strings.Contains(s, ",") {
+			taxonomies = append(taxonomies, s)
+		}
+	}
+	if len(taxonomies) > 0 {
+		slices.Sort(taxonomies) // the same text for the same configuration: postDefaults are compared
+		c.taxonomies = "," + strings.Join(taxonomies, ",") + ","
+	}
 	c.languages = readHugoLanguages(m)
-	c.markup = hugoMarkup(root, strings.TrimPrefix(filepath.Dir(file), "."), m)
+	c.markup = hugoMarkup(m)
 	return c
+}
+
+// hugoConfigDir is Hugo's configuration folder for every environment.
+var hugoConfigDir = filepath.Join("config", "_default")
+
+// maxConfigFiles bounds the files of config/_default/ read: a theme's
+// layout has a dozen.
+const maxConfigFiles = 100
+
+// readHugoConfigMap is a Hugo site's configuration, keys lower-cased:
+// file when it is at the root (hugo.toml, config.yaml…), then the files
+// of config/_default/ in the order of their names, each merged into what
+// came before and winning over it for a key set in both, as Hugo does.
+// There hugo.toml and config.toml are the top level, params.toml is
+// [params], menus.en.toml [languages.en.menus], params.en.toml
+// [languages.en.params] and languages.en.toml [languages.en] (Blowfish's
+// layout: a file per language).
+func readHugoConfigMap(root, file string) map[string]any {
+	m := map[string]any{}
+	if filepath.Dir(file) == "." {
+		mergeConfig(m, readConfigFile(filepath.Join(root, file), true), 0)
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, hugoConfigDir)) // sorted by name
+	for i, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if i >= maxConfigFiles || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
+			continue
+		}
+		item := readConfigFile(filepath.Join(root, hugoConfigDir, e.Name()), true)
+		if item == nil {
+			continue
+		}
+		name := strings.ToLower(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())))
+		var keys []string
+		if key, lang, ok := cutLast(name, "."); ok {
+			keys = []string{"languages", lang}
+			switch key {
+			case "menu", "menus":
+				keys = append(keys, "menus")
+			case "params":
+				keys = append(keys, "params")
+			}
+		} else if name != "hugo" && name != "config" {
+			keys = []string{name}
+		}
+		var v any = item
+		for j := len(keys) - 1; j >= 0; j-- {
+			v = map[string]any{keys[j]: v}
+		}
+		mergeConfig(m, v.(map[string]any), 0)
+	}
+	return m
+}
+
+// cutLast is strings.Cut at the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+// mergeConfig merges src into dst: tables merged key by key, any other
+// value of src replacing dst's.
+func mergeConfig(dst, src map[string]any, depth int) {
+	for k, v := range src {
+		if sm, ok := v.(map[string]any); ok && depth < MaxFrontMatterDepth {
+			if dm, ok := dst[k].(map[string]any); ok {
+				mergeConfig(dm, sm, depth+1)
+				continue
+			}
+		}
+		dst[k] = v
+	}
 }
 
 // readJekyllConfig reads a Jekyll site's _config.yml.
