@@ -34,23 +34,29 @@ func runReload(args []string) {
 	reloads := fs.Int("reloads", 20, "edits, each followed by a reload (1 to 100)")
 	full := fs.Bool("full", true, "then a reload that changes every page (a new title), for its peak")
 	sample := fs.String("posts", "posts", "posts whose sentences the generated ones are made of")
+	runs := fs.Int("runs", 1, "runs, each in a fresh process on the same posts (1 to 10): the memory ratios' median and spread")
 	fs.Parse(args)
-	if *n < 1 || *n > 50000 || *reloads < 1 || *reloads > 100 || *size < 1 || *size > 1<<20 {
-		log.Fatal("n, size or reloads out of bounds")
+	if *n < 1 || *n > 50000 || *reloads < 5 || *reloads > 100 || *size < 1 || *size > 1<<20 || *runs < 1 || *runs > 10 {
+		log.Fatal("n, size, reloads (at least 5) or runs out of bounds")
 	}
 	dir := generatePosts(*n, *size, *sample)
 	defer os.RemoveAll(dir)
 	self, _ := os.Executable()
-	cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads), fmt.Sprintf("-full=%v", *full))
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		log.Fatalf("reload run: %v", err)
+	var all []reloadResult
+	for range *runs {
+		cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads), fmt.Sprintf("-full=%v", *full))
+		cmd.Stderr = os.Stderr
+		out, err := cmd.Output()
+		if err != nil {
+			log.Fatalf("reload run: %v", err)
+		}
+		var r reloadResult
+		if err := json.Unmarshal(out, &r); err != nil {
+			log.Fatalf("reload run: %v: %s", err, out)
+		}
+		all = append(all, r)
 	}
-	var r reloadResult
-	if err := json.Unmarshal(out, &r); err != nil {
-		log.Fatalf("reload run: %v: %s", err, out)
-	}
+	r := all[len(all)-1]
 	fmt.Printf("reload after one edit, %d posts of %d KiB, %d cores, %d reloads\n", *n, *size>>10, runtime.NumCPU(), *reloads)
 	fmt.Printf("  full build (start)          %9v\n", r.Full.Round(time.Millisecond))
 	fmt.Printf("  reload, median              %9v   %.3f of the full build (target ≤ 0.05)\n", r.Median.Round(time.Millisecond), float64(r.Median)/float64(r.Full))
@@ -64,6 +70,38 @@ func runReload(args []string) {
 		fmt.Printf("  after it                    %9.0f MiB   %.2f of held\n", r.AfterFullMiB, r.AfterFullMiB/r.HeldMiB)
 	}
 	fmt.Printf("  peak of the run (start)     %9.0f MiB\n", r.PeakMiB)
+	if len(all) > 1 {
+		fmt.Printf("(figures above: the last of %d runs)\n", len(all))
+	}
+	printMemoryRatios(all, *reloads, *full)
+}
+
+// printMemoryRatios prints how resident memory compares with what is
+// held, over runs: each ratio's median and, with several runs, its
+// spread (lowest to highest).
+func printMemoryRatios(all []reloadResult, reloads int, full bool) {
+	ratio := func(name string, target string, f func(r reloadResult) float64) {
+		v := make([]float64, len(all))
+		for i, r := range all {
+			v[i] = f(r)
+		}
+		slices.Sort(v)
+		spread := ""
+		if len(v) > 1 {
+			spread = fmt.Sprintf("   (%.2f–%.2f)", v[0], v[len(v)-1])
+		}
+		fmt.Printf("  %-44s %6.2f%-16s %s\n", name, v[len(v)/2], spread, target)
+	}
+	fmt.Printf("memory, median of %d run(s)\n", len(all))
+	ratio("resident after start / held", "target ≤ 1.3", func(r reloadResult) float64 { return r.StartMiB / r.HeldMiB })
+	ratio("resident after 5 reloads / after start", "≈ 1.00", func(r reloadResult) float64 { return r.After5MiB / r.StartMiB })
+	ratio(fmt.Sprintf("resident after %d reloads / after start", reloads), "≈ 1.00", func(r reloadResult) float64 { return r.AfterMiB / r.StartMiB })
+	ratio(fmt.Sprintf("resident after %d reloads / held", reloads), "target ≤ 1.3", func(r reloadResult) float64 { return r.AfterMiB / r.HeldMiB })
+	ratio("peak during edit reloads / resident after start", "≈ 1.14", func(r reloadResult) float64 { return r.EditPeakMiB / r.StartMiB })
+	if full {
+		ratio("full reload peak / steady (after the edits)", "target ≤ 1.5", func(r reloadResult) float64 { return r.FullPeakMiB / r.AfterMiB })
+		ratio("after the full reload / held", "", func(r reloadResult) float64 { return r.AfterFullMiB / r.HeldMiB })
+	}
 }
 
 // reloadResult is what one reload-child run reports.
@@ -71,6 +109,8 @@ type reloadResult struct {
 	Full, Median, Slowest, FullReload time.Duration
 	Rendered                          int
 	HeldMiB, StartMiB, AfterMiB       float64
+	After5MiB                         float64 // resident after the fifth reload, settled
+	EditPeakMiB                       float64 // resident at most during the edits' reloads
 	FullPeakMiB, AfterFullMiB         float64 // resident at most during a full reload, and after it settled
 	PeakMiB                           float64
 }
@@ -112,6 +152,7 @@ func runReloadChild(args []string) {
 		defer pprof.StopCPUProfile()
 	}
 	var times []time.Duration
+	edits := sampleResident(rss)
 	for i := range *reloads {
 		// An author's edit: one post, a sentence added.
 		f := files[(i*7919)%len(files)]
@@ -132,7 +173,13 @@ func runReloadChild(args []string) {
 		}
 		times = append(times, time.Since(t))
 		res.Rendered = d.Store().Rendered
+		if i == 4 {
+			// Settled, as after the last (see below).
+			time.Sleep(3 * time.Second)
+			res.After5MiB = rss()
+		}
 	}
+	res.EditPeakMiB = edits()
 	// Once reloads pause, the daemon returns their garbage (after a
 	// second): resident memory is measured when it has settled.
 	time.Sleep(3 * time.Second)
@@ -163,9 +210,28 @@ func fullReload(ctx context.Context, d *daemon.Daemon, cfg config.Config, dir st
 	}
 	os.WriteFile(site, []byte(strings.Replace(string(b), "title = \"", "title = \"新 ", 1)), 0o644)
 	time.Sleep(watch.DefaultQuiet)
+	top := sampleResident(rss)
+	if p := os.Getenv("FULLPROFILE"); p != "" {
+		f, _ := os.Create(p)
+		pprof.StartCPUProfile(f)
+	}
+	t := time.Now()
+	if err := d.Reload(ctx, cfg); err != nil {
+		log.Fatal(err)
+	}
+	took = time.Since(t)
+	pprof.StopCPUProfile()
+	peak = top()
+	time.Sleep(3 * time.Second)
+	return took, peak, rss()
+}
+
+// sampleResident samples resident memory every 5 ms until the function
+// it returns is called, which returns the highest sample.
+func sampleResident(rss func() float64) func() float64 {
 	done := make(chan float64)
-	go func() { // resident memory, sampled while the reload runs
-		top := 0.0
+	go func() {
+		top := rss()
 		tick := time.NewTicker(5 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -178,18 +244,8 @@ func fullReload(ctx context.Context, d *daemon.Daemon, cfg config.Config, dir st
 			}
 		}
 	}()
-	if p := os.Getenv("FULLPROFILE"); p != "" {
-		f, _ := os.Create(p)
-		pprof.StartCPUProfile(f)
+	return func() float64 {
+		done <- 0
+		return <-done
 	}
-	t := time.Now()
-	if err := d.Reload(ctx, cfg); err != nil {
-		log.Fatal(err)
-	}
-	took = time.Since(t)
-	pprof.StopCPUProfile()
-	done <- 0
-	peak = <-done
-	time.Sleep(3 * time.Second)
-	return took, peak, rss()
 }
