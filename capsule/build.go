@@ -162,6 +162,13 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	draftTraces := make([]linkTrace, len(drafts))
 	draftReused := make([]*renderRecord, len(drafts))
 	md := newDialects(c.Markup) // goldmark's parser is safe for concurrent use
+	// Each post's responses are packed into arenas as it is rendered
+	// (arena.go), after what the previous Store filled.
+	var prevPacker *packer
+	if renders != nil {
+		prevPacker = renders.packer
+	}
+	pk := newPacker(prevPacker)
 	watch := newPostWatch(opts.PostBudget, opts.Slow)
 	work.ForEach(len(entries)+len(drafts), func(i int) {
 		if ctx.Err() != nil {
@@ -175,7 +182,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				return
 			}
 			draftOut[i] = watch.render(p, func() renderedEntry {
-				return b.renderDraft(p, mark(p), md.of(p), links.rewriter(p, links.geminiLink, fileLink, true), &draftTraces[i])
+				return pk.pack(b.renderDraft(p, mark(p), md.of(p), links.rewriter(p, links.geminiLink, fileLink, true), &draftTraces[i]))
 			})
 			return
 		}
@@ -210,13 +217,16 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			} else if lb.isPage(j) {
 				e.hasLinks = lb.pageLinks[j-len(lb.posts)]
 			}
-			return e
+			return pk.pack(e)
 		})
 	})
 	watch.stop()
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	// Posts taken from the previous Store in arenas now under half live
+	// move to fresh space (the repack rule: arena.go).
+	pk.repack([][]renderedEntry{out, draftOut}, [][]*renderRecord{reused, draftReused})
 	var errs content.ErrorList
 	routes := newRoutes(site, len(entries))
 	for _, lb := range blogs {
@@ -258,6 +268,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.renders = make(renderCache, len(entries))
 	st.markup = c.Markup
+	st.packer = pk
 	for i, p := range entries {
 		older, newer := owners[i].b.neighbours(owners[i].j)
 		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p))

@@ -151,7 +151,7 @@ func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchabl
 		pg.Link(postGeminiLink(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
 	pg.Link(b.dir+"/", b.site.Title)
-	raw := kept(pg.Bytes())
+	raw := pg.Bytes() // copied into an arena by build (packer.pack)
 	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
 	return page, raw[start:end]
 }

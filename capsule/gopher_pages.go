@@ -133,7 +133,7 @@ func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string)
 	}
 	m.Info("")
 	b.home(m)
-	return kept(text), m.Bytes()
+	return text, m.Bytes() // copied into an arena by build (packer.pack)
 }
 
 // tagsMenu lists the tags, most used first.

@@ -31,6 +31,9 @@ type renderedEntry struct {
 	warns      []*content.FileError
 	hasLinks   bool // a page with links: its gopher menu is worth linking
 	err        error
+	// arena is where its bytes are, size how many (packer.pack).
+	arena *arena
+	size  int
 }
 
 // renderRecord is a rendered post with what its rendering depended on.

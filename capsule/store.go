@@ -43,6 +43,9 @@ type Store struct {
 	// post at its date without any change of its own.
 	draftRenders renderCache
 	tagPages     map[string]*tagPages // every tag's pages, for the next Build
+	// packer packed the posts' responses into arenas: the next Build
+	// fills on where it stopped (arena.go).
+	packer *packer
 
 	// Posts and Tags count what was built; Warnings is what the build noticed
 	// but did not stop for; BuildTime how long Build took.

@@ -1,0 +1,215 @@
+package capsule
+
+import (
+	"sync"
+	"sync/atomic"
+	"unsafe"
+)
+
+// Arenas: where rendered posts are held. Each post's responses (its
+// Gemini page, Gopher text and menu, feed entry, list lines: 20 to 60
+// KB) are copied, one after the other, into a large buffer shared with
+// other posts, an arena, filled in order. Allocated one by one, each
+// would be rounded up to one of the allocator's size classes (up to a
+// fifth more) and share its span with objects of other ages, which keep
+// the span resident after the rest of it died: together a third more
+// than the bytes served. An arena is one allocation of exactly
+// arenaSize, used to its end.
+//
+// Go's collector keeps an arena while any slice points into it: a post
+// kept by a reload (its renderRecord, taken from the previous Store)
+// keeps its arena; an arena none of whose posts is kept any more is
+// freed whole, at once.
+//
+// Immutability: the bytes of an arena are written once, by the build
+// that reserved them, before the Store that holds them is published;
+// every slice handed out ends where its reservation does (its capacity
+// is its length), so no append can write past it. A later build never
+// writes into bytes a served Store reads: it only reserves space no
+// slice points to yet (reserve is atomic, so that two builds sharing an
+// arena get apart).
+//
+// The repack rule (repack, called by build for every post of the new
+// Store): at each Build, the bytes of the new Store's posts in each
+// arena are counted (live); an arena less than half live (but for the
+// one being filled) has its posts copied into fresh space, so that the
+// old arena is freed once the previous Store is. Hence, after every
+// Build, the arenas a Store holds are each at least half live: in the
+// worst case they take twice the bytes of the posts held, plus one
+// arena being filled (arenaSize). Typically an edit's reload renders
+// one post and its two neighbours anew, so that an arena of ~50 posts
+// falls under half live only after ~25 of them were edited (or deleted):
+// about 1.1 times the bytes held at most, and no more after a full
+// reload (every post rendered into new arenas, the old ones freed whole).
+
+// arenaSize is the size of an arena; a post larger than a quarter of it
+// (a very long post) has an arena of its own, of its exact size. (A
+// variable for tests, which make it small.)
+var arenaSize = 2 << 20
+
+// arena is one buffer that posts' responses are packed into.
+type arena struct {
+	buf  []byte       // allocated once at its full size, never grown
+	used atomic.Int64 // bytes of buf reserved: below it, written once and then only read
+}
+
+func newArena(size int) *arena { return &arena{buf: make([]byte, size)} }
+
+// reserve returns n bytes of a's free space, or false when a has not so
+// many left. The slice's capacity is its length.
+func (a *arena) reserve(n int) ([]byte, bool) {
+	for {
+		u := a.used.Load()
+		if u+int64(n) > int64(len(a.buf)) {
+			return nil, false
+		}
+		if a.used.CompareAndSwap(u, u+int64(n)) {
+			return a.buf[u : u+int64(n) : u+int64(n)], true
+		}
+	}
+}
+
+// packer packs a build's posts into arenas. It is safe for concurrent
+// use: posts are packed as they are rendered, on every core.
+type packer struct {
+	mu  sync.Mutex
+	cur *arena // the arena being filled, perhaps the previous Store's last one
+	// made counts the arenas made (not those of their own size), moved
+	// the posts repack moved: for tests.
+	made, moved int
+}
+
+// newPacker returns a packer that fills first the free space left in the
+// arena prev was filling (prev may be nil).
+func newPacker(prev *packer) *packer {
+	pk := &packer{}
+	if prev != nil {
+		prev.mu.Lock()
+		pk.cur = prev.cur
+		prev.mu.Unlock()
+	}
+	return pk
+}
+
+// alloc returns n bytes of fresh space, no slice points to yet, and
+// their arena.
+func (pk *packer) alloc(n int) ([]byte, *arena) {
+	if n > arenaSize/4 {
+		a := newArena(n)
+		b, _ := a.reserve(n)
+		return b, a
+	}
+	pk.mu.Lock()
+	defer pk.mu.Unlock()
+	if pk.cur != nil {
+		if b, ok := pk.cur.reserve(n); ok {
+			return b, pk.cur
+		}
+	}
+	pk.cur = newArena(arenaSize)
+	pk.made++
+	b, _ := pk.cur.reserve(n)
+	return b, pk.cur
+}
+
+// filling reports whether a is the arena pk fills.
+func (pk *packer) filling(a *arena) bool {
+	pk.mu.Lock()
+	defer pk.mu.Unlock()
+	return a == pk.cur
+}
+
+// pack returns e with every byte it holds copied into one piece of an
+// arena, its arena and size noted. The copy's slices have no room to
+// grow: each ends where the next begins.
+func (pk *packer) pack(e renderedEntry) renderedEntry {
+	if e.err != nil {
+		return e
+	}
+	var raw, body []byte
+	if e.gmi != nil {
+		raw = e.gmi.Raw
+		body = e.gmi.Body
+	}
+	n := len(raw) + len(e.txt) + len(e.menu) + len(e.atom) + len(e.lines.gemini) + len(e.lines.gopher)
+	buf, a := pk.alloc(n)
+	put := func(b []byte) []byte {
+		if b == nil {
+			return nil
+		}
+		k := copy(buf, b)
+		out := buf[:k:k]
+		buf = buf[k:]
+		return out
+	}
+	if e.gmi != nil {
+		// Body and searchable are parts of Raw: parts of its copy too.
+		bodyAt, searchAt := offsetIn(raw, body), offsetIn(raw, e.searchable)
+		newRaw := put(raw)
+		g := *e.gmi
+		g.Raw = newRaw
+		if body != nil {
+			g.Body = newRaw[bodyAt : bodyAt+len(body) : bodyAt+len(body)]
+		}
+		e.gmi = &g
+		if e.searchable != nil {
+			e.searchable = newRaw[searchAt : searchAt+len(e.searchable) : searchAt+len(e.searchable)]
+		}
+	}
+	e.txt = put(e.txt)
+	e.menu = put(e.menu)
+	e.atom = put(e.atom)
+	e.lines.gemini = put(e.lines.gemini)
+	e.lines.gopher = put(e.lines.gopher)
+	e.arena, e.size = a, n
+	return e
+}
+
+// offsetIn is where part begins in whole, of which it is a part (0 when
+// part is empty).
+func offsetIn(whole, part []byte) int {
+	if len(part) == 0 {
+		return 0
+	}
+	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(part))) - uintptr(unsafe.Pointer(unsafe.SliceData(whole))))
+	if off < 0 || off+len(part) > len(whole) {
+		panic("capsule: a response's part is not in it")
+	}
+	return off
+}
+
+// repack enforces the repack rule (see above) on the posts of a new
+// Store, es, with the records they were taken from (reused[i] nil for a
+// post rendered by this build): it counts each arena's live bytes and
+// moves every post of an arena under half live into fresh space, with a
+// new record when it was taken from the previous Store (a record is
+// never modified: the previous Store may still be served). It returns
+// how many posts it moved.
+func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
+	live := make(map[*arena]int)
+	for _, list := range es {
+		for i := range list {
+			if e := &list[i]; e.err == nil && e.arena != nil {
+				live[e.arena] += e.size
+			}
+		}
+	}
+	moved := 0
+	for k, list := range es {
+		for i := range list {
+			e := &list[i]
+			if e.err != nil || e.arena == nil || 2*live[e.arena] >= len(e.arena.buf) || pk.filling(e.arena) {
+				continue
+			}
+			*e = pk.pack(*e)
+			if r := reused[k][i]; r != nil {
+				c := *r
+				c.renderedEntry = *e
+				reused[k][i] = &c
+			}
+			moved++
+		}
+	}
+	pk.moved += moved
+	return moved
+}
