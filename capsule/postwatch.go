@@ -63,8 +63,13 @@ func (w *postWatch) end(file string) (time.Duration, bool) {
 
 // render renders p with f within the budget: reading back p's Markdown
 // first if it was forgotten, and failing the entry when f takes longer
-// than the budget.
+// than the budget. Markdown read back is forgotten again once rendered:
+// a reload that renders every post (a new site title) holds one post's
+// Markdown per core, not all of it until the build ends.
 func (w *postWatch) render(p *content.Post, f func() renderedEntry) (e renderedEntry) {
+	if p.Body == nil && p.BodyHash != 0 {
+		defer func() { p.Body = nil }()
+	}
 	if err := content.ReadBody(p); err != nil { // forgotten after the last build
 		return renderedEntry{err: err}
 	}
