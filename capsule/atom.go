@@ -118,10 +118,16 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 		panic("atom: " + err.Error()) // only strings and fixed types: cannot fail
 	}
 	const end = "\n</feed>"
-	size := len(xml.Header) + head.Len() + len(end) + 1
+	// Sized exactly (head ends with end, written once), so that the feed
+	// is not copied again to drop spare room: the newest entries with
+	// their text are made first.
+	full := make([][]byte, min(len(posts), feedFullPosts))
+	size := len(xml.Header) + head.Len() + 1
 	for i, p := range posts {
-		if i < feedFullPosts && fe.text[p] != nil {
-			size += 2 * (len(fe.entry[p]) + len(fe.text[p])) // escaped, roughly
+		if text, ok := fe.text[p]; ok && i < feedFullPosts {
+			full[i] = b.atomEntry(p, fe.summary[p], text)
+			size += len(full[i]) + 1
+			continue
 		}
 		size += len(fe.entry[p]) + 1
 	}
@@ -134,8 +140,8 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 	out.Write(bytes.TrimSuffix(head.Bytes(), []byte(end)))
 	for i, p := range posts {
 		out.WriteByte('\n')
-		if text, ok := fe.text[p]; ok && i < feedFullPosts {
-			out.Write(b.atomEntry(p, fe.summary[p], text))
+		if i < len(full) && full[i] != nil {
+			out.Write(full[i])
 		} else {
 			out.Write(fe.entry[p])
 		}

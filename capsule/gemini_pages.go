@@ -1,7 +1,6 @@
 package capsule
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
@@ -57,7 +56,7 @@ func (b *blog) listLines(p *content.Post) listLines {
 	pg.Link(postGeminiLink(p), p.Date.Format(dateLayout)+" "+feedTitle(p.Title))
 	m := b.menu()
 	m.Item(gopher.TypeMenu, p.Date.Format(dateLayout)+" "+p.Title, postMenuLink(p))
-	return listLines{gemini: bytes.Clone(pg.Bytes()), gopher: m.Lines()}
+	return listLines{gemini: pg.Bytes(), gopher: m.Lines()} // copied into an arena by build (packer.pack)
 }
 
 // feedTitle keeps a title whole in Lagrange's feed view. Lagrange trims
