@@ -267,7 +267,9 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) (err error) {
 	}
 	// Each site on its own: a problem in one keeps its content and stops
 	// no other. What concerns the daemon changes with the main site.
+	restore := paceReload() // while both Stores are held: see buildgc.go
 	errs, mainReloaded := d.reloadSites(ctx, cfg)
+	restore()
 	if mainReloaded {
 		d.applyConfig(cfg)
 	}
