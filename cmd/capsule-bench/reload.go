@@ -94,7 +94,9 @@ func printMemoryRatios(all []reloadResult, reloads int, full bool) {
 	}
 	fmt.Printf("memory, median of %d run(s)\n", len(all))
 	ratio("resident after start / held", "target ≤ 1.3", func(r reloadResult) float64 { return r.StartMiB / r.HeldMiB })
-	ratio("resident after 5 reloads / after start", "≈ 1.00", func(r reloadResult) float64 { return r.After5MiB / r.StartMiB })
+	if reloads > 5 {
+		ratio("resident after 5 reloads / after start", "≈ 1.00", func(r reloadResult) float64 { return r.After5MiB / r.StartMiB })
+	}
 	ratio(fmt.Sprintf("resident after %d reloads / after start", reloads), "≈ 1.00", func(r reloadResult) float64 { return r.AfterMiB / r.StartMiB })
 	ratio(fmt.Sprintf("resident after %d reloads / held", reloads), "target ≤ 1.3", func(r reloadResult) float64 { return r.AfterMiB / r.HeldMiB })
 	ratio("peak during edit reloads / resident after start", "≈ 1.14", func(r reloadResult) float64 { return r.EditPeakMiB / r.StartMiB })

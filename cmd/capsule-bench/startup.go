@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -66,6 +67,15 @@ func runStartup(args []string) {
 	fmt.Printf("  floor     %9v   %8.0f MiB   %8.0f MiB\n", f.Wall.Round(time.Millisecond), f.PeakMiB, f.ResidentMiB)
 	fmt.Printf("  ratio     %9.2f   %12.2f   %12.2f\n", float64(c.Wall)/float64(f.Wall), c.PeakMiB/f.PeakMiB, c.ResidentMiB/f.ResidentMiB)
 	fmt.Printf("  capsule holds %.0f MiB of responses: resident after is %.2f of it (target ≤ 1.3)\n", c.HeldMiB, c.ResidentMiB/c.HeldMiB)
+	var held, peak []float64
+	for _, r := range results["capsule"] {
+		held = append(held, r.ResidentMiB/r.HeldMiB)
+		peak = append(peak, r.PeakMiB/r.HeldMiB)
+	}
+	slices.Sort(held)
+	slices.Sort(peak)
+	fmt.Printf("  capsule, over the %d runs: resident after / held %.2f (%.2f–%.2f), peak / held %.2f (%.2f–%.2f)\n", len(held),
+		held[len(held)/2], held[0], held[len(held)-1], peak[len(peak)/2], peak[0], peak[len(peak)-1])
 }
 
 // childResult is what one startup-child run reports.
