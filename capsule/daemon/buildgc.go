@@ -1,29 +1,52 @@
 package daemon
 
-import "runtime/debug"
+import (
+	"runtime/debug"
+	"runtime/metrics"
+)
 
-// reloadGCPercent is the collector's pace while a reload builds: the heap
-// may grow past what is live by this percent, not the 100 of GOGC's
-// default. A reload holds the Store being served and the one being built
-// at once; at GOGC's pace, the build's garbage (syntax trees, buffers
-// the responses are rendered in before they are packed into arenas) could
-// take as much again before a collection, doubling the peak of a reload
-// that renders every page. What is live is mostly arenas, bytes without
-// pointers, which the collector does not scan: a collection costs little.
-// Measured (capsule-bench reload): at 3,000 posts a reload of every page
-// peaks at 2.9 times the steady resident memory with 100 (GOGC's
-// default), 2.0 with 20, 1.9 with 5 (but an edit's reload takes 3 times
-// as long); at 10,000, 2.1 with 20 (16 s), 2.0 with 10 (26 s). An edit's
-// reload is as fast with 20 as with 100.
-const reloadGCPercent = 20
+// The collector's pace during a reload. A reload holds the Store being
+// served and the one being built at once; at GOGC's pace (the heap may
+// grow to twice what was live at the last collection), the build's
+// garbage (syntax trees, the buffers responses are rendered in before
+// they are packed into arenas) comes on top of both, and a reload that
+// renders every page (a new site title) peaked at 2.8 times the steady
+// resident memory at 10,000 posts. So while a reload builds, the runtime's
+// soft memory limit is set to reloadHeadroom times the heap live before
+// it: room for a second Store as large as the first, and a little
+// garbage. An edit's reload allocates far less and never reaches it (no
+// extra collection, as fast as without); a reload of every page is
+// collected more often as it nears the end, which costs little: what is
+// live is mostly arenas, bytes without pointers, which the collector
+// does not scan. A site that grew much since the last reload goes past
+// the limit (it is soft: the collector takes at most half the CPU to
+// keep to it), and the build is slower, not wrong. A lower limit set by
+// the operator (-memory-limit, GOMEMLIMIT) is kept.
+//
+// (GOGC lowered to 20 during reloads instead peaked at 2.0–2.1 times
+// the steady resident memory, but slowed an edit's reload by a collection
+// during it.)
+const reloadHeadroom = 2.25
 
-// paceReload sets the collector's pace for a reload, unless GOGC is
-// already lower or off, and returns what restores it.
+// paceReload sets the memory limit for a reload and returns what
+// restores the one before.
 func paceReload() (restore func()) {
-	prev := debug.SetGCPercent(reloadGCPercent)
-	if prev < 0 || prev <= reloadGCPercent {
-		debug.SetGCPercent(prev)
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 || s[0].Value.Uint64() == 0 {
 		return func() {}
 	}
-	return func() { debug.SetGCPercent(prev) }
+	limit := int64(reloadHeadroom * float64(s[0].Value.Uint64()))
+	prev := debug.SetMemoryLimit(-1) // reads it
+	if prev <= limit {
+		return func() {}
+	}
+	debug.SetMemoryLimit(limit)
+	return func() {
+		// Unless the operator's limit changed meanwhile (applyConfig
+		// runs after the reload): only ours is undone.
+		if debug.SetMemoryLimit(-1) == limit {
+			debug.SetMemoryLimit(prev)
+		}
+	}
 }
