@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"os"
@@ -665,10 +666,17 @@ var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
 // parseSiteMeta decodes the site file's front matter into meta. Every key
 // of it is known: an unknown one is an error.
 func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*FileError, setsLang bool) {
-	front, _, _, start, format, ferr := splitFront(src)
+	front, body, bodyLine, start, format, ferr := splitFront(src)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}, nil, false
+	}
+	if text := bytes.TrimSpace(body); len(text) > 0 {
+		// Hugo's themes show the home page's text above its list; capsule's
+		// home page is the list. Said, not lost in silence.
+		n := bytes.Count(text, []byte("\n")) + 1
+		warns = append(warns, &FileError{File: path, Line: bodyLine + bytes.Count(body[:bytes.Index(body, text[:1])], []byte("\n")), Kind: "home page text not shown",
+			Msg: fmt.Sprintf("the home page's text (%s) is not shown: capsule's home page lists the posts; move the text to a page (about.md) to serve it", count(n, "line"))})
 	}
 	m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 	if ferr != nil {
