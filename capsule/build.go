@@ -292,6 +292,9 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
 	for _, lb := range blogs {
+		if r := st.renders[homeFile(lb)]; r != nil {
+			lb.homeBody = r.searchable // its gemtext body, as its own page holds it
+		}
 		lb.indexPages(st, feed, prevTags)
 	}
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt(blogs))

@@ -96,6 +96,10 @@ func (b *blog) homeGemtext() []byte {
 		pg.Text(b.site.Description)
 		pg.Blank()
 	}
+	if len(b.homeBody) > 0 {
+		pg.Gemtext(b.homeBody)
+		pg.Blank()
+	}
 	msg := b.site.Messages
 	pg.Link(b.dir+tagsPath, msg.Tags)
 	pg.Link(b.dir+archivePath, msg.Archive)

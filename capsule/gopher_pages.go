@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -48,6 +49,11 @@ func (b *blog) rootMenu() []byte {
 	// Lynx reads gopher menus as Latin-1 unless told otherwise.
 	m.Info(msg.LynxHint)
 	m.Info("")
+	if h := b.homeText; h != nil {
+		// The home page's text, a document of its own: a menu's info
+		// lines would lose its links.
+		m.Item(gopher.TypeText, cmp.Or(h.Title, b.site.Title), postGopherLink(h))
+	}
 	m.Item(gopher.TypeMenu, msg.Tags, b.dir+tagsPath)
 	m.Item(gopher.TypeMenu, msg.Archive, b.dir+archiveSel)
 	m.Item(gopher.TypeSearch, msg.Search, b.searchPath())

@@ -46,6 +46,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 	if len(langs) == 0 {
 		b = newBlog(site, posts, pages)
 		b.unlisted = unlisted
+		b.homeText = homeOf(unlisted)
 		owners = make([]entryOwner, len(posts)+len(pages)+len(unlisted))
 		for i := range owners {
 			owners[i] = entryOwner{b, i}
@@ -75,6 +76,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		}
 		lb := newBlog(&ls, of(posts, l.Dir), of(pages, l.Dir))
 		lb.unlisted = of(unlisted, l.Dir)
+		lb.homeText = homeOf(lb.unlisted)
 		lb.dir, lb.langName = l.Dir, l.Name
 		for _, o := range langs {
 			if o.Code != l.Code {
@@ -106,6 +108,16 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		}
 	}
 	return b, blogs, owners, allPosts, allPages, allUnlisted
+}
+
+// homeOf is the home page's text among a blog's unlisted pages, or nil.
+func homeOf(unlisted []*content.Post) *content.Post {
+	for _, p := range unlisted {
+		if p.Home {
+			return p
+		}
+	}
+	return nil
 }
 
 // base is a language tag's language: "pt" of "pt-BR".
@@ -183,4 +195,13 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	st.gopher[d+archiveSel] = b.archiveMenu()
 	st.gemini[d+atomPath] = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed)
 	st.gopher[d+"/"] = b.rootMenu()
+}
+
+// homeFile is the file of b's home page text, "" when it has none: its
+// key in a Store's renders.
+func homeFile(b *blog) string {
+	if b.homeText == nil {
+		return ""
+	}
+	return b.homeText.File
 }

@@ -170,7 +170,7 @@ func samePost(a, b *content.Post) bool {
 		content.SameTime(a.Date, b.Date) && a.HasDate == b.HasDate && content.SameTime(a.Updated, b.Updated) &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Addresses, b.Addresses) && a.Page == b.Page &&
-		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
+		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Home == b.Home && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
 // sameBody reports whether a and b have the same Markdown: by their

@@ -348,6 +348,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if site != nil && site.err == nil {
 		siteErrs, siteWarns, setsLang := parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
 		errs, c.Warnings, siteLang = append(errs, siteErrs...), append(c.Warnings, siteWarns...), setsLang
+		if len(siteErrs) == 0 && hasText(site.data) {
+			posts = append(posts, homeFile(site, ""))
+		}
 	}
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
@@ -355,8 +358,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
 		if !f.zola { // Zola's _index.md is a section's, with no say on the site
-			langErrs, langWarns := f.languageMeta(c.Languages, maxPost)
+			langErrs, langWarns, homes := f.languageMeta(c.Languages, maxPost)
 			errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)
+			posts = append(posts, homes...)
 		}
 		for _, m := range posts {
 			m.slug = f.langSlug(m)
@@ -393,6 +397,16 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
+	for _, p := range loaded {
+		if p.Home && p.Title == "" {
+			// A home page's text without a title of its own: its
+			// site's (or language's) title heads its page.
+			p.Title = c.Meta.Title
+			if i := slices.IndexFunc(c.Languages, func(l Language) bool { return l.Code == p.langCode }); i >= 0 && c.Languages[i].Title != "" {
+				p.Title = c.Languages[i].Title
+			}
+		}
+	}
 	if l == layoutHugo {
 		dropTakenOlder(loaded)
 	}
@@ -666,17 +680,10 @@ var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
 // parseSiteMeta decodes the site file's front matter into meta. Every key
 // of it is known: an unknown one is an error.
 func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*FileError, setsLang bool) {
-	front, body, bodyLine, start, format, ferr := splitFront(src)
+	front, _, _, start, format, ferr := splitFront(src)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}, nil, false
-	}
-	if text := bytes.TrimSpace(body); len(text) > 0 {
-		// Hugo's themes show the home page's text above its list; capsule's
-		// home page is the list. Said, not lost in silence.
-		n := bytes.Count(text, []byte("\n")) + 1
-		warns = append(warns, &FileError{File: path, Line: bodyLine + bytes.Count(body[:bytes.Index(body, text[:1])], []byte("\n")), Kind: "home page text not shown",
-			Msg: fmt.Sprintf("the home page's text (%s) is not shown: capsule's home page lists the posts; move the text to a page (about.md) to serve it", count(n, "line"))})
 	}
 	m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 	if ferr != nil {
@@ -754,4 +761,19 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 		out = append(out, s.first)
 	}
 	return out
+}
+
+// homeFile is the text of a home page's file (the site file, or a
+// language's _index.<code>.md), which Hugo's themes show above the list
+// of posts: a page that no list shows (its own address is /index.gmi),
+// drawn on its language's home page.
+func homeFile(src *source, dir string) *mdFile {
+	return &mdFile{src: src, slug: "index", def: postDefaults{dir: dir, page: true, undatedPage: true, bare: true, home: true}}
+}
+
+// hasText reports whether a file's Markdown after its front matter has
+// any text.
+func hasText(src []byte) bool {
+	_, body, _, _, _, ferr := splitFront(NormalizeSource(src))
+	return ferr == nil && len(bytes.TrimSpace(body)) > 0
 }
