@@ -208,7 +208,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
 			continue
 		case l == layoutJekyll:
-			if !hasExt(name, ".md", ".markdown") || slices.Contains(jekyllNotPages, strings.ToLower(name)) {
+			if !hasExt(name, ".md", ".markdown") || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {
 				continue
 			}
 		case !hasExt(name, ".md"):
@@ -225,6 +225,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			continue
 		}
 		m := &mdFile{src: src, slug: strings.TrimSuffix(name, filepath.Ext(name))}
+		if isHomeIndex(name) && (l == layoutJekyll || f.gen == genEleventy) {
+			// Jekyll's and Eleventy's home page: its text, if it has any
+			// (most are a layout's front matter alone), is the home
+			// page's, as a site file's is.
+			posts = append(posts, homeFile(src, ""))
+			continue
+		}
 		switch l {
 		case layoutJekyll:
 			m.def.page, m.jpage = true, true
@@ -306,6 +313,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	readAll(all, prev)
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
+	// A home page's index.md without text is a theme's layout alone.
+	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
+		return m.def.home && m.src.err == nil && !hasText(m.src.data)
+	})
 	for _, m := range posts {
 		if m.def.jsSite && m.src.info != nil {
 			m.def.modTime = m.src.info.ModTime() // Eleventy's date: Last Modified
@@ -441,7 +452,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "")...)
 	tooBig := make(map[string]*Post)
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded
@@ -769,6 +780,12 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 // drawn on its language's home page.
 func homeFile(src *source, dir string) *mdFile {
 	return &mdFile{src: src, slug: "index", def: postDefaults{dir: dir, page: true, undatedPage: true, bare: true, home: true}}
+}
+
+// isHomeIndex reports whether a file at the top of a Jekyll or Eleventy
+// site is its home page's.
+func isHomeIndex(name string) bool {
+	return strings.EqualFold(name, "index.md") || strings.EqualFold(name, "index.markdown")
 }
 
 // hasText reports whether a file's Markdown after its front matter has
