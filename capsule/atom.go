@@ -118,7 +118,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 		panic("atom: " + err.Error()) // only strings and fixed types: cannot fail
 	}
 	const end = "\n</feed>"
-	size := len(xml.Header) + head.Len() + len(end) + 1
+	size := len(xml.Header) + head.Len() + 1 // head ends with end, written once: exact without full texts, so kept copies nothing
 	for i, p := range posts {
 		if i < feedFullPosts && fe.text[p] != nil {
 			size += 2 * (len(fe.entry[p]) + len(fe.text[p])) // escaped, roughly

@@ -236,15 +236,16 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		if !routes.post(p) {
+		at, ok := routes.post(p)
+		if !ok {
 			continue
 		}
 		served = append(served, p)
-		st.gemini[postGeminiPath(p)] = out[i].gmi
-		st.gopher[postGopherSelector(p)] = out[i].txt
+		st.gemini[at.gemini] = out[i].gmi
+		st.gopher[at.gopher] = out[i].txt
 		// The post's menu answers with and without its trailing slash.
-		st.gopher[postMenuSelector(p)] = out[i].menu
-		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
+		st.gopher[at.menu] = out[i].menu
+		st.gopher[strings.TrimSuffix(at.menu, "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		if i < len(posts) {
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
@@ -287,15 +288,17 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.Problems = routes.errs
 
 	var prevTags map[string]*tagPages
+	var prevBlogs map[string]*blogPages
 	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
-		prevTags = prev.tagPages
+		prevTags, prevBlogs = prev.tagPages, prev.blogPages
 	}
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
+	st.blogPages = make(map[string]*blogPages, len(blogs))
 	for _, lb := range blogs {
 		if r := st.renders[homeFile(lb)]; r != nil {
 			lb.homeBody = r.searchable // its gemtext body, as its own page holds it
 		}
-		lb.indexPages(st, feed, prevTags)
+		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir])
 	}
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt(blogs))
 	msg := site.Messages

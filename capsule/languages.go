@@ -164,13 +164,27 @@ func (st *Store) serveLanguageRoot(lb *blog) {
 }
 
 // indexPages puts b's home, tags, archive and feed into st, under b's
-// folder; prevTags are the tag pages of the Store being served, taken
-// when their posts' pieces are the same.
-func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages) {
+// folder; prevTags are the tag pages of the Store being served, and prev
+// its pages of b, taken when their posts' pieces are the same.
+func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages, prev *blogPages) {
 	site, lang, d := b.site, b.site.Lang, b.dir
-	st.gemini[d+"/"] = geminiPage(lang, b.homeGemtext())
-	st.gemini[d+tagsPath] = geminiPage(lang, b.tagsGemtext())
-	st.gopher[d+tagsPath] = b.tagsMenu()
+	all := &blogPages{pieces: b.pieces(b.posts, feed), others: b.othersKey()}
+	if prev != nil && prev.others == all.others && slices.Equal(prev.pieces, all.pieces) {
+		all = prev
+	} else {
+		all.home = geminiPage(lang, b.homeGemtext())
+		all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu()
+		all.archive, all.archiveMenu = geminiPage(lang, b.archiveGemtext()), b.archiveMenu()
+		all.feed, all.root = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed), b.rootMenu()
+	}
+	st.blogPages[d] = all
+	st.gemini[d+"/"] = all.home
+	st.gemini[d+tagsPath] = all.tags
+	st.gopher[d+tagsPath] = all.tagsMenu
+	st.gemini[d+archivePath] = all.archive
+	st.gopher[d+archiveSel] = all.archiveMenu
+	st.gemini[d+atomPath] = all.feed
+	st.gopher[d+"/"] = all.root
 	for _, g := range b.tags {
 		key := g.Name
 		if d != "" {
@@ -191,10 +205,6 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		st.gopher[tagSelector(d, g.Name)] = pages.gopher
 		st.gemini[tagFeedPath(d, g.Name)] = pages.feed
 	}
-	st.gemini[d+archivePath] = geminiPage(lang, b.archiveGemtext())
-	st.gopher[d+archiveSel] = b.archiveMenu()
-	st.gemini[d+atomPath] = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed)
-	st.gopher[d+"/"] = b.rootMenu()
 }
 
 // homeFile is the file of b's home page text, "" when it has none: its

@@ -2,7 +2,9 @@ package capsule
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
+	"strings"
 	"unsafe"
 
 	"capsule/capsule/content"
@@ -204,6 +206,45 @@ type tagPages struct {
 	gemini *gemini.Response
 	gopher []byte
 	feed   *gemini.Response
+}
+
+// blogPages are a blog's home page and root menu, archive, tag index and
+// feed, with what they were made of: the pieces of its posts, in order
+// (which hold their dates, titles and tags), and othersKey's. An edit
+// that changes no post's line in lists and no feed entry (nothing at all,
+// or a post's text past its summary) keeps them.
+type blogPages struct {
+	pieces                      []piece
+	others                      string
+	home, tags, archive, feed   *gemini.Response
+	tagsMenu, archiveMenu, root []byte
+}
+
+// othersKey is what b's home page, root menu and tag index show besides
+// its posts' lines: its site's title and description, its pages (their titles, addresses and whether they
+// have menus), its other languages, its home page's text, its tags and
+// how many posts each has.
+func (b *blog) othersKey() string {
+	var k strings.Builder
+	fmt.Fprintf(&k, "s%q %q\x00", fmt.Sprint(b.site.SiteMeta), b.langName) // a language's blog has a site of its own
+	for i, p := range b.pages {
+		fmt.Fprintf(&k, "p%q %q %q %v\x00", p.Title, postGeminiLink(p), postMenuLink(p), b.hasMenu(len(b.posts)+i))
+	}
+	for _, l := range b.others {
+		fmt.Fprintf(&k, "l%q %q\x00", l.Dir, l.Name)
+	}
+	if h := b.homeText; h != nil {
+		// The home page's text: its render by identity (one taken from
+		// the previous Store is the same bytes), its title and address.
+		fmt.Fprintf(&k, "h%p %d %q %q\x00", b.homeBody, len(b.homeBody), h.Title, postGopherLink(h))
+	}
+	for _, g := range b.tags {
+		fmt.Fprintf(&k, "t%q %d\x00", g.Name, len(g.Posts))
+	}
+	for _, y := range b.years {
+		fmt.Fprintf(&k, "y%q %d\x00", y.Name, len(y.Posts))
+	}
+	return k.String()
 }
 
 // piece is a slice of bytes by identity: where it is and how long.

@@ -42,7 +42,8 @@ type Store struct {
 	// next Build: apart from renders, since a scheduled post becomes a
 	// post at its date without any change of its own.
 	draftRenders renderCache
-	tagPages     map[string]*tagPages // every tag's pages, for the next Build
+	tagPages     map[string]*tagPages  // every tag's pages, for the next Build
+	blogPages    map[string]*blogPages // each blog's home, archive, tags and feed, by its folder, for the next Build
 
 	// Posts and Tags count what was built; Warnings is what the build noticed
 	// but did not stop for; BuildTime how long Build took.

@@ -169,7 +169,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		prev = opts.Previous.cache
 	}
 
-	f := findFolder(dir, opts.Layout)
+	top := new(topDir) // the folder, read once for all that looks at it
+	f := findFolder(dir, opts.Layout, top)
 	dir = f.content
 	root, ferr := postsRoot(dir)
 	if ferr != nil {
@@ -191,7 +192,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}
 	}
 	c.Warnings = append(c.Warnings, exWarns...)
-	entries, err := os.ReadDir(dir)
+	entries, err := top.read(dir)
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}}
 	}
@@ -199,6 +200,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var site *source
 	var posts []*mdFile
 	l := f.layout
+	var names []string
 	for _, e := range entries {
 		name := e.Name()
 		switch {
@@ -214,8 +216,17 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case !hasExt(name, ".md"):
 			continue
 		}
-		path := filepath.Join(dir, name)
-		src := postSource(path, root, maxPost, (*[]*FileError)(&errs), &c.Warnings)
+		names = append(names, name)
+	}
+	// Each file looked at (a stat: what a reload compares) on every core,
+	// then taken in the folder's order.
+	inspected := make([]inspection, len(names))
+	join := joiner(dir)
+	work.ForEach(len(names), func(i int) {
+		inspected[i] = inspectSource(join(names[i]), root, maxPost)
+	})
+	for i, name := range names {
+		src := inspected[i].take((*[]*FileError)(&errs), &c.Warnings)
 		if src == nil {
 			continue
 		}
@@ -264,7 +275,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		// Capsule's own folder: posts and pages at the top. Markdown in
 		// subfolders may be kept back on purpose (notes, drafts): not
 		// served, and counted in a warning rather than lost in silence.
-		if n, first := countNestedMarkdown(dir, ex); n > 0 {
+		if n, first := countNestedMarkdown(dir, ex, top); n > 0 {
 			what := "Markdown in a subfolder of capsule's own folder"
 			if n > 1 {
 				what = fmt.Sprintf("Markdown in a subfolder of capsule's own folder, as in %d more files,", n-1)
@@ -475,7 +486,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// files of a bundle that publishes none are not even read.
 	maxFile, maxTotal := cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal)
 	var total int64
-	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, func(rel string) fileState {
+	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, top, func(rel string) fileState {
 		st, _ := bundles.state(rel, c)
 		return st
 	}, maxFile, maxTotal, &total)
