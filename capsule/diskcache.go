@@ -200,6 +200,10 @@ func ReadCache(path string, site *Site, markup content.Markup, folder string) (*
 	return &Store{Site: cacheSite(site), markup: markup, renders: renders, draftRenders: drafts}, size, nil
 }
 
+// Taken is how many posts, pages and drafts the build took from the
+// previous Store, or from a cache, instead of rendering them.
+func (st *Store) Taken() int { return len(st.renders) + len(st.draftRenders) - st.Rendered }
+
 // decodeCache decodes a payload: the posts' and the drafts' records.
 func decodeCache(payload []byte) (renders, drafts renderCache, err error) {
 	d := buildcache.NewDecoder(payload)
