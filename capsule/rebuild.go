@@ -31,7 +31,8 @@ type renderedEntry struct {
 	atom       []byte // the post's entry in feeds, without its text (blog.atomEntry)
 	lines      listLines
 	warns      []*content.FileError
-	hasLinks   bool // a page with links: its gopher menu is worth linking
+	hasLinks   bool     // a page with links: its gopher menu is worth linking
+	bodySum    [32]byte // SHA-256 of the Markdown rendered: what a record read from disk is compared by (diskcache.go)
 	err        error
 }
 
@@ -42,6 +43,9 @@ type renderRecord struct {
 	links         []linkAnswer
 	mark          string // a draft's byline mark, which its file does not say (expired)
 	renderedEntry        // never with an error
+	// disk is set on a record read from a build cache (diskcache.go):
+	// post then has only its File, and disk says what it was.
+	disk *diskRecord
 }
 
 // neighbour is what a post's pages show of the post before or after it.
@@ -138,6 +142,9 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 	switch {
 	case e.err != nil:
 		return 0
+	case reused != nil && reused.disk != nil:
+		c[p.File] = reused.fromDisk(p)
+		return 0
 	case reused != nil:
 		c[p.File] = reused
 		return 0
@@ -154,7 +161,10 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 // has changed since.
 func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *postLinks) *renderRecord {
 	r := c[p.File]
-	if r == nil || !samePost(&r.post, p) || r.older != neighbourOf(older) || r.newer != neighbourOf(newer) {
+	if r == nil || r.older != neighbourOf(older) || r.newer != neighbourOf(newer) {
+		return nil
+	}
+	if r.disk != nil && !r.matches(p) || r.disk == nil && !samePost(&r.post, p) {
 		return nil
 	}
 	for _, a := range r.links {

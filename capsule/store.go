@@ -131,7 +131,7 @@ func (s *Store) lastGood(file string) *content.Post {
 		return nil
 	}
 	for _, c := range []renderCache{s.renders, s.draftRenders} {
-		if r := c[file]; r != nil {
+		if r := c[file]; r != nil && r.disk == nil { // not a cache's: it has no post
 			p := r.post
 			return &p
 		}
