@@ -110,6 +110,7 @@ func runStartupChild(args []string) {
 	mode := fs.String("mode", "capsule", "capsule or floor")
 	dir := fs.String("posts", "", "posts folder")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to `file`")
 	cache := fs.String("cache", "", "restart: the build cache `file` to read")
 	writeCache := fs.String("write-cache", "", "capsule: write the build cache to `file` after the run")
 	fs.Parse(args)
@@ -120,6 +121,16 @@ func runStartupChild(args []string) {
 		}
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err != nil {
+				log.Fatal(err)
+			}
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}()
 	}
 	start := time.Now()
 	var keep any
