@@ -92,13 +92,16 @@ func (b *blog) hasMenu(i int) bool {
 func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string) (text, menu []byte) {
 	msg := b.site.Messages
 	p := b.entry(i)
-	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
-		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel})
 	older, newer := b.neighbours(i)
-	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
-		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+
-			b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
+	// The pointer to the menu is written into the text's one allocation.
+	tail := func(links []gopher.Link) string {
+		if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
+			return "\r\n" + msg.MenuPointer + "\r\n" + b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p)) + "\r\n"
+		}
+		return ""
 	}
+	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
+		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel, Tail: tail})
 	if b.isPage(i) {
 		b.pageLinks[i-len(b.posts)] = len(links) > 0 // each page its own index: no race
 	}
