@@ -1,10 +1,10 @@
 package capsule
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -194,12 +194,13 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
 			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
-			var body bytes.Buffer
-			if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
+			gmi, searchable, err := lb.postGemtext(j, func(w io.Writer) error {
+				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))})
+			})
+			if err != nil {
 				return renderedEntry{err: err}
 			}
 			txt, menu := lb.postGopher(j, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
-			gmi, searchable := lb.postGemtext(j, body.Bytes())
 			e := renderedEntry{
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
 				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),
