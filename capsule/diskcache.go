@@ -16,6 +16,7 @@ import (
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/capsule/messages"
+	"capsule/capsule/search"
 	"capsule/gopher"
 )
 
@@ -33,8 +34,10 @@ import (
 // matter's every field and its Markdown's SHA-256 (as digests), its
 // neighbours, where each of its links led, a draft's byline mark; a
 // record is taken only when all of them are what they are now. Index
-// pages, feeds, tag pages and search are built anew, from the records'
-// pieces, as on a reload.
+// pages, feeds and tag pages are built anew, from the records' pieces,
+// as on a reload. The search index is kept too (search.Index.Encode),
+// each post's text named by its record: read back, it is given as the
+// previous index, and a post whose record is taken is not folded again.
 //
 // Records read from disk are never trusted beyond what they say: a
 // record that does not match is not taken, and the decoder checks every
@@ -175,6 +178,21 @@ func (st *Store) WriteCache(path, folder string) (int64, error) {
 		w.Abort()
 		return 0, err
 	}
+	// The search index, each post's text named by its file: read back,
+	// it is that record's text again, which Update recognises.
+	w.Bool(st.search != nil)
+	if st.search != nil {
+		files := make(map[*byte]string, len(st.renders))
+		for file, r := range st.renders {
+			if len(r.searchable) > 0 {
+				files[unsafe.SliceData(r.searchable)] = file
+			}
+		}
+		st.search.Encode(w, func(b []byte) (string, bool) {
+			file, ok := files[unsafe.SliceData(b)]
+			return file, ok && len(st.renders[file].searchable) == len(b)
+		})
+	}
 	return w.Commit()
 }
 
@@ -193,26 +211,35 @@ func ReadCache(path string, site *Site, markup content.Markup, folder string) (*
 	if err != nil {
 		return nil, size, err
 	}
-	renders, drafts, err := decodeCache(payload)
+	renders, drafts, idx, err := decodeCache(payload)
 	if err != nil {
 		return nil, size, err
 	}
-	return &Store{Site: cacheSite(site), markup: markup, renders: renders, draftRenders: drafts}, size, nil
+	return &Store{Site: cacheSite(site), markup: markup, renders: renders, draftRenders: drafts, search: idx}, size, nil
 }
 
 // Taken is how many posts, pages and drafts the build took from the
 // previous Store, or from a cache, instead of rendering them.
 func (st *Store) Taken() int { return len(st.renders) + len(st.draftRenders) - st.Rendered }
 
-// decodeCache decodes a payload: the posts' and the drafts' records.
-func decodeCache(payload []byte) (renders, drafts renderCache, err error) {
+// decodeCache decodes a payload: the posts' and the drafts' records, and
+// the search index over the posts' texts, as they read back.
+func decodeCache(payload []byte) (renders, drafts renderCache, idx *search.Index, err error) {
 	d := buildcache.NewDecoder(payload)
 	renders = decodeRecords(d)
 	drafts = decodeRecords(d)
-	if err := d.Done(); err != nil {
-		return nil, nil, err
+	if d.Bool() {
+		idx = search.Decode(d, func(file string) []byte {
+			if r := renders[file]; r != nil {
+				return r.searchable
+			}
+			return nil
+		})
 	}
-	return renders, drafts, nil
+	if err := d.Done(); err != nil {
+		return nil, nil, nil, err
+	}
+	return renders, drafts, idx, nil
 }
 
 // Bounds of a decoded cache, beyond the bytes it has.

@@ -46,7 +46,7 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 	}
 	cache := filepath.Join(t.TempDir(), "cache", "localhost.cache")
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
-	taken, rendered, restarts, broken, missing, other := 0, 0, 0, 0, 0, 0
+	taken, rendered, searched, restarts, broken, missing, other := 0, 0, 0, 0, 0, 0, 0
 	for step := 0; step < *restartSteps; step++ {
 		// While stopped, the author changes nothing, or a few things.
 		what := "nothing"
@@ -87,6 +87,12 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 			if what == "nothing" && got.Rendered != 0 {
 				t.Errorf("step %d: nothing changed, yet %d posts were rendered", step, got.Rendered)
 			}
+			// The search index read back is taken from: no more posts
+			// folded than rendered.
+			if prev.search == nil || got.search.Folded() > got.Rendered {
+				t.Errorf("step %d (%s): %d posts rendered, %d folded for search (index read back: %v)", step, what, got.Rendered, got.search.Folded(), prev.search != nil)
+			}
+			searched += got.search.Folded()
 		}
 		started.Forget()
 		if _, err := got.WriteCache(cache, f.dir); err != nil {
@@ -96,7 +102,7 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 	if *restartSteps >= 10 && taken == 0 {
 		t.Errorf("no post was ever taken from the cache: the test proves nothing")
 	}
-	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts taken from it, %d rendered", *restartSteps, restarts, missing, other, broken, taken, rendered)
+	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts taken from it, %d rendered, %d folded for search", *restartSteps, restarts, missing, other, broken, taken, rendered, searched)
 }
 
 // sampleCache builds the sample posts and writes their cache: its path,
@@ -144,6 +150,9 @@ func TestRestartOfUnchangedBlogRendersNothing(t *testing.T) {
 	}
 	if got.Rendered != 0 {
 		t.Errorf("rendered %d posts, want 0", got.Rendered)
+	}
+	if prev.search == nil || got.search.Folded() != 0 {
+		t.Errorf("folded %d posts for search, want 0 (index read back: %v)", got.search.Folded(), prev.search != nil)
 	}
 	if diff := storeDiff(want, got); diff != "" {
 		t.Error(diff)
@@ -235,9 +244,14 @@ func FuzzDecodeCache(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		renders, drafts, err := decodeCache(b)
+		renders, drafts, idx, err := decodeCache(b)
 		if err != nil {
 			return
+		}
+		if idx != nil {
+			for _, q := range []string{"a", "x", "b", "ab"} {
+				idx.Search(q)
+			}
 		}
 		for _, rc := range []renderCache{renders, drafts} {
 			for _, r := range rc {
