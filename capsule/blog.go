@@ -33,6 +33,11 @@ type blog struct {
 	// langName is the name of a multilingual site's language of the
 	// blog, in itself ("日本語"); "" on a site of one language.
 	langName string
+	// homeText is the text of the blog's home page (content.Post.Home), one
+	// of its unlisted pages, and homeBody its gemtext as rendered:
+	// drawn on the home page.
+	homeText *content.Post
+	homeBody []byte
 }
 
 // postGroup is posts sharing a tag or a year, newest first.

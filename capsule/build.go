@@ -1,10 +1,10 @@
 package capsule
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -201,12 +201,13 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
 			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
-			var body bytes.Buffer
-			if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))}); err != nil {
+			gmi, searchable, err := lb.postGemtext(j, func(w io.Writer) error {
+				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))})
+			})
+			if err != nil {
 				return renderedEntry{err: err}
 			}
 			txt, menu := lb.postGopher(j, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
-			gmi, searchable := lb.postGemtext(j, body.Bytes())
 			e := renderedEntry{
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
 				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),
@@ -246,15 +247,16 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		if !routes.post(p) {
+		at, ok := routes.post(p)
+		if !ok {
 			continue
 		}
 		served = append(served, p)
-		st.gemini[postGeminiPath(p)] = out[i].gmi
-		st.gopher[postGopherSelector(p)] = out[i].txt
+		st.gemini[at.gemini] = out[i].gmi
+		st.gopher[at.gopher] = out[i].txt
 		// The post's menu answers with and without its trailing slash.
-		st.gopher[postMenuSelector(p)] = out[i].menu
-		st.gopher[strings.TrimSuffix(postMenuSelector(p), "/")] = out[i].menu
+		st.gopher[at.menu] = out[i].menu
+		st.gopher[strings.TrimSuffix(at.menu, "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		if i < len(posts) {
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
@@ -298,12 +300,17 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.Problems = routes.errs
 
 	var prevTags map[string]*tagPages
+	var prevBlogs map[string]*blogPages
 	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
-		prevTags = prev.tagPages
+		prevTags, prevBlogs = prev.tagPages, prev.blogPages
 	}
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
+	st.blogPages = make(map[string]*blogPages, len(blogs))
 	for _, lb := range blogs {
-		lb.indexPages(st, feed, prevTags)
+		if r := st.renders[homeFile(lb)]; r != nil {
+			lb.homeBody = r.searchable // its gemtext body, as its own page holds it
+		}
+		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir])
 	}
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt(blogs))
 	msg := site.Messages

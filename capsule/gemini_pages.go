@@ -1,7 +1,9 @@
 package capsule
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"unicode"
@@ -95,6 +97,10 @@ func (b *blog) homeGemtext() []byte {
 		pg.Text(b.site.Description)
 		pg.Blank()
 	}
+	if len(b.homeBody) > 0 {
+		pg.Gemtext(b.homeBody)
+		pg.Blank()
+	}
 	msg := b.site.Messages
 	pg.Link(b.dir+tagsPath, msg.Tags)
 	pg.Link(b.dir+archivePath, msg.Archive)
@@ -113,46 +119,69 @@ func (b *blog) homeGemtext() []byte {
 	return pg.Bytes()
 }
 
-// postGemtext is a post's page: title, date and tags, the body, then the
-// posts around it and a way home. searchable is what search looks in: the
-// post's body, as the page holds it (not a copy).
-func (b *blog) postGemtext(i int, body []byte) (page *gemini.Response, searchable []byte) {
+// postGemtext is a post's page: title, date and tags, the body (which
+// render writes, once, as gemtext.Render does), then the posts around it
+// and a way home. searchable is what search looks in: the post's body, as
+// the page holds it (not a copy).
+func (b *blog) postGemtext(i int, render func(w io.Writer) error) (page *gemini.Response, searchable []byte, err error) {
 	p := b.entry(i)
-	// The response header goes first, so that the page is rendered straight
-	// into the bytes served, without a copy.
+	// The response header goes first, so that the page is made straight
+	// into the bytes served; what goes around the body is made first, so
+	// that the page is one allocation of its exact size, the body copied
+	// once, from the renderer's buffer.
 	header := "20 " + gemtextMeta(p.Lang) + "\r\n"
-	var pg gemtext.Page
-	pg.Gemtext([]byte(header))
-	pg.Heading(1, p.Title)
-	pg.Blank()
+	var head, tail gemtext.Page
+	head.Gemtext([]byte(header))
+	head.Heading(1, p.Title)
+	head.Blank()
 	if byline := postByline(p); byline != "" { // a page has none
-		pg.Text(byline)
+		head.Text(byline)
 		for _, tag := range p.Tags {
 			if p.Unlisted {
 				break // the byline names them: no tag's list has it
 			}
-			pg.Link(tagGeminiLink(b.dir, tag), "#"+tag)
+			head.Link(tagGeminiLink(b.dir, tag), "#"+tag)
 		}
-		pg.Blank()
+		head.Blank()
 	}
-	start := len(pg.Bytes())
-	pg.Gemtext(body)
-	end := len(pg.Bytes())
-	pg.Blank()
+	tail.Blank()
 	for _, t := range p.Translations {
-		pg.Link(postGeminiLink(translationPost(t)), t.Name)
+		tail.Link(postGeminiLink(translationPost(t)), t.Name)
 	}
 	older, newer := b.neighbours(i)
 	if older != nil {
-		pg.Link(postGeminiLink(older), "← "+older.Date.Format(dateLayout)+" "+older.Title)
+		tail.Link(postGeminiLink(older), "← "+older.Date.Format(dateLayout)+" "+older.Title)
 	}
 	if newer != nil {
-		pg.Link(postGeminiLink(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
+		tail.Link(postGeminiLink(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
-	pg.Link(b.dir+"/", b.site.Title)
-	raw := pg.Bytes() // copied into an arena by build (packer.pack)
+	tail.Link(b.dir+"/", b.site.Title)
+	w := pageWriter{head: head.Bytes(), tail: tail.Bytes()}
+	if err := render(&w); err != nil {
+		return nil, nil, err
+	}
+	if w.raw == nil {
+		w.Write(nil)
+	}
+	raw, start := kept(w.raw), len(w.head)
+	end := len(raw) - len(w.tail)
 	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
-	return page, raw[start:end]
+	return page, raw[start:end], nil
+}
+
+// pageWriter makes a page of head, the one Write's bytes and tail, in one
+// allocation of its exact size.
+type pageWriter struct {
+	head, tail, raw []byte
+}
+
+func (w *pageWriter) Write(body []byte) (int, error) {
+	if w.raw != nil {
+		return 0, errors.New("capsule: a page's body written twice")
+	}
+	w.raw = make([]byte, 0, len(w.head)+len(body)+len(w.tail))
+	w.raw = append(append(append(w.raw, w.head...), body...), w.tail...)
+	return len(body), nil
 }
 
 // tagsGemtext lists the tags, most used first.

@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -48,6 +49,11 @@ func (b *blog) rootMenu() []byte {
 	// Lynx reads gopher menus as Latin-1 unless told otherwise.
 	m.Info(msg.LynxHint)
 	m.Info("")
+	if h := b.homeText; h != nil {
+		// The home page's text, a document of its own: a menu's info
+		// lines would lose its links.
+		m.Item(gopher.TypeText, cmp.Or(h.Title, b.site.Title), postGopherLink(h))
+	}
 	m.Item(gopher.TypeMenu, msg.Tags, b.dir+tagsPath)
 	m.Item(gopher.TypeMenu, msg.Archive, b.dir+archiveSel)
 	m.Item(gopher.TypeSearch, msg.Search, b.searchPath())
@@ -86,13 +92,16 @@ func (b *blog) hasMenu(i int) bool {
 func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string) (text, menu []byte) {
 	msg := b.site.Messages
 	p := b.entry(i)
-	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
-		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel})
 	older, newer := b.neighbours(i)
-	if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
-		text = append(text, "\r\n"+msg.MenuPointer+"\r\n"+
-			b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p))+"\r\n"...)
+	// The pointer to the menu is written into the text's one allocation.
+	tail := func(links []gopher.Link) string {
+		if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
+			return "\r\n" + msg.MenuPointer + "\r\n" + b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p)) + "\r\n"
+		}
+		return ""
 	}
+	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
+		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel, Tail: tail})
 	if b.isPage(i) {
 		b.pageLinks[i-len(b.posts)] = len(links) > 0 // each page its own index: no race
 	}

@@ -354,7 +354,7 @@ func storeDiff(want, got *Store) string {
 			return fmt.Sprintf("%s: %q, want %q", name, pair[1], pair[0])
 		}
 	}
-	for _, q := range append(slices.Clone(editWords), "の話", "追記", "改", "x") {
+	for _, q := range append(slices.Clone(editWords), "の話", "追記", "改", "x", "openstack", "ｏｐｅｎｓｔａｃｋ", "gem", "らずぱい", "ﾗｽﾞﾊﾟｲ") {
 		w := New(want).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
 		g := New(got).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
 		if !bytes.Equal(w.Raw, g.Raw) {

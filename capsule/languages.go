@@ -46,6 +46,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 	if len(langs) == 0 {
 		b = newBlog(site, posts, pages)
 		b.unlisted = unlisted
+		b.homeText = homeOf(unlisted)
 		owners = make([]entryOwner, len(posts)+len(pages)+len(unlisted))
 		for i := range owners {
 			owners[i] = entryOwner{b, i}
@@ -75,6 +76,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		}
 		lb := newBlog(&ls, of(posts, l.Dir), of(pages, l.Dir))
 		lb.unlisted = of(unlisted, l.Dir)
+		lb.homeText = homeOf(lb.unlisted)
 		lb.dir, lb.langName = l.Dir, l.Name
 		for _, o := range langs {
 			if o.Code != l.Code {
@@ -106,6 +108,16 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		}
 	}
 	return b, blogs, owners, allPosts, allPages, allUnlisted
+}
+
+// homeOf is the home page's text among a blog's unlisted pages, or nil.
+func homeOf(unlisted []*content.Post) *content.Post {
+	for _, p := range unlisted {
+		if p.Home {
+			return p
+		}
+	}
+	return nil
 }
 
 // base is a language tag's language: "pt" of "pt-BR".
@@ -152,13 +164,27 @@ func (st *Store) serveLanguageRoot(lb *blog) {
 }
 
 // indexPages puts b's home, tags, archive and feed into st, under b's
-// folder; prevTags are the tag pages of the Store being served, taken
-// when their posts' pieces are the same.
-func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages) {
+// folder; prevTags are the tag pages of the Store being served, and prev
+// its pages of b, taken when their posts' pieces are the same.
+func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages, prev *blogPages) {
 	site, lang, d := b.site, b.site.Lang, b.dir
-	st.gemini[d+"/"] = geminiPage(lang, b.homeGemtext())
-	st.gemini[d+tagsPath] = geminiPage(lang, b.tagsGemtext())
-	st.gopher[d+tagsPath] = b.tagsMenu()
+	all := &blogPages{pieces: b.pieces(b.posts, feed), others: b.othersKey()}
+	if prev != nil && prev.others == all.others && slices.Equal(prev.pieces, all.pieces) {
+		all = prev
+	} else {
+		all.home = geminiPage(lang, b.homeGemtext())
+		all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu()
+		all.archive, all.archiveMenu = geminiPage(lang, b.archiveGemtext()), b.archiveMenu()
+		all.feed, all.root = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed), b.rootMenu()
+	}
+	st.blogPages[d] = all
+	st.gemini[d+"/"] = all.home
+	st.gemini[d+tagsPath] = all.tags
+	st.gopher[d+tagsPath] = all.tagsMenu
+	st.gemini[d+archivePath] = all.archive
+	st.gopher[d+archiveSel] = all.archiveMenu
+	st.gemini[d+atomPath] = all.feed
+	st.gopher[d+"/"] = all.root
 	for _, g := range b.tags {
 		key := g.Name
 		if d != "" {
@@ -179,8 +205,13 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		st.gopher[tagSelector(d, g.Name)] = pages.gopher
 		st.gemini[tagFeedPath(d, g.Name)] = pages.feed
 	}
-	st.gemini[d+archivePath] = geminiPage(lang, b.archiveGemtext())
-	st.gopher[d+archiveSel] = b.archiveMenu()
-	st.gemini[d+atomPath] = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed)
-	st.gopher[d+"/"] = b.rootMenu()
+}
+
+// homeFile is the file of b's home page text, "" when it has none: its
+// key in a Store's renders.
+func homeFile(b *blog) string {
+	if b.homeText == nil {
+		return ""
+	}
+	return b.homeText.File
 }

@@ -62,9 +62,12 @@ func TestMultilingualByFileName(t *testing.T) {
 		// Of one translationKey, named apart.
 		{"gemini:/posts/sakura.gmi", "=> /en/posts/cherry.gmi English\n"},
 		{"gemini:/en/posts/cherry.gmi", "=> /posts/sakura.gmi 日本語\n"},
-		// Each language's home page: _index.<code>.md.
-		{"gemini:/en/", "Notes in English\n"},
+		// Each language's home page: _index.<code>.md, its description
+		// and its text, with its links; on Gopher the text is a document.
+		{"gemini:/en/", "Notes in English\n\nWelcome to the English side. Read about this blog.\n=> /en/about.gmi about this blog\n"},
 		{"gopher:/en/", "iNotes in English\t"},
+		{"gopher:/en/", "0Blog\t/en/index.txt\t"},
+		{"gopher:/en/index.txt", "Welcome to the English side."},
 		{"gopher:", "/posts/only-ja/\t"},
 	} {
 		if !strings.Contains(pages[c.page], c.has) {

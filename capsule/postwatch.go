@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"sync"
 	"time"
@@ -75,6 +76,7 @@ func (w *postWatch) render(p *content.Post, f func() renderedEntry) (e renderedE
 	}
 	w.begin(p.File)
 	defer func() {
+		e.bodySum = sha256.Sum256(p.Body) // for a build cache (diskcache.go)
 		if took, over := w.end(p.File); over {
 			e = renderedEntry{err: fmt.Errorf("took %v to render, over the %v a post may take: simplify its Markdown (deep nesting, thousands of emphasis marks or footnotes)",
 				took.Round(time.Millisecond), w.budget)}

@@ -2,7 +2,9 @@ package capsule
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
+	"strings"
 	"unsafe"
 
 	"capsule/capsule/content"
@@ -29,7 +31,8 @@ type renderedEntry struct {
 	atom       []byte // the post's entry in feeds, without its text (blog.atomEntry)
 	lines      listLines
 	warns      []*content.FileError
-	hasLinks   bool // a page with links: its gopher menu is worth linking
+	hasLinks   bool     // a page with links: its gopher menu is worth linking
+	bodySum    [32]byte // SHA-256 of the Markdown rendered: what a record read from disk is compared by (diskcache.go)
 	err        error
 	// arena is where its bytes are, size how many (packer.pack).
 	arena *arena
@@ -43,6 +46,9 @@ type renderRecord struct {
 	links         []linkAnswer
 	mark          string // a draft's byline mark, which its file does not say (expired)
 	renderedEntry        // never with an error
+	// disk is set on a record read from a build cache (diskcache.go):
+	// post then has only its File, and disk says what it was.
+	disk *diskRecord
 }
 
 // neighbour is what a post's pages show of the post before or after it.
@@ -139,6 +145,9 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 	switch {
 	case e.err != nil:
 		return 0
+	case reused != nil && reused.disk != nil:
+		c[p.File] = reused.fromDisk(p)
+		return 0
 	case reused != nil:
 		c[p.File] = reused
 		return 0
@@ -155,7 +164,10 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 // has changed since.
 func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *postLinks) *renderRecord {
 	r := c[p.File]
-	if r == nil || !samePost(&r.post, p) || r.older != neighbourOf(older) || r.newer != neighbourOf(newer) {
+	if r == nil || r.older != neighbourOf(older) || r.newer != neighbourOf(newer) {
+		return nil
+	}
+	if r.disk != nil && !r.matches(p) || r.disk == nil && !samePost(&r.post, p) {
 		return nil
 	}
 	for _, a := range r.links {
@@ -173,7 +185,7 @@ func samePost(a, b *content.Post) bool {
 		content.SameTime(a.Date, b.Date) && a.HasDate == b.HasDate && content.SameTime(a.Updated, b.Updated) &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Addresses, b.Addresses) && a.Page == b.Page &&
-		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
+		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Home == b.Home && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
 // sameBody reports whether a and b have the same Markdown: by their
@@ -207,6 +219,45 @@ type tagPages struct {
 	gemini *gemini.Response
 	gopher []byte
 	feed   *gemini.Response
+}
+
+// blogPages are a blog's home page and root menu, archive, tag index and
+// feed, with what they were made of: the pieces of its posts, in order
+// (which hold their dates, titles and tags), and othersKey's. An edit
+// that changes no post's line in lists and no feed entry (nothing at all,
+// or a post's text past its summary) keeps them.
+type blogPages struct {
+	pieces                      []piece
+	others                      string
+	home, tags, archive, feed   *gemini.Response
+	tagsMenu, archiveMenu, root []byte
+}
+
+// othersKey is what b's home page, root menu and tag index show besides
+// its posts' lines: its site's title and description, its pages (their titles, addresses and whether they
+// have menus), its other languages, its home page's text, its tags and
+// how many posts each has.
+func (b *blog) othersKey() string {
+	var k strings.Builder
+	fmt.Fprintf(&k, "s%q %q\x00", fmt.Sprint(b.site.SiteMeta), b.langName) // a language's blog has a site of its own
+	for i, p := range b.pages {
+		fmt.Fprintf(&k, "p%q %q %q %v\x00", p.Title, postGeminiLink(p), postMenuLink(p), b.hasMenu(len(b.posts)+i))
+	}
+	for _, l := range b.others {
+		fmt.Fprintf(&k, "l%q %q\x00", l.Dir, l.Name)
+	}
+	if h := b.homeText; h != nil {
+		// The home page's text: its render by identity (one taken from
+		// the previous Store is the same bytes), its title and address.
+		fmt.Fprintf(&k, "h%p %d %q %q\x00", b.homeBody, len(b.homeBody), h.Title, postGopherLink(h))
+	}
+	for _, g := range b.tags {
+		fmt.Fprintf(&k, "t%q %d\x00", g.Name, len(g.Posts))
+	}
+	for _, y := range b.years {
+		fmt.Fprintf(&k, "y%q %d\x00", y.Name, len(y.Posts))
+	}
+	return k.String()
 }
 
 // piece is a slice of bytes by identity: where it is and how long.

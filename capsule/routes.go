@@ -20,11 +20,14 @@ import (
 // refuses addresses that no client could ask for: Gemini requests and
 // Gopher selectors are at most 1,024 bytes.
 type routes struct {
-	site   *Site
-	gemini map[string]string // path → who answers it: a file, or a page of the capsule
-	gopher map[string]string // selector → who answers it
-	errs   content.ErrorList
-	warns  []*content.FileError // old addresses not served
+	site *Site
+	// geminiBase is the site's Gemini URL with no path: GeminiLinkURL's
+	// start, made once.
+	geminiBase string
+	gemini     map[string]string // path → who answers it: a file, or a page of the capsule
+	gopher     map[string]string // selector → who answers it
+	errs       content.ErrorList
+	warns      []*content.FileError // old addresses not served
 }
 
 // Names of the capsule's own pages, as messages give them.
@@ -51,7 +54,7 @@ var (
 func newRoutes(site *Site, entries int) *routes {
 	// Sized for what most blogs claim, a path a post on Gemini and three
 	// selectors on Gopher, so that the maps do not grow by copies.
-	r := &routes{site: site, gemini: make(map[string]string, entries+16), gopher: make(map[string]string, 3*entries+16)}
+	r := &routes{site: site, geminiBase: site.GeminiURL(""), gemini: make(map[string]string, entries+16), gopher: make(map[string]string, 3*entries+16)}
 	for path, owner := range builtinGemini {
 		if path != faviconPath || site.Favicon != "" {
 			r.gemini[path] = owner
@@ -103,12 +106,22 @@ const (
 
 // post claims the addresses of a post or page for its file; it reports
 // false, with an error naming both files, when one is taken.
-func (r *routes) post(p *content.Post) bool {
-	ok := r.claimGemini(postGeminiPath(p), postGeminiLink(p), p.File)
-	ok = r.claimGopher(postGopherSelector(p), postGopherLink(p), p.File) && ok
-	ok = r.claimGopher(postMenuSelector(p), postMenuLink(p), p.File) && ok
-	menu := postMenuSelector(p)
-	return r.claimGopher(menu[:len(menu)-1], postMenuLink(p), p.File) && ok
+func (r *routes) post(p *content.Post) (postAddresses, bool) {
+	// postGeminiPath, postGeminiLink and the others, made once.
+	dir, slug := postDir(p), p.Slug
+	esc := escapeSlug(slug)
+	a := postAddresses{gemini: dir + slug + ".gmi", gopher: dir + slug + ".txt", menu: dir + slug + "/"}
+	menuLink := dir + esc + "/"
+	ok := r.claimGemini(a.gemini, dir+esc+".gmi", p.File)
+	ok = r.claimGopher(a.gopher, dir+esc+".txt", p.File) && ok
+	ok = r.claimGopher(a.menu, menuLink, p.File) && ok
+	return a, r.claimGopher(a.menu[:len(a.menu)-1], menuLink, p.File) && ok
+}
+
+// postAddresses are a post's Gemini path (postGeminiPath), Gopher text
+// selector (postGopherSelector) and menu selector (postMenuSelector).
+type postAddresses struct {
+	gemini, gopher, menu string
 }
 
 // scheduled claims now the addresses scheduled posts will take at their
@@ -123,7 +136,7 @@ func (r *routes) scheduled(posts []*content.Post, blogs []*blog) {
 		}
 	}
 	for _, p := range posts {
-		if !r.post(p) {
+		if _, ok := r.post(p); !ok {
 			continue
 		}
 		for _, tag := range p.Tags {
@@ -238,7 +251,7 @@ func (r *routes) claimGemini(path, link, file string) bool {
 			Msg: fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)})
 		return false
 	}
-	if n := len(r.site.GeminiLinkURL(link)); n > geminiRequestLimit {
+	if n := len(r.geminiBase) + len(link); n > geminiRequestLimit { // len(GeminiLinkURL(link))
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
 			Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: shorten its slug or tags", n, geminiRequestLimit)})
 		return false

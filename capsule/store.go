@@ -42,7 +42,8 @@ type Store struct {
 	// next Build: apart from renders, since a scheduled post becomes a
 	// post at its date without any change of its own.
 	draftRenders renderCache
-	tagPages     map[string]*tagPages // every tag's pages, for the next Build
+	tagPages     map[string]*tagPages  // every tag's pages, for the next Build
+	blogPages    map[string]*blogPages // each blog's home, archive, tags and feed, by its folder, for the next Build
 	// packer packed the posts' responses into arenas: the next Build
 	// fills on where it stopped (arena.go).
 	packer *packer
@@ -133,7 +134,7 @@ func (s *Store) lastGood(file string) *content.Post {
 		return nil
 	}
 	for _, c := range []renderCache{s.renders, s.draftRenders} {
-		if r := c[file]; r != nil {
+		if r := c[file]; r != nil && r.disk == nil { // not a cache's: it has no post
 			p := r.post
 			return &p
 		}

@@ -66,6 +66,11 @@ type TextOptions struct {
 	// image shows as "[image: alt]", or "[image]" without alt text).
 	// Empty means English.
 	TagsLabel, ImageLabel string
+	// Tail, when set, is given the links the text refers to and returns
+	// bytes to end the text with (e.g. a pointer to the post's menu): they
+	// are written into the text's one allocation, so that the caller need
+	// not copy it to append them. They are not sanitized.
+	Tail func(links []Link) string
 }
 
 // RenderPost renders a post as a gopher text file (item type 0): header, blank line,
@@ -171,12 +176,16 @@ func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text [
 		lines[i] = l
 		size += len(l) + 2
 	}
-	text = make([]byte, 0, size)
+	var tail string
+	if opts.Tail != nil {
+		tail = opts.Tail(r.links)
+	}
+	text = make([]byte, 0, size+len(tail))
 	for _, l := range trimBlank(lines) {
 		text = append(text, l...)
 		text = append(text, "\r\n"...)
 	}
-	return text, r.links
+	return append(text, tail...), r.links
 }
 
 // renderer holds the state of one RenderPost call.

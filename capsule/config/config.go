@@ -29,8 +29,11 @@ import (
 // Config is everything a Daemon needs. NewConfig gives the defaults; a
 // config file (ReadConfigFile) and flags change them.
 type Config struct {
-	Posts    string // posts folder
-	Certs    string // folder of generated certificates
+	Posts string // posts folder
+	Certs string // folder of generated certificates
+	// Cache is the folder of the build cache (see CacheDir): "" for the
+	// default, "false" for none.
+	Cache    string
 	Hostname string // the name readers use
 
 	// Title, Description and Lang override the site file's when not empty.
@@ -179,6 +182,7 @@ func (cfg Config) secretPaths() []content.Secret {
 		return cfg.secrets
 	}
 	out := []content.Secret{{Path: cfg.Certs, What: "the certificates folder (gemini.certs, -certs)"},
+		{Path: cfg.CacheDir(), What: "the build cache (cache, -cache)"},
 		{Path: cfg.CertFile, What: "the certificate file (gemini.cert, -cert)"},
 		{Path: cfg.KeyFile, What: "the key file (gemini.key, -key)"}}
 	for i, s := range cfg.Sites {
@@ -501,6 +505,7 @@ var fileKeys = []fileKey{
 	{"exclude", kindStrings, `["drafts-old/**", "*.psd"]`, func(c *Config) any { return &c.Exclude }, isExclude},
 	{"watch", kindBool, "false", func(c *Config) any { return &c.Watch }, nil},
 	{"layout", kindString, `"hugo"`, func(c *Config) any { return &c.Layout }, isLayout},
+	{"cache", kindString, `"/var/lib/capsule/cache"`, func(c *Config) any { return &c.Cache }, nonEmpty},
 	{"memory_limit", kindBytes, `"768MiB"`, func(c *Config) any { return &c.MemoryLimit }, nil},
 	{"read_timeout", kindDuration, `"10s"`, func(c *Config) any { return &c.ReadTimeout }, positive},
 	{"write_timeout", kindDuration, `"30s"`, func(c *Config) any { return &c.WriteTimeout }, positive},
@@ -709,7 +714,7 @@ func ReadConfigFile(path string, cfg *Config) error {
 		cfg.Sites = f.siteTables
 	}
 	for _, k := range pathKeys {
-		if v, ok := f.values[k]; ok {
+		if v, ok := f.values[k]; ok && (k != "cache" || v != CacheOff) {
 			f.values[k] = f.fromFile(v.(string))
 		}
 	}
@@ -847,7 +852,7 @@ func (f *fileReader) sites(v any) {
 // the configuration file's folder, not from the folder capsuled runs in
 // (under systemd, /), so that a file beside its posts works wherever it
 // is started from.
-var pathKeys = []string{"posts", "gemini.certs", "gemini.cert", "gemini.key"}
+var pathKeys = []string{"posts", "cache", "gemini.certs", "gemini.cert", "gemini.key"}
 
 // fromFile is p, a path the file gives, relative to the file's folder; ""
 // stays "".
@@ -1023,4 +1028,26 @@ func (f *fileReader) unknown(key string, v any) {
 	} else {
 		f.fail(key, "unknown key %q (keys of [%s]: %s)", key, section, strings.Join(here, ", "))
 	}
+}
+
+// CacheOff is the value of Cache (-cache=false, cache = "false") that
+// turns the build cache off.
+const CacheOff = "false"
+
+// CacheDir is the folder of the build cache: Cache when set; else, under
+// systemd, "cache" in the state directory its unit gives
+// (StateDirectory=, $STATE_DIRECTORY); else "cache" in the certificates
+// folder, the folder capsuled already keeps what it makes in. "" when the
+// cache is off.
+func (cfg Config) CacheDir() string {
+	switch {
+	case cfg.Cache == CacheOff:
+		return ""
+	case cfg.Cache != "":
+		return cfg.Cache
+	}
+	if state, _, _ := strings.Cut(os.Getenv("STATE_DIRECTORY"), ":"); state != "" {
+		return filepath.Join(state, "cache")
+	}
+	return filepath.Join(cfg.Certs, "cache")
 }

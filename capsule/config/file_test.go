@@ -108,7 +108,7 @@ access = true
 		`1: unknown key Hostname: did you mean hostname?`,
 		`2: unknown key gopher-width: did you mean width in [gopher]?`,
 		`3: unknown key listen: listen belongs in [gemini], [gopher] or [metrics]`,
-		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, exclude, watch, layout, memory_limit, read_timeout, write_timeout)`,
+		`4: unknown key "colour" (keys before the first [section]: title, description, lang, hostname, timezone, posts, favicon, post_budget, exclude, watch, layout, cache, memory_limit, read_timeout, write_timeout)`,
 		`5: unknown section [limit]: did you mean [limits]?`,
 		`8: unknown key "gopher.port_number" (keys of [gopher]: listen, port, width, proxy_protocol)`,
 		`9: unknown key "gopher.colour" (keys of [gopher]: listen, port, width, proxy_protocol)`,
@@ -268,7 +268,7 @@ exclude = ["tmp/"]
 				paths = append(paths, s.Path)
 			}
 		}
-		if got := strings.Join(paths, " "); got != "/srv/certs /etc/a.crt /etc/a.key /srv/certs/b.example /srv/b/tls/b.crt /srv/b/tls/b.key" {
+		if got := strings.Join(paths, " "); got != "/srv/certs /srv/certs/cache /etc/a.crt /etc/a.key /srv/certs/b.example /srv/b/tls/b.crt /srv/b/tls/b.key" {
 			t.Errorf("config %d: secrets %s", i, got)
 		}
 	}

@@ -3,7 +3,8 @@ package content
 import "testing"
 
 // kramdown's attribute lists style what Jekyll renders and never show:
-// alone on a line, at a line's end, or right after a link or an image.
+// alone on a line, at a line's end, or right after a link or an image;
+// so do markdown-it-attrs' after a link, an image or a code span.
 func TestDropAttributeLists(t *testing.T) {
 	for in, want := range map[string]string{
 		"![a](a.png)\n{: .align-left}\n":                             "![a](a.png)\n\n",
@@ -21,6 +22,11 @@ func TestDropAttributeLists(t *testing.T) {
 		"#hashtag {#x}\n":                                            "#hashtag {#x}\n",
 		"Text {#x} and {.y}\n":                                       "Text {#x} and {.y}\n",
 		"```\n## In code {#x}\n```\n":                                "```\n## In code {#x}\n```\n",
+		// markdown-it-attrs' (Eleventy's) and Pandoc's, without a colon.
+		"Member of [ADFC](https://adfc.de/){lang=de hreflang=de} and more.\n": "Member of [ADFC](https://adfc.de/) and more.\n",
+		"[Go](/go/){.button} `x`{.y}\n":                                       "[Go](/go/) `x`\n",
+		"Prose f(x){y} and f(x){.z} stay.\n":                                  "Prose f(x){y} and f(x){.z} stay.\n",
+		"Code `[a](b){lang=de}` stays.\n":                                     "Code `[a](b){lang=de}` stays.\n",
 	} {
 		if got := string(dropAttributeLists([]byte(in))); got != want {
 			t.Errorf("dropAttributeLists(%q) = %q, want %q", in, got, want)

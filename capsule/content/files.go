@@ -41,16 +41,15 @@ type besideFile struct {
 //
 // total counts the bytes of the files found, across calls: the files
 // beside the posts and Hugo's static files share maxTotal.
-func findFiles(dir, root string, l layout, ex *excluder, state func(rel string) fileState, maxSize, maxTotal int64, total *int64) (found []besideFile, withheld []string, warns, errs []*FileError) {
+func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func(rel string) fileState, maxSize, maxTotal int64, total *int64) (found []besideFile, withheld []string, warns, errs []*FileError) {
 	if ex != nil && ex.allFiles != "" {
 		return nil, nil, nil, nil // newExcluder said so
 	}
-	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	walkErr := walkTop(dir, top, func(p, rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, p)
 		name := d.Name()
 		switch {
 		case rel == ".":

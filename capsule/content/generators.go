@@ -52,7 +52,7 @@ const hugoConfigAbove = 3
 
 // findFolder decides what dir is: forced names a layout (LayoutHugo…) or
 // is "" for the signals to decide.
-func findFolder(dir, forced string) folder {
+func findFolder(dir, forced string, top *topDir) folder {
 	f := folder{layout: layoutFlat, content: dir, why: "no Hugo or Jekyll configuration found"}
 	if zolaRoot, zolaFile := findZolaRoot(dir); forced == LayoutZola || forced == "" && zolaRoot != "" {
 		return zolaFolder(f, dir, zolaRoot, zolaFile)
@@ -87,7 +87,7 @@ func findFolder(dir, forced string) folder {
 		f.layout, f.why = layoutHugo, "layout = \"hugo\""
 		return f
 	case forced == "":
-		if marker := hugoMarker(dir); marker != "" {
+		if marker := hugoMarker(dir, top); marker != "" {
 			f.layout, f.why = layoutHugo, marker+", no Hugo configuration found"
 		}
 	}
@@ -99,8 +99,8 @@ func findFolder(dir, forced string) folder {
 // (a section's _index.md, a page bundle's index.md, within two levels),
 // or Markdown in sections and none at the top (capsule's own folder has
 // its posts at the top); "" if nothing does.
-func hugoMarker(dir string) string {
-	entries, _ := os.ReadDir(dir)
+func hugoMarker(dir string, top *topDir) string {
+	entries, _ := top.read(dir)
 	topMarkdown, sectionMarkdown := false, ""
 	for _, e := range entries {
 		switch name := e.Name(); {
@@ -108,7 +108,7 @@ func hugoMarker(dir string) string {
 		case !e.IsDir() && hasExt(name, ".md"):
 			topMarkdown = true
 		case e.IsDir() && sectionMarkdown == "":
-			if n, _ := countNestedMarkdown(filepath.Join(dir, name), nil); n > 0 {
+			if n, _ := countNestedMarkdown(filepath.Join(dir, name), nil, nil); n > 0 {
 				sectionMarkdown = name + "/"
 			}
 		}
@@ -296,12 +296,14 @@ func (f folder) describe(main []string) string {
 // countNestedMarkdown counts the Markdown files in dir's subfolders (not
 // hidden, not in folders starting with "_", not excluded), and names the
 // first. With a nil ex, files at dir's top count too (dir is a section).
-func countNestedMarkdown(dir string, ex *excluder) (n int, first string) {
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == dir {
+func countNestedMarkdown(dir string, ex *excluder, top *topDir) (n int, first string) {
+	walkTop(dir, top, func(p, rel string, d fs.DirEntry, err error) error {
+		if err != nil || rel == "." {
 			return nil
 		}
-		rel := relPath(dir, p)
+		if ex != nil && !d.IsDir() && !strings.Contains(rel, string(filepath.Separator)) {
+			return nil // a file at the top: not counted
+		}
 		if strings.HasPrefix(d.Name(), ".") || ex.skip(rel, d.IsDir()) {
 			if d.IsDir() {
 				return filepath.SkipDir

@@ -42,7 +42,7 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 		}
 		warns = append(warns, exWarns...)
 		public := func(string) fileState { return filePublic }
-		fs, _, w, e := findFiles(dir, root, layoutStatic, ex, public, maxFile, maxTotal, total)
+		fs, _, w, e := findFiles(dir, root, layoutStatic, ex, nil, public, maxFile, maxTotal, total)
 		warns, errs = append(warns, w...), append(errs, e...)
 		for _, file := range fs {
 			if d.target != "" {

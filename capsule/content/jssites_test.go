@@ -233,3 +233,38 @@ func TestAstroGlobLoaderBase(t *testing.T) {
 		t.Errorf("%d posts, want 2 (%s)", len(site.Posts), site.Layout)
 	}
 }
+
+// Eleventy runs its Markdown through a template language (Liquid by
+// default): a variable from its data, which capsule does not read, is
+// dropped with a warning rather than shown as "{{ author.fullName }}";
+// its home page's index.md is the home page's text.
+func TestEleventyTemplateVariables(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"eleventy.config.js":   `export default function (c) { return { dir: { input: "content" } }; }`,
+		"content/index.md":     "---\nlayout: home.njk\ntitle: Hello there\n---\nMy name is {{ author.fullName }}.\n",
+		"content/blog/post.md": jsPost("Post", "2020-01-01", ""),
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home *Post
+	for _, p := range site.Unlisted {
+		if p.Home {
+			home = p
+		}
+	}
+	if home == nil || string(home.Body) != "My name is .\n" {
+		t.Fatalf("home text: %+v", home)
+	}
+	if len(site.Pages) != 0 {
+		t.Errorf("index.md is a page too: %d pages", len(site.Pages))
+	}
+	warned := false
+	for _, w := range site.Warnings {
+		warned = warned || w.Line == 5 && filepath.Base(w.File) == "index.md"
+	}
+	if !warned {
+		t.Errorf("no warning for the variable at index.md:5: %v", site.Warnings)
+	}
+}

@@ -226,8 +226,9 @@ type Translation struct {
 // the top of the site's; its title and description are the language's,
 // over those of the configuration, as the site file's are the site's.
 // langs is changed in place; the default language's _index.md at the top
-// is the site file, read already.
-func (f folder) languageMeta(langs []Language, maxPost int64) (errs, warns []*FileError) {
+// is the site file, read already. homes are the files with text, the
+// languages' home pages' (see homeFile).
+func (f folder) languageMeta(langs []Language, maxPost int64) (errs, warns []*FileError, homes []*mdFile) {
 	for i := range langs {
 		l := &langs[i]
 		var candidates []string
@@ -253,10 +254,13 @@ func (f folder) languageMeta(langs []Language, maxPost int64) (errs, warns []*Fi
 			var meta SiteMeta
 			e, w, _ := parseSiteMeta(p, NormalizeSource(src.data), &meta)
 			errs, warns = append(errs, e...), append(warns, w...)
+			if dir := relDir(f.content, p); len(e) == 0 && hasText(src.data) && !strings.HasPrefix(dir, "..") {
+				homes = append(homes, homeFile(src, dir))
+			}
 			l.Title = cmp.Or(meta.Title, l.Title)
 			l.Description = cmp.Or(meta.Description, l.Description)
 			break
 		}
 	}
-	return errs, warns
+	return errs, warns, homes
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"os"
@@ -168,7 +169,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		prev = opts.Previous.cache
 	}
 
-	f := findFolder(dir, opts.Layout)
+	top := new(topDir) // the folder, read once for all that looks at it
+	f := findFolder(dir, opts.Layout, top)
 	dir = f.content
 	root, ferr := postsRoot(dir)
 	if ferr != nil {
@@ -190,7 +192,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}
 	}
 	c.Warnings = append(c.Warnings, exWarns...)
-	entries, err := os.ReadDir(dir)
+	entries, err := top.read(dir)
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}}
 	}
@@ -198,6 +200,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var site *source
 	var posts []*mdFile
 	l := f.layout
+	var names []string
 	for _, e := range entries {
 		name := e.Name()
 		switch {
@@ -207,14 +210,23 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
 			continue
 		case l == layoutJekyll:
-			if !hasExt(name, ".md", ".markdown") || slices.Contains(jekyllNotPages, strings.ToLower(name)) {
+			if !hasExt(name, ".md", ".markdown") || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {
 				continue
 			}
 		case !hasExt(name, ".md"):
 			continue
 		}
-		path := filepath.Join(dir, name)
-		src := postSource(path, root, maxPost, (*[]*FileError)(&errs), &c.Warnings)
+		names = append(names, name)
+	}
+	// Each file looked at (a stat: what a reload compares) on every core,
+	// then taken in the folder's order.
+	inspected := make([]inspection, len(names))
+	join := joiner(dir)
+	work.ForEach(len(names), func(i int) {
+		inspected[i] = inspectSource(join(names[i]), root, maxPost)
+	})
+	for i, name := range names {
+		src := inspected[i].take((*[]*FileError)(&errs), &c.Warnings)
 		if src == nil {
 			continue
 		}
@@ -224,6 +236,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			continue
 		}
 		m := &mdFile{src: src, slug: strings.TrimSuffix(name, filepath.Ext(name))}
+		if isHomeIndex(name) && (l == layoutJekyll || f.gen == genEleventy) {
+			// Jekyll's and Eleventy's home page: its text, if it has any
+			// (most are a layout's front matter alone), is the home
+			// page's, as a site file's is.
+			posts = append(posts, homeFile(src, ""))
+			continue
+		}
 		switch l {
 		case layoutJekyll:
 			m.def.page, m.jpage = true, true
@@ -256,7 +275,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		// Capsule's own folder: posts and pages at the top. Markdown in
 		// subfolders may be kept back on purpose (notes, drafts): not
 		// served, and counted in a warning rather than lost in silence.
-		if n, first := countNestedMarkdown(dir, ex); n > 0 {
+		if n, first := countNestedMarkdown(dir, ex, top); n > 0 {
 			what := "Markdown in a subfolder of capsule's own folder"
 			if n > 1 {
 				what = fmt.Sprintf("Markdown in a subfolder of capsule's own folder, as in %d more files,", n-1)
@@ -305,6 +324,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	readAll(all, prev)
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
+	// A home page's index.md without text is a theme's layout alone.
+	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
+		return m.def.home && m.src.err == nil && !hasText(m.src.data)
+	})
 	for _, m := range posts {
 		if m.def.jsSite && m.src.info != nil {
 			m.def.modTime = m.src.info.ModTime() // Eleventy's date: Last Modified
@@ -347,6 +370,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if site != nil && site.err == nil {
 		siteErrs, siteWarns, setsLang := parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
 		errs, c.Warnings, siteLang = append(errs, siteErrs...), append(c.Warnings, siteWarns...), setsLang
+		if len(siteErrs) == 0 && hasText(site.data) {
+			posts = append(posts, homeFile(site, ""))
+		}
 	}
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
@@ -354,8 +380,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
 		if !f.zola { // Zola's _index.md is a section's, with no say on the site
-			langErrs, langWarns := f.languageMeta(c.Languages, maxPost)
+			langErrs, langWarns, homes := f.languageMeta(c.Languages, maxPost)
 			errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)
+			posts = append(posts, homes...)
 		}
 		for _, m := range posts {
 			m.slug = f.langSlug(m)
@@ -392,6 +419,16 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
+	for _, p := range loaded {
+		if p.Home && p.Title == "" {
+			// A home page's text without a title of its own: its
+			// site's (or language's) title heads its page.
+			p.Title = c.Meta.Title
+			if i := slices.IndexFunc(c.Languages, func(l Language) bool { return l.Code == p.langCode }); i >= 0 && c.Languages[i].Title != "" {
+				p.Title = c.Languages[i].Title
+			}
+		}
+	}
 	if l == layoutHugo {
 		dropTakenOlder(loaded)
 	}
@@ -426,7 +463,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "")...)
 	tooBig := make(map[string]*Post)
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded
@@ -449,7 +486,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// files of a bundle that publishes none are not even read.
 	maxFile, maxTotal := cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal)
 	var total int64
-	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, func(rel string) fileState {
+	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, top, func(rel string) fileState {
 		st, _ := bundles.state(rel, c)
 		return st
 	}, maxFile, maxTotal, &total)
@@ -746,4 +783,25 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 		out = append(out, s.first)
 	}
 	return out
+}
+
+// homeFile is the text of a home page's file (the site file, or a
+// language's _index.<code>.md), which Hugo's themes show above the list
+// of posts: a page that no list shows (its own address is /index.gmi),
+// drawn on its language's home page.
+func homeFile(src *source, dir string) *mdFile {
+	return &mdFile{src: src, slug: "index", def: postDefaults{dir: dir, page: true, undatedPage: true, bare: true, home: true}}
+}
+
+// isHomeIndex reports whether a file at the top of a Jekyll or Eleventy
+// site is its home page's.
+func isHomeIndex(name string) bool {
+	return strings.EqualFold(name, "index.md") || strings.EqualFold(name, "index.markdown")
+}
+
+// hasText reports whether a file's Markdown after its front matter has
+// any text.
+func hasText(src []byte) bool {
+	_, body, _, _, _, ferr := splitFront(NormalizeSource(src))
+	return ferr == nil && len(bytes.TrimSpace(body)) > 0
 }

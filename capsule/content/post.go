@@ -50,6 +50,9 @@ type Post struct {
 	// Unlisted is a post (or page) with a page of its own that no list
 	// shows (Hugo's build list: never or local; see publish.go).
 	Unlisted bool
+	// Home is the text of a home page (its _index.md's): unlisted, and
+	// drawn on its language's home page.
+	Home bool
 	// Dir is the folder of the post's file relative to the posts folder,
 	// with slashes: "" at the top, "posts" for posts/hello.md,
 	// "posts/hello" for the page bundle posts/hello/index.md. Relative
@@ -255,6 +258,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	line := r.line
 	var unknown []unknownKey
 	for _, u := range r.unknown(postKeys) {
+		if def.home {
+			break // the site file's keys: parseSiteMeta told of those it does not know
+		}
 		if themeKeys[strings.ToLower(u.name)] || def.zola && slices.Contains(zolaPageKeys, u.name) ||
 			strings.Contains(def.taxonomies, ","+strings.ToLower(u.name)+",") {
 			continue
@@ -293,7 +299,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if _, written := m["title"]; written && !r.bad["title"] {
 			p.Title = untitledNote(p.Summary, body)
 		}
-		if p.Title == "" {
+		if p.Title == "" && !def.home { // a home page's text is titled by its site
 			p.Title = titleizeSlug(slug)
 		}
 	}
@@ -339,6 +345,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	p.Expires, _ = r.date("expiryDate", "expiryDate = 2030-01-01", loc)
 	build := r.build()
 	p.Unlisted, p.noPage, p.noResources = build.unlisted, build.noPage, build.noResources
+	if def.home {
+		p.Home, p.Unlisted = true, true
+	}
 	if r.boolean("headless", "headless = true") {
 		p.noPage, p.noResources = true, true
 	}
@@ -468,6 +477,7 @@ type postDefaults struct {
 	// date its date: Last Modified (or Created) stands for.
 	modTime    time.Time
 	zola       bool   // a Zola site's page (zola.go)
+	home       bool   // a home page's text: the site file's keys are its own, said by Load already
 	taxonomies string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
 }
 

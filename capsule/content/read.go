@@ -202,16 +202,34 @@ func inspect(path string) (link bool, info fs.FileInfo, ferr *FileError) {
 // inspectPost); nil, the reason added to errs or warns, when it is not to
 // be read.
 func postSource(path, root string, limit int64, errs, warns *[]*FileError) *source {
+	return inspectSource(path, root, limit).take(errs, warns)
+}
+
+// inspection is a post inspected (see inspectPost), not yet taken.
+type inspection struct {
+	src        *source
+	warn, ferr *FileError
+}
+
+// inspectSource inspects the post at path, of at most limit bytes.
+func inspectSource(path, root string, limit int64) inspection {
 	src := &source{path: path, limit: limit, what: "one post"}
-	switch warn, ferr := inspectPost(src, root); {
-	case ferr != nil:
-		*errs = append(*errs, ferr)
+	warn, ferr := inspectPost(src, root)
+	return inspection{src, warn, ferr}
+}
+
+// take is the source inspected, or nil, the reason added to errs or
+// warns, when it is not to be read.
+func (in inspection) take(errs, warns *[]*FileError) *source {
+	switch {
+	case in.ferr != nil:
+		*errs = append(*errs, in.ferr)
 		return nil
-	case warn != nil:
-		*warns = append(*warns, warn)
+	case in.warn != nil:
+		*warns = append(*warns, in.warn)
 		return nil
 	}
-	return src
+	return in.src
 }
 
 // inspectPost checks a post, or the site file, before it is read: it must

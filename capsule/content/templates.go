@@ -69,7 +69,7 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
-	if bytes.Contains(p.Body, []byte("{:")) || bytes.Contains(p.Body, []byte("{#")) || bytes.Contains(p.Body, []byte("{.")) {
+	if bytes.Contains(p.Body, []byte("{:")) || bytes.Contains(p.Body, []byte("{#")) || bytes.Contains(p.Body, []byte("{.")) || bytes.Contains(p.Body, []byte("){")) {
 		p.Body = dropAttributeLists(p.Body)
 	}
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
@@ -94,7 +94,7 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 // heading's attributes.
 func hasTemplates(body []byte) bool {
 	return bytes.Contains(body, []byte("{{")) || bytes.Contains(body, []byte("{%")) || bytes.Contains(body, []byte("{:")) ||
-		bytes.Contains(body, []byte("{#")) || bytes.Contains(body, []byte("{."))
+		bytes.Contains(body, []byte("{#")) || bytes.Contains(body, []byte("{.")) || bytes.Contains(body, []byte("){"))
 }
 
 // attributeList is a kramdown attribute list, "{: .class #id key=value}",
@@ -135,7 +135,7 @@ func dropAttributeLists(body []byte) []byte {
 			lines[i] = append(end[:loc[0]:loc[0]], line[len(end):]...)
 			end = lines[i][:loc[0]]
 		}
-		if bytes.Contains(end, []byte("){:")) || bytes.Contains(end, []byte("]{:")) || bytes.Contains(end, []byte("`{:")) {
+		if bytes.Contains(end, []byte("){")) || bytes.Contains(end, []byte("]{:")) || bytes.Contains(end, []byte("`{")) {
 			lines[i] = append(dropSpanAttributeLists(end), lines[i][len(end):]...)
 		}
 	}
@@ -144,8 +144,10 @@ func dropAttributeLists(body []byte) []byte {
 
 // spanAttributeList is a kramdown attribute list right after a link, an
 // image or a code span, in the middle of a line: "![a](a.png){:
-// .align-left} text", "`_config.yml`{: .filepath}".
-var spanAttributeList = regexp.MustCompile("[)\\]`]\\{:[^{}\\n]*\\}")
+// .align-left} text", "`_config.yml`{: .filepath}"; or markdown-it-attrs'
+// (Eleventy's) and Pandoc's, without the colon: "[ADFC](…){lang=de
+// hreflang=de}", "[a](b){.button}".
+var spanAttributeList = regexp.MustCompile("[)\\]`]\\{(?::|[.#][\\w-]|[A-Za-z][\\w-]*=)[^{}\\n]*\\}")
 
 // dropSpanAttributeLists removes the attribute lists written right after
 // a link or image in line, except inside code spans (an odd number of

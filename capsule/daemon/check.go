@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"capsule/capsule"
+	"capsule/capsule/buildcache"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/tlscert"
@@ -26,6 +27,10 @@ type Summary struct {
 	Problems                  content.ErrorList // what a start would leave out: Check's error
 	BuildTime                 time.Duration     // loading and building
 	Held                      int64             // bytes of responses the capsule would hold (Store.Held)
+	// Cache is the site's build cache file, "" when the cache is off;
+	// CacheSize its size, 0 when there is none yet.
+	Cache     string
+	CacheSize int64
 	// Certificate is the certificate file Start would serve;
 	// Fingerprint its SHA-256 fingerprint, empty when a first start would
 	// create it.
@@ -66,6 +71,11 @@ func Check(cfg config.Config) (*Summary, error) {
 	sum := &Summary{}
 	for i, sc := range cfg.SiteConfigs() {
 		s, err := checkSite(sc)
+		if err == nil {
+			if s.Cache = cacheFile(cfg.CacheDir(), sc.Hostname); s.Cache != "" {
+				s.CacheSize = buildcache.Size(s.Cache)
+			}
+		}
 		switch {
 		case err != nil:
 			problems = append(problems, siteProblem(i, sc, err))

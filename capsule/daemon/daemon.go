@@ -85,7 +85,9 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 			continue
 		}
 		d.log.Printf("%s: %s", sc.Posts, loaded.Layout)
-		d.sites = append(d.sites, &servedSite{cfg: sc, loaded: loaded})
+		s := &servedSite{cfg: sc, loaded: loaded}
+		s.cache.path = cacheFile(cfg.CacheDir(), sc.Hostname) // one folder for every site's
+		d.sites = append(d.sites, s)
 	}
 	if err := joinProblems(errs); err != nil {
 		return nil, err

@@ -39,6 +39,7 @@ type servedSite struct {
 	loaded   *content.Content // for the next reload's LoadOptions.Previous
 	gopherLn *guard.Listener
 	gopher   *gopher.Server
+	cache    siteCache // its build cache (cache.go)
 }
 
 // main is the main site.
@@ -55,7 +56,10 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 		}
 	}
 	s.gopherLn = d.guardListener(s.cfg, ln, s.cfg.GopherProxy, metrics.Gopher)
-	st, err := capsule.Build(ctx, siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr())), s.loaded, d.buildOptions(s.cfg))
+	site := siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr()))
+	bo := d.buildOptions(s.cfg)
+	bo.Previous = d.readCache(s, site) // what an earlier process rendered
+	st, err := capsule.Build(ctx, site, s.loaded, bo)
 	if err != nil {
 		ln.Close()
 		s.gopherLn = nil
@@ -63,6 +67,7 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 	}
 	s.loaded.Forget() // the responses are held, not the Markdown
 	s.capsule = capsule.New(st)
+	d.writeCache(s, st, s.cfg.Posts)
 	return nil
 }
 
@@ -86,7 +91,7 @@ func (d *Daemon) serveSites() {
 		if i > 0 {
 			of = " of " + s.cfg.Hostname
 		}
-		d.log.Printf("built %d posts%s in %v%s, holding %s of responses", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), leftOut(st), capsule.FormatBytes(st.Held))
+		d.log.Printf("built %d posts%s in %v%s, holding %s of responses; %s", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), leftOut(st), capsule.FormatBytes(st.Held), s.cache.startNote(st))
 	}
 }
 
@@ -230,6 +235,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	s.cert.Store(cert)
 	s.capsule.Swap(st)
 	s.cfg, s.loaded = cfg, loaded
+	d.writeCache(s, st, cfg.Posts)
 	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return nil
 }

@@ -204,9 +204,33 @@ func Format(msg string, pairs ...string) string {
 	if !strings.Contains(msg, "{") {
 		return msg
 	}
-	old := make([]string, 0, len(pairs))
-	for i := 0; i+1 < len(pairs); i += 2 {
-		old = append(old, "{"+pairs[i]+"}", pairs[i+1])
+	// As strings.NewReplacer would (left to right, the first pair that
+	// matches at a place wins, no overlaps), without building one for
+	// each message: every post's menu formats a few.
+	var b strings.Builder
+	b.Grow(len(msg) + 32)
+	for i := 0; i < len(msg); {
+		j := strings.IndexByte(msg[i:], '{')
+		if j < 0 {
+			b.WriteString(msg[i:])
+			break
+		}
+		b.WriteString(msg[i : i+j])
+		i += j
+		matched := false
+		for k := 0; k+1 < len(pairs); k += 2 {
+			name := pairs[k]
+			if rest := msg[i+1:]; len(rest) > len(name) && rest[len(name)] == '}' && rest[:len(name)] == name {
+				b.WriteString(pairs[k+1])
+				i += len(name) + 2
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteByte('{')
+			i++
+		}
 	}
-	return strings.NewReplacer(old...).Replace(msg)
+	return b.String()
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -68,6 +69,7 @@ type Index struct {
 	keys   []uint32 // every key of the blocks, sorted
 	counts []int32  // counts[i]: how many blocks have keys[i]
 	budget int      // bytes of folded text a query may read: MaxScanBytes
+	folded int      // docs Update folded, not taken from prev
 }
 
 // Doc is a post as the index takes it.
@@ -200,6 +202,7 @@ func Update(prev *Index, docs []Doc) *Index {
 		}
 	}
 	keys := make([][]uint32, len(docs)) // each new doc's keys, until the blocks have them
+	var folded atomic.Int64
 	builders := newFreeList[builder]()
 	work.ForEach(len(docs), func(i int) {
 		from[i] = -1
@@ -210,6 +213,9 @@ func Update(prev *Index, docs []Doc) *Index {
 		}
 		b := builders.get()
 		idx.docs[i], keys[i] = b.build(docs[i], docSeed(docs[i]))
+		if len(docs[i].Body) > 0 {
+			folded.Add(1)
+		}
 		builders.put(b)
 	})
 	mergers := newFreeList[merger]()
@@ -230,8 +236,13 @@ func Update(prev *Index, docs []Doc) *Index {
 		mergers.put(m)
 	})
 	idx.keys, idx.counts = mergers.get().count(idx.blocks)
+	idx.folded = int(folded.Load())
 	return idx
 }
+
+// Folded is how many docs with text the Update that made idx folded and
+// indexed, rather than take them from the previous index.
+func (idx *Index) Folded() int { return idx.folded }
 
 // docSeed salts a doc's Bloom filter. It depends on the doc alone, not on
 // its place, so that a doc taken from a previous index is the doc New

@@ -45,11 +45,23 @@ func runStartup(args []string) {
 	dir := generatePosts(*n, *size, *sample)
 	defer os.RemoveAll(dir)
 	self, _ := os.Executable()
+	// The cache a restart reads: written once, by a build from nothing,
+	// as capsuled writes it after its start.
+	cacheDir, err := os.MkdirTemp("", "capsule-bench-cache")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(cacheDir)
+	cache := filepath.Join(cacheDir, "localhost.cache")
+	if out, err := exec.Command(self, "startup-child", "-mode", "capsule", "-posts", dir, "-write-cache", cache).CombinedOutput(); err != nil {
+		log.Fatalf("writing the cache: %v: %s", err, out)
+	}
 	results := map[string][]childResult{}
+	modes := []string{"capsule", "floor", "restart"}
 	for r := range *rounds {
-		for k := range 2 {
-			mode := []string{"capsule", "floor"}[(k+r)%2]
-			out, err := exec.Command(self, "startup-child", "-mode", mode, "-posts", dir).Output()
+		for k := range modes {
+			mode := modes[(k+r)%len(modes)]
+			out, err := exec.Command(self, "startup-child", "-mode", mode, "-posts", dir, "-cache", cache).Output()
 			if err != nil {
 				log.Fatalf("%s run: %v", mode, err)
 			}
@@ -60,12 +72,22 @@ func runStartup(args []string) {
 			results[mode] = append(results[mode], res)
 		}
 	}
-	c, f := medianResult(results["capsule"]), medianResult(results["floor"])
+	spread := func(rs []childResult) string {
+		lo, hi := rs[0].Wall, rs[0].Wall
+		for _, r := range rs {
+			lo, hi = min(lo, r.Wall), max(hi, r.Wall)
+		}
+		return fmt.Sprintf("%v–%v", lo.Round(time.Millisecond), hi.Round(time.Millisecond))
+	}
+	c, f, rs := medianResult(results["capsule"]), medianResult(results["floor"]), medianResult(results["restart"])
 	fmt.Printf("startup with %d posts of %d KiB, %d cores, median of %d runs each\n", *n, *size>>10, runtime.NumCPU(), *rounds)
 	fmt.Printf("            wall time   peak memory   resident after\n")
 	fmt.Printf("  capsule   %9v   %8.0f MiB   %8.0f MiB\n", c.Wall.Round(time.Millisecond), c.PeakMiB, c.ResidentMiB)
 	fmt.Printf("  floor     %9v   %8.0f MiB   %8.0f MiB\n", f.Wall.Round(time.Millisecond), f.PeakMiB, f.ResidentMiB)
 	fmt.Printf("  ratio     %9.2f   %12.2f   %12.2f\n", float64(c.Wall)/float64(f.Wall), c.PeakMiB/f.PeakMiB, c.ResidentMiB/f.ResidentMiB)
+	fmt.Printf("  restart with cache %9v   %8.0f MiB   %8.0f MiB   (%d rendered; cache file %.0f MiB)\n", rs.Wall.Round(time.Millisecond), rs.PeakMiB, rs.ResidentMiB, rs.Rendered, rs.CacheMiB)
+	fmt.Printf("  restart / floor    %9.2f   %12.2f   %12.2f   (target ≤ 0.3)\n", float64(rs.Wall)/float64(f.Wall), rs.PeakMiB/f.PeakMiB, rs.ResidentMiB/f.ResidentMiB)
+	fmt.Printf("  wall time spread: capsule %s, floor %s, restart %s\n", spread(results["capsule"]), spread(results["floor"]), spread(results["restart"]))
 	fmt.Printf("  capsule holds %.0f MiB of responses: resident after is %.2f of it (target ≤ 1.3)\n", c.HeldMiB, c.ResidentMiB/c.HeldMiB)
 	var held, peak []float64
 	for _, r := range results["capsule"] {
@@ -84,6 +106,8 @@ type childResult struct {
 	PeakMiB     float64 // VmHWM
 	ResidentMiB float64 // VmRSS after a garbage collection, with everything built still held
 	HeldMiB     float64 // capsule: the bytes of its responses (Store.Held)
+	Rendered    int     // capsule, restart: posts rendered (Store.Rendered)
+	CacheMiB    float64 // restart: the size of the cache file read
 }
 
 func medianResult(rs []childResult) childResult {
@@ -96,6 +120,9 @@ func runStartupChild(args []string) {
 	mode := fs.String("mode", "capsule", "capsule or floor")
 	dir := fs.String("posts", "", "posts folder")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to `file`")
+	cache := fs.String("cache", "", "restart: the build cache `file` to read")
+	writeCache := fs.String("write-cache", "", "capsule: write the build cache to `file` after the run")
 	fs.Parse(args)
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -105,13 +132,39 @@ func runStartupChild(args []string) {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	if *memProfile != "" {
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err != nil {
+				log.Fatal(err)
+			}
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}()
+	}
 	start := time.Now()
 	var keep any
 	var held int64
+	var rendered int
+	var cacheSize int64
 	switch *mode {
 	case "capsule":
-		st := buildCapsule(*dir)
-		keep, held = st, st.Held
+		st := buildCapsule(*dir, "")
+		keep, held, rendered = st, st.Held, st.Rendered
+		if *writeCache != "" {
+			if _, err := st.WriteCache(*writeCache, *dir); err != nil {
+				log.Fatal(err)
+			}
+			return
+		}
+	case "restart":
+		st := buildCapsule(*dir, *cache)
+		keep, held, rendered = st, st.Held, st.Rendered
+		fi, err := os.Stat(*cache)
+		if err != nil {
+			log.Fatal(err)
+		}
+		cacheSize = fi.Size()
 	case "floor":
 		keep = buildFloor(*dir)
 	default:
@@ -124,11 +177,13 @@ func runStartupChild(args []string) {
 	peak, _ := memory(pid, "VmHWM")
 	rss, _ := memory(pid, "VmRSS")
 	runtime.KeepAlive(keep)
-	json.NewEncoder(os.Stdout).Encode(childResult{Wall: wall, PeakMiB: float64(peak) / 1024, ResidentMiB: float64(rss) / 1024, HeldMiB: float64(held) / (1 << 20)})
+	json.NewEncoder(os.Stdout).Encode(childResult{Wall: wall, PeakMiB: float64(peak) / 1024, ResidentMiB: float64(rss) / 1024, HeldMiB: float64(held) / (1 << 20),
+		Rendered: rendered, CacheMiB: float64(cacheSize) / (1 << 20)})
 }
 
-// buildCapsule is what capsuled does at startup, without listening.
-func buildCapsule(dir string) *capsule.Store {
+// buildCapsule is what capsuled does at startup, without listening: with
+// cache, it reads that build cache for the build, as a restart does.
+func buildCapsule(dir, cache string) *capsule.Store {
 	cfg := config.NewConfig()
 	cfg.Posts = dir
 	if err := cfg.Check(); err != nil {
@@ -139,7 +194,13 @@ func buildCapsule(dir string) *capsule.Store {
 		log.Fatal(err)
 	}
 	site := &capsule.Site{SiteMeta: loaded.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 70}
-	st, err := capsule.Build(context.Background(), site, loaded, capsule.BuildOptions{PostBudget: time.Minute})
+	opts := capsule.BuildOptions{PostBudget: time.Minute}
+	if cache != "" {
+		if opts.Previous, _, err = capsule.ReadCache(cache, site, loaded.Markup, dir); err != nil {
+			log.Fatal(err)
+		}
+	}
+	st, err := capsule.Build(context.Background(), site, loaded, opts)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -80,6 +80,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")
 	fs.IntVar(&cfg.GeminiPort, "gemini-port", cfg.GeminiPort, "`port` readers connect to, in gemini:// URLs; requests naming another are refused (0: the listen port)")
 	fs.StringVar(&cfg.Certs, "certs", cfg.Certs, "`folder` for generated TLS certificates")
+	fs.StringVar(&cfg.Cache, "cache", cfg.Cache, "`folder` of the build cache, which lets a restart skip rendering unchanged posts; false: none (default: cache in $STATE_DIRECTORY under systemd, else in the -certs folder)")
 	fs.StringVar(&cfg.CertFile, "cert", cfg.CertFile, "PEM certificate `file` to use instead of a generated one (with -key)")
 	fs.StringVar(&cfg.KeyFile, "key", cfg.KeyFile, "PEM private key `file` for -cert")
 	fs.BoolVar(&cfg.TLSPostQuantum, "tls-post-quantum", cfg.TLSPostQuantum, "offer the hybrid post-quantum key exchange (X25519MLKEM768) first")
@@ -284,6 +285,16 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 		fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", sum.Certificate, sum.Fingerprint)
 	} else {
 		fmt.Fprintf(&b, "checked certificates folder %s: the first start creates %s there for %s\n", folderName(cfg.Certs), sum.Certificate, cfg.Hostname)
+	}
+	for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
+		switch {
+		case s.Cache == "":
+			fmt.Fprintf(&b, "checked build cache: off (-cache=false)\n")
+		case s.CacheSize == 0:
+			fmt.Fprintf(&b, "checked build cache %s: none yet (a start writes it)\n", s.Cache)
+		default:
+			fmt.Fprintf(&b, "checked build cache %s: %s, beside %s of responses\n", s.Cache, capsule.FormatBytes(s.CacheSize), capsule.FormatBytes(s.Held))
+		}
 	}
 	var listens []string
 	for _, l := range sum.Listens {

@@ -82,7 +82,7 @@ var stamp = regexp.MustCompile(`(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z `)
 
 func TestCheck(t *testing.T) {
 	out, errOut, code := run(t, "-check", "-posts", samplePosts)
-	if code != 0 || !regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects\n(.*\n){3}ok: no problems, 0 warnings, built in `).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects\n(.*\n){4}ok: no problems, 0 warnings, built in `).MatchString(out) {
 		t.Errorf("-check on the sample: exit %d\n%s%s", code, out, errOut)
 	}
 
@@ -712,6 +712,7 @@ func TestCheckSaysWhatItChecked(t *testing.T) {
 	out, errOut, code := run(t, "-check", "-posts", samplePosts, "-config", config)
 	want := regexp.MustCompile(`^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects
 checked certificates folder ` + regexp.QuoteMeta(certs) + `: the first start creates ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")) + ` there for localhost
+checked build cache ` + regexp.QuoteMeta(filepath.Join(certs, "cache", "localhost.cache")) + `: none yet \(a start writes it\)
 checked listen addresses: gemini :1965, gopher :7070( \(.*\))?
 checked configuration file ` + regexp.QuoteMeta(config) + `
 ok: no problems, 0 warnings, built in \S+, \d+ KiB of responses to hold
@@ -730,6 +731,7 @@ $`)
 	out, _, code = run(t, "-check", "-posts", samplePosts, "-certs", certs)
 	want = regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects
 checked certificate ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")+" (SHA-256 "+tlscert.Fingerprint(&cert)+")") + `
+checked build cache ` + regexp.QuoteMeta(filepath.Join(certs, "cache", "localhost.cache")) + `: none yet \(a start writes it\)
 checked listen addresses: .*
 checked configuration: flags and defaults \(no -config file\)
 ok: no problems`)

@@ -1,0 +1,82 @@
+package buildcache
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"time"
+)
+
+// Digest writes to w an encoding of v that two values have in common
+// only when every exported field of theirs is equal (strings, numbers,
+// bools, slices and structs of them; times by instant, zone name, offset
+// and location), leaving out the top-level fields named in skip. A kind
+// it cannot encode faithfully (a pointer, a map, a function) is an
+// error: a field added to what a cache key is made of is then noticed,
+// not left out.
+func Digest(w io.Writer, v any, skip ...string) error {
+	return digest(w, reflect.ValueOf(v), skip)
+}
+
+var timeType = reflect.TypeOf(time.Time{})
+
+func digest(w io.Writer, v reflect.Value, skip []string) error {
+	var b [binary.MaxVarintLen64]byte
+	num := func(u uint64) { w.Write(binary.AppendUvarint(b[:0], u)) }
+	str := func(s string) { num(uint64(len(s))); io.WriteString(w, s) }
+	switch v.Kind() {
+	case reflect.String:
+		str(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			num(1)
+		} else {
+			num(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		num(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		num(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		w.Write(binary.LittleEndian.AppendUint64(b[:0], math.Float64bits(v.Float())))
+	case reflect.Slice, reflect.Array:
+		num(uint64(v.Len()))
+		for i := range v.Len() {
+			if err := digest(w, v.Index(i), nil); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			name, off := t.Zone()
+			num(uint64(t.Unix()))
+			num(uint64(t.Nanosecond()))
+			str(name)
+			num(uint64(off))
+			str(t.Location().String())
+			return nil
+		}
+	fields:
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			for _, s := range skip {
+				if f.Name == s {
+					continue fields
+				}
+			}
+			str(f.Name)
+			if err := digest(w, v.Field(i), nil); err != nil {
+				return fmt.Errorf("%s.%w", f.Name, err)
+			}
+		}
+	default:
+		return fmt.Errorf("%s: a %s cannot be part of a cache key", v.Type(), v.Kind())
+	}
+	return nil
+}

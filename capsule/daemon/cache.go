@@ -1,0 +1,130 @@
+package daemon
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"capsule/capsule"
+	"capsule/capsule/buildcache"
+)
+
+// The build cache (capsule/diskcache.go): one file per site, named by its
+// host name, in the cache folder (config.Config.CacheDir). Start reads a
+// site's file and gives it to the site's first Build, which takes from it
+// every post that has not changed; after every build served (the start's,
+// each reload's) the file is written again, by a goroutine of its own,
+// never on the serving path. The folder holds at most one file per host
+// name ever served from it (each at most buildcache.MaxSize, rewritten
+// whole, never appended to), and the temporary file of a write in
+// progress.
+
+// cacheFile is the cache file of the site host in dir, "" when the
+// cache is off.
+func cacheFile(dir, host string) string {
+	if dir == "" {
+		return ""
+	}
+	name := strings.ToLower(host)
+	if name == "" || strings.HasPrefix(name, ".") || strings.ContainsFunc(name, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_')
+	}) {
+		name = fmt.Sprintf("%x", sha256.Sum256([]byte(host)))[:16]
+	}
+	return filepath.Join(dir, name+".cache")
+}
+
+// siteCache is a site's cache file and what its writer is doing.
+type siteCache struct {
+	path string // "" when off
+	// size is the file's size when the site started, 0 if none; note
+	// why it was not used.
+	size int64
+	note string
+
+	mu      sync.Mutex
+	pending *capsule.Store // the next Store to write, nil if none
+	folder  string         // its posts folder
+	writing bool
+	current bool // the file holds this site's records, for this build of capsule
+}
+
+// readCache reads s's cache for its first build: nil when there is none
+// or it cannot be used (said once in the log).
+func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
+	c := &s.cache
+	if c.path == "" {
+		return nil
+	}
+	buildcache.RemoveTemporary(filepath.Dir(c.path))
+	st, size, err := capsule.ReadCache(c.path, site, s.loaded.Markup, s.cfg.Posts)
+	c.size = size
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		c.note = "none yet"
+		return nil
+	case err != nil:
+		c.note = "not used"
+		d.log.Printf("build cache %s ignored (%s): rendering every post", c.path, err)
+		return nil
+	}
+	c.current = true
+	return st
+}
+
+// writeCache writes st, s's Store just swapped in, to s's cache file,
+// after whatever write is under way: only the latest Store waiting is
+// written.
+func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
+	c := &s.cache
+	if c.path == "" {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st.Rendered == 0 && c.current {
+		return // every record is one the file has
+	}
+	c.pending, c.folder = st, folder
+	if c.writing {
+		return
+	}
+	c.writing = true
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		for {
+			c.mu.Lock()
+			st, folder := c.pending, c.folder
+			c.pending = nil
+			if st == nil {
+				c.writing = false
+				c.mu.Unlock()
+				return
+			}
+			c.mu.Unlock()
+			_, err := st.WriteCache(c.path, folder)
+			if err != nil {
+				d.log.Printf("build cache %s not written: %v", c.path, err)
+			}
+			c.mu.Lock()
+			c.current = err == nil
+			c.mu.Unlock()
+		}
+	}()
+}
+
+// startNote is what the start's log line says of s's cache.
+func (c *siteCache) startNote(st *capsule.Store) string {
+	switch {
+	case c.path == "":
+		return "no build cache"
+	case c.note != "":
+		return fmt.Sprintf("build cache %s: %s", c.path, c.note)
+	}
+	return fmt.Sprintf("build cache %s (%s): %d taken, %d rendered", c.path, capsule.FormatBytes(c.size), st.Taken(), st.Rendered)
+}

@@ -1,0 +1,87 @@
+package daemon_test
+
+import (
+	"context"
+	"log"
+	"maps"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
+)
+
+// A restart of an unchanged blog takes every post from the build cache
+// the last start wrote, renders none, and serves the same bytes on both
+// protocols. A cache damaged meanwhile is ignored with one line in the
+// log, and the start renders everything.
+func TestRestartWithCache(t *testing.T) {
+	cfg := servetest.Config(t)
+	cfg.Posts = servetest.CopyPosts(t)
+	start := func(cfg config.Config) (*daemon.Daemon, *servetest.LogBuffer, map[string]string) {
+		t.Helper()
+		var logged servetest.LogBuffer
+		cfg.Log = log.New(&logged, "", 0)
+		d, err := daemon.Start(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := servetest.Crawl(t, d, 500)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := d.Shutdown(ctx); err != nil { // waits for the cache's write
+			t.Fatal(err)
+		}
+		return d, &logged, pages
+	}
+	first, logged, want := start(cfg)
+	cache := filepath.Join(cfg.Certs, "cache", "localhost.cache")
+	if !strings.Contains(logged.String(), "holding ") || !strings.Contains(logged.String(), "; build cache "+cache+": none yet") {
+		t.Errorf("first start's log:\n%s", logged)
+	}
+	fi, err := os.Stat(cache)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("cache file after the first start: %v %v", fi, err)
+	}
+	// Same ports: the ports are in the responses, and the site's settings.
+	cfg.GeminiAddr, cfg.GopherAddr = first.GeminiAddr().String(), first.GopherAddr().String()
+
+	second, logged, got := start(cfg)
+	if st := second.Store(); st.Rendered != 0 || st.Taken() == 0 {
+		t.Errorf("restart rendered %d, took %d from the cache", st.Rendered, st.Taken())
+	}
+	if !strings.Contains(logged.String(), ": "+itoa(second.Store().Taken())+" taken, 0 rendered") {
+		t.Errorf("restart's log:\n%s", logged)
+	}
+	if len(want) < 20 || !maps.Equal(want, got) {
+		t.Errorf("restart with the cache serves other pages (%d, %d)", len(want), len(got))
+	}
+
+	b, _ := os.ReadFile(cache)
+	b[len(b)/2] ^= 0x55
+	os.WriteFile(cache, b, 0o600)
+	third, logged, got := start(cfg)
+	if st := third.Store(); st.Rendered == 0 || st.Taken() != 0 {
+		t.Errorf("a damaged cache: rendered %d, took %d", st.Rendered, st.Taken())
+	}
+	if n := strings.Count(logged.String(), "build cache "+cache+" ignored (corrupt or truncated): rendering every post"); n != 1 {
+		t.Errorf("a damaged cache is said %d times:\n%s", n, logged)
+	}
+	if !maps.Equal(want, got) {
+		t.Errorf("with a damaged cache, other pages")
+	}
+
+	cfg.Cache = config.CacheOff
+	os.Remove(cache)
+	_, logged, _ = start(cfg)
+	if _, err := os.Stat(cache); err == nil || !strings.Contains(logged.String(), "; no build cache") {
+		t.Errorf("-cache=false wrote a cache, or said:\n%s", logged)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,425 @@
+package capsule
+
+import (
+	"crypto/sha256"
+	"debug/elf"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+	"unsafe"
+
+	"capsule/capsule/buildcache"
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/capsule/messages"
+	"capsule/capsule/search"
+	"capsule/gopher"
+)
+
+// A build cache on disk: every post's render record (rebuild.go), so that
+// a restart renders nothing that has not changed. The Store a build gives
+// is written to one file per site (WriteCache, after the build, off the
+// serving path); the next process reads it (ReadCache) and gives it to
+// its first Build as BuildOptions.Previous, as a reload gives the Store
+// it serves: the same lookup decides, post by post, what is taken.
+//
+// What a post's rendering depends on is in two places. What every post
+// shares (capsule's build, the site's settings, the Markdown dialect, the
+// posts folder) makes the file's key (cacheKey): a file with another key
+// is ignored whole. What is the post's own is in its record: its front
+// matter's every field and its Markdown's SHA-256 (as digests), its
+// neighbours, where each of its links led, a draft's byline mark; a
+// record is taken only when all of them are what they are now. Index
+// pages, feeds and tag pages are built anew, from the records' pieces,
+// as on a reload. The search index is kept too (search.Index.Encode),
+// each post's text named by its record: read back, it is given as the
+// previous index, and a post whose record is taken is not folded again.
+//
+// Records read from disk are never trusted beyond what they say: a
+// record that does not match is not taken, and the decoder checks every
+// length and count against the bytes left (buildcache.Decoder), so that
+// hostile bytes neither panic nor allocate more than the file's size
+// (FuzzDecodeCache).
+
+// diskRecord is what a record read from disk is compared with, in place
+// of the post it was made from (which is not kept whole on disk).
+type diskRecord struct {
+	post [32]byte // postDigest of the post
+}
+
+// postDigest is the SHA-256 of every field of p that samePost compares,
+// but its Markdown (see renderedEntry.bodySum).
+func postDigest(p *content.Post) ([32]byte, error) {
+	h := sha256.New()
+	if err := buildcache.Digest(h, *p, "Body", "BodyHash"); err != nil {
+		return [32]byte{}, err
+	}
+	return [32]byte(h.Sum(nil)), nil
+}
+
+// matches reports whether p is the post r was rendered from.
+func (r *renderRecord) matches(p *content.Post) bool {
+	if p.Body == nil && p.BodyHash != 0 {
+		return false // its Markdown forgotten: nothing to compare with
+	}
+	if sha256.Sum256(p.Body) != r.bodySum {
+		return false
+	}
+	d, err := postDigest(p)
+	return err == nil && d == r.disk.post
+}
+
+// fromDisk is r, read from disk and taken for p, as a record of the
+// Store being built: with p as it was rendered, as keep makes them.
+func (r *renderRecord) fromDisk(p *content.Post) *renderRecord {
+	c := *r
+	c.disk = nil
+	c.post = *p
+	if p.BodyHash != 0 {
+		c.post.Body = nil
+	}
+	return &c
+}
+
+// cacheSite is site as Build renders with it (build's defaults).
+func cacheSite(site *Site) Site {
+	s := *site
+	if s.GopherWidth <= 0 {
+		s.GopherWidth = gopher.DefaultTextWidth
+	}
+	if s.Messages == (messages.Messages{}) {
+		s.Messages = messages.For(s.Lang)
+	}
+	return s
+}
+
+// cacheKey is what a cache file is for: this capsule's build, the site's
+// settings, the Markdown dialect and the posts folder.
+func cacheKey(site *Site, markup content.Markup, folder string) ([32]byte, error) {
+	id, err := binaryID()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	abs, err := filepath.Abs(folder)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "capsule %s\x00%d\x00%s\x00%s\x00", Version, buildcache.Format, id, abs)
+	if err := buildcache.Digest(h, cacheSite(site)); err != nil {
+		return [32]byte{}, err
+	}
+	if err := buildcache.Digest(h, markup); err != nil {
+		return [32]byte{}, err
+	}
+	return [32]byte(h.Sum(nil)), nil
+}
+
+// binaryID names the running program's build: its Go build ID, which
+// changes with any change of its code, else its bytes' SHA-256; with its
+// version and commit as the toolchain recorded them.
+var binaryID = sync.OnceValues(func() (string, error) {
+	id := ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		id = info.GoVersion + " " + info.Main.Version
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				id += " " + s.Value
+			}
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		if s := f.Section(".note.go.buildid"); s != nil {
+			if b, err := s.Data(); err == nil && len(b) > 16 {
+				return id + " " + string(b), nil
+			}
+		}
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s %x", id, h.Sum(nil)), nil
+})
+
+// WriteCache writes st's render records to the cache file path, for a
+// later process serving the same posts folder with the same settings and
+// the same build of capsule (ReadCache). It writes a temporary file
+// beside path and renames it over path: a reader sees the old file or
+// the new one. It returns the file's size.
+func (st *Store) WriteCache(path, folder string) (int64, error) {
+	key, err := cacheKey(&st.Site, st.markup, folder)
+	if err != nil {
+		return 0, err
+	}
+	w, err := buildcache.Create(path, key)
+	if err != nil {
+		return 0, err
+	}
+	if err := encodeRecords(w, st.renders); err != nil {
+		w.Abort()
+		return 0, err
+	}
+	if err := encodeRecords(w, st.draftRenders); err != nil {
+		w.Abort()
+		return 0, err
+	}
+	// The search index, each post's text named by its file: read back,
+	// it is that record's text again, which Update recognises.
+	w.Bool(st.search != nil)
+	if st.search != nil {
+		files := make(map[*byte]string, len(st.renders))
+		for file, r := range st.renders {
+			if len(r.searchable) > 0 {
+				files[unsafe.SliceData(r.searchable)] = file
+			}
+		}
+		st.search.Encode(w, func(b []byte) (string, bool) {
+			file, ok := files[unsafe.SliceData(b)]
+			return file, ok && len(st.renders[file].searchable) == len(b)
+		})
+	}
+	return w.Commit()
+}
+
+// ReadCache reads the cache file path for a build of the posts folder
+// with site and markup: a Store that holds nothing but render records,
+// to give the first Build as BuildOptions.Previous. It returns the
+// file's size too. A file for another build of capsule, other settings
+// or another folder is buildcache.ErrOther; one not whole,
+// buildcache.ErrCorrupt; none, an os.ErrNotExist.
+func ReadCache(path string, site *Site, markup content.Markup, folder string) (*Store, int64, error) {
+	key, err := cacheKey(site, markup, folder)
+	if err != nil {
+		return nil, 0, err
+	}
+	payload, size, err := buildcache.Read(path, key)
+	if err != nil {
+		return nil, size, err
+	}
+	renders, drafts, idx, err := decodeCache(payload)
+	if err != nil {
+		return nil, size, err
+	}
+	return &Store{Site: cacheSite(site), markup: markup, renders: renders, draftRenders: drafts, search: idx}, size, nil
+}
+
+// Taken is how many posts, pages and drafts the build took from the
+// previous Store, or from a cache, instead of rendering them.
+func (st *Store) Taken() int { return len(st.renders) + len(st.draftRenders) - st.Rendered }
+
+// decodeCache decodes a payload: the posts' and the drafts' records, and
+// the search index over the posts' texts, as they read back.
+func decodeCache(payload []byte) (renders, drafts renderCache, idx *search.Index, err error) {
+	d := buildcache.NewDecoder(payload)
+	renders = decodeRecords(d)
+	drafts = decodeRecords(d)
+	if d.Bool() {
+		idx = search.Decode(d, func(file string) []byte {
+			if r := renders[file]; r != nil {
+				return r.searchable
+			}
+			return nil
+		})
+	}
+	if err := d.Done(); err != nil {
+		return nil, nil, nil, err
+	}
+	return renders, drafts, idx, nil
+}
+
+// Bounds of a decoded cache, beyond the bytes it has.
+const (
+	maxRecords     = 1 << 22
+	minRecordBytes = 1 + 32 + 32 + 2*5 + 1 + 1 + 1 + 8 + 1
+)
+
+func encodeRecords(w *buildcache.Writer, c renderCache) error {
+	w.Uvarint(uint64(len(c)))
+	for file, r := range c {
+		if r.disk != nil || file != r.post.File {
+			return errors.New("a record not made by this build") // never: keep makes them all
+		}
+		digest, err := postDigest(&r.post)
+		if err != nil {
+			return err
+		}
+		w.String(file)
+		w.Fixed(digest[:])
+		w.Fixed(r.bodySum[:])
+		encodeNeighbour(w, r.older)
+		encodeNeighbour(w, r.newer)
+		w.Uvarint(uint64(len(r.links)))
+		for _, a := range r.links {
+			w.String(a.dest)
+			w.Bool(a.isPost)
+			w.String(a.post)
+			w.String(a.unpub)
+			w.String(a.ambiguous)
+			w.String(a.file)
+			w.Uvarint(uint64(a.fileKind))
+			w.Bool(a.relative)
+			w.Bool(a.onSite)
+		}
+		w.String(r.mark)
+		e := &r.renderedEntry
+		var raw []byte
+		if e.gmi != nil {
+			raw = e.gmi.Raw
+			w.Bool(true)
+			w.Uvarint(uint64(e.gmi.Status))
+			w.String(e.gmi.Meta)
+			w.Bytes(raw)
+			encodeBytes(w, e.gmi.Body, raw)
+		} else {
+			w.Bool(false)
+		}
+		for _, b := range [][]byte{e.txt, e.menu, e.searchable, e.atom, e.lines.gemini, e.lines.gopher} {
+			encodeBytes(w, b, raw)
+		}
+		w.String(e.summary)
+		w.Uvarint(uint64(len(e.warns)))
+		for _, f := range e.warns {
+			w.String(f.File)
+			w.Uvarint(uint64(f.Line))
+			w.String(f.Msg)
+			w.String(f.Kind)
+			w.Uvarint(uint64(f.More))
+		}
+		w.Bool(e.hasLinks)
+	}
+	return nil
+}
+
+func encodeNeighbour(w *buildcache.Writer, n neighbour) {
+	w.Bool(n.exists)
+	w.String(n.slug)
+	w.String(n.title)
+	w.String(n.date)
+	w.Bool(n.page)
+}
+
+// Byte fields are nil, their bytes, or where they are in the page's
+// response (a post's searchable text is part of its page): read back,
+// they share its bytes again, as in the Store written.
+const (
+	bytesNil = iota
+	bytesOwn
+	bytesInRaw
+)
+
+func encodeBytes(w *buildcache.Writer, b, raw []byte) {
+	if b == nil {
+		w.Uvarint(bytesNil)
+		return
+	}
+	if len(b) > 0 && len(raw) > 0 {
+		at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(raw)))
+		if at >= start && at+uintptr(len(b)) <= start+uintptr(len(raw)) {
+			w.Uvarint(bytesInRaw)
+			w.Uvarint(uint64(at - start))
+			w.Uvarint(uint64(len(b)))
+			return
+		}
+	}
+	w.Uvarint(bytesOwn)
+	w.Bytes(b)
+}
+
+func decodeBytes(d *buildcache.Decoder, raw []byte) []byte {
+	switch d.Uvarint() {
+	case bytesNil:
+		return nil
+	case bytesOwn:
+		return d.Bytes()
+	case bytesInRaw:
+		at := d.Int(len(raw))
+		n := d.Int(len(raw) - at)
+		if d.Err() != nil {
+			return nil
+		}
+		return raw[at : at+n : at+n]
+	}
+	d.Fail("bad byte field")
+	return nil
+}
+
+func decodeRecords(d *buildcache.Decoder) renderCache {
+	n := d.Count(minRecordBytes, maxRecords)
+	c := make(renderCache, n)
+	for range n {
+		r := &renderRecord{disk: &diskRecord{}}
+		r.post.File = d.String()
+		copy(r.disk.post[:], d.Fixed(32))
+		copy(r.bodySum[:], d.Fixed(32))
+		r.older = decodeNeighbour(d)
+		r.newer = decodeNeighbour(d)
+		if k := d.Count(9, maxRecords); k > 0 {
+			r.links = make([]linkAnswer, k)
+			for i := range r.links {
+				a := &r.links[i]
+				a.dest = d.String()
+				a.isPost = d.Bool()
+				a.post = d.String()
+				a.unpub = d.String()
+				a.ambiguous = d.String()
+				a.file = d.String()
+				a.fileKind = fileKind(d.Int(255))
+				a.relative = d.Bool()
+				a.onSite = d.Bool()
+			}
+		}
+		r.mark = d.String()
+		e := &r.renderedEntry
+		var raw []byte
+		if d.Bool() {
+			status := gemini.Status(d.Int(99))
+			meta := d.String()
+			raw = d.Bytes()
+			e.gmi = &gemini.Response{Status: status, Meta: meta, Raw: raw}
+			e.gmi.Body = decodeBytes(d, raw)
+		}
+		e.txt = decodeBytes(d, raw)
+		e.menu = decodeBytes(d, raw)
+		e.searchable = decodeBytes(d, raw)
+		e.atom = decodeBytes(d, raw)
+		e.lines.gemini = decodeBytes(d, raw)
+		e.lines.gopher = decodeBytes(d, raw)
+		e.summary = d.String()
+		if k := d.Count(5, maxRecords); k > 0 {
+			e.warns = make([]*content.FileError, k)
+			for i := range e.warns {
+				e.warns[i] = &content.FileError{File: d.String(), Line: d.Int(1 << 40), Msg: d.String(), Kind: d.String(), More: d.Int(1 << 40)}
+			}
+		}
+		e.hasLinks = d.Bool()
+		if d.Err() != nil {
+			return nil
+		}
+		if _, dup := c[r.post.File]; dup {
+			d.Fail("a file twice")
+			return nil
+		}
+		c[r.post.File] = r
+	}
+	return c
+}
+
+func decodeNeighbour(d *buildcache.Decoder) neighbour {
+	return neighbour{exists: d.Bool(), slug: d.String(), title: d.String(), date: d.String(), page: d.Bool()}
+}

@@ -1,0 +1,264 @@
+package capsule
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"capsule/capsule/buildcache"
+	"capsule/capsule/content"
+)
+
+var restartSteps = flag.Int("restart.steps", 30, "restarts TestRestartWithCacheIsAFullBuild makes, with random changes between them (more by hand: -restart.steps 3000)")
+var restartSeed = flag.Uint64("restart.seed", 0, "seed of TestRestartWithCacheIsAFullBuild's changes (0: from the time; the seed is logged)")
+
+func cacheTestSite(c *content.Content) *Site {
+	return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 40,
+		Authors: []string{"aa"}, FeedContent: true}
+}
+
+// TestRestartWithCacheIsAFullBuild changes a folder at random between
+// restarts, and at each restart builds from the cache the last one wrote
+// (ReadCache, as BuildOptions.Previous) and compares that Store with a
+// build from nothing, response for response, as
+// TestIncrementalBuildIsAFullBuild does for reloads.
+func TestRestartWithCacheIsAFullBuild(t *testing.T) {
+	for _, bundles := range []bool{false, true} {
+		t.Run(map[bool]string{false: "flat", true: "bundles"}[bundles], func(t *testing.T) { testRestartWithCache(t, bundles) })
+	}
+}
+
+func testRestartWithCache(t *testing.T, bundles bool) {
+	seed := *restartSeed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	t.Logf("seed %d (rerun: go test ./capsule -run TestRestartWithCacheIsAFullBuild -restart.seed %d -restart.steps %d)", seed, seed, *restartSteps)
+	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, 11)), clock: time.Now().Add(-240 * time.Hour), bundles: bundles}
+	f.write(content.SiteFile, "+++\ntitle = \"題\"\nlang = \"ja\"\n+++\n")
+	for range 12 {
+		f.change()
+	}
+	cache := filepath.Join(t.TempDir(), "cache", "localhost.cache")
+	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
+	taken, rendered, searched, restarts, broken, missing, other := 0, 0, 0, 0, 0, 0, 0
+	for step := 0; step < *restartSteps; step++ {
+		// While stopped, the author changes nothing, or a few things.
+		what := "nothing"
+		for range f.rnd.IntN(4) {
+			what = f.change()
+		}
+		fresh, freshErr := content.Load(f.dir, opts)
+		started, startErr := content.Load(f.dir, opts)
+		if freshErr != nil || startErr != nil {
+			broken++
+			continue
+		}
+		prev, _, err := ReadCache(cache, cacheTestSite(started), started.Markup, f.dir)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			missing++
+		case errors.Is(err, buildcache.ErrOther): // the site's settings changed
+			other++
+		case err != nil:
+			t.Fatalf("step %d: reading the cache: %v", step, err)
+		}
+		want, wantErr := Build(context.Background(), cacheTestSite(fresh), fresh, BuildOptions{})
+		got, gotErr := Build(context.Background(), cacheTestSite(started), started, BuildOptions{Previous: prev})
+		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
+			t.Fatalf("step %d (%s): building from nothing: %v; from the cache: %v", step, what, wantErr, gotErr)
+		}
+		if wantErr != nil {
+			broken++
+			continue
+		}
+		if diff := storeDiff(want, got); diff != "" {
+			t.Fatalf("step %d (%s): the restart with a cache differs from a build from nothing: %s", step, what, diff)
+		}
+		if prev != nil {
+			restarts++
+			taken += len(got.renders) + len(got.draftRenders) - got.Rendered
+			rendered += got.Rendered
+			if what == "nothing" && got.Rendered != 0 {
+				t.Errorf("step %d: nothing changed, yet %d posts were rendered", step, got.Rendered)
+			}
+			// The search index read back is taken from: no more posts
+			// folded than rendered.
+			if prev.search == nil || got.search.Folded() > got.Rendered {
+				t.Errorf("step %d (%s): %d posts rendered, %d folded for search (index read back: %v)", step, what, got.Rendered, got.search.Folded(), prev.search != nil)
+			}
+			searched += got.search.Folded()
+		}
+		started.Forget()
+		if _, err := got.WriteCache(cache, f.dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if *restartSteps >= 10 && taken == 0 {
+		t.Errorf("no post was ever taken from the cache: the test proves nothing")
+	}
+	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts taken from it, %d rendered, %d folded for search", *restartSteps, restarts, missing, other, broken, taken, rendered, searched)
+}
+
+// sampleCache builds the sample posts and writes their cache: its path,
+// the folder, the content and the Store.
+func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
+	t.Helper()
+	folder := filepath.Join("..", "posts")
+	c, err := content.Load(folder, content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "cache", "localhost.cache")
+	n, err := st.WriteCache(path, folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() != n || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("cache file: %v, %v; want %d bytes, 0600", fi.Mode(), err, n)
+	}
+	if fi, _ := os.Stat(filepath.Dir(path)); fi.Mode().Perm() != 0o700 {
+		t.Errorf("cache folder %v, want 0700", fi.Mode())
+	}
+	return path, folder, c, st
+}
+
+// An unchanged blog, restarted with its cache, renders nothing and
+// serves what it served.
+func TestRestartOfUnchangedBlogRendersNothing(t *testing.T) {
+	path, folder, _, want := sampleCache(t)
+	c, err := content.Load(folder, content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, _, err := ReadCache(path, cacheTestSite(c), c.Markup, folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{Previous: prev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Rendered != 0 {
+		t.Errorf("rendered %d posts, want 0", got.Rendered)
+	}
+	if prev.search == nil || got.search.Folded() != 0 {
+		t.Errorf("folded %d posts for search, want 0 (index read back: %v)", got.search.Folded(), prev.search != nil)
+	}
+	if diff := storeDiff(want, got); diff != "" {
+		t.Error(diff)
+	}
+	if got.Held != want.Held {
+		t.Errorf("holds %d bytes, want %d (as a build from nothing)", got.Held, want.Held)
+	}
+}
+
+// A cache for other settings, another folder, or not whole, is refused
+// before a byte of it is decoded.
+func TestCacheRefused(t *testing.T) {
+	path, folder, c, _ := sampleCache(t)
+	site := cacheTestSite(c)
+	if _, _, err := ReadCache(path, site, c.Markup, folder); err != nil {
+		t.Fatal(err)
+	}
+	other := *site
+	other.GopherWidth = 50
+	if _, _, err := ReadCache(path, &other, c.Markup, folder); !errors.Is(err, buildcache.ErrOther) {
+		t.Errorf("another gopher width: %v, want ErrOther", err)
+	}
+	other = *site
+	other.Title += "!"
+	if _, _, err := ReadCache(path, &other, c.Markup, folder); !errors.Is(err, buildcache.ErrOther) {
+		t.Errorf("another title: %v, want ErrOther", err)
+	}
+	markup := c.Markup
+	markup.Emoji = !markup.Emoji
+	if _, _, err := ReadCache(path, site, markup, folder); !errors.Is(err, buildcache.ErrOther) {
+		t.Errorf("another dialect: %v, want ErrOther", err)
+	}
+	if _, _, err := ReadCache(path, site, c.Markup, t.TempDir()); !errors.Is(err, buildcache.ErrOther) {
+		t.Errorf("another folder: %v, want ErrOther", err)
+	}
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for i := range 200 {
+		bad := append([]byte(nil), good...)
+		switch i % 3 {
+		case 0:
+			bad = bad[:rnd.IntN(len(bad))]
+		case 1:
+			bad[rnd.IntN(len(bad))] ^= byte(1 + rnd.IntN(255))
+		case 2:
+			bad = append(bad, byte(rnd.IntN(256)))
+		}
+		if err := os.WriteFile(path, bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		st, _, err := ReadCache(path, site, c.Markup, folder)
+		if err == nil || st != nil {
+			t.Fatalf("case %d: a damaged cache read without an error", i)
+		}
+	}
+}
+
+// FuzzDecodeCache gives the decoder any bytes, past the checksum: it
+// must neither panic nor allocate more than they allow.
+func FuzzDecodeCache(f *testing.F) {
+	// A small blog: the fuzzer mutates small inputs quickly (the sample's
+	// 80 KB slows it to a crawl).
+	dir := f.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("+++\ntitle = \"A\"\ndate = 2020-01-02\ntags = [\"t\"]\n+++\n[b](b.md) x\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("+++\ntitle = \"B\"\npage = true\n+++\nnot {{< nope >}}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.md"), []byte("+++\ntitle = \"C\"\ndraft = true\n+++\nc\n"), 0o644)
+	c, err := content.Load(dir, content.LoadOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	path := filepath.Join(f.TempDir(), "c")
+	if _, err := st.WriteCache(path, "."); err != nil {
+		f.Fatal(err)
+	}
+	key, _ := cacheKey(&st.Site, st.markup, ".")
+	payload, _, err := buildcache.Read(path, key)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(payload)
+	f.Add(payload[:len(payload)/2])
+	f.Add([]byte{})
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		renders, drafts, idx, err := decodeCache(b)
+		if err != nil {
+			return
+		}
+		if idx != nil {
+			for _, q := range []string{"a", "x", "b", "ab"} {
+				idx.Search(q)
+			}
+		}
+		for _, rc := range []renderCache{renders, drafts} {
+			for _, r := range rc {
+				if r.disk == nil {
+					t.Fatal("a record read from disk not marked so")
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,41 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// The text of the site file (_index.md), which Hugo's themes show above
+// the list of posts, is on the home page: its gemtext there, a text
+// document linked from the Gopher root menu, headed by the site's title
+// when it has none of its own.
+func TestHomePageText(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_index.md": "---\ntitle: ノート\ndescription: 日々のこと\n---\n\nようこそ。[自己紹介](about.md)もどうぞ。\n",
+		"about.md":  "---\ntitle: 自己紹介\npage: true\n---\n\n私です。\n",
+		"hello.md":  "---\ntitle: こんにちは\ndate: 2024-01-02\n---\n\n最初の記事。\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(home, "# ノート\n\n日々のこと\n\nようこそ。自己紹介もどうぞ。\n=> /about.gmi 自己紹介\n") {
+		t.Errorf("home page:\n%s", home)
+	}
+	if !strings.Contains(home, "=> /posts/hello.gmi 2024-01-02 こんにちは\n") {
+		t.Errorf("home page lost its post list:\n%s", home)
+	}
+	root := servetest.GopherGet(t, d, "\r\n")
+	if !strings.Contains(root, "0ノート\t/index.txt\t") {
+		t.Errorf("root menu does not link the home text:\n%s", root)
+	}
+	if text := servetest.GopherGet(t, d, "/index.txt\r\n"); !strings.Contains(text, "ようこそ。自己紹介[1]もどうぞ。") {
+		t.Errorf("/index.txt:\n%s", text)
+	}
+	// Not a page of the lists: the home page links it once, as its text.
+	if strings.Count(home, "index.gmi") != 0 {
+		t.Errorf("home page links its own text:\n%s", home)
+	}
+}
