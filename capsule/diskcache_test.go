@@ -34,16 +34,7 @@ func TestRestartWithCacheIsAFullBuild(t *testing.T) {
 }
 
 func testRestartWithCache(t *testing.T, bundles bool) {
-	seed := *restartSeed
-	if seed == 0 {
-		seed = uint64(time.Now().UnixNano())
-	}
-	t.Logf("seed %d (rerun: go test ./capsule -run TestRestartWithCacheIsAFullBuild -restart.seed %d -restart.steps %d)", seed, seed, *restartSteps)
-	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, 11)), clock: time.Now().Add(-240 * time.Hour), bundles: bundles}
-	f.write(content.SiteFile, "+++\ntitle = \"題\"\nlang = \"ja\"\n+++\n")
-	for range 12 {
-		f.change()
-	}
+	f := seededFolder(t, *restartSeed, 11, bundles, "TestRestartWithCacheIsAFullBuild", "restart", *restartSteps)
 	cache := filepath.Join(t.TempDir(), "cache", "localhost.cache")
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
 	taken, rendered, searched, restarts, broken, missing, other := 0, 0, 0, 0, 0, 0, 0

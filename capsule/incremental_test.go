@@ -254,17 +254,25 @@ func TestIncrementalBuildIsAFullBuild(t *testing.T) {
 	}
 }
 
-func testIncrementalBuild(t *testing.T, bundles bool) {
-	seed := *incrementalSeed
+// seededFolder is a folder of a dozen posts made at random from seed
+// (from the time when 0), logged with how to rerun test with it (its
+// flags named by flag); stream tells the tests' random changes apart.
+func seededFolder(t *testing.T, seed, stream uint64, bundles bool, test, flag string, steps int) *editedFolder {
+	t.Helper()
 	if seed == 0 {
 		seed = uint64(time.Now().UnixNano())
 	}
-	t.Logf("seed %d (rerun: go test ./capsule -run TestIncrementalBuildIsAFullBuild -incremental.seed %d -incremental.steps %d)", seed, seed, *incrementalSteps)
-	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, 7)), clock: time.Now().Add(-240 * time.Hour), bundles: bundles}
+	t.Logf("seed %d (rerun: go test ./capsule -run %s -%s.seed %d -%s.steps %d)", seed, test, flag, seed, flag, steps)
+	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, stream)), clock: time.Now().Add(-240 * time.Hour), bundles: bundles}
 	f.write(content.SiteFile, "+++\ntitle = \"題\"\nlang = \"ja\"\n+++\n")
 	for range 12 {
 		f.change()
 	}
+	return f
+}
+
+func testIncrementalBuild(t *testing.T, bundles bool) {
+	f := seededFolder(t, *incrementalSeed, 7, bundles, "TestIncrementalBuildIsAFullBuild", "incremental", *incrementalSteps)
 	site := func(c *content.Content) *Site {
 		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 40,
 			Authors: []string{"aa"}, FeedContent: true}

@@ -325,16 +325,7 @@ func (d *Decoder) Bool() bool {
 
 // Bytes reads a length-prefixed field, aliasing the payload (with no room
 // to grow into the next field).
-func (d *Decoder) Bytes() []byte {
-	n := d.Int(math.MaxInt)
-	if n > len(d.b) {
-		d.fail("field longer than what is left")
-		return nil
-	}
-	b := d.b[:n:n]
-	d.b = d.b[n:]
-	return b
-}
+func (d *Decoder) Bytes() []byte { return d.Fixed(d.Int(math.MaxInt)) }
 
 // String reads a length-prefixed field as a string (a copy).
 func (d *Decoder) String() string { return string(d.Bytes()) }
