@@ -33,3 +33,17 @@ func TestDropAttributeLists(t *testing.T) {
 		}
 	}
 }
+
+// hasTemplates finds what each of its patterns names, wherever it is,
+// and nothing in text without them.
+func TestHasTemplates(t *testing.T) {
+	for in, want := range map[string]bool{
+		"": false, "{": false, "plain {text} here": false, "a{b": false, "}{": false,
+		"{{< x >}}": true, "{% raw %}": true, "x\n{: .c}": true, "## H {#id}": true, "{.big}": true,
+		"[a](b){lang=de}": true, "end {{": true, "{%": true, "{:": true, "f(x) {y}": false,
+	} {
+		if got := hasTemplates([]byte(in)); got != want {
+			t.Errorf("hasTemplates(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

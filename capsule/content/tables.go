@@ -70,7 +70,8 @@ type tableScan struct {
 	prev            []byte
 	prevLine        int
 	prevHeaderCells [maxTablePrefixes + 1]int
-	prevHeaders     int // how many of prevHeaderCells are set
+	prevHeaders     int  // how many of prevHeaderCells are set
+	prevPending     bool // prev's cells are still to count (hasHeader)
 	offs            [maxTablePrefixes + 1]int
 }
 
@@ -91,17 +92,17 @@ func (t *tableScan) scan(body []byte) {
 		line++
 		next := end + 1
 		if t.inFence(l) {
-			t.prevHeaders = 0
+			t.prevHeaders, t.prevPending = 0, false
 			off = next
 			continue
 		}
 		// The delimiter row is read with its line break, as goldmark
 		// reads it: "--" then a line break is a row of one column.
 		cols := t.delimiter(body[off:min(next, len(body))])
-		if cols > 0 && t.prevHeaders > 0 && !t.headerMatches(cols) {
+		if cols > 0 && t.hasHeader() && !t.headerMatches(cols) {
 			t.mismatched = true
 		}
-		if cols > 0 && t.prevHeaders > 0 && t.headerMatches(cols) {
+		if cols > 0 && t.hasHeader() && t.headerMatches(cols) {
 			// A table: its header is the line before, its rows the lines
 			// after, up to one that ends the paragraph.
 			rows := 0
@@ -122,7 +123,7 @@ func (t *tableScan) scan(body []byte) {
 			}
 			t.table(t.prevLine, cols, rows, escapes)
 			line += rows
-			t.prevHeaders = 0
+			t.prevHeaders, t.prevPending = 0, false
 			off = next
 			continue
 		}
@@ -153,17 +154,25 @@ func (t *tableScan) table(line, cols, rows, escapes int) {
 	}
 }
 
-// header notes l as the line a delimiter row may follow: its cell count
-// after each way of reading its container markers.
+// header notes l as the line a delimiter row may follow; its cell count
+// after each way of reading its container markers is counted if one does
+// (hasHeader).
 func (t *tableScan) header(l []byte, line int) {
-	t.prev, t.prevLine, t.prevHeaders = l, line, 0
-	if isBlankLine(l) {
-		return
+	t.prev, t.prevLine, t.prevHeaders, t.prevPending = l, line, 0, !isBlankLine(l)
+}
+
+// hasHeader reports whether the line before may be a table's header,
+// counting its cells now: only a delimiter row needs them, and most
+// lines are followed by none.
+func (t *tableScan) hasHeader() bool {
+	if t.prevPending {
+		t.prevPending = false
+		for _, o := range containerPrefixes(t.prev, &t.offs) {
+			t.prevHeaderCells[t.prevHeaders] = RowCells(t.prev[o:])
+			t.prevHeaders++
+		}
 	}
-	for _, o := range containerPrefixes(l, &t.offs) {
-		t.prevHeaderCells[t.prevHeaders] = RowCells(l[o:])
-		t.prevHeaders++
-	}
+	return t.prevHeaders > 0
 }
 
 // headerMatches is whether the line before makes a table's header for a

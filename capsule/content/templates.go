@@ -93,8 +93,19 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 // expands: Hugo shortcodes, Liquid tags, kramdown attribute lists or a
 // heading's attributes.
 func hasTemplates(body []byte) bool {
-	return bytes.Contains(body, []byte("{{")) || bytes.Contains(body, []byte("{%")) || bytes.Contains(body, []byte("{:")) ||
-		bytes.Contains(body, []byte("{#")) || bytes.Contains(body, []byte("{.")) || bytes.Contains(body, []byte("){"))
+	// One pass from brace to brace (every post is asked, at every cold
+	// start): "{{", "{%", "{:", "{#", "{." or "){".
+	for i := 0; ; {
+		j := bytes.IndexByte(body[i:], '{')
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j+1 < len(body) && strings.IndexByte("{%:#.", body[j+1]) >= 0 || j > 0 && body[j-1] == ')' {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // attributeList is a kramdown attribute list, "{: .class #id key=value}",
