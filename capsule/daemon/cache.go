@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"capsule/capsule"
 	"capsule/capsule/buildcache"
@@ -51,6 +52,7 @@ type siteCache struct {
 	folder  string         // its posts folder
 	writing bool
 	current bool // the file holds this site's records, for this build of capsule
+	written bool // a write was made since the start: the next waits cacheWritePause
 }
 
 // readCache reads s's cache for its first build: nil when there is none
@@ -94,10 +96,26 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 		return
 	}
 	c.writing = true
+	wait := time.Duration(0)
+	if c.written {
+		wait = cacheWritePause
+	}
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
 		for {
+			// After the first write, the latest Store of a pause is
+			// written: an author saving every few seconds costs one
+			// write of the whole file (hundreds of MiB at 10,000
+			// posts) a pause, not one a save. A stop writes at once.
+			if wait > 0 {
+				t := time.NewTimer(wait)
+				select {
+				case <-t.C:
+				case <-d.cacheFlush:
+					t.Stop()
+				}
+			}
 			c.mu.Lock()
 			st, folder := c.pending, c.folder
 			c.pending = nil
@@ -112,11 +130,22 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 				d.log.Printf("build cache %s not written: %v", c.path, err)
 			}
 			c.mu.Lock()
-			c.current = err == nil
+			c.current, c.written = err == nil, true
 			c.mu.Unlock()
+			wait = cacheWritePause
 		}
 	}()
 }
+
+// cacheWritePause is the least time between two writes of a site's build
+// cache after its first: the reloads between them are written as one,
+// the last. What a crash loses is at most this pause's renders, which
+// the next start renders again.
+const cacheWritePause = 30 * time.Second
+
+// flushCaches has every cache writer waiting out its pause write at once:
+// the stop.
+func (d *Daemon) flushCaches() { d.cacheFlushOnce.Do(func() { close(d.cacheFlush) }) }
 
 // startNote is what the start's log line says of s's cache.
 func (c *siteCache) startNote(st *capsule.Store) string {

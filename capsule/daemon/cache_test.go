@@ -85,3 +85,58 @@ func TestRestartWithCache(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// After the write that follows a start, a site's cache is written once a
+// pause (cacheWritePause), the last Store of it, not once a reload: an
+// author's saves do not each rewrite the whole file. A stop writes what
+// is waiting at once, so that the next start renders nothing.
+func TestCacheWrittenOncePerPause(t *testing.T) {
+	cfg := servetest.Config(t)
+	cfg.Posts = servetest.CopyPosts(t)
+	var logged servetest.LogBuffer
+	cfg.Log = log.New(&logged, "", 0)
+	d, err := daemon.Start(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(cfg.Certs, "cache", "localhost.cache")
+	var first os.FileInfo
+	for deadline := time.Now().Add(10 * time.Second); first == nil && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		first, _ = os.Stat(cache)
+	}
+	if first == nil {
+		t.Fatal("no cache written after the start")
+	}
+	time.Sleep(50 * time.Millisecond) // past the file system's time granularity
+	posts, _ := filepath.Glob(filepath.Join(cfg.Posts, "*.md"))
+	for i := range 3 {
+		b, _ := os.ReadFile(posts[1])
+		os.WriteFile(posts[1], append(b, []byte("\n\nEdit "+itoa(i)+".\n")...), 0o644)
+		if err := d.Reload(context.Background(), cfg); err != nil {
+			t.Fatal(err)
+		}
+		if d.Store().Rendered == 0 {
+			t.Fatalf("reload %d rendered nothing", i)
+		}
+	}
+	if now, _ := os.Stat(cache); !now.ModTime().Equal(first.ModTime()) || now.Size() != first.Size() {
+		t.Errorf("the cache was written again within the pause: %v → %v", first.ModTime(), now.ModTime())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := d.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := os.Stat(cache); now.ModTime().Equal(first.ModTime()) {
+		t.Errorf("the stop did not write the last reload's Store")
+	}
+	cfg.GeminiAddr, cfg.GopherAddr = d.GeminiAddr().String(), d.GopherAddr().String()
+	again, err := daemon.Start(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Shutdown(context.Background())
+	if st := again.Store(); st.Rendered != 0 {
+		t.Errorf("the start after the stop rendered %d posts", st.Rendered)
+	}
+}

@@ -57,6 +57,10 @@ type Daemon struct {
 	gemini     *gemini.Server
 	errc       chan error
 	wg         sync.WaitGroup
+	// cacheFlush is closed when the Daemon stops: build cache writers
+	// waiting out their pause write at once (cache.go).
+	cacheFlush     chan struct{}
+	cacheFlushOnce sync.Once
 }
 
 // Start loads the posts, loads or creates the certificate, listens (or
@@ -68,7 +72,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites))}
+	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites)), cacheFlush: make(chan struct{})}
 	applyMemoryLimit(cfg.MemoryLimit)
 	if cfg.MetricsListener != nil || cfg.MetricsAddr != "" {
 		d.metrics = metrics.New()
@@ -551,6 +555,7 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 			l.CloseAll()
 		}
 	}
+	d.flushCaches()
 	d.wg.Wait()
 	d.access.Swap(nil).Close() // nil after a first Shutdown
 	if d.metricsSrv != nil {
