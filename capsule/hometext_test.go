@@ -1,6 +1,7 @@
 package capsule_test
 
 import (
+	"log"
 	"strings"
 	"testing"
 
@@ -37,5 +38,27 @@ func TestHomePageText(t *testing.T) {
 	// Not a page of the lists: the home page links it once, as its text.
 	if strings.Count(home, "index.gmi") != 0 {
 		t.Errorf("home page links its own text:\n%s", home)
+	}
+}
+
+// A home page's text yields its name to a page called index, without a
+// warning: the page keeps its address, the text takes another, linked
+// from the home page.
+func TestHomePageTextYieldsItsName(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_index.md": "---\ntitle: Notes\n---\n\nWelcome.\n",
+		"index.md":  "---\ntitle: Index of things\npage: true\n---\n\nThings.\n",
+		"hello.md":  "---\ntitle: Hello\ndate: 2024-01-02\n---\n\nHi.\n",
+	})
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir; c.Log = log.New(&logged, "", 0) })
+	if _, _, page := servetest.GeminiGet(t, d, "/index.gmi"); !strings.Contains(page, "# Index of things\n") {
+		t.Errorf("/index.gmi is not the page named index:\n%s", page)
+	}
+	if _, _, home := servetest.GeminiGet(t, d, "/"); !strings.Contains(home, "Welcome.\n") {
+		t.Errorf("home page lost its text:\n%s", home)
+	}
+	if strings.Contains(logged.String(), "duplicate slug") || strings.Contains(logged.String(), "is also") {
+		t.Errorf("the home page's text was warned about:\n%s", logged.String())
 	}
 }

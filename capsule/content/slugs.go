@@ -38,12 +38,19 @@ func uniqueSlugs(posts []*Post) []*FileError {
 			continue
 		}
 		slug := g[0].Slug
-		slices.SortFunc(g, func(a, b *Post) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.File, b.File)) })
+		// A home page's text (Post.Home, named index) yields to a post
+		// or page of that name, without a word: its address is the
+		// home page's link, not one its author chose.
+		slices.SortFunc(g, func(a, b *Post) int {
+			return cmp.Or(cmpBool(a.Home, b.Home), a.Date.Compare(b.Date), cmp.Compare(a.File, b.File))
+		})
 		for _, p := range g[1:] {
 			next := qualifiedSlug(p, p.Dir != g[0].Dir, taken)
 			taken[p.LangDir+"\x00"+next] = true
-			warns = append(warns, &FileError{File: p.File, Line: 1,
-				Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next), Kind: "duplicate slug"})
+			if !p.Home {
+				warns = append(warns, &FileError{File: p.File, Line: 1,
+					Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next), Kind: "duplicate slug"})
+			}
 			p.Slug = next
 		}
 	}
@@ -76,4 +83,15 @@ func qualifiedSlug(p *Post, byFolder bool, taken map[string]bool) string {
 			return t
 		}
 	}
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
