@@ -2,7 +2,6 @@ package capsule
 
 import (
 	"slices"
-	"strings"
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
@@ -65,7 +64,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 	for _, l := range langs {
 		ls := *site
 		ls.Lang = l.Tag
-		if base(l.Tag) != base(site.Lang) {
+		if content.LangBase(l.Tag) != content.LangBase(site.Lang) {
 			ls.Messages = messages.For(l.Tag)
 		}
 		if l.Title != "" {
@@ -118,12 +117,6 @@ func homeOf(unlisted []*content.Post) *content.Post {
 		}
 	}
 	return nil
-}
-
-// base is a language tag's language: "pt" of "pt-BR".
-func base(tag string) string {
-	b, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	return b
 }
 
 // languagesGemtext is the root of a site whose every language is in its

@@ -75,9 +75,9 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 	// it is a language's when the site has two such folders, or when a
 	// post in it says that language (lang: it on a site in English).
 	said := make(map[string]bool) // by folder code: whether a post there says it
-	for _, p := range posts {
-		if code, _ := folderCode(p); code != "" {
-			said[code] = said[code] || langBase(p.Lang) == code && code != langBase(siteLang)
+	for i, p := range posts {
+		if codes[i], rests[i] = folderCode(p); codes[i] != "" {
+			said[codes[i]] = said[codes[i]] || LangBase(p.Lang) == codes[i] && codes[i] != LangBase(siteLang)
 		}
 	}
 	langFolder := func(code string) bool {
@@ -86,11 +86,10 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 	}
 	loose := 0 // posts in no language's folder
 	for i, p := range posts {
-		code, rest := folderCode(p)
+		code := codes[i]
 		if code != "" && !langFolder(code) {
-			code, rest = "", p.Dir
+			code, rests[i] = "", p.Dir
 		}
-		rests[i] = rest
 		if code == "" {
 			loose++
 		}
@@ -100,7 +99,7 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 		case p.Lang != "":
 			code = strings.ToLower(p.Lang)
 			if configured && !isCode(code) {
-				code = langBase(code) // en-US in a site of en and ja
+				code = LangBase(code) // en-US in a site of en and ja
 			}
 			if configured || p.fmTranslationKey != "" {
 				sure[code]++
@@ -153,7 +152,7 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 			// A post in a language of its own stays in the default
 			// one's lists, answered in its language.
 			code = def
-		} else if p.Lang == "" || langBase(p.Lang) != langBase(code) {
+		} else if p.Lang == "" || LangBase(p.Lang) != LangBase(code) {
 			p.Lang = cmp.Or(f.config.jekyllWritten[code], code)
 		}
 		l := langs[slices.IndexFunc(langs, func(l Language) bool { return l.Code == code })]
@@ -184,8 +183,8 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 	return langs
 }
 
-// langBase is a language tag's language, lower case: "pt" of "pt-BR".
-func langBase(tag string) string {
+// LangBase is a language tag's language, lower case: "pt" of "pt-BR".
+func LangBase(tag string) string {
 	b, _, _ := strings.Cut(strings.ToLower(tag), "-")
 	return b
 }
