@@ -307,8 +307,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
 	st.blogPages = make(map[string]*blogPages, len(blogs))
 	for _, lb := range blogs {
-		if r := st.renders[homeFile(lb)]; r != nil {
-			lb.homeBody = r.searchable // its gemtext body, as its own page holds it
+		if lb.homeText != nil && st.renders[lb.homeText.File] != nil {
+			lb.homeBody = st.renders[lb.homeText.File].searchable // its gemtext body, as its own page holds it
 		}
 		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir])
 	}

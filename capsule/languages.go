@@ -199,12 +199,3 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		st.gemini[tagFeedPath(d, g.Name)] = pages.feed
 	}
 }
-
-// homeFile is the file of b's home page text, "" when it has none: its
-// key in a Store's renders.
-func homeFile(b *blog) string {
-	if b.homeText == nil {
-		return ""
-	}
-	return b.homeText.File
-}
