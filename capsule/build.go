@@ -197,17 +197,19 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			return
 		}
 		out[i] = watch.render(p, func() renderedEntry {
+			scratch := scratchPool.Get().(*renderScratch)
+			defer scratchPool.Put(scratch) // once packed (copied), below
 			trace := &traces[i]
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
 			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
-			gmi, searchable, err := lb.postGemtext(j, func(w io.Writer) error {
+			gmi, searchable, err := lb.postGemtext(j, scratch, func(w io.Writer) error {
 				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))})
 			})
 			if err != nil {
 				return renderedEntry{err: err}
 			}
-			txt, menu := lb.postGopher(j, doc, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
+			txt, menu := lb.postGopher(j, doc, scratch, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
 			e := renderedEntry{
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
 				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,13 +123,13 @@ func (b *blog) homeGemtext() []byte {
 // postGemtext is a post's page: title, date and tags, the body (which
 // render writes, once, as gemtext.Render does), then the posts around it
 // and a way home. searchable is what search looks in: the post's body, as
-// the page holds it (not a copy).
-func (b *blog) postGemtext(i int, render func(w io.Writer) error) (page *gemini.Response, searchable []byte, err error) {
+// the page holds it (not a copy). The page is made in scratch.page, until
+// the caller packs it (packer.pack copies it).
+func (b *blog) postGemtext(i int, scratch *renderScratch, render func(w io.Writer) error) (page *gemini.Response, searchable []byte, err error) {
 	p := b.entry(i)
 	// The response header goes first, so that the page is made straight
-	// into the bytes served; what goes around the body is made first, so
-	// that the page is one allocation of its exact size, the body copied
-	// once, from the renderer's buffer.
+	// into the bytes packed; what goes around the body is made first, so
+	// that the body is copied once, from the renderer's buffer.
 	header := "20 " + gemtextMeta(p.Lang) + "\r\n"
 	var head, tail gemtext.Page
 	head.Gemtext([]byte(header))
@@ -156,30 +157,31 @@ func (b *blog) postGemtext(i int, render func(w io.Writer) error) (page *gemini.
 		tail.Link(postGeminiLink(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
 	tail.Link(b.dir+"/", b.site.Title)
-	w := pageWriter{head: head.Bytes(), tail: tail.Bytes()}
+	w := pageWriter{head: head.Bytes(), tail: tail.Bytes(), buf: scratch.page}
 	if err := render(&w); err != nil {
 		return nil, nil, err
 	}
 	if w.raw == nil {
 		w.Write(nil)
 	}
-	raw, start := kept(w.raw), len(w.head)
+	scratch.page = w.raw
+	raw, start := w.raw, len(w.head)
 	end := len(raw) - len(w.tail)
 	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
 	return page, raw[start:end], nil
 }
 
-// pageWriter makes a page of head, the one Write's bytes and tail, in one
-// allocation of its exact size.
+// pageWriter makes a page of head, the one Write's bytes and tail, in
+// buf (grown as needed).
 type pageWriter struct {
-	head, tail, raw []byte
+	head, tail, raw, buf []byte
 }
 
 func (w *pageWriter) Write(body []byte) (int, error) {
 	if w.raw != nil {
 		return 0, errors.New("capsule: a page's body written twice")
 	}
-	w.raw = make([]byte, 0, len(w.head)+len(body)+len(w.tail))
+	w.raw = slices.Grow(w.buf[:0], len(w.head)+len(body)+len(w.tail))
 	w.raw = append(append(append(w.raw, w.head...), body...), w.tail...)
 	return len(body), nil
 }

@@ -89,7 +89,7 @@ func (b *blog) hasMenu(i int) bool {
 // URLs in text (Lynx among them) can follow them, the post's tags and
 // neighbours. A text whose menu holds more than the text and the way home
 // ends with the menu's URL.
-func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string) (text, menu []byte) {
+func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, link func(string) string) (text, menu []byte) {
 	msg := b.site.Messages
 	p := b.entry(i)
 	older, newer := b.neighbours(i)
@@ -101,7 +101,8 @@ func (b *blog) postGopher(i int, doc *markup.Document, link func(string) string)
 		return ""
 	}
 	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
-		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel, Tail: tail})
+		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel, Tail: tail, Buf: scratch.text})
+	scratch.text = text
 	if b.isPage(i) {
 		b.pageLinks[i-len(b.posts)] = len(links) > 0 // each page its own index: no race
 	}

@@ -71,6 +71,12 @@ type TextOptions struct {
 	// are written into the text's one allocation, so that the caller need
 	// not copy it to append them. They are not sanitized.
 	Tail func(links []Link) string
+	// Buf, when set, is where the text is written (from its start, grown
+	// as needed): a caller that copies each text elsewhere (capsule packs
+	// them into arenas) renders post after post into one buffer instead
+	// of allocating a text for each. The text RenderPost returns is then
+	// Buf's bytes, valid until Buf is used again.
+	Buf []byte
 }
 
 // RenderPost renders a post as a gopher text file (item type 0): header, blank line,
@@ -180,7 +186,11 @@ func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text [
 	if opts.Tail != nil {
 		tail = opts.Tail(r.links)
 	}
-	text = make([]byte, 0, size+len(tail))
+	if cap(opts.Buf) >= size+len(tail) {
+		text = opts.Buf[:0]
+	} else {
+		text = make([]byte, 0, size+len(tail))
+	}
 	for _, l := range trimBlank(lines) {
 		text = append(text, l...)
 		text = append(text, "\r\n"...)
