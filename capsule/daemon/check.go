@@ -59,6 +59,7 @@ func Check(cfg config.Config) (*Summary, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
+	defer PaceStart()() // as a start: see buildgc.go
 	start := time.Now()
 	// Every site, each as Start would build it, so that every problem
 	// comes at once: the main site's as they are, the others' each in a

@@ -74,6 +74,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites)), cacheFlush: make(chan struct{})}
 	applyMemoryLimit(cfg.MemoryLimit)
+	defer PaceStart()() // see buildgc.go
 	if cfg.MetricsListener != nil || cfg.MetricsAddr != "" {
 		d.metrics = metrics.New()
 	}

@@ -126,6 +126,7 @@ func runReloadChild(args []string) {
 	dir := fs.String("posts", "", "posts folder")
 	reloads := fs.Int("reloads", 20, "reloads")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads to `file`")
+	heapProfile := fs.String("heapprofile", "", "write a profile of what is live after the start to `file`")
 	fullToo := fs.Bool("full", true, "a full reload after the others")
 	fs.Parse(args)
 	cfg := config.NewConfig()
@@ -146,6 +147,15 @@ func runReloadChild(args []string) {
 	rss := func() float64 {
 		kb, _ := memory(pid, "VmRSS")
 		return float64(kb) / 1024
+	}
+	if *heapProfile != "" {
+		runtime.GC()
+		f, err := os.Create(*heapProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
 	}
 	res := reloadResult{Full: full, FullCPU: fullCPU, StartMiB: rss(), HeldMiB: float64(d.Store().Held) / (1 << 20)}
 	files, _ := filepath.Glob(filepath.Join(*dir, "*-post-*.md"))

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"strings"
 	"runtime/pprof"
 	"slices"
 	"sort"
@@ -21,6 +23,7 @@ import (
 	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
+	"capsule/capsule/daemon"
 	"capsule/capsule/postgen"
 
 	"github.com/yuin/goldmark"
@@ -121,6 +124,7 @@ func runStartupChild(args []string) {
 	dir := fs.String("posts", "", "posts folder")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to `file`")
+	heapProfile := fs.String("heapprofile", "", "write a profile of what is live after the run to `file`")
 	cache := fs.String("cache", "", "restart: the build cache `file` to read")
 	writeCache := fs.String("write-cache", "", "capsule: write the build cache to `file` after the run")
 	fs.Parse(args)
@@ -173,6 +177,25 @@ func runStartupChild(args []string) {
 	wall := time.Since(start)
 	runtime.GC()
 	debug.FreeOSMemory()
+	if *heapProfile != "" {
+		f, err := os.Create(*heapProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
+	}
+	if os.Getenv("MEMCLASSES") != "" {
+		for _, d := range metrics.All() {
+			if strings.HasPrefix(d.Name, "/memory/classes/") {
+				s := []metrics.Sample{{Name: d.Name}}
+				metrics.Read(s)
+				fmt.Fprintf(os.Stderr, "%-50s %8.1f MiB\n", d.Name, float64(s[0].Value.Uint64())/(1<<20))
+			}
+		}
+		b, _ := os.ReadFile("/proc/self/status")
+		os.Stderr.Write(b)
+	}
 	pid := os.Getpid()
 	peak, _ := memory(pid, "VmHWM")
 	rss, _ := memory(pid, "VmRSS")
@@ -184,6 +207,7 @@ func runStartupChild(args []string) {
 // buildCapsule is what capsuled does at startup, without listening: with
 // cache, it reads that build cache for the build, as a restart does.
 func buildCapsule(dir, cache string) *capsule.Store {
+	defer daemon.PaceStart()()
 	cfg := config.NewConfig()
 	cfg.Posts = dir
 	if err := cfg.Check(); err != nil {
