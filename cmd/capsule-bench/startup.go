@@ -125,6 +125,7 @@ func runStartupChild(args []string) {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to `file`")
 	heapProfile := fs.String("heapprofile", "", "write a profile of what is live after the run to `file`")
+	memClasses := fs.Bool("memclasses", false, "print to standard error where the runtime's memory is after the run, and the process's status")
 	cache := fs.String("cache", "", "restart: the build cache `file` to read")
 	writeCache := fs.String("write-cache", "", "capsule: write the build cache to `file` after the run")
 	fs.Parse(args)
@@ -185,7 +186,7 @@ func runStartupChild(args []string) {
 		pprof.Lookup("heap").WriteTo(f, 0)
 		f.Close()
 	}
-	if os.Getenv("MEMCLASSES") != "" {
+	if *memClasses {
 		for _, d := range metrics.All() {
 			if strings.HasPrefix(d.Name, "/memory/classes/") {
 				s := []metrics.Sample{{Name: d.Name}}
