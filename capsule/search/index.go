@@ -5,6 +5,7 @@ package search
 import (
 	"bytes"
 	"errors"
+	"math"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -173,11 +174,15 @@ func bloomBits(filter []uint64, k, seed uint64) (word int, bits uint64) {
 	return int((h >> 32) * uint64(len(filter)) >> 32), 1<<(h>>14&63) | 1<<(h>>20&63) | 1<<(h>>26&63) | 1<<(g>>58) | 1<<(g>>52&63)
 }
 
-// filterBytesPerWord sizes the Bloom filters: a word of filter per this
-// many bytes of folded text, 2 bits a byte. A post of 16 KiB has some
-// 2,500 distinct bigrams: the filter lets through a bigram it lacks less
-// than one time in a hundred.
-const filterBytesPerWord = 32
+// filterBitsPerBigram sizes a doc's Bloom filter: this many bits for each
+// distinct bigram of its text (as bigramCount estimates them), five of
+// them set per bigram, so that about a third of the filter's bits are
+// set: the filter lets through a bigram the doc lacks about one time in
+// a hundred (TestFilterSizedForItsBigrams), whatever the language. A
+// size per byte of text instead let Japanese prose, whose characters are
+// three bytes, through one time in twenty, and spent three times as much
+// on English as it needed. The filters are most of the index.
+const filterBitsPerBigram = 12
 
 // New indexes docs; Hit.Doc is an index into docs. The bodies are kept,
 // not copied.
@@ -301,6 +306,8 @@ type builder struct {
 	regions []region
 	seen    [1 << 16 / 64]uint64 // BMP keys seen in the current doc
 	keys    []uint32
+	grams   []uint64                  // the doc's bigrams, until its filter is sized
+	count   [countingBits / 64]uint64 // which bigramCount counts with
 }
 
 // build folds d's prose and title and returns what the index keeps of it,
@@ -310,7 +317,6 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 	body := d.Body
 	// The prose lines, then their folding, which is as long but where
 	// NFKC shortens or lengthens text.
-	n := 0
 	pre := false
 	for off := 0; off < len(body); {
 		end := bytes.IndexByte(body[off:], '\n')
@@ -341,18 +347,17 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		line = trimRightSpace(line)
 		if len(line) > 0 {
 			b.spans = append(b.spans, [2]int{start, start + len(line)})
-			n += len(line) + 1
 		}
 	}
 	title := appendFold(nil, []byte(d.Title), 0, nil)
 	out := doc{
-		name:   d.Title,
-		body:   body,
-		title:  string(title),
-		filter: make([]uint64, 1+(n+len(title))/filterBytesPerWord),
-		seed:   seed,
+		name:  d.Title,
+		body:  body,
+		title: string(title),
+		seed:  seed,
 	}
-	b.index(&out, title)
+	b.grams = b.grams[:0]
+	b.index(title)
 	// Each line folded, in the builder's scratch space; kept only when
 	// it is not its source with ASCII in lower case (most lines of most
 	// posts: see folded).
@@ -371,7 +376,7 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 			b.regions[k].fold0 += uint32(at)
 			b.regions[k].fold1 += uint32(at)
 		}
-		b.index(&out, line) // while in cache
+		b.index(line) // while in cache
 		if src := body[sp[0]:sp[1]]; bytes.Equal(line, src) {
 			b.kept = append(b.kept, sameLine)
 		} else if plain(line, src) {
@@ -383,6 +388,7 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		at += len(line)
 	}
 	out.size = uint32(at)
+	out.filter = b.filter(seed)
 	out.fold = slices.Clip(kept)
 	out.kept = slices.Clone(b.kept)
 	out.lines = slices.Clone(b.lines)
@@ -443,12 +449,12 @@ func trimRightSpace(line []byte) []byte {
 	return line
 }
 
-// index adds the keys and bigrams of folded text to d's filter and b's key
-// set.
-func (b *builder) index(d *doc, text []byte) {
-	// Locals, not fields: the stores to the filter would make the compiler
-	// load them again at every character.
-	filter, seed, seen := d.filter, d.seed, &b.seen
+// index adds the keys and bigrams of folded text to b's key set and
+// bigrams.
+func (b *builder) index(text []byte) {
+	// Locals, not fields: the stores would make the compiler load them
+	// again at every character.
+	grams, seen := b.grams, &b.seen
 	prev, run := rune(-1), 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -460,8 +466,7 @@ func (b *builder) index(d *doc, text []byte) {
 		i += size
 		if r == prev {
 			if run == 1 {
-				w, bits := bloomBits(filter, bigram(r, r), seed)
-				filter[w] |= bits
+				grams = append(grams, bigram(r, r))
 			}
 			run++
 			continue
@@ -479,14 +484,50 @@ func (b *builder) index(d *doc, text []byte) {
 			b.keys = append(b.keys, uint32(r))
 		}
 		if prev >= 0 {
-			w, bits := bloomBits(filter, bigram(prev, r), seed)
-			filter[w] |= bits
+			grams = append(grams, bigram(prev, r))
 		}
 		prev, run = r, 1
 	}
 	if run >= runLengths[0] {
 		b.keys = runKeys(b.keys, prev, run)
 	}
+	b.grams = grams
+}
+
+// countingBits is the size of the bitmap bigramCount counts in: its
+// estimate is within a few percent up to some 20,000 distinct bigrams
+// (a post of 60 KB of Japanese prose has about 6,000), and an upper
+// bound beyond.
+const countingBits = 4096
+
+// bigramCount estimates how many distinct bigrams b.grams holds (linear
+// counting: each sets one bit of a bitmap; the share of bits left unset
+// says how many distinct ones there were), at most len(b.grams).
+func (b *builder) bigramCount() int {
+	clear(b.count[:])
+	for _, g := range b.grams {
+		h := g * 0x9e3779b97f4a7c15 >> (64 - 12) // 12 bits: countingBits
+		b.count[h/64] |= 1 << (h % 64)
+	}
+	unset := 0
+	for _, w := range b.count {
+		unset += 64 - bits.OnesCount64(w)
+	}
+	if unset == 0 {
+		return len(b.grams)
+	}
+	return min(len(b.grams), int(math.Ceil(-countingBits*math.Log(float64(unset)/countingBits))))
+}
+
+// filter returns the Bloom filter of the doc whose bigrams b.grams holds,
+// sized for them (filterBitsPerBigram).
+func (b *builder) filter(seed uint64) []uint64 {
+	filter := make([]uint64, 1+b.bigramCount()*filterBitsPerBigram/64)
+	for _, g := range b.grams {
+		w, bits := bloomBits(filter, g, seed)
+		filter[w] |= bits
+	}
+	return filter
 }
 
 // merger builds blocks, with scratch space reused from block to block.
