@@ -11,8 +11,8 @@ import (
 // TestFilterSizedForItsBigrams checks the Bloom filters' design on real
 // prose, Japanese (the sample blog) and English (this repository's
 // README): a bigram a post lacks, of two characters it has (what the
-// per-block filters let through), passes its filter about one time in a
-// hundred, and the filter spends about filterBitsPerBigram bits on each
+// per-block filters let through), passes its filter about one time in
+// fifty, and the filter spends about filterBitsPerBigram bits on each
 // of the post's distinct bigrams, neither more nor fewer.
 func TestFilterSizedForItsBigrams(t *testing.T) {
 	posts, _ := filepath.Glob("../../posts/*.md")
@@ -75,8 +75,8 @@ func TestFilterSizedForItsBigrams(t *testing.T) {
 		}
 		rate, perBigram := float64(passed)/float64(tried), float64(bits)/float64(distinct)
 		t.Logf("%s: %d absent bigrams tried, %.2f%% let through; %.1f bits per distinct bigram", lang.name, tried, 100*rate, perBigram)
-		if rate > 0.02 {
-			t.Errorf("%s: the filters let through %.2f%% of absent bigrams, want about 1%%", lang.name, 100*rate)
+		if rate > 0.03 {
+			t.Errorf("%s: the filters let through %.2f%% of absent bigrams, want about 2%%", lang.name, 100*rate)
 		}
 		if perBigram < filterBitsPerBigram*0.8 || perBigram > filterBitsPerBigram*1.25 {
 			t.Errorf("%s: %.1f bits of filter per distinct bigram, want about %d", lang.name, perBigram, filterBitsPerBigram)

@@ -169,20 +169,29 @@ func bigram(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
 // it, from multiplicative hashes of k salted by the doc's seed, so that
 // posts do not share their false positives.
 func bloomBits(filter []uint64, k, seed uint64) (word int, bits uint64) {
-	h := (k ^ seed) * 0x9e3779b97f4a7c15
+	return bloomPlace(filter, bloomHash(k, seed))
+}
+
+// bloomHash is the hash of bigram k that bloomPlace places.
+func bloomHash(k, seed uint64) uint64 { return (k ^ seed) * 0x9e3779b97f4a7c15 }
+
+// bloomPlace returns where the bigram of hash h is in filter.
+func bloomPlace(filter []uint64, h uint64) (word int, bits uint64) {
 	g := h * 0xc4ceb9fe1a85ec53
 	return int((h >> 32) * uint64(len(filter)) >> 32), 1<<(h>>14&63) | 1<<(h>>20&63) | 1<<(h>>26&63) | 1<<(g>>58) | 1<<(g>>52&63)
 }
 
 // filterBitsPerBigram sizes a doc's Bloom filter: this many bits for each
 // distinct bigram of its text (as bigramCount estimates them), five of
-// them set per bigram, so that about a third of the filter's bits are
-// set: the filter lets through a bigram the doc lacks about one time in
-// a hundred (TestFilterSizedForItsBigrams), whatever the language. A
-// size per byte of text instead let Japanese prose, whose characters are
-// three bytes, through one time in twenty, and spent three times as much
-// on English as it needed. The filters are most of the index.
-const filterBitsPerBigram = 12
+// them set per bigram, so that about 40% of the filter's bits are set:
+// the filter lets through a bigram the doc lacks about one time in fifty
+// (TestFilterSizedForItsBigrams), whatever the language. Sized by the
+// bytes of text instead (a word per 32 bytes), it let Japanese prose,
+// whose characters are three bytes, through one time in twenty, and spent
+// three times as many bits on English. The filters are most of the index,
+// about a tenth of what a blog's responses hold; 12 bits would let
+// through one time in a hundred, for a fifth more.
+const filterBitsPerBigram = 10
 
 // New indexes docs; Hit.Doc is an index into docs. The bodies are kept,
 // not copied.
@@ -306,8 +315,9 @@ type builder struct {
 	regions []region
 	seen    [1 << 16 / 64]uint64 // BMP keys seen in the current doc
 	keys    []uint32
-	grams   []uint64                  // the doc's bigrams, until its filter is sized
-	count   [countingBits / 64]uint64 // which bigramCount counts with
+	seed    uint64                    // the doc's
+	grams   []uint64                  // the doc's bigrams' bloomHash, until its filter is sized
+	count   [countingBits / 64]uint64 // which of countingBits those hashes fell on
 }
 
 // build folds d's prose and title and returns what the index keeps of it,
@@ -356,7 +366,8 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		title: string(title),
 		seed:  seed,
 	}
-	b.grams = b.grams[:0]
+	b.seed, b.grams = seed, b.grams[:0]
+	clear(b.count[:])
 	b.index(title)
 	// Each line folded, in the builder's scratch space; kept only when
 	// it is not its source with ASCII in lower case (most lines of most
@@ -388,7 +399,7 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		at += len(line)
 	}
 	out.size = uint32(at)
-	out.filter = b.filter(seed)
+	out.filter = b.filter()
 	out.fold = slices.Clip(kept)
 	out.kept = slices.Clone(b.kept)
 	out.lines = slices.Clone(b.lines)
@@ -454,7 +465,7 @@ func trimRightSpace(line []byte) []byte {
 func (b *builder) index(text []byte) {
 	// Locals, not fields: the stores would make the compiler load them
 	// again at every character.
-	grams, seen := b.grams, &b.seen
+	grams, seen, seed, count := b.grams, &b.seen, b.seed, &b.count
 	prev, run := rune(-1), 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -466,7 +477,9 @@ func (b *builder) index(text []byte) {
 		i += size
 		if r == prev {
 			if run == 1 {
-				grams = append(grams, bigram(r, r))
+				h := bloomHash(bigram(r, r), seed)
+				grams = append(grams, h)
+				count[h>>(64-countingLog)/64] |= 1 << (h >> (64 - countingLog) % 64)
 			}
 			run++
 			continue
@@ -484,7 +497,9 @@ func (b *builder) index(text []byte) {
 			b.keys = append(b.keys, uint32(r))
 		}
 		if prev >= 0 {
-			grams = append(grams, bigram(prev, r))
+			h := bloomHash(bigram(prev, r), seed)
+			grams = append(grams, h)
+			count[h>>(64-countingLog)/64] |= 1 << (h >> (64 - countingLog) % 64)
 		}
 		prev, run = r, 1
 	}
@@ -494,21 +509,20 @@ func (b *builder) index(text []byte) {
 	b.grams = grams
 }
 
-// countingBits is the size of the bitmap bigramCount counts in: its
-// estimate is within a few percent up to some 20,000 distinct bigrams
-// (a post of 60 KB of Japanese prose has about 6,000), and an upper
-// bound beyond.
-const countingBits = 4096
+// countingBits is the size of the bitmap the bigrams' hashes are counted
+// in (each sets the bit its top countingLog bits name): bigramCount's
+// estimate is within a few percent up to some 20,000 distinct bigrams (a
+// post of 60 KB of Japanese prose has about 6,000), and an upper bound
+// beyond.
+const (
+	countingLog  = 12
+	countingBits = 1 << countingLog
+)
 
 // bigramCount estimates how many distinct bigrams b.grams holds (linear
-// counting: each sets one bit of a bitmap; the share of bits left unset
-// says how many distinct ones there were), at most len(b.grams).
+// counting: the share of b.count's bits left unset says how many distinct
+// hashes set the others), at most len(b.grams).
 func (b *builder) bigramCount() int {
-	clear(b.count[:])
-	for _, g := range b.grams {
-		h := g * 0x9e3779b97f4a7c15 >> (64 - 12) // 12 bits: countingBits
-		b.count[h/64] |= 1 << (h % 64)
-	}
 	unset := 0
 	for _, w := range b.count {
 		unset += 64 - bits.OnesCount64(w)
@@ -521,10 +535,10 @@ func (b *builder) bigramCount() int {
 
 // filter returns the Bloom filter of the doc whose bigrams b.grams holds,
 // sized for them (filterBitsPerBigram).
-func (b *builder) filter(seed uint64) []uint64 {
+func (b *builder) filter() []uint64 {
 	filter := make([]uint64, 1+b.bigramCount()*filterBitsPerBigram/64)
-	for _, g := range b.grams {
-		w, bits := bloomBits(filter, g, seed)
+	for _, h := range b.grams {
+		w, bits := bloomPlace(filter, h)
 		filter[w] |= bits
 	}
 	return filter
