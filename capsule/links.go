@@ -142,8 +142,8 @@ func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, r
 	if local, ok := l.onSite(dest); ok {
 		dest = local
 	}
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+	u, ok := sitePath(dest)
+	if !ok {
 		return "", fileNone, false
 	}
 	if rest, ok := l.underBase(u.Path); ok {
@@ -163,6 +163,41 @@ func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, r
 	return "", fileNone, true
 }
 
+// sitePath parses dest, a link after onSite, as a path on the site: not
+// a URL with a scheme or a host, not empty. Most links of most posts are
+// to the web: those are told by their scheme, without parsing them (at
+// 3,000 posts, parsing every link twice was 4% of a start).
+func sitePath(dest string) (*url.URL, bool) {
+	if hasScheme(dest) {
+		return nil, false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return nil, false
+	}
+	return u, true
+}
+
+// hasScheme reports whether url.Parse finds a scheme in s, or fails on
+// an empty one (":x"): a letter, then letters, digits, "+", "-" or ".",
+// then ":" (RFC 3986, section 3.1).
+func hasScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.':
+			if i == 0 {
+				return false
+			}
+		case c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // resolve reports whether dest, written in the post from, is meant as a
 // link to a post and, if so, which post (nil when it does not exist,
 // or when its name is one several posts share: ambiguous lists them).
@@ -172,8 +207,8 @@ func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, a
 	if local, ok := l.onSite(dest); ok {
 		dest = local
 	}
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+	u, ok := sitePath(dest)
+	if !ok {
 		return nil, nil, false
 	}
 	if p, ambiguous = l.index.Find(from, dest); p != nil || len(ambiguous) > 0 {
