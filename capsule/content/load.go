@@ -323,6 +323,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		all = append(all, m.src)
 	}
 	readAll(all, prev)
+	for _, m := range posts {
+		// What is asked of a home page's and a Jekyll page's bytes below
+		// (text, front matter) needs them: taken from the previous load
+		// after Content.Forget, they are read again.
+		if (m.def.home || m.jpage) && m.src.reused && m.src.data == nil {
+			m.src.read()
+		}
+	}
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
 	// A home page's index.md without text is a theme's layout alone.
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
