@@ -134,6 +134,10 @@ type LoadOptions struct {
 	// files unchanged since are taken from it rather than read and
 	// decoded again (see RacyWindow).
 	Previous *Content
+	// Saved, when set and Previous is not, is what an earlier process's
+	// Load left in a build cache: files unchanged since are taken from it
+	// as from Previous (see Saved).
+	Saved *Saved
 }
 
 // Load reads every Markdown file in dir and decodes its front matter. It
@@ -167,6 +171,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var prev *loadCache
 	if opts.Previous != nil {
 		prev = opts.Previous.cache
+	} else if opts.Saved != nil {
+		prev = opts.Saved.cache
 	}
 
 	top := new(topDir) // the folder, read once for all that looks at it

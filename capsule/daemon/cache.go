@@ -12,6 +12,7 @@ import (
 
 	"capsule/capsule"
 	"capsule/capsule/buildcache"
+	"capsule/capsule/content"
 )
 
 // The build cache (capsule/diskcache.go): one file per site, named by its
@@ -46,6 +47,7 @@ type siteCache struct {
 	// why it was not used.
 	size int64
 	note string
+	file *capsule.Cache // opened at the start, until its first build takes its records
 
 	mu      sync.Mutex
 	pending *capsule.Store // the next Store to write, nil if none
@@ -55,21 +57,41 @@ type siteCache struct {
 	written bool // a write was made since the start: the next waits cacheWritePause
 }
 
-// readCache reads s's cache for its first build: nil when there is none
-// or it cannot be used (said once in the log).
-func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
+// openCache reads s's cache before its posts are loaded: what its Load
+// takes (nil when there is no cache or it cannot be used, said once in
+// the log). The rest waits for readCache.
+func (d *Daemon) openCache(s *servedSite) *content.Saved {
 	c := &s.cache
 	if c.path == "" {
 		return nil
 	}
 	buildcache.RemoveTemporary(filepath.Dir(c.path))
-	st, size, err := capsule.ReadCache(c.path, site, s.loaded.Markup, s.cfg.Posts)
+	file, size, err := capsule.OpenCache(c.path, s.cfg.Posts)
 	c.size = size
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		c.note = "none yet"
 		return nil
 	case err != nil:
+		c.note = "not used"
+		d.log.Printf("build cache %s ignored (%s): rendering every post", c.path, err)
+		return nil
+	}
+	c.file = file
+	return file.Saved()
+}
+
+// readCache gives s's cache, opened by openCache, for its first build:
+// nil when there is none or it cannot be used (said once in the log).
+func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
+	c := &s.cache
+	file := c.file
+	c.file = nil // read once: its bytes are the records' now
+	if file == nil {
+		return nil
+	}
+	st, err := file.Store(site, s.loaded.Markup)
+	if err != nil {
 		c.note = "not used"
 		d.log.Printf("build cache %s ignored (%s): rendering every post", c.path, err)
 		return nil

@@ -189,14 +189,25 @@ func buildCapsule(dir, cache string) *capsule.Store {
 	if err := cfg.Check(); err != nil {
 		log.Fatal(err)
 	}
-	loaded, err := content.Load(dir, content.LoadOptions{Location: cfg.Location})
+	lo := content.LoadOptions{Location: cfg.Location}
+	var file *capsule.Cache
+	if cache != "" {
+		// As capsuled starts: the cache opened before the posts are
+		// loaded, for what the Load takes from it.
+		var err error
+		if file, _, err = capsule.OpenCache(cache, dir); err != nil {
+			log.Fatal(err)
+		}
+		lo.Saved = file.Saved()
+	}
+	loaded, err := content.Load(dir, lo)
 	if err != nil {
 		log.Fatal(err)
 	}
 	site := &capsule.Site{SiteMeta: loaded.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 70}
 	opts := capsule.BuildOptions{PostBudget: time.Minute}
-	if cache != "" {
-		if opts.Previous, _, err = capsule.ReadCache(cache, site, loaded.Markup, dir); err != nil {
+	if file != nil {
+		if opts.Previous, err = file.Store(site, loaded.Markup); err != nil {
 			log.Fatal(err)
 		}
 	}
