@@ -200,6 +200,12 @@ func DecodeSaved(d *buildcache.Decoder) *Saved {
 	return &Saved{cache: c}
 }
 
+// maxZones bounds the locations loaded from the time zone database for
+// one Saved: a blog's times are in its zone, UTC or offsets written out
+// (fixed zones, not loaded); hostile bytes naming thousands would
+// otherwise read a zone file for each.
+const maxZones = 16
+
 // zones gives back the locations of saved times, each loaded once; bad
 // is set by a time that does not come back as it was.
 type zones struct {
@@ -219,6 +225,9 @@ func (z *zones) named(name string) *time.Location {
 	}
 	if l, ok := z.byName[name]; ok {
 		return l
+	}
+	if len(z.byName) >= maxZones {
+		return nil // a post whose times are in yet another zone is read anew
 	}
 	l, err := time.LoadLocation(name)
 	if err != nil {
