@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -21,6 +22,32 @@ func Digest(w io.Writer, v any, skip ...string) error {
 }
 
 var timeType = reflect.TypeOf(time.Time{})
+
+// field is an exported field of a struct type.
+type field struct {
+	index int
+	name  string
+}
+
+// fieldsOf holds exportedFields' answers, by type: a restart digests
+// every post (capsule's postDigest), and reflect's Type.Field allocates
+// at each call.
+var fieldsOf sync.Map
+
+// exportedFields are t's exported fields, in order.
+func exportedFields(t reflect.Type) []field {
+	if fs, ok := fieldsOf.Load(t); ok {
+		return fs.([]field)
+	}
+	var fs []field
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() {
+			fs = append(fs, field{i, f.Name})
+		}
+	}
+	fieldsOf.Store(t, fs)
+	return fs
+}
 
 func digest(w io.Writer, v reflect.Value, skip []string) error {
 	var b [binary.MaxVarintLen64]byte
@@ -60,19 +87,15 @@ func digest(w io.Writer, v reflect.Value, skip []string) error {
 			return nil
 		}
 	fields:
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			if !f.IsExported() {
-				continue
-			}
+		for _, f := range exportedFields(v.Type()) {
 			for _, s := range skip {
-				if f.Name == s {
+				if f.name == s {
 					continue fields
 				}
 			}
-			str(f.Name)
-			if err := digest(w, v.Field(i), nil); err != nil {
-				return fmt.Errorf("%s.%w", f.Name, err)
+			str(f.name)
+			if err := digest(w, v.Field(f.index), nil); err != nil {
+				return fmt.Errorf("%s.%w", f.name, err)
 			}
 		}
 	default:
