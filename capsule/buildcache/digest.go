@@ -18,7 +18,15 @@ import (
 // error: a field added to what a cache key is made of is then noticed,
 // not left out.
 func Digest(w io.Writer, v any, skip ...string) error {
-	return digest(w, reflect.ValueOf(v), skip)
+	// Encoded whole, then written once: a hash's Write per field (and
+	// the copy of every string it takes) cost a restart more than the
+	// hashing.
+	b, err := appendDigest(nil, reflect.ValueOf(v), skip)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }
 
 var timeType = reflect.TypeOf(time.Time{})
@@ -49,10 +57,10 @@ func exportedFields(t reflect.Type) []field {
 	return fs
 }
 
-func digest(w io.Writer, v reflect.Value, skip []string) error {
-	var b [binary.MaxVarintLen64]byte
-	num := func(u uint64) { w.Write(binary.AppendUvarint(b[:0], u)) }
-	str := func(s string) { num(uint64(len(s))); io.WriteString(w, s) }
+func appendDigest(b []byte, v reflect.Value, skip []string) ([]byte, error) {
+	num := func(u uint64) { b = binary.AppendUvarint(b, u) }
+	str := func(s string) { num(uint64(len(s))); b = append(b, s...) }
+	var err error
 	switch v.Kind() {
 	case reflect.String:
 		str(v.String())
@@ -67,12 +75,12 @@ func digest(w io.Writer, v reflect.Value, skip []string) error {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		num(v.Uint())
 	case reflect.Float32, reflect.Float64:
-		w.Write(binary.LittleEndian.AppendUint64(b[:0], math.Float64bits(v.Float())))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
 	case reflect.Slice, reflect.Array:
 		num(uint64(v.Len()))
 		for i := range v.Len() {
-			if err := digest(w, v.Index(i), nil); err != nil {
-				return err
+			if b, err = appendDigest(b, v.Index(i), nil); err != nil {
+				return nil, err
 			}
 		}
 	case reflect.Struct:
@@ -84,7 +92,7 @@ func digest(w io.Writer, v reflect.Value, skip []string) error {
 			str(name)
 			num(uint64(off))
 			str(t.Location().String())
-			return nil
+			return b, nil
 		}
 	fields:
 		for _, f := range exportedFields(v.Type()) {
@@ -94,12 +102,12 @@ func digest(w io.Writer, v reflect.Value, skip []string) error {
 				}
 			}
 			str(f.name)
-			if err := digest(w, v.Field(f.index), nil); err != nil {
-				return fmt.Errorf("%s.%w", f.name, err)
+			if b, err = appendDigest(b, v.Field(f.index), nil); err != nil {
+				return nil, fmt.Errorf("%s.%w", f.name, err)
 			}
 		}
 	default:
-		return fmt.Errorf("%s: a %s cannot be part of a cache key", v.Type(), v.Kind())
+		return nil, fmt.Errorf("%s: a %s cannot be part of a cache key", v.Type(), v.Kind())
 	}
-	return nil
+	return b, nil
 }
