@@ -254,7 +254,13 @@ type Cache struct {
 	folder string
 	key    [32]byte // the records' (cacheKey)
 	saved  *content.Saved
-	d      *buildcache.Decoder // at the records
+	// The records, decoded on a goroutine of their own while the posts
+	// are loaded: done is closed when they are. They are given out only
+	// once the site's settings are known to be key's (Store).
+	done            chan struct{}
+	renders, drafts renderCache
+	idx             *search.Index
+	err             error
 }
 
 // OpenCache reads the cache file path for the posts folder, before the
@@ -271,12 +277,16 @@ func OpenCache(path, folder string) (*Cache, int64, error) {
 		return nil, size, err
 	}
 	d := buildcache.NewDecoder(payload)
-	c := &Cache{folder: folder, d: d}
+	c := &Cache{folder: folder, done: make(chan struct{})}
 	copy(c.key[:], d.Fixed(32))
 	c.saved = content.DecodeSaved(d)
 	if err := d.Err(); err != nil {
 		return nil, size, err
 	}
+	go func() {
+		defer close(c.done)
+		c.renders, c.drafts, c.idx, c.err = decodeCache(d)
+	}()
 	return c, size, nil
 }
 
@@ -287,20 +297,21 @@ func (c *Cache) Saved() *content.Saved { return c.saved }
 // Store is the file's render records, for the site loaded with site and
 // markup, to give the first Build as BuildOptions.Previous: a Store that
 // holds nothing but them. A file for other settings is
-// buildcache.ErrOther. Store is called once.
+// buildcache.ErrOther (its records, decoded meanwhile, are dropped).
+// Store is called once.
 func (c *Cache) Store(site *Site, markup content.Markup) (*Store, error) {
 	key, err := cacheKey(site, markup, c.folder)
 	if err != nil {
 		return nil, err
 	}
+	<-c.done
 	if key != c.key {
 		return nil, buildcache.ErrOther
 	}
-	renders, drafts, idx, err := decodeCache(c.d)
-	if err != nil {
-		return nil, err
+	if c.err != nil {
+		return nil, c.err
 	}
-	return &Store{Site: cacheSite(site), markup: markup, renders: renders, draftRenders: drafts, search: idx}, nil
+	return &Store{Site: cacheSite(site), markup: markup, renders: c.renders, draftRenders: c.drafts, search: c.idx}, nil
 }
 
 // Taken is how many posts, pages and drafts the build took from the

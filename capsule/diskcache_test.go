@@ -168,8 +168,9 @@ func TestRestartOfUnchangedBlogRendersNothing(t *testing.T) {
 	}
 }
 
-// A cache for other settings, another folder, or not whole, is refused
-// before a byte of it is decoded.
+// A cache for other settings, another folder, or not whole, is refused:
+// for another folder or build of capsule, or not whole, before a byte of
+// it is decoded; for other settings, before a record is given out.
 func TestCacheRefused(t *testing.T) {
 	path, folder, c, _ := sampleCache(t)
 	site := cacheTestSite(c)
