@@ -65,11 +65,13 @@ func stampOf(fi fs.FileInfo) (fileStamp, bool) {
 	return fileStamp{dev: uint64(st.Dev), ino: st.Ino, mode: uint32(st.Mode), size: st.Size, mtime: st.Mtim, ctime: st.Ctim}, true
 }
 
-// Bounds of a decoded Saved beyond the bytes it has: an entry takes at
-// least 32 bytes (its SHA-256).
+// Bounds of a decoded Saved beyond the bytes it has. An entry takes at
+// least 100 bytes: its SHA-256 (32), its path (2), its stat and read
+// time (10), slug, language and zone (3), its defaults' 14 fields, its
+// post's 40, its warnings' and unknown keys' counts (2).
 const (
 	maxSaved      = 1 << 22
-	minSavedBytes = 32
+	minSavedBytes = 100
 )
 
 // EncodeSaved writes c's posts that a restart can take without reading
