@@ -54,7 +54,6 @@ type BuildOptions struct {
 func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions) (*Store, error) {
 	start := time.Now()
 	problems := slices.Clone(c.Problems)
-	loaded := c
 	renders := opts.Previous
 	kept := make(map[string]bool) // files whose last good version was taken
 	for {
@@ -66,7 +65,6 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			st.Problems = append(problems, st.Problems...)
 			content.SortFileErrors(st.Problems)
 			st.BuildTime = time.Since(start)
-			st.loaded = loaded
 			return st, nil
 		}
 		// Again without what failed (each pass leaves out or takes back

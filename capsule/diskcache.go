@@ -178,10 +178,13 @@ var binaryID = sync.OnceValues(func() (string, error) {
 
 // WriteCache writes st's render records to the cache file path, for a
 // later process serving the same posts folder with the same settings and
-// the same build of capsule (ReadCache). It writes a temporary file
+// the same build of capsule (ReadCache), with what loaded, the Content st
+// was built from, leaves a later Load (content.Saved; nil for none). (A
+// Content other than st's saves fewer posts, never a wrong one: a post
+// is saved only with the record of its very Markdown.) It writes a temporary file
 // beside path and renames it over path: a reader sees the old file or
 // the new one. It returns the file's size.
-func (st *Store) WriteCache(path, folder string) (int64, error) {
+func (st *Store) WriteCache(path, folder string, loaded *content.Content) (int64, error) {
 	fk, err := folderKey(folder)
 	if err != nil {
 		return 0, err
@@ -197,7 +200,7 @@ func (st *Store) WriteCache(path, folder string) (int64, error) {
 	w.Fixed(key[:])
 	// What the Load of st's posts leaves a later one, for posts whose
 	// record says what Markdown they rendered.
-	st.loaded.EncodeSaved(w, func(file string, hash uint64) ([32]byte, bool) {
+	loaded.EncodeSaved(w, func(file string, hash uint64) ([32]byte, bool) {
 		r := st.renders[file]
 		if r == nil {
 			r = st.draftRenders[file]

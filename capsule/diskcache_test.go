@@ -103,7 +103,7 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 			searched += got.search.Folded()
 		}
 		started.Forget()
-		if _, err := got.WriteCache(cache, f.dir); err != nil {
+		if _, err := got.WriteCache(cache, f.dir, started); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -127,7 +127,7 @@ func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "cache", "localhost.cache")
-	n, err := st.WriteCache(path, folder)
+	n, err := st.WriteCache(path, folder, c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +244,7 @@ func FuzzDecodeCache(f *testing.F) {
 		f.Fatal(err)
 	}
 	path := filepath.Join(f.TempDir(), "c")
-	if _, err := st.WriteCache(path, "."); err != nil {
+	if _, err := st.WriteCache(path, ".", c); err != nil {
 		f.Fatal(err)
 	}
 	key, _ := folderKey(".")
@@ -320,7 +320,7 @@ func TestRestartOfUnchangedBlogReadsNoPost(t *testing.T) {
 	}
 	first.Forget()
 	path := filepath.Join(t.TempDir(), "localhost.cache")
-	if _, err := want.WriteCache(path, folder); err != nil {
+	if _, err := want.WriteCache(path, folder, first); err != nil {
 		t.Fatal(err)
 	}
 

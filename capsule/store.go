@@ -42,11 +42,8 @@ type Store struct {
 	// next Build: apart from renders, since a scheduled post becomes a
 	// post at its date without any change of its own.
 	draftRenders renderCache
-	// loaded is the Content built: what its Load would leave a later
-	// Load, saved with the records by WriteCache (content.Saved).
-	loaded    *content.Content
-	tagPages  map[string]*tagPages  // every tag's pages, for the next Build
-	blogPages map[string]*blogPages // each blog's home, archive, tags and feed, by its folder, for the next Build
+	tagPages     map[string]*tagPages  // every tag's pages, for the next Build
+	blogPages    map[string]*blogPages // each blog's home, archive, tags and feed, by its folder, for the next Build
 	// packer packed the posts' responses into arenas: the next Build
 	// fills on where it stopped (arena.go).
 	packer *packer

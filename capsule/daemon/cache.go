@@ -50,8 +50,9 @@ type siteCache struct {
 	file *capsule.Cache // opened at the start, until its first build takes its records
 
 	mu      sync.Mutex
-	pending *capsule.Store // the next Store to write, nil if none
-	folder  string         // its posts folder
+	pending *capsule.Store   // the next Store to write, nil if none
+	loaded  *content.Content // what it was built from
+	folder  string           // its posts folder
 	writing bool
 	current bool // the file holds this site's records, for this build of capsule
 	written bool // a write was made since the start: the next waits cacheWritePause
@@ -100,7 +101,8 @@ func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
 	return st
 }
 
-// writeCache writes st, s's Store just swapped in, to s's cache file,
+// writeCache writes st, s's Store just swapped in (built from s.loaded),
+// to s's cache file,
 // after whatever write is under way: only the latest Store waiting is
 // written.
 func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
@@ -113,7 +115,7 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 	if st.Rendered == 0 && c.current {
 		return // every record is one the file has
 	}
-	c.pending, c.folder = st, folder
+	c.pending, c.loaded, c.folder = st, s.loaded, folder
 	if c.writing {
 		return
 	}
@@ -139,15 +141,15 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 				}
 			}
 			c.mu.Lock()
-			st, folder := c.pending, c.folder
-			c.pending = nil
+			st, loaded, folder := c.pending, c.loaded, c.folder
+			c.pending, c.loaded = nil, nil
 			if st == nil {
 				c.writing = false
 				c.mu.Unlock()
 				return
 			}
 			c.mu.Unlock()
-			_, err := st.WriteCache(c.path, folder)
+			_, err := st.WriteCache(c.path, folder, loaded)
 			if err != nil {
 				d.log.Printf("build cache %s not written: %v", c.path, err)
 			}

@@ -149,16 +149,16 @@ func runStartupChild(args []string) {
 	var cacheSize int64
 	switch *mode {
 	case "capsule":
-		st := buildCapsule(*dir, "")
+		st, loaded := buildCapsule(*dir, "")
 		keep, held, rendered = st, st.Held, st.Rendered
 		if *writeCache != "" {
-			if _, err := st.WriteCache(*writeCache, *dir); err != nil {
+			if _, err := st.WriteCache(*writeCache, *dir, loaded); err != nil {
 				log.Fatal(err)
 			}
 			return
 		}
 	case "restart":
-		st := buildCapsule(*dir, *cache)
+		st, _ := buildCapsule(*dir, *cache)
 		keep, held, rendered = st, st.Held, st.Rendered
 		fi, err := os.Stat(*cache)
 		if err != nil {
@@ -182,8 +182,10 @@ func runStartupChild(args []string) {
 }
 
 // buildCapsule is what capsuled does at startup, without listening: with
-// cache, it reads that build cache for the build, as a restart does.
-func buildCapsule(dir, cache string) *capsule.Store {
+// cache, it reads that build cache for the build, as a restart does. It
+// returns the Content too (for WriteCache), which only the Store outlives
+// in what is measured.
+func buildCapsule(dir, cache string) (*capsule.Store, *content.Content) {
 	cfg := config.NewConfig()
 	cfg.Posts = dir
 	if err := cfg.Check(); err != nil {
@@ -216,7 +218,7 @@ func buildCapsule(dir, cache string) *capsule.Store {
 		log.Fatal(err)
 	}
 	loaded.Forget() // as capsuled does: it holds the responses, not the Markdown
-	return st
+	return st, loaded
 }
 
 // buildFloor reads every post and renders it to HTML with goldmark (the
