@@ -63,10 +63,15 @@ func postDigest(p *content.Post) ([32]byte, error) {
 
 // matches reports whether p is the post r was rendered from.
 func (r *renderRecord) matches(p *content.Post) bool {
-	if p.Body == nil && p.BodyHash != 0 {
+	sum, ok := p.SavedSum() // decoded by the process that wrote the cache: its file unchanged since
+	switch {
+	case ok:
+	case p.Body == nil && p.BodyHash != 0:
 		return false // its Markdown forgotten: nothing to compare with
+	default:
+		sum = sha256.Sum256(p.Body)
 	}
-	if sha256.Sum256(p.Body) != r.bodySum {
+	if sum != r.bodySum {
 		return false
 	}
 	d, err := postDigest(p)
@@ -97,9 +102,11 @@ func cacheSite(site *Site) Site {
 	return s
 }
 
-// cacheKey is what a cache file is for: this capsule's build, the site's
-// settings, the Markdown dialect and the posts folder.
-func cacheKey(site *Site, markup content.Markup, folder string) ([32]byte, error) {
+// folderKey is what a cache file is for before the posts are loaded:
+// this capsule's build and the posts folder. It is the file's key
+// (buildcache's header): what a restart's Load takes from the file
+// (content.Saved) depends on nothing else, or checks it entry by entry.
+func folderKey(folder string) ([32]byte, error) {
 	id, err := binaryID()
 	if err != nil {
 		return [32]byte{}, err
@@ -110,6 +117,19 @@ func cacheKey(site *Site, markup content.Markup, folder string) ([32]byte, error
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "capsule %s\x00%d\x00%s\x00%s\x00", Version, buildcache.Format, id, abs)
+	return [32]byte(h.Sum(nil)), nil
+}
+
+// cacheKey is what the file's render records are for: this capsule's
+// build, the site's settings, the Markdown dialect and the posts folder.
+// It opens the payload, checked once the posts are loaded (Cache.Store).
+func cacheKey(site *Site, markup content.Markup, folder string) ([32]byte, error) {
+	fk, err := folderKey(folder)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	h := sha256.New()
+	h.Write(fk[:])
 	if err := buildcache.Digest(h, cacheSite(site)); err != nil {
 		return [32]byte{}, err
 	}
@@ -158,18 +178,38 @@ var binaryID = sync.OnceValues(func() (string, error) {
 
 // WriteCache writes st's render records to the cache file path, for a
 // later process serving the same posts folder with the same settings and
-// the same build of capsule (ReadCache). It writes a temporary file
+// the same build of capsule (ReadCache), with what loaded, the Content st
+// was built from, leaves a later Load (content.Saved; nil for none). (A
+// Content other than st's saves fewer posts, never a wrong one: a post
+// is saved only with the record of its very Markdown.) It writes a temporary file
 // beside path and renames it over path: a reader sees the old file or
 // the new one. It returns the file's size.
-func (st *Store) WriteCache(path, folder string) (int64, error) {
+func (st *Store) WriteCache(path, folder string, loaded *content.Content) (int64, error) {
+	fk, err := folderKey(folder)
+	if err != nil {
+		return 0, err
+	}
 	key, err := cacheKey(&st.Site, st.markup, folder)
 	if err != nil {
 		return 0, err
 	}
-	w, err := buildcache.Create(path, key)
+	w, err := buildcache.Create(path, fk)
 	if err != nil {
 		return 0, err
 	}
+	w.Fixed(key[:])
+	// What the Load of st's posts leaves a later one, for posts whose
+	// record says what Markdown they rendered.
+	loaded.EncodeSaved(w, func(file string, hash uint64) ([32]byte, bool) {
+		r := st.renders[file]
+		if r == nil {
+			r = st.draftRenders[file]
+		}
+		if r == nil || r.post.BodyHash != hash {
+			return [32]byte{}, false
+		}
+		return r.bodySum, true
+	})
 	if err := encodeRecords(w, st.renders); err != nil {
 		w.Abort()
 		return 0, err
@@ -203,29 +243,87 @@ func (st *Store) WriteCache(path, folder string) (int64, error) {
 // or another folder is buildcache.ErrOther; one not whole,
 // buildcache.ErrCorrupt; none, an os.ErrNotExist.
 func ReadCache(path string, site *Site, markup content.Markup, folder string) (*Store, int64, error) {
-	key, err := cacheKey(site, markup, folder)
+	c, size, err := OpenCache(path, folder)
+	if err != nil {
+		return nil, size, err
+	}
+	st, err := c.Store(site, markup)
+	return st, size, err
+}
+
+// Cache is a cache file read for a restart: what its Load takes
+// (Saved), then what its first Build does (Store).
+type Cache struct {
+	folder string
+	key    [32]byte // the records' (cacheKey)
+	saved  *content.Saved
+	// The records, decoded on a goroutine of their own while the posts
+	// are loaded: done is closed when they are. They are given out only
+	// once the site's settings are known to be key's (Store).
+	done            chan struct{}
+	renders, drafts renderCache
+	idx             *search.Index
+	err             error
+}
+
+// OpenCache reads the cache file path for the posts folder, before the
+// posts are loaded, and returns it with the file's size. A file for
+// another build of capsule or another folder is buildcache.ErrOther;
+// one not whole, buildcache.ErrCorrupt; none, an os.ErrNotExist.
+func OpenCache(path, folder string) (*Cache, int64, error) {
+	fk, err := folderKey(folder)
 	if err != nil {
 		return nil, 0, err
 	}
-	payload, size, err := buildcache.Read(path, key)
+	payload, size, err := buildcache.Read(path, fk)
 	if err != nil {
 		return nil, size, err
 	}
-	renders, drafts, idx, err := decodeCache(payload)
-	if err != nil {
+	d := buildcache.NewDecoder(payload)
+	c := &Cache{folder: folder, done: make(chan struct{})}
+	copy(c.key[:], d.Fixed(32))
+	c.saved = content.DecodeSaved(d)
+	if err := d.Err(); err != nil {
 		return nil, size, err
 	}
-	return &Store{Site: cacheSite(site), markup: markup, renders: renders, draftRenders: drafts, search: idx}, size, nil
+	go func() {
+		defer close(c.done)
+		c.renders, c.drafts, c.idx, c.err = decodeCache(d)
+	}()
+	return c, size, nil
+}
+
+// Saved is what the Load that wrote the file leaves a restart's Load
+// (content.LoadOptions.Saved).
+func (c *Cache) Saved() *content.Saved { return c.saved }
+
+// Store is the file's render records, for the site loaded with site and
+// markup, to give the first Build as BuildOptions.Previous: a Store that
+// holds nothing but them. A file for other settings is
+// buildcache.ErrOther (its records, decoded meanwhile, are dropped).
+// Store is called once.
+func (c *Cache) Store(site *Site, markup content.Markup) (*Store, error) {
+	key, err := cacheKey(site, markup, c.folder)
+	if err != nil {
+		return nil, err
+	}
+	<-c.done
+	if key != c.key {
+		return nil, buildcache.ErrOther
+	}
+	if c.err != nil {
+		return nil, c.err
+	}
+	return &Store{Site: cacheSite(site), markup: markup, renders: c.renders, draftRenders: c.drafts, search: c.idx}, nil
 }
 
 // Taken is how many posts, pages and drafts the build took from the
 // previous Store, or from a cache, instead of rendering them.
 func (st *Store) Taken() int { return len(st.renders) + len(st.draftRenders) - st.Rendered }
 
-// decodeCache decodes a payload: the posts' and the drafts' records, and
+// decodeCache decodes the rest of a payload: the posts' and the drafts' records, and
 // the search index over the posts' texts, as they read back.
-func decodeCache(payload []byte) (renders, drafts renderCache, idx *search.Index, err error) {
-	d := buildcache.NewDecoder(payload)
+func decodeCache(d *buildcache.Decoder) (renders, drafts renderCache, idx *search.Index, err error) {
 	renders = decodeRecords(d)
 	drafts = decodeRecords(d)
 	if d.Bool() {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -17,15 +18,49 @@ import (
 // error: a field added to what a cache key is made of is then noticed,
 // not left out.
 func Digest(w io.Writer, v any, skip ...string) error {
-	return digest(w, reflect.ValueOf(v), skip)
+	// Encoded whole, then written once: a hash's Write per field (and
+	// the copy of every string it takes) cost a restart more than the
+	// hashing.
+	b, err := appendDigest(nil, reflect.ValueOf(v), skip)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }
 
 var timeType = reflect.TypeOf(time.Time{})
 
-func digest(w io.Writer, v reflect.Value, skip []string) error {
-	var b [binary.MaxVarintLen64]byte
-	num := func(u uint64) { w.Write(binary.AppendUvarint(b[:0], u)) }
-	str := func(s string) { num(uint64(len(s))); io.WriteString(w, s) }
+// field is an exported field of a struct type.
+type field struct {
+	index int
+	name  string
+}
+
+// fieldsOf holds exportedFields' answers, by type: a restart digests
+// every post (capsule's postDigest), and reflect's Type.Field allocates
+// at each call.
+var fieldsOf sync.Map
+
+// exportedFields are t's exported fields, in order.
+func exportedFields(t reflect.Type) []field {
+	if fs, ok := fieldsOf.Load(t); ok {
+		return fs.([]field)
+	}
+	var fs []field
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() {
+			fs = append(fs, field{i, f.Name})
+		}
+	}
+	fieldsOf.Store(t, fs)
+	return fs
+}
+
+func appendDigest(b []byte, v reflect.Value, skip []string) ([]byte, error) {
+	num := func(u uint64) { b = binary.AppendUvarint(b, u) }
+	str := func(s string) { num(uint64(len(s))); b = append(b, s...) }
+	var err error
 	switch v.Kind() {
 	case reflect.String:
 		str(v.String())
@@ -40,12 +75,12 @@ func digest(w io.Writer, v reflect.Value, skip []string) error {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		num(v.Uint())
 	case reflect.Float32, reflect.Float64:
-		w.Write(binary.LittleEndian.AppendUint64(b[:0], math.Float64bits(v.Float())))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
 	case reflect.Slice, reflect.Array:
 		num(uint64(v.Len()))
 		for i := range v.Len() {
-			if err := digest(w, v.Index(i), nil); err != nil {
-				return err
+			if b, err = appendDigest(b, v.Index(i), nil); err != nil {
+				return nil, err
 			}
 		}
 	case reflect.Struct:
@@ -57,26 +92,22 @@ func digest(w io.Writer, v reflect.Value, skip []string) error {
 			str(name)
 			num(uint64(off))
 			str(t.Location().String())
-			return nil
+			return b, nil
 		}
 	fields:
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			if !f.IsExported() {
-				continue
-			}
+		for _, f := range exportedFields(v.Type()) {
 			for _, s := range skip {
-				if f.Name == s {
+				if f.name == s {
 					continue fields
 				}
 			}
-			str(f.Name)
-			if err := digest(w, v.Field(i), nil); err != nil {
-				return fmt.Errorf("%s.%w", f.Name, err)
+			str(f.name)
+			if b, err = appendDigest(b, v.Field(f.index), nil); err != nil {
+				return nil, fmt.Errorf("%s.%w", f.name, err)
 			}
 		}
 	default:
-		return fmt.Errorf("%s: a %s cannot be part of a cache key", v.Type(), v.Kind())
+		return nil, fmt.Errorf("%s: a %s cannot be part of a cache key", v.Type(), v.Kind())
 	}
-	return nil
+	return b, nil
 }

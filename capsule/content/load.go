@@ -134,6 +134,10 @@ type LoadOptions struct {
 	// files unchanged since are taken from it rather than read and
 	// decoded again (see RacyWindow).
 	Previous *Content
+	// Saved, when set and Previous is not, is what an earlier process's
+	// Load left in a build cache: files unchanged since are taken from it
+	// as from Previous (see Saved).
+	Saved *Saved
 }
 
 // Load reads every Markdown file in dir and decodes its front matter. It
@@ -167,6 +171,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var prev *loadCache
 	if opts.Previous != nil {
 		prev = opts.Previous.cache
+	} else if opts.Saved != nil {
+		prev = opts.Saved.cache
 	}
 
 	top := new(topDir) // the folder, read once for all that looks at it
@@ -323,6 +329,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		all = append(all, m.src)
 	}
 	readAll(all, prev)
+	for _, m := range posts {
+		// What is asked of a home page's and a Jekyll page's bytes below
+		// (text, front matter) needs them: taken from the previous load
+		// after Content.Forget, they are read again.
+		if (m.def.home || m.jpage) && m.src.reused && m.src.data == nil {
+			m.src.read()
+		}
+	}
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
 	// A home page's index.md without text is a theme's layout alone.
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {

@@ -75,6 +75,9 @@ type Post struct {
 	// BodyHash identifies Body's bytes, so that a reload can tell an
 	// unchanged body without holding it; 0 when Load did not set it.
 	BodyHash uint64
+	// bodySum is the SHA-256 of Body, for a post an earlier process
+	// decoded (Saved): known without its bytes. Nil for others.
+	bodySum *[32]byte
 
 	// plain is set when Body has no template syntax or attribute list to
 	// expand: found once, when the post is decoded.

@@ -62,6 +62,10 @@ type source struct {
 	// reused is set when the source was taken from the previous load: its
 	// data may have been forgotten (Content.Forget).
 	reused bool
+	// stamp is, for a source an earlier process read (Saved), what it
+	// found of the file: a FileInfo does not outlive its process. after
+	// and info are nil then.
+	stamp *fileStamp
 }
 
 func (s *source) fail(format string, args ...any) {

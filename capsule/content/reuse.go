@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"hash/maphash"
 	"io/fs"
 	"os"
@@ -58,10 +59,22 @@ func (s *source) reuse(prev *loadCache) bool {
 	if cur == nil {
 		cur, err = os.Stat(s.path)
 	}
-	if err != nil || !sameVersion(cur, old.after) || !sameChange(cur, old.after) || old.readAt.Sub(old.after.ModTime()) < RacyWindow {
+	if err != nil {
 		return false
 	}
-	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = old.data, old.info, cur, nil, true, old.readAt, true
+	info := old.info
+	if old.stamp != nil {
+		// Read by an earlier process: the same comparisons, on what it
+		// saved (see Saved).
+		st, ok := stampOf(cur)
+		if !ok || st != *old.stamp || old.readAt.Sub(time.Unix(st.mtime.Unix())) < RacyWindow {
+			return false
+		}
+		info = cur
+	} else if !sameVersion(cur, old.after) || !sameChange(cur, old.after) || old.readAt.Sub(old.after.ModTime()) < RacyWindow {
+		return false
+	}
+	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = old.data, info, cur, nil, true, old.readAt, true
 	return true
 }
 
@@ -153,7 +166,11 @@ func ReadBody(p *Post) error {
 		return s.err
 	}
 	_, body, _, _, _, ferr := splitFront(NormalizeSource(s.data))
-	if ferr != nil || hashBody(body) != p.BodyHash {
+	same := hashBody(body) == p.BodyHash
+	if p.bodySum != nil { // decoded by an earlier process (Saved)
+		same = sha256.Sum256(body) == *p.bodySum
+	}
+	if ferr != nil || !same {
 		return &FileError{File: p.File, Msg: "changed while the capsule was reloading: it will be read again at the next reload"}
 	}
 	p.Body = body

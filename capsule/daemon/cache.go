@@ -12,6 +12,7 @@ import (
 
 	"capsule/capsule"
 	"capsule/capsule/buildcache"
+	"capsule/capsule/content"
 )
 
 // The build cache (capsule/diskcache.go): one file per site, named by its
@@ -46,24 +47,27 @@ type siteCache struct {
 	// why it was not used.
 	size int64
 	note string
+	file *capsule.Cache // opened at the start, until its first build takes its records
 
 	mu      sync.Mutex
-	pending *capsule.Store // the next Store to write, nil if none
-	folder  string         // its posts folder
+	pending *capsule.Store   // the next Store to write, nil if none
+	loaded  *content.Content // what it was built from
+	folder  string           // its posts folder
 	writing bool
 	current bool // the file holds this site's records, for this build of capsule
 	written bool // a write was made since the start: the next waits cacheWritePause
 }
 
-// readCache reads s's cache for its first build: nil when there is none
-// or it cannot be used (said once in the log).
-func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
+// openCache reads s's cache before its posts are loaded: what its Load
+// takes (nil when there is no cache or it cannot be used, said once in
+// the log). The rest waits for readCache.
+func (d *Daemon) openCache(s *servedSite) *content.Saved {
 	c := &s.cache
 	if c.path == "" {
 		return nil
 	}
 	buildcache.RemoveTemporary(filepath.Dir(c.path))
-	st, size, err := capsule.ReadCache(c.path, site, s.loaded.Markup, s.cfg.Posts)
+	file, size, err := capsule.OpenCache(c.path, s.cfg.Posts)
 	c.size = size
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -74,11 +78,31 @@ func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
 		d.log.Printf("build cache %s ignored (%s): rendering every post", c.path, err)
 		return nil
 	}
+	c.file = file
+	return file.Saved()
+}
+
+// readCache gives s's cache, opened by openCache, for its first build:
+// nil when there is none or it cannot be used (said once in the log).
+func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
+	c := &s.cache
+	file := c.file
+	c.file = nil // read once: its bytes are the records' now
+	if file == nil {
+		return nil
+	}
+	st, err := file.Store(site, s.loaded.Markup)
+	if err != nil {
+		c.note = "not used"
+		d.log.Printf("build cache %s ignored (%s): rendering every post", c.path, err)
+		return nil
+	}
 	c.current = true
 	return st
 }
 
-// writeCache writes st, s's Store just swapped in, to s's cache file,
+// writeCache writes st, s's Store just swapped in (built from s.loaded),
+// to s's cache file,
 // after whatever write is under way: only the latest Store waiting is
 // written.
 func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
@@ -91,7 +115,7 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 	if st.Rendered == 0 && c.current {
 		return // every record is one the file has
 	}
-	c.pending, c.folder = st, folder
+	c.pending, c.loaded, c.folder = st, s.loaded, folder
 	if c.writing {
 		return
 	}
@@ -117,15 +141,15 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 				}
 			}
 			c.mu.Lock()
-			st, folder := c.pending, c.folder
-			c.pending = nil
+			st, loaded, folder := c.pending, c.loaded, c.folder
+			c.pending, c.loaded = nil, nil
 			if st == nil {
 				c.writing = false
 				c.mu.Unlock()
 				return
 			}
 			c.mu.Unlock()
-			_, err := st.WriteCache(c.path, folder)
+			_, err := st.WriteCache(c.path, folder, loaded)
 			if err != nil {
 				d.log.Printf("build cache %s not written: %v", c.path, err)
 			}

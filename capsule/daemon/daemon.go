@@ -84,14 +84,17 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	// Store: each step reports the problems of every site at once.
 	var errs []error
 	for i, sc := range cfg.SiteConfigs() {
-		loaded, err := content.Load(sc.Posts, sc.LoadOptions())
+		s := &servedSite{cfg: sc}
+		s.cache.path = cacheFile(cfg.CacheDir(), sc.Hostname) // one folder for every site's
+		opts := sc.LoadOptions()
+		opts.Saved = d.openCache(s) // the posts an earlier process loaded, unchanged since: not read again
+		loaded, err := content.Load(sc.Posts, opts)
 		if err != nil {
 			errs = append(errs, siteProblem(i, sc, err))
 			continue
 		}
 		d.log.Printf("%s: %s", sc.Posts, loaded.Layout)
-		s := &servedSite{cfg: sc, loaded: loaded}
-		s.cache.path = cacheFile(cfg.CacheDir(), sc.Hostname) // one folder for every site's
+		s.loaded = loaded
 		d.sites = append(d.sites, s)
 	}
 	if err := joinProblems(errs); err != nil {

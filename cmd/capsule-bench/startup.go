@@ -154,16 +154,16 @@ func runStartupChild(args []string) {
 	var cacheSize int64
 	switch *mode {
 	case "capsule":
-		st := buildCapsule(*dir, "")
+		st, loaded := buildCapsule(*dir, "")
 		keep, held, rendered = st, st.Held, st.Rendered
 		if *writeCache != "" {
-			if _, err := st.WriteCache(*writeCache, *dir); err != nil {
+			if _, err := st.WriteCache(*writeCache, *dir, loaded); err != nil {
 				log.Fatal(err)
 			}
 			return
 		}
 	case "restart":
-		st := buildCapsule(*dir, *cache)
+		st, _ := buildCapsule(*dir, *cache)
 		keep, held, rendered = st, st.Held, st.Rendered
 		fi, err := os.Stat(*cache)
 		if err != nil {
@@ -206,22 +206,35 @@ func runStartupChild(args []string) {
 }
 
 // buildCapsule is what capsuled does at startup, without listening: with
-// cache, it reads that build cache for the build, as a restart does.
-func buildCapsule(dir, cache string) *capsule.Store {
+// cache, it reads that build cache for the build, as a restart does. It
+// returns the Content too (for WriteCache), which only the Store outlives
+// in what is measured.
+func buildCapsule(dir, cache string) (*capsule.Store, *content.Content) {
 	defer daemon.PaceStart()()
 	cfg := config.NewConfig()
 	cfg.Posts = dir
 	if err := cfg.Check(); err != nil {
 		log.Fatal(err)
 	}
-	loaded, err := content.Load(dir, content.LoadOptions{Location: cfg.Location})
+	lo := content.LoadOptions{Location: cfg.Location}
+	var file *capsule.Cache
+	if cache != "" {
+		// As capsuled starts: the cache opened before the posts are
+		// loaded, for what the Load takes from it.
+		var err error
+		if file, _, err = capsule.OpenCache(cache, dir); err != nil {
+			log.Fatal(err)
+		}
+		lo.Saved = file.Saved()
+	}
+	loaded, err := content.Load(dir, lo)
 	if err != nil {
 		log.Fatal(err)
 	}
 	site := &capsule.Site{SiteMeta: loaded.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 70}
 	opts := capsule.BuildOptions{PostBudget: time.Minute}
-	if cache != "" {
-		if opts.Previous, _, err = capsule.ReadCache(cache, site, loaded.Markup, dir); err != nil {
+	if file != nil {
+		if opts.Previous, err = file.Store(site, loaded.Markup); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -230,7 +243,7 @@ func buildCapsule(dir, cache string) *capsule.Store {
 		log.Fatal(err)
 	}
 	loaded.Forget() // as capsuled does: it holds the responses, not the Markdown
-	return st
+	return st, loaded
 }
 
 // buildFloor reads every post and renders it to HTML with goldmark (the
