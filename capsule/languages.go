@@ -161,14 +161,21 @@ func (st *Store) serveLanguageRoot(lb *blog) {
 // its pages of b, taken when their posts' pieces are the same.
 func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages, prev *blogPages) {
 	site, lang, d := b.site, b.site.Lang, b.dir
-	all := &blogPages{pieces: b.pieces(b.posts, feed), others: b.othersKey()}
-	if prev != nil && prev.others == all.others && slices.Equal(prev.pieces, all.pieces) {
-		all = prev
+	lists, entries := b.pieces(b.posts, feed)
+	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
+	if prev != nil && prev.others == all.others && slices.Equal(prev.lists, all.lists) {
+		all.lists = prev.lists
+		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
 	} else {
 		all.home = geminiPage(lang, b.homeGemtext())
 		all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu()
 		all.archive, all.archiveMenu = geminiPage(lang, b.archiveGemtext()), b.archiveMenu()
-		all.feed, all.root = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed), b.rootMenu()
+		all.root = b.rootMenu()
+	}
+	if prev != nil && slices.Equal(prev.entries, all.entries) {
+		all.entries, all.feed = prev.entries, prev.feed
+	} else {
+		all.feed = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed)
 	}
 	st.blogPages[d] = all
 	st.gemini[d+"/"] = all.home
@@ -183,15 +190,18 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		if d != "" {
 			key = d + "\x00" + g.Name
 		}
-		pieces := b.pieces(g.Posts, feed)
-		pages := prevTags[key]
-		if pages == nil || !slices.Equal(pages.pieces, pieces) {
-			pages = &tagPages{
-				pieces: pieces,
-				gemini: geminiPage(lang, b.tagGemtext(g)),
-				gopher: b.tagMenu(g),
-				feed:   b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed),
-			}
+		lists, entries := b.pieces(g.Posts, feed)
+		pages := &tagPages{lists: lists, entries: entries}
+		old := prevTags[key]
+		if old != nil && slices.Equal(old.lists, lists) {
+			pages.lists, pages.gemini, pages.gopher = old.lists, old.gemini, old.gopher
+		} else {
+			pages.gemini, pages.gopher = geminiPage(lang, b.tagGemtext(g)), b.tagMenu(g)
+		}
+		if old != nil && slices.Equal(old.entries, entries) {
+			pages.entries, pages.feed = old.entries, old.feed
+		} else {
+			pages.feed = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)
 		}
 		st.tagPages[key] = pages
 		st.gemini[tagGeminiPath(d, g.Name)] = pages.gemini

@@ -213,24 +213,28 @@ func sameSite(a, b *Site) bool {
 // tagPages are a tag's page, menu and feed, with the pieces of posts they
 // were made of. A tag whose posts' pieces are the very ones of the
 // previous Store, in the same order, has the same pages: an edit of one
-// post rebuilds the pages of its tags, not of every tag.
+// post rebuilds the pages of its tags, not of every tag. Its lists (page
+// and menu) and its feed are kept apart: an edit of a post's first
+// paragraph changes its feed entry, not its line in lists.
 type tagPages struct {
-	pieces []piece
-	gemini *gemini.Response
-	gopher []byte
-	feed   *gemini.Response
+	lists, entries []piece
+	gemini         *gemini.Response
+	gopher         []byte
+	feed           *gemini.Response
 }
 
 // blogPages are a blog's home page and root menu, archive, tag index and
 // feed, with what they were made of: the pieces of its posts, in order
 // (which hold their dates, titles and tags), and othersKey's. An edit
-// that changes no post's line in lists and no feed entry (nothing at all,
-// or a post's text past its summary) keeps them.
+// that changes no post's line in lists (nothing at all, or a post's
+// text) keeps the lists, one that changes no feed entry (nothing, or a
+// post's text past its summary) keeps the feed.
 type blogPages struct {
-	pieces                      []piece
+	lists, entries              []piece
 	others                      string
-	home, tags, archive, feed   *gemini.Response
+	home, tags, archive         *gemini.Response
 	tagsMenu, archiveMenu, root []byte
+	feed                        *gemini.Response
 }
 
 // othersKey is what b's home page, root menu and tag index show besides
@@ -268,16 +272,19 @@ type piece struct {
 
 func pieceOf(b []byte) piece { return piece{unsafe.SliceData(b), len(b)} }
 
-// pieces are what a tag's pages take from its posts: their lines in lists
-// and their feed entries (with their text where the feed has it).
-func (b *blog) pieces(posts []*content.Post, feed feedParts) []piece {
-	out := make([]piece, 0, 4*len(posts))
+// pieces are what lists of posts take from posts (their lines), and what
+// their feed takes (their entries, with their text where the feed has
+// it).
+func (b *blog) pieces(posts []*content.Post, feed feedParts) (lists, entries []piece) {
+	lists = make([]piece, 0, 2*len(posts))
+	entries = make([]piece, 0, len(posts))
 	for i, p := range posts {
 		l := b.lines[p]
-		out = append(out, pieceOf(l.gemini), pieceOf(l.gopher), pieceOf(feed.entry[p]))
+		lists = append(lists, pieceOf(l.gemini), pieceOf(l.gopher))
+		entries = append(entries, pieceOf(feed.entry[p]))
 		if text, ok := feed.text[p]; ok && i < feedFullPosts {
-			out = append(out, pieceOf(text))
+			entries = append(entries, pieceOf(text))
 		}
 	}
-	return out
+	return lists, entries
 }
