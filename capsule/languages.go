@@ -5,6 +5,7 @@ import (
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
+	"capsule/capsule/internal/work"
 	"capsule/capsule/messages"
 	"capsule/gemtext"
 	"capsule/gopher"
@@ -161,22 +162,56 @@ func (st *Store) serveLanguageRoot(lb *blog) {
 // its pages of b, taken when their posts' pieces are the same.
 func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages, prev *blogPages) {
 	site, lang, d := b.site, b.site.Lang, b.dir
+	// What is not kept is made on every core: the pages are independent
+	// of each other, and each one of a large blog (its feed, its home,
+	// its archive) is long to make.
+	var jobs []func()
 	lists, entries := b.pieces(b.posts, feed)
 	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
 	if prev != nil && prev.others == all.others && slices.Equal(prev.lists, all.lists) {
 		all.lists = prev.lists
 		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
 	} else {
-		all.home = geminiPage(lang, b.homeGemtext())
-		all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu()
-		all.archive, all.archiveMenu = geminiPage(lang, b.archiveGemtext()), b.archiveMenu()
-		all.root = b.rootMenu()
+		jobs = append(jobs,
+			func() { all.home = geminiPage(lang, b.homeGemtext()) },
+			func() { all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu() },
+			func() { all.archive = geminiPage(lang, b.archiveGemtext()) },
+			func() { all.archiveMenu = b.archiveMenu() },
+			func() { all.root = b.rootMenu() })
 	}
 	if prev != nil && slices.Equal(prev.entries, all.entries) {
 		all.entries, all.feed = prev.entries, prev.feed
 	} else {
-		all.feed = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed)
+		jobs = append(jobs, func() { all.feed = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed) })
 	}
+	tags := make([]*tagPages, len(b.tags))
+	keys := make([]string, len(b.tags))
+	for i, g := range b.tags {
+		key := g.Name
+		if d != "" {
+			key = d + "\x00" + g.Name
+		}
+		keys[i] = key
+		lists, entries := b.pieces(g.Posts, feed)
+		pages := &tagPages{lists: lists, entries: entries}
+		tags[i] = pages
+		old := prevTags[key]
+		if old != nil && slices.Equal(old.lists, lists) {
+			pages.lists, pages.gemini, pages.gopher = old.lists, old.gemini, old.gopher
+		} else {
+			jobs = append(jobs,
+				func() { pages.gemini = geminiPage(lang, b.tagGemtext(g)) },
+				func() { pages.gopher = b.tagMenu(g) })
+		}
+		if old != nil && slices.Equal(old.entries, entries) {
+			pages.entries, pages.feed = old.entries, old.feed
+		} else {
+			jobs = append(jobs, func() {
+				pages.feed = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)
+			})
+		}
+	}
+	work.ForEach(len(jobs), func(i int) { jobs[i]() })
 	st.blogPages[d] = all
 	st.gemini[d+"/"] = all.home
 	st.gemini[d+tagsPath] = all.tags
@@ -185,25 +220,9 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	st.gopher[d+archiveSel] = all.archiveMenu
 	st.gemini[d+atomPath] = all.feed
 	st.gopher[d+"/"] = all.root
-	for _, g := range b.tags {
-		key := g.Name
-		if d != "" {
-			key = d + "\x00" + g.Name
-		}
-		lists, entries := b.pieces(g.Posts, feed)
-		pages := &tagPages{lists: lists, entries: entries}
-		old := prevTags[key]
-		if old != nil && slices.Equal(old.lists, lists) {
-			pages.lists, pages.gemini, pages.gopher = old.lists, old.gemini, old.gopher
-		} else {
-			pages.gemini, pages.gopher = geminiPage(lang, b.tagGemtext(g)), b.tagMenu(g)
-		}
-		if old != nil && slices.Equal(old.entries, entries) {
-			pages.entries, pages.feed = old.entries, old.feed
-		} else {
-			pages.feed = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)
-		}
-		st.tagPages[key] = pages
+	for i, g := range b.tags {
+		pages := tags[i]
+		st.tagPages[keys[i]] = pages
 		st.gemini[tagGeminiPath(d, g.Name)] = pages.gemini
 		st.gopher[tagSelector(d, g.Name)] = pages.gopher
 		st.gemini[tagFeedPath(d, g.Name)] = pages.feed
