@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"capsule/capsule/internal/work"
@@ -392,7 +393,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.cache.keep(all)
 	var loaded []*Post
 	bundles := make(owners)
-	lastGood := opts.Previous.byFile()
+	// The last good versions, by file: looked up only for a post that
+	// cannot be loaded now.
+	lastGood := sync.OnceValue(opts.Previous.byFile)
 	for i, r := range results {
 		p := r.post
 		if p != nil {
@@ -403,7 +406,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if len(r.errs) > 0 {
 			// A post that cannot be loaded is left out, named; on a
 			// reload it keeps its last good version until it is fixed.
-			p = lastGood[posts[i].src.path]
+			p = lastGood()[posts[i].src.path]
 			if p != nil {
 				r.errs = stillServed(r.errs)
 			}
@@ -451,6 +454,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	} else {
 		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
 	}
+	c.state = make(map[*Post]postState, len(loaded))
 	for _, p := range loaded {
 		c.classify(p, now)
 	}
@@ -468,7 +472,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded
 			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
-				if old := lastGood[p.File]; old != nil {
+				if old := lastGood()[p.File]; old != nil {
 					tooBig[p.File] = old
 					ferr = stillServed([]*FileError{ferr})[0]
 				} else {
@@ -641,6 +645,7 @@ type parseResult struct {
 // post's decoding for the next load.
 func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) []parseResult {
 	results := make([]parseResult, len(posts))
+	taken := make([]bool, len(posts)) // from prev: its entry, unchanged, is next's
 	work.ForEach(len(posts), func(i int) {
 		m := posts[i]
 		if m.src.err != nil {
@@ -648,6 +653,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 		}
 		if r, ok := prev.parsedPost(m, loc, lang); ok {
 			results[i] = r
+			taken[i] = true
 			return
 		}
 		if m.src.reused && m.src.data == nil {
@@ -674,6 +680,12 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 	if next != nil {
 		for i, m := range posts {
 			if m.src.err != nil {
+				continue
+			}
+			if taken[i] {
+				// The decoding as it was, which nothing changes: no
+				// copy of it again.
+				next.parsed[m.src.path] = prev.parsed[m.src.path]
 				continue
 			}
 			r := results[i]

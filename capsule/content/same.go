@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"slices"
+	"time"
 )
 
 // Same reports whether a and b are the same content: every list holds
@@ -50,11 +51,14 @@ func SamePostAll(a, b *Post) bool {
 	if a == b {
 		return true
 	}
-	if a.File != b.File || a.Slug != b.Slug || a.Title != b.Title || !SameTime(a.Date, b.Date) || a.HasDate != b.HasDate ||
-		!SameTime(a.Updated, b.Updated) || !slices.Equal(a.Tags, b.Tags) || a.Summary != b.Summary || a.Lang != b.Lang ||
+	// Times in the same zone (decoded once, copied since) are equal
+	// as they are; others the same if SameTime says so.
+	same := func(x, y time.Time) bool { return x == y || SameTime(x, y) }
+	if a.File != b.File || a.Slug != b.Slug || a.Title != b.Title || !same(a.Date, b.Date) || a.HasDate != b.HasDate ||
+		!same(a.Updated, b.Updated) || !slices.Equal(a.Tags, b.Tags) || a.Summary != b.Summary || a.Lang != b.Lang ||
 		a.LangDir != b.LangDir || !slices.Equal(a.Translations, b.Translations) || a.Draft != b.Draft ||
 		!slices.Equal(a.Aliases, b.Aliases) || !slices.Equal(a.Addresses, b.Addresses) || a.Page != b.Page ||
-		!SameTime(a.Expires, b.Expires) || a.Unlisted != b.Unlisted || a.Home != b.Home || a.Dir != b.Dir ||
+		!same(a.Expires, b.Expires) || a.Unlisted != b.Unlisted || a.Home != b.Home || a.Dir != b.Dir ||
 		a.Blank != b.Blank || a.Math != b.Math || a.Hero != b.Hero || a.BodyLine != b.BodyLine {
 		return false
 	}
