@@ -124,8 +124,8 @@ func hashBody(body []byte) uint64 { return maphash.Bytes(bodySeed, body) | 1 } /
 // After Forget, render a post whose Body is nil with ReadBody first.
 func (c *Content) Forget() {
 	for _, p := range slices.Concat(c.Posts, c.Pages, c.Drafts, c.Scheduled) {
-		if !p.plain || p.BodyHash == 0 {
-			continue
+		if !p.plain || p.BodyHash == 0 || p.Body == nil {
+			continue // kept, or forgotten already (taken from a load forgotten since, with its source)
 		}
 		p.Body = nil
 		if c.cache == nil {
