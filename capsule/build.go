@@ -252,10 +252,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 	}
 	docs := make([]search.Doc, len(posts))
-	feed := feedParts{summary: make(map[*content.Post]string, len(posts)), entry: make(map[*content.Post][]byte, len(posts))}
-	if site.FeedContent {
-		feed.text = make(map[*content.Post][]byte)
-	}
+	feed := feedParts{text: site.FeedContent}
 	served := make([]*content.Post, 0, len(entries)) // whose old addresses are answered, last (see oldaddresses.go)
 	for i, p := range entries {
 		if out[i].err != nil {
@@ -275,12 +272,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		if i < len(posts) {
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
-			feed.summary[p] = out[i].summary
-			feed.entry[p] = out[i].atom
-			b.lines[p] = out[i].lines
-			if feed.text != nil {
-				feed.text[p] = out[i].searchable
-			}
+			b.parts[p] = &out[i]
 		}
 	}
 	st.renders = make(renderCache, len(entries))
@@ -326,6 +318,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			lb.homeBody = st.renders[lb.homeText.File].searchable // its gemtext body, as its own page holds it
 		}
 		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir])
+	}
+	b.parts = nil // the Store keeps b (its search): not what it was built of
+	for _, lb := range blogs {
+		lb.parts = nil
 	}
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt(blogs))
 	msg := site.Messages

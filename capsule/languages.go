@@ -91,7 +91,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 	b = newBlog(site, allPosts, allPages)
 	b.unlisted = allUnlisted
 	for _, lb := range blogs {
-		lb.lines = b.lines // one map: each post is in one language's lists
+		lb.parts = b.parts // one map: each post is in one language's lists
 	}
 	for phase := range 3 {
 		for _, lb := range blogs {

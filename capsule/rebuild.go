@@ -279,12 +279,20 @@ func (b *blog) pieces(posts []*content.Post, feed feedParts) (lists, entries []p
 	lists = make([]piece, 0, 2*len(posts))
 	entries = make([]piece, 0, len(posts))
 	for i, p := range posts {
-		l := b.lines[p]
-		lists = append(lists, pieceOf(l.gemini), pieceOf(l.gopher))
-		entries = append(entries, pieceOf(feed.entry[p]))
-		if text, ok := feed.text[p]; ok && i < feedFullPosts {
-			entries = append(entries, pieceOf(text))
+		e := b.part(p)
+		lists = append(lists, pieceOf(e.lines.gemini), pieceOf(e.lines.gopher))
+		entries = append(entries, pieceOf(e.atom))
+		if feed.text && i < feedFullPosts {
+			entries = append(entries, pieceOf(e.searchable))
 		}
 	}
 	return lists, entries
+}
+
+// part is p's render, in b.parts: nothing for a post not rendered.
+func (b *blog) part(p *content.Post) *renderedEntry {
+	if e := b.parts[p]; e != nil {
+		return e
+	}
+	return &renderedEntry{}
 }
