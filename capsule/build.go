@@ -259,7 +259,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		at, ok := routes.post(p)
+		if out[i].at.gemini == "" {
+			out[i].at = addressesOf(p)
+		}
+		at, ok := routes.postAt(p, out[i].at)
 		if !ok {
 			continue
 		}

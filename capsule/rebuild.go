@@ -31,8 +31,9 @@ type renderedEntry struct {
 	atom       []byte // the post's entry in feeds, without its text (blog.atomEntry)
 	lines      listLines
 	warns      []*content.FileError
-	hasLinks   bool     // a page with links: its gopher menu is worth linking
-	bodySum    [32]byte // SHA-256 of the Markdown rendered: what a record read from disk is compared by (diskcache.go)
+	hasLinks   bool          // a page with links: its gopher menu is worth linking
+	bodySum    [32]byte      // SHA-256 of the Markdown rendered: what a record read from disk is compared by (diskcache.go)
+	at         postAddresses // where it is served (routes.postAt); empty in a record read from disk
 	err        error
 	// arena is where its bytes are, size how many (packer.pack).
 	arena *arena
