@@ -51,6 +51,7 @@ type postGroup struct {
 func newBlog(site *Site, posts, pages []*content.Post) *blog {
 	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages)), parts: make(map[*content.Post]*renderedEntry, len(posts))}
 	byTag := map[string]*postGroup{}
+	lastYear := 0
 	for _, p := range posts {
 		for _, tag := range p.Tags {
 			g := byTag[tag]
@@ -62,9 +63,12 @@ func newBlog(site *Site, posts, pages []*content.Post) *blog {
 				g.Posts = append(g.Posts, p)
 			}
 		}
-		year := p.Date.Format("2006")
-		if len(b.years) == 0 || b.years[len(b.years)-1].Name != year {
-			b.years = append(b.years, postGroup{Name: year})
+		// The year as Format writes it, made once a year, not a post.
+		if y := p.Date.Year(); len(b.years) == 0 || y != lastYear {
+			lastYear = y
+			if year := p.Date.Format("2006"); len(b.years) == 0 || b.years[len(b.years)-1].Name != year {
+				b.years = append(b.years, postGroup{Name: year})
+			}
 		}
 		last := &b.years[len(b.years)-1]
 		last.Posts = append(last.Posts, p)
