@@ -164,11 +164,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	loc := cmp.Or(opts.Location, time.UTC)
 	maxPost := cmp.Or(opts.MaxPostSize, DefaultMaxPostSize)
-	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}, cache: newLoadCache(), now: now}
+	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}, now: now}
 	var prev *loadCache
 	if opts.Previous != nil {
 		prev = opts.Previous.cache
 	}
+	c.cache = newLoadCache(prev) // as large as the last one: not grown entry by entry
 
 	top := new(topDir) // the folder, read once for all that looks at it
 	f := findFolder(dir, opts.Layout, top)

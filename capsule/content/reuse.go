@@ -40,8 +40,12 @@ type parsedEntry struct {
 	result parseResult
 }
 
-func newLoadCache() *loadCache {
-	return &loadCache{read: make(map[string]*source), parsed: make(map[string]parsedEntry)}
+// newLoadCache is an empty cache, sized as like (nil: small).
+func newLoadCache(like *loadCache) *loadCache {
+	if like == nil {
+		return &loadCache{read: make(map[string]*source), parsed: make(map[string]parsedEntry)}
+	}
+	return &loadCache{read: make(map[string]*source, len(like.read)), parsed: make(map[string]parsedEntry, len(like.parsed))}
 }
 
 // reuse takes s from the previous load when its file has not changed, and
