@@ -17,10 +17,14 @@ import (
 // each of its links leads. A Build given the previous Store
 // (BuildOptions.Previous) compares these for each post with what they
 // were when the previous Store rendered it, and takes the responses from
-// there when nothing differs. Index pages, feeds and search results,
-// which depend on every post, are built anew each time from the posts'
-// pieces; TestIncrementalBuildIsAFullBuild checks that the Store is the
-// same, response for response, as a build from nothing.
+// there when nothing differs. Index pages and feeds, which depend on
+// every post, are made from the posts' pieces, and kept when their
+// pieces are the very ones they were made of (tagPages, blogPages);
+// search results are built anew each time. When the content is the same
+// as the previous Store's in every respect (content.Same), nothing is
+// built at all (BuildOptions.PreviousContent).
+// TestIncrementalBuildIsAFullBuild checks that the Store is the same,
+// response for response, as a build from nothing.
 
 // renderedEntry is what rendering one post or page gives.
 type renderedEntry struct {
