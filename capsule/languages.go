@@ -1,8 +1,6 @@
 package capsule
 
 import (
-	"slices"
-
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/capsule/internal/work"
@@ -168,8 +166,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	var jobs []func()
 	lists, entries := b.pieces(b.posts, feed)
 	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
-	if prev != nil && prev.others == all.others && slices.Equal(prev.lists, all.lists) {
-		all.lists = prev.lists
+	if prev != nil && prev.others == all.others && samePieces(prev.lists, all.lists) {
 		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
 	} else {
 		jobs = append(jobs,
@@ -179,8 +176,8 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 			func() { all.archiveMenu = b.archiveMenu() },
 			func() { all.root = b.rootMenu() })
 	}
-	if prev != nil && slices.Equal(prev.entries, all.entries) {
-		all.entries, all.feed = prev.entries, prev.feed
+	if prev != nil && samePieces(prev.entries, all.entries) {
+		all.feed = prev.feed
 	} else {
 		jobs = append(jobs, func() { all.feed = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed) })
 	}
@@ -196,15 +193,15 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		pages := &tagPages{lists: lists, entries: entries}
 		tags[i] = pages
 		old := prevTags[key]
-		if old != nil && slices.Equal(old.lists, lists) {
-			pages.lists, pages.gemini, pages.gopher = old.lists, old.gemini, old.gopher
+		if old != nil && samePieces(old.lists, lists) {
+			pages.gemini, pages.gopher = old.gemini, old.gopher
 		} else {
 			jobs = append(jobs,
 				func() { pages.gemini = geminiPage(lang, b.tagGemtext(g)) },
 				func() { pages.gopher = b.tagMenu(g) })
 		}
-		if old != nil && slices.Equal(old.entries, entries) {
-			pages.entries, pages.feed = old.entries, old.feed
+		if old != nil && samePieces(old.entries, entries) {
+			pages.feed = old.feed
 		} else {
 			jobs = append(jobs, func() {
 				pages.feed = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)

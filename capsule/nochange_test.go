@@ -77,3 +77,65 @@ func TestNoChangeReloadKeepsTheStoreUntilTimeOrSiteChange(t *testing.T) {
 		t.Fatalf("after a change of hostname: %s", diff)
 	}
 }
+
+// An edit of a post's text past its first paragraph renders the post
+// anew, with its line in lists and its feed entry as they were: the
+// home page, the archive and the feeds are kept, not made again, and the
+// Store is still a build from nothing.
+func TestTextEditKeepsListsAndFeeds(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, old, old)
+	}
+	write(content.SiteFile, "+++\ntitle = \"題\"\n+++\n")
+	write("a.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntags = [\"t\"]\n+++\n最初の段落。\n\n次の段落。\n")
+	write("b.md", "+++\ntitle = \"B\"\ndate = 2024-01-02\ntags = [\"t\"]\n+++\nB の本文\n")
+	site := func(c *content.Content) *Site {
+		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}
+	}
+	opts := content.LoadOptions{Settle: -1}
+	c0, err := content.Load(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st0, err := Build(context.Background(), site(c0), c0, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c0.Forget()
+	write("a.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntags = [\"t\"]\n+++\n最初の段落。\n\n次の段落を書き直した。\n")
+	os.Chtimes(filepath.Join(dir, "a.md"), old, old.Add(time.Second)) // another time: read again
+	opts.Previous = c0
+	c1, err := content.Load(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st1, err := Build(context.Background(), site(c1), c1, BuildOptions{Previous: st0, PreviousContent: c0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st1.Rendered == 0 {
+		t.Fatalf("the post edited was not rendered anew")
+	}
+	for _, path := range []string{"/", archivePath, atomPath, "/tags/t.gmi", "/tags/t.xml"} {
+		if st1.gemini[path] != st0.gemini[path] {
+			t.Errorf("%s made again after an edit past the post's first paragraph", path)
+		}
+	}
+	fresh, err := content.Load(dir, content.LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(context.Background(), site(fresh), fresh, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := storeDiff(want, st1); diff != "" {
+		t.Fatalf("after an edit of a post's text: %s", diff)
+	}
+}

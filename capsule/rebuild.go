@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unsafe"
 
 	"capsule/capsule/content"
@@ -68,6 +69,15 @@ func neighbourOf(p *content.Post) neighbour {
 		return neighbour{}
 	}
 	return neighbour{exists: true, slug: p.Slug, title: p.Title, date: p.Date.Format(dateLayout), page: p.Page}
+}
+
+// is reports whether n is neighbourOf(p), without making its date.
+func (n neighbour) is(p *content.Post) bool {
+	if p == nil {
+		return n == neighbour{}
+	}
+	var buf [32]byte
+	return n.exists && n.slug == p.Slug && n.title == p.Title && n.page == p.Page && n.date == string(p.Date.AppendFormat(buf[:0], dateLayout))
 }
 
 // linkAnswer is where one link destination of a post led: every way the
@@ -169,7 +179,7 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 // has changed since.
 func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *postLinks) *renderRecord {
 	r := c[p.File]
-	if r == nil || r.older != neighbourOf(older) || r.newer != neighbourOf(newer) {
+	if r == nil || !r.older.is(older) || !r.newer.is(newer) {
 		return nil
 	}
 	if r.disk != nil && !r.matches(p) || r.disk == nil && !samePost(&r.post, p) {
@@ -186,11 +196,14 @@ func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *post
 // samePost reports whether a and b render the same: every field equal.
 // (TestSamePostComparesEveryField keeps this list complete.)
 func samePost(a, b *content.Post) bool {
+	// Times copied as they were decoded are == (the same zone); others
+	// are the same if SameTime says so.
+	sameTime := func(x, y time.Time) bool { return x == y || content.SameTime(x, y) }
 	return a.File == b.File && a.Slug == b.Slug && a.Title == b.Title &&
-		content.SameTime(a.Date, b.Date) && a.HasDate == b.HasDate && content.SameTime(a.Updated, b.Updated) &&
+		sameTime(a.Date, b.Date) && a.HasDate == b.HasDate && sameTime(a.Updated, b.Updated) &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Addresses, b.Addresses) && a.Page == b.Page &&
-		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Home == b.Home && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
+		sameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Home == b.Home && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
 // sameBody reports whether a and b have the same Markdown: by their
@@ -276,6 +289,26 @@ type piece struct {
 }
 
 func pieceOf(b []byte) piece { return piece{unsafe.SliceData(b), len(b)} }
+
+// bytes are the bytes of p: those of a render of the previous Store (or
+// this build's), which are never changed, and which p keeps alive.
+func (p piece) bytes() []byte { return unsafe.Slice(p.at, p.n) }
+
+// samePieces reports whether pages made of a and b are the same bytes:
+// the same pieces, or, where a post was rendered anew (its pieces are new
+// bytes), pieces of the same bytes (an edit of a post's text leaves its
+// line in lists as it was, and its feed entry past its summary).
+func samePieces(a, b []piece) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && (a[i].n != b[i].n || !bytes.Equal(a[i].bytes(), b[i].bytes())) {
+			return false
+		}
+	}
+	return true
+}
 
 // pieces are what lists of posts take from posts (their lines), and what
 // their feed takes (their entries, with their text where the feed has
