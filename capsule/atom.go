@@ -73,12 +73,11 @@ type atomText struct {
 // capsule holds in memory.
 const feedFullPosts = 20
 
-// feedParts is what a feed needs of the posts, by post: their summaries
-// and, for the whole-post option, their gemtext.
+// feedParts says what feeds take of the posts' renders (blog.parts):
+// their entries (renderedEntry.atom, without text) and, for the
+// whole-post option, their summaries and gemtext.
 type feedParts struct {
-	summary map[*content.Post]string
-	entry   map[*content.Post][]byte // atomEntry without text
-	text    map[*content.Post][]byte
+	text bool // Site.FeedContent
 }
 
 // atomXML renders a feed of posts, newest first: the whole site's (self is
@@ -124,12 +123,13 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 	full := make([][]byte, min(len(posts), feedFullPosts))
 	size := len(xml.Header) + head.Len() + 1
 	for i, p := range posts {
-		if text, ok := fe.text[p]; ok && i < feedFullPosts {
-			full[i] = b.atomEntry(p, fe.summary[p], text)
+		e := b.part(p)
+		if fe.text && i < feedFullPosts {
+			full[i] = b.atomEntry(p, e.summary, e.searchable)
 			size += len(full[i]) + 1
 			continue
 		}
-		size += len(fe.entry[p]) + 1
+		size += len(e.atom) + 1
 	}
 	// The response header first: the feed is written where it is served
 	// from, not copied there.
@@ -143,7 +143,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 		if i < len(full) && full[i] != nil {
 			out.Write(full[i])
 		} else {
-			out.Write(fe.entry[p])
+			out.Write(b.part(p).atom)
 		}
 	}
 	out.WriteString(end + "\n")

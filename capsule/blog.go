@@ -21,8 +21,10 @@ type blog struct {
 	// pageLinks says which pages have links, and so a gopher menu worth
 	// linking; set as each page is rendered.
 	pageLinks []bool
-	// lines are each post's line in lists of posts, once rendered.
-	lines map[*content.Post]listLines
+	// parts are each post's render, once rendered (or taken from the
+	// previous Store): its lines in lists of posts and its feed entry.
+	// One map, looked up once per post in each list and feed.
+	parts map[*content.Post]*renderedEntry
 	// dir is where the blog's language is served in a multilingual
 	// site ("/fr"): its home, tags, archive and feed are under it; ""
 	// at the root.
@@ -47,8 +49,9 @@ type postGroup struct {
 }
 
 func newBlog(site *Site, posts, pages []*content.Post) *blog {
-	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages)), lines: make(map[*content.Post]listLines, len(posts))}
+	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages)), parts: make(map[*content.Post]*renderedEntry, len(posts))}
 	byTag := map[string]*postGroup{}
+	lastYear := 0
 	for _, p := range posts {
 		for _, tag := range p.Tags {
 			g := byTag[tag]
@@ -60,9 +63,12 @@ func newBlog(site *Site, posts, pages []*content.Post) *blog {
 				g.Posts = append(g.Posts, p)
 			}
 		}
-		year := p.Date.Format("2006")
-		if len(b.years) == 0 || b.years[len(b.years)-1].Name != year {
-			b.years = append(b.years, postGroup{Name: year})
+		// The year as Format writes it, made once a year, not a post.
+		if y := p.Date.Year(); len(b.years) == 0 || y != lastYear {
+			lastYear = y
+			if year := p.Date.Format("2006"); len(b.years) == 0 || b.years[len(b.years)-1].Name != year {
+				b.years = append(b.years, postGroup{Name: year})
+			}
 		}
 		last := &b.years[len(b.years)-1]
 		last.Posts = append(last.Posts, p)

@@ -35,6 +35,13 @@ type BuildOptions struct {
 	// earlier state of the same folder: posts whose rendering cannot have
 	// changed are taken from it (see renderCache).
 	Previous *Store
+	// PreviousContent, when set with Previous, is the Content Previous
+	// was built from (after its Forget, as the daemon keeps it). When the
+	// content is the same (content.Same), the site too, and Previous was
+	// built in one pass, nothing is built: Previous is what a build would
+	// give, and Build returns it again (Rendered 0). A reload that finds
+	// nothing changed costs its Load.
+	PreviousContent *content.Content
 }
 
 // Build renders every post of c and every index page into a new Store.
@@ -53,10 +60,20 @@ type BuildOptions struct {
 // each has a time budget.
 func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions) (*Store, error) {
 	start := time.Now()
+	siteDefaults(site)
+	if prev := opts.Previous; prev != nil && !prev.retried && prev.markup == c.Markup && sameSite(&prev.Site, site) &&
+		content.Same(opts.PreviousContent, c) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		st := *prev // what it holds is never changed: shared
+		st.Rendered, st.BuildTime = 0, time.Since(start)
+		return &st, nil
+	}
 	problems := slices.Clone(c.Problems)
 	renders := opts.Previous
 	kept := make(map[string]bool) // files whose last good version was taken
-	for {
+	for pass := 0; ; pass++ {
 		st, failed, err := build(ctx, site, c, opts, renders)
 		if err != nil {
 			return nil, err
@@ -65,6 +82,9 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			st.Problems = append(problems, st.Problems...)
 			content.SortFileErrors(st.Problems)
 			st.BuildTime = time.Since(start)
+			// A post that failed (over its budget) may not fail again:
+			// the next reload builds, whatever changed.
+			st.retried = pass > 0
 			return st, nil
 		}
 		// Again without what failed (each pass leaves out or takes back
@@ -94,12 +114,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 // and, when a post, page or draft failed, what failed: the Store is then
 // incomplete, and only its render records are of use.
 func build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions, renders *Store) (*Store, []*content.FileError, error) {
-	if site.GopherWidth <= 0 {
-		site.GopherWidth = gopher.DefaultTextWidth
-	}
-	if site.Messages == (messages.Messages{}) {
-		site.Messages = messages.For(site.Lang)
-	}
+	siteDefaults(site)
 	// A theme's layout page with no text (search.md) is left out: the
 	// capsule's own page serves it.
 	lists, stubs, stubWarns := layoutStubs(c.Posts, c.Pages, c.Unlisted)
@@ -239,17 +254,17 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 	}
 	docs := make([]search.Doc, len(posts))
-	feed := feedParts{summary: make(map[*content.Post]string, len(posts)), entry: make(map[*content.Post][]byte, len(posts))}
-	if site.FeedContent {
-		feed.text = make(map[*content.Post][]byte)
-	}
+	feed := feedParts{text: site.FeedContent}
 	served := make([]*content.Post, 0, len(entries)) // whose old addresses are answered, last (see oldaddresses.go)
 	for i, p := range entries {
 		if out[i].err != nil {
 			errs = append(errs, &content.FileError{File: p.File, Msg: out[i].err.Error()})
 			continue
 		}
-		at, ok := routes.post(p)
+		if out[i].at.gemini == "" {
+			out[i].at = addressesOf(p)
+		}
+		at, ok := routes.postAt(p, out[i].at)
 		if !ok {
 			continue
 		}
@@ -262,12 +277,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		if i < len(posts) {
 			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
-			feed.summary[p] = out[i].summary
-			feed.entry[p] = out[i].atom
-			b.lines[p] = out[i].lines
-			if feed.text != nil {
-				feed.text[p] = out[i].searchable
-			}
+			b.parts[p] = &out[i]
 		}
 	}
 	st.renders = make(renderCache, len(entries))
@@ -313,6 +323,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			lb.homeBody = st.renders[lb.homeText.File].searchable // its gemtext body, as its own page holds it
 		}
 		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir])
+	}
+	b.parts = nil // the Store keeps b (its search): not what it was built of
+	for _, lb := range blogs {
+		lb.parts = nil
 	}
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt(blogs))
 	msg := site.Messages
@@ -385,6 +399,16 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	slices.SortFunc(st.OldAddresses, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
 	st.Held = st.held()
 	return st, nil, nil
+}
+
+// siteDefaults fills in what site leaves to the defaults.
+func siteDefaults(site *Site) {
+	if site.GopherWidth <= 0 {
+		site.GopherWidth = gopher.DefaultTextWidth
+	}
+	if site.Messages == (messages.Messages{}) {
+		site.Messages = messages.For(site.Lang)
+	}
 }
 
 // withoutContent is b with its posts as their render records keep them,

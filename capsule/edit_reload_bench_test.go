@@ -78,7 +78,7 @@ func (f *editFixture) reload(b *testing.B, c *content.Content, st *Store) (*cont
 		b.Fatal(err)
 	}
 	site := &Site{SiteMeta: next.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}
-	built, err := Build(context.Background(), site, next, BuildOptions{Previous: st, PostBudget: time.Minute})
+	built, err := Build(context.Background(), site, next, BuildOptions{Previous: st, PreviousContent: c, PostBudget: time.Minute})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func (f *editFixture) run(b *testing.B, edit bool) {
 		}
 		t2 := time.Now()
 		site := &Site{SiteMeta: next.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}
-		st, err := Build(context.Background(), site, next, BuildOptions{Previous: f.st, PostBudget: time.Minute})
+		st, err := Build(context.Background(), site, next, BuildOptions{Previous: f.st, PreviousContent: f.c, PostBudget: time.Minute})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -40,11 +40,11 @@ func gemtextMeta(lang string) string {
 func (b *blog) postList(pg *gemtext.Page, posts []*content.Post) {
 	n := 0
 	for _, p := range posts {
-		n += len(b.lines[p].gemini)
+		n += len(b.part(p).lines.gemini)
 	}
 	pg.Grow(n)
 	for _, p := range posts {
-		pg.Gemtext(b.lines[p].gemini)
+		pg.Gemtext(b.part(p).lines.gemini)
 	}
 }
 

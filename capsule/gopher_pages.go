@@ -22,11 +22,11 @@ func (b *blog) menu() *gopher.Menu { return gopher.NewMenu(b.site.Hostname, b.si
 func (b *blog) phlogItems(m *gopher.Menu, posts []*content.Post) {
 	n := 0
 	for _, p := range posts {
-		n += len(b.lines[p].gopher)
+		n += len(b.part(p).lines.gopher)
 	}
 	m.Grow(n)
 	for _, p := range posts {
-		m.AddLines(b.lines[p].gopher)
+		m.AddLines(b.part(p).lines.gopher)
 	}
 }
 

@@ -280,7 +280,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
 	var prevContent *content.Content
 	var prev *Store
-	reused, broken := 0, 0
+	reused, broken, unchanged := 0, 0, 0
 	seen := map[string]int{} // what the steps' Stores had, summed
 	for step := 0; step < *incrementalSteps; step++ {
 		what := f.change()
@@ -296,7 +296,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 			continue // a broken folder: nothing served changes
 		}
 		want, wantErr := Build(context.Background(), site(fresh), fresh, BuildOptions{})
-		got, gotErr := Build(context.Background(), site(inc), inc, BuildOptions{Previous: prev})
+		got, gotErr := Build(context.Background(), site(inc), inc, BuildOptions{Previous: prev, PreviousContent: prevContent})
 		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
 			t.Fatalf("step %d (%s): building from nothing: %v; from the previous Store: %v", step, what, wantErr, gotErr)
 		}
@@ -331,11 +331,35 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 		}
 		inc.Forget() // as the daemon does: the next build reads back what it renders
 		prevContent, prev = inc, got
+		// And a reload with nothing changed since: the Store is kept,
+		// nothing rendered, and it is still a build from nothing.
+		again, err := content.Load(f.dir, content.LoadOptions{Settle: opts.Settle, Now: opts.Now, Previous: prevContent})
+		if err != nil {
+			t.Fatalf("step %d (%s): loading again, nothing changed: %v", step, what, err)
+		}
+		kept, err := Build(context.Background(), site(again), again, BuildOptions{Previous: prev, PreviousContent: prevContent})
+		if err != nil {
+			t.Fatalf("step %d (%s): building again, nothing changed: %v", step, what, err)
+		}
+		if diff := storeDiff(want, kept); diff != "" {
+			t.Fatalf("step %d (%s): a reload with nothing changed differs from a build from nothing: %s", step, what, diff)
+		}
+		if kept.Rendered != 0 {
+			t.Fatalf("step %d (%s): nothing changed, and %d rendered anew", step, what, kept.Rendered)
+		}
+		if kept.gemini["/"] == prev.gemini["/"] {
+			unchanged++
+		}
+		again.Forget()
+		prevContent, prev = again, kept
 	}
 	if *incrementalSteps >= 20 && reused == 0 {
 		t.Errorf("no post was ever taken from the previous Store: the test proves nothing")
 	}
-	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store; over the steps: %v", *incrementalSteps, broken, reused, seen)
+	if *incrementalSteps >= 20 && unchanged == 0 {
+		t.Errorf("no Store was ever kept by a reload with nothing changed: the test proves nothing")
+	}
+	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store, %d Stores kept with nothing changed; over the steps: %v", *incrementalSteps, broken, reused, unchanged, seen)
 }
 
 // storeDiff describes the first difference between what two Stores answer,

@@ -1,10 +1,9 @@
 package capsule
 
 import (
-	"slices"
-
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
+	"capsule/capsule/internal/work"
 	"capsule/capsule/messages"
 	"capsule/gemtext"
 	"capsule/gopher"
@@ -90,7 +89,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 	b = newBlog(site, allPosts, allPages)
 	b.unlisted = allUnlisted
 	for _, lb := range blogs {
-		lb.lines = b.lines // one map: each post is in one language's lists
+		lb.parts = b.parts // one map: each post is in one language's lists
 	}
 	for phase := range 3 {
 		for _, lb := range blogs {
@@ -161,15 +160,55 @@ func (st *Store) serveLanguageRoot(lb *blog) {
 // its pages of b, taken when their posts' pieces are the same.
 func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages, prev *blogPages) {
 	site, lang, d := b.site, b.site.Lang, b.dir
-	all := &blogPages{pieces: b.pieces(b.posts, feed), others: b.othersKey()}
-	if prev != nil && prev.others == all.others && slices.Equal(prev.pieces, all.pieces) {
-		all = prev
+	// What is not kept is made on every core: the pages are independent
+	// of each other, and each one of a large blog (its feed, its home,
+	// its archive) is long to make.
+	var jobs []func()
+	lists, entries := b.pieces(b.posts, feed)
+	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
+	if prev != nil && prev.others == all.others && samePieces(prev.lists, all.lists) {
+		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
 	} else {
-		all.home = geminiPage(lang, b.homeGemtext())
-		all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu()
-		all.archive, all.archiveMenu = geminiPage(lang, b.archiveGemtext()), b.archiveMenu()
-		all.feed, all.root = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed), b.rootMenu()
+		jobs = append(jobs,
+			func() { all.home = geminiPage(lang, b.homeGemtext()) },
+			func() { all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu() },
+			func() { all.archive = geminiPage(lang, b.archiveGemtext()) },
+			func() { all.archiveMenu = b.archiveMenu() },
+			func() { all.root = b.rootMenu() })
 	}
+	if prev != nil && samePieces(prev.entries, all.entries) {
+		all.feed = prev.feed
+	} else {
+		jobs = append(jobs, func() { all.feed = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed) })
+	}
+	tags := make([]*tagPages, len(b.tags))
+	keys := make([]string, len(b.tags))
+	for i, g := range b.tags {
+		key := g.Name
+		if d != "" {
+			key = d + "\x00" + g.Name
+		}
+		keys[i] = key
+		lists, entries := b.pieces(g.Posts, feed)
+		pages := &tagPages{lists: lists, entries: entries}
+		tags[i] = pages
+		old := prevTags[key]
+		if old != nil && samePieces(old.lists, lists) {
+			pages.gemini, pages.gopher = old.gemini, old.gopher
+		} else {
+			jobs = append(jobs,
+				func() { pages.gemini = geminiPage(lang, b.tagGemtext(g)) },
+				func() { pages.gopher = b.tagMenu(g) })
+		}
+		if old != nil && samePieces(old.entries, entries) {
+			pages.feed = old.feed
+		} else {
+			jobs = append(jobs, func() {
+				pages.feed = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)
+			})
+		}
+	}
+	work.ForEach(len(jobs), func(i int) { jobs[i]() })
 	st.blogPages[d] = all
 	st.gemini[d+"/"] = all.home
 	st.gemini[d+tagsPath] = all.tags
@@ -178,22 +217,9 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	st.gopher[d+archiveSel] = all.archiveMenu
 	st.gemini[d+atomPath] = all.feed
 	st.gopher[d+"/"] = all.root
-	for _, g := range b.tags {
-		key := g.Name
-		if d != "" {
-			key = d + "\x00" + g.Name
-		}
-		pieces := b.pieces(g.Posts, feed)
-		pages := prevTags[key]
-		if pages == nil || !slices.Equal(pages.pieces, pieces) {
-			pages = &tagPages{
-				pieces: pieces,
-				gemini: geminiPage(lang, b.tagGemtext(g)),
-				gopher: b.tagMenu(g),
-				feed:   b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed),
-			}
-		}
-		st.tagPages[key] = pages
+	for i, g := range b.tags {
+		pages := tags[i]
+		st.tagPages[keys[i]] = pages
 		st.gemini[tagGeminiPath(d, g.Name)] = pages.gemini
 		st.gopher[tagSelector(d, g.Name)] = pages.gopher
 		st.gemini[tagFeedPath(d, g.Name)] = pages.feed

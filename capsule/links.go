@@ -55,7 +55,7 @@ const (
 )
 
 func newPostLinks(site *Site, entries []*content.Post, stubs map[*content.Post]builtinPage, c *content.Content) *postLinks {
-	l := &postLinks{site: site, c: c, bySlug: make(map[string]*content.Post), published: make(map[*content.Post]bool, len(entries)), stubs: stubs,
+	l := &postLinks{site: site, c: c, bySlug: make(map[string]*content.Post, len(entries)+len(c.Drafts)+len(c.Scheduled)+len(c.Expired)+len(c.NoPage)), published: make(map[*content.Post]bool, len(entries)), stubs: stubs,
 		files: make(map[string]fileKind, len(c.Files)+len(c.DraftFiles)+len(c.Withheld))}
 	all := [][]*content.Post{c.Posts, c.Pages, c.Unlisted, c.Drafts, c.Scheduled, c.Expired, c.NoPage}
 	l.index = content.NewIndex(all...)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unsafe"
 
 	"capsule/capsule/content"
@@ -17,10 +18,14 @@ import (
 // each of its links leads. A Build given the previous Store
 // (BuildOptions.Previous) compares these for each post with what they
 // were when the previous Store rendered it, and takes the responses from
-// there when nothing differs. Index pages, feeds and search results,
-// which depend on every post, are built anew each time from the posts'
-// pieces; TestIncrementalBuildIsAFullBuild checks that the Store is the
-// same, response for response, as a build from nothing.
+// there when nothing differs. Index pages and feeds, which depend on
+// every post, are made from the posts' pieces, and kept when their
+// pieces are the very ones they were made of (tagPages, blogPages);
+// search results are built anew each time. When the content is the same
+// as the previous Store's in every respect (content.Same), nothing is
+// built at all (BuildOptions.PreviousContent).
+// TestIncrementalBuildIsAFullBuild checks that the Store is the same,
+// response for response, as a build from nothing.
 
 // renderedEntry is what rendering one post or page gives.
 type renderedEntry struct {
@@ -31,8 +36,9 @@ type renderedEntry struct {
 	atom       []byte // the post's entry in feeds, without its text (blog.atomEntry)
 	lines      listLines
 	warns      []*content.FileError
-	hasLinks   bool     // a page with links: its gopher menu is worth linking
-	bodySum    [32]byte // SHA-256 of the Markdown rendered: what a record read from disk is compared by (diskcache.go)
+	hasLinks   bool          // a page with links: its gopher menu is worth linking
+	bodySum    [32]byte      // SHA-256 of the Markdown rendered: what a record read from disk is compared by (diskcache.go)
+	at         postAddresses // where it is served (routes.postAt); empty in a record read from disk
 	err        error
 	// arena is where its bytes are, size how many (packer.pack).
 	arena *arena
@@ -63,6 +69,15 @@ func neighbourOf(p *content.Post) neighbour {
 		return neighbour{}
 	}
 	return neighbour{exists: true, slug: p.Slug, title: p.Title, date: p.Date.Format(dateLayout), page: p.Page}
+}
+
+// is reports whether n is neighbourOf(p), without making its date.
+func (n neighbour) is(p *content.Post) bool {
+	if p == nil {
+		return n == neighbour{}
+	}
+	var buf [32]byte
+	return n.exists && n.slug == p.Slug && n.title == p.Title && n.page == p.Page && n.date == string(p.Date.AppendFormat(buf[:0], dateLayout))
 }
 
 // linkAnswer is where one link destination of a post led: every way the
@@ -164,7 +179,7 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 // has changed since.
 func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *postLinks) *renderRecord {
 	r := c[p.File]
-	if r == nil || r.older != neighbourOf(older) || r.newer != neighbourOf(newer) {
+	if r == nil || !r.older.is(older) || !r.newer.is(newer) {
 		return nil
 	}
 	if r.disk != nil && !r.matches(p) || r.disk == nil && !samePost(&r.post, p) {
@@ -181,11 +196,14 @@ func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *post
 // samePost reports whether a and b render the same: every field equal.
 // (TestSamePostComparesEveryField keeps this list complete.)
 func samePost(a, b *content.Post) bool {
+	// Times copied as they were decoded are == (the same zone); others
+	// are the same if SameTime says so.
+	sameTime := func(x, y time.Time) bool { return x == y || content.SameTime(x, y) }
 	return a.File == b.File && a.Slug == b.Slug && a.Title == b.Title &&
-		content.SameTime(a.Date, b.Date) && a.HasDate == b.HasDate && content.SameTime(a.Updated, b.Updated) &&
+		sameTime(a.Date, b.Date) && a.HasDate == b.HasDate && sameTime(a.Updated, b.Updated) &&
 		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
 		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Addresses, b.Addresses) && a.Page == b.Page &&
-		content.SameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Home == b.Home && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
+		sameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Home == b.Home && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
 }
 
 // sameBody reports whether a and b have the same Markdown: by their
@@ -213,24 +231,28 @@ func sameSite(a, b *Site) bool {
 // tagPages are a tag's page, menu and feed, with the pieces of posts they
 // were made of. A tag whose posts' pieces are the very ones of the
 // previous Store, in the same order, has the same pages: an edit of one
-// post rebuilds the pages of its tags, not of every tag.
+// post rebuilds the pages of its tags, not of every tag. Its lists (page
+// and menu) and its feed are kept apart: an edit of a post's first
+// paragraph changes its feed entry, not its line in lists.
 type tagPages struct {
-	pieces []piece
-	gemini *gemini.Response
-	gopher []byte
-	feed   *gemini.Response
+	lists, entries []piece
+	gemini         *gemini.Response
+	gopher         []byte
+	feed           *gemini.Response
 }
 
 // blogPages are a blog's home page and root menu, archive, tag index and
 // feed, with what they were made of: the pieces of its posts, in order
 // (which hold their dates, titles and tags), and othersKey's. An edit
-// that changes no post's line in lists and no feed entry (nothing at all,
-// or a post's text past its summary) keeps them.
+// that changes no post's line in lists (nothing at all, or a post's
+// text) keeps the lists, one that changes no feed entry (nothing, or a
+// post's text past its summary) keeps the feed.
 type blogPages struct {
-	pieces                      []piece
+	lists, entries              []piece
 	others                      string
-	home, tags, archive, feed   *gemini.Response
+	home, tags, archive         *gemini.Response
 	tagsMenu, archiveMenu, root []byte
+	feed                        *gemini.Response
 }
 
 // othersKey is what b's home page, root menu and tag index show besides
@@ -268,16 +290,47 @@ type piece struct {
 
 func pieceOf(b []byte) piece { return piece{unsafe.SliceData(b), len(b)} }
 
-// pieces are what a tag's pages take from its posts: their lines in lists
-// and their feed entries (with their text where the feed has it).
-func (b *blog) pieces(posts []*content.Post, feed feedParts) []piece {
-	out := make([]piece, 0, 4*len(posts))
-	for i, p := range posts {
-		l := b.lines[p]
-		out = append(out, pieceOf(l.gemini), pieceOf(l.gopher), pieceOf(feed.entry[p]))
-		if text, ok := feed.text[p]; ok && i < feedFullPosts {
-			out = append(out, pieceOf(text))
+// bytes are the bytes of p: those of a render of the previous Store (or
+// this build's), which are never changed, and which p keeps alive.
+func (p piece) bytes() []byte { return unsafe.Slice(p.at, p.n) }
+
+// samePieces reports whether pages made of a and b are the same bytes:
+// the same pieces, or, where a post was rendered anew (its pieces are new
+// bytes), pieces of the same bytes (an edit of a post's text leaves its
+// line in lists as it was, and its feed entry past its summary).
+func samePieces(a, b []piece) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && (a[i].n != b[i].n || !bytes.Equal(a[i].bytes(), b[i].bytes())) {
+			return false
 		}
 	}
-	return out
+	return true
+}
+
+// pieces are what lists of posts take from posts (their lines), and what
+// their feed takes (their entries, with their text where the feed has
+// it).
+func (b *blog) pieces(posts []*content.Post, feed feedParts) (lists, entries []piece) {
+	lists = make([]piece, 0, 2*len(posts))
+	entries = make([]piece, 0, len(posts))
+	for i, p := range posts {
+		e := b.part(p)
+		lists = append(lists, pieceOf(e.lines.gemini), pieceOf(e.lines.gopher))
+		entries = append(entries, pieceOf(e.atom))
+		if feed.text && i < feedFullPosts {
+			entries = append(entries, pieceOf(e.searchable))
+		}
+	}
+	return lists, entries
+}
+
+// part is p's render, in b.parts: nothing for a post not rendered.
+func (b *blog) part(p *content.Post) *renderedEntry {
+	if e := b.parts[p]; e != nil {
+		return e
+	}
+	return &renderedEntry{}
 }

@@ -45,7 +45,7 @@ func BenchmarkNoChangeReload(b *testing.B) {
 			b.Fatal(err)
 		}
 		s := &Site{SiteMeta: c2.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}
-		st2, err := Build(context.Background(), s, c2, BuildOptions{Previous: st})
+		st2, err := Build(context.Background(), s, c2, BuildOptions{Previous: st, PreviousContent: c})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -107,21 +107,31 @@ const (
 // post claims the addresses of a post or page for its file; it reports
 // false, with an error naming both files, when one is taken.
 func (r *routes) post(p *content.Post) (postAddresses, bool) {
-	// postGeminiPath, postGeminiLink and the others, made once.
-	dir, slug := postDir(p), p.Slug
-	esc := escapeSlug(slug)
-	a := postAddresses{gemini: dir + slug + ".gmi", gopher: dir + slug + ".txt", menu: dir + slug + "/"}
-	menuLink := dir + esc + "/"
-	ok := r.claimGemini(a.gemini, dir+esc+".gmi", p.File)
-	ok = r.claimGopher(a.gopher, dir+esc+".txt", p.File) && ok
-	ok = r.claimGopher(a.menu, menuLink, p.File) && ok
-	return a, r.claimGopher(a.menu[:len(a.menu)-1], menuLink, p.File) && ok
+	return r.postAt(p, addressesOf(p))
+}
+
+// postAt is post, with p's addresses made already (renderedEntry.at).
+func (r *routes) postAt(p *content.Post, a postAddresses) (postAddresses, bool) {
+	ok := r.claimGeminiLen(a.gemini, a.linkLen+len(".gmi"), p.File)
+	ok = r.claimGopherLen(a.gopher, a.linkLen+len(".txt"), p.File) && ok
+	ok = r.claimGopherLen(a.menu, a.linkLen+len("/"), p.File) && ok
+	return a, r.claimGopherLen(a.menu[:len(a.menu)-1], a.linkLen+len("/"), p.File) && ok
 }
 
 // postAddresses are a post's Gemini path (postGeminiPath), Gopher text
-// selector (postGopherSelector) and menu selector (postMenuSelector).
+// selector (postGopherSelector) and menu selector (postMenuSelector), and
+// the length of its links without their ending (postGeminiLink's without
+// ".gmi"): what routes claim. Made with the post's render (they are the
+// same for a post taken from the previous Store: its slug and folder are).
 type postAddresses struct {
 	gemini, gopher, menu string
+	linkLen              int
+}
+
+// addressesOf are p's addresses, each string made once.
+func addressesOf(p *content.Post) postAddresses {
+	dir, slug := postDir(p), p.Slug
+	return postAddresses{gemini: dir + slug + ".gmi", gopher: dir + slug + ".txt", menu: dir + slug + "/", linkLen: len(dir) + len(escapeSlug(slug))}
 }
 
 // scheduled claims now the addresses scheduled posts will take at their
@@ -246,12 +256,17 @@ func (r *routes) file(f content.File) *content.FileError {
 // claimGemini claims path for file: the address of its page. link is
 // path as links give it, percent-encoded: what a client sends.
 func (r *routes) claimGemini(path, link, file string) bool {
+	return r.claimGeminiLen(path, len(link), file)
+}
+
+// claimGeminiLen is claimGemini with the link's length.
+func (r *routes) claimGeminiLen(path string, link int, file string) bool {
 	if owner, taken := r.gemini[path]; taken {
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
 			Msg: fmt.Sprintf("its Gemini page %s is %s's address: change its slug", path, owner)})
 		return false
 	}
-	if n := len(r.geminiBase) + len(link); n > geminiRequestLimit { // len(GeminiLinkURL(link))
+	if n := len(r.geminiBase) + link; n > geminiRequestLimit { // len(GeminiLinkURL(link))
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
 			Msg: fmt.Sprintf("its Gemini URL would be %d bytes, over the %d a request may have: shorten its slug or tags", n, geminiRequestLimit)})
 		return false
@@ -263,14 +278,19 @@ func (r *routes) claimGemini(path, link, file string) bool {
 // claimGopher claims selector, which clients send as sent (percent-encoded
 // for tags).
 func (r *routes) claimGopher(selector, sent, file string) bool {
+	return r.claimGopherLen(selector, len(sent), file)
+}
+
+// claimGopherLen is claimGopher with the length of the selector sent.
+func (r *routes) claimGopherLen(selector string, sent int, file string) bool {
 	if owner, taken := r.gopher[selector]; taken {
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
 			Msg: fmt.Sprintf("its Gopher selector %s is %s's: change its slug", selector, owner)})
 		return false
 	}
-	if len(sent) > gopherRequestLimit {
+	if sent > gopherRequestLimit {
 		r.errs = append(r.errs, &content.FileError{File: file, Line: 1,
-			Msg: fmt.Sprintf("its Gopher selector would be %d bytes, over the %d a request may have: shorten its slug or tags", len(sent), gopherRequestLimit)})
+			Msg: fmt.Sprintf("its Gopher selector would be %d bytes, over the %d a request may have: shorten its slug or tags", sent, gopherRequestLimit)})
 		return false
 	}
 	r.gopher[selector] = file

@@ -47,6 +47,10 @@ type Store struct {
 	// packer packed the posts' responses into arenas: the next Build
 	// fills on where it stopped (arena.go).
 	packer *packer
+	// retried is set when the build took more than one pass (a post
+	// failed, and was left out or kept in its last good version): the
+	// next Build builds even if nothing changed.
+	retried bool
 
 	// Posts and Tags count what was built; Warnings is what the build noticed
 	// but did not stop for; BuildTime how long Build took.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"capsule/capsule/internal/work"
@@ -167,13 +168,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	loc := cmp.Or(opts.Location, time.UTC)
 	maxPost := cmp.Or(opts.MaxPostSize, DefaultMaxPostSize)
-	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}, cache: newLoadCache(), now: now}
+	c := &Content{Meta: SiteMeta{Lang: cmp.Or(opts.Lang, "en")}, now: now}
 	var prev *loadCache
 	if opts.Previous != nil {
 		prev = opts.Previous.cache
 	} else if opts.Saved != nil {
 		prev = opts.Saved.cache
 	}
+	c.cache = newLoadCache(prev) // as large as the last one: not grown entry by entry
 
 	top := new(topDir) // the folder, read once for all that looks at it
 	f := findFolder(dir, opts.Layout, top)
@@ -406,7 +408,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.cache.keep(all)
 	var loaded []*Post
 	bundles := make(owners)
-	lastGood := opts.Previous.byFile()
+	// The last good versions, by file: looked up only for a post that
+	// cannot be loaded now.
+	lastGood := sync.OnceValue(opts.Previous.byFile)
 	for i, r := range results {
 		p := r.post
 		if p != nil {
@@ -417,7 +421,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if len(r.errs) > 0 {
 			// A post that cannot be loaded is left out, named; on a
 			// reload it keeps its last good version until it is fixed.
-			p = lastGood[posts[i].src.path]
+			p = lastGood()[posts[i].src.path]
 			if p != nil {
 				r.errs = stillServed(r.errs)
 			}
@@ -465,6 +469,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	} else {
 		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
 	}
+	c.state = make(map[*Post]postState, len(loaded))
 	for _, p := range loaded {
 		c.classify(p, now)
 	}
@@ -482,7 +487,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded
 			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
-				if old := lastGood[p.File]; old != nil {
+				if old := lastGood()[p.File]; old != nil {
 					tooBig[p.File] = old
 					ferr = stillServed([]*FileError{ferr})[0]
 				} else {
@@ -655,6 +660,7 @@ type parseResult struct {
 // post's decoding for the next load.
 func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) []parseResult {
 	results := make([]parseResult, len(posts))
+	taken := make([]bool, len(posts)) // from prev: its entry, unchanged, is next's
 	work.ForEach(len(posts), func(i int) {
 		m := posts[i]
 		if m.src.err != nil {
@@ -662,6 +668,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 		}
 		if r, ok := prev.parsedPost(m, loc, lang); ok {
 			results[i] = r
+			taken[i] = true
 			return
 		}
 		if m.src.reused && m.src.data == nil {
@@ -688,6 +695,12 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 	if next != nil {
 		for i, m := range posts {
 			if m.src.err != nil {
+				continue
+			}
+			if taken[i] {
+				// The decoding as it was, which nothing changes: no
+				// copy of it again.
+				next.parsed[m.src.path] = prev.parsed[m.src.path]
 				continue
 			}
 			r := results[i]

@@ -41,8 +41,12 @@ type parsedEntry struct {
 	result parseResult
 }
 
-func newLoadCache() *loadCache {
-	return &loadCache{read: make(map[string]*source), parsed: make(map[string]parsedEntry)}
+// newLoadCache is an empty cache, sized as like (nil: small).
+func newLoadCache(like *loadCache) *loadCache {
+	if like == nil {
+		return &loadCache{read: make(map[string]*source), parsed: make(map[string]parsedEntry)}
+	}
+	return &loadCache{read: make(map[string]*source, len(like.read)), parsed: make(map[string]parsedEntry, len(like.parsed))}
 }
 
 // reuse takes s from the previous load when its file has not changed, and
@@ -137,8 +141,8 @@ func hashBody(body []byte) uint64 { return maphash.Bytes(bodySeed, body) | 1 } /
 // After Forget, render a post whose Body is nil with ReadBody first.
 func (c *Content) Forget() {
 	for _, p := range slices.Concat(c.Posts, c.Pages, c.Drafts, c.Scheduled) {
-		if !p.plain || p.BodyHash == 0 {
-			continue
+		if !p.plain || p.BodyHash == 0 || p.Body == nil {
+			continue // kept, or forgotten already (taken from a load forgotten since, with its source)
 		}
 		p.Body = nil
 		if c.cache == nil {

@@ -20,23 +20,36 @@ import (
 // In a multilingual site, each language has its slugs: hello.md and
 // hello.fr.md are /posts/hello and /fr/posts/hello.
 func uniqueSlugs(posts []*Post) []*FileError {
-	taken := make(map[string]bool, len(posts)) // by LangDir + "\x00" + slug
-	groups := make(map[string][]*Post)
-	var order []string
-	for _, p := range posts {
-		key := p.LangDir + "\x00" + p.Slug
-		if len(groups[key]) == 0 {
-			order = append(order, key)
+	// Each slug's first post, and the posts after it of the slugs that
+	// have several, in the order of their first: a slug is one map
+	// entry, and a post one lookup (the slugs shared are few).
+	first := make(map[slugKey]int, len(posts))
+	var shared map[slugKey][]*Post
+	var order []slugKey
+	for i, p := range posts {
+		key := slugKey{p.LangDir, p.Slug}
+		j, ok := first[key]
+		if !ok {
+			first[key] = i
+			continue
 		}
-		groups[key] = append(groups[key], p)
-		taken[key] = true
+		if shared == nil {
+			shared = make(map[slugKey][]*Post)
+		}
+		if len(shared[key]) == 0 {
+			order = append(order, key)
+			shared[key] = []*Post{posts[j]}
+		}
+		shared[key] = append(shared[key], p)
+	}
+	slices.SortFunc(order, func(a, b slugKey) int { return cmp.Compare(first[a], first[b]) })
+	taken := func(dir, slug string) bool {
+		_, ok := first[slugKey{dir, slug}]
+		return ok
 	}
 	var warns []*FileError
 	for _, key := range order {
-		g := groups[key]
-		if len(g) < 2 {
-			continue
-		}
+		g := shared[key]
 		slug := g[0].Slug
 		// A home page's text (Post.Home, named index) yields to a post
 		// or page of that name, without a word: its address is the
@@ -46,7 +59,7 @@ func uniqueSlugs(posts []*Post) []*FileError {
 		})
 		for _, p := range g[1:] {
 			next := qualifiedSlug(p, p.Dir != g[0].Dir, taken)
-			taken[p.LangDir+"\x00"+next] = true
+			first[slugKey{p.LangDir, next}] = -1 // taken, after the others
 			if !p.Home {
 				warns = append(warns, &FileError{File: p.File, Line: 1,
 					Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next), Kind: "duplicate slug"})
@@ -57,11 +70,14 @@ func uniqueSlugs(posts []*Post) []*FileError {
 	return warns
 }
 
+// slugKey is a slug in a language's folder (Post.LangDir).
+type slugKey struct{ dir, slug string }
+
 // qualifiedSlug is a slug for p no post has (taken): p's slug after its
 // folders (first, when byFolder: it shares the slug with a post of
 // another folder, as Hugo's sections), or after its date (Jekyll's
 // posts of several dates), else with a number.
-func qualifiedSlug(p *Post, byFolder bool, taken map[string]bool) string {
+func qualifiedSlug(p *Post, byFolder bool, taken func(dir, slug string) bool) string {
 	var dated, foldered string
 	if p.HasDate {
 		dated = p.Date.Format("2006-01-02") + "-" + p.Slug
@@ -74,12 +90,12 @@ func qualifiedSlug(p *Post, byFolder bool, taken map[string]bool) string {
 		tries = []string{foldered, dated}
 	}
 	for _, t := range tries {
-		if t != "" && !taken[p.LangDir+"\x00"+t] && len(t) <= MaxSlugBytes {
+		if t != "" && !taken(p.LangDir, t) && len(t) <= MaxSlugBytes {
 			return t
 		}
 	}
 	for n := 2; ; n++ {
-		if t := p.Slug + "-" + strconv.Itoa(n); !taken[p.LangDir+"\x00"+t] {
+		if t := p.Slug + "-" + strconv.Itoa(n); !taken(p.LangDir, t) {
 			return t
 		}
 	}

@@ -214,6 +214,8 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	}
 	bo := d.buildOptions(cfg)
 	bo.Previous = served
+	// Nothing changed (content and site the same): served is kept.
+	bo.PreviousContent = opts.Previous
 	st, err := capsule.Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr())), loaded, bo)
 	if err != nil {
 		return err

@@ -64,6 +64,7 @@ func runReload(args []string) {
 	fmt.Printf("  reload, median              %9v   %.3f of the full build (target ≤ 0.02)\n", r.Median.Round(time.Millisecond), float64(r.Median)/float64(r.Full))
 	fmt.Printf("  reload, slowest             %9v   %.3f\n", r.Slowest.Round(time.Millisecond), float64(r.Slowest)/float64(r.Full))
 	fmt.Printf("  CPU: full build, reload     %9v   %v, median: %.3f of the full build's\n", r.FullCPU.Round(time.Millisecond), r.MedianCPU.Round(time.Millisecond), float64(r.MedianCPU)/float64(r.FullCPU))
+	fmt.Printf("  CPU: reload to next reload  %9v   median: %.3f of the full build's (its garbage's collection after it returned too)\n", r.MedianCycleCPU.Round(time.Millisecond), float64(r.MedianCycleCPU)/float64(r.FullCPU))
 	fmt.Printf("  posts rendered per reload   %9d\n", r.Rendered)
 	fmt.Printf("  bytes held (responses)      %9.0f MiB\n", r.HeldMiB)
 	fmt.Printf("  resident after start        %9.0f MiB   %.2f of held (target ≤ 1.3)\n", r.StartMiB, r.StartMiB/r.HeldMiB)
@@ -113,6 +114,7 @@ func printMemoryRatios(all []reloadResult, reloads int, full bool) {
 type reloadResult struct {
 	Full, Median, Slowest, FullReload time.Duration
 	FullCPU, MedianCPU                time.Duration // the process's CPU time (user and system), garbage collection included
+	MedianCycleCPU                    time.Duration // from one reload's start to the next's: what it left running after it returned too (its garbage's collection)
 	Rendered                          int
 	HeldMiB, StartMiB, AfterMiB       float64
 	After5MiB                         float64 // resident after the fifth reload, settled
@@ -167,7 +169,7 @@ func runReloadChild(args []string) {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	var times, cpus []time.Duration
+	var times, cpus, starts []time.Duration
 	edits := sampleResident(rss)
 	for i := range *reloads {
 		// An author's edit: one post, a sentence added.
@@ -184,6 +186,7 @@ func runReloadChild(args []string) {
 		// is older than content.SettleTime by then, and read at once.
 		time.Sleep(watch.DefaultQuiet)
 		t, c := time.Now(), selfCPU()
+		starts = append(starts, c)
 		if err := d.Reload(ctx, cfg); err != nil {
 			log.Fatal(err)
 		}
@@ -195,6 +198,16 @@ func runReloadChild(args []string) {
 			res.After5MiB = rss()
 		}
 	}
+	// The last reload's cycle: as long as the others' (an edit, then
+	// watch.DefaultQuiet).
+	time.Sleep(watch.DefaultQuiet)
+	starts = append(starts, selfCPU())
+	var cycles []time.Duration
+	for i := range *reloads {
+		cycles = append(cycles, starts[i+1]-starts[i])
+	}
+	slices.Sort(cycles)
+	res.MedianCycleCPU = cycles[len(cycles)/2]
 	res.EditPeakMiB = edits()
 	// Once reloads pause, the daemon returns their garbage (after a
 	// second): resident memory is measured when it has settled.

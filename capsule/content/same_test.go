@@ -1,0 +1,122 @@
+package content
+
+import (
+	"reflect"
+	"testing"
+	"time"
+	"unsafe"
+)
+
+// changeField changes v (a field, perhaps unexported) to another value
+// of its type, or reports false when it cannot.
+func changeField(v reflect.Value) bool {
+	v = reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem() // settable, unexported too
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(v.String() + "x")
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	case reflect.Int, reflect.Int64:
+		v.SetInt(v.Int() + 1)
+	case reflect.Uint64:
+		v.SetUint(v.Uint() + 1)
+	case reflect.Slice:
+		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		m.SetMapIndex(reflect.Zero(v.Type().Key()), reflect.Zero(v.Type().Elem()))
+		v.Set(m)
+	case reflect.Pointer:
+		if v.Type() == reflect.TypeOf((*time.Location)(nil)) {
+			v.Set(reflect.ValueOf(time.FixedZone("X", 3600)))
+			return true
+		}
+		return false
+	case reflect.Struct:
+		switch v.Type() {
+		case reflect.TypeOf(time.Time{}):
+			v.Set(reflect.ValueOf(v.Interface().(time.Time).Add(time.Second)))
+		case reflect.TypeOf(Hero{}):
+			v.Set(reflect.ValueOf(Hero{URL: "/hero.png"}))
+		case reflect.TypeOf(SiteMeta{}):
+			v.Set(reflect.ValueOf(SiteMeta{Title: "other"}))
+		case reflect.TypeOf(Markup{}):
+			v.Set(reflect.ValueOf(Markup{Emoji: true}))
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// TestSameComparesEveryField changes each field of a post and of a
+// Content, one at a time, and checks that Same tells the change: a
+// field added to Post or Content must be compared (or, for Content,
+// named here as one no build reads).
+func TestSameComparesEveryField(t *testing.T) {
+	base := func() *Post {
+		return &Post{File: "a.md", Slug: "a", Title: "A", Date: time.Unix(1, 0), HasDate: true, Updated: time.Unix(1, 0),
+			Tags: []string{"t"}, Body: []byte("b"), BodyHash: 5, plain: true}
+	}
+	typ := reflect.TypeOf(Post{})
+	for i := range typ.NumField() {
+		field := typ.Field(i)
+		changed := base()
+		if !changeField(reflect.ValueOf(changed).Elem().Field(i)) {
+			t.Fatalf("Post.%s of kind %s: teach this test to change it", field.Name, field.Type.Kind())
+		}
+		if field.Name == "Body" {
+			changed.BodyHash++ // other Markdown, another hash
+		}
+		if SamePostAll(base(), changed) {
+			t.Errorf("SamePostAll misses a change of Post.%s", field.Name)
+		}
+	}
+	// After Forget, a post's Markdown is compared by its hash.
+	forgot := base()
+	forgot.Body = nil
+	if !SamePostAll(base(), forgot) {
+		t.Errorf("SamePostAll tells a post apart from itself without its Markdown")
+	}
+	forgot.BodyHash++
+	if SamePostAll(base(), forgot) {
+		t.Errorf("SamePostAll misses another hash of a post without its Markdown")
+	}
+
+	notRead := map[string]bool{"now": true, "state": true, "cache": true} // the lists say the states; the time is in them
+	full := func() *Content {
+		return &Content{Location: time.UTC, Posts: []*Post{base()}, Files: []File{{Path: "f", Data: []byte("d")}},
+			Warnings: []*FileError{{File: "w"}}, Problems: ErrorList{{File: "p"}}}
+	}
+	ctyp := reflect.TypeOf(Content{})
+	for i := range ctyp.NumField() {
+		field := ctyp.Field(i)
+		if notRead[field.Name] {
+			continue
+		}
+		changed := full()
+		if !changeField(reflect.ValueOf(changed).Elem().Field(i)) {
+			t.Fatalf("Content.%s of kind %s: teach this test to change it", field.Name, field.Type.Kind())
+		}
+		if Same(full(), changed) {
+			t.Errorf("Same misses a change of Content.%s", field.Name)
+		}
+	}
+	if !Same(full(), full()) {
+		t.Errorf("Same tells a Content apart from its copy")
+	}
+	// What the lists hold: a post changed, a file's bytes, a warning's text.
+	c := full()
+	c.Posts[0].Title = "B"
+	c.Files[0].Data = []byte("e")
+	if Same(full(), c) {
+		t.Errorf("Same misses a change of a post and of a file")
+	}
+	c = full()
+	c.Warnings[0].Msg = "other"
+	if Same(full(), c) {
+		t.Errorf("Same misses a change of a warning")
+	}
+}
