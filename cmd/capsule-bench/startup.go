@@ -13,10 +13,10 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"strings"
 	"runtime/pprof"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
