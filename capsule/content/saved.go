@@ -94,13 +94,10 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 				continue
 			}
 			src := c.cache.read[path]
-			if src == nil || src.err != nil || src.after == nil || !src.reusable() {
+			if src == nil || src.err != nil || src.stamp == nil || !src.reusable() {
 				continue
 			}
-			st, ok := stampOf(src.after)
-			if !ok {
-				continue
-			}
+			st := *src.stamp
 			s, ok := sum(path, p.BodyHash)
 			if !ok {
 				continue
@@ -140,7 +137,13 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 // reusable reports whether a later load may take s: read at least
 // RacyWindow after its last modification.
 func (s *source) reusable() bool {
-	return s.after != nil && s.readAt.Sub(s.after.ModTime()) >= RacyWindow
+	switch {
+	case s.stamp != nil:
+		return s.readAt.Sub(time.Unix(s.stamp.mtime.Unix())) >= RacyWindow
+	case s.after != nil:
+		return s.readAt.Sub(s.after.ModTime()) >= RacyWindow
+	}
+	return false
 }
 
 // DecodeSaved reads what EncodeSaved wrote from d. An entry whose times
