@@ -156,6 +156,14 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 			c.mu.Lock()
 			c.current, c.written = err == nil, true
 			c.mu.Unlock()
+			// Encoding the file left garbage (the first write follows
+			// the start, whose garbage was returned before it): it is
+			// returned too, as a reload's is (memory.go).
+			d.committing.Lock()
+			if !d.stopped {
+				d.release.soon()
+			}
+			d.committing.Unlock()
 			wait = cacheWritePause
 		}
 	}()

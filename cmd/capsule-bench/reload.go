@@ -150,6 +150,10 @@ func runReloadChild(args []string) {
 		kb, _ := memory(pid, "VmRSS")
 		return float64(kb) / 1024
 	}
+	// Settled, as after the reloads below: the start writes its build
+	// cache (a file as large as what is held), then returns that
+	// write's garbage a second later.
+	settleAfterCacheWrite(cfg.CacheDir())
 	if *heapProfile != "" {
 		runtime.GC()
 		f, err := os.Create(*heapProfile)
@@ -290,4 +294,15 @@ func selfCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// settleAfterCacheWrite waits until the build cache the start writes is
+// in dir (at most a minute), then for its garbage to be returned.
+func settleAfterCacheWrite(dir string) {
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if files, _ := filepath.Glob(filepath.Join(dir, "*.cache")); len(files) > 0 {
+			break
+		}
+	}
+	time.Sleep(3 * time.Second)
 }
