@@ -13,20 +13,16 @@ import (
 	"capsule/capsule/internal/testfs"
 )
 
-// saveAndRestore writes what c's Load leaves a later process, as a build
-// cache holds it (each post's Markdown's SHA-256 from sums), and reads it
-// back.
-func saveAndRestore(t *testing.T, c *Content, sums map[string][32]byte) *Saved {
+// writeAndRead writes a build cache file with encode and returns a
+// decoder of what it holds.
+func writeAndRead(t *testing.T, encode func(w *buildcache.Writer)) *buildcache.Decoder {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "saved")
+	path := filepath.Join(t.TempDir(), "cache")
 	w, err := buildcache.Create(path, [32]byte{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.EncodeSaved(w, func(file string, hash uint64) ([32]byte, bool) {
-		s, ok := sums[file]
-		return s, ok
-	})
+	encode(w)
 	if _, err := w.Commit(); err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +30,20 @@ func saveAndRestore(t *testing.T, c *Content, sums map[string][32]byte) *Saved {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := buildcache.NewDecoder(payload)
+	return buildcache.NewDecoder(payload)
+}
+
+// saveAndRestore writes what c's Load leaves a later process, as a build
+// cache holds it (each post's Markdown's SHA-256 from sums), and reads it
+// back.
+func saveAndRestore(t *testing.T, c *Content, sums map[string][32]byte) *Saved {
+	t.Helper()
+	d := writeAndRead(t, func(w *buildcache.Writer) {
+		c.EncodeSaved(w, func(file string, hash uint64) ([32]byte, bool) {
+			s, ok := sums[file]
+			return s, ok
+		})
+	})
 	s := DecodeSaved(d)
 	if err := d.Done(); err != nil || s == nil {
 		t.Fatalf("decoding what was saved: %v", err)
@@ -157,18 +166,10 @@ func TestSavedCoversEveryField(t *testing.T) {
 	fill(t, reflect.ValueOf(&def).Elem(), loc)
 	def.modTime = def.modTime.In(time.FixedZone("+0530", 5*3600+1800))
 
-	path := filepath.Join(t.TempDir(), "f")
-	w, _ := buildcache.Create(path, [32]byte{})
-	encodePost(w, &p)
-	encodeDefaults(w, &def)
-	if _, err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	payload, _, err := buildcache.Read(path, [32]byte{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := buildcache.NewDecoder(payload)
+	d := writeAndRead(t, func(w *buildcache.Writer) {
+		encodePost(w, &p)
+		encodeDefaults(w, &def)
+	})
 	z := &zones{}
 	gotP := decodePost(d, z)
 	gotDef := decodeDefaults(d, z)
