@@ -190,6 +190,7 @@ func TestRateFloodDroppedAtAccept(t *testing.T) {
 		return header, cc.n.Load()
 	}
 	var ok, slow, dropped, firstDrop int
+	start := time.Now()
 	for i := range 40 {
 		header, n := request("127.0.0.3")
 		switch {
@@ -208,9 +209,14 @@ func TestRateFloodDroppedAtAccept(t *testing.T) {
 			t.Errorf("request %d: %q after %d bytes from the server", i, header, n)
 		}
 	}
-	t.Logf("40 requests at once, rate 2/s, burst 5: %d served, %d told 44, %d reset at accept without a byte of TLS (from request %d on): %d TLS handshakes", ok, slow, dropped, firstDrop, ok+slow)
-	if ok != 5 || slow < 5 || dropped == 0 {
-		t.Errorf("%d served, %d told to slow down, %d dropped; want 5, at least 5, some", ok, slow, dropped)
+	took := time.Since(start)
+	t.Logf("40 requests at once, rate 2/s, burst 5: %d served, %d told 44, %d reset at accept without a byte of TLS (from request %d on): %d TLS handshakes in %v", ok, slow, dropped, firstDrop, ok+slow, took)
+	// The burst, and the tokens the rate gave back while the requests
+	// were made (on a loaded machine, under -race, one handshake after
+	// another can take a second or more).
+	most := 5 + int(2*took.Seconds())
+	if ok < 5 || ok > most || slow < 5 || dropped == 0 {
+		t.Errorf("%d served, %d told to slow down, %d dropped; want 5 to %d, at least 5, some", ok, slow, dropped, most)
 	}
 	if header, _ := request("127.0.0.4"); !strings.HasPrefix(header, "20 ") {
 		t.Errorf("another client: %q", header)
