@@ -186,7 +186,10 @@ func TestSlowPostNamed(t *testing.T) {
 		})
 		cfg := servetest.Config(t)
 		cfg.Posts = dir
-		cfg.PostBudget = 20 * time.Millisecond
+		// The slow post takes seconds; the budget leaves the fast one
+		// room under -race on a loaded machine, and while the slow one's
+		// garbage keeps the collector busy (20 ms was not always enough).
+		cfg.PostBudget = 250 * time.Millisecond
 		cfg.Log = log.New(&logged, "", 0)
 		d := servetest.Start(t, func(c *config.Config) { *c = cfg })
 		slow := filepath.Join(dir, "slow.md")
