@@ -17,8 +17,8 @@ import (
 // it and returns it (debug.FreeOSMemory) at once after the start. After a
 // reload it starts collecting it at once, in the background, when it is
 // more than an eighth of what is live (runtime.GC: the heap never grows
-// towards twice what is live) and
-// returns it once reloads pause for releasePause: an author saving several
+// towards twice what is live), and so after a write of the build cache
+// (cache.go), and returns it once reloads pause for releasePause: an author saving several
 // times in a row gets each reload at full speed (memory given back is
 // faulted in again by the next reload, which costs it more than the
 // collection), and the capsule settles at what it holds. A reload after
