@@ -61,8 +61,7 @@ type BuildOptions struct {
 func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions) (*Store, error) {
 	start := time.Now()
 	siteDefaults(site)
-	if prev := opts.Previous; prev != nil && !prev.retried && prev.markup == c.Markup && sameSite(&prev.Site, site) &&
-		content.Same(opts.PreviousContent, c) {
+	if prev := opts.Previous; prev != nil && !prev.retried && prev.sameSettings(site, c) && content.Same(opts.PreviousContent, c) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -144,7 +143,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	var cache, draftCache renderCache
-	if prev := renders; prev != nil && sameSite(&prev.Site, site) && prev.markup == c.Markup {
+	if prev := renders; prev != nil && prev.sameSettings(site, c) {
 		cache, draftCache = prev.renders, prev.draftRenders
 	}
 	out := make([]renderedEntry, len(entries))
@@ -281,7 +280,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		}
 	}
 	st.renders = make(renderCache, len(entries))
-	st.markup = c.Markup
+	st.markup, st.languages = c.Markup, c.Languages
 	st.packer = pk
 	for i, p := range entries {
 		older, newer := owners[i].b.neighbours(owners[i].j)
@@ -313,7 +312,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 
 	var prevTags map[string]*tagPages
 	var prevBlogs map[string]*blogPages
-	if prev := opts.Previous; prev != nil && sameSite(&prev.Site, site) {
+	if prev := opts.Previous; prev != nil && prev.sameSettings(site, c) {
 		prevTags, prevBlogs = prev.tagPages, prev.blogPages
 	}
 	st.tagPages = make(map[string]*tagPages, len(b.tags))

@@ -121,9 +121,10 @@ func folderKey(folder string) ([32]byte, error) {
 }
 
 // cacheKey is what the file's render records are for: this capsule's
-// build, the site's settings, the Markdown dialect and the posts folder.
-// It opens the payload, checked once the posts are loaded (Cache.Store).
-func cacheKey(site *Site, markup content.Markup, folder string) ([32]byte, error) {
+// build, the site's settings, the Markdown dialect, the languages'
+// settings and the posts folder. It opens the payload, checked once the
+// posts are loaded (Cache.Store).
+func cacheKey(site *Site, markup content.Markup, languages []content.Language, folder string) ([32]byte, error) {
 	fk, err := folderKey(folder)
 	if err != nil {
 		return [32]byte{}, err
@@ -134,6 +135,9 @@ func cacheKey(site *Site, markup content.Markup, folder string) ([32]byte, error
 		return [32]byte{}, err
 	}
 	if err := buildcache.Digest(h, markup); err != nil {
+		return [32]byte{}, err
+	}
+	if err := buildcache.Digest(h, languages); err != nil {
 		return [32]byte{}, err
 	}
 	return [32]byte(h.Sum(nil)), nil
@@ -189,7 +193,7 @@ func (st *Store) WriteCache(path, folder string, loaded *content.Content) (int64
 	if err != nil {
 		return 0, err
 	}
-	key, err := cacheKey(&st.Site, st.markup, folder)
+	key, err := cacheKey(&st.Site, st.markup, st.languages, folder)
 	if err != nil {
 		return 0, err
 	}
@@ -237,17 +241,17 @@ func (st *Store) WriteCache(path, folder string, loaded *content.Content) (int64
 }
 
 // ReadCache reads the cache file path for a build of the posts folder
-// with site and markup: a Store that holds nothing but render records,
+// with site, loaded as loaded: a Store that holds nothing but render records,
 // to give the first Build as BuildOptions.Previous. It returns the
 // file's size too. A file for another build of capsule, other settings
 // or another folder is buildcache.ErrOther; one not whole,
 // buildcache.ErrCorrupt; none, an os.ErrNotExist.
-func ReadCache(path string, site *Site, markup content.Markup, folder string) (*Store, int64, error) {
+func ReadCache(path string, site *Site, loaded *content.Content, folder string) (*Store, int64, error) {
 	c, size, err := OpenCache(path, folder)
 	if err != nil {
 		return nil, size, err
 	}
-	st, err := c.Store(site, markup)
+	st, err := c.Store(site, loaded)
 	return st, size, err
 }
 
@@ -297,13 +301,13 @@ func OpenCache(path, folder string) (*Cache, int64, error) {
 // (content.LoadOptions.Saved).
 func (c *Cache) Saved() *content.Saved { return c.saved }
 
-// Store is the file's render records, for the site loaded with site and
-// markup, to give the first Build as BuildOptions.Previous: a Store that
-// holds nothing but them. A file for other settings is
-// buildcache.ErrOther (its records, decoded meanwhile, are dropped).
-// Store is called once.
-func (c *Cache) Store(site *Site, markup content.Markup) (*Store, error) {
-	key, err := cacheKey(site, markup, c.folder)
+// Store is the file's render records, for site with the posts loaded as
+// loaded (its Markdown dialect and languages), to give the first Build
+// as BuildOptions.Previous: a Store that holds nothing but them. A file
+// for other settings is buildcache.ErrOther (its records, decoded
+// meanwhile, are dropped). Store is called once.
+func (c *Cache) Store(site *Site, loaded *content.Content) (*Store, error) {
+	key, err := cacheKey(site, loaded.Markup, loaded.Languages, c.folder)
 	if err != nil {
 		return nil, err
 	}
@@ -314,7 +318,7 @@ func (c *Cache) Store(site *Site, markup content.Markup) (*Store, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &Store{Site: cacheSite(site), markup: markup, renders: c.renders, draftRenders: c.drafts, search: c.idx}, nil
+	return &Store{Site: cacheSite(site), markup: loaded.Markup, languages: loaded.Languages, renders: c.renders, draftRenders: c.drafts, search: c.idx}, nil
 }
 
 // Taken is how many posts, pages and drafts the build took from the

@@ -66,7 +66,7 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 		}
 		var prev *Store
 		if err == nil {
-			prev, err = file.Store(cacheTestSite(started), started.Markup)
+			prev, err = file.Store(cacheTestSite(started), started)
 		}
 		switch {
 		case errors.Is(err, os.ErrNotExist):
@@ -148,7 +148,7 @@ func TestRestartOfUnchangedBlogRendersNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prev, _, err := ReadCache(path, cacheTestSite(c), c.Markup, folder)
+	prev, _, err := ReadCache(path, cacheTestSite(c), c, folder)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,25 +167,30 @@ func TestRestartOfUnchangedBlogRendersNothing(t *testing.T) {
 func TestCacheRefused(t *testing.T) {
 	path, folder, c, _ := sampleCache(t)
 	site := cacheTestSite(c)
-	if _, _, err := ReadCache(path, site, c.Markup, folder); err != nil {
+	if _, _, err := ReadCache(path, site, c, folder); err != nil {
 		t.Fatal(err)
 	}
 	other := *site
 	other.GopherWidth = 50
-	if _, _, err := ReadCache(path, &other, c.Markup, folder); !errors.Is(err, buildcache.ErrOther) {
+	if _, _, err := ReadCache(path, &other, c, folder); !errors.Is(err, buildcache.ErrOther) {
 		t.Errorf("another gopher width: %v, want ErrOther", err)
 	}
 	other = *site
 	other.Title += "!"
-	if _, _, err := ReadCache(path, &other, c.Markup, folder); !errors.Is(err, buildcache.ErrOther) {
+	if _, _, err := ReadCache(path, &other, c, folder); !errors.Is(err, buildcache.ErrOther) {
 		t.Errorf("another title: %v, want ErrOther", err)
 	}
-	markup := c.Markup
-	markup.Emoji = !markup.Emoji
-	if _, _, err := ReadCache(path, site, markup, folder); !errors.Is(err, buildcache.ErrOther) {
+	dialect := *c
+	dialect.Markup.Emoji = !dialect.Markup.Emoji
+	if _, _, err := ReadCache(path, site, &dialect, folder); !errors.Is(err, buildcache.ErrOther) {
 		t.Errorf("another dialect: %v, want ErrOther", err)
 	}
-	if _, _, err := ReadCache(path, site, c.Markup, t.TempDir()); !errors.Is(err, buildcache.ErrOther) {
+	languages := *c
+	languages.Languages = []content.Language{{Code: "en", Tag: "en", Name: "English", Title: "Blog"}}
+	if _, _, err := ReadCache(path, site, &languages, folder); !errors.Is(err, buildcache.ErrOther) {
+		t.Errorf("other languages: %v, want ErrOther", err)
+	}
+	if _, _, err := ReadCache(path, site, c, t.TempDir()); !errors.Is(err, buildcache.ErrOther) {
 		t.Errorf("another folder: %v, want ErrOther", err)
 	}
 	good, err := os.ReadFile(path)
@@ -206,7 +211,7 @@ func TestCacheRefused(t *testing.T) {
 		if err := os.WriteFile(path, bad, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		st, _, err := ReadCache(path, site, c.Markup, folder)
+		st, _, err := ReadCache(path, site, c, folder)
 		if err == nil || st != nil {
 			t.Fatalf("case %d: a damaged cache read without an error", i)
 		}
@@ -336,7 +341,7 @@ func TestRestartOfUnchangedBlogReadsNoPost(t *testing.T) {
 	if taken == 0 || taken < all/2 || taken != file.Saved().Len() {
 		t.Errorf("%d of %d posts taken unread from the %d the cache saved", taken, all, file.Saved().Len())
 	}
-	prev, err := file.Store(cacheTestSite(c), c.Markup)
+	prev, err := file.Store(cacheTestSite(c), c)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -220,6 +220,14 @@ func sameBody(a, b *content.Post) bool {
 	return bytes.Equal(a.Body, b.Body)
 }
 
+// sameSettings reports whether st was built with what every page of a
+// build of c for site depends on besides its posts: the site's settings,
+// the Markdown dialect and the languages' settings. When they differ,
+// nothing of st is taken.
+func (st *Store) sameSettings(site *Site, c *content.Content) bool {
+	return sameSite(&st.Site, site) && st.markup == c.Markup && slices.Equal(st.languages, c.Languages)
+}
+
 // sameSite reports whether posts render the same on a and b.
 func sameSite(a, b *Site) bool {
 	return a.SiteMeta == b.SiteMeta && a.Messages == b.Messages && a.Hostname == b.Hostname &&

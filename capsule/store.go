@@ -38,6 +38,10 @@ type Store struct {
 	results *blog          // what result pages need of the posts (each language's side by side)
 	renders renderCache    // every post's pieces, for the next Build
 	markup  content.Markup // the dialect they were read in: another one renders all anew
+	// languages are the settings of a multilingual site's languages
+	// (titles, descriptions, folders), which each language's every page
+	// shows: others render them all anew (sameSettings).
+	languages []content.Language
 	// draftRenders are every draft's and scheduled post's page, for the
 	// next Build: apart from renders, since a scheduled post becomes a
 	// post at its date without any change of its own.

@@ -91,7 +91,7 @@ func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
 	if file == nil {
 		return nil
 	}
-	st, err := file.Store(site, s.loaded.Markup)
+	st, err := file.Store(site, s.loaded)
 	if err != nil {
 		c.note = "not used"
 		d.log.Printf("build cache %s ignored (%s): rendering every post", c.path, err)

@@ -234,7 +234,7 @@ func buildCapsule(dir, cache string) (*capsule.Store, *content.Content) {
 	site := &capsule.Site{SiteMeta: loaded.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 70}
 	opts := capsule.BuildOptions{PostBudget: time.Minute}
 	if file != nil {
-		if opts.Previous, err = file.Store(site, loaded.Markup); err != nil {
+		if opts.Previous, err = file.Store(site, loaded); err != nil {
 			log.Fatal(err)
 		}
 	}
