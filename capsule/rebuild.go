@@ -161,7 +161,9 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 	case e.err != nil:
 		return 0
 	case reused != nil && reused.disk != nil:
-		c[p.File] = reused.fromDisk(p)
+		r := reused.fromDisk(p)
+		r.at = e.at // made by this build: a cache does not keep them
+		c[p.File] = r
 		return 0
 	case reused != nil:
 		c[p.File] = reused
