@@ -108,12 +108,12 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	}
 }
 
-// build is one pass of Build, taking unchanged renders from renders'
-// records (opts.Previous's, or an earlier pass's). It returns the Store
-// and, when a post, page or draft failed, what failed: the Store is then
+// build is one pass of Build (which gave site its defaults), taking
+// unchanged renders from renders' records (opts.Previous's, or an
+// earlier pass's). It returns the Store and, when a post, page or draft
+// failed, what failed: the Store is then
 // incomplete, and only its render records are of use.
 func build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions, renders *Store) (*Store, []*content.FileError, error) {
-	siteDefaults(site)
 	// A theme's layout page with no text (search.md) is left out: the
 	// capsule's own page serves it.
 	lists, stubs, stubWarns := layoutStubs(c.Posts, c.Pages, c.Unlisted)

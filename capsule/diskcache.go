@@ -15,9 +15,7 @@ import (
 	"capsule/capsule/buildcache"
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
-	"capsule/capsule/messages"
 	"capsule/capsule/search"
-	"capsule/gopher"
 )
 
 // A build cache on disk: every post's render record (rebuild.go), so that
@@ -93,12 +91,7 @@ func (r *renderRecord) fromDisk(p *content.Post) *renderRecord {
 // cacheSite is site as Build renders with it (build's defaults).
 func cacheSite(site *Site) Site {
 	s := *site
-	if s.GopherWidth <= 0 {
-		s.GopherWidth = gopher.DefaultTextWidth
-	}
-	if s.Messages == (messages.Messages{}) {
-		s.Messages = messages.For(s.Lang)
-	}
+	siteDefaults(&s)
 	return s
 }
 
