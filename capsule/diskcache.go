@@ -49,7 +49,7 @@ type diskRecord struct {
 	post [32]byte // postDigest of the post
 }
 
-// postDigest is the SHA-256 of every field of p that samePost compares,
+// postDigest is the SHA-256 of every field of p that content.SamePost compares,
 // but its Markdown (see renderedEntry.bodySum).
 func postDigest(p *content.Post) ([32]byte, error) {
 	h := sha256.New()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unsafe"
 
 	"capsule/capsule/content"
@@ -184,7 +183,7 @@ func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *post
 	if r == nil || !r.older.is(older) || !r.newer.is(newer) {
 		return nil
 	}
-	if r.disk != nil && !r.matches(p) || r.disk == nil && !samePost(&r.post, p) {
+	if r.disk != nil && !r.matches(p) || r.disk == nil && !content.SamePost(&r.post, p) {
 		return nil
 	}
 	for _, a := range r.links {
@@ -193,33 +192,6 @@ func (c renderCache) lookup(p *content.Post, older, newer *content.Post, l *post
 		}
 	}
 	return r
-}
-
-// samePost reports whether a and b render the same: every field equal.
-// (TestSamePostComparesEveryField keeps this list complete.)
-func samePost(a, b *content.Post) bool {
-	// Times copied as they were decoded are == (the same zone); others
-	// are the same if SameTime says so.
-	sameTime := func(x, y time.Time) bool { return x == y || content.SameTime(x, y) }
-	return a.File == b.File && a.Slug == b.Slug && a.Title == b.Title &&
-		sameTime(a.Date, b.Date) && a.HasDate == b.HasDate && sameTime(a.Updated, b.Updated) &&
-		slices.Equal(a.Tags, b.Tags) && a.Summary == b.Summary && a.Lang == b.Lang &&
-		a.Draft == b.Draft && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Addresses, b.Addresses) && a.Page == b.Page &&
-		sameTime(a.Expires, b.Expires) && a.Unlisted == b.Unlisted && a.Home == b.Home && a.Dir == b.Dir && a.Blank == b.Blank && a.Math == b.Math && a.Hero == b.Hero && a.LangDir == b.LangDir && slices.Equal(a.Translations, b.Translations) && a.BodyLine == b.BodyLine && sameBody(a, b)
-}
-
-// sameBody reports whether a and b have the same Markdown: by their
-// hashes when both have one (the Markdown of posts rendered before is not
-// kept), else by their bytes, at once when they are the same bytes in
-// memory.
-func sameBody(a, b *content.Post) bool {
-	if a.BodyHash != 0 && b.BodyHash != 0 {
-		return a.BodyHash == b.BodyHash
-	}
-	if len(a.Body) == len(b.Body) && unsafe.SliceData(a.Body) == unsafe.SliceData(b.Body) {
-		return true
-	}
-	return bytes.Equal(a.Body, b.Body)
 }
 
 // sameSettings reports whether st was built with what every page of a

@@ -42,12 +42,11 @@ func Same(a, b *Content) bool {
 		slices.EqualFunc(a.Warnings, b.Warnings, sameErr) && slices.EqualFunc(a.Problems, b.Problems, sameErr)
 }
 
-// SamePostAll reports whether a and b are the same post in every field,
-// those Load keeps to itself too (addresses, translations, what
-// Unpublished and Path say). Their Markdown is compared by BodyHash when
-// both have one (after Forget, a post's Body is nil), and by its bytes
-// when both have it.
-func SamePostAll(a, b *Post) bool {
+// SamePost reports whether a and b are the same post in every field
+// Load gives out: what a post renders from. Their Markdown is compared
+// by BodyHash, and by its bytes when both have them (after Forget, a
+// post's Body is nil). (TestSameComparesEveryField keeps it complete.)
+func SamePost(a, b *Post) bool {
 	if a == b {
 		return true
 	}
@@ -62,6 +61,22 @@ func SamePostAll(a, b *Post) bool {
 		a.Blank != b.Blank || a.Math != b.Math || a.Hero != b.Hero || a.BodyLine != b.BodyLine {
 		return false
 	}
+	// The Markdown: by its hash, and by its bytes when both have them
+	// (Forget keeps those of a post without a hash, and of one whose
+	// templates Load expanded).
+	if a.BodyHash != b.BodyHash {
+		return false
+	}
+	return a.Body == nil && a.BodyHash != 0 || b.Body == nil && b.BodyHash != 0 || bytes.Equal(a.Body, b.Body)
+}
+
+// SamePostAll reports whether a and b are the same post in every field,
+// those Load keeps to itself too (addresses, translations, what
+// Unpublished and Path say), as SamePost compares them.
+func SamePostAll(a, b *Post) bool {
+	if !SamePost(a, b) {
+		return false
+	}
 	if a.plain != b.plain || a.limit != b.limit || a.noPage != b.noPage || a.noResources != b.noResources ||
 		a.rel != b.rel || a.fmSlug != b.fmSlug || a.own != b.own || a.ownKey != b.ownKey || a.ownLine != b.ownLine ||
 		len(a.hugoAliases) != len(b.hugoAliases) || !slices.Equal(a.hugoOlder, b.hugoOlder) ||
@@ -74,11 +89,5 @@ func SamePostAll(a, b *Post) bool {
 			return false
 		}
 	}
-	// The Markdown: by its hash, and by its bytes when both have them
-	// (Forget keeps those of a post without a hash, and of one whose
-	// templates Load expanded).
-	if a.BodyHash != b.BodyHash {
-		return false
-	}
-	return a.Body == nil && a.BodyHash != 0 || b.Body == nil && b.BodyHash != 0 || bytes.Equal(a.Body, b.Body)
+	return true
 }

@@ -79,6 +79,16 @@ func TestSameComparesEveryField(t *testing.T) {
 		if SamePostAll(base(), changed) {
 			t.Errorf("SamePostAll misses a change of Post.%s", field.Name)
 		}
+		// What a post renders from: every field Load gives out.
+		if field.IsExported() && SamePost(base(), changed) {
+			t.Errorf("SamePost misses a change of Post.%s", field.Name)
+		}
+	}
+	// Posts without hashes (not from Load) are compared by their bytes.
+	a, b := base(), base()
+	a.BodyHash, b.BodyHash, b.Body = 0, 0, []byte("c")
+	if SamePost(a, b) {
+		t.Error("SamePost misses a change of Body when there are no hashes")
 	}
 	// After Forget, a post's Markdown is compared by its hash.
 	forgot := base()
