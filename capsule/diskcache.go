@@ -499,7 +499,7 @@ func decodeRecords(d *buildcache.Decoder) renderCache {
 		if k := d.Count(5, maxRecords); k > 0 {
 			e.warns = make([]*content.FileError, k)
 			for i := range e.warns {
-				e.warns[i] = &content.FileError{File: d.String(), Line: d.Int(1 << 40), Msg: d.String(), Kind: d.String(), More: d.Int(1 << 40)}
+				e.warns[i] = &content.FileError{File: d.String(), Line: d.Int(buildcache.MaxLine), Msg: d.String(), Kind: d.String(), More: d.Int(buildcache.MaxLine)}
 			}
 		}
 		e.hasLinks = d.Bool()

@@ -339,6 +339,24 @@ func (d *Decoder) Int(limit int) int {
 	return int(u)
 }
 
+// Int64 reads a number as Int does, for numbers an int may not hold
+// (sizes, on a 32-bit system).
+func (d *Decoder) Int64(limit int64) int64 {
+	u := d.Uvarint()
+	if u > uint64(limit) {
+		d.fail("number out of range")
+		return 0
+	}
+	return int64(u)
+}
+
+// Uint32 reads a number of at most 32 bits (an offset, a mode).
+func (d *Decoder) Uint32() uint32 { return uint32(d.Int64(math.MaxUint32)) }
+
+// MaxLine bounds a line number read back: 2^40 (a file of a terabyte of
+// empty lines), or what an int holds.
+const MaxLine = min(1<<40, math.MaxInt)
+
 // Count reads how many elements follow, each of at least minSize bytes,
 // and at most limit of them: never more than the bytes left can hold.
 func (d *Decoder) Count(minSize, limit int) int {

@@ -146,6 +146,13 @@ func (s *source) reusable() bool {
 	return false
 }
 
+// timespec reads a time EncodeSaved wrote as its seconds and
+// nanoseconds (a Timespec's fields are 32 bits on some systems).
+func timespec(d *buildcache.Decoder) syscall.Timespec {
+	sec, nsec := int64(d.Uvarint()), int64(d.Uvarint())
+	return syscall.NsecToTimespec(sec*1e9 + nsec)
+}
+
 // DecodeSaved reads what EncodeSaved wrote from d. An entry whose times
 // cannot be given back as they were is left out (its post is read
 // anew); bytes not as written stop d (d.Err) and give nil.
@@ -158,14 +165,14 @@ func DecodeSaved(d *buildcache.Decoder) *Saved {
 		var sum [32]byte
 		copy(sum[:], d.Fixed(32))
 		path := d.String()
-		src := &source{path: path, limit: int64(d.Int(1 << 62)), what: "one post"}
+		src := &source{path: path, limit: d.Int64(1 << 62), what: "one post"}
 		var st fileStamp
 		st.dev = d.Uvarint()
 		st.ino = d.Uvarint()
-		st.mode = uint32(d.Int(1<<32 - 1))
-		st.size = int64(d.Int(1 << 62))
-		st.mtime.Sec, st.mtime.Nsec = int64(d.Uvarint()), int64(d.Uvarint())
-		st.ctime.Sec, st.ctime.Nsec = int64(d.Uvarint()), int64(d.Uvarint())
+		st.mode = d.Uint32()
+		st.size = d.Int64(1 << 62)
+		st.mtime = timespec(d)
+		st.ctime = timespec(d)
 		src.stamp = &st
 		src.readAt = time.Unix(0, int64(d.Uvarint()))
 		e := parsedEntry{slug: d.String(), lang: d.String()}
@@ -183,7 +190,7 @@ func DecodeSaved(d *buildcache.Decoder) *Saved {
 		if k := d.Count(3, maxSaved); k > 0 {
 			e.result.unknown = make([]unknownKey, k)
 			for i := range e.result.unknown {
-				e.result.unknown[i] = unknownKey{name: d.String(), line: d.Int(1 << 40), closest: d.String()}
+				e.result.unknown[i] = unknownKey{name: d.String(), line: d.Int(buildcache.MaxLine), closest: d.String()}
 			}
 		}
 		if d.Err() != nil {
@@ -331,7 +338,7 @@ func decodeFileErrors(d *buildcache.Decoder) []*FileError {
 	}
 	out := make([]*FileError, k)
 	for i := range out {
-		out[i] = &FileError{File: d.String(), Line: d.Int(1 << 40), Msg: d.String(), Kind: d.String(), More: d.Int(1 << 40)}
+		out[i] = &FileError{File: d.String(), Line: d.Int(buildcache.MaxLine), Msg: d.String(), Kind: d.String(), More: d.Int(buildcache.MaxLine)}
 	}
 	return out
 }
@@ -467,16 +474,16 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.Math = d.Bool()
 	p.Hero.URL = d.String()
 	p.Hero.Alt = d.String()
-	p.BodyLine = d.Int(1 << 40)
+	p.BodyLine = d.Int(buildcache.MaxLine)
 	p.plain = d.Bool()
-	p.limit = int64(d.Int(1 << 62))
+	p.limit = d.Int64(1 << 62)
 	p.noPage = d.Bool()
 	p.noResources = d.Bool()
 	p.rel = d.String()
 	p.fmSlug = d.String()
 	p.own = d.String()
 	p.ownKey = d.String()
-	p.ownLine = d.Int(1 << 40)
+	p.ownLine = d.Int(buildcache.MaxLine)
 	if n := d.Count(2, maxSaved+1); n > 0 {
 		p.hugoAliases = make(map[string]bool, n-1)
 		for range n - 1 {

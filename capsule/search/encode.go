@@ -170,7 +170,7 @@ func decodeDoc(d *buildcache.Decoder, x *doc, body func(string) []byte) bool {
 	ref := d.String()
 	x.name = d.String()
 	x.title = d.String()
-	x.size = uint32(d.Int(1<<32 - 1))
+	x.size = d.Uint32()
 	x.fold = d.Bytes()
 	if len(x.fold) == 0 {
 		x.fold = nil
@@ -181,14 +181,14 @@ func decodeDoc(d *buildcache.Decoder, x *doc, body func(string) []byte) bool {
 		x.lines = make([]mark, k)
 		x.kept = make([]uint32, k)
 		for j := range x.lines {
-			x.lines[j] = mark{fold: uint32(d.Int(1<<32 - 1)), orig: uint32(d.Int(1<<32 - 1))}
-			x.kept[j] = keptOf(d.Int(1<<32 + 1))
+			x.lines[j] = mark{fold: d.Uint32(), orig: d.Uint32()}
+			x.kept[j] = keptOf(d.Int64(1<<32 + 1))
 		}
 	}
 	if k := d.Count(minRegion, maxItems); k > 0 {
 		x.regions = make([]region, k)
 		for j := range x.regions {
-			x.regions[j] = region{fold0: uint32(d.Int(1<<32 - 1)), fold1: uint32(d.Int(1<<32 - 1)), orig0: uint32(d.Int(1<<32 - 1)), orig1: uint32(d.Int(1<<32 - 1))}
+			x.regions[j] = region{fold0: d.Uint32(), fold1: d.Uint32(), orig0: d.Uint32(), orig1: d.Uint32()}
 		}
 	}
 	x.filter = readWords(d, d.Count(8, maxItems))
@@ -269,7 +269,7 @@ func keptCode(k uint32) uint64 {
 	return uint64(k) + 2
 }
 
-func keptOf(c int) uint32 {
+func keptOf(c int64) uint32 {
 	switch c {
 	case 0:
 		return plainLine
