@@ -3,10 +3,8 @@ package content
 import (
 	"crypto/sha256"
 	"hash/maphash"
-	"io/fs"
 	"os"
 	"slices"
-	"syscall"
 	"time"
 )
 
@@ -66,28 +64,13 @@ func (s *source) reuse(prev *loadCache) bool {
 	if err != nil {
 		return false
 	}
-	info := old.info
-	if old.stamp != nil {
-		// What the previous load kept of the file (kept), or what an
-		// earlier process saved of it (see Saved).
-		st, ok := stampOf(cur)
-		if !ok || st != *old.stamp || old.readAt.Sub(time.Unix(st.mtime.Unix())) < RacyWindow {
-			return false
-		}
-		info = cur
-	} else if !sameVersion(cur, old.after) || !sameChange(cur, old.after) || old.readAt.Sub(old.after.ModTime()) < RacyWindow {
+	// What the previous load kept of the file (kept), or what an earlier
+	// process saved of it (see Saved).
+	if st, ok := stampOf(cur); !ok || old.stamp == nil || st != *old.stamp || !old.reusable() {
 		return false
 	}
-	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = old.data, info, cur, nil, true, old.readAt, true
+	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = old.data, cur, cur, nil, true, old.readAt, true
 	return true
-}
-
-// sameChange reports whether a and b have the same change time, which
-// every write and every change of owner or mode moves.
-func sameChange(a, b fs.FileInfo) bool {
-	sa, ok1 := a.Sys().(*syscall.Stat_t)
-	sb, ok2 := b.Sys().(*syscall.Stat_t)
-	return ok1 && ok2 && sa.Ctim == sb.Ctim
 }
 
 // keep records the sources read without error for the next load.
@@ -108,8 +91,6 @@ func (s *source) kept() *source {
 	if s.after != nil {
 		if st, ok := stampOf(s.after); ok {
 			k.stamp = &st
-		} else {
-			k.after = s.after // no stamp on this system: compared as it is
 		}
 	}
 	return k

@@ -137,13 +137,7 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 // reusable reports whether a later load may take s: read at least
 // RacyWindow after its last modification.
 func (s *source) reusable() bool {
-	switch {
-	case s.stamp != nil:
-		return s.readAt.Sub(time.Unix(s.stamp.mtime.Unix())) >= RacyWindow
-	case s.after != nil:
-		return s.readAt.Sub(s.after.ModTime()) >= RacyWindow
-	}
-	return false
+	return s.stamp != nil && s.readAt.Sub(time.Unix(s.stamp.mtime.Unix())) >= RacyWindow
 }
 
 // timespec reads a time EncodeSaved wrote as its seconds and
