@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 )
 
 // magic opens every cache file.
@@ -126,15 +127,9 @@ func (w *Writer) Bytes(b []byte) {
 	w.write(b)
 }
 
-// String writes s, its length first.
-func (w *Writer) String(s string) {
-	w.Uvarint(uint64(len(s)))
-	if w.err == nil {
-		w.n += int64(len(s))
-		w.crc.Write([]byte(s))
-		_, w.err = w.w.WriteString(s)
-	}
-}
+// String writes s, its length first: as Bytes, its bytes read in place
+// (write neither keeps nor changes them), not copied.
+func (w *Writer) String(s string) { w.Bytes(unsafe.Slice(unsafe.StringData(s), len(s))) }
 
 // Fixed writes b as it is: a reader knows its length.
 func (w *Writer) Fixed(b []byte) { w.write(b) }
