@@ -387,14 +387,7 @@ func encodeRecords(w *buildcache.Writer, c renderCache) error {
 			encodeBytes(w, b, raw)
 		}
 		w.String(e.summary)
-		w.Uvarint(uint64(len(e.warns)))
-		for _, f := range e.warns {
-			w.String(f.File)
-			w.Uvarint(uint64(f.Line))
-			w.String(f.Msg)
-			w.String(f.Kind)
-			w.Uvarint(uint64(f.More))
-		}
+		content.EncodeFileErrors(w, e.warns)
 		w.Bool(e.hasLinks)
 	}
 	return nil
@@ -496,12 +489,7 @@ func decodeRecords(d *buildcache.Decoder) renderCache {
 		e.lines.gemini = decodeBytes(d, raw)
 		e.lines.gopher = decodeBytes(d, raw)
 		e.summary = d.String()
-		if k := d.Count(5, maxRecords); k > 0 {
-			e.warns = make([]*content.FileError, k)
-			for i := range e.warns {
-				e.warns[i] = &content.FileError{File: d.String(), Line: d.Int(buildcache.MaxLine), Msg: d.String(), Kind: d.String(), More: d.Int(buildcache.MaxLine)}
-			}
-		}
+		e.warns = content.DecodeFileErrors(d)
 		e.hasLinks = d.Bool()
 		if d.Err() != nil {
 			return nil

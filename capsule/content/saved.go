@@ -124,7 +124,7 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 		w.String(s.e.loc.String())
 		encodeDefaults(w, &s.e.def)
 		encodePost(w, s.e.result.post)
-		encodeFileErrors(w, s.e.result.warns)
+		EncodeFileErrors(w, s.e.result.warns)
 		w.Uvarint(uint64(len(s.e.result.unknown)))
 		for _, u := range s.e.result.unknown {
 			w.String(u.name)
@@ -180,7 +180,7 @@ func DecodeSaved(d *buildcache.Decoder) *Saved {
 		// taken).
 		p.BodyHash = binary.LittleEndian.Uint64(sum[:8]) | 1
 		e.result.post = p
-		e.result.warns = decodeFileErrors(d)
+		e.result.warns = DecodeFileErrors(d)
 		if k := d.Count(3, maxSaved); k > 0 {
 			e.result.unknown = make([]unknownKey, k)
 			for i := range e.result.unknown {
@@ -314,7 +314,9 @@ func decodeStrings(d *buildcache.Decoder) []string {
 	return s
 }
 
-func encodeFileErrors(w *buildcache.Writer, errs []*FileError) {
+// EncodeFileErrors writes errs, as a build cache keeps warnings
+// (DecodeFileErrors reads them back).
+func EncodeFileErrors(w *buildcache.Writer, errs []*FileError) {
 	w.Uvarint(uint64(len(errs)))
 	for _, f := range errs {
 		w.String(f.File)
@@ -325,7 +327,8 @@ func encodeFileErrors(w *buildcache.Writer, errs []*FileError) {
 	}
 }
 
-func decodeFileErrors(d *buildcache.Decoder) []*FileError {
+// DecodeFileErrors reads what EncodeFileErrors wrote: nil for none.
+func DecodeFileErrors(d *buildcache.Decoder) []*FileError {
 	k := d.Count(5, maxSaved)
 	if k == 0 {
 		return nil
