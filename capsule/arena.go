@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -155,6 +156,7 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 		if e.searchable != nil {
 			e.searchable = newRaw[searchAt : searchAt+len(e.searchable) : searchAt+len(e.searchable)]
 		}
+		e.summary = packedSummary(e.summary, e.searchable)
 	}
 	e.txt = put(e.txt)
 	e.menu = put(e.menu)
@@ -163,6 +165,24 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 	e.lines.gopher = put(e.lines.gopher)
 	e.arena, e.size = a, n
 	return e
+}
+
+// packedSummary returns summary as the same bytes of body, which is in
+// an arena, when body has them (as it mostly does: a summary is the
+// first line of the first paragraph, rendered as the page renders it):
+// the summary then costs no memory of its own. Made apart, it held the
+// whole paragraph it was cut from (5 MiB at 10,000 posts). Arena bytes
+// are written once, before any Store holding them is published, so the
+// string never changes.
+func packedSummary(summary string, body []byte) string {
+	if summary == "" || len(body) == 0 {
+		return summary
+	}
+	i := strings.Index(unsafe.String(unsafe.SliceData(body), len(body)), summary)
+	if i < 0 {
+		return summary
+	}
+	return unsafe.String(&body[i], len(summary))
 }
 
 // offsetIn is where part begins in whole, of which it is a part (0 when

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"math/rand/v2"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -287,4 +289,31 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 func TestIncrementalBuildWithSmallArenas(t *testing.T) {
 	withArenaSize(t, 16<<10)
 	testIncrementalBuild(t, false)
+}
+
+// TestSummariesHeldInArenas: a post's summary (which index pages and
+// feeds are made of at each build) is the very bytes of its page that
+// say it, in the page's arena, not a copy of its own.
+func TestSummariesHeldInArenas(t *testing.T) {
+	c, err := content.Load(filepath.Join("..", "posts"), content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := 0
+	for file, r := range st.renders {
+		if r.summary == "" || !strings.Contains(string(r.searchable), r.summary) {
+			continue
+		}
+		if !inArena(r.arena, unsafe.Slice(unsafe.StringData(r.summary), len(r.summary))) {
+			t.Errorf("%s: summary %.40q is not in its post's arena", file, r.summary)
+		}
+		shared++
+	}
+	if shared == 0 {
+		t.Fatal("no post has a summary its page says: nothing checked")
+	}
 }
