@@ -132,7 +132,8 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 		raw = e.gmi.Raw
 		body = e.gmi.Body
 	}
-	n := len(raw) + len(e.txt) + len(e.menu) + len(e.atom) + len(e.lines.gemini) + len(e.lines.gopher)
+	// Not its feed entry (atom): the feed holds those bytes (Store.atoms).
+	n := len(raw) + len(e.txt) + len(e.menu) + len(e.lines.gemini) + len(e.lines.gopher)
 	buf, a := pk.alloc(n)
 	put := func(b []byte) []byte {
 		if b == nil {
@@ -160,7 +161,6 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 	}
 	e.txt = put(e.txt)
 	e.menu = put(e.menu)
-	e.atom = put(e.atom)
 	e.lines.gemini = put(e.lines.gemini)
 	e.lines.gopher = put(e.lines.gopher)
 	e.arena, e.size = a, n

@@ -70,7 +70,10 @@ func TestPackerPacksEntriesInOrder(t *testing.T) {
 		if e.arena != out[0].arena {
 			t.Fatalf("entry %d in another arena, with room left in the first", i)
 		}
-		for _, b := range [][]byte{e.gmi.Raw, e.txt, e.menu, e.atom, e.lines.gemini, e.lines.gopher} {
+		if &e.atom[0] != &in[i].atom[0] {
+			t.Fatalf("entry %d: its feed entry copied into the arena: the feed holds it (Store.atoms)", i)
+		}
+		for _, b := range [][]byte{e.gmi.Raw, e.txt, e.menu, e.lines.gemini, e.lines.gopher} {
 			if cap(b) != len(b) {
 				t.Fatalf("entry %d: a slice of %d bytes has room for %d: an append would write into the arena", i, len(b), cap(b))
 			}

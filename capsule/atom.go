@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"strings"
 	"time"
+	"unsafe"
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
@@ -82,8 +83,9 @@ type feedParts struct {
 
 // atomXML renders a feed of posts, newest first: the whole site's (self is
 // atomPath, home "/") or one tag's (its .xml and its page). self and home
-// are links, percent-encoded.
-func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts) *gemini.Response {
+// are links, percent-encoded. textless[i] is the entry of posts[i] as the
+// feed holds it, when without its text (nil for an entry with its text).
+func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts) (feedResp *gemini.Response, textless [][]byte) {
 	site := b.site
 	feed := atomFeed{
 		Lang:      site.Lang,
@@ -138,17 +140,71 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 	out.WriteString(header)
 	out.WriteString(xml.Header)
 	out.Write(bytes.TrimSuffix(head.Bytes(), []byte(end)))
+	at := make([]int, len(posts)) // where each textless entry begins, or -1
 	for i, p := range posts {
 		out.WriteByte('\n')
 		if i < len(full) && full[i] != nil {
 			out.Write(full[i])
+			at[i] = -1
 		} else {
+			at[i] = out.Len()
 			out.Write(b.part(p).atom)
 		}
 	}
 	out.WriteString(end + "\n")
 	raw := kept(out.Bytes())
-	return &gemini.Response{Status: gemini.StatusSuccess, Meta: atomMediaType, Body: raw[len(header):], Raw: raw}
+	textless = make([][]byte, len(posts))
+	for i, p := range posts {
+		if n := len(b.part(p).atom); at[i] >= 0 {
+			textless[i] = raw[at[i] : at[i]+n : at[i]+n]
+		}
+	}
+	return &gemini.Response{Status: gemini.StatusSuccess, Meta: atomMediaType, Body: raw[len(header):], Raw: raw}, textless
+}
+
+// holdFeedEntries makes the feed entries of b's posts (renderedEntry.atom,
+// which each build's feeds are made of) the bytes of b's feed, all.feed,
+// that say them, or, for an entry that feed holds with its text, a copy
+// of its own; and records them in st.atoms for the next Build. textless
+// is what atomXML said of all.feed when this build made it; nil when the
+// feed was taken from the previous Store, whose entries (prevAtoms) are
+// then in it. The pieces of b's pages are made again of the bytes held:
+// the entries they were made of are garbage once the Store is built.
+func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, textless [][]byte, prevAtoms map[string][]byte, fe feedParts) {
+	feedBytes := all.feed.Raw
+	for i, p := range b.posts {
+		e := b.part(p)
+		if len(e.atom) == 0 {
+			continue // not rendered
+		}
+		var held []byte
+		switch {
+		case textless != nil:
+			held = textless[i]
+		case !(fe.text && i < feedFullPosts):
+			if a := prevAtoms[p.File]; partOf(a, feedBytes) && bytes.Equal(a, e.atom) {
+				held = a
+			}
+		}
+		if held == nil {
+			held = kept(e.atom)
+		}
+		e.atom = held
+		st.atoms[p.File] = held
+	}
+	_, all.entries = b.pieces(b.posts, fe)
+	for k, g := range b.tags {
+		_, tags[k].entries = b.pieces(g.Posts, fe)
+	}
+}
+
+// partOf reports whether part is a slice of whole's bytes.
+func partOf(part, whole []byte) bool {
+	if len(part) == 0 || len(whole) == 0 {
+		return false
+	}
+	p, w := uintptr(unsafe.Pointer(unsafe.SliceData(part))), uintptr(unsafe.Pointer(unsafe.SliceData(whole)))
+	return p >= w && p+uintptr(len(part)) <= w+uintptr(len(whole))
 }
 
 // atomEntry is p's entry in a feed, with text as its content if not nil,

@@ -205,6 +205,14 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		older, newer := lb.neighbours(j)
 		if r := cache.lookup(p, older, newer, links); r != nil {
 			reused[i], out[i] = r, r.renderedEntry
+			if i < len(posts) && out[i].atom == nil {
+				// Its feed entry is held by the Store the record is
+				// from (not by the record: Store.atoms); made again
+				// when that Store has none (a failed pass's).
+				if out[i].atom = renders.atoms[p.File]; out[i].atom == nil {
+					out[i].atom = lb.atomEntry(p, out[i].summary, nil)
+				}
+			}
 			if lb.isPage(j) {
 				lb.pageLinks[j-len(lb.posts)] = r.hasLinks
 			}
@@ -282,9 +290,13 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.renders = make(renderCache, len(entries))
 	st.markup, st.languages = c.Markup, c.Languages
 	st.packer = pk
+	var fresh []*renderRecord // records made by this build, not yet published
 	for i, p := range entries {
 		older, newer := owners[i].b.neighbours(owners[i].j)
-		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p))
+		if st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p)) > 0 {
+			st.Rendered++
+			fresh = append(fresh, st.renders[p.File])
+		}
 	}
 	st.draftRenders = make(renderCache, len(drafts))
 	for i, p := range drafts {
@@ -312,16 +324,22 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 
 	var prevTags map[string]*tagPages
 	var prevBlogs map[string]*blogPages
+	var prevAtoms map[string][]byte
 	if prev := opts.Previous; prev != nil && prev.sameSettings(site, c) {
-		prevTags, prevBlogs = prev.tagPages, prev.blogPages
+		prevTags, prevBlogs, prevAtoms = prev.tagPages, prev.blogPages, prev.atoms
 	}
+	st.atoms = make(map[string][]byte, len(posts))
 	st.tagPages = make(map[string]*tagPages, len(b.tags))
 	st.blogPages = make(map[string]*blogPages, len(blogs))
 	for _, lb := range blogs {
 		if lb.homeText != nil && st.renders[lb.homeText.File] != nil {
 			lb.homeBody = st.renders[lb.homeText.File].searchable // its gemtext body, as its own page holds it
 		}
-		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir])
+		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir], prevAtoms)
+	}
+	// The records keep no feed entry: st.atoms has them, in the feeds.
+	for _, r := range fresh {
+		r.atom = nil
 	}
 	b.parts = nil // the Store keeps b (its search): not what it was built of
 	for _, lb := range blogs {

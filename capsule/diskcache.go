@@ -207,11 +207,11 @@ func (st *Store) WriteCache(path, folder string, loaded *content.Content) (int64
 		}
 		return r.bodySum, true
 	})
-	if err := encodeRecords(w, st.renders); err != nil {
+	if err := encodeRecords(w, st.renders, st.atoms); err != nil {
 		w.Abort()
 		return 0, err
 	}
-	if err := encodeRecords(w, st.draftRenders); err != nil {
+	if err := encodeRecords(w, st.draftRenders, nil); err != nil {
 		w.Abort()
 		return 0, err
 	}
@@ -343,7 +343,9 @@ const (
 	minRecordBytes = 1 + 32 + 32 + 2*5 + 1 + 1 + 1 + 8 + 1
 )
 
-func encodeRecords(w *buildcache.Writer, c renderCache) error {
+// encodeRecords writes c's records, each with its feed entry, which the
+// Store holds apart (atoms).
+func encodeRecords(w *buildcache.Writer, c renderCache, atoms map[string][]byte) error {
 	w.Uvarint(uint64(len(c)))
 	for file, r := range c {
 		if r.disk != nil || file != r.post.File {
@@ -383,7 +385,11 @@ func encodeRecords(w *buildcache.Writer, c renderCache) error {
 		} else {
 			w.Bool(false)
 		}
-		for _, b := range [][]byte{e.txt, e.menu, e.searchable, e.atom, e.lines.gemini, e.lines.gopher} {
+		atom := e.atom
+		if atom == nil {
+			atom = atoms[file]
+		}
+		for _, b := range [][]byte{e.txt, e.menu, e.searchable, atom, e.lines.gemini, e.lines.gopher} {
 			encodeBytes(w, b, raw)
 		}
 		w.String(e.summary)

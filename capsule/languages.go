@@ -158,7 +158,7 @@ func (st *Store) serveLanguageRoot(lb *blog) {
 // indexPages puts b's home, tags, archive and feed into st, under b's
 // folder; prevTags are the tag pages of the Store being served, and prev
 // its pages of b, taken when their posts' pieces are the same.
-func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages, prev *blogPages) {
+func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPages, prev *blogPages, prevAtoms map[string][]byte) {
 	site, lang, d := b.site, b.site.Lang, b.dir
 	// What is not kept is made on every core: the pages are independent
 	// of each other, and each one of a large blog (its feed, its home,
@@ -176,10 +176,11 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 			func() { all.archiveMenu = b.archiveMenu() },
 			func() { all.root = b.rootMenu() })
 	}
+	var textless [][]byte // what the feed, if made now, holds of each entry
 	if prev != nil && samePieces(prev.entries, all.entries) {
 		all.feed = prev.feed
 	} else {
-		jobs = append(jobs, func() { all.feed = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed) })
+		jobs = append(jobs, func() { all.feed, textless = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed) })
 	}
 	tags := make([]*tagPages, len(b.tags))
 	keys := make([]string, len(b.tags))
@@ -204,11 +205,12 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 			pages.feed = old.feed
 		} else {
 			jobs = append(jobs, func() {
-				pages.feed = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)
+				pages.feed, _ = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)
 			})
 		}
 	}
 	work.ForEach(len(jobs), func(i int) { jobs[i]() })
+	b.holdFeedEntries(st, all, tags, textless, prevAtoms, feed)
 	st.blogPages[d] = all
 	st.gemini[d+"/"] = all.home
 	st.gemini[d+tagsPath] = all.tags

@@ -130,6 +130,7 @@ func runReloadChild(args []string) {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads to `file`")
 	heapProfile := fs.String("heapprofile", "", "write a profile of what is live after the start to `file`")
 	fullToo := fs.Bool("full", true, "a full reload after the others")
+	memClasses := fs.Bool("memclasses", false, "print to standard error where the runtime's memory is after the start, and the process's status")
 	fs.Parse(args)
 	cfg := config.NewConfig()
 	cfg.Posts = *dir
@@ -162,6 +163,9 @@ func runReloadChild(args []string) {
 		}
 		pprof.Lookup("heap").WriteTo(f, 0)
 		f.Close()
+	}
+	if *memClasses {
+		printMemClasses()
 	}
 	res := reloadResult{Full: full, FullCPU: fullCPU, StartMiB: rss(), HeldMiB: float64(d.Store().Held) / (1 << 20)}
 	files, _ := filepath.Glob(filepath.Join(*dir, "*-post-*.md"))

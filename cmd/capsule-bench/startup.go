@@ -187,15 +187,7 @@ func runStartupChild(args []string) {
 		f.Close()
 	}
 	if *memClasses {
-		for _, d := range metrics.All() {
-			if strings.HasPrefix(d.Name, "/memory/classes/") {
-				s := []metrics.Sample{{Name: d.Name}}
-				metrics.Read(s)
-				fmt.Fprintf(os.Stderr, "%-50s %8.1f MiB\n", d.Name, float64(s[0].Value.Uint64())/(1<<20))
-			}
-		}
-		b, _ := os.ReadFile("/proc/self/status")
-		os.Stderr.Write(b)
+		printMemClasses()
 	}
 	pid := os.Getpid()
 	peak, _ := memory(pid, "VmHWM")
@@ -318,4 +310,18 @@ func capsuledBinary(bin, tmp string) string {
 		log.Fatalf("building capsuled (run from the repository's root): %v\n%s", err, out)
 	}
 	return bin
+}
+
+// printMemClasses prints to standard error where the runtime's memory is
+// now, and the process's status (-memclasses).
+func printMemClasses() {
+	for _, d := range metrics.All() {
+		if strings.HasPrefix(d.Name, "/memory/classes/") {
+			s := []metrics.Sample{{Name: d.Name}}
+			metrics.Read(s)
+			fmt.Fprintf(os.Stderr, "%-50s %8.1f MiB\n", d.Name, float64(s[0].Value.Uint64())/(1<<20))
+		}
+	}
+	b, _ := os.ReadFile("/proc/self/status")
+	os.Stderr.Write(b)
 }

@@ -1,0 +1,104 @@
+package capsule
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"capsule/capsule/content"
+)
+
+// TestFeedEntriesHeldByTheFeed: each post's feed entry, which every
+// build's feeds are made of, is held as the bytes of the Store's own feed
+// that say it (not a copy of them, and not the bytes of a feed no longer
+// served), after a build from nothing and after a reload that edited one
+// post, which makes the feed anew, and one that edited only a post's
+// text, which keeps it. With the feed's text on, the newest posts'
+// entries (which the feed holds with their text) keep copies of their
+// own, and the rest are still the feed's.
+func TestFeedEntriesHeldByTheFeed(t *testing.T) {
+	for _, withText := range []bool{false, true} {
+		t.Run(fmt.Sprintf("text=%v", withText), func(t *testing.T) {
+			dir := t.TempDir()
+			old := time.Now().Add(-time.Hour)
+			write := func(name, text string) {
+				p := filepath.Join(dir, name)
+				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				os.Chtimes(p, old, old)
+				old = old.Add(time.Second)
+			}
+			post := func(i int, title, text string) {
+				write(fmt.Sprintf("p%02d.md", i), fmt.Sprintf("+++\ntitle = %q\ndate = 2024-01-%02d\ntags = [\"t\"]\n+++\n%s\n", title, i+1, text))
+			}
+			write(content.SiteFile, "+++\ntitle = \"題\"\n+++\n")
+			const n = feedFullPosts + 5
+			for i := range n {
+				post(i, fmt.Sprintf("記事 %d", i), fmt.Sprintf("本文 %d です。", i))
+			}
+			var prev *Store
+			var prevContent *content.Content
+			build := func() *Store {
+				t.Helper()
+				c, err := content.Load(dir, content.LoadOptions{Settle: -1, Previous: prevContent})
+				if err != nil {
+					t.Fatal(err)
+				}
+				st, err := Build(context.Background(), &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, FeedContent: withText},
+					c, BuildOptions{Previous: prev, PreviousContent: prevContent})
+				if err != nil {
+					t.Fatal(err)
+				}
+				c.Forget()
+				prev, prevContent = st, c
+				return st
+			}
+			check := func(st *Store, when string) {
+				t.Helper()
+				feed := st.gemini[atomPath].Raw
+				own := 0
+				if len(st.atoms) != n {
+					t.Fatalf("%s: %d feed entries held for %d posts", when, len(st.atoms), n)
+				}
+				for file, a := range st.atoms {
+					if partOf(a, feed) {
+						continue
+					}
+					own++
+					if !withText {
+						t.Errorf("%s: %s: its feed entry is not the feed's bytes", when, file)
+					}
+				}
+				if withText && own != feedFullPosts {
+					t.Errorf("%s: %d feed entries of their own, want the %d the feed holds with their text", when, own, feedFullPosts)
+				}
+				for _, r := range st.renders {
+					if r.atom != nil {
+						t.Errorf("%s: the record of %s holds a feed entry of its own", when, r.post.File)
+					}
+				}
+			}
+			st := build()
+			check(st, "start")
+			// The oldest post's title: its entry and the feed change.
+			post(0, "新しい題", "本文 0 です。")
+			st1 := build()
+			if st1.gemini[atomPath] == st.gemini[atomPath] {
+				t.Fatal("a title changed, and the feed was kept")
+			}
+			check(st1, "after a title's edit")
+			// The oldest post's text past its summary: without the feed's
+			// text, its entry is the same, and the feed is kept.
+			post(0, "新しい題", "本文 0 です。\n\n追記。")
+			st2 := build()
+			if !withText && st2.gemini[atomPath] != st1.gemini[atomPath] {
+				t.Fatal("only a text changed, and the feed without text was made anew")
+			}
+			check(st2, "after a text's edit")
+		})
+	}
+}
