@@ -1,6 +1,8 @@
 package capsule
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -232,4 +234,83 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 	}
 	pk.moved += moved
 	return moved
+}
+
+// chunkArenas are the chunks of a cache file's payload (buildcache.Read),
+// as arenas: a record read from the file is served from the bytes read,
+// not copied (a restart's time), and held as a post of that arena (so
+// the repack rule moves it once its chunk is under half live). What a
+// chunk holds besides records (the search index, the posts' saved front
+// matter, which are decoded as copies) is garbage with the chunk once no
+// record is left in it: what stays of a cache file is its records'
+// responses, and the few fields between them. A record across two
+// chunks (its fields copied by the decoder) is packed into fresh space.
+type chunkArenas struct {
+	pk     *packer
+	arenas []*arena // one per chunk, by address
+}
+
+func newChunkArenas(payload [][]byte) *chunkArenas {
+	h := &chunkArenas{pk: newPacker(nil)}
+	for _, c := range payload {
+		if len(c) > 0 {
+			a := &arena{buf: c}
+			a.used.Store(int64(len(c))) // full: nothing more is reserved in it
+			h.arenas = append(h.arenas, a)
+		}
+	}
+	slices.SortFunc(h.arenas, func(a, b *arena) int { return cmp.Compare(a.start(), b.start()) })
+	return h
+}
+
+// start is where a's bytes begin.
+func (a *arena) start() uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(a.buf))) }
+
+// hold returns e, decoded from a payload, as a post of the chunk it was
+// read from, or packed into fresh space. (Its feed entry is left where it
+// is: the first Build's feed holds it from then on.)
+func (h *chunkArenas) hold(e renderedEntry) renderedEntry {
+	var raw []byte
+	if e.gmi != nil {
+		raw = e.gmi.Raw
+	}
+	pieces := [...][]byte{raw, e.txt, e.menu, e.lines.gemini, e.lines.gopher}
+	var a *arena
+	n := 0
+	for _, b := range pieces {
+		if len(b) == 0 {
+			continue
+		}
+		if a == nil {
+			a = h.of(b)
+		}
+		if a == nil || !partOf(b, a.buf) {
+			return h.pk.pack(e)
+		}
+		n += len(b)
+	}
+	if a == nil {
+		return h.pk.pack(e)
+	}
+	e.summary = packedSummary(e.summary, e.searchable)
+	e.arena, e.size = a, n
+	return e
+}
+
+// of returns the arena whose bytes b begins in, nil if none.
+func (h *chunkArenas) of(b []byte) *arena {
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	i, _ := slices.BinarySearchFunc(h.arenas, p, func(a *arena, p uintptr) int {
+		switch {
+		case p < a.start():
+			return 1
+		case p >= a.start()+uintptr(len(a.buf)):
+			return -1
+		}
+		return 0
+	})
+	if i < len(h.arenas) && partOf(b[:1], h.arenas[i].buf) {
+		return h.arenas[i]
+	}
+	return nil
 }

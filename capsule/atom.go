@@ -187,7 +187,9 @@ func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, text
 			}
 		}
 		if held == nil {
-			held = kept(e.atom)
+			// A copy, even of bytes held already: they may be a
+			// part of a feed no longer served, or of a cache file.
+			held = bytes.Clone(e.atom)
 		}
 		e.atom = held
 		st.atoms[p.File] = held

@@ -290,12 +290,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.renders = make(renderCache, len(entries))
 	st.markup, st.languages = c.Markup, c.Languages
 	st.packer = pk
-	var fresh []*renderRecord // records made by this build, not yet published
+	var fresh []*renderRecord // records made by this build (rendered, or from a cache's), not yet published
 	for i, p := range entries {
 		older, newer := owners[i].b.neighbours(owners[i].j)
-		if st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p)) > 0 {
-			st.Rendered++
-			fresh = append(fresh, st.renders[p.File])
+		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p))
+		if r := st.renders[p.File]; r != nil && r != reused[i] {
+			fresh = append(fresh, r)
 		}
 	}
 	st.draftRenders = make(renderCache, len(drafts))

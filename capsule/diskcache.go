@@ -261,6 +261,9 @@ type Cache struct {
 	renders, drafts renderCache
 	idx             *search.Index
 	err             error
+	// packer holds the responses of the records not within one chunk of
+	// the file's payload (chunkArenas), then the first Build's.
+	packer *packer
 }
 
 // OpenCache reads the cache file path for the posts folder, before the
@@ -276,18 +279,26 @@ func OpenCache(path, folder string) (*Cache, int64, error) {
 	if err != nil {
 		return nil, size, err
 	}
-	d := buildcache.NewDecoder(payload)
+	c, err := openPayload(payload, folder)
+	return c, size, err
+}
+
+// openPayload is OpenCache of a file's payload, read.
+func openPayload(payload [][]byte, folder string) (*Cache, error) {
+	d := buildcache.NewDecoder(payload...)
 	c := &Cache{folder: folder, done: make(chan struct{})}
 	copy(c.key[:], d.Fixed(32))
 	c.saved = content.DecodeSaved(d)
 	if err := d.Err(); err != nil {
-		return nil, size, err
+		return nil, err
 	}
+	held := newChunkArenas(payload)
+	c.packer = held.pk
 	go func() {
 		defer close(c.done)
-		c.renders, c.drafts, c.idx, c.err = decodeCache(d)
+		c.renders, c.drafts, c.idx, c.err = decodeCache(d, held)
 	}()
-	return c, size, nil
+	return c, nil
 }
 
 // Saved is what the Load that wrote the file leaves a restart's Load
@@ -311,7 +322,7 @@ func (c *Cache) Store(site *Site, loaded *content.Content) (*Store, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &Store{Site: cacheSite(site), markup: loaded.Markup, languages: loaded.Languages, renders: c.renders, draftRenders: c.drafts, search: c.idx}, nil
+	return &Store{Site: cacheSite(site), markup: loaded.Markup, languages: loaded.Languages, renders: c.renders, draftRenders: c.drafts, search: c.idx, packer: c.packer}, nil
 }
 
 // Taken is how many posts, pages and drafts the build took from the
@@ -320,9 +331,9 @@ func (st *Store) Taken() int { return len(st.renders) + len(st.draftRenders) - s
 
 // decodeCache decodes the rest of a payload: the posts' and the drafts' records, and
 // the search index over the posts' texts, as they read back.
-func decodeCache(d *buildcache.Decoder) (renders, drafts renderCache, idx *search.Index, err error) {
-	renders = decodeRecords(d)
-	drafts = decodeRecords(d)
+func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts renderCache, idx *search.Index, err error) {
+	renders = decodeRecords(d, held)
+	drafts = decodeRecords(d, held)
 	if d.Bool() {
 		idx = search.Decode(d, func(file string) []byte {
 			if r := renders[file]; r != nil {
@@ -453,7 +464,7 @@ func decodeBytes(d *buildcache.Decoder, raw []byte) []byte {
 	return nil
 }
 
-func decodeRecords(d *buildcache.Decoder) renderCache {
+func decodeRecords(d *buildcache.Decoder, held *chunkArenas) renderCache {
 	n := d.Count(minRecordBytes, maxRecords)
 	c := make(renderCache, n)
 	for range n {
@@ -500,6 +511,12 @@ func decodeRecords(d *buildcache.Decoder) renderCache {
 		if d.Err() != nil {
 			return nil
 		}
+		// A page's body and text are parts of it, as written.
+		if e.gmi == nil && len(e.searchable) > 0 || e.gmi != nil && (!partOrEmpty(e.gmi.Body, raw) || !partOrEmpty(e.searchable, raw)) {
+			d.Fail("a record's text outside its page")
+			return nil
+		}
+		*e = held.hold(*e)
 		if _, dup := c[r.post.File]; dup {
 			d.Fail("a file twice")
 			return nil
@@ -508,6 +525,9 @@ func decodeRecords(d *buildcache.Decoder) renderCache {
 	}
 	return c
 }
+
+// partOrEmpty reports whether part is empty or a slice of whole's bytes.
+func partOrEmpty(part, whole []byte) bool { return len(part) == 0 || partOf(part, whole) }
 
 func decodeNeighbour(d *buildcache.Decoder) neighbour {
 	return neighbour{exists: d.Bool(), slug: d.String(), title: d.String(), date: d.String(), page: d.Bool()}

@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -8,9 +9,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"weak"
 
 	"capsule/capsule/buildcache"
 	"capsule/capsule/content"
@@ -256,12 +260,25 @@ func FuzzDecodeCache(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(payload)
-	f.Add(payload[:len(payload)/2])
+	whole := slices.Concat(payload...)
+	f.Add(whole)
+	f.Add(whole[:len(whole)/2])
 	f.Add([]byte{})
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d := buildcache.NewDecoder(b)
+		// In chunks, as a file is read (their size from the bytes):
+		// decoded as the bytes whole are.
+		chunks := buildcache.Chunks(b)
+		d := buildcache.NewDecoder(chunks...)
+		defer func() {
+			whole := buildcache.NewDecoder(b)
+			whole.Fixed(32)
+			content.DecodeSaved(whole)
+			_, _, _, wholeErr := decodeCache(whole, newChunkArenas(nil))
+			if err := d.Err(); (err == nil) != (wholeErr == nil) {
+				t.Fatalf("in %d chunks: %v; whole: %v", len(chunks), err, wholeErr)
+			}
+		}()
 		d.Fixed(32)
 		saved := content.DecodeSaved(d)
 		if d.Err() != nil {
@@ -271,7 +288,7 @@ func FuzzDecodeCache(f *testing.F) {
 			return
 		}
 		saved.Len()
-		renders, drafts, idx, err := decodeCache(d)
+		renders, drafts, idx, err := decodeCache(d, newChunkArenas(chunks))
 		if err != nil {
 			return
 		}
@@ -374,4 +391,87 @@ func buildUnchanged(t *testing.T, c *content.Content, prev, want *Store) *Store 
 		t.Error(diff)
 	}
 	return got
+}
+
+// TestRestartHoldsOnlyResponsesOfTheCacheFile: once a restart's first
+// Build has taken what it needs from a cache file, what it keeps of the
+// bytes read is the chunks its records' responses are served from
+// (chunkArenas), each held as such an arena: the chunks of the search
+// index and of the posts' saved front matter, decoded as copies, are
+// garbage. A restart's resident memory is then a cold start's, not the
+// file's size beside it.
+func TestRestartHoldsOnlyResponsesOfTheCacheFile(t *testing.T) {
+	path, folder, _, _ := sampleCache(t)
+	key, err := folderKey(folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, _, err := buildcache.Read(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In chunks of 1 KiB (files are read in larger ones): the sections
+	// of a small blog's file in chunks of their own.
+	var payload [][]byte
+	for b := slices.Concat(read...); len(b) > 0; {
+		k := min(1<<10, len(b))
+		payload, b = append(payload, bytes.Clone(b[:k])), b[k:]
+	}
+	var chunks []weak.Pointer[byte]
+	for _, c := range payload {
+		chunks = append(chunks, weak.Make(&c[0]))
+	}
+	st := func() *Store {
+		file, err := openPayload(payload, folder)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := content.Load(folder, content.LoadOptions{Saved: file.Saved()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev, err := file.Store(cacheTestSite(c), c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{Previous: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Rendered != 0 || st.Taken() == 0 {
+			t.Fatalf("%d rendered, %d taken from the cache", st.Rendered, st.Taken())
+		}
+		return st
+	}()
+	payload = nil
+	runtime.GC()
+	runtime.GC()
+	served := map[*byte]bool{} // the chunks records are served from
+	for _, rc := range []renderCache{st.renders, st.draftRenders} {
+		for _, r := range rc {
+			if r.arena != nil {
+				served[&r.arena.buf[0]] = true
+			}
+		}
+	}
+	if len(served) == 0 {
+		t.Fatal("no record served from the chunks read")
+	}
+	freed := 0
+	for i, p := range chunks {
+		switch c := p.Value(); {
+		case c == nil:
+			freed++
+		case !served[c]:
+			t.Errorf("chunk %d of %d is held, and no record is served from it", i, len(chunks))
+		}
+	}
+	if freed == 0 {
+		t.Errorf("every chunk of %d held after the restart's build", len(chunks))
+	}
+	t.Logf("%d chunks of 1 KiB: %d held, as %d records' arenas; %d freed", len(chunks), len(chunks)-freed, len(served), freed)
+	if r, ok := st.Gemini("/"); !ok || len(r.Raw) == 0 {
+		t.Fatal("the restart serves no home page")
+	}
+	runtime.KeepAlive(st)
 }

@@ -57,7 +57,7 @@ func TestFeedEntriesHeldByTheFeed(t *testing.T) {
 				prev, prevContent = st, c
 				return st
 			}
-			check := func(st *Store, when string) {
+			check := func(st, prev *Store, n int, when string) {
 				t.Helper()
 				feed := st.gemini[atomPath].Raw
 				own := 0
@@ -65,6 +65,9 @@ func TestFeedEntriesHeldByTheFeed(t *testing.T) {
 					t.Fatalf("%s: %d feed entries held for %d posts", when, len(st.atoms), n)
 				}
 				for file, a := range st.atoms {
+					if prev != nil && prev.gemini[atomPath] != st.gemini[atomPath] && partOf(a, prev.gemini[atomPath].Raw) {
+						t.Errorf("%s: %s: its feed entry is held in the feed of the Store replaced", when, file)
+					}
 					if partOf(a, feed) {
 						continue
 					}
@@ -83,14 +86,14 @@ func TestFeedEntriesHeldByTheFeed(t *testing.T) {
 				}
 			}
 			st := build()
-			check(st, "start")
+			check(st, nil, n, "start")
 			// The oldest post's title: its entry and the feed change.
 			post(0, "新しい題", "本文 0 です。")
 			st1 := build()
 			if st1.gemini[atomPath] == st.gemini[atomPath] {
 				t.Fatal("a title changed, and the feed was kept")
 			}
-			check(st1, "after a title's edit")
+			check(st1, st, n, "after a title's edit")
 			// The oldest post's text past its summary: without the feed's
 			// text, its entry is the same, and the feed is kept.
 			post(0, "新しい題", "本文 0 です。\n\n追記。")
@@ -98,7 +101,13 @@ func TestFeedEntriesHeldByTheFeed(t *testing.T) {
 			if !withText && st2.gemini[atomPath] != st1.gemini[atomPath] {
 				t.Fatal("only a text changed, and the feed without text was made anew")
 			}
-			check(st2, "after a text's edit")
+			check(st2, st1, n, "after a text's edit")
+			// The newest post gone: the one after the newest that the
+			// feed holds with their text is now one of them.
+			if err := os.Remove(filepath.Join(dir, fmt.Sprintf("p%02d.md", n-1))); err != nil {
+				t.Fatal(err)
+			}
+			check(build(), st2, n-1, "after the newest post's removal")
 		})
 	}
 }

@@ -180,7 +180,12 @@ func (w *Writer) Abort() {
 // payload, checked, and the file's size. A missing file is an
 // os.ErrNotExist; one for another key is ErrOther; one not whole or not
 // as written ErrCorrupt. The file is read once, within MaxSize.
-func Read(path string, key [32]byte) (payload []byte, size int64, err error) {
+//
+// The payload is in chunks of readChunk bytes, each its own allocation,
+// which a Decoder lets go of as it reads past them: what a reader keeps
+// of a large payload (copies, or fields aliasing a chunk) is all that is
+// left of it once decoded, not the whole payload.
+func Read(path string, key [32]byte) (payload [][]byte, size int64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
@@ -209,52 +214,53 @@ func Read(path string, key [32]byte) (payload []byte, size int64, err error) {
 	}
 	// The size the file says is the size it has: a file that grew or
 	// shrank while being read is not whole.
-	buf := make([]byte, size-int64(headerSize))
-	payloadLen := len(buf) - trailerSize
-	crc, err := readChecksummed(f, buf, payloadLen)
+	payloadLen := size - int64(headerSize+trailerSize)
+	payload, crc, err := readChecksummed(f, payloadLen)
 	if err != nil {
 		return nil, size, ErrCorrupt
 	}
-	if n, err := f.Read(make([]byte, 1)); n > 0 || err != io.EOF {
+	var t [trailerSize + 1]byte
+	if n, err := io.ReadFull(f, t[:]); n != trailerSize || err != io.ErrUnexpectedEOF {
 		return nil, size, ErrCorrupt
 	}
-	payload, t := buf[:payloadLen], buf[payloadLen:]
-	if binary.LittleEndian.Uint64(t) != uint64(len(payload)) || binary.LittleEndian.Uint32(t[8:]) != crc {
+	if binary.LittleEndian.Uint64(t[:]) != uint64(payloadLen) || binary.LittleEndian.Uint32(t[8:]) != crc {
 		return nil, size, ErrCorrupt
 	}
 	return payload, size, nil
 }
 
-// readChunk is how much readChecksummed reads at a time.
-const readChunk = 4 << 20
+// readChunk is how much readChecksummed reads at a time, and the size of
+// a payload's chunks. (A variable for tests, which make it small.)
+var readChunk = 4 << 20
 
-// readChecksummed fills buf from r and returns the checksum of its first
-// n bytes, summed on another goroutine as the chunks arrive: on a
-// machine of two cores, the checksum of a cache of a few hundred MiB
-// costs no time beside its reading (the copy, and the page faults of the
-// fresh buffer).
-func readChecksummed(r io.Reader, buf []byte, n int) (uint32, error) {
-	read := make(chan int, len(buf)/readChunk+1) // ends of the chunks read
+// readChecksummed reads n bytes from r, in chunks of readChunk, and
+// returns them with their checksum, summed on another goroutine as the
+// chunks arrive: on a machine of two cores, the checksum of a cache of a
+// few hundred MiB costs no time beside its reading (the copy, and the
+// page faults of the fresh chunks).
+func readChecksummed(r io.Reader, n int64) ([][]byte, uint32, error) {
+	chunks := make([][]byte, 0, n/int64(readChunk)+1)
+	read := make(chan []byte, cap(chunks))
 	sum := make(chan uint32, 1)
 	go func() {
-		crc, at := uint32(0), 0
-		for end := range read {
-			crc = crc32.Update(crc, castagnoli, buf[at:min(end, n)])
-			at = min(end, n)
+		crc := uint32(0)
+		for c := range read {
+			crc = crc32.Update(crc, castagnoli, c)
 		}
 		sum <- crc
 	}()
 	var err error
-	for at := 0; at < len(buf) && err == nil; {
-		end := min(at+readChunk, len(buf))
-		if _, err = io.ReadFull(r, buf[at:end]); err == nil {
-			read <- end
-			at = end
+	for left := n; left > 0 && err == nil; {
+		c := make([]byte, min(int64(readChunk), left))
+		if _, err = io.ReadFull(r, c); err == nil {
+			chunks = append(chunks, c)
+			read <- c
+			left -= int64(len(c))
 		}
 	}
 	close(read)
 	crc := <-sum
-	return crc, err
+	return chunks, crc, err
 }
 
 // Size is the size of the cache file path, 0 when there is none.
@@ -277,24 +283,56 @@ func RemoveTemporary(dir string) {
 	}
 }
 
-// Decoder reads fields from a payload. Every length and count is checked
-// against the bytes left before anything is allocated, so that no input
-// allocates more than its own size; the first problem stops it (Err),
-// and every later read returns a zero value.
+// Decoder reads fields from a payload, one or more chunks read one after
+// the other. Every length and count is checked against the bytes left
+// before anything is allocated, so that no input allocates more than its
+// own size; the first problem stops it (Err), and every later read
+// returns a zero value.
 type Decoder struct {
-	b   []byte
-	err error
+	b    []byte   // what is left of the chunk being read
+	next [][]byte // the chunks after it: each let go of once read
+	left int      // bytes left in b and next
+	err  error
 }
 
-// NewDecoder reads b. Bytes returned alias b.
-func NewDecoder(b []byte) *Decoder { return &Decoder{b: b} }
+// NewDecoder reads the payload made of chunks, one after the other. A
+// field within one chunk aliases it; one across two is a copy. The
+// decoder takes the slice of chunks: it sets each to nil once read, so
+// that nothing holds a chunk but what was decoded from it.
+func NewDecoder(chunks ...[]byte) *Decoder {
+	d := &Decoder{next: chunks}
+	for _, c := range chunks {
+		d.left += len(c)
+	}
+	d.advance()
+	return d
+}
+
+// advance moves to the next chunk with bytes once b is read, and drops
+// the decoder's hold on the one read.
+func (d *Decoder) advance() {
+	for len(d.b) == 0 && len(d.next) > 0 {
+		d.b, d.next[0] = d.next[0], nil
+		d.next = d.next[1:]
+	}
+}
+
+// skip consumes n bytes, n at most d.left.
+func (d *Decoder) skip(n int) {
+	d.left -= n
+	for n > 0 {
+		k := min(n, len(d.b))
+		d.b, n = d.b[k:], n-k
+		d.advance()
+	}
+}
 
 // Err is the first problem met, nil if none.
 func (d *Decoder) Err() error { return d.err }
 
 // Done is Err, or a problem if bytes are left over.
 func (d *Decoder) Done() error {
-	if d.err == nil && len(d.b) > 0 {
+	if d.err == nil && d.left > 0 {
 		d.fail("bytes left over")
 	}
 	return d.err
@@ -307,7 +345,7 @@ func (d *Decoder) fail(what string) {
 	if d.err == nil {
 		d.err = fmt.Errorf("%w: %s", ErrCorrupt, what)
 	}
-	d.b = nil
+	d.b, d.next, d.left = nil, nil, 0
 }
 
 // Uvarint reads an unsigned number.
@@ -315,12 +353,18 @@ func (d *Decoder) Uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	u, n := binary.Uvarint(d.b)
+	b := d.b
+	if len(b) < binary.MaxVarintLen64 && len(b) < d.left {
+		// Across chunks: its bytes gathered (at most a varint's).
+		var buf [binary.MaxVarintLen64]byte
+		b = buf[:d.peek(buf[:])]
+	}
+	u, n := binary.Uvarint(b)
 	if n <= 0 {
 		d.fail("bad number")
 		return 0
 	}
-	d.b = d.b[n:]
+	d.skip(n)
 	return u
 }
 
@@ -355,7 +399,7 @@ const MaxLine = min(1<<40, math.MaxInt)
 // Count reads how many elements follow, each of at least minSize bytes,
 // and at most limit of them: never more than the bytes left can hold.
 func (d *Decoder) Count(minSize, limit int) int {
-	return d.Int(min(limit, len(d.b)/max(minSize, 1)))
+	return d.Int(min(limit, d.left/max(minSize, 1)))
 }
 
 // Bool reads a bool.
@@ -377,13 +421,49 @@ func (d *Decoder) Bytes() []byte { return d.Fixed(d.Int(math.MaxInt)) }
 // String reads a length-prefixed field as a string (a copy).
 func (d *Decoder) String() string { return string(d.Bytes()) }
 
-// Fixed reads n bytes, aliasing the payload.
+// Fixed reads n bytes, aliasing the payload (a copy when they are across
+// chunks).
 func (d *Decoder) Fixed(n int) []byte {
-	if n > len(d.b) {
+	if n > d.left {
 		d.fail("field longer than what is left")
 		return nil
 	}
-	b := d.b[:n:n]
-	d.b = d.b[n:]
+	if n <= len(d.b) {
+		b := d.b[:n:n]
+		d.skip(n)
+		return b
+	}
+	b := make([]byte, n)
+	d.peek(b)
+	d.skip(n)
 	return b
+}
+
+// peek copies the next bytes into buf, as many as it holds or are left,
+// without reading them, and returns how many.
+func (d *Decoder) peek(buf []byte) int {
+	k := copy(buf, d.b)
+	for _, c := range d.next {
+		if k == len(buf) {
+			break
+		}
+		k += copy(buf[k:], c)
+	}
+	return k
+}
+
+// Chunks cuts b into chunks as a payload read from a file is, for tests
+// of decoders: their size (1 to 64 bytes) taken from b's first byte, so
+// that fuzzing tries fields across every kind of boundary.
+func Chunks(b []byte) [][]byte {
+	if len(b) == 0 {
+		return nil
+	}
+	n := 1 + int(b[0])%64
+	var chunks [][]byte
+	for len(b) > 0 {
+		k := min(n, len(b))
+		chunks, b = append(chunks, b[:k:k]), b[k:]
+	}
+	return chunks
 }

@@ -30,7 +30,7 @@ func writeAndRead(t *testing.T, encode func(w *buildcache.Writer)) *buildcache.D
 	if err != nil {
 		t.Fatal(err)
 	}
-	return buildcache.NewDecoder(payload)
+	return buildcache.NewDecoder(payload...)
 }
 
 // saveAndRestore writes what c's Load leaves a later process, as a build

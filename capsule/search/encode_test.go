@@ -58,7 +58,7 @@ func roundTrip(t testing.TB, idx *Index, bodies, read [][]byte) (*Index, error) 
 	if read != nil {
 		bodies = read
 	}
-	d := buildcache.NewDecoder(payload)
+	d := buildcache.NewDecoder(payload...)
 	got := Decode(d, func(name string) []byte {
 		var i int
 		if _, err := fmt.Sscanf(name, "doc%d", &i); err != nil || i >= len(bodies) {
@@ -235,11 +235,12 @@ func FuzzDecode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(payload)
-	f.Add(payload[:len(payload)/2])
+	whole := slices.Concat(payload...)
+	f.Add(whole)
+	f.Add(whole[:len(whole)/2])
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d := buildcache.NewDecoder(b)
+		d := buildcache.NewDecoder(buildcache.Chunks(b)...)
 		idx := Decode(d, func(name string) []byte {
 			if len(name) == 1 && name[0] >= 'a' && int(name[0]-'a') < len(bodies) {
 				return bodies[name[0]-'a']

@@ -1,0 +1,102 @@
+package buildcache
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeSample writes a cache file of every kind of field, some longer
+// than the chunks the tests read it in.
+func writeSample(t *testing.T, key [32]byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "c")
+	w, err := Create(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		w.Uvarint(uint64(i) << (i % 60))
+		w.Bool(i%3 == 0)
+		w.String(strings.Repeat("記", i))
+		w.Bytes(bytes.Repeat([]byte{byte(i)}, 3*i))
+		w.Fixed([]byte{byte(i), 1, 2})
+	}
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestChunkedPayloadDecodesAsWritten reads a file in chunks of every size
+// from one byte (each varint and field across chunks) to more than the
+// file: the decoder gives back what was written, lets go of every chunk
+// it read past, and says the payload is read to its end.
+func TestChunkedPayloadDecodesAsWritten(t *testing.T) {
+	key := [32]byte{7}
+	path := writeSample(t, key)
+	defer func(n int) { readChunk = n }(readChunk)
+	for _, n := range []int{1, 2, 3, 5, 8, 13, 64, 1 << 20} {
+		readChunk = n
+		chunks, _, err := Read(path, key)
+		if err != nil {
+			t.Fatalf("chunks of %d: %v", n, err)
+		}
+		d := NewDecoder(chunks...)
+		for i := range 40 {
+			if u := d.Uvarint(); u != uint64(i)<<(i%60) {
+				t.Fatalf("chunks of %d, field %d: number %d", n, i, u)
+			}
+			if b := d.Bool(); b != (i%3 == 0) {
+				t.Fatalf("chunks of %d, field %d: bool %v", n, i, b)
+			}
+			if s := d.String(); s != strings.Repeat("記", i) {
+				t.Fatalf("chunks of %d, field %d: string %q", n, i, s)
+			}
+			if b := d.Bytes(); !bytes.Equal(b, bytes.Repeat([]byte{byte(i)}, 3*i)) || cap(b) != len(b) {
+				t.Fatalf("chunks of %d, field %d: bytes %v (room %d)", n, i, b, cap(b))
+			}
+			if b := d.Fixed(3); !bytes.Equal(b, []byte{byte(i), 1, 2}) {
+				t.Fatalf("chunks of %d, field %d: fixed %v", n, i, b)
+			}
+		}
+		if err := d.Done(); err != nil {
+			t.Fatalf("chunks of %d: %v", n, err)
+		}
+		if len(chunks) > 1 && chunks[len(chunks)-2] != nil {
+			t.Fatalf("chunks of %d: the decoder holds a chunk it read past", n)
+		}
+	}
+}
+
+// TestReadRefusesWhatIsNotWhole: a file cut short, grown by a byte, or
+// with a byte changed is corrupt; one for another key is another's.
+func TestReadRefusesWhatIsNotWhole(t *testing.T) {
+	key := [32]byte{7}
+	path := writeSample(t, key)
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Read(path, [32]byte{8}); !errors.Is(err, ErrOther) {
+		t.Fatalf("another key: %v", err)
+	}
+	flipped := bytes.Clone(good)
+	flipped[len(flipped)/2] ^= 1
+	for name, b := range map[string][]byte{
+		"cut short":      good[:len(good)-1],
+		"a byte more":    append(bytes.Clone(good), 0),
+		"a byte changed": flipped,
+		"no trailer":     good[:len(good)-trailerSize],
+	} {
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := Read(path, key); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: %v, want corrupt", name, err)
+		}
+	}
+}
