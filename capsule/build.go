@@ -198,6 +198,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			draftOut[i] = watch.render(p, func() renderedEntry {
 				return pk.pack(b.renderDraft(p, mark(p), md.of(p), links.rewriter(p, links.geminiLink, fileLink, true), &draftTraces[i]))
 			})
+			c.ForgetPost(p) // rendered: its Markdown is not held to the build's end
 			return
 		}
 		p := entries[i]
@@ -244,6 +245,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			}
 			return pk.pack(e)
 		})
+		// Rendered: its Markdown is not held to the build's end (what a
+		// start holds at its peak is then the responses made so far and
+		// the Markdown not yet rendered, not both whole).
+		c.ForgetPost(p)
 	})
 	watch.stop()
 	if err := ctx.Err(); err != nil {

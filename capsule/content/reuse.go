@@ -138,19 +138,28 @@ func hashBody(body []byte) uint64 { return maphash.Bytes(bodySeed, body) | 1 } /
 // After Forget, render a post whose Body is nil with ReadBody first.
 func (c *Content) Forget() {
 	for _, p := range slices.Concat(c.Posts, c.Pages, c.Drafts, c.Scheduled) {
-		if !p.plain || p.BodyHash == 0 || p.Body == nil {
-			continue // kept, or forgotten already (taken from a load forgotten since, with its source)
-		}
-		p.Body = nil
-		if c.cache == nil {
-			continue
-		}
-		if s := c.cache.read[p.File]; s != nil {
-			s.data = nil
-		}
-		if e, ok := c.cache.parsed[p.File]; ok && e.result.post != nil {
-			e.result.post.Body = nil
-		}
+		c.ForgetPost(p)
+	}
+}
+
+// ForgetPost is Forget for p, one of c's posts, pages, drafts or
+// scheduled posts, alone: a build forgets each post it rendered as soon
+// as it is rendered, so that the Markdown of a blog is not held whole
+// beside what it renders to. It may be called for different posts at
+// once (it changes nothing the others share).
+func (c *Content) ForgetPost(p *Post) {
+	if !p.plain || p.BodyHash == 0 || p.Body == nil {
+		return // kept, or forgotten already (taken from a load forgotten since, with its source)
+	}
+	p.Body = nil
+	if c.cache == nil {
+		return
+	}
+	if s := c.cache.read[p.File]; s != nil {
+		s.data = nil
+	}
+	if e, ok := c.cache.parsed[p.File]; ok && e.result.post != nil {
+		e.result.post.Body = nil
 	}
 }
 

@@ -59,14 +59,16 @@ func paceReload() (restore func()) {
 // for almost nothing. At GOGC's default pace the heap grows to twice what
 // is live before each collection: at 3,000 posts the start peaked at 2.9
 // times the bytes it then held, twice the goldmark floor's peak
-// (capsule-bench startup). With startGCPercent the heap grows by a
-// quarter of what is live between collections: measured at 3,000 posts,
-// peak 347 → 256 MiB (1.5 times the floor's) for 8% more CPU (3.88 →
-// 4.21 s): more, cheaper collections, and fewer fresh pages to fault in.
-// (50: 293 MiB for 4% more.) On a small VPS a start that fits matters
+// (capsule-bench startup). With startGCPercent the heap grows by half
+// of what is live between collections. Measured with each post's
+// Markdown forgotten once rendered (build.go), at 10,000 posts: peak
+// 849–867 MiB at 100, 724 at 50, 621–664 at 25 (the floor's 522), for
+// 12.6–13.0, 12.5–13.3 and 14.4–14.7 s of CPU: 50 keeps the peak well
+// under 1.5 times the floor's for nothing measurable, 25 takes a tenth
+// more CPU for a seventh less. On a small VPS a start that fits matters
 // more than a tenth of a second of it; a restart with a build cache
 // renders little and is paced the same. An operator's GOGC is kept.
-const startGCPercent = 25
+const startGCPercent = 50
 
 // PaceStart sets the collector's pace for the build of a start (or a
 // check) and returns what restores the pace before. capsuled calls it;
