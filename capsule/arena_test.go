@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -200,13 +201,13 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 	snapshot := func(st *Store) map[string][]byte {
 		m := map[string][]byte{}
 		for k, r := range st.gemini {
-			m["g"+k] = bytes.Clone(r.Raw)
+			m["g"+k] = slices.Concat(r.Raw, r.Tail)
 		}
 		for k, b := range st.gopher {
 			m["o"+k] = bytes.Clone(b)
 		}
 		for k, r := range st.drafts {
-			m["d"+k] = bytes.Clone(r.Raw)
+			m["d"+k] = slices.Concat(r.Raw, r.Tail)
 		}
 		return m
 	}
@@ -226,6 +227,9 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 				for _, k := range list {
 					for _, r := range k.st.gemini {
 						for _, c := range r.Raw {
+							sum += int(c)
+						}
+						for _, c := range r.Tail {
 							sum += int(c)
 						}
 					}

@@ -143,8 +143,11 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	var cache, draftCache renderCache
+	retitled := false // cache's posts have another title of the site: retitle what is taken
 	if prev := renders; prev != nil && prev.sameSettings(site, c) {
 		cache, draftCache = prev.renders, prev.draftRenders
+	} else if prev != nil && prev.sameBodySettings(site, c) {
+		cache, retitled = prev.renders, true // drafts are few: rendered anew
 	}
 	out := make([]renderedEntry, len(entries))
 	traces := make([]linkTrace, len(entries))
@@ -204,6 +207,16 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		lb, j := owners[i].b, owners[i].j
 		older, newer := lb.neighbours(j)
 		if r := cache.lookup(p, older, newer, links); r != nil {
+			if retitled {
+				if r.disk != nil {
+					r = r.fromDisk(p)
+				}
+				if e, same := pk.retitle(r, lb, j); !same {
+					c := *r // r is the previous Store's: never changed
+					c.renderedEntry = e
+					r = &c
+				}
+			}
 			reused[i], out[i] = r, r.renderedEntry
 			if lb.isPage(j) {
 				lb.pageLinks[j-len(lb.posts)] = r.hasLinks
@@ -217,15 +230,15 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
 			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
-			gmi, searchable, err := lb.postGemtext(j, scratch, func(w io.Writer) error {
+			gmi, searchable, tailAt, err := lb.postGemtext(j, scratch, func(w io.Writer) error {
 				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))})
 			})
 			if err != nil {
 				return renderedEntry{err: err}
 			}
-			txt, menu := lb.postGopher(j, doc, scratch, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
+			txt, menu, homeAt := lb.postGopher(j, doc, scratch, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
 			e := renderedEntry{
-				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
+				gmi: gmi, txt: txt, menu: menu, searchable: searchable, tailAt: tailAt, homeAt: homeAt,
 				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),
 			}
 			if i < len(posts) {

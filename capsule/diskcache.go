@@ -340,7 +340,7 @@ func decodeCache(d *buildcache.Decoder) (renders, drafts renderCache, idx *searc
 // Bounds of a decoded cache, beyond the bytes it has.
 const (
 	maxRecords     = 1 << 22
-	minRecordBytes = 1 + 32 + 32 + 2*5 + 1 + 1 + 1 + 8 + 1
+	minRecordBytes = 1 + 32 + 32 + 2*5 + 1 + 1 + 1 + 8 + 1 + 2
 )
 
 func encodeRecords(w *buildcache.Writer, c renderCache) error {
@@ -374,12 +374,18 @@ func encodeRecords(w *buildcache.Writer, c renderCache) error {
 		e := &r.renderedEntry
 		var raw []byte
 		if e.gmi != nil {
+			// A page in two pieces (a retitled post's) is written whole,
+			// and read back in one piece: where the body begins is said,
+			// as the body ends with the page.
 			raw = e.gmi.Raw
 			w.Bool(true)
 			w.Uvarint(uint64(e.gmi.Status))
 			w.String(e.gmi.Meta)
-			w.Bytes(raw)
-			encodeBytes(w, e.gmi.Body, raw)
+			w.Uvarint(uint64(e.gmi.Len()))
+			w.Fixed(raw)
+			w.Fixed(e.gmi.Tail)
+			w.Bool(e.gmi.Body != nil)
+			w.Uvarint(uint64(len(raw) - len(e.gmi.Body)))
 		} else {
 			w.Bool(false)
 		}
@@ -389,6 +395,8 @@ func encodeRecords(w *buildcache.Writer, c renderCache) error {
 		w.String(e.summary)
 		content.EncodeFileErrors(w, e.warns)
 		w.Bool(e.hasLinks)
+		w.Uvarint(uint64(e.tailAt))
+		w.Uvarint(uint64(e.homeAt))
 	}
 	return nil
 }
@@ -480,7 +488,10 @@ func decodeRecords(d *buildcache.Decoder) renderCache {
 			meta := d.String()
 			raw = d.Bytes()
 			e.gmi = &gemini.Response{Status: status, Meta: meta, Raw: raw}
-			e.gmi.Body = decodeBytes(d, raw)
+			hasBody, at := d.Bool(), d.Int(len(raw))
+			if hasBody && d.Err() == nil {
+				e.gmi.Body = raw[at:]
+			}
 		}
 		e.txt = decodeBytes(d, raw)
 		e.menu = decodeBytes(d, raw)
@@ -491,6 +502,8 @@ func decodeRecords(d *buildcache.Decoder) renderCache {
 		e.summary = d.String()
 		e.warns = content.DecodeFileErrors(d)
 		e.hasLinks = d.Bool()
+		e.tailAt = d.Int(len(raw))
+		e.homeAt = d.Int(len(e.menu))
 		if d.Err() != nil {
 			return nil
 		}

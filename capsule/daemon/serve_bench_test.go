@@ -65,7 +65,7 @@ func BenchmarkGeminiHandler(b *testing.B) {
 				if resp.Status != 20 {
 					b.Fatal(resp.Meta)
 				}
-				d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+				d.geminiWritten(c, line, resp, resp.Len(), time.Microsecond)
 			}
 		})
 	}
@@ -99,7 +99,7 @@ func TestGeminiHandlerAllocatesNothing(t *testing.T) {
 		line := []byte("gemini://localhost" + path)
 		serve := func() {
 			resp := d.handleGemini(c, line, nil)
-			d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+			d.geminiWritten(c, line, resp, resp.Len(), time.Microsecond)
 		}
 		if n := testing.AllocsPerRun(100, serve); n != 0 {
 			t.Errorf("%s: %v allocations a request", path, n)
@@ -135,7 +135,7 @@ func BenchmarkMetricsOnOff(b *testing.B) {
 			c := tls.Server(new(benchConn), &tls.Config{})
 			for b.Loop() {
 				resp := d.handleGemini(c, line, nil)
-				d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+				d.geminiWritten(c, line, resp, resp.Len(), time.Microsecond)
 			}
 		})
 		b.Run("gopher/metrics="+on, func(b *testing.B) {
