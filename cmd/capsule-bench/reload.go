@@ -74,7 +74,7 @@ func runReload(args []string) {
 	fmt.Printf("  resident after start        %9.0f MiB   %.2f of held (target ≤ 1.3)\n", r.StartMiB, r.StartMiB/r.HeldMiB)
 	fmt.Printf("  resident after %2d reloads   %9.0f MiB   %.2f of after start (target ≤ 1.1), %.2f of held (≤ 1.3)\n", *reloads, r.AfterMiB, r.AfterMiB/r.StartMiB, r.AfterMiB/r.HeldMiB)
 	if *full {
-		fmt.Printf("  full reload (a new %-6s)  %9v   peak %.0f MiB, %.2f of steady (target ≤ 1.5), %d posts rendered\n", *fullBy, r.FullReload.Round(time.Millisecond), r.FullPeakMiB, r.FullPeakMiB/r.AfterMiB, r.FullRendered)
+		fmt.Printf("  %-28s%9v   peak %.0f MiB, %.2f of steady (target ≤ 1.5), %d posts rendered\n", "full reload (a new "+*fullBy+")", r.FullReload.Round(time.Millisecond), r.FullPeakMiB, r.FullPeakMiB/r.AfterMiB, r.FullRendered)
 		fmt.Printf("  after it                    %9.0f MiB   %.2f of held\n", r.AfterFullMiB, r.AfterFullMiB/r.HeldMiB)
 	}
 	fmt.Printf("  peak of the run (start)     %9.0f MiB\n", r.PeakMiB)
