@@ -504,6 +504,9 @@ func decodeRecords(d *buildcache.Decoder) renderCache {
 		e.hasLinks = d.Bool()
 		e.tailAt = d.Int(len(raw))
 		e.homeAt = d.Int(len(e.menu))
+		if e.gmi != nil && len(raw)-len(e.gmi.Body) > e.tailAt {
+			d.Fail("a page's tail before its body") // retitle would cut the page there
+		}
 		if d.Err() != nil {
 			return nil
 		}
