@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"capsule/gemtext"
@@ -144,6 +145,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 
 	var cache, draftCache renderCache
 	retitled := false // cache's posts have another title of the site: retitle what is taken
+	var nRetitled atomic.Int64
 	if prev := renders; prev != nil && prev.sameSettings(site, c) {
 		cache, draftCache = prev.renders, prev.draftRenders
 	} else if prev != nil && prev.sameBodySettings(site, c) {
@@ -215,6 +217,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 					c := *r // r is the previous Store's: never changed
 					c.renderedEntry = e
 					r = &c
+					nRetitled.Add(1)
 				}
 			}
 			reused[i], out[i] = r, r.renderedEntry
@@ -292,6 +295,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			b.parts[p] = &out[i]
 		}
 	}
+	st.Retitled = int(nRetitled.Load())
 	st.renders = make(renderCache, len(entries))
 	st.markup, st.languages = c.Markup, c.Languages
 	st.packer = pk
