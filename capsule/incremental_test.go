@@ -210,8 +210,10 @@ func (f *editedFolder) change() string {
 		f.write(name, fmt.Sprintf("PNG %d", r.IntN(100)))
 		return "write " + name
 	case op == 4:
-		// A new title or description: on every page, in no post's body.
+		// A new title, description, author or favicon: on every page or
+		// in feeds, in no post's body.
 		desc := []string{"", "description = \"日記\"\n", "description = \"稽古の記録\"\n"}[r.IntN(3)]
+		desc += []string{"", "author = \"筆者\"\n", "favicon = \"😊\"\n"}[r.IntN(3)]
 		f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n%s+++\n", r.IntN(3), desc))
 		return "site file"
 	default:
