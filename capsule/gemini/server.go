@@ -14,7 +14,8 @@ import (
 
 // Server serves Gemini over TLS, one request per connection: TLS
 // handshake and request line under the read deadline, then the answer in a
-// single write under the write deadline, then close_notify and close.
+// single write (two for a Response with a Tail) under the write deadline,
+// then close_notify and close.
 // go-gemini's Server allocates readers, writers and contexts per request
 // and cannot see the raw request line; this loop does neither.
 type Server struct {
