@@ -22,7 +22,10 @@ import (
 // Go's collector keeps an arena while any slice points into it: a post
 // kept by a reload (its renderRecord, taken from the previous Store)
 // keeps its arena; an arena none of whose posts is kept any more is
-// freed whole, at once.
+// freed whole, at once. A post retitled by a reload (retitle.go) has its
+// bytes in two arenas: its new page tail and menu in one being filled,
+// the rest where it was, in which its old tail and menu are no longer
+// live (a few hundred bytes of the post's tens of KB).
 //
 // Immutability: the bytes of an arena are written once, by the build
 // that reserved them, before the Store that holds them is published;
@@ -34,16 +37,20 @@ import (
 //
 // The repack rule (repack, called by build for every post of the new
 // Store): at each Build, the bytes of the new Store's posts in each
-// arena are counted (live); an arena less than half live (but for the
-// one being filled) has its posts copied into fresh space, so that the
-// old arena is freed once the previous Store is. Hence, after every
-// Build, the arenas a Store holds are each at least half live: in the
-// worst case they take twice the bytes of the posts held, plus one
-// arena being filled (arenaSize). Typically an edit's reload renders
-// one post and its two neighbours anew, so that an arena of ~50 posts
-// falls under half live only after ~25 of them were edited (or deleted):
-// about 1.1 times the bytes held at most, and no more after a full
-// reload (every post rendered into new arenas, the old ones freed whole).
+// arena are counted (live: of a retitled post, in each of its two arenas
+// the bytes it has there); a post with bytes in an arena less than half
+// live (but for the one being filled) has all its bytes copied into
+// fresh space, in one arena again, so that the old arena is freed once
+// the previous Store is. Hence, after every Build, the arenas a Store
+// holds are each at least half live: in the worst case they take twice
+// the bytes of the posts held, plus one arena being filled (arenaSize).
+// Typically an edit's reload renders one post and its two neighbours
+// anew, so that an arena of ~50 posts falls under half live only after
+// ~25 of them were edited (or deleted): about 1.1 times the bytes held
+// at most, and no more after a full reload (every post rendered into new
+// arenas, the old ones freed whole) or a new title (every post's old
+// tail and menu dead in its arena, the new ones in new arenas, whose
+// previous ones, if retitled before, are freed whole).
 
 // arenaSize is the size of an arena; a post larger than a quarter of it
 // (a very long post) has an arena of its own, of its exact size. (A
@@ -124,18 +131,19 @@ func (pk *packer) filling(a *arena) bool {
 
 // pack returns e with every byte it holds copied into one piece of an
 // arena, its arena and size noted. The copy's slices have no room to
-// grow: each ends where the next begins.
+// grow: each ends where the next begins. A page in two pieces (a
+// retitled post's) is one again: its pieces are copied one after the
+// other, and served in one write.
 func (pk *packer) pack(e renderedEntry) renderedEntry {
 	if e.err != nil {
 		return e
 	}
-	var raw, body []byte
+	var raw, tail, body []byte
 	if e.gmi != nil {
-		raw = e.gmi.Raw
-		body = e.gmi.Body
+		raw, tail, body = e.gmi.Raw, e.gmi.Tail, e.gmi.Body
 	}
 	// Not its feed entry (atom): the feed holds those bytes (Store.atoms).
-	n := len(raw) + len(e.txt) + len(e.menu) + len(e.lines.gemini) + len(e.lines.gopher)
+	n := len(raw) + len(tail) + len(e.txt) + len(e.menu) + len(e.lines.gemini) + len(e.lines.gopher)
 	buf, a := pk.alloc(n)
 	put := func(b []byte) []byte {
 		if b == nil {
@@ -147,17 +155,21 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 		return out
 	}
 	if e.gmi != nil {
-		// Body and searchable are parts of Raw: parts of its copy too.
-		bodyAt, searchAt := offsetIn(raw, body), offsetIn(raw, e.searchable)
-		newRaw := put(raw)
+		// Body (which ends where Raw does) and searchable are parts of
+		// Raw: parts of its copy too.
+		searchAt := offsetIn(raw, e.searchable)
+		w := len(raw) + len(tail)
+		copy(buf[copy(buf, raw):], tail)
+		whole := buf[:w:w]
+		buf = buf[w:]
 		g := *e.gmi
-		g.Raw = newRaw
+		g.Raw, g.Tail = whole, nil
 		if body != nil {
-			g.Body = newRaw[bodyAt : bodyAt+len(body) : bodyAt+len(body)]
+			g.Body = whole[len(raw)-len(body):]
 		}
 		e.gmi = &g
 		if e.searchable != nil {
-			e.searchable = newRaw[searchAt : searchAt+len(e.searchable) : searchAt+len(e.searchable)]
+			e.searchable = whole[searchAt : searchAt+len(e.searchable) : searchAt+len(e.searchable)]
 		}
 		e.summary = packedSummary(e.summary, e.searchable)
 	}
@@ -166,6 +178,7 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 	e.lines.gemini = put(e.lines.gemini)
 	e.lines.gopher = put(e.lines.gopher)
 	e.arena, e.size = a, n
+	e.tailArena, e.tailSize = nil, 0
 	return e
 }
 
@@ -211,16 +224,22 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 	live := make(map[*arena]int)
 	for _, list := range es {
 		for i := range list {
-			if e := &list[i]; e.err == nil && e.arena != nil {
-				live[e.arena] += e.size
+			if e := &list[i]; e.err == nil {
+				if e.arena != nil {
+					live[e.arena] += e.size
+				}
+				if e.tailArena != nil {
+					live[e.tailArena] += e.tailSize
+				}
 			}
 		}
 	}
+	underHalf := func(a *arena) bool { return a != nil && 2*live[a] < len(a.buf) && !pk.filling(a) }
 	moved := 0
 	for k, list := range es {
 		for i := range list {
 			e := &list[i]
-			if e.err != nil || e.arena == nil || 2*live[e.arena] >= len(e.arena.buf) || pk.filling(e.arena) {
+			if e.err != nil || !underHalf(e.arena) && !underHalf(e.tailArena) {
 				continue
 			}
 			*e = pk.pack(*e)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -205,13 +206,13 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 	snapshot := func(st *Store) map[string][]byte {
 		m := map[string][]byte{}
 		for k, r := range st.gemini {
-			m["g"+k] = bytes.Clone(r.Raw)
+			m["g"+k] = slices.Concat(r.Raw, r.Tail)
 		}
 		for k, b := range st.gopher {
 			m["o"+k] = bytes.Clone(b)
 		}
 		for k, r := range st.drafts {
-			m["d"+k] = bytes.Clone(r.Raw)
+			m["d"+k] = slices.Concat(r.Raw, r.Tail)
 		}
 		return m
 	}
@@ -231,6 +232,9 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 				for _, k := range list {
 					for _, r := range k.st.gemini {
 						for _, c := range r.Raw {
+							sum += int(c)
+						}
+						for _, c := range r.Tail {
 							sum += int(c)
 						}
 					}

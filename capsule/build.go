@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"capsule/gemtext"
@@ -66,7 +67,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			return nil, err
 		}
 		st := *prev // what it holds is never changed: shared
-		st.Rendered, st.BuildTime = 0, time.Since(start)
+		st.Rendered, st.Retitled, st.BuildTime = 0, 0, time.Since(start)
 		return &st, nil
 	}
 	problems := slices.Clone(c.Problems)
@@ -143,8 +144,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	var cache, draftCache renderCache
+	retitled := false // cache's posts have another title of the site: retitle what is taken
+	var nRetitled atomic.Int64
 	if prev := renders; prev != nil && prev.sameSettings(site, c) {
 		cache, draftCache = prev.renders, prev.draftRenders
+	} else if prev != nil && prev.sameBodySettings(site, c) {
+		cache, retitled = prev.renders, true // drafts are few: rendered anew
 	}
 	out := make([]renderedEntry, len(entries))
 	traces := make([]linkTrace, len(entries))
@@ -205,6 +210,17 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		lb, j := owners[i].b, owners[i].j
 		older, newer := lb.neighbours(j)
 		if r := cache.lookup(p, older, newer, links); r != nil {
+			if retitled {
+				if r.disk != nil {
+					r = r.fromDisk(p)
+				}
+				if e, same := pk.retitle(r, lb, j); !same {
+					c := *r // r is the previous Store's: never changed
+					c.renderedEntry = e
+					r = &c
+					nRetitled.Add(1)
+				}
+			}
 			reused[i], out[i] = r, r.renderedEntry
 			if i < len(posts) && out[i].atom == nil {
 				// Its feed entry is held by the Store the record is
@@ -226,15 +242,15 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
 			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
-			gmi, searchable, err := lb.postGemtext(j, scratch, func(w io.Writer) error {
+			gmi, searchable, tailAt, err := lb.postGemtext(j, scratch, func(w io.Writer) error {
 				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))})
 			})
 			if err != nil {
 				return renderedEntry{err: err}
 			}
-			txt, menu := lb.postGopher(j, doc, scratch, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
+			txt, menu, homeAt := lb.postGopher(j, doc, scratch, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
 			e := renderedEntry{
-				gmi: gmi, txt: txt, menu: menu, searchable: searchable,
+				gmi: gmi, txt: txt, menu: menu, searchable: searchable, tailAt: tailAt, homeAt: homeAt,
 				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),
 			}
 			if i < len(posts) {
@@ -292,16 +308,13 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			b.parts[p] = &out[i]
 		}
 	}
+	st.Retitled = int(nRetitled.Load())
 	st.renders = make(renderCache, len(entries))
 	st.markup, st.languages = c.Markup, c.Languages
 	st.packer = pk
-	var fresh []*renderRecord // records made by this build (rendered, or from a cache's), not yet published
 	for i, p := range entries {
 		older, newer := owners[i].b.neighbours(owners[i].j)
 		st.Rendered += st.renders.keep(p, older, newer, out[i], reused[i], traces[i].answers(links, p))
-		if r := st.renders[p.File]; r != nil && r != reused[i] {
-			fresh = append(fresh, r)
-		}
 	}
 	st.draftRenders = make(renderCache, len(drafts))
 	for i, p := range drafts {
@@ -343,8 +356,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir], prevAtoms)
 	}
 	// The records keep no feed entry: st.atoms has them, in the feeds.
-	for _, r := range fresh {
-		r.atom = nil
+	// A record with one is this build's (rendered, or a cache's): those
+	// of a Store served never have one, and are never written here.
+	for _, r := range st.renders {
+		if r.atom != nil {
+			r.atom = nil
+		}
 	}
 	b.parts = nil // the Store keeps b (its search): not what it was built of
 	for _, lb := range blogs {

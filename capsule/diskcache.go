@@ -351,7 +351,7 @@ func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts rend
 // Bounds of a decoded cache, beyond the bytes it has.
 const (
 	maxRecords     = 1 << 22
-	minRecordBytes = 1 + 32 + 32 + 2*5 + 1 + 1 + 1 + 8 + 1
+	minRecordBytes = 1 + 32 + 32 + 2*5 + 1 + 1 + 1 + 8 + 1 + 2
 )
 
 // encodeRecords writes c's records, each with its feed entry, which the
@@ -387,12 +387,18 @@ func encodeRecords(w *buildcache.Writer, c renderCache, atoms map[string][]byte)
 		e := &r.renderedEntry
 		var raw []byte
 		if e.gmi != nil {
+			// A page in two pieces (a retitled post's) is written whole,
+			// and read back in one piece: where the body begins is said,
+			// as the body ends with the page.
 			raw = e.gmi.Raw
 			w.Bool(true)
 			w.Uvarint(uint64(e.gmi.Status))
 			w.String(e.gmi.Meta)
-			w.Bytes(raw)
-			encodeBytes(w, e.gmi.Body, raw)
+			w.Uvarint(uint64(e.gmi.Len()))
+			w.Fixed(raw)
+			w.Fixed(e.gmi.Tail)
+			w.Bool(e.gmi.Body != nil)
+			w.Uvarint(uint64(len(raw) - len(e.gmi.Body)))
 		} else {
 			w.Bool(false)
 		}
@@ -406,6 +412,8 @@ func encodeRecords(w *buildcache.Writer, c renderCache, atoms map[string][]byte)
 		w.String(e.summary)
 		content.EncodeFileErrors(w, e.warns)
 		w.Bool(e.hasLinks)
+		w.Uvarint(uint64(e.tailAt))
+		w.Uvarint(uint64(e.homeAt))
 	}
 	return nil
 }
@@ -497,7 +505,10 @@ func decodeRecords(d *buildcache.Decoder, held *chunkArenas) renderCache {
 			meta := d.String()
 			raw = d.Bytes()
 			e.gmi = &gemini.Response{Status: status, Meta: meta, Raw: raw}
-			e.gmi.Body = decodeBytes(d, raw)
+			hasBody, at := d.Bool(), d.Int(len(raw))
+			if hasBody && d.Err() == nil {
+				e.gmi.Body = raw[at:]
+			}
 		}
 		e.txt = decodeBytes(d, raw)
 		e.menu = decodeBytes(d, raw)
@@ -508,6 +519,11 @@ func decodeRecords(d *buildcache.Decoder, held *chunkArenas) renderCache {
 		e.summary = d.String()
 		e.warns = content.DecodeFileErrors(d)
 		e.hasLinks = d.Bool()
+		e.tailAt = d.Int(len(raw))
+		e.homeAt = d.Int(len(e.menu))
+		if e.gmi != nil && len(raw)-len(e.gmi.Body) > e.tailAt {
+			d.Fail("a page's tail before its body") // retitle would cut the page there
+		}
 		if d.Err() != nil {
 			return nil
 		}

@@ -51,7 +51,7 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 	}
 	cache := filepath.Join(t.TempDir(), "cache", "localhost.cache")
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
-	taken, rendered, searched, restarts, broken, missing, other, saved := 0, 0, 0, 0, 0, 0, 0, 0
+	taken, rendered, searched, restarts, broken, missing, other, saved, retitled := 0, 0, 0, 0, 0, 0, 0, 0, 0
 	for step := 0; step < *restartSteps; step++ {
 		// While stopped, the author changes nothing, or a few things.
 		what := "nothing"
@@ -115,14 +115,49 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 			searched += got.search.Folded()
 		}
 		started.Forget()
+		if f.rnd.IntN(3) == 0 {
+			// A reload while running, after a new title: posts retitled,
+			// their pages in two pieces, which the cache keeps whole.
+			f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n+++\n", step))
+			o := opts
+			o.Previous = started
+			reloaded, err := content.Load(f.dir, o)
+			if err != nil {
+				t.Fatalf("step %d: loading after a new title: %v", step, err)
+			}
+			fresh, err := content.Load(f.dir, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Build(context.Background(), site(fresh), fresh, BuildOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err = Build(context.Background(), site(reloaded), reloaded, BuildOptions{Previous: got, PreviousContent: started}); err != nil {
+				t.Fatalf("step %d: reloading after a new title: %v", step, err)
+			}
+			if diff := storeDiff(want, got); diff != "" {
+				t.Fatalf("step %d (%s, then a new title): the reload differs from a build from nothing: %s", step, what, diff)
+			}
+			for _, r := range got.renders {
+				if len(r.gmi.Tail) > 0 {
+					retitled++
+				}
+			}
+			reloaded.Forget()
+			started = reloaded
+		}
 		if _, err := got.WriteCache(cache, f.dir, started); err != nil {
 			t.Fatal(err)
 		}
 	}
+	if *restartSteps >= 10 && retitled == 0 {
+		t.Errorf("no post retitled was ever written to the cache: the test proves nothing of them")
+	}
 	if *restartSteps >= 10 && (taken == 0 || saved == 0) {
 		t.Errorf("no post was ever taken from the cache (%d), or loaded from it (%d): the test proves nothing", taken, saved)
 	}
-	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts loaded from it, %d taken from it, %d rendered, %d folded for search", *restartSteps, restarts, missing, other, broken, saved, taken, rendered, searched)
+	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts loaded from it, %d taken from it, %d rendered, %d folded for search; %d retitled posts written", *restartSteps, restarts, missing, other, broken, saved, taken, rendered, searched, retitled)
 }
 
 // sampleCache builds the sample posts and writes their cache: its path,

@@ -90,7 +90,10 @@ func (b *blog) renderDraft(p *content.Post, mark string, md goldmark.Markdown, l
 	pg.Blank()
 	pg.Link(draftsPath, msg.Drafts)
 	pg.Link("/", b.site.Title)
-	return renderedEntry{gmi: geminiPage(p.Lang, pg.Bytes())}
+	// A draft is never retitled (a new title renders the drafts anew):
+	// its page has no tail of its own.
+	page := geminiPage(p.Lang, pg.Bytes())
+	return renderedEntry{gmi: page, tailAt: len(page.Raw)}
 }
 
 // draftPages are the drafts' pages, rendered (those that failed left

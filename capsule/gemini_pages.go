@@ -122,16 +122,17 @@ func (b *blog) homeGemtext() []byte {
 
 // postGemtext is a post's page: title, date and tags, the body (which
 // render writes, once, as gemtext.Render does), then the posts around it
-// and a way home. searchable is what search looks in: the post's body, as
-// the page holds it (not a copy). The page is made in scratch.page, until
-// the caller packs it (packer.pack copies it).
-func (b *blog) postGemtext(i int, scratch *renderScratch, render func(w io.Writer) error) (page *gemini.Response, searchable []byte, err error) {
+// and a way home (postTail). searchable is what search looks in: the
+// post's body, as the page holds it (not a copy); tailAt is where the
+// tail begins in the page. The page is made in scratch.page, until the
+// caller packs it (packer.pack copies it).
+func (b *blog) postGemtext(i int, scratch *renderScratch, render func(w io.Writer) error) (page *gemini.Response, searchable []byte, tailAt int, err error) {
 	p := b.entry(i)
 	// The response header goes first, so that the page is made straight
 	// into the bytes packed; what goes around the body is made first, so
 	// that the body is copied once, from the renderer's buffer.
 	header := "20 " + gemtextMeta(p.Lang) + "\r\n"
-	var head, tail gemtext.Page
+	var head gemtext.Page
 	head.Gemtext([]byte(header))
 	head.Heading(1, p.Title)
 	head.Blank()
@@ -145,6 +146,27 @@ func (b *blog) postGemtext(i int, scratch *renderScratch, render func(w io.Write
 		}
 		head.Blank()
 	}
+	w := pageWriter{head: head.Bytes(), tail: b.postTail(i), buf: scratch.page}
+	if err := render(&w); err != nil {
+		return nil, nil, 0, err
+	}
+	if w.raw == nil {
+		w.Write(nil)
+	}
+	scratch.page = w.raw
+	raw, start := w.raw, len(w.head)
+	end := len(raw) - len(w.tail)
+	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
+	return page, raw[start:end], end, nil
+}
+
+// postTail is what a post's page has under its body: its translations,
+// the posts around it and a way home, named by the site's title. It is
+// the page's only part that the site's title reaches: a reload that
+// changes the title alone makes it anew and keeps the rest (retitle).
+func (b *blog) postTail(i int) []byte {
+	p := b.entry(i)
+	var tail gemtext.Page
 	tail.Blank()
 	for _, t := range p.Translations {
 		tail.Link(postGeminiLink(translationPost(t)), t.Name)
@@ -157,18 +179,7 @@ func (b *blog) postGemtext(i int, scratch *renderScratch, render func(w io.Write
 		tail.Link(postGeminiLink(newer), "→ "+newer.Date.Format(dateLayout)+" "+newer.Title)
 	}
 	tail.Link(b.dir+"/", b.site.Title)
-	w := pageWriter{head: head.Bytes(), tail: tail.Bytes(), buf: scratch.page}
-	if err := render(&w); err != nil {
-		return nil, nil, err
-	}
-	if w.raw == nil {
-		w.Write(nil)
-	}
-	scratch.page = w.raw
-	raw, start := w.raw, len(w.head)
-	end := len(raw) - len(w.tail)
-	page = &gemini.Response{Status: gemini.StatusSuccess, Meta: gemtextMeta(p.Lang), Body: raw[len(header):], Raw: raw}
-	return page, raw[start:end], nil
+	return tail.Bytes()
 }
 
 // pageWriter makes a page of head, the one Write's bytes and tail, in

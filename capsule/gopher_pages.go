@@ -88,8 +88,10 @@ func (b *blog) hasMenu(i int) bool {
 // link of the post as an item, so that readers of clients that cannot follow
 // URLs in text (Lynx among them) can follow them, the post's tags and
 // neighbours. A text whose menu holds more than the text and the way home
-// ends with the menu's URL.
-func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, link func(string) string) (text, menu []byte) {
+// ends with the menu's URL. homeAt is where the menu's last item, the way
+// home, begins: the only part of either that the site's title reaches
+// (see retitle).
+func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, link func(string) string) (text, menu []byte, homeAt int) {
 	msg := b.site.Messages
 	p := b.entry(i)
 	older, newer := b.neighbours(i)
@@ -142,8 +144,9 @@ func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, l
 		m.Item(gopher.TypeMenu, "→ "+newer.Date.Format(dateLayout)+" "+newer.Title, postMenuLink(newer))
 	}
 	m.Info("")
+	homeAt = m.Len()
 	b.home(m)
-	return text, m.Bytes() // copied into an arena by build (packer.pack)
+	return text, m.Bytes(), homeAt // copied into an arena by build (packer.pack)
 }
 
 // tagsMenu lists the tags, most used first.

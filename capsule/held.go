@@ -9,7 +9,8 @@ import (
 // held counts the bytes of every response st holds, each shared array
 // counted once (a post's menu answers two selectors, a file's bytes both
 // protocols): what memory must hold at the least, to compare resident
-// memory with. Responses built for each request (search results) are not
+// memory with. A retitled post's page counts its two pieces, the first
+// shared with the previous Store, which a Store holds as much as its own. Responses built for each request (search results) are not
 // held and not counted.
 func (st *Store) held() int64 {
 	// By where each array ends: a Gemini response's body (served to
@@ -27,12 +28,14 @@ func (st *Store) held() int64 {
 	}
 	for _, r := range st.gemini {
 		add(r.Raw)
+		add(r.Tail)
 	}
 	for _, b := range st.gopher {
 		add(b)
 	}
 	for _, r := range st.drafts {
 		add(r.Raw)
+		add(r.Tail)
 	}
 	var n int64
 	for _, c := range arrays {

@@ -210,7 +210,11 @@ func (f *editedFolder) change() string {
 		f.write(name, fmt.Sprintf("PNG %d", r.IntN(100)))
 		return "write " + name
 	case op == 4:
-		f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n+++\n", r.IntN(3)))
+		// A new title, description, author or favicon: on every page or
+		// in feeds, in no post's body.
+		desc := []string{"", "description = \"日記\"\n", "description = \"稽古の記録\"\n"}[r.IntN(3)]
+		desc += []string{"", "author = \"筆者\"\n", "favicon = \"😊\"\n"}[r.IntN(3)]
+		f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n%s+++\n", r.IntN(3), desc))
 		return "site file"
 	default:
 		// Rewrite a post: all new, or one line of its front matter or
@@ -273,21 +277,36 @@ func seededFolder(t *testing.T, seed, stream uint64, bundles bool, test, flag st
 
 func testIncrementalBuild(t *testing.T, bundles bool) {
 	f := seededFolder(t, *incrementalSeed, 7, bundles, "TestIncrementalBuildIsAFullBuild", "incremental", *incrementalSteps)
+	// Now and then the daemon's settings change too, and with them every
+	// post's body: its gopher text's width, the host its links name.
+	host, width := "localhost", 40
 	site := func(c *content.Content) *Site {
 		// The feed's text too only for flat folders: a dozen posts are
 		// all under feedFullPosts, whose entries the feed holds with
 		// their text; without it, the feed holds every entry as it is
 		// (Store.atoms).
-		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: 40,
+		return &Site{SiteMeta: c.Meta, Hostname: host, GeminiPort: 1965, GopherPort: 70, GopherWidth: width,
 			Authors: []string{"aa"}, FeedContent: !bundles}
 	}
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
 	var prevContent *content.Content
 	var prev *Store
-	reused, broken, unchanged := 0, 0, 0
+	reused, retitled, broken, unchanged := 0, 0, 0, 0
 	seen := map[string]int{} // what the steps' Stores had, summed
 	for step := 0; step < *incrementalSteps; step++ {
 		what := f.change()
+		if step%10 == 5 { // a new title at least every ten steps, alone or with the change
+			f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n+++\n", step))
+			what += ", a new title"
+		}
+		switch f.rnd.IntN(12) {
+		case 0:
+			width = 90 - width
+			what += fmt.Sprintf(", gopher width %d", width)
+		case 1:
+			host = map[string]string{"localhost": "example.org", "example.org": "localhost"}[host]
+			what += ", hostname " + host
+		}
 		fresh, freshErr := content.Load(f.dir, opts)
 		incOpts := opts
 		incOpts.Previous = prevContent
@@ -333,6 +352,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 				}
 			}
 		}
+		retitled += got.Retitled
 		inc.Forget() // as the daemon does: the next build reads back what it renders
 		prevContent, prev = inc, got
 		// And a reload with nothing changed since: the Store is kept,
@@ -348,8 +368,8 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 		if diff := storeDiff(want, kept); diff != "" {
 			t.Fatalf("step %d (%s): a reload with nothing changed differs from a build from nothing: %s", step, what, diff)
 		}
-		if kept.Rendered != 0 {
-			t.Fatalf("step %d (%s): nothing changed, and %d rendered anew", step, what, kept.Rendered)
+		if kept.Rendered != 0 || kept.Retitled != 0 {
+			t.Fatalf("step %d (%s): nothing changed, and %d rendered anew, %d retitled", step, what, kept.Rendered, kept.Retitled)
 		}
 		if kept.gemini["/"] == prev.gemini["/"] {
 			unchanged++
@@ -360,27 +380,30 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 	if *incrementalSteps >= 20 && reused == 0 {
 		t.Errorf("no post was ever taken from the previous Store: the test proves nothing")
 	}
+	if *incrementalSteps >= 20 && retitled == 0 {
+		t.Errorf("no post was ever retitled: the test proves nothing of a new title")
+	}
 	if *incrementalSteps >= 20 && unchanged == 0 {
 		t.Errorf("no Store was ever kept by a reload with nothing changed: the test proves nothing")
 	}
-	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store, %d Stores kept with nothing changed; over the steps: %v", *incrementalSteps, broken, reused, unchanged, seen)
+	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store, %d retitled, %d Stores kept with nothing changed; over the steps: %v", *incrementalSteps, broken, reused, retitled, unchanged, seen)
 }
 
 // storeDiff describes the first difference between what two Stores answer,
 // or is empty.
 func storeDiff(want, got *Store) string {
-	if d := mapDiff("gemini", want.gemini, got.gemini, func(r *gemini.Response) []byte { return r.Raw }); d != "" {
+	if d := mapDiff("gemini", want.gemini, got.gemini, func(r *gemini.Response) []byte { return r.Bytes() }); d != "" {
 		return d
 	}
 	if d := mapDiff("gopher", want.gopher, got.gopher, func(b []byte) []byte { return b }); d != "" {
 		return d
 	}
-	if d := mapDiff("drafts", want.drafts, got.drafts, func(r *gemini.Response) []byte { return r.Raw }); d != "" {
+	if d := mapDiff("drafts", want.drafts, got.drafts, func(r *gemini.Response) []byte { return r.Bytes() }); d != "" {
 		return d
 	}
 	fixed := map[string][2][]byte{
-		"53":           {want.geminiWrongHost.Raw, got.geminiWrongHost.Raw},
-		"51":           {want.geminiNotFound.Raw, got.geminiNotFound.Raw},
+		"53":           {want.geminiWrongHost.Bytes(), got.geminiWrongHost.Bytes()},
+		"51":           {want.geminiNotFound.Bytes(), got.geminiNotFound.Bytes()},
 		"gopher 3":     {want.gopherNotFound, got.gopherNotFound},
 		"gopher plus":  {want.gopherPlusRoot, got.gopherPlusRoot},
 		"gopher ratio": {want.gopherSlowDown, got.gopherSlowDown},
@@ -393,8 +416,8 @@ func storeDiff(want, got *Store) string {
 	for _, q := range append(slices.Clone(editWords), "の話", "追記", "改", "x", "openstack", "ｏｐｅｎｓｔａｃｋ", "gem", "らずぱい", "ﾗｽﾞﾊﾟｲ") {
 		w := New(want).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
 		g := New(got).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
-		if !bytes.Equal(w.Raw, g.Raw) {
-			return fmt.Sprintf("search %q: %q, want %q", q, g.Raw, w.Raw)
+		if !bytes.Equal(w.Bytes(), g.Bytes()) {
+			return fmt.Sprintf("search %q: %q, want %q", q, g.Bytes(), w.Bytes())
 		}
 		wg, _ := New(want).Gopher(&gopher.Request{Selector: searchPath, Search: q})
 		gg, _ := New(got).Gopher(&gopher.Request{Selector: searchPath, Search: q})

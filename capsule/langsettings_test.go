@@ -53,8 +53,8 @@ func TestLanguageTitleChangeRebuildsItsPages(t *testing.T) {
 	os.WriteFile(conf, []byte(strings.Replace(string(b), `title = "Blog"`, `title = "Notebook"`, 1)), 0o644)
 	after := load()
 	want := build(after, nil)
-	if !strings.Contains(string(want.gemini["/en/"].Raw), "Notebook") {
-		t.Fatalf("the English home does not have the new title:\n%s", want.gemini["/en/"].Raw)
+	if !strings.Contains(string(want.gemini["/en/"].Bytes()), "Notebook") {
+		t.Fatalf("the English home does not have the new title:\n%s", want.gemini["/en/"].Bytes())
 	}
 
 	if diff := storeDiff(want, build(after, old)); diff != "" {

@@ -39,9 +39,17 @@ type renderedEntry struct {
 	bodySum    [32]byte      // SHA-256 of the Markdown rendered: what a record read from disk is compared by (diskcache.go)
 	at         postAddresses // where it is served (routes.postAt); empty in a record read from disk
 	err        error
-	// arena is where its bytes are, size how many (packer.pack).
-	arena *arena
-	size  int
+	// tailAt is where its page's tail (postTail) begins, in Raw and Tail
+	// taken as one; homeAt is where its menu's way home begins: what
+	// retitle makes anew, before them all is kept.
+	tailAt, homeAt int
+	// arena is where its bytes are, size how many (packer.pack); a post
+	// retitled has its new tail and menu in tailArena, tailSize bytes,
+	// and the rest where it was.
+	arena     *arena
+	size      int
+	tailArena *arena
+	tailSize  int
 }
 
 // renderRecord is a rendered post with what its rendering depended on.

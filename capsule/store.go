@@ -76,6 +76,11 @@ type Store struct {
 	// that keeps working.
 	OldAddresses []Redirect
 	Rendered     int // posts and pages rendered by this build, not taken from the previous Store
+	// Retitled are the posts and pages taken from the previous Store,
+	// built for another title of the site, with their pages' tails and
+	// menus made anew (retitle.go): their records are not the previous
+	// Store's, nor a build cache's written from it.
+	Retitled int
 	// Held is the bytes of every response the Store holds, each shared
 	// array once: the least memory the capsule can take.
 	Held int64

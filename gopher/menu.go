@@ -94,6 +94,10 @@ func (m *Menu) Bytes() []byte {
 // lines to give another menu of the same server with AddLines.
 func (m *Menu) Lines() []byte { return bytes.Clone(m.buf.Bytes()) }
 
+// Len is the size of the menu's lines so far, without the terminating
+// line: where the next item will begin in Bytes.
+func (m *Menu) Len() int { return m.buf.Len() }
+
 // Grow makes room for n more bytes, so that a long menu is not copied as
 // it grows.
 func (m *Menu) Grow(n int) { m.buf.Grow(n) }

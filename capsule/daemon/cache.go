@@ -112,7 +112,7 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if st.Rendered == 0 && c.current {
+	if st.Rendered == 0 && st.Retitled == 0 && c.current {
 		return // every record is one the file has
 	}
 	c.pending, c.loaded, c.folder = st, s.loaded, folder

@@ -371,7 +371,7 @@ func (d *Daemon) serve() {
 // written: an answer cut short (a slow reader at the write deadline, a
 // client gone) is logged "cut" with the bytes written.
 func (d *Daemon) geminiWritten(c *tls.Conn, line []byte, resp *gemini.Response, n int, took time.Duration) {
-	cut := n < len(resp.Raw)
+	cut := n < resp.Len()
 	d.metrics.Gemini(int(resp.Status), cut, n, took)
 	if a := d.access.Load(); a != nil {
 		status := "cut"

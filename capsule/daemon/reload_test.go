@@ -384,3 +384,64 @@ func TestEditInOneSiteRendersNothingOfTheOther(t *testing.T) {
 		t.Errorf("the other site rendered %d posts anew, want 0", n)
 	}
 }
+
+// A new site title changes every page, and no post's body: the reload
+// renders no post, serves each post's page as the bytes the previous
+// Store holds up to its tail and a new tail (two writes), and serves,
+// over both protocols, what a daemon started afresh serves. The two
+// pieces written are counted as the whole answer, not a cut one.
+func TestNewTitleServesWhatAFreshStartServes(t *testing.T) {
+	dir := servetest.CopyPosts(t)
+	options := func(cfg *config.Config) {
+		cfg.Posts = dir
+		cfg.GeminiPort, cfg.GopherPort = 1965, 70 // the same links from both daemons
+		cfg.MetricsAddr = "127.0.0.1:0"
+	}
+	d := servetest.Start(t, options)
+	site := filepath.Join(dir, "_index.md")
+	b, err := os.ReadFile(site)
+	if err != nil || !strings.Contains(string(b), `title = "_・)Keep Smiling"`) {
+		t.Fatalf("%s: %v, or not the title expected", site, err)
+	}
+	if err := os.WriteFile(site, []byte(strings.Replace(string(b), `title = "_・)Keep Smiling"`, `title = "_・)Keep Walking"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Reload(context.Background(), d.Config()); err != nil {
+		t.Fatal(err)
+	}
+	if st := d.Store(); st.Rendered > st.Drafts+len(st.Scheduled) {
+		t.Errorf("a new title: %d posts, pages and drafts rendered anew, want no more than the %d drafts", st.Rendered, st.Drafts+len(st.Scheduled))
+	}
+	fresh := servetest.Start(t, options)
+	got, want := servetest.Crawl(t, d, 500), servetest.Crawl(t, fresh, 500)
+	if n := countPrefix(want, "gemini:/posts/"); n < 5 {
+		t.Fatalf("crawled %d posts' pages: too few to compare", n)
+	}
+	if !strings.Contains(got["gemini:/posts/2017-05-05-aching-wrist.gmi"], "=> / _・)Keep Walking\n") {
+		t.Errorf("a post's page after the reload does not lead home by the new title:\n%s", got["gemini:/posts/2017-05-05-aching-wrist.gmi"])
+	}
+	for page, body := range want {
+		if got[page] != body {
+			t.Errorf("%s after the reload:\n%s\nstarted afresh:\n%s", page, got[page], body)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d pages after the reload, %d started afresh", len(got), len(want))
+	}
+	m := scrape(t, d)
+	if cut, _ := sample(m, "capsule_requests_total", "protocol", "gemini", "status", "cut"); cut > 0 {
+		ok, _ := sample(m, "capsule_requests_total", "protocol", "gemini", "status", "20")
+		t.Errorf("%v Gemini answers written whole counted as cut (%v as 20)", cut, ok)
+	}
+}
+
+// countPrefix counts the keys of m that begin with prefix.
+func countPrefix(m map[string]string, prefix string) int {
+	n := 0
+	for k := range m {
+		if strings.HasPrefix(k, prefix) {
+			n++
+		}
+	}
+	return n
+}

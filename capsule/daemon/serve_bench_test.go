@@ -28,7 +28,8 @@ func (*benchConn) RemoteAddr() net.Addr { return benchAddr }
 // benchDaemon is a Daemon that has not bound anything: handlers only, at
 // the defaults the performance figures are measured with (access log on,
 // rate limiting off), and with metrics on (-metrics), as they cost most.
-func benchDaemon(b testing.TB) *Daemon {
+// Retitled, its Store is a reload's after a new site title.
+func benchDaemon(b testing.TB, retitled bool) *Daemon {
 	cfg := config.NewConfig()
 	cfg.Posts = "../../posts"
 	cfg.RateLimit = 0
@@ -43,6 +44,14 @@ func benchDaemon(b testing.TB) *Daemon {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if retitled {
+		// A reload after a new title: posts' pages in two pieces.
+		meta := c.Meta
+		meta.Title += "・改"
+		if st, err = capsule.Build(context.Background(), siteFor(cfg, meta, 1965, 70), c, capsule.BuildOptions{Previous: st}); err != nil {
+			b.Fatal(err)
+		}
+	}
 	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0), metrics: metrics.New()}
 	d.access.Store(newAccessLog(logstamp.New(io.Discard), false, []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")})) // stamped, as outside journald; health checks looked for
 	b.Cleanup(d.access.Load().Close)
@@ -54,7 +63,7 @@ func benchDaemon(b testing.TB) *Daemon {
 // line (gemini.Server's Written); allocs/op is what it costs the garbage
 // collector.
 func BenchmarkGeminiHandler(b *testing.B) {
-	d := benchDaemon(b)
+	d := benchDaemon(b, false)
 	for _, path := range []string{"/", "/posts/2017-05-03-hello-again.gmi", "/tags/%E5%90%88%E6%B0%97%E9%81%93.gmi"} {
 		line := []byte("gemini://localhost" + path)
 		b.Run(path, func(b *testing.B) {
@@ -65,7 +74,7 @@ func BenchmarkGeminiHandler(b *testing.B) {
 				if resp.Status != 20 {
 					b.Fatal(resp.Meta)
 				}
-				d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+				d.geminiWritten(c, line, resp, resp.Len(), time.Microsecond)
 			}
 		})
 	}
@@ -74,7 +83,7 @@ func BenchmarkGeminiHandler(b *testing.B) {
 // BenchmarkGopherHandler is the same for Gopher: a parsed request in, the
 // response written, the metrics counted, the access log line.
 func BenchmarkGopherHandler(b *testing.B) {
-	d := benchDaemon(b)
+	d := benchDaemon(b, false)
 	for _, sel := range []string{"", "/posts/2017-05-03-hello-again.txt"} {
 		b.Run("'"+sel+"'", func(b *testing.B) {
 			b.ReportAllocs()
@@ -93,17 +102,31 @@ func TestGeminiHandlerAllocatesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	d := benchDaemon(t)
+	d := benchDaemon(t, false)
 	c := tls.Server(new(benchConn), &tls.Config{})
 	for _, path := range []string{"/", "/posts/2017-05-03-hello-again.gmi", "/tags/%E5%90%88%E6%B0%97%E9%81%93.gmi"} {
 		line := []byte("gemini://localhost" + path)
 		serve := func() {
 			resp := d.handleGemini(c, line, nil)
-			d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+			d.geminiWritten(c, line, resp, resp.Len(), time.Microsecond)
 		}
 		if n := testing.AllocsPerRun(100, serve); n != 0 {
 			t.Errorf("%s: %v allocations a request", path, n)
 		}
+	}
+	// A post's page after a new title, in two pieces, written.
+	d = benchDaemon(t, true)
+	line := []byte("gemini://localhost/posts/2017-05-03-hello-again.gmi")
+	if resp := d.handleGemini(c, line, nil); len(resp.Tail) == 0 {
+		t.Fatal("a post's page after a new title is in one piece")
+	}
+	serve := func() {
+		resp := d.handleGemini(c, line, nil)
+		n, _ := resp.WriteTo(io.Discard)
+		d.geminiWritten(c, line, resp, int(n), time.Microsecond)
+	}
+	if n := testing.AllocsPerRun(100, serve); n != 0 {
+		t.Errorf("a post's page in two pieces: %v allocations a request", n)
 	}
 }
 
@@ -112,7 +135,7 @@ func TestGopherHandlerAllocatesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	d := benchDaemon(t)
+	d := benchDaemon(t, false)
 	for _, sel := range []string{"", "/posts/2017-05-03-hello-again.txt", "/no/such/page"} {
 		r := &gopher.Request{Selector: sel, RemoteAddr: benchAddr}
 		if n := testing.AllocsPerRun(100, func() { d.serveGopher(d.main().capsule, io.Discard, r) }); n != 0 {
@@ -125,7 +148,7 @@ func TestGopherHandlerAllocatesNothing(t *testing.T) {
 // one run: the same requests with metrics off (no -metrics) and on.
 func BenchmarkMetricsOnOff(b *testing.B) {
 	for _, on := range []string{"off", "on"} {
-		d := benchDaemon(b)
+		d := benchDaemon(b, false)
 		if on == "off" {
 			d.metrics = nil
 		}
@@ -135,7 +158,7 @@ func BenchmarkMetricsOnOff(b *testing.B) {
 			c := tls.Server(new(benchConn), &tls.Config{})
 			for b.Loop() {
 				resp := d.handleGemini(c, line, nil)
-				d.geminiWritten(c, line, resp, len(resp.Raw), time.Microsecond)
+				d.geminiWritten(c, line, resp, resp.Len(), time.Microsecond)
 			}
 		})
 		b.Run("gopher/metrics="+on, func(b *testing.B) {

@@ -238,7 +238,11 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	s.capsule.Swap(st)
 	s.cfg, s.loaded = cfg, loaded
 	d.writeCache(s, st, cfg.Posts)
-	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
+	retitled := ""
+	if st.Retitled > 0 {
+		retitled = fmt.Sprintf(" (%d more retitled)", st.Retitled)
+	}
+	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, retitled, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return nil
 }
 

@@ -14,7 +14,8 @@ import (
 
 // Server serves Gemini over TLS, one request per connection: TLS
 // handshake and request line under the read deadline, then the answer in a
-// single write under the write deadline, then close_notify and close.
+// single write (two for a Response with a Tail) under the write deadline,
+// then close_notify and close.
 // go-gemini's Server allocates readers, writers and contexts per request
 // and cannot see the raw request line; this loop does neither.
 type Server struct {
@@ -34,7 +35,7 @@ type Server struct {
 	ErrorLog *log.Logger
 	// Written, when set, is told of every response once it is written, or
 	// the write failed: the request line (nil when it could not be read),
-	// the response, the bytes of it written (fewer than len(resp.Raw) for
+	// the response, the bytes of it written (fewer than resp.Len() for
 	// a client cut off at the write deadline or gone) and the time from
 	// the request line read to the end of the write. The line is valid
 	// only until Written returns.
@@ -157,10 +158,10 @@ func (s *Server) serveConn(c net.Conn) {
 	// The write may take WriteTimeout, and the time for the response's
 	// size at the minimum rate: a large file to a slow reader is not cut
 	// at WriteTimeout, a reader slower than the minimum rate is.
-	tc.SetWriteDeadline(time.Now().Add(s.WriteTimeout + writeTime(len(resp.Raw), cmp.Or(s.MinWriteRate, DefaultMinWriteRate))))
-	n, _ := tc.Write(resp.Raw)
+	tc.SetWriteDeadline(time.Now().Add(s.WriteTimeout + writeTime(resp.Len(), cmp.Or(s.MinWriteRate, DefaultMinWriteRate))))
+	n, _ := resp.WriteTo(tc)
 	if s.Written != nil {
-		s.Written(tc, line, resp, n, time.Since(start))
+		s.Written(tc, line, resp, int(n), time.Since(start))
 	}
 	if errors.Is(err, ErrRequestTooLong) {
 		lingerClose(tc)

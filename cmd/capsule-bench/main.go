@@ -28,6 +28,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -73,6 +74,7 @@ func runServing(args []string) {
 	path := fs.String("path", "/", "Gemini path and Gopher selector (\"/\" is the home page and root menu)")
 	resume := fs.Bool("resume", false, "clients resume TLS sessions (tickets), as browsers do on a second visit")
 	pq := fs.Bool("post-quantum", true, "let capsuled and the floor offer the hybrid post-quantum key exchange (capsuled's default)")
+	retitle := fs.Bool("retitle", false, "serve a copy of the posts whose site title is changed once capsuled runs (SIGHUP): a post's Gemini page is then two pieces, its body shared with the Store before")
 	fs.Parse(args)
 	if *conns < 1 || *conns > 512 || *duration <= 0 || *duration > time.Minute || *rounds < 1 || *rounds > 20 {
 		log.Fatal("conns, duration or rounds out of bounds")
@@ -85,6 +87,13 @@ func runServing(args []string) {
 	defer os.RemoveAll(tmp)
 	*capsuledBin = capsuledBinary(*capsuledBin, tmp)
 
+	if *retitle {
+		dir := filepath.Join(tmp, "posts")
+		if err := os.CopyFS(dir, os.DirFS(*posts)); err != nil {
+			log.Fatal(err)
+		}
+		*posts = dir
+	}
 	certs := filepath.Join(tmp, "certs")
 	capsuledArgs := []string{"-posts", *posts, "-certs", certs, "-hostname", "localhost",
 		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0",
@@ -101,6 +110,9 @@ func runServing(args []string) {
 	gophReq := strings.TrimPrefix(*path, "/") + "\r\n"
 	if *path != "/" {
 		gophReq = *path + "\r\n"
+	}
+	if *retitle {
+		retitleAndReload(capsuled, *posts, geminiFetcherRaw(addrs["gemini"], gemReq))
 	}
 	gemResp := fetchOnce(geminiFetcherRaw(addrs["gemini"], gemReq))
 	gophResp := fetchOnce(gopherFetcherRaw(addrs["gopher"], gophReq))
@@ -129,8 +141,8 @@ func runServing(args []string) {
 			{"floor", floor.Process.Pid, gopherFetcher(floorAddrs["gopher"], gophReq, len(gophResp))},
 		},
 	}
-	fmt.Printf("capsule-bench: %d clients, %d rounds of %v per server, path %q (Gemini %d bytes, Gopher %d bytes), resume=%v post-quantum=%v\n",
-		*conns, *rounds, *duration, *path, len(gemResp), len(gophResp), *resume, *pq)
+	fmt.Printf("capsule-bench: %d clients, %d rounds of %v per server, path %q (Gemini %d bytes, Gopher %d bytes), resume=%v post-quantum=%v retitle=%v\n",
+		*conns, *rounds, *duration, *path, len(gemResp), len(gophResp), *resume, *pq, *retitle)
 	for _, proto := range []string{"gemini", "gopher"} {
 		pair := targets[proto]
 		for _, t := range pair { // warm up
@@ -158,6 +170,27 @@ func runServing(args []string) {
 	if rss, err := memory(capsuled.Process.Pid, "VmRSS"); err == nil {
 		fmt.Printf("capsuled resident memory after the run: %.1f MiB\n", float64(rss)/1024)
 	}
+}
+
+// retitleAndReload changes the site title in the posts folder dir that
+// capsuled serves, tells it to reload (SIGHUP) and waits, fetching with
+// fetch, until it serves the new title (at most 30 seconds).
+func retitleAndReload(capsuled *exec.Cmd, dir string, fetch func() ([]byte, error)) {
+	site := filepath.Join(dir, "_index.md")
+	b, err := os.ReadFile(site)
+	if err != nil || !strings.Contains(string(b), "title = \"") {
+		log.Fatalf("-retitle: no title in %s (%v)", site, err)
+	}
+	if err := os.WriteFile(site, []byte(strings.Replace(string(b), "title = \"", "title = \"新 ", 1)), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	capsuled.Process.Signal(syscall.SIGHUP)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if resp, err := fetch(); err == nil && strings.Contains(string(resp), "新 ") {
+			return
+		}
+	}
+	log.Fatal("-retitle: capsuled does not serve the new title after its reload")
 }
 
 func report(proto string, c, f result) {

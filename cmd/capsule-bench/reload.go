@@ -33,11 +33,15 @@ func runReload(args []string) {
 	n := fs.Int("n", 10000, "posts to generate (at most 50000)")
 	size := fs.Int("size", 16<<10, "bytes of Markdown per post")
 	reloads := fs.Int("reloads", 20, "edits, each followed by a reload (1 to 100)")
-	full := fs.Bool("full", true, "then a reload that changes every page (a new title), for its peak")
+	full := fs.Bool("full", true, "then a reload that changes every page, for its peak")
+	fullBy := fs.String("full-by", "title", "what that reload changes: `title` (the site's, in _index.md: every page, no post's body) or width (the gopher text's, in the configuration: every post's body too)")
 	sample := fs.String("posts", "posts", "posts whose sentences the generated ones are made of")
 	runs := fs.Int("runs", 1, "runs, each in a fresh process on the same posts (1 to 10): the memory ratios' median and spread")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads after an edit to `file`")
 	fs.Parse(args)
+	if *fullBy != "title" && *fullBy != "width" {
+		log.Fatal("-full-by is title or width")
+	}
 	if *n < 1 || *n > 50000 || *reloads < 5 || *reloads > 100 || *size < 1 || *size > 1<<20 || *runs < 1 || *runs > 10 {
 		log.Fatal("n, size, reloads (at least 5) or runs out of bounds")
 	}
@@ -46,7 +50,7 @@ func runReload(args []string) {
 	self, _ := os.Executable()
 	var all []reloadResult
 	for range *runs {
-		cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads), fmt.Sprintf("-full=%v", *full), "-cpuprofile", *cpuProfile)
+		cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads), fmt.Sprintf("-full=%v", *full), "-full-by", *fullBy, "-cpuprofile", *cpuProfile)
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil {
@@ -70,7 +74,7 @@ func runReload(args []string) {
 	fmt.Printf("  resident after start        %9.0f MiB   %.2f of held (target ≤ 1.3)\n", r.StartMiB, r.StartMiB/r.HeldMiB)
 	fmt.Printf("  resident after %2d reloads   %9.0f MiB   %.2f of after start (target ≤ 1.1), %.2f of held (≤ 1.3)\n", *reloads, r.AfterMiB, r.AfterMiB/r.StartMiB, r.AfterMiB/r.HeldMiB)
 	if *full {
-		fmt.Printf("  full reload (a new title)   %9v   peak %.0f MiB, %.2f of steady (target ≤ 1.5)\n", r.FullReload.Round(time.Millisecond), r.FullPeakMiB, r.FullPeakMiB/r.AfterMiB)
+		fmt.Printf("  %-28s%9v   peak %.0f MiB, %.2f of steady (target ≤ 1.5), %d posts rendered\n", "full reload (a new "+*fullBy+")", r.FullReload.Round(time.Millisecond), r.FullPeakMiB, r.FullPeakMiB/r.AfterMiB, r.FullRendered)
 		fmt.Printf("  after it                    %9.0f MiB   %.2f of held\n", r.AfterFullMiB, r.AfterFullMiB/r.HeldMiB)
 	}
 	fmt.Printf("  peak of the run (start)     %9.0f MiB\n", r.PeakMiB)
@@ -120,6 +124,7 @@ type reloadResult struct {
 	After5MiB                         float64 // resident after the fifth reload, settled
 	EditPeakMiB                       float64 // resident at most during the edits' reloads
 	FullPeakMiB, AfterFullMiB         float64 // resident at most during a full reload, and after it settled
+	FullRendered                      int     // posts the full reload rendered (not retitled)
 	PeakMiB                           float64
 }
 
@@ -131,6 +136,7 @@ func runReloadChild(args []string) {
 	heapProfile := fs.String("heapprofile", "", "write a profile of what is live after the start to `file`")
 	fullToo := fs.Bool("full", true, "a full reload after the others")
 	memClasses := fs.Bool("memclasses", false, "print to standard error where the runtime's memory is after the start, and the process's status")
+	fullBy := fs.String("full-by", "title", "what the full reload changes: title or width")
 	fs.Parse(args)
 	cfg := config.NewConfig()
 	cfg.Posts = *dir
@@ -223,7 +229,8 @@ func runReloadChild(args []string) {
 	time.Sleep(3 * time.Second)
 	res.AfterMiB = rss()
 	if *fullToo {
-		res.FullReload, res.FullPeakMiB, res.AfterFullMiB = fullReload(ctx, d, cfg, *dir, rss)
+		res.FullReload, res.FullPeakMiB, res.AfterFullMiB = fullReload(ctx, d, cfg, *dir, *fullBy, rss)
+		res.FullRendered = d.Store().Rendered
 	}
 	peak, _ := memory(pid, "VmHWM")
 	res.PeakMiB = float64(max(peak, startPeak)) / 1024
@@ -238,17 +245,22 @@ func runReloadChild(args []string) {
 	d.Shutdown(sctx)
 }
 
-// fullReload changes the site's title, which changes every page, and
+// fullReload changes what by says, which changes every page, and
 // reloads: it returns how long that took, resident memory at its highest
-// during it and after it settled.
-func fullReload(ctx context.Context, d *daemon.Daemon, cfg config.Config, dir string, rss func() float64) (took time.Duration, peak, after float64) {
-	// A full reload: a new site title changes every page.
-	site := filepath.Join(dir, "_index.md")
-	b, err := os.ReadFile(site)
-	if err != nil {
-		log.Fatal(err)
+// during it and after it settled. A new site title (by "title") changes
+// no post's body, which the reload keeps; a new gopher width ("width")
+// changes every post's body, which it renders anew.
+func fullReload(ctx context.Context, d *daemon.Daemon, cfg config.Config, dir, by string, rss func() float64) (took time.Duration, peak, after float64) {
+	if by == "width" {
+		cfg.GopherWidth -= 2
+	} else {
+		site := filepath.Join(dir, "_index.md")
+		b, err := os.ReadFile(site)
+		if err != nil {
+			log.Fatal(err)
+		}
+		os.WriteFile(site, []byte(strings.Replace(string(b), "title = \"", "title = \"新 ", 1)), 0o644)
 	}
-	os.WriteFile(site, []byte(strings.Replace(string(b), "title = \"", "title = \"新 ", 1)), 0o644)
 	time.Sleep(watch.DefaultQuiet)
 	top := sampleResident(rss)
 	if p := os.Getenv("FULLPROFILE"); p != "" {

@@ -2,6 +2,7 @@ package servetest
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,7 +24,10 @@ func Crawl(t testing.TB, d *daemon.Daemon, limit int) map[string]string {
 		if _, seen := pages[key]; seen {
 			continue
 		}
-		status, meta, body := GeminiGet(t, d, path)
+		// Asked by the port the site names in its links (its
+		// configuration's, behind a forwarded port), not the one it
+		// listens on: else every answer is a 53.
+		status, meta, body := GeminiGetURL(t, d, "gemini://localhost:"+strconv.Itoa(d.Store().Site.GeminiPort)+path)
 		pages[key] = meta + "\n" + body
 		if status != 20 || !strings.HasPrefix(meta, "text/gemini") {
 			continue
