@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"capsule/capsule/content"
 )
@@ -23,15 +22,7 @@ func TestFeedEntriesHeldByTheFeed(t *testing.T) {
 	for _, withText := range []bool{false, true} {
 		t.Run(fmt.Sprintf("text=%v", withText), func(t *testing.T) {
 			dir := t.TempDir()
-			old := time.Now().Add(-time.Hour)
-			write := func(name, text string) {
-				p := filepath.Join(dir, name)
-				if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				os.Chtimes(p, old, old)
-				old = old.Add(time.Second)
-			}
+			write := settledWriter(t, dir)
 			post := func(i int, title, text string) {
 				write(fmt.Sprintf("p%02d.md", i), fmt.Sprintf("+++\ntitle = %q\ndate = 2024-01-%02d\ntags = [\"t\"]\n+++\n%s\n", title, i+1, text))
 			}

@@ -84,14 +84,7 @@ func TestNoChangeReloadKeepsTheStoreUntilTimeOrSiteChange(t *testing.T) {
 // Store is still a build from nothing.
 func TestTextEditKeepsListsAndFeeds(t *testing.T) {
 	dir := t.TempDir()
-	old := time.Now().Add(-time.Hour)
-	write := func(name, text string) {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		os.Chtimes(p, old, old)
-	}
+	write := settledWriter(t, dir)
 	write(content.SiteFile, "+++\ntitle = \"題\"\n+++\n")
 	write("a.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntags = [\"t\"]\n+++\n最初の段落。\n\n次の段落。\n")
 	write("b.md", "+++\ntitle = \"B\"\ndate = 2024-01-02\ntags = [\"t\"]\n+++\nB の本文\n")
@@ -109,7 +102,6 @@ func TestTextEditKeepsListsAndFeeds(t *testing.T) {
 	}
 	c0.Forget()
 	write("a.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntags = [\"t\"]\n+++\n最初の段落。\n\n次の段落を書き直した。\n")
-	os.Chtimes(filepath.Join(dir, "a.md"), old, old.Add(time.Second)) // another time: read again
 	opts.Previous = c0
 	c1, err := content.Load(dir, opts)
 	if err != nil {
@@ -137,5 +129,21 @@ func TestTextEditKeepsListsAndFeeds(t *testing.T) {
 	}
 	if diff := storeDiff(want, st1); diff != "" {
 		t.Fatalf("after an edit of a post's text: %s", diff)
+	}
+}
+
+// settledWriter returns what writes a file in dir, dated an hour ago
+// (past the racy window a load reads a file again in), each a second
+// after the last: a load takes it as settled.
+func settledWriter(t *testing.T, dir string) func(name, text string) {
+	old := time.Now().Add(-time.Hour)
+	return func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, old, old)
+		old = old.Add(time.Second)
 	}
 }
