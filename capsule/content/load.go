@@ -227,12 +227,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		names = append(names, name)
 	}
 	// Each file looked at (a stat: what a reload compares) on every core,
-	// then taken in the folder's order.
+	// relative to the folder (statat.go), then taken in the folder's
+	// order.
 	inspected := make([]inspection, len(names))
 	join := joiner(dir)
+	fd := openFolder(dir)
 	work.ForEach(len(names), func(i int) {
-		inspected[i] = inspectSource(join(names[i]), root, maxPost)
+		inspected[i] = fd.inspect(names[i], join(names[i]), root, maxPost)
 	})
+	fd.close()
 	for i, name := range names {
 		src := inspected[i].take((*[]*FileError)(&errs), &c.Warnings)
 		if src == nil {
@@ -345,8 +348,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		return m.def.home && m.src.err == nil && !hasText(m.src.data)
 	})
 	for _, m := range posts {
-		if m.def.jsSite && m.src.info != nil {
+		switch {
+		case !m.def.jsSite || m.src.err != nil:
+		case m.src.info != nil:
 			m.def.modTime = m.src.info.ModTime() // Eleventy's date: Last Modified
+		default:
+			m.def.modTime = m.src.modTime() // as when it was read, by a previous load
 		}
 	}
 	// A Jekyll page without front matter is a file Jekyll copies as it

@@ -57,19 +57,20 @@ func (s *source) reuse(prev *loadCache) bool {
 	if old == nil || old.err != nil || old.limit != s.limit {
 		return false
 	}
-	cur, err := s.seen, error(nil)
-	if cur == nil {
-		cur, err = os.Stat(s.path)
-	}
-	if err != nil {
-		return false
+	cur, ok := s.seen, s.inspected
+	if !ok {
+		fi, err := os.Stat(s.path)
+		if err != nil {
+			return false
+		}
+		cur, ok = stampOf(fi)
 	}
 	// What the previous load kept of the file (kept), or what an earlier
 	// process saved of it (see Saved).
-	if st, ok := stampOf(cur); !ok || old.stamp == nil || st != *old.stamp || !old.reusable() {
+	if !ok || old.stamp == nil || cur != *old.stamp || !old.reusable() {
 		return false
 	}
-	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = old.data, cur, cur, nil, true, old.readAt, true
+	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused, s.from, s.stamp = old.data, nil, nil, nil, true, old.readAt, true, old, old.stamp
 	return true
 }
 
@@ -85,8 +86,13 @@ func (c *loadCache) keep(srcs []*source) {
 // kept is s as a load keeps it for the next: its bytes, when it was read
 // and what reuse compares of its file, its stamp, rather than the three
 // fs.FileInfo a read leaves (some 600 bytes a file: 3% of what a blog of
-// 3,000 posts holds, for as long as it is served).
+// 3,000 posts holds, for as long as it is served). A source taken whole
+// from the previous load is kept as it was kept then: a reload that
+// changes nothing allocates nothing for it.
 func (s *source) kept() *source {
+	if s.reused && s.from != nil && s.from.what == s.what && s.from.path == s.path {
+		return s.from
+	}
 	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp}
 	if s.after != nil {
 		if st, ok := stampOf(s.after); ok {
