@@ -667,15 +667,14 @@ type parseResult struct {
 // post's decoding for the next load.
 func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) []parseResult {
 	results := make([]parseResult, len(posts))
-	taken := make([]bool, len(posts)) // from prev: its entry, unchanged, is next's
+	taken := make([]*parsedEntry, len(posts)) // from prev: its entry, unchanged, is next's
 	work.ForEach(len(posts), func(i int) {
 		m := posts[i]
 		if m.src.err != nil {
 			return // reported with the other read errors
 		}
-		if r, ok := prev.parsedPost(m, loc, lang); ok {
-			results[i] = r
-			taken[i] = true
+		if r, e := prev.parsedPost(m, loc, lang); e != nil {
+			results[i], taken[i] = r, e
 			return
 		}
 		if m.src.reused && m.src.data == nil {
@@ -704,10 +703,10 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 			if m.src.err != nil {
 				continue
 			}
-			if taken[i] {
+			if taken[i] != nil {
 				// The decoding as it was, which nothing changes: no
 				// copy of it again.
-				next.parsed[m.src.path] = prev.parsed[m.src.path]
+				next.parsed[m.src.path] = taken[i]
 				continue
 			}
 			r := results[i]
@@ -715,7 +714,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 				p := *r.post // as decoded: Load goes on to change its posts
 				r.post = &p
 			}
-			next.parsed[m.src.path] = parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
+			next.parsed[m.src.path] = &parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
 		}
 	}
 	return results

@@ -25,8 +25,12 @@ const RacyWindow = 2 * time.Second
 
 // loadCache is what one Load keeps for the next.
 type loadCache struct {
-	read   map[string]*source     // by path: files read and settled
-	parsed map[string]parsedEntry // by path: posts' decoded front matter
+	read map[string]*source // by path: files read and settled
+	// parsed holds posts' decoded front matter by path, each entry by
+	// its address: a reload shares the entries of posts unchanged with
+	// the load before (a map holds so large a value apart, copied at
+	// every insertion).
+	parsed map[string]*parsedEntry
 }
 
 // parsedEntry is a post's decoded front matter and the defaults it was
@@ -42,9 +46,9 @@ type parsedEntry struct {
 // newLoadCache is an empty cache, sized as like (nil: small).
 func newLoadCache(like *loadCache) *loadCache {
 	if like == nil {
-		return &loadCache{read: make(map[string]*source), parsed: make(map[string]parsedEntry)}
+		return &loadCache{read: make(map[string]*source), parsed: make(map[string]*parsedEntry)}
 	}
-	return &loadCache{read: make(map[string]*source, len(like.read)), parsed: make(map[string]parsedEntry, len(like.parsed))}
+	return &loadCache{read: make(map[string]*source, len(like.read)), parsed: make(map[string]*parsedEntry, len(like.parsed))}
 }
 
 // reuse takes s from the previous load when its file has not changed, and
@@ -105,16 +109,16 @@ func (s *source) kept() *source {
 // parsedPost returns the previous decoding of m's post, if its file is
 // unchanged since (m's source was taken from the previous load: its bytes
 // are the ones decoded, perhaps forgotten since) and the defaults are the
-// same.
-func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (parseResult, bool) {
-	if c == nil {
-		return parseResult{}, false
+// same; and the entry it was taken from, nil when it was not.
+func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (parseResult, *parsedEntry) {
+	if c == nil || !m.src.reused {
+		return parseResult{}, nil
 	}
-	e, ok := c.parsed[m.src.path]
+	e := c.parsed[m.src.path]
 	// Zones by name: a reload's configuration loads its zone anew, the
 	// same zone at another address.
-	if !ok || !m.src.reused || e.slug != m.slug || !e.def.same(m.def) || e.loc.String() != loc.String() || e.lang != lang {
-		return parseResult{}, false
+	if e == nil || e.slug != m.slug || !e.def.same(m.def) || e.loc.String() != loc.String() || e.lang != lang {
+		return parseResult{}, nil
 	}
 	r := e.result
 	if r.post != nil {
@@ -122,7 +126,7 @@ func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (pars
 		p := *r.post
 		r.post = &p
 	}
-	return r, true
+	return r, e
 }
 
 // Holding only what is served. A running capsule needs its posts'
@@ -154,7 +158,7 @@ func (c *Content) Forget() {
 		if s := c.cache.read[p.File]; s != nil {
 			s.data = nil
 		}
-		if e, ok := c.cache.parsed[p.File]; ok && e.result.post != nil {
+		if e := c.cache.parsed[p.File]; e != nil && e.result.post != nil {
 			e.result.post.Body = nil
 		}
 	}
