@@ -24,10 +24,12 @@ import (
 
 // runReload measures what an author's edit costs a running capsule: a
 // daemon is started on generated posts (the full build, the baseline),
-// then one post is edited and the daemon reloaded, again and again. It
-// reports the reload's time as a fraction of the full build's, both in
-// the same process, and resident memory after the reloads as a ratio to
-// resident memory after the start.
+// then one post is edited and the daemon reloaded, again and again; then
+// it is reloaded as often with nothing changed (a SIGHUP for nothing, a
+// watcher's event for a file that is not the blog's). It reports each
+// reload's time as a fraction of the full build's, both in the same
+// process, and resident memory after the reloads as a ratio to resident
+// memory after the start.
 func runReload(args []string) {
 	fs := flag.NewFlagSet("reload", flag.ExitOnError)
 	n := fs.Int("n", 10000, "posts to generate (at most 50000)")
@@ -66,6 +68,8 @@ func runReload(args []string) {
 	fmt.Printf("  CPU: full build, reload     %9v   %v, median: %.3f of the full build's\n", r.FullCPU.Round(time.Millisecond), r.MedianCPU.Round(time.Millisecond), float64(r.MedianCPU)/float64(r.FullCPU))
 	fmt.Printf("  CPU: reload to next reload  %9v   median: %.3f of the full build's (its garbage's collection after it returned too)\n", r.MedianCycleCPU.Round(time.Millisecond), float64(r.MedianCycleCPU)/float64(r.FullCPU))
 	fmt.Printf("  posts rendered per reload   %9d\n", r.Rendered)
+	fmt.Printf("  no-change reload, median    %9v   %.4f of the full build (target: nothing measurable)\n", r.NoChange.Round(100*time.Microsecond), float64(r.NoChange)/float64(r.Full))
+	fmt.Printf("  CPU: no-change reload       %9v   median: %.4f of the full build's\n", r.NoChangeCPU.Round(100*time.Microsecond), float64(r.NoChangeCPU)/float64(r.FullCPU))
 	fmt.Printf("  bytes held (responses)      %9.0f MiB\n", r.HeldMiB)
 	fmt.Printf("  resident after start        %9.0f MiB   %.2f of held (target ≤ 1.3)\n", r.StartMiB, r.StartMiB/r.HeldMiB)
 	fmt.Printf("  resident after %2d reloads   %9.0f MiB   %.2f of after start (target ≤ 1.1), %.2f of held (≤ 1.3)\n", *reloads, r.AfterMiB, r.AfterMiB/r.StartMiB, r.AfterMiB/r.HeldMiB)
@@ -115,6 +119,7 @@ type reloadResult struct {
 	Full, Median, Slowest, FullReload time.Duration
 	FullCPU, MedianCPU                time.Duration // the process's CPU time (user and system), garbage collection included
 	MedianCycleCPU                    time.Duration // from one reload's start to the next's: what it left running after it returned too (its garbage's collection)
+	NoChange, NoChangeCPU             time.Duration // a reload with nothing changed: median wall and CPU time
 	Rendered                          int
 	HeldMiB, StartMiB, AfterMiB       float64
 	After5MiB                         float64 // resident after the fifth reload, settled
@@ -218,6 +223,7 @@ func runReloadChild(args []string) {
 	// second): resident memory is measured when it has settled.
 	time.Sleep(3 * time.Second)
 	res.AfterMiB = rss()
+	res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
 	if *fullToo {
 		res.FullReload, res.FullPeakMiB, res.AfterFullMiB = fullReload(ctx, d, cfg, *dir, rss)
 	}
@@ -232,6 +238,29 @@ func runReloadChild(args []string) {
 	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	d.Shutdown(sctx)
+}
+
+// noChangeReloads reloads d n times with nothing changed, each after
+// watch.DefaultQuiet as a watcher's would come, and returns the median
+// wall and CPU time of one. A reload that keeps nothing of the Store
+// served is a failure: nothing changed.
+func noChangeReloads(ctx context.Context, d *daemon.Daemon, cfg config.Config, n int) (wall, cpu time.Duration) {
+	var walls, cpus []time.Duration
+	for range n {
+		time.Sleep(watch.DefaultQuiet)
+		before := d.Store()
+		t, c := time.Now(), selfCPU()
+		if err := d.Reload(ctx, cfg); err != nil {
+			log.Fatal(err)
+		}
+		walls, cpus = append(walls, time.Since(t)), append(cpus, selfCPU()-c)
+		if d.Store().Rendered != 0 && d.Store() != before {
+			log.Fatalf("a reload with nothing changed rendered %d posts", d.Store().Rendered)
+		}
+	}
+	slices.Sort(walls)
+	slices.Sort(cpus)
+	return walls[len(walls)/2], cpus[len(cpus)/2]
 }
 
 // fullReload changes the site's title, which changes every page, and
