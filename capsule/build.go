@@ -66,7 +66,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			return nil, err
 		}
 		st := *prev // what it holds is never changed: shared
-		st.Rendered, st.BuildTime = 0, time.Since(start)
+		st.Rendered, st.BuildTime, st.Kept = 0, time.Since(start), true
 		return &st, nil
 	}
 	problems := slices.Clone(c.Problems)

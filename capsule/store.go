@@ -70,6 +70,9 @@ type Store struct {
 	// that keeps working.
 	OldAddresses []Redirect
 	Rendered     int // posts and pages rendered by this build, not taken from the previous Store
+	// Kept is set when the build found nothing changed and kept the
+	// previous Store whole: what it holds is that Store's, shared.
+	Kept bool
 	// Held is the bytes of every response the Store holds, each shared
 	// array once: the least memory the capsule can take.
 	Held int64
