@@ -178,6 +178,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.cache = newLoadCache(prev) // as large as the last one: not grown entry by entry
 
 	top := new(topDir) // the folder, read once for all that looks at it
+	if prev != nil {
+		top.prev = prev.top
+	}
+	c.cache.top = top
 	f := findFolder(dir, opts.Layout, top)
 	dir = f.content
 	root, ferr := postsRoot(dir)
@@ -201,6 +205,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.Warnings = append(c.Warnings, exWarns...)
 	entries, err := top.read(dir)
+	top.prev = nil // read, or another folder's: not to be kept alive by this load
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}}
 	}
@@ -209,7 +214,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var posts []*mdFile
 	l := f.layout
 	var names []string
-	for _, e := range entries {
+	var at []int // each name's index in entries
+	for i, e := range entries {
 		name := e.Name()
 		switch {
 		case ex.skip(name, e.IsDir()):
@@ -224,16 +230,16 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case !hasExt(name, ".md"):
 			continue
 		}
-		names = append(names, name)
+		names, at = append(names, name), append(at, i)
 	}
 	// Each file looked at (a stat: what a reload compares) on every core,
 	// relative to the folder (statat.go), then taken in the folder's
 	// order.
 	inspected := make([]inspection, len(names))
-	join := joiner(dir)
+	paths := top.paths(dir, entries)
 	fd := openFolder(dir)
 	work.ForEach(len(names), func(i int) {
-		inspected[i] = fd.inspect(names[i], join(names[i]), root, maxPost)
+		inspected[i] = fd.inspect(names[i], paths[at[i]], root, maxPost)
 	})
 	fd.close()
 	for i, name := range names {

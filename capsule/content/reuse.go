@@ -31,6 +31,7 @@ type loadCache struct {
 	// the load before (a map holds so large a value apart, copied at
 	// every insertion).
 	parsed map[string]*parsedEntry
+	top    *topDir // the reading of the folder
 }
 
 // parsedEntry is a post's decoded front matter and the defaults it was
