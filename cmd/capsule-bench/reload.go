@@ -70,6 +70,7 @@ func runReload(args []string) {
 	fmt.Printf("  posts rendered per reload   %9d\n", r.Rendered)
 	fmt.Printf("  no-change reload, median    %9v   %.4f of the full build (target: nothing measurable)\n", r.NoChange.Round(100*time.Microsecond), float64(r.NoChange)/float64(r.Full))
 	fmt.Printf("  CPU: no-change reload       %9v   median: %.4f of the full build's\n", r.NoChangeCPU.Round(100*time.Microsecond), float64(r.NoChangeCPU)/float64(r.FullCPU))
+	fmt.Printf("  CPU: no-change, alone       %9v   median: %.4f of the full build's (one every %v, to the next: what it left running too)\n", r.AloneCycleCPU.Round(100*time.Microsecond), float64(r.AloneCycleCPU)/float64(r.FullCPU), alonePause)
 	fmt.Printf("  bytes held (responses)      %9.0f MiB\n", r.HeldMiB)
 	fmt.Printf("  resident after start        %9.0f MiB   %.2f of held (target ≤ 1.3)\n", r.StartMiB, r.StartMiB/r.HeldMiB)
 	fmt.Printf("  resident after %2d reloads   %9.0f MiB   %.2f of after start (target ≤ 1.1), %.2f of held (≤ 1.3)\n", *reloads, r.AfterMiB, r.AfterMiB/r.StartMiB, r.AfterMiB/r.HeldMiB)
@@ -120,6 +121,7 @@ type reloadResult struct {
 	FullCPU, MedianCPU                time.Duration // the process's CPU time (user and system), garbage collection included
 	MedianCycleCPU                    time.Duration // from one reload's start to the next's: what it left running after it returned too (its garbage's collection)
 	NoChange, NoChangeCPU             time.Duration // a reload with nothing changed: median wall and CPU time
+	AloneCycleCPU                     time.Duration // one alone (alonePause apart): CPU from its start to the next's, median
 	Rendered                          int
 	HeldMiB, StartMiB, AfterMiB       float64
 	After5MiB                         float64 // resident after the fifth reload, settled
@@ -173,6 +175,7 @@ func runReloadChild(args []string) {
 	// after the first (cacheWritePause), in this process: a reload with
 	// nothing changed writes none, and is timed alone.
 	res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
+	res.AloneCycleCPU = aloneReloads(ctx, d, cfg, 8)
 	files, _ := filepath.Glob(filepath.Join(*dir, "*-post-*.md"))
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -264,6 +267,34 @@ func noChangeReloads(ctx context.Context, d *daemon.Daemon, cfg config.Config, n
 	slices.Sort(walls)
 	slices.Sort(cpus)
 	return walls[len(walls)/2], cpus[len(cpus)/2]
+}
+
+// alonePause is the time between reloads alone: longer than the
+// daemon's pause before it returns a reload's garbage to the system
+// (daemon's releasePause, a second), as between two SIGHUPs for nothing.
+const alonePause = 1500 * time.Millisecond
+
+// aloneReloads reloads d n times with nothing changed, alonePause apart,
+// and returns the median CPU time from one's start to the next's: the
+// reload and what it left running after it (a collection, a return of
+// memory).
+func aloneReloads(ctx context.Context, d *daemon.Daemon, cfg config.Config, n int) time.Duration {
+	var cycles []time.Duration
+	last := selfCPU()
+	for i := range n + 1 {
+		if i > 0 {
+			time.Sleep(alonePause)
+			c := selfCPU()
+			cycles, last = append(cycles, c-last), c
+		}
+		if i < n {
+			if err := d.Reload(ctx, cfg); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
+	slices.Sort(cycles)
+	return cycles[len(cycles)/2]
 }
 
 // fullReload changes the site's title, which changes every page, and
