@@ -67,7 +67,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			return nil, err
 		}
 		st := *prev // what it holds is never changed: shared
-		st.Rendered, st.Retitled, st.BuildTime = 0, 0, time.Since(start)
+		st.Rendered, st.Retitled, st.BuildTime, st.Kept = 0, 0, time.Since(start), true
 		return &st, nil
 	}
 	problems := slices.Clone(c.Problems)

@@ -81,6 +81,9 @@ type Store struct {
 	// menus made anew (retitle.go): their records are not the previous
 	// Store's, nor a build cache's written from it.
 	Retitled int
+	// Kept is set when the build found nothing changed and kept the
+	// previous Store whole: what it holds is that Store's, shared.
+	Kept bool
 	// Held is the bytes of every response the Store holds, each shared
 	// array once: the least memory the capsule can take.
 	Held int64

@@ -178,6 +178,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.cache = newLoadCache(prev) // as large as the last one: not grown entry by entry
 
 	top := new(topDir) // the folder, read once for all that looks at it
+	if prev != nil {
+		top.prev = prev.top
+	}
+	c.cache.top = top
 	f := findFolder(dir, opts.Layout, top)
 	dir = f.content
 	root, ferr := postsRoot(dir)
@@ -201,6 +205,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.Warnings = append(c.Warnings, exWarns...)
 	entries, err := top.read(dir)
+	top.prev = nil // read, or another folder's: not to be kept alive by this load
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: "cannot read the posts folder: " + readProblem(err, false)}}
 	}
@@ -209,7 +214,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var posts []*mdFile
 	l := f.layout
 	var names []string
-	for _, e := range entries {
+	var at []int // each name's index in entries
+	for i, e := range entries {
 		name := e.Name()
 		switch {
 		case ex.skip(name, e.IsDir()):
@@ -224,15 +230,18 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case !hasExt(name, ".md"):
 			continue
 		}
-		names = append(names, name)
+		names, at = append(names, name), append(at, i)
 	}
 	// Each file looked at (a stat: what a reload compares) on every core,
-	// then taken in the folder's order.
+	// relative to the folder (statat.go), then taken in the folder's
+	// order.
 	inspected := make([]inspection, len(names))
-	join := joiner(dir)
+	paths := top.paths(dir, entries)
+	fd := openFolder(dir)
 	work.ForEach(len(names), func(i int) {
-		inspected[i] = inspectSource(join(names[i]), root, maxPost)
+		inspected[i] = fd.inspect(names[i], paths[at[i]], root, maxPost)
 	})
+	fd.close()
 	for i, name := range names {
 		src := inspected[i].take((*[]*FileError)(&errs), &c.Warnings)
 		if src == nil {
@@ -345,8 +354,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		return m.def.home && m.src.err == nil && !hasText(m.src.data)
 	})
 	for _, m := range posts {
-		if m.def.jsSite && m.src.info != nil {
+		switch {
+		case !m.def.jsSite || m.src.err != nil:
+		case m.src.info != nil:
 			m.def.modTime = m.src.info.ModTime() // Eleventy's date: Last Modified
+		default:
+			m.def.modTime = m.src.modTime() // as when it was read, by a previous load
 		}
 	}
 	// A Jekyll page without front matter is a file Jekyll copies as it
@@ -660,15 +673,14 @@ type parseResult struct {
 // post's decoding for the next load.
 func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) []parseResult {
 	results := make([]parseResult, len(posts))
-	taken := make([]bool, len(posts)) // from prev: its entry, unchanged, is next's
+	taken := make([]*parsedEntry, len(posts)) // from prev: its entry, unchanged, is next's
 	work.ForEach(len(posts), func(i int) {
 		m := posts[i]
 		if m.src.err != nil {
 			return // reported with the other read errors
 		}
-		if r, ok := prev.parsedPost(m, loc, lang); ok {
-			results[i] = r
-			taken[i] = true
+		if r, e := prev.parsedPost(m, loc, lang); e != nil {
+			results[i], taken[i] = r, e
 			return
 		}
 		if m.src.reused && m.src.data == nil {
@@ -697,10 +709,10 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 			if m.src.err != nil {
 				continue
 			}
-			if taken[i] {
+			if taken[i] != nil {
 				// The decoding as it was, which nothing changes: no
 				// copy of it again.
-				next.parsed[m.src.path] = prev.parsed[m.src.path]
+				next.parsed[m.src.path] = taken[i]
 				continue
 			}
 			r := results[i]
@@ -708,7 +720,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 				p := *r.post // as decoded: Load goes on to change its posts
 				r.post = &p
 			}
-			next.parsed[m.src.path] = parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
+			next.parsed[m.src.path] = &parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
 		}
 	}
 	return results

@@ -57,15 +57,42 @@ type source struct {
 	// waited is set when settle has waited for the file and found it
 	// unchanged.
 	waited bool
-	readAt time.Time   // when the read began
-	seen   fs.FileInfo // what inspecting the path found, if it was inspected
-	// reused is set when the source was taken from the previous load: its
-	// data may have been forgotten (Content.Forget).
+	readAt time.Time // when the read began
+	// seen is what inspecting the path found, if inspected is set: a
+	// stamp rather than an fs.FileInfo, which would be allocated for
+	// every file of every reload only to be compared once.
+	seen      fileStamp
+	inspected bool
+	// reused is set when the source was taken from the previous load
+	// (from): its data may have been forgotten (Content.Forget).
 	reused bool
-	// stamp is, for a source an earlier process read (Saved), what it
-	// found of the file: a FileInfo does not outlive its process. after
-	// and info are nil then.
+	from   *source
+	// stamp is, for a source taken from a previous load, or from what an
+	// earlier process read (Saved), what it found of the file: a
+	// FileInfo does not outlive its process. after and info are nil then.
 	stamp *fileStamp
+}
+
+// modTime is the modification time of s's file as last read or, for a
+// source taken from a previous load, as then.
+func (s *source) modTime() time.Time {
+	switch {
+	case s.after != nil:
+		return s.after.ModTime()
+	case s.stamp != nil:
+		return time.Unix(s.stamp.mtime.Unix())
+	}
+	return time.Time{}
+}
+
+// unchanged reports whether cur, the file's stat now, is the version s
+// holds.
+func (s *source) unchanged(cur fs.FileInfo) bool {
+	if s.after != nil {
+		return sameVersion(cur, s.after)
+	}
+	st, ok := stampOf(cur)
+	return ok && s.stamp != nil && st == *s.stamp
 }
 
 func (s *source) fail(format string, args ...any) {
@@ -81,7 +108,7 @@ func (s *source) tooBig(size int64) {
 // after it was inspected cannot stall, and the open file must be a
 // regular one.
 func (s *source) read() {
-	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = nil, nil, nil, nil, false, time.Now(), false
+	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused, s.from, s.stamp = nil, nil, nil, nil, false, time.Now(), false, nil, nil
 	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		s.fail("%s", readProblem(err, false))
@@ -146,7 +173,7 @@ func settle(srcs []*source, wait time.Duration) []*FileError {
 			if s.err != nil {
 				continue
 			}
-			age := now.Sub(s.after.ModTime())
+			age := now.Sub(s.modTime())
 			switch {
 			case s.torn():
 				sleep = wait
@@ -175,7 +202,7 @@ func settle(srcs []*source, wait time.Duration) []*FileError {
 		}
 		time.Sleep(sleep)
 		for _, s := range pending {
-			if cur, err := os.Stat(s.path); err != nil || s.torn() || !sameVersion(cur, s.after) {
+			if cur, err := os.Stat(s.path); err != nil || s.torn() || !s.unchanged(cur) {
 				s.read()
 			} else {
 				s.waited = true
@@ -256,7 +283,7 @@ func inspectPost(s *source, root string) (warn, ferr *FileError) {
 			return &FileError{File: path, Msg: why + ": not loaded", Kind: kindLinkNotFollowed}, nil
 		}
 	}
-	s.seen = info
+	s.seen, s.inspected = stampOf(info)
 	return nil, nil
 }
 

@@ -25,8 +25,13 @@ const RacyWindow = 2 * time.Second
 
 // loadCache is what one Load keeps for the next.
 type loadCache struct {
-	read   map[string]*source     // by path: files read and settled
-	parsed map[string]parsedEntry // by path: posts' decoded front matter
+	read map[string]*source // by path: files read and settled
+	// parsed holds posts' decoded front matter by path, each entry by
+	// its address: a reload shares the entries of posts unchanged with
+	// the load before (a map holds so large a value apart, copied at
+	// every insertion).
+	parsed map[string]*parsedEntry
+	top    *topDir // the reading of the folder
 }
 
 // parsedEntry is a post's decoded front matter and the defaults it was
@@ -42,9 +47,9 @@ type parsedEntry struct {
 // newLoadCache is an empty cache, sized as like (nil: small).
 func newLoadCache(like *loadCache) *loadCache {
 	if like == nil {
-		return &loadCache{read: make(map[string]*source), parsed: make(map[string]parsedEntry)}
+		return &loadCache{read: make(map[string]*source), parsed: make(map[string]*parsedEntry)}
 	}
-	return &loadCache{read: make(map[string]*source, len(like.read)), parsed: make(map[string]parsedEntry, len(like.parsed))}
+	return &loadCache{read: make(map[string]*source, len(like.read)), parsed: make(map[string]*parsedEntry, len(like.parsed))}
 }
 
 // reuse takes s from the previous load when its file has not changed, and
@@ -57,19 +62,20 @@ func (s *source) reuse(prev *loadCache) bool {
 	if old == nil || old.err != nil || old.limit != s.limit {
 		return false
 	}
-	cur, err := s.seen, error(nil)
-	if cur == nil {
-		cur, err = os.Stat(s.path)
-	}
-	if err != nil {
-		return false
+	cur, ok := s.seen, s.inspected
+	if !ok {
+		fi, err := os.Stat(s.path)
+		if err != nil {
+			return false
+		}
+		cur, ok = stampOf(fi)
 	}
 	// What the previous load kept of the file (kept), or what an earlier
 	// process saved of it (see Saved).
-	if st, ok := stampOf(cur); !ok || old.stamp == nil || st != *old.stamp || !old.reusable() {
+	if !ok || old.stamp == nil || cur != *old.stamp || !old.reusable() {
 		return false
 	}
-	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused = old.data, cur, cur, nil, true, old.readAt, true
+	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused, s.from, s.stamp = old.data, nil, nil, nil, true, old.readAt, true, old, old.stamp
 	return true
 }
 
@@ -85,8 +91,13 @@ func (c *loadCache) keep(srcs []*source) {
 // kept is s as a load keeps it for the next: its bytes, when it was read
 // and what reuse compares of its file, its stamp, rather than the three
 // fs.FileInfo a read leaves (some 600 bytes a file: 3% of what a blog of
-// 3,000 posts holds, for as long as it is served).
+// 3,000 posts holds, for as long as it is served). A source taken whole
+// from the previous load is kept as it was kept then: a reload that
+// changes nothing allocates nothing for it.
 func (s *source) kept() *source {
+	if s.reused && s.from != nil && s.from.what == s.what && s.from.path == s.path {
+		return s.from
+	}
 	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp}
 	if s.after != nil {
 		if st, ok := stampOf(s.after); ok {
@@ -99,16 +110,16 @@ func (s *source) kept() *source {
 // parsedPost returns the previous decoding of m's post, if its file is
 // unchanged since (m's source was taken from the previous load: its bytes
 // are the ones decoded, perhaps forgotten since) and the defaults are the
-// same.
-func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (parseResult, bool) {
-	if c == nil {
-		return parseResult{}, false
+// same; and the entry it was taken from, nil when it was not.
+func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (parseResult, *parsedEntry) {
+	if c == nil || !m.src.reused {
+		return parseResult{}, nil
 	}
-	e, ok := c.parsed[m.src.path]
+	e := c.parsed[m.src.path]
 	// Zones by name: a reload's configuration loads its zone anew, the
 	// same zone at another address.
-	if !ok || !m.src.reused || e.slug != m.slug || !e.def.same(m.def) || e.loc.String() != loc.String() || e.lang != lang {
-		return parseResult{}, false
+	if e == nil || e.slug != m.slug || !e.def.same(m.def) || e.loc.String() != loc.String() || e.lang != lang {
+		return parseResult{}, nil
 	}
 	r := e.result
 	if r.post != nil {
@@ -116,7 +127,7 @@ func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (pars
 		p := *r.post
 		r.post = &p
 	}
-	return r, true
+	return r, e
 }
 
 // Holding only what is served. A running capsule needs its posts'
@@ -158,7 +169,7 @@ func (c *Content) ForgetPost(p *Post) {
 	if s := c.cache.read[p.File]; s != nil {
 		s.data = nil
 	}
-	if e, ok := c.cache.parsed[p.File]; ok && e.result.post != nil {
+	if e := c.cache.parsed[p.File]; e != nil && e.result.post != nil {
 		e.result.post.Body = nil
 	}
 }

@@ -83,7 +83,7 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 		path  string
 		src   *source
 		stamp fileStamp
-		e     parsedEntry
+		e     *parsedEntry
 		sum   [32]byte
 	}
 	var list []saved
@@ -152,7 +152,7 @@ func timespec(d *buildcache.Decoder) syscall.Timespec {
 // anew); bytes not as written stop d (d.Err) and give nil.
 func DecodeSaved(d *buildcache.Decoder) *Saved {
 	n := d.Count(minSavedBytes, maxSaved)
-	c := &loadCache{read: make(map[string]*source, n), parsed: make(map[string]parsedEntry, n)}
+	c := &loadCache{read: make(map[string]*source, n), parsed: make(map[string]*parsedEntry, n)}
 	z := &zones{}
 	for range n {
 		z.bad = false
@@ -169,7 +169,7 @@ func DecodeSaved(d *buildcache.Decoder) *Saved {
 		st.ctime = timespec(d)
 		src.stamp = &st
 		src.readAt = time.Unix(0, int64(d.Uvarint()))
-		e := parsedEntry{slug: d.String(), lang: d.String()}
+		e := &parsedEntry{slug: d.String(), lang: d.String()}
 		e.loc = z.named(d.String())
 		e.def = decodeDefaults(d, z)
 		p := decodePost(d, z)

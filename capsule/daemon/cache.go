@@ -161,7 +161,7 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 			// returned too, as a reload's is (memory.go).
 			d.committing.Lock()
 			if !d.stopped {
-				d.release.soon()
+				d.release.soon(false)
 			}
 			d.committing.Unlock()
 			wait = cacheWritePause

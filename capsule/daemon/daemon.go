@@ -278,7 +278,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) (err error) {
 	// Each site on its own: a problem in one keeps its content and stops
 	// no other. What concerns the daemon changes with the main site.
 	restore := paceReload() // while both Stores are held: see buildgc.go
-	errs, mainReloaded := d.reloadSites(ctx, cfg)
+	errs, mainReloaded, kept := d.reloadSites(ctx, cfg)
 	restore()
 	if mainReloaded {
 		d.applyConfig(cfg)
@@ -286,7 +286,7 @@ func (d *Daemon) Reload(ctx context.Context, cfg config.Config) (err error) {
 	d.committing.Lock()
 	if !d.stopped {
 		d.schedulePublish()
-		d.release.soon()
+		d.release.soon(kept)
 	}
 	d.committing.Unlock()
 	return errors.Join(errs...)

@@ -15,3 +15,19 @@ func (d *Daemon) SiteFingerprint(i int) string { return tlscert.Fingerprint(d.si
 
 // SiteStore is site i's Store.
 func (d *Daemon) SiteStore(i int) *capsule.Store { return d.sites[i].capsule.Store() }
+
+// ReleasesScheduled is how many times d scheduled the return of a
+// reload's garbage to the system (memory.go).
+func (d *Daemon) ReleasesScheduled() int {
+	d.release.mu.Lock()
+	defer d.release.mu.Unlock()
+	return d.release.armed
+}
+
+// SetGarbageWorthCollecting has the daemon take f's answer for whether
+// the heap's garbage is worth a collection, until the test ends.
+func SetGarbageWorthCollecting(t interface{ Cleanup(func()) }, f func() bool) {
+	old := worthCollecting
+	worthCollecting = f
+	t.Cleanup(func() { worthCollecting = old })
+}

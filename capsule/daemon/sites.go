@@ -133,10 +133,12 @@ func (d *Daemon) certificateFor(name string) *tls.Certificate {
 // reloadSites rebuilds every site as cfg now says, each on its own: the
 // main one, then the others, found by host name. It returns the problems
 // of those that failed, which keep serving what they served, a
-// SiteError for each site but the main one, and whether the main one
-// reloaded. Sites added to or taken from the configuration take a
+// SiteError for each site but the main one, whether the main one
+// reloaded, and whether every site reloaded keeping its Store (nothing
+// changed). Sites added to or taken from the configuration take a
 // restart.
-func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) (errs []error, mainReloaded bool) {
+func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) (errs []error, mainReloaded, kept bool) {
+	kept = true
 	configs := cfg.SiteConfigs()
 	if len(configs) != len(d.sites) {
 		d.log.Printf("reload: sites added or removed are served from the next restart")
@@ -148,7 +150,8 @@ func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) (errs []err
 				continue // a new site
 			}
 		}
-		err := d.reloadSite(ctx, s, sc)
+		same, err := d.reloadSite(ctx, s, sc)
+		kept = kept && same && err == nil
 		switch {
 		case i == 0 && err != nil:
 			errs = append(errs, err)
@@ -158,7 +161,7 @@ func (d *Daemon) reloadSites(ctx context.Context, cfg config.Config) (errs []err
 			errs = append(errs, siteProblem(i, sc, err))
 		}
 	}
-	return errs, mainReloaded
+	return errs, mainReloaded, kept
 }
 
 // SiteError is the failure of a site beside the main one ([[site]]) to
@@ -192,9 +195,10 @@ func (e *SiteError) Unwrap() error { return e.Err }
 
 // reloadSite loads s's posts as cfg says (taking from the last load what
 // has not changed since), checks the certificate against the one served,
-// builds a Store beside the one served and swaps it in. When anything
+// builds a Store beside the one served and swaps it in; kept says the
+// build found nothing changed and kept the Store served. When anything
 // fails, s is left as it was.
-func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Config) error {
+func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Config) (kept bool, err error) {
 	start := time.Now()
 	opts := cfg.LoadOptions()
 	if cfg.Posts == s.cfg.Posts {
@@ -202,15 +206,15 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	}
 	loaded, err := content.Load(cfg.Posts, opts)
 	if err != nil {
-		return err
+		return false, err
 	}
 	served := s.capsule.Store()
 	if had := served.Posts; had > 0 && loaded.Empty() {
-		return fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
+		return false, fmt.Errorf("%s has no posts now (it had %d): not reloading, in case it is unmounted or half copied. To empty the blog on purpose, restart capsuled", cfg.Posts, had)
 	}
 	cert, err := reloadCertificate(cfg, s.cfg, s.cert.Load())
 	if err != nil {
-		return err
+		return false, err
 	}
 	bo := d.buildOptions(cfg)
 	bo.Previous = served
@@ -218,12 +222,12 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	bo.PreviousContent = opts.Previous
 	st, err := capsule.Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr())), loaded, bo)
 	if err != nil {
-		return err
+		return false, err
 	}
 	d.committing.Lock()
 	defer d.committing.Unlock()
 	if d.stopped {
-		return errStopped
+		return false, errStopped
 	}
 	d.logBuild(cfg, st, served)
 	name := ""
@@ -243,7 +247,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 		retitled = fmt.Sprintf(" (%d more retitled)", st.Retitled)
 	}
 	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, retitled, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
-	return nil
+	return st.Kept, nil
 }
 
 // published are the posts that were waiting for their time in served and

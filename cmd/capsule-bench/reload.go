@@ -24,10 +24,12 @@ import (
 
 // runReload measures what an author's edit costs a running capsule: a
 // daemon is started on generated posts (the full build, the baseline),
-// then one post is edited and the daemon reloaded, again and again. It
-// reports the reload's time as a fraction of the full build's, both in
-// the same process, and resident memory after the reloads as a ratio to
-// resident memory after the start.
+// then it is reloaded with nothing changed (a SIGHUP for nothing, a
+// watcher's event for a file that is not the blog's), again and again;
+// then one post is edited and the daemon reloaded, as often. It reports each
+// reload's time as a fraction of the full build's, both in the same
+// process, and resident memory after the reloads as a ratio to resident
+// memory after the start.
 func runReload(args []string) {
 	fs := flag.NewFlagSet("reload", flag.ExitOnError)
 	n := fs.Int("n", 10000, "posts to generate (at most 50000)")
@@ -70,6 +72,9 @@ func runReload(args []string) {
 	fmt.Printf("  CPU: full build, reload     %9v   %v, median: %.3f of the full build's\n", r.FullCPU.Round(time.Millisecond), r.MedianCPU.Round(time.Millisecond), float64(r.MedianCPU)/float64(r.FullCPU))
 	fmt.Printf("  CPU: reload to next reload  %9v   median: %.3f of the full build's (its garbage's collection after it returned too)\n", r.MedianCycleCPU.Round(time.Millisecond), float64(r.MedianCycleCPU)/float64(r.FullCPU))
 	fmt.Printf("  posts rendered per reload   %9d\n", r.Rendered)
+	fmt.Printf("  no-change reload, median    %9v   %.4f of the full build (target: nothing measurable)\n", r.NoChange.Round(100*time.Microsecond), float64(r.NoChange)/float64(r.Full))
+	fmt.Printf("  CPU: no-change reload       %9v   median: %.4f of the full build's\n", r.NoChangeCPU.Round(100*time.Microsecond), float64(r.NoChangeCPU)/float64(r.FullCPU))
+	fmt.Printf("  CPU: no-change, alone       %9v   median: %.4f of the full build's (one every %v, to the next: what it left running too)\n", r.AloneCycleCPU.Round(100*time.Microsecond), float64(r.AloneCycleCPU)/float64(r.FullCPU), alonePause)
 	fmt.Printf("  bytes held (responses)      %9.0f MiB\n", r.HeldMiB)
 	fmt.Printf("  resident after start        %9.0f MiB   %.2f of held (target ≤ 1.3)\n", r.StartMiB, r.StartMiB/r.HeldMiB)
 	fmt.Printf("  resident after %2d reloads   %9.0f MiB   %.2f of after start (target ≤ 1.1), %.2f of held (≤ 1.3)\n", *reloads, r.AfterMiB, r.AfterMiB/r.StartMiB, r.AfterMiB/r.HeldMiB)
@@ -119,6 +124,8 @@ type reloadResult struct {
 	Full, Median, Slowest, FullReload time.Duration
 	FullCPU, MedianCPU                time.Duration // the process's CPU time (user and system), garbage collection included
 	MedianCycleCPU                    time.Duration // from one reload's start to the next's: what it left running after it returned too (its garbage's collection)
+	NoChange, NoChangeCPU             time.Duration // a reload with nothing changed: median wall and CPU time
+	AloneCycleCPU                     time.Duration // one alone (alonePause apart): CPU from its start to the next's, median
 	Rendered                          int
 	HeldMiB, StartMiB, AfterMiB       float64
 	After5MiB                         float64 // resident after the fifth reload, settled
@@ -174,6 +181,11 @@ func runReloadChild(args []string) {
 		printMemClasses()
 	}
 	res := reloadResult{Full: full, FullCPU: fullCPU, StartMiB: rss(), HeldMiB: float64(d.Store().Held) / (1 << 20)}
+	// Before the edits, whose build cache is written half a minute
+	// after the first (cacheWritePause), in this process: a reload with
+	// nothing changed writes none, and is timed alone.
+	res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
+	res.AloneCycleCPU = aloneReloads(ctx, d, cfg, 8)
 	files, _ := filepath.Glob(filepath.Join(*dir, "*-post-*.md"))
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -243,6 +255,57 @@ func runReloadChild(args []string) {
 	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	d.Shutdown(sctx)
+}
+
+// noChangeReloads reloads d n times with nothing changed, each after
+// watch.DefaultQuiet as a watcher's would come, and returns the median
+// wall and CPU time of one. A reload that keeps nothing of the Store
+// served is a failure: nothing changed.
+func noChangeReloads(ctx context.Context, d *daemon.Daemon, cfg config.Config, n int) (wall, cpu time.Duration) {
+	var walls, cpus []time.Duration
+	for range n {
+		time.Sleep(watch.DefaultQuiet)
+		before := d.Store()
+		t, c := time.Now(), selfCPU()
+		if err := d.Reload(ctx, cfg); err != nil {
+			log.Fatal(err)
+		}
+		walls, cpus = append(walls, time.Since(t)), append(cpus, selfCPU()-c)
+		if d.Store().Rendered != 0 && d.Store() != before {
+			log.Fatalf("a reload with nothing changed rendered %d posts", d.Store().Rendered)
+		}
+	}
+	slices.Sort(walls)
+	slices.Sort(cpus)
+	return walls[len(walls)/2], cpus[len(cpus)/2]
+}
+
+// alonePause is the time between reloads alone: longer than the
+// daemon's pause before it returns a reload's garbage to the system
+// (daemon's releasePause, a second), as between two SIGHUPs for nothing.
+const alonePause = 1500 * time.Millisecond
+
+// aloneReloads reloads d n times with nothing changed, alonePause apart,
+// and returns the median CPU time from one's start to the next's: the
+// reload and what it left running after it (a collection, a return of
+// memory).
+func aloneReloads(ctx context.Context, d *daemon.Daemon, cfg config.Config, n int) time.Duration {
+	var cycles []time.Duration
+	last := selfCPU()
+	for i := range n + 1 {
+		if i > 0 {
+			time.Sleep(alonePause)
+			c := selfCPU()
+			cycles, last = append(cycles, c-last), c
+		}
+		if i < n {
+			if err := d.Reload(ctx, cfg); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
+	slices.Sort(cycles)
+	return cycles[len(cycles)/2]
 }
 
 // fullReload changes what by says, which changes every page, and

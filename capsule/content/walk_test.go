@@ -1,0 +1,110 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"capsule/capsule/internal/testfs"
+)
+
+// A reload whose reading of the folder is the last load's takes that
+// load's sorting of it (walk.go); one whose reading differs in a name or
+// a kind of entry sorts its own: a folder replaced by a file of the same
+// name, a file added, a file removed are each loaded as a load from
+// nothing loads them.
+func TestReloadReadsTheFolderAnewWhenItChanged(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"a.md":      "+++\ntitle = \"A\"\ndate = 2020-01-02\n+++\nA\n",
+		"b.md":      "+++\ntitle = \"B\"\ndate = 2020-01-03\n+++\nB\n",
+		"img/x.txt": "x",
+		"c.txt":     "c",
+	})
+	opts := LoadOptions{Settle: -1, Layout: LayoutFlat, Exclude: []string{"img/"}} // folders named img only: a file so named is served
+	load := func(prev *Content) *Content {
+		t.Helper()
+		o := opts
+		o.Previous = prev
+		c, err := Load(dir, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	first := load(nil)
+	same := load(first)
+	if &same.cache.top.entries[0] != &first.cache.top.entries[0] {
+		t.Error("the folder read as before, and sorted again")
+	}
+	check := func(what string, got *Content) {
+		t.Helper()
+		want := load(nil)
+		paths := func(c *Content) (out []string) {
+			for _, f := range c.Files {
+				out = append(out, f.Path)
+			}
+			for _, p := range c.Posts {
+				out = append(out, p.File)
+			}
+			return out
+		}
+		if g, w := paths(got), paths(want); !slices.Equal(g, w) {
+			t.Errorf("after %s: files and posts %q, a load from nothing has %q", what, g, w)
+		}
+	}
+	// A folder replaced by a file of the same name.
+	if err := os.RemoveAll(filepath.Join(dir, "img")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "img"), []byte("now a file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next := load(same)
+	check("a folder replaced by a file", next)
+	if !slices.ContainsFunc(next.Files, func(f File) bool { return f.Path == "img" }) {
+		t.Errorf("the file img that replaced a folder is not served: %v", next.Files)
+	}
+	if err := os.Rename(filepath.Join(dir, "c.txt"), filepath.Join(dir, "e.txt")); err != nil {
+		t.Fatal(err)
+	}
+	next = load(next)
+	check("a file renamed", next)
+	os.WriteFile(filepath.Join(dir, "d.md"), []byte("+++\ntitle = \"D\"\ndate = 2020-01-04\n+++\nD\n"), 0o644)
+	next = load(next)
+	check("a post added", next)
+	os.Remove(filepath.Join(dir, "a.md"))
+	check("a post removed", load(next))
+}
+
+// Two readings are the same only entry for entry, name and kind: a
+// folder and a file of one name are not the same reading (a file
+// system may give the new entry the old one's place).
+func TestSameReadingComparesKinds(t *testing.T) {
+	file, folder := dirEntry{"img", 0}, dirEntry{"img", fs.ModeDir}
+	a, b := dirEntry{"a.md", 0}, dirEntry{"b.md", 0}
+	for _, c := range []struct {
+		x, y []fs.DirEntry
+		same bool
+	}{
+		{[]fs.DirEntry{a, folder}, []fs.DirEntry{a, folder}, true},
+		{[]fs.DirEntry{a, folder}, []fs.DirEntry{a, file}, false},
+		{[]fs.DirEntry{a, b}, []fs.DirEntry{b, a}, false},
+		{[]fs.DirEntry{a, b}, []fs.DirEntry{a}, false},
+	} {
+		if got := sameReading(c.x, c.y); got != c.same {
+			t.Errorf("sameReading(%v, %v) = %v", c.x, c.y, got)
+		}
+	}
+}
+
+type dirEntry struct {
+	name string
+	kind fs.FileMode
+}
+
+func (d dirEntry) Name() string               { return d.name }
+func (d dirEntry) IsDir() bool                { return d.kind.IsDir() }
+func (d dirEntry) Type() fs.FileMode          { return d.kind }
+func (d dirEntry) Info() (fs.FileInfo, error) { return nil, fs.ErrNotExist }
