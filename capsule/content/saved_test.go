@@ -2,7 +2,6 @@ package content
 
 import (
 	"crypto/sha256"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -10,7 +9,6 @@ import (
 	"unsafe"
 
 	"capsule/capsule/buildcache"
-	"capsule/capsule/internal/testfs"
 )
 
 // writeAndRead writes a build cache file with encode and returns a
@@ -67,23 +65,7 @@ func bodySums(c *Content) map[string][32]byte {
 // another file of the same size and time (another inode), and one
 // edited the same way within RacyWindow of its first read (not saved).
 func TestRestartSeesEveryChangedFile(t *testing.T) {
-	post := func(title, text string) string {
-		return "+++\ntitle = \"" + title + "\"\ndate = 2020-01-02\n+++\n" + text + "\n"
-	}
-	dir := testfs.Write(t, map[string]string{
-		"kept.md":     post("Kept", "kept text"),
-		"edited.md":   post("Edit", "edited one"),
-		"replaced.md": post("Repl", "replaced 1"),
-		"racy.md":     post("Racy", "racy text1"),
-	})
-	old := time.Now().Add(-time.Hour).Truncate(time.Second)
-	for _, name := range []string{"kept.md", "edited.md", "replaced.md"} {
-		if err := os.Chtimes(filepath.Join(dir, name), old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
-	racyTime := time.Now().Truncate(time.Second) // within RacyWindow of the read below
-	os.Chtimes(filepath.Join(dir, "racy.md"), racyTime, racyTime)
+	dir, old, racyTime := sneakyFolder(t, nil)
 	first, err := Load(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -96,23 +78,7 @@ func TestRestartSeesEveryChangedFile(t *testing.T) {
 	}
 
 	// Same sizes, same modification times.
-	rewrite := func(name, text string, at time.Time) {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, at, at); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rewrite("edited.md", post("Edit", "EDITED one"), old)
-	tmp := filepath.Join(dir, ".new")
-	os.WriteFile(tmp, []byte(post("Repl", "replaced 2")), 0o644)
-	os.Chtimes(tmp, old, old)
-	if err := os.Rename(tmp, filepath.Join(dir, "replaced.md")); err != nil {
-		t.Fatal(err)
-	}
-	rewrite("racy.md", post("Racy", "racy TEXT1"), racyTime)
+	changeSneakily(t, dir, old, racyTime)
 
 	got, err := Load(dir, LoadOptions{Settle: -1, Saved: saved})
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"capsule/capsule/internal/testfs"
 )
@@ -18,27 +17,10 @@ import (
 // leads to, edited the same way. A reload that changes nothing takes
 // every post, and keeps what the previous load kept of each.
 func TestReloadSeesEveryChangedFile(t *testing.T) {
-	post := func(title, text string) string {
-		return "+++\ntitle = \"" + title + "\"\ndate = 2020-01-02\n+++\n" + text + "\n"
-	}
-	dir := testfs.Write(t, map[string]string{
-		"kept.md":       post("Kept", "kept text"),
-		"edited.md":     post("Edit", "edited one"),
-		"replaced.md":   post("Repl", "replaced 1"),
-		"racy.md":       post("Racy", "racy text1"),
-		"sub/target.md": post("Link", "linked one"),
-	})
+	dir, old, racyTime := sneakyFolder(t, map[string]string{"sub/target.md": sneakyPost("Link", "linked one")})
 	if err := os.Symlink(filepath.Join("sub", "target.md"), filepath.Join(dir, "link.md")); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	old := time.Now().Add(-time.Hour).Truncate(time.Second)
-	for _, name := range []string{"kept.md", "edited.md", "replaced.md", "sub/target.md"} {
-		if err := os.Chtimes(filepath.Join(dir, name), old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
-	racyTime := time.Now().Truncate(time.Second) // within RacyWindow of the read below
-	os.Chtimes(filepath.Join(dir, "racy.md"), racyTime, racyTime)
 	opts := LoadOptions{Settle: -1, Layout: LayoutFlat}
 	first, err := Load(dir, opts)
 	if err != nil {
@@ -62,24 +44,8 @@ func TestReloadSeesEveryChangedFile(t *testing.T) {
 	same.Forget()
 
 	// Same sizes, same modification times.
-	rewrite := func(name, text string, at time.Time) {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, at, at); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rewrite("edited.md", post("Edit", "EDITED one"), old)
-	tmp := filepath.Join(dir, ".new")
-	os.WriteFile(tmp, []byte(post("Repl", "replaced 2")), 0o644)
-	os.Chtimes(tmp, old, old)
-	if err := os.Rename(tmp, filepath.Join(dir, "replaced.md")); err != nil {
-		t.Fatal(err)
-	}
-	rewrite("racy.md", post("Racy", "racy TEXT1"), racyTime)
-	rewrite("sub/target.md", post("Link", "LINKED one"), old)
+	changeSneakily(t, dir, old, racyTime)
+	rewriteAt(t, dir, "sub/target.md", sneakyPost("Link", "LINKED one"), old)
 
 	opts.Previous = same
 	got, err := Load(dir, opts)
