@@ -292,6 +292,11 @@ func openPayload(payload [][]byte, folder string) (*Cache, error) {
 	if err := d.Err(); err != nil {
 		return nil, err
 	}
+	// The chunks are known as arenas once the saved front matter is
+	// read: the decoder has let go of the chunks it read it from (the
+	// first, at least), so that the records in them are copied and
+	// those chunks, mostly the saved posts', are freed; the records of
+	// every later chunk are served from it.
 	held := newChunkArenas(payload)
 	c.packer = held.pk
 	go func() {
@@ -527,8 +532,15 @@ func decodeRecords(d *buildcache.Decoder, held *chunkArenas) renderCache {
 		if d.Err() != nil {
 			return nil
 		}
-		// A page's body and text are parts of it, as written.
-		if e.gmi == nil && len(e.searchable) > 0 || e.gmi != nil && (!partOrEmpty(e.gmi.Body, raw) || !partOrEmpty(e.searchable, raw)) {
+		// Every record has a page (a build makes none without), whose
+		// body and text are parts of it, the text before its tail, as
+		// written: else retitle would cut the text, and packing it
+		// again would find it outside the page.
+		if e.gmi == nil {
+			d.Fail("a record without its page")
+			return nil
+		}
+		if !partOrEmpty(e.gmi.Body, raw) || !partOrEmpty(e.searchable, raw) || len(e.searchable) > 0 && offsetIn(raw, e.searchable)+len(e.searchable) > e.tailAt {
 			d.Fail("a record's text outside its page")
 			return nil
 		}

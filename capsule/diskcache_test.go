@@ -510,3 +510,37 @@ func TestRestartHoldsOnlyResponsesOfTheCacheFile(t *testing.T) {
 	}
 	runtime.KeepAlive(st)
 }
+
+// TestCacheRecordWithTailInItsTextRefused: a cache file whose record
+// says its page's tail begins inside its text (not what capsule writes:
+// a file changed by hand, checksum and all) is refused whole, not taken:
+// a new title's reload would cut the post's page there.
+func TestCacheRecordWithTailInItsTextRefused(t *testing.T) {
+	folder := filepath.Join("..", "posts")
+	c, err := content.Load(folder, content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := 0
+	for _, r := range st.renders {
+		if r.gmi != nil && len(r.searchable) > 1 {
+			r.tailAt = offsetIn(r.gmi.Raw, r.searchable) + 1
+			tampered++
+			break
+		}
+	}
+	if tampered == 0 {
+		t.Fatal("no post with a text to tamper with")
+	}
+	path := filepath.Join(t.TempDir(), "c")
+	if _, err := st.WriteCache(path, folder, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ReadCache(path, cacheTestSite(c), c, folder); !errors.Is(err, buildcache.ErrCorrupt) {
+		t.Fatalf("a record whose tail is inside its text: %v, want the file refused as corrupt", err)
+	}
+}

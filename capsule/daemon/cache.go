@@ -112,8 +112,12 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if st.Rendered == 0 && st.Retitled == 0 && c.current {
-		return // every record is one the file has
+	if st.Kept && c.current {
+		// Nothing changed: the Store is the one the file has. (Any
+		// other Store is written, even one that rendered nothing: a
+		// new description, a post deleted, change the file's key or
+		// what it saves.)
+		return
 	}
 	c.pending, c.loaded, c.folder = st, s.loaded, folder
 	if c.writing {

@@ -141,41 +141,52 @@ func TestCacheWrittenOncePerPause(t *testing.T) {
 	}
 }
 
-// A reload after a new site title renders no post, yet every record
-// differs from the build cache's, which is for the old title: the cache
-// is written again, and a restart takes every post from it. (The write
-// was skipped for a Store with nothing rendered, and the restart
-// rendered everything.)
+// A reload after a new site title or description renders no post, yet
+// the build cache is for the old settings: the cache is written again,
+// and a restart takes every post from it. (The write was skipped for a
+// Store with nothing rendered, and the restart rendered everything;
+// with a new description, which changes no post's page, after this
+// round's retitling too.)
 func TestNewTitleIsWrittenToTheCache(t *testing.T) {
-	cfg := servetest.Config(t)
-	cfg.Posts = servetest.CopyPosts(t)
-	d, err := daemon.Start(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	site := filepath.Join(cfg.Posts, "_index.md")
-	b, err := os.ReadFile(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(site, []byte(strings.Replace(string(b), `title = "`, `title = "新 `, 1)), 0o644)
-	if err := d.Reload(context.Background(), d.Config()); err != nil {
-		t.Fatal(err)
-	}
-	if st := d.Store(); st.Rendered > st.Drafts+len(st.Scheduled) {
-		t.Fatalf("a new title rendered %d posts", st.Rendered)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := d.Shutdown(ctx); err != nil { // waits for the cache's write
-		t.Fatal(err)
-	}
-	cfg.GeminiAddr, cfg.GopherAddr = d.GeminiAddr().String(), d.GopherAddr().String()
-	again := servetest.Start(t, func(c *config.Config) { *c = cfg })
-	if st := again.Store(); st.Rendered != 0 || st.Taken() == 0 {
-		t.Errorf("a restart after a new title rendered %d, took %d from the cache", st.Rendered, st.Taken())
-	}
-	if _, _, home := servetest.GeminiGet(t, again, "/"); !strings.Contains(home, "新 ") {
-		t.Errorf("the restart does not serve the new title:\n%s", home)
+	for _, c := range []struct{ name, from, to, shown string }{
+		{"title", `title = "`, `title = "新 `, "新 "},
+		{"description", `description = "`, `description = "新しい説明。`, "新しい説明。"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := servetest.Config(t)
+			cfg.Posts = servetest.CopyPosts(t)
+			d, err := daemon.Start(context.Background(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			site := filepath.Join(cfg.Posts, "_index.md")
+			b, err := os.ReadFile(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), c.from) {
+				t.Fatalf("the sample site file has no %s", c.name)
+			}
+			os.WriteFile(site, []byte(strings.Replace(string(b), c.from, c.to, 1)), 0o644)
+			if err := d.Reload(context.Background(), d.Config()); err != nil {
+				t.Fatal(err)
+			}
+			if st := d.Store(); st.Rendered > st.Drafts+len(st.Scheduled) {
+				t.Fatalf("a new %s rendered %d posts", c.name, st.Rendered)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := d.Shutdown(ctx); err != nil { // waits for the cache's write
+				t.Fatal(err)
+			}
+			cfg.GeminiAddr, cfg.GopherAddr = d.GeminiAddr().String(), d.GopherAddr().String()
+			again := servetest.Start(t, func(c *config.Config) { *c = cfg })
+			if st := again.Store(); st.Rendered != 0 || st.Taken() == 0 {
+				t.Errorf("a restart after a new %s rendered %d, took %d from the cache", c.name, st.Rendered, st.Taken())
+			}
+			if _, _, home := servetest.GeminiGet(t, again, "/"); !strings.Contains(home, c.shown) {
+				t.Errorf("the restart does not serve the new %s:\n%s", c.name, home)
+			}
+		})
 	}
 }
