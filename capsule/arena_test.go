@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -302,14 +301,7 @@ func TestIncrementalBuildWithSmallArenas(t *testing.T) {
 // feeds are made of at each build) is the very bytes of its page that
 // say it, in the page's arena, not a copy of its own.
 func TestSummariesHeldInArenas(t *testing.T) {
-	c, err := content.Load(filepath.Join("..", "posts"), content.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, st := buildSample(t)
 	shared := 0
 	for file, r := range st.renders {
 		if r.summary == "" || !strings.Contains(string(r.searchable), r.summary) {

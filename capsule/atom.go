@@ -168,35 +168,39 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 // of its own; and records them in st.atoms for the next Build. textless
 // is what atomXML said of all.feed when this build made it; nil when the
 // feed was taken from the previous Store, whose entries (prevAtoms) are
-// then in it. The pieces of b's pages are made again of the bytes held:
-// the entries they were made of are garbage once the Store is built.
+// then in it, or, for an entry the feed holds with its text, a copy of
+// its own (the feed kept, each post is where it was). The pieces of b's
+// feeds are made again of the bytes held when some changed: the entries
+// they were made of are garbage once the Store is built.
 func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, textless [][]byte, prevAtoms map[string][]byte, fe feedParts) {
 	feedBytes := all.feed.Raw
+	changed := false
 	for i, p := range b.posts {
 		e := b.part(p)
 		if len(e.atom) == 0 {
 			continue // not rendered
 		}
 		var held []byte
-		switch {
-		case textless != nil:
+		if textless != nil {
 			held = textless[i]
-		case !(fe.text && i < feedFullPosts):
-			if a := prevAtoms[p.File]; partOf(a, feedBytes) && bytes.Equal(a, e.atom) {
-				held = a
-			}
+		} else if a := prevAtoms[p.File]; bytes.Equal(a, e.atom) && (partOf(a, feedBytes) || fe.text && i < feedFullPosts) {
+			held = a
 		}
 		if held == nil {
 			// A copy, even of bytes held already: they may be a
 			// part of a feed no longer served, or of a cache file.
 			held = bytes.Clone(e.atom)
 		}
+		changed = changed || unsafe.SliceData(held) != unsafe.SliceData(e.atom)
 		e.atom = held
 		st.atoms[p.File] = held
 	}
-	_, all.entries = b.pieces(b.posts, fe)
+	if !changed {
+		return // the pieces are of the bytes held already
+	}
+	all.entries = b.entryPieces(b.posts, fe)
 	for k, g := range b.tags {
-		_, tags[k].entries = b.pieces(g.Posts, fe)
+		tags[k].entries = b.entryPieces(g.Posts, fe)
 	}
 }
 

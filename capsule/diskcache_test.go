@@ -160,12 +160,13 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts loaded from it, %d taken from it, %d rendered, %d folded for search; %d retitled posts written", *restartSteps, restarts, missing, other, broken, saved, taken, rendered, searched, retitled)
 }
 
-// sampleCache builds the sample posts and writes their cache: its path,
-// the folder, the content and the Store.
-func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
+// sampleFolder is the sample posts' folder.
+var sampleFolder = filepath.Join("..", "posts")
+
+// buildSample loads and builds the sample posts for cacheTestSite.
+func buildSample(t *testing.T) (*content.Content, *Store) {
 	t.Helper()
-	folder := filepath.Join("..", "posts")
-	c, err := content.Load(folder, content.LoadOptions{})
+	c, err := content.Load(sampleFolder, content.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,6 +174,15 @@ func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c, st
+}
+
+// sampleCache builds the sample posts and writes their cache: its path,
+// the folder, the content and the Store.
+func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
+	t.Helper()
+	folder := sampleFolder
+	c, st := buildSample(t)
 	path := filepath.Join(t.TempDir(), "cache", "localhost.cache")
 	n, err := st.WriteCache(path, folder, c)
 	if err != nil {
@@ -516,15 +526,8 @@ func TestRestartHoldsOnlyResponsesOfTheCacheFile(t *testing.T) {
 // a file changed by hand, checksum and all) is refused whole, not taken:
 // a new title's reload would cut the post's page there.
 func TestCacheRecordWithTailInItsTextRefused(t *testing.T) {
-	folder := filepath.Join("..", "posts")
-	c, err := content.Load(folder, content.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	folder := sampleFolder
+	c, st := buildSample(t)
 	tampered := 0
 	for _, r := range st.renders {
 		if r.gmi != nil && len(r.searchable) > 1 {

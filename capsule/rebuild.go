@@ -305,16 +305,24 @@ func samePieces(a, b []piece) bool {
 // it).
 func (b *blog) pieces(posts []*content.Post, feed feedParts) (lists, entries []piece) {
 	lists = make([]piece, 0, 2*len(posts))
-	entries = make([]piece, 0, len(posts))
-	for i, p := range posts {
+	for _, p := range posts {
 		e := b.part(p)
 		lists = append(lists, pieceOf(e.lines.gemini), pieceOf(e.lines.gopher))
+	}
+	return lists, b.entryPieces(posts, feed)
+}
+
+// entryPieces are what the feed of posts takes from them (see pieces).
+func (b *blog) entryPieces(posts []*content.Post, feed feedParts) []piece {
+	entries := make([]piece, 0, len(posts))
+	for i, p := range posts {
+		e := b.part(p)
 		entries = append(entries, pieceOf(e.atom))
 		if feed.text && i < feedFullPosts {
 			entries = append(entries, pieceOf(e.searchable))
 		}
 	}
-	return lists, entries
+	return entries
 }
 
 // part is p's render, in b.parts: nothing for a post not rendered.

@@ -170,12 +170,7 @@ func runReloadChild(args []string) {
 	settleAfterCacheWrite(cfg.CacheDir())
 	if *heapProfile != "" {
 		runtime.GC()
-		f, err := os.Create(*heapProfile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		pprof.Lookup("heap").WriteTo(f, 0)
-		f.Close()
+		writeHeapProfile(*heapProfile)
 	}
 	if *memClasses {
 		printMemClasses()

@@ -179,12 +179,7 @@ func runStartupChild(args []string) {
 	runtime.GC()
 	debug.FreeOSMemory()
 	if *heapProfile != "" {
-		f, err := os.Create(*heapProfile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		pprof.Lookup("heap").WriteTo(f, 0)
-		f.Close()
+		writeHeapProfile(*heapProfile)
 	}
 	if *memClasses {
 		printMemClasses()
@@ -324,4 +319,14 @@ func printMemClasses() {
 	}
 	b, _ := os.ReadFile("/proc/self/status")
 	os.Stderr.Write(b)
+}
+
+// writeHeapProfile writes a profile of what is live to path (-heapprofile).
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	pprof.Lookup("heap").WriteTo(f, 0)
+	f.Close()
 }
