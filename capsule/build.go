@@ -385,7 +385,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.gopher[capsSel] = gopher.Caps{Software: "capsule", Version: Version, Description: site.Title}.Bytes()
 	// Scheduled and expired posts wait with the drafts, for their
 	// author's eyes, and so do their page bundles' files.
-	st.drafts = b.draftPages(drafts, draftOut)
+	if site.Titan {
+		st.sources = sourcesOf(c)
+	}
+	st.drafts = b.draftPages(drafts, draftOut, st.sources)
 	st.Drafts = len(c.Drafts)
 	for _, p := range c.Scheduled {
 		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})

@@ -42,7 +42,7 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 	var scratch [gemini.MaxRequest]byte
 	if r, ok := gemini.ParsePlain(line, scratch[:]); ok {
 		switch {
-		case !st.Site.servesGemini(string(r.Host), r.Port):
+		case !st.Site.ServesGemini(string(r.Host), r.Port):
 			return st.geminiWrongHost
 		case isDraftPath(r.Path):
 			return st.geminiDraft(string(r.Path), cert)
@@ -59,7 +59,7 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 	switch {
 	case refused != nil:
 		return refused
-	case !st.Site.servesGemini(r.Host, r.Port):
+	case !st.Site.ServesGemini(r.Host, r.Port):
 		return st.geminiWrongHost
 	case st.searches[r.Path] != nil:
 		return st.geminiSearch(st.searches[r.Path], r.RawQuery)

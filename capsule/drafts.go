@@ -97,8 +97,9 @@ func (b *blog) renderDraft(p *content.Post, mark string, md goldmark.Markdown, l
 }
 
 // draftPages are the drafts' pages, rendered (those that failed left
-// out: the build fails), and their index, by path under draftsPath.
-func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry) map[string]*gemini.Response {
+// out: the build fails), and their index, by path under draftsPath; the
+// index lists sources too, when the site takes uploads.
+func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry, sources map[string]source) map[string]*gemini.Response {
 	out := make(map[string]*gemini.Response, len(drafts)+1)
 	msg := b.site.Messages
 	var index gemtext.Page
@@ -113,6 +114,9 @@ func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry) map[
 	}
 	if len(drafts) == 0 {
 		index.Text(msg.NoDrafts)
+	}
+	if b.site.Titan {
+		sourcesIndex(&index, msg.Sources, sources)
 	}
 	index.Blank()
 	index.Link("/", b.site.Title)

@@ -33,12 +33,16 @@ type Site struct {
 	// Authors are the SHA-256 fingerprints of the client certificates
 	// that may read the drafts (in any form NormalizeFingerprint reads).
 	Authors []string
+	// Titan lets the authors upload posts and their files (the daemon
+	// takes the uploads): their drafts' index then lists every post's
+	// source, which they read under /drafts/source/ to edit it.
+	Titan bool
 }
 
-// servesGemini reports whether a Gemini request for host and port (0: none
+// ServesGemini reports whether a Gemini request for host and port (0: none
 // named) is for this site. The host is compared without case; the caller
 // has taken off a trailing dot.
-func (s *Site) servesGemini(host string, port int) bool {
+func (s *Site) ServesGemini(host string, port int) bool {
 	return strings.EqualFold(host, s.Hostname) && (port == 0 || port == s.GeminiPort)
 }
 

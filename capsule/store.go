@@ -27,6 +27,7 @@ type Store struct {
 	searches map[string]*searcher
 
 	drafts              map[string]*gemini.Response // by path under draftsPath: for authors only
+	sources             map[string]source           // by address, when the site takes uploads (sources.go)
 	draftsCertRequired  *gemini.Response            // 60
 	draftsNotAuthorized *gemini.Response            // 61
 	draftsRedirect      *gemini.Response            // 31 from draftsDir to draftsPath, for an author

@@ -73,6 +73,13 @@ type Config struct {
 	// AuthorCertificates are the SHA-256 fingerprints of the client
 	// certificates that may read the drafts on Gemini (/drafts/).
 	AuthorCertificates []string
+	// Titan lets those certificates upload posts and the files beside
+	// them from a Gemini client, over Titan on the Gemini port (see
+	// package upload); off by default.
+	Titan bool
+	// TitanHistory is how many versions of each file an upload replaced
+	// or deleted are kept, in HistoryDir.
+	TitanHistory int
 
 	// Messages replace texts of the interface, by their names in package
 	// messages ([messages] in the file: tags = "Labels").
@@ -183,6 +190,7 @@ func (cfg Config) secretPaths() []content.Secret {
 	}
 	out := []content.Secret{{Path: cfg.Certs, What: "the certificates folder (gemini.certs, -certs)"},
 		{Path: cfg.CacheDir(), What: "the build cache (cache, -cache)"},
+		{Path: cfg.HistoryDir(), What: "the history of uploads ([authors] titan)"},
 		{Path: cfg.CertFile, What: "the certificate file (gemini.cert, -cert)"},
 		{Path: cfg.KeyFile, What: "the key file (gemini.key, -key)"}}
 	for i, s := range cfg.Sites {
@@ -211,6 +219,9 @@ type SiteConfig struct {
 	KeyFile     string
 	// AuthorCertificates read its drafts; the main site's when empty.
 	AuthorCertificates []string
+	// Titan, when set, turns uploads on or off for this site; the main
+	// site's setting when nil.
+	Titan *bool
 	// GopherListener, when set, is used instead of listening on
 	// GopherAddr: systemd's socket named gopher-<hostname>.
 	GopherListener net.Listener
@@ -221,7 +232,7 @@ type SiteConfig struct {
 }
 
 // siteKeys are the keys of a [[site]] table.
-var siteKeys = []string{"hostname", "posts", "title", "description", "lang", "favicon", "gopher_listen", "gopher_port", "cert", "key", "authors", "exclude", "layout"}
+var siteKeys = []string{"hostname", "posts", "title", "description", "lang", "favicon", "gopher_listen", "gopher_port", "cert", "key", "authors", "titan", "exclude", "layout"}
 
 // SiteConfigs is the configuration of every site: the main one (cfg
 // itself) first, then each of Sites as cfg with the site's own keys.
@@ -246,6 +257,9 @@ func (cfg Config) SiteConfigs() []Config {
 		c.Messages = nil // [messages] are the main site's words, in its language
 		if len(s.AuthorCertificates) > 0 {
 			c.AuthorCertificates = s.AuthorCertificates
+		}
+		if s.Titan != nil {
+			c.Titan = *s.Titan
 		}
 		c.Exclude = append(slices.Clip(cfg.Exclude), s.Exclude...)
 		if s.Layout != "" {
@@ -326,6 +340,7 @@ func NewConfig() Config {
 		MaxPostSize:   content.DefaultMaxPostSize,
 		MaxFilesTotal: content.DefaultMaxFilesTotal,
 		PostBudget:    3 * time.Second, // capsule.DefaultPostBudget
+		TitanHistory:  10,
 		// On: an author who saves a post sees it, and a reload renders
 		// only what changed. Off for whoever publishes by SIGHUP only,
 		// e.g. after a batch of changes.
@@ -414,6 +429,19 @@ func (cfg *Config) Check() error {
 	}
 	if cfg.MaxFileSize <= 0 || cfg.MaxFilesTotal <= 0 || cfg.MaxPostSize <= 0 {
 		errs = append(errs, errors.New("file size caps must be positive"))
+	}
+	if cfg.TitanHistory < 1 {
+		errs = append(errs, fmt.Errorf("%sauthors history must keep at least 1 version", cfg.At("authors.history")))
+	}
+	for i, sc := range cfg.SiteConfigs() {
+		// Uploads from nobody: surely a forgotten fingerprint.
+		if sc.Titan && len(sc.AuthorCertificates) == 0 {
+			site := ""
+			if i > 0 {
+				site = fmt.Sprintf("site %d (%s): ", i, sc.Hostname)
+			}
+			errs = append(errs, fmt.Errorf("%s%stitan is on but no author certificate is given ([authors] certificates, -author-certificate): nobody could upload", cfg.At("authors.titan"), site))
+		}
 	}
 	if cfg.MaxConns < 0 || cfg.MaxConnsPerClient < 0 || cfg.RateLimit < 0 || cfg.RateBurst < 0 ||
 		cfg.MaxConnsPer24 < 0 || cfg.MaxConnsPer56 < 0 || cfg.MaxConnsPer48 < 0 {
@@ -532,6 +560,8 @@ var fileKeys = []fileKey{
 	{"limits.burst", kindWhole, "20", func(c *Config) any { return &c.RateBurst }, notNegative},
 	{"limits.min_write_rate", kindWhole, "65536", func(c *Config) any { return &c.MinWriteRate }, positive},
 	{"authors.certificates", kindStrings, `["AB:CD:…"]`, func(c *Config) any { return &c.AuthorCertificates }, isFingerprints},
+	{"authors.titan", kindBool, "true", func(c *Config) any { return &c.Titan }, nil},
+	{"authors.history", kindWhole, "10", func(c *Config) any { return &c.TitanHistory }, positive},
 	{"proxy.agent", kindString, `"127.0.0.1:1966"`, func(c *Config) any { return &c.ProxyAgent }, nil},
 	{"proxy.drain", kindDuration, `"3s"`, func(c *Config) any { return &c.DrainTime }, notNegative},
 	{"proxy.trusted", kindStrings, `["127.0.0.1", "10.0.0.0/8"]`, func(c *Config) any { return &c.ProxyTrusted }, isTrusted},
@@ -836,6 +866,13 @@ func (f *fileReader) sites(v any) {
 				s.Exclude = list.([]string)
 			}
 		}
+		if v, ok := t["titan"]; ok {
+			b, ok := v.(bool)
+			if !ok {
+				f.fail("site", "site %d: titan must be true or false, e.g. titan = true", i+1)
+			}
+			s.Titan = &b
+		}
 		if v, ok := t["authors"]; ok {
 			list, ok := convert(kindStrings, v)
 			if !ok {
@@ -1028,6 +1065,16 @@ func (f *fileReader) unknown(key string, v any) {
 	} else {
 		f.fail(key, "unknown key %q (keys of [%s]: %s)", key, section, strings.Join(here, ", "))
 	}
+}
+
+// HistoryDir is where uploads keep the versions they replaced, one
+// folder per site (by host name): history in $STATE_DIRECTORY under
+// systemd, else in the certificates folder (which is never served).
+func (cfg Config) HistoryDir() string {
+	if state, _, _ := strings.Cut(os.Getenv("STATE_DIRECTORY"), ":"); state != "" {
+		return filepath.Join(state, "history")
+	}
+	return filepath.Join(cfg.Certs, "history")
 }
 
 // CacheOff is the value of Cache (-cache=false, cache = "false") that

@@ -47,6 +47,9 @@ type Summary struct {
 	Listens []Listen
 	// Routes are every address the site would answer (capsuled -routes).
 	Routes []capsule.Route
+	// Titan says whether the site takes uploads, and from whom
+	// (TitanStatus).
+	Titan string
 }
 
 // Check loads and builds everything cfg names, as Start would, without
@@ -117,7 +120,7 @@ func checkSite(cfg config.Config) (*Summary, error) {
 	}
 	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Languages: st.Languages, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
 		Drafts: len(loaded.Drafts) + len(loaded.Expired), Routes: st.Routes(),
-		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint}, nil
+		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint, Titan: TitanStatus(cfg)}, nil
 }
 
 // checkCertificate says whether Start would have a certificate: the

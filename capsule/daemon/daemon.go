@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -248,6 +249,7 @@ func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort in
 		GopherWidth: cfg.GopherWidth,
 		FeedContent: cfg.FeedContent,
 		Authors:     cfg.AuthorCertificates,
+		Titan:       cfg.Titan,
 	}
 }
 
@@ -351,6 +353,7 @@ func (d *Daemon) serve() {
 	d.gemini = &gemini.Server{
 		TLSConfig:    d.tlsConfig(),
 		Handler:      d.handleGemini,
+		Upload:       d.handleTitan,
 		ReadTimeout:  d.cfg.ReadTimeout,
 		WriteTimeout: d.cfg.WriteTimeout,
 		MinWriteRate: d.cfg.MinWriteRate,
@@ -373,6 +376,9 @@ func (d *Daemon) serve() {
 func (d *Daemon) geminiWritten(c *tls.Conn, line []byte, resp *gemini.Response, n int, took time.Duration) {
 	cut := n < resp.Len()
 	d.metrics.Gemini(int(resp.Status), cut, n, took)
+	if gemini.IsTitan(line) {
+		line = redactToken(line) // an upload's token is a secret
+	}
 	if a := d.access.Load(); a != nil {
 		status := "cut"
 		if !cut {
@@ -399,11 +405,19 @@ func (d *Daemon) handleGemini(c *tls.Conn, line []byte, readErr error) *gemini.R
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), cost); !ok {
 		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
 	}
-	// Only the drafts look at the client's certificate.
+	// Only the drafts (and the sources under them) look at the client's
+	// certificate.
 	site := d.capsuleFor(line)
 	if capsule.MayNeedCertificate(line) {
+		var cert *x509.Certificate
 		if certs := c.ConnectionState().PeerCertificates; len(certs) > 0 {
-			return site.GeminiFor(line, certs[0])
+			cert = certs[0]
+		}
+		if resp := d.geminiSource(line, cert); resp != nil {
+			return resp
+		}
+		if cert != nil {
+			return site.GeminiFor(line, cert)
 		}
 	}
 	return site.Gemini(line)

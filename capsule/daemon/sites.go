@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,6 +41,8 @@ type servedSite struct {
 	gopherLn *guard.Listener
 	gopher   *gopher.Server
 	cache    siteCache // its build cache (cache.go)
+	// uploading makes one upload at a time write and load (titan.go).
+	uploading sync.Mutex
 }
 
 // main is the main site.
@@ -86,6 +89,9 @@ func (d *Daemon) serveSites() {
 		st := s.capsule.Store()
 		d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(s.cert.Load()))
 		d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), s.gopherLn.Addr())
+		if s.cfg.Titan {
+			d.log.Printf("titan: taking uploads to %s %s", st.Site.GeminiURL("/"), TitanStatus(s.cfg))
+		}
 		d.logBuild(s.cfg, st, nil)
 		of := ""
 		if i > 0 {

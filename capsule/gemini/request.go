@@ -23,24 +23,31 @@ var ErrBadRequestLine = errors.New("gemini: request line does not end in CRLF")
 // MaxRequest+2 bytes, and returns the URL without the CRLF. It stops at the
 // CRLF: whatever a client sends after it is never looked at.
 func ReadRequest(r io.Reader, buf []byte) ([]byte, error) {
+	line, _, err := readRequest(r, buf)
+	return line, err
+}
+
+// readRequest is ReadRequest that also returns the bytes read after the
+// CRLF, in buf: a Titan request's body begins there.
+func readRequest(r io.Reader, buf []byte) (line, after []byte, err error) {
 	n := 0
 	for {
 		m, err := r.Read(buf[n:])
 		n += m
 		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
 			if i == 0 || buf[i-1] != '\r' {
-				return nil, ErrBadRequestLine
+				return nil, nil, ErrBadRequestLine
 			}
-			return buf[:i-1], nil
+			return buf[:i-1], buf[i+1 : n], nil
 		}
 		if n == len(buf) {
-			return nil, ErrRequestTooLong
+			return nil, nil, ErrRequestTooLong
 		}
 		if err != nil {
 			if err == io.EOF {
-				return nil, ErrBadRequestLine
+				return nil, nil, ErrBadRequestLine
 			}
-			return nil, err
+			return nil, nil, err
 		}
 	}
 }
@@ -74,7 +81,11 @@ var (
 // request, or the response that refuses it: 59 for a malformed request, 53
 // for one meant for another scheme. Whether the host and port are served
 // here is for the caller to say.
-func ParseRequest(line []byte) (Request, *Response) {
+func ParseRequest(line []byte) (Request, *Response) { return parseURL(line, "gemini") }
+
+// parseURL checks a request URL of scheme against Gemini's rules (a
+// Titan request's, without its parameters, follows them too).
+func parseURL(line []byte, scheme string) (Request, *Response) {
 	switch {
 	case len(line) > MaxRequest:
 		return Request{}, TooLong
@@ -94,7 +105,7 @@ func ParseRequest(line []byte) (Request, *Response) {
 		return Request{}, notAbsolute
 	case u.User != nil:
 		return Request{}, withUser
-	case u.Scheme != "gemini":
+	case u.Scheme != scheme:
 		return Request{}, otherScheme
 	case u.Host == "":
 		return Request{}, notAbsolute

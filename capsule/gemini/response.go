@@ -17,6 +17,7 @@ const (
 	StatusSuccess                  = gemini.StatusSuccess
 	StatusRedirect                 = gemini.StatusRedirect
 	StatusPermanentRedirect        = gemini.StatusPermanentRedirect
+	StatusTemporaryFailure         = gemini.StatusTemporaryFailure
 	StatusSlowDown                 = gemini.StatusSlowDown
 	StatusNotFound                 = gemini.StatusNotFound
 	StatusProxyRequestRefused      = gemini.StatusProxyRequestRefused

@@ -23,6 +23,10 @@ type Server struct {
 	TLSConfig *tls.Config
 	// Handler answers requests. Required.
 	Handler Handler
+	// Upload, when set, answers Titan requests (titan.go), whose body it
+	// reads if it takes them; without it, Handler answers them as
+	// requests for another scheme.
+	Upload UploadHandler
 	// ReadTimeout bounds the handshake and the request line, from accept
 	// on; WriteTimeout bounds writing the response, with time for its size
 	// at MinWriteRate on top. Both are required.
@@ -139,7 +143,7 @@ func (s *Server) serveConn(c net.Conn) {
 
 	buf := requestBuffers.Get().(*[MaxRequest + 2]byte)
 	defer requestBuffers.Put(buf)
-	line, err := ReadRequest(tc, buf[:])
+	line, after, err := readRequest(tc, buf[:])
 	if err != nil && !errors.Is(err, ErrRequestTooLong) && !errors.Is(err, ErrBadRequestLine) {
 		// Silent until the deadline, or gone: nothing to answer.
 		return
@@ -151,7 +155,12 @@ func (s *Server) serveConn(c net.Conn) {
 		r.RequestRead()
 	}
 	start := time.Now()
-	resp := s.Handler(tc, line, err)
+	var resp *Response
+	if err == nil && s.Upload != nil && IsTitan(line) {
+		resp = s.Upload(tc, line, &Body{early: after, conn: tc})
+	} else {
+		resp = s.Handler(tc, line, err)
+	}
 	if resp == nil {
 		return
 	}

@@ -60,6 +60,13 @@ type Messages struct {
 	ScheduledMark     string `toml:"scheduled_mark" doc:"a scheduled post's byline, among the drafts; {time} is when it publishes"`
 	AuthorCertificate string `toml:"author_certificate" doc:"60: drafts without a client certificate"`
 	NotAuthor         string `toml:"not_author" doc:"61: drafts with another certificate"`
+	Sources           string `toml:"sources" doc:"the drafts' index: heading of the posts' sources, when uploads are on"`
+	UploadRefused     string `toml:"upload_refused" doc:"59, an upload whose post does not load: {file} {problem}"`
+	UploadNotServed   string `toml:"upload_not_served" doc:"59, an upload that would not be served: {file}"`
+	UploadTooLarge    string `toml:"upload_too_large" doc:"59, an upload over its cap: {max} bytes"`
+	UploadPath        string `toml:"upload_path" doc:"59, an upload to a path that is no post's source nor a file beside a post: {path}"`
+	UploadCut         string `toml:"upload_cut" doc:"59, an upload whose body ended before its size"`
+	UploadFailed      string `toml:"upload_failed" doc:"40, an upload that could not be saved"`
 }
 
 // English is the table of every language but Japanese.
@@ -105,6 +112,13 @@ var English = Messages{
 	ScheduledMark:     "Scheduled · publishes at {time}",
 	AuthorCertificate: "Author's certificate required",
 	NotAuthor:         "This certificate is not an author's",
+	Sources:           "Sources (edit one with Titan)",
+	UploadRefused:     "{file} was not taken, its previous version stays: {problem}",
+	UploadNotServed:   "{file} would not be served: not taken",
+	UploadTooLarge:    "Too large: at most {max} bytes",
+	UploadPath:        "Not a post's source, nor a file beside a post: {path}",
+	UploadCut:         "The upload ended before its size: nothing was written",
+	UploadFailed:      "The upload could not be saved: nothing changed, try again",
 }
 
 // Japanese is the table of a site whose lang is ja.
@@ -150,6 +164,13 @@ var Japanese = Messages{
 	ScheduledMark:     "予約投稿 · {time} 公開",
 	AuthorCertificate: "著者のクライアント証明書が必要です",
 	NotAuthor:         "この証明書は著者のものではありません",
+	Sources:           "原稿(Titan で編集できます)",
+	UploadRefused:     "{file} は取り込めませんでした。前の版のままです: {problem}",
+	UploadNotServed:   "{file} は公開されない場所なので、取り込みませんでした",
+	UploadTooLarge:    "大きすぎます。{max} バイトまでです",
+	UploadPath:        "記事の原稿でも、記事に添えるファイルでもありません: {path}",
+	UploadCut:         "アップロードが途中で切れました。何も書き込んでいません",
+	UploadFailed:      "保存できませんでした。何も変わっていません。もう一度お試しください",
 }
 
 // For returns the table for a language tag: Japanese for "ja" and its

@@ -110,6 +110,8 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		cfg.AuthorCertificates = strings.Split(s, ",")
 		return nil
 	})
+	fs.BoolVar(&cfg.Titan, "titan", cfg.Titan, "let the -author-certificate holders upload posts and their files from a Gemini client, over Titan")
+	fs.IntVar(&cfg.TitanHistory, "titan-history", cfg.TitanHistory, "versions of each file an upload replaced or deleted kept in the history folder")
 	fs.BoolVar(&cfg.FeedContent, "feed-content", cfg.FeedContent, "put the newest posts whole into the Atom feeds, beside their summaries")
 	fs.BoolVar(&cfg.AccessLog, "access-log", cfg.AccessLog, "log one line per request")
 	fs.BoolVar(&cfg.LogIPs, "log-ips", cfg.LogIPs, "log client addresses in the access log")
@@ -295,6 +297,9 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 		default:
 			fmt.Fprintf(&b, "checked build cache %s: %s, beside %s of responses\n", s.Cache, capsule.FormatBytes(s.CacheSize), capsule.FormatBytes(s.Held))
 		}
+	}
+	for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
+		fmt.Fprintf(&b, "checked uploads (Titan) to %s: %s\n", s.Hostname, s.Titan)
 	}
 	var listens []string
 	for _, l := range sum.Listens {

@@ -1,0 +1,405 @@
+package daemon
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"capsule/capsule"
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+	"capsule/capsule/guard"
+	"capsule/capsule/messages"
+	"capsule/capsule/tlscert"
+	"capsule/capsule/upload"
+)
+
+// Uploads from a Gemini client, over Titan (gemini.UploadHandler): an
+// author of a site that takes them ([authors] titan) sends a post's
+// Markdown, or a file beside a post, and is answered once the new
+// version is loaded and served: 31 to its page, or 59 with what is wrong
+// and the old version kept.
+//
+// What a stranger can make the daemon do is bounded before a byte of
+// the body is read: the request line is checked, the site must take
+// uploads, the client's rate must allow one (an upload costs
+// guard.SearchCost requests), its certificate must be an author's (60,
+// 61), the path must be a post's source or a file beside a post, and
+// the declared size must be under its cap (-max-post-size for Markdown,
+// -max-file-size for other files). Only then is the body read, at most
+// that size, within the read timeout plus the time for its size at
+// -min-write-rate. One upload of a site is written and loaded at a time.
+
+// Titan's answers that name no site's words.
+var (
+	titanOff = gemini.NewResponse(gemini.StatusProxyRequestRefused, "Uploads (Titan) are not taken here", nil)
+)
+
+// handleTitan answers a Titan request line and reads its body, when it
+// is an author's upload to take.
+func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemini.Response {
+	req, refused := gemini.ParseTitan(line)
+	if refused != nil {
+		return refused
+	}
+	s := d.siteNamed(req.Host)
+	st := s.capsule.Store()
+	msg := st.Site.Messages
+	switch {
+	case !st.Site.ServesGemini(req.Host, req.Port):
+		return gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", st.Site.GeminiURL("/")), nil)
+	case !s.cfg.Titan:
+		return titanOff
+	}
+	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
+		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
+	}
+	certs := c.ConnectionState().PeerCertificates
+	switch {
+	case len(certs) == 0:
+		return gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
+	case !st.IsAuthor(certs[0]):
+		return gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
+	}
+	up := &titanUpload{d: d, s: s, fingerprint: tlscert.FingerprintDER(certs[0].Raw), size: req.Size}
+	var why string
+	if up.rel, up.served, up.post, why = uploadTarget(s, st, req.Path, req.Size == 0); why != "" {
+		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, why, nil))
+	}
+	limit := s.cfg.MaxFileSize
+	if up.post {
+		limit = s.cfg.MaxPostSize
+	}
+	if req.Size > limit {
+		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadTooLarge, "max", content.Thousands(int(limit))), nil))
+	}
+	data := make([]byte, req.Size)
+	c.SetReadDeadline(time.Now().Add(s.cfg.ReadTimeout + time.Duration(float64(req.Size)/float64(max(1, s.cfg.MinWriteRate))*float64(time.Second))))
+	if _, err := io.ReadFull(body, data); err != nil {
+		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, msg.UploadCut, nil))
+	}
+	c.SetReadDeadline(time.Time{})
+	return up.answer(up.apply(data))
+}
+
+// titanUpload is one upload being taken.
+type titanUpload struct {
+	d           *Daemon
+	s           *servedSite
+	fingerprint string
+	rel         string // the file, in the posts folder, slash-separated
+	post        bool   // a post's Markdown, not a file beside one
+	served      string // a file's address, without its "/": where it is to be served
+	size        int64
+}
+
+// answer logs the upload's outcome and returns resp.
+func (u *titanUpload) answer(resp *gemini.Response) *gemini.Response {
+	what := "upload"
+	if u.size == 0 {
+		what = "deletion"
+	}
+	target := u.rel
+	if target == "" {
+		target = "(no file)"
+	}
+	u.d.log.Printf("titan: %s of %s (%d bytes) by certificate %s: %d %s", what, target, u.size, u.fingerprint, resp.Status, resp.Meta)
+	return resp
+}
+
+// apply writes data (removes the file when it is empty), reloads the
+// site, and answers: 31 to what is now served, or, when the new version
+// does not load or would not be served, 59 after putting the old one back.
+func (u *titanUpload) apply(data []byte) *gemini.Response {
+	s, cfg := u.s, u.s.cfg
+	msg := s.capsule.Store().Site.Messages
+	s.uploading.Lock()
+	defer s.uploading.Unlock()
+	folder := &upload.Folder{Root: cfg.Posts, Forbidden: forbidden(cfg), History: history(cfg)}
+	var change *upload.Change
+	var err error
+	if len(data) == 0 {
+		change, err = folder.Remove(u.rel)
+	} else {
+		change, err = folder.Write(u.rel, data)
+	}
+	if errors.Is(err, upload.ErrRefused) {
+		return gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadPath, "path", u.rel), nil)
+	}
+	if err != nil {
+		u.d.log.Printf("titan: %s: %v", u.rel, err)
+		return gemini.NewResponse(gemini.StatusTemporaryFailure, msg.UploadFailed, nil)
+	}
+	file := filepath.Join(cfg.Posts, filepath.FromSlash(u.rel))
+	err = u.d.reloadUploaded(s)
+	if errors.Is(err, errStopped) {
+		return gemini.NewResponse(gemini.StatusTemporaryFailure, "Stopping: the upload is saved and served from the next start", nil)
+	}
+	st := s.capsule.Store()
+	problem := ""
+	switch {
+	case err != nil:
+		problem = oneLine(err.Error())
+	case len(data) == 0:
+		return gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiURL("/drafts/"), nil)
+	default:
+		problem = problemOf(st, file)
+	}
+	target := ""
+	if problem == "" {
+		ok := false
+		if u.post {
+			target, ok = st.PageOf(file)
+		} else {
+			target, ok = st.FileAddress(u.served)
+		}
+		if ok {
+			return gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiURL(target), nil)
+		}
+	}
+	// Not taken: the old version back, the refused one in history.
+	if _, err := folder.History.Save(u.rel, upload.Refused, data); err != nil {
+		u.d.log.Printf("titan: %s: %v", u.rel, err)
+	}
+	if err := folder.Undo(change); err != nil {
+		u.d.log.Printf("titan: %s: putting the previous version back: %v", u.rel, err)
+	} else if err := u.d.reloadUploaded(s); err != nil && !errors.Is(err, errStopped) {
+		u.d.log.Printf("titan: %s: reloading the previous version: %v", u.rel, err)
+	}
+	if problem == "" {
+		return gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadNotServed, "file", u.rel), nil)
+	}
+	return gemini.NewResponse(gemini.StatusBadRequest, clip(messages.Format(msg.UploadRefused, "file", u.rel, "problem", problem)), nil)
+}
+
+// reloadUploaded reloads s after an upload, as a SIGHUP would reload it
+// alone, and waits for it.
+func (d *Daemon) reloadUploaded(s *servedSite) error {
+	d.reloading.Lock()
+	defer d.reloading.Unlock()
+	restore := paceReload()
+	kept, err := d.reloadSite(context.Background(), s, s.cfg)
+	restore()
+	d.committing.Lock()
+	defer d.committing.Unlock()
+	if d.stopped {
+		return errStopped
+	}
+	d.schedulePublish()
+	d.release.soon(kept)
+	return err
+}
+
+// uploadTarget is the file an upload to the Gemini path p names, relative
+// to s's posts folder, and whether it is a post's Markdown; or why it
+// names none (in the site's words). A post is named by its source's
+// address (/posts/hello.md, or the same under /drafts/source/); a new
+// one by /posts/<slug>.md, laid out as the folder's newest post is. A
+// file is named by its address (/posts/hello/cover.jpg, or
+// /drafts/posts/hello/cover.jpg while its post is a draft), in the
+// folder of a post, with a media type the site serves.
+func uploadTarget(s *servedSite, st *capsule.Store, p string, deleting bool) (rel, served string, post bool, why string) {
+	msg := st.Site.Messages
+	notOne := messages.Format(msg.UploadPath, "path", p)
+	addr := strings.TrimPrefix(p, "/drafts/source")
+	if capsule.IsSourcePath(p) || isMarkdown(p) {
+		if file, ok := st.SourceFile(addr); ok {
+			r, err := filepath.Rel(s.cfg.Posts, file)
+			if err != nil || strings.HasPrefix(r, "..") {
+				return "", "", true, notOne
+			}
+			return filepath.ToSlash(r), "", true, ""
+		}
+		slug, ok := strings.CutPrefix(strings.TrimSuffix(addr, path.Ext(addr)), "/posts/")
+		if deleting || !ok || slug == "" || content.MakeSlug(slug) != slug || strings.Contains(slug, "/") || path.Ext(addr) != ".md" {
+			return "", "", true, notOne
+		}
+		rel = upload.NewPostPath(newestPost(s), slug, time.Now().In(s.loaded.Location), isJekyll(s))
+		if upload.CheckPath(rel) != nil {
+			return "", "", true, notOne
+		}
+		if _, err := filepath.Abs(filepath.Join(s.cfg.Posts, rel)); err != nil || exists(filepath.Join(s.cfg.Posts, filepath.FromSlash(rel))) {
+			// A file there that is no post's source (left out for a
+			// problem, excluded): not overwritten from afar.
+			return "", "", true, notOne
+		}
+		return rel, "", true, ""
+	}
+	addrRel := strings.TrimPrefix(strings.TrimPrefix(p, "/drafts"), "/")
+	dir, ok := postFolder(s.loaded, s.cfg.Posts, path.Dir(addrRel))
+	if !ok || upload.CheckPath(addrRel) != nil || mime.TypeByExtension(path.Ext(addrRel)) == "" {
+		return "", "", false, notOne
+	}
+	return path.Join(dir, path.Base(addrRel)), addrRel, false, ""
+}
+
+func isMarkdown(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// postFolder is the folder on disk, relative to root with slashes, of
+// the post whose folder is dir in its addresses (slash-separated, "."
+// for the top): a bundle's, or a post file's; ok is false when dir is no
+// post's. (A Hugo site's posts are under content/, served without it.)
+func postFolder(c *content.Content, root, dir string) (string, bool) {
+	if dir == "." {
+		dir = ""
+	}
+	for _, list := range [][]*content.Post{c.Posts, c.Pages, c.Unlisted, c.Drafts, c.Scheduled, c.Expired} {
+		for _, p := range list {
+			if p.Dir != dir {
+				continue
+			}
+			r, err := filepath.Rel(root, filepath.Dir(p.File))
+			if err != nil || strings.HasPrefix(r, "..") {
+				return "", false
+			}
+			return filepath.ToSlash(r), true
+		}
+	}
+	return "", false
+}
+
+// newestPost is the file of s's newest post (or draft), relative to its
+// posts folder with slashes; "" when it has none.
+func newestPost(s *servedSite) string {
+	for _, list := range [][]*content.Post{s.loaded.Posts, s.loaded.Drafts} {
+		if len(list) > 0 {
+			if r, err := filepath.Rel(s.cfg.Posts, list[0].File); err == nil {
+				return filepath.ToSlash(r)
+			}
+		}
+	}
+	return ""
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// isJekyll reports whether s's folder is a Jekyll site's.
+func isJekyll(s *servedSite) bool {
+	return strings.Contains(s.loaded.Layout, "Jekyll") || exists(filepath.Join(s.cfg.Posts, "_posts"))
+}
+
+// problemOf is the problem st has with file, on one line; "" for none.
+func problemOf(st *capsule.Store, file string) string {
+	var out []string
+	for _, p := range st.Problems {
+		if filepath.Clean(p.File) == filepath.Clean(file) {
+			out = append(out, oneLine(p.Error()))
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// oneLine is s with its line breaks made spaces: a Gemini meta is one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\t", " ")), " ")
+}
+
+// clip cuts a meta to the 1,024 bytes Gemini allows, at a character.
+func clip(s string) string {
+	const max = 1024
+	if len(s) <= max {
+		return s
+	}
+	s = s[:max-len("…")]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s + "…"
+}
+
+// forbidden are the paths no upload writes: every secret of the
+// configuration.
+func forbidden(cfg config.Config) []string {
+	var out []string
+	for _, s := range cfg.LoadOptions().Secrets {
+		out = append(out, s.Path)
+	}
+	return out
+}
+
+// history is where a site's uploads keep the versions they replace.
+func history(cfg config.Config) *upload.History {
+	return &upload.History{Dir: filepath.Join(cfg.HistoryDir(), cfg.Hostname), Keep: cfg.TitanHistory}
+}
+
+// TitanStatus says, for -check and the start's log, whether a site takes
+// uploads and from whom: "off", or "on, from certificates …; 10 versions
+// of each file kept in …".
+func TitanStatus(cfg config.Config) string {
+	if !cfg.Titan {
+		return "off"
+	}
+	return fmt.Sprintf("on, from certificates %s; %d versions of each file kept in %s",
+		strings.Join(cfg.AuthorCertificates, ", "), cfg.TitanHistory, history(cfg).Dir)
+}
+
+// geminiSource answers a request for a post's source (under
+// /drafts/source/) from its author: the Markdown file as it is on disk,
+// read now (the Store holds no Markdown), at most -max-post-size bytes.
+// It returns nil for any other request.
+func (d *Daemon) geminiSource(line []byte, cert *x509.Certificate) *gemini.Response {
+	r, refused := gemini.ParseRequest(line)
+	if refused != nil || !capsule.IsSourcePath(r.Path) {
+		return nil
+	}
+	s := d.siteNamed(r.Host)
+	st := s.capsule.Store()
+	msg := st.Site.Messages
+	switch {
+	case !st.Site.ServesGemini(r.Host, r.Port):
+		return nil // the site's 53
+	case cert == nil:
+		return gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
+	case !st.IsAuthor(cert):
+		return gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
+	}
+	file, ok := st.SourceFile(r.Path)
+	if !ok {
+		return gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)
+	}
+	defer f.Close()
+	// Never a cut copy: edited and sent back, it would lose the rest.
+	data, err := io.ReadAll(io.LimitReader(f, s.cfg.MaxPostSize+1))
+	if err != nil || int64(len(data)) > s.cfg.MaxPostSize {
+		return gemini.NewResponse(gemini.StatusTemporaryFailure, messages.Format(msg.UploadTooLarge, "max", content.Thousands(int(s.cfg.MaxPostSize))), nil)
+	}
+	return gemini.NewResponse(gemini.StatusSuccess, "text/markdown; charset=utf-8", data)
+}
+
+// redactToken is a Titan request line with its token's value hidden,
+// for the access log.
+func redactToken(line []byte) []byte {
+	i := strings.Index(strings.ToLower(string(line)), ";token=")
+	if i < 0 {
+		return line
+	}
+	end := len(line)
+	if j := strings.IndexByte(string(line[i+1:]), ';'); j >= 0 {
+		end = i + 1 + j
+	}
+	out := append([]byte{}, line[:i+len(";token=")]...)
+	out = append(out, "…"...)
+	return append(out, line[end:]...)
+}

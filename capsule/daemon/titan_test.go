@@ -1,0 +1,299 @@
+package daemon_test
+
+import (
+	"crypto/tls"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"capsule/capsule/config"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+	"capsule/capsule/tlscert"
+)
+
+// titanSite starts a daemon that takes uploads to posts from author's
+// certificate, with its history in a folder of the test's, and returns
+// it, the author's identity and the history folder.
+func titanSite(t *testing.T, posts string, options func(*config.Config)) (*daemon.Daemon, tls.Certificate, string) {
+	t.Helper()
+	author := servetest.Identity(t, "author")
+	hist := t.TempDir()
+	t.Setenv("STATE_DIRECTORY", hist)
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = posts
+		c.Titan = true
+		c.AuthorCertificates = []string{tlscert.Fingerprint(&author)}
+		if options != nil {
+			options(c)
+		}
+	})
+	return d, author, filepath.Join(hist, "history", "localhost")
+}
+
+// titanURL is the Titan URL of path on d, with its parameters.
+func titanURL(d *daemon.Daemon, path string, size int) string {
+	return fmt.Sprintf("titan://localhost:%d%s;mime=text/plain;size=%d;token=secret", servetest.Port(d.GeminiAddr()), path, size)
+}
+
+// titanSend uploads body to path as a client of our own: TLS with cert
+// (none when nil), the request line and the body in one write, as
+// Lagrange sends them; it returns the response's header line.
+func titanSend(t *testing.T, d *daemon.Daemon, path string, body []byte, cert *tls.Certificate) string {
+	t.Helper()
+	return titanRaw(t, d, titanURL(d, path, len(body)), body, cert)
+}
+
+func titanRaw(t *testing.T, d *daemon.Daemon, line string, body []byte, cert *tls.Certificate) string {
+	t.Helper()
+	c := titanDial(t, d, cert)
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(20 * time.Second))
+	if _, err := c.Write(append([]byte(line+"\r\n"), body...)); err != nil {
+		t.Fatalf("titan %s: %v", line, err)
+	}
+	b, _ := io.ReadAll(c)
+	header, _, _ := strings.Cut(string(b), "\r\n")
+	return header
+}
+
+func titanDial(t *testing.T, d *daemon.Daemon, cert *tls.Certificate) *tls.Conn {
+	t.Helper()
+	conf := &tls.Config{InsecureSkipVerify: true, ServerName: "localhost", MinVersion: tls.VersionTLS12}
+	if cert != nil {
+		conf.Certificates = []tls.Certificate{*cert}
+	}
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.GeminiAddr().String(), conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// geminiURL is the gemini:// URL of path on d, as a 31 names it.
+func geminiURL(d *daemon.Daemon, path string) string {
+	return "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr())) + path
+}
+
+func historyOf(t *testing.T, dir, rel string) []string {
+	t.Helper()
+	entries, _ := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+	var out []string
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel), e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, e.Name()[strings.LastIndexByte(e.Name(), '.')+1:]+":"+string(b))
+	}
+	return out
+}
+
+const titanPost = "+++\ntitle = \"Titan から\"\ndate = 2026-12-05\n+++\nLagrange から書いた記事です。\n"
+
+// An author writes a new post, reads its source, edits it, adds an
+// image beside it and deletes the image: each answered 31 to what is
+// served, and served on both protocols right after the answer.
+func TestTitanWriteEditFileDelete(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, hist := titanSite(t, posts, nil)
+
+	if got, want := titanSend(t, d, "/posts/from-titan.md", []byte(titanPost), &author), "31 "+geminiURL(d, "/posts/from-titan.gmi"); got != want {
+		t.Fatalf("new post: %q, want %q", got, want)
+	}
+	file := filepath.Join(posts, "from-titan.md")
+	if b, err := os.ReadFile(file); err != nil || string(b) != titanPost {
+		t.Fatalf("new post on disk: %q, %v", b, err)
+	}
+	if _, _, body := servetest.GeminiGet(t, d, "/posts/from-titan.gmi"); !strings.Contains(body, "Lagrange から書いた記事です。") {
+		t.Errorf("new post's Gemini page: %s", body)
+	}
+	if got := servetest.GopherGet(t, d, "/posts/from-titan.txt\r\n"); !strings.Contains(got, "Lagrange から書いた記事です。") {
+		t.Errorf("new post's gopher text: %s", got)
+	}
+
+	// The source, for its author only, listed in the drafts' index.
+	header, body := servetest.GeminiAs(t, d, "/drafts/source/posts/from-titan.md", &author)
+	if header != "20 text/markdown; charset=utf-8" || body != titanPost {
+		t.Errorf("source: %q %q", header, body)
+	}
+	if _, index := servetest.GeminiAs(t, d, "/drafts/", &author); !strings.Contains(index, "=> /drafts/source/posts/from-titan.md posts/from-titan.md · Titan から") {
+		t.Errorf("drafts' index lists no source:\n%s", index)
+	}
+	if header, _ := servetest.GeminiAs(t, d, "/drafts/source/posts/from-titan.md", nil); !strings.HasPrefix(header, "60 ") {
+		t.Errorf("source without a certificate: %q", header)
+	}
+
+	// Edited where its source is read, as Lagrange's "Edit Page with
+	// Titan" sends it.
+	edited := strings.Replace(titanPost, "記事です。", "記事です。誤字を直しました。", 1)
+	if got := titanSend(t, d, "/drafts/source/posts/from-titan.md", []byte(edited), &author); got != "31 "+geminiURL(d, "/posts/from-titan.gmi") {
+		t.Fatalf("edit: %q", got)
+	}
+	if _, _, body := servetest.GeminiGet(t, d, "/posts/from-titan.gmi"); !strings.Contains(body, "誤字を直しました。") {
+		t.Errorf("edited page: %s", body)
+	}
+	if got := historyOf(t, hist, "from-titan.md"); len(got) != 1 || got[0] != "replaced:"+titanPost {
+		t.Errorf("history after the edit: %q", got)
+	}
+
+	// A file beside the posts, then its deletion.
+	png := []byte("\x89PNG\r\n\x1a\nnot really")
+	if got := titanSend(t, d, "/titan.png", png, &author); got != "31 "+geminiURL(d, "/titan.png") {
+		t.Fatalf("image: %q", got)
+	}
+	if _, meta, body := servetest.GeminiGet(t, d, "/titan.png"); meta != "image/png" || body != string(png) {
+		t.Errorf("image served as %q: %q", meta, body)
+	}
+	if got := servetest.GopherGet(t, d, "/titan.png\r\n"); got != string(png) {
+		t.Errorf("image on gopher: %q", got)
+	}
+	if got := titanSend(t, d, "/titan.png", nil, &author); got != "31 "+geminiURL(d, "/drafts/") {
+		t.Fatalf("deletion: %q", got)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/titan.png"); status != 51 {
+		t.Errorf("deleted image: %d", status)
+	}
+	if _, err := os.Stat(filepath.Join(posts, "titan.png")); !os.IsNotExist(err) {
+		t.Errorf("deleted image still on disk: %v", err)
+	}
+	if got := historyOf(t, hist, "titan.png"); len(got) != 1 || got[0] != "deleted:"+string(png) {
+		t.Errorf("history of the deleted image: %q", got)
+	}
+}
+
+// A Hugo folder's new post is a page bundle beside the newest, and an
+// image goes into a post's bundle.
+func TestTitanHugoBundle(t *testing.T) {
+	posts := testfs.Write(t, map[string]string{
+		"hugo.toml":                  "title = \"B\"\n",
+		"content/posts/old/index.md": "+++\ntitle = \"Old\"\ndate = 2020-01-01\n+++\nText.\n",
+	})
+	d, author, _ := titanSite(t, filepath.Join(posts), nil)
+	if got := titanSend(t, d, "/posts/fresh.md", []byte("+++\ntitle = \"Fresh\"\ndate = 2026-12-01\n+++\nNew.\n"), &author); !strings.HasPrefix(got, "31 ") {
+		t.Fatalf("new post: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(posts, "content/posts/fresh/index.md")); err != nil {
+		t.Errorf("new post not a bundle beside the newest: %v", err)
+	}
+	got := titanSend(t, d, "/posts/fresh/cover.jpg", []byte("jpeg"), &author)
+	if !strings.HasPrefix(got, "31 ") {
+		t.Fatalf("bundle image: %q", got)
+	}
+	if _, _, body := servetest.GeminiGetURL(t, d, strings.TrimPrefix(got, "31 ")); body != "jpeg" {
+		t.Errorf("bundle image served: %q", body)
+	}
+}
+
+// readCountingListener counts the bytes the server reads from its
+// connections.
+type readCountingListener struct {
+	net.Listener
+	read atomic.Int64
+}
+
+func (l *readCountingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return &readCountingConn{Conn: c, l: l}, nil
+}
+
+type readCountingConn struct {
+	net.Conn
+	l *readCountingListener
+}
+
+func (c *readCountingConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.l.read.Add(int64(n))
+	return n, err
+}
+
+// A stranger is answered before a byte of the body is read: without a
+// certificate 60, with another's 61, over the cap 59, on a site that
+// takes no uploads 53; the server reads the handshake and the request
+// line's record, not the 4 MiB behind them, and nothing is written.
+func TestTitanRefusedBeforeTheBody(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	before := snapshot(t, posts)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	counting := &readCountingListener{Listener: ln}
+	d, author, _ := titanSite(t, posts, func(c *config.Config) {
+		c.GeminiListener = counting
+		c.MaxPostSize = 1 << 20
+	})
+	stranger := servetest.Identity(t, "stranger")
+	body := make([]byte, 4<<20)
+	for _, tc := range []struct {
+		name, path string
+		cert       *tls.Certificate
+		want       string
+	}{
+		{"no certificate", "/posts/x.md", nil, "60 "},
+		{"another certificate", "/posts/x.md", &stranger, "61 "},
+		{"over the cap", "/posts/x.md", &author, "59 "},
+		{"dot file", "/.env.png", &author, "59 "},
+	} {
+		counting.read.Store(0)
+		c := titanDial(t, d, tc.cert)
+		handshake := counting.read.Load()
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		// The body is sent as a client would, while the answer is read.
+		go func() { c.Write(append([]byte(titanURL(d, tc.path, len(body))+"\r\n"), body...)) }()
+		b, _ := io.ReadAll(c)
+		c.Close()
+		if !strings.HasPrefix(string(b), tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, b, tc.want)
+		}
+		// One TLS record holds 16 KiB: the line's, and the kernel's
+		// read may take a little more with it; never the body.
+		if read := counting.read.Load() - handshake; read > 64<<10 {
+			t.Errorf("%s: the server read %d bytes after the handshake", tc.name, read)
+		}
+	}
+	sameFolder(t, posts, before)
+}
+
+// snapshot is every file under dir, by path, with its bytes.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			b, _ := os.ReadFile(p)
+			out[p] = string(b)
+		}
+		return nil
+	})
+	return out
+}
+
+// sameFolder fails the test when dir is not as before: a file written,
+// changed or removed.
+func sameFolder(t *testing.T, dir string, before map[string]string) {
+	t.Helper()
+	now := snapshot(t, dir)
+	for p, b := range now {
+		if old, ok := before[p]; !ok || old != b {
+			t.Errorf("%s written", p)
+		}
+	}
+	for p := range before {
+		if _, ok := now[p]; !ok {
+			t.Errorf("%s removed", p)
+		}
+	}
+}
