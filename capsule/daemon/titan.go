@@ -115,7 +115,7 @@ func (u *titanUpload) answer(resp *gemini.Response) *gemini.Response {
 	if target == "" {
 		target = "(no file)"
 	}
-	u.d.log.Printf("titan: %s of %s (%d bytes) by certificate %s: %d %s", what, target, u.size, u.fingerprint, resp.Status, resp.Meta)
+	u.d.log.Printf("titan: %s of %s (%s bytes) by certificate %s: %d %s", what, target, content.Thousands(int(u.size)), u.fingerprint, resp.Status, resp.Meta)
 	return resp
 }
 

@@ -4,16 +4,19 @@ import (
 	"crypto/tls"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
@@ -104,7 +107,8 @@ const titanPost = "+++\ntitle = \"Titan から\"\ndate = 2026-12-05\n+++\nLagran
 // served, and served on both protocols right after the answer.
 func TestTitanWriteEditFileDelete(t *testing.T) {
 	posts := servetest.CopyPosts(t)
-	d, author, hist := titanSite(t, posts, nil)
+	var logged servetest.LogBuffer
+	d, author, hist := titanSite(t, posts, func(c *config.Config) { c.Log = log.New(&logged, "capsuled: ", 0) })
 
 	if got, want := titanSend(t, d, "/posts/from-titan.md", []byte(titanPost), &author), "31 "+geminiURL(d, "/posts/from-titan.gmi"); got != want {
 		t.Fatalf("new post: %q, want %q", got, want)
@@ -112,6 +116,10 @@ func TestTitanWriteEditFileDelete(t *testing.T) {
 	file := filepath.Join(posts, "from-titan.md")
 	if b, err := os.ReadFile(file); err != nil || string(b) != titanPost {
 		t.Fatalf("new post on disk: %q, %v", b, err)
+	}
+	// The log line the README shows.
+	if line := fmt.Sprintf("capsuled: titan: upload of from-titan.md (%s bytes) by certificate %s: 31 %s\n", content.Thousands(len(titanPost)), tlscert.Fingerprint(&author), geminiURL(d, "/posts/from-titan.gmi")); !strings.Contains(logged.String(), line) {
+		t.Errorf("log has no %q:\n%s", line, logged.String())
 	}
 	if _, _, body := servetest.GeminiGet(t, d, "/posts/from-titan.gmi"); !strings.Contains(body, "Lagrange から書いた記事です。") {
 		t.Errorf("new post's Gemini page: %s", body)
@@ -295,5 +303,170 @@ func sameFolder(t *testing.T, dir string, before map[string]string) {
 		if _, ok := now[p]; !ok {
 			t.Errorf("%s removed", p)
 		}
+	}
+}
+
+// A post that does not load is not taken: 59 with the loader's words
+// (file and line), the old version still served and back on disk, the
+// refused one in history.
+func TestTitanBrokenPostRestored(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, hist := titanSite(t, posts, nil)
+	file := filepath.Join(posts, "2017-05-03-hello-again.md")
+	before, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, page := servetest.GeminiGet(t, d, "/posts/2017-05-03-hello-again.gmi")
+	broken := "+++\ntitle = \"壊れた\"\ndate = 2017-13-45\n+++\n本文\n"
+	got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", []byte(broken), &author)
+	if !strings.HasPrefix(got, "59 2017-05-03-hello-again.md は取り込めませんでした。前の版のままです: ") || !strings.Contains(got, "2017-05-03-hello-again.md:3: ") {
+		t.Errorf("answer: %q", got)
+	}
+	if b, _ := os.ReadFile(file); string(b) != string(before) {
+		t.Errorf("not restored on disk: %q", b)
+	}
+	if _, _, now := servetest.GeminiGet(t, d, "/posts/2017-05-03-hello-again.gmi"); now != page {
+		t.Errorf("the page changed:\n%s", now)
+	}
+	h := historyOf(t, hist, "2017-05-03-hello-again.md")
+	if len(h) != 2 || h[0] != "replaced:"+string(before) || h[1] != "refused:"+broken {
+		t.Errorf("history: %q", h)
+	}
+	// A new post that does not load leaves no file behind.
+	if got := titanSend(t, d, "/posts/broken-new.md", []byte(broken), &author); !strings.HasPrefix(got, "59 ") {
+		t.Errorf("new broken post: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(posts, "broken-new.md")); !os.IsNotExist(err) {
+		t.Errorf("new broken post left on disk: %v", err)
+	}
+}
+
+// A body shorter than declared, or one that stalls, is bounded by the
+// read timeout, and nothing is written.
+func TestTitanShortAndSlowBody(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	before := snapshot(t, posts)
+	d, author, _ := titanSite(t, posts, func(c *config.Config) { c.ReadTimeout = 500 * time.Millisecond })
+	// Short: the client says 1,000 bytes, sends 10 and closes its side.
+	c := titanDial(t, d, &author)
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	c.Write([]byte(titanURL(d, "/posts/short.md", 1000) + "\r\n" + "0123456789"))
+	c.CloseWrite()
+	b, _ := io.ReadAll(c)
+	c.Close()
+	if !strings.HasPrefix(string(b), "59 ") {
+		t.Errorf("short body: %q", b)
+	}
+	// Slow: 10 bytes of 1,000, then nothing; answered at the deadline.
+	c = titanDial(t, d, &author)
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	start := time.Now()
+	c.Write([]byte(titanURL(d, "/posts/slow.md", 1000) + "\r\n" + "0123456789"))
+	b, _ = io.ReadAll(c)
+	c.Close()
+	if !strings.HasPrefix(string(b), "59 ") || time.Since(start) > 5*time.Second {
+		t.Errorf("slow body: %q after %v", b, time.Since(start))
+	}
+	sameFolder(t, posts, before)
+}
+
+// Paths that are no post's source and no file beside a post are refused
+// before the body is read: above the root, dot files, the certificates
+// folder, folders of no post, a symbolic link to a folder.
+func TestTitanPathsRefused(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "victim.png"), []byte("theirs"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(posts, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	certs := filepath.Join(posts, "certs") // the operator's mistake: certificates inside the posts
+	d, author, _ := titanSite(t, posts, func(c *config.Config) { c.Certs = certs })
+	before := snapshot(t, posts)
+	for _, p := range []string{
+		"/../outside.md", "/posts/../../x.png", "/.git/config.png", "/posts/.hidden.md",
+		"/certs/localhost.png", "/linked/victim.png", "/nofolder/x.png", "/x.exe-unknown-type",
+		"/posts/a/b.md", "/drafts/source/posts/nosuch.md", "/posts/%2e%2e/x.md",
+	} {
+		got := titanSend(t, d, p, []byte("x"), &author)
+		if !strings.HasPrefix(got, "59 ") {
+			t.Errorf("%s: %q", p, got)
+		}
+	}
+	sameFolder(t, posts, before)
+	if b, _ := os.ReadFile(filepath.Join(outside, "victim.png")); string(b) != "theirs" {
+		t.Errorf("outside file written: %q", b)
+	}
+}
+
+// Two uploads of one file at once are both answered; the last rename
+// wins and the other version is in history: no text lost.
+func TestTitanConcurrentUploads(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, hist := titanSite(t, posts, nil)
+	versions := []string{
+		"+++\ntitle = \"一\"\ndate = 2026-12-05\n+++\n一つ目。\n",
+		"+++\ntitle = \"二\"\ndate = 2026-12-05\n+++\n二つ目。\n",
+	}
+	titanSend(t, d, "/posts/both.md", []byte("+++\ntitle = \"零\"\ndate = 2026-12-05\n+++\n最初。\n"), &author)
+	var wg sync.WaitGroup
+	answers := make([]string, 2)
+	for i, v := range versions {
+		wg.Go(func() { answers[i] = titanSend(t, d, "/posts/both.md", []byte(v), &author) })
+	}
+	wg.Wait()
+	for i, a := range answers {
+		if !strings.HasPrefix(a, "31 ") {
+			t.Errorf("upload %d: %q", i, a)
+		}
+	}
+	onDisk, _ := os.ReadFile(filepath.Join(posts, "both.md"))
+	kept := strings.Join(historyOf(t, hist, "both.md"), "\n") + string(onDisk)
+	for _, v := range versions {
+		if !strings.Contains(kept, v) {
+			t.Errorf("version lost: %q", v)
+		}
+	}
+	if _, _, body := servetest.GeminiGet(t, d, "/posts/both.gmi"); !strings.Contains(body, strings.SplitN(string(onDisk), "\n", 5)[4]) {
+		t.Errorf("served is not what is on disk:\n%s\n%s", body, onDisk)
+	}
+}
+
+// History keeps the last N versions of a file.
+func TestTitanHistoryKeepsN(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, hist := titanSite(t, posts, func(c *config.Config) { c.TitanHistory = 3 })
+	for i := range 6 {
+		body := fmt.Sprintf("+++\ntitle = \"版\"\ndate = 2026-12-05\n+++\n第%d版\n", i)
+		if got := titanSend(t, d, "/posts/versions.md", []byte(body), &author); !strings.HasPrefix(got, "31 ") {
+			t.Fatalf("upload %d: %q", i, got)
+		}
+	}
+	h := historyOf(t, hist, "versions.md")
+	if len(h) != 3 || !strings.Contains(h[0], "第2版") || !strings.Contains(h[2], "第4版") {
+		t.Errorf("history: %q", h)
+	}
+}
+
+// A site that takes no uploads answers 53 without reading the body, and
+// an upload's token is never logged.
+func TestTitanOffAndTokenNotLogged(t *testing.T) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = servetest.CopyPosts(t)
+		c.AccessLog = true
+		c.Log = log.New(&logged, "", 0)
+	})
+	author := servetest.Identity(t, "author")
+	if got := titanSend(t, d, "/posts/x.md", []byte("x"), &author); got != "53 Uploads (Titan) are not taken here" {
+		t.Errorf("titan off: %q", got)
+	}
+	// The access log is written out every second.
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logged.String(), "titan://") && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if strings.Contains(logged.String(), "secret") || !strings.Contains(logged.String(), ";token=…") {
+		t.Errorf("access log:\n%s", logged.String())
 	}
 }

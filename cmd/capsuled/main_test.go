@@ -82,7 +82,7 @@ var stamp = regexp.MustCompile(`(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z `)
 
 func TestCheck(t *testing.T) {
 	out, errOut, code := run(t, "-check", "-posts", samplePosts)
-	if code != 0 || !regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects\n(.*\n){4}ok: no problems, 0 warnings, built in `).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects\n(.*\n){5}ok: no problems, 0 warnings, built in `).MatchString(out) {
 		t.Errorf("-check on the sample: exit %d\n%s%s", code, out, errOut)
 	}
 
@@ -713,6 +713,7 @@ func TestCheckSaysWhatItChecked(t *testing.T) {
 	want := regexp.MustCompile(`^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects
 checked certificates folder ` + regexp.QuoteMeta(certs) + `: the first start creates ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")) + ` there for localhost
 checked build cache ` + regexp.QuoteMeta(filepath.Join(certs, "cache", "localhost.cache")) + `: none yet \(a start writes it\)
+checked uploads \(Titan\) to localhost: off
 checked listen addresses: gemini :1965, gopher :7070( \(.*\))?
 checked configuration file ` + regexp.QuoteMeta(config) + `
 ok: no problems, 0 warnings, built in \S+, \d+ KiB of responses to hold
@@ -732,11 +733,22 @@ $`)
 	want = regexp.MustCompile(`(?m)^checked posts in ../../posts: 7 posts, 1 page, \d+ tags, \d+ files, \d+ redirects
 checked certificate ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")+" (SHA-256 "+tlscert.Fingerprint(&cert)+")") + `
 checked build cache ` + regexp.QuoteMeta(filepath.Join(certs, "cache", "localhost.cache")) + `: none yet \(a start writes it\)
+checked uploads \(Titan\) to localhost: off
 checked listen addresses: .*
 checked configuration: flags and defaults \(no -config file\)
 ok: no problems`)
 	if code != 0 || !want.MatchString(out) {
 		t.Errorf("with a certificate: exit %d\nstdout:\n%s", code, out)
+	}
+	// Uploads on: for whom, and where their history goes.
+	fp := tlscert.Fingerprint(&cert)
+	out, _, code = run(t, "-check", "-posts", samplePosts, "-certs", certs, "-titan", "-author-certificate", fp, "-titan-history", "4")
+	if line := "checked uploads (Titan) to localhost: on, from certificates " + fp + "; 4 versions of each file kept in " + filepath.Join(certs, "history", "localhost") + "\n"; code != 0 || !strings.Contains(out, line) {
+		t.Errorf("-titan: exit %d\nstdout:\n%swant %s", code, out, line)
+	}
+	// On without an author: nobody could upload.
+	if _, errOut, code := run(t, "-check", "-posts", samplePosts, "-certs", certs, "-titan"); code != 1 || !strings.Contains(errOut, "titan is on but no author certificate is given") {
+		t.Errorf("-titan without authors: exit %d\n%s", code, errOut)
 	}
 }
 

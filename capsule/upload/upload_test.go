@@ -1,0 +1,108 @@
+package upload
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestNewPostPath(t *testing.T) {
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		newest string
+		jekyll bool
+		want   string
+	}{
+		{"", false, "hello.md"},
+		{"", true, "_posts/2026-12-05-hello.md"},
+		{"2017-05-03-hello-again.md", false, "hello.md"}, // a flat folder's slug keeps its date: none asked
+		{"content/posts/old/index.md", false, "content/posts/hello/index.md"},
+		{"content/posts/old/index.ja.md", false, "content/posts/hello/index.md"},
+		{"old/index.md", false, "hello/index.md"},
+		{"_posts/2020-01-01-old.markdown", true, "_posts/2026-12-05-hello.markdown"},
+		{"content/blog/old.md", false, "content/blog/hello.md"},
+	} {
+		if got := NewPostPath(tc.newest, "hello", now, tc.jekyll); got != tc.want {
+			t.Errorf("NewPostPath(%q, jekyll %v) = %q, want %q", tc.newest, tc.jekyll, got, tc.want)
+		}
+	}
+}
+
+func TestCheckPath(t *testing.T) {
+	for _, p := range []string{"", "/a.md", "../a.md", "a/../b.md", "a//b.md", "./a.md", ".git/config", "a/.env", "a\\b.md", "a\nb.md", "a/"} {
+		if err := CheckPath(p); !errors.Is(err, ErrRefused) {
+			t.Errorf("CheckPath(%q) = %v", p, err)
+		}
+	}
+	for _, p := range []string{"a.md", "posts/日記/index.md", "_posts/2026-12-05-a.md"} {
+		if err := CheckPath(p); err != nil {
+			t.Errorf("CheckPath(%q) = %v", p, err)
+		}
+	}
+}
+
+// A symbolic link on the way, or as the file, is never followed, even
+// one that stays inside the folder; a forbidden path is never written.
+func TestWriteRefusesLinksAndForbidden(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "real"), 0o755)
+	os.WriteFile(filepath.Join(root, "real", "a.md"), []byte("a"), 0o644)
+	os.Symlink("real", filepath.Join(root, "alias"))
+	os.Symlink("real/a.md", filepath.Join(root, "link.md"))
+	os.MkdirAll(filepath.Join(root, "certs"), 0o700)
+	f := &Folder{Root: root, Forbidden: []string{filepath.Join(root, "certs")}, History: &History{Dir: t.TempDir(), Keep: 2}}
+	for _, p := range []string{"alias/a.md", "alias/new.png", "link.md", "certs/key.pem", "certs"} {
+		if _, err := f.Write(p, []byte("x")); !errors.Is(err, ErrRefused) {
+			t.Errorf("Write(%q) = %v", p, err)
+		}
+		if _, err := f.Remove(p); !errors.Is(err, ErrRefused) {
+			t.Errorf("Remove(%q) = %v", p, err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "real", "a.md")); string(b) != "a" {
+		t.Errorf("written through a link: %q", b)
+	}
+}
+
+// Write then Undo leaves the folder as it was: a replaced file back, a
+// new one and the folders made for it gone.
+func TestWriteUndo(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "a.md"), []byte("old"), 0o600)
+	f := &Folder{Root: root, History: &History{Dir: t.TempDir(), Keep: 5}}
+	c, err := f.Write("a.md", []byte("new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "a.md")); string(b) != "new" {
+		t.Fatalf("written: %q", b)
+	}
+	if info, _ := os.Stat(filepath.Join(root, "a.md")); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v: the replaced file's is kept", info.Mode())
+	}
+	if err := f.Undo(c); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "a.md")); string(b) != "old" {
+		t.Errorf("undone: %q", b)
+	}
+	c, err = f.Write("b/c/index.md", []byte("new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Undo(c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "b")); !os.IsNotExist(err) {
+		t.Errorf("folders made for the upload left: %v", err)
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		t.Errorf("left in the folder: %v", entries)
+	}
+	if v := f.History.Versions("a.md"); len(v) != 1 {
+		t.Errorf("history: %v", v)
+	}
+}
