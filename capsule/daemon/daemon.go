@@ -85,7 +85,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	// Store: each step reports the problems of every site at once.
 	var errs []error
 	for i, sc := range cfg.SiteConfigs() {
-		s := &servedSite{cfg: sc}
+		s := &servedSite{cfg: sc, hostname: sc.Hostname}
 		s.cache.path = cacheFile(cfg.CacheDir(), sc.Hostname) // one folder for every site's
 		opts := sc.LoadOptions()
 		opts.Saved = d.openCache(s) // the posts an earlier process loaded, unchanged since: not read again

@@ -52,7 +52,7 @@ func benchDaemon(b testing.TB, retitled bool) *Daemon {
 			b.Fatal(err)
 		}
 	}
-	d := &Daemon{sites: []*servedSite{{cfg: cfg, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0), metrics: metrics.New()}
+	d := &Daemon{sites: []*servedSite{{cfg: cfg, hostname: cfg.Hostname, capsule: capsule.New(st)}}, log: log.New(io.Discard, "", 0), metrics: metrics.New()}
 	d.access.Store(newAccessLog(logstamp.New(io.Discard), false, []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")})) // stamped, as outside journald; health checks looked for
 	b.Cleanup(d.access.Load().Close)
 	return d

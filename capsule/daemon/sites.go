@@ -34,7 +34,10 @@ import (
 
 // servedSite is one site of the daemon.
 type servedSite struct {
-	cfg      config.Config // the daemon's, with the site's own keys (config.Config.SiteConfigs)
+	cfg config.Config // the daemon's, with the site's own keys (config.Config.SiteConfigs)
+	// hostname is cfg's, which no reload changes (sites are found by
+	// it): requests read it while a reload writes cfg.
+	hostname string
 	capsule  *capsule.Capsule
 	cert     atomic.Pointer[tls.Certificate]
 	loaded   *content.Content // for the next reload's LoadOptions.Previous
@@ -43,6 +46,17 @@ type servedSite struct {
 	cache    siteCache // its build cache (cache.go)
 	// uploading makes one upload at a time write and load (titan.go).
 	uploading sync.Mutex
+	// stateMu guards cfg and loaded for those who read them outside a
+	// reload (uploads); a reload, which alone writes them, reads them
+	// without it.
+	stateMu sync.RWMutex
+}
+
+// state is s's configuration and content as of its last reload.
+func (s *servedSite) state() (config.Config, *content.Content) {
+	s.stateMu.RLock()
+	defer s.stateMu.RUnlock()
+	return s.cfg, s.loaded
 }
 
 // main is the main site.
@@ -106,7 +120,7 @@ func (d *Daemon) serveSites() {
 func (d *Daemon) siteNamed(host string) *servedSite {
 	host = strings.TrimSuffix(host, ".")
 	for _, s := range d.sites[1:] {
-		if strings.EqualFold(host, s.cfg.Hostname) {
+		if strings.EqualFold(host, s.hostname) {
 			return s
 		}
 	}
@@ -246,7 +260,9 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	loaded.Forget()
 	s.cert.Store(cert)
 	s.capsule.Swap(st)
+	s.stateMu.Lock()
 	s.cfg, s.loaded = cfg, loaded
+	s.stateMu.Unlock()
 	d.writeCache(s, st, cfg.Posts)
 	retitled := ""
 	if st.Retitled > 0 {

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"cmp"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -55,12 +56,13 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 		return refused
 	}
 	s := d.siteNamed(req.Host)
+	cfg, loaded := s.state()
 	st := s.capsule.Store()
 	msg := st.Site.Messages
 	switch {
 	case !st.Site.ServesGemini(req.Host, req.Port):
 		return gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", st.Site.GeminiURL("/")), nil)
-	case !s.cfg.Titan:
+	case !cfg.Titan:
 		return titanOff
 	}
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
@@ -75,18 +77,18 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 	}
 	up := &titanUpload{d: d, s: s, fingerprint: tlscert.FingerprintDER(certs[0].Raw), size: req.Size}
 	var why string
-	if up.rel, up.served, up.post, why = uploadTarget(s, st, req.Path, req.Size == 0); why != "" {
+	if up.rel, up.served, up.post, why = uploadTarget(cfg, loaded, st, req.Path, req.Size == 0); why != "" {
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, why, nil))
 	}
-	limit := s.cfg.MaxFileSize
+	limit := cfg.MaxFileSize
 	if up.post {
-		limit = s.cfg.MaxPostSize
+		limit = cfg.MaxPostSize
 	}
 	if req.Size > limit {
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadTooLarge, "max", content.Thousands(int(limit))), nil))
 	}
 	data := make([]byte, req.Size)
-	c.SetReadDeadline(time.Now().Add(s.cfg.ReadTimeout + time.Duration(float64(req.Size)/float64(max(1, s.cfg.MinWriteRate))*float64(time.Second))))
+	c.SetReadDeadline(time.Now().Add(cfg.ReadTimeout + time.Duration(float64(req.Size)/float64(max(1, cfg.MinWriteRate))*float64(time.Second))))
 	if _, err := io.ReadFull(body, data); err != nil {
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, msg.UploadCut, nil))
 	}
@@ -123,10 +125,11 @@ func (u *titanUpload) answer(resp *gemini.Response) *gemini.Response {
 // site, and answers: 31 to what is now served, or, when the new version
 // does not load or would not be served, 59 after putting the old one back.
 func (u *titanUpload) apply(data []byte) *gemini.Response {
-	s, cfg := u.s, u.s.cfg
-	msg := s.capsule.Store().Site.Messages
+	s := u.s
 	s.uploading.Lock()
 	defer s.uploading.Unlock()
+	cfg, _ := s.state()
+	msg := s.capsule.Store().Site.Messages
 	folder := &upload.Folder{Root: cfg.Posts, Forbidden: forbidden(cfg), History: history(cfg)}
 	var change *upload.Change
 	var err error
@@ -210,13 +213,13 @@ func (d *Daemon) reloadUploaded(s *servedSite) error {
 // file is named by its address (/posts/hello/cover.jpg, or
 // /drafts/posts/hello/cover.jpg while its post is a draft), in the
 // folder of a post, with a media type the site serves.
-func uploadTarget(s *servedSite, st *capsule.Store, p string, deleting bool) (rel, served string, post bool, why string) {
+func uploadTarget(cfg config.Config, loaded *content.Content, st *capsule.Store, p string, deleting bool) (rel, served string, post bool, why string) {
 	msg := st.Site.Messages
 	notOne := messages.Format(msg.UploadPath, "path", p)
 	addr := strings.TrimPrefix(p, "/drafts/source")
 	if capsule.IsSourcePath(p) || isMarkdown(p) {
 		if file, ok := st.SourceFile(addr); ok {
-			r, err := filepath.Rel(s.cfg.Posts, file)
+			r, err := filepath.Rel(cfg.Posts, file)
 			if err != nil || strings.HasPrefix(r, "..") {
 				return "", "", true, notOne
 			}
@@ -226,11 +229,11 @@ func uploadTarget(s *servedSite, st *capsule.Store, p string, deleting bool) (re
 		if deleting || !ok || slug == "" || content.MakeSlug(slug) != slug || strings.Contains(slug, "/") || path.Ext(addr) != ".md" {
 			return "", "", true, notOne
 		}
-		rel = upload.NewPostPath(newestPost(s), slug, time.Now().In(s.loaded.Location), isJekyll(s))
+		rel = upload.NewPostPath(newestPost(cfg, loaded), slug, time.Now().In(cmp.Or(loaded.Location, time.UTC)), isJekyll(cfg, loaded))
 		if upload.CheckPath(rel) != nil {
 			return "", "", true, notOne
 		}
-		if _, err := filepath.Abs(filepath.Join(s.cfg.Posts, rel)); err != nil || exists(filepath.Join(s.cfg.Posts, filepath.FromSlash(rel))) {
+		if exists(filepath.Join(cfg.Posts, filepath.FromSlash(rel))) {
 			// A file there that is no post's source (left out for a
 			// problem, excluded): not overwritten from afar.
 			return "", "", true, notOne
@@ -238,7 +241,7 @@ func uploadTarget(s *servedSite, st *capsule.Store, p string, deleting bool) (re
 		return rel, "", true, ""
 	}
 	addrRel := strings.TrimPrefix(strings.TrimPrefix(p, "/drafts"), "/")
-	dir, ok := postFolder(s.loaded, s.cfg.Posts, path.Dir(addrRel))
+	dir, ok := postFolder(loaded, cfg.Posts, path.Dir(addrRel))
 	if !ok || upload.CheckPath(addrRel) != nil || mime.TypeByExtension(path.Ext(addrRel)) == "" {
 		return "", "", false, notOne
 	}
@@ -273,12 +276,12 @@ func postFolder(c *content.Content, root, dir string) (string, bool) {
 	return "", false
 }
 
-// newestPost is the file of s's newest post (or draft), relative to its
-// posts folder with slashes; "" when it has none.
-func newestPost(s *servedSite) string {
-	for _, list := range [][]*content.Post{s.loaded.Posts, s.loaded.Drafts} {
+// newestPost is the file of the newest post (or draft) loaded, relative
+// to cfg's posts folder with slashes; "" when there is none.
+func newestPost(cfg config.Config, loaded *content.Content) string {
+	for _, list := range [][]*content.Post{loaded.Posts, loaded.Drafts} {
 		if len(list) > 0 {
-			if r, err := filepath.Rel(s.cfg.Posts, list[0].File); err == nil {
+			if r, err := filepath.Rel(cfg.Posts, list[0].File); err == nil {
 				return filepath.ToSlash(r)
 			}
 		}
@@ -291,9 +294,9 @@ func exists(p string) bool {
 	return err == nil
 }
 
-// isJekyll reports whether s's folder is a Jekyll site's.
-func isJekyll(s *servedSite) bool {
-	return strings.Contains(s.loaded.Layout, "Jekyll") || exists(filepath.Join(s.cfg.Posts, "_posts"))
+// isJekyll reports whether cfg's posts folder is a Jekyll site's.
+func isJekyll(cfg config.Config, loaded *content.Content) bool {
+	return strings.Contains(loaded.Layout, "Jekyll") || exists(filepath.Join(cfg.Posts, "_posts"))
 }
 
 // problemOf is the problem st has with file, on one line; "" for none.
@@ -361,6 +364,7 @@ func (d *Daemon) geminiSource(line []byte, cert *x509.Certificate) *gemini.Respo
 		return nil
 	}
 	s := d.siteNamed(r.Host)
+	cfg, _ := s.state()
 	st := s.capsule.Store()
 	msg := st.Site.Messages
 	switch {
@@ -381,9 +385,9 @@ func (d *Daemon) geminiSource(line []byte, cert *x509.Certificate) *gemini.Respo
 	}
 	defer f.Close()
 	// Never a cut copy: edited and sent back, it would lose the rest.
-	data, err := io.ReadAll(io.LimitReader(f, s.cfg.MaxPostSize+1))
-	if err != nil || int64(len(data)) > s.cfg.MaxPostSize {
-		return gemini.NewResponse(gemini.StatusTemporaryFailure, messages.Format(msg.UploadTooLarge, "max", content.Thousands(int(s.cfg.MaxPostSize))), nil)
+	data, err := io.ReadAll(io.LimitReader(f, cfg.MaxPostSize+1))
+	if err != nil || int64(len(data)) > cfg.MaxPostSize {
+		return gemini.NewResponse(gemini.StatusTemporaryFailure, messages.Format(msg.UploadTooLarge, "max", content.Thousands(int(cfg.MaxPostSize))), nil)
 	}
 	return gemini.NewResponse(gemini.StatusSuccess, "text/markdown; charset=utf-8", data)
 }

@@ -470,3 +470,24 @@ func TestTitanOffAndTokenNotLogged(t *testing.T) {
 		t.Errorf("access log:\n%s", logged.String())
 	}
 }
+
+// A draft's and a scheduled post's answers lead to their pages under
+// /drafts/, which only the author reads.
+func TestTitanDraftAnswersItsDraftPage(t *testing.T) {
+	d, author, _ := titanSite(t, servetest.CopyPosts(t), nil)
+	for slug, front := range map[string]string{
+		"a-draft":   "draft = true\ndate = 2026-12-01",
+		"scheduled": "date = 2999-01-01",
+	} {
+		body := "+++\ntitle = \"未公開\"\n" + front + "\n+++\nまだ秘密。\n"
+		if got, want := titanSend(t, d, "/posts/"+slug+".md", []byte(body), &author), "31 "+geminiURL(d, "/drafts/"+slug+".gmi"); got != want {
+			t.Errorf("%s: %q, want %q", slug, got, want)
+		}
+		if status, _, _ := servetest.GeminiGet(t, d, "/posts/"+slug+".gmi"); status != 51 {
+			t.Errorf("%s is public: %d", slug, status)
+		}
+		if _, page := servetest.GeminiAs(t, d, "/drafts/"+slug+".gmi", &author); !strings.Contains(page, "まだ秘密。") {
+			t.Errorf("%s's draft page: %s", slug, page)
+		}
+	}
+}
