@@ -256,3 +256,20 @@ func syncRootDir(root *os.Root, dir string) {
 		d.Close()
 	}
 }
+
+// Writable reports why an upload could not write in the folder dir, by
+// making and removing a dot file there (which the loader never reads):
+// nil when it can. A read-only mount, a folder of another user, a
+// service's ProtectSystem=strict all fail it.
+func Writable(dir string) error {
+	f, err := os.CreateTemp(dir, ".titan-probe-*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return pe.Err
+		}
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}

@@ -106,3 +106,16 @@ func TestWriteUndo(t *testing.T) {
 		t.Errorf("history: %v", v)
 	}
 }
+
+func TestWritable(t *testing.T) {
+	dir := t.TempDir()
+	if err := Writable(dir); err != nil {
+		t.Errorf("a temporary folder: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("probe left %v", entries)
+	}
+	if err := Writable(filepath.Join(dir, "missing")); err == nil {
+		t.Error("a missing folder is writable")
+	}
+}
