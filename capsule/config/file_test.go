@@ -277,3 +277,33 @@ exclude = ["tmp/"]
 		`2: site 1: exclude has pattern "a//b", with an empty, . or .. part`,
 	})
 }
+
+// [authors] titan and history, and a [[site]]'s own titan.
+func TestTitanKeys(t *testing.T) {
+	path := writeConfig(t, `[authors]
+certificates = ["`+strings.Repeat("AB", 32)+`"]
+titan = true
+history = 3
+[[site]]
+hostname = "b.example"
+posts = "/srv/b"
+gopher_listen = ":7071"
+titan = false
+[[site]]
+hostname = "c.example"
+posts = "/srv/c"
+gopher_listen = ":7072"
+`)
+	cfg := NewConfig()
+	if err := ReadConfigFile(path, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	sites := cfg.SiteConfigs()
+	if !sites[0].Titan || sites[1].Titan || !sites[2].Titan || cfg.TitanHistory != 3 {
+		t.Errorf("titan: main %v, b %v, c %v; history %d", sites[0].Titan, sites[1].Titan, sites[2].Titan, cfg.TitanHistory)
+	}
+	got := readProblems(t, "[authors]\nhistory = 0\n[[site]]\nhostname = \"b\"\nposts = \"/b\"\ngopher_listen = \":1\"\ntitan = \"yes\"\n")
+	if len(got) != 2 || !strings.Contains(got[0], "history") || !strings.Contains(got[1], "titan must be true or false") {
+		t.Errorf("problems: %q", got)
+	}
+}

@@ -491,3 +491,51 @@ func TestTitanDraftAnswersItsDraftPage(t *testing.T) {
 		}
 	}
 }
+
+// An upload costs a client what a search does: with a burst of 10, two
+// uploads pass and the third waits (44), a stranger's too; a stranger's
+// deletion is refused like any upload, and nothing is removed.
+func TestTitanRateAndStrangersDeletion(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	before := snapshot(t, posts)
+	d, author, _ := titanSite(t, posts, func(c *config.Config) { c.RateLimit, c.RateBurst = 0.01, 10 })
+	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", nil, nil); !strings.HasPrefix(got, "60 ") {
+		t.Errorf("a stranger's deletion: %q", got)
+	}
+	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", nil, &author); !strings.HasPrefix(got, "31 ") {
+		t.Errorf("the author's deletion: %q", got)
+	}
+	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", nil, &author); !strings.HasPrefix(got, "44 ") {
+		t.Errorf("third upload within the burst: %q", got)
+	}
+	delete(before, filepath.Join(posts, "2017-05-03-hello-again.md"))
+	sameFolder(t, posts, before)
+}
+
+// A [[site]] takes uploads on its own (titan = true in its table) while
+// the main site does not; each upload goes to its own site's folder.
+func TestTitanOneSiteOfTwo(t *testing.T) {
+	author := servetest.Identity(t, "author")
+	main, other := servetest.CopyPosts(t), servetest.CopyPosts(t)
+	t.Setenv("STATE_DIRECTORY", t.TempDir())
+	on := true
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = main
+		c.AuthorCertificates = []string{tlscert.Fingerprint(&author)}
+		c.Sites = []config.SiteConfig{{Hostname: "en.localhost", Posts: other, GopherAddr: "127.0.0.1:0", Titan: &on}}
+	})
+	port := servetest.Port(d.GeminiAddr())
+	line := fmt.Sprintf("titan://en.localhost:%d/posts/second-site.md;size=%d", port, len(titanPost))
+	if got, want := titanRaw(t, d, line, []byte(titanPost), &author), fmt.Sprintf("31 gemini://en.localhost:%d/posts/second-site.gmi", port); got != want {
+		t.Errorf("the other site: %q, want %q", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(other, "second-site.md")); err != nil {
+		t.Error(err)
+	}
+	if got := titanSend(t, d, "/posts/second-site.md", []byte(titanPost), &author); !strings.HasPrefix(got, "53 ") {
+		t.Errorf("the main site, which takes none: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(main, "second-site.md")); err == nil {
+		t.Error("written to the main site")
+	}
+}
