@@ -43,11 +43,6 @@ import (
 // that size, within the read timeout plus the time for its size at
 // -min-write-rate. One upload of a site is written and loaded at a time.
 
-// Titan's answers that name no site's words.
-var (
-	titanOff = gemini.NewResponse(gemini.StatusProxyRequestRefused, "Uploads (Titan) are not taken here", nil)
-)
-
 // handleTitan answers a Titan request line and reads its body, when it
 // is an author's upload to take.
 func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemini.Response {
@@ -63,7 +58,7 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 	case !st.Site.ServesGemini(req.Host, req.Port):
 		return gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", st.Site.GeminiURL("/")), nil)
 	case !cfg.Titan:
-		return titanOff
+		return gemini.NewResponse(gemini.StatusProxyRequestRefused, msg.UploadsOff, nil)
 	}
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
 		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
@@ -148,7 +143,7 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 	file := filepath.Join(cfg.Posts, filepath.FromSlash(u.rel))
 	err = u.d.reloadUploaded(s)
 	if errors.Is(err, errStopped) {
-		return gemini.NewResponse(gemini.StatusTemporaryFailure, "Stopping: the upload is saved and served from the next start", nil)
+		return gemini.NewResponse(gemini.StatusTemporaryFailure, msg.UploadStopping, nil)
 	}
 	st := s.capsule.Store()
 	problem := ""

@@ -459,7 +459,7 @@ func TestTitanOffAndTokenNotLogged(t *testing.T) {
 		c.Log = log.New(&logged, "", 0)
 	})
 	author := servetest.Identity(t, "author")
-	if got := titanSend(t, d, "/posts/x.md", []byte("x"), &author); got != "53 Uploads (Titan) are not taken here" {
+	if got := titanSend(t, d, "/posts/x.md", []byte("x"), &author); got != "53 このサイトはアップロード(Titan)を受け付けていません" {
 		t.Errorf("titan off: %q", got)
 	}
 	// The access log is written out every second.

@@ -67,6 +67,8 @@ type Messages struct {
 	UploadPath        string `toml:"upload_path" doc:"59, an upload to a path that is no post's source nor a file beside a post: {path}"`
 	UploadCut         string `toml:"upload_cut" doc:"59, an upload whose body ended before its size"`
 	UploadFailed      string `toml:"upload_failed" doc:"40, an upload that could not be saved"`
+	UploadStopping    string `toml:"upload_stopping" doc:"40, an upload saved while the daemon stops"`
+	UploadsOff        string `toml:"uploads_off" doc:"53, an upload to a site that takes none"`
 }
 
 // English is the table of every language but Japanese.
@@ -119,6 +121,8 @@ var English = Messages{
 	UploadPath:        "Not a post's source, nor a file beside a post: {path}",
 	UploadCut:         "The upload ended before its size: nothing was written",
 	UploadFailed:      "The upload could not be saved: nothing changed, try again",
+	UploadStopping:    "Stopping: the upload is saved, and served from the next start",
+	UploadsOff:        "Uploads (Titan) are not taken here",
 }
 
 // Japanese is the table of a site whose lang is ja.
@@ -171,6 +175,8 @@ var Japanese = Messages{
 	UploadPath:        "記事の原稿でも、記事に添えるファイルでもありません: {path}",
 	UploadCut:         "アップロードが途中で切れました。何も書き込んでいません",
 	UploadFailed:      "保存できませんでした。何も変わっていません。もう一度お試しください",
+	UploadStopping:    "停止中です。アップロードは保存され、次の起動から公開されます",
+	UploadsOff:        "このサイトはアップロード(Titan)を受け付けていません",
 }
 
 // For returns the table for a language tag: Japanese for "ja" and its
