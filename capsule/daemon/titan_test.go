@@ -539,3 +539,35 @@ func TestTitanOneSiteOfTwo(t *testing.T) {
 		t.Error("written to the main site")
 	}
 }
+
+// A stranger's Titan lines, malformed or not, get the protocol's error
+// statuses on a site that takes uploads, and nothing is written.
+func TestTitanRequestRules(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	before := snapshot(t, posts)
+	d, _, _ := titanSite(t, posts, nil)
+	port := strconv.Itoa(servetest.Port(d.GeminiAddr()))
+	base := "titan://localhost:" + port
+	for _, tc := range []struct{ line, status string }{
+		{base + "/posts/x.md", "59"},
+		{base + "/posts/x.md;mime=text/plain", "59"},
+		{base + "/posts/x.md;size=-1", "59"},
+		{base + "/posts/x.md;size=1;size=2", "59"},
+		{base + "/posts/x.md;size=" + strings.Repeat("9", 30), "59"},
+		{base + "/../../etc/passwd;size=1", "59"},
+		{"titan://user@localhost:" + port + "/x.md;size=1", "59"},
+		{base + "/x.md#frag;size=1", "59"},
+		{base + "/" + strings.Repeat("a", 1100) + ";size=1", "59"},
+		{"titan://example.org:" + port + "/x.md;size=1", "53"},
+		{"titan://localhost:1/x.md;size=1", "53"},
+		{base + "/posts/x.md;size=1", "60"},
+		{base + "/posts/2017-05-03-hello-again.md;size=0", "60"},
+		{"TITAN://LOCALHOST:" + port + "/posts/x.md;size=1", "60"},
+	} {
+		got := titanRaw(t, d, tc.line, []byte("x"), nil)
+		if status, meta, _ := strings.Cut(got, " "); status != tc.status || meta == "" {
+			t.Errorf("%.80q: %q, want %s", tc.line, got, tc.status)
+		}
+	}
+	sameFolder(t, posts, before)
+}
