@@ -35,6 +35,21 @@ func (p *Page) Link(url, label string) {
 	p.line(line)
 }
 
+// Preformatted adds text as a preformatted block with alt text alt, its
+// lines as they are but sanitized; a line that starts with "```", which
+// would end the block, gets a space before it.
+func (p *Page) Preformatted(alt, text string) {
+	p.line("```" + oneLine(alt))
+	for _, l := range strings.Split(strings.TrimSuffix(strings.ReplaceAll(text, "\r\n", "\n"), "\n"), "\n") {
+		l = strings.TrimRight(Sanitize(l), " ")
+		if strings.HasPrefix(l, "```") {
+			l = " " + l
+		}
+		p.line(l)
+	}
+	p.line("```")
+}
+
 // Blank adds an empty line.
 func (p *Page) Blank() { p.b.WriteByte('\n') }
 

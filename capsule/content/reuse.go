@@ -214,9 +214,9 @@ func (c *Content) byFile() map[string]*Post {
 	return m
 }
 
-// stillServedNote ends the problems of a post whose last good version a
+// StillServedNote ends the problems of a post whose last good version a
 // reload keeps.
-const stillServedNote = " (its previous version is still served)"
+const StillServedNote = " (its previous version is still served)"
 
 // stillServed is errs, each saying that the post's previous version is
 // still served.
@@ -224,7 +224,7 @@ func stillServed(errs []*FileError) []*FileError {
 	out := make([]*FileError, len(errs))
 	for i, e := range errs {
 		c := *e
-		c.Msg += stillServedNote
+		c.Msg += StillServedNote
 		out[i] = &c
 	}
 	return out

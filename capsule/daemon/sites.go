@@ -45,8 +45,6 @@ type servedSite struct {
 	gopherLn *guard.Listener
 	gopher   *gopher.Server
 	cache    siteCache // its build cache (cache.go)
-	// uploading makes one upload at a time write and load (titan.go).
-	uploading sync.Mutex
 	// stateMu guards cfg and loaded for those who read them outside a
 	// reload (uploads); a reload, which alone writes them, reads them
 	// without it.
@@ -105,7 +103,7 @@ func (d *Daemon) serveSites() {
 		d.log.Printf("gemini: serving %s on %s (certificate SHA-256 %s)", st.Site.GeminiURL("/"), d.geminiLn.Addr(), tlscert.Fingerprint(s.cert.Load()))
 		d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), s.gopherLn.Addr())
 		if s.cfg.Titan {
-			d.log.Printf("titan: taking uploads to %s %s", st.Site.GeminiURL("/"), TitanStatus(s.cfg))
+			d.log.Printf("titan: uploads to %s %s", st.Site.GeminiURL("/"), TitanStatus(s.cfg))
 			if err := upload.Writable(s.cfg.Posts); err != nil {
 				d.log.Printf("titan: cannot write in %s (%v): uploads answer 40 until it can be (under systemd, contrib/README.md, \"Uploads from a Gemini client\")", s.cfg.Posts, err)
 			}

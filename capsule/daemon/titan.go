@@ -25,6 +25,7 @@ import (
 	"capsule/capsule/messages"
 	"capsule/capsule/tlscert"
 	"capsule/capsule/upload"
+	"capsule/gemtext"
 )
 
 // Uploads from a Gemini client, over Titan (gemini.UploadHandler): an
@@ -41,7 +42,8 @@ import (
 // the declared size must be under its cap (-max-post-size for Markdown,
 // -max-file-size for other files). Only then is the body read, at most
 // that size, within the read timeout plus the time for its size at
-// -min-write-rate. One upload of a site is written and loaded at a time.
+// -min-write-rate. Writing and loading it holds the daemon's reload lock:
+// one upload, or reload, at a time.
 
 // handleTitan answers a Titan request line and reads its body, when it
 // is an author's upload to take.
@@ -63,14 +65,18 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
 		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
 	}
+	// From here on each answer is logged: who tried to write what.
+	up := &titanUpload{d: d, s: s, named: req.Path, size: req.Size}
 	certs := c.ConnectionState().PeerCertificates
+	if len(certs) > 0 {
+		up.fingerprint = tlscert.FingerprintDER(certs[0].Raw)
+	}
 	switch {
 	case len(certs) == 0:
-		return gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
+		return up.answer(gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil))
 	case !st.IsAuthor(certs[0]):
-		return gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
+		return up.answer(gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil))
 	}
-	up := &titanUpload{d: d, s: s, fingerprint: tlscert.FingerprintDER(certs[0].Raw), size: req.Size}
 	var why string
 	if up.rel, up.served, up.post, why = uploadTarget(cfg, loaded, st, req.Path, req.Size == 0); why != "" {
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, why, nil))
@@ -96,6 +102,7 @@ type titanUpload struct {
 	d           *Daemon
 	s           *servedSite
 	fingerprint string
+	named       string // the path the request named
 	rel         string // the file, in the posts folder, slash-separated
 	post        bool   // a post's Markdown, not a file beside one
 	served      string // a file's address, without its "/": where it is to be served
@@ -108,22 +115,30 @@ func (u *titanUpload) answer(resp *gemini.Response) *gemini.Response {
 	if u.size == 0 {
 		what = "deletion"
 	}
-	target := u.rel
-	if target == "" {
-		target = "(no file)"
+	who := "no certificate"
+	if u.fingerprint != "" {
+		who = "certificate " + u.fingerprint
 	}
-	u.d.log.Printf("titan: %s of %s (%s bytes) by certificate %s: %d %s", what, target, content.Thousands(int(u.size)), u.fingerprint, resp.Status, resp.Meta)
+	target := u.rel // the file, once the path named one
+	if target == "" {
+		target = u.named
+	}
+	u.d.log.Printf("titan: %s of %s (%s bytes) by %s: %d %s", what, target, content.Thousands(int(u.size)), who, resp.Status, resp.Meta)
 	return resp
 }
 
 // apply writes data (removes the file when it is empty), reloads the
-// site, and answers: 31 to what is now served, or, when the new version
-// does not load or would not be served, 59 after putting the old one back.
+// site, and answers: 31 to what is now served (a page saying what was
+// deleted, for a deletion), or, when the new version does not load or
+// would not be served, 59 after putting the old one back. The whole of
+// it holds the daemon's reload lock, so that no other reload (SIGHUP,
+// the watcher) loads the new version before it is checked, or the old
+// one before it is back.
 func (u *titanUpload) apply(data []byte) *gemini.Response {
-	s := u.s
-	s.uploading.Lock()
-	defer s.uploading.Unlock()
-	cfg, _ := s.state()
+	s, d := u.s, u.d
+	d.reloading.Lock()
+	defer d.reloading.Unlock()
+	cfg := s.cfg // written only under d.reloading
 	msg := s.capsule.Store().Site.Messages
 	folder := &upload.Folder{Root: cfg.Posts, Forbidden: forbidden(cfg), History: history(cfg)}
 	var change *upload.Change
@@ -134,14 +149,14 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 		change, err = folder.Write(u.rel, data)
 	}
 	if errors.Is(err, upload.ErrRefused) {
-		return gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadPath, "path", u.rel), nil)
+		return gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadPath, "path", u.named), nil)
 	}
 	if err != nil {
-		u.d.log.Printf("titan: %s: %v", u.rel, err)
+		d.log.Printf("titan: %s: %v", u.rel, err)
 		return gemini.NewResponse(gemini.StatusTemporaryFailure, msg.UploadFailed, nil)
 	}
 	file := filepath.Join(cfg.Posts, filepath.FromSlash(u.rel))
-	err = u.d.reloadUploaded(s)
+	err = d.reloadLocked(s)
 	if errors.Is(err, errStopped) {
 		return gemini.NewResponse(gemini.StatusTemporaryFailure, msg.UploadStopping, nil)
 	}
@@ -151,13 +166,12 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 	case err != nil:
 		problem = oneLine(err.Error())
 	case len(data) == 0:
-		return gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiURL("/drafts/"), nil)
+		return deletedPage(st, u.rel, change.Before)
 	default:
-		problem = problemOf(st, file)
+		problem = problemOf(st, cfg.Posts, file)
 	}
-	target := ""
 	if problem == "" {
-		ok := false
+		target, ok := "", false
 		if u.post {
 			target, ok = st.PageOf(file)
 		} else {
@@ -169,24 +183,43 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 	}
 	// Not taken: the old version back, the refused one in history.
 	if _, err := folder.History.Save(u.rel, upload.Refused, data); err != nil {
-		u.d.log.Printf("titan: %s: %v", u.rel, err)
+		d.log.Printf("titan: %s: %v", u.rel, err)
 	}
 	if err := folder.Undo(change); err != nil {
-		u.d.log.Printf("titan: %s: putting the previous version back: %v", u.rel, err)
-	} else if err := u.d.reloadUploaded(s); err != nil && !errors.Is(err, errStopped) {
-		u.d.log.Printf("titan: %s: reloading the previous version: %v", u.rel, err)
+		d.log.Printf("titan: %s: putting the previous version back: %v", u.rel, err)
+	} else if err := d.reloadLocked(s); err != nil && !errors.Is(err, errStopped) {
+		d.log.Printf("titan: %s: reloading the previous version: %v", u.rel, err)
 	}
-	if problem == "" {
+	switch {
+	case problem == "":
 		return gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadNotServed, "file", u.rel), nil)
+	case !change.Existed:
+		return gemini.NewResponse(gemini.StatusBadRequest, clip(messages.Format(msg.UploadRefusedNew, "file", u.rel, "problem", problem)), nil)
 	}
 	return gemini.NewResponse(gemini.StatusBadRequest, clip(messages.Format(msg.UploadRefused, "file", u.rel, "problem", problem)), nil)
 }
 
-// reloadUploaded reloads s after an upload, as a SIGHUP would reload it
-// alone, and waits for it.
-func (d *Daemon) reloadUploaded(s *servedSite) error {
-	d.reloading.Lock()
-	defer d.reloading.Unlock()
+// deletedPage answers a deletion: what was deleted, and its text when it
+// was a post's (kept in history too), so that an author who sent nothing
+// by mistake sees it and can send it back.
+func deletedPage(st *capsule.Store, rel string, before []byte) *gemini.Response {
+	msg := st.Site.Messages
+	var pg gemtext.Page
+	pg.Heading(1, messages.Format(msg.Deleted, "file", rel))
+	pg.Blank()
+	if isMarkdown(rel) && utf8.Valid(before) {
+		pg.Text(msg.DeletedText)
+		pg.Blank()
+		pg.Preformatted(rel, string(before))
+		pg.Blank()
+	}
+	pg.Link("/drafts/", msg.Drafts)
+	return gemini.NewResponse(gemini.StatusSuccess, "text/gemini; charset=utf-8; lang="+st.Site.Lang, pg.Bytes())
+}
+
+// reloadLocked reloads s after an upload, as a SIGHUP would reload it
+// alone; the caller holds d.reloading.
+func (d *Daemon) reloadLocked(s *servedSite) error {
 	restore := paceReload()
 	kept, err := d.reloadSite(context.Background(), s, s.cfg)
 	restore()
@@ -211,6 +244,13 @@ func (d *Daemon) reloadUploaded(s *servedSite) error {
 func uploadTarget(cfg config.Config, loaded *content.Content, st *capsule.Store, p string, deleting bool) (rel, served string, post bool, why string) {
 	msg := st.Site.Messages
 	notOne := messages.Format(msg.UploadPath, "path", p)
+	if page, ok := strings.CutSuffix(p, ".gmi"); ok {
+		// A post's page, as Lagrange's "Upload with Titan" on it
+		// proposes: its source is the address to write to.
+		if _, ok := st.SourceFile(page + ".md"); ok {
+			notOne += " → " + page + ".md"
+		}
+	}
 	addr := strings.TrimPrefix(p, "/drafts/source")
 	if capsule.IsSourcePath(p) || isMarkdown(p) {
 		if file, ok := st.SourceFile(addr); ok {
@@ -294,13 +334,22 @@ func isJekyll(cfg config.Config, loaded *content.Content) bool {
 	return strings.Contains(loaded.Layout, "Jekyll") || exists(filepath.Join(cfg.Posts, "_posts"))
 }
 
-// problemOf is the problem st has with file, on one line; "" for none.
-func problemOf(st *capsule.Store, file string) string {
+// problemOf is the problem st has with file, on one line, named by its
+// path in the posts folder (root); "" for none. The loader's note that
+// the previous version is still served is left to the answer, which says
+// it in the site's words.
+func problemOf(st *capsule.Store, root, file string) string {
 	var out []string
 	for _, p := range st.Problems {
-		if filepath.Clean(p.File) == filepath.Clean(file) {
-			out = append(out, oneLine(p.Error()))
+		if filepath.Clean(p.File) != filepath.Clean(file) {
+			continue
 		}
+		e := *p
+		if r, err := filepath.Rel(root, e.File); err == nil {
+			e.File = filepath.ToSlash(r)
+		}
+		e.Msg = strings.TrimSuffix(e.Msg, content.StillServedNote)
+		out = append(out, oneLine(e.Error()))
 	}
 	return strings.Join(out, "; ")
 }
@@ -340,13 +389,18 @@ func history(cfg config.Config) *upload.History {
 
 // TitanStatus says, for -check and the start's log, whether a site takes
 // uploads and from whom: "off", or "on, from certificates …; 10 versions
-// of each file kept in …".
+// of each file kept in …" (the fingerprints as the upload lines write
+// them).
 func TitanStatus(cfg config.Config) string {
 	if !cfg.Titan {
 		return "off"
 	}
+	fps := make([]string, len(cfg.AuthorCertificates))
+	for i, f := range cfg.AuthorCertificates {
+		fps[i] = capsule.NormalizeFingerprint(f)
+	}
 	return fmt.Sprintf("on, from certificates %s; %d versions of each file kept in %s",
-		strings.Join(cfg.AuthorCertificates, ", "), cfg.TitanHistory, history(cfg).Dir)
+		strings.Join(fps, ", "), cfg.TitanHistory, history(cfg).Dir)
 }
 
 // geminiSource answers a request for a post's source (under

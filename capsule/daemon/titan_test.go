@@ -164,7 +164,7 @@ func TestTitanWriteEditFileDelete(t *testing.T) {
 	if got := servetest.GopherGet(t, d, "/titan.png\r\n"); got != string(png) {
 		t.Errorf("image on gopher: %q", got)
 	}
-	if got := titanSend(t, d, "/titan.png", nil, &author); got != "31 "+geminiURL(d, "/drafts/") {
+	if got := titanSend(t, d, "/titan.png", nil, &author); got != "20 text/gemini; charset=utf-8; lang=ja" {
 		t.Fatalf("deletion: %q", got)
 	}
 	if status, _, _ := servetest.GeminiGet(t, d, "/titan.png"); status != 51 {
@@ -320,7 +320,11 @@ func TestTitanBrokenPostRestored(t *testing.T) {
 	_, _, page := servetest.GeminiGet(t, d, "/posts/2017-05-03-hello-again.gmi")
 	broken := "+++\ntitle = \"壊れた\"\ndate = 2017-13-45\n+++\n本文\n"
 	got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", []byte(broken), &author)
-	if !strings.HasPrefix(got, "59 2017-05-03-hello-again.md は取り込めませんでした。前の版のままです: ") || !strings.Contains(got, "2017-05-03-hello-again.md:3: ") {
+	// The file named as in the posts folder (the server's paths are not
+	// the client's business), the loader's "still served" said once, in
+	// the site's words.
+	if !strings.HasPrefix(got, "59 2017-05-03-hello-again.md は取り込めませんでした。前の版のままです: 2017-05-03-hello-again.md:3: ") ||
+		strings.Contains(got, posts) || strings.Contains(got, "still served") {
 		t.Errorf("answer: %q", got)
 	}
 	if b, _ := os.ReadFile(file); string(b) != string(before) {
@@ -330,12 +334,18 @@ func TestTitanBrokenPostRestored(t *testing.T) {
 		t.Errorf("the page changed:\n%s", now)
 	}
 	h := historyOf(t, hist, "2017-05-03-hello-again.md")
-	if len(h) != 2 || h[0] != "replaced:"+string(before) || h[1] != "refused:"+broken {
+	// (The version it replaced for a moment is on disk again, not in
+	// history: a refused upload pushes no real version out.)
+	if len(h) != 1 || h[0] != "refused:"+broken {
 		t.Errorf("history: %q", h)
 	}
 	// A new post that does not load leaves no file behind.
-	if got := titanSend(t, d, "/posts/broken-new.md", []byte(broken), &author); !strings.HasPrefix(got, "59 ") {
+	if got := titanSend(t, d, "/posts/broken-new.md", []byte(broken), &author); !strings.HasPrefix(got, "59 broken-new.md は取り込めませんでした: broken-new.md:3: ") {
 		t.Errorf("new broken post: %q", got)
+	}
+	// A post's page named instead of its source: the answer says which.
+	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.gmi", []byte(broken), &author); !strings.HasPrefix(got, "59 ") || !strings.HasSuffix(got, " → /posts/2017-05-03-hello-again.md") {
+		t.Errorf("a page's address: %q", got)
 	}
 	if _, err := os.Stat(filepath.Join(posts, "broken-new.md")); !os.IsNotExist(err) {
 		t.Errorf("new broken post left on disk: %v", err)
@@ -502,7 +512,7 @@ func TestTitanRateAndStrangersDeletion(t *testing.T) {
 	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", nil, nil); !strings.HasPrefix(got, "60 ") {
 		t.Errorf("a stranger's deletion: %q", got)
 	}
-	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", nil, &author); !strings.HasPrefix(got, "31 ") {
+	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", nil, &author); !strings.HasPrefix(got, "20 ") {
 		t.Errorf("the author's deletion: %q", got)
 	}
 	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", nil, &author); !strings.HasPrefix(got, "44 ") {
@@ -570,4 +580,33 @@ func TestTitanRequestRules(t *testing.T) {
 		}
 	}
 	sameFolder(t, posts, before)
+}
+
+// A deletion says what was deleted and shows the text, so that an author
+// who sent nothing by mistake (Lagrange's "Upload with Titan" on a
+// source opens an empty editor) can send it back; it is in history too.
+func TestTitanDeletionShowsTheText(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, hist := titanSite(t, posts, nil)
+	text := "+++\ntitle = \"消す\"\ndate = 2026-12-01\n+++\n本文。\n\n```\ncode\n```\n"
+	titanSend(t, d, "/posts/to-delete.md", []byte(text), &author)
+	c := titanDial(t, d, &author)
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	c.Write([]byte(titanURL(d, "/drafts/source/posts/to-delete.md", 0) + "\r\n"))
+	b, _ := io.ReadAll(c)
+	want := "20 text/gemini; charset=utf-8; lang=ja\r\n# 削除しました: to-delete.md\n\n"
+	if !strings.HasPrefix(string(b), want) || !strings.Contains(string(b), "```to-delete.md\n+++\ntitle = \"消す\"\n") || !strings.Contains(string(b), "\n ```\ncode\n ```\n```\n") {
+		t.Errorf("answer:\n%s", b)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/posts/to-delete.gmi"); status != 51 {
+		t.Errorf("deleted post still served: %d", status)
+	}
+	if h := historyOf(t, hist, "to-delete.md"); len(h) != 1 || h[0] != "deleted:"+text {
+		t.Errorf("history: %q", h)
+	}
+	// Sent back, it is served again.
+	if got := titanSend(t, d, "/posts/to-delete.md", []byte(text), &author); !strings.HasPrefix(got, "31 ") {
+		t.Errorf("sent back: %q", got)
+	}
 }

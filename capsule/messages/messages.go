@@ -62,6 +62,9 @@ type Messages struct {
 	NotAuthor         string `toml:"not_author" doc:"61: drafts with another certificate"`
 	Sources           string `toml:"sources" doc:"the drafts' index: heading of the posts' sources, when uploads are on"`
 	UploadRefused     string `toml:"upload_refused" doc:"59, an upload whose post does not load: {file} {problem}"`
+	UploadRefusedNew  string `toml:"upload_refused_new" doc:"59, a new post that does not load: {file} {problem}"`
+	Deleted           string `toml:"deleted" doc:"heading of the answer to a deletion: {file}"`
+	DeletedText       string `toml:"deleted_text" doc:"the answer to a deletion, above the text deleted"`
 	UploadNotServed   string `toml:"upload_not_served" doc:"59, an upload that would not be served: {file}"`
 	UploadTooLarge    string `toml:"upload_too_large" doc:"59, an upload over its cap: {max} bytes"`
 	UploadPath        string `toml:"upload_path" doc:"59, an upload to a path that is no post's source nor a file beside a post: {path}"`
@@ -116,9 +119,12 @@ var English = Messages{
 	NotAuthor:         "This certificate is not an author's",
 	Sources:           "Sources (edit one with Titan)",
 	UploadRefused:     "{file} was not taken, its previous version stays: {problem}",
+	UploadRefusedNew:  "{file} was not taken: {problem}",
+	Deleted:           "Deleted: {file}",
+	DeletedText:       "Its text is below, and kept in the history on the server: to put it back, upload it again to the same address.",
 	UploadNotServed:   "{file} would not be served: not taken",
 	UploadTooLarge:    "Too large: at most {max} bytes",
-	UploadPath:        "Not a post's source, nor a file beside a post: {path}",
+	UploadPath:        "Not a post's source, nor a file beside a post: {path} (a post's is /posts/<slug>.md, as listed under Sources at /drafts/; a file's, the address it is served at, in a post's folder)",
 	UploadCut:         "The upload ended before its size: nothing was written",
 	UploadFailed:      "The upload could not be saved: nothing changed, try again",
 	UploadStopping:    "Stopping: the upload is saved, and served from the next start",
@@ -170,9 +176,12 @@ var Japanese = Messages{
 	NotAuthor:         "この証明書は著者のものではありません",
 	Sources:           "原稿(Titan で編集できます)",
 	UploadRefused:     "{file} は取り込めませんでした。前の版のままです: {problem}",
+	UploadRefusedNew:  "{file} は取り込めませんでした: {problem}",
+	Deleted:           "削除しました: {file}",
+	DeletedText:       "削除した原稿を下に載せます(サーバーの履歴にも残っています)。元に戻すには、同じアドレスにもう一度アップロードしてください。",
 	UploadNotServed:   "{file} は公開されない場所なので、取り込みませんでした",
 	UploadTooLarge:    "大きすぎます。{max} バイトまでです",
-	UploadPath:        "記事の原稿でも、記事に添えるファイルでもありません: {path}",
+	UploadPath:        "記事の原稿でも、記事に添えるファイルでもありません: {path}(記事の原稿は /posts/<slug>.md で、/drafts/ の「原稿」に一覧があります。ファイルは、記事のフォルダーの中の公開されるアドレスで)",
 	UploadCut:         "アップロードが途中で切れました。何も書き込んでいません",
 	UploadFailed:      "保存できませんでした。何も変わっていません。もう一度お試しください",
 	UploadStopping:    "停止中です。アップロードは保存され、次の起動から公開されます",

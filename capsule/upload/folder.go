@@ -1,6 +1,7 @@
 package upload
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -29,7 +30,11 @@ type Change struct {
 	Rel     string // the file, slash-separated, in the posts folder
 	Before  []byte // its bytes before; nil when it did not exist
 	Existed bool
+	// Same is an upload of the bytes already there: nothing was written.
+	Same    bool
 	created []string // folders made for it, outermost first
+	saved   string   // the version it saved in history, "" for none
+	perm    fs.FileMode
 }
 
 // ErrRefused wraps every refusal of a path: the author's mistake, or a
@@ -60,17 +65,20 @@ func (f *Folder) Write(rel string, data []byte) (*Change, error) {
 			root.Remove(c.created[i])
 		}
 	}
-	perm := fs.FileMode(0o644)
-	if c.Before, c.Existed, perm, err = readExisting(root, rel, perm); err != nil {
+	if c.Before, c.Existed, c.perm, err = readExisting(root, rel, 0o644); err != nil {
 		undoFolders()
 		return nil, err
 	}
+	if c.Existed && bytes.Equal(c.Before, data) {
+		c.Same = true // nothing to write, nothing to keep twice
+		return c, nil
+	}
 	if c.Existed {
-		if _, err := f.History.Save(rel, Replaced, c.Before); err != nil {
+		if c.saved, err = f.History.Save(rel, Replaced, c.Before); err != nil {
 			return nil, err
 		}
 	}
-	if err := replace(root, rel, data, perm); err != nil {
+	if err := replace(root, rel, data, c.perm); err != nil {
 		undoFolders()
 		return nil, err
 	}
@@ -88,13 +96,13 @@ func (f *Folder) Remove(rel string) (*Change, error) {
 		return nil, err
 	}
 	c := &Change{Rel: rel}
-	if c.Before, c.Existed, _, err = readExisting(root, rel, 0); err != nil {
+	if c.Before, c.Existed, c.perm, err = readExisting(root, rel, 0o644); err != nil {
 		return nil, err
 	}
 	if !c.Existed {
 		return nil, refused("%s does not exist", rel)
 	}
-	if _, err := f.History.Save(rel, Deleted, c.Before); err != nil {
+	if c.saved, err = f.History.Save(rel, Deleted, c.Before); err != nil {
 		return nil, err
 	}
 	if err := root.Remove(rel); err != nil {
@@ -105,8 +113,13 @@ func (f *Folder) Remove(rel string) (*Change, error) {
 }
 
 // Undo puts back what c replaced or removed: the file as it was, or no
-// file (and none of the folders made for it) when there was none.
+// file (and none of the folders made for it) when there was none. The
+// version c saved in history, on disk again, is taken out of it: a
+// refused upload does not push a real version out of the last N.
 func (f *Folder) Undo(c *Change) error {
+	if c.Same {
+		return nil
+	}
 	root, err := os.OpenRoot(f.Root)
 	if err != nil {
 		return err
@@ -116,7 +129,13 @@ func (f *Folder) Undo(c *Change) error {
 		if _, err := makeFolders(root, path.Dir(c.Rel)); err != nil {
 			return err
 		}
-		return replace(root, c.Rel, c.Before, 0o644)
+		if err := replace(root, c.Rel, c.Before, c.perm); err != nil {
+			return err
+		}
+		if c.saved != "" {
+			os.Remove(c.saved)
+		}
+		return nil
 	}
 	if err := root.Remove(c.Rel); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err

@@ -82,11 +82,24 @@ func TestWriteUndo(t *testing.T) {
 	if info, _ := os.Stat(filepath.Join(root, "a.md")); info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v: the replaced file's is kept", info.Mode())
 	}
+	if v := f.History.Versions("a.md"); len(v) != 1 {
+		t.Errorf("history after the write: %v", v)
+	}
 	if err := f.Undo(c); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(root, "a.md")); string(b) != "old" {
 		t.Errorf("undone: %q", b)
+	}
+	if info, _ := os.Stat(filepath.Join(root, "a.md")); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v after undo", info.Mode())
+	}
+	if v := f.History.Versions("a.md"); len(v) != 0 {
+		t.Errorf("history after the undo keeps the version on disk again: %v", v)
+	}
+	// The same bytes again: nothing written, nothing kept.
+	if c, err := f.Write("a.md", []byte("old")); err != nil || !c.Same || len(f.History.Versions("a.md")) != 0 {
+		t.Errorf("same bytes: %+v, %v, history %v", c, err, f.History.Versions("a.md"))
 	}
 	c, err = f.Write("b/c/index.md", []byte("new"))
 	if err != nil {
@@ -101,9 +114,6 @@ func TestWriteUndo(t *testing.T) {
 	entries, _ := os.ReadDir(root)
 	if len(entries) != 1 {
 		t.Errorf("left in the folder: %v", entries)
-	}
-	if v := f.History.Versions("a.md"); len(v) != 1 {
-		t.Errorf("history: %v", v)
 	}
 }
 
