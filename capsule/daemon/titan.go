@@ -441,18 +441,22 @@ func (d *Daemon) geminiSource(line []byte, cert *x509.Certificate) *gemini.Respo
 	return gemini.NewResponse(gemini.StatusSuccess, "text/markdown; charset=utf-8", data)
 }
 
-// redactToken is a Titan request line with its token's value hidden,
-// for the access log.
+// redactToken is a Titan request line with the value of every token
+// parameter hidden, for the access log. Parameters are found in the
+// line's own bytes, ASCII case folded: lower-casing the whole line could
+// change its length (İ) and move the cut off the token.
 func redactToken(line []byte) []byte {
-	i := strings.Index(strings.ToLower(string(line)), ";token=")
-	if i < 0 {
-		return line
+	const key = ";token="
+	out := make([]byte, 0, len(line))
+	for i := 0; i < len(line); {
+		if len(line)-i < len(key) || !strings.EqualFold(string(line[i:i+len(key)]), key) {
+			out = append(out, line[i])
+			i++
+			continue
+		}
+		out = append(append(out, line[i:i+len(key)]...), "…"...)
+		for i += len(key); i < len(line) && line[i] != ';'; i++ {
+		}
 	}
-	end := len(line)
-	if j := strings.IndexByte(string(line[i+1:]), ';'); j >= 0 {
-		end = i + 1 + j
-	}
-	out := append([]byte{}, line[:i+len(";token=")]...)
-	out = append(out, "…"...)
-	return append(out, line[end:]...)
+	return out
 }
