@@ -32,9 +32,10 @@ type Change struct {
 	Existed bool
 	// Same is an upload of the bytes already there: nothing was written.
 	Same    bool
-	created []string // folders made for it, outermost first
-	saved   string   // the version it saved in history, "" for none
-	perm    fs.FileMode
+	created []string    // folders made for it, outermost first
+	saved   string      // the version it saved in history, "" for none
+	after   []byte      // what the upload left there: its data, nil for a removal
+	perm    fs.FileMode // Before's mode
 }
 
 // ErrRefused wraps every refusal of a path: the author's mistake, or a
@@ -82,6 +83,7 @@ func (f *Folder) Write(rel string, data []byte) (*Change, error) {
 		undoFolders()
 		return nil, err
 	}
+	c.after = data
 	return c, nil
 }
 
@@ -125,6 +127,13 @@ func (f *Folder) Undo(c *Change) error {
 		return err
 	}
 	defer root.Close()
+	// What another writer saved there since the upload (an editor, a git
+	// pull) is kept in history before it is replaced.
+	if now, existed, _, err := readExisting(root, c.Rel, 0); err == nil && existed && (c.after == nil || !bytes.Equal(now, c.after)) {
+		if _, err := f.History.Save(c.Rel, Replaced, now); err != nil {
+			return err
+		}
+	}
 	if c.Existed {
 		if _, err := makeFolders(root, path.Dir(c.Rel)); err != nil {
 			return err

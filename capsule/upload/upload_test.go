@@ -129,3 +129,49 @@ func TestWritable(t *testing.T) {
 		t.Error("a missing folder is writable")
 	}
 }
+
+// Undo puts back the version an upload replaced; what another writer
+// (an editor over SSH, a git pull) saved there since the upload is not
+// thrown away but kept in history, and so is a file made where the
+// upload's new file was. The replaced file's mode comes back with it.
+func TestUndoKeepsWhatChangedSince(t *testing.T) {
+	root := t.TempDir()
+	os.WriteFile(filepath.Join(root, "a.md"), []byte("old"), 0o600)
+	f := &Folder{Root: root, History: &History{Dir: t.TempDir(), Keep: 10}}
+	c, err := f.Write("a.md", []byte("uploaded"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(root, "a.md"), []byte("saved over SSH meanwhile"), 0o600)
+	if err := f.Undo(c); err != nil {
+		t.Fatal(err)
+	}
+	if !inHistory(t, f.History, "a.md", "saved over SSH meanwhile") {
+		t.Errorf("the other writer's version is lost: history %v", f.History.Versions("a.md"))
+	}
+	if info, _ := os.Stat(filepath.Join(root, "a.md")); info.Mode().Perm() != 0o600 {
+		t.Errorf("undone with mode %v, was 0600", info.Mode().Perm())
+	}
+	c, err = f.Write("new.md", []byte("uploaded"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(root, "new.md"), []byte("written by hand meanwhile"), 0o644)
+	if err := f.Undo(c); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(root, "new.md"))
+	if string(b) != "written by hand meanwhile" && !inHistory(t, f.History, "new.md", "written by hand meanwhile") {
+		t.Errorf("the hand-written new.md is lost")
+	}
+}
+
+func inHistory(t *testing.T, h *History, rel, text string) bool {
+	t.Helper()
+	for _, v := range h.Versions(rel) {
+		if b, _ := os.ReadFile(v); string(b) == text {
+			return true
+		}
+	}
+	return false
+}
