@@ -1,11 +1,13 @@
 package capsule
 
 import (
+	"bytes"
 	"crypto/x509"
 	"slices"
 	"strings"
 
 	"capsule/capsule/content"
+	"capsule/capsule/gemini"
 	"capsule/gemtext"
 )
 
@@ -69,25 +71,35 @@ func (s *Store) SourceFile(addr string) (file string, ok bool) {
 func IsSourcePath(path string) bool { return strings.HasPrefix(path, sourcesPath+"/") }
 
 // PageOf is the Gemini path of the page of the post in file, when s has
-// it: its own, or its draft page.
+// it and serves it: its own, or its draft page. (A post can be loaded
+// and have no page: a theme's layout stub with no text.)
 func (s *Store) PageOf(file string) (string, bool) {
 	for _, src := range s.sources {
-		if src.file == file {
-			return src.page, true
+		if src.file != file {
+			continue
 		}
+		if s.gemini[src.page] == nil && s.drafts[src.page] == nil {
+			return "", false
+		}
+		return src.page, true
 	}
 	return "", false
 }
 
 // FileAddress is the Gemini path at which s serves the file rel of the
-// posts folder (slash-separated): /rel to all, or /drafts/rel to the
-// authors when it is a draft's.
-func (s *Store) FileAddress(rel string) (string, bool) {
-	if _, ok := s.gemini["/"+rel]; ok {
-		return "/" + rel, true
-	}
-	if _, ok := s.drafts[draftFilePath(rel)]; ok {
-		return draftFilePath(rel), true
+// posts folder (slash-separated) with data as its body: /rel to all, or
+// /drafts/rel to the authors when it is a draft's. A page or a file of
+// capsule's own at that address (/atom.xml, /robots.txt), which a file
+// of the folder does not displace, is not the file.
+func (s *Store) FileAddress(rel string, data []byte) (string, bool) {
+	for _, addr := range []string{"/" + rel, draftFilePath(rel)} {
+		r := s.gemini[addr]
+		if addr != "/"+rel {
+			r = s.drafts[addr]
+		}
+		if r != nil && r.Status == gemini.StatusSuccess && len(r.Tail) == 0 && bytes.Equal(r.Body, data) {
+			return addr, true
+		}
 	}
 	return "", false
 }

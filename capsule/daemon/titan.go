@@ -175,7 +175,7 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 		if u.post {
 			target, ok = st.PageOf(file)
 		} else {
-			target, ok = st.FileAddress(u.served)
+			target, ok = st.FileAddress(u.served, data)
 		}
 		if ok {
 			return gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiURL(target), nil)

@@ -610,3 +610,26 @@ func TestTitanDeletionShowsTheText(t *testing.T) {
 		t.Errorf("sent back: %q", got)
 	}
 }
+
+// 31 only to a page that shows what was sent: a file at an address
+// capsule answers itself (its feed, its robots.txt), which the folder's
+// file does not displace, and a post with no text named as a theme's
+// layout page (search.md), which has no page, are not taken: 59, and
+// nothing is left on disk.
+func TestTitanAnsweredOnlyWithWhatIsServed(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, _ := titanSite(t, posts, nil)
+	for _, tc := range []struct{ path, file, body string }{
+		{"/atom.xml", "atom.xml", "<feed/>"},
+		{"/robots.txt", "robots.txt", "User-agent: *\nDisallow: /\n"},
+		{"/posts/search.md", "search.md", "+++\ntitle = \"検索\"\ndate = 2026-12-01\n+++\n"},
+	} {
+		got := titanSend(t, d, tc.path, []byte(tc.body), &author)
+		if !strings.HasPrefix(got, "59 ") {
+			t.Errorf("%s: %q, though what it sent is not served there", tc.path, got)
+		}
+		if _, err := os.Stat(filepath.Join(posts, tc.file)); !os.IsNotExist(err) {
+			t.Errorf("%s left on disk: %v", tc.file, err)
+		}
+	}
+}
