@@ -280,7 +280,24 @@ func uploadTarget(cfg config.Config, loaded *content.Content, st *capsule.Store,
 	if !ok || upload.CheckPath(addrRel) != nil || mime.TypeByExtension(path.Ext(addrRel)) == "" {
 		return "", "", false, notOne
 	}
-	return path.Join(dir, path.Base(addrRel)), addrRel, false, ""
+	rel = path.Join(dir, path.Base(addrRel))
+	// A file already there is replaced or deleted only when it is the
+	// one the site serves at that address: never a key, a configuration,
+	// an excluded file, one a page of capsule's own hides.
+	info, err := os.Lstat(filepath.Join(cfg.Posts, filepath.FromSlash(rel)))
+	switch {
+	case err != nil && deleting:
+		return "", "", false, notOne
+	case err == nil:
+		if !info.Mode().IsRegular() || info.Size() > cfg.MaxFileSize {
+			return "", "", false, notOne
+		}
+		b, err := os.ReadFile(filepath.Join(cfg.Posts, filepath.FromSlash(rel)))
+		if _, served := st.FileAddress(addrRel, b); err != nil || !served {
+			return "", "", false, notOne
+		}
+	}
+	return rel, addrRel, false, ""
 }
 
 func isMarkdown(p string) bool {

@@ -633,3 +633,26 @@ func TestTitanAnsweredOnlyWithWhatIsServed(t *testing.T) {
 		}
 	}
 }
+
+// A file beside the posts that the site does not serve (another tool's
+// key, an excluded file) is neither deleted nor replaced by an upload,
+// whatever its extension's media type: 59, and it stays as it was.
+func TestTitanNeverTouchesFilesNotServed(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	key := "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n"
+	os.WriteFile(filepath.Join(posts, "backup.key"), []byte(key), 0o600)
+	os.WriteFile(filepath.Join(posts, "notes.txt"), []byte("not for readers"), 0o644)
+	d, author, _ := titanSite(t, posts, func(c *config.Config) { c.Exclude = []string{"notes.txt"} })
+	before := snapshot(t, posts)
+	for _, tc := range []struct{ path, body string }{
+		{"/backup.key", ""},
+		{"/backup.key", "replaced"},
+		{"/notes.txt", ""},
+		{"/notes.txt", "replaced"},
+	} {
+		if got := titanSend(t, d, tc.path, []byte(tc.body), &author); !strings.HasPrefix(got, "59 ") {
+			t.Errorf("%s (%d bytes): %q", tc.path, len(tc.body), got)
+		}
+	}
+	sameFolder(t, posts, before)
+}
