@@ -78,7 +78,15 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 		return up.answer(gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil))
 	}
 	var why string
-	if up.rel, up.served, up.post, why = uploadTarget(cfg, loaded, st, req.Path, req.Size == 0); why != "" {
+	// Named while no upload of the site is between its write and its
+	// reload: a new post's file another upload has just written is that
+	// post's source, not a file of no post's.
+	s.uploading.Lock()
+	cfg, loaded = s.state()
+	st = s.capsule.Store()
+	up.rel, up.served, up.post, why = uploadTarget(cfg, loaded, st, req.Path, req.Size == 0)
+	s.uploading.Unlock()
+	if why != "" {
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, why, nil))
 	}
 	limit := cfg.MaxFileSize

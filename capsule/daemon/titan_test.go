@@ -656,3 +656,33 @@ func TestTitanNeverTouchesFilesNotServed(t *testing.T) {
 	}
 	sameFolder(t, posts, before)
 }
+
+// Two uploads of one new post at once are both taken, as two of an
+// existing one are: the second is not refused as "no post's source" for
+// finding on disk the file the first has written but not yet loaded.
+func TestTitanConcurrentNewPosts(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, hist := titanSite(t, posts, nil)
+	for k := range 6 {
+		path := fmt.Sprintf("/posts/together-%d.md", k)
+		var wg sync.WaitGroup
+		answers := make([]string, 2)
+		for i := range 2 {
+			body := fmt.Sprintf("+++\ntitle = \"%d\"\ndate = 2026-12-05\n+++\n版 %d\n", i, i)
+			wg.Go(func() { answers[i] = titanSend(t, d, path, []byte(body), &author) })
+		}
+		wg.Wait()
+		for i, a := range answers {
+			if !strings.HasPrefix(a, "31 ") {
+				t.Errorf("%s, upload %d: %q", path, i, a)
+			}
+		}
+		onDisk, _ := os.ReadFile(filepath.Join(posts, filepath.Base(path)))
+		kept := strings.Join(historyOf(t, hist, filepath.Base(path)), "\n") + string(onDisk)
+		for i := range 2 {
+			if !strings.Contains(kept, fmt.Sprintf("版 %d", i)) {
+				t.Errorf("%s: version %d neither on disk nor in history", path, i)
+			}
+		}
+	}
+}
