@@ -31,3 +31,14 @@ func SetGarbageWorthCollecting(t interface{ Cleanup(func()) }, f func() bool) {
 	worthCollecting = f
 	t.Cleanup(func() { worthCollecting = old })
 }
+
+// StopAfterUploadWritten has d stop (as Shutdown begins) right after the
+// next uploads' writes, before their reloads, until the test ends.
+func StopAfterUploadWritten(t interface{ Cleanup(func()) }, d *Daemon) {
+	uploadWritten = func() {
+		d.committing.Lock()
+		d.stopped = true
+		d.committing.Unlock()
+	}
+	t.Cleanup(func() { uploadWritten = func() {} })
+}

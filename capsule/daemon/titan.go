@@ -81,11 +81,11 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 	// Named while no upload of the site is between its write and its
 	// reload: a new post's file another upload has just written is that
 	// post's source, not a file of no post's.
-	s.uploading.Lock()
+	d.reloading.Lock()
 	cfg, loaded = s.state()
 	st = s.capsule.Store()
 	up.rel, up.served, up.post, why = uploadTarget(cfg, loaded, st, req.Path, req.Size == 0)
-	s.uploading.Unlock()
+	d.reloading.Unlock()
 	if why != "" {
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, why, nil))
 	}
@@ -164,8 +164,13 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 		return gemini.NewResponse(gemini.StatusTemporaryFailure, msg.UploadFailed, nil)
 	}
 	file := filepath.Join(cfg.Posts, filepath.FromSlash(u.rel))
+	uploadWritten()
 	err = d.reloadLocked(s)
 	if errors.Is(err, errStopped) {
+		// Never loaded: a post that does not load would be what the
+		// next start finds, with no previous version to serve. What was
+		// there goes back; what was sent is kept in history.
+		u.undo(folder, change, data)
 		return gemini.NewResponse(gemini.StatusTemporaryFailure, msg.UploadStopping, nil)
 	}
 	st := s.capsule.Store()
@@ -190,13 +195,10 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 		}
 	}
 	// Not taken: the old version back, the refused one in history.
-	if _, err := folder.History.Save(u.rel, upload.Refused, data); err != nil {
-		d.log.Printf("titan: %s: %v", u.rel, err)
-	}
-	if err := folder.Undo(change); err != nil {
-		d.log.Printf("titan: %s: putting the previous version back: %v", u.rel, err)
-	} else if err := d.reloadLocked(s); err != nil && !errors.Is(err, errStopped) {
-		d.log.Printf("titan: %s: reloading the previous version: %v", u.rel, err)
+	if u.undo(folder, change, data) {
+		if err := d.reloadLocked(s); err != nil && !errors.Is(err, errStopped) {
+			d.log.Printf("titan: %s: reloading the previous version: %v", u.rel, err)
+		}
 	}
 	switch {
 	case problem == "":
@@ -224,6 +226,25 @@ func deletedPage(st *capsule.Store, rel string, before []byte) *gemini.Response 
 	pg.Link("/drafts/", msg.Drafts)
 	return gemini.NewResponse(gemini.StatusSuccess, "text/gemini; charset=utf-8; lang="+st.Site.Lang, pg.Bytes())
 }
+
+// undo keeps data, an upload not taken, in history and puts back what
+// change replaced; it reports whether it could.
+func (u *titanUpload) undo(folder *upload.Folder, change *upload.Change, data []byte) bool {
+	if len(data) > 0 { // a deletion sent no text
+		if _, err := folder.History.Save(u.rel, upload.Refused, data); err != nil {
+			u.d.log.Printf("titan: %s: %v", u.rel, err)
+		}
+	}
+	if err := folder.Undo(change); err != nil {
+		u.d.log.Printf("titan: %s: putting the previous version back: %v", u.rel, err)
+		return false
+	}
+	return true
+}
+
+// uploadWritten is called between an upload's write and its reload
+// (tests stop the daemon there).
+var uploadWritten = func() {}
 
 // reloadLocked reloads s after an upload, as a SIGHUP would reload it
 // alone; the caller holds d.reloading.

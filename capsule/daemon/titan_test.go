@@ -686,3 +686,25 @@ func TestTitanConcurrentNewPosts(t *testing.T) {
 		}
 	}
 }
+
+// An upload written as the daemon stops, which is never loaded, is not
+// left for the next start to find (a post that does not load, with no
+// previous version to serve): 40, the file as it was, what was sent in
+// history.
+func TestTitanStopBetweenWriteAndReload(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, hist := titanSite(t, posts, nil)
+	file := filepath.Join(posts, "2017-05-03-hello-again.md")
+	before, _ := os.ReadFile(file)
+	daemon.StopAfterUploadWritten(t, d)
+	broken := "+++\ntitle = \"壊れた\"\ndate = 2017-13-45\n+++\n本文\n"
+	if got := titanSend(t, d, "/posts/2017-05-03-hello-again.md", []byte(broken), &author); !strings.HasPrefix(got, "40 ") {
+		t.Errorf("answer: %q", got)
+	}
+	if b, _ := os.ReadFile(file); string(b) != string(before) {
+		t.Errorf("left on disk for the next start: %q", b)
+	}
+	if h := strings.Join(historyOf(t, hist, "2017-05-03-hello-again.md"), "\n"); !strings.Contains(h, broken) {
+		t.Errorf("what was sent is not in history: %q", h)
+	}
+}

@@ -70,7 +70,7 @@ type Messages struct {
 	UploadPath        string `toml:"upload_path" doc:"59, an upload to a path that is no post's source nor a file beside a post: {path}"`
 	UploadCut         string `toml:"upload_cut" doc:"59, an upload whose body ended before its size"`
 	UploadFailed      string `toml:"upload_failed" doc:"40, an upload that could not be saved"`
-	UploadStopping    string `toml:"upload_stopping" doc:"40, an upload saved while the daemon stops"`
+	UploadStopping    string `toml:"upload_stopping" doc:"40, an upload not taken because the daemon stops"`
 	UploadsOff        string `toml:"uploads_off" doc:"53, an upload to a site that takes none"`
 }
 
@@ -127,7 +127,7 @@ var English = Messages{
 	UploadPath:        "Not a post's source, nor a file beside a post: {path} (a post's is /posts/<slug>.md, as listed under Sources at /drafts/; a file's, the address it is served at, in a post's folder)",
 	UploadCut:         "The upload ended before its size: nothing was written",
 	UploadFailed:      "The upload could not be saved: nothing changed, try again",
-	UploadStopping:    "Stopping: the upload is saved, and served from the next start",
+	UploadStopping:    "Stopping: the upload was not taken, nothing changed; send it again once the capsule is back",
 	UploadsOff:        "Uploads (Titan) are not taken here",
 }
 
@@ -184,7 +184,7 @@ var Japanese = Messages{
 	UploadPath:        "記事の原稿でも、記事に添えるファイルでもありません: {path}(記事の原稿は /posts/<slug>.md で、/drafts/ の「原稿」に一覧があります。ファイルは、記事のフォルダーの中の公開されるアドレスで)",
 	UploadCut:         "アップロードが途中で切れました。何も書き込んでいません",
 	UploadFailed:      "保存できませんでした。何も変わっていません。もう一度お試しください",
-	UploadStopping:    "停止中です。アップロードは保存され、次の起動から公開されます",
+	UploadStopping:    "停止中のため、アップロードは取り込まれませんでした。何も変わっていません。再開後にもう一度送ってください",
 	UploadsOff:        "このサイトはアップロード(Titan)を受け付けていません",
 }
 
