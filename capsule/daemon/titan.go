@@ -35,9 +35,9 @@ import (
 // and the old version kept.
 //
 // What a stranger can make the daemon do is bounded before a byte of
-// the body is read: the request line is checked, the site must take
-// uploads, the client's rate must allow one (an upload costs
-// guard.SearchCost requests), its certificate must be an author's (60,
+// the body is read: the request line is checked, the client's rate must
+// allow one (an upload costs guard.SearchCost requests), the site must
+// take uploads, the client's certificate must be an author's (60,
 // 61), the path must be a post's source or a file beside a post, and
 // the declared size must be under its cap (-max-post-size for Markdown,
 // -max-file-size for other files). Only then is the body read, at most
@@ -56,14 +56,16 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 	cfg, loaded := s.state()
 	st := s.capsule.Store()
 	msg := st.Site.Messages
+	// Every Titan line costs an upload's share of the rate, refused or
+	// not: a stranger's are not free where a page is not.
+	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
+		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
+	}
 	switch {
 	case !st.Site.ServesGemini(req.Host, req.Port):
 		return gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", st.Site.GeminiURL("/")), nil)
 	case !cfg.Titan:
 		return gemini.NewResponse(gemini.StatusProxyRequestRefused, msg.UploadsOff, nil)
-	}
-	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
-		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
 	}
 	// From here on each answer is logged: who tried to write what.
 	up := &titanUpload{d: d, s: s, named: req.Path, size: req.Size}

@@ -73,7 +73,7 @@ func ParseTitan(line []byte) (TitanRequest, *Response) {
 	seen := map[string]bool{}
 	for _, p := range strings.Split(string(line[at+1:]), ";") {
 		k, v, _ := strings.Cut(p, "=")
-		k = strings.ToLower(k)
+		k = asciiLower(k) // not strings.ToLower: "\u212Aey" is no key (the access log's redaction folds ASCII alone)
 		if seen[k] && (k == "size" || k == "mime" || k == "token") {
 			return TitanRequest{}, titanBadParams
 		}
@@ -145,3 +145,14 @@ func (b *Body) Read(p []byte) (int, error) {
 
 // ReadBytes is how many bytes of the body have been read.
 func (b *Body) ReadBytes() int64 { return b.n }
+
+// asciiLower is s with its ASCII letters lowered, and nothing else.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

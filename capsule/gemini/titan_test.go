@@ -15,7 +15,7 @@ func TestParseTitan(t *testing.T) {
 	}
 	for _, line := range []string{
 		"titan://h/a.md", "titan://h/a.md;mime=text/plain", "titan://h/a.md;size=-1", "titan://h/a.md;size=1e3",
-		"titan://h/a.md;size=99999999999999", "titan://h/a.md;size=1;size=2", "titan://h;x/a.md;size=1",
+		"titan://h/a.md;size=99999999999999", "titan://h/a.md;\u212Aize=1", "titan://h/a.md;size=1;size=2", "titan://h;x/a.md;size=1",
 		"titan://h/../a.md;size=1", "titan://u@h/a.md;size=1", "gemini://h/a.md;size=1", "titan://h/a.md;size=1;token=%zz",
 	} {
 		if _, refused := ParseTitan([]byte(line)); refused == nil {

@@ -108,6 +108,7 @@ func (f *Folder) Remove(rel string) (*Change, error) {
 		return nil, err
 	}
 	if err := root.Remove(rel); err != nil {
+		os.Remove(c.saved) // still on disk: not a version deleted
 		return nil, err
 	}
 	syncRootDir(root, path.Dir(rel))
