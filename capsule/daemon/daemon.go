@@ -62,6 +62,10 @@ type Daemon struct {
 	// waiting out their pause write at once (cache.go).
 	cacheFlush     chan struct{}
 	cacheFlushOnce sync.Once
+	// stopping ends when Shutdown begins: the reloads the daemon starts
+	// itself (an upload's) are abandoned then, as a signal's are.
+	stopping context.Context
+	stop     context.CancelFunc
 }
 
 // Start loads the posts, loads or creates the certificate, listens (or
@@ -74,6 +78,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 		return nil, err
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, errc: make(chan error, 2+len(cfg.Sites)), cacheFlush: make(chan struct{})}
+	d.stopping, d.stop = context.WithCancel(context.Background())
 	applyMemoryLimit(cfg.MemoryLimit)
 	defer PaceStart()() // see buildgc.go
 	if cfg.MetricsListener != nil || cfg.MetricsAddr != "" {
@@ -505,6 +510,7 @@ var errStopped = errors.New("stopping: reload abandoned")
 // finish until ctx ends, then closes what is left and writes out the access
 // log.
 func (d *Daemon) Shutdown(ctx context.Context) error {
+	d.stop()
 	d.committing.Lock()
 	d.stopped = true
 	d.publish.stop()

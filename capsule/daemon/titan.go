@@ -2,7 +2,6 @@ package daemon
 
 import (
 	"cmp"
-	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -252,11 +251,11 @@ var uploadWritten = func() {}
 // alone; the caller holds d.reloading.
 func (d *Daemon) reloadLocked(s *servedSite) error {
 	restore := paceReload()
-	kept, err := d.reloadSite(context.Background(), s, s.cfg)
+	kept, err := d.reloadSite(d.stopping, s, s.cfg)
 	restore()
 	d.committing.Lock()
 	defer d.committing.Unlock()
-	if d.stopped {
+	if d.stopped || d.stopping.Err() != nil {
 		return errStopped
 	}
 	d.schedulePublish()
