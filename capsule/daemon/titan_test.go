@@ -57,7 +57,7 @@ func titanSend(t *testing.T, d *daemon.Daemon, path string, body []byte, cert *t
 
 func titanRaw(t *testing.T, d *daemon.Daemon, line string, body []byte, cert *tls.Certificate) string {
 	t.Helper()
-	c := titanDial(t, d, cert)
+	c := servetest.DialGemini(t, d, cert)
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(20 * time.Second))
 	if _, err := c.Write(append([]byte(line+"\r\n"), body...)); err != nil {
@@ -66,19 +66,6 @@ func titanRaw(t *testing.T, d *daemon.Daemon, line string, body []byte, cert *tl
 	b, _ := io.ReadAll(c)
 	header, _, _ := strings.Cut(string(b), "\r\n")
 	return header
-}
-
-func titanDial(t *testing.T, d *daemon.Daemon, cert *tls.Certificate) *tls.Conn {
-	t.Helper()
-	conf := &tls.Config{InsecureSkipVerify: true, ServerName: "localhost", MinVersion: tls.VersionTLS12}
-	if cert != nil {
-		conf.Certificates = []tls.Certificate{*cert}
-	}
-	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", d.GeminiAddr().String(), conf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 // geminiURL is the gemini:// URL of path on d, as a 31 names it.
@@ -256,7 +243,7 @@ func TestTitanRefusedBeforeTheBody(t *testing.T) {
 		{"dot file", "/.env.png", &author, "59 "},
 	} {
 		counting.read.Store(0)
-		c := titanDial(t, d, tc.cert)
+		c := servetest.DialGemini(t, d, tc.cert)
 		handshake := counting.read.Load()
 		c.SetDeadline(time.Now().Add(10 * time.Second))
 		// The body is sent as a client would, while the answer is read.
@@ -359,7 +346,7 @@ func TestTitanShortAndSlowBody(t *testing.T) {
 	before := snapshot(t, posts)
 	d, author, _ := titanSite(t, posts, func(c *config.Config) { c.ReadTimeout = 500 * time.Millisecond })
 	// Short: the client says 1,000 bytes, sends 10 and closes its side.
-	c := titanDial(t, d, &author)
+	c := servetest.DialGemini(t, d, &author)
 	c.SetDeadline(time.Now().Add(10 * time.Second))
 	c.Write([]byte(titanURL(d, "/posts/short.md", 1000) + "\r\n" + "0123456789"))
 	c.CloseWrite()
@@ -369,7 +356,7 @@ func TestTitanShortAndSlowBody(t *testing.T) {
 		t.Errorf("short body: %q", b)
 	}
 	// Slow: 10 bytes of 1,000, then nothing; answered at the deadline.
-	c = titanDial(t, d, &author)
+	c = servetest.DialGemini(t, d, &author)
 	c.SetDeadline(time.Now().Add(10 * time.Second))
 	start := time.Now()
 	c.Write([]byte(titanURL(d, "/posts/slow.md", 1000) + "\r\n" + "0123456789"))
@@ -590,7 +577,7 @@ func TestTitanDeletionShowsTheText(t *testing.T) {
 	d, author, hist := titanSite(t, posts, nil)
 	text := "+++\ntitle = \"消す\"\ndate = 2026-12-01\n+++\n本文。\n\n```\ncode\n```\n"
 	titanSend(t, d, "/posts/to-delete.md", []byte(text), &author)
-	c := titanDial(t, d, &author)
+	c := servetest.DialGemini(t, d, &author)
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(10 * time.Second))
 	c.Write([]byte(titanURL(d, "/drafts/source/posts/to-delete.md", 0) + "\r\n"))

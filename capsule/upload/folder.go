@@ -261,13 +261,7 @@ func replace(root *os.Root, rel string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	err = fill(f, data)
 	if err == nil {
 		err = root.Rename(tmp, rel)
 	}

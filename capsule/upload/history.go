@@ -101,15 +101,22 @@ func writeSynced(name string, data []byte, perm os.FileMode) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	if err := fill(f, data); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+// fill writes data to the new file f, syncs and closes it: data is on
+// disk when it returns nil.
+func fill(f *os.File, data []byte) error {
+	_, err := f.Write(data)
 	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
-	}
-	if err != nil {
-		os.Remove(name)
 	}
 	return err
 }

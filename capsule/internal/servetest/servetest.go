@@ -110,6 +110,19 @@ func GeminiGetURL(t testing.TB, d *daemon.Daemon, url string) (gemini.Status, st
 // returns the header line and the body.
 func GeminiAs(t testing.TB, d *daemon.Daemon, path string, cert *tls.Certificate) (string, string) {
 	t.Helper()
+	c := DialGemini(t, d, cert)
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, "gemini://localhost:"+strconv.Itoa(Port(d.GeminiAddr()))+path+"\r\n")
+	b, _ := io.ReadAll(c)
+	header, body, _ := strings.Cut(string(b), "\r\n")
+	return header, body
+}
+
+// DialGemini opens a TLS connection to d's Gemini listener for
+// localhost, showing cert (none when nil).
+func DialGemini(t testing.TB, d *daemon.Daemon, cert *tls.Certificate) *tls.Conn {
+	t.Helper()
 	conf := &tls.Config{InsecureSkipVerify: true, ServerName: "localhost", MinVersion: tls.VersionTLS12}
 	if cert != nil {
 		conf.Certificates = []tls.Certificate{*cert}
@@ -118,12 +131,7 @@ func GeminiAs(t testing.TB, d *daemon.Daemon, path string, cert *tls.Certificate
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(5 * time.Second))
-	io.WriteString(c, "gemini://localhost:"+strconv.Itoa(Port(d.GeminiAddr()))+path+"\r\n")
-	b, _ := io.ReadAll(c)
-	header, body, _ := strings.Cut(string(b), "\r\n")
-	return header, body
+	return c
 }
 
 // GeminiSNI sends a request line over TLS with server name sni to d's
