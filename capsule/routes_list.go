@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -41,6 +42,11 @@ func (s *Store) Routes() []Route {
 				out = append(out, Route{Protocol: "gemini", Address: path, Status: 20, Target: "for the author only"})
 			}
 		}
+	}
+	if s.Site.Titan {
+		// Read from disk when asked for: one line for them all.
+		out = append(out, Route{Protocol: "gemini", Address: sourcesPath + "/", Status: 20,
+			Target: fmt.Sprintf("the posts' sources (%d), for the author only, who uploads over Titan to the same addresses", len(s.sources))})
 	}
 	gemini := len(out)
 	for sel := range s.gopher {

@@ -321,4 +321,9 @@ func TestRoutesCommand(t *testing.T) {
 	if code != 0 || strings.Contains(stdout, "ok: no problems") {
 		t.Errorf("exit %d, or the -check report printed too:\n%s", code, stdout)
 	}
+	// Uploads on: the sources, once.
+	stdout, _, _ = run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"), "-titan", "-author-certificate", strings.Repeat("ab", 32))
+	if want := "localhost gemini 20 /drafts/source/ (the posts' sources (1), for the author only, who uploads over Titan to the same addresses)"; !slices.Contains(strings.Split(stdout, "\n"), want) {
+		t.Errorf("-routes -titan has no %q:\n%s", want, stdout)
+	}
 }
