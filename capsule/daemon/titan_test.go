@@ -592,9 +592,13 @@ func TestTitanDeletionShowsTheText(t *testing.T) {
 	if h := historyOf(t, hist, "to-delete.md"); len(h) != 1 || h[0] != "deleted:"+text {
 		t.Errorf("history: %q", h)
 	}
-	// Sent back, it is served again.
-	if got := titanSend(t, d, "/posts/to-delete.md", []byte(text), &author); !strings.HasPrefix(got, "31 ") {
+	// Sent back to the same address (what Lagrange proposes on the
+	// answer), it is served again, from a file of the same name.
+	if got := titanSend(t, d, "/drafts/source/posts/to-delete.md", []byte(text), &author); got != "31 "+geminiURL(d, "/posts/to-delete.gmi") {
 		t.Errorf("sent back: %q", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(posts, "to-delete.md")); string(b) != text {
+		t.Errorf("sent back to disk: %q", b)
 	}
 }
 
