@@ -2,6 +2,7 @@ package gopher
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	gopher "git.mills.io/prologic/go-gopher"
@@ -105,10 +106,20 @@ func (m *Menu) Grow(n int) { m.buf.Grow(n) }
 // AddLines adds lines that Lines returned.
 func (m *Menu) AddLines(lines []byte) { m.buf.Write(lines) }
 
+// add writes one menu line, as go-gopher's Item.MarshalText lays it out,
+// straight into the menu: MarshalText allocated a line for each item
+// (a post's menu has one per link) only to have it copied here.
 func (m *Menu) add(t ItemType, display, selector, host string, port int) {
-	item := gopher.Item{Type: t, Description: display, Selector: selector, Host: host, Port: port}
-	line, _ := item.MarshalText() // never fails: it only appends bytes
-	m.buf.Write(line)
+	m.buf.Grow(len(display) + len(selector) + len(host) + 12)
+	m.buf.WriteByte(byte(t))
+	m.buf.WriteString(display)
+	m.buf.WriteByte('\t')
+	m.buf.WriteString(selector)
+	m.buf.WriteByte('\t')
+	m.buf.WriteString(host)
+	m.buf.WriteByte('\t')
+	m.buf.Write(strconv.AppendInt(m.buf.AvailableBuffer(), int64(port), 10))
+	m.buf.WriteString("\r\n")
 }
 
 // displayString is s made fit for an item's display field: sanitized (see
