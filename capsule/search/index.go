@@ -381,14 +381,16 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		}
 		b.lines = append(b.lines, mark{fold: uint32(at), orig: uint32(sp[0])})
 		r0 := len(b.regions)
-		line := appendFold(b.scratch[:0], body[sp[0]:sp[1]], sp[0], &b.regions)
+		line, kind := appendFoldKind(b.scratch[:0], body[sp[0]:sp[1]], sp[0], &b.regions)
 		b.scratch = line
 		for k := r0; k < len(b.regions); k++ { // from the line's offsets to the prose's
 			b.regions[k].fold0 += uint32(at)
 			b.regions[k].fold1 += uint32(at)
 		}
 		b.index(line) // while in cache
-		if src := body[sp[0]:sp[1]]; bytes.Equal(line, src) {
+		if kind != 0 {
+			b.kept = append(b.kept, kind)
+		} else if src := body[sp[0]:sp[1]]; bytes.Equal(line, src) {
 			b.kept = append(b.kept, sameLine)
 		} else if plain(line, src) {
 			b.kept = append(b.kept, plainLine)
