@@ -151,7 +151,48 @@ func sanitizeField(s string) string {
 func Truncate(s string, width int) string {
 	// No character is wider than its UTF-8 encoding is long (two cells
 	// start at U+1100, three bytes), so a short string fits as it is.
-	if len(s) <= width || textWidth(s) <= width {
+	if len(s) <= width {
+		return s
+	}
+	const ellipsis = "…"
+	if uniseg.EastAsianAmbiguousWidth == 1 {
+		// Most display strings are of characters in the table, each
+		// then a grapheme cluster of its own when the next one is in
+		// the table too: measured as they are cut, and only until they
+		// are known to be too wide (a link's label may be a whole
+		// sentence), the loop below having measured the whole string
+		// first (truncateClusters). Its cut, for such characters, is
+		// this one.
+		limit := width - textWidth(ellipsis)
+		w, cut := 0, 0 // the width of s[:i]; where the cut goes
+		for i := 0; i < len(s); {
+			info, n := infoAt(s, i)
+			if info == 0 {
+				break // the loop below, from the start
+			}
+			if w > width {
+				// s[:i] is too wide, and its last character a cluster
+				// of its own: so is s.
+				return strings.TrimRight(s[:cut], " ") + ellipsis
+			}
+			if w += int(info >> infoWidthShift); w <= limit {
+				cut = i + n
+			}
+			if i += n; i == len(s) {
+				if w <= width {
+					return s
+				}
+				return strings.TrimRight(s[:cut], " ") + ellipsis
+			}
+		}
+	}
+	return truncateClusters(s, width)
+}
+
+// truncateClusters is Truncate measuring s whole first, then cutting it a
+// grapheme cluster at a time.
+func truncateClusters(s string, width int) string {
+	if textWidth(s) <= width {
 		return s
 	}
 	const ellipsis = "…"
