@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"strings"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"capsule/capsule/content"
@@ -235,13 +236,132 @@ func (b *blog) atomEntry(p *content.Post, summary string, text []byte) []byte {
 	for _, t := range p.Tags {
 		e.Categories = append(e.Categories, atomCategory{Term: t})
 	}
-	var out bytes.Buffer
-	enc := xml.NewEncoder(&out)
-	enc.Indent("  ", "  ")
-	if err := enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
-		panic("atom: " + err.Error()) // only strings and fixed types: cannot fail
+	return e.appendXML(make([]byte, 0, e.xmlSize()))
+}
+
+// appendXML appends e as encoding/xml writes it inside a feed (encoded as
+// an element "entry", indented "  " under a prefix of "  "), byte for
+// byte (TestAtomEntryXML): written by hand, since encoding/xml's
+// reflection over the struct was most of the cost of a post's entry, made
+// for every post a build renders.
+func (e *atomEntry) appendXML(b []byte) []byte {
+	b = append(b, "  <entry"...)
+	if e.Lang != "" {
+		b = appendXMLAttr(b, "xml:lang", e.Lang)
 	}
-	return out.Bytes()
+	b = append(b, '>')
+	b = appendXMLElement(b, "id", e.ID)
+	b = appendXMLElement(b, "title", e.Title)
+	b = appendXMLElement(b, "updated", e.Updated)
+	b = appendXMLElement(b, "published", e.Published)
+	for _, l := range e.Links {
+		b = append(b, "\n    <link"...)
+		b = appendXMLAttr(b, "href", l.Href)
+		if l.Rel != "" {
+			b = appendXMLAttr(b, "rel", l.Rel)
+		}
+		if l.Type != "" {
+			b = appendXMLAttr(b, "type", l.Type)
+		}
+		b = append(b, "></link>"...)
+	}
+	for _, c := range e.Categories {
+		b = append(b, "\n    <category"...)
+		b = appendXMLAttr(b, "term", c.Term)
+		b = append(b, "></category>"...)
+	}
+	b = e.Summary.appendXML(b, "summary")
+	if e.Content != nil {
+		b = e.Content.appendXML(b, "content")
+	}
+	return append(b, "\n  </entry>"...)
+}
+
+// xmlSize is about the size of e's XML, for its one allocation: its
+// strings and their tags, escapes aside.
+func (e *atomEntry) xmlSize() int {
+	n := 160 + len(e.Lang) + len(e.ID) + len(e.Title) + len(e.Updated) + len(e.Published) + len(e.Summary.Text)
+	for _, l := range e.Links {
+		n += 48 + len(l.Href) + len(l.Rel) + len(l.Type)
+	}
+	for _, c := range e.Categories {
+		n += 32 + len(c.Term)
+	}
+	if e.Content != nil {
+		n += 32 + len(e.Content.Text)
+	}
+	return n
+}
+
+// appendXML appends t as the element name of an entry.
+func (t *atomText) appendXML(b []byte, name string) []byte {
+	b = append(append(b, "\n    <"...), name...)
+	b = appendXMLAttr(b, "type", t.Type)
+	b = appendXMLEscaped(append(b, '>'), t.Text)
+	return append(append(append(b, "</"...), name...), '>')
+}
+
+// appendXMLElement appends an element of an entry holding text.
+func appendXMLElement(b []byte, name, text string) []byte {
+	b = append(append(append(b, "\n    <"...), name...), '>')
+	b = appendXMLEscaped(b, text)
+	return append(append(append(b, "</"...), name...), '>')
+}
+
+// appendXMLAttr appends the attribute name="value".
+func appendXMLAttr(b []byte, name, value string) []byte {
+	b = append(append(append(b, ' '), name...), `="`...)
+	return append(appendXMLEscaped(b, value), '"')
+}
+
+// appendXMLEscaped appends s escaped as encoding/xml escapes text and
+// attribute values (its EscapeString): the five markup characters, TAB,
+// LF and CR as references, and what XML cannot hold (invalid UTF-8,
+// controls, surrogates, U+FFFE and U+FFFF) as U+FFFD.
+func appendXMLEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		var esc string
+		c := s[i]
+		width := 1
+		if c < utf8.RuneSelf {
+			switch c {
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '\t':
+				esc = "&#x9;"
+			case '\n':
+				esc = "&#xA;"
+			case '\r':
+				esc = "&#xD;"
+			default:
+				if c < 0x20 {
+					esc = "\uFFFD"
+				}
+			}
+		} else {
+			var r rune
+			r, width = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && width == 1 || r > 0xd7ff && r < 0xe000 || r == 0xfffe || r == 0xffff {
+				esc = "\uFFFD"
+			}
+		}
+		i += width
+		if esc == "" {
+			continue
+		}
+		b = append(append(b, s[last:i-width]...), esc...)
+		last = i
+	}
+	return append(b, s[last:]...)
 }
 
 func atomTime(t time.Time) string { return t.Format(time.RFC3339) }

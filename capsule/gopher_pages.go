@@ -3,6 +3,7 @@ package capsule
 import (
 	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"capsule/capsule/content"
@@ -121,7 +122,7 @@ func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, l
 		m.Info(msg.PostLinks)
 		for _, l := range links {
 			// The number the text gives the link (notes come first).
-			m.Link(fmt.Sprintf("[%d] %s", l.Num, l.Label), l.URL)
+			m.Link("["+strconv.Itoa(l.Num)+"] "+l.Label, l.URL)
 		}
 	}
 	tags := p.Tags

@@ -283,15 +283,34 @@ func unsafeLink(dest string) bool {
 // linkScheme is the scheme of dest, with the bytes a browser would drop
 // from it left out; empty for a relative reference.
 func linkScheme(dest string) string {
-	var b strings.Builder
-	for i := 0; i < len(dest) && b.Len() < 16; i++ {
+	// The scheme's bytes are kept as a part of dest while none is left
+	// out between them (every scheme but a hostile one): a link's
+	// destination is asked for its scheme by each renderer and the check.
+	var b []byte
+	start, n := -1, 0 // dest[start:start+n] is the scheme so far, unless b has it
+	for i := 0; i < len(dest) && n < 16; i++ {
 		switch c := dest[i]; {
 		case c <= ' ' || c == 0x7f:
+			if start >= 0 && b == nil {
+				b = append(b, dest[start:start+n]...)
+			}
 			continue
 		case c == ':':
-			return b.String()
-		case 'a' <= c|0x20 && c|0x20 <= 'z', b.Len() > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
-			b.WriteByte(c)
+			if b != nil {
+				return string(b)
+			}
+			if start < 0 {
+				return ""
+			}
+			return dest[start : start+n]
+		case 'a' <= c|0x20 && c|0x20 <= 'z', n > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+			if start < 0 {
+				start = i
+			}
+			if b != nil {
+				b = append(b, c)
+			}
+			n++
 		default:
 			return ""
 		}

@@ -208,13 +208,26 @@ func (g linkRefGuard) Transform(node *ast.Paragraph, reader text.Reader, pc pars
 	src := reader.Source()
 	lines := node.Lines()
 	n := 0
+	opens := false // the paragraph's first byte that is not a space is "["
+	seen := false  // that byte was found
 	for i := range lines.Len() {
 		seg := lines.At(i)
-		if l := util.TrimLeftSpace(seg.Value(src)); len(l) > 0 && l[0] == '[' {
+		l := util.TrimLeftSpace(src[seg.Start:seg.Stop]) // a segment's padding is spaces
+		if !seen && len(l) > 0 {
+			seen, opens = true, l[0] == '['
+		}
+		if len(l) > 0 && l[0] == '[' {
 			if n++; n > maxLinkRefLines {
 				return
 			}
 		}
+	}
+	if !opens && lines.Len() > 0 {
+		// goldmark's transformer reads a definition only where the
+		// paragraph starts, after its spaces, with "[": it would find
+		// none here, and leave the paragraph as it is (after a block
+		// reader made for it, most paragraphs).
+		return
 	}
 	g.ParagraphTransformer.Transform(node, reader, pc)
 }

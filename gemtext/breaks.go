@@ -123,9 +123,25 @@ func spaceAtBreak(a, b rune) bool {
 // to the fullwidth forms （）！？：，．etc., which are as common in Japanese
 // text as 、and 。.
 func isWide(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return false
+	case isKanaOrKanji(r):
+		return true
+	}
 	return util.IsEastAsianWideRune(r) ||
 		r >= 0xFF01 && r <= 0xFF60 ||
 		r >= 0xFFE0 && r <= 0xFFE6
+}
+
+// isKanaOrKanji reports whether r is in the ranges, all East Asian wide,
+// that most of a Japanese text is made of: CJK punctuation (、。「」),
+// hiragana, katakana and the unified ideographs. Every soft line break is
+// looked at on both sides: util.IsEastAsianWideRune tries six Unicode
+// tables in turn.
+func isKanaOrKanji(r rune) bool {
+	return 0x3000 <= r && r <= 0x303f || 0x3041 <= r && r <= 0x3096 ||
+		0x30a1 <= r && r <= 0x30fa || 0x30fc <= r && r <= 0x30ff || 0x4e00 <= r && r <= 0x9fff
 }
 
 func trimSpaceLeft(b []byte) []byte  { return bytes.TrimLeft(b, " ") }

@@ -2,6 +2,7 @@ package gopher
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	gopher "git.mills.io/prologic/go-gopher"
@@ -105,10 +106,20 @@ func (m *Menu) Grow(n int) { m.buf.Grow(n) }
 // AddLines adds lines that Lines returned.
 func (m *Menu) AddLines(lines []byte) { m.buf.Write(lines) }
 
+// add writes one menu line, as go-gopher's Item.MarshalText lays it out,
+// straight into the menu: MarshalText allocated a line for each item
+// (a post's menu has one per link) only to have it copied here.
 func (m *Menu) add(t ItemType, display, selector, host string, port int) {
-	item := gopher.Item{Type: t, Description: display, Selector: selector, Host: host, Port: port}
-	line, _ := item.MarshalText() // never fails: it only appends bytes
-	m.buf.Write(line)
+	m.buf.Grow(len(display) + len(selector) + len(host) + 12)
+	m.buf.WriteByte(byte(t))
+	m.buf.WriteString(display)
+	m.buf.WriteByte('\t')
+	m.buf.WriteString(selector)
+	m.buf.WriteByte('\t')
+	m.buf.WriteString(host)
+	m.buf.WriteByte('\t')
+	m.buf.Write(strconv.AppendInt(m.buf.AvailableBuffer(), int64(port), 10))
+	m.buf.WriteString("\r\n")
 }
 
 // displayString is s made fit for an item's display field: sanitized (see
@@ -140,7 +151,48 @@ func sanitizeField(s string) string {
 func Truncate(s string, width int) string {
 	// No character is wider than its UTF-8 encoding is long (two cells
 	// start at U+1100, three bytes), so a short string fits as it is.
-	if len(s) <= width || textWidth(s) <= width {
+	if len(s) <= width {
+		return s
+	}
+	const ellipsis = "…"
+	if uniseg.EastAsianAmbiguousWidth == 1 {
+		// Most display strings are of characters in the table, each
+		// then a grapheme cluster of its own when the next one is in
+		// the table too: measured as they are cut, and only until they
+		// are known to be too wide (a link's label may be a whole
+		// sentence), the loop below having measured the whole string
+		// first (truncateClusters). Its cut, for such characters, is
+		// this one.
+		limit := width - textWidth(ellipsis)
+		w, cut := 0, 0 // the width of s[:i]; where the cut goes
+		for i := 0; i < len(s); {
+			info, n := infoAt(s, i)
+			if info == 0 {
+				break // the loop below, from the start
+			}
+			if w > width {
+				// s[:i] is too wide, and its last character a cluster
+				// of its own: so is s.
+				return strings.TrimRight(s[:cut], " ") + ellipsis
+			}
+			if w += int(info >> infoWidthShift); w <= limit {
+				cut = i + n
+			}
+			if i += n; i == len(s) {
+				if w <= width {
+					return s
+				}
+				return strings.TrimRight(s[:cut], " ") + ellipsis
+			}
+		}
+	}
+	return truncateClusters(s, width)
+}
+
+// truncateClusters is Truncate measuring s whole first, then cutting it a
+// grapheme cluster at a time.
+func truncateClusters(s string, width int) string {
+	if textWidth(s) <= width {
 		return s
 	}
 	const ellipsis = "…"

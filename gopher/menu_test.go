@@ -1,6 +1,7 @@
 package gopher
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -80,4 +81,24 @@ func cells(s string) int {
 		}
 	}
 	return n
+}
+
+// TestTruncateAsClusters checks Truncate's one pass over characters of
+// the table against the general way (truncateClusters), on random
+// strings of table characters and of what joins or follows them in a
+// cluster (marks, variation selectors, keycaps, joiners, flags).
+func TestTruncateAsClusters(t *testing.T) {
+	parts := []string{"a", " ", "  ", "W", "#", "漢", "字", "か", "。", "ー", "ｱ", "Ａ", "é", "e\u0301", "\u0301", "…", "‐",
+		"\u200b", "\u200d", "\ufe0e", "\ufe0f", "\u20e3", "☺", "👍", "🇯🇵", "\x80", "\t"}
+	rng := rand.New(rand.NewSource(1))
+	for range 200000 {
+		var sb strings.Builder
+		for range rng.Intn(60) {
+			sb.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s, w := sb.String(), rng.Intn(70)
+		if got, want := Truncate(s, w), truncateClusters(s, w); got != want {
+			t.Fatalf("Truncate(%q, %d) = %q, want %q", s, w, got, want)
+		}
+	}
 }

@@ -163,8 +163,19 @@ func RenderPost(h Header, source []byte, doc ast.Node, opts TextOptions) (text [
 	if doc != nil {
 		notes := footnotes(doc)
 		r.noteBase = len(notes)
-		body := r.appendBlocks(nil, doc, width, false)
-		lines = appendSection(lines, body)
+		// The body goes on in lines, after a blank line under the header,
+		// as appendSection would have it, rather than made apart and
+		// copied there.
+		head := len(lines)
+		if head > 0 {
+			lines = append(lines, "")
+		}
+		from := len(lines)
+		lines = trimBlankFrom(r.appendBlocks(lines, doc, width, false), from)
+		body := lines[from:]
+		if len(body) == 0 {
+			lines = lines[:head]
+		}
 		if len(notes) > 0 && !endsWithRule(body) {
 			// The notes are set apart from the body as gemtext's are.
 			lines = appendSection(lines, []string{rule[:min(width, maxRule)]})

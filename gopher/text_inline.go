@@ -93,8 +93,11 @@ func eastAsianWide(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
 		return false
-	case 0x3041 <= r && r <= 0x3096, 0x4e00 <= r && r <= 0x9fff:
-		return true // Hiragana and Han: the common cases, quickly
+	case 0x3000 <= r && r <= 0x303f, 0x3041 <= r && r <= 0x3096, 0x30a1 <= r && r <= 0x30fa,
+		0x30fc <= r && r <= 0x30ff, 0x4e00 <= r && r <= 0x9fff:
+		// CJK punctuation (、。「」), hiragana, katakana and Han: the
+		// common cases, quickly (IsEastAsianWideRune tries six tables).
+		return true
 	}
 	return util.IsEastAsianWideRune(r) || util.EastAsianWidth(r) == "F"
 }

@@ -22,7 +22,16 @@ type Target struct {
 // URL.
 func ParseURL(raw string) (Target, bool) {
 	u, err := url.Parse(raw)
-	if err != nil || !strings.EqualFold(u.Scheme, "gopher") || u.Hostname() == "" {
+	if err != nil {
+		return Target{}, false
+	}
+	return targetOf(u)
+}
+
+// targetOf is ParseURL of a URL already parsed: Menu.Link parses a link
+// once for both questions it asks of it.
+func targetOf(u *url.URL) (Target, bool) {
+	if !strings.EqualFold(u.Scheme, "gopher") || u.Hostname() == "" {
 		return Target{}, false
 	}
 	t := Target{Type: TypeMenu, Host: u.Hostname(), Port: 70}
@@ -55,16 +64,21 @@ func ParseURL(raw string) (Target, bool) {
 // garbles one in UTF-8. Other servers get the selector decoded, as RFC
 // 4266 says.
 func (m *Menu) Link(label, rawURL string) {
-	if t, ok := ParseURL(rawURL); ok {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		m.Info(label + ": " + rawURL)
+		return
+	}
+	if t, ok := targetOf(u); ok {
 		if t.Host == m.host && t.Port == m.port {
-			if sel, ok := escapedSelector(rawURL, t.Type); ok {
+			if sel, ok := escapedSelector(u, t.Type); ok {
 				t.Selector = sel
 			}
 		}
 		m.Remote(t.Type, label, t.Selector, t.Host, t.Port)
 		return
 	}
-	if u, err := url.Parse(rawURL); err == nil && u.Scheme != "" {
+	if u.Scheme != "" {
 		m.Item(TypeHTML, label, "URL:"+rawURL)
 		return
 	}
@@ -76,14 +90,10 @@ func URL(host string, port int, t ItemType, selector string) string {
 	return "gopher://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/" + string(t) + escapeSelector(selector)
 }
 
-// escapedSelector is the selector of a gopher:// URL that ParseURL took,
-// percent-encoded as the URL writes it; false when its item type is
+// escapedSelector is the selector of u, a gopher:// URL that targetOf
+// took, percent-encoded as the URL writes it; false when its item type is
 // written encoded, which would shift it.
-func escapedSelector(raw string, t ItemType) (string, bool) {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "", false
-	}
+func escapedSelector(u *url.URL, t ItemType) (string, bool) {
 	p := strings.TrimPrefix(u.EscapedPath(), "/")
 	if p == "" || p[0] != byte(t) {
 		return "", false

@@ -98,7 +98,9 @@ func decodeFront(front []byte, lim frontLimits) (m map[string]any, lines map[str
 	if s.errMsg != "" {
 		return nil, nil, &FileError{Line: frontStart + s.errLine - 1, Msg: "front matter: " + s.errMsg}
 	}
-	if _, err := toml.Decode(string(front), &m); err != nil {
+	if simple, ok := decodeSimpleTOML(front); ok {
+		m = simple
+	} else if _, err := toml.Decode(string(front), &m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			return nil, nil, &FileError{Line: frontStart + perr.Position.Line - 1, Msg: "front matter: " + perr.Message}

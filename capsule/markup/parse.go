@@ -1,9 +1,12 @@
 package markup
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Warn is told of something of a post that lowering could not draw:
@@ -44,8 +47,33 @@ func Parse(p parser.Parser, body []byte, opts Options) *Document {
 			}
 		}
 	}
-	d.lower(warn)
+	if mayLower(d.Source) {
+		d.lower(warn)
+	}
 	return d
+}
+
+// mayLower reports whether src, a document's Markdown (its lead
+// included), may have a node that lower replaces: every one of them is
+// read from a byte that starts it, "<" (HTML), "$" or a backslash
+// (math), or ":" then a letter, digit, "_", "-" or "+" (an emoji code, as
+// goldmark-emoji reads one). Most posts have none, and are not walked.
+// (One IndexByte a byte: bytes.IndexAny reads a byte at a time.)
+func mayLower(src []byte) bool {
+	if bytes.IndexByte(src, '<') >= 0 || bytes.IndexByte(src, '$') >= 0 || bytes.IndexByte(src, '\\') >= 0 {
+		return true
+	}
+	for i := bytes.IndexByte(src, ':'); i >= 0 && i+1 < len(src); {
+		if c := src[i+1]; util.IsAlphaNumeric(c) || c == '_' || c == '-' || c == '+' {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // lower replaces every node the renderers do not draw. The nodes to lower

@@ -106,8 +106,22 @@ func ignorable(r rune) bool {
 // norm and cases. A fast rune starts a new segment because it combines
 // with nothing before it. Invalid UTF-8 bytes become spaces, one for one.
 func appendFold(dst, src []byte, base int, regions *[]region) []byte {
+	dst, _ = appendFoldKind(dst, src, base, regions)
+	return dst
+}
+
+// appendFoldKind is appendFold, telling too what the folding is when it
+// knows without comparing: sameLine when it is src as it is, plainLine
+// when it is src with its ASCII folded (see plain), and 0 when some run of
+// src was not fast, invalid or folded by norm and cases (the folding may
+// still be one of the others). The index builder compared every line's
+// folding with its source to know it; most lines are made of fast runes
+// only.
+func appendFoldKind(dst, src []byte, base int, regions *[]region) ([]byte, uint32) {
 	fast := fastRunes()
-	slow := -1 // start of the pending segment of other runes
+	slow := -1     // start of the pending segment of other runes
+	copied := true // every rune so far was fast, copied as it is or lowered
+	lowered := false
 	for i := 0; i < len(src); {
 		// The span of fast runes from i, copied at once.
 		j := i
@@ -157,6 +171,7 @@ func appendFold(dst, src []byte, base int, regions *[]region) []byte {
 			start := len(dst)
 			dst = append(dst, src[i:j]...)
 			if fix {
+				lowered = true
 				for k, c := range dst[start:] {
 					if c < utf8.RuneSelf {
 						dst[start+k] = asciiFold[c]
@@ -168,6 +183,7 @@ func appendFold(dst, src []byte, base int, regions *[]region) []byte {
 				break
 			}
 		}
+		copied = false
 		_, size := utf8.DecodeRune(src[i:])
 		if size == 1 {
 			// Invalid UTF-8 (surrogates and overlong forms too): a space,
@@ -196,7 +212,13 @@ func appendFold(dst, src []byte, base int, regions *[]region) []byte {
 	if slow >= 0 {
 		dst = foldSegment(dst, src, slow, len(src), base, regions)
 	}
-	return dst
+	switch {
+	case !copied:
+		return dst, 0
+	case lowered:
+		return dst, plainLine
+	}
+	return dst, sameLine
 }
 
 // foldSegment appends the folding of src[from:to], a segment of runes that

@@ -381,14 +381,20 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		}
 		b.lines = append(b.lines, mark{fold: uint32(at), orig: uint32(sp[0])})
 		r0 := len(b.regions)
-		line := appendFold(b.scratch[:0], body[sp[0]:sp[1]], sp[0], &b.regions)
+		src := body[sp[0]:sp[1]]
+		line, kind := b.foldIndex(b.scratch[:0], src, sp[0])
+		if kind != 0 {
+			// Neither copied nor kept: as long as its source.
+			b.kept = append(b.kept, kind)
+			at += len(src)
+			continue
+		}
 		b.scratch = line
 		for k := r0; k < len(b.regions); k++ { // from the line's offsets to the prose's
 			b.regions[k].fold0 += uint32(at)
 			b.regions[k].fold1 += uint32(at)
 		}
-		b.index(line) // while in cache
-		if src := body[sp[0]:sp[1]]; bytes.Equal(line, src) {
+		if bytes.Equal(line, src) {
 			b.kept = append(b.kept, sameLine)
 		} else if plain(line, src) {
 			b.kept = append(b.kept, plainLine)
@@ -462,11 +468,15 @@ func trimRightSpace(line []byte) []byte {
 
 // index adds the keys and bigrams of folded text to b's key set and
 // bigrams.
-func (b *builder) index(text []byte) {
+func (b *builder) index(text []byte) { b.indexFrom(text, -1, 0) }
+
+// indexFrom is index of the rest of a text whose characters before text
+// were indexed already, the last of them prev, run times in a row (-1
+// and 0 at the text's start).
+func (b *builder) indexFrom(text []byte, prev rune, run int) {
 	// Locals, not fields: the stores would make the compiler load them
 	// again at every character.
 	grams, seen, seed, count := b.grams, &b.seen, b.seed, &b.count
-	prev, run := rune(-1), 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if c := text[i]; c >= 0xe0 && c < 0xf0 && i+2 < len(text) {
@@ -507,6 +517,98 @@ func (b *builder) index(text []byte) {
 		b.keys = runKeys(b.keys, prev, run)
 	}
 	b.grams = grams
+}
+
+// foldIndex adds the keys and bigrams of the folding of src, a prose line
+// at offset base of the body, as index does, and returns the folding's
+// kind as appendFoldKind does. A line of fast runes only (most lines) is
+// read once, each rune indexed as it is decoded, and is not copied: its
+// folding is src, or src with its ASCII lowered (kind sameLine or
+// plainLine), and dst is returned as it was. Any other line is folded
+// into dst by appendFoldKind (regions noted) from its last fast rune
+// before the first other one, which a mark after it may take back (see
+// appendFoldKind): so the runes indexed before are those of the folding,
+// and the rest is indexed from the folding, as it goes on.
+func (b *builder) foldIndex(dst, src []byte, base int) ([]byte, uint32) {
+	fast := fastRunes()
+	grams, seen, seed, count := b.grams, &b.seen, b.seed, &b.count
+	prev, run := rune(-1), 0    // what indexFrom keeps
+	pend, pendAt := rune(-1), 0 // the last fast rune, not yet indexed, and where
+	lowered := false
+	i := 0
+	for i < len(src) {
+		// The rune at i, and whether it is fast, as appendFoldKind
+		// tells.
+		var r rune
+		size := 1
+		c := src[i]
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(asciiFold[c])
+			lowered = lowered || r != rune(c)
+		case c >= 0xe0 && c < 0xf0 && i+2 < len(src) && src[i+1]&0xc0 == 0x80 && src[i+2]&0xc0 == 0x80:
+			r, size = rune(c&0x0f)<<12|rune(src[i+1]&0x3f)<<6|rune(src[i+2]&0x3f), 3
+			if (c < 0xe4 || c > 0xe9) && (r < 0x800 || fast[r/64]&(1<<(r%64)) == 0) {
+				r = -1 // overlong, surrogate or not fast
+			}
+		default:
+			r, size = utf8.DecodeRune(src[i:])
+			if size == 1 || !(r < 1<<16 && fast[r/64]&(1<<(r%64)) != 0 || fastWide(r)) {
+				r = -1
+			}
+		}
+		if r < 0 {
+			break
+		}
+		if pend >= 0 {
+			// pend, indexed as index would.
+			if pend == prev {
+				if run == 1 {
+					h := bloomHash(bigram(pend, pend), seed)
+					grams = append(grams, h)
+					count[h>>(64-countingLog)/64] |= 1 << (h >> (64 - countingLog) % 64)
+				}
+				run++
+			} else {
+				if run >= runLengths[0] {
+					b.keys = runKeys(b.keys, prev, run)
+				}
+				if pend < 1<<16 {
+					seen[pend/64] |= 1 << (pend % 64)
+				} else {
+					b.keys = append(b.keys, uint32(pend))
+				}
+				if prev >= 0 {
+					h := bloomHash(bigram(prev, pend), seed)
+					grams = append(grams, h)
+					count[h>>(64-countingLog)/64] |= 1 << (h >> (64 - countingLog) % 64)
+				}
+				prev, run = pend, 1
+			}
+		}
+		pend, pendAt = r, i
+		i += size
+	}
+	b.grams = grams
+	if i == len(src) {
+		// Fast runes only: the last one too, and the line's end.
+		if pend >= 0 {
+			var one [utf8.UTFMax]byte
+			b.indexFrom(one[:utf8.EncodeRune(one[:], pend)], prev, run)
+		}
+		if lowered {
+			return dst, plainLine
+		}
+		return dst, sameLine
+	}
+	if pend < 0 {
+		pendAt = 0
+	}
+	start := len(dst)
+	dst = appendLower(dst, src[:pendAt])
+	dst, _ = appendFoldKind(dst, src[pendAt:], base+pendAt, &b.regions)
+	b.indexFrom(dst[start+pendAt:], prev, run)
+	return dst, 0
 }
 
 // countingBits is the size of the bitmap the bigrams' hashes are counted
