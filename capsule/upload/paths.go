@@ -44,6 +44,8 @@ func CheckPath(rel string) error {
 //   - any other file: the same folder, <slug> and the same extension
 //     (a flat folder's date-prefixed names keep their dates in their
 //     slugs, so a new name has none unless slug has);
+//   - a folder named by the newest's date (Hugo's post/2026/01/02/) is
+//     named by today's instead;
 //   - no post yet: _posts/<today>-<slug>.md in a Jekyll site, else
 //     <slug>.md at the top.
 func NewPostPath(newest, slug string, now time.Time, jekyll bool) string {
@@ -55,15 +57,49 @@ func NewPostPath(newest, slug string, now time.Time, jekyll bool) string {
 		return slug + ".md"
 	}
 	dir, base := path.Split(newest)
+	dir = strings.TrimSuffix(dir, "/")
 	ext := path.Ext(base)
 	name := strings.TrimSuffix(base, ext)
 	switch {
 	case name == "index" || strings.HasPrefix(name, "index."):
 		// index.md, or a translation's index.ja.md: a new bundle
 		// beside the newest one, in the site's main language.
-		return path.Join(path.Dir(strings.TrimSuffix(dir, "/")), slug, "index"+ext)
+		return path.Join(datedFolder(path.Dir(dir), now), slug, "index"+ext)
 	case jekyll && path.Base(dir) == "_posts":
 		return path.Join(dir, today+"-"+slug+ext)
 	}
-	return path.Join(dir, slug+ext)
+	return path.Join(datedFolder(dir, now), slug+ext)
+}
+
+// datedFolder is dir with the date it ends in, when it does (Hugo sites
+// filed by date: post/2026/01/02, post/2026/01, post/2026), made now's.
+func datedFolder(dir string, now time.Time) string {
+	parts := strings.Split(dir, "/")
+	date := []string{now.Format("2006"), now.Format("01"), now.Format("02")}
+	for n := 3; n >= 1; n-- {
+		if len(parts) < n {
+			continue
+		}
+		tail := parts[len(parts)-n:]
+		ok := true
+		for i, p := range tail {
+			if len(p) != len(date[i]) || !allDigits(p) {
+				ok = false
+			}
+		}
+		if ok {
+			copy(tail, date[:n])
+			return strings.Join(parts, "/")
+		}
+	}
+	return dir
+}
+
+func allDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -23,6 +23,10 @@ func TestNewPostPath(t *testing.T) {
 		{"old/index.md", false, "hello/index.md"},
 		{"_posts/2020-01-01-old.markdown", true, "_posts/2026-12-05-hello.markdown"},
 		{"content/blog/old.md", false, "content/blog/hello.md"},
+		{"content/post/2026/01/02/old.md", false, "content/post/2026/12/05/hello.md"},
+		{"content/post/2026/01/old/index.md", false, "content/post/2026/12/hello/index.md"},
+		{"content/post/2026/old.md", false, "content/post/2026/hello.md"},
+		{"content/post/123/old.md", false, "content/post/123/hello.md"},
 	} {
 		if got := NewPostPath(tc.newest, "hello", now, tc.jekyll); got != tc.want {
 			t.Errorf("NewPostPath(%q, jekyll %v) = %q, want %q", tc.newest, tc.jekyll, got, tc.want)
