@@ -191,6 +191,7 @@ func (cfg Config) secretPaths() []content.Secret {
 	out := []content.Secret{{Path: cfg.Certs, What: "the certificates folder (gemini.certs, -certs)"},
 		{Path: cfg.CacheDir(), What: "the build cache (cache, -cache)"},
 		{Path: cfg.HistoryDir(), What: "the history of uploads ([authors] titan)"},
+		{Path: cfg.file(), What: "the configuration file (-config)"},
 		{Path: cfg.CertFile, What: "the certificate file (gemini.cert, -cert)"},
 		{Path: cfg.KeyFile, What: "the key file (gemini.key, -key)"}}
 	for i, s := range cfg.Sites {
@@ -1065,6 +1066,14 @@ func (f *fileReader) unknown(key string, v any) {
 	} else {
 		f.fail(key, "unknown key %q (keys of [%s]: %s)", key, section, strings.Join(here, ", "))
 	}
+}
+
+// file is the configuration file read, "" when none was.
+func (cfg Config) file() string {
+	if cfg.origins == nil {
+		return ""
+	}
+	return cfg.origins.file
 }
 
 // HistoryDir is where uploads keep the versions they replaced, one

@@ -268,7 +268,7 @@ exclude = ["tmp/"]
 				paths = append(paths, s.Path)
 			}
 		}
-		if got := strings.Join(paths, " "); got != "/srv/certs /srv/certs/cache /srv/certs/history /etc/a.crt /etc/a.key /srv/certs/b.example /srv/b/tls/b.crt /srv/b/tls/b.key" {
+		if got := strings.Join(paths, " "); got != "/srv/certs /srv/certs/cache /srv/certs/history "+path+" /etc/a.crt /etc/a.key /srv/certs/b.example /srv/b/tls/b.crt /srv/b/tls/b.key" {
 			t.Errorf("config %d: secrets %s", i, got)
 		}
 	}

@@ -321,6 +321,13 @@ func TestRoutesCommand(t *testing.T) {
 	if code != 0 || strings.Contains(stdout, "ok: no problems") {
 		t.Errorf("exit %d, or the -check report printed too:\n%s", code, stdout)
 	}
+	// A configuration file kept in the posts folder is never served (an
+	// upload could otherwise replace it too): it was, at /capsule.toml.
+	os.WriteFile(filepath.Join(dir, "capsule.toml"), []byte("title = \"T\"\n"), 0o644)
+	stdout, stderr, _ = run(t, "-routes", "-config", filepath.Join(dir, "capsule.toml"), "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
+	if strings.Contains(stdout, "capsule.toml") || !strings.Contains(stderr, "the configuration file (-config) is inside the posts folder: never served") {
+		t.Errorf("the configuration file in the posts folder:\n%s%s", stdout, stderr)
+	}
 	// Uploads on: the sources, once.
 	stdout, _, _ = run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"), "-titan", "-author-certificate", strings.Repeat("ab", 32))
 	if want := "localhost gemini 20 /drafts/source/ (the posts' sources (1), for the author only, who uploads over Titan to the same addresses)"; !slices.Contains(strings.Split(stdout, "\n"), want) {
