@@ -3,6 +3,7 @@ package daemon
 import (
 	"capsule/capsule"
 	"capsule/capsule/tlscert"
+	"capsule/capsule/upload"
 )
 
 // What the external tests (package daemon_test) look at inside a Daemon.
@@ -41,4 +42,11 @@ func StopAfterUploadWritten(t interface{ Cleanup(func()) }, d *Daemon) {
 		d.committing.Unlock()
 	}
 	t.Cleanup(func() { uploadWritten = func() {} })
+}
+
+// FailPostsWritable makes every posts folder unwritable to uploads, as
+// a read-only mount would, until the test ends.
+func FailPostsWritable(t interface{ Cleanup(func()) }, err error) {
+	postsWritable = func(string) error { return err }
+	t.Cleanup(func() { postsWritable = upload.Writable })
 }

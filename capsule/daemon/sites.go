@@ -18,7 +18,6 @@ import (
 	"capsule/capsule/guard"
 	"capsule/capsule/metrics"
 	"capsule/capsule/tlscert"
-	"capsule/capsule/upload"
 	"capsule/gopher"
 )
 
@@ -104,7 +103,7 @@ func (d *Daemon) serveSites() {
 		d.log.Printf("gopher: serving %s on %s", st.Site.GopherURL(gopher.TypeMenu, "/"), s.gopherLn.Addr())
 		if s.cfg.Titan {
 			d.log.Printf("titan: uploads to %s %s", st.Site.GeminiURL("/"), TitanStatus(s.cfg))
-			if err := upload.Writable(s.cfg.Posts); err != nil {
+			if err := postsWritable(s.cfg.Posts); err != nil {
 				d.log.Printf("titan: cannot write in %s (%v): uploads answer 40 until it can be (under systemd, contrib/README.md, \"Uploads from a Gemini client\")", s.cfg.Posts, err)
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -697,5 +698,16 @@ func TestTitanStopBetweenWriteAndReload(t *testing.T) {
 	}
 	if h := strings.Join(historyOf(t, hist, "2017-05-03-hello-again.md"), "\n"); !strings.Contains(h, broken) {
 		t.Errorf("what was sent is not in history: %q", h)
+	}
+}
+
+// A start whose posts folder uploads cannot write says so, as
+// contrib/README.md shows (under systemd, the unit's read-only posts).
+func TestTitanUnwritableFolderSaid(t *testing.T) {
+	daemon.FailPostsWritable(t, syscall.EROFS)
+	var logged servetest.LogBuffer
+	_, _, _ = titanSite(t, servetest.CopyPosts(t), func(c *config.Config) { c.Log = log.New(&logged, "capsuled: ", 0) })
+	if !strings.Contains(logged.String(), "capsuled: titan: cannot write in ") || !strings.Contains(logged.String(), "(read-only file system): uploads answer 40") {
+		t.Errorf("log:\n%s", logged.String())
 	}
 }
