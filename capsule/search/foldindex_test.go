@@ -44,38 +44,7 @@ func TestFoldIndexIsFoldThenIndex(t *testing.T) {
 func (b *builder) buildFoldingEveryLine(d Doc, seed uint64) (doc, []uint32) {
 	b.lines, b.regions, b.keys, b.spans = b.lines[:0], b.regions[:0], b.keys[:0], b.spans[:0]
 	body := d.Body
-	pre := false
-	for off := 0; off < len(body); {
-		end := bytes.IndexByte(body[off:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += off
-		}
-		line := body[off:end]
-		start := off
-		off = end + 1
-		if bytes.HasPrefix(line, []byte("```")) {
-			pre = !pre
-			continue
-		}
-		if !pre {
-			skip := proseStart(line)
-			if skip < 0 {
-				continue
-			}
-			start += skip
-			line = line[skip:]
-		}
-		for len(line) > 0 && (line[0] == ' ' || line[0] == '\t') {
-			line = line[1:]
-			start++
-		}
-		line = trimRightSpace(line)
-		if len(line) > 0 {
-			b.spans = append(b.spans, [2]int{start, start + len(line)})
-		}
-	}
+	b.proseSpans(body)
 	title := appendFold(nil, []byte(d.Title), 0, nil)
 	out := doc{name: d.Title, body: body, title: string(title), seed: seed}
 	b.seed, b.grams = seed, b.grams[:0]

@@ -327,38 +327,7 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 	body := d.Body
 	// The prose lines, then their folding, which is as long but where
 	// NFKC shortens or lengthens text.
-	pre := false
-	for off := 0; off < len(body); {
-		end := bytes.IndexByte(body[off:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += off
-		}
-		line := body[off:end]
-		start := off
-		off = end + 1
-		if bytes.HasPrefix(line, []byte("```")) {
-			pre = !pre
-			continue
-		}
-		if !pre {
-			skip := proseStart(line)
-			if skip < 0 {
-				continue
-			}
-			start += skip
-			line = line[skip:]
-		}
-		for len(line) > 0 && (line[0] == ' ' || line[0] == '\t') {
-			line = line[1:]
-			start++
-		}
-		line = trimRightSpace(line)
-		if len(line) > 0 {
-			b.spans = append(b.spans, [2]int{start, start + len(line)})
-		}
-	}
+	b.proseSpans(body)
 	title := appendFold(nil, []byte(d.Title), 0, nil)
 	out := doc{
 		name:  d.Title,
@@ -1049,4 +1018,42 @@ func appendLower(dst, b []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// proseSpans adds to b.spans the prose of each line of body, a gemtext
+// page: past its line markup outside preformatted blocks (proseStart;
+// link lines have none), without the spaces around it.
+func (b *builder) proseSpans(body []byte) {
+	pre := false
+	for off := 0; off < len(body); {
+		end := bytes.IndexByte(body[off:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += off
+		}
+		line := body[off:end]
+		start := off
+		off = end + 1
+		if bytes.HasPrefix(line, []byte("```")) {
+			pre = !pre
+			continue
+		}
+		if !pre {
+			skip := proseStart(line)
+			if skip < 0 {
+				continue
+			}
+			start += skip
+			line = line[skip:]
+		}
+		for len(line) > 0 && (line[0] == ' ' || line[0] == '\t') {
+			line = line[1:]
+			start++
+		}
+		line = trimRightSpace(line)
+		if len(line) > 0 {
+			b.spans = append(b.spans, [2]int{start, start + len(line)})
+		}
+	}
 }
