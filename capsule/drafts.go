@@ -127,11 +127,8 @@ func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry, sour
 // geminiDraft answers a request under draftsPath: 60 without a client
 // certificate, 61 with one that is not an author's, the draft otherwise.
 func (st *Store) geminiDraft(path string, cert *x509.Certificate) *gemini.Response {
-	switch {
-	case cert == nil:
-		return st.draftsCertRequired
-	case !st.Site.isAuthor(cert):
-		return st.draftsNotAuthorized
+	if refused := st.RefuseAuthor(cert); refused != nil {
+		return refused
 	}
 	if resp, ok := st.drafts[path]; ok {
 		return resp

@@ -104,8 +104,30 @@ func (s *Store) FileAddress(rel string, data []byte) (string, bool) {
 	return "", false
 }
 
-// IsAuthor reports whether cert is one of the site's authors'.
-func (s *Store) IsAuthor(cert *x509.Certificate) bool { return s.Site.isAuthor(cert) }
+// RefuseAuthor is what refuses a client showing cert (nil: none) what is
+// for the site's authors only, the drafts' answers: 60 without a
+// certificate, 61 with one that is not an author's; nil for an author.
+func (s *Store) RefuseAuthor(cert *x509.Certificate) *gemini.Response {
+	switch {
+	case cert == nil:
+		return s.draftsCertRequired
+	case !s.Site.isAuthor(cert):
+		return s.draftsNotAuthorized
+	}
+	return nil
+}
+
+// RefuseHost is the 53 that refuses a request for host and port when s
+// does not serve them; nil when it does.
+func (s *Store) RefuseHost(host string, port int) *gemini.Response {
+	if s.Site.ServesGemini(host, port) {
+		return nil
+	}
+	return s.geminiWrongHost
+}
+
+// NotFound is the 51 of every address s does not serve.
+func (s *Store) NotFound() *gemini.Response { return s.geminiNotFound }
 
 // sourcesIndex adds the sources to the drafts' index page: drafts first,
 // then the posts and pages by address.

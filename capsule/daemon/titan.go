@@ -60,23 +60,21 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
 		return gemini.NewResponse(gemini.StatusSlowDown, strconv.Itoa(guard.RetrySeconds(wait)), nil)
 	}
-	switch {
-	case !st.Site.ServesGemini(req.Host, req.Port):
-		return gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", st.Site.GeminiURL("/")), nil)
-	case !cfg.Titan:
+	if refused := st.RefuseHost(req.Host, req.Port); refused != nil {
+		return refused
+	}
+	if !cfg.Titan {
 		return gemini.NewResponse(gemini.StatusProxyRequestRefused, msg.UploadsOff, nil)
 	}
 	// From here on each answer is logged: who tried to write what.
 	up := &titanUpload{d: d, s: s, named: req.Path, size: req.Size}
-	certs := c.ConnectionState().PeerCertificates
-	if len(certs) > 0 {
-		up.fingerprint = tlscert.FingerprintDER(certs[0].Raw)
+	var cert *x509.Certificate
+	if certs := c.ConnectionState().PeerCertificates; len(certs) > 0 {
+		cert = certs[0]
+		up.fingerprint = tlscert.FingerprintDER(cert.Raw)
 	}
-	switch {
-	case len(certs) == 0:
-		return up.answer(gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil))
-	case !st.IsAuthor(certs[0]):
-		return up.answer(gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil))
+	if refused := st.RefuseAuthor(cert); refused != nil {
+		return up.answer(refused)
 	}
 	var why string
 	// Named while no upload of the site is between its write and its
@@ -98,7 +96,7 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, messages.Format(msg.UploadTooLarge, "max", content.Thousands(int(limit))), nil))
 	}
 	data := make([]byte, req.Size)
-	c.SetReadDeadline(time.Now().Add(cfg.ReadTimeout + time.Duration(float64(req.Size)/float64(max(1, cfg.MinWriteRate))*float64(time.Second))))
+	c.SetReadDeadline(time.Now().Add(cfg.ReadTimeout + gemini.TransferTime(int(req.Size), cmp.Or(cfg.MinWriteRate, gemini.DefaultMinWriteRate))))
 	if _, err := io.ReadFull(body, data); err != nil {
 		return up.answer(gemini.NewResponse(gemini.StatusBadRequest, msg.UploadCut, nil))
 	}
@@ -467,21 +465,19 @@ func (d *Daemon) geminiSource(line []byte, cert *x509.Certificate) *gemini.Respo
 	cfg, _ := s.state()
 	st := s.capsule.Store()
 	msg := st.Site.Messages
-	switch {
-	case !st.Site.ServesGemini(r.Host, r.Port):
-		return nil // the site's 53
-	case cert == nil:
-		return gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
-	case !st.IsAuthor(cert):
-		return gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
+	if refused := st.RefuseHost(r.Host, r.Port); refused != nil {
+		return refused
+	}
+	if refused := st.RefuseAuthor(cert); refused != nil {
+		return refused
 	}
 	file, ok := st.SourceFile(r.Path)
 	if !ok {
-		return gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)
+		return st.NotFound()
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)
+		return st.NotFound()
 	}
 	defer f.Close()
 	// Never a cut copy: edited and sent back, it would lose the rest.

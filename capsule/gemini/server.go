@@ -63,8 +63,10 @@ type Handler func(c *tls.Conn, line []byte, err error) *Response
 // reader, or a flood reading slowly to hold connections, is cut off there.
 const DefaultMinWriteRate = 64 << 10
 
-// writeTime is the time to write n bytes at rate bytes a second.
-func writeTime(n, rate int) time.Duration {
+// TransferTime is the time to send or receive n bytes at rate bytes a
+// second: what a write deadline (and an upload's read deadline) adds
+// for a response's (a body's) size.
+func TransferTime(n, rate int) time.Duration {
 	return time.Duration(float64(n) / float64(rate) * float64(time.Second))
 }
 
@@ -167,7 +169,7 @@ func (s *Server) serveConn(c net.Conn) {
 	// The write may take WriteTimeout, and the time for the response's
 	// size at the minimum rate: a large file to a slow reader is not cut
 	// at WriteTimeout, a reader slower than the minimum rate is.
-	tc.SetWriteDeadline(time.Now().Add(s.WriteTimeout + writeTime(resp.Len(), cmp.Or(s.MinWriteRate, DefaultMinWriteRate))))
+	tc.SetWriteDeadline(time.Now().Add(s.WriteTimeout + TransferTime(resp.Len(), cmp.Or(s.MinWriteRate, DefaultMinWriteRate))))
 	n, _ := resp.WriteTo(tc)
 	if s.Written != nil {
 		s.Written(tc, line, resp, int(n), time.Since(start))
