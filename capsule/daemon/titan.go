@@ -286,11 +286,11 @@ func uploadTarget(cfg config.Config, loaded *content.Content, st *capsule.Store,
 	addr := strings.TrimPrefix(p, "/drafts/source")
 	if capsule.IsSourcePath(p) || isMarkdown(p) {
 		if file, ok := st.SourceFile(addr); ok {
-			r, err := filepath.Rel(cfg.Posts, file)
-			if err != nil || strings.HasPrefix(r, "..") {
+			r, ok := inFolder(cfg.Posts, file)
+			if !ok {
 				return "", "", true, notOne
 			}
-			return filepath.ToSlash(r), "", true, ""
+			return r, "", true, ""
 		}
 		slug, ok := strings.CutPrefix(strings.TrimSuffix(addr, path.Ext(addr)), "/posts/")
 		if deleting || !ok || slug == "" || content.MakeSlug(slug) != slug || strings.Contains(slug, "/") || path.Ext(addr) != ".md" {
@@ -350,11 +350,7 @@ func postFolder(c *content.Content, root, dir string) (string, bool) {
 			if p.Dir != dir {
 				continue
 			}
-			r, err := filepath.Rel(root, filepath.Dir(p.File))
-			if err != nil || strings.HasPrefix(r, "..") {
-				return "", false
-			}
-			return filepath.ToSlash(r), true
+			return inFolder(root, filepath.Dir(p.File))
 		}
 	}
 	return "", false
@@ -365,12 +361,22 @@ func postFolder(c *content.Content, root, dir string) (string, bool) {
 func newestPost(cfg config.Config, loaded *content.Content) string {
 	for _, list := range [][]*content.Post{loaded.Posts, loaded.Drafts} {
 		if len(list) > 0 {
-			if r, err := filepath.Rel(cfg.Posts, list[0].File); err == nil {
-				return filepath.ToSlash(r)
+			if r, ok := inFolder(cfg.Posts, list[0].File); ok {
+				return r
 			}
 		}
 	}
 	return ""
+}
+
+// inFolder is p relative to the folder root, with slashes; ok is false
+// when p is not in it.
+func inFolder(root, p string) (rel string, ok bool) {
+	r, err := filepath.Rel(root, p)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
 }
 
 func exists(p string) bool {
@@ -394,8 +400,8 @@ func problemOf(st *capsule.Store, root, file string) string {
 			continue
 		}
 		e := *p
-		if r, err := filepath.Rel(root, e.File); err == nil {
-			e.File = filepath.ToSlash(r)
+		if r, ok := inFolder(root, e.File); ok {
+			e.File = r
 		}
 		e.Msg = strings.TrimSuffix(e.Msg, content.StillServedNote)
 		out = append(out, oneLine(e.Error()))
