@@ -182,33 +182,25 @@ func (f *Folder) open(rel string) (*os.Root, error) {
 // top) that are missing, and returns those it made; each that exists
 // must be a folder, not a symbolic link.
 func makeFolders(root *os.Root, dir string) (made []string, err error) {
-	if dir == "." {
-		return nil, nil
-	}
-	parts := strings.Split(dir, "/")
-	for i := range parts {
-		p := strings.Join(parts[:i+1], "/")
-		info, err := root.Lstat(p)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			if err := root.Mkdir(p, 0o755); err != nil {
-				return made, err
-			}
-			made = append(made, p)
-		case err != nil:
-			return made, err
-		case info.Mode()&fs.ModeSymlink != 0:
-			return made, refused("%s is a symbolic link: uploads never follow one", p)
-		case !info.IsDir():
-			return made, refused("%s is a file, not a folder", p)
+	return made, walkFolders(root, dir, func(p string) error {
+		if err := root.Mkdir(p, 0o755); err != nil {
+			return err
 		}
-	}
-	return made, nil
+		made = append(made, p)
+		return nil
+	})
 }
 
 // checkFolders checks that every folder of dir exists and is no
 // symbolic link.
 func checkFolders(root *os.Root, dir string) error {
+	return walkFolders(root, dir, func(p string) error { return refused("%s does not exist", p) })
+}
+
+// walkFolders looks at each folder of dir from the top: one that exists
+// must be a folder, not a symbolic link; missing is called for one that
+// does not.
+func walkFolders(root *os.Root, dir string, missing func(p string) error) error {
 	if dir == "." {
 		return nil
 	}
@@ -217,8 +209,12 @@ func checkFolders(root *os.Root, dir string) error {
 		p := strings.Join(parts[:i+1], "/")
 		info, err := root.Lstat(p)
 		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if err := missing(p); err != nil {
+				return err
+			}
 		case err != nil:
-			return refused("%s does not exist", p)
+			return err
 		case info.Mode()&fs.ModeSymlink != 0:
 			return refused("%s is a symbolic link: uploads never follow one", p)
 		case !info.IsDir():
