@@ -66,6 +66,11 @@ func (s *Store) SourceFile(addr string) (file string, ok bool) {
 	return src.file, ok
 }
 
+// MayBeSource reports whether a Gemini request line may ask for a
+// source, cheaply, over-approximating as MayNeedCertificate does: one
+// asked for in an encoded form gets the drafts' 51.
+func MayBeSource(line []byte) bool { return bytes.Contains(line, []byte(sourcesPath)) }
+
 // IsSourcePath reports whether a Gemini path is a source's address
 // under /drafts/source/.
 func IsSourcePath(path string) bool { return strings.HasPrefix(path, sourcesPath+"/") }

@@ -463,6 +463,9 @@ func TitanStatus(cfg config.Config) string {
 // read now (the Store holds no Markdown), at most -max-post-size bytes.
 // It returns nil for any other request.
 func (d *Daemon) geminiSource(line []byte, cert *x509.Certificate) *gemini.Response {
+	if !capsule.MayBeSource(line) {
+		return nil // a draft: not parsed twice
+	}
 	r, refused := gemini.ParseRequest(line)
 	if refused != nil || !capsule.IsSourcePath(r.Path) {
 		return nil
