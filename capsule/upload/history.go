@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 )
@@ -54,22 +53,6 @@ func (h *History) Save(rel, what string, data []byte) (string, error) {
 	syncDir(dir)
 	h.prune(dir)
 	return name, nil
-}
-
-// Versions are the files of rel's versions in history, oldest first.
-func (h *History) Versions(rel string) []string {
-	entries, err := os.ReadDir(filepath.Join(h.Dir, filepath.FromSlash(rel)))
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, filepath.Join(h.Dir, filepath.FromSlash(rel), e.Name()))
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 // prune removes the oldest versions in dir beyond Keep.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -86,7 +88,7 @@ func TestWriteUndo(t *testing.T) {
 	if info, _ := os.Stat(filepath.Join(root, "a.md")); info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v: the replaced file's is kept", info.Mode())
 	}
-	if v := f.History.Versions("a.md"); len(v) != 1 {
+	if v := versions(f.History, "a.md"); len(v) != 1 {
 		t.Errorf("history after the write: %v", v)
 	}
 	if err := f.Undo(c); err != nil {
@@ -98,12 +100,12 @@ func TestWriteUndo(t *testing.T) {
 	if info, _ := os.Stat(filepath.Join(root, "a.md")); info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v after undo", info.Mode())
 	}
-	if v := f.History.Versions("a.md"); len(v) != 0 {
+	if v := versions(f.History, "a.md"); len(v) != 0 {
 		t.Errorf("history after the undo keeps the version on disk again: %v", v)
 	}
 	// The same bytes again: nothing written, nothing kept.
-	if c, err := f.Write("a.md", []byte("old")); err != nil || !c.Same || len(f.History.Versions("a.md")) != 0 {
-		t.Errorf("same bytes: %+v, %v, history %v", c, err, f.History.Versions("a.md"))
+	if c, err := f.Write("a.md", []byte("old")); err != nil || !c.Same || len(versions(f.History, "a.md")) != 0 {
+		t.Errorf("same bytes: %+v, %v, history %v", c, err, versions(f.History, "a.md"))
 	}
 	c, err = f.Write("b/c/index.md", []byte("new"))
 	if err != nil {
@@ -151,7 +153,7 @@ func TestUndoKeepsWhatChangedSince(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !inHistory(t, f.History, "a.md", "saved over SSH meanwhile") {
-		t.Errorf("the other writer's version is lost: history %v", f.History.Versions("a.md"))
+		t.Errorf("the other writer's version is lost: history %v", versions(f.History, "a.md"))
 	}
 	if info, _ := os.Stat(filepath.Join(root, "a.md")); info.Mode().Perm() != 0o600 {
 		t.Errorf("undone with mode %v, was 0600", info.Mode().Perm())
@@ -172,10 +174,26 @@ func TestUndoKeepsWhatChangedSince(t *testing.T) {
 
 func inHistory(t *testing.T, h *History, rel, text string) bool {
 	t.Helper()
-	for _, v := range h.Versions(rel) {
+	for _, v := range versions(h, rel) {
 		if b, _ := os.ReadFile(v); string(b) == text {
 			return true
 		}
 	}
 	return false
+}
+
+// versions are the files of rel's versions in h, oldest first.
+func versions(h *History, rel string) []string {
+	entries, err := os.ReadDir(filepath.Join(h.Dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(h.Dir, filepath.FromSlash(rel), e.Name()))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
