@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"math/bits"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -76,22 +75,5 @@ func (b *builder) buildFoldingEveryLine(d Doc, seed uint64) (doc, []uint32) {
 		}
 		at += len(line)
 	}
-	out.size = uint32(at)
-	out.filter = b.filter()
-	out.fold = slices.Clip(kept)
-	out.kept = slices.Clone(b.kept)
-	out.lines = slices.Clone(b.lines)
-	out.regions = slices.Clone(b.regions)
-	wide := slices.Clone(b.keys)
-	slices.Sort(wide)
-	keys := make([]uint32, 0, len(wide)+64)
-	for w, word := range b.seen {
-		for word != 0 {
-			keys = append(keys, uint32(w*64+bits.TrailingZeros64(word)))
-			word &= word - 1
-		}
-		b.seen[w] = 0
-	}
-	keys = append(keys, slices.Compact(wide)...)
-	return out, slices.Clip(keys)
+	return out, b.finish(&out, at, kept)
 }

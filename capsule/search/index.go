@@ -373,14 +373,20 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		}
 		at += len(line)
 	}
+	return out, b.finish(&out, at, kept)
+}
+
+// finish sets what out keeps of the lines b folded and indexed, the
+// folded prose being at bytes long and kept the lines kept of it, and
+// returns the keys it was indexed by, sorted: BMP ones from the bit set
+// (cleared on the way), then the others.
+func (b *builder) finish(out *doc, at int, kept []byte) []uint32 {
 	out.size = uint32(at)
 	out.filter = b.filter()
 	out.fold = slices.Clip(kept)
 	out.kept = slices.Clone(b.kept)
 	out.lines = slices.Clone(b.lines)
 	out.regions = slices.Clone(b.regions)
-	// The keys, sorted: BMP ones from the bit set (cleared on the way),
-	// then the others.
 	wide := slices.Clone(b.keys)
 	slices.Sort(wide)
 	keys := make([]uint32, 0, len(wide)+64)
@@ -392,7 +398,7 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		b.seen[w] = 0
 	}
 	keys = append(keys, slices.Compact(wide)...)
-	return out, slices.Clip(keys)
+	return slices.Clip(keys)
 }
 
 // proseStart returns where the prose of a gemtext line starts, past its
