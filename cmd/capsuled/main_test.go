@@ -714,7 +714,7 @@ func TestCheckSaysWhatItChecked(t *testing.T) {
 checked certificates folder ` + regexp.QuoteMeta(certs) + `: the first start creates ` + regexp.QuoteMeta(filepath.Join(certs, "localhost.crt")) + ` there for localhost
 checked build cache ` + regexp.QuoteMeta(filepath.Join(certs, "cache", "localhost.cache")) + `: none yet \(a start writes it\)
 checked uploads \(Titan\) to localhost: off
-checked listen addresses: gemini :1965, gopher :7070( \(.*\))?
+checked listen addresses: gemini :1965( \([^)]*\))?, gopher :7070( \([^)]*\))?
 checked configuration file ` + regexp.QuoteMeta(config) + `
 ok: no problems, 0 warnings, built in \S+, \d+ KiB of responses to hold
 $`)
