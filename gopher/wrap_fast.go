@@ -35,6 +35,38 @@ func (l *liner) fast(glue []int) bool {
 	sup := suppressor{glue: glue, spans: l.spans}
 	sup.next(1)
 	for i := 0; i < len(s); {
+		if st == stID {
+			// A run of ideographs and kana, most of Japanese text: after
+			// an ID character a line may break before the next one, so
+			// each is a segment of its own, two cells wide, and the step
+			// below comes down to these few lines. The run stops at
+			// anything else, and where glue or a URL may take a break
+			// away (sup.at).
+			for i+2 < len(s) && i < sup.at {
+				c := s[i]
+				if c < 0xe1 || c > 0xec || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
+					break
+				}
+				p := runePages[c<<4|(s[i+1]&0x3f)>>2]
+				if p == nil || p[(s[i+1]&0x03)<<6|s[i+2]&0x3f] != wideID {
+					break
+				}
+				if textEnd > segStart && textW <= limit {
+					lend, lendW = textEnd, textW
+				} else {
+					l.sync(lend, lendW, limit, segW)
+					l.place(l.fastSegment(segStart, segW, textEnd, textW, w))
+					lend, lendW, limit = l.limit(w)
+				}
+				segStart, segW = i, w
+				textEnd, textW = i+3, w+2
+				w += 2
+				i += 3
+			}
+			if i >= len(s) {
+				break
+			}
+		}
 		var info runeInfo
 		size := 1
 		if c := s[i]; c < utf8.RuneSelf {
@@ -88,6 +120,10 @@ func (l *liner) fast(glue []int) bool {
 	}
 	return true
 }
+
+// wideID is the runeInfo of an ideograph or a kana that may start and end
+// a line: class ID, two cells.
+const wideID = runeInfo(lbID) | 2<<infoWidthShift
 
 // fastSegment makes the segment that starts at byte start, where the width
 // so far is startW, for the fast path: its last character that is not a
