@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"capsule/capsule/internal/testfs"
 )
@@ -108,3 +109,71 @@ func (d dirEntry) Name() string               { return d.name }
 func (d dirEntry) IsDir() bool                { return d.kind.IsDir() }
 func (d dirEntry) Type() fs.FileMode          { return d.kind }
 func (d dirEntry) Info() (fs.FileInfo, error) { return nil, fs.ErrNotExist }
+
+// A reload takes the last load's reading of the posts folder when the
+// folder's stat is the one that load saw, and that load was not racy
+// (readDirRaw): it reads the folder's entries from the kernel again only
+// when one may have changed. An entry added with the folder's times set
+// back (its change time moves) is seen, and so is one added within
+// RacyWindow of the last reading, whatever the stat says.
+func TestReloadRereadsOnlyAChangedFolder(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nA\n",
+		"b.md": "---\ntitle: B\ndate: 2024-01-02\n---\nB\n",
+	})
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	for _, n := range []string{"a.md", "b.md"} {
+		os.Chtimes(filepath.Join(dir, n), old, old)
+	}
+	time.Sleep(RacyWindow + 100*time.Millisecond) // the folder's change time is past the racy window
+	readings := 0
+	defer func(f func(*os.File) ([]fs.DirEntry, error)) { readDir = f }(readDir)
+	real := readDir
+	readDir = func(f *os.File) ([]fs.DirEntry, error) {
+		if f.Name() == dir {
+			readings++
+		}
+		return real(f)
+	}
+	opts := LoadOptions{Settle: -1, Layout: LayoutFlat}
+	load := func(what string, wantReadings int, wantPosts ...string) {
+		t.Helper()
+		readings = 0
+		c, err := Load(dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range c.Posts {
+			got = append(got, p.Slug)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, wantPosts) {
+			t.Errorf("%s: posts %v, want %v", what, got, wantPosts)
+		}
+		if readings != wantReadings {
+			t.Errorf("%s: the folder was read %d times, want %d", what, readings, wantReadings)
+		}
+		c.Forget()
+		opts.Previous = c
+	}
+	load("first load", 1, "a", "b")
+	load("reload, nothing changed", 0, "a", "b")
+	before, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "c.md"), []byte("---\ntitle: C\ndate: 2024-01-03\n---\nC\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(dir, before.ModTime(), before.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Join(dir, "c.md"), old, old)
+	load("reload, a post added, the folder's times set back", 1, "a", "b", "c")
+	load("reload within the racy window", 1, "a", "b", "c")
+	if err := os.Remove(filepath.Join(dir, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	load("reload, a post removed", 1, "b", "c")
+}
