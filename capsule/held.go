@@ -17,14 +17,14 @@ func (st *Store) held() int64 {
 	// Gopher for a file) ends where the response does. The end is an
 	// address, never a pointer: one past an array is no pointer the
 	// collector may see. What is counted is the bytes served, not the
-	// room the arrays have.
-	arrays := make(map[uintptr]int, len(st.gemini)+len(st.gopher))
+	// room the arrays have. The ends are sorted (radix), not put in a
+	// map: at 10,000 posts there are 50,000 of them, counted on every
+	// reload, and a map of them took 5 to 7 ms of an edit's 100.
+	spans := make([]heldSpan, 0, 2*len(st.gemini)+len(st.gopher)+2*len(st.drafts))
 	add := func(b []byte) {
-		if len(b) == 0 {
-			return
+		if len(b) > 0 {
+			spans = append(spans, heldSpan{end: uintptr(unsafe.Pointer(unsafe.SliceData(b))) + uintptr(len(b)), n: len(b)})
 		}
-		end := uintptr(unsafe.Pointer(unsafe.SliceData(b))) + uintptr(len(b))
-		arrays[end] = max(arrays[end], len(b))
 	}
 	for _, r := range st.gemini {
 		add(r.Raw)
@@ -37,11 +37,52 @@ func (st *Store) held() int64 {
 		add(r.Raw)
 		add(r.Tail)
 	}
+	spans = sortSpans(spans)
 	var n int64
-	for _, c := range arrays {
-		n += int64(c)
+	for i := 0; i < len(spans); {
+		longest, end := 0, spans[i].end
+		for ; i < len(spans) && spans[i].end == end; i++ {
+			longest = max(longest, spans[i].n)
+		}
+		n += int64(longest)
 	}
 	return n
+}
+
+// heldSpan is an array held, by its end and its length.
+type heldSpan struct {
+	end uintptr
+	n   int
+}
+
+// sortSpans sorts spans by end, and may return another slice: a radix sort
+// of the ends' offsets from the lowest, eight bits a pass, as many passes
+// as the highest offset has bytes (four for a heap of up to 4 GiB).
+func sortSpans(spans []heldSpan) []heldSpan {
+	if len(spans) < 2 {
+		return spans
+	}
+	lo, hi := spans[0].end, spans[0].end
+	for _, s := range spans {
+		lo, hi = min(lo, s.end), max(hi, s.end)
+	}
+	other := make([]heldSpan, len(spans))
+	for shift := uint(0); shift < 64 && (hi-lo)>>shift > 0; shift += 8 {
+		var count [257]int
+		for _, s := range spans {
+			count[((s.end-lo)>>shift)&0xff+1]++
+		}
+		for i := 1; i < len(count); i++ {
+			count[i] += count[i-1]
+		}
+		for _, s := range spans {
+			d := ((s.end - lo) >> shift) & 0xff
+			other[count[d]] = s
+			count[d]++
+		}
+		spans, other = other, spans
+	}
+	return spans
 }
 
 // FormatBytes says n bytes the way the log does: 312 KiB, 41.2 MiB.

@@ -330,6 +330,9 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 		if diff := storeDiff(want, got); diff != "" {
 			t.Fatalf("step %d (%s): the reload differs from a build from nothing: %s", step, what, diff)
 		}
+		if h := referenceHeld(got); got.Held != h {
+			t.Fatalf("step %d (%s): the reload holds %d bytes, counted one by one %d", step, what, got.Held, h)
+		}
 		for key := range got.gemini {
 			switch {
 			case strings.HasPrefix(key, pagesDir):
