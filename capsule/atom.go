@@ -137,7 +137,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 	// The response header first: the feed is written where it is served
 	// from, not copied there.
 	header := "20 " + atomMediaType + "\r\n"
-	out := bytes.NewBuffer(make([]byte, 0, len(header)+size))
+	out := newOnceBuffer(len(header) + size)
 	out.WriteString(header)
 	out.WriteString(xml.Header)
 	out.Write(bytes.TrimSuffix(head.Bytes(), []byte(end)))
@@ -153,7 +153,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 		}
 	}
 	out.WriteString(end + "\n")
-	raw := kept(out.Bytes())
+	raw := out.bytes()
 	textless = make([][]byte, len(posts))
 	for i, p := range posts {
 		if n := len(b.part(p).atom); at[i] >= 0 {
