@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"capsule/capsule/content"
 	"capsule/capsule/markup"
@@ -31,9 +32,14 @@ import (
 // lead to the capsule's page or file when there is one, and stay links
 // to the web when there is none (a tag's page, the web's home page).
 type postLinks struct {
-	site      *Site
-	c         *content.Content
-	index     *content.Index           // every post, published or not
+	site *Site
+	c    *content.Content
+	// index is every post, published or not, made when a link is first
+	// resolved (indexOnce): an edit's reload of a blog whose posts link
+	// to no other post makes none (4.8 ms at 10,000 posts).
+	index     *content.Index
+	indexOnce sync.Once
+	lists     [][]*content.Post        // what index is made of
 	bySlug    map[string]*content.Post // every post, by slug
 	published map[*content.Post]bool   // the posts and pages served, and stubs
 	// stubs are themes' layout pages left out (layoutStubs): links to
@@ -58,7 +64,7 @@ func newPostLinks(site *Site, entries []*content.Post, stubs map[*content.Post]b
 	l := &postLinks{site: site, c: c, bySlug: make(map[string]*content.Post, len(entries)+len(c.Drafts)+len(c.Scheduled)+len(c.Expired)+len(c.NoPage)), published: make(map[*content.Post]bool, len(entries)), stubs: stubs,
 		files: make(map[string]fileKind, len(c.Files)+len(c.DraftFiles)+len(c.Withheld))}
 	all := [][]*content.Post{c.Posts, c.Pages, c.Unlisted, c.Drafts, c.Scheduled, c.Expired, c.NoPage}
-	l.index = content.NewIndex(all...)
+	l.lists = all
 	for _, list := range all {
 		for _, p := range list {
 			l.bySlug[p.Slug] = p
@@ -211,6 +217,7 @@ func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, a
 	if !ok {
 		return nil, nil, false
 	}
+	l.indexOnce.Do(func() { l.index = content.NewIndex(l.lists...) })
 	if p, ambiguous = l.index.Find(from, dest); p != nil || len(ambiguous) > 0 {
 		return p, ambiguous, true
 	}
