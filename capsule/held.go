@@ -11,8 +11,9 @@ import (
 // counted once (a post's menu answers two selectors, a file's bytes both
 // protocols): what memory must hold at the least, to compare resident
 // memory with. A retitled post's page counts its two pieces, the first
-// shared with the previous Store, which a Store holds as much as its own. Responses built for each request (search results) are not
-// held and not counted.
+// shared with the previous Store, which a Store holds as much as its own.
+// Responses built for each request (search results) are not held and not
+// counted.
 func (st *Store) held() int64 {
 	// By where each array ends: a Gemini response's body (served to
 	// Gopher for a file) ends where the response does. The end is an
@@ -22,9 +23,25 @@ func (st *Store) held() int64 {
 	// map: at 10,000 posts there are 50,000 of them, counted on every
 	// reload, and a map of them took 5 to 7 ms of an edit's 100.
 	spans := make([]heldSpan, 0, 2*len(st.gemini)+len(st.gopher)+2*len(st.drafts))
+	st.eachArray(func(end uintptr, n int) { spans = append(spans, heldSpan{end: end, n: n}) })
+	spans = sortSpans(spans)
+	var n int64
+	for i := 0; i < len(spans); {
+		longest, end := 0, spans[i].end
+		for ; i < len(spans) && spans[i].end == end; i++ {
+			longest = max(longest, spans[i].n)
+		}
+		n += int64(longest)
+	}
+	return n
+}
+
+// eachArray calls f with the end and the length of every non-empty
+// array st serves, as many times as it serves it.
+func (st *Store) eachArray(f func(end uintptr, n int)) {
 	add := func(b []byte) {
 		if len(b) > 0 {
-			spans = append(spans, heldSpan{end: uintptr(unsafe.Pointer(unsafe.SliceData(b))) + uintptr(len(b)), n: len(b)})
+			f(uintptr(unsafe.Pointer(unsafe.SliceData(b)))+uintptr(len(b)), len(b))
 		}
 	}
 	for _, r := range st.gemini {
@@ -38,16 +55,6 @@ func (st *Store) held() int64 {
 		add(r.Raw)
 		add(r.Tail)
 	}
-	spans = sortSpans(spans)
-	var n int64
-	for i := 0; i < len(spans); {
-		longest, end := 0, spans[i].end
-		for ; i < len(spans) && spans[i].end == end; i++ {
-			longest = max(longest, spans[i].n)
-		}
-		n += int64(longest)
-	}
-	return n
 }
 
 // heldSpan is an array held, by its end and its length.

@@ -5,30 +5,13 @@ import (
 	"math/rand"
 	"slices"
 	"testing"
-	"unsafe"
 )
 
 // referenceHeld is what held counts, the plain way: each array once, by
 // where it ends, in a map.
 func referenceHeld(st *Store) int64 {
 	arrays := make(map[uintptr]int)
-	add := func(b []byte) {
-		if len(b) > 0 {
-			end := uintptr(unsafe.Pointer(unsafe.SliceData(b))) + uintptr(len(b))
-			arrays[end] = max(arrays[end], len(b))
-		}
-	}
-	for _, r := range st.gemini {
-		add(r.Raw)
-		add(r.Tail)
-	}
-	for _, b := range st.gopher {
-		add(b)
-	}
-	for _, r := range st.drafts {
-		add(r.Raw)
-		add(r.Tail)
-	}
+	st.eachArray(func(end uintptr, n int) { arrays[end] = max(arrays[end], n) })
 	var n int64
 	for _, c := range arrays {
 		n += int64(c)

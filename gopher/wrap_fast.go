@@ -38,11 +38,12 @@ func (l *liner) fast(glue []int) bool {
 		if st == stID {
 			// A run of ideographs and kana, most of Japanese text: after
 			// an ID character a line may break before the next one, so
-			// each is a segment of its own, two cells wide, and the step
-			// below comes down to these few lines. The run stops at
-			// anything else, and where glue or a URL may take a break
-			// away (sup.at).
-			for i+2 < len(s) && i < sup.at {
+			// each is a segment of its own, two cells wide, and while
+			// the segment before it fits on the line the step below
+			// comes down to these few lines. The run stops at anything
+			// else, where glue or a URL may take a break away (sup.at),
+			// and where a line is full: the step below places it.
+			for i+2 < len(s) && i < sup.at && textEnd > segStart && textW <= limit {
 				c := s[i]
 				if c < 0xe1 || c > 0xec || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
 					break
@@ -51,13 +52,7 @@ func (l *liner) fast(glue []int) bool {
 				if p == nil || p[(s[i+1]&0x03)<<6|s[i+2]&0x3f] != wideID {
 					break
 				}
-				if textEnd > segStart && textW <= limit {
-					lend, lendW = textEnd, textW
-				} else {
-					l.sync(lend, lendW, limit, segW)
-					l.place(l.fastSegment(segStart, segW, textEnd, textW, w))
-					lend, lendW, limit = l.limit(w)
-				}
+				lend, lendW = textEnd, textW
 				segStart, segW = i, w
 				textEnd, textW = i+3, w+2
 				w += 2
