@@ -84,18 +84,20 @@ func (t *topDir) read(dir string) ([]fs.DirEntry, error) {
 // true) without reading them from the kernel again: 10,000 entries are a
 // fifth of what a reload with nothing changed costs. A folder's
 // modification and change times move whenever an entry is added, removed
-// or renamed; but they move in ticks of the kernel's clock, and a change
-// in the tick that prev was read in could leave the stat as prev saw it.
-// So prev is taken only if it was read RacyWindow or more after the
-// folder last changed, the rule a post's file has (reuse.go).
+// or renamed, on the local file systems that listingTrusted knows (on
+// others the folder is read every time); but they move in ticks of the
+// kernel's clock, so that a change made just after a reading may bear a
+// time a tick before it, or the very time an earlier change left. So
+// prev is taken only if it was read RacyWindow or more after the folder
+// last changed, the rule a post's file has (reuse.go).
 func readDirRaw(dir string, prev *topDir) (raw []fs.DirEntry, stamp *fileStamp, at time.Time, same bool, err error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil, nil, time.Time{}, false, err
 	}
 	defer f.Close()
-	at = time.Now() // before the stat: a change after it is later than at
-	if fi, err := f.Stat(); err == nil {
+	at = time.Now() // before the stat, which the entries read are as new as
+	if fi, err := f.Stat(); err == nil && listingTrusted(f) {
 		if st, ok := stampOf(fi); ok {
 			stamp = &st
 		}
