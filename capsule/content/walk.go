@@ -96,7 +96,7 @@ func readDirRaw(dir string, prev *topDir) (raw []fs.DirEntry, stamp *fileStamp, 
 		return nil, nil, time.Time{}, false, err
 	}
 	defer f.Close()
-	at = time.Now() // before the stat, which the entries read are as new as
+	at = time.Now() // taken before the stat: the entries read are at least as new
 	if fi, err := f.Stat(); err == nil && listingTrusted(f) {
 		if st, ok := stampOf(fi); ok {
 			stamp = &st
