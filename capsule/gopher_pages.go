@@ -96,10 +96,12 @@ func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, l
 	msg := b.site.Messages
 	p := b.entry(i)
 	older, newer := b.neighbours(i)
-	// The pointer to the menu is written into the text's one allocation.
+	// The pointer to the menu is written into the text's one allocation,
+	// wrapped to the text's width as the text is.
 	tail := func(links []gopher.Link) string {
 		if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
-			return "\r\n" + msg.MenuPointer + "\r\n" + b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p)) + "\r\n"
+			pointer := strings.Join(gopher.Wrap(msg.MenuPointer, b.site.GopherWidth), "\r\n")
+			return "\r\n" + pointer + "\r\n" + b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p)) + "\r\n"
 		}
 		return ""
 	}

@@ -1,6 +1,7 @@
 package capsule_test
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/internal/servetest"
@@ -488,5 +490,38 @@ func TestGopherMenusWithLynx(t *testing.T) {
 	tagPage, err := cmd.Output()
 	if err != nil || !strings.Contains(string(tagPage), "テスト #テスト") || !strings.Contains(string(tagPage), "(DIR) 2020-02-02 二番目") {
 		t.Errorf("lynx following %s: %v\n%s", tagURL, err, tagPage)
+	}
+}
+
+// A post's Gopher text keeps the site's width to its last line: at 40
+// cells, the pointer to the post's menu ("リンク・タグ・前後の記事はこの
+// gopher メニューから:", 51 cells) is wrapped as the text is (found by a
+// new user's trial). Only a line that cannot break (a URL) may be wider.
+func TestGopherTextKeepsANarrowWidth(t *testing.T) {
+	const width = 40
+	c, err := content.Load(filepath.Join("..", "posts"), content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := &capsule.Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: width}
+	st, err := capsule.Build(context.Background(), site, c, capsule.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := 0
+	for _, r := range st.Routes() {
+		if r.Protocol != "gopher" || !strings.HasPrefix(r.Address, "/posts/") || !strings.HasSuffix(r.Address, ".txt") {
+			continue
+		}
+		text, _ := st.Gopher(r.Address)
+		texts++
+		for i, line := range strings.Split(strings.TrimSuffix(string(text), "\r\n"), "\r\n") {
+			if displayWidth(line) > width && strings.ContainsAny(line, " 、。・") {
+				t.Errorf("%s line %d is %d cells wide, over %d: %q", r.Address, i+1, displayWidth(line), width, line)
+			}
+		}
+	}
+	if texts < 7 {
+		t.Errorf("%d posts' texts looked at, want the sample's 7", texts)
 	}
 }

@@ -317,7 +317,9 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 	} else {
 		fmt.Fprintf(&b, "checked configuration: flags and defaults (no -config file)\n")
 	}
-	fmt.Fprintf(&b, "ok: no problems, %s, built in %v, %s of responses to hold\n", count(content.CountWarnings(sum.Warnings), "warning"), sum.BuildTime.Round(time.Millisecond), capsule.FormatBytes(sum.Held))
+	// The configuration's warnings (printed before) count with the posts'.
+	warnings := content.CountWarnings(sum.Warnings) + len(cfg.Warnings())
+	fmt.Fprintf(&b, "ok: no problems, %s, built in %v, %s of responses to hold\n", count(warnings, "warning"), sum.BuildTime.Round(time.Millisecond), capsule.FormatBytes(sum.Held))
 	return b.String()
 }
 

@@ -716,10 +716,10 @@ checked build cache ` + regexp.QuoteMeta(filepath.Join(certs, "cache", "localhos
 checked uploads \(Titan\) to localhost: off
 checked listen addresses: gemini :1965( \([^)]*\))?, gopher :7070( \([^)]*\))?
 checked configuration file ` + regexp.QuoteMeta(config) + `
-ok: no problems, 0 warnings, built in \S+, \d+ KiB of responses to hold
+ok: no problems, 1 warning, built in \S+, \d+ KiB of responses to hold
 $`)
 	// A configuration file that leaves the name localhost, listening where
-	// others reach it, is warned of, at the file's line.
+	// others reach it, is warned of, at the file's line, and counted.
 	warning := "warning: " + config + ":1: hostname is localhost, but capsuled listens on :1965, open to other machines: their readers would follow every link to their own machine; set hostname (or -hostname) to the name readers use\n"
 	if code != 0 || !want.MatchString(out) || errOut != "capsuled: ../../posts: "+ownFolder+"\n"+warning {
 		t.Errorf("first start: exit %d\nstdout:\n%s\nstderr: %s", code, out, errOut)
