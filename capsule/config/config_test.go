@@ -193,3 +193,44 @@ func TestProblemsNameTheFilesLine(t *testing.T) {
 		t.Errorf("a flag's folder blamed on the file: %v", err)
 	}
 }
+
+// The example configuration shows every key capsule reads, each in its
+// table, set or commented out (the README calls it "a commented example
+// with every key"), and every key of [[site]].
+func TestExampleConfigShowsEveryKey(t *testing.T) {
+	b, err := os.ReadFile("../../contrib/capsule.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each line's key, with the table it is in: "files.max_size".
+	shown := map[string]bool{}
+	table := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "#"))
+		switch {
+		case strings.HasPrefix(line, "[[") && strings.HasSuffix(line, "]]"):
+			table = strings.Trim(line, "[]")
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			table = strings.Trim(line, "[]")
+		default:
+			key, _, ok := strings.Cut(line, " =")
+			if !ok || strings.ContainsAny(key, " \"") {
+				continue
+			}
+			if table != "" {
+				key = table + "." + key
+			}
+			shown[key] = true
+		}
+	}
+	for _, k := range fileKeys {
+		if !shown[k.name] && !strings.HasPrefix(k.name, "messages.") {
+			t.Errorf("contrib/capsule.toml does not show %s", k.name)
+		}
+	}
+	for _, k := range siteKeys {
+		if !shown["site."+k] {
+			t.Errorf("contrib/capsule.toml does not show [[site]]'s %s", k)
+		}
+	}
+}

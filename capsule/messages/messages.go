@@ -24,7 +24,7 @@ type Messages struct {
 	Search   string `toml:"search" doc:"link to search"`
 	AtomFeed string `toml:"atom_feed" doc:"link to the Atom feed"`
 	Posts    string `toml:"posts" doc:"heading of the home page's post list"`
-	Home     string `toml:"home" doc:"link home: {site}"`
+	Home     string `toml:"home" doc:"gopher: the menus' link home, {site}"`
 
 	TagsHeading    string `toml:"tags_heading" doc:"heading of the tag index: {site}"`
 	TagFeed        string `toml:"tag_feed" doc:"link to a tag's Atom feed"`
