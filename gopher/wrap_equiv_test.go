@@ -204,3 +204,22 @@ func TestWrapAmbiguousWide(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWrapMatchesReference holds the fast wrapping code (the table-driven
+// path, its loop for Japanese runs included) to the reference, for any
+// text, width and glue: go test -run '^$' -fuzz FuzzWrapMatchesReference ./gopher
+func FuzzWrapMatchesReference(f *testing.F) {
+	f.Add("吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。", 10, 7, 0)
+	f.Add("日本語の文章[1]と https://example.com/を見て、漢字かな交じり文", 14, 18, 3)
+	f.Add("「お待たせしました」と彼女は言った。（本当は十分も遅れていた）", 9, 0, 1)
+	f.Fuzz(func(t *testing.T, s string, width, glueAt, glueStep int) {
+		width %= 100
+		var glue []int
+		if glueStep > 0 && len(s) > 0 {
+			for at := glueAt % (len(s) + 1); at >= 0 && at <= len(s) && len(glue) < 8; at += glueStep%16 + 1 {
+				glue = append(glue, at)
+			}
+		}
+		checkWrapEquiv(t, s, width, glue)
+	})
+}
