@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -39,41 +38,11 @@ func TestFoldIndexIsFoldThenIndex(t *testing.T) {
 }
 
 // buildFoldingEveryLine is build as it was before foldIndex: every line
-// folded into scratch space, then indexed.
+// folded into scratch space (appendFold), then indexed.
 func (b *builder) buildFoldingEveryLine(d Doc, seed uint64) (doc, []uint32) {
-	b.lines, b.regions, b.keys, b.spans = b.lines[:0], b.regions[:0], b.keys[:0], b.spans[:0]
-	body := d.Body
-	b.proseSpans(body)
-	title := appendFold(nil, []byte(d.Title), 0, nil)
-	out := doc{name: d.Title, body: body, title: string(title), seed: seed}
-	b.seed, b.grams = seed, b.grams[:0]
-	clear(b.count[:])
-	b.index(title)
-	var kept []byte
-	b.kept = b.kept[:0]
-	at := 0
-	for i, sp := range b.spans {
-		if i > 0 {
-			at++
-		}
-		b.lines = append(b.lines, mark{fold: uint32(at), orig: uint32(sp[0])})
-		r0 := len(b.regions)
-		line := appendFold(b.scratch[:0], body[sp[0]:sp[1]], sp[0], &b.regions)
-		b.scratch = line
-		for k := r0; k < len(b.regions); k++ {
-			b.regions[k].fold0 += uint32(at)
-			b.regions[k].fold1 += uint32(at)
-		}
+	return b.buildFolding(d, seed, func(b *builder, dst, src []byte, base int) ([]byte, uint32) {
+		line := appendFold(dst, src, base, &b.regions)
 		b.index(line)
-		if src := body[sp[0]:sp[1]]; bytes.Equal(line, src) {
-			b.kept = append(b.kept, sameLine)
-		} else if plain(line, src) {
-			b.kept = append(b.kept, plainLine)
-		} else {
-			b.kept = append(b.kept, uint32(len(kept)))
-			kept = append(kept, line...)
-		}
-		at += len(line)
-	}
-	return out, b.finish(&out, at, kept)
+		return line, 0
+	})
 }

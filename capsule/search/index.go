@@ -323,6 +323,12 @@ type builder struct {
 // build folds d's prose and title and returns what the index keeps of it,
 // with its keys, sorted.
 func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
+	return b.buildFolding(d, seed, (*builder).foldIndex)
+}
+
+// buildFolding is build, each prose line folded and indexed by foldLine
+// (foldIndex; its test gives the general folding to compare with).
+func (b *builder) buildFolding(d Doc, seed uint64, foldLine func(b *builder, dst, src []byte, base int) ([]byte, uint32)) (doc, []uint32) {
 	b.lines, b.regions, b.keys, b.spans = b.lines[:0], b.regions[:0], b.keys[:0], b.spans[:0]
 	body := d.Body
 	// The prose lines, then their folding, which is as long but where
@@ -351,7 +357,7 @@ func (b *builder) build(d Doc, seed uint64) (doc, []uint32) {
 		b.lines = append(b.lines, mark{fold: uint32(at), orig: uint32(sp[0])})
 		r0 := len(b.regions)
 		src := body[sp[0]:sp[1]]
-		line, kind := b.foldIndex(b.scratch[:0], src, sp[0])
+		line, kind := foldLine(b, b.scratch[:0], src, sp[0])
 		if kind != 0 {
 			// Neither copied nor kept: as long as its source.
 			b.kept = append(b.kept, kind)
