@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"os"
 	"slices"
+	"syscall"
 	"time"
 )
 
@@ -22,6 +23,13 @@ import (
 // modification time was at least RacyWindow older than the moment it was
 // read: a file read sooner after a write is read again next time.
 const RacyWindow = 2 * time.Second
+
+// settled reports whether t, a time a file or folder bears, is RacyWindow
+// or more before at, when it was read: a change after the reading could
+// not bear it.
+func settled(at time.Time, t syscall.Timespec) bool {
+	return at.Sub(time.Unix(t.Unix())) >= RacyWindow
+}
 
 // loadCache is what one Load keeps for the next.
 type loadCache struct {

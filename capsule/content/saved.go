@@ -137,7 +137,7 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 // reusable reports whether a later load may take s: read at least
 // RacyWindow after its last modification.
 func (s *source) reusable() bool {
-	return s.stamp != nil && s.readAt.Sub(time.Unix(s.stamp.mtime.Unix())) >= RacyWindow
+	return s.stamp != nil && settled(s.readAt, s.stamp.mtime)
 }
 
 // timespec reads a time EncodeSaved wrote as its seconds and

@@ -103,8 +103,7 @@ func readDirRaw(dir string, prev *topDir) (raw []fs.DirEntry, stamp *fileStamp, 
 		}
 	}
 	if prev != nil && prev.stamp != nil && stamp != nil && *prev.stamp == *stamp &&
-		prev.readAt.Sub(time.Unix(stamp.mtime.Unix())) >= RacyWindow &&
-		prev.readAt.Sub(time.Unix(stamp.ctime.Unix())) >= RacyWindow {
+		settled(prev.readAt, stamp.mtime) && settled(prev.readAt, stamp.ctime) {
 		return prev.raw, prev.stamp, prev.readAt, true, nil
 	}
 	raw, err = readDir(f)
