@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"capsule/capsule/logstamp"
 )
@@ -24,6 +25,12 @@ import (
 // client sent), status, bytes written and duration. Lines are buffered and
 // written once a second or when the buffer fills, so that a busy capsule
 // makes one write a second rather than one a request.
+//
+// A line is bounded whatever a client sends: the quoted target is at most
+// maxLoggedTarget bytes, and what is left of a longer one is counted
+// after the quotes ("gemini://example.org/aaaa…"+900): a request of 1024
+// bytes that are not UTF-8 (each escaped in four) would otherwise make a
+// line of 4 KiB, four times what the client sent.
 //
 // HAProxy's health checks are not logged: two a second per replica
 // (contrib/haproxy.cfg checks each protocol every second) would be most of
@@ -47,6 +54,9 @@ type accessLog struct {
 const (
 	accessLogFlushEvery = time.Second
 	accessLogBufferSize = 64 << 10
+	// maxLoggedTarget bounds the quoted target of a line, escapes
+	// included (see accessLog).
+	maxLoggedTarget = 256
 )
 
 func newAccessLog(w io.Writer, ips bool, trusted []netip.Prefix) *accessLog {
@@ -93,10 +103,15 @@ func (a *accessLog) request(proto string, remote net.Addr, target string, target
 	b = append(b, ' ')
 	b = appendClient(b, remote, a.ips)
 	b = append(b, ' ')
-	if targetBytes != nil {
-		b = appendQuoted(b, targetBytes)
-	} else {
-		b = strconv.AppendQuote(b, target)
+	if targetBytes == nil {
+		// Read, not kept: the string's bytes as they are, no copy.
+		targetBytes = unsafe.Slice(unsafe.StringData(target), len(target))
+	}
+	var left int
+	b, left = appendQuoted(b, targetBytes, maxLoggedTarget)
+	if left > 0 {
+		b = append(b, '+')
+		b = strconv.AppendInt(b, int64(left), 10)
 	}
 	b = append(b, ' ')
 	b = append(b, status...)
@@ -131,10 +146,14 @@ func appendClient(b []byte, remote net.Addr, ips bool) []byte {
 
 // appendQuoted is strconv.AppendQuote for bytes, without converting them to
 // a string: control characters, quotes, backslashes and invalid UTF-8 are
-// escaped, so that a client cannot forge or break log lines.
-func appendQuoted(b, s []byte) []byte {
+// escaped, so that a client cannot forge or break log lines. It stops
+// before the quoted text would pass limit bytes, quotes not counted, and
+// returns how many bytes of s it left out.
+func appendQuoted(b, s []byte, limit int) ([]byte, int) {
 	b = append(b, '"')
+	end := len(b) + limit
 	for len(s) > 0 {
+		before := len(b)
 		r, size := utf8.DecodeRune(s)
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -149,9 +168,13 @@ func appendQuoted(b, s []byte) []byte {
 			quoted := strconv.AppendQuoteRune(q[:0], r) // '\x1b'
 			b = append(b, quoted[1:len(quoted)-1]...)
 		}
+		if len(b) > end {
+			b = b[:before] // this rune would pass the limit
+			break
+		}
 		s = s[size:]
 	}
-	return append(b, '"')
+	return append(b, '"'), len(s)
 }
 
 func (a *accessLog) flush() {

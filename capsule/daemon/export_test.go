@@ -50,3 +50,6 @@ func FailPostsWritable(t interface{ Cleanup(func()) }, err error) {
 	postsWritable = func(string) error { return err }
 	t.Cleanup(func() { postsWritable = upload.Writable })
 }
+
+// MaxLoggedTarget is maxLoggedTarget, the bound of an access line's target.
+const MaxLoggedTarget = maxLoggedTarget

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"capsule/capsule/config"
+	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/messages"
 )
@@ -307,6 +309,58 @@ func TestLogGopherBadRequests(t *testing.T) {
 	for _, want := range []string{`access gopher - "bad\x00selector" bad `, `access gopher - "" toolong `, `access gopher - "/caps.txt" ok `} {
 		if !strings.Contains(logged.String(), want) {
 			t.Errorf("access log lacks %q:\n%s", want, logged.String())
+		}
+	}
+}
+
+// TestAccessLineBounded: a stranger's request makes an access line of
+// bounded length, whatever its bytes: 1,020 bytes that are not UTF-8
+// (each escaped in four) log the first MaxLoggedTarget bytes of escapes
+// and the count of the rest, on Gopher and on Gemini.
+func TestAccessLineBounded(t *testing.T) {
+	var logged servetest.LogBuffer
+	d := servetest.Start(t, func(c *config.Config) {
+		c.AccessLog = true
+		c.Log = log.New(&logged, "", 0)
+	})
+	hostile := "/" + strings.Repeat("\xff", 1019)
+	if got := servetest.GopherGet(t, d, hostile+"\r\n"); got == "" {
+		t.Error("gopher: no answer")
+	}
+	conn := servetest.DialGemini(t, d, nil)
+	io.WriteString(conn, "gemini://localhost"+strings.Repeat("\xfe", 1000)+"\r\n")
+	io.ReadAll(conn)
+	conn.Close()
+	if err := d.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(logged.String(), "\n") {
+		if strings.HasPrefix(l, "access ") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != 2 {
+		t.Fatalf("%d access lines, want 2:\n%s", len(lines), logged.String())
+	}
+	for i, l := range lines {
+		m := regexp.MustCompile(`^access (gopher|gemini) - "((?:[^"\\]|\\.)*)"\+(\d+) `).FindStringSubmatch(l)
+		if m == nil {
+			t.Errorf("line %d: no quoted target and count: %.120q", i, l)
+			continue
+		}
+		shown := strings.Count(m[2], `\x`)
+		left, _ := strconv.Atoi(m[3])
+		total := 1020
+		if m[1] == "gemini" {
+			total = 1018 // gemini://localhost is 18 bytes, shown
+			shown = strings.Count(m[2], `\xfe`)
+		}
+		if len(m[2]) > daemon.MaxLoggedTarget || len(l) > daemon.MaxLoggedTarget+80 {
+			t.Errorf("%s line of %d bytes, target %d: %.80q", m[1], len(l), len(m[2]), l)
+		}
+		if m[1] == "gopher" && shown+1+left != total || m[1] == "gemini" && shown+left != 1000 {
+			t.Errorf("%s: %d bytes shown and %d counted, of %d", m[1], shown, left, total)
 		}
 	}
 }
