@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -75,25 +76,26 @@ func Check(cfg config.Config) (*Summary, error) {
 	sum := &Summary{}
 	for i, sc := range cfg.SiteConfigs() {
 		s, err := checkSite(sc)
-		if err == nil {
-			if s.Cache = cacheFile(cfg.CacheDir(), sc.Hostname); s.Cache != "" {
-				s.CacheSize = buildcache.Size(s.Cache)
-			}
-		}
-		switch {
-		case err != nil:
+		if err != nil {
 			problems = append(problems, siteProblem(i, sc, err))
 			fatal = true
+		}
+		if s != nil && len(s.Problems) > 0 {
+			// Beside a certificate's problem too: every problem at once.
+			problems = append(problems, siteProblem(i, sc, s.Problems))
+		}
+		if err != nil {
 			continue
-		case i == 0:
+		}
+		if s.Cache = cacheFile(cfg.CacheDir(), sc.Hostname); s.Cache != "" {
+			s.CacheSize = buildcache.Size(s.Cache)
+		}
+		if i == 0 {
 			sum = s
-		default:
+		} else {
 			sum.Sites = append(sum.Sites, s)
 			sum.Warnings = append(sum.Warnings, s.Warnings...)
 			sum.Held += s.Held
-		}
-		if len(s.Problems) > 0 {
-			problems = append(problems, siteProblem(i, sc, s.Problems))
 		}
 	}
 	if fatal {
@@ -104,23 +106,21 @@ func Check(cfg config.Config) (*Summary, error) {
 	return sum, joinProblems(problems)
 }
 
-// checkSite checks one site beside the main one.
+// checkSite checks one site. A problem with its certificate is its error,
+// beside the Summary of its build: the posts' problems are told with it.
 func checkSite(cfg config.Config) (*Summary, error) {
 	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
 	if err != nil {
 		return nil, err
 	}
-	certFile, fingerprint, err := checkCertificate(cfg)
-	if err != nil {
-		return nil, err
-	}
+	certFile, fingerprint, certErr := checkCertificate(cfg)
 	st, err := capsule.Build(context.Background(), siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr)), loaded, capsule.BuildOptions{PostBudget: cfg.PostBudget})
 	if err != nil {
-		return nil, err
+		return nil, cmp.Or(certErr, err)
 	}
 	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Languages: st.Languages, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
 		Drafts: len(loaded.Drafts) + len(loaded.Expired), Routes: st.Routes(),
-		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint, Titan: TitanStatus(cfg)}, nil
+		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint, Titan: TitanStatus(cfg)}, certErr
 }
 
 // checkCertificate says whether Start would have a certificate: the

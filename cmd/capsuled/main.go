@@ -467,7 +467,10 @@ func reportAndExit(logger *log.Logger, err error, code int) {
 		}
 		for _, e := range others {
 			logger.Print(e)
-			where = append(where, problems(1))
+		}
+		if len(others) > 0 {
+			// A certificate's, an address's: each said on its line.
+			where = append(where, count(len(others), "other problem"))
 		}
 		summary := strings.Join(where, " and ")
 		if ran.check && !checkedPosts && len(others) == 0 {

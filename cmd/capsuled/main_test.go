@@ -702,6 +702,26 @@ func TestExitStatuses(t *testing.T) {
 	}
 }
 
+// -check tells every problem at once: a certificate that stops a start
+// does not hide a broken post (it did: the certificate's problem was all
+// -check said).
+func TestCheckTellsPostsBesideACertificate(t *testing.T) {
+	badPosts := copyPosts(t)
+	os.WriteFile(filepath.Join(badPosts, "2018-01-01-bad.md"), []byte("+++\ntitle = \"x\"\ndate = 2018-01-01\ndraft = \"no\"\n+++\n"), 0o644)
+	certs := t.TempDir()
+	if _, err := tlscert.Create(certs, "localhost"); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "-check", "-posts", badPosts, "-certs", certs, "-hostname", "other.example", "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != 1 || out != "" || len(lines) != 3 ||
+		lines[0] != filepath.Join(badPosts, "2018-01-01-bad.md")+`:4: draft must be true or false, e.g. draft = true` ||
+		!strings.HasPrefix(lines[1], "capsuled: certificate: ") ||
+		lines[2] != "capsuled: 1 problem in "+badPosts+" and 1 other problem" {
+		t.Errorf("exit %d\nstdout: %s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
 // -check says what it checked: the posts folder, the certificate and the
 // configuration file.
 func TestCheckSaysWhatItChecked(t *testing.T) {
