@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/util"
+	"capsule/gemtext/softbreak"
 )
 
 // lineBreak marks a soft or hard line break at byte offset pos of an
@@ -44,7 +44,8 @@ func appendJoined(dst []byte, lines [][]byte) []byte {
 
 // resolve splits buf at its breaks (offsets less base) into lines. At a
 // soft break the spaces on both sides are dropped and the two sides joined
-// by one space, or by none when both runes are East Asian wide. Leading and
+// by one space, or by none between Japanese characters (package
+// softbreak). Leading and
 // trailing empty lines are dropped. The lines are slices of buf or of the
 // inliner's line buffer.
 func (in *inliner) resolve(buf []byte, breaks []lineBreak, base int) [][]byte {
@@ -85,7 +86,7 @@ func (in *inliner) resolve(buf []byte, breaks []lineBreak, base int) [][]byte {
 			// not be decoded with the end of the line before.
 			r1, _ := utf8.DecodeLastRune(lb[cur:])
 			r2, _ := utf8.DecodeRune(next)
-			if spaceAtBreak(r1, r2) {
+			if softbreak.Space(r1, r2) {
 				lb = append(lb, ' ')
 			}
 		}
@@ -106,42 +107,6 @@ func (in *inliner) resolve(buf []byte, breaks []lineBreak, base int) [][]byte {
 		ls = ls[:len(ls)-1]
 	}
 	return ls
-}
-
-// spaceAtBreak reports whether a soft line break between runes a and b
-// becomes a space: not when both are East Asian wide (Japanese has no
-// spaces between words), nor next to a zero width space.
-func spaceAtBreak(a, b rune) bool {
-	if a == '\u200B' || b == '\u200B' {
-		return false
-	}
-	return !(isWide(a) && isWide(b))
-}
-
-// isWide reports whether r is East Asian wide in the sense of goldmark's
-// util.IsEastAsianWideRune (kana, Han, Hangul, CJK punctuation), extended
-// to the fullwidth forms （）！？：，．etc., which are as common in Japanese
-// text as 、and 。.
-func isWide(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return false
-	case isKanaOrKanji(r):
-		return true
-	}
-	return util.IsEastAsianWideRune(r) ||
-		r >= 0xFF01 && r <= 0xFF60 ||
-		r >= 0xFFE0 && r <= 0xFFE6
-}
-
-// isKanaOrKanji reports whether r is in the ranges, all East Asian wide,
-// that most of a Japanese text is made of: CJK punctuation (、。「」),
-// hiragana, katakana and the unified ideographs. Every soft line break is
-// looked at on both sides: util.IsEastAsianWideRune tries six Unicode
-// tables in turn.
-func isKanaOrKanji(r rune) bool {
-	return 0x3000 <= r && r <= 0x303f || 0x3041 <= r && r <= 0x3096 ||
-		0x30a1 <= r && r <= 0x30fa || 0x30fc <= r && r <= 0x30ff || 0x4e00 <= r && r <= 0x9fff
 }
 
 func trimSpaceLeft(b []byte) []byte  { return bytes.TrimLeft(b, " ") }

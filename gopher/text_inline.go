@@ -1,6 +1,7 @@
 package gopher
 
 import (
+	"capsule/gemtext/softbreak"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,7 +10,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/util"
 )
 
 // para is one line of inline text before wrapping (hard breaks separate
@@ -84,24 +84,6 @@ func isSpace(s string) bool {
 	return true
 }
 
-// eastAsianWide reports whether r is a character between which and another
-// such character a soft line break vanishes: goldmark's
-// util.IsEastAsianWideRune (kana, kanji, CJK punctuation, Hangul) plus the
-// Fullwidth forms of UAX #11 (！？（）：，． etc.), so that "です！\nそして" joins
-// without a space too. The gemtext renderer draws the same line.
-func eastAsianWide(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return false
-	case 0x3000 <= r && r <= 0x303f, 0x3041 <= r && r <= 0x3096, 0x30a1 <= r && r <= 0x30fa,
-		0x30fc <= r && r <= 0x30ff, 0x4e00 <= r && r <= 0x9fff:
-		// CJK punctuation (、。「」), hiragana, katakana and Han: the
-		// common cases, quickly (IsEastAsianWideRune tries six tables).
-		return true
-	}
-	return util.IsEastAsianWideRune(r) || util.EastAsianWidth(r) == "F"
-}
-
 // resolveSoft turns a waiting soft line break into a space or nothing, now
 // that the next text starts with first.
 func (in *inline) resolveSoft(first rune) {
@@ -112,7 +94,7 @@ func (in *inline) resolveSoft(first rune) {
 	if in.b.Len() == in.start || in.sp || first == ' ' {
 		return
 	}
-	if eastAsianWide(in.last) && eastAsianWide(first) {
+	if !softbreak.Space(in.last, first) {
 		return
 	}
 	in.b.WriteByte(' ')

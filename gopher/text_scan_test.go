@@ -10,7 +10,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // The tests in this file check the quick scans that let RenderPost skip
@@ -99,14 +98,6 @@ func TestPlainChar(t *testing.T) {
 		}
 		if got := plainChar(string(b), 0); got != want(string(b)) {
 			t.Fatalf("plainChar(%q) = %d, want %d", b, got, want(string(b)))
-		}
-	}
-}
-
-func TestEastAsianWide(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if got, want := eastAsianWide(r), util.IsEastAsianWideRune(r) || util.EastAsianWidth(r) == "F"; got != want {
-			t.Fatalf("eastAsianWide(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
