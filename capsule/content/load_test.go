@@ -159,6 +159,24 @@ func TestDuplicateSlugsBothServed(t *testing.T) {
 	if err != nil || slugsOf(c.Posts) != "2013-05-24-index,Index,index" {
 		t.Errorf("%v, posts %s", err, slugsOf(c.Posts))
 	}
+	// A draft never moves a published post: it yields the slug, whatever
+	// its date (it took it, and the oldest post moved to
+	// /posts/_posts-index).
+	drafted := testfs.Write(t, map[string]string{
+		"_config.yml":                 "title: J\n",
+		"_posts/2024-01-01-index.md":  "---\ntitle: A\n---\n",
+		"_posts/2024-02-01-index.md":  "---\ntitle: B\n---\n",
+		"_drafts/2023-04-01-index.md": "---\ntitle: D\n---\n",
+	})
+	c, err = loadStrict(drafted, LoadOptions{Settle: -1})
+	if err != nil || slugsOf(c.Posts) != "2024-02-01-index,index" || slugsOf(c.Drafts) != "_drafts-index" {
+		t.Errorf("%v, posts %s, drafts %s", err, slugsOf(c.Posts), slugsOf(c.Drafts))
+	}
+	for _, w := range c.Warnings {
+		if strings.Contains(w.File, "_posts") && strings.Contains(w.Msg, "_drafts") {
+			t.Errorf("a published post yields to a draft: %v", w)
+		}
+	}
 	hugo := testfs.Write(t, map[string]string{
 		"hugo.toml":             "title = 'H'\n[params]\nmainSections = ['en', 'fr']\n",
 		"content/en/contact.md": "---\ntitle: Contact\ndate: 2020-01-01\n---\n",

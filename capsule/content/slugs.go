@@ -12,7 +12,7 @@ import (
 // generators' addresses are: the same file name in two sections, or on
 // two dates (Jekyll's 2011-06-08-index.md and 2013-05-24-index.md), is
 // two posts at two addresses there. Of the posts that share a slug, the
-// oldest (then the first by file) keeps it, so that a post added later
+// published before drafts, the oldest (then the first by file) keeps it, so that a post added later
 // never moves one already served; the others take their folders before
 // it (fr-contact) or their date (2013-05-24-index), else a number, each
 // with a warning saying where it is served.
@@ -53,9 +53,11 @@ func uniqueSlugs(posts []*Post) []*FileError {
 		slug := g[0].Slug
 		// A home page's text (Post.Home, named index) yields to a post
 		// or page of that name, without a word: its address is the
-		// home page's link, not one its author chose.
+		// home page's link, not one its author chose. A draft yields
+		// to what is published: an author's draft never moves a post
+		// readers have.
 		slices.SortFunc(g, func(a, b *Post) int {
-			return cmp.Or(cmpBool(a.Home, b.Home), a.Date.Compare(b.Date), cmp.Compare(a.File, b.File))
+			return cmp.Or(cmpBool(a.Home, b.Home), cmpBool(a.Draft, b.Draft), a.Date.Compare(b.Date), cmp.Compare(a.File, b.File))
 		})
 		for _, p := range g[1:] {
 			next := qualifiedSlug(p, p.Dir != g[0].Dir, taken)
