@@ -368,7 +368,16 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		lb.parts = nil
 	}
 	st.gemini[robotsPath] = gemini.NewResponse(gemini.StatusSuccess, robotsMediaType, robotsTxt(blogs))
-	msg := site.Messages
+	// The site's own answers (not found, the drafts' certificate, slow
+	// down) speak the language served at the root: in a multilingual
+	// site it may not be the configured one (a Hugo site whose default
+	// language's folder is not the root).
+	rootBlog := b
+	if i := slices.IndexFunc(blogs, func(lb *blog) bool { return lb.dir == "" }); i >= 0 {
+		rootBlog = blogs[i]
+	}
+	msg := rootBlog.site.Messages
+	st.messages = msg
 	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", site.GeminiURL("/")), nil)
 	st.geminiNotFound = gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)
 
@@ -404,8 +413,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.draftsCertRequired = gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
 	st.draftsRedirect = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(draftsPath), nil)
-	st.gopherNotFound = b.errorMenu(msg.NotFound)
-	st.gopherSlowDown = b.errorMenu(msg.SlowDown)
+	st.gopherNotFound = rootBlog.errorMenu(msg.NotFound)
+	st.gopherSlowDown = rootBlog.errorMenu(msg.SlowDown)
 
 	if site.Favicon != "" {
 		st.gemini[faviconPath] = gemini.NewResponse(gemini.StatusSuccess, "text/plain; charset=utf-8", []byte(site.Favicon+"\n"))

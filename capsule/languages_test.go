@@ -239,3 +239,24 @@ func TestMultilingualSearch(t *testing.T) {
 		t.Errorf("/ja/ links the site's search:\n%s\n%s", pages["gemini:/ja/"], pages["gopher:/ja/"])
 	}
 }
+
+// A Hugo site whose language at the root is not its configured one
+// (languageCode ja, English by default): the site's own answers, not
+// found on both protocols, speak the root's language, and the Gopher
+// error menu leads to the root's home by its title. They spoke Japanese.
+func TestSiteAnswersSpeakTheRootsLanguage(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml": "title = \"ブログ\"\nlanguageCode = \"ja\"\ndefaultContentLanguage = \"en\"\n" +
+			"[languages.en]\nlanguageName = \"English\"\ntitle = \"Blog\"\nweight = 1\n[languages.ja]\nlanguageName = \"日本語\"\nweight = 2\n",
+		"content/posts/hello.en.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nHi.\n",
+		"content/posts/hello.ja.md": "+++\ntitle = \"こんにちは\"\ndate = 2020-01-01\n+++\nやあ。\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	if status, meta, _ := servetest.GeminiGet(t, d, "/nothing"); status != 51 || meta != messages.English.NotFound {
+		t.Errorf("gemini: %d %q, want 51 %q", status, meta, messages.English.NotFound)
+	}
+	menu := servetest.GopherGet(t, d, "/nothing\r\n")
+	if !strings.HasPrefix(menu, "3"+messages.English.NotFound+"\t") || !strings.Contains(menu, "1"+messages.Format(messages.English.Home, "site", "Blog")+"\t/\t") {
+		t.Errorf("gopher:\n%s", menu)
+	}
+}

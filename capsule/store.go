@@ -7,6 +7,7 @@ import (
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
+	"capsule/capsule/messages"
 	"capsule/capsule/search"
 )
 
@@ -19,8 +20,9 @@ type Store struct {
 	gemini map[string]*gemini.Response // by URL path, "/" for the home page
 	gopher map[string][]byte           // by selector, with its leading "/"
 
-	geminiWrongHost *gemini.Response // 53, naming this capsule
-	geminiNotFound  *gemini.Response // 51
+	geminiWrongHost *gemini.Response  // 53, naming this capsule
+	geminiNotFound  *gemini.Response  // 51
+	messages        messages.Messages // of the site's own answers (Messages)
 	// searches are the capsule's searches by Gemini path, which is their
 	// Gopher selector too: the site's at searchPath and, in a
 	// multilingual site, each language's in its folder ("/fr/search").
@@ -146,6 +148,11 @@ func (s *Store) Gopher(selector string) ([]byte, bool) {
 	}
 	return b, ok
 }
+
+// Messages are the texts of the site's own answers, beside its pages (not
+// found, the drafts' certificate, uploads): those of the language served
+// at the root, which in a multilingual site may not be Site's.
+func (s *Store) Messages() messages.Messages { return s.messages }
 
 // GopherNotFound is the error menu for an unknown selector.
 func (s *Store) GopherNotFound() []byte { return s.gopherNotFound }

@@ -54,7 +54,7 @@ func (d *Daemon) handleTitan(c *tls.Conn, line []byte, body *gemini.Body) *gemin
 	s := d.siteNamed(req.Host)
 	cfg, loaded := s.state()
 	st := s.capsule.Store()
-	msg := st.Site.Messages
+	msg := st.Messages()
 	// Every Titan line costs an upload's share of the rate, refused or
 	// not: a stranger's are not free where a page is not.
 	if ok, wait := d.limiter.Load().AllowN(c.RemoteAddr(), time.Now(), guard.SearchCost); !ok {
@@ -146,7 +146,7 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 	d.reloading.Lock()
 	defer d.reloading.Unlock()
 	cfg := s.cfg // written only under d.reloading
-	msg := s.capsule.Store().Site.Messages
+	msg := s.capsule.Store().Messages()
 	folder := &upload.Folder{Root: cfg.Posts, Forbidden: forbidden(cfg), History: history(cfg)}
 	var change *upload.Change
 	var err error
@@ -212,7 +212,7 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 // was a post's (kept in history too), so that an author who sent nothing
 // by mistake sees it and can send it back.
 func deletedPage(st *capsule.Store, rel string, before []byte) *gemini.Response {
-	msg := st.Site.Messages
+	msg := st.Messages()
 	var pg gemtext.Page
 	pg.Heading(1, messages.Format(msg.Deleted, "file", rel))
 	pg.Blank()
@@ -274,7 +274,7 @@ func (d *Daemon) reloadLocked(s *servedSite) error {
 // /drafts/posts/hello/cover.jpg while its post is a draft), in the
 // folder of a post, with a media type the site serves.
 func uploadTarget(cfg config.Config, loaded *content.Content, st *capsule.Store, p string, deleting bool) (rel, served string, post bool, why string) {
-	msg := st.Site.Messages
+	msg := st.Messages()
 	notOne := messages.Format(msg.UploadPath, "path", p)
 	if page, ok := strings.CutSuffix(p, ".gmi"); ok {
 		// A post's page, as Lagrange's "Upload with Titan" on it
@@ -473,7 +473,7 @@ func (d *Daemon) geminiSource(line []byte, cert *x509.Certificate) *gemini.Respo
 	s := d.siteNamed(r.Host)
 	cfg, _ := s.state()
 	st := s.capsule.Store()
-	msg := st.Site.Messages
+	msg := st.Messages()
 	if refused := st.RefuseHost(r.Host, r.Port); refused != nil {
 		return refused
 	}
