@@ -878,3 +878,62 @@ func TestSystemdUnitsVerify(t *testing.T) {
 		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
 	}
 }
+
+// TestUnitWithoutSockets makes the copy of the service that
+// contrib/README.md describes for running without socket activation (its
+// network lines taken from the README) and has systemd check it: no
+// dependency on the sockets is left, and capsuled listens itself.
+func TestUnitWithoutSockets(t *testing.T) {
+	analyze := needTool(t, "systemd-analyze")
+	readme, err := os.ReadFile("../../contrib/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(readme), "replace the sandbox's network lines with\n\n")
+	block, _, _ = strings.Cut(block, "\n\n")
+	if !ok || !strings.Contains(block, "AmbientCapabilities=CAP_NET_BIND_SERVICE") {
+		t.Fatalf("contrib/README.md: no network lines found: %q", block)
+	}
+	network := map[string]string{}
+	for _, l := range strings.Split(block, "\n") {
+		k, v, _ := strings.Cut(strings.TrimSpace(l), "=")
+		network[k] = v
+	}
+	unit, err := os.ReadFile("../../contrib/capsule.service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(unit), "\n") {
+		k, _, _ := strings.Cut(l, "=")
+		switch {
+		case (k == "Requires" || k == "After" || k == "Sockets") && strings.Contains(l, ".socket"):
+			if k == "After" {
+				out = append(out, "After=network-online.target", "Wants=network-online.target")
+			}
+			continue
+		case k == "ExecStart":
+			l = strings.Replace(l, "/usr/local/bin/capsuled", capsuled+" -gemini :1965 -gopher :70", 1)
+		case network[k] != "" || k == "IPAddressDeny":
+			l = k + "=" + network[k]
+			delete(network, k)
+		}
+		out = append(out, l)
+	}
+	if len(network) > 0 {
+		t.Errorf("README's lines not in the unit: %v", network)
+	}
+	copied := strings.Join(out, "\n")
+	for _, l := range out {
+		if !strings.HasPrefix(l, "#") && strings.Contains(l, ".socket") {
+			t.Errorf("the copy still names the sockets: %s", l)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "capsule.service"), []byte(copied), 0o644)
+	cmd := exec.Command(analyze, "verify", "--man=no", "capsule.service")
+	cmd.Dir = dir
+	if b, err := cmd.CombinedOutput(); err != nil || len(bytes.TrimSpace(b)) > 0 {
+		t.Errorf("systemd-analyze verify: %v\n%s", err, b)
+	}
+}
