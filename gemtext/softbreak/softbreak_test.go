@@ -33,14 +33,14 @@ func TestSpace(t *testing.T) {
 		{'―', 'は', false},
 		{'ね', '―', false},
 		{'！', 'そ', false}, // fullwidth forms
-		{'ｱ', 'ｲ', false},  // halfwidth katakana
+		{'ｱ', 'ｲ', false}, // halfwidth katakana
 		{'a', 'b', true},
 		{'.', 'N', true},
 		{'…', 't', true}, // ambiguous punctuation in Western text
 		{'t', '—', true},
 		{'す', 'A', true},
 		{'A', 'そ', true},
-		{'α', 'そ', true},  // a Greek letter is a word
+		{'α', 'そ', true}, // a Greek letter is a word
 		{'다', '여', true}, // Korean puts spaces between words
 		{'요', '。', true},
 		{'a', '\u200B', false},
