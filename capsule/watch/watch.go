@@ -64,9 +64,8 @@ var maxFolders = MaxFolders
 // Watcher watches a folder and files. Its Changes channel receives one
 // value per burst of changes.
 type Watcher struct {
-	// Changes receives, after each burst of changes, the first path that
-	// changed in it (for the log).
-	Changes <-chan string
+	// Changes receives a Change after each burst of changes.
+	Changes <-chan Change
 	// Notes receives, in words, what the log should say of the watching
 	// itself: what could not be watched (a folder over the kernel's
 	// limit, an overflowing event queue), the posts folder gone, and
@@ -81,7 +80,7 @@ type Watcher struct {
 	files   map[string]bool // watched files, by path
 	quiet   time.Duration
 	limit   int // maxFolders
-	changes chan string
+	changes chan Change
 	notes   chan string
 	done    chan struct{}
 	wg      sync.WaitGroup
@@ -109,7 +108,7 @@ func New(root string, files []string, quiet time.Duration) (*Watcher, error) {
 		files:   make(map[string]bool),
 		quiet:   quiet,
 		limit:   maxFolders,
-		changes: make(chan string, 1),
+		changes: make(chan Change, 1),
 		notes:   make(chan string, 16),
 		done:    make(chan struct{}),
 		folders: make(map[string]map[string]bool),
@@ -470,11 +469,26 @@ func (w *Watcher) settle(b *burst) {
 	}
 }
 
+// Change is what a burst of changes is about, for the log.
+type Change struct {
+	// Path is the post the burst is about, or another path it changed
+	// (see name).
+	Path string
+	// Others counts the other paths changed that are there when the
+	// burst ends (several posts copied at once, a git pull), up to
+	// MaxCounted; temporary files an editor saved through are gone.
+	Others int
+	// Capped says the burst changed more paths than MaxCounted.
+	Capped bool
+}
+
 // burst is changes coming one after another.
 type burst struct {
 	moved           bool   // a watched folder was moved or removed
 	first           string // the first path changed; "" between bursts
 	recent          []string
+	seen            map[string]bool // the paths changed, up to MaxCounted
+	capped          bool            // more than those
 	timer           *time.Timer
 	quiet, deadline <-chan time.Time
 	deadlineTimer   *time.Timer
@@ -483,6 +497,10 @@ type burst struct {
 // maxRecent bounds the paths a burst remembers to name the one it is
 // about (see name): a burst of 50,000 files keeps the last 64.
 const maxRecent = 64
+
+// MaxCounted bounds the paths a burst counts (Change.Others): a burst of
+// 50,000 files remembers 1,000 of them, and stats them once at its end.
+const MaxCounted = 1000
 
 func (b *burst) add(path string, quiet time.Duration) {
 	if b.first == "" {
@@ -494,6 +512,14 @@ func (b *burst) add(path string, quiet time.Duration) {
 		b.recent = append(b.recent[:0], b.recent[1:]...)
 	}
 	b.recent = append(b.recent, path)
+	if b.seen == nil {
+		b.seen = make(map[string]bool)
+	}
+	if len(b.seen) < MaxCounted {
+		b.seen[path] = true
+	} else if !b.seen[path] {
+		b.capped = true
+	}
 	if b.timer == nil {
 		b.timer = time.NewTimer(quiet)
 	} else {
@@ -502,12 +528,19 @@ func (b *burst) add(path string, quiet time.Duration) {
 	b.quiet = b.timer.C
 }
 
-// end ends the burst and returns the path it is about (see name).
-func (b *burst) end() string {
-	path := name(b.first, b.recent)
+// end ends the burst and returns what it is about.
+func (b *burst) end() Change {
+	c := Change{Path: name(b.first, b.recent), Capped: b.capped}
+	for p := range b.seen {
+		if _, err := os.Lstat(p); p != c.Path && err == nil {
+			c.Others++
+		}
+	}
 	b.stop()
 	b.first, b.recent, b.quiet, b.deadline = "", b.recent[:0], nil, nil
-	return path
+	clear(b.seen)
+	b.capped = false
+	return c
 }
 
 // name is the path a burst is about, for the log: the last post (a
@@ -541,11 +574,11 @@ func (b *burst) stop() {
 	}
 }
 
-// tell tells of a burst that began with first, unless a notice is still
-// unread: that one will make the reader look at everything.
-func (w *Watcher) tell(first string) {
+// tell tells of a burst, unless a notice is still unread: that one will
+// make the reader look at everything.
+func (w *Watcher) tell(c Change) {
 	select {
-	case w.changes <- first:
+	case w.changes <- c:
 	default:
 	}
 }

@@ -31,10 +31,20 @@ func start(t *testing.T, files ...string) (*Watcher, string) {
 func notices(t *testing.T, w *Watcher) []string {
 	t.Helper()
 	var got []string
+	for _, c := range changes(t, w) {
+		got = append(got, c.Path)
+	}
+	return got
+}
+
+// changes is notices, each Change whole.
+func changes(t *testing.T, w *Watcher) []Change {
+	t.Helper()
+	var got []Change
 	for {
 		select {
-		case path := <-w.Changes:
-			got = append(got, path)
+		case c := <-w.Changes:
+			got = append(got, c)
 		case <-time.After(10 * testQuiet):
 			return got
 		}
@@ -45,6 +55,29 @@ func write(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Several posts written at once are one notice that names one and counts
+// the others; an editor's temporary file, gone when the burst ends, is not
+// counted. (The log named one post of five.)
+func TestBurstCountsItsFiles(t *testing.T) {
+	t.Parallel()
+	w, dir := start(t)
+	for i := range 5 {
+		write(t, filepath.Join(dir, fmt.Sprintf("p%d.md", i)), "x")
+	}
+	tmp := filepath.Join(dir, "p0.md.tmp")
+	write(t, tmp, "y")
+	if err := os.Rename(tmp, filepath.Join(dir, "p0.md")); err != nil {
+		t.Fatal(err)
+	}
+	if got := changes(t, w); len(got) != 1 || got[0].Others != 4 || got[0].Capped || !strings.HasSuffix(got[0].Path, ".md") {
+		t.Fatalf("five posts at once: %+v, want one notice naming a post and counting 4 others", got)
+	}
+	write(t, filepath.Join(dir, "p1.md"), "z")
+	if got := changes(t, w); len(got) != 1 || got[0].Others != 0 {
+		t.Fatalf("one post: %+v, want one notice and no others", got)
 	}
 }
 

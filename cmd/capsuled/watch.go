@@ -82,8 +82,15 @@ func (f *folderWatch) follow(cfg config.Config) {
 func (f *folderWatch) listen(w *watch.Watcher) {
 	for {
 		select {
-		case path := <-w.Changes:
-			f.logger.Printf("watch: %s changed: reloading", path)
+		case c := <-w.Changes:
+			switch {
+			case c.Capped:
+				f.logger.Printf("watch: %s and over %d more changed: reloading", c.Path, c.Others)
+			case c.Others > 0:
+				f.logger.Printf("watch: %s and %d more changed: reloading", c.Path, c.Others)
+			default:
+				f.logger.Printf("watch: %s changed: reloading", c.Path)
+			}
 			askReload(f.reloads)
 		case msg := <-w.Notes:
 			f.logger.Printf("watch: %s", msg)

@@ -81,6 +81,15 @@ func TestWatchReloadsOnSave(t *testing.T) {
 		t.Errorf("the new title is not served:\n%s", got)
 	}
 
+	// Two posts copied at once: one reload, its line counting them.
+	for _, name := range []string{"2018-01-01-a.md", "2018-01-02-b.md"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("+++\ntitle = \"新\"\ndate = 2018-01-01\n+++\n本文\n"), 0o644)
+	}
+	if line := d.waitFor(t, " and 1 more changed: reloading"); !strings.Contains(line, "watch: "+filepath.Join(dir, "2018-01-0")) {
+		t.Errorf("the watch's line: %s", line)
+	}
+	d.waitFor(t, "reloaded: 9 posts")
+
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("exit after SIGTERM: %v", err)
