@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,5 +55,52 @@ func TestFileSizeCaps(t *testing.T) {
 	}
 	if _, err := loadStrict(dir, LoadOptions{}); err != nil {
 		t.Errorf("under the default caps: %v", err)
+	}
+}
+
+// A Jekyll site's files that start with front matter are templates
+// Jekyll builds (feed.xml, a page in HTML): not served, each named in a
+// warning of one kind. Other files, and such a file in another kind of
+// folder, are served as they are. (The feed's template, Liquid and all,
+// was served as /feed.xml.)
+func TestJekyllTemplatesNotServed(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: J\n",
+		"_posts/2020-01-01-a.md": "---\ntitle: A\n---\ntext\n",
+		"feed.xml":               "---\nlayout: null\n---\n<?xml version=\"1.0\"?><title>{{ site.title | xml_escape }}</title>\n",
+		"css/main.scss":          "\ufeff---\r\n---\r\n@import \"base\";\n",
+		"about.html":             "--- \ntitle: About\n---\n<p>{{ page.title }}</p>\n",
+		"images/notes.txt":       "---- not front matter\n",
+		"images/dashes.txt":      "---not front matter either\n",
+		"materials/slides.pdf":   "%PDF-1.4\n",
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var served []string
+	for _, f := range c.Files {
+		served = append(served, f.Path)
+	}
+	slices.Sort(served)
+	if got := strings.Join(served, ","); got != "images/dashes.txt,images/notes.txt,materials/slides.pdf" {
+		t.Errorf("served %s", got)
+	}
+	var named []string
+	for _, w := range c.Warnings {
+		if w.Kind == kindJekyllTemplate {
+			named = append(named, filepath.Base(w.File))
+		}
+	}
+	slices.Sort(named)
+	if got := strings.Join(named, ","); got != "about.html,feed.xml,main.scss" {
+		t.Errorf("warned of %s", got)
+	}
+	flat := testfs.Write(t, map[string]string{
+		"2020-01-01-a.md": "+++\ntitle = \"A\"\ndate = 2020-01-01\n+++\ntext\n",
+		"feed.xml":        "---\nlayout: null\n---\n",
+	})
+	if c, err := loadStrict(flat, LoadOptions{Settle: -1}); err != nil || len(c.Files) != 1 {
+		t.Errorf("capsule's own folder: %v, files %v", err, c.Files)
 	}
 }

@@ -547,6 +547,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Warnings = append(c.Warnings, keyWarns...)
 	errs = append(errs, ferrs2...)
 	for _, f := range read {
+		if l == layoutJekyll && jekyllTemplate(f.Data) {
+			// Jekyll runs it through Liquid (feed.xml, sitemap.xml, a
+			// page in HTML): what it builds cannot be made here, and the
+			// template is not the reader's.
+			c.Warnings = append(c.Warnings, &FileError{File: filepath.Join(dir, filepath.FromSlash(f.Path)), Line: 1, Kind: kindJekyllTemplate,
+				Msg: "a file with front matter, which Jekyll builds with its templates: not served (capsule cannot run them)"})
+			continue
+		}
 		if st, _ := bundles.state(f.Path, c); st == fileDraft {
 			c.DraftFiles = append(c.DraftFiles, f)
 		} else {
@@ -634,6 +642,23 @@ func startsFront(src []byte) bool {
 	return first == "---" || first == "+++" || strings.HasPrefix(first, "{") ||
 		runOn([]byte(first), yamlDelim) || runOn([]byte(first), frontMatterDelim)
 }
+
+// jekyllTemplate reports whether Jekyll processes a file beside the posts
+// rather than copies it: it starts with a line of three dashes, as YAML
+// front matter does.
+func jekyllTemplate(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	rest, ok := bytes.CutPrefix(data, []byte("---"))
+	if !ok {
+		return false
+	}
+	rest = bytes.TrimLeft(rest, " \t")
+	return bytes.HasPrefix(rest, []byte("\n")) || bytes.HasPrefix(rest, []byte("\r\n"))
+}
+
+// kindJekyllTemplate groups the warnings of Jekyll's templates beside the
+// posts.
+const kindJekyllTemplate = "Jekyll template not served"
 
 const missingFolder = "the posts folder does not exist"
 
