@@ -193,6 +193,11 @@ func TestTagWithSlash(t *testing.T) {
 	if !strings.Contains(tagPage, "=> /posts/"+url.PathEscape("日本語の記事")+".gmi 2020-01-01 日本語の記事") {
 		t.Errorf("/tags/CI%%2FCD.gmi lacks the Japanese post:\n%s", tagPage)
 	}
+	// The path is looked up decoded, as the README says: the tag's
+	// address unencoded is the same page.
+	if _, _, raw := servetest.GeminiGet(t, d, "/tags/CI/CD.gmi"); raw != tagPage {
+		t.Errorf("/tags/CI/CD.gmi is not the tag's page:\n%s", raw)
+	}
 }
 
 // Tags that a path would resolve ("a/../b", "..", "//x") are reachable
