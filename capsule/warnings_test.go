@@ -54,7 +54,7 @@ func TestLinkWarningsBoundedPerKind(t *testing.T) {
 		"dead.md:5: link to a file that does not exist: b\n",
 		"warning: 2,000 × dead post link, first ",
 		"dead.md:4005: link to a post that does not exist: /posts/nowhere.gmi\n",
-		"\n4,000 warnings above, one line per kind (capsuled -check -v lists every warning)\n",
+		"\n4,000 warnings in the 2 lines above, one line per kind (capsuled -check -v lists every warning)\n",
 	} {
 		if !strings.Contains(logged.String(), want) {
 			t.Errorf("the log does not say %q:\n%s", want, logged.String())

@@ -55,7 +55,12 @@ func WarningLines(warns, before []*content.FileError, every bool) (lines []strin
 	}
 	var said []string
 	if n := content.CountWarnings(warns); !every && n > len(lines) {
-		said = append(said, warnings(n)+" above, one line per kind")
+		// Which lines: a configuration's warning may come before them.
+		where := "the line above"
+		if len(lines) > 1 {
+			where = fmt.Sprintf("the %d lines above", len(lines))
+		}
+		said = append(said, warnings(n)+" in "+where+", one line per kind")
 	}
 	if same > 0 {
 		said = append(said, warnings(same)+" as before, not repeated")

@@ -33,7 +33,7 @@ func TestReloadLogsNewWarningsOnly(t *testing.T) {
 	wantLines(t, "start", logged.String(), []string{
 		"warning: 3 × dead file link, first " + a + ":5: link to a file that does not exist: x.png",
 		"warning: " + b + ":1: no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post",
-		"4 warnings above, one line per kind (capsuled -check -v lists every warning)",
+		"4 warnings in the 2 lines above, one line per kind (capsuled -check -v lists every warning)",
 	}, "warning: ", "above")
 
 	// A new post with a dead link and a broken one.
@@ -104,7 +104,7 @@ func TestWarningLinesCountWhatTheBoundLeftOut(t *testing.T) {
 	if want := []string{"30 × dead post link, first a.md:1: link to a post that does not exist: /x"}; !slices.Equal(lines, want) {
 		t.Errorf("lines %q, want %q", lines, want)
 	}
-	if want := "30 warnings above, one line per kind (capsuled -check -v lists every warning)"; tally != want {
+	if want := "30 warnings in the line above, one line per kind (capsuled -check -v lists every warning)"; tally != want {
 		t.Errorf("tally %q, want %q", tally, want)
 	}
 	lines, tally = daemon.WarningLines(warns, nil, true)

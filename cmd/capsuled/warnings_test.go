@@ -143,7 +143,7 @@ func TestCheckPrintsEverythingAtOnce(t *testing.T) {
 		"warning: 2 × no date, first posts/undated1.md:1: no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post",
 		"warning: 3 × dead file link, first posts/w1.md:5: link to a file that does not exist: x.png",
 		`warning: posts/w2.md:4: unknown front matter key "foo" ignored`,
-		"capsuled: 6 warnings above, one line per kind (capsuled -check -v lists every warning)",
+		"capsuled: 6 warnings in the 3 lines above, one line per kind (capsuled -check -v lists every warning)",
 	}
 	// Each problem, by the start of its line: the messages are others'.
 	problems := []string{
