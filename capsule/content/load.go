@@ -376,6 +376,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// its typography (see plainTitle).
 	for _, m := range posts {
 		m.def.typographer = l == layoutHugo || l == layoutJekyll
+		m.def.own = l == layoutFlat && f.gen == ""
 		m.def.taxonomies = f.config.taxonomies
 	}
 	// The site file's cascade reaches every page, a section's its own.

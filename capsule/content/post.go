@@ -303,7 +303,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			p.Title = untitledNote(p.Summary, body)
 		}
 		if p.Title == "" && !def.home { // a home page's text is titled by its site
-			p.Title = titleizeSlug(slug)
+			name := slug
+			if parts := jekyllPostName.FindStringSubmatch(slug); parts != nil {
+				name = parts[4] // 2026-11-30-hello is "Hello", as Jekyll titles its posts
+			}
+			p.Title = titleizeSlug(name)
+			if _, written := m["title"]; !written && def.own {
+				// Jekyll's way, and Hugo's themes show a name; in
+				// capsule's own folder a title is asked for.
+				warns = append(warns, &FileError{File: file, Line: 1, Kind: "no title",
+					Msg: fmt.Sprintf("no title: titled %q from its file name; give it one (%s)", p.Title, titleExample)})
+			}
 		}
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
@@ -482,6 +492,7 @@ type postDefaults struct {
 	zola       bool   // a Zola site's page (zola.go)
 	home       bool   // a home page's text: the site file's keys are its own, said by Load already
 	taxonomies string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
+	own        bool   // in capsule's own folder, no generator's
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by
