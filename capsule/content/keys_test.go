@@ -192,3 +192,30 @@ func TestHugoTaxonomyKeysKnown(t *testing.T) {
 		t.Errorf("warnings: %s", w)
 	}
 }
+
+// Each language's taxonomies count too, and a tag's or a category's key
+// is read as tags (PaperMod's example site gives its French pages FRtags
+// and FRcategories): they were warned of as misspelt, and the pages had
+// no tags.
+func TestHugoLanguageTaxonomiesAreTags(t *testing.T) {
+	root := testfs.Write(t, map[string]string{
+		"hugo.yaml": "defaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n    taxonomies:\n      tag: tags\n" +
+			"  fr:\n    weight: 2\n    taxonomies:\n      category: FRcategories\n      tag: FRtags\n      series: FRseries\n",
+		"content/posts/a.md":    "---\ntitle: A\ndate: 2024-01-01\ntags: [go]\n---\n",
+		"content/posts/a.fr.md": "---\ntitle: A\ndate: 2024-01-01\nFRtags: [aller, venir]\nFRcategories: [code]\nFRseries: [x]\n---\n",
+	})
+	c, err := Load(root, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := ErrorList(c.Warnings).Error(); strings.Contains(strings.ToLower(w), "frtags") || strings.Contains(strings.ToLower(w), "frseries") {
+		t.Errorf("warnings: %s", w)
+	}
+	tags := map[string]string{}
+	for _, p := range c.Posts {
+		tags[p.Lang] = strings.Join(slices.Sorted(slices.Values(p.Tags)), ",")
+	}
+	if tags["en"] != "go" || tags["fr"] != "aller,code,venir" {
+		t.Errorf("tags %v", tags)
+	}
+}

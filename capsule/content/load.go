@@ -377,7 +377,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, m := range posts {
 		m.def.typographer = l == layoutHugo || l == layoutJekyll
 		m.def.own = l == layoutFlat && f.gen == ""
-		m.def.taxonomies = f.config.taxonomies
+		m.def.taxonomies, m.def.tagKeys = f.config.taxonomies, f.config.tagKeys
 	}
 	// The site file's cascade reaches every page, a section's its own.
 	if l != layoutHugo {

@@ -436,7 +436,20 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			warns = append(warns, &FileError{File: file, Line: line(key), Msg: "front matter: " + fmt.Sprintf(format, args...), Kind: kind})
 		}
 	}
-	for _, key := range []string{"tags", "categories", "category"} {
+	keys := []string{"tags", "categories", "category"}
+	if def.tagKeys != "" {
+		// A language's taxonomies (tag = "FRtags"), in front matter
+		// written in any case, after the usual keys.
+		var more []string
+		for k := range m {
+			if strings.Contains(def.tagKeys, ","+strings.ToLower(k)+",") {
+				more = append(more, k)
+			}
+		}
+		slices.Sort(more)
+		keys = append(keys, more...)
+	}
+	for _, key := range keys {
 		tags := r.tags(key)
 		if key != "tags" {
 			p.categories = append(p.categories, tags...) // for Jekyll's addresses
@@ -492,6 +505,7 @@ type postDefaults struct {
 	zola       bool   // a Zola site's page (zola.go)
 	home       bool   // a home page's text: the site file's keys are its own, said by Load already
 	taxonomies string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
+	tagKeys    string // those read as tags (siteConfig.tagKeys)
 	own        bool   // in capsule's own folder, no generator's
 }
 

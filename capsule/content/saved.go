@@ -356,6 +356,7 @@ func encodeDefaults(w *buildcache.Writer, def *postDefaults) {
 	w.Bool(def.zola)
 	w.Bool(def.home)
 	w.String(def.taxonomies)
+	w.String(def.tagKeys)
 	w.Bool(def.own)
 }
 
@@ -375,6 +376,7 @@ func decodeDefaults(d *buildcache.Decoder, z *zones) postDefaults {
 	def.zola = d.Bool()
 	def.home = d.Bool()
 	def.taxonomies = d.String()
+	def.tagKeys = d.String()
 	def.own = d.Bool()
 	return def
 }

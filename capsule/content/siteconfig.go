@@ -32,8 +32,11 @@ type siteConfig struct {
 	// (",topics,series,"): Hugo's, known though only tags and
 	// categories are served.
 	taxonomies string
-	urls       urlConfig  // the rest of what makes pages' addresses (addresses.go)
-	languages  []Language // a multilingual site's, by weight (languages.go)
+	// tagKeys are those of them that are a tag's or a category's
+	// (tag = "FRtags"), besides tags and categories: read as tags.
+	tagKeys   string
+	urls      urlConfig  // the rest of what makes pages' addresses (addresses.go)
+	languages []Language // a multilingual site's, by weight (languages.go)
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Jekyll.
@@ -171,16 +174,33 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	c.urls = readHugoURLConfig(m)
-	var taxonomies []string
-	for _, v := range section(m, "taxonomies") {
-		if s := strings.ToLower(str(v)); s != "" && !strings.Contains(s, ",") {
+	// The site's taxonomies, and each language's (PaperMod's example
+	// gives French pages FRtags): a tag's or a category's key is read
+	// as tags are.
+	var taxonomies, tagKeys []string
+	declare := func(tax map[string]any) {
+		for k, v := range tax {
+			s := strings.ToLower(str(v))
+			if s == "" || strings.Contains(s, ",") {
+				continue
+			}
 			taxonomies = append(taxonomies, s)
+			if k := strings.ToLower(k); (k == "tag" || k == "category") && s != "tags" && s != "categories" && s != "category" {
+				tagKeys = append(tagKeys, s)
+			}
 		}
 	}
-	if len(taxonomies) > 0 {
-		slices.Sort(taxonomies) // the same text for the same configuration: postDefaults are compared
-		c.taxonomies = "," + strings.Join(taxonomies, ",") + ","
+	declare(section(m, "taxonomies"))
+	if langs, ok := m["languages"].(map[string]any); ok {
+		for _, l := range langs {
+			if lm, ok := l.(map[string]any); ok {
+				declare(section(lm, "taxonomies"))
+			}
+		}
 	}
+	// The same text for the same configuration: postDefaults are
+	// compared.
+	c.taxonomies, c.tagKeys = commaSet(taxonomies), commaSet(tagKeys)
 	c.languages = readHugoLanguages(m)
 	c.markup = hugoMarkup(m)
 	return c
@@ -325,4 +345,14 @@ func (c siteConfig) applyMeta(meta *SiteMeta, setLang bool) {
 	if setLang && c.lang != "" {
 		meta.Lang = c.lang
 	}
+}
+
+// commaSet is keys sorted, without repeats, each between commas
+// (",a,b,"), or "" for none.
+func commaSet(keys []string) string {
+	if len(keys) == 0 {
+		return ""
+	}
+	slices.Sort(keys)
+	return "," + strings.Join(slices.Compact(keys), ",") + ","
 }
