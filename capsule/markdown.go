@@ -87,6 +87,9 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 	if mk.Kramdown {
 		exts = append(exts, markup.KramdownHTML{})
 	}
+	if mk.HardWraps {
+		exts = append(exts, markup.HardWraps{})
+	}
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(exts...))
 }
 
@@ -98,7 +101,9 @@ func newDialects(mk content.Markup) *dialects {
 	d := &dialects{site: newDialect(mk)}
 	d.dollar = d.site
 	if !mk.Dollar {
-		d.dollar = newDialect(content.Markup{Dollar: true, DollarEscaped: true, Emoji: mk.Emoji, Kramdown: mk.Kramdown})
+		withDollar := mk
+		withDollar.Dollar, withDollar.DollarEscaped = true, true
+		d.dollar = newDialect(withDollar)
 	}
 	return d
 }

@@ -29,6 +29,9 @@ type Markup struct {
 	// which reads an HTML block to its first element's end tag, blank
 	// lines included (see markup.KramdownHTML).
 	Kramdown bool
+	// HardWraps: a line break inside a paragraph is a hard one (Hugo's
+	// markup.goldmark.renderer.hardWraps, kramdown's hard_wrap).
+	HardWraps bool
 }
 
 // hugoMarkup reads Markup from a Hugo configuration m (keys lower case,
@@ -46,6 +49,7 @@ func hugoMarkup(m map[string]any) Markup {
 			}
 		}
 	}
+	mk.HardWraps = isTrue(section(section(markup, "goldmark"), "renderer")["hardwraps"])
 	params := section(m, "params")
 	for _, k := range []string{"math", "katex", "mathjax"} {
 		if isTrue(params[k]) && !mk.Dollar {
@@ -63,6 +67,7 @@ func jekyllMarkup(m map[string]any) Markup {
 		// parse_block_html: kramdown reads HTML blocks' content as
 		// Markdown, as CommonMark does after a blank line.
 		mk.Kramdown = !isTrue(section(m, "kramdown")["parse_block_html"])
+		mk.HardWraps = isTrue(section(m, "kramdown")["hard_wrap"])
 	}
 	for _, key := range []string{"plugins", "gems"} {
 		for _, p := range strs(m[key]) {
