@@ -474,9 +474,10 @@ type Change struct {
 	// Path is the post the burst is about, or another path it changed
 	// (see name).
 	Path string
-	// Others counts the other paths changed that are there when the
+	// Others counts the other files changed that are there when the
 	// burst ends (several posts copied at once, a git pull), up to
-	// MaxCounted; temporary files an editor saved through are gone.
+	// MaxCounted: not folders, nor the temporary files an editor saved
+	// through, gone by then.
 	Others int
 	// Capped says the burst changed more paths than MaxCounted.
 	Capped bool
@@ -532,7 +533,9 @@ func (b *burst) add(path string, quiet time.Duration) {
 func (b *burst) end() Change {
 	c := Change{Path: name(b.first, b.recent), Capped: b.capped}
 	for p := range b.seen {
-		if _, err := os.Lstat(p); p != c.Path && err == nil {
+		// Files that are there: not a folder made for them (a page
+		// bundle's), nor a file gone since.
+		if fi, err := os.Lstat(p); p != c.Path && err == nil && !fi.IsDir() {
 			c.Others++
 		}
 	}

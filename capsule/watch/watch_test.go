@@ -79,6 +79,13 @@ func TestBurstCountsItsFiles(t *testing.T) {
 	if got := changes(t, w); len(got) != 1 || got[0].Others != 0 {
 		t.Fatalf("one post: %+v, want one notice and no others", got)
 	}
+	// A page bundle: its folder is not a file changed.
+	os.Mkdir(filepath.Join(dir, "bundle"), 0o755)
+	time.Sleep(testQuiet / 3) // the new folder watched, within the burst
+	write(t, filepath.Join(dir, "bundle", "index.md"), "b")
+	if got := changes(t, w); len(got) != 1 || got[0].Others != 0 || filepath.Base(got[0].Path) != "index.md" {
+		t.Fatalf("a new bundle: %+v, want one notice naming its index.md and no others", got)
+	}
 }
 
 func TestOneNoticePerChange(t *testing.T) {
