@@ -377,6 +377,11 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		rootBlog = blogs[i]
 	}
 	msg := rootBlog.site.Messages
+	if msg != site.Messages {
+		// The operator's [messages] are written for the site's
+		// language: what they replace is replaced at the root too.
+		msg, _ = msg.Override(site.Messages.Changed(messages.For(site.Lang)))
+	}
 	st.messages = msg
 	st.geminiWrongHost = gemini.NewResponse(gemini.StatusProxyRequestRefused, messages.Format(msg.WrongHost, "url", site.GeminiURL("/")), nil)
 	st.geminiNotFound = gemini.NewResponse(gemini.StatusNotFound, msg.NotFound, nil)

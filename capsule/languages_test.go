@@ -259,4 +259,12 @@ func TestSiteAnswersSpeakTheRootsLanguage(t *testing.T) {
 	if !strings.HasPrefix(menu, "3"+messages.English.NotFound+"\t") || !strings.Contains(menu, "1"+messages.Format(messages.English.Home, "site", "Blog")+"\t/\t") {
 		t.Errorf("gopher:\n%s", menu)
 	}
+	// What the operator's [messages] replace is replaced at the root too.
+	d2 := servetest.Start(t, func(c *config.Config) {
+		c.Posts = dir
+		c.Messages = map[string]string{"not_found": "Nothing here, friend"}
+	})
+	if status, meta, _ := servetest.GeminiGet(t, d2, "/nothing"); status != 51 || meta != "Nothing here, friend" {
+		t.Errorf("gemini, overridden: %d %q", status, meta)
+	}
 }

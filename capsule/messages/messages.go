@@ -234,6 +234,19 @@ func (m Messages) Override(overrides map[string]string) (Messages, error) {
 	return m, nil
 }
 
+// Changed returns the messages of m that are not those of from, by their
+// TOML names: what overrides made of a table.
+func (m Messages) Changed(from Messages) map[string]string {
+	mv, fv := reflect.ValueOf(m), reflect.ValueOf(from)
+	changed := map[string]string{}
+	for i, f := range reflect.VisibleFields(mv.Type()) {
+		if s := mv.Field(i).String(); s != fv.Field(i).String() {
+			changed[f.Tag.Get("toml")] = s
+		}
+	}
+	return changed
+}
+
 // Format fills the placeholders of msg: pairs are name, value, name,
 // value… ("site", "Keep Smiling").
 func Format(msg string, pairs ...string) string {
