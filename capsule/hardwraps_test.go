@@ -12,10 +12,11 @@ import (
 // A site whose generator keeps the author's line breaks (Hugo's
 // markup.goldmark.renderer.hardWraps, kramdown's hard_wrap in Jekyll)
 // keeps them on both protocols; a code span's line break stays a space,
-// and a site without the setting joins the lines. (hardWraps was not
+// a heading stays a line, and a site without the setting (or kramdown's
+// own input, which has none) joins the lines. (hardWraps was not
 // read: every line of a Japanese diary ran into one paragraph.)
 func TestHardWraps(t *testing.T) {
-	body := "一行目\n二行目\nthird `co\nde` line\n"
+	body := "一行目\n二行目\nthird `co\nde` line\n\nSetext\nheading\n---\n"
 	for _, tt := range []struct {
 		name  string
 		files map[string]string
@@ -30,6 +31,10 @@ func TestHardWraps(t *testing.T) {
 			"_config.yml":            "title: J\nkramdown:\n  hard_wrap: true\n",
 			"_posts/2020-01-01-a.md": "---\ntitle: A\n---\n" + body,
 		}, "/posts/a", true},
+		{"kramdown's own input", map[string]string{
+			"_config.yml":            "title: J\nkramdown:\n  input: kramdown\n  hard_wrap: true\n",
+			"_posts/2020-01-01-a.md": "---\ntitle: A\n---\n" + body,
+		}, "/posts/a", false},
 		{"hugo without", map[string]string{
 			"hugo.toml":          "title = \"H\"\n",
 			"content/posts/a.md": "+++\ntitle = \"A\"\ndate = 2020-01-01\n+++\n" + body,
@@ -46,6 +51,9 @@ func TestHardWraps(t *testing.T) {
 				joined := strings.Contains(out, "一行目二行目 third co de line")
 				if kept != tt.kept || joined == tt.kept {
 					t.Errorf("%s: lines kept %v, want %v:\n%s", proto, kept, tt.kept, out)
+				}
+				if !strings.Contains(out, "Setext heading") {
+					t.Errorf("%s: the heading is not one line:\n%s", proto, out)
 				}
 			}
 		})

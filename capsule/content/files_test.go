@@ -68,7 +68,8 @@ func TestJekyllTemplatesNotServed(t *testing.T) {
 		"_config.yml":            "title: J\n",
 		"_posts/2020-01-01-a.md": "---\ntitle: A\n---\ntext\n",
 		"feed.xml":               "---\nlayout: null\n---\n<?xml version=\"1.0\"?><title>{{ site.title | xml_escape }}</title>\n",
-		"css/main.scss":          "\ufeff---\r\n---\r\n@import \"base\";\n",
+		"css/main.scss":          "---\r\n---\r\n@import \"base\";\n",
+		"css/bom.css":            "\ufeff---\nnot: read\n---\n",
 		"about.html":             "--- \ntitle: About\n---\n<p>{{ page.title }}</p>\n",
 		"images/notes.txt":       "---- not front matter\n",
 		"images/dashes.txt":      "---not front matter either\n",
@@ -83,7 +84,7 @@ func TestJekyllTemplatesNotServed(t *testing.T) {
 		served = append(served, f.Path)
 	}
 	slices.Sort(served)
-	if got := strings.Join(served, ","); got != "images/dashes.txt,images/notes.txt,materials/slides.pdf" {
+	if got := strings.Join(served, ","); got != "css/bom.css,images/dashes.txt,images/notes.txt,materials/slides.pdf" {
 		t.Errorf("served %s", got)
 	}
 	var named []string

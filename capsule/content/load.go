@@ -646,9 +646,9 @@ func startsFront(src []byte) bool {
 
 // jekyllTemplate reports whether Jekyll processes a file beside the posts
 // rather than copies it: it starts with a line of three dashes, as YAML
-// front matter does.
+// front matter does (its first bytes, as Jekyll reads them: after a byte
+// order mark the file is copied).
 func jekyllTemplate(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	rest, ok := bytes.CutPrefix(data, []byte("---"))
 	if !ok {
 		return false

@@ -67,7 +67,12 @@ func jekyllMarkup(m map[string]any) Markup {
 		// parse_block_html: kramdown reads HTML blocks' content as
 		// Markdown, as CommonMark does after a blank line.
 		mk.Kramdown = !isTrue(section(m, "kramdown")["parse_block_html"])
-		mk.HardWraps = isTrue(section(m, "kramdown")["hard_wrap"])
+		// hard_wrap is an option of kramdown's GFM input, Jekyll's
+		// default; kramdown's own input has none.
+		kd := section(m, "kramdown")
+		if in := strings.ToLower(str(kd["input"])); in == "" || in == "gfm" {
+			mk.HardWraps = isTrue(kd["hard_wrap"])
+		}
 	}
 	for _, key := range []string{"plugins", "gems"} {
 		for _, p := range strs(m[key]) {

@@ -55,8 +55,9 @@ type Summary struct {
 
 // Check loads and builds everything cfg names, as Start would, without
 // binding or serving anything. What makes a start impossible (the
-// configuration, a folder, a certificate) is its error, with no Summary.
-// What a start would leave out is its error too, beside the Summary: the
+// configuration, a folder, a certificate) is its error, with no Summary;
+// the posts' problems of a site whose certificate stops it are in that
+// error too. What a start would leave out is its error too, beside the Summary: the
 // main site's as an ErrorList, another site's in a SiteError, all at
 // once, joined.
 func Check(cfg config.Config) (*Summary, error) {

@@ -12,8 +12,10 @@ import (
 // site's generator is told to: Hugo's markup.goldmark.renderer.hardWraps,
 // kramdown's hard_wrap in Jekyll. Authors who write one line per line of
 // their text (a poem, a Japanese diary) see their lines kept, where a soft
-// break would join them. A line break in a code span stays a space, as
-// those renderers draw it.
+// break would join them. A heading stays one line (a setext heading may
+// be written on two): gemtext's and Gopher's headings are lines. (A code
+// span's line break is no break to goldmark but a character of the span,
+// drawn as a space.)
 type HardWraps struct{}
 
 func (HardWraps) Extend(m goldmark.Markdown) {
@@ -30,7 +32,7 @@ func (hardWrapper) Transform(doc *ast.Document, _ text.Reader, _ parser.Context)
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeSpan:
+		case *ast.Heading:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if n.SoftLineBreak() {
