@@ -55,7 +55,10 @@ func uniqueSlugs(posts []*Post) []*FileError {
 		// or page of that name, without a word: its address is the
 		// home page's link, not one its author chose. A draft yields
 		// to what is published: an author's draft never moves a post
-		// readers have.
+		// readers have. Once published, an older one takes the slug
+		// back, as a build from nothing gives it (what a reload gives
+		// depends on the files alone); the warning says so, and how
+		// to choose.
 		slices.SortFunc(g, func(a, b *Post) int {
 			return cmp.Or(cmpBool(a.Home, b.Home), cmpBool(a.Draft, b.Draft), a.Date.Compare(b.Date), cmp.Compare(a.File, b.File))
 		})
