@@ -53,7 +53,7 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 		if s, ok := st.searches[string(r.Path)]; ok {
 			return st.geminiSearch(s, string(r.RawQuery))
 		}
-		return st.geminiNotFound
+		return geminiNotFoundFor(st, r.Path)
 	}
 	r, refused := gemini.ParseRequest(line)
 	switch {
@@ -69,7 +69,7 @@ func (c *Capsule) GeminiFor(line []byte, cert *x509.Certificate) *gemini.Respons
 	if resp, ok := st.Gemini(r.Path); ok {
 		return resp
 	}
-	return st.geminiNotFound
+	return geminiNotFoundFor(st, r.Path)
 }
 
 // geminiSearch asks for a query of s (status 10) or answers one.
@@ -110,5 +110,5 @@ func (c *Capsule) Gopher(r *gopher.Request) ([]byte, string) {
 	if target, ok := gopher.RedirectTarget(r.Selector); ok {
 		return gopher.RedirectPage(target), "redirect"
 	}
-	return st.GopherNotFound(), "notfound"
+	return st.gopherNotFoundFor(r.Selector), "notfound"
 }

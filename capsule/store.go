@@ -22,6 +22,7 @@ type Store struct {
 
 	geminiWrongHost *gemini.Response  // 53, naming this capsule
 	geminiNotFound  *gemini.Response  // 51
+	langNotFound    []langNotFound    // a language's in its folder (notfound.go)
 	messages        messages.Messages // of the site's own answers (Messages)
 	// searches are the capsule's searches by Gemini path, which is their
 	// Gopher selector too: the site's at searchPath and, in a
@@ -138,7 +139,14 @@ func (s *Store) Gemini(path string) (*gemini.Response, bool) {
 // percent-encoded or not.
 func (s *Store) Gopher(selector string) ([]byte, bool) {
 	if selector == "" || selector[0] != '/' {
-		selector = "/" + selector
+		// "/" put before it on the stack, not by a concatenation
+		// that allocates: a map lookup by string(bytes) copies nothing.
+		var buf [256]byte
+		key := append(append(buf[:0], '/'), selector...)
+		if b, ok := s.gopher[string(key)]; ok || strings.IndexByte(selector, '%') < 0 {
+			return b, ok
+		}
+		selector = string(key) // encoded: decoded below
 	}
 	b, ok := s.gopher[selector]
 	if !ok && strings.IndexByte(selector, '%') >= 0 {
