@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -371,11 +372,58 @@ func (f folder) jsExcludes() []string {
 		}
 	})
 	if f.gen == genEleventy {
-		b, _ := os.ReadFile(filepath.Join(f.root, ".eleventyignore"))
+		out = append(out, f.eleventyExcludes()...)
+	}
+	return out
+}
+
+// eleventyDirPatterns find the folders an Eleventy configuration names
+// beside its input (dir: { data: "_data", includes: "_includes",
+// layouts: "_layouts" }), by a literal scan as eleventyInput's.
+var eleventyDirPatterns = []*regexp.Regexp{
+	eleventyDataPattern,
+	regexp.MustCompile(`\bincludes\s*:\s*["']([^"'\n]+)["']`),
+	regexp.MustCompile(`\blayouts\s*:\s*["']([^"'\n]+)["']`),
+}
+
+// eleventyExcludes are what Eleventy reads but never writes out, relative
+// to the input folder: its global data, includes and layouts folders
+// (_data/secrets.json is not a file of the site), and what its ignore
+// files list: the project's .eleventyignore (its paths from the project's
+// folder) and the input folder's (from that one).
+func (f folder) eleventyExcludes() []string {
+	cfg, _ := os.ReadFile(filepath.Join(f.root, firstExisting(f.root, eleventyConfigNames)))
+	var out []string
+	for i, name := range []string{"_data", "_includes", "_layouts"} {
+		if m := eleventyDirPatterns[i].FindSubmatch(cfg); m != nil {
+			name = string(m[1])
+		}
+		if d := path.Clean(filepath.ToSlash(name)); d != "." && !strings.HasPrefix(d, "..") {
+			out = append(out, "/"+strings.TrimPrefix(d, "/")+"/")
+		}
+	}
+	in := path.Clean(filepath.ToSlash(f.config.contentDir))
+	for i, ignore := range []struct{ file, from string }{
+		{filepath.Join(f.root, ".eleventyignore"), in},
+		{filepath.Join(f.content, ".eleventyignore"), "."},
+	} {
+		if i == 1 && in == "." {
+			continue // the same file
+		}
+		b, _ := os.ReadFile(ignore.file)
 		for _, l := range strings.Split(string(b), "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "!") {
-				out = append(out, "/"+strings.TrimPrefix(strings.TrimPrefix(l, "./"), "/"))
+			l = strings.TrimSpace(l)
+			if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") {
+				continue
 			}
+			l = strings.TrimPrefix(strings.TrimPrefix(l, "./"), "/")
+			switch {
+			case ignore.from == "." || strings.HasPrefix(l, "**"):
+				out = append(out, "/"+l)
+			case strings.HasPrefix(l, ignore.from+"/"):
+				out = append(out, "/"+strings.TrimPrefix(l, ignore.from+"/"))
+			}
+			// Else outside the input folder: nothing of the site.
 		}
 	}
 	return out
@@ -531,7 +579,8 @@ func jsFrontValues(m map[string]any, body []byte, page bool) ([]byte, bool) {
 
 // jsTemplatePage is the warning that leaves out an Eleventy or Astro
 // page that is a template: one whose permalink is a template
-// ("tags/{{ tag | slugify }}/"), or that paginates data (pagination).
+// ("tags/{{ tag | slugify }}/"), or that paginates data (pagination);
+// or that is written nowhere (permalink: false).
 // Its generator makes its pages from data capsule does not have; its
 // own text is no page. nil for any other.
 func jsTemplatePage(file string, m map[string]any, lines map[string]int) *FileError {
@@ -539,6 +588,10 @@ func jsTemplatePage(file string, m map[string]any, lines map[string]int) *FileEr
 	if _, ok := m["pagination"]; ok {
 		return &FileError{File: file, Line: lines["pagination"], Kind: kind,
 			Msg: "a template: its pagination makes pages from data, which capsule does not read; not served"}
+	}
+	if v, ok := m["permalink"].(bool); ok && !v {
+		return &FileError{File: file, Line: lines["permalink"], Kind: "no page written",
+			Msg: "permalink: false: its generator writes no page of it (data for other pages); not served"}
 	}
 	if s, ok := m["permalink"].(string); ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%")) {
 		return &FileError{File: file, Line: lines["permalink"], Kind: kind,

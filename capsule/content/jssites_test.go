@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -266,5 +267,53 @@ func TestEleventyTemplateVariables(t *testing.T) {
 	}
 	if !warned {
 		t.Errorf("no warning for the variable at index.md:5: %v", site.Warnings)
+	}
+}
+
+// What Eleventy reads but never writes out is not served: its global
+// data (_data/secrets.json was), includes and layouts folders, by their
+// configured names, and what its ignore files list, the project's from
+// the project's folder (an input of src: src/posts/x.md), the input
+// folder's from that one. A post with permalink: false is written
+// nowhere: left out, with a warning, not a problem. A string of tags is
+// split at its commas, as Eleventy splits it (it was refused).
+func TestEleventyUnwrittenNotServed(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"eleventy.config.js":        `export default function (c) { return { dir: { input: "src", data: "_globals", layouts: "_layouts" } }; }`,
+		".eleventyignore":           "src/posts/ignored.md\nREADME.md\n",
+		"src/.eleventyignore":       "posts/also-ignored.md\n",
+		"src/_globals/secrets.json": `{"token": "abc"}`,
+		"src/_includes/base.html":   "<html>{{ content }}</html>",
+		"src/_includes/note.txt":    "partial",
+		"src/_layouts/post.md":      "layout text",
+		"src/images/a.png":          "PNG",
+		"src/posts/kept.md":         "---\ntitle: Kept\ndate: 2024-01-01\ntags: \"another tag, second\"\n---\nkept\n",
+		"src/posts/ignored.md":      jsPost("Ignored", "2024-01-02", ""),
+		"src/posts/also-ignored.md": jsPost("Also", "2024-01-03", ""),
+		"src/posts/nooutput.md":     "---\ntitle: Data\ndate: 2024-01-04\npermalink: false\n---\ndata\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles, files []string
+	for _, p := range slices.Concat(site.Posts, site.Pages) {
+		titles = append(titles, p.Title)
+	}
+	for _, f := range site.Files {
+		files = append(files, f.Path)
+	}
+	if strings.Join(titles, ",") != "Kept" || strings.Join(files, ",") != "images/a.png" {
+		t.Errorf("served %q and files %q, want Kept and images/a.png", titles, files)
+	}
+	if len(site.Posts) == 1 && strings.Join(site.Posts[0].Tags, "|") != "another tag|second" {
+		t.Errorf("tags %q", site.Posts[0].Tags)
+	}
+	found := false
+	for _, w := range site.Warnings {
+		found = found || w.Kind == "no page written" && strings.HasSuffix(w.File, "nooutput.md")
+	}
+	if !found {
+		t.Errorf("no warning for permalink: false: %v", site.Warnings)
 	}
 }

@@ -252,6 +252,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if w := jsTemplatePage(file, m, lines); w != nil {
 			return nil, nil, append(warns, w), nil
 		}
+		if s, ok := m["tags"].(string); ok {
+			// Eleventy splits a string of tags at its commas, not at
+			// its spaces as Jekyll does: "another tag" is one tag.
+			var list []any
+			for _, t := range strings.Split(s, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					list = append(list, t)
+				}
+			}
+			m["tags"] = list
+		}
 		if s, ok := m["date"].(string); ok && eleventyFileDates[strings.ToLower(strings.TrimSpace(s))] && !def.modTime.IsZero() {
 			m["date"] = def.modTime.In(loc)
 		}
