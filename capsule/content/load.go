@@ -70,6 +70,10 @@ type Content struct {
 	Problems ErrorList
 
 	now   time.Time           // LoadOptions.Now: what is scheduled or expired
+	// datedPagesWait: a page dated in the future waits with the
+	// scheduled posts, as Hugo and Eleventy hold it; Jekyll publishes
+	// its pages whatever their date.
+	datedPagesWait bool
 	state map[*Post]postState // which list each post is in
 	cache *loadCache          // for the next Load's LoadOptions.Previous
 
@@ -484,6 +488,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
 	}
 	c.state = make(map[*Post]postState, len(loaded))
+	c.datedPagesWait = l != layoutJekyll
 	for _, p := range loaded {
 		c.classify(p, now)
 	}

@@ -172,7 +172,7 @@ func (c *Content) classify(p *Post, now time.Time) {
 	case !p.Expires.IsZero() && !p.Expires.After(now):
 		s = postExpired
 		c.Expired = append(c.Expired, p)
-	case !p.Page && p.Date.After(now):
+	case (!p.Page || p.HasDate && c.datedPagesWait) && p.Date.After(now):
 		s = postScheduled
 		c.Scheduled = append(c.Scheduled, p)
 	case p.noPage:

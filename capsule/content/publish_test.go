@@ -147,3 +147,29 @@ func TestCascadeHandsDown(t *testing.T) {
 		t.Errorf("the site file's cascade: %v, drafts %s", err, slugsOf(c.Drafts))
 	}
 }
+
+// A page dated in the future waits with the scheduled posts, as Hugo
+// holds it (an Astro post taken for a page was served before its date);
+// an undated page does not; Jekyll publishes its pages whatever their
+// date, and so does capsule for a Jekyll site.
+func TestFutureDatedPagesWait(t *testing.T) {
+	now := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+	own := testfs.Write(t, map[string]string{
+		"future-page.md":  "+++\ntitle = \"Later\"\npage = true\ndate = 2031-01-01\n+++\nFUTURE\n",
+		"about.md":        "+++\ntitle = \"About\"\npage = true\n+++\nme\n",
+		"2020-01-01-a.md": "+++\ntitle = \"A\"\ndate = 2020-01-01\n+++\na\n",
+	})
+	c, err := loadStrict(own, LoadOptions{Settle: -1, Now: now})
+	if err != nil || len(c.Pages) != 1 || c.Pages[0].Title != "About" || len(c.Scheduled) != 1 {
+		t.Errorf("%v: pages %v, scheduled %v", err, c.Pages, c.Scheduled)
+	}
+	jekyll := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: J\n",
+		"about.md":               "---\ntitle: About\ndate: 2031-01-01\n---\nme\n",
+		"_posts/2020-01-01-a.md": "---\ntitle: A\n---\na\n",
+	})
+	c, err = loadStrict(jekyll, LoadOptions{Settle: -1, Now: now})
+	if err != nil || len(c.Pages) != 1 || len(c.Scheduled) != 0 {
+		t.Errorf("jekyll: %v: pages %v, scheduled %v", err, c.Pages, c.Scheduled)
+	}
+}
