@@ -69,13 +69,13 @@ type Content struct {
 	// its last good version, and its problem says so.
 	Problems ErrorList
 
-	now   time.Time           // LoadOptions.Now: what is scheduled or expired
+	now time.Time // LoadOptions.Now: what is scheduled or expired
 	// datedPagesWait: a page dated in the future waits with the
 	// scheduled posts, as Hugo and Eleventy hold it; Jekyll publishes
 	// its pages whatever their date.
 	datedPagesWait bool
-	state map[*Post]postState // which list each post is in
-	cache *loadCache          // for the next Load's LoadOptions.Previous
+	state          map[*Post]postState // which list each post is in
+	cache          *loadCache          // for the next Load's LoadOptions.Previous
 
 	baseURL string // see BaseURL
 }
