@@ -138,8 +138,9 @@ func astroI18n(dir string, cfg []byte) (def string, locales []string) {
 }
 
 // astroGlobPattern finds the folder of an Astro content collection's
-// glob loader: glob({ pattern: "**/*.md", base: "./src/data/blog" }).
-var astroGlobPattern = regexp.MustCompile(`\bglob\s*\(\s*\{[^}]*?\bbase\s*:\s*["']([^"'\n]+)["']`)
+// glob loader: glob({ pattern: "**/*.{md,mdx}", base: "./src/data/blog" }),
+// a brace of the pattern, in its quotes, not taken for the object's end.
+var astroGlobPattern = regexp.MustCompile(`\bglob\s*\(\s*\{(?:[^}"']|"[^"\n]*"|'[^'\n]*')*?\bbase\s*:\s*["']([^"'\n]+)["']`)
 
 // astroGlobBase is the folder of an Astro site's content collections
 // kept outside src/content, as its content configuration's glob loaders

@@ -233,6 +233,27 @@ func TestAstroGlobLoaderBase(t *testing.T) {
 	if len(site.Posts) != 2 {
 		t.Errorf("%d posts, want 2 (%s)", len(site.Posts), site.Layout)
 	}
+	// A folder per language under the base: their posts are posts, not
+	// pages (they were, and a future one was served), and an MDX post
+	// is not served as its source, with a warning.
+	dir = testfs.Write(t, map[string]string{
+		"astro.config.mjs":          `export default defineConfig({ i18n: { defaultLocale: "en", locales: ["en", "ja"] } });`,
+		"src/content.config.ts":     "import { glob } from 'astro/loaders';\nconst blog = defineCollection({\n\tloader: glob({ pattern: \"**/*.{md,mdx}\", base: \"./src/data/blog\" }),\n});\n",
+		"src/data/blog/en/hello.md": jsPost("Hello", "2024-01-01", ""),
+		"src/data/blog/en/later.md": jsPost("Later", "2031-01-01", ""),
+		"src/data/blog/ja/hello.md": jsPost("こんにちは", "2024-01-01", ""),
+		"src/data/blog/en/comp.mdx": "---\ntitle: Comp\npubDate: 2024-01-03\n---\nimport Foo from '../Foo.astro';\n\n<Foo />\n",
+	})
+	site, err = loadStrict(dir, LoadOptions{Settle: -1, Now: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 2 || len(site.Pages) != 0 || len(site.Scheduled) != 1 || len(site.Files) != 0 {
+		t.Errorf("%d posts, %d pages, %d scheduled, files %v: want 2, 0, 1 and none (%s)", len(site.Posts), len(site.Pages), len(site.Scheduled), site.Files, site.Layout)
+	}
+	if !slices.ContainsFunc(site.Warnings, func(w *FileError) bool { return w.Kind == "MDX not read" }) {
+		t.Errorf("no warning of the MDX post: %v", site.Warnings)
+	}
 }
 
 // Eleventy runs its Markdown through a template language (Liquid by

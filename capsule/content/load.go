@@ -322,7 +322,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				continue
 			}
 			f.jsDefaults(m, loc)
-			if l == layoutHugo && !slices.Contains(main, topSection(f.langRel(m.def.dir))) {
+			if sec := topSection(f.langRel(m.def.dir)); l == layoutHugo && !slices.Contains(main, sec) && !(len(main) == 0 && sec == "") {
+				// (With no sections the posts are at the top: of each
+				// language's folder too, en/hello.md as hello.md.)
 				m.def.page = true // another section's: a page, as Hugo's themes show it
 			}
 			posts = append(posts, m)
@@ -553,6 +555,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Warnings = append(c.Warnings, keyWarns...)
 	errs = append(errs, ferrs2...)
 	for _, f := range read {
+		if hasExt(f.Path, ".mdx") {
+			// Markdown with components (Astro's, Docusaurus'): its
+			// imports and JSX are code, not the reader's.
+			c.Warnings = append(c.Warnings, &FileError{File: filepath.Join(dir, filepath.FromSlash(f.Path)), Line: 1, Kind: "MDX not read",
+				Msg: "MDX (Markdown with components) is not read: not served; as .md, without its imports and components, it would be"})
+			continue
+		}
 		if l == layoutJekyll && jekyllTemplate(f.Data) {
 			// Jekyll runs it through Liquid (feed.xml, sitemap.xml, a
 			// page in HTML): what it builds cannot be made here, and the
