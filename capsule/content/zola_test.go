@@ -1,6 +1,7 @@
 package content
 
 import (
+	"capsule/capsule/internal/testfs"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -93,5 +94,43 @@ func TestZolaLoad(t *testing.T) {
 	}
 	if len(c.Posts) != 7 || len(c.Pages) != 3 {
 		t.Errorf("%d posts, %d pages", len(c.Posts), len(c.Pages))
+	}
+}
+
+// A section's own text, which Zola and Hugo show above its list, is named
+// in a warning rather than lost in silence (zola-stevemyers' about/ was);
+// the top's is the home page's, and a section that redirects has none.
+func TestSectionTextWarned(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"zola": {
+			"config.toml":             "base_url = \"https://z.example\"\ntitle = \"Z\"\n",
+			"content/_index.md":       "+++\nsort_by = \"date\"\n+++\nHome text.\n",
+			"content/about/_index.md": "+++\ntitle = \"About\"\n+++\nBuilder of software.\n",
+			"content/blog/_index.md":  "+++\nsort_by = \"date\"\n+++\n",
+			"content/gone/_index.md":  "+++\nredirect_to = \"blog\"\n+++\nOld text.\n",
+			"content/blog/a.md":       "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\na\n",
+		},
+		"hugo": {
+			"hugo.toml":               "title = 'H'\n",
+			"content/_index.md":       "---\ntitle: Home\n---\nHome text.\n",
+			"content/about/_index.md": "---\ntitle: About\n---\nBuilder of software.\n",
+			"content/posts/_index.md": "---\ntitle: Posts\n---\n",
+			"content/posts/a.md":      "---\ntitle: A\ndate: 2024-01-01\n---\na\n",
+		},
+	} {
+		dir := testfs.Write(t, files)
+		c, err := loadStrict(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var named []string
+		for _, w := range c.Warnings {
+			if w.Kind == "section text not served" {
+				named = append(named, filepath.ToSlash(w.File[len(dir)+1:]))
+			}
+		}
+		if strings.Join(named, ",") != "content/about/_index.md" {
+			t.Errorf("%s: warned of %q, want content/about/_index.md alone", name, named)
+		}
 	}
 }
