@@ -162,9 +162,6 @@ func (s *Store) Gopher(selector string) ([]byte, bool) {
 // at the root, which in a multilingual site may not be Site's.
 func (s *Store) Messages() messages.Messages { return s.messages }
 
-// GopherNotFound is the error menu for an unknown selector.
-func (s *Store) GopherNotFound() []byte { return s.gopherNotFound }
-
 // lastGood is the post of file as s rendered it, for a build that cannot
 // render it now; nil when s has none (or s is nil).
 func (s *Store) lastGood(file string) *content.Post {
