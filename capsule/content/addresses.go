@@ -124,6 +124,9 @@ func (f folder) address(p *Post) *FileError {
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), func(dir string) bool {
 			return exists(filepath.Join(f.content, filepath.FromSlash(dir), SiteFile))
 		})
+		if f.gen == genEleventy && p.own == "" {
+			addr = eleventyFolderIndex(addr)
+		}
 		older = f.placeHugoAliases(p, addr)
 	case f.layout == layoutJekyll:
 		addr, ok = f.config.jekyllAddress(p)
@@ -142,6 +145,18 @@ func (f folder) address(p *Post) *FileError {
 	}
 	p.Addresses = []string{(&url.URL{Path: addr}).EscapedPath()}
 	return nil
+}
+
+// eleventyFolderIndex is an Eleventy page's address when its file is
+// named as its folder: blog/fourthpost/fourthpost.md is written at
+// /blog/fourthpost/, as an index.md there would be.
+func eleventyFolderIndex(addr string) string {
+	trimmed := strings.TrimSuffix(addr, "/")
+	dir, name := path.Split(trimmed)
+	if name != "" && path.Base(strings.TrimSuffix(dir, "/")) == name {
+		return dir
+	}
+	return addr
 }
 
 // placeHugoAliases places p's aliases as Hugo 0.165 writes them, p being

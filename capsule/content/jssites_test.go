@@ -338,3 +338,28 @@ func TestEleventyUnwrittenNotServed(t *testing.T) {
 		t.Errorf("no warning for permalink: false: %v", site.Warnings)
 	}
 }
+
+// An Eleventy page named as its folder is written at the folder's
+// address, as an index.md there is: blog/fourthpost/fourthpost.md at
+// /blog/fourthpost/ (its old address led nowhere,
+// /blog/fourthpost/fourthpost/).
+func TestEleventyFolderNamedPage(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"eleventy.config.js":                    `export default function (c) { return { dir: { input: "content" } }; }`,
+		"content/blog/fourthpost/fourthpost.md": jsPost("Fourth", "2024-01-04", ""),
+		"content/blog/fifth/other.md":           jsPost("Other", "2024-01-05", ""),
+		"content/blog/first.md":                 jsPost("First", "2024-01-01", ""),
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range site.Posts {
+		got[p.Title] = strings.Join(p.Addresses, " ")
+	}
+	want := map[string]string{"Fourth": "/blog/fourthpost/", "Other": "/blog/fifth/other/", "First": "/blog/first/"}
+	if !maps.Equal(got, want) {
+		t.Errorf("addresses %v, want %v", got, want)
+	}
+}
