@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"encoding/json"
 	"path"
 	"slices"
@@ -22,22 +23,33 @@ type cascadeTable struct {
 	paths  []excludePattern // _target.path, from the content folder's top; nil: all
 }
 
-// readCascades reads the cascade of each section file (the site file's
-// and each section's _index.md), by the section's folder relative to dir
-// ("" for the site file's). What cannot be read or decoded hands nothing
+// readSections reads each section file (the site file's and each
+// section's _index.md) once, for the cascade it hands down, by the
+// section's folder relative to dir ("" for the site file's), and for the
+// text of its own it may have: which Hugo and Zola show above the
+// section's list of pages, and capsule, with no page per section, names
+// in a warning rather than lose in silence. The files at the top (the
+// site's, its languages', of each language's folder too: langRel takes
+// the folder away) are the home pages' texts; a Zola section that
+// redirects has no page. What cannot be read or decoded hands nothing
 // down: its own problems are reported where the file is loaded.
-func readCascades(dir string, sections []string, maxPost int64) map[string][]cascadeTable {
+func readSections(dir string, sections []string, maxPost int64, langRel func(string) string) (map[string][]cascadeTable, []*FileError) {
 	out := make(map[string][]cascadeTable)
+	var warns []*FileError
 	for _, file := range sections {
 		s := &source{path: file, limit: maxPost, what: "one post"}
 		if s.read(); s.err != nil {
 			continue
 		}
-		front, _, _, start, format, ferr := splitFront(NormalizeSource(s.data))
+		front, body, _, start, format, ferr := splitFront(NormalizeSource(s.data))
 		if ferr != nil {
 			continue
 		}
 		m, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+		if len(bytes.TrimSpace(body)) > 0 && langRel(relDir(dir, file)) != "" && (ferr != nil || str(m["redirect_to"]) == "") {
+			warns = append(warns, &FileError{File: file, Line: 1, Kind: "section text not served",
+				Msg: "a section's own text, which its generator shows above the section's list: not served (capsule has no page per section); make it a page to publish it"})
+		}
 		if ferr != nil {
 			continue
 		}
@@ -59,7 +71,7 @@ func readCascades(dir string, sections []string, maxPost int64) map[string][]cas
 			}
 		}
 	}
-	return out
+	return out, warns
 }
 
 // cascadeFor is table t as it hands values down to pages, and false when

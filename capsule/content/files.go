@@ -90,6 +90,14 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			withheld = append(withheld, filepath.ToSlash(rel))
 			return nil
 		}
+		if l != layoutStatic && hasExt(name, ".mdx") {
+			// Markdown with components (Astro's, Docusaurus'): its
+			// imports and JSX are code, not the reader's. (A static
+			// folder's is copied as it is.)
+			warns = append(warns, &FileError{File: p, Line: 1, Kind: "MDX not read",
+				Msg: "MDX (Markdown with components) is not read: not served; as .md, without its imports and components, it would be"})
+			return nil
+		}
 		_, info, ferr := inspect(p)
 		if ferr != nil {
 			errs = append(errs, ferr)

@@ -392,9 +392,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if site != nil {
 		sections = append([]string{site.path}, sections...)
 	}
-	c.Warnings = append(c.Warnings, sectionTexts(dir, sections, maxPost, f.langRel)...)
 	// What sections' cascades hand down, as Hugo does.
-	if cascades := readCascades(dir, sections, maxPost); len(cascades) > 0 {
+	cascades, sectionWarns := readSections(dir, sections, maxPost, f.langRel)
+	c.Warnings = append(c.Warnings, sectionWarns...)
+	if len(cascades) > 0 {
 		for _, m := range posts {
 			m.def.cascade = cascadeOf(cascades, m.def.dir, filepath.ToSlash(relPath(dir, m.src.path)))
 		}
@@ -556,13 +557,6 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Warnings = append(c.Warnings, keyWarns...)
 	errs = append(errs, ferrs2...)
 	for _, f := range read {
-		if hasExt(f.Path, ".mdx") {
-			// Markdown with components (Astro's, Docusaurus'): its
-			// imports and JSX are code, not the reader's.
-			c.Warnings = append(c.Warnings, &FileError{File: filepath.Join(dir, filepath.FromSlash(f.Path)), Line: 1, Kind: "MDX not read",
-				Msg: "MDX (Markdown with components) is not read: not served; as .md, without its imports and components, it would be"})
-			continue
-		}
 		if l == layoutJekyll && jekyllTemplate(f.Data) {
 			// Jekyll runs it through Liquid (feed.xml, sitemap.xml, a
 			// page in HTML): what it builds cannot be made here, and the
@@ -881,33 +875,6 @@ func isHomeIndex(name string) bool {
 
 // hasText reports whether a file's Markdown after its front matter has
 // any text.
-// sectionTexts warns of the sections' files (a folder's _index.md) that
-// have text of their own, which Hugo and Zola show above the section's
-// list of pages: capsule serves no page per section, and the text would
-// be lost in silence. The files at the top (the site's, its languages',
-// of each language's folder too: langRel takes the folder away) are the
-// home pages' texts; a Zola section that redirects has no page.
-func sectionTexts(dir string, sections []string, maxPost int64, langRel func(string) string) []*FileError {
-	var warns []*FileError
-	for _, file := range sections {
-		if langRel(relDir(dir, file)) == "" {
-			continue
-		}
-		s := &source{path: file, limit: maxPost, what: "one post"}
-		if s.read(); s.err != nil || !hasText(s.data) {
-			continue
-		}
-		if front, _, _, start, format, ferr := splitFront(NormalizeSource(s.data)); ferr == nil {
-			if m, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr == nil && str(m["redirect_to"]) != "" {
-				continue
-			}
-		}
-		warns = append(warns, &FileError{File: file, Line: 1, Kind: "section text not served",
-			Msg: "a section's own text, which its generator shows above the section's list: not served (capsule has no page per section); make it a page to publish it"})
-	}
-	return warns
-}
-
 func hasText(src []byte) bool {
 	_, body, _, _, _, ferr := splitFront(NormalizeSource(src))
 	return ferr == nil && len(bytes.TrimSpace(body)) > 0

@@ -12,10 +12,11 @@ import (
 // generators' addresses are: the same file name in two sections, or on
 // two dates (Jekyll's 2011-06-08-index.md and 2013-05-24-index.md), is
 // two posts at two addresses there. Of the posts that share a slug, the
-// published before drafts, the oldest (then the first by file) keeps it, so that a post added later
-// never moves one already served; the others take their folders before
-// it (fr-contact) or their date (2013-05-24-index), else a number, each
-// with a warning saying where it is served.
+// published before drafts, the oldest (then the first by file) keeps
+// it, so that a post added later never moves one already served; the
+// others take their folders before it (fr-contact) or their date
+// (2013-05-24-index), else a number, each with a warning saying where it
+// is served.
 //
 // In a multilingual site, each language has its slugs: hello.md and
 // hello.fr.md are /posts/hello and /fr/posts/hello.
