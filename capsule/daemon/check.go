@@ -57,9 +57,9 @@ type Summary struct {
 // binding or serving anything. What makes a start impossible (the
 // configuration, a folder, a certificate) is its error, with no Summary;
 // the posts' problems of a site whose certificate stops it are in that
-// error too. What a start would leave out is its error too, beside the Summary: the
-// main site's as an ErrorList, another site's in a SiteError, all at
-// once, joined.
+// error too. What a start would leave out is its error too, beside the
+// Summary: the main site's as an ErrorList, another site's in a
+// SiteError, all at once, joined.
 func Check(cfg config.Config) (*Summary, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
@@ -77,15 +77,13 @@ func Check(cfg config.Config) (*Summary, error) {
 	sum := &Summary{}
 	for i, sc := range cfg.SiteConfigs() {
 		s, err := checkSite(sc)
-		if err != nil {
-			problems = append(problems, siteProblem(i, sc, err))
-			fatal = true
-		}
 		if s != nil && len(s.Problems) > 0 {
 			// Beside a certificate's problem too: every problem at once.
 			problems = append(problems, siteProblem(i, sc, s.Problems))
 		}
 		if err != nil {
+			problems = append(problems, siteProblem(i, sc, err))
+			fatal = true
 			continue
 		}
 		if s.Cache = cacheFile(cfg.CacheDir(), sc.Hostname); s.Cache != "" {
