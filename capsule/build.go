@@ -419,7 +419,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
 	st.draftsRedirect = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(draftsPath), nil)
 	st.gopherNotFound = rootBlog.errorMenu(msg.NotFound)
-	st.langNotFound = languagesNotFound(blogs, rootBlog, msg.NotFound)
+	st.langNotFound = languagesNotFound(blogs, msg.NotFound)
 	st.gopherSlowDown = rootBlog.errorMenu(msg.SlowDown)
 
 	if site.Favicon != "" {

@@ -45,12 +45,12 @@ func (st *Store) gopherNotFoundFor(selector string) []byte {
 }
 
 // languagesNotFound makes the not-found answers of blogs' languages in
-// their folders whose text is not root's.
-func languagesNotFound(blogs []*blog, root *blog, rootText string) []langNotFound {
+// their folders whose text is not the root's, rootText.
+func languagesNotFound(blogs []*blog, rootText string) []langNotFound {
 	var out []langNotFound
 	for _, lb := range blogs {
 		text := lb.site.Messages.NotFound
-		if lb == root || lb.dir == "" || text == rootText {
+		if lb.dir == "" || text == rootText {
 			continue
 		}
 		out = append(out, langNotFound{dir: lb.dir, gemini: gemini.NewResponse(gemini.StatusNotFound, text, nil), gopher: lb.errorMenu(text)})
