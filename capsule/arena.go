@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"capsule/capsule/internal/pages"
 )
 
 // Arenas: where rendered posts are held. Each post's responses (its
@@ -63,7 +65,13 @@ type arena struct {
 	used atomic.Int64 // bytes of buf reserved: below it, written once and then only read
 }
 
-func newArena(size int) *arena { return &arena{buf: make([]byte, size)} }
+// newArena returns an arena of size bytes, its pages mapped at once: it
+// will be written to its end (pages.Populate).
+func newArena(size int) *arena {
+	a := &arena{buf: make([]byte, size)}
+	pages.Populate(a.buf)
+	return a
+}
 
 // reserve returns n bytes of a's free space, or false when a has not so
 // many left. The slice's capacity is its length.

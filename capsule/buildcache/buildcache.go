@@ -26,6 +26,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unsafe"
+
+	"capsule/capsule/internal/pages"
 )
 
 // magic opens every cache file.
@@ -252,6 +254,7 @@ func readChecksummed(r io.Reader, n int64) ([][]byte, uint32, error) {
 	var err error
 	for left := n; left > 0 && err == nil; {
 		c := make([]byte, min(int64(readChunk), left))
+		pages.Populate(c) // a restart's time is mostly these pages' faults
 		if _, err = io.ReadFull(r, c); err == nil {
 			chunks = append(chunks, c)
 			read <- c

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"capsule/capsule/internal/pages"
 )
 
 // DefaultMaxPostSize caps one post, and the site file, in bytes, when
@@ -128,7 +130,9 @@ func (s *source) read() {
 		s.tooBig(info.Size())
 		return
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	b := make([]byte, 0, info.Size()+bytes.MinRead)
+	pages.Populate(b[:cap(b)])
+	buf := bytes.NewBuffer(b)
 	if _, err := buf.ReadFrom(io.LimitReader(f, s.limit+1)); err != nil {
 		s.fail("%s", readProblem(err, false))
 		return

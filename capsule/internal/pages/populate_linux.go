@@ -1,0 +1,34 @@
+// Package pages asks the kernel for the memory of a buffer before it is
+// written.
+package pages
+
+import (
+	"os"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+var pageSize = uintptr(os.Getpagesize())
+
+// Populate maps the pages of b in one system call (MADV_POPULATE_WRITE,
+// Linux 5.14), where writing b would fault each page in on first touch:
+// for a buffer about to be written whole (an arena of responses, a
+// post's file, a chunk of the build cache). On a virtual machine a page
+// fault costs 5 to 15 µs, and the 120 MiB of responses of 3,000 posts
+// are 30,000 pages: half the kernel's time for them is saved
+// (BenchmarkFill). The pages of b's first and last bytes are populated
+// whole (they are mapped, since b is in them; populating writes
+// nothing). Pages already mapped cost a walk of their table entries. On
+// an older kernel, or for memory the kernel will not populate, it does
+// nothing: the pages fault in as they are written, as without it.
+func Populate(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	end := start + uintptr(len(b))
+	start &^= pageSize - 1
+	end = (end + pageSize - 1) &^ (pageSize - 1)
+	_, _, _ = unix.Syscall(unix.SYS_MADVISE, start, end-start, unix.MADV_POPULATE_WRITE)
+}
