@@ -66,6 +66,7 @@ func runReload(args []string) {
 	}
 	r := all[len(all)-1]
 	fmt.Printf("reload after one edit, %d posts of %d KiB, %d cores, %d reloads\n", *n, *size>>10, runtime.NumCPU(), *reloads)
+	fmt.Println(machineLine())
 	fmt.Printf("  full build (start)          %9v\n", r.Full.Round(time.Millisecond))
 	fmt.Printf("  reload, median              %9v   %.3f of the full build (target ≤ 0.02)\n", r.Median.Round(time.Millisecond), float64(r.Median)/float64(r.Full))
 	fmt.Printf("  reload, slowest             %9v   %.3f\n", r.Slowest.Round(time.Millisecond), float64(r.Slowest)/float64(r.Full))

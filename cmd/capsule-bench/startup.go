@@ -84,6 +84,7 @@ func runStartup(args []string) {
 	}
 	c, f, rs := medianResult(results["capsule"]), medianResult(results["floor"]), medianResult(results["restart"])
 	fmt.Printf("startup with %d posts of %d KiB, %d cores, median of %d runs each\n", *n, *size>>10, runtime.NumCPU(), *rounds)
+	fmt.Println(machineLine())
 	fmt.Printf("            wall time   peak memory   resident after\n")
 	fmt.Printf("  capsule   %9v   %8.0f MiB   %8.0f MiB\n", c.Wall.Round(time.Millisecond), c.PeakMiB, c.ResidentMiB)
 	fmt.Printf("  floor     %9v   %8.0f MiB   %8.0f MiB\n", f.Wall.Round(time.Millisecond), f.PeakMiB, f.ResidentMiB)
