@@ -18,12 +18,16 @@ var pageSize = uintptr(os.Getpagesize())
 // fault costs 5 to 15 µs, and the 120 MiB of responses of 3,000 posts
 // are 30,000 pages: half the kernel's time for them is saved
 // (BenchmarkFill). The pages of b's first and last bytes are populated
-// whole (they are mapped, since b is in them; populating writes
-// nothing). Pages already mapped cost a walk of their table entries. On
-// an older kernel, or for memory the kernel will not populate, it does
-// nothing: the pages fault in as they are written, as without it.
+// whole: they are mapped, since b is in them, and populating writes
+// nothing. (For a buffer of Go's heap they are pages of b's own span,
+// which is made of whole pages: no page outside it is made resident.)
+// Pages already mapped cost a walk of their table entries. A buffer of
+// less than two pages is left to fault: one fault is what the call
+// would cost. On an older kernel, or for memory the kernel will not
+// populate, it does nothing: the pages fault in as they are written,
+// as without it.
 func Populate(b []byte) {
-	if len(b) == 0 {
+	if uintptr(len(b)) < 2*pageSize {
 		return
 	}
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
