@@ -65,8 +65,10 @@ type arena struct {
 	used atomic.Int64 // bytes of buf reserved: below it, written once and then only read
 }
 
-// newArena returns an arena of size bytes, its pages mapped at once: it
-// will be written to its end (pages.Populate).
+// newArena returns an arena of size bytes, its pages mapped at once
+// (pages.Populate): it is written to its end, but for the one a build
+// fills last, whose free room (under arenaSize) is resident before the
+// next builds fill it.
 func newArena(size int) *arena {
 	a := &arena{buf: make([]byte, size)}
 	pages.Populate(a.buf)

@@ -27,8 +27,9 @@ func machineLine() string {
 	return fmt.Sprintf("machine: transparent huge pages %q, fresh memory written at %.1f ms/MiB", thp, freshWriteCost())
 }
 
-// freshWriteCost is the time to write 64 MiB of memory the process has
-// not used before, per MiB: its pages' faults, mostly.
+// freshWriteCost is the time to touch 64 MiB of memory the process has
+// not used before (a byte in every 512, every page), per MiB: its pages'
+// faults.
 func freshWriteCost() float64 {
 	const size = 64 << 20
 	start := time.Now()

@@ -4,6 +4,7 @@ package pages
 
 import (
 	"os"
+	"runtime"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -15,12 +16,13 @@ var pageSize = uintptr(os.Getpagesize())
 // Linux 5.14), where writing b would fault each page in on first touch:
 // for a buffer about to be written whole (an arena of responses, a
 // post's file, a chunk of the build cache). On a virtual machine a page
-// fault costs 5 to 15 µs, and the 120 MiB of responses of 3,000 posts
+// fault costs about 10 µs, and the 120 MiB of responses of 3,000 posts
 // are 30,000 pages: half the kernel's time for them is saved
 // (BenchmarkFill). The pages of b's first and last bytes are populated
 // whole: they are mapped, since b is in them, and populating writes
-// nothing. (For a buffer of Go's heap they are pages of b's own span,
-// which is made of whole pages: no page outside it is made resident.)
+// nothing. (For a buffer of Go's heap, with pages of 4 or 8 KiB, they
+// are pages of b's own span, which is made of whole 8 KiB pages; with
+// larger pages, pages b shares with its neighbours.)
 // Pages already mapped cost a walk of their table entries. A buffer of
 // less than two pages is left to fault: one fault is what the call
 // would cost. On an older kernel, or for memory the kernel will not
@@ -35,4 +37,5 @@ func Populate(b []byte) {
 	start &^= pageSize - 1
 	end = (end + pageSize - 1) &^ (pageSize - 1)
 	_, _, _ = unix.Syscall(unix.SYS_MADVISE, start, end-start, unix.MADV_POPULATE_WRITE)
+	runtime.KeepAlive(b) // its memory is b's until the call returns
 }
