@@ -1,7 +1,6 @@
 package gopher
 
 import (
-	"capsule/gemtext/softbreak"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"capsule/gemtext/softbreak"
 )
 
 // para is one line of inline text before wrapping (hard breaks separate
