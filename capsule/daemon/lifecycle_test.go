@@ -181,14 +181,17 @@ func TestSlowPostNamed(t *testing.T) {
 	for _, draft := range []string{"", "draft = true\n"} {
 		var logged servetest.LogBuffer
 		dir := testfs.Write(t, map[string]string{
-			"slow.md": "+++\ntitle = \"遅い\"\ndate = 2020-01-01\n" + draft + "+++\n" + strings.Repeat("*a_ ", 10000) + "\n",
+			"slow.md": "+++\ntitle = \"遅い\"\ndate = 2020-01-01\n" + draft + "+++\n" + strings.Repeat("*a_ ", 25000) + "\n",
 			"fast.md": "+++\ntitle = \"速い\"\ndate = 2020-01-02\n+++\n本文\n",
 		})
 		cfg := servetest.Config(t)
 		cfg.Posts = dir
-		// The slow post takes seconds; the budget leaves the fast one
-		// room under -race on a loaded machine, and while the slow one's
-		// garbage keeps the collector busy (20 ms was not always enough).
+		// The slow post takes seconds (25,000 delimiters: 10,000 took
+		// 250–310 ms on a fast machine, too close to the budget for a
+		// tick of the watch to find it still rendering); the budget
+		// leaves the fast one room under -race on a loaded machine, and
+		// while the slow one's garbage keeps the collector busy (20 ms
+		// was not always enough).
 		cfg.PostBudget = 250 * time.Millisecond
 		cfg.Log = log.New(&logged, "", 0)
 		d := servetest.Start(t, func(c *config.Config) { *c = cfg })
