@@ -1,13 +1,16 @@
 package capsule
 
 import (
+	"bytes"
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
 
+	"capsule/capsule/buildcache"
 	"capsule/capsule/internal/pages"
 )
 
@@ -273,24 +276,80 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 // matter, which are decoded as copies) is garbage with the chunk once no
 // record is left in it: what stays of a cache file is its records'
 // responses, and the few fields between them. A record across two
-// chunks (its fields copied by the decoder) is packed into fresh space.
+// chunks (its fields copied by the decoder) is packed into fresh space,
+// as is one in a chunk the saved front matter was read from (mostly
+// that, and not kept for a few records).
+//
+// A chunk of a mapped file (buildcache.Mapped) is not Go's memory: the
+// collector frees it with nothing, so each chunk's arena gives back its
+// pages (buildcache.Release) when the collector finds the arena unused.
+// Whatever reads such a chunk after the build holds its arena: a record
+// (renderedEntry.arena), the search index read in place from it (its
+// docs' keep, searchKeep); a feed entry not in its record's arena is
+// copied. (Read after its pages were given back, a chunk reads the same
+// bytes again from the file, and they stay resident: never wrong, but
+// unaccounted, which is why every reader holds the arena.)
 type chunkArenas struct {
 	pk     *packer
 	arenas []*arena // one per chunk, by address
+	// byOffset are the arenas in the payload's order, with where each
+	// begins in it.
+	byOffset []chunkAt
 }
 
-func newChunkArenas(payload [][]byte) *chunkArenas {
+type chunkAt struct {
+	a       *arena
+	offset  int64
+	records bool // records may be held in it
+}
+
+// newChunkArenas returns the chunks of payload as arenas: records may be
+// held in all but the first skip (those the saved front matter was read
+// from).
+func newChunkArenas(payload [][]byte, skip int) *chunkArenas {
 	h := &chunkArenas{pk: newPacker(nil)}
-	for _, c := range payload {
-		if len(c) > 0 {
-			a := &arena{buf: c}
-			a.used.Store(int64(len(c))) // full: nothing more is reserved in it
+	offset := int64(0)
+	for i, c := range payload {
+		if len(c) == 0 {
+			continue
+		}
+		a := &arena{buf: c}
+		a.used.Store(int64(len(c))) // full: nothing more is reserved in it
+		h.byOffset = append(h.byOffset, chunkAt{a, offset, i >= skip})
+		offset += int64(len(c))
+		if i >= skip {
 			h.arenas = append(h.arenas, a)
+		}
+		if buildcache.Mapped(c) {
+			runtime.AddCleanup(a, releaseChunk, mappedChunk{unsafe.SliceData(c), len(c)})
 		}
 	}
 	slices.SortFunc(h.arenas, func(a, b *arena) int { return cmp.Compare(a.start(), b.start()) })
 	return h
 }
+
+// searchKeep is what the search index read from offset on (to the
+// payload's end) is read in place from, if mapped: its docs hold it
+// (search.Decode's keep), so that those chunks are given back only once
+// no doc reads them. (Read otherwise, the index's fields are copies.)
+func (h *chunkArenas) searchKeep(offset int64) []*arena {
+	var keep []*arena
+	for _, c := range h.byOffset {
+		if c.offset+int64(len(c.a.buf)) > offset && buildcache.Mapped(c.a.buf) {
+			keep = append(keep, c.a)
+		}
+	}
+	return keep
+}
+
+// mappedChunk is a chunk of a mapped cache file, as a cleanup is given
+// it: a pointer outside Go's heap, which keeps nothing alive.
+type mappedChunk struct {
+	at *byte
+	n  int
+}
+
+func releaseChunk(c mappedChunk) { buildcache.Release(unsafe.Slice(c.at, c.n)) }
 
 // start is where a's bytes begin.
 func (a *arena) start() uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(a.buf))) }
@@ -314,19 +373,31 @@ func (h *chunkArenas) hold(e renderedEntry) renderedEntry {
 			a = h.of(b)
 		}
 		if a == nil || !partOf(b, a.buf) {
-			return h.pk.pack(e)
+			return h.packed(e)
 		}
 		n += len(b)
 	}
 	if a == nil {
-		return h.pk.pack(e)
+		return h.packed(e)
+	}
+	if len(e.atom) > 0 && !partOf(e.atom, a.buf) {
+		e.atom = bytes.Clone(e.atom) // not read from a chunk a record does not hold
 	}
 	e.summary = packedSummary(e.summary, e.searchable)
 	e.arena, e.size = a, n
 	return e
 }
 
-// of returns the arena whose bytes b begins in, nil if none.
+// packed is e packed into fresh space, with its feed entry, which pack
+// leaves where it is, copied: not read from a chunk no record holds.
+func (h *chunkArenas) packed(e renderedEntry) renderedEntry {
+	e = h.pk.pack(e)
+	e.atom = bytes.Clone(e.atom)
+	return e
+}
+
+// of returns the arena records are held in whose bytes b begins in, nil
+// if none.
 func (h *chunkArenas) of(b []byte) *arena {
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	i, _ := slices.BinarySearchFunc(h.arenas, p, func(a *arena, p uintptr) int {

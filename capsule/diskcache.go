@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -285,11 +286,13 @@ func OpenCache(path, folder string) (*Cache, int64, error) {
 
 // openPayload is OpenCache of a file's payload, read.
 func openPayload(payload [][]byte, folder string) (*Cache, error) {
+	chunks := slices.Clone(payload) // the decoder lets go of payload's
 	d := buildcache.NewDecoder(payload...)
 	c := &Cache{folder: folder, done: make(chan struct{})}
 	copy(c.key[:], d.Fixed(32))
 	c.saved = content.DecodeSaved(d)
 	if err := d.Err(); err != nil {
+		releaseAll(chunks)
 		return nil, err
 	}
 	// The chunks are known as arenas once the saved front matter is
@@ -297,13 +300,26 @@ func openPayload(payload [][]byte, folder string) (*Cache, error) {
 	// first, at least), so that the records in them are copied and
 	// those chunks, mostly the saved posts', are freed; the records of
 	// every later chunk are served from it.
-	held := newChunkArenas(payload)
+	read := 0
+	for read < len(payload) && payload[read] == nil {
+		read++
+	}
+	held := newChunkArenas(chunks, read)
 	c.packer = held.pk
 	go func() {
 		defer close(c.done)
 		c.renders, c.drafts, c.idx, c.err = decodeCache(d, held)
 	}()
 	return c, nil
+}
+
+// releaseAll gives back the pages of chunks of a cache file's payload
+// nothing decoded from is used (buildcache.Release), before they are
+// arenas.
+func releaseAll(chunks [][]byte) {
+	for _, b := range chunks {
+		buildcache.Release(b)
+	}
 }
 
 // Saved is what the Load that wrote the file leaves a restart's Load
@@ -340,7 +356,7 @@ func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts rend
 	renders = decodeRecords(d, held)
 	drafts = decodeRecords(d, held)
 	if d.Bool() {
-		idx = search.Decode(d, func(file string) []byte {
+		idx = search.Decode(d, held.searchKeep(d.Offset()), func(file string) []byte {
 			if r := renders[file]; r != nil {
 				return r.searchable
 			}

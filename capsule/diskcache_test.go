@@ -319,7 +319,7 @@ func FuzzDecodeCache(f *testing.F) {
 			whole := buildcache.NewDecoder(b)
 			whole.Fixed(32)
 			content.DecodeSaved(whole)
-			_, _, _, wholeErr := decodeCache(whole, newChunkArenas(nil))
+			_, _, _, wholeErr := decodeCache(whole, newChunkArenas(nil, 0))
 			if err := d.Err(); (err == nil) != (wholeErr == nil) {
 				t.Fatalf("in %d chunks: %v; whole: %v", len(chunks), err, wholeErr)
 			}
@@ -333,7 +333,7 @@ func FuzzDecodeCache(f *testing.F) {
 			return
 		}
 		saved.Len()
-		renders, drafts, idx, err := decodeCache(d, newChunkArenas(chunks))
+		renders, drafts, idx, err := decodeCache(d, newChunkArenas(chunks, 0))
 		if err != nil {
 			return
 		}

@@ -18,8 +18,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash"
-	"hash/crc32"
 	"io"
 	"math"
 	"os"
@@ -35,7 +33,7 @@ const magic = "capsule build cache\n"
 
 // Format is the version of the file's layout. A file of another format is
 // ignored.
-const Format = 3
+const Format = 4
 
 // MaxSize is the largest cache file read or written, in bytes: the bound
 // on what one site's cache takes on disk and what reading it allocates.
@@ -50,8 +48,6 @@ const (
 	trailerSize = 8 + 4
 )
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 // ErrOther is a cache written by another capsule (version, build), for
 // another site (settings, posts folder) or in another format.
 var ErrOther = errors.New("written by another version of capsule or for other settings")
@@ -64,7 +60,7 @@ type Writer struct {
 	path, tmp string
 	f         *os.File
 	w         *bufio.Writer
-	crc       hash.Hash32
+	crc       summer
 	n         int64 // payload bytes written
 	err       error
 	scratch   [binary.MaxVarintLen64]byte
@@ -87,7 +83,7 @@ func Create(path string, key [32]byte) (*Writer, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
-	w := &Writer{path: path, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20), crc: crc32.New(castagnoli)}
+	w := &Writer{path: path, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20)}
 	var h [headerSize]byte
 	copy(h[:], magic)
 	binary.LittleEndian.PutUint32(h[len(magic):], Format)
@@ -107,7 +103,7 @@ func (w *Writer) write(b []byte) {
 		w.err = fmt.Errorf("over the %d MiB a cache file may have", MaxSize>>20)
 		return
 	}
-	w.crc.Write(b)
+	w.crc.write(b)
 	_, w.err = w.w.Write(b)
 }
 
@@ -133,6 +129,18 @@ func (w *Writer) Bytes(b []byte) {
 // (write neither keeps nor changes them), not copied.
 func (w *Writer) String(s string) { w.Bytes(unsafe.Slice(unsafe.StringData(s), len(s))) }
 
+// Words writes words, their count first, each in 8 bytes
+// (little-endian) at an offset in the file that is a multiple of 8:
+// read back from a mapped file, they are read in place (Decoder.Words).
+func (w *Writer) Words(words []uint64) {
+	w.Uvarint(uint64(len(words)))
+	var pad [7]byte
+	w.write(pad[:(8-(int64(headerSize)+w.n)%8)%8])
+	for _, x := range words {
+		w.write(binary.LittleEndian.AppendUint64(w.scratch[:0], x))
+	}
+}
+
 // Fixed writes b as it is: a reader knows its length.
 func (w *Writer) Fixed(b []byte) { w.write(b) }
 
@@ -147,7 +155,7 @@ func (w *Writer) Commit() (int64, error) {
 	}
 	var t [trailerSize]byte
 	binary.LittleEndian.PutUint64(t[:], uint64(w.n))
-	binary.LittleEndian.PutUint32(t[8:], w.crc.Sum32())
+	binary.LittleEndian.PutUint32(t[8:], w.crc.sum())
 	_, err := w.w.Write(t[:])
 	if err == nil {
 		err = w.w.Flush()
@@ -183,10 +191,13 @@ func (w *Writer) Abort() {
 // os.ErrNotExist; one for another key is ErrOther; one not whole or not
 // as written ErrCorrupt. The file is read once, within MaxSize.
 //
-// The payload is in chunks of readChunk bytes, each its own allocation,
-// which a Decoder lets go of as it reads past them: what a reader keeps
-// of a large payload (copies, or fields aliasing a chunk) is all that is
-// left of it once decoded, not the whole payload.
+// The payload is in chunks of readChunk bytes, which a Decoder lets go
+// of as it reads past them. Where the file can be mapped into memory
+// (mapped.go), the chunks are pieces of its mapping, whose pages Release
+// gives back; else each is its own allocation, which the collector frees:
+// either way, what a reader keeps of a large payload (copies, or fields
+// aliasing a chunk) is all that is left of it once decoded, not the
+// whole payload.
 func Read(path string, key [32]byte) (payload [][]byte, size int64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -217,6 +228,17 @@ func Read(path string, key [32]byte) (payload [][]byte, size int64, err error) {
 	// The size the file says is the size it has: a file that grew or
 	// shrank while being read is not whole.
 	payloadLen := size - int64(headerSize+trailerSize)
+	if mapFiles {
+		if m, err := mapFile(f, size); err == nil {
+			payload, err := checkMapped(m, payloadLen)
+			if err != nil {
+				unmap(m)
+				return nil, size, err
+			}
+			mapped(m, payloadLen)
+			return payload, size, nil
+		}
+	}
 	payload, crc, err := readChecksummed(f, payloadLen)
 	if err != nil {
 		return nil, size, ErrCorrupt
@@ -229,6 +251,20 @@ func Read(path string, key [32]byte) (payload [][]byte, size int64, err error) {
 		return nil, size, ErrCorrupt
 	}
 	return payload, size, nil
+}
+
+// mapFiles says whether Read maps files where it can (mapped.go). (A
+// variable for tests of the reading path.)
+var mapFiles = true
+
+// checkMapped checks the mapped file m, of a payload of n bytes, as
+// Read checks a file it reads, and returns its payload in chunks.
+func checkMapped(m []byte, n int64) ([][]byte, error) {
+	payload, t := m[headerSize:int64(headerSize)+n], m[int64(headerSize)+n:]
+	if binary.LittleEndian.Uint64(t) != uint64(n) || binary.LittleEndian.Uint32(t[8:]) != sumParallel(payload) {
+		return nil, ErrCorrupt
+	}
+	return chunked(payload), nil
 }
 
 // readChunk is how much readChecksummed reads at a time, and the size of
@@ -245,11 +281,11 @@ func readChecksummed(r io.Reader, n int64) ([][]byte, uint32, error) {
 	read := make(chan []byte, cap(chunks))
 	sum := make(chan uint32, 1)
 	go func() {
-		crc := uint32(0)
+		var s summer
 		for c := range read {
-			crc = crc32.Update(crc, castagnoli, c)
+			s.write(c)
 		}
-		sum <- crc
+		sum <- s.sum()
 	}()
 	var err error
 	for left := n; left > 0 && err == nil; {
@@ -292,10 +328,12 @@ func RemoveTemporary(dir string) {
 // own size; the first problem stops it (Err), and every later read
 // returns a zero value.
 type Decoder struct {
-	b    []byte   // what is left of the chunk being read
-	next [][]byte // the chunks after it: each let go of once read
-	left int      // bytes left in b and next
-	err  error
+	b      []byte   // what is left of the chunk being read
+	next   [][]byte // the chunks after it: each let go of once read
+	left   int      // bytes left in b and next
+	read   int64    // bytes read: the payload's offset in the file is headerSize
+	mapped bool     // the chunks are a mapped file's (Mapped)
+	err    error
 }
 
 // NewDecoder reads the payload made of chunks, one after the other. A
@@ -307,9 +345,15 @@ func NewDecoder(chunks ...[]byte) *Decoder {
 	for _, c := range chunks {
 		d.left += len(c)
 	}
+	d.mapped = len(chunks) > 0 && Mapped(chunks[0])
 	d.advance()
 	return d
 }
+
+// Mapped reports whether d reads a mapped file (mapped.go): a field it
+// aliases is then memory the collector does not hold, which a reader may
+// keep without keeping the chunk it is in.
+func (d *Decoder) Mapped() bool { return d.mapped }
 
 // advance moves to the next chunk with bytes once b is read, and drops
 // the decoder's hold on the one read.
@@ -323,12 +367,16 @@ func (d *Decoder) advance() {
 // skip consumes n bytes, n at most d.left.
 func (d *Decoder) skip(n int) {
 	d.left -= n
+	d.read += int64(n)
 	for n > 0 {
 		k := min(n, len(d.b))
 		d.b, n = d.b[k:], n-k
 		d.advance()
 	}
 }
+
+// Offset is how many bytes of the payload d has read.
+func (d *Decoder) Offset() int64 { return d.read }
 
 // Err is the first problem met, nil if none.
 func (d *Decoder) Err() error { return d.err }
@@ -423,6 +471,36 @@ func (d *Decoder) Bytes() []byte { return d.Fixed(d.Int(math.MaxInt)) }
 
 // String reads a length-prefixed field as a string (a copy).
 func (d *Decoder) String() string { return string(d.Bytes()) }
+
+// littleEndian is whether this machine's words are little-endian, as a
+// file's are.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// Words reads what Writer.Words wrote, at most limit words: in place in
+// a mapped file, where this machine's words are little-endian (read-only
+// memory: never written to); else a copy.
+func (d *Decoder) Words(limit int) []uint64 {
+	n := d.Count(8, limit)
+	if pad := d.Fixed(int((8 - (int64(headerSize)+d.read)%8) % 8)); d.err != nil || len(bytes.Trim(pad, "\x00")) > 0 {
+		d.fail("bad padding")
+		return nil
+	}
+	if n == 0 {
+		return nil
+	}
+	b := d.Fixed(8 * n)
+	if d.err != nil {
+		return nil
+	}
+	if d.mapped && littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%8 == 0 {
+		return unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(b))), n)
+	}
+	words := make([]uint64, n)
+	for i := range words {
+		words[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return words
+}
 
 // Fixed reads n bytes, aliasing the payload (a copy when they are across
 // chunks).

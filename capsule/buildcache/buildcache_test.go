@@ -35,7 +35,24 @@ func writeSample(t *testing.T, key [32]byte) string {
 // from one byte (each varint and field across chunks) to more than the
 // file: the decoder gives back what was written, lets go of every chunk
 // it read past, and says the payload is read to its end.
+// It does so both ways a file is read: mapped, and copied.
 func TestChunkedPayloadDecodesAsWritten(t *testing.T) {
+	eachWay(t, testChunkedPayloadDecodesAsWritten)
+}
+
+// eachWay runs test with files read both ways: mapped where the system
+// allows, and copied into memory.
+func eachWay(t *testing.T, test func(t *testing.T)) {
+	for _, m := range []bool{true, false} {
+		t.Run(map[bool]string{true: "mapped", false: "read"}[m], func(t *testing.T) {
+			defer func(m bool) { mapFiles = m }(mapFiles)
+			mapFiles = m
+			test(t)
+		})
+	}
+}
+
+func testChunkedPayloadDecodesAsWritten(t *testing.T) {
 	key := [32]byte{7}
 	path := writeSample(t, key)
 	defer func(n int) { readChunk = n }(readChunk)
@@ -44,6 +61,9 @@ func TestChunkedPayloadDecodesAsWritten(t *testing.T) {
 		chunks, _, err := Read(path, key)
 		if err != nil {
 			t.Fatalf("chunks of %d: %v", n, err)
+		}
+		if Mapped(chunks[0]) != (mapFiles && mapSupported) {
+			t.Fatalf("chunks of %d: mapped %v", n, Mapped(chunks[0]))
 		}
 		d := NewDecoder(chunks...)
 		for i := range 40 {
@@ -74,7 +94,9 @@ func TestChunkedPayloadDecodesAsWritten(t *testing.T) {
 
 // TestReadRefusesWhatIsNotWhole: a file cut short, grown by a byte, or
 // with a byte changed is corrupt; one for another key is another's.
-func TestReadRefusesWhatIsNotWhole(t *testing.T) {
+func TestReadRefusesWhatIsNotWhole(t *testing.T) { eachWay(t, testReadRefusesWhatIsNotWhole) }
+
+func testReadRefusesWhatIsNotWhole(t *testing.T) {
 	key := [32]byte{7}
 	path := writeSample(t, key)
 	good, err := os.ReadFile(path)
@@ -91,6 +113,8 @@ func TestReadRefusesWhatIsNotWhole(t *testing.T) {
 		"a byte more":    append(bytes.Clone(good), 0),
 		"a byte changed": flipped,
 		"no trailer":     good[:len(good)-trailerSize],
+		"empty":          nil,
+		"header only":    good[:headerSize],
 	} {
 		if err := os.WriteFile(path, b, 0o600); err != nil {
 			t.Fatal(err)

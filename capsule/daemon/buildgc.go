@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+
+	"capsule/capsule/buildcache"
 )
 
 // The collector's pace during a reload. A reload holds the Store being
@@ -27,6 +29,13 @@ import (
 // (GOGC lowered to 20 during reloads instead peaked at 2.0–2.1 times
 // the steady resident memory, but slowed an edit's reload by a collection
 // during it.)
+//
+// What is held is the live heap and, after a restart, the responses
+// served from the mapped build cache (buildcache.MappedLive), which are
+// outside the heap: a reload that renders every post anew builds them
+// into arenas of the heap. Counting the heap alone, the limit after a
+// restart at 10,000 posts would be a fifth of what such a reload needs,
+// and the collector would run through all of it.
 const reloadHeadroom = 2.25
 
 // paceReload sets the memory limit for a reload and returns what
@@ -37,7 +46,7 @@ func paceReload() (restore func()) {
 	if s[0].Value.Kind() != metrics.KindUint64 || s[0].Value.Uint64() == 0 {
 		return func() {}
 	}
-	limit := int64(reloadHeadroom * float64(s[0].Value.Uint64()))
+	limit := int64(reloadHeadroom * float64(int64(s[0].Value.Uint64())+buildcache.MappedLive()))
 	prev := debug.SetMemoryLimit(-1) // reads it
 	if prev <= limit {
 		return func() {}

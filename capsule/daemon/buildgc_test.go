@@ -1,8 +1,13 @@
 package daemon
 
 import (
+	"math"
+	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"testing"
+
+	"capsule/capsule/buildcache"
 )
 
 // gcPercent is the collector's pace now.
@@ -32,4 +37,41 @@ func TestPaceStart(t *testing.T) {
 		t.Errorf("with GOGC set by the operator, a start set the pace to %d, want it left at %d", got, before)
 	}
 	restore()
+}
+
+// TestPaceReloadCountsTheMappedCache: the memory limit during a reload is
+// reloadHeadroom times what is held, the responses served from a mapped
+// build cache with the heap: not a limit the reload of every post would
+// keep the collector running to stay under.
+func TestPaceReloadCountsTheMappedCache(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c")
+	w, err := buildcache.Create(path, [32]byte{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	piece := make([]byte, 1<<20)
+	for range 64 {
+		w.Fixed(piece)
+	}
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	payload, _, err := buildcache.Read(path, [32]byte{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !buildcache.Mapped(payload[0]) {
+		t.Skip("cache files are not mapped here")
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	runtime.GC() // the heap live: what this test holds, a few MiB
+	restore := paceReload()
+	limit := debug.SetMemoryLimit(-1)
+	restore()
+	if want := int64(reloadHeadroom * float64(buildcache.MappedLive())); limit < want {
+		t.Errorf("limit during a reload %d MiB, under %v times the %d MiB of the mapped cache", limit>>20, reloadHeadroom, buildcache.MappedLive()>>20)
+	}
+	for _, c := range payload {
+		buildcache.Release(c)
+	}
 }

@@ -52,7 +52,7 @@ func (idx *Index) Encode(w *buildcache.Writer, name func(body []byte) (string, b
 			w.Bytes(nil)
 			w.Uvarint(0)
 			w.Uvarint(0)
-			writeWords(w, &scratch, d.filter)
+			w.Words(d.filter)
 			w.Fixed(binary.LittleEndian.AppendUint64(scratch[:0], d.seed))
 			continue
 		}
@@ -74,7 +74,7 @@ func (idx *Index) Encode(w *buildcache.Writer, name func(body []byte) (string, b
 			w.Uvarint(uint64(r.orig0))
 			w.Uvarint(uint64(r.orig1))
 		}
-		writeWords(w, &scratch, d.filter)
+		w.Words(d.filter)
 		w.Fixed(binary.LittleEndian.AppendUint64(scratch[:0], d.seed))
 	}
 	w.Uvarint(uint64(len(idx.blocks)))
@@ -85,30 +85,8 @@ func (idx *Index) Encode(w *buildcache.Writer, name func(body []byte) (string, b
 			w.Uvarint(uint64(k - last)) // sorted: the first key, then steps
 			last = k
 		}
-		writeWords(w, &scratch, bl.masks)
+		w.Words(bl.masks)
 	}
-}
-
-func writeWords(w *buildcache.Writer, scratch *[]byte, words []uint64) {
-	w.Uvarint(uint64(len(words)))
-	b := (*scratch)[:0]
-	for _, x := range words {
-		b = binary.LittleEndian.AppendUint64(b, x)
-	}
-	w.Fixed(b)
-	*scratch = b
-}
-
-func readWords(d *buildcache.Decoder, n int) []uint64 {
-	b := d.Fixed(8 * n)
-	if d.Err() != nil {
-		return nil
-	}
-	words := make([]uint64, n)
-	for i := range words {
-		words[i] = binary.LittleEndian.Uint64(b[8*i:])
-	}
-	return words
 }
 
 // Decode reads an index Encode wrote, each doc with the body body gives
@@ -116,10 +94,16 @@ func readWords(d *buildcache.Decoder, n int) []uint64 {
 // index answers as the one written, for the same bodies; given as prev
 // to Update with docs of those very bodies, it is taken from as a
 // previous index is.
-func Decode(d *buildcache.Decoder, body func(name string) []byte) *Index {
+//
+// From a mapped file (d.Mapped), the docs' folded text and filters and
+// the blocks' masks are read in place, not copied: each doc and block
+// holds keep, which the caller makes hold that memory (capsule gives back
+// a mapped file's pages once nothing holds them).
+func Decode(d *buildcache.Decoder, keep any, body func(name string) []byte) *Index {
 	n := d.Count(minDocBytes, maxDocs)
 	idx := &Index{docs: make([]doc, n), budget: MaxScanBytes}
 	for i := range idx.docs {
+		idx.docs[i].keep = keep
 		if !decodeDoc(d, &idx.docs[i], body) {
 			d.Fail("a search doc that does not fit its body")
 			return nil
@@ -132,6 +116,7 @@ func Decode(d *buildcache.Decoder, body func(name string) []byte) *Index {
 	idx.blocks = make([]block, (n+63)/64)
 	for bi := range idx.blocks {
 		bl := &idx.blocks[bi]
+		bl.keep = keep
 		k := d.Count(minKeyBytes, maxItems)
 		bl.keys = make([]uint32, k)
 		key := uint64(0)
@@ -144,11 +129,10 @@ func Decode(d *buildcache.Decoder, body func(name string) []byte) *Index {
 			key += step
 			bl.keys[j] = uint32(key)
 		}
-		if d.Int(k) != k {
+		if bl.masks = d.Words(k); len(bl.masks) != k {
 			d.Fail("search masks that are not the keys'")
 			return nil
 		}
-		bl.masks = readWords(d, k)
 		docs := ^uint64(0) >> (64 - min(64, n-64*bi))
 		for _, m := range bl.masks {
 			if m == 0 || m&^docs != 0 {
@@ -175,7 +159,9 @@ func decodeDoc(d *buildcache.Decoder, x *doc, body func(string) []byte) bool {
 	if len(x.fold) == 0 {
 		x.fold = nil
 	} else {
-		x.fold = bytes.Clone(x.fold) // not the whole payload kept for it
+		if !d.Mapped() {
+			x.fold = bytes.Clone(x.fold) // not the whole payload kept for it
+		}
 	}
 	if k := d.Count(minLineBytes, maxItems); k > 0 {
 		x.lines = make([]mark, k)
@@ -191,7 +177,7 @@ func decodeDoc(d *buildcache.Decoder, x *doc, body func(string) []byte) bool {
 			x.regions[j] = region{fold0: d.Uint32(), fold1: d.Uint32(), orig0: d.Uint32(), orig1: d.Uint32()}
 		}
 	}
-	x.filter = readWords(d, d.Count(8, maxItems))
+	x.filter = d.Words(maxItems)
 	seed := d.Fixed(8)
 	if d.Err() != nil || len(x.filter) == 0 {
 		return false

@@ -59,7 +59,7 @@ func roundTrip(t testing.TB, idx *Index, bodies, read [][]byte) (*Index, error) 
 		bodies = read
 	}
 	d := buildcache.NewDecoder(payload...)
-	got := Decode(d, func(name string) []byte {
+	got := Decode(d, nil, func(name string) []byte {
 		var i int
 		if _, err := fmt.Sscanf(name, "doc%d", &i); err != nil || i >= len(bodies) {
 			return nil
@@ -241,7 +241,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d := buildcache.NewDecoder(buildcache.Chunks(b)...)
-		idx := Decode(d, func(name string) []byte {
+		idx := Decode(d, nil, func(name string) []byte {
 			if len(name) == 1 && name[0] >= 'a' && int(name[0]-'a') < len(bodies) {
 				return bodies[name[0]-'a']
 			}

@@ -133,6 +133,7 @@ type doc struct {
 	regions []region // where folding changed the length, in order
 	filter  []uint64 // Bloom filter of bigrams
 	seed    uint64   // salts the filter's hashes
+	keep    any      // what fold and filter are read in place from, held with them (Decode)
 }
 
 // mark is an offset in a doc's folded text and the same place in its body.
@@ -143,6 +144,7 @@ type mark struct{ fold, orig uint32 }
 type block struct {
 	keys  []uint32 // sorted
 	masks []uint64 // masks[i] bit j: doc 64*block+j has keys[i]
+	keep  any      // what masks are read in place from, held with them (Decode)
 }
 
 // Keys of the block sets: a character is its rune; a run of a character

@@ -1,0 +1,37 @@
+package buildcache
+
+import (
+	"math"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// mapSupported is whether mapFile maps files.
+const mapSupported = true
+
+// mapFile maps f, of size bytes, read-only and private, its pages mapped
+// at once (MAP_POPULATE: all of it is read to be checked). It fails
+// where f cannot be mapped (a file system without mappings, a file
+// larger than the address space): Read then reads it.
+func mapFile(f *os.File, size int64) ([]byte, error) {
+	if size <= 0 || size > math.MaxInt {
+		return nil, unix.EINVAL
+	}
+	return unix.Mmap(int(f.Fd()), 0, int(size), unix.PROT_READ, unix.MAP_PRIVATE|unix.MAP_POPULATE)
+}
+
+// unmap unmaps m, a mapping nothing points into.
+func unmap(m []byte) { unix.Munmap(m) }
+
+// dropPages gives back the whole pages within [start, start+n) of a
+// mapping (MADV_DONTNEED): read again, a page of a private mapping
+// nothing wrote to is the file's again.
+func dropPages(start uintptr, n int) {
+	page := uintptr(os.Getpagesize())
+	end := (start + uintptr(n)) &^ (page - 1)
+	start = (start + page - 1) &^ (page - 1)
+	if end > start {
+		unix.Syscall(unix.SYS_MADVISE, start, end-start, unix.MADV_DONTNEED)
+	}
+}

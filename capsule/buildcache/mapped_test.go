@@ -1,0 +1,138 @@
+package buildcache
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"capsule/capsule/internal/pages"
+)
+
+// writeWords writes a cache file of words after 0 to 7 bytes, so that
+// their offset in the payload is each of 0 to 7 modulo 8.
+func writeWords(t *testing.T, path string, key [32]byte, words []uint64) {
+	t.Helper()
+	w, err := Create(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 8 {
+		w.Fixed(bytes.Repeat([]byte{'x'}, i))
+		w.Words(words[:i*len(words)/8])
+	}
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWordsReadInPlace: words read back are those written, wherever
+// they fall; from a mapped file (on a little-endian machine) they are
+// the file's own bytes, not a copy.
+func TestWordsReadInPlace(t *testing.T) {
+	eachWay(t, func(t *testing.T) {
+		key := [32]byte{3}
+		path := filepath.Join(t.TempDir(), "c")
+		words := make([]uint64, 64)
+		for i := range words {
+			words[i] = rand.Uint64()
+		}
+		writeWords(t, path, key, words)
+		chunks, _, err := Read(path, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := chunks[0]
+		d := NewDecoder(chunks...)
+		inPlace := 0
+		for i := range 8 {
+			if got := d.Fixed(i); string(got) != strings.Repeat("x", i) {
+				t.Fatalf("field %d: %q", i, got)
+			}
+			got := d.Words(len(words))
+			if want := words[:i*len(words)/8]; len(want) > 0 && !slices.Equal(got, want) {
+				t.Fatalf("words %d: %x, want %x", i, got, want)
+			}
+			if len(got) > 0 && partOfBytes(unsafe.Slice((*byte)(unsafe.Pointer(&got[0])), 8*len(got)), whole) {
+				inPlace++
+			}
+		}
+		if err := d.Done(); err != nil {
+			t.Fatal(err)
+		}
+		want := 0 // copies
+		if mapFiles && mapSupported && littleEndian {
+			want = 7 // every non-empty run of words
+		}
+		if inPlace != want {
+			t.Errorf("%d of 7 runs of words read in place, want %d", inPlace, want)
+		}
+	})
+}
+
+func partOfBytes(b, whole []byte) bool {
+	p, w := uintptr(unsafe.Pointer(&b[0])), uintptr(unsafe.Pointer(&whole[0]))
+	return p >= w && p+uintptr(len(b)) <= w+uintptr(len(whole))
+}
+
+// TestMappedFileOutlivesItsReplacement: a mapped payload reads what it
+// read when its file is replaced (as Writer replaces it, by a rename),
+// and again once its pages are given back (Release): they are read
+// again from the file it mapped, not the new one. Release takes the
+// pages out of the process's resident memory.
+func TestMappedFileOutlivesItsReplacement(t *testing.T) {
+	if !mapSupported {
+		t.Skip("files are not mapped here")
+	}
+	key := [32]byte{9}
+	path := filepath.Join(t.TempDir(), "c")
+	write := func(fill byte) {
+		w, err := Create(path, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Bytes(bytes.Repeat([]byte{fill}, 1<<20))
+		if _, err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write('a')
+	chunks, _, err := Read(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !Mapped(chunks[0]) {
+		t.Fatal("not mapped")
+	}
+	whole := chunks[0]
+	read := func() []byte { return NewDecoder(whole).Bytes() }
+	write('b')
+	if b := read(); len(b) != 1<<20 || bytes.Count(b, []byte{'a'}) != len(b) {
+		t.Fatal("the mapped payload changed with its file's replacement")
+	}
+	before := residentKiB(t, whole)
+	Release(whole)
+	after := residentKiB(t, whole)
+	if before < 1<<10 || after > 8 {
+		t.Errorf("resident %d KiB of the mapping before Release, %d KiB after", before, after)
+	}
+	if b := read(); len(b) != 1<<20 || bytes.Count(b, []byte{'a'}) != len(b) {
+		t.Fatal("the payload given back does not read the same")
+	}
+	if Mapped(bytes.Clone(whole)) {
+		t.Error("a copy is said to be mapped")
+	}
+}
+
+// residentKiB is the resident memory of the mapping b is in.
+func residentKiB(t *testing.T, b []byte) int {
+	t.Helper()
+	kib, err := pages.ResidentKiB(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kib
+}
