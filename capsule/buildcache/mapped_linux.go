@@ -8,14 +8,15 @@ import (
 )
 
 // mapSupported is whether mapFile maps files.
-const mapSupported = true
+const mapSupported = math.MaxInt > math.MaxInt32
 
 // mapFile maps f, of size bytes, read-only and private, its pages mapped
 // at once (MAP_POPULATE: all of it is read to be checked). It fails
-// where f cannot be mapped (a file system without mappings, a file
-// larger than the address space): Read then reads it.
+// where f cannot be mapped (a file system without mappings) and on a
+// 32-bit system, whose address space a mapping never unmapped would
+// take for good: Read then reads it.
 func mapFile(f *os.File, size int64) ([]byte, error) {
-	if size <= 0 || size > math.MaxInt {
+	if size <= 0 || math.MaxInt == math.MaxInt32 {
 		return nil, unix.EINVAL
 	}
 	return unix.Mmap(int(f.Fd()), 0, int(size), unix.PROT_READ, unix.MAP_PRIVATE|unix.MAP_POPULATE)
