@@ -21,12 +21,23 @@ func Digest(w io.Writer, v any, skip ...string) error {
 	// Encoded whole, then written once: a hash's Write per field (and
 	// the copy of every string it takes) cost a restart more than the
 	// hashing.
-	b, err := appendDigest(nil, reflect.ValueOf(v), skip)
+	b, err := AppendDigest(nil, v, skip...)
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(b)
 	return err
+}
+
+// AppendDigest appends to b what Digest writes, and returns it. A
+// pointer to a struct is its struct (given its address, a large struct
+// is not copied into v).
+func AppendDigest(b []byte, v any, skip ...string) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Struct {
+		rv = rv.Elem()
+	}
+	return appendDigest(b, rv, skip)
 }
 
 var timeType = reflect.TypeOf(time.Time{})
