@@ -471,20 +471,9 @@ func TestRestartHoldsOnlyResponsesOfTheCacheFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := content.Load(folder, content.LoadOptions{Saved: file.Saved()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		prev, err := file.Store(cacheTestSite(c), c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{Previous: prev})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st.Rendered != 0 || st.Taken() == 0 {
-			t.Fatalf("%d rendered, %d taken from the cache", st.Rendered, st.Taken())
+		_, st := restartFrom(t, file, folder)
+		if st.Taken() == 0 {
+			t.Fatal("nothing taken from the cache")
 		}
 		return st
 	}()

@@ -89,14 +89,11 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 	var list []saved
 	if c != nil && c.cache != nil {
 		for path, e := range c.cache.parsed {
+			src := c.savable(path, e)
+			if src == nil {
+				continue
+			}
 			p := e.result.post
-			if p == nil || len(e.result.errs) > 0 || !p.plain || p.BodyHash == 0 || e.def.home || e.loc == nil {
-				continue
-			}
-			src := c.cache.read[path]
-			if src == nil || src.err != nil || src.stamp == nil || !src.reusable() {
-				continue
-			}
 			st := *src.stamp
 			s, ok := sum(path, p.BodyHash)
 			if !ok {
@@ -499,6 +496,49 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.fmTranslationKey = d.String()
 	p.untitled = d.Bool()
 	return p
+}
+
+// savable returns the file of the post of path, decoded as e, when a
+// restart can take the post without reading it: nil if not.
+func (c *Content) savable(path string, e *parsedEntry) *source {
+	p := e.result.post
+	if p == nil || len(e.result.errs) > 0 || !p.plain || p.BodyHash == 0 || e.def.home || e.loc == nil {
+		return nil
+	}
+	src := c.cache.read[path]
+	if src == nil || src.err != nil || src.stamp == nil || !src.reusable() {
+		return nil
+	}
+	return src
+}
+
+// Savable is how many posts EncodeSaved saves of c, given the sum of
+// each one's Markdown.
+func (c *Content) Savable() int {
+	n := 0
+	if c != nil && c.cache != nil {
+		for path, e := range c.cache.parsed {
+			if c.savable(path, e) != nil {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// FromSaved is how many of c's posts, pages, drafts and scheduled posts
+// Load took from an earlier process's decoding (LoadOptions.Saved)
+// instead of reading them.
+func (c *Content) FromSaved() int {
+	n := 0
+	for _, list := range [][]*Post{c.Posts, c.Pages, c.Drafts, c.Scheduled} {
+		for _, p := range list {
+			if p.bodySum != nil {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // SavedSum is the SHA-256 of p's Markdown when p was decoded by an

@@ -48,6 +48,9 @@ type siteCache struct {
 	size int64
 	note string
 	file *capsule.Cache // opened at the start, until its first build takes its records
+	// fromFile is what the file held when the start read it, until the
+	// start's Store is written: its posts saved and its records.
+	fromFile *fileCounts
 
 	mu      sync.Mutex
 	pending *capsule.Store   // the next Store to write, nil if none
@@ -98,7 +101,28 @@ func (d *Daemon) readCache(s *servedSite, site *capsule.Site) *capsule.Store {
 		return nil
 	}
 	c.current = true
+	c.fromFile = &fileCounts{saved: file.Saved().Len(), records: st.Taken()}
 	return st
+}
+
+// fileCounts are what a cache file held: posts saved for a restart's
+// Load, render records.
+type fileCounts struct{ saved, records int }
+
+// sameAsFile reports whether st, a start's Store built from loaded and
+// the cache file f counts, is what the file holds already: st rendered
+// nothing and took every record of the file. Writing it would give the same file again
+// (hundreds of MiB at 10,000 posts, at every restart), and the one the
+// start read, which it serves from (buildcache's mapped.go), would stay
+// on disk beside it until the process stops. (A file that is not quite
+// the same costs the next restart more reading or rendering, never a
+// wrong page: a record is taken only for the very post it was made of.)
+// The posts saved would be the same: every one the file saved was taken
+// from it, and no other could be saved now (a post read because it was
+// written too soon before the last start's Load, say).
+func sameAsFile(st *capsule.Store, loaded *content.Content, f *fileCounts) bool {
+	return f != nil && st.Rendered == 0 && st.Taken() == f.records &&
+		loaded.FromSaved() == f.saved && loaded.Savable() == f.saved
 }
 
 // writeCache writes st, s's Store just swapped in (built from s.loaded),
@@ -112,7 +136,9 @@ func (d *Daemon) writeCache(s *servedSite, st *capsule.Store, folder string) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if st.Kept && c.current {
+	fromFile := c.fromFile
+	c.fromFile = nil // the start's Store only
+	if st.Kept && c.current || c.current && sameAsFile(st, s.loaded, fromFile) {
 		// Nothing changed: the Store is the one the file has. (Any
 		// other Store is written, even one that rendered nothing: a
 		// new description, a post deleted, change the file's key or

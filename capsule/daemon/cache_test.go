@@ -23,6 +23,14 @@ import (
 func TestRestartWithCache(t *testing.T) {
 	cfg := servetest.Config(t)
 	cfg.Posts = servetest.CopyPosts(t)
+	// Written an hour ago, as posts are: the first start saves them in
+	// the cache (a post written within content.RacyWindow of its reading
+	// is read again by the next start).
+	posts, _ := filepath.Glob(filepath.Join(cfg.Posts, "*.md"))
+	for _, p := range posts {
+		hourAgo := time.Now().Add(-time.Hour)
+		os.Chtimes(p, hourAgo, hourAgo)
+	}
 	start := func(cfg config.Config) (*daemon.Daemon, *servetest.LogBuffer, map[string]string) {
 		t.Helper()
 		var logged servetest.LogBuffer
@@ -55,11 +63,29 @@ func TestRestartWithCache(t *testing.T) {
 	if st := second.Store(); st.Rendered != 0 || st.Taken() == 0 {
 		t.Errorf("restart rendered %d, took %d from the cache", st.Rendered, st.Taken())
 	}
+	// Nothing changed: the file is the one the first start wrote, not
+	// written again (the restart serves from it, mapped).
+	if again, err := os.Stat(cache); err != nil || !os.SameFile(fi, again) || !again.ModTime().Equal(fi.ModTime()) {
+		t.Errorf("a restart that rendered nothing wrote the cache file again (%v)", err)
+	}
 	if !strings.Contains(logged.String(), ": "+itoa(second.Store().Taken())+" taken, 0 rendered") {
 		t.Errorf("restart's log:\n%s", logged)
 	}
 	if len(want) < 20 || !maps.Equal(want, got) {
 		t.Errorf("restart with the cache serves other pages (%d, %d)", len(want), len(got))
+	}
+	// A post's file touched, its bytes the same: the next restart reads
+	// it (its stat is not the one saved), renders nothing, and writes the
+	// file again, with the new stat saved.
+	touched := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(posts[0], touched, touched); err != nil {
+		t.Fatal(err)
+	}
+	if d, _, _ := start(cfg); d.Store().Rendered != 0 {
+		t.Errorf("a touched post: %d rendered", d.Store().Rendered)
+	}
+	if again, err := os.Stat(cache); err != nil || os.SameFile(fi, again) {
+		t.Errorf("a restart that read a touched post did not write the cache again (%v)", err)
 	}
 
 	// Damaged beside it and renamed over it: the file the last start
