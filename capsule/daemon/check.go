@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"strconv"
 	"time"
 
@@ -29,9 +30,12 @@ type Summary struct {
 	BuildTime                 time.Duration     // loading and building
 	Held                      int64             // bytes of responses the capsule would hold (Store.Held)
 	// Cache is the site's build cache file, "" when the cache is off;
-	// CacheSize its size, 0 when there is none yet.
+	// CacheSize its size, 0 when there is none yet; CacheErr why the
+	// next start would not use it (corrupt, another capsule's or other
+	// settings'), nil if it would.
 	Cache     string
 	CacheSize int64
+	CacheErr  error
 	// Certificate is the certificate file Start would serve;
 	// Fingerprint its SHA-256 fingerprint, empty when a first start would
 	// create it.
@@ -76,7 +80,7 @@ func Check(cfg config.Config) (*Summary, error) {
 	fatal := len(problems) > 0
 	sum := &Summary{}
 	for i, sc := range cfg.SiteConfigs() {
-		s, err := checkSite(sc)
+		s, err := checkSite(sc, cacheFile(cfg.CacheDir(), sc.Hostname))
 		if s != nil && len(s.Problems) > 0 {
 			// Beside a certificate's problem too: every problem at once.
 			problems = append(problems, siteProblem(i, sc, s.Problems))
@@ -85,9 +89,6 @@ func Check(cfg config.Config) (*Summary, error) {
 			problems = append(problems, siteProblem(i, sc, err))
 			fatal = true
 			continue
-		}
-		if s.Cache = cacheFile(cfg.CacheDir(), sc.Hostname); s.Cache != "" {
-			s.CacheSize = buildcache.Size(s.Cache)
 		}
 		if i == 0 {
 			sum = s
@@ -105,21 +106,43 @@ func Check(cfg config.Config) (*Summary, error) {
 	return sum, joinProblems(problems)
 }
 
-// checkSite checks one site. A problem with its certificate is its error,
-// beside the Summary of its build: the posts' problems are told with it.
-func checkSite(cfg config.Config) (*Summary, error) {
+// checkSite checks one site, and its build cache file cache ("" for
+// none). A problem with its certificate is its error, beside the Summary
+// of its build: the posts' problems are told with it.
+func checkSite(cfg config.Config, cache string) (*Summary, error) {
 	loaded, err := content.Load(cfg.Posts, cfg.LoadOptions())
 	if err != nil {
 		return nil, err
 	}
 	certFile, fingerprint, certErr := checkCertificate(cfg)
-	st, err := capsule.Build(context.Background(), siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr)), loaded, capsule.BuildOptions{PostBudget: cfg.PostBudget})
+	site := siteFor(cfg, loaded.Meta, addrPort(cfg.GeminiAddr), addrPort(cfg.GopherAddr))
+	st, err := capsule.Build(context.Background(), site, loaded, capsule.BuildOptions{PostBudget: cfg.PostBudget})
 	if err != nil {
 		return nil, cmp.Or(certErr, err)
 	}
-	return &Summary{Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Languages: st.Languages, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
+	cacheSize, cacheErr := checkCache(cache, cfg.Posts, site, loaded)
+	return &Summary{Cache: cache, CacheSize: cacheSize, CacheErr: cacheErr, Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Languages: st.Languages, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
 		Drafts: len(loaded.Drafts) + len(loaded.Expired), Routes: st.Routes(),
 		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint, Titan: TitanStatus(cfg)}, certErr
+}
+
+// checkCache reads the build cache file path (if any) as a start would
+// for the posts folder, the site and the posts loaded: its size (0 when
+// there is none yet) and why the start would ignore it, nil if it would
+// not. (With the site's ports as configured: a start on ports of the
+// system's choice renders every post, and says so.)
+func checkCache(path, folder string, site *capsule.Site, loaded *content.Content) (int64, error) {
+	if path == "" {
+		return 0, nil
+	}
+	file, size, err := capsule.OpenCache(path, folder)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err == nil {
+		_, err = file.Store(site, loaded)
+	}
+	return max(size, buildcache.Size(path)), err
 }
 
 // checkCertificate says whether Start would have a certificate: the

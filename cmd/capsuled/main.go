@@ -294,6 +294,8 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 			fmt.Fprintf(&b, "checked build cache: off (-cache=false)\n")
 		case s.CacheSize == 0:
 			fmt.Fprintf(&b, "checked build cache %s: none yet (a start writes it)\n", s.Cache)
+		case s.CacheErr != nil:
+			fmt.Fprintf(&b, "checked build cache %s: %s, not usable (%v): the next start renders every post and writes it again\n", s.Cache, capsule.FormatBytes(s.CacheSize), s.CacheErr)
 		default:
 			fmt.Fprintf(&b, "checked build cache %s: %s, beside %s of responses\n", s.Cache, capsule.FormatBytes(s.CacheSize), capsule.FormatBytes(s.Held))
 		}

@@ -937,3 +937,45 @@ func TestUnitWithoutSockets(t *testing.T) {
 		t.Errorf("systemd-analyze verify: %v\n%s", err, b)
 	}
 }
+
+// -check says whether the next start can use the build cache: the one a
+// start wrote, it can; one damaged since, it cannot, and -check says
+// why, as the start would.
+func TestCheckTellsWhetherTheCacheIsUsable(t *testing.T) {
+	dir, certs := copyPosts(t), t.TempDir()
+	free := func() string {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		return ln.Addr().String()
+	}
+	// Fixed ports: the cache is for the ports the pages link to.
+	args := []string{"-posts", dir, "-certs", certs, "-gemini", free(), "-gopher", free()}
+	cmd := exec.Command(capsuled, args...)
+	d := startCapsuled(t, cmd)
+	cmd.Process.Signal(syscall.SIGTERM)
+	d.waitFor(t, "terminated: stopping")
+	cmd.Wait()
+	cache := filepath.Join(certs, "cache", "localhost.cache")
+
+	out, _, code := run(t, append([]string{"-check"}, args...)...)
+	usable := regexp.MustCompile(`(?m)^checked build cache ` + regexp.QuoteMeta(cache) + `: \d+ KiB, beside \d+ KiB of responses$`)
+	if code != 0 || !usable.MatchString(out) {
+		t.Errorf("-check after a start: exit %d\n%s", code, out)
+	}
+
+	b, err := os.ReadFile(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 1
+	os.WriteFile(cache+".damaged", b, 0o600)
+	os.Rename(cache+".damaged", cache)
+	out, _, code = run(t, append([]string{"-check"}, args...)...)
+	damaged := "checked build cache " + cache + ": " + capsule.FormatBytes(int64(len(b))) + ", not usable (corrupt or truncated): the next start renders every post and writes it again\n"
+	if code != 0 || !strings.Contains(out, damaged) {
+		t.Errorf("-check of a damaged cache: exit %d\n%s\nwant the line %q", code, out, damaged)
+	}
+}
