@@ -285,7 +285,7 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 // pages (buildcache.Release) when the collector finds the arena unused.
 // Whatever reads such a chunk after the build holds its arena: a record
 // (renderedEntry.arena), the search index read in place from it (its
-// docs' keep, searchKeep); a feed entry not in its record's arena is
+// docs' and blocks' keep, holding); a feed entry not in its record's arena is
 // copied. (Read after its pages were given back, a chunk reads the same
 // bytes again from the file, and they stay resident: never wrong, but
 // unaccounted, which is why every reader holds the arena.)
@@ -328,18 +328,26 @@ func newChunkArenas(payload [][]byte, skip int) *chunkArenas {
 	return h
 }
 
-// searchKeep is what the search index read from offset on (to the
-// payload's end) is read in place from, if mapped: its docs hold it
-// (search.Decode's keep), so that those chunks are given back only once
-// no doc reads them. (Read otherwise, the index's fields are copies.)
-func (h *chunkArenas) searchKeep(offset int64) []*arena {
-	var keep []*arena
+// holding are the arenas of the mapped chunks a search doc or block
+// read in place from between the payload's offsets from and to is in
+// (search.Decode's keep): the doc or block holds them, so that those
+// chunks are given back only once no doc or block read from them is
+// left. Nil when none is mapped (read otherwise, the index's fields are
+// copies).
+func (h *chunkArenas) holding(from, to int64) any {
+	var hold []*arena
 	for _, c := range h.byOffset {
-		if c.offset+int64(len(c.a.buf)) > offset && buildcache.Mapped(c.a.buf) {
-			keep = append(keep, c.a)
+		if c.offset < to && c.offset+int64(len(c.a.buf)) > from && buildcache.Mapped(c.a.buf) {
+			hold = append(hold, c.a)
 		}
 	}
-	return keep
+	switch len(hold) {
+	case 0:
+		return nil
+	case 1:
+		return hold[0]
+	}
+	return hold
 }
 
 // mappedChunk is a chunk of a mapped cache file, as a cleanup is given

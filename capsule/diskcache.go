@@ -366,7 +366,7 @@ func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts rend
 	renders = decodeRecords(d, held)
 	drafts = decodeRecords(d, held)
 	if d.Bool() {
-		idx = search.Decode(d, held.searchKeep(d.Offset()), func(file string) []byte {
+		idx = search.Decode(d, held.holding, func(file string) []byte {
 			if r := renders[file]; r != nil {
 				return r.searchable
 			}

@@ -351,8 +351,9 @@ func NewDecoder(chunks ...[]byte) *Decoder {
 }
 
 // Mapped reports whether d reads a mapped file (mapped.go): a field it
-// aliases is then memory the collector does not hold, which a reader may
-// keep without keeping the chunk it is in.
+// aliases is then memory the collector does not hold, which keeps no
+// chunk from being given back (Release); whoever keeps it must hold what
+// releases its chunk.
 func (d *Decoder) Mapped() bool { return d.mapped }
 
 // advance moves to the next chunk with bytes once b is read, and drops

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -24,6 +25,7 @@ func writeSample(t *testing.T, key [32]byte) string {
 		w.String(strings.Repeat("記", i))
 		w.Bytes(bytes.Repeat([]byte{byte(i)}, 3*i))
 		w.Fixed([]byte{byte(i), 1, 2})
+		w.Words([]uint64{uint64(i), 1 << 63, uint64(i) << 32}[:i%4])
 	}
 	if _, err := w.Commit(); err != nil {
 		t.Fatal(err)
@@ -81,6 +83,9 @@ func testChunkedPayloadDecodesAsWritten(t *testing.T) {
 			}
 			if b := d.Fixed(3); !bytes.Equal(b, []byte{byte(i), 1, 2}) {
 				t.Fatalf("chunks of %d, field %d: fixed %v", n, i, b)
+			}
+			if w, want := d.Words(3), []uint64{uint64(i), 1 << 63, uint64(i) << 32}[:i%4]; !slices.Equal(w, want) {
+				t.Fatalf("chunks of %d, field %d: words %x, want %x", n, i, w, want)
 			}
 		}
 		if err := d.Done(); err != nil {

@@ -12,7 +12,8 @@ import (
 // each, little-endian; the last block may be short). Blocks are summed
 // apart, so a mapped file's are summed on every core at once
 // (sumParallel): 0.2 s of one core for a cache of 427 MiB (10,000
-// posts) is a fifth of a restart. The block size is part of the format.
+// posts), a quarter of a restart's time. The block size is part of the
+// format.
 const checkBlock = 1 << 20
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)

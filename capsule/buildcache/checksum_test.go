@@ -33,8 +33,4 @@ func TestChecksumInBlocks(t *testing.T) {
 		}
 		payload[at] ^= 1
 	}
-	var empty summer
-	if empty.sum() != sumParallel(nil) {
-		t.Error("an empty payload's sums differ")
-	}
 }

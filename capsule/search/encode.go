@@ -97,17 +97,26 @@ func (idx *Index) Encode(w *buildcache.Writer, name func(body []byte) (string, b
 //
 // From a mapped file (d.Mapped), the docs' folded text and filters and
 // the blocks' masks are read in place, not copied: each doc and block
-// holds keep, which the caller makes hold that memory (capsule gives back
-// a mapped file's pages once nothing holds them).
-func Decode(d *buildcache.Decoder, keep any, body func(name string) []byte) *Index {
+// holds what keep gives for the offsets of the payload it was read from
+// (Decoder.Offset, from and to), which the caller makes hold that memory
+// (capsule gives back a mapped file's pages once nothing holds them).
+// keep may be nil.
+func Decode(d *buildcache.Decoder, keep func(from, to int64) any, body func(name string) []byte) *Index {
+	held := func(from int64) any {
+		if keep == nil || !d.Mapped() {
+			return nil
+		}
+		return keep(from, d.Offset())
+	}
 	n := d.Count(minDocBytes, maxDocs)
 	idx := &Index{docs: make([]doc, n), budget: MaxScanBytes}
 	for i := range idx.docs {
-		idx.docs[i].keep = keep
+		from := d.Offset()
 		if !decodeDoc(d, &idx.docs[i], body) {
 			d.Fail("a search doc that does not fit its body")
 			return nil
 		}
+		idx.docs[i].keep = held(from)
 	}
 	if d.Int(maxDocs) != (n+63)/64 || d.Err() != nil {
 		d.Fail("search blocks that are not the docs'")
@@ -116,7 +125,6 @@ func Decode(d *buildcache.Decoder, keep any, body func(name string) []byte) *Ind
 	idx.blocks = make([]block, (n+63)/64)
 	for bi := range idx.blocks {
 		bl := &idx.blocks[bi]
-		bl.keep = keep
 		k := d.Count(minKeyBytes, maxItems)
 		bl.keys = make([]uint32, k)
 		key := uint64(0)
@@ -129,10 +137,12 @@ func Decode(d *buildcache.Decoder, keep any, body func(name string) []byte) *Ind
 			key += step
 			bl.keys[j] = uint32(key)
 		}
+		from := d.Offset()
 		if bl.masks = d.Words(k); len(bl.masks) != k {
 			d.Fail("search masks that are not the keys'")
 			return nil
 		}
+		bl.keep = held(from)
 		docs := ^uint64(0) >> (64 - min(64, n-64*bi))
 		for _, m := range bl.masks {
 			if m == 0 || m&^docs != 0 {
