@@ -275,6 +275,9 @@ type Cache struct {
 	// packer holds the responses of the records not within one chunk of
 	// the file's payload (chunkArenas), then the first Build's.
 	packer *packer
+	// file is the file, whose check of what follows the saved front
+	// matter Store waits for; nil for a payload checked already.
+	file *buildcache.File
 }
 
 // OpenCache reads the cache file path for the posts folder, before the
@@ -286,24 +289,36 @@ func OpenCache(path, folder string) (*Cache, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	payload, size, err := buildcache.Read(path, fk)
+	f, err := buildcache.Open(path, fk)
 	if err != nil {
-		return nil, size, err
+		return nil, f.Size, err
 	}
-	c, err := openPayload(payload, folder)
-	return c, size, err
+	c, err := openPayload(f.Payload, folder, f)
+	return c, f.Size, err
 }
 
-// openPayload is OpenCache of a file's payload, read.
-func openPayload(payload [][]byte, folder string) (*Cache, error) {
+// openPayload is OpenCache of a file's payload, opened as f: checked
+// in part, before what the Load takes (the saved front matter) is given
+// out, and the rest while the Load runs and the records are decoded,
+// before they are (Store). (A nil f is a payload checked already.)
+func openPayload(payload [][]byte, folder string, f *buildcache.File) (*Cache, error) {
 	chunks := slices.Clone(payload) // the decoder lets go of payload's
 	d := buildcache.NewDecoder(payload...)
-	c := &Cache{folder: folder, done: make(chan struct{})}
+	c := &Cache{folder: folder, done: make(chan struct{}), file: f}
 	copy(c.key[:], d.Fixed(32))
 	c.saved = content.DecodeSaved(d)
-	if err := d.Err(); err != nil {
+	err := d.Err()
+	if f != nil {
+		if cerr := f.Check(d.Offset()); cerr != nil {
+			err = cerr // the bytes decoded were not those written
+		}
+	}
+	if err != nil {
 		releaseAll(chunks)
 		return nil, err
+	}
+	if f != nil {
+		f.CheckRest()
 	}
 	// The chunks are known as arenas once the saved front matter is
 	// read: the decoder has let go of the chunks it read it from (the
@@ -347,6 +362,11 @@ func (c *Cache) Store(site *Site, loaded *content.Content) (*Store, error) {
 		return nil, err
 	}
 	<-c.done
+	if c.file != nil {
+		if err := c.file.Wait(); err != nil {
+			return nil, err // the records decoded meanwhile are dropped
+		}
+	}
 	if key != c.key {
 		return nil, buildcache.ErrOther
 	}

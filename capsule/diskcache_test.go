@@ -467,7 +467,7 @@ func TestRestartHoldsOnlyResponsesOfTheCacheFile(t *testing.T) {
 		chunks = append(chunks, weak.Make(&c[0]))
 	}
 	st := func() *Store {
-		file, err := openPayload(payload, folder)
+		file, err := openPayload(payload, folder, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,9 @@
 package capsule
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -115,7 +117,7 @@ func TestMappedSearchIndexIsHeldWhileRead(t *testing.T) {
 		}
 	}
 	mapping := read[0]
-	file, err := openPayload(payload, dir)
+	file, err := openPayload(payload, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,4 +196,39 @@ func residentKiB(t *testing.T, b []byte) int {
 		t.Skip(err)
 	}
 	return kib
+}
+
+// TestRestartChecksWhatItTakes: a mapped cache file is checked in parts:
+// what the Load takes (the saved front matter, at the payload's start)
+// before OpenCache gives it out, the rest while the posts are loaded and
+// the records decoded, before Store gives them out. A byte changed in
+// either part: the file is refused as corrupt, by OpenCache or by Store.
+func TestRestartChecksWhatItTakes(t *testing.T) {
+	path, dir := generatedCache(t)
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damage := func(at int) {
+		b := bytes.Clone(good)
+		b[at] ^= 1
+		os.WriteFile(path+".new", b, 0o600)
+		os.Rename(path+".new", path) // as a cache file is replaced: never in place
+	}
+	damage(100) // in the key or the saved front matter
+	if _, _, err := OpenCache(path, dir); !errors.Is(err, buildcache.ErrCorrupt) {
+		t.Errorf("a byte changed at the start: %v, want corrupt", err)
+	}
+	damage(len(good) - 64<<10) // in the records or the search index
+	file, _, err := OpenCache(path, dir)
+	if err != nil {
+		t.Fatalf("a byte changed near the end: OpenCache %v, want the check of the rest left to Store", err)
+	}
+	c, err := content.Load(dir, content.LoadOptions{Saved: file.Saved()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := file.Store(cacheTestSite(c), c); !errors.Is(err, buildcache.ErrCorrupt) {
+		t.Errorf("a byte changed near the end: Store %v, want corrupt", err)
+	}
 }

@@ -1,11 +1,13 @@
 // Package buildcache is the file a build cache is kept in: a header that
 // says which capsule and which site wrote it, a payload of
-// length-prefixed fields, and a trailer with the payload's length and
-// checksum. It knows nothing of what the fields mean (capsule's
+// length-prefixed fields, the checksums of the payload's blocks
+// (checksum.go), and a trailer with the payload's length and the
+// checksum of those. It knows nothing of what the fields mean (capsule's
 // diskcache.go does); it makes sure that a file that is not whole, not
-// this capsule's or not this site's is never decoded, and that a decoder
-// given any bytes at all neither panics nor allocates more than those
-// bytes.
+// this capsule's or not this site's is never used (what a reader decodes
+// of a payload before its check ends, it drops if the check fails), and
+// that a decoder given any bytes at all neither panics nor allocates
+// more than those bytes.
 //
 // A file is written beside its final name (a temporary file in the same
 // folder), synced, then renamed over it: a reader sees the old file or
@@ -18,6 +20,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"os"
@@ -33,7 +36,7 @@ const magic = "capsule build cache\n"
 
 // Format is the version of the file's layout. A file of another format is
 // ignored.
-const Format = 4
+const Format = 5
 
 // MaxSize is the largest cache file read or written, in bytes: the bound
 // on what one site's cache takes on disk and what reading it allocates.
@@ -153,10 +156,14 @@ func (w *Writer) Commit() (int64, error) {
 		w.Abort()
 		return 0, err
 	}
+	table := w.crc.table()
 	var t [trailerSize]byte
 	binary.LittleEndian.PutUint64(t[:], uint64(w.n))
-	binary.LittleEndian.PutUint32(t[8:], w.crc.sum())
-	_, err := w.w.Write(t[:])
+	binary.LittleEndian.PutUint32(t[8:], crc32.Checksum(table, castagnoli))
+	_, err := w.w.Write(table)
+	if err == nil {
+		_, err = w.w.Write(t[:])
+	}
 	if err == nil {
 		err = w.w.Flush()
 	}
@@ -177,7 +184,7 @@ func (w *Writer) Commit() (int64, error) {
 		d.Sync() // the rename, on file systems that need it
 		d.Close()
 	}
-	return int64(headerSize) + w.n + trailerSize, nil
+	return int64(headerSize) + w.n + int64(len(table)) + trailerSize, nil
 }
 
 // Abort drops what was written.
@@ -199,93 +206,179 @@ func (w *Writer) Abort() {
 // aliasing a chunk) is all that is left of it once decoded, not the
 // whole payload.
 func Read(path string, key [32]byte) (payload [][]byte, size int64, err error) {
-	f, err := os.Open(path)
+	f, err := Open(path, key)
 	if err != nil {
-		return nil, 0, err
+		return nil, f.Size, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
+	if err := f.Check(f.Len()); err != nil {
+		f.unmap() // nothing read from it has left
+		return nil, f.Size, err
+	}
+	return f.Payload, f.Size, nil
+}
+
+// A File is a cache file opened: its payload, of which a reader uses
+// nothing before it is checked (Check, Wait). Read does both.
+type File struct {
+	// Payload is the payload, in chunks (see Read).
+	Payload [][]byte
+	// Size is the file's size.
+	Size int64
+
+	whole   []byte   // a mapped file's payload, whole; nil when read (checked as it was)
+	mapping []byte   // the file mapped
+	sums    []uint32 // the blocks' sums, as the file says
+	checked int      // blocks checked, from the first
+	rest    chan error
+}
+
+// Open opens the cache file path written for key, as Read does, without
+// checking its payload but for its length and its table of sums: a
+// mapped file's payload is checked by Check and CheckRest, block by
+// block, while a reader decodes it (a decoder reads any bytes without
+// harm: buildcache.Decoder), which it uses only once checked. A file
+// that cannot be mapped is read, and checked as it is read. The File is
+// not nil, whatever the error (its Size).
+func Open(path string, key [32]byte) (*File, error) {
+	f := &File{}
+	file, err := os.Open(path)
 	if err != nil {
-		return nil, 0, err
+		return f, err
 	}
-	size = fi.Size()
-	if !fi.Mode().IsRegular() || size > MaxSize {
-		return nil, size, fmt.Errorf("%w: not a file of at most %d MiB", ErrCorrupt, MaxSize>>20)
+	defer file.Close()
+	fi, err := file.Stat()
+	if err != nil {
+		return f, err
 	}
-	if size < int64(headerSize+trailerSize) {
-		return nil, size, ErrCorrupt
+	f.Size = fi.Size()
+	if !fi.Mode().IsRegular() || f.Size > MaxSize {
+		return f, fmt.Errorf("%w: not a file of at most %d MiB", ErrCorrupt, MaxSize>>20)
+	}
+	if f.Size < int64(headerSize+trailerSize) {
+		return f, ErrCorrupt
 	}
 	var h [headerSize]byte
-	if _, err := io.ReadFull(f, h[:]); err != nil {
-		return nil, size, ErrCorrupt
+	if _, err := io.ReadFull(file, h[:]); err != nil {
+		return f, ErrCorrupt
 	}
 	if string(h[:len(magic)]) != magic {
-		return nil, size, fmt.Errorf("%w: not a cache file", ErrCorrupt)
+		return f, fmt.Errorf("%w: not a cache file", ErrCorrupt)
 	}
 	if binary.LittleEndian.Uint32(h[len(magic):]) != Format || !bytes.Equal(h[len(magic)+4:], key[:]) {
-		return nil, size, ErrOther
+		return f, ErrOther
 	}
 	// The size the file says is the size it has: a file that grew or
 	// shrank while being read is not whole.
-	payloadLen := size - int64(headerSize+trailerSize)
+	var t [trailerSize]byte
+	if _, err := file.ReadAt(t[:], f.Size-trailerSize); err != nil {
+		return f, ErrCorrupt
+	}
+	n := binary.LittleEndian.Uint64(t[:])
+	if n > MaxSize || int64(headerSize)+int64(n)+4*blocks(int64(n))+trailerSize != f.Size {
+		return f, ErrCorrupt
+	}
+	payloadLen := int64(n)
+	table := make([]byte, 4*blocks(payloadLen)) // at most 16 KiB: MaxSize in blocks
+	if _, err := file.ReadAt(table, int64(headerSize)+payloadLen); err != nil || crc32.Checksum(table, castagnoli) != binary.LittleEndian.Uint32(t[8:]) {
+		return f, ErrCorrupt
+	}
+	f.sums = parseTable(table)
 	if mapFiles {
-		if m, err := mapFile(f, size); err == nil {
-			payload, err := checkMapped(m, payloadLen)
-			if err != nil {
-				unmap(m)
-				return nil, size, err
-			}
+		if m, err := mapFile(file, f.Size); err == nil {
+			f.mapping, f.whole = m, m[headerSize:int64(headerSize)+payloadLen]
+			f.Payload = chunked(f.whole)
 			mapped(m, payloadLen)
-			return payload, size, nil
+			return f, nil
 		}
 	}
-	payload, crc, err := readChecksummed(f, payloadLen)
-	if err != nil {
-		return nil, size, ErrCorrupt
+	var s summer
+	f.Payload, err = readChunks(file, payloadLen, &s)
+	if err != nil || !sameSums(&s, f.sums) {
+		return f, ErrCorrupt
 	}
-	var t [trailerSize + 1]byte
-	if n, err := io.ReadFull(f, t[:]); n != trailerSize || err != io.ErrUnexpectedEOF {
-		return nil, size, ErrCorrupt
+	f.checked = len(f.sums)
+	return f, nil
+}
+
+// Len is the payload's length.
+func (f *File) Len() int64 {
+	n := int64(0)
+	for _, c := range f.Payload {
+		n += int64(len(c))
 	}
-	if binary.LittleEndian.Uint64(t[:]) != uint64(payloadLen) || binary.LittleEndian.Uint32(t[8:]) != crc {
-		return nil, size, ErrCorrupt
+	return n
+}
+
+// Check checks the payload's first n bytes (the blocks they are in), on
+// every core, unless they are already: ErrCorrupt if they are not as
+// written. It is not safe to call with CheckRest.
+func (f *File) Check(n int64) error {
+	to := min(int(blocks(n)), len(f.sums))
+	if to <= f.checked {
+		return nil
 	}
-	return payload, size, nil
+	if !checkBlocks(f.whole, f.sums, f.checked, to) {
+		return ErrCorrupt
+	}
+	f.checked = to
+	return nil
+}
+
+// CheckRest starts checking what Check has not, on goroutines of their
+// own; Wait returns what they found.
+func (f *File) CheckRest() {
+	f.rest = make(chan error, 1)
+	go func() { f.rest <- f.Check(f.Len()) }()
+}
+
+// Wait is what CheckRest found, once it is done: nil when the whole
+// payload is as written. Without CheckRest, it checks what is left now.
+func (f *File) Wait() error {
+	if f.rest == nil {
+		return f.Check(f.Len())
+	}
+	err := <-f.rest
+	f.rest <- err // for another Wait
+	return err
+}
+
+// Drop gives back the pages of a mapped payload nobody will read
+// (Release): one found not as written, say.
+func (f *File) Drop() {
+	for _, c := range f.Payload {
+		Release(c)
+	}
+}
+
+// unmap unmaps a mapped file nothing read from it points into.
+func (f *File) unmap() {
+	if f.mapping != nil {
+		f.Drop() // counted as given back
+		unmap(f.mapping)
+	}
 }
 
 // mapFiles says whether Read maps files where it can (mapped.go). (A
 // variable for tests of the reading path.)
 var mapFiles = true
 
-// checkMapped checks the mapped file m, of a payload of n bytes, as
-// Read checks a file it reads, and returns its payload in chunks.
-func checkMapped(m []byte, n int64) ([][]byte, error) {
-	payload, t := m[headerSize:int64(headerSize)+n], m[int64(headerSize)+n:]
-	if binary.LittleEndian.Uint64(t) != uint64(n) || binary.LittleEndian.Uint32(t[8:]) != sumParallel(payload) {
-		return nil, ErrCorrupt
-	}
-	return chunked(payload), nil
-}
-
-// readChunk is how much readChecksummed reads at a time, and the size of
+// readChunk is how much readChunks reads at a time, and the size of
 // a payload's chunks. (A variable for tests, which make it small.)
 var readChunk = 4 << 20
 
-// readChecksummed reads n bytes from r, in chunks of readChunk, and
-// returns them with their checksum, summed on another goroutine as the
-// chunks arrive: on a machine of two cores, the checksum of a cache of a
-// few hundred MiB costs no time beside its reading (the copy, and the
-// page faults of the fresh chunks).
-func readChecksummed(r io.Reader, n int64) ([][]byte, uint32, error) {
+// readChunks reads n bytes from r, in chunks of readChunk, summing them
+// into s on another goroutine as they arrive: on a machine of two cores,
+// the checksum of a cache of a few hundred MiB costs no time beside its
+// reading (the copy, and the page faults of the fresh chunks).
+func readChunks(r io.Reader, n int64, s *summer) ([][]byte, error) {
 	chunks := make([][]byte, 0, n/int64(readChunk)+1)
 	read := make(chan []byte, cap(chunks))
-	sum := make(chan uint32, 1)
+	done := make(chan struct{})
 	go func() {
-		var s summer
 		for c := range read {
 			s.write(c)
 		}
-		sum <- s.sum()
+		close(done)
 	}()
 	var err error
 	for left := n; left > 0 && err == nil; {
@@ -298,8 +391,8 @@ func readChecksummed(r io.Reader, n int64) ([][]byte, uint32, error) {
 		}
 	}
 	close(read)
-	crc := <-sum
-	return chunks, crc, err
+	<-done
+	return chunks, err
 }
 
 // Size is the size of the cache file path, 0 when there is none.

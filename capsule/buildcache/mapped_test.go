@@ -2,6 +2,7 @@ package buildcache
 
 import (
 	"bytes"
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -136,4 +137,53 @@ func residentKiB(t *testing.T, b []byte) int {
 		t.Skip(err)
 	}
 	return kib
+}
+
+// TestCheckInParts: a mapped file's payload is checked in parts, the
+// first bytes at once, the rest on other goroutines (CheckRest, Wait): a
+// byte changed in a later block passes the first check, and Wait finds
+// it. A file read instead of mapped is checked as it is read, and Open
+// refuses it.
+func TestCheckInParts(t *testing.T) {
+	eachWay(t, func(t *testing.T) {
+		key := [32]byte{5}
+		path := filepath.Join(t.TempDir(), "c")
+		w, err := Create(path, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Bytes(bytes.Repeat([]byte("記"), 3*checkBlock/len("記")))
+		if _, err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b[headerSize+2*checkBlock+7] ^= 1 // in the third block
+		os.WriteFile(path+".new", b, 0o600)
+		os.Rename(path+".new", path)
+
+		f, err := Open(path, key)
+		if !(mapFiles && mapSupported) {
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("read: %v, want corrupt", err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Check(checkBlock); err != nil {
+			t.Fatalf("the first block: %v", err)
+		}
+		f.CheckRest()
+		if err := f.Wait(); !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("the rest: %v, want corrupt", err)
+		}
+		if err := f.Wait(); !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("waited again: %v", err)
+		}
+		f.Drop()
+	})
 }
