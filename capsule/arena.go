@@ -298,9 +298,8 @@ type chunkArenas struct {
 }
 
 type chunkAt struct {
-	a       *arena
-	offset  int64
-	records bool // records may be held in it
+	a      *arena
+	offset int64
 }
 
 // newChunkArenas returns the chunks of payload as arenas: records may be
@@ -315,7 +314,7 @@ func newChunkArenas(payload [][]byte, skip int) *chunkArenas {
 		}
 		a := &arena{buf: c}
 		a.used.Store(int64(len(c))) // full: nothing more is reserved in it
-		h.byOffset = append(h.byOffset, chunkAt{a, offset, i >= skip})
+		h.byOffset = append(h.byOffset, chunkAt{a, offset})
 		offset += int64(len(c))
 		if i >= skip {
 			h.arenas = append(h.arenas, a)
