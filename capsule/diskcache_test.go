@@ -447,14 +447,7 @@ func buildUnchanged(t *testing.T, c *content.Content, prev, want *Store) *Store 
 // file's size beside it.
 func TestRestartHoldsOnlyResponsesOfTheCacheFile(t *testing.T) {
 	path, folder, _, _ := sampleCache(t)
-	key, err := folderKey(folder)
-	if err != nil {
-		t.Fatal(err)
-	}
-	read, _, err := buildcache.Read(path, key)
-	if err != nil {
-		t.Fatal(err)
-	}
+	read := readPayload(t, path, folder)
 	// In chunks of 1 KiB (files are read in larger ones): the sections
 	// of a small blog's file in chunks of their own.
 	var payload [][]byte

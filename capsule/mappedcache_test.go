@@ -101,14 +101,7 @@ func settle() {
 // chunks of 4 MiB.
 func TestMappedSearchIndexIsHeldWhileRead(t *testing.T) {
 	path, dir := generatedCache(t)
-	key, err := folderKey(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	read, _, err := buildcache.Read(path, key)
-	if err != nil {
-		t.Fatal(err)
-	}
+	read := readPayload(t, path, dir)
 	var payload [][]byte
 	for _, c := range read {
 		for len(c) > 0 {
@@ -186,6 +179,21 @@ func restartFrom(t *testing.T, file *Cache, dir string) (*content.Content, *Stor
 		t.Fatalf("the restart rendered %d posts", st.Rendered)
 	}
 	return c, st
+}
+
+// readPayload is the payload of the cache file path, for the posts
+// folder, read and checked.
+func readPayload(t *testing.T, path, folder string) [][]byte {
+	t.Helper()
+	key, err := folderKey(folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload, _, err := buildcache.Read(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return payload
 }
 
 // residentKiB is the resident memory of the mapping b is in.

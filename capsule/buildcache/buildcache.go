@@ -25,6 +25,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -225,6 +226,8 @@ type File struct {
 	// Size is the file's size.
 	Size int64
 
+	n       int64    // the payload's length
+	chunks  [][]byte // Payload as Open made it (a Decoder lets go of Payload's)
 	whole   []byte   // a mapped file's payload, whole; nil when read (checked as it was)
 	mapping []byte   // the file mapped
 	sums    []uint32 // the blocks' sums, as the file says
@@ -278,6 +281,7 @@ func Open(path string, key [32]byte) (*File, error) {
 		return f, ErrCorrupt
 	}
 	payloadLen := int64(n)
+	f.n = payloadLen
 	table := make([]byte, 4*blocks(payloadLen)) // at most 16 KiB: MaxSize in blocks
 	if _, err := file.ReadAt(table, int64(headerSize)+payloadLen); err != nil || crc32.Checksum(table, castagnoli) != binary.LittleEndian.Uint32(t[8:]) {
 		return f, ErrCorrupt
@@ -287,6 +291,7 @@ func Open(path string, key [32]byte) (*File, error) {
 		if m, err := mapFile(file, f.Size); err == nil {
 			f.mapping, f.whole = m, m[headerSize:int64(headerSize)+payloadLen]
 			f.Payload = chunked(f.whole)
+			f.chunks = slices.Clone(f.Payload)
 			mapped(m, payloadLen)
 			return f, nil
 		}
@@ -300,14 +305,9 @@ func Open(path string, key [32]byte) (*File, error) {
 	return f, nil
 }
 
-// Len is the payload's length.
-func (f *File) Len() int64 {
-	n := int64(0)
-	for _, c := range f.Payload {
-		n += int64(len(c))
-	}
-	return n
-}
+// Len is the payload's length. (Not Payload's chunks summed: a Decoder
+// given them lets go of each as it reads past it.)
+func (f *File) Len() int64 { return f.n }
 
 // Check checks the payload's first n bytes (the blocks they are in), on
 // every core, unless they are already: ErrCorrupt if they are not as
@@ -345,7 +345,7 @@ func (f *File) Wait() error {
 // Drop gives back the pages of a mapped payload nobody will read
 // (Release): one found not as written, say.
 func (f *File) Drop() {
-	for _, c := range f.Payload {
+	for _, c := range f.chunks {
 		Release(c)
 	}
 }
