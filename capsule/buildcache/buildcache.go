@@ -354,7 +354,9 @@ func (f *File) Drop() {
 func (f *File) unmap() {
 	if f.mapping != nil {
 		f.Drop() // counted as given back
+		unmapped(f.mapping)
 		unmap(f.mapping)
+		f.mapping, f.whole, f.chunks, f.Payload = nil, nil, nil, nil
 	}
 }
 

@@ -58,6 +58,22 @@ func mapped(m []byte, n int64) {
 	mappedLive.Add(n)
 }
 
+// unmapped forgets m, a mapping about to be unmapped: its addresses may
+// be Go's heap's next, which Mapped must not take for a file's, nor
+// Release give back.
+func unmapped(m []byte) {
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(m)))
+	end := start + uintptr(len(m))
+	mappings.Lock()
+	defer mappings.Unlock()
+	mappings.ranges = slices.DeleteFunc(mappings.ranges, func(r [2]uintptr) bool { return r[0] == start })
+	for at := range mappings.released {
+		if at >= start && at < end {
+			delete(mappings.released, at)
+		}
+	}
+}
+
 // MappedLive is how many bytes of the payloads Read mapped are not given
 // back (Release): memory the process holds outside Go's heap, which the
 // runtime's counters and its memory limit do not see.

@@ -187,3 +187,30 @@ func TestCheckInParts(t *testing.T) {
 		f.Drop()
 	})
 }
+
+// TestUnmappedIsForgotten: a file found corrupt is unmapped, and its
+// addresses are no longer taken for a mapping's (the system may give
+// them to Go's heap next, whose memory Release must never give back).
+func TestUnmappedIsForgotten(t *testing.T) {
+	if !mapSupported {
+		t.Skip("files are not mapped here")
+	}
+	key := [32]byte{4}
+	path := writeSample(t, key)
+	f, err := Open(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := f.Payload[0]
+	if !Mapped(chunk) {
+		t.Fatal("not mapped")
+	}
+	live := MappedLive()
+	f.unmap()
+	if Mapped(unsafe.Slice(unsafe.SliceData(chunk), 1)) {
+		t.Error("an unmapped file's addresses are still taken for a mapping's")
+	}
+	if MappedLive() != live-int64(len(chunk)) {
+		t.Errorf("MappedLive %d after unmapping a chunk of %d bytes, %d before", MappedLive(), len(chunk), live)
+	}
+}
