@@ -16,7 +16,7 @@ import (
 // the page cache) took 1.4 s of CPU; mapping it and checking it on two
 // cores takes 0.11 s.
 //
-// The payload Read returns is then slices of the mapping, read-only (a
+// The payload Open returns is then slices of the mapping, read-only (a
 // write to it is a crash, not a changed response). The responses decoded
 // from it are served from it, as from an arena.
 //
@@ -31,9 +31,10 @@ import (
 //     lost pages would stop the process (SIGBUS): the cache folder is
 //     capsule's own (0700), as the state directory systemd gives is.
 //
-// A mapping is never unmapped: a response being written to a slow
-// client may still point into it after every Store holding it is gone,
-// and Go's collector does not see such pointers. Its pages are given
+// A mapping is never unmapped (but by Read, of a file found corrupt
+// before anything read from it left): a response being written to a
+// slow client may still point into it after every Store holding it is
+// gone, and Go's collector does not see such pointers. Its pages are given
 // back instead (Release) once what was decoded from them is unused: a
 // page given back and read again is read again from the file, the same
 // bytes. So what a mapping costs once released is address space, at most
