@@ -111,15 +111,16 @@ type fileCounts struct{ saved, records int }
 
 // sameAsFile reports whether st, a start's Store built from loaded and
 // the cache file f counts, is what the file holds already: st rendered
-// nothing and took every record of the file. Writing it would give the same file again
-// (hundreds of MiB at 10,000 posts, at every restart), and the one the
-// start read, which it serves from (buildcache's mapped.go), would stay
-// on disk beside it until the process stops. (A file that is not quite
-// the same costs the next restart more reading or rendering, never a
-// wrong page: a record is taken only for the very post it was made of.)
-// The posts saved would be the same: every one the file saved was taken
-// from it, and no other could be saved now (a post read because it was
-// written too soon before the last start's Load, say).
+// nothing and took every record of the file, and the posts it would save
+// are the ones it saved (every one the file saved was taken from it, and
+// no other could be saved now: not a post read because it was written
+// too soon before the last start's Load, say). Writing it would give the
+// same file again (hundreds of MiB at 10,000 posts, at every restart),
+// and the one the start read, which it serves from (buildcache's
+// mapped.go), would stay on disk beside it until the process stops. (A
+// file that is not quite the same costs the next restart more reading or
+// rendering, never a wrong page: a record is taken only for the very
+// post it was made of.)
 func sameAsFile(st *capsule.Store, loaded *content.Content, f *fileCounts) bool {
 	return f != nil && st.Rendered == 0 && st.Taken() == f.records &&
 		loaded.FromSaved() == f.saved && loaded.Savable() == f.saved
