@@ -268,7 +268,7 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 	return moved
 }
 
-// chunkArenas are the chunks of a cache file's payload (buildcache.Read),
+// chunkArenas are the chunks of a cache file's payload (buildcache.Open),
 // as arenas: a record read from the file is served from the bytes read,
 // not copied (a restart's time), and held as a post of that arena (so
 // the repack rule moves it once its chunk is under half live). What a
@@ -327,23 +327,20 @@ func newChunkArenas(payload [][]byte, skip int) *chunkArenas {
 	return h
 }
 
-// holding are the arenas of the mapped chunks a search doc or block
-// read in place from between the payload's offsets from and to is in
-// (search.Decode's keep): the doc or block holds them, so that those
-// chunks are given back only once no doc or block read from them is
-// left. Nil when none is mapped (read otherwise, the index's fields are
-// copies).
+// holding are the arenas of the chunks a search doc or block read in
+// place from between the payload's offsets from and to is in
+// (search.Decode's keep, asked only of a mapped file: read otherwise,
+// the index's fields are copies): the doc or block holds them, so that
+// those chunks are given back only once no doc or block read from them
+// is left.
 func (h *chunkArenas) holding(from, to int64) any {
 	var hold []*arena
 	for _, c := range h.byOffset {
-		if c.offset < to && c.offset+int64(len(c.a.buf)) > from && buildcache.Mapped(c.a.buf) {
+		if c.offset < to && c.offset+int64(len(c.a.buf)) > from {
 			hold = append(hold, c.a)
 		}
 	}
-	switch len(hold) {
-	case 0:
-		return nil
-	case 1:
+	if len(hold) == 1 {
 		return hold[0]
 	}
 	return hold

@@ -211,7 +211,7 @@ func Read(path string, key [32]byte) (payload [][]byte, size int64, err error) {
 	if err != nil {
 		return nil, f.Size, err
 	}
-	if err := f.Check(f.Len()); err != nil {
+	if err := f.Check(f.n); err != nil {
 		f.unmap() // nothing read from it has left
 		return nil, f.Size, err
 	}
@@ -226,7 +226,7 @@ type File struct {
 	// Size is the file's size.
 	Size int64
 
-	n       int64    // the payload's length
+	n       int64    // the payload's length (not Payload's chunks summed: a Decoder lets go of them)
 	chunks  [][]byte // Payload as Open made it (a Decoder lets go of Payload's)
 	whole   []byte   // a mapped file's payload, whole; nil when read (checked as it was)
 	mapping []byte   // the file mapped
@@ -298,16 +298,12 @@ func Open(path string, key [32]byte) (*File, error) {
 	}
 	var s summer
 	f.Payload, err = readChunks(file, payloadLen, &s)
-	if err != nil || !sameSums(&s, f.sums) {
+	if err != nil || !slices.Equal(s.done(), f.sums) {
 		return f, ErrCorrupt
 	}
 	f.checked = len(f.sums)
 	return f, nil
 }
-
-// Len is the payload's length. (Not Payload's chunks summed: a Decoder
-// given them lets go of each as it reads past it.)
-func (f *File) Len() int64 { return f.n }
 
 // Check checks the payload's first n bytes (the blocks they are in), on
 // every core, unless they are already: ErrCorrupt if they are not as
@@ -328,23 +324,23 @@ func (f *File) Check(n int64) error {
 // own; Wait returns what they found.
 func (f *File) CheckRest() {
 	f.rest = make(chan error, 1)
-	go func() { f.rest <- f.Check(f.Len()) }()
+	go func() { f.rest <- f.Check(f.n) }()
 }
 
 // Wait is what CheckRest found, once it is done: nil when the whole
 // payload is as written. Without CheckRest, it checks what is left now.
 func (f *File) Wait() error {
 	if f.rest == nil {
-		return f.Check(f.Len())
+		return f.Check(f.n)
 	}
 	err := <-f.rest
 	f.rest <- err // for another Wait
 	return err
 }
 
-// Drop gives back the pages of a mapped payload nobody will read
+// drop gives back the pages of a mapped payload nobody will read
 // (Release): one found not as written, say.
-func (f *File) Drop() {
+func (f *File) drop() {
 	for _, c := range f.chunks {
 		Release(c)
 	}
@@ -353,7 +349,7 @@ func (f *File) Drop() {
 // unmap unmaps a mapped file nothing read from it points into.
 func (f *File) unmap() {
 	if f.mapping != nil {
-		f.Drop() // counted as given back
+		f.drop() // counted as given back
 		unmapped(f.mapping)
 		unmap(f.mapping)
 		f.mapping, f.whole, f.chunks, f.Payload = nil, nil, nil, nil

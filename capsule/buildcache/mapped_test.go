@@ -184,7 +184,7 @@ func TestCheckInParts(t *testing.T) {
 		if err := f.Wait(); !errors.Is(err, ErrCorrupt) {
 			t.Fatalf("waited again: %v", err)
 		}
-		f.Drop()
+		f.drop()
 	})
 }
 
