@@ -242,10 +242,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// relative to the folder (statat.go), then taken in the folder's
 	// order.
 	inspected := make([]inspection, len(names))
+	srcs := make([]source, len(names)) // no load keeps them: keep makes its own (source.kept)
 	paths := top.paths(dir, entries)
 	fd := openFolder(dir)
 	work.ForEach(len(names), func(i int) {
-		inspected[i] = fd.inspect(names[i], paths[at[i]], root, maxPost)
+		inspected[i] = fd.inspect(&srcs[i], names[i], paths[at[i]], root, maxPost)
 	})
 	fd.close()
 	posts := make([]*mdFile, 0, len(names))
@@ -431,103 +432,112 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			m.slug = f.langSlug(m)
 		}
 	}
-	results := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
-	c.cache.keep(all)
-	var loaded []*Post
-	bundles := make(owners)
-	// The last good versions, by file: looked up only for a post that
-	// cannot be loaded now.
-	lastGood := sync.OnceValue(opts.Previous.byFile)
-	for i, r := range results {
-		p := r.post
-		if p != nil {
-			if w := f.address(p); w != nil {
-				r.warns = append(r.warns, w)
-			}
-		}
-		if len(r.errs) > 0 {
-			// A post that cannot be loaded is left out, named; on a
-			// reload it keeps its last good version until it is fixed.
-			p = lastGood()[posts[i].src.path]
-			if p != nil {
-				r.errs = stillServed(r.errs)
-			}
-		}
-		errs = append(errs, r.errs...)
-		c.Warnings = append(c.Warnings, r.warns...)
-		if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
-			bundles[m.def.dir] = p // nil when it failed: its files are withheld
-		}
-		if p == nil {
-			continue
-		}
-		loaded = append(loaded, p)
-	}
-	f.setLanguages(loaded)
-	for _, p := range loaded {
-		if p.Home && p.Title == "" {
-			// A home page's text without a title of its own: its
-			// site's (or language's) title heads its page.
-			p.Title = c.Meta.Title
-			if i := slices.IndexFunc(c.Languages, func(l Language) bool { return l.Code == p.langCode }); i >= 0 && c.Languages[i].Title != "" {
-				p.Title = c.Languages[i].Title
-			}
-		}
-	}
-	if l == layoutHugo {
-		dropTakenOlder(loaded)
-	}
-	if l == layoutJekyll || f.gen != "" {
-		chosen := opts.Lang != "" || siteLang
-		if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
-			c.Languages = langs
-			if f.gen != "" {
-				// The default language, served at the root, is the
-				// site's: Astro's defaultLocale, or its posts' own.
-				c.Meta.Lang = langs[0].Tag
-			}
-		}
-	}
-	if f.zola {
-		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
-		// The same file name in two sections is two addresses on the
-		// Zola site, both served (Post.Addresses): no warning.
-		uniqueSlugs(loaded)
-	} else {
-		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
-	}
-	c.state = make(map[*Post]postState, len(loaded))
+	// The posts made of their decodings: those the last load made, if
+	// they are made of the same (poststage.go).
+	key := postsKey{withheld: withheldBundles(nested, l), folder: f, meta: c.Meta, languages: slices.Clone(c.Languages),
+		siteLang: siteLang, lang: opts.Lang, location: loc.String(), zola: zolaSecs}
 	c.datedPagesWait = l != layoutJekyll
-	for _, p := range loaded {
-		c.classify(p, now)
-	}
-	c.linkTranslations(c.Languages, c.Posts, c.Pages, c.Unlisted)
-	for _, m := range nested {
-		// A bundle whose index.md was passed over (a link leading
-		// outside): its files are not published either.
-		if l == layoutHugo && m.warn != nil && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
-			bundles[m.def.dir] = nil
-		}
-	}
-	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "")...)
-	tooBig := make(map[string]*Post)
-	for _, p := range loaded {
-		if !p.plain { // plain posts were checked as they were decoded
-			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
-				if old := lastGood()[p.File]; old != nil {
-					tooBig[p.File] = old
-					ferr = stillServed([]*FileError{ferr})[0]
-				} else {
-					tooBig[p.File] = nil
+	warnsFrom, errsFrom := len(c.Warnings), len(errs)
+	bundles, stageErrs, reused := c.reusePosts(prev, &key, posts, loc, now)
+	if reused {
+		errs = append(errs, stageErrs...)
+	} else {
+		results, entries := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
+		var loaded []*Post
+		bundles = make(owners)
+		// The last good versions, by file: looked up only for a post that
+		// cannot be loaded now.
+		lastGood := sync.OnceValue(opts.Previous.byFile)
+		for i, r := range results {
+			p := r.post
+			if p != nil {
+				if w := f.address(p); w != nil {
+					r.warns = append(r.warns, w)
 				}
-				errs = append(errs, ferr)
+			}
+			if len(r.errs) > 0 {
+				// A post that cannot be loaded is left out, named; on a
+				// reload it keeps its last good version until it is fixed.
+				p = lastGood()[posts[i].src.path]
+				if p != nil {
+					r.errs = stillServed(r.errs)
+				}
+			}
+			errs = append(errs, r.errs...)
+			c.Warnings = append(c.Warnings, r.warns...)
+			if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
+				bundles[m.def.dir] = p // nil when it failed: its files are withheld
+			}
+			if p == nil {
+				continue
+			}
+			loaded = append(loaded, p)
+		}
+		f.setLanguages(loaded)
+		for _, p := range loaded {
+			if p.Home && p.Title == "" {
+				// A home page's text without a title of its own: its
+				// site's (or language's) title heads its page.
+				p.Title = c.Meta.Title
+				if i := slices.IndexFunc(c.Languages, func(l Language) bool { return l.Code == p.langCode }); i >= 0 && c.Languages[i].Title != "" {
+					p.Title = c.Languages[i].Title
+				}
 			}
 		}
+		if l == layoutHugo {
+			dropTakenOlder(loaded)
+		}
+		if l == layoutJekyll || f.gen != "" {
+			chosen := opts.Lang != "" || siteLang
+			if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
+				c.Languages = langs
+				if f.gen != "" {
+					// The default language, served at the root, is the
+					// site's: Astro's defaultLocale, or its posts' own.
+					c.Meta.Lang = langs[0].Tag
+				}
+			}
+		}
+		if f.zola {
+			c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
+			// The same file name in two sections is two addresses on the
+			// Zola site, both served (Post.Addresses): no warning.
+			uniqueSlugs(loaded)
+		} else {
+			c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
+		}
+		c.state = make(map[*Post]postState, len(loaded))
+		for _, p := range loaded {
+			c.classify(p, now)
+		}
+		c.linkTranslations(c.Languages, c.Posts, c.Pages, c.Unlisted)
+		for _, dir := range key.withheld {
+			// A bundle whose index.md was passed over (a link leading
+			// outside): its files are not published either.
+			bundles[dir] = nil
+		}
+		c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
+		c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "")...)
+		tooBig := make(map[string]*Post)
+		for _, p := range loaded {
+			if !p.plain { // plain posts were checked as they were decoded
+				if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
+					if old := lastGood()[p.File]; old != nil {
+						tooBig[p.File] = old
+						ferr = stillServed([]*FileError{ferr})[0]
+					} else {
+						tooBig[p.File] = nil
+					}
+					errs = append(errs, ferr)
+				}
+			}
+		}
+		if len(tooBig) > 0 {
+			c.replace(tooBig)
+		}
+		c.keepPosts(key, entries, posts, warnsFrom, errs[errsFrom:], bundles)
 	}
-	if len(tooBig) > 0 {
-		c.replace(tooBig)
-	}
+	c.cache.keep(all)
 
 	// The files beside the posts, once it is known whose they are: the
 	// files of a bundle that publishes none are not even read.
@@ -602,7 +612,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg, Kind: "nothing to serve"})
 	}
 	SortFileErrors(c.Warnings)
-	c.sortLists()
+	if !reused {
+		c.sortLists()
+		c.cache.posts.keepLists(c) // sorted: a reload that takes them need not sort them again
+	}
 	return c, nil
 }
 
@@ -710,9 +723,10 @@ type parseResult struct {
 // or takes it from prev when a post's bytes are the ones decoded then.
 // Results keep the order of posts, so that messages and duplicate
 // detection do not depend on timing. When next is set, it is given every
-// post's decoding for the next load.
-func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) []parseResult {
-	results := make([]parseResult, len(posts))
+// post's decoding for the next load, which entries also are, in the order
+// of posts (nil for a post not read).
+func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) (results []parseResult, entries []*parsedEntry) {
+	results = make([]parseResult, len(posts))
 	taken := make([]*parsedEntry, len(posts)) // from prev: its entry, unchanged, is next's
 	work.ForEach(len(posts), func(i int) {
 		m := posts[i]
@@ -745,25 +759,28 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 		results[i] = parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
 	})
 	if next != nil {
+		if next.parsed == nil {
+			next.parsed = make(map[string]*parsedEntry, len(posts))
+		}
 		for i, m := range posts {
 			if m.src.err != nil {
 				continue
 			}
-			if taken[i] != nil {
-				// The decoding as it was, which nothing changes: no
-				// copy of it again.
-				next.parsed[m.src.path] = taken[i]
-				continue
+			if taken[i] == nil {
+				r := results[i]
+				if r.post != nil {
+					p := *r.post // as decoded: Load goes on to change its posts
+					r.post = &p
+				}
+				taken[i] = &parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
 			}
-			r := results[i]
-			if r.post != nil {
-				p := *r.post // as decoded: Load goes on to change its posts
-				r.post = &p
-			}
-			next.parsed[m.src.path] = &parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
+			// Taken from prev, the decoding as it was, which nothing
+			// changes: no copy of it again.
+			next.parsed[m.src.path] = taken[i]
 		}
+		entries = taken
 	}
-	return results
+	return results, entries
 }
 
 // readAll reads srcs on every core, taking from prev those unchanged.

@@ -40,6 +40,9 @@ type loadCache struct {
 	// every insertion).
 	parsed map[string]*parsedEntry
 	top    *topDir // the reading of the folder
+	// posts is what the load made of its posts, for a reload that finds
+	// them made of the same (poststage.go); nil if it made none.
+	posts *postStage
 }
 
 // parsedEntry is a post's decoded front matter and the defaults it was
@@ -57,7 +60,9 @@ func newLoadCache(like *loadCache) *loadCache {
 	if like == nil {
 		return &loadCache{read: make(map[string]*source), parsed: make(map[string]*parsedEntry)}
 	}
-	return &loadCache{read: make(map[string]*source, len(like.read)), parsed: make(map[string]*parsedEntry, len(like.parsed))}
+	// parsed is made by parsePosts, as large as it needs, unless the
+	// last load's is taken whole (reusePosts).
+	return &loadCache{read: make(map[string]*source, len(like.read))}
 }
 
 // reuse takes s from the previous load when its file has not changed, and
@@ -120,13 +125,8 @@ func (s *source) kept() *source {
 // are the ones decoded, perhaps forgotten since) and the defaults are the
 // same; and the entry it was taken from, nil when it was not.
 func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (parseResult, *parsedEntry) {
-	if c == nil || !m.src.reused {
-		return parseResult{}, nil
-	}
-	e := c.parsed[m.src.path]
-	// Zones by name: a reload's configuration loads its zone anew, the
-	// same zone at another address.
-	if e == nil || e.slug != m.slug || !e.def.same(m.def) || e.loc.String() != loc.String() || e.lang != lang {
+	e := c.takeable(m, loc, lang)
+	if e == nil {
 		return parseResult{}, nil
 	}
 	r := e.result
@@ -136,6 +136,21 @@ func (c *loadCache) parsedPost(m *mdFile, loc *time.Location, lang string) (pars
 		r.post = &p
 	}
 	return r, e
+}
+
+// takeable is the previous decoding of m's post, if it may be taken (see
+// parsedPost); nil if not.
+func (c *loadCache) takeable(m *mdFile, loc *time.Location, lang string) *parsedEntry {
+	if c == nil || !m.src.reused {
+		return nil
+	}
+	e := c.parsed[m.src.path]
+	// Zones by name: a reload's configuration loads its zone anew, the
+	// same zone at another address.
+	if e == nil || e.slug != m.slug || !e.def.same(m.def) || e.loc.String() != loc.String() || e.lang != lang {
+		return nil
+	}
+	return e
 }
 
 // Holding only what is served. A running capsule needs its posts'

@@ -38,7 +38,10 @@ func (d folderFD) close() {
 // one fstatat, which for a regular file is all there is to see. Anything
 // else (a symbolic link, a folder, a file gone, a failed stat) is
 // inspected again by its path, as inspectPost words it.
-func (d folderFD) inspect(name, path, root string, limit int64) inspection {
+//
+// The source is made in src, one of a slice made for the whole folder:
+// 10,000 sources in one allocation rather than one each, on every reload.
+func (d folderFD) inspect(src *source, name, path, root string, limit int64) inspection {
 	if d < 0 {
 		return inspectSource(path, root, limit)
 	}
@@ -46,7 +49,7 @@ func (d folderFD) inspect(name, path, root string, limit int64) inspection {
 	if err := unix.Fstatat(int(d), name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return inspectSource(path, root, limit)
 	}
-	src := &source{path: path, limit: limit, what: "one post", inspected: true}
+	*src = source{path: path, limit: limit, what: "one post", inspected: true}
 	src.seen = fileStamp{dev: uint64(st.Dev), ino: uint64(st.Ino), mode: uint32(st.Mode), size: int64(st.Size),
 		mtime: timespecOf(st.Mtim), ctime: timespecOf(st.Ctim)}
 	return inspection{src: src}

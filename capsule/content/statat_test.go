@@ -74,7 +74,7 @@ func TestStatAtStampIsStatsStamp(t *testing.T) {
 	p := filepath.Join(dir, "a.md")
 	fd := openFolder(dir)
 	defer fd.close()
-	in := fd.inspect("a.md", p, dir, DefaultMaxPostSize)
+	in := fd.inspect(new(source), "a.md", p, dir, DefaultMaxPostSize)
 	if in.src == nil || !in.src.inspected {
 		t.Fatalf("a.md not inspected: %+v", in)
 	}

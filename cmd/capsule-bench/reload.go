@@ -14,8 +14,12 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"capsule/capsule/config"
 	"capsule/capsule/daemon"
@@ -40,6 +44,7 @@ func runReload(args []string) {
 	sample := fs.String("posts", "posts", "posts whose sentences the generated ones are made of")
 	runs := fs.Int("runs", 1, "runs, each in a fresh process on the same posts (1 to 10): the memory ratios' median and spread")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads after an edit to `file`")
+	noChangeProfile := fs.String("nochangeprofile", "", "write a CPU profile of the reloads with nothing changed to `file`")
 	fs.Parse(args)
 	if *fullBy != "title" && *fullBy != "width" {
 		log.Fatal("-full-by is title or width")
@@ -52,7 +57,8 @@ func runReload(args []string) {
 	self, _ := os.Executable()
 	var all []reloadResult
 	for range *runs {
-		cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads), fmt.Sprintf("-full=%v", *full), "-full-by", *fullBy, "-cpuprofile", *cpuProfile)
+		cmd := exec.Command(self, "reload-child", "-posts", dir, "-reloads", fmt.Sprint(*reloads), fmt.Sprintf("-full=%v", *full), "-full-by", *fullBy,
+			"-cpuprofile", *cpuProfile, "-nochangeprofile", *noChangeProfile)
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil {
@@ -74,6 +80,7 @@ func runReload(args []string) {
 	fmt.Printf("  CPU: reload to next reload  %9v   median: %.3f of the full build's (its garbage's collection after it returned too)\n", r.MedianCycleCPU.Round(time.Millisecond), float64(r.MedianCycleCPU)/float64(r.FullCPU))
 	fmt.Printf("  posts rendered per reload   %9d\n", r.Rendered)
 	fmt.Printf("  no-change reload, median    %9v   %.4f of the full build (target: nothing measurable)\n", r.NoChange.Round(100*time.Microsecond), float64(r.NoChange)/float64(r.Full))
+	fmt.Printf("  a stat of every post alone  %9v   the no-change reload is %.2f times it (what a reload cannot skip)\n", r.StatFloor.Round(100*time.Microsecond), float64(r.NoChange)/float64(r.StatFloor))
 	fmt.Printf("  CPU: no-change reload       %9v   median: %.4f of the full build's\n", r.NoChangeCPU.Round(100*time.Microsecond), float64(r.NoChangeCPU)/float64(r.FullCPU))
 	fmt.Printf("  CPU: no-change, alone       %9v   median: %.4f of the full build's (one every %v, to the next: what it left running too)\n", r.AloneCycleCPU.Round(100*time.Microsecond), float64(r.AloneCycleCPU)/float64(r.FullCPU), alonePause)
 	fmt.Printf("  bytes held (responses)      %9.0f MiB\n", r.HeldMiB)
@@ -126,6 +133,7 @@ type reloadResult struct {
 	FullCPU, MedianCPU                time.Duration // the process's CPU time (user and system), garbage collection included
 	MedianCycleCPU                    time.Duration // from one reload's start to the next's: what it left running after it returned too (its garbage's collection)
 	NoChange, NoChangeCPU             time.Duration // a reload with nothing changed: median wall and CPU time
+	StatFloor                         time.Duration // a look at every post alone (statFloor), median
 	AloneCycleCPU                     time.Duration // one alone (alonePause apart): CPU from its start to the next's, median
 	Rendered                          int
 	HeldMiB, StartMiB, AfterMiB       float64
@@ -141,6 +149,7 @@ func runReloadChild(args []string) {
 	dir := fs.String("posts", "", "posts folder")
 	reloads := fs.Int("reloads", 20, "reloads")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads to `file`")
+	noChangeProfile := fs.String("nochangeprofile", "", "write a CPU profile of the reloads with nothing changed to `file`")
 	heapProfile := fs.String("heapprofile", "", "write a profile of what is live after the start to `file`")
 	fullToo := fs.Bool("full", true, "a full reload after the others")
 	memClasses := fs.Bool("memclasses", false, "print to standard error where the runtime's memory is after the start, and the process's status")
@@ -180,16 +189,18 @@ func runReloadChild(args []string) {
 	// Before the edits, whose build cache is written half a minute
 	// after the first (cacheWritePause), in this process: a reload with
 	// nothing changed writes none, and is timed alone.
-	res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
+	res.StatFloor = statFloor(cfg.Posts, *reloads)
+	if *noChangeProfile != "" {
+		stop := startCPUProfile(*noChangeProfile)
+		res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
+		stop()
+	} else {
+		res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
+	}
 	res.AloneCycleCPU = aloneReloads(ctx, d, cfg, 8)
 	files, _ := filepath.Glob(filepath.Join(*dir, "*-post-*.md"))
 	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
+		defer startCPUProfile(*cpuProfile)()
 	}
 	var times, cpus, starts []time.Duration
 	startPeak, _ := memory(pid, "VmHWM") // before sampleResident resets it
@@ -395,4 +406,57 @@ func settleAfterCacheWrite(dir string) {
 		}
 	}
 	time.Sleep(3 * time.Second)
+}
+
+// statFloor is the least a reload that finds nothing changed can do: look
+// at every post's file, one stat each, relative to the posts folder, on
+// every core, as content.Load does (statat.go), without anything else.
+// It returns the median of n rounds.
+func statFloor(dir string, n int) time.Duration {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".md") {
+			names = append(names, e.Name())
+		}
+	}
+	var times []time.Duration
+	for range n {
+		t := time.Now()
+		fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				var st unix.Stat_t
+				for i := next.Add(1) - 1; i < int64(len(names)); i = next.Add(1) - 1 {
+					unix.Fstatat(fd, names[i], &st, unix.AT_SYMLINK_NOFOLLOW)
+				}
+			})
+		}
+		wg.Wait()
+		unix.Close(fd)
+		times = append(times, time.Since(t))
+	}
+	slices.Sort(times)
+	return times[len(times)/2]
+}
+
+// startCPUProfile starts writing a CPU profile to path and returns what
+// stops it.
+func startCPUProfile(path string) (stop func()) {
+	f, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		log.Fatal(err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }

@@ -1,0 +1,116 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"capsule/capsule/internal/testfs"
+)
+
+// A reload that finds the posts made of what they were made of takes the
+// last load's posts whole (poststage.go), and is still what a load from
+// nothing gives; any change to what posts are made of — a post, the site
+// file, the generator's configuration, the load's options, the time
+// passing a post's date — makes them anew. The files beside the posts
+// are looked at anew either way.
+func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml": "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"ja\"\n" +
+			"[languages.ja]\nweight = 1\n[languages.en]\nweight = 2\n",
+		"content/_index.md":              "---\ntitle: 題\n---\n",
+		"content/posts/hello.md":         "---\ntitle: こんにちは\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n",
+		"content/posts/hello.en.md":      "---\ntitle: Hello\ndate: 2024-01-01\ntranslationKey: hello\n---\nbody\n",
+		"content/posts/later.md":         "---\ntitle: 後で\ndate: 2024-06-01\n---\n予定\n",
+		"content/posts/draft.md":         "---\ntitle: 下書き\ndraft: true\n---\nまだ\n",
+		"content/posts/odd.md":           "---\ntitle: 変\ndate: 2024-02-01\ncolour: red\n---\n未知のキー\n",
+		"content/posts/broken.md":        "---\ntitle: [壊れ\n---\n",
+		"content/posts/bundle/index.md":  "---\ntitle: 束\ndate: 2024-03-01\n---\n![](a.png)\n",
+		"content/posts/bundle/a.png":     "PNG",
+		"content/about.md":               "---\ntitle: について\n---\nページ\n",
+		"content/posts/same-slug.md":     "---\ntitle: A\ndate: 2024-04-01\nslug: dup\n---\na\n",
+		"content/posts/same-slug-too.md": "---\ntitle: B\ndate: 2024-04-02\nslug: dup\n---\nb\n",
+	})
+	clock := time.Now().Add(-time.Hour)
+	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, clock, clock) })
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		clock = clock.Add(time.Second) // each change at another time, long enough ago to be taken
+		os.Chtimes(p, clock, clock)
+	}
+	now := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	opts := LoadOptions{Settle: -1, Now: now}
+	load := func(o LoadOptions) *Content {
+		t.Helper()
+		c, err := Load(dir, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	last := load(opts)
+	if len(last.Problems) == 0 || len(last.Warnings) == 0 || len(last.Scheduled) != 1 || len(last.Drafts) != 1 || len(last.Languages) != 2 || len(last.Files) == 0 {
+		t.Fatalf("the folder is not what the test needs: problems %v, warnings %v, %d scheduled, %d drafts, %d languages, %d files",
+			last.Problems, last.Warnings, len(last.Scheduled), len(last.Drafts), len(last.Languages), len(last.Files))
+	}
+	translated := false
+	for _, p := range last.Posts {
+		translated = translated || len(p.Translations) > 0
+	}
+	if !translated {
+		t.Fatalf("no post has a translation: the test needs one")
+	}
+	last.Forget() // as the daemon does after each build
+	reload := func(what string, o LoadOptions, wantTaken bool) {
+		t.Helper()
+		o.Previous = last
+		got := load(o)
+		o.Previous = nil
+		if !Same(load(o), got) {
+			t.Fatalf("%s: the reload differs from a load from nothing", what)
+		}
+		if taken := got.cache.posts == last.cache.posts && len(got.Posts) > 0 && got.Posts[0] == last.Posts[0]; taken != wantTaken {
+			t.Fatalf("%s: took the last load's posts: %v, want %v", what, taken, wantTaken)
+		}
+		got.Forget()
+		last = got
+	}
+	reload("nothing changed", opts, true)
+	reload("nothing changed again, from a load that took its posts", opts, true)
+	later := opts
+	later.Now = now.Add(time.Hour)
+	reload("an hour later", later, true)
+	earlier := opts
+	earlier.Now = now.Add(-time.Hour)
+	reload("earlier than the loads before (a clock set back)", earlier, false)
+	past := opts
+	past.Now = time.Date(2024, 6, 2, 0, 0, 0, 0, time.UTC)
+	reload("past the scheduled post's date", past, false)
+	reload("and nothing since", past, true)
+	write("content/posts/bundle/b.png", "PNG too")
+	reload("a file beside the posts added", past, true)
+	write("content/posts/hello.md", "---\ntitle: こんにちは!\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n")
+	reload("a post's title", past, false)
+	write("content/posts/new.md", "---\ntitle: 新\ndate: 2024-05-20\n---\n新しい\n")
+	reload("a new post", past, false)
+	os.Remove(filepath.Join(dir, "content/posts/new.md"))
+	reload("a post removed", past, false)
+	write("content/_index.md", "---\ntitle: 新しい題\n---\n")
+	reload("the site file", past, false)
+	write("hugo.toml", "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"ja\"\n"+
+		"[permalinks]\nposts = \"/:year/:slug/\"\n[languages.ja]\nweight = 1\n[languages.en]\nweight = 2\n")
+	reload("the generator's configuration", past, false)
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip("no zone database:", err)
+	}
+	zoned := past
+	zoned.Location = tokyo
+	reload("another zone", zoned, false)
+	reload("nothing changed at the end", zoned, true)
+}
