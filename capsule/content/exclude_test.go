@@ -1,8 +1,14 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 // Patterns match as .gitignore's do.
@@ -84,5 +90,50 @@ func TestPrivateKeyBlock(t *testing.T) {
 		if got := privateKeyBlock([]byte(in)); got != want {
 			t.Errorf("privateKeyBlock(%.40q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The files beside the posts are looked through for private keys once
+// for the bytes they hold: a reload that takes a file from the load
+// before takes the answer with it, and still withholds a key.
+func TestPrivateKeyLookedForOnce(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hello.md":      "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n",
+		"images/a.png":  "PNG",
+		"notes/key.txt": "-----BEGIN OPENSSH PRIVATE KEY-----\nxxx\n-----END OPENSSH PRIVATE KEY-----\n",
+	})
+	old := time.Now().Add(-time.Hour)
+	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+	scans := 0
+	defer func(f func([]byte) string) { keyScan = f }(keyScan)
+	keyScan = func(b []byte) string { scans++; return privateKeyBlock(b) }
+	load := func(prev *Content) *Content {
+		t.Helper()
+		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		withheld := len(c.Files) == 1 && c.Files[0].Path == "images/a.png"
+		warned := slices.ContainsFunc(c.Warnings, func(w *FileError) bool { return w.Kind == kindSecret && strings.HasSuffix(w.File, "key.txt") })
+		if !withheld || !warned {
+			t.Fatalf("files %v, warnings %v: the key is not withheld with a warning", c.Files, c.Warnings)
+		}
+		c.Forget()
+		return c
+	}
+	c := load(nil)
+	if scans != 2 {
+		t.Fatalf("the first load looked through %d files, want 2", scans)
+	}
+	scans = 0
+	c = load(c)
+	if scans != 0 {
+		t.Errorf("a reload with nothing changed looked through %d files again", scans)
+	}
+	os.WriteFile(filepath.Join(dir, "images/a.png"), []byte("PNG 2"), 0o644)
+	os.Chtimes(filepath.Join(dir, "images/a.png"), old.Add(time.Second), old.Add(time.Second))
+	load(c)
+	if scans != 1 {
+		t.Errorf("a reload after one file changed looked through %d files, want 1", scans)
 	}
 }

@@ -138,7 +138,7 @@ func filesRead(found []besideFile, maxTotal int64) (files []File, warns, errs []
 			errs = append(errs, &FileError{File: f.src.path, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", total, maxTotal)})
 			continue
 		}
-		if kind := privateKeyBlock(f.src.data); kind != "" {
+		if kind := f.src.privateKey(); kind != "" {
 			warns = append(warns, &FileError{File: f.src.path, Msg: fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind), Kind: kindSecret})
 			continue
 		}

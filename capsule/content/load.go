@@ -567,8 +567,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			errs = append(errs, s.err)
 		}
 	}
-	c.cache.keep(files)
 	read, keyWarns, ferrs2 := filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
+	c.cache.keep(files) // with what filesRead found in them (source.privateKey)
 	c.Warnings = append(c.Warnings, keyWarns...)
 	errs = append(errs, ferrs2...)
 	for _, f := range read {

@@ -73,6 +73,10 @@ type source struct {
 	// earlier process read (Saved), what it found of the file: a
 	// FileInfo does not outlive its process. after and info are nil then.
 	stamp *fileStamp
+	// key is the private key block a file beside the posts holds, ""
+	// for none, once keyScanned (see privateKey).
+	key        string
+	keyScanned bool
 }
 
 // modTime is the modification time of s's file as last read or, for a

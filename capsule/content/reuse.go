@@ -111,7 +111,7 @@ func (s *source) kept() *source {
 	if s.reused && s.from != nil && s.from.what == s.what && s.from.path == s.path {
 		return s.from
 	}
-	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp}
+	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp, key: s.key, keyScanned: s.keyScanned}
 	if s.after != nil {
 		if st, ok := stampOf(s.after); ok {
 			k.stamp = &st
