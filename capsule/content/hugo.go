@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"capsule/capsule/internal/work"
 )
 
 // staticFiles are the files of a Hugo site's static folders
@@ -114,7 +116,6 @@ func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool, l
 		}
 		m := &mdFile{src: &source{path: p, limit: maxPost, what: "one post"}, nested: true,
 			slug: strings.TrimSuffix(name, filepath.Ext(name)), def: postDefaults{dir: rel, bare: true}}
-		m.warn, m.ferr = inspectPost(m.src, root)
 		if isIndex(name) {
 			m.slug = path.Base(rel)
 			bundles[rel] = !noBundles
@@ -135,6 +136,12 @@ func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool, l
 		}
 		found = append(found, m)
 	}
+	// Each looked at (a stat: what a reload compares) on every core, as
+	// the posts at the top are: a section of thousands of posts is most
+	// of a reload with nothing changed.
+	work.ForEach(len(found), func(i int) {
+		found[i].warn, found[i].ferr = inspectPost(found[i].src, root)
+	})
 	return found, sections
 }
 
