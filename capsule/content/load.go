@@ -737,26 +737,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 			results[i], taken[i] = r, e
 			return
 		}
-		if m.src.reused && m.src.data == nil {
-			// Unchanged, but its Markdown was forgotten (Content.Forget)
-			// and its front matter must be read anew (another time zone).
-			if m.src.read(); m.src.err != nil {
-				results[i] = parseResult{errs: []*FileError{m.src.err}}
-				return
-			}
-		}
-		p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
-		if p != nil {
-			p.plain = !hasTemplates(p.Body)
-			p.BodyHash = hashBody(p.Body)
-			p.limit = m.src.limit
-			if p.plain { // others are checked once their templates are expanded
-				if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
-					errs = append(errs, ferr)
-				}
-			}
-		}
-		results[i] = parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
+		results[i] = decodeMarkdownFile(m, loc, lang)
 	})
 	if next != nil {
 		if next.parsed == nil {
@@ -767,12 +748,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 				continue
 			}
 			if taken[i] == nil {
-				r := results[i]
-				if r.post != nil {
-					p := *r.post // as decoded: Load goes on to change its posts
-					r.post = &p
-				}
-				taken[i] = &parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
+				taken[i] = newParsedEntry(m, loc, lang, results[i])
 			}
 			// Taken from prev, the decoding as it was, which nothing
 			// changes: no copy of it again.
@@ -781,6 +757,39 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 		entries = taken
 	}
 	return results, entries
+}
+
+// decodeMarkdownFile decodes the front matter of m's post, read.
+func decodeMarkdownFile(m *mdFile, loc *time.Location, lang string) parseResult {
+	if m.src.reused && m.src.data == nil {
+		// Unchanged, but its Markdown was forgotten (Content.Forget)
+		// and its front matter must be read anew (another time zone).
+		if m.src.read(); m.src.err != nil {
+			return parseResult{errs: []*FileError{m.src.err}}
+		}
+	}
+	p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
+	if p != nil {
+		p.plain = !hasTemplates(p.Body)
+		p.BodyHash = hashBody(p.Body)
+		p.limit = m.src.limit
+		if p.plain { // others are checked once their templates are expanded
+			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
+				errs = append(errs, ferr)
+			}
+		}
+	}
+	return parseResult{post: p, errs: errs, warns: warns, unknown: unknown}
+}
+
+// newParsedEntry is r, m's decoding, as a load keeps it for the next:
+// with a copy of its post as decoded (Load goes on to change its posts).
+func newParsedEntry(m *mdFile, loc *time.Location, lang string, r parseResult) *parsedEntry {
+	if r.post != nil {
+		p := *r.post
+		r.post = &p
+	}
+	return &parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
 }
 
 // readAll reads srcs on every core, taking from prev those unchanged.

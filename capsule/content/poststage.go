@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -67,12 +68,24 @@ func (a *postsKey) sameSite(b *postsKey) bool {
 		reflect.DeepEqual(a.folder, b.folder) && reflect.DeepEqual(a.zola, b.zola)
 }
 
+// maxTextEdits bounds the posts a reload takes the last load's posts
+// with, their text edited (see reusePosts): an author saves one post at
+// a time; a git pull of many goes the whole way, which is made for it.
+const maxTextEdits = 16
+
 // reusePosts gives c the posts prev's load made, if this load's are made
 // of the same: the same site around them (key, with the rest of what
 // Load had by then), each of posts' decodings the one that load used
 // (parsedPost would take it) and in the same order, and now within the
 // same window. It reports whether it did; bundles and errs are then the
 // stage's, to be appended to.
+//
+// A post whose text alone was edited (its file changed, its front
+// matter and all that is decoded from it the same, no templates in its
+// text before or after, no problem in it) is taken too, with its new
+// text: nothing Load does to its posts after decoding them reads their
+// text but the expansion of templates, and the lists, addresses,
+// languages and slugs are made of the rest.
 func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, loc *time.Location, now time.Time) (bundles owners, errs []*FileError, ok bool) {
 	if prev == nil || prev.posts == nil {
 		return nil, nil, false
@@ -81,12 +94,35 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 	if now.Before(s.now) || !s.next.IsZero() && !now.Before(s.next) || len(s.key.entries) != len(posts) || !key.sameSite(&s.key) {
 		return nil, nil, false
 	}
+	var edited []int // of posts: their text edited
 	for i, m := range posts {
-		if m.nested != s.key.nested[i] || s.key.entries[i] == nil || prev.takeable(m, loc, key.meta.Lang) != s.key.entries[i] {
+		if m.nested != s.key.nested[i] || s.key.entries[i] == nil {
 			return nil, nil, false
 		}
+		if e := prev.takeable(m, loc, key.meta.Lang); e != s.key.entries[i] {
+			if e != nil || len(edited) == maxTextEdits {
+				return nil, nil, false
+			}
+			edited = append(edited, i)
+		}
 	}
-	key.entries, key.nested = s.key.entries, s.key.nested
+	entries := s.key.entries
+	if len(edited) > 0 {
+		entries = slices.Clone(entries)
+		for _, i := range edited {
+			m := posts[i]
+			if m.src.err != nil {
+				return nil, nil, false
+			}
+			r := decodeMarkdownFile(m, loc, key.meta.Lang)
+			if !textEdited(s.key.entries[i].result, r) {
+				return nil, nil, false
+			}
+			entries[i] = newParsedEntry(m, loc, key.meta.Lang, r)
+		}
+		s = s.withText(edited, posts, entries)
+	}
+	key.entries, key.nested = entries, s.key.nested
 	lists := [...]*[]*Post{&c.Posts, &c.Pages, &c.Drafts, &c.Scheduled, &c.Expired, &c.Unlisted, &c.NoPage}
 	for i, l := range lists {
 		*l = slices.Clone(s.lists[i]) // sorted already (keepLists)
@@ -96,7 +132,62 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 	// The decodings as they were, nothing added, nothing left out: the
 	// next load takes them from here, as it takes this stage.
 	c.cache.parsed, c.cache.posts = prev.parsed, s
+	if len(edited) > 0 {
+		c.cache.parsed = maps.Clone(prev.parsed)
+		for _, i := range edited {
+			c.cache.parsed[posts[i].src.path] = entries[i]
+		}
+	}
 	return s.bundles, s.errs, true
+}
+
+// textEdited reports whether r, a post's decoding, is old with its text
+// alone changed: every field decoded the same but the text and its hash,
+// no template in either text, and no problem, warning or unknown key in
+// either.
+func textEdited(old, r parseResult) bool {
+	a, b := old.post, r.post
+	if a == nil || b == nil || !a.plain || !b.plain || len(old.errs)+len(old.warns)+len(old.unknown)+len(r.errs)+len(r.warns)+len(r.unknown) > 0 {
+		return false
+	}
+	x, y := *a, *b
+	x.Body, x.BodyHash, x.bodySum = nil, 0, nil
+	y.Body, y.BodyHash, y.bodySum = nil, 0, nil
+	return SamePostAll(&x, &y)
+}
+
+// withText is s with the posts of edited (indexes of posts, whose text
+// alone was edited) given their new text, from entries: each a copy of
+// the post s made, in the same lists, state and bundle.
+func (s *postStage) withText(edited []int, posts []*mdFile, entries []*parsedEntry) *postStage {
+	out := *s
+	out.key.entries = entries
+	out.state = maps.Clone(s.state)
+	out.bundles = maps.Clone(s.bundles)
+	text := make(map[string]*Post, len(edited)) // by file
+	for _, i := range edited {
+		text[posts[i].src.path] = entries[i].result.post
+	}
+	for l := range out.lists {
+		out.lists[l] = slices.Clone(s.lists[l])
+		for j, p := range out.lists[l] {
+			d := text[p.File]
+			if d == nil {
+				continue
+			}
+			q := *p
+			q.Body, q.BodyHash, q.bodySum = d.Body, d.BodyHash, d.bodySum
+			out.lists[l][j] = &q
+			out.state[&q] = s.state[p]
+			delete(out.state, p)
+			for dir, o := range out.bundles {
+				if o == p {
+					out.bundles[dir] = &q
+				}
+			}
+		}
+	}
+	return &out
 }
 
 // keepPosts keeps what this load made of its posts for the next: key with

@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -28,6 +29,8 @@ func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
 		"content/posts/broken.md":        "---\ntitle: [壊れ\n---\n",
 		"content/posts/bundle/index.md":  "---\ntitle: 束\ndate: 2024-03-01\n---\n![](a.png)\n",
 		"content/posts/bundle/a.png":     "PNG",
+		"content/posts/secret/index.md":  "---\ntitle: 秘密\ndate: 2024-01-05\ndraft: true\n---\n![](s.png)\n",
+		"content/posts/secret/s.png":     "PNG",
 		"content/about.md":               "---\ntitle: について\n---\nページ\n",
 		"content/posts/same-slug.md":     "---\ntitle: A\ndate: 2024-04-01\nslug: dup\n---\na\n",
 		"content/posts/same-slug-too.md": "---\ntitle: B\ndate: 2024-04-02\nslug: dup\n---\nb\n",
@@ -54,7 +57,7 @@ func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
 		return c
 	}
 	last := load(opts)
-	if len(last.Problems) == 0 || len(last.Warnings) == 0 || len(last.Scheduled) != 1 || len(last.Drafts) != 1 || len(last.Languages) != 2 || len(last.Files) == 0 {
+	if len(last.Problems) == 0 || len(last.Warnings) == 0 || len(last.Scheduled) != 1 || len(last.Drafts) != 2 || len(last.Languages) != 2 || len(last.Files) == 0 {
 		t.Fatalf("the folder is not what the test needs: problems %v, warnings %v, %d scheduled, %d drafts, %d languages, %d files",
 			last.Problems, last.Warnings, len(last.Scheduled), len(last.Drafts), len(last.Languages), len(last.Files))
 	}
@@ -66,17 +69,38 @@ func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
 		t.Fatalf("no post has a translation: the test needs one")
 	}
 	last.Forget() // as the daemon does after each build
+	edited := 0   // posts whose text alone the next reload finds edited
 	reload := func(what string, o LoadOptions, wantTaken bool) {
 		t.Helper()
 		o.Previous = last
 		got := load(o)
 		o.Previous = nil
-		if !Same(load(o), got) {
+		fresh := load(o)
+		if !Same(fresh, got) {
 			t.Fatalf("%s: the reload differs from a load from nothing", what)
 		}
-		if taken := got.cache.posts == last.cache.posts && len(got.Posts) > 0 && got.Posts[0] == last.Posts[0]; taken != wantTaken {
+		for _, l := range [][2][]*Post{{fresh.Posts, got.Posts}, {fresh.Drafts, got.Drafts}, {fresh.Scheduled, got.Scheduled}, {fresh.Pages, got.Pages}} {
+			for i := range l[0] {
+				if a, b := fresh.Unpublished(l[0][i]), got.Unpublished(l[1][i]); a != b {
+					t.Fatalf("%s: %s is %q, from nothing %q", what, l[1][i].File, b, a)
+				}
+			}
+		}
+		// Taken, the posts are the last load's, but those whose text
+		// was edited; made anew, none is.
+		shared := 0
+		for _, p := range got.Posts {
+			if slices.Contains(last.Posts, p) {
+				shared++
+			}
+		}
+		if taken := shared > 0; taken != wantTaken {
 			t.Fatalf("%s: took the last load's posts: %v, want %v", what, taken, wantTaken)
 		}
+		if wantTaken && shared != len(got.Posts)-edited {
+			t.Fatalf("%s: %d of %d posts taken from the last load, want all but %d", what, shared, len(got.Posts), edited)
+		}
+		edited = 0
 		got.Forget()
 		last = got
 	}
@@ -94,6 +118,17 @@ func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
 	reload("and nothing since", past, true)
 	write("content/posts/bundle/b.png", "PNG too")
 	reload("a file beside the posts added", past, true)
+	write("content/posts/hello.md", "---\ntitle: こんにちは\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n\n追記。\n")
+	edited = 1
+	reload("a post's text", past, true)
+	write("content/posts/secret/index.md", "---\ntitle: 秘密\ndate: 2024-01-05\ndraft: true\n---\n![](s.png)\n\nまだ秘密。\n")
+	reload("a draft's text, its bundle's file still the draft's", past, true)
+	write("content/posts/hello.md", "---\ntitle: こんにちは\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n\n追記。{{< ref \"odd.md\" >}}\n")
+	reload("a post's text, a template added", past, false)
+	write("content/posts/hello.md", "---\ntitle: こんにちは\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n\n追記を直した。{{< ref \"odd.md\" >}}\n")
+	reload("a post's text with a template in it", past, false)
+	write("content/about.md", "---\ntitle: についての話\n---\nページ\n")
+	reload("a page's title, its text the same", past, false)
 	write("content/posts/hello.md", "---\ntitle: こんにちは!\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n")
 	reload("a post's title", past, false)
 	write("content/posts/new.md", "---\ntitle: 新\ndate: 2024-05-20\n---\n新しい\n")
