@@ -105,8 +105,9 @@ func readJekyllURLConfig(m map[string]any) urlConfig {
 
 // address sets p.Addresses as p's generator makes them, for a post of
 // folder f; it returns a warning when p's own address is a pattern that
-// cannot be followed.
-func (f folder) address(p *Post) *FileError {
+// cannot be followed. hasIndex says whether a folder of the content
+// folder (with slashes) has a section's _index.md (sectionIndexes).
+func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 	p.Addresses = nil
 	addr, ok := "", !isPattern(p.own)
 	var older []string
@@ -121,9 +122,7 @@ func (f folder) address(p *Post) *FileError {
 			}
 		}
 	case f.layout == layoutHugo:
-		addr, ok = f.config.hugoAddress(p, f.contentPath(), func(dir string) bool {
-			return exists(filepath.Join(f.content, filepath.FromSlash(dir), SiteFile))
-		})
+		addr, ok = f.config.hugoAddress(p, f.contentPath(), hasIndex)
 		if f.gen == genEleventy && p.own == "" {
 			addr = eleventyFolderIndex(addr)
 		}
@@ -272,3 +271,35 @@ func decodedAddress(a string) string {
 // gives it (Hugo's baseURL, Jekyll's url and baseurl), "" when it gives
 // none: links to it are links to the capsule's own pages.
 func (c *Content) BaseURL() string { return c.baseURL }
+
+// sectionIndexes answers whether a folder of f's content folder has a
+// section's _index.md, each folder looked at once, and keeps the
+// answers: what the posts' addresses were made of, for a reload to
+// look at again (postsKey.indexes).
+type sectionIndexes struct {
+	f       folder
+	answers map[string]bool // by folder, with slashes
+}
+
+func (s *sectionIndexes) has(dir string) bool {
+	if a, ok := s.answers[dir]; ok {
+		return a
+	}
+	if s.answers == nil {
+		s.answers = make(map[string]bool)
+	}
+	a := exists(filepath.Join(s.f.content, filepath.FromSlash(dir), SiteFile))
+	s.answers[dir] = a
+	return a
+}
+
+// same reports whether every folder answered has its _index.md, or
+// has none, as it had.
+func (s *sectionIndexes) same() bool {
+	for dir, a := range s.answers {
+		if exists(filepath.Join(s.f.content, filepath.FromSlash(dir), SiteFile)) != a {
+			return false
+		}
+	}
+	return true
+}

@@ -443,6 +443,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		errs = append(errs, stageErrs...)
 	} else {
 		results, entries := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
+		indexes := &sectionIndexes{f: f}
 		var loaded []*Post
 		bundles = make(owners)
 		// The last good versions, by file: looked up only for a post that
@@ -451,7 +452,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		for i, r := range results {
 			p := r.post
 			if p != nil {
-				if w := f.address(p); w != nil {
+				if w := f.address(p, indexes.has); w != nil {
 					r.warns = append(r.warns, w)
 				}
 			}
@@ -534,7 +535,16 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		if len(tooBig) > 0 {
 			c.replace(tooBig)
+			for dir, p := range bundles {
+				if p == nil {
+					continue
+				}
+				if r, ok := tooBig[p.File]; ok {
+					bundles[dir] = r // its last good version's files, or none
+				}
+			}
 		}
+		key.indexes = indexes
 		c.keepPosts(key, entries, posts, warnsFrom, errs[errsFrom:], bundles)
 	}
 	c.cache.keep(all)

@@ -58,6 +58,9 @@ type postsKey struct {
 	lang      string // LoadOptions.Lang
 	location  string // the zone dates are read in, by name
 	zola      map[string]zolaSection
+	// indexes are the sections' _index.md files the posts' addresses
+	// looked for (Hugo's :sections): there or not, as then.
+	indexes *sectionIndexes
 }
 
 // sameSite reports whether a and b have the same site around their
@@ -91,7 +94,8 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 		return nil, nil, false
 	}
 	s := prev.posts
-	if now.Before(s.now) || !s.next.IsZero() && !now.Before(s.next) || len(s.key.entries) != len(posts) || !key.sameSite(&s.key) {
+	if now.Before(s.now) || !s.next.IsZero() && !now.Before(s.next) || len(s.key.entries) != len(posts) || !key.sameSite(&s.key) ||
+		s.key.indexes != nil && !s.key.indexes.same() {
 		return nil, nil, false
 	}
 	var edited []int // of posts: their text edited
@@ -108,6 +112,9 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 	}
 	entries := s.key.entries
 	if len(edited) > 0 {
+		if key.folder.zola {
+			return nil, nil, false // its pages' text is rewritten after decoding (zolaPages)
+		}
 		entries = slices.Clone(entries)
 		for _, i := range edited {
 			m := posts[i]
@@ -120,9 +127,11 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 			}
 			entries[i] = newParsedEntry(m, loc, key.meta.Lang, r)
 		}
-		s = s.withText(edited, posts, entries)
+		if s = s.withText(edited, posts, entries); s == nil {
+			return nil, nil, false
+		}
 	}
-	key.entries, key.nested = entries, s.key.nested
+	key.entries, key.nested, key.indexes = entries, s.key.nested, s.key.indexes
 	lists := [...]*[]*Post{&c.Posts, &c.Pages, &c.Drafts, &c.Scheduled, &c.Expired, &c.Unlisted, &c.NoPage}
 	for i, l := range lists {
 		*l = slices.Clone(s.lists[i]) // sorted already (keepLists)
@@ -158,7 +167,9 @@ func textEdited(old, r parseResult) bool {
 
 // withText is s with the posts of edited (indexes of posts, whose text
 // alone was edited) given their new text, from entries: each a copy of
-// the post s made, in the same lists, state and bundle.
+// the post s made, in the same lists, state and bundle. It is nil if one
+// of those posts' text is not as it was decoded (Load changed it: not
+// plain).
 func (s *postStage) withText(edited []int, posts []*mdFile, entries []*parsedEntry) *postStage {
 	out := *s
 	out.key.entries = entries
@@ -174,6 +185,9 @@ func (s *postStage) withText(edited []int, posts []*mdFile, entries []*parsedEnt
 			d := text[p.File]
 			if d == nil {
 				continue
+			}
+			if !p.plain {
+				return nil
 			}
 			q := *p
 			q.Body, q.BodyHash, q.bodySum = d.Body, d.BodyHash, d.bodySum

@@ -140,8 +140,14 @@ func (o owners) state(rel string, c *Content) (fileState, *Post) {
 	case p == nil, p.noResources:
 		return fileWithheld, p
 	}
-	switch c.stateOf(p) {
-	case postDraft, postScheduled, postExpired:
+	st, known := c.state[p]
+	switch {
+	case !known:
+		// A post in no list (left out after its bundle was found, as a
+		// post whose table is over the limits is): its files are no
+		// one's to serve.
+		return fileWithheld, p
+	case st == postDraft, st == postScheduled, st == postExpired:
 		return fileDraft, p
 	}
 	return filePublic, p

@@ -173,3 +173,28 @@ func TestFutureDatedPagesWait(t *testing.T) {
 		t.Errorf("jekyll: %v: pages %v, scheduled %v", err, c.Pages, c.Scheduled)
 	}
 }
+
+// A draft page bundle whose index.md is left out after it was found
+// (templates expanded, then a table over the limits) serves none of its
+// files. (A reviewer's find: they were served to all.)
+func TestBundleOfAPostLeftOutLate(t *testing.T) {
+	table := "| a | b |\n|---|---|\n| " + strings.Repeat("`x \\| y` ", MaxTableEscapes+100) + " | c |\n"
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml":                   "baseURL = \"https://example.org/\"\n",
+		"content/posts/sec/index.md":  "---\ntitle: Secret\ndate: 2024-01-01\ndraft: true\n---\n## H {#x}\n\n" + table,
+		"content/posts/sec/photo.png": "PNG",
+		"content/posts/hello.md":      "---\ntitle: Hello\ndate: 2024-01-02\n---\nhello\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Problems) == 0 {
+		t.Fatalf("the bundle's index.md is not left out: the test needs it to be")
+	}
+	for _, f := range c.Files {
+		if strings.Contains(f.Path, "photo.png") {
+			t.Errorf("the left-out draft's file %s is served to all", f.Path)
+		}
+	}
+}

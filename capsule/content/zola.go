@@ -495,6 +495,12 @@ func zolaPages(posts []*Post, sections map[string]zolaSection) []*FileError {
 			continue
 		}
 		body, dropped := zolaBody(p.Body, p.BodyLine, sections)
+		if !bytes.Equal(body, p.Body) {
+			// Not the file's text any more: kept by Forget, which
+			// ReadBody could not give back, and hashed as it is (see
+			// expandPost, which now runs on it too).
+			p.plain = false
+		}
 		p.Body = body
 		names := make([]string, 0, len(dropped))
 		for name := range dropped {

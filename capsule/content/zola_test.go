@@ -134,3 +134,27 @@ func TestSectionTextWarned(t *testing.T) {
 		}
 	}
 }
+
+// A Zola page whose @/ links Load rewrote keeps its text through Forget:
+// the file's text, which ReadBody would give back, is not what it
+// renders. (A reviewer's find: a page rendered again after Forget showed
+// its links as written.)
+func TestZolaLinksKeptAfterForget(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"config.toml":            "base_url = \"https://z.example\"\ntitle = \"Z\"\n",
+		"content/blog/_index.md": "+++\nsort_by = \"date\"\n+++\n",
+		"content/blog/a.md":      "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n[the blog](@/blog/_index.md)\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Forget()
+	p := c.Posts[0]
+	if err := ReadBody(p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(p.Body), "https://z.example/blog/") {
+		t.Errorf("after Forget, the page's text is %q", p.Body)
+	}
+}
