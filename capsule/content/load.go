@@ -437,116 +437,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	key := postsKey{withheld: withheldBundles(nested, l), folder: f, meta: c.Meta, languages: slices.Clone(c.Languages),
 		siteLang: siteLang, lang: opts.Lang, location: loc.String(), zola: zolaSecs}
 	c.datedPagesWait = l != layoutJekyll
-	warnsFrom, errsFrom := len(c.Warnings), len(errs)
+	warnsFrom := len(c.Warnings)
 	bundles, stageErrs, reused := c.reusePosts(prev, &key, posts, loc, now)
-	if reused {
-		errs = append(errs, stageErrs...)
-	} else {
-		results, entries := parsePosts(posts, loc, c.Meta.Lang, prev, c.cache)
-		indexes := &sectionIndexes{f: f}
-		var loaded []*Post
-		bundles = make(owners)
-		// The last good versions, by file: looked up only for a post that
-		// cannot be loaded now.
-		lastGood := sync.OnceValue(opts.Previous.byFile)
-		for i, r := range results {
-			p := r.post
-			if p != nil {
-				if w := f.address(p, indexes.has); w != nil {
-					r.warns = append(r.warns, w)
-				}
-			}
-			if len(r.errs) > 0 {
-				// A post that cannot be loaded is left out, named; on a
-				// reload it keeps its last good version until it is fixed.
-				p = lastGood()[posts[i].src.path]
-				if p != nil {
-					r.errs = stillServed(r.errs)
-				}
-			}
-			errs = append(errs, r.errs...)
-			c.Warnings = append(c.Warnings, r.warns...)
-			if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
-				bundles[m.def.dir] = p // nil when it failed: its files are withheld
-			}
-			if p == nil {
-				continue
-			}
-			loaded = append(loaded, p)
-		}
-		f.setLanguages(loaded)
-		for _, p := range loaded {
-			if p.Home && p.Title == "" {
-				// A home page's text without a title of its own: its
-				// site's (or language's) title heads its page.
-				p.Title = c.Meta.Title
-				if i := slices.IndexFunc(c.Languages, func(l Language) bool { return l.Code == p.langCode }); i >= 0 && c.Languages[i].Title != "" {
-					p.Title = c.Languages[i].Title
-				}
-			}
-		}
-		if l == layoutHugo {
-			dropTakenOlder(loaded)
-		}
-		if l == layoutJekyll || f.gen != "" {
-			chosen := opts.Lang != "" || siteLang
-			if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
-				c.Languages = langs
-				if f.gen != "" {
-					// The default language, served at the root, is the
-					// site's: Astro's defaultLocale, or its posts' own.
-					c.Meta.Lang = langs[0].Tag
-				}
-			}
-		}
-		if f.zola {
-			c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
-			// The same file name in two sections is two addresses on the
-			// Zola site, both served (Post.Addresses): no warning.
-			uniqueSlugs(loaded)
-		} else {
-			c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
-		}
-		c.state = make(map[*Post]postState, len(loaded))
-		for _, p := range loaded {
-			c.classify(p, now)
-		}
-		c.linkTranslations(c.Languages, c.Posts, c.Pages, c.Unlisted)
-		for _, dir := range key.withheld {
-			// A bundle whose index.md was passed over (a link leading
-			// outside): its files are not published either.
-			bundles[dir] = nil
-		}
-		c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-		c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "")...)
-		tooBig := make(map[string]*Post)
-		for _, p := range loaded {
-			if !p.plain { // plain posts were checked as they were decoded
-				if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
-					if old := lastGood()[p.File]; old != nil {
-						tooBig[p.File] = old
-						ferr = stillServed([]*FileError{ferr})[0]
-					} else {
-						tooBig[p.File] = nil
-					}
-					errs = append(errs, ferr)
-				}
-			}
-		}
-		if len(tooBig) > 0 {
-			c.replace(tooBig)
-			for dir, p := range bundles {
-				if p == nil {
-					continue
-				}
-				if r, ok := tooBig[p.File]; ok {
-					bundles[dir] = r // its last good version's files, or none
-				}
-			}
-		}
-		key.indexes = indexes
-		c.keepPosts(key, entries, posts, warnsFrom, errs[errsFrom:], bundles)
+	if !reused {
+		bundles, stageErrs = c.makePosts(&postsInputs{posts: posts, prev: prev, f: f, loc: loc, now: now, opts: &opts,
+			siteLang: siteLang, zola: zolaSecs, key: key, warnsFrom: warnsFrom})
 	}
+	errs = append(errs, stageErrs...)
 	c.cache.keep(all)
 
 	// The files beside the posts, once it is known whose they are: the
@@ -627,6 +524,136 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.cache.posts.keepLists(c) // sorted: a reload that takes them need not sort them again
 	}
 	return c, nil
+}
+
+// postsInputs is what Load has made by the time it makes its posts of
+// their decodings (makePosts).
+type postsInputs struct {
+	posts     []*mdFile
+	prev      *loadCache
+	f         folder
+	loc       *time.Location
+	now       time.Time
+	opts      *LoadOptions
+	siteLang  bool
+	zola      map[string]zolaSection
+	key       postsKey // all but the decodings, which makePosts adds
+	warnsFrom int      // c.Warnings before makePosts
+}
+
+// makePosts makes c's posts of their decodings (decoding those the last
+// load did not): each given its addresses, languages, translations and a
+// unique slug, its templates expanded, put in its list by the time. It
+// returns the page bundles' posts and the problems found, and keeps
+// what it made for the next load (keepPosts).
+func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError) {
+	posts, f, l, loc, now, opts := in.posts, in.f, in.f.layout, in.loc, in.now, in.opts
+	siteLang, zolaSecs, key := in.siteLang, in.zola, in.key
+	results, entries := parsePosts(posts, loc, c.Meta.Lang, in.prev, c.cache)
+	indexes := &sectionIndexes{f: f}
+	var loaded []*Post
+	bundles = make(owners)
+	// The last good versions, by file: looked up only for a post that
+	// cannot be loaded now.
+	lastGood := sync.OnceValue(opts.Previous.byFile)
+	for i, r := range results {
+		p := r.post
+		if p != nil {
+			if w := f.address(p, indexes.has); w != nil {
+				r.warns = append(r.warns, w)
+			}
+		}
+		if len(r.errs) > 0 {
+			// A post that cannot be loaded is left out, named; on a
+			// reload it keeps its last good version until it is fixed.
+			p = lastGood()[posts[i].src.path]
+			if p != nil {
+				r.errs = stillServed(r.errs)
+			}
+		}
+		errs = append(errs, r.errs...)
+		c.Warnings = append(c.Warnings, r.warns...)
+		if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
+			bundles[m.def.dir] = p // nil when it failed: its files are withheld
+		}
+		if p == nil {
+			continue
+		}
+		loaded = append(loaded, p)
+	}
+	f.setLanguages(loaded)
+	for _, p := range loaded {
+		if p.Home && p.Title == "" {
+			// A home page's text without a title of its own: its
+			// site's (or language's) title heads its page.
+			p.Title = c.Meta.Title
+			if i := slices.IndexFunc(c.Languages, func(l Language) bool { return l.Code == p.langCode }); i >= 0 && c.Languages[i].Title != "" {
+				p.Title = c.Languages[i].Title
+			}
+		}
+	}
+	if l == layoutHugo {
+		dropTakenOlder(loaded)
+	}
+	if l == layoutJekyll || f.gen != "" {
+		chosen := opts.Lang != "" || siteLang
+		if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
+			c.Languages = langs
+			if f.gen != "" {
+				// The default language, served at the root, is the
+				// site's: Astro's defaultLocale, or its posts' own.
+				c.Meta.Lang = langs[0].Tag
+			}
+		}
+	}
+	if f.zola {
+		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
+		// The same file name in two sections is two addresses on the
+		// Zola site, both served (Post.Addresses): no warning.
+		uniqueSlugs(loaded)
+	} else {
+		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
+	}
+	c.state = make(map[*Post]postState, len(loaded))
+	for _, p := range loaded {
+		c.classify(p, now)
+	}
+	c.linkTranslations(c.Languages, c.Posts, c.Pages, c.Unlisted)
+	for _, dir := range key.withheld {
+		// A bundle whose index.md was passed over (a link leading
+		// outside): its files are not published either.
+		bundles[dir] = nil
+	}
+	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "")...)
+	tooBig := make(map[string]*Post)
+	for _, p := range loaded {
+		if !p.plain { // plain posts were checked as they were decoded
+			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
+				if old := lastGood()[p.File]; old != nil {
+					tooBig[p.File] = old
+					ferr = stillServed([]*FileError{ferr})[0]
+				} else {
+					tooBig[p.File] = nil
+				}
+				errs = append(errs, ferr)
+			}
+		}
+	}
+	if len(tooBig) > 0 {
+		c.replace(tooBig)
+		for dir, p := range bundles {
+			if p == nil {
+				continue
+			}
+			if r, ok := tooBig[p.File]; ok {
+				bundles[dir] = r // its last good version's files, or none
+			}
+		}
+	}
+	key.indexes = indexes
+	c.keepPosts(key, entries, posts, in.warnsFrom, errs, bundles)
+	return bundles, errs
 }
 
 // sortLists puts each list of c in its order: posts newest first, the
