@@ -17,11 +17,14 @@ import (
 // At 10,000 posts that is 7 MB of copies and half the CPU of a reload
 // that found nothing changed. When nothing it is made from has changed
 // since the last load — every decoding the very one that load used, in
-// the same order, the same site around them, the time within the same
-// window — it would make the same posts again, and the last load's are
-// taken instead, as they are: the same *Post in both Contents, which
-// nothing changes after a Load (Forget and ReadBody set Body alone, to
-// what it was). The files beside the posts are looked at as always.
+// the same order, the same site around them, each section's _index.md
+// that the addresses looked for still there or still not, the time
+// within the same window — it would make the same posts again, and the
+// last load's are taken instead, as they are: the same *Post in both
+// Contents, which nothing changes after a Load (Forget and ReadBody set
+// Body alone, to what it was). A post whose text alone was edited is
+// taken too, with its new text (reusePosts says when). The files beside
+// the posts are looked at as always.
 
 // postStage is what a Load made of its posts, kept for the next (see
 // loadCache.posts).
