@@ -14,7 +14,7 @@ import (
 // site around them: each post copied from its decoding (Load goes on to
 // change it), given its addresses, languages and translations, its slug
 // made unique, its templates expanded, and put in its list by the time.
-// At 10,000 posts that is 7 MB of copies and half the CPU of a reload
+// At 10,000 posts that is 7 MB of copies and a third of the CPU of a reload
 // that found nothing changed. When nothing it is made from has changed
 // since the last load — every decoding the very one that load used, in
 // the same order, the same site around them, each section's _index.md
