@@ -10,11 +10,11 @@ import (
 )
 
 // Every capsule-bench flag the README and contrib/ show is one of its
-// command's: in a code span with "capsule-bench" and the command
-// (`capsule-bench reload -n 3000 -full=false`), or a flag alone right
-// after the word capsule-bench (capsule-bench `-resume`: the serving
-// benchmark's). The flags are read from the built program's own usage
-// (-h), as a reader would find them.
+// command's: in a code span or a code block's line with "capsule-bench"
+// and the command (`capsule-bench reload -n 3000 -full=false`), or a
+// flag alone right after the word capsule-bench (capsule-bench
+// `-resume`: the serving benchmark's). The flags are read from the built
+// program's own usage (-h), as a reader would find them.
 func TestDocumentedBenchFlagsExist(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "capsule-bench")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
@@ -41,18 +41,14 @@ func TestDocumentedBenchFlagsExist(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Fenced blocks' lines are code, each a span; the rest's code is
-		// between single backquotes.
+		// Code blocks (the documents indent them) are code line by line;
+		// the prose's code is in spans.
 		var text strings.Builder
 		var codes, befores []string
-		fenced := false
 		for _, line := range strings.SplitAfter(string(b), "\n") {
-			switch {
-			case strings.HasPrefix(strings.TrimSpace(line), "```"):
-				fenced = !fenced
-			case fenced:
+			if strings.HasPrefix(line, "    ") {
 				codes, befores = append(codes, line), append(befores, "")
-			default:
+			} else {
 				text.WriteString(line)
 			}
 		}
