@@ -103,7 +103,7 @@ func TestPrivateKeyLookedForOnce(t *testing.T) {
 		"notes/key.txt": "-----BEGIN OPENSSH PRIVATE KEY-----\nxxx\n-----END OPENSSH PRIVATE KEY-----\n",
 	})
 	old := time.Now().Add(-time.Hour)
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+	testfs.Age(dir, old)
 	scans := 0
 	defer func(f func([]byte) string) { keyScan = f }(keyScan)
 	keyScan = func(b []byte) string { scans++; return privateKeyBlock(b) }

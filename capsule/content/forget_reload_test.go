@@ -1,8 +1,6 @@
 package content
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -20,7 +18,7 @@ func TestReloadAfterForgetKeepsPagesAndHome(t *testing.T) {
 		"index.md":                   "---\nlayout: home\n---\nWelcome home.\n",
 	})
 	old := time.Now().Add(-time.Hour)
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+	testfs.Age(dir, old)
 	first, err := Load(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +42,7 @@ func TestReloadAfterForgetKeepsSiteFile(t *testing.T) {
 		"hello.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n",
 	})
 	old := time.Now().Add(-time.Hour)
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+	testfs.Age(dir, old)
 	first, err := Load(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)

@@ -36,7 +36,7 @@ func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
 		"content/posts/same-slug-too.md": "---\ntitle: B\ndate: 2024-04-02\nslug: dup\n---\nb\n",
 	})
 	clock := time.Now().Add(-time.Hour)
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, clock, clock) })
+	testfs.Age(dir, clock)
 	write := func(name, text string) {
 		t.Helper()
 		p := filepath.Join(dir, name)
@@ -158,7 +158,7 @@ func reloadedAndFresh(t *testing.T, files, change map[string]string) (reloaded, 
 	t.Helper()
 	dir := testfs.Write(t, files)
 	old := time.Now().Add(-time.Hour)
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, old, old) })
+	testfs.Age(dir, old)
 	opts := LoadOptions{Settle: -1, Now: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}
 	prev, err := Load(dir, opts)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // Write creates a temporary folder holding files (name → content); names
@@ -23,4 +24,11 @@ func Write(t testing.TB, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// Age sets the times of dir and of everything under it to at. Set an
+// hour back, they let a reload take the files from the load before,
+// which reads again a file changed within seconds of its reading.
+func Age(dir string, at time.Time) {
+	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Chtimes(p, at, at) })
 }
