@@ -151,12 +151,14 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 	if e.err != nil {
 		return e
 	}
-	var raw, tail, body []byte
+	var raw, body []byte
+	var tail [][]byte
+	w := 0 // the page's size, all its pieces
 	if e.gmi != nil {
-		raw, tail, body = e.gmi.Raw, e.gmi.Tail, e.gmi.Body
+		raw, tail, body, w = e.gmi.Raw, e.gmi.Tail, e.gmi.Body, e.gmi.Len()
 	}
 	// Not its feed entry (atom): the feed holds those bytes (Store.atoms).
-	n := len(raw) + len(tail) + len(e.txt) + len(e.menu) + len(e.lines.gemini) + len(e.lines.gopher)
+	n := w + len(e.txt) + len(e.menu) + len(e.lines.gemini) + len(e.lines.gopher)
 	buf, a := pk.alloc(n)
 	put := func(b []byte) []byte {
 		if b == nil {
@@ -171,8 +173,10 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 		// Body (which ends where Raw does) and searchable are parts of
 		// Raw: parts of its copy too.
 		searchAt := offsetIn(raw, e.searchable)
-		w := len(raw) + len(tail)
-		copy(buf[copy(buf, raw):], tail)
+		at := copy(buf, raw)
+		for _, t := range tail {
+			at += copy(buf[at:], t)
+		}
 		whole := buf[:w:w]
 		buf = buf[w:]
 		g := *e.gmi

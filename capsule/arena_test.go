@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -205,13 +204,13 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 	snapshot := func(st *Store) map[string][]byte {
 		m := map[string][]byte{}
 		for k, r := range st.gemini {
-			m["g"+k] = slices.Concat(r.Raw, r.Tail)
+			m["g"+k] = bytes.Clone(r.Bytes())
 		}
 		for k, b := range st.gopher {
 			m["o"+k] = bytes.Clone(b)
 		}
 		for k, r := range st.drafts {
-			m["d"+k] = slices.Concat(r.Raw, r.Tail)
+			m["d"+k] = bytes.Clone(r.Bytes())
 		}
 		return m
 	}
@@ -233,8 +232,10 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 						for _, c := range r.Raw {
 							sum += int(c)
 						}
-						for _, c := range r.Tail {
-							sum += int(c)
+						for _, t := range r.Tail {
+							for _, c := range t {
+								sum += int(c)
+							}
 						}
 					}
 					for _, b := range k.st.gopher {

@@ -84,9 +84,10 @@ type feedParts struct {
 
 // atomXML renders a feed of posts, newest first: the whole site's (self is
 // atomPath, home "/") or one tag's (its .xml and its page). self and home
-// are links, percent-encoded. textless[i] is the entry of posts[i] as the
-// feed holds it, when without its text (nil for an entry with its text).
-func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts) (feedResp *gemini.Response, textless [][]byte) {
+// are links, percent-encoded. entries are the posts' pieces
+// (entryPieces); prev are the runs of the feed it replaces, made of
+// prevEntries, whose runs of the same entries it takes (feedRuns).
+func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedParts, entries []piece, prev []feedRun, prevEntries []piece) (*gemini.Response, []feedRun) {
 	site := b.site
 	feed := atomFeed{
 		Lang:      site.Lang,
@@ -119,72 +120,37 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 	if err := enc.Encode(feed); err != nil {
 		panic("atom: " + err.Error()) // only strings and fixed types: cannot fail
 	}
-	const end = "\n</feed>"
-	// Sized exactly (head ends with end, written once), so that the feed
-	// is not copied again to drop spare room: the newest entries with
-	// their text are made first.
-	full := make([][]byte, min(len(posts), feedFullPosts))
-	size := len(xml.Header) + head.Len() + 1
-	for i, p := range posts {
-		e := b.part(p)
-		if fe.text && i < feedFullPosts {
-			full[i] = b.atomEntry(p, e.summary, e.searchable)
-			size += len(full[i]) + 1
-			continue
-		}
-		size += len(e.atom) + 1
-	}
-	// The response header first: the feed is written where it is served
-	// from, not copied there.
+	open := bytes.TrimSuffix(head.Bytes(), feedEnd[:len(feedEnd)-1])
 	header := "20 " + atomMediaType + "\r\n"
-	out := newOnceBuffer(len(header) + size)
-	out.WriteString(header)
-	out.WriteString(xml.Header)
-	out.Write(bytes.TrimSuffix(head.Bytes(), []byte(end)))
-	at := make([]int, len(posts)) // where each textless entry begins, or -1
-	for i, p := range posts {
-		out.WriteByte('\n')
-		if i < len(full) && full[i] != nil {
-			out.Write(full[i])
-			at[i] = -1
-		} else {
-			at[i] = out.Len()
-			out.Write(b.part(p).atom)
-		}
+	raw := make([]byte, 0, len(header)+len(xml.Header)+len(open))
+	raw = append(append(append(raw, header...), xml.Header...), open...)
+	runs := b.feedRuns(posts, fe, entries, prev, prevEntries)
+	tail := make([][]byte, 0, len(runs)+1)
+	for _, r := range runs {
+		tail = append(tail, r.bytes)
 	}
-	out.WriteString(end + "\n")
-	raw := out.bytes()
-	textless = make([][]byte, len(posts))
-	for i, p := range posts {
-		if n := len(b.part(p).atom); at[i] >= 0 {
-			textless[i] = raw[at[i] : at[i]+n : at[i]+n]
-		}
-	}
-	return &gemini.Response{Status: gemini.StatusSuccess, Meta: atomMediaType, Body: raw[len(header):], Raw: raw}, textless
+	tail = append(tail, feedEnd)
+	return &gemini.Response{Status: gemini.StatusSuccess, Meta: atomMediaType, Body: raw[len(header):], Raw: raw, Tail: tail}, runs
 }
 
 // holdFeedEntries makes the feed entries of b's posts (renderedEntry.atom,
 // which each build's feeds are made of) the bytes of b's feed, all.feed,
 // that say them, or, for an entry that feed holds with its text, a copy
-// of its own; and records them in st.atoms for the next Build. textless
-// is what atomXML said of all.feed when this build made it; nil when the
-// feed was taken from the previous Store, whose entries (prevAtoms) are
-// then in it, or, for an entry the feed holds with its text, a copy of
-// its own (the feed kept, each post is where it was). The pieces of b's
-// feeds are made again of the bytes held when some changed: the entries
-// they were made of are garbage once the Store is built.
-func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, textless [][]byte, prevAtoms map[string][]byte, fe feedParts) {
-	feedBytes := all.feed.Raw
+// of its own: the previous build's (prevAtoms), if it was already one,
+// not in a run of the feed replaced (prevRuns). It records them in
+// st.atoms for the next Build. The pieces of b's feeds are made again of
+// the bytes held when some changed: the entries they were made of are
+// garbage once the Store is built.
+func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, fe feedParts, prevRuns []feedRun, prevAtoms map[string][]byte) {
+	inFeed := feedEntriesHeld(all.runs, b.posts, b)
 	changed := false
 	for i, p := range b.posts {
 		e := b.part(p)
 		if len(e.atom) == 0 {
 			continue // not rendered
 		}
-		var held []byte
-		if textless != nil {
-			held = textless[i]
-		} else if a := prevAtoms[p.File]; bytes.Equal(a, e.atom) && (partOf(a, feedBytes) || fe.text && i < feedFullPosts) {
+		held := inFeed[i]
+		if a := prevAtoms[p.File]; held == nil && bytes.Equal(a, e.atom) && !inRuns(a, prevRuns) {
 			held = a
 		}
 		if held == nil {
@@ -203,6 +169,16 @@ func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, text
 	for k, g := range b.tags {
 		tags[k].entries = b.entryPieces(g.Posts, fe)
 	}
+}
+
+// inRuns reports whether b is a part of one of runs.
+func inRuns(b []byte, runs []feedRun) bool {
+	for _, r := range runs {
+		if partOf(b, r.bytes) {
+			return true
+		}
+	}
+	return false
 }
 
 // partOf reports whether part is a slice of whole's bytes.

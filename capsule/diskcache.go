@@ -447,7 +447,9 @@ func encodeRecords(w *buildcache.Writer, c renderCache, atoms map[string][]byte)
 			w.String(e.gmi.Meta)
 			w.Uvarint(uint64(e.gmi.Len()))
 			w.Fixed(raw)
-			w.Fixed(e.gmi.Tail)
+			for _, t := range e.gmi.Tail {
+				w.Fixed(t)
+			}
 			w.Bool(e.gmi.Body != nil)
 			w.Uvarint(uint64(len(raw) - len(e.gmi.Body)))
 		} else {

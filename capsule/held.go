@@ -46,14 +46,18 @@ func (st *Store) eachArray(f func(end uintptr, n int)) {
 	}
 	for _, r := range st.gemini {
 		add(r.Raw)
-		add(r.Tail)
+		for _, t := range r.Tail {
+			add(t)
+		}
 	}
 	for _, b := range st.gopher {
 		add(b)
 	}
 	for _, r := range st.drafts {
 		add(r.Raw)
-		add(r.Tail)
+		for _, t := range r.Tail {
+			add(t)
+		}
 	}
 }
 

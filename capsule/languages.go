@@ -176,11 +176,17 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 			func() { all.archiveMenu = b.archiveMenu() },
 			func() { all.root = b.rootMenu() })
 	}
-	var textless [][]byte // what the feed, if made now, holds of each entry
+	var prevRuns []feedRun
+	var prevEntries []piece
+	if prev != nil {
+		prevRuns, prevEntries = prev.runs, prev.entries
+	}
 	if prev != nil && samePieces(prev.entries, all.entries) {
-		all.feed = prev.feed
+		all.feed, all.runs = prev.feed, prev.runs
 	} else {
-		jobs = append(jobs, func() { all.feed, textless = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed) })
+		jobs = append(jobs, func() {
+			all.feed, all.runs = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed, all.entries, prevRuns, prevEntries)
+		})
 	}
 	tags := make([]*tagPages, len(b.tags))
 	keys := make([]string, len(b.tags))
@@ -202,15 +208,20 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 				func() { pages.gopher = b.tagMenu(g) })
 		}
 		if old != nil && samePieces(old.entries, entries) {
-			pages.feed = old.feed
+			pages.feed, pages.runs = old.feed, old.runs
 		} else {
+			var oldRuns []feedRun
+			var oldEntries []piece
+			if old != nil {
+				oldRuns, oldEntries = old.runs, old.entries
+			}
 			jobs = append(jobs, func() {
-				pages.feed, _ = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed)
+				pages.feed, pages.runs = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed, entries, oldRuns, oldEntries)
 			})
 		}
 	}
 	work.ForEach(len(jobs), func(i int) { jobs[i]() })
-	b.holdFeedEntries(st, all, tags, textless, prevAtoms, feed)
+	b.holdFeedEntries(st, all, tags, feed, prevRuns, prevAtoms)
 	st.blogPages[d] = all
 	st.gemini[d+"/"] = all.home
 	st.gemini[d+tagsPath] = all.tags

@@ -229,6 +229,7 @@ type tagPages struct {
 	gemini         *gemini.Response
 	gopher         []byte
 	feed           *gemini.Response
+	runs           []feedRun // feed's
 }
 
 // blogPages are a blog's home page and root menu, archive, tag index and
@@ -243,6 +244,7 @@ type blogPages struct {
 	home, tags, archive         *gemini.Response
 	tagsMenu, archiveMenu, root []byte
 	feed                        *gemini.Response
+	runs                        []feedRun // feed's
 }
 
 // othersKey is what b's home page, root menu and tag index show besides

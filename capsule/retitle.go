@@ -58,8 +58,7 @@ func (pk *packer) retitle(r *renderRecord, b *blog, i int) (e renderedEntry, sam
 	b.home(m)
 	home := m.Bytes()          // the way home and the menu's end
 	rest := old.Raw[e.tailAt:] // the old tail: the rest of Raw, then Tail
-	sameTail := len(tail) == len(rest)+len(old.Tail) && string(tail[:len(rest)]) == string(rest) && string(tail[len(rest):]) == string(old.Tail)
-	if sameTail && string(home) == string(e.menu[e.homeAt:]) {
+	if joinedIs(tail, rest, old.Tail) && string(home) == string(e.menu[e.homeAt:]) {
 		return e, true
 	}
 	kept := old.Raw[:e.tailAt:e.tailAt]
@@ -68,7 +67,7 @@ func (pk *packer) retitle(r *renderRecord, b *blog, i int) (e renderedEntry, sam
 	copy(buf, tail)
 	copy(buf[len(tail):], e.menu[:e.homeAt])
 	copy(buf[len(tail)+e.homeAt:], home)
-	g := &gemini.Response{Status: old.Status, Meta: old.Meta, Raw: kept, Tail: buf[:len(tail):len(tail)]}
+	g := &gemini.Response{Status: old.Status, Meta: old.Meta, Raw: kept, Tail: [][]byte{buf[:len(tail):len(tail)]}}
 	if old.Body != nil {
 		g.Body = kept[len(old.Raw)-len(old.Body):]
 	}
@@ -80,4 +79,15 @@ func (pk *packer) retitle(r *renderRecord, b *blog, i int) (e renderedEntry, sam
 	}
 	e.tailArena, e.tailSize = a, n
 	return e, false
+}
+
+// joinedIs reports whether b is first and then the pieces of more, joined.
+func joinedIs(b, first []byte, more [][]byte) bool {
+	for _, p := range append([][]byte{first}, more...) {
+		if len(b) < len(p) || string(b[:len(p)]) != string(p) {
+			return false
+		}
+		b = b[len(p):]
+	}
+	return len(b) == 0
 }

@@ -38,16 +38,24 @@ type Response struct {
 	// empty: the header line and the body, so that serving it is one
 	// write.
 	Raw []byte
-	// Tail, when not empty, is the rest of the response, after Raw,
-	// written right after it. A response is made in two pieces to share
-	// its first with another: a post's page whose body a reload keeps
-	// while the links under it change (a new site title) points at the
-	// bytes the previous Store serves, not at a copy of them.
-	Tail []byte
+	// Tail, when not empty, is the rest of the response, after Raw, in
+	// pieces written one after the other. A response is made in pieces
+	// to share some with another: a post's page whose body a reload
+	// keeps while the links under it change (a new site title) points at
+	// the bytes the previous Store serves, not at a copy of them; a feed
+	// of thousands of entries is made of runs of them, and a reload that
+	// changed one entry makes one run again, not the whole feed.
+	Tail [][]byte
 }
 
 // Len is the size of the response as sent: Raw and Tail.
-func (r *Response) Len() int { return len(r.Raw) + len(r.Tail) }
+func (r *Response) Len() int {
+	n := len(r.Raw)
+	for _, t := range r.Tail {
+		n += len(t)
+	}
+	return n
+}
 
 // Bytes is the response as sent, whole: Raw itself, or a new copy of
 // Raw and Tail joined. Serving writes the pieces (WriteTo) instead.
@@ -55,18 +63,26 @@ func (r *Response) Bytes() []byte {
 	if len(r.Tail) == 0 {
 		return r.Raw
 	}
-	return append(append(make([]byte, 0, r.Len()), r.Raw...), r.Tail...)
+	b := append(make([]byte, 0, r.Len()), r.Raw...)
+	for _, t := range r.Tail {
+		b = append(b, t...)
+	}
+	return b
 }
 
-// WriteTo writes the response to w, Raw then Tail, without copying
-// either, and returns the bytes written.
+// WriteTo writes the response to w, Raw then each piece of Tail, without
+// copying any, and returns the bytes written.
 func (r *Response) WriteTo(w io.Writer) (int64, error) {
 	n, err := w.Write(r.Raw)
-	if err != nil || len(r.Tail) == 0 {
-		return int64(n), err
+	written := int64(n)
+	for _, t := range r.Tail {
+		if err != nil {
+			break
+		}
+		n, err = w.Write(t)
+		written += int64(n)
 	}
-	m, err := w.Write(r.Tail)
-	return int64(n + m), err
+	return written, err
 }
 
 // NewResponse renders a response.
