@@ -90,8 +90,8 @@ func lagrangeTrims(r rune) bool {
 
 // homeGemtext is the home page, a gemfeed: its first heading is the feed
 // title and it lists every post.
-func (b *blog) homeGemtext() []byte {
-	var pg gemtext.Page
+func (b *blog) homeGemtext() *gemini.Response {
+	pg := newListPage(b.site.Lang, b.linesSize(b.posts, false)+b.listRoomFor())
 	pg.Heading(1, b.site.Title)
 	pg.Blank()
 	if b.site.Description != "" {
@@ -116,8 +116,8 @@ func (b *blog) homeGemtext() []byte {
 	pg.Blank()
 	pg.Heading(2, msg.Posts)
 	pg.Blank()
-	b.postList(&pg, b.posts)
-	return pg.Bytes()
+	b.postList(&pg.Page, b.posts)
+	return pg.response()
 }
 
 // postGemtext is a post's page: title, date and tags, the body (which
@@ -212,31 +212,31 @@ func (b *blog) tagsGemtext() []byte {
 
 // tagGemtext lists a tag's posts in the home page's form, so that one tag
 // can be subscribed to on its own.
-func (b *blog) tagGemtext(g postGroup) []byte {
-	var pg gemtext.Page
+func (b *blog) tagGemtext(g postGroup) *gemini.Response {
+	pg := newListPage(b.site.Lang, b.linesSize(g.Posts, false)+b.listRoomFor()+4*len(g.Name))
 	pg.Heading(1, b.site.Title+" #"+g.Name)
 	pg.Blank()
-	b.postList(&pg, g.Posts)
+	b.postList(&pg.Page, g.Posts)
 	pg.Blank()
 	pg.Link(tagFeedLink(b.dir, g.Name), b.site.Messages.TagFeed)
 	pg.Link(b.dir+tagsPath, b.site.Messages.Tags)
 	pg.Link(b.dir+"/", b.site.Title)
-	return pg.Bytes()
+	return pg.response()
 }
 
 // archiveGemtext lists the posts by year.
-func (b *blog) archiveGemtext() []byte {
-	var pg gemtext.Page
+func (b *blog) archiveGemtext() *gemini.Response {
+	pg := newListPage(b.site.Lang, b.linesSize(b.posts, false)+b.listRoomFor())
 	pg.Heading(1, messages.Format(b.site.Messages.ArchiveHeading, "site", b.site.Title))
 	for _, y := range b.years {
 		pg.Blank()
 		pg.Heading(2, y.Name)
 		pg.Blank()
-		b.postList(&pg, y.Posts)
+		b.postList(&pg.Page, y.Posts)
 	}
 	pg.Blank()
 	pg.Link(b.dir+"/", b.site.Title)
-	return pg.Bytes()
+	return pg.response()
 }
 
 // robotsTxt keeps crawlers (Gemini's robots.txt companion specification)

@@ -40,7 +40,7 @@ func (b *blog) home(m *gopher.Menu) {
 // posts.
 func (b *blog) rootMenu() []byte {
 	msg := b.site.Messages
-	m := b.menu()
+	m := b.listMenu(b.linesSize(b.posts, true) + b.listRoomFor())
 	m.Info(b.site.Title)
 	m.Info("")
 	if b.site.Description != "" {
@@ -70,7 +70,7 @@ func (b *blog) rootMenu() []byte {
 	}
 	m.Info("")
 	b.phlogItems(m, b.posts)
-	return m.Bytes()
+	return m.Done()
 }
 
 // hasMenu reports whether entry i's menu holds more than its text and the
@@ -167,19 +167,19 @@ func (b *blog) tagsMenu() []byte {
 
 // tagMenu lists one tag's posts, date first.
 func (b *blog) tagMenu(g postGroup) []byte {
-	m := b.menu()
+	m := b.listMenu(b.linesSize(g.Posts, true) + b.listRoomFor() + 4*len(g.Name))
 	m.Info(b.site.Title + " #" + g.Name)
 	m.Info("")
 	b.phlogItems(m, g.Posts)
 	m.Info("")
 	m.Item(gopher.TypeMenu, b.site.Messages.Tags, b.dir+tagsPath)
 	b.home(m)
-	return m.Bytes()
+	return m.Done()
 }
 
 // archiveMenu lists the posts by year.
 func (b *blog) archiveMenu() []byte {
-	m := b.menu()
+	m := b.listMenu(b.linesSize(b.posts, true) + b.listRoomFor())
 	m.Info(messages.Format(b.site.Messages.ArchiveHeading, "site", b.site.Title))
 	for _, y := range b.years {
 		m.Info("")
@@ -188,7 +188,7 @@ func (b *blog) archiveMenu() []byte {
 	}
 	m.Info("")
 	b.home(m)
-	return m.Bytes()
+	return m.Done()
 }
 
 // searchMenu answers a type 7 search: the posts found, each with an excerpt.

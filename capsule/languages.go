@@ -170,9 +170,9 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
 	} else {
 		jobs = append(jobs,
-			func() { all.home = geminiPage(lang, b.homeGemtext()) },
+			func() { all.home = b.homeGemtext() },
 			func() { all.tags, all.tagsMenu = geminiPage(lang, b.tagsGemtext()), b.tagsMenu() },
-			func() { all.archive = geminiPage(lang, b.archiveGemtext()) },
+			func() { all.archive = b.archiveGemtext() },
 			func() { all.archiveMenu = b.archiveMenu() },
 			func() { all.root = b.rootMenu() })
 	}
@@ -204,7 +204,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 			pages.gemini, pages.gopher = old.gemini, old.gopher
 		} else {
 			jobs = append(jobs,
-				func() { pages.gemini = geminiPage(lang, b.tagGemtext(g)) },
+				func() { pages.gemini = b.tagGemtext(g) },
 				func() { pages.gopher = b.tagMenu(g) })
 		}
 		if old != nil && samePieces(old.entries, entries) {

@@ -91,6 +91,19 @@ func (m *Menu) Bytes() []byte {
 	return append(out, ".\r\n"...)
 }
 
+// Done returns the menu with its terminating ".\r\n" line, in the menu's
+// own array when it has room for that line and little more (Grow the menu
+// to its size first): a long menu is then not copied whole once made. A
+// copy otherwise. The menu may not be added to afterwards.
+func (m *Menu) Done() []byte {
+	m.buf.WriteString(".\r\n")
+	b := m.buf.Bytes()
+	if cap(b)-len(b) > len(b)/8 {
+		return append(make([]byte, 0, len(b)), b...) // not held with room it does not use
+	}
+	return b[:len(b):len(b)]
+}
+
 // Lines returns the menu's lines so far, without the terminating line:
 // lines to give another menu of the same server with AddLines.
 func (m *Menu) Lines() []byte { return bytes.Clone(m.buf.Bytes()) }

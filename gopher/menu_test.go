@@ -1,6 +1,8 @@
 package gopher
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -99,6 +101,35 @@ func TestTruncateAsClusters(t *testing.T) {
 		s, w := sb.String(), rng.Intn(70)
 		if got, want := Truncate(s, w), truncateClusters(s, w); got != want {
 			t.Fatalf("Truncate(%q, %d) = %q, want %q", s, w, got, want)
+		}
+	}
+}
+
+// TestMenuDone: Done is Bytes, in the menu's own array when the menu was
+// grown to its size, and a copy with no room to spare when it was not.
+func TestMenuDone(t *testing.T) {
+	fill := func(m *Menu) {
+		for i := range 100 {
+			m.Item(TypeText, fmt.Sprintf("記事 %d", i), fmt.Sprintf("/posts/%d.txt", i))
+		}
+	}
+	plain := NewMenu("localhost", 70)
+	fill(plain)
+	want := plain.Bytes()
+	grown := NewMenu("localhost", 70)
+	grown.Grow(len(want))
+	fill(grown)
+	small := NewMenu("localhost", 70)
+	small.Grow(len(want) * 4)
+	fill(small)
+	for name, m := range map[string]*Menu{"grown to its size": grown, "grown to four times": small} {
+		before := m.buf.Bytes()
+		got := m.Done()
+		if !bytes.Equal(got, want) || cap(got) != len(got) {
+			t.Fatalf("%s: %q (room %d), want %q", name, got, cap(got), want)
+		}
+		if inPlace := &got[0] == &before[0]; inPlace != (name == "grown to its size") {
+			t.Errorf("%s: in the menu's own array: %v", name, inPlace)
 		}
 	}
 }
