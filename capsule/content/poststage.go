@@ -91,7 +91,8 @@ const maxTextEdits = 16
 // text before or after, no problem in it) is taken too, with its new
 // text: nothing Load does to its posts after decoding them reads their
 // text but the expansion of templates, and the lists, addresses,
-// languages and slugs are made of the rest.
+// languages and slugs are made of the rest. So is a post whose title was
+// edited too (titlesFree): where nothing Load makes reads a title.
 func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, loc *time.Location, now time.Time) (bundles owners, errs []*FileError, ok bool) {
 	if prev == nil || prev.posts == nil {
 		return nil, nil, false
@@ -125,7 +126,8 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 				return nil, nil, false
 			}
 			r := decodeMarkdownFile(m, loc, key.meta.Lang)
-			if !textEdited(s.key.entries[i].result, r) {
+			old := s.key.entries[i].result
+			if !textEdited(old, r) && !(titleEdited(old, r) && s.titlesFree(key)) {
 				return nil, nil, false
 			}
 			entries[i] = newParsedEntry(m, loc, key.meta.Lang, r)
@@ -168,8 +170,52 @@ func textEdited(old, r parseResult) bool {
 	return SamePostAll(&x, &y)
 }
 
+// titleEdited reports whether r is old with its title, and maybe its
+// text, changed (see textEdited): a post listed by its title (neither a
+// home page's text, titled by its site, nor a post titled by Load for
+// want of one).
+func titleEdited(old, r parseResult) bool {
+	a, b := old.post, r.post
+	if a == nil || b == nil || a.Home || b.Home || a.untitled || b.untitled {
+		return false
+	}
+	x, y := old, r
+	xp, yp := *a, *b
+	xp.Title, yp.Title = "", ""
+	x.post, y.post = &xp, &yp
+	return textEdited(x, y)
+}
+
+// titlesFree reports whether nothing Load makes of s's posts reads their
+// titles, so that a title's edit changes no other post and no address:
+// no post has templates (a reference's title is a template's; see
+// expandTemplates), the generator is Hugo, Jekyll or none (a JavaScript
+// site's addresses are read as Hugo's, from its own rules; a Zola site's
+// pages are rewritten after decoding) and Hugo's permalinks have no
+// :title or :slug (Hugo's slug is the title when front matter gives
+// none). Jekyll's :title and :slug are the file's name.
+func (s *postStage) titlesFree(key *postsKey) bool {
+	if key.folder.gen != "" || key.folder.zola {
+		return false
+	}
+	for _, pattern := range key.folder.config.permalinks {
+		if strings.Contains(pattern, ":title") || strings.Contains(pattern, ":slug") {
+			return false
+		}
+	}
+	for _, l := range s.lists {
+		for _, p := range l {
+			if !p.plain {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // withText is s with the posts of edited (indexes of posts, whose text
-// alone was edited) given their new text, from entries: each a copy of
+// alone, or title and text, were edited) given their new text and title,
+// from entries: each a copy of
 // the post s made, in the same lists, state and bundle. It is nil if one
 // of those posts' text is not as it was decoded (Load changed it: not
 // plain).
@@ -193,7 +239,7 @@ func (s *postStage) withText(edited []int, posts []*mdFile, entries []*parsedEnt
 				return nil
 			}
 			q := *p
-			q.Body, q.BodyHash, q.bodySum = d.Body, d.BodyHash, d.bodySum
+			q.Body, q.BodyHash, q.bodySum, q.Title = d.Body, d.BodyHash, d.bodySum, d.Title
 			out.lists[l][j] = &q
 			out.state[&q] = s.state[p]
 			delete(out.state, p)

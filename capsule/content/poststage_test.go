@@ -130,7 +130,19 @@ func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
 	write("content/about.md", "---\ntitle: についての話\n---\nページ\n")
 	reload("a page's title, its text the same", past, false)
 	write("content/posts/hello.md", "---\ntitle: こんにちは!\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n")
-	reload("a post's title", past, false)
+	reload("a post's title, the template before it gone", past, false)
+	write("content/posts/hello.md", "---\ntitle: こんにちは!!\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文\n")
+	edited = 1
+	reload("a post's title, no post with a template", past, true)
+	write("content/posts/hello.md", "---\ntitle: こんにちは。\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文を直した\n")
+	edited = 1
+	reload("a post's title and text", past, true)
+	write("content/posts/odd.md", "---\ntitle: 変\ndate: 2024-02-01\ncolour: red\n---\n未知のキー {{< ref \"hello.md\" >}}\n")
+	reload("a reference to a post, bare (labelled with its title), added to another", past, false)
+	write("content/posts/hello.md", "---\ntitle: こんにちは?\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文を直した\n")
+	reload("a post's title, another post showing it", past, false)
+	write("content/posts/odd.md", "---\ntitle: 変\ndate: 2024-02-01\ncolour: red\n---\n未知のキー\n")
+	reload("the reference gone", past, false)
 	write("content/posts/new.md", "---\ntitle: 新\ndate: 2024-05-20\n---\n新しい\n")
 	reload("a new post", past, false)
 	os.Remove(filepath.Join(dir, "content/posts/new.md"))
@@ -140,6 +152,8 @@ func TestReloadTakesTheLastLoadsPosts(t *testing.T) {
 	write("hugo.toml", "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"ja\"\n"+
 		"[permalinks]\nposts = \"/:year/:slug/\"\n[languages.ja]\nweight = 1\n[languages.en]\nweight = 2\n")
 	reload("the generator's configuration", past, false)
+	write("content/posts/hello.md", "---\ntitle: やあ\ndate: 2024-01-01\ntags: [日記]\ntranslationKey: hello\n---\n本文を直した\n")
+	reload("a post's title, its address made of it (Hugo's :slug)", past, false)
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	if err != nil {
 		t.Skip("no zone database:", err)
