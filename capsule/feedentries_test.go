@@ -1,7 +1,6 @@
 package capsule
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,23 +31,10 @@ func TestFeedEntriesHeldByTheFeed(t *testing.T) {
 			for i := range n {
 				post(i, fmt.Sprintf("記事 %d", i), fmt.Sprintf("本文 %d です。", i))
 			}
-			var prev *Store
-			var prevContent *content.Content
-			build := func() *Store {
-				t.Helper()
-				c, err := content.Load(dir, content.LoadOptions{Settle: -1, Previous: prevContent})
-				if err != nil {
-					t.Fatal(err)
-				}
-				st, err := Build(context.Background(), &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, FeedContent: withText},
-					c, BuildOptions{Previous: prev, PreviousContent: prevContent})
-				if err != nil {
-					t.Fatal(err)
-				}
-				c.Forget()
-				prev, prevContent = st, c
-				return st
-			}
+			r := &reloads{t: t, dir: dir, site: func(c *content.Content) *Site {
+				return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, FeedContent: withText}
+			}}
+			build := r.next
 			check := func(st, prev *Store, n int, when string) {
 				t.Helper()
 				feed := st.gemini[atomPath]

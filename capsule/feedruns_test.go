@@ -1,7 +1,6 @@
 package capsule
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -35,31 +34,13 @@ func TestFeedMadeAgainByTheRun(t *testing.T) {
 			site := func(c *content.Content) *Site {
 				return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, FeedContent: withText}
 			}
-			var prev *Store
-			var prevContent *content.Content
+			r := &reloads{t: t, dir: dir, site: site}
 			build := func() *Store {
 				t.Helper()
-				c, err := content.Load(dir, content.LoadOptions{Settle: -1, Previous: prevContent})
-				if err != nil {
-					t.Fatal(err)
-				}
-				st, err := Build(context.Background(), site(c), c, BuildOptions{Previous: prev, PreviousContent: prevContent})
-				if err != nil {
-					t.Fatal(err)
-				}
-				c.Forget()
-				fresh, err := content.Load(dir, content.LoadOptions{Settle: -1})
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := Build(context.Background(), site(fresh), fresh, BuildOptions{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := storeDiff(want, st); diff != "" {
+				st := r.next()
+				if diff := storeDiff(r.fromNothing(), st); diff != "" {
 					t.Fatalf("a reload differs from a build from nothing: %s", diff)
 				}
-				prev, prevContent = st, c
 				return st
 			}
 			// made counts the runs of the feed at path in st that are not
