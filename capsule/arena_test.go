@@ -134,7 +134,7 @@ func TestRepackRule(t *testing.T) {
 	}
 	records := make([]*renderRecord, len(old))
 	for i, e := range old {
-		records[i] = &renderRecord{post: content.Post{File: string(rune('a' + i))}, renderedEntry: e}
+		records[i] = &renderRecord{post: &content.Post{File: string(rune('a' + i))}, renderedEntry: e}
 	}
 	snapshot := make([]renderedEntry, len(old))
 	for i := range old {

@@ -468,13 +468,13 @@ func siteDefaults(site *Site) {
 	}
 }
 
-// withoutContent is b with its posts as their render records keep them,
-// without their Markdown (see renderRecord): what result pages show,
-// without keeping the content loaded alive.
+// withoutContent is b with its posts as their render records keep them
+// (see renderRecord): what result pages show, without the rest of b,
+// which holds the content loaded.
 func (b *blog) withoutContent(renders renderCache) *blog {
 	posts := make([]*content.Post, len(b.posts))
 	for i, p := range b.posts {
-		posts[i] = &renders[p.File].post
+		posts[i] = renders[p.File].post
 	}
 	return &blog{site: b.site, posts: posts}
 }

@@ -92,10 +92,7 @@ func (r *renderRecord) matches(p *content.Post) bool {
 // (records are by file); taken again, it is what keep would have made.
 func (r *renderRecord) fromDisk(p *content.Post) *renderRecord {
 	r.disk = nil
-	r.post = *p
-	if p.BodyHash != 0 {
-		r.post.Body = nil
-	}
+	r.post = p
 	return r
 }
 
@@ -413,7 +410,7 @@ func encodeRecords(w *buildcache.Writer, c renderCache, atoms map[string][]byte)
 		if r.disk != nil || file != r.post.File {
 			return errors.New("a record not made by this build") // never: keep makes them all
 		}
-		digest, err := postDigest(&r.post)
+		digest, err := postDigest(r.post)
 		if err != nil {
 			return err
 		}
@@ -529,7 +526,7 @@ func decodeRecords(d *buildcache.Decoder, held *chunkArenas) renderCache {
 	n := d.Count(minRecordBytes, maxRecords)
 	c := make(renderCache, n)
 	for range n {
-		r := &renderRecord{disk: &diskRecord{}}
+		r := &renderRecord{post: &content.Post{}, disk: &diskRecord{}}
 		r.post.File = d.String()
 		copy(r.disk.post[:], d.Fixed(32))
 		copy(r.bodySum[:], d.Fixed(32))

@@ -170,7 +170,7 @@ func (s *Store) lastGood(file string) *content.Post {
 	}
 	for _, c := range []renderCache{s.renders, s.draftRenders} {
 		if r := c[file]; r != nil && r.disk == nil { // not a cache's: it has no post
-			p := r.post
+			p := *r.post
 			return &p
 		}
 	}
