@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"capsule/capsule/internal/pages"
 	"capsule/capsule/internal/work"
 )
 
@@ -242,7 +243,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// relative to the folder (statat.go), then taken in the folder's
 	// order.
 	inspected := make([]inspection, len(names))
+	// The records of every file (sources, and mdFiles below) are fresh
+	// memory at each reload: the daemon gives the last reload's back to
+	// the system. Mapped in one call each rather than faulted in a page
+	// at a time as they are written, they cost a no-change reload at
+	// 10,000 posts 42–49 ms instead of 56–59 (capsule-bench reload).
 	srcs := make([]source, len(names)) // no load keeps them: keep makes its own (source.kept)
+	pages.PopulateSlice(srcs)
 	paths := top.paths(dir, entries)
 	fd := openFolder(dir)
 	work.ForEach(len(names), func(i int) {
@@ -251,6 +258,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	fd.close()
 	posts := make([]*mdFile, 0, len(names))
 	atTop := make([]mdFile, 0, len(names)) // the mdFiles of posts, in one allocation
+	pages.PopulateSlice(atTop)
 	for i, name := range names {
 		src := inspected[i].take((*[]*FileError)(&errs), &c.Warnings)
 		if src == nil {

@@ -70,3 +70,30 @@ func BenchmarkFill(b *testing.B) {
 		})
 	}
 }
+
+// TestPopulateSliceKeepsZeroes: a slice of records (with pointers, of a
+// size that is no power of two) populated reads as the zero records it
+// was made with, to its capacity, and takes what is written.
+func TestPopulateSliceKeepsZeroes(t *testing.T) {
+	type record struct {
+		name string
+		n    [5]int64
+		next *record
+	}
+	s := make([]record, 3000, 4000)
+	PopulateSlice(s)
+	PopulateSlice(s[:0])
+	PopulateSlice([]record(nil))
+	full := s[:cap(s)]
+	for i := range full {
+		if full[i] != (record{}) {
+			t.Fatalf("record %d is %+v after PopulateSlice", i, full[i])
+		}
+		full[i] = record{name: "r", n: [5]int64{int64(i)}, next: &full[0]}
+	}
+	for i := range full {
+		if full[i].n[0] != int64(i) || full[i].next != &full[0] {
+			t.Fatalf("record %d is %+v", i, full[i])
+		}
+	}
+}
