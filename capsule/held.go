@@ -3,7 +3,6 @@ package capsule
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"unsafe"
 )
 
@@ -118,31 +117,4 @@ func kept(b []byte) []byte {
 		return b
 	}
 	return bytes.Clone(b)
-}
-
-// onceBuffer is a buffer of a known size, written once to its end. Its
-// memory is not zeroed first, as a bytes.Buffer's would be (a
-// strings.Builder grows without zeroing): a blog's feed of 10,000 entries
-// is 10 MB, made again at every edit's reload.
-type onceBuffer struct {
-	strings.Builder
-	size int
-}
-
-func newOnceBuffer(size int) *onceBuffer {
-	b := &onceBuffer{size: size}
-	b.Grow(size)
-	return b
-}
-
-// bytes returns what b holds, to be held as it is and never written
-// again: a copy without spare room (see kept) if b was not filled to the
-// size it was made for.
-func (b *onceBuffer) bytes() []byte {
-	s := b.String()
-	out := unsafe.Slice(unsafe.StringData(s), len(s))
-	if len(s) != b.size {
-		return bytes.Clone(out)
-	}
-	return out
 }
