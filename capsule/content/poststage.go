@@ -215,10 +215,9 @@ func (s *postStage) titlesFree(key *postsKey) bool {
 
 // withText is s with the posts of edited (indexes of posts, whose text
 // alone, or title and text, were edited) given their new text and title,
-// from entries: each a copy of
-// the post s made, in the same lists, state and bundle. It is nil if one
-// of those posts' text is not as it was decoded (Load changed it: not
-// plain).
+// from entries: each a copy of the post s made, in the same lists, state
+// and bundle. It is nil if one of those posts' text is not as it was
+// decoded (Load changed it: not plain).
 func (s *postStage) withText(edited []int, posts []*mdFile, entries []*parsedEntry) *postStage {
 	out := *s
 	out.key.entries = entries
