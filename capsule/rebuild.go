@@ -177,11 +177,12 @@ func (c renderCache) keep(p, older, newer *content.Post, e renderedEntry, reused
 		r.at = e.at // made by this build: a cache does not keep them
 		c[p.File] = r
 		return 0
-	case reused != nil && reused.post != p && reused.post.Body != nil:
-		// The record's post is another load's, and holds its Markdown
-		// (Forget keeps that of a post whose templates Load expanded):
-		// the record is made again with this load's post, so that it
-		// does not keep alive a Markdown no Content has.
+	case reused != nil && reused.post != p:
+		// The record's post is another load's (this one made its posts
+		// anew: a new post, a date changed): the record is made again
+		// with this load's post, so that it keeps alive no post, nor
+		// Markdown (Forget keeps that of a post whose templates Load
+		// expanded), that no Content has.
 		r := *reused
 		r.post = p
 		c[p.File] = &r
