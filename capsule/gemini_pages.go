@@ -36,13 +36,9 @@ func gemtextMeta(lang string) string {
 // postList writes posts in the form of a gemfeed entry,
 // "=> path YYYY-MM-DD title", which Lagrange's subscription parser reads.
 // Each post's line is made once, with the post (listLines), and written
-// in every list that has the post.
+// in every list that has the post, a page made with room for them
+// (newListPage).
 func (b *blog) postList(pg *gemtext.Page, posts []*content.Post) {
-	n := 0
-	for _, p := range posts {
-		n += len(b.part(p).lines.gemini)
-	}
-	pg.Grow(n)
 	for _, p := range posts {
 		pg.Gemtext(b.part(p).lines.gemini)
 	}

@@ -19,13 +19,9 @@ func (b *blog) menu() *gopher.Menu { return gopher.NewMenu(b.site.Hostname, b.si
 // menu, whose first item is its text: the menu is where a reader finds the
 // post's links, tags and neighbours, and most clients (Lynx, sacc,
 // Bombadillo) cannot follow a gopher URL written in a text. One item per
-// post keeps the list as easy to read as a list of texts.
+// post keeps the list as easy to read as a list of texts. The menu is
+// made with room for them (listMenu).
 func (b *blog) phlogItems(m *gopher.Menu, posts []*content.Post) {
-	n := 0
-	for _, p := range posts {
-		n += len(b.part(p).lines.gopher)
-	}
-	m.Grow(n)
 	for _, p := range posts {
 		m.AddLines(b.part(p).lines.gopher)
 	}
