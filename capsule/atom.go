@@ -142,7 +142,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 // the bytes held when some changed: the entries they were made of are
 // garbage once the Store is built.
 func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, fe feedParts, prevRuns []feedRun, prevAtoms map[string][]byte) {
-	inFeed := feedEntriesHeld(all.runs, b.posts, b)
+	inFeed := b.feedEntriesHeld(all.runs, b.posts)
 	changed := false
 	for i, p := range b.posts {
 		e := b.part(p)

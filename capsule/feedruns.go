@@ -123,8 +123,8 @@ func (b *blog) feedRunBytes(posts []*content.Post, text bool) []byte {
 
 // feedEntriesHeld are the bytes of runs that say each post's entry, for
 // the entries held without their text (nil for the others): what the feed
-// holds of posts, the feed's posts.
-func feedEntriesHeld(runs []feedRun, posts []*content.Post, b *blog) [][]byte {
+// of posts, made of runs, holds of them.
+func (b *blog) feedEntriesHeld(runs []feedRun, posts []*content.Post) [][]byte {
 	held := make([][]byte, len(posts))
 	i := 0
 	for _, r := range runs {

@@ -22,8 +22,9 @@ import (
 // within the same window — it would make the same posts again, and the
 // last load's are taken instead, as they are: the same *Post in both
 // Contents, which nothing changes after a Load (Forget and ReadBody set
-// Body alone, to what it was). A post whose text alone was edited is
-// taken too, with its new text (reusePosts says when). The files beside
+// Body alone, to what it was). A post whose text alone, or title and
+// text, were edited is taken too, with its new text (reusePosts says
+// when). The files beside
 // the posts are looked at as always.
 
 // postStage is what a Load made of its posts, kept for the next (see
@@ -137,8 +138,7 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 		}
 	}
 	key.entries, key.nested, key.indexes = entries, s.key.nested, s.key.indexes
-	lists := [...]*[]*Post{&c.Posts, &c.Pages, &c.Drafts, &c.Scheduled, &c.Expired, &c.Unlisted, &c.NoPage}
-	for i, l := range lists {
+	for i, l := range c.stagedLists() {
 		*l = slices.Clone(s.lists[i]) // sorted already (keepLists)
 	}
 	c.state, c.NextChange, c.Languages, c.Meta.Lang = s.state, s.next, slices.Clone(s.languages), s.lang
@@ -268,9 +268,14 @@ func (c *Content) keepPosts(key postsKey, entries []*parsedEntry, posts []*mdFil
 // keepLists keeps c's lists, once sorted, in s: the lists a reload that
 // takes s gives its Content.
 func (s *postStage) keepLists(c *Content) {
-	for i, l := range [...][]*Post{c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage} {
-		s.lists[i] = slices.Clone(l)
+	for i, l := range c.stagedLists() {
+		s.lists[i] = slices.Clone(*l)
 	}
+}
+
+// stagedLists are c's lists, in the order a postStage keeps them (lists).
+func (c *Content) stagedLists() [7]*[]*Post {
+	return [...]*[]*Post{&c.Posts, &c.Pages, &c.Drafts, &c.Scheduled, &c.Expired, &c.Unlisted, &c.NoPage}
 }
 
 // withheldBundles are the folders of the page bundles of nested whose
