@@ -288,16 +288,21 @@ func (s *sectionIndexes) has(dir string) bool {
 	if s.answers == nil {
 		s.answers = make(map[string]bool)
 	}
-	a := exists(filepath.Join(s.f.content, filepath.FromSlash(dir), SiteFile))
+	a := s.look(dir)
 	s.answers[dir] = a
 	return a
+}
+
+// look looks whether dir has its _index.md now.
+func (s *sectionIndexes) look(dir string) bool {
+	return exists(filepath.Join(s.f.content, filepath.FromSlash(dir), SiteFile))
 }
 
 // same reports whether every folder answered has its _index.md, or
 // has none, as it had.
 func (s *sectionIndexes) same() bool {
 	for dir, a := range s.answers {
-		if exists(filepath.Join(s.f.content, filepath.FromSlash(dir), SiteFile)) != a {
+		if s.look(dir) != a {
 			return false
 		}
 	}
