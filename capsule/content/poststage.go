@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -121,6 +122,7 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 			return nil, nil, false // its pages' text is rewritten after decoding (zolaPages)
 		}
 		entries = slices.Clone(entries)
+		titlesFree := sync.OnceValue(func() bool { return s.titlesFree(key) })
 		for _, i := range edited {
 			m := posts[i]
 			if m.src.err != nil {
@@ -128,7 +130,7 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 			}
 			r := decodeMarkdownFile(m, loc, key.meta.Lang)
 			old := s.key.entries[i].result
-			if !textEdited(old, r) && !(titleEdited(old, r) && s.titlesFree(key)) {
+			if !textEdited(old, r) && !(titleEdited(old, r) && titlesFree()) {
 				return nil, nil, false
 			}
 			entries[i] = newParsedEntry(m, loc, key.meta.Lang, r)
