@@ -291,6 +291,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
 	var prevContent *content.Content
 	var prev *Store
+	scratch := new(content.Scratch) // the incremental loads', as the daemon's reloads share one
 	reused, retitled, broken, unchanged, takenWhole := 0, 0, 0, 0, 0
 	seen := map[string]int{} // what the steps' Stores had, summed
 	for step := 0; step < *incrementalSteps; step++ {
@@ -309,7 +310,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 		}
 		fresh, freshErr := content.Load(f.dir, opts)
 		incOpts := opts
-		incOpts.Previous = prevContent
+		incOpts.Previous, incOpts.Scratch = prevContent, scratch
 		inc, incErr := content.Load(f.dir, incOpts)
 		if (freshErr == nil) != (incErr == nil) || freshErr != nil && freshErr.Error() != incErr.Error() {
 			t.Fatalf("step %d (%s): loading from nothing: %v; from the previous load: %v", step, what, freshErr, incErr)
@@ -360,7 +361,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 		prevContent, prev = inc, got
 		// And a reload with nothing changed since: the Store is kept,
 		// nothing rendered, and it is still a build from nothing.
-		again, err := content.Load(f.dir, content.LoadOptions{Settle: opts.Settle, Now: opts.Now, Previous: prevContent})
+		again, err := content.Load(f.dir, content.LoadOptions{Settle: opts.Settle, Now: opts.Now, Previous: prevContent, Scratch: scratch})
 		if err != nil {
 			t.Fatalf("step %d (%s): loading again, nothing changed: %v", step, what, err)
 		}

@@ -16,12 +16,13 @@ type reloads struct {
 	site        func(*content.Content) *Site
 	prev        *Store
 	prevContent *content.Content
+	scratch     content.Scratch
 }
 
 // next is the folder reloaded.
 func (r *reloads) next() *Store {
 	r.t.Helper()
-	c, err := content.Load(r.dir, content.LoadOptions{Settle: -1, Previous: r.prevContent})
+	c, err := content.Load(r.dir, content.LoadOptions{Settle: -1, Previous: r.prevContent, Scratch: &r.scratch})
 	if err != nil {
 		r.t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"capsule/capsule/internal/pages"
 	"capsule/capsule/internal/work"
 )
 
@@ -144,6 +143,9 @@ type LoadOptions struct {
 	// Load left in a build cache: files unchanged since are taken from it
 	// as from Previous (see Saved).
 	Saved *Saved
+	// Scratch, when set, is memory Load makes its records of every file
+	// in, kept for the next Load given it (see Scratch).
+	Scratch *Scratch
 }
 
 // Load reads every Markdown file in dir and decodes its front matter. It
@@ -217,11 +219,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var errs ErrorList
 	var site *source
 	l := f.layout
-	// Sized once for the folder, not grown entry by entry: less garbage
-	// for a reload of 10,000 posts with nothing changed (README,
-	// Performance).
-	names := make([]string, 0, len(entries))
-	at := make([]int, 0, len(entries)) // each name's index in entries
+	// The records of every file are the last Load's, when it was given
+	// the same Scratch, sized once for the folder, not grown entry by
+	// entry: no load keeps them (keep makes its own, source.kept).
+	recs := opts.Scratch.take()
+	defer opts.Scratch.put(recs)
+	names, at := recs.listing(len(entries)) // at: each name's index in entries
 	for i, e := range entries {
 		name := e.Name()
 		switch {
@@ -242,23 +245,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// Each file looked at (a stat: what a reload compares) on every core,
 	// relative to the folder (statat.go), then taken in the folder's
 	// order.
-	inspected := make([]inspection, len(names))
-	// The records of every file (sources, and mdFiles below) are fresh
-	// memory at each reload: the daemon gives the last reload's back to
-	// the system. Mapped in one call each rather than faulted in a page
-	// at a time as they are written, they cost a no-change reload at
-	// 10,000 posts 42–49 ms instead of 56–59 (capsule-bench reload).
-	srcs := make([]source, len(names)) // no load keeps them: keep makes its own (source.kept)
-	pages.PopulateSlice(srcs)
+	inspected := recs.inspections(len(names))
+	srcs := recs.sources(len(names))
 	paths := top.paths(dir, entries)
 	fd := openFolder(dir)
 	work.ForEach(len(names), func(i int) {
 		inspected[i] = fd.inspect(&srcs[i], names[i], paths[at[i]], root, maxPost)
 	})
 	fd.close()
-	posts := make([]*mdFile, 0, len(names))
-	atTop := make([]mdFile, 0, len(names)) // the mdFiles of posts, in one allocation
-	pages.PopulateSlice(atTop)
+	posts, atTop := recs.mdFiles(len(names)) // atTop: the mdFiles of posts, in one allocation
 	for i, name := range names {
 		src := inspected[i].take((*[]*FileError)(&errs), &c.Warnings)
 		if src == nil {
@@ -352,7 +347,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Layout = f.describe(nil)
 	}
 
-	var all []*source
+	all := make([]*source, 0, len(posts)+1)
 	if site != nil {
 		all = append(all, site)
 	}

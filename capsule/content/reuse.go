@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"hash/maphash"
 	"os"
-	"slices"
 	"syscall"
 	"time"
 )
@@ -171,8 +170,10 @@ func hashBody(body []byte) uint64 { return maphash.Bytes(bodySeed, body) | 1 } /
 // from c. Posts whose Markdown Load changed (templates expanded) keep it.
 // After Forget, render a post whose Body is nil with ReadBody first.
 func (c *Content) Forget() {
-	for _, p := range slices.Concat(c.Posts, c.Pages, c.Drafts, c.Scheduled) {
-		c.ForgetPost(p)
+	for _, l := range [...][]*Post{c.Posts, c.Pages, c.Drafts, c.Scheduled} {
+		for _, p := range l {
+			c.ForgetPost(p)
+		}
 	}
 }
 

@@ -106,6 +106,7 @@ func Start(ctx context.Context, cfg config.Config) (*Daemon, error) {
 	if err := joinProblems(errs); err != nil {
 		return nil, err
 	}
+	d.release.drop = d.dropScratch // d.sites made: no reload changes it
 	for i, s := range d.sites {
 		cert, err := startCertificate(s.cfg, d.log)
 		if err != nil {

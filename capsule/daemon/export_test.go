@@ -53,3 +53,7 @@ func FailPostsWritable(t interface{ Cleanup(func()) }, err error) {
 
 // MaxLoggedTarget is maxLoggedTarget, the bound of an access line's target.
 const MaxLoggedTarget = maxLoggedTarget
+
+// ScratchBytes is the memory site i's reloads keep for the next one's
+// records of every file (content.Scratch).
+func (d *Daemon) ScratchBytes(i int) int64 { return d.sites[i].scratch.Bytes() }

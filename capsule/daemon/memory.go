@@ -38,6 +38,9 @@ const releasePause = time.Second
 
 // memoryRelease returns the garbage of reloads once they pause.
 type memoryRelease struct {
+	// drop lets go of what is kept for the next reload (each site's
+	// content.Scratch), before the garbage is returned: nil for nothing.
+	drop  func()
 	mu    sync.Mutex
 	timer *time.Timer
 	armed int // releases scheduled (the timer started or pushed back), for tests
@@ -67,10 +70,19 @@ func (m *memoryRelease) soon(kept bool) {
 	defer m.mu.Unlock()
 	m.armed++
 	if m.timer == nil {
-		m.timer = time.AfterFunc(releasePause, debug.FreeOSMemory)
+		m.timer = time.AfterFunc(releasePause, m.release)
 		return
 	}
 	m.timer.Reset(releasePause)
+}
+
+// release returns the garbage of the reloads before it to the system,
+// with what they kept for the next.
+func (m *memoryRelease) release() {
+	if m.drop != nil {
+		m.drop()
+	}
+	debug.FreeOSMemory()
 }
 
 func (m *memoryRelease) stop() {

@@ -44,6 +44,10 @@ type servedSite struct {
 	gopherLn *guard.Listener
 	gopher   *gopher.Server
 	cache    siteCache // its build cache (cache.go)
+	// scratch is what its reloads' Loads make their records of every
+	// file in, dropped when the daemon returns their garbage
+	// (memoryRelease): see content.Scratch.
+	scratch content.Scratch
 	// stateMu guards cfg and loaded for those who read them outside a
 	// reload (uploads); a reload, which alone writes them, reads them
 	// without it.
@@ -225,6 +229,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if cfg.Posts == s.cfg.Posts {
 		opts.Previous = s.loaded
 	}
+	opts.Scratch = &s.scratch
 	loaded, err := content.Load(cfg.Posts, opts)
 	if err != nil {
 		return false, err
@@ -271,6 +276,13 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	}
 	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, retitled, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return st.Kept, nil
+}
+
+// dropScratch lets go of every site's content.Scratch.
+func (d *Daemon) dropScratch() {
+	for _, s := range d.sites {
+		s.scratch.Release()
+	}
 }
 
 // published are the posts that were waiting for their time in served and

@@ -1,0 +1,156 @@
+package content
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unsafe"
+)
+
+// scratchFolder is a folder of n posts, dated an hour back (older than
+// RacyWindow: a reload takes them from the last load).
+func scratchFolder(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for i := range n {
+		p := filepath.Join(dir, fmt.Sprintf("post-%02d.md", i))
+		body := fmt.Sprintf("+++\ntitle = \"記事 %d\"\ndate = 2024-01-%02dT10:00:00Z\ntags = [\"t%d\"]\n+++\n\n本文 %d。\n", i, i%28+1, i%3, i)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// zeroed reports the first element of s, to its capacity, that is not
+// the zero value, or -1.
+func zeroed[T any](s []T) int {
+	for i, v := range s[:cap(s)] {
+		if !reflect.ValueOf(&v).Elem().IsZero() {
+			return i
+		}
+	}
+	return -1
+}
+
+// A Load given a Scratch makes its records of every file in it, puts them
+// back cleared (holding nothing of the Content), and the next Load makes
+// its records in the same memory.
+func TestScratchRecordsReused(t *testing.T) {
+	dir := scratchFolder(t, 12)
+	s := new(Scratch)
+	c, err := loadStrict(dir, LoadOptions{Scratch: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.recs == nil || cap(s.recs.srcs) < 12 || cap(s.recs.files) < 12 {
+		t.Fatalf("after a load of 12 posts, the scratch holds %+v", s.recs)
+	}
+	if s.Bytes() == 0 {
+		t.Fatal("the scratch says it holds nothing")
+	}
+	r := s.recs
+	srcs, files := &r.srcs[:1][0], &r.files[:1][0]
+	check := func(when string) {
+		t.Helper()
+		for what, i := range map[string]int{"names": zeroed(r.names), "indexes": zeroed(r.at), "inspections": zeroed(r.inspected),
+			"sources": zeroed(r.srcs), "post pointers": zeroed(r.posts), "mdFiles": zeroed(r.files)} {
+			if i >= 0 {
+				t.Errorf("%s: the scratch's %s were put back holding something (at %d)", when, what, i)
+			}
+		}
+	}
+	check("first load")
+	for range 3 {
+		if c, err = loadStrict(dir, LoadOptions{Scratch: s, Previous: c}); err != nil {
+			t.Fatal(err)
+		}
+		if s.recs != r || &r.srcs[:1][0] != srcs || &r.files[:1][0] != files {
+			t.Fatal("a reload made its records anew: the scratch's were not taken")
+		}
+		check("reload")
+	}
+	s.Release()
+	if s.recs != nil || s.Bytes() != 0 {
+		t.Fatal("a released scratch still holds records")
+	}
+	if _, err := loadStrict(dir, LoadOptions{Scratch: s, Previous: c}); err != nil || s.recs == nil {
+		t.Fatalf("after a release, a load keeps no records (%v)", err)
+	}
+	// A nil Scratch: records made anew, and nothing to keep them in.
+	var none *Scratch
+	if _, err := loadStrict(dir, LoadOptions{Scratch: none, Previous: c}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// inSlice reports whether p points into s's array, to its capacity.
+func inSlice[T any](s []T, p *T) bool {
+	if cap(s) == 0 {
+		return false
+	}
+	start, end := uintptr(unsafe.Pointer(unsafe.SliceData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(s)))+uintptr(cap(s))*unsafe.Sizeof(s[0])
+	return uintptr(unsafe.Pointer(p)) >= start && uintptr(unsafe.Pointer(p)) < end
+}
+
+// Nothing a Load returns lives in its Scratch: the Contents of loads
+// whose records later loads wrote over are what a load without one
+// makes, after posts were edited, added and removed in between.
+func TestScratchLeavesContentsAlone(t *testing.T) {
+	dir := scratchFolder(t, 8)
+	s := new(Scratch)
+	type kept struct{ with, without *Content }
+	var loads []kept
+	var prev *Content
+	for step := range 6 {
+		switch step {
+		case 1:
+			os.WriteFile(filepath.Join(dir, "post-03.md"), []byte("+++\ntitle = \"書き直し\"\ndate = 2024-02-01T10:00:00Z\n+++\n\n新しい本文。\n"), 0o644)
+		case 2:
+			os.WriteFile(filepath.Join(dir, "post-20.md"), []byte("+++\ntitle = \"新しい記事\"\ndate = 2024-03-01T10:00:00Z\n+++\n\n本文。\n"), 0o644)
+		case 4:
+			os.Remove(filepath.Join(dir, "post-05.md"))
+		}
+		with, err := loadStrict(dir, LoadOptions{Scratch: s, Previous: prev, Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, err := loadStrict(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		loads = append(loads, kept{with, without})
+		// What the load keeps for the next (each file as read) is not
+		// in the scratch, and with nothing changed (steps 3 and 5) it
+		// is the last load's, but for the files written just now, which
+		// are read again (RacyWindow).
+		recs := s.recs
+		for path, src := range with.cache.read {
+			if inSlice(recs.srcs, src) {
+				t.Fatalf("step %d: the load keeps %s in its scratch", step, path)
+			}
+			written := strings.HasSuffix(path, "post-03.md") || strings.HasSuffix(path, "post-20.md")
+			if (step == 3 || step == 5) && !written && prev.cache.read[path] != src {
+				t.Errorf("step %d: nothing changed, and %s was not taken from the last load", step, path)
+			}
+		}
+		prev = with
+	}
+	for i, l := range loads {
+		for what, pair := range map[string][2]any{
+			"posts": {l.with.Posts, l.without.Posts}, "pages": {l.with.Pages, l.without.Pages},
+			"warnings": {l.with.Warnings, l.without.Warnings}, "problems": {l.with.Problems, l.without.Problems}} {
+			if !reflect.DeepEqual(pair[0], pair[1]) {
+				t.Errorf("load %d: its %s, once later loads used the scratch, differ from a load without one", i, what)
+			}
+		}
+	}
+}
