@@ -115,8 +115,9 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", *total, maxTotal)})
 			return nil
 		}
-		found = append(found, besideFile{rel: filepath.ToSlash(rel),
-			src: &source{path: p, limit: maxSize, what: "one file (max_file_size)"}})
+		src := &source{path: p, limit: maxSize, what: "one file (max_file_size)"}
+		src.seen, src.inspected = stampOf(info) // what a reload compares (reuse): not looked at twice
+		found = append(found, besideFile{rel: filepath.ToSlash(rel), src: src})
 		return nil
 	})
 	if walkErr != nil {

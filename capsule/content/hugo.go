@@ -79,7 +79,7 @@ var hostConfigFiles = []string{"_redirects", "_headers"}
 // noBundles reads no page bundles (Eleventy, Astro: an index.md is its
 // folder's page); langSuffix tells a translation of a bundle's index.md (index.fr.md) by
 // the language its name ends in (see languages.go).
-func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool, langSuffix func(string) (string, string)) (found []*mdFile, sections []string) {
+func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, maxPost int64, noBundles bool, langSuffix func(string) (string, string)) (found []*mdFile, sections []string) {
 	isIndex := func(name string) bool {
 		if strings.EqualFold(name, "index.md") {
 			return true
@@ -87,9 +87,15 @@ func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool, l
 		base, lang := langSuffix(strings.TrimSuffix(name, filepath.Ext(name)))
 		return lang != "" && strings.EqualFold(base, "index") && hasExt(name, ".md")
 	}
+	// What the walk found of each file, made into its mdFile once all
+	// are known: every file's records in one allocation, from recs.
+	type walked struct {
+		path, name, rel string
+		index           bool
+	}
 	bundles := make(map[string]bool)
-	var all []*mdFile
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	var all []walked
+	top.walk(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // findFiles reports it
 		}
@@ -114,34 +120,59 @@ func findNested(dir, root string, ex *excluder, maxPost int64, noBundles bool, l
 		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), isSectionFile(name):
 			return nil
 		}
-		m := &mdFile{src: &source{path: p, limit: maxPost, what: "one post"}, nested: true,
-			slug: strings.TrimSuffix(name, filepath.Ext(name)), def: postDefaults{dir: rel, bare: true}}
-		if isIndex(name) {
-			m.slug = path.Base(rel)
+		w := walked{path: p, name: name, rel: rel, index: isIndex(name)}
+		if w.index {
 			bundles[rel] = !noBundles
 		}
-		all = append(all, m)
+		all = append(all, w)
 		return nil
 	})
-	for _, m := range all {
-		inBundle := false
-		for d := m.def.dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
-			if bundles[d] && !(d == m.def.dir && isIndex(filepath.Base(m.src.path))) {
-				inBundle = true
-				break
+	all = slices.DeleteFunc(all, func(w walked) bool {
+		for d := w.rel; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+			if bundles[d] && !(d == w.rel && w.index) {
+				return true // a bundle's resource
 			}
 		}
-		if inBundle {
-			continue
+		return false
+	})
+	mds, srcs := recs.nested(len(all))
+	found = make([]*mdFile, len(all))
+	for i, w := range all {
+		mds[i] = mdFile{nested: true, slug: strings.TrimSuffix(w.name, filepath.Ext(w.name)), def: postDefaults{dir: w.rel, bare: true}}
+		if w.index {
+			mds[i].slug = path.Base(w.rel)
 		}
-		found = append(found, m)
+		found[i] = &mds[i]
 	}
 	// Each looked at (a stat: what a reload compares) on every core, as
-	// the posts at the top are: a section of thousands of posts is most
-	// of a reload with nothing changed.
+	// the posts at the top are: relative to its folder, open once for
+	// all its files (statat.go), when it has several (a section of
+	// thousands of posts is most of a reload with nothing changed); by
+	// its path when it is its folder's only post (a page bundle's
+	// index.md), rather than opening the folder for it.
+	files := make(map[string]int) // of each folder
+	for _, w := range all {
+		files[filepath.Dir(w.path)]++
+	}
+	folders := make(map[string]folderFD, len(files))
+	for d, n := range files {
+		folders[d] = byPath
+		if n > 1 {
+			folders[d] = openFolder(d) // noFolder if it cannot be: its files looked at by path
+		}
+	}
 	work.ForEach(len(found), func(i int) {
-		found[i].warn, found[i].ferr = inspectPost(found[i].src, root)
+		w := all[i]
+		fd, name := folders[filepath.Dir(w.path)], w.name
+		if fd == byPath {
+			name = w.path
+		}
+		in := fd.inspect(&srcs[i], name, w.path, root, maxPost)
+		found[i].src, found[i].warn, found[i].ferr = in.src, in.warn, in.ferr
 	})
+	for _, fd := range folders {
+		fd.close()
+	}
 	return found, sections
 }
 

@@ -33,15 +33,15 @@ var jekyllPostName = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 // (minimal-mistakes' _pages). A post's date and slug come from its file
 // name; one not named YYYY-MM-DD-slug is left out with a warning, as
 // Jekyll leaves it out. What ex leaves out is not looked at.
-func findJekyll(dir, root string, ex *excluder, maxPost int64, loc *time.Location, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
+func findJekyll(dir, root string, ex *excluder, top *topDir, maxPost int64, loc *time.Location, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
 	var nested []string
-	found, nested, warns, errs = findJekyllPages(dir, root, ex, maxPost, config)
+	found, nested, warns, errs = findJekyllPages(dir, root, ex, top, maxPost, config)
 	for _, folder := range append([]string{"_posts", "_drafts"}, nested...) {
 		base := filepath.Join(dir, folder)
 		if !isDir(base) {
 			continue
 		}
-		filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		top.walk(base, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
 				return nil
@@ -127,8 +127,8 @@ func slicesContainsFold(list []string, s string) bool {
 // findJekyllPages lists the Markdown of a Jekyll site's subfolders that
 // Jekyll makes pages (see jekyllPageFolder): a page each when it starts
 // with front matter (checked once read, as at the top).
-func findJekyllPages(dir, root string, ex *excluder, maxPost int64, config siteConfig) (found []*mdFile, postDirs []string, warns, errs []*FileError) {
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64, config siteConfig) (found []*mdFile, postDirs []string, warns, errs []*FileError) {
+	top.walk(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || p == dir {
 			return nil
 		}

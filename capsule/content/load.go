@@ -185,9 +185,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.cache = newLoadCache(prev) // as large as the last one: not grown entry by entry
 
 	top := new(topDir) // the folder, read once for all that looks at it
-	if prev != nil {
-		top.prev = prev.top
+	if prev != nil && prev.top != nil {
+		top.prev, top.prevSubs = prev.top, prev.top.subs
 	}
+	defer func() { top.prevSubs = nil }() // not to be kept alive by this load
 	c.cache.top = top
 	f := findFolder(dir, opts.Layout, top)
 	dir = f.content
@@ -297,7 +298,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var zolaSecs map[string]zolaSection
 	switch l {
 	case layoutJekyll:
-		found, warns, ferrs := findJekyll(dir, root, ex, maxPost, loc, f.config)
+		found, warns, ferrs := findJekyll(dir, root, ex, top, maxPost, loc, f.config)
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)
 		errs = append(errs, ferrs...)
@@ -313,7 +314,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
-		nested, sections = findNested(dir, root, ex, maxPost, f.gen != "", f.config.langSuffix)
+		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.config.langSuffix)
 		main := f.mainSections(nested)
 		if l == layoutHugo && len(main) == 0 {
 			// No sections: the posts are at the top, as in capsule's own.

@@ -62,7 +62,11 @@ func stampOf(fi fs.FileInfo) (fileStamp, bool) {
 	if !ok {
 		return fileStamp{}, false
 	}
-	return fileStamp{dev: uint64(st.Dev), ino: st.Ino, mode: uint32(st.Mode), size: st.Size, mtime: st.Mtim, ctime: st.Ctim}, true
+	return stampOfStat(st), true
+}
+
+func stampOfStat(st *syscall.Stat_t) fileStamp {
+	return fileStamp{dev: uint64(st.Dev), ino: st.Ino, mode: uint32(st.Mode), size: st.Size, mtime: st.Mtim, ctime: st.Ctim}
 }
 
 // Bounds of a decoded Saved beyond the bytes it has. An entry takes at

@@ -7,10 +7,11 @@ import (
 	"capsule/capsule/internal/pages"
 )
 
-// Scratch is memory for the records a Load makes of every post file at
-// the top of the posts folder (what looking at it found, its source,
-// its mdFile), which no Content keeps once Load returns: handed from
-// one Load to the next, so that a reload does not make them anew.
+// Scratch is memory for the records a Load makes of every post file, at
+// the top of the posts folder and in a Hugo folder's sections (what
+// looking at it found, its source, its mdFile), which no Content keeps
+// once Load returns: handed from one Load to the next, so that a reload
+// does not make them anew.
 //
 // Why: at 10,000 posts they are 4.4 MB. Made anew at each reload, they
 // are memory the process has not written since the daemon returned the
@@ -42,6 +43,9 @@ type loadRecords struct {
 	srcs      []source
 	posts     []*mdFile
 	files     []mdFile
+	// The posts of a Hugo folder's sections (findNested).
+	nestedFiles []mdFile
+	nestedSrcs  []source
 }
 
 // take is s's records, or new ones when s is nil or they are in use.
@@ -71,6 +75,8 @@ func (s *Scratch) put(r *loadRecords) {
 	clear(r.srcs[:cap(r.srcs)])
 	clear(r.posts[:cap(r.posts)])
 	clear(r.files[:cap(r.files)])
+	clear(r.nestedFiles[:cap(r.nestedFiles)])
+	clear(r.nestedSrcs[:cap(r.nestedSrcs)])
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.recs == nil || cap(s.recs.srcs) < cap(r.srcs) {
@@ -96,7 +102,8 @@ func (s *Scratch) Bytes() int64 {
 	}
 	return int64(cap(r.names))*int64(unsafe.Sizeof("")) + int64(cap(r.at))*int64(unsafe.Sizeof(0)) +
 		int64(cap(r.inspected))*int64(unsafe.Sizeof(inspection{})) + int64(cap(r.srcs))*int64(unsafe.Sizeof(source{})) +
-		int64(cap(r.posts))*int64(unsafe.Sizeof(&mdFile{})) + int64(cap(r.files))*int64(unsafe.Sizeof(mdFile{}))
+		int64(cap(r.posts))*int64(unsafe.Sizeof(&mdFile{})) + int64(cap(r.files)+cap(r.nestedFiles))*int64(unsafe.Sizeof(mdFile{})) +
+		int64(cap(r.nestedSrcs))*int64(unsafe.Sizeof(source{}))
 }
 
 // The records of n files, zeroed. Made anew when too small, and then
@@ -133,4 +140,15 @@ func (r *loadRecords) mdFiles(n int) ([]*mdFile, []mdFile) {
 		pages.PopulateSlice(r.files)
 	}
 	return r.posts[:0], r.files[:0]
+}
+
+// nested are the records of n files in subfolders, zeroed: their
+// mdFiles, and sources.
+func (r *loadRecords) nested(n int) ([]mdFile, []source) {
+	if cap(r.nestedFiles) < n {
+		r.nestedFiles, r.nestedSrcs = make([]mdFile, n), make([]source, n)
+		pages.PopulateSlice(r.nestedFiles)
+		pages.PopulateSlice(r.nestedSrcs)
+	}
+	return r.nestedFiles[:n], r.nestedSrcs[:n]
 }

@@ -15,15 +15,21 @@ import (
 // is kept as a stamp, in place, not as an fs.FileInfo allocated for
 // every file.
 
-// folderFD is the posts folder, open for fstatat, or -1 when it could not
-// be opened (each file is then looked at by its path).
+// folderFD is a folder of posts, open for fstatat; noFolder when it could
+// not be opened (each file is then looked at by its path, as
+// inspectSource does), or byPath for files named by their whole path.
 type folderFD int
+
+const (
+	noFolder folderFD = -1
+	byPath   folderFD = unix.AT_FDCWD
+)
 
 // openFolder opens dir for looking at its files by name.
 func openFolder(dir string) folderFD {
 	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return -1
+		return noFolder
 	}
 	return folderFD(fd)
 }
@@ -34,7 +40,8 @@ func (d folderFD) close() {
 	}
 }
 
-// inspect is inspectSource for the file name of the folder d, at path:
+// inspect is inspectSource for the file name of the folder d (its whole
+// path, for byPath), at path:
 // one fstatat, which for a regular file is all there is to see. Anything
 // else (a symbolic link, a folder, a file gone, a failed stat) is
 // inspected again by its path, as inspectPost words it.
@@ -42,7 +49,7 @@ func (d folderFD) close() {
 // The source is made in src, one of a slice made for the whole folder:
 // 10,000 sources in one allocation rather than one each, on every reload.
 func (d folderFD) inspect(src *source, name, path, root string, limit int64) inspection {
-	if d < 0 {
+	if d == noFolder {
 		return inspectSource(path, root, limit)
 	}
 	var st unix.Stat_t

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -21,20 +22,54 @@ import (
 // a reload whose reading of the folder is the last load's, entry for
 // entry in the kernel's order (names and kinds), takes that load's
 // sorting and paths: a folder whose entries are the same sorts the same.
+// The folders in it (a Hugo site's sections and bundles, a Jekyll
+// site's _posts) are read the same way, once a Load for every walk
+// (topDir.walk), and not read at all by a reload that finds them
+// unchanged: at 2,800 posts in 60 folders (a real Hugo blog), the
+// reload's Load went from 17 to 12 ms.
 
 // topDir is the posts folder's entries, read once by a Load for all that
 // looks at them. A nil topDir reads anew each time.
 type topDir struct {
-	dir     string
-	entries []fs.DirEntry
+	dir string
+	dirReading
+	done   bool
+	joined []string // the entries' paths, once asked for
+	// prev is the last load's reading, until this one is made.
+	prev *topDir
+	// subs are the readings of the folders in it, by path, made as walks
+	// come to them (walk): every folder is read once a Load for all
+	// walks. They hold the entries of every folder walked, as many as
+	// the walks visit. prevSubs are the last load's, until the Load is
+	// done (Load clears it).
+	subs, prevSubs map[string]*dirReading
+}
+
+// dirReading is a folder's entries, as one Load read them.
+type dirReading struct {
+	entries []fs.DirEntry // sorted by name
 	err     error
-	done    bool
-	joined  []string      // the entries' paths, once asked for
 	raw     []fs.DirEntry // the entries in the kernel's order
 	stamp   *fileStamp    // the folder's stat when raw was read, if known
 	readAt  time.Time     // when raw was read
-	// prev is the last load's reading, until this one is made.
-	prev *topDir
+}
+
+// readFolder reads dir's entries, taking those of prev, the last load's
+// reading of dir (nil for none), when the folder has not changed since
+// (readDirRaw) or its entries are the same, in the same order: taken
+// says so.
+func readFolder(dir string, prev *dirReading) (r dirReading, taken bool) {
+	if prev != nil && prev.err != nil {
+		prev = nil
+	}
+	var same bool
+	r.raw, r.stamp, r.readAt, same, r.err = readDirRaw(dir, prev)
+	if prev != nil && r.err == nil && (same || sameReading(prev.raw, r.raw)) {
+		r.entries, r.raw = prev.entries, prev.raw
+		return r, true
+	}
+	r.entries = sortByName(slices.Clone(r.raw))
+	return r, false
 }
 
 // paths returns the paths of entries, dir's as read returned them: made
@@ -62,20 +97,114 @@ func (t *topDir) read(dir string) ([]fs.DirEntry, error) {
 	}
 	if !t.done {
 		t.dir, t.done = dir, true
-		p := t.prev
-		if p != nil && (!p.done || p.dir != dir || p.err != nil) {
-			p = nil
+		var prev *dirReading
+		if p := t.prev; p != nil && p.done && p.dir == dir {
+			prev = &p.dirReading
 		}
-		var same bool
-		t.raw, t.stamp, t.readAt, same, t.err = readDirRaw(dir, p)
-		if p != nil && t.err == nil && (same || sameReading(p.raw, t.raw)) {
-			t.entries, t.raw, t.joined = p.entries, p.raw, p.joined
-		} else {
-			t.entries = sortByName(slices.Clone(t.raw))
+		var taken bool
+		if t.dirReading, taken = readFolder(dir, prev); taken {
+			t.joined = t.prev.joined
 		}
 		t.prev = nil
 	}
 	return t.entries, t.err
+}
+
+// sub returns the entries of dir, the posts folder or a folder in it, as
+// read returns the posts folder's: read once a Load, and taken from the
+// last load's reading when the folder has not changed since.
+func (t *topDir) sub(dir string) ([]fs.DirEntry, error) {
+	if t.done && dir == t.dir {
+		return t.entries, t.err
+	}
+	if r := t.subs[dir]; r != nil {
+		return r.entries, r.err
+	}
+	r := t.prevSubs[dir]
+	if !r.unchanged(dir) {
+		next, _ := readFolder(dir, r)
+		r = &next
+	}
+	if t.subs == nil {
+		t.subs = make(map[string]*dirReading)
+	}
+	t.subs[dir] = r
+	return r.entries, r.err
+}
+
+// unchanged reports whether r, the last load's reading of the folder dir
+// (nil for none), is still its entries, looking at the folder with one
+// stat by its path: of a Hugo site's hundred folders, a hundred system
+// calls a reload rather than five hundred (readDirRaw opens the folder
+// and asks its file system's kind). It takes what readDirRaw takes: a
+// reading made on a file system whose folders' times are trusted (it
+// has a stamp: the same stamp, device and inode included, is the same
+// folder on the same file system), not racy, and the folder's stat the
+// same since.
+func (r *dirReading) unchanged(dir string) bool {
+	if r == nil || r.err != nil || r.stamp == nil {
+		return false
+	}
+	var st syscall.Stat_t
+	if syscall.Stat(dir, &st) != nil {
+		return false
+	}
+	s := stampOfStat(&st)
+	return s == *r.stamp && settled(r.readAt, s.mtime) && settled(r.readAt, s.ctime)
+}
+
+// walk is filepath.WalkDir(root, fn), for root the posts folder or a
+// folder in it, each folder's entries as sub returns them: a reload
+// with nothing changed reads no folder's entries from the kernel, and
+// a Load's walks read each folder once. With a nil t it is
+// filepath.WalkDir.
+func (t *topDir) walk(root string, fn fs.WalkDirFunc) error {
+	if t == nil {
+		return filepath.WalkDir(root, fn)
+	}
+	info, err := os.Lstat(root)
+	if err != nil {
+		err = fn(root, nil, err)
+	} else {
+		err = t.walkFrom(root, fs.FileInfoToDirEntry(info), fn)
+	}
+	if err == filepath.SkipDir || err == filepath.SkipAll {
+		return nil
+	}
+	return err
+}
+
+// walkFrom is walk from p, whose entry d is known, as filepath.WalkDir
+// walks each entry: fn is called for p; then, if p is a folder and fn
+// did not return filepath.SkipDir, for its entries in turn (with the
+// error, again for p, if they cannot all be read). filepath.SkipDir
+// from a file's call skips the rest of its folder.
+func (t *topDir) walkFrom(p string, d fs.DirEntry, fn fs.WalkDirFunc) error {
+	if err := fn(p, d, nil); err != nil || !d.IsDir() {
+		if err == filepath.SkipDir && d.IsDir() {
+			err = nil
+		}
+		return err
+	}
+	entries, err := t.sub(p)
+	if err != nil {
+		if err = fn(p, d, err); err != nil {
+			if err == filepath.SkipDir {
+				err = nil
+			}
+			return err
+		}
+	}
+	join := joiner(p)
+	for _, e := range entries {
+		if err := t.walkFrom(join(e.Name()), e, fn); err != nil {
+			if err == filepath.SkipDir {
+				break
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // readDirRaw is dir's entries in the order the kernel gives them, with the
@@ -90,8 +219,8 @@ func (t *topDir) read(dir string) ([]fs.DirEntry, error) {
 // time a tick before it, or the very time an earlier change left. So
 // prev is taken only if it was read RacyWindow or more after the folder
 // last changed, the rule a post's file has (reuse.go).
-func readDirRaw(dir string, prev *topDir) (raw []fs.DirEntry, stamp *fileStamp, at time.Time, same bool, err error) {
-	f, err := os.Open(dir)
+func readDirRaw(dir string, prev *dirReading) (raw []fs.DirEntry, stamp *fileStamp, at time.Time, same bool, err error) {
+	f, err := openDir(dir)
 	if err != nil {
 		return nil, nil, time.Time{}, false, err
 	}
@@ -110,8 +239,12 @@ func readDirRaw(dir string, prev *topDir) (raw []fs.DirEntry, stamp *fileStamp, 
 	return raw, stamp, at, false, err
 }
 
-// readDir reads all of an open folder's entries; tests count its calls.
-var readDir = func(f *os.File) ([]fs.DirEntry, error) { return f.ReadDir(-1) }
+// readDir reads all of an open folder's entries, and openDir opens a
+// folder to read it; tests count their calls.
+var (
+	readDir = func(f *os.File) ([]fs.DirEntry, error) { return f.ReadDir(-1) }
+	openDir = os.Open
+)
 
 // sameReading reports whether two readings of a folder give the same
 // entries, names and kinds, in the same order.
@@ -176,7 +309,7 @@ func walkTop(dir string, top *topDir, fn func(p, rel string, d fs.DirEntry, err 
 			}
 			continue
 		}
-		err := filepath.WalkDir(p, func(q string, e fs.DirEntry, err error) error {
+		walkFn := func(q string, e fs.DirEntry, err error) error {
 			rel := name
 			if q != p && strings.HasPrefix(q, p+sep) {
 				rel = name + sep + q[len(p)+1:]
@@ -184,8 +317,16 @@ func walkTop(dir string, top *topDir, fn func(p, rel string, d fs.DirEntry, err 
 				rel = relPath(dir, q)
 			}
 			return fn(q, rel, e, err)
-		})
-		if err != nil {
+		}
+		var err error
+		if top == nil {
+			err = filepath.WalkDir(p, walkFn)
+		} else {
+			err = top.walkFrom(p, d, walkFn)
+		}
+		switch err {
+		case nil, filepath.SkipDir, filepath.SkipAll:
+		default:
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -200,4 +201,104 @@ func TestReloadRereadsOnlyAChangedFolder(t *testing.T) {
 	listingTrusted = func(*os.File) bool { return false }
 	load("reload on an untrusted file system", 1, "c", "d")
 	load("again", 1, "c", "d")
+}
+
+// The folders of a Hugo site's sections are each read once a Load, for
+// every walk that looks at them (its posts, the files beside them), and
+// a reload takes the last load's reading of a folder whose stat has not
+// changed since: it reads again only the folders where an entry was
+// added, removed or renamed, or that changed within RacyWindow of the
+// last reading.
+func TestReloadRereadsOnlyChangedSubfolders(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"posts/a.md":              "---\ntitle: A\ndate: 2024-01-01\n---\nA\n",
+		"posts/b.md":              "---\ntitle: B\ndate: 2024-01-02\n---\nB\n",
+		"posts/bundle/index.md":   "---\ntitle: Bundle\ndate: 2024-01-03\n---\n![](pic.png)\n",
+		"posts/bundle/pic.png":    "png",
+		"posts/bundle/deep/x.txt": "x",
+		"notes/c.md":              "---\ntitle: C\n---\nC\n",
+		"notes/files/readme.txt":  "beside",
+	})
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return nil
+	})
+	if f, err := os.Open(dir); err != nil || !listingTrusted(f) {
+		t.Log("the test's folder is on a file system whose folders' times are not trusted: trusted for the test")
+		defer func(f func(*os.File) bool) { listingTrusted = f }(listingTrusted)
+		listingTrusted = func(*os.File) bool { return true }
+	} else {
+		f.Close()
+	}
+	time.Sleep(RacyWindow + 100*time.Millisecond)
+	// Each folder read (its entries from the kernel), and each opened
+	// (to look at its stat and file system first).
+	readings, opened := map[string]int{}, map[string]int{}
+	defer func(f func(*os.File) ([]fs.DirEntry, error)) { readDir = f }(readDir)
+	defer func(f func(string) (*os.File, error)) { openDir = f }(openDir)
+	realRead, realOpen := readDir, openDir
+	readDir = func(f *os.File) ([]fs.DirEntry, error) {
+		if rel, err := filepath.Rel(dir, f.Name()); err == nil && rel != "." {
+			readings[filepath.ToSlash(rel)]++
+		}
+		return realRead(f)
+	}
+	openDir = func(name string) (*os.File, error) {
+		if rel, err := filepath.Rel(dir, name); err == nil && rel != "." {
+			opened[filepath.ToSlash(rel)]++
+		}
+		return realOpen(name)
+	}
+	opts := LoadOptions{Settle: -1, Layout: LayoutHugo}
+	load := func(what string, want map[string]int, wantPosts ...string) {
+		t.Helper()
+		clear(readings)
+		clear(opened)
+		c, err := loadStrict(dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range slices.Concat(c.Posts, c.Pages) {
+			got = append(got, p.Slug)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, wantPosts) {
+			t.Errorf("%s: posts %v, want %v", what, got, wantPosts)
+		}
+		if !maps.Equal(readings, want) {
+			t.Errorf("%s: folders read %v, want %v", what, readings, want)
+		}
+		if !maps.Equal(opened, want) {
+			t.Errorf("%s: folders opened %v, want those read, %v (the others are looked at by a stat alone)", what, opened, want)
+		}
+		if len(c.Files) == 0 {
+			t.Errorf("%s: no files beside the posts", what)
+		}
+		c.Forget()
+		opts.Previous = c
+	}
+	every := map[string]int{"posts": 1, "posts/bundle": 1, "posts/bundle/deep": 1, "notes": 1, "notes/files": 1}
+	load("first load", every, "a", "b", "bundle", "c")
+	load("reload, nothing changed", map[string]int{}, "a", "b", "bundle", "c")
+	if err := os.WriteFile(filepath.Join(dir, "posts", "d.md"), []byte("---\ntitle: D\ndate: 2024-01-04\n---\nD\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Join(dir, "posts", "d.md"), old, old)
+	load("reload, a post added to a section", map[string]int{"posts": 1}, "a", "b", "bundle", "c", "d")
+	load("reload within the racy window", map[string]int{"posts": 1}, "a", "b", "bundle", "c", "d")
+	if err := os.Rename(filepath.Join(dir, "notes", "c.md"), filepath.Join(dir, "notes", "e.md")); err != nil {
+		t.Fatal(err)
+	}
+	load("reload, a post renamed", map[string]int{"notes": 1, "posts": 1}, "a", "b", "bundle", "d", "e")
+	time.Sleep(RacyWindow + 100*time.Millisecond)
+	load("reload a while later: the racy readings are not taken", map[string]int{"notes": 1, "posts": 1}, "a", "b", "bundle", "d", "e")
+	load("reload, nothing changed since readings that were not racy", map[string]int{}, "a", "b", "bundle", "d", "e")
+	if err := os.WriteFile(filepath.Join(dir, "posts", "bundle", "deep", "y.txt"), []byte("y"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	load("reload, a file added deep in a bundle", map[string]int{"posts/bundle/deep": 1}, "a", "b", "bundle", "d", "e")
 }
