@@ -111,6 +111,21 @@ func (d dirEntry) IsDir() bool                { return d.kind.IsDir() }
 func (d dirEntry) Type() fs.FileMode          { return d.kind }
 func (d dirEntry) Info() (fs.FileInfo, error) { return nil, fs.ErrNotExist }
 
+// trustFolderTimes has listingTrusted trust the times of dir's file
+// system until the test ends, if it does not already: on a file system
+// it does not know (an overlay), the rule is tried all the same, on the
+// times the test's folder keeps.
+func trustFolderTimes(t *testing.T, dir string) {
+	if f, err := os.Open(dir); err == nil && listingTrusted(f) {
+		f.Close()
+		return
+	}
+	t.Log("the test's folder is on a file system whose folders' times are not trusted: trusted for the test")
+	old := listingTrusted
+	t.Cleanup(func() { listingTrusted = old })
+	listingTrusted = func(*os.File) bool { return true }
+}
+
 // A reload takes the last load's reading of the posts folder when the
 // folder's stat is the one that load saw, and that load was not racy
 // (readDirRaw): it reads the folder's entries from the kernel again only
@@ -127,16 +142,7 @@ func TestReloadRereadsOnlyAChangedFolder(t *testing.T) {
 	for _, n := range []string{"a.md", "b.md"} {
 		os.Chtimes(filepath.Join(dir, n), old, old)
 	}
-	if f, err := os.Open(dir); err != nil || !listingTrusted(f) {
-		// Not ext4 or another file system listingTrusted knows (an
-		// overlay): the rule is tried all the same, on the times this
-		// folder of the test's keeps.
-		t.Log("the test's folder is on a file system whose folders' times are not trusted: trusted for the test")
-		defer func(f func(*os.File) bool) { listingTrusted = f }(listingTrusted)
-		listingTrusted = func(*os.File) bool { return true }
-	} else {
-		f.Close()
-	}
+	trustFolderTimes(t, dir)
 	time.Sleep(RacyWindow + 100*time.Millisecond) // the folder's change time is past the racy window
 	readings := 0
 	defer func(f func(*os.File) ([]fs.DirEntry, error)) { readDir = f }(readDir)
@@ -226,13 +232,7 @@ func TestReloadRereadsOnlyChangedSubfolders(t *testing.T) {
 		}
 		return nil
 	})
-	if f, err := os.Open(dir); err != nil || !listingTrusted(f) {
-		t.Log("the test's folder is on a file system whose folders' times are not trusted: trusted for the test")
-		defer func(f func(*os.File) bool) { listingTrusted = f }(listingTrusted)
-		listingTrusted = func(*os.File) bool { return true }
-	} else {
-		f.Close()
-	}
+	trustFolderTimes(t, dir)
 	time.Sleep(RacyWindow + 100*time.Millisecond)
 	// Each folder read (its entries from the kernel), and each opened
 	// (to look at its stat and file system first).
