@@ -90,8 +90,8 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 	// What the walk found of each file, made into its mdFile once all
 	// are known: every file's records in one allocation, from recs.
 	type walked struct {
-		path, name, rel string
-		index           bool
+		path, name, rel, folder string
+		index                   bool
 	}
 	bundles := make(map[string]bool)
 	var all []walked
@@ -120,7 +120,7 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), isSectionFile(name):
 			return nil
 		}
-		w := walked{path: p, name: name, rel: rel, index: isIndex(name)}
+		w := walked{path: p, name: name, rel: rel, folder: filepath.Dir(p), index: isIndex(name)}
 		if w.index {
 			bundles[rel] = !noBundles
 		}
@@ -150,24 +150,18 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 	// thousands of posts is most of a reload with nothing changed); by
 	// its path when it is its folder's only post (a page bundle's
 	// index.md), rather than opening the folder for it.
-	files := make(map[string]int) // of each folder
+	folders := make(map[string]folderFD)
 	for _, w := range all {
-		files[filepath.Dir(w.path)]++
-	}
-	folders := make(map[string]folderFD, len(files))
-	for d, n := range files {
-		folders[d] = byPath
-		if n > 1 {
-			folders[d] = openFolder(d) // noFolder if it cannot be: its files looked at by path
+		switch fd, seen := folders[w.folder]; {
+		case !seen:
+			folders[w.folder] = byPath
+		case fd == byPath: // its second post
+			folders[w.folder] = openFolder(w.folder) // noFolder if it cannot be: its files looked at by path
 		}
 	}
 	work.ForEach(len(found), func(i int) {
 		w := all[i]
-		fd, name := folders[filepath.Dir(w.path)], w.name
-		if fd == byPath {
-			name = w.path
-		}
-		in := fd.inspect(&srcs[i], name, w.path, root, maxPost)
+		in := folders[w.folder].inspect(&srcs[i], w.name, w.path, root, maxPost)
 		found[i].src, found[i].warn, found[i].ferr = in.src, in.warn, in.ferr
 	})
 	for _, fd := range folders {

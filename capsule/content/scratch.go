@@ -106,9 +106,9 @@ func (s *Scratch) Bytes() int64 {
 		int64(cap(r.nestedSrcs))*int64(unsafe.Sizeof(source{}))
 }
 
-// The records of n files, zeroed. Made anew when too small, and then
-// mapped in one call rather than faulted in a page at a time as they are
-// written (pages.PopulateSlice).
+// The records of n files, zeroed, made anew when too small. The large
+// ones (sources, mdFiles) are then mapped in one call rather than
+// faulted in a page at a time as they are written (pages.PopulateSlice).
 
 // listing is empty, with room for n names and their indexes.
 func (r *loadRecords) listing(n int) (names []string, at []int) {

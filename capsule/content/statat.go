@@ -40,8 +40,8 @@ func (d folderFD) close() {
 	}
 }
 
-// inspect is inspectSource for the file name of the folder d (its whole
-// path, for byPath), at path:
+// inspect is inspectSource for the file name of the folder d (by its
+// whole path, for byPath), at path:
 // one fstatat, which for a regular file is all there is to see. Anything
 // else (a symbolic link, a folder, a file gone, a failed stat) is
 // inspected again by its path, as inspectPost words it.
@@ -49,8 +49,11 @@ func (d folderFD) close() {
 // The source is made in src, one of a slice made for the whole folder:
 // 10,000 sources in one allocation rather than one each, on every reload.
 func (d folderFD) inspect(src *source, name, path, root string, limit int64) inspection {
-	if d == noFolder {
+	switch d {
+	case noFolder:
 		return inspectSource(path, root, limit)
+	case byPath:
+		name = path
 	}
 	var st unix.Stat_t
 	if err := unix.Fstatat(int(d), name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {

@@ -149,7 +149,13 @@ func (r *dirReading) unchanged(dir string) bool {
 	if syscall.Stat(dir, &st) != nil {
 		return false
 	}
-	s := stampOfStat(&st)
+	return r.stillFor(stampOfStat(&st))
+}
+
+// stillFor reports whether r, a reading with a stamp, is the entries of
+// its folder, now stamped s: the folder's stat is the one r saw, and r
+// was read RacyWindow or more after the folder last changed.
+func (r *dirReading) stillFor(s fileStamp) bool {
 	return s == *r.stamp && settled(r.readAt, s.mtime) && settled(r.readAt, s.ctime)
 }
 
@@ -231,8 +237,7 @@ func readDirRaw(dir string, prev *dirReading) (raw []fs.DirEntry, stamp *fileSta
 			stamp = &st
 		}
 	}
-	if prev != nil && prev.stamp != nil && stamp != nil && *prev.stamp == *stamp &&
-		settled(prev.readAt, stamp.mtime) && settled(prev.readAt, stamp.ctime) {
+	if prev != nil && prev.stamp != nil && stamp != nil && prev.stillFor(*stamp) {
 		return prev.raw, prev.stamp, prev.readAt, true, nil
 	}
 	raw, err = readDir(f)
