@@ -9,24 +9,20 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"capsule/capsule/internal/testfs"
 )
 
 // scratchFolder is a folder of n posts, dated an hour back (older than
 // RacyWindow: a reload takes them from the last load).
 func scratchFolder(t *testing.T, n int) string {
 	t.Helper()
-	dir := t.TempDir()
-	old := time.Now().Add(-time.Hour)
+	files := map[string]string{}
 	for i := range n {
-		p := filepath.Join(dir, fmt.Sprintf("post-%02d.md", i))
-		body := fmt.Sprintf("+++\ntitle = \"記事 %d\"\ndate = 2024-01-%02dT10:00:00Z\ntags = [\"t%d\"]\n+++\n\n本文 %d。\n", i, i%28+1, i%3, i)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, old, old); err != nil {
-			t.Fatal(err)
-		}
+		files[fmt.Sprintf("post-%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"記事 %d\"\ndate = 2024-01-%02dT10:00:00Z\ntags = [\"t%d\"]\n+++\n\n本文 %d。\n", i, i%28+1, i%3, i)
 	}
+	dir := testfs.Write(t, files)
+	testfs.Age(dir, time.Now().Add(-time.Hour))
 	return dir
 }
 

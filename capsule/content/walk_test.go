@@ -226,12 +226,7 @@ func TestReloadRereadsOnlyChangedSubfolders(t *testing.T) {
 		"notes/files/readme.txt":  "beside",
 	})
 	old := time.Now().Add(-time.Hour).Truncate(time.Second)
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			os.Chtimes(p, old, old)
-		}
-		return nil
-	})
+	testfs.Age(dir, old)
 	trustFolderTimes(t, dir)
 	time.Sleep(RacyWindow + 100*time.Millisecond)
 	// Each folder read (its entries from the kernel), and each opened
