@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"capsule/capsule/internal/work"
 )
 
 // staticFiles are the files of a Hugo site's static folders
@@ -90,8 +88,9 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 	// What the walk found of each file, made into its mdFile once all
 	// are known: every file's records in one allocation, from recs.
 	type walked struct {
-		path, name, rel, folder string
-		index                   bool
+		fileAt
+		rel   string
+		index bool
 	}
 	bundles := make(map[string]bool)
 	var all []walked
@@ -120,7 +119,7 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), isSectionFile(name):
 			return nil
 		}
-		w := walked{path: p, name: name, rel: rel, folder: filepath.Dir(p), index: isIndex(name)}
+		w := walked{fileAt: fileAt{path: p, name: name, folder: filepath.Dir(p)}, rel: rel, index: isIndex(name)}
 		if w.index {
 			bundles[rel] = !noBundles
 		}
@@ -145,27 +144,14 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 		found[i] = &mds[i]
 	}
 	// Each looked at (a stat: what a reload compares) on every core, as
-	// the posts at the top are: relative to its folder, open once for
-	// all its files (statat.go), when it has several (a section of
-	// thousands of posts is most of a reload with nothing changed); by
-	// its path when it is its folder's only post (a page bundle's
-	// index.md), rather than opening the folder for it.
-	folders := make(map[string]folderFD)
-	for _, w := range all {
-		switch fd, seen := folders[w.folder]; {
-		case !seen:
-			folders[w.folder] = byPath
-		case fd == byPath: // its second post
-			folders[w.folder] = openFolder(w.folder) // noFolder if it cannot be: its files looked at by path
-		}
+	// the posts at the top are (a section of thousands of posts is most
+	// of a reload with nothing changed).
+	at := make([]fileAt, len(all))
+	for i, w := range all {
+		at[i] = w.fileAt
 	}
-	work.ForEach(len(found), func(i int) {
-		w := all[i]
-		in := folders[w.folder].inspect(&srcs[i], w.name, w.path, root, maxPost)
+	for i, in := range inspectAll(at, srcs, root, maxPost) {
 		found[i].src, found[i].warn, found[i].ferr = in.src, in.warn, in.ferr
-	})
-	for _, fd := range folders {
-		fd.close()
 	}
 	return found, sections
 }

@@ -33,9 +33,14 @@ var jekyllPostName = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 // (minimal-mistakes' _pages). A post's date and slug come from its file
 // name; one not named YYYY-MM-DD-slug is left out with a warning, as
 // Jekyll leaves it out. What ex leaves out is not looked at.
-func findJekyll(dir, root string, ex *excluder, top *topDir, maxPost int64, loc *time.Location, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
+func findJekyll(dir, root string, ex *excluder, top *topDir, recs *loadRecords, maxPost int64, loc *time.Location, config siteConfig) (found []*mdFile, warns, errs []*FileError) {
 	var nested []string
 	found, nested, warns, errs = findJekyllPages(dir, root, ex, top, maxPost, config)
+	// The posts' files, then each looked at on every core, relative to
+	// its folder (inspectAll), as Hugo's sections' are: a _posts folder
+	// of thousands is most of a reload with nothing changed.
+	var files []fileAt
+	var drafts []bool // of files: found in a _drafts folder
 	for _, folder := range append([]string{"_posts", "_drafts"}, nested...) {
 		base := filepath.Join(dir, folder)
 		if !isDir(base) {
@@ -56,35 +61,41 @@ func findJekyll(dir, root string, ex *excluder, top *topDir, maxPost int64, loc 
 			if d.IsDir() || !hasExt(name, ".md", ".markdown") {
 				return nil
 			}
-			src := postSource(p, root, maxPost, &errs, &warns)
-			if src == nil {
-				return nil
-			}
-			stem := strings.TrimSuffix(name, filepath.Ext(name))
-			m := &mdFile{src: src, slug: stem,
-				def: postDefaults{dir: relDir(dir, p), bare: true}}
-			parts := jekyllPostName.FindStringSubmatch(stem)
-			if parts != nil {
-				y, _ := strconv.Atoi(parts[1])
-				mo, _ := strconv.Atoi(parts[2])
-				da, _ := strconv.Atoi(parts[3])
-				date := time.Date(y, time.Month(mo), da, 0, 0, 0, 0, loc)
-				if date.Month() != time.Month(mo) || date.Day() != da {
-					parts = nil // 2014-13-40: not a date
-				} else {
-					m.slug = parts[4]
-					m.def.date, m.def.hasDate = date, true
-				}
-			}
-			if filepath.Base(folder) == "_drafts" {
-				m.def.draft, m.def.date, m.def.hasDate = true, time.Time{}, false
-			} else if parts == nil {
-				warns = append(warns, &FileError{File: p, Msg: "not named YYYY-MM-DD-title.md, as a post in _posts must be: not loaded", Kind: "misnamed post"})
-				return nil
-			}
-			found = append(found, m)
+			files = append(files, fileAt{path: p, name: name, folder: filepath.Dir(p)})
+			drafts = append(drafts, filepath.Base(folder) == "_drafts")
 			return nil
 		})
+	}
+	mds, srcs := recs.nested(len(files))
+	for i, in := range inspectAll(files, srcs, root, maxPost) {
+		src := in.take(&errs, &warns)
+		if src == nil {
+			continue
+		}
+		p, name := files[i].path, files[i].name
+		stem := strings.TrimSuffix(name, filepath.Ext(name))
+		m := &mds[i]
+		*m = mdFile{src: src, slug: stem, def: postDefaults{dir: relDir(dir, p), bare: true}}
+		parts := jekyllPostName.FindStringSubmatch(stem)
+		if parts != nil {
+			y, _ := strconv.Atoi(parts[1])
+			mo, _ := strconv.Atoi(parts[2])
+			da, _ := strconv.Atoi(parts[3])
+			date := time.Date(y, time.Month(mo), da, 0, 0, 0, 0, loc)
+			if date.Month() != time.Month(mo) || date.Day() != da {
+				parts = nil // 2014-13-40: not a date
+			} else {
+				m.slug = parts[4]
+				m.def.date, m.def.hasDate = date, true
+			}
+		}
+		if drafts[i] {
+			m.def.draft, m.def.date, m.def.hasDate = true, time.Time{}, false
+		} else if parts == nil {
+			warns = append(warns, &FileError{File: p, Msg: "not named YYYY-MM-DD-title.md, as a post in _posts must be: not loaded", Kind: "misnamed post"})
+			continue
+		}
+		found = append(found, m)
 	}
 	return found, warns, errs
 }

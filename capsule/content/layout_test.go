@@ -181,7 +181,7 @@ func TestJekyllDrafts(t *testing.T) {
 		t.Errorf("posts %s, warnings %v", slugsOf(c.Posts), c.Warnings)
 	}
 	var ps []*mdFile
-	ps, _, _ = findJekyll(dir, dir, nil, nil, DefaultMaxPostSize, time.UTC, siteConfig{})
+	ps, _, _ = findJekyll(dir, dir, nil, nil, new(loadRecords), DefaultMaxPostSize, time.UTC, siteConfig{})
 	for _, m := range ps {
 		m.src.read()
 	}

@@ -298,7 +298,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var zolaSecs map[string]zolaSection
 	switch l {
 	case layoutJekyll:
-		found, warns, ferrs := findJekyll(dir, root, ex, top, maxPost, loc, f.config)
+		found, warns, ferrs := findJekyll(dir, root, ex, top, recs, maxPost, loc, f.config)
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)
 		errs = append(errs, ferrs...)

@@ -8,10 +8,10 @@ import (
 )
 
 // Scratch is memory for the records a Load makes of every post file, at
-// the top of the posts folder and in a Hugo folder's sections (what
-// looking at it found, its source, its mdFile), which no Content keeps
-// once Load returns: handed from one Load to the next, so that a reload
-// does not make them anew.
+// the top of the posts folder, in a Hugo folder's sections and in a
+// Jekyll site's _posts (what looking at it found, its source, its
+// mdFile), which no Content keeps once Load returns: handed from one
+// Load to the next, so that a reload does not make them anew.
 //
 // Why: at 10,000 posts they are 4.4 MB. Made anew at each reload, they
 // are memory the process has not written since the daemon returned the
@@ -43,7 +43,8 @@ type loadRecords struct {
 	srcs      []source
 	posts     []*mdFile
 	files     []mdFile
-	// The posts of a Hugo folder's sections (findNested).
+	// The posts of a Hugo folder's sections (findNested) or of a Jekyll
+	// site's _posts and _drafts (findJekyll).
 	nestedFiles []mdFile
 	nestedSrcs  []source
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 	"unsafe"
@@ -13,17 +12,19 @@ import (
 	"capsule/capsule/internal/testfs"
 )
 
-// scratchFolder is a folder of n posts, dated an hour back (older than
-// RacyWindow: a reload takes them from the last load).
-func scratchFolder(t *testing.T, n int) string {
+// scratchFolder is a folder of n posts in its folder sub ("" for the top),
+// dated an hour back (older than RacyWindow: a reload takes them from the
+// last load), and the path of post i's file (which need not exist).
+func scratchFolder(t *testing.T, n int, sub string) (dir string, post func(i int) string) {
 	t.Helper()
+	name := func(i int) string { return filepath.Join(sub, fmt.Sprintf("2024-01-01-post-%02d.md", i)) }
 	files := map[string]string{}
 	for i := range n {
-		files[fmt.Sprintf("post-%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"記事 %d\"\ndate = 2024-01-%02dT10:00:00Z\ntags = [\"t%d\"]\n+++\n\n本文 %d。\n", i, i%28+1, i%3, i)
+		files[name(i)] = fmt.Sprintf("+++\ntitle = \"記事 %d\"\ndate = 2024-01-%02dT10:00:00Z\ntags = [\"t%d\"]\n+++\n\n本文 %d。\n", i, i%28+1, i%3, i)
 	}
-	dir := testfs.Write(t, files)
+	dir = testfs.Write(t, files)
 	testfs.Age(dir, time.Now().Add(-time.Hour))
-	return dir
+	return dir, func(i int) string { return filepath.Join(dir, name(i)) }
 }
 
 // zeroed reports the first element of s, to its capacity, that is not
@@ -41,7 +42,7 @@ func zeroed[T any](s []T) int {
 // back cleared (holding nothing of the Content), and the next Load makes
 // its records in the same memory.
 func TestScratchRecordsReused(t *testing.T) {
-	dir := scratchFolder(t, 12)
+	dir, _ := scratchFolder(t, 12, "")
 	s := new(Scratch)
 	c, err := loadStrict(dir, LoadOptions{Scratch: s})
 	if err != nil {
@@ -99,9 +100,16 @@ func inSlice[T any](s []T, p *T) bool {
 
 // Nothing a Load returns lives in its Scratch: the Contents of loads
 // whose records later loads wrote over are what a load without one
-// makes, after posts were edited, added and removed in between.
+// makes, after posts were edited, added and removed in between; posts at
+// the top, in a Hugo section and in Jekyll's _posts alike.
 func TestScratchLeavesContentsAlone(t *testing.T) {
-	dir := scratchFolder(t, 8)
+	for _, c := range []struct{ layout, sub string }{{LayoutFlat, ""}, {LayoutHugo, "posts"}, {LayoutJekyll, "_posts"}} {
+		t.Run(c.layout, func(t *testing.T) { testScratchLeavesContentsAlone(t, c.layout, c.sub) })
+	}
+}
+
+func testScratchLeavesContentsAlone(t *testing.T, layout, sub string) {
+	dir, post := scratchFolder(t, 8, sub)
 	s := new(Scratch)
 	type kept struct{ with, without *Content }
 	var loads []kept
@@ -109,19 +117,22 @@ func TestScratchLeavesContentsAlone(t *testing.T) {
 	for step := range 6 {
 		switch step {
 		case 1:
-			os.WriteFile(filepath.Join(dir, "post-03.md"), []byte("+++\ntitle = \"書き直し\"\ndate = 2024-02-01T10:00:00Z\n+++\n\n新しい本文。\n"), 0o644)
+			os.WriteFile(post(3), []byte("+++\ntitle = \"書き直し\"\ndate = 2024-02-01T10:00:00Z\n+++\n\n新しい本文。\n"), 0o644)
 		case 2:
-			os.WriteFile(filepath.Join(dir, "post-20.md"), []byte("+++\ntitle = \"新しい記事\"\ndate = 2024-03-01T10:00:00Z\n+++\n\n本文。\n"), 0o644)
+			os.WriteFile(post(20), []byte("+++\ntitle = \"新しい記事\"\ndate = 2024-03-01T10:00:00Z\n+++\n\n本文。\n"), 0o644)
 		case 4:
-			os.Remove(filepath.Join(dir, "post-05.md"))
+			os.Remove(post(5))
 		}
-		with, err := loadStrict(dir, LoadOptions{Scratch: s, Previous: prev, Settle: -1})
+		with, err := loadStrict(dir, LoadOptions{Scratch: s, Previous: prev, Settle: -1, Layout: layout})
 		if err != nil {
 			t.Fatal(err)
 		}
-		without, err := loadStrict(dir, LoadOptions{Settle: -1})
+		without, err := loadStrict(dir, LoadOptions{Settle: -1, Layout: layout})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(with.Posts) < 7 {
+			t.Fatalf("step %d: %d posts loaded: the test's folder is not read as a %s one", step, len(with.Posts), layout)
 		}
 		loads = append(loads, kept{with, without})
 		// What the load keeps for the next (each file as read) is not
@@ -130,10 +141,10 @@ func TestScratchLeavesContentsAlone(t *testing.T) {
 		// are read again (RacyWindow).
 		recs := s.recs
 		for path, src := range with.cache.read {
-			if inSlice(recs.srcs, src) {
+			if inSlice(recs.srcs, src) || inSlice(recs.nestedSrcs, src) {
 				t.Fatalf("step %d: the load keeps %s in its scratch", step, path)
 			}
-			written := strings.HasSuffix(path, "post-03.md") || strings.HasSuffix(path, "post-20.md")
+			written := path == post(3) || path == post(20)
 			if (step == 3 || step == 5) && !written && prev.cache.read[path] != src {
 				t.Errorf("step %d: nothing changed, and %s was not taken from the last load", step, path)
 			}

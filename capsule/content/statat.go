@@ -3,6 +3,8 @@ package content
 import (
 	"syscall"
 
+	"capsule/capsule/internal/work"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -69,4 +71,35 @@ func (d folderFD) inspect(src *source, name, path, root string, limit int64) ins
 // packages' fields are not of one type on every system).
 func timespecOf(t unix.Timespec) syscall.Timespec {
 	return syscall.NsecToTimespec(unix.TimespecToNsec(t))
+}
+
+// fileAt is a post file found in a folder below the posts folder: its
+// path, its name, and its folder's path.
+type fileAt struct {
+	path, name, folder string
+}
+
+// inspectAll looks at files on every core, each relative to its folder,
+// open once for all its files (inspect), or by its whole path when it
+// is its folder's only one (a page bundle's index.md) rather than
+// opening the folder for it. Their sources are made in srcs, one each.
+func inspectAll(files []fileAt, srcs []source, root string, limit int64) []inspection {
+	folders := make(map[string]folderFD)
+	for _, f := range files {
+		switch fd, seen := folders[f.folder]; {
+		case !seen:
+			folders[f.folder] = byPath
+		case fd == byPath: // its second file
+			folders[f.folder] = openFolder(f.folder) // noFolder if it cannot be: its files looked at by path
+		}
+	}
+	out := make([]inspection, len(files))
+	work.ForEach(len(files), func(i int) {
+		f := files[i]
+		out[i] = folders[f.folder].inspect(&srcs[i], f.name, f.path, root, limit)
+	})
+	for _, fd := range folders {
+		fd.close()
+	}
+	return out
 }
