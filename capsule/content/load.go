@@ -182,7 +182,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	} else if opts.Saved != nil {
 		prev = opts.Saved.cache
 	}
-	c.cache = newLoadCache(prev) // as large as the last one: not grown entry by entry
+	c.cache = newLoadCache(prev)
 
 	top := new(topDir) // the folder, read once for all that looks at it
 	if prev != nil && prev.top != nil {
@@ -480,6 +480,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	read, keyWarns, ferrs2 := filesRead(found, cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal))
 	c.cache.keep(files) // with what filesRead found in them (source.privateKey)
+	c.cache.done()
 	c.Warnings = append(c.Warnings, keyWarns...)
 	errs = append(errs, ferrs2...)
 	for _, f := range read {

@@ -42,6 +42,12 @@ type loadCache struct {
 	// posts is what the load made of its posts, for a reload that finds
 	// them made of the same (poststage.go); nil if it made none.
 	posts *postStage
+
+	// kept are the sources keep was given, until done records them in
+	// read; like is the previous load's cache, whose read done takes
+	// when it would be the same.
+	kept [][]*source
+	like *loadCache
 }
 
 // parsedEntry is a post's decoded front matter and the defaults it was
@@ -54,14 +60,15 @@ type parsedEntry struct {
 	result parseResult
 }
 
-// newLoadCache is an empty cache, sized as like (nil: small).
+// newLoadCache is an empty cache, for a load after the one that made
+// like (nil for none). Its read is made by done.
 func newLoadCache(like *loadCache) *loadCache {
 	if like == nil {
-		return &loadCache{read: make(map[string]*source), parsed: make(map[string]*parsedEntry)}
+		return &loadCache{parsed: make(map[string]*parsedEntry)}
 	}
 	// parsed is made by parsePosts, as large as it needs, unless the
 	// last load's is taken whole (reusePosts).
-	return &loadCache{read: make(map[string]*source, len(like.read))}
+	return &loadCache{like: like}
 }
 
 // reuse takes s from the previous load when its file has not changed, and
@@ -91,13 +98,53 @@ func (s *source) reuse(prev *loadCache) bool {
 	return true
 }
 
-// keep records the sources read without error for the next load.
-func (c *loadCache) keep(srcs []*source) {
-	for _, s := range srcs {
-		if s.err == nil && (s.after != nil || s.stamp != nil) {
-			c.read[s.path] = s.kept()
+// keep records the sources read without error for the next load, once
+// the load is done with them (done).
+func (c *loadCache) keep(srcs []*source) { c.kept = append(c.kept, srcs) }
+
+// done records in read the sources keep was given. When each is its
+// record in the previous load's read, taken whole (source.keptWhole),
+// and there are as many, read is that load's map, not a copy of it: a
+// reload that finds nothing changed makes no map of every file (10,000
+// entries, 2 ms and 0.4 MB at 10,000 posts). A record is never changed
+// once kept but for ForgetPost dropping its bytes, which are the same
+// record's in both maps. (Two sources of one path would leave a record
+// of the previous load's in read that this load did not keep: a file
+// unchanged since, as reuse takes only such, never a wrong one.)
+func (c *loadCache) done() {
+	kept, like := c.kept, c.like
+	c.kept, c.like = nil, nil
+	n, whole := 0, like != nil && like.read != nil
+	for _, srcs := range kept {
+		for _, s := range srcs {
+			if s.keepable() {
+				n++
+				whole = whole && s.keptWhole()
+			}
 		}
 	}
+	if whole && n == len(like.read) {
+		c.read = like.read
+		return
+	}
+	c.read = make(map[string]*source, n)
+	for _, srcs := range kept {
+		for _, s := range srcs {
+			if s.keepable() {
+				c.read[s.path] = s.kept()
+			}
+		}
+	}
+}
+
+// keepable reports whether s is kept for the next load: read without
+// error, and with what reuse compares.
+func (s *source) keepable() bool { return s.err == nil && (s.after != nil || s.stamp != nil) }
+
+// keptWhole reports whether s is kept as the previous load kept it
+// (kept returns s.from).
+func (s *source) keptWhole() bool {
+	return s.reused && s.from != nil && s.from.what == s.what && s.from.path == s.path
 }
 
 // kept is s as a load keeps it for the next: its bytes, when it was read
@@ -107,7 +154,7 @@ func (c *loadCache) keep(srcs []*source) {
 // from the previous load is kept as it was kept then: a reload that
 // changes nothing allocates nothing for it.
 func (s *source) kept() *source {
-	if s.reused && s.from != nil && s.from.what == s.what && s.from.path == s.path {
+	if s.keptWhole() {
 		return s.from
 	}
 	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp, key: s.key, keyScanned: s.keyScanned}
