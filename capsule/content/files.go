@@ -45,7 +45,9 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 	if ex != nil && ex.allFiles != "" {
 		return nil, nil, nil, nil // newExcluder said so
 	}
-	walkErr := walkTop(dir, top, func(p, rel string, d fs.DirEntry, err error) error {
+	// Markdown is never served as it is but from a static folder (skipFile):
+	// the posts at the top are not even looked at.
+	walkErr := walkTop(dir, top, l == layoutStatic, func(p, rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
 			return nil

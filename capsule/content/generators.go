@@ -101,20 +101,26 @@ func findFolder(dir, forced string, top *topDir) folder {
 // its posts at the top); "" if nothing does.
 func hugoMarker(dir string, top *topDir) string {
 	entries, _ := top.read(dir)
-	topMarkdown, sectionMarkdown := false, ""
-	for _, e := range entries {
-		switch name := e.Name(); {
-		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
-		case !e.IsDir() && hasExt(name, ".md"):
-			topMarkdown = true
-		case e.IsDir() && sectionMarkdown == "":
-			if n, _ := countNestedMarkdown(filepath.Join(dir, name), nil, nil); n > 0 {
-				sectionMarkdown = name + "/"
+	// Its folders are among the entries besides Markdown files: a folder
+	// of 10,000 posts is not looked at name by name, but until its first
+	// post.
+	folders := top.besides(dir, entries)
+	hidden := func(name string) bool { return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") }
+	topMarkdown := slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
+		return !e.IsDir() && !hidden(e.Name()) && hasExt(e.Name(), ".md")
+	})
+	sectionMarkdown := ""
+	for _, i := range folders {
+		if e := entries[i]; e.IsDir() && !hidden(e.Name()) {
+			if n, _ := countNestedMarkdown(filepath.Join(dir, e.Name()), nil, nil); n > 0 {
+				sectionMarkdown = e.Name() + "/"
+				break
 			}
 		}
 	}
-	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
+	for _, i := range folders {
+		e := entries[i]
+		if !e.IsDir() || hidden(e.Name()) {
 			continue
 		}
 		sub := filepath.Join(dir, e.Name())
@@ -297,7 +303,7 @@ func (f folder) describe(main []string) string {
 // hidden, not in folders starting with "_", not excluded), and names the
 // first. With a nil ex, files at dir's top count too (dir is a section).
 func countNestedMarkdown(dir string, ex *excluder, top *topDir) (n int, first string) {
-	walkTop(dir, top, func(p, rel string, d fs.DirEntry, err error) error {
+	walkTop(dir, top, ex == nil, func(p, rel string, d fs.DirEntry, err error) error { // files at the top are not counted but with a nil ex
 		if err != nil || rel == "." {
 			return nil
 		}

@@ -48,6 +48,11 @@ type topDir struct {
 // dirReading is a folder's entries, as one Load read them.
 type dirReading struct {
 	entries []fs.DirEntry // sorted by name
+	// besides are the indexes in entries of all but Markdown files:
+	// folders, and files not named .md or .markdown. A walk that
+	// leaves Markdown alone (the files beside the posts, Markdown in
+	// subfolders) looks at them, not at 10,000 posts' names each Load.
+	besides []int
 	err     error
 	raw     []fs.DirEntry // the entries in the kernel's order
 	stamp   *fileStamp    // the folder's stat when raw was read, if known
@@ -65,11 +70,24 @@ func readFolder(dir string, prev *dirReading) (r dirReading, taken bool) {
 	var same bool
 	r.raw, r.stamp, r.readAt, same, r.err = readDirRaw(dir, prev)
 	if prev != nil && r.err == nil && (same || sameReading(prev.raw, r.raw)) {
-		r.entries, r.raw = prev.entries, prev.raw
+		r.entries, r.raw, r.besides = prev.entries, prev.raw, prev.besides
 		return r, true
 	}
 	r.entries = sortByName(slices.Clone(r.raw))
+	r.besides = besidesMarkdown(r.entries)
 	return r, false
+}
+
+// besidesMarkdown are the indexes of the entries that are not Markdown
+// files (dirReading.besides).
+func besidesMarkdown(entries []fs.DirEntry) []int {
+	out := []int{} // nil is a reading's not made
+	for i, e := range entries {
+		if e.IsDir() || !hasExt(e.Name(), ".md", ".markdown") {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // paths returns the paths of entries, dir's as read returned them: made
@@ -87,6 +105,16 @@ func (t *topDir) paths(dir string, entries []fs.DirEntry) []string {
 		t.joined = out
 	}
 	return out
+}
+
+// besides returns the indexes of dir's entries, as read returned them,
+// that are not Markdown files (dirReading.besides): the reading's own,
+// when dir is the folder read first.
+func (t *topDir) besides(dir string, entries []fs.DirEntry) []int {
+	if t != nil && t.done && t.dir == dir && t.err == nil && len(entries) == len(t.entries) && t.dirReading.besides != nil {
+		return t.dirReading.besides
+	}
+	return besidesMarkdown(entries)
 }
 
 // read returns dir's entries, sorted by name, as os.ReadDir does: the
@@ -292,8 +320,10 @@ func joiner(dir string) func(name string) string {
 // for dir itself, with the system's separators). As for WalkDir, fn
 // returning filepath.SkipDir for a folder skips it, and for a file skips
 // the rest of its folder; fn is called for dir itself only when it cannot
-// be read, with the error.
-func walkTop(dir string, top *topDir, fn func(p, rel string, d fs.DirEntry, err error) error) error {
+// be read, with the error. With markdown false, it leaves out the
+// Markdown files at the top of dir (which fn must then have nothing to
+// do with, nor skip the rest of the folder for).
+func walkTop(dir string, top *topDir, markdown bool, fn func(p, rel string, d fs.DirEntry, err error) error) error {
 	entries, err := top.read(dir)
 	if err != nil {
 		if err := fn(dir, ".", nil, err); err != nil && err != filepath.SkipDir {
@@ -301,8 +331,18 @@ func walkTop(dir string, top *topDir, fn func(p, rel string, d fs.DirEntry, err 
 		}
 		return nil
 	}
+	n, which := len(entries), []int(nil) // nil: every entry
+	if !markdown {
+		which = top.besides(dir, entries)
+		n = len(which)
+	}
 	sep, paths := string(filepath.Separator), top.paths(dir, entries)
-	for i, d := range entries {
+	for k := range n {
+		i := k
+		if !markdown {
+			i = which[k]
+		}
+		d := entries[i]
 		name, p := d.Name(), paths[i]
 		if !d.IsDir() {
 			switch err := fn(p, name, d, nil); err {

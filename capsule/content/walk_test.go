@@ -297,3 +297,37 @@ func TestReloadRereadsOnlyChangedSubfolders(t *testing.T) {
 	}
 	load("reload, a file added deep in a bundle", map[string]int{"posts/bundle/deep": 1}, "a", "b", "bundle", "d", "e")
 }
+
+// walkTop without Markdown visits all that walkTop visits but the
+// Markdown files at the top, in the same order, from the reading's own
+// list of them, which a reload that takes the reading takes too.
+func TestWalkTopBesidesMarkdown(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"a.md": "", "b.MARKDOWN": "", "c.png": "", "d.md/inner.md": "", "e/f.md": "", "e/g.txt": "", "z.txt": "",
+	})
+	trustFolderTimes(t, dir)
+	testfs.Age(dir, time.Now().Add(-time.Hour))
+	visits := func(top *topDir, markdown bool) []string {
+		var got []string
+		walkTop(dir, top, markdown, func(p, rel string, d fs.DirEntry, err error) error {
+			got = append(got, rel)
+			return nil
+		})
+		return got
+	}
+	top := new(topDir)
+	all, besides := visits(top, true), visits(top, false)
+	if want := []string{"a.md", "b.MARKDOWN", "c.png", "d.md", "d.md/inner.md", "e", "e/f.md", "e/g.txt", "z.txt"}; !slices.Equal(all, want) {
+		t.Fatalf("walkTop visits %q, want %q", all, want)
+	}
+	if want := []string{"c.png", "d.md", "d.md/inner.md", "e", "e/f.md", "e/g.txt", "z.txt"}; !slices.Equal(besides, want) {
+		t.Fatalf("walkTop without Markdown visits %q, want %q", besides, want)
+	}
+	if got := visits(nil, false); !slices.Equal(got, besides) {
+		t.Fatalf("without a reading, walkTop without Markdown visits %q, want %q", got, besides)
+	}
+	next := &topDir{prev: top}
+	if got := visits(next, false); !slices.Equal(got, besides) || len(next.dirReading.besides) == 0 || &next.dirReading.besides[0] != &top.dirReading.besides[0] {
+		t.Fatalf("a reload taking the reading visits %q (want %q), or made its list anew", got, besides)
+	}
+}
