@@ -95,28 +95,36 @@ func (a *arena) reserve(n int) ([]byte, bool) {
 // packer packs a build's posts into arenas. It is safe for concurrent
 // use: posts are packed as they are rendered, on every core.
 type packer struct {
-	mu  sync.Mutex
-	cur *arena // the arena being filled, perhaps the previous Store's last one
+	mu sync.Mutex
+	// cur is the arena being filled, perhaps the previous Store's last
+	// one; curText the one Gopher texts are being packed into (see
+	// pack).
+	cur, curText *arena
 	// made counts the arenas made (not those of their own size), moved
 	// the posts repack moved: for tests.
 	made, moved int
 }
 
 // newPacker returns a packer that fills first the free space left in the
-// arena prev was filling (prev may be nil).
+// arenas prev was filling (prev may be nil).
 func newPacker(prev *packer) *packer {
 	pk := &packer{}
 	if prev != nil {
 		prev.mu.Lock()
-		pk.cur = prev.cur
+		pk.cur, pk.curText = prev.cur, prev.curText
 		prev.mu.Unlock()
 	}
 	return pk
 }
 
 // alloc returns n bytes of fresh space, no slice points to yet, and
-// their arena.
-func (pk *packer) alloc(n int) ([]byte, *arena) {
+// their arena; allocText the same for a Gopher text.
+func (pk *packer) alloc(n int) ([]byte, *arena)     { return pk.allocIn(&pk.cur, n) }
+func (pk *packer) allocText(n int) ([]byte, *arena) { return pk.allocIn(&pk.curText, n) }
+
+// allocIn returns n bytes of *cur, or of a new arena made *cur when it has
+// not so many left.
+func (pk *packer) allocIn(cur **arena, n int) ([]byte, *arena) {
 	if n > arenaSize/4 {
 		a := newArena(n)
 		b, _ := a.reserve(n)
@@ -124,29 +132,35 @@ func (pk *packer) alloc(n int) ([]byte, *arena) {
 	}
 	pk.mu.Lock()
 	defer pk.mu.Unlock()
-	if pk.cur != nil {
-		if b, ok := pk.cur.reserve(n); ok {
-			return b, pk.cur
+	if *cur != nil {
+		if b, ok := (*cur).reserve(n); ok {
+			return b, *cur
 		}
 	}
-	pk.cur = newArena(arenaSize)
+	*cur = newArena(arenaSize)
 	pk.made++
-	b, _ := pk.cur.reserve(n)
-	return b, pk.cur
+	b, _ := (*cur).reserve(n)
+	return b, *cur
 }
 
-// filling reports whether a is the arena pk fills.
+// filling reports whether a is an arena pk fills.
 func (pk *packer) filling(a *arena) bool {
 	pk.mu.Lock()
 	defer pk.mu.Unlock()
-	return a == pk.cur
+	return a == pk.cur || a == pk.curText
 }
 
-// pack returns e with every byte it holds copied into one piece of an
-// arena, its arena and size noted. The copy's slices have no room to
-// grow: each ends where the next begins. A page in two pieces (a
+// pack returns e with every byte it holds copied into arenas, each
+// piece's arena and size noted: its Gopher text into one piece of a text
+// arena, the rest into one piece of another. The copy's slices have no
+// room to grow: each ends where the next begins. A page in two pieces (a
 // retitled post's) is one again: its pieces are copied one after the
 // other, and served in one write.
+//
+// Gopher texts are packed apart because a new Gopher width makes every
+// one of them anew and nothing else (rewrap.go): the arenas of the
+// previous texts are then dead whole once the previous Store is, and
+// the rest, half of what is held, stays where it is, all of it live.
 func (pk *packer) pack(e renderedEntry) renderedEntry {
 	if e.err != nil {
 		return e
@@ -157,8 +171,13 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 	if e.gmi != nil {
 		raw, tail, body, w = e.gmi.Raw, e.gmi.Tail, e.gmi.Body, e.gmi.Len()
 	}
+	e.textArena, e.textSize = nil, 0
+	if len(e.txt) > 0 {
+		e.txt, e.textArena = pk.packText(e.txt)
+		e.textSize = len(e.txt)
+	}
 	// Not its feed entry (atom): the feed holds those bytes (Store.atoms).
-	n := w + len(e.txt) + len(e.menu) + len(e.lines.gemini) + len(e.lines.gopher)
+	n := w + len(e.menu) + len(e.lines.gemini) + len(e.lines.gopher)
 	buf, a := pk.alloc(n)
 	put := func(b []byte) []byte {
 		if b == nil {
@@ -190,13 +209,20 @@ func (pk *packer) pack(e renderedEntry) renderedEntry {
 		}
 		e.summary = packedSummary(e.summary, e.searchable)
 	}
-	e.txt = put(e.txt)
 	e.menu = put(e.menu)
 	e.lines.gemini = put(e.lines.gemini)
 	e.lines.gopher = put(e.lines.gopher)
 	e.arena, e.size = a, n
 	e.tailArena, e.tailSize = nil, 0
 	return e
+}
+
+// packText returns a copy of a Gopher text in a text arena, and that
+// arena.
+func (pk *packer) packText(txt []byte) ([]byte, *arena) {
+	buf, a := pk.allocText(len(txt))
+	copy(buf, txt)
+	return buf, a
 }
 
 // packedSummary returns summary as the same bytes of body, which is in
@@ -242,11 +268,10 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 	for _, list := range es {
 		for i := range list {
 			if e := &list[i]; e.err == nil {
-				if e.arena != nil {
-					live[e.arena] += e.size
-				}
-				if e.tailArena != nil {
-					live[e.tailArena] += e.tailSize
+				for _, p := range e.places() {
+					if p.a != nil {
+						live[p.a] += p.n
+					}
 				}
 			}
 		}
@@ -256,7 +281,7 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 	for k, list := range es {
 		for i := range list {
 			e := &list[i]
-			if e.err != nil || !underHalf(e.arena) && !underHalf(e.tailArena) {
+			if ps := e.places(); e.err != nil || !slices.ContainsFunc(ps[:], func(p place) bool { return underHalf(p.a) }) {
 				continue
 			}
 			*e = pk.pack(*e)
@@ -270,6 +295,18 @@ func (pk *packer) repack(es [][]renderedEntry, reused [][]*renderRecord) int {
 	}
 	pk.moved += moved
 	return moved
+}
+
+// place is where some of an entry's bytes are: n bytes of arena a.
+type place struct {
+	a *arena
+	n int
+}
+
+// places are where e's bytes are: its text, the rest, and a retitled
+// post's new tail and menu (an arena nil where it has none).
+func (e *renderedEntry) places() [3]place {
+	return [3]place{{e.arena, e.size}, {e.textArena, e.textSize}, {e.tailArena, e.tailSize}}
 }
 
 // chunkArenas are the chunks of a cache file's payload (buildcache.Open),

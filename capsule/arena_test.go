@@ -66,13 +66,19 @@ func TestPackerPacksEntriesInOrder(t *testing.T) {
 		if !sameEntryBytes(in[i], e) {
 			t.Fatalf("entry %d: bytes differ once packed", i)
 		}
-		if e.arena != out[0].arena {
+		if e.arena != out[0].arena || e.textArena != out[0].textArena {
 			t.Fatalf("entry %d in another arena, with room left in the first", i)
+		}
+		if e.textArena == e.arena || e.textSize != len(e.txt) || !inArena(e.textArena, e.txt) {
+			t.Fatalf("entry %d: its Gopher text is not alone in a text arena", i)
 		}
 		if &e.atom[0] != &in[i].atom[0] {
 			t.Fatalf("entry %d: its feed entry copied into the arena: the feed holds it (Store.atoms)", i)
 		}
-		for _, b := range [][]byte{e.gmi.Raw, e.txt, e.menu, e.lines.gemini, e.lines.gopher} {
+		if cap(e.txt) != len(e.txt) {
+			t.Fatalf("entry %d: its text has room to grow", i)
+		}
+		for _, b := range [][]byte{e.gmi.Raw, e.menu, e.lines.gemini, e.lines.gopher} {
 			if cap(b) != len(b) {
 				t.Fatalf("entry %d: a slice of %d bytes has room for %d: an append would write into the arena", i, len(b), cap(b))
 			}
@@ -118,9 +124,9 @@ func sumSizes(es []renderedEntry) int {
 func TestRepackRule(t *testing.T) {
 	withArenaSize(t, 16<<10)
 	pk := newPacker(nil)
-	var old []renderedEntry // 5 posts of about 3 KiB: arena A full
+	var old []renderedEntry // 5 posts of about 3 KiB but their texts: arena A full
 	for i := range 5 {
-		old = append(old, pk.pack(fakeEntry(2000, byte('a'+i))))
+		old = append(old, pk.pack(fakeEntry(2800, byte('a'+i))))
 	}
 	a := old[0].arena
 	for _, e := range old {
@@ -128,7 +134,7 @@ func TestRepackRule(t *testing.T) {
 			t.Fatal("the first five posts are not in one arena")
 		}
 	}
-	pk.pack(fakeEntry(1000, 'z')) // no room left in A: the next arena, A is no longer filled
+	pk.pack(fakeEntry(2500, 'z')) // no room left in A: the next arena, A is no longer filled
 	if pk.filling(a) {
 		t.Fatal("A is still being filled")
 	}
@@ -138,12 +144,12 @@ func TestRepackRule(t *testing.T) {
 	}
 	snapshot := make([]renderedEntry, len(old))
 	for i := range old {
-		snapshot[i] = fakeEntry(2000, byte('a'+i))
+		snapshot[i] = fakeEntry(2800, byte('a'+i))
 	}
 
 	// Three of the five posts kept (over half of A live): nothing moves.
 	next := newPacker(pk)
-	es := []renderedEntry{old[0], old[1], old[2], next.pack(fakeEntry(2000, 'n'))}
+	es := []renderedEntry{old[0], old[1], old[2], next.pack(fakeEntry(2800, 'n'))}
 	reused := []*renderRecord{records[0], records[1], records[2], nil}
 	if moved := next.repack([][]renderedEntry{es}, [][]*renderRecord{reused}); moved != 0 {
 		t.Fatalf("%d posts moved out of an arena %d%% live", moved, 100*3*old[0].size/len(a.buf))
@@ -190,7 +196,7 @@ func TestRepackRule(t *testing.T) {
 // goroutines (go test -race judges it); each earlier Store's responses
 // stay what they were.
 func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
-	withArenaSize(t, 32<<10)
+	withArenaSize(t, 12<<10)
 	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(26, 7)), clock: time.Now().Add(-240 * time.Hour)}
 	f.write(content.SiteFile, "+++\ntitle = \"題\"\nlang = \"ja\"\n+++\n")
 	for range 12 {

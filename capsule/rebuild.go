@@ -43,11 +43,15 @@ type renderedEntry struct {
 	// taken as one; homeAt is where its menu's way home begins: what
 	// retitle makes anew, before them all is kept.
 	tailAt, homeAt int
-	// arena is where its bytes are, size how many (packer.pack); a post
+	// arena is where its bytes are, size how many (packer.pack), but for
+	// its Gopher text, in textArena (textSize bytes; nil for a record
+	// held in a build cache's chunk, arena, with the rest); a post
 	// retitled has its new tail and menu in tailArena, tailSize bytes,
 	// and the rest where it was.
 	arena     *arena
 	size      int
+	textArena *arena
+	textSize  int
 	tailArena *arena
 	tailSize  int
 }

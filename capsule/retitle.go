@@ -75,7 +75,10 @@ func (pk *packer) retitle(r *renderRecord, b *blog, i int) (e renderedEntry, sam
 	e.menu = buf[len(tail):n:n]
 	// What stays where it was: all but the old tail and menu.
 	if e.arena != nil {
-		e.size = len(kept) + len(e.txt) + len(e.lines.gemini) + len(e.lines.gopher)
+		e.size = len(kept) + len(e.lines.gemini) + len(e.lines.gopher)
+		if e.textArena == nil {
+			e.size += len(e.txt) // held with the rest (chunkArenas.hold)
+		}
 	}
 	e.tailArena, e.tailSize = a, n
 	return e, false
