@@ -67,7 +67,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			return nil, err
 		}
 		st := *prev // what it holds is never changed: shared
-		st.Rendered, st.Retitled, st.BuildTime, st.Kept = 0, 0, time.Since(start), true
+		st.Rendered, st.Retitled, st.Rewrapped, st.BuildTime, st.Kept = 0, 0, 0, time.Since(start), true
 		return &st, nil
 	}
 	problems := slices.Clone(c.Problems)
@@ -144,12 +144,15 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
 	var cache, draftCache renderCache
-	retitled := false // cache's posts have another title of the site: retitle what is taken
-	var nRetitled atomic.Int64
+	retitled := false  // cache's posts may have another title of the site: retitle what is taken
+	rewrapped := false // cache's posts have another Gopher width: rewrap what is taken
+	var nRetitled, nRewrapped atomic.Int64
 	if prev := renders; prev != nil && prev.sameSettings(site, c) {
 		cache, draftCache = prev.renders, prev.draftRenders
 	} else if prev != nil && prev.sameBodySettings(site, c) {
 		cache, retitled = prev.renders, true // drafts are few: rendered anew
+	} else if prev != nil && prev.sameBodiesButTexts(site, c) {
+		cache, retitled, rewrapped = prev.renders, true, true
 	}
 	out := make([]renderedEntry, len(entries))
 	traces := make([]linkTrace, len(entries))
@@ -214,11 +217,23 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				if r.disk != nil {
 					r = r.fromDisk(p)
 				}
-				if e, same := pk.retitle(r, lb, j); !same {
-					c := *r // r is the previous Store's: never changed
-					c.renderedEntry = e
-					r = &c
+				e, same := pk.retitle(r, lb, j)
+				if !same {
 					nRetitled.Add(1)
+				}
+				if rewrapped {
+					if e = pk.rewrap(e, lb, j, p, md.of(p), links.rewriter(p, gopherPost, gopherFile, false), watch); e.err != nil {
+						out[i] = e
+						return
+					}
+					c.ForgetPost(p)
+					nRewrapped.Add(1)
+					same = false
+				}
+				if !same {
+					made := *r // r is the previous Store's: never changed
+					made.renderedEntry = e
+					r = &made
 				}
 			}
 			reused[i], out[i] = r, r.renderedEntry
@@ -308,7 +323,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			b.parts[p] = &out[i]
 		}
 	}
-	st.Retitled = int(nRetitled.Load())
+	st.Retitled, st.Rewrapped = int(nRetitled.Load()), int(nRewrapped.Load())
 	st.renders = make(renderCache, len(entries))
 	st.markup, st.languages = c.Markup, c.Languages
 	st.packer = pk

@@ -44,14 +44,15 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 	// The feed's text too only for flat folders: a dozen posts are all
 	// under feedFullPosts, whose entries the feed holds with their text;
 	// without it, the feed holds every entry as it is (Store.atoms).
+	width, reloads := 40, 0 // changed by every second reload while running
 	site := func(c *content.Content) *Site {
 		s := cacheTestSite(c)
-		s.FeedContent = !bundles
+		s.FeedContent, s.GopherWidth = !bundles, width
 		return s
 	}
 	cache := filepath.Join(t.TempDir(), "cache", "localhost.cache")
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
-	taken, rendered, searched, restarts, broken, missing, other, saved, retitled := 0, 0, 0, 0, 0, 0, 0, 0, 0
+	taken, rendered, searched, restarts, broken, missing, other, saved, retitled, rewrapped := 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 	for step := 0; step < *restartSteps; step++ {
 		// While stopped, the author changes nothing, or a few things.
 		what := "nothing"
@@ -117,8 +118,13 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 		started.Forget()
 		if f.rnd.IntN(3) == 0 {
 			// A reload while running, after a new title: posts retitled,
-			// their pages in two pieces, which the cache keeps whole.
+			// their pages in two pieces, which the cache keeps whole;
+			// now and then with a new Gopher width too: the texts of
+			// posts held in the cache's chunks rewrapped.
 			f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n+++\n", step))
+			if reloads++; reloads%2 == 0 {
+				width = 110 - width
+			}
 			o := opts
 			o.Previous = started
 			reloaded, err := content.Load(f.dir, o)
@@ -144,6 +150,7 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 					retitled++
 				}
 			}
+			rewrapped += got.Rewrapped
 			reloaded.Forget()
 			started = reloaded
 		}
@@ -154,10 +161,13 @@ func testRestartWithCache(t *testing.T, bundles bool) {
 	if *restartSteps >= 10 && retitled == 0 {
 		t.Errorf("no post retitled was ever written to the cache: the test proves nothing of them")
 	}
+	if *restartSteps >= 10 && rewrapped == 0 {
+		t.Errorf("no post was ever rewrapped after a restart: the test proves nothing of them")
+	}
 	if *restartSteps >= 10 && (taken == 0 || saved == 0) {
 		t.Errorf("no post was ever taken from the cache (%d), or loaded from it (%d): the test proves nothing", taken, saved)
 	}
-	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts loaded from it, %d taken from it, %d rendered, %d folded for search; %d retitled posts written", *restartSteps, restarts, missing, other, broken, saved, taken, rendered, searched, retitled)
+	t.Logf("%d steps: %d restarts from a cache (%d with none, %d for other settings, %d leaving the folder broken); %d posts loaded from it, %d taken from it, %d rendered, %d folded for search; %d retitled posts written, %d rewrapped", *restartSteps, restarts, missing, other, broken, saved, taken, rendered, searched, retitled, rewrapped)
 }
 
 // sampleFolder is the sample posts' folder.

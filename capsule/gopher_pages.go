@@ -92,21 +92,7 @@ func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, l
 	msg := b.site.Messages
 	p := b.entry(i)
 	older, newer := b.neighbours(i)
-	// The pointer to the menu is written into the text's one allocation,
-	// wrapped to the text's width as the text is.
-	tail := func(links []gopher.Link) string {
-		if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
-			pointer := strings.Join(gopher.Wrap(msg.MenuPointer, b.site.GopherWidth), "\r\n")
-			return "\r\n" + pointer + "\r\n" + b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p)) + "\r\n"
-		}
-		return ""
-	}
-	text, links := gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
-		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel, Tail: tail, Buf: scratch.text})
-	scratch.text = text
-	if b.isPage(i) {
-		b.pageLinks[i-len(b.posts)] = len(links) > 0 // each page its own index: no race
-	}
+	text, links := b.postGopherText(i, doc, scratch, link)
 
 	m := b.menu()
 	m.Info(p.Title)
@@ -146,6 +132,31 @@ func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, l
 	homeAt = m.Len()
 	b.home(m)
 	return text, m.Bytes(), homeAt // copied into an arena by build (packer.pack)
+}
+
+// postGopherText renders a post's gopher text (see postGopher), in
+// scratch's buffer, and returns it with the links it holds: all of the
+// post that the Gopher width reaches (rewrap.go).
+func (b *blog) postGopherText(i int, doc *markup.Document, scratch *renderScratch, link func(string) string) (text []byte, links []gopher.Link) {
+	msg := b.site.Messages
+	p := b.entry(i)
+	older, newer := b.neighbours(i)
+	// The pointer to the menu is written into the text's one allocation,
+	// wrapped to the text's width as the text is.
+	tail := func(links []gopher.Link) string {
+		if len(links) > 0 || len(p.Tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
+			pointer := strings.Join(gopher.Wrap(msg.MenuPointer, b.site.GopherWidth), "\r\n")
+			return "\r\n" + pointer + "\r\n" + b.site.GopherURL(gopher.TypeMenu, postMenuSelector(p)) + "\r\n"
+		}
+		return ""
+	}
+	text, links = gopher.RenderPost(gopher.Header{Title: p.Title, Date: postDate(p), Tags: p.Tags},
+		doc.Source, doc.Root, gopher.TextOptions{Width: b.site.GopherWidth, Link: link, TagsLabel: msg.TagsLabel, ImageLabel: msg.ImageLabel, Tail: tail, Buf: scratch.text})
+	scratch.text = text
+	if b.isPage(i) {
+		b.pageLinks[i-len(b.posts)] = len(links) > 0 // each page its own index: no race
+	}
+	return text, links
 }
 
 // tagsMenu lists the tags, most used first.

@@ -292,7 +292,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 	var prevContent *content.Content
 	var prev *Store
 	scratch := new(content.Scratch) // the incremental loads', as the daemon's reloads share one
-	reused, retitled, broken, unchanged, takenWhole := 0, 0, 0, 0, 0
+	reused, retitled, rewrapped, broken, unchanged, takenWhole := 0, 0, 0, 0, 0, 0
 	seen := map[string]int{} // what the steps' Stores had, summed
 	for step := 0; step < *incrementalSteps; step++ {
 		what := f.change()
@@ -300,7 +300,11 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 			f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n+++\n", step))
 			what += ", a new title"
 		}
-		switch f.rnd.IntN(12) {
+		k := f.rnd.IntN(12)
+		if step%20 == 13 {
+			k = 0 // a new width at least every twenty steps, alone or with the change
+		}
+		switch k {
 		case 0:
 			width = 90 - width
 			what += fmt.Sprintf(", gopher width %d", width)
@@ -356,7 +360,7 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 				}
 			}
 		}
-		retitled += got.Retitled
+		retitled, rewrapped = retitled+got.Retitled, rewrapped+got.Rewrapped
 		inc.Forget() // as the daemon does: the next build reads back what it renders
 		prevContent, prev = inc, got
 		// And a reload with nothing changed since: the Store is kept,
@@ -372,8 +376,8 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 		if diff := storeDiff(want, kept); diff != "" {
 			t.Fatalf("step %d (%s): a reload with nothing changed differs from a build from nothing: %s", step, what, diff)
 		}
-		if kept.Rendered != 0 || kept.Retitled != 0 {
-			t.Fatalf("step %d (%s): nothing changed, and %d rendered anew, %d retitled", step, what, kept.Rendered, kept.Retitled)
+		if kept.Rendered != 0 || kept.Retitled != 0 || kept.Rewrapped != 0 {
+			t.Fatalf("step %d (%s): nothing changed, and %d rendered anew, %d retitled, %d rewrapped", step, what, kept.Rendered, kept.Retitled, kept.Rewrapped)
 		}
 		if len(again.Posts) > 0 && again.Posts[0] == prevContent.Posts[0] {
 			takenWhole++ // its posts the very ones the load before made (content's poststage.go)
@@ -390,13 +394,16 @@ func testIncrementalBuild(t *testing.T, bundles bool) {
 	if *incrementalSteps >= 20 && retitled == 0 {
 		t.Errorf("no post was ever retitled: the test proves nothing of a new title")
 	}
+	if *incrementalSteps >= 20 && rewrapped == 0 {
+		t.Errorf("no post's Gopher text was ever rewrapped: the test proves nothing of a new width")
+	}
 	if *incrementalSteps >= 20 && unchanged == 0 {
 		t.Errorf("no Store was ever kept by a reload with nothing changed: the test proves nothing")
 	}
 	if *incrementalSteps >= 20 && takenWhole == 0 {
 		t.Errorf("no reload with nothing changed ever took the posts of the load before: the test proves nothing of it")
 	}
-	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store, %d retitled, %d Stores kept with nothing changed, %d loads taking the posts whole; over the steps: %v", *incrementalSteps, broken, reused, retitled, unchanged, takenWhole, seen)
+	t.Logf("%d steps (%d leaving the folder broken), %d posts' pieces taken from the previous Store, %d retitled, %d rewrapped, %d Stores kept with nothing changed, %d loads taking the posts whole; over the steps: %v", *incrementalSteps, broken, reused, retitled, rewrapped, unchanged, takenWhole, seen)
 }
 
 // storeDiff describes the first difference between what two Stores answer,

@@ -85,6 +85,10 @@ type Store struct {
 	// menus made anew (retitle.go): their records are not the previous
 	// Store's, nor a build cache's written from it.
 	Retitled int
+	// Rewrapped are the posts and pages taken from the previous Store,
+	// built for another Gopher width, with their Gopher texts rendered
+	// anew (rewrap.go).
+	Rewrapped int
 	// Kept is set when the build found nothing changed and kept the
 	// previous Store whole: what it holds is that Store's, shared.
 	Kept bool

@@ -79,3 +79,34 @@ func TestPaceReloadCountsTheMappedCache(t *testing.T) {
 		buildcache.Release(c)
 	}
 }
+
+// TestPaceRewrap: while a reload rewraps every Gopher text, the memory
+// limit is the live heap, the texts made, and rewrapHeadroom of the heap,
+// below the reload's; after it, the reload's limit is back; and a lower
+// limit, the operator's, is kept.
+func TestPaceRewrap(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	runtime.GC()
+	restoreReload := paceReload()
+	reload := debug.SetMemoryLimit(-1)
+	live := heapLive()
+	texts := live / 2 // a third of what is held, as a blog's texts are
+	restore := paceRewrap(texts)
+	limit := debug.SetMemoryLimit(-1)
+	if want := live + texts + int64(rewrapHeadroom*float64(live)); limit != want || limit >= reload {
+		t.Errorf("limit while rewrapping %d KiB, want the %d KiB of texts and %v times the %d KiB live (%d KiB), below the reload's %d KiB",
+			limit>>10, texts>>10, 1+rewrapHeadroom, live>>10, want>>10, reload>>10)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != reload {
+		t.Errorf("after rewrapping, the limit is %d MiB, want the reload's %d MiB", got>>20, reload>>20)
+	}
+	restoreReload()
+
+	debug.SetMemoryLimit(live) // the operator's, lower
+	restore = paceRewrap(texts)
+	if got := debug.SetMemoryLimit(-1); got != live {
+		t.Errorf("with the operator's limit of %d KiB, rewrapping set %d KiB", live>>10, got>>10)
+	}
+	restore()
+}

@@ -3,6 +3,7 @@ package daemon_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net"
@@ -382,6 +383,56 @@ func TestEditInOneSiteRendersNothingOfTheOther(t *testing.T) {
 	}
 	if n := d.SiteStore(1).Rendered; n != 0 {
 		t.Errorf("the other site rendered %d posts anew, want 0", n)
+	}
+}
+
+// A new Gopher width changes every post's Gopher text and nothing else:
+// the reload renders only the texts (rewrap.go), says so, and serves,
+// over both protocols, what a daemon started afresh at that width serves.
+func TestNewWidthServesWhatAFreshStartServes(t *testing.T) {
+	dir := servetest.CopyPosts(t)
+	var logged servetest.LogBuffer
+	options := func(cfg *config.Config) {
+		cfg.Posts = dir
+		cfg.GeminiPort, cfg.GopherPort = 1965, 70 // the same links from both daemons
+		cfg.Log = log.New(&logged, "", 0)
+	}
+	d := servetest.Start(t, options)
+	before := servetest.Crawl(t, d, 500)
+	cfg := d.Config()
+	cfg.GopherWidth = 50
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	st := d.Store()
+	if st.Rendered > st.Drafts+len(st.Scheduled) || st.Rewrapped < st.Posts {
+		t.Errorf("a new width: %d rendered anew (want no more than the %d drafts), %d rewrapped (want the %d posts and more)", st.Rendered, st.Drafts+len(st.Scheduled), st.Rewrapped, st.Posts)
+	}
+	if want := fmt.Sprintf(" (%d more with their Gopher text rewrapped), holding ", st.Rewrapped); !strings.Contains(logged.String(), want) {
+		t.Errorf("the reload's log line does not say %q: %s", want, tail(logged.String(), 1))
+	}
+	fresh := servetest.Start(t, func(c *config.Config) {
+		options(c)
+		c.GopherWidth = 50
+	})
+	got, want := servetest.Crawl(t, d, 500), servetest.Crawl(t, fresh, 500)
+	if n := countPrefix(want, "gopher:/posts/"); n < 5 {
+		t.Fatalf("crawled %d posts' gopher texts and menus: too few to compare", n)
+	}
+	texts := 0
+	for page, body := range want {
+		if got[page] != body {
+			t.Errorf("%s after the reload:\n%s\nstarted afresh:\n%s", page, got[page], body)
+		}
+		if strings.HasPrefix(page, "gopher:/posts/") && before[page] != body {
+			texts++
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d pages after the reload, %d started afresh", len(got), len(want))
+	}
+	if texts == 0 {
+		t.Error("no Gopher text changed with the width: the test proves nothing")
 	}
 }
 

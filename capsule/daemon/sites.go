@@ -246,7 +246,11 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	bo.Previous = served
 	// Nothing changed (content and site the same): served is kept.
 	bo.PreviousContent = opts.Previous
-	st, err := capsule.Build(ctx, siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr())), loaded, bo)
+	site := siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr()))
+	if texts, ok := served.Rewraps(site, loaded); ok {
+		defer paceRewrap(texts)() // see buildgc.go
+	}
+	st, err := capsule.Build(ctx, site, loaded, bo)
 	if err != nil {
 		return false, err
 	}
@@ -273,6 +277,9 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	retitled := ""
 	if st.Retitled > 0 {
 		retitled = fmt.Sprintf(" (%d more retitled)", st.Retitled)
+	}
+	if st.Rewrapped > 0 {
+		retitled += fmt.Sprintf(" (%d more with their Gopher text rewrapped)", st.Rewrapped)
 	}
 	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, retitled, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return st.Kept, nil

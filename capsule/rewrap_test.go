@@ -1,0 +1,93 @@
+package capsule
+
+import (
+	"bytes"
+	"context"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"capsule/capsule/content"
+)
+
+// A reload that changes the Gopher width alone renders each post's Gopher
+// text anew and nothing else of it: every other response of the posts is
+// the previous Store's own bytes, left where they were; every text is in
+// a text arena of this build, which holds nothing of the previous
+// Store's (but the one it was filling), whose texts are dead whole once
+// it is; and the Store is the one a build from nothing makes.
+func TestNewWidthRewrapsTextsAlone(t *testing.T) {
+	f := &editedFolder{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(41, 7)), clock: time.Now().Add(-240 * time.Hour)}
+	f.write(content.SiteFile, "+++\ntitle = \"題\"\nlang = \"ja\"\n+++\n")
+	for range 12 {
+		f.change()
+	}
+	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
+	site := func(c *content.Content, width int) *Site {
+		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: width, Authors: []string{"aa"}}
+	}
+	c, err := content.Load(f.dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := Build(context.Background(), site(c, 40), c, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Forget() // as the daemon does: the reload reads back the Markdown it renders
+	oldTexts := map[*arena]bool{}
+	for file, r := range old.renders {
+		if r.textArena == nil || r.textArena == r.arena || !inArena(r.textArena, r.txt) {
+			t.Fatalf("%s: its Gopher text is not packed apart", file)
+		}
+		oldTexts[r.textArena] = true
+	}
+	o := opts
+	o.Previous = c
+	next, err := content.Load(f.dir, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := Build(context.Background(), site(next, 60), next, BuildOptions{Previous: old, PreviousContent: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := content.Load(f.dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(context.Background(), site(fresh, 60), fresh, BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := storeDiff(want, st); diff != "" {
+		t.Fatalf("the rewrapped Store differs from a build from nothing: %s", diff)
+	}
+	if st.Rendered != 0 || st.Rewrapped != len(st.renders) || st.packer.moved != 0 {
+		t.Fatalf("%d posts rendered anew, %d of %d rewrapped, %d moved: want 0, all, 0", st.Rendered, st.Rewrapped, len(st.renders), st.packer.moved)
+	}
+	changed := 0
+	for file, r := range st.renders {
+		was := old.renders[file]
+		same := func(a, b []byte) bool {
+			return len(a) == 0 && len(b) == 0 || len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
+		}
+		if !same(r.gmi.Raw, was.gmi.Raw) || !same(r.menu, was.menu) || !same(r.lines.gemini, was.lines.gemini) || !same(r.lines.gopher, was.lines.gopher) {
+			t.Errorf("%s: its page, menu or lines were made anew, not taken", file)
+		}
+		if r.arena != was.arena || r.size != was.size {
+			t.Errorf("%s: what is not its text moved, or is counted anew (%d bytes, were %d)", file, r.size, was.size)
+		}
+		// (But for the one the previous build was filling, whose free
+		// room this one fills first: packer.)
+		if r.textArena == nil || oldTexts[r.textArena] && r.textArena != old.packer.curText || !inArena(r.textArena, r.txt) || r.textSize != len(r.txt) {
+			t.Errorf("%s: its text is not in a text arena of its own build", file)
+		}
+		if !bytes.Equal(r.txt, was.txt) {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Fatal("no text differs at the new width: the test proves nothing")
+	}
+}
