@@ -22,15 +22,18 @@ import (
 // fifth more) and share its span with objects of other ages, which keep
 // the span resident after the rest of it died: together a third more
 // than the bytes served. An arena is one allocation of exactly
-// arenaSize, used to its end.
+// arenaSize, used to its end. A post's Gopher text goes into an arena of
+// texts, the rest of its responses into another (pack): a new Gopher
+// width makes every text anew and nothing else (rewrap.go), and the
+// previous texts' arenas then die whole.
 //
 // Go's collector keeps an arena while any slice points into it: a post
 // kept by a reload (its renderRecord, taken from the previous Store)
 // keeps its arena; an arena none of whose posts is kept any more is
 // freed whole, at once. A post retitled by a reload (retitle.go) has its
-// bytes in two arenas: its new page tail and menu in one being filled,
-// the rest where it was, in which its old tail and menu are no longer
-// live (a few hundred bytes of the post's tens of KB).
+// new page tail and menu in a third arena, one being filled, and the
+// rest where it was, where its old tail and menu are no longer live (a
+// few hundred bytes of the post's tens of KB).
 //
 // Immutability: the bytes of an arena are written once, by the build
 // that reserved them, before the Store that holds them is published;
@@ -42,23 +45,28 @@ import (
 //
 // The repack rule (repack, called by build for every post of the new
 // Store): at each Build, the bytes of the new Store's posts in each
-// arena are counted (live: of a retitled post, in each of its two arenas
-// the bytes it has there); a post with bytes in an arena less than half
-// live (but for the one being filled) has all its bytes copied into
-// fresh space, in one arena again, so that the old arena is freed once
-// the previous Store is. Hence, after every Build, the arenas a Store
-// holds are each at least half live: in the worst case they take twice
-// the bytes of the posts held, plus one arena being filled (arenaSize).
+// arena are counted (live: of a post, the bytes it has in each of its
+// arenas, its text's, its rest's and a retitled post's new tail's); a
+// post with bytes in an arena less than half live (but for those being
+// filled) has all its bytes copied into fresh space, its text into one
+// arena and the rest into another again, so that the old arena is freed
+// once the previous Store is. Hence, after every Build, the arenas a
+// Store holds are each at least half live: in the worst case they take
+// twice the bytes of the posts held, plus the two arenas being filled
+// (one of texts, one of the rest: 2 × arenaSize).
 // Typically an edit's reload renders one post and its two neighbours
 // anew, so that an arena of ~50 posts falls under half live only after
 // ~25 of them were edited (or deleted): about 1.1 times the bytes held
 // at most, and no more after a full reload (every post rendered into new
 // arenas, the old ones freed whole) or a new title (every post's old
 // tail and menu dead in its arena, the new ones in new arenas, whose
-// previous ones, if retitled before, are freed whole).
+// previous ones, if retitled before, are freed whole) or a new Gopher
+// width (every text in new arenas of texts, the old ones freed whole,
+// the rest all live where it was).
 
-// arenaSize is the size of an arena; a post larger than a quarter of it
-// (a very long post) has an arena of its own, of its exact size. (A
+// arenaSize is the size of an arena; a post (or its text) larger than a
+// quarter of it (a very long post) has an arena of its own, of its exact
+// size. (A
 // variable for tests, which make it small.)
 var arenaSize = 2 << 20
 
