@@ -109,8 +109,8 @@ comments: true
 	var posts []*Post
 	for _, src := range []string{toml, yaml, json} {
 		p := mustParse(t, src, time.UTC)
-		p.File, p.BodyLine, p.rel = "", 0, ""  // where the file is: not the syntax
-		p.own, p.ownKey, p.ownLine = "", "", 0 // which key of each syntax held an alias
+		p.File, p.BodyLine, p.bodyAt, p.rel = "", 0, 0, "" // where the file is, and its text: not the syntax
+		p.own, p.ownKey, p.ownLine = "", "", 0             // which key of each syntax held an alias
 		p.hugoAliases = nil
 		p.Date = p.Date.UTC()
 		p.Updated = p.Updated.UTC()

@@ -56,3 +56,51 @@ func TestReloadAfterForgetKeepsSiteFile(t *testing.T) {
 		t.Errorf("after Forget, a reload has title %q and unlisted %q; want %q and %q", next.Meta.Title, slugsOf(next.Unlisted), "The site", slugsOf(first.Unlisted))
 	}
 }
+
+// ReadBody reads back what Load made a post's body of, however it cut it
+// from the file: a Hugo content file without front matter, or with a
+// blank line before it (then all Markdown, as Hugo publishes it), and a
+// Zola page with blank lines before its front matter (skipped, as Zola
+// does). It read them back as front matter and body, and failed: such a
+// post could not be rendered again once forgotten (a new Gopher width,
+// a neighbour's new title).
+func TestReadBodyAsLoadCutIt(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		post  string
+	}{
+		{"hugo, no front matter", map[string]string{"hugo.toml": "title = 'x'\n", "content/posts/bare.md": "# 見出し\n\n本文。\n"}, "content/posts/bare.md"},
+		{"hugo, a blank line first", map[string]string{"hugo.toml": "title = 'x'\n", "content/posts/blank.md": "\n---\ntitle: \"macvlan\"\ndate: 2020-05-04T19:17:36Z\n---\n本文。\n"}, "content/posts/blank.md"},
+		{"zola, blank lines first", map[string]string{"config.toml": "base_url = \"https://example.com\"\n", "content/blog/p.md": "\n\n+++\ntitle = \"p\"\ndate = 2020-05-04\n+++\n本文。\n"}, "content/blog/p.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testfs.Write(t, tc.files)
+			testfs.Age(dir, time.Now().Add(-time.Hour))
+			c, err := Load(dir+"/content", LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p *Post
+			for _, q := range append(c.Posts, c.Pages...) {
+				if q.File == dir+"/"+tc.post {
+					p = q
+				}
+			}
+			if p == nil {
+				t.Fatalf("%s not loaded: %v, %v", tc.post, c.Problems, c.Warnings)
+			}
+			body := string(p.Body)
+			c.Forget()
+			if p.Body != nil {
+				t.Fatal("Forget kept the body")
+			}
+			if err := ReadBody(p); err != nil {
+				t.Fatalf("ReadBody: %v", err)
+			}
+			if string(p.Body) != body {
+				t.Fatalf("ReadBody read %q, Load made %q", p.Body, body)
+			}
+		})
+	}
+}

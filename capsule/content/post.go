@@ -72,6 +72,11 @@ type Post struct {
 
 	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
+	// bodyAt is where Body begins in its file's bytes as NormalizeSource
+	// gives them, where Load cut it (after the front matter; at the top
+	// of a file without any; after Zola's blank lines): where ReadBody
+	// reads it back.
+	bodyAt int
 	// BodyHash identifies Body's bytes, so that a reload can tell an
 	// unchanged body without holding it; 0 when Load did not set it.
 	BodyHash uint64
@@ -196,6 +201,8 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 // them, so that Load can warn once per key name for the whole site.
 func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits, def postDefaults) (*Post, []*FileError, []*FileError, []unknownKey) {
 	var warns []*FileError
+	whole := len(src) // the body is what ends it: it begins whole-len(body) in
+
 	blank := 0
 	if def.zola {
 		src, blank = trimBlankStart(src)
@@ -293,7 +300,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		unknown = append(unknown, u)
 	}
 
-	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, Blank: len(bytes.TrimSpace(body)) == 0}
+	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: len(bytes.TrimSpace(body)) == 0}
 	p.rel = p.Path()
 	p.Title = plainTitle(oneLine(r.str("title", titleExample)), def.typographer)
 	for _, k := range []string{"summary", "description", "excerpt"} {

@@ -167,8 +167,8 @@ func textEdited(old, r parseResult) bool {
 		return false
 	}
 	x, y := *a, *b
-	x.Body, x.BodyHash, x.bodySum = nil, 0, nil
-	y.Body, y.BodyHash, y.bodySum = nil, 0, nil
+	x.Body, x.BodyHash, x.bodySum, x.bodyAt = nil, 0, nil, 0
+	y.Body, y.BodyHash, y.bodySum, y.bodyAt = nil, 0, nil, 0
 	return SamePostAll(&x, &y)
 }
 
@@ -240,7 +240,7 @@ func (s *postStage) withText(edited []int, posts []*mdFile, entries []*parsedEnt
 				return nil
 			}
 			q := *p
-			q.Body, q.BodyHash, q.bodySum, q.Title = d.Body, d.BodyHash, d.bodySum, d.Title
+			q.Body, q.BodyHash, q.bodySum, q.bodyAt, q.Title = d.Body, d.BodyHash, d.bodySum, d.bodyAt, d.Title
 			out.lists[l][j] = &q
 			out.state[&q] = s.state[p]
 			delete(out.state, p)
