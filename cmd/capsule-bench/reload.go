@@ -40,7 +40,7 @@ func runReload(args []string) {
 	size := fs.Int("size", 16<<10, "bytes of Markdown per post")
 	reloads := fs.Int("reloads", 20, "edits, each followed by a reload (1 to 100)")
 	full := fs.Bool("full", true, "then a reload that changes every page, for its peak")
-	fullBy := fs.String("full-by", "title", "what that reload changes: `title` (the site's, in _index.md: every page, no post's body) or width (the gopher text's, in the configuration: every post's body too)")
+	fullBy := fs.String("full-by", "title", "what that reload changes: `title` (the site's, in _index.md: every page, no post's body) or width (the gopher text's, in the configuration: every post's Gopher text too)")
 	sample := fs.String("posts", "posts", "posts whose sentences the generated ones are made of")
 	runs := fs.Int("runs", 1, "runs, each in a fresh process on the same posts (1 to 10): the memory ratios' median and spread")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads after an edit to `file`")
@@ -87,7 +87,7 @@ func runReload(args []string) {
 	fmt.Printf("  resident after start        %9.0f MiB   %.2f of held (target ≤ 1.3)\n", r.StartMiB, r.StartMiB/r.HeldMiB)
 	fmt.Printf("  resident after %2d reloads   %9.0f MiB   %.2f of after start (target ≤ 1.1), %.2f of held (≤ 1.3)\n", *reloads, r.AfterMiB, r.AfterMiB/r.StartMiB, r.AfterMiB/r.HeldMiB)
 	if *full {
-		fmt.Printf("  %-28s%9v   peak %.0f MiB, %.2f of steady (target ≤ 1.5), %d posts rendered\n", "full reload (a new "+*fullBy+")", r.FullReload.Round(time.Millisecond), r.FullPeakMiB, r.FullPeakMiB/r.AfterMiB, r.FullRendered)
+		fmt.Printf("  %-28s%9v   peak %.0f MiB, %.2f of steady (target ≤ 1.5), %d posts rendered, %d rewrapped\n", "full reload (a new "+*fullBy+")", r.FullReload.Round(time.Millisecond), r.FullPeakMiB, r.FullPeakMiB/r.AfterMiB, r.FullRendered, r.FullRewrapped)
 		fmt.Printf("  after it                    %9.0f MiB   %.2f of held\n", r.AfterFullMiB, r.AfterFullMiB/r.HeldMiB)
 	}
 	fmt.Printf("  peak of the run (start)     %9.0f MiB\n", r.PeakMiB)
@@ -141,6 +141,7 @@ type reloadResult struct {
 	EditPeakMiB                       float64 // resident at most during the edits' reloads
 	FullPeakMiB, AfterFullMiB         float64 // resident at most during a full reload, and after it settled
 	FullRendered                      int     // posts the full reload rendered (not retitled)
+	FullRewrapped                     int     // posts whose Gopher text alone it rendered
 	PeakMiB                           float64
 }
 
@@ -249,7 +250,7 @@ func runReloadChild(args []string) {
 	res.AfterMiB = rss()
 	if *fullToo {
 		res.FullReload, res.FullPeakMiB, res.AfterFullMiB = fullReload(ctx, d, cfg, *dir, *fullBy, rss)
-		res.FullRendered = d.Store().Rendered
+		res.FullRendered, res.FullRewrapped = d.Store().Rendered, d.Store().Rewrapped
 	}
 	peak, _ := memory(pid, "VmHWM")
 	res.PeakMiB = float64(max(peak, startPeak)) / 1024
@@ -319,7 +320,8 @@ func aloneReloads(ctx context.Context, d *daemon.Daemon, cfg config.Config, n in
 // reloads: it returns how long that took, resident memory at its highest
 // during it and after it settled. A new site title (by "title") changes
 // no post's body, which the reload keeps; a new gopher width ("width")
-// changes every post's body, which it renders anew.
+// changes every post's Gopher text, which it rewraps, and nothing else
+// of it (capsule's rewrap.go).
 func fullReload(ctx context.Context, d *daemon.Daemon, cfg config.Config, dir, by string, rss func() float64) (took time.Duration, peak, after float64) {
 	if by == "width" {
 		cfg.GopherWidth -= 2
