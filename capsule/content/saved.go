@@ -3,6 +3,7 @@ package content
 import (
 	"encoding/binary"
 	"io/fs"
+	"math"
 	"syscall"
 	"time"
 
@@ -478,7 +479,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.Hero.URL = d.String()
 	p.Hero.Alt = d.String()
 	p.BodyLine = d.Int(buildcache.MaxLine)
-	p.bodyAt = d.Int(1 << 40)
+	p.bodyAt = d.Int(math.MaxInt32) // a post is far smaller (LoadOptions.MaxPostSize)
 	p.plain = d.Bool()
 	p.limit = d.Int64(1 << 62)
 	p.noPage = d.Bool()
