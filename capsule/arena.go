@@ -62,7 +62,8 @@ import (
 // tail and menu dead in its arena, the new ones in new arenas, whose
 // previous ones, if retitled before, are freed whole) or a new Gopher
 // width (every text in new arenas of texts, the old ones freed whole,
-// the rest all live where it was).
+// the rest all live where it was; after a restart, the old texts of
+// posts held in the build cache's chunks stay counted there: rewrap).
 
 // arenaSize is the size of an arena; a post (or its text) larger than a
 // quarter of it (a very long post) has an arena of its own, of its exact

@@ -256,11 +256,15 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 	}
 	var prevContent *content.Content
 	var prev *Store
-	moved := 0
+	moved, rewrapped := 0, 0
 	for step := range 30 {
 		f.change()
 		if step == 15 { // every page changes
 			f.write(content.SiteFile, "+++\ntitle = \"新しい題\"\nlang = \"ja\"\n+++\n")
+		}
+		width := 40
+		if step >= 22 { // every Gopher text changes (rewrap.go)
+			width = 60
 		}
 		o := opts
 		o.Previous = prevContent
@@ -268,11 +272,11 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		st, err := Build(context.Background(), &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, Authors: []string{"aa"}}, c, BuildOptions{Previous: prev})
+		st, err := Build(context.Background(), &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: width, Authors: []string{"aa"}}, c, BuildOptions{Previous: prev})
 		if err != nil {
 			continue
 		}
-		moved += st.packer.moved
+		moved, rewrapped = moved+st.packer.moved, rewrapped+st.Rewrapped
 		c.Forget()
 		mu.Lock()
 		stores = append(stores, kept{st, snapshot(st)})
@@ -290,10 +294,10 @@ func TestArenasSharedOnlyByFreshSpace(t *testing.T) {
 	}
 	stop.Store(true)
 	readers.Wait()
-	if moved == 0 {
-		t.Errorf("no post was repacked: the test proves little")
+	if moved == 0 || rewrapped == 0 {
+		t.Errorf("no post was repacked (%d), or rewrapped (%d): the test proves little", moved, rewrapped)
 	}
-	t.Logf("%d Stores, %d posts repacked", len(stores), moved)
+	t.Logf("%d Stores, %d posts repacked, %d rewrapped", len(stores), moved, rewrapped)
 }
 
 // TestIncrementalBuildWithSmallArenas is TestIncrementalBuildIsAFullBuild

@@ -191,6 +191,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		prevPacker = renders.packer
 	}
 	pk := newPacker(prevPacker)
+	if rewrapped {
+		// Every text is made anew: none into the free room of the
+		// previous texts' last arena, which then dies whole with them
+		// (and would otherwise fall under half live, and be repacked).
+		pk.curText = nil
+	}
 	watch := newPostWatch(opts.PostBudget, opts.Slow)
 	work.ForEach(len(entries)+len(drafts), func(i int) {
 		if ctx.Err() != nil {

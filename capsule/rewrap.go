@@ -22,7 +22,9 @@ import (
 // Store. Texts are packed apart from the rest (packer.pack), so that the
 // arenas of the previous texts die whole with the previous Store, and
 // the rest, all of it live, is left where it was: no repacking, and no
-// more memory after the reload than before it.
+// more memory after the reload than before it. (After a restart, posts
+// held in the build cache's chunks keep their old texts there, counted
+// live: see rewrap.)
 
 // sameBodiesButTexts reports whether the posts of a build of c for site
 // render to the bodies st holds but for their Gopher texts:
@@ -68,9 +70,14 @@ func (pk *packer) rewrap(e renderedEntry, b *blog, i int, p *content.Post, md go
 	if r.err != nil {
 		return r
 	}
-	if e.textArena == nil {
-		e.size -= len(e.txt) // held with the rest (chunkArenas.hold), and no longer
-	}
+	// A record held in a build cache's chunk (chunkArenas.hold) has its
+	// text there with the rest, and its size still counts it: taken off,
+	// a third of every chunk would die at once, most chunks fall under
+	// half live, and the repack rule would copy the rest of half the
+	// posts beside the new texts, the very copy rewrapping saves. The
+	// chunk is kept whole as long as the rest of its records are (its
+	// old texts, bytes of the cache file, unread), and is repacked as
+	// edits empty it.
 	e.txt, e.textArena, e.textSize = r.txt, r.textArena, len(r.txt)
 	return e
 }
