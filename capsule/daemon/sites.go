@@ -247,10 +247,12 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	// Nothing changed (content and site the same): served is kept.
 	bo.PreviousContent = opts.Previous
 	site := siteFor(cfg, loaded.Meta, port(d.geminiLn.Addr()), port(s.gopherLn.Addr()))
+	restore := func() {}
 	if texts, ok := served.Rewraps(site, loaded); ok {
-		defer paceRewrap(texts)() // see buildgc.go
+		restore = paceRewrap(texts) // while it builds: see buildgc.go
 	}
 	st, err := capsule.Build(ctx, site, loaded, bo)
+	restore()
 	if err != nil {
 		return false, err
 	}
