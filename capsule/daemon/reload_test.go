@@ -408,7 +408,7 @@ func TestNewWidthServesWhatAFreshStartServes(t *testing.T) {
 	if st.Rendered > st.Drafts+len(st.Scheduled) || st.Rewrapped < st.Posts {
 		t.Errorf("a new width: %d rendered anew (want no more than the %d drafts), %d rewrapped (want the %d posts and more)", st.Rendered, st.Drafts+len(st.Scheduled), st.Rewrapped, st.Posts)
 	}
-	if want := fmt.Sprintf(" (%d more with their Gopher text rewrapped), holding ", st.Rewrapped); !strings.Contains(logged.String(), want) {
+	if want := fmt.Sprintf(" (%d Gopher texts rewrapped), holding ", st.Rewrapped); !strings.Contains(logged.String(), want) {
 		t.Errorf("the reload's log line does not say %q: %s", want, tail(logged.String(), 1))
 	}
 	fresh := servetest.Start(t, func(c *config.Config) {

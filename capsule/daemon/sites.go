@@ -281,7 +281,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 		retitled = fmt.Sprintf(" (%d more retitled)", st.Retitled)
 	}
 	if st.Rewrapped > 0 {
-		retitled += fmt.Sprintf(" (%d more with their Gopher text rewrapped)", st.Rewrapped)
+		retitled += fmt.Sprintf(" (%d Gopher texts rewrapped)", st.Rewrapped) // of posts and pages, as "rendered anew" counts them
 	}
 	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, retitled, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return st.Kept, nil
