@@ -201,8 +201,7 @@ func parsePost(file string, src []byte, slug string, loc *time.Location, lang st
 // them, so that Load can warn once per key name for the whole site.
 func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lang string, lim frontLimits, def postDefaults) (*Post, []*FileError, []*FileError, []unknownKey) {
 	var warns []*FileError
-	whole := len(src) // the body is what ends it: it begins whole-len(body) in
-
+	whole := len(src) // the body is what ends src: it begins at whole-len(body) (Post.bodyAt)
 	blank := 0
 	if def.zola {
 		src, blank = trimBlankStart(src)
