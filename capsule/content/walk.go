@@ -35,6 +35,12 @@ type topDir struct {
 	dirReading
 	done   bool
 	joined []string // the entries' paths, once asked for
+	// besidesAt are the indexes of all but Markdown files among the
+	// entries (folders, and files not named .md or .markdown), once
+	// asked for: a walk that leaves Markdown alone (the files beside
+	// the posts, Markdown in subfolders) looks at them, not at 10,000
+	// posts' names each Load.
+	besidesAt []int
 	// prev is the last load's reading, until this one is made.
 	prev *topDir
 	// subs are the readings of the folders in it, by path, made as walks
@@ -48,11 +54,6 @@ type topDir struct {
 // dirReading is a folder's entries, as one Load read them.
 type dirReading struct {
 	entries []fs.DirEntry // sorted by name
-	// besides are the indexes in entries of all but Markdown files:
-	// folders, and files not named .md or .markdown. A walk that
-	// leaves Markdown alone (the files beside the posts, Markdown in
-	// subfolders) looks at them, not at 10,000 posts' names each Load.
-	besides []int
 	err     error
 	raw     []fs.DirEntry // the entries in the kernel's order
 	stamp   *fileStamp    // the folder's stat when raw was read, if known
@@ -70,51 +71,64 @@ func readFolder(dir string, prev *dirReading) (r dirReading, taken bool) {
 	var same bool
 	r.raw, r.stamp, r.readAt, same, r.err = readDirRaw(dir, prev)
 	if prev != nil && r.err == nil && (same || sameReading(prev.raw, r.raw)) {
-		r.entries, r.raw, r.besides = prev.entries, prev.raw, prev.besides
+		r.entries, r.raw = prev.entries, prev.raw
 		return r, true
 	}
 	r.entries = sortByName(slices.Clone(r.raw))
-	r.besides = besidesMarkdown(r.entries)
 	return r, false
 }
 
+// holds reports whether entries are t's reading of dir, the folder read
+// first: what is made of them once (paths, besides) is kept with it.
+func (t *topDir) holds(dir string, entries []fs.DirEntry) bool {
+	return t != nil && t.done && t.dir == dir && t.err == nil && len(entries) == len(t.entries)
+}
+
+// paths returns the paths of entries, dir's as read returned them: made
+// once, when dir is the folder read first.
+func (t *topDir) paths(dir string, entries []fs.DirEntry) []string {
+	if !t.holds(dir, entries) {
+		return joinAll(dir, entries)
+	}
+	if t.joined == nil {
+		t.joined = joinAll(dir, entries)
+	}
+	return t.joined
+}
+
+// joinAll is the path of each of entries, read from dir.
+func joinAll(dir string, entries []fs.DirEntry) []string {
+	join := joiner(dir)
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = join(e.Name())
+	}
+	return out
+}
+
+// besides returns the indexes of dir's entries, as read returned them,
+// that are not Markdown files (topDir.besidesAt): made once, when dir is
+// the folder read first.
+func (t *topDir) besides(dir string, entries []fs.DirEntry) []int {
+	if !t.holds(dir, entries) {
+		return besidesMarkdown(entries)
+	}
+	if t.besidesAt == nil {
+		t.besidesAt = besidesMarkdown(entries)
+	}
+	return t.besidesAt
+}
+
 // besidesMarkdown are the indexes of the entries that are not Markdown
-// files (dirReading.besides).
+// files.
 func besidesMarkdown(entries []fs.DirEntry) []int {
-	out := []int{} // nil is a reading's not made
+	out := []int{} // not nil: nil is a list not made (topDir.besidesAt)
 	for i, e := range entries {
 		if e.IsDir() || !hasExt(e.Name(), ".md", ".markdown") {
 			out = append(out, i)
 		}
 	}
 	return out
-}
-
-// paths returns the paths of entries, dir's as read returned them: made
-// once, when dir is the folder read first.
-func (t *topDir) paths(dir string, entries []fs.DirEntry) []string {
-	if t != nil && t.done && t.dir == dir && t.joined != nil {
-		return t.joined
-	}
-	join := joiner(dir)
-	out := make([]string, len(entries))
-	for i, e := range entries {
-		out[i] = join(e.Name())
-	}
-	if t != nil && t.done && t.dir == dir && t.err == nil && len(entries) == len(t.entries) {
-		t.joined = out
-	}
-	return out
-}
-
-// besides returns the indexes of dir's entries, as read returned them,
-// that are not Markdown files (dirReading.besides): the reading's own,
-// when dir is the folder read first.
-func (t *topDir) besides(dir string, entries []fs.DirEntry) []int {
-	if t != nil && t.done && t.dir == dir && t.err == nil && len(entries) == len(t.entries) && t.dirReading.besides != nil {
-		return t.dirReading.besides
-	}
-	return besidesMarkdown(entries)
 }
 
 // read returns dir's entries, sorted by name, as os.ReadDir does: the
@@ -131,7 +145,7 @@ func (t *topDir) read(dir string) ([]fs.DirEntry, error) {
 		}
 		var taken bool
 		if t.dirReading, taken = readFolder(dir, prev); taken {
-			t.joined = t.prev.joined
+			t.joined, t.besidesAt = t.prev.joined, t.prev.besidesAt
 		}
 		t.prev = nil
 	}

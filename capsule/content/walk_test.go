@@ -327,7 +327,7 @@ func TestWalkTopBesidesMarkdown(t *testing.T) {
 		t.Fatalf("without a reading, walkTop without Markdown visits %q, want %q", got, besides)
 	}
 	next := &topDir{prev: top}
-	if got := visits(next, false); !slices.Equal(got, besides) || len(next.dirReading.besides) == 0 || &next.dirReading.besides[0] != &top.dirReading.besides[0] {
+	if got := visits(next, false); !slices.Equal(got, besides) || len(next.besidesAt) == 0 || &next.besidesAt[0] != &top.besidesAt[0] {
 		t.Fatalf("a reload taking the reading visits %q (want %q), or made its list anew", got, besides)
 	}
 }
