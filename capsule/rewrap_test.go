@@ -24,17 +24,12 @@ func TestNewWidthRewrapsTextsAlone(t *testing.T) {
 		f.change()
 	}
 	opts := content.LoadOptions{Settle: -1, Now: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)}
-	site := func(c *content.Content, width int) *Site {
-		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: width, Authors: []string{"aa"}}
+	site := func(width int) func(*content.Content) *Site {
+		return func(c *content.Content) *Site {
+			return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70, GopherWidth: width, Authors: []string{"aa"}}
+		}
 	}
-	c, err := content.Load(f.dir, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := Build(context.Background(), site(c, 40), c, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, old := loadBuild(t, f.dir, opts, site(40), BuildOptions{})
 	c.Forget() // as the daemon does: the reload reads back the Markdown it renders
 	oldTexts := map[*arena]bool{}
 	for file, r := range old.renders {
@@ -45,22 +40,8 @@ func TestNewWidthRewrapsTextsAlone(t *testing.T) {
 	}
 	o := opts
 	o.Previous = c
-	next, err := content.Load(f.dir, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := Build(context.Background(), site(next, 60), next, BuildOptions{Previous: old, PreviousContent: c})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh, err := content.Load(f.dir, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := Build(context.Background(), site(fresh, 60), fresh, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, st := loadBuild(t, f.dir, o, site(60), BuildOptions{Previous: old, PreviousContent: c})
+	_, want := loadBuild(t, f.dir, opts, site(60), BuildOptions{})
 	if diff := storeDiff(want, st); diff != "" {
 		t.Fatalf("the rewrapped Store differs from a build from nothing: %s", diff)
 	}
@@ -110,26 +91,27 @@ func TestNewWidthAfterARestartMovesNothing(t *testing.T) {
 		s.GopherWidth += 20
 		return s
 	}
-	next, err := content.Load(dir, content.LoadOptions{Previous: c})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Build(context.Background(), wider(next), next, BuildOptions{Previous: st, PreviousContent: c})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, got := loadBuild(t, dir, content.LoadOptions{Previous: c}, wider, BuildOptions{Previous: st, PreviousContent: c})
 	if got.Rewrapped != len(got.renders) || got.packer.moved != 0 {
 		t.Errorf("%d of %d posts rewrapped, %d moved: want all, and none", got.Rewrapped, len(got.renders), got.packer.moved)
 	}
-	fresh, err := content.Load(dir, content.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := Build(context.Background(), wider(fresh), fresh, BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, want := loadBuild(t, dir, content.LoadOptions{}, wider, BuildOptions{})
 	if diff := storeDiff(want, got); diff != "" {
 		t.Fatalf("after a restart, the rewrapped Store differs from a build from nothing: %s", diff)
 	}
+}
+
+// loadBuild loads dir with opts and builds it for site with bo, failing
+// t on an error.
+func loadBuild(t *testing.T, dir string, opts content.LoadOptions, site func(*content.Content) *Site, bo BuildOptions) (*content.Content, *Store) {
+	t.Helper()
+	c, err := content.Load(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := Build(context.Background(), site(c), c, bo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, st
 }
