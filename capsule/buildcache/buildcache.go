@@ -37,7 +37,7 @@ const magic = "capsule build cache\n"
 
 // Format is the version of the file's layout. A file of another format is
 // ignored.
-const Format = 6
+const Format = 7
 
 // MaxSize is the largest cache file read or written, in bytes: the bound
 // on what one site's cache takes on disk and what reading it allocates.
@@ -230,6 +230,7 @@ type File struct {
 	chunks  [][]byte // Payload as Open made it (a Decoder lets go of Payload's)
 	whole   []byte   // a mapped file's payload, whole; nil when read (checked as it was)
 	mapping []byte   // the file mapped
+	file    *os.File // a mapped file, open until its payload is checked (checkBlocks reads it)
 	sums    []uint32 // the blocks' sums, as the file says
 	checked int      // blocks checked, from the first
 	rest    chan error
@@ -248,7 +249,11 @@ func Open(path string, key [32]byte) (*File, error) {
 	if err != nil {
 		return f, err
 	}
-	defer file.Close()
+	defer func() {
+		if f.file == nil {
+			file.Close()
+		}
+	}()
 	fi, err := file.Stat()
 	if err != nil {
 		return f, err
@@ -289,7 +294,7 @@ func Open(path string, key [32]byte) (*File, error) {
 	f.sums = parseTable(table)
 	if mapFiles {
 		if m, err := mapFile(file, f.Size); err == nil {
-			f.mapping, f.whole = m, m[headerSize:int64(headerSize)+payloadLen]
+			f.mapping, f.whole, f.file = m, m[headerSize:int64(headerSize)+payloadLen], file
 			f.Payload = chunked(f.whole)
 			f.chunks = slices.Clone(f.Payload)
 			mapped(m, payloadLen)
@@ -313,11 +318,31 @@ func (f *File) Check(n int64) error {
 	if to <= f.checked {
 		return nil
 	}
-	if !checkBlocks(f.whole, f.sums, f.checked, to) {
+	if f.file == nil {
+		return ErrCorrupt // found so before, or closed before checked whole
+	}
+	ok := checkBlocks(f.file, int64(headerSize), f.n, f.sums, f.checked, to)
+	if ok {
+		f.checked = to
+	}
+	if !ok || f.checked == len(f.sums) {
+		f.Close()
+	}
+	if !ok {
 		return ErrCorrupt
 	}
-	f.checked = to
 	return nil
+}
+
+// Close closes the mapped file its payload is checked from, which Check
+// does once the payload is all checked or found corrupt: for a File whose
+// reader stops before. The mapping stays. It is not safe to call with
+// CheckRest.
+func (f *File) Close() {
+	if f.file != nil {
+		f.file.Close()
+		f.file = nil
+	}
 }
 
 // CheckRest starts checking what Check has not, on goroutines of their

@@ -3,6 +3,7 @@ package buildcache
 import (
 	"encoding/binary"
 	"hash/crc32"
+	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -76,21 +77,38 @@ func parseTable(t []byte) []uint32 {
 	return sums
 }
 
-// checkBlocks reports whether blocks from to to of payload have the sums
-// sums says, checking them on every core.
-func checkBlocks(payload []byte, sums []uint32, from, to int) bool {
+// checkRead is how much of a block a check reads at a time: a buffer
+// each checking goroutine reuses, small enough to stay in the core's
+// cache between the copy and the sum.
+const checkRead = 128 << 10
+
+// checkBlocks reports whether blocks from to to of a payload of n bytes,
+// read from r at off, have the sums sums says, checking them on every
+// core.
+//
+// A mapped payload is checked from its file (pread into a buffer), not
+// through the mapping: a page of a fresh mapping costs a fault the first
+// time it is touched, even when it is in the system's page cache, and on
+// the development machine (a virtual machine) reading a 128 MiB cache
+// through its mapping took 60 ms against 17 ms from the file (a program
+// timing both, alternating). Read from the file, the responses' pages
+// are mapped when they are first served, not all at the start. The bytes
+// are the same: the mapping is of that file, which is never written in
+// place (mapped.go).
+func checkBlocks(r io.ReaderAt, off, n int64, sums []uint32, from, to int) bool {
 	var next atomic.Int64
 	next.Store(int64(from))
 	var bad atomic.Bool
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), to-from) {
 		wg.Go(func() {
+			buf := make([]byte, checkRead)
 			for !bad.Load() {
 				i := int(next.Add(1) - 1)
 				if i >= to {
 					return
 				}
-				if crc32.Checksum(payload[i*checkBlock:min(len(payload), (i+1)*checkBlock)], castagnoli) != sums[i] {
+				if sum, ok := blockSum(r, off, n, i, buf); !ok || sum != sums[i] {
 					bad.Store(true)
 				}
 			}
@@ -98,4 +116,19 @@ func checkBlocks(payload []byte, sums []uint32, from, to int) bool {
 	}
 	wg.Wait()
 	return !bad.Load()
+}
+
+// blockSum is the sum of block i of the payload, read through buf; false
+// if it cannot be read whole.
+func blockSum(r io.ReaderAt, off, n int64, i int, buf []byte) (uint32, bool) {
+	var c uint32
+	for at, end := int64(i)*checkBlock, min(n, int64(i+1)*checkBlock); at < end; {
+		k, err := r.ReadAt(buf[:min(int64(len(buf)), end-at)], off+at)
+		if k == 0 || err != nil && err != io.EOF {
+			return 0, false
+		}
+		c = crc32.Update(c, castagnoli, buf[:k])
+		at += int64(k)
+	}
+	return c, true
 }

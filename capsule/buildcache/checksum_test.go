@@ -1,6 +1,7 @@
 package buildcache
 
 import (
+	"bytes"
 	"hash/crc32"
 	"math/rand/v2"
 	"slices"
@@ -31,15 +32,15 @@ func TestChecksumInBlocks(t *testing.T) {
 			t.Fatalf("written in pieces: %x, block by block: %x", got, want)
 		}
 	}
-	if !checkBlocks(payload, want, 0, len(want)) {
+	if !checkBlocks(bytes.NewReader(payload), 0, int64(len(payload)), want, 0, len(want)) {
 		t.Fatal("a payload as written does not check")
 	}
 	for _, at := range []int{0, checkBlock - 1, checkBlock, 2*checkBlock + 5, len(payload) - 1} {
 		payload[at] ^= 1
-		if checkBlocks(payload, want, 0, len(want)) {
+		if checkBlocks(bytes.NewReader(payload), 0, int64(len(payload)), want, 0, len(want)) {
 			t.Errorf("a byte changed at %d: checks", at)
 		}
-		if !checkBlocks(payload, want, 0, at/checkBlock) {
+		if !checkBlocks(bytes.NewReader(payload), 0, int64(len(payload)), want, 0, at/checkBlock) {
 			t.Errorf("a byte changed at %d: the blocks before it do not check", at)
 		}
 		payload[at] ^= 1

@@ -11,7 +11,10 @@ import (
 const mapSupported = math.MaxInt > math.MaxInt32
 
 // mapFile maps f, of size bytes, read-only and private, its pages mapped
-// at once (MAP_POPULATE: all of it is read to be checked). It fails
+// as they are read (the check reads the file, not the mapping:
+// checkBlocks), not all at once: a page mapped costs a fault whoever
+// touches it first, and a restart reads few of a cache's pages but its
+// records'. It fails
 // where f cannot be mapped (a file system without mappings) and on a
 // 32-bit system, whose address space a mapping never unmapped would
 // take for good: Read then reads it.
@@ -19,7 +22,7 @@ func mapFile(f *os.File, size int64) ([]byte, error) {
 	if size <= 0 || math.MaxInt == math.MaxInt32 {
 		return nil, unix.EINVAL
 	}
-	return unix.Mmap(int(f.Fd()), 0, int(size), unix.PROT_READ, unix.MAP_PRIVATE|unix.MAP_POPULATE)
+	return unix.Mmap(int(f.Fd()), 0, int(size), unix.PROT_READ, unix.MAP_PRIVATE)
 }
 
 // unmap unmaps m, a mapping nothing points into.

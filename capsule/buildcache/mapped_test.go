@@ -214,3 +214,41 @@ func TestUnmappedIsForgotten(t *testing.T) {
 		t.Errorf("MappedLive %d after unmapping a chunk of %d bytes, %d before", MappedLive(), len(chunk), live)
 	}
 }
+
+// TestCheckLeavesTheMappingAlone: checking a mapped file reads the file,
+// not its mapping, whose pages are mapped only as a reader reads them: a
+// restart that serves few of a cache's responses does not pay a fault
+// for every page of it (checkBlocks). Then reading the payload reads
+// what was checked.
+func TestCheckLeavesTheMappingAlone(t *testing.T) {
+	if !mapSupported || !mapFiles {
+		t.Skip("files are not mapped here")
+	}
+	key := [32]byte{6}
+	path := filepath.Join(t.TempDir(), "c")
+	w, err := Create(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Bytes(bytes.Repeat([]byte("検"), 8*checkBlock/len("検")))
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Check(f.n); err != nil {
+		t.Fatal(err)
+	}
+	if f.file != nil {
+		t.Error("the file is still open once its payload is all checked")
+	}
+	if kib := residentKiB(t, f.mapping); kib > 64 {
+		t.Errorf("%d KiB of the mapping resident after the check, want none", kib)
+	}
+	if b := NewDecoder(f.Payload...).Bytes(); len(b) != 8*checkBlock/len("検")*len("検") || bytes.Count(b, []byte("検")) != len(b)/len("検") {
+		t.Error("the payload checked does not read as written")
+	}
+	f.unmap()
+}
