@@ -420,6 +420,16 @@ func (h *chunkArenas) holding(from, to int64) any {
 	return hold
 }
 
+// keep is what holds the chunks of what d read since the payload's
+// offset from, for whatever keeps it: nil but for a mapped file (read,
+// its fields are Go's memory, which holds itself).
+func (h *chunkArenas) keep(d *buildcache.Decoder, from int64) any {
+	if h == nil || !d.Mapped() || d.Err() != nil {
+		return nil
+	}
+	return h.holding(from, d.Offset())
+}
+
 // mappedChunk is a chunk of a mapped cache file, as a cleanup is given
 // it: a pointer outside Go's heap, which keeps nothing alive.
 type mappedChunk struct {

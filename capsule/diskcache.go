@@ -238,6 +238,7 @@ func (st *Store) WriteCache(path, folder string, loaded *content.Content) (int64
 			return file, ok && len(st.renders[file].searchable) == len(b)
 		})
 	}
+	st.encodeIndexPages(w)
 	return w.Commit()
 }
 
@@ -268,6 +269,8 @@ type Cache struct {
 	done            chan struct{}
 	renders, drafts renderCache
 	idx             *search.Index
+	blogPages       map[string]*blogPages
+	tagPages        map[string]*tagPages
 	err             error
 	// packer holds the responses of the records not within one chunk of
 	// the file's payload (chunkArenas), then the first Build's.
@@ -312,6 +315,9 @@ func openPayload(payload [][]byte, folder string, f *buildcache.File) (*Cache, e
 	}
 	if err != nil {
 		releaseAll(chunks)
+		if f != nil {
+			f.Close()
+		}
 		return nil, err
 	}
 	if f != nil {
@@ -330,7 +336,7 @@ func openPayload(payload [][]byte, folder string, f *buildcache.File) (*Cache, e
 	c.packer = held.pk
 	go func() {
 		defer close(c.done)
-		c.renders, c.drafts, c.idx, c.err = decodeCache(d, held)
+		c.renders, c.drafts, c.idx, c.blogPages, c.tagPages, c.err = decodeCache(d, held)
 	}()
 	return c, nil
 }
@@ -370,16 +376,17 @@ func (c *Cache) Store(site *Site, loaded *content.Content) (*Store, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &Store{Site: cacheSite(site), markup: loaded.Markup, languages: loaded.Languages, renders: c.renders, draftRenders: c.drafts, search: c.idx, packer: c.packer}, nil
+	return &Store{Site: cacheSite(site), markup: loaded.Markup, languages: loaded.Languages, renders: c.renders, draftRenders: c.drafts, search: c.idx,
+		blogPages: c.blogPages, tagPages: c.tagPages, packer: c.packer}, nil
 }
 
 // Taken is how many posts, pages and drafts the build took from the
 // previous Store, or from a cache, instead of rendering them.
 func (st *Store) Taken() int { return len(st.renders) + len(st.draftRenders) - st.Rendered }
 
-// decodeCache decodes the rest of a payload: the posts' and the drafts' records, and
-// the search index over the posts' texts, as they read back.
-func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts renderCache, idx *search.Index, err error) {
+// decodeCache decodes the rest of a payload: the posts' and the drafts' records,
+// the search index over the posts' texts and the index pages, as they read back.
+func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts renderCache, idx *search.Index, blogs map[string]*blogPages, tags map[string]*tagPages, err error) {
 	renders = decodeRecords(d, held)
 	drafts = decodeRecords(d, held)
 	if d.Bool() {
@@ -390,10 +397,11 @@ func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts rend
 			return nil
 		})
 	}
+	blogs, tags = decodeIndexPages(d, renders, held)
 	if err := d.Done(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
-	return renders, drafts, idx, nil
+	return renders, drafts, idx, blogs, tags, nil
 }
 
 // Bounds of a decoded cache, beyond the bytes it has.

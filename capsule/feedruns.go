@@ -36,6 +36,7 @@ type feedRun struct {
 	at, n int    // its entries' pieces in the feed's (blogPages.entries, tagPages.entries)
 	text  bool   // entries with their text
 	bytes []byte
+	keep  any // what bytes were read from: a cache file's chunks (diskpages.go), or nil
 }
 
 // feedEnd ends every feed: one array, shared by all.
@@ -90,7 +91,7 @@ func (b *blog) feedRuns(posts []*content.Post, fe feedParts, entries []piece, pr
 		r := feedRun{first: posts[s].File, posts: e - s, at: at, n: entryPieceAt(e, fe) - at, text: fe.text && s < feedFullPosts}
 		if old := byFirst[r.first]; old != nil && old.posts == r.posts && old.text == r.text && old.n == r.n &&
 			samePieces(prevEntries[old.at:old.at+old.n], entries[r.at:r.at+r.n]) {
-			r.bytes = old.bytes
+			r.bytes, r.keep = old.bytes, old.keep
 		} else {
 			r.bytes = b.feedRunBytes(posts[s:e], r.text)
 		}

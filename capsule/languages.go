@@ -168,6 +168,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
 	if prev != nil && prev.others == all.others && samePieces(prev.lists, all.lists) {
 		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
+		all.keep = prev.keep
 	} else {
 		jobs = append(jobs,
 			func() { all.home = b.homeGemtext() },
@@ -181,7 +182,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	if prev != nil {
 		prevRuns, prevEntries = prev.runs, prev.entries
 	}
-	if prev != nil && samePieces(prev.entries, all.entries) {
+	if prev != nil && prev.feed != nil && samePieces(prev.entries, all.entries) {
 		all.feed, all.runs = prev.feed, prev.runs
 	} else {
 		jobs = append(jobs, func() {
@@ -201,13 +202,13 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		tags[i] = pages
 		old := prevTags[key]
 		if old != nil && samePieces(old.lists, lists) {
-			pages.gemini, pages.gopher = old.gemini, old.gopher
+			pages.gemini, pages.gopher, pages.keep = old.gemini, old.gopher, old.keep
 		} else {
 			jobs = append(jobs,
 				func() { pages.gemini = b.tagGemtext(g) },
 				func() { pages.gopher = b.tagMenu(g) })
 		}
-		if old != nil && samePieces(old.entries, entries) {
+		if old != nil && old.feed != nil && samePieces(old.entries, entries) {
 			pages.feed, pages.runs = old.feed, old.runs
 		} else {
 			var oldRuns []feedRun

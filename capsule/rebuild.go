@@ -245,6 +245,7 @@ type tagPages struct {
 	gopher         []byte
 	feed           *gemini.Response
 	runs           []feedRun // feed's
+	keep           any       // as blogPages.keep, for gemini and gopher
 }
 
 // blogPages are a blog's home page and root menu, archive, tag index and
@@ -260,6 +261,9 @@ type blogPages struct {
 	tagsMenu, archiveMenu, root []byte
 	feed                        *gemini.Response
 	runs                        []feedRun // feed's
+	// keep holds what the pages but the feed were read from: a cache
+	// file's chunks (diskpages.go), nil for pages made in memory.
+	keep any
 }
 
 // othersKey is what b's home page, root menu and tag index show besides

@@ -1,0 +1,166 @@
+package capsule
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"unsafe"
+
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+)
+
+// TestRestartTakesTheIndexPages: a restart of an unchanged blog takes
+// every index page from the cache (the home pages, tag indexes,
+// archives, root menus, tag pages and feeds, runs and all), as a reload
+// takes those of the Store it replaces, and serves what a build from
+// nothing serves.
+func TestRestartTakesTheIndexPages(t *testing.T) {
+	path, folder, _, want := sampleCache(t)
+	c, err := content.Load(folder, content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, _, err := ReadCache(path, cacheTestSite(c), c, folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := buildUnchanged(t, c, prev, want)
+	if len(got.blogPages) == 0 || len(got.tagPages) == 0 {
+		t.Fatalf("%d blogs' pages, %d tags' pages", len(got.blogPages), len(got.tagPages))
+	}
+	same := func(what string, a, b any) {
+		if a != b {
+			t.Errorf("%s: made again, not taken from the cache", what)
+		}
+	}
+	sameBytes := func(what string, a, b []byte) {
+		if unsafe.SliceData(a) != unsafe.SliceData(b) || len(a) != len(b) {
+			t.Errorf("%s: made again, not taken from the cache", what)
+		}
+	}
+	runs := 0
+	sameFeed := func(what string, a, b *gemini.Response) {
+		same(what+"'s feed", a, b)
+		for i := range a.Tail {
+			sameBytes(what+"'s feed's runs", a.Tail[i], b.Tail[i])
+			runs++
+		}
+	}
+	for dir, p := range got.blogPages {
+		old := prev.blogPages[dir]
+		if old == nil {
+			t.Fatalf("blog %q: not in the cache", dir)
+		}
+		same("home page", p.home, old.home)
+		same("tag index", p.tags, old.tags)
+		same("archive", p.archive, old.archive)
+		for _, b := range [][2][]byte{{p.tagsMenu, old.tagsMenu}, {p.archiveMenu, old.archiveMenu}, {p.root, old.root}} {
+			sameBytes("menu", b[0], b[1])
+		}
+		sameFeed("blog "+dir, p.feed, old.feed)
+	}
+	for key, p := range got.tagPages {
+		old := prev.tagPages[key]
+		if old == nil {
+			t.Fatalf("tag %q: not in the cache", key)
+		}
+		same(key+"'s page", p.gemini, old.gemini)
+		sameBytes(key+"'s menu", p.gopher, old.gopher)
+		sameFeed(key, p.feed, old.feed)
+	}
+	t.Logf("%d blogs' and %d tags' pages taken, %d feed runs", len(got.blogPages), len(got.tagPages), runs)
+}
+
+// TestMappedIndexPagesAreHeldWhileServed: the index pages read in place
+// from a mapped cache file hold the chunks they are in (blogPages.keep,
+// tagPages.keep, feedRun.keep), though no record is held in them: none
+// is given back while the Store serves them. The file is cut into chunks
+// of 128 KiB, so that the pages have chunks of their own, as they do at
+// thousands of posts in chunks of 4 MiB.
+func TestMappedIndexPagesAreHeldWhileServed(t *testing.T) {
+	path, dir := generatedCache(t)
+	read := readPayload(t, path, dir)
+	var payload [][]byte
+	for _, c := range read {
+		for len(c) > 0 {
+			k := min(128<<10, len(c))
+			payload, c = append(payload, c[:k:k]), c[k:]
+		}
+	}
+	mapping := read[0]
+	file, err := openPayload(payload, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, payload = nil, nil
+	started, st := restartFrom(t, file, dir)
+	file = nil
+	settle()
+	before := residentKiB(t, mapping)
+	sum := 0
+	for _, p := range st.blogPages {
+		for _, r := range []*gemini.Response{p.home, p.tags, p.archive, p.feed} {
+			for _, b := range append([][]byte{r.Raw}, r.Tail...) {
+				for _, x := range b {
+					sum += int(x)
+				}
+			}
+		}
+	}
+	for _, p := range st.tagPages {
+		for _, b := range append([][]byte{p.gemini.Raw, p.gopher, p.feed.Raw}, p.feed.Tail...) {
+			for _, x := range b {
+				sum += int(x)
+			}
+		}
+	}
+	if after := residentKiB(t, mapping); after > before {
+		t.Errorf("serving the index pages read %d KiB of the mapped cache file given back before (sum %d)", after-before, sum)
+	}
+
+	// A reload after the newest post's title is edited makes its feeds'
+	// first runs again and takes the others, which still hold their
+	// chunks once the restart's Store is gone.
+	files, _ := filepath.Glob(filepath.Join(dir, "*-post-*.md"))
+	newest := files[len(files)-1]
+	b, err := os.ReadFile(newest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(newest, bytes.Replace(b, []byte("title = \""), []byte("title = \"new "), 1), 0o644)
+	c, err := content.Load(dir, content.LoadOptions{Previous: started})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := Build(context.Background(), cacheTestSite(c), c, BuildOptions{Previous: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	taken := 0
+	for _, r := range next.blogPages[""].runs {
+		for _, old := range st.blogPages[""].runs {
+			if unsafe.SliceData(r.bytes) == unsafe.SliceData(old.bytes) {
+				taken++
+			}
+		}
+	}
+	if n := len(next.blogPages[""].runs); taken == 0 || taken == n {
+		t.Fatalf("%d of the feed's %d runs taken after an edit", taken, n)
+	}
+	st = nil
+	settle()
+	before = residentKiB(t, mapping)
+	for _, r := range next.blogPages[""].runs {
+		for _, x := range r.bytes {
+			sum += int(x)
+		}
+	}
+	if after := residentKiB(t, mapping); after > before {
+		t.Errorf("after a reload, serving the feed read %d KiB of the mapped cache file given back before (sum %d)", after-before, sum)
+	}
+	runtime.KeepAlive(next)
+}
