@@ -266,8 +266,8 @@ func (pk *packer) packText(txt []byte) ([]byte, *arena) {
 // are written once, before any Store holding them is published, so the
 // string never changes.
 func packedSummary(summary string, body []byte) string {
-	if summary == "" || len(body) == 0 {
-		return summary
+	if summary == "" || len(body) == 0 || partOf(unsafe.Slice(unsafe.StringData(summary), len(summary)), body) {
+		return summary // none, or a part already (read back from a cache: decodeSummary)
 	}
 	i := strings.Index(unsafe.String(unsafe.SliceData(body), len(body)), summary)
 	if i < 0 {

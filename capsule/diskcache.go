@@ -3,7 +3,6 @@ package capsule
 import (
 	"crypto/sha256"
 	"debug/elf"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +14,6 @@ import (
 
 	"capsule/capsule/buildcache"
 	"capsule/capsule/content"
-	"capsule/capsule/gemini"
 	"capsule/capsule/search"
 )
 
@@ -32,11 +30,13 @@ import (
 // is ignored whole. What is the post's own is in its record: its front
 // matter's every field and its Markdown's SHA-256 (as digests), its
 // neighbours, where each of its links led, a draft's byline mark; a
-// record is taken only when all of them are what they are now. Index
-// pages, feeds and tag pages are built anew, from the records' pieces,
-// as on a reload. The search index is kept too (search.Index.Encode),
+// record is taken only when all of them are what they are now
+// (diskrecords.go). The search index is kept too (search.Index.Encode),
 // each post's text named by its record: read back, it is given as the
 // previous index, and a post whose record is taken is not folded again.
+// So are the index pages, feeds and tag pages, with the pieces of posts
+// they were made of (diskpages.go): taken as a reload takes those of the
+// Store it replaces, when their pieces are the same.
 //
 // Records read from disk are never trusted beyond what they say: a
 // record that does not match is not taken, and the decoder checks every
@@ -215,14 +215,18 @@ func (st *Store) WriteCache(path, folder string, loaded *content.Content) (int64
 		}
 		return r.bodySum, true
 	})
-	if err := encodeRecords(w, st.renders, st.atoms); err != nil {
+	posts, err := encodeRecords(w, st.renders, st.atoms)
+	if err != nil {
 		w.Abort()
 		return 0, err
 	}
-	if err := encodeRecords(w, st.draftRenders, nil); err != nil {
+	drafts, err := encodeRecords(w, st.draftRenders, nil)
+	if err != nil {
 		w.Abort()
 		return 0, err
 	}
+	encodeRecordBytes(w, posts, st.atoms)
+	encodeRecordBytes(w, drafts, nil)
 	// The search index, each post's text named by its file: read back,
 	// it is that record's text again, which Update recognises.
 	w.Bool(st.search != nil)
@@ -387,8 +391,10 @@ func (st *Store) Taken() int { return len(st.renders) + len(st.draftRenders) - s
 // decodeCache decodes the rest of a payload: the posts' and the drafts' records,
 // the search index over the posts' texts and the index pages, as they read back.
 func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts renderCache, idx *search.Index, blogs map[string]*blogPages, tags map[string]*tagPages, err error) {
-	renders = decodeRecords(d, held)
-	drafts = decodeRecords(d, held)
+	renders, postsRead := decodeRecords(d)
+	drafts, draftsRead := decodeRecords(d)
+	decodeRecordBytes(d, postsRead, held)
+	decodeRecordBytes(d, draftsRead, held)
 	if d.Bool() {
 		idx = search.Decode(d, held.holding, func(file string) []byte {
 			if r := renders[file]; r != nil {
@@ -402,214 +408,4 @@ func decodeCache(d *buildcache.Decoder, held *chunkArenas) (renders, drafts rend
 		return nil, nil, nil, nil, nil, err
 	}
 	return renders, drafts, idx, blogs, tags, nil
-}
-
-// Bounds of a decoded cache, beyond the bytes it has.
-const (
-	maxRecords     = 1 << 22
-	minRecordBytes = 1 + 32 + 32 + 2*5 + 1 + 1 + 1 + 8 + 1 + 2
-)
-
-// encodeRecords writes c's records, each with its feed entry, which the
-// Store holds apart (atoms).
-func encodeRecords(w *buildcache.Writer, c renderCache, atoms map[string][]byte) error {
-	w.Uvarint(uint64(len(c)))
-	for file, r := range c {
-		if r.disk != nil || file != r.post.File {
-			return errors.New("a record not made by this build") // never: keep makes them all
-		}
-		digest, err := postDigest(r.post)
-		if err != nil {
-			return err
-		}
-		w.String(file)
-		w.Fixed(digest[:])
-		w.Fixed(r.bodySum[:])
-		encodeNeighbour(w, r.older)
-		encodeNeighbour(w, r.newer)
-		w.Uvarint(uint64(len(r.links)))
-		for _, a := range r.links {
-			w.String(a.dest)
-			w.Bool(a.isPost)
-			w.String(a.post)
-			w.String(a.unpub)
-			w.String(a.ambiguous)
-			w.String(a.file)
-			w.Uvarint(uint64(a.fileKind))
-			w.Bool(a.relative)
-			w.Bool(a.onSite)
-		}
-		w.String(r.mark)
-		e := &r.renderedEntry
-		var raw []byte
-		if e.gmi != nil {
-			// A page in two pieces (a retitled post's) is written whole,
-			// and read back in one piece: where the body begins is said,
-			// as the body ends with the page.
-			raw = e.gmi.Raw
-			w.Bool(true)
-			w.Uvarint(uint64(e.gmi.Status))
-			w.String(e.gmi.Meta)
-			w.Uvarint(uint64(e.gmi.Len()))
-			w.Fixed(raw)
-			for _, t := range e.gmi.Tail {
-				w.Fixed(t)
-			}
-			w.Bool(e.gmi.Body != nil)
-			w.Uvarint(uint64(len(raw) - len(e.gmi.Body)))
-		} else {
-			w.Bool(false)
-		}
-		atom := e.atom
-		if atom == nil {
-			atom = atoms[file]
-		}
-		for _, b := range [][]byte{e.txt, e.menu, e.searchable, atom, e.lines.gemini, e.lines.gopher} {
-			encodeBytes(w, b, raw)
-		}
-		w.String(e.summary)
-		content.EncodeFileErrors(w, e.warns)
-		w.Bool(e.hasLinks)
-		w.Uvarint(uint64(e.tailAt))
-		w.Uvarint(uint64(e.homeAt))
-	}
-	return nil
-}
-
-func encodeNeighbour(w *buildcache.Writer, n neighbour) {
-	w.Bool(n.exists)
-	w.String(n.slug)
-	w.String(n.title)
-	w.String(n.date)
-	w.Bool(n.page)
-}
-
-// Byte fields are nil, their bytes, or where they are in the page's
-// response (a post's searchable text is part of its page): read back,
-// they share its bytes again, as in the Store written.
-const (
-	bytesNil = iota
-	bytesOwn
-	bytesInRaw
-)
-
-func encodeBytes(w *buildcache.Writer, b, raw []byte) {
-	if b == nil {
-		w.Uvarint(bytesNil)
-		return
-	}
-	if len(b) > 0 && len(raw) > 0 {
-		at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-		start := uintptr(unsafe.Pointer(unsafe.SliceData(raw)))
-		if at >= start && at+uintptr(len(b)) <= start+uintptr(len(raw)) {
-			w.Uvarint(bytesInRaw)
-			w.Uvarint(uint64(at - start))
-			w.Uvarint(uint64(len(b)))
-			return
-		}
-	}
-	w.Uvarint(bytesOwn)
-	w.Bytes(b)
-}
-
-func decodeBytes(d *buildcache.Decoder, raw []byte) []byte {
-	switch d.Uvarint() {
-	case bytesNil:
-		return nil
-	case bytesOwn:
-		return d.Bytes()
-	case bytesInRaw:
-		at := d.Int(len(raw))
-		n := d.Int(len(raw) - at)
-		if d.Err() != nil {
-			return nil
-		}
-		return raw[at : at+n : at+n]
-	}
-	d.Fail("bad byte field")
-	return nil
-}
-
-func decodeRecords(d *buildcache.Decoder, held *chunkArenas) renderCache {
-	n := d.Count(minRecordBytes, maxRecords)
-	c := make(renderCache, n)
-	for range n {
-		r := &renderRecord{post: &content.Post{}, disk: &diskRecord{}}
-		r.post.File = d.String()
-		copy(r.disk.post[:], d.Fixed(32))
-		copy(r.bodySum[:], d.Fixed(32))
-		r.older = decodeNeighbour(d)
-		r.newer = decodeNeighbour(d)
-		if k := d.Count(9, maxRecords); k > 0 {
-			r.links = make([]linkAnswer, k)
-			for i := range r.links {
-				a := &r.links[i]
-				a.dest = d.String()
-				a.isPost = d.Bool()
-				a.post = d.String()
-				a.unpub = d.String()
-				a.ambiguous = d.String()
-				a.file = d.String()
-				a.fileKind = fileKind(d.Int(255))
-				a.relative = d.Bool()
-				a.onSite = d.Bool()
-			}
-		}
-		r.mark = d.String()
-		e := &r.renderedEntry
-		var raw []byte
-		if d.Bool() {
-			status := gemini.Status(d.Int(99))
-			meta := d.String()
-			raw = d.Bytes()
-			e.gmi = &gemini.Response{Status: status, Meta: meta, Raw: raw}
-			hasBody, at := d.Bool(), d.Int(len(raw))
-			if hasBody && d.Err() == nil {
-				e.gmi.Body = raw[at:]
-			}
-		}
-		e.txt = decodeBytes(d, raw)
-		e.menu = decodeBytes(d, raw)
-		e.searchable = decodeBytes(d, raw)
-		e.atom = decodeBytes(d, raw)
-		e.lines.gemini = decodeBytes(d, raw)
-		e.lines.gopher = decodeBytes(d, raw)
-		e.summary = d.String()
-		e.warns = content.DecodeFileErrors(d)
-		e.hasLinks = d.Bool()
-		e.tailAt = d.Int(len(raw))
-		e.homeAt = d.Int(len(e.menu))
-		if e.gmi != nil && len(raw)-len(e.gmi.Body) > e.tailAt {
-			d.Fail("a page's tail before its body") // retitle would cut the page there
-		}
-		if d.Err() != nil {
-			return nil
-		}
-		// Every record has a page (a build makes none without), whose
-		// body and text are parts of it, the text before its tail, as
-		// written: else retitle would cut the text, and packing it
-		// again would find it outside the page.
-		if e.gmi == nil {
-			d.Fail("a record without its page")
-			return nil
-		}
-		if !partOrEmpty(e.gmi.Body, raw) || !partOrEmpty(e.searchable, raw) || len(e.searchable) > 0 && offsetIn(raw, e.searchable)+len(e.searchable) > e.tailAt {
-			d.Fail("a record's text outside its page")
-			return nil
-		}
-		*e = held.hold(*e)
-		if _, dup := c[r.post.File]; dup {
-			d.Fail("a file twice")
-			return nil
-		}
-		c[r.post.File] = r
-	}
-	return c
-}
-
-// partOrEmpty reports whether part is empty or a slice of whole's bytes.
-func partOrEmpty(part, whole []byte) bool { return len(part) == 0 || partOf(part, whole) }
-
-func decodeNeighbour(d *buildcache.Decoder) neighbour {
-	return neighbour{exists: d.Bool(), slug: d.String(), title: d.String(), date: d.String(), page: d.Bool()}
 }
