@@ -336,6 +336,16 @@ func TestRoutesCommand(t *testing.T) {
 	if strings.Contains(stdout, "capsule.toml") || !strings.Contains(stderr, "the configuration file (-config) is inside the posts folder: never served") {
 		t.Errorf("the configuration file in the posts folder:\n%s%s", stdout, stderr)
 	}
+	// A broken post: the rest is listed, as a start would serve it, and
+	// the problem told, with the exit status of -check's.
+	os.Remove(filepath.Join(dir, "capsule.toml"))
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("+++\ntitle = 5\ndate = 2020-01-02\n+++\nb\n"), 0o644)
+	stdout, stderr, code = run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
+	if lines := strings.Split(stdout, "\n"); !slices.Contains(lines, "localhost gemini 20 /posts/a.gmi") || strings.Contains(stdout, "/posts/b") ||
+		code != 1 || !strings.Contains(stderr, "b.md:2: title must be a string") {
+		t.Errorf("-routes with a broken post: exit %d\n%s%s", code, stdout, stderr)
+	}
+	os.Remove(filepath.Join(dir, "b.md"))
 	// Uploads on: the sources, once.
 	stdout, _, _ = run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"), "-titan", "-author-certificate", strings.Repeat("ab", 32))
 	if want := "localhost gemini 20 /drafts/source/ (the posts' sources (1), for the author only, who uploads over Titan to the same addresses)"; !slices.Contains(strings.Split(stdout, "\n"), want) {

@@ -236,11 +236,15 @@ func main() {
 				logger.Print(tally)
 			}
 		}
+		if opts.routes && sum != nil {
+			// What a start would serve, beside the problems it would
+			// leave out (told after, and the exit status still says so).
+			printRoutes(cfg.Hostname, sum)
+		}
 		if err != nil {
 			reportAndExit(logger, err, exitProblems)
 		}
 		if opts.routes {
-			printRoutes(cfg.Hostname, sum)
 			return
 		}
 		fmt.Print(checkReport(cfg, opts.config, sum))
