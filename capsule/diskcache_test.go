@@ -208,19 +208,28 @@ func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
 	return path, folder, c, st
 }
 
-// An unchanged blog, restarted with its cache, renders nothing and
-// serves what it served.
-func TestRestartOfUnchangedBlogRendersNothing(t *testing.T) {
+// restartSample restarts the sample blog, unchanged, with the cache its
+// build wrote: the Store read from the cache, the restart's (which
+// renders nothing and serves what the build served: buildUnchanged) and
+// the build's.
+func restartSample(t *testing.T) (prev, got, want *Store) {
+	t.Helper()
 	path, folder, _, want := sampleCache(t)
 	c, err := content.Load(folder, content.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	prev, _, err := ReadCache(path, cacheTestSite(c), c, folder)
+	prev, _, err = ReadCache(path, cacheTestSite(c), c, folder)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := buildUnchanged(t, c, prev, want)
+	return prev, buildUnchanged(t, c, prev, want), want
+}
+
+// An unchanged blog, restarted with its cache, renders nothing and
+// serves what it served.
+func TestRestartOfUnchangedBlogRendersNothing(t *testing.T) {
+	prev, got, want := restartSample(t)
 	if prev.search == nil || got.search.Folded() != 0 {
 		t.Errorf("folded %d posts for search, want 0 (index read back: %v)", got.search.Folded(), prev.search != nil)
 	}

@@ -19,16 +19,7 @@ import (
 // takes those of the Store it replaces, and serves what a build from
 // nothing serves.
 func TestRestartTakesTheIndexPages(t *testing.T) {
-	path, folder, _, want := sampleCache(t)
-	c, err := content.Load(folder, content.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	prev, _, err := ReadCache(path, cacheTestSite(c), c, folder)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := buildUnchanged(t, c, prev, want)
+	prev, got, _ := restartSample(t)
 	if len(got.blogPages) == 0 || len(got.tagPages) == 0 {
 		t.Fatalf("%d blogs' pages, %d tags' pages", len(got.blogPages), len(got.tagPages))
 	}
@@ -82,24 +73,7 @@ func TestRestartTakesTheIndexPages(t *testing.T) {
 // of 128 KiB, so that the pages have chunks of their own, as they do at
 // thousands of posts in chunks of 4 MiB.
 func TestMappedIndexPagesAreHeldWhileServed(t *testing.T) {
-	path, dir := generatedCache(t)
-	read := readPayload(t, path, dir)
-	var payload [][]byte
-	for _, c := range read {
-		for len(c) > 0 {
-			k := min(128<<10, len(c))
-			payload, c = append(payload, c[:k:k]), c[k:]
-		}
-	}
-	mapping := read[0]
-	file, err := openPayload(payload, dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	read, payload = nil, nil
-	started, st := restartFrom(t, file, dir)
-	file = nil
-	settle()
+	mapping, dir, started, st := restartInChunks(t, 128<<10)
 	before := residentKiB(t, mapping)
 	sum := 0
 	for _, p := range st.blogPages {

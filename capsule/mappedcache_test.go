@@ -107,24 +107,7 @@ func settle() {
 // the index has chunks of its own, as it does at thousands of posts in
 // chunks of 4 MiB.
 func TestMappedSearchIndexIsHeldWhileRead(t *testing.T) {
-	path, dir := generatedCache(t)
-	read := readPayload(t, path, dir)
-	var payload [][]byte
-	for _, c := range read {
-		for len(c) > 0 {
-			k := min(16<<10, len(c))
-			payload, c = append(payload, c[:k:k]), c[k:]
-		}
-	}
-	mapping := read[0]
-	file, err := openPayload(payload, dir, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	read, payload = nil, nil
-	_, st := restartFrom(t, file, dir)
-	file = nil
-	settle()
+	mapping, _, _, st := restartInChunks(t, 16<<10)
 	before := residentKiB(t, mapping)
 	for _, q := range []string{"です", "ます", "した", "笑顔", "今日"} {
 		st.search.Search(q)
@@ -133,6 +116,33 @@ func TestMappedSearchIndexIsHeldWhileRead(t *testing.T) {
 		t.Errorf("searching read %d KiB of the mapped cache file given back before", after-before)
 	}
 	runtime.KeepAlive(st)
+}
+
+// restartInChunks restarts from the mapped cache file of a generated
+// blog (generatedCache) cut into chunks of size bytes, and lets the
+// collector run: the mapping, the blog's folder, the restart's Content
+// and Store.
+func restartInChunks(t *testing.T, size int) (mapping []byte, dir string, started *content.Content, st *Store) {
+	t.Helper()
+	path, dir := generatedCache(t)
+	read := readPayload(t, path, dir)
+	var payload [][]byte
+	for _, c := range read {
+		for len(c) > 0 {
+			k := min(size, len(c))
+			payload, c = append(payload, c[:k:k]), c[k:]
+		}
+	}
+	mapping = read[0]
+	file, err := openPayload(payload, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, payload = nil, nil
+	started, st = restartFrom(t, file, dir)
+	file = nil
+	settle()
+	return mapping, dir, started, st
 }
 
 // generatedCache writes the cache file of a generated blog of 300 posts
