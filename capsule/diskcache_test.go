@@ -177,7 +177,13 @@ var sampleFolder = filepath.Join("..", "posts")
 // buildSample loads and builds the sample posts for cacheTestSite.
 func buildSample(t *testing.T) (*content.Content, *Store) {
 	t.Helper()
-	c, err := content.Load(sampleFolder, content.LoadOptions{})
+	return buildFolder(t, sampleFolder)
+}
+
+// buildFolder loads and builds the posts of folder for cacheTestSite.
+func buildFolder(t *testing.T, folder string) (*content.Content, *Store) {
+	t.Helper()
+	c, err := content.Load(folder, content.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,8 +198,13 @@ func buildSample(t *testing.T) (*content.Content, *Store) {
 // the folder, the content and the Store.
 func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
 	t.Helper()
-	folder := sampleFolder
-	c, st := buildSample(t)
+	return folderCache(t, sampleFolder)
+}
+
+// folderCache is sampleCache of the posts of folder.
+func folderCache(t *testing.T, folder string) (string, string, *content.Content, *Store) {
+	t.Helper()
+	c, st := buildFolder(t, folder)
 	path := filepath.Join(t.TempDir(), "cache", "localhost.cache")
 	n, err := st.WriteCache(path, folder, c)
 	if err != nil {
@@ -214,7 +225,13 @@ func sampleCache(t *testing.T) (string, string, *content.Content, *Store) {
 // the build's.
 func restartSample(t *testing.T) (prev, got, want *Store) {
 	t.Helper()
-	path, folder, _, want := sampleCache(t)
+	return restartFolder(t, sampleFolder)
+}
+
+// restartFolder is restartSample of the posts of folder.
+func restartFolder(t *testing.T, folder string) (prev, got, want *Store) {
+	t.Helper()
+	path, folder, _, want := folderCache(t, folder)
 	c, err := content.Load(folder, content.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)

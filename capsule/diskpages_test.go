@@ -19,7 +19,13 @@ import (
 // takes those of the Store it replaces, and serves what a build from
 // nothing serves.
 func TestRestartTakesTheIndexPages(t *testing.T) {
-	prev, got, _ := restartSample(t)
+	for _, folder := range []string{sampleFolder, "testdata/hugo-multilingual", "testdata/zola-site"} {
+		t.Run(filepath.Base(folder), func(t *testing.T) { testRestartTakesTheIndexPages(t, folder) })
+	}
+}
+
+func testRestartTakesTheIndexPages(t *testing.T, folder string) {
+	prev, got, _ := restartFolder(t, folder)
 	if len(got.blogPages) == 0 || len(got.tagPages) == 0 {
 		t.Fatalf("%d blogs' pages, %d tags' pages", len(got.blogPages), len(got.tagPages))
 	}

@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -280,9 +281,11 @@ func (b *blog) othersKey() string {
 		fmt.Fprintf(&k, "l%q %q\x00", l.Dir, l.Name)
 	}
 	if h := b.homeText; h != nil {
-		// The home page's text: its render by identity (one taken from
-		// the previous Store is the same bytes), its title and address.
-		fmt.Fprintf(&k, "h%p %d %q %q\x00", b.homeBody, len(b.homeBody), h.Title, postGopherLink(h))
+		// The home page's text: its render's bytes, by their SHA-256 (a
+		// few KB, once a build: by the render's address, a restart's
+		// key never met the one read from the cache, which another
+		// process made), its title and address.
+		fmt.Fprintf(&k, "h%x %d %q %q\x00", sha256.Sum256(b.homeBody), len(b.homeBody), h.Title, postGopherLink(h))
 	}
 	for _, g := range b.tags {
 		fmt.Fprintf(&k, "t%q %d\x00", g.Name, len(g.Posts))
