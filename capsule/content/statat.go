@@ -58,7 +58,7 @@ func (d folderFD) inspect(src *source, name, path, root string, limit int64) ins
 		name = path
 	}
 	var st unix.Stat_t
-	if err := unix.Fstatat(int(d), name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+	if err := fstatat(int(d), name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return inspectSource(path, root, limit)
 	}
 	*src = source{path: path, limit: limit, what: "one post", inspected: true}
