@@ -101,6 +101,24 @@ func (b *blog) feedRuns(posts []*content.Post, fe feedParts, entries []piece, pr
 	return runs
 }
 
+// runsFit reports whether runs are laid out as feedRuns lays out the runs
+// of a feed of posts posts: one after another from the first, each where
+// its first post's entries are, the entries with their text apart. A feed
+// taken whole is walked by its runs (feedEntriesHeld), and the runs a
+// cache file gives are checked one by one when read (decodeFeed), not
+// together.
+func runsFit(runs []feedRun, posts int, fe feedParts) bool {
+	s := 0
+	for _, r := range runs {
+		if r.posts <= 0 || r.posts > posts-s || r.text != (fe.text && s < feedFullPosts) ||
+			r.at != entryPieceAt(s, fe) || r.n != entryPieceAt(s+r.posts, fe)-r.at {
+			return false
+		}
+		s += r.posts
+	}
+	return s == posts
+}
+
 // feedRunBytes is a run of posts' entries as a feed holds them: each after
 // a newline, with its text if text.
 func (b *blog) feedRunBytes(posts []*content.Post, text bool) []byte {

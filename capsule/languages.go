@@ -182,7 +182,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	if prev != nil {
 		prevRuns, prevEntries = prev.runs, prev.entries
 	}
-	if prev != nil && prev.feed != nil && samePieces(prev.entries, all.entries) {
+	if prev != nil && prev.feed != nil && samePieces(prev.entries, all.entries) && runsFit(prev.runs, len(b.posts), feed) {
 		all.feed, all.runs = prev.feed, prev.runs
 	} else {
 		jobs = append(jobs, func() {
@@ -208,7 +208,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 				func() { pages.gemini = b.tagGemtext(g) },
 				func() { pages.gopher = b.tagMenu(g) })
 		}
-		if old != nil && old.feed != nil && samePieces(old.entries, entries) {
+		if old != nil && old.feed != nil && samePieces(old.entries, entries) && runsFit(old.runs, len(g.Posts), feed) {
 			pages.feed, pages.runs = old.feed, old.runs
 		} else {
 			var oldRuns []feedRun
