@@ -212,7 +212,8 @@ func decodeDoc(d *buildcache.Decoder, x *doc, body func(string) []byte) bool {
 // cache file's responses (a fault each, on a mapped file) before one
 // was served. A line that does not end where the body's line does (a
 // file written by hand, checksum and all) makes wrong excerpts of that
-// post, never a read outside it.
+// post, never a read outside it, nor one backwards (lineEnd stops where
+// the next line begins: TestDecodeWithALineBreakGone).
 func (d *doc) fits() bool {
 	if len(d.lines) == 0 {
 		return d.size == 0 && len(d.regions) == 0

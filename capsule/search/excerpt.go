@@ -52,12 +52,19 @@ func (d *doc) orig(li, f int, end bool) int {
 	return int(rg.orig0)
 }
 
-// lineEnd is where prose line li ends in the body.
+// lineEnd is where prose line li ends in the body: at the latest where
+// the next begins. (A body read back with its index is checked against
+// the index's lengths, not its bytes (fits): one whose line break is not
+// where the index says must not give a line that ends after the next
+// begins, which back and cut would walk backwards.)
 func (d *doc) lineEnd(li int) int {
-	start := int(d.lines[li].orig)
-	end := bytes.IndexByte(d.body[start:], '\n')
+	start, limit := int(d.lines[li].orig), len(d.body)
+	if li+1 < len(d.lines) {
+		limit = min(limit, int(d.lines[li+1].orig))
+	}
+	end := bytes.IndexByte(d.body[start:limit], '\n')
 	if end < 0 {
-		end = len(d.body) - start
+		end = limit - start
 	}
 	return start + len(trimRightSpace(d.body[start:start+end]))
 }
@@ -113,7 +120,7 @@ func (d *doc) forward(li, o, n int) (line, at int, more bool) {
 // control characters or invalid UTF-8, runs of white space squeezed to
 // one space; "…" before and after if asked.
 func (d *doc) cut(fromLine, from, toLine, to int, before, after bool) string {
-	buf := make([]byte, 0, 2*len("…")+to-from+toLine-fromLine)
+	buf := make([]byte, 0, 2*len("…")+max(0, to-from)+toLine-fromLine)
 	if before {
 		buf = append(buf, "…"...)
 	}
