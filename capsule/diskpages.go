@@ -97,16 +97,22 @@ func (r *renderRecord) fieldHeld(field int, st *Store) []byte {
 	return r.field(field)
 }
 
+// decodeHint bounds what a decoder makes room for before it reads what a
+// count announces: a count is bounded by the bytes left (Decoder.Count),
+// but each element decoded may take several times its bytes; what is
+// decoded past the hint grows as it is read, bounded by what is there.
+const decodeHint = 1 << 10
+
 func decodePieces(d *buildcache.Decoder, renders renderCache) []piece {
-	n := d.Count(1, maxRecords*8)
+	n := d.Count(2, maxRecords*8) // a kind and a length, at least
 	if n == 0 {
 		return nil
 	}
-	pieces := make([]piece, n)
-	for i := range pieces {
+	pieces := make([]piece, 0, min(n, decodeHint))
+	for range n {
 		field := d.Int(pieceSearchable)
 		if field == pieceOwn {
-			pieces[i] = pieceOf(d.Bytes())
+			pieces = append(pieces, pieceOf(d.Bytes()))
 			continue
 		}
 		r := renders[string(d.Bytes())] // no copy: the map's key is the record's
@@ -114,7 +120,7 @@ func decodePieces(d *buildcache.Decoder, renders renderCache) []piece {
 			d.Fail("a piece of no record")
 			return nil
 		}
-		pieces[i] = pieceOf(r.field(field))
+		pieces = append(pieces, pieceOf(r.field(field)))
 	}
 	return pieces
 }
@@ -145,9 +151,9 @@ func decodeResponse(d *buildcache.Decoder) *gemini.Response {
 		r.Body = r.Raw[at:]
 	}
 	if n := d.Count(1, maxRecords); n > 0 {
-		r.Tail = make([][]byte, n)
-		for i := range r.Tail {
-			r.Tail[i] = d.Bytes()
+		r.Tail = make([][]byte, 0, min(n, decodeHint))
+		for range n {
+			r.Tail = append(r.Tail, d.Bytes())
 		}
 	}
 	return r
@@ -194,11 +200,12 @@ func decodeFeed(d *buildcache.Decoder, entries []piece, held *chunkArenas) (*gem
 	if head.Body != nil {
 		feed.Body = feed.Raw[len(head.Raw)-len(head.Body):]
 	}
-	n := d.Count(1, maxRecords)
-	runs := make([]feedRun, n)
-	feed.Tail = make([][]byte, 0, n+1)
-	for i := range runs {
-		r := &runs[i]
+	n := d.Count(6, maxRecords) // a run's five fields and its bytes' length, at least
+	runs := make([]feedRun, 0, min(n, decodeHint))
+	feed.Tail = make([][]byte, 0, min(n, decodeHint)+1)
+	for range n {
+		runs = append(runs, feedRun{})
+		r := &runs[len(runs)-1]
 		r.first = d.String()
 		r.posts = d.Int(maxRecords)
 		r.at = d.Int(len(entries))
@@ -256,7 +263,7 @@ func (st *Store) encodeIndexPages(w *buildcache.Writer) {
 // fields of renders, the records read before.
 func decodeIndexPages(d *buildcache.Decoder, renders renderCache, held *chunkArenas) (map[string]*blogPages, map[string]*tagPages) {
 	n := d.Count(1, maxRecords)
-	blogs := make(map[string]*blogPages, n)
+	blogs := make(map[string]*blogPages, min(n, decodeHint))
 	for range n {
 		dir := d.String()
 		p := &blogPages{lists: decodePieces(d, renders), entries: decodePieces(d, renders), others: d.String()}
@@ -275,7 +282,7 @@ func decodeIndexPages(d *buildcache.Decoder, renders renderCache, held *chunkAre
 		blogs[dir] = p
 	}
 	n = d.Count(1, maxRecords)
-	tags := make(map[string]*tagPages, n)
+	tags := make(map[string]*tagPages, min(n, decodeHint))
 	for range n {
 		key := d.String()
 		p := &tagPages{lists: decodePieces(d, renders), entries: decodePieces(d, renders)}

@@ -252,12 +252,12 @@ func (s summaryAt) of(text []byte) string {
 // order read, for decodeRecordBytes.
 func decodeRecords(d *buildcache.Decoder) (renderCache, []recordRead) {
 	n := d.Count(minRecordBytes, maxRecords)
-	c := make(renderCache, n)
-	read := make([]recordRead, n)
-	for i := range n {
+	c := make(renderCache, n)                            // an entry is less than a record's least bytes
+	read := make([]recordRead, 0, min(n, 16*decodeHint)) // each several times them: see decodeHint
+	for range n {
 		r := &renderRecord{post: &content.Post{}, disk: &diskRecord{}}
-		rr := &read[i]
-		rr.r = r
+		read = append(read, recordRead{r: r})
+		rr := &read[len(read)-1]
 		r.post.File = d.String()
 		copy(r.disk.post[:], d.Fixed(32))
 		copy(r.bodySum[:], d.Fixed(32))
