@@ -252,3 +252,38 @@ func TestCheckLeavesTheMappingAlone(t *testing.T) {
 	}
 	f.unmap()
 }
+
+// TestReadClosesTheFile: a mapped file is open until its payload is all
+// checked (checkBlocks reads it), then closed: an empty payload too,
+// which has no block to check.
+func TestReadClosesTheFile(t *testing.T) {
+	fds := func() int {
+		e, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip(err)
+		}
+		return len(e)
+	}
+	for _, size := range []int{0, 3 * checkBlock / 2} {
+		path := filepath.Join(t.TempDir(), "c")
+		w, err := Create(path, [32]byte{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if size > 0 {
+			w.Bytes(make([]byte, size))
+		}
+		if _, err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		before := fds()
+		for range 10 {
+			if _, _, err := Read(path, [32]byte{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if after := fds(); after > before {
+			t.Errorf("a payload of %d bytes: %d descriptors left open by 10 Reads", size, after-before)
+		}
+	}
+}
