@@ -3,12 +3,14 @@ package capsule
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
 	"unsafe"
 
+	"capsule/capsule/buildcache"
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 )
@@ -186,5 +188,35 @@ func TestCacheFeedRunsNotTheFeedsMadeAgain(t *testing.T) {
 	}
 	if diff := storeDiff(want, got); diff != "" {
 		t.Error(diff)
+	}
+}
+
+// TestDecodeAllocatesAsMuchAsItsBytes: counts that announce as many
+// elements as the bytes left can hold (a file written by hand, checksum
+// and all) make the decoders allocate about as much as those bytes, not
+// the many times more that room for every element would take.
+func TestDecodeAllocatesAsMuchAsItsBytes(t *testing.T) {
+	const n = 4 << 20
+	announce := func(prefix []byte) []byte {
+		b := binary.AppendUvarint(prefix, maxRecords)
+		return append(b, make([]byte, n)...)
+	}
+	for _, c := range []struct {
+		what   string
+		input  []byte
+		decode func(*buildcache.Decoder)
+	}{
+		{"a feed's runs", announce([]byte{1, 1, 20, 0, 0, 0, 0, 0}), func(d *buildcache.Decoder) { decodeFeed(d, nil, nil) }},
+		{"blogs' pages", announce(nil), func(d *buildcache.Decoder) { decodeIndexPages(d, nil, nil) }},
+		{"records", announce(nil), func(d *buildcache.Decoder) { decodeRecords(d) }},
+		{"pieces", announce(nil), func(d *buildcache.Decoder) { decodePieces(d, nil) }},
+	} {
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		c.decode(buildcache.NewDecoder(c.input))
+		runtime.ReadMemStats(&m1)
+		if alloc := m1.TotalAlloc - m0.TotalAlloc; alloc > 2*uint64(len(c.input)) {
+			t.Errorf("%s: %d MiB allocated for %d MiB of bytes", c.what, alloc>>20, len(c.input)>>20)
+		}
 	}
 }
