@@ -214,7 +214,10 @@ func (f *editedFolder) change() string {
 		// in feeds, in no post's body.
 		desc := []string{"", "description = \"日記\"\n", "description = \"稽古の記録\"\n"}[r.IntN(3)]
 		desc += []string{"", "author = \"筆者\"\n", "favicon = \"😊\"\n"}[r.IntN(3)]
-		f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n%s+++\n", r.IntN(3), desc))
+		// Now and then a text: the home page's (a blog's pages are
+		// keyed by it: othersKey).
+		home := []string{"", "", "ようこそ。\n", "稽古の記録です。\n"}[r.IntN(4)]
+		f.write(content.SiteFile, fmt.Sprintf("+++\ntitle = \"題 %d\"\nlang = \"ja\"\n%s+++\n%s", r.IntN(3), desc, home))
 		return "site file"
 	default:
 		// Rewrite a post: all new, or one line of its front matter or

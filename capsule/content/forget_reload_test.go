@@ -1,6 +1,7 @@
 package content
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -34,26 +35,41 @@ func TestReloadAfterForgetKeepsPagesAndHome(t *testing.T) {
 	}
 }
 
-// The same for capsule's own folder, whose site file has the home page's
-// text besides the site's title.
+// The same for a site file with the home page's text besides the site's
+// title and language: capsule's own folder's, and a Hugo content
+// folder's _index.md, whose title and language a reload lost (a site
+// titled "" in English; found by TestIncrementalBuildIsAFullBuild once
+// its site file had a text).
 func TestReloadAfterForgetKeepsSiteFile(t *testing.T) {
-	dir := testfs.Write(t, map[string]string{
-		SiteFile:   "+++\ntitle = \"The site\"\n+++\nWelcome home.\n",
-		"hello.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n",
-	})
-	old := time.Now().Add(-time.Hour)
-	testfs.Age(dir, old)
-	first, err := Load(dir, LoadOptions{Settle: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	first.Forget()
-	next, err := Load(dir, LoadOptions{Settle: -1, Previous: first})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if next.Meta.Title != "The site" || slugsOf(next.Unlisted) != slugsOf(first.Unlisted) {
-		t.Errorf("after Forget, a reload has title %q and unlisted %q; want %q and %q", next.Meta.Title, slugsOf(next.Unlisted), "The site", slugsOf(first.Unlisted))
+	site := "+++\ntitle = \"The site\"\nlang = \"ja\"\n+++\nWelcome home.\n"
+	for _, tc := range []struct {
+		name, posts string
+		files       map[string]string
+	}{
+		{"capsule's own", "", map[string]string{SiteFile: site, "hello.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n"}},
+		{"hugo", "content", map[string]string{"hugo.toml": "title = 'x'\n", "content/" + SiteFile: site,
+			"content/posts/hello/index.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testfs.Write(t, tc.files)
+			testfs.Age(dir, time.Now().Add(-time.Hour))
+			dir = filepath.Join(dir, tc.posts)
+			first, err := Load(dir, LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			first.Forget()
+			for _, p := range first.Unlisted {
+				first.ForgetPost(p) // as a build forgets each post it renders: the home page's text too
+			}
+			next, err := Load(dir, LoadOptions{Settle: -1, Previous: first})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if next.Meta != first.Meta || slugsOf(next.Unlisted) != slugsOf(first.Unlisted) {
+				t.Errorf("after Forget, a reload has %+v and unlisted %q; want %+v and %q", next.Meta, slugsOf(next.Unlisted), first.Meta, slugsOf(first.Unlisted))
+			}
+		})
 	}
 }
 

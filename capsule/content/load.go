@@ -364,6 +364,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			m.src.read()
 		}
 	}
+	if site != nil && site.reused && site.data == nil {
+		// A site file with a text is the home page's post too, whose
+		// Markdown Content.Forget drops: the site's title and language
+		// are read from it below.
+		site.read()
+	}
 	c.Warnings = append(c.Warnings, settle(all, cmp.Or(opts.Settle, SettleTime))...)
 	// A home page's index.md without text is a theme's layout alone.
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
