@@ -342,7 +342,7 @@ func TestRoutesCommand(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "b.md"), []byte("+++\ntitle = 5\ndate = 2020-01-02\n+++\nb\n"), 0o644)
 	stdout, stderr, code = run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
 	if lines := strings.Split(stdout, "\n"); !slices.Contains(lines, "localhost gemini 20 /posts/a.gmi") || strings.Contains(stdout, "/posts/b") ||
-		code != 1 || !strings.Contains(stderr, "b.md:2: title must be a string") {
+		code != 1 || !strings.Contains(stderr, "b.md:2: title must be a string") || strings.Contains(stderr, "nothing served") {
 		t.Errorf("-routes with a broken post: exit %d\n%s%s", code, stdout, stderr)
 	}
 	os.Remove(filepath.Join(dir, "b.md"))

@@ -156,13 +156,13 @@ const (
 var ran struct {
 	posts      string // the posts folder
 	configFile string // the -config file, if any
-	check      bool   // -check: nothing is served anyway
+	check      bool   // -check or -routes: nothing is served anyway
 }
 
 func main() {
 	logger := log.New(os.Stderr, "capsuled: ", 0)
 	cfg, opts, err := loadConfig(os.Args[1:])
-	ran.posts, ran.configFile, ran.check = cfg.Posts, opts.config, opts.check
+	ran.posts, ran.configFile, ran.check = cfg.Posts, opts.config, opts.check || opts.routes
 	var fileProblems content.ErrorList
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -296,10 +296,10 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 		switch {
 		case s.Cache == "":
 			fmt.Fprintf(&b, "checked build cache: off (-cache=false)\n")
+		case s.CacheErr != nil: // an empty file too: a start says it is corrupt
+			fmt.Fprintf(&b, "checked build cache %s: %s, not usable (%v): the next start renders every post and writes it again\n", s.Cache, capsule.FormatBytes(s.CacheSize), s.CacheErr)
 		case s.CacheSize == 0:
 			fmt.Fprintf(&b, "checked build cache %s: none yet (a start writes it)\n", s.Cache)
-		case s.CacheErr != nil:
-			fmt.Fprintf(&b, "checked build cache %s: %s, not usable (%v): the next start renders every post and writes it again\n", s.Cache, capsule.FormatBytes(s.CacheSize), s.CacheErr)
 		default:
 			fmt.Fprintf(&b, "checked build cache %s: %s, beside %s of responses\n", s.Cache, capsule.FormatBytes(s.CacheSize), capsule.FormatBytes(s.Held))
 		}

@@ -978,4 +978,11 @@ func TestCheckTellsWhetherTheCacheIsUsable(t *testing.T) {
 	if code != 0 || !strings.Contains(out, damaged) {
 		t.Errorf("-check of a damaged cache: exit %d\n%s\nwant the line %q", code, out, damaged)
 	}
+	// Emptied: not usable, as a start says (corrupt), not "none yet".
+	os.WriteFile(cache, nil, 0o600)
+	out, _, code = run(t, append([]string{"-check"}, args...)...)
+	damaged = "checked build cache " + cache + ": " + capsule.FormatBytes(0) + ", not usable (corrupt or truncated): the next start renders every post and writes it again\n"
+	if code != 0 || !strings.Contains(out, damaged) {
+		t.Errorf("-check of an empty cache file: exit %d\n%s\nwant the line %q", code, out, damaged)
+	}
 }
