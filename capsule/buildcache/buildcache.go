@@ -54,7 +54,7 @@ const (
 
 // ErrOther is a cache written by another capsule (version, build), for
 // another site (settings, posts folder) or in another format.
-var ErrOther = errors.New("written by another version of capsule or for other settings")
+var ErrOther = errors.New("written by another version of capsule, for other settings or for another posts folder")
 
 // ErrCorrupt is a cache that is not whole or not as written.
 var ErrCorrupt = errors.New("corrupt or truncated")
