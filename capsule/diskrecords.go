@@ -23,11 +23,12 @@ const (
 // digests, its neighbours and links, where its fields are and how long
 // they are), then, after every record's and every draft's, the bytes of
 // their responses, record after record in the same order. A restart
-// reads the first part through, and of the second only where each
-// record's bytes begin: the pages of the responses are mapped when they
-// are first served, not all at the start, which read the few fields
-// between them (each page of a mapping costs a fault when first read:
-// buildcache.checkBlocks). A record's bytes are its page (with its
+// reads the first part through and nothing of the second: it takes each
+// record's bytes where they are (Decoder.Fixed aliases them), and their
+// pages are mapped when first served. Written one record after another,
+// the few fields between the responses made a restart read a page of
+// nearly every response (each page of a mapping costs a fault when first
+// read: buildcache.checkBlocks). A record's bytes are its page (with its
 // tail, in one piece), then each of its fields written whole (its
 // Gopher text and menu, its feed entry, its lines in lists), so that
 // they are in one chunk of the file as often as the record is.
