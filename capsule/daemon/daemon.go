@@ -507,6 +507,15 @@ func (d *Daemon) Err() <-chan error { return d.errc }
 // errStopped is a reload asked for after Shutdown.
 var errStopped = errors.New("stopping: reload abandoned")
 
+// FlushAccessLog writes the access lines not written yet (they are
+// written a second at a time): before a line that says the daemon
+// stops, so that the requests answered before it come before it.
+func (d *Daemon) FlushAccessLog() {
+	if a := d.access.Load(); a != nil {
+		a.flush()
+	}
+}
+
 // Shutdown stops accepting connections, lets every accepted connection
 // finish until ctx ends, then closes what is left and writes out the access
 // log.

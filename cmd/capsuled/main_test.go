@@ -324,8 +324,26 @@ func TestSignals(t *testing.T) {
 		t.Errorf("access log line %q", line)
 	}
 
+	// A request answered before the stop is logged before it (the
+	// access log is written a second at a time).
+	gopherGet(t, d.gopher, "/before-the-stop")
 	cmd.Process.Signal(syscall.SIGTERM)
-	d.waitFor(t, "terminated: stopping")
+	for seen := false; !seen; {
+		select {
+		case line, ok := <-d.lines:
+			if !ok {
+				t.Fatal("capsuled exited before logging the request or its stop")
+			}
+			if strings.Contains(line, "terminated: stopping") {
+				t.Error("the access line of a request answered before the stop came after \"terminated: stopping\"")
+				d.waitFor(t, "before-the-stop")
+				seen = true
+			}
+			seen = seen || strings.Contains(line, "before-the-stop")
+		case <-time.After(10 * time.Second):
+			t.Fatal("capsuled did not log the request before its stop")
+		}
+	}
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("exit after SIGTERM: %v", err)
 	}

@@ -100,9 +100,11 @@ func serve(logger *log.Logger, cfg config.Config, configFile string) int {
 				askReload(reloads)
 				continue
 			}
+			d.FlushAccessLog()
 			logger.Printf("%v: stopping", s)
 			running = false
 		case err := <-d.Err():
+			d.FlushAccessLog()
 			logger.Printf("%v: stopping", err)
 			exitCode = 1
 			running = false
