@@ -313,7 +313,7 @@ func TestCheckListsScheduled(t *testing.T) {
 // status, address, a redirect's target.
 func TestRoutesCommand(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "a.md"), []byte("+++\ntitle = \"A\"\ndate = 2020-01-01\naliases = [\"/old/\"]\n+++\n本文\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("+++\ntitle = \"A\"\ndate = 2020-01-01\naliases = [\"/old/\"]\ntags = [\"Advent Calendar\"]\n+++\n本文\n"), 0o644)
 	stdout, stderr, code := run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	for _, want := range []string{
@@ -321,6 +321,8 @@ func TestRoutesCommand(t *testing.T) {
 		"localhost gemini 20 /posts/a.gmi",
 		"localhost gemini 31 /old/ → gemini://localhost/posts/a.gmi",
 		"localhost gopher - /posts/a.txt",
+		"localhost gemini 20 /tags/Advent%20Calendar.gmi", // a space as links write it: a line splits on spaces
+		"localhost gopher - /tags/Advent%20Calendar",
 	} {
 		if !slices.Contains(lines, want) {
 			t.Errorf("no line %q in -routes:\n%s%s", want, stdout, stderr)

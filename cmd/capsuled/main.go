@@ -356,7 +356,9 @@ func printRoutes(host string, sum *daemon.Summary) {
 			if r.Status != 0 {
 				status = strconv.Itoa(r.Status)
 			}
-			line := name + " " + r.Protocol + " " + status + " " + content.Printable(r.Address)
+			// A space as %20 (as links write it, and both servers read
+			// it), so that a line splits on spaces into its fields.
+			line := name + " " + r.Protocol + " " + status + " " + strings.ReplaceAll(content.Printable(r.Address), " ", "%20")
 			if r.Target != "" {
 				if r.Status/10 == 3 {
 					line += " → " + content.Printable(r.Target)
