@@ -34,7 +34,7 @@ func versionLine(info *debug.BuildInfo, ok bool) string {
 	}
 	switch {
 	case rev == "":
-		line += ", commit unknown (built outside a git clone, or by go run)"
+		line += ", commit unknown (built outside a git clone, by go run, or with -buildvcs=false)"
 	default:
 		if len(rev) > 12 {
 			rev = rev[:12]
