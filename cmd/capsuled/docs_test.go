@@ -314,6 +314,7 @@ func TestCheckListsScheduled(t *testing.T) {
 func TestRoutesCommand(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.md"), []byte("+++\ntitle = \"A\"\ndate = 2020-01-01\naliases = [\"/old/\"]\ntags = [\"Advent Calendar\"]\n+++\n本文\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "50%\u3000off.txt"), []byte("a file\n"), 0o644)
 	stdout, stderr, code := run(t, "-routes", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	for _, want := range []string{
@@ -323,6 +324,7 @@ func TestRoutesCommand(t *testing.T) {
 		"localhost gopher - /posts/a.txt",
 		"localhost gemini 20 /tags/Advent%20Calendar.gmi", // a space as links write it: a line splits on spaces
 		"localhost gopher - /tags/Advent%20Calendar",
+		"localhost gemini 20 /50%25%E3%80%80off.txt", // "%" as %25, an ideographic space as %E3%80%80
 	} {
 		if !slices.Contains(lines, want) {
 			t.Errorf("no line %q in -routes:\n%s%s", want, stdout, stderr)

@@ -23,6 +23,8 @@ import (
 	"syscall"
 	"time"
 	_ "time/tzdata" // time zones on machines without /usr/share/zoneinfo
+	"unicode"
+	"unicode/utf8"
 
 	"capsule/capsule"
 	"capsule/capsule/config"
@@ -185,8 +187,9 @@ func main() {
 	}
 	cfg.Log = logger
 	// Sockets from systemd take the place of the listen addresses, which
-	// the configuration's check then leaves alone.
-	if !opts.check {
+	// the configuration's check then leaves alone (not for -check or
+	// -routes, which serve nothing).
+	if !ran.check {
 		listeners, err := systemd.Listeners()
 		if err != nil {
 			logger.Fatal(err)
@@ -356,9 +359,7 @@ func printRoutes(host string, sum *daemon.Summary) {
 			if r.Status != 0 {
 				status = strconv.Itoa(r.Status)
 			}
-			// A space as %20 (as links write it, and both servers read
-			// it), so that a line splits on spaces into its fields.
-			line := name + " " + r.Protocol + " " + status + " " + strings.ReplaceAll(content.Printable(r.Address), " ", "%20")
+			line := name + " " + r.Protocol + " " + status + " " + routeAddress(r.Address)
 			if r.Target != "" {
 				if r.Status/10 == 3 {
 					line += " → " + content.Printable(r.Target)
@@ -369,6 +370,28 @@ func printRoutes(host string, sum *daemon.Summary) {
 			fmt.Println(line)
 		}
 	}
+}
+
+// routeAddress is an address as -routes lists it: printable, a space (of
+// any kind) percent-encoded as links encode it, and so a literal "%" as
+// %25, which both servers read back: a line splits on spaces into its
+// fields, and each address asks for what it names.
+func routeAddress(addr string) string {
+	var b strings.Builder
+	for _, r := range content.Printable(addr) {
+		switch {
+		case r == '%':
+			b.WriteString("%25")
+		case unicode.IsSpace(r):
+			var buf [utf8.UTFMax]byte
+			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // printOldAddresses lists every old address of a post that -check found,
