@@ -37,10 +37,11 @@ const (
 	pieceSearchable        // the text, in a feed with the posts' text
 )
 
-// pieceRef is a record's field, by the record's file.
+// pieceRef is a record's field, by the record's file, and its length.
 type pieceRef struct {
 	file  string
 	field int
+	n     int
 }
 
 // pieceRefs are the record fields the pieces of st's index pages may be,
@@ -49,7 +50,7 @@ func (st *Store) pieceRefs() map[*byte]pieceRef {
 	refs := make(map[*byte]pieceRef, 4*len(st.renders))
 	add := func(b []byte, file string, field int) {
 		if len(b) > 0 {
-			refs[unsafe.SliceData(b)] = pieceRef{file, field}
+			refs[unsafe.SliceData(b)] = pieceRef{file, field, len(b)}
 		}
 	}
 	for file, r := range st.renders {
@@ -76,10 +77,10 @@ func (r *renderRecord) field(field int) []byte {
 	return nil
 }
 
-func encodePieces(w *buildcache.Writer, pieces []piece, refs map[*byte]pieceRef, st *Store) {
+func encodePieces(w *buildcache.Writer, pieces []piece, refs map[*byte]pieceRef) {
 	w.Uvarint(uint64(len(pieces)))
 	for _, p := range pieces {
-		if ref, ok := refs[p.at]; ok && p.n > 0 && len(st.renders[ref.file].fieldHeld(ref.field, st)) == p.n {
+		if ref, ok := refs[p.at]; ok && ref.n == p.n {
 			w.Uvarint(uint64(ref.field))
 			w.String(ref.file)
 			continue
@@ -87,14 +88,6 @@ func encodePieces(w *buildcache.Writer, pieces []piece, refs map[*byte]pieceRef,
 		w.Uvarint(pieceOwn)
 		w.Bytes(p.bytes())
 	}
-}
-
-// fieldHeld is r's field as st holds it (its feed entry in st.atoms).
-func (r *renderRecord) fieldHeld(field int, st *Store) []byte {
-	if field == pieceAtom {
-		return st.atoms[r.post.File]
-	}
-	return r.field(field)
 }
 
 // decodeHint bounds what a decoder makes room for before it reads what a
@@ -237,8 +230,8 @@ func (st *Store) encodeIndexPages(w *buildcache.Writer) {
 	w.Uvarint(uint64(len(st.blogPages)))
 	for dir, p := range st.blogPages {
 		w.String(dir)
-		encodePieces(w, p.lists, refs, st)
-		encodePieces(w, p.entries, refs, st)
+		encodePieces(w, p.lists, refs)
+		encodePieces(w, p.entries, refs)
 		w.String(p.others)
 		for _, r := range []*gemini.Response{p.home, p.tags, p.archive} {
 			encodeResponse(w, r)
@@ -251,8 +244,8 @@ func (st *Store) encodeIndexPages(w *buildcache.Writer) {
 	w.Uvarint(uint64(len(st.tagPages)))
 	for key, p := range st.tagPages {
 		w.String(key)
-		encodePieces(w, p.lists, refs, st)
-		encodePieces(w, p.entries, refs, st)
+		encodePieces(w, p.lists, refs)
+		encodePieces(w, p.entries, refs)
 		encodeResponse(w, p.gemini)
 		w.Bytes(p.gopher)
 		encodeFeed(w, p.feed, p.runs)
