@@ -355,7 +355,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, m := range posts {
 		all = append(all, m.src)
 	}
-	readAll(all, prev)
+	var order []*source
+	if prev != nil {
+		order = prev.order
+	}
+	readAll(all, prev, order)
 	for _, m := range posts {
 		// What is asked of a home page's and a Jekyll page's bytes below
 		// (text, front matter) needs them: taken from the previous load
@@ -477,7 +481,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for i, f := range found {
 		files[i] = f.src
 	}
-	readAll(files, prev)
+	readAll(files, prev, nil)
 	c.Warnings = append(c.Warnings, settle(files, cmp.Or(opts.Settle, SettleTime))...)
 	for _, s := range files {
 		if s.err != nil {
@@ -837,13 +841,19 @@ func newParsedEntry(m *mdFile, loc *time.Location, lang string, r parseResult) *
 		p := *r.post
 		r.post = &p
 	}
-	return &parsedEntry{slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
+	return &parsedEntry{path: m.src.path, slug: m.slug, def: m.def, loc: loc, lang: lang, result: r}
 }
 
-// readAll reads srcs on every core, taking from prev those unchanged.
-func readAll(srcs []*source, prev *loadCache) {
+// readAll reads srcs on every core, taking from prev those unchanged;
+// order is prev's records in the order srcs are likely to be in (see
+// loadCache.order), or nil.
+func readAll(srcs []*source, prev *loadCache, order []*source) {
 	work.ForEach(len(srcs), func(i int) {
-		if !srcs[i].reuse(prev) {
+		var at *source
+		if i < len(order) {
+			at = order[i]
+		}
+		if !srcs[i].reuse(prev, at) {
 			srcs[i].read()
 		}
 	})

@@ -104,12 +104,26 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 		s.key.indexes != nil && !s.key.indexes.same() {
 		return nil, nil, false
 	}
+	// Each post's decoding is the last load's entry at its place, if
+	// of its file: found there rather than by its path in a map of
+	// 10,000, once it is known that no two of them are of one file (the
+	// map would hold the last one's).
+	distinct := len(prev.parsed) == len(s.key.entries)
 	var edited []int // of posts: their text edited
 	for i, m := range posts {
-		if m.nested != s.key.nested[i] || s.key.entries[i] == nil {
+		at := s.key.entries[i]
+		if m.nested != s.key.nested[i] || at == nil {
 			return nil, nil, false
 		}
-		if e := prev.takeable(m, loc, key.meta.Lang); e != s.key.entries[i] {
+		var e *parsedEntry
+		switch {
+		case !m.src.reused:
+		case distinct && at.path == m.src.path:
+			e = takeableEntry(at, m, loc, key.meta.Lang)
+		default:
+			e = prev.takeable(m, loc, key.meta.Lang)
+		}
+		if e != at {
 			if e != nil || len(edited) == maxTextEdits {
 				return nil, nil, false
 			}

@@ -171,7 +171,7 @@ func DecodeSaved(d *buildcache.Decoder) *Saved {
 		st.ctime = timespec(d)
 		src.stamp = &st
 		src.readAt = time.Unix(0, int64(d.Uvarint()))
-		e := &parsedEntry{slug: d.String(), lang: d.String()}
+		e := &parsedEntry{path: path, slug: d.String(), lang: d.String()}
 		e.loc = z.named(d.String())
 		e.def = decodeDefaults(d, z)
 		p := decodePost(d, z)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -158,6 +159,72 @@ func testScratchLeavesContentsAlone(t *testing.T, layout, sub string) {
 			if !reflect.DeepEqual(pair[0], pair[1]) {
 				t.Errorf("load %d: its %s, once later loads used the scratch, differ from a load without one", i, what)
 			}
+		}
+	}
+}
+
+// A reload that finds the folder as it was finds each file's record and
+// decoding at its place in the last load's, looking none up by its path,
+// and keeps the last load's order; a file added among them shifts the
+// places, and each record is then found by its path, still taken.
+func TestReloadFindsRecordsByPlace(t *testing.T) {
+	dir, post := scratchFolder(t, 20, "")
+	var mu sync.Mutex
+	byPath := map[string]int{}
+	testHookByPath = func(what string) {
+		mu.Lock()
+		byPath[what]++
+		mu.Unlock()
+	}
+	defer func() { testHookByPath = nil }()
+	s := new(Scratch)
+	c1, err := loadStrict(dir, LoadOptions{Scratch: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := loadStrict(dir, LoadOptions{Scratch: s, Previous: c1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clear(byPath)
+	c3, err := loadStrict(dir, LoadOptions{Scratch: s, Previous: c2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byPath) > 0 {
+		t.Errorf("a reload with nothing changed looked up by path: %v", byPath)
+	}
+	if len(c3.cache.order) != 20 || &c3.cache.order[0] != &c2.cache.order[0] {
+		t.Errorf("a reload with nothing changed made its order anew (%d records)", len(c3.cache.order))
+	}
+	for i := range 20 {
+		if got := c3.cache.order[i]; got == nil || got.path != post(i) {
+			t.Fatalf("record %d of the order is %v, not %s's", i, got, post(i))
+		}
+	}
+
+	// A post whose name sorts first: every other is one place on.
+	if err := os.WriteFile(filepath.Join(dir, "2023-12-31-first.md"), []byte("+++\ntitle = \"最初\"\ndate = 2023-12-31T10:00:00Z\n+++\n\n本文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "2023-12-31-first.md"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	clear(byPath)
+	c4, err := loadStrict(dir, LoadOptions{Scratch: s, Previous: c3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c4.Posts) != 21 {
+		t.Fatalf("%d posts after one was added to 20", len(c4.Posts))
+	}
+	if byPath["record"] < 20 {
+		t.Errorf("records looked up by path after the places moved: %d, want every one of 20", byPath["record"])
+	}
+	for i := range 20 {
+		if c4.cache.read[post(i)] != c3.cache.read[post(i)] {
+			t.Errorf("post %d, unchanged, was not taken from the last load", i)
 		}
 	}
 }
