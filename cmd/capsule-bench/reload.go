@@ -413,7 +413,11 @@ func settleAfterCacheWrite(dir string) {
 // statFloor is the least a reload that finds nothing changed can do: look
 // at every post's file, one stat each, relative to the posts folder, on
 // every core, as content.Load does (statat.go), without anything else.
-// It returns the median of n rounds.
+// It returns the median of n rounds, each after watch.DefaultQuiet of
+// rest, as noChangeReloads times each reload: the same stats run back to
+// back, with the caches warm and both cores awake, took here 0.85 times
+// as long at 3,000 posts (4.3–5.4 ms against 6.3 ms), a fixed part the
+// reload pays and such a floor did not.
 func statFloor(dir string, n int) time.Duration {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -427,6 +431,7 @@ func statFloor(dir string, n int) time.Duration {
 	}
 	var times []time.Duration
 	for range n {
+		time.Sleep(watch.DefaultQuiet)
 		t := time.Now()
 		fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 		if err != nil {
