@@ -70,6 +70,9 @@ type Content struct {
 	Problems ErrorList
 
 	now time.Time // LoadOptions.Now: what is scheduled or expired
+	// site is the last good reading of the site file, nil for none: what
+	// a reload that finds it broken keeps.
+	site *siteSettings
 	// datedPagesWait: a page dated in the future waits with the
 	// scheduled posts, as Hugo and Eleventy hold it; Jekyll publishes
 	// its pages whatever their date.
@@ -420,16 +423,34 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			m.def.cascade = cascadeOf(cascades, m.def.dir, filepath.ToSlash(relPath(dir, m.src.path)))
 		}
 	}
-	if site != nil && site.err != nil {
-		errs = append(errs, site.err)
-	}
-
 	siteLang := false
-	if site != nil && site.err == nil {
-		siteErrs, siteWarns, setsLang := parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
-		errs, c.Warnings, siteLang = append(errs, siteErrs...), append(c.Warnings, siteWarns...), setsLang
-		if len(siteErrs) == 0 && hasText(site.data) {
-			posts = append(posts, homeFile(site, ""))
+	if site != nil {
+		var siteErrs, siteWarns []*FileError
+		if site.err != nil {
+			siteErrs = []*FileError{site.err}
+		} else {
+			siteErrs, siteWarns, siteLang = parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
+		}
+		home := len(siteErrs) == 0 && hasText(site.data)
+		if len(siteErrs) == 0 {
+			c.site = &siteSettings{path: site.path, meta: c.Meta, setsLang: siteLang, home: home}
+		} else if last := opts.Previous.lastSite(site.path); last != nil {
+			// Broken on a reload: the site keeps its last good settings
+			// and home page text until the file is fixed, as a post
+			// keeps its last good version (makePosts). Its defaults
+			// had it fallen back to them (another title, English for a
+			// Japanese blog) would change every page, for a typo.
+			c.site, c.Meta, siteLang, home = last, last.meta, last.setsLang, last.home
+			if !siteLang {
+				c.Meta.Lang = cmp.Or(opts.Lang, "en")
+			}
+			siteErrs = stillServed(siteErrs)
+		}
+		errs, c.Warnings = append(errs, siteErrs...), append(c.Warnings, siteWarns...)
+		if home {
+			m := homeFile(site, "")
+			m.lastGood = len(siteErrs) > 0 // its problem is the site file's, said above
+			posts = append(posts, m)
 		}
 	}
 	// What the site file does not say, the generator's configuration may.
@@ -578,7 +599,11 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 				r.warns = append(r.warns, w)
 			}
 		}
-		if len(r.errs) > 0 {
+		switch {
+		case posts[i].lastGood:
+			// The home page text of a site file broken on a reload.
+			p, r.errs, r.warns = lastGood()[posts[i].src.path], nil, nil
+		case len(r.errs) > 0:
 			// A post that cannot be loaded is left out, named; on a
 			// reload it keeps its last good version until it is fixed.
 			p = lastGood()[posts[i].src.path]
@@ -946,6 +971,24 @@ func unknownKeyWarnings(results []parseResult) []*FileError {
 		out = append(out, s.first)
 	}
 	return out
+}
+
+// siteSettings is what a site file said when it last read without a
+// problem.
+type siteSettings struct {
+	path     string
+	meta     SiteMeta // as it set them, before the generator's configuration
+	setsLang bool
+	home     bool // it holds a home page text
+}
+
+// lastSite is c's last good reading of the site file at path, nil if it
+// has none (or c is nil).
+func (c *Content) lastSite(path string) *siteSettings {
+	if c == nil || c.site == nil || c.site.path != path {
+		return nil
+	}
+	return c.site
 }
 
 // homeFile is the text of a home page's file (the site file, or a
