@@ -408,6 +408,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		m.def.own = l == layoutFlat && f.gen == ""
 		m.def.taxonomies, m.def.tagKeys = f.config.taxonomies, f.config.tagKeys
 	}
+	// The site file's settings, or its last good ones (readSiteFile).
+	var siteErrs, siteWarns []*FileError
+	var siteLang, siteHome bool
+	var siteKept *siteSettings
+	if site != nil {
+		siteErrs, siteWarns, siteLang, siteHome, siteKept = c.readSiteFile(site, opts.Previous, opts.Lang)
+	}
 	// The site file's cascade reaches every page, a section's its own.
 	if l != layoutHugo {
 		sections = nil
@@ -418,40 +425,26 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// What sections' cascades hand down, as Hugo does.
 	cascades, sectionWarns := readSections(dir, sections, maxPost, f.langRel)
 	c.Warnings = append(c.Warnings, sectionWarns...)
+	if site != nil {
+		switch root := relDir(dir, site.path); {
+		case siteKept != nil && siteKept.cascade != nil:
+			cascades[root] = siteKept.cascade
+		case siteKept != nil:
+			delete(cascades, root)
+		case c.site != nil:
+			c.site.cascade = cascades[root]
+		}
+	}
 	if len(cascades) > 0 {
 		for _, m := range posts {
 			m.def.cascade = cascadeOf(cascades, m.def.dir, filepath.ToSlash(relPath(dir, m.src.path)))
 		}
 	}
-	siteLang := false
-	if site != nil {
-		var siteErrs, siteWarns []*FileError
-		if site.err != nil {
-			siteErrs = []*FileError{site.err}
-		} else {
-			siteErrs, siteWarns, siteLang = parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
-		}
-		home := len(siteErrs) == 0 && hasText(site.data)
-		if len(siteErrs) == 0 {
-			c.site = &siteSettings{path: site.path, meta: c.Meta, setsLang: siteLang, home: home}
-		} else if last := opts.Previous.lastSite(site.path); last != nil {
-			// Broken on a reload: the site keeps its last good settings
-			// and home page text until the file is fixed, as a post
-			// keeps its last good version (makePosts). Its defaults
-			// had it fallen back to them (another title, English for a
-			// Japanese blog) would change every page, for a typo.
-			c.site, c.Meta, siteLang, home = last, last.meta, last.setsLang, last.home
-			if !siteLang {
-				c.Meta.Lang = cmp.Or(opts.Lang, "en")
-			}
-			siteErrs = stillServed(siteErrs)
-		}
-		errs, c.Warnings = append(errs, siteErrs...), append(c.Warnings, siteWarns...)
-		if home {
-			m := homeFile(site, "")
-			m.lastGood = len(siteErrs) > 0 // its problem is the site file's, said above
-			posts = append(posts, m)
-		}
+	errs, c.Warnings = append(errs, siteErrs...), append(c.Warnings, siteWarns...)
+	if siteHome {
+		m := homeFile(site, "")
+		m.lastGood = siteKept != nil // its problem is the site file's, said above
+		posts = append(posts, m)
 	}
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
@@ -692,6 +685,14 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		}
 	}
 	key.indexes = indexes
+	for i, m := range posts {
+		if m.lastGood {
+			// Its decoding is not what the post served was made of: no
+			// later load may take the posts made here as made of the
+			// same (reusePosts).
+			entries[i] = nil
+		}
+	}
 	c.keepPosts(key, entries, posts, in.warnsFrom, errs, bundles)
 	return bundles, errs
 }
@@ -979,7 +980,39 @@ type siteSettings struct {
 	path     string
 	meta     SiteMeta // as it set them, before the generator's configuration
 	setsLang bool
-	home     bool // it holds a home page text
+	home     bool           // it holds a home page text
+	cascade  []cascadeTable // what it hands down to every page (readSections)
+}
+
+// readSiteFile reads the site file's settings into c.Meta, and records
+// them in c.site. On a reload that finds it broken (a problem reading or
+// decoding it), the site keeps its last good settings, cascade and home
+// page text until it is fixed, as a post keeps its last good version
+// (makePosts): the defaults instead (another title, English for a
+// Japanese blog, no cascade) would change every page, for a typo. It
+// returns the problems and warnings, whether the file sets the language
+// and whether it has a home page text, and the last good reading it kept
+// (nil when the file reads well, or there is none to keep).
+func (c *Content) readSiteFile(site *source, prev *Content, lang string) (errs, warns []*FileError, setsLang, home bool, kept *siteSettings) {
+	if site.err != nil {
+		errs = []*FileError{site.err}
+	} else {
+		errs, warns, setsLang = parseSiteMeta(site.path, NormalizeSource(site.data), &c.Meta)
+	}
+	if len(errs) == 0 {
+		home = hasText(site.data)
+		c.site = &siteSettings{path: site.path, meta: c.Meta, setsLang: setsLang, home: home}
+		return errs, warns, setsLang, home, nil
+	}
+	kept = prev.lastSite(site.path)
+	if kept == nil {
+		return errs, warns, setsLang, false, nil
+	}
+	c.site, c.Meta = kept, kept.meta
+	if !kept.setsLang {
+		c.Meta.Lang = cmp.Or(lang, "en")
+	}
+	return stillServed(errs), warns, kept.setsLang, kept.home, kept
 }
 
 // lastSite is c's last good reading of the site file at path, nil if it

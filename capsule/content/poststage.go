@@ -112,7 +112,9 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 	var edited []int // of posts: their text edited
 	for i, m := range posts {
 		at := s.key.entries[i]
-		if m.nested != s.key.nested[i] || at == nil {
+		if m.nested != s.key.nested[i] || at == nil || m.lastGood {
+			// (A post kept in its last good version is made by
+			// makePosts, never from what its file now reads.)
 			return nil, nil, false
 		}
 		var e *parsedEntry

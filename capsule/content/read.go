@@ -181,7 +181,7 @@ func settle(srcs []*source, wait time.Duration) []*FileError {
 			if s.err != nil {
 				continue
 			}
-			if s.reused && wait <= RacyWindow && !now.Before(s.readAt) {
+			if s.reused && wait <= RacyWindow && !now.Round(0).Before(s.readAt) { // wall clocks, as reusable compared them
 				// Taken from the last load, which read it RacyWindow or
 				// more after its last write (source.reusable): older than
 				// wait, and whole. (Nothing else to look at: a reload

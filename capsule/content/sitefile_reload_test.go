@@ -103,3 +103,135 @@ func TestBrokenSiteFileKeepsItsLastSettings(t *testing.T) {
 		}
 	}
 }
+
+// The site file's last good version is all of it: a breakage the posts'
+// decoding does not see (a key of the site's alone, author = 5) keeps
+// the last good home page text, not the broken file's; a fix that edits
+// only the text afterwards is the file as it reads, as a load from
+// nothing makes it; the cascade the file hands down stays; and a
+// language it does not set is the options', as they are now.
+func TestBrokenSiteFileKeepsAllOfItsLastVersion(t *testing.T) {
+	root := testfs.Write(t, map[string]string{
+		"hugo.toml":                    "title = 'x'\n",
+		"content/" + SiteFile:          "+++\ntitle = \"日々\"\n[cascade]\ntags = [\"日記\"]\n+++\nようこそ。\n",
+		"content/posts/hello/index.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n",
+	})
+	testfs.Age(root, time.Now().Add(-time.Hour))
+	dir := filepath.Join(root, "content")
+	site := filepath.Join(dir, SiteFile)
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(site, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(site, old, old)
+	}
+	load := func(prev *Content, lang string) *Content {
+		t.Helper()
+		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev, Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	homeText := func(c *Content) string {
+		for _, p := range c.Unlisted {
+			if p.Home {
+				return string(p.Body)
+			}
+		}
+		return ""
+	}
+	tags := func(c *Content) string {
+		if len(c.Posts) != 1 {
+			t.Fatalf("%d posts", len(c.Posts))
+		}
+		return strings.Join(c.Posts[0].Tags, ",")
+	}
+	first := load(nil, "ja")
+	if first.Meta.Lang != "ja" || tags(first) != "日記" || !strings.Contains(homeText(first), "ようこそ") {
+		t.Fatalf("the good site file loads as %+v, tags %q, home %q", first.Meta, tags(first), homeText(first))
+	}
+
+	// A key of the site's alone broken (the posts' decoding of the file
+	// does not see it), and the text edited with it.
+	write("+++\ntitle = \"日々\"\nauthor = 5\n[cascade]\ntags = [\"日記\"]\n+++\n新しい文。\n")
+	broken := load(first, "ja")
+	if got := homeText(broken); !strings.Contains(got, "ようこそ") || broken.Meta.Title != "日々" {
+		t.Errorf("with author = 5 and the text edited, the home page text is %q (title %q), not the last good one", got, broken.Meta.Title)
+	}
+	// Broken so again, with an alias; then fixed by editing the text
+	// alone: what a load from nothing makes of it.
+	write("+++\ntitle = \"日々\"\naliases = [\"/old-home\"]\nauthor = 5\n[cascade]\ntags = [\"日記\"]\n+++\nようこそ。\n")
+	broken = load(broken, "ja")
+	write("+++\ntitle = \"日々\"\naliases = [\"/old-home\"]\n[cascade]\ntags = [\"日記\"]\n+++\n直した。\n")
+	fixed, fresh := load(broken, "ja"), load(nil, "ja")
+	if !Same(fixed, fresh) {
+		t.Errorf("once fixed, the reload differs from a load from nothing: home %q aliases %v; fresh %q %v",
+			homeText(fixed), fixed.Unlisted[0].Aliases, homeText(fresh), fresh.Unlisted[0].Aliases)
+	}
+	// A syntax error: the cascade is not read, the last good one stays.
+	write("+++\ntitle = = \"日々\"\n[cascade]\ntags = [\"雑記\"]\n+++\n新しい文。\n")
+	broken = load(fixed, "ja")
+	if tags(broken) != "日記" || !strings.Contains(homeText(broken), "直した") {
+		t.Errorf("with the site file's syntax broken, tags %q and home %q: want the last good cascade and text", tags(broken), homeText(broken))
+	}
+	// A language the file does not set is the options', as they are now.
+	broken = load(broken, "fr")
+	if broken.Meta.Title != "日々" || broken.Meta.Lang != "fr" {
+		t.Errorf("kept settings %+v: want the last good title, and the language of the options now (the file sets none)", broken.Meta)
+	}
+}
+
+// A breakage the posts' decoding of the site file does not see (a key of
+// the site's alone: author = 5) keeps the last good home page text, not
+// the broken file's with its text edited; and a fix that then edits the
+// text alone is the file as it reads, as a load from nothing makes it.
+func TestSiteFileBrokenForTheSiteAlone(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		SiteFile:   "+++\ntitle = \"日々\"\nlang = \"ja\"\nlayout = \"home\"\n+++\nようこそ。\n",
+		"hello.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n",
+	})
+	testfs.Age(dir, time.Now().Add(-time.Hour))
+	site := filepath.Join(dir, SiteFile)
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(site, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(site, old, old)
+	}
+	load := func(prev *Content) *Content {
+		t.Helper()
+		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	home := func(c *Content) *Post {
+		for _, p := range c.Unlisted {
+			if p.Home {
+				return p
+			}
+		}
+		t.Fatal("no home page text")
+		return nil
+	}
+	first := load(nil)
+	write("+++\ntitle = \"日々\"\nlang = \"ja\"\nauthor = 5\n+++\n新しい文。\n")
+	broken := load(first)
+	if got := string(home(broken).Body); got != "ようこそ。\n" {
+		t.Errorf("with author = 5 and the text edited, the home page text is %q, not the last good one", got)
+	}
+	write("+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nauthor = 5\n+++\nようこそ。\n")
+	broken = load(broken)
+	write("+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nlayout = \"home\"\n+++\n直した。\n")
+	fixed, fresh := load(broken), load(nil)
+	if !Same(fixed, fresh) {
+		t.Errorf("fixed by its text alone, the reload differs from a load from nothing: home %q aliases %v; fresh %q %v",
+			home(fixed).Body, home(fixed).Aliases, home(fresh).Body, home(fresh).Aliases)
+	}
+}
