@@ -26,6 +26,10 @@ type besideFile struct {
 	src *source
 }
 
+// besideWhat is what a file beside the posts is, for a source's
+// messages; it also tells the file's record from a post's (ForgetPost).
+const besideWhat = "one file (max_file_size)"
+
 // findFiles lists every file under dir that is not a post, a page or the
 // site file: hidden files and folders (a name starting with ".") are left
 // out, and so is a symbolic link that leads outside root, dir's real path,
@@ -117,7 +121,7 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", *total, maxTotal)})
 			return nil
 		}
-		src := &source{path: p, limit: maxSize, what: "one file (max_file_size)"}
+		src := &source{path: p, limit: maxSize, what: besideWhat}
 		src.seen, src.inspected = stampOf(info) // what a reload compares (reuse): not looked at twice
 		found = append(found, besideFile{rel: filepath.ToSlash(rel), src: src})
 		return nil

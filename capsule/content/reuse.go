@@ -298,7 +298,10 @@ func (c *Content) ForgetPost(p *Post) {
 	if c.cache == nil {
 		return
 	}
-	if s := c.cache.read[p.File]; s != nil {
+	// The file's record: not when it is a file beside the posts too (a
+	// Hugo static folder that is the content folder), whose bytes are
+	// served as they are, and held by that anyway.
+	if s := c.cache.read[p.File]; s != nil && s.what != besideWhat {
 		s.data = nil
 	}
 	if e := c.cache.parsed[p.File]; e != nil && e.result.post != nil {
