@@ -35,14 +35,6 @@ func TestBrokenSiteFileKeepsItsLastSettings(t *testing.T) {
 				dir := filepath.Join(root, tc.posts)
 				site := filepath.Join(dir, SiteFile)
 				opts := LoadOptions{Settle: -1, MaxPostSize: 1000}
-				write := func(text string) {
-					t.Helper()
-					if err := os.WriteFile(site, []byte(text), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					old := time.Now().Add(-time.Hour)
-					os.Chtimes(site, old, old)
-				}
 				load := func(prev *Content) *Content {
 					t.Helper()
 					o := opts
@@ -69,7 +61,7 @@ func TestBrokenSiteFileKeepsItsLastSettings(t *testing.T) {
 				if first.Meta.Title != "日々の記録" || first.Meta.Lang != "ja" || len(first.Unlisted) != 1 {
 					t.Fatalf("the good site file loads as %+v, %d home texts", first.Meta, len(first.Unlisted))
 				}
-				write(broken.text)
+				writeHourOld(t, site, broken.text)
 				next := load(first)
 				if next.Meta != first.Meta {
 					t.Errorf("a reload with the site file broken has %+v, not the last good %+v", next.Meta, first.Meta)
@@ -94,7 +86,7 @@ func TestBrokenSiteFileKeepsItsLastSettings(t *testing.T) {
 				if e := siteProblem(fresh); e == nil || strings.HasSuffix(e.Msg, StillServedNote) {
 					t.Errorf("a load from nothing says %v of the broken site file", e)
 				}
-				write("+++\ntitle = \"直した\"\nlang = \"ja\"\n+++\n")
+				writeHourOld(t, site, "+++\ntitle = \"直した\"\nlang = \"ja\"\n+++\n")
 				fixed := load(again)
 				if fixed.Meta.Title != "直した" || len(fixed.Unlisted) != 0 || siteProblem(fixed) != nil {
 					t.Errorf("once fixed: %+v, %d home texts, problem %v", fixed.Meta, len(fixed.Unlisted), siteProblem(fixed))
@@ -119,14 +111,6 @@ func TestBrokenSiteFileKeepsAllOfItsLastVersion(t *testing.T) {
 	testfs.Age(root, time.Now().Add(-time.Hour))
 	dir := filepath.Join(root, "content")
 	site := filepath.Join(dir, SiteFile)
-	write := func(text string) {
-		t.Helper()
-		if err := os.WriteFile(site, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		old := time.Now().Add(-time.Hour)
-		os.Chtimes(site, old, old)
-	}
 	load := func(prev *Content, lang string) *Content {
 		t.Helper()
 		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev, Lang: lang})
@@ -156,23 +140,23 @@ func TestBrokenSiteFileKeepsAllOfItsLastVersion(t *testing.T) {
 
 	// A key of the site's alone broken (the posts' decoding of the file
 	// does not see it), and the text edited with it.
-	write("+++\ntitle = \"日々\"\nauthor = 5\n[cascade]\ntags = [\"日記\"]\n+++\n新しい文。\n")
+	writeHourOld(t, site, "+++\ntitle = \"日々\"\nauthor = 5\n[cascade]\ntags = [\"日記\"]\n+++\n新しい文。\n")
 	broken := load(first, "ja")
 	if got := homeText(broken); !strings.Contains(got, "ようこそ") || broken.Meta.Title != "日々" {
 		t.Errorf("with author = 5 and the text edited, the home page text is %q (title %q), not the last good one", got, broken.Meta.Title)
 	}
 	// Broken so again, with an alias; then fixed by editing the text
 	// alone: what a load from nothing makes of it.
-	write("+++\ntitle = \"日々\"\naliases = [\"/old-home\"]\nauthor = 5\n[cascade]\ntags = [\"日記\"]\n+++\nようこそ。\n")
+	writeHourOld(t, site, "+++\ntitle = \"日々\"\naliases = [\"/old-home\"]\nauthor = 5\n[cascade]\ntags = [\"日記\"]\n+++\nようこそ。\n")
 	broken = load(broken, "ja")
-	write("+++\ntitle = \"日々\"\naliases = [\"/old-home\"]\n[cascade]\ntags = [\"日記\"]\n+++\n直した。\n")
+	writeHourOld(t, site, "+++\ntitle = \"日々\"\naliases = [\"/old-home\"]\n[cascade]\ntags = [\"日記\"]\n+++\n直した。\n")
 	fixed, fresh := load(broken, "ja"), load(nil, "ja")
 	if !Same(fixed, fresh) {
 		t.Errorf("once fixed, the reload differs from a load from nothing: home %q aliases %v; fresh %q %v",
 			homeText(fixed), fixed.Unlisted[0].Aliases, homeText(fresh), fresh.Unlisted[0].Aliases)
 	}
 	// A syntax error: the cascade is not read, the last good one stays.
-	write("+++\ntitle = = \"日々\"\n[cascade]\ntags = [\"雑記\"]\n+++\n新しい文。\n")
+	writeHourOld(t, site, "+++\ntitle = = \"日々\"\n[cascade]\ntags = [\"雑記\"]\n+++\n新しい文。\n")
 	broken = load(fixed, "ja")
 	if tags(broken) != "日記" || !strings.Contains(homeText(broken), "直した") {
 		t.Errorf("with the site file's syntax broken, tags %q and home %q: want the last good cascade and text", tags(broken), homeText(broken))
@@ -195,14 +179,6 @@ func TestSiteFileBrokenForTheSiteAlone(t *testing.T) {
 	})
 	testfs.Age(dir, time.Now().Add(-time.Hour))
 	site := filepath.Join(dir, SiteFile)
-	write := func(text string) {
-		t.Helper()
-		if err := os.WriteFile(site, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		old := time.Now().Add(-time.Hour)
-		os.Chtimes(site, old, old)
-	}
 	load := func(prev *Content) *Content {
 		t.Helper()
 		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
@@ -221,17 +197,30 @@ func TestSiteFileBrokenForTheSiteAlone(t *testing.T) {
 		return nil
 	}
 	first := load(nil)
-	write("+++\ntitle = \"日々\"\nlang = \"ja\"\nauthor = 5\n+++\n新しい文。\n")
+	writeHourOld(t, site, "+++\ntitle = \"日々\"\nlang = \"ja\"\nauthor = 5\n+++\n新しい文。\n")
 	broken := load(first)
 	if got := string(home(broken).Body); got != "ようこそ。\n" {
 		t.Errorf("with author = 5 and the text edited, the home page text is %q, not the last good one", got)
 	}
-	write("+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nauthor = 5\n+++\nようこそ。\n")
+	writeHourOld(t, site, "+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nauthor = 5\n+++\nようこそ。\n")
 	broken = load(broken)
-	write("+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nlayout = \"home\"\n+++\n直した。\n")
+	writeHourOld(t, site, "+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nlayout = \"home\"\n+++\n直した。\n")
 	fixed, fresh := load(broken), load(nil)
 	if !Same(fixed, fresh) {
 		t.Errorf("fixed by its text alone, the reload differs from a load from nothing: home %q aliases %v; fresh %q %v",
 			home(fixed).Body, home(fixed).Aliases, home(fresh).Body, home(fresh).Aliases)
+	}
+}
+
+// writeHourOld writes text to path, dated an hour back: older than
+// RacyWindow, as an author's file is by the next reload.
+func writeHourOld(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
 	}
 }
