@@ -228,7 +228,7 @@ type Translation struct {
 // langs is changed in place; the default language's _index.md at the top
 // is the site file, read already. homes are the files with text, the
 // languages' home pages' (see homeFile).
-func (f folder) languageMeta(langs []Language, maxPost int64) (errs, warns []*FileError, homes []*mdFile) {
+func (f folder) languageMeta(langs []Language, maxPost int64, last func(path string) *siteSettings) (errs, warns []*FileError, homes []*mdFile, good []*siteSettings) {
 	for i := range langs {
 		l := &langs[i]
 		var candidates []string
@@ -247,20 +247,37 @@ func (f folder) languageMeta(langs []Language, maxPost int64) (errs, warns []*Fi
 				break
 			}
 			src.what = "the site file"
-			if src.read(); src.err != nil {
-				errs = append(errs, src.err)
-				break
-			}
 			var meta SiteMeta
-			e, w, _ := parseSiteMeta(p, NormalizeSource(src.data), &meta)
-			errs, warns = append(errs, e...), append(warns, w...)
-			if dir := relDir(f.content, p); len(e) == 0 && hasText(src.data) && !strings.HasPrefix(dir, "..") {
-				homes = append(homes, homeFile(src, dir))
+			var e, w []*FileError
+			if src.read(); src.err != nil {
+				e = []*FileError{src.err}
+			} else {
+				e, w, _ = parseSiteMeta(p, NormalizeSource(src.data), &meta)
+			}
+			warns = append(warns, w...)
+			dir := relDir(f.content, p)
+			home := len(e) == 0 && hasText(src.data) && !strings.HasPrefix(dir, "..")
+			kept := false
+			switch settings := last(p); {
+			case len(e) == 0:
+				good = append(good, &siteSettings{path: p, meta: meta, home: home})
+			case settings != nil:
+				// Broken on a reload: its last good title, description
+				// and home page text stay until it is fixed, as the
+				// site file's do (readSiteFile).
+				good = append(good, settings)
+				meta, home, kept, e = settings.meta, settings.home, true, stillServed(e)
+			}
+			errs = append(errs, e...)
+			if home {
+				m := homeFile(src, dir)
+				m.lastGood = kept
+				homes = append(homes, m)
 			}
 			l.Title = cmp.Or(meta.Title, l.Title)
 			l.Description = cmp.Or(meta.Description, l.Description)
 			break
 		}
 	}
-	return errs, warns, homes
+	return errs, warns, homes, good
 }

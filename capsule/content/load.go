@@ -73,6 +73,9 @@ type Content struct {
 	// site is the last good reading of the site file, nil for none: what
 	// a reload that finds it broken keeps.
 	site *siteSettings
+	// langSites are the last good readings of the languages' own site
+	// files (_index.<code>.md), kept as site is.
+	langSites []*siteSettings
 	// datedPagesWait: a page dated in the future waits with the
 	// scheduled posts, as Hugo and Eleventy hold it; Jekyll publishes
 	// its pages whatever their date.
@@ -452,7 +455,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
 		if !f.zola { // Zola's _index.md is a section's, with no say on the site
-			langErrs, langWarns, homes := f.languageMeta(c.Languages, maxPost)
+			langErrs, langWarns, homes, good := f.languageMeta(c.Languages, maxPost, opts.Previous.lastLangSite)
+			c.langSites = good
 			errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)
 			posts = append(posts, homes...)
 		}
@@ -1022,6 +1026,20 @@ func (c *Content) lastSite(path string) *siteSettings {
 		return nil
 	}
 	return c.site
+}
+
+// lastLangSite is c's last good reading of a language's site file at
+// path, nil if it has none (or c is nil).
+func (c *Content) lastLangSite(path string) *siteSettings {
+	if c == nil {
+		return nil
+	}
+	for _, s := range c.langSites {
+		if s.path == path {
+			return s
+		}
+	}
+	return nil
 }
 
 // homeFile is the text of a home page's file (the site file, or a

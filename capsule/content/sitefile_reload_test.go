@@ -224,3 +224,69 @@ func writeHourOld(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// A language's own site file (_index.<code>.md) broken on a reload keeps
+// its last good title, description and home page text, as the site
+// file does.
+func TestBrokenLanguageSiteFileKeepsItsLastSettings(t *testing.T) {
+	root := testfs.Write(t, map[string]string{
+		"hugo.toml":                 "title = \"ブログ\"\ndefaultContentLanguage = \"ja\"\n[languages.ja]\nweight = 1\n[languages.en]\ntitle = \"Blog\"\nweight = 2\n",
+		"content/_index.en.md":      "---\ntitle: English notes\ndescription: Notes in English\n---\n\nWelcome to the English side.\n",
+		"content/posts/hello.md":    "+++\ntitle = \"こんにちは\"\ndate = 2020-01-01\n+++\n本文。\n",
+		"content/posts/hello.en.md": "+++\ntitle = \"Hello\"\ndate = 2020-01-01\n+++\nbody\n",
+	})
+	testfs.Age(root, time.Now().Add(-time.Hour))
+	dir := filepath.Join(root, "content")
+	site := filepath.Join(dir, "_index.en.md")
+	load := func(prev *Content) *Content {
+		t.Helper()
+		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	english := func(c *Content) (title, desc, home string) {
+		for _, l := range c.Languages {
+			if l.Code == "en" {
+				title, desc = l.Title, l.Description
+			}
+		}
+		for _, p := range c.Unlisted {
+			if p.Home && p.File == site {
+				home = string(p.Body)
+			}
+		}
+		return title, desc, home
+	}
+	first := load(nil)
+	title, desc, home := english(first)
+	if title != "English notes" || desc != "Notes in English" || !strings.Contains(home, "Welcome") {
+		t.Fatalf("the good file loads as %q, %q, home %q", title, desc, home)
+	}
+	writeHourOld(t, site, "---\ntitle: [English notes\n---\n\nA new welcome.\n")
+	next := load(first)
+	if t2, d2, h2 := english(next); t2 != title || d2 != desc || h2 != home {
+		t.Errorf("a reload with the file broken has %q, %q, home %q: want the last good ones", t2, d2, h2)
+	}
+	var problems []string
+	for _, e := range next.Problems {
+		if e.File == site {
+			problems = append(problems, e.Msg)
+		}
+	}
+	if len(problems) != 1 || !strings.HasSuffix(problems[0], StillServedNote) {
+		t.Errorf("the broken file's problems are %q: want one, saying its previous version is still served", problems)
+	}
+	again := load(next)
+	if t2, d2, h2 := english(again); t2 != title || d2 != desc || h2 != home {
+		t.Errorf("a second reload, still broken, has %q, %q, home %q", t2, d2, h2)
+	}
+	if t2, d2, h2 := english(load(nil)); t2 == title || d2 == desc || h2 != "" {
+		t.Errorf("a load from nothing kept what it never read: %q, %q, home %q", t2, d2, h2)
+	}
+	writeHourOld(t, site, "---\ntitle: Fixed\n---\n")
+	if t2, _, h2 := english(load(again)); t2 != "Fixed" || h2 != "" {
+		t.Errorf("once fixed: %q, home %q", t2, h2)
+	}
+}
