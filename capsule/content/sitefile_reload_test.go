@@ -179,14 +179,6 @@ func TestSiteFileBrokenForTheSiteAlone(t *testing.T) {
 	})
 	testfs.Age(dir, time.Now().Add(-time.Hour))
 	site := filepath.Join(dir, SiteFile)
-	load := func(prev *Content) *Content {
-		t.Helper()
-		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
 	home := func(c *Content) *Post {
 		for _, p := range c.Unlisted {
 			if p.Home {
@@ -196,16 +188,16 @@ func TestSiteFileBrokenForTheSiteAlone(t *testing.T) {
 		t.Fatal("no home page text")
 		return nil
 	}
-	first := load(nil)
+	first := loadAfter(t, dir, nil)
 	writeHourOld(t, site, "+++\ntitle = \"日々\"\nlang = \"ja\"\nauthor = 5\n+++\n新しい文。\n")
-	broken := load(first)
+	broken := loadAfter(t, dir, first)
 	if got := string(home(broken).Body); got != "ようこそ。\n" {
 		t.Errorf("with author = 5 and the text edited, the home page text is %q, not the last good one", got)
 	}
 	writeHourOld(t, site, "+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nauthor = 5\n+++\nようこそ。\n")
-	broken = load(broken)
+	broken = loadAfter(t, dir, broken)
 	writeHourOld(t, site, "+++\ntitle = \"日々\"\nlang = \"ja\"\naliases = [\"/old-home\"]\nlayout = \"home\"\n+++\n直した。\n")
-	fixed, fresh := load(broken), load(nil)
+	fixed, fresh := loadAfter(t, dir, broken), loadAfter(t, dir, nil)
 	if !Same(fixed, fresh) {
 		t.Errorf("fixed by its text alone, the reload differs from a load from nothing: home %q aliases %v; fresh %q %v",
 			home(fixed).Body, home(fixed).Aliases, home(fresh).Body, home(fresh).Aliases)
@@ -238,14 +230,6 @@ func TestBrokenLanguageSiteFileKeepsItsLastSettings(t *testing.T) {
 	testfs.Age(root, time.Now().Add(-time.Hour))
 	dir := filepath.Join(root, "content")
 	site := filepath.Join(dir, "_index.en.md")
-	load := func(prev *Content) *Content {
-		t.Helper()
-		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
 	english := func(c *Content) (title, desc, home string) {
 		for _, l := range c.Languages {
 			if l.Code == "en" {
@@ -259,13 +243,13 @@ func TestBrokenLanguageSiteFileKeepsItsLastSettings(t *testing.T) {
 		}
 		return title, desc, home
 	}
-	first := load(nil)
+	first := loadAfter(t, dir, nil)
 	title, desc, home := english(first)
 	if title != "English notes" || desc != "Notes in English" || !strings.Contains(home, "Welcome") {
 		t.Fatalf("the good file loads as %q, %q, home %q", title, desc, home)
 	}
 	writeHourOld(t, site, "---\ntitle: [English notes\n---\n\nA new welcome.\n")
-	next := load(first)
+	next := loadAfter(t, dir, first)
 	if t2, d2, h2 := english(next); t2 != title || d2 != desc || h2 != home {
 		t.Errorf("a reload with the file broken has %q, %q, home %q: want the last good ones", t2, d2, h2)
 	}
@@ -278,15 +262,26 @@ func TestBrokenLanguageSiteFileKeepsItsLastSettings(t *testing.T) {
 	if len(problems) != 1 || !strings.HasSuffix(problems[0], StillServedNote) {
 		t.Errorf("the broken file's problems are %q: want one, saying its previous version is still served", problems)
 	}
-	again := load(next)
+	again := loadAfter(t, dir, next)
 	if t2, d2, h2 := english(again); t2 != title || d2 != desc || h2 != home {
 		t.Errorf("a second reload, still broken, has %q, %q, home %q", t2, d2, h2)
 	}
-	if t2, d2, h2 := english(load(nil)); t2 == title || d2 == desc || h2 != "" {
+	if t2, d2, h2 := english(loadAfter(t, dir, nil)); t2 == title || d2 == desc || h2 != "" {
 		t.Errorf("a load from nothing kept what it never read: %q, %q, home %q", t2, d2, h2)
 	}
 	writeHourOld(t, site, "---\ntitle: Fixed\n---\n")
-	if t2, _, h2 := english(load(again)); t2 != "Fixed" || h2 != "" {
+	if t2, _, h2 := english(loadAfter(t, dir, again)); t2 != "Fixed" || h2 != "" {
 		t.Errorf("once fixed: %q, home %q", t2, h2)
 	}
+}
+
+// loadAfter loads dir from prev (nil for a load from nothing), without
+// waiting for files to settle.
+func loadAfter(t *testing.T, dir string, prev *Content) *Content {
+	t.Helper()
+	c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
