@@ -227,7 +227,9 @@ type Translation struct {
 // over those of the configuration, as the site file's are the site's.
 // langs is changed in place; the default language's _index.md at the top
 // is the site file, read already. homes are the files with text, the
-// languages' home pages' (see homeFile).
+// languages' home pages' (see homeFile). last gives the last load's good
+// reading of a file (Content.lastLangSite), which one broken now keeps;
+// good are the readings this load keeps for the next.
 func (f folder) languageMeta(langs []Language, maxPost int64, last func(path string) *siteSettings) (errs, warns []*FileError, homes []*mdFile, good []*siteSettings) {
 	for i := range langs {
 		l := &langs[i]
