@@ -266,7 +266,7 @@ func (pk *packer) packText(txt []byte) ([]byte, *arena) {
 // are written once, before any Store holding them is published, so the
 // string never changes.
 func packedSummary(summary string, body []byte) string {
-	if summary == "" || len(body) == 0 || partOf(unsafe.Slice(unsafe.StringData(summary), len(summary)), body) {
+	if summary == "" || len(body) == 0 || partOf(stringBytes(summary), body) {
 		return summary // none, or a part already (read back from a cache: decodeSummary)
 	}
 	i := strings.Index(unsafe.String(unsafe.SliceData(body), len(body)), summary)
@@ -275,6 +275,10 @@ func packedSummary(summary string, body []byte) string {
 	}
 	return unsafe.String(&body[i], len(summary))
 }
+
+// stringBytes is s's bytes, not copied: to ask where they are (partOf,
+// offsetIn), never to write.
+func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // offsetIn is where part begins in whole, of which it is a part (0 when
 // part is empty).

@@ -33,10 +33,16 @@ const (
 // Gopher text and menu, its feed entry, its lines in lists), so that
 // they are in one chunk of the file as often as the record is.
 
-// recordFields are a record's byte fields, in the order they are written.
+// recordFields are a record's byte fields, in the order they are written
+// (fieldMenu, fieldText: the places of those read before the bytes).
 func recordFields(e *renderedEntry, atom []byte) [6][]byte {
 	return [6][]byte{e.txt, e.menu, e.searchable, atom, e.lines.gemini, e.lines.gopher}
 }
+
+const (
+	fieldMenu = 1 // e.menu, where the way home is (homeAt)
+	fieldText = 2 // e.searchable, where the summary is (summaryAt)
+)
 
 // encodeRecords writes what c's records say, each with its feed entry,
 // which the Store holds apart (atoms), and returns them in the order
@@ -218,9 +224,9 @@ type summaryAt struct {
 }
 
 func encodeSummary(w *buildcache.Writer, summary string, text []byte) {
-	if len(summary) > 0 && partOf(unsafe.Slice(unsafe.StringData(summary), len(summary)), text) {
+	if b := stringBytes(summary); len(b) > 0 && partOf(b, text) {
 		w.Uvarint(summaryInText)
-		w.Uvarint(uint64(offsetIn(text, unsafe.Slice(unsafe.StringData(summary), len(summary)))))
+		w.Uvarint(uint64(offsetIn(text, b)))
 		w.Uvarint(uint64(len(summary)))
 		return
 	}
@@ -291,11 +297,11 @@ func decodeRecords(d *buildcache.Decoder) (renderCache, []recordRead) {
 			rr.fields[k] = decodeBytes(d, max(rr.pageLen, 0))
 		}
 		e := &r.renderedEntry
-		rr.summary = decodeSummary(d, rr.fields[2].n)
+		rr.summary = decodeSummary(d, rr.fields[fieldText].n)
 		e.warns = content.DecodeFileErrors(d)
 		e.hasLinks = d.Bool()
 		e.tailAt = d.Int(max(rr.pageLen, 0))
-		e.homeAt = d.Int(rr.fields[1].n) // in the menu
+		e.homeAt = d.Int(rr.fields[fieldMenu].n)
 		if d.Err() != nil {
 			return nil, nil
 		}
@@ -315,7 +321,7 @@ func decodeRecords(d *buildcache.Decoder) (renderCache, []recordRead) {
 			d.Fail("a page's tail before its body") // retitle would cut the page there
 			return nil, nil
 		}
-		if text := rr.fields[2]; text.n > 0 && (text.kind == bytesOwn || text.at+text.n > e.tailAt) {
+		if text := rr.fields[fieldText]; text.n > 0 && (text.kind == bytesOwn || text.at+text.n > e.tailAt) {
 			d.Fail("a record's text outside its page")
 			return nil, nil
 		}
