@@ -156,6 +156,7 @@ func runReloadChild(args []string) {
 	memClasses := fs.Bool("memclasses", false, "print to standard error where the runtime's memory is after the start, and the process's status")
 	fullBy := fs.String("full-by", "title", "what the full reload changes: title or width")
 	fs.Parse(args)
+	profileMemoryOnlyIf(*heapProfile)
 	cfg := config.NewConfig()
 	cfg.Posts = *dir
 	cfg.Certs = filepath.Join(*dir, ".certs")

@@ -132,6 +132,7 @@ func runStartupChild(args []string) {
 	cache := fs.String("cache", "", "restart: the build cache `file` to read")
 	writeCache := fs.String("write-cache", "", "capsule: write the build cache to `file` after the run")
 	fs.Parse(args)
+	profileMemoryOnlyIf(*memProfile + *heapProfile)
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
