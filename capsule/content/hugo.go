@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // staticFiles are the files of a Hugo site's static folders
@@ -160,4 +161,24 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 // matter: _index.md, or a translation of it (_index.ja.md).
 func isSectionFile(name string) bool {
 	return name == SiteFile || strings.HasPrefix(name, "_index.") && hasExt(name, ".md")
+}
+
+// dateFromName dates m by its name where Hugo's [frontmatter] date lists
+// ":filename" (c.nameDates): a name (a bundle's folder's, without its
+// language) starting with a date, YYYY-MM-DD, gives the page that date,
+// and what follows it (trimmed of spaces, "-" and "_") its slug unless
+// its front matter sets one, when that date is taken (parsePostKeys: the
+// front matter's is, where the list names a key first and the page has
+// one): 2012-09-26-hatena-intern.md is dated 2012-09-26 at
+// /posts/hatena-intern/, as Hugo does.
+func (c siteConfig) dateFromName(m *mdFile, loc *time.Location) {
+	if !c.nameDates || m.def.home || m.def.hasDate || len(m.slug) < len("2006-01-02") {
+		return
+	}
+	d, err := time.ParseInLocation("2006-01-02", m.slug[:10], loc)
+	if err != nil {
+		return
+	}
+	m.def.date, m.def.hasDate, m.def.nameFirst = d, true, c.nameFirst
+	m.def.nameSlug = strings.Trim(m.slug[10:], " -_")
 }

@@ -464,6 +464,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			m.slug = f.langSlug(m)
 		}
 	}
+	for _, m := range posts {
+		f.config.dateFromName(m, loc)
+	}
 	// The posts made of their decodings: those the last load made, if
 	// they are made of the same (poststage.go).
 	key := postsKey{withheld: withheldBundles(nested, l), folder: f, meta: c.Meta, languages: slices.Clone(c.Languages),

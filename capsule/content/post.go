@@ -108,9 +108,22 @@ type Post struct {
 	// multilingual site and what its translations share.
 	langCode, translationKey string
 	fmTranslationKey         string // the front matter's translationKey (or ref), as written
+	// publishes is when the post is published, if not at Date: the
+	// front matter's date, where the file's name gives Date (see
+	// postDefaults.nameFirst). Zero otherwise.
+	publishes time.Time
 	// untitled is a post whose front matter gives no title: Hugo's
 	// :title and :slug are empty for it.
 	untitled bool
+}
+
+// publishTime is when p is published: its date, unless its front matter
+// says otherwise (publishes).
+func (p *Post) publishTime() time.Time {
+	if !p.publishes.IsZero() {
+		return p.publishes
+	}
+	return p.Date
 }
 
 // postKeys are the keys of a post's front matter that capsule reads, in
@@ -354,11 +367,21 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		dateKey = "publishDate"
 	}
 	_, hasDate := m[dateKey]
+	nameSlug := "" // the slug a dated name gives, when its date is taken
 	switch {
+	case def.hasDate && def.nameFirst:
+		// Hugo's :filename first: the name dates the page, the front
+		// matter's date (its publishDate) says when it is published.
+		p.Date, p.HasDate, nameSlug = def.date, true, def.nameSlug
+		if hasDate {
+			if at, ok := r.date(dateKey, "date = 2017-05-03", loc); ok && !at.Equal(def.date) {
+				p.publishes = at
+			}
+		}
 	case hasDate:
 		p.Date, p.HasDate = r.date(dateKey, "date = 2017-05-03", loc)
 	case def.hasDate:
-		p.Date, p.HasDate = def.date, true
+		p.Date, p.HasDate, nameSlug = def.date, true, def.nameSlug
 	case def.draft:
 		// A Jekyll draft needs no date: HasDate stays false.
 	case def.undatedPage && !p.Page && !r.bad["page"]:
@@ -393,6 +416,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if fmSlug != "" {
 		p.Slug, slugLine, slugFrom = fmSlug, line("slug"), "its slug"
 		p.fmSlug = fmSlug
+	} else if nameSlug != "" {
+		// Hugo's :filename: what follows the date is the page's slug,
+		// as if its front matter set it (its addresses are named by it).
+		p.Slug, p.fmSlug = nameSlug, nameSlug
 	}
 	if !r.bad["slug"] {
 		var how slugChange
@@ -524,6 +551,13 @@ type postDefaults struct {
 	taxonomies string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
 	tagKeys    string // those read as tags (siteConfig.tagKeys)
 	own        bool   // in capsule's own folder, no generator's
+	// nameFirst is set when date is from the file's name and wins over
+	// the front matter's date, which then says only when the post is
+	// published (Hugo's [frontmatter] date = [":filename", …]);
+	// nameSlug is the slug the name gave, which Hugo takes as the front
+	// matter's (dateFromName).
+	nameFirst bool
+	nameSlug  string
 }
 
 // tags reads tags: a list of strings, or one string of tags separated by

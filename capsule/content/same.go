@@ -53,7 +53,7 @@ func SamePost(a, b *Post) bool {
 	// Times in the same zone (decoded once, copied since) are equal
 	// as they are; others the same if SameTime says so.
 	same := func(x, y time.Time) bool { return x == y || SameTime(x, y) }
-	if a.File != b.File || a.Slug != b.Slug || a.Title != b.Title || !same(a.Date, b.Date) || a.HasDate != b.HasDate ||
+	if a.File != b.File || a.Slug != b.Slug || a.Title != b.Title || !same(a.Date, b.Date) || a.HasDate != b.HasDate || !same(a.publishes, b.publishes) ||
 		!same(a.Updated, b.Updated) || !slices.Equal(a.Tags, b.Tags) || a.Summary != b.Summary || a.Lang != b.Lang ||
 		a.LangDir != b.LangDir || !slices.Equal(a.Translations, b.Translations) || a.Draft != b.Draft ||
 		!slices.Equal(a.Aliases, b.Aliases) || !slices.Equal(a.Addresses, b.Addresses) || a.Page != b.Page ||

@@ -360,6 +360,8 @@ func encodeDefaults(w *buildcache.Writer, def *postDefaults) {
 	w.String(def.taxonomies)
 	w.String(def.tagKeys)
 	w.Bool(def.own)
+	w.Bool(def.nameFirst)
+	w.String(def.nameSlug)
 }
 
 func decodeDefaults(d *buildcache.Decoder, z *zones) postDefaults {
@@ -380,6 +382,8 @@ func decodeDefaults(d *buildcache.Decoder, z *zones) postDefaults {
 	def.taxonomies = d.String()
 	def.tagKeys = d.String()
 	def.own = d.Bool()
+	def.nameFirst = d.Bool()
+	def.nameSlug = d.String()
 	return def
 }
 
@@ -391,6 +395,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.Title)
 	encodeTime(w, p.Date)
 	w.Bool(p.HasDate)
+	encodeTime(w, p.publishes)
 	encodeTime(w, p.Updated)
 	encodeStrings(w, p.Tags)
 	w.String(p.Summary)
@@ -455,6 +460,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.Title = d.String()
 	p.Date = decodeTime(d, z)
 	p.HasDate = d.Bool()
+	p.publishes = decodeTime(d, z)
 	p.Updated = decodeTime(d, z)
 	p.Tags = decodeStrings(d)
 	p.Summary = d.String()

@@ -34,9 +34,14 @@ type siteConfig struct {
 	taxonomies string
 	// tagKeys are those of them that are a tag's or a category's
 	// (tag = "FRtags"), besides tags and categories: read as tags.
-	tagKeys   string
-	urls      urlConfig  // the rest of what makes pages' addresses (addresses.go)
-	languages []Language // a multilingual site's, by weight (languages.go)
+	tagKeys string
+	urls    urlConfig // the rest of what makes pages' addresses (addresses.go)
+	// nameDates is set when [frontmatter] date lists ":filename": a
+	// page named 2012-09-26-hello.md is dated 2012-09-26 and slugged
+	// hello (dateFromName). nameFirst is set when the name comes before
+	// the front matter's keys in that list: its date wins over theirs.
+	nameDates, nameFirst bool
+	languages            []Language // a multilingual site's, by weight (languages.go)
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Jekyll.
@@ -203,7 +208,28 @@ func readHugoConfig(root, file string) siteConfig {
 	c.taxonomies, c.tagKeys = commaSet(taxonomies), commaSet(tagKeys)
 	c.languages = readHugoLanguages(m)
 	c.markup = hugoMarkup(m)
+	c.nameDates, c.nameFirst = hugoNameDates(section(m, "frontmatter"))
 	return c
+}
+
+// hugoNameDates reads Hugo's [frontmatter] date: the handlers that date a
+// page, the first that gives a date winning. ":filename" is a date from
+// the file's name (2012-09-26-hello.md). It is first when no front
+// matter key (a name, or ":default": date, publishDate, lastmod) comes
+// before it; ":fileModTime" and ":git" are passed over (capsule dates
+// no post by its file's time, and reads no history).
+func hugoNameDates(fm map[string]any) (nameDates, nameFirst bool) {
+	keyFirst := false
+	for _, h := range strs(fm["date"]) {
+		switch h := strings.ToLower(strings.TrimSpace(h)); h {
+		case ":filename":
+			return true, !keyFirst
+		case ":filemodtime", ":git":
+		default:
+			keyFirst = true
+		}
+	}
+	return false, false
 }
 
 // hugoConfigDir is Hugo's configuration folder for every environment.
