@@ -412,6 +412,12 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 	fmSlug := r.str("slug", `slug = "hello-again"`)
+	if def.zola {
+		nameSlug = def.nameSlug // Zola's slug of its name, dated or not
+		if fmSlug != "" {
+			fmSlug = zolaSlug(fmSlug, def.zolaPaths) // Zola slugifies a front matter's slug as it does a name
+		}
+	}
 	slugLine, slugFrom := 1, "its file's name"
 	if fmSlug != "" {
 		p.Slug, slugLine, slugFrom = fmSlug, line("slug"), "its slug"
@@ -547,6 +553,7 @@ type postDefaults struct {
 	// date its date: Last Modified (or Created) stands for.
 	modTime    time.Time
 	zola       bool   // a Zola site's page (zola.go)
+	zolaPaths  string // and its [slugify] paths: how its slug is made (zolaSlug)
 	home       bool   // a home page's text: the site file's keys are its own, said by Load already
 	taxonomies string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
 	tagKeys    string // those read as tags (siteConfig.tagKeys)
@@ -554,8 +561,8 @@ type postDefaults struct {
 	// nameFirst is set when date is from the file's name and wins over
 	// the front matter's date, which then says only when the post is
 	// published (Hugo's [frontmatter] date = [":filename", …]);
-	// nameSlug is the slug the name gave, which Hugo takes as the front
-	// matter's (dateFromName).
+	// nameSlug is the slug the name gave, which Hugo (dateFromName) and
+	// Zola (zolaArrange) take as the front matter's.
 	nameFirst bool
 	nameSlug  string
 }

@@ -44,6 +44,8 @@ type siteConfig struct {
 	languages            []Language // a multilingual site's, by weight (languages.go)
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
+	// Zola: [slugify] paths, "on" unless set (zolaSlug).
+	zolaPaths string
 	// Jekyll.
 	jekyllLangs   []string // jekyll-polyglot's languages, lower case (jekylllang.go)
 	jekyllDefault string   // and its default_lang

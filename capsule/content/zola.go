@@ -21,6 +21,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // LayoutZola names a Zola site, as LoadOptions.Layout takes it.
@@ -75,6 +77,7 @@ func readZolaConfig(root, file string) siteConfig {
 	c.title, c.description = str(m["title"]), str(m["description"])
 	c.baseURL = strings.TrimSuffix(str(m["base_url"]), "/")
 	c.lang = str(m["default_language"])
+	c.zolaPaths = cmp.Or(strings.ToLower(str(section(m, "slugify")["paths"])), "on")
 	c.languages, c.urls.languages, c.urls.defaultLang = zolaLanguages(m, cmp.Or(strings.ToLower(c.lang), "en"))
 	return c
 }
@@ -156,6 +159,50 @@ func zolaMain(sections map[string]zolaSection, dir string) bool {
 	}
 }
 
+// zolaSlug is s made a path as Zola's [slugify] paths makes a page's slug
+// (its name's, or its front matter's slug). "on", the default, lower-cases
+// ASCII letters and writes each run of anything but letters and digits
+// as one "-", none at either end: the page 2017-09-17-Use minpac.vim.md
+// is at /use-minpac-vim/, first_post.md at /first-post/. "safe" takes out
+// only what a file name cannot hold (<>:"/\|?*, and spaces and dots at
+// its end); "off" leaves it as it is. (Zola's "on" also spells other
+// letters in ASCII, "日本" ri-ben, from a table capsule does not have: it
+// keeps them, lower-cased, so a link written as such an address is a
+// dead link, warned about.)
+func zolaSlug(s, paths string) string {
+	switch paths {
+	case "off":
+		return s
+	case "safe":
+		return strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`<>:"/\|?*`, r) {
+				return -1
+			}
+			return r
+		}, strings.TrimRight(s, " ."))
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)):
+			r = unicode.ToLower(r)
+		default:
+			dash = b.Len() > 0
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // zolaDated matches a file or bundle name that starts with a date, as
 // Zola takes a page's date from it: 2024-01-02-slug, 2024-01-02_slug.
 var zolaDated = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?[-_](.+)$`)
@@ -175,7 +222,7 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 	sections[""] = root
 	var main []string
 	for _, m := range posts {
-		m.def.zola, m.def.bare = true, true
+		m.def.zola, m.def.bare, m.def.zolaPaths = true, true, f.config.zolaPaths
 		dir := m.def.dir
 		name, _ := f.config.langSuffix(strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path)))
 		if m.nested && strings.EqualFold(name, "index") {
@@ -184,12 +231,15 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 				dir = ""
 			}
 		}
+		slug := name
 		if g := zolaDated.FindStringSubmatch(name); g != nil {
 			if d, err := time.ParseInLocation("2006-01-02", g[1], loc); err == nil {
 				m.def.date, m.def.hasDate = d, true
-				m.slug = g[2]
+				slug = g[2]
 			}
 		}
+		m.slug = zolaSlug(slug, f.config.zolaPaths)
+		m.def.nameSlug = m.slug // its address's, as Zola makes it (capsule's own slug may differ: makeSlug)
 		isMain := zolaMain(sections, dir)
 		m.def.page, m.def.undatedPage = !isMain, true
 		if isMain && !slices.Contains(main, dir) {
@@ -225,7 +275,11 @@ func zolaAddress(p *Post, bundle bool) string {
 			dir = ""
 		}
 	}
-	return path.Join("/", dir, p.Slug) + "/"
+	slug := p.Slug
+	if p.fmSlug != "" {
+		slug = p.fmSlug // as Zola made it (zolaSlug), before capsule's own slug is made of it
+	}
+	return path.Join("/", dir, slug) + "/"
 }
 
 // zolaPageKeys are the keys of a Zola page's front matter capsule leaves

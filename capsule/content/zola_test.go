@@ -158,3 +158,74 @@ func TestZolaLinksKeptAfterForget(t *testing.T) {
 		t.Errorf("after Forget, the page's text is %q", p.Body)
 	}
 }
+
+// Zola makes a page's slug with [slugify] paths, "on" unless set: its
+// name's (or front matter's slug) ASCII letters lower-cased, each run of
+// anything else but digits one "-" (Zola's slugify_paths and the slug
+// crate it calls; its own tests: "tes t" is tes-t on, "tes t" safe and
+// off, "dot. " dot, dot, "dot. "). A real blog (yukimemi/zola-blog) named
+// its posts 2013-05-27-first_tinkerer.md and "2014-06-29-All You Need Is
+// Peco.md": capsule served them at /first_tinkerer/ and
+// /All-You-Need-Is-Peco/, and a post's link to /all-you-need-is-peco/
+// led nowhere.
+func TestZolaSlugs(t *testing.T) {
+	for _, c := range []struct{ in, on, safe string }{
+		{"input", "input", "input"},
+		{"test ", "test", "test"},
+		{"tes t", "tes-t", "tes t"},
+		{"dot. ", "dot", "dot"},
+		{"All You Need Is Peco", "all-you-need-is-peco", "All You Need Is Peco"},
+		{"Use minpac.vim", "use-minpac-vim", "Use minpac.vim"},
+		{"first_tinkerer", "first-tinkerer", "first_tinkerer"},
+		{"--a<b>:c\"d/e\\f|g?h*i--", "a-b-c-d-e-f-g-h-i", "--abcdefghi--"},
+		{"Zola の庭・日記", "zola-の庭-日記", "Zola の庭・日記"},
+	} {
+		if got := zolaSlug(c.in, "on"); got != c.on {
+			t.Errorf("on: %q is %q, want %q", c.in, got, c.on)
+		}
+		if got := zolaSlug(c.in, "safe"); got != c.safe {
+			t.Errorf("safe: %q is %q, want %q", c.in, got, c.safe)
+		}
+		if got := zolaSlug(c.in, "off"); got != c.in {
+			t.Errorf("off: %q is %q", c.in, got)
+		}
+	}
+	files := map[string]string{
+		"config.toml":       "base_url = \"https://example.org\"\ntitle = \"t\"\n",
+		"content/_index.md": "+++\nsort_by = \"date\"\n+++\n",
+		"content/2014-06-29-All You Need Is Peco.md": "+++\ntitle = \"Peco\"\n+++\nText.\n",
+		"content/2017-09-17-Use minpac.vim.md":       "+++\ntitle = \"minpac\"\n+++\n[この記事](/all-you-need-is-peco/)\n",
+		"content/2013-05-27-first_tinkerer.md":       "+++\ntitle = \"First\"\nslug = \"My First_Post\"\n+++\nText.\n",
+		"content/2015-01-01-Bundle Name/index.md":    "+++\ntitle = \"Bundle\"\n+++\nText.\n",
+	}
+	for paths, want := range map[string][]string{
+		"":     {"/all-you-need-is-peco/", "/use-minpac-vim/", "/my-first-post/", "/bundle-name/"},
+		"on":   {"/all-you-need-is-peco/", "/use-minpac-vim/", "/my-first-post/", "/bundle-name/"},
+		"safe": {"/All%20You%20Need%20Is%20Peco/", "/Use%20minpac.vim/", "/My%20First_Post/", "/Bundle%20Name/"},
+	} {
+		fs := maps.Clone(files)
+		if paths != "" {
+			fs["config.toml"] += "[slugify]\npaths = \"" + paths + "\"\n"
+		}
+		c, err := Load(testfs.Write(t, fs), LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range c.Posts {
+			got = append(got, p.Addresses...)
+		}
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("paths %q: no post at %s: %v", paths, w, got)
+			}
+		}
+		if paths != "safe" {
+			for _, w := range c.Warnings {
+				if strings.Contains(w.Msg, "all-you-need-is-peco") {
+					t.Errorf("paths %q: %v", paths, w)
+				}
+			}
+		}
+	}
+}
