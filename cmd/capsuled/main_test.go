@@ -610,7 +610,10 @@ func TestStopWinsOverSlowBuild(t *testing.T) {
 // readers pinned: the reload fails and says so, nothing is created.
 func TestReloadAfterCertificatesDeleted(t *testing.T) {
 	certs := filepath.Join(t.TempDir(), "certs")
-	cmd := exec.Command(capsuled, "-posts", copyPosts(t), "-certs", certs,
+	// No build cache: by default it is written into the certificates
+	// folder after the start, at any time after the serving lines, and
+	// the folder deleted under that write was not empty.
+	cmd := exec.Command(capsuled, "-posts", copyPosts(t), "-certs", certs, "-cache=false",
 		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0")
 	d := startCapsuled(t, cmd)
 	before := servedCertificate(t, d.gemini)
