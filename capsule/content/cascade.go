@@ -45,7 +45,7 @@ func readSections(dir string, sections []string, maxPost int64, langRel func(str
 		if ferr != nil {
 			continue
 		}
-		m, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+		m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 		if len(bytes.TrimSpace(body)) > 0 && langRel(relDir(dir, file)) != "" && (ferr != nil || str(m["redirect_to"]) == "") {
 			warns = append(warns, &FileError{File: file, Line: 1, Kind: "section text not served",
 				Msg: "a section's own text, which its generator shows above the section's list: not served (capsule has no page per section); make it a page to publish it"})

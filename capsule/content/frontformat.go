@@ -174,17 +174,20 @@ func jsonError(src []byte, err error, start int) *FileError {
 }
 
 // decodeFrontAs is decodeFront for every syntax. start is the file line
-// of front's first line.
-func decodeFrontAs(format frontFormat, front []byte, start int, lim frontLimits) (map[string]any, map[string]int, *FileError) {
+// of front's first line. repeated are warnings of keys YAML front matter
+// sets twice (decodeYAML).
+func decodeFrontAs(format frontFormat, front []byte, start int, lim frontLimits) (m map[string]any, lines map[string]int, repeated []*FileError, ferr *FileError) {
 	if format == formatTOML {
-		return decodeFront(front, lim)
+		m, lines, ferr = decodeFront(front, lim)
+		return m, lines, nil, ferr
 	}
 	if len(front) > lim.size {
-		return nil, nil, &FileError{Line: start + bytes.Count(front[:lim.size], []byte("\n")),
+		return nil, nil, nil, &FileError{Line: start + bytes.Count(front[:lim.size], []byte("\n")),
 			Msg: fmt.Sprintf("front matter is %d bytes, over the %d-byte limit: move long text into the post itself", len(front), lim.size)}
 	}
 	if format == formatJSON {
-		return decodeJSON(front, start, lim)
+		m, lines, ferr = decodeJSON(front, start, lim)
+		return m, lines, nil, ferr
 	}
 	return decodeYAML(front, start, lim)
 }
@@ -193,14 +196,16 @@ func decodeFrontAs(format frontFormat, front []byte, start int, lim frontLimits)
 // it (keys, depth; no anchors or aliases, whose expansion a few bytes can
 // make huge), notes every key's line, then decodes it. The nesting is
 // bounded before the parser runs (scanYAML), its cost growing with the
-// square of the depth.
-func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[string]int, *FileError) {
+// square of the depth. A key set twice in one mapping takes its last
+// value, as Jekyll (Ruby's YAML) and Hugo take it, with a warning in
+// repeated (the YAML library refuses it by default).
+func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[string]int, []*FileError, *FileError) {
 	if line, msg := scanYAML(front, lim.depth); msg != "" {
-		return nil, nil, &FileError{Line: start + line - 1, Msg: msg}
+		return nil, nil, nil, &FileError{Line: start + line - 1, Msg: msg}
 	}
-	f, err := parser.ParseBytes(front, 0)
+	f, err := parser.ParseBytes(front, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, nil, yamlError(err, start)
+		return nil, nil, nil, yamlError(err, start)
 	}
 	m := make(map[string]any)
 	lines := make(map[string]int)
@@ -208,27 +213,27 @@ func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[s
 	for _, d := range f.Docs {
 		if d != nil && d.Body != nil {
 			if body != nil {
-				return nil, nil, &FileError{Line: start + d.Body.GetToken().Position.Line - 1, Msg: "front matter: more than one YAML document"}
+				return nil, nil, nil, &FileError{Line: start + d.Body.GetToken().Position.Line - 1, Msg: "front matter: more than one YAML document"}
 			}
 			body = d.Body
 		}
 	}
 	if body == nil {
-		return m, lines, nil
+		return m, lines, nil, nil
 	}
 	w := yamlWalker{lines: lines, start: start, lim: lim}
 	if _, ok := body.(*ast.MappingNode); !ok {
 		if _, ok := body.(*ast.MappingValueNode); !ok {
-			return nil, nil, &FileError{Line: start + tokenLine(body) - 1, Msg: "front matter: YAML front matter must be keys with values (key: value)"}
+			return nil, nil, nil, &FileError{Line: start + tokenLine(body) - 1, Msg: "front matter: YAML front matter must be keys with values (key: value)"}
 		}
 	}
 	if ferr := w.walk(body, nil, 0); ferr != nil {
-		return nil, nil, ferr
+		return nil, nil, nil, ferr
 	}
-	if err := yaml.NodeToValue(body, &m); err != nil {
-		return nil, nil, yamlError(err, start)
+	if err := yaml.NodeToValue(body, &m, yaml.AllowDuplicateMapKey()); err != nil {
+		return nil, nil, nil, yamlError(err, start)
 	}
-	return m, lines, nil
+	return m, lines, w.repeated, nil
 }
 
 func tokenLine(n ast.Node) int {
@@ -258,6 +263,19 @@ type yamlWalker struct {
 	start int
 	lim   frontLimits
 	keys  int
+	// repeated warns of each key a mapping sets again; again is set
+	// while such a key is walked: its line is the one its value is read
+	// from.
+	repeated []*FileError
+	again    bool
+}
+
+// yamlKey is a mapping key's text.
+func yamlKey(k ast.MapKeyNode) string {
+	if s, ok := k.(*ast.StringNode); ok {
+		return s.Value
+	}
+	return k.GetToken().Value
 }
 
 func (w *yamlWalker) fail(n ast.Node, format string, args ...any) *FileError {
@@ -276,7 +294,16 @@ func (w *yamlWalker) walk(n ast.Node, path []string, depth int) *FileError {
 	case *ast.TagNode:
 		return w.walk(n.Value, path, depth)
 	case *ast.MappingNode:
+		seen := make(map[string]int, len(n.Values))
 		for _, v := range n.Values {
+			key, line := yamlKey(v.Key), w.start+tokenLine(v.Key)-1
+			first, again := seen[key]
+			if again && len(w.repeated) < MaxWarningsPerKind {
+				w.repeated = append(w.repeated, &FileError{Line: line, Kind: kindRepeatedKey,
+					Msg: fmt.Sprintf("front matter: %q is set again (first on line %d): its last value is taken, as Hugo and Jekyll take it", clip(strings.Join(append(path[:len(path):len(path)], key), ".")), first)})
+			}
+			seen[key] = line
+			w.again = again
 			if ferr := w.walk(v, path, depth); ferr != nil {
 				return ferr
 			}
@@ -285,15 +312,13 @@ func (w *yamlWalker) walk(n ast.Node, path []string, depth int) *FileError {
 		if w.keys++; w.keys > w.lim.keys {
 			return w.fail(n.Key, "more than %d keys", w.lim.keys)
 		}
-		key := n.Key.GetToken().Value
-		if s, ok := n.Key.(*ast.StringNode); ok {
-			key = s.Value
-		}
+		key := yamlKey(n.Key)
 		p := append(path[:len(path):len(path)], key)
 		name := strings.Join(p, ".")
-		if _, seen := w.lines[name]; !seen {
+		if _, seen := w.lines[name]; !seen || w.again {
 			w.lines[name] = w.start + tokenLine(n.Key) - 1
 		}
+		w.again = false
 		return w.walk(n.Value, p, depth+1)
 	case *ast.SequenceNode:
 		for _, v := range n.Values {

@@ -2,8 +2,11 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"capsule/capsule/internal/testfs"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/lexer"
@@ -167,4 +170,49 @@ func FuzzYAMLScan(f *testing.F) {
 		}
 		checkYAMLScan(t, src)
 	})
+}
+
+// A key YAML front matter sets twice takes its last value, as Jekyll
+// (Ruby's YAML) and Hugo (0.111, checked with hugo list all) take it, with
+// a warning at the second, saying where the first is. A real Jekyll post
+// (stared/jekyll-blog-pre-2022) repeats layout and date: capsule refused
+// it ("mapping key "layout" already defined at [1:1]") and left it out.
+func TestRepeatedYAMLKeyTakesTheLast(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml": "title: t\n",
+		"_posts/2017-09-30-dup.markdown": "---\nlayout: post\ntitle: \"First\"\ndate: '2017-09-30 09:42 +0100'\n" +
+			"layout: \"post\"\ntitle: Second\ndate: \"2017-10-01 08:00 +0100\"\nparams:\n  a: 1\n  a: 2\ndraft: true\ndraft: false\n---\n\nText.\n",
+		// The value read is the last one, and it is blamed at its line.
+		"_posts/2017-09-29-bad.markdown": "---\ntitle: Bad\ndate: 2017-09-29\ndate: nonsense\n---\n\nText.\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Posts) != 1 {
+		t.Fatalf("posts %v, problems %v", c.Posts, c.Problems)
+	}
+	p := c.Posts[0]
+	if p.Title != "Second" || p.Draft || p.Date.Format("2006-01-02 15:04") != "2017-10-01 08:00" {
+		t.Errorf("title %q, draft %v, date %v: want the last values", p.Title, p.Draft, p.Date)
+	}
+	if len(c.Problems) != 1 || c.Problems[0].Line != 4 || !strings.Contains(c.Problems[0].Msg, "nonsense") {
+		t.Errorf("problems %v, want the bad post's last date, at line 4", c.Problems)
+	}
+	var got []string
+	for _, w := range c.Warnings {
+		if w.Kind == kindRepeatedKey && strings.HasSuffix(w.File, "dup.markdown") {
+			got = append(got, fmt.Sprintf("%d: %s", w.Line, w.Msg))
+		}
+	}
+	want := []string{
+		`5: front matter: "layout" is set again (first on line 2): its last value is taken, as Hugo and Jekyll take it`,
+		`6: front matter: "title" is set again (first on line 3): its last value is taken, as Hugo and Jekyll take it`,
+		`7: front matter: "date" is set again (first on line 4): its last value is taken, as Hugo and Jekyll take it`,
+		`10: front matter: "params.a" is set again (first on line 9): its last value is taken, as Hugo and Jekyll take it`,
+		`12: front matter: "draft" is set again (first on line 11): its last value is taken, as Hugo and Jekyll take it`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

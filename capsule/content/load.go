@@ -903,11 +903,15 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 		ferr.File = path
 		return []*FileError{ferr}, nil, false
 	}
-	m, lines, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+	m, lines, repeated, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}, nil, false
 	}
+	for _, w := range repeated {
+		w.File = path
+	}
+	warns = repeated
 	r := newFrontReader(path, m, lines)
 	warn := func(line int, kind, format string, args ...any) {
 		warns = append(warns, &FileError{File: path, Line: line, Msg: fmt.Sprintf(format, args...), Kind: kind})

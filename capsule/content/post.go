@@ -234,7 +234,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		warns = append(warns, &FileError{File: file, Line: 1, Kind: "JavaScript front matter",
 			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
 	}
-	m, lines, ferr := decodeFrontAs(format, front, start, lim)
+	m, lines, repeated, ferr := decodeFrontAs(format, front, start, lim)
 	if format == formatTOML && blank > 0 {
 		// TOML's lines are counted from the file's first line.
 		if ferr != nil {
@@ -247,6 +247,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
+	}
+	for _, w := range repeated {
+		w.File = file
+		warns = append(warns, w)
 	}
 	if def.zola {
 		zolaFront(m, lines)

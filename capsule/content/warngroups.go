@@ -87,6 +87,7 @@ func weight(w *FileError) int {
 // Kinds of warnings made in more than one place.
 const (
 	kindUnknownKey      = "unknown key"
+	kindRepeatedKey     = "repeated key"
 	kindMisspelt        = "misspelt key"
 	kindLinkNotFollowed = "symbolic link not followed"
 	kindSecret          = "secret not served"

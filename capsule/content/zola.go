@@ -129,7 +129,7 @@ func zolaSections(content string, files []string) map[string]zolaSection {
 		src, _ := trimBlankStart(NormalizeSource(s.data))
 		var sec zolaSection
 		if front, _, _, start, format, ferr := splitFront(src); ferr == nil {
-			if m, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr == nil {
+			if m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr == nil {
 				sec.sortBy, sec.transparent = str(m["sort_by"]), m["transparent"] == true
 				sec.redirectTo = str(m["redirect_to"])
 			}
