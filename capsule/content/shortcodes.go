@@ -811,6 +811,11 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string)
 		return "[" + scLabel(label) + "](" + scDest(dest) + ")", true, "", ""
 	case "youtube", "vimeo", "instagram":
 		id := t.arg("id", 0)
+		if name == "youtube" {
+			// Hugo embeds /embed/<id>: options written after the id
+			// ("x6hbicxEFbg?rel=0") are the embed's, not the video's.
+			id, _, _ = strings.Cut(id, "?")
+		}
 		if !scID(id) {
 			return "", true, "shortcode dropped", fmt.Sprintf("%s shortcode without a valid id: dropped", name)
 		}

@@ -87,6 +87,10 @@ func TestShortcodeHugo(t *testing.T) {
 		{"youtube", "動画：{{< youtube w7Ft2ymGmfc >}}です", "動画：[YouTube: w7Ft2ymGmfc](https://www.youtube.com/watch?v=w7Ft2ymGmfc)です", nil},
 		{"youtube id", "{{< youtube id=\"w7Ft2ymGmfc\" autoplay=\"true\" >}}", "[YouTube: w7Ft2ymGmfc](https://www.youtube.com/watch?v=w7Ft2ymGmfc)", nil},
 		{"youtube bad id", "{{< youtube \"a)b\" >}}", "", []string{"10:youtube shortcode without a valid id"}},
+		// Hugo embeds /embed/<id>: an id with the embed's options after
+		// it plays there (a real blog, shoya140/v4.shoya.io, wrote six).
+		{"youtube id with options", "{{< youtube \"x6hbicxEFbg?rel=0&modestbranding=1\" >}}", "[YouTube: x6hbicxEFbg](https://www.youtube.com/watch?v=x6hbicxEFbg)", nil},
+		{"youtube bad id with options", "{{< youtube \"a)b?rel=0\" >}}", "", []string{"10:youtube shortcode without a valid id"}},
 		{"vimeo", "{{< vimeo 146022717 >}}", "[Vimeo: 146022717](https://vimeo.com/146022717)", nil},
 		{"tweet", "{{< tweet user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}",
 			"[X: @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)", nil},
