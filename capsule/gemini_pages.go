@@ -135,7 +135,7 @@ func (b *blog) postGemtext(i int, scratch *renderScratch, render func(w io.Write
 	if byline := postByline(p); byline != "" { // a page has none
 		head.Text(byline)
 		for _, tag := range p.Tags {
-			if p.Unlisted {
+			if p.Unlisted || p.Page {
 				break // the byline names them: no tag's list has it
 			}
 			head.Link(tagGeminiLink(b.dir, tag), "#"+tag)

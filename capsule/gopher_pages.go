@@ -110,7 +110,7 @@ func (b *blog) postGopher(i int, doc *markup.Document, scratch *renderScratch, l
 		}
 	}
 	tags := p.Tags
-	if p.Unlisted {
+	if p.Unlisted || p.Page {
 		tags = nil // its byline names them: no tag's list has it
 	}
 	if len(tags) > 0 || older != nil || newer != nil || len(p.Translations) > 0 {
