@@ -103,7 +103,9 @@ func decodeFront(front []byte, lim frontLimits) (m map[string]any, lines map[str
 	} else if _, err := toml.Decode(string(front), &m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, nil, &FileError{Line: frontStart + perr.Position.Line - 1, Msg: "front matter: " + perr.Message}
+			fileLine := func(n int) int { return frontStart + n - 1 }
+			line, msg := tomlProblem(front, perr.Position.Line, perr.Message, fileLine)
+			return nil, nil, &FileError{Line: fileLine(line), Msg: "front matter: " + msg}
 		}
 		return nil, nil, &FileError{Line: 1, Msg: "front matter: " + DecodeMessage(err)}
 	}

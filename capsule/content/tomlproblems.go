@@ -1,0 +1,88 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// The TOML parser's messages say what it expected of the next character
+// ("expected '.' or '=', but got ':' instead"): true, and of no help to
+// an author who wrote YAML between "+++" lines or left a list open
+// three lines up. tomlProblem says the common mistakes in the author's
+// words, at the line to fix; any other message is kept, as a sentence.
+
+// tomlProblem is the problem the parser's message msg at line (1-based,
+// in front) stands for: the line to blame (in front) and what to say;
+// fileLine turns a line of front into the file's, for the message.
+func tomlProblem(front []byte, line int, msg string, fileLine func(int) int) (int, string) {
+	lines := strings.Split(string(front), "\n")
+	at := func(n int) string {
+		if n < 1 || n > len(lines) {
+			return ""
+		}
+		return strings.TrimSpace(lines[n-1])
+	}
+	switch {
+	case strings.HasPrefix(msg, "expected '.' or '=', but got ':'") && yamlKeyLine.MatchString(at(line)):
+		key, _, _ := strings.Cut(at(line), ":")
+		return line, fmt.Sprintf(`"%s: …" is YAML (key: value), but "+++" opens TOML front matter: write %s = "…", or open and close the front matter with "---" lines for YAML`, clip(key), clip(key))
+	case tomlRedefined.MatchString(msg):
+		name := tomlRedefined.FindStringSubmatch(msg)[1]
+		if first := tableLine(front, name); first > 0 && first < line {
+			return line, fmt.Sprintf("[%s] is written a second time (first on line %d): put its keys under one [%s]", name, fileLine(first), name)
+		}
+		last := name[strings.LastIndexByte(name, '.')+1:]
+		if first := KeyLine(front, last); first > 0 && first < line {
+			return line, fmt.Sprintf("%s is set a second time (first on line %d): TOML takes a key once; remove one", name, fileLine(first))
+		}
+		return line, fmt.Sprintf("%s is set a second time: TOML takes a key once; remove one", name)
+	case strings.HasPrefix(msg, "expected a comma (',') or array terminator (']')"):
+		// Blame the line the list opens on, if it is an earlier one.
+		for n := line; n >= 1 && n >= line-maxListLines; n-- {
+			l := at(n)
+			if open := strings.Count(l, "[") - strings.Count(l, "]"); open > 0 && n < line {
+				return n, "the list ([…]) opened on this line is not closed: end it with ] (its items separated by commas)"
+			}
+		}
+		return line, "a list ([…]) needs commas between its items and a ] at its end: tags = [\"a\", \"b\"]"
+	case msg == "strings cannot contain newlines":
+		return line, `a string opened with " is not closed on its line: end it with " (text of several lines goes between """ and """)`
+	case strings.HasPrefix(msg, "expected value but found "):
+		v := strings.TrimSuffix(strings.TrimPrefix(msg, "expected value but found "), " instead")
+		return line, fmt.Sprintf("the value %s is not TOML: write text in quotes (title = \"…\"), a date as 2017-05-03, true or false, a number, or a list [\"a\", \"b\"]", v)
+	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF"):
+		return line, "something follows the value on this line: write one key = value a line, text in quotes (title = \"…\")"
+	case strings.HasPrefix(msg, "expected '.' or ']' to end table name"):
+		return line, "a table name opened with [ is not closed on its line: write [params]"
+	case strings.HasPrefix(msg, "invalid datetime: "):
+		v := strings.TrimPrefix(msg, "invalid datetime: ")
+		return line, fmt.Sprintf("%s is not a date: write 2017-05-03, 2017-05-03T09:30:00 or 2017-05-03T09:30:00+09:00", v)
+	case strings.HasPrefix(msg, "unexpected '=': key name appears blank"):
+		return line, "a line starts with \"=\": write the key's name before it (title = \"…\")"
+	case strings.HasPrefix(msg, "invalid escape in string "):
+		v := strings.Trim(strings.TrimPrefix(msg, "invalid escape in string "), "'")
+		return line, fmt.Sprintf(`%s in a "…" string is not an escape TOML knows: write \%s, or quote the text with '…', which keeps backslashes as they are`, v, v)
+	}
+	return line, strings.TrimSuffix(msg, ".")
+}
+
+// maxListLines is how far up tomlProblem looks for the line an unclosed
+// list opens on.
+const maxListLines = 50
+
+// tomlRedefined is the parser's message for a key or table set twice.
+var tomlRedefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.?$`)
+
+// tableLine is the 1-based line of front that opens table name
+// ([name] or [[name]]), or 0.
+func tableLine(front []byte, name string) int {
+	for n, l := range bytes.Split(front, []byte("\n")) {
+		l = bytes.TrimSpace(l)
+		if string(bytes.Trim(l, "[] \t")) == name && bytes.HasPrefix(l, []byte("[")) {
+			return n + 1
+		}
+	}
+	return 0
+}
