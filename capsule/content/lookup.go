@@ -39,6 +39,10 @@ type Index struct {
 	byName    map[string]*Post   // the last part of byPage's keys: "beta", "about"
 	shared    map[string][]*Post // names of byName more than one post has, and who has them
 	byAddress map[string]*Post   // by addressKey: the first post to have it
+	// byTranslation are the posts of a multilingual site by what their
+	// translations share and their language (translationKey, langCode,
+	// joined by a NUL): the first post to have them.
+	byTranslation map[string]*Post
 }
 
 // NewIndex indexes the posts of lists.
@@ -56,6 +60,14 @@ func NewIndex(lists ...[]*Post) *Index {
 					if k := addressKey(decodedAddress(a)); ix.byAddress[k] == nil {
 						ix.byAddress[k] = p
 					}
+				}
+			}
+			if p.translationKey != "" {
+				if ix.byTranslation == nil {
+					ix.byTranslation = make(map[string]*Post)
+				}
+				if k := p.translationKey + "\x00" + p.langCode; ix.byTranslation[k] == nil {
+					ix.byTranslation[k] = p
 				}
 			}
 			rel := p.Path()
@@ -141,6 +153,22 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 		return nil, shared
 	}
 	return ix.byName[name], nil
+}
+
+// InLanguageOf is p's translation in the language of from, as Hugo's ref
+// and relref look a page up in the language of the page that names it
+// ("/posts/a" from a Japanese page is posts/a/index.ja.md); p itself
+// when it has none (Hugo fails the build there: the link leads to the
+// page in the language it has), or when either is not of a multilingual
+// site.
+func (ix *Index) InLanguageOf(p, from *Post) *Post {
+	if p == nil || from == nil || p.translationKey == "" || from.langCode == "" || p.langCode == from.langCode {
+		return p
+	}
+	if t := ix.byTranslation[p.translationKey+"\x00"+from.langCode]; t != nil {
+		return t
+	}
+	return p
 }
 
 // at is the post at the path t, from the top of the posts folder: a file

@@ -31,6 +31,7 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 			}
 			target = strings.TrimSpace(target)
 			p, ambiguous := ix.Find(from, target)
+			p = ix.InLanguageOf(p, from)
 			switch {
 			case len(ambiguous) > 0:
 				return target, true // as written: the link check says it is ambiguous
@@ -46,7 +47,7 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 				ix = NewIndex(posts)
 			}
 			if p, _ := ix.Find(from, strings.TrimSpace(target)); p != nil {
-				return p.Title
+				return ix.InLanguageOf(p, from).Title
 			}
 			return ""
 		}
