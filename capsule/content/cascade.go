@@ -2,7 +2,9 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -33,7 +35,7 @@ type cascadeTable struct {
 // the folder away) are the home pages' texts; a Zola section that
 // redirects has no page. What cannot be read or decoded hands nothing
 // down: its own problems are reported where the file is loaded.
-func readSections(dir string, sections []string, maxPost int64, langRel func(string) string) (map[string][]cascadeTable, []*FileError) {
+func readSections(dir string, sections []string, maxPost int64, langRel func(string) string, taxonomies string) (map[string][]cascadeTable, []*FileError) {
 	out := make(map[string][]cascadeTable)
 	var warns []*FileError
 	for _, file := range sections {
@@ -45,7 +47,7 @@ func readSections(dir string, sections []string, maxPost int64, langRel func(str
 		if ferr != nil {
 			continue
 		}
-		m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+		m, lines, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
 		if len(bytes.TrimSpace(body)) > 0 && langRel(relDir(dir, file)) != "" && (ferr != nil || str(m["redirect_to"]) == "") {
 			warns = append(warns, &FileError{File: file, Line: 1, Kind: "section text not served",
 				Msg: "a section's own text, which its generator shows above the section's list: not served (capsule has no page per section); make it a page to publish it"})
@@ -66,12 +68,39 @@ func readSections(dir string, sections []string, maxPost int64, langRel func(str
 					if ct, ok := cascadeFor(t); ok {
 						key := relDir(dir, file)
 						out[key] = append(out[key], ct)
+						warns = append(warns, unknownCascadeKeys(file, k, ct, lines, taxonomies)...)
 					}
 				}
 			}
 		}
 	}
 	return out, warns
+}
+
+// unknownCascadeKeys warns of the keys cascade table ct (under key, in
+// file) hands down that no post's front matter means anything by, at
+// their line in file, as a post's own would be warned of: not at each
+// page they reach, which does not hold them.
+func unknownCascadeKeys(file, key string, ct cascadeTable, lines map[string]int, taxonomies string) []*FileError {
+	var warns []*FileError
+	for k := range ct.values {
+		canon := k
+		if c, ok := keyVariants[k]; ok {
+			canon = c
+		}
+		if slices.Contains(postKeys, canon) || quietKey(canon, false, taxonomies) {
+			continue
+		}
+		u := unknownKey{name: k, line: keyFileLine(lines, key, k), closest: Closest(k, postKeys)}
+		if u.closest != "" {
+			warns = append(warns, &FileError{File: file, Line: u.line, Msg: misspelt(u) + " (in a cascade, for the pages it reaches)", Kind: kindMisspelt})
+			continue
+		}
+		warns = append(warns, &FileError{File: file, Line: u.line, Kind: kindUnknownKey,
+			Msg: fmt.Sprintf("unknown front matter key %q in a cascade ignored", clip(k))})
+	}
+	slices.SortFunc(warns, func(a, b *FileError) int { return cmp.Or(cmp.Compare(a.Line, b.Line), strings.Compare(a.Msg, b.Msg)) })
+	return warns
 }
 
 // cascadeFor is table t as it hands values down to pages, and false when
@@ -141,18 +170,21 @@ func cascadeOf(cascades map[string][]cascadeTable, dir, rel string) string {
 // handDown adds to a page's front matter m the values its sections'
 // cascades hand down (postDefaults.cascade), where it has none of its
 // own.
-func handDown(m map[string]any, lines map[string]int, cascade string) {
+func handDown(m map[string]any, lines map[string]int, cascade string) (handed map[string]bool) {
 	if cascade == "" {
-		return
+		return nil
 	}
 	var values map[string]any
 	if json.Unmarshal([]byte(cascade), &values) != nil {
-		return
+		return nil
 	}
+	handed = make(map[string]bool, len(values))
 	for k, v := range values {
 		if _, own := m[k]; !own {
 			m[k] = v
 			lines[k] = 1
+			handed[k] = true
 		}
 	}
+	return handed
 }

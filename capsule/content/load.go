@@ -426,7 +426,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		sections = append([]string{site.path}, sections...)
 	}
 	// What sections' cascades hand down, as Hugo does.
-	cascades, sectionWarns := readSections(dir, sections, maxPost, f.langRel)
+	cascades, sectionWarns := readSections(dir, sections, maxPost, f.langRel, f.config.taxonomies)
 	c.Warnings = append(c.Warnings, sectionWarns...)
 	if site != nil {
 		switch root := relDir(dir, site.path); {

@@ -126,6 +126,15 @@ func (p *Post) publishTime() time.Time {
 	return p.Date
 }
 
+// quietKey reports whether name, a key of a post's front matter that
+// capsule does not read, is one it leaves to the site's theme without a
+// warning: a theme's, one of Zola's page keys in a Zola site, or one of
+// the site's taxonomies (each between commas, lower case).
+func quietKey(name string, zola bool, taxonomies string) bool {
+	return themeKeys[strings.ToLower(name)] || zola && slices.Contains(zolaPageKeys, name) ||
+		strings.Contains(taxonomies, ","+strings.ToLower(name)+",")
+}
+
 // postKeys are the keys of a post's front matter that capsule reads, in
 // every syntax: its own, and Hugo's and Jekyll's for the same things.
 // Near misses of these are errors (see parsePost).
@@ -255,7 +264,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if def.zola {
 		zolaFront(m, lines)
 	}
-	handDown(m, lines, def.cascade)
+	handed := handDown(m, lines, def.cascade)
 	for k, v := range m {
 		// Empty values, as archetypes leave them ("description:", "tags:",
 		// date = ""), are absent, as they are to Hugo and Jekyll.
@@ -298,8 +307,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if def.home {
 			break // the site file's keys: parseSiteMeta told of those it does not know
 		}
-		if themeKeys[strings.ToLower(u.name)] || def.zola && slices.Contains(zolaPageKeys, u.name) ||
-			strings.Contains(def.taxonomies, ","+strings.ToLower(u.name)+",") {
+		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) {
+			// A section's cascade's are told of at the section
+			// (readSections); but one that may be meant to keep the
+			// post back leaves it out, as its own would.
 			continue
 		}
 		if u.closest != "" {
