@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/rivo/uniseg"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -130,9 +129,9 @@ type TextOptions struct {
 //   - the references come last, one per distinct URL: "[n] URL", numbered
 //     after the notes (a text with two notes has references [3], [4]…), so
 //     that a number in the text names one note or one URL. A URL
-//     longer than the line after "[n] " but not longer than the width goes
-//     unbroken on the line after "[n]"; a longer one is split with a hanging
-//     indent (none if that would leave less than 10 cells).
+//     longer than the line after "[n] " goes unbroken on the line after
+//     "[n]", wider than the width if it must be: split, it could be
+//     neither followed nor copied.
 //
 // A link's URL is its destination with backslash escapes and character
 // references resolved, passed through opts.Link, then with spaces and
@@ -314,52 +313,14 @@ func (r *renderer) references() []string {
 		marker := "[" + strconv.Itoa(r.noteBase+i+1) + "]"
 		indent := len(marker) + 1
 		uw := textWidth(l.URL)
-		switch {
-		case indent+uw <= r.width:
+		if indent+uw <= r.width {
 			lines = append(lines, marker+" "+l.URL)
-		case uw <= r.width:
+		} else {
+			// On a line of its own, whole, wider than the line if it
+			// must be: a URL split over lines can be neither followed
+			// nor copied.
 			lines = append(lines, marker, l.URL)
-		default:
-			// A hanging indent that leaves less than minWidth cells
-			// would put a few characters of the URL, and the indent,
-			// on each line.
-			hang := indent
-			if r.width-indent < minWidth {
-				hang = 0
-			}
-			for j, part := range splitClusters(l.URL, r.width-hang) {
-				if j == 0 && hang > 0 {
-					lines = append(lines, marker+" "+part)
-				} else if j == 0 {
-					lines = append(lines, marker, part)
-				} else {
-					lines = append(lines, spaces(hang)+part)
-				}
-			}
 		}
 	}
 	return lines
-}
-
-// splitClusters cuts s into pieces at most width cells wide, between
-// grapheme clusters only: as many clusters on a line as fit, and at least
-// one. s has no spaces or line breaks (it is a cleanURL).
-func splitClusters(s string, width int) []string {
-	var parts []string
-	start, w := 0, 0 // the current piece is s[start:off], w cells wide
-	state := -1
-	for off := 0; off < len(s); {
-		c, _, cw, st := uniseg.FirstGraphemeClusterInString(s[off:], state)
-		state = st
-		if off > start && w+cw > width {
-			parts = append(parts, s[start:off])
-			start, w = off, 0
-		}
-		w += cw
-		off += len(c)
-	}
-	if start < len(s) {
-		parts = append(parts, s[start:])
-	}
-	return parts
 }

@@ -24,14 +24,18 @@ import (
 // On top of UAX #14:
 //   - no break inside a URL (http://, https://, gemini://, gopher://, the
 //     scheme matched case-insensitively) up to the first space, control or
-//     East Asian wide character, as long as the URL fits in width; a longer
-//     URL is split by grapheme cluster on lines of its own (it starts a new
-//     line, and what follows it too);
+//     East Asian wide character; a URL longer than width keeps a line to
+//     itself, whole (split, it could be neither followed nor copied), with
+//     the closing punctuation after it (below), even after spaces; what
+//     follows it starts a new line;
 //   - a segment between two break opportunities that is wider than width is
 //     split by grapheme cluster, never inside one (emoji ZWJ sequences, flags,
-//     combining marks stay whole). The only line wider than width is then a
-//     line holding a single grapheme cluster wider than width (a wide
-//     character at width 1, or U+2E3B THREE-EM DASH, 4 cells, below width 4);
+//     combining marks stay whole), and not before a character no line starts
+//     with (、。」）！ and the others above) unless the cluster before it is
+//     alone on its line: that one moves down with it. The only lines wider
+//     than width are then those of such URLs, and a line holding a single
+//     grapheme cluster wider than width (a wide character at width 1, or
+//     U+2E3B THREE-EM DASH, 4 cells, below width 4);
 //   - spaces (U+0020; TAB counts as one) at a break are dropped: no line
 //     starts or ends with a space, and leading or trailing spaces of s vanish.
 //     Other spaces, such as the ideographic space U+3000, are text;
@@ -186,14 +190,32 @@ func (l *liner) place(sg segment) {
 }
 
 // force places a segment wider than the line grapheme cluster by grapheme
-// cluster. A URL that fits in the width moves as one piece; a longer one is
-// split and keeps its lines to itself: what follows it starts a new line.
+// cluster. A URL moves as one piece: one longer than the line keeps a
+// line to itself, wider than the line (split, it could be neither
+// followed nor copied), with the closing punctuation that follows it
+// ("。", "）"), which no line starts with; what comes next starts a new
+// line. Where a split would start a line with such punctuation, the
+// cluster before it moves down with it (a word as wide as the line,
+// then "。"), unless it is alone on its line or is such punctuation too.
 func (l *liner) force(sg segment) {
 	as := clusterAtoms(l.s, sg.start, sg.end, l.spans)
-	splitEnd := -1 // index after the URL being split
+	urlEnd := -1 // index after the URL wider than the line just placed
+	// The line as it was before its last cluster, and that cluster's
+	// index: where a split moves it down from.
+	lastAt, beforeEnd, beforeW := -1, 0, 0
 	for i := 0; i < len(as); {
-		if i == splitEnd && !l.empty() {
-			l.flush()
+		if i == urlEnd && !l.empty() {
+			// Closing punctuation after it, maybe after spaces (UAX #14
+			// breaks before it after spaces neither), hangs on its line.
+			k := i
+			for k < len(as) && as[k].space {
+				k++
+			}
+			if k < len(as) && noLineStart(as[k].s) {
+				urlEnd = k
+			} else {
+				l.flush()
+			}
 		}
 		if as[i].space {
 			// A space inside the segment (UAX #14 keeps "a /b" together)
@@ -212,16 +234,23 @@ func (l *liner) force(sg segment) {
 				uw += as[k].w
 				k++
 			}
-			if uw <= l.width {
-				j, w = k, uw
-			} else {
+			j, w = k, uw
+			if uw > l.width {
 				if !l.empty() {
 					l.flush()
 				}
-				splitEnd = k
+				urlEnd = k
 			}
 		}
-		if !l.empty() && !l.fits(w) {
+		hangs := i == urlEnd && !l.empty() // closing punctuation after a URL wider than the line
+		if !l.empty() && !l.fits(w) && !hangs {
+			if noLineStart(as[i].s) && lastAt >= 0 && !noLineStart(as[lastAt].s) {
+				// Split before the cluster before, not before this one.
+				l.end, l.w = beforeEnd, beforeW
+				l.flush()
+				i, lastAt = lastAt, -1
+				continue
+			}
 			l.flush()
 		}
 		if as[i].drop && l.empty() {
@@ -229,8 +258,32 @@ func (l *liner) force(sg segment) {
 			i = j
 			continue
 		}
+		if l.empty() {
+			lastAt = -1 // the first cluster of a line never moves down
+		} else {
+			lastAt, beforeEnd, beforeW = i, l.end, l.w
+		}
+		if hangs {
+			urlEnd = j
+		}
 		l.add(as[i].off, as[j-1].off+len(as[j-1].s), w)
 		i = j
 	}
-	l.closed = splitEnd == len(as)
+	l.closed = urlEnd == len(as)
+}
+
+// noLineStart reports whether no line may start with cluster c: closing
+// punctuation and brackets, and the other characters of UAX #14's classes
+// CL, CP, EX, IS and NS (、。」）！？・ー and small kana) among those runeTable
+// knows.
+func noLineStart(c string) bool {
+	if c == "" {
+		return false
+	}
+	info, _ := infoAt(c, 0)
+	switch lbClass(info & (1<<infoWidthShift - 1)) {
+	case lbCL, lbCP, lbEX, lbIS, lbNS:
+		return info != 0
+	}
+	return false
 }

@@ -157,21 +157,6 @@ func TestWrapMatchesReferencePost(t *testing.T) {
 	}
 }
 
-func TestSplitClustersMatchesReference(t *testing.T) {
-	rng := rand.New(rand.NewSource(4))
-	for range 20000 {
-		s, _ := equivParagraph(rng)
-		s = cleanURL(s)
-		if s == "" {
-			continue
-		}
-		width := 1 + rng.Intn(30)
-		if got, want := splitClusters(s, width), referenceSplitClusters(s, width); !slices.Equal(got, want) {
-			t.Fatalf("splitClusters(%q, %d):\n got %q\nwant %q", s, width, got, want)
-		}
-	}
-}
-
 func TestCleanLineMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(5))
 	extra := []string{".", " ", "\t", "  ", "\x7f", "\u0080", "\u009f", "\u00a0", "\u2027", "\u202a"}

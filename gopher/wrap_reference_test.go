@@ -232,18 +232,31 @@ func referenceLayout(atoms []referenceAtom, width int) []string {
 	return l.lines
 }
 
-// force places a referenceSegment wider than the line grapheme cluster by grapheme
-// cluster. A URL that fits in the width moves as one piece; a longer one is
-// split and keeps its lines to itself: what follows it starts a new line.
+// force places a referenceSegment wider than the line grapheme cluster by
+// grapheme cluster, on a line empty when it starts. A URL moves as one
+// piece: one longer than the line keeps a line to itself, with the
+// closing punctuation after it (noLineStart); what follows starts a new
+// line. Where a split would start a line with closing punctuation, the
+// cluster before it moves down with it, unless it is alone on its line
+// or is closing punctuation too.
 func (l *referenceLiner) force(as []referenceAtom) {
-	splitEnd := -1 // index after the URL being split
+	urlEnd := -1 // index after the URL wider than the line just placed
+	from := 0    // the first atom of the current line
+	last := -1   // the group added last to the current line, when not its first
 	for i := 0; i < len(as); {
-		if i == splitEnd && !l.empty() {
-			l.flush()
+		if i == urlEnd && !l.empty() {
+			k := i
+			for k < len(as) && as[k].space {
+				k++
+			}
+			if k < len(as) && noLineStart(as[k].s) {
+				urlEnd = k
+			} else {
+				l.flush()
+				from, last = i, -1
+			}
 		}
 		if as[i].space {
-			// A space inside the referenceSegment (UAX #14 keeps "a /b" together)
-			// is owed like the spaces between referenceSegments.
 			if !l.empty() {
 				l.pending += as[i].w
 			}
@@ -258,22 +271,49 @@ func (l *referenceLiner) force(as []referenceAtom) {
 				uw += as[k].w
 				k++
 			}
-			if uw <= l.width {
-				j, w = k, uw
-			} else {
+			j, w = k, uw
+			if uw > l.width {
 				if !l.empty() {
 					l.flush()
 				}
-				splitEnd = k
+				from, last, urlEnd = i, -1, k
 			}
 		}
-		if !l.empty() && !l.fits(w) {
+		hangs := i == urlEnd && !l.empty()
+		if !l.empty() && !l.fits(w) && !hangs {
+			if noLineStart(as[i].s) && last >= 0 && !noLineStart(as[last].s) {
+				// The line again, without its last group, which moves
+				// down with this one.
+				l.b.Reset()
+				l.w, l.pending = 0, 0
+				for _, a := range as[from:last] {
+					if a.space {
+						if !l.empty() {
+							l.pending += a.w
+						}
+						continue
+					}
+					l.add([]referenceAtom{a})
+				}
+				l.flush()
+				from, i, last = last, last, -1
+				continue
+			}
 			l.flush()
+			from, last = i, -1
+		}
+		if l.empty() {
+			from, last = i, -1
+		} else {
+			last = i
+		}
+		if hangs {
+			urlEnd = j
 		}
 		l.add(as[i:j])
 		i = j
 	}
-	l.closed = splitEnd == len(as)
+	l.closed = urlEnd == len(as)
 }
 
 // referenceURLSchemes are the URL starts that Wrap keeps whole.
@@ -352,17 +392,6 @@ func referenceMarkURLs(s string, atoms []referenceAtom) {
 			i++
 		}
 	}
-}
-
-// referenceSplitClusters cuts s into pieces at most width cells wide, between
-// grapheme clusters only.
-func referenceSplitClusters(s string, width int) []string {
-	atoms := referenceSplitAtoms(s)
-	for i := range atoms {
-		atoms[i].brk = refBrNone
-		atoms[i].space = false
-	}
-	return referenceLayout(atoms, width)
 }
 
 // referenceExpandTabs turns tabs into spaces up to the next multiple of tabStop

@@ -161,7 +161,26 @@ func TestWrapKinsoku(t *testing.T) {
 // grapheme cluster. It is the only kind of line Wrap may make wider than the
 // width.
 func unbreakable(line string) bool {
-	return uniseg.GraphemeClusterCount(line) == 1
+	return uniseg.GraphemeClusterCount(line) == 1 || urlLine(line)
+}
+
+// urlLine reports whether line is a URL, with the closing punctuation
+// that followed it (maybe after spaces): a URL wider than the line is
+// kept whole on a line of its own.
+func urlLine(line string) bool {
+	spans := urlSpans(line)
+	if len(spans) == 0 || spans[0][0] != 0 {
+		return false
+	}
+	rest := line[spans[0][1]:]
+	for rest != "" {
+		c, r, _, _ := uniseg.FirstGraphemeClusterInString(rest, -1)
+		if !noLineStart(c) && c != " " {
+			return false
+		}
+		rest = r
+	}
+	return true
 }
 
 func TestUnbreakable(t *testing.T) {
@@ -224,12 +243,36 @@ func TestWrapProperties(t *testing.T) {
 				t.Fatalf("#%d Wrap(%q, %d): line %q is %d cells", i, s, width, l, uniseg.StringWidth(l))
 			}
 		}
-		// A URL that fits the width is never broken.
+		// A URL is never broken; no line starts with closing
+		// punctuation but after a line whose last cluster is alone on it
+		// or is closing punctuation too.
+		brk := map[int]int{} // the break after the atom ending at each offset
+		for _, a := range splitAtoms(s) {
+			brk[a.off+len(a.s)] = a.brk
+		}
+		at := 0 // where the line is in s
+		for k, l := range lines {
+			next := at + strings.Index(s[at:], l)
+			c, _, _, _ := uniseg.FirstGraphemeClusterInString(l, -1)
+			// A split by force: no break opportunity between the line
+			// before and this one (spaces dropped between them).
+			split := k > 0
+			for o := at; o <= next && split; o++ {
+				split = brk[o] == refBrNone
+			}
+			// (Unless the line before is one cluster, or one URL, which
+			// cannot be split, or ends with such punctuation too.)
+			if split && noLineStart(c) {
+				prev := lines[k-1]
+				oneURL := len(urlSpans(prev)) == 1 && urlSpans(prev)[0] == [2]int{0, len(prev)}
+				if uniseg.GraphemeClusterCount(prev) > 1 && !oneURL && !endsNoStart(prev) {
+					t.Fatalf("#%d Wrap(%q, %d) = %q: line %q starts with %q", i, s, width, lines, l, c)
+				}
+			}
+			at = next + len(l)
+		}
 		for _, sp := range urlSpans(s) {
 			u := s[sp[0]:sp[1]]
-			if uniseg.StringWidth(u) > width {
-				continue
-			}
 			found := false
 			for _, l := range lines {
 				if strings.Contains(l, u) {
@@ -241,6 +284,17 @@ func TestWrapProperties(t *testing.T) {
 			}
 		}
 	}
+}
+
+// endsNoStart reports whether line's last cluster is one no line starts
+// with.
+func endsNoStart(line string) bool {
+	last := ""
+	for rest := line; rest != ""; {
+		c, r, _, _ := uniseg.FirstGraphemeClusterInString(rest, -1)
+		last, rest = c, r
+	}
+	return noLineStart(last)
 }
 
 func TestURLSpans(t *testing.T) {
