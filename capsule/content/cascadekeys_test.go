@@ -18,7 +18,7 @@ import (
 func TestUnknownCascadeKeysWarnedAtTheSection(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{
 		"hugo.toml":                 "baseURL = \"https://x.org/\"\n",
-		"content/posts/_index.md":   "---\ntitle: Blog\ncascade:\n  showDate: true\n  tags: [\"日記\"]\n  descripton: x\n---\n",
+		"content/posts/_index.md":   "---\ntitle: Blog\ncascade:\n  proficiencyLevel: 3\n  tags: [\"日記\"]\n  descripton: x\n---\n",
 		"content/posts/hello.md":    "---\ntitle: Hello\ndate: 2021-01-09\n---\nText.\n",
 		"content/posts/again.md":    "---\ntitle: Again\ndate: 2021-01-10\n---\nText.\n",
 		"content/notes/_index.md":   "---\ncascade:\n  draf: true\n---\n",
@@ -36,7 +36,7 @@ func TestUnknownCascadeKeysWarnedAtTheSection(t *testing.T) {
 	}
 	want := []string{
 		`content/notes/_index.md:3: unknown key draf: did you mean draft? (in a cascade, for the pages it reaches)`,
-		`content/posts/_index.md:4: unknown front matter key "showDate" in a cascade ignored`,
+		`content/posts/_index.md:4: unknown front matter key "proficiencyLevel" in a cascade ignored`,
 		`content/posts/_index.md:6: unknown key descripton: did you mean description? (in a cascade, for the pages it reaches)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

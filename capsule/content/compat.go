@@ -23,6 +23,12 @@ var themeKeys = func() map[string]bool {
 		related hidden nav canonicalurl canonical_url robotsnoindex audio videos archives
 		pinned sticky hero image_alt og_image twitter fediverse pagination_next pagination_prev
 		disqus_identifier disqus share_img tags_weight gallery mathjax3 highlight
+		showdate showdateonlyinarticle showdateupdated showauthor showauthorsbadges showhero herostyle
+		showdraftlabel showedit editurl editappendpath seriesopened series_order showpagination
+		invertpagination showtableofcontents showtaxonomies showauthorbottom showsummary
+		sharinglinks showviews showlikes showcomments showrelatedcontent externalurl featureimage
+		featureimagecaption layoutbackgroundblur layoutbackgroundheaderspace showheadinganchors
+		showzenmode xml
 		`) {
 		m[k] = true
 	}

@@ -219,3 +219,27 @@ func TestHugoLanguageTaxonomiesAreTags(t *testing.T) {
 		t.Errorf("tags %v", tags)
 	}
 }
+
+// The front matter keys of Blowfish, a common Hugo theme, are the theme's
+// (layout, decoration): accepted without a warning, as other themes'
+// are. A real blog on it (danicat/danicat.dev) gave 20 lines of "unknown
+// key" for them; the site's own keys (proficiencyLevel) are still said.
+func TestBlowfishKeysQuiet(t *testing.T) {
+	root := testfs.Write(t, map[string]string{
+		"hugo.toml": "baseURL = \"https://x.org/\"\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\nshowDate: true\nshowAuthor: false\nheroStyle: big\n" +
+			"showSummary: true\nseries_order: 2\nfeatureimage: a.png\nexternalUrl: \"\"\nsharingLinks: [x]\n" +
+			"showTableOfContents: true\nshowHeadingAnchors: false\nlayoutBackgroundHeaderSpace: false\nproficiencyLevel: 3\n---\n",
+	})
+	c, err := Load(root, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range c.Warnings {
+		got = append(got, w.Msg)
+	}
+	if len(got) != 1 || !strings.Contains(got[0], `"proficiencyLevel"`) {
+		t.Errorf("warnings: %q; want proficiencyLevel's alone", got)
+	}
+}
