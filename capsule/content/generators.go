@@ -259,6 +259,13 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	switch {
 	case f.layout != layoutHugo:
 		return order
+	case f.gen == genAstro:
+		// An Astro site's collections are each a kind of entry, with its
+		// own pages and feed: every one is posts, its undated entries
+		// (an about, authors) pages (jsDefaults), as capsule's own
+		// folder has them. (Its largest alone, as Hugo's mainSections,
+		// left the dated articles of the others undated pages.)
+		return order
 	case len(f.config.mainSections) > 0:
 		return f.config.mainSections
 	}

@@ -528,6 +528,9 @@ func (f folder) describeJS(main []string) string {
 	case 1:
 		return s + ": posts from " + strings.TrimPrefix(rel+"/", "./") + main[0] + ", other folders' pages as pages"
 	}
+	if f.gen == genAstro {
+		return s + ": posts from the dated entries of its collections (" + strings.Join(main, ", ") + " in " + rel + "), the undated ones as pages"
+	}
 	return s + ": posts from " + strings.Join(main, ", ") + " in " + rel
 }
 
@@ -547,6 +550,7 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	}
 	m.def.jsSite = true
 	if f.gen != genEleventy {
+		m.def.undatedPage = m.nested // an Astro collection's undated entry is a page (mainSections)
 		return
 	}
 	stem := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))

@@ -363,3 +363,42 @@ func TestEleventyFolderNamedPage(t *testing.T) {
 		t.Errorf("addresses %v, want %v", got, want)
 	}
 }
+
+// Every collection of an Astro site is posts: its dated entries posts,
+// its undated ones pages, quietly. Found on a real Astro blog
+// (keisuke-yamauch1/astro-blog): its largest collection (diary) alone was
+// posts, as Hugo's mainSections would have it, and the 18 dated articles
+// of blog and emonicle were undated pages, out of the feed, with no tags.
+func TestAstroCollectionsArePosts(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs":                "export default defineConfig({ site: 'https://example.org' });",
+		"src/content/diary/2024-01-01.md": "---\ntitle: 日記一\npubDate: 2024-01-01\n---\n本文。\n",
+		"src/content/diary/2024-01-02.md": "---\ntitle: 日記二\npubDate: 2024-01-02\n---\n本文。\n",
+		"src/content/diary/2024-01-03.md": "---\ntitle: 日記三\npubDate: 2024-01-03\n---\n本文。\n",
+		"src/content/blog/first.md":       "---\ntitle: 記事\npubDate: 2024-02-01\ntags: [astro]\n---\n本文。\n",
+		"src/content/authors/me.md":       "---\ntitle: 私\n---\n自己紹介。\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posts, pages []string
+	for _, p := range c.Posts {
+		posts = append(posts, p.Title)
+	}
+	for _, p := range c.Pages {
+		pages = append(pages, p.Title)
+	}
+	slices.Sort(posts)
+	if !slices.Equal(posts, []string{"日記一", "日記三", "日記二", "記事"}) || !slices.Equal(pages, []string{"私"}) {
+		t.Errorf("posts %q, pages %q", posts, pages)
+	}
+	for _, w := range c.Warnings {
+		if w.Kind == "no date" {
+			t.Errorf("warning: %v", w)
+		}
+	}
+	if want := "posts from the dated entries of its collections"; !strings.Contains(c.Layout, want) {
+		t.Errorf("layout %q, want it to say %q", c.Layout, want)
+	}
+}
