@@ -176,7 +176,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		case expired[p]:
 			return site.Messages.ExpiredMark
 		case scheduled[p]:
-			return messages.Format(site.Messages.ScheduledMark, "time", p.Date.In(cmp.Or(c.Location, time.UTC)).Format("2006-01-02 15:04 MST"))
+			return messages.Format(site.Messages.ScheduledMark, "time", p.PublishTime().In(cmp.Or(c.Location, time.UTC)).Format("2006-01-02 15:04 MST"))
 		}
 		return site.Messages.DraftMark
 	}
@@ -426,7 +426,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.drafts = b.draftPages(drafts, draftOut, st.sources)
 	st.Drafts = len(c.Drafts)
 	for _, p := range c.Scheduled {
-		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.Date})
+		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.PublishTime()})
 	}
 	st.nextChange = c.NextChange
 	for _, f := range c.DraftFiles {

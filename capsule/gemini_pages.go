@@ -132,7 +132,7 @@ func (b *blog) postGemtext(i int, scratch *renderScratch, render func(w io.Write
 	head.Gemtext([]byte(header))
 	head.Heading(1, p.Title)
 	head.Blank()
-	if byline := postByline(p); byline != "" { // a page has none
+	if byline := postByline(p); byline != "" { // none for a page without tags
 		head.Text(byline)
 		for _, tag := range p.Tags {
 			if p.Unlisted || p.Page {

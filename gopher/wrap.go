@@ -26,8 +26,8 @@ import (
 //     scheme matched case-insensitively) up to the first space, control or
 //     East Asian wide character; a URL longer than width keeps a line to
 //     itself, whole (split, it could be neither followed nor copied), with
-//     the closing punctuation after it (below), even after spaces; what
-//     follows it starts a new line;
+//     the closing punctuation after it (below), even after spaces, up to
+//     maxHang clusters; what follows it starts a new line;
 //   - a segment between two break opportunities that is wider than width is
 //     split by grapheme cluster, never inside one (emoji ZWJ sequences, flags,
 //     combining marks stay whole), and not before a character no line starts
@@ -200,6 +200,7 @@ func (l *liner) place(sg segment) {
 func (l *liner) force(sg segment) {
 	as := clusterAtoms(l.s, sg.start, sg.end, l.spans)
 	urlEnd := -1 // index after the URL wider than the line just placed
+	hung := 0    // clusters hung after it
 	// The line as it was before its last cluster, and that cluster's
 	// index: where a split moves it down from.
 	lastAt, beforeEnd, beforeW := -1, 0, 0
@@ -211,7 +212,7 @@ func (l *liner) force(sg segment) {
 			for k < len(as) && as[k].space {
 				k++
 			}
-			if k < len(as) && noLineStart(as[k].s) {
+			if k < len(as) && noLineStart(as[k].s) && hung < maxHang {
 				urlEnd = k
 			} else {
 				l.flush()
@@ -239,7 +240,7 @@ func (l *liner) force(sg segment) {
 				if !l.empty() {
 					l.flush()
 				}
-				urlEnd = k
+				urlEnd, hung = k, 0
 			}
 		}
 		hangs := i == urlEnd && !l.empty() // closing punctuation after a URL wider than the line
@@ -265,12 +266,18 @@ func (l *liner) force(sg segment) {
 		}
 		if hangs {
 			urlEnd = j
+			hung++
 		}
 		l.add(as[i].off, as[j-1].off+len(as[j-1].s), w)
 		i = j
 	}
 	l.closed = urlEnd == len(as)
 }
+
+// maxHang is how many clusters of closing punctuation a URL wider than the
+// line keeps on its line ("。」）" in prose; a run of them is cut there,
+// so that no line grows without bound).
+const maxHang = 4
 
 // noLineStart reports whether no line may start with cluster c: closing
 // punctuation and brackets, and the other characters of UAX #14's classes

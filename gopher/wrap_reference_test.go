@@ -241,15 +241,16 @@ func referenceLayout(atoms []referenceAtom, width int) []string {
 // or is closing punctuation too.
 func (l *referenceLiner) force(as []referenceAtom) {
 	urlEnd := -1 // index after the URL wider than the line just placed
-	from := 0    // the first atom of the current line
-	last := -1   // the group added last to the current line, when not its first
+	hung := 0
+	from := 0  // the first atom of the current line
+	last := -1 // the group added last to the current line, when not its first
 	for i := 0; i < len(as); {
 		if i == urlEnd && !l.empty() {
 			k := i
 			for k < len(as) && as[k].space {
 				k++
 			}
-			if k < len(as) && noLineStart(as[k].s) {
+			if k < len(as) && noLineStart(as[k].s) && hung < maxHang {
 				urlEnd = k
 			} else {
 				l.flush()
@@ -276,7 +277,7 @@ func (l *referenceLiner) force(as []referenceAtom) {
 				if !l.empty() {
 					l.flush()
 				}
-				from, last, urlEnd = i, -1, k
+				from, last, urlEnd, hung = i, -1, k, 0
 			}
 		}
 		hangs := i == urlEnd && !l.empty()
@@ -309,6 +310,7 @@ func (l *referenceLiner) force(as []referenceAtom) {
 		}
 		if hangs {
 			urlEnd = j
+			hung++
 		}
 		l.add(as[i:j])
 		i = j

@@ -60,8 +60,13 @@ func readSections(dir string, sections []string, maxPost int64, langRel func(str
 				continue
 			}
 			tables, _ := v.([]any)
-			if t, ok := v.(map[string]any); ok {
+			switch t := v.(type) {
+			case map[string]any:
 				tables = []any{t}
+			case []map[string]any: // TOML's [[cascade]]
+				for _, m := range t {
+					tables = append(tables, m)
+				}
 			}
 			for _, t := range tables {
 				if t, ok := t.(map[string]any); ok {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,10 @@ func TestUnknownCascadeKeysWarnedAtTheSection(t *testing.T) {
 		"content/posts/again.md":    "---\ntitle: Again\ndate: 2021-01-10\n---\nText.\n",
 		"content/notes/_index.md":   "---\ncascade:\n  draf: true\n---\n",
 		"content/notes/withheld.md": "---\ntitle: Withheld\ndate: 2021-01-11\n---\nText.\n",
+		// TOML's [[cascade]], an array of tables, hands down too (it
+		// decodes as []map[string]any, which was passed over).
+		"content/more/_index.md": "+++\n[[cascade]]\ntags = [\"cascaded\"]\nbarBaz = 1\n+++\n",
+		"content/more/page.md":   "+++\ntitle = \"More\"\n+++\nText.\n",
 	})
 	c, err := Load(dir, LoadOptions{Settle: -1, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -35,6 +40,7 @@ func TestUnknownCascadeKeysWarnedAtTheSection(t *testing.T) {
 		}
 	}
 	want := []string{
+		`content/more/_index.md:4: unknown front matter key "barBaz" in a cascade ignored`,
 		`content/notes/_index.md:3: unknown key draf: did you mean draft? (in a cascade, for the pages it reaches)`,
 		`content/posts/_index.md:4: unknown front matter key "proficiencyLevel" in a cascade ignored`,
 		`content/posts/_index.md:6: unknown key descripton: did you mean description? (in a cascade, for the pages it reaches)`,
@@ -44,6 +50,9 @@ func TestUnknownCascadeKeysWarnedAtTheSection(t *testing.T) {
 	}
 	if len(c.Posts) != 2 || c.Posts[0].Tags[0] != "日記" {
 		t.Errorf("posts %v", c.Posts)
+	}
+	if len(c.Pages) != 1 || !slices.Equal(c.Pages[0].Tags, []string{"cascaded"}) {
+		t.Errorf("pages %v: want More, tagged by [[cascade]]", c.Pages)
 	}
 	if len(c.Problems) != 1 || !strings.HasSuffix(c.Problems[0].File, "withheld.md") || !strings.Contains(c.Problems[0].Msg, "left out") {
 		t.Errorf("problems %v: want withheld.md left out", c.Problems)

@@ -178,7 +178,7 @@ func jsonError(src []byte, err error, start int) *FileError {
 // sets twice (decodeYAML).
 func decodeFrontAs(format frontFormat, front []byte, start int, lim frontLimits) (m map[string]any, lines map[string]int, repeated []*FileError, ferr *FileError) {
 	if format == formatTOML {
-		m, lines, ferr = decodeFront(front, lim)
+		m, lines, ferr = decodeFront(front, start, lim)
 		return m, lines, nil, ferr
 	}
 	if len(front) > lim.size {
@@ -227,7 +227,7 @@ func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[s
 			return nil, nil, nil, &FileError{Line: start + tokenLine(body) - 1, Msg: "front matter: YAML front matter must be keys with values (key: value)"}
 		}
 	}
-	if ferr := w.walk(body, nil, 0); ferr != nil {
+	if ferr := w.walk(body, nil, 0, false); ferr != nil {
 		return nil, nil, nil, ferr
 	}
 	if err := yaml.NodeToValue(body, &m, yaml.AllowDuplicateMapKey()); err != nil {
@@ -263,11 +263,8 @@ type yamlWalker struct {
 	start int
 	lim   frontLimits
 	keys  int
-	// repeated warns of each key a mapping sets again; again is set
-	// while such a key is walked: its line is the one its value is read
-	// from.
+	// repeated warns of each key a mapping sets again.
 	repeated []*FileError
-	again    bool
 }
 
 // yamlKey is a mapping key's text.
@@ -282,7 +279,9 @@ func (w *yamlWalker) fail(n ast.Node, format string, args ...any) *FileError {
 	return &FileError{Line: w.start + tokenLine(n) - 1, Msg: "front matter: " + fmt.Sprintf(format, args...)}
 }
 
-func (w *yamlWalker) walk(n ast.Node, path []string, depth int) *FileError {
+// walk notes the lines of n's keys under path; again is set inside a key
+// set again, whose value is the one read: its keys' lines are its own.
+func (w *yamlWalker) walk(n ast.Node, path []string, depth int, again bool) *FileError {
 	if depth > w.lim.depth {
 		return w.fail(n, "nested deeper than %d levels", w.lim.depth)
 	}
@@ -292,19 +291,20 @@ func (w *yamlWalker) walk(n ast.Node, path []string, depth int) *FileError {
 	case *ast.AliasNode, *ast.AnchorNode, *ast.MergeKeyNode:
 		return w.fail(n, "YAML anchors and aliases (&name, *name, <<) are not supported: write the value out")
 	case *ast.TagNode:
-		return w.walk(n.Value, path, depth)
+		return w.walk(n.Value, path, depth, again)
 	case *ast.MappingNode:
 		seen := make(map[string]int, len(n.Values))
 		for _, v := range n.Values {
 			key, line := yamlKey(v.Key), w.start+tokenLine(v.Key)-1
-			first, again := seen[key]
-			if again && len(w.repeated) < MaxWarningsPerKind {
+			first, repeated := seen[key]
+			if repeated && len(w.repeated) < MaxWarningsPerKind {
 				w.repeated = append(w.repeated, &FileError{Line: line, Kind: kindRepeatedKey,
 					Msg: fmt.Sprintf("front matter: %q is set again (first on line %d): its last value is taken, as Hugo and Jekyll take it", clip(strings.Join(append(path[:len(path):len(path)], key), ".")), first)})
 			}
-			seen[key] = line
-			w.again = again
-			if ferr := w.walk(v, path, depth); ferr != nil {
+			if !repeated {
+				seen[key] = line
+			}
+			if ferr := w.walk(v, path, depth, again || repeated); ferr != nil {
 				return ferr
 			}
 		}
@@ -315,14 +315,13 @@ func (w *yamlWalker) walk(n ast.Node, path []string, depth int) *FileError {
 		key := yamlKey(n.Key)
 		p := append(path[:len(path):len(path)], key)
 		name := strings.Join(p, ".")
-		if _, seen := w.lines[name]; !seen || w.again {
+		if _, seen := w.lines[name]; !seen || again {
 			w.lines[name] = w.start + tokenLine(n.Key) - 1
 		}
-		w.again = false
-		return w.walk(n.Value, p, depth+1)
+		return w.walk(n.Value, p, depth+1, again)
 	case *ast.SequenceNode:
 		for _, v := range n.Values {
-			if ferr := w.walk(v, path, depth+1); ferr != nil {
+			if ferr := w.walk(v, path, depth+1, again); ferr != nil {
 				return ferr
 			}
 		}

@@ -88,29 +88,29 @@ const frontStart = 2
 // error, at the line to blame: after a syntax error the decoder cannot
 // tell what follows. The types of the values are the caller's to check
 // (see frontReader), so that every wrong one is reported, at its line and
-// in the author's words.
-func decodeFront(front []byte, lim frontLimits) (m map[string]any, lines map[string]int, ferr *FileError) {
+// in the author's words. start is the file line of front's first line.
+func decodeFront(front []byte, start int, lim frontLimits) (m map[string]any, lines map[string]int, ferr *FileError) {
 	if len(front) > lim.size {
-		return nil, nil, &FileError{Line: frontStart + bytes.Count(front[:lim.size], []byte("\n")),
+		return nil, nil, &FileError{Line: start + bytes.Count(front[:lim.size], []byte("\n")),
 			Msg: fmt.Sprintf("front matter is %d bytes, over the %d-byte limit: move long text into the post itself", len(front), lim.size)}
 	}
 	s := scanFront(front, lim.keys, lim.depth)
 	if s.errMsg != "" {
-		return nil, nil, &FileError{Line: frontStart + s.errLine - 1, Msg: "front matter: " + s.errMsg}
+		return nil, nil, &FileError{Line: start + s.errLine - 1, Msg: "front matter: " + s.errMsg}
 	}
 	if simple, ok := decodeSimpleTOML(front); ok {
 		m = simple
 	} else if _, err := toml.Decode(string(front), &m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			fileLine := func(n int) int { return frontStart + n - 1 }
+			fileLine := func(n int) int { return start + n - 1 }
 			line, msg := tomlProblem(front, perr.Position.Line, perr.Message, fileLine)
 			return nil, nil, &FileError{Line: fileLine(line), Msg: "front matter: " + msg}
 		}
 		return nil, nil, &FileError{Line: 1, Msg: "front matter: " + DecodeMessage(err)}
 	}
 	for k, l := range s.lines {
-		s.lines[k] = frontStart + l - 1
+		s.lines[k] = start + l - 1
 	}
 	return m, s.lines, nil
 }

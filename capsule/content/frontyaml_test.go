@@ -184,20 +184,40 @@ func TestRepeatedYAMLKeyTakesTheLast(t *testing.T) {
 			"layout: \"post\"\ntitle: Second\ndate: \"2017-10-01 08:00 +0100\"\nparams:\n  a: 1\n  a: 2\ndraft: true\ndraft: false\n---\n\nText.\n",
 		// The value read is the last one, and it is blamed at its line.
 		"_posts/2017-09-29-bad.markdown": "---\ntitle: Bad\ndate: 2017-09-29\ndate: nonsense\n---\n\nText.\n",
+		// A key under a key set again is blamed where the value read is;
+		// a third time names the first.
+		"_posts/2017-09-28-nested.markdown": "---\ntitle: Nested\ndate: 2017-09-28\nbuild:\n  list: never\nbuild:\n  list: nevr\n---\n\nText.\n",
+		"_posts/2017-09-27-thrice.markdown": "---\ntitle: One\ntitle: Two\ntitle: Three\ndate: 2017-09-27\n---\n\nText.\n",
 	})
 	c, err := Load(dir, LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Posts) != 1 {
+	if len(c.Posts) != 2 {
 		t.Fatalf("posts %v, problems %v", c.Posts, c.Problems)
 	}
 	p := c.Posts[0]
+	if p.Title == "Three" {
+		p = c.Posts[1]
+	}
 	if p.Title != "Second" || p.Draft || p.Date.Format("2006-01-02 15:04") != "2017-10-01 08:00" {
 		t.Errorf("title %q, draft %v, date %v: want the last values", p.Title, p.Draft, p.Date)
 	}
-	if len(c.Problems) != 1 || c.Problems[0].Line != 4 || !strings.Contains(c.Problems[0].Msg, "nonsense") {
-		t.Errorf("problems %v, want the bad post's last date, at line 4", c.Problems)
+	lineOf := map[string]int{}
+	for _, e := range c.Problems {
+		lineOf[e.File[strings.LastIndexByte(e.File, '/')+1:]] = e.Line
+	}
+	if len(c.Problems) != 2 || lineOf["2017-09-29-bad.markdown"] != 4 || lineOf["2017-09-28-nested.markdown"] != 7 {
+		t.Errorf("problems %v, want the bad post's last date, at line 4, and the nested one's last build.list, at line 7", c.Problems)
+	}
+	var thrice []string
+	for _, w := range c.Warnings {
+		if w.Kind == kindRepeatedKey && strings.HasSuffix(w.File, "thrice.markdown") {
+			thrice = append(thrice, fmt.Sprintf("%d: %s", w.Line, w.Msg))
+		}
+	}
+	if len(thrice) != 2 || !strings.Contains(thrice[1], "4: ") || !strings.Contains(thrice[1], "(first on line 2)") {
+		t.Errorf("a key set three times: %q", thrice)
 	}
 	var got []string
 	for _, w := range c.Warnings {

@@ -20,6 +20,7 @@ var hugoNamedPages = map[string]string{
 	"content/posts/2029-01-01-namefuture.md":    "---\ntitle: Name future\ndate: 2019-01-01\n---\nText.\n",
 	"content/posts/plain.md":                    "---\ntitle: No date\n---\nText.\n",
 	"content/posts/2014-13-40-bad.md":           "---\ntitle: No such day\n---\nText.\n",
+	"content/posts/2012-09-28-es.md":            "---\ntitle: Empty slug\nslug: \"\"\n---\nText.\n",
 }
 
 // Hugo's [frontmatter] date = [":filename", …] dates a page by its file's
@@ -49,6 +50,7 @@ func TestHugoDatesFromFileNames(t *testing.T) {
 			"2029-01-01-namefuture.md":    {"2029-01-01", "/posts/namefuture/", postPublished},
 			"plain.md":                    {"", "/posts/plain/", postPublished},
 			"2014-13-40-bad.md":           {"", "/posts/2014-13-40-bad/", postPublished},
+			"2012-09-28-es.md":            {"2012-09-28", "/posts/2012-09-28-es/", postPublished}, // slug: "" written: the name stays
 		}},
 		{`[":default", ":filename"]`, map[string]want{
 			"2012-09-26-hatena-intern.md": {"2012-09-26", "/posts/hatena-intern/", postPublished},
@@ -60,6 +62,9 @@ func TestHugoDatesFromFileNames(t *testing.T) {
 		}},
 		{`":filename"`, map[string]want{ // one handler, written as a string
 			"2012-09-26-hatena-intern.md": {"2012-09-26", "/posts/hatena-intern/", postPublished},
+		}},
+		{`[":fileModTime", ":filename"]`, map[string]want{ // never reached: named and dated as ever
+			"2012-09-26-hatena-intern.md": {"", "/posts/2012-09-26-hatena-intern/", postPublished},
 		}},
 		{`["date", ":fileModTime"]`, map[string]want{ // no :filename: named and dated as ever
 			"2012-09-26-hatena-intern.md": {"", "/posts/2012-09-26-hatena-intern/", postPublished},
@@ -101,6 +106,10 @@ func TestHugoDatesFromFileNames(t *testing.T) {
 			}
 			if w.date != "" && p.Page {
 				t.Errorf("%s: %s: a page, not a post", tt.handlers, file)
+			}
+			// What waits says when it publishes, not its name's date.
+			if w.state == postScheduled && p.PublishTime().Format("2006-01-02") != "2031-01-01" {
+				t.Errorf("%s: %s: publishes at %v, want 2031-01-01", tt.handlers, file, p.PublishTime())
 			}
 		}
 	}

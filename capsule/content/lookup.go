@@ -3,6 +3,7 @@ package content
 import (
 	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -155,17 +156,35 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 	return ix.byName[name], nil
 }
 
-// InLanguageOf is p's translation in the language of from, as Hugo's ref
-// and relref look a page up in the language of the page that names it
-// ("/posts/a" from a Japanese page is posts/a/index.ja.md); p itself
-// when it has none (Hugo fails the build there: the link leads to the
-// page in the language it has), or when either is not of a multilingual
-// site.
-func (ix *Index) InLanguageOf(p, from *Post) *Post {
-	if p == nil || from == nil || p.translationKey == "" || from.langCode == "" || p.langCode == from.langCode {
+// InLanguageOf is p, which target names (a ref's path), in the language
+// Hugo's ref and relref look it up in: the one target asks for ("?lang=ja",
+// refInLanguage), else the language of from, the page naming it ("/posts/a"
+// from a Japanese page is posts/a/index.ja.md). It is p itself when p has
+// no version in that language (Hugo fails the build there: the link
+// leads to the page in the language it has), when target names p's very
+// file by its language (index.ja.md), or outside a multilingual site.
+func (ix *Index) InLanguageOf(p, from *Post, target string) *Post {
+	if p == nil || p.translationKey == "" {
 		return p
 	}
-	if t := ix.byTranslation[p.translationKey+"\x00"+from.langCode]; t != nil {
+	u, err := url.Parse(target)
+	if err != nil {
+		return p
+	}
+	lang := ""
+	if from != nil {
+		lang = from.langCode
+	}
+	if asked := strings.ToLower(u.Query().Get("lang")); asked != "" {
+		lang = asked
+	} else if name := path.Base(u.Path); p.langCode != "" && strings.EqualFold(name, path.Base(filepath.ToSlash(p.File))) &&
+		strings.Contains(strings.ToLower(name), "."+p.langCode+".") {
+		return p // its language named with its file
+	}
+	if lang == "" || p.langCode == lang {
+		return p
+	}
+	if t := ix.byTranslation[p.translationKey+"\x00"+lang]; t != nil {
 		return t
 	}
 	return p

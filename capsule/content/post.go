@@ -117,9 +117,9 @@ type Post struct {
 	untitled bool
 }
 
-// publishTime is when p is published: its date, unless its front matter
+// PublishTime is when p is published: its date, unless its front matter
 // says otherwise (publishes).
-func (p *Post) publishTime() time.Time {
+func (p *Post) PublishTime() time.Time {
 	if !p.publishes.IsZero() {
 		return p.publishes
 	}
@@ -244,15 +244,6 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
 	}
 	m, lines, repeated, ferr := decodeFrontAs(format, front, start, lim)
-	if format == formatTOML && blank > 0 {
-		// TOML's lines are counted from the file's first line.
-		if ferr != nil {
-			ferr.Line += blank
-		}
-		for k := range lines {
-			lines[k] += blank
-		}
-	}
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
@@ -265,6 +256,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		zolaFront(m, lines)
 	}
 	handed := handDown(m, lines, def.cascade)
+	_, slugWritten := m["slug"] // even empty (slug: ""), which Hugo's :filename then leaves as it is
 	for k, v := range m {
 		// Empty values, as archetypes leave them ("description:", "tags:",
 		// date = ""), are absent, as they are to Hugo and Jekyll.
@@ -437,7 +429,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if fmSlug != "" {
 		p.Slug, slugLine, slugFrom = fmSlug, line("slug"), "its slug"
 		p.fmSlug = fmSlug
-	} else if nameSlug != "" {
+	} else if nameSlug != "" && !slugWritten {
 		// Hugo's :filename: what follows the date is the page's slug,
 		// as if its front matter set it (its addresses are named by it).
 		p.Slug, p.fmSlug = nameSlug, nameSlug

@@ -178,7 +178,7 @@ func (c *Content) classify(p *Post, now time.Time) {
 	case !p.Expires.IsZero() && !p.Expires.After(now):
 		s = postExpired
 		c.Expired = append(c.Expired, p)
-	case (!p.Page || p.HasDate && c.datedPagesWait) && p.publishTime().After(now):
+	case (!p.Page || p.HasDate && c.datedPagesWait) && p.PublishTime().After(now):
 		s = postScheduled
 		c.Scheduled = append(c.Scheduled, p)
 	case p.noPage:
@@ -193,7 +193,7 @@ func (c *Content) classify(p *Post, now time.Time) {
 		c.Posts = append(c.Posts, p)
 	}
 	c.state[p] = s
-	for _, at := range []time.Time{p.publishTime(), p.Expires} {
+	for _, at := range []time.Time{p.PublishTime(), p.Expires} {
 		if s != postDraft && s != postExpired && at.After(now) && (c.NextChange.IsZero() || at.Before(c.NextChange)) {
 			c.NextChange = at
 		}
@@ -210,7 +210,7 @@ func (c *Content) Unpublished(p *Post) string {
 	case postDraft:
 		return "a draft"
 	case postScheduled:
-		return "scheduled for " + p.publishTime().Format("2006-01-02 15:04 MST")
+		return "scheduled for " + p.PublishTime().Format("2006-01-02 15:04 MST")
 	case postExpired:
 		return "expired on " + p.Expires.Format("2006-01-02 15:04 MST")
 	case postNoPage:

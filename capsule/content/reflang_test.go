@@ -24,6 +24,11 @@ func TestRefsInTheLanguageOfThePage(t *testing.T) {
 		"content/posts/b/index.ja.md": "---\ntitle: \"B.ja\"\ndate: 2025-01-02\n---\n" + ref,
 		"content/posts/c/index.md":    "---\ntitle: \"C\"\ndate: 2025-01-03\n---\nC.\n",
 		"content/posts/d.ja.md":       "---\ntitle: \"D.ja\"\ndate: 2025-01-04\n---\nSee {{< ref \"/posts/c\" >}}.\n",
+		// lang= asks for a language; a file named with its language is
+		// that one (Hugo 0.111: /posts/a/ for the first; the second fails
+		// its build, REF_NOT_FOUND, where capsule takes the file named).
+		"content/posts/e.ja.md": "---\ntitle: \"E.ja\"\ndate: 2025-01-05\n---\nSee {{< ref path=\"/posts/a\" lang=\"en\" >}} and [x]({{< relref path=\"/posts/a#top\" lang=\"en\" >}}).\n",
+		"content/posts/f.md":    "---\ntitle: \"F\"\ndate: 2025-01-06\n---\nSee {{< ref \"/posts/a/index.ja.md\" >}} and {{< ref path=\"/posts/nowhere\" lang=\"ja\" >}}.\n",
 	})
 	c, err := Load(dir, LoadOptions{Settle: -1, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -37,6 +42,8 @@ func TestRefsInTheLanguageOfThePage(t *testing.T) {
 		"B":    "See [post A](/posts/a/index.md) and [A](/posts/a/index.md) and [relref](/posts/a/index.md).",
 		"B.ja": "See [post A](/posts/a/index.ja.md) and [A.ja](/posts/a/index.ja.md) and [relref](/posts/a/index.ja.md).",
 		"D.ja": "See [C](/posts/c/index.md).",
+		"E.ja": "See [A](/posts/a/index.md) and [x](/posts/a/index.md#top).",
+		"F":    "See [A.ja](/posts/a/index.ja.md) and /posts/nowhere.",
 	} {
 		if got := strings.TrimSpace(body[title]); got != want {
 			t.Errorf("%s: %q, want %q", title, got, want)

@@ -33,6 +33,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -790,10 +791,14 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string)
 		}
 		return figure(src, t.arg("title", -1), t.arg("caption", -1), t.arg("attr", -1), t.arg("attrlink", -1), t.arg("alt", -1)), true, "", ""
 	case "ref", "relref":
-		target := t.arg("path", 0)
+		written := t.arg("path", 0)
+		target := written
+		if lang := strings.TrimSpace(t.arg("lang", -1)); lang != "" {
+			target = refInLanguage(target, lang)
+		}
 		dest, ok := e.resolve(target)
 		if !ok {
-			return dest, true, kindUnknownTarget, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(dest))
+			return written, true, kindUnknownTarget, fmt.Sprintf("%s shortcode: unknown target %q, written as is", name, scShort(written))
 		}
 		if e.inDestination() {
 			return dest, true, "", ""
@@ -897,6 +902,18 @@ func figure(src, title, caption, attr, attrlink, alt string) string {
 		md += " [" + scLabel(l[0]) + "](" + scDest(l[1]) + ")"
 	}
 	return md
+}
+
+// refInLanguage is target asking for the page in language lang, as
+// Hugo's ref and relref take lang="…": "?lang=…" before its #fragment,
+// which the ref function reads (expandTemplates) and a path never has.
+func refInLanguage(target, lang string) string {
+	path, frag, hasFrag := strings.Cut(target, "#")
+	path += "?lang=" + url.QueryEscape(lang)
+	if hasFrag {
+		path += "#" + frag
+	}
+	return path
 }
 
 // resolve is the destination of a ref target, with its #fragment kept; when

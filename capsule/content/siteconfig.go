@@ -218,15 +218,17 @@ func readHugoConfig(root, file string) siteConfig {
 // page, the first that gives a date winning. ":filename" is a date from
 // the file's name (2012-09-26-hello.md). It is first when no front
 // matter key (a name, or ":default": date, publishDate, lastmod) comes
-// before it; ":fileModTime" and ":git" are passed over (capsule dates
-// no post by its file's time, and reads no history).
+// before it. ":git" is passed over (capsule reads no history); after
+// ":fileModTime", which always gives a date, Hugo never reaches it.
 func hugoNameDates(fm map[string]any) (nameDates, nameFirst bool) {
 	keyFirst := false
 	for _, h := range strs(fm["date"]) {
 		switch h := strings.ToLower(strings.TrimSpace(h)); h {
 		case ":filename":
 			return true, !keyFirst
-		case ":filemodtime", ":git":
+		case ":filemodtime":
+			return false, false // always a date: Hugo never reaches a :filename after it
+		case ":git":
 		default:
 			keyFirst = true
 		}

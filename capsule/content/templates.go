@@ -31,7 +31,7 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 			}
 			target = strings.TrimSpace(target)
 			p, ambiguous := ix.Find(from, target)
-			p = ix.InLanguageOf(p, from)
+			p = ix.InLanguageOf(p, from, target)
 			switch {
 			case len(ambiguous) > 0:
 				return target, true // as written: the link check says it is ambiguous
@@ -46,8 +46,9 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 			if ix == nil {
 				ix = NewIndex(posts)
 			}
-			if p, _ := ix.Find(from, strings.TrimSpace(target)); p != nil {
-				return ix.InLanguageOf(p, from).Title
+			target = strings.TrimSpace(target)
+			if p, _ := ix.Find(from, target); p != nil {
+				return ix.InLanguageOf(p, from, target).Title
 			}
 			return ""
 		}

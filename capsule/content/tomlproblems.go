@@ -33,17 +33,29 @@ func tomlProblem(front []byte, line int, msg string, fileLine func(int) int) (in
 		if first := tableLine(front, name); first > 0 && first < line {
 			return line, fmt.Sprintf("[%s] is written a second time (first on line %d): put its keys under one [%s]", name, fileLine(first), name)
 		}
-		last := name[strings.LastIndexByte(name, '.')+1:]
-		if first := KeyLine(front, last); first > 0 && first < line {
+		if first := keyLineIn(front, name); first > 0 && first < line {
 			return line, fmt.Sprintf("%s is set a second time (first on line %d): TOML takes a key once; remove one", name, fileLine(first))
 		}
 		return line, fmt.Sprintf("%s is set a second time: TOML takes a key once; remove one", name)
 	case strings.HasPrefix(msg, "expected a comma (',') or array terminator (']')"):
-		// Blame the line the list opens on, if it is an earlier one.
+		// Blame the line the list opens on, if it is an earlier one and
+		// no later line closes it.
+		depth := 0 // brackets open, from the line going up
 		for n := line; n >= 1 && n >= line-maxListLines; n-- {
-			l := at(n)
-			if open := strings.Count(l, "[") - strings.Count(l, "]"); open > 0 && n < line {
-				return n, "the list ([…]) opened on this line is not closed: end it with ] (its items separated by commas)"
+			l := outsideStrings(at(n))
+			if n < line {
+				depth += strings.Count(l, "[") - strings.Count(l, "]")
+			}
+			if depth > 0 {
+				for k := line; k <= len(lines) && k <= line+maxListLines; k++ {
+					if depth -= strings.Count(outsideStrings(at(k)), "]"); depth <= 0 {
+						break // closed further down: a comma is what it lacks
+					}
+				}
+				if depth > 0 {
+					return n, "the list ([…]) opened on this line is not closed: end it with ] (its items separated by commas)"
+				}
+				break
 			}
 		}
 		return line, "a list ([…]) needs commas between its items and a ] at its end: tags = [\"a\", \"b\"]"
@@ -74,6 +86,57 @@ const maxListLines = 50
 
 // tomlRedefined is the parser's message for a key or table set twice.
 var tomlRedefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.?$`)
+
+// outsideStrings is line without what is between quotes ("…", '…'): the
+// brackets a title holds are no list's.
+func outsideStrings(line string) string {
+	var b strings.Builder
+	quote := byte(0)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0 && c == '\\' && quote == '"':
+			i++ // an escape: what follows is text
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			return b.String() // a comment
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// keyLineIn is the 1-based line of front that first sets name: a key at
+// the top, or table.key under its [table] header; 0 when not found so.
+func keyLineIn(front []byte, name string) int {
+	table, key := "", name
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		table, key = name[:i], name[i+1:]
+	}
+	from := 0 // the line after the table's header
+	if table != "" {
+		if from = tableLine(front, table); from == 0 {
+			return 0
+		}
+	}
+	lines := bytes.Split(front, []byte("\n"))
+	for n := from; n < len(lines); n++ {
+		l := bytes.TrimSpace(lines[n])
+		if bytes.HasPrefix(l, []byte("[")) {
+			return 0 // the next table: not in this one
+		}
+		if assigns(l, key) {
+			return n + 1
+		}
+	}
+	return 0
+}
 
 // tableLine is the 1-based line of front that opens table name
 // ([name] or [[name]]), or 0.

@@ -238,8 +238,12 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 				slug = g[2]
 			}
 		}
-		m.slug = zolaSlug(slug, f.config.zolaPaths)
-		m.def.nameSlug = m.slug // its address's, as Zola makes it (capsule's own slug may differ: makeSlug)
+		if s := zolaSlug(slug, f.config.zolaPaths); s != "" {
+			m.slug = s
+			m.def.nameSlug = s // its address's, as Zola makes it (capsule's own slug may differ: makeSlug)
+		} else {
+			m.slug = slug // no letter or digit ("!!!"): makeSlug names it, and says so
+		}
 		isMain := zolaMain(sections, dir)
 		m.def.page, m.def.undatedPage = !isMain, true
 		if isMain && !slices.Contains(main, dir) {
