@@ -712,7 +712,9 @@ func (c *Content) sortLists() {
 	for _, l := range [][]*Post{c.Pages, c.Drafts, c.Expired, c.Unlisted, c.NoPage} {
 		slices.SortFunc(l, bySlugOrder)
 	}
-	slices.SortFunc(c.Scheduled, func(a, b *Post) int { return cmp.Or(a.PublishTime().Compare(b.PublishTime()), cmp.Compare(a.Slug, b.Slug)) })
+	slices.SortFunc(c.Scheduled, func(a, b *Post) int {
+		return cmp.Or(a.PublishTime().Compare(b.PublishTime()), cmp.Compare(a.Slug, b.Slug))
+	})
 	slices.SortFunc(c.Posts, func(a, b *Post) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))
 	})
