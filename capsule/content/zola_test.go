@@ -197,6 +197,7 @@ func TestZolaSlugs(t *testing.T) {
 		"content/2017-09-17-Use minpac.vim.md":       "+++\ntitle = \"minpac\"\n+++\n[この記事](/all-you-need-is-peco/)\n",
 		"content/2013-05-27-first_tinkerer.md":       "+++\ntitle = \"First\"\nslug = \"My First_Post\"\n+++\nText.\n",
 		"content/2015-01-01-Bundle Name/index.md":    "+++\ntitle = \"Bundle\"\n+++\nText.\n",
+		"content/2016-01-01-!!!.md":                  "+++\ntitle = \"Bangs\"\n+++\nText.\n",
 	}
 	for paths, want := range map[string][]string{
 		"":     {"/all-you-need-is-peco/", "/use-minpac-vim/", "/my-first-post/", "/bundle-name/"},
@@ -219,6 +220,15 @@ func TestZolaSlugs(t *testing.T) {
 			if !slices.Contains(got, w) {
 				t.Errorf("paths %q: no post at %s: %v", paths, w, got)
 			}
+		}
+		// A name with no letter or digit: capsule names it, and says so
+		// naming it.
+		said := false
+		for _, w := range c.Warnings {
+			said = said || strings.Contains(w.Msg, `"!!!" has no letter or digit`)
+		}
+		if paths != "safe" && !said {
+			t.Errorf("paths %q: no warning names !!!: %v", paths, c.Warnings)
 		}
 		if paths != "safe" {
 			for _, w := range c.Warnings {
