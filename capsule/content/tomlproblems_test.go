@@ -62,3 +62,24 @@ func TestTOMLProblemLinesAfterBlankLines(t *testing.T) {
 		t.Errorf("problems %v: want line 6, naming line 5", c.Problems)
 	}
 }
+
+// FuzzTOMLProblems checks that whatever front matter an author writes,
+// its problem is said without a panic, at a line of the front matter.
+func FuzzTOMLProblems(f *testing.F) {
+	for _, seed := range []string{
+		"title: \"x\"\n", "tags = [\"a\", \"b\"\nlang = \"ja\"\n", "x = 0\n[params]\nx = 1\nx = 2\n",
+		"title = \"a [draft\"\ntags = [\"a\" \"b\"]\n", "[params\n", "title = \"a \\q\"\n", "= 3\n",
+		"a = [\n[\n'\"[\n", "[[a]]\n[a]\n", "a.b = 1\na.b = 2\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, front string) {
+		_, _, ferr := decodeFront([]byte(front), frontStart, defaultFrontLimits)
+		if ferr == nil {
+			return
+		}
+		if last := frontStart + strings.Count(front, "\n"); ferr.Line < 1 || ferr.Line > last {
+			t.Fatalf("%q: line %d, outside 1–%d: %s", front, ferr.Line, last, ferr.Msg)
+		}
+	})
+}
