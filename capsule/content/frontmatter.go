@@ -104,7 +104,7 @@ func decodeFront(front []byte, start int, lim frontLimits) (m map[string]any, li
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			fileLine := func(n int) int { return start + n - 1 }
-			line, msg := tomlProblem(front, perr.Position.Line, perr.Message, fileLine)
+			line, msg := tomlProblem(front, s.lines, perr.Position.Line, perr.Message, fileLine)
 			return nil, nil, &FileError{Line: fileLine(line), Msg: "front matter: " + msg}
 		}
 		return nil, nil, &FileError{Line: 1, Msg: "front matter: " + DecodeMessage(err)}

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -14,9 +13,11 @@ import (
 // words, at the line to fix; any other message is kept, as a sentence.
 
 // tomlProblem is the problem the parser's message msg at line (1-based,
-// in front) stands for: the line to blame (in front) and what to say;
-// fileLine turns a line of front into the file's, for the message.
-func tomlProblem(front []byte, line int, msg string, fileLine func(int) int) (int, string) {
+// in front) stands for: the line to blame (in front) and what to say.
+// keyLines are the lines of front that first name each key and table
+// (scanFront's, in front); fileLine turns a line of front into the
+// file's, for the message.
+func tomlProblem(front []byte, keyLines map[string]int, line int, msg string, fileLine func(int) int) (int, string) {
 	lines := strings.Split(string(front), "\n")
 	at := func(n int) string {
 		if n < 1 || n > len(lines) {
@@ -30,10 +31,11 @@ func tomlProblem(front []byte, line int, msg string, fileLine func(int) int) (in
 		return line, fmt.Sprintf(`"%s: …" is YAML (key: value), but "+++" opens TOML front matter: write %s = "…", or open and close the front matter with "---" lines for YAML`, clip(key), clip(key))
 	case tomlRedefined.MatchString(msg):
 		name := tomlRedefined.FindStringSubmatch(msg)[1]
-		if first := tableLine(front, name); first > 0 && first < line {
+		first := keyLines[name]
+		switch {
+		case strings.HasPrefix(at(line), "[") && first > 0 && first < line:
 			return line, fmt.Sprintf("[%s] is written a second time (first on line %d): put its keys under one [%s]", name, fileLine(first), name)
-		}
-		if first := keyLineIn(front, name); first > 0 && first < line {
+		case first > 0 && first < line:
 			return line, fmt.Sprintf("%s is set a second time (first on line %d): TOML takes a key once; remove one", name, fileLine(first))
 		}
 		return line, fmt.Sprintf("%s is set a second time: TOML takes a key once; remove one", name)
@@ -110,42 +112,4 @@ func outsideStrings(line string) string {
 		}
 	}
 	return b.String()
-}
-
-// keyLineIn is the 1-based line of front that first sets name: a key at
-// the top, or table.key under its [table] header; 0 when not found so.
-func keyLineIn(front []byte, name string) int {
-	table, key := "", name
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		table, key = name[:i], name[i+1:]
-	}
-	from := 0 // the line after the table's header
-	if table != "" {
-		if from = tableLine(front, table); from == 0 {
-			return 0
-		}
-	}
-	lines := bytes.Split(front, []byte("\n"))
-	for n := from; n < len(lines); n++ {
-		l := bytes.TrimSpace(lines[n])
-		if bytes.HasPrefix(l, []byte("[")) {
-			return 0 // the next table: not in this one
-		}
-		if assigns(l, key) {
-			return n + 1
-		}
-	}
-	return 0
-}
-
-// tableLine is the 1-based line of front that opens table name
-// ([name] or [[name]]), or 0.
-func tableLine(front []byte, name string) int {
-	for n, l := range bytes.Split(front, []byte("\n")) {
-		l = bytes.TrimSpace(l)
-		if string(bytes.Trim(l, "[] \t")) == name && bytes.HasPrefix(l, []byte("[")) {
-			return n + 1
-		}
-	}
-	return 0
 }
