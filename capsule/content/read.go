@@ -134,14 +134,12 @@ func (s *source) read() {
 		s.tooBig(info.Size())
 		return
 	}
-	b := make([]byte, 0, info.Size()+bytes.MinRead)
-	pages.Populate(b[:cap(b)])
-	buf := bytes.NewBuffer(b)
-	if _, err := buf.ReadFrom(io.LimitReader(f, s.limit+1)); err != nil {
+	data, err := readSized(f, info.Size(), s.limit)
+	if err != nil {
 		s.fail("%s", readProblem(err, false))
 		return
 	}
-	if int64(buf.Len()) > s.limit {
+	if int64(len(data)) > s.limit {
 		s.fail("grew over the %d-byte limit for %s while being read", s.limit, s.what)
 		return
 	}
@@ -150,7 +148,37 @@ func (s *source) read() {
 		s.fail("%s", readProblem(err, false))
 		return
 	}
-	s.data, s.info, s.after = buf.Bytes(), info, after
+	s.data, s.info, s.after = data, info, after
+}
+
+// readSized reads f, whose stat gave size, up to limit+1 bytes. It stops
+// once it has size bytes, without the read that would find the end: a
+// file that grew meanwhile has a new size and modification time, which
+// the stat after the read shows (torn), and a file that shrank ends the
+// reads early. A system call costs microseconds on a virtual machine,
+// and a start reads every post: this is one call in six of a post's
+// read. A file whose stat says 0 bytes is read to its end, as files of
+// some file systems say 0 and hold more.
+func readSized(f *os.File, size, limit int64) ([]byte, error) {
+	if size == 0 {
+		var buf bytes.Buffer
+		_, err := buf.ReadFrom(io.LimitReader(f, limit+1))
+		return buf.Bytes(), err
+	}
+	b := make([]byte, size)
+	pages.Populate(b)
+	n := 0
+	for n < len(b) {
+		m, err := f.Read(b[n:])
+		n += m
+		if err == io.EOF || m == 0 && err == nil {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b[:n], nil
 }
 
 // torn reports whether s changed while it was read.
