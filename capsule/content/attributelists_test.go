@@ -27,6 +27,13 @@ func TestDropAttributeLists(t *testing.T) {
 		"[Go](/go/){.button} `x`{.y}\n":                                       "[Go](/go/) `x`\n",
 		"Prose f(x){y} and f(x){.z} stay.\n":                                  "Prose f(x){y} and f(x){.z} stay.\n",
 		"Code `[a](b){lang=de}` stays.\n":                                     "Code `[a](b){lang=de}` stays.\n",
+		// kramdown's comments never show, however many lines they take;
+		// one never closed is text.
+		"Visible.\n\n{::comment}\nTODO: name ACME Corp\n{:/comment}\n\nMore.\n": "Visible.\n\n\n\n\n\nMore.\n",
+		"Say {::comment}not this{:/comment}this{::comment}x{:/} and this.\n":    "Say this and this.\n",
+		"{::comment}\n```\nsecret\n```\n{:/}\nAfter.\n":                         "\n\n\n\n\nAfter.\n",
+		"A {::comment} never closed.\n":                                         "A {::comment} never closed.\n",
+		"```\n{::comment}\n```\n{:/comment}\n":                                  "```\n{::comment}\n```\n\n",
 	} {
 		if got := string(dropAttributeLists([]byte(in))); got != want {
 			t.Errorf("dropAttributeLists(%q) = %q, want %q", in, got, want)

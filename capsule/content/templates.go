@@ -127,7 +127,12 @@ var headingAttributes = regexp.MustCompile(`^ {0,3}#{1,6}[ \t].*?([ \t]+\{[#.][^
 func dropAttributeLists(body []byte) []byte {
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	fence := ""
+	comment := false // in a kramdown comment
 	for i, line := range lines {
+		if comment || fence == "" && bytes.Contains(line, kramdownCommentStart) {
+			lines[i], comment = dropKramdownComment(line, comment, lines[i+1:])
+			line = lines[i]
+		}
 		trimmed := strings.TrimSpace(string(line))
 		switch {
 		case fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
@@ -153,6 +158,70 @@ func dropAttributeLists(body []byte) []byte {
 		}
 	}
 	return bytes.Join(lines, nil)
+}
+
+// kramdown's comment, "{::comment}" to "{:/comment}" (or "{:/}"), on one
+// line or over several: its text "does not show in the output" (kramdown's
+// syntax), and is often what an author keeps from readers.
+var (
+	kramdownCommentStart = []byte("{::comment}")
+	kramdownCommentEnds  = [][]byte{[]byte("{:/comment}"), []byte("{:/}")}
+)
+
+// dropKramdownComment blanks what line holds of kramdown comments, in
+// one already (in) or opened on it, and says whether one is still open
+// at its end. A comment never closed in the lines after (rest) is not
+// one, as kramdown then reads its tag as text: it is left, and its tag
+// dropped as an attribute list.
+func dropKramdownComment(line []byte, in bool, rest [][]byte) ([]byte, bool) {
+	end := bytes.TrimRight(line, "\n")
+	var out []byte
+	for {
+		if !in {
+			at := bytes.Index(end, kramdownCommentStart)
+			if at < 0 || !kramdownCommentCloses(end[at:], rest) {
+				out = append(out, end...)
+				break
+			}
+			out = append(out, end[:at]...)
+			end, in = end[at+len(kramdownCommentStart):], true
+		}
+		at, n := kramdownCommentEnd(end)
+		if at < 0 {
+			break // the comment goes on past this line
+		}
+		end, in = end[at+n:], false
+	}
+	if len(bytes.TrimSpace(out)) == 0 {
+		out = out[:0]
+	}
+	return append(out, line[len(bytes.TrimRight(line, "\n")):]...), in
+}
+
+// kramdownCommentEnd is where the first end of a comment in b is, and
+// its length; -1 for none.
+func kramdownCommentEnd(b []byte) (int, int) {
+	first, n := -1, 0
+	for _, e := range kramdownCommentEnds {
+		if at := bytes.Index(b, e); at >= 0 && (first < 0 || at < first) {
+			first, n = at, len(e)
+		}
+	}
+	return first, n
+}
+
+// kramdownCommentCloses reports whether the comment opened at the start
+// of b ends on its line or in the lines after.
+func kramdownCommentCloses(b []byte, rest [][]byte) bool {
+	if at, _ := kramdownCommentEnd(b[len(kramdownCommentStart):]); at >= 0 {
+		return true
+	}
+	for _, l := range rest {
+		if at, _ := kramdownCommentEnd(l); at >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // spanAttributeList is a kramdown attribute list right after a link, an
