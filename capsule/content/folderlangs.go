@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -181,6 +182,43 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 		}
 	}
 	return langs
+}
+
+// languageHomes makes the index.md at the top of a language's folder
+// (Eleventy's src/ja/index.md, Jekyll's ja/index.md) that language's home
+// page text, as the one at the top of the site is the site's
+// (isHomeIndex): the generator writes it at /ja/, where capsule lists the
+// language's posts, and served as a page it took that address over, the
+// list then reached from nowhere. Its addresses there (a permalink: /ja/)
+// are the home page's. A language with a home page text already keeps
+// it. title is the site's, for a text without one (as Load gives).
+func languageHomes(posts []*Post, langs []Language, title string) {
+	has := make(map[string]bool)
+	for _, p := range posts {
+		if p.Home {
+			has[p.langCode] = true
+		}
+	}
+	for _, p := range posts {
+		if !p.Page || p.Home || p.Draft || !isHomeIndex(path.Base(filepath.ToSlash(p.File))) || has[p.langCode] {
+			continue
+		}
+		i := slices.IndexFunc(langs, func(l Language) bool { return l.Code == p.langCode })
+		if i < 0 || !strings.EqualFold(p.Dir, strings.TrimPrefix(langs[i].Dir, "/")) && !(langs[i].Dir == "" && strings.EqualFold(p.Dir, langs[i].Code)) {
+			continue
+		}
+		has[p.langCode] = true
+		p.Home, p.Unlisted, p.Slug = true, true, "index"
+		home := func(a string) bool {
+			a = strings.TrimSuffix(strings.TrimSuffix(a, "index.html"), "/")
+			return strings.EqualFold(a, langs[i].Dir) || strings.EqualFold(a, "/"+p.Dir)
+		}
+		p.Addresses = slices.DeleteFunc(p.Addresses, home)
+		p.Aliases = slices.DeleteFunc(p.Aliases, home)
+		if p.Title == "" {
+			p.Title = cmp.Or(langs[i].Title, title)
+		}
+	}
 }
 
 // LangBase is a language tag's language, lower case: "pt" of "pt-BR".
