@@ -363,6 +363,10 @@ func eleventyPassthrough(cfg []byte) []staticDir {
 func (f folder) jsExcludes() []string {
 	out := []string{"node_modules/", "/_site/", "/dist/", "package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock",
 		"*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.tsx", "*.jsx", "*.astro", "*.njk", "*.liquid", "*.11tydata.json", "*.vue", "*.svelte",
+		// Templates of Eleventy's other languages, and the sources of
+		// stylesheets a build compiles (src/scss/_config.scss): neither
+		// generator writes them to its site.
+		"*.hbs", "*.pug", "*.ejs", "*.haml", "*.mustache", "*.webc", "*.scss", "*.sass", "*.less", "*.styl",
 		"/README.md", "/LICENSE", "/netlify.toml", "/vercel.json", "/tsconfig.json", "/components.json",
 		"/tests/", "/404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json"}
 	// Directory data files: posts/posts.json beside posts/*.md, or

@@ -297,7 +297,9 @@ func TestEleventyTemplateVariables(t *testing.T) {
 // the project's folder (an input of src: src/posts/x.md), the input
 // folder's from that one. A post with permalink: false is written
 // nowhere: left out, with a warning, not a problem. A string of tags is
-// split at its commas, as Eleventy splits it (it was refused).
+// split at its commas, as Eleventy splits it (it was refused). Nor are
+// the sources of its stylesheets (src/scss/_config.scss, served from
+// dev-protocol/initto) or templates of its other languages.
 func TestEleventyUnwrittenNotServed(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{
 		"eleventy.config.js":        `export default function (c) { return { dir: { input: "src", data: "_globals", layouts: "_layouts" } }; }`,
@@ -308,6 +310,10 @@ func TestEleventyUnwrittenNotServed(t *testing.T) {
 		"src/_includes/note.txt":    "partial",
 		"src/_layouts/post.md":      "layout text",
 		"src/images/a.png":          "PNG",
+		"src/scss/_config.scss":     "$brand: #333;",
+		"src/css/site.sass":         "body\n  margin: 0",
+		"src/_partials/card.hbs":    "<div>{{title}}</div>",
+		"src/about.pug":             "p about",
 		"src/posts/kept.md":         "---\ntitle: Kept\ndate: 2024-01-01\ntags: \"another tag, second\"\n---\nkept\n",
 		"src/posts/ignored.md":      jsPost("Ignored", "2024-01-02", ""),
 		"src/posts/also-ignored.md": jsPost("Also", "2024-01-03", ""),
