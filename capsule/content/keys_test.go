@@ -91,7 +91,7 @@ func TestMisspeltKeys(t *testing.T) {
 // "+++" is line 1), in the author's words, with an example.
 func TestTypeErrorsAtTheirLines(t *testing.T) {
 	post := "+++\ntitle = [\"a\"]\ndate = 12\ndraft = \"no\"\npage = 1\nsummary = 3\n" +
-		"updated = true\nslug = 5\nlang = false\ntags = [1, 2]\n+++\nbody\n"
+		"updated = true\nslug = 5\nlang = false\ntags = [[1], 2]\n+++\nbody\n"
 	got := loadErrors(t, map[string]string{
 		"a.md": post,
 		// A byte-order mark and CRLF do not move the lines.
@@ -145,6 +145,30 @@ func TestTagsAsAString(t *testing.T) {
 	}
 	if len(c.Warnings) != 0 {
 		t.Errorf("warnings: %v", c.Warnings)
+	}
+}
+
+// A list of tags with an item left empty ("- " alone: aiandrox/blog's
+// themes-guide posts, which Hugo publishes) has no tag there; a number is
+// its text, as Hugo reads it. The posts were left out.
+func TestTagsEmptyItemsAndNumbers(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"a.md": "---\ntitle: a\ndate: 2018-11-15\ntags:\n- \n---\nText.\n",
+		"b.md": "---\ntitle: b\ndate: 2018-11-16\ntags: [2019, go, \"\", null, true]\n---\nText.\n",
+		"c.md": "+++\ntitle = \"c\"\ndate = 2018-11-17\ntags = [2020, \"日記\"]\n+++\nText.\n",
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a": "", "b": "2019|go|true", "c": "2020|日記"}
+	for _, p := range c.Posts {
+		if got := strings.Join(p.Tags, "|"); got != want[p.Slug] {
+			t.Errorf("%s: tags %q, want %q", p.Slug, got, want[p.Slug])
+		}
+	}
+	if len(c.Posts) != 3 {
+		t.Errorf("%d posts served, want 3", len(c.Posts))
 	}
 }
 

@@ -592,14 +592,23 @@ func (r *frontReader) tags(key string) []string {
 		}
 		return strings.Fields(v)
 	case []any:
+		// An item left empty ("- " alone, null) is no tag, and a number
+		// or a truth value is its text (tags: [2019]), as Hugo reads them
+		// (a post with "tags:\n- " was left out; Hugo publishes it).
 		tags := make([]string, 0, len(v))
 		for _, t := range v {
-			s, ok := t.(string)
-			if !ok {
+			switch t := t.(type) {
+			case string:
+				if strings.TrimSpace(t) != "" {
+					tags = append(tags, t)
+				}
+			case nil:
+			case int, int64, uint64, float64, bool:
+				tags = append(tags, fmt.Sprint(t))
+			default:
 				r.mustBe(key, "a list of strings", tagsExample)
 				return nil
 			}
-			tags = append(tags, s)
 		}
 		return tags
 	}
