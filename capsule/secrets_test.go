@@ -201,3 +201,30 @@ func TestExcludedPathsAreNeitherPostsNorFiles(t *testing.T) {
 		t.Errorf("a negated pattern: %v", err)
 	}
 }
+
+// An editor's backup and autosave files beside a post (ikeda46's page
+// bundle held "#index.md#") hold an unfinished or old text: Hugo and
+// Jekyll leave names starting with "#" or ending in "~" out of their
+// sites, and capsule serves them on neither protocol; the bundle's own
+// files still are.
+func TestEditorBackupFilesAreNotServed(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":                      "title = \"t\"\n",
+			"content/posts/trip/index.md":    "---\ntitle: Trip\ndate: 2024-01-01\n---\nDone.\n",
+			"content/posts/trip/photo.png":   "PNG",
+			"content/posts/trip/index.md~":   "---\ntitle: Trip\n---\nOld draft with the address.\n",
+			"content/posts/trip/#index.md#":  "Unfinished text.\n",
+			"content/posts/trip/notes.txt~":  "private notes\n",
+			"content/posts/#autosave#/x.png": "PNG",
+		})
+	})
+	for _, path := range []string{"/posts/trip/index.md~", "/posts/trip/%23index.md%23", "/posts/trip/notes.txt~", "/posts/%23autosave%23/x.png"} {
+		if got := servedAnywhere(t, d, path); got != "" {
+			t.Errorf("%s is served: %s", path, got)
+		}
+	}
+	if got := servedAnywhere(t, d, "/posts/trip/photo.png"); got == "" {
+		t.Errorf("the bundle's photo is not served")
+	}
+}

@@ -30,6 +30,14 @@ type besideFile struct {
 // messages; it also tells the file's record from a post's (ForgetPost).
 const besideWhat = "one file (max_file_size)"
 
+// editorLeftover reports whether name is an editor's backup or autosave
+// file ("index.md~", Emacs' "#index.md#"): an unfinished or old text,
+// which Hugo and Jekyll both leave out of the sites they build (names
+// starting with "#" or ending in "~"), as capsule leaves out dot files.
+func editorLeftover(name string) bool {
+	return strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
+}
+
 // findFiles lists every file under dir that is not a post, a page or the
 // site file: hidden files and folders (a name starting with ".") are left
 // out, and so is a symbolic link that leads outside root, dir's real path,
@@ -60,7 +68,7 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 		switch {
 		case rel == ".":
 			return nil
-		case strings.HasPrefix(name, "."):
+		case strings.HasPrefix(name, "."), editorLeftover(name):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
