@@ -660,6 +660,9 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		c.classify(p, now)
 	}
 	c.linkTranslations(c.Languages, c.Posts, c.Pages, c.Unlisted)
+	if w := f.futureWarning(len(c.Scheduled)); w != nil {
+		c.Warnings = append(c.Warnings, w)
+	}
 	for _, dir := range key.withheld {
 		// A bundle whose index.md was passed over (a link leading
 		// outside): its files are not published either.

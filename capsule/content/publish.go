@@ -1,7 +1,9 @@
 package content
 
 import (
+	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -241,4 +243,20 @@ func (p *Post) Path() string {
 // isBundle reports whether p is a page bundle's index.md.
 func (p *Post) isBundle() bool {
 	return p.Dir != "" && strings.EqualFold(path.Base(strings.ReplaceAll(p.File, "\\", "/")), "index.md")
+}
+
+// futureWarning says, when the site's configuration has its generator
+// publish posts dated in the future (Hugo's buildFuture, Jekyll's
+// future) and scheduled of them are dated so, that capsule holds them
+// until their time all the same: a post dated ahead is a scheduled one
+// to capsule, whose author reads it at /drafts/, and a setting often
+// left on from previewing must not publish what is planned for later.
+// Said, so that no post is held in silence; nil otherwise.
+func (f folder) futureWarning(scheduled int) *FileError {
+	if f.config.futureKey == "" || scheduled == 0 {
+		return nil
+	}
+	return &FileError{File: filepath.Join(f.root, f.config.file), Kind: "future posts held",
+		Msg: fmt.Sprintf("%s, but capsule publishes nothing before its date: %s dated in the future waiting at /drafts/ (scheduled)",
+			f.config.futureKey, count(scheduled, "post"))}
 }

@@ -198,3 +198,75 @@ func TestBundleOfAPostLeftOutLate(t *testing.T) {
 		}
 	}
 }
+
+// Hugo's buildFuture and Jekyll's future have their generator publish
+// posts dated ahead (aiandrox/blog sets buildFuture); capsule holds them
+// until their date all the same, and says so once, at the setting's
+// file, rather than in silence. With nothing dated ahead, or the
+// setting off, nothing is said.
+func TestFutureSettingWarned(t *testing.T) {
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	for name, c := range map[string]struct {
+		files map[string]string
+		file  string // the warning's, "" for none
+	}{
+		"hugo": {map[string]string{
+			"hugo.toml":                "title = \"t\"\nbuildFuture = true\n",
+			"content/posts/now.md":     "---\ntitle: Now\ndate: 2025-01-01\n---\nx\n",
+			"content/posts/future.md":  "---\ntitle: Future\ndate: 2099-01-01\n---\nx\n",
+			"content/posts/future2.md": "---\ntitle: Future 2\ndate: 2098-01-01\n---\nx\n",
+		}, "hugo.toml"},
+		"jekyll": {map[string]string{
+			"_config.yml":                  "title: t\nfuture: true\n",
+			"_posts/2025-01-01-now.md":     "---\ntitle: Now\n---\nx\n",
+			"_posts/2099-01-01-future.md":  "---\ntitle: Future\n---\nx\n",
+			"_posts/2098-01-01-future2.md": "---\ntitle: Future 2\n---\nx\n",
+		}, "_config.yml"},
+		"nothing ahead": {map[string]string{
+			"hugo.toml":            "title = \"t\"\nbuildFuture = true\n",
+			"content/posts/now.md": "---\ntitle: Now\ndate: 2025-01-01\n---\nx\n",
+		}, ""},
+		"off": {map[string]string{
+			"hugo.toml":               "title = \"t\"\n",
+			"content/posts/now.md":    "---\ntitle: Now\ndate: 2025-01-01\n---\nx\n",
+			"content/posts/future.md": "---\ntitle: Future\ndate: 2099-01-01\n---\nx\n",
+		}, ""},
+	} {
+		dir := testfs.Write(t, c.files)
+		site, err := loadStrict(dir, LoadOptions{Settle: -1, Now: now})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var said []*FileError
+		for _, w := range site.Warnings {
+			if w.Kind == "future posts held" {
+				said = append(said, w)
+			}
+		}
+		switch {
+		case c.file == "" && len(said) > 0:
+			t.Errorf("%s: warned %v", name, said)
+		case c.file != "" && (len(said) != 1 || said[0].File != filepath.Join(dir, c.file) || !strings.Contains(said[0].Msg, "2 posts dated in the future")):
+			t.Errorf("%s: want one warning at %s for 2 posts, got %v", name, c.file, said)
+		}
+		if len(site.Posts) != 1 {
+			t.Errorf("%s: %d posts published, want the one of today", name, len(site.Posts))
+		}
+	}
+}
+
+// minimal-mistakes' locale ("ja-JP") is a Jekyll site's language when it
+// sets no lang: the theme writes its first two letters as the page's.
+func TestJekyllLocaleIsTheLanguage(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":              "title: t\nlocale: \"ja-JP\"\n",
+		"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site.Meta.Lang != "ja" {
+		t.Errorf("lang %q, want ja", site.Meta.Lang)
+	}
+}

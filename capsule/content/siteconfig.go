@@ -56,6 +56,11 @@ type siteConfig struct {
 	collections   []string // the collections beyond posts with output: true, "_" + name a folder each
 	include       []string // files and folders starting with "_" or "." it builds anyway
 	exclude       []string // those it does not
+	// futureKey is the setting that has the generator publish posts
+	// dated in the future (Hugo's buildFuture, Jekyll's future) when it
+	// is on, "" when it is not: capsule holds them all the same (see
+	// futureWarning).
+	futureKey string
 }
 
 // maxConfigSize bounds a generator's configuration file read: a blog's is
@@ -152,6 +157,9 @@ func readHugoConfig(root, file string) siteConfig {
 	}
 	c.timezone = str(m["timezone"])
 	c.baseURL = str(m["baseurl"])
+	if b, _ := m["buildfuture"].(bool); b {
+		c.futureKey = "buildFuture = true"
+	}
 	if d := str(m["contentdir"]); d != "" && !filepath.IsAbs(d) && !strings.Contains(d, "..") {
 		c.contentDir = filepath.Clean(d)
 	}
@@ -326,6 +334,13 @@ func readJekyllConfig(dir string) siteConfig {
 	c.title, c.description = str(m["title"]), str(m["description"])
 	if lang := strings.ToLower(str(m["lang"])); lang != "" && langPattern.MatchString(lang) {
 		c.lang = lang
+	} else if lang := LangBase(str(m["locale"])); lang != "" && langPattern.MatchString(lang) {
+		// minimal-mistakes' (and its kin's) locale: "ja-JP", whose
+		// first two letters are the page's lang in its layout.
+		c.lang = lang
+	}
+	if b, _ := m["future"].(bool); b {
+		c.futureKey = "future: true"
 	}
 	c.timezone = str(m["timezone"])
 	if url := strings.TrimSuffix(str(m["url"]), "/"); url != "" {
