@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"capsule/capsule/config"
 	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
 )
 
 // Links and refs between page bundles reach the post they name, by its
@@ -76,5 +78,43 @@ func TestLinksBetweenBundlesByPath(t *testing.T) {
 	}
 	if len(all) != 3 {
 		t.Errorf("%d warnings, want 3:\n%s", len(all), warnings)
+	}
+}
+
+// In a Hugo site whose language has its own content folder (contentDir
+// = "content/ja": aiandrox/blog), a ref's path is from that folder, as
+// Hugo looks it up: each form reaches the post it names. One whose path
+// names no post leads to no post, with a warning: it led to the post of the
+// same file name elsewhere, the very post it was written in (2021/05/15.md
+// linked to itself for 2022/11/15.md).
+func TestRefsFromALanguagesContentFolder(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml": "title = \"t\"\ndefaultContentLanguage = \"ja\"\n[languages.ja]\ncontentDir = \"content/ja\"\nweight = 1\n" +
+				"[languages.en]\ncontentDir = \"content/en\"\nweight = 2\n",
+			"content/ja/posts/tech/2022/11/15.md": "---\ntitle: \"B\"\ndate: 2022-11-15\n---\n\n## part\n\ntext\n",
+			"content/ja/posts/tech/2021/05/15.md": "---\ntitle: \"A\"\ndate: 2021-05-15\nslug: a\n---\n\n" +
+				"[no extension]({{< ref \"posts/tech/2022/11/15\" >}})\n\n" +
+				"[extension]({{< ref \"posts/tech/2022/11/15.md\" >}})\n\n" +
+				"[fragment]({{< ref \"posts/tech/2022/11/15.md#part\" >}})\n\n" +
+				"[from the top]({{< ref \"/posts/tech/2022/11/15.md\" >}})\n\n" +
+				"[nowhere]({{< ref \"posts/tech/2099/15.md\" >}})\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
+	for _, label := range []string{"no extension", "extension", "fragment", "from the top"} {
+		if !strings.Contains(page, "/posts/15.gmi "+label) {
+			t.Errorf("%q does not lead to B (/posts/15.gmi):\n%s", label, page)
+		}
+	}
+	if strings.Contains(page, ".gmi nowhere\n") {
+		t.Errorf("a ref to no post leads to a post:\n%s", page)
+	}
+	var all []string
+	for _, w := range d.Store().Warnings {
+		all = append(all, w.Error())
+	}
+	if !strings.Contains(strings.Join(all, "\n"), "2021/05/15.md:15: link to a post that does not exist: posts/tech/2099/15.md") {
+		t.Errorf("no warning for the ref to no post:\n%s", strings.Join(all, "\n"))
 	}
 }

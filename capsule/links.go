@@ -230,9 +230,16 @@ func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, a
 	base := path.Base(clean)
 	switch {
 	case strings.HasSuffix(strings.ToLower(base), ".md"):
-		// A post named by its slug: hello.md for 2017-05-03-hello.md.
+		// A post named by its slug: hello.md for 2017-05-03-hello.md,
+		// in a folder the link names, if it names one: a path whose
+		// folder holds no such post ("posts/tech/2099/15.md", a wrong
+		// ref) is not the post of that slug elsewhere (it led a blog's
+		// link to the very post it was in, also named 15.md).
 		if slug := strings.TrimSuffix(base, path.Ext(base)); !strings.EqualFold(slug, "index") {
 			p = l.bySlug[content.MakeSlug(slug)]
+		}
+		if p != nil && !inNamedFolder(p, path.Dir(clean)) {
+			p = nil
 		}
 		return p, nil, true
 	case strings.HasPrefix(clean, "/posts/") && !strings.Contains(clean[len("/posts/"):], "/"):
@@ -247,6 +254,20 @@ func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, a
 		return l.bySlug[content.MakeSlug(slug)], nil, true
 	}
 	return nil, nil, false
+}
+
+// inNamedFolder reports whether p's file is in dir, a link's folder
+// (".", "/" or ".." alone name none; "../_posts" names _posts), as far
+// as the link names it: its last folders are p's.
+func inNamedFolder(p *content.Post, dir string) bool {
+	dir = strings.TrimLeft(dir, "./")
+	for strings.HasPrefix(dir, "../") {
+		dir = dir[len("../"):]
+	}
+	if dir == "" || dir == ".." {
+		return true
+	}
+	return strings.HasSuffix(strings.ToLower("/"+p.Dir), strings.ToLower("/"+dir))
 }
 
 // geminiLink is the Gemini link to a published post or page, or to the

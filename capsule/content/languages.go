@@ -157,13 +157,13 @@ func (f folder) setLanguages(posts []*Post) {
 		return
 	}
 	for _, p := range posts {
-		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
+		code, root, dir, stem := f.config.hugoLanguage(p, f.contentPath())
 		l := f.config.language(code)
 		if l == nil {
 			continue
 		}
 		p.Lang, p.LangDir = l.Tag, l.Dir
-		p.langCode = l.Code
+		p.langCode, p.langRoot = l.Code, root
 		switch {
 		case p.fmTranslationKey != "":
 			p.translationKey = "\x00" + p.fmTranslationKey // never a path

@@ -111,6 +111,11 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 		if p := ix.at(t); p != nil {
 			return p, nil
 		}
+		if from != nil && from.langRoot != "" {
+			if p := ix.at(path.Join("/", from.langRoot, t)); p != nil {
+				return p, nil
+			}
+		}
 		if p := ix.byAddress[addressKey(t)]; p != nil {
 			return p, nil
 		}
@@ -133,6 +138,13 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 	}
 	if p := ix.at("/" + t); p != nil {
 		return p, nil
+	}
+	if from != nil && from.langRoot != "" {
+		// From the language's content folder (contentDir =
+		// "content/ja"), where Hugo looks a ref's path up.
+		if p := ix.at(path.Join("/", from.langRoot, t)); p != nil {
+			return p, nil
+		}
 	}
 	if p := ix.at("/_posts/" + t); p != nil {
 		return p, nil

@@ -107,7 +107,11 @@ type Post struct {
 	// langCode and translationKey are the post's language in a
 	// multilingual site and what its translations share.
 	langCode, translationKey string
-	fmTranslationKey         string // the front matter's translationKey (or ref), as written
+	// langRoot is the folder of the posts folder that is the post's
+	// language's content folder (Hugo's contentDir: "ja" of
+	// content/ja), "" for none: the root its refs' paths are from.
+	langRoot         string
+	fmTranslationKey string // the front matter's translationKey (or ref), as written
 	// publishes is when the post is published, if not at Date: the
 	// front matter's date, where the file's name gives Date (see
 	// postDefaults.nameFirst). Zero otherwise.
