@@ -77,6 +77,11 @@ func readZolaConfig(root, file string) siteConfig {
 	c.title, c.description = str(m["title"]), str(m["description"])
 	c.baseURL = strings.TrimSuffix(str(m["base_url"]), "/")
 	c.lang = str(m["default_language"])
+	// The default language's own table ([languages.en] beside
+	// default_language = "en") sets its title and description where the
+	// top level does not, as Zola (0.16 and later) reads it.
+	def := section(section(m, "languages"), cmp.Or(c.lang, "en"))
+	c.title, c.description = cmp.Or(c.title, str(def["title"])), cmp.Or(c.description, str(def["description"]))
 	c.zolaPaths = cmp.Or(strings.ToLower(str(section(m, "slugify")["paths"])), "on")
 	c.languages, c.urls.languages, c.urls.defaultLang = zolaLanguages(m, cmp.Or(strings.ToLower(c.lang), "en"))
 	return c
@@ -359,9 +364,51 @@ func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byt
 			lines[i] = zolaUnescape(l)
 			continue
 		}
+		if n := zolaCallLines(lines[i:]); n > 1 {
+			// A call whose arguments go on over the next lines, as
+			// Zola's grammar allows: read as one line, its other lines
+			// left blank (so that the lines after keep their numbers).
+			joined := bytes.Join(lines[i:i+n], nil)
+			l = append(bytes.ReplaceAll(bytes.TrimRight(joined, "\n"), []byte("\n"), []byte(" ")), '\n')
+			for j := i + 1; j < i+n; j++ {
+				lines[j] = []byte("\n")
+			}
+		}
 		lines[i] = zolaOutsideCode(l, func(part []byte) []byte { return zolaLine(part, line+i, dropped, sections) })
 	}
 	return bytes.Join(lines, nil), dropped
+}
+
+// zolaCallOpen is the start of a shortcode call, "{{ name(" or "{% name(".
+var zolaCallOpen = regexp.MustCompile(`\{[{%]\s*[A-Za-z_][A-Za-z0-9_]*\(`)
+
+// maxZolaCallLines bounds the lines a shortcode call's arguments may take
+// (a figure's src, alt and caption, one a line, take four): a "{{ name("
+// never closed costs a look at this many lines, not at the rest of the
+// page.
+const maxZolaCallLines = 16
+
+// zolaCallLines is how many of lines, from the first, a shortcode call
+// opened on the first one and not closed there takes, its closing "}}"
+// or "%}" included; 1 when there is none such, or when it does not close
+// within maxZolaCallLines.
+func zolaCallLines(lines [][]byte) int {
+	loc := zolaCallOpen.FindIndex(lines[0])
+	if loc == nil {
+		return 1
+	}
+	var text []byte
+	for n := 1; n <= len(lines) && n <= maxZolaCallLines; n++ {
+		text = append(text, lines[n-1]...)
+		flat := bytes.ReplaceAll(text[loc[0]:], []byte("\n"), []byte(" "))
+		if zolaInline.Match(flat) || zolaBodyTag.Match(flat) {
+			return n
+		}
+		if n > 1 && len(bytes.TrimSpace(lines[n-1])) == 0 {
+			return 1 // a blank line: the call ended unclosed
+		}
+	}
+	return 1
 }
 
 // zolaOutsideCode applies rewrite to the parts of l outside code spans,
@@ -515,6 +562,11 @@ func zolaHugo(name string, a map[string]string) string {
 		src := cmp.Or(a["src"], cmp.Or(a["path"], a["url"]))
 		if src == "" {
 			return ""
+		}
+		if rest, ok := strings.CutPrefix(src, "@/"); ok {
+			// Zola's path in the content folder, where capsule serves
+			// the file too.
+			src = "/" + rest
 		}
 		h := "{{< figure src=" + q(src)
 		if c := cmp.Or(a["caption"], a["title"]); c != "" {

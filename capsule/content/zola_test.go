@@ -27,6 +27,16 @@ func TestZolaBody(t *testing.T) {
 		{`see {{/* youtube(id="x") */}}`, `see {{ youtube(id="x") }}`},
 		{"`{{ youtube(id=\"x\") }}` and {{ youtube(id=\"y\") }} and ``@/a.md``", "`{{ youtube(id=\"x\") }}` and {{< youtube id=\"y\" >}} and ``@/a.md``"},
 		{"```\n{{ youtube(id=\"x\") }} @/a.md\n```", "```\n{{ youtube(id=\"x\") }} @/a.md\n```"},
+		// A call's arguments over several lines, as Zola's grammar allows
+		// (shimopino's screenshots): one call, its lines kept blank.
+		{"a\n{{ image(src=\"two.png\",\n         alt=\"multi-line\") }}\nb\n", "a\n{{< figure src=\"two.png\" alt=\"multi-line\" >}}\n\nb\n"},
+		{"- item\n\n  {{ image(src=\"four.png\",\n           alt=\"in a list\") }}\n", "- item\n\n  {{< figure src=\"four.png\" alt=\"in a list\" >}}\n\n"},
+		{"{% note(kind=\"info\",\n  title=\"T\") %}\nkept\n{% end %}", "\n\nkept\n"},
+		{"{{ image(src=\"x.png\",\n\nnever closed", "{{ image(src=\"x.png\",\n\nnever closed"},
+		// "@/" in a shortcode's path is the content folder's (normful's
+		// about page), as in a link.
+		{`{{ image(path="@/blog/a/cat.jpg", alt="cat") }}`, `{{< figure src="/blog/a/cat.jpg" alt="cat" >}}`},
+		{`{{ figure(src="@/about/me.jpg", caption="me") }}`, `{{< figure src="/about/me.jpg" caption="me" >}}`},
 	} {
 		got, _ := zolaBody([]byte(c.in), 1, sections)
 		if string(got) != c.want {
@@ -94,6 +104,30 @@ func TestZolaLoad(t *testing.T) {
 	}
 	if len(c.Posts) != 7 || len(c.Pages) != 3 {
 		t.Errorf("%d posts, %d pages", len(c.Posts), len(c.Pages))
+	}
+}
+
+// A Zola site whose title is in its default language's table
+// ([languages.en] beside default_language = "en": normful/blog) has that
+// title and description; the top level's win when set.
+func TestZolaDefaultLanguageTitle(t *testing.T) {
+	for conf, want := range map[string]string{
+		"default_language = \"en\"\n[languages.en]\ntitle = \"Norman's Blog\"\ndescription = \"Notes.\"\n[languages.ja]\ntitle = \"ノーマン\"\n": "Norman's Blog|Notes.",
+		"title = \"Top\"\ndefault_language = \"en\"\n[languages.en]\ntitle = \"Norman's Blog\"\n":                                            "Top|",
+	} {
+		dir := testfs.Write(t, map[string]string{
+			"config.toml":              "base_url = \"https://example.org\"\n" + conf,
+			"content/blog/_index.md":   "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/hello.md":    "+++\ntitle = \"Hello\"\ndate = 2023-01-01\n+++\nHi.\n",
+			"content/blog/hello.ja.md": "+++\ntitle = \"こんにちは\"\ndate = 2023-01-01\n+++\nやあ。\n",
+		})
+		c, err := Load(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Meta.Title + "|" + c.Meta.Description; got != want {
+			t.Errorf("%s: title|description %q, want %q", conf, got, want)
+		}
 	}
 }
 
