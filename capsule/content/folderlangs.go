@@ -76,9 +76,22 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 	// it is a language's when the site has two such folders, or when a
 	// post in it says that language (lang: it on a site in English).
 	said := make(map[string]bool) // by folder code: whether a post there says it
+	// The language an Eleventy or Astro file's name ends in
+	// (alpha/index.ja.md), taken as surely as a folder's.
+	nameCode := func(p *Post) string {
+		if f.gen == "" {
+			return ""
+		}
+		stem := path.Base(filepath.ToSlash(p.File))
+		_, code := f.langSuffix(strings.TrimSuffix(stem, path.Ext(stem)))
+		return code
+	}
+	named := make([]bool, len(posts))
 	for i, p := range posts {
 		if codes[i], rests[i] = folderCode(p); codes[i] != "" {
 			said[codes[i]] = said[codes[i]] || LangBase(p.Lang) == codes[i] && codes[i] != LangBase(siteLang)
+		} else if code := nameCode(p); code != "" {
+			codes[i], named[i] = code, true
 		}
 	}
 	langFolder := func(code string) bool {
@@ -88,7 +101,7 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 	loose := 0 // posts in no language's folder
 	for i, p := range posts {
 		code := codes[i]
-		if code != "" && !langFolder(code) {
+		if code != "" && !named[i] && !langFolder(code) {
 			code, rests[i] = "", p.Dir
 		}
 		if code == "" {

@@ -408,3 +408,40 @@ func TestAstroCollectionsArePosts(t *testing.T) {
 		t.Errorf("layout %q, want it to say %q", c.Layout, want)
 	}
 }
+
+// An Astro (or Eleventy) entry named for its language (kenfdev-blog's
+// posts/alpha/index.ja.md and index.en.md) is its folder's page in that
+// language, as a language folder would make it: slug alpha, not
+// index.ja (whose collisions were warned one by one), each language a
+// capsule, the two linked as translations.
+func TestJSLanguageNamedEntries(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs":                     "export default {}\n",
+		"src/content/posts/alpha/index.ja.md":  "---\ntitle: アルファ\ndate: 2026-01-02\n---\n本文。\n",
+		"src/content/posts/alpha/index.en.md":  "---\ntitle: Alpha\ndate: 2026-01-02\n---\nBody.\n",
+		"src/content/posts/beta/index.ja.md":   "---\ntitle: ベータ\ndate: 2026-01-03\n---\n本文。\n",
+		"src/content/posts/gamma/gamma.ja.md":  "---\ntitle: ガンマ\ndate: 2026-01-04\n---\n本文。\n",
+		"src/content/posts/v1.2/notes.v1.2.md": "---\ntitle: Notes\ndate: 2026-01-05\n---\nText.\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range c.Posts {
+		got[p.Title] = p.LangDir + "/" + p.Slug + " " + p.Lang
+		if p.Title == "アルファ" && (len(p.Translations) != 1 || p.Translations[0].Lang != "en") {
+			t.Errorf("アルファ's translations: %+v", p.Translations)
+		}
+	}
+	// Notes, in no language, is in the site's (en), the default one.
+	want := map[string]string{"アルファ": "/ja/alpha ja", "Alpha": "/alpha en", "ベータ": "/ja/beta ja", "ガンマ": "/ja/gamma ja", "Notes": "/notes.v1.2 en"}
+	if !maps.Equal(got, want) {
+		t.Errorf("posts %v, want %v", got, want)
+	}
+	for _, w := range c.Warnings {
+		if w.Kind == "duplicate slug" {
+			t.Errorf("warning: %v", w)
+		}
+	}
+}

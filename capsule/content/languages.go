@@ -107,6 +107,20 @@ func (c siteConfig) langSuffix(stem string) (base, lang string) {
 	return stem, ""
 }
 
+// langSuffix is the configuration's langSuffix; on an Eleventy or Astro
+// site, which configures no languages, the language a name ends in is
+// one of a known code or an Astro locale (index.ja.md, as its language
+// folder would be: see isLangFolder).
+func (f folder) langSuffix(stem string) (base, lang string) {
+	if f.gen == "" || len(f.config.languages) > 0 {
+		return f.config.langSuffix(stem)
+	}
+	if i := strings.LastIndexByte(stem, '.'); i > 0 && f.isLangFolder(stem[i+1:]) {
+		return stem[:i], strings.ToLower(stem[i+1:])
+	}
+	return stem, ""
+}
+
 // langRel is dir, a folder relative to the posts folder (with slashes),
 // relative to its language's content folder instead, when it is in one:
 // en/post is post when content/en is English's.
@@ -140,7 +154,7 @@ func (f folder) langRel(dir string) string {
 func (f folder) langSlug(m *mdFile) string {
 	name := filepath.Base(m.src.path)
 	stem := strings.TrimSuffix(name, filepath.Ext(name))
-	base, lang := f.config.langSuffix(stem)
+	base, lang := f.langSuffix(stem)
 	if lang == "" || m.slug != stem {
 		return m.slug // none, or one its name gave already (Zola's dated names)
 	}

@@ -320,7 +320,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
-		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.config.langSuffix)
+		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.langSuffix)
 		main := f.mainSections(nested)
 		if l == layoutHugo && len(main) == 0 {
 			// No sections: the posts are at the top, as in capsule's own.
@@ -460,6 +460,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)
 			posts = append(posts, homes...)
 		}
+		for _, m := range posts {
+			m.slug = f.langSlug(m)
+		}
+	} else if f.gen != "" {
+		// An Eleventy or Astro file named for its language
+		// (alpha/index.ja.md, hello.en.md): its slug is its name's,
+		// its language the one folderLanguages gives it.
 		for _, m := range posts {
 			m.slug = f.langSlug(m)
 		}
