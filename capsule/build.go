@@ -466,6 +466,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.searches = st.newSearches(b, blogs)
 	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
 	st.Warnings = append(st.Warnings, routes.warns...)
+	st.serveFolderIndexes(c.Files)
 
 	var prevSearch *search.Index
 	if opts.Previous != nil {

@@ -166,6 +166,15 @@ func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, r
 	if k := l.files[p]; k != fileNone {
 		return p, k, true
 	}
+	if strings.HasSuffix(u.Path, "/") && p != "" {
+		// A folder's address: its index.html, as on the web
+		// (serveFolderIndexes).
+		for _, index := range []string{"index.html", "index.htm"} {
+			if k := l.files[path.Join(p, index)]; k != fileNone {
+				return path.Join(p, index), k, true
+			}
+		}
+	}
 	return "", fileNone, true
 }
 
