@@ -85,3 +85,23 @@ func TestScheduledPostMarkedWithItsTime(t *testing.T) {
 		t.Errorf("the scheduled post: %q, want %q\n%s", h, want, body)
 	}
 }
+
+// A draft whose front matter holds an empty list item before "draft:"
+// ("series:\n-\ndraft: true", as aiandrox/blog's posts write "tags:\n- ")
+// is a draft: the YAML library read the keys after the empty item as
+// the item's, and the draft was published.
+func TestDraftAfterAnEmptyListItemIsADraft(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":               "title = \"t\"\n",
+			"content/posts/secret.md": "---\ntitle: Secret\ndate: 2018-11-15\nseries:\n-\ndraft: true\n---\nSecret text.\n",
+			"content/posts/tagged.md": "---\ntitle: Tagged\ndate: 2018-11-16\ntags:\n- \nseries:\n-\n---\nText.\n",
+		})
+	})
+	if got := servedAnywhere(t, d, "/posts/secret.gmi"); got != "" {
+		t.Errorf("the draft is served: %s", got)
+	}
+	if _, _, home := servetest.GeminiGet(t, d, "/"); strings.Contains(home, "Secret") || !strings.Contains(home, "Tagged") {
+		t.Errorf("the home page lists the draft, or not the tagged post:\n%s", home)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strings"
 
 	// goccy/go-yaml rather than go.yaml.in/yaml/v3: on the same broken
@@ -203,7 +205,7 @@ func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[s
 	if line, msg := scanYAML(front, lim.depth); msg != "" {
 		return nil, nil, nil, &FileError{Line: start + line - 1, Msg: msg}
 	}
-	f, err := parser.ParseBytes(front, 0, parser.AllowDuplicateMapKey())
+	f, err := parser.ParseBytes(nullEmptyItems(front), 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		return nil, nil, nil, yamlError(err, start)
 	}
@@ -235,6 +237,69 @@ func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[s
 	}
 	return m, lines, w.repeated, nil
 }
+
+// nullEmptyItems writes "~" (null) in each empty item of a block
+// sequence ("-" alone on its line) that the next line does not continue
+// (it is no more indented). goccy/go-yaml (v1.19.2) reads such an item,
+// written at its key's indentation, as holding the keys after it:
+// "series:\n-\ndraft: true" put draft under series, and the draft was
+// published; aiandrox/blog's posts write "tags:\n- " so. null is what
+// YAML means by the empty item. Lines of block scalars (| and >) are
+// text, left as they are; the lines keep their numbers.
+func nullEmptyItems(front []byte) []byte {
+	if !bytes.Contains(front, []byte("\n-")) && !bytes.HasPrefix(front, []byte("-")) && !bytes.Contains(front, []byte(" -")) {
+		return front
+	}
+	lines := bytes.SplitAfter(front, []byte("\n"))
+	indentOf := func(l []byte) (int, []byte) {
+		t := bytes.TrimRight(l, "\r\n")
+		trimmed := bytes.TrimLeft(t, " ")
+		return len(t) - len(trimmed), trimmed
+	}
+	changed := false
+	block := -1 // in a block scalar: the lines indented more than this are its text
+	for i, l := range lines {
+		indent, trimmed := indentOf(l)
+		if block >= 0 {
+			if len(bytes.TrimSpace(trimmed)) == 0 || indent > block {
+				continue
+			}
+			block = -1
+		}
+		if yamlBlockScalar.Match(trimmed) {
+			block = indent
+			continue
+		}
+		if !yamlEmptyItem.Match(trimmed) {
+			continue
+		}
+		next := -1 // the next line's indentation that holds anything
+		for _, n := range lines[i+1:] {
+			if in, t := indentOf(n); len(bytes.TrimSpace(t)) > 0 && t[0] != '#' {
+				next = in
+				break
+			}
+		}
+		if next > indent {
+			continue // the item goes on below: "-\n  key: value"
+		}
+		rest := trimmed[1:]
+		lines[i] = slices.Concat(l[:indent], []byte("- ~"), rest, l[len(bytes.TrimRight(l, "\r\n")):])
+		changed = true
+	}
+	if !changed {
+		return front
+	}
+	return bytes.Join(lines, nil)
+}
+
+// yamlEmptyItem is a block sequence's item with nothing in it ("-", maybe
+// with spaces or a comment after); yamlBlockScalar a line whose value is
+// a block scalar ("key: |", "- >-").
+var (
+	yamlEmptyItem   = regexp.MustCompile(`^-[ \t]*(#.*)?$`)
+	yamlBlockScalar = regexp.MustCompile(`(?:^|:[ \t]+|^-[ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?$`)
+)
 
 func tokenLine(n ast.Node) int {
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {

@@ -236,3 +236,35 @@ func TestRepeatedYAMLKeyTakesTheLast(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// An empty list item is null, whatever follows it, and never takes the
+// keys after it (goccy/go-yaml nested them in it when the item sat at its
+// key's indentation); a block scalar's "-" lines are its text, and every
+// key keeps its line.
+func TestEmptyListItems(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"tags:\n-\ndraft: true\n", `map[draft:true tags:[<nil>]]`},
+		{"tags:\n- \nseries:\n-\ntitle: x\n", `map[series:[<nil>] tags:[<nil>] title:x]`},
+		{"tags:\n- # none yet\n- b\nx: 1\n", `map[tags:[<nil> b] x:1]`},
+		{"tags:\n  -\ndraft: true\n", `map[draft:true tags:[<nil>]]`},
+		{"items:\n-\n  name: a\n", `map[items:[map[name:a]]]`},
+		{"text: |\n  -\n  b\nx: 1\n", "map[text:-\nb\n x:1]"},
+		{"list:\n- >-\n  -\n  z\n-\ny: 2\n", "map[list:[- z <nil>] y:2]"},
+	} {
+		m, lines, _, ferr := decodeYAML([]byte(c.in), 2, defaultFrontLimits)
+		if ferr != nil {
+			t.Errorf("%q: %v", c.in, ferr)
+			continue
+		}
+		if got := fmt.Sprint(m); got != c.want {
+			t.Errorf("%q: %s, want %s", c.in, got, c.want)
+		}
+		last := strings.Count(strings.TrimSuffix(c.in, "\n"), "\n")
+		for k, line := range lines {
+			name := k[strings.LastIndexByte(k, '.')+1:] // items.name
+			if !strings.HasPrefix(strings.TrimLeft(strings.Split(c.in, "\n")[line-2], " "), name+":") {
+				t.Errorf("%q: key %s at line %d (of %d)", c.in, k, line, last+2)
+			}
+		}
+	}
+}
