@@ -270,3 +270,20 @@ func TestJekyllLocaleIsTheLanguage(t *testing.T) {
 		t.Errorf("lang %q, want ja", site.Meta.Lang)
 	}
 }
+
+// A Jekyll _config.yml with an empty list item before its settings
+// ("exclude:\n-\nfuture: true") keeps those settings at the top: the YAML
+// library nested them in the item (see nullEmptyItems).
+func TestConfigEmptyListItem(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":              "title: t\nexclude:\n-\nlang: ja\n",
+		"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site.Meta.Lang != "ja" {
+		t.Errorf("lang %q, want ja", site.Meta.Lang)
+	}
+}

@@ -86,7 +86,7 @@ func readConfigFile(path string, fold bool) map[string]any {
 	case ".json":
 		err = json.Unmarshal(src, &m)
 	default:
-		err = yaml.Unmarshal(src, &m)
+		err = yaml.Unmarshal(nullEmptyItems(src), &m) // an empty item never takes the keys after it
 	}
 	if err != nil || m == nil {
 		return nil
