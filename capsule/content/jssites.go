@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -204,10 +205,19 @@ func eleventyMeta(dir, in string, cfg []byte) (title, description string) {
 	if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
 		return "", "" // outside the site
 	}
+	// The title is "title", or in site data "name" (the Hylia starter's
+	// _data/site.json: "name": "INITTO").
+	titleOf := func(name string, v func(string) string) (string, string) {
+		t := v("title")
+		if t == "" && name == "site" {
+			t = v("name")
+		}
+		return t, cmp.Or(v("description"), v("shortDesc"))
+	}
 	for _, name := range []string{"metadata", "site"} {
 		for _, ext := range []string{".json", ".yaml", ".yml"} {
 			if m := readConfigFile(filepath.Join(folder, name+ext), true); m != nil {
-				if title, description = str(m["title"]), str(m["description"]); title != "" {
+				if title, description = titleOf(name, func(k string) string { return str(m[strings.ToLower(k)]) }); title != "" {
 					return title, description
 				}
 			}
@@ -215,7 +225,7 @@ func eleventyMeta(dir, in string, cfg []byte) (title, description string) {
 		for _, ext := range []string{".js", ".cjs", ".mjs"} {
 			if b, err := readSmall(filepath.Join(folder, name+ext)); err == nil {
 				v := jsLiterals(b)
-				if title, description = v["title"], v["description"]; title != "" {
+				if title, description = titleOf(name, func(k string) string { return v[k] }); title != "" {
 					return title, description
 				}
 			}

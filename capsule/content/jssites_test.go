@@ -142,6 +142,8 @@ func TestJSSiteTitle(t *testing.T) {
 		{"Eleventy: the site file first", post, map[string]string{"eleventy.config.js": eleventy,
 			"_data/metadata.json": `{"title": "Data", "description": "From data."}`, "content/_index.md": "---\ntitle: Mine\n---\n"},
 			"Mine", "From data."},
+		{"Eleventy site.json of the Hylia starter: name", post, map[string]string{"eleventy.config.js": `export default { dir: { input: "content" } };`,
+			"content/_data/site.json": `{"name": "INITTO", "shortDesc": "Dev notes", "authorName": "team"}`}, "INITTO", "Dev notes"},
 		{"Astro consts.ts", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://blog.example.org" });`,
 			"src/consts.ts": "export const SITE_TITLE = 'Astro Blog';\nexport const SITE_DESCRIPTION = \"Welcome to my website!\";\n"},
 			"Astro Blog", "Welcome to my website!"},
