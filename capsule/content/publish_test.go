@@ -255,35 +255,23 @@ func TestFutureSettingWarned(t *testing.T) {
 	}
 }
 
-// minimal-mistakes' locale ("ja-JP") is a Jekyll site's language when it
-// sets no lang: the theme writes its first two letters as the page's.
-func TestJekyllLocaleIsTheLanguage(t *testing.T) {
-	dir := testfs.Write(t, map[string]string{
-		"_config.yml":              "title: t\nlocale: \"ja-JP\"\n",
-		"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
-	})
-	site, err := loadStrict(dir, LoadOptions{Settle: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if site.Meta.Lang != "ja" {
-		t.Errorf("lang %q, want ja", site.Meta.Lang)
-	}
-}
-
-// A Jekyll _config.yml with an empty list item before its settings
-// ("exclude:\n-\nfuture: true") keeps those settings at the top: the YAML
-// library nested them in the item (see nullEmptyItems).
-func TestConfigEmptyListItem(t *testing.T) {
-	dir := testfs.Write(t, map[string]string{
-		"_config.yml":              "title: t\nexclude:\n-\nlang: ja\n",
-		"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
-	})
-	site, err := loadStrict(dir, LoadOptions{Settle: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if site.Meta.Lang != "ja" {
-		t.Errorf("lang %q, want ja", site.Meta.Lang)
+// A Jekyll site's language from its _config.yml: minimal-mistakes'
+// locale ("ja-JP") when it sets no lang (the theme writes its first two
+// letters as the page's); and lang after an empty list item
+// ("exclude:\n-\nlang: ja"), which the YAML library nested in the item
+// (see nullEmptyItems).
+func TestJekyllConfigLanguage(t *testing.T) {
+	for _, config := range []string{"title: t\nlocale: \"ja-JP\"\n", "title: t\nexclude:\n-\nlang: ja\n"} {
+		dir := testfs.Write(t, map[string]string{
+			"_config.yml":              config,
+			"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
+		})
+		site, err := loadStrict(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if site.Meta.Lang != "ja" {
+			t.Errorf("%q: lang %q, want ja", config, site.Meta.Lang)
+		}
 	}
 }
