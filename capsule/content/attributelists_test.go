@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // kramdown's attribute lists style what Jekyll renders and never show:
 // alone on a line, at a line's end, or right after a link or an image;
@@ -52,5 +55,22 @@ func TestHasTemplates(t *testing.T) {
 		if got := hasTemplates([]byte(in)); got != want {
 			t.Errorf("hasTemplates(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// A post of kramdown comments that never close, one a line, costs a pass
+// over its lines, not a look at every line after each (the square of
+// 2^18 lines: over ten minutes, the test's timeout, where a pass takes a
+// fraction of a second); so do Zola calls that never close (a join and
+// a match of 16 lines at each took 13 s for 2^16).
+func TestKramdownCommentsAndZolaCallsLinear(t *testing.T) {
+	const n = 1 << 18
+	body := []byte(strings.Repeat("{::comment}\n", n))
+	if got := dropAttributeLists(body); len(got) > len(body) {
+		t.Errorf("%d bytes out of %d", len(got), len(body))
+	}
+	calls := []byte(strings.Repeat("{{ image(src=\"a.png\",\n", n))
+	if got, _ := zolaBody(calls, 1, nil); len(got) > len(calls) {
+		t.Errorf("%d bytes out of %d", len(got), len(calls))
 	}
 }

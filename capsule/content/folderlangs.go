@@ -226,8 +226,9 @@ func languageHomes(posts []*Post, langs []Language, title string) {
 			a = strings.TrimSuffix(strings.TrimSuffix(a, "index.html"), "/")
 			return strings.EqualFold(a, langs[i].Dir) || strings.EqualFold(a, "/"+p.Dir)
 		}
-		p.Addresses = slices.DeleteFunc(p.Addresses, home)
-		p.Aliases = slices.DeleteFunc(p.Aliases, home)
+		// Copies: the lists may be a kept decoding's too.
+		p.Addresses = slices.DeleteFunc(slices.Clone(p.Addresses), home)
+		p.Aliases = slices.DeleteFunc(slices.Clone(p.Aliases), home)
 		if p.Title == "" {
 			p.Title = cmp.Or(langs[i].Title, title)
 		}

@@ -128,9 +128,19 @@ func dropAttributeLists(body []byte) []byte {
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	fence := ""
 	comment := false // in a kramdown comment
+	lastEnd := -2    // the last line holding a comment's end, once a start is seen; -1 for none
 	for i, line := range lines {
 		if comment || fence == "" && bytes.Contains(line, kramdownCommentStart) {
-			lines[i], comment = dropKramdownComment(line, comment, lines[i+1:])
+			if lastEnd == -2 {
+				lastEnd = -1
+				for j := len(lines) - 1; j > i; j-- {
+					if at, _ := kramdownCommentEnd(lines[j]); at >= 0 {
+						lastEnd = j
+						break
+					}
+				}
+			}
+			lines[i], comment = dropKramdownComment(line, comment, lastEnd > i)
 			line = lines[i]
 		}
 		trimmed := strings.TrimSpace(string(line))
@@ -170,16 +180,19 @@ var (
 
 // dropKramdownComment blanks what line holds of kramdown comments, in
 // one already (in) or opened on it, and says whether one is still open
-// at its end. A comment never closed in the lines after (rest) is not
-// one, as kramdown then reads its tag as text: it is left, and its tag
-// dropped as an attribute list.
-func dropKramdownComment(line []byte, in bool, rest [][]byte) ([]byte, bool) {
+// at its end. A comment never closed, on its line or in a line after
+// (endsAfter: one of them holds an end), is not one, as kramdown then
+// reads its tag as text: it is left, and its tag dropped as an attribute
+// list. (Whether a line after holds an end is found once per post, by
+// the caller: asked at each start, a post of starts alone took the
+// square of its lines.)
+func dropKramdownComment(line []byte, in, endsAfter bool) ([]byte, bool) {
 	end := bytes.TrimRight(line, "\n")
 	var out []byte
 	for {
 		if !in {
 			at := bytes.Index(end, kramdownCommentStart)
-			if at < 0 || !kramdownCommentCloses(end[at:], rest) {
+			if at < 0 || !endsAfter && !kramdownCommentCloses(end[at:]) {
 				out = append(out, end...)
 				break
 			}
@@ -211,17 +224,10 @@ func kramdownCommentEnd(b []byte) (int, int) {
 }
 
 // kramdownCommentCloses reports whether the comment opened at the start
-// of b ends on its line or in the lines after.
-func kramdownCommentCloses(b []byte, rest [][]byte) bool {
-	if at, _ := kramdownCommentEnd(b[len(kramdownCommentStart):]); at >= 0 {
-		return true
-	}
-	for _, l := range rest {
-		if at, _ := kramdownCommentEnd(l); at >= 0 {
-			return true
-		}
-	}
-	return false
+// of b ends on its line.
+func kramdownCommentCloses(b []byte) bool {
+	at, _ := kramdownCommentEnd(b[len(kramdownCommentStart):])
+	return at >= 0
 }
 
 // spanAttributeList is a kramdown attribute list right after a link, an

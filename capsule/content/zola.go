@@ -391,22 +391,34 @@ const maxZolaCallLines = 16
 // zolaCallLines is how many of lines, from the first, a shortcode call
 // opened on the first one and not closed there takes, its closing "}}"
 // or "%}" included; 1 when there is none such, or when it does not close
-// within maxZolaCallLines.
+// within maxZolaCallLines. The close is looked for first, a byte search
+// of each line; the call's pattern is matched once, on the lines up to
+// it: a post of calls never closed costs a search of 16 lines each.
 func zolaCallLines(lines [][]byte) int {
 	loc := zolaCallOpen.FindIndex(lines[0])
 	if loc == nil {
 		return 1
 	}
-	var text []byte
-	for n := 1; n <= len(lines) && n <= maxZolaCallLines; n++ {
-		text = append(text, lines[n-1]...)
-		flat := bytes.ReplaceAll(text[loc[0]:], []byte("\n"), []byte(" "))
+	closer := []byte("}}")
+	if lines[0][loc[0]+1] == '%' {
+		closer = []byte("%}")
+	}
+	if bytes.Contains(lines[0][loc[1]:], closer) {
+		return 1 // closed on its line, or not a call: the line's rewriting sees
+	}
+	for n := 2; n <= len(lines) && n <= maxZolaCallLines; n++ {
+		l := lines[n-1]
+		if len(bytes.TrimSpace(l)) == 0 {
+			return 1 // a blank line: the call ended unclosed
+		}
+		if !bytes.Contains(l, closer) {
+			continue
+		}
+		flat := bytes.ReplaceAll(bytes.Join(lines[:n], nil)[loc[0]:], []byte("\n"), []byte(" "))
 		if zolaInline.Match(flat) || zolaBodyTag.Match(flat) {
 			return n
 		}
-		if n > 1 && len(bytes.TrimSpace(lines[n-1])) == 0 {
-			return 1 // a blank line: the call ended unclosed
-		}
+		return 1
 	}
 	return 1
 }
