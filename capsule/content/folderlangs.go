@@ -222,13 +222,17 @@ func languageHomes(posts []*Post, langs []Language, title string) {
 		}
 		has[p.langCode] = true
 		p.Home, p.Unlisted, p.Slug = true, true, "index"
-		home := func(a string) bool {
-			a = strings.TrimSuffix(strings.TrimSuffix(a, "index.html"), "/")
-			return strings.EqualFold(a, langs[i].Dir) || strings.EqualFold(a, "/"+p.Dir)
+		if langs[i].Dir != "" {
+			// Its address is the language's home (/ja/), capsule's own.
+			// The default language's (/en/ of src/en/index.md) is no
+			// page of capsule's: it stays, a redirect to the text.
+			home := func(a string) bool {
+				return strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(a, "index.html"), "/"), langs[i].Dir)
+			}
+			// Copies: the lists may be a kept decoding's too.
+			p.Addresses = slices.DeleteFunc(slices.Clone(p.Addresses), home)
+			p.Aliases = slices.DeleteFunc(slices.Clone(p.Aliases), home)
 		}
-		// Copies: the lists may be a kept decoding's too.
-		p.Addresses = slices.DeleteFunc(slices.Clone(p.Addresses), home)
-		p.Aliases = slices.DeleteFunc(slices.Clone(p.Aliases), home)
 		if p.Title == "" {
 			p.Title = cmp.Or(langs[i].Title, title)
 		}
