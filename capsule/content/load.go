@@ -408,6 +408,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// its typography (see plainTitle).
 	for _, m := range posts {
 		m.def.typographer = l == layoutHugo || l == layoutJekyll
+		m.def.hugo, m.def.jekyll = l == layoutHugo && f.gen == "" && !f.zola, l == layoutJekyll
 		m.def.own = l == layoutFlat && f.gen == ""
 		m.def.taxonomies, m.def.tagKeys = f.config.taxonomies, f.config.tagKeys
 	}

@@ -146,6 +146,16 @@ var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "t
 	"category", "summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
 	"lang", "language", "draft", "published", "page", "expiryDate", "build", "_build", "headless"}
 
+// postKeyFold is each of postKeys by its lower case: a Hugo site's
+// front matter may write them in any case (Title, Tags, Draft).
+var postKeyFold = func() map[string]string {
+	m := make(map[string]string, len(postKeys))
+	for _, k := range postKeys {
+		m[strings.ToLower(k)] = k
+	}
+	return m
+}()
+
 // translationKeys are the keys that name what a post's translations
 // share, first the one that wins (lower case).
 var translationKeys = []string{"translationkey", "lang_ref", "lang-ref", "ref"}
@@ -268,12 +278,26 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			delete(m, k)
 			continue
 		}
-		if canon, ok := keyVariants[k]; ok {
+		canon, ok := keyVariants[k]
+		if !ok && def.hugo {
+			canon, ok = postKeyFold[strings.ToLower(k)]
+			ok = ok && canon != k
+		}
+		if ok {
 			if _, dup := m[canon]; !dup {
 				m[canon] = v
 				lines[canon] = lines[k]
 			}
 			delete(m, k)
+		}
+	}
+	if def.hugo {
+		for _, key := range []string{"tags", "categories", "category"} {
+			if s, ok := m[key].(string); ok {
+				// Hugo's term is the string whole: "Ruby on Rails" is one
+				// tag, "Windows, 情報" too (Jekyll splits at spaces).
+				m[key] = []any{s}
+			}
 		}
 	}
 	if def.jsSite {
@@ -367,7 +391,15 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	// Jekyll's published: false is a draft; Hugo's published is a date,
 	// its publishDate.
 	if v, ok := m["published"]; ok {
-		if b, isBool := v.(bool); isBool {
+		b, isBool := v.(bool)
+		if def.jekyll && !isBool {
+			// Jekyll leaves out only what says false, which its YAML
+			// (1.1) also reads in no and off; anything else ("yes", an
+			// author's slip) is published, not a date.
+			s, _ := v.(string)
+			b, isBool = !slices.Contains([]string{"no", "off", "false"}, strings.ToLower(strings.TrimSpace(s))), true
+		}
+		if isBool {
 			p.Draft = p.Draft || !b
 		} else if _, has := m["publishDate"]; !has {
 			m["publishDate"], lines["publishDate"] = v, lines["published"]
@@ -560,6 +592,10 @@ type postDefaults struct {
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
+	// hugo is a Hugo site's page: its front matter's keys are read in
+	// any case (Title, Draft), as Hugo reads them, and a string of tags
+	// is one tag. jekyll is a Jekyll site's: its published is Jekyll's.
+	hugo, jekyll bool
 	// modTime is an Eleventy or Astro file's modification time: the
 	// date its date: Last Modified (or Created) stands for.
 	modTime    time.Time

@@ -1,0 +1,76 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// Hugo reads front matter keys in any case (mosuke5's posts write Tags
+// and Description, others Title, Date, Draft): a post so written is
+// dated, tagged and published, and Draft = true keeps one back. A string
+// of tags or categories is one term ("Ruby on Rails"; "Windows, 情報",
+// whose post was left out), as Hugo takes it. The posts are served on
+// Gemini and Gopher as Hugo publishes them.
+func TestHugoKeysInAnyCaseAndStringTerms(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":               "title = \"t\"\n",
+			"content/posts/a.md":      "+++\nTitle = \"大文字のキー\"\nDate = 2020-01-02T10:00:00+09:00\nTags = [\"tech\"]\nDescription = \"説明文\"\n+++\n本文。\n",
+			"content/posts/draft.md":  "+++\ntitle = \"下書き\"\ndate = 2020-01-03\nDraft = true\n+++\n秘密。\n",
+			"content/posts/public.md": "+++\ntitle = \"公開\"\ndate = 2020-01-05\nDraft = false\n+++\n公開。\n",
+			"content/posts/chef.md":   "+++\ntitle = \"Chef\"\ndate = 2014-05-06\ncategories = \"Chef solo\"\ntags = \"Ruby on Rails\"\n+++\n本文。\n",
+			"content/posts/win.md":    "+++\ntitle = \"Windows\"\ndate = 2015-07-04\ncategories = \"Windows, 情報\"\n+++\n本文。\n",
+		})
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	for _, want := range []string{"2020-01-02 大文字のキー", "公開", "Chef", "Windows"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %q:\n%s", want, home)
+		}
+	}
+	if got := servedAnywhere(t, d, "/posts/draft.gmi"); got != "" || strings.Contains(home, "下書き") {
+		t.Errorf("the draft is served: %s", got)
+	}
+	_, _, tags := servetest.GeminiGet(t, d, "/tags/")
+	for _, want := range []string{"tech", "Ruby on Rails", "Chef solo", "Windows, 情報"} {
+		if !strings.Contains(tags, want) {
+			t.Errorf("the tags lack %q:\n%s", want, tags)
+		}
+	}
+	for _, split := range []string{"=> /tags/on.gmi", "=> /tags/solo.gmi"} {
+		if strings.Contains(tags, split) {
+			t.Errorf("a string of tags was split (%s):\n%s", split, tags)
+		}
+	}
+	if menu := servetest.GopherGet(t, d, "/\r\n"); !strings.Contains(menu, "大文字のキー") {
+		t.Errorf("the Gopher menu lacks the post:\n%s", menu)
+	}
+}
+
+// Jekyll leaves a post out only when published is false (its YAML reads
+// no and off so too); "published: ruby", an author's slip that Jekyll
+// publishes (melborne's), was taken for a date and the post left out.
+func TestJekyllPublishedIsJekylls(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":                "title: t\n",
+			"_posts/2012-07-12-slip.md":  "---\ntitle: Slip\npublished: ruby\n---\n本文。\n",
+			"_posts/2012-07-13-yes.md":   "---\ntitle: Yes\npublished: yes\n---\n本文。\n",
+			"_posts/2012-07-14-no.md":    "---\ntitle: Hidden no\npublished: no\n---\n本文。\n",
+			"_posts/2012-07-15-false.md": "---\ntitle: Hidden false\npublished: false\n---\n本文。\n",
+		})
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(home, "Slip") || !strings.Contains(home, "Yes") || strings.Contains(home, "Hidden") {
+		t.Errorf("want Slip and Yes published, the others not:\n%s", home)
+	}
+	for _, path := range []string{"/posts/no.gmi", "/posts/false.gmi"} {
+		if got := servedAnywhere(t, d, path); got != "" {
+			t.Errorf("%s is served: %s", path, got)
+		}
+	}
+}
