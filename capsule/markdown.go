@@ -79,7 +79,7 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 		parser.WithInlineParsers(inlines...),
 		parser.WithParagraphTransformers(util.Prioritized(linkRefGuard{parser.LinkReferenceParagraphTransformer}, 100)),
 	)
-	exts := []goldmark.Extender{extension.Linkify, extension.Strikethrough, extension.TaskList,
+	exts := []goldmark.Extender{extension.Linkify, markup.Strikethrough, extension.TaskList,
 		guardedTables{}, guardedFootnotes{}, markup.Math{Dollar: mk.Dollar, DollarEscaped: mk.DollarEscaped}}
 	if mk.Emoji {
 		exts = append(exts, markup.Emoji{})

@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"capsule/capsule/markup"
 )
 
 // Titles of posts that have none. Jekyll titles a post without a title
@@ -74,7 +76,7 @@ func untitledNote(summary string, body []byte) string {
 var titleParser = parser.NewParser(
 	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
 	parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
-		util.Prioritized(extension.NewStrikethroughParser(), 500))...),
+		util.Prioritized(markup.NewStrikethroughParser(), 500))...),
 )
 
 // typographerParser is titleParser with the typography Hugo's goldmark and
@@ -83,7 +85,7 @@ var titleParser = parser.NewParser(
 var typographerParser = parser.NewParser(
 	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
 	parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
-		util.Prioritized(extension.NewStrikethroughParser(), 500),
+		util.Prioritized(markup.NewStrikethroughParser(), 500),
 		util.Prioritized(extension.NewTypographerParser(
 			extension.WithTypographicSubstitutions(typography)), 9999))...),
 )
