@@ -1104,6 +1104,20 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.warn(p, kindUnknownTarget, "{%% %s %%}: unknown target %q, written as is", name, scShort(dest))
 		}
 		e.out = append(e.out, dest...)
+	case name == "gist":
+		// jekyll-gist's {% gist user/id [file] %} (or id alone): a link
+		// to the gist, as Hugo's gist shortcode gives.
+		target, _, _ := strings.Cut(strings.TrimSpace(t.args), " ")
+		target = strings.Trim(target, `"'`)
+		user, id, hasUser := strings.Cut(target, "/")
+		if !hasUser {
+			user, id = "", target
+		}
+		if !scID(id) || hasUser && !scID(user) {
+			e.warn(p, "Liquid tag dropped", "{%% gist %%} without a valid id: dropped")
+			break
+		}
+		e.out = append(e.out, "[Gist: "+target+"](https://gist.github.com/"+target+")"...)
 	case name == "include" || name == "include_relative":
 		target, _, _ := strings.Cut(t.args, " ")
 		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: includes are not available", name, scShort(target))

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -299,6 +300,10 @@ var blockTags = map[string]bool{
 	"tfoot": true, "tr": true, "td": true, "th": true, "li": true,
 }
 
+// gistScript is the script that embeds a gist: its user and id (or its
+// id alone).
+var gistScript = regexp.MustCompile(`^(?:https?:)?//gist\.github\.com/((?:[A-Za-z0-9-]+/)?[0-9A-Fa-f]+)\.js(?:\?.*)?$`)
+
 // shapeTags draw something that has no text: dropped with a warning when
 // they hold no text either.
 var shapeTags = map[string]bool{
@@ -308,6 +313,17 @@ var shapeTags = map[string]bool{
 
 func (c *converter) element(n *hnode) {
 	switch t := n.tag; {
+	case t == "script" && gistScript.MatchString(n.attr("src")):
+		// A gist's embed (older Hugo and Jekyll posts' way): a link to
+		// the gist, as the gist shortcodes give.
+		m := gistScript.FindStringSubmatch(n.attr("src"))
+		if c.inline == 0 {
+			c.flush()
+		}
+		c.write("[Gist: " + escapeText(m[1]) + "](https://gist.github.com/" + m[1] + ")")
+		if c.inline == 0 {
+			c.flush()
+		}
 	case t == "script":
 		c.warn("HTML script dropped", func() string {
 			return "a <script> is not run: what it would show is not shown"
