@@ -32,6 +32,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"net/url"
 	"strings"
@@ -769,10 +770,31 @@ func (e *scExpander) shortcode(t *scTag) int {
 			e.out = append(e.out, repl...)
 			break
 		}
+		_, paired := e.closer("<"+name, t.end)
+		if url := linkParam(t); url != "" && (t.self || !paired) && !e.inDestination() {
+			// A theme's link with no inner text (mosuke5's {{<
+			// external_link url="…" title="…" >}}, 63 of them): a link
+			// to its url, its title the text, rather than a gap in
+			// the sentence.
+			label := cmp.Or(t.arg("title", -1), t.arg("text", -1), t.arg("label", -1), t.arg("name", -1), url)
+			e.out = append(e.out, "["+scLabel(label)+"]("+scDest(url)+")"...)
+			e.warn(t.start, "unknown shortcode", "unknown shortcode %q written as a link to its url", scShort(name))
+			break
+		}
 		e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (any text up to its closing tag is kept)", scShort(name))
 	}
 	e.newlines(t.start, t.end)
 	return t.end
+}
+
+// linkParam is the address an unknown shortcode names by a link's
+// parameter (url, href or link), "" for none or one with spaces.
+func linkParam(t *scTag) string {
+	url := strings.TrimSpace(cmp.Or(t.arg("url", -1), t.arg("href", -1), t.arg("link", -1)))
+	if url == "" || strings.ContainsAny(url, " \t\r\n") {
+		return ""
+	}
+	return url
 }
 
 // diagramShortcodes are the shortcodes of themes that hold a diagram's or

@@ -65,6 +65,12 @@ func TestShortcodeHugo(t *testing.T) {
 		{"figure title, caption and attribution", "{{< figure src=\"/a.jpg\" title=\"Sunset\" caption=\"*Over* the sea\" alt=\"sky\" attr=\"Jr Korpa\" attrlink=\"https://k.example/\" >}}",
 			"![Sunset: Over the sea: Jr Korpa](/a.jpg) [Jr Korpa](https://k.example/)", nil},
 		{"figure no src", "あ{{< figure caption=\"x\" >}}い", "あい", []string{"10:figure shortcode without src"}},
+		// A theme's link shortcode with no inner text (mosuke5's): a link,
+		// not a gap in the sentence; one with inner text keeps that.
+		{"unknown link shortcode", "こちらは {{< external_link url=\"https://example.org/x\" title=\"公式ドキュメント\" >}} を確認",
+			"こちらは [公式ドキュメント](https://example.org/x) を確認", []string{"10:unknown shortcode \"external_link\" written as a link to its url"}},
+		{"unknown link shortcode, no title", "{{< ext href=\"/posts/a/\" />}}", "[/posts/a/](/posts/a/)", []string{"10:written as a link"}},
+		{"unknown link shortcode with text", "{{< btn url=\"/a\" >}}押す{{< /btn >}}", "押す", []string{"10:unknown shortcode \"btn\" dropped"}},
 		{"details, summary first", "Example:\n\n{{< details \"Click to *expand*\" >}}\nHidden **text**.\n{{< /details >}}\n",
 			"Example:\n\n\nClick to *expand*\n\n\nHidden **text**.\n\n", nil},
 		{"details, summary named", "{{< details summary=\"See the\n  details\" open=true >}}\nBody\n{{< /details >}}",
