@@ -86,13 +86,14 @@ func TestLinksBetweenBundlesByPath(t *testing.T) {
 // Hugo looks it up: each form reaches the post it names. One whose path
 // names no post leads to no post, with a warning: it led to the post of the
 // same file name elsewhere, the very post it was written in (2021/05/15.md
-// linked to itself for 2022/11/15.md).
+// linked to itself for 2022/11/15.md). So is a file's path from there.
 func TestRefsFromALanguagesContentFolder(t *testing.T) {
 	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"hugo.toml": "title = \"t\"\ndefaultContentLanguage = \"ja\"\n[languages.ja]\ncontentDir = \"content/ja\"\nweight = 1\n" +
 				"[languages.en]\ncontentDir = \"content/en\"\nweight = 2\n",
-			"content/ja/posts/tech/2022/11/15.md": "---\ntitle: \"B\"\ndate: 2022-11-15\n---\n\n## part\n\ntext\n",
+			"content/ja/posts/tech/2022/11/15.md":     "---\ntitle: \"B\"\ndate: 2022-11-15\n---\n\n## part\n\ntext\n\n[the data](/posts/tech/2022/11/data.json)\n",
+			"content/ja/posts/tech/2022/11/data.json": "{}",
 			"content/ja/posts/tech/2021/05/15.md": "---\ntitle: \"A\"\ndate: 2021-05-15\nslug: a\n---\n\n" +
 				"[no extension]({{< ref \"posts/tech/2022/11/15\" >}})\n\n" +
 				"[extension]({{< ref \"posts/tech/2022/11/15.md\" >}})\n\n" +
@@ -106,6 +107,11 @@ func TestRefsFromALanguagesContentFolder(t *testing.T) {
 		if !strings.Contains(page, "/posts/15.gmi "+label) {
 			t.Errorf("%q does not lead to B (/posts/15.gmi):\n%s", label, page)
 		}
+	}
+	// A file linked from the top of the language's content folder, as
+	// Hugo writes it (mosuke5's /entry/2017/test.json), is the file.
+	if _, _, b := servetest.GeminiGet(t, d, "/posts/15.gmi"); !strings.Contains(b, "=> /ja/posts/tech/2022/11/data.json the data") {
+		t.Errorf("B's link to its data file:\n%s", b)
 	}
 	if strings.Contains(page, ".gmi nowhere\n") {
 		t.Errorf("a ref to no post leads to a post:\n%s", page)

@@ -144,7 +144,8 @@ func (l *postLinks) underBase(p string) (string, bool) {
 // (dir: a Hugo page bundle's images, "cover.jpg"), then from the top of
 // the posts folder ("images/aikido.jpg", as capsule's own posts write
 // it).
-func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, relative bool) {
+func (l *postLinks) resolveFile(dest string, from *content.Post) (file string, kind fileKind, relative bool) {
+	dir := from.Dir
 	if local, ok := l.onSite(dest); ok {
 		dest = local
 	}
@@ -165,6 +166,14 @@ func (l *postLinks) resolveFile(dest, dir string) (file string, kind fileKind, r
 	p := strings.TrimPrefix(path.Clean("/"+u.Path), "/")
 	if k := l.files[p]; k != fileNone {
 		return p, k, true
+	}
+	if root := from.LangRoot(); root != "" && strings.HasPrefix(u.Path, "/") {
+		// From the top of the post's language's content folder, as
+		// Hugo writes its files (content/ja/entry/a.json at
+		// /entry/a.json when ja is the language at the root).
+		if f := path.Join(root, p); l.files[f] != fileNone {
+			return f, l.files[f], true
+		}
 	}
 	if strings.HasSuffix(u.Path, "/") && p != "" {
 		// A folder's address: its index.html, as on the web
@@ -379,7 +388,7 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		case p != nil, len(ambiguous) > 0:
 			return "" // not published, or not one post: check warns
 		}
-		f, kind, _ := l.resolveFile(dest, from.Dir)
+		f, kind, _ := l.resolveFile(dest, from)
 		switch {
 		case kind == filePublic:
 			return fileTarget(f)
@@ -443,7 +452,7 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 		case isPost && target == nil && !onSite:
 			warn("dead post link", func() string { return "link to a post that does not exist: " + dest })
 		case !isPost:
-			switch _, kind, relative := l.resolveFile(dest, p.Dir); {
+			switch _, kind, relative := l.resolveFile(dest, p); {
 			case kind == fileDraft:
 				warn("unpublished file link", func() string {
 					return "link to a file of a page bundle whose post is not published yet: not offered (its text is kept): " + dest

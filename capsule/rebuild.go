@@ -129,7 +129,7 @@ func (l *postLinks) answer(dest string, from *content.Post) linkAnswer {
 			a.unpub += " " + draftGeminiPath(p)
 		}
 	}
-	a.file, a.fileKind, a.relative = l.resolveFile(dest, from.Dir)
+	a.file, a.fileKind, a.relative = l.resolveFile(dest, from)
 	_, a.onSite = l.onSite(dest)
 	return a
 }

@@ -146,6 +146,11 @@ var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "t
 	"category", "summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
 	"lang", "language", "draft", "published", "page", "expiryDate", "build", "_build", "headless"}
 
+// LangRoot is the folder of the posts folder that is p's language's
+// content folder (Hugo's contentDir: "ja" of content/ja), "" for none:
+// where the paths of its links from the top start, as Hugo reads them.
+func (p *Post) LangRoot() string { return p.langRoot }
+
 // postKeyFold is each of postKeys by its lower case: a Hugo site's
 // front matter may write them in any case (Title, Tags, Draft).
 var postKeyFold = func() map[string]string {
