@@ -671,6 +671,11 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	if w := f.futureWarning(len(c.Scheduled)); w != nil {
 		c.Warnings = append(c.Warnings, w)
 	}
+	if opts.Lang == "" && !siteLang && f.config.lang == "" && len(c.Languages) == 0 {
+		if w := f.japaneseUnsaid(c.Meta.Lang, c.Posts); w != nil {
+			c.Warnings = append(c.Warnings, w)
+		}
+	}
 	for _, dir := range key.withheld {
 		// A bundle whose index.md was passed over (a link leading
 		// outside): its files are not published either.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -272,6 +273,37 @@ func TestJekyllConfigLanguage(t *testing.T) {
 		}
 		if site.Meta.Lang != "ja" {
 			t.Errorf("%q: lang %q, want ja", config, site.Meta.Lang)
+		}
+	}
+}
+
+// A site written in Japanese that says no language is served as English,
+// as its generator's themes do, with one warning saying how to set it
+// (melborne's 451 posts); one that says a language, or is in English,
+// gets none.
+func TestJapaneseSiteWithoutALanguageWarned(t *testing.T) {
+	posts := map[string]string{
+		"_posts/2012-01-01-a.md": "---\ntitle: Rubyのはなし\n---\n本文です。\n",
+		"_posts/2012-01-02-b.md": "---\ntitle: Ruby\ndescription: Rubyについて\n---\nText.\n",
+		"_posts/2012-01-03-c.md": "---\ntitle: English only\n---\nText.\n",
+		"_posts/2012-01-04-d.md": "---\ntitle: 漢字とかな\n---\n本文。\n",
+	}
+	for config, want := range map[string]bool{"title: t\n": true, "title: t\nlang: ja\n": false, "title: t\nlang: en\n": false} {
+		files := maps.Clone(posts)
+		files["_config.yml"] = config
+		dir := testfs.Write(t, files)
+		site, err := loadStrict(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var said []string
+		for _, w := range site.Warnings {
+			if w.Kind == "site language" {
+				said = append(said, w.Error())
+			}
+		}
+		if got := len(said) == 1 && strings.Contains(said[0], "_config.yml: 3 of 4 posts are in Japanese") && strings.Contains(said[0], "set lang: ja in it, or -lang ja"); got != want || !want && len(said) > 0 {
+			t.Errorf("%q: warnings %q, want one: %v", config, said, want)
 		}
 	}
 }
