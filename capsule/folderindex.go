@@ -4,9 +4,8 @@ import (
 	"path"
 	"strings"
 
-	"capsule/capsule/gemini"
-
 	"capsule/capsule/content"
+	"capsule/capsule/gemini"
 )
 
 // serveFolderIndexes answers a folder beside the posts that holds an

@@ -10,12 +10,11 @@ import (
 // japaneseUnsaid warns when a site that says no language (so English,
 // its interface too) is written in Japanese: most of its posts have kana
 // in their title or their summary (not their Markdown: a reload has
-// forgotten most of it, and must say what a start says). Jekyll's and Hugo's themes
-// default to English as well, so capsule keeps it, and says how to set
-// the language. (Japanese blogs often leave it unset: melborne's 451
-// posts were served lang=en, with English labels.) file is where the
-// setting goes; nil when the site is not Japanese or is English anyway
-// by choice.
+// forgotten most of it, and must say what a start says). Jekyll's and
+// Hugo's themes default to English as well, so capsule keeps it, and
+// says where to set the language (Japanese blogs often leave it unset:
+// melborne's 451 posts were served lang=en, with English labels). nil
+// when the site is not Japanese, or says its language.
 func (f folder) japaneseUnsaid(lang string, posts []*Post) *FileError {
 	if LangBase(lang) != "en" || len(posts) < 3 {
 		return nil
