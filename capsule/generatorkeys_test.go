@@ -74,3 +74,25 @@ func TestJekyllPublishedIsJekylls(t *testing.T) {
 		}
 	}
 }
+
+// A Jekyll default scoped by a glob ("*/_posts", TakaakiU's English
+// posts in en/_posts) gives the posts under what it matches their
+// permalink, as Jekyll's glob_scope does; :path takes the collection's
+// folder out (blog/_posts/a is /blog/a). Their old addresses answer, and
+// a link written as one leads to the post; both were dead.
+func TestJekyllDefaultsScopedByAGlob(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml": "title: t\ndefaults:\n  - scope:\n      path: \"_posts\"\n    values:\n      permalink: /posts/:path\n" +
+				"  - scope:\n      path: \"*/_posts\"\n    values:\n      permalink: /:path\n",
+			"_posts/2020-01-01-top.md":        "---\ntitle: Top\n---\nSee [hello](/blog/2020-01-02-hello).\n",
+			"blog/_posts/2020-01-02-hello.md": "---\ntitle: Hello\n---\nHi.\n",
+		})
+	})
+	if status, meta, _ := servetest.GeminiGet(t, d, "/blog/2020-01-02-hello"); status != 31 || !strings.HasSuffix(meta, "/posts/hello.gmi") {
+		t.Errorf("/blog/2020-01-02-hello answers %d %s, want a redirect to the post", status, meta)
+	}
+	if _, _, top := servetest.GeminiGet(t, d, "/posts/top.gmi"); !strings.Contains(top, "=> /posts/hello.gmi hello") {
+		t.Errorf("the link does not lead to the post:\n%s", top)
+	}
+}

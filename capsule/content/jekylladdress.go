@@ -160,10 +160,8 @@ func (c siteConfig) jekyllDefaultPermalink(rel, kind string) string {
 		if d.typ != "" && d.typ != kind {
 			continue
 		}
-		if d.path != "" && rel != d.path && !strings.HasPrefix(rel, d.path+"/") {
-			if matched, _ := path.Match(d.path, rel); !matched {
-				continue
-			}
+		if d.path != "" && rel != d.path && !strings.HasPrefix(rel, d.path+"/") && !globScope(d.path, rel) {
+			continue
 		}
 		rank := 2 * len(d.path)
 		if d.typ != "" {
@@ -174,6 +172,21 @@ func (c siteConfig) jekyllDefaultPermalink(rel, kind string) string {
 		}
 	}
 	return best
+}
+
+// globScope reports whether rel is in the scope of a defaults' glob path
+// ("*/_posts"): as Jekyll globs the pattern and takes every file under
+// what it finds, the file itself or one of its folders matches it.
+func globScope(pattern, rel string) bool {
+	if !strings.ContainsAny(pattern, "*?[") {
+		return false
+	}
+	for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+		if matched, _ := path.Match(pattern, p); matched {
+			return true
+		}
+	}
+	return false
 }
 
 // expandJekyll fills pattern's placeholders with value's answers and
@@ -219,7 +232,10 @@ func (c siteConfig) jekyllValue(name string, p *Post, kind, rel, file string, fo
 	case "collection":
 		return kind, true
 	case "path":
-		return strings.TrimRight(strings.TrimPrefix(strings.TrimSuffix(rel, path.Ext(rel)), "_"+kind), "."), true
+		// Jekyll's cleaned_relative_path: the collection's folder taken
+		// out where it first is (blog/_posts/a.md is blog//a, then
+		// blog/a once the address is cleaned).
+		return strings.TrimRight(strings.Replace(strings.TrimSuffix(rel, path.Ext(rel)), "_"+kind, "", 1), "."), true
 	case "name":
 		return jekyllSlugify(stem, jekyllSlugDefault, false), true
 	case "title":
