@@ -307,3 +307,26 @@ func TestJapaneseSiteWithoutALanguageWarned(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo site of one language written in languages: (k-kaz-git's: the
+// title in languages.ja) is titled by it, as Hugo's .Site.Title is the
+// language's; the top level's title wins when it has one.
+func TestHugoDefaultLanguageTitle(t *testing.T) {
+	for config, want := range map[string]string{
+		"languageCode: ja-JP\nDefaultContentLanguage: ja\nlanguages:\n  ja:\n    languageName: 日本語\n    title: k-kaz が Hugo で遊ぶサイト\n    weight: 1\n": "k-kaz が Hugo で遊ぶサイト",
+		"title: Top\nDefaultContentLanguage: ja\nlanguages:\n  ja:\n    title: 言語の\n":                                                                "Top",
+	} {
+		dir := testfs.Write(t, map[string]string{
+			"hugo.yaml":          config,
+			"content/posts/a.md": "---\ntitle: あ\ndate: 2024-01-01\n---\n本文。\n",
+			"content/posts/b.md": "---\ntitle: い\ndate: 2024-01-02\n---\n本文。\n",
+		})
+		site, err := loadStrict(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if site.Meta.Title != want {
+			t.Errorf("%q: title %q, want %q", config, site.Meta.Title, want)
+		}
+	}
+}
