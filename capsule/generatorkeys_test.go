@@ -96,3 +96,32 @@ func TestJekyllDefaultsScopedByAGlob(t *testing.T) {
 		t.Errorf("the link does not lead to the post:\n%s", top)
 	}
 }
+
+// A theme's not-found page in a subfolder (TakaakiU's en/404.md, whose
+// redirect_from sent /ja/tabs/ to it) is not content, as the top's
+// 404.md is not: no page, no redirect; in an Eleventy site too.
+func TestNotFoundPagesInSubfoldersAreNotContent(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"jekyll": {
+			"_config.yml":            "title: t\n",
+			"_posts/2020-01-01-p.md": "---\ntitle: P\n---\nText.\n",
+			"404.md":                 "---\ntitle: \"404\"\npermalink: /404.html\n---\nNot found.\n",
+			"en/404.md":              "---\ntitle: \"404\"\nredirect_from:\n  - /gone/\n---\nNot found.\n",
+		},
+		"eleventy": {
+			".eleventy.js":   "module.exports = function () { return { dir: { input: \"src\" } }; };\n",
+			"src/posts/p.md": "---\ntitle: P\ndate: 2020-01-01\n---\nText.\n",
+			"src/en/404.md":  "---\ntitle: \"404\"\n---\nNot found.\n",
+		},
+	} {
+		d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, files) })
+		if _, _, home := servetest.GeminiGet(t, d, "/"); strings.Contains(home, "404") {
+			t.Errorf("%s: the home page lists the not-found page:\n%s", name, home)
+		}
+		for _, path := range []string{"/gone/", "/en/404.gmi", "/pages/404.gmi", "/404.gmi"} {
+			if got := servedAnywhere(t, d, path); got != "" {
+				t.Errorf("%s: %s is served: %s", name, path, got)
+			}
+		}
+	}
+}

@@ -167,6 +167,9 @@ func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64,
 		if !strings.Contains(rel, "/") || !hasExt(d.Name(), ".md", ".markdown") || strings.HasPrefix(d.Name(), ".") {
 			return nil // the top's are Load's
 		}
+		if stem := strings.ToLower(strings.TrimSuffix(d.Name(), filepath.Ext(d.Name()))); stem == "404" {
+			return nil // a theme's not-found page (en/404.md), as the top's is: not content
+		}
 		src := postSource(p, root, maxPost, &errs, &warns)
 		if src == nil {
 			return nil

@@ -378,7 +378,7 @@ func (f folder) jsExcludes() []string {
 		// generator writes them to its site.
 		"*.hbs", "*.pug", "*.ejs", "*.haml", "*.mustache", "*.webc", "*.scss", "*.sass", "*.less", "*.styl",
 		"/README.md", "/LICENSE", "/netlify.toml", "/vercel.json", "/tsconfig.json", "/components.json",
-		"/tests/", "/404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json"}
+		"/tests/", "404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json"}
 	// Directory data files: posts/posts.json beside posts/*.md, or
 	// posts.yaml where the configuration reads YAML data.
 	filepathWalkDirs(f.content, func(rel string) {
