@@ -80,7 +80,8 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 		parser.WithParagraphTransformers(util.Prioritized(linkRefGuard{parser.LinkReferenceParagraphTransformer}, 100)),
 	)
 	exts := []goldmark.Extender{extension.Linkify, markup.Strikethrough, extension.TaskList,
-		guardedTables{}, guardedFootnotes{}, markup.Math{Dollar: mk.Dollar, DollarEscaped: mk.DollarEscaped}}
+		guardedTables{}, guardedFootnotes{}, markup.Math{Dollar: mk.Dollar, DollarEscaped: mk.DollarEscaped,
+			BlockEscaped: mk.DollarEscaped && !mk.Kramdown}}
 	if mk.Emoji {
 		exts = append(exts, markup.Emoji{})
 	}

@@ -50,6 +50,11 @@ type Math struct {
 	// The same holds of "\\(…\\)" and "\\[…\\]" always: their
 	// doubled backslash is written for the Markdown that reads them.
 	DollarEscaped bool
+	// BlockEscaped says the same of "$$…$$" blocks: Hugo's Markdown
+	// without its passthrough extension reads them as paragraphs, its
+	// backslash escapes resolved ("D\_{KL}" is "D_{KL}" to MathJax);
+	// kramdown's math blocks are raw.
+	BlockEscaped bool
 }
 
 // MaxInlineMath is the longest inline formula, delimiters aside, in bytes
@@ -63,7 +68,7 @@ func (e Math) Extend(m goldmark.Markdown) {
 		// Before the paragraph (1000) and the other blocks that "\" or
 		// "$" cannot start; after the fenced code block (700), so
 		// nothing in a fence is math.
-		parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, 750)),
+		parser.WithBlockParsers(util.Prioritized(mathBlockParser{dollarEscaped: e.BlockEscaped}, 750)),
 		// Before the code span (100)? No: a code span opened first wins,
 		// as inline parsers only see where they are triggered.
 		parser.WithInlineParsers(util.Prioritized(mathInlineParser{dollar: e.Dollar, escaped: e.DollarEscaped}, 150)),
@@ -83,7 +88,7 @@ type MathBlock struct {
 	closer  string // the delimiter that ends it
 	done    bool   // closed on its first line
 	offset  int    // where the formula starts in the source
-	escaped bool   // written "\\[…\\]": Markdown's backslash escapes are resolved in it
+	escaped bool   // written "\\[…\\]", or "$$" where Math.BlockEscaped: Markdown's backslash escapes are resolved in it
 }
 
 func (n *MathBlock) Kind() ast.NodeKind { return KindMathBlock }
@@ -151,11 +156,11 @@ func memos(pc parser.Context, key parser.ContextKey) *[4]closerMemo {
 	return m
 }
 
-type mathBlockParser struct{}
+type mathBlockParser struct{ dollarEscaped bool }
 
 func (mathBlockParser) Trigger() []byte { return []byte{'$', '\\'} }
 
-func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (p mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 || pos >= len(line) {
@@ -175,7 +180,7 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 			if !util.IsBlank(body[i+len(d.close):]) {
 				return nil, parser.NoChildren
 			}
-			n := &MathBlock{closer: d.close, done: true, offset: start, escaped: d.open == `\\[`}
+			n := &MathBlock{closer: d.close, done: true, offset: start, escaped: d.open == `\\[` || d.open == "$$" && p.dollarEscaped}
 			if !util.IsBlank(body[:i]) {
 				n.Lines().Append(text.NewSegment(start, start+i))
 			}
@@ -185,7 +190,7 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		if !closerLineFollows(pc, k, d.close, reader.Source(), seg.Stop) {
 			return nil, parser.NoChildren
 		}
-		n := &MathBlock{closer: d.close, offset: start, escaped: d.open == `\\[`}
+		n := &MathBlock{closer: d.close, offset: start, escaped: d.open == `\\[` || d.open == "$$" && p.dollarEscaped}
 		if !util.IsBlank(body) {
 			// "$$ \begin{x}": its spaces are the delimiter's, not
 			// the formula's indent.

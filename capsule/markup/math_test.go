@@ -117,6 +117,22 @@ func TestDollarEscaped(t *testing.T) {
 	}
 }
 
+// Where the site's Markdown reads "$$" blocks before its math script
+// (Hugo without passthrough: argmaxblog's), their escapes are resolved
+// too; otherwise (kramdown's math blocks) they are as written.
+func TestBlockEscaped(t *testing.T) {
+	src := "$$\nD\\_{KL}(P \\| Q) = \\sum\\_{i} P\\_i \\\\\\\nx\n$$\n\n$$a\\_1$$\n\n\\[\nb\\_1\n\\]\n"
+	for escaped, want := range map[bool][]string{
+		true:  {"D_{KL}(P | Q) = \\sum_{i} P_i \\\\\nx\n", "a_1\n", "b\\_1\n"},
+		false: {"D\\_{KL}(P \\| Q) = \\sum\\_{i} P\\_i \\\\\\\nx\n", "a\\_1\n", "b\\_1\n"},
+	} {
+		md := goldmark.New(goldmark.WithExtensions(Math{Dollar: true, DollarEscaped: true, BlockEscaped: escaped}))
+		if got := fences(parseAll(t, md, src)); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("BlockEscaped %v: math blocks %q, want %q", escaped, got, want)
+		}
+	}
+}
+
 func TestDisplayMath(t *testing.T) {
 	for _, c := range []struct {
 		src  string
