@@ -125,3 +125,26 @@ func TestNotFoundPagesInSubfoldersAreNotContent(t *testing.T) {
 		}
 	}
 }
+
+// A theme's layout page in two folders (TakaakiU's tabs/archive.md and
+// en/tabs/archive.md, no text): both are left out and lead to capsule's
+// archive; the second, whose slug was made unique, was served as an
+// empty "Archive" page on the home page.
+func TestLayoutStubsInTwoFolders(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":            "title: t\n",
+			"_posts/2020-01-01-p.md": "---\ntitle: P\n---\nhi\n",
+			"a/archive.md":           "---\nlayout: archives\n---\n",
+			"b/archive.md":           "---\nlayout: archives\n---\n",
+		})
+	})
+	if _, _, home := servetest.GeminiGet(t, d, "/"); strings.Contains(home, "b-archive") || strings.Contains(home, "/pages/") {
+		t.Errorf("the home page lists a layout page:\n%s", home)
+	}
+	for _, old := range []string{"/a/archive.html", "/b/archive.html"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, old); status != 31 || !strings.HasSuffix(meta, "/archive.gmi") {
+			t.Errorf("%s answers %d %s, want a redirect to capsule's archive", old, status, meta)
+		}
+	}
+}

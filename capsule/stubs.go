@@ -1,7 +1,10 @@
 package capsule
 
 import (
+	"path"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"capsule/capsule/content"
 	"capsule/gopher"
@@ -41,8 +44,18 @@ func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*co
 	out = lists
 	for i, list := range lists {
 		for _, p := range list {
+			if !p.Blank {
+				continue
+			}
+			// By its slug, or by its file's name when the slug was made
+			// unique (a theme's archive.md in two folders: b/archive.md
+			// is b-archive).
 			page, ok := stubNames[p.Slug]
-			if !ok || !p.Blank {
+			if !ok {
+				name := path.Base(filepath.ToSlash(p.File))
+				page, ok = stubNames[strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))]
+			}
+			if !ok {
 				continue
 			}
 			if stubs == nil {
