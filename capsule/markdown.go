@@ -81,7 +81,7 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 	)
 	exts := []goldmark.Extender{extension.Linkify, markup.Strikethrough, extension.TaskList,
 		guardedTables{}, guardedFootnotes{}, markup.Math{Dollar: mk.Dollar, DollarEscaped: mk.DollarEscaped,
-			BlockEscaped: mk.DollarEscaped && !mk.Kramdown}}
+			BlockEscaped: mk.DisplayEscaped}}
 	if mk.Emoji {
 		exts = append(exts, markup.Emoji{})
 	}

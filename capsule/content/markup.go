@@ -21,6 +21,11 @@ type Markup struct {
 	// script does (a theme's or post's switch, not Hugo's passthrough),
 	// so its backslash escapes are resolved: "$\\{x\\}$" is "$\{x\}$".
 	DollarEscaped bool
+	// DisplayEscaped: the site's Markdown reads "$$" blocks before its
+	// math script does (Hugo without "$$" among its passthrough
+	// extension's block delimiters: a paragraph to goldmark), so their
+	// backslash escapes are resolved too.
+	DisplayEscaped bool
 	// Emoji: ":tada:" is 🎉, as Hugo's enableEmoji and Jekyll's jemoji
 	// plugin make it.
 	Emoji bool
@@ -41,11 +46,18 @@ func hugoMarkup(m map[string]any) Markup {
 	mk.Emoji = isTrue(m["enableemoji"])
 	markup := section(m, "markup")
 	pass := section(section(section(markup, "goldmark"), "extensions"), "passthrough")
+	mk.DisplayEscaped = true
 	if isTrue(pass["enable"]) {
 		inline, _ := section(pass, "delimiters")["inline"].([]any)
 		for _, pair := range inline {
 			if p, ok := pair.([]any); ok && len(p) == 2 && str(p[0]) == "$" && str(p[1]) == "$" {
 				mk.Dollar = true
+			}
+		}
+		block, _ := section(pass, "delimiters")["block"].([]any)
+		for _, pair := range block {
+			if p, ok := pair.([]any); ok && len(p) == 2 && str(p[0]) == "$$" && str(p[1]) == "$$" {
+				mk.DisplayEscaped = false
 			}
 		}
 	}

@@ -14,12 +14,14 @@ func TestSiteMarkup(t *testing.T) {
 		hugo  bool
 		want  Markup
 	}{
-		{map[string]string{"hugo.toml": "title = \"x\"\n"}, true, Markup{}},
-		{map[string]string{"hugo.toml": "enableEmoji = true\n[params]\nmath = true\n"}, true, Markup{Dollar: true, DollarEscaped: true, Emoji: true}},
-		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['\\(', '\\)'], ['$', '$']]\n"}, true, Markup{Dollar: true}},
-		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = false\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{}},
+		{map[string]string{"hugo.toml": "title = \"x\"\n"}, true, Markup{DisplayEscaped: true}},
+		{map[string]string{"hugo.toml": "enableEmoji = true\n[params]\nmath = true\n"}, true, Markup{Dollar: true, DollarEscaped: true, DisplayEscaped: true, Emoji: true}},
+		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['\\(', '\\)'], ['$', '$']]\n"}, true, Markup{Dollar: true, DisplayEscaped: true}},
+		// "$$" among the block delimiters: its blocks are raw.
+		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['\\[', '\\]'], ['$$', '$$']]\n"}, true, Markup{}},
+		{map[string]string{"hugo.toml": "[markup.goldmark.extensions.passthrough]\nenable = false\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{DisplayEscaped: true}},
 		// Hugo Stack's config/_default: markup in a file of its own.
-		{map[string]string{"config/_default/hugo.toml": "enableemoji = true\n", "config/_default/markup.toml": "[goldmark.extensions.passthrough]\nenable = true\n[goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{Dollar: true, Emoji: true}},
+		{map[string]string{"config/_default/hugo.toml": "enableemoji = true\n", "config/_default/markup.toml": "[goldmark.extensions.passthrough]\nenable = true\n[goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"}, true, Markup{Dollar: true, DisplayEscaped: true, Emoji: true}},
 		{map[string]string{"_config.yml": "plugins:\n  - jekyll-feed\n  - jemoji\n"}, false, Markup{Emoji: true, Kramdown: true}},
 		{map[string]string{"_config.yml": "gems: [jemoji]\n"}, false, Markup{Emoji: true, Kramdown: true}},
 		{map[string]string{"_config.yml": "markdown: kramdown\nmath: true\n"}, false, Markup{Kramdown: true}},

@@ -51,9 +51,10 @@ type Math struct {
 	// doubled backslash is written for the Markdown that reads them.
 	DollarEscaped bool
 	// BlockEscaped says the same of "$$…$$" blocks: Hugo's Markdown
-	// without its passthrough extension reads them as paragraphs, its
-	// backslash escapes resolved ("D\_{KL}" is "D_{KL}" to MathJax);
-	// kramdown's math blocks are raw.
+	// without "$$" among its passthrough extension's block delimiters
+	// reads them as paragraphs, its backslash escapes resolved
+	// ("D\_{KL}" is "D_{KL}" to MathJax); kramdown's math blocks, and
+	// capsule's own, are as written.
 	BlockEscaped bool
 }
 
