@@ -269,9 +269,13 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	case len(f.config.mainSections) > 0:
 		return f.config.mainSections
 	}
+	// The pages at the top of a language's content folder (content/ja/
+	// about.md, "" here) are no section: yzwbeast's about and search
+	// pages, as many as its posts, won over the posts section and left
+	// every language without posts. Hugo takes the largest section.
 	var main string
 	for _, s := range order {
-		if count[s] > count[main] || count[s] == count[main] && s < main {
+		if s != "" && (main == "" || count[s] > count[main] || count[s] == count[main] && s < main) {
 			main = s
 		}
 	}

@@ -330,3 +330,26 @@ func TestHugoDefaultLanguageTitle(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo site with a content folder per language, whose top-level pages
+// are as many as its posts (yzwbeast's about and search pages): the
+// posts section holds the posts, as Hugo's mainSections says; the pages
+// at the top of a language's folder are no section (they won, and every
+// post was a page).
+func TestHugoLanguageFoldersTopPagesAreNoSection(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml": "title = \"ブログ\"\ndefaultContentLanguage = \"ja\"\n[languages.ja]\nweight = 1\ncontentDir = \"content/ja\"\n" +
+			"[languages.en]\nweight = 2\ncontentDir = \"content/en\"\n",
+		"content/ja/posts/first.md": "---\ntitle: 初投稿\ndate: 2024-01-01\n---\n本文。\n",
+		"content/ja/about.md":       "---\ntitle: について\n---\n本文。\n",
+		"content/en/posts/first.md": "---\ntitle: First post\ndate: 2024-01-01\n---\nText.\n",
+		"content/en/about.md":       "---\ntitle: About\n---\nText.\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 2 || len(site.Pages) != 2 {
+		t.Errorf("%d posts, %d pages; want the two first posts posts and the two abouts pages (%s)", len(site.Posts), len(site.Pages), site.Layout)
+	}
+}
