@@ -63,8 +63,13 @@ func newMarkdown() goldmark.Markdown { return newDialect(content.Markup{}) }
 func newDialect(mk content.Markup) goldmark.Markdown {
 	inlines := parser.DefaultInlineParsers()
 	for i, in := range inlines {
-		if in.Priority == 200 { // the link parser
+		switch in.Priority {
+		case 200: // the link parser
 			inlines[i].Value = labelGuard{InlineParser: in.Value.(parser.InlineParser)}
+		case 500: // the emphasis parser
+			if mk.Kramdown {
+				inlines[i].Value = markup.NewKramdownEmphasisParser()
+			}
 		}
 	}
 	blocks := parser.DefaultBlockParsers()

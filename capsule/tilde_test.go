@@ -34,3 +34,25 @@ func TestSingleTildeIsText(t *testing.T) {
 		}
 	}
 }
+
+// kramdown (a Jekyll site's) closes "**" after Japanese punctuation
+// before a letter, where CommonMark does not: "これは**「重要」**です"
+// is bold there, and its asterisks were shown (realcoding2003's posts).
+// A Hugo site's goldmark reads CommonMark's rule, and shows them.
+func TestKramdownEmphasisBesideJapanese(t *testing.T) {
+	post := "---\ntitle: 強調\ndate: 2024-01-01\n---\n数年間**「いつか...」**先延ばしに。\n\nこれは**「重要」**です。2 * 3 * 4 と a*b*c。\n"
+	for name, files := range map[string]map[string]string{
+		"jekyll": {"_config.yml": "title: t\nlang: ja\n", "_posts/2024-01-01-kyocho.md": post},
+		"hugo":   {"hugo.toml": "title = \"t\"\nlanguageCode = \"ja\"\n", "content/posts/kyocho.md": post},
+	} {
+		d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, files) })
+		_, _, page := servetest.GeminiGet(t, d, "/posts/kyocho.gmi")
+		want := "数年間「いつか...」先延ばしに。\n\nこれは「重要」です。2 * 3 * 4 と abc。"
+		if name == "hugo" {
+			want = "数年間**「いつか...」**先延ばしに。\n\nこれは**「重要」**です。2 * 3 * 4 と abc。"
+		}
+		if !strings.Contains(page, want) {
+			t.Errorf("%s: gemtext lacks\n%s\nin\n%s", name, want, page)
+		}
+	}
+}
