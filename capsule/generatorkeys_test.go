@@ -148,3 +148,29 @@ func TestLayoutStubsInTwoFolders(t *testing.T) {
 		}
 	}
 }
+
+// A Jekyll site that names languages and default_lang, as jekyll-polyglot
+// reads them (realcoding2003's, in ko/en/ja): a post or page naming no
+// language is in the default one, not in English; and where polyglot is
+// not installed (GitHub Pages cannot run it), no address moves under
+// /<lang>/: Jekyll writes /2024/01/01/hello-en/, which answered 51.
+func TestJekyllLanguagesWithoutPolyglot(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml": "title: ブログ\nlanguages: [\"ja\", \"en\"]\ndefault_lang: \"ja\"\nplugins:\n  - jekyll-feed\n" +
+				"collections:\n  posts:\n    output: true\n    permalink: /:year/:month/:day/:title/\n",
+			"_posts/2024-01-01-hello.md":    "---\ntitle: こんにちは\nlang: ja\n---\n本文。\n",
+			"_posts/2024-01-01-hello-en.md": "---\ntitle: Hello\nlang: en\n---\nText.\n",
+			"_posts/2024-02-01-nolang.md":   "---\ntitle: 言語なし\n---\n本文。\n",
+			"privacy.md":                    "---\ntitle: プライバシー\npermalink: /privacy/\n---\n本文。\n",
+		})
+	})
+	if _, _, home := servetest.GeminiGet(t, d, "/"); !strings.Contains(home, "言語なし") {
+		t.Errorf("the default language's home lacks the post that names no language:\n%s", home)
+	}
+	for old, want := range map[string]string{"/2024/01/01/hello-en/": "/en/posts/hello-en.gmi", "/privacy/": "/privacy.gmi"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, old); status != 31 || !strings.HasSuffix(meta, want) {
+			t.Errorf("%s answers %d %s, want a redirect to %s", old, status, meta, want)
+		}
+	}
+}

@@ -179,7 +179,7 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 		default:
 			p.translationKey = path.Join(rests[i], p.Slug)
 		}
-		if configured && l.Dir != "" {
+		if configured && f.config.polyglot && l.Dir != "" {
 			// Polyglot puts a language's pages under its folder on the
 			// web site: their old addresses are there.
 			for j, a := range p.Addresses {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"os"
@@ -56,6 +57,11 @@ type siteConfig struct {
 	collections   []string // the collections beyond posts with output: true, "_" + name a folder each
 	include       []string // files and folders starting with "_" or "." it builds anyway
 	exclude       []string // those it does not
+	// polyglot: jekyll-polyglot is among the plugins (or in the
+	// Gemfile), which puts a language's pages under /<lang>/ on the web
+	// site; languages and default_lang without it (GitHub Pages cannot
+	// run it) move no address.
+	polyglot bool
 	// futureKey is the setting that has the generator publish posts
 	// dated in the future (Hugo's buildFuture, Jekyll's future) when it
 	// is on, "" when it is not: capsule holds them all the same (see
@@ -376,9 +382,23 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	if d := strings.ToLower(str(m["default_lang"])); slices.Contains(c.jekyllLangs, d) {
 		c.jekyllDefault = d
+		if c.lang == "" {
+			// A polyglot site's page that names no language is in the
+			// default one (realcoding2003's privacy page was put in the
+			// English capsule).
+			c.lang = c.jekyllWritten[d]
+		}
 	}
 	c.urls = readJekyllURLConfig(m)
 	c.markup = jekyllMarkup(m)
+	for _, key := range []string{"plugins", "gems"} {
+		c.polyglot = c.polyglot || slices.Contains(strs(m[key]), "jekyll-polyglot")
+	}
+	if !c.polyglot && len(c.jekyllLangs) > 0 {
+		if b, err := readSmall(filepath.Join(dir, "Gemfile")); err == nil {
+			c.polyglot = bytes.Contains(b, []byte("jekyll-polyglot"))
+		}
+	}
 	return c
 }
 
