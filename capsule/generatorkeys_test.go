@@ -174,3 +174,23 @@ func TestJekyllLanguagesWithoutPolyglot(t *testing.T) {
 		}
 	}
 }
+
+// In a polyglot site, translations are the pages whose addresses differ
+// only by the language's folder (polyglot's page id: realcoding2003's
+// ja /2024/01/01/hello/ and en permalink /en/:year/:month/:day/:title/
+// with slug hello), as those sharing one permalink are: linked both ways.
+func TestPolyglotTranslationsByAddress(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml": "title: ブログ\nlang: ja\nlanguages: [\"ja\", \"en\"]\ndefault_lang: \"ja\"\nplugins:\n  - jekyll-polyglot\n" +
+				"collections:\n  posts:\n    output: true\n    permalink: /:year/:month/:day/:title/\n",
+			"_posts/2024-01-01-hello.md":    "---\ntitle: こんにちは\nlang: ja\n---\n本文。\n",
+			"_posts/2024-01-01-hello-en.md": "---\ntitle: Hello\nlang: en\nslug: hello\npermalink: /en/:year/:month/:day/:title/\n---\nText.\n",
+		})
+	})
+	for page, want := range map[string]string{"/posts/hello.gmi": "=> /en/posts/hello.gmi English\n", "/en/posts/hello.gmi": "=> /posts/hello.gmi 日本語\n"} {
+		if _, _, got := servetest.GeminiGet(t, d, page); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %q:\n%s", page, want, got)
+		}
+	}
+}

@@ -174,6 +174,16 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 		switch {
 		case p.fmTranslationKey != "":
 			p.translationKey = "\x00" + p.fmTranslationKey
+		case configured && len(p.Addresses) > 0:
+			// Polyglot's page id: the page's address without its
+			// language's folder, so that /en/2024/01/01/hello/ and
+			// /2024/01/01/hello/ are one page (realcoding2003's
+			// ko/en/ja triples), as is one permalink shared.
+			a := p.Addresses[0]
+			if rest, ok := strings.CutPrefix(a, "/"+cmp.Or(f.config.jekyllWritten[code], code)+"/"); ok {
+				a = "/" + rest
+			}
+			p.translationKey = "\x00url " + addressKey(a)
 		case configured && p.own != "" && p.ownKey == "permalink":
 			p.translationKey = "\x00permalink " + p.own // polyglot's: one permalink
 		default:
