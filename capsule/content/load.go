@@ -175,6 +175,11 @@ type LoadOptions struct {
 // A folder with no post and no page loads, with a warning; Content.Empty
 // says so to callers.
 func Load(dir string, opts LoadOptions) (*Content, error) {
+	// "~/blog/", as a shell's completion writes it, is ~/blog: compared
+	// with the site's root as found (findHugo's dir == root), the slash
+	// took a Hugo site's root for its content folder, its archetypes
+	// for posts.
+	dir = filepath.Clean(dir)
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()

@@ -353,3 +353,23 @@ func TestHugoLanguageFoldersTopPagesAreNoSection(t *testing.T) {
 		t.Errorf("%d posts, %d pages; want the two first posts posts and the two abouts pages (%s)", len(site.Posts), len(site.Pages), site.Layout)
 	}
 }
+
+// A posts folder given with a trailing slash ("~/blog/", as a shell
+// completes it) is the same folder: a Hugo site's root so given was
+// taken for its content folder, and its archetypes for broken posts.
+func TestPostsFolderWithATrailingSlash(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml":                "title = \"t\"\n",
+		"archetypes/default.md":    "+++\ntitle: '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'\n+++\n",
+		"content/posts/a.md":       "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n",
+		"content/posts/b.md":       "---\ntitle: B\ndate: 2024-01-02\n---\nText.\n",
+		"layouts/_default/list.md": "x",
+	})
+	site, err := loadStrict(dir+string(filepath.Separator), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 2 || !strings.Contains(site.Layout, "posts from section posts") {
+		t.Errorf("%d posts, layout %q", len(site.Posts), site.Layout)
+	}
+}
