@@ -285,6 +285,39 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	return []string{main}
 }
 
+// inLanguageFolders is main, the sections of an Eleventy or Astro
+// site's posts, as the start's line names them: each in the language
+// folders that hold it ("{en,ja,pt}/posts" for initto's src/en/posts…,
+// which said "src/posts", a folder that is not there).
+func (f folder) inLanguageFolders(main []string, nested []*mdFile) []string {
+	if f.gen == "" {
+		return main
+	}
+	langs := make(map[string][]string) // by section
+	for _, m := range nested {
+		first, _, _ := strings.Cut(m.def.dir, "/")
+		sec := topSection(f.langRel(m.def.dir))
+		if first != "" && f.isLangFolder(first) && slices.Contains(main, sec) && !slices.Contains(langs[sec], first) {
+			langs[sec] = append(langs[sec], first)
+		}
+	}
+	if len(langs) == 0 {
+		return main
+	}
+	out := slices.Clone(main)
+	for i, sec := range out {
+		switch l := langs[sec]; len(l) {
+		case 0:
+		case 1:
+			out[i] = l[0] + "/" + sec
+		default:
+			slices.Sort(l)
+			out[i] = "{" + strings.Join(l, ",") + "}/" + sec
+		}
+	}
+	return out
+}
+
 // describe says what the folder was taken for, and why, for the first
 // line of -check and of the log.
 func (f folder) describe(main []string) string {

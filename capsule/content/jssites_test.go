@@ -20,7 +20,8 @@ func jsPost(title, date, extra string) string {
 
 // An Eleventy site with a folder per language at the top of its input
 // folder (en/blog, ja/blog): its sections are the folders within, and its
-// default language, none being named, is the one of the most posts.
+// default language, none being named, is the one of the most posts; the
+// start's line says where its posts are.
 func TestEleventyLanguageFolders(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -54,6 +55,11 @@ func TestEleventyLanguageFolders(t *testing.T) {
 			}
 			if len(site.Posts) != 3 || len(site.Pages) != 0 {
 				t.Errorf("%d posts, %d pages: want the 3 posts of blog, whatever their language (%s)", len(site.Posts), len(site.Pages), site.Layout)
+			}
+			// The start's line names the folders that are there (it said
+			// "content/blog").
+			if want := "posts from content/{en,ja}/blog,"; !strings.Contains(site.Layout, want) {
+				t.Errorf("layout %q, want it to say %q", site.Layout, want)
 			}
 			for _, p := range site.Posts {
 				if want := map[bool]string{true: "", false: "/" + p.langCode}[p.langCode == c.def]; p.LangDir != want || p.Slug != "a" && p.Slug != "b" {

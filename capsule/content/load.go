@@ -353,7 +353,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if f.zola {
 			main, zolaSecs = f.zolaArrange(posts, sections, loc)
 		}
-		c.Layout = f.describe(main)
+		c.Layout = f.describe(f.inLanguageFolders(main, nested))
 	}
 	if c.Layout == "" {
 		c.Layout = f.describe(nil)
