@@ -247,8 +247,8 @@ func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[s
 // YAML means by the empty item. Lines of block scalars (| and >) are
 // text, left as they are; the lines keep their numbers.
 func nullEmptyItems(front []byte) []byte {
-	if !bytes.Contains(front, []byte("\n-")) && !bytes.HasPrefix(front, []byte("-")) && !bytes.Contains(front, []byte(" -")) {
-		return front
+	if !hasEmptyItem(front) {
+		return front // nearly all front matter: one look at each "-"
 	}
 	lines := bytes.SplitAfter(front, []byte("\n"))
 	indentOf := func(l []byte) (int, []byte) {
@@ -293,11 +293,30 @@ func nullEmptyItems(front []byte) []byte {
 	return bytes.Join(lines, nil)
 }
 
+// hasEmptyItem reports whether front may hold an empty item: a "-" with
+// only spaces or tabs between it and the line's end or a comment.
+func hasEmptyItem(front []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(front[i:], '-')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		k := i
+		for k < len(front) && (front[k] == ' ' || front[k] == '\t') {
+			k++
+		}
+		if k == len(front) || front[k] == '\n' || front[k] == '\r' || front[k] == '#' && k > i {
+			return true
+		}
+	}
+}
+
 // yamlEmptyItem is a block sequence's item with nothing in it ("-", maybe
-// with spaces or a comment after); yamlBlockScalar a line whose value is
+// with spaces, or spaces and a comment, after: "-#" is a scalar); yamlBlockScalar a line whose value is
 // a block scalar ("key: |", "- >-").
 var (
-	yamlEmptyItem   = regexp.MustCompile(`^-[ \t]*(#.*)?$`)
+	yamlEmptyItem   = regexp.MustCompile(`^-(?:[ \t]*|[ \t]+#.*)$`)
 	yamlBlockScalar = regexp.MustCompile(`(?:^|:[ \t]+|^-[ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?$`)
 )
 

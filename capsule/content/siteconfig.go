@@ -151,12 +151,12 @@ func readHugoConfig(root, file string) siteConfig {
 	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
 	m := readHugoConfigMap(root, file)
 	defaultLang := strings.ToLower(cmp.Or(str(m["defaultcontentlanguage"]), "en"))
-	langParams := section(section(section(m, "languages"), defaultLang), "params")
-	params := section(m, "params")
 	// The default language's own table ([languages.ja] title, a site of
 	// one language written so: k-kaz-git's) titles the site where the
 	// top level does not, as Hugo's .Site.Title is the language's.
 	defLang := section(section(m, "languages"), defaultLang)
+	langParams := section(defLang, "params")
+	params := section(m, "params")
 	c.title = cmp.Or(str(m["title"]), str(defLang["title"]))
 	c.description = cmp.Or(str(params["description"]), str(langParams["description"]), str(defLang["description"]))
 	for _, key := range []string{"languagecode", "defaultcontentlanguage"} {

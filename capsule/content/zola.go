@@ -77,13 +77,14 @@ func readZolaConfig(root, file string) siteConfig {
 	c.title, c.description = str(m["title"]), str(m["description"])
 	c.baseURL = strings.TrimSuffix(str(m["base_url"]), "/")
 	c.lang = str(m["default_language"])
+	defCode := cmp.Or(strings.ToLower(c.lang), "en")
 	// The default language's own table ([languages.en] beside
 	// default_language = "en") sets its title and description where the
 	// top level does not, as Zola (0.16 and later) reads it.
-	def := section(section(m, "languages"), cmp.Or(c.lang, "en"))
+	def := section(section(m, "languages"), defCode)
 	c.title, c.description = cmp.Or(c.title, str(def["title"])), cmp.Or(c.description, str(def["description"]))
 	c.zolaPaths = cmp.Or(strings.ToLower(str(section(m, "slugify")["paths"])), "on")
-	c.languages, c.urls.languages, c.urls.defaultLang = zolaLanguages(m, cmp.Or(strings.ToLower(c.lang), "en"))
+	c.languages, c.urls.languages, c.urls.defaultLang = zolaLanguages(m, defCode)
 	return c
 }
 
