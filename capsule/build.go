@@ -140,6 +140,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.Warnings = append(st.Warnings, stubWarns...)
 
 	links := newPostLinks(site, entries, stubs, c)
+	links.setTags(blogs)
 	gopherPost := links.gopherURL
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
@@ -210,7 +211,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				return
 			}
 			draftOut[i] = watch.render(p, func() renderedEntry {
-				return pk.pack(b.renderDraft(p, mark(p), md.of(p), links.rewriter(p, links.geminiLink, fileLink, true), &draftTraces[i]))
+				return pk.pack(b.renderDraft(p, mark(p), md.of(p), links.rewriter(p, links.geminiLink, fileLink, geminiTag, true), &draftTraces[i]))
 			})
 			c.ForgetPost(p) // rendered: its Markdown is not held to the build's end
 			return
@@ -228,7 +229,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 					nRetitled.Add(1)
 				}
 				if rewrapped {
-					if e = pk.rewrap(e, lb, j, p, md.of(p), links.rewriter(p, gopherPost, gopherFile, false), watch); e.err != nil {
+					if e = pk.rewrap(e, lb, j, p, md.of(p), links.rewriter(p, gopherPost, gopherFile, links.gopherTag, false), watch); e.err != nil {
 						out[i] = e
 						return
 					}
@@ -264,12 +265,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			var lowering content.Warnings
 			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
 			gmi, searchable, tailAt, err := lb.postGemtext(j, scratch, func(w io.Writer) error {
-				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, false))})
+				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, geminiTag, false))})
 			})
 			if err != nil {
 				return renderedEntry{err: err}
 			}
-			txt, menu, homeAt := lb.postGopher(j, doc, scratch, trace.wrap(links.rewriter(p, gopherPost, gopherFile, false)))
+			txt, menu, homeAt := lb.postGopher(j, doc, scratch, trace.wrap(links.rewriter(p, gopherPost, gopherFile, links.gopherTag, false)))
 			e := renderedEntry{
 				gmi: gmi, txt: txt, menu: menu, searchable: searchable, tailAt: tailAt, homeAt: homeAt,
 				summary: summary(p, doc), warns: append(lowering.List(), links.check(p, doc, trace.add)...),

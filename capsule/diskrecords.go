@@ -74,6 +74,7 @@ func encodeRecords(w *buildcache.Writer, c renderCache, atoms map[string][]byte)
 			w.Uvarint(uint64(a.fileKind))
 			w.Bool(a.relative)
 			w.Bool(a.onSite)
+			w.String(a.tag)
 		}
 		w.String(r.mark)
 		e := &r.renderedEntry
@@ -270,7 +271,7 @@ func decodeRecords(d *buildcache.Decoder) (renderCache, []recordRead) {
 		copy(r.bodySum[:], d.Fixed(32))
 		r.older = decodeNeighbour(d)
 		r.newer = decodeNeighbour(d)
-		if k := d.Count(9, maxRecords); k > 0 {
+		if k := d.Count(10, maxRecords); k > 0 { // a link answer takes 10 bytes at least
 			r.links = make([]linkAnswer, k)
 			for i := range r.links {
 				a := &r.links[i]
@@ -283,6 +284,7 @@ func decodeRecords(d *buildcache.Decoder) (renderCache, []recordRead) {
 				a.fileKind = fileKind(d.Int(255))
 				a.relative = d.Bool()
 				a.onSite = d.Bool()
+				a.tag = d.String()
 			}
 		}
 		r.mark = d.String()

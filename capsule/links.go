@@ -30,7 +30,9 @@ import (
 // content.Index), and absolute links to the blog's own web address
 // (content.Content.BaseURL: "https://example.org/posts/hello/"), which
 // lead to the capsule's page or file when there is one, and stay links
-// to the web when there is none (a tag's page, the web's home page).
+// to the web when there is none (a section's page, the web's home page).
+// Links to the generator's pages of tags and categories ("/tags/go-lang/",
+// content.TermLink) lead to the capsule's page of that tag.
 type postLinks struct {
 	site *Site
 	c    *content.Content
@@ -44,10 +46,14 @@ type postLinks struct {
 	published map[*content.Post]bool   // the posts and pages served, and stubs
 	// stubs are themes' layout pages left out (layoutStubs): links to
 	// them lead to the capsule's page that serves them.
-	stubs    map[*content.Post]builtinPage
-	files    map[string]fileKind // the files beside the posts, by path
-	web      *url.URL            // the blog's web address, with a host; nil when it has none
-	basePath string              // its path, without the final slash: "/blog", or ""
+	stubs map[*content.Post]builtinPage
+	files map[string]fileKind // the files beside the posts, by path
+	// tags are the tags of each blog by language folder ("" at the
+	// top, "/ja"), by content.TermKey: links to the generator's pages of
+	// tags lead to the capsule's (termTag).
+	tags     map[string]map[string]string
+	web      *url.URL // the blog's web address, with a host; nil when it has none
+	basePath string   // its path, without the final slash: "/blog", or ""
 }
 
 // fileKind is who a file beside the posts is served to.
@@ -371,7 +377,7 @@ func linkScheme(dest string) string {
 // link); everything else is kept. In the author's view of drafts
 // (draftView), links to drafts and to their files lead to their pages
 // and files under /drafts/.
-func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) string, fileTarget func(string) string, draftView bool) func(string) string {
+func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) string, fileTarget func(string) string, tagTarget func(dir, tag string) string, draftView bool) func(string) string {
 	return func(dest string) string {
 		if unsafeLink(dest) {
 			return "" // not offered; check warns
@@ -397,8 +403,77 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		case kind != fileNone:
 			return "" // not published: check warns
 		}
+		if dir, tag, ok := l.termTag(dest); ok {
+			return tagTarget(dir, tag)
+		}
 		return dest
 	}
+}
+
+// termTag reads dest as a link to the generator's page of a tag, or of
+// the list of tags (content.TermLink: "/tags/go-lang/", absolute or under
+// the site's base too), and returns the capsule's tag it stands for, in
+// the blog of the language folder dir: tag is "" for the list. ok is
+// false when dest is no such link, or when no post of that blog has the
+// tag.
+func (l *postLinks) termTag(dest string) (dir, tag string, ok bool) {
+	dir, term, isTerm := l.termLink(dest)
+	if !isTerm {
+		return "", "", false
+	}
+	tags, ok := l.tags[dir]
+	if !ok || term == "" {
+		return dir, "", ok
+	}
+	tag, ok = tags[content.TermKey(term)]
+	return dir, tag, ok
+}
+
+// termLink is content.TermLink of dest, a link on the site.
+func (l *postLinks) termLink(dest string) (dir, term string, ok bool) {
+	if local, ok := l.onSite(dest); ok {
+		dest = local
+	}
+	u, ok := sitePath(dest)
+	if !ok {
+		return "", "", false
+	}
+	p := u.Path
+	if rest, ok := l.underBase(p); ok {
+		p = rest
+	}
+	return content.TermLink(p)
+}
+
+// setTags notes the tags of blogs, for termTag.
+func (l *postLinks) setTags(blogs []*blog) {
+	l.tags = make(map[string]map[string]string, len(blogs))
+	for _, b := range blogs {
+		tags := make(map[string]string, len(b.tags))
+		for _, g := range b.tags {
+			if k := content.TermKey(g.Name); tags[k] == "" {
+				tags[k] = g.Name
+			}
+		}
+		l.tags[b.dir] = tags
+	}
+}
+
+// geminiTag is the Gemini link to a tag's page, or to the list of tags
+// when tag is "", in the blog of language folder dir.
+func geminiTag(dir, tag string) string {
+	if tag == "" {
+		return dir + tagsPath
+	}
+	return tagGeminiLink(dir, tag)
+}
+
+// gopherTag is geminiTag's Gopher URL.
+func (l *postLinks) gopherTag(dir, tag string) string {
+	if tag == "" {
+		return l.site.GopherURL(gopher.TypeMenu, dir+tagsPath)
+	}
+	return l.site.GopherURL(gopher.TypeMenu, tagSelectorLink(dir, tag))
 }
 
 // check warns, with file and line, about every link in p (parsed as doc)
@@ -461,7 +536,15 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 				warn("withheld file link", func() string {
 					return "link to a file of a page bundle that publishes none (publishResources = false, or headless): not offered (its text is kept): " + dest
 				})
-			case relative && kind == fileNone && !onSite:
+			case kind != fileNone:
+			case relative && !onSite:
+				if _, _, ok := l.termTag(dest); ok {
+					break // a tag's page
+				}
+				if _, _, isTerm := l.termLink(dest); isTerm {
+					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + dest })
+					break
+				}
 				warn("dead file link", func() string { return "link to a file that does not exist: " + dest })
 			}
 		}

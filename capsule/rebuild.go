@@ -109,7 +109,8 @@ type linkAnswer struct {
 	file      string // resolveFile's answers
 	fileKind  fileKind
 	relative  bool
-	onSite    bool // a link to the blog's own web address (postLinks.onSite)
+	onSite    bool   // a link to the blog's own web address (postLinks.onSite)
+	tag       string // the tag's page it leads to (postLinks.termTag): its folder and tag, "" if none
 }
 
 // answer is where dest, written in the post from, leads now.
@@ -131,6 +132,9 @@ func (l *postLinks) answer(dest string, from *content.Post) linkAnswer {
 	}
 	a.file, a.fileKind, a.relative = l.resolveFile(dest, from)
 	_, a.onSite = l.onSite(dest)
+	if dir, tag, ok := l.termTag(dest); ok {
+		a.tag = dir + tagsPath + tag
+	}
 	return a
 }
 

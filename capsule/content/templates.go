@@ -23,7 +23,30 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 //
 // Without liquid (a Hugo site), Liquid's syntax is text.
 func expandTemplates(posts []*Post, liquid bool) []*FileError {
-	var ix *Index // made for the first ref: most folders have none
+	var ix *Index               // made for the first ref: most folders have none
+	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
+	term := func(target string) (label string, ok bool) {
+		path, _, _ := strings.Cut(target, "#")
+		_, t, ok := TermLink(path)
+		if !ok {
+			return "", false
+		}
+		if t == "" {
+			return "", true // the list of tags
+		}
+		if terms == nil {
+			terms = map[string]string{}
+			for _, p := range posts {
+				for _, tag := range p.Tags {
+					if k := TermKey(tag); terms[k] == "" {
+						terms[k] = tag
+					}
+				}
+			}
+		}
+		tag, ok := terms[TermKey(t)]
+		return "#" + tag, ok
+	}
 	refFrom := func(from *Post) func(string) (string, bool) {
 		return func(target string) (string, bool) {
 			if ix == nil {
@@ -36,6 +59,12 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 			case len(ambiguous) > 0:
 				return target, true // as written: the link check says it is ambiguous
 			case p == nil:
+				// A tag's page (Hugo's /tags/hugo): as written, a
+				// link the site's link rewriting leads to the
+				// capsule's page of that tag.
+				if _, ok := term(target); ok {
+					return target, true
+				}
 				return "", false
 			}
 			return (&url.URL{Path: "/" + p.Path()}).EscapedPath(), true
@@ -50,7 +79,8 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 			if p, _ := ix.Find(from, target); p != nil {
 				return ix.InLanguageOf(p, from, target).Title
 			}
-			return ""
+			label, _ := term(target)
+			return label
 		}
 	}
 	var warns []*FileError

@@ -1,0 +1,129 @@
+package capsule_test
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/content"
+	"capsule/capsule/internal/servetest"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// Links to the generator's pages of tags and categories lead to the
+// capsule's tag pages, as Hugo 0.111 builds this fixture: /tags/go-lang/
+// for "Go Lang", /categories/技術/ (categories are tags here), the list
+// /tags/, the site's own absolute address, a ref shortcode to a term
+// (which Hugo resolves: no warning, labelled with the tag), each in the
+// blog of its language. A term no post of that language has is a dead
+// link, warned of by its file and line, and left as written.
+func TestLinksToTagPagesLeadToTagPages(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = "testdata/hugo-termlinks" })
+	_, _, page := servetest.GeminiGet(t, d, "/posts/first.gmi")
+	for _, want := range []string{
+		"=> /tags/%E6%97%A5%E8%A8%98.gmi #日記\n", // the bare ref, labelled with its tag
+		"=> /tags/Go%20Lang.gmi go\n",
+		"=> /tags/%E6%8A%80%E8%A1%93.gmi cat\n",
+		"=> /tags/ all\n",
+		"=> /tags/nope/ none\n",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the post's page lacks %q:\n%s", want, page)
+		}
+	}
+	// The absolute link to the site's page of the tag leads where the
+	// relative one does (the renderer lists a link once).
+	if strings.Contains(page, "example.org") {
+		t.Errorf("the absolute link to the web's tag page stayed one:\n%s", page)
+	}
+	_, _, en := servetest.GeminiGet(t, d, "/en/posts/first.gmi")
+	for _, want := range []string{"=> /en/tags/Travel.gmi travel\n", "=> /en/tags/%E6%97%A5%E8%A8%98/ not in English\n"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English post's page lacks %q:\n%s", want, en)
+		}
+	}
+	// Every tag link answers the tag's page.
+	for _, m := range regexp.MustCompile(`(?m)^=> (/(?:en/)?tags/[^ ]*) `).FindAllStringSubmatch(page+en, -1) {
+		if m[1] == "/tags/nope/" || strings.HasSuffix(m[1], "/") && strings.Contains(m[1], "%E6%97%A5") {
+			continue // the dead ones
+		}
+		if status, _, body := servetest.GeminiGet(t, d, m[1]); status != gemini.StatusSuccess || !strings.Contains(body, "=> /") {
+			t.Errorf("gemini %s: %d %q", m[1], status, body)
+		}
+	}
+
+	// Gopher: the references are the tags' menus, which list the post.
+	text := servetest.GopherGet(t, d, "/posts/first.txt\r\n")
+	refs := regexp.MustCompile(`(?m)^\[\d+\] (gopher://\S+)`).FindAllStringSubmatch(text, -1)
+	menus := 0
+	for _, r := range refs {
+		u, err := url.Parse(r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sel := strings.TrimPrefix(u.Path, "/1") // the type, then the selector, decoded once as a client does
+		if !strings.HasPrefix(sel, "/tags/") {
+			continue
+		}
+		menus++
+		if menu := servetest.GopherGet(t, d, sel+"\r\n"); !strings.Contains(menu, "/posts/first") && sel != "/tags/" ||
+			sel == "/tags/" && !strings.Contains(menu, "/tags/Go%20Lang\t") {
+			t.Errorf("gopher %s (from %s):\n%s", sel, r[1], menu)
+		}
+	}
+	if menus != 4 || !strings.Contains(text, "/tags/nope/") {
+		t.Errorf("want 4 references to tag menus and the dead link as written:\n%s", text)
+	}
+
+	var warned []string
+	for _, w := range d.Store().Warnings {
+		warned = append(warned, w.Error())
+	}
+	all := strings.Join(warned, "\n")
+	for _, want := range []string{
+		"first.md:13: link to the page of a tag no post has: /tags/nope/",
+		"first.en.md:7: link to the page of a tag no post has: /en/tags/日記/",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+	if len(warned) != 2 {
+		t.Errorf("want the two dead tag links warned of, and nothing else:\n%s", all)
+	}
+}
+
+// TermLink reads the addresses of taxonomy pages, and nothing else.
+func TestTermLink(t *testing.T) {
+	for _, c := range []struct {
+		path, dir, term string
+		ok              bool
+	}{
+		{"/tags/go-lang/", "", "go-lang", true},
+		{"/tags/go-lang", "", "go-lang", true},
+		{"/tags/go-lang/index.html", "", "go-lang", true},
+		{"/categories/%E6%8A%80%E8%A1%93/", "", "技術", true},
+		{"/tags/", "", "", true},
+		{"/ja/tags/日記/", "/ja", "日記", true},
+		{"/pt-br/categories/", "/pt-br", "", true},
+		{"/posts/tags/", "", "", false},
+		{"/tags/a/b/", "", "", false},
+		{"/2024/tags/x/", "", "", false},
+		{"tags/x/", "", "", false},
+		{"/tags/%zz/", "", "", false},
+		{"/series/x/", "", "", false},
+	} {
+		dir, term, ok := content.TermLink(c.path)
+		if dir != c.dir || term != c.term || ok != c.ok {
+			t.Errorf("TermLink(%q) = %q, %q, %v; want %q, %q, %v", c.path, dir, term, ok, c.dir, c.term, c.ok)
+		}
+	}
+	for _, c := range [][2]string{{"Go Lang", "go-lang"}, {"C++!", "c++"}, {"日記", "日記"}, {"snake_case", "snake-case"}} {
+		if got := content.TermKey(c[0]); got != c[1] {
+			t.Errorf("TermKey(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
