@@ -10,7 +10,10 @@ import (
 // themeKeys are keys Hugo, Jekyll and their themes put in front matter for
 // layout and decoration, which capsule has no use for: accepted without a
 // word, so that a blog brought as it is loads quietly. Lower case: Hugo's
-// keys are not case-sensitive.
+// keys are not case-sensitive. Among them are words a key that keeps a
+// post back is a letter or two from (publisher, built), which would
+// otherwise be taken for its misspelling and leave the post out (a
+// zzo theme's publications have a publisher).
 var themeKeys = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, k := range strings.Fields(`
@@ -28,7 +31,7 @@ var themeKeys = func() map[string]bool {
 		invertpagination showtableofcontents showtaxonomies showauthorbottom showsummary
 		sharinglinks showviews showlikes showcomments showrelatedcontent externalurl featureimage
 		featureimagecaption layoutbackgroundblur layoutbackgroundheaderspace showheadinganchors
-		showzenmode xml
+		showzenmode xml publisher publishers republished built
 		`) {
 		m[k] = true
 	}

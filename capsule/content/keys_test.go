@@ -2,6 +2,7 @@ package content
 
 import (
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -265,5 +266,35 @@ func TestBlowfishKeysQuiet(t *testing.T) {
 	}
 	if len(got) != 1 || !strings.Contains(got[0], `"proficiencyLevel"`) {
 		t.Errorf("warnings: %q; want proficiencyLevel's alone", got)
+	}
+}
+
+// A key that is a word of its own, a letter or two from a key that keeps
+// a post back (publisher: a zzo theme's publications), is not taken for
+// its misspelling: the post is published, without a word (Hugo builds
+// it). Jekyll's singular tag key names tags as its category key names
+// categories, one term each, not split at spaces (Jekyll's
+// pluralized_array_from_hash).
+func TestWordsNearWithholdingKeysAndJekyllTag(t *testing.T) {
+	files := map[string]string{
+		"_config.yml":                "title: t\n",
+		"_posts/2020-01-01-book.md":  "---\ntitle: Book\npublisher: \"Example Press\"\npublishers: [\"A\", \"B\"]\n---\nA book.\n",
+		"_posts/2020-01-02-news.md":  "---\ntitle: News\ntag: [news, web]\n---\nNews.\n",
+		"_posts/2020-01-03-other.md": "---\ntitle: Other\ntag: open source\ncategory: lab work\n---\nOther.\n",
+	}
+	c, err := Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Warnings) > 0 {
+		t.Errorf("warnings: %v", c.Warnings)
+	}
+	tags := map[string][]string{}
+	for _, p := range c.Posts {
+		tags[p.Title] = p.Tags
+	}
+	want := map[string][]string{"Book": nil, "News": {"news", "web"}, "Other": {"open source", "lab work"}}
+	if !reflect.DeepEqual(tags, want) {
+		t.Errorf("tags %q, want %q", tags, want)
 	}
 }

@@ -142,7 +142,7 @@ func quietKey(name string, zola bool, taxonomies string) bool {
 // postKeys are the keys of a post's front matter that capsule reads, in
 // every syntax: its own, and Hugo's and Jekyll's for the same things.
 // Near misses of these are errors (see parsePost).
-var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "tags", "categories",
+var postKeys = []string{"title", "date", "publishDate", "updated", "lastmod", "tags", "tag", "categories",
 	"category", "summary", "description", "excerpt", "slug", "url", "permalink", "aliases", "redirect_from",
 	"lang", "language", "draft", "published", "page", "expiryDate", "build", "_build", "headless"}
 
@@ -294,6 +294,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 				lines[canon] = lines[k]
 			}
 			delete(m, k)
+		}
+	}
+	for _, key := range []string{"tag", "category"} {
+		if s, ok := m[key].(string); ok {
+			// Jekyll's singular keys name one term, not split at
+			// spaces as its plural ones are.
+			m[key] = []any{s}
 		}
 	}
 	if def.hugo {
@@ -534,7 +541,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			warns = append(warns, &FileError{File: file, Line: line(key), Msg: "front matter: " + fmt.Sprintf(format, args...), Kind: kind})
 		}
 	}
-	keys := []string{"tags", "categories", "category"}
+	keys := []string{"tags", "tag", "categories", "category"}
 	if def.tagKeys != "" {
 		// A language's taxonomies (tag = "FRtags"), in front matter
 		// written in any case, after the usual keys.
@@ -549,7 +556,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	for _, key := range keys {
 		tags := r.tags(key)
-		if key != "tags" {
+		if key != "tags" && key != "tag" {
 			p.categories = append(p.categories, tags...) // for Jekyll's addresses
 		}
 		for _, t := range tags {
