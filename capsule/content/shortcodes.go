@@ -192,6 +192,18 @@ func scIndexClosers(in []byte) map[string][]scSpan {
 			if word != "endraw" && word != "endhighlight" && word != "endcomment" {
 				continue
 			}
+			if k < len(in) && in[k] != '%' && in[k] != '-' {
+				// Liquid ends a block at its end tag's name and ignores
+				// what follows it ({% endhighlight bash %}, which real
+				// posts write): the markup up to "%}" on the line,
+				// within 256 bytes, is skipped.
+				if e := bytes.Index(in[k:min(len(in), k+256)], []byte("%}")); e > 0 && !bytes.ContainsAny(in[k:k+e], "\n{") {
+					k += e
+					if in[k-1] == '-' {
+						k--
+					}
+				}
+			}
 			k = scSkipSpace(in, k)
 			if k < len(in) && in[k] == '-' {
 				k++

@@ -123,6 +123,12 @@ func TestLiquidJekyll(t *testing.T) {
 		{"highlight", "例：\n\n{% highlight ruby linenos %}\nputs \"こんにちは\"\n{% endhighlight %}\n",
 			"例：\n\n```ruby\nputs \"こんにちは\"\n```\n", nil},
 		{"highlight trim", "{%- highlight js -%}\nx{{ y }}\n{%- endhighlight -%}", "```js\nx{{ y }}\n```", nil},
+		// Liquid ignores what follows an end tag's name (a real blog's
+		// 38 code blocks).
+		{"endhighlight with markup", "{% highlight bash %}\nnpm i\nbrew doctor\n{% endhighlight bash %}\n後", "```bash\nnpm i\nbrew doctor\n```\n後", nil},
+		{"endhighlight with markup trim", "{% highlight bash %}\nls\n{% endhighlight bash -%}", "```bash\nls\n```", nil},
+		{"endcomment with markup", "前{% comment %}秘密{% endcomment x %}後", "前後", nil},
+		{"endraw with markup", "{% raw %}{{ a }}{% endraw x %}後", "{{ a }}後", nil},
 		{"raw", "テンプレート：{% raw %}{{ page.title }} と {% if x %}{% endraw %}でした",
 			"テンプレート：{{ page.title }} と {% if x %}でした", nil},
 		{"raw multiline", "{% raw %}\n{{ a }}\n{% endraw %}\n{{ b }}", "\n{{ a }}\n\n", []string{"13:Liquid output {{ b }}"}},
