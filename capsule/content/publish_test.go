@@ -277,6 +277,27 @@ func TestJekyllConfigLanguage(t *testing.T) {
 	}
 }
 
+// A Jekyll site without a title is titled by its name, as jekyll-feed and
+// jekyll-seo-tag title it (jekyllrb-ja's _config.yml); a title wins.
+func TestJekyllConfigNameTitles(t *testing.T) {
+	for config, want := range map[string]string{
+		"name: Jekyll • 静的サイト\ndescription: d\n": "Jekyll • 静的サイト",
+		"name: n\ntitle: The title\n":            "The title",
+	} {
+		dir := testfs.Write(t, map[string]string{
+			"_config.yml":              config,
+			"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
+		})
+		site, err := loadStrict(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if site.Meta.Title != want {
+			t.Errorf("%q: title %q, want %q", config, site.Meta.Title, want)
+		}
+	}
+}
+
 // A site written in Japanese that says no language is served as English,
 // as its generator's themes do, with one warning saying how to set it
 // (melborne's 451 posts); one that says a language, or is in English,

@@ -341,7 +341,9 @@ func readJekyllConfig(dir string) siteConfig {
 	if m == nil {
 		return c
 	}
-	c.title, c.description = str(m["title"]), str(m["description"])
+	// jekyll-feed and jekyll-seo-tag title a site without a title by
+	// its name.
+	c.title, c.description = cmp.Or(str(m["title"]), str(m["name"])), str(m["description"])
 	if lang := strings.ToLower(str(m["lang"])); lang != "" && langPattern.MatchString(lang) {
 		c.lang = lang
 	} else if lang := LangBase(str(m["locale"])); lang != "" && langPattern.MatchString(lang) {
