@@ -445,6 +445,28 @@ func (l *postLinks) termLink(dest string) (dir, term string, ok bool) {
 	return content.TermLink(p)
 }
 
+// servesItself reports whether dest, a link on the site, names a page the
+// capsule makes itself, which a theme's page or post may link as its own
+// (/atom.xml, the home, /robots.txt, /archive.gmi), in a blog's folder.
+func (l *postLinks) servesItself(dest string) bool {
+	u, ok := sitePath(dest)
+	if !ok {
+		return false
+	}
+	p := u.Path
+	for dir := range l.tags { // every blog's folder
+		rest, ok := strings.CutPrefix(p, dir)
+		if !ok {
+			continue
+		}
+		switch rest {
+		case "", "/", atomPath, robotsPath, archivePath, searchPath, faviconPath, tagsPath:
+			return true
+		}
+	}
+	return false
+}
+
 // setTags notes the tags of blogs, for termTag.
 func (l *postLinks) setTags(blogs []*blog) {
 	l.tags = make(map[string]map[string]string, len(blogs))
@@ -540,6 +562,9 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 			case relative && !onSite:
 				if _, _, ok := l.termTag(dest); ok {
 					break // a tag's page
+				}
+				if l.servesItself(dest) {
+					break // the capsule's own feed, robots.txt, archive
 				}
 				if _, _, isTerm := l.termLink(dest); isTerm {
 					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + dest })

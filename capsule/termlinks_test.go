@@ -9,6 +9,7 @@ import (
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
 
 	"git.sr.ht/~adnano/go-gemini"
 )
@@ -124,6 +125,34 @@ func TestTermLink(t *testing.T) {
 	for _, c := range [][2]string{{"Go Lang", "go-lang"}, {"C++!", "c++"}, {"日記", "日記"}, {"snake_case", "snake-case"}} {
 		if got := content.TermKey(c[0]); got != c[1] {
 			t.Errorf("TermKey(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// A link to a page the capsule makes itself (a theme's post linking the
+// feed, the home, robots.txt), in a blog's folder, is no dead link: it is
+// served (untra/polyglot's posts link /atom.xml).
+func TestLinksToTheCapsulesOwnPagesNotWarned(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":               "title: t\n",
+			"_posts/2013-12-28-hyde.md": "---\ntitle: Hyde\n---\nSee the [feed](/atom.xml), [robots](/robots.txt), [home](/), [archive](/archive.gmi) and [gone](/gone.xml).\n",
+		})
+	})
+	var warned []string
+	for _, w := range d.Store().Warnings {
+		warned = append(warned, w.Error())
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "link to a file that does not exist: /gone.xml") {
+		t.Errorf("want one dead link warned of, /gone.xml:\n%s", strings.Join(warned, "\n"))
+	}
+	_, _, page := servetest.GeminiGet(t, d, "/posts/hyde.gmi")
+	for _, path := range []string{"/atom.xml", "/robots.txt", "/archive.gmi"} {
+		if !strings.Contains(page, "=> "+path+" ") {
+			t.Errorf("the page lacks its link to %s:\n%q", path, page)
+		}
+		if status, _, _ := servetest.GeminiGet(t, d, path); status != gemini.StatusSuccess {
+			t.Errorf("%s: %d", path, status)
 		}
 	}
 }
