@@ -41,6 +41,41 @@ func TestHomePageText(t *testing.T) {
 	}
 }
 
+// A home page's _index.md of text alone, without front matter, is its
+// text, as Hugo builds it (ShortArrow's content/ja/_index.md): no problem,
+// the site's title from its configuration, in a site of one language or
+// of several.
+func TestHomePageTextWithoutFrontMatter(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"one language": {
+			"hugo.toml":              "title = \"Site\"\n",
+			"content/_index.md":      "# Welcome\n\nHome page text.\n",
+			"content/posts/hello.md": "---\ntitle: Hello\ndate: 2024-01-02\n---\nHi.\n",
+		},
+		"languages": {
+			"hugo.toml":                 "title = \"Site\"\ndefaultContentLanguage = \"ja\"\n[languages.ja]\nweight = 1\n[languages.en]\nweight = 2\n",
+			"content/_index.md":         "# ようこそ\n\nホームの本文。\n",
+			"content/_index.en.md":      "# Welcome\n\nHome page text.\n",
+			"content/posts/hello.md":    "---\ntitle: こんにちは\ndate: 2024-01-02\n---\nやあ。\n",
+			"content/posts/hello.en.md": "---\ntitle: Hello\ndate: 2024-01-02\n---\nHi.\n",
+		},
+	} {
+		d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, files) })
+		if p := d.Store().Problems; len(p) > 0 {
+			t.Errorf("%s: problems %v", name, p)
+		}
+		homes := map[string]string{"/": "# Site\n\n# Welcome\n\nHome page text.\n"}
+		if name == "languages" {
+			homes = map[string]string{"/": "# Site\n\n# ようこそ\n\nホームの本文。\n", "/en/": "# Welcome\n\nHome page text.\n"}
+		}
+		for path, want := range homes {
+			if _, _, home := servetest.GeminiGet(t, d, path); !strings.Contains(home, want) {
+				t.Errorf("%s: home page %s lacks %q:\n%s", name, path, want, home)
+			}
+		}
+	}
+}
+
 // A home page's text yields its name to a page called index, without a
 // warning: the page keeps its address, the text takes another, linked
 // from the home page.

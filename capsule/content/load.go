@@ -923,6 +923,11 @@ var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
 // of it is known: an unknown one is an error.
 func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*FileError, setsLang bool) {
 	front, _, _, start, format, ferr := splitFront(src)
+	if ferr != nil && !startsFront(src) {
+		// Text alone, as Hugo builds a home page's _index.md: no
+		// settings, and the text is the home page's.
+		return nil, nil, false
+	}
 	if ferr != nil {
 		ferr.File = path
 		return []*FileError{ferr}, nil, false
@@ -1087,9 +1092,12 @@ func isHomeIndex(name string) bool {
 	return strings.EqualFold(name, "index.md") || strings.EqualFold(name, "index.markdown")
 }
 
-// hasText reports whether a file's Markdown after its front matter has
-// any text.
+// hasText reports whether a file's Markdown after its front matter (if it
+// has one) has any text.
 func hasText(src []byte) bool {
 	_, body, _, _, _, ferr := splitFront(NormalizeSource(src))
+	if ferr != nil && !startsFront(src) {
+		body, ferr = src, nil // no front matter: all text
+	}
 	return ferr == nil && len(bytes.TrimSpace(body)) > 0
 }
