@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -65,6 +66,11 @@ type excluder struct {
 	// folder, none of whose files is served.
 	allFiles string
 	root     string // the posts folder's real path
+	// ignore are Hugo's ignoreFiles, matched as Hugo matches them:
+	// against the absolute path of each file and folder (absDir
+	// joined with its path in the posts folder, with slashes).
+	ignore []*regexp.Regexp
+	absDir string
 }
 
 // excludePattern is one of LoadOptions.Exclude, read.
@@ -177,6 +183,30 @@ func newExcluder(dir, root string, secrets []Secret, patterns []string) (*exclud
 	return e, warns, nil
 }
 
+// ignoreFiles adds to e Hugo's ignoreFiles, regular expressions (Go's, as
+// Hugo's), for the posts folder dir: what they match is neither post nor
+// file, as Hugo builds neither. One that does not compile is an error, as
+// Hugo's build fails on it: left out, what it was written to keep back
+// would be served.
+func (e *excluder) ignoreFiles(dir string, patterns []string) error {
+	if len(patterns) == 0 {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	e.absDir = filepath.ToSlash(abs)
+	for _, p := range patterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return fmt.Errorf("ignoreFiles: %q is not a regular expression: %v", p, err)
+		}
+		e.ignore = append(e.ignore, re)
+	}
+	return nil
+}
+
 // realPath is p made absolute with its symbolic links resolved, as far as
 // it exists: a certificates folder not yet made is compared by the path
 // it will have.
@@ -210,6 +240,14 @@ func (e *excluder) skip(rel string, isDir bool) bool {
 	rel = filepath.ToSlash(rel)
 	if _, secret := e.secrets[rel]; secret {
 		return true
+	}
+	if len(e.ignore) > 0 {
+		abs := e.absDir + "/" + rel
+		for _, re := range e.ignore {
+			if re.MatchString(abs) {
+				return true
+			}
+		}
 	}
 	if len(e.patterns) == 0 {
 		return false

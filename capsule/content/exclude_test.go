@@ -137,3 +137,38 @@ func TestPrivateKeyLookedForOnce(t *testing.T) {
 		t.Errorf("a reload after one file changed looked through %d files, want 1", scans)
 	}
 }
+
+// Hugo's ignoreFiles (regular expressions matched against each file's
+// absolute path) keep out of the site what Hugo does not build: a file of
+// notes for coding agents among the posts (md-irohas'), drafts by name,
+// a file beside the posts; a pattern that does not compile is a problem
+// naming the configuration, as Hugo's build fails on it.
+func TestHugoIgnoreFiles(t *testing.T) {
+	files := map[string]string{
+		"hugo.toml":                  "title = \"t\"\nignoreFiles = ['(^|/)AGENTS\\.md$', '\\.draft\\.md$', 'private/']\n",
+		"content/posts/hello.md":     "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi.\n",
+		"content/posts/AGENTS.md":    "# Instructions for agents\n",
+		"content/posts/wip.draft.md": "---\ntitle: WIP\ndate: 2024-01-02\n---\nNot yet.\n",
+		"content/posts/photo.jpg":    "jpeg",
+		"content/private/notes.txt":  "secret",
+	}
+	c, err := Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posts, served []string
+	for _, p := range slices.Concat(c.Posts, c.Pages, c.Unlisted, c.Drafts) {
+		posts = append(posts, p.Title)
+	}
+	for _, f := range c.Files {
+		served = append(served, f.Path)
+	}
+	if !slices.Equal(posts, []string{"Hello"}) || !slices.Equal(served, []string{"posts/photo.jpg"}) {
+		t.Errorf("posts %q, files %q; want Hello and posts/photo.jpg alone", posts, served)
+	}
+	files["hugo.toml"] = "title = \"t\"\nignoreFiles = ['(unclosed']\n"
+	_, err = Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err == nil || !strings.Contains(err.Error(), `hugo.toml: ignoreFiles: "(unclosed" is not a regular expression`) {
+		t.Errorf("error %v, want one naming hugo.toml's pattern", err)
+	}
+}

@@ -219,6 +219,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.Location = loc
 	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, slices.Concat(opts.Exclude, f.excludes()))
+	if err == nil && f.layout == layoutHugo {
+		if err = ex.ignoreFiles(dir, f.config.ignoreFiles); err != nil {
+			return nil, ErrorList{{File: filepath.Join(f.root, f.config.file), Msg: err.Error()}}
+		}
+	}
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}
 	}

@@ -27,6 +27,7 @@ type siteConfig struct {
 	contentDir   string   // "content" unless set
 	staticDirs   []string // "static" unless set
 	mainSections []string // params.mainSections: the sections of the blog's posts
+	ignoreFiles  []string // regular expressions of files Hugo does not build
 	permalinks   map[string]string
 	// taxonomies are the front matter keys [taxonomies] declares
 	// (topic = "topics": topics), lower case, each between commas
@@ -181,6 +182,7 @@ func readHugoConfig(root, file string) siteConfig {
 			}
 		}
 	}
+	c.ignoreFiles = strs(m["ignorefiles"])
 	c.mainSections = strs(params["mainsections"])
 	if len(c.mainSections) == 0 {
 		c.mainSections = strs(m["mainsections"])
