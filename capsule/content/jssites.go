@@ -5,10 +5,12 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -43,11 +45,17 @@ type staticDir struct {
 // neither.
 func findJSSite(dir, forced string) (f folder, ok bool) {
 	gen, file := "", ""
+	var cli eleventyArgs
 	if forced == "" || forced == LayoutEleventy {
+		cli = eleventyCommand(dir)
 		if file = firstExisting(dir, eleventyConfigNames); file != "" {
 			gen = genEleventy
+		} else if cli.config != "" {
+			gen, file = genEleventy, cli.config
 		} else if b, err := os.ReadFile(filepath.Join(dir, "package.json")); err == nil && bytes.Contains(b, []byte(`"@11ty/eleventy"`)) {
 			gen, file = genEleventy, "package.json (@11ty/eleventy)"
+		} else if cli.runs {
+			gen, file = genEleventy, "package.json (a script runs eleventy)"
 		}
 	}
 	if gen == "" && (forced == "" || forced == LayoutAstro) {
@@ -72,8 +80,9 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 	}
 	switch gen {
 	case genEleventy:
-		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, eleventyConfigNames)))
-		if in := eleventyInput(cfg); in != "" {
+		cfg, _ := os.ReadFile(filepath.Join(dir, cmp.Or(cli.config, firstExisting(dir, eleventyConfigNames))))
+		f.config.jsOutput = cli.output
+		if in := cmp.Or(eleventyInput(cfg), cli.input); in != "" {
 			f.config.contentDir = in
 		} else if isDir(filepath.Join(dir, "content")) && !isDir(filepath.Join(dir, "posts")) {
 			// eleventy-base-blog's: `input: "content"` in an exported
@@ -389,7 +398,70 @@ func (f folder) jsExcludes() []string {
 	if f.gen == genEleventy {
 		out = append(out, f.eleventyExcludes()...)
 	}
+	if f.config.jsOutput != "" {
+		out = append(out, "/"+filepath.ToSlash(f.config.jsOutput)+"/") // the build, committed (docs/ for GitHub Pages)
+	}
 	return out
+}
+
+// eleventyArgs are what an Eleventy site's package.json passes eleventy on
+// its command line, when its configuration or folders are not Eleventy's
+// defaults: `eleventy --config=Eleventy.js --input=src --output=docs`.
+// Each is a path relative to the site's root, "" when not given (or one
+// that leaves the site).
+type eleventyArgs struct {
+	config, input, output string
+	runs                  bool // a script runs eleventy
+}
+
+// eleventyCommand reads the eleventy command of dir's package.json: its
+// build script's, else the first script (by name) that runs eleventy. The
+// config file is kept only when it exists.
+func eleventyCommand(dir string) (a eleventyArgs) {
+	b, err := readSmall(filepath.Join(dir, "package.json"))
+	if err != nil {
+		return a
+	}
+	var pkg struct {
+		Scripts map[string]string `json:"scripts"`
+	}
+	if json.Unmarshal(b, &pkg) != nil {
+		return a
+	}
+	names := slices.Sorted(maps.Keys(pkg.Scripts))
+	if i := slices.Index(names, "build"); i > 0 {
+		names[0], names[i] = names[i], names[0]
+	}
+	for _, name := range names {
+		words := strings.Fields(pkg.Scripts[name])
+		at := slices.IndexFunc(words, func(w string) bool { return w == "eleventy" || w == "@11ty/eleventy" })
+		if at < 0 {
+			continue
+		}
+		a.runs = true
+		for i := at + 1; i < len(words) && words[i] != "&&" && words[i] != ";" && words[i] != "|"; i++ {
+			flag, value, inline := strings.Cut(words[i], "=")
+			if !inline && i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
+				value = words[i+1]
+			}
+			value = strings.Trim(value, `"'`)
+			if value = filepath.Clean(strings.TrimPrefix(value, "./")); value == "." || strings.HasPrefix(value, "..") || filepath.IsAbs(value) {
+				continue
+			}
+			switch flag {
+			case "--config":
+				if exists(filepath.Join(dir, value)) {
+					a.config = value
+				}
+			case "--input":
+				a.input = value
+			case "--output":
+				a.output = value
+			}
+		}
+		return a
+	}
+	return a
 }
 
 // eleventyDirPatterns find the folders an Eleventy configuration names

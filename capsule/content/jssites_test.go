@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -450,6 +451,51 @@ func TestJSLanguageNamedEntries(t *testing.T) {
 	for _, w := range c.Warnings {
 		if w.Kind == "duplicate slug" {
 			t.Errorf("warning: %v", w)
+		}
+	}
+}
+
+// An Eleventy site whose package.json names its configuration, input and
+// output on eleventy's command line (dollplayer2501's `eleventy
+// --config=Eleventy.js --output=docs`, ginpei's `--input=books/`) is read
+// as Eleventy reads it: the configuration named, the input folder, and
+// neither the committed build nor the data folder served.
+func TestEleventyCommandLine(t *testing.T) {
+	for name, c := range map[string]struct {
+		files     map[string]string
+		posts     string // the folder of the posts, relative to the site
+		wantTitle string
+	}{
+		"config and output": {map[string]string{
+			"package.json":          `{"scripts": {"start": "eleventy --serve", "build": "eleventy --config=Eleventy.js --output=docs"}, "dependencies": {"@11ty/eleventy": "^0.12.1"}}`,
+			"Eleventy.js":           `module.exports = function (c) { return { dir: { input: "src", output: "_site" } }; };`,
+			"src/_data/site.json":   `{"name": "My Site", "GoogleAnalytics4": "G-XXXX"}`,
+			"src/posts/post.md":     jsPost("Post", "2024-01-01", ""),
+			"src/posts/photo.png":   "PNG",
+			"docs/index.html":       "<html>built</html>",
+			"docs/posts/index.html": "<html>built</html>",
+		}, "src", "My Site"},
+		"input and output apart": {map[string]string{
+			"package.json":          `{"scripts": {"build": "npx @11ty/eleventy --input books/ --output ./public"}}`,
+			"books/_data/site.json": `{"title": "Books"}`,
+			"books/en/post.md":      jsPost("Post", "2024-01-01", ""),
+			"books/en/photo.png":    "PNG",
+			"public/index.html":     "<html>built</html>",
+		}, "books", "Books"},
+	} {
+		site, err := loadStrict(testfs.Write(t, c.files), LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var files []string
+		for _, f := range site.Files {
+			files = append(files, f.Path)
+		}
+		if len(site.Posts) != 1 || !slices.Equal(files, []string{path.Dir(strings.TrimPrefix(site.Posts[0].Path(), "/")) + "/photo.png"}) {
+			t.Errorf("%s: %d posts, files %q; want the post and its photo alone", name, len(site.Posts), files)
+		}
+		if site.Meta.Title != c.wantTitle {
+			t.Errorf("%s: title %q, want %q", name, site.Meta.Title, c.wantTitle)
 		}
 	}
 }

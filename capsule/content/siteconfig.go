@@ -44,6 +44,9 @@ type siteConfig struct {
 	// the front matter's keys in that list: its date wins over theirs.
 	nameDates, nameFirst bool
 	languages            []Language // a multilingual site's, by weight (languages.go)
+	// Eleventy: the build's folder its command line names (--output),
+	// which is no part of the site.
+	jsOutput string
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Zola: [slugify] paths, "on" unless set (zolaSlug).
