@@ -673,6 +673,9 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	} else {
 		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
 	}
+	if l == layoutHugo && f.gen == "" || f.zola {
+		unifyTerms(loaded)
+	}
 	c.state = make(map[*Post]postState, len(loaded))
 	for _, p := range loaded {
 		c.classify(p, now)
