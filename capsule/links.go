@@ -431,6 +431,9 @@ func (l *postLinks) termTag(dest string) (dir, tag string, ok bool) {
 
 // termLink is content.TermLink of dest, a link on the site.
 func (l *postLinks) termLink(dest string) (dir, term string, ok bool) {
+	if !strings.Contains(dest, "/tags") && !strings.Contains(dest, "/categories") {
+		return "", "", false // most links: not parsed again (a post may hold 140,000)
+	}
 	if local, ok := l.onSite(dest); ok {
 		dest = local
 	}
@@ -449,6 +452,9 @@ func (l *postLinks) termLink(dest string) (dir, term string, ok bool) {
 // capsule makes itself, which a theme's page or post may link as its own
 // (/atom.xml, the home, /robots.txt, /archive.gmi), in a blog's folder.
 func (l *postLinks) servesItself(dest string) bool {
+	if !strings.HasPrefix(dest, "/") || len(dest) > 64 {
+		return false // linked from the top, and short: not parsed again
+	}
 	u, ok := sitePath(dest)
 	if !ok {
 		return false
