@@ -97,3 +97,28 @@ func TestHomePageTextYieldsItsName(t *testing.T) {
 		t.Errorf("the home page's text was warned about:\n%s", logged.String())
 	}
 }
+
+// A Zola site's root section, content/_index.md, is its home page: its
+// text is on the home page, as Zola's index template shows it, its title
+// names a site whose config.toml has none, and its aliases lead to it
+// (Mindful/site-3's landing text was dropped without a word).
+func TestZolaRootSectionIsTheHomePage(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":            "base_url = \"https://example.org/\"\n",
+			"content/_index.md":      "+++\ntitle = \"Joshua Tanner\"\naliases = [\"/technical\"]\n+++\n\nHi there, I am Josh.\n",
+			"content/blog/_index.md": "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/first.md":  "+++\ntitle = \"First\"\ndate = 2024-01-02\n+++\nThe first post.\n",
+		})
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.HasPrefix(home, "# Joshua Tanner\n\nHi there, I am Josh.\n") || !strings.Contains(home, "=> /posts/first.gmi 2024-01-02 First\n") {
+		t.Errorf("home page:\n%s", home)
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/technical"); status != 31 || !strings.HasSuffix(meta, "/index.gmi") {
+		t.Errorf("/technical: %d %s, want 31 to the home page's text", status, meta)
+	}
+	if w := d.Store().Warnings; len(w) > 0 {
+		t.Errorf("warnings: %v", w)
+	}
+}

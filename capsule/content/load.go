@@ -300,11 +300,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		posts = append(posts, m)
 	}
+	var zolaHome *source
 	if f.zola {
-		// Zola's content/_index.md is the root section's: its title is
-		// the home page's ("Home"), the site's is in config.toml; its
-		// sort_by is read with the other sections' (zolaArrange).
-		site = nil
+		// Zola's content/_index.md is the root section's: the site's
+		// settings are in config.toml, its sort_by is read with the
+		// other sections' (zolaArrange); its text is the home page's,
+		// as Zola's index template shows it, and so are its title and
+		// aliases.
+		zolaHome, site = site, nil
 	}
 	// The Markdown of subfolders: Jekyll's posts, drafts, collections and
 	// pages, or the posts and pages of sections (Hugo's, and capsule's own
@@ -367,6 +370,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	all := make([]*source, 0, len(posts)+1)
 	if site != nil {
 		all = append(all, site)
+	}
+	if zolaHome != nil {
+		all = append(all, zolaHome)
 	}
 	for _, m := range posts {
 		all = append(all, m.src)
@@ -459,6 +465,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		m := homeFile(site, "")
 		m.lastGood = siteKept != nil // its problem is the site file's, said above
 		posts = append(posts, m)
+	}
+	if zolaHome != nil {
+		if zolaHome.reused && zolaHome.data == nil {
+			zolaHome.read() // forgotten by Content.Forget
+		}
+		if zolaHome.err == nil && hasText(zolaHome.data) {
+			posts = append(posts, homeFile(zolaHome, ""))
+		}
 	}
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
@@ -641,6 +655,11 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	}
 	f.setLanguages(loaded)
 	for _, p := range loaded {
+		if f.zola && p.Home && p.Title != "" && c.Meta.Title == "" && p.Dir == "" {
+			// A Zola site whose config.toml has no title: its root
+			// section's names it.
+			c.Meta.Title = p.Title
+		}
 		if p.Home && p.Title == "" {
 			// A home page's text without a title of its own: its
 			// site's (or language's) title heads its page.
