@@ -133,6 +133,9 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 	if !ok {
 		return patternIgnored(p.File, p.ownLine, p.ownKey, p.own)
 	}
+	if p.Home && p.own == "" {
+		addr = "" // a home page's text is at the site's top, not at /_index/
+	}
 	if addr == "" || addr == "/" || len(addr) > MaxAliasBytes {
 		return nil
 	}

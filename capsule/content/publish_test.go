@@ -331,11 +331,12 @@ func TestJapaneseSiteWithoutALanguageWarned(t *testing.T) {
 
 // A Hugo site of one language written in languages: (k-kaz-git's: the
 // title in languages.ja) is titled by it, as Hugo's .Site.Title is the
-// language's; the top level's title wins when it has one.
+// language's, over the top level's too (Hugo 0.111 prints "言語の" here;
+// 0shim4's), and its contentDir is the site's content folder.
 func TestHugoDefaultLanguageTitle(t *testing.T) {
 	for config, want := range map[string]string{
 		"languageCode: ja-JP\nDefaultContentLanguage: ja\nlanguages:\n  ja:\n    languageName: 日本語\n    title: k-kaz が Hugo で遊ぶサイト\n    weight: 1\n": "k-kaz が Hugo で遊ぶサイト",
-		"title: Top\nDefaultContentLanguage: ja\nlanguages:\n  ja:\n    title: 言語の\n":                                                                "Top",
+		"title: Top\nDefaultContentLanguage: ja\nlanguages:\n  ja:\n    title: 言語の\n":                                                                "言語の",
 	} {
 		dir := testfs.Write(t, map[string]string{
 			"hugo.yaml":          config,
@@ -392,5 +393,46 @@ func TestPostsFolderWithATrailingSlash(t *testing.T) {
 	}
 	if len(site.Posts) != 2 || !strings.Contains(site.Layout, "posts from section posts") {
 		t.Errorf("%d posts, layout %q", len(site.Posts), site.Layout)
+	}
+}
+
+// A Hugo site of one language whose table names its content folder
+// ([languages.ja] contentDir = "content/ja": 0shim4's, HashrooM's) reads
+// that folder as its content: its sections (post, about), its home page's
+// _index.md, its refs from there.
+func TestHugoOneLanguageContentDir(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml":                 "title = \"Top\"\ndefaultContentLanguage = \"ja\"\n[languages.ja]\ntitle = \"言語\"\ncontentDir = \"content/ja\"\n",
+		"content/ja/_index.md":      "ようこそ。\n",
+		"content/ja/about/index.md": "---\ntitle: 概要\ndate: 2024-01-01\n---\n私です。\n",
+		"content/ja/post/a.md":      "---\ntitle: あ\ndate: 2024-01-02\n---\n本文。\n",
+		"content/ja/post/b.md":      "---\ntitle: い\ndate: 2024-01-03\n---\n{{< ref \"post/a.md\" >}}\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posts, pages []string
+	for _, p := range site.Posts {
+		posts = append(posts, p.Title)
+	}
+	for _, p := range site.Pages {
+		pages = append(pages, p.Title)
+	}
+	slices.Sort(posts)
+	if !slices.Equal(posts, []string{"あ", "い"}) || !slices.Contains(pages, "概要") || site.Meta.Title != "言語" {
+		t.Errorf("posts %q, pages %q, title %q; want あ and い, 概要 a page, 言語", posts, pages, site.Meta.Title)
+	}
+	for _, w := range site.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	// The home page's text has no address of its own on the web site
+	// (there was a made-up /_index/).
+	for _, p := range slices.Concat(site.Posts, site.Pages, site.Unlisted) {
+		for _, a := range p.Addresses {
+			if strings.Contains(a, "_index") {
+				t.Errorf("%s: address %s", p.File, a)
+			}
+		}
 	}
 }

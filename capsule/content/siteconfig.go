@@ -156,13 +156,13 @@ func readHugoConfig(root, file string) siteConfig {
 	m := readHugoConfigMap(root, file)
 	defaultLang := strings.ToLower(cmp.Or(str(m["defaultcontentlanguage"]), "en"))
 	// The default language's own table ([languages.ja] title, a site of
-	// one language written so: k-kaz-git's) titles the site where the
-	// top level does not, as Hugo's .Site.Title is the language's.
+	// one language written so: k-kaz-git's) titles the site, over the
+	// top level, as Hugo's .Site.Title is the language's (0shim4's).
 	defLang := section(section(m, "languages"), defaultLang)
 	langParams := section(defLang, "params")
 	params := section(m, "params")
-	c.title = cmp.Or(str(m["title"]), str(defLang["title"]))
-	c.description = cmp.Or(str(params["description"]), str(langParams["description"]), str(defLang["description"]))
+	c.title = cmp.Or(str(defLang["title"]), str(m["title"]))
+	c.description = cmp.Or(str(langParams["description"]), str(defLang["description"]), str(params["description"]))
 	for _, key := range []string{"languagecode", "defaultcontentlanguage"} {
 		if lang := strings.ToLower(str(m[key])); lang != "" && langPattern.MatchString(lang) {
 			c.lang = lang
@@ -176,6 +176,14 @@ func readHugoConfig(root, file string) siteConfig {
 	}
 	if d := str(m["contentdir"]); d != "" && !filepath.IsAbs(d) && !strings.Contains(d, "..") {
 		c.contentDir = filepath.Clean(d)
+	}
+	if langs, _ := m["languages"].(map[string]any); len(langs) == 1 {
+		// A site of one language whose table names its content folder
+		// ([languages.ja] contentDir = "content/ja"): the site's, as
+		// Hugo reads it (with two or more, each is its language's).
+		if d := str(defLang["contentdir"]); d != "" && !filepath.IsAbs(d) && !strings.Contains(d, "..") {
+			c.contentDir = filepath.Clean(d)
+		}
 	}
 	if dirs := strs(m["staticdir"]); len(dirs) > 0 {
 		c.staticDirs = nil
