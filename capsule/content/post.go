@@ -422,7 +422,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		dateKey = "publishDate"
 	}
 	_, hasDate := m[dateKey]
-	nameSlug := "" // the slug a dated name gives, when its date is taken
+	nameSlug := ""   // the slug a dated name gives, when its date is taken
+	undated := false // served as a page for want of a date: warned of below
 	switch {
 	case def.hasDate && def.nameFirst:
 		// Hugo's :filename first: the name dates the page, the front
@@ -444,8 +445,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	case !p.Page && !r.bad["page"] && !r.bad[dateKey]:
 		// Undated, Hugo lists a page at 0001-01-01 and themes show it
 		// as a page: so does capsule, saying how to make it a post.
-		p.Page = true
-		warns = append(warns, &FileError{File: file, Line: 1, Msg: "no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post", Kind: "no date"})
+		p.Page, undated = true, true
 	}
 	if dateKey != "date" {
 		r.date("date", "date = 2017-05-03", loc) // still reported when wrong
@@ -458,6 +458,11 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	if r.boolean("headless", "headless = true") {
 		p.noPage, p.noResources = true, true
+	}
+	if undated && !p.noPage {
+		// Said once it is known to have a page (a headless bundle,
+		// a page Hugo does not render, has none).
+		warns = append(warns, &FileError{File: file, Line: 1, Msg: "no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post", Kind: "no date"})
 	}
 	p.Updated = p.Date
 	for _, k := range []string{"updated", "lastmod"} {

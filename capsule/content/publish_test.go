@@ -436,3 +436,25 @@ func TestHugoOneLanguageContentDir(t *testing.T) {
 		}
 	}
 }
+
+// An undated headless bundle, or a page Hugo renders no page of, is not
+// told it is "served as a page": it is not served at all.
+func TestUndatedWithoutAPageNotWarnedAsServed(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"hugo.toml":                      "title = \"t\"\n",
+		"content/posts/a.md":             "---\ntitle: A\ndate: 2024-01-01\n---\nA.\n",
+		"content/posts/widgets/index.md": "---\ntitle: Widgets\nheadless: true\n---\nSidebar text.\n",
+		"content/posts/never.md":         "---\ntitle: Never\nbuild:\n  render: never\n---\nNot rendered.\n",
+		"content/posts/undated.md":       "---\ntitle: Undated\n---\nA page.\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned []string
+	for _, w := range c.Warnings {
+		warned = append(warned, filepath.Base(w.File)+": "+w.Msg)
+	}
+	if len(warned) != 1 || !strings.HasPrefix(warned[0], "undated.md: no date: served as a page") {
+		t.Errorf("warnings %q; want the undated page's alone", warned)
+	}
+}
