@@ -37,3 +37,30 @@ func TestKramdownHTMLServed(t *testing.T) {
 		}
 	}
 }
+
+// A kramdown table's rules, "|----" starting a new body and "|=====" the
+// footer (YokoyamaLab's theme sample), are no rows on either protocol;
+// the rows after them are. A Hugo site's table keeps a row of dashes, as
+// GFM reads it.
+func TestKramdownTableRulesAreNoRows(t *testing.T) {
+	table := "| Header1 | Header2 |\n|:--------|--------:|\n| cell1   | cell2   |\n|----\n| cell3   | cell4   |\n|=====\n| Foot1   | Foot2   |\n"
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":                "title: Blog\n",
+			"_posts/2016-03-15-table.md": "---\ntitle: Table\n---\n" + table,
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/table.gmi")
+	text := servetest.GopherGet(t, d, "/posts/table.txt\r\n")
+	for _, out := range []string{page, text} {
+		if strings.Contains(out, "----  ") || strings.Contains(out, "=====") || strings.Count(out, "cell") != 4 || !strings.Contains(out, "Foot2") {
+			t.Errorf("the rules are rows, or rows are lost:\n%s", out)
+		}
+	}
+	h := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{"hugo.toml": "title = \"t\"\n", "content/posts/table.md": "---\ntitle: Table\ndate: 2016-03-15\n---\n" + table})
+	})
+	if _, _, page := servetest.GeminiGet(t, h, "/posts/table.gmi"); !strings.Contains(page, "=====") {
+		t.Errorf("a GFM table lost its row of equals signs:\n%s", page)
+	}
+}

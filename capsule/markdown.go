@@ -91,7 +91,7 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 		exts = append(exts, markup.Emoji{})
 	}
 	if mk.Kramdown {
-		exts = append(exts, markup.KramdownHTML{})
+		exts = append(exts, markup.KramdownHTML{}, markup.KramdownTables{})
 	}
 	if mk.HardWraps {
 		exts = append(exts, markup.HardWraps{})
