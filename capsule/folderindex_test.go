@@ -44,3 +44,28 @@ func TestFolderIndexAnswersItsFolder(t *testing.T) {
 		}
 	}
 }
+
+// A folder beside a post in a folder of its own (an Eleventy
+// posts/hello/index.md, a Hugo bundle: ginpei's ./demo/) is linked
+// relative to the post as on the web: ./demo/ and demo/ lead to its
+// index.html, without a warning.
+func TestFolderIndexBesideAPost(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"eleventy.config.js":          "export default function () {}\n",
+			"posts/hello/index.md":        "---\ntitle: Hello\ndate: 2023-04-11\n---\n- [Demo folder](./demo/)\n- [Demo bare](demo/)\n",
+			"posts/hello/demo/index.html": "<html>demo</html>\n",
+			"posts/other/index.md":        "---\ntitle: Other\ndate: 2023-04-10\n---\nOther.\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/hello.gmi")
+	if !strings.Contains(page, "=> /posts/hello/demo/index.html Demo folder\n") {
+		t.Errorf("the post's page:\n%s", page)
+	}
+	if text := servetest.GopherGet(t, d, "/posts/hello.txt\r\n"); strings.Contains(text, "] demo/") || strings.Contains(text, "] ./demo/") {
+		t.Errorf("gopher text keeps a bare link:\n%s", text)
+	}
+	for _, w := range d.Store().Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

@@ -165,8 +165,12 @@ func (l *postLinks) resolveFile(dest string, from *content.Post) (file string, k
 		}
 	}
 	if dir != "" && !strings.HasPrefix(u.Path, "/") {
-		if p := strings.TrimPrefix(path.Clean("/"+dir+"/"+u.Path), "/"); l.files[p] != fileNone {
+		p := strings.TrimPrefix(path.Clean("/"+dir+"/"+u.Path), "/")
+		if l.files[p] != fileNone {
 			return p, l.files[p], true
+		}
+		if f, k := l.folderIndex(u.Path, p); k != fileNone {
+			return f, k, true // a folder beside the post (./demo/): its index.html
 		}
 	}
 	p := strings.TrimPrefix(path.Clean("/"+u.Path), "/")
@@ -181,16 +185,25 @@ func (l *postLinks) resolveFile(dest string, from *content.Post) (file string, k
 			return f, l.files[f], true
 		}
 	}
-	if strings.HasSuffix(u.Path, "/") && p != "" {
-		// A folder's address: its index.html, as on the web
-		// (serveFolderIndexes).
-		for _, index := range []string{"index.html", "index.htm"} {
-			if k := l.files[path.Join(p, index)]; k != fileNone {
-				return path.Join(p, index), k, true
-			}
-		}
+	if f, k := l.folderIndex(u.Path, p); k != fileNone {
+		return f, k, true
 	}
 	return "", fileNone, true
+}
+
+// folderIndex is the index.html of folder p (a path in the posts folder)
+// when the link's path written ends in "/", a folder's address, as on the
+// web (serveFolderIndexes); kind fileNone when it has none.
+func (l *postLinks) folderIndex(written, p string) (file string, kind fileKind) {
+	if !strings.HasSuffix(written, "/") || p == "" {
+		return "", fileNone
+	}
+	for _, index := range []string{"index.html", "index.htm"} {
+		if k := l.files[path.Join(p, index)]; k != fileNone {
+			return path.Join(p, index), k
+		}
+	}
+	return "", fileNone
 }
 
 // sitePath parses dest, a link after onSite, as a path on the site: not
