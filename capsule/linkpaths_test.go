@@ -124,3 +124,28 @@ func TestRefsFromALanguagesContentFolder(t *testing.T) {
 		t.Errorf("no warning for the ref to no post:\n%s", strings.Join(all, "\n"))
 	}
 }
+
+// A relative link from a post that is no bundle is read from the post's
+// address on the web site, a folder, as a browser reads it there
+// (noborus's ../format.png from blog/11_summary.md, at /blog/summary/):
+// it leads to the file beside the post, without a warning.
+func TestRelativeFileLinkFromThePostsWebAddress(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":               "baseURL = \"https://example.org/\"\ntitle = \"t\"\n",
+			"content/blog/_index.md":  "---\ntitle: Blog\n---\n",
+			"content/blog/format.png": "PNG",
+			"content/blog/summary.md": "---\ntitle: Summary\ndate: 2019-12-11\n---\n![format](../format.png)\n",
+			"content/blog/other.md":   "---\ntitle: Other\ndate: 2019-12-12\n---\nOther.\n",
+		})
+	})
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/summary.gmi"); !strings.Contains(page, "=> /blog/format.png format\n") {
+		t.Errorf("the post's page:\n%s", page)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/blog/format.png"); status != 20 {
+		t.Errorf("/blog/format.png: %d", status)
+	}
+	for _, w := range d.Store().Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

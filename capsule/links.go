@@ -173,6 +173,15 @@ func (l *postLinks) resolveFile(dest string, from *content.Post) (file string, k
 			return f, k, true // a folder beside the post (./demo/): its index.html
 		}
 	}
+	if !strings.HasPrefix(u.Path, "/") && len(from.Addresses) > 0 && strings.HasSuffix(from.Addresses[0], "/") {
+		// From the post's address on the web site, a folder, as a
+		// browser reads it there: ../format.png from /blog/summary/
+		// (blog/summary.md) is /blog/format.png.
+		p := strings.TrimPrefix(path.Clean(from.Addresses[0]+u.Path), "/")
+		if l.files[p] != fileNone {
+			return p, l.files[p], true
+		}
+	}
 	p := strings.TrimPrefix(path.Clean("/"+u.Path), "/")
 	if k := l.files[p]; k != fileNone {
 		return p, k, true
