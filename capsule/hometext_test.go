@@ -122,3 +122,30 @@ func TestZolaRootSectionIsTheHomePage(t *testing.T) {
 		t.Errorf("warnings: %v", w)
 	}
 }
+
+// A relative link in a language's home page text is read from that
+// language's home, as a browser reads it there (noborus's _index.en.md
+// and _index.ja.md, both linking blog/hello/): each leads to the post in
+// its own language, on both protocols, without a warning.
+func TestLanguageHomeTextRelativeLinks(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":                "title = \"Repro\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n",
+			"content/_index.en.md":     "---\ntitle: Home\n---\nRead [my first post](blog/hello/).\n",
+			"content/_index.ja.md":     "---\ntitle: ホーム\n---\n[最初の記事](blog/hello/)をどうぞ。\n",
+			"content/blog/hello.en.md": "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi.\n",
+			"content/blog/hello.ja.md": "---\ntitle: こんにちは\ndate: 2024-01-01\n---\nやあ。\n",
+		})
+	})
+	for path, want := range map[string]string{"/": "=> /posts/hello.gmi my first post\n", "/ja/": "=> /ja/posts/hello.gmi 最初の記事\n"} {
+		if _, _, home := servetest.GeminiGet(t, d, path); !strings.Contains(home, want) {
+			t.Errorf("%s lacks %q:\n%s", path, want, home)
+		}
+	}
+	if text := servetest.GopherGet(t, d, "/ja/index.txt\r\n"); !strings.Contains(text, "/ja/posts/hello.txt") {
+		t.Errorf("/ja/index.txt:\n%s", text)
+	}
+	for _, w := range d.Store().Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

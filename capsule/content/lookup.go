@@ -149,9 +149,15 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 	if p := ix.at("/_posts/" + t); p != nil {
 		return p, nil
 	}
+	webAddress := ""
 	if from != nil && len(from.Addresses) > 0 {
+		webAddress = from.Addresses[0]
+	} else if from != nil && from.Home {
+		webAddress = from.LangDir + "/" // a home page's text: at its language's home
+	}
+	if webAddress != "" {
 		// Relative to the page's address on the web, as a browser reads it.
-		if base, err := url.Parse(from.Addresses[0]); err == nil {
+		if base, err := url.Parse(webAddress); err == nil {
 			if p := ix.byAddress[addressKey(base.ResolveReference(&url.URL{Path: t}).Path)]; p != nil {
 				return p, nil
 			}
