@@ -534,20 +534,37 @@ func filepathWalkDirs(dir string, fn func(rel string)) {
 // posts drafts: `"draft": true` in its <name>.json or
 // <name>.11tydata.json, or `draft: true` in its <name>.11tydata.js.
 func (f folder) eleventyDirDraft(rel string) bool {
+	draft, _ := f.eleventyDirData(rel)
+	return draft
+}
+
+// eleventyDirData reads what the directory data files of folder rel and
+// of the folders above it (posts/posts.json, posts.11tydata.json,
+// posts.11tydata.js) hand down: draft: true, and permalink: false, for
+// which noPage names the file that says it ("" when none does).
+func (f folder) eleventyDirData(rel string) (draft bool, noPage string) {
 	for d := rel; d != "" && d != "."; d = pathDir(d) {
 		base := filepath.Join(f.content, filepath.FromSlash(d), filepath.Base(d))
 		for _, ext := range []string{".json", ".11tydata.json"} {
 			var data map[string]any
-			if b, err := os.ReadFile(base + ext); err == nil && json.Unmarshal(b, &data) == nil && data["draft"] == true {
-				return true
+			if b, err := os.ReadFile(base + ext); err == nil && json.Unmarshal(b, &data) == nil {
+				draft = draft || data["draft"] == true
+				if data["permalink"] == false && noPage == "" {
+					noPage = filepath.ToSlash(filepath.Join(d, filepath.Base(d)+ext))
+				}
 			}
 		}
-		if b, err := os.ReadFile(base + ".11tydata.js"); err == nil && jsDraftPattern.Match(b) {
-			return true
+		if b, err := os.ReadFile(base + ".11tydata.js"); err == nil {
+			draft = draft || jsDraftPattern.Match(b)
+			if noPage == "" && jsNoPermalinkPattern.Match(b) {
+				noPage = filepath.ToSlash(filepath.Join(d, filepath.Base(d)+".11tydata.js"))
+			}
 		}
 	}
-	return false
+	return draft, noPage
 }
+
+var jsNoPermalinkPattern = regexp.MustCompile(`["']?\bpermalink["']?\s*:\s*false\b`)
 
 var jsDraftPattern = regexp.MustCompile(`["']?\bdraft["']?\s*:\s*true\b`)
 
@@ -645,9 +662,11 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 			m.slug, m.def.date, m.def.hasDate = parts[4], d, true
 		}
 	}
-	if f.eleventyDirDraft(m.def.dir) {
+	draft, noPage := f.eleventyDirData(m.def.dir)
+	if draft {
 		m.def.draft = true
 	}
+	m.def.dirNoPage = noPage
 }
 
 func init() {

@@ -327,6 +327,14 @@ func TestEleventyUnwrittenNotServed(t *testing.T) {
 		"src/posts/ignored.md":      jsPost("Ignored", "2024-01-02", ""),
 		"src/posts/also-ignored.md": jsPost("Also", "2024-01-03", ""),
 		"src/posts/nooutput.md":     "---\ntitle: Data\ndate: 2024-01-04\npermalink: false\n---\ndata\n",
+		// A folder's data says it (dollplayer2501's sections.json), its
+		// subfolders too; a page's own permalink wins.
+		"src/sections/sections.json":   `{"permalink": false}`,
+		"src/sections/part_01.md":      "---\ntitle: Part one\n---\nIncluded elsewhere.\n",
+		"src/sections/deep/part_02.md": "---\ntitle: Part two\n---\nIncluded elsewhere.\n",
+		"src/notes/notes.11tydata.js":  "module.exports = { permalink: false };\n",
+		"src/notes/note.md":            "---\ntitle: Note\n---\nA note.\n",
+		"src/sections/own.md":          "---\ntitle: Own\npermalink: /own/\n---\nMine.\n",
 	})
 	site, err := loadStrict(dir, LoadOptions{Settle: -1})
 	if err != nil {
@@ -339,8 +347,9 @@ func TestEleventyUnwrittenNotServed(t *testing.T) {
 	for _, f := range site.Files {
 		files = append(files, f.Path)
 	}
-	if strings.Join(titles, ",") != "Kept" || strings.Join(files, ",") != "images/a.png" {
-		t.Errorf("served %q and files %q, want Kept and images/a.png", titles, files)
+	slices.Sort(titles)
+	if strings.Join(titles, ",") != "Kept,Own" || strings.Join(files, ",") != "images/a.png" {
+		t.Errorf("served %q and files %q, want Kept, Own and images/a.png", titles, files)
 	}
 	if len(site.Posts) == 1 && strings.Join(site.Posts[0].Tags, "|") != "another tag|second" {
 		t.Errorf("tags %q", site.Posts[0].Tags)

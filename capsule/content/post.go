@@ -316,6 +316,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if w := jsTemplatePage(file, m, lines); w != nil {
 			return nil, nil, append(warns, w), nil
 		}
+		if _, own := m["permalink"]; def.dirNoPage != "" && !own {
+			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "no page written",
+				Msg: "permalink: false in its folder's data (" + def.dirNoPage + "): its generator writes no page of it (data for other pages); not served"}), nil
+		}
 		if s, ok := m["tags"].(string); ok {
 			// Eleventy splits a string of tags at its commas, not at
 			// its spaces as Jekyll does: "another tag" is one tag.
@@ -609,6 +613,7 @@ type postDefaults struct {
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
+	dirNoPage   string // an Eleventy folder data file that says permalink: false, "" for none
 	// hugo is a Hugo site's page: its front matter's keys are read in
 	// any case (Title, Draft), as Hugo reads them, and a string of tags
 	// is one tag. jekyll is a Jekyll site's: its published is Jekyll's.
