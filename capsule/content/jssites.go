@@ -96,7 +96,9 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		f.config.lang, f.config.locales = astroI18n(dir, cfg)
 		f.config.title, f.config.description = astroMeta(dir, cfg)
 		f.config.contentDir = filepath.Join("src", "pages")
-		if isDir(filepath.Join(dir, "src", "content")) && hasMarkdown(filepath.Join(dir, "src", "content")) {
+		// (MDX entries alone make it the posts' folder too: each is
+		// named in a warning there, not lost behind src/pages.)
+		if isDir(filepath.Join(dir, "src", "content")) && hasFileWith(filepath.Join(dir, "src", "content"), ".md", ".markdown", ".mdx") {
 			f.config.contentDir = filepath.Join("src", "content")
 		} else if base := astroGlobBase(dir); base != "" {
 			f.config.contentDir = base

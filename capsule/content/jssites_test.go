@@ -508,3 +508,27 @@ func TestEleventyCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// An Astro site whose collection is all MDX (kosaku-hayashi's) has its
+// posts' folder in src/content still: each entry is named in a warning,
+// not left behind src/pages, whose absence was a problem.
+func TestAstroCollectionOfMDXNamed(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs":            "export default {}\n",
+		"src/content/blog/hello.mdx":  "---\ntitle: Hello\n---\nimport X from './x';\n\n<X/>\n",
+		"src/content/blog/second.mdx": "---\ntitle: Second\n---\nText.\n",
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, w := range site.Warnings {
+		if strings.HasSuffix(w.File, ".mdx") && strings.Contains(w.Msg, "MDX") {
+			named++
+		}
+	}
+	if named != 2 {
+		t.Errorf("%d MDX entries named, want 2: %v", named, site.Warnings)
+	}
+}

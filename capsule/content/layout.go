@@ -124,7 +124,11 @@ func emptyHint(dir string, l layout) string {
 
 // hasMarkdown reports whether a Markdown file is anywhere under dir, out
 // of hidden folders.
-func hasMarkdown(dir string) bool {
+func hasMarkdown(dir string) bool { return hasFileWith(dir, ".md", ".markdown") }
+
+// hasFileWith reports whether dir holds, at any depth, a file whose name
+// ends in one of exts, outside hidden folders.
+func hasFileWith(dir string, exts ...string) bool {
 	found := false
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -134,7 +138,7 @@ func hasMarkdown(dir string) bool {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
-		case !d.IsDir() && hasExt(d.Name(), ".md", ".markdown"):
+		case !d.IsDir() && hasExt(d.Name(), exts...):
 			found = true
 			return filepath.SkipAll
 		}
