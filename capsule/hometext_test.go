@@ -149,3 +149,30 @@ func TestLanguageHomeTextRelativeLinks(t *testing.T) {
 		t.Errorf("warning: %v", w)
 	}
 }
+
+// An Eleventy page written at the site's top (permalink: /index.html,
+// dollplayer2501's contents/index.md) is the home page: its text on it,
+// no address of its own at the top ("" was listed, and not served), no
+// "served as a page" warning; its folder, holding nothing else, is no
+// folder of posts beside the one that has a post.
+func TestEleventyPageAtTheTopIsTheHomePage(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"eleventy.config.js":    `module.exports = function () { return { dir: { input: "src" } }; };`,
+			"src/contents/index.md": "---\ntitle: Welcome!\npermalink: /index.html\n---\nHome text.\n",
+			"src/posts/post.md":     "---\ntitle: Post\ndate: 2021-06-07\n---\nA post.\n",
+		})
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(home, "Home text.\n") || !strings.Contains(home, "2021-06-07 Post\n") {
+		t.Errorf("home page:\n%s", home)
+	}
+	for _, rt := range d.Store().Routes() {
+		if rt.Address == "" {
+			t.Errorf("a route at no address: %+v", rt)
+		}
+	}
+	for _, w := range d.Store().Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

@@ -64,6 +64,8 @@ func addressForms(a string) []string {
 	switch {
 	case a == "/":
 		return nil
+	case a == "/index.html":
+		return nil // the top's: "/" is the capsule's home
 	case strings.HasSuffix(a, "/index.html"):
 		dir := strings.TrimSuffix(a, "index.html")
 		return []string{dir, strings.TrimSuffix(dir, "/")}

@@ -133,8 +133,8 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 	if !ok {
 		return patternIgnored(p.File, p.ownLine, p.ownKey, p.own)
 	}
-	if p.Home && p.own == "" {
-		addr = "" // a home page's text is at the site's top, not at /_index/
+	if p.Home {
+		addr = "" // a home page's text is at the site's top, not at /_index/ or /index.html
 	}
 	if addr == "" || addr == "/" || len(addr) > MaxAliasBytes {
 		return nil

@@ -250,7 +250,14 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	count := make(map[string]int)
 	var order []string
 	for _, m := range nested {
-		s := topSection(f.langRel(m.def.dir))
+		rel := f.langRel(m.def.dir)
+		if f.gen != "" && rel != "" && !strings.Contains(rel, "/") && isHomeIndex(filepath.Base(m.src.path)) {
+			// An Eleventy or Astro folder's own index.md is its page,
+			// no entry of it (dollplayer2501's contents/index.md, the
+			// home page, outnumbered its one post 1 to 1).
+			continue
+		}
+		s := topSection(rel)
 		if count[s] == 0 {
 			order = append(order, s)
 		}

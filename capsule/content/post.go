@@ -316,6 +316,11 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if w := jsTemplatePage(file, m, lines); w != nil {
 			return nil, nil, append(warns, w), nil
 		}
+		if s, _ := m["permalink"].(string); s == "/" || strings.EqualFold(s, "/index.html") {
+			// Written at the site's top (dollplayer2501's
+			// contents/index.md): the home page, whose text it is.
+			def.home, def.undatedPage, def.page = true, true, true
+		}
 		if _, own := m["permalink"]; def.dirNoPage != "" && !own {
 			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "no page written",
 				Msg: "permalink: false in its folder's data (" + def.dirNoPage + "): its generator writes no page of it (data for other pages); not served"}), nil
