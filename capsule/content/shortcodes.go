@@ -793,6 +793,15 @@ func (e *scExpander) shortcode(t *scTag) int {
 			e.warn(t.start, "unknown shortcode", "unknown shortcode %q written as a link to its url", scShort(name))
 			break
 		}
+		if src := imageParam(t); src != "" && (t.self || !paired) && !e.inDestination() {
+			// A theme's image (zzo's {{< img src="…" title="…" >}},
+			// 17 in one post): an image of its src, described by its
+			// alt, title or caption, rather than nothing.
+			alt := cmp.Or(t.arg("alt", -1), t.arg("title", -1), t.arg("caption", -1))
+			e.out = append(e.out, "!["+scLabel(alt)+"]("+scDest(src)+")"...)
+			e.warn(t.start, "unknown shortcode", "unknown shortcode %q written as an image of its src", scShort(name))
+			break
+		}
 		e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (any text up to its closing tag is kept)", scShort(name))
 	}
 	e.newlines(t.start, t.end)
@@ -807,6 +816,16 @@ func linkParam(t *scTag) string {
 		return ""
 	}
 	return url
+}
+
+// imageParam is the image an unknown shortcode names by its src
+// parameter, "" for none or one with spaces.
+func imageParam(t *scTag) string {
+	src := strings.TrimSpace(t.arg("src", -1))
+	if src == "" || strings.ContainsAny(src, " \t\r\n") {
+		return ""
+	}
+	return src
 }
 
 // diagramShortcodes are the shortcodes of themes that hold a diagram's or

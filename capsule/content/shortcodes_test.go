@@ -109,6 +109,9 @@ func TestShortcodeHugo(t *testing.T) {
 		{"unknown paired", "前\n{{% notice info %}}\n注意してください。\n{{% /notice %}}\n後",
 			"前\n\n注意してください。\n\n後", []string{"11:unknown shortcode \"notice\""}},
 		{"unknown self-closing", "あ{{< gallery dir=\"/x\" />}}い", "あい", []string{"10:unknown shortcode \"gallery\""}},
+		// zzo's img: an image of its src, described as it can be.
+		{"unknown with src", "{{< img src=\"/images/a.png\" title=\"図1\" >}}", "![図1](/images/a.png)", []string{"10:unknown shortcode \"img\" written as an image"}},
+		{"unknown with src, no words", "{{<img src=\"b.png\">}}", "![](b.png)", []string{"10:unknown shortcode \"img\""}},
 		{"inline", "前\n{{< time.inline >}}\n{{ now }}\n{{< /time.inline >}}\n後",
 			"前\n\n\n\n後", []string{"11:inline shortcode \"time.inline\""}},
 		{"inline reuse", "{{< time.inline />}}", "", []string{"10:inline shortcode"}},
