@@ -105,3 +105,20 @@ func TestRealPostsAllocation(t *testing.T) {
 	}
 	t.Logf("%d bytes of posts: %d allocated, %d a byte", size, n, n/uint64(size))
 }
+
+// A post that is nothing but Liquid outputs of the site's longest
+// variable ({{site.x}}, content's maxSiteVar bytes each) stays within
+// the bound a byte every post keeps.
+func TestSiteVariablesWithinMemoryBound(t *testing.T) {
+	post := "---\ntitle: x\n---\n" + strings.Repeat("{{site.x}}", (256<<10)/10)
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: t\nx: \"" + strings.Repeat("a", 128) + "\"\n",
+		"_posts/2020-01-01-a.md": post,
+	})
+	var err error
+	n := allocatedBy(func() { err = loadAndBuild(dir) })
+	if limit := uint64(PostAllocFactor*len(post) + PostAllocSlack); n > limit && !raceEnabled {
+		t.Errorf("%d bytes allocated %d (%d a byte), over %d (err %v)", len(post), n, n/uint64(len(post)), limit, err)
+	}
+	t.Logf("%d bytes: %d allocated, %d a byte", len(post), n, n/uint64(len(post)))
+}

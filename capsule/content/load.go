@@ -714,7 +714,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		bundles[dir] = nil
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "")...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars)...)
 	tooBig := make(map[string]*Post)
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded

@@ -61,7 +61,7 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
-	return expandShortcodes(body, line, ref, nil, true)
+	return expandShortcodes(body, line, ref, nil, true, nil)
 }
 
 // expandShortcodes is ExpandShortcodes; without liquid, "{{ … }}" and
@@ -71,7 +71,10 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 // title, when not nil, gives the title of the post a ref target names
 // ("" when unknown): a ref written bare in the text, not as a link's
 // destination, becomes a link labelled with it.
-func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool) (out []byte, warns []ShortcodeWarning) {
+//
+// vars are the site's variables a Liquid output may name (site.repository:
+// siteConfig.vars).
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string) (out []byte, warns []ShortcodeWarning) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
@@ -80,6 +83,8 @@ func expandShortcodes(body []byte, line int, ref func(target string) (string, bo
 		out:       make([]byte, 0, len(body)+len(body)/8+16),
 		ref:       ref,
 		title:     title,
+		vars:      vars,
+		varRoom:   len(body)/2 + 4096,
 		line0:     line,
 		noLiquid:  !liquid,
 		prevBlank: true,
@@ -222,7 +227,13 @@ type scExpander struct {
 	out   []byte
 	ref   func(string) (string, bool)
 	title func(string) string // see expandShortcodes; may be nil
-	warns Warnings            // bounded per kind
+	vars  map[string]string   // see expandShortcodes; may be nil
+	// varRoom is what the site's variables may still add to the post:
+	// half its size (and 4 KiB), so that a post of nothing but
+	// {{site.x}} keeps within the bound a byte every post keeps
+	// (TestSiteVariablesWithinMemoryBound).
+	varRoom int
+	warns   Warnings // bounded per kind
 
 	line0        int
 	lnPos, lnNum int // newlines before lnPos, for lineAt
@@ -1207,8 +1218,16 @@ func (e *scExpander) output(p int) (int, bool) {
 			plain = false
 		}
 	}
+	v, isVar := e.vars[strings.TrimPrefix(head, "site.")]
 	switch {
 	case plain && (head == "site.baseurl" || head == "site.url"):
+	case plain && strings.HasPrefix(head, "site.") && isVar && len(v) <= e.varRoom:
+		// {{ site.repository }}: _config.yml's string, within the room
+		// the post's variables have (varRoom).
+		e.out = append(e.out, v...)
+		e.varRoom -= len(v)
+	case plain && strings.HasPrefix(head, "site.") && isVar:
+		e.warn(p, "Liquid output dropped", "Liquid output {{ %s }} dropped: the site's variables already add half the post's size to it", scShort(expr))
 	case plain && len(head) >= 2 && (head[0] == '"' || head[0] == '\'') && head[len(head)-1] == head[0]:
 		e.out = append(e.out, head[1:len(head)-1]...)
 	default:

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"capsule/capsule/internal/testfs"
 )
 
 // scRef resolves the targets the tests use.
@@ -255,4 +257,31 @@ func FuzzShortcodeExpand(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A Liquid output of a string of _config.yml ({{ site.repository }}:
+// jekyllrb-ja's 2,575 links to issues) is that string, as Jekyll writes
+// it; an unknown variable, or one too long to be an address or a name,
+// is dropped with a warning, as before.
+func TestLiquidSiteVariables(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"_config.yml": "title: t\nrepository: https://github.com/jekyll/jekyll\nlong: \"" + strings.Repeat("a", 200) + "\"\nnested:\n  x: y\n",
+		"_posts/2020-06-24-history.md": "---\ntitle: History\n---\n- Fix grammar ([#8265]({{ site.repository }}/issues/8265))\n" +
+			"- {{ site.nothing }} {{ site.long }} {{ site.nested }}\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(c.Posts[0].Body); !strings.Contains(body, "[#8265](https://github.com/jekyll/jekyll/issues/8265)") || strings.Contains(body, "{{") {
+		t.Errorf("body:\n%s", body)
+	}
+	dropped := 0
+	for _, w := range c.Warnings {
+		if w.Kind == "Liquid output dropped" {
+			dropped++
+		}
+	}
+	if dropped != 3 {
+		t.Errorf("warnings %v; want the three dropped", c.Warnings)
+	}
 }

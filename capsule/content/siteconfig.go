@@ -44,6 +44,9 @@ type siteConfig struct {
 	// the front matter's keys in that list: its date wins over theirs.
 	nameDates, nameFirst bool
 	languages            []Language // a multilingual site's, by weight (languages.go)
+	// vars are the strings of Jekyll's _config.yml a post's Liquid may
+	// name ({{ site.repository }}), each of at most maxSiteVar bytes.
+	vars map[string]string
 	// Eleventy: the build's folder its command line names (--output),
 	// which is no part of the site.
 	jsOutput string
@@ -341,6 +344,12 @@ func mergeConfig(dst, src map[string]any, depth int) {
 	}
 }
 
+// maxSiteVar bounds a variable of the site a post's Liquid output takes
+// ({{ site.repository }}): an address or a name, not a page; a longer
+// value is dropped with the output. (What variables add to one post is
+// bounded by scExpander.varRoom.)
+const maxSiteVar = 128
+
 // readJekyllConfig reads a Jekyll site's _config.yml.
 func readJekyllConfig(dir string) siteConfig {
 	c := siteConfig{permalink: "date"}
@@ -353,6 +362,14 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	if m == nil {
 		return c
+	}
+	for k, v := range m {
+		if s, ok := v.(string); ok && len(s) <= maxSiteVar && k != "url" && k != "baseurl" {
+			if c.vars == nil {
+				c.vars = make(map[string]string)
+			}
+			c.vars[k] = s
+		}
 	}
 	// jekyll-feed and jekyll-seo-tag title a site without a title by
 	// its name.

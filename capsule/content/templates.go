@@ -22,7 +22,7 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // and lines.
 //
 // Without liquid (a Hugo site), Liquid's syntax is text.
-func expandTemplates(posts []*Post, liquid bool) []*FileError {
+func expandTemplates(posts []*Post, liquid bool, vars map[string]string) []*FileError {
 	var ix *Index               // made for the first ref: most folders have none
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
@@ -88,7 +88,7 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 		if p.plain {
 			continue // most posts: nothing to do
 		}
-		expandPost(p, refFrom(p), titleFrom(p), liquid, &warns)
+		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, &warns)
 	}
 	return warns
 }
@@ -97,7 +97,7 @@ func expandTemplates(posts []*Post, liquid bool) []*FileError {
 // BodyHash becomes the hash of the Markdown expanded: what it renders
 // to depends on where its refs lead, which other posts decide, and a
 // reload compares posts by that hash (see capsule's renderCache).
-func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, warns *[]*FileError) {
+func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, warns *[]*FileError) {
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
@@ -107,13 +107,13 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
 		return // most posts: nothing to do
 	}
-	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid)
+	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars)
 	p.Body = body
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
 		// Markdown).
-		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid)
+		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars)
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {
