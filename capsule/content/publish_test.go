@@ -201,7 +201,8 @@ func TestBundleOfAPostLeftOutLate(t *testing.T) {
 }
 
 // Hugo's buildFuture and Jekyll's future have their generator publish
-// posts dated ahead (aiandrox/blog sets buildFuture); capsule holds them
+// posts dated ahead (aiandrox/blog sets buildFuture), as Zola always
+// does; capsule holds them
 // until their date all the same, and says so once, at the setting's
 // file, rather than in silence. With nothing dated ahead, or the
 // setting off, nothing is said.
@@ -223,6 +224,14 @@ func TestFutureSettingWarned(t *testing.T) {
 			"_posts/2099-01-01-future.md":  "---\ntitle: Future\n---\nx\n",
 			"_posts/2098-01-01-future2.md": "---\ntitle: Future 2\n---\nx\n",
 		}, "_config.yml"},
+		// Zola builds every page whatever its date (Mindful/site-3).
+		"zola": {map[string]string{
+			"config.toml":             "base_url = \"https://example.org/\"\n",
+			"content/blog/_index.md":  "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/now.md":     "+++\ntitle = \"Now\"\ndate = 2025-01-01\n+++\nx\n",
+			"content/blog/future.md":  "+++\ntitle = \"Future\"\ndate = 2099-01-01\n+++\nx\n",
+			"content/blog/future2.md": "+++\ntitle = \"Future 2\"\ndate = 2098-01-01\n+++\nx\n",
+		}, "config.toml"},
 		"nothing ahead": {map[string]string{
 			"hugo.toml":            "title = \"t\"\nbuildFuture = true\n",
 			"content/posts/now.md": "---\ntitle: Now\ndate: 2025-01-01\n---\nx\n",
