@@ -813,10 +813,60 @@ func (e *scExpander) shortcode(t *scTag) int {
 			e.warn(t.start, "unknown shortcode", "unknown shortcode %q written as an image of its src", scShort(name))
 			break
 		}
+		if s, ok := e.closer("<"+name, t.end); ok && e.in[t.start+2] == '<' {
+			if html, ok := indentedHTML(e.in[t.end:s.start]); ok {
+				// Hugo hands a {{< >}} shortcode's inner text to its
+				// template as it is, not as Markdown: HTML indented
+				// there (md-irohas' gallery of <img> lines) is the
+				// theme's HTML, not code. Kept, its indent taken off.
+				e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (its HTML inside is kept)", scShort(name))
+				e.newlines(t.start, t.end)
+				e.out = append(e.out, html...)
+				e.newlines(s.start, s.end)
+				return s.end
+			}
+		}
 		e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (any text up to its closing tag is kept)", scShort(name))
 	}
 	e.newlines(t.start, t.end)
 	return t.end
+}
+
+// indentedHTML is inner, a shortcode's inner text, without the indent of
+// its lines, when that indent would make it code (four spaces, or a tab,
+// on every line with text) and it starts with an HTML tag; ok is false
+// otherwise, and for inner text that holds template code.
+func indentedHTML(inner []byte) (out []byte, ok bool) {
+	if bytes.Contains(inner, []byte("{{")) || bytes.Contains(inner, []byte("{%")) {
+		return nil, false
+	}
+	lines := bytes.SplitAfter(inner, []byte("\n"))
+	indent, first := -1, true
+	for _, l := range lines {
+		text := bytes.TrimLeft(l, " \t")
+		if len(bytes.TrimSpace(text)) == 0 {
+			continue
+		}
+		if first && text[0] != '<' {
+			return nil, false
+		}
+		first = false
+		if n := len(l) - len(text); indent < 0 || n < indent {
+			indent = n
+		}
+	}
+	if indent < 1 || indent < 4 && !bytes.Contains(inner, []byte("\n\t")) {
+		return nil, false
+	}
+	out = make([]byte, 0, len(inner))
+	for _, l := range lines {
+		k := 0
+		for k < indent && k < len(l) && (l[k] == ' ' || l[k] == '\t') {
+			k++
+		}
+		out = append(out, l[k:]...)
+	}
+	return out, true
 }
 
 // linkParam is the address an unknown shortcode names by a link's

@@ -112,6 +112,12 @@ func TestShortcodeHugo(t *testing.T) {
 			"前\n\n注意してください。\n\n後", []string{"11:unknown shortcode \"notice\""}},
 		{"unknown self-closing", "あ{{< gallery dir=\"/x\" />}}い", "あい", []string{"10:unknown shortcode \"gallery\""}},
 		// zzo's img: an image of its src, described as it can be.
+		// Hugo hands a {{< >}} shortcode's inner text to the theme as it
+		// is: indented HTML there is no code block (md-irohas' gallery).
+		{"unknown with indented HTML", "写真：\n\n{{< gallery >}}\n    <img src=\"a.jpg\" />\n    <img src=\"b.jpg\" />\n{{< /gallery >}}\n後",
+			"写真：\n\n\n<img src=\"a.jpg\" />\n<img src=\"b.jpg\" />\n\n後", []string{"12:unknown shortcode \"gallery\" dropped (its HTML inside is kept)"}},
+		{"unknown with indented text", "{{< note >}}\n    code, not HTML\n{{< /note >}}", "\n    code, not HTML\n", []string{"10:unknown shortcode \"note\" dropped (any text"}},
+		{"unknown with indented HTML, percent", "{{% gallery %}}\n    <img src=\"a.jpg\" />\n{{% /gallery %}}", "\n    <img src=\"a.jpg\" />\n", []string{"10:unknown shortcode \"gallery\" dropped (any text"}},
 		{"unknown with src", "{{< img src=\"/images/a.png\" title=\"図1\" >}}", "![図1](/images/a.png)", []string{"10:unknown shortcode \"img\" written as an image"}},
 		{"unknown with src, no words", "{{<img src=\"b.png\">}}", "![](b.png)", []string{"10:unknown shortcode \"img\""}},
 		{"inline", "前\n{{< time.inline >}}\n{{ now }}\n{{< /time.inline >}}\n後",
