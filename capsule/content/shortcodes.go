@@ -329,7 +329,11 @@ func (e *scExpander) lineStart(p int) int {
 		}
 		return end
 	}
-	if ind >= 4 && !e.inList && (e.prevBlank || e.prevCode) {
+	if ind >= 4 && !e.inList && (e.prevBlank || e.prevCode) && (e.noLiquid || rest[0] != '<') {
+		// (On a Liquid site, an indented line of HTML is Liquid's as
+		// any other: kramdown reads it inside the HTML block left open
+		// above it (jekyllrb-ja's <a href="{{ … | relative_url }}">),
+		// and Jekyll runs Liquid over code too.)
 		e.prevBlank, e.prevCode = false, true
 		return e.codeLine(p, end)
 	}

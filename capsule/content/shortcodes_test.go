@@ -136,6 +136,11 @@ func TestLiquidJekyll(t *testing.T) {
 		{"highlight trim", "{%- highlight js -%}\nx{{ y }}\n{%- endhighlight -%}", "```js\nx{{ y }}\n```", nil},
 		// Liquid ignores what follows an end tag's name (a real blog's
 		// 38 code blocks).
+		// An indented line of HTML is Liquid's (kramdown reads it in the
+		// HTML block left open above it: jekyllrb-ja's); indented code
+		// that is not HTML stays as written.
+		{"indented HTML", "<div>\n\ntext\n\n    <a href=\"{{ '/x.html' | relative_url }}\">one</a>\n</div>", "<div>\n\ntext\n\n    <a href=\"/x.html\">one</a>\n</div>", nil},
+		{"indented code", "x\n\n    {{ a }}\n", "x\n\n    {{ a }}\n", nil},
 		{"endhighlight with markup", "{% highlight bash %}\nnpm i\nbrew doctor\n{% endhighlight bash %}\n後", "```bash\nnpm i\nbrew doctor\n```\n後", nil},
 		{"endhighlight with markup trim", "{% highlight bash %}\nls\n{% endhighlight bash -%}", "```bash\nls\n```", nil},
 		{"endcomment with markup", "前{% comment %}秘密{% endcomment x %}後", "前後", nil},
