@@ -90,7 +90,7 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = "content"
 		}
 		f.static = eleventyPassthrough(cfg)
-		f.config.title, f.config.description = eleventyMeta(dir, f.config.contentDir, cfg)
+		f.config.title, f.config.description, f.config.lang = eleventyMeta(dir, f.config.contentDir, cfg)
 	case genAstro:
 		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, astroConfigNames)))
 		f.config.lang, f.config.locales = astroI18n(dir, cfg)
@@ -207,42 +207,52 @@ var (
 // eleventyMeta reads the title and description of an Eleventy site from
 // its global data folder: dir.data of the configuration, relative to
 // the input folder in, else its _data.
-func eleventyMeta(dir, in string, cfg []byte) (title, description string) {
+func eleventyMeta(dir, in string, cfg []byte) (title, description, lang string) {
 	data := "_data"
 	if m := eleventyDataPattern.FindSubmatch(cfg); m != nil {
 		data = string(m[1])
 	}
 	folder := filepath.Join(dir, in, filepath.FromSlash(data))
 	if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
-		return "", "" // outside the site
+		return "", "", "" // outside the site
 	}
 	// The title is "title", or in site data "name" (the Hylia starter's
-	// _data/site.json: "name": "INITTO").
-	titleOf := func(name string, v func(string) string) (string, string) {
+	// _data/site.json: "name": "INITTO"). The description is text: the
+	// HTML a template prints it as (a "<br />") is left out. The
+	// language is "language", "lang" or "locale" ("ja", "ja-JP").
+	meta := func(name string, v func(string) string) (string, string, string) {
 		t := v("title")
 		if t == "" && name == "site" {
 			t = v("name")
 		}
-		return t, cmp.Or(v("description"), v("shortDesc"))
+		d := plainTitle(oneLine(cmp.Or(v("description"), v("shortDesc"))), false)
+		l := ""
+		for _, k := range []string{"language", "lang", "locale"} {
+			if code := strings.ToLower(LangBase(v(k))); code != "" && langPattern.MatchString(code) {
+				l = code
+				break
+			}
+		}
+		return t, d, l
 	}
 	for _, name := range []string{"metadata", "site"} {
 		for _, ext := range []string{".json", ".yaml", ".yml"} {
 			if m := readConfigFile(filepath.Join(folder, name+ext), true); m != nil {
-				if title, description = titleOf(name, func(k string) string { return str(m[strings.ToLower(k)]) }); title != "" {
-					return title, description
+				if title, description, lang = meta(name, func(k string) string { return str(m[strings.ToLower(k)]) }); title != "" {
+					return title, description, lang
 				}
 			}
 		}
 		for _, ext := range []string{".js", ".cjs", ".mjs"} {
 			if b, err := readSmall(filepath.Join(folder, name+ext)); err == nil {
 				v := jsLiterals(b)
-				if title, description = titleOf(name, func(k string) string { return v[k] }); title != "" {
-					return title, description
+				if title, description, lang = meta(name, func(k string) string { return v[k] }); title != "" {
+					return title, description, lang
 				}
 			}
 		}
 	}
-	return "", ""
+	return "", "", ""
 }
 
 // jsLiterals are the first literal strings a JavaScript file gives each

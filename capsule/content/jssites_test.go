@@ -151,6 +151,10 @@ func TestJSSiteTitle(t *testing.T) {
 			"Mine", "From data."},
 		{"Eleventy site.json of the Hylia starter: name", post, map[string]string{"eleventy.config.js": `export default { dir: { input: "content" } };`,
 			"content/_data/site.json": `{"name": "INITTO", "shortDesc": "Dev notes", "authorName": "team"}`}, "INITTO", "Dev notes"},
+		// dollplayer2501's: a <br /> its template prints as HTML, and its
+		// language (as the site's lang).
+		{"Eleventy site.json with HTML and a language", post, map[string]string{"eleventy.config.js": `export default { dir: { input: "content" } };`,
+			"content/_data/site.json": `{"title": "unlimited", "description": "電算職<br />どうでもよき事", "language": "ja"}`}, "unlimited", "電算職どうでもよき事"},
 		{"Astro consts.ts", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://blog.example.org" });`,
 			"src/consts.ts": "export const SITE_TITLE = 'Astro Blog';\nexport const SITE_DESCRIPTION = \"Welcome to my website!\";\n"},
 			"Astro Blog", "Welcome to my website!"},
@@ -166,6 +170,9 @@ func TestJSSiteTitle(t *testing.T) {
 			}
 			if site.Meta.Title != c.wantTitle || site.Meta.Description != c.wantDescription {
 				t.Errorf("title %q, description %q; want %q, %q", site.Meta.Title, site.Meta.Description, c.wantTitle, c.wantDescription)
+			}
+			if wantLang := map[bool]string{true: "ja", false: "en"}[strings.Contains(c.name, "language")]; site.Meta.Lang != wantLang {
+				t.Errorf("lang %q, want %q", site.Meta.Lang, wantLang)
 			}
 		})
 	}
