@@ -86,7 +86,7 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			absent:   []string{"下書きの本文。", "Astro のページ", "collections"},
 			files:    []string{"/hero.png", "/images/a.png"},
 			heroes: map[[3]string][2]string{
-				{"/posts/first-post.gmi", "/posts/first-post.txt", "Astro の最初"}: {"=> /hero.png", "[image][1]\n\nAstro の本文です。"},
+				{"/posts/first-post.gmi", "/posts/first-post.txt", "Astro の最初"}: {"=> /hero.png Astro の最初", "[image: Astro の最初][1]\n\nAstro の本文です。"}, // no alt: the post's title describes it
 			},
 		},
 		{

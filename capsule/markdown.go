@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -134,19 +135,20 @@ func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, m
 	}
 	return markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
 		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel},
-		Lead:   heroMarkdown(p.Hero)})
+		Lead:   heroMarkdown(p.Hero, p.Title)})
 }
 
 // heroMarkdown is the Markdown of a post's hero image, "![alt](<url>)",
-// drawn as the first thing of its page as an image written there is; ""
-// when it has none.
-func heroMarkdown(h content.Hero) string {
+// drawn as the first thing of its page as an image written there is,
+// described by the post's title when it has no alt (a link line with no
+// words said nothing of it); "" when it has none.
+func heroMarkdown(h content.Hero, title string) string {
 	if h.URL == "" {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("![")
-	for _, r := range h.Alt {
+	for _, r := range cmp.Or(h.Alt, title) {
 		if r < 0x80 && strings.ContainsRune("\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~", r) {
 			b.WriteByte('\\')
 		}
