@@ -235,6 +235,23 @@ func (f folder) excludes() []string {
 	return out
 }
 
+// sectionOf is the section m belongs to: its first folder, but none
+// for a page bundle at the top (2021-08-26-welcome/index.md), a page of
+// no section in Hugo (section "", type page), as a page at the top is.
+func (f folder) sectionOf(m *mdFile) string {
+	if f.topIndex(m) {
+		return ""
+	}
+	return topSection(f.langRel(m.def.dir))
+}
+
+// topIndex reports whether m is the index.md of a folder at the top of
+// the content folder (of its language's).
+func (f folder) topIndex(m *mdFile) bool {
+	rel := f.langRel(m.def.dir)
+	return rel != "" && !strings.Contains(rel, "/") && isHomeIndex(filepath.Base(m.src.path))
+}
+
 // topSection is the section a file in folder dir (relative to the
 // content folder, with slashes) belongs to: its first folder.
 func topSection(dir string) string {
@@ -250,14 +267,13 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	count := make(map[string]int)
 	var order []string
 	for _, m := range nested {
-		rel := f.langRel(m.def.dir)
-		if f.gen != "" && rel != "" && !strings.Contains(rel, "/") && isHomeIndex(filepath.Base(m.src.path)) {
+		if f.gen != "" && f.topIndex(m) {
 			// An Eleventy or Astro folder's own index.md is its page,
 			// no entry of it (dollplayer2501's contents/index.md, the
 			// home page, outnumbered its one post 1 to 1).
 			continue
 		}
-		s := topSection(rel)
+		s := f.sectionOf(m)
 		if count[s] == 0 {
 			order = append(order, s)
 		}

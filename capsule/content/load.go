@@ -351,7 +351,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				continue
 			}
 			f.jsDefaults(m, loc)
-			if sec := topSection(f.langRel(m.def.dir)); l == layoutHugo && !slices.Contains(main, sec) && !(len(main) == 0 && sec == "") {
+			if sec := f.sectionOf(m); l == layoutHugo && !slices.Contains(main, sec) && !(len(main) == 0 && sec == "") {
 				// (With no sections the posts are at the top: of each
 				// language's folder too, en/hello.md as hello.md.)
 				m.def.page = true // another section's: a page, as Hugo's themes show it

@@ -467,3 +467,27 @@ func TestUndatedWithoutAPageNotWarnedAsServed(t *testing.T) {
 		t.Errorf("warnings %q; want the undated page's alone", warned)
 	}
 }
+
+// A page bundle at the top of the content folder (2021-08-26-welcome/
+// index.md) is a page of no section, as Hugo 0.111 has it (section "",
+// type page): its folder does not win the posts' section with its one
+// page, which left the posts at the top pages (Ningensei848's blog).
+func TestTopBundleIsNoSection(t *testing.T) {
+	site, err := loadStrict(testfs.Write(t, map[string]string{
+		"2019-05-28-first.md":          "---\ntitle: First\ndate: 2019-05-28\n---\nx\n",
+		"2019-05-29-long.md":           "---\ntitle: Long\ndate: 2019-05-29\n---\nx\n",
+		"2021-08-26-welcome/index.md":  "---\ntitle: Welcome\ndate: 2021-08-26\n---\nx\n",
+		"2021-08-26-welcome/photo.png": "PNG",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posts []string
+	for _, p := range site.Posts {
+		posts = append(posts, p.Title)
+	}
+	slices.Sort(posts)
+	if !slices.Equal(posts, []string{"First", "Long", "Welcome"}) || len(site.Pages) != 0 {
+		t.Errorf("posts %q, %d pages; want all three posts", posts, len(site.Pages))
+	}
+}
