@@ -90,6 +90,9 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = "content"
 		}
 		f.static = eleventyPassthrough(cfg)
+		// markdown-it's breaks (setLibrary("md", markdownIt({ breaks:
+		// true }))): a line break where the Markdown breaks a line.
+		f.config.markup.HardWraps = markdownItBreaks.Match(cfg)
 		f.config.title, f.config.description, f.config.lang = eleventyMeta(dir, f.config.contentDir, cfg)
 	case genAstro:
 		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, astroConfigNames)))
@@ -254,6 +257,10 @@ func eleventyMeta(dir, in string, cfg []byte) (title, description, lang string) 
 	}
 	return "", "", ""
 }
+
+// markdownItBreaks finds markdown-it's breaks option set in an Eleventy
+// configuration, by a literal scan as eleventyInput's.
+var markdownItBreaks = regexp.MustCompile(`\bbreaks\s*:\s*true\b`)
 
 // jsLiterals are the first literal strings a JavaScript file gives each
 // name to (title: "…", const title = "…"), one line each.

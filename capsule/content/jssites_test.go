@@ -539,3 +539,21 @@ func TestAstroCollectionOfMDXNamed(t *testing.T) {
 		t.Errorf("%d MDX entries named, want 2: %v", named, site.Warnings)
 	}
 }
+
+// markdown-it's breaks set in an Eleventy configuration (dollplayer2501's
+// setLibrary("md", markdownIt({ breaks: true }))) keeps each line a line,
+// as Hugo's hardWraps and kramdown's hard_wrap do.
+func TestEleventyMarkdownItBreaks(t *testing.T) {
+	for cfg, want := range map[string]bool{
+		`module.exports = function (c) { c.setLibrary("md", markdownIt({ html: true, breaks: true, linkify: true })); };`: true,
+		`module.exports = function (c) { c.setLibrary("md", markdownIt({ html: true })); };`:                              false,
+	} {
+		site, err := loadStrict(testfs.Write(t, map[string]string{"eleventy.config.js": cfg, "posts/a.md": jsPost("A", "2021-06-07", "")}), LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if site.Markup.HardWraps != want {
+			t.Errorf("%s: hard wraps %v, want %v", cfg, site.Markup.HardWraps, want)
+		}
+	}
+}
