@@ -123,7 +123,9 @@ func (f *editedFolder) newPost() string {
 	if r.IntN(4) > 0 {
 		tags := []string{}
 		for range 1 + r.IntN(3) {
-			tags = append(tags, fmt.Sprintf("%q", []string{"日記", "tech", "合気道", "WiMAX", "ラズパイ", "CI/CD"}[r.IntN(6)]))
+			// ("Tech" and "tech" are one tag of a Hugo site, spelt as
+			// most posts spell it: an edit may respell others.)
+			tags = append(tags, fmt.Sprintf("%q", []string{"日記", "tech", "合気道", "WiMAX", "ラズパイ", "CI/CD", "Tech"}[r.IntN(7)]))
 		}
 		fmt.Fprintf(&b, "tags = [%s]\n", strings.Join(tags, ", "))
 	}
@@ -139,7 +141,7 @@ func (f *editedFolder) newPost() string {
 	}
 	posts := f.posts()
 	for range r.IntN(3) {
-		switch r.IntN(6) {
+		switch r.IntN(7) {
 		case 0:
 			if len(posts) > 0 {
 				fmt.Fprintf(&b, "[前の記事](%s)\n\n", f.linkTo(posts[r.IntN(len(posts))]))
@@ -153,6 +155,10 @@ func (f *editedFolder) newPost() string {
 		case 4:
 			// A file beside the bundle's index.md, its own or another's.
 			fmt.Fprintf(&b, "![表紙](i%d.png) ![隣の](../p%d/i%d.png) {{< ref \"p%d\" >}}\n\n", r.IntN(3), r.IntN(f.next+2), r.IntN(3), r.IntN(f.next+2))
+		case 5:
+			// A link to the generator's page of a tag, which leads to
+			// the capsule's while a post has the tag.
+			fmt.Fprintf(&b, "[タグ](/tags/%s/) {{< ref \"/tags/tech\" >}}\n\n", []string{"tech", "%E6%97%A5%E8%A8%98", "wimax", "nope"}[r.IntN(4)])
 		default:
 			b.WriteString("=> gemini://example.org/ 外\n\n[外](https://example.com/x)\n\n")
 		}
