@@ -272,16 +272,8 @@ func TestFutureSettingWarned(t *testing.T) {
 // (see nullEmptyItems).
 func TestJekyllConfigLanguage(t *testing.T) {
 	for _, config := range []string{"title: t\nlocale: \"ja-JP\"\n", "title: t\nexclude:\n-\nlang: ja\n"} {
-		dir := testfs.Write(t, map[string]string{
-			"_config.yml":              config,
-			"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
-		})
-		site, err := loadStrict(dir, LoadOptions{Settle: -1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if site.Meta.Lang != "ja" {
-			t.Errorf("%q: lang %q, want ja", config, site.Meta.Lang)
+		if got := siteMeta(t, map[string]string{"_config.yml": config, "_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n"}).Lang; got != "ja" {
+			t.Errorf("%q: lang %q, want ja", config, got)
 		}
 	}
 }
@@ -293,16 +285,8 @@ func TestJekyllConfigNameTitles(t *testing.T) {
 		"name: Jekyll • 静的サイト\ndescription: d\n": "Jekyll • 静的サイト",
 		"name: n\ntitle: The title\n":            "The title",
 	} {
-		dir := testfs.Write(t, map[string]string{
-			"_config.yml":              config,
-			"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
-		})
-		site, err := loadStrict(dir, LoadOptions{Settle: -1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if site.Meta.Title != want {
-			t.Errorf("%q: title %q, want %q", config, site.Meta.Title, want)
+		if got := siteMeta(t, map[string]string{"_config.yml": config, "_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n"}).Title; got != want {
+			t.Errorf("%q: title %q, want %q", config, got, want)
 		}
 	}
 }
@@ -347,17 +331,12 @@ func TestHugoDefaultLanguageTitle(t *testing.T) {
 		"languageCode: ja-JP\nDefaultContentLanguage: ja\nlanguages:\n  ja:\n    languageName: 日本語\n    title: k-kaz が Hugo で遊ぶサイト\n    weight: 1\n": "k-kaz が Hugo で遊ぶサイト",
 		"title: Top\nDefaultContentLanguage: ja\nlanguages:\n  ja:\n    title: 言語の\n":                                                                "言語の",
 	} {
-		dir := testfs.Write(t, map[string]string{
+		if got := siteMeta(t, map[string]string{
 			"hugo.yaml":          config,
 			"content/posts/a.md": "---\ntitle: あ\ndate: 2024-01-01\n---\n本文。\n",
 			"content/posts/b.md": "---\ntitle: い\ndate: 2024-01-02\n---\n本文。\n",
-		})
-		site, err := loadStrict(dir, LoadOptions{Settle: -1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if site.Meta.Title != want {
-			t.Errorf("%q: title %q, want %q", config, site.Meta.Title, want)
+		}).Title; got != want {
+			t.Errorf("%q: title %q, want %q", config, got, want)
 		}
 	}
 }
@@ -490,4 +469,15 @@ func TestTopBundleIsNoSection(t *testing.T) {
 	if !slices.Equal(posts, []string{"First", "Long", "Welcome"}) || len(site.Pages) != 0 {
 		t.Errorf("posts %q, %d pages; want all three posts", posts, len(site.Pages))
 	}
+}
+
+// siteMeta is what the site of files says of itself, loaded with no
+// problem.
+func siteMeta(t *testing.T, files map[string]string) SiteMeta {
+	t.Helper()
+	site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site.Meta
 }
