@@ -298,3 +298,15 @@ func TestWordsNearWithholdingKeysAndJekyllTag(t *testing.T) {
 		t.Errorf("tags %q, want %q", tags, want)
 	}
 }
+
+// A site file whose first line is a setting (its front matter's
+// delimiters left out) is still a problem that says so; one of text alone
+// is the home page's text (TestHomePageTextWithoutFrontMatter).
+func TestSiteFileOfSettingsWithoutDelimiters(t *testing.T) {
+	for _, site := range []string{"title = \"Notes\"\ndescription = \"d\"\n", "title: Notes\n"} {
+		files := map[string]string{"_index.md": site, "a.md": "+++\ntitle = \"a\"\ndate = 2017-05-03\n+++\nx\n"}
+		if got := loadErrors(t, files, LoadOptions{Settle: -1}); len(got) != 1 || !strings.HasPrefix(got[0], "_index.md:1: missing front matter") {
+			t.Errorf("%q: errors %q, want the site file's missing front matter", site, got)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -950,7 +951,7 @@ var siteKeys = []string{"title", "description", "lang", "author", "favicon"}
 // of it is known: an unknown one is an error.
 func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*FileError, setsLang bool) {
 	front, _, _, start, format, ferr := splitFront(src)
-	if ferr != nil && !startsFront(src) {
+	if ferr != nil && textAlone(src) {
 		// Text alone, as Hugo builds a home page's _index.md: no
 		// settings, and the text is the home page's.
 		return nil, nil, false
@@ -1123,8 +1124,20 @@ func isHomeIndex(name string) bool {
 // has one) has any text.
 func hasText(src []byte) bool {
 	_, body, _, _, _, ferr := splitFront(NormalizeSource(src))
-	if ferr != nil && !startsFront(src) {
+	if ferr != nil && textAlone(src) {
 		body, ferr = src, nil // no front matter: all text
 	}
 	return ferr == nil && len(bytes.TrimSpace(body)) > 0
 }
+
+// textAlone reports whether a site file is text without front matter:
+// it opens none, and its first line is no setting either ("title:
+// Notes", "title = \"Notes\"": front matter whose delimiters were left
+// out, a problem that says so).
+func textAlone(src []byte) bool {
+	first, _, _ := bytes.Cut(NormalizeSource(src[:min(len(src), 256)]), []byte("\n"))
+	return !startsFront(src) && !yamlKeyLine.Match(first) && !tomlKeyLine.Match(first)
+}
+
+// tomlKeyLine is a line reading as a TOML key: a name, then "=".
+var tomlKeyLine = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*\s*=`)
