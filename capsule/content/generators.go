@@ -292,6 +292,21 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	case len(f.config.mainSections) > 0:
 		return f.config.mainSections
 	}
+	if f.config.file == "" {
+		// No configuration, and folders of years (2023/, 2024/…:
+		// arika0093's articles): a folder of posts sorted by year,
+		// not Hugo's sections, of which the largest year alone was the
+		// posts and the others' posts pages.
+		var years []string
+		for _, s := range order {
+			if len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == "" {
+				years = append(years, s)
+			}
+		}
+		if len(years) >= 2 {
+			return years
+		}
+	}
 	// The pages at the top of a language's content folder (content/ja/
 	// about.md, "" here) are no section: yzwbeast's about and search
 	// pages, as many as its posts, won over the posts section and left
@@ -358,6 +373,8 @@ func (f folder) describe(main []string) string {
 			return s + ": posts at the top of " + f.content
 		case len(f.config.mainSections) > 0:
 			return s + ": posts from mainSections " + strings.Join(main, ", ") + ", other sections' pages as pages"
+		case len(main) > 1:
+			return s + ": posts from the folders of years " + strings.Join(main, ", ") + ", other folders' pages as pages"
 		}
 		return s + ": posts from section " + main[0] + " (the one with the most pages; set params.mainSections to choose), other sections' pages as pages"
 	case layoutJekyll:

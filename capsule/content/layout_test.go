@@ -218,3 +218,25 @@ func TestEmptyFolderHints(t *testing.T) {
 		t.Errorf("unknown layout: %v", c.Warnings)
 	}
 }
+
+// A folder with no configuration whose Markdown is in folders of years
+// (arika0093's articles: 2023/…, 2025/…, and an about/index.md) has its
+// posts in every year, not in the largest year alone, which left the
+// others' posts pages.
+func TestFoldersOfYearsAreAllPosts(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"2025/a/one.md":   "---\ntitle: One\ndate: 2025-01-01\n---\nx\n",
+		"2025/b/two.md":   "---\ntitle: Two\ndate: 2025-02-01\n---\nx\n",
+		"2026/c/three.md": "---\ntitle: Three\ndate: 2026-01-01\n---\nx\n",
+		"about/index.md":  "---\ntitle: About\n---\nMe.\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slugsOf(c.Posts); got != "three,two,one" {
+		t.Errorf("posts %s, want three, two and one", got)
+	}
+	if !strings.Contains(c.Layout, "posts from the folders of years 2025, 2026") {
+		t.Errorf("layout %q", c.Layout)
+	}
+}
