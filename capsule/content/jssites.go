@@ -406,7 +406,13 @@ func (f folder) jsExcludes() []string {
 		// generator writes them to its site.
 		"*.hbs", "*.pug", "*.ejs", "*.haml", "*.mustache", "*.webc", "*.scss", "*.sass", "*.less", "*.styl",
 		"/README.md", "/LICENSE", "/netlify.toml", "/vercel.json", "/tsconfig.json", "/components.json",
-		"/tests/", "404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json"}
+		"/tests/", "404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json",
+		// Notes and data beside the entries, which neither generator
+		// publishes (Eleventy writes templates and passthrough copies,
+		// Astro what an entry imports; its passthrough folders and
+		// public/ are served apart, as they are): an author's notes/
+		// todo.txt or data.json is not the readers'.
+		"*.txt", "*.json", "*.yaml", "*.yml", "*.toml", "*.csv", "*.tsv", "*.ini", "*.log", "*.sql", "*.db", "*.sqlite"}
 	// Directory data files: posts/posts.json beside posts/*.md, or
 	// posts.yaml where the configuration reads YAML data.
 	filepathWalkDirs(f.content, func(rel string) {

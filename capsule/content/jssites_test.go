@@ -557,3 +557,41 @@ func TestEleventyMarkdownItBreaks(t *testing.T) {
 		}
 	}
 }
+
+// Notes and data beside an Eleventy site's or an Astro collection's
+// entries (notes/todo.txt, data.json), which neither generator writes to
+// its site, are not served; its images are, and so are the files of a
+// passthrough copy, whatever they are.
+func TestJSSiteNotesNotServed(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"eleventy": {
+			"eleventy.config.js": `export default function (c) { c.addPassthroughCopy("files"); }`,
+			"posts/a.md":         jsPost("A", "2024-01-01", ""),
+			"notes/todo.txt":     "buy milk",
+			"notes/data.json":    `{"key": "secret"}`,
+			"img/a.png":          "PNG",
+			"files/readme.txt":   "a passthrough copy",
+		},
+		"astro": {
+			"astro.config.mjs":               "export default {}\n",
+			"src/content/blog/a.md":          jsPost("A", "2024-01-01", ""),
+			"src/content/blog/pub/notes.txt": "scratch",
+			"src/content/blog/pub/a.png":     "PNG",
+			"public/files/readme.txt":        "published",
+		},
+	} {
+		site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var paths []string
+		for _, f := range site.Files {
+			paths = append(paths, f.Path)
+		}
+		slices.Sort(paths)
+		want := map[string][]string{"eleventy": {"files/readme.txt", "img/a.png"}, "astro": {"blog/pub/a.png", "files/readme.txt"}}[name]
+		if !slices.Equal(paths, want) {
+			t.Errorf("%s: files %q, want %q", name, paths, want)
+		}
+	}
+}
