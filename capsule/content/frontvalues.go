@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -87,6 +88,29 @@ func (r *frontReader) date(key, example string, loc *time.Location) (time.Time, 
 		return time.Time{}, false
 	}
 	return d, true
+}
+
+// updateDate is the date at key, a key that dates an update alone
+// (updated, lastmod), and whether there is one. Its value decides no
+// publishing: one that is no date is a warning, and the post keeps its
+// date as its last update, rather than being left out (t-toyo's blog wrote
+// "lastmod: :git" in every post, which Hugo builds); Hugo's placeholders
+// (":git", ":fileModTime", ":default", written where its [frontmatter]
+// configuration takes them) are no date, without a word.
+func (r *frontReader) updateDate(key string, loc *time.Location) (time.Time, bool, *FileError) {
+	v, ok := r.m[key]
+	if !ok {
+		return time.Time{}, false, nil
+	}
+	if s, isStr := v.(string); isStr && strings.HasPrefix(strings.TrimSpace(s), ":") {
+		return time.Time{}, false, nil
+	}
+	d, err := parseDate(v, loc)
+	if err != nil {
+		return time.Time{}, false, &FileError{File: r.file, Line: r.line(key), Kind: "update date ignored",
+			Msg: fmt.Sprintf("front matter: %s: %v; ignored (the post's date stands for its last update)", key, err)}
+	}
+	return d, true, nil
 }
 
 // unknownKey is a key of front matter no one reads.

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,7 +112,6 @@ func TestTypeErrorsAtTheirLines(t *testing.T) {
 		`a.md:4: draft must be true or false, e.g. draft = true`,
 		`a.md:5: page must be true or false, e.g. page = true`,
 		`a.md:6: summary must be a string, e.g. summary = "One line on what the post says"`,
-		`a.md:7: updated must be a date, e.g. updated = 2017-05-04`,
 		`a.md:8: slug must be a string, e.g. slug = "hello-again"`,
 		`a.md:9: lang must be a string, e.g. lang = "ja"`,
 		`a.md:10: tags must be a list of strings, e.g. tags = ["日記", "WiMAX"]`,
@@ -308,5 +308,37 @@ func TestSiteFileOfSettingsWithoutDelimiters(t *testing.T) {
 		if got := loadErrors(t, files, LoadOptions{Settle: -1}); len(got) != 1 || !strings.HasPrefix(got[0], "_index.md:1: missing front matter") {
 			t.Errorf("%q: errors %q, want the site file's missing front matter", site, got)
 		}
+	}
+}
+
+// A date that dates an update alone (updated, lastmod) decides no
+// publishing: one that is no date warns and is ignored, the post
+// published (t-toyo's "lastmod: :git" in every post left the blog empty,
+// which Hugo builds); Hugo's placeholders are no date, without a word.
+func TestUpdateDatesThatAreNoDates(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"hugo.toml":          "title = \"t\"\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-11-19\nlastmod: :git\n---\nx\n",
+		"content/posts/b.md": "---\ntitle: B\ndate: 2020-11-20\nlastmod: :fileModTime\n---\nx\n",
+		"content/posts/c.md": "---\ntitle: C\ndate: 2020-11-21\nupdated: true\n---\nx\n",
+		"content/posts/d.md": "---\ntitle: D\ndate: 2020-11-22\nlastmod: someday\n---\nx\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Posts) != 4 {
+		t.Errorf("%d posts, want 4", len(c.Posts))
+	}
+	for _, p := range c.Posts {
+		if !p.Updated.Equal(p.Date) {
+			t.Errorf("%s: updated %v, want its date", p.Title, p.Updated)
+		}
+	}
+	var warned []string
+	for _, w := range c.Warnings {
+		warned = append(warned, filepath.Base(w.File)+":"+strconv.Itoa(w.Line))
+	}
+	if strings.Join(warned, " ") != "c.md:4 d.md:4" {
+		t.Errorf("warnings %v, want c.md's and d.md's", c.Warnings)
 	}
 }

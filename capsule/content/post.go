@@ -475,7 +475,11 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	p.Updated = p.Date
 	for _, k := range []string{"updated", "lastmod"} {
-		if d, ok := r.date(k, k+" = 2017-05-04", loc); ok {
+		d, ok, w := r.updateDate(k, loc)
+		if w != nil {
+			warns = append(warns, w)
+		}
+		if ok {
 			p.Updated = d
 			break
 		}
