@@ -36,10 +36,11 @@ type urlConfig struct {
 	defaults    []jekyllDefault   // front matter defaults that set a permalink
 }
 
-// jekyllDefault is an entry of Jekyll's defaults that sets permalink for
-// the documents of its scope.
+// jekyllDefault is an entry of Jekyll's defaults: the values it gives
+// the documents of its scope (a folder, a glob, a type), permalink apart.
 type jekyllDefault struct {
 	path, typ, permalink string
+	values               map[string]any // but permalink
 }
 
 // readHugoURLConfig reads uglyURLs and disablePathToLower from a Hugo
@@ -93,12 +94,18 @@ func readJekyllURLConfig(m map[string]any) urlConfig {
 	defaults, _ := m["defaults"].([]any)
 	for _, d := range defaults {
 		entry, _ := d.(map[string]any)
-		perm := str(section(entry, "values")["permalink"])
-		if perm == "" {
+		values := section(entry, "values")
+		if len(values) == 0 {
 			continue
 		}
+		rest := make(map[string]any, len(values))
+		for k, v := range values {
+			if k != "permalink" {
+				rest[k] = v
+			}
+		}
 		scope := section(entry, "scope")
-		u.defaults = append(u.defaults, jekyllDefault{path: strings.Trim(str(scope["path"]), "/"), typ: str(scope["type"]), permalink: perm})
+		u.defaults = append(u.defaults, jekyllDefault{path: strings.Trim(str(scope["path"]), "/"), typ: str(scope["type"]), permalink: str(values["permalink"]), values: rest})
 	}
 	return u
 }

@@ -1,7 +1,10 @@
 package content
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -46,15 +49,8 @@ var jekyllDatedName = regexp.MustCompile(`^\d{2,4}-\d{1,2}-\d{1,2}-(.*)$`)
 func (c siteConfig) jekyllAddress(p *Post) (addr string, ok bool) {
 	file := path.Base(strings.ReplaceAll(p.File, "\\", "/"))
 	rel := path.Join(p.Dir, file)
-	first, _, _ := strings.Cut(p.Dir, "/")
-	kind := "pages"
-	folderCats, inPosts := jekyllPostFolder(p.Dir)
-	switch {
-	case inPosts:
-		kind = "posts"
-	case strings.HasPrefix(first, "_") && slices.Contains(c.collections, first[1:]):
-		kind = first[1:]
-	}
+	kind := c.jekyllKind(p.Dir)
+	folderCats, _ := jekyllPostFolder(p.Dir)
 	own := p.own != "" && p.ownKey == "permalink"
 	pattern := ""
 	switch {
@@ -157,21 +153,74 @@ func (c siteConfig) jekyllPageAddress(p *Post, file, pattern string, own bool) (
 func (c siteConfig) jekyllDefaultPermalink(rel, kind string) string {
 	best, bestRank := "", -1
 	for _, d := range c.urls.defaults {
-		if d.typ != "" && d.typ != kind {
-			continue
-		}
-		if d.path != "" && rel != d.path && !strings.HasPrefix(rel, d.path+"/") && !globScope(d.path, rel) {
-			continue
-		}
-		rank := 2 * len(d.path)
-		if d.typ != "" {
-			rank++
-		}
-		if rank >= bestRank {
+		if rank := d.rank(rel, kind); d.permalink != "" && rank >= 0 && rank >= bestRank {
 			best, bestRank = d.permalink, rank
 		}
 	}
 	return best
+}
+
+// rank is how specific d is for the file at rel, of kind: -1 when its
+// scope does not hold it; else the longer its path, the higher, and a
+// type named above none.
+func (d jekyllDefault) rank(rel, kind string) int {
+	if d.typ != "" && d.typ != kind {
+		return -1
+	}
+	if d.path != "" && rel != d.path && !strings.HasPrefix(rel, d.path+"/") && !globScope(d.path, rel) {
+		return -1
+	}
+	rank := 2 * len(d.path)
+	if d.typ != "" {
+		rank++
+	}
+	return rank
+}
+
+// jekyllKind is the type, as defaults' scopes name it, of the documents
+// in folder dir (relative to the site, with slashes): "posts" (in
+// _posts and _drafts), a collection's name, else "pages".
+func (c siteConfig) jekyllKind(dir string) string {
+	first, _, _ := strings.Cut(dir, "/")
+	switch _, inPosts := jekyllPostFolder(dir); {
+	case inPosts:
+		return "posts"
+	case strings.HasPrefix(first, "_") && slices.Contains(c.collections, first[1:]):
+		return first[1:]
+	}
+	return "pages"
+}
+
+// jekyllDefaultValues are the values the configuration's defaults give
+// the file at rel, of kind, as Jekyll merges them (a more specific
+// scope's over another's, the last of equals), as JSON for
+// postDefaults.cascade: handed down where its front matter has none of
+// its own (a folder's published: false, lang: ja), as Hugo's cascade is.
+// "" for none.
+func (c siteConfig) jekyllDefaultValues(rel, kind string) string {
+	type ranked struct {
+		rank, at int
+		values   map[string]any
+	}
+	var in []ranked
+	for i, d := range c.urls.defaults {
+		if r := d.rank(rel, kind); r >= 0 && len(d.values) > 0 {
+			in = append(in, ranked{r, i, d.values})
+		}
+	}
+	if len(in) == 0 {
+		return ""
+	}
+	slices.SortStableFunc(in, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
+	merged := make(map[string]any)
+	for _, r := range in {
+		maps.Copy(merged, r.values)
+	}
+	b, err := json.Marshal(merged) // sorted keys: the same values, the same string
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 // globScope reports whether rel is in the scope of a defaults' glob path

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -319,6 +320,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	switch l {
 	case layoutJekyll:
 		found, warns, ferrs := findJekyll(dir, root, ex, top, recs, maxPost, loc, f.config)
+		for _, m := range found {
+			// The configuration's defaults, handed down where the
+			// front matter says nothing (a folder's published: false).
+			m.def.cascade = f.config.jekyllDefaultValues(path.Join(m.def.dir, filepath.Base(m.src.path)), f.config.jekyllKind(m.def.dir))
+		}
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)
 		errs = append(errs, ferrs...)

@@ -481,3 +481,43 @@ func siteMeta(t *testing.T, files map[string]string) SiteMeta {
 	}
 	return site.Meta
 }
+
+// Jekyll's front matter defaults hand their values down where a post's
+// front matter says nothing, as Jekyll merges them: a folder's
+// published: false keeps its posts unpublished (they were published),
+// a type's category is in the address, a more specific scope wins, and
+// a post's own value wins over all.
+func TestJekyllDefaultsHandedDown(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"_config.yml": "title: t\ndefaults:\n" +
+			"  - scope: {path: \"\", type: posts}\n    values: {category: post, layout: post}\n" +
+			"  - scope: {path: \"_posts/private\"}\n    values: {published: false}\n" +
+			"  - scope: {path: \"_posts/private/open\"}\n    values: {published: true}\n",
+		"_posts/2024-01-02-hello.md":              "---\ntitle: Hello\n---\nx\n",
+		"_posts/private/2024-01-03-secret.md":     "---\ntitle: Secret\n---\nx\n",
+		"_posts/private/2024-01-04-mine.md":       "---\ntitle: Mine\npublished: true\n---\nx\n",
+		"_posts/private/open/2024-01-05-shown.md": "---\ntitle: Shown\n---\nx\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posts, drafts []string
+	for _, p := range c.Posts {
+		posts = append(posts, p.Title)
+	}
+	for _, p := range c.Drafts {
+		drafts = append(drafts, p.Title)
+	}
+	slices.Sort(posts)
+	if !slices.Equal(posts, []string{"Hello", "Mine", "Shown"}) || !slices.Equal(drafts, []string{"Secret"}) {
+		t.Errorf("posts %q, unpublished %q; want Hello, Mine and Shown, and Secret", posts, drafts)
+	}
+	for _, p := range c.Posts {
+		if p.Title == "Hello" && !slices.Contains(p.Addresses, "/post/2024/01/02/hello.html") {
+			t.Errorf("Hello's addresses %q lack its default category's", p.Addresses)
+		}
+	}
+	for _, w := range c.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}
