@@ -320,6 +320,18 @@ var (
 	yamlBlockScalar = regexp.MustCompile(`(?:^|:[ \t]+|^-[ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?$`)
 )
 
+// isYAMLScalar reports whether n is a single value: no mapping, no
+// list, no alias.
+func isYAMLScalar(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NullNode, *ast.LiteralNode, *ast.InfinityNode, *ast.NanNode:
+		return true
+	case *ast.TagNode:
+		return isYAMLScalar(n.Value)
+	}
+	return false
+}
+
 func tokenLine(n ast.Node) int {
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
 		return tk.Position.Line
@@ -343,10 +355,11 @@ func yamlError(err error, start int) *FileError {
 }
 
 type yamlWalker struct {
-	lines map[string]int
-	start int
-	lim   frontLimits
-	keys  int
+	scalarAnchors map[string]bool // the anchors of scalars, which aliases may name
+	lines         map[string]int
+	start         int
+	lim           frontLimits
+	keys          int
 	// repeated warns of each key a mapping sets again.
 	repeated []*FileError
 }
@@ -372,8 +385,25 @@ func (w *yamlWalker) walk(n ast.Node, path []string, depth int, again bool) *Fil
 	switch n := n.(type) {
 	case nil:
 		return nil
-	case *ast.AliasNode, *ast.AnchorNode, *ast.MergeKeyNode:
-		return w.fail(n, "YAML anchors and aliases (&name, *name, <<) are not supported: write the value out")
+	case *ast.AnchorNode:
+		// An anchor of a scalar, and its aliases, stand for that one
+		// value (TeXt's titles: {en: &EN About, en-GB: *EN}): none
+		// can make the front matter grow. One of a mapping or a list
+		// could, each alias a copy: refused, as its merge key.
+		if !isYAMLScalar(n.Value) {
+			return w.fail(n, "YAML anchors of mappings and lists (&name, *name, <<) are not supported: write the value out")
+		}
+		if w.scalarAnchors == nil {
+			w.scalarAnchors = make(map[string]bool)
+		}
+		w.scalarAnchors[n.Name.String()] = true
+		return w.walk(n.Value, path, depth, again)
+	case *ast.AliasNode:
+		if !w.scalarAnchors[n.Value.String()] {
+			return w.fail(n, "YAML aliases of mappings and lists (&name, *name, <<) are not supported: write the value out")
+		}
+	case *ast.MergeKeyNode:
+		return w.fail(n, "YAML merge keys (<<) are not supported: write the values out")
 	case *ast.TagNode:
 		return w.walk(n.Value, path, depth, again)
 	case *ast.MappingNode:

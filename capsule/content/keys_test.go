@@ -342,3 +342,31 @@ func TestUpdateDatesThatAreNoDates(t *testing.T) {
 		t.Errorf("warnings %v, want c.md's and d.md's", c.Warnings)
 	}
 }
+
+// A YAML anchor of a single value and its aliases are that value (TeXt's
+// titles: {en: &EN About, en-GB: *EN}, its about page was left out);
+// anchors of mappings and lists, whose aliases are copies that can make
+// front matter grow without bound (a billion laughs), and merge keys are
+// still refused, naming the line.
+func TestYAMLAnchorsOfValues(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"_config.yml": "title: t\n",
+		"about.md":    "---\nlayout: article\ntitle: &T About\ntitles:\n  en      : &EN About\n  en-GB   : *EN\ndescription: *T\n---\nAbout this site.\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Pages) != 1 || c.Pages[0].Title != "About" || c.Pages[0].Summary != "About" {
+		t.Errorf("pages %v", c.Pages)
+	}
+	for name, front := range map[string]string{
+		"laughs": "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n",
+		"map":    "base: &base {draft: true}\nother: *base\n",
+		"merge":  "base: &base {draft: true}\nother:\n  <<: *base\n",
+	} {
+		errs := loadErrors(t, map[string]string{"a.md": "---\ntitle: x\n" + front + "---\nx\n"}, LoadOptions{Settle: -1})
+		if len(errs) != 1 || !strings.Contains(errs[0], "not supported") {
+			t.Errorf("%s: errors %q, want the anchor refused", name, errs)
+		}
+	}
+}
