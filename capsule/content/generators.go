@@ -273,6 +273,14 @@ func (f folder) mainSections(nested []*mdFile) []string {
 			// home page, outnumbered its one post 1 to 1).
 			continue
 		}
+		if f.gen == genEleventy {
+			if _, noPage := f.eleventyDirData(m.def.dir); noPage != "" {
+				// Written nowhere (permalink: false in its folder's
+				// data): eleventy-excellent's 22 docs outnumbered its
+				// 14 posts, and the blog had none.
+				continue
+			}
+		}
 		s := f.sectionOf(m)
 		if count[s] == 0 {
 			order = append(order, s)

@@ -595,3 +595,26 @@ func TestJSSiteNotesNotServed(t *testing.T) {
 		}
 	}
 }
+
+// Pages Eleventy writes nowhere (permalink: false in their folder's
+// data) are no folder's entries when the posts' folder is chosen:
+// eleventy-excellent's 22 docs outnumbered its 14 posts, which were
+// then undated pages, and the blog had none.
+func TestEleventyUnwrittenFolderIsNoPostsFolder(t *testing.T) {
+	files := map[string]string{
+		"eleventy.config.js": `export default { dir: { input: "src" } };`,
+		"src/posts/a.md":     jsPost("A", "2024-01-01", ""),
+		"src/posts/b.md":     jsPost("B", "2024-01-02", ""),
+		"src/docs/docs.json": `{"permalink": false}`,
+		"src/docs/one.md":    "---\ntitle: One\n---\nx\n",
+		"src/docs/two.md":    "---\ntitle: Two\n---\nx\n",
+		"src/docs/three.md":  "---\ntitle: Three\n---\nx\n",
+	}
+	site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 2 || !strings.Contains(site.Layout, "posts from src/posts") {
+		t.Errorf("%d posts, layout %q; want A and B, from src/posts", len(site.Posts), site.Layout)
+	}
+}
