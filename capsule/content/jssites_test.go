@@ -618,3 +618,38 @@ func TestEleventyUnwrittenFolderIsNoPostsFolder(t *testing.T) {
 		t.Errorf("%d posts, layout %q; want A and B, from src/posts", len(site.Posts), site.Layout)
 	}
 }
+
+// A language written as its name, as a theme shows it ("String as you
+// like": astro-theme-pure's language: '中文', 'English'), is that
+// language; one that is neither a tag nor a known name is ignored with a
+// warning, the post kept (language: '中文' left it out; 'English' was
+// sent as lang=English).
+func TestLanguageWrittenAsItsName(t *testing.T) {
+	site, err := loadStrict(testfs.Write(t, map[string]string{
+		"astro.config.mjs":      "export default {}\n",
+		"src/content/blog/a.md": "---\ntitle: A\npubDate: 2024-01-01\nlanguage: 'English'\n---\nx\n",
+		"src/content/blog/b.md": "---\ntitle: B\npubDate: 2024-01-02\nlanguage: '中文'\n---\nx\n",
+		"src/content/blog/c.md": "---\ntitle: C\npubDate: 2024-01-03\nlanguage: 'Klingon'\n---\nx\n",
+		"src/content/blog/d.md": "---\ntitle: D\npubDate: 2024-01-04\nlang: ja\n---\nx\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]string{}
+	for _, p := range slices.Concat(site.Posts, site.Pages) {
+		langs[p.Title] = p.Lang
+	}
+	want := map[string]string{"A": "en", "B": "zh", "C": "en", "D": "ja"}
+	if !maps.Equal(langs, want) {
+		t.Errorf("languages %v, want %v", langs, want)
+	}
+	warned := 0
+	for _, w := range site.Warnings {
+		if w.Kind == "language ignored" {
+			warned++
+		}
+	}
+	if warned != 1 {
+		t.Errorf("warnings %v, want Klingon's alone", site.Warnings)
+	}
+}

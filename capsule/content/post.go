@@ -210,6 +210,30 @@ const (
 // pass.
 var langPattern = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
 
+// languageCode is s as a language tag: s itself when it is one (a
+// language of two or three letters, then subtags: "ja", "en-US",
+// "zh-Hant"), the tag of a language's name ("English", "日本語",
+// "中文", as themes that show it write it), else "".
+func languageCode(s string) string {
+	s = strings.TrimSpace(s)
+	if primary, _, _ := strings.Cut(s, "-"); langPattern.MatchString(s) && len(primary) >= 2 && len(primary) <= 3 {
+		return s
+	}
+	for code, name := range knownNames {
+		if strings.EqualFold(s, name) {
+			return code
+		}
+	}
+	return languageInEnglish[strings.ToLower(s)]
+}
+
+// languageInEnglish are the tags of common languages by their English
+// names, lower case.
+var languageInEnglish = map[string]string{
+	"english": "en", "japanese": "ja", "french": "fr", "german": "de", "spanish": "es", "italian": "it",
+	"portuguese": "pt", "chinese": "zh", "korean": "ko", "russian": "ru", "persian": "fa", "arabic": "ar", "dutch": "nl",
+}
+
 func langMessage(lang string) string {
 	return fmt.Sprintf(`front matter: lang %q is not a language tag such as "ja" or "en-US"`, clip(lang))
 }
@@ -519,9 +543,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			continue
 		}
 		if fmLang := r.str(k, k+` = "ja"`); fmLang != "" {
-			p.Lang = fmLang
-			if !langPattern.MatchString(p.Lang) {
-				fail(line(k), "%s", langMessage(p.Lang))
+			if p.Lang = languageCode(fmLang); p.Lang == "" {
+				// A label for readers ("String as you like":
+				// astro-theme-pure's language: '中文'): the post is
+				// in the site's language, said once.
+				p.Lang = lang
+				warns = append(warns, &FileError{File: file, Line: line(k), Kind: "language ignored",
+					Msg: fmt.Sprintf(`front matter: %s %q is neither a language tag such as "ja" or "en-US" nor a language's name: ignored, the post is in the site's language`, k, clip(fmLang))})
 			}
 		}
 		break
