@@ -107,6 +107,12 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = base
 		}
 		f.static = []staticDir{{dir: "public"}}
+		if bytes.Contains(cfg, []byte("remark-math")) || bytes.Contains(cfg, []byte("remarkMath")) {
+			// remark-math reads "$…$" as math (fuwari's), as written,
+			// before any Markdown escape: so does the site's Markdown
+			// here ("$a*b*c$" was emphasis, "$\{1, 2\}$" lost its "\").
+			f.config.markup.Dollar = true
+		}
 	}
 	f.content = filepath.Join(dir, f.config.contentDir)
 	return f, true

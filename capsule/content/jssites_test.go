@@ -653,3 +653,20 @@ func TestLanguageWrittenAsItsName(t *testing.T) {
 		t.Errorf("warnings %v, want Klingon's alone", site.Warnings)
 	}
 }
+
+// An Astro site whose configuration uses remark-math (fuwari's) reads
+// "$…$" as math, as written: the site's Markdown says so.
+func TestAstroRemarkMath(t *testing.T) {
+	for cfg, want := range map[string]Markup{
+		"import remarkMath from \"remark-math\";\nexport default defineConfig({ markdown: { remarkPlugins: [remarkMath] } });\n": {Dollar: true},
+		"export default defineConfig({});\n": {},
+	} {
+		site, err := loadStrict(testfs.Write(t, map[string]string{"astro.config.mjs": cfg, "src/content/blog/a.md": jsPost("A", "2024-01-01", "")}), LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if site.Markup != want {
+			t.Errorf("%q: markup %+v, want %+v", cfg, site.Markup, want)
+		}
+	}
+}
