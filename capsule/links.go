@@ -51,7 +51,11 @@ type postLinks struct {
 	// tags are the tags of each blog by language folder ("" at the
 	// top, "/ja"), by content.TermKey: links to the generator's pages of
 	// tags lead to the capsule's (termTag).
-	tags     map[string]map[string]string
+	tags map[string]map[string]string
+	// sections are the folders of each blog's posts, by language folder
+	// (the content folder's first: "posts"): a link to the generator's
+	// list of one (/posts/) leads to the capsule's archive (sectionList).
+	sections map[string]map[string]bool
 	web      *url.URL // the blog's web address, with a host; nil when it has none
 	basePath string   // its path, without the final slash: "/blog", or ""
 }
@@ -428,8 +432,41 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		if dir, tag, ok := l.termTag(dest); ok {
 			return tagTarget(dir, tag)
 		}
+		if dir, ok := l.sectionList(dest); ok {
+			return tagTarget(dir, archiveTag)
+		}
 		return dest
 	}
+}
+
+// archiveTag stands, for a rewriter's tagTarget, for the blog's archive:
+// no tag is named so (a tag's name has no NUL).
+const archiveTag = "\x00archive"
+
+// sectionList reads dest as a link to the generator's list of a folder of
+// posts (Hugo's /posts/, written as a ref to "posts" too), and returns
+// the language folder of the blog whose archive lists them.
+func (l *postLinks) sectionList(dest string) (dir string, ok bool) {
+	if !strings.HasSuffix(dest, "/") || strings.Count(dest, "/") > 5 || strings.ContainsAny(dest, "?#.") && !strings.Contains(dest, "://") {
+		return "", false // most links: not parsed again (a post may hold 140,000)
+	}
+	if local, ok := l.onSite(dest); ok {
+		dest = local
+	}
+	u, ok := sitePath(dest)
+	if !ok || !strings.HasPrefix(u.Path, "/") || !strings.HasSuffix(u.Path, "/") {
+		return "", false
+	}
+	p := u.Path
+	if rest, ok := l.underBase(p); ok {
+		p = rest
+	}
+	for d, secs := range l.sections {
+		if rest, ok := strings.CutPrefix(p, d+"/"); ok && secs[strings.TrimSuffix(rest, "/")] {
+			return d, true
+		}
+	}
+	return "", false
 }
 
 // termTag reads dest as a link to the generator's page of a tag, or of
@@ -495,10 +532,20 @@ func (l *postLinks) servesItself(dest string) bool {
 	return false
 }
 
-// setTags notes the tags of blogs, for termTag.
+// setTags notes the tags of blogs, for termTag, and the folders of their
+// posts, for sectionList.
 func (l *postLinks) setTags(blogs []*blog) {
 	l.tags = make(map[string]map[string]string, len(blogs))
+	l.sections = make(map[string]map[string]bool, len(blogs))
 	for _, b := range blogs {
+		secs := make(map[string]bool)
+		for _, p := range b.posts {
+			dir := strings.TrimPrefix(strings.TrimPrefix(p.Dir, p.LangRoot()), "/")
+			if first, _, _ := strings.Cut(dir, "/"); first != "" && !strings.HasPrefix(first, "_") {
+				secs[first] = true
+			}
+		}
+		l.sections[b.dir] = secs
 		tags := make(map[string]string, len(b.tags))
 		for _, g := range b.tags {
 			if k := content.TermKey(g.Name); tags[k] == "" {
@@ -511,17 +558,24 @@ func (l *postLinks) setTags(blogs []*blog) {
 
 // geminiTag is the Gemini link to a tag's page, or to the list of tags
 // when tag is "", in the blog of language folder dir.
+// (archiveTag: to the blog's archive.)
 func geminiTag(dir, tag string) string {
-	if tag == "" {
+	switch tag {
+	case "":
 		return dir + tagsPath
+	case archiveTag:
+		return dir + archivePath
 	}
 	return tagGeminiLink(dir, tag)
 }
 
 // gopherTag is geminiTag's Gopher URL.
 func (l *postLinks) gopherTag(dir, tag string) string {
-	if tag == "" {
+	switch tag {
+	case "":
 		return l.site.GopherURL(gopher.TypeMenu, dir+tagsPath)
+	case archiveTag:
+		return l.site.GopherURL(gopher.TypeMenu, dir+archiveSel)
 	}
 	return l.site.GopherURL(gopher.TypeMenu, tagSelectorLink(dir, tag))
 }
@@ -590,6 +644,9 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 			case relative && !onSite:
 				if _, _, ok := l.termTag(dest); ok {
 					break // a tag's page
+				}
+				if _, ok := l.sectionList(dest); ok {
+					break // a list of posts: the archive
 				}
 				if l.servesItself(dest) {
 					break // the capsule's own feed, robots.txt, archive

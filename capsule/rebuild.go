@@ -110,7 +110,7 @@ type linkAnswer struct {
 	fileKind  fileKind
 	relative  bool
 	onSite    bool   // a link to the blog's own web address (postLinks.onSite)
-	tag       string // the tag's page it leads to (postLinks.termTag): its folder and tag, "" if none
+	tag       string // the tag's page or archive it leads to (termTag, sectionList), "" if none
 }
 
 // answer is where dest, written in the post from, leads now.
@@ -134,6 +134,8 @@ func (l *postLinks) answer(dest string, from *content.Post) linkAnswer {
 	_, a.onSite = l.onSite(dest)
 	if dir, tag, ok := l.termTag(dest); ok {
 		a.tag = dir + tagsPath + tag
+	} else if dir, ok := l.sectionList(dest); ok {
+		a.tag = dir + archivePath
 	}
 	return a
 }

@@ -156,3 +156,29 @@ func TestLinksToTheCapsulesOwnPagesNotWarned(t *testing.T) {
 		}
 	}
 }
+
+// Links to the generator's list of the posts' folder (/posts/, absolute
+// too, or a ref to "posts"), to the home ("/") and to the list of tags
+// (a ref to "tags") lead to the capsule's archive, home and tags, with no
+// warning (congo's 23 refs to its sections were dead links).
+func TestLinksToListsLeadToTheCapsulesLists(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":          "baseURL = \"https://example.org/\"\ntitle = \"t\"\n",
+			"content/posts/a.md": "+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\nAll [posts](/posts/) and [posts, absolute](https://example.org/posts/).\n\n[section]({{< ref \"posts\" >}}), [home]({{< ref \"/\" >}}), [tags]({{< ref \"tags\" >}}).\n",
+			"content/posts/b.md": "+++\ntitle = \"B\"\ndate = 2023-01-02\ntags = [\"x\"]\n+++\nB.\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
+	for _, want := range []string{"=> /archive.gmi posts\n", "=> / home\n", "=> /tags/ tags\n"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q:\n%s", want, page)
+		}
+	}
+	if text := servetest.GopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, "/1/archive\r\n") {
+		t.Errorf("gopher text lacks the archive's menu:\n%s", text)
+	}
+	for _, w := range d.Store().Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

@@ -27,7 +27,7 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string) []*File
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
 		path, _, _ := strings.Cut(target, "#")
-		_, t, ok := TermLink(path)
+		_, t, ok := TermLink("/" + strings.TrimPrefix(path, "/"))
 		if !ok {
 			return "", false
 		}
@@ -63,7 +63,14 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string) []*File
 				// link the site's link rewriting leads to the
 				// capsule's page of that tag.
 				if _, ok := term(target); ok {
-					return target, true
+					return "/" + strings.TrimPrefix(target, "/"), true
+				}
+				// The home page, or a section's list ("posts",
+				// "/posts/_index.md"), which Hugo's ref finds: its
+				// address on the site, which the link rewriting leads
+				// to the capsule's home or archive.
+				if dest, ok := listPage(target, posts); ok {
+					return dest, true
 				}
 				return "", false
 			}
@@ -282,4 +289,25 @@ func dropSpanAttributeLists(line []byte) []byte {
 		last = loc[1]
 	}
 	return append(out, line[last:]...)
+}
+
+// listPage is the web address of the page target names when it is the
+// home page ("/") or a section's list ("posts", "/posts/", "posts/_index.md"
+// for a folder that holds posts): Hugo's ref finds those pages.
+func listPage(target string, posts []*Post) (string, bool) {
+	t, _, _ := strings.Cut(strings.TrimSpace(target), "#")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "_index.md"), "/")
+	t = strings.TrimPrefix(t, "/")
+	if t == "" {
+		return "/", true
+	}
+	if strings.Contains(t, "/") || strings.Contains(t, ".") {
+		return "", false
+	}
+	for _, p := range posts {
+		if first, _, _ := strings.Cut(p.Dir, "/"); first == t {
+			return "/" + t + "/", true
+		}
+	}
+	return "", false
 }
