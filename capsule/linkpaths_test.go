@@ -149,3 +149,22 @@ func TestRelativeFileLinkFromThePostsWebAddress(t *testing.T) {
 		t.Errorf("warning: %v", w)
 	}
 }
+
+// A ref from a page bundle to a sibling bundle, written from the
+// section ("beta/index.md" in blog/alpha/index.md), is found as Hugo
+// finds it (linkup's 12 such refs were dead links).
+func TestRefFromABundleToItsSibling(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":                   "title = \"t\"\n",
+			"content/blog/alpha/index.md": "---\ntitle: Alpha\ndate: 2021-01-01\n---\nSee {{< ref \"beta/index.md\" >}} and [beta]({{< relref \"beta\" >}}).\n",
+			"content/blog/beta/index.md":  "---\ntitle: Beta\ndate: 2021-01-02\n---\nB.\n",
+		})
+	})
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/alpha.gmi"); !strings.Contains(page, "=> /posts/beta.gmi Beta\n") {
+		t.Errorf("the page:\n%s", page)
+	}
+	for _, w := range d.Store().Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

@@ -129,6 +129,11 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 			// address is /posts/alpha/. A bundle's path is its folder.
 			self := path.Base(from.Path())
 			bases = []string{path.Join(from.Dir, strings.TrimSuffix(self, path.Ext(self))), from.Dir}
+		} else if from.isBundle() {
+			// From a bundle, its section too, as Hugo looks a ref up:
+			// "beta/index.md" from blog/alpha/index.md is
+			// blog/beta/index.md (linkup's 12 refs to sibling bundles).
+			bases = append(bases, path.Dir(from.Dir))
 		}
 		for _, base := range bases {
 			if p := ix.at(path.Join("/", base, t)); p != nil {
