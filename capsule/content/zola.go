@@ -353,18 +353,23 @@ var (
 func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byte, dropped map[string]int) {
 	dropped = map[string]int{}
 	lines := bytes.SplitAfter(body, []byte("\n"))
-	var fence []byte
+	// The fence open, as CommonMark reads one: its character and length;
+	// only a line of as many or more of it, and nothing else, closes it
+	// (a "```rust" inside "````" is code: tabi's shortcodes after one were
+	// shown as written).
+	var fenceCh byte
+	fenceN := 0
 	for i, l := range lines {
 		trimmed := bytes.TrimLeft(l, " \t>")
-		if fence != nil {
-			if bytes.HasPrefix(bytes.TrimSpace(trimmed), fence) {
-				fence = nil
+		if fenceCh != 0 {
+			if scClosesFence(bytes.TrimRight(trimmed, "\r\n"), fenceCh, fenceN) {
+				fenceCh = 0
 			}
 			lines[i] = zolaUnescape(l)
 			continue
 		}
-		if bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")) {
-			fence = trimmed[:3]
+		if ch, n := scFenceOpen(bytes.TrimRight(trimmed, "\r\n")); n > 0 {
+			fenceCh, fenceN = ch, n
 			lines[i] = zolaUnescape(l)
 			continue
 		}
@@ -382,6 +387,9 @@ func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byt
 	}
 	return bytes.Join(lines, nil), dropped
 }
+
+// zolaWholeCall is a line that is one shortcode call and nothing else.
+var zolaWholeCall = regexp.MustCompile(`^[ \t]*\{[{%]-?\s*[A-Za-z_][A-Za-z0-9_]*\(.*\)\s*-?[}%]\}[ \t]*\r?\n?$`)
 
 // zolaCallOpen is the start of a shortcode call, "{{ name(" or "{% name(".
 var zolaCallOpen = regexp.MustCompile(`\{[{%]\s*[A-Za-z_][A-Za-z0-9_]*\(`)
@@ -430,7 +438,10 @@ func zolaCallLines(lines [][]byte) int {
 // zolaOutsideCode applies rewrite to the parts of l outside code spans,
 // and only Zola's escapes inside them.
 func zolaOutsideCode(l []byte, rewrite func([]byte) []byte) []byte {
-	if !bytes.Contains(l, []byte("`")) {
+	if !bytes.Contains(l, []byte("`")) || zolaWholeCall.Match(l) {
+		// (A line that is one call is the call's, backticks in its
+		// arguments too: tabi's aside(text="set `x = true`") was
+		// shown as written.)
 		return rewrite(l)
 	}
 	var out []byte
@@ -513,6 +524,13 @@ func zolaLine(l []byte, n int, dropped map[string]int, sections map[string]zolaS
 			return []byte(h)
 		}
 		drop(name)
+		// Its words for readers, when it has some (tabi's
+		// aside(text="…")), are kept, as a body shortcode's body is.
+		for _, k := range []string{"text", "body", "content", "quote"} {
+			if v := strings.TrimSpace(args[k]); v != "" {
+				return []byte(v)
+			}
+		}
 		return nil
 	})
 	l = zolaBodyTag.ReplaceAllFunc(l, func(s []byte) []byte {
@@ -645,7 +663,7 @@ func zolaPages(posts []*Post, sections map[string]zolaSection) []*FileError {
 	var warns []*FileError
 	for _, name := range order {
 		f := seen[name]
-		msg := fmt.Sprintf("Zola shortcode %q dropped: capsule knows youtube, vimeo, gist, figure and image (a body shortcode's text is kept)", name)
+		msg := fmt.Sprintf("Zola shortcode %q dropped: capsule knows youtube, vimeo, gist, figure and image (a body shortcode's text is kept, and a text argument)", name)
 		if f.num > 1 {
 			msg += fmt.Sprintf(" (in %d pages)", f.num)
 		}

@@ -37,6 +37,11 @@ func TestZolaBody(t *testing.T) {
 		// about page), as in a link.
 		{`{{ image(path="@/blog/a/cat.jpg", alt="cat") }}`, `{{< figure src="/blog/a/cat.jpg" alt="cat" >}}`},
 		{`{{ figure(src="@/about/me.jpg", caption="me") }}`, `{{< figure src="/about/me.jpg" caption="me" >}}`},
+		// tabi's: a fence with an info string inside a longer one is
+		// code (what follows was shown as written); backticks in a call
+		// that is its line's whole; an unknown one's text argument kept.
+		{"````\n```\n```rust\n```\n````\n{{ youtube(id=\"y\") }}", "````\n```\n```rust\n```\n````\n{{< youtube id=\"y\" >}}"},
+		{"{{ aside(text=\"set `x = true` in config\") }}\n", "set `x = true` in config\n"},
 	} {
 		got, _ := zolaBody([]byte(c.in), 1, sections)
 		if string(got) != c.want {
