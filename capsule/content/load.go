@@ -691,6 +691,9 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 			}
 		}
 	}
+	if f.gen != "" {
+		c.Warnings = append(c.Warnings, directivePages(loaded)...)
+	}
 	if f.zola {
 		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
 		// The same file name in two sections is two addresses on the
