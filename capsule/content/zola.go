@@ -556,18 +556,24 @@ func zolaTarget(target string, sections map[string]zolaSection) string {
 	if anchor != "" {
 		anchor = "#" + anchor
 	}
-	if path.Base(file) != SiteFile {
+	lang := "" // a translation's section: _index.ca.md, at /ca/projects/
+	if m := zolaLangIndex.FindStringSubmatch(path.Base(file)); m != nil {
+		lang = m[1] + "/"
+	} else if path.Base(file) != SiteFile {
 		return "/" + file + anchor
 	}
 	dir := strings.Trim(path.Dir(file), "/.")
-	if to := strings.Trim(sections[dir].redirectTo, "/"); to != "" && !strings.Contains(to, "://") {
+	if to := strings.Trim(sections[dir].redirectTo, "/"); to != "" && !strings.Contains(to, "://") && lang == "" {
 		return "/" + to + "/" + anchor
 	}
 	if dir != "" {
 		dir += "/"
 	}
-	return sections[""].baseURL + "/" + dir + anchor
+	return sections[""].baseURL + "/" + lang + dir + anchor
 }
+
+// zolaLangIndex is the name of a section's file in another language.
+var zolaLangIndex = regexp.MustCompile(`^_index\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.md$`)
 
 // zolaArgs reads a shortcode's arguments: key=value, comma-separated.
 func zolaArgs(s string) map[string]string {

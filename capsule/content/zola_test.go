@@ -18,6 +18,7 @@ func TestZolaBody(t *testing.T) {
 		{`[a](@/blog/first.md#x)`, `[a](/blog/first.md#x)`},
 		{`[a](@/docs/_index.md)`, `[a](/docs/intro/)`},
 		{`[a](@/blog/_index.md)`, `[a](https://example.org/blog/)`},
+		{`[a](@/projects/_index.ca.md)`, `[a](https://example.org/ca/projects/)`}, // tabi's: another language's section
 		{"[ref]: @/blog/first.md", "[ref]: /blog/first.md"},
 		{`{{ youtube(id="abc", autoplay=true) }}`, `{{< youtube id="abc" >}}`},
 		{`{{ gist(url="https://gist.github.com/u/123", file="a.go") }}`, `{{< gist "u" "123" "a.go" >}}`},
