@@ -359,6 +359,7 @@ func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byt
 	// shown as written).
 	var fenceCh byte
 	fenceN := 0
+	var bodies []string // the body shortcodes open, a diagram's by name
 	for i, l := range lines {
 		trimmed := bytes.TrimLeft(l, " \t>")
 		if fenceCh != 0 {
@@ -372,6 +373,25 @@ func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byt
 			fenceCh, fenceN = ch, n
 			lines[i] = zolaUnescape(l)
 			continue
+		}
+		// A diagram's body shortcode on its own lines ({% mermaid() %}
+		// … {% end %}: tabi's) is Hugo's, a fenced block of its
+		// source; its end is told from the other bodies' ends.
+		if t := bytes.TrimSpace(l); zolaBodyTag.Match(t) && len(zolaBodyTag.Find(t)) == len(t) {
+			name := string(zolaBodyTag.FindSubmatch(t)[1])
+			if diagramShortcodes[name] != "" {
+				bodies = append(bodies, name)
+				lines[i] = []byte("{{< " + name + " >}}\n")
+				continue
+			}
+			bodies = append(bodies, "")
+		} else if zolaEnd.Match(t) && len(zolaEnd.Find(t)) == len(t) && len(bodies) > 0 {
+			name := bodies[len(bodies)-1]
+			bodies = bodies[:len(bodies)-1]
+			if name != "" {
+				lines[i] = []byte("{{< /" + name + " >}}\n")
+				continue
+			}
 		}
 		if n := zolaCallLines(lines[i:]); n > 1 {
 			// A call whose arguments go on over the next lines, as

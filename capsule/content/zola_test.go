@@ -18,6 +18,8 @@ func TestZolaBody(t *testing.T) {
 		{`[a](@/blog/first.md#x)`, `[a](/blog/first.md#x)`},
 		{`[a](@/docs/_index.md)`, `[a](/docs/intro/)`},
 		{`[a](@/blog/_index.md)`, `[a](https://example.org/blog/)`},
+		{"{% mermaid() %}\ngraph TD;\n    A-->B;\n{% end %}\n", "{{< mermaid >}}\ngraph TD;\n    A-->B;\n{{< /mermaid >}}\n"}, // a fenced block once expanded, as Hugo's
+		{"{% note() %}\n{% mermaid() %}\nx\n{% end %}\nkept\n{% end %}\n", "\n{{< mermaid >}}\nx\n{{< /mermaid >}}\nkept\n\n"},
 		{`[a](@/projects/_index.ca.md)`, `[a](https://example.org/ca/projects/)`}, // tabi's: another language's section
 		{"[ref]: @/blog/first.md", "[ref]: /blog/first.md"},
 		{`{{ youtube(id="abc", autoplay=true) }}`, `{{< youtube id="abc" >}}`},
