@@ -176,3 +176,18 @@ func TestEleventyPageAtTheTopIsTheHomePage(t *testing.T) {
 		t.Errorf("warning: %v", w)
 	}
 }
+
+// A Jekyll home page made of Liquid alone (its loops dropped) has no
+// text: the Gopher root links no empty document for it.
+func TestHomeOfTemplatesAloneHasNoText(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":                "title: Empty home\n",
+			"index.md":                   "---\nlayout: home\n---\n{% for post in site.posts %}\n{{ post.title }}\n{% endfor %}\n",
+			"_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi.\n",
+		})
+	})
+	if root := servetest.GopherGet(t, d, "\r\n"); strings.Contains(root, "index.txt") {
+		t.Errorf("the root menu links the home text:\n%s", root)
+	}
+}

@@ -725,6 +725,9 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
 	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars)...)
+	// A home page whose text was its templates alone (a Jekyll index.md
+	// of Liquid loops) has none: no home text, linked from no menu.
+	c.Unlisted = slices.DeleteFunc(c.Unlisted, func(p *Post) bool { return p.Home && p.Blank })
 	tooBig := make(map[string]*Post)
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded

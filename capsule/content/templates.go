@@ -116,6 +116,7 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	}
 	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars)
 	p.Body = body
+	p.Blank = len(bytes.TrimSpace(body)) == 0 // (its templates alone: a home page made of Liquid)
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
