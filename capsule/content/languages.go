@@ -40,6 +40,10 @@ var knownNames = map[string]string{
 	"en": "English", "ja": "日本語", "fr": "Français", "de": "Deutsch", "es": "Español",
 	"it": "Italiano", "pt": "Português", "pt-br": "Português", "zh": "中文", "zh-cn": "简体中文",
 	"zh-tw": "繁體中文", "ko": "한국어", "ru": "Русский", "fa": "فارسی", "ar": "العربية", "nl": "Nederlands",
+	// (More, for language folders: MrGreen's tr/ was no language.)
+	"tr": "Türkçe", "pl": "Polski", "sv": "Svenska", "fi": "Suomi", "da": "Dansk", "nb": "Norsk bokmål",
+	"cs": "Čeština", "uk": "Українська", "vi": "Tiếng Việt", "th": "ไทย", "id": "Bahasa Indonesia",
+	"hi": "हिन्दी", "he": "עברית", "el": "Ελληνικά", "hu": "Magyar", "ro": "Română",
 }
 
 // readHugoLanguages reads [languages] of a Hugo configuration (keys

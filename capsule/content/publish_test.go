@@ -521,3 +521,26 @@ func TestJekyllDefaultsHandedDown(t *testing.T) {
 		t.Errorf("warning: %v", w)
 	}
 }
+
+// A Jekyll site's language folders in languages beyond the first sixteen
+// known (MrGreen's tr/, Turkish) are languages: its posts were English
+// ones, each a duplicate.
+func TestMoreLanguageFolders(t *testing.T) {
+	post := "---\ntitle: Hello\n---\nx\n"
+	c, err := loadStrict(testfs.Write(t, map[string]string{
+		"_config.yml":                   "title: Langs\n",
+		"_posts/2024-01-02-hello.md":    post,
+		"ja/_posts/2024-01-02-hello.md": post,
+		"tr/_posts/2024-01-02-hello.md": post,
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, l := range c.Languages {
+		codes = append(codes, l.Code)
+	}
+	if !slices.Equal(codes, []string{"en", "ja", "tr"}) {
+		t.Errorf("languages %q, want en, ja and tr", codes)
+	}
+}
