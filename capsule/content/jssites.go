@@ -305,6 +305,19 @@ func astroMeta(dir string, cfg []byte) (title, description string) {
 		break
 	}
 	if title == "" {
+		// A theme's site configuration object (fuwari's src/config.ts,
+		// cactus' src/site.config.ts: siteConfig = { title: "…" }).
+		for _, name := range []string{"config.ts", "site.config.ts", "config.js", "site.config.js", "config.mjs"} {
+			if b, err := readSmall(filepath.Join(dir, "src", name)); err == nil {
+				v := jsLiterals(b)
+				if t := v["title"]; t != "" {
+					title, description = t, cmp.Or(description, v["description"])
+					break
+				}
+			}
+		}
+	}
+	if title == "" {
 		// example.com, as starters leave it, names no site.
 		if m := astroSitePattern.FindSubmatch(cfg); m != nil && !exampleHost.MatchString(string(m[1])) {
 			title = string(m[1])
