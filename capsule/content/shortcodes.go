@@ -787,7 +787,20 @@ func (e *scExpander) shortcode(t *scTag) int {
 			e.out = append(e.out, '\n', '\n')
 		}
 	case name == "param":
-		e.warn(t.start, "shortcode dropped", "param shortcode %q: page parameters are not available, dropped", scShort(t.arg("name", 0)))
+		// The page's title or description, else a string of the site's
+		// [params], as Hugo looks a param up (LoveIt's); others are not
+		// known here.
+		key := strings.ToLower(strings.TrimSpace(t.arg("name", 0)))
+		v, ok := e.vars["page."+key]
+		if !ok {
+			v, ok = e.vars["params."+key]
+		}
+		if ok && len(v) <= e.varRoom {
+			e.out = append(e.out, v...)
+			e.varRoom -= len(v)
+			break
+		}
+		e.warn(t.start, "shortcode dropped", "param shortcode %q: only the page's title and description and the site's [params] strings are available, dropped", scShort(t.arg("name", 0)))
 	default:
 		repl, known, kind, msg := e.known(t)
 		if msg != "" {

@@ -296,3 +296,22 @@ func TestLiquidSiteVariables(t *testing.T) {
 		t.Errorf("warnings %v; want the three dropped", c.Warnings)
 	}
 }
+
+// Hugo's param shortcode gives the page's title and description, else a
+// string of the site's [params], as Hugo looks it up (LoveIt's posts);
+// another is dropped with a warning, as before.
+func TestHugoParamShortcode(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"hugo.toml":          "title = \"H\"\n[params]\nAuthor = \"Site Author\"\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2023-01-01\ndescription: Page description.\n---\n{{< param description >}} / {{< param \"author\" >}} / {{< param \"title\" >}} / {{< param nothing >}}\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(c.Posts[0].Body); !strings.Contains(body, "Page description. / Site Author / A / \n") {
+		t.Errorf("body %q", body)
+	}
+	if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, `param shortcode "nothing"`) {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+}

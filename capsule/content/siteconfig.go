@@ -45,7 +45,8 @@ type siteConfig struct {
 	nameDates, nameFirst bool
 	languages            []Language // a multilingual site's, by weight (languages.go)
 	// vars are the strings of Jekyll's _config.yml a post's Liquid may
-	// name ({{ site.repository }}), each of at most maxSiteVar bytes.
+	// name ({{ site.repository }}), and of Hugo's [params] its param
+	// shortcode may ("params.author"), each of at most maxSiteVar bytes.
 	vars map[string]string
 	// Eleventy: the build's folder its command line names (--output),
 	// which is no part of the site.
@@ -197,6 +198,16 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	c.ignoreFiles = strs(m["ignorefiles"])
+	for k, v := range params {
+		// For the param shortcode ("params.author"), as Jekyll's
+		// strings are for Liquid's site.author.
+		if s, ok := v.(string); ok && len(s) <= maxSiteVar {
+			if c.vars == nil {
+				c.vars = make(map[string]string)
+			}
+			c.vars["params."+strings.ToLower(k)] = s
+		}
+	}
 	c.mainSections = strs(params["mainsections"])
 	if len(c.mainSections) == 0 {
 		c.mainSections = strs(m["mainsections"])

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"maps"
 	"net/url"
 	"regexp"
 	"strings"
@@ -113,6 +114,14 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	}
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
 		return // most posts: nothing to do
+	}
+	if !liquid {
+		// Hugo's param shortcode: the page's own, then the site's.
+		vars = maps.Clone(vars)
+		if vars == nil {
+			vars = make(map[string]string, 2)
+		}
+		vars["page.title"], vars["page.description"] = p.Title, p.Summary
 	}
 	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars)
 	p.Body = body
