@@ -191,3 +191,24 @@ func TestHomeOfTemplatesAloneHasNoText(t *testing.T) {
 		t.Errorf("the root menu links the home text:\n%s", root)
 	}
 }
+
+// A page whose text opens with its title again ("# About" under title
+// About: eleventy-base-blog's, whose layout prints no title) shows it
+// once; another first heading, or a title heading further down, stays.
+func TestTitleHeadingOnce(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"about.md": "+++\ntitle = \"About\"\npage = true\n+++\n# About\n\nI am.\n",
+			"other.md": "+++\ntitle = \"Other\"\npage = true\n+++\n# Something else\n\nText.\n\n# Other\n",
+		})
+	})
+	if _, _, page := servetest.GeminiGet(t, d, "/about.gmi"); strings.Count(page, "# About") != 1 || !strings.Contains(page, "I am.") {
+		t.Errorf("about:\n%s", page)
+	}
+	if _, _, page := servetest.GeminiGet(t, d, "/other.gmi"); !strings.Contains(page, "# Something else") || strings.Count(page, "# Other") != 2 {
+		t.Errorf("other:\n%s", page)
+	}
+	if text := servetest.GopherGet(t, d, "/about.txt\r\n"); strings.Count(text, "About") != 1 {
+		t.Errorf("about, gopher:\n%s", text)
+	}
+}

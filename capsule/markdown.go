@@ -133,9 +133,39 @@ func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, m
 			warns.Add(kind, p.File, func() int { return p.Line(offset) }, msg)
 		}
 	}
-	return markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
+	doc := markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
 		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel},
 		Lead:   heroMarkdown(p.Hero, p.Title)})
+	dropTitleHeading(doc, p.Title, p.Hero.URL != "")
+	return doc
+}
+
+// dropTitleHeading takes out of doc a first heading that is the post's
+// title again ("# About" under a title About: eleventy-base-blog's
+// pages, whose layouts print no title), which its page heads already: its
+// hero image (hero) comes before it.
+func dropTitleHeading(doc *markup.Document, title string, hero bool) {
+	title = strings.Join(strings.Fields(title), " ")
+	if title == "" {
+		return
+	}
+	n := doc.Root.FirstChild()
+	if hero && n != nil {
+		n = n.NextSibling()
+	}
+	if h, ok := n.(*ast.Heading); ok {
+		var text strings.Builder
+		for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+			t, ok := c.(*ast.Text)
+			if !ok {
+				return // emphasis, a link: more than the title
+			}
+			text.Write(t.Segment.Value(doc.Source))
+		}
+		if h.Level == 1 && strings.Join(strings.Fields(text.String()), " ") == title {
+			doc.Root.RemoveChild(doc.Root, h)
+		}
+	}
 }
 
 // heroMarkdown is the Markdown of a post's hero image, "![alt](<url>)",
