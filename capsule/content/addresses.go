@@ -33,7 +33,7 @@ type urlConfig struct {
 	defaultInSubdir bool
 	// Jekyll.
 	collections map[string]string // a collection's permalink pattern, by name ("posts" among them)
-	defaults    []jekyllDefault   // front matter defaults that set a permalink
+	defaults    []jekyllDefault   // front matter defaults
 }
 
 // jekyllDefault is an entry of Jekyll's defaults: the values it gives

@@ -199,13 +199,13 @@ func (c siteConfig) jekyllKind(dir string) string {
 // "" for none.
 func (c siteConfig) jekyllDefaultValues(rel, kind string) string {
 	type ranked struct {
-		rank, at int
-		values   map[string]any
+		rank   int
+		values map[string]any
 	}
 	var in []ranked
-	for i, d := range c.urls.defaults {
+	for _, d := range c.urls.defaults {
 		if r := d.rank(rel, kind); r >= 0 && len(d.values) > 0 {
-			in = append(in, ranked{r, i, d.values})
+			in = append(in, ranked{r, d.values})
 		}
 	}
 	if len(in) == 0 {
