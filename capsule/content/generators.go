@@ -38,6 +38,9 @@ type folder struct {
 	gen     string      // genEleventy or genAstro: a JavaScript site read as a Hugo one (jssites.go)
 	static  []staticDir // a JavaScript site's folders served as they are
 	zola    bool        // a Zola site, read as a Hugo content folder but as zola.go says
+	// dirData is what each folder's Eleventy data files hand down,
+	// read once a load (eleventyDirData: every post asked for it).
+	dirData map[string]eleventyDirFacts
 }
 
 // hugoConfigNames are the names of a Hugo site's configuration file, in

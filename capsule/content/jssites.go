@@ -71,7 +71,7 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 	case gen == "":
 		return folder{}, false
 	}
-	f = folder{layout: layoutHugo, gen: gen, root: dir, content: dir}
+	f = folder{layout: layoutHugo, gen: gen, root: dir, content: dir, dirData: make(map[string]eleventyDirFacts)}
 	f.config = siteConfig{contentDir: ".", file: file}
 	names := map[string]string{genEleventy: "Eleventy", genAstro: "Astro"}
 	f.why = names[gen] + "'s " + file
@@ -587,6 +587,14 @@ func (f folder) eleventyDirDraft(rel string) bool {
 // posts.11tydata.js) hand down: draft: true, and permalink: false, for
 // which noPage names the file that says it ("" when none does).
 func (f folder) eleventyDirData(rel string) (draft bool, noPage string) {
+	if got, ok := f.dirData[rel]; ok {
+		return got.draft, got.noPage
+	}
+	defer func() {
+		if f.dirData != nil {
+			f.dirData[rel] = eleventyDirFacts{draft, noPage}
+		}
+	}()
 	for d := rel; d != "" && d != "."; d = pathDir(d) {
 		base := filepath.Join(f.content, filepath.FromSlash(d), filepath.Base(d))
 		for _, ext := range []string{".json", ".11tydata.json"} {
@@ -606,6 +614,12 @@ func (f folder) eleventyDirData(rel string) (draft bool, noPage string) {
 		}
 	}
 	return draft, noPage
+}
+
+// eleventyDirFacts are eleventyDirData's answers for a folder.
+type eleventyDirFacts struct {
+	draft  bool
+	noPage string
 }
 
 var jsNoPermalinkPattern = regexp.MustCompile(`["']?\bpermalink["']?\s*:\s*false\b`)
