@@ -573,18 +573,10 @@ func filepathWalkDirs(dir string, fn func(rel string)) {
 	}
 }
 
-// eleventyDirDraft reports whether the directory data of folder rel (of
-// the content folder, with slashes) or of a folder above it makes its
-// posts drafts: `"draft": true` in its <name>.json or
-// <name>.11tydata.json, or `draft: true` in its <name>.11tydata.js.
-func (f folder) eleventyDirDraft(rel string) bool {
-	draft, _ := f.eleventyDirData(rel)
-	return draft
-}
-
-// eleventyDirData reads what the directory data files of folder rel and
-// of the folders above it (posts/posts.json, posts.11tydata.json,
-// posts.11tydata.js) hand down: draft: true, and permalink: false, for
+// eleventyDirData reads what the directory data files of folder rel (of
+// the content folder, with slashes) and of the folders above it hand
+// down: `"draft": true` in its <name>.json or <name>.11tydata.json, or
+// `draft: true` in its <name>.11tydata.js, and permalink: false, for
 // which noPage names the file that says it ("" when none does).
 func (f folder) eleventyDirData(rel string) (draft bool, noPage string) {
 	if got, ok := f.dirData[rel]; ok {
