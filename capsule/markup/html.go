@@ -662,7 +662,9 @@ func (c *converter) list(n *hnode, ordered bool) {
 			}
 			s := c.sub()
 			s.children(k, false)
-			item(s.finish())
+			if md := s.finish(); strings.TrimSpace(md) != "" {
+				item(md) // (an empty one, a template's loop dropped, no bullet alone)
+			}
 			continue
 		}
 		if loose == nil {
