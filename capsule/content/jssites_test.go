@@ -672,3 +672,27 @@ func TestAstroRemarkMath(t *testing.T) {
 		}
 	}
 }
+
+// An Astro collection named tags (cactus' content/tags/test.md, the web
+// tag page's description) is no entry: not served, said in one warning;
+// the capsule's tag page lists the tag's posts.
+func TestAstroTagsCollectionNotServed(t *testing.T) {
+	site, err := loadStrict(testfs.Write(t, map[string]string{
+		"astro.config.mjs":         "export default {}\n",
+		"src/content/post/a.md":    "---\ntitle: A\npubDate: 2024-01-01\ntags: [test]\n---\nx\n",
+		"src/content/tags/test.md": "---\ntitle: Test Tag\ndescription: About the test tag.\n---\nMore.\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var served []string
+	for _, p := range slices.Concat(site.Posts, site.Pages, site.Unlisted) {
+		served = append(served, p.Title)
+	}
+	if !slices.Equal(served, []string{"A"}) {
+		t.Errorf("served %q, want A alone", served)
+	}
+	if len(site.Warnings) != 1 || site.Warnings[0].Kind != "tag description not served" {
+		t.Errorf("warnings %v", site.Warnings)
+	}
+}

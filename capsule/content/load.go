@@ -348,6 +348,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				m.def.page = false
 			}
 		}
+		var termEntries []string // an Astro collection of tags' descriptions
 		for _, m := range nested {
 			switch {
 			case m.ferr != nil:
@@ -355,6 +356,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				continue
 			case m.warn != nil:
 				c.Warnings = append(c.Warnings, m.warn)
+				continue
+			case f.gen == genAstro && slices.Contains(main, f.sectionOf(m)) && isTaxonomy(f.sectionOf(m)):
+				// cactus' content/tags/test.md: the web site's tag
+				// page's description, no entry; the capsule's tag page
+				// lists the tag's posts.
+				termEntries = append(termEntries, m.src.path)
 				continue
 			}
 			f.jsDefaults(m, loc)
@@ -364,6 +371,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				m.def.page = true // another section's: a page, as Hugo's themes show it
 			}
 			posts = append(posts, m)
+		}
+		if len(termEntries) > 0 {
+			c.Warnings = append(c.Warnings, &FileError{File: termEntries[0], Kind: "tag description not served",
+				Msg: fmt.Sprintf("%s: a collection describing tags, for the web site's tag pages: not served (the capsule's tag pages list each tag's posts)", count(len(termEntries), "file"))})
+			main = slices.DeleteFunc(main, isTaxonomy)
 		}
 		if f.zola {
 			main, zolaSecs = f.zolaArrange(posts, sections, loc)
