@@ -212,3 +212,25 @@ func TestTitleHeadingOnce(t *testing.T) {
 		t.Errorf("about, gopher:\n%s", text)
 	}
 }
+
+// A Zola site's other languages have their home page texts in the root
+// section's _index.<code>.md, as the default one has it in _index.md
+// (vinidlidoo's _index.fr.md).
+func TestZolaLanguageHomeTexts(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":               "base_url = \"https://example.org\"\ntitle = \"Z\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"Zfr\"\n",
+			"content/_index.md":         "+++\n+++\nWelcome home.\n",
+			"content/_index.fr.md":      "+++\n+++\nBienvenue.\n",
+			"content/blog/_index.md":    "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/_index.fr.md": "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/a.md":         "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nA.\n",
+			"content/blog/a.fr.md":      "+++\ntitle = \"A fr\"\ndate = 2024-01-01\n+++\nA fr.\n",
+		})
+	})
+	for path, want := range map[string]string{"/": "Welcome home.\n", "/fr/": "Bienvenue.\n"} {
+		if _, _, home := servetest.GeminiGet(t, d, path); !strings.Contains(home, want) {
+			t.Errorf("%s lacks %q:\n%s", path, want, home)
+		}
+	}
+}

@@ -498,7 +498,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.baseURL = f.config.baseURL
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
-		if !f.zola { // Zola's _index.md is a section's, with no say on the site
+		if f.zola {
+			posts = append(posts, f.zolaLanguageHomes(c.Languages, maxPost, (*[]*FileError)(&errs), &c.Warnings)...)
+		} else { // Zola's _index.md is a section's, with no say on the site
 			langErrs, langWarns, homes, good := f.languageMeta(c.Languages, maxPost, opts.Previous.lastLangSite)
 			c.langSites = good
 			errs, c.Warnings = append(errs, langErrs...), append(c.Warnings, langWarns...)

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -696,4 +697,25 @@ func zolaPages(posts []*Post, sections map[string]zolaSection) []*FileError {
 		warns = append(warns, &FileError{File: f.file, Line: f.line, Msg: msg, Kind: "Zola shortcode dropped"})
 	}
 	return warns
+}
+
+// zolaLanguageHomes are the home page texts of a Zola site's other
+// languages: the root section's _index.<code>.md with text, as the root
+// _index.md is the default language's (vinidlidoo's _index.fr.md, _index.ja.md).
+func (f folder) zolaLanguageHomes(langs []Language, maxPost int64, errs, warns *[]*FileError) []*mdFile {
+	var homes []*mdFile
+	for _, l := range langs {
+		p := filepath.Join(f.content, "_index."+l.Code+".md")
+		if _, err := os.Lstat(p); err != nil {
+			continue
+		}
+		src := postSource(p, cmp.Or(f.root, f.content), maxPost, errs, warns)
+		if src == nil {
+			continue
+		}
+		if src.read(); src.err == nil && hasText(src.data) {
+			homes = append(homes, homeFile(src, ""))
+		}
+	}
+	return homes
 }
