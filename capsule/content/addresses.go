@@ -245,8 +245,12 @@ func dropTakenOlder(posts []*Post) {
 }
 
 // contentPath is the posts folder's path in the site, with slashes
-// ("content", "content/en"); "" when it is the site's root or unknown.
+// ("content", "content/en"); "." for the root holding its languages'
+// folders (sibling); "" when it is the site's root or unknown.
 func (f folder) contentPath() string {
+	if f.sibling {
+		return "." // the root, its languages' folders in it
+	}
 	if f.root == "" {
 		return ""
 	}

@@ -38,6 +38,10 @@ type folder struct {
 	gen     string      // genEleventy or genAstro: a JavaScript site read as a Hugo one (jssites.go)
 	static  []staticDir // a JavaScript site's folders served as they are
 	zola    bool        // a Zola site, read as a Hugo content folder but as zola.go says
+	// sibling is set for a Hugo site whose content is its languages'
+	// folders at its root, beside no content folder: content is the
+	// root, whose other files and folders are no part of the site.
+	sibling bool
 	// dirData is what each folder's Eleventy data files hand down,
 	// read once a load (eleventyDirData: every post asked for it).
 	dirData map[string]eleventyDirFacts
@@ -81,7 +85,13 @@ func findFolder(dir, forced string, top *topDir) folder {
 		f.layout, f.root = layoutHugo, hugoRoot
 		f.config = readHugoConfig(hugoRoot, hugoFile)
 		f.why = "Hugo's " + hugoFile
-		if dir == hugoRoot {
+		switch {
+		case dir == hugoRoot && f.config.siblingContent(hugoRoot):
+			// Its languages' folders beside one another, and no
+			// content folder: the posts folder is the root, of which
+			// only those folders are read (excludes).
+			f.sibling = true
+		case dir == hugoRoot:
 			// The site's root given: its posts are in its content folder.
 			f.content = filepath.Join(hugoRoot, f.config.contentDir)
 		}
@@ -148,7 +158,35 @@ func hugoMarker(dir string, top *topDir) string {
 // up to hugoConfigAbove folders above it, whose content folder holds dir.
 // "" when there is none.
 func findHugoRoot(dir string) (root, file string) {
-	return findSiteRoot(dir, hugoConfigIn, func(root, name string) string { return readHugoConfig(root, name).contentDir })
+	return findSiteRoot(dir, hugoConfigIn, func(root, name string) []string { return readHugoConfig(root, name).contentDirs() })
+}
+
+// contentDirs are the content folders of a Hugo site, relative to its
+// root: its contentDir, and each language's (hugo-book's content.en and
+// content.zh, beside the site's content, which it has none of).
+func (c siteConfig) contentDirs() []string {
+	dirs := []string{c.contentDir}
+	for _, l := range c.languages {
+		if l.ContentDir != "" && !slices.Contains(dirs, filepath.FromSlash(l.ContentDir)) {
+			dirs = append(dirs, filepath.FromSlash(l.ContentDir))
+		}
+	}
+	return dirs
+}
+
+// siblingContent reports whether the content of a Hugo site whose root
+// is root lives in its languages' folders alone, beside the site's
+// contentDir, which is not there (hugo-book's content.en, content.zh).
+func (c siteConfig) siblingContent(root string) bool {
+	if isDir(filepath.Join(root, c.contentDir)) {
+		return false
+	}
+	for _, d := range c.contentDirs()[1:] {
+		if isDir(filepath.Join(root, d)) && !strings.HasPrefix(filepath.Clean(d)+string(filepath.Separator), filepath.Clean(c.contentDir)+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 // findSiteRoot is the folder of the generator's site dir belongs to: the
@@ -156,7 +194,7 @@ func findHugoRoot(dir string) (root, file string) {
 // configIn finds the generator's configuration (its file named in file),
 // and whose content folder (contentDir of that configuration) is dir or
 // holds dir. "" when there is none.
-func findSiteRoot(dir string, configIn func(dir string) string, contentDir func(root, file string) string) (root, file string) {
+func findSiteRoot(dir string, configIn func(dir string) string, contentDirs func(root, file string) []string) (root, file string) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", ""
@@ -164,9 +202,11 @@ func findSiteRoot(dir string, configIn func(dir string) string, contentDir func(
 	candidate := abs
 	for range hugoConfigAbove + 1 {
 		if name := configIn(candidate); name != "" {
-			content := filepath.Join(candidate, contentDir(candidate, name))
-			if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) {
-				return relativeLike(dir, abs, candidate), name
+			for _, d := range contentDirs(candidate, name) {
+				content := filepath.Join(candidate, d)
+				if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) {
+					return relativeLike(dir, abs, candidate), name
+				}
 			}
 		}
 		parent := filepath.Dir(candidate)
@@ -225,6 +265,19 @@ func firstExisting(dir string, names []string) string {
 func (f folder) excludes() []string {
 	if f.gen != "" {
 		return f.jsExcludes()
+	}
+	if f.sibling {
+		// Everything at the root but the languages' folders: the
+		// configuration, layouts/, assets/, themes/ are the site's
+		// own (its static folders are served apart, as they are).
+		var out []string
+		entries, _ := os.ReadDir(f.root)
+		for _, e := range entries {
+			if !slices.Contains(f.config.contentDirs(), e.Name()) {
+				out = append(out, "/"+e.Name())
+			}
+		}
+		return out
 	}
 	if f.layout != layoutJekyll {
 		return nil

@@ -49,7 +49,7 @@ func zolaConfigIn(dir string) string {
 // content folder holds dir (up to hugoConfigAbove folders above it), and
 // its configuration's name; "" when there is none.
 func findZolaRoot(dir string) (root, file string) {
-	return findSiteRoot(dir, zolaConfigIn, func(string, string) string { return "content" })
+	return findSiteRoot(dir, zolaConfigIn, func(string, string) []string { return []string{"content"} })
 }
 
 // zolaFolder is f made the Zola site at root (its configuration file),
