@@ -945,7 +945,9 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string)
 			label = dest
 		}
 		return "[" + scLabel(label) + "](" + scDest(dest) + ")", true, "", ""
-	case "youtube", "vimeo", "instagram":
+	case "youtube", "vimeo", "instagram", "vimeo_simple", "instagram_simple":
+		// (The _simple ones are Hugo's built-in privacy variants.)
+		name = strings.TrimSuffix(name, "_simple")
 		id := t.arg("id", 0)
 		if name == "youtube" {
 			// Hugo embeds /embed/<id>: options written after the id
@@ -962,7 +964,8 @@ func (e *scExpander) known(t *scTag) (repl string, known bool, kind, msg string)
 			return "[Vimeo: " + id + "](https://vimeo.com/" + id + ")", true, "", ""
 		}
 		return "[Instagram: " + id + "](https://www.instagram.com/p/" + id + "/)", true, "", ""
-	case "tweet", "x":
+	case "tweet", "x", "twitter", "twitter_simple", "x_simple", "tweet_simple":
+		name = strings.TrimSuffix(name, "_simple")
 		user, id := t.arg("user", 0), t.arg("id", 1)
 		if len(t.pos) == 1 && t.named == nil { // the old {{< tweet ID >}}
 			user, id = "", t.pos[0]

@@ -105,6 +105,9 @@ func TestShortcodeHugo(t *testing.T) {
 		{"x", "{{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}",
 			"[X: @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418)", nil},
 		{"tweet old", "{{< tweet 877500564405444608 >}}", "[X: 877500564405444608](https://x.com/i/status/877500564405444608)", nil},
+		// Hugo's built-in privacy variants (hugo-coder's rich content).
+		{"vimeo_simple", "{{< vimeo_simple 48912912 >}}", "[Vimeo: 48912912](https://vimeo.com/48912912)", nil},
+		{"twitter_simple", "{{< twitter_simple user=\"DesignReviewed\" id=\"1085870671291310081\" >}}", "[X: @DesignReviewed](https://x.com/DesignReviewed/status/1085870671291310081)", nil},
 		{"gist", "{{< gist spf13 7896402 >}}", "[Gist: spf13/7896402](https://gist.github.com/spf13/7896402)", nil},
 		{"instagram", "{{< instagram BWNjjyYFxVx hidecaption >}}", "[Instagram: BWNjjyYFxVx](https://www.instagram.com/p/BWNjjyYFxVx/)", nil},
 		{"param", "題名：{{< param \"title\" >}}。", "題名：。", []string{"10:param shortcode \"title\""}},
