@@ -544,3 +544,14 @@ func TestMoreLanguageFolders(t *testing.T) {
 		t.Errorf("languages %q, want en, ja and tr", codes)
 	}
 }
+
+// A Jekyll description with HTML in it (Lanyon's <a href>) is text, as
+// its theme shows it.
+func TestJekyllDescriptionAsText(t *testing.T) {
+	if got := siteMeta(t, map[string]string{
+		"_config.yml":              "title: t\ndescription: 'A reserved <a href=\"https://jekyllrb.com\">Jekyll</a> theme.'\n",
+		"_posts/2025-01-01-now.md": "---\ntitle: 今\n---\nx\n",
+	}).Description; got != "A reserved Jekyll theme." {
+		t.Errorf("description %q", got)
+	}
+}

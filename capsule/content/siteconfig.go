@@ -384,7 +384,9 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	// jekyll-feed and jekyll-seo-tag title a site without a title by
 	// its name.
-	c.title, c.description = cmp.Or(str(m["title"]), str(m["name"])), str(m["description"])
+	// A description is text: the HTML a theme prints it as (Lanyon's
+	// <a href>) is left out.
+	c.title, c.description = cmp.Or(str(m["title"]), str(m["name"])), plainTitle(oneLine(str(m["description"])), false)
 	if lang := strings.ToLower(str(m["lang"])); lang != "" && langPattern.MatchString(lang) {
 		c.lang = lang
 	} else if lang := LangBase(str(m["locale"])); lang != "" && langPattern.MatchString(lang) {
