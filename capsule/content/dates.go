@@ -34,6 +34,9 @@ var textLayouts = []string{
 	"02 Jan 2006", "2 Jan 2006", "2 January 2006",
 	"Jan 2, 2006", "January 2, 2006", "Jan 2 2006", "January 2 2006",
 	"Jan 2, 2006 15:04", "January 2, 2006 15:04", "Mon, 2 Jan 2006", "Monday, January 2, 2006",
+	// Month first, as JavaScript's Date reads "03/18/2024" (Astro's
+	// z.coerce.date(): astro-micro's and astro-sphere's pages).
+	"01/02/2006", "1/2/2006", "01/02/2006 15:04", "1/2/2006 15:04",
 }
 
 // zoneNames are the zone abbreviations real dates carry, by their

@@ -27,6 +27,8 @@ func TestDateFormsOfRealBlogs(t *testing.T) {
 		"Sep 2, 2014":                   at(2014, 9, 2, 0, 0, 0, tokyo),
 		"Tue, 02 Sep 2014 12:00:00 GMT": at(2014, 9, 2, 12, 0, 0, time.UTC),
 		"02 Jan 2006":                   at(2006, 1, 2, 0, 0, 0, tokyo),
+		"03/18/2024":                    at(2024, 3, 18, 0, 0, 0, tokyo), // month first, as JavaScript reads it (Astro's pages)
+		"3/8/2024 09:30":                at(2024, 3, 8, 9, 30, 0, tokyo),
 	} {
 		got, err := parseDate(in, tokyo)
 		if err != nil || !got.Equal(want) {
