@@ -208,9 +208,11 @@ func astroGlobBase(dir string) string {
 // site file and -title say it surely, and come first (applyMeta).
 var (
 	eleventyDataPattern = regexp.MustCompile(`\bdata\s*:\s*["']([^"'\n]+)["']`)
-	astroConstPattern   = regexp.MustCompile(`\bSITE_(TITLE|DESCRIPTION)\s*(?::\s*[A-Za-z]+\s*)?=\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|` + "`([^`$\\n]*)`" + `)`)
-	exampleHost         = regexp.MustCompile(`(?i)(^|\.)(example\.(com|org|net)|localhost)$`)
-	astroSitePattern    = regexp.MustCompile(`\bsite\s*:\s*["']https?://([^/"'\n:]+)`)
+	// SITE_TITLE = "…", or an object's TITLE: "…" (astro-micro's
+	// export const SITE = { TITLE: "…", DESCRIPTION: "…" }).
+	astroConstPattern = regexp.MustCompile(`\b(?:SITE_|SITE\.)?(TITLE|DESCRIPTION)\s*(?::\s*[A-Za-z]+\s*)?[=:]\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|` + "`([^`$\\n]*)`" + `)`)
+	exampleHost       = regexp.MustCompile(`(?i)(^|\.)(example\.(com|org|net)|localhost)$`)
+	astroSitePattern  = regexp.MustCompile(`\bsite\s*:\s*["']https?://([^/"'\n:]+)`)
 )
 
 // eleventyMeta reads the title and description of an Eleventy site from

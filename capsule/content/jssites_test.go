@@ -158,6 +158,8 @@ func TestJSSiteTitle(t *testing.T) {
 		{"Astro consts.ts", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://blog.example.org" });`,
 			"src/consts.ts": "export const SITE_TITLE = 'Astro Blog';\nexport const SITE_DESCRIPTION = \"Welcome to my website!\";\n"},
 			"Astro Blog", "Welcome to my website!"},
+		{"Astro consts.ts's SITE object", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://astro-micro.vercel.app" });`,
+			"src/consts.ts": "export const SITE: Site = {\n  TITLE: \"Astro Micro\",\n  DESCRIPTION: \"Light.\",\n};\nexport const HOME: Metadata = {\n  TITLE: \"Home\",\n};\n"}, "Astro Micro", "Light."},
 		{"Astro config.ts of fuwari", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://fuwari.vercel.app/" });`,
 			"src/config.ts": "export const siteConfig: SiteConfig = {\n\ttitle: \"Fuwari\",\n\tsubtitle: \"Demo Site\",\n\tlang: \"en\",\n};\n"}, "Fuwari", ""},
 		{"Astro site", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: 'https://tzz.dev' });`}, "tzz.dev", ""},
