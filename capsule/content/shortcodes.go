@@ -354,7 +354,9 @@ func (e *scExpander) lineStart(p int) int {
 }
 
 func (e *scExpander) codeLine(p, end int) int {
-	e.copyLit(p, end, true)
+	if at := e.copyLit(p, end, true); at > end {
+		return at // a comment written whole, to its end on a later line
+	}
 	if end < len(e.in) {
 		e.out = append(e.out, '\n')
 		return end + 1
@@ -506,8 +508,9 @@ func (e *scExpander) codeSpan(p int) int {
 // copyLit copies in[a:b], which is code, undoing only the escapes: a Hugo
 // comment {{</* x */>}} is written {{< x >}}, {% raw %} and {% endraw %} are
 // removed. stateful: raw and endraw switch raw mode, in which only endraw is
-// looked for.
-func (e *scExpander) copyLit(a, b int, stateful bool) {
+// looked for. It returns where it stopped: b, or the end of a comment that
+// goes on past b, written whole.
+func (e *scExpander) copyLit(a, b int, stateful bool) (at int) {
 	in := e.in
 	for i := a; i < b; {
 		c := in[i]
@@ -529,6 +532,12 @@ func (e *scExpander) copyLit(a, b int, stateful bool) {
 				if q, ok := e.hugoComment(i); ok && q <= b {
 					i = q
 					continue
+				} else if ok {
+					// Its end on a later line of the code (hugo-book's
+					// {{</* katex display=true >}} … {{< /katex */>}}):
+					// written whole; the caller reads on from its end,
+					// not from the next line (written twice, it was).
+					return q
 				}
 			}
 			if in[i+1] == '%' {
@@ -545,6 +554,7 @@ func (e *scExpander) copyLit(a, b int, stateful bool) {
 		e.out = append(e.out, c)
 		i++
 	}
+	return b
 }
 
 // hugoComment writes the Hugo comment {{</* x */>}} at p as {{< x >}} and

@@ -126,6 +126,9 @@ func TestShortcodeHugo(t *testing.T) {
 		{"inline", "前\n{{< time.inline >}}\n{{ now }}\n{{< /time.inline >}}\n後",
 			"前\n\n\n\n後", []string{"11:inline shortcode \"time.inline\""}},
 		{"inline reuse", "{{< time.inline />}}", "", []string{"10:inline shortcode"}},
+		// hugo-book's: an escaped shortcode over several lines of code,
+		// once (it was written twice).
+		{"comment over lines in code", "```tpl\n{{</* katex display=true >}}\nf(x)\n{{< /katex */>}}\n```\n後", "```tpl\n{{< katex display=true >}}\nf(x)\n{{< /katex >}}\n```\n後", nil},
 		{"comment", "書き方：{{</* figure src=\"a.png\" */>}} と {{%/* x */%}}", "書き方：{{< figure src=\"a.png\" >}} と {{% x %}}", nil},
 		{"unterminated", "これは {{< 壊れた", "これは {{< 壊れた", []string{"10:without its closing >}}"}},
 		{"not a name", "{{< >}}", "{{< >}}", []string{"10:not followed by a shortcode name"}},
