@@ -724,13 +724,16 @@ func (c *converter) table(n *hnode) {
 	var rows [][]string
 	cells := 0
 	var walk func(n *hnode)
+	var foot []*hnode // a <tfoot>, drawn after the body wherever it is written, as browsers draw it
 	walk = func(n *hnode) {
 		for _, k := range n.kids {
 			switch k.tag {
 			case "caption":
 				c.children(k, false)
 				c.flush()
-			case "thead", "tbody", "tfoot":
+			case "tfoot":
+				foot = append(foot, k)
+			case "thead", "tbody":
 				walk(k)
 			case "tr":
 				var row []string
@@ -750,6 +753,9 @@ func (c *converter) table(n *hnode) {
 		}
 	}
 	walk(n)
+	for _, f := range foot {
+		walk(f)
+	}
 	cols := 0
 	for _, r := range rows {
 		cols = max(cols, len(r))
