@@ -933,7 +933,7 @@ func decodeMarkdownFile(m *mdFile, loc *time.Location, lang string) parseResult 
 	}
 	p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
 	if p != nil {
-		p.plain = !hasTemplates(p.Body)
+		p.plain = !hasTemplates(p.Body) && !(m.def.jekyll && hasAbbreviations(p.Body))
 		p.BodyHash = hashBody(p.Body)
 		p.limit = m.src.limit
 		if p.plain { // others are checked once their templates are expanded

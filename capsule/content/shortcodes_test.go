@@ -321,3 +321,25 @@ func TestHugoParamShortcode(t *testing.T) {
 		t.Errorf("warnings %v", c.Warnings)
 	}
 }
+
+// kramdown's abbreviation definitions ("*[HTML]: HyperText Markup
+// Language", hydejack's posts) are shown by kramdown as nothing: so here,
+// on a Jekyll site, a code block's aside; on a Hugo site they are text,
+// as Hugo shows them.
+func TestKramdownAbbreviationsDropped(t *testing.T) {
+	post := "Like HTML.\n\n*[HTML]: HyperText Markup Language\n\n```\n*[CSS]: kept in code\n```\n"
+	c, err := Load(testfs.Write(t, map[string]string{"_config.yml": "title: t\n", "_posts/2012-02-07-abbr.md": "---\ntitle: Abbr\n---\n" + post}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(c.Posts[0].Body); body != "Like HTML.\n\n\n\n```\n*[CSS]: kept in code\n```\n" {
+		t.Errorf("Jekyll body %q", body)
+	}
+	c, err = Load(testfs.Write(t, map[string]string{"hugo.toml": "title = 't'\n", "content/posts/abbr.md": "---\ntitle: Abbr\ndate: 2012-02-07\n---\n" + post}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(c.Posts[0].Body); body != post {
+		t.Errorf("Hugo body %q", body)
+	}
+}

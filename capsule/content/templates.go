@@ -112,6 +112,9 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if bytes.Contains(p.Body, []byte("{:")) || bytes.Contains(p.Body, []byte("{#")) || bytes.Contains(p.Body, []byte("{.")) || bytes.Contains(p.Body, []byte("){")) {
 		p.Body = dropAttributeLists(p.Body)
 	}
+	if liquid && hasAbbreviations(p.Body) {
+		p.Body = dropAbbreviations(p.Body)
+	}
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
 		return // most posts: nothing to do
 	}
@@ -320,4 +323,40 @@ func listPage(target string, posts []*Post) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// abbreviationLine is a kramdown abbreviation's definition, "*[HTML]:
+// HyperText Markup Language": kramdown gives the word its title on the
+// page and shows no definition.
+var abbreviationLine = regexp.MustCompile(`(?m)^ {0,3}\*\[[^\]\n]+\]:[^\n]*$`)
+
+// hasAbbreviations reports whether body may define kramdown
+// abbreviations.
+func hasAbbreviations(body []byte) bool {
+	return bytes.Contains(body, []byte("*[")) && abbreviationLine.Match(body)
+}
+
+// dropAbbreviations empties the lines of body that define kramdown
+// abbreviations, outside fenced code, keeping every line (so that line
+// numbers stay right).
+func dropAbbreviations(body []byte) []byte {
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	var fenceCh byte
+	fenceN := 0
+	for i, l := range lines {
+		text := bytes.TrimRight(l, "\r\n")
+		switch {
+		case fenceCh != 0:
+			if scClosesFence(text, fenceCh, fenceN) {
+				fenceCh = 0
+			}
+		case abbreviationLine.Match(text):
+			lines[i] = l[len(text):]
+		default:
+			if ch, n := scFenceOpen(bytes.TrimLeft(text, " ")); n > 0 {
+				fenceCh, fenceN = ch, n
+			}
+		}
+	}
+	return bytes.Join(lines, nil)
 }
