@@ -31,7 +31,7 @@ var themeKeys = func() map[string]bool {
 		invertpagination showtableofcontents showtaxonomies showauthorbottom showsummary
 		sharinglinks showviews showlikes showcomments showrelatedcontent externalurl featureimage
 		featureimagecaption layoutbackgroundblur layoutbackgroundheaderspace showheadinganchors
-		showzenmode xml publisher publishers republished built titles
+		showzenmode xml publisher publishers republished built titles pager
 		`) {
 		m[k] = true
 	}

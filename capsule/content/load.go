@@ -430,9 +430,18 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 	}
 	// A Jekyll page without front matter is a file Jekyll copies as it
-	// is (a README, a CHANGELOG): not a page, and not served either.
+	// is (a README, a CHANGELOG): not a page, and not served either;
+	// with jekyll-optional-front-matter among the plugins, a page
+	// (hydejack's licenses/*.md), but for the files it leaves alone.
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
-		return m.jpage && m.src.err == nil && !startsFront(m.src.data)
+		if !m.jpage || m.src.err != nil || startsFront(m.src.data) {
+			return false
+		}
+		if f.config.optionalFrontMatter && !optionalFrontMatterSkips(m.src.path) {
+			m.def.bare = true
+			return false
+		}
+		return true
 	})
 	for _, m := range posts {
 		if m.src.err != nil {
@@ -1167,3 +1176,11 @@ func textAlone(src []byte) bool {
 
 // tomlKeyLine is a line reading as a TOML key: a name, then "=".
 var tomlKeyLine = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*\s*=`)
+
+// optionalFrontMatterSkips reports whether jekyll-optional-front-matter
+// leaves the file at path as it is: a README, a license, a code of
+// conduct and the like.
+func optionalFrontMatterSkips(path string) bool {
+	stem := strings.ToUpper(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	return slices.Contains([]string{"README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE"}, stem)
+}

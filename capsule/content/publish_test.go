@@ -555,3 +555,33 @@ func TestJekyllDescriptionAsText(t *testing.T) {
 		t.Errorf("description %q", got)
 	}
 }
+
+// With jekyll-optional-front-matter among a Jekyll site's plugins, a
+// Markdown page without front matter is a page (hydejack's licenses),
+// but for the files the plugin leaves alone (a README); without it,
+// such a file is copied as it is by Jekyll, and no page here.
+func TestJekyllOptionalFrontMatter(t *testing.T) {
+	for config, want := range map[string][]string{
+		"title: T\nplugins:\n  - jekyll-optional-front-matter\n": {"MIT", "NOTICE"},
+		"title: T\n": nil,
+	} {
+		c, err := loadStrict(testfs.Write(t, map[string]string{
+			"_config.yml":                config,
+			"_posts/2024-01-01-hello.md": "---\ntitle: Hello\n---\nSee [the license](licenses/MIT.md).\n",
+			"licenses/MIT.md":            "# MIT License\n\nPermission is hereby granted.\n",
+			"NOTICE.md":                  "Notice.\n",
+			"README.md":                  "# The site's code\n",
+		}), LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pages []string
+		for _, p := range c.Pages {
+			pages = append(pages, p.Title)
+		}
+		slices.Sort(pages)
+		if !slices.Equal(pages, want) {
+			t.Errorf("%q: pages %q, want %q", config, pages, want)
+		}
+	}
+}

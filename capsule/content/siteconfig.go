@@ -44,6 +44,10 @@ type siteConfig struct {
 	// the front matter's keys in that list: its date wins over theirs.
 	nameDates, nameFirst bool
 	languages            []Language // a multilingual site's, by weight (languages.go)
+	// optionalFrontMatter: jekyll-optional-front-matter is among
+	// Jekyll's plugins, which makes a page of Markdown without front
+	// matter.
+	optionalFrontMatter bool
 	// vars are the strings of Jekyll's _config.yml a post's Liquid may
 	// name ({{ site.repository }}), and of Hugo's [params] its param
 	// shortcode may ("params.author"), each of at most maxSiteVar bytes.
@@ -381,6 +385,9 @@ func readJekyllConfig(dir string) siteConfig {
 			}
 			c.vars[k] = s
 		}
+	}
+	for _, key := range []string{"plugins", "gems"} {
+		c.optionalFrontMatter = c.optionalFrontMatter || slices.Contains(strs(m[key]), "jekyll-optional-front-matter")
 	}
 	// jekyll-feed and jekyll-seo-tag title a site without a title by
 	// its name.
