@@ -751,7 +751,7 @@ func (e *scExpander) shortcode(t *scTag) int {
 	name := t.name
 	switch {
 	case strings.HasSuffix(name, ".inline"):
-		e.warn(t.start, "shortcode dropped", "inline shortcode %q holds template code: dropped", scShort(name))
+		e.warn(t.start, "shortcode dropped", "inline shortcode %q is a template written in the post, which capsule does not run: dropped", scShort(name))
 		if !t.self {
 			if s, ok := e.closer("<"+name, t.end); ok {
 				e.newlines(t.start, s.end)
