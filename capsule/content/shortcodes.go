@@ -775,6 +775,13 @@ func (e *scExpander) shortcode(t *scTag) int {
 		// Blowfish's, Beautiful Hugo's, hugo-book's shortcodes).
 		if !t.self {
 			if s, ok := e.closer("<"+name, t.end); ok {
+				if inner := e.in[t.end:s.start]; (name == "katex" || name == "math") && !bytes.ContainsAny(inner, "\n|") && t.arg("display", -1) != "true" {
+					// A formula within its line (hugo-book's, in a table
+					// cell): inline math, as the theme draws it, not a
+					// block that would cut the line (and the table).
+					e.out = append(append(append(e.out, `\(`...), bytes.TrimSpace(inner)...), `\)`...)
+					return s.end
+				}
 				e.fence(diagramShortcodes[name], t.end, s.start, s.end)
 				return s.end
 			}

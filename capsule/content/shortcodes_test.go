@@ -128,6 +128,9 @@ func TestShortcodeHugo(t *testing.T) {
 		{"inline reuse", "{{< time.inline />}}", "", []string{"10:inline shortcode"}},
 		// hugo-book's: an escaped shortcode over several lines of code,
 		// once (it was written twice).
+		// A formula within its line (hugo-book's, in a table cell) is
+		// inline math, not a block that would cut the table.
+		{"katex in a line", "| a | {{< katex >}}\\pi(x){{< /katex >}} |", "| a | \\(\\pi(x)\\) |", nil},
 		{"comment over lines in code", "```tpl\n{{</* katex display=true >}}\nf(x)\n{{< /katex */>}}\n```\n後", "```tpl\n{{< katex display=true >}}\nf(x)\n{{< /katex >}}\n```\n後", nil},
 		{"comment", "書き方：{{</* figure src=\"a.png\" */>}} と {{%/* x */%}}", "書き方：{{< figure src=\"a.png\" >}} と {{% x %}}", nil},
 		{"unterminated", "これは {{< 壊れた", "これは {{< 壊れた", []string{"10:without its closing >}}"}},
