@@ -747,7 +747,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		bundles[dir] = nil
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes)...)
 	// A home page whose text was its templates alone (a Jekyll index.md
 	// of Liquid loops) has none: no home text, linked from no menu.
 	c.Unlisted = slices.DeleteFunc(c.Unlisted, func(p *Post) bool { return p.Home && p.Blank })
@@ -942,7 +942,7 @@ func decodeMarkdownFile(m *mdFile, loc *time.Location, lang string) parseResult 
 	}
 	p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
 	if p != nil {
-		p.plain = !hasTemplates(p.Body) && !(m.def.jekyll && hasAbbreviations(p.Body))
+		p.plain = !hasTemplates(p.Body) && !(m.def.jekyll && hasAbbreviations(p.Body)) && !(m.def.hugo && hasBlockAttributes(p.Body))
 		p.BodyHash = hashBody(p.Body)
 		p.limit = m.src.limit
 		if p.plain { // others are checked once their templates are expanded

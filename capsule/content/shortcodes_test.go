@@ -346,3 +346,22 @@ func TestKramdownAbbreviationsDropped(t *testing.T) {
 		t.Errorf("Hugo body %q", body)
 	}
 }
+
+// With Hugo's block attributes on (markup.goldmark.parser.attribute.block,
+// peperon4141's), a line of them under a block is its attributes, not
+// text; off, as by default, it is text, as Hugo shows it; in code, code.
+func TestHugoBlockAttributes(t *testing.T) {
+	post := "---\ntitle: A\ndate: 2024-01-02\n---\nA warning.\n{ .warn }\n\n- item\n{#list-id}\n\n```\n{.kept}\n```\n"
+	for config, want := range map[string]string{
+		"title = 't'\n[markup.goldmark.parser.attribute]\nblock = true\n": "A warning.\n\n\n- item\n\n\n```\n{.kept}\n```\n",
+		"title = 't'\n": "A warning.\n{ .warn }\n\n- item\n{#list-id}\n\n```\n{.kept}\n```\n",
+	} {
+		c, err := Load(testfs.Write(t, map[string]string{"hugo.toml": config, "content/posts/a.md": post}), LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if body := string(c.Posts[0].Body); body != want {
+			t.Errorf("%q: body %q, want %q", config, body, want)
+		}
+	}
+}

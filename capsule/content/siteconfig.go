@@ -44,6 +44,10 @@ type siteConfig struct {
 	// the front matter's keys in that list: its date wins over theirs.
 	nameDates, nameFirst bool
 	languages            []Language // a multilingual site's, by weight (languages.go)
+	// blockAttributes: Hugo's markup.goldmark.parser.attribute.block,
+	// with which a line "{.note}" or "{ #id }" under a block is its
+	// attributes, not text.
+	blockAttributes bool
 	// optionalFrontMatter: jekyll-optional-front-matter is among
 	// Jekyll's plugins, which makes a page of Markdown without front
 	// matter.
@@ -259,6 +263,7 @@ func readHugoConfig(root, file string) siteConfig {
 	c.taxonomies, c.tagKeys = commaSet(taxonomies), commaSet(tagKeys)
 	c.languages = readHugoLanguages(m)
 	c.markup = hugoMarkup(m)
+	c.blockAttributes = isTrue(section(section(section(section(m, "markup"), "goldmark"), "parser"), "attribute")["block"])
 	c.nameDates, c.nameFirst = hugoNameDates(section(m, "frontmatter"))
 	return c
 }

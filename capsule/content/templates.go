@@ -23,7 +23,7 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // and lines.
 //
 // Without liquid (a Hugo site), Liquid's syntax is text.
-func expandTemplates(posts []*Post, liquid bool, vars map[string]string) []*FileError {
+func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool) []*FileError {
 	var ix *Index               // made for the first ref: most folders have none
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
@@ -95,6 +95,9 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string) []*File
 	for _, p := range posts {
 		if p.plain {
 			continue // most posts: nothing to do
+		}
+		if blockAttributes && hasBlockAttributes(p.Body) {
+			p.Body = dropBlockAttributes(p.Body)
 		}
 		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, &warns)
 	}
@@ -351,6 +354,41 @@ func dropAbbreviations(body []byte) []byte {
 				fenceCh = 0
 			}
 		case abbreviationLine.Match(text):
+			lines[i] = l[len(text):]
+		default:
+			if ch, n := scFenceOpen(bytes.TrimLeft(text, " ")); n > 0 {
+				fenceCh, fenceN = ch, n
+			}
+		}
+	}
+	return bytes.Join(lines, nil)
+}
+
+// blockAttributeLine is a line of Hugo's block attributes, "{.note}",
+// "{ .warn }", "{#list-id class=x}": with markup.goldmark.parser.attribute
+// .block, the attributes of the block above it, nothing a reader reads.
+var blockAttributeLine = regexp.MustCompile(`(?m)^ {0,3}\{[ \t]*(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+))(?:[ \t]+(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+)))*[ \t]*\}[ \t]*$`)
+
+// hasBlockAttributes reports whether body may hold a line of block
+// attributes.
+func hasBlockAttributes(body []byte) bool {
+	return bytes.Contains(body, []byte("{")) && blockAttributeLine.Match(body)
+}
+
+// dropBlockAttributes empties body's lines of block attributes, outside
+// fenced code, keeping every line (so that line numbers stay right).
+func dropBlockAttributes(body []byte) []byte {
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	var fenceCh byte
+	fenceN := 0
+	for i, l := range lines {
+		text := bytes.TrimRight(l, "\r\n")
+		switch {
+		case fenceCh != 0:
+			if scClosesFence(text, fenceCh, fenceN) {
+				fenceCh = 0
+			}
+		case blockAttributeLine.Match(text):
 			lines[i] = l[len(text):]
 		default:
 			if ch, n := scFenceOpen(bytes.TrimLeft(text, " ")); n > 0 {
