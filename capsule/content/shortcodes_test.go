@@ -365,3 +365,18 @@ func TestHugoBlockAttributes(t *testing.T) {
 		}
 	}
 }
+
+// kramdown's nomarkdown within a line (DrMaemi's table cells) leaves
+// its HTML and none of its markers.
+func TestKramdownInlineNomarkdown(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		"_config.yml":            "title: t\n",
+		"_posts/2022-03-15-q.md": "---\ntitle: Q\n---\nInline: {::nomarkdown}<b>bold</b>{:/} end.\n\na | b\n--- | ---\nx | {::nomarkdown}<i>y</i>{:/nomarkdown}\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(c.Posts[0].Body); body != "Inline: <b>bold</b> end.\n\na | b\n--- | ---\nx | <i>y</i>\n" {
+		t.Errorf("body %q", body)
+	}
+}

@@ -174,6 +174,10 @@ var attributeList = regexp.MustCompile(`[ \t]*\{:[^{}\n]*\}[ \t]*$`)
 // default); both drop them from the heading's text.
 var headingAttributes = regexp.MustCompile(`^ {0,3}#{1,6}[ \t].*?([ \t]+\{[#.][^{}\n]*\}[ \t]*)$`)
 
+// nomarkdownMarker is the start or the end of kramdown's nomarkdown
+// extension, "{::nomarkdown}" and "{:/nomarkdown}" or "{:/}".
+var nomarkdownMarker = regexp.MustCompile(`\{::nomarkdown[^{}\n]*\}|\{:/(?:nomarkdown)?\}`)
+
 // dropAttributeLists removes kramdown attribute lists, and the attributes
 // of ATX headings, outside fenced code, keeping every line (so that line
 // numbers stay right).
@@ -208,6 +212,13 @@ func dropAttributeLists(body []byte) []byte {
 			continue
 		}
 		end := bytes.TrimRight(line, "\n")
+		if bytes.Contains(end, []byte("{::nomarkdown")) {
+			// kramdown's raw output within a line (DrMaemi's table
+			// cells): its markers go, its HTML is the page's.
+			kept := nomarkdownMarker.ReplaceAll(end, nil)
+			lines[i] = append(kept, line[len(end):]...)
+			end = kept
+		}
 		if m := headingAttributes.FindSubmatchIndex(end); m != nil {
 			lines[i] = append(end[:m[2]:m[2]], line[len(end):]...)
 			end = lines[i][:m[2]]
