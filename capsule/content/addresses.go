@@ -77,8 +77,9 @@ func readHugoURLConfig(m map[string]any) urlConfig {
 }
 
 // readJekyllURLConfig reads the permalinks of collections and defaults
-// from a Jekyll configuration.
-func readJekyllURLConfig(m map[string]any) urlConfig {
+// from a Jekyll configuration whose collections_dir is collectionsDir:
+// a scope's path in it is taken as relative to it, as Jekyll takes it.
+func readJekyllURLConfig(m map[string]any, collectionsDir string) urlConfig {
 	var u urlConfig
 	if cols, ok := m["collections"].(map[string]any); ok {
 		for name, v := range cols {
@@ -105,7 +106,7 @@ func readJekyllURLConfig(m map[string]any) urlConfig {
 			}
 		}
 		scope := section(entry, "scope")
-		u.defaults = append(u.defaults, jekyllDefault{path: strings.Trim(str(scope["path"]), "/"), typ: str(scope["type"]), permalink: str(values["permalink"]), values: rest})
+		u.defaults = append(u.defaults, jekyllDefault{path: stripCollectionsDir(strings.Trim(str(scope["path"]), "/"), collectionsDir), typ: str(scope["type"]), permalink: str(values["permalink"]), values: rest})
 	}
 	return u
 }

@@ -1,9 +1,12 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,11 +44,24 @@ func findJekyll(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 	// of thousands is most of a reload with nothing changed.
 	var files []fileAt
 	var drafts []bool // of files: found in a _drafts folder
-	for _, folder := range append([]string{"_posts", "_drafts"}, nested...) {
-		base := filepath.Join(dir, folder)
+	folders := []string{path.Join(config.collectionsDir, "_posts"), path.Join(config.collectionsDir, "_drafts")}
+	for _, n := range nested {
+		if !slices.Contains(folders, n) {
+			folders = append(folders, n)
+		}
+	}
+	if config.collectionsDir != "" {
+		// As Jekyll's doctor: _posts outside collections_dir are
+		// not read, which an author who moved the posts may not know.
+		folders = append([]string{"_posts", "_drafts"}, folders...)
+	}
+	for _, folder := range folders {
+		base := filepath.Join(dir, filepath.FromSlash(folder))
 		if !isDir(base) {
 			continue
 		}
+		unread := 0 // Markdown files Jekyll does not read: outside collections_dir
+		read := config.jekyllReadsPosts(path.Dir(folder))
 		top.walk(base, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
@@ -61,10 +77,18 @@ func findJekyll(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 			if d.IsDir() || !hasExt(name, ".md", ".markdown") {
 				return nil
 			}
+			if !read {
+				unread++
+				return nil
+			}
 			files = append(files, fileAt{path: p, name: name, folder: filepath.Dir(p)})
 			drafts = append(drafts, filepath.Base(folder) == "_drafts")
 			return nil
 		})
+		if unread > 0 {
+			warns = append(warns, &FileError{File: base, Kind: "outside collections_dir",
+				Msg: fmt.Sprintf("%s outside collections_dir %q, where Jekyll reads %s: not loaded", count(unread, "Markdown file"), config.collectionsDir, path.Base(folder))})
+		}
 	}
 	mds, srcs := recs.nested(len(files))
 	for i, in := range inspectAll(files, srcs, root, maxPost) {
@@ -104,15 +128,19 @@ func findJekyll(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 // every folder not starting with "_" or ".", and of those, the
 // collections of the configuration and the folders its include names.
 func jekyllPageFolder(rel string, config siteConfig) bool {
+	if rest, in := config.inCollectionsDir(rel); in && config.collectionsDir != "" {
+		// In collections_dir, its "_" folders are the collections'.
+		if first, _, _ := strings.Cut(rest, "/"); strings.HasPrefix(first, "_") {
+			return first != "_posts" && first != "_drafts" && config.isCollection(first)
+		}
+	}
 	first, _, _ := strings.Cut(rel, "/")
 	switch {
 	case first == "_posts" || first == "_drafts":
 		return false // findJekyll's own
 	case strings.HasPrefix(first, "_"):
-		for _, c := range config.collections {
-			if first == "_"+c {
-				return true
-			}
+		if config.collectionsDir == "" && config.isCollection(first) {
+			return true
 		}
 		for _, inc := range config.include {
 			if strings.Trim(inc, "/") == first {
@@ -151,6 +179,12 @@ func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64,
 			return nil
 		}
 		if d.IsDir() {
+			if config.aboveCollectionsDir(rel) {
+				return nil // to collections_dir's folders; its own files are no pages unless jekyllPageFolder says so
+			}
+			if rest, in := config.inCollectionsDir(rel); in && config.collectionsDir != "" && rest == d.Name() && config.isCollection(rest) {
+				return nil // a collection's folder, in collections_dir
+			}
 			if strings.Contains(rel, "/") && strings.HasPrefix(d.Name(), "_") {
 				// Below the top, Jekyll reads a folder's _posts and
 				// _drafts (findJekyll's) and no other "_" folder.
@@ -166,6 +200,9 @@ func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64,
 		}
 		if !strings.Contains(rel, "/") || !hasExt(d.Name(), ".md", ".markdown") || strings.HasPrefix(d.Name(), ".") {
 			return nil // the top's are Load's
+		}
+		if config.aboveCollectionsDir(path.Dir(rel)) && !jekyllPageFolder(path.Dir(rel), config) {
+			return nil // in a folder walked through only to reach collections_dir's
 		}
 		if stem := strings.ToLower(strings.TrimSuffix(d.Name(), filepath.Ext(d.Name()))); stem == "404" {
 			return nil // a theme's not-found page (en/404.md), as the top's is: not content

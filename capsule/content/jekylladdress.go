@@ -48,9 +48,9 @@ var jekyllDatedName = regexp.MustCompile(`^\d{2,4}-\d{1,2}-\d{1,2}-(.*)$`)
 // refuses to build the site).
 func (c siteConfig) jekyllAddress(p *Post) (addr string, ok bool) {
 	file := path.Base(strings.ReplaceAll(p.File, "\\", "/"))
-	rel := path.Join(p.Dir, file)
-	kind := c.jekyllKind(p.Dir)
-	folderCats, _ := jekyllPostFolder(p.Dir)
+	docDir, kind := c.jekyllDoc(p.Dir)
+	rel := path.Join(docDir, file)
+	folderCats, _ := jekyllPostFolder(docDir)
 	own := p.own != "" && p.ownKey == "permalink"
 	pattern := ""
 	switch {
@@ -179,13 +179,18 @@ func (d jekyllDefault) rank(rel, kind string) int {
 
 // jekyllKind is the type, as defaults' scopes name it, of the documents
 // in folder dir (relative to the site, with slashes): "posts" (in
-// _posts and _drafts), a collection's name, else "pages".
+// _posts and _drafts), a collection's name, else "pages"; the first two
+// within collections_dir (see jekyllcollections.go).
 func (c siteConfig) jekyllKind(dir string) string {
-	first, _, _ := strings.Cut(dir, "/")
-	switch _, inPosts := jekyllPostFolder(dir); {
+	rest, in := c.inCollectionsDir(dir)
+	first, _, _ := strings.Cut(rest, "/")
+	switch _, inPosts := jekyllPostFolder(rest); {
+	case !in:
+		// Outside collections_dir: no document, and its "_" folders
+		// unread.
 	case inPosts:
 		return "posts"
-	case strings.HasPrefix(first, "_") && slices.Contains(c.collections, first[1:]):
+	case c.isCollection(first):
 		return first[1:]
 	}
 	return "pages"

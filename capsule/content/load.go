@@ -323,7 +323,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		for _, m := range found {
 			// The configuration's defaults, handed down where the
 			// front matter says nothing (a folder's published: false).
-			m.def.cascade = f.config.jekyllDefaultValues(path.Join(m.def.dir, filepath.Base(m.src.path)), f.config.jekyllKind(m.def.dir))
+			docDir, kind := f.config.jekyllDoc(m.def.dir)
+			m.def.cascade = f.config.jekyllDefaultValues(path.Join(docDir, filepath.Base(m.src.path)), kind)
 		}
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)

@@ -71,8 +71,12 @@ type siteConfig struct {
 	jekyllWritten map[string]string
 	permalink     string   // the permalink style of posts
 	collections   []string // the collections beyond posts with output: true, "_" + name a folder each
-	include       []string // files and folders starting with "_" or "." it builds anyway
-	exclude       []string // those it does not
+	// collectionsDir is collections_dir: the folder (with slashes,
+	// relative to the site) that holds _posts, _drafts and the
+	// collections' folders instead of the top; "" for the top.
+	collectionsDir string
+	include        []string // files and folders starting with "_" or "." it builds anyway
+	exclude        []string // those it does not
 	// polyglot: jekyll-polyglot is among the plugins (or in the
 	// Gemfile), which puts a language's pages under /<lang>/ on the web
 	// site; languages and default_lang without it (GitHub Pages cannot
@@ -446,7 +450,8 @@ func readJekyllConfig(dir string) siteConfig {
 			c.lang = c.jekyllWritten[d]
 		}
 	}
-	c.urls = readJekyllURLConfig(m)
+	c.collectionsDir = jekyllCollectionsDir(str(m["collections_dir"]))
+	c.urls = readJekyllURLConfig(m, c.collectionsDir)
 	c.markup = jekyllMarkup(m)
 	for _, key := range []string{"plugins", "gems"} {
 		c.polyglot = c.polyglot || slices.Contains(strs(m[key]), "jekyll-polyglot")
