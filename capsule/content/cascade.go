@@ -123,7 +123,7 @@ func cascadeFor(t map[string]any) (cascadeTable, bool) {
 					}
 				case "path":
 					if glob, _ := tv.(string); glob != "" {
-						pats, err := readPatterns([]string{"/" + strings.TrimPrefix(glob, "/")})
+						pats, err := readPatterns([]string{"/" + strings.TrimPrefix(glob, "/")}, 1)
 						if err != nil {
 							return ct, false // a glob capsule cannot read: nothing handed down
 						}

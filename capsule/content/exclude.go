@@ -50,6 +50,15 @@ type Secret struct {
 // a large project has a few dozen lines.
 const MaxExcludePatterns = 256
 
+// maxSiteExcludes bounds the patterns a site's generator adds of its own
+// (Jekyll's exclude, .eleventyignore, the build and templates capsule
+// keeps out of an Eleventy or Astro site), counted apart from
+// LoadOptions.Exclude: a site's list is not the operator's to shorten,
+// and above this the site is refused, since leaving a pattern out could
+// serve what its generator keeps out. At most maxSiteExcludes +
+// MaxExcludePatterns patterns are matched against each path of a load.
+const maxSiteExcludes = 1024
+
 // secretExtensions are the extensions of files that hold keys or
 // certificates: PEM and DER files, PKCS #12 and #8, PKCS #7 bundles,
 // Java keystores, PuTTY keys, certificate requests.
@@ -89,13 +98,14 @@ type excludePattern struct {
 //
 // Its error reads after "exclude ": "has pattern …".
 func CheckExclude(patterns []string) error {
-	_, err := readPatterns(patterns)
+	_, err := readPatterns(patterns, MaxExcludePatterns)
 	return err
 }
 
-func readPatterns(patterns []string) ([]excludePattern, error) {
-	if len(patterns) > MaxExcludePatterns {
-		return nil, fmt.Errorf("has %d patterns, over the limit of %d", len(patterns), MaxExcludePatterns)
+// readPatterns reads patterns, refusing more than limit of them.
+func readPatterns(patterns []string, limit int) ([]excludePattern, error) {
+	if len(patterns) > limit {
+		return nil, fmt.Errorf("has %d patterns, over the limit of %d", len(patterns), limit)
 	}
 	var out []excludePattern
 	for _, raw := range patterns {
@@ -153,13 +163,19 @@ func (p excludePattern) matches(name []string, isDir bool) bool {
 	return at[len(name)]
 }
 
-// newExcluder reads the patterns and finds which secrets lie in the
+// newExcluder reads the operator's patterns and the site's own (its
+// generator's: see maxSiteExcludes) and finds which secrets lie in the
 // posts folder dir (whose real path is root), with a warning for each.
-func newExcluder(dir, root string, secrets []Secret, patterns []string) (*excluder, []*FileError, error) {
-	pats, err := readPatterns(patterns)
+func newExcluder(dir, root string, secrets []Secret, patterns, site []string) (*excluder, []*FileError, error) {
+	pats, err := readPatterns(patterns, MaxExcludePatterns)
 	if err != nil {
 		return nil, nil, errors.New("exclude " + err.Error())
 	}
+	sitePats, err := readPatterns(site, maxSiteExcludes)
+	if err != nil {
+		return nil, nil, errors.New("the site's configuration's exclude list " + err.Error())
+	}
+	pats = append(pats, sitePats...)
 	e := &excluder{patterns: pats, secrets: make(map[string]string), root: root}
 	var warns []*FileError
 	for _, s := range secrets {

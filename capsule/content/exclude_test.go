@@ -41,7 +41,7 @@ func TestExcludePatterns(t *testing.T) {
 		{"img?.png", "img1.png", false, true},
 		{"img[0-9].png", "imgx.png", false, false},
 	} {
-		pats, err := readPatterns([]string{tt.pattern})
+		pats, err := readPatterns([]string{tt.pattern}, 1)
 		if err != nil {
 			t.Fatalf("%q: %v", tt.pattern, err)
 		}
@@ -62,7 +62,7 @@ func TestExcludePatterns(t *testing.T) {
 // A "**" never backtracks: many of them against a deep path cost a pass
 // each, not a search.
 func TestExcludeManyStars(t *testing.T) {
-	pats, err := readPatterns([]string{strings.Repeat("**/", 40) + "z"})
+	pats, err := readPatterns([]string{strings.Repeat("**/", 40) + "z"}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func (f folder) staticFiles(opts LoadOptions, maxFile, maxTotal int64, total *in
 			errs = append(errs, ferr)
 			continue
 		}
-		ex, exWarns, err := newExcluder(dir, root, opts.Secrets, slices.Concat(opts.Exclude, hostConfigFiles))
+		ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude, hostConfigFiles)
 		if err != nil {
 			continue // reported for the posts folder
 		}

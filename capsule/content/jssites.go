@@ -434,13 +434,9 @@ func (f folder) jsExcludes() []string {
 		// public/ are served apart, as they are): an author's notes/
 		// todo.txt or data.json is not the readers'.
 		"*.txt", "*.json", "*.yaml", "*.yml", "*.toml", "*.csv", "*.tsv", "*.ini", "*.log", "*.sql", "*.db", "*.sqlite"}
-	// Directory data files: posts/posts.json beside posts/*.md, or
-	// posts.yaml where the configuration reads YAML data.
-	filepathWalkDirs(f.content, func(rel string) {
-		for _, ext := range []string{".json", ".yaml", ".yml"} {
-			out = append(out, "/"+rel+"/"+filepath.Base(rel)+ext)
-		}
-	})
+	// (Directory data files, posts/posts.json beside posts/*.md, are
+	// among those: not a pattern a folder, which a site of a folder of
+	// images per post took past maxSiteExcludes.)
 	if f.gen == genEleventy {
 		out = append(out, f.eleventyExcludes()...)
 	}
@@ -562,19 +558,6 @@ func (f folder) eleventyExcludes() []string {
 	return out
 }
 
-// filepathWalkDirs calls fn with every folder under dir (relative, with
-// slashes), hidden ones and node_modules left out.
-func filepathWalkDirs(dir string, fn func(rel string)) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || e.Name() == "node_modules" {
-			continue
-		}
-		fn(e.Name())
-		filepathWalkDirs(filepath.Join(dir, e.Name()), func(rel string) { fn(e.Name() + "/" + rel) })
-	}
-}
-
 // eleventyDirData reads what the directory data files of folder rel (of
 // the content folder, with slashes) and of the folders above it hand
 // down: `"draft": true` in its <name>.json or <name>.11tydata.json, or
@@ -616,9 +599,13 @@ type eleventyDirFacts struct {
 	noPage string
 }
 
-var jsNoPermalinkPattern = regexp.MustCompile(`["']?\bpermalink["']?\s*:\s*false\b`)
+// jsNoPermalinkPattern and jsDraftPattern find a key of an object
+// literal in a folder's JavaScript data: at a line's start or after "{"
+// or ",", so that the "permalink : false" of a computed ternary (cond ?
+// data.permalink : false, false for drafts alone) is not taken for it.
+var jsNoPermalinkPattern = regexp.MustCompile(`(?m)(?:^|[{,])\s*["']?permalink["']?\s*:\s*false\b`)
 
-var jsDraftPattern = regexp.MustCompile(`["']?\bdraft["']?\s*:\s*true\b`)
+var jsDraftPattern = regexp.MustCompile(`(?m)(?:^|[{,])\s*["']?draft["']?\s*:\s*true\b`)
 
 func pathDir(d string) string {
 	i := strings.LastIndex(d, "/")

@@ -698,3 +698,44 @@ func TestAstroTagsCollectionNotServed(t *testing.T) {
 		t.Errorf("warnings %v", site.Warnings)
 	}
 }
+
+// A folder's computed permalink that is false for drafts alone
+// (eleventy-high-performance-blog: showDraft(data) ? data.permalink :
+// false) writes its other posts: the "permalink : false" of the ternary
+// was read as the folder's permalink: false, and every post was left out.
+func TestEleventyComputedPermalinkTernary(t *testing.T) {
+	files := map[string]string{
+		".eleventy.js": "module.exports = function () {};\n",
+		"posts/posts.11tydata.js": "module.exports = () => ({\n  eleventyComputed: {\n" +
+			"    permalink: (data) => (showDraft(data) ? data.permalink : false),\n    draft: (data) => data.isDraft ? true : false,\n  },\n});\n",
+		"posts/a.md": jsPost("A", "2024-01-01", ""),
+		"posts/b.md": jsPost("B", "2024-01-02", ""),
+	}
+	site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 2 {
+		t.Errorf("%d posts, want A and B; warnings %v", len(site.Posts), site.Warnings)
+	}
+}
+
+// An Eleventy site of many folders (initto: a folder of images per post)
+// was refused whole: the data files capsule keeps out, three patterns a
+// folder, counted against the cap on the operator's own exclude list.
+func TestEleventyManyFolders(t *testing.T) {
+	files := map[string]string{
+		".eleventy.js":   "module.exports = function () { return { dir: { input: \"src\" } }; };\n",
+		"src/posts/a.md": jsPost("A", "2024-01-01", ""),
+	}
+	for i := range MaxExcludePatterns {
+		files[fmt.Sprintf("src/images/p%d/a.png", i)] = "png"
+	}
+	site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Posts) != 1 {
+		t.Errorf("%d posts, want A", len(site.Posts))
+	}
+}

@@ -220,7 +220,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 	}
 	c.Location = loc
-	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, slices.Concat(opts.Exclude, f.excludes()))
+	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude, f.excludes())
 	if err == nil && f.layout == layoutHugo {
 		if err = ex.ignoreFiles(dir, f.config.ignoreFiles); err != nil {
 			return nil, ErrorList{{File: filepath.Join(f.root, f.config.file), Msg: err.Error()}}
