@@ -356,21 +356,6 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	case len(f.config.mainSections) > 0:
 		return f.config.mainSections
 	}
-	if f.config.file == "" {
-		// No configuration, and folders of years (2023/, 2024/…:
-		// arika0093's articles): a folder of posts sorted by year,
-		// not Hugo's sections, of which the largest year alone was the
-		// posts and the others' posts pages.
-		var years []string
-		for _, s := range order {
-			if len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == "" {
-				years = append(years, s)
-			}
-		}
-		if len(years) >= 2 {
-			return years
-		}
-	}
 	// The pages at the top of a language's content folder (content/ja/
 	// about.md, "" here) are no section: yzwbeast's about and search
 	// pages, as many as its posts, won over the posts section and left
@@ -381,10 +366,31 @@ func (f folder) mainSections(nested []*mdFile) []string {
 			main = s
 		}
 	}
+	if f.config.file == "" || isYear(main) {
+		// Folders of years (2023/, 2024/…: arika0093's articles, with
+		// no configuration; aokiplayer's, with one, the largest year
+		// Hugo's main section): a folder of posts sorted by year, not
+		// sections, of which the largest year alone was the posts and
+		// the others' posts pages, out of the feed and the archive.
+		var years []string
+		for _, s := range order {
+			if isYear(s) {
+				years = append(years, s)
+			}
+		}
+		if len(years) >= 2 {
+			return years
+		}
+	}
 	if main == "" {
 		return nil
 	}
 	return []string{main}
+}
+
+// isYear says whether a section's name is a year (2024).
+func isYear(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == ""
 }
 
 // inLanguageFolders is main, the sections of an Eleventy or Astro

@@ -240,3 +240,34 @@ func TestFoldersOfYearsAreAllPosts(t *testing.T) {
 		t.Errorf("layout %q", c.Layout)
 	}
 }
+
+// So is a Hugo site's whose largest section is a year, with no
+// mainSections (aokiplayer's content/2018/ … content/2026/): the newest
+// year's articles were pages, out of the feed, the archive and the tags.
+// A site whose largest section is no year keeps Hugo's rule.
+func TestHugoYearSectionsAreAllPosts(t *testing.T) {
+	files := map[string]string{
+		"hugo.toml":         "title = \"t\"\n",
+		"content/2019/a.md": "---\ntitle: A\ndate: 2019-05-01\n---\nx\n",
+		"content/2019/b.md": "---\ntitle: B\ndate: 2019-05-02\n---\nx\n",
+		"content/2024/c.md": "---\ntitle: C\ndate: 2024-06-01\ntags: [swift]\n---\nx\n",
+		"content/about.md":  "---\ntitle: About\n---\nMe.\n",
+	}
+	c, err := Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slugsOf(c.Posts); got != "c,b,a" {
+		t.Errorf("posts %s, want c, b and a", got)
+	}
+	files["content/posts/d.md"] = "---\ntitle: D\ndate: 2024-01-01\n---\nx\n"
+	files["content/posts/e.md"] = "---\ntitle: E\ndate: 2024-01-02\n---\nx\n"
+	files["content/posts/f.md"] = "---\ntitle: F\ndate: 2024-01-03\n---\nx\n"
+	c, err = Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slugsOf(c.Posts); got != "f,e,d" {
+		t.Errorf("with a larger posts section, posts %s, want f, e and d (Hugo's main section)", got)
+	}
+}
