@@ -168,3 +168,27 @@ func TestRefFromABundleToItsSibling(t *testing.T) {
 		t.Errorf("warning: %v", w)
 	}
 }
+
+// A relative link in a translation leads to the translation of the page
+// it names, as a browser reads it from the translation's address
+// (codemonger's ../0009-…/ in index.ja.md, at /ja/blog/0010-…/): it led
+// Japanese readers to the English post. A link naming a file by its
+// language (../b/index.ja.md from the English page) keeps to that file.
+func TestRelativeLinkInATranslation(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":                  "title = \"t\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n",
+			"content/blog/a/index.md":    "---\ntitle: A\ndate: 2021-01-01\n---\nSee [B](../b/) or [ビー](../b/index.ja.md).\n",
+			"content/blog/a/index.ja.md": "---\ntitle: エー\ndate: 2021-01-01\n---\n[ビー](../b/)を見て。\n",
+			"content/blog/b/index.md":    "---\ntitle: B\ndate: 2021-01-02\n---\nB.\n",
+			"content/blog/b/index.ja.md": "---\ntitle: ビー\ndate: 2021-01-02\n---\nビー。\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/ja/posts/a.gmi")
+	if !strings.Contains(page, "=> /ja/posts/b.gmi ビー\n") {
+		t.Errorf("the Japanese page:\n%s", page)
+	}
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "=> /posts/b.gmi B\n") || !strings.Contains(page, "=> /ja/posts/b.gmi ビー\n") {
+		t.Errorf("the English page:\n%s", page)
+	}
+}
