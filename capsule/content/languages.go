@@ -64,6 +64,12 @@ func readHugoLanguages(m map[string]any) []Language {
 		}
 		lm, _ := v.(map[string]any)
 		l := Language{Code: code, Tag: code, Name: cmp.Or(str(lm["label"]), str(lm["languagename"]), knownNames[code], code), Title: str(lm["title"])}
+		if l.Title == "" && code != def {
+			// A language with no title has the top level's, as Hugo's
+			// .Site.Title, not the default language's, which titles the
+			// site (a Japanese capsule was titled in English).
+			l.Title = str(m["title"])
+		}
 		params, _ := lm["params"].(map[string]any)
 		l.Description = cmp.Or(str(lm["description"]), str(params["description"]))
 		if tag := str(lm["languagecode"]); langPattern.MatchString(tag) {
