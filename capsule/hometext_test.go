@@ -234,3 +234,23 @@ func TestZolaLanguageHomeTexts(t *testing.T) {
 		}
 	}
 }
+
+// So is a root section of front matter alone (the Rust blog's: title,
+// description, sort_by): its title named the site "localhost", and no
+// empty document is linked for its text.
+func TestZolaRootSectionOfFrontMatterAlone(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":            "base_url = \"https://example.org/\"\n",
+			"content/_index.md":      "+++\ntitle = \"Rust Blog\"\nsort_by = \"permalink\"\n+++\n",
+			"content/blog/_index.md": "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/first.md":  "+++\ntitle = \"First\"\ndate = 2024-01-02\n+++\nThe first post.\n",
+		})
+	})
+	if _, _, home := servetest.GeminiGet(t, d, "/"); !strings.HasPrefix(home, "# Rust Blog\n") {
+		t.Errorf("home page:\n%s", home)
+	}
+	if menu := servetest.GopherGet(t, d, "\r\n"); !strings.HasPrefix(menu, "iRust Blog\t") || strings.Contains(menu, "index") {
+		t.Errorf("gopher menu:\n%s", menu)
+	}
+}

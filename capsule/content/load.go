@@ -499,7 +499,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if zolaHome.reused && zolaHome.data == nil {
 			zolaHome.read() // forgotten by Content.Forget
 		}
-		if zolaHome.err == nil && hasText(zolaHome.data) {
+		if zolaHome.err == nil && (hasText(zolaHome.data) || startsFront(zolaHome.data)) {
 			posts = append(posts, homeFile(zolaHome, ""))
 		}
 	}
