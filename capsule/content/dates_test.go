@@ -1,8 +1,11 @@
 package content
 
 import (
+	"slices"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 // The date forms real blogs carry, which Hugo or Jekyll read: each is the
@@ -53,5 +56,34 @@ func TestDateProblemsInAuthorsWords(t *testing.T) {
 		if _, err := parseDate(v, time.UTC); err == nil || err.Error() != want {
 			t.Errorf("%v: %v, want %s", v, err, want)
 		}
+	}
+}
+
+// Jekyll reads a date with its own offset in the site's zone (its
+// timezone, else the build's, UTC as on GitHub Pages), so that the day of
+// a post written "2020-05-23 00:17:29 +0900" with timezone: UTC is the
+// 22nd, in its date and its address (hukurouo/memo's were a day late,
+// and their old addresses dead). Hugo keeps the day as written.
+func TestJekyllDatesInTheSiteZone(t *testing.T) {
+	post := "---\ntitle: Docker\ndate: 2020-05-23 00:17:29 +0900\n---\nx\n"
+	c, err := Load(testfs.Write(t, map[string]string{
+		"_config.yml":                 "title: memo\ntimezone: UTC\npermalink: /:year/:month/:day/:title/\n",
+		"_posts/2020-05-22-docker.md": post,
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Posts) != 1 || c.Posts[0].Date.Format("2006-01-02 15:04") != "2020-05-22 15:17" || !slices.Contains(c.Posts[0].Addresses, "/2020/05/22/docker/") {
+		t.Errorf("date %v, addresses %q", c.Posts[0].Date, c.Posts[0].Addresses)
+	}
+	c, err = Load(testfs.Write(t, map[string]string{
+		"hugo.toml":               "title = \"t\"\n",
+		"content/posts/docker.md": post,
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Posts) != 1 || c.Posts[0].Date.Format("2006-01-02") != "2020-05-23" {
+		t.Errorf("Hugo's posts %v", c.Posts)
 	}
 }

@@ -200,7 +200,7 @@ func TestRepeatedYAMLKeyTakesTheLast(t *testing.T) {
 	if p.Title == "Three" {
 		p = c.Posts[1]
 	}
-	if p.Title != "Second" || p.Draft || p.Date.Format("2006-01-02 15:04") != "2017-10-01 08:00" {
+	if p.Title != "Second" || p.Draft || p.Date.UTC().Format("2006-01-02 15:04") != "2017-10-01 07:00" {
 		t.Errorf("title %q, draft %v, date %v: want the last values", p.Title, p.Draft, p.Date)
 	}
 	lineOf := map[string]int{}

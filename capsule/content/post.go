@@ -469,6 +469,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	case hasDate:
 		p.Date, p.HasDate = r.date(dateKey, "date = 2017-05-03", loc)
+		if def.jekyll {
+			// Jekyll takes every date to the build's zone (the site's
+			// timezone, else the machine's, UTC on GitHub Pages): its
+			// day, as its date shows and its address is made, is the
+			// day there ("00:17 +0900" is the day before in UTC).
+			p.Date = p.Date.In(loc)
+		}
 	case def.hasDate:
 		p.Date, p.HasDate, nameSlug = def.date, true, def.nameSlug
 	case def.draft:
