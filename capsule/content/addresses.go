@@ -131,8 +131,13 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 		}
 	case f.layout == layoutHugo:
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), hasIndex)
-		if f.gen == genEleventy && p.own == "" {
+		switch {
+		case f.gen == genEleventy && p.own == "":
 			addr = eleventyFolderIndex(addr)
+		case f.gen == genEleventy && p.ownKey == "permalink":
+			// Eleventy writes it at its permalink alone (an alias
+			// already), not also where its path would put it.
+			addr = ""
 		}
 		older = f.placeHugoAliases(p, addr)
 	case f.layout == layoutJekyll:

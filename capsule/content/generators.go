@@ -330,7 +330,7 @@ func (f folder) mainSections(nested []*mdFile) []string {
 			continue
 		}
 		if f.gen == genEleventy {
-			if _, noPage := f.eleventyDirData(m.def.dir); noPage != "" {
+			if f.eleventyDirData(m.def.dir).noPage != "" {
 				// Written nowhere (permalink: false in its folder's
 				// data): eleventy-excellent's 22 docs outnumbered its
 				// 14 posts, and the blog had none.

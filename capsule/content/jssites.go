@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Eleventy's and Astro's sites: their configuration is JavaScript, which
@@ -563,40 +564,107 @@ func (f folder) eleventyExcludes() []string {
 // down: `"draft": true` in its <name>.json or <name>.11tydata.json, or
 // `draft: true` in its <name>.11tydata.js, and permalink: false, for
 // which noPage names the file that says it ("" when none does).
-func (f folder) eleventyDirData(rel string) (draft bool, noPage string) {
+func (f folder) eleventyDirData(rel string) eleventyDirFacts {
 	if got, ok := f.dirData[rel]; ok {
-		return got.draft, got.noPage
+		return got
 	}
+	var facts eleventyDirFacts
 	defer func() {
 		if f.dirData != nil {
-			f.dirData[rel] = eleventyDirFacts{draft, noPage}
+			f.dirData[rel] = facts
 		}
 	}()
+	permalinkSet := false // by a nearer folder: a farther one's is not the post's
 	for d := rel; d != "" && d != "."; d = pathDir(d) {
 		base := filepath.Join(f.content, filepath.FromSlash(d), filepath.Base(d))
 		for _, ext := range []string{".json", ".11tydata.json"} {
 			var data map[string]any
-			if b, err := os.ReadFile(base + ext); err == nil && json.Unmarshal(b, &data) == nil {
-				draft = draft || data["draft"] == true
-				if data["permalink"] == false && noPage == "" {
-					noPage = filepath.ToSlash(filepath.Join(d, filepath.Base(d)+ext))
+			if b, err := readSmall(base + ext); err == nil && json.Unmarshal(b, &data) == nil {
+				facts.draft = facts.draft || data["draft"] == true
+				if data["permalink"] == false && facts.noPage == "" {
+					facts.noPage = filepath.ToSlash(filepath.Join(d, filepath.Base(d)+ext))
+				}
+				if s, ok := data["permalink"].(string); ok && !permalinkSet {
+					facts.permalink, permalinkSet = s, true
+				}
+				for k, v := range data {
+					if s, ok := v.(string); ok && len(s) <= maxDataVar {
+						if facts.vars == nil {
+							facts.vars = make(map[string]string)
+						}
+						if _, nearer := facts.vars[k]; !nearer {
+							facts.vars[k] = s
+						}
+					}
 				}
 			}
 		}
-		if b, err := os.ReadFile(base + ".11tydata.js"); err == nil {
-			draft = draft || jsDraftPattern.Match(b)
-			if noPage == "" && jsNoPermalinkPattern.Match(b) {
-				noPage = filepath.ToSlash(filepath.Join(d, filepath.Base(d)+".11tydata.js"))
+		if b, err := readSmall(base + ".11tydata.js"); err == nil {
+			facts.draft = facts.draft || jsDraftPattern.Match(b)
+			if facts.noPage == "" && jsNoPermalinkPattern.Match(b) {
+				facts.noPage = filepath.ToSlash(filepath.Join(d, filepath.Base(d)+".11tydata.js"))
 			}
+			permalinkSet = permalinkSet || bytes.Contains(b, []byte("permalink")) // computed: not capsule's to guess
 		}
 	}
-	return draft, noPage
+	return facts
 }
+
+// maxDataVar bounds a folder data value a permalink may take in: an
+// address is at most MaxAliasBytes.
+const maxDataVar = MaxAliasBytes
 
 // eleventyDirFacts are eleventyDirData's answers for a folder.
 type eleventyDirFacts struct {
 	draft  bool
 	noPage string
+	// permalink is the nearest folder's permalink template, "" for
+	// none; vars are the folders' values of text it may name ({{
+	// locale }}), the nearest's.
+	permalink string
+	vars      map[string]string
+}
+
+// eleventyTag is one {{ expression }} of an Eleventy permalink.
+var eleventyTag = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
+
+// expandEleventyPermalink is the address the permalink template tmpl of
+// a folder's data gives the file at rel (in the input folder, with
+// slashes), as Eleventy writes it, "" when it names what capsule does not
+// know (a filter, a value computed by code, a tag): page.fileSlug (the
+// file's name without its date, or its folder's for an index),
+// page.filePathStem and the folders' text values.
+func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
+	stem := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	if parts := jekyllPostName.FindStringSubmatch(stem); parts != nil {
+		stem = parts[4]
+	}
+	if stem == "index" && path.Dir(rel) != "." {
+		stem = path.Base(path.Dir(rel))
+	}
+	known := !strings.Contains(tmpl, "{%")
+	out := eleventyTag.ReplaceAllStringFunc(tmpl, func(tag string) string {
+		switch expr := eleventyTag.FindStringSubmatch(tag)[1]; expr {
+		case "page.fileSlug":
+			return stem
+		case "page.filePathStem":
+			return "/" + strings.TrimSuffix(rel, path.Ext(rel))
+		default:
+			if v, ok := vars[expr]; ok {
+				return v
+			}
+		}
+		known = false
+		return ""
+	})
+	if !known || strings.ContainsAny(out, "{}") || strings.ContainsFunc(out, unicode.IsControl) {
+		return ""
+	}
+	// A file's name with a space (initto's "…Dapp- Starter…") is an
+	// address with "%20" on the web site, not an author's slip.
+	out = strings.ReplaceAll(out, " ", "%20")
+	out = "/" + strings.TrimLeft(strings.TrimSuffix(out, "index.html"), "/")
+	return path.Clean(out) + map[bool]string{true: "/", false: ""}[strings.HasSuffix(out, "/") && out != "/"]
 }
 
 // jsNoPermalinkPattern and jsDraftPattern find a key of an object
@@ -701,11 +769,14 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 			m.slug, m.def.date, m.def.hasDate = parts[4], d, true
 		}
 	}
-	draft, noPage := f.eleventyDirData(m.def.dir)
-	if draft {
+	facts := f.eleventyDirData(m.def.dir)
+	if facts.draft {
 		m.def.draft = true
 	}
-	m.def.dirNoPage = noPage
+	m.def.dirNoPage = facts.noPage
+	if facts.permalink != "" {
+		m.def.dirPermalink = expandEleventyPermalink(facts.permalink, path.Join(m.def.dir, filepath.Base(m.src.path)), facts.vars)
+	}
 }
 
 func init() {

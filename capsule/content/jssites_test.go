@@ -739,3 +739,39 @@ func TestEleventyManyFolders(t *testing.T) {
 		t.Errorf("%d posts, want A", len(site.Posts))
 	}
 }
+
+// A permalink in an Eleventy folder's data (initto's posts/posts.json:
+// "/{{ locale }}/{{ page.fileSlug }}/index.html", locale from ja/ja.json)
+// is each post's address on the web site, as Eleventy writes it: links to
+// it were dead, and an address Eleventy never wrote was claimed. A post's
+// own permalink wins; one capsule cannot expand is ignored.
+func TestEleventyFolderDataPermalink(t *testing.T) {
+	files := map[string]string{
+		".eleventy.js":                   "module.exports = function () { return { dir: { input: \"src\" } }; };\n",
+		"src/ja/ja.json":                 `{"locale": "ja"}`,
+		"src/ja/posts/posts.json":        `{"permalink": "/{{ locale }}/{{ page.fileSlug }}/index.html"}`,
+		"src/ja/posts/one.md":            "---\ntitle: One\ndate: 2021-01-01\n---\n[two](/ja/two/)\n",
+		"src/ja/posts/2021-01-02-two.md": jsPost("Two", "2021-01-02", ""),
+		"src/ja/posts/three.md":          "---\ntitle: Three\ndate: 2021-01-03\npermalink: /mine/\n---\nx\n",
+		"src/ja/posts/with space.md":     jsPost("Spaced", "2021-01-05", ""),
+		"src/en/posts/posts.json":        `{"permalink": "/{{ lang | upcase }}/{{ page.fileSlug }}/"}`,
+		"src/en/posts/four.md":           jsPost("Four", "2021-01-04", ""),
+	}
+	site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"One": "/ja/one/", "Two": "/ja/two/", "Three": "/mine/", "Spaced": "/ja/with%20space/"}
+	if len(site.Posts) != 5 {
+		t.Errorf("%d posts, want 5", len(site.Posts))
+	}
+	for _, p := range site.Posts {
+		all := slices.Concat(p.Aliases, p.Addresses)
+		if w, ok := want[p.Title]; ok && !slices.Equal(all, []string{w}) {
+			t.Errorf("%s: addresses %q, want %s alone", p.Title, all, w)
+		}
+		if p.Title == "Four" && slices.ContainsFunc(all, func(a string) bool { return strings.Contains(a, "{") }) {
+			t.Errorf("Four: addresses %q", all)
+		}
+	}
+}

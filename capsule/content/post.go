@@ -345,6 +345,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			// contents/index.md): the home page, whose text it is.
 			def.home, def.undatedPage, def.page = true, true, true
 		}
+		if _, own := m["permalink"]; def.dirPermalink != "" && !own {
+			m["permalink"] = def.dirPermalink // the post's address, as if its own
+		}
 		if _, own := m["permalink"]; def.dirNoPage != "" && !own {
 			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "no page written",
 				Msg: "permalink: false in its folder's data (" + def.dirNoPage + "): its generator writes no page of it (data for other pages); not served"}), nil
@@ -658,6 +661,9 @@ type postDefaults struct {
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
 	dirNoPage   string // an Eleventy folder data file that says permalink: false, "" for none
+	// dirPermalink is the address an Eleventy folder data file's
+	// permalink gives the file, when the front matter gives none.
+	dirPermalink string
 	// hugo is a Hugo site's page: its front matter's keys are read in
 	// any case (Title, Draft), as Hugo reads them, and a string of tags
 	// is one tag. jekyll is a Jekyll site's: its published is Jekyll's.
