@@ -1301,7 +1301,9 @@ func (e *scExpander) output(p int) (int, bool) {
 	head := strings.TrimSpace(parts[0])
 	plain := true
 	for _, f := range parts[1:] {
-		if f := strings.TrimSpace(f); f != "relative_url" && f != "absolute_url" {
+		// Jekyll's relative_url and absolute_url, Eleventy's url: the
+		// path on the site, as a capsule serves it.
+		if f := strings.TrimSpace(f); f != "relative_url" && f != "absolute_url" && f != "url" {
 			plain = false
 		}
 	}

@@ -166,6 +166,9 @@ func TestLiquidJekyll(t *testing.T) {
 		{"comment", "前\n{% comment %}\n下書き\n{% endcomment %}\n後", "前\n\n\n\n後", nil},
 		{"baseurl", "![猫]({{ site.baseurl }}/images/a.png) [x]({{site.url}}{{ site.baseurl }}/b)", "![猫](/images/a.png) [x](/b)", nil},
 		{"relative_url", "![a]({{ '/img/a.png' | relative_url }})", "![a](/img/a.png)", nil},
+		// Eleventy's url filter (eleventy-high-performance-blog's links
+		// to its posts were dropped).
+		{"url", "<a href=\"{{ '/posts/firstpost/' | url }}\">First</a> [x]({{ \"/b/\" | url }})", "<a href=\"/posts/firstpost/\">First</a> [x](/b/)", nil},
 		{"output", "こんにちは、{{ page.author | upcase }}さん", "こんにちは、さん", []string{"10:Liquid output {{ page.author | upcase }}"}},
 		{"multiline output", "a {{ page.x\n}} b\nc {{ y }}", "a \n b\nc ", []string{"10:page.x", "12:{{ y }}"}},
 	})
