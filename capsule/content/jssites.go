@@ -91,6 +91,15 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = "content"
 		}
 		f.static = eleventyPassthrough(cfg)
+		for i, s := range f.static {
+			// A path inside the input folder is written without it
+			// (src/js at /js/), unless given its own target.
+			if in := filepath.ToSlash(f.config.contentDir); s.target == filepath.ToSlash(s.dir) && in != "." {
+				if rest, ok := strings.CutPrefix(s.target, in+"/"); ok {
+					f.static[i].target = rest
+				}
+			}
+		}
 		// markdown-it's breaks (setLibrary("md", markdownIt({ breaks:
 		// true }))): a line break where the Markdown breaks a line.
 		f.config.markup.HardWraps = markdownItBreaks.Match(cfg)

@@ -775,3 +775,28 @@ func TestEleventyFolderDataPermalink(t *testing.T) {
 		}
 	}
 }
+
+// A passthrough copy of a folder inside the input folder is written
+// without the input folder in its path, as Eleventy writes it (initto's
+// src/js at /js/, which was served at /src/js/ alone, and src/images
+// twice).
+func TestEleventyPassthroughInsideTheInput(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		".eleventy.js":       "module.exports = function (config) {\n  config.addPassthroughCopy('src/js');\n  config.addPassthroughCopy('src/images');\n  return { dir: { input: 'src' } };\n};\n",
+		"src/js/main.js":     "x",
+		"src/images/a.png":   "PNG",
+		"src/posts/hello.md": jsPost("Hello", "2024-01-01", ""),
+	})
+	site, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range site.Files {
+		paths = append(paths, f.Path)
+	}
+	slices.Sort(paths)
+	if want := []string{"images/a.png", "js/main.js"}; !slices.Equal(paths, want) {
+		t.Errorf("files %q, want %q", paths, want)
+	}
+}
