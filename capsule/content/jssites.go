@@ -221,8 +221,11 @@ var (
 	// SITE_TITLE = "…", or an object's TITLE: "…" (astro-micro's
 	// export const SITE = { TITLE: "…", DESCRIPTION: "…" }).
 	astroConstPattern = regexp.MustCompile(`\b(?:SITE_|SITE\.)?(TITLE|DESCRIPTION)\s*(?::\s*[A-Za-z]+\s*)?[=:]\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|` + "`([^`$\\n]*)`" + `)`)
-	exampleHost       = regexp.MustCompile(`(?i)(^|\.)(example\.(com|org|net)|localhost)$`)
-	astroSitePattern  = regexp.MustCompile(`\bsite\s*:\s*["']https?://([^/"'\n:]+)`)
+	// export const SITE: Site = { … }, and its NAME or TITLE.
+	astroSiteObject  = regexp.MustCompile(`\bSITE\s*(?::\s*[A-Za-z]+\s*)?=\s*\{([^{}]*)\}`)
+	astroNamePattern = regexp.MustCompile(`\b(?:NAME|TITLE)\s*:\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)')`)
+	exampleHost      = regexp.MustCompile(`(?i)(^|\.)(example\.(com|org|net)|localhost)$`)
+	astroSitePattern = regexp.MustCompile(`\bsite\s*:\s*["']https?://([^/"'\n:]+)`)
 )
 
 // eleventyMeta reads the title and description of an Eleventy site from
@@ -304,6 +307,14 @@ func astroMeta(dir string, cfg []byte) (title, description string) {
 		b, err := readSmall(filepath.Join(dir, "src", name))
 		if err != nil {
 			continue
+		}
+		if site := astroSiteObject.FindSubmatch(b); site != nil {
+			// The SITE object's NAME or TITLE, before any other object's
+			// TITLE (astro-nano's HOME = { TITLE: "Home" } titled the
+			// site "Home").
+			for _, m := range astroNamePattern.FindAllSubmatch(site[1], -1) {
+				title = cmp.Or(title, oneLine(string(m[1])+string(m[2])))
+			}
 		}
 		for _, m := range astroConstPattern.FindAllSubmatch(b, -1) {
 			v := string(m[2]) + string(m[3]) + string(m[4])

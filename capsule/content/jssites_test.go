@@ -160,6 +160,10 @@ func TestJSSiteTitle(t *testing.T) {
 			"Astro Blog", "Welcome to my website!"},
 		{"Astro consts.ts's SITE object", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://astro-micro.vercel.app" });`,
 			"src/consts.ts": "export const SITE: Site = {\n  TITLE: \"Astro Micro\",\n  DESCRIPTION: \"Light.\",\n};\nexport const HOME: Metadata = {\n  TITLE: \"Home\",\n};\n"}, "Astro Micro", "Light."},
+		// astro-nano's: the site's NAME, not the home page's TITLE,
+		// whose DESCRIPTION is the site's.
+		{"Astro consts.ts's SITE NAME", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://astro-nano-demo.vercel.app" });`,
+			"src/consts.ts": "export const SITE: Site = {\n  NAME: \"Astro Nano\",\n  NUM_POSTS_ON_HOMEPAGE: 3,\n};\nexport const HOME: Metadata = {\n  TITLE: \"Home\",\n  DESCRIPTION: \"Minimal.\",\n};\n"}, "Astro Nano", "Minimal."},
 		{"Astro config.ts of fuwari", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: "https://fuwari.vercel.app/" });`,
 			"src/config.ts": "export const siteConfig: SiteConfig = {\n\ttitle: \"Fuwari\",\n\tsubtitle: \"Demo Site\",\n\tlang: \"en\",\n};\n"}, "Fuwari", ""},
 		{"Astro site", astroPost, map[string]string{"astro.config.mjs": `export default defineConfig({ site: 'https://tzz.dev' });`}, "tzz.dev", ""},
