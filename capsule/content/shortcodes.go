@@ -790,11 +790,30 @@ func (e *scExpander) shortcode(t *scTag) int {
 			break // alone, it turns the page's KaTeX on (Congo, Blowfish): nothing to show
 		}
 		e.warn(t.start, "shortcode kept as text", "%s shortcode without {{< /%s >}}: what follows is kept as text", name, name)
-	case name == "details" && !t.self:
+	case name == "script" && !t.self:
+		// LoveIt's, DoIt's and FixIt's: JavaScript the page runs, never
+		// text, dropped as a <script> is.
+		if s, ok := e.closer("<script", t.end); ok {
+			e.warn(t.start, "script dropped", "script shortcode: a script is not run: dropped")
+			e.newlines(t.start, s.end)
+			return s.end
+		}
+		e.warn(t.start, "shortcode kept as text", "script shortcode without {{< /script >}}: what follows is kept as text")
+	case (name == "details" || name == "admonition") && !t.self:
 		// Hugo's details (built in since 0.140, summary="…"; Beautiful
 		// Hugo's takes it first): its summary a paragraph, then its
 		// content, which follows as written, as <details> is drawn.
+		// LoveIt's admonition so too: its title (second, or title=…),
+		// else its kind (first, or type=…; a note by default), is the
+		// box's heading.
 		summary := strings.Join(strings.Fields(t.arg("summary", 0)), " ")
+		if name == "admonition" {
+			kind := cmp.Or(strings.Join(strings.Fields(t.arg("type", 0)), " "), "note")
+			if kind[0] >= 'a' && kind[0] <= 'z' {
+				kind = string(kind[0]-'a'+'A') + kind[1:]
+			}
+			summary = cmp.Or(strings.Join(strings.Fields(t.arg("title", 1)), " "), kind)
+		}
 		if summary != "" {
 			if !e.outAtLineStart() {
 				e.out = append(e.out, '\n')
@@ -925,7 +944,7 @@ func imageParam(t *scTag) string {
 
 // diagramShortcodes are the shortcodes of themes that hold a diagram's or
 // a formula's source, and the language of the fenced block each becomes.
-var diagramShortcodes = map[string]string{"mermaid": "mermaid", "chart": "chart", "katex": "math", "math": "math"}
+var diagramShortcodes = map[string]string{"mermaid": "mermaid", "chart": "chart", "katex": "math", "math": "math", "echarts": "json"}
 
 // known expands the shortcodes that stand for an image or a link. msg is a
 // warning, of kind, when a known one cannot be expanded.
