@@ -751,6 +751,16 @@ func (e *scExpander) shortcode(t *scTag) int {
 	name := t.name
 	switch {
 	case strings.HasSuffix(name, ".inline"):
+		if !t.self {
+			if s, ok := e.closer("<"+name, t.end); ok && !bytes.Contains(e.in[t.end:s.start], []byte("{{")) {
+				// A template with no action (PaperMod's math.inline of
+				// HTML and TeX) is its text, as Hugo writes it.
+				e.newlines(t.start, t.end)
+				e.out = append(e.out, e.in[t.end:s.start]...)
+				e.newlines(s.start, s.end)
+				return s.end
+			}
+		}
 		e.warn(t.start, "shortcode dropped", "inline shortcode %q is a template written in the post, which capsule does not run: dropped", scShort(name))
 		if !t.self {
 			if s, ok := e.closer("<"+name, t.end); ok {

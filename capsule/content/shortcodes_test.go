@@ -126,6 +126,10 @@ func TestShortcodeHugo(t *testing.T) {
 		{"inline", "前\n{{< time.inline >}}\n{{ now }}\n{{< /time.inline >}}\n後",
 			"前\n\n\n\n後", []string{"11:inline shortcode \"time.inline\""}},
 		{"inline reuse", "{{< time.inline />}}", "", []string{"10:inline shortcode"}},
+		// PaperMod's math.inline: a template of no action is its text
+		// (it was dropped).
+		{"inline text", "前\n{{< math.inline >}}\n<p>\nInline math: \\(x\\)\n</p>\n{{</ math.inline >}}\n後",
+			"前\n\n<p>\nInline math: \\(x\\)\n</p>\n\n後", nil},
 		// hugo-book's: an escaped shortcode over several lines of code,
 		// once (it was written twice).
 		// A formula within its line (hugo-book's, in a table cell) is

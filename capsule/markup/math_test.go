@@ -267,3 +267,17 @@ func TestBareURLAcrossTriggers(t *testing.T) {
 		t.Errorf("no link line:\n%s", out.String())
 	}
 }
+
+// Math in an HTML block (PaperMod's math.inline: <p> then "\(…\)", which
+// KaTeX draws on the web site) is lowered too, after the HTML: it was
+// left a math node that drew nothing, the formula lost.
+func TestMathInHTMLBlock(t *testing.T) {
+	d := parseAll(t, plainMD, "<p>\nInline math: \\(\\varphi = 1.618\\) and <b>bold</b>\n</p>\n")
+	var out bytes.Buffer
+	if err := gemtext.Render(&out, d.Source, d.Root, gemtext.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Inline math: \\(\\varphi = 1.618\\) and bold\n"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}

@@ -97,13 +97,37 @@ func (d *Document) lower(warn Warn) {
 		}
 	}
 	tags := parseTags(raws)
+	html := false
 	for _, n := range todo {
 		if r, ok := n.(*ast.RawHTML); ok {
 			d.lowerRawHTML(r, tags[0], warn)
 			tags = tags[1:]
+			html = true
 			continue
 		}
+		_, block := n.(*ast.HTMLBlock)
+		html = html || block
 		d.lowerNode(n, warn)
+	}
+	if html {
+		// The Markdown HTML was lowered to has math and emoji of its
+		// own (a <p> of "\(x\)", which KaTeX draws on the web site):
+		// lowered in turn, in one more walk, for HTML is no longer in it.
+		todo = todo[:0]
+		ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			switch n.(type) {
+			case *ast.HTMLBlock, *ast.RawHTML:
+				return ast.WalkContinue, nil
+			}
+			if entering && d.lowered(n) {
+				todo = append(todo, n)
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		for _, n := range todo {
+			d.lowerNode(n, warn)
+		}
 	}
 }
 
