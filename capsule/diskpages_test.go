@@ -100,7 +100,13 @@ func TestMappedIndexPagesAreHeldWhileServed(t *testing.T) {
 			}
 		}
 	}
-	if after := residentKiB(t, mapping); after > before {
+	// The kernel maps the pages around one read in as well (fault-around:
+	// up to 64 KiB, of what the page cache holds), and a chunk's bounds
+	// are not a page's: a few pages of a chunk given back may be mapped
+	// again with its neighbour's (12 KiB were, once in some runs). A
+	// chunk of index pages given back is more than that.
+	const faultAround = 64
+	if after := residentKiB(t, mapping); after > before+faultAround {
 		t.Errorf("serving the index pages read %d KiB of the mapped cache file given back before (sum %d)", after-before, sum)
 	}
 
