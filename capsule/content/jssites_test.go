@@ -15,6 +15,22 @@ import (
 )
 
 // jsPost is a post of an Eleventy or Astro fixture.
+// servedFiles loads the site of files and returns the paths of the files
+// it serves beside its posts, sorted.
+func servedFiles(t *testing.T, files map[string]string) []string {
+	t.Helper()
+	site, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range site.Files {
+		paths = append(paths, f.Path)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
 func jsPost(title, date, extra string) string {
 	return "---\ntitle: " + title + "\ndate: " + date + "\n" + extra + "---\nText.\n"
 }
@@ -105,7 +121,7 @@ func TestEleventyTemplatePages(t *testing.T) {
 // does (const list = { public: "/" }; addPassthroughCopy(list)), are
 // followed to the literal: their files are served.
 func TestEleventyPassthroughByName(t *testing.T) {
-	dir := testfs.Write(t, map[string]string{
+	paths := servedFiles(t, map[string]string{
 		"eleventy.config.js": "const passthroughCopyList = {\n\tpublic: \"/\",\n};\nlet assets = [\"assets\", \"./static/*.png\"];\n" +
 			"export default function (c) {\n\tc.addPassthroughCopy(passthroughCopyList);\n\tc.addPassthroughCopy(assets);\n\treturn { dir: { input: \"content\" } };\n}\n",
 		"public/files/talk.pdf":  "PDF",
@@ -114,15 +130,6 @@ func TestEleventyPassthroughByName(t *testing.T) {
 		"content/blog/post.md":   jsPost("Post", "2024-01-01", ""),
 		"content/blog/blog.yaml": "layout: post\n",
 	})
-	site, err := loadStrict(dir, LoadOptions{Settle: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var paths []string
-	for _, f := range site.Files {
-		paths = append(paths, f.Path)
-	}
-	slices.Sort(paths)
 	if want := []string{"assets/logo.png", "favicon.svg", "files/talk.pdf"}; !slices.Equal(paths, want) {
 		t.Errorf("files %q, want %q", paths, want)
 	}
@@ -189,21 +196,13 @@ func TestJSSiteTitle(t *testing.T) {
 // The web host's files in a static folder (Netlify's and Cloudflare's
 // _redirects and _headers) are not served: they are the host's.
 func TestHostConfigFilesNotServed(t *testing.T) {
-	dir := testfs.Write(t, map[string]string{
+	paths := servedFiles(t, map[string]string{
 		"astro.config.mjs":         `export default defineConfig({});`,
 		"public/_redirects":        "/ /zh-tw/ 301\n",
 		"public/_headers":          "/*\n  X-Frame-Options: DENY\n",
 		"public/img/a.png":         "PNG",
 		"src/content/blog/post.md": jsPost("Post", "2024-01-01", ""),
 	})
-	site, err := loadStrict(dir, LoadOptions{Settle: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var paths []string
-	for _, f := range site.Files {
-		paths = append(paths, f.Path)
-	}
 	if !slices.Equal(paths, []string{"img/a.png"}) {
 		t.Errorf("files %q, want img/a.png alone", paths)
 	}
@@ -785,21 +784,12 @@ func TestEleventyFolderDataPermalink(t *testing.T) {
 // src/js at /js/, which was served at /src/js/ alone, and src/images
 // twice).
 func TestEleventyPassthroughInsideTheInput(t *testing.T) {
-	dir := testfs.Write(t, map[string]string{
+	paths := servedFiles(t, map[string]string{
 		".eleventy.js":       "module.exports = function (config) {\n  config.addPassthroughCopy('src/js');\n  config.addPassthroughCopy('src/images');\n  return { dir: { input: 'src' } };\n};\n",
 		"src/js/main.js":     "x",
 		"src/images/a.png":   "PNG",
 		"src/posts/hello.md": jsPost("Hello", "2024-01-01", ""),
 	})
-	site, err := loadStrict(dir, LoadOptions{Settle: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var paths []string
-	for _, f := range site.Files {
-		paths = append(paths, f.Path)
-	}
-	slices.Sort(paths)
 	if want := []string{"images/a.png", "js/main.js"}; !slices.Equal(paths, want) {
 		t.Errorf("files %q, want %q", paths, want)
 	}
