@@ -228,3 +228,41 @@ func TestEditorBackupFilesAreNotServed(t *testing.T) {
 		t.Errorf("the bundle's photo is not served")
 	}
 }
+
+// Server-side scripts and databases beside the posts (a WordPress blog
+// moved to Jekyll: wp-config.php with the database's password, CGI
+// scripts, a SQL dump) are never served: a web server runs a script and
+// never sends its text. Code a static site offers as text (a .py, a .sh)
+// still is, as on the web.
+func TestServerScriptsAndDatabasesAreNeverServed(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: t\n",
+		"_posts/2010-01-01-a.md": "---\ntitle: A\n---\nx\n",
+		"wp-config.php":          "<?php define('DB_PASSWORD', 'hunter2');",
+		"index.PHP5":             "<?php",
+		"entry.cgi":              "#!/usr/bin/ruby",
+		"cgi-bin/mail.pl":        "#!/usr/bin/perl",
+		"old/dump.sql":           "INSERT INTO wp_users",
+		"old/blog.sqlite3":       "SQLite format 3",
+		"old/wp-config.php.bak":  "<?php define('DB_PASSWORD', 'hunter2');",
+		"downloads/example.py":   "print('hi')",
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	for _, path := range []string{"/wp-config.php", "/index.PHP5", "/entry.cgi", "/cgi-bin/mail.pl", "/old/dump.sql", "/old/blog.sqlite3", "/old/wp-config.php.bak"} {
+		if got := servedAnywhere(t, d, path); got != "" {
+			t.Errorf("%s is served: %s", path, got)
+		}
+	}
+	if h, body := servetest.GeminiAs(t, d, "/downloads/example.py", nil); !strings.HasPrefix(h, "20 ") || body != "print('hi')" {
+		t.Errorf("a script offered as text: %q %q", h, body)
+	}
+	cfg := servetest.Config(t)
+	cfg.Posts = dir
+	sum, err := daemon.Check(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "wp-config.php"), "a server-side script (.php): never served")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "old", "dump.sql"), "a database or its dump (.sql): never served")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "old", "wp-config.php.bak"), "a backup (.bak): never served")
+}

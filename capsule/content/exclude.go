@@ -2,11 +2,13 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -292,13 +294,35 @@ func (e *excluder) secretTarget(target string) string {
 	return ""
 }
 
+// scriptExtensions are the extensions of server-side scripts: a web
+// server runs them and never sends their text, which may hold a
+// database's password (a WordPress blog's wp-config.php). Code a static
+// site offers as text (.py, .sh, .rb) is served, as on the web.
+var scriptExtensions = []string{".php", ".php3", ".php4", ".php5", ".php7", ".php8", ".phtml", ".phar",
+	".cgi", ".fcgi", ".pl", ".asp", ".aspx", ".ashx", ".asmx", ".jsp", ".jspx", ".cfm"}
+
+// databaseExtensions are the extensions of databases and their dumps
+// (an old blog's SQL export, with its users' password hashes).
+var databaseExtensions = []string{".sql", ".sqlite", ".sqlite3", ".db", ".mdb", ".dump"}
+
+// backupExtensions are the extensions of backup copies, whose original
+// (wp-config.php.bak) may be one of the above.
+var backupExtensions = []string{".bak", ".backup", ".orig", ".swp"}
+
 // secretFileProblem says why a file beside the posts, by its name, is a
-// secret (see secretExtensions), or is "".
+// secret (see secretExtensions, scriptExtensions, databaseExtensions,
+// backupExtensions), or is "".
 func secretFileProblem(name string) string {
-	for _, ext := range secretExtensions {
-		if strings.EqualFold(filepath.Ext(name), ext) {
-			return "a certificate or key file (" + ext + "): never served; keep keys and certificates out of the posts folder"
-		}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case slices.Contains(secretExtensions, ext):
+		return "a certificate or key file (" + ext + "): never served; keep keys and certificates out of the posts folder"
+	case slices.Contains(scriptExtensions, ext):
+		return "a server-side script (" + ext + "): never served (a web server runs it and never sends its text, which may hold a password)"
+	case slices.Contains(databaseExtensions, ext):
+		return "a database or its dump (" + ext + "): never served"
+	case slices.Contains(backupExtensions, ext) || strings.HasSuffix(name, "~"):
+		return "a backup (" + cmp.Or(ext, "~") + "): never served"
 	}
 	return ""
 }
