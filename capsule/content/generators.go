@@ -120,7 +120,7 @@ func hugoMarker(dir string, top *topDir) string {
 	folders := top.besides(dir, entries)
 	hidden := func(name string) bool { return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") }
 	topMarkdown := slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
-		return !e.IsDir() && !hidden(e.Name()) && hasExt(e.Name(), ".md")
+		return !e.IsDir() && !hidden(e.Name()) && isMarkdown(e.Name())
 	})
 	sectionMarkdown := ""
 	for _, i := range folders {
@@ -473,7 +473,7 @@ func countNestedMarkdown(dir string, ex *excluder, top *topDir) (n int, first st
 		if d.IsDir() && strings.HasPrefix(d.Name(), "_") {
 			return filepath.SkipDir // never posts in capsule's own folder, nor served
 		}
-		if !d.IsDir() && (ex == nil || strings.Contains(rel, string(filepath.Separator))) && hasExt(d.Name(), ".md", ".markdown") {
+		if !d.IsDir() && (ex == nil || strings.Contains(rel, string(filepath.Separator))) && isMarkdown(d.Name()) {
 			if n++; n == 1 {
 				first = p
 			}

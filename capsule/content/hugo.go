@@ -84,7 +84,7 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 			return true
 		}
 		base, lang := langSuffix(strings.TrimSuffix(name, filepath.Ext(name)))
-		return lang != "" && strings.EqualFold(base, "index") && hasExt(name, ".md")
+		return lang != "" && strings.EqualFold(base, "index") && isMarkdown(name)
 	}
 	// What the walk found of each file, made into its mdFile once all
 	// are known: every file's records in one allocation, from recs.
@@ -117,7 +117,7 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 		case rel != "" && isSectionFile(name) && d.Type().IsRegular():
 			sections = append(sections, p)
 			return nil
-		case rel == "", strings.HasPrefix(name, "."), !hasExt(name, ".md"), isSectionFile(name):
+		case rel == "", strings.HasPrefix(name, "."), !isMarkdown(name) && !htmlContent(p, name), isSectionFile(name):
 			return nil
 		}
 		w := walked{fileAt: fileAt{path: p, name: name, folder: filepath.Dir(p)}, rel: rel, index: isIndex(name)}
@@ -160,7 +160,7 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 // isSectionFile reports whether name is a Hugo section's own front
 // matter: _index.md, or a translation of it (_index.ja.md).
 func isSectionFile(name string) bool {
-	return name == SiteFile || strings.HasPrefix(name, "_index.") && hasExt(name, ".md")
+	return name == SiteFile || strings.HasPrefix(name, "_index.") && isMarkdown(name)
 }
 
 // dateFromName dates m by its name where Hugo's [frontmatter] date lists

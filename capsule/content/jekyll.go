@@ -74,7 +74,17 @@ func findJekyll(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 				}
 				return nil
 			}
-			if d.IsDir() || !hasExt(name, ".md", ".markdown") {
+			if d.IsDir() {
+				return nil
+			}
+			if !isMarkdown(name) && !hasExt(name, ".html", ".htm") {
+				// A post in another format (Textile, a site's own
+				// converter's .htn), which Jekyll reads and capsule
+				// cannot: named, not lost in silence.
+				if stem := strings.TrimSuffix(name, filepath.Ext(name)); read && filepath.Ext(name) != "" && jekyllPostName.MatchString(stem) && startsFrontFile(p) {
+					warns = append(warns, &FileError{File: p, Line: 1, Kind: "post format not read",
+						Msg: fmt.Sprintf("a post in a format capsule does not read (%s): not loaded (capsule reads Markdown and HTML posts)", filepath.Ext(name))})
+				}
 				return nil
 			}
 			if !read {
@@ -198,7 +208,7 @@ func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64,
 			}
 			return nil
 		}
-		if !strings.Contains(rel, "/") || !hasExt(d.Name(), ".md", ".markdown") || strings.HasPrefix(d.Name(), ".") {
+		if !strings.Contains(rel, "/") || !isMarkdown(d.Name()) || strings.HasPrefix(d.Name(), ".") {
 			return nil // the top's are Load's
 		}
 		if config.aboveCollectionsDir(path.Dir(rel)) && !jekyllPageFolder(path.Dir(rel), config) {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -52,6 +53,34 @@ func isDir(p string) bool {
 }
 
 // hasExt reports whether name ends in one of exts, in any case.
+// markdownExts are the extensions Hugo and Jekyll read as Markdown
+// (Hugo's md, markdown and mdown; Jekyll's markdown_ext).
+var markdownExts = []string{".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mkdown"}
+
+// isMarkdown says whether name is a Markdown file's, by its extension.
+func isMarkdown(name string) bool { return hasExt(name, markdownExts...) }
+
+// htmlContent says whether the file at p, named name, is a page of HTML
+// its generator renders (Hugo's content formats, a Jekyll post): an
+// .html or .htm file that starts with front matter. One without is a
+// file, copied as it is.
+func htmlContent(p, name string) bool {
+	return hasExt(name, ".html", ".htm") && startsFrontFile(p)
+}
+
+// startsFrontFile says whether the file at p starts with front matter
+// (startsFront), reading its first bytes alone.
+func startsFrontFile(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [64]byte
+	n, _ := io.ReadFull(f, head[:])
+	return startsFront(head[:n])
+}
+
 func hasExt(name string, exts ...string) bool {
 	return slices.ContainsFunc(exts, func(e string) bool { return strings.EqualFold(filepath.Ext(name), e) })
 }
@@ -74,12 +103,12 @@ func relPath(dir, p string) string {
 // skipFile reports whether findFiles leaves out the file or folder at rel
 // (relative to the posts folder, with the system's separators) in a
 // folder of layout l.
-func (l layout) skipFile(rel string, d fs.DirEntry) bool {
+func (l layout) skipFile(p, rel string, d fs.DirEntry) bool {
 	name := d.Name()
 	if l == layoutStatic {
 		return false // Hugo copies a static folder whole
 	}
-	if !d.IsDir() && hasExt(name, ".md", ".markdown") {
+	if !d.IsDir() && (isMarkdown(name) || l == layoutHugo && htmlContent(p, name)) {
 		// Markdown is never served as it is, wherever it lies: it may be
 		// a draft (a Hugo site's root given for its content folder).
 		return true
@@ -89,11 +118,11 @@ func (l layout) skipFile(rel string, d fs.DirEntry) bool {
 	case layoutJekyll:
 		return strings.HasPrefix(name, "_") ||
 			top && (strings.HasPrefix(name, "Gemfile") || slices.Contains(jekyllSkipped, name) ||
-				!d.IsDir() && hasExt(name, ".md", ".markdown"))
+				!d.IsDir() && isMarkdown(name))
 	case layoutHugo:
-		return !d.IsDir() && (hasExt(name, ".md") || top && strings.HasPrefix(name, "_"))
+		return !d.IsDir() && top && strings.HasPrefix(name, "_")
 	}
-	return !d.IsDir() && top && (hasExt(name, ".md") || strings.HasPrefix(name, "_"))
+	return !d.IsDir() && top && strings.HasPrefix(name, "_")
 }
 
 // emptyHint says, for a folder with no post and no page, where the posts

@@ -253,10 +253,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
 			continue
 		case l == layoutJekyll:
-			if !hasExt(name, ".md", ".markdown") || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {
+			if !isMarkdown(name) || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {
 				continue
 			}
-		case !hasExt(name, ".md"):
+		case !isMarkdown(name) && !(l == layoutHugo && htmlContent(filepath.Join(dir, name), name)):
 			continue
 		}
 		names, at = append(names, name), append(at, i)

@@ -169,7 +169,7 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 		}
 	}
 	name := strings.TrimSuffix(t, "/")
-	if strings.Contains(name, "/") || path.Ext(name) != "" && !hasExt(name, ".md", ".markdown") {
+	if strings.Contains(name, "/") || path.Ext(name) != "" && !isMarkdown(name) {
 		return nil, nil // a path, or a file's name ("cover.png"): not a post's name
 	}
 	name = strings.TrimSuffix(name, path.Ext(name))
@@ -220,7 +220,7 @@ func (ix *Index) at(t string) *Post {
 	if clean == "" || clean == "." {
 		return nil
 	}
-	if hasExt(clean, ".md", ".markdown") {
+	if isMarkdown(clean) {
 		if p := ix.byPath[clean]; p != nil {
 			return p
 		}

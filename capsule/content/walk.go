@@ -124,7 +124,7 @@ func (t *topDir) besides(dir string, entries []fs.DirEntry) []int {
 func besidesMarkdown(entries []fs.DirEntry) []int {
 	out := []int{} // not nil: nil is a list not made (topDir.besidesAt)
 	for i, e := range entries {
-		if e.IsDir() || !hasExt(e.Name(), ".md", ".markdown") {
+		if e.IsDir() || !isMarkdown(e.Name()) {
 			out = append(out, i)
 		}
 	}
