@@ -23,7 +23,7 @@ import (
 // space).
 var isoDate = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})` +
 	`(?:(?:T|\s+)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,9}))?)?)?` +
-	`\s*(Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2}|[A-Za-z]{2,5})?$`)
+	`\s*(Z|z|[+-]\d{2}:?\d{2}|[+-]\d{1,3}|[A-Za-z]{2,5})?$`)
 
 // textLayouts are the other forms Hugo's cast.ToTime accepts, and the
 // month-name forms of Time.parse that blogs use.
@@ -123,11 +123,14 @@ func parseISODate(s string, loc *time.Location) (time.Time, bool) {
 	switch z := m[8]; {
 	case z == "":
 	case z[0] == '+' || z[0] == '-':
+		// +09, +0900, +09:00, and as Ruby reads an odd count of
+		// digits, an hour of one: +9, +900.
 		digits := strings.ReplaceAll(z[1:], ":", "")
-		h, _ := strconv.Atoi(digits[:2])
+		hourDigits := 2 - len(digits)%2
+		h, _ := strconv.Atoi(digits[:hourDigits])
 		mins := 0
-		if len(digits) == 4 {
-			mins, _ = strconv.Atoi(digits[2:])
+		if len(digits) > hourDigits {
+			mins, _ = strconv.Atoi(digits[hourDigits:])
 		}
 		off := h*3600 + mins*60
 		if z[0] == '-' {
