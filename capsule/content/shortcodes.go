@@ -1298,6 +1298,22 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			break
 		}
 		e.out = append(e.out, "[Gist: "+target+"](https://gist.github.com/"+target+")"...)
+	case name == "youtube" || name == "vimeo" || name == "tweet" || name == "twitter":
+		// The plugins' embeds (jekyll-youtube's {% youtube ID %},
+		// jekyll-twitter-plugin's {% twitter URL %}, {% tweet URL %}):
+		// a link to the video or the post, as Hugo's shortcodes give.
+		arg, _, _ := strings.Cut(strings.TrimSpace(t.args), " ")
+		arg = strings.Trim(arg, `"'`)
+		if u, err := url.Parse(arg); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+			label := map[string]string{"youtube": "YouTube", "vimeo": "Vimeo", "tweet": "X", "twitter": "X"}[name]
+			e.out = append(e.out, "["+label+": "+scLabel(u.Host+u.Path)+"]("+scDest(arg)+")"...)
+			break
+		}
+		if repl, _, _, msg := e.known(&scTag{name: name, pos: []string{arg}}); msg == "" && repl != "" {
+			e.out = append(e.out, repl...)
+			break
+		}
+		e.warn(p, "Liquid tag dropped", "{%% %s %%} without a valid id or address: dropped", name)
 	case name == "include" || name == "include_relative":
 		target, _, _ := strings.Cut(t.args, " ")
 		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: includes are not available", name, scShort(target))

@@ -170,6 +170,11 @@ func TestLiquidJekyll(t *testing.T) {
 		{"comment", "前\n{% comment %}\n下書き\n{% endcomment %}\n後", "前\n\n\n\n後", nil},
 		{"baseurl", "![猫]({{ site.baseurl }}/images/a.png) [x]({{site.url}}{{ site.baseurl }}/b)", "![猫](/images/a.png) [x](/b)", nil},
 		{"relative_url", "![a]({{ '/img/a.png' | relative_url }})", "![a](/img/a.png)", nil},
+		// The plugins' embeds, links as Hugo's shortcodes give (nitoyon's
+		// videos and tweets were dropped).
+		{"youtube", "見て。\n\n{% youtube XxtSXfv9ma8 %}", "見て。\n\n[YouTube: XxtSXfv9ma8](https://www.youtube.com/watch?v=XxtSXfv9ma8)", nil},
+		{"tweet", "{% tweet https://twitter.com/nitoyon/status/1 %}", "[X: twitter.com/nitoyon/status/1](https://twitter.com/nitoyon/status/1)", nil},
+		{"youtube bad", "{% youtube <x> %}", "", []string{"10:{% youtube %} without"}},
 		// Eleventy's url filter (eleventy-high-performance-blog's links
 		// to its posts were dropped).
 		{"url", "<a href=\"{{ '/posts/firstpost/' | url }}\">First</a> [x]({{ \"/b/\" | url }})", "<a href=\"/posts/firstpost/\">First</a> [x](/b/)", nil},
