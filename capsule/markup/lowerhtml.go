@@ -192,6 +192,15 @@ func (d *Document) lowerRawHTML(n *ast.RawHTML, el *hnode, warn Warn) {
 				}
 			}
 			parent.RemoveChild(parent, c)
+			if a, ok := c.(*ast.AutoLink); ok {
+				// A web address as the link's text (a WordPress-era
+				// <a href="…">http://…&amp;…</a>): its text as the
+				// browser shows it, entities decoded, and no link of
+				// its own inside the link (it was a second link, to
+				// an address with "&amp;" in it).
+				label := html.UnescapeString(string(a.Label(d.Source)))
+				c = ast.NewTextSegment(d.writeText(escapeText(label), at))
+			}
 			link.AppendChild(link, c)
 			c = next
 		}
