@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"github.com/yuin/goldmark/util"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -180,12 +181,15 @@ func (c *converter) text(n *hnode, verbatim bool) {
 			}
 			start = false
 		}
+		handle := false // in an @handle, whose "_" is a name's (a tweet's @_precure_), no emphasis
 		for j := 0; j < len(line); j++ {
-			switch ch := line[j]; {
-			case c.inLink > 0 && (ch == '[' || ch == ']'), c.inCell > 0 && ch == '|':
+			ch := line[j]
+			handle = ch == '@' || handle && (ch == '_' || util.IsAlphaNumeric(ch))
+			switch {
+			case c.inLink > 0 && (ch == '[' || ch == ']'), c.inCell > 0 && ch == '|', handle && ch == '_':
 				b.WriteByte('\\')
 			}
-			b.WriteByte(line[j])
+			b.WriteByte(ch)
 		}
 	}
 	c.write(b.String())

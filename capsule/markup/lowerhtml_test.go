@@ -27,3 +27,18 @@ func TestRawLinkWhoseTextIsItsAddress(t *testing.T) {
 		t.Errorf("got %q: want the address as text, decoded, and one link to it", got)
 	}
 }
+
+// An @handle in HTML text keeps its underscores: a tweet's embed
+// (<blockquote class="twitter-tweet">… (@_precure_)) showed @precure, the
+// underscores read as emphasis.
+func TestHandleInHTMLKeepsUnderscores(t *testing.T) {
+	md := goldmark.New()
+	d := Parse(md.Parser(), []byte("<blockquote class=\"twitter-tweet\"><p>駄目よ。</p>&mdash; あ (@_precure_) and @a_b_</blockquote>\n"), Options{})
+	var out bytes.Buffer
+	if err := gemtext.Render(&out, d.Source, d.Root, gemtext.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.Contains(got, "(@_precure_) and @a_b_") {
+		t.Errorf("got %q", got)
+	}
+}
