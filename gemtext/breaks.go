@@ -32,10 +32,18 @@ func (in *inliner) appendLabel(dst []byte, start, nb int) []byte {
 	return appendJoined(dst, in.resolve(in.buf[start:], in.breaks[nb:], start))
 }
 
+// appendJoined appends lines to dst as one line, joined as a soft break
+// joins them: by a space, or by none between Japanese characters (a <br>
+// in a table's cell, "対応。<br>誤字修正", is no gap in the sentence).
 func appendJoined(dst []byte, lines [][]byte) []byte {
+	start := len(dst)
 	for i, l := range lines {
-		if i > 0 {
-			dst = append(dst, ' ')
+		if i > 0 && len(l) > 0 && len(dst) > start {
+			r1, _ := utf8.DecodeLastRune(dst)
+			r2, _ := utf8.DecodeRune(l)
+			if softbreak.Space(r1, r2) {
+				dst = append(dst, ' ')
+			}
 		}
 		dst = append(dst, l...)
 	}

@@ -2,7 +2,9 @@ package gopher
 
 import (
 	"bytes"
+	"capsule/gemtext/softbreak"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -30,11 +32,7 @@ func (r *renderer) appendTable(dst []string, n *east.Table, width int) []string 
 				empty++
 				continue
 			}
-			var parts []string
-			for _, p := range r.inlineParas(c) {
-				parts = append(parts, p.s)
-			}
-			cell := strings.TrimSpace(strings.Join(parts, " "))
+			cell := strings.TrimSpace(joinParas(r.inlineParas(c)))
 			if cell == "" {
 				empty++
 				continue
@@ -199,4 +197,27 @@ func (r *renderer) appendRecords(dst []string, t *east.Table, rows [][]string, h
 		}
 	}
 	return dst
+}
+
+// joinParas is paras (a cell's lines, hard breaks between them) as one
+// line, joined as a soft break joins: by a space, or by none between
+// Japanese characters (a <br> in a cell, "対応。<br>誤字修正", is no gap
+// in the sentence), as gemtext joins them.
+func joinParas(paras []para) string {
+	var b strings.Builder
+	for _, p := range paras {
+		s := strings.TrimSpace(p.s)
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			r1, _ := utf8.DecodeLastRuneInString(b.String())
+			r2, _ := utf8.DecodeRuneInString(s)
+			if softbreak.Space(r1, r2) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(s)
+	}
+	return b.String()
 }
