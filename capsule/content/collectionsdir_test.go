@@ -64,3 +64,21 @@ func TestJekyllCollectionsDir(t *testing.T) {
 		})
 	}
 }
+
+// A second configuration (nitoyon's _config.ja.yml, merged by jekyll
+// build --config _config.yml,_config.ja.yml) is named in a warning: its
+// settings are not applied, and the author should know why.
+func TestJekyllOtherConfigurationNamed(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: t\n",
+		"_config.ja.yml":         "baseurl: /ja\n",
+		"_posts/2024-01-02-a.md": "---\ntitle: A\n---\nx\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Warnings) != 1 || !strings.HasSuffix(c.Warnings[0].File, "_config.ja.yml") || !strings.Contains(c.Warnings[0].Msg, "not read") {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+}

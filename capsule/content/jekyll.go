@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
@@ -230,4 +231,22 @@ func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64,
 		return nil
 	})
 	return found, postDirs, warns, errs
+}
+
+// jekyllOtherConfigs warns of the configuration files beside the one read
+// (_config.ja.yml beside _config.yml): a site built with jekyll build
+// --config _config.yml,_config.ja.yml merges them, which its build
+// command says and capsule cannot know; their settings are not applied.
+func jekyllOtherConfigs(dir, read string) []*FileError {
+	var out []*FileError
+	for _, pattern := range []string{"_config*.yml", "_config*.yaml", "_config*.toml"} {
+		names, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, n := range names {
+			if filepath.Base(n) != read {
+				out = append(out, &FileError{File: n, Kind: "configuration not read",
+					Msg: "a configuration beside " + cmp.Or(read, "_config.yml") + ", which Jekyll reads only when its build names it (--config): not read, its settings not applied"})
+			}
+		}
+	}
+	return out
 }

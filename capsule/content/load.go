@@ -328,6 +328,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		posts = append(posts, found...)
 		c.Warnings = append(c.Warnings, warns...)
+		c.Warnings = append(c.Warnings, jekyllOtherConfigs(dir, f.config.file)...)
 		errs = append(errs, ferrs...)
 	case layoutFlat:
 		// Capsule's own folder: posts and pages at the top. Markdown in
