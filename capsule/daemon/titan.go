@@ -130,7 +130,14 @@ func (u *titanUpload) answer(resp *gemini.Response) *gemini.Response {
 	if target == "" {
 		target = u.named
 	}
-	u.d.log.Printf("titan: %s of %s (%s bytes) by %s: %d %s", what, target, content.Thousands(int(u.size)), who, resp.Status, resp.Meta)
+	// The path is a stranger's, decoded: quoted and bounded as the
+	// access log's target is, so that no %0A in it can write a line of
+	// its own (a forged upload by an author) or bury the answer.
+	quoted, left := appendQuoted(nil, []byte(target), maxLoggedTarget)
+	if left > 0 {
+		quoted = strconv.AppendInt(append(quoted, '+'), int64(left), 10)
+	}
+	u.d.log.Printf("titan: %s of %s (%s bytes) by %s: %d %s", what, quoted, content.Thousands(int(u.size)), who, resp.Status, resp.Meta)
 	return resp
 }
 

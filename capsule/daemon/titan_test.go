@@ -106,7 +106,7 @@ func TestTitanWriteEditFileDelete(t *testing.T) {
 		t.Fatalf("new post on disk: %q, %v", b, err)
 	}
 	// The log line the README shows.
-	if line := fmt.Sprintf("capsuled: titan: upload of from-titan.md (%s bytes) by certificate %s: 31 %s\n", content.Thousands(len(titanPost)), tlscert.Fingerprint(&author), geminiURL(d, "/posts/from-titan.gmi")); !strings.Contains(logged.String(), line) {
+	if line := fmt.Sprintf("capsuled: titan: upload of \"from-titan.md\" (%s bytes) by certificate %s: 31 %s\n", content.Thousands(len(titanPost)), tlscert.Fingerprint(&author), geminiURL(d, "/posts/from-titan.gmi")); !strings.Contains(logged.String(), line) {
 		t.Errorf("log has no %q:\n%s", line, logged.String())
 	}
 	if _, _, body := servetest.GeminiGet(t, d, "/posts/from-titan.gmi"); !strings.Contains(body, "Lagrange から書いた記事です。") {
@@ -709,5 +709,39 @@ func TestTitanUnwritableFolderSaid(t *testing.T) {
 	_, _, _ = titanSite(t, servetest.CopyPosts(t), func(c *config.Config) { c.Log = log.New(&logged, "capsuled: ", 0) })
 	if !strings.Contains(logged.String(), "capsuled: titan: cannot write in ") || !strings.Contains(logged.String(), "(read-only file system): uploads answer 40") {
 		t.Errorf("log:\n%s", logged.String())
+	}
+}
+
+// A path's %0A, %0D, %00 and ESC, decoded, write no line of their own in
+// the log: a stranger cannot forge an author's upload record, nor bury
+// the answer (a report from the operators' trial). The answer's header
+// is one line, too.
+func TestTitanLogLineNotForged(t *testing.T) {
+	var logged servetest.LogBuffer
+	d, author, _ := titanSite(t, servetest.CopyPosts(t), func(c *config.Config) { c.Log = log.New(&logged, "", 0) })
+	forged := "/x%0Acapsuled:%20titan:%20upload%20of%20about.md%20(1%20bytes)%20by%20certificate%20AB:%2031%20gemini://localhost/about.gmi%0D%1B[31m%00.md"
+	sent := 0
+	for _, cert := range []*tls.Certificate{nil, &author} {
+		got := titanSend(t, d, forged, []byte("x"), cert)
+		sent++
+		if strings.ContainsAny(got, "\r\n\x00\x1b") || !strings.HasPrefix(got, "6") && !strings.HasPrefix(got, "59 ") {
+			t.Errorf("answer %q", got)
+		}
+	}
+	lines := strings.Split(strings.TrimSuffix(logged.String(), "\n"), "\n")
+	titan := 0
+	for _, l := range lines {
+		if strings.Contains(l, "titan: upload of") {
+			titan++
+			if !strings.HasPrefix(l, `titan: upload of "/x\ncapsuled: titan: upload of about.md`) || !strings.Contains(l, `\r\x1b[31m\x00.md" (1 bytes) by `) {
+				t.Errorf("titan line %q", l)
+			}
+		}
+		if strings.ContainsAny(l, "\r\x00\x1b") {
+			t.Errorf("control character in the log: %q", l)
+		}
+	}
+	if titan != sent {
+		t.Errorf("%d titan lines for %d uploads:\n%s", titan, sent, logged.String())
 	}
 }

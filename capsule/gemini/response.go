@@ -3,6 +3,8 @@ package gemini
 import (
 	"io"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"git.sr.ht/~adnano/go-gemini"
 )
@@ -85,8 +87,15 @@ func (r *Response) WriteTo(w io.Writer) (int64, error) {
 	return written, err
 }
 
-// NewResponse renders a response.
+// maxMeta is the most bytes a response header's meta may hold, as the
+// Gemini specification bounds it.
+const maxMeta = 1024
+
+// NewResponse renders a response. Its meta is made one that a client can
+// read as the specification says (see headerMeta), whatever went into it:
+// a message may quote a request's decoded path.
 func NewResponse(status Status, meta string, body []byte) *Response {
+	meta = headerMeta(meta)
 	raw := make([]byte, 0, len(meta)+len(body)+6)
 	raw = strconv.AppendInt(raw, int64(status), 10)
 	raw = append(raw, ' ')
@@ -94,4 +103,33 @@ func NewResponse(status Status, meta string, body []byte) *Response {
 	raw = append(raw, "\r\n"...)
 	raw = append(raw, body...)
 	return &Response{Status: status, Meta: meta, Body: raw[len(raw)-len(body):], Raw: raw}
+}
+
+// headerMeta returns meta fit for a response header: valid UTF-8, with
+// no control character (a CR or LF would end the header early, and the
+// rest be read as the body), at most maxMeta bytes, cut at a character.
+// Each control character becomes a space; meta that is fit already, as
+// every message capsule writes is, is returned as it is.
+func headerMeta(meta string) string {
+	fit := len(meta) <= maxMeta && utf8.ValidString(meta)
+	for i := 0; fit && i < len(meta); i++ {
+		fit = meta[i] >= ' ' && meta[i] != 0x7f
+	}
+	if fit {
+		return meta
+	}
+	meta = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(meta, "\uFFFD"))
+	if len(meta) > maxMeta {
+		cut := maxMeta
+		for !utf8.RuneStart(meta[cut]) {
+			cut--
+		}
+		meta = meta[:cut]
+	}
+	return meta
 }

@@ -2,6 +2,7 @@ package gemini
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -21,5 +22,22 @@ func TestResponsePieces(t *testing.T) {
 	}
 	if b := whole.Bytes(); &b[0] != &whole.Raw[0] {
 		t.Error("a response in one piece is copied to be read whole")
+	}
+}
+
+// A meta that quotes what a stranger sent (a Titan path decoded from
+// %0D%0A) cannot end the header early, is UTF-8, and is at most 1024
+// bytes, cut at a character; a meta that is fit is kept as it is.
+func TestResponseMetaFitForTheHeader(t *testing.T) {
+	for _, c := range []struct{ meta, want string }{
+		{"text/gemini; lang=ja", "text/gemini; lang=ja"},
+		{"パス /x\r\n20 text/gemini\x00\x1b[31m は書けません", "パス /x  20 text/gemini  [31m は書けません"},
+		{"bad \xff byte\x7f", "bad \uFFFD byte "},
+		{strings.Repeat("あ", 400), strings.Repeat("あ", 341)}, // 1,023 bytes
+	} {
+		r := NewResponse(StatusBadRequest, c.meta, nil)
+		if r.Meta != c.want || string(r.Raw) != "59 "+c.want+"\r\n" {
+			t.Errorf("meta %q: got %q, raw %q; want %q", c.meta, r.Meta, r.Raw, c.want)
+		}
 	}
 }
