@@ -1,7 +1,9 @@
 package daemon
 
 import (
+	"errors"
 	"net"
+	"time"
 
 	"capsule/capsule/metrics"
 )
@@ -32,10 +34,21 @@ func (d *Daemon) siteMetrics() []metrics.Site {
 	for _, s := range d.sites {
 		st := s.capsule.Store()
 		out = append(out, metrics.Site{Host: st.Site.Hostname, Posts: st.Posts, Drafts: st.Drafts,
-			Scheduled: len(st.Scheduled), Held: st.Held})
+			Scheduled: len(st.Scheduled), Problems: len(st.Problems), Held: st.Held})
 	}
 	return out
 }
+
+// ReloadFailed counts a reload that failed before it reached Reload, its
+// configuration file not read or with problems, as Reload counts its own
+// failures: an operator's alert on failed reloads sees them all.
+func (d *Daemon) ReloadFailed(took time.Duration) {
+	d.metrics.Reload(took, errConfigNotRead)
+}
+
+// errConfigNotRead is what a reload that never reached Reload is counted
+// as having failed with.
+var errConfigNotRead = errors.New("configuration not read")
 
 // MetricsAddr is the address the metrics are served on, nil when they
 // are not.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 
@@ -231,6 +232,20 @@ func TestMetricsCountRequests(t *testing.T) {
 	}
 	check("capsule_reloads_total", 0, "result", "ok")
 	check("capsule_reload_seconds", 0)
+	// Every series contrib/README.md's table names is served.
+	readme, err := os.ReadFile("../../contrib/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := regexp.MustCompile("(?m)^\\| `(capsule_[a-z_]+)").FindAllStringSubmatch(string(readme), -1)
+	if len(documented) < 10 {
+		t.Fatalf("contrib/README.md: %d metrics found in its table", len(documented))
+	}
+	for _, name := range documented {
+		if m[name[1]] == nil {
+			t.Errorf("contrib/README.md names %s, which is not served", name[1])
+		}
+	}
 
 	// A reload with a post more, and one that fails (an empty folder is
 	// refused): each counted, with its time.
@@ -252,6 +267,21 @@ func TestMetricsCountRequests(t *testing.T) {
 	check("capsule_posts", float64(st.Posts+1), "site", "localhost")
 	check("capsule_posts", float64(d.Store().Posts), "site", "localhost")
 	check("capsule_held_bytes", float64(d.Store().Held), "site", "localhost")
+	check("capsule_problems", 0, "site", "localhost")
+
+	// An edit that breaks a post reloads, but does not go live: the
+	// site's problems say so until it is fixed (the operators' alert).
+	broken := filepath.Join(dir, "2018-01-01-new.md")
+	if err := os.WriteFile(broken, []byte("+++\ntitle = \"閉じていない\n+++\n本文\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.Reload(context.Background(), cfg)
+	m = scrape(t, d)
+	check("capsule_problems", 1, "site", "localhost")
+	os.WriteFile(broken, []byte(newPost), 0o644)
+	d.Reload(context.Background(), cfg)
+	m = scrape(t, d)
+	check("capsule_problems", 0, "site", "localhost")
 	if got, want := total(m, "capsule_requests_total"), float64(geminiRequests+gopherRequests); got != want {
 		t.Errorf("after scrapes, capsule_requests_total adds up to %v, want %v", got, want)
 	}

@@ -229,6 +229,7 @@ func (m *Metrics) OpenConnections(p Protocol, open func() int) {
 type Site struct {
 	Host                     string // its host name, from the configuration
 	Posts, Drafts, Scheduled int
+	Problems                 int   // posts and files left out, or served in their last good version
 	Held                     int64 // bytes of responses held
 }
 
@@ -245,6 +246,7 @@ func (m *Metrics) Sites(sites func() []Site) {
 			{"capsule_drafts", func(s Site) int64 { return int64(s.Drafts) }},
 			{"capsule_scheduled_posts", func(s Site) int64 { return int64(s.Scheduled) }},
 			{"capsule_held_bytes", func(s Site) int64 { return s.Held }},
+			{"capsule_problems", func(s Site) int64 { return int64(s.Problems) }},
 		} {
 			// Each family's lines together, as the format wants.
 			vm.WriteMetadataIfNeeded(w, g.name, "gauge")

@@ -150,9 +150,11 @@ func shutdown(logger *log.Logger, d *daemon.Daemon) {
 // the capsule keeps serving what it served.
 func reload(ctx context.Context, logger *log.Logger, d *daemon.Daemon) {
 	notify(logger, "RELOADING=1\nMONOTONIC_USEC="+strconv.FormatInt(monotonicUsec(), 10))
+	start := time.Now()
 	cfg, _, err := loadConfig(os.Args[1:])
 	if err != nil {
 		err = &daemon.ConfigError{Err: err}
+		d.ReloadFailed(time.Since(start))
 	} else {
 		cfg.Log = logger
 		err = d.Reload(ctx, cfg)
