@@ -245,6 +245,11 @@ type File struct {
 // not nil, whatever the error (its Size).
 func Open(path string, key [32]byte) (*File, error) {
 	f := &File{}
+	// What is at path is looked at before it is opened: opening a named
+	// pipe would wait for a writer, and the start with it.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return f, fmt.Errorf("%w: not a regular file", ErrCorrupt)
+	}
 	file, err := os.Open(path)
 	if err != nil {
 		return f, err

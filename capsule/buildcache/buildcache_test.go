@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // writeSample writes a cache file of every kind of field, some longer
@@ -126,6 +128,36 @@ func testReadRefusesWhatIsNotWhole(t *testing.T) {
 		}
 		if _, _, err := Read(path, key); !errors.Is(err, ErrCorrupt) {
 			t.Errorf("%s: %v, want corrupt", name, err)
+		}
+	}
+}
+
+// A named pipe, or a folder, at the cache's path is corrupt, said at once:
+// opening the pipe to read it would wait for a writer, and a start with
+// it (the operators' trial found a start that never ended).
+func TestNotAFileRefusedAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "localhost.cache")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	folder := filepath.Join(dir, "folder.cache")
+	os.Mkdir(folder, 0o700)
+	for _, path := range []string{pipe, folder} {
+		done := make(chan error, 1)
+		go func() {
+			f, err := Open(path, [32]byte{})
+			f.Close()
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrCorrupt) {
+				t.Errorf("%s: %v, want corrupt", path, err)
+			}
+		case <-time.After(5 * time.Second):
+			os.WriteFile(pipe, nil, 0) // lets the open go on
+			t.Fatalf("%s: still opening after 5 s", path)
 		}
 	}
 }

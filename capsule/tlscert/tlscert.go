@@ -179,6 +179,13 @@ func writeNew(name string, data []byte, perm os.FileMode) error {
 // Load loads a PEM certificate (chain) and key, such as an
 // operator's ACME certificate.
 func Load(certFile, keyFile string) (tls.Certificate, error) {
+	// Each is looked at before it is read: reading a named pipe would
+	// wait for a writer, and the start or reload with it.
+	for _, name := range []string{certFile, keyFile} {
+		if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+			return tls.Certificate{}, fmt.Errorf("loading certificate %s with key %s: %s is not a regular file", certFile, keyFile, name)
+		}
+	}
 	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
 	if err != nil {
 		return tls.Certificate{}, fmt.Errorf("loading certificate %s with key %s: %w", certFile, keyFile, err)
