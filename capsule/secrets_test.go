@@ -266,3 +266,53 @@ func TestServerScriptsAndDatabasesAreNeverServed(t *testing.T) {
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "old", "dump.sql"), "a database or its dump (.sql): never served")
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "old", "wp-config.php.bak"), "a backup (.bak): never served")
 }
+
+// What the operators' trial found served beside the posts: a flat
+// folder's config.toml with a password, an AWS credentials file, a
+// KeePass database, a PEM key saved in UTF-16. None is served, each a
+// warning; a configuration without a credential, one that takes its
+// password from the environment, and a post that shows a password line
+// are served.
+func TestCredentialsAndPasswordStoresAreNeverServed(t *testing.T) {
+	utf16Key := []byte{0xff, 0xfe}
+	for _, c := range "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n" {
+		utf16Key = append(utf16Key, byte(c), 0)
+	}
+	dir := testfs.Write(t, map[string]string{
+		"2010-01-01-a.md":       "+++\ntitle = \"A\"\ndate = 2010-01-01\n+++\n```toml\npassword = \"hunter2\"\n```\n",
+		"config.toml":           "[mail]\nuser = \"me\"\npassword = \"hunter2\"\n",
+		"aws/credentials":       "[default]\naws_access_key_id = AKIA...\naws_secret_access_key = abc/def\n",
+		"vault.kdbx":            "\x03\xd9\xa2\x9a",
+		"keys/utf16key.txt":     string(utf16Key),
+		"site/app.json":         "{\n  \"name\": \"x\",\n  \"apiKey\": \"AIzaSy...\"\n}\n",
+		"site/public.toml":      "title = \"t\"\npassword_file = \"/run/secret\"\n",
+		"site/from-env.yaml":    "smtp:\n  password: ${SMTP_PASSWORD}\n",
+		"notes/htpasswd":        "me:$apr1$abc$def\n",
+		"downloads/example.txt": "password = hunter2 is a bad password\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	for _, path := range []string{"/config.toml", "/aws/credentials", "/vault.kdbx", "/keys/utf16key.txt", "/site/app.json", "/notes/htpasswd"} {
+		if got := servedAnywhere(t, d, path); got != "" {
+			t.Errorf("%s is served: %s", path, got)
+		}
+	}
+	for _, path := range []string{"/site/public.toml", "/site/from-env.yaml", "/downloads/example.txt"} {
+		if h, _ := servetest.GeminiAs(t, d, path, nil); !strings.HasPrefix(h, "20 ") {
+			t.Errorf("%s: %q", path, h)
+		}
+	}
+	if h, body := servetest.GeminiAs(t, d, "/posts/2010-01-01-a.gmi", nil); !strings.Contains(body, "password = \"hunter2\"") {
+		t.Errorf("the post's example: %s\n%s", h, body)
+	}
+	cfg := servetest.Config(t)
+	cfg.Posts = dir
+	sum, err := daemon.Check(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "config.toml"), "holds a credential (password set in a configuration file): never served")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "aws", "credentials"), "a file of passwords or their hashes (credentials): never served")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "site", "app.json"), "holds a credential (apiKey set in a configuration file)")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "vault.kdbx"), "a password manager's file (.kdbx): never served")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "keys", "utf16key.txt"), `holds a private key (a PEM block "PRIVATE KEY, in UTF-16")`)
+}

@@ -309,6 +309,15 @@ var databaseExtensions = []string{".sql", ".sqlite", ".sqlite3", ".db", ".mdb", 
 // (wp-config.php.bak) may be one of the above.
 var backupExtensions = []string{".bak", ".backup", ".orig", ".swp"}
 
+// passwordStoreExtensions are the extensions of password managers'
+// files (KeePass, Password Safe, macOS keychains): encrypted, but one
+// served can be attacked offline, forever.
+var passwordStoreExtensions = []string{".kdbx", ".kdb", ".psafe3", ".keychain", ".keychain-db", ".opvault", ".agilekeychain"}
+
+// passwordFileNames are names of files of passwords or their hashes,
+// with no telling extension (Apache's htpasswd, kept without its dot).
+var passwordFileNames = []string{"htpasswd", "passwd", "shadow", "credentials"}
+
 // secretFileProblem says why a file beside the posts, by its name, is a
 // secret (see secretExtensions, scriptExtensions, databaseExtensions,
 // backupExtensions), or is "".
@@ -323,6 +332,10 @@ func secretFileProblem(name string) string {
 		return "a database or its dump (" + ext + "): never served"
 	case slices.Contains(backupExtensions, ext) || strings.HasSuffix(name, "~"):
 		return "a backup (" + cmp.Or(ext, "~") + "): never served"
+	case slices.Contains(passwordStoreExtensions, ext):
+		return "a password manager's file (" + ext + "): never served"
+	case slices.Contains(passwordFileNames, strings.ToLower(filepath.Base(name))):
+		return "a file of passwords or their hashes (" + filepath.Base(name) + "): never served"
 	}
 	return ""
 }
@@ -332,25 +345,39 @@ func secretFileProblem(name string) string {
 // PRIVATE KEY BLOCK", is under 30 bytes.
 const maxPEMLabel = 64
 
-// privateKey is privateKeyBlock of s's bytes, looked for once for the
-// bytes a file holds: a source taken from the previous load takes the
-// answer with the bytes (a file's whole bytes looked through at every
-// reload were a quarter of a reload with nothing changed, on a blog of
-// 110 posts and 264 images).
-func (s *source) privateKey() string {
+// secretBytes is why s's bytes make it a secret, never served, or ""
+// (privateKeyBlock, credentialKey), looked for once for the bytes a file
+// holds: a source taken from the previous load takes the answer with the
+// bytes (a file's whole bytes looked through at every reload were a
+// quarter of a reload with nothing changed, on a blog of 110 posts and
+// 264 images).
+func (s *source) secretBytes() string {
 	if !s.keyScanned {
 		if s.reused && s.from != nil && s.from.keyScanned {
 			s.key = s.from.key
-		} else {
-			s.key = keyScan(s.data)
+		} else if kind := keyScan(s.data); kind != "" {
+			s.key = fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind)
+		} else if key := credentialKey(s.path, s.data); key != "" {
+			s.key = fmt.Sprintf("holds a credential (%s set in a configuration file): never served; keep credentials out of the posts folder", key)
 		}
 		s.keyScanned = true
 	}
 	return s.key
 }
 
-// keyScan is privateKeyBlock; tests count its calls.
-var keyScan = privateKeyBlock
+// keyScan is privateKeyBlock, and its UTF-16 form; tests count its
+// calls.
+var keyScan = func(data []byte) string {
+	if kind := privateKeyBlock(data); kind != "" {
+		return kind
+	}
+	for _, k := range privateKeyUTF16 {
+		if bytes.Contains(data, k) {
+			return "PRIVATE KEY, in UTF-16"
+		}
+	}
+	return ""
+}
 
 // privateKeyBlock returns the type of the first PEM block in data whose
 // type holds "PRIVATE KEY", or "". It reads data once.
@@ -369,4 +396,21 @@ func privateKeyBlock(data []byte) string {
 			}
 		}
 	}
+}
+
+// privateKeyUTF16 is "PRIVATE KEY-----" in UTF-16, little- and
+// big-endian: a PEM key saved by a Windows editor as "Unicode" is a key
+// still, which privateKeyBlock's UTF-8 search does not see.
+var privateKeyUTF16 = [2][]byte{utf16Bytes("PRIVATE KEY-----", false), utf16Bytes("PRIVATE KEY-----", true)}
+
+func utf16Bytes(s string, bigEndian bool) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := range len(s) {
+		if bigEndian {
+			b = append(b, 0, s[i])
+		} else {
+			b = append(b, s[i], 0)
+		}
+	}
+	return b
 }

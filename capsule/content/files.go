@@ -142,7 +142,8 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 
 // filesRead is the files found, once read; their total is checked again,
 // in case they grew while being read. A file holding a private key is
-// left out, with a warning (see privateKeyBlock).
+// left out, with a warning, and so is one holding a credential (see
+// secretBytes).
 func filesRead(found []besideFile, maxTotal int64) (files []File, warns, errs []*FileError) {
 	var total int64
 	for _, f := range found {
@@ -153,8 +154,8 @@ func filesRead(found []besideFile, maxTotal int64) (files []File, warns, errs []
 			errs = append(errs, &FileError{File: f.src.path, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", total, maxTotal)})
 			continue
 		}
-		if kind := f.src.privateKey(); kind != "" {
-			warns = append(warns, &FileError{File: f.src.path, Msg: fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind), Kind: kindSecret})
+		if why := f.src.secretBytes(); why != "" {
+			warns = append(warns, &FileError{File: f.src.path, Msg: why, Kind: kindSecret})
 			continue
 		}
 		files = append(files, File{Path: f.rel, Data: f.src.data})

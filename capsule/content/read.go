@@ -73,8 +73,9 @@ type source struct {
 	// earlier process read (Saved), what it found of the file: a
 	// FileInfo does not outlive its process. after and info are nil then.
 	stamp *fileStamp
-	// key is the private key block a file beside the posts holds, ""
-	// for none, once keyScanned (see privateKey).
+	// key is why a file beside the posts is a secret by its bytes (a
+	// private key block, a credential), "" for not, once keyScanned (see
+	// secretBytes).
 	key        string
 	keyScanned bool
 }
