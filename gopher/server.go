@@ -29,6 +29,11 @@ const DefaultMinWriteRate = 64 << 10
 // 100ms makes at most ten failing accept calls a second.
 const maxAcceptBackoff = 100 * time.Millisecond
 
+// acceptLogEvery bounds the lines failing accepts write: a run of them is
+// logged, with the run's end, at most once a minute. At the open file
+// limit, under a flood, runs come several a second.
+const acceptLogEvery = time.Minute
+
 // ErrServerClosed is returned by Serve after Shutdown or Close.
 var ErrServerClosed = errors.New("gopher: server closed")
 
@@ -91,7 +96,8 @@ type Server struct {
 
 // Serve accepts connections on l and serves each in its own goroutine. It
 // keeps accepting after temporary errors (out of file descriptors), backing
-// off up to maxAcceptBackoff, and logs the first error of each run of them.
+// off up to maxAcceptBackoff, and logs the first error of a run of them (see
+// acceptLogEvery).
 // Serve always closes l; after Shutdown or Close it returns
 // ErrServerClosed.
 func (s *Server) Serve(l net.Listener) error {
@@ -103,6 +109,8 @@ func (s *Server) Serve(l net.Listener) error {
 
 	var delay time.Duration
 	failed := 0
+	var loggedAt time.Time // when a run of failures was last logged
+	logged := false        // this run's first failure was
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -111,8 +119,9 @@ func (s *Server) Serve(l net.Listener) error {
 			}
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() || isTemporary(err) {
-				if failed++; failed == 1 {
+				if failed++; failed == 1 && time.Since(loggedAt) >= acceptLogEvery {
 					s.logf("gopher: accept: %v; retrying", err)
+					loggedAt, logged = time.Now(), true
 				}
 				delay = max(5*time.Millisecond, min(2*delay, maxAcceptBackoff))
 				time.Sleep(delay)
@@ -121,8 +130,10 @@ func (s *Server) Serve(l net.Listener) error {
 			return err
 		}
 		if failed > 0 {
-			s.logf("gopher: accepting again after %d failed accepts", failed)
-			failed = 0
+			if logged {
+				s.logf("gopher: accepting again after %d failed accepts", failed)
+			}
+			failed, logged = 0, false
 		}
 		delay = 0
 		if !s.trackConn(c) {

@@ -45,6 +45,7 @@ type Daemon struct {
 	log        *log.Logger
 	access     atomic.Pointer[accessLog]         // nil when access logging is off
 	limiter    atomic.Pointer[guard.RateLimiter] // nil when rate limiting is off
+	files      guard.Files                       // the open file limit, which every listener shares
 
 	geminiLn *guard.Listener
 	sites    []*servedSite // the main site, then each [[site]]: see sites.go
@@ -235,6 +236,10 @@ func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool, p 
 	gl.Raw = raw                // a stop takes the connections queued in it (guard.Listener.Close)
 	gl.Limiter = d.limiter.Load // far over its rate: dropped at accept
 	gl.Observe = d.metrics.Connections(p)
+	if d.files.Log == nil {
+		d.files.Log = func(format string, args ...any) { d.log.Printf("accept: "+format, args...) }
+	}
+	d.files.Share(gl)
 	return gl
 }
 

@@ -75,12 +75,18 @@ func TransferTime(n, rate int) time.Duration {
 // 100ms makes at most ten failing accept calls a second.
 const maxAcceptBackoff = 100 * time.Millisecond
 
+// acceptLogEvery bounds the lines failing accepts write: a run of them is
+// logged, with the run's end, at most once a minute. At the open file
+// limit, under a flood, runs come several a second.
+const acceptLogEvery = time.Minute
+
 // requestBuffers hold request lines: CRLF and 1024 bytes.
 var requestBuffers = sync.Pool{New: func() any { return new([MaxRequest + 2]byte) }}
 
 // Serve accepts connections on l until shutdown; it keeps accepting after
 // temporary errors (out of file descriptors), backing off up to
-// maxAcceptBackoff, and logs the first error of each run of them.
+// maxAcceptBackoff, and logs the first error of a run of them (see
+// acceptLogEvery).
 func (s *Server) Serve(l net.Listener) error {
 	s.mu.Lock()
 	if s.closing {
@@ -93,6 +99,8 @@ func (s *Server) Serve(l net.Listener) error {
 
 	var delay time.Duration
 	failed := 0
+	var loggedAt time.Time // when a run of failures was last logged
+	logged := false        // this run's first failure was
 	for {
 		c, err := l.Accept()
 		if err != nil {
@@ -100,8 +108,9 @@ func (s *Server) Serve(l net.Listener) error {
 				return nil // closed: by Shutdown, or by a listener's drain
 			}
 			if isTemporary(err) {
-				if failed++; failed == 1 {
+				if failed++; failed == 1 && time.Since(loggedAt) >= acceptLogEvery {
 					s.ErrorLog.Printf("gemini: accept: %v; retrying", err)
+					loggedAt, logged = time.Now(), true
 				}
 				delay = max(5*time.Millisecond, min(2*delay, maxAcceptBackoff))
 				time.Sleep(delay)
@@ -110,8 +119,10 @@ func (s *Server) Serve(l net.Listener) error {
 			return err
 		}
 		if failed > 0 {
-			s.ErrorLog.Printf("gemini: accepting again after %d failed accepts", failed)
-			failed = 0
+			if logged {
+				s.ErrorLog.Printf("gemini: accepting again after %d failed accepts", failed)
+			}
+			failed, logged = 0, false
 		}
 		delay = 0
 		go s.serveConn(c)

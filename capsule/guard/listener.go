@@ -47,9 +47,10 @@ type Limits struct {
 //     displace): a burst of fresh connections from a few addresses cannot
 //     keep out a reader arriving before they are old enough to shed.
 //   - When accept fails for want of file descriptors (EMFILE, ENFILE), the
-//     oldest idle connection, whatever its age, is closed and accept tried
-//     again at once, rather than every reader waiting for a read deadline
-//     to free a descriptor.
+//     oldest idle connection open for at least shedAge, of this listener
+//     or of any sharing its Files, is closed and accept tried again at
+//     once, rather than every reader waiting for a read deadline to free a
+//     descriptor.
 //   - CloseIdle, on a stop, closes every idle connection at once.
 //
 // Connections closed that way are reset (RST): a Gopher client would take a
@@ -89,6 +90,7 @@ type Listener struct {
 	closing      bool          // Close was called
 	accepted     chan struct{} // closed when Accept has taken the last queued connection
 	acceptedOnce sync.Once
+	files        *Files // shared with the process's other listeners (Files.Share)
 }
 
 // Event is what Listener.Observe is told of a connection.
@@ -211,7 +213,7 @@ func (l *Listener) Accept() (net.Conn, error) {
 	for {
 		c, err := l.Listener.Accept()
 		if err != nil {
-			if isFileLimit(err) && l.shed(time.Now(), 0) {
+			if isFileLimit(err) && l.shedForFile(time.Now()) {
 				continue // a descriptor was freed: take the waiting connection
 			}
 			if l.isClosing() {
@@ -248,6 +250,14 @@ func (l *Listener) Accept() (net.Conn, error) {
 		}
 		return gc, nil
 	}
+}
+
+// shedForFile closes an idle connection to free a descriptor: see Files.
+func (l *Listener) shedForFile(now time.Time) bool {
+	if l.files != nil {
+		return l.files.shed(now)
+	}
+	return l.shed(now, shedAge)
 }
 
 // isFileLimit reports whether an accept error is a want of file
