@@ -16,9 +16,9 @@ import (
 // 1) with EMFILE, as a process at its open file limit sees.
 type flakyListener struct {
 	net.Listener
-	mu    sync.Mutex
-	n     int
-	fail  map[int]bool
+	mu   sync.Mutex
+	n    int
+	fail map[int]bool
 }
 
 func (f *flakyListener) Accept() (net.Conn, error) {
