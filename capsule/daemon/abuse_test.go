@@ -247,6 +247,26 @@ func TestProxyProtocol(t *testing.T) {
 	if !served(gopherVia("127.0.0.1", header(2, "2001:db8::7"))) {
 		t.Error("v2 header from the trusted proxy: not served")
 	}
+	// A v1 header in two writes, 50ms apart, is waited for (the
+	// operators' trial: it was dropped, unanswered and unlogged).
+	split := func(h []byte, at int) string {
+		c, err := dialerFrom("127.0.0.1").Dial("tcp", d.GopherAddr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		c.Write(h[:at])
+		time.Sleep(50 * time.Millisecond)
+		c.Write(append(h[at:], "\r\n"...))
+		b, _ := io.ReadAll(c)
+		return string(b)
+	}
+	for _, at := range []int{3, 18} {
+		if menu := split(header(1, "203.0.113."+strconv.Itoa(at)), at); !served(menu) {
+			t.Errorf("v1 header split after %d bytes: %.40q", at, menu)
+		}
+	}
 	// The limits count the client in the header, not the proxy: a second
 	// request from 203.0.113.7 is over its rate, one from 203.0.113.8 is not.
 	if menu := gopherVia("127.0.0.1", header(1, "203.0.113.7")); !strings.HasPrefix(menu, "3"+messages.Japanese.SlowDown) {

@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"bytes"
 	"fmt"
 	"net"
 	"net/netip"
@@ -44,20 +45,80 @@ func ParseTrusted(list []string) ([]netip.Prefix, error) {
 // also stall a gopher client whose request, "\r\n", begins like a v2
 // header.)
 func ProxyListener(l net.Listener, trusted []netip.Prefix, timeout time.Duration) net.Listener {
+	isTrusted := func(a net.Addr) bool {
+		ap, err := netip.ParseAddrPort(a.String())
+		if err != nil {
+			return false
+		}
+		for _, p := range trusted {
+			if p.Contains(ap.Addr().Unmap()) {
+				return true
+			}
+		}
+		return false
+	}
 	return &proxyproto.Listener{
-		Listener:          l,
+		Listener:          wholeHeaderListener{l, isTrusted},
 		ReadHeaderTimeout: timeout,
 		ConnPolicy: func(o proxyproto.ConnPolicyOptions) (proxyproto.Policy, error) {
-			ap, err := netip.ParseAddrPort(o.Upstream.String())
-			if err != nil {
-				return proxyproto.SKIP, nil
-			}
-			for _, p := range trusted {
-				if p.Contains(ap.Addr().Unmap()) {
-					return proxyproto.REQUIRE, nil
-				}
+			if isTrusted(o.Upstream) {
+				return proxyproto.REQUIRE, nil
 			}
 			return proxyproto.SKIP, nil
 		},
 	}
+}
+
+// maxV1Header is the longest a PROXY v1 header can be, CRLF included
+// (the specification's worst case, "PROXY UNKNOWN" and two IPv6
+// addresses and ports).
+const maxV1Header = 107
+
+// wholeHeaderListener hands go-proxyproto a trusted proxy's v1 header
+// whole in the first read, when the proxy's write of it arrived in
+// pieces: the library drops a connection whose header takes two reads
+// (it cannot tell a slow writer from an attack), where the specification
+// recommends patience. The wait is bounded: at most maxV1Header bytes,
+// within the header's read deadline the library sets; and only for the
+// proxies trusted, never a stranger.
+type wholeHeaderListener struct {
+	net.Listener
+	trusted func(net.Addr) bool
+}
+
+func (l wholeHeaderListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil || !l.trusted(c.RemoteAddr()) {
+		return c, err
+	}
+	return &wholeHeaderConn{Conn: c}, nil
+}
+
+type wholeHeaderConn struct {
+	net.Conn
+	read bool // the first read is done
+}
+
+func (c *wholeHeaderConn) Read(b []byte) (int, error) {
+	if c.read {
+		return c.Conn.Read(b)
+	}
+	c.read = true
+	n, err := c.Conn.Read(b)
+	for err == nil && n < min(len(b), maxV1Header) && partialV1Header(b[:n]) {
+		var m int
+		m, err = c.Conn.Read(b[n:min(len(b), maxV1Header)])
+		n += m
+	}
+	return n, err
+}
+
+// partialV1Header reports whether p is the start of a v1 header that
+// has not yet reached its line's end.
+func partialV1Header(p []byte) bool {
+	const sig = "PROXY "
+	if len(p) < len(sig) {
+		return string(p) == sig[:len(p)]
+	}
+	return string(p[:len(sig)]) == sig && !bytes.Contains(p, []byte("\n"))
 }
