@@ -31,7 +31,13 @@ func (d *Daemon) logBuild(cfg config.Config, st, prev *capsule.Store) {
 	for _, p := range st.Problems {
 		d.log.Print(p)
 	}
-	if n := len(st.Problems); n > 0 {
+	switch n := len(st.Problems); {
+	case n > 0 && prev == nil:
+		// A start has no previous version to keep: the last good one
+		// lived in the process before, and the cache keeps renders,
+		// not posts.
+		d.log.Printf("%s in %s: left out (a start has no previous version of them to serve); the rest is served", count(n, "problem"), cfg.Posts)
+	case n > 0:
 		d.log.Printf("%s in %s: left out, or still served in their previous version; the rest is served", count(n, "problem"), cfg.Posts)
 	}
 }

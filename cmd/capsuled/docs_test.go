@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -144,10 +145,12 @@ func TestReadmeBrokenPostExample(t *testing.T) {
 	if len(want) != 3 || !strings.HasPrefix(want[1], "posts/2017-05-03-hello-again.md:3: ") {
 		t.Fatalf("README example %q", want)
 	}
-	startLine := regexp.MustCompile("`(capsuled: 1 problem in posts: [^`]*)`").FindStringSubmatch(after)
-	if startLine == nil {
-		t.Fatal("README shows no line for a start with a broken post")
+	// The line a reload ends with, then a start's.
+	lines := regexp.MustCompile("`(capsuled: 1 problem in posts: [^`]*)`").FindAllStringSubmatch(after, 2)
+	if len(lines) != 2 || !strings.Contains(lines[1][1], "a start") {
+		t.Fatalf("README shows no lines for a reload and a start with a broken post: %q", lines)
 	}
+	reloadLine, startLine := lines[0][1], lines[1][1]
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "posts"), 0o755)
 	os.WriteFile(filepath.Join(dir, "posts", "2017-05-03-hello-again.md"), []byte("+++\ntitle = \"_・)やあ\"\ndate = \"yesterday\"\n+++\n本文\n"), 0o644)
@@ -166,10 +169,13 @@ func TestReadmeBrokenPostExample(t *testing.T) {
 	start.Dir = dir
 	d := startCapsuled(t, start)
 	d.waitFor(t, want[1])
-	d.waitFor(t, startLine[1])
+	d.waitFor(t, startLine)
 	if menu := gopherGet(t, d.gopher, ""); !strings.Contains(menu, "元気") {
 		t.Errorf("the rest is not served:\n%s", menu)
 	}
+	start.Process.Signal(syscall.SIGHUP)
+	d.waitFor(t, want[1])
+	d.waitFor(t, reloadLine)
 }
 
 // The lines the README says a first start prints are printed: the same
