@@ -28,7 +28,7 @@ func agree(t *testing.T, line []byte) {
 // reads "+1965" as 1965, url.Parse refuses it.
 func TestParsersAgreeOnPorts(t *testing.T) {
 	for _, port := range []string{"", "1965", "+1965", "-1965", " 1965", "01965", "0", "65535", "65536",
-		"99999", "000001965", "1965 ", "19a5", "0x7ad", "1_965", "１９６５"} {
+		"99999", "000001965", "1965 ", "19a5", "0x7ad", "1_965", "１９６５", "1965:1", ":1965", "1:"} {
 		for _, path := range []string{"/", "/./", "/posts/x.gmi", "", "?q"} {
 			line := []byte("gemini://localhost:" + port + path)
 			agree(t, line)

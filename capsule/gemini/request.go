@@ -110,6 +110,12 @@ func parseURL(line []byte, scheme string) (Request, *Response) {
 	case u.Host == "":
 		return Request{}, notAbsolute
 	}
+	if strings.Contains(u.Hostname(), ":") && !strings.HasPrefix(u.Host, "[") {
+		// localhost:1965:1: url.Parse takes the last colon's for the
+		// port, and "localhost:1965" for a host; it is a port that is
+		// not a number.
+		return Request{}, badPort
+	}
 	port := 0
 	if p := u.Port(); p != "" {
 		var ok bool
