@@ -578,14 +578,19 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 			}
 		}
 	}()
-	var errs []error
-	for _, s := range d.sites {
-		errs = append(errs, s.gopher.Shutdown(ctx))
-	}
 	// The listeners count every connection from Accept on, so none that
-	// was accepted is missed.
+	// was accepted is missed; what is open when ctx ends is counted
+	// before the servers close it.
+	var errs []error
 	for _, l := range listeners {
 		errs = append(errs, l.Wait(ctx))
+	}
+	open := 0
+	for _, l := range listeners {
+		open += l.Open()
+	}
+	for _, s := range d.sites {
+		errs = append(errs, s.gopher.Shutdown(ctx))
 	}
 	err := errors.Join(errs...)
 	close(idleDone)
@@ -593,6 +598,7 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 		for _, l := range listeners {
 			l.CloseAll()
 		}
+		err = &cutError{open: open, err: err}
 	}
 	d.flushCaches()
 	d.wg.Wait()
@@ -602,6 +608,19 @@ func (d *Daemon) Shutdown(ctx context.Context) error {
 	}
 	return err
 }
+
+// cutError is a Shutdown whose time ran out with connections still open:
+// said in an operator's words, with how many were cut.
+type cutError struct {
+	open int
+	err  error // ctx's, among others
+}
+
+func (e *cutError) Error() string {
+	return fmt.Sprintf("%s still open when the time to stop was up: closed, their answers cut short", count(e.open, "connection"))
+}
+
+func (e *cutError) Unwrap() error { return e.err }
 
 // stopIdleAge is how long, at a stop, a connection may have sent no
 // request before it is closed: its TLS handshake and request on the way,

@@ -1,6 +1,7 @@
 package daemon_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -495,4 +496,36 @@ func countPrefix(m map[string]string, prefix string) int {
 		}
 	}
 	return n
+}
+
+// A stop whose time runs out with an answer still being written says so
+// in an operator's words, with how many were cut (the operators' trial
+// read "shutdown: context deadline exceeded"), and is still the
+// context's error underneath.
+func TestStopCutShortSaysHowMany(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	if err := os.WriteFile(filepath.Join(posts, "big.txt"), bytes.Repeat([]byte("x"), 8<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := servetest.Config(t)
+	cfg.Posts = posts
+	d, err := daemon.Start(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := net.Dial("tcp", d.GopherAddr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	io.WriteString(c, "/big.txt\r\n")
+	// Its answer fills the socket's buffers and waits: this reader
+	// reads a little, then nothing.
+	c.Read(make([]byte, 1024))
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	err = d.Shutdown(ctx)
+	if err == nil || err.Error() != "1 connection still open when the time to stop was up: closed, their answers cut short" || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Shutdown: %v", err)
+	}
 }
