@@ -192,6 +192,10 @@ func TestSymlinkLoopBesideThePosts(t *testing.T) {
 	os.Symlink("b.png", filepath.Join(dir, "images", "c.png"))
 	os.Symlink("nothing.png", filepath.Join(dir, "images", "gone.png"))
 	os.Symlink("real.png", filepath.Join(dir, "images", "fine.png"))
+	// A link to a folder that holds it (ln -s . here) is a loop too,
+	// not a way outside (the operators' trial).
+	os.Symlink(".", filepath.Join(dir, "here"))
+	os.Symlink("..", filepath.Join(dir, "images", "up"))
 	c, err := loadWithin(t, 5*time.Second, dir, LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -201,6 +205,8 @@ func TestSymlinkLoopBesideThePosts(t *testing.T) {
 		filepath.Join(dir, "images", "b.png"):    "symbolic link loop",
 		filepath.Join(dir, "images", "c.png"):    "symbolic link loop",
 		filepath.Join(dir, "images", "gone.png"): "symbolic link to a file that does not exist",
+		filepath.Join(dir, "here"):               "symbolic link loop",
+		filepath.Join(dir, "images", "up"):       "symbolic link loop",
 	}
 	for _, w := range c.Warnings {
 		msg, ok := want[w.File]

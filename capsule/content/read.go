@@ -355,6 +355,9 @@ func resolveLink(root, p string) (target, why string) {
 		}
 		return "", readProblem(err, true)
 	}
+	if abs, err := filepath.Abs(p); err == nil && strings.HasPrefix(abs, target+string(filepath.Separator)) {
+		return target, "symbolic link loop: it leads to a folder that holds it"
+	}
 	if !strings.HasPrefix(target, root+string(filepath.Separator)) {
 		return target, "symbolic link leads outside the posts folder"
 	}
