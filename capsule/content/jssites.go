@@ -893,3 +893,21 @@ func jsHero(m map[string]any) Hero {
 	}
 	return Hero{}
 }
+
+// astroPagesNotRead names the Markdown pages of an Astro site's
+// src/pages that are not read, its content collections (contentDir)
+// being read instead: Astro builds both (AstroWind's privacy and terms
+// pages beside its blog), capsule reads one folder; counted in a
+// warning, not lost in silence.
+func astroPagesNotRead(root, contentDir string) []*FileError {
+	pages := filepath.Join("src", "pages")
+	if contentDir == pages {
+		return nil
+	}
+	n, first := countNestedMarkdown(filepath.Join(root, pages), nil, nil)
+	if n == 0 {
+		return nil
+	}
+	return []*FileError{{File: first, Kind: "pages not read",
+		Msg: fmt.Sprintf("%s in src/pages, which Astro builds beside the content collections capsule reads (%s): not served", count(n, "Markdown page"), filepath.ToSlash(contentDir))}}
+}

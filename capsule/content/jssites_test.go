@@ -794,3 +794,41 @@ func TestEleventyPassthroughInsideTheInput(t *testing.T) {
 		t.Errorf("files %q, want %q", paths, want)
 	}
 }
+
+// An Astro site's Markdown pages in src/pages, beside the content
+// collections that are read, are counted in a warning, not lost in
+// silence (AstroWind's privacy and terms pages); with no collections,
+// src/pages is what is read, and nothing is said.
+func TestAstroPagesBesideCollectionsNamed(t *testing.T) {
+	files := map[string]string{
+		"astro.config.mjs":         `export default defineConfig({ site: "https://example.org" });`,
+		"src/content/blog/post.md": jsPost("Post", "2024-01-01", ""),
+		"src/pages/privacy.md":     "---\ntitle: Privacy\n---\nx\n",
+		"src/pages/legal/terms.md": "---\ntitle: Terms\n---\nx\n",
+		"src/pages/index.astro":    "---\n---\n<h1>hi</h1>\n",
+	}
+	c, err := Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var named []*FileError
+	for _, w := range c.Warnings {
+		if w.Kind == "pages not read" {
+			named = append(named, w)
+		}
+	}
+	if len(named) != 1 || !strings.Contains(named[0].Msg, "2 Markdown pages in src/pages") || !strings.Contains(named[0].Msg, "(src/content)") {
+		t.Errorf("warnings %v", c.Warnings)
+	}
+	delete(files, "src/content/blog/post.md")
+	files["src/pages/posts/post.md"] = jsPost("Post", "2024-01-01", "")
+	c, err = Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range c.Warnings {
+		if w.Kind == "pages not read" {
+			t.Errorf("src/pages read, and named as not read: %v", w)
+		}
+	}
+}

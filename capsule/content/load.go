@@ -317,6 +317,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var sections []string
 	var nested []*mdFile
 	var zolaSecs map[string]zolaSection
+	if f.gen == genAstro {
+		c.Warnings = append(c.Warnings, astroPagesNotRead(f.root, f.config.contentDir)...)
+	}
 	switch l {
 	case layoutJekyll:
 		found, warns, ferrs := findJekyll(dir, root, ex, top, recs, maxPost, loc, f.config)
