@@ -34,8 +34,12 @@ var credentialWords = []string{"password", "passwd", "passphrase", "secret", "se
 // credentialKey returns the key of the first credential a configuration
 // file at path sets in data, or "". It reads data once, a line at a time.
 func credentialKey(path string, data []byte) string {
-	if !slices.Contains(configExtensions, strings.ToLower(filepath.Ext(path))) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if !slices.Contains(configExtensions, ext) {
 		return ""
+	}
+	if ext == ".json" {
+		return jsonCredential(data)
 	}
 	for rest := data; len(rest) > 0; {
 		line := rest
@@ -67,16 +71,21 @@ func credentialLine(line []byte) string {
 	if !credentialWord(key) {
 		return ""
 	}
-	value := settingValue(line[sep+1:])
-	switch {
-	case len(value) == 0, string(value) == "null", string(value) == "~", string(value) == "false",
-		string(value) == "true", value[0] == '$', bytes.HasPrefix(value, []byte("env(")),
-		bytes.HasPrefix(value, []byte("{{")), value[0] == '{', value[0] == '[':
-		// Nothing, a switch, a reference to the environment or a
-		// template, or a table or list whose lines come next.
+	if value := settingValue(line[sep+1:]); len(value) == 0 || placeholder(value) {
 		return ""
 	}
 	return string(key)
+}
+
+// placeholder reports whether a credential's value, not empty, holds no
+// secret: a switch, a reference to the environment or a template, or a
+// table or list whose lines come next.
+func placeholder(value []byte) bool {
+	switch string(value) {
+	case "null", "~", "false", "true":
+		return true
+	}
+	return value[0] == '$' || value[0] == '{' || value[0] == '[' || bytes.HasPrefix(value, []byte("env("))
 }
 
 // credentialWord reports whether key's last word, "_" and "-" and case
@@ -120,4 +129,36 @@ func settingValue(v []byte) []byte {
 		}
 	}
 	return bytes.TrimSpace(bytes.TrimRight(v, ", "))
+}
+
+// jsonCredential is credentialKey of a JSON file, whose members may all
+// be on one line ({"user":"me","password":"hunter2"}): every quoted key
+// followed by a colon is looked at, with the value after it, up to its
+// closing quote, or its comma or brace.
+func jsonCredential(data []byte) string {
+	for rest := data; ; {
+		open := bytes.IndexByte(rest, '"')
+		if open < 0 {
+			return ""
+		}
+		end := bytes.IndexByte(rest[open+1:], '"')
+		if end < 0 {
+			return ""
+		}
+		key := rest[open+1 : open+1+end]
+		rest = rest[open+1+end+1:]
+		after := bytes.TrimLeft(rest, " \t\r\n")
+		if len(after) == 0 || after[0] != ':' || len(key) == 0 || len(key) > 64 || !credentialWord(key) {
+			continue
+		}
+		value := bytes.TrimLeft(after[1:], " \t\r\n")
+		if len(value) > 0 && value[0] != '"' {
+			if i := bytes.IndexAny(value, ",}]\n"); i >= 0 {
+				value = value[:i]
+			}
+		}
+		if v := settingValue(value); len(v) > 0 && !placeholder(v) {
+			return string(key)
+		}
+	}
 }

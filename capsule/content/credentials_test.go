@@ -10,6 +10,9 @@ func TestCredentialKey(t *testing.T) {
 		{"config.toml", "[mail]\npassword = \"hunter2\"\n", "password"},
 		{"a.yaml", "db:\n  DB_PASSWORD: s3cret # the old one\n", "DB_PASSWORD"},
 		{"app.json", "{\n  \"apiKey\": \"AIza\",\n}", "apiKey"},
+		{"one.json", `{"name":"x","password":"hunter2"}`, "password"},
+		{"one.json", `{"password":null,"token": "", "secret": "${S}", "passwords": "x"}`, ""},
+		{"one.json", `{"title": "password: x", "client_secret" : 12345}`, "client_secret"},
 		{"x.ini", "; note\naws_secret_access_key=abc\n", "aws_secret_access_key"},
 		{".env.production", "export SECRET_KEY='x'\n", ""}, // a dot file: never read at all
 		{"p.properties", "client-secret: abc\n", "client-secret"},

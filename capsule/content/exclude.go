@@ -316,7 +316,7 @@ var passwordStoreExtensions = []string{".kdbx", ".kdb", ".psafe3", ".keychain", 
 
 // passwordFileNames are names of files of passwords or their hashes,
 // with no telling extension (Apache's htpasswd, kept without its dot).
-var passwordFileNames = []string{"htpasswd", "passwd", "shadow", "credentials"}
+var passwordFileNames = []string{"htpasswd", "passwd", "shadow", "credentials", "netrc", "_netrc", "pgpass"}
 
 // secretFileProblem says why a file beside the posts, by its name, is a
 // secret (see secretExtensions, scriptExtensions, databaseExtensions,

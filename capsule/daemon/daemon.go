@@ -617,6 +617,9 @@ type cutError struct {
 }
 
 func (e *cutError) Error() string {
+	if e.open == 1 {
+		return "1 connection still open when the time to stop was up: closed, its answer cut short"
+	}
 	return fmt.Sprintf("%s still open when the time to stop was up: closed, their answers cut short", count(e.open, "connection"))
 }
 

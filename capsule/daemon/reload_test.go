@@ -525,7 +525,7 @@ func TestStopCutShortSaysHowMany(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	err = d.Shutdown(ctx)
-	if err == nil || err.Error() != "1 connection still open when the time to stop was up: closed, their answers cut short" || !errors.Is(err, context.DeadlineExceeded) {
+	if err == nil || err.Error() != "1 connection still open when the time to stop was up: closed, its answer cut short" || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Shutdown: %v", err)
 	}
 }
