@@ -310,9 +310,9 @@ func TestCredentialsAndPasswordStoresAreNeverServed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantWarning(t, sum.Warnings, filepath.Join(dir, "config.toml"), "holds a credential (password set in a configuration file): never served")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "config.toml"), "a configuration file that seems to hold a credential (password is given a value): never served")
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "aws", "credentials"), "a file of passwords or their hashes (credentials): never served")
-	wantWarning(t, sum.Warnings, filepath.Join(dir, "site", "app.json"), "holds a credential (apiKey set in a configuration file)")
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "site", "app.json"), "seems to hold a credential (apiKey is given a value)")
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "vault.kdbx"), "a password manager's file (.kdbx): never served")
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "keys", "utf16key.txt"), `holds a private key (a PEM block "PRIVATE KEY, in UTF-16")`)
 }

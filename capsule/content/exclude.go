@@ -358,7 +358,7 @@ func (s *source) secretBytes() string {
 		} else if kind := keyScan(s.data); kind != "" {
 			s.key = fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind)
 		} else if key := credentialKey(s.path, s.data); key != "" {
-			s.key = fmt.Sprintf("holds a credential (%s set in a configuration file): never served; keep credentials out of the posts folder", key)
+			s.key = fmt.Sprintf("a configuration file that seems to hold a credential (%s is given a value): never served; keep credentials out of the posts folder", key)
 		}
 		s.keyScanned = true
 	}
