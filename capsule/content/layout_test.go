@@ -185,7 +185,7 @@ func TestJekyllDrafts(t *testing.T) {
 	for _, m := range ps {
 		m.src.read()
 	}
-	results, _ := parsePosts(ps, time.UTC, "en", nil, nil)
+	results, _ := parsePosts(ps, time.UTC, "en", nil, nil, false)
 	for _, r := range results {
 		if r.post == nil || !r.post.Draft || r.post.HasDate {
 			t.Errorf("draft %+v %v", r.post, r.errs)

@@ -652,7 +652,9 @@ type postsInputs struct {
 func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError) {
 	posts, f, l, loc, now, opts := in.posts, in.f, in.f.layout, in.loc, in.now, in.opts
 	siteLang, zolaSecs, key := in.siteLang, in.zola, in.key
-	results, entries := parsePosts(posts, loc, c.Meta.Lang, in.prev, c.cache)
+	// A start from a build cache takes a broken post's last good
+	// decoding from it; a reload, the post it served (lastGood below).
+	results, entries := parsePosts(posts, loc, c.Meta.Lang, in.prev, c.cache, opts.Previous == nil && opts.Saved != nil)
 	indexes := &sectionIndexes{f: f}
 	var loaded []*Post
 	bundles = make(owners)
@@ -670,6 +672,8 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		case posts[i].lastGood:
 			// The home page text of a site file broken on a reload.
 			p, r.errs, r.warns = lastGood()[posts[i].src.path], nil, nil
+		case r.kept:
+			// Its last good version, taken by a start (parsePosts).
 		case len(r.errs) > 0:
 			// A post that cannot be loaded is left out, named; on a
 			// reload it keeps its last good version until it is fixed.
@@ -783,7 +787,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	}
 	key.indexes = indexes
 	for i, m := range posts {
-		if m.lastGood {
+		if m.lastGood || results[i].kept {
 			// Its decoding is not what the post served was made of: no
 			// later load may take the posts made here as made of the
 			// same (reusePosts).
@@ -894,6 +898,9 @@ type parseResult struct {
 	post        *Post
 	errs, warns []*FileError
 	unknown     []unknownKey
+	// kept is set when post is the file's last good version, taken by a
+	// start (parsePosts), and errs are what is wrong with the file now.
+	kept bool
 }
 
 // parsePosts decodes the front matter of the posts read, on every core,
@@ -902,7 +909,12 @@ type parseResult struct {
 // detection do not depend on timing. When next is set, it is given every
 // post's decoding for the next load, which entries also are, in the order
 // of posts (nil for a post not read).
-func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache) (results []parseResult, entries []*parsedEntry) {
+//
+// A post whose file has problems keeps its last good decoding in next,
+// when prev had one (lastGoodOf); with fallback set (a start from a
+// build cache, which has no posts to keep but its decodings), its result
+// is that decoding, kept, its problems said to leave it served.
+func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *loadCache, fallback bool) (results []parseResult, entries []*parsedEntry) {
 	results = make([]parseResult, len(posts))
 	taken := make([]*parsedEntry, len(posts)) // from prev: its entry, unchanged, is next's
 	work.ForEach(len(posts), func(i int) {
@@ -916,6 +928,27 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 		}
 		results[i] = decodeMarkdownFile(m, loc, lang)
 	})
+	for i, m := range posts {
+		if m.src.err != nil || len(results[i].errs) == 0 {
+			continue
+		}
+		good := prev.lastGoodOf(m.src.path)
+		if good == nil {
+			continue
+		}
+		if next != nil {
+			if next.lastGood == nil {
+				next.lastGood = make(map[string]*lastGoodEntry)
+			}
+			next.lastGood[m.src.path] = good
+		}
+		if fallback && takeableEntry(good.entry, m, loc, lang) != nil {
+			r := good.entry.result
+			p := *r.post
+			r.post, r.errs, r.kept = &p, stillServed(results[i].errs), true
+			results[i].post, results[i].errs, results[i].kept = r.post, r.errs, true
+		}
+	}
 	if next != nil {
 		if next.parsed == nil {
 			next.parsed = make(map[string]*parsedEntry, len(posts))

@@ -163,7 +163,7 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 	c.Warnings = append(c.Warnings, s.warns...)
 	// The decodings as they were, nothing added, nothing left out: the
 	// next load takes them from here, as it takes this stage.
-	c.cache.parsed, c.cache.posts = prev.parsed, s
+	c.cache.parsed, c.cache.posts, c.cache.lastGood = prev.parsed, s, prev.lastGood
 	if len(edited) > 0 {
 		c.cache.parsed = maps.Clone(prev.parsed)
 		for _, i := range edited {

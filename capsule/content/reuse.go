@@ -42,6 +42,11 @@ type loadCache struct {
 	// posts is what the load made of its posts, for a reload that finds
 	// them made of the same (poststage.go); nil if it made none.
 	posts *postStage
+	// lastGood are, by path, the last good decodings of posts whose
+	// file cannot be decoded now and which are served as they last
+	// were: kept for a build cache (EncodeSaved), so that a restart
+	// serves them too (see lastGoodEntry).
+	lastGood map[string]*lastGoodEntry
 
 	// kept are the sources keep was given, until done records them in
 	// read; like is the previous load's cache, whose read done takes
@@ -55,6 +60,34 @@ type loadCache struct {
 	// of 10,000 (reuse; a third of what a reload with nothing changed
 	// did beyond its stats).
 	order []*source
+}
+
+// lastGoodEntry is a post's last good decoding, and its file as read
+// then: what a restart takes for a post whose file has broken since (a
+// typo saved months ago), as a reload does (LoadOptions.Previous), rather
+// than leave it out. Saved with the file's stamp of then, which its file
+// no longer has, so that a restart reads the file, finds it still broken,
+// and only then takes this (parsePosts).
+type lastGoodEntry struct {
+	entry *parsedEntry
+	src   *source
+}
+
+// lastGoodOf is the last good decoding of path's post, when its
+// decoding now has problems: the one kept already, or the decoding c
+// holds, if that had none. Nil when there is none.
+func (c *loadCache) lastGoodOf(path string) *lastGoodEntry {
+	if c == nil {
+		return nil
+	}
+	if g := c.lastGood[path]; g != nil {
+		return g
+	}
+	e, src := c.parsed[path], c.read[path]
+	if e == nil || src == nil || e.result.post == nil || len(e.result.errs) > 0 {
+		return nil
+	}
+	return &lastGoodEntry{entry: e, src: src}
 }
 
 // parsedEntry is a post's decoded front matter and the defaults it was

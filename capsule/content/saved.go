@@ -106,6 +106,17 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 			}
 			list = append(list, saved{path, src, st, e, s})
 		}
+		// The last good versions served of posts broken since, with
+		// their files' stamps of then: a restart finds each file
+		// changed, reads it, and takes this only if it is still broken.
+		for path, g := range c.cache.lastGood {
+			if now := c.cache.parsed[path]; now == nil || len(now.result.errs) == 0 || !savableEntry(g.entry, g.src) {
+				continue // not among the posts any more, fixed, or not to be saved
+			}
+			if s, ok := sum(path, g.entry.result.post.BodyHash); ok {
+				list = append(list, saved{path, g.src, *g.src.stamp, g.entry, s})
+			}
+		}
 	}
 	w.Uvarint(uint64(len(list)))
 	for _, s := range list {
@@ -526,15 +537,21 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 // savable returns the file of the post of path, decoded as e, when a
 // restart can take the post without reading it: nil if not.
 func (c *Content) savable(path string, e *parsedEntry) *source {
-	p := e.result.post
-	if p == nil || len(e.result.errs) > 0 || !p.plain || p.BodyHash == 0 || e.def.home || e.loc == nil {
-		return nil
-	}
 	src := c.cache.read[path]
-	if src == nil || src.err != nil || src.stamp == nil || !src.reusable() {
+	if !savableEntry(e, src) {
 		return nil
 	}
 	return src
+}
+
+// savableEntry reports whether e, a decoding of src's post, can be
+// saved for a restart to take without reading src.
+func savableEntry(e *parsedEntry, src *source) bool {
+	p := e.result.post
+	if p == nil || len(e.result.errs) > 0 || !p.plain || p.BodyHash == 0 || e.def.home || e.loc == nil {
+		return false
+	}
+	return src != nil && src.err == nil && src.stamp != nil && src.reusable()
 }
 
 // Savable is how many posts EncodeSaved saves of c, given the sum of

@@ -220,3 +220,108 @@ func TestNewTitleIsWrittenToTheCache(t *testing.T) {
 		})
 	}
 }
+
+// A post broken while capsuled ran keeps its last good version across a
+// restart, as across a reload: the build cache holds it, with its file's
+// stamp of then. Fixed, the post is served as written and the cache
+// forgets the old version; without a cache, a start leaves the broken
+// post out (the operators' trial: a typo saved months ago became an
+// outage at the next reboot).
+func TestBrokenPostKeepsItsLastGoodVersionAcrossARestart(t *testing.T) {
+	cfg := servetest.Config(t)
+	cfg.Posts = servetest.CopyPosts(t)
+	hourAgo := time.Now().Add(-time.Hour)
+	posts, _ := filepath.Glob(filepath.Join(cfg.Posts, "*.md"))
+	for _, p := range posts {
+		os.Chtimes(p, hourAgo, hourAgo)
+	}
+	post := filepath.Join(cfg.Posts, "2017-05-03-hello-again.md")
+	good, _ := os.ReadFile(post)
+	var logged servetest.LogBuffer
+	cfg.Log = log.New(&logged, "", 0)
+	start := func() *daemon.Daemon {
+		t.Helper()
+		d, err := daemon.Start(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.GeminiAddr, cfg.GopherAddr = d.GeminiAddr().String(), d.GopherAddr().String()
+		return d
+	}
+	stop := func(d *daemon.Daemon) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := d.Shutdown(ctx); err != nil { // waits for the cache's write
+			t.Fatal(err)
+		}
+	}
+	page := func(d *daemon.Daemon) string {
+		t.Helper()
+		_, _, body := servetest.GeminiGet(t, d, "/posts/2017-05-03-hello-again.gmi")
+		return body
+	}
+	d := start()
+	want := page(d)
+	if !strings.Contains(want, "やあ") {
+		t.Fatalf("the post before: %.80q", want)
+	}
+	broken := strings.Replace(string(good), "title = \"", "title = \"閉じていない", 1)
+	broken = strings.Replace(broken, "\"\n", "\n", 1) // the title's string left open
+	if err := os.WriteFile(post, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.Reload(context.Background(), d.Config())
+	if got := page(d); got != want {
+		t.Fatalf("the reload does not keep the last good version: %.80q", got)
+	}
+	time.Sleep(2100 * time.Millisecond) // past content.RacyWindow: the next reload takes the posts whole
+	d.Reload(context.Background(), d.Config())
+	if st := d.Store(); !st.Kept {
+		t.Log("the reload with nothing changed was not taken whole")
+	}
+	stop(d)
+
+	d = start()
+	if got := page(d); got != want {
+		t.Errorf("after a restart, the broken post: %.80q", got)
+	}
+	if st := d.Store(); len(st.Problems) != 1 || !strings.HasSuffix(st.Problems[0].Msg, "(its previous version is still served)") {
+		t.Errorf("problems after the restart: %v", st.Problems)
+	}
+	stop(d)
+	// Again: the cache the restart wrote keeps it too.
+	d = start()
+	if got := page(d); got != want {
+		t.Errorf("after a second restart, the broken post: %.80q", got)
+	}
+	stop(d)
+
+	// Without the cache, a start has no last good version to serve.
+	noCache := cfg
+	noCache.Cache = "false"
+	d2, err := daemon.Start(context.Background(), noCache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d2, "/posts/2017-05-03-hello-again.gmi"); status != 51 {
+		t.Errorf("without a cache, the broken post answers %d", status)
+	}
+	stop(d2)
+
+	// Fixed: served as written, and no old version is kept any more.
+	fixed := strings.Replace(string(good), "やあ", "やあ、直しました", 1)
+	os.WriteFile(post, []byte(fixed), 0o644)
+	os.Chtimes(post, hourAgo, hourAgo) // not racy: the start saves it
+	d = start()
+	if got := page(d); !strings.Contains(got, "直しました") {
+		t.Errorf("the fixed post: %.80q", got)
+	}
+	stop(d)
+	os.WriteFile(post, []byte(broken), 0o644)
+	d = start()
+	if got := page(d); !strings.Contains(got, "直しました") {
+		t.Errorf("broken again after its fix was served: %.80q", got)
+	}
+	stop(d)
+}

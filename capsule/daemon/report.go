@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"capsule/capsule"
@@ -31,12 +32,12 @@ func (d *Daemon) logBuild(cfg config.Config, st, prev *capsule.Store) {
 	for _, p := range st.Problems {
 		d.log.Print(p)
 	}
+	kept := slices.ContainsFunc(st.Problems, func(e *content.FileError) bool { return strings.HasSuffix(e.Msg, content.StillServedNote) })
 	switch n := len(st.Problems); {
-	case n > 0 && prev == nil:
-		// A start has no previous version to keep: the last good one
-		// lived in the process before, and the cache keeps renders,
-		// not posts.
-		d.log.Printf("%s in %s: left out (a start has no previous version of them to serve); the rest is served", count(n, "problem"), cfg.Posts)
+	case n > 0 && prev == nil && !kept:
+		// A start keeps a last good version only if the build cache
+		// held one (it keeps those a reload served).
+		d.log.Printf("%s in %s: left out (no previous version of them in the build cache); the rest is served", count(n, "problem"), cfg.Posts)
 	case n > 0:
 		d.log.Printf("%s in %s: left out, or still served in their previous version; the rest is served", count(n, "problem"), cfg.Posts)
 	}

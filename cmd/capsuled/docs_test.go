@@ -147,7 +147,7 @@ func TestReadmeBrokenPostExample(t *testing.T) {
 	}
 	// The line a reload ends with, then a start's.
 	lines := regexp.MustCompile("`(capsuled: 1 problem in posts: [^`]*)`").FindAllStringSubmatch(after, 2)
-	if len(lines) != 2 || !strings.Contains(lines[1][1], "a start") {
+	if len(lines) != 2 || !strings.Contains(lines[1][1], "build cache") {
 		t.Fatalf("README shows no lines for a reload and a start with a broken post: %q", lines)
 	}
 	reloadLine, startLine := lines[0][1], lines[1][1]
