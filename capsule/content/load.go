@@ -466,7 +466,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var siteLang, siteHome bool
 	var siteKept *siteSettings
 	if site != nil {
-		siteErrs, siteWarns, siteLang, siteHome, siteKept = c.readSiteFile(site, opts.Previous, opts.Lang)
+		siteErrs, siteWarns, siteLang, siteHome, siteKept = c.readSiteFile(site, opts.Previous, opts.Saved, opts.Lang)
 	}
 	// The site file's cascade reaches every page, a section's its own.
 	if l != layoutHugo {
@@ -1134,7 +1134,10 @@ type siteSettings struct {
 // returns the problems and warnings, whether the file sets the language
 // and whether it has a home page text, and the last good reading it kept
 // (nil when the file reads well, or there is none to keep).
-func (c *Content) readSiteFile(site *source, prev *Content, lang string) (errs, warns []*FileError, setsLang, home bool, kept *siteSettings) {
+//
+// A start from a build cache (saved, with no prev) keeps the settings
+// the cache saved, when it saved them (Content.savedSite).
+func (c *Content) readSiteFile(site *source, prev *Content, saved *Saved, lang string) (errs, warns []*FileError, setsLang, home bool, kept *siteSettings) {
 	if site.err != nil {
 		errs = []*FileError{site.err}
 	} else {
@@ -1146,6 +1149,9 @@ func (c *Content) readSiteFile(site *source, prev *Content, lang string) (errs, 
 		return errs, warns, setsLang, home, nil
 	}
 	kept = prev.lastSite(site.path)
+	if prev == nil && saved != nil && saved.site != nil && saved.site.path == site.path {
+		kept = saved.site
+	}
 	if kept == nil {
 		return errs, warns, setsLang, false, nil
 	}

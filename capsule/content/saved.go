@@ -39,7 +39,12 @@ import (
 
 // Saved is what an earlier process's Load left in a build cache, for a
 // restart's Load (LoadOptions.Saved).
-type Saved struct{ cache *loadCache }
+type Saved struct {
+	cache *loadCache
+	// site is the site file's last good settings, for a start that
+	// finds the file broken (readSiteFile); nil when none was saved.
+	site *siteSettings
+}
 
 // Len is how many posts s holds.
 func (s *Saved) Len() int {
@@ -145,6 +150,27 @@ func (c *Content) EncodeSaved(w *buildcache.Writer, sum func(file string, hash u
 			w.String(u.closest)
 		}
 	}
+	// The site file's settings as last read whole, for a start that
+	// finds it broken: those of a file that sets no more than SiteMeta
+	// (a cascade, or a home page text, would be half kept: neither is).
+	site := c.savedSite()
+	w.Bool(site != nil)
+	if site != nil {
+		w.String(site.path)
+		for _, s := range []string{site.meta.Title, site.meta.Description, site.meta.Lang, site.meta.Author, site.meta.Favicon} {
+			w.String(s)
+		}
+		w.Bool(site.setsLang)
+	}
+}
+
+// savedSite is the site settings EncodeSaved saves of c: its site file's
+// last good ones, when they are no more than SiteMeta; nil otherwise.
+func (c *Content) savedSite() *siteSettings {
+	if c == nil || c.site == nil || c.site.home || c.site.cascade != nil {
+		return nil
+	}
+	return c.site
 }
 
 // reusable reports whether a later load may take s: read at least
@@ -213,10 +239,19 @@ func DecodeSaved(d *buildcache.Decoder) *Saved {
 		c.read[path] = src
 		c.parsed[path] = e
 	}
+	saved := &Saved{cache: c}
+	if d.Bool() {
+		site := &siteSettings{path: d.String()}
+		for _, s := range []*string{&site.meta.Title, &site.meta.Description, &site.meta.Lang, &site.meta.Author, &site.meta.Favicon} {
+			*s = d.String()
+		}
+		site.setsLang = d.Bool()
+		saved.site = site
+	}
 	if d.Err() != nil {
 		return nil
 	}
-	return &Saved{cache: c}
+	return saved
 }
 
 // maxZones bounds the locations loaded from the time zone database for

@@ -266,6 +266,10 @@ func TestBrokenPostKeepsItsLastGoodVersionAcrossARestart(t *testing.T) {
 	if !strings.Contains(want, "やあ") {
 		t.Fatalf("the post before: %.80q", want)
 	}
+	// The site file broken too: its title and language are kept.
+	site := filepath.Join(cfg.Posts, "_index.md")
+	goodSite, _ := os.ReadFile(site)
+	os.WriteFile(site, []byte(strings.Replace(string(goodSite), "lang = \"ja\"", "lang = \"ja", 1)), 0o644)
 	broken := strings.Replace(string(good), "title = \"", "title = \"閉じていない", 1)
 	broken = strings.Replace(broken, "\"\n", "\n", 1) // the title's string left open
 	if err := os.WriteFile(post, []byte(broken), 0o644); err != nil {
@@ -286,8 +290,11 @@ func TestBrokenPostKeepsItsLastGoodVersionAcrossARestart(t *testing.T) {
 	if got := page(d); got != want {
 		t.Errorf("after a restart, the broken post: %.80q", got)
 	}
-	if st := d.Store(); len(st.Problems) != 1 || !strings.HasSuffix(st.Problems[0].Msg, "(its previous version is still served)") {
+	if st := d.Store(); len(st.Problems) != 2 || !strings.HasSuffix(st.Problems[0].Msg, "(its previous version is still served)") || !strings.HasSuffix(st.Problems[1].Msg, "(its previous version is still served)") {
 		t.Errorf("problems after the restart: %v", st.Problems)
+	}
+	if _, meta, home := servetest.GeminiGet(t, d, "/"); meta != "text/gemini; charset=utf-8; lang=ja" || !strings.HasPrefix(home, "# _・)Keep Smiling") {
+		t.Errorf("after a restart, the broken site file left the home page %q %.40q", meta, home)
 	}
 	stop(d)
 	// Again: the cache the restart wrote keeps it too.
@@ -310,6 +317,7 @@ func TestBrokenPostKeepsItsLastGoodVersionAcrossARestart(t *testing.T) {
 	stop(d2)
 
 	// Fixed: served as written, and no old version is kept any more.
+	os.WriteFile(site, goodSite, 0o644)
 	fixed := strings.Replace(string(good), "やあ", "やあ、直しました", 1)
 	os.WriteFile(post, []byte(fixed), 0o644)
 	os.Chtimes(post, hourAgo, hourAgo) // not racy: the start saves it
