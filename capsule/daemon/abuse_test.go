@@ -275,8 +275,23 @@ func TestProxyProtocol(t *testing.T) {
 	if !served(gopherVia("127.0.0.1", header(2, "203.0.113.8"))) {
 		t.Error("another client through the proxy was limited")
 	}
+	// A health check (connected, then closed with nothing sent) is not
+	// a header missing; a request with no header is, said in the log
+	// (once a minute): a proxy not set to send headers has every
+	// connection closed unanswered.
+	if hc, err := dialerFrom("127.0.0.1").Dial("tcp", d.GopherAddr().String()); err == nil {
+		hc.Close()
+	}
+	time.Sleep(100 * time.Millisecond)
+	if strings.Contains(logged.String(), "sent no PROXY header") {
+		t.Errorf("a health check was logged as a header missing:\n%s", logged.String())
+	}
 	if menu := gopherVia("127.0.0.1", []byte("/")); menu != "" {
 		t.Errorf("the trusted proxy without a header was served: %.40q", menu)
+	}
+	gopherVia("127.0.0.1", []byte("/again"))
+	if n := strings.Count(logged.String(), "gopher: a connection from the trusted proxy 127.0.0.1:"); n != 1 || !strings.Contains(logged.String(), "sent no PROXY header that could be read (proxyproto: ") {
+		t.Errorf("%d lines for two connections without a header:\n%s", n, logged.String())
 	}
 	if menu := gopherVia("127.0.0.2", header(1, "198.51.100.1")); served(menu) {
 		t.Errorf("a header from an untrusted address was taken for one: %.40q", menu)

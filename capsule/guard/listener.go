@@ -91,6 +91,12 @@ type Listener struct {
 	accepted     chan struct{} // closed when Accept has taken the last queued connection
 	acceptedOnce sync.Once
 	files        *Files // shared with the process's other listeners (Files.Share)
+
+	// BadHeader, when set, is told of a connection from a trusted proxy
+	// whose PROXY header could not be read (see BadProxyHeader), with
+	// the error: such a connection is closed unanswered, and a proxy
+	// not set to send headers has every one closed so.
+	BadHeader func(from net.Addr, err error)
 }
 
 // Event is what Listener.Observe is told of a connection.
@@ -642,6 +648,11 @@ func (c *conn) Read(b []byte) (int, error) {
 			c.Conn.Close()
 			return 0, net.ErrClosed
 		}
+		n, err := c.Conn.Read(b)
+		if c.l.BadHeader != nil && BadProxyHeader(c.Conn, err) {
+			c.l.BadHeader(c.Conn.RemoteAddr(), err)
+		}
+		return n, err
 	}
 	return c.Conn.Read(b)
 }

@@ -97,6 +97,7 @@ func (l wholeHeaderListener) Accept() (net.Conn, error) {
 type wholeHeaderConn struct {
 	net.Conn
 	read bool // the first read is done
+	sent int  // bytes the first read gave
 }
 
 func (c *wholeHeaderConn) Read(b []byte) (int, error) {
@@ -110,7 +111,25 @@ func (c *wholeHeaderConn) Read(b []byte) (int, error) {
 		m, err = c.Conn.Read(b[n:min(len(b), maxV1Header)])
 		n += m
 	}
+	c.sent = n
 	return n, err
+}
+
+// BadProxyHeader reports whether err, the first read's of c (a connection
+// of ProxyListener's), says that a trusted proxy sent something that is
+// no PROXY header: a proxy that does not send one (HAProxy without
+// send-proxy), or a header cut short. A connection closed before sending
+// anything (a health check's) is not one.
+func BadProxyHeader(c net.Conn, err error) bool {
+	if err == nil {
+		return false
+	}
+	pc, ok := c.(*proxyproto.Conn)
+	if !ok {
+		return false
+	}
+	w, ok := pc.Raw().(*wholeHeaderConn)
+	return ok && w.sent > 0 && strings.HasPrefix(err.Error(), "proxyproto: ")
 }
 
 // partialV1Header reports whether p is the start of a v1 header that
