@@ -945,6 +945,7 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 		if fallback && takeableEntry(good.entry, m, loc, lang) != nil {
 			r := good.entry.result
 			p := *r.post
+			p.lastGood = true
 			r.post, r.errs, r.kept = &p, stillServed(results[i].errs), true
 			results[i].post, results[i].errs, results[i].kept = r.post, r.errs, true
 		}

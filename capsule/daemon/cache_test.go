@@ -304,6 +304,26 @@ func TestBrokenPostKeepsItsLastGoodVersionAcrossARestart(t *testing.T) {
 	}
 	stop(d)
 
+	// With the site's settings changed, the cache's renders are not
+	// used, and the last good version cannot be rendered (its Markdown
+	// is not in its file any more): the post is left out, named for
+	// what is wrong with it, and for nothing else.
+	retitled := cfg
+	retitled.Title = "新しい題"
+	d3, err := daemon.Start(context.Background(), retitled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d3, "/posts/2017-05-03-hello-again.gmi"); status != 51 {
+		t.Errorf("with other settings, the broken post answers %d", status)
+	}
+	for _, p := range d3.Store().Problems {
+		if strings.HasSuffix(p.Msg, "(its previous version is still served)") && strings.HasSuffix(p.File, "hello-again.md") || strings.Contains(p.Msg, "changed while") {
+			t.Errorf("with other settings, a problem says %q", p.Msg)
+		}
+	}
+	stop(d3)
+
 	// Without the cache, a start has no last good version to serve.
 	noCache := cfg
 	noCache.Cache = "false"

@@ -78,6 +78,17 @@ func (d *Daemon) openSite(ctx context.Context, s *servedSite) error {
 	site := siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr()))
 	bo := d.buildOptions(s.cfg)
 	bo.Previous = d.readCache(s, site) // what an earlier process rendered
+	if bo.Previous == nil && s.loaded.KeepsLastGood() {
+		// The last good versions of broken posts the cache kept are
+		// served from its renders alone, which it cannot give (the
+		// site's settings changed): loaded again without them, those
+		// posts are left out, each named for what is wrong with it.
+		opts := s.cfg.LoadOptions()
+		if loaded, err := content.Load(s.cfg.Posts, opts); err == nil {
+			s.loaded = loaded
+			site = siteFor(s.cfg, s.loaded.Meta, port(d.geminiLn.Addr()), port(ln.Addr()))
+		}
+	}
 	st, err := capsule.Build(ctx, site, s.loaded, bo)
 	if err != nil {
 		ln.Close()
