@@ -84,6 +84,7 @@ type Content struct {
 	datedPagesWait bool
 	state          map[*Post]postState // which list each post is in
 	cache          *loadCache          // for the next Load's LoadOptions.Previous
+	keptFromCache  int                 // last good versions taken from LoadOptions.Saved (KeepsLastGood)
 
 	baseURL string // see BaseURL
 }
@@ -674,6 +675,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 			p, r.errs, r.warns = lastGood()[posts[i].src.path], nil, nil
 		case r.kept:
 			// Its last good version, taken by a start (parsePosts).
+			c.keptFromCache++
 		case len(r.errs) > 0:
 			// A post that cannot be loaded is left out, named; on a
 			// reload it keeps its last good version until it is fixed.
@@ -945,7 +947,6 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 		if fallback && takeableEntry(good.entry, m, loc, lang) != nil {
 			r := good.entry.result
 			p := *r.post
-			p.lastGood = true
 			r.post, r.errs, r.kept = &p, stillServed(results[i].errs), true
 			results[i].post, results[i].errs, results[i].kept = r.post, r.errs, true
 		}

@@ -83,11 +83,6 @@ type Post struct {
 	// bodySum is the SHA-256 of Body, for a post an earlier process
 	// decoded (Saved): known without its bytes. Nil for others.
 	bodySum *[32]byte
-	// lastGood is set for the last good version of a post whose file is
-	// broken, taken by a start from a build cache (parsePosts): its
-	// Markdown is not in its file any more, only its renders in the
-	// cache can serve it.
-	lastGood bool
 
 	// plain is set when Body has no template syntax or attribute list to
 	// expand: found once, when the post is decoded.

@@ -101,7 +101,7 @@ func TestSameComparesEveryField(t *testing.T) {
 		t.Errorf("SamePostAll misses another hash of a post without its Markdown")
 	}
 
-	notRead := map[string]bool{"now": true, "state": true, "cache": true, "datedPagesWait": true, "site": true, "langSites": true} // the lists say the states; the time is in them; site is what the next load keeps, Meta what is built
+	notRead := map[string]bool{"now": true, "state": true, "cache": true, "datedPagesWait": true, "site": true, "langSites": true, "keptFromCache": true} // the lists say the states; the time is in them; site is what the next load keeps, Meta what is built; the problems say what was kept
 	full := func() *Content {
 		return &Content{Location: time.UTC, Posts: []*Post{base()}, Files: []File{{Path: "f", Data: []byte("d")}},
 			Warnings: []*FileError{{File: "w"}}, Problems: ErrorList{{File: "p"}}}

@@ -632,13 +632,4 @@ func (p *Post) SavedSum() ([32]byte, bool) {
 // whose file is broken, taken from a build cache (LoadOptions.Saved): a
 // build without that cache's renders cannot render it (its Markdown is
 // not in its file any more), and should load c again without Saved.
-func (c *Content) KeepsLastGood() bool {
-	for _, list := range [][]*Post{c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage} {
-		for _, p := range list {
-			if p.lastGood {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (c *Content) KeepsLastGood() bool { return c.keptFromCache > 0 }
