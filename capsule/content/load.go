@@ -945,10 +945,8 @@ func parsePosts(posts []*mdFile, loc *time.Location, lang string, prev, next *lo
 			next.lastGood[m.src.path] = good
 		}
 		if fallback && takeableEntry(good.entry, m, loc, lang) != nil {
-			r := good.entry.result
-			p := *r.post
-			r.post, r.errs, r.kept = &p, stillServed(results[i].errs), true
-			results[i].post, results[i].errs, results[i].kept = r.post, r.errs, true
+			p := *good.entry.result.post // Load changes its posts: a copy
+			results[i].post, results[i].errs, results[i].kept = &p, stillServed(results[i].errs), true
 		}
 	}
 	if next != nil {

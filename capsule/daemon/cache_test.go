@@ -296,6 +296,19 @@ func TestBrokenPostKeepsItsLastGoodVersionAcrossARestart(t *testing.T) {
 	if _, meta, home := servetest.GeminiGet(t, d, "/"); meta != "text/gemini; charset=utf-8; lang=ja" || !strings.HasPrefix(home, "# _・)Keep Smiling") {
 		t.Errorf("after a restart, the broken site file left the home page %q %.40q", meta, home)
 	}
+	// Reloads after such a start keep it too: with nothing changed, and
+	// with another post edited.
+	d.Reload(context.Background(), d.Config())
+	other := filepath.Join(cfg.Posts, "2017-05-05-aching-wrist.md")
+	b, _ := os.ReadFile(other)
+	os.WriteFile(other, []byte(strings.Replace(string(b), "+++\n\n", "+++\n\n追記。\n\n", 1)), 0o644)
+	d.Reload(context.Background(), d.Config())
+	if got := page(d); got != want {
+		t.Errorf("after reloads that followed the restart, the broken post: %.80q", got)
+	}
+	if st := d.Store(); len(st.Problems) != 2 {
+		t.Errorf("problems after the reloads: %v", st.Problems)
+	}
 	stop(d)
 	// Again: the cache the restart wrote keeps it too.
 	d = start()
