@@ -1,6 +1,8 @@
 package capsule_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -278,7 +280,16 @@ func TestCredentialsAndPasswordStoresAreNeverServed(t *testing.T) {
 	for _, c := range "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n" {
 		utf16Key = append(utf16Key, byte(c), 0)
 	}
+	var gz, gzText bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n"))
+	zw.Close()
+	zw = gzip.NewWriter(&gzText)
+	zw.Write([]byte("notes, no key\n"))
+	zw.Close()
 	dir := testfs.Write(t, map[string]string{
+		"keys/key.txt.gz":       gz.String(),
+		"downloads/notes.gz":    gzText.String(),
 		"2010-01-01-a.md":       "+++\ntitle = \"A\"\ndate = 2010-01-01\n+++\n```toml\npassword = \"hunter2\"\n```\n",
 		"config.toml":           "[mail]\nuser = \"me\"\npassword = \"hunter2\"\n",
 		"aws/credentials":       "[default]\naws_access_key_id = AKIA...\naws_secret_access_key = abc/def\n",
@@ -291,12 +302,12 @@ func TestCredentialsAndPasswordStoresAreNeverServed(t *testing.T) {
 		"downloads/example.txt": "password = hunter2 is a bad password\n",
 	})
 	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
-	for _, path := range []string{"/config.toml", "/aws/credentials", "/vault.kdbx", "/keys/utf16key.txt", "/site/app.json", "/notes/htpasswd"} {
+	for _, path := range []string{"/config.toml", "/aws/credentials", "/vault.kdbx", "/keys/utf16key.txt", "/site/app.json", "/notes/htpasswd", "/keys/key.txt.gz"} {
 		if got := servedAnywhere(t, d, path); got != "" {
 			t.Errorf("%s is served: %s", path, got)
 		}
 	}
-	for _, path := range []string{"/site/public.toml", "/site/from-env.yaml", "/downloads/example.txt"} {
+	for _, path := range []string{"/site/public.toml", "/site/from-env.yaml", "/downloads/example.txt", "/downloads/notes.gz"} {
 		if h, _ := servetest.GeminiAs(t, d, path, nil); !strings.HasPrefix(h, "20 ") {
 			t.Errorf("%s: %q", path, h)
 		}
@@ -315,4 +326,5 @@ func TestCredentialsAndPasswordStoresAreNeverServed(t *testing.T) {
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "site", "app.json"), "seems to hold a credential (apiKey is given a value)")
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "vault.kdbx"), "a password manager's file (.kdbx): never served")
 	wantWarning(t, sum.Warnings, filepath.Join(dir, "keys", "utf16key.txt"), `holds a private key (a PEM block "PRIVATE KEY, in UTF-16")`)
+	wantWarning(t, sum.Warnings, filepath.Join(dir, "keys", "key.txt.gz"), `a gzip file holding a private key (a PEM block "RSA PRIVATE KEY")`)
 }

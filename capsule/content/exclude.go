@@ -3,8 +3,10 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -359,15 +361,20 @@ func (s *source) secretBytes() string {
 			s.key = fmt.Sprintf("holds a private key (a PEM block %q): never served; keep keys out of the posts folder", kind)
 		} else if key := credentialKey(s.path, s.data); key != "" {
 			s.key = fmt.Sprintf("a configuration file that seems to hold a credential (%s is given a value): never served; keep credentials out of the posts folder", key)
+		} else if kind := keyIn(gunzipped(s.path, s.data)); kind != "" {
+			s.key = fmt.Sprintf("a gzip file holding a private key (a PEM block %q): never served; keep keys out of the posts folder", kind)
 		}
 		s.keyScanned = true
 	}
 	return s.key
 }
 
-// keyScan is privateKeyBlock, and its UTF-16 form; tests count its
-// calls.
-var keyScan = func(data []byte) string {
+// keyScan is keyIn; tests count its calls.
+var keyScan = keyIn
+
+// keyIn is privateKeyBlock of data, or "PRIVATE KEY, in UTF-16" when
+// data holds a PEM key saved in UTF-16.
+func keyIn(data []byte) string {
 	if kind := privateKeyBlock(data); kind != "" {
 		return kind
 	}
@@ -413,4 +420,24 @@ func utf16Bytes(s string, bigEndian bool) []byte {
 		}
 	}
 	return b
+}
+
+// maxGunzipped bounds what gunzipped decompresses of one file: a key
+// file is a few KiB, and a gzip bomb (a few KiB that decompress to
+// GiB) must cost no more than this.
+const maxGunzipped = 1 << 20
+
+// gunzipped is the start of a .gz file's contents, at most maxGunzipped
+// bytes, for keyScan: key.pem.gz is a key still. nil for any other file,
+// or one that is not gzip. Other archives (.zip, .tar) are not opened.
+func gunzipped(path string, data []byte) []byte {
+	if !hasExt(path, ".gz") && !hasExt(path, ".tgz") {
+		return nil
+	}
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	out, _ := io.ReadAll(io.LimitReader(r, maxGunzipped))
+	return out
 }
