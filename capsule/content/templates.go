@@ -351,9 +351,13 @@ func hasAbbreviations(body []byte) bool {
 }
 
 // dropAbbreviations empties the lines of body that define kramdown
-// abbreviations, outside fenced code, keeping every line (so that line
-// numbers stay right).
-func dropAbbreviations(body []byte) []byte {
+// abbreviations (see dropLinesOutsideFences).
+func dropAbbreviations(body []byte) []byte { return dropLinesOutsideFences(body, abbreviationLine) }
+
+// dropLinesOutsideFences empties the lines of body that line matches,
+// outside fenced code, keeping every line (so that line numbers stay
+// right).
+func dropLinesOutsideFences(body []byte, line *regexp.Regexp) []byte {
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	var fenceCh byte
 	fenceN := 0
@@ -364,7 +368,7 @@ func dropAbbreviations(body []byte) []byte {
 			if scClosesFence(text, fenceCh, fenceN) {
 				fenceCh = 0
 			}
-		case abbreviationLine.Match(text):
+		case line.Match(text):
 			lines[i] = l[len(text):]
 		default:
 			if ch, n := scFenceOpen(bytes.TrimLeft(text, " ")); n > 0 {
@@ -386,26 +390,6 @@ func hasBlockAttributes(body []byte) bool {
 	return bytes.Contains(body, []byte("{")) && blockAttributeLine.Match(body)
 }
 
-// dropBlockAttributes empties body's lines of block attributes, outside
-// fenced code, keeping every line (so that line numbers stay right).
-func dropBlockAttributes(body []byte) []byte {
-	lines := bytes.SplitAfter(body, []byte("\n"))
-	var fenceCh byte
-	fenceN := 0
-	for i, l := range lines {
-		text := bytes.TrimRight(l, "\r\n")
-		switch {
-		case fenceCh != 0:
-			if scClosesFence(text, fenceCh, fenceN) {
-				fenceCh = 0
-			}
-		case blockAttributeLine.Match(text):
-			lines[i] = l[len(text):]
-		default:
-			if ch, n := scFenceOpen(bytes.TrimLeft(text, " ")); n > 0 {
-				fenceCh, fenceN = ch, n
-			}
-		}
-	}
-	return bytes.Join(lines, nil)
-}
+// dropBlockAttributes empties body's lines of block attributes (see
+// dropLinesOutsideFences).
+func dropBlockAttributes(body []byte) []byte { return dropLinesOutsideFences(body, blockAttributeLine) }
