@@ -435,7 +435,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			st.Warnings = append(st.Warnings, &content.FileError{File: f.Path, Msg: fmt.Sprintf("its Gemini URL among the drafts would be %d bytes, over the %d a request may have: not served", n, geminiRequestLimit), Kind: kindAddressTooLong})
 			continue
 		}
-		st.drafts[draftFilePath(f.Path)] = gemini.NewResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
+		st.drafts[draftFilePath(f.Path)] = gemini.NewSharedResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
 	}
 	st.draftsCertRequired = gemini.NewResponse(gemini.StatusCertificateRequired, msg.AuthorCertificate, nil)
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
@@ -454,10 +454,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			continue
 		}
 		key := "/" + f.Path
-		// Gopher serves the body of the Gemini response: one copy in memory.
-		resp := gemini.NewResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
-		st.gemini[key] = resp
-		st.gopher[key] = resp.Body
+		// Both protocols serve the bytes the load read: one copy in
+		// memory, kept by a reload that keeps the file.
+		st.gemini[key] = gemini.NewSharedResponse(gemini.StatusSuccess, fileMediaType(f.Path), f.Data)
+		st.gopher[key] = f.Data[:len(f.Data):len(f.Data)]
 	}
 	// Old addresses last: one that a page, a tag, a file or capsule
 	// itself answers is theirs.

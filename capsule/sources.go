@@ -102,7 +102,7 @@ func (s *Store) FileAddress(rel string, data []byte) (string, bool) {
 		if addr != "/"+rel {
 			r = s.drafts[addr]
 		}
-		if r != nil && r.Status == gemini.StatusSuccess && len(r.Tail) == 0 && bytes.Equal(r.Body, data) {
+		if r != nil && r.Status == gemini.StatusSuccess && r.BodyIs(data) {
 			return addr, true
 		}
 	}

@@ -1,6 +1,7 @@
 package gemini
 
 import (
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -103,6 +104,37 @@ func NewResponse(status Status, meta string, body []byte) *Response {
 	raw = append(raw, "\r\n"...)
 	raw = append(raw, body...)
 	return &Response{Status: status, Meta: meta, Body: raw[len(raw)-len(body):], Raw: raw}
+}
+
+// NewSharedResponse is NewResponse for a body that is not copied: the
+// response is its header line in Raw and body itself as its Tail, written
+// after it. body must not change afterwards. It is how a file beside the
+// posts is served: its bytes, as the load read them, are held once, by
+// the load (which a reload takes unchanged files from) and by every Store
+// that serves them; copied into each Store's responses, they were held
+// twice, and a reload copied every file again.
+func NewSharedResponse(status Status, meta string, body []byte) *Response {
+	r := NewResponse(status, meta, nil)
+	r.Body = r.Raw[len(r.Raw):]
+	if len(body) > 0 {
+		r.Tail = [][]byte{body[:len(body):len(body)]}
+	}
+	return r
+}
+
+// BodyIs reports whether r's body, in Raw and Tail, is b.
+func (r *Response) BodyIs(b []byte) bool {
+	if !bytes.HasPrefix(b, r.Body) {
+		return false
+	}
+	b = b[len(r.Body):]
+	for _, t := range r.Tail {
+		if !bytes.HasPrefix(b, t) {
+			return false
+		}
+		b = b[len(t):]
+	}
+	return len(b) == 0
 }
 
 // headerMeta returns meta fit for a response header: valid UTF-8, with

@@ -25,6 +25,37 @@ func TestResponsePieces(t *testing.T) {
 	}
 }
 
+// A shared response is its header and then the body itself, not a copy:
+// written, it is the response NewResponse makes; its body is the body,
+// whatever pieces it is in.
+func TestSharedResponse(t *testing.T) {
+	body := []byte("\x89PNG 絵の中身")
+	whole := NewResponse(StatusSuccess, "image/png", body)
+	shared := NewSharedResponse(StatusSuccess, "image/png", body)
+	var w bytes.Buffer
+	if _, err := shared.WriteTo(&w); err != nil || !bytes.Equal(w.Bytes(), whole.Raw) {
+		t.Fatalf("written: %q (%v), want %q", w.Bytes(), err, whole.Raw)
+	}
+	if len(shared.Tail) != 1 || &shared.Tail[0][0] != &body[0] {
+		t.Error("the body was copied")
+	}
+	if empty := NewSharedResponse(StatusSuccess, "text/plain", nil); !bytes.Equal(empty.Bytes(), []byte("20 text/plain\r\n")) || empty.Body == nil {
+		t.Errorf("an empty body: %q, body %v", empty.Bytes(), empty.Body)
+	}
+	at := bytes.Index(whole.Raw, []byte("絵"))
+	split := &Response{Raw: whole.Raw[:at], Body: whole.Body[:len(whole.Body)-len(whole.Raw)+at], Tail: [][]byte{whole.Raw[at : at+3], nil, whole.Raw[at+3:]}}
+	for _, r := range []*Response{whole, shared, split} {
+		if !r.BodyIs(body) {
+			t.Errorf("%q: BodyIs(the body) is false", r.Bytes())
+		}
+		for _, other := range [][]byte{nil, body[:len(body)-1], append(bytes.Clone(body), 'x'), []byte("\x89PNG 絵の中見")} {
+			if r.BodyIs(other) {
+				t.Errorf("%q: BodyIs(%q) is true", r.Bytes(), other)
+			}
+		}
+	}
+}
+
 // A meta that quotes what a stranger sent (a Titan path decoded from
 // %0D%0A) cannot end the header early, is UTF-8, and is at most 1024
 // bytes, cut at a character; a meta that is fit is kept as it is.
