@@ -22,6 +22,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"capsule/capsule/daemon"
 	"capsule/capsule/watch"
 )
@@ -45,14 +46,23 @@ func runReload(args []string) {
 	runs := fs.Int("runs", 1, "runs, each in a fresh process on the same posts (1 to 10): the memory ratios' median and spread")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the reloads after an edit to `file`")
 	noChangeProfile := fs.String("nochangeprofile", "", "write a CPU profile of the reloads with nothing changed to `file`")
+	blog := fs.String("blog", "", "measure on a copy of this `folder`, a real blog (capsule's, Hugo's, Jekyll's…), instead of generated posts: each edit adds a sentence at the end of one of its posts; the full reload is a new Gopher width (-full-by width), since a blog has no _index.md to retitle")
 	fs.Parse(args)
+	if *blog != "" {
+		*fullBy = "width"
+	}
 	if *fullBy != "title" && *fullBy != "width" {
 		log.Fatal("-full-by is title or width")
 	}
 	if *n < 1 || *n > 50000 || *reloads < 5 || *reloads > 100 || *size < 1 || *size > 1<<20 || *runs < 1 || *runs > 10 {
 		log.Fatal("n, size, reloads (at least 5) or runs out of bounds")
 	}
-	dir := generatePosts(*n, *size, *sample)
+	var dir string
+	if *blog != "" {
+		dir = copyBlog(*blog)
+	} else {
+		dir = generatePosts(*n, *size, *sample)
+	}
 	defer os.RemoveAll(dir)
 	self, _ := os.Executable()
 	var all []reloadResult
@@ -71,7 +81,11 @@ func runReload(args []string) {
 		all = append(all, r)
 	}
 	r := all[len(all)-1]
-	fmt.Printf("reload after one edit, %d posts of %d KiB, %d cores, %d reloads\n", *n, *size>>10, runtime.NumCPU(), *reloads)
+	if *blog != "" {
+		fmt.Printf("reload after one edit, a copy of %s (%d posts), %d cores, %d reloads\n", *blog, r.Posts, runtime.NumCPU(), *reloads)
+	} else {
+		fmt.Printf("reload after one edit, %d posts of %d KiB, %d cores, %d reloads\n", *n, *size>>10, runtime.NumCPU(), *reloads)
+	}
 	fmt.Println(machineLine())
 	fmt.Printf("  full build (start)          %9v\n", r.Full.Round(time.Millisecond))
 	fmt.Printf("  reload, median              %9v   %.3f of the full build (target ≤ 0.02)\n", r.Median.Round(time.Millisecond), float64(r.Median)/float64(r.Full))
@@ -143,6 +157,7 @@ type reloadResult struct {
 	FullRendered                      int     // posts the full reload rendered (not retitled)
 	FullRewrapped                     int     // posts whose Gopher text alone it rendered
 	PeakMiB                           float64
+	Posts                             int // posts the edits choose from
 }
 
 func runReloadChild(args []string) {
@@ -191,7 +206,8 @@ func runReloadChild(args []string) {
 	// Before the edits, whose build cache is written half a minute
 	// after the first (cacheWritePause), in this process: a reload with
 	// nothing changed writes none, and is timed alone.
-	res.StatFloor = statFloor(cfg.Posts, *reloads)
+	files, names := postFiles(cfg.Posts)
+	res.StatFloor, res.Posts = statFloor(cfg.Posts, names, *reloads), len(files)
 	if *noChangeProfile != "" {
 		stop := startCPUProfile(*noChangeProfile)
 		res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
@@ -200,7 +216,6 @@ func runReloadChild(args []string) {
 		res.NoChange, res.NoChangeCPU = noChangeReloads(ctx, d, cfg, *reloads)
 	}
 	res.AloneCycleCPU = aloneReloads(ctx, d, cfg, 8)
-	files, _ := filepath.Glob(filepath.Join(*dir, "*-post-*.md"))
 	if *cpuProfile != "" {
 		defer startCPUProfile(*cpuProfile)()
 	}
@@ -215,6 +230,11 @@ func runReloadChild(args []string) {
 			log.Fatal(err)
 		}
 		edited := strings.Replace(string(b), "+++\n\n", fmt.Sprintf("+++\n\n追記 %d。\n\n", i), 1)
+		if edited == string(b) {
+			// A real blog's post (-blog): its front matter may be YAML,
+			// or none; the sentence goes at its end.
+			edited = strings.TrimRight(edited, "\n") + fmt.Sprintf("\n\n追記 %d。\n", i)
+		}
 		if err := os.WriteFile(f, []byte(edited), 0o644); err != nil {
 			log.Fatal(err)
 		}
@@ -411,25 +431,61 @@ func settleAfterCacheWrite(dir string) {
 	time.Sleep(3 * time.Second)
 }
 
-// statFloor is the least a reload that finds nothing changed can do: look
-// at every post's file, one stat each, relative to the posts folder, on
-// every core, as content.Load does (statat.go), without anything else.
-// It returns the median of n rounds, each after watch.DefaultQuiet of
-// rest, as noChangeReloads times each reload: the same stats run back to
-// back, with the caches warm and both cores awake, took here 0.85 times
-// as long at 3,000 posts (4.3–5.4 ms against 6.3 ms), a fixed part the
-// reload pays and such a floor did not.
-func statFloor(dir string, n int) time.Duration {
-	entries, err := os.ReadDir(dir)
+// postFiles returns the posts of dir an edit may change (its pages if it
+// has no posts), as paths, and
+// the files of every post, page and draft, relative to dir: what a stat
+// of every post looks at (statFloor). Generated posts are dir's
+// *-post-*.md and its Markdown files; a real blog's (-blog) are those its
+// load finds.
+func postFiles(dir string) (posts, names []string) {
+	if posts, _ = filepath.Glob(filepath.Join(dir, "*-post-*.md")); len(posts) > 0 {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".md") {
+				names = append(names, e.Name())
+			}
+		}
+		return posts, names
+	}
+	c, err := content.Load(dir, content.LoadOptions{Settle: -1})
 	if err != nil {
 		log.Fatal(err)
 	}
-	var names []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".md") {
-			names = append(names, e.Name())
+	for _, list := range [][]*content.Post{c.Posts, c.Pages, c.Drafts, c.Scheduled, c.Expired, c.Unlisted, c.NoPage} {
+		for _, p := range list {
+			rel, err := filepath.Rel(dir, p.File)
+			if err != nil || strings.HasPrefix(rel, "..") {
+				continue
+			}
+			names = append(names, rel)
 		}
 	}
+	edited := c.Posts
+	if len(edited) == 0 {
+		edited = c.Pages // a blog of pages only: Zola's without dates
+	}
+	for _, p := range edited {
+		posts = append(posts, p.File)
+	}
+	if len(posts) == 0 {
+		log.Fatalf("%s: no posts to edit", dir)
+	}
+	runtime.GC() // the load's garbage, not the reloads'
+	return posts, names
+}
+
+// statFloor is the least a reload that finds nothing changed can do: look
+// at every post's file (names, relative to dir), one stat each, relative
+// to the posts folder, on every core, as content.Load does (statat.go),
+// without anything else. It returns the median of n rounds, each after
+// watch.DefaultQuiet of rest, as noChangeReloads times each reload: the
+// same stats run back to back, with the caches warm and both cores
+// awake, took here 0.85 times as long at 3,000 posts (4.3–5.4 ms against
+// 6.3 ms), a fixed part the reload pays and such a floor did not.
+func statFloor(dir string, names []string, n int) time.Duration {
 	var times []time.Duration
 	for range n {
 		time.Sleep(watch.DefaultQuiet)

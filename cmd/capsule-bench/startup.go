@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"os/exec"
@@ -363,4 +364,51 @@ func writeHeapProfile(path string) {
 	}
 	pprof.Lookup("heap").WriteTo(f, 0)
 	f.Close()
+}
+
+// copyBlog copies the blog in dir to a new temporary folder, which the
+// reloads' edits change and the run removes (-blog), and returns it.
+// Version control's folder (.git) is left behind; symbolic links are
+// copied as links; files are dated an hour ago, as generatePosts dates
+// its posts.
+func copyBlog(dir string) string {
+	to, err := os.MkdirTemp("", "capsule-bench-blog")
+	if err != nil {
+		log.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	err = filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		dst := filepath.Join(to, rel)
+		switch {
+		case e.IsDir() && e.Name() == ".git":
+			return filepath.SkipDir
+		case e.IsDir():
+			return os.MkdirAll(dst, 0o755)
+		case e.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(path)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, dst)
+		case !e.Type().IsRegular():
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return err
+		}
+		return os.Chtimes(dst, old, old)
+	})
+	if err != nil {
+		os.RemoveAll(to)
+		log.Fatalf("copying the blog: %v", err)
+	}
+	return to
 }
