@@ -171,7 +171,44 @@ func astroI18n(dir string, cfg []byte) (def string, locales []string) {
 // astroGlobPattern finds the folder of an Astro content collection's
 // glob loader: glob({ pattern: "**/*.{md,mdx}", base: "./src/data/blog" }),
 // a brace of the pattern, in its quotes, not taken for the object's end.
-var astroGlobPattern = regexp.MustCompile(`\bglob\s*\(\s*\{(?:[^}"']|"[^"\n]*"|'[^'\n]*')*?\bbase\s*:\s*["']([^"'\n]+)["']`)
+//
+// The base may also be a constant of the same file, as AstroPaper's is
+// (export const BLOG_PATH = "src/data/blog"; … base: `./${BLOG_PATH}`,
+// or base: BLOG_PATH): its literal is followed, nothing further.
+var astroGlobPattern = regexp.MustCompile(`\bglob\s*\(\s*\{(?:[^}"'` + "`" + `]|"[^"\n]*"|'[^'\n]*'|` + "`[^`\\n]*`" + `)*?\bbase\s*:\s*(?:["']([^"'\n]+)["']|` + "`" + `([^` + "`" + `\n]*)` + "`" + `|([A-Za-z_$][\w$]*))`)
+
+// astroGlobConst is a template literal's one constant: `./${BLOG_PATH}`.
+var astroGlobConst = regexp.MustCompile(`\$\{\s*([A-Za-z_$][\w$]*)\s*\}`)
+
+// astroGlobBaseValue is the folder a glob loader's base match m names:
+// its string, or its template literal or name with the constants of
+// src (the configuration) put in; "" when one is not a literal there.
+func astroGlobBaseValue(src []byte, m [][]byte) string {
+	unquote := func(lit string) string {
+		if len(lit) >= 2 && (lit[0] == '"' || lit[0] == '\'') {
+			return lit[1 : len(lit)-1]
+		}
+		return ""
+	}
+	switch {
+	case m[1] != nil:
+		return string(m[1])
+	case m[2] != nil:
+		ok := true
+		out := astroGlobConst.ReplaceAllStringFunc(string(m[2]), func(ref string) string {
+			v := unquote(jsLiteral(src, astroGlobConst.FindStringSubmatch(ref)[1]))
+			ok = ok && v != ""
+			return v
+		})
+		if !ok || strings.Contains(out, "${") {
+			return ""
+		}
+		return out
+	case m[3] != nil:
+		return unquote(jsLiteral(src, string(m[3])))
+	}
+	return ""
+}
 
 // astroGlobBase is the folder of an Astro site's content collections
 // kept outside src/content, as its content configuration's glob loaders
@@ -187,8 +224,9 @@ func astroGlobBase(dir string) string {
 	}
 	var bases []string
 	for _, m := range astroGlobPattern.FindAllSubmatch(cfg, -1) {
-		base := filepath.Clean(filepath.FromSlash(strings.TrimPrefix(string(m[1]), "./")))
-		if base == "." || strings.HasPrefix(base, "..") || filepath.IsAbs(base) || !hasMarkdown(filepath.Join(dir, base)) {
+		value := astroGlobBaseValue(cfg, m)
+		base := filepath.Clean(filepath.FromSlash(strings.TrimPrefix(value, "./")))
+		if value == "" || base == "." || strings.HasPrefix(base, "..") || filepath.IsAbs(base) || !hasMarkdown(filepath.Join(dir, base)) {
 			continue
 		}
 		bases = append(bases, base)

@@ -832,3 +832,37 @@ func TestAstroPagesBesideCollectionsNamed(t *testing.T) {
 		}
 	}
 }
+
+// AstroPaper (v5) names its collection's folder by a constant of its
+// content configuration: export const BLOG_PATH = "src/data/blog", then
+// base: `./${BLOG_PATH}`. Its posts are read from there (no post of such
+// a blog was served: the folder read was src/pages).
+func TestAstroGlobLoaderBaseConstant(t *testing.T) {
+	for _, base := range []string{"`./${BLOG_PATH}`", "`${ BLOG_PATH }`", "BLOG_PATH"} {
+		dir := testfs.Write(t, map[string]string{
+			"astro.config.ts":         `export default defineConfig({});`,
+			"src/content.config.ts":   "import { glob } from \"astro/loaders\";\n\nexport const BLOG_PATH = \"src/data/blog\";\n\nconst blog = defineCollection({\n  loader: glob({ pattern: \"**/[^_]*.md\", base: " + base + " }),\n  schema: ({ image }) => z.object({ title: z.string() }),\n});\n",
+			"src/data/blog/first.md":  "---\ntitle: First\npubDatetime: 2024-01-01T10:00:00Z\ndescription: one\n---\nText.\n",
+			"src/data/blog/second.md": "---\ntitle: Second\npubDatetime: 2024-01-02T10:00:00Z\ndescription: two\n---\nText.\n",
+			"src/pages/about.md":      "---\nlayout: ../layouts/AboutLayout.astro\ntitle: About\n---\nAbout me.\n",
+			"src/pages/index.astro":   "---\n---\n<h1>Home</h1>\n",
+		})
+		site, err := loadStrict(dir, LoadOptions{Settle: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(site.Posts) != 2 {
+			t.Errorf("base: %s: %d posts, want 2 (%s)", base, len(site.Posts), site.Layout)
+		}
+	}
+	// A template literal naming what the file does not give is no folder.
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.ts":        `export default defineConfig({});`,
+		"src/content.config.ts":  "const blog = defineCollection({ loader: glob({ pattern: \"**/*.md\", base: `./${process.env.BLOG}` }) });\n",
+		"src/data/blog/first.md": jsPost("First", "2024-01-01", ""),
+		"src/pages/index.md":     "---\ntitle: Home\n---\nHi.\n",
+	})
+	if _, err := loadStrict(dir, LoadOptions{Settle: -1}); err != nil {
+		t.Fatal(err)
+	}
+}
