@@ -541,11 +541,11 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		case slugCut:
 			warns = append(warns, &FileError{File: file, Line: slugLine, Msg: fmt.Sprintf(
 				"%s %q is over the %d bytes an address may give it once percent-encoded: its address is cut to %q; set a shorter slug = \"…\" to choose it",
-				slugFrom, clip(name), MaxSlugBytes, p.Slug)})
+				slugFrom, clip(name), MaxSlugBytes, p.Slug), Kind: "address cut"})
 		case slugFallback:
 			warns = append(warns, &FileError{File: file, Line: slugLine, Msg: fmt.Sprintf(
 				"%s %q has no letter or digit for an address: its address is named %q; set slug = \"…\" to choose it",
-				slugFrom, clip(name), p.Slug)})
+				slugFrom, clip(name), p.Slug), Kind: "address named by a hash"})
 		}
 	}
 	for _, k := range []string{"lang", "language"} {

@@ -1,8 +1,12 @@
 package content
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
+
+	"capsule/capsule/internal/testfs"
 )
 
 // Warnings are grouped by kind, the kinds in the order of their first
@@ -75,5 +79,28 @@ func TestGroupKindPrintable(t *testing.T) {
 	}
 	if got := GroupWarnings(warns)[0].String(); got != `2 × bad\x0akind, first a: m` {
 		t.Errorf("%q", got)
+	}
+}
+
+// A blog whose posts are named by their Japanese titles has many names
+// over an address's 200 bytes (kenjinote/blog: 14 of 183): their
+// warnings are one kind, one log line, not a line each.
+func TestLongNamesOneKind(t *testing.T) {
+	long := strings.Repeat("日本語のとても長いファイル名", 4)
+	files := map[string]string{}
+	for i := range 5 {
+		files[fmt.Sprintf("2020-01-0%d-%s%d.md", i+1, long, i)] = "+++\ntitle = \"t\"\ndate = 2020-01-01\n+++\nx\n"
+	}
+	c, err := loadStrict(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := GroupWarnings(c.Warnings)
+	if len(groups) != 1 || groups[0].Count != 5 {
+		var lines []string
+		for _, g := range groups {
+			lines = append(lines, g.String())
+		}
+		t.Errorf("%d warnings in %d lines, want 5 in 1:\n%s", CountWarnings(c.Warnings), len(groups), strings.Join(lines, "\n"))
 	}
 }
