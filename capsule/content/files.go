@@ -126,7 +126,7 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			return nil
 		}
 		if *total += info.Size(); *total > maxTotal {
-			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit (max_files_total)", *total, maxTotal)})
+			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit "+totalCapKey, *total, maxTotal)})
 			return nil
 		}
 		src := &source{path: p, limit: maxSize, what: besideWhat}
@@ -138,6 +138,31 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 		errs = append(errs, &FileError{File: dir, Msg: readProblem(walkErr, false)})
 	}
 	return found, withheld, warns, errs
+}
+
+// totalCapKey ends the problem of a file over max_files_total.
+const totalCapKey = "(max_files_total)"
+
+// boundTotalCap keeps, of the problems of files over max_files_total,
+// the first, and counts the others in one problem of dir, with the
+// total of all the files beside the posts: a folder of thousands of
+// images over the cap was thousands of lines, one per file after it.
+func boundTotalCap(errs []*FileError, dir string, maxTotal, total int64) []*FileError {
+	out, more := errs[:0:0], 0
+	seen := false
+	for _, e := range errs {
+		if !strings.HasSuffix(e.Msg, totalCapKey) {
+			out = append(out, e)
+		} else if !seen {
+			out, seen = append(out, e), true
+		} else {
+			more++
+		}
+	}
+	if more > 0 {
+		out = append(out, &FileError{File: dir, Msg: fmt.Sprintf("and %s more files beside the posts over the %d-byte limit "+totalCapKey+": %d bytes in all; raise the limit, or leave them out with exclude", thousands(more), maxTotal, total)})
+	}
+	return out
 }
 
 // filesRead is the files found, once read; their total is checked again,

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -103,5 +104,23 @@ func TestJekyllTemplatesNotServed(t *testing.T) {
 	})
 	if c, err := loadStrict(flat, LoadOptions{Settle: -1}); err != nil || len(c.Files) != 1 {
 		t.Errorf("capsule's own folder: %v, files %v", err, c.Files)
+	}
+}
+
+// Files over max_files_total are one problem for the first and one
+// counting the others, whatever their number (a site's generated images,
+// 367 MB of them, were a line each).
+func TestFileTotalCapBounded(t *testing.T) {
+	files := map[string]string{"a.md": goodPost}
+	for i := range 30 {
+		files[fmt.Sprintf("img/%02d.bin", i)] = strings.Repeat("x", 100)
+	}
+	dir := testfs.Write(t, files)
+	_, err := loadStrict(dir, LoadOptions{MaxFilesTotal: 1050})
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 2 ||
+		!strings.Contains(list.Error(), "10.bin: brings the files beside the posts to 1100 bytes, over the 1050-byte limit (max_files_total)") ||
+		!strings.Contains(list.Error(), "and 19 more files beside the posts over the 1050-byte limit (max_files_total): 3000 bytes in all") {
+		t.Errorf("files over the total cap: %d problems, want 2: %v", len(list), err)
 	}
 }

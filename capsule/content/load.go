@@ -559,13 +559,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}, maxFile, maxTotal, &total)
 	c.Withheld = withheld
 	c.Warnings = append(c.Warnings, warns...)
-	errs = append(errs, ferrs...)
 	// Hugo's static folders: served at the top, as Hugo copies them; a
 	// file beside the posts at the same path wins, as in Hugo's output.
-	statics, warns, ferrs := f.staticFiles(opts, maxFile, maxTotal, &total, found)
+	statics, warns, sferrs := f.staticFiles(opts, maxFile, maxTotal, &total, found)
 	found = append(found, statics...)
 	c.Warnings = append(c.Warnings, warns...)
-	errs = append(errs, ferrs...)
+	errs = append(errs, boundTotalCap(append(ferrs, sferrs...), dir, maxTotal, total)...)
 	files := make([]*source, len(found))
 	for i, f := range found {
 		files[i] = f.src
