@@ -299,11 +299,20 @@ func uploadTarget(cfg config.Config, loaded *content.Content, st *capsule.Store,
 			}
 			return r, "", true, ""
 		}
-		slug, ok := strings.CutPrefix(strings.TrimSuffix(addr, path.Ext(addr)), "/posts/")
+		page, langDir := languageOf(loaded, strings.TrimSuffix(addr, path.Ext(addr)))
+		slug, ok := strings.CutPrefix(page, "/posts/")
 		if deleting || !ok || slug == "" || content.MakeSlug(slug) != slug || strings.Contains(slug, "/") || path.Ext(addr) != ".md" {
 			return "", "", true, notOne
 		}
-		rel = upload.NewPostPath(newestPost(cfg, loaded), slug, time.Now().In(cmp.Or(loaded.Location, time.UTC)), isJekyll(cfg, loaded))
+		newest := newestPost(cfg, loaded, langDir)
+		if langDir != "" && newest == "" {
+			// No post in that language yet to show how its files lie.
+			return "", "", true, notOne
+		}
+		rel = upload.NewPostPath(newest, slug, time.Now().In(cmp.Or(loaded.Location, time.UTC)), isJekyll(cfg, loaded))
+		if langDir != "" {
+			rel = withLanguageSuffix(rel, newest, langDir)
+		}
 		if upload.CheckPath(rel) != nil {
 			return "", "", true, notOne
 		}
@@ -363,17 +372,58 @@ func postFolder(c *content.Content, root, dir string) (string, bool) {
 	return "", false
 }
 
-// newestPost is the file of the newest post (or draft) loaded, relative
-// to cfg's posts folder with slashes; "" when there is none.
-func newestPost(cfg config.Config, loaded *content.Content) string {
+// newestPost is the file of the newest post (or draft) loaded whose
+// language is served under langDir ("" for the site's own, "/en" for
+// another of a multilingual site), relative to cfg's posts folder with
+// slashes; "" when there is none. (A new post in the default language
+// of a site whose languages have folders of their own, content/ja and
+// content/en, goes beside that language's newest, not into content/en.)
+func newestPost(cfg config.Config, loaded *content.Content, langDir string) string {
 	for _, list := range [][]*content.Post{loaded.Posts, loaded.Drafts} {
-		if len(list) > 0 {
-			if r, ok := inFolder(cfg.Posts, list[0].File); ok {
+		for _, p := range list {
+			if len(loaded.Languages) > 0 && p.LangDir != langDir {
+				continue
+			}
+			if r, ok := inFolder(cfg.Posts, p.File); ok {
 				return r
 			}
+			break
 		}
 	}
+	if langDir == "" && len(loaded.Languages) > 0 {
+		// No post in the default language yet: the newest of any.
+		return newestPost(cfg, &content.Content{Posts: loaded.Posts, Drafts: loaded.Drafts}, "")
+	}
 	return ""
+}
+
+// languageOf splits a page's address (/en/posts/hello) of a multilingual
+// site into the address within its language (/posts/hello) and the
+// folder its language is served under (/en); the address as it is and
+// "" when it is in no language's folder.
+func languageOf(loaded *content.Content, page string) (rest, langDir string) {
+	for _, l := range loaded.Languages {
+		if r, ok := strings.CutPrefix(page, l.Dir); ok && l.Dir != "" && strings.HasPrefix(r, "/") {
+			return r, l.Dir
+		}
+	}
+	return page, ""
+}
+
+// withLanguageSuffix is rel, a new post's file laid out as newest is,
+// with the language code newest's name ends in (hello.en.md, a bundle's
+// index.en.md), when it ends in that of langDir: a Hugo site tells a
+// translation by its name. A language whose posts lie in a folder of
+// their own (content/en/) has none to add.
+func withLanguageSuffix(rel, newest, langDir string) string {
+	stem := strings.TrimSuffix(path.Base(newest), path.Ext(newest))
+	code := path.Ext(stem)
+	if code == "" || !strings.EqualFold(code[1:], strings.TrimPrefix(langDir, "/")) {
+		return rel
+	}
+	dir, base := path.Split(rel)
+	ext := path.Ext(base)
+	return dir + strings.TrimSuffix(base, ext) + code + ext
 }
 
 // inFolder is p relative to the folder root, with slashes; ok is false

@@ -745,3 +745,76 @@ func TestTitanLogLineNotForged(t *testing.T) {
 		t.Errorf("%d titan lines for %d uploads:\n%s", titan, sent, logged.String())
 	}
 }
+
+// A multilingual site's new post in a language other than the default
+// one is named by its address in that language (/en/posts/<slug>.md, as
+// its page is /en/posts/<slug>.gmi, or the same under /drafts/source/,
+// as the drafts' index lists that language's sources) and is laid out
+// as that language's newest post is: <slug>.en.md beside hello.en.md.
+// A deletion's answer says to upload the text again "to the same
+// address": for such a post, that address must take it back.
+func TestTitanNewPostInAnotherLanguage(t *testing.T) {
+	posts := testfs.Write(t, map[string]string{
+		"hugo.toml":                 "defaultContentLanguage = \"ja\"\n[languages.ja]\nweight = 1\n[languages.en]\nweight = 2\n",
+		"content/posts/hello.md":    "+++\ntitle = \"やあ\"\ndate = 2020-01-01\n+++\nこんにちは。\n",
+		"content/posts/hello.en.md": "+++\ntitle = \"Hi\"\ndate = 2020-01-01\n+++\nHello.\n",
+	})
+	d, author, _ := titanSite(t, posts, nil)
+	post := "+++\ntitle = \"From my phone\"\ndate = 2020-02-01\n+++\nPosted from my phone.\n"
+	for _, c := range []struct{ addr, slug string }{
+		{"/en/posts/phone.md", "phone"},
+		{"/drafts/source/en/posts/phone2.md", "phone2"},
+	} {
+		want := "31 " + geminiURL(d, "/en/posts/"+c.slug+".gmi")
+		if got := titanSend(t, d, c.addr, []byte(post), &author); got != want {
+			t.Fatalf("new English post at %s: %q, want %q", c.addr, got, want)
+		}
+		if b, err := os.ReadFile(filepath.Join(posts, "content/posts", c.slug+".en.md")); err != nil || string(b) != post {
+			t.Fatalf("new English post on disk: %q, %v", b, err)
+		}
+		if _, meta, body := servetest.GeminiGet(t, d, "/en/posts/"+c.slug+".gmi"); !strings.Contains(meta, "lang=en") || !strings.Contains(body, "Posted from my phone.") {
+			t.Errorf("new English post's page: %s %s", meta, body)
+		}
+	}
+	// Deleted, then sent again to the same address: back.
+	if got := titanSend(t, d, "/drafts/source/en/posts/phone.md", nil, &author); !strings.HasPrefix(got, "20 ") {
+		t.Fatalf("deletion: %q", got)
+	}
+	if got, want := titanSend(t, d, "/drafts/source/en/posts/phone.md", []byte(post), &author), "31 "+geminiURL(d, "/en/posts/phone.gmi"); got != want {
+		t.Fatalf("sent again after its deletion: %q, want %q", got, want)
+	}
+	// The default language's addresses are as they were, and a folder
+	// that is no language's is still no post's.
+	if got := titanSend(t, d, "/posts/phone.md", []byte("+++\ntitle = \"電話\"\ndate = 2020-02-01\n+++\nスマホから。\n"), &author); got != "31 "+geminiURL(d, "/posts/phone.gmi") {
+		t.Fatalf("new Japanese post: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(posts, "content/posts/phone.md")); err != nil {
+		t.Errorf("new Japanese post on disk: %v", err)
+	}
+	if got := titanSend(t, d, "/fr/posts/phone.md", []byte(post), &author); !strings.HasPrefix(got, "59 ") {
+		t.Errorf("a language the site has not: %q", got)
+	}
+}
+
+// A site whose languages have content folders of their own: a new post
+// goes into its language's folder, whichever language's post is the
+// newest of the site.
+func TestTitanNewPostInALanguageFolder(t *testing.T) {
+	posts := testfs.Write(t, map[string]string{
+		"hugo.toml":                 "defaultContentLanguage = \"ja\"\n[languages.ja]\nweight = 1\ncontentDir = \"content/ja\"\n[languages.en]\nweight = 2\ncontentDir = \"content/en\"\n",
+		"content/ja/posts/hello.md": "+++\ntitle = \"やあ\"\ndate = 2020-01-01\n+++\nこんにちは。\n",
+		"content/en/posts/hello.md": "+++\ntitle = \"Hi\"\ndate = 2020-01-02\n+++\nHello.\n",
+	})
+	d, author, _ := titanSite(t, posts, nil)
+	for _, c := range []struct{ addr, page, file, body string }{
+		{"/posts/denwa.md", "/posts/denwa.gmi", "content/ja/posts/denwa.md", "+++\ntitle = \"電話\"\ndate = 2020-02-01\n+++\nスマホから。\n"},
+		{"/en/posts/phone.md", "/en/posts/phone.gmi", "content/en/posts/phone.md", "+++\ntitle = \"Phone\"\ndate = 2020-02-01\n+++\nFrom my phone.\n"},
+	} {
+		if got, want := titanSend(t, d, c.addr, []byte(c.body), &author), "31 "+geminiURL(d, c.page); got != want {
+			t.Errorf("new post at %s: %q, want %q", c.addr, got, want)
+		}
+		if b, err := os.ReadFile(filepath.Join(posts, c.file)); err != nil || string(b) != c.body {
+			t.Errorf("new post at %s not in %s: %q, %v", c.addr, c.file, b, err)
+		}
+	}
+}
