@@ -4,6 +4,7 @@ import (
 	"context"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -86,4 +87,51 @@ func TestFailedPublicationBacksOff(t *testing.T) {
 func tail(s string, n int) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// An author who saves a post dated ahead sees it nowhere, and a reload's
+// line counted only the posts published ("reloaded: 10 posts"): the log
+// says it is scheduled, and when, as -check does, once; and again only
+// when its date moves.
+func TestReloadSaysWhatIsScheduled(t *testing.T) {
+	var logged servetest.LogBuffer
+	cfg := servetest.Config(t)
+	cfg.Log = log.New(&logged, "", 0)
+	cfg.Posts = testfs.Write(t, map[string]string{
+		"a.md": "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	at := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
+	later := filepath.Join(cfg.Posts, "later.md")
+	write := func(at time.Time) {
+		t.Helper()
+		if err := os.WriteFile(later, []byte("+++\ntitle = \"予約した記事\"\ndate = "+at.Format(time.RFC3339)+"\n+++\n予約の本文\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Older than the loader's wait for a file still being written.
+		old := time.Now().Add(-time.Minute)
+		os.Chtimes(later, old, old)
+	}
+	write(at)
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	line := "scheduled: " + at.Format(time.RFC3339) + " 予約した記事 (" + later + ")\n"
+	if n := strings.Count(logged.String(), line); n != 1 {
+		t.Fatalf("the reload's log says %d times %q:\n%s", n, line, logged.String())
+	}
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(logged.String(), line); n != 1 {
+		t.Errorf("a reload that changed nothing repeats %q (%d times)", line, n)
+	}
+	moved := at.Add(24 * time.Hour)
+	write(moved)
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	if line := "scheduled: " + moved.Format(time.RFC3339) + " 予約した記事 (" + later + ")\n"; !strings.Contains(logged.String(), line) {
+		t.Errorf("its date moved, and the log does not say so (%q):\n%s", line, logged.String())
+	}
 }

@@ -280,6 +280,14 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	for _, p := range published(served, loaded) {
 		d.log.Printf("published%s: %s (%s)", name, p.Title, p.File)
 	}
+	fresh := newlyScheduled(served, st)
+	for i, p := range fresh {
+		if i == maxScheduledLines {
+			d.log.Printf("scheduled%s: and %d more (capsuled -check lists them)", name, len(fresh)-i)
+			break
+		}
+		d.log.Printf("scheduled%s: %s %s (%s)", name, p.At.Format(time.RFC3339), p.Title, p.File)
+	}
 	loaded.Forget()
 	s.cert.Store(cert)
 	s.capsule.Swap(st)
@@ -308,6 +316,35 @@ func (d *Daemon) dropScratch() {
 // published are the posts that were waiting for their time in served and
 // are published in loaded: a reload at a post's time says which it
 // published, not only how many it rendered.
+// maxScheduledLines is how many posts newly scheduled a reload names
+// (a git pull of a month of posts written ahead names the first ones).
+const maxScheduledLines = 20
+
+// newlyScheduled are the posts st waits to publish that served did not,
+// or not at that time: those an author just saved with a date ahead,
+// which appear on no page and which the reload's count of posts leaves
+// out, and those whose date moved.
+func newlyScheduled(served, st *capsule.Store) []capsule.ScheduledPost {
+	if len(st.Scheduled) == 0 {
+		return nil
+	}
+	type key struct {
+		file string
+		at   int64
+	}
+	had := make(map[key]bool, len(served.Scheduled))
+	for _, w := range served.Scheduled {
+		had[key{w.File, w.At.UnixNano()}] = true
+	}
+	var out []capsule.ScheduledPost
+	for _, w := range st.Scheduled {
+		if !had[key{w.File, w.At.UnixNano()}] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func published(served *capsule.Store, loaded *content.Content) []capsule.ScheduledPost {
 	if len(served.Scheduled) == 0 {
 		return nil
