@@ -135,3 +135,22 @@ func TestReloadSaysWhatIsScheduled(t *testing.T) {
 		t.Errorf("its date moved, and the log does not say so (%q):\n%s", line, logged.String())
 	}
 }
+
+// A blog of one post: "built 1 post", "reloaded: 1 post", not "1 posts".
+func TestLogCountsOnePost(t *testing.T) {
+	var logged servetest.LogBuffer
+	cfg := servetest.Config(t)
+	cfg.Log = log.New(&logged, "", 0)
+	cfg.Posts = testfs.Write(t, map[string]string{
+		"a.md": "+++\ntitle = \"ひとつめ\"\ndate = 2020-01-01\n+++\n本文\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"built 1 post in ", "reloaded: 1 post in "} {
+		if !strings.Contains(logged.String(), want) {
+			t.Errorf("log has no %q:\n%s", want, logged.String())
+		}
+	}
+}

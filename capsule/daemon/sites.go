@@ -127,7 +127,7 @@ func (d *Daemon) serveSites() {
 		if i > 0 {
 			of = " of " + s.cfg.Hostname
 		}
-		d.log.Printf("built %d posts%s in %v%s, holding %s of responses; %s", st.Posts, of, st.BuildTime.Round(10*time.Microsecond), leftOut(st), capsule.FormatBytes(st.Held), s.cache.startNote(st))
+		d.log.Printf("built %s%s in %v%s, holding %s of responses; %s", count(st.Posts, "post"), of, st.BuildTime.Round(10*time.Microsecond), leftOut(st), capsule.FormatBytes(st.Held), s.cache.startNote(st))
 	}
 }
 
@@ -302,7 +302,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if st.Rewrapped > 0 {
 		retitled += fmt.Sprintf(" (%d Gopher texts rewrapped)", st.Rewrapped) // of posts and pages, as "rendered anew" counts them
 	}
-	d.log.Printf("reloaded%s: %d posts in %v, %d rendered anew%s%s, holding %s of responses (certificate SHA-256 %s)", name, st.Posts, time.Since(start).Round(10*time.Microsecond), st.Rendered, retitled, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
+	d.log.Printf("reloaded%s: %s in %v, %d rendered anew%s%s, holding %s of responses (certificate SHA-256 %s)", name, count(st.Posts, "post"), time.Since(start).Round(10*time.Microsecond), st.Rendered, retitled, leftOut(st), capsule.FormatBytes(st.Held), tlscert.Fingerprint(cert))
 	return st.Kept, nil
 }
 
