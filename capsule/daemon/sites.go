@@ -313,9 +313,6 @@ func (d *Daemon) dropScratch() {
 	}
 }
 
-// published are the posts that were waiting for their time in served and
-// are published in loaded: a reload at a post's time says which it
-// published, not only how many it rendered.
 // maxScheduledLines is how many posts newly scheduled a reload names
 // (a git pull of a month of posts written ahead names the first ones).
 const maxScheduledLines = 20
@@ -345,6 +342,9 @@ func newlyScheduled(served, st *capsule.Store) []capsule.ScheduledPost {
 	return out
 }
 
+// published are the posts that were waiting for their time in served and
+// are published in loaded: a reload at a post's time says which it
+// published, not only how many it rendered.
 func published(served *capsule.Store, loaded *content.Content) []capsule.ScheduledPost {
 	if len(served.Scheduled) == 0 {
 		return nil
