@@ -55,6 +55,9 @@ type Summary struct {
 	// Titan says whether the site takes uploads, and from whom
 	// (TitanStatus).
 	Titan string
+	// NoAuthor is set when the site has drafts or posts waiting for their
+	// date and no author certificate that may read them (NoAuthorNote).
+	NoAuthor bool
 }
 
 // Check loads and builds everything cfg names, as Start would, without
@@ -123,7 +126,8 @@ func checkSite(cfg config.Config, cache string) (*Summary, error) {
 	cacheSize, cacheErr := checkCache(cache, cfg.Posts, site, loaded)
 	return &Summary{Cache: cache, CacheSize: cacheSize, CacheErr: cacheErr, Hostname: cfg.Hostname, Folder: cfg.Posts, Layout: loaded.Layout, Posts: st.Posts, Languages: st.Languages, Pages: len(loaded.Pages), Tags: st.Tags, Files: len(loaded.Files),
 		Drafts: len(loaded.Drafts) + len(loaded.Expired), Routes: st.Routes(),
-		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint, Titan: TitanStatus(cfg)}, certErr
+		Redirects: st.Redirects, OldAddresses: st.OldAddresses, Scheduled: st.Scheduled, Warnings: st.Warnings, Problems: st.Problems, Held: st.Held, Certificate: certFile, Fingerprint: fingerprint, Titan: TitanStatus(cfg),
+		NoAuthor: noAuthor(cfg, st)}, certErr
 }
 
 // checkCache reads the build cache file path (if any) as a start would

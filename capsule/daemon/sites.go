@@ -128,7 +128,21 @@ func (d *Daemon) serveSites() {
 			of = " of " + s.cfg.Hostname
 		}
 		d.log.Printf("built %s%s in %v%s, holding %s of responses; %s", count(st.Posts, "post"), of, st.BuildTime.Round(10*time.Microsecond), leftOut(st), capsule.FormatBytes(st.Held), s.cache.startNote(st))
+		if noAuthor(s.cfg, st) {
+			d.log.Printf("drafts%s: %s", of, NoAuthorNote)
+		}
 	}
+}
+
+// NoAuthorNote is what the start log and -check say of a site with drafts
+// or scheduled posts and no author certificate: every client is refused
+// them (61), its author's too, and nothing else would tell why.
+const NoAuthorNote = "no author certificate is set, so no one can read the drafts and scheduled posts at /drafts/ before they are published (-author-certificate, or certificates in [authors]; capsuled -fingerprint FILE prints one)"
+
+// noAuthor reports whether st has drafts, expired or scheduled posts for
+// its authors and cfg names none.
+func noAuthor(cfg config.Config, st *capsule.Store) bool {
+	return len(cfg.AuthorCertificates) == 0 && (st.Drafts > 0 || len(st.Scheduled) > 0)
 }
 
 // siteNamed returns the site whose host name is host (compared without

@@ -301,8 +301,8 @@ func TestFingerprintCommand(t *testing.T) {
 	}
 }
 
-// -check counts drafts and scheduled posts, and lists what is scheduled
-// and when.
+// -check counts drafts and scheduled posts, lists what is scheduled
+// and when, and says when no author certificate is set to read them.
 func TestCheckListsScheduled(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.md"), []byte("+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n"), 0o644)
@@ -310,8 +310,14 @@ func TestCheckListsScheduled(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "wip.md"), []byte("+++\ntitle = \"書きかけ\"\ndate = 2020-01-02\ndraft = true\n+++\n本文\n"), 0o644)
 	stdout, stderr, code := run(t, "-check", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"))
 	if code != 0 || !strings.Contains(stdout, "scheduled: 2999-01-01T09:00:00+09:00 来年の記事 (") ||
-		!regexp.MustCompile(`(?m)^checked posts in .*: 1 post, .* redirects, 1 draft, 1 scheduled$`).MatchString(stdout) {
+		!regexp.MustCompile(`(?m)^checked posts in .*: 1 post, .* redirects, 1 draft, 1 scheduled$`).MatchString(stdout) ||
+		!strings.Contains(stdout, "\ndrafts: no author certificate is set, so no one can read") {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	// With an author's certificate, nothing is said of it.
+	stdout, stderr, code = run(t, "-check", "-posts", dir, "-certs", filepath.Join(t.TempDir(), "certs"), "-author-certificate", strings.Repeat("AB", 32))
+	if code != 0 || strings.Contains(stdout, "no author certificate") {
+		t.Errorf("with an author: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
 

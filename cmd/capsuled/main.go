@@ -278,11 +278,17 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 	for _, p := range sum.Scheduled {
 		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
 	}
+	if sum.NoAuthor {
+		fmt.Fprintf(&b, "drafts: %s\n", daemon.NoAuthorNote)
+	}
 	for _, s := range sum.Sites {
 		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s, %s%s\n", s.Hostname, folderName(s.Folder),
 			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"), count(s.Redirects, "redirect"), unpublished(s))
 		for _, p := range s.Scheduled {
 			fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
+		}
+		if s.NoAuthor {
+			fmt.Fprintf(&b, "drafts of %s: %s\n", s.Hostname, daemon.NoAuthorNote)
 		}
 		if s.Fingerprint != "" {
 			fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", s.Certificate, s.Fingerprint)
