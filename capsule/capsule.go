@@ -108,7 +108,7 @@ func (c *Capsule) Gopher(r *gopher.Request) ([]byte, string) {
 		return b, "ok"
 	}
 	if target, ok := gopher.RedirectTarget(r.Selector); ok {
-		return gopher.RedirectPage(target), "redirect"
+		return gopher.RedirectPage(target, st.redirectWords), "redirect"
 	}
 	return st.gopherNotFoundFor(r.Selector), "notfound"
 }

@@ -525,3 +525,17 @@ func TestGopherTextKeepsANarrowWidth(t *testing.T) {
 		t.Errorf("%d posts' texts looked at, want the sample's 7", texts)
 	}
 }
+
+// The page a gopher URL: selector answers is in the site's language: the
+// sample blog's is Japanese, and it was English.
+func TestGopherRedirectPageInTheSitesLanguage(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = "../posts" })
+	page := servetest.GopherGet(t, d, "URL:https://example.com/\r\n")
+	if !strings.Contains(page, `<html lang="ja">`) || !strings.Contains(page, messages.Japanese.LeavesGopher+` <a href="https://example.com/">`) {
+		t.Errorf("URL: page of a Japanese site:\n%s", page)
+	}
+	page = servetest.GopherGet(t, d, "URL:javascript:alert(1)\r\n")
+	if !strings.Contains(page, messages.Japanese.NotRedirected) || strings.Contains(page, "refresh") {
+		t.Errorf("URL:javascript: page of a Japanese site:\n%s", page)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"capsule/capsule/gemini"
 	"capsule/capsule/messages"
 	"capsule/capsule/search"
+	"capsule/gopher"
 )
 
 // Store holds every response of the capsule, pre-rendered. It is built once
@@ -20,10 +21,11 @@ type Store struct {
 	gemini map[string]*gemini.Response // by URL path, "/" for the home page
 	gopher map[string][]byte           // by selector, with its leading "/"
 
-	geminiWrongHost *gemini.Response  // 53, naming this capsule
-	geminiNotFound  *gemini.Response  // 51
-	langNotFound    []langNotFound    // a language's in its folder (notfound.go)
-	messages        messages.Messages // of the site's own answers (Messages)
+	geminiWrongHost *gemini.Response     // 53, naming this capsule
+	geminiNotFound  *gemini.Response     // 51
+	langNotFound    []langNotFound       // a language's in its folder (notfound.go)
+	messages        messages.Messages    // of the site's own answers (Messages)
+	redirectWords   gopher.RedirectWords // of the page a gopher URL: selector answers
 	// searches are the capsule's searches by Gemini path, which is their
 	// Gopher selector too: the site's at searchPath and, in a
 	// multilingual site, each language's in its folder ("/fr/search").

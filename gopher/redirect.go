@@ -1,6 +1,7 @@
 package gopher
 
 import (
+	"cmp"
 	"html"
 	"net/url"
 	"strings"
@@ -23,22 +24,36 @@ func RedirectTarget(selector string) (string, bool) {
 	return selector[len("URL:"):], true
 }
 
+// RedirectWords are the words of a redirect page, in the site's language.
+// The zero value is English.
+type RedirectWords struct {
+	Lang    string // the page's lang attribute: a BCP 47 tag ("ja")
+	Leaves  string // before the link: "This link leaves Gopherspace:"
+	Refused string // before a target not redirected to
+}
+
 // RedirectPage is the small HTML page that answers a "URL:" selector, as
 // gopher clients without a web browser of their own expect: a meta refresh
-// to target and a link to it. Every character of target that means
-// something in HTML is escaped. A target whose scheme is not in
-// RedirectSchemes, or that is not a URL at all, gets a page saying so and
-// no redirect.
-func RedirectPage(target string) []byte {
+// to target and a link to it, in w's words. Every character of target and
+// of w that means something in HTML is escaped. A target whose scheme is
+// not in RedirectSchemes, or that is not a URL at all, gets a page saying
+// so and no redirect.
+func RedirectPage(target string, w RedirectWords) []byte {
+	lang := ""
+	if w.Lang != "" {
+		lang = " lang=\"" + html.EscapeString(w.Lang) + "\""
+	}
 	u, err := url.Parse(target)
 	if err != nil || !RedirectSchemes[strings.ToLower(u.Scheme)] || strings.ContainsAny(target, "\x00\t\r\n") {
-		return []byte("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Not redirected</title></head>\n" +
-			"<body><p>This server redirects only to http, https, gemini, gopher and mailto URLs, not to:</p>\n" +
+		refused := cmp.Or(w.Refused, "This server redirects only to http, https, gemini, gopher and mailto URLs, not to:")
+		return []byte("<!DOCTYPE html>\n<html" + lang + "><head><meta charset=\"utf-8\"><title>Not redirected</title></head>\n" +
+			"<body><p>" + html.EscapeString(refused) + "</p>\n" +
 			"<pre>" + html.EscapeString(target) + "</pre></body></html>\n")
 	}
 	esc := html.EscapeString(target)
-	return []byte("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n" +
+	leaves := cmp.Or(w.Leaves, "This link leaves Gopherspace:")
+	return []byte("<!DOCTYPE html>\n<html" + lang + "><head><meta charset=\"utf-8\">\n" +
 		"<meta http-equiv=\"refresh\" content=\"0; url=" + esc + "\">\n" +
 		"<title>Redirect</title></head>\n" +
-		"<body><p>This link leaves Gopherspace: <a href=\"" + esc + "\">" + esc + "</a></p></body></html>\n")
+		"<body><p>" + html.EscapeString(leaves) + " <a href=\"" + esc + "\">" + esc + "</a></p></body></html>\n")
 }

@@ -72,6 +72,8 @@ type Messages struct {
 	UploadFailed      string `toml:"upload_failed" doc:"40, an upload that could not be saved"`
 	UploadStopping    string `toml:"upload_stopping" doc:"40, an upload not taken because the daemon stops"`
 	UploadsOff        string `toml:"uploads_off" doc:"53, an upload to a site that takes none"`
+	LeavesGopher      string `toml:"leaves_gopher" doc:"gopher: the web page a URL: selector answers, before its link"`
+	NotRedirected     string `toml:"not_redirected" doc:"gopher: that page, for a URL: selector to a scheme not redirected to"`
 }
 
 // English is the table of every language but Japanese.
@@ -129,6 +131,8 @@ var English = Messages{
 	UploadFailed:      "The upload could not be saved: nothing changed, try again",
 	UploadStopping:    "Stopping: the upload was not taken, nothing changed; send it again once the capsule is back",
 	UploadsOff:        "Uploads (Titan) are not taken here",
+	LeavesGopher:      "This link leaves Gopherspace:",
+	NotRedirected:     "This server redirects only to http, https, gemini, gopher and mailto URLs, not to:",
 }
 
 // Japanese is the table of a site whose lang is ja.
@@ -186,6 +190,8 @@ var Japanese = Messages{
 	UploadFailed:      "保存できませんでした。何も変わっていません。もう一度お試しください",
 	UploadStopping:    "停止中のため、アップロードは取り込まれませんでした。何も変わっていません。再開後にもう一度送ってください",
 	UploadsOff:        "このサイトはアップロード(Titan)を受け付けていません",
+	LeavesGopher:      "このリンクは Gopher の外へ出ます:",
+	NotRedirected:     "このサーバーが転送するのは http・https・gemini・gopher・mailto の URL だけです。次の URL へは転送しません:",
 }
 
 // For returns the table for a language tag: Japanese for "ja" and its
