@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"path"
 	"path/filepath"
@@ -261,4 +262,29 @@ func (f folder) isLangFolder(name string) bool {
 	name = strings.ToLower(name)
 	_, known := knownNames[name]
 	return known || slices.Contains(f.config.locales, name)
+}
+
+// languageNames warns of the posts of capsule's own folder whose names end
+// in a language's code (hello.en.md): in a Hugo, Eleventy or Astro site
+// that is a translation of hello.md, but capsule's own folder has one
+// language, so it is a post of its own, listed with the others, as Hugo
+// publishes it when it has no such language. An author who named it so
+// meant a translation.
+func languageNames(posts []*Post) []*FileError {
+	var warns []*FileError
+	for _, p := range posts {
+		stem := strings.TrimSuffix(filepath.Base(p.File), filepath.Ext(p.File))
+		i := strings.LastIndexByte(stem, '.')
+		if i <= 0 {
+			continue
+		}
+		code := strings.ToLower(stem[i+1:])
+		if _, known := knownNames[code]; !known {
+			continue
+		}
+		warns = append(warns, &FileError{File: p.File, Line: 1, Kind: "language in a file name", Msg: fmt.Sprintf(
+			"its name ends in a language's code (.%s), which makes a translation only in a site of several languages: capsule's own folder has one, so it is a post of its own, %q; for a site in two languages, lay the folder out as a Hugo site with two [languages] (the README's \"Languages\")",
+			code, p.Slug)})
+	}
+	return warns
 }

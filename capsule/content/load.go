@@ -746,6 +746,9 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	if w := f.futureWarning(len(c.Scheduled)); w != nil {
 		c.Warnings = append(c.Warnings, w)
 	}
+	if l == layoutFlat && f.gen == "" {
+		c.Warnings = append(c.Warnings, languageNames(loaded)...)
+	}
 	if opts.Lang == "" && !siteLang && f.config.lang == "" && len(c.Languages) == 0 {
 		if w := f.japaneseUnsaid(c.Meta.Lang, c.Posts); w != nil {
 			c.Warnings = append(c.Warnings, w)
