@@ -424,7 +424,12 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	if site.Titan {
 		st.sources = sourcesOf(c)
 	}
-	st.drafts = b.draftPages(drafts, draftOut, st.sources)
+	st.drafts = b.draftPages(drafts, draftOut, st.sources, func(p *content.Post) string {
+		if expired[p] || scheduled[p] {
+			return mark(p)
+		}
+		return "" // a draft, as all the index's are
+	})
 	st.Drafts = len(c.Drafts)
 	for _, p := range c.Scheduled {
 		st.Scheduled = append(st.Scheduled, ScheduledPost{File: p.File, Title: p.Title, At: p.PublishTime()})

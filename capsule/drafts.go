@@ -98,8 +98,10 @@ func (b *blog) renderDraft(p *content.Post, mark string, md goldmark.Markdown, l
 
 // draftPages are the drafts' pages, rendered (those that failed left
 // out: the build fails), and their index, by path under draftsPath; the
-// index lists sources too, when the site takes uploads.
-func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry, sources map[string]source) map[string]*gemini.Response {
+// index lists sources too, when the site takes uploads. The index tells
+// a scheduled or expired post by its mark (when it publishes), as its
+// page's byline does: listed as the drafts are, it looked like one.
+func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry, sources map[string]source, mark func(*content.Post) string) map[string]*gemini.Response {
 	out := make(map[string]*gemini.Response, len(drafts)+1)
 	msg := b.site.Messages
 	var index gemtext.Page
@@ -110,7 +112,11 @@ func (b *blog) draftPages(drafts []*content.Post, rendered []renderedEntry, sour
 			continue
 		}
 		out[draftGeminiPath(p)] = rendered[i].gmi
-		index.Link(draftGeminiLink(p), strings.TrimSpace(postDate(p)+" "+p.Title))
+		label := strings.TrimSpace(postDate(p) + " " + p.Title)
+		if m := mark(p); m != "" {
+			label += " (" + m + ")"
+		}
+		index.Link(draftGeminiLink(p), label)
 	}
 	if len(drafts) == 0 {
 		index.Text(msg.NoDrafts)

@@ -84,6 +84,11 @@ func TestScheduledPostMarkedWithItsTime(t *testing.T) {
 	if want := "予約投稿 · 2999-12-06 09:30 JST 公開"; !strings.HasPrefix(h, "20 ") || !strings.Contains(body, want) || strings.Contains(body, messages.Japanese.DraftMark) {
 		t.Errorf("the scheduled post: %q, want %q\n%s", h, want, body)
 	}
+	// The index too (the readers' and authors' trial: listed as a
+	// draft is, only its page told it was scheduled).
+	if _, index := servetest.GeminiAs(t, d, "/drafts/", &author); !strings.Contains(index, "=> /drafts/later.gmi 2999-12-06 明日の記事 (予約投稿 · 2999-12-06 09:30 JST 公開)\n") {
+		t.Errorf("the drafts' index:\n%s", index)
+	}
 }
 
 // A draft whose front matter holds an empty list item before "draft:"
