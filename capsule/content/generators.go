@@ -66,11 +66,16 @@ func findFolder(dir, forced string, top *topDir) folder {
 	}
 	hugoRoot, hugoFile := findHugoRoot(dir)
 	jekyll := slices.ContainsFunc(jekyllMarkers, func(m string) bool { return exists(filepath.Join(dir, m)) })
+	// A _posts folder alone, with no _config.yml, does not make an
+	// Eleventy or Astro site's root a Jekyll one: zachleat.com keeps its
+	// Eleventy posts in _posts (Eleventy builds an "_" folder as any
+	// other), and was read as Jekyll, its posts at Jekyll's addresses.
+	jekyllConfig := slices.ContainsFunc(jekyllMarkers, func(m string) bool { return m != "_posts" && exists(filepath.Join(dir, m)) })
 	switch {
 	case forced == LayoutFlat:
 		f.why = "layout = \"flat\""
 		return f
-	case (forced == "" && !jekyll && hugoRoot == "" || forced == LayoutEleventy || forced == LayoutAstro) && jsSite(dir, forced):
+	case (forced == "" && !jekyllConfig && hugoRoot == "" || forced == LayoutEleventy || forced == LayoutAstro) && jsSite(dir, forced):
 		js, _ := findJSSite(dir, forced)
 		return js
 	case forced == LayoutJekyll || forced == "" && jekyll:

@@ -71,14 +71,17 @@ var hostConfigFiles = []string{"_redirects", "_headers"}
 
 // findNested lists the Markdown files in the subfolders of a flat or Hugo
 // folder: the posts of Hugo sections. Hidden folders and folders starting
-// with "_" are passed over, and so are each section's _index.md (its
-// metadata) and the Markdown files a page bundle holds beside its
-// index.md (its resources). What ex leaves out is not looked at.
+// with "_" are passed over (but with underscored set, an Eleventy site's:
+// Eleventy builds them, its _data, _includes and layouts folders being
+// left out by ex, as its output and ignore files are), and so are each
+// section's _index.md (its metadata) and the Markdown files a page bundle
+// holds beside its index.md (its resources). What ex leaves out is not
+// looked at.
 // sections are the sections' _index.md files, whose cascade Load checks.
 // noBundles reads no page bundles (Eleventy, Astro: an index.md is its
 // folder's page); langSuffix tells a translation of a bundle's index.md (index.fr.md) by
 // the language its name ends in (see languages.go).
-func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, maxPost int64, noBundles bool, langSuffix func(string) (string, string)) (found []*mdFile, sections []string) {
+func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, maxPost int64, noBundles, underscored bool, langSuffix func(string) (string, string)) (found []*mdFile, sections []string) {
 	isIndex := func(name string) bool {
 		if strings.EqualFold(name, "index.md") {
 			return true
@@ -110,7 +113,7 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 			}
 			return nil
 		case d.IsDir():
-			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && !underscored {
 				return filepath.SkipDir
 			}
 			return nil

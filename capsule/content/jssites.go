@@ -574,11 +574,20 @@ var eleventyDirPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`\blayouts\s*:\s*["']([^"'\n]+)["']`),
 }
 
+// eleventyNoGitIgnore finds eleventyConfig.setUseGitIgnore(false): the
+// project's .gitignore is then no list of what Eleventy ignores.
+var eleventyNoGitIgnore = regexp.MustCompile(`\bsetUseGitIgnore\s*\(\s*false\s*\)`)
+
 // eleventyExcludes are what Eleventy reads but never writes out, relative
 // to the input folder: its global data, includes and layouts folders
 // (_data/secrets.json is not a file of the site), and what its ignore
-// files list: the project's .eleventyignore (its paths from the project's
-// folder) and the input folder's (from that one).
+// files list: the project's .eleventyignore and .gitignore (their paths
+// from the project's folder, each line a path or glob there, as Eleventy
+// reads both, not git's names at any depth; the .gitignore unless the
+// configuration says setUseGitIgnore(false)) and the input folder's
+// .eleventyignore (from that one). Those other folders starting with "_"
+// are built as any other (zachleat.com's _posts). A line that is no
+// pattern capsule reads is passed over, not the load's failure.
 func (f folder) eleventyExcludes() []string {
 	cfg, _ := os.ReadFile(filepath.Join(f.root, firstExisting(f.root, eleventyConfigNames)))
 	var out []string
@@ -594,24 +603,33 @@ func (f folder) eleventyExcludes() []string {
 	for i, ignore := range []struct{ file, from string }{
 		{filepath.Join(f.root, ".eleventyignore"), in},
 		{filepath.Join(f.content, ".eleventyignore"), "."},
+		{filepath.Join(f.root, ".gitignore"), in},
 	} {
-		if i == 1 && in == "." {
+		switch {
+		case i == 1 && in == ".":
 			continue // the same file
+		case i == 2 && eleventyNoGitIgnore.Match(cfg):
+			continue
 		}
-		b, _ := os.ReadFile(ignore.file)
+		b, _ := readSmall(ignore.file)
 		for _, l := range strings.Split(string(b), "\n") {
 			l = strings.TrimSpace(l)
 			if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") {
 				continue
 			}
 			l = strings.TrimPrefix(strings.TrimPrefix(l, "./"), "/")
+			var p string
 			switch {
 			case ignore.from == "." || strings.HasPrefix(l, "**"):
-				out = append(out, "/"+l)
+				p = "/" + l
 			case strings.HasPrefix(l, ignore.from+"/"):
-				out = append(out, "/"+strings.TrimPrefix(l, ignore.from+"/"))
+				p = "/" + strings.TrimPrefix(l, ignore.from+"/")
+			default:
+				continue // outside the input folder: nothing of the site
 			}
-			// Else outside the input folder: nothing of the site.
+			if _, err := readPatterns([]string{p}, 1); err == nil && len(out) < maxSiteExcludes/2 {
+				out = append(out, p)
+			}
 		}
 	}
 	return out
@@ -662,10 +680,57 @@ func (f folder) eleventyDirData(rel string) eleventyDirFacts {
 			if facts.noPage == "" && jsNoPermalinkPattern.Match(b) {
 				facts.noPage = filepath.ToSlash(filepath.Join(d, filepath.Base(d)+".11tydata.js"))
 			}
-			permalinkSet = permalinkSet || bytes.Contains(b, []byte("permalink")) // computed: not capsule's to guess
+			if tmpl := jsDataPermalink(b); tmpl != "" && !permalinkSet {
+				facts.permalink = tmpl
+			}
+			permalinkSet = permalinkSet || bytes.Contains(b, []byte("permalink")) // else computed: not capsule's to guess
 		}
 	}
 	return facts
+}
+
+// jsPermalinkFunc finds a folder's JavaScript data's permalink that is
+// a function of the page alone returning one template literal, as
+// zachleat.com's _posts/_posts.11tydata.js has it: permalink:
+// function({page}) { return `/web/${ page.fileSlug }/` }, or an arrow
+// function, or a method; or a literal string. Its parameter is group 1
+// (a name, or "{page}"), its template groups 2 and 3, its string 4.
+var jsPermalinkFunc = regexp.MustCompile(`(?m)(?:^|[{,])\s*["']?permalink["']?\s*(?::\s*(?:(?:function\s*)?\(\s*(\{\s*page\s*\}|[A-Za-z_$][\w$]*)\s*\)\s*(?:=>\s*)?(?:\{\s*return\s+` + "`([^`]*)`" + `\s*;?\s*\}|` + "`([^`]*)`" + `)|["']([^"'\n]*)["']\s*(?:[,}]|$))|\(\s*(\{\s*page\s*\}|[A-Za-z_$][\w$]*)\s*\)\s*\{\s*return\s+` + "`([^`]*)`" + `\s*;?\s*\})`)
+
+// jsTemplateExpr is a ${ … } of a template literal.
+var jsTemplateExpr = regexp.MustCompile(`\$\{\s*([^{}]*?)\s*\}`)
+
+// jsDataPermalink is the permalink template (Eleventy's {{ page.fileSlug
+// }}) of a folder's JavaScript data b, when jsPermalinkFunc finds it and
+// each ${ … } of its template is the page's fileSlug or filePathStem; ""
+// for any other (one computed from other data, a filter, a condition):
+// not capsule's to guess.
+func jsDataPermalink(b []byte) string {
+	m := jsPermalinkFunc.FindSubmatch(b)
+	if m == nil {
+		return ""
+	}
+	if m[4] != nil {
+		return string(m[4])
+	}
+	param, tmpl := string(m[1])+string(m[5]), string(m[2])+string(m[3])+string(m[6])
+	page := "page."
+	if !strings.HasPrefix(param, "{") {
+		page = param + ".page."
+	}
+	ok := true
+	out := jsTemplateExpr.ReplaceAllStringFunc(tmpl, func(e string) string {
+		switch field := strings.TrimPrefix(jsTemplateExpr.FindStringSubmatch(e)[1], page); field {
+		case "fileSlug", "filePathStem":
+			return "{{ page." + field + " }}"
+		}
+		ok = false
+		return ""
+	})
+	if !ok || strings.Contains(out, "${") || tmpl == "" {
+		return ""
+	}
+	return out
 }
 
 // maxDataVar bounds a folder data value a permalink may take in: an
@@ -693,12 +758,18 @@ var eleventyTag = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
 // file's name without its date, or its folder's for an index),
 // page.filePathStem and the folders' text values.
 func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
-	stem := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	if parts := jekyllPostName.FindStringSubmatch(stem); parts != nil {
-		stem = parts[4]
+	// Eleventy takes a date off the name (2020-01-01-hello.md) in both,
+	// and off the folder's name of an index.md in fileSlug.
+	undated := func(name string) string {
+		if parts := jekyllPostName.FindStringSubmatch(name); parts != nil {
+			return parts[4]
+		}
+		return name
 	}
+	stem := undated(strings.TrimSuffix(path.Base(rel), path.Ext(rel)))
+	pathStem := "/" + path.Join(path.Dir(rel), stem)
 	if stem == "index" && path.Dir(rel) != "." {
-		stem = path.Base(path.Dir(rel))
+		stem = undated(path.Base(path.Dir(rel)))
 	}
 	known := !strings.Contains(tmpl, "{%")
 	out := eleventyTag.ReplaceAllStringFunc(tmpl, func(tag string) string {
@@ -706,7 +777,7 @@ func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
 		case "page.fileSlug":
 			return stem
 		case "page.filePathStem":
-			return "/" + strings.TrimSuffix(rel, path.Ext(rel))
+			return pathStem
 		default:
 			if v, ok := vars[expr]; ok {
 				return v
@@ -822,6 +893,12 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 		return
 	}
 	stem := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
+	if strings.EqualFold(stem, "index") && m.def.dir != "" {
+		// Its folder's name, as Eleventy's fileSlug and date take it:
+		// _posts/2021-01-30-fluid-images/index.md is fluid-images, of
+		// 2021-01-30 (zachleat.com's).
+		stem = path.Base(m.def.dir)
+	}
 	if parts := jekyllPostName.FindStringSubmatch(stem); parts != nil {
 		if d, err := time.ParseInLocation("2006-1-2", parts[1]+"-"+parts[2]+"-"+parts[3], loc); err == nil {
 			m.slug, m.def.date, m.def.hasDate = parts[4], d, true

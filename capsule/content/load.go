@@ -346,7 +346,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
-		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.langSuffix)
+		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.gen == genEleventy, f.langSuffix)
 		main := f.mainSections(nested)
 		if l == layoutHugo && len(main) == 0 {
 			// No sections: the posts are at the top, as in capsule's own.
