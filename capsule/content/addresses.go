@@ -118,8 +118,8 @@ func readJekyllURLConfig(m map[string]any, collectionsDir string) urlConfig {
 func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 	p.Addresses = nil
 	addr, ok := "", !isPattern(p.own)
-	var older []string
-	defer func() { p.Addresses, p.hugoOlder = append(p.Addresses, older...), older }()
+	var older, more []string // more: an Astro post's other routes'
+	defer func() { p.Addresses, p.hugoOlder = append(append(p.Addresses, more...), older...), older }()
 	switch {
 	case f.zola:
 		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
@@ -138,6 +138,10 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 			// Eleventy writes it at its permalink alone (an alias
 			// already), not also where its path would put it.
 			addr = ""
+		case f.gen == genAstro && p.own == "":
+			if routed, others := f.astroAddress(p, addr); routed != "" {
+				addr, more = routed, others
+			}
 		}
 		older = f.placeHugoAliases(p, addr)
 	case f.layout == layoutJekyll:

@@ -45,6 +45,10 @@ type folder struct {
 	// dirData is what each folder's Eleventy data files hand down,
 	// read once a load (eleventyDirData: every post asked for it).
 	dirData map[string]eleventyDirFacts
+	// astroRoutes are where an Astro site's routes serve each section's
+	// entries (astroroutes.go); astroFileFormat, at x.html, not x/.
+	astroRoutes     map[string][]astroRoute
+	astroFileFormat bool
 }
 
 // hugoConfigNames are the names of a Hugo site's configuration file, in
