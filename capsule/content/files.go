@@ -73,7 +73,7 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 				return filepath.SkipDir
 			}
 			return nil
-		case ex.skip(rel, d.IsDir()), l.skipFile(p, rel, d):
+		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

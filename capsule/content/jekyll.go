@@ -82,7 +82,7 @@ func findJekyll(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 				// A post in another format (Textile, a site's own
 				// converter's .htn), which Jekyll reads and capsule
 				// cannot: named, not lost in silence.
-				if stem := strings.TrimSuffix(name, filepath.Ext(name)); read && filepath.Ext(name) != "" && jekyllPostName.MatchString(stem) && startsFrontFile(p) {
+				if stem := strings.TrimSuffix(name, filepath.Ext(name)); read && filepath.Ext(name) != "" && jekyllPostName.MatchString(stem) && top.startsFrontFile(p) {
 					warns = append(warns, &FileError{File: p, Line: 1, Kind: "post format not read",
 						Msg: fmt.Sprintf("a post in a format capsule does not read (%s): not loaded (capsule reads Markdown and HTML posts)", filepath.Ext(name))})
 				}

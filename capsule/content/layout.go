@@ -64,8 +64,8 @@ func isMarkdown(name string) bool { return hasExt(name, markdownExts...) }
 // its generator renders (Hugo's content formats, a Jekyll post): an
 // .html or .htm file that starts with front matter. One without is a
 // file, copied as it is.
-func htmlContent(p, name string) bool {
-	return hasExt(name, ".html", ".htm") && startsFrontFile(p)
+func htmlContent(top *topDir, p, name string) bool {
+	return hasExt(name, ".html", ".htm") && top.startsFrontFile(p)
 }
 
 // startsFrontFile says whether the file at p starts with front matter
@@ -102,13 +102,13 @@ func relPath(dir, p string) string {
 
 // skipFile reports whether findFiles leaves out the file or folder at rel
 // (relative to the posts folder, with the system's separators) in a
-// folder of layout l.
-func (l layout) skipFile(p, rel string, d fs.DirEntry) bool {
+// folder of layout l; reading is the load's of the folder.
+func (l layout) skipFile(reading *topDir, p, rel string, d fs.DirEntry) bool {
 	name := d.Name()
 	if l == layoutStatic {
 		return false // Hugo copies a static folder whole
 	}
-	if !d.IsDir() && (isMarkdown(name) || l == layoutHugo && htmlContent(p, name)) {
+	if !d.IsDir() && (isMarkdown(name) || l == layoutHugo && htmlContent(reading, p, name)) {
 		// Markdown is never served as it is, wherever it lies: it may be
 		// a draft (a Hugo site's root given for its content folder).
 		return true

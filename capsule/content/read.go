@@ -78,6 +78,21 @@ type source struct {
 	// secretBytes).
 	key        string
 	keyScanned bool
+	// front and text are whether the bytes start with front matter and
+	// have text (startsFront, hasText), once shaped: what a load asks of
+	// a Jekyll page's and a home page's bytes, kept with the record as
+	// key is, so that a reload taking the file unchanged, its bytes
+	// forgotten (Content.Forget), need not read it again to ask.
+	front, text, shaped bool
+}
+
+// shape returns whether s's bytes start with front matter and whether
+// they have text, from its bytes the first time, then as it found them.
+func (s *source) shape() (front, text bool) {
+	if !s.shaped {
+		s.front, s.text, s.shaped = startsFront(s.data), hasText(s.data), true
+	}
+	return s.front, s.text
 }
 
 // modTime is the modification time of s's file as last read or, for a
@@ -116,6 +131,7 @@ func (s *source) tooBig(size int64) {
 // regular one.
 func (s *source) read() {
 	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused, s.from, s.stamp = nil, nil, nil, nil, false, time.Now(), false, nil, nil
+	s.shaped = false
 	f, err := os.OpenFile(s.path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		s.fail("%s", readProblem(err, false))

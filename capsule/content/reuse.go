@@ -144,6 +144,7 @@ func (s *source) reuse(prev *loadCache, at *source) bool {
 		return false
 	}
 	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused, s.from, s.stamp = old.data, nil, nil, nil, true, old.readAt, true, old, old.stamp
+	s.front, s.text, s.shaped = old.front, old.text, old.shaped
 	return true
 }
 
@@ -239,7 +240,8 @@ func (s *source) kept() *source {
 	if s.keptWhole() {
 		return s.from
 	}
-	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp, key: s.key, keyScanned: s.keyScanned}
+	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp, key: s.key, keyScanned: s.keyScanned,
+		front: s.front, text: s.text, shaped: s.shaped}
 	if s.after != nil {
 		if st, ok := stampOf(s.after); ok {
 			k.stamp = &st
