@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -473,7 +474,9 @@ func postFiles(dir string) (posts, names []string) {
 	if len(posts) == 0 {
 		log.Fatalf("%s: no posts to edit", dir)
 	}
-	runtime.GC() // the load's garbage, not the reloads'
+	// The load's garbage (a blog's images, read again) returned, so
+	// that it is neither the reloads' to collect nor in their peak.
+	debug.FreeOSMemory()
 	return posts, names
 }
 
