@@ -771,7 +771,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		bundles[dir] = nil
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache)...)
 	// A home page whose text was its templates alone (a Jekyll index.md
 	// of Liquid loops) has none: no home text, linked from no menu.
 	c.Unlisted = slices.DeleteFunc(c.Unlisted, func(p *Post) bool { return p.Home && p.Blank })

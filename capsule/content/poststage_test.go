@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -291,5 +292,64 @@ func TestReloadTakesAJekyllSitesPagesUnread(t *testing.T) {
 	}
 	if s := got.cache.top.fronts[htn]; s.front || s == sniffed {
 		t.Errorf("the .htn post, changed, was not looked at again: %+v", s)
+	}
+}
+
+// A reload that makes the posts again (a post with templates edited)
+// takes the markup the last load dropped of each unchanged post's text
+// (kramdown's attribute lists, headings' ids) instead of running the
+// regular expressions over it again; an edited post's is dropped anew.
+// Either way the posts are what a load from nothing makes.
+func TestReloadTakesTheMarkupDroppedOfUnchangedPosts(t *testing.T) {
+	post := func(title, text string) string {
+		return "---\ntitle: " + title + "\ndate: 2024-01-01\n---\n" + text
+	}
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: 題\n",
+		"_posts/2024-01-01-a.md": post("A", "## 見出し {#midashi}\n\n本文\n{: .note}\n\n{% include x.html %}\n"),
+		"_posts/2024-01-02-b.md": post("B", "段落\n{: .warn}\n\n{{ site.title }}\n"),
+		"_posts/2024-01-03-c.md": post("C", "ただの本文\n"),
+	})
+	testfs.Age(dir, time.Now().Add(-time.Hour))
+	load := func(prev *Content) *Content {
+		t.Helper()
+		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	last := load(nil)
+	if len(last.cache.drops) != 2 {
+		t.Fatalf("the first load dropped the markup of %d posts, want the 2 with templates", len(last.cache.drops))
+	}
+	memoOf := func(c *Content, name string) *dropMemo {
+		for _, m := range c.cache.drops {
+			if bytes.Contains(m.body, []byte(map[string]string{"a": "見出し", "b": "段落"}[name])) {
+				return m
+			}
+		}
+		return nil
+	}
+	a, b := memoOf(last, "a"), memoOf(last, "b")
+	if a == nil || b == nil || bytes.Contains(a.out, []byte("{#midashi}")) || bytes.Contains(b.out, []byte("{: .warn}")) {
+		t.Fatalf("the markup was not dropped: %+v %+v", a, b)
+	}
+	last.Forget()
+	p := filepath.Join(dir, "_posts/2024-01-02-b.md")
+	os.WriteFile(p, []byte(post("B", "段落を直した\n{: .warn}\n\n{{ site.title }}\n")), 0o644)
+	testfs.Age(p, time.Now().Add(-time.Minute))
+	got := load(last)
+	if !Same(load(nil), got) {
+		t.Fatal("the reload differs from a load from nothing")
+	}
+	if memoOf(got, "a") != a {
+		t.Error("the unchanged post's markup was dropped again, not taken from the last load")
+	}
+	if nb := memoOf(got, "b"); nb == nil || nb == b || !bytes.Contains(nb.body, []byte("直した")) {
+		t.Errorf("the edited post's markup was not dropped anew: %+v", nb)
+	}
+	if len(got.cache.drops) != 2 {
+		t.Errorf("the reload keeps %d drops, want its own 2", len(got.cache.drops))
 	}
 }

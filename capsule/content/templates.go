@@ -23,7 +23,10 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // and lines.
 //
 // Without liquid (a Hugo site), Liquid's syntax is text.
-func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool) []*FileError {
+//
+// The markup dropped before (dropMarkup) is what prev, the last load's
+// cache, dropped of the same body, if it did; next keeps it for the next.
+func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache) []*FileError {
 	var ix *Index               // made for the first ref: most folders have none
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
@@ -96,27 +99,39 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAt
 		if p.plain {
 			continue // most posts: nothing to do
 		}
-		if blockAttributes && hasBlockAttributes(p.Body) {
-			p.Body = dropBlockAttributes(p.Body)
-		}
+		p.Body = prev.dropped(next, p.Body, liquid, blockAttributes)
 		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, &warns)
 	}
 	return warns
 }
 
-// expandPost expands p's templates, resolving refs with ref. p's
-// BodyHash becomes the hash of the Markdown expanded: what it renders
-// to depends on where its refs lead, which other posts decide, and a
-// reload compares posts by that hash (see capsule's renderCache).
+// dropMarkup drops from body what a reader does not read and the
+// generator's Markdown leaves out of the page: Hugo's block attributes
+// (with blockAttributes), kramdown's attribute lists and headings'
+// attributes, and kramdown's abbreviations (with liquid, a Jekyll site).
+// It depends on body alone, which it does not change: a reload takes
+// the last load's result for a body unchanged (loadCache.dropped).
+func dropMarkup(body []byte, liquid, blockAttributes bool) []byte {
+	if blockAttributes && hasBlockAttributes(body) {
+		body = dropBlockAttributes(body)
+	}
+	if bytes.Contains(body, []byte("{:")) || bytes.Contains(body, []byte("{#")) || bytes.Contains(body, []byte("{.")) || bytes.Contains(body, []byte("){")) {
+		body = dropAttributeLists(body)
+	}
+	if liquid && hasAbbreviations(body) {
+		body = dropAbbreviations(body)
+	}
+	return body
+}
+
+// expandPost expands p's templates, resolving refs with ref, once its
+// markup is dropped (dropMarkup). p's BodyHash becomes the hash of the
+// Markdown expanded: what it renders to depends on where its refs lead,
+// which other posts decide, and a reload compares posts by that hash
+// (see capsule's renderCache).
 func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, warns *[]*FileError) {
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
-	}
-	if bytes.Contains(p.Body, []byte("{:")) || bytes.Contains(p.Body, []byte("{#")) || bytes.Contains(p.Body, []byte("{.")) || bytes.Contains(p.Body, []byte("){")) {
-		p.Body = dropAttributeLists(p.Body)
-	}
-	if liquid && hasAbbreviations(p.Body) {
-		p.Body = dropAbbreviations(p.Body)
 	}
 	if !bytes.Contains(p.Body, []byte("{{")) && !bytes.Contains(p.Body, []byte("{%")) {
 		return // most posts: nothing to do
