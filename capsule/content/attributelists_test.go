@@ -70,7 +70,7 @@ func TestKramdownCommentsAndZolaCallsLinear(t *testing.T) {
 		t.Errorf("%d bytes out of %d", len(got), len(body))
 	}
 	calls := []byte(strings.Repeat("{{ image(src=\"a.png\",\n", n))
-	if got, _ := zolaBody(calls, 1, nil); len(got) > len(calls) {
+	if got, _, _ := zolaBody(calls, 1, nil); len(got) > len(calls) {
 		t.Errorf("%d bytes out of %d", len(got), len(calls))
 	}
 }

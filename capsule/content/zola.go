@@ -15,6 +15,8 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"html"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -351,8 +353,8 @@ var (
 // path in the content folder. Fenced code is left alone but for Zola's
 // escapes ({{/* name() */}} shows {{ name() }}). dropped counts the
 // shortcodes dropped, by name, with the first line of each.
-func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byte, dropped map[string]int) {
-	dropped = map[string]int{}
+func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byte, dropped, images map[string]int) {
+	dropped, images = map[string]int{}, map[string]int{}
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	// The fence open, as CommonMark reads one: its character and length;
 	// only a line of as many or more of it, and nothing else, closes it
@@ -404,9 +406,9 @@ func zolaBody(body []byte, line int, sections map[string]zolaSection) (out []byt
 				lines[j] = []byte("\n")
 			}
 		}
-		lines[i] = zolaOutsideCode(l, func(part []byte) []byte { return zolaLine(part, line+i, dropped, sections) })
+		lines[i] = zolaOutsideCode(l, func(part []byte) []byte { return zolaLine(part, line+i, dropped, images, sections) })
 	}
-	return bytes.Join(lines, nil), dropped
+	return bytes.Join(lines, nil), dropped, images
 }
 
 // zolaWholeCall is a line that is one shortcode call and nothing else.
@@ -516,7 +518,7 @@ func zolaUnescape(l []byte) []byte {
 }
 
 // zolaLine rewrites one line outside fenced code.
-func zolaLine(l []byte, n int, dropped map[string]int, sections map[string]zolaSection) []byte {
+func zolaLine(l []byte, n int, dropped, images map[string]int, sections map[string]zolaSection) []byte {
 	if !bytes.Contains(l, []byte("{")) && !bytes.Contains(l, []byte("@/")) {
 		return l
 	}
@@ -542,6 +544,16 @@ func zolaLine(l []byte, n int, dropped map[string]int, sections map[string]zolaS
 		g := zolaInline.FindSubmatch(s)
 		name, args := string(g[1]), zolaArgs(string(g[2]))
 		if h := zolaHugo(name, args); h != "" {
+			return []byte(h)
+		}
+		if h := zolaImage(args); h != "" {
+			// A theme's image (tabi's dual_theme_image(light_src=…,
+			// dark_src=…, alt=…), full_width_image(src=…)): an image
+			// of its src, as Hugo's unknown shortcodes with a src are,
+			// rather than nothing.
+			if _, ok := images[name]; !ok {
+				images[name] = n
+			}
 			return []byte(h)
 		}
 		drop(name)
@@ -652,20 +664,78 @@ func zolaHugo(name string, a map[string]string) string {
 	return ""
 }
 
+// zolaImage is the image (an HTML <img>, in a <figure> with its
+// caption) an unknown shortcode names by its arguments,
+// "" for none: its src, else the one of the image's sources its theme
+// shows first (default_src, light_src, then any other "_src" argument,
+// in the order of their names), described by its alt (or default_alt,
+// light_alt, any other "_alt") and captioned by its caption.
+func zolaImage(a map[string]string) string {
+	pick := func(key string) string {
+		if v := strings.TrimSpace(a[key]); v != "" {
+			return v
+		}
+		for _, k := range []string{"default_" + key, "light_" + key} {
+			if v := strings.TrimSpace(a[k]); v != "" {
+				return v
+			}
+		}
+		keys := slices.Sorted(maps.Keys(a))
+		for _, k := range keys {
+			if v := strings.TrimSpace(a[k]); strings.HasSuffix(k, "_"+key) && v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	src := pick("src")
+	if src == "" || strings.ContainsAny(src, " \t\r\n") {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(src, "@/"); ok {
+		src = "/" + rest // the content folder's, as in figure's src
+	}
+	// HTML, as Zola's templates write it: an image also where Markdown's
+	// would be text, in the link of an <a> around it (tabi's pages link
+	// their screenshots so).
+	img := `<img src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(pick("alt")) + `">`
+	if c := strings.TrimSpace(a["caption"]); c != "" {
+		return "<figure>" + img + "<figcaption>" + html.EscapeString(c) + "</figcaption></figure>"
+	}
+	return img
+}
+
 // zolaPages rewrites the bodies of a Zola site's loaded pages, and warns
-// once for each kind of shortcode dropped.
+// once for each kind of shortcode dropped, and for each written as an
+// image.
 func zolaPages(posts []*Post, sections map[string]zolaSection) []*FileError {
+	type key struct {
+		name  string
+		image bool
+	}
 	type first struct {
 		file      string
 		line, num int
 	}
-	seen := map[string]*first{}
-	var order []string
+	seen := map[key]*first{}
+	var order []key
+	note := func(p *Post, m map[string]int, image bool) {
+		names := slices.Sorted(maps.Keys(m))
+		for _, name := range names {
+			k := key{name, image}
+			if f := seen[k]; f != nil {
+				f.num++
+				continue
+			}
+			seen[k] = &first{p.File, m[name], 1}
+			order = append(order, k)
+		}
+	}
 	for _, p := range posts {
 		if !bytes.Contains(p.Body, []byte("{")) && !bytes.Contains(p.Body, []byte("@/")) {
 			continue
 		}
-		body, dropped := zolaBody(p.Body, p.BodyLine, sections)
+		body, dropped, images := zolaBody(p.Body, p.BodyLine, sections)
 		if !bytes.Equal(body, p.Body) {
 			// Not the file's text any more: kept by Forget, which
 			// ReadBody could not give back, and hashed as it is (see
@@ -673,28 +743,22 @@ func zolaPages(posts []*Post, sections map[string]zolaSection) []*FileError {
 			p.plain = false
 		}
 		p.Body = body
-		names := make([]string, 0, len(dropped))
-		for name := range dropped {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		for _, name := range names {
-			if f := seen[name]; f != nil {
-				f.num++
-				continue
-			}
-			seen[name] = &first{p.File, dropped[name], 1}
-			order = append(order, name)
-		}
+		note(p, dropped, false)
+		note(p, images, true)
 	}
 	var warns []*FileError
-	for _, name := range order {
-		f := seen[name]
-		msg := fmt.Sprintf("Zola shortcode %q dropped: capsule knows youtube, vimeo, gist, figure and image (a body shortcode's text is kept, and a text argument)", name)
+	for _, k := range order {
+		f := seen[k]
+		msg := fmt.Sprintf("Zola shortcode %q dropped: capsule knows youtube, vimeo, gist, figure and image (a body shortcode's text is kept, and a text argument)", k.name)
+		kind := "Zola shortcode dropped"
+		if k.image {
+			msg = fmt.Sprintf("Zola shortcode %q written as an image of its src: capsule knows youtube, vimeo, gist, figure and image", k.name)
+			kind = "Zola shortcode written as an image"
+		}
 		if f.num > 1 {
 			msg += fmt.Sprintf(" (in %d pages)", f.num)
 		}
-		warns = append(warns, &FileError{File: f.file, Line: f.line, Msg: msg, Kind: "Zola shortcode dropped"})
+		warns = append(warns, &FileError{File: f.file, Line: f.line, Msg: msg, Kind: kind})
 	}
 	return warns
 }

@@ -45,15 +45,27 @@ func TestZolaBody(t *testing.T) {
 		// that is its line's whole; an unknown one's text argument kept.
 		{"````\n```\n```rust\n```\n````\n{{ youtube(id=\"y\") }}", "````\n```\n```rust\n```\n````\n{{< youtube id=\"y\" >}}"},
 		{"{{ aside(text=\"set `x = true` in config\") }}\n", "set `x = true` in config\n"},
+		// tabi's images (welpo/osc.garden: 54 in its English pages
+		// alone, none shown): an unknown shortcode with a src is an
+		// image of it, as Hugo's are; of two sources, the light
+		// theme's or the default one.
+		{`{{ full_width_image(src="https://cdn.example.org/modes.png", alt="tabi light and dark mode") }}`, `<img src="https://cdn.example.org/modes.png" alt="tabi light and dark mode">`},
+		{`{{ dual_theme_image(light_src="img/light.png", dark_src="img/dark.png", alt="Screenshot of kawari") }}`, `<img src="img/light.png" alt="Screenshot of kawari">`},
+		{`{{ image_toggler(default_src="a.webp", toggled_src="b.webp", default_alt="Before", toggled_alt="After") }}`, `<img src="a.webp" alt="Before">`},
+		{`{{ dimmable_image(src="@/blog/a/chart.png", alt="a <b> & more", caption="Figure 1") }}`, `<figure><img src="/blog/a/chart.png" alt="a &lt;b&gt; &amp; more"><figcaption>Figure 1</figcaption></figure>`},
+		{`{{ invertible_image(src="a b.png") }}`, ``}, // no image of a src with spaces: dropped
 	} {
-		got, _ := zolaBody([]byte(c.in), 1, sections)
+		got, _, _ := zolaBody([]byte(c.in), 1, sections)
 		if string(got) != c.want {
 			t.Errorf("zolaBody(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-	_, dropped := zolaBody([]byte("x\n{{ a() }}\n{% b() %}y{% end %}"), 5, sections)
-	if dropped["a"] != 6 || dropped["b"] != 7 {
+	_, dropped, images := zolaBody([]byte("x\n{{ a() }}\n{% b() %}y{% end %}\n{{ c(src=\"c.png\") }}"), 5, sections)
+	if dropped["a"] != 6 || dropped["b"] != 7 || len(dropped) != 2 {
 		t.Errorf("dropped = %v, want a at 6, b at 7", dropped)
+	}
+	if images["c"] != 8 || len(images) != 1 {
+		t.Errorf("images = %v, want c at 8", images)
 	}
 }
 
