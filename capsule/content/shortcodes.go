@@ -35,6 +35,8 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"path"
+	"regexp"
 	"strings"
 )
 
@@ -1315,7 +1317,29 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		}
 		e.warn(p, "Liquid tag dropped", "{%% %s %%} without a valid id or address: dropped", name)
 	case name == "include" || name == "include_relative":
-		target, _, _ := strings.Cut(t.args, " ")
+		target, params, _ := strings.Cut(strings.TrimSpace(t.args), " ")
+		// An include handed a link or an image as a string (ryoi432's
+		// {% include audio.html url='/assets/….mp3' %}, 12 in one post)
+		// is a link to it or an image of it, as Hugo's unknown
+		// shortcodes are, rather than nothing.
+		it := &scTag{name: target, named: liquidParams(params)}
+		if src := imageParam(it); src != "" && !imageExt(src) && it.named["url"] == "" {
+			// Not an image's (flash.html's src="/misc/swf/….swf"):
+			// a link to it.
+			it.named["url"] = src
+		}
+		if url := linkParam(it); url != "" && !e.inDestination() {
+			label := cmp.Or(it.arg("title", -1), it.arg("text", -1), it.arg("label", -1), it.arg("name", -1), it.arg("alt", -1), url)
+			e.out = append(e.out, "["+scLabel(label)+"]("+scDest(url)+")"...)
+			e.warn(p, "Liquid include written as a link", "{%% %s %s %%} written as a link to its url: includes are not available", name, scShort(target))
+			break
+		}
+		if src := imageParam(it); src != "" && !e.inDestination() {
+			alt := cmp.Or(it.arg("alt", -1), it.arg("title", -1), it.arg("caption", -1))
+			e.out = append(e.out, "!["+scLabel(alt)+"]("+scDest(src)+")"...)
+			e.warn(p, "Liquid include written as an image", "{%% %s %s %%} written as an image of its src: includes are not available", name, scShort(target))
+			break
+		}
 		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: includes are not available", name, scShort(target))
 	case strings.HasPrefix(name, "end") || name == "else" || name == "elsif" || name == "when":
 		// The end of a block whose start was warned about.
@@ -1324,6 +1348,30 @@ func (e *scExpander) liquid(p int) (int, bool) {
 	}
 	e.newlines(p, t.end)
 	return t.end, true
+}
+
+// imageExt reports whether a path names an image by its extension.
+func imageExt(p string) bool {
+	p, _, _ = strings.Cut(p, "?")
+	switch strings.ToLower(path.Ext(p)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp":
+		return true
+	}
+	return false
+}
+
+// liquidParam is one parameter of an include given as a string:
+// key="value" or key='value' (a variable's value is unknown here).
+var liquidParam = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+
+// liquidParams are the string parameters of an include's tag, after its
+// file's name.
+func liquidParams(s string) map[string]string {
+	m := map[string]string{}
+	for _, g := range liquidParam.FindAllStringSubmatch(s, 32) {
+		m[g[1]] = g[2] + g[3]
+	}
+	return m
 }
 
 // output expands the Liquid output tag {{ … }} at p.

@@ -166,6 +166,16 @@ func TestLiquidJekyll(t *testing.T) {
 		{"post_url", "[前回]({% post_url 2010-07-21-name %})の続き", "[前回](/2010/07/21/name/)の続き", nil},
 		{"post_url unknown", "\n\n[x]({% post_url 2099-01-01-nothing %})", "\n\n[x](2099-01-01-nothing)", []string{"12:unknown target"}},
 		{"include", "前\n{% include toc.html %}\n後", "前\n\n後", []string{"11:{% include toc.html %} dropped"}},
+		// An include handed a link or an image as a string (ryoi432/ccs:
+		// 12 audio clips of one post, each {% include audio.html url=… %}):
+		// a link to it, an image of it, as Hugo's unknown shortcodes are.
+		{"include with a url", "曲です。\n{% include audio.html url='/assets/posts/2017/12/11/00_song.mp3' %}\n後",
+			"曲です。\n[/assets/posts/2017/12/11/00_song.mp3](/assets/posts/2017/12/11/00_song.mp3)\n後", []string{"11:{% include audio.html %} written as a link to its url"}},
+		{"include with a src", `{% include image.html src="/img/a.png" alt="写真" width=300 %}`,
+			"![写真](/img/a.png)", []string{"10:{% include image.html %} written as an image of its src"}},
+		{"include with a src not an image", `{% include flash.html src="/misc/swf/FireCube.swf" width="400" %}`,
+			"[/misc/swf/FireCube.swf](/misc/swf/FireCube.swf)", []string{"10:{% include flash.html %} written as a link to its url"}},
+		{"include with a variable", "{% include image.html src=page.image %}", "", []string{"10:{% include image.html %} dropped"}},
 		{"other tags", "{% if site.x %}\nはい\n{% else %}\nいいえ\n{% endif %}", "\nはい\n\nいいえ\n", []string{"10:Liquid tag {% if %} dropped"}},
 		{"comment", "前\n{% comment %}\n下書き\n{% endcomment %}\n後", "前\n\n\n\n後", nil},
 		{"baseurl", "![猫]({{ site.baseurl }}/images/a.png) [x]({{site.url}}{{ site.baseurl }}/b)", "![猫](/images/a.png) [x](/b)", nil},
