@@ -154,3 +154,35 @@ func TestLogCountsOnePost(t *testing.T) {
 		}
 	}
 }
+
+// A post's file name is the author's (or a git pull's) and may hold any
+// byte but "/": a newline in it, logged as it is, forged a line of the
+// log (a post "scheduled" that is not), and an escape sequence reached the
+// terminal. The scheduled line writes the name as warnings do
+// (content.Printable).
+func TestScheduledLineCannotForgeALogLine(t *testing.T) {
+	var logged servetest.LogBuffer
+	cfg := servetest.Config(t)
+	cfg.Log = log.New(&logged, "", 0)
+	cfg.Posts = testfs.Write(t, map[string]string{
+		"a.md": "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	name := filepath.Join(cfg.Posts, "x)\npublished: forged (y\x1b[2J.md")
+	at := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
+	if err := os.WriteFile(name, []byte("+++\ntitle = \"予約\"\ndate = "+at.Format(time.RFC3339)+"\n+++\n本文\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Minute)
+	os.Chtimes(name, old, old)
+	if err := d.Reload(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	out := logged.String()
+	if !strings.Contains(out, "scheduled: "+at.Format(time.RFC3339)+" 予約 (") {
+		t.Fatalf("the post is not said to be scheduled:\n%s", out)
+	}
+	if strings.Contains(out, "\npublished: forged") || strings.Contains(out, "\x1b") {
+		t.Errorf("the file's name forged a log line or wrote an escape sequence:\n%q", out)
+	}
+}

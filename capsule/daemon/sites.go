@@ -291,8 +291,10 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if s != d.main() {
 		name = " " + cfg.Hostname
 	}
+	// A title and a file's name are written as warnings write them
+	// (content.Printable): a newline in a file's name forged a line.
 	for _, p := range published(served, loaded) {
-		d.log.Printf("published%s: %s (%s)", name, p.Title, p.File)
+		d.log.Printf("published%s: %s (%s)", name, content.Printable(p.Title), content.Printable(p.File))
 	}
 	fresh := newlyScheduled(served, st)
 	for i, p := range fresh {
@@ -300,7 +302,7 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 			d.log.Printf("scheduled%s: and %d more (capsuled -check lists them)", name, len(fresh)-i)
 			break
 		}
-		d.log.Printf("scheduled%s: %s %s (%s)", name, p.At.Format(time.RFC3339), p.Title, p.File)
+		d.log.Printf("scheduled%s: %s %s (%s)", name, p.At.Format(time.RFC3339), content.Printable(p.Title), content.Printable(p.File))
 	}
 	loaded.Forget()
 	s.cert.Store(cert)

@@ -276,7 +276,7 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 		fmt.Fprintf(&b, "checked language %s at %s: %s, %s, %s\n", l.Lang, l.Home, count(l.Posts, "post"), count(l.Pages, "page"), count(l.Tags, "tag"))
 	}
 	for _, p := range sum.Scheduled {
-		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
+		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), content.Printable(p.Title), content.Printable(p.File))
 	}
 	if sum.NoAuthor {
 		fmt.Fprintf(&b, "drafts: %s\n", daemon.NoAuthorNote)
@@ -285,7 +285,7 @@ func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) stri
 		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s, %s%s\n", s.Hostname, folderName(s.Folder),
 			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"), count(s.Redirects, "redirect"), unpublished(s))
 		for _, p := range s.Scheduled {
-			fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), p.Title, p.File)
+			fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), content.Printable(p.Title), content.Printable(p.File))
 		}
 		if s.NoAuthor {
 			fmt.Fprintf(&b, "drafts of %s: %s\n", s.Hostname, daemon.NoAuthorNote)
