@@ -1,8 +1,12 @@
 package content
 
 import (
+	"fmt"
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"capsule/capsule/internal/testfs"
 )
@@ -72,5 +76,65 @@ func TestAstroRouteAddress(t *testing.T) {
 				t.Errorf("addresses %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// A content configuration's and a route's text are read at every load,
+// and may be a megabyte each: what capsule makes of them takes time in
+// their size, not its square. A glob's base of thousands of ${…} looked
+// each constant up by a scan of the whole file (10,000 of them, 40 KB,
+// took seconds, a megabyte of them an hour); a route file calling
+// getCollection on thousands of names asked each of all the others (1.5 s
+// for a megabyte of them, at each such file).
+func TestAstroConfigurationsReadInTheirSize(t *testing.T) {
+	var base, route strings.Builder
+	base.WriteString("const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: `")
+	for range 10000 {
+		base.WriteString("${A}")
+	}
+	base.WriteString("` }) });\nexport const collections = { blog };\nexport const A = \"x\";\n")
+	for i := 0; route.Len() < 1<<20-64; i++ {
+		fmt.Fprintf(&route, "getCollection('c%d');\n", i)
+	}
+	files := map[string]string{
+		"src/content.config.ts":     base.String(),
+		"src/content/blog/hello.md": "---\ntitle: Hello\n---\ntext\n",
+	}
+	for i := range 8 {
+		files[fmt.Sprintf("src/pages/r%d/[slug].astro", i)] = route.String()
+	}
+	dir := testfs.Write(t, files)
+	start := time.Now()
+	astroGlobBase(dir)
+	astroRoutes(dir, "src/content", nil)
+	if took := time.Since(start); took > 4*time.Second {
+		t.Errorf("reading the configuration and 8 routes of a megabyte took %v", took)
+	}
+}
+
+// A glob's base with a constant put in many times, each a long string,
+// names no folder: it is not made (${A} 5,000 times, A of 100 KB, made
+// 500 MB; a megabyte's configuration could ask for gigabytes).
+func TestAstroGlobBaseOfLongConstantsIsNotMade(t *testing.T) {
+	var cfg strings.Builder
+	cfg.WriteString("export const A = \"" + strings.Repeat("a", 100<<10) + "\";\n")
+	cfg.WriteString("const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: `")
+	for range 5000 {
+		cfg.WriteString("${A}")
+	}
+	cfg.WriteString("` }) });\nexport const collections = { blog };\n")
+	src := []byte(cfg.String())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var got string
+	for _, m := range astroGlobPattern.FindAllSubmatch(src, -1) {
+		got += astroGlobBaseValue(&jsConsts{src: src}, m)
+	}
+	runtime.ReadMemStats(&after)
+	if got != "" {
+		t.Errorf("a base of %d bytes was taken for a folder", len(got))
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+		t.Errorf("reading the base allocated %d MiB", n>>20)
 	}
 }

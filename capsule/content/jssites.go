@@ -181,10 +181,14 @@ var astroGlobPattern = regexp.MustCompile(`\bglob\s*\(\s*\{(?:[^}"'` + "`" + `]|
 // astroGlobConst is a template literal's one constant: `./${BLOG_PATH}`.
 var astroGlobConst = regexp.MustCompile(`\$\{\s*([A-Za-z_$][\w$]*)\s*\}`)
 
+// maxGlobBase bounds the folder a glob's base names with its constants
+// put in: PATH_MAX, more than any folder a site has.
+const maxGlobBase = 4096
+
 // astroGlobBaseValue is the folder a glob loader's base match m names:
 // its string, or its template literal or name with the constants of
-// src (the configuration) put in; "" when one is not a literal there.
-func astroGlobBaseValue(src []byte, m [][]byte) string {
+// lits (the configuration's) put in; "" when one is not a literal there.
+func astroGlobBaseValue(lits *jsConsts, m [][]byte) string {
 	unquote := func(lit string) string {
 		if len(lit) >= 2 && (lit[0] == '"' || lit[0] == '\'') {
 			return lit[1 : len(lit)-1]
@@ -195,9 +199,15 @@ func astroGlobBaseValue(src []byte, m [][]byte) string {
 	case m[1] != nil:
 		return string(m[1])
 	case m[2] != nil:
-		ok := true
+		// A folder's name is short: one of constants put in again and
+		// again (${A}${A}…, each a long string) is none, and is not made
+		// (a megabyte's configuration made gigabytes).
+		ok, n := true, 0
 		out := astroGlobConst.ReplaceAllStringFunc(string(m[2]), func(ref string) string {
-			v := unquote(jsLiteral(src, astroGlobConst.FindStringSubmatch(ref)[1]))
+			v := unquote(lits.of(astroGlobConst.FindStringSubmatch(ref)[1]))
+			if n += len(v); n > maxGlobBase {
+				v = ""
+			}
 			ok = ok && v != ""
 			return v
 		})
@@ -206,7 +216,7 @@ func astroGlobBaseValue(src []byte, m [][]byte) string {
 		}
 		return out
 	case m[3] != nil:
-		return unquote(jsLiteral(src, string(m[3])))
+		return unquote(lits.of(string(m[3])))
 	}
 	return ""
 }
@@ -224,8 +234,9 @@ func astroGlobBase(dir string) string {
 		}
 	}
 	var bases []string
+	lits := &jsConsts{src: cfg}
 	for _, m := range astroGlobPattern.FindAllSubmatch(cfg, -1) {
-		value := astroGlobBaseValue(cfg, m)
+		value := astroGlobBaseValue(lits, m)
 		base := filepath.Clean(filepath.FromSlash(strings.TrimPrefix(value, "./")))
 		if value == "" || base == "." || strings.HasPrefix(base, "..") || filepath.IsAbs(base) || !hasMarkdown(filepath.Join(dir, base)) {
 			continue
@@ -427,15 +438,31 @@ var (
 	jsIdentifier    = regexp.MustCompile(`^[A-Za-z_$][\w$]*`)
 )
 
-// jsLiteral is the literal object, array or string a JavaScript file
-// gives to name (const, let or var name = {…}, […] or "…"), "" when the
-// scan finds none.
-func jsLiteral(src []byte, name string) string {
-	re := regexp.MustCompile(`\b(?:const|let|var)\s+` + regexp.QuoteMeta(name) + `\s*=\s*(\{[^}]*\}|\[[^\]]*\]|"[^"\n]*"|'[^'\n]*')`)
-	if m := re.FindSubmatch(src); m != nil {
-		return string(m[1])
+// jsConsts are the literal objects, arrays and strings a JavaScript
+// file gives its names (const, let or var name = {…}, […] or "…"), the
+// first for each, found by one scan of src at the first lookup. A scan
+// for each name looked up took the file's size times the names a
+// configuration refers to: a glob's base of 4,000 ${…} (31 KB) took 3 s,
+// one of a megabyte an hour, at every load.
+type jsConsts struct {
+	src []byte
+	lit map[string]string // by name; nil until the first lookup
+}
+
+// jsDeclaration is a name given a literal: its name and the literal.
+var jsDeclaration = regexp.MustCompile(`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(\{[^}]*\}|\[[^\]]*\]|"[^"\n]*"|'[^'\n]*')`)
+
+// of is the literal the file gives name, "" when the scan finds none.
+func (j *jsConsts) of(name string) string {
+	if j.lit == nil {
+		j.lit = make(map[string]string)
+		for _, m := range jsDeclaration.FindAllSubmatch(j.src, -1) {
+			if _, ok := j.lit[string(m[1])]; !ok {
+				j.lit[string(m[1])] = string(m[2])
+			}
+		}
 	}
-	return ""
+	return j.lit[name]
 }
 
 // eleventyPassthrough reads the folders an Eleventy configuration copies
@@ -453,10 +480,11 @@ func eleventyPassthrough(cfg []byte) []staticDir {
 		}
 		out = append(out, staticDir{dir: from, target: to})
 	}
+	lits := &jsConsts{src: cfg}
 	for _, call := range passthroughCall.FindAllSubmatch(cfg, -1) {
 		arg := string(call[1])
 		if name := jsIdentifier.FindString(arg); name != "" {
-			arg = jsLiteral(cfg, name)
+			arg = lits.of(name)
 		}
 		switch {
 		case arg == "":
