@@ -52,6 +52,11 @@ type postLinks struct {
 	// top, "/ja"), by content.TermKey: links to the generator's pages of
 	// tags lead to the capsule's (termTag).
 	tags map[string]map[string]string
+	// zolaTags are the same by content.ZolaTermKey, in a Zola site
+	// that makes its terms' addresses so (content.Content.ZolaTerms:
+	// /tags/revisio-d-article/ for "revisió d'article"), looked in when
+	// tags has no such term; nil in other sites.
+	zolaTags map[string]map[string]string
 	// sections are the folders of each blog's posts, by language folder
 	// (the content folder's first: "posts"): a link to the generator's
 	// list of one (/posts/) leads to the capsule's archive (sectionList).
@@ -491,7 +496,9 @@ func (l *postLinks) termTag(dest string) (dir, tag string, ok bool) {
 	if !ok || term == "" {
 		return dir, "", ok
 	}
-	tag, ok = tags[content.TermKey(term)]
+	if tag, ok = tags[content.TermKey(term)]; !ok && l.zolaTags != nil {
+		tag, ok = l.zolaTags[dir][content.ZolaTermKey(term)]
+	}
 	return dir, tag, ok
 }
 
@@ -543,6 +550,10 @@ func (l *postLinks) servesItself(dest string) bool {
 // posts, for sectionList.
 func (l *postLinks) setTags(blogs []*blog) {
 	l.tags = make(map[string]map[string]string, len(blogs))
+	l.zolaTags = nil
+	if l.c.ZolaTerms() {
+		l.zolaTags = make(map[string]map[string]string, len(blogs))
+	}
 	l.sections = make(map[string]map[string]bool, len(blogs))
 	for _, b := range blogs {
 		secs := make(map[string]bool)
@@ -560,6 +571,15 @@ func (l *postLinks) setTags(blogs []*blog) {
 			}
 		}
 		l.tags[b.dir] = tags
+		if l.zolaTags != nil {
+			zt := make(map[string]string, len(b.tags))
+			for _, g := range b.tags {
+				if k := content.ZolaTermKey(g.Name); zt[k] == "" {
+					zt[k] = g.Name
+				}
+			}
+			l.zolaTags[b.dir] = zt
+		}
 	}
 }
 

@@ -182,3 +182,38 @@ func TestLinksToListsLeadToTheCapsulesLists(t *testing.T) {
 		t.Errorf("warning: %v", w)
 	}
 }
+
+// In a Zola site, links to a tag's page as Zola writes its address
+// ([slugify] taxonomies = "on", the default: Latin letters without their
+// diacritics, punctuation as "-") lead to the capsule's page of the tag
+// (welpo/osc.garden's /ca/tags/les-8-idees-estadistiques-mes-importants/
+// were dead links). Other scripts are not folded: "が" is no "ga".
+func TestZolaLinksToAccentedTagPages(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":            "base_url = \"https://example.org\"\ntaxonomies = [{name = \"tags\"}]\n",
+			"content/blog/_index.md": "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/a.md":      "+++\ntitle = \"A\"\ndate = 2023-11-01\n[taxonomies]\ntags = [\"les 8 idees estadístiques més importants\", \"revisió d'article\", \"が\"]\n+++\nA.\n",
+			"content/blog/b.md": "+++\ntitle = \"B\"\ndate = 2023-11-02\n+++\n" +
+				"[series](/tags/les-8-idees-estadistiques-mes-importants/), [review](https://example.org/tags/revisio-d-article/), [kana](/tags/が/), [folded](/tags/ga/).\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/b.gmi")
+	for _, want := range []string{
+		"=> /tags/les%208%20idees%20estad%C3%ADstiques%20m%C3%A9s%20importants.gmi series\n",
+		"=> /tags/revisi%C3%B3%20d%27article.gmi review\n",
+		"=> /tags/%E3%81%8C.gmi kana\n",
+		"=> /tags/ga/ folded\n",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q:\n%s", want, page)
+		}
+	}
+	var warned []string
+	for _, w := range d.Store().Warnings {
+		warned = append(warned, w.Error())
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "/tags/ga/") {
+		t.Errorf("want one dead tag link warned of, /tags/ga/:\n%s", strings.Join(warned, "\n"))
+	}
+}

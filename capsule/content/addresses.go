@@ -296,6 +296,11 @@ func decodedAddress(a string) string {
 // none: links to it are links to the capsule's own pages.
 func (c *Content) BaseURL() string { return c.baseURL }
 
+// ZolaTerms reports whether the blog is a Zola site that makes its
+// terms' addresses with [slugify] taxonomies = "on", Zola's default: a
+// tag's page is then at /tags/<ZolaTermKey(tag)>/.
+func (c *Content) ZolaTerms() bool { return c.zolaTerms }
+
 // sectionIndexes answers whether a folder of f's content folder has a
 // section's _index.md, each folder looked at once, and keeps the
 // answers: what the posts' addresses were made of, for a reload to

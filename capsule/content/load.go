@@ -86,7 +86,8 @@ type Content struct {
 	cache          *loadCache          // for the next Load's LoadOptions.Previous
 	keptFromCache  int                 // last good versions taken from LoadOptions.Saved (KeepsLastGood)
 
-	baseURL string // see BaseURL
+	baseURL   string // see BaseURL
+	zolaTerms bool   // see ZolaTerms
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -522,6 +523,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
 	c.baseURL = f.config.baseURL
+	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
 		if f.zola {

@@ -61,8 +61,9 @@ type siteConfig struct {
 	jsOutput string
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
-	// Zola: [slugify] paths, "on" unless set (zolaSlug).
-	zolaPaths string
+	// Zola: [slugify] paths, "on" unless set (zolaSlug), and [slugify]
+	// taxonomies, how its terms' addresses are made (ZolaTermKey).
+	zolaPaths, zolaTaxonomies string
 	// Jekyll.
 	jekyllLangs   []string // jekyll-polyglot's languages, lower case (jekylllang.go)
 	jekyllDefault string   // and its default_lang

@@ -4,6 +4,9 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TermLink reads p, a path from the top of a site ("/tags/go-lang/"), as
@@ -83,4 +86,87 @@ func TermKey(s string) string {
 		}
 		return -1
 	}, strings.TrimSpace(s))
+}
+
+// ZolaTermKey is s as Zola's [slugify] taxonomies = "on" (its default)
+// makes a term's address, as far as capsule can spell it: the slug
+// crate's, which writes every character in ASCII (deunicode), lower-cases
+// it, and makes each run of anything but ASCII letters and digits one
+// "-", none at either end. "les 8 idees estadístiques més importants" is
+// at /tags/les-8-idees-estadistiques-mes-importants/, "revisió d'article"
+// at /tags/revisio-d-article/. Latin letters lose their diacritics (é e,
+// ß ss, æ ae, ø o, ł l: deunicode's spelling); letters of other scripts,
+// which deunicode spells from a table capsule lacks ("日記" ri-ji, "が"
+// ga), are kept as they are, lower-cased, so a link written with Zola's
+// spelling of them is still not found.
+func ZolaTermKey(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	dash := false
+	ascii := false // the last written was ASCII: a combining mark after it is a diacritic
+	put := func(r rune) {
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+		ascii = r < utf8.RuneSelf
+	}
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			put(r)
+		case 'A' <= r && r <= 'Z':
+			put(r + 'a' - 'A')
+		case r < utf8.RuneSelf:
+			dash = true
+		case unicode.Is(unicode.Mn, r):
+			if !ascii && b.Len() > 0 {
+				put(r) // another script's mark, kept with its letter
+			}
+		case unicode.Is(unicode.Latin, r):
+			if a := latinASCII(r); a != "" {
+				for _, c := range a {
+					put(c)
+				}
+			} else {
+				put(unicode.ToLower(r))
+			}
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			put(unicode.ToLower(r))
+		default:
+			dash = true // punctuation, symbols, spaces: deunicode's are ASCII punctuation
+		}
+	}
+	return b.String()
+}
+
+// latinSpelt are the Latin letters deunicode spells in ASCII that have no
+// decomposition to one.
+var latinSpelt = map[rune]string{
+	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th",
+	'ı': "i", 'ħ': "h", 'Ħ': "h", 'ŧ': "t", 'Ŧ': "t", 'ŋ': "ng", 'Ŋ': "ng", 'ĸ': "q",
+}
+
+// latinASCII is r, a Latin letter beyond ASCII, in lower-case ASCII
+// letters and digits as deunicode spells it: its compatibility
+// decomposition without the marks (é e, ﬁ fi, Ａ a), else latinSpelt's;
+// "" when capsule does not know it.
+func latinASCII(r rune) string {
+	if s, ok := latinSpelt[r]; ok {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range norm.NFKD.String(string(r)) {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b.WriteRune(c)
+		case 'A' <= c && c <= 'Z':
+			b.WriteRune(c + 'a' - 'A')
+		case c < utf8.RuneSelf || !unicode.Is(unicode.Mn, c):
+			return "" // a decomposition into more than a letter and its marks
+		}
+	}
+	return b.String()
 }

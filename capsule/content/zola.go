@@ -87,6 +87,7 @@ func readZolaConfig(root, file string) siteConfig {
 	def := section(section(m, "languages"), defCode)
 	c.title, c.description = cmp.Or(c.title, str(def["title"])), cmp.Or(c.description, str(def["description"]))
 	c.zolaPaths = cmp.Or(strings.ToLower(str(section(m, "slugify")["paths"])), "on")
+	c.zolaTaxonomies = cmp.Or(strings.ToLower(str(section(m, "slugify")["taxonomies"])), "on")
 	// Zola builds every page whatever its date: its future posts are held
 	// here, said as Hugo's buildFuture is.
 	c.futureKey = "Zola publishes pages dated in the future"
