@@ -123,7 +123,7 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 	switch {
 	case f.zola:
 		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
-		addr, ok = zolaAddress(p, dir != "" && strings.EqualFold(stem, "index")), true
+		addr, ok = zolaAddress(p, dir != "" && strings.EqualFold(stem, "index"), dir != "" && isZolaSection(stem)), true
 		if code != "" {
 			if l := f.config.language(code); l != nil {
 				addr = l.Dir + addr // a translation's, under its language

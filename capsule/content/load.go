@@ -319,6 +319,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var sections []string
 	var nested []*mdFile
 	var zolaSecs map[string]zolaSection
+	var sectionPages map[string]bool // the files of Zola's sections that are pages (zolaSectionPages)
 	if f.gen == genAstro {
 		c.Warnings = append(c.Warnings, astroPagesNotRead(f.root, f.config.contentDir)...)
 	}
@@ -348,6 +349,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 	default:
 		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.gen == genEleventy, f.langSuffix)
+		if f.zola {
+			// A section with text and no page below it is a page, as
+			// Zola renders it (about/_index.md): not a section whose
+			// text is not served.
+			pages, made := zolaSectionPages(dir, root, sections, nested, maxPost)
+			nested, sectionPages = append(nested, pages...), made
+		}
 		main := f.mainSections(nested)
 		if l == layoutHugo && len(main) == 0 {
 			// No sections: the posts are at the top, as in capsule's own.
@@ -484,6 +492,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// The site file's cascade reaches every page, a section's its own.
 	if l != layoutHugo {
 		sections = nil
+	}
+	if len(sectionPages) > 0 {
+		sections = slices.DeleteFunc(sections, func(s string) bool { return sectionPages[s] })
 	}
 	if site != nil {
 		sections = append([]string{site.path}, sections...)

@@ -238,14 +238,15 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		m.def.zola, m.def.bare, m.def.zolaPaths = true, true, f.config.zolaPaths
 		dir := m.def.dir
 		name, _ := f.config.langSuffix(strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path)))
-		if m.nested && strings.EqualFold(name, "index") {
-			name = path.Base(dir) // a bundle: named by its folder
+		section := m.nested && isZolaSection(name)
+		if m.nested && strings.EqualFold(name, "index") || section {
+			name = path.Base(dir) // a bundle, or a section that is a page: named by its folder
 			if dir = path.Dir(dir); dir == "." {
 				dir = ""
 			}
 		}
 		slug := name
-		if g := zolaDated.FindStringSubmatch(name); g != nil {
+		if g := zolaDated.FindStringSubmatch(name); g != nil && !section {
 			if d, err := time.ParseInLocation("2006-01-02", g[1], loc); err == nil {
 				m.def.date, m.def.hasDate = d, true
 				slug = g[2]
@@ -257,7 +258,7 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		} else {
 			m.slug = slug // no letter or digit ("!!!"): makeSlug names it, and says so
 		}
-		isMain := zolaMain(sections, dir)
+		isMain := zolaMain(sections, dir) && !section // a section has no date: never a post
 		m.def.page, m.def.undatedPage = !isMain, true
 		if isMain && !slices.Contains(main, dir) {
 			main = append(main, dir)
@@ -266,6 +267,60 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 	slices.Sort(main)
 	return main, sections
 }
+
+// zolaSectionPages are the sections of a Zola site that are pages: a
+// section's _index.md (sectionFiles, of the folders below dir) with text
+// of its own and no page in its folder or below it, which Zola renders at
+// the section's address, /about/, with that text (serene's and tabi's
+// About page). Each is a page of its folder's name, at the address
+// capsule gives pages, its Zola address a redirect (zolaAddress). A
+// section that redirects (redirect_to) or is not rendered (render =
+// false) is none. made holds their files.
+func zolaSectionPages(dir, root string, sectionFiles []string, nested []*mdFile, maxPost int64) (pages []*mdFile, made map[string]bool) {
+	withPages := make(map[string]bool) // the folders holding a page, and those above them
+	for _, m := range nested {
+		for d := m.def.dir; d != "" && d != "." && !withPages[d]; d = path.Dir(d) {
+			withPages[d] = true
+		}
+	}
+	var at []fileAt
+	for _, file := range sectionFiles {
+		rel := relDir(dir, file)
+		if rel == "" || withPages[rel] {
+			continue
+		}
+		s := &source{path: file, limit: maxPost, what: "one post"}
+		if s.read(); s.err != nil {
+			continue // its problem is said when it is loaded as a section's
+		}
+		src, _ := trimBlankStart(NormalizeSource(s.data))
+		front, body, _, start, format, ferr := splitFront(src)
+		if ferr != nil || len(bytes.TrimSpace(body)) == 0 {
+			continue
+		}
+		if m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr != nil || str(m["redirect_to"]) != "" || m["render"] == false {
+			continue
+		}
+		at = append(at, fileAt{path: file, name: filepath.Base(file), folder: filepath.Dir(file)})
+	}
+	if len(at) == 0 {
+		return nil, nil
+	}
+	made = make(map[string]bool, len(at))
+	srcs := make([]source, len(at))
+	for i, in := range inspectAll(at, srcs, root, maxPost) {
+		rel := relDir(dir, at[i].path)
+		pages = append(pages, &mdFile{src: in.src, warn: in.warn, ferr: in.ferr, nested: true, slug: path.Base(rel),
+			def: postDefaults{dir: rel, bare: true}})
+		made[at[i].path] = true
+	}
+	return pages, made
+}
+
+// isZolaSection reports whether stem, a Zola page's file name without its
+// extension and language, is a section's own (_index): a section that is
+// a page (zolaSectionPages).
+func isZolaSection(stem string) bool { return stem == "_index" }
 
 // zolaDescribe is describe for a Zola site.
 func (f folder) zolaDescribe(main []string) string {
@@ -281,8 +336,12 @@ func (f folder) zolaDescribe(main []string) string {
 }
 
 // zolaAddress is p's address on the Zola site: its path, else
-// /<section path>/<slug>/.
-func zolaAddress(p *Post, bundle bool) string {
+// /<section path>/<slug>/; a section's that is a page (section), its
+// folder's path, /about/.
+func zolaAddress(p *Post, bundle, section bool) string {
+	if section {
+		return "/" + p.Dir + "/" // its folder's path, as written: Zola slugifies no section's
+	}
 	if p.own != "" {
 		return "/" + strings.Trim(p.own, "/") + "/"
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"capsule/capsule/internal/testfs"
+	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -154,12 +155,14 @@ func TestZolaDefaultLanguageTitle(t *testing.T) {
 // A section's own text, which Zola and Hugo show above its list, is named
 // in a warning rather than lost in silence (zola-stevemyers' about/ was);
 // the top's is the home page's, and a section that redirects has none.
+// (A Zola section with no page below it is a page: TestZolaSectionPage.)
 func TestSectionTextWarned(t *testing.T) {
 	for name, files := range map[string]map[string]string{
 		"zola": {
 			"config.toml":             "base_url = \"https://z.example\"\ntitle = \"Z\"\n",
 			"content/_index.md":       "+++\nsort_by = \"date\"\n+++\nHome text.\n",
 			"content/about/_index.md": "+++\ntitle = \"About\"\n+++\nBuilder of software.\n",
+			"content/about/me.md":     "+++\ntitle = \"Me\"\n+++\nMe.\n",
 			"content/blog/_index.md":  "+++\nsort_by = \"date\"\n+++\n",
 			"content/gone/_index.md":  "+++\nredirect_to = \"blog\"\n+++\nOld text.\n",
 			"content/blog/a.md":       "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\na\n",
@@ -291,5 +294,64 @@ func TestZolaSlugs(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A Zola section whose _index.md has text and no page in its folder or
+// below it is a page, as Zola renders it at the section's address with
+// that text (donkomura's serene About page, about/_index.md, was not
+// served): its title and text, at the address capsule gives pages, its
+// Zola address (its folder's path, as written) and its aliases
+// redirecting, a translation (_index.fr.md) linked to it. A section with
+// pages stays a section, its text warned of; one that redirects, is not
+// rendered or has no text is no page.
+func TestZolaSectionPage(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"config.toml":                           "base_url = \"https://z.example\"\ntitle = \"Z\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"Zf\"\n",
+		"content/blog/_index.md":                "+++\nsort_by = \"date\"\n+++\n",
+		"content/blog/a.md":                     "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\na\n",
+		"content/about/_index.md":               "+++\ntitle = \"About me\"\ntemplate = \"prose.html\"\naliases = [\"/me/\"]\n[extra]\nx = 1\n+++\nBuilder of software.\n",
+		"content/about/_index.fr.md":            "+++\ntitle = \"À propos\"\n+++\nBâtisseur.\n",
+		"content/about/photo.png":               "png",
+		"content/2024-01-01-Old News/_index.md": "+++\ntitle = \"News\"\n+++\nNothing new.\n",
+		"content/notes/_index.md":               "+++\ntitle = \"Notes\"\nsort_by = \"date\"\n+++\nMostly notes.\n",
+		"content/notes/n.md":                    "+++\ntitle = \"N\"\ndate = 2024-02-01\n+++\nn\n",
+		"content/gone/_index.md":                "+++\nredirect_to = \"blog\"\n+++\nOld text.\n",
+		"content/hidden/_index.md":              "+++\nrender = false\n+++\nHidden.\n",
+		"content/empty/_index.md":               "+++\ntitle = \"Empty\"\n+++\n",
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range c.Pages {
+		got = append(got, fmt.Sprintf("%s %s %q %s %q", p.Lang, p.Slug, p.Title, strings.Join(p.Addresses, ","), strings.TrimSpace(string(p.Body))))
+		if p.Slug == "about" && p.Lang == "en" && (len(p.Translations) != 1 || p.Translations[0].Dir != "/fr") {
+			t.Errorf("about: translations %v", p.Translations)
+		}
+	}
+	want := []string{
+		`en 2024-01-01-old-news "News" /2024-01-01-Old%20News/ "Nothing new."`,
+		`en about "About me" /about/ "Builder of software."`,
+		`fr about "À propos" /fr/about/ "Bâtisseur."`,
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("pages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, p := range c.Pages {
+		if p.Slug == "about" && p.Lang == "en" && !slices.Contains(p.Aliases, "/me/") {
+			t.Errorf("about: aliases %v", p.Aliases)
+		}
+	}
+	var warned []string
+	for _, w := range c.Warnings {
+		warned = append(warned, w.Kind+": "+filepath.ToSlash(strings.TrimPrefix(w.File, dir)))
+	}
+	// (render = false: its text is served nowhere, warned of as before.)
+	slices.Sort(warned)
+	if !slices.Equal(warned, []string{"section text not served: /content/hidden/_index.md", "section text not served: /content/notes/_index.md"}) {
+		t.Errorf("warnings:\n%s", strings.Join(warned, "\n"))
 	}
 }
