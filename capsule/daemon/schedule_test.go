@@ -2,6 +2,7 @@ package daemon_test
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"os"
 	"path/filepath"
@@ -184,5 +185,33 @@ func TestScheduledLineCannotForgeALogLine(t *testing.T) {
 	}
 	if strings.Contains(out, "\npublished: forged") || strings.Contains(out, "\x1b") {
 		t.Errorf("the file's name forged a log line or wrote an escape sequence:\n%q", out)
+	}
+}
+
+// Posts published at once (their time came while the daemon was
+// stopped, or a month written ahead, all dated the same minute) are
+// named 20 a reload, then counted: one line each was as many lines as
+// posts.
+func TestPublishedLinesBounded(t *testing.T) {
+	var logged servetest.LogBuffer
+	at := time.Now().Add(1500 * time.Millisecond).UTC().Truncate(time.Second).Add(time.Second)
+	files := map[string]string{"a.md": "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n"}
+	for i := range 25 {
+		files[fmt.Sprintf("later%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"予約%d\"\ndate = %s\n+++\n本文\n", i, at.Format(time.RFC3339))
+	}
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Log = log.New(&logged, "", 0)
+		c.Posts = testfs.Write(t, files)
+	})
+	deadline := time.Now().Add(10 * time.Second)
+	for len(d.Store().Scheduled) > 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n := len(d.Store().Scheduled); n > 0 {
+		t.Fatalf("%d posts still scheduled after their time", n)
+	}
+	out := logged.String()
+	if n := strings.Count(out, "\npublished: 予約"); n != 20 || !strings.Contains(out, "\npublished: and 5 more\n") {
+		t.Errorf("%d posts named as published, want 20 and a count of 5 more:\n%s", n, tail(out, 25))
 	}
 }

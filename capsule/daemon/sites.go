@@ -293,7 +293,12 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	}
 	// A title and a file's name are written as warnings write them
 	// (content.Printable): a newline in a file's name forged a line.
-	for _, p := range published(served, loaded) {
+	out := published(served, loaded)
+	for i, p := range out {
+		if i == maxScheduledLines {
+			d.log.Printf("published%s: and %d more", name, len(out)-i)
+			break
+		}
 		d.log.Printf("published%s: %s (%s)", name, content.Printable(p.Title), content.Printable(p.File))
 	}
 	fresh := newlyScheduled(served, st)
@@ -329,8 +334,10 @@ func (d *Daemon) dropScratch() {
 	}
 }
 
-// maxScheduledLines is how many posts newly scheduled a reload names
-// (a git pull of a month of posts written ahead names the first ones).
+// maxScheduledLines is how many posts newly scheduled, and how many
+// published, a reload names (a git pull of a month of posts written
+// ahead names the first ones; so does a reload after a long stop, which
+// publishes all whose time came meanwhile).
 const maxScheduledLines = 20
 
 // newlyScheduled are the posts st waits to publish that served did not,
