@@ -752,7 +752,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		c.Warnings = append(c.Warnings, directivePages(loaded)...)
 	}
 	if f.zola {
-		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs)...)
+		c.Warnings = append(c.Warnings, zolaPages(loaded, zolaSecs, in.prev, c.cache)...)
 		// The same file name in two sections is two addresses on the
 		// Zola site, both served (Post.Addresses): no warning.
 		uniqueSlugs(loaded)

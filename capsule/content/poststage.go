@@ -164,6 +164,10 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 	// The decodings as they were, nothing added, nothing left out: the
 	// next load takes them from here, as it takes this stage.
 	c.cache.parsed, c.cache.posts, c.cache.lastGood = prev.parsed, s, prev.lastGood
+	// And what it kept of templates' and Zola's rewritings, for the
+	// reload after, which may make the posts again (their keys tell
+	// whether each is still of its post).
+	c.cache.drops, c.cache.zolaBodies, c.cache.zolaSections = prev.drops, prev.zolaBodies, prev.zolaSections
 	if len(edited) > 0 {
 		c.cache.parsed = maps.Clone(prev.parsed)
 		for _, i := range edited {

@@ -353,3 +353,76 @@ func TestReloadTakesTheMarkupDroppedOfUnchangedPosts(t *testing.T) {
 		t.Errorf("the reload keeps %d drops, want its own 2", len(got.cache.drops))
 	}
 }
+
+// A reload that makes a Zola site's posts again (a page edited) takes the
+// last load's rewriting of each unchanged page (its shortcodes and @/
+// links, zolaPages) when the sections are the same, and rewrites anew a
+// page edited, and every page when a section changed. Either way the
+// pages are what a load from nothing makes.
+func TestReloadTakesTheZolaRewritingOfUnchangedPages(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"config.toml":            "base_url = \"https://z.example\"\ntitle = \"Z\"\n",
+		"content/blog/_index.md": "+++\nsort_by = \"date\"\n+++\n",
+		"content/blog/a.md":      "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n[the blog](@/blog/_index.md)\n\n{{ youtube(id=\"abc\") }}\n",
+		"content/blog/b.md":      "+++\ntitle = \"B\"\ndate = 2024-01-02\n+++\nfn main() { println!(\"{}\", 1) }\n",
+		"content/blog/c.md":      "+++\ntitle = \"C\"\ndate = 2024-01-03\n+++\n{{ unknown_shortcode(x=1) }}\n",
+	})
+	testfs.Age(dir, time.Now().Add(-time.Hour))
+	load := func(prev *Content) *Content {
+		t.Helper()
+		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	edit := func(name, text string) {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(text), 0o644)
+		testfs.Age(p, time.Now().Add(-time.Minute))
+	}
+	file := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
+	last := load(nil)
+	a, b := last.cache.zolaBodies[file("content/blog/a.md")], last.cache.zolaBodies[file("content/blog/b.md")]
+	if a == nil || b == nil || a.out == nil || b.out != nil {
+		t.Fatalf("the first load's rewritings: a %+v, b %+v (want a rewritten, b kept as written)", a, b)
+	}
+	last.Forget()
+	edit("content/blog/c.md", "+++\ntitle = \"C\"\ndate = 2024-01-03\n+++\n{{ unknown_shortcode(x=2) }}\n")
+	got := load(last)
+	if !Same(load(nil), got) {
+		t.Fatal("the reload differs from a load from nothing")
+	}
+	if got.cache.zolaBodies[file("content/blog/a.md")] != a {
+		t.Error("an unchanged page was rewritten again, not taken from the last load")
+	}
+	// (b, which rewriting left as written, is a plain page: its text
+	// forgotten, a reload does not look at it.)
+	if gb := got.cache.zolaBodies[file("content/blog/b.md")]; gb != nil && gb != b {
+		t.Error("an unchanged page left as written was rewritten again")
+	}
+	if c := got.cache.zolaBodies[file("content/blog/c.md")]; c == nil || c == last.cache.zolaBodies[file("content/blog/c.md")] {
+		t.Error("the edited page was not rewritten anew")
+	}
+	// A reload that changes nothing takes the posts whole, and keeps the
+	// rewritings for the next, which an edit makes make the posts again.
+	got.Forget()
+	same := load(got)
+	same.Forget()
+	edit("content/blog/c.md", "+++\ntitle = \"C\"\ndate = 2024-01-03\n+++\n{{ unknown_shortcode(x=3) }}\n")
+	got = load(same)
+	if got.cache.zolaBodies[file("content/blog/a.md")] != a {
+		t.Error("after a reload that changed nothing, an unchanged page was rewritten again")
+	}
+	// A section changed: every page rewritten anew (a link to a
+	// section leads elsewhere).
+	got.Forget()
+	edit("content/blog/_index.md", "+++\nsort_by = \"date\"\ntransparent = true\n+++\n")
+	again := load(got)
+	if !Same(load(nil), again) {
+		t.Fatal("after a section's change, the reload differs from a load from nothing")
+	}
+	if again.cache.zolaBodies[file("content/blog/a.md")] == a {
+		t.Error("after a section's change, a page's rewriting was taken from the last load")
+	}
+}

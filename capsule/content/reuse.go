@@ -68,6 +68,11 @@ type loadCache struct {
 	// an edit's reload of blog.rust-lang.org). Only the load's own are
 	// kept: as many as its posts.
 	drops map[*byte]*dropMemo
+	// zolaBodies are a Zola site's pages' bodies as the load rewrote
+	// them (zolaPages), by file, with the sections they were rewritten
+	// with.
+	zolaBodies   map[string]*zolaMemo
+	zolaSections map[string]zolaSection
 }
 
 // dropMemo is dropMarkup's result for body, with the options it had.
