@@ -168,6 +168,9 @@ func (l *postLinks) resolveFile(dest string, from *content.Post) (file string, k
 	if !ok {
 		return "", fileNone, false
 	}
+	if f := l.c.AstroSrcFile(dir, u.Path); f != "" && l.files[f] != fileNone {
+		return f, l.files[f], true // an Astro site's image in src/ (content.Content.AstroSrcFile)
+	}
 	if rest, ok := l.underBase(u.Path); ok {
 		if f := strings.TrimPrefix(path.Clean(rest), "/"); l.files[f] != fileNone {
 			return f, l.files[f], true

@@ -86,8 +86,9 @@ type Content struct {
 	cache          *loadCache          // for the next Load's LoadOptions.Previous
 	keptFromCache  int                 // last good versions taken from LoadOptions.Saved (KeepsLastGood)
 
-	baseURL   string // see BaseURL
-	zolaTerms bool   // see ZolaTerms
+	baseURL   string    // see BaseURL
+	astroSrc  *astroSrc // an Astro site's images in src/ (astrosrc.go); nil in others
+	zolaTerms bool      // see ZolaTerms
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -534,6 +535,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// What the site file does not say, the generator's configuration may.
 	f.config.applyMeta(&c.Meta, opts.Lang == "" && !siteLang)
 	c.baseURL = f.config.baseURL
+	if f.gen == genAstro {
+		c.astroSrc = newAstroSrc(f.root, f.content)
+	}
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
@@ -588,7 +592,19 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	statics, warns, sferrs := f.staticFiles(opts, maxFile, maxTotal, &total, found)
 	found = append(found, statics...)
 	c.Warnings = append(c.Warnings, warns...)
-	errs = append(errs, boundTotalCap(append(ferrs, sferrs...), dir, maxTotal, total)...)
+	// An Astro site's images in src/ that its posts link (astrosrc.go).
+	taken := make(map[string]bool, len(found))
+	for _, b := range found {
+		taken[b.rel] = true
+	}
+	srcPublic, srcDraft, warns, srcErrs := c.astroSrcFiles(f, opts, maxFile, maxTotal, &total, taken)
+	srcDrafts := make(map[string]bool, len(srcDraft))
+	for _, b := range srcDraft {
+		srcDrafts[b.rel] = true
+	}
+	found = append(append(found, srcPublic...), srcDraft...)
+	c.Warnings = append(c.Warnings, warns...)
+	errs = append(errs, boundTotalCap(append(append(ferrs, sferrs...), srcErrs...), dir, maxTotal, total)...)
 	files := make([]*source, len(found))
 	for i, f := range found {
 		files[i] = f.src
@@ -614,7 +630,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				Msg: "a file with front matter, which Jekyll builds with its templates: not served (capsule cannot run them)"})
 			continue
 		}
-		if st, _ := bundles.state(f.Path, c); st == fileDraft {
+		if st, _ := bundles.state(f.Path, c); st == fileDraft || srcDrafts[f.Path] {
 			c.DraftFiles = append(c.DraftFiles, f)
 		} else {
 			c.Files = append(c.Files, f)

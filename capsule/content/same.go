@@ -27,7 +27,7 @@ func Same(a, b *Content) bool {
 	if a.Meta != b.Meta || a.Layout != b.Layout || a.Markup != b.Markup || a.baseURL != b.baseURL || a.zolaTerms != b.zolaTerms ||
 		(a.Location == nil) != (b.Location == nil) || a.Location != nil && a.Location.String() != b.Location.String() ||
 		!SameTime(a.NextChange, b.NextChange) || !slices.Equal(a.Languages, b.Languages) ||
-		!slices.Equal(a.Withheld, b.Withheld) {
+		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) {
 		return false
 	}
 	for _, l := range [...][2][]*Post{{a.Posts, b.Posts}, {a.Pages, b.Pages}, {a.Drafts, b.Drafts}, {a.Scheduled, b.Scheduled},

@@ -31,6 +31,10 @@ func changeField(v reflect.Value) bool {
 			v.Set(reflect.ValueOf(time.FixedZone("X", 3600)))
 			return true
 		}
+		if v.Type() == reflect.TypeOf((*astroSrc)(nil)) {
+			v.Set(reflect.ValueOf(&astroSrc{content: "src/content"}))
+			return true
+		}
 		if v.Type() == reflect.TypeOf((*[32]byte)(nil)) {
 			v.Set(reflect.ValueOf(&[32]byte{1}))
 			return true

@@ -1,0 +1,61 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/gemini"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// An Astro post's images in src/ (Astro processes and publishes them),
+// given by a path relative to the post or through tsconfig.json's
+// alias ("@/*": ["src/*"]), are served at their path in the project,
+// /src/assets/…, on both protocols, and the post links them there
+// (machu/diary: 502 such images were dead links). Nothing else of src/
+// is: not an image no post links, not a file a draft alone links, not
+// a linked file that is not an image.
+func TestAstroImagesInSrc(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\nimage"
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"astro.config.mjs":              "export default {}\n",
+			"tsconfig.json":                 "{\n  // aliases\n  \"compilerOptions\": {\"baseUrl\": \".\", /* here */ \"paths\": {\"@/*\": [\"src/*\"],},},\n}\n",
+			"src/assets/rel.png":            png,
+			"src/assets/flickr/alias.jpg":   png,
+			"src/assets/unlinked.png":       png,
+			"src/assets/draft.png":          png,
+			"src/config.ts":                 "export const key = 1\n",
+			"public/logo.png":               png,
+			"src/content/posts/2014/one.md": "---\ntitle: One\ndate: 2014-05-02\n---\nrelative:\n\n![rel](../../../assets/rel.png)\n\nalias:\n\n![ReadyNAS](@/assets/flickr/alias.jpg \"t\")\n\ncode: ![c](@/config.ts)\n",
+			"src/content/posts/2014/two.md": "---\ntitle: Two\ndate: 2014-05-03\ndraft: true\n---\n![d](@/assets/draft.png)\n",
+		})
+	})
+	for _, p := range []string{"/src/assets/rel.png", "/src/assets/flickr/alias.jpg", "/logo.png"} {
+		if st, _, body := servetest.GeminiGet(t, d, p); st != gemini.StatusSuccess || body != png {
+			t.Errorf("gemini %s: %d, not the image", p, st)
+		}
+		if got := servetest.GopherGet(t, d, p+"\r\n"); got != png {
+			t.Errorf("gopher %s: not the image: %q", p, got)
+		}
+	}
+	for _, p := range []string{"/src/assets/unlinked.png", "/src/assets/draft.png", "/src/config.ts", "/assets/rel.png"} {
+		if st, _, _ := servetest.GeminiGet(t, d, p); st == gemini.StatusSuccess {
+			t.Errorf("gemini %s is served", p)
+		}
+	}
+	_, _, page := servetest.GeminiGet(t, d, "/posts/one.gmi")
+	for _, want := range []string{"=> /src/assets/rel.png rel", "=> /src/assets/flickr/alias.jpg ReadyNAS"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("gemtext lacks %q:\n%s", want, page)
+		}
+	}
+	menu := servetest.GopherGet(t, d, "/posts/one\r\n")
+	for _, want := range []string{"\t/src/assets/rel.png\t", "\t/src/assets/flickr/alias.jpg\t"} {
+		if !strings.Contains(menu, want) {
+			t.Errorf("gopher menu lacks %q:\n%s", want, menu)
+		}
+	}
+}

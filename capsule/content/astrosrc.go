@@ -1,0 +1,322 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// astroSrc says where an Astro site's Markdown images inside its src/
+// folder are: Astro processes and publishes an image a post gives by a
+// path relative to the post (../../assets/a.png) or through an import
+// alias of the project's tsconfig.json (compilerOptions.paths, "@/*":
+// ["src/*"]: @/assets/a.png). Such a file is served at its path in the
+// project, /src/assets/a.png: no file of public/ (served at the top)
+// nor beside the posts (src/content/...) has it. Only the files
+// published posts link are served, never the rest of src/ (code,
+// configuration).
+type astroSrc struct {
+	content string       // the posts folder from the project's root, with slashes: src/content
+	aliases []astroAlias // tsconfig.json's, longest prefix first
+}
+
+// same reports whether a and b read links alike.
+func (a *astroSrc) same(b *astroSrc) bool {
+	return a == b || a != nil && b != nil && a.content == b.content && slices.Equal(a.aliases, b.aliases)
+}
+
+// astroAlias is one of tsconfig.json's paths: "@/*": ["src/*"] is
+// prefix "@/", target "src".
+type astroAlias struct {
+	prefix, target string
+}
+
+// astroImageExts are the image formats Astro's image service processes.
+var astroImageExts = []string{".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".tif", ".tiff"}
+
+// file is the path in the project (src/assets/a.png) of the image dest
+// (a link's path, without query or fragment) given in a post of folder
+// dir (relative to the posts folder), when it is inside src/ and outside
+// the posts folder; "" otherwise.
+func (a *astroSrc) file(dir, dest string) string {
+	if a == nil || dest == "" || strings.HasPrefix(dest, "/") || hasURLScheme(dest) {
+		return ""
+	}
+	var p string
+	for _, al := range a.aliases {
+		if rest, ok := strings.CutPrefix(dest, al.prefix); ok {
+			p = path.Join(al.target, rest)
+			break
+		}
+	}
+	if p == "" {
+		p = path.Join(a.content, dir, dest)
+	}
+	if !strings.HasPrefix(p, "src/") || strings.HasPrefix(p, a.content+"/") {
+		return ""
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == ".." || strings.HasPrefix(part, ".") || editorLeftover(part) {
+			return ""
+		}
+	}
+	return p
+}
+
+// AstroSrcFile is the path at which an Astro site serves the image a
+// post in folder dir (Post.Dir) links as dest (a path, unescaped) from
+// its src/ folder (astroSrc), "" when it links none.
+func (c *Content) AstroSrcFile(dir, dest string) string {
+	if c == nil || c.astroSrc == nil || !slices.Contains(astroImageExts, strings.ToLower(path.Ext(dest))) {
+		return ""
+	}
+	return c.astroSrc.file(dir, dest)
+}
+
+// hasURLScheme reports whether s starts with a URL scheme (https:).
+func hasURLScheme(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		ch := s[j]
+		if !(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || j > 0 && (ch >= '0' && ch <= '9' || ch == '+' || ch == '-' || ch == '.')) {
+			return false
+		}
+	}
+	return true
+}
+
+// newAstroSrc is an Astro site's astroSrc, its aliases read from its
+// tsconfig.json (at most maxConfigSize bytes; comments and trailing
+// commas allowed, as TypeScript takes them).
+func newAstroSrc(root, content string) *astroSrc {
+	rel, err := filepath.Rel(root, content)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return nil
+	}
+	a := &astroSrc{content: filepath.ToSlash(rel)}
+	b, err := readSmall(filepath.Join(root, "tsconfig.json"))
+	if err != nil {
+		return a
+	}
+	var cfg struct {
+		CompilerOptions struct {
+			BaseURL string              `json:"baseUrl"`
+			Paths   map[string][]string `json:"paths"`
+		} `json:"compilerOptions"`
+	}
+	if json.Unmarshal(jsonc(b), &cfg) != nil {
+		return a
+	}
+	base := path.Clean(strings.ReplaceAll(cfg.CompilerOptions.BaseURL, `\`, "/"))
+	for pat, targets := range cfg.CompilerOptions.Paths {
+		prefix, ok := strings.CutSuffix(pat, "*")
+		if !ok || len(targets) == 0 || prefix == "" || strings.Contains(prefix, "*") {
+			continue
+		}
+		t, ok := strings.CutSuffix(targets[0], "*")
+		if !ok {
+			continue
+		}
+		target := path.Join(base, t)
+		if target != "src" && !strings.HasPrefix(target, "src/") {
+			continue // outside src/: not served
+		}
+		a.aliases = append(a.aliases, astroAlias{prefix: prefix, target: target})
+	}
+	slices.SortFunc(a.aliases, func(x, y astroAlias) int {
+		if d := len(y.prefix) - len(x.prefix); d != 0 {
+			return d
+		}
+		return strings.Compare(x.prefix, y.prefix)
+	})
+	return a
+}
+
+// jsonc is b, JSON with comments (// and /* */) and trailing commas, as
+// JSON: comments and those commas become spaces.
+func jsonc(b []byte) []byte {
+	out := bytes.Clone(b)
+	inString := false
+	for i := 0; i < len(out); i++ {
+		ch := out[i]
+		switch {
+		case inString:
+			if ch == '\\' {
+				i++
+			} else if ch == '"' {
+				inString = false
+			}
+		case ch == '"':
+			inString = true
+		case ch == '/' && i+1 < len(out) && out[i+1] == '/':
+			for ; i < len(out) && out[i] != '\n'; i++ {
+				out[i] = ' '
+			}
+		case ch == '/' && i+1 < len(out) && out[i+1] == '*':
+			j := bytes.Index(out[i+2:], []byte("*/"))
+			end := len(out)
+			if j >= 0 {
+				end = i + 2 + j + 2
+			}
+			for k := i; k < end; k++ {
+				if out[k] != '\n' {
+					out[k] = ' '
+				}
+			}
+			i = end - 1
+		case ch == ',':
+			j := i + 1
+			for j < len(out) && (out[j] == ' ' || out[j] == '\t' || out[j] == '\n' || out[j] == '\r') {
+				j++
+			}
+			if j < len(out) && (out[j] == '}' || out[j] == ']') {
+				out[i] = ' '
+			}
+		}
+	}
+	return out
+}
+
+// markdownImage finds a Markdown image's destination: ![alt](dest "title").
+var markdownImage = regexp.MustCompile(`!\[(?:[^\]\\\n]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))`)
+
+// srcImages are the paths in the project of the images in src/ that
+// body, a post's Markdown in folder dir, gives (a scan of its text: an
+// image written in a code block counts too).
+func (a *astroSrc) srcImages(dir string, body []byte) []string {
+	if a == nil || !bytes.Contains(body, []byte("![")) {
+		return nil
+	}
+	var out []string
+	for _, m := range markdownImage.FindAllSubmatch(body, -1) {
+		dest := string(m[1])
+		if dest == "" {
+			dest = string(m[2])
+		}
+		if i := strings.IndexAny(dest, "?#"); i >= 0 {
+			dest = dest[:i]
+		}
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u
+		}
+		if !slices.Contains(astroImageExts, strings.ToLower(path.Ext(dest))) {
+			continue
+		}
+		if p := a.file(dir, dest); p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// astroSrcFiles are the files of src/ that the posts link (srcImages),
+// but those at a path in taken: public, when a post served to all links
+// it, else draft (its author's, at /drafts/), when a draft, scheduled or
+// expired post does. Each is looked at as a file beside the posts is:
+// never a symbolic link, a hidden file, a secret or what exclude
+// matches, within the caps on one file and on all (total).
+func (c *Content) astroSrcFiles(f folder, opts LoadOptions, maxFile, maxTotal int64, total *int64, taken map[string]bool) (public, draft []besideFile, warns, errs []*FileError) {
+	a := c.astroSrc
+	if a == nil {
+		return
+	}
+	state := map[string]fileState{}
+	var order []string
+	note := func(list []*Post, st fileState) {
+		for _, p := range list {
+			body := p.Body
+			if body == nil && p.BodyHash != 0 {
+				if ReadBody(p) == nil {
+					body, p.Body = p.Body, nil
+				}
+			}
+			for _, img := range a.srcImages(p.Dir, body) {
+				old, seen := state[img]
+				if !seen {
+					order = append(order, img)
+				}
+				if !seen || st < old {
+					state[img] = st
+				}
+			}
+		}
+	}
+	for _, l := range [][]*Post{c.Posts, c.Pages, c.Unlisted} {
+		note(l, filePublic)
+	}
+	for _, l := range [][]*Post{c.Drafts, c.Scheduled, c.Expired} {
+		note(l, fileDraft)
+	}
+	if len(order) == 0 {
+		return
+	}
+	slices.Sort(order)
+	srcDir := filepath.Join(f.root, "src")
+	root := realPath(srcDir)
+	ex, _, err := newExcluder(srcDir, root, opts.Secrets, opts.Exclude, nil)
+	if err != nil {
+		return
+	}
+	for _, rel := range order {
+		if taken[rel] {
+			continue
+		}
+		inSrc := strings.TrimPrefix(rel, "src/")
+		p := filepath.Join(srcDir, filepath.FromSlash(inSrc))
+		info, err := os.Lstat(p)
+		if err != nil {
+			continue // the link check says it is dead
+		}
+		skipped := false
+		for r := inSrc; r != "."; r = path.Dir(r) {
+			if ex.skip(r, r != inSrc) {
+				skipped = true
+			}
+		}
+		switch {
+		case skipped:
+			continue
+		case info.Mode()&os.ModeSymlink != 0, realPath(p) != filepath.Join(root, filepath.FromSlash(inSrc)):
+			warns = append(warns, &FileError{File: p, Msg: "symbolic link in src/ that a post links: not served", Kind: kindLinkNotFollowed})
+			continue
+		case !info.Mode().IsRegular():
+			warns = append(warns, &FileError{File: p, Msg: "not a regular file: not served", Kind: "not a regular file"})
+			continue
+		}
+		if what := ex.secretTarget(filepath.Join(root, filepath.FromSlash(inSrc))); what != "" {
+			warns = append(warns, &FileError{File: p, Msg: what + ": never served", Kind: kindSecret})
+			continue
+		}
+		if why := secretFileProblem(info.Name()); why != "" {
+			warns = append(warns, &FileError{File: p, Msg: why, Kind: kindSecret})
+			continue
+		}
+		if info.Size() > maxFile {
+			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("%d bytes, over the %d-byte limit for one file (max_file_size)", info.Size(), maxFile)})
+			continue
+		}
+		if *total += info.Size(); *total > maxTotal {
+			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("brings the files beside the posts to %d bytes, over the %d-byte limit "+totalCapKey, *total, maxTotal)})
+			continue
+		}
+		src := &source{path: p, limit: maxFile, what: besideWhat}
+		src.seen, src.inspected = stampOf(info)
+		b := besideFile{rel: rel, src: src}
+		if state[rel] == filePublic {
+			public = append(public, b)
+		} else {
+			draft = append(draft, b)
+		}
+	}
+	return
+}
