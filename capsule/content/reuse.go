@@ -73,6 +73,9 @@ type loadCache struct {
 	// with.
 	zolaBodies   map[string]*zolaMemo
 	zolaSections map[string]zolaSection
+	// srcImages are, by file, the images in an Astro site's src/ each
+	// post links (astrosrc.go).
+	srcImages map[string]srcImagesMemo
 }
 
 // dropMemo is dropMarkup's result for body, with the options it had.
