@@ -311,14 +311,7 @@ func TestReloadTakesTheMarkupDroppedOfUnchangedPosts(t *testing.T) {
 		"_posts/2024-01-03-c.md": post("C", "ただの本文\n"),
 	})
 	testfs.Age(dir, time.Now().Add(-time.Hour))
-	load := func(prev *Content) *Content {
-		t.Helper()
-		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
+	load := func(prev *Content) *Content { return reloadOf(t, dir, prev) }
 	last := load(nil)
 	if len(last.cache.drops) != 2 {
 		t.Fatalf("the first load dropped the markup of %d posts, want the 2 with templates", len(last.cache.drops))
@@ -368,14 +361,7 @@ func TestReloadTakesTheZolaRewritingOfUnchangedPages(t *testing.T) {
 		"content/blog/c.md":      "+++\ntitle = \"C\"\ndate = 2024-01-03\n+++\n{{ unknown_shortcode(x=1) }}\n",
 	})
 	testfs.Age(dir, time.Now().Add(-time.Hour))
-	load := func(prev *Content) *Content {
-		t.Helper()
-		c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
+	load := func(prev *Content) *Content { return reloadOf(t, dir, prev) }
 	edit := func(name, text string) {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, []byte(text), 0o644)
@@ -425,4 +411,14 @@ func TestReloadTakesTheZolaRewritingOfUnchangedPages(t *testing.T) {
 	if again.cache.zolaBodies[file("content/blog/a.md")] == a {
 		t.Error("after a section's change, a page's rewriting was taken from the last load")
 	}
+}
+
+// reloadOf loads dir, settled at once, after prev (nil: from nothing).
+func reloadOf(t *testing.T, dir string, prev *Content) *Content {
+	t.Helper()
+	c, err := Load(dir, LoadOptions{Settle: -1, Previous: prev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

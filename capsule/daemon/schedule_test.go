@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"capsule/capsule/config"
+	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 )
@@ -95,13 +96,7 @@ func tail(s string, n int) string {
 // says it is scheduled, and when, as -check does, once; and again only
 // when its date moves.
 func TestReloadSaysWhatIsScheduled(t *testing.T) {
-	var logged servetest.LogBuffer
-	cfg := servetest.Config(t)
-	cfg.Log = log.New(&logged, "", 0)
-	cfg.Posts = testfs.Write(t, map[string]string{
-		"a.md": "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
-	})
-	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	d, cfg, logged := startLoggedWithOne(t, "公開済み")
 	at := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
 	later := filepath.Join(cfg.Posts, "later.md")
 	write := func(at time.Time) {
@@ -139,13 +134,7 @@ func TestReloadSaysWhatIsScheduled(t *testing.T) {
 
 // A blog of one post: "built 1 post", "reloaded: 1 post", not "1 posts".
 func TestLogCountsOnePost(t *testing.T) {
-	var logged servetest.LogBuffer
-	cfg := servetest.Config(t)
-	cfg.Log = log.New(&logged, "", 0)
-	cfg.Posts = testfs.Write(t, map[string]string{
-		"a.md": "+++\ntitle = \"ひとつめ\"\ndate = 2020-01-01\n+++\n本文\n",
-	})
-	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	d, cfg, logged := startLoggedWithOne(t, "ひとつめ")
 	if err := d.Reload(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -162,13 +151,7 @@ func TestLogCountsOnePost(t *testing.T) {
 // terminal. The scheduled line writes the name as warnings do
 // (content.Printable).
 func TestScheduledLineCannotForgeALogLine(t *testing.T) {
-	var logged servetest.LogBuffer
-	cfg := servetest.Config(t)
-	cfg.Log = log.New(&logged, "", 0)
-	cfg.Posts = testfs.Write(t, map[string]string{
-		"a.md": "+++\ntitle = \"公開済み\"\ndate = 2020-01-01\n+++\n本文\n",
-	})
-	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	d, cfg, logged := startLoggedWithOne(t, "公開済み")
 	name := filepath.Join(cfg.Posts, "x)\npublished: forged (y\x1b[2J.md")
 	at := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
 	if err := os.WriteFile(name, []byte("+++\ntitle = \"予約\"\ndate = "+at.Format(time.RFC3339)+"\n+++\n本文\n"), 0o644); err != nil {
@@ -214,4 +197,16 @@ func TestPublishedLinesBounded(t *testing.T) {
 	if n := strings.Count(out, "\npublished: 予約"); n != 20 || !strings.Contains(out, "\npublished: and 5 more\n") {
 		t.Errorf("%d posts named as published, want 20 and a count of 5 more:\n%s", n, tail(out, 25))
 	}
+}
+
+// startLoggedWithOne starts a daemon on a folder of one published post,
+// titled title, logging to the buffer it returns with its configuration.
+func startLoggedWithOne(t *testing.T, title string) (*daemon.Daemon, config.Config, *servetest.LogBuffer) {
+	logged := new(servetest.LogBuffer)
+	cfg := servetest.Config(t)
+	cfg.Log = log.New(logged, "", 0)
+	cfg.Posts = testfs.Write(t, map[string]string{
+		"a.md": "+++\ntitle = \"" + title + "\"\ndate = 2020-01-01\n+++\n本文\n",
+	})
+	return servetest.Start(t, func(c *config.Config) { *c = cfg }), cfg, logged
 }
