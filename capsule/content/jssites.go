@@ -166,7 +166,47 @@ func astroI18n(dir string, cfg []byte) (def string, locales []string) {
 			return strings.ToLower(strings.ReplaceAll(string(m[1]), "_", "-")), locales
 		}
 	}
+	if len(locales) == 0 {
+		return astroLayoutLang(dir), nil
+	}
 	return "", locales
+}
+
+// astroHTMLLang is a layout's <html lang="ja">, the language written as
+// a literal (not lang={lang}, which a page computes).
+var astroHTMLLang = regexp.MustCompile(`<html\b[^>]*?\slang\s*=\s*["']([A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*)["']`)
+
+// maxLayoutFiles bounds the layouts astroLayoutLang reads, each at most
+// readSmall's megabyte: a site has a handful.
+const maxLayoutFiles = 64
+
+// astroLayoutLang is the language an Astro site's layouts
+// (src/layouts/*.astro) write in their <html lang="…">, when they all
+// write the same one; "" when none does, or they differ. A Japanese
+// blog often says its language nowhere else (machu/diary's 1,507 posts
+// were served as English, with English labels).
+func astroLayoutLang(dir string) string {
+	files, _ := filepath.Glob(filepath.Join(dir, "src", "layouts", "*.astro"))
+	lang := ""
+	for i, file := range files {
+		if i == maxLayoutFiles {
+			break
+		}
+		b, err := readSmall(file)
+		if err != nil {
+			continue
+		}
+		m := astroHTMLLang.FindSubmatch(b)
+		if m == nil {
+			continue
+		}
+		code := strings.ToLower(strings.ReplaceAll(string(m[1]), "_", "-"))
+		if lang != "" && code != lang {
+			return "" // which is the site's is not capsule's to guess
+		}
+		lang = code
+	}
+	return lang
 }
 
 // astroGlobPattern finds the folder of an Astro content collection's

@@ -866,3 +866,36 @@ func TestAstroGlobLoaderBaseConstant(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// An Astro site that says its language nowhere else writes it in its
+// layouts' <html lang="…"> (machu/diary, a Japanese diary of 1,507 posts,
+// was served as English, with English labels): when every layout that
+// writes one as a literal writes the same, it is the site's.
+func TestAstroLayoutLanguage(t *testing.T) {
+	post := "---\ntitle: 日記\npubDate: 2024-01-01\n---\n本文\n"
+	for _, tc := range []struct {
+		name    string
+		layouts map[string]string
+		want    string
+	}{
+		{"one layout", map[string]string{"src/layouts/Base.astro": "---\n---\n<!doctype html>\n<html lang=\"ja\">\n<slot />\n</html>\n"}, "ja"},
+		{"two that agree", map[string]string{"src/layouts/A.astro": "<html lang=\"ja-JP\" class=\"x\">", "src/layouts/B.astro": "<html class=\"y\" lang='ja-jp'>"}, "ja-jp"},
+		{"two that differ", map[string]string{"src/layouts/A.astro": "<html lang=\"ja\">", "src/layouts/B.astro": "<html lang=\"en\">"}, "en"},
+		{"computed", map[string]string{"src/layouts/A.astro": "<html lang={lang}>"}, "en"},
+		{"i18n said otherwise", map[string]string{"src/layouts/A.astro": "<html lang=\"ja\">", "src/consts.ts": "export const defaultLocale = \"fr\"\n"}, "fr"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"astro.config.mjs": "export default {}\n", "src/content/blog/a.md": post}
+			for k, v := range tc.layouts {
+				files[k] = v
+			}
+			c, err := Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Meta.Lang != tc.want {
+				t.Errorf("site language %q, want %q", c.Meta.Lang, tc.want)
+			}
+		})
+	}
+}
