@@ -224,8 +224,9 @@ func (a *astroSrc) srcImages(dir string, body []byte) []string {
 // it, else draft (its author's, at /drafts/), when a draft, scheduled or
 // expired post does. Each is looked at as a file beside the posts is:
 // never a symbolic link, a hidden file, a secret or what exclude
-// matches, within the caps on one file and on all (total).
-func (c *Content) astroSrcFiles(f folder, opts LoadOptions, maxFile, maxTotal int64, total *int64, taken map[string]bool) (public, draft []besideFile, warns, errs []*FileError) {
+// matches, within the caps on one file and on all (total); one over a
+// cap is named in a warning, never a problem that stops a start.
+func (c *Content) astroSrcFiles(f folder, opts LoadOptions, maxFile, maxTotal int64, total *int64, taken map[string]bool) (public, draft []besideFile, warns []*FileError) {
 	a := c.astroSrc
 	if a == nil {
 		return
@@ -284,10 +285,8 @@ func (c *Content) astroSrcFiles(f folder, opts LoadOptions, maxFile, maxTotal in
 			continue // the link check says it is dead
 		}
 		skipped := false
-		for r := inSrc; r != "."; r = path.Dir(r) {
-			if ex.skip(r, r != inSrc) {
-				skipped = true
-			}
+		for r := inSrc; r != "." && !skipped; r = path.Dir(r) {
+			skipped = ex.skip(r, r != inSrc)
 		}
 		switch {
 		case skipped:
@@ -296,7 +295,7 @@ func (c *Content) astroSrcFiles(f folder, opts LoadOptions, maxFile, maxTotal in
 			warns = append(warns, &FileError{File: p, Msg: "symbolic link in src/ that a post links: not served", Kind: kindLinkNotFollowed})
 			continue
 		case !info.Mode().IsRegular():
-			warns = append(warns, &FileError{File: p, Msg: "not a regular file: not served", Kind: "not a regular file"})
+			warns = append(warns, notRegularFile(p))
 			continue
 		}
 		if what := ex.secretTarget(filepath.Join(root, filepath.FromSlash(inSrc))); what != "" {
@@ -308,7 +307,13 @@ func (c *Content) astroSrcFiles(f folder, opts LoadOptions, maxFile, maxTotal in
 			continue
 		}
 		if info.Size() > maxFile {
-			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("%d bytes, over the %d-byte limit for one file (max_file_size)", info.Size(), maxFile)})
+			// A warning, not the problem it is beside the posts: before
+			// such images were served, their blog started with these
+			// links dead, and one photo over the cap must not stop it
+			// now (as for the total, below).
+			w := overFileSize(p, info.Size(), maxFile)
+			w.Msg, w.Kind = "an image a post links: "+w.Msg+": not served", "image over max_file_size"
+			warns = append(warns, w)
 			continue
 		}
 		if *total+info.Size() > maxTotal {

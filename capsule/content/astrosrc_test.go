@@ -13,7 +13,7 @@ import (
 
 // An Astro site's images in src/ that would bring the files beside the
 // posts over max_files_total are not served, and named in one warning
-// with their count and bytes: before they were served at all, such a
+// with their count and bytes; one over max_file_size is named in its own: before they were served at all, such a
 // blog (machu/diary: 366 MB of photos) started with these links dead,
 // and it must still start. A reload finds each unchanged post's images
 // as the last load did, without reading its file again.
@@ -28,9 +28,12 @@ func TestAstroSrcImagesOverTheCapAndOnReload(t *testing.T) {
 		files["src/assets/"+name+".png"] = img
 		files["src/content/posts/"+name+".md"] = "---\ntitle: " + name + "\ndate: 2014-05-0" + string(rune('1'+i)) + "\n---\n![" + name + "](@/assets/" + name + ".png)\n"
 	}
+	// And one photo over the cap on one file.
+	files["src/assets/big.png"] = strings.Repeat("x", 5000)
+	files["src/content/posts/big.md"] = "---\ntitle: big\ndate: 2014-04-01\n---\n![big](@/assets/big.png)\n"
 	dir := testfs.Write(t, files)
 	testfs.Age(dir, time.Now().Add(-time.Hour))
-	opts := LoadOptions{Settle: -1, MaxFilesTotal: 2000}
+	opts := LoadOptions{Settle: -1, MaxFilesTotal: 2000, MaxFileSize: 4096}
 	c, err := Load(dir, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -44,11 +47,17 @@ func TestAstroSrcImagesOverTheCapAndOnReload(t *testing.T) {
 			served++
 		}
 	}
-	var warned []*FileError
+	var warned, big []*FileError
 	for _, w := range c.Warnings {
-		if w.Kind == "images over max_files_total" {
+		switch w.Kind {
+		case "images over max_files_total":
 			warned = append(warned, w)
+		case "image over max_file_size":
+			big = append(big, w)
 		}
+	}
+	if len(big) != 1 || !strings.HasSuffix(big[0].File, "big.png") {
+		t.Errorf("the image over max_file_size: warnings %v, want one naming big.png", big)
 	}
 	if served != 3 || len(warned) != 1 || !strings.Contains(warned[0].Msg, "2 images in src/ that posts link (1200 bytes) not served") {
 		t.Fatalf("%d images served, warnings %v; want 3 served and 2 named in one warning", served, warned)

@@ -118,11 +118,11 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			return nil
 		}
 		if !info.Mode().IsRegular() {
-			warns = append(warns, &FileError{File: p, Msg: "not a regular file: not served", Kind: "not a regular file"})
+			warns = append(warns, notRegularFile(p))
 			return nil
 		}
 		if info.Size() > maxSize {
-			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("%d bytes, over the %d-byte limit for one file (max_file_size)", info.Size(), maxSize)})
+			errs = append(errs, overFileSize(p, info.Size(), maxSize))
 			return nil
 		}
 		if *total += info.Size(); *total > maxTotal {
@@ -138,6 +138,18 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 		errs = append(errs, &FileError{File: dir, Msg: readProblem(walkErr, false)})
 	}
 	return found, withheld, warns, errs
+}
+
+// notRegularFile is the warning of a file beside the posts that is no
+// regular file (a pipe, a device): never opened.
+func notRegularFile(p string) *FileError {
+	return &FileError{File: p, Msg: "not a regular file: not served", Kind: "not a regular file"}
+}
+
+// overFileSize is the problem of a file beside the posts of size bytes,
+// over max, the cap on one file.
+func overFileSize(p string, size, max int64) *FileError {
+	return &FileError{File: p, Msg: fmt.Sprintf("%d bytes, over the %d-byte limit for one file (max_file_size)", size, max)}
 }
 
 // totalCapKey ends the problem of a file over max_files_total.

@@ -597,14 +597,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, b := range found {
 		taken[b.rel] = true
 	}
-	srcPublic, srcDraft, warns, srcErrs := c.astroSrcFiles(f, opts, maxFile, maxTotal, &total, taken)
+	srcPublic, srcDraft, warns := c.astroSrcFiles(f, opts, maxFile, maxTotal, &total, taken)
 	srcDrafts := make(map[string]bool, len(srcDraft))
 	for _, b := range srcDraft {
 		srcDrafts[b.rel] = true
 	}
 	found = append(append(found, srcPublic...), srcDraft...)
 	c.Warnings = append(c.Warnings, warns...)
-	errs = append(errs, boundTotalCap(append(append(ferrs, sferrs...), srcErrs...), dir, maxTotal, total)...)
+	errs = append(errs, boundTotalCap(append(ferrs, sferrs...), dir, maxTotal, total)...)
 	files := make([]*source, len(found))
 	for i, f := range found {
 		files[i] = f.src
