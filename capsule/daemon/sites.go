@@ -291,24 +291,8 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 	if s != d.main() {
 		name = " " + cfg.Hostname
 	}
-	// A title and a file's name are written as warnings write them
-	// (content.Printable): a newline in a file's name forged a line.
-	out := published(served, loaded)
-	for i, p := range out {
-		if i == maxScheduledLines {
-			d.log.Printf("published%s: and %d more", name, len(out)-i)
-			break
-		}
-		d.log.Printf("published%s: %s (%s)", name, content.Printable(p.Title), content.Printable(p.File))
-	}
-	fresh := newlyScheduled(served, st)
-	for i, p := range fresh {
-		if i == maxScheduledLines {
-			d.log.Printf("scheduled%s: and %d more (capsuled -check lists them)", name, len(fresh)-i)
-			break
-		}
-		d.log.Printf("scheduled%s: %s %s (%s)", name, p.At.Format(time.RFC3339), content.Printable(p.Title), content.Printable(p.File))
-	}
+	d.logPosts("published"+name, published(served, loaded), "", false)
+	d.logPosts("scheduled"+name, newlyScheduled(served, st), " (capsuled -check lists them)", true)
 	loaded.Forget()
 	s.cert.Store(cert)
 	s.capsule.Swap(st)
@@ -331,6 +315,25 @@ func (d *Daemon) reloadSite(ctx context.Context, s *servedSite, cfg config.Confi
 func (d *Daemon) dropScratch() {
 	for _, s := range d.sites {
 		s.scratch.Release()
+	}
+}
+
+// logPosts logs a line "what: <title> (<file>)" for each of posts, the
+// time it publishes before the title when at, the first
+// maxScheduledLines of them, then one counting the rest, with more after
+// the count. A title and a file's name are written as warnings write
+// them (content.Printable): a newline in a file's name forged a line.
+func (d *Daemon) logPosts(what string, posts []capsule.ScheduledPost, more string, at bool) {
+	for i, p := range posts {
+		if i == maxScheduledLines {
+			d.log.Printf("%s: and %d more%s", what, len(posts)-i, more)
+			return
+		}
+		when := ""
+		if at {
+			when = p.At.Format(time.RFC3339) + " "
+		}
+		d.log.Printf("%s: %s%s (%s)", what, when, content.Printable(p.Title), content.Printable(p.File))
 	}
 }
 
