@@ -771,6 +771,16 @@ func zolaImage(a map[string]string) string {
 // same, is rewritten as that load rewrote it (zolaBodyMemo); next keeps
 // this load's rewritings for the next.
 func zolaPages(posts []*Post, sections map[string]zolaSection, prev, next *loadCache) []*FileError {
+	// The last load's rewritings hold if it rewrote with the same
+	// sections; kept with a copy of them (the load goes on to change its
+	// sections: a section with text and no page becomes a page).
+	from := prev
+	if prev != nil && !maps.Equal(prev.zolaSections, sections) {
+		from = nil
+	}
+	if next != nil {
+		next.zolaSections = maps.Clone(sections)
+	}
 	type key struct {
 		name  string
 		image bool
@@ -797,7 +807,7 @@ func zolaPages(posts []*Post, sections map[string]zolaSection, prev, next *loadC
 		if !bytes.Contains(p.Body, []byte("{")) && !bytes.Contains(p.Body, []byte("@/")) {
 			continue
 		}
-		body, dropped, images := prev.zolaBody(next, p, sections)
+		body, dropped, images := from.zolaBody(next, p, sections)
 		if !bytes.Equal(body, p.Body) {
 			// Not the file's text any more: kept by Forget, which
 			// ReadBody could not give back, and hashed as it is (see
@@ -859,8 +869,8 @@ type zolaMemo struct {
 
 // zolaBody is zolaBody(p.Body, p.BodyLine, sections): prev's result for
 // p's file when its body is the same (by its hash, the one a reload
-// compares posts by: BodyHash, not yet changed by templates) and prev
-// rewrote with the same sections; else made now. A reload that makes the
+// compares posts by: BodyHash, not yet changed by templates); else made
+// now. prev is nil unless it rewrote with the same sections (zolaPages). A reload that makes the
 // posts again rewrote every page (regular expressions over every line of
 // those with a brace, as code has): 4.5 ms of an edit's 30 on
 // blog.rust-lang.org, and the rewritten text, a new array at each load,
@@ -869,7 +879,7 @@ type zolaMemo struct {
 // page.
 func (prev *loadCache) zolaBody(next *loadCache, p *Post, sections map[string]zolaSection) (out []byte, dropped, images map[string]int) {
 	var m *zolaMemo
-	if prev != nil && p.BodyHash != 0 && maps.Equal(prev.zolaSections, sections) {
+	if prev != nil && p.BodyHash != 0 {
 		if old := prev.zolaBodies[p.File]; old != nil && old.hash == p.BodyHash && old.n == len(p.Body) && old.line == p.BodyLine {
 			m = old
 		}
@@ -884,11 +894,6 @@ func (prev *loadCache) zolaBody(next *loadCache, p *Post, sections map[string]zo
 	if next != nil && p.BodyHash != 0 {
 		if next.zolaBodies == nil {
 			next.zolaBodies = make(map[string]*zolaMemo)
-		}
-		if next.zolaSections == nil {
-			// A copy: the load goes on to change its sections (a
-			// section with text and no page becomes a page).
-			next.zolaSections = maps.Clone(sections)
 		}
 		next.zolaBodies[p.File] = m
 	}
