@@ -368,3 +368,29 @@ func TestRoutesCommand(t *testing.T) {
 		t.Errorf("-routes -titan has no %q:\n%s", want, stdout)
 	}
 }
+
+// The line the README's -layout row quotes, which says what a posts folder
+// was read as, is -check's first line and a line of the start's log.
+func TestReadmeLayoutLine(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("`capsuled: DIR: (a Hugo site) …`").FindSubmatch(b)
+	if m == nil {
+		t.Fatal("the README quotes no line naming the posts folder and its layout")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte("title = \"t\"\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content", "posts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "posts", "a.md"), []byte("---\ntitle: a\ndate: 2024-01-02\n---\ntext\n"), 0o644)
+	want := "capsuled: " + dir + ": " + string(m[1]) + " ("
+	out, _ := exec.Command(capsuled, "-check", "-posts", dir, "-certs", t.TempDir()).CombinedOutput()
+	if first, _, _ := strings.Cut(string(out), "\n"); !strings.HasPrefix(first, want) {
+		t.Errorf("-check's first line is %q, the README says %q…", first, want)
+	}
+	start := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(), "-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-watch=false")
+	d := &capsuledProcess{cmd: start, lines: make(chan string, 1000)}
+	d.start(t) // startCapsuled would pass the line by, waiting for the listeners
+	d.waitFor(t, want)
+}
