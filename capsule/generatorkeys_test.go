@@ -1,12 +1,14 @@
 package capsule_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"capsule/capsule/config"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
+	"capsule/capsule/messages"
 )
 
 // Hugo reads front matter keys in any case (mosuke5's posts write Tags
@@ -192,5 +194,49 @@ func TestPolyglotTranslationsByAddress(t *testing.T) {
 		if _, _, got := servetest.GeminiGet(t, d, page); !strings.Contains(got, want) {
 			t.Errorf("%s lacks %q:\n%s", page, want, got)
 		}
+	}
+}
+
+// A site of the MrGreen Jekyll theme names its languages in
+// _data/conf/main.yml, not in _config.yml: default_lng (ja) at the top,
+// each other language of language_switch_lang_list in its folder (en/),
+// translations tied by lng_pair (TakaakiU's blog, with one translation
+// folder, was one English capsule, its English posts duplicates of the
+// Japanese ones).
+func TestMrGreenLanguages(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":                  "url: \"https://example.github.io\"\nplugins:\n  - jekyll-paginate\n",
+			"_data/conf/main.yml":          "default_lng: ja\nlanguage_switch_lang_list: [ja, en]\n",
+			"_posts/2024-01-02-hello.md":   "---\nlng_pair: id_hello\ntitle: こんにちは\n---\n本文。\n",
+			"en/_posts/2024-01-02-hi.md":   "---\nlng_pair: id_hello\ntitle: Hello\n---\nText.\n",
+			"_posts/2024-01-03-only-ja.md": "---\ntitle: 日本語だけ\n---\n本文。\n",
+			"tabs/about.md":                "---\nlng_pair: id_about\ntitle: 自己紹介\n---\n本文。\n",
+			"en/tabs/about.md":             "---\nlng_pair: id_about\ntitle: About\n---\nText.\n",
+		})
+	})
+	for page, want := range map[string]string{
+		"/":                "=> /tags/ " + messages.Japanese.Tags + "\n",
+		"/posts/hello.gmi": "=> /en/posts/hi.gmi English\n",
+		"/en/posts/hi.gmi": "=> /posts/hello.gmi 日本語\n",
+		"/about.gmi":       "=> /en/about.gmi English\n",
+	} {
+		if _, _, got := servetest.GeminiGet(t, d, page); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %q:\n%s", page, want, got)
+		}
+	}
+	for page, lang := range map[string]string{"/": "ja", "/posts/hello.gmi": "ja", "/en/": "en", "/en/posts/hi.gmi": "en"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, page); status != 20 || !strings.HasSuffix(meta, "lang="+lang) {
+			t.Errorf("%s answers %d %s, want lang=%s", page, status, meta, lang)
+		}
+	}
+	if _, _, en := servetest.GeminiGet(t, d, "/en/"); strings.Contains(en, "only-ja") {
+		t.Errorf("the English home lists a Japanese post:\n%s", en)
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/en/2024/01/02/hi.html"); status != 31 || !strings.HasSuffix(meta, "/en/posts/hi.gmi") {
+		t.Errorf("Jekyll's address of the English post answers %d %s", status, meta)
+	}
+	if w := fmt.Sprint(d.Store().Warnings); strings.Contains(w, "slug") || strings.Contains(w, "lng_pair") {
+		t.Errorf("warnings: %s", w)
 	}
 }

@@ -20,7 +20,7 @@ var themeKeys = func() map[string]bool {
 		layout author authors header comments comment share toc math mathjax katex mermaid
 		weight type images image featured_image featuredimage feature featured thumbnail banner
 		keywords series menu showtoc tocopen cover params outputs resources sitemap markup
-		iscjklanguage linktitle cascade translationkey ref lang_ref lang-ref
+		iscjklanguage linktitle cascade translationkey ref lang_ref lang-ref lng_pair
 		hidemeta disableshare showreadingtime showwordcount showbreadcrumbs showpostnavlinks
 		subtitle excerpt_separator render_with_liquid sidebar classes author_profile read_time
 		related hidden nav canonicalurl canonical_url robotsnoindex audio videos archives

@@ -162,8 +162,9 @@ var postKeyFold = func() map[string]string {
 }()
 
 // translationKeys are the keys that name what a post's translations
-// share, first the one that wins (lower case).
-var translationKeys = []string{"translationkey", "lang_ref", "lang-ref", "ref"}
+// share, first the one that wins (lower case). lng_pair is the MrGreen
+// Jekyll theme's.
+var translationKeys = []string{"translationkey", "lang_ref", "lang-ref", "ref", "lng_pair"}
 
 // keyVariants are other spellings Hugo and Jekyll accept for keys of
 // postKeys (Hugo's keys are not case-sensitive; Jekyll's plugins add

@@ -432,25 +432,7 @@ func readJekyllConfig(dir string) siteConfig {
 		}
 	}
 	c.include, c.exclude = strs(m["include"]), strs(m["exclude"])
-	for _, l := range strs(m["languages"]) {
-		written := strings.TrimSpace(l)
-		if l = strings.ToLower(written); langPattern.MatchString(l) && !slices.Contains(c.jekyllLangs, l) {
-			c.jekyllLangs = append(c.jekyllLangs, l)
-			if c.jekyllWritten == nil {
-				c.jekyllWritten = make(map[string]string)
-			}
-			c.jekyllWritten[l] = written
-		}
-	}
-	if d := strings.ToLower(str(m["default_lang"])); slices.Contains(c.jekyllLangs, d) {
-		c.jekyllDefault = d
-		if c.lang == "" {
-			// A polyglot site's page that names no language is in the
-			// default one (realcoding2003's privacy page was put in the
-			// English capsule).
-			c.lang = c.jekyllWritten[d]
-		}
-	}
+	c.setJekyllLangs(strs(m["languages"]), str(m["default_lang"]))
 	c.collectionsDir = jekyllCollectionsDir(str(m["collections_dir"]))
 	c.urls = readJekyllURLConfig(m, c.collectionsDir)
 	c.markup = jekyllMarkup(m)
@@ -462,7 +444,64 @@ func readJekyllConfig(dir string) siteConfig {
 			c.polyglot = bytes.Contains(b, []byte("jekyll-polyglot"))
 		}
 	}
+	if len(c.jekyllLangs) == 0 {
+		c.readMrGreenLangs(dir, str(m["data_dir"]))
+	}
 	return c
+}
+
+// setJekyllLangs takes a site's languages (codes, as written) and its
+// default one: the first is the default when it names none in the list.
+func (c *siteConfig) setJekyllLangs(list []string, def string) {
+	for _, l := range list {
+		written := strings.TrimSpace(l)
+		if l = strings.ToLower(written); langPattern.MatchString(l) && !slices.Contains(c.jekyllLangs, l) {
+			c.jekyllLangs = append(c.jekyllLangs, l)
+			if c.jekyllWritten == nil {
+				c.jekyllWritten = make(map[string]string)
+			}
+			c.jekyllWritten[l] = written
+		}
+	}
+	if d := strings.ToLower(strings.TrimSpace(def)); slices.Contains(c.jekyllLangs, d) {
+		c.jekyllDefault = d
+		if c.lang == "" {
+			// A polyglot site's page that names no language is in the
+			// default one (realcoding2003's privacy page was put in the
+			// English capsule).
+			c.lang = c.jekyllWritten[d]
+		}
+	}
+}
+
+// readMrGreenLangs reads the languages of a site of the MrGreen theme,
+// which its _data/conf/main.yml names (jekyll-polyglot's languages being
+// in _config.yml): language_switch_lang_list, and default_lng, the
+// language of the pages whose address starts with none of the others
+// (/en/… is English, the rest Japanese), which are at the top of the
+// site, the others in the folder of their code (en/_posts, en/tabs).
+// Translations share a lng_pair (see translationKeys). A list of one
+// language is the site's language (its language switch is off). The file
+// is read as _config.yml is, at most maxConfigSize bytes (readConfigFile).
+func (c *siteConfig) readMrGreenLangs(dir, dataDir string) {
+	dataDir = cmp.Or(filepath.FromSlash(strings.Trim(dataDir, "/")), "_data")
+	if !filepath.IsLocal(dataDir) {
+		return
+	}
+	m := readConfigFile(filepath.Join(dir, dataDir, "conf", "main.yml"), false)
+	if m == nil {
+		return
+	}
+	def := strings.TrimSpace(str(m["default_lng"]))
+	list := strs(m["language_switch_lang_list"])
+	if !slices.ContainsFunc(list, func(l string) bool { return strings.EqualFold(strings.TrimSpace(l), def) }) {
+		// The theme's default is its language whether listed or not.
+		list = append([]string{def}, list...)
+	}
+	c.setJekyllLangs(list, def)
+	if len(c.jekyllLangs) < 2 {
+		c.jekyllLangs, c.jekyllDefault = nil, ""
+	}
 }
 
 // applyMeta fills what meta lacks from the configuration; setLang is
