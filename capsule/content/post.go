@@ -459,6 +459,14 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		dateKey = "publishDate"
 	}
 	_, hasDate := m[dateKey]
+	if url, _ := m["url"].(string); def.zolaPathDate && !def.hasDate && url != "" && !r.bad["page"] {
+		// A page of a Zola section sorted by permalink whose path starts
+		// with a date: a post of that date, unless its front matter
+		// gives one. One without stays a page, as the section's others.
+		if d, ok := zolaPathDate(url, loc); ok {
+			def.date, def.hasDate, p.Page = d, true, r.boolean("page", "page = true")
+		}
+	}
 	nameSlug := ""   // the slug a dated name gives, when its date is taken
 	undated := false // served as a page for want of a date: warned of below
 	switch {
@@ -671,13 +679,16 @@ type postDefaults struct {
 	hugo, jekyll bool
 	// modTime is an Eleventy or Astro file's modification time: the
 	// date its date: Last Modified (or Created) stands for.
-	modTime    time.Time
-	zola       bool   // a Zola site's page (zola.go)
-	zolaPaths  string // and its [slugify] paths: how its slug is made (zolaSlug)
-	home       bool   // a home page's text: the site file's keys are its own, said by Load already
-	taxonomies string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
-	tagKeys    string // those read as tags (siteConfig.tagKeys)
-	own        bool   // in capsule's own folder, no generator's
+	modTime time.Time
+	zola    bool // a Zola site's page (zola.go)
+	// zolaPathDate: a page of a Zola section sorted by permalink, a post
+	// dated by its path when it has no date of its own (zolaPathDate).
+	zolaPathDate bool
+	zolaPaths    string // and its [slugify] paths: how its slug is made (zolaSlug)
+	home         bool   // a home page's text: the site file's keys are its own, said by Load already
+	taxonomies   string // the Hugo site's taxonomy keys, each between commas (siteConfig.taxonomies)
+	tagKeys      string // those read as tags (siteConfig.tagKeys)
+	own          bool   // in capsule's own folder, no generator's
 	// nameFirst is set when date is from the file's name and wins over
 	// the front matter's date, which then says only when the post is
 	// published (Hugo's [frontmatter] date = [":filename", …]);

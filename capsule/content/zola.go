@@ -152,24 +152,48 @@ func zolaSections(content string, files []string) map[string]zolaSection {
 	return out
 }
 
-// zolaMain reports whether pages in section dir are the blog's posts:
-// the section sorts by date (Zola's blog convention), or is transparent
-// (its pages are its parent's) in one that does.
-func zolaMain(sections map[string]zolaSection, dir string) bool {
+// zolaSorting is how the pages in section dir are sorted, which says
+// whether they are the blog's posts: "date" (or "update_date"), Zola's
+// blog convention; "permalink", a blog's whose addresses start with their
+// dates (zolaPathDate); else they are pages. A transparent section's
+// pages are its parent's, sorted as those are, unless it sorts them
+// itself by one of these.
+func zolaSorting(sections map[string]zolaSection, dir string) string {
 	for {
 		s, ok := sections[dir]
 		switch {
-		case ok && (s.sortBy == "date" || s.sortBy == "update_date"):
-			return true
+		case ok && (s.sortBy == "date" || s.sortBy == "update_date" || s.sortBy == "permalink"):
+			return s.sortBy
 		case ok && !s.transparent:
-			return false
+			return ""
 		case dir == "":
-			return false
+			return ""
 		}
 		if dir = path.Dir(dir); dir == "." {
 			dir = ""
 		}
 	}
+}
+
+// zolaPathDated matches the address of a Zola page whose path says its
+// date: the three folders before its last, /2014/12/12/1.0-Timeline/,
+// /inside-rust/2019/10/03/slug/.
+var zolaPathDated = regexp.MustCompile(`^/(?:[^/]+/)*(\d{4})/(\d{2})/(\d{2})/[^/]+/$`)
+
+// zolaPathDate is the date the address of a page of a section sorted by
+// permalink gives it (zolaPathDated), at midnight in loc. Zola gives such
+// a page no date, but lists the section in the order of its addresses:
+// by date, when they start with it, as a blog's are (blog.rust-lang.org:
+// path = "2014/12/12/1.0-Timeline", which its templates show as the
+// post's date and, reversed, list newest first). ok is false when the
+// address holds no date, or no real one (2024/13/45).
+func zolaPathDate(addr string, loc *time.Location) (d time.Time, ok bool) {
+	g := zolaPathDated.FindStringSubmatch(addr)
+	if g == nil {
+		return time.Time{}, false
+	}
+	d, err := time.ParseInLocation("2006/01/02", g[1]+"/"+g[2]+"/"+g[3], loc)
+	return d, err == nil
 }
 
 // zolaSlug is s made a path as Zola's [slugify] paths makes a page's slug
@@ -223,7 +247,7 @@ var zolaDated = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d
 // zolaArrange makes posts (the content folder's Markdown, top and nested)
 // Zola's: their sections decide which are posts, their file names give
 // dates and slugs. It returns the sections whose pages are posts, for
-// the layout line.
+// the layout line, those sorted by permalink marked (zolaByPermalink).
 func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Location) ([]string, map[string]zolaSection) {
 	var files []string
 	if site := filepath.Join(f.content, SiteFile); exists(site) {
@@ -258,9 +282,16 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		} else {
 			m.slug = slug // no letter or digit ("!!!"): makeSlug names it, and says so
 		}
-		isMain := zolaMain(sections, dir) && !section // a section has no date: never a post
-		m.def.page, m.def.undatedPage = !isMain, true
-		if isMain && !slices.Contains(main, dir) {
+		sorting := zolaSorting(sections, dir)
+		isMain := (sorting == "date" || sorting == "update_date") && !section // a section has no date: never a post
+		// A page of a section sorted by permalink is a page, unless its
+		// path dates it (zolaPathDate): a post then.
+		byPath := sorting == "permalink" && !section
+		m.def.page, m.def.undatedPage, m.def.zolaPathDate = !isMain, true, byPath
+		if byPath {
+			dir = zolaByPermalink + dir
+		}
+		if (isMain || byPath) && !slices.Contains(main, dir) {
 			main = append(main, dir)
 		}
 	}
@@ -322,17 +353,32 @@ func zolaSectionPages(dir, root string, sectionFiles []string, nested []*mdFile,
 // a page (zolaSectionPages).
 func isZolaSection(stem string) bool { return stem == "_index" }
 
+// zolaByPermalink marks, in zolaArrange's list of the sections of posts,
+// one sorted by permalink (zolaPathDate): a section's path has no NUL.
+const zolaByPermalink = "\x00"
+
 // zolaDescribe is describe for a Zola site.
 func (f folder) zolaDescribe(main []string) string {
 	s := "a Zola site (" + f.why + ")"
 	if len(main) == 0 {
 		return s + ": no section sorts by date, every page a page"
 	}
-	names := make([]string, len(main))
-	for i, m := range main {
-		names[i] = cmp.Or(m, "the top")
+	var byDate, byPath []string
+	for _, m := range main {
+		if m, ok := strings.CutPrefix(m, zolaByPermalink); ok {
+			byPath = append(byPath, cmp.Or(m, "the top"))
+		} else {
+			byDate = append(byDate, cmp.Or(m, "the top"))
+		}
 	}
-	return s + ": posts from the dated pages of sections sorting by date (" + strings.Join(names, ", ") + "), other pages as pages"
+	var from []string
+	if len(byDate) > 0 {
+		from = append(from, "the dated pages of sections sorting by date ("+strings.Join(byDate, ", ")+")")
+	}
+	if len(byPath) > 0 {
+		from = append(from, "the pages dated by their path of sections sorting by permalink ("+strings.Join(byPath, ", ")+")")
+	}
+	return s + ": posts from " + strings.Join(from, " and ") + ", other pages as pages"
 }
 
 // zolaAddress is p's address on the Zola site: its path, else
