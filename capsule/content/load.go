@@ -351,10 +351,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	default:
 		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.gen == genEleventy, f.langSuffix)
 		if f.zola {
-			// A section with text and no page below it is a page, as
-			// Zola renders it (about/_index.md): not a section whose
-			// text is not served.
-			pages, made := zolaSectionPages(dir, root, sections, nested, maxPost)
+			// A section with text is a page, as Zola renders it
+			// (about/_index.md), with the list of its pages: not a
+			// section whose text is not served.
+			pages, made := zolaSectionPages(dir, root, sections, maxPost)
 			nested, sectionPages = append(nested, pages...), made
 		}
 		main := f.mainSections(nested)
@@ -701,6 +701,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	// The last good versions, by file: looked up only for a post that
 	// cannot be loaded now.
 	lastGood := sync.OnceValue(opts.Previous.byFile)
+	kept := make(map[*Post]bool) // of lastGood: an earlier load's, as it was made
 	for i, r := range results {
 		p := r.post
 		if p != nil {
@@ -730,6 +731,9 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		}
 		if p == nil {
 			continue
+		}
+		if posts[i].lastGood || len(r.errs) > 0 && !r.kept {
+			kept[p] = true
 		}
 		loaded = append(loaded, p)
 	}
@@ -828,6 +832,11 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 				bundles[dir] = r // its last good version's files, or none
 			}
 		}
+	}
+	if f.zola {
+		// Once every post is in its list: a section's page lists the
+		// published ones.
+		c.Warnings = append(c.Warnings, f.zolaSectionLists(c, loaded, kept, zolaSecs)...)
 	}
 	key.indexes = indexes
 	for i, m := range posts {

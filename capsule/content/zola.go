@@ -301,23 +301,19 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 
 // zolaSectionPages are the sections of a Zola site that are pages: a
 // section's _index.md (sectionFiles, of the folders below dir) with text
-// of its own and no page in its folder or below it, which Zola renders at
-// the section's address, /about/, with that text (serene's and tabi's
-// About page). Each is a page of its folder's name, at the address
-// capsule gives pages, its Zola address a redirect (zolaAddress). A
-// section that redirects (redirect_to) or is not rendered (render =
-// false) is none. made holds their files.
-func zolaSectionPages(dir, root string, sectionFiles []string, nested []*mdFile, maxPost int64) (pages []*mdFile, made map[string]bool) {
-	withPages := make(map[string]bool) // the folders holding a page, and those above them
-	for _, m := range nested {
-		for d := m.def.dir; d != "" && d != "." && !withPages[d]; d = path.Dir(d) {
-			withPages[d] = true
-		}
-	}
+// of its own, which Zola renders at the section's address, /about/, with
+// that text (serene's and tabi's About page), above the list of the
+// section's pages if it has any (tabi's notes/_index.md). Each is a page
+// of its folder's name, at the address capsule gives pages, its Zola
+// address a redirect (zolaAddress); the list of its pages is added to
+// its text once the posts are made (zolaSectionLists). A section that
+// redirects (redirect_to) or is not rendered (render = false) is none.
+// made holds their files.
+func zolaSectionPages(dir, root string, sectionFiles []string, maxPost int64) (pages []*mdFile, made map[string]bool) {
 	var at []fileAt
 	for _, file := range sectionFiles {
 		rel := relDir(dir, file)
-		if rel == "" || withPages[rel] {
+		if rel == "" {
 			continue
 		}
 		s := &source{path: file, limit: maxPost, what: "one post"}

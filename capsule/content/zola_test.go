@@ -155,13 +155,14 @@ func TestZolaDefaultLanguageTitle(t *testing.T) {
 // A section's own text, which Zola and Hugo show above its list, is named
 // in a warning rather than lost in silence (zola-stevemyers' about/ was);
 // the top's is the home page's, and a section that redirects has none.
-// (A Zola section with no page below it is a page: TestZolaSectionPage.)
+// (A Zola section with text is a page, unless Zola renders it not,
+// render = false: TestZolaSectionPage.)
 func TestSectionTextWarned(t *testing.T) {
 	for name, files := range map[string]map[string]string{
 		"zola": {
 			"config.toml":             "base_url = \"https://z.example\"\ntitle = \"Z\"\n",
 			"content/_index.md":       "+++\nsort_by = \"date\"\n+++\nHome text.\n",
-			"content/about/_index.md": "+++\ntitle = \"About\"\n+++\nBuilder of software.\n",
+			"content/about/_index.md": "+++\ntitle = \"About\"\nrender = false\n+++\nBuilder of software.\n",
 			"content/about/me.md":     "+++\ntitle = \"Me\"\n+++\nMe.\n",
 			"content/blog/_index.md":  "+++\nsort_by = \"date\"\n+++\n",
 			"content/gone/_index.md":  "+++\nredirect_to = \"blog\"\n+++\nOld text.\n",
@@ -297,14 +298,14 @@ func TestZolaSlugs(t *testing.T) {
 	}
 }
 
-// A Zola section whose _index.md has text and no page in its folder or
-// below it is a page, as Zola renders it at the section's address with
-// that text (donkomura's serene About page, about/_index.md, was not
-// served): its title and text, at the address capsule gives pages, its
-// Zola address (its folder's path, as written) and its aliases
-// redirecting, a translation (_index.fr.md) linked to it. A section with
-// pages stays a section, its text warned of; one that redirects, is not
-// rendered or has no text is no page.
+// A Zola section whose _index.md has text is a page, as Zola renders it
+// at the section's address with that text (donkomura's serene About page,
+// about/_index.md, was not served): its title and text, at the address
+// capsule gives pages, its Zola address (its folder's path, as written)
+// and its aliases redirecting, a translation (_index.fr.md) linked to it.
+// A section with pages is one too, its text followed by their list
+// (welpo/osc.garden's notes/_index.md; TestZolaSectionLists); one that
+// redirects, is not rendered or has no text is no page.
 func TestZolaSectionPage(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{
 		"config.toml":                           "base_url = \"https://z.example\"\ntitle = \"Z\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"Zf\"\n",
@@ -326,7 +327,8 @@ func TestZolaSectionPage(t *testing.T) {
 	}
 	var got []string
 	for _, p := range c.Pages {
-		got = append(got, fmt.Sprintf("%s %s %q %s %q", p.Lang, p.Slug, p.Title, strings.Join(p.Addresses, ","), strings.TrimSpace(string(p.Body))))
+		text, _, _ := strings.Cut(string(p.Body), "\n") // (its list after it: TestZolaSectionLists)
+		got = append(got, fmt.Sprintf("%s %s %q %s %q", p.Lang, p.Slug, p.Title, strings.Join(p.Addresses, ","), text))
 		if p.Slug == "about" && p.Lang == "en" && (len(p.Translations) != 1 || p.Translations[0].Dir != "/fr") {
 			t.Errorf("about: translations %v", p.Translations)
 		}
@@ -334,6 +336,7 @@ func TestZolaSectionPage(t *testing.T) {
 	want := []string{
 		`en 2024-01-01-old-news "News" /2024-01-01-Old%20News/ "Nothing new."`,
 		`en about "About me" /about/ "Builder of software."`,
+		`en notes "Notes" /notes/ "Mostly notes."`,
 		`fr about "À propos" /fr/about/ "Bâtisseur."`,
 	}
 	slices.Sort(got)
@@ -351,7 +354,58 @@ func TestZolaSectionPage(t *testing.T) {
 	}
 	// (render = false: its text is served nowhere, warned of as before.)
 	slices.Sort(warned)
-	if !slices.Equal(warned, []string{"section text not served: /content/hidden/_index.md", "section text not served: /content/notes/_index.md"}) {
+	if !slices.Equal(warned, []string{"section text not served: /content/hidden/_index.md"}) {
 		t.Errorf("warnings:\n%s", strings.Join(warned, "\n"))
+	}
+}
+
+// A Zola section's page lists its pages after its text in its sort_by
+// order (title: by title, whatever the case), and at most MaxSectionList
+// of them, saying so: a section of thousands of pages is no page of
+// megabytes.
+func TestZolaSectionLists(t *testing.T) {
+	files := map[string]string{
+		"config.toml":             "base_url = \"https://z.example\"\n",
+		"content/fruit/_index.md": "+++\nsort_by = \"title\"\n+++\nFruit.\n",
+		"content/fruit/a.md":      "+++\ntitle = \"banana\"\n+++\na\n",
+		"content/fruit/b.md":      "+++\ntitle = \"Apple\"\n+++\nb\n",
+		"content/fruit/c.md":      "+++\ntitle = \"Cherry\"\ndate = 2020-01-01\n+++\nc\n",
+		"content/many/_index.md":  "+++\nsort_by = \"date\"\n+++\nMany.\n",
+		"content/many/undated.md": "+++\ntitle = \"Undated\"\n+++\nu\n",
+	}
+	for i := range MaxSectionList + 1 {
+		files[fmt.Sprintf("content/many/p%04d.md", i)] = fmt.Sprintf("+++\ntitle = \"P%d\"\ndate = 2000-01-01T00:%02d:%02dZ\n+++\np\n", i, i/60, i%60)
+	}
+	dir := testfs.Write(t, files)
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, p := range c.Pages {
+		bodies[p.Slug] = string(p.Body)
+	}
+	fruit := bodies["fruit"]
+	apple, banana, cherry := strings.Index(fruit, "Apple"), strings.Index(fruit, "banana"), strings.Index(fruit, "Cherry")
+	if !strings.HasPrefix(fruit, "Fruit.\n") || apple < 0 || !(apple < banana && banana < cherry) {
+		t.Errorf("fruit: not Apple, banana, Cherry after its text:\n%s", fruit)
+	}
+	many := bodies["many"]
+	if n := strings.Count(many, "](<"); n != MaxSectionList {
+		t.Errorf("many: %d links, want %d", n, MaxSectionList)
+	}
+	// The newest first: the oldest, p0000, is the one left out; the
+	// undated one is in no list of a section sorting by date, as in Zola.
+	if !strings.Contains(many, fmt.Sprintf("/many/p%04d.md>", MaxSectionList)) || strings.Contains(many, "/many/p0000.md>") || strings.Contains(many, "Undated") {
+		t.Errorf("many: not the newest %d", MaxSectionList)
+	}
+	var cut []string
+	for _, w := range c.Warnings {
+		if w.Kind == kindSectionListCut {
+			cut = append(cut, filepath.ToSlash(strings.TrimPrefix(w.File, dir)))
+		}
+	}
+	if !slices.Equal(cut, []string{"/content/many/_index.md"}) {
+		t.Errorf("warnings of lists cut: %v", cut)
 	}
 }

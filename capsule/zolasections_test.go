@@ -1,0 +1,81 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+
+	"git.sr.ht/~adnano/go-gemini"
+)
+
+// A Zola section with text of its own and pages below it (tabi's
+// notes/_index.md) is a page, as Zola renders it at the section's
+// address: its text, then a link to each of its published pages, in its
+// sort_by order (update_date: the newest update first, undated pages
+// left out as Zola leaves them), a transparent subsection's pages with
+// its own, each language its own list. Its Zola address /notes/ leads to
+// it. No draft and no post scheduled for later is listed; the section's
+// text is no longer warned of as not served.
+func TestZolaSectionWithPagesIsAPage(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":                   "base_url = \"https://example.org\"\ntitle = \"Z\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"Zf\"\n",
+			"content/blog/_index.md":        "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/b.md":             "+++\ntitle = \"Blog post\"\ndate = 2024-05-01\n+++\nb\n",
+			"content/notes/_index.md":       "+++\ntitle = \"Notes\"\nsort_by = \"update_date\"\n+++\nMostly notes for my future self.\n",
+			"content/notes/_index.fr.md":    "+++\ntitle = \"Notes fr\"\nsort_by = \"update_date\"\n+++\nSurtout des notes.\n",
+			"content/notes/old.md":          "+++\ntitle = \"Old but updated\"\ndate = 2020-01-01\nupdated = 2024-09-01\n+++\no\n",
+			"content/notes/old.fr.md":       "+++\ntitle = \"Vieux\"\ndate = 2020-01-01\n+++\no\n",
+			"content/notes/mid.md":          "+++\ntitle = \"Why [and] #1 & 2.5\"\ndate = 2024-03-01\n+++\nm\n",
+			"content/notes/bundle/index.md": "+++\ntitle = \"Bundle\"\ndate = 2024-02-01\n+++\nb\n",
+			"content/notes/sub/_index.md":   "+++\ntransparent = true\n+++\n",
+			"content/notes/sub/deep.md":     "+++\ntitle = \"Deep\"\ndate = 2023-01-01\n+++\nd\n",
+			"content/notes/draft.md":        "+++\ntitle = \"Secret draft\"\ndate = 2024-04-01\ndraft = true\n+++\ns\n",
+			"content/notes/later.md":        "+++\ntitle = \"Not yet\"\ndate = 2999-01-01\n+++\nl\n",
+		})
+	})
+	status, meta, page := servetest.GeminiGet(t, d, "/notes.gmi")
+	if status != gemini.StatusSuccess {
+		t.Fatalf("/notes.gmi: %d %s", status, meta)
+	}
+	want := "Mostly notes for my future self.\n\n" +
+		"=> /posts/old.gmi 2024-09-01 Old but updated\n" +
+		"=> /posts/mid.gmi 2024-03-01 Why [and] #1 & 2.5\n" +
+		"=> /posts/bundle.gmi 2024-02-01 Bundle\n" +
+		"=> /posts/deep.gmi 2023-01-01 Deep\n"
+	if !strings.Contains(page, want) {
+		t.Errorf("/notes.gmi lacks\n%s\nin\n%s", want, page)
+	}
+	for _, never := range []string{"Secret", "Not yet", "Vieux", "Blog post"} {
+		if strings.Contains(page, never) {
+			t.Errorf("/notes.gmi lists %q:\n%s", never, page)
+		}
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/notes/"); status != gemini.StatusPermanentRedirect || !strings.HasSuffix(meta, "/notes.gmi") {
+		t.Errorf("/notes/: %d %s", status, meta)
+	}
+	_, _, fr := servetest.GeminiGet(t, d, "/fr/notes.gmi")
+	if want := "Surtout des notes.\n\n=> /fr/posts/old.gmi 2020-01-01 Vieux\n"; !strings.Contains(fr, want) || strings.Contains(fr, "Old but") {
+		t.Errorf("/fr/notes.gmi: want\n%s\nin\n%s", want, fr)
+	}
+	txt := servetest.GopherGet(t, d, "/notes.txt\r\n")
+	at := -1
+	for _, title := range []string{"Mostly notes", "Old but updated", "Why [and] #1 & 2.5", "Bundle", "Deep", "/0/posts/old.txt", "/0/posts/deep.txt"} {
+		i := strings.Index(txt, title)
+		if i <= at {
+			t.Errorf("gopher /notes.txt: %q missing or out of order:\n%s", title, txt)
+		}
+		at = i
+	}
+	if strings.Contains(txt, "Secret") || strings.Contains(txt, "Not yet") {
+		t.Errorf("gopher /notes.txt lists a draft or a scheduled post:\n%s", txt)
+	}
+	for _, w := range d.Store().Warnings {
+		if w.Kind == "section text not served" {
+			t.Errorf("warning: %v", w)
+		}
+	}
+}
