@@ -79,3 +79,46 @@ func TestZolaSectionWithPagesIsAPage(t *testing.T) {
 		}
 	}
 }
+
+// A Zola page at an accented file name (càrrega.md) is at an ASCII
+// address on the Zola site ([slugify] paths = "on": Latin letters lose
+// their diacritics, as a tag's address does): that address leads to the
+// capsule's page, which keeps its own, on both protocols, in each
+// language, a bundle's too, and a link written as it leads there. Other
+// scripts are not folded (が is no か, nor ga).
+func TestZolaAccentedPageAddress(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":                  "base_url = \"https://example.org\"\ndefault_language = \"en\"\n[languages.ca]\n",
+			"content/blog/_index.md":       "+++\nsort_by = \"date\"\n+++\n",
+			"content/blog/càrrega.md":      "+++\ntitle = \"Càrrega\"\ndate = 2024-03-01\n+++\nLoad.\n",
+			"content/blog/càrrega.ca.md":   "+++\ntitle = \"Càrrega ca\"\ndate = 2024-03-01\n+++\nCàrrega.\n",
+			"content/blog/Straße/index.md": "+++\ntitle = \"Street\"\ndate = 2024-03-02\n+++\nS.\n",
+			"content/blog/が.md":            "+++\ntitle = \"Ga\"\ndate = 2024-03-03\n+++\n[load](/blog/carrega/)\n",
+		})
+	})
+	for from, to := range map[string]string{
+		"/blog/carrega/":    "/posts/c%C3%A0rrega.gmi",
+		"/ca/blog/carrega/": "/ca/posts/c%C3%A0rrega.gmi",
+		"/blog/strasse/":    "/posts/stra%C3%9Fe.gmi",
+		"/blog/càrrega/":    "/posts/c%C3%A0rrega.gmi", // as before
+	} {
+		if status, meta, _ := servetest.GeminiGet(t, d, from); status != gemini.StatusPermanentRedirect || !strings.HasSuffix(meta, to) {
+			t.Errorf("%s: %d %s, want a redirect to %s", from, status, meta, to)
+		}
+	}
+	for _, gone := range []string{"/blog/ka/", "/blog/ga/", "/blog/か/"} {
+		if status, _, _ := servetest.GeminiGet(t, d, gone); status != gemini.StatusNotFound {
+			t.Errorf("%s: %d, want 51", gone, status)
+		}
+	}
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/%E3%81%8C.gmi"); !strings.Contains(page, "=> /posts/c%C3%A0rrega.gmi load\n") {
+		t.Errorf("the link to /blog/carrega/ does not lead to the page:\n%s", page)
+	}
+	if txt := servetest.GopherGet(t, d, "/blog/carrega/\r\n"); !strings.Contains(txt, "Load.") {
+		t.Errorf("gopher /blog/carrega/:\n%s", txt)
+	}
+	for _, w := range d.Store().Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

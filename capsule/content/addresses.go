@@ -123,11 +123,25 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 	switch {
 	case f.zola:
 		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
-		addr, ok = zolaAddress(p, dir != "" && strings.EqualFold(stem, "index"), dir != "" && isZolaSection(stem)), true
+		bundle, section := dir != "" && strings.EqualFold(stem, "index"), dir != "" && isZolaSection(stem)
+		addr, ok = zolaAddress(p, bundle, section), true
+		// Zola spells a slug's Latin letters in ASCII (càrrega.md at
+		// /blog/carrega/): that address too, an old one, as capsule's
+		// own keeps the letters (changed, it would break those given).
+		folded := ""
+		if f.config.zolaPaths == "on" && !section && !p.Home {
+			folded = zolaFoldedAddress(p, bundle)
+		}
 		if code != "" {
 			if l := f.config.language(code); l != nil {
 				addr = l.Dir + addr // a translation's, under its language
+				if folded != "" {
+					folded = l.Dir + folded
+				}
 			}
+		}
+		if folded != "" && folded != addr && len(folded) <= MaxAliasBytes {
+			more = append(more, (&url.URL{Path: folded}).EscapedPath())
 		}
 	case f.layout == layoutHugo:
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), hasIndex)

@@ -400,6 +400,32 @@ func zolaAddress(p *Post, bundle, section bool) string {
 	return path.Join("/", dir, slug) + "/"
 }
 
+// zolaFoldedAddress is p's address on the Zola site as Zola spells its
+// slug with [slugify] paths = "on": Latin letters without their
+// diacritics (càrrega carrega, ß ss), as ZolaTermKey spells a term; ""
+// when p has its own path (Zola slugifies none) or its slug has no
+// Latin letter to fold. Letters of other scripts, which Zola spells in
+// ASCII from a table capsule lacks (日記 ri-ji), are kept: that address
+// capsule does not know.
+func zolaFoldedAddress(p *Post, bundle bool) string {
+	if p.own != "" {
+		return ""
+	}
+	slug := p.Slug
+	if p.fmSlug != "" {
+		slug = p.fmSlug
+	}
+	folded := ZolaTermKey(slug)
+	if folded == "" || folded == slug {
+		return ""
+	}
+	dir := p.Dir
+	if bundle {
+		dir = parentDir(dir)
+	}
+	return path.Join("/", dir, folded) + "/"
+}
+
 // zolaPageKeys are the keys of a Zola page's front matter capsule leaves
 // to Zola's templates, without a warning.
 var zolaPageKeys = []string{"extra", "template", "weight", "in_search_index", "render", "path",
