@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -15,38 +16,57 @@ import (
 // collection posts (src/content/posts) is served by
 // src/pages/post/[...slug].astro at /post/<id>/, AstroPaper's blog
 // (src/data/blog) by src/pages/posts/[...slug]/index.astro at
-// /posts/<slug>/, under the configuration's base (/blog/posts/<slug>/).
+// /posts/<slug>/, under the configuration's base (/blog/posts/<slug>/),
+// kenfdev-blog's by [lang]/posts/[slug].astro at /ja/posts/<slug>/,
+// machu/diary's by posts/[date]/[part].astro at /posts/20040927/p03/.
 // capsule runs none of it: a route is followed only when its file reads
 // plainly, by a literal scan, as these do:
 //
-//   - it is src/pages/<folders>/[slug].astro, [...slug].astro, or either
-//     as a folder's index.astro, with no other parameter in its path;
-//   - it calls getCollection("<name>") of one collection alone;
-//   - its getStaticPaths gives the parameter the entry's id (params: {
-//     slug: post.id }), or its slug (Astro 4's post.slug), or AstroPaper's
-//     getPath(post.id, post.filePath, false), which is the id with the
-//     folders starting with "_" left out;
+//   - it is a file of src/pages whose path's parts are each a folder's
+//     name or a whole parameter ([lang], [...slug], at most
+//     astroMaxParams of them, a rest one last), index.astro naming its
+//     folder;
+//   - it calls getCollection("<name>") of one collection alone, or,
+//     calling none, the local modules it imports do (at most
+//     astroMaxModules of them: machu/diary's getAllPosts of
+//     @/lib/posts);
+//   - its getStaticPaths's params give each parameter a value that
+//     astroParamReader reads (astroparams.go): the entry's id, slug or
+//     language, through literal string methods;
 //   - the collection's folder is the content folder capsule reads, or a
 //     folder at its top (a section).
 //
 // The entry's id is the address capsule gives it without a route (its
-// path, lower case, a bundle named by its folder): the route puts its
-// folders in front of it. Any other route (a parameter computed, a
-// language's folder as a parameter, pagination) leaves the address
-// where the collection's folder puts it, as before.
+// path, lower case, a bundle named by its folder). A route that renders
+// an entry of such a collection but reads otherwise (a helper's
+// parameter, a template string) leaves the address where the
+// collection's folder puts it, with a warning that its posts' addresses
+// on the web site are not known.
 
-// astroRoute is where a section's entries are served: prefix, with the
-// configuration's base ("/blog/posts"), and whether AstroPaper's getPath
-// leaves the id's "_" folders out.
+// astroRoute is where a section's entries are served: its path's parts
+// under the configuration's base, each a folder's name or a parameter's
+// value.
 type astroRoute struct {
-	prefix     string
-	underscore bool // the id's folders starting with "_" are dropped
+	parts []astroPart
 }
 
+type astroPart struct {
+	lit string      // a folder's name ("posts"), with the base's
+	val *astroValue // a parameter's value; nil for a name
+}
+
+// Bounds of the scan of src/pages: astroMaxRouteFiles route files read
+// (each at most maxConfigSize bytes), astroMaxModules modules each
+// imports looked into for its collection.
+const (
+	astroMaxRouteFiles = 256
+	astroMaxModules    = 4
+)
+
 var (
-	// astroRouteFile is a route file of src/pages (its path from there,
-	// with slashes): its folders (group 1) and its parameter (group 2).
-	astroRouteFile = regexp.MustCompile(`^((?:[^\[\]/]+/)*)\[(?:\.\.\.)?([A-Za-z_$][\w$]*)\](?:/index)?\.astro$`)
+	// astroRoutePart is a whole parameter of a route's path, [slug] or
+	// [...slug]: whether a rest one (group 1), its name (group 2).
+	astroRoutePart = regexp.MustCompile(`^\[(\.\.\.)?([A-Za-z_$][\w$]*)\]$`)
 	// astroGetCollection is a getCollection("name") call.
 	astroGetCollection = regexp.MustCompile(`\bgetCollection\s*\(\s*["'` + "`" + `]([^"'` + "`" + `\n]+)["'` + "`" + `]`)
 	// astroDefine is a collection's definition, `const blog =
@@ -65,33 +85,41 @@ var (
 	// astroLoader is a collection's loader: one that is no glob of a
 	// folder (file(), a feed's) names no folder of entries.
 	astroLoader = regexp.MustCompile(`\bloader\s*:`)
+	// astroParams is the start of getStaticPaths's params object.
+	astroParams = regexp.MustCompile(`\bparams\s*:\s*\{`)
+	// astroParamKey is an entry of it: its key, then its value or none
+	// (shorthand: { lang, slug }).
+	astroParamKey = regexp.MustCompile(`^\s*["']?([A-Za-z_$][\w$]*)["']?\s*(?::\s*([\s\S]*))?$`)
+	// astroRenders is how a route renders an entry: Astro 5's
+	// render(entry), Astro 4's entry.render(), <Content />.
+	astroRenders = regexp.MustCompile(`\brender\s*\(|<Content\b`)
+	// astroImport is a module imported by name: import { a, b } from "m".
+	astroImport = regexp.MustCompile(`\bimport\s*(?:type\s+)?\{[^{}]{0,400}\}\s*from\s*["']([^"'\n]+)["']`)
+	// astroLangParam is a route parameter named for a language.
+	astroLangParam = regexp.MustCompile(`^(?i:lang|language|locale)$`)
 )
-
-// astroParamValue is the value a route's getStaticPaths gives its
-// parameter param: its entry's id or slug (group 1), or AstroPaper's
-// getPath of the id (group 2).
-func astroParamValue(param string) *regexp.Regexp {
-	p := regexp.QuoteMeta(param)
-	return regexp.MustCompile(`\bparams\s*:\s*\{\s*["']?` + p + `["']?\s*:\s*(?:[A-Za-z_$][\w$]*\.(id|slug)|(getPath\s*\(\s*[A-Za-z_$][\w$]*\.id\s*,\s*[A-Za-z_$][\w$]*\.filePath\s*,\s*false\s*\)))\s*,?\s*\}`)
-}
 
 // astroRoutes reads where an Astro site's collections' entries are
 // served, by the section of the content folder content (relative to the
 // site's root dir, "" for the entries at its top); nil when no route
-// reads plainly. cfg is the site's configuration.
-func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRoute, fileFormat bool) {
+// reads plainly. cfg is the site's configuration. warns name the routes
+// that serve such entries but read otherwise.
+func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRoute, fileFormat bool, warns []*FileError) {
 	folders := astroCollectionFolders(dir)
 	if len(folders) == 0 {
-		return nil, false
+		return nil, false, nil
 	}
 	base := ""
 	if m := astroBasePattern.FindAllSubmatch(cfg, -1); len(m) == 1 {
 		base = strings.Trim(path.Clean("/"+string(m[0][1])), "/")
 	} else if len(m) > 1 {
-		return nil, false // which is the site's is not capsule's to guess
+		return nil, false, nil // which is the site's is not capsule's to guess
 	}
 	content = path.Clean(filepath.ToSlash(content))
 	pages := filepath.Join(dir, "src", "pages")
+	var aliases []astroAlias
+	aliasesRead := false
+	read := 0
 	filepath.WalkDir(pages, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -103,31 +131,28 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 			}
 			return nil
 		}
-		m := astroRouteFile.FindStringSubmatch(rel)
-		if m == nil {
+		if !strings.HasSuffix(rel, ".astro") || !strings.Contains(rel, "[") || strings.HasPrefix(d.Name(), "_") {
 			return nil
+		}
+		if read++; read > astroMaxRouteFiles {
+			return filepath.SkipAll
 		}
 		src, err := readSmall(p)
 		if err != nil {
 			return nil
 		}
-		// Two names are enough to leave it (a list of every name
-		// called, asked of each, took the square of their number: 1.5 s
-		// for a route file of a megabyte of them).
-		var names []string
-		for _, c := range astroGetCollection.FindAllSubmatch(src, -1) {
-			if n := string(c[1]); !slices.Contains(names, n) {
-				if names = append(names, n); len(names) > 1 {
-					break
-				}
-			}
+		names := astroCollectionNames(src)
+		if len(names) == 0 && !aliasesRead {
+			aliases, aliasesRead = astroAliases(dir), true
+		}
+		if len(names) == 0 {
+			names = astroImportedCollections(dir, p, src, aliases)
 		}
 		if len(names) != 1 {
-			return nil // none, or several: which the parameter is of is not plain
+			return nil // none, or several: which the parameters are of is not plain
 		}
-		v := astroParamValue(m[2]).FindSubmatch(src)
 		folder, ok := folders[names[0]]
-		if v == nil || !ok {
+		if !ok {
 			return nil
 		}
 		section := ""
@@ -138,21 +163,202 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 		default:
 			return nil
 		}
-		prefix := "/" + strings.Trim(path.Join(base, strings.TrimSuffix(m[1], "/")), "/")
+		r, ok := readAstroRoute(rel, src)
+		if !ok {
+			if astroRenders.Match(src) {
+				warns = append(warns, &FileError{File: p, Kind: "Astro route not followed", Msg: fmt.Sprintf(
+					"the address this route gives each post of %s is computed in a way capsule does not read without running the site's code: those posts' addresses on the web site are not known, and old links to them are not redirected (aliases in their front matter can give them)", folder)})
+			}
+			return nil
+		}
+		if base != "" {
+			r.parts = append([]astroPart{{lit: base}}, r.parts...)
+		}
 		if routes == nil {
 			routes = make(map[string][]astroRoute)
 		}
-		routes[section] = append(routes[section], astroRoute{prefix: strings.TrimSuffix(prefix, "/"), underscore: v[2] != nil})
+		routes[section] = append(routes[section], r)
 		return nil
 	})
 	for _, r := range routes {
 		// The shortest first (/post before /en/post): the address the
 		// post is known by, the others redirecting too.
 		slices.SortStableFunc(r, func(a, b astroRoute) int {
-			return strings.Count(a.prefix, "/") - strings.Count(b.prefix, "/")
+			return a.depth() - b.depth()
 		})
 	}
-	return routes, astroFileFormat.Match(cfg)
+	return routes, astroFileFormat.Match(cfg), warns
+}
+
+// depth is how many folders deep r puts an entry, its id counted as one.
+func (r astroRoute) depth() int {
+	n := 0
+	for _, p := range r.parts {
+		n += strings.Count(p.lit, "/") + 1
+	}
+	return n
+}
+
+// astroCollectionNames are the collections src calls getCollection of,
+// up to two (two are enough to leave it: a list of every name called,
+// asked of each, took the square of their number, 1.5 s for a route
+// file of a megabyte of them).
+func astroCollectionNames(src []byte) []string {
+	var names []string
+	for _, c := range astroGetCollection.FindAllSubmatch(src, -1) {
+		if n := string(c[1]); !slices.Contains(names, n) {
+			if names = append(names, n); len(names) > 1 {
+				break
+			}
+		}
+	}
+	return names
+}
+
+// astroImportedCollections are the collections that the local modules
+// a route file imports (file, at src) call getCollection of: a relative
+// path or one of tsconfig.json's aliases, inside the project's src/, at
+// most astroMaxModules of them, each read up to maxConfigSize bytes.
+func astroImportedCollections(dir, file string, src []byte, aliases []astroAlias) []string {
+	var names []string
+	looked := 0
+	for _, m := range astroImport.FindAllSubmatch(src, -1) {
+		spec := string(m[1])
+		var target string
+		switch {
+		case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
+			r, err := filepath.Rel(dir, filepath.Join(filepath.Dir(file), filepath.FromSlash(spec)))
+			if err != nil {
+				continue
+			}
+			target = filepath.ToSlash(r)
+		default:
+			for _, al := range aliases {
+				if rest, ok := strings.CutPrefix(spec, al.prefix); ok {
+					target = path.Join(al.target, rest)
+					break
+				}
+			}
+		}
+		if target == "" || !strings.HasPrefix(target, "src/") || strings.Contains(target, "..") {
+			continue
+		}
+		if looked++; looked > astroMaxModules {
+			break
+		}
+		for _, ext := range []string{"", ".ts", ".js", ".mjs", "/index.ts", "/index.js"} {
+			b, err := readSmall(filepath.Join(dir, filepath.FromSlash(target+ext)))
+			if err != nil {
+				continue
+			}
+			for _, n := range astroCollectionNames(b) {
+				if !slices.Contains(names, n) {
+					names = append(names, n)
+				}
+			}
+			break
+		}
+		if len(names) > 1 {
+			break
+		}
+	}
+	return names
+}
+
+// readAstroRoute reads the route file rel (its path from src/pages,
+// with slashes), of text src: its path's parts and what its
+// getStaticPaths's params give its parameters; ok is false when either
+// does not read plainly.
+func readAstroRoute(rel string, src []byte) (r astroRoute, ok bool) {
+	segs := strings.Split(strings.TrimSuffix(rel, ".astro"), "/")
+	if segs[len(segs)-1] == "index" {
+		segs = segs[:len(segs)-1]
+	}
+	type param struct {
+		name string
+		at   int
+	}
+	var params []param
+	reader := astroParamReader{src: src}
+	for i, s := range segs {
+		if !strings.ContainsAny(s, "[]") {
+			r.parts = append(r.parts, astroPart{lit: s})
+			continue
+		}
+		m := astroRoutePart.FindStringSubmatch(s)
+		if m == nil || m[1] != "" && i != len(segs)-1 {
+			return r, false // [slug].html, post-[id], a rest parameter before others
+		}
+		params = append(params, param{m[2], i})
+		r.parts = append(r.parts, astroPart{})
+		reader.hasLang = reader.hasLang || astroLangParam.MatchString(m[2])
+	}
+	if len(params) == 0 || len(params) > astroMaxParams {
+		return r, false
+	}
+	given := astroParamsObject(src)
+	if given == nil {
+		return r, false
+	}
+	for _, p := range params {
+		expr, found := given[p.name]
+		if !found {
+			return r, false
+		}
+		if expr == "" {
+			expr = p.name // shorthand
+		}
+		v, array, ok := reader.value(expr, 0)
+		if !ok || array {
+			return r, false
+		}
+		r.parts[p.at].val = &v
+	}
+	return r, true
+}
+
+// astroParamsObject is the first params object of src by its keys, each
+// with its value's text ("" for a shorthand); nil when there is none or
+// it holds an object (its first astroMaxExpr × astroMaxParams bytes are
+// read).
+func astroParamsObject(src []byte) map[string]string {
+	loc := astroParams.FindIndex(src)
+	if loc == nil {
+		return nil
+	}
+	body := src[loc[1]:]
+	if limit := astroMaxExpr * astroMaxParams; len(body) > limit {
+		body = body[:limit]
+	}
+	out := make(map[string]string)
+	depth, start := 0, 0
+	for i, ch := range body {
+		switch ch {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case '{':
+			return nil
+		case ',', '}':
+			if depth != 0 {
+				continue
+			}
+			entry := string(body[start:i])
+			start = i + 1
+			if strings.TrimSpace(entry) != "" {
+				m := astroParamKey.FindStringSubmatch(entry)
+				if m == nil {
+					return nil
+				}
+				out[m[1]] = strings.TrimSpace(m[2])
+			}
+			if ch == '}' {
+				return out
+			}
+		}
+	}
+	return nil
 }
 
 // astroCollectionFolders are the folders (from the site's root, with
@@ -246,18 +452,28 @@ func (f folder) astroAddress(p *Post, addr string) (routed string, more []string
 	if !found || id == "" || id == "index" {
 		return "", nil
 	}
-	for i, r := range routes {
-		rid := id
-		if r.underscore {
-			parts := strings.Split(rid, "/")
-			rid = strings.Join(slices.DeleteFunc(parts[:len(parts)-1], func(s string) bool { return strings.HasPrefix(s, "_") }), "/")
-			rid = strings.TrimPrefix(rid+"/"+parts[len(parts)-1], "/")
+	for _, r := range routes {
+		parts := make([]string, 0, len(r.parts))
+		for _, part := range r.parts {
+			s := part.lit
+			if part.val != nil {
+				v, ok := part.val.eval(id, p.Lang)
+				if !ok || strings.Trim(v, "/") == "" {
+					parts = nil // no address of this route
+					break
+				}
+				s = strings.Trim(v, "/")
+			}
+			parts = append(parts, s)
 		}
-		a := r.prefix + "/" + rid + "/"
+		if parts == nil {
+			continue
+		}
+		a := "/" + strings.Join(parts, "/") + "/"
 		if f.astroFileFormat {
-			a = r.prefix + "/" + rid + ".html"
+			a = strings.TrimSuffix(a, "/") + ".html"
 		}
-		if i == 0 {
+		if routed == "" {
 			routed = a
 		} else if a != routed && !slices.Contains(more, a) {
 			more = append(more, a)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -136,5 +137,126 @@ func TestAstroGlobBaseOfLongConstantsIsNotMade(t *testing.T) {
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
 		t.Errorf("reading the base allocated %d MiB", n>>20)
+	}
+}
+
+// A route with more than one parameter, or a language's, is followed
+// when getStaticPaths gives each a value read from the entry without
+// running it: kenfdev-blog's [lang]/posts/[slug].astro (lang from the
+// front matter, slug from a helper of the id), machu/diary's
+// posts/[date]/[part].astro (the last part of the slug cut in two, its
+// collection reached through an imported getAllPosts), Astro's i18n
+// recipe ([lang]/blog/[...slug] of the id's folders). capsule redirected
+// only the collection folder's addresses, which Astro never wrote.
+func TestAstroRouteParameters(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  map[string][]string // by the post's file, from the site's root
+		warn  string              // a warning's file, when one is wanted
+	}{
+		{"language from the front matter, slug from a helper", map[string]string{
+			"astro.config.mjs":                    "export default defineConfig({ site: 'https://blog.example', trailingSlash: 'always' });\n",
+			"src/content/config.ts":               "const postsCollection = defineCollection({ type: 'content' });\nexport const collections = {\n  posts: postsCollection,\n};\n",
+			"src/content/posts/alpha/index.ja.md": "---\ntitle: アルファ\ndate: 2025-01-01\nlang: ja\n---\n本文。\n",
+			"src/content/posts/alpha/index.en.md": "---\ntitle: Alpha\ndate: 2025-01-01\nlang: en\n---\nText.\n",
+			"src/content/posts/beta-3f0a.en.md":   "---\ntitle: Beta\ndate: 2025-01-02\nlang: en\n---\nText.\n",
+			"src/lib/i18n.ts":                     "export function getSlugFromId(id: string): string { return id; }\n",
+			"src/pages/[lang]/posts/[slug].astro": "---\nimport { getCollection } from 'astro:content';\nimport { getSlugFromId } from '@/lib/i18n';\n\nexport async function getStaticPaths() {\n  const posts = await getCollection('posts');\n\n  return posts.map((post) => {\n    const slug = getSlugFromId(post.id);\n    return {\n      params: {\n        lang: post.data.lang,\n        slug: slug,\n      },\n      props: { post, slug },\n    };\n  });\n}\nconst { post, slug } = Astro.props;\nconst { Content } = await post.render();\n---\n<Content />\n",
+			"src/pages/[lang]/posts/index.astro":  "---\nexport function getStaticPaths() { return ['ja', 'en'].map((lang) => ({ params: { lang } })); }\n---\n",
+		}, map[string][]string{
+			"src/content/posts/alpha/index.ja.md": {"/ja/posts/alpha/"},
+			"src/content/posts/alpha/index.en.md": {"/en/posts/alpha/"},
+			"src/content/posts/beta-3f0a.en.md":   {"/en/posts/beta-3f0a/"},
+		}, ""},
+		{"date and part cut from the slug, collection through a helper", map[string]string{
+			"astro.config.mjs":                      "export default defineConfig({});\n",
+			"tsconfig.json":                         "{\"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"@/*\": [\"src/*\"]}}}\n",
+			"src/content.config.ts":                 "const postCollection = defineCollection({\n  type: \"content\",\n});\n\nexport const collections = { posts: postCollection };\n",
+			"src/content/posts/2004/20040927p03.md": "---\ntitle: 日記\ndate: 2004-09-27\n---\n本文。\n",
+			"src/content/posts/2004/20040928p01.md": "---\ntitle: 翌日\ndate: 2004-09-28\n---\n[前日](/posts/20040927/p03)\n",
+			"src/lib/posts.ts":                      "import { getCollection } from \"astro:content\";\nexport async function getAllPosts() {\n  return getCollection(\"posts\", (p) => !p.data.draft);\n}\n",
+			"src/pages/posts/[date]/[part].astro":   "---\nimport { getAllPosts, type PostEntry } from \"@/lib/posts\";\nimport { buildEntryUrl } from \"@/lib/dates\";\n\nexport async function getStaticPaths() {\n  const all = await getAllPosts();\n  return all.map((entry) => {\n    const slug = entry.slug.split(\"/\").pop()!; // e.g. 20040927p03\n    const date = slug.slice(0, 8);\n    const part = slug.slice(8); // pNN\n    return {\n      params: { date, part },\n      props: { entry },\n    };\n  });\n}\nconst { entry } = Astro.props;\nconst { Content } = await entry.render();\n---\n<Content />\n",
+			"src/pages/posts/[date].astro":          "---\nimport { getAllPosts } from \"@/lib/posts\";\nexport async function getStaticPaths() {\n  const byDate = groupByDateYmd(await getAllPosts());\n  return Array.from(byDate.entries()).map(([date, list]) => ({\n    params: { date },\n    props: { posts: list },\n  }));\n}\n---\n",
+		}, map[string][]string{
+			"src/content/posts/2004/20040927p03.md": {"/posts/20040927/p03/"},
+			"src/content/posts/2004/20040928p01.md": {"/posts/20040928/p01/"},
+		}, ""},
+		{"language from the id's first folder", map[string]string{
+			"astro.config.mjs":                      "export default defineConfig({});\n",
+			"src/content.config.ts":                 "const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }) });\nexport const collections = { blog };\n",
+			"src/content/blog/en/post-1.md":         "---\ntitle: One\ndate: 2024-01-01\n---\nText.\n",
+			"src/content/blog/fr/notes/post-2.md":   "---\ntitle: Deux\ndate: 2024-01-02\n---\nTexte.\n",
+			"src/pages/[lang]/blog/[...slug].astro": "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  const pages = await getCollection('blog');\n  return pages.map((page) => {\n    const [lang, ...slug] = page.id.split('/');\n    return { params: { lang, slug: slug.join('/') || undefined }, props: page };\n  });\n}\nconst { Content } = await render(Astro.props);\n---\n<Content />\n",
+		}, map[string][]string{
+			"src/content/blog/en/post-1.md":       {"/en/blog/post-1/"},
+			"src/content/blog/fr/notes/post-2.md": {"/fr/blog/notes/post-2/"},
+		}, ""},
+		{"a parameter computed otherwise: unchanged, said", map[string]string{
+			"astro.config.mjs":              "export default defineConfig({});\n",
+			"src/content/config.ts":         "const blog = defineCollection({ type: 'content' });\nexport const collections = { blog };\n",
+			"src/content/blog/first.md":     "---\ntitle: First\ndate: 2024-01-01\n---\nText.\n",
+			"src/pages/[year]/[slug].astro": "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog');\n  return posts.map((post) => ({ params: { year: String(post.data.date.getFullYear()), slug: post.slug }, props: { post } }));\n}\nconst { Content } = await Astro.props.post.render();\n---\n<Content />\n",
+			"src/pages/tags/[tag].astro":    "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog');\n  return posts.flatMap((post) => post.data.tags.map((tag) => ({ params: { tag } })));\n}\n---\n",
+		}, map[string][]string{
+			"src/content/blog/first.md": {"/blog/first/"},
+		}, "src/pages/[year]/[slug].astro"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := testfs.Write(t, c.files)
+			site, err := loadStrict(dir, LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(site.Posts) != len(c.want) {
+				t.Fatalf("%d posts, want %d (%s)", len(site.Posts), len(c.want), site.Layout)
+			}
+			for _, p := range site.Posts {
+				rel := strings.TrimPrefix(filepath.ToSlash(p.File), filepath.ToSlash(dir)+"/")
+				if want := c.want[rel]; !slices.Equal(p.Addresses, want) {
+					t.Errorf("%s: addresses %q, want %q", rel, p.Addresses, want)
+				}
+			}
+			var warned []string
+			for _, w := range site.Warnings {
+				if w.Kind == "Astro route not followed" {
+					warned = append(warned, strings.TrimPrefix(filepath.ToSlash(w.File), filepath.ToSlash(dir)+"/"))
+				}
+			}
+			if want := []string{c.warn}; c.warn == "" && len(warned) > 0 || c.warn != "" && !slices.Equal(warned, want) {
+				t.Errorf("routes said not followed: %q, want %q", warned, c.warn)
+			}
+		})
+	}
+}
+
+// A route file read for its parameters may be a megabyte of what the
+// scan looks for: imports of local modules (at most astroMaxModules are
+// opened), constants and destructurings of the parameter's name (one
+// binding is followed, astroMaxBindings deep). Reading 8 of them stays
+// within seconds, and such a route is not followed.
+func TestAstroRouteParametersReadInTheirSize(t *testing.T) {
+	var route strings.Builder
+	route.WriteString("---\nexport async function getStaticPaths() {\n  return posts.map((post) => ({ params: { slug } }));\n}\n")
+	for i := 0; route.Len() < 1<<20-200; i++ {
+		fmt.Fprintf(&route, "import { m%d } from './m%d';\nconst [slug, x%d] = slug.split('/');\nconst slug = post.id.slice(%d);\n", i, i, i, i%100)
+	}
+	route.WriteString("const { Content } = await render(post);\n---\n")
+	files := map[string]string{
+		"src/content.config.ts":     "const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }) });\nexport const collections = { blog };\n",
+		"src/content/blog/hello.md": "---\ntitle: Hello\n---\ntext\n",
+	}
+	for i := range 8 {
+		files[fmt.Sprintf("src/pages/r%d/[slug].astro", i)] = route.String()
+		files[fmt.Sprintf("src/pages/r%d/m%d.ts", i, i)] = "getCollection('blog')\n"
+	}
+	dir := testfs.Write(t, files)
+	start := time.Now()
+	routes, _, _ := astroRoutes(dir, "src/content", nil)
+	if took := time.Since(start); took > 4*time.Second {
+		t.Errorf("reading 8 routes of a megabyte took %v", took)
+	}
+	if len(routes) != 0 {
+		t.Errorf("a route whose parameter is bound many times was followed: %v", routes)
 	}
 }

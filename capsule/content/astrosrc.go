@@ -103,10 +103,17 @@ func newAstroSrc(root, content string) *astroSrc {
 	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
 		return nil
 	}
-	a := &astroSrc{content: filepath.ToSlash(rel)}
+	return &astroSrc{content: filepath.ToSlash(rel), aliases: astroAliases(root)}
+}
+
+// astroAliases are the import aliases of the tsconfig.json of the
+// project at root that lead inside its src/, longest prefix first (the
+// file read up to maxConfigSize bytes; comments and trailing commas
+// allowed, as TypeScript takes them).
+func astroAliases(root string) []astroAlias {
 	b, err := readSmall(filepath.Join(root, "tsconfig.json"))
 	if err != nil {
-		return a
+		return nil
 	}
 	var cfg struct {
 		CompilerOptions struct {
@@ -115,8 +122,9 @@ func newAstroSrc(root, content string) *astroSrc {
 		} `json:"compilerOptions"`
 	}
 	if json.Unmarshal(jsonc(b), &cfg) != nil {
-		return a
+		return nil
 	}
+	var aliases []astroAlias
 	base := path.Clean(strings.ReplaceAll(cfg.CompilerOptions.BaseURL, `\`, "/"))
 	for pat, targets := range cfg.CompilerOptions.Paths {
 		prefix, ok := strings.CutSuffix(pat, "*")
@@ -131,15 +139,15 @@ func newAstroSrc(root, content string) *astroSrc {
 		if target != "src" && !strings.HasPrefix(target, "src/") {
 			continue // outside src/: not served
 		}
-		a.aliases = append(a.aliases, astroAlias{prefix: prefix, target: target})
+		aliases = append(aliases, astroAlias{prefix: prefix, target: target})
 	}
-	slices.SortFunc(a.aliases, func(x, y astroAlias) int {
+	slices.SortFunc(aliases, func(x, y astroAlias) int {
 		if d := len(y.prefix) - len(x.prefix); d != 0 {
 			return d
 		}
 		return strings.Compare(x.prefix, y.prefix)
 	})
-	return a
+	return aliases
 }
 
 // jsonc is b, JSON with comments (// and /* */) and trailing commas, as

@@ -49,6 +49,7 @@ type folder struct {
 	// entries (astroroutes.go); astroFileFormat, at x.html, not x/.
 	astroRoutes     map[string][]astroRoute
 	astroFileFormat bool
+	astroRouteWarns []*FileError // the routes of its posts not followed
 }
 
 // hugoConfigNames are the names of a Hugo site's configuration file, in

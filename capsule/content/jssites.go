@@ -116,7 +116,7 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		} else if base := astroGlobBase(dir); base != "" {
 			f.config.contentDir = base
 		}
-		f.astroRoutes, f.astroFileFormat = astroRoutes(dir, f.config.contentDir, cfg)
+		f.astroRoutes, f.astroFileFormat, f.astroRouteWarns = astroRoutes(dir, f.config.contentDir, cfg)
 		f.static = []staticDir{{dir: "public"}}
 		if bytes.Contains(cfg, []byte("remark-math")) || bytes.Contains(cfg, []byte("remarkMath")) {
 			// remark-math reads "$…$" as math (fuwari's), as written,

@@ -537,6 +537,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.baseURL = f.config.baseURL
 	if f.gen == genAstro {
 		c.astroSrc = newAstroSrc(f.root, f.content)
+		c.Warnings = append(c.Warnings, f.astroRouteWarns...)
 	}
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
 	c.Markup = f.config.markup
