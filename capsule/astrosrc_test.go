@@ -59,3 +59,43 @@ func TestAstroImagesInSrc(t *testing.T) {
 		}
 	}
 }
+
+// Astro collects a post's reference-style images as it does inline ones
+// (![alt][label] with [label]: ../../assets/a.png, ![label][], ![label]):
+// each is published, and served here at /src/…, the post linking it
+// there. An HTML <img src="…"> of a file of src/ is not: Astro publishes
+// nothing for it, and its link is said dead.
+func TestAstroReferenceImagesInSrc(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\nimage"
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"astro.config.mjs":            "export default {}\n",
+			"tsconfig.json":               "{\"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"@/*\": [\"src/*\"]}}}\n",
+			"src/assets/full.png":         png,
+			"src/assets/collapsed.jpg":    png,
+			"src/assets/shortcut.webp":    png,
+			"src/assets/html.png":         png,
+			"src/assets/unused.png":       png,
+			"src/content/posts/2014/a.md": "---\ntitle: A\ndate: 2014-05-02\n---\nfull: ![The desk][Desk  Photo]\n\ncollapsed: ![pic][]\n\nshortcut: ![Shot]\n\n<img src=\"../../../assets/html.png\" alt=\"html\">\n\n[desk photo]: ../../../assets/full.png \"t\"\n[PIC]: <@/assets/collapsed.jpg>\n  [shot]:\n    @/assets/shortcut.webp\n[unused]: ../../../assets/unused.png\n[desk photo]: ../../../assets/unused.png\n",
+		})
+	})
+	for _, p := range []string{"/src/assets/full.png", "/src/assets/collapsed.jpg", "/src/assets/shortcut.webp"} {
+		if st, _, body := servetest.GeminiGet(t, d, p); st != gemini.StatusSuccess || body != png {
+			t.Errorf("gemini %s: %d, not the image", p, st)
+		}
+		if got := servetest.GopherGet(t, d, p+"\r\n"); got != png {
+			t.Errorf("gopher %s: not the image: %q", p, got)
+		}
+	}
+	for _, p := range []string{"/src/assets/html.png", "/src/assets/unused.png"} {
+		if st, _, _ := servetest.GeminiGet(t, d, p); st == gemini.StatusSuccess {
+			t.Errorf("gemini %s is served", p)
+		}
+	}
+	_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
+	for _, want := range []string{"=> /src/assets/full.png The desk", "=> /src/assets/collapsed.jpg pic", "=> /src/assets/shortcut.webp Shot"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("gemtext lacks %q:\n%s", want, page)
+		}
+	}
+}

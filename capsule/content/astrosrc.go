@@ -198,19 +198,35 @@ func jsonc(b []byte) []byte {
 // markdownImage finds a Markdown image's destination: ![alt](dest "title").
 var markdownImage = regexp.MustCompile(`!\[(?:[^\]\\\n]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))`)
 
+// referenceImage finds a reference-style Markdown image: ![alt][label]
+// (group 2 its label), ![label][] or ![label] (group 1); one followed
+// by "(" is an inline image, which markdownImage reads.
+var referenceImage = regexp.MustCompile(`!\[((?:[^\]\\\n]|\\.)*)\](?:\[((?:[^\]\\\n]|\\.)*)\])?`)
+
+// linkDefinition finds a link reference definition, [label]: dest
+// "title", at a line's start (up to three spaces in): its label, its
+// destination (<…> or a run of non-spaces).
+var linkDefinition = regexp.MustCompile(`(?m)^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(?:<([^>\n]+)>|(\S+))`)
+
+// referenceLabel is a label as Markdown matches it: case and runs of
+// spaces aside.
+func referenceLabel(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
 // srcImages are the paths in the project of the images in src/ that
-// body, a post's Markdown in folder dir, gives (a scan of its text: an
-// image written in a code block counts too).
+// body, a post's Markdown in folder dir, gives, as Astro collects them
+// (remark-collect-images): inline ![alt](dest) and reference-style
+// ![alt][label] images with a definition ([label]: ../../assets/a.png).
+// A scan of its text: an image written in a code block counts too. An
+// HTML <img src="…"> is not one: Astro publishes no file of src/ for it
+// (its link stays dead on the web site, and is said dead here).
 func (a *astroSrc) srcImages(dir string, body []byte) []string {
 	if a == nil || !bytes.Contains(body, []byte("![")) {
 		return nil
 	}
 	var out []string
-	for _, m := range markdownImage.FindAllSubmatch(body, -1) {
-		dest := string(m[1])
-		if dest == "" {
-			dest = string(m[2])
-		}
+	add := func(dest string) {
 		if i := strings.IndexAny(dest, "?#"); i >= 0 {
 			dest = dest[:i]
 		}
@@ -218,11 +234,56 @@ func (a *astroSrc) srcImages(dir string, body []byte) []string {
 			dest = u
 		}
 		if !slices.Contains(astroImageExts, strings.ToLower(path.Ext(dest))) {
-			continue
+			return
 		}
 		if p := a.file(dir, dest); p != "" && !slices.Contains(out, p) {
 			out = append(out, p)
 		}
+	}
+	for _, m := range markdownImage.FindAllSubmatch(body, -1) {
+		dest := string(m[1])
+		if dest == "" {
+			dest = string(m[2])
+		}
+		add(dest)
+	}
+	if !bytes.Contains(body, []byte("]:")) {
+		return out
+	}
+	// The labels images use, then the definitions of those: the first
+	// of a label is its, as Markdown takes it. Both are as many as the
+	// text's bytes allow, the post's own cap (max_post_size).
+	used := make(map[string]bool)
+	for _, m := range referenceImage.FindAllSubmatchIndex(body, -1) {
+		if m[4] < 0 && m[1] < len(body) && body[m[1]] == '(' {
+			continue // an inline image
+		}
+		label := ""
+		if m[4] >= 0 {
+			label = string(body[m[4]:m[5]])
+		}
+		if label == "" {
+			label = string(body[m[2]:m[3]]) // ![label][] and ![label]
+		}
+		if l := referenceLabel(label); l != "" {
+			used[l] = true
+		}
+	}
+	if len(used) == 0 {
+		return out
+	}
+	defined := make(map[string]bool)
+	for _, m := range linkDefinition.FindAllSubmatch(body, -1) {
+		l := referenceLabel(string(m[1]))
+		if !used[l] || defined[l] {
+			continue
+		}
+		defined[l] = true
+		dest := string(m[2])
+		if dest == "" {
+			dest = string(m[3])
+		}
+		add(dest)
 	}
 	return out
 }
