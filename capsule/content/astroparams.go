@@ -97,6 +97,9 @@ var (
 		{regexp.MustCompile(`^\.join\(\s*["'` + "`" + `]/["'` + "`" + `]\s*\)`), astroJoin},
 		{regexp.MustCompile(`^\.toLowerCase\(\s*\)`), astroLower},
 	}
+	// astroLineComment is a comment to the line's end, which a value
+	// ends before (no value read has "//" in it).
+	astroLineComment = regexp.MustCompile(`//[^\n]*`)
 	// astroTrailer is what a value may end with and mean the same: a
 	// TypeScript cast, "|| undefined" (no value: a rest parameter's
 	// folder itself).
@@ -112,7 +115,7 @@ type astroParamReader struct {
 // value reads expr, the text of a parameter's value; ok is false when
 // it is not of the forms above. array says it is an array (of .split).
 func (r astroParamReader) value(expr string, depth int) (v astroValue, array, ok bool) {
-	expr = strings.TrimSpace(expr)
+	expr = strings.TrimSpace(astroLineComment.ReplaceAllString(expr, ""))
 	for {
 		t := strings.TrimSuffix(strings.TrimSpace(astroTrailer.ReplaceAllString(expr, "")), "!")
 		if t == expr {

@@ -56,10 +56,12 @@ type astroPart struct {
 }
 
 // Bounds of the scan of src/pages: astroMaxRouteFiles route files read
-// (each at most maxConfigSize bytes), astroMaxModules modules each
-// imports looked into for its collection.
+// (each at most maxConfigSize bytes), the first astroMaxImports imports
+// of each read, of which astroMaxModules local modules looked into for
+// its collection.
 const (
 	astroMaxRouteFiles = 256
+	astroMaxImports    = 64
 	astroMaxModules    = 4
 )
 
@@ -218,11 +220,12 @@ func astroCollectionNames(src []byte) []string {
 // astroImportedCollections are the collections that the local modules
 // a route file imports (file, at src) call getCollection of: a relative
 // path or one of tsconfig.json's aliases, inside the project's src/, at
-// most astroMaxModules of them, each read up to maxConfigSize bytes.
+// most astroMaxModules of them among its first astroMaxImports imports,
+// each read up to maxConfigSize bytes.
 func astroImportedCollections(dir, file string, src []byte, aliases []astroAlias) []string {
 	var names []string
 	looked := 0
-	for _, m := range astroImport.FindAllSubmatch(src, -1) {
+	for _, m := range astroImport.FindAllSubmatch(src, astroMaxImports) {
 		spec := string(m[1])
 		var target string
 		switch {
@@ -344,7 +347,7 @@ func astroParamsObject(src []byte) map[string]string {
 			if depth != 0 {
 				continue
 			}
-			entry := string(body[start:i])
+			entry := astroLineComment.ReplaceAllString(string(body[start:i]), "")
 			start = i + 1
 			if strings.TrimSpace(entry) != "" {
 				m := astroParamKey.FindStringSubmatch(entry)
