@@ -67,6 +67,9 @@ type Daemon struct {
 	// itself (an upload's) are abandoned then, as a signal's are.
 	stopping context.Context
 	stop     context.CancelFunc
+	// own is what uploads left in the posts folders, which a watcher's
+	// reload would only read again (ownwrites.go).
+	own ownWrites
 }
 
 // Start loads the posts, loads or creates the certificate, listens (or

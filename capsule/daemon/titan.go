@@ -170,6 +170,8 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 		return gemini.NewResponse(gemini.StatusTemporaryFailure, msg.UploadFailed, nil)
 	}
 	file := filepath.Join(cfg.Posts, filepath.FromSlash(u.rel))
+	// Written, about to be loaded: the watcher need not reload for it.
+	d.recordOwn(s, cfg.Posts, change.Paths())
 	uploadWritten()
 	err = d.reloadLocked(s)
 	if errors.Is(err, errStopped) {
@@ -202,9 +204,13 @@ func (u *titanUpload) apply(data []byte) *gemini.Response {
 	}
 	// Not taken: the old version back, the refused one in history.
 	if u.undo(folder, change, data) {
+		d.recordOwn(s, cfg.Posts, change.Paths())
 		if err := d.reloadLocked(s); err != nil && !errors.Is(err, errStopped) {
 			d.log.Printf("titan: %s: reloading the previous version: %v", u.rel, err)
 		}
+	} else {
+		// Not what the site loaded: the watcher's reload says so.
+		d.forgetOwn(cfg.Posts, change.Paths())
 	}
 	switch {
 	case problem == "":

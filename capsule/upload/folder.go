@@ -38,6 +38,12 @@ type Change struct {
 	perm    fs.FileMode // Before's mode
 }
 
+// Paths are the paths c wrote, removed or put back, slash-separated in
+// the posts folder: its file, and the folders made for it.
+func (c *Change) Paths() []string {
+	return append([]string{c.Rel}, c.created...)
+}
+
 // ErrRefused wraps every refusal of a path: the author's mistake, or a
 // stranger's probe, never the file system's failure.
 var ErrRefused = errors.New("refused")

@@ -23,6 +23,8 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -481,6 +483,10 @@ type Change struct {
 	Others int
 	// Capped says the burst changed more paths than MaxCounted.
 	Capped bool
+	// Paths are every path the burst changed, there or gone (Path among
+	// them), for a reader that tells changes of its own from others
+	// (capsuled's uploads); nil when Capped.
+	Paths []string
 }
 
 // burst is changes coming one after another.
@@ -532,12 +538,9 @@ func (b *burst) add(path string, quiet time.Duration) {
 // end ends the burst and returns what it is about.
 func (b *burst) end() Change {
 	c := Change{Path: name(b.first, b.recent), Capped: b.capped}
-	for p := range b.seen {
-		// Files that are there: not a folder made for them (a page
-		// bundle's), nor a file gone since.
-		if fi, err := os.Lstat(p); p != c.Path && err == nil && !fi.IsDir() {
-			c.Others++
-		}
+	c.Others = others(c.Path, maps.Keys(b.seen))
+	if !c.Capped {
+		c.Paths = slices.Sorted(maps.Keys(b.seen))
 	}
 	b.stop()
 	b.first, b.recent, b.quiet, b.deadline = "", b.recent[:0], nil, nil
@@ -577,11 +580,46 @@ func (b *burst) stop() {
 	}
 }
 
-// tell tells of a burst, unless a notice is still unread: that one will
-// make the reader look at everything.
-func (w *Watcher) tell(c Change) {
-	select {
-	case w.changes <- c:
-	default:
+// others counts the files among paths, other than path, that are there:
+// not a folder made for them (a page bundle's), nor a file gone since.
+func others(path string, paths iter.Seq[string]) int {
+	n := 0
+	for p := range paths {
+		if fi, err := os.Lstat(p); p != path && err == nil && !fi.IsDir() {
+			n++
+		}
 	}
+	return n
+}
+
+// tell tells of a burst. A notice still unread is told with it, as one:
+// the reader may pass over a notice of only its own changes (Paths), so
+// none may be dropped.
+func (w *Watcher) tell(c Change) {
+	for {
+		select {
+		case w.changes <- c: // run alone sends: this empties only by a read
+			return
+		default:
+		}
+		select {
+		case old := <-w.changes:
+			c = merge(old, c)
+		default:
+		}
+	}
+}
+
+// merge is the notice of two bursts, old and c, told as one.
+func merge(old, c Change) Change {
+	if old.Capped || c.Capped {
+		return Change{Path: c.Path, Others: min(old.Others+c.Others+1, MaxCounted), Capped: true}
+	}
+	paths := append(slices.Clone(old.Paths), c.Paths...)
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
+	if len(paths) > MaxCounted {
+		return Change{Path: c.Path, Others: MaxCounted, Capped: true}
+	}
+	return Change{Path: c.Path, Others: others(c.Path, slices.Values(paths)), Paths: paths}
 }

@@ -562,3 +562,32 @@ func TestRootAncestorLinkSwapped(t *testing.T) {
 	rearmed(t, w, root, "a link higher up swapped")
 	stillWatched(t, w, root, "a link higher up swapped")
 }
+
+// A notice names every path its burst changed (a reader passes over a
+// burst of only its own writes), and a notice unread when the next burst
+// ends is told with it, not dropped: dropped, a change of someone else's
+// after one of the reader's own would never be read.
+func TestNoticeKeepsEveryPath(t *testing.T) {
+	t.Parallel()
+	w, dir := start(t)
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "posts", "b.md")
+	write(t, a, "a")
+	write(t, b, "b")
+	if got := changes(t, w); len(got) != 1 || strings.Join(got[0].Paths, " ") != a+" "+b {
+		t.Fatalf("two posts: %+v, want one notice with both paths", got)
+	}
+
+	// Bursts told while the reader is busy.
+	q := &Watcher{changes: make(chan Change, 1)}
+	q.tell(Change{Path: a, Paths: []string{a}})
+	q.tell(Change{Path: b, Paths: []string{b}})
+	c := <-q.changes
+	if strings.Join(c.Paths, " ") != a+" "+b || c.Path != b || c.Others != 1 {
+		t.Errorf("two notices unread: %+v, want one with both paths", c)
+	}
+	q.tell(Change{Path: a, Capped: true, Others: MaxCounted})
+	q.tell(Change{Path: b, Paths: []string{b}})
+	if c := <-q.changes; !c.Capped || c.Paths != nil {
+		t.Errorf("a capped notice and another: %+v, want capped, with no paths", c)
+	}
+}

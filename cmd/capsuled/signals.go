@@ -80,7 +80,7 @@ func serve(logger *log.Logger, cfg config.Config, configFile string) int {
 	}
 	notify(logger, "READY=1")
 
-	w := newFolderWatch(logger, configFile, reloads)
+	w := newFolderWatch(logger, configFile, reloads, d.OwnWrites)
 	defer w.stop()
 	w.follow(cfg)
 	go func() {

@@ -17,14 +17,17 @@ type folderWatch struct {
 	logger     *log.Logger
 	configFile string
 	reloads    chan struct{}
+	// own reports whether changed paths are only what the daemon's
+	// uploads wrote, and loaded: no reload for them (daemon.OwnWrites).
+	own func(paths []string) bool
 
 	mu       sync.Mutex
 	watchers map[string]*watch.Watcher // by posts folder
 	followed bool                      // follow has been called
 }
 
-func newFolderWatch(logger *log.Logger, configFile string, reloads chan struct{}) *folderWatch {
-	return &folderWatch{logger: logger, configFile: configFile, reloads: reloads, watchers: make(map[string]*watch.Watcher)}
+func newFolderWatch(logger *log.Logger, configFile string, reloads chan struct{}, own func([]string) bool) *folderWatch {
+	return &folderWatch{logger: logger, configFile: configFile, reloads: reloads, own: own, watchers: make(map[string]*watch.Watcher)}
 }
 
 // follow watches what cfg says: every site's posts folder when cfg.Watch
@@ -83,6 +86,9 @@ func (f *folderWatch) listen(w *watch.Watcher) {
 	for {
 		select {
 		case c := <-w.Changes:
+			if f.own != nil && c.Paths != nil && f.own(c.Paths) {
+				continue // an upload's write, which its own reload loaded
+			}
 			switch {
 			case c.Capped:
 				f.logger.Printf("watch: %s and over %d more changed: reloading", c.Path, c.Others)
