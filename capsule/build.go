@@ -95,7 +95,9 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			old := opts.Previous.lastGood(e.File)
 			if old != nil && !kept[e.File] {
 				kept[e.File] = true
-				e = &content.FileError{File: e.File, Line: e.Line, Msg: e.Msg + " (its previous version is still served)"}
+				still := *e // a copy, Words and all
+				still.Msg += content.StillServedNote
+				e = &still
 			} else {
 				old = nil
 			}

@@ -3,10 +3,12 @@ package capsule_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
@@ -59,19 +61,26 @@ func TestInterfaceLanguage(t *testing.T) {
 	}
 }
 
-// Japanese and English tables are complete: no message left empty, and
-// every placeholder of the English one is in the Japanese one.
+// Japanese and English tables are complete: no message left empty,
+// every placeholder of the English one is in the Japanese one, and every
+// message a loader's problem is said by (content.Words) is in both.
 func TestMessageTablesComplete(t *testing.T) {
+	placeholder := regexp.MustCompile(`\{[a-z]+\}`)
 	for _, key := range messages.Keys() {
 		ev, _ := messages.English.Get(key)
 		jv, _ := messages.Japanese.Get(key)
 		if ev == "" || jv == "" {
 			t.Errorf("message %s is empty in a table", key)
 		}
-		for _, ph := range []string{"{site}", "{title}", "{query}", "{count}", "{max}", "{url}"} {
+		for _, ph := range append(placeholder.FindAllString(ev, -1), placeholder.FindAllString(jv, -1)...) {
 			if strings.Contains(ev, ph) != strings.Contains(jv, ph) {
 				t.Errorf("message %s: %s in one table only", key, ph)
 			}
+		}
+	}
+	for _, key := range content.WordKeys {
+		if _, ok := messages.English.Get(key); !ok {
+			t.Errorf("a problem's words %s are in no table", key)
 		}
 	}
 	if _, err := messages.English.Override(map[string]string{"tagz": "x"}); err == nil {

@@ -23,6 +23,53 @@ type FileError struct {
 	// has past MaxWarningsPerKind ("and 139,980 more like it"), how many
 	// it counts; 0 on any other.
 	More int
+	// Words says the problem in the site's language, for the problems
+	// an author sending a post from a phone meets most; zero for the
+	// others. Msg stays what the log says.
+	Words Words
+}
+
+// Words is a problem as a message of capsule/messages says it: Key is
+// the message's name (its TOML key, "problem_not_a_date"), Args the
+// values of its placeholders, name and value in turn. An upload refused
+// for the problem is answered in these words, in the site's language
+// (the Titan answer of a Japanese site is Japanese through and through);
+// the log keeps Msg, in English. Only the common problems have Words: a
+// date that is none, front matter that does not parse (an unclosed
+// string or list, YAML between "+++" lines, a value TOML does not read,
+// text that is not UTF-8), front matter missing or not closed, a value
+// that must be true or false (draft).
+type Words struct {
+	Key  string
+	Args [4]string
+}
+
+// WordKeys are the messages Words name: each is in every table
+// (capsule/messages), which a test holds.
+var WordKeys = []string{
+	wordsNotADate, wordsTrueOrFalse, wordsUnclosedString, wordsUnclosedList, wordsYAMLColon,
+	wordsYAMLInTOML, wordsNotTOMLValue, wordsNotClosed, wordsNoFrontMatter, wordsNotUTF8, wordsFrontMatter,
+}
+
+const (
+	wordsNotADate       = "problem_not_a_date"      // {key} {value}
+	wordsTrueOrFalse    = "problem_true_or_false"   // {key} {example}
+	wordsUnclosedString = "problem_unclosed_string" //
+	wordsUnclosedList   = "problem_unclosed_list"   // {example}
+	wordsYAMLColon      = "problem_yaml_colon"      //
+	wordsYAMLInTOML     = "problem_yaml_in_toml"    // {key}
+	wordsNotTOMLValue   = "problem_not_toml_value"  // {value}
+	wordsNotClosed      = "problem_not_closed"      // {delim}
+	wordsNoFrontMatter  = "problem_no_front_matter" //
+	wordsNotUTF8        = "problem_not_utf8"        //
+	wordsFrontMatter    = "problem_front_matter"    // {detail}
+)
+
+// say gives e the words of key, with args (name, value, …; at most two
+// pairs), and returns it.
+func (e *FileError) say(key string, args ...string) *FileError {
+	e.Words = words(key, args...)
+	return e
 }
 
 // Error is "file:line: message", or "file: message" for a whole file. A

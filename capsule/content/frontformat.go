@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	// goccy/go-yaml rather than go.yaml.in/yaml/v3: on the same broken
@@ -90,7 +91,7 @@ func splitDelimited(src []byte, delim string) (front, body []byte, bodyLine int,
 		off = next
 		line++
 	}
-	return nil, nil, 0, &FileError{Line: 1, Msg: fmt.Sprintf("front matter is not closed: no %q line after this one", delim)}
+	return nil, nil, 0, (&FileError{Line: 1, Msg: fmt.Sprintf("front matter is not closed: no %q line after this one", delim)}).say(wordsNotClosed, "delim", strconv.Quote(delim))
 }
 
 // runOn is whether first, a file's first line, is delim run straight
@@ -348,10 +349,26 @@ func yamlError(err error, start int) *FileError {
 		if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
 			line = tk.Position.Line
 		}
-		return &FileError{Line: start + line - 1, Msg: "front matter: " + yerr.GetMessage()}
+		e := &FileError{Line: start + line - 1, Msg: "front matter: " + yerr.GetMessage()}
+		return e.say(yamlWords(yerr.GetMessage()))
 	}
 	msg, _, _ := strings.Cut(err.Error(), "\n")
-	return &FileError{Line: start, Msg: "front matter: " + msg}
+	return (&FileError{Line: start, Msg: "front matter: " + msg}).say(wordsFrontMatter, "detail", msg)
+}
+
+// yamlWords are the Words of goccy/go-yaml's message msg: the common
+// mistakes said in the author's words, any other as it is.
+func yamlWords(msg string) (string, string, string) {
+	switch {
+	case strings.HasPrefix(msg, "could not find end character of double-quoted text"),
+		strings.HasPrefix(msg, "could not find end character of single-quoted text"):
+		return wordsUnclosedString, "", ""
+	case strings.HasPrefix(msg, "sequence end token ']' not found"):
+		return wordsUnclosedList, "example", "tags: [a, b]"
+	case strings.HasPrefix(msg, "mapping value is not allowed in this context"):
+		return wordsYAMLColon, "", ""
+	}
+	return wordsFrontMatter, "detail", msg
 }
 
 type yamlWalker struct {

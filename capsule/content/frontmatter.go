@@ -54,7 +54,7 @@ func NormalizeSource(src []byte) []byte {
 func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, err *FileError) {
 	first, _, _ := bytes.Cut(src, []byte("\n"))
 	if string(bytes.TrimRight(first, " \t")) != frontMatterDelim {
-		return nil, nil, 0, &FileError{Line: 1, Msg: missingFrontMatter(first)}
+		return nil, nil, 0, (&FileError{Line: 1, Msg: missingFrontMatter(first)}).say(wordsNoFrontMatter)
 	}
 	return splitDelimited(src, frontMatterDelim)
 }
@@ -104,10 +104,13 @@ func decodeFront(front []byte, start int, lim frontLimits) (m map[string]any, li
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			fileLine := func(n int) int { return start + n - 1 }
-			line, msg := tomlProblem(front, s.lines, perr.Position.Line, perr.Message, fileLine)
-			return nil, nil, &FileError{Line: fileLine(line), Msg: "front matter: " + msg}
+			line, msg, w := tomlProblem(front, s.lines, perr.Position.Line, perr.Message, fileLine)
+			if w.Key == "" {
+				w = words(wordsFrontMatter, "detail", msg)
+			}
+			return nil, nil, &FileError{Line: fileLine(line), Msg: "front matter: " + msg, Words: w}
 		}
-		return nil, nil, &FileError{Line: 1, Msg: "front matter: " + DecodeMessage(err)}
+		return nil, nil, (&FileError{Line: 1, Msg: "front matter: " + DecodeMessage(err)}).say(wordsFrontMatter, "detail", DecodeMessage(err))
 	}
 	for k, l := range s.lines {
 		s.lines[k] = start + l - 1

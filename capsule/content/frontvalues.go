@@ -61,6 +61,7 @@ func (r *frontReader) boolean(key, example string) bool {
 	b, ok := v.(bool)
 	if !ok {
 		r.mustBe(key, "true or false", example)
+		r.errs[len(r.errs)-1].say(wordsTrueOrFalse, "key", key, "example", example)
 	}
 	return b
 }
@@ -85,6 +86,9 @@ func (r *frontReader) date(key, example string, loc *time.Location) (time.Time, 
 			prefix += key + ": "
 		}
 		r.fail(r.line(key), "%s%v", prefix, err)
+		if s, ok := v.(string); ok {
+			r.errs[len(r.errs)-1].say(wordsNotADate, "key", key, "value", clip(s))
+		}
 		return time.Time{}, false
 	}
 	return d, true

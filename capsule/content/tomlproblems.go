@@ -17,7 +17,7 @@ import (
 // keyLines are the lines of front that first name each key and table
 // (scanFront's, in front); fileLine turns a line of front into the
 // file's, for the message.
-func tomlProblem(front []byte, keyLines map[string]int, line int, msg string, fileLine func(int) int) (int, string) {
+func tomlProblem(front []byte, keyLines map[string]int, line int, msg string, fileLine func(int) int) (int, string, Words) {
 	lines := strings.Split(string(front), "\n")
 	at := func(n int) string {
 		if n < 1 || n > len(lines) {
@@ -28,17 +28,17 @@ func tomlProblem(front []byte, keyLines map[string]int, line int, msg string, fi
 	switch {
 	case strings.HasPrefix(msg, "expected '.' or '=', but got ':'") && yamlKeyLine.MatchString(at(line)):
 		key, _, _ := strings.Cut(at(line), ":")
-		return line, fmt.Sprintf(`"%s: …" is YAML (key: value), but "+++" opens TOML front matter: write %s = "…", or open and close the front matter with "---" lines for YAML`, clip(key), clip(key))
+		return line, fmt.Sprintf(`"%s: …" is YAML (key: value), but "+++" opens TOML front matter: write %s = "…", or open and close the front matter with "---" lines for YAML`, clip(key), clip(key)), words(wordsYAMLInTOML, "key", clip(key))
 	case tomlRedefined.MatchString(msg):
 		name := tomlRedefined.FindStringSubmatch(msg)[1]
 		first := keyLines[name]
 		switch {
 		case strings.HasPrefix(at(line), "[") && first > 0 && first < line:
-			return line, fmt.Sprintf("[%s] is written a second time (first on line %d): put its keys under one [%s]", name, fileLine(first), name)
+			return line, fmt.Sprintf("[%s] is written a second time (first on line %d): put its keys under one [%s]", name, fileLine(first), name), Words{}
 		case first > 0 && first < line:
-			return line, fmt.Sprintf("%s is set a second time (first on line %d): TOML takes a key once; remove one", name, fileLine(first))
+			return line, fmt.Sprintf("%s is set a second time (first on line %d): TOML takes a key once; remove one", name, fileLine(first)), Words{}
 		}
-		return line, fmt.Sprintf("%s is set a second time: TOML takes a key once; remove one", name)
+		return line, fmt.Sprintf("%s is set a second time: TOML takes a key once; remove one", name), Words{}
 	case strings.HasPrefix(msg, "expected a comma (',') or array terminator (']')"):
 		// Blame the line the list opens on, if it is an earlier one and
 		// no later line closes it.
@@ -55,31 +55,43 @@ func tomlProblem(front []byte, keyLines map[string]int, line int, msg string, fi
 					}
 				}
 				if depth > 0 {
-					return n, "the list ([…]) opened on this line is not closed: end it with ] (its items separated by commas)"
+					return n, "the list ([…]) opened on this line is not closed: end it with ] (its items separated by commas)", words(wordsUnclosedList, "example", `tags = ["a", "b"]`)
 				}
 				break
 			}
 		}
-		return line, "a list ([…]) needs commas between its items and a ] at its end: tags = [\"a\", \"b\"]"
+		return line, "a list ([…]) needs commas between its items and a ] at its end: tags = [\"a\", \"b\"]", words(wordsUnclosedList, "example", `tags = ["a", "b"]`)
 	case msg == "strings cannot contain newlines":
-		return line, `a string opened with " is not closed on its line: end it with " (text of several lines goes between """ and """)`
+		return line, `a string opened with " is not closed on its line: end it with " (text of several lines goes between """ and """)`, words(wordsUnclosedString)
 	case strings.HasPrefix(msg, "expected value but found "):
 		v := strings.TrimSuffix(strings.TrimPrefix(msg, "expected value but found "), " instead")
-		return line, fmt.Sprintf("the value %s is not TOML: write text in quotes (title = \"…\"), a date as 2017-05-03, true or false, a number, or a list [\"a\", \"b\"]", v)
+		return line, fmt.Sprintf("the value %s is not TOML: write text in quotes (title = \"…\"), a date as 2017-05-03, true or false, a number, or a list [\"a\", \"b\"]", v), words(wordsNotTOMLValue, "value", strings.Trim(v, `"'`))
 	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF"):
-		return line, "something follows the value on this line: write one key = value a line, text in quotes (title = \"…\")"
+		return line, "something follows the value on this line: write one key = value a line, text in quotes (title = \"…\")", Words{}
 	case strings.HasPrefix(msg, "expected '.' or ']' to end table name"):
-		return line, "a table name opened with [ is not closed on its line: write [params]"
+		return line, "a table name opened with [ is not closed on its line: write [params]", Words{}
 	case strings.HasPrefix(msg, "invalid datetime: "):
 		v := strings.TrimPrefix(msg, "invalid datetime: ")
-		return line, fmt.Sprintf("%s is not a date: write 2017-05-03, 2017-05-03T09:30:00 or 2017-05-03T09:30:00+09:00", v)
+		key, _, _ := strings.Cut(at(line), "=")
+		return line, fmt.Sprintf("%s is not a date: write 2017-05-03, 2017-05-03T09:30:00 or 2017-05-03T09:30:00+09:00", v),
+			words(wordsNotADate, "key", clip(strings.TrimSpace(key)), "value", strings.Trim(v, `"'`))
+	case strings.HasPrefix(msg, "invalid UTF-8"):
+		return line, strings.TrimSuffix(msg, "."), words(wordsNotUTF8)
 	case strings.HasPrefix(msg, "unexpected '=': key name appears blank"):
-		return line, "a line starts with \"=\": write the key's name before it (title = \"…\")"
+		return line, "a line starts with \"=\": write the key's name before it (title = \"…\")", Words{}
 	case strings.HasPrefix(msg, "invalid escape in string "):
 		v := strings.Trim(strings.TrimPrefix(msg, "invalid escape in string "), "'")
-		return line, fmt.Sprintf(`%s in a "…" string is not an escape TOML knows: write \%s, or quote the text with '…', which keeps backslashes as they are`, v, v)
+		return line, fmt.Sprintf(`%s in a "…" string is not an escape TOML knows: write \%s, or quote the text with '…', which keeps backslashes as they are`, v, v), Words{}
 	}
-	return line, strings.TrimSuffix(msg, ".")
+	return line, strings.TrimSuffix(msg, "."), Words{}
+}
+
+// words is the Words of key with args (see FileError.say).
+func words(key string, args ...string) Words {
+	var w Words
+	w.Key = key
+	copy(w.Args[:], args)
+	return w
 }
 
 // maxListLines is how far up tomlProblem looks for the line an unclosed

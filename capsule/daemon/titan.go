@@ -453,10 +453,13 @@ func isJekyll(cfg config.Config, loaded *content.Content) bool {
 }
 
 // problemOf is the problem st has with file, on one line, named by its
-// path in the posts folder (root); "" for none. The loader's note that
+// path in the posts folder (root); "" for none. The common problems are
+// said in the site's language (content.Words), the others in the
+// loader's English. The loader's note that
 // the previous version is still served is left to the answer, which says
 // it in the site's words.
 func problemOf(st *capsule.Store, root, file string) string {
+	msg := st.Messages()
 	var out []string
 	for _, p := range st.Problems {
 		if filepath.Clean(p.File) != filepath.Clean(file) {
@@ -467,9 +470,31 @@ func problemOf(st *capsule.Store, root, file string) string {
 			e.File = r
 		}
 		e.Msg = strings.TrimSuffix(e.Msg, content.StillServedNote)
+		if said, ok := inWords(msg, e.Words); ok {
+			e.Msg = said // the author's language; the log has the English
+		}
 		out = append(out, oneLine(e.Error()))
 	}
 	return strings.Join(out, "; ")
+}
+
+// inWords is a problem's Words in the messages of a site; ok is false
+// for a problem that has none, said in the loader's English.
+func inWords(msg messages.Messages, w content.Words) (string, bool) {
+	if w.Key == "" {
+		return "", false
+	}
+	text, ok := msg.Get(w.Key)
+	if !ok || text == "" {
+		return "", false
+	}
+	var pairs []string
+	for i := 0; i+1 < len(w.Args); i += 2 {
+		if w.Args[i] != "" {
+			pairs = append(pairs, w.Args[i], w.Args[i+1])
+		}
+	}
+	return messages.Format(text, pairs...), true
 }
 
 // oneLine is s with its line breaks made spaces: a Gemini meta is one line.

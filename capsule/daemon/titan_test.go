@@ -21,6 +21,7 @@ import (
 	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
+	"capsule/capsule/messages"
 	"capsule/capsule/tlscert"
 )
 
@@ -816,5 +817,87 @@ func TestTitanNewPostInALanguageFolder(t *testing.T) {
 		if b, err := os.ReadFile(filepath.Join(posts, c.file)); err != nil || string(b) != c.body {
 			t.Errorf("new post at %s not in %s: %q, %v", c.addr, c.file, b, err)
 		}
+	}
+}
+
+// An upload refused for a problem an author on a phone meets most is
+// answered in the site's language through and through: a Japanese site
+// says the problem in Japanese, after the file and line, and not in the
+// loader's English, which the log keeps. A problem without Japanese
+// words keeps its English detail inside a Japanese sentence. (The
+// trial in Lagrange showed "…は取り込めませんでした。前の版のままです:
+// front matter: "2017-05-35" is not a date: write 2017-05-03, …".)
+func TestTitanProblemsInTheSitesLanguage(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	var logged servetest.LogBuffer
+	d, author, _ := titanSite(t, posts, func(c *config.Config) { c.Log = log.New(&logged, "capsuled: ", 0) })
+	ja := messages.Japanese
+	const rel = "2017-05-05-aching-wrist.md"
+	for _, tt := range []struct {
+		name, text string
+		line       int
+		want       string // the problem, in the Japanese table's words
+	}{
+		{"TOML date", "+++\ntitle = \"x\"\ndate = 2017-05-35\n+++\n本文\n", 3,
+			messages.Format(ja.ProblemNotADate, "key", "date", "value", "2017-05-35")},
+		{"quoted TOML date", "+++\ntitle = \"x\"\ndate = \"2017-05-35\"\n+++\n本文\n", 3,
+			messages.Format(ja.ProblemNotADate, "key", "date", "value", "2017-05-35")},
+		{"YAML date", "---\ntitle: x\ndate: 2017-13-03\n---\n本文\n", 3,
+			messages.Format(ja.ProblemNotADate, "key", "date", "value", "2017-13-03")},
+		{"lastmod", "+++\ntitle = \"x\"\ndate = 2017-05-05\npublishDate = \"あした\"\n+++\n本文\n", 4,
+			messages.Format(ja.ProblemNotADate, "key", "publishDate", "value", "あした")},
+		{"draft", "+++\ntitle = \"x\"\ndate = 2017-05-05\ndraft = \"はい\"\n+++\n本文\n", 4,
+			messages.Format(ja.ProblemTrueOrFalse, "key", "draft", "example", "draft = true")},
+		{"TOML string", "+++\ntitle = \"x\ndate = 2017-05-05\n+++\n本文\n", 2, ja.ProblemUnclosedString},
+		{"YAML string", "---\ntitle: \"x\ndate: 2017-05-05\n---\n本文\n", 2, ja.ProblemUnclosedString},
+		{"TOML list", "+++\ntitle = \"x\"\ndate = 2017-05-05\ntags = [\"a\", \"b\"\n+++\n本文\n", 4,
+			messages.Format(ja.ProblemUnclosedList, "example", `tags = ["a", "b"]`)},
+		{"YAML list", "---\ntitle: x\ndate: 2017-05-05\ntags: [a, b\n---\n本文\n", 4,
+			messages.Format(ja.ProblemUnclosedList, "example", "tags: [a, b]")},
+		{"YAML colon", "---\ntitle: 題: 副題\ndate: 2017-05-05\n---\n本文\n", 2, ja.ProblemYAMLColon},
+		{"YAML in TOML", "+++\ntitle: \"x\"\ndate = 2017-05-05\n+++\n本文\n", 2,
+			messages.Format(ja.ProblemYAMLInTOML, "key", "title")},
+		{"unquoted TOML", "+++\ntitle = 手首\ndate = 2017-05-05\n+++\n本文\n", 2,
+			messages.Format(ja.ProblemNotTOMLValue, "value", "手首")},
+		{"not closed", "+++\ntitle = \"x\"\ndate = 2017-05-05\n本文\n", 1,
+			messages.Format(ja.ProblemNotClosed, "delim", `"+++"`)},
+		{"no front matter", "手首が痛い\n\n本文\n", 1, ja.ProblemNoFrontMatter},
+		{"not UTF-8", "+++\ntitle = \"x\xff\xfe\"\ndate = 2017-05-05\n+++\n本文\n", 2, ja.ProblemNotUTF8},
+	} {
+		got := titanSend(t, d, "/posts/"+rel, []byte(tt.text), &author)
+		problem := fmt.Sprintf("%s:%d: %s", rel, tt.line, tt.want)
+		if want := "59 " + messages.Format(ja.UploadRefused, "file", rel, "problem", problem); got != want {
+			t.Errorf("%s: got  %q\nwant %q", tt.name, got, want)
+		}
+	}
+	// Any other refusal of the TOML reader: its words, in a Japanese
+	// sentence.
+	got := titanSend(t, d, "/posts/"+rel, []byte("+++\ntitle = \"x\"\ndate = 2017-05-05\ntitle = \"y\"\n+++\n本文\n"), &author)
+	if prefix := "59 " + messages.Format(ja.UploadRefused, "file", rel, "problem", rel+":4: "+strings.Split(ja.ProblemFrontMatter, "{")[0]); !strings.HasPrefix(got, prefix) || !strings.Contains(got, "title") {
+		t.Errorf("another TOML problem: %q, want it after %q", got, prefix)
+	}
+	// The log keeps the loader's English, for the operator.
+	if !strings.Contains(logged.String(), rel+":3: front matter: \"2017-05-35\" is not a date") {
+		t.Errorf("the log lost the loader's words:\n%s", logged.String())
+	}
+}
+
+// On an English site, the same problems are said by the English table:
+// an operator's [messages] reword them as any other message.
+func TestTitanProblemsInEnglish(t *testing.T) {
+	posts := servetest.CopyPosts(t)
+	d, author, _ := titanSite(t, posts, func(c *config.Config) {
+		c.Lang = "en"
+		c.Messages = map[string]string{"problem_true_or_false": "{key}: true or false, please ({example})"}
+	})
+	const rel = "2017-05-05-aching-wrist.md"
+	got := titanSend(t, d, "/posts/"+rel, []byte("+++\ntitle = \"x\"\ndate = 2017-05-35\n+++\nText\n"), &author)
+	problem := rel + ":3: " + messages.Format(messages.English.ProblemNotADate, "key", "date", "value", "2017-05-35")
+	if want := "59 " + messages.Format(messages.English.UploadRefused, "file", rel, "problem", problem); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	got = titanSend(t, d, "/posts/"+rel, []byte("+++\ntitle = \"x\"\ndate = 2017-05-05\ndraft = \"yes\"\n+++\nText\n"), &author)
+	if want := rel + ":4: draft: true or false, please (draft = true)"; !strings.HasSuffix(got, want) {
+		t.Errorf("overridden: %q, want it to end %q", got, want)
 	}
 }

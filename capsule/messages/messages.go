@@ -5,7 +5,9 @@
 // message in the configuration ([messages] in the TOML file).
 //
 // Messages may hold placeholders in braces, filled in by Format: {site}
-// (the site's title), {title}, {query}, {count}, {max}, {url}, {time}.
+// (the site's title), {title}, {query}, {count}, {max}, {url}, {time},
+// an upload's {file}, {path} and {problem}, and a problem's {key},
+// {value}, {example}, {delim} and {detail}.
 package messages
 
 import (
@@ -72,8 +74,24 @@ type Messages struct {
 	UploadFailed      string `toml:"upload_failed" doc:"40, an upload that could not be saved"`
 	UploadStopping    string `toml:"upload_stopping" doc:"40, an upload not taken because the daemon stops"`
 	UploadsOff        string `toml:"uploads_off" doc:"53, an upload to a site that takes none"`
-	LeavesGopher      string `toml:"leaves_gopher" doc:"gopher: the web page a URL: selector answers, before its link"`
-	NotRedirected     string `toml:"not_redirected" doc:"gopher: that page, for a URL: selector to a scheme not redirected to"`
+
+	// The problems an upload from a phone meets most, said after the
+	// file and line in upload_refused's {problem} (content.Words); the
+	// log keeps the loader's English.
+	ProblemNotADate       string `toml:"problem_not_a_date" doc:"an upload's problem: {key}'s value {value} is no date"`
+	ProblemTrueOrFalse    string `toml:"problem_true_or_false" doc:"an upload's problem: {key} (draft) is not true or false; {example}"`
+	ProblemUnclosedString string `toml:"problem_unclosed_string" doc:"an upload's problem: a quoted string not closed on its line"`
+	ProblemUnclosedList   string `toml:"problem_unclosed_list" doc:"an upload's problem: a list not closed, or without commas; {example}"`
+	ProblemYAMLColon      string `toml:"problem_yaml_colon" doc:"an upload's problem: YAML's 'mapping value is not allowed in this context'"`
+	ProblemYAMLInTOML     string `toml:"problem_yaml_in_toml" doc:"an upload's problem: {key}: value between +++ lines"`
+	ProblemNotTOMLValue   string `toml:"problem_not_toml_value" doc:"an upload's problem: a TOML value {value} that is none (text not quoted)"`
+	ProblemNotClosed      string `toml:"problem_not_closed" doc:"an upload's problem: front matter with no closing {delim} line"`
+	ProblemNoFrontMatter  string `toml:"problem_no_front_matter" doc:"an upload's problem: a post with no front matter"`
+	ProblemNotUTF8        string `toml:"problem_not_utf8" doc:"an upload's problem: front matter that is not UTF-8"`
+	ProblemFrontMatter    string `toml:"problem_front_matter" doc:"an upload's problem: any other front matter the YAML or TOML reader refuses, {detail} in its words"`
+
+	LeavesGopher  string `toml:"leaves_gopher" doc:"gopher: the web page a URL: selector answers, before its link"`
+	NotRedirected string `toml:"not_redirected" doc:"gopher: that page, for a URL: selector to a scheme not redirected to"`
 }
 
 // English is the table of every language but Japanese.
@@ -131,8 +149,20 @@ var English = Messages{
 	UploadFailed:      "The upload could not be saved: nothing changed, try again",
 	UploadStopping:    "Stopping: the upload was not taken, nothing changed; send it again once the capsule is back",
 	UploadsOff:        "Uploads (Titan) are not taken here",
-	LeavesGopher:      "This link leaves Gopherspace:",
-	NotRedirected:     "This server redirects only to http, https, gemini, gopher and mailto URLs, not to:",
+
+	ProblemNotADate:       "front matter: {key} \"{value}\" is not a date: write 2017-05-03, 2017-05-03 09:30 or 2017-05-03T09:30:00+09:00",
+	ProblemTrueOrFalse:    "front matter: {key} must be true or false, e.g. {example}",
+	ProblemUnclosedString: `front matter: a string opened with a quote is not closed on its line: end it with the same quote`,
+	ProblemUnclosedList:   "front matter: a list ([…]) is not closed: separate its items with commas and end it with ], e.g. {example}",
+	ProblemYAMLColon:      `front matter: a value holds ": ", or a line is indented where it should not be: put such a value in quotes ("…")`,
+	ProblemYAMLInTOML:     `front matter: "{key}: …" is YAML, but "+++" opens TOML front matter: write {key} = "…", or open and close the front matter with "---" lines`,
+	ProblemNotTOMLValue:   `front matter: the value "{value}" is not TOML: put text in quotes (title = "…"); a date is 2017-05-03, a list ["a", "b"]`,
+	ProblemNotClosed:      "front matter is not closed: no {delim} line after this one",
+	ProblemNoFrontMatter:  `missing front matter: the file must start with front matter between two "+++" lines (TOML) or two "---" lines (YAML)`,
+	ProblemNotUTF8:        "front matter: the text is not UTF-8: save the file as UTF-8",
+	ProblemFrontMatter:    "front matter: {detail}",
+	LeavesGopher:          "This link leaves Gopherspace:",
+	NotRedirected:         "This server redirects only to http, https, gemini, gopher and mailto URLs, not to:",
 }
 
 // Japanese is the table of a site whose lang is ja.
@@ -190,8 +220,20 @@ var Japanese = Messages{
 	UploadFailed:      "保存できませんでした。何も変わっていません。もう一度お試しください",
 	UploadStopping:    "停止中のため、アップロードは取り込まれませんでした。何も変わっていません。再開後にもう一度送ってください",
 	UploadsOff:        "このサイトはアップロード(Titan)を受け付けていません",
-	LeavesGopher:      "このリンクは Gopher の外へ出ます:",
-	NotRedirected:     "このサーバーが転送するのは http・https・gemini・gopher・mailto の URL だけです。次の URL へは転送しません:",
+
+	ProblemNotADate:       "フロントマター: {key} の「{value}」は日付として読めません。2017-05-03、2017-05-03 09:30、2017-05-03T09:30:00+09:00 のように書いてください",
+	ProblemTrueOrFalse:    "フロントマター: {key} は true か false にしてください(例: {example})",
+	ProblemUnclosedString: "フロントマター: 引用符で始めた文字列が、その行で閉じていません。行の終わりに同じ引用符を書いてください",
+	ProblemUnclosedList:   "フロントマター: リスト([…])が閉じていません。項目をカンマで区切り、最後に ] を書いてください(例: {example})",
+	ProblemYAMLColon:      "フロントマター: 値の中に「: 」があるか、字下げがずれています。「: 」を含む値は \"…\" で囲んでください",
+	ProblemYAMLInTOML:     "フロントマター: 「{key}: …」は YAML の書き方ですが、\"+++\" で始まるのは TOML のフロントマターです。{key} = \"…\" と書くか、前後を \"---\" の行にしてください",
+	ProblemNotTOMLValue:   "フロントマター: 値「{value}」は TOML として読めません。文字は \"…\" で囲んでください(title = \"…\")。日付は 2017-05-03、リストは [\"a\", \"b\"] です",
+	ProblemNotClosed:      "フロントマターが閉じていません。このあとに {delim} の行がありません",
+	ProblemNoFrontMatter:  "フロントマターがありません。ファイルの先頭に、\"+++\" の行ではさんだ TOML か、\"---\" の行ではさんだ YAML のフロントマターを書いてください",
+	ProblemNotUTF8:        "フロントマター: UTF-8 の文字ではありません。ファイルを UTF-8 で保存してください",
+	ProblemFrontMatter:    "フロントマターを読めません: {detail}",
+	LeavesGopher:          "このリンクは Gopher の外へ出ます:",
+	NotRedirected:         "このサーバーが転送するのは http・https・gemini・gopher・mailto の URL だけです。次の URL へは転送しません:",
 }
 
 // For returns the table for a language tag: Japanese for "ja" and its
