@@ -6,10 +6,21 @@ import (
 	"unicode/utf8"
 )
 
+// LineBreak joins the prose lines an excerpt shows. Each line of a
+// gemtext body is a block of its own (a paragraph, a heading, a list
+// item): joined by a space, a heading read as the start of the sentence
+// after it ("…いいか・・・。 合気道も頑張っています 4月から…"). A
+// slash between spaces reads as a break in Japanese and in English, and
+// is no character a sentence runs on with.
+const LineBreak = " / "
+
 // excerpt is the original text around the match at fold[at:end]: the match
 // and up to excerptRunes characters on each side, from the same prose line
-// and the ones around it (never a link line), lines joined by a space, "…"
-// where the text goes on.
+// and the ones around it (never a link line), lines joined by LineBreak,
+// "…" where the text goes on. A line break counts as one character of the
+// excerptRunes, so an excerpt is at most 2×excerptRunes characters of
+// prose and breaks, each break shown in len(LineBreak) bytes, besides the
+// match.
 func (d *doc) excerpt(at, end int) string {
 	li := sort.Search(len(d.lines), func(i int) bool { return int(d.lines[i].fold) > at }) - 1
 	o0, o1 := d.orig(li, at, false), d.orig(li, end, true)
@@ -116,15 +127,28 @@ func (d *doc) forward(li, o, n int) (line, at int, more bool) {
 }
 
 // cut returns the prose of the body from offset from of line fromLine to
-// offset to of line toLine, lines joined by a space, made safe to show: no
-// control characters or invalid UTF-8, runs of white space squeezed to
-// one space; "…" before and after if asked.
+// offset to of line toLine, lines joined by LineBreak, made safe to show:
+// no control characters or invalid UTF-8, runs of white space squeezed
+// to one space; "…" before and after if asked.
 func (d *doc) cut(fromLine, from, toLine, to int, before, after bool) string {
-	buf := make([]byte, 0, 2*len("…")+max(0, to-from)+toLine-fromLine)
+	buf := make([]byte, 0, 2*len("…")+max(0, to-from)+len(LineBreak)*(toLine-fromLine))
 	if before {
 		buf = append(buf, "…"...)
 	}
 	space := false // a space is due before the next character
+	brk := false   // a line break is: LineBreak, not a space
+	// sep writes the space or break due before a character, unless it
+	// would open the excerpt.
+	sep := func() {
+		if (space || brk) && len(buf) > 0 && !(before && len(buf) == len("…")) {
+			if brk {
+				buf = append(buf, LineBreak...)
+			} else {
+				buf = append(buf, ' ')
+			}
+		}
+		space, brk = false, false
+	}
 	for li := fromLine; li <= toLine; li++ {
 		s, e := int(d.lines[li].orig), d.lineEnd(li)
 		if li == fromLine {
@@ -134,7 +158,7 @@ func (d *doc) cut(fromLine, from, toLine, to int, before, after bool) string {
 			e = to
 		}
 		if li > fromLine {
-			space = true
+			brk = true
 		}
 		for i := s; i < e; {
 			c := d.body[i]
@@ -144,10 +168,7 @@ func (d *doc) cut(fromLine, from, toLine, to int, before, after bool) string {
 					space = true
 					continue
 				}
-				if space && len(buf) > 0 && !(before && len(buf) == len("…")) {
-					buf = append(buf, ' ')
-				}
-				space = false
+				sep()
 				buf = append(buf, c)
 				continue
 			}
@@ -157,10 +178,7 @@ func (d *doc) cut(fromLine, from, toLine, to int, before, after bool) string {
 				space = true
 				continue
 			}
-			if space && len(buf) > 0 && !(before && len(buf) == len("…")) {
-				buf = append(buf, ' ')
-			}
-			space = false
+			sep()
 			if r == utf8.RuneError && size == 1 {
 				buf = append(buf, "\uFFFD"...)
 			} else {

@@ -91,7 +91,7 @@ func TestSearchExcerpt(t *testing.T) {
 	}
 
 	hits, _ = idx.Search("  openstack ")
-	if len(hits) != 2 || hits[0].Excerpt != "OpenStackを支える Linux技術" {
+	if len(hits) != 2 || hits[0].Excerpt != "OpenStackを支える"+LineBreak+"Linux技術" {
 		t.Errorf("case-insensitive search: %+v", hits)
 	}
 	// "İ" folds to two characters: the excerpt still is the original text.
@@ -369,5 +369,42 @@ func TestSearchRange(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("range %v: found %v, want %v", r, got, want)
 		}
+	}
+}
+
+// Each line of a gemtext body is a block: an excerpt that spans lines
+// shows where one ends, so that a heading does not read as the start of
+// the paragraph after it, in Japanese or English. (The trial's
+// "…いいか・・・。 合気道も頑張っています 4月から…", the heading
+// 「合気道も頑張っています」 run into the text around it.) The excerpt stays
+// bounded however many lines it spans.
+func TestExcerptShowsLineBreaks(t *testing.T) {
+	const (
+		before  = "楽しそうにいっつもベイシュートしているのでいいか・・・。"
+		heading = "合気道も頑張っています"
+		after   = "4月からお世話になっている道場です。"
+	)
+	idx := New(bodies(
+		before+"\n\n## "+heading+"\n\n"+after+"\n",
+		"The dojo is small.\n## Practice\nEvery Saturday.\n",
+		strings.Repeat("字\n", 500)+"目印\n"+strings.Repeat("字\n", 500),
+	))
+	hits, _ := idx.Search("頑張って")
+	if want := "いいか・・・。" + LineBreak + heading + LineBreak + after; len(hits) != 1 || !strings.Contains(hits[0].Excerpt, want) {
+		t.Errorf("Japanese: %+v, want an excerpt with %q", hits, want)
+	}
+	hits, _ = idx.Search("practice")
+	if want := "The dojo is small." + LineBreak + "Practice" + LineBreak + "Every Saturday."; len(hits) != 1 || hits[0].Excerpt != want {
+		t.Errorf("English: %+v, want %q", hits, want)
+	}
+	// A line of one character each: every break counts against the
+	// context on its side.
+	hits, _ = idx.Search("目印")
+	if len(hits) != 1 {
+		t.Fatalf("目印: %+v", hits)
+	}
+	ex := hits[0].Excerpt
+	if n, most := len([]rune(ex)), 2*excerptRunes*len([]rune(LineBreak))+len([]rune("目印"))+2; n > most || !strings.Contains(ex, "字"+LineBreak+"目印"+LineBreak+"字") {
+		t.Errorf("excerpt of %d runes (at most %d): %q", n, most, ex)
 	}
 }
