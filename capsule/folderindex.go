@@ -38,3 +38,27 @@ func (st *Store) serveFolderIndexes(files []content.File) {
 func isFolderIndex(name string) bool {
 	return strings.EqualFold(name, "index.html") || strings.EqualFold(name, "index.htm")
 }
+
+// servePostsFolders answers the folder of a blog's post pages, /posts/
+// (/<language>/posts/ in a language's folder), which no page is: a
+// reader's client asks for it when it goes up from a post (Kristall's
+// "Parent" button, on gemini://…/posts/hello.gmi and on
+// gopher://…/1/posts/hello/). It leads to the blog's archive, as a post's
+// link to the generator's list of the posts does (sectionList): a
+// redirect on Gemini, the archive's menu on Gopher. Last, after the
+// folder indexes: a page, a file, an old address or a folder index that
+// has the address keeps it.
+func (st *Store) servePostsFolders(blogs []*blog) {
+	for _, lb := range blogs {
+		if len(lb.posts) == 0 {
+			continue // no post page below it
+		}
+		folder := lb.dir + postsDir
+		if _, taken := st.gemini[folder]; !taken {
+			st.gemini[folder] = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(lb.dir+archivePath), nil)
+		}
+		if _, taken := st.gopher[folder]; !taken {
+			st.gopher[folder] = st.gopher[lb.dir+archiveSel]
+		}
+	}
+}

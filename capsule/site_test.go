@@ -146,7 +146,7 @@ func TestGeminiErrors(t *testing.T) {
 		want gemini.Status
 	}{
 		{"gemini://localhost:" + port + "/no-such-page", gemini.StatusNotFound},
-		{"gemini://localhost:" + port + "/posts/", gemini.StatusNotFound},
+		{"gemini://localhost:" + port + "/no-such-folder/", gemini.StatusNotFound}, // /posts/ leads to the archive (TestPostsFolderLeadsToTheArchive)
 		{"gemini://example.org:" + port + "/", gemini.StatusProxyRequestRefused},
 		{"gemini://localhost:1/", gemini.StatusProxyRequestRefused},
 		{"https://localhost:" + port + "/", gemini.StatusProxyRequestRefused},
