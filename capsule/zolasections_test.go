@@ -122,3 +122,27 @@ func TestZolaAccentedPageAddress(t *testing.T) {
 		t.Errorf("warning: %v", w)
 	}
 }
+
+// A section's text that ends inside a code block or an HTML comment never
+// closed still has its list after it: Zola's template writes the list
+// outside the text. Appended inside, the links were code, or nothing.
+func TestZolaSectionListAfterAnOpenBlock(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":             "base_url = \"https://example.org\"\ntitle = \"Z\"\n",
+			"content/code/_index.md":  "+++\ntitle = \"Code\"\n+++\nSee:\n\n~~~~ sh\nls\n~~~\n",
+			"content/code/a.md":       "+++\ntitle = \"Alpha\"\ndate = 2024-01-01\n+++\na\n",
+			"content/notes/_index.md": "+++\ntitle = \"Notes\"\n+++\nIntro.\n\n<!-- todo: more\n",
+			"content/notes/b.md":      "+++\ntitle = \"Beta\"\ndate = 2024-01-02\n+++\nb\n",
+		})
+	})
+	for page, want := range map[string]string{"/code.gmi": "=> /a.gmi 2024-01-01 Alpha\n", "/notes.gmi": "=> /b.gmi 2024-01-02 Beta\n"} {
+		status, meta, body := servetest.GeminiGet(t, d, page)
+		if status != gemini.StatusSuccess || !strings.Contains(body, want) {
+			t.Errorf("%s: %d %s, want the link line %q in\n%s", page, status, meta, want, body)
+		}
+	}
+	if _, _, body := servetest.GeminiGet(t, d, "/code.gmi"); !strings.Contains(body, "```") || !strings.Contains(body, "ls\n~~~\n") {
+		t.Errorf("/code.gmi: its code block, the short fence inside it, not kept:\n%s", body)
+	}
+}

@@ -88,6 +88,7 @@ func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 		}
 		var b strings.Builder
 		b.Write(bytes.TrimRight(p.Body, "\n"))
+		b.WriteString(openBlockEnd(p.Body))
 		sep := "\n\n" // a paragraph of its own, after the text
 		for _, q := range list {
 			label := q.Title
@@ -188,4 +189,43 @@ func markdownText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// openBlockEnd returns what ends a block that text leaves open at its end,
+// "" if none: a fenced code block never closed (a fence of its own
+// character, as long), or an HTML comment never closed. Zola's section
+// template writes the list of pages after the section's text; appended to
+// the text, the list would be inside such a block, code or nothing, and
+// its links lost. Only blocks at the top level are seen (a fence inside a
+// list item or a quote ends with it).
+func openBlockEnd(text []byte) string {
+	var fence byte   // the open fence's character, 0 when none is open
+	var fenceLen int // and its length
+	comment := false // inside <!-- … -->
+	for line := range bytes.Lines(text) {
+		line = bytes.TrimRight(line, "\r\n")
+		switch {
+		case comment:
+			comment = !bytes.Contains(line, []byte("-->"))
+		case fence != 0:
+			// Closed by a fence of its character, as long or longer,
+			// alone on its line (tables.go reads code blocks so too).
+			if c, n := fenceRun(line); c == fence && n >= fenceLen && isBlankLine(line[indentOf(line)+n:]) {
+				fence = 0
+			}
+		default:
+			if c, n := fenceOpens(line); n > 0 {
+				fence, fenceLen = c, n
+			} else if rest, ok := bytes.CutPrefix(line[min(indentOf(line), 3):], []byte("<!--")); ok {
+				comment = !bytes.Contains(rest, []byte("-->"))
+			}
+		}
+	}
+	switch {
+	case fence != 0:
+		return "\n" + strings.Repeat(string(fence), fenceLen)
+	case comment:
+		return "\n-->"
+	}
+	return ""
 }
