@@ -21,6 +21,7 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 		notPosts          []string          // titles that must not be dated posts
 		absent            []string          // texts that must be nowhere
 		files             []string          // paths served on both protocols
+		notFiles          []string          // paths not served (nor redirected) on Gemini
 		redirects         map[string]string // generator addresses → the capsule's page (31)
 		// heroes are front matter's hero images: a post's Gemini page,
 		// Gopher text and title → a line of its Gemini page before its
@@ -88,6 +89,30 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 			heroes: map[[3]string][2]string{
 				{"/posts/first-post.gmi", "/posts/first-post.txt", "Astro の最初"}: {"=> /hero.png Astro の最初", "[image: Astro の最初][1]\n\nAstro の本文です。"}, // no alt: the post's title describes it
 			},
+		},
+		{
+			// A _config.yml at the top, as Jekyll's: read as Jekyll, no
+			// post was served (none is named YYYY-MM-DD-title.md), and
+			// package.json, themes/ and node_modules/ were.
+			name: "Hexo", dir: "testdata/hexo-site", layout: "a Hexo site (Hexo's _config.yml and package.json (hexo)): posts from source/_posts",
+			posts: map[string]string{
+				"はじめての投稿":   "最初の投稿の続きです。",     // after <!-- more -->
+				"年のフォルダの投稿": "フォルダの中の投稿の本文。",   // source/_posts/2019/02/
+				"画像のある投稿":   "資産フォルダのある投稿の本文。", // its post asset folder beside it
+			},
+			pages:    map[string]string{"このブログについて": "ブログについてのページです。"},
+			notPosts: []string{"このブログについて"},
+			// A draft, source/_data, the scaffolds, the theme, the
+			// modules, the build, the 404 page.
+			absent: []string{"まだ秘密の下書き。", "秘密のデータ", "{{ title }}", "テーマ", "ノードモジュール", "ビルド済みの出力。", "ページが見つかりません。", `"hexo"`},
+			files:  []string{"/images/logo.png"},
+			notFiles: []string{"/package.json", "/_config.yml", "/scaffolds/post.md", "/themes/landscape/_config.yml", "/node_modules/hexo/package.json",
+				"/_data/secret.yml", "/source/_data/secret.yml", "/public/index.html"},
+			// Hexo's addresses: permalink :year/:month/:day/:title/ in
+			// its timezone (08:00 in Tokyo is the day before in UTC),
+			// :title the path in _posts; a page's index.html.
+			redirects: map[string]string{"/2024/03/01/hello-world/": "/posts/hello-world.gmi", "/2019/02/21/2019/02/nested/": "/posts/nested.gmi",
+				"/2024/01/01/asset-post/": "/posts/asset-post.gmi", "/about/index.html": "/about.gmi"},
 		},
 		{
 			name: "Zola", dir: "testdata/zola-site", layout: "a Zola site (Zola's config.toml): posts from the dated pages of sections sorting by date (blog)",
@@ -183,6 +208,11 @@ func TestGeneratorsFoldersServed(t *testing.T) {
 				menu := servetest.GopherGet(t, d, strings.TrimSuffix(at[1], ".txt")+"/\r\n")
 				if !strings.Contains(menu, "\t"+img+"\t") || !strings.Contains("\n"+menu, "\nI") {
 					t.Errorf("gopher menu of %s has no image item %s:\n%s", at[1], img, menu)
+				}
+			}
+			for _, f := range c.notFiles {
+				if status, meta, _ := servetest.GeminiGet(t, d, f); status != 51 {
+					t.Errorf("gemini %s: %d %s, want 51", f, status, meta)
 				}
 			}
 			for _, f := range c.files {

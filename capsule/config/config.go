@@ -649,10 +649,10 @@ var fingerprintPattern = regexp.MustCompile(`^[0-9A-Fa-f]{64}$`)
 
 func isLayout(v any) string {
 	switch v.(string) {
-	case "", content.LayoutHugo, content.LayoutJekyll, content.LayoutFlat, content.LayoutEleventy, content.LayoutAstro, content.LayoutZola:
+	case "", content.LayoutHugo, content.LayoutJekyll, content.LayoutFlat, content.LayoutEleventy, content.LayoutAstro, content.LayoutZola, content.LayoutHexo:
 		return ""
 	}
-	return `must be "hugo", "jekyll", "zola", "eleventy", "astro" or "flat"`
+	return `must be "hugo", "jekyll", "zola", "eleventy", "astro", "hexo" or "flat"`
 }
 
 func isExclude(v any) string {

@@ -143,6 +143,8 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 		if folded != "" && folded != addr && len(folded) <= MaxAliasBytes {
 			more = append(more, (&url.URL{Path: folded}).EscapedPath())
 		}
+	case f.gen == genHexo:
+		addr, ok = f.hexoAddress(p)
 	case f.layout == layoutHugo:
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), hasIndex)
 		switch {

@@ -80,6 +80,11 @@ func findFolder(dir, forced string, top *topDir) folder {
 	case forced == LayoutFlat:
 		f.why = "layout = \"flat\""
 		return f
+	case forced == LayoutHexo:
+		return findHexo(dir, "layout = \"hexo\"")
+	case forced == "" && hugoRoot == "" && hexoSite(dir) != "":
+		// Before Jekyll's: its _config.yml is Hexo's too.
+		return findHexo(dir, hexoSite(dir))
 	case (forced == "" && !jekyllConfig && hugoRoot == "" || forced == LayoutEleventy || forced == LayoutAstro) && jsSite(dir, forced):
 		js, _ := findJSSite(dir, forced)
 		return js
@@ -273,6 +278,9 @@ func firstExisting(dir string, names []string) string {
 // site: Jekyll's exclude list (Gemfile, node_modules, vendor…), as
 // .gitignore-style patterns.
 func (f folder) excludes() []string {
+	if f.gen == genHexo {
+		return f.hexoExcludes()
+	}
 	if f.gen != "" {
 		return f.jsExcludes()
 	}
@@ -356,6 +364,10 @@ func (f folder) mainSections(nested []*mdFile) []string {
 	switch {
 	case f.layout != layoutHugo:
 		return order
+	case f.gen == genHexo:
+		// source/_posts, whatever the other folders hold; and the
+		// drafts, each one a draft (hexoDefaults).
+		return []string{hexoPosts, hexoDrafts}
 	case f.gen == genAstro:
 		// An Astro site's collections are each a kind of entry, with its
 		// own pages and feed: every one is posts, its undated entries
@@ -440,6 +452,8 @@ func (f folder) inLanguageFolders(main []string, nested []*mdFile) []string {
 // line of -check and of the log.
 func (f folder) describe(main []string) string {
 	switch {
+	case f.gen == genHexo:
+		return f.hexoDescribe()
 	case f.gen != "":
 		return f.describeJS(main)
 	case f.zola:

@@ -956,6 +956,10 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	if f.gen == "" {
 		return
 	}
+	if f.gen == genHexo {
+		f.hexoDefaults(m)
+		return
+	}
 	m.def.jsSite = true
 	if f.gen != genEleventy {
 		m.def.undatedPage = m.nested // an Astro collection's undated entry is a page (mainSections)

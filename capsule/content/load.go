@@ -349,7 +349,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
-		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.gen == genEleventy, f.langSuffix)
+		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.gen == genEleventy || f.gen == genHexo, f.langSuffix)
 		if f.zola {
 			// A section with text is a page, as Zola renders it
 			// (about/_index.md), with the list of its pages: not a
@@ -452,6 +452,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		default:
 			m.def.modTime = m.src.modTime() // as when it was read, by a previous load
 		}
+	}
+	if f.gen == genHexo {
+		f.hexoFileDates(posts)
 	}
 	// A Jekyll page without front matter is a file Jekyll copies as it
 	// is (a README, a CHANGELOG): not a page, and not served either;

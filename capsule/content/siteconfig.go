@@ -59,6 +59,13 @@ type siteConfig struct {
 	// Eleventy: the build's folder its command line names (--output),
 	// which is no part of the site.
 	jsOutput string
+	// Hexo: render_drafts (its drafts published), root (the site's
+	// folder on the web, "/" at the top) and pretty_urls.trailing_index
+	// set false (/about/, not /about/index.html). Its permalink setting
+	// is permalink, its exclude and ignore lists exclude.
+	hexoDrafts  bool
+	hexoRoot    string
+	hexoNoIndex bool
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Zola: [slugify] paths, "on" unless set (zolaSlug), and [slugify]

@@ -76,7 +76,7 @@ func defineFlags(fs *flag.FlagSet, cfg *config.Config, opts *options) {
 		cfg.Exclude = strings.Split(s, ",")
 		return nil
 	})
-	fs.StringVar(&cfg.Layout, "layout", cfg.Layout, "what the posts folder is, `hugo`, jekyll, zola, eleventy, astro or flat (capsule's own); by default its configuration tells")
+	fs.StringVar(&cfg.Layout, "layout", cfg.Layout, "what the posts folder is, `hugo`, jekyll, zola, eleventy, astro, hexo or flat (capsule's own); by default its configuration tells")
 	fs.BoolVar(&cfg.Watch, "watch", cfg.Watch, "reload by itself when a post, a file beside them or the configuration file changes (SIGHUP works either way)")
 	fs.StringVar(&cfg.Timezone, "timezone", cfg.Timezone, "time `zone` of dates written without one")
 	fs.StringVar(&cfg.GeminiAddr, "gemini", cfg.GeminiAddr, "Gemini listen `address`")

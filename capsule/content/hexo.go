@@ -1,0 +1,284 @@
+package content
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Hexo's sites. Hexo keeps a _config.yml at the top, as Jekyll does, but
+// its posts are in source/_posts (named as the author likes, dated by
+// their front matter), its drafts in source/_drafts, its pages anywhere
+// else in source/ (about/index.md), and what source/ holds besides is
+// copied to the site as it is. Its themes/, scaffolds/ (templates of new
+// posts), node_modules/ and package.json are the build's, never the
+// site's. Read as Jekyll, a Hexo blog lost every post (none is named
+// YYYY-MM-DD-title.md) and served its package.json and themes.
+//
+// The site is read as Hugo's content folder is (as Eleventy's and
+// Astro's are, jssites.go), its source folder the content folder:
+// source/_posts is the posts' section, source/_drafts the drafts'.
+
+// LayoutHexo names a Hexo site, as LoadOptions.Layout takes it.
+const LayoutHexo = "hexo"
+
+// genHexo is a Hexo site's folder.gen.
+const genHexo = "hexo"
+
+// Hexo's folders of posts and of drafts in its source folder.
+const (
+	hexoPosts  = "_posts"
+	hexoDrafts = "_drafts"
+)
+
+// hexoConfigKeys are keys of Hexo's _config.yml that Jekyll's has not:
+// with a source/_posts folder, they tell a Hexo site whose package.json
+// is not there.
+var hexoConfigKeys = []string{"new_post_name", "post_asset_folder", "source_dir", "public_dir", "default_layout", "render_drafts", "permalink_defaults"}
+
+// hexoSite says why dir is a Hexo site's root ("" if it is not): a
+// _config.yml beside a package.json that depends on hexo, or beside a
+// source/_posts folder and either scaffolds/ or Hexo's own keys in the
+// configuration.
+func hexoSite(dir string) string {
+	if !exists(filepath.Join(dir, "_config.yml")) {
+		return ""
+	}
+	if b, err := readSmall(filepath.Join(dir, "package.json")); err == nil {
+		var pkg struct {
+			Deps    map[string]any `json:"dependencies"`
+			DevDeps map[string]any `json:"devDependencies"`
+			Hexo    any            `json:"hexo"`
+		}
+		if json.Unmarshal(b, &pkg) == nil && (pkg.Deps["hexo"] != nil || pkg.DevDeps["hexo"] != nil || pkg.Hexo != nil) {
+			return "Hexo's _config.yml and package.json (hexo)"
+		}
+	}
+	m := readConfigFile(filepath.Join(dir, "_config.yml"), false)
+	src := "source"
+	if s := str(m["source_dir"]); s != "" {
+		src = s
+	}
+	if !isDir(filepath.Join(dir, src, hexoPosts)) {
+		return ""
+	}
+	if isDir(filepath.Join(dir, "scaffolds")) {
+		return "Hexo's _config.yml, " + filepath.ToSlash(filepath.Join(src, hexoPosts)) + " and scaffolds/"
+	}
+	for _, k := range hexoConfigKeys {
+		if _, ok := m[k]; ok {
+			return "Hexo's _config.yml (" + k + ") and " + filepath.ToSlash(filepath.Join(src, hexoPosts))
+		}
+	}
+	return ""
+}
+
+// findHexo makes dir, a Hexo site's root, the folder; why says what
+// told it.
+func findHexo(dir, why string) folder {
+	f := folder{layout: layoutHugo, gen: genHexo, root: dir, why: why}
+	f.config = readHexoConfig(dir)
+	f.content = filepath.Join(dir, f.config.contentDir)
+	return f
+}
+
+// readHexoConfig reads what capsule uses of a Hexo site's _config.yml:
+// the site's title, description, language, time zone and address, its
+// source folder, and what makes its posts' addresses.
+func readHexoConfig(dir string) siteConfig {
+	c := siteConfig{contentDir: "source", file: "_config.yml", permalink: ":year/:month/:day/:title/", futureKey: "future: true"}
+	m := readConfigFile(filepath.Join(dir, "_config.yml"), false)
+	if m == nil {
+		return c
+	}
+	if s := filepath.Clean(filepath.FromSlash(str(m["source_dir"]))); str(m["source_dir"]) != "" && !strings.HasPrefix(s, "..") && !filepath.IsAbs(s) && s != "." {
+		c.contentDir = s
+	}
+	c.title = str(m["title"])
+	c.description = plainTitle(oneLine(str(m["description"])), false)
+	if c.description == "" {
+		c.description = plainTitle(oneLine(str(m["subtitle"])), false)
+	}
+	// language: ja, or a list whose first is the default (zh-CN,
+	// ja-JP: the first part is the interface's).
+	langs := strs(m["language"])
+	if s := str(m["language"]); s != "" {
+		langs = []string{s}
+	}
+	if len(langs) > 0 {
+		if l := strings.ToLower(LangBase(strings.TrimSpace(langs[0]))); langPattern.MatchString(l) && l != "default" {
+			c.lang = l
+		}
+	}
+	c.timezone = str(m["timezone"])
+	if u := strings.TrimSuffix(str(m["url"]), "/"); u != "" {
+		c.baseURL = u + "/"
+	}
+	if p := str(m["permalink"]); p != "" {
+		c.permalink = p
+	}
+	if v, ok := m["future"].(bool); ok && !v {
+		c.futureKey = ""
+	}
+	c.hexoDrafts, _ = m["render_drafts"].(bool)
+	c.hexoRoot = "/" + strings.Trim(str(m["root"]), "/")
+	for _, key := range []string{"exclude", "ignore"} {
+		c.exclude = append(c.exclude, strs(m[key])...)
+		if s := str(m[key]); s != "" {
+			c.exclude = append(c.exclude, s)
+		}
+	}
+	if pretty, ok := m["pretty_urls"].(map[string]any); ok {
+		c.hexoNoIndex = pretty["trailing_index"] == false
+	}
+	return c
+}
+
+// hexoExcludes are the files of a Hexo site's source folder that Hexo
+// does not publish: those and the folders whose names start with "_"
+// or "." (its data, its partials), but for the posts' and drafts'
+// folders, which it reads as posts; and what its exclude and ignore list.
+func (f folder) hexoExcludes() []string {
+	// (404.md is a theme's page for the web server's misses: capsule
+	// answers those itself, as for Eleventy's.)
+	out := []string{"/*/**/_*", "/404.md"}
+	entries, _ := os.ReadDir(f.content)
+	for _, e := range entries {
+		if n := e.Name(); strings.HasPrefix(n, "_") && n != hexoPosts && n != hexoDrafts {
+			out = append(out, "/"+n)
+		}
+	}
+	for _, e := range f.config.exclude {
+		if e = strings.TrimSpace(e); e != "" && !strings.HasPrefix(e, "!") {
+			if p := strings.TrimPrefix(strings.TrimPrefix(e, "./"), filepath.ToSlash(f.config.contentDir)+"/"); p != "" {
+				if _, err := readPatterns([]string{p}, 1); err == nil {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// hexoSection is the folder of Hexo's source a file in folder dir (of
+// the source folder, with slashes) is in: hexoPosts, hexoDrafts or "".
+func hexoSection(dir string) string {
+	switch s := topSection(dir); s {
+	case hexoPosts, hexoDrafts:
+		return s
+	}
+	return ""
+}
+
+// hexoDefaults sets what a Hexo file's place says of it: a draft in
+// source/_drafts (but when render_drafts publishes them), the date of
+// the file for a post without one, as Hexo dates it; every other file
+// is a page (mainSections).
+func (f folder) hexoDefaults(m *mdFile) {
+	m.def.jsSite = true
+	if hexoSection(m.def.dir) == hexoDrafts && !f.config.hexoDrafts {
+		m.def.draft = true
+	}
+}
+
+// hexoFileDates dates the posts of a Hexo site that have no date of
+// their own by their file's modification time, as Hexo does.
+func (f folder) hexoFileDates(posts []*mdFile) {
+	for _, m := range posts {
+		if m.nested && hexoSection(m.def.dir) == hexoPosts && !m.def.hasDate && !m.def.modTime.IsZero() {
+			m.def.date, m.def.hasDate = m.def.modTime, true
+		}
+	}
+}
+
+// hexoDescribe says what a Hexo folder was taken for.
+func (f folder) hexoDescribe() string {
+	src := filepath.ToSlash(f.config.contentDir)
+	drafts := ", drafts from " + src + "/" + hexoDrafts + " (its author's alone)"
+	if f.config.hexoDrafts {
+		drafts = ", and from " + src + "/" + hexoDrafts + " (render_drafts: true)"
+	}
+	return "a Hexo site (" + f.why + "): posts from " + src + "/" + hexoPosts + drafts + ", the other Markdown files as pages"
+}
+
+// hexoAddress is the address Hexo gives p on the web site: a post's
+// from the permalink setting (:year/:month/:day/:title/), a page's from
+// its path (about/index.md at /about/, links.md at /links.html), or
+// the front matter's permalink. ok is false when the setting names what
+// capsule does not know.
+func (f folder) hexoAddress(p *Post) (addr string, ok bool) {
+	rel := filepath.ToSlash(p.rel)
+	if !strings.HasPrefix(rel+"/", hexoPosts+"/") && !strings.HasPrefix(rel+"/", hexoDrafts+"/") || p.Page {
+		if p.own != "" {
+			return "", true // its own permalink: an alias already
+		}
+		stem := strings.TrimSuffix(rel, path.Ext(rel))
+		if path.Base(stem) == "index" {
+			addr = strings.TrimSuffix(stem, "index")
+			if f.config.hexoNoIndex || addr == "" {
+				return f.config.hexoRoot + "/" + addr, true
+			}
+			return path.Join(f.config.hexoRoot, addr, "index.html"), true
+		}
+		return path.Join(f.config.hexoRoot, stem+".html"), true
+	}
+	if p.own != "" {
+		return "", true
+	}
+	title := strings.TrimSuffix(rel, path.Ext(rel))
+	title = strings.TrimPrefix(strings.TrimPrefix(title, hexoPosts+"/"), hexoDrafts+"/")
+	return hexoExpand(f.config.permalink, f.config.hexoRoot, title, p)
+}
+
+// hexoExpand fills in Hexo's permalink setting tmpl for the post p,
+// whose path in its folder (without extension) is title.
+func hexoExpand(tmpl, root, title string, p *Post) (string, bool) {
+	d := p.Date
+	category := "uncategorized"
+	if len(p.categories) > 0 {
+		category = p.categories[0]
+	}
+	vals := map[string]string{
+		"year": d.Format("2006"), "month": d.Format("01"), "i_month": d.Format("1"),
+		"day": d.Format("02"), "i_day": d.Format("2"), "hour": d.Format("15"),
+		"minute": d.Format("04"), "second": d.Format("05"),
+		"title": title, "name": path.Base(title), "post_title": p.Title,
+		"category": category, "timestamp": fmt.Sprint(d.Unix()),
+	}
+	var b strings.Builder
+	for i := 0; i < len(tmpl); {
+		if tmpl[i] != ':' {
+			b.WriteByte(tmpl[i])
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(tmpl) && (tmpl[j] == '_' || tmpl[j] >= 'a' && tmpl[j] <= 'z') {
+			j++
+		}
+		// The longest name known wins (:i_month before :i…).
+		for j > i+1 {
+			if v, known := vals[tmpl[i+1:j]]; known {
+				b.WriteString(v)
+				break
+			}
+			j--
+		}
+		if j == i+1 {
+			return "", false // :id, :hash, :abbrlink: not capsule's to compute
+		}
+		i = j
+	}
+	out := b.String()
+	if strings.HasSuffix(out, "/") && len(out) > 1 {
+		out += "index.html"
+	}
+	out = path.Join(root, out)
+	if strings.HasSuffix(out, "/index.html") {
+		out = strings.TrimSuffix(out, "index.html")
+	}
+	return out, true
+}
