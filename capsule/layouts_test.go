@@ -239,3 +239,38 @@ func servedOnBoth(pages map[string]string, text string) bool {
 	}
 	return gem && goph
 }
+
+// A Hexo post's asset folder (source/_posts/asset-post/ beside
+// asset-post.md, post_asset_folder: true) is published at the post's
+// address: its text links the images by their names, in Markdown or
+// with Hexo's {% asset_img %}; {% post_link %} links another post. Each
+// link leads to the file or the post.
+func TestHexoPostAssets(t *testing.T) {
+	d := servetest.Start(t, func(cfg *config.Config) { cfg.Posts = "testdata/hexo-site" })
+	_, _, page := servetest.GeminiGet(t, d, "/posts/asset-post.gmi")
+	target := func(label string) string {
+		for _, l := range strings.Split(page, "\n") {
+			if f := strings.Fields(l); len(f) >= 3 && f[0] == "=>" && strings.Contains(l, label) {
+				return f[1]
+			}
+		}
+		t.Fatalf("no link %q on the post's page:\n%s", label, page)
+		return ""
+	}
+	// ("{% post_path asset-post %}/cat.png": the post's address is the
+	// folder of its assets.)
+	for _, label := range []string{"資産フォルダの猫", "名前だけの猫", "パスの猫"} {
+		at := target(label)
+		if status, _, body := servetest.GeminiGet(t, d, at); status != 20 || body != "PNG" {
+			t.Errorf("%s: %s: %d %q, want the image", label, at, status, body)
+		}
+	}
+	for _, label := range []string{"hello-world", "パスで前の投稿"} { // post_link, post_path
+		if _, _, body := servetest.GeminiGet(t, d, target(label)); !strings.Contains(body, "最初の投稿の要約です。") {
+			t.Errorf("%s does not lead to the post hello-world:\n%s", label, body)
+		}
+	}
+	if strings.Contains(page, "{%") {
+		t.Errorf("a tag plugin is left in the text:\n%s", page)
+	}
+}

@@ -176,6 +176,12 @@ func (l *postLinks) resolveFile(dest string, from *content.Post) (file string, k
 			return f, l.files[f], true
 		}
 	}
+	if assets := l.c.HexoAssetFolder(from); assets != "" && !strings.HasPrefix(u.Path, "/") {
+		// A Hexo post's asset folder, published at its address.
+		if p := strings.TrimPrefix(path.Clean("/"+assets+"/"+u.Path), "/"); l.files[p] != fileNone {
+			return p, l.files[p], true
+		}
+	}
 	if dir != "" && !strings.HasPrefix(u.Path, "/") {
 		p := strings.TrimPrefix(path.Clean("/"+dir+"/"+u.Path), "/")
 		if l.files[p] != fileNone {

@@ -282,3 +282,16 @@ func hexoExpand(tmpl, root, title string, p *Post) (string, bool) {
 	}
 	return out, true
 }
+
+// HexoAssetFolder is the post asset folder of a Hexo site's post p (in
+// the posts folder, with slashes): its file's path without extension,
+// _posts/hello for _posts/hello.md, which Hexo publishes at the post's
+// address, so that its text links its images by their names
+// ("cat.png", {% asset_img cat.png %}). "" for any other post.
+func (c *Content) HexoAssetFolder(p *Post) string {
+	if c == nil || !c.hexo || p == nil || hexoSection(p.Dir) == "" {
+		return ""
+	}
+	rel := p.Path()
+	return strings.TrimSuffix(rel, path.Ext(rel))
+}

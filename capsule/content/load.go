@@ -89,6 +89,7 @@ type Content struct {
 	baseURL   string    // see BaseURL
 	astroSrc  *astroSrc // an Astro site's images in src/ (astrosrc.go); nil in others
 	zolaTerms bool      // see ZolaTerms
+	hexo      bool      // a Hexo site's: see HexoAssetFolder
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -542,6 +543,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.astroSrc = newAstroSrc(f.root, f.content)
 		c.Warnings = append(c.Warnings, f.astroRouteWarns...)
 	}
+	c.hexo = f.gen == genHexo
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {

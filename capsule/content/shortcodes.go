@@ -1286,6 +1286,47 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.warn(p, kindUnknownTarget, "{%% %s %%}: unknown target %q, written as is", name, scShort(dest))
 		}
 		e.out = append(e.out, dest...)
+	case name == "asset_img" || name == "asset_link" || name == "asset_path" || name == "post_link" || name == "post_path":
+		// Hexo's tag plugins: {% asset_img cat.png "A cat" %}, an image
+		// of its post's asset folder (a relative link, looked for there:
+		// Content.HexoAssetFolder); {% asset_link %} a link to a file of
+		// it, {% asset_path %} its address; {% post_link hello %} a link
+		// to another post, by its name, {% post_path %} its address.
+		args := liquidArgs(t.args)
+		if len(args) == 0 || args[0] == "" {
+			e.warn(p, "Liquid tag dropped", "{%% %s %%} without a file or post: dropped", name)
+			break
+		}
+		target, label := args[0], strings.Join(args[1:], " ")
+		if name == "post_link" || name == "post_path" {
+			dest, ok := e.resolve(target)
+			if !ok {
+				// (A Jekyll site's plugin of the same name, linking a post
+				// of another language: as any tag capsule cannot follow.)
+				e.warn(p, "Liquid tag dropped", "Liquid tag {%% %s %%} dropped: no post %q", name, scShort(target))
+				break
+			}
+			if name == "post_path" || e.inDestination() {
+				if strings.HasSuffix(dest, ".md") {
+					// Its address, without the file's extension: a link
+					// to the post, and the folder of its assets, as
+					// "{% post_path hello %}/cat.png" writes it.
+					dest = strings.TrimSuffix(dest, ".md")
+				}
+				e.out = append(e.out, dest...)
+			} else {
+				e.out = append(e.out, "["+scLabel(cmp.Or(label, target))+"]("+dest+")"...)
+			}
+			break
+		}
+		switch {
+		case name == "asset_path" || e.inDestination():
+			e.out = append(e.out, scDest(target)...)
+		case name == "asset_img":
+			e.out = append(e.out, "!["+scLabel(label)+"]("+scDest(target)+")"...)
+		default:
+			e.out = append(e.out, "["+scLabel(cmp.Or(label, target))+"]("+scDest(target)+")"...)
+		}
 	case name == "gist":
 		// jekyll-gist's {% gist user/id [file] %} (or id alone): a link
 		// to the gist, as Hugo's gist shortcode gives.
@@ -1372,6 +1413,20 @@ func liquidParams(s string) map[string]string {
 		m[g[1]] = g[2] + g[3]
 	}
 	return m
+}
+
+// liquidArg is one argument of a tag: a word, or a quoted string.
+var liquidArg = regexp.MustCompile(`"([^"]*)"|'([^']*)'|(\S+)`)
+
+// liquidArgs are the arguments of a tag after its name (Hexo's
+// {% asset_img "a cat.png" "A cat" %}), their quotes taken off; at most
+// 32.
+func liquidArgs(s string) []string {
+	var out []string
+	for _, g := range liquidArg.FindAllStringSubmatch(s, 32) {
+		out = append(out, g[1]+g[2]+g[3])
+	}
+	return out
 }
 
 // output expands the Liquid output tag {{ … }} at p.
