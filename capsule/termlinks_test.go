@@ -111,7 +111,9 @@ func TestTermLink(t *testing.T) {
 		{"/ja/tags/日記/", "/ja", "日記", true},
 		{"/pt-br/categories/", "/pt-br", "", true},
 		{"/posts/tags/", "", "", false},
-		{"/tags/a/b/", "", "", false},
+		{"/tags/a/b/", "", "a/b", true},                  // Hugo's "A/B"
+		{"/ja/tags/ci/cd/page/2/", "/ja", "ci/cd", true}, // a page of its list
+		{"/tags/x//", "", "", false},
 		{"/2024/tags/x/", "", "", false},
 		{"tags/x/", "", "", false},
 		{"/tags/%zz/", "", "", false},
@@ -122,7 +124,7 @@ func TestTermLink(t *testing.T) {
 			t.Errorf("TermLink(%q) = %q, %q, %v; want %q, %q, %v", c.path, dir, term, ok, c.dir, c.term, c.ok)
 		}
 	}
-	for _, c := range [][2]string{{"Go Lang", "go-lang"}, {"C++!", "c++"}, {"日記", "日記"}, {"snake_case", "snake-case"}} {
+	for _, c := range [][2]string{{"Go Lang", "go-lang"}, {"C++!", "c++"}, {"日記", "日記"}, {"snake_case", "snake-case"}, {"CI/CD", "ci/cd"}, {"Foo@Bar", "foo@bar"}} {
 		if got := content.TermKey(c[0]); got != c[1] {
 			t.Errorf("TermKey(%q) = %q, want %q", c[0], got, c[1])
 		}
@@ -215,5 +217,40 @@ func TestZolaLinksToAccentedTagPages(t *testing.T) {
 	}
 	if len(warned) != 1 || !strings.Contains(warned[0], "/tags/ga/") {
 		t.Errorf("want one dead tag link warned of, /tags/ga/:\n%s", strings.Join(warned, "\n"))
+	}
+}
+
+// Hugo keeps "/" and "@" in a term's address: "CI/CD" is at /tags/ci/cd/
+// and "Foo@Bar" at /tags/foo@bar/ (Hugo 0.111 builds them so), and a
+// page of a term's list at /tags/ci/cd/page/2/. Links to them lead to
+// the capsule's tag pages, not dead (a Congo blog's About page linked
+// /tags/ci/cd/).
+func TestLinksToHugoTermsWithSlashes(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":          "baseURL = \"https://example.org/\"\ntitle = \"t\"\n",
+			"content/posts/a.md": "---\ntitle: a\ndate: 2024-01-02\ntags: [\"CI/CD\", \"Foo@Bar\"]\n---\ntext\n",
+			"content/about.md":   "---\ntitle: About\n---\n[ci](/tags/ci/cd/) [foo](/tags/foo@bar/) [two](/tags/ci/cd/page/2/) [ja](/ja/tags/ci/cd/)\n",
+			"content/posts/b.md": "---\ntitle: b\ndate: 2024-01-03\n---\n[web](https://example.org/tags/CI/CD/index.html)\n",
+		})
+	})
+	for _, w := range d.Store().Warnings {
+		if (strings.Contains(w.Error(), "tags/ci") || strings.Contains(w.Error(), "foo@bar")) && !strings.Contains(w.Error(), "/ja/") {
+			t.Errorf("warning: %v", w) // (no Japanese blog here: /ja/tags/ci/cd/ is dead)
+		}
+	}
+	_, _, about := servetest.GeminiGet(t, d, "/about.gmi")
+	// (two leads where ci does: a link is listed once.)
+	links := regexp.MustCompile(`(?m)^=> (\S+) (ci|foo|two)$`).FindAllStringSubmatch(about, -1)
+	if len(links) != 2 {
+		t.Fatalf("about: want the term links as links to tag pages:\n%s", about)
+	}
+	_, _, b := servetest.GeminiGet(t, d, "/posts/b.gmi")
+	links = append(links, regexp.MustCompile(`(?m)^=> (\S+) (web)$`).FindAllStringSubmatch(b, -1)...)
+	for _, l := range links {
+		status, _, body := servetest.GeminiGet(t, d, l[1])
+		if status != gemini.StatusSuccess || !strings.Contains(body, "=> /posts/a.gmi") {
+			t.Errorf("%s (%s): %d, not the tag's page listing the post:\n%s", l[2], l[1], status, body)
+		}
 	}
 }

@@ -22,29 +22,42 @@ func TermLink(p string) (dir, term string, ok bool) {
 	if strings.HasSuffix(p, "/index.html") {
 		p = strings.TrimSuffix(p, "/index.html")
 	}
-	seg := strings.Split(strings.TrimPrefix(p, "/"), "/")
-	if !strings.HasPrefix(p, "/") || len(seg) > 3 {
+	if !strings.HasPrefix(p, "/") {
 		return "", "", false
 	}
-	if len(seg) == 3 || len(seg) == 2 && !isTaxonomy(seg[0]) {
+	seg := strings.Split(p[1:], "/")
+	if !isTaxonomy(seg[0]) {
 		// A language's folder first: a language code, never a
 		// taxonomy's name.
-		if !isLangSegment(seg[0]) {
+		if len(seg) < 2 || !isLangSegment(seg[0]) || !isTaxonomy(seg[1]) {
 			return "", "", false
 		}
 		dir, seg = "/"+seg[0], seg[1:]
 	}
-	if !isTaxonomy(seg[0]) {
-		return "", "", false
+	// The rest is the term: Hugo keeps a term's "/" in its address
+	// ("CI/CD" at /tags/ci/cd/), each part escaped on its own.
+	parts := seg[1:]
+	if n := len(parts); n >= 3 && parts[n-2] == "page" && isDigits(parts[n-1]) {
+		parts = parts[:n-2] // a page of its list, Hugo's /tags/go/page/2/
 	}
-	if len(seg) == 2 {
-		t, err := url.PathUnescape(seg[1])
+	for i, part := range parts {
+		t, err := url.PathUnescape(part)
 		if err != nil || t == "" {
 			return "", "", false
 		}
-		term = t
+		parts[i] = t
 	}
-	return dir, term, true
+	return dir, strings.Join(parts, "/"), true
+}
+
+// isDigits reports whether s is ASCII digits, one or more.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isTaxonomy reports whether s is the folder of a taxonomy capsule's tags
@@ -72,16 +85,17 @@ func isLetters(s string) bool {
 
 // TermKey is the form in which a tag and the term of a TermLink are
 // compared: as Hugo makes a term's address of it (lower case, spaces as
-// hyphens, punctuation other than ".-_+#~" left out), and with
+// hyphens, punctuation other than ".-_+#~/@" left out), and with
 // underscores as hyphens, so that "Go Lang" is found by /tags/go-lang/
-// and by /tags/Go%20Lang/, and "C++!" by /tags/c++/. (Zola spells
+// and by /tags/Go%20Lang/, "C++!" by /tags/c++/ and "CI/CD" by
+// /tags/ci/cd/. (Zola spells
 // other scripts in Latin letters, "日記" as ri-ji: those are not found.)
 func TermKey(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsSpace(r) || r == '_':
 			return '-'
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune(".-+#~", r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune(".-+#~/@", r):
 			return unicode.ToLower(r)
 		}
 		return -1
