@@ -476,7 +476,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
 	st.Warnings = append(st.Warnings, routes.warns...)
 	st.serveFolderIndexes(c.Files)
-	st.servePostsFolders(blogs)
+	st.servePostsFolders(blogs, links)
 
 	var prevSearch *search.Index
 	if opts.Previous != nil {

@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"capsule/capsule/content"
@@ -45,20 +46,50 @@ func isFolderIndex(name string) bool {
 // "Parent" button, on gemini://…/posts/hello.gmi and on
 // gopher://…/1/posts/hello/). It leads to the blog's archive, as a post's
 // link to the generator's list of the posts does (sectionList): a
-// redirect on Gemini, the archive's menu on Gopher. Last, after the
-// folder indexes: a page, a file, an old address or a folder index that
-// has the address keeps it.
-func (st *Store) servePostsFolders(blogs []*blog) {
-	for _, lb := range blogs {
-		if len(lb.posts) == 0 {
-			continue // no post page below it
-		}
-		folder := lb.dir + postsDir
+// redirect on Gemini, the archive's menu on Gopher. So do the
+// generator's lists of its sections in a Hugo or Zola site, which a
+// reader may have kept or a post link (sectionList): a section of posts' (Hugo's /blog/ of
+// blog/hello.md) the archive, a section of pages' (/docs/) the blog's
+// home, which lists its pages, when the section's text is no page of
+// its own there (a Hugo or Zola section's, whose address is its
+// page's). Last, after the folder indexes: a page, a file, an old
+// address or a folder index that has the address keeps it.
+func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
+	lead := func(folder, gem, gopherSel string) {
 		if _, taken := st.gemini[folder]; !taken {
-			st.gemini[folder] = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(lb.dir+archivePath), nil)
+			st.gemini[folder] = gemini.NewResponse(gemini.StatusPermanentRedirect, gem, nil)
 		}
-		if _, taken := st.gopher[folder]; !taken {
-			st.gopher[folder] = st.gopher[lb.dir+archiveSel]
+		if _, taken := st.gopher[folder]; !taken && st.gopher[gopherSel] != nil {
+			st.gopher[folder] = st.gopher[gopherSel]
 		}
 	}
+	for _, lb := range blogs {
+		if len(lb.posts) > 0 { // a post page below it
+			lead(lb.dir+postsDir, lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
+		}
+		if !l.c.SectionLists() {
+			continue // Jekyll publishes no list of a folder: /blog/ of blog/_posts is no address
+		}
+		for _, sec := range sortedSections(l.sections[lb.dir]) {
+			lead(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
+		}
+		for _, sec := range sortedSections(l.pageSections[lb.dir]) {
+			lead(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
+		}
+	}
+}
+
+// sortedSections are the names of secs, sorted, each also in lower case
+// when written otherwise: Hugo writes a section's list at its name in
+// lower case (/blog/ for content/Blog).
+func sortedSections(secs map[string]bool) []string {
+	var names []string
+	for s := range secs {
+		names = append(names, s)
+		if low := strings.ToLower(s); low != s && !secs[low] {
+			names = append(names, low)
+		}
+	}
+	slices.Sort(names)
+	return names
 }

@@ -61,8 +61,14 @@ type postLinks struct {
 	// (the content folder's first: "posts"): a link to the generator's
 	// list of one (/posts/) leads to the capsule's archive (sectionList).
 	sections map[string]map[string]bool
-	web      *url.URL // the blog's web address, with a host; nil when it has none
-	basePath string   // its path, without the final slash: "/blog", or ""
+	// pageSections are the same of each blog's listed pages in
+	// sections of their own (Hugo's docs/, of docs/install.md): a link
+	// to the generator's list of one leads to the blog's home, which
+	// lists the pages, unless the section's text is a page of its own
+	// (content's section pages), which its address names.
+	pageSections map[string]map[string]bool
+	web          *url.URL // the blog's web address, with a host; nil when it has none
+	basePath     string   // its path, without the final slash: "/blog", or ""
 }
 
 // fileKind is who a file beside the posts is served to.
@@ -453,30 +459,36 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		if dir, tag, ok := l.termTag(dest); ok {
 			return tagTarget(dir, tag)
 		}
-		if dir, ok := l.sectionList(dest); ok {
-			return tagTarget(dir, archiveTag)
+		if dir, list, ok := l.sectionList(dest); ok {
+			return tagTarget(dir, list)
 		}
 		return dest
 	}
 }
 
-// archiveTag stands, for a rewriter's tagTarget, for the blog's archive:
-// no tag is named so (a tag's name has no NUL).
-const archiveTag = "\x00archive"
+// archiveTag stands, for a rewriter's tagTarget, for the blog's archive,
+// and homeTag for its home: no tag is named so (a tag's name has no
+// NUL).
+const (
+	archiveTag = "\x00archive"
+	homeTag    = "\x00home"
+)
 
-// sectionList reads dest as a link to the generator's list of a folder of
-// posts (Hugo's /posts/, written as a ref to "posts" too), and returns
-// the language folder of the blog whose archive lists them.
-func (l *postLinks) sectionList(dest string) (dir string, ok bool) {
+// sectionList reads dest as a link to the generator's list of a section
+// (Hugo's /posts/, written as a ref to "posts" too), and returns the
+// language folder of the blog that lists its posts or pages, and the
+// capsule's list that does: archiveTag for a section of posts, homeTag
+// for a section of pages (whose home lists them).
+func (l *postLinks) sectionList(dest string) (dir, list string, ok bool) {
 	if !strings.HasSuffix(dest, "/") || strings.Count(dest, "/") > 5 || strings.ContainsAny(dest, "?#.") && !strings.Contains(dest, "://") {
-		return "", false // most links: not parsed again (a post may hold 140,000)
+		return "", "", false // most links: not parsed again (a post may hold 140,000)
 	}
 	if local, ok := l.onSite(dest); ok {
 		dest = local
 	}
 	u, ok := sitePath(dest)
 	if !ok || !strings.HasPrefix(u.Path, "/") || !strings.HasSuffix(u.Path, "/") {
-		return "", false
+		return "", "", false
 	}
 	p := u.Path
 	if rest, ok := l.underBase(p); ok {
@@ -484,10 +496,15 @@ func (l *postLinks) sectionList(dest string) (dir string, ok bool) {
 	}
 	for d, secs := range l.sections {
 		if rest, ok := strings.CutPrefix(p, d+"/"); ok && secs[strings.TrimSuffix(rest, "/")] {
-			return d, true
+			return d, archiveTag, true
 		}
 	}
-	return "", false
+	for d, secs := range l.pageSections {
+		if rest, ok := strings.CutPrefix(p, d+"/"); ok && secs[strings.TrimSuffix(rest, "/")] {
+			return d, homeTag, true
+		}
+	}
+	return "", "", false
 }
 
 // termTag reads dest as a link to the generator's page of a tag, or of
@@ -556,7 +573,7 @@ func (l *postLinks) servesItself(dest string) bool {
 }
 
 // setTags notes the tags of blogs, for termTag, and the folders of their
-// posts, for sectionList.
+// posts and pages, for sectionList.
 func (l *postLinks) setTags(blogs []*blog) {
 	l.tags = make(map[string]map[string]string, len(blogs))
 	l.zolaTags = nil
@@ -564,15 +581,24 @@ func (l *postLinks) setTags(blogs []*blog) {
 		l.zolaTags = make(map[string]map[string]string, len(blogs))
 	}
 	l.sections = make(map[string]map[string]bool, len(blogs))
+	l.pageSections = make(map[string]map[string]bool, len(blogs))
 	for _, b := range blogs {
 		secs := make(map[string]bool)
 		for _, p := range b.posts {
-			dir := strings.TrimPrefix(strings.TrimPrefix(p.Dir, p.LangRoot()), "/")
-			if first, _, _ := strings.Cut(dir, "/"); first != "" && !strings.HasPrefix(first, "_") {
+			if first := topFolder(p); first != "" {
 				secs[first] = true
 			}
 		}
 		l.sections[b.dir] = secs
+		if l.c.SectionLists() {
+			pageSecs := make(map[string]bool)
+			for _, p := range b.pages {
+				if first := topFolder(p); first != "" && !secs[first] {
+					pageSecs[first] = true
+				}
+			}
+			l.pageSections[b.dir] = pageSecs
+		}
 		tags := make(map[string]string, len(b.tags))
 		for _, g := range b.tags {
 			if k := content.TermKey(g.Name); tags[k] == "" {
@@ -592,15 +618,29 @@ func (l *postLinks) setTags(blogs []*blog) {
 	}
 }
 
+// topFolder is the first folder of p's file in its language's content
+// folder ("posts" of posts/hello.md, of posts/hello/index.md), its
+// section's; "" at the top, and for a folder Hugo or Jekyll publish no
+// list of (_posts).
+func topFolder(p *content.Post) string {
+	dir := strings.TrimPrefix(strings.TrimPrefix(p.Dir, p.LangRoot()), "/")
+	if first, _, _ := strings.Cut(dir, "/"); !strings.HasPrefix(first, "_") {
+		return first
+	}
+	return ""
+}
+
 // geminiTag is the Gemini link to a tag's page, or to the list of tags
 // when tag is "", in the blog of language folder dir.
-// (archiveTag: to the blog's archive.)
+// (archiveTag: to the blog's archive; homeTag: to its home.)
 func geminiTag(dir, tag string) string {
 	switch tag {
 	case "":
 		return dir + tagsPath
 	case archiveTag:
 		return dir + archivePath
+	case homeTag:
+		return dir + "/"
 	}
 	return tagGeminiLink(dir, tag)
 }
@@ -612,6 +652,8 @@ func (l *postLinks) gopherTag(dir, tag string) string {
 		return l.site.GopherURL(gopher.TypeMenu, dir+tagsPath)
 	case archiveTag:
 		return l.site.GopherURL(gopher.TypeMenu, dir+archiveSel)
+	case homeTag:
+		return l.site.GopherURL(gopher.TypeMenu, dir+"/")
 	}
 	return l.site.GopherURL(gopher.TypeMenu, tagSelectorLink(dir, tag))
 }
@@ -681,8 +723,8 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 				if _, _, ok := l.termTag(dest); ok {
 					break // a tag's page
 				}
-				if _, ok := l.sectionList(dest); ok {
-					break // a list of posts: the archive
+				if _, _, ok := l.sectionList(dest); ok {
+					break // a list of posts or pages: the archive, the home
 				}
 				if l.servesItself(dest) {
 					break // the capsule's own feed, robots.txt, archive

@@ -158,8 +158,8 @@ func (l *postLinks) fullAnswer(dest string, from *content.Post) linkAnswer {
 	_, a.onSite = l.onSite(dest)
 	if dir, tag, ok := l.termTag(dest); ok {
 		a.tag = dir + tagsPath + tag
-	} else if dir, ok := l.sectionList(dest); ok {
-		a.tag = dir + archivePath
+	} else if dir, list, ok := l.sectionList(dest); ok {
+		a.tag = geminiTag(dir, list)
 	}
 	return a
 }

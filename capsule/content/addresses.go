@@ -317,6 +317,12 @@ func (c *Content) BaseURL() string { return c.baseURL }
 // tag's page is then at /tags/<ZolaTermKey(tag)>/.
 func (c *Content) ZolaTerms() bool { return c.zolaTerms }
 
+// SectionLists reports whether the blog's generator publishes a list of
+// the pages of each section at the section's address (/docs/ for
+// docs/install.md): a Hugo or Zola site does; Jekyll, Eleventy, Astro
+// and capsule's own folder publish none of a folder.
+func (c *Content) SectionLists() bool { return c.sectionLists }
+
 // sectionIndexes answers whether a folder of f's content folder has a
 // section's _index.md, each folder looked at once, and keeps the
 // answers: what the posts' addresses were made of, for a reload to

@@ -90,6 +90,8 @@ type Content struct {
 	astroSrc  *astroSrc // an Astro site's images in src/ (astrosrc.go); nil in others
 	zolaTerms bool      // see ZolaTerms
 	hexo      bool      // a Hexo site's: see HexoAssetFolder
+	// sectionLists: see SectionLists.
+	sectionLists bool
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -545,6 +547,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.hexo = f.gen == genHexo
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
+	c.sectionLists = l == layoutHugo && f.gen == ""
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
 		if f.zola {
