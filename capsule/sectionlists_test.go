@@ -54,3 +54,54 @@ func TestHugoSectionListsLead(t *testing.T) {
 		t.Errorf("warned: %s", w)
 	}
 }
+
+// A Hugo section of pages whose _index.md has text is a page, as Hugo
+// renders the section's address: its text, then a link to each of its
+// published pages in Hugo's order (weight, then newest first), in its
+// language (noborus.github.io's ov/_index.ja.md and _index.en.md: their
+// text was warned "not served", and /ov/ answered 51). Its address
+// leads to it; its cascade still reaches its pages; the posts' section's
+// text is still warned of, its address the archive's.
+func TestHugoSectionWithPagesIsAPage(t *testing.T) {
+	d := servetest.Start(t, func(cfg *config.Config) {
+		cfg.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml": "baseURL = \"https://blog.example/\"\ndefaultContentLanguage = \"ja\"\n[params]\nmainSections = [\"blog\"]\n" +
+				"[languages.ja]\nweight = 1\ntitle = \"サイト\"\n[languages.en]\nweight = 2\ntitle = \"Site\"\n",
+			"content/blog/_index.ja.md": "---\ntitle: ブログ\n---\nブログの紹介。\n",
+			"content/blog/a.ja.md":      "---\ntitle: 投稿\ndate: 2024-01-01\n---\n[説明書](/ov/)\n",
+			"content/ov/_index.ja.md": "---\ntitle: ov\ncascade:\n  - _target:\n      path: /ov/old/**\n    draft: true\n---\n" +
+				"# ページャー\n\n機能豊富なページャー。\n",
+			"content/ov/_index.en.md":       "---\ntitle: ov\n---\nA feature-rich pager.\n",
+			"content/ov/late.ja.md":         "---\ntitle: 最後\ndate: 2024-05-01\n---\n重みなし。\n",
+			"content/ov/second.ja.md":       "---\ntitle: 二番目\nweight: 2\ndate: 2024-03-01\n---\n二。\n",
+			"content/ov/first.ja.md":        "---\ntitle: 一番目\nweight: 1\ndate: 2023-01-01\n---\n一。\n",
+			"content/ov/bundle/index.ja.md": "---\ntitle: 束\nweight: 3\n---\n束。\n",
+			"content/ov/old/gone.ja.md":     "---\ntitle: 古い\nweight: 1\n---\n古い。\n",
+			"content/ov/first.en.md":        "---\ntitle: First\nweight: 1\n---\nOne.\n",
+		})
+	})
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr()))
+	status, _, page := servetest.GeminiGet(t, d, "/ov.gmi")
+	want := "機能豊富なページャー。\n\n=> /first.gmi 2023-01-01 一番目\n=> /second.gmi 2024-03-01 二番目\n=> /bundle.gmi 束\n=> /late.gmi 2024-05-01 最後\n"
+	if status != 20 || !strings.Contains(page, want) || strings.Contains(page, "古い") || strings.Contains(page, "First") {
+		t.Errorf("/ov.gmi answers %d:\n%s\nwant the text, then:\n%s", status, page, want)
+	}
+	if _, _, page := servetest.GeminiGet(t, d, "/en/ov.gmi"); !strings.Contains(page, "A feature-rich pager.\n\n=> /en/first.gmi First\n") {
+		t.Errorf("/en/ov.gmi:\n%s", page)
+	}
+	for path, target := range map[string]string{"/ov/": "/ov.gmi", "/en/ov/": "/en/ov.gmi", "/blog/": "/archive.gmi"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, path); status != 31 || meta != base+target {
+			t.Errorf("gemini %s answers %d %q, want 31 to %s", path, status, meta, target)
+		}
+	}
+	if txt := servetest.GopherGet(t, d, "/ov.txt\r\n"); !strings.Contains(txt, "機能豊富なページャー。") || !strings.Contains(txt, "一番目") {
+		t.Errorf("gopher /ov.txt:\n%s", txt)
+	}
+	if _, _, post := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(post, "=> /ov.gmi 説明書") {
+		t.Errorf("the post's link to /ov/:\n%s", post)
+	}
+	w := fmt.Sprint(d.Store().Warnings)
+	if strings.Contains(w, "ov/_index") || strings.Contains(w, "does not exist") || !strings.Contains(w, "blog/_index.ja.md:1: a section's own text") {
+		t.Errorf("warnings: %s", w)
+	}
+}

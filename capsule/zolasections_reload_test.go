@@ -19,22 +19,34 @@ func TestZolaSectionListReload(t *testing.T) {
 	f.write("content/notes/_index.md", "+++\nsort_by = \"date\"\n+++\nNotes.\n")
 	f.write("content/notes/a.md", "+++\ntitle = \"First title\"\ndate = 2024-01-01\n+++\na\n")
 	f.write("content/notes/b.md", "+++\ntitle = \"Draft one\"\ndate = 2024-02-01\ndraft = true\n+++\nb\n")
+	sectionListReloads(t, f, "/notes.gmi", []sectionListStep{
+		{func() {}, "=> /posts/a.gmi 2024-01-01 First title\n", "Draft one"},
+		{func() { f.write("content/notes/a.md", "+++\ntitle = \"Second title\"\ndate = 2024-01-01\n+++\na\n") }, "=> /posts/a.gmi 2024-01-01 Second title\n", "First title"},
+		{func() { f.write("content/notes/b.md", "+++\ntitle = \"Draft one\"\ndate = 2024-02-01\n+++\nb\n") }, "=> /posts/b.gmi 2024-02-01 Draft one\n=> /posts/a.gmi", ""},
+		{func() { f.write("content/notes/c.md", "+++\ntitle = \"Third\"\ndate = 2024-03-01\n+++\nc\n") }, "=> /posts/c.gmi 2024-03-01 Third\n=> /posts/b.gmi", ""},
+		{func() {}, "=> /posts/c.gmi 2024-03-01 Third\n=> /posts/b.gmi", ""},
+	})
+}
+
+// sectionListStep is a change to a folder, then what a section's page
+// has and has not (none) after it.
+type sectionListStep struct {
+	change     func()
+	want, none string
+}
+
+// sectionListReloads makes each change to f in turn, and checks that a
+// reload after it builds what a build from nothing does, and that the
+// section's page, at page, has what the step wants.
+func sectionListReloads(t *testing.T, f *editedFolder, page string, steps []sectionListStep) {
+	t.Helper()
 	site := func(c *content.Content) *Site {
 		return &Site{SiteMeta: c.Meta, Hostname: "localhost", GeminiPort: 1965, GopherPort: 70}
 	}
 	opts := content.LoadOptions{Settle: -1}
 	var prevContent *content.Content
 	var prev *Store
-	for step, tc := range []struct {
-		change     func()
-		want, none string
-	}{
-		{func() {}, "=> /posts/a.gmi 2024-01-01 First title\n", "Draft one"},
-		{func() { f.write("content/notes/a.md", "+++\ntitle = \"Second title\"\ndate = 2024-01-01\n+++\na\n") }, "=> /posts/a.gmi 2024-01-01 Second title\n", "First title"},
-		{func() { f.write("content/notes/b.md", "+++\ntitle = \"Draft one\"\ndate = 2024-02-01\n+++\nb\n") }, "=> /posts/b.gmi 2024-02-01 Draft one\n=> /posts/a.gmi", ""},
-		{func() { f.write("content/notes/c.md", "+++\ntitle = \"Third\"\ndate = 2024-03-01\n+++\nc\n") }, "=> /posts/c.gmi 2024-03-01 Third\n=> /posts/b.gmi", ""},
-		{func() {}, "=> /posts/c.gmi 2024-03-01 Third\n=> /posts/b.gmi", ""},
-	} {
+	for step, tc := range steps {
 		tc.change()
 		fresh, err := content.Load(f.dir, opts)
 		if err != nil {
@@ -57,15 +69,34 @@ func TestZolaSectionListReload(t *testing.T) {
 		if diff := storeDiff(want, got); diff != "" {
 			t.Fatalf("step %d: the reload differs from a build from nothing: %s", step, diff)
 		}
-		r := got.gemini["/notes.gmi"]
+		r := got.gemini[page]
 		if r == nil {
-			t.Fatalf("step %d: no /notes.gmi", step)
+			t.Fatalf("step %d: no %s", step, page)
 		}
-		page := string(r.Bytes())
-		if !strings.Contains(page, tc.want) || tc.none != "" && strings.Contains(page, tc.none) {
-			t.Errorf("step %d: /notes.gmi: want %q, not %q:\n%s", step, tc.want, tc.none, page)
+		text := string(r.Bytes())
+		if !strings.Contains(text, tc.want) || tc.none != "" && strings.Contains(text, tc.none) {
+			t.Errorf("step %d: %s: want %q, not %q:\n%s", step, page, tc.want, tc.none, text)
 		}
 		inc.Forget()
 		prevContent, prev = inc, got
 	}
+}
+
+// A Hugo section that is a page (its _index.md's text) lists its pages
+// as Zola's does (hugoSectionLists), by weight first: a reload follows
+// a new title, a new weight, a page added, as a build from nothing.
+func TestHugoSectionListReload(t *testing.T) {
+	f := &editedFolder{t: t, dir: t.TempDir(), clock: time.Now().Add(-240 * time.Hour)}
+	f.write("hugo.toml", "baseURL = \"https://example.org/\"\n[params]\nmainSections = [\"posts\"]\n")
+	f.write("content/posts/p.md", "---\ntitle: P\ndate: 2024-01-01\n---\np\n")
+	f.write("content/docs/_index.md", "---\ntitle: Docs\n---\nThe docs.\n")
+	f.write("content/docs/a.md", "---\ntitle: First title\nweight: 2\n---\na\n")
+	f.write("content/docs/b.md", "---\ntitle: Bee\nweight: 1\n---\nb\n")
+	sectionListReloads(t, f, "/docs.gmi", []sectionListStep{
+		{func() {}, "=> /b.gmi Bee\n=> /a.gmi First title\n", ""},
+		{func() { f.write("content/docs/a.md", "---\ntitle: Second title\nweight: 2\n---\na\n") }, "=> /a.gmi Second title\n", "First title"},
+		{func() { f.write("content/docs/b.md", "---\ntitle: Bee\nweight: 3\n---\nb\n") }, "=> /a.gmi Second title\n=> /b.gmi Bee\n", ""},
+		{func() { f.write("content/docs/c.md", "---\ntitle: Sea\n---\nc\n") }, "=> /b.gmi Bee\n=> /c.gmi Sea\n", ""},
+		{func() {}, "=> /b.gmi Bee\n=> /c.gmi Sea\n", ""},
+	})
 }

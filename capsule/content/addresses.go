@@ -123,7 +123,7 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 	switch {
 	case f.zola:
 		code, _, dir, stem := f.config.hugoLanguage(p, f.contentPath())
-		bundle, section := dir != "" && strings.EqualFold(stem, "index"), dir != "" && isZolaSection(stem)
+		bundle, section := dir != "" && strings.EqualFold(stem, "index"), dir != "" && isSectionStem(stem)
 		addr, ok = zolaAddress(p, bundle, section), true
 		// Zola spells a slug's Latin letters in ASCII (càrrega.md at
 		// /blog/carrega/): that address too, an old one, as capsule's

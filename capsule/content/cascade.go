@@ -29,13 +29,14 @@ type cascadeTable struct {
 // section's _index.md) once, for the cascade it hands down, by the
 // section's folder relative to dir ("" for the site file's), and for the
 // text of its own it may have: which Hugo and Zola show above the
-// section's list of pages, and capsule, with no page per section, names
-// in a warning rather than lose in silence. The files at the top (the
+// section's list of pages, and capsule, when the section is no page
+// (pages, of sectionTextPages, has its file), names in a warning rather
+// than lose in silence. The files at the top (the
 // site's, its languages', of each language's folder too: langRel takes
 // the folder away) are the home pages' texts; a Zola section that
 // redirects has no page. What cannot be read or decoded hands nothing
 // down: its own problems are reported where the file is loaded.
-func readSections(dir string, sections []string, maxPost int64, langRel func(string) string, taxonomies string) (map[string][]cascadeTable, []*FileError) {
+func readSections(dir string, sections []string, pages map[string]bool, maxPost int64, langRel func(string) string, taxonomies string) (map[string][]cascadeTable, []*FileError) {
 	out := make(map[string][]cascadeTable)
 	var warns []*FileError
 	for _, file := range sections {
@@ -48,7 +49,7 @@ func readSections(dir string, sections []string, maxPost int64, langRel func(str
 			continue
 		}
 		m, lines, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
-		if len(bytes.TrimSpace(body)) > 0 && langRel(relDir(dir, file)) != "" && (ferr != nil || str(m["redirect_to"]) == "") {
+		if len(bytes.TrimSpace(body)) > 0 && !pages[file] && langRel(relDir(dir, file)) != "" && (ferr != nil || str(m["redirect_to"]) == "") {
 			warns = append(warns, &FileError{File: file, Line: 1, Kind: "section text not served",
 				Msg: "a section's own text, which its generator shows above the section's list: not served (capsule has no page per section); make it a page to publish it"})
 		}

@@ -319,6 +319,19 @@ func (f folder) sectionOf(m *mdFile) string {
 	return topSection(f.langRel(m.def.dir))
 }
 
+// pageSectionFiles are those of sectionFiles (the _index.md of folders
+// below dir) of sections of pages: neither a language's home nor below
+// one of main, the sections of the posts, whose lists are the archive.
+func (f folder) pageSectionFiles(dir string, sectionFiles, main []string) []string {
+	var out []string
+	for _, file := range sectionFiles {
+		if rel := f.langRel(relDir(dir, file)); rel != "" && !slices.Contains(main, topSection(rel)) {
+			out = append(out, file)
+		}
+	}
+	return out
+}
+
 // topIndex reports whether m is the index.md of a folder at the top of
 // the content folder (of its language's).
 func (f folder) topIndex(m *mdFile) bool {

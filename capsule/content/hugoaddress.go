@@ -33,6 +33,15 @@ func (c siteConfig) hugoAddress(p *Post, contentPath string, hasIndex func(dir s
 		return "", !isPattern(p.own)
 	}
 	lang, root, dir, stem := c.hugoLanguage(p, contentPath)
+	if isSectionStem(stem) && dir != "" {
+		// A section's text that is a page (sectionTextPages): at the
+		// section's address, where Hugo lists its pages below it.
+		addr = dir + "/"
+		if lang != "" && (lang != c.urls.defaultLang || c.urls.defaultInSubdir) {
+			addr = lang + "/" + addr
+		}
+		return c.hugoPath("/" + addr), true
+	}
 	if strings.EqualFold(stem, "index") && dir != "" {
 		// A page bundle is named by its folder.
 		stem, dir = path.Base(dir), path.Dir(dir)

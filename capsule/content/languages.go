@@ -168,7 +168,7 @@ func (f folder) langSlug(m *mdFile) string {
 	if lang == "" || m.slug != stem {
 		return m.slug // none, or one its name gave already (Zola's dated names)
 	}
-	if (strings.EqualFold(base, "index") || f.zola && isZolaSection(base)) && m.def.dir != "" {
+	if (strings.EqualFold(base, "index") || f.zola && isSectionStem(base)) && m.def.dir != "" {
 		return path.Base(m.def.dir) // a bundle's translation, or a Zola section's: named by its folder
 	}
 	return base
@@ -191,7 +191,7 @@ func (f folder) setLanguages(posts []*Post) {
 		switch {
 		case p.fmTranslationKey != "":
 			p.translationKey = "\x00" + p.fmTranslationKey // never a path
-		case (strings.EqualFold(stem, "index") || f.zola && isZolaSection(stem)) && dir != "":
+		case (strings.EqualFold(stem, "index") || f.zola && isSectionStem(stem)) && dir != "":
 			p.translationKey = dir
 		default:
 			p.translationKey = path.Join(dir, stem)

@@ -323,7 +323,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var sections []string
 	var nested []*mdFile
 	var zolaSecs map[string]zolaSection
-	var sectionPages map[string]bool // the files of Zola's sections that are pages (zolaSectionPages)
+	var sectionPages map[string]bool // the files of sections that are pages (sectionTextPages)
+	var hugoSections map[string]bool // a Hugo site's folders with an _index.md, when a section is a page
 	if f.gen == genAstro {
 		c.Warnings = append(c.Warnings, astroPagesNotRead(f.root, f.config.contentDir)...)
 	}
@@ -357,10 +358,24 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			// A section with text is a page, as Zola renders it
 			// (about/_index.md), with the list of its pages: not a
 			// section whose text is not served.
-			pages, made := zolaSectionPages(dir, root, sections, maxPost)
+			pages, made := sectionTextPages(dir, root, sections, maxPost)
 			nested, sectionPages = append(nested, pages...), made
 		}
 		main := f.mainSections(nested)
+		if l == layoutHugo && f.gen == "" && !f.zola {
+			// A section of pages with text is a page too, as Hugo
+			// renders it, with the list of its pages; the posts'
+			// sections' lists are the archive (their text is not
+			// served).
+			pages, made := sectionTextPages(dir, root, f.pageSectionFiles(dir, sections, main), maxPost)
+			nested, sectionPages = append(nested, pages...), made
+			if len(pages) > 0 {
+				hugoSections = make(map[string]bool, len(sections))
+				for _, file := range sections {
+					hugoSections[relDir(dir, file)] = true
+				}
+			}
+		}
 		if l == layoutHugo && len(main) == 0 {
 			// No sections: the posts are at the top, as in capsule's own.
 			for _, m := range posts {
@@ -500,14 +515,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if l != layoutHugo {
 		sections = nil
 	}
-	if len(sectionPages) > 0 {
-		sections = slices.DeleteFunc(sections, func(s string) bool { return sectionPages[s] })
-	}
 	if site != nil {
 		sections = append([]string{site.path}, sections...)
 	}
-	// What sections' cascades hand down, as Hugo does.
-	cascades, sectionWarns := readSections(dir, sections, maxPost, f.langRel, f.config.taxonomies)
+	// What sections' cascades hand down, as Hugo does; a section that
+	// is a page has its text served.
+	cascades, sectionWarns := readSections(dir, sections, sectionPages, maxPost, f.langRel, f.config.taxonomies)
 	c.Warnings = append(c.Warnings, sectionWarns...)
 	if site != nil {
 		switch root := relDir(dir, site.path); {
@@ -581,7 +594,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	bundles, stageErrs, reused := c.reusePosts(prev, &key, posts, loc, now)
 	if !reused {
 		bundles, stageErrs = c.makePosts(&postsInputs{posts: posts, prev: prev, f: f, loc: loc, now: now, opts: &opts,
-			siteLang: siteLang, zola: zolaSecs, key: key, warnsFrom: warnsFrom})
+			siteLang: siteLang, zola: zolaSecs, hugoSections: hugoSections, key: key, warnsFrom: warnsFrom})
 	}
 	errs = append(errs, stageErrs...)
 	c.cache.keep(all)
@@ -681,16 +694,19 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 // postsInputs is what Load has made by the time it makes its posts of
 // their decodings (makePosts).
 type postsInputs struct {
-	posts     []*mdFile
-	prev      *loadCache
-	f         folder
-	loc       *time.Location
-	now       time.Time
-	opts      *LoadOptions
-	siteLang  bool
-	zola      map[string]zolaSection
-	key       postsKey // all but the decodings, which makePosts adds
-	warnsFrom int      // c.Warnings before makePosts
+	posts    []*mdFile
+	prev     *loadCache
+	f        folder
+	loc      *time.Location
+	now      time.Time
+	opts     *LoadOptions
+	siteLang bool
+	zola     map[string]zolaSection
+	// hugoSections are a Hugo site's folders with a section's _index.md
+	// (_index.ja.md), when one is a page: where its list stops.
+	hugoSections map[string]bool
+	key          postsKey // all but the decodings, which makePosts adds
+	warnsFrom    int      // c.Warnings before makePosts
 }
 
 // makePosts makes c's posts of their decodings (decoding those the last
@@ -842,10 +858,12 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 			}
 		}
 	}
+	// Once every post is in its list: a section's page lists the
+	// published ones.
 	if f.zola {
-		// Once every post is in its list: a section's page lists the
-		// published ones.
 		c.Warnings = append(c.Warnings, f.zolaSectionLists(c, loaded, kept, zolaSecs)...)
+	} else if in.hugoSections != nil {
+		c.Warnings = append(c.Warnings, f.hugoSectionLists(c, loaded, kept, in.hugoSections)...)
 	}
 	key.indexes = indexes
 	for i, m := range posts {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -119,6 +120,10 @@ type Post struct {
 	// untitled is a post whose front matter gives no title: Hugo's
 	// :title and :slug are empty for it.
 	untitled bool
+	// weight is the front matter's weight, 0 when it gives none (or one
+	// that is no number): what orders a Hugo section's list of its pages
+	// first (sortHugoSection).
+	weight int
 }
 
 // PublishTime is when p is published: its date, unless its front matter
@@ -526,6 +531,16 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			p.Updated = d
 			break
 		}
+	}
+	switch w := m["weight"].(type) { // a theme's key Hugo orders pages by: no warning for another value
+	case int64:
+		p.weight = int(max(min(w, math.MaxInt32), math.MinInt32))
+	case int:
+		p.weight = max(min(w, math.MaxInt32), math.MinInt32)
+	case uint64:
+		p.weight = int(min(w, math.MaxInt32))
+	case float64:
+		p.weight = int(max(min(w, math.MaxInt32), math.MinInt32))
 	}
 	fmSlug := r.str("slug", `slug = "hello-again"`)
 	if def.zola {

@@ -510,6 +510,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.translationKey)
 	w.String(p.fmTranslationKey)
 	w.Bool(p.untitled)
+	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
 }
 
 func decodePost(d *buildcache.Decoder, z *zones) *Post {
@@ -568,6 +569,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.translationKey = d.String()
 	p.fmTranslationKey = d.String()
 	p.untitled = d.Bool()
+	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
 	return p
 }
 

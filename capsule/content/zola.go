@@ -262,7 +262,7 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		m.def.zola, m.def.bare, m.def.zolaPaths = true, true, f.config.zolaPaths
 		dir := m.def.dir
 		name, _ := f.config.langSuffix(strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path)))
-		section := m.nested && isZolaSection(name)
+		section := m.nested && isSectionStem(name)
 		if m.nested && strings.EqualFold(name, "index") || section {
 			name = path.Base(dir) // a bundle, or a section that is a page: named by its folder
 			if dir = path.Dir(dir); dir == "." {
@@ -299,17 +299,19 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 	return main, sections
 }
 
-// zolaSectionPages are the sections of a Zola site that are pages: a
-// section's _index.md (sectionFiles, of the folders below dir) with text
-// of its own, which Zola renders at the section's address, /about/, with
-// that text (serene's and tabi's About page), above the list of the
-// section's pages if it has any (tabi's notes/_index.md). Each is a page
-// of its folder's name, at the address capsule gives pages, its Zola
-// address a redirect (zolaAddress); the list of its pages is added to
-// its text once the posts are made (zolaSectionLists). A section that
-// redirects (redirect_to) or is not rendered (render = false) is none.
-// made holds their files.
-func zolaSectionPages(dir, root string, sectionFiles []string, maxPost int64) (pages []*mdFile, made map[string]bool) {
+// sectionTextPages are the sections of a Zola or Hugo site that are
+// pages: a section's _index.md (sectionFiles, of the folders below dir)
+// with text of its own, which Zola and Hugo render at the section's
+// address, /about/, with that text (serene's and tabi's About page),
+// above the list of the section's pages if it has any (tabi's
+// notes/_index.md, noborus.github.io's ov/_index.ja.md). Each is a page
+// of its folder's name, at the address capsule gives pages, its
+// generator's address a redirect (zolaAddress, hugoAddress); the list
+// of its pages is added to its text once the posts are made
+// (sectionLists). A Zola section that redirects (redirect_to) or is not
+// rendered (render = false) is none; a Hugo section's build options and
+// headless are read as a page's. made holds their files.
+func sectionTextPages(dir, root string, sectionFiles []string, maxPost int64) (pages []*mdFile, made map[string]bool) {
 	var at []fileAt
 	for _, file := range sectionFiles {
 		rel := relDir(dir, file)
@@ -344,10 +346,10 @@ func zolaSectionPages(dir, root string, sectionFiles []string, maxPost int64) (p
 	return pages, made
 }
 
-// isZolaSection reports whether stem, a Zola page's file name without its
+// isSectionStem reports whether stem, a Zola or Hugo page's file name without its
 // extension and language, is a section's own (_index): a section that is
-// a page (zolaSectionPages).
-func isZolaSection(stem string) bool { return stem == "_index" }
+// a page (sectionTextPages).
+func isSectionStem(stem string) bool { return stem == "_index" }
 
 // zolaByPermalink marks, in zolaArrange's list of the sections of posts,
 // one sorted by permalink (zolaPathDate): a section's path has no NUL.

@@ -8,11 +8,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
-// MaxSectionList is the most pages a Zola section's page lists below its
-// text (zolaSectionLists): Zola splits a long list into pages of
+// MaxSectionList is the most pages a section's page lists below its
+// text (sectionLists): Hugo and Zola split a long list into pages of
 // paginate_by; capsule lists the first MaxSectionList in the section's
 // order, about 100 bytes each, and says so in a warning. The others are
 // served all the same, at their addresses, in the capsule's own lists.
@@ -22,26 +23,82 @@ const MaxSectionList = 1000
 // than MaxSectionList.
 const kindSectionListCut = "section list cut"
 
+// sectionRules are what a generator's list of a section's pages is made
+// of: Zola's (zolaSectionLists) and Hugo's (hugoSectionLists).
+type sectionRules struct {
+	generator string // named in the warning of a list cut: "Zola"
+	// stops reports whether a page in folder dir, or below it, is in
+	// no list of a section above dir: dir is a section of its own (or
+	// the top).
+	stops func(dir string) bool
+	// subsections: a section that is a page is in its parent section's
+	// list (Hugo's .Pages), not only its own pages (Zola's).
+	subsections bool
+	// sort puts the pages of the section of folder dir in its order, on
+	// a copy, and gives the date each is listed by (false: none).
+	sort func(list []*Post, dir string) []*Post
+	date func(p *Post, dir string) (time.Time, bool)
+}
+
 // zolaSectionLists adds to the text of each Zola section that is a page
-// (zolaSectionPages), of loaded, the list of the section's pages, as
-// Zola's section template shows it below section.content: a link to
-// each published page or post of c whose section it is (its folder's,
-// a bundle's parent's; a transparent section's pages are its parent's
-// too), in the same language, in the section's sort_by order (date,
-// update_date: newest first, undated pages left out, as Zola leaves out
-// the pages it cannot sort; title, title_bytes, slug; any other, newest
-// first, then the undated by slug). Drafts, scheduled and expired posts
-// are not in c's posts and pages: never listed. kept are posts of an
-// earlier load (last good versions), whose text has its list already and
-// is shared: left as they are. Each list is Markdown, a paragraph for
-// each page linking its file ("/notes/uv.md"), which the capsule makes
-// a link to the page's address on either protocol.
+// (sectionTextPages), of loaded, the list of the section's pages, as
+// Zola's section template shows it below section.content (sectionLists):
+// a transparent section's pages are its parent's too; the order is the
+// section's sort_by (date, update_date: newest first, undated pages left
+// out, as Zola leaves out the pages it cannot sort; title, title_bytes,
+// slug; any other, newest first, then the undated by slug).
 func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool, sections map[string]zolaSection) []*FileError {
+	return f.sectionLists(c, loaded, kept, sectionRules{
+		generator: "Zola",
+		stops: func(dir string) bool {
+			s, ok := sections[dir]
+			return dir == "" || ok && !s.transparent
+		},
+		sort: func(list []*Post, dir string) []*Post { return sortSection(list, sections[dir].sortBy) },
+		date: func(q *Post, dir string) (time.Time, bool) {
+			if sections[dir].sortBy == "update_date" && !q.Updated.IsZero() {
+				return q.Updated, q.HasDate // the date it is listed by
+			}
+			return q.Date, q.HasDate
+		},
+	})
+}
+
+// hugoSectionLists adds to the text of each Hugo section that is a page
+// (sectionTextPages), of loaded, the list of its pages, as a theme's list
+// template shows .Pages below .Content (sectionLists): the pages of its
+// folder and of folders below it that are no section (no _index.md:
+// indexed says which folders have one), and its subsections' pages, in
+// Hugo's default order: by weight (pages without one last), then newest
+// first, then by title, then by file.
+func (f folder) hugoSectionLists(c *Content, loaded []*Post, kept map[*Post]bool, indexed map[string]bool) []*FileError {
+	return f.sectionLists(c, loaded, kept, sectionRules{
+		generator:   "Hugo",
+		stops:       func(dir string) bool { return dir == "" || indexed[dir] },
+		subsections: true,
+		sort:        func(list []*Post, _ string) []*Post { return sortHugoSection(list) },
+		date:        func(q *Post, _ string) (time.Time, bool) { return q.Date, q.HasDate },
+	})
+}
+
+// sectionLists adds to the text of each section that is a page, of
+// loaded, the list of the section's pages, as its generator's section
+// template shows it below the section's text: a link to each published
+// page or post of c whose section it is (its folder's, a bundle's
+// parent's, and those of the folders below that rules do not stop at),
+// in the same language, in the section's order (rules). Drafts,
+// scheduled and expired posts are not in c's posts and pages: never
+// listed. kept are posts of an earlier load (last good versions), whose
+// text has its list already and is shared: left as they are. Each list
+// is Markdown, a paragraph for each page linking its file
+// ("/notes/uv.md"), which the capsule makes a link to the page's address
+// on either protocol. At most MaxSectionList are listed.
+func (f folder) sectionLists(c *Content, loaded []*Post, kept map[*Post]bool, rules sectionRules) []*FileError {
 	type key struct{ dir, lang string }
 	var pages []*Post
 	want := make(map[key]bool)
 	for _, p := range loaded {
-		if _, section := f.zolaFileKind(p); section && !p.Home && !kept[p] {
+		if _, section := f.sectionFileKind(p); section && !p.Home && !kept[p] {
 			pages = append(pages, p)
 			want[key{p.Dir, p.LangDir}] = true
 		}
@@ -52,22 +109,21 @@ func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 	members := make(map[key][]*Post)
 	for _, list := range [][]*Post{c.Posts, c.Pages} {
 		for _, q := range list {
-			bundle, section := f.zolaFileKind(q)
-			if section || q.Home {
-				continue // a section's own page is in no list of pages
-			}
+			bundle, section := f.sectionFileKind(q)
 			dir := q.Dir
-			if bundle {
+			switch {
+			case q.Home, section && !rules.subsections:
+				continue // a section's own page is in no list of pages
+			case bundle, section:
 				dir = parentDir(dir)
 			}
-			// Its section's, and, through transparent sections (or
-			// folders with no _index.md, as zolaMain reads them), its
-			// parents'.
+			// Its section's, and, through folders that are no section
+			// of their own, its parents'.
 			for {
 				if k := (key{dir, q.LangDir}); want[k] {
 					members[k] = append(members[k], q)
 				}
-				if s, ok := sections[dir]; dir == "" || ok && !s.transparent {
+				if rules.stops(dir) {
 					break
 				}
 				dir = parentDir(dir)
@@ -76,14 +132,13 @@ func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 	}
 	var warns []*FileError
 	for _, p := range pages {
-		sortBy := sections[p.Dir].sortBy
-		list := sortSection(members[key{p.Dir, p.LangDir}], sortBy)
+		list := rules.sort(members[key{p.Dir, p.LangDir}], p.Dir)
 		if len(list) == 0 {
 			continue
 		}
 		if len(list) > MaxSectionList {
 			warns = append(warns, &FileError{File: p.File, Line: 1, Kind: kindSectionListCut,
-				Msg: fmt.Sprintf("the section's page lists the first %d of its %d pages (Zola pages its list): every one is served at its own address, and in the capsule's lists", MaxSectionList, len(list))})
+				Msg: fmt.Sprintf("the section's page lists the first %d of its %d pages (%s pages its list): every one is served at its own address, and in the capsule's lists", MaxSectionList, len(list), rules.generator)})
 			list = list[:MaxSectionList]
 		}
 		var b strings.Builder
@@ -95,10 +150,7 @@ func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 			if label == "" {
 				label = q.Slug
 			}
-			if at := q.Date; q.HasDate {
-				if sortBy == "update_date" && !q.Updated.IsZero() {
-					at = q.Updated // the date it is listed by
-				}
+			if at, ok := rules.date(q, p.Dir); ok {
 				label = at.Format("2006-01-02") + " " + label
 			}
 			b.WriteString(sep)
@@ -117,15 +169,15 @@ func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 	return warns
 }
 
-// zolaFileKind reports whether p's file is a page bundle's (index.md,
+// sectionFileKind reports whether p's file is a page bundle's (index.md,
 // index.fr.md) or a section's (_index.md, _index.fr.md), in a folder.
-func (f folder) zolaFileKind(p *Post) (bundle, section bool) {
+func (f folder) sectionFileKind(p *Post) (bundle, section bool) {
 	if p.Dir == "" {
 		return false, false
 	}
 	name := filepath.Base(p.File)
 	stem, _ := f.config.langSuffix(strings.TrimSuffix(name, filepath.Ext(name)))
-	return strings.EqualFold(stem, "index"), isZolaSection(stem)
+	return strings.EqualFold(stem, "index"), isSectionStem(stem)
 }
 
 // parentDir is dir's parent, "" for the top.
@@ -134,6 +186,33 @@ func parentDir(dir string) string {
 		return ""
 	}
 	return dir
+}
+
+// sortHugoSection puts a Hugo section's pages in Hugo's default order
+// of pages, on a copy: by weight, those without one (0) last; then
+// newest first, the undated last; then by title (Hugo's linkTitle,
+// which capsule does not read, is the title unless written); then by
+// file.
+func sortHugoSection(list []*Post) []*Post {
+	list = slices.Clone(list)
+	slices.SortFunc(list, func(a, b *Post) int {
+		switch {
+		case a.weight != b.weight && (a.weight == 0 || b.weight == 0):
+			if a.weight == 0 {
+				return 1
+			}
+			return -1
+		case a.weight != b.weight:
+			return cmp.Compare(a.weight, b.weight)
+		case a.HasDate != b.HasDate:
+			if a.HasDate {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Title, b.Title), cmp.Compare(a.File, b.File))
+	})
+	return list
 }
 
 // sortSection puts a Zola section's pages in the order of its sort_by
@@ -193,8 +272,8 @@ func markdownText(s string) string {
 
 // openBlockEnd returns what ends a block that text leaves open at its end,
 // "" if none: a fenced code block never closed (a fence of its own
-// character, as long), or an HTML comment never closed. Zola's section
-// template writes the list of pages after the section's text; appended to
+// character, as long), or an HTML comment never closed. Zola's and Hugo's
+// section templates write the list of pages after the section's text; appended to
 // the text, the list would be inside such a block, code or nothing, and
 // its links lost. Only blocks at the top level are seen (a fence inside a
 // list item or a quote ends with it).
