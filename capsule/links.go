@@ -620,14 +620,24 @@ func (l *postLinks) setTags(blogs []*blog) {
 
 // topFolder is the first folder of p's file in its language's content
 // folder ("posts" of posts/hello.md, of posts/hello/index.md), its
-// section's; "" at the top, and for a folder Hugo or Jekyll publish no
-// list of (_posts).
+// section's; "" at the top, for a page bundle at the top (hello/index.md
+// is a post named hello, in no section: Zola's rust-blog has 400), and
+// for a folder Hugo or Jekyll publish no list of (_posts).
 func topFolder(p *content.Post) string {
 	dir := strings.TrimPrefix(strings.TrimPrefix(p.Dir, p.LangRoot()), "/")
-	if first, _, _ := strings.Cut(dir, "/"); !strings.HasPrefix(first, "_") {
-		return first
+	first, _, below := strings.Cut(dir, "/")
+	if !below && isBundleIndex(p.File) || strings.HasPrefix(first, "_") {
+		return ""
 	}
-	return ""
+	return first
+}
+
+// isBundleIndex reports whether file is a page bundle's index.md (or
+// index.<lang>.md, index.markdown): named index before its extensions.
+func isBundleIndex(file string) bool {
+	name := path.Base(strings.ReplaceAll(file, "\\", "/"))
+	stem, _, _ := strings.Cut(name, ".")
+	return strings.EqualFold(stem, "index")
 }
 
 // geminiTag is the Gemini link to a tag's page, or to the list of tags

@@ -105,3 +105,26 @@ func TestHugoSectionWithPagesIsAPage(t *testing.T) {
 		t.Errorf("warnings: %s", w)
 	}
 }
+
+// A page bundle at the top of the content folder is a post in no
+// section, not a section: Zola's rust-blog has 400, each at its own path
+// (/2020/04/17/Rust-survey-2019/), and no list at /rust-survey-2019/,
+// which stays not found.
+func TestTopBundleIsNoSection(t *testing.T) {
+	d := servetest.Start(t, func(cfg *config.Config) {
+		cfg.Posts = testfs.Write(t, map[string]string{
+			"config.toml":                       "base_url = \"https://blog.example\"\ntitle = \"Blog\"\n",
+			"content/_index.md":                 "+++\nsort_by = \"date\"\n+++\n",
+			"content/Rust-survey-2019/index.md": "+++\ntitle = \"Survey\"\ndate = 2020-04-17\npath = \"2020/04/17/Rust-survey-2019\"\n+++\nResults.\n",
+			"content/other.md":                  "+++\ntitle = \"Other\"\ndate = 2020-05-01\n+++\n[survey](/Rust-survey-2019/)\n",
+		})
+	})
+	for _, p := range []string{"/Rust-survey-2019/", "/rust-survey-2019/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 51 {
+			t.Errorf("gemini %s answers %d %q, want 51", p, status, meta)
+		}
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/2020/04/17/Rust-survey-2019/"); status != 31 {
+		t.Errorf("the post's own path answers %d", status)
+	}
+}
