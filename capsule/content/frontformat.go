@@ -72,6 +72,38 @@ func splitFront(src []byte) (front, body []byte, bodyLine, start int, format fro
 	return front, body, bodyLine, frontStart, formatTOML, ferr
 }
 
+// splitHexoBare splits a file of a Hexo site whose front matter has no
+// opening "---" line, as Hexo's reader takes it (and as Hexo 2's
+// scaffolds wrote every post): "title: Hello\ndate: 2014-06-14\n---\n
+// text". Hexo takes what comes before the first line of three or more
+// "-" as front matter when it reads as YAML keys; ok is false unless the
+// first line is one ("title: Hello") and such a line comes within
+// MaxFrontMatterSize bytes, the bound on front matter (beyond it, the
+// file is all text, as before). Whether the lines read as YAML is the
+// caller's to find (parsePostKeys).
+func splitHexoBare(src []byte) (front, body []byte, bodyLine int, ok bool) {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	if !yamlKeyLine.Match(first) {
+		return nil, nil, 0, false
+	}
+	line := 1
+	for off := 0; off < len(src) && off <= MaxFrontMatterSize; line++ {
+		end := bytes.IndexByte(src[off:], '\n')
+		next := len(src)
+		if end >= 0 {
+			end += off
+			next = end + 1
+		} else {
+			end = len(src)
+		}
+		if l := bytes.TrimRight(src[off:end], " \t"); len(l) >= 3 && len(bytes.Trim(l, "-")) == 0 {
+			return src[:off], src[next:], line + 1, true
+		}
+		off = next
+	}
+	return nil, nil, 0, false
+}
+
 // splitDelimited is splitFrontMatter for any delimiter line.
 func splitDelimited(src []byte, delim string) (front, body []byte, bodyLine int, err *FileError) {
 	_, rest, _ := bytes.Cut(src, []byte("\n"))

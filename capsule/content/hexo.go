@@ -6,7 +6,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"time"
+	"unicode"
 )
 
 // Hexo's sites. Hexo keeps a _config.yml at the top, as Jekyll does, but
@@ -124,6 +127,7 @@ func readHexoConfig(dir string) siteConfig {
 		c.futureKey = ""
 	}
 	c.hexoDrafts, _ = m["render_drafts"].(bool)
+	c.hexoPostName = str(m["new_post_name"])
 	c.hexoRoot = "/" + strings.Trim(str(m["root"]), "/")
 	for _, key := range []string{"exclude", "ignore"} {
 		c.exclude = append(c.exclude, strs(m[key])...)
@@ -177,11 +181,142 @@ func hexoSection(dir string) string {
 // source/_drafts (but when render_drafts publishes them), the date of
 // the file for a post without one, as Hexo dates it; every other file
 // is a page (mainSections).
-func (f folder) hexoDefaults(m *mdFile) {
-	m.def.jsSite = true
-	if hexoSection(m.def.dir) == hexoDrafts && !f.config.hexoDrafts {
+//
+// A post's name is read as new_post_name makes it, as Hexo reads it:
+// with ":year-:month-:day-:title.md", 2014-06-14-hello.md is "hello"
+// (its slug, and :title in its permalink), of 2014-06-14 unless its
+// front matter gives a date.
+func (f folder) hexoDefaults(m *mdFile, loc *time.Location) {
+	m.def.jsSite, m.def.hexo = true, true
+	sec := hexoSection(m.def.dir)
+	if sec == hexoDrafts && !f.config.hexoDrafts {
 		m.def.draft = true
 	}
+	if sec == "" {
+		return
+	}
+	rel := path.Join(m.def.dir, filepath.Base(m.src.path))
+	info := f.config.hexoName(rel)
+	if !info.matched {
+		return
+	}
+	if info.title != "" {
+		m.slug = path.Base(info.title)
+	}
+	if info.year != "" && info.month != "" && info.day != "" {
+		if d, err := time.ParseInLocation("2006-1-2", info.year+"-"+info.month+"-"+info.day, loc); err == nil {
+			m.def.date, m.def.hasDate = d, true
+		}
+	}
+}
+
+// hexoNameInfo is what Hexo reads of a post's path in its folder by its
+// new_post_name setting (hexoName).
+type hexoNameInfo struct {
+	matched bool // the path is as the setting makes it
+	// title is :title, the post's name in its permalink ("" when the
+	// setting has none); year, month and day its date's, if named.
+	title, year, month, day string
+}
+
+// hexoName reads rel, a post's path in the source folder
+// (_posts/2014-06-14-hello.md), by new_post_name (":title.md" unless
+// set): the parts it names, as Hexo's post processor takes them. A path
+// the setting does not match is titled by its path, its separators and
+// signs made "-" (Hexo's slugize); so is one whose setting names no
+// :title.
+func (c siteConfig) hexoName(rel string) hexoNameInfo {
+	stem := strings.TrimSuffix(rel, path.Ext(rel))
+	for _, sec := range []string{hexoPosts, hexoDrafts} {
+		stem = strings.TrimPrefix(stem, sec+"/")
+	}
+	info := hexoNameInfo{title: hexoSlugize(stem)}
+	re, names := c.hexoNamePattern()
+	if re == nil {
+		info.matched, info.title = true, stem
+		return info
+	}
+	parts := re.FindStringSubmatch(stem)
+	if parts == nil {
+		return info
+	}
+	info.matched = true
+	for i, n := range names {
+		switch v := parts[i+1]; n {
+		case "title":
+			info.title = v
+		case "year":
+			info.year = v
+		case "month", "i_month":
+			info.month = v
+		case "day", "i_day":
+			info.day = v
+		}
+	}
+	return info
+}
+
+// hexoNamePattern is the regular expression new_post_name makes, its
+// extension taken off, and the names of its parts in order; nil for
+// ":title" (every path matches, whole). The setting is the author's and
+// at most maxHexoPostName bytes (a longer one is not read); Go's
+// expressions take a time linear in the path's length.
+func (c siteConfig) hexoNamePattern() (*regexp.Regexp, []string) {
+	rule := c.hexoPostName
+	rule = strings.TrimSuffix(rule, path.Ext(rule))
+	if rule == "" || rule == ":title" || len(rule) > maxHexoPostName {
+		return nil, nil
+	}
+	var names []string
+	expr := hexoParam.ReplaceAllStringFunc(regexp.QuoteMeta(rule), func(p string) string {
+		n := p[1:]
+		names = append(names, n)
+		switch n {
+		case "year":
+			return `(\d{4})`
+		case "month", "day":
+			return `(\d{2})`
+		case "i_month", "i_day":
+			return `(\d{1,2})`
+		case "hash":
+			return `([0-9a-f]{12})`
+		}
+		return `(.+?)`
+	})
+	re, err := regexp.Compile("^" + expr + "$")
+	if err != nil {
+		return nil, nil
+	}
+	return re, names
+}
+
+// maxHexoPostName bounds the new_post_name setting read.
+const maxHexoPostName = 256
+
+// hexoParam is a part of Hexo's new_post_name, as its Permalink reads
+// them: ":" and a name (":year").
+var hexoParam = regexp.MustCompile(`:\w+`)
+
+// hexoSlugize is Hexo's slugize of a name: its control characters
+// dropped, each run of spaces and signs (and "/") one "-", none at
+// either end; its letters kept as they are.
+func hexoSlugize(s string) string {
+	var b strings.Builder
+	sep := false
+	for _, r := range s {
+		switch {
+		case r < 0x20:
+		case unicode.IsSpace(r) || strings.ContainsRune("~`!@#$%^&*()-_+=[]{}|\\;:\"'<>,.?/", r):
+			sep = true
+		default:
+			if sep && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			sep = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // hexoFileDates dates the posts of a Hexo site that have no date of
@@ -228,8 +363,7 @@ func (f folder) hexoAddress(p *Post) (addr string, ok bool) {
 	if p.own != "" {
 		return "", true
 	}
-	title := strings.TrimSuffix(rel, path.Ext(rel))
-	title = strings.TrimPrefix(strings.TrimPrefix(title, hexoPosts+"/"), hexoDrafts+"/")
+	title := f.config.hexoName(rel).title
 	return hexoExpand(f.config.permalink, f.config.hexoRoot, title, p)
 }
 

@@ -957,7 +957,7 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 		return
 	}
 	if f.gen == genHexo {
-		f.hexoDefaults(m)
+		f.hexoDefaults(m, loc)
 		return
 	}
 	m.def.jsSite = true

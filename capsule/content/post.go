@@ -279,6 +279,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	front, body, bodyLine, start, format, ferr := splitFront(src)
 	bodyLine, start = bodyLine+blank, start+blank
+	hexoBare := false
+	if ferr != nil && def.hexo && !startsFront(src) {
+		// Hexo's front matter without its opening "---" (splitHexoBare).
+		if f, b, l, ok := splitHexoBare(src); ok {
+			front, body, bodyLine, start, format, ferr, hexoBare = f, b, l, 1, formatYAML, nil, true
+		}
+	}
 	if ferr != nil && def.bare && !startsFront(src) {
 		// Hugo publishes a content file without front matter, Jekyll a
 		// post: it is all Markdown, titled from its name.
@@ -293,6 +300,15 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
 	}
 	m, lines, repeated, ferr := decodeFrontAs(format, front, start, lim)
+	if ferr != nil && hexoBare {
+		// Lines before a "---" that are no YAML after all: the file is
+		// all text, as Hexo takes a file whose lines before its first
+		// "---" read as no keys, and the author is told why.
+		warns = append(warns, &FileError{File: file, Line: ferr.Line, Kind: "Hexo front matter not read",
+			Msg: "the lines before the first \"---\" line read as front matter in Hexo, but " + strings.TrimPrefix(ferr.Msg, "front matter: ") + ": the whole file is the post's text (start it with a \"---\" line to make them front matter)"})
+		front, body, bodyLine, start, format = nil, src, 1+blank, 1+blank, formatTOML
+		m, lines, repeated, ferr = decodeFrontAs(format, front, start, lim)
+	}
 	if ferr != nil {
 		ferr.File = file
 		return nil, []*FileError{ferr}, nil, nil
@@ -681,6 +697,7 @@ type postDefaults struct {
 	page        bool   // a Jekyll page: a page whatever its front matter
 	undatedPage bool   // a Hugo page: a page when front matter has no date
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
+	hexo        bool   // a Hexo site's: front matter may come without its opening "---" (splitHexoBare)
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues

@@ -70,6 +70,8 @@ type siteConfig struct {
 	hexoDrafts  bool
 	hexoRoot    string
 	hexoNoIndex bool
+	// Hexo: new_post_name, how its posts' files are named (hexoName).
+	hexoPostName string
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Zola: [slugify] paths, "on" unless set (zolaSlug), and [slugify]

@@ -1,0 +1,121 @@
+package capsule_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/daemon"
+	"capsule/capsule/internal/servetest"
+)
+
+// hexoSite writes a Hexo site of files (path → text) in a new folder: a
+// package.json that depends on hexo, and config as its _config.yml.
+func hexoSite(t *testing.T, config string, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["_config.yml"] = config
+	files["package.json"] = `{"name": "hexo-site", "dependencies": {"hexo": "^7.0.0"}}`
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// serveDir serves dir on loopback (Gemini and Gopher).
+func serveDir(t *testing.T, dir string) *daemon.Daemon {
+	t.Helper()
+	return servetest.Start(t, func(cfg *config.Config) { cfg.Posts = dir })
+}
+
+// Hexo reads front matter without its opening "---" (Hexo 2's
+// scaffolds wrote every post so, and hexojs/site's 248 pages of 2018
+// are): the lines before the first "---" line are its keys. capsule
+// read such a file as text alone: the post lost its title and date (its
+// name and the file's time instead), and its keys were a heading of its
+// text. Its file name is read by new_post_name, as Hexo reads it: the
+// date of 2014-06-14-release.md is the post's when its front matter has
+// none, and "release" its :title.
+func TestHexoFrontMatterWithoutOpeningLine(t *testing.T) {
+	dir := hexoSite(t, "title: 古いブログ\nlanguage: ja\ntimezone: Asia/Tokyo\nurl: https://example.jp\npermalink: news/:year/:month/:day/:title/\nnew_post_name: :year-:month-:day-:title.md\n",
+		map[string]string{
+			"scaffolds/post.md":                   "title: {{ title }}\ndate: {{ date }}\ntags:\n---\n",
+			"source/_posts/2014-06-14-release.md": "title: 二・七版の公開\ntags: [リリース]\n---\nハッシュの新機能を紹介します。\n",
+			"source/_posts/dated.md":              "title: 日付のある記事\ndate: 2015-03-05 10:00:00\n---\n日付は前付けから。\n",
+			// Lines before a "---" that are no YAML: text, with a warning.
+			"source/_posts/2016-01-02-prose.md": "Note: this line has a colon\nand goes on\n\n---\n\n区切りの後の段落。\n",
+			"source/about/index.md":             "title: このサイトについて\n---\n自己紹介の文です。\n",
+		})
+	d := serveDir(t, dir)
+	for _, c := range []struct{ path, title, date, text string }{
+		{"/posts/release.gmi", "# 二・七版の公開", "2014-06-14", "ハッシュの新機能を紹介します。"},
+		{"/posts/dated.gmi", "# 日付のある記事", "2015-03-05", "日付は前付けから。"},
+		{"/posts/prose.gmi", "", "2016-01-02", "Note: this line has a colon"},
+		{"/about.gmi", "# このサイトについて", "", "自己紹介の文です。"},
+	} {
+		status, _, page := servetest.GeminiGet(t, d, c.path)
+		if status != 20 {
+			t.Errorf("%s: %d, want 20", c.path, status)
+			continue
+		}
+		if !strings.HasPrefix(page, c.title) || !strings.Contains(page, c.date) || !strings.Contains(page, c.text) {
+			t.Errorf("%s: want its title %q, date %q and text %q:\n%s", c.path, c.title, c.date, c.text, page)
+		}
+		if c.path != "/posts/prose.gmi" && (strings.Contains(page, "title:") || strings.Contains(page, "date:")) {
+			t.Errorf("%s: its front matter is in its text:\n%s", c.path, page)
+		}
+	}
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/prose.gmi"); !strings.Contains(page, "区切りの後の段落。") || !strings.Contains(page, "and goes on") {
+		t.Errorf("a text whose lines before --- are no YAML lost some of it:\n%s", page)
+	}
+	if menu := servetest.GopherGet(t, d, "/tags/リリース\r\n"); !strings.Contains(menu, "二・七版の公開") {
+		t.Errorf("Gopher: the tag of the front matter without its opening line lists no post:\n%s", menu)
+	}
+	// Hexo's addresses, from the name's :title and date.
+	for from, to := range map[string]string{
+		"/news/2014/06/14/release/": "/posts/release.gmi",
+		"/news/2015/03/05/dated/":   "/posts/dated.gmi",
+	} {
+		if status, meta, _ := servetest.GeminiGet(t, d, from); status != 31 || !strings.HasSuffix(meta, to) {
+			t.Errorf("%s: %d %s, want a redirect to %s", from, status, meta, to)
+		}
+	}
+	warned := false
+	for _, w := range d.Store().Warnings {
+		if w.Kind == "Hexo front matter not read" && strings.HasSuffix(w.File, "2016-01-02-prose.md") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning that prose.md's lines before --- are not front matter: %v", d.Store().Warnings)
+	}
+}
+
+// A Jekyll post without front matter is text alone, its "key: value"
+// first line too: Hexo's reading is Hexo's alone.
+func TestJekyllTextWithoutFrontMatterStaysText(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"_config.yml":              "title: Jekyll\n",
+		"_posts/2020-01-02-hi.md":  "Note: a first line\n\n---\n\n後の段落。\n",
+		"_posts/2020-01-03-two.md": "---\ntitle: Two\n---\n二つ目。\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := serveDir(t, dir)
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/hi.gmi"); !strings.Contains(page, "Note: a first line") || !strings.Contains(page, "後の段落。") {
+		t.Errorf("the Jekyll post's text is not all there:\n%s", page)
+	}
+}
