@@ -119,3 +119,104 @@ func TestJekyllTextWithoutFrontMatterStaysText(t *testing.T) {
 		t.Errorf("the Jekyll post's text is not all there:\n%s", page)
 	}
 }
+
+// Hexo's tag plugins (Octopress' first) and NexT's are given their
+// nearest form: before, the tags were dropped with a warning and only
+// their text kept, so that a code block's lines were Markdown ("# not a
+// heading" a heading), a quote's author and link, an image, an iframe's
+// and a link tag's address, an included file and a label's text were
+// lost.
+func TestHexoTagPlugins(t *testing.T) {
+	dir := hexoSite(t, "title: タグのブログ\nlanguage: ja\n", map[string]string{
+		"source/images/cat.png":          "PNG",
+		"source/downloads/code/hello.sh": "echo hello\n",
+		"source/_posts/other.md":         "---\ntitle: 別の記事\ndate: 2020-01-01\n---\n本文。\n",
+		"source/_posts/tags.md": `---
+title: タグの記事
+date: 2020-02-02
+---
+{% codeblock 挨拶の例 lang:sh %}
+echo hi
+# not a heading
+{% endcodeblock %}
+
+{% blockquote 森鴎外, 舞姫 %}
+石炭をば早や積み果てつ。
+{% endblockquote %}
+続く段落。
+
+{% blockquote @hexojs https://example.com/status/1 %}
+新しい版が出ました。
+{% endblockquote %}
+
+{% note info %}
+ノートの中身。{% label primary@重要な語 %}
+{% endnote %}
+
+{% img left /images/cat.png 200 200 '"猫の題" "猫の写真"' %}
+
+{% iframe https://example.com/frame 400 300 %}
+
+{% link Hexoの公式 https://hexo.io/ true %}
+
+{% include_code 挨拶のスクリプト lang:sh hello.sh %}
+`,
+	})
+	d := serveDir(t, dir)
+	_, _, page := servetest.GeminiGet(t, d, "/posts/tags.gmi")
+	lines := strings.Split(page, "\n")
+	has := func(what string, ok func(string) bool) {
+		t.Helper()
+		for _, l := range lines {
+			if ok(l) {
+				return
+			}
+		}
+		t.Errorf("no %s on the page:\n%s", what, page)
+	}
+	// The code block: its lines preformatted, its title before it.
+	in, code := false, false
+	for _, l := range lines {
+		if strings.HasPrefix(l, "```") {
+			in = !in
+		}
+		if in && l == "# not a heading" {
+			code = true
+		}
+	}
+	if !code {
+		t.Errorf("the codeblock's lines are not preformatted:\n%s", page)
+	}
+	has("code block title", func(l string) bool { return l == "挨拶の例" })
+	has("quote", func(l string) bool {
+		return strings.HasPrefix(l, "> ") && strings.Contains(l, "石炭をば早や積み果てつ。")
+	})
+	has("quote's author and source", func(l string) bool {
+		return strings.HasPrefix(l, "> ") && strings.Contains(l, "森鴎外") && strings.Contains(l, "舞姫")
+	})
+	has("paragraph after the quote", func(l string) bool { return l == "続く段落。" })
+	has("quote's link", func(l string) bool { return strings.HasPrefix(l, "=> https://example.com/status/1") })
+	has("note as a quote", func(l string) bool { return strings.HasPrefix(l, "> ") && strings.Contains(l, "ノートの中身。") })
+	has("label's text", func(l string) bool { return strings.Contains(l, "重要な語") })
+	has("image", func(l string) bool {
+		return strings.HasPrefix(l, "=> /images/cat.png ") && strings.Contains(l, "猫の写真")
+	})
+	has("iframe's link", func(l string) bool { return strings.HasPrefix(l, "=> https://example.com/frame") })
+	has("link tag's link", func(l string) bool {
+		return strings.HasPrefix(l, "=> https://hexo.io/ ") && strings.Contains(l, "Hexoの公式")
+	})
+	has("included file's link", func(l string) bool {
+		return strings.HasPrefix(l, "=> /downloads/code/hello.sh ") && strings.Contains(l, "挨拶のスクリプト")
+	})
+	if strings.Contains(page, "{%") {
+		t.Errorf("a tag is left in the text:\n%s", page)
+	}
+	for _, w := range d.Store().Warnings {
+		if strings.HasSuffix(w.File, "tags.md") {
+			t.Errorf("warning: %v", w)
+		}
+	}
+	if text := servetest.GopherGet(t, d, "/posts/tags.txt\r\n"); !strings.Contains(text, "石炭をば早や積み果てつ。") || !strings.Contains(text, "https://hexo.io/") {
+		t.Errorf("Gopher: the quote or the link is missing:\n%s", text)
+	}
+}

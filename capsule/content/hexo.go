@@ -128,6 +128,9 @@ func readHexoConfig(dir string) siteConfig {
 	}
 	c.hexoDrafts, _ = m["render_drafts"].(bool)
 	c.hexoPostName = str(m["new_post_name"])
+	if d := str(m["code_dir"]); d != "" && len(d) <= maxSiteVar {
+		c.vars = map[string]string{"config.code_dir": d} // {% include_code %}'s folder
+	}
 	c.hexoRoot = "/" + strings.Trim(str(m["root"]), "/")
 	for _, key := range []string{"exclude", "ignore"} {
 		c.exclude = append(c.exclude, strs(m[key])...)

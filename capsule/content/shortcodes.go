@@ -37,6 +37,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -102,16 +103,57 @@ func expandShortcodes(body []byte, line int, ref func(target string) (string, bo
 	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
 		return append(e.out, body...), nil
 	}
-	for p := 0; p < len(body); {
+	e.run()
+	for _, w := range e.warns.List() {
+		warns = append(warns, ShortcodeWarning{Line: w.Line, Msg: w.Msg, Kind: w.Kind, More: w.More})
+	}
+	return e.out, warns
+}
+
+// run expands e.in into e.out, line by line.
+func (e *scExpander) run() {
+	for p := 0; p < len(e.in); {
 		p = e.lineStart(p)
 	}
 	if e.raw {
 		e.warnLine(e.rawLine, "Liquid kept as text", "%s", "{% raw %} without {% endraw %}: the rest of the post is kept as written")
 	}
-	for _, w := range e.warns.List() {
-		warns = append(warns, ShortcodeWarning{Line: w.Line, Msg: w.Msg, Kind: w.Kind, More: w.More})
+}
+
+// maxQuoteDepth bounds the quotes in quotes expanded as quotes (a
+// {% blockquote %} in a {% note %}…): each level expands its text once
+// more, so that the work is at most this many times the post's size. A
+// deeper one keeps its text, its tags dropped with a warning.
+const maxQuoteDepth = 4
+
+// sub expands in[a:b], the text of a block tag, as a post of its own
+// whose warnings are e's, and returns it.
+func (e *scExpander) sub(a, b int) []byte {
+	in := e.in[a:b]
+	s := &scExpander{
+		in:        in,
+		out:       make([]byte, 0, len(in)+len(in)/8+16),
+		ref:       e.ref,
+		title:     e.title,
+		vars:      e.vars,
+		varRoom:   len(in)/2 + 4096,
+		line0:     e.lineAt(a),
+		noLiquid:  e.noLiquid,
+		prevBlank: true,
+		fGT:       scFinder{pat: []byte(">}}")},
+		fPC:       scFinder{pat: []byte("%}}")},
+		fCGT:      scFinder{pat: []byte("*/>}}")},
+		fCPC:      scFinder{pat: []byte("*/%}}")},
+		fLiq:      scFinder{pat: []byte("%}")},
+		fOut:      scFinder{pat: []byte("}}")},
+		closers:   scIndexClosers(in),
+		cursor:    map[string]int{},
+		depth:     e.depth + 1,
 	}
-	return e.out, warns
+	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
+	s.run()
+	e.warns = s.warns
+	return s.out
 }
 
 // scFinder finds the next occurrence of pat at or after a position, for
@@ -196,7 +238,15 @@ func scIndexClosers(in []byte) map[string][]scSpan {
 				k++
 			}
 			word := string(in[s:k])
-			if word != "endraw" && word != "endhighlight" && word != "endcomment" {
+			if scBlockTags[word] && (k >= len(in) || !scNameChar(in[k])) {
+				// An opening tag of a block whose end pairs with it, as
+				// Liquid and Nunjucks pair them: the latest one open
+				// (pairs, keyed by its start).
+				m["("+word] = append(m["("+word], scSpan{j, j})
+				i = k
+				continue
+			}
+			if !scBlockEnds[word] {
 				continue
 			}
 			if k < len(in) && in[k] != '%' && in[k] != '-' {
@@ -217,11 +267,39 @@ func scIndexClosers(in []byte) map[string][]scSpan {
 			}
 			if k+1 < len(in) && in[k] == '%' && in[k+1] == '}' {
 				m["%"+word] = append(m["%"+word], scSpan{j, k + 2})
+				if open := m["("+word[3:]]; len(open) > 0 {
+					m[")"+strconv.Itoa(open[len(open)-1].start)] = []scSpan{{j, k + 2}}
+					m["("+word[3:]] = open[:len(open)-1]
+				}
 				i = k + 2
 			}
 		}
 	}
 	return m
+}
+
+// scBlockTags are the Liquid blocks whose end scIndexClosers pairs with
+// their start ("(name" while open, then ")start" the end of the one at
+// start): those that nest (a note in a note), read by pairedCloser.
+var scBlockTags = map[string]bool{"codeblock": true, "code": true, "blockquote": true, "pullquote": true, "note": true, "centerquote": true, "cq": true}
+
+// pairedCloser is the end of the block whose opening tag starts at p, as
+// scIndexClosers paired them.
+func (e *scExpander) pairedCloser(p int) (scSpan, bool) {
+	s := e.closers[")"+strconv.Itoa(p)]
+	if len(s) == 0 {
+		return scSpan{}, false
+	}
+	return s[0], true
+}
+
+// scBlockEnds are the Liquid end tags scIndexClosers indexes: those of
+// Jekyll's blocks capsule reads, and of Hexo's (and Octopress')
+// code blocks and quotes, and NexT's notes.
+var scBlockEnds = map[string]bool{
+	"endraw": true, "endhighlight": true, "endcomment": true,
+	"endcodeblock": true, "endcode": true, "endblockquote": true, "endpullquote": true,
+	"endnote": true, "endcenterquote": true, "endcq": true,
 }
 
 type scExpander struct {
@@ -247,6 +325,7 @@ type scExpander struct {
 
 	raw     bool // inside {% raw %}
 	rawLine int
+	depth   int // quotes this text is in (sub)
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -1278,6 +1357,12 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			return s.end, true
 		}
 		e.warn(p, "Liquid kept as text", "{%% comment %%} without {%% endcomment %%}: only the tag is dropped")
+	case name == "link" && hexoLink(t.args) >= 0:
+		// Hexo's (and Octopress') {% link text url [external] [title] %}:
+		// a link; Jekyll's names one file alone.
+		args := liquidArgs(t.args)
+		i := hexoLink(t.args)
+		e.out = append(e.out, "["+scLabel(cmp.Or(strings.Join(args[:i], " "), args[i]))+"]("+scDest(args[i])+")"...)
 	case name == "link" || name == "post_url":
 		target, _, _ := strings.Cut(t.args, " ")
 		target = strings.Trim(target, `"'`)
@@ -1327,6 +1412,103 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		default:
 			e.out = append(e.out, "["+scLabel(cmp.Or(label, target))+"]("+scDest(target)+")"...)
 		}
+	case name == "codeblock" || name == "code":
+		// Hexo's (and Octopress') {% codeblock [title] [lang:sh] [url
+		// [link text]] %}…{% endcodeblock %} ({% code %} the same): a
+		// code block, its title a line before it, its link after it.
+		s, ok := e.pairedCloser(p)
+		if !ok {
+			e.warn(p, "Liquid kept as text", "{%% %s %%} without {%% end%s %%}: what follows is kept as text", name, name)
+			break
+		}
+		lang, caption, link, label := hexoCodeArgs(liquidArgs(t.args))
+		if caption != "" {
+			if !e.outAtLineStart() {
+				e.out = append(e.out, '\n')
+			}
+			e.out = append(e.out, scLabel(caption)+"\n"...)
+		}
+		e.fence(lang, t.end, s.start, s.end)
+		if link != "" {
+			if !e.outAtLineStart() {
+				e.out = append(e.out, '\n')
+			}
+			e.out = append(e.out, "\n["+scLabel(cmp.Or(label, link))+"]("+scDest(link)+")\n"...)
+		}
+		return s.end, true
+	case name == "blockquote" || name == "pullquote" || name == "note" || name == "centerquote" || name == "cq":
+		// Hexo's (and Octopress') {% blockquote [author[, source]]
+		// [link] [link title] %}…{% endblockquote %}, {% pullquote %},
+		// and NexT's {% note [class] [summary] %}, {% centerquote %}:
+		// their text a quote, the blockquote's author and source (its
+		// link) its last line, the note's summary its first.
+		s, ok := e.pairedCloser(p)
+		if !ok || e.depth >= maxQuoteDepth {
+			e.warn(p, "Liquid tag dropped", "Liquid tag {%% %s %%} dropped", scShort(name))
+			break
+		}
+		var first, last string
+		switch name {
+		case "blockquote":
+			last = hexoCite(t.args)
+		case "note":
+			first = hexoNoteSummary(liquidArgs(t.args))
+		}
+		e.quote(first, e.sub(t.end, s.start), last, s.end)
+		return s.end, true
+	case name == "img":
+		// Hexo's (and Octopress') {% img [class] /path/cat.png [width
+		// [height]] [title [alt]] %}: the image.
+		src, alt := hexoImg(liquidArgs(t.args))
+		if src == "" {
+			e.warn(p, "Liquid tag dropped", "{%% img %%} without an image's address (/… or https://…): dropped")
+			break
+		}
+		if e.inDestination() {
+			e.out = append(e.out, scDest(src)...)
+			break
+		}
+		e.out = append(e.out, "!["+scLabel(alt)+"]("+scDest(src)+")"...)
+	case name == "iframe" || name == "jsfiddle" || name == "video" || name == "exturl" || name == "url_for" || name == "full_url_for" || name == "button" || name == "btn":
+		// Embeds and links of Hexo's tag plugins ({% iframe url %},
+		// {% jsfiddle id %}, {% url_for text path %}, {% full_url_for
+		// text path %}) and of NexT's ({% video url %}, {% exturl text
+		// url %}, {% button url, text %}): a link.
+		label, dest := hexoEmbed(name, t.args)
+		if dest == "" {
+			e.warn(p, "Liquid tag dropped", "{%% %s %%} without an address: dropped", name)
+			break
+		}
+		if e.inDestination() {
+			e.out = append(e.out, scDest(dest)...)
+			break
+		}
+		e.out = append(e.out, "["+scLabel(label)+"]("+scDest(dest)+")"...)
+	case name == "label":
+		// NexT's {% label [class]@text %}: its text.
+		_, text, ok := strings.Cut(t.args, "@")
+		if !ok {
+			text = t.args
+		}
+		e.out = append(e.out, strings.TrimSpace(text)...)
+	case name == "include_code":
+		// Hexo's {% include_code [title] [lang:sh] path %}: a file of
+		// its code folder (code_dir), which is served; a link to it.
+		args := liquidArgs(t.args)
+		var words []string
+		for _, a := range args {
+			if k, _, ok := strings.Cut(a, ":"); !ok || k != "lang" && k != "from" && k != "to" {
+				words = append(words, a)
+			}
+		}
+		if len(words) == 0 {
+			e.warn(p, "Liquid tag dropped", "{%% include_code %%} without a file: dropped")
+			break
+		}
+		file := words[len(words)-1]
+		dir := cmp.Or(strings.Trim(e.vars["config.code_dir"], "/"), "downloads/code")
+		label := cmp.Or(strings.Join(words[:len(words)-1], " "), path.Base(file))
+		e.out = append(e.out, "["+scLabel(label)+"]("+scDest("/"+dir+"/"+strings.TrimPrefix(file, "/"))+")"...)
 	case name == "gist":
 		// jekyll-gist's {% gist user/id [file] %} (or id alone): a link
 		// to the gist, as Hugo's gist shortcode gives.
@@ -1345,8 +1527,13 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		// The plugins' embeds (jekyll-youtube's {% youtube ID %},
 		// jekyll-twitter-plugin's {% twitter URL %}, {% tweet URL %}):
 		// a link to the video or the post, as Hugo's shortcodes give.
-		arg, _, _ := strings.Cut(strings.TrimSpace(t.args), " ")
+		arg, more, _ := strings.Cut(strings.TrimSpace(t.args), " ")
 		arg = strings.Trim(arg, `"'`)
+		if kind, _, _ := strings.Cut(strings.TrimSpace(more), " "); name == "youtube" && kind == "playlist" && scID(arg) {
+			// Hexo's {% youtube id playlist %}.
+			e.out = append(e.out, "[YouTube: "+arg+"](https://www.youtube.com/playlist?list="+arg+")"...)
+			break
+		}
 		if u, err := url.Parse(arg); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
 			label := map[string]string{"youtube": "YouTube", "vimeo": "Vimeo", "tweet": "X", "twitter": "X"}[name]
 			e.out = append(e.out, "["+label+": "+scLabel(u.Host+u.Path)+"]("+scDest(arg)+")"...)

@@ -402,3 +402,28 @@ func TestKramdownInlineNomarkdown(t *testing.T) {
 		t.Errorf("body %q", body)
 	}
 }
+
+// Quotes in quotes (Hexo's {% blockquote %}, NexT's {% note %}) are
+// quotes down to maxQuoteDepth; a deeper one keeps its text, its tags
+// dropped with a warning, so that the work stays within maxQuoteDepth
+// times the post's size.
+func TestNestedQuoteTagsBounded(t *testing.T) {
+	const n = 3 * maxQuoteDepth
+	body := strings.Repeat("{% note %}\n", n) + "芯の文。\n" + strings.Repeat("{% endnote %}\n", n)
+	out, warns := ExpandShortcodes([]byte(body), 1, nil)
+	if !strings.Contains(string(out), "芯の文。") {
+		t.Fatalf("the innermost text is lost:\n%s", out)
+	}
+	if want := strings.Repeat("> ", maxQuoteDepth) + "芯の文。"; !strings.Contains(string(out), want) {
+		t.Errorf("want %d levels of quote (%q):\n%s", maxQuoteDepth, want, out)
+	}
+	dropped := 0
+	for _, w := range warns {
+		if w.Kind == "Liquid tag dropped" {
+			dropped += 1 + w.More
+		}
+	}
+	if dropped != n-maxQuoteDepth {
+		t.Errorf("%d tags dropped, want %d: %v", dropped, n-maxQuoteDepth, warns)
+	}
+}
