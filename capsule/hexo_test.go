@@ -1,10 +1,14 @@
 package capsule_test
 
 import (
+	"crypto/sha1"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"capsule/capsule/config"
 	"capsule/capsule/daemon"
@@ -218,5 +222,64 @@ echo hi
 	}
 	if text := servetest.GopherGet(t, d, "/posts/tags.txt\r\n"); !strings.Contains(text, "石炭をば早や積み果てつ。") || !strings.Contains(text, "https://hexo.io/") {
 		t.Errorf("Gopher: the quote or the link is missing:\n%s", text)
+	}
+}
+
+// Hexo's permalink may name any key of the front matter: hexo-abbrlink's
+// :abbrlink (posts/:abbrlink/, common in Chinese and Japanese blogs),
+// :id; and :hash (the SHA-1 of the post's name and date's seconds) and
+// :category (its categories, one in the other). Before, none of these
+// was followed: no old address led to its post, and each post warned
+// `"" is a pattern`. A post without the key its site's permalink names
+// says so.
+func TestHexoPermalinkKeys(t *testing.T) {
+	hash := func(title string, date time.Time) string {
+		return fmt.Sprintf("%x", sha1.Sum([]byte(title+strconv.FormatInt(date.Unix(), 10))))[:12]
+	}
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, c := range []struct {
+		permalink string
+		posts     map[string]string // file in _posts → front matter
+		want      map[string]string // old address → capsule's
+		missing   string            // the file warned about, if any
+	}{
+		{"posts/:abbrlink/", map[string]string{
+			"hello.md":   "title: こんにちは\nabbrlink: 3a1f9c2e\ndate: 2021-04-03 09:38:02",
+			"numeric.md": "title: 数字\nabbrlink: 60572\ndate: 2021-12-29 23:26:04",
+			"new.md":     "title: 新しい記事\ndate: 2022-01-01",
+		}, map[string]string{"/posts/3a1f9c2e/": "/posts/hello.gmi", "/posts/60572/": "/posts/numeric.gmi"}, "new.md"},
+		{"archives/:id.html", map[string]string{"hello.md": "title: ID\nid: 42\ndate: 2020-01-01"},
+			map[string]string{"/archives/42.html": "/posts/hello.gmi"}, ""},
+		{":category/:title/", map[string]string{"hello.md": "title: 分類\ncategories: [Web Dev, Go]\ndate: 2020-01-01"},
+			map[string]string{"/Web-Dev/Go/hello/": "/posts/hello.gmi"}, ""},
+		{"p/:hash/", map[string]string{"hello.md": "title: ハッシュ\ndate: 2020-01-02 03:04:05"},
+			map[string]string{"/p/" + hash("hello", time.Date(2020, 1, 2, 3, 4, 5, 0, tokyo)) + "/": "/posts/hello.gmi"}, ""},
+	} {
+		files := map[string]string{}
+		for name, front := range c.posts {
+			files["source/_posts/"+name] = "---\n" + front + "\n---\n本文。\n"
+		}
+		dir := hexoSite(t, "title: 短いリンク\nlanguage: ja\ntimezone: Asia/Tokyo\npermalink: "+c.permalink+"\n", files)
+		d := serveDir(t, dir)
+		for from, to := range c.want {
+			if status, meta, _ := servetest.GeminiGet(t, d, from); status != 31 || !strings.HasSuffix(meta, to) {
+				t.Errorf("%s: %s: %d %s, want a redirect to %s", c.permalink, from, status, meta, to)
+			}
+		}
+		warned := ""
+		for _, w := range d.Store().Warnings {
+			switch {
+			case w.Kind == "Hexo address unknown":
+				warned = filepath.Base(w.File)
+			case strings.Contains(w.Msg, "abbrlink") || strings.Contains(w.Msg, "pattern"):
+				t.Errorf("%s: %v", c.permalink, w)
+			}
+		}
+		if warned != c.missing {
+			t.Errorf("%s: the post warned of as without its address is %q, want %q", c.permalink, warned, c.missing)
+		}
 	}
 }

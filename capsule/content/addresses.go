@@ -144,7 +144,10 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 			more = append(more, (&url.URL{Path: folded}).EscapedPath())
 		}
 	case f.gen == genHexo:
-		addr, ok = f.hexoAddress(p)
+		var missing string
+		if addr, missing, ok = f.hexoAddress(p); !ok {
+			return hexoUnknownAddress(p, f.config.permalink, missing)
+		}
 	case f.layout == layoutHugo:
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), hasIndex)
 		switch {

@@ -1,12 +1,14 @@
 package content
 
 import (
+	"crypto/sha1"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -138,6 +140,23 @@ func readHexoConfig(dir string) siteConfig {
 			c.exclude = append(c.exclude, s)
 		}
 	}
+	c.hexoKeys = hexoPermalinkKeys(c.permalink)
+	if d, ok := m["permalink_defaults"].(map[string]any); ok {
+		for k, v := range d {
+			if s := fmt.Sprint(v); v != nil && len(s) <= maxHexoVal && len(c.hexoDefaults) < maxHexoKeys {
+				if c.hexoDefaults == nil {
+					c.hexoDefaults = map[string]string{}
+				}
+				c.hexoDefaults[k] = s
+			}
+		}
+	}
+	if s := str(m["default_category"]); s != "" {
+		if c.hexoDefaults == nil {
+			c.hexoDefaults = map[string]string{}
+		}
+		c.hexoDefaults["default_category"] = hexoSlugize(s)
+	}
 	if pretty, ok := m["pretty_urls"].(map[string]any); ok {
 		c.hexoNoIndex = pretty["trailing_index"] == false
 	}
@@ -191,6 +210,7 @@ func hexoSection(dir string) string {
 // front matter gives a date.
 func (f folder) hexoDefaults(m *mdFile, loc *time.Location) {
 	m.def.jsSite, m.def.hexo = true, true
+	m.def.hexoKeys = f.config.hexoKeys
 	sec := hexoSection(m.def.dir)
 	if sec == hexoDrafts && !f.config.hexoDrafts {
 		m.def.draft = true
@@ -347,43 +367,70 @@ func (f folder) hexoDescribe() string {
 // its path (about/index.md at /about/, links.md at /links.html), or
 // the front matter's permalink. ok is false when the setting names what
 // capsule does not know.
-func (f folder) hexoAddress(p *Post) (addr string, ok bool) {
+func (f folder) hexoAddress(p *Post) (addr, missing string, ok bool) {
 	rel := filepath.ToSlash(p.rel)
 	if !strings.HasPrefix(rel+"/", hexoPosts+"/") && !strings.HasPrefix(rel+"/", hexoDrafts+"/") || p.Page {
 		if p.own != "" {
-			return "", true // its own permalink: an alias already
+			return "", "", true // its own permalink: an alias already
 		}
 		stem := strings.TrimSuffix(rel, path.Ext(rel))
 		if path.Base(stem) == "index" {
 			addr = strings.TrimSuffix(stem, "index")
 			if f.config.hexoNoIndex || addr == "" {
-				return f.config.hexoRoot + "/" + addr, true
+				return f.config.hexoRoot + "/" + addr, "", true
 			}
-			return path.Join(f.config.hexoRoot, addr, "index.html"), true
+			return path.Join(f.config.hexoRoot, addr, "index.html"), "", true
 		}
-		return path.Join(f.config.hexoRoot, stem+".html"), true
+		return path.Join(f.config.hexoRoot, stem+".html"), "", true
 	}
 	if p.own != "" {
-		return "", true
+		return "", "", true
 	}
 	title := f.config.hexoName(rel).title
-	return hexoExpand(f.config.permalink, f.config.hexoRoot, title, p)
+	return hexoExpand(f.config.permalink, f.config.hexoRoot, title, p, f.config.hexoDefaults)
 }
 
 // hexoExpand fills in Hexo's permalink setting tmpl for the post p,
-// whose path in its folder (without extension) is title.
-func hexoExpand(tmpl, root, title string, p *Post) (string, bool) {
+// whose path in its folder (without extension, as new_post_name reads
+// it) is title. A name the setting gives that is no date's, title's or
+// category's is the front matter's key of that name (hexo-abbrlink's
+// :abbrlink, written there; :id), else permalink_defaults' (Hexo's
+// rule); missing is the one neither gives, when ok is false.
+func hexoExpand(tmpl, root, title string, p *Post, defaults map[string]string) (addr, missing string, ok bool) {
 	d := p.Date
+	// :category is the post's categories, each slugized, one in the other
+	// (Hexo's category slug: its parent's, "/", its own).
 	category := "uncategorized"
+	if def := defaults["default_category"]; def != "" {
+		category = def
+	}
 	if len(p.categories) > 0 {
-		category = p.categories[0]
+		var parts []string
+		for _, c := range p.categories {
+			if c = hexoSlugize(c); c != "" {
+				parts = append(parts, c)
+			}
+		}
+		if len(parts) > 0 {
+			category = strings.Join(parts, "/")
+		}
 	}
 	vals := map[string]string{
 		"year": d.Format("2006"), "month": d.Format("01"), "i_month": d.Format("1"),
 		"day": d.Format("02"), "i_day": d.Format("2"), "hour": d.Format("15"),
 		"minute": d.Format("04"), "second": d.Format("05"),
-		"title": title, "name": path.Base(title), "post_title": p.Title,
+		"title": title, "name": path.Base(title), "post_title": hexoSlugize(strings.ToLower(p.Title)),
 		"category": category, "timestamp": fmt.Sprint(d.Unix()),
+		// Hexo's :hash: the SHA-1 of the title and the date's seconds.
+		"hash": fmt.Sprintf("%x", sha1.Sum([]byte(title+fmt.Sprint(d.Unix()))))[:12],
+	}
+	for i := 0; i+1 < len(p.hexoVals); i += 2 {
+		if _, builtIn := vals[p.hexoVals[i]]; !builtIn || p.hexoVals[i] == "id" {
+			vals[p.hexoVals[i]] = p.hexoVals[i+1]
+		}
+	}
+	if _, ok := vals["layout"]; !ok {
+		vals["layout"] = "post" // a post's, unless its front matter says
 	}
 	var b strings.Builder
 	for i := 0; i < len(tmpl); {
@@ -393,20 +440,32 @@ func hexoExpand(tmpl, root, title string, p *Post) (string, bool) {
 			continue
 		}
 		j := i + 1
-		for j < len(tmpl) && (tmpl[j] == '_' || tmpl[j] >= 'a' && tmpl[j] <= 'z') {
+		for j < len(tmpl) && hexoNameByte(tmpl[j]) {
 			j++
 		}
-		// The longest name known wins (:i_month before :i…).
-		for j > i+1 {
-			if v, known := vals[tmpl[i+1:j]]; known {
-				b.WriteString(v)
-				break
+		name := tmpl[i+1 : j]
+		v, known := vals[name]
+		if !known {
+			v, known = defaults[name]
+		}
+		if !known {
+			// The longest name known wins (:i_monthfoo is :i_month, then
+			// "foo"), as capsule read the setting before.
+			for k := j - 1; k > i+1 && !known; k-- {
+				if v, known = vals[tmpl[i+1:k]]; known {
+					j = k
+				}
 			}
-			j--
 		}
-		if j == i+1 {
-			return "", false // :id, :hash, :abbrlink: not capsule's to compute
+		if !known {
+			if name == "" {
+				b.WriteByte(':')
+				i++
+				continue
+			}
+			return "", name, false
 		}
+		b.WriteString(v)
 		i = j
 	}
 	out := b.String()
@@ -417,7 +476,67 @@ func hexoExpand(tmpl, root, title string, p *Post) (string, bool) {
 	if strings.HasSuffix(out, "/index.html") {
 		out = strings.TrimSuffix(out, "index.html")
 	}
-	return out, true
+	return out, "", true
+}
+
+// hexoNameByte is a byte of a name in Hexo's permalink (\w).
+func hexoNameByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// hexoBuiltIn are the names of Hexo's permalink that the post's date,
+// file and categories give; another is a front matter key's.
+var hexoBuiltIn = map[string]bool{"year": true, "month": true, "i_month": true, "day": true, "i_day": true, "hour": true, "minute": true, "second": true,
+	"title": true, "name": true, "post_title": true, "category": true, "timestamp": true, "hash": true}
+
+// maxHexoKeys bounds the front matter keys a permalink names that are
+// kept with each post (Post.hexoVals), and maxHexoVal the bytes of each
+// value kept.
+const (
+	maxHexoKeys = 8
+	maxHexoVal  = 256
+)
+
+// hexoPermalinkKeys are the front matter keys permalink names (:abbrlink,
+// :id), at most maxHexoKeys, each between commas: postDefaults.hexoKeys.
+func hexoPermalinkKeys(permalink string) string {
+	var keys []string
+	for _, m := range hexoPermalinkName.FindAllStringSubmatch(permalink, -1) {
+		if n := m[1]; (!hexoBuiltIn[n] || n == "id") && !slices.Contains(keys, n) && len(keys) < maxHexoKeys {
+			keys = append(keys, n)
+		}
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	return "," + strings.Join(keys, ",") + ","
+}
+
+var hexoPermalinkName = regexp.MustCompile(`:(\w+)`)
+
+// hexoFrontValues takes from m the values of keys (postDefaults.hexoKeys)
+// that are strings or numbers: key, value, … for Post.hexoVals. They are
+// read, not unknown keys.
+func hexoFrontValues(m map[string]any, keys string) []string {
+	var out []string
+	for _, k := range strings.Split(strings.Trim(keys, ","), ",") {
+		v, ok := m[k]
+		if !ok || k == "" {
+			continue
+		}
+		delete(m, k)
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = strings.TrimSpace(v)
+		case int, int64, uint64, float64, bool:
+			s = fmt.Sprint(v)
+		}
+		if s != "" && len(s) <= maxHexoVal {
+			out = append(out, k, s)
+		}
+	}
+	return out
 }
 
 // HexoAssetFolder is the post asset folder of a Hexo site's post p (in
@@ -431,4 +550,21 @@ func (c *Content) HexoAssetFolder(p *Post) string {
 	}
 	rel := p.Path()
 	return strings.TrimSuffix(rel, path.Ext(rel))
+}
+
+// hexoUnknownAddress is the warning about a post whose address on the
+// web site is not known: its site's permalink names a front matter key
+// (missing) that it has not.
+func hexoUnknownAddress(p *Post, permalink, missing string) *FileError {
+	msg := fmt.Sprintf("_config.yml's permalink %q names :%s, which this post's front matter does not give: its address on the web site is not known, and does not lead here", clip(permalink), clip(missing))
+	if missing == "abbrlink" {
+		msg += " (hexo-abbrlink writes abbrlink: into the post when Hexo builds the site)"
+	}
+	return &FileError{File: p.File, Line: 1, Msg: msg, Kind: "Hexo address unknown"}
+}
+
+func init() {
+	// hexo-abbrlink's key, read when the permalink names it (hexoKeys),
+	// the plugin's own otherwise.
+	themeKeys["abbrlink"] = true
 }

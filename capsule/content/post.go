@@ -124,6 +124,9 @@ type Post struct {
 	// that is no number): what orders a Hugo section's list of its pages
 	// first (sortHugoSection).
 	weight int
+	// hexoVals are the values of the front matter keys a Hexo site's
+	// permalink names (abbrlink), each key then its value.
+	hexoVals []string
 }
 
 // PublishTime is when p is published: its date, unless its front matter
@@ -389,6 +392,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			m["date"] = def.modTime.In(loc)
 		}
 	}
+	var hexoVals []string
+	if def.hexoKeys != "" {
+		hexoVals = hexoFrontValues(m, def.hexoKeys)
+	}
 	r := newFrontReader(file, m, lines)
 	fail := r.fail
 	line := r.line
@@ -419,6 +426,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: len(bytes.TrimSpace(body)) == 0}
 	p.rel = p.Path()
+	p.hexoVals = hexoVals
 	p.Title = plainTitle(oneLine(r.str("title", titleExample)), def.typographer)
 	for _, k := range []string{"summary", "description", "excerpt"} {
 		if _, ok := m[k]; ok {
@@ -698,6 +706,7 @@ type postDefaults struct {
 	undatedPage bool   // a Hugo page: a page when front matter has no date
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	hexo        bool   // a Hexo site's: front matter may come without its opening "---" (splitHexoBare)
+	hexoKeys    string // the front matter keys its permalink names, each between commas (hexoPermalinkKeys)
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues

@@ -398,6 +398,7 @@ func encodeDefaults(w *buildcache.Writer, def *postDefaults) {
 	w.Bool(def.undatedPage)
 	w.Bool(def.bare)
 	w.Bool(def.hexo)
+	w.String(def.hexoKeys)
 	w.String(def.cascade)
 	w.Bool(def.typographer)
 	w.Bool(def.jsSite)
@@ -427,6 +428,7 @@ func decodeDefaults(d *buildcache.Decoder, z *zones) postDefaults {
 	def.undatedPage = d.Bool()
 	def.bare = d.Bool()
 	def.hexo = d.Bool()
+	def.hexoKeys = d.String()
 	def.cascade = d.String()
 	def.typographer = d.Bool()
 	def.jsSite = d.Bool()
@@ -513,6 +515,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.fmTranslationKey)
 	w.Bool(p.untitled)
 	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
+	encodeStrings(w, p.hexoVals)
 }
 
 func decodePost(d *buildcache.Decoder, z *zones) *Post {
@@ -572,6 +575,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.fmTranslationKey = d.String()
 	p.untitled = d.Bool()
 	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
+	p.hexoVals = decodeStrings(d)
 	return p
 }
 

@@ -70,8 +70,12 @@ type siteConfig struct {
 	hexoDrafts  bool
 	hexoRoot    string
 	hexoNoIndex bool
-	// Hexo: new_post_name, how its posts' files are named (hexoName).
+	// Hexo: new_post_name, how its posts' files are named (hexoName);
+	// the front matter keys its permalink names (hexoPermalinkKeys) and
+	// permalink_defaults (with default_category).
 	hexoPostName string
+	hexoKeys     string
+	hexoDefaults map[string]string
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Zola: [slugify] paths, "on" unless set (zolaSlug), and [slugify]
