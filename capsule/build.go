@@ -476,6 +476,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
 	st.Warnings = append(st.Warnings, routes.warns...)
 	st.serveFolderIndexes(c.Files)
+	st.serveHexoAssets(c.HexoAssetAddresses())
 	st.servePostsFolders(blogs, links)
 
 	var prevSearch *search.Index

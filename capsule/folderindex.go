@@ -34,6 +34,26 @@ func (st *Store) serveFolderIndexes(files []content.File) {
 	}
 }
 
+// serveHexoAssets answers the web addresses of a Hexo site's posts'
+// asset files (content.Content.HexoAssetAddresses: web address → file)
+// as folder indexes are answered: a redirect to the file on Gemini, the
+// file on Gopher. Last, as they are: an address something else answers
+// stays its.
+func (st *Store) serveHexoAssets(assets map[string]string) {
+	for web, file := range assets {
+		web, file = "/"+web, "/"+file
+		if _, served := st.gemini[file]; !served {
+			continue // not served (a page's path, a secret…)
+		}
+		if _, taken := st.gemini[web]; !taken {
+			st.gemini[web] = gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiURL(file), nil)
+		}
+		if _, taken := st.gopher[web]; !taken {
+			st.gopher[web] = st.gopher[file]
+		}
+	}
+}
+
 // isFolderIndex reports whether a file's name is what a web server
 // answers its folder's address with.
 func isFolderIndex(name string) bool {

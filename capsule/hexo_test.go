@@ -283,3 +283,41 @@ func TestHexoPermalinkKeys(t *testing.T) {
 		}
 	}
 }
+
+// Hexo publishes a post's asset folder (source/_posts/hello/ beside
+// hello.md) at the post's address: cat.png at /blog/2020/07/23/hello/
+// cat.png, which the web and other posts link ({% img %} without the
+// root, which Hexo adds). capsule served the file at /_posts/hello/
+// cat.png alone: that address was 51, and the links to it dead.
+func TestHexoAssetWebAddresses(t *testing.T) {
+	dir := hexoSite(t, "title: 資産\nlanguage: ja\ntimezone: Asia/Tokyo\nroot: /blog/\npermalink: :year/:month/:day/:title/\npost_asset_folder: true\n", map[string]string{
+		"source/_posts/hello.md":             "---\ntitle: 猫の記事\ndate: 2020-07-23 10:00:00\n---\n{% asset_img cat.png 猫 %}\n",
+		"source/_posts/hello/cat.png":        "PNG",
+		"source/_posts/hello/img/nested.png": "NESTED",
+		"source/_posts/other.md":             "---\ntitle: 別の記事\ndate: 2020-08-01\n---\n{% img /2020/07/23/hello/cat.png 前の記事の猫 %}\n\n![入れ子の絵](/blog/2020/07/23/hello/img/nested.png)\n",
+	})
+	d := serveDir(t, dir)
+	for web, file := range map[string]string{
+		"/blog/2020/07/23/hello/cat.png":        "/_posts/hello/cat.png",
+		"/blog/2020/07/23/hello/img/nested.png": "/_posts/hello/img/nested.png",
+	} {
+		if status, meta, _ := servetest.GeminiGet(t, d, web); status != 31 || !strings.HasSuffix(meta, file) {
+			t.Errorf("Gemini %s: %d %s, want a redirect to %s", web, status, meta, file)
+		}
+		_, _, want := servetest.GeminiGet(t, d, file)
+		if got := servetest.GopherGet(t, d, web+"\r\n"); got != want || want == "" {
+			t.Errorf("Gopher %s: %q, want the file %q", web, got, want)
+		}
+	}
+	_, _, page := servetest.GeminiGet(t, d, "/posts/other.gmi")
+	for _, want := range []string{"=> /_posts/hello/cat.png 前の記事の猫", "=> /_posts/hello/img/nested.png 入れ子の絵"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q on the page linking the asset by its web address:\n%s", want, page)
+		}
+	}
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "does not exist") {
+			t.Errorf("dead link: %v", w)
+		}
+	}
+}

@@ -218,6 +218,11 @@ func (l *postLinks) resolveFile(dest string, from *content.Post) (file string, k
 			return f, l.files[f], true
 		}
 	}
+	if f := l.c.HexoAssetFile(u.Path); f != "" && l.files[f] != fileNone {
+		// A Hexo post's asset at the address Hexo publishes it at
+		// (/android/06-screen/cat.png: content.Content.HexoAssetFile).
+		return f, l.files[f], true
+	}
 	if f, k := l.folderIndex(u.Path, p); k != fileNone {
 		return f, k, true
 	}

@@ -568,3 +568,67 @@ func init() {
 	// the plugin's own otherwise.
 	themeKeys["abbrlink"] = true
 }
+
+// hexoAssetAddresses are the web addresses Hexo publishes the asset
+// folders' files of the posts served at: each file of _posts/hello/ at
+// the post's permalink (its first generated address), a folder, joined
+// with the file's path in the folder (/2020/07/23/hello/cat.png), as
+// Hexo joins them. Keys are without their leading "/". One pass over the
+// files, each looking up the folders it is in: at most the files times
+// their depth.
+func (c *Content) hexoAssetAddresses() map[string]string {
+	owners := make(map[string]*Post)
+	for _, list := range [][]*Post{c.Posts, c.Pages, c.Unlisted} {
+		for _, p := range list {
+			if dir := c.HexoAssetFolder(p); dir != "" && len(p.Addresses) > 0 {
+				owners[dir] = p
+			}
+		}
+	}
+	if len(owners) == 0 {
+		return nil
+	}
+	out := make(map[string]string)
+	for _, f := range c.Files {
+		for dir := path.Dir(f.Path); dir != "." && dir != "/"; dir = path.Dir(dir) {
+			if p := owners[dir]; p != nil {
+				web := path.Join(p.Addresses[0], strings.TrimPrefix(f.Path, dir+"/"))
+				if _, taken := out[web[1:]]; !taken {
+					out[web[1:]] = f.Path
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// HexoAssetAddresses are the web addresses of a Hexo site's posts' asset
+// files (hexoAssetAddresses), without their leading "/", each to the
+// file's path; nil for any other site.
+func (c *Content) HexoAssetAddresses() map[string]string {
+	if c == nil {
+		return nil
+	}
+	return c.hexoAssets
+}
+
+// HexoAssetFile is the file of a Hexo post's asset folder that the web
+// address p (a path from the top) names, with or without the site's root
+// (an author writes /2020/07/23/hello/cat.png for a site at /blog/,
+// Hexo adding the root): its path, "" when it names none.
+func (c *Content) HexoAssetFile(p string) string {
+	if c == nil || len(c.hexoAssets) == 0 || !strings.HasPrefix(p, "/") {
+		return ""
+	}
+	p = path.Clean(p)
+	if f, ok := c.hexoAssets[p[1:]]; ok {
+		return f
+	}
+	if c.hexoRoot != "/" && c.hexoRoot != "" {
+		if f, ok := c.hexoAssets[strings.TrimPrefix(path.Join(c.hexoRoot, p), "/")]; ok {
+			return f
+		}
+	}
+	return ""
+}

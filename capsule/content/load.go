@@ -92,6 +92,11 @@ type Content struct {
 	hexo      bool      // a Hexo site's: see HexoAssetFolder
 	// sectionLists: see SectionLists.
 	sectionLists bool
+	// hexoAssets are the web addresses of a Hexo site's posts' asset
+	// files, without their leading "/", to the files (HexoAssetFile),
+	// hexoRoot its root ("/blog").
+	hexoAssets map[string]string
+	hexoRoot   string
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -662,6 +667,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		} else {
 			c.Files = append(c.Files, f)
 		}
+	}
+	if c.hexo {
+		c.hexoRoot = f.config.hexoRoot
+		c.hexoAssets = c.hexoAssetAddresses()
 	}
 	SortFileErrors(errs)
 	c.Problems = errs
