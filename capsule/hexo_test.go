@@ -321,3 +321,21 @@ func TestHexoAssetWebAddresses(t *testing.T) {
 		}
 	}
 }
+
+// A bare {% post_link hello %} is labelled, as Hexo labels it, with the
+// post's title (it was its file's name), and the last argument of
+// {% post_link hello title false %}, whether Hexo escapes the title, is
+// not part of the label.
+func TestHexoPostLinkLabel(t *testing.T) {
+	dir := hexoSite(t, "title: リンク\nlanguage: ja\n", map[string]string{
+		"source/_posts/2019/hello.md": "---\ntitle: 最初の記事の題\ndate: 2019-01-01\n---\n本文。\n",
+		"source/_posts/links.md":      "---\ntitle: リンクの記事\ndate: 2020-01-01\n---\n前は {% post_link 2019/hello %} です。\n\nまた {% post_link 2019/hello \"別の言い方\" false %} です。\n",
+	})
+	d := serveDir(t, dir)
+	_, _, page := servetest.GeminiGet(t, d, "/posts/links.gmi")
+	for _, want := range []string{"=> /posts/hello.gmi 最初の記事の題\n", "=> /posts/hello.gmi 別の言い方\n"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q on the page:\n%s", want, page)
+		}
+	}
+}

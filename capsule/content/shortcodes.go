@@ -1382,7 +1382,15 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.warn(p, "Liquid tag dropped", "{%% %s %%} without a file or post: dropped", name)
 			break
 		}
+		if n := len(args); name == "post_link" && n >= 3 && (args[n-1] == "true" || args[n-1] == "false") {
+			args = args[:n-1] // {% post_link slug title false %}: whether the title is escaped
+		}
 		target, label := args[0], strings.Join(args[1:], " ")
+		if name == "post_link" && label == "" && e.title != nil {
+			// Hexo labels a bare {% post_link hello %} with the post's
+			// title.
+			label = e.title(target)
+		}
 		if name == "post_link" || name == "post_path" {
 			dest, ok := e.resolve(target)
 			if !ok {
