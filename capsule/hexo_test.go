@@ -3,6 +3,7 @@ package capsule_test
 import (
 	"crypto/sha1"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -336,6 +337,43 @@ func TestHexoPostLinkLabel(t *testing.T) {
 	for _, want := range []string{"=> /posts/hello.gmi 最初の記事の題\n", "=> /posts/hello.gmi 別の言い方\n"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("no %q on the page:\n%s", want, page)
+		}
+	}
+}
+
+// Hexo's multilingual posts, as its docs set them: new_post_name
+// :lang/:title.md puts a post in _posts/en/hello.md, whose :lang is en
+// (the name's, over the front matter's) and :title hello; permalink
+// :lang/:title/ is then /en/hello/, permalink_defaults' lang the
+// others'. capsule took :title for en/hello and every post's :lang for
+// the default: both posts claimed /ja/hello/ (en's lost it, with a
+// warning) and /en/hello/ was 51. The front matter's lang stays the
+// post's language when the permalink names :lang.
+func TestHexoLanguageFromPostName(t *testing.T) {
+	dir := hexoSite(t, "title: 多言語\nlanguage: [ja, en]\nnew_post_name: :lang/:title.md\npermalink: :lang/:title/\npermalink_defaults:\n  lang: ja\n", map[string]string{
+		"source/_posts/en/hello.md": "---\ntitle: Hello\ndate: 2020-01-01\n---\nEnglish text.\n",
+		"source/_posts/ja/hello.md": "---\ntitle: こんにちは\ndate: 2020-01-01\n---\n日本語の本文。\n",
+		"source/_posts/plain.md":    "---\ntitle: Bonjour\nlang: fr\ndate: 2020-01-02\n---\nTexte.\n",
+	})
+	d := serveDir(t, dir)
+	for from, text := range map[string]string{"/en/hello/": "English text.", "/ja/hello/": "日本語の本文。", "/fr/plain/": "Texte."} {
+		status, meta, _ := servetest.GeminiGet(t, d, from)
+		if status != 31 {
+			t.Errorf("%s: %d %s, want a redirect", from, status, meta)
+			continue
+		}
+		u, _ := url.Parse(meta)
+		if _, _, page := servetest.GeminiGet(t, d, u.Path); !strings.Contains(page, text) {
+			t.Errorf("%s leads to %s, not the post %q:\n%s", from, meta, text, page)
+		}
+	}
+	_, mime, _ := servetest.GeminiGet(t, d, "/posts/plain.gmi")
+	if !strings.Contains(mime, "lang=fr") {
+		t.Errorf("the front matter's lang: fr is not the post's language: %s", mime)
+	}
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "not served there") {
+			t.Errorf("%v", w)
 		}
 	}
 }

@@ -240,6 +240,10 @@ type hexoNameInfo struct {
 	// title is :title, the post's name in its permalink ("" when the
 	// setting has none); year, month and day its date's, if named.
 	title, year, month, day string
+	// more are the other names' parts (:lang of ":lang/:title.md"),
+	// each name then its value, which Hexo gives the post as if its
+	// front matter's: its permalink's :lang.
+	more []string
 }
 
 // hexoName reads rel, a post's path in the source folder
@@ -274,6 +278,9 @@ func (c siteConfig) hexoName(rel string) hexoNameInfo {
 			info.month = v
 		case "day", "i_day":
 			info.day = v
+		case "hash":
+		default:
+			info.more = append(info.more, n, v)
 		}
 	}
 	return info
@@ -386,8 +393,8 @@ func (f folder) hexoAddress(p *Post) (addr, missing string, ok bool) {
 	if p.own != "" {
 		return "", "", true
 	}
-	title := f.config.hexoName(rel).title
-	return hexoExpand(f.config.permalink, f.config.hexoRoot, title, p, f.config.hexoDefaults)
+	info := f.config.hexoName(rel)
+	return hexoExpand(f.config.permalink, f.config.hexoRoot, info.title, p, info.more, f.config.hexoDefaults)
 }
 
 // hexoExpand fills in Hexo's permalink setting tmpl for the post p,
@@ -396,7 +403,7 @@ func (f folder) hexoAddress(p *Post) (addr, missing string, ok bool) {
 // category's is the front matter's key of that name (hexo-abbrlink's
 // :abbrlink, written there; :id), else permalink_defaults' (Hexo's
 // rule); missing is the one neither gives, when ok is false.
-func hexoExpand(tmpl, root, title string, p *Post, defaults map[string]string) (addr, missing string, ok bool) {
+func hexoExpand(tmpl, root, title string, p *Post, named []string, defaults map[string]string) (addr, missing string, ok bool) {
 	d := p.Date
 	// :category is the post's categories, each slugized, one in the other
 	// (Hexo's category slug: its parent's, "/", its own).
@@ -427,6 +434,13 @@ func hexoExpand(tmpl, root, title string, p *Post, defaults map[string]string) (
 	for i := 0; i+1 < len(p.hexoVals); i += 2 {
 		if _, builtIn := vals[p.hexoVals[i]]; !builtIn || p.hexoVals[i] == "id" {
 			vals[p.hexoVals[i]] = p.hexoVals[i+1]
+		}
+	}
+	for i := 0; i+1 < len(named); i += 2 {
+		// What the file's name gives (new_post_name's :lang), over the
+		// front matter, as Hexo gives it.
+		if !hexoBuiltIn[named[i]] {
+			vals[named[i]] = named[i+1]
 		}
 	}
 	if _, ok := vals["layout"]; !ok {
@@ -516,7 +530,7 @@ var hexoPermalinkName = regexp.MustCompile(`:(\w+)`)
 
 // hexoFrontValues takes from m the values of keys (postDefaults.hexoKeys)
 // that are strings or numbers: key, value, … for Post.hexoVals. They are
-// read, not unknown keys.
+// read, not unknown keys; those capsule reads too (lang) stay in m.
 func hexoFrontValues(m map[string]any, keys string) []string {
 	var out []string
 	for _, k := range strings.Split(strings.Trim(keys, ","), ",") {
@@ -524,7 +538,9 @@ func hexoFrontValues(m map[string]any, keys string) []string {
 		if !ok || k == "" {
 			continue
 		}
-		delete(m, k)
+		if !slices.Contains(postKeys, k) {
+			delete(m, k) // read here, no unknown key; capsule's own (lang) stay its
+		}
 		var s string
 		switch v := v.(type) {
 		case string:
