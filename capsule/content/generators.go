@@ -190,18 +190,47 @@ func (c siteConfig) contentDirs() []string {
 }
 
 // siblingContent reports whether the content of a Hugo site whose root
-// is root lives in its languages' folders alone, beside the site's
-// contentDir, which is not there (hugo-book's content.en, content.zh).
+// is root lives in its languages' folders alone, beside one another:
+// the site's contentDir is not there (hugo-book's content.en,
+// content.zh), or is a language's, beside another's (content for en,
+// content_ja for ja).
 func (c siteConfig) siblingContent(root string) bool {
-	if isDir(filepath.Join(root, c.contentDir)) {
+	if isDir(filepath.Join(root, c.contentDir)) && !slices.ContainsFunc(c.languages, func(l Language) bool {
+		return filepath.Clean(filepath.FromSlash(l.ContentDir)) == filepath.Clean(c.contentDir)
+	}) {
 		return false
 	}
 	for _, d := range c.contentDirs()[1:] {
-		if isDir(filepath.Join(root, d)) && !strings.HasPrefix(filepath.Clean(d)+string(filepath.Separator), filepath.Clean(c.contentDir)+string(filepath.Separator)) {
+		if isDir(filepath.Join(root, d)) && !within(d, c.contentDir) {
 			return true
 		}
 	}
 	return false
+}
+
+// within reports whether folder d is dir or in it (both relative to one
+// root).
+func within(d, dir string) bool {
+	return strings.HasPrefix(filepath.Clean(d)+string(filepath.Separator), filepath.Clean(dir)+string(filepath.Separator))
+}
+
+// claimContentDir gives the site's contentDir to the default language
+// when it has no folder of its own and another language's is beside it
+// ([languages.ja] contentDir = "content_ja", English's content in
+// content): Hugo reads it for the languages without one, and capsule,
+// which then reads the folders beside one another (siblingContent),
+// needs it named as a language's.
+func (c *siteConfig) claimContentDir(def string) {
+	l := c.language(def)
+	if l == nil || l.ContentDir != "" || !slices.ContainsFunc(c.languages, func(o Language) bool {
+		return o.ContentDir != "" && !within(filepath.FromSlash(o.ContentDir), c.contentDir)
+	}) {
+		return
+	}
+	l.ContentDir = filepath.ToSlash(c.contentDir)
+	if c.urls.languages != nil {
+		c.urls.languages[def] = l.ContentDir
+	}
 }
 
 // findSiteRoot is the folder of the generator's site dir belongs to: the

@@ -566,9 +566,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.hexo = f.gen == genHexo
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
 	if l == layoutHugo && f.gen == "" && !f.zola {
-		if w := f.config.langMountsWarning(f.root, c.Meta.Lang); w != nil {
-			c.Warnings = append(c.Warnings, w)
-		}
+		c.Warnings = append(c.Warnings, f.config.mountsWarnings(f.root)...)
 	}
 	c.sectionLists = l == layoutHugo && f.gen == ""
 	c.Markup = f.config.markup

@@ -44,10 +44,10 @@ type siteConfig struct {
 	// the front matter's keys in that list: its date wins over theirs.
 	nameDates, nameFirst bool
 	languages            []Language // a multilingual site's, by weight (languages.go)
-	// langMounts are Hugo's module.mounts of content for a language
-	// ("content as ja"), which capsule does not follow: named in a
-	// warning (langMountsWarning).
-	langMounts []string
+	// mounts is what capsule makes of Hugo's module.mounts of content
+	// (mounts.go): the folders it follows, named as languages' content
+	// folders (contentDir), and those it does not, named in warnings.
+	mounts mountsRead
 	// blockAttributes: Hugo's markup.goldmark.parser.attribute.block,
 	// with which a line "{.note}" or "{ #id }" under a block is its
 	// attributes, not text.
@@ -183,41 +183,6 @@ func section(m map[string]any, key string) map[string]any {
 	return s
 }
 
-// hugoLangMounts are the mounts of module.mounts in m that give a folder
-// to a language's content (source content, target content, lang ja), as
-// "content as ja", at most maxLangMounts.
-func hugoLangMounts(m map[string]any) []string {
-	list, _ := section(m, "module")["mounts"].([]any)
-	var out []string
-	for _, v := range list {
-		mt, _ := v.(map[string]any)
-		if lang, target := str(mt["lang"]), strings.Trim(str(mt["target"]), "/"); lang != "" && (target == "content" || strings.HasPrefix(target, "content/")) {
-			if out = append(out, str(mt["source"])+" as "+lang); len(out) == maxLangMounts {
-				break
-			}
-		}
-	}
-	return out
-}
-
-// maxLangMounts bounds the mounts a warning names.
-const maxLangMounts = 8
-
-// langMountsWarning names the mounts of content for a language (Hugo's
-// module.mounts with lang) that capsule does not follow, nil for none:
-// Hugo publishes a file of a mounted folder whose name says no language
-// in each language the folder is mounted for; capsule reads the content
-// folder once, such a file in the default language only (defLang),
-// which loses its other languages' pages but for that warning.
-func (c siteConfig) langMountsWarning(root, defLang string) *FileError {
-	if len(c.langMounts) == 0 || len(c.languages) == 0 {
-		return nil
-	}
-	return &FileError{File: filepath.Join(root, c.file), Kind: "content mount not followed",
-		Msg: "module.mounts mounts " + strings.Join(c.langMounts, ", ") + ": Hugo publishes a file there whose name says no language (hello.md, not hello.ja.md) in each language it is mounted for; " +
-			"capsule reads the content folder once and serves such a file in the default language (" + defLang + ") only: name a file for its language (hello.ja.md) to serve it in another, or give each language a folder of its own (contentDir)"}
-}
-
 // readHugoConfig reads a Hugo site's configuration: file (relative to
 // root) merged with the files of config/_default/, as Hugo merges them.
 func readHugoConfig(root, file string) siteConfig {
@@ -319,7 +284,13 @@ func readHugoConfig(root, file string) siteConfig {
 	// compared.
 	c.taxonomies, c.tagKeys = commaSet(taxonomies), commaSet(tagKeys)
 	c.languages = readHugoLanguages(m)
-	c.langMounts = hugoLangMounts(m)
+	c.claimContentDir(defaultLang)
+	mounts, over := hugoContentMounts(m)
+	var codes []string
+	for code := range section(m, "languages") {
+		codes = append(codes, strings.ToLower(code))
+	}
+	c.followMounts(mounts, over, defaultLang, codes)
 	c.markup = hugoMarkup(m)
 	c.blockAttributes = isTrue(section(section(section(section(m, "markup"), "goldmark"), "parser"), "attribute")["block"])
 	c.nameDates, c.nameFirst = hugoNameDates(section(m, "frontmatter"))
