@@ -1,6 +1,7 @@
 package capsule
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
 	"slices"
@@ -14,9 +15,14 @@ import (
 // pages made by a template, from a file that says little more than which
 // (content/search.md: title = "Search", layout = "search", and no text).
 // Capsule has those pages of its own; such a file, with no text, is left
-// out, and links to it lead to capsule's page. With text, it is the
-// author's page, served as pages are (under pagesDir when its name is one
-// of capsule's pages: see pageMoved).
+// out, and links to it lead to capsule's page; so is one whose front
+// matter names one of those templates (layout: archive, Hugo's type:
+// "archive"), and a Hugo section's _index.md naming it with a short line
+// of text at most (ShintaroOba's archive/_index.md: "archive page";
+// busitora's: "記事履歴"), which the theme's list template draws above
+// its list: its words are in the warning that says so. With text
+// otherwise, it is the author's page, served as pages are (under
+// pagesDir when its name is one of capsule's pages: see pageMoved).
 
 // builtinPage is one of the capsule's own pages, as a stub would have
 // stood for it: its name in messages, and its addresses.
@@ -44,17 +50,7 @@ func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*co
 	out = lists
 	for i, list := range lists {
 		for _, p := range list {
-			if !p.Blank {
-				continue
-			}
-			// By its slug, or by its file's name when the slug was made
-			// unique (a theme's archive.md in two folders: b/archive.md
-			// is b-archive).
-			page, ok := stubNames[p.Slug]
-			if !ok {
-				name := path.Base(filepath.ToSlash(p.File))
-				page, ok = stubNames[strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))]
-			}
+			page, ok := stubPage(p)
 			if !ok {
 				continue
 			}
@@ -65,12 +61,38 @@ func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*co
 			// A language's archive, tags and search are its own.
 			page.gemini, page.gopher = p.LangDir+page.gemini, p.LangDir+page.gopher
 			stubs[p] = page
-			warns = append(warns, &content.FileError{File: p.File, Line: 1, Msg: "no text: a theme's layout page, which " + page.name +
-				" (" + page.gemini + ") serves; not served, and links to it lead there (give it text to publish it at " + postGeminiPath(p) + ")"})
+			msg := "no text: a theme's layout page, which " + page.name + " (" + page.gemini + ") serves; not served, and links to it lead there (give it text to publish it at " + postGeminiPath(p) + ")"
+			if !p.Blank {
+				msg = fmt.Sprintf("a theme's layout page (its template %q) whose only text is %q, which %s (%s) serves; not served, and links to it lead there (give it more than a line of text, or no layout or type, to publish it at %s)",
+					p.Layout, p.Brief, page.name, page.gemini, postGeminiPath(p))
+			}
+			warns = append(warns, &content.FileError{File: p.File, Line: 1, Msg: msg})
 		}
 		if stubs != nil {
 			out[i] = slices.DeleteFunc(slices.Clone(list), func(p *content.Post) bool { _, stub := stubs[p]; return stub })
 		}
 	}
 	return out, stubs, warns
+}
+
+// stubPage is the capsule's page that stands for p when p is a layout
+// stub: with no text, by its slug, or by its file's name when the slug
+// was made unique (a theme's archive.md in two folders: b/archive.md is
+// b-archive), or by the template its front matter names (Post.Layout);
+// and a Hugo section's _index.md by that template with a short line of
+// text (Post.Brief), which the theme's list draws as a heading: a page's
+// line under its template (search.md, layout: search, "How to search
+// this blog") is the author's own.
+func stubPage(p *content.Post) (builtinPage, bool) {
+	if p.Blank {
+		if page, ok := stubNames[p.Slug]; ok {
+			return page, true
+		}
+		name := path.Base(filepath.ToSlash(p.File))
+		if page, ok := stubNames[strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))]; ok {
+			return page, true
+		}
+	}
+	page, ok := stubNames[p.Layout]
+	return page, ok && p.Layout != "" && (p.Blank || strings.HasPrefix(strings.ToLower(path.Base(filepath.ToSlash(p.File))), "_index."))
 }

@@ -112,6 +112,7 @@ comments: true
 		p.File, p.BodyLine, p.bodyAt, p.rel = "", 0, 0, "" // where the file is, and its text: not the syntax
 		p.own, p.ownKey, p.ownLine = "", "", 0             // which key of each syntax held an alias
 		p.hugoAliases = nil
+		p.Layout, p.Brief = "", "" // the YAML's layout: post, a template its one line of text is under
 		p.Date = p.Date.UTC()
 		p.Updated = p.Updated.UTC()
 		posts = append(posts, p)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"math"
@@ -62,6 +63,15 @@ type Post struct {
 	// Blank is a post with no text after its front matter, only spaces
 	// and line breaks: a theme's layout stub, such as Hugo's search.md.
 	Blank bool
+	// Layout is the template its front matter names (layout, else
+	// Hugo's type), lower case, when its text is at most a short line
+	// (Brief): what a theme's layout page says, as ShintaroOba/techlog's
+	// archive/_index.md does with type: "archive" and "archive page"
+	// (see capsule's stubs.go). "" otherwise, and for a longer name
+	// (maxLayoutName bytes).
+	Layout string
+	// Brief is that line, "" when there is none (Blank).
+	Brief string
 	// Math is set when the front matter turns a math renderer on for the
 	// post (math, katex, mathjax: true): "$…$" is then math in it (see
 	// Markup.Dollar).
@@ -127,6 +137,27 @@ type Post struct {
 	// hexoVals are the values of the front matter keys a Hexo site's
 	// permalink names (abbrlink), each key then its value.
 	hexoVals []string
+}
+
+// maxLayoutName bounds the template name Post.Layout holds, and
+// maxBrief the line Post.Brief does: a word or two ("記事履歴"), what a
+// theme's layout page says beside its template.
+const (
+	maxLayoutName = 32
+	maxBrief      = 80
+)
+
+// layoutPage is the template the front matter m names (layout, else
+// type), lower case, and the text body says, when that is at most one
+// line of maxBrief bytes: a theme's layout page's ("" and "" when
+// there is none, or the text is longer).
+func layoutPage(m map[string]any, body []byte) (layout, brief string) {
+	layout = strings.ToLower(strings.TrimSpace(cmp.Or(str(m["layout"]), str(m["type"]))))
+	text := bytes.TrimSpace(body)
+	if layout == "" || len(layout) > maxLayoutName || len(text) > maxBrief || bytes.ContainsAny(text, "\n\r") {
+		return "", ""
+	}
+	return layout, string(text)
 }
 
 // PublishTime is when p is published: its date, unless its front matter
@@ -466,6 +497,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		p.Hero = jsHero(m)
 	}
 	p.Math = frontMath(m)
+	p.Layout, p.Brief = layoutPage(m, body)
 	// Jekyll's published: false is a draft; Hugo's published is a date,
 	// its publishDate.
 	if v, ok := m["published"]; ok {
