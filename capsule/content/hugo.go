@@ -71,9 +71,9 @@ var hostConfigFiles = []string{"_redirects", "_headers"}
 
 // findNested lists the Markdown files in the subfolders of a flat or Hugo
 // folder: the posts of Hugo sections. Hidden folders and folders starting
-// with "_" are passed over (but with underscored set, an Eleventy site's:
-// Eleventy builds them, its _data, _includes and layouts folders being
-// left out by ex, as its output and ignore files are), and so are each
+// with "_" are passed over (but with underscored set, a Hugo, Eleventy or
+// Hexo site's: they build them, Eleventy's _data, _includes and layouts
+// folders being left out by ex, as its output and ignore files are), and so are each
 // section's _index.md (its metadata) and the Markdown files a page bundle
 // holds beside its index.md (its resources). What ex leaves out is not
 // looked at.

@@ -358,7 +358,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.Warnings = append(c.Warnings, &FileError{File: first, Msg: what + " is not served: move posts to the top, or give layout = \"hugo\" if this is a Hugo content folder", Kind: "Markdown not served"})
 		}
 	default:
-		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", f.gen == genEleventy || f.gen == genHexo, f.langSuffix)
+		// Hugo publishes folders named with "_" (content/blog/_misc/),
+		// as Eleventy and Hexo do: read so in a site whose Hugo
+		// configuration was found, not in a folder only taken for a
+		// Hugo one (a theme's repository: its layouts/_partials), nor
+		// in Zola's, Astro's or capsule's own.
+		underscored := f.gen == genEleventy || f.gen == genHexo || l == layoutHugo && f.gen == "" && !f.zola && f.config.file != ""
+		nested, sections = findNested(dir, root, ex, top, recs, maxPost, f.gen != "", underscored, f.langSuffix)
 		if f.zola {
 			// A section with text is a page, as Zola renders it
 			// (about/_index.md), with the list of its pages: not a
