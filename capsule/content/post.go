@@ -308,7 +308,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	var warns []*FileError
 	whole := len(src) // the body is what ends src: it begins at whole-len(body) (Post.bodyAt)
 	blank := 0
-	if def.zola {
+	if def.zola || def.hugo {
+		// Zola and Hugo read front matter after blank lines (Hugo's
+		// lexer skips spaces and line ends before its "+++", "---" or
+		// "{"); Jekyll's must open the file.
 		src, blank = trimBlankStart(src)
 	}
 	front, body, bodyLine, start, format, ferr := splitFront(src)

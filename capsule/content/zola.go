@@ -453,8 +453,8 @@ func zolaFront(m map[string]any, lines map[string]int) {
 	}
 }
 
-// trimBlankStart drops the blank lines a Zola page may start with before
-// its "+++"; n is how many.
+// trimBlankStart drops the blank lines a Zola or Hugo page may start
+// with before its front matter; n is how many.
 func trimBlankStart(src []byte) (out []byte, n int) {
 	for {
 		line, rest, ok := bytes.Cut(src, []byte("\n"))
