@@ -1014,13 +1014,32 @@ func indentedHTML(inner []byte) (out []byte, ok bool) {
 }
 
 // linkParam is the address an unknown shortcode names by a link's
-// parameter (url, href or link), "" for none or one with spaces.
+// parameter (url, href or link), else by its first positional argument
+// when that is a web address, as a theme's link card takes one ({{<
+// blogcard "https://…" >}}; eichisanden/blog's {{% ogp "https://…" %}},
+// 12 of them, a card Hugo draws from the page it fetches); "" for none
+// or one with spaces.
 func linkParam(t *scTag) string {
 	url := strings.TrimSpace(cmp.Or(t.arg("url", -1), t.arg("href", -1), t.arg("link", -1)))
+	if url == "" && len(t.pos) > 0 {
+		if first := strings.TrimSpace(t.pos[0]); webAddress(first) {
+			url = first
+		}
+	}
 	if url == "" || strings.ContainsAny(url, " \t\r\n") {
 		return ""
 	}
 	return url
+}
+
+// webAddress reports whether s is an http or https address with a host.
+func webAddress(s string) bool {
+	for _, scheme := range []string{"https://", "http://"} {
+		if len(s) > len(scheme) && strings.EqualFold(s[:len(scheme)], scheme) {
+			return true
+		}
+	}
+	return false
 }
 
 // imageParam is the image an unknown shortcode names by its src
