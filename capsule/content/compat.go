@@ -96,7 +96,12 @@ func (r *frontReader) aliases(warns []*FileError) (out []string, hugo map[string
 			p, err := normaliseAlias(a)
 			switch {
 			case err != "":
-				r.fail(r.line(key), "front matter: %s %q %s", key, clip(a), err)
+				// Only an old address is lost, not the post: Hugo
+				// publishes a page whose url has a space (zatoima's
+				// url: hugo-about-executable-not-found in Hugo) at
+				// that address, escaped.
+				warns = append(warns, &FileError{File: r.file, Line: r.line(key),
+					Msg: fmt.Sprintf("front matter: %s %q %s: that old address is not answered; the post is served", key, clip(a), err), Kind: kindAliasIgnored})
 			case p == "":
 			case strings.Contains(p, "/:") && (key == "url" || key == "permalink"):
 				// The post's own address as a pattern: Jekyll's permalink
@@ -128,6 +133,10 @@ func patternIgnored(file string, line int, key, pattern string) *FileError {
 
 // kindPatternIgnored is the kind of the warnings of patternIgnored.
 const kindPatternIgnored = "address pattern ignored"
+
+// kindAliasIgnored is the kind of the warnings about an old address that
+// cannot be answered (normaliseAlias).
+const kindAliasIgnored = "old address ignored"
 
 // normaliseAlias makes a a path starting with "/", or says what is wrong.
 func normaliseAlias(a string) (string, string) {
