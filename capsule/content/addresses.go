@@ -162,6 +162,7 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 				addr, more = routed, others
 			}
 		}
+		f.placeHugoURL(p)
 		older = f.placeHugoAliases(p, addr)
 	case f.layout == layoutJekyll:
 		addr, ok = f.config.jekyllAddress(p)
@@ -197,6 +198,28 @@ func eleventyFolderIndex(addr string) string {
 	return addr
 }
 
+// placeHugoURL puts p's url, as an address, where Hugo writes it: under
+// its language's folder when written without a leading slash in a
+// multilingual site (siteConfig.hugoURLPrefix).
+func (f folder) placeHugoURL(p *Post) {
+	prefix := f.config.hugoURLPrefix(p, f.contentPath())
+	if prefix == "" {
+		return
+	}
+	written, _ := normaliseAlias(p.own)
+	// A new slice: p's Aliases are shared with the parse cache's copy.
+	placed := make([]string, 0, len(p.Aliases))
+	for _, a := range p.Aliases {
+		if a == written && len(prefix+a) <= MaxAliasBytes {
+			a = prefix + a
+		}
+		if !slices.Contains(placed, a) {
+			placed = append(placed, a)
+		}
+	}
+	p.Aliases = placed
+}
+
 // placeHugoAliases places p's aliases as Hugo 0.165 writes them, p being
 // at addr (its Hugo address; "" when its url gives it or it is unknown):
 // one written relative ("old-name", "../old") is relative to the folder
@@ -219,7 +242,7 @@ func (f folder) placeHugoAliases(p *Post, addr string) (older []string) {
 	}
 	page := addr
 	if p.own != "" && p.ownKey == "url" && !isPattern(p.own) {
-		page = "/" + strings.TrimPrefix(p.own, "/")
+		page = f.config.hugoURLPrefix(p, f.contentPath()) + "/" + strings.TrimPrefix(p.own, "/")
 	}
 	base := cmp.Or(langDir, "/")
 	if page != "" {

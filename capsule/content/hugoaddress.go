@@ -22,6 +22,23 @@ import (
 // so does capsule. A multilingual site's languages other than the
 // default one are under /<language>/.
 
+// hugoURLPrefix is the language folder Hugo puts p's url under, "" for
+// none: in a multilingual site, a url written without a leading slash
+// is under its page's language's folder (zatoima's English "url:
+// what-is-duckdb" at /en/what-is-duckdb/), one with a leading slash at
+// the root, as written; the default language's folder is the root
+// unless defaultContentLanguageInSubdir.
+func (c siteConfig) hugoURLPrefix(p *Post, contentPath string) string {
+	if p.ownKey != "url" || p.own == "" || strings.HasPrefix(p.own, "/") || strings.Contains(p.own, "://") || isPattern(p.own) {
+		return ""
+	}
+	lang, _, _, _ := c.hugoLanguage(p, contentPath)
+	if lang == "" || (lang == c.urls.defaultLang && !c.urls.defaultInSubdir) {
+		return ""
+	}
+	return "/" + lang
+}
+
 // hugoAddress is the address Hugo gives p, a page of the posts folder at
 // contentPath in the site ("content"; "" when unknown), or "" when it
 // gives none capsule can compute; ok is false when p's url is a
