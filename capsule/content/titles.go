@@ -107,8 +107,9 @@ var typography = extension.TypographicSubstitutions{
 
 // plainTitle is title (already on one line) as plain text: Markdown's
 // markers dropped, links' labels kept, entities and backslash escapes
-// resolved, raw HTML tags dropped; with typography when typographer is
-// set (titles of Hugo and Jekyll sites, whose themes apply it).
+// resolved, HTML's tags dropped (see titleMarkup); with typography when
+// typographer is set (titles of Hugo and Jekyll sites, whose themes apply
+// it).
 func plainTitle(title string, typographer bool) string {
 	// Fast path: most titles have nothing to resolve.
 	marks := "\\&*_`[<~"
@@ -133,6 +134,7 @@ func plainMarkdown(s string, typographer, withLinks bool) (string, [][2]string) 
 	var links [][2]string
 	src := []byte(s)
 	doc := p.Parse(text.NewReader(src))
+	tags := titleMarkup(doc, src)
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -157,6 +159,9 @@ func plainMarkdown(s string, typographer, withLinks bool) (string, [][2]string) 
 			b.Write(n.Label(src))
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
+			if !tags[n] {
+				b.Write(rawText(n, src))
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
 			if withLinks {
@@ -196,4 +201,116 @@ func decodeText(s []byte) []byte {
 		out = append(out, c)
 	}
 	return out
+}
+
+// A title's text in angle brackets is markup only when it reads as HTML's
+// tags: "参照時の<insufficient privilege>について", "Option<T>", "Hello
+// <your-name>", "iPhone の <IFRAME> 内" or "<span> vs <div>" are the
+// author's words, which Hugo's plain .Title and Zola's page.title show
+// (escaped), and which CommonMark, reading them as raw HTML, would drop
+// from the title without a word. "<em>x</em>", "<br>" or "<span
+// class=…>…</span>" are markup, as a theme's markdownify reads them, and
+// are dropped; so are comments and declarations ("<!-- … -->").
+
+// titleMarkup is which of doc's raw HTML pieces are markup: a comment, a
+// processing instruction, a declaration or a CDATA section; <br> or <wbr>;
+// another void element's tag with attributes or written self-closing
+// ("<img src=…>", not "<img>"); a start tag of an element of HTML
+// followed in the title by its end tag, and that end tag. Any other piece
+// is words. The cost is one walk of the title and a stack per name.
+func titleMarkup(doc ast.Node, src []byte) map[*ast.RawHTML]bool {
+	var tags map[*ast.RawHTML]bool
+	var open map[string][]*ast.RawHTML
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		r, ok := n.(*ast.RawHTML)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if tags == nil {
+			tags, open = map[*ast.RawHTML]bool{}, map[string][]*ast.RawHTML{}
+		}
+		name, end, attrs := tagName(rawText(r, src))
+		switch {
+		case name == "":
+			tags[r] = true // <!-- … -->, <!DOCTYPE …>, <?…?>, <![CDATA[…]]>
+		case !htmlElements[name]:
+		case name == "br" || name == "wbr":
+			tags[r] = true
+		case voidElements[name]:
+			tags[r] = attrs
+		case end:
+			if o := open[name]; len(o) > 0 {
+				tags[o[len(o)-1]], tags[r] = true, true
+				open[name] = o[:len(o)-1]
+			}
+		case attrs && strings.HasSuffix(strings.TrimSpace(string(rawText(r, src))), "/>"):
+			tags[r] = true // <span/>
+		default:
+			open[name] = append(open[name], r)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return tags
+}
+
+// rawText is the text of n, an inline piece of raw HTML, as written.
+func rawText(n *ast.RawHTML, src []byte) []byte {
+	var raw []byte
+	for i := range n.Segments.Len() {
+		seg := n.Segments.At(i)
+		raw = append(raw, seg.Value(src)...)
+	}
+	return raw
+}
+
+// tagName is the name of the tag raw (a piece of raw HTML as CommonMark
+// reads one) in lower case, as HTML reads names, whether it is an end
+// tag, and whether anything follows the name ("<img src=…>", "<br/>");
+// name is "" for a comment, a processing instruction, a declaration or
+// a CDATA section.
+func tagName(raw []byte) (name string, end, attrs bool) {
+	s := strings.TrimPrefix(string(raw), "<")
+	if strings.HasPrefix(s, "!") || strings.HasPrefix(s, "?") {
+		return "", false, false
+	}
+	if rest, ok := strings.CutPrefix(s, "/"); ok {
+		s, end = rest, true
+	}
+	n := strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-')
+	})
+	if n < 0 {
+		n = len(s)
+	}
+	rest := strings.TrimSpace(strings.TrimSuffix(s[n:], ">"))
+	return strings.ToLower(s[:n]), end, rest != ""
+}
+
+// htmlElements are the elements of HTML (the living standard's, and the
+// obsolete ones posts still write, such as <center>, <font> and <tt>),
+// with <svg> and <math>, which HTML holds. A custom element's name
+// ("<your-name>") is not among them: in a title it is words.
+var htmlElements = map[string]bool{}
+
+// voidElements are the elements of HTML that have no end tag.
+var voidElements = map[string]bool{}
+
+func init() {
+	for _, name := range strings.Fields(`a abbr address area article aside audio b base bdi bdo
+		blockquote body br button canvas caption cite code col colgroup data datalist dd del
+		details dfn dialog div dl dt em embed fieldset figcaption figure footer form
+		h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend
+		li link main map mark menu meta meter nav noscript object ol optgroup option output
+		p param picture pre progress q rp rt ruby s samp script search section select slot
+		small source span strong style sub summary sup table tbody td template textarea
+		tfoot th thead time title tr track u ul var video wbr
+		acronym applet basefont bgsound big blink center dir font frame frameset image
+		isindex keygen listing marquee menuitem nobr noembed noframes plaintext rb rtc
+		spacer strike tt xmp svg math`) {
+		htmlElements[name] = true
+	}
+	for _, name := range strings.Fields(`area base basefont bgsound br col embed frame hr
+		image img input isindex keygen link meta param source spacer track wbr`) {
+		voidElements[name] = true
+	}
 }

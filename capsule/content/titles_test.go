@@ -28,6 +28,18 @@ func TestPlainTitle(t *testing.T) {
 		{`Esc \*not\* em`, false, "Esc *not* em"},
 		{"~~old~~ new", false, "old new"},
 		{"<em>raw</em> html", false, "raw html"},
+		// Angle brackets around words that are no tag of HTML's are
+		// the author's words; tags of HTML's elements are markup.
+		{"参照時の<insufficient privilege>について", true, "参照時の<insufficient privilege>について"},
+		{"Option<T> and Hello <your-name>", false, "Option<T> and Hello <your-name>"},
+		{"iPhone では <IFRAME> 内", false, "iPhone では <IFRAME> 内"},
+		{"<span> vs <div>", false, "<span> vs <div>"},
+		{"The <img> tag", false, "The <img> tag"},
+		{"</T> closes", false, "</T> closes"},
+		{"a<br>b <wbr>c", false, "ab c"},
+		{`<span class="x">in</span> <EM>em</EM>`, false, "in em"},
+		{`<img src="a.png">pic <b>b</b>`, false, "pic b"},
+		{"<!-- note -->kept", false, "kept"},
 		{"1. Intro", false, "1. Intro"},
 		{"# not a heading", false, "# not a heading"},
 		{"[Go] Scan into type *time.Time fails", true, "[Go] Scan into type *time.Time fails"},
