@@ -81,25 +81,7 @@ func expandShortcodes(body []byte, line int, ref func(target string) (string, bo
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
-	e := &scExpander{
-		in:        body,
-		out:       make([]byte, 0, len(body)+len(body)/8+16),
-		ref:       ref,
-		title:     title,
-		vars:      vars,
-		varRoom:   len(body)/2 + 4096,
-		line0:     line,
-		noLiquid:  !liquid,
-		prevBlank: true,
-		fGT:       scFinder{pat: []byte(">}}")},
-		fPC:       scFinder{pat: []byte("%}}")},
-		fCGT:      scFinder{pat: []byte("*/>}}")},
-		fCPC:      scFinder{pat: []byte("*/%}}")},
-		fLiq:      scFinder{pat: []byte("%}")},
-		fOut:      scFinder{pat: []byte("}}")},
-		closers:   scIndexClosers(body),
-		cursor:    map[string]int{},
-	}
+	e := newScExpander(body, line, ref, title, vars, !liquid, 0)
 	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
 		return append(e.out, body...), nil
 	}
@@ -108,6 +90,32 @@ func expandShortcodes(body []byte, line int, ref func(target string) (string, bo
 		warns = append(warns, ShortcodeWarning{Line: w.Line, Msg: w.Msg, Kind: w.Kind, More: w.More})
 	}
 	return e.out, warns
+}
+
+// newScExpander returns an expander of in, which starts on the file's line
+// line0, at depth quotes in quotes (see sub); the arguments are
+// expandShortcodes'.
+func newScExpander(in []byte, line0 int, ref func(string) (string, bool), title func(string) string, vars map[string]string, noLiquid bool, depth int) *scExpander {
+	return &scExpander{
+		in:        in,
+		out:       make([]byte, 0, len(in)+len(in)/8+16),
+		ref:       ref,
+		title:     title,
+		vars:      vars,
+		varRoom:   len(in)/2 + 4096,
+		line0:     line0,
+		noLiquid:  noLiquid,
+		prevBlank: true,
+		fGT:       scFinder{pat: []byte(">}}")},
+		fPC:       scFinder{pat: []byte("%}}")},
+		fCGT:      scFinder{pat: []byte("*/>}}")},
+		fCPC:      scFinder{pat: []byte("*/%}}")},
+		fLiq:      scFinder{pat: []byte("%}")},
+		fOut:      scFinder{pat: []byte("}}")},
+		closers:   scIndexClosers(in),
+		cursor:    map[string]int{},
+		depth:     depth,
+	}
 }
 
 // run expands e.in into e.out, line by line.
@@ -130,26 +138,7 @@ const maxQuoteDepth = 4
 // whose warnings are e's, and returns it.
 func (e *scExpander) sub(a, b int) []byte {
 	in := e.in[a:b]
-	s := &scExpander{
-		in:        in,
-		out:       make([]byte, 0, len(in)+len(in)/8+16),
-		ref:       e.ref,
-		title:     e.title,
-		vars:      e.vars,
-		varRoom:   len(in)/2 + 4096,
-		line0:     e.lineAt(a),
-		noLiquid:  e.noLiquid,
-		prevBlank: true,
-		fGT:       scFinder{pat: []byte(">}}")},
-		fPC:       scFinder{pat: []byte("%}}")},
-		fCGT:      scFinder{pat: []byte("*/>}}")},
-		fCPC:      scFinder{pat: []byte("*/%}}")},
-		fLiq:      scFinder{pat: []byte("%}")},
-		fOut:      scFinder{pat: []byte("}}")},
-		closers:   scIndexClosers(in),
-		cursor:    map[string]int{},
-		depth:     e.depth + 1,
-	}
+	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
