@@ -37,8 +37,10 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // ShortcodeWarning is a shortcode or Liquid tag that could not be expanded
@@ -932,10 +934,30 @@ func (e *scExpander) shortcode(t *scTag) int {
 			// external_link url="…" title="…" >}}, 63 of them): a link
 			// to its url, its title the text, rather than a gap in
 			// the sentence.
-			label := cmp.Or(t.arg("title", -1), t.arg("text", -1), t.arg("label", -1), t.arg("name", -1), url)
+			label := cmp.Or(scWords(t, cmp.Or(t.arg("title", -1), t.arg("text", -1), t.arg("label", -1), t.arg("name", -1))), url)
 			e.out = append(e.out, "["+scLabel(label)+"]("+scDest(url)+")"...)
 			e.warn(t.start, "unknown shortcode", "unknown shortcode %q written as a link to its url", scShort(name))
 			break
+		}
+		if words := scWords(t, ""); words != "" && (t.self || !paired) && !e.inDestination() {
+			// A theme's card of a thing named in words (eichisanden's
+			// {{% amazon itemId="…" title="…" author="…"
+			// publisher="…" imageUrl="…" %}}, 16 in 9 posts; a
+			// bookmark card's title, author, publisher, caption): its
+			// words, one line, a link to its src when that is a page's
+			// address, not an image's. Its ids, sizes, switches and
+			// image files are the theme's, not the reader's, and stay
+			// out. Bounded by the tag (maxShortcodeTag).
+			if src := imageParam(t); src != "" && !imageExt(src) {
+				e.out = append(e.out, "["+scLabel(words)+"]("+scDest(src)+")"...)
+				e.warn(t.start, "unknown shortcode", "unknown shortcode %q written as a link to its src", scShort(name))
+				break
+			}
+			if imageParam(t) == "" {
+				e.out = append(e.out, scText(words)...)
+				e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (its title and other words are kept as text)", scShort(name))
+				break
+			}
 		}
 		if src := imageParam(t); src != "" && (t.self || !paired) && !e.inDestination() {
 			// A theme's image (zzo's {{< img src="…" title="…" >}},
@@ -1019,6 +1041,81 @@ func linkParam(t *scTag) string {
 		return ""
 	}
 	return url
+}
+
+// scWordKeys are the parameters of a theme's shortcode that hold words
+// for the reader, in the order a card shows them: its thing's title (or
+// the text a Zola-like aside holds), who made it, what it is. Themes'
+// book and bookmark cards take title, author, publisher, description,
+// caption; quotes take author. Not name or label: an icon's
+// name="table" is the theme's.
+var scWordKeys = []string{"title", "text", "quote", "body", "author", "publisher", "caption", "description"}
+
+// scWords is the words of an unknown shortcode's parameters (scWordKeys)
+// as one line, "title — author, publisher", head first when given;
+// values that are no words (numbers, true and false, addresses, image
+// files) are left out; "" for none.
+func scWords(t *scTag, head string) string {
+	var words []string
+	add := func(v string) {
+		v = strings.Join(strings.Fields(v), " ")
+		if !scIsWords(v) || slices.Contains(words, v) {
+			return
+		}
+		words = append(words, v)
+	}
+	if head = strings.Join(strings.Fields(head), " "); head != "" {
+		// The label a link already had, word or not.
+		words = append(words, head)
+	}
+	for _, k := range scWordKeys {
+		if v, ok := t.named[k]; ok {
+			add(v)
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	if len(words) == 1 {
+		return words[0]
+	}
+	return words[0] + " — " + strings.Join(words[1:], ", ")
+}
+
+// scIsWords reports whether a parameter's value reads as words: it has a
+// letter, and it is no switch, address, path or image file.
+func scIsWords(v string) bool {
+	switch strings.ToLower(v) {
+	case "", "true", "false", "yes", "no", "on", "off", "null", "none":
+		return false
+	}
+	if webAddress(v) || strings.Contains(v, "://") || strings.Contains(v, "{{") || imageExt(v) && !strings.Contains(v, " ") {
+		return false
+	}
+	if !strings.Contains(v, " ") && (strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./")) {
+		return false
+	}
+	return strings.IndexFunc(v, unicode.IsLetter) >= 0
+}
+
+// scText is s written as Markdown text that shows as it is: the
+// characters Markdown gives a meaning escaped, and those that would
+// start a list, a heading or a quote at the line's start.
+func scText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if strings.IndexByte("\\`*_[]<>#!|~&$", c) >= 0 || i == 0 && strings.IndexByte("+-=:", c) >= 0 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	out := b.String()
+	// "1. " or "1) " at the start would be a numbered list.
+	if n := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); n > 0 && n < len(out) && (out[n] == '.' || out[n] == ')') {
+		out = out[:n] + "\\" + out[n:]
+	}
+	return out
 }
 
 // webAddress reports whether s is an http or https address with a host.
