@@ -177,18 +177,19 @@ func TestUnknownPermalinkPlaceholder(t *testing.T) {
 	}
 }
 
-// An old address that cannot be answered (a url with a space, which Hugo
-// publishes escaped) is a warning naming the post; the post is loaded.
-func TestOldAddressWithASpaceIsAWarning(t *testing.T) {
+// An old address that cannot be answered (a url with a tab, which no
+// Gopher selector can hold) is a warning naming the post; the post is
+// loaded.
+func TestOldAddressWithATabIsAWarning(t *testing.T) {
 	root := testfs.Write(t, map[string]string{
 		"config.toml":       "baseURL = \"https://example.org/\"\ntitle = \"x\"\n",
-		"content/blog/a.md": "---\ntitle: A\ndate: 2021-08-31\nurl: not-found in Hugo\n---\nx\n",
+		"content/blog/a.md": "---\ntitle: A\ndate: 2021-08-31\nurl: \"not-found\\tin Hugo\"\n---\nx\n",
 	})
 	c, err := Load(root, LoadOptions{Settle: -1})
 	if err != nil || len(c.Posts) != 1 {
 		t.Fatal(err, c.Posts)
 	}
-	if !strings.Contains(ErrorList(c.Warnings).Error(), `a.md:4: front matter: url "not-found in Hugo" has a space or a control character`) {
+	if !strings.Contains(ErrorList(c.Warnings).Error(), `a.md:4: front matter: url "not-found\tin Hugo" has a tab or a control character`) {
 		t.Errorf("warnings %v", c.Warnings)
 	}
 }

@@ -154,9 +154,13 @@ func normaliseAlias(a string) (string, string) {
 			a = "/"
 		}
 	}
+	// A space is kept: Hugo writes a url with one (zatoima's url:
+	// hugo-about-executable-not-found in Hugo) to a folder of that name,
+	// which the web asks for as %20, and so capsule answers it. A tab
+	// cannot be in a Gopher selector; a control character in no address.
 	for _, c := range a {
-		if c == ' ' || c == '\t' || isControl(c) || c == 0x2028 || c == 0x2029 || c == '\uFFFD' {
-			return "", "has a space or a control character"
+		if c == '\t' || isControl(c) || c == 0x2028 || c == 0x2029 || c == '\uFFFD' {
+			return "", "has a tab or a control character"
 		}
 	}
 	if !strings.HasPrefix(a, "/") {
