@@ -612,6 +612,29 @@ func (e *scExpander) copyLit(a, b int, stateful bool) (at int) {
 					return q
 				}
 			}
+			if !e.noLiquid && in[i+1] == '{' {
+				// A Liquid output in code: Jekyll runs Liquid before
+				// Markdown, so it is Liquid's there too. A string's,
+				// {{ "{% raw " }}%} (the idiom for showing a tag;
+				// saasan's post on it), is its text; any other is
+				// copied whole, a {% inside its string not read as a
+				// tag (it was: {{ " was left, and the raw tag it read
+				// hid the rest of the line). Its end is looked for by
+				// fOut, as for the output of the text: once per
+				// post, not once per {{.
+				if c := e.fOut.next(in, i+2); c >= 0 && c+2 <= b && c-i <= maxShortcodeTag {
+					if lit, ok := liquidString(in[i+2 : c]); ok {
+						e.out = append(e.out, lit...)
+						for n := bytes.Count(in[i:c+2], []byte("\n")) - bytes.Count(lit, []byte("\n")); n > 0; n-- {
+							e.out = append(e.out, '\n') // the lines of the rest, as newlines keeps them
+						}
+					} else {
+						e.out = append(e.out, in[i:c+2]...)
+					}
+					i = c + 2
+					continue
+				}
+			}
 			if in[i+1] == '%' {
 				if t, ok := e.liquidTag(i); ok && t.end <= b && (t.name == "raw" || t.name == "endraw") {
 					if stateful && t.name == "raw" {
@@ -627,6 +650,17 @@ func (e *scExpander) copyLit(a, b int, stateful bool) (at int) {
 		i++
 	}
 	return b
+}
+
+// liquidString is the text of the Liquid output expression s (between
+// {{ and }}) when it is a quoted string alone, without filters.
+func liquidString(s []byte) ([]byte, bool) {
+	s = bytes.TrimSuffix(bytes.TrimPrefix(s, []byte("-")), []byte("-"))
+	s = bytes.TrimSpace(s)
+	if len(s) < 2 || s[0] != '"' && s[0] != '\'' || s[len(s)-1] != s[0] || bytes.IndexByte(s[1:len(s)-1], s[0]) >= 0 {
+		return nil, false
+	}
+	return s[1 : len(s)-1], true
 }
 
 // hugoComment writes the Hugo comment {{</* x */>}} at p as {{< x >}} and
