@@ -1715,6 +1715,20 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.warn(p, "Liquid include written as an image", "{%% %s %s %%} written as an image of its src: includes are not available", name, scShort(target))
 			break
 		}
+		if text := includeText(it); text != "" && !e.inDestination() {
+			// An include handed its text (toshimaru's {% include
+			// info.html title="追記" text="…" %}, a box around it;
+			// 9 in 8 posts): that text, the author's words, rather
+			// than nothing.
+			if e.outAtLineStart() {
+				text = strings.ReplaceAll(text, "\x00", "\n\n")
+			} else {
+				text = strings.ReplaceAll(text, "\x00", " ")
+			}
+			e.out = append(e.out, text...)
+			e.warn(p, "Liquid include written as its text", "{%% %s %s %%} written as the text it is given: includes are not available", name, scShort(target))
+			break
+		}
 		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: includes are not available", name, scShort(target))
 	case strings.HasPrefix(name, "end") || name == "else" || name == "elsif" || name == "when":
 		// The end of a block whose start was warned about.
@@ -1723,6 +1737,23 @@ func (e *scExpander) liquid(p int) (int, bool) {
 	}
 	e.newlines(p, t.end)
 	return t.end, true
+}
+
+// includeTextParams are the parameters in which an include is handed the
+// text it shows, a heading first.
+var includeTextParams = []string{"title", "heading", "header", "text", "content", "body", "message", "note", "description"}
+
+// includeText is the text an include is handed by includeTextParams, the
+// non-empty values in that order, separated by NUL (for the caller to
+// make paragraphs or spaces of); "" for none.
+func includeText(t *scTag) string {
+	var parts []string
+	for _, k := range includeTextParams {
+		if v := strings.TrimSpace(strings.ReplaceAll(t.named[k], "\x00", "")); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, "\x00")
 }
 
 // imageExt reports whether a path names an image by its extension.
