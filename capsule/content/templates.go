@@ -115,6 +115,9 @@ func dropMarkup(body []byte, liquid, blockAttributes bool) []byte {
 	if blockAttributes && hasBlockAttributes(body) {
 		body = dropBlockAttributes(body)
 	}
+	if liquid && bytes.Contains(body, []byte("{:")) {
+		body = kramdownTOC(body)
+	}
 	if bytes.Contains(body, []byte("{:")) || bytes.Contains(body, []byte("{#")) || bytes.Contains(body, []byte("{.")) || bytes.Contains(body, []byte("){")) {
 		body = dropAttributeLists(body)
 	}
