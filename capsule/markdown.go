@@ -67,6 +67,10 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 		switch in.Priority {
 		case 200: // the link parser
 			inlines[i].Value = labelGuard{InlineParser: in.Value.(parser.InlineParser)}
+		case 400: // the raw HTML parser
+			if mk.Kramdown {
+				inlines[i].Value = markup.NewKramdownSpanHTMLParser(in.Value.(parser.InlineParser))
+			}
 		case 500: // the emphasis parser
 			if mk.Kramdown {
 				inlines[i].Value = markup.NewKramdownEmphasisParser()

@@ -1,0 +1,44 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/config"
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// kramdown shows a block element's tag inside a paragraph as text, as
+// nkon's post names <body> in its prose: Jekyll's page reads "コピーして
+// <body>タグの下側に". capsule dropped it as an inline tag ("コピーして
+// タグの下側に"). An inline element's tag (<span>) is still dropped, its
+// text kept; a Hugo site's Markdown (goldmark's) is not read so.
+func TestKramdownBlockTagInProseIsText(t *testing.T) {
+	post := "---\ntitle: Tags\n---\n\nスクリプトをコピーして<body>タグの下側に貼り付けます。\n\nA <span>span</span> and </DIV> end.\n"
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":               "title: t\nlang: ja\n",
+			"_posts/2020-09-12-tags.md": post,
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/tags.gmi")
+	for _, want := range []string{"スクリプトをコピーして<body>タグの下側に貼り付けます。", "A span and </DIV> end."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in the page:\n%s", want, page)
+		}
+	}
+	if text := servetest.GopherGet(t, d, "/posts/tags.txt\r\n"); !strings.Contains(text, "<body>タグ") {
+		t.Errorf("the gopher text lost <body>:\n%s", text)
+	}
+	h := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":             "title = 't'\n",
+			"content/posts/tags.md": "---\ntitle: Tags\ndate: 2020-09-12\n---\n\nコピーして<body>タグの下側に。\n",
+		})
+	})
+	_, _, hugo := servetest.GeminiGet(t, h, "/posts/tags.gmi")
+	if strings.Contains(hugo, "<body>") || !strings.Contains(hugo, "コピーしてタグの下側に。") {
+		t.Errorf("a Hugo site's inline tag is not dropped as goldmark's:\n%s", hugo)
+	}
+}
