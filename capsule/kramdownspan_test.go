@@ -20,6 +20,10 @@ func TestKramdownBlockTagInProseIsText(t *testing.T) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"_config.yml":               "title: t\nlang: ja\n",
 			"_posts/2020-09-12-tags.md": post,
+			// A post in HTML, which kramdown does not read: its tags
+			// stay tags (toshimaru's 2012 posts, a <pre> with a blank
+			// line in it).
+			"_posts/2012-10-14-perl.html": "---\ntitle: Perl\n---\n<p>perlを書く。</p>\n<div class=\"code\"><pre>#!/usr/bin/perl\n\nprint 'hello world';</pre></div>\n</div>\n",
 		})
 	})
 	_, _, page := servetest.GeminiGet(t, d, "/posts/tags.gmi")
@@ -30,6 +34,9 @@ func TestKramdownBlockTagInProseIsText(t *testing.T) {
 	}
 	if text := servetest.GopherGet(t, d, "/posts/tags.txt\r\n"); !strings.Contains(text, "<body>タグ") {
 		t.Errorf("the gopher text lost <body>:\n%s", text)
+	}
+	if _, _, perl := servetest.GeminiGet(t, d, "/posts/perl.gmi"); strings.Contains(perl, "</pre>") || !strings.Contains(perl, "hello world") {
+		t.Errorf("a post in HTML shows its tags as text:\n%s", perl)
 	}
 	h := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{

@@ -3,6 +3,7 @@ package capsule
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"strings"
 
 	"capsule/capsule/content"
@@ -58,17 +59,22 @@ import (
 // posts. TestPostsWithinMemoryBound holds every bomb of postgen to it.
 func newMarkdown() goldmark.Markdown { return newDialect(content.Markup{}) }
 
-// newDialect is newMarkdown with what mk turns on: "$…$" math, emoji
+// newDialect is newDialectOf for a post of a Markdown file.
+func newDialect(mk content.Markup) goldmark.Markdown { return newDialectOf(mk, false) }
+
+// newDialectOf is newMarkdown with what mk turns on: "$…$" math, emoji
 // codes (see package markup's Math and Emoji). "$$…$$", "\[…\]" and
-// "\(…\)" math is always read.
-func newDialect(mk content.Markup) goldmark.Markdown {
+// "\(…\)" math is always read. htmlFile: the posts are HTML files
+// (Jekyll's _posts/*.html), which kramdown never reads, so that a block
+// element's tag inside their text stays a tag.
+func newDialectOf(mk content.Markup, htmlFile bool) goldmark.Markdown {
 	inlines := parser.DefaultInlineParsers()
 	for i, in := range inlines {
 		switch in.Priority {
 		case 200: // the link parser
 			inlines[i].Value = labelGuard{InlineParser: in.Value.(parser.InlineParser)}
 		case 400: // the raw HTML parser
-			if mk.Kramdown {
+			if mk.Kramdown && !htmlFile {
 				inlines[i].Value = markup.NewKramdownSpanHTMLParser(in.Value.(parser.InlineParser))
 			}
 		case 500: // the emphasis parser
@@ -104,13 +110,17 @@ func newDialect(mk content.Markup) goldmark.Markdown {
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(exts...))
 }
 
-// dialects are the Markdown dialects of a site's posts: the site's, and
-// the site's with "$…$" math for the posts that turn it on.
-type dialects struct{ site, dollar goldmark.Markdown }
+// dialects are the Markdown dialects of a site's posts: the site's, the
+// site's with "$…$" math for the posts that turn it on, and a kramdown
+// site's for its posts written in HTML (see newDialectOf).
+type dialects struct{ site, dollar, html goldmark.Markdown }
 
 func newDialects(mk content.Markup) *dialects {
 	d := &dialects{site: newDialect(mk)}
-	d.dollar = d.site
+	d.dollar, d.html = d.site, d.site
+	if mk.Kramdown {
+		d.html = newDialectOf(mk, true)
+	}
 	if !mk.Dollar {
 		withDollar := mk
 		withDollar.Dollar, withDollar.DollarEscaped = true, true
@@ -123,6 +133,9 @@ func newDialects(mk content.Markup) *dialects {
 func (d *dialects) of(p *content.Post) goldmark.Markdown {
 	if p.Math {
 		return d.dollar
+	}
+	if ext := strings.ToLower(path.Ext(p.File)); ext == ".html" || ext == ".htm" {
+		return d.html
 	}
 	return d.site
 }

@@ -33,6 +33,9 @@ var noTOC = regexp.MustCompile(`\{:?[^{}\n]*\.no_toc\b[^{}\n]*\}`)
 // closing #s and its attribute list.
 var headingTrail = regexp.MustCompile(`(?:[ \t]+#+)?(?:[ \t]*\{[:#.][^{}\n]*\})?[ \t]*$`)
 
+// footnoteMark is a footnote's reference, "[^1]".
+var footnoteMark = regexp.MustCompile(`\[\^[^\]\n]*\]`)
+
 // kramdownTOC replaces the list of one item marked {:toc} in body by the
 // list of body's ATX headings (outside fenced code). Cost: one pass over
 // body's lines, and one more when it has a table of contents.
@@ -68,7 +71,12 @@ func kramdownTOC(body []byte) []byte {
 		if noTOC.Match(end) || i+1 < len(lines) && noTOC.Match(bytes.TrimSpace(lines[i+1])) && bytes.HasPrefix(bytes.TrimSpace(lines[i+1]), []byte("{:")) {
 			continue
 		}
-		if text := strings.TrimSpace(headingTrail.ReplaceAllString(string(m[1]), "")); text != "" {
+		text := headingTrail.ReplaceAllString(string(m[1]), "")
+		// Without its footnotes' marks and its links (their text
+		// kept), as kramdown's entries are: a mark there was one more
+		// reference, which renumbered the notes.
+		text = markdownLink.ReplaceAllString(footnoteMark.ReplaceAllString(text, ""), "$1")
+		if text = strings.TrimSpace(text); text != "" {
 			headings = append(headings, text)
 		}
 	}
