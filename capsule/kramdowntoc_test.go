@@ -16,7 +16,7 @@ import (
 // without the lines of code that look like headings.
 func TestKramdownTOCListsHeadings(t *testing.T) {
 	post := "---\ntitle: TOC\n---\n\n## 目次\n\n- toc\n{:toc}\n\n## Fat Rails Stage\n\n本文。\n\n" +
-		"### 1 Table Multiple Models {#multi}\n\n### 「それRailsでできるよ」[^1] and [more](https://example.com/)\n\n[^1]: ノート\n\n```sh\n# a comment, not a heading\n```\n\n## Hidden\n{:.no_toc}\n\n終わり。\n"
+		"### 1 Table Multiple Models {#multi}\n\n### 1. `config.yml`の設定\n\n### 「それRailsでできるよ」[^1] and [more](https://example.com/)\n\n[^1]: ノート\n\n```sh\n# a comment, not a heading\n```\n\n## Hidden\n{:.no_toc}\n\n終わり。\n"
 	d := servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"_config.yml":              "title: t\nlang: ja\n",
@@ -24,7 +24,7 @@ func TestKramdownTOCListsHeadings(t *testing.T) {
 		})
 	})
 	_, _, page := servetest.GeminiGet(t, d, "/posts/toc.gmi")
-	if !strings.Contains(page, "## 目次\n\n* 目次\n* Fat Rails Stage\n* 1 Table Multiple Models\n* 「それRailsでできるよ」 and more\n\n## Fat Rails Stage") {
+	if !strings.Contains(page, "## 目次\n\n* 目次\n* Fat Rails Stage\n* 1 Table Multiple Models\n* 1. config.ymlの設定\n* 「それRailsでできるよ」 and more\n\n## Fat Rails Stage") {
 		t.Errorf("no list of the headings under 目次:\n%s", page)
 	}
 	if !strings.Contains(page, "### 「それRailsでできるよ」[1] and more") {

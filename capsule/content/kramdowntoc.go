@@ -36,6 +36,11 @@ var headingTrail = regexp.MustCompile(`(?:[ \t]+#+)?(?:[ \t]*\{[:#.][^{}\n]*\})?
 // footnoteMark is a footnote's reference, "[^1]".
 var footnoteMark = regexp.MustCompile(`\[\^[^\]\n]*\]`)
 
+// leadingMarker is what would make an entry's text start a block of its
+// own: a list's marker, a quote's, a heading's; its last byte is the one
+// escaped.
+var leadingMarker = regexp.MustCompile(`^(?:\d{1,9}[.)]|[-+*>#])`)
+
 // kramdownTOC replaces the list of one item marked {:toc} in body by the
 // list of body's ATX headings (outside fenced code). Cost: one pass over
 // body's lines, and one more when it has a table of contents.
@@ -86,6 +91,11 @@ func kramdownTOC(body []byte) []byte {
 	var toc []byte
 	for _, h := range headings {
 		toc = append(toc, "* "...)
+		if m := leadingMarker.FindStringIndex(h); m != nil {
+			// "### 1. `config.yml`の設定" (toshimaru's): text, not a
+			// list inside the entry, which left it empty.
+			h = h[:m[1]-1] + "\\" + h[m[1]-1:]
+		}
 		toc = append(toc, h...)
 		toc = append(toc, '\n')
 	}
