@@ -51,17 +51,9 @@ func kramdownTOC(body []byte) []byte {
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	var headings []string
 	marks := []int{} // the lines of the items to replace
-	fence := ""
+	var fence lineFence
 	for i, line := range lines {
-		trimmed := strings.TrimSpace(string(line))
-		switch {
-		case fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
-			fence = trimmed[:3]
-			continue
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
+		if fence.code(line) {
 			continue
 		}
 		end := bytes.TrimRight(line, "\r\n")

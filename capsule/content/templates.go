@@ -201,7 +201,7 @@ var nomarkdownMarker = regexp.MustCompile(`\{::nomarkdown[^{}\n]*\}|\{:/(?:nomar
 // numbers stay right).
 func dropAttributeLists(body []byte) []byte {
 	lines := bytes.SplitAfter(body, []byte("\n"))
-	fence := ""
+	var fence lineFence
 	comment := false // in a kramdown comment
 	lastEnd := -2    // the last line holding a comment's end, once a start is seen; -1 for none
 	for i, line := range lines {
@@ -218,15 +218,7 @@ func dropAttributeLists(body []byte) []byte {
 			lines[i], comment = dropKramdownComment(line, comment, lastEnd > i)
 			line = lines[i]
 		}
-		trimmed := strings.TrimSpace(string(line))
-		switch {
-		case fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
-			fence = trimmed[:3]
-			continue
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
+		if fence.code(line) {
 			continue
 		}
 		end := bytes.TrimRight(line, "\n")
@@ -411,3 +403,26 @@ func hasBlockAttributes(body []byte) bool {
 // dropBlockAttributes empties body's lines of block attributes (see
 // dropLinesOutsideFences).
 func dropBlockAttributes(body []byte) []byte { return dropLinesOutsideFences(body, blockAttributeLine) }
+
+// lineFence follows fenced code line by line as kramdown's passes over a
+// post's lines read it (templates.go's cleanup, kramdowntoc.go): a line
+// starting with ``` or ~~~, after spaces, opens a block, the next starting
+// with the same three characters closes it. "" outside a block.
+type lineFence string
+
+// code reports whether line is a fence or inside fenced code, and moves
+// f past it.
+func (f *lineFence) code(line []byte) bool {
+	trimmed := strings.TrimSpace(string(line))
+	switch {
+	case *f == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
+		*f = lineFence(trimmed[:3])
+		return true
+	case *f != "":
+		if strings.HasPrefix(trimmed, string(*f)) {
+			*f = ""
+		}
+		return true
+	}
+	return false
+}
