@@ -24,12 +24,7 @@ func TestHugoLangMountsWarned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, w := range c.Warnings {
-		if w.Kind == "content mount not followed" {
-			got = append(got, w.Error())
-		}
-	}
+	got := mountWarnings(c, (*FileError).Error)
 	if len(got) != 1 || !strings.Contains(got[0], "config.yaml: module.mounts mounts content as ja, content as en:") {
 		t.Errorf("warnings %q, want one naming both mounts", got)
 	}
@@ -52,12 +47,7 @@ func TestHugoFillInMountsWarned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, w := range c.Warnings {
-		if w.Kind == "content mount not followed" {
-			got = append(got, w.Error())
-		}
-	}
+	got := mountWarnings(c, (*FileError).Error)
 	if len(got) != 1 || !strings.Contains(got[0], "hugo.toml: module.mounts mounts content/en/docs at content/docs as zh, which capsule does not follow") ||
 		!strings.Contains(got[0], "(content/en, content/zh)") {
 		t.Errorf("warnings %q, want one naming the mount under content and the folders read", got)
@@ -87,12 +77,7 @@ func TestHugoMountsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, w := range c.Warnings {
-		if w.Kind == "content mount not followed" {
-			got = append(got, w.Msg)
-		}
-	}
+	got := mountWarnings(c, func(w *FileError) string { return w.Msg })
 	if len(got) != 2 || !strings.Contains(got[0], "mounts posts, which capsule does not follow") || !strings.Contains(got[0], "the content folder (content) as if there were no mounts") ||
 		!strings.Contains(got[1], "3 more entries than the 100") {
 		t.Errorf("warnings %q, want one for the filtered mount, one for the 3 entries past the bound", got)
@@ -119,4 +104,16 @@ func TestHugoContentMountOneLanguage(t *testing.T) {
 	if len(titles) != 1 || titles[0] != "mounted" {
 		t.Errorf("posts %q, want the mounted folder's alone", titles)
 	}
+}
+
+// mountWarnings are c's warnings of mounts not followed, each as text
+// says.
+func mountWarnings(c *Content, text func(*FileError) string) []string {
+	var got []string
+	for _, w := range c.Warnings {
+		if w.Kind == "content mount not followed" {
+			got = append(got, text(w))
+		}
+	}
+	return got
 }
