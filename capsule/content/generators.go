@@ -499,7 +499,7 @@ func (f folder) describe(main []string) string {
 	case f.gen != "":
 		return f.describeJS(main)
 	case f.zola:
-		return f.zolaDescribe(main)
+		return f.zolaDescribe(main, nil) // (Load describes a Zola site's sections of posts itself)
 	}
 	switch f.layout {
 	case layoutHugo:

@@ -424,8 +424,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		if f.zola {
 			main, zolaSecs = f.zolaArrange(posts, sections, loc)
+			c.Layout = f.zolaDescribe(main, zolaSecs)
+		} else {
+			c.Layout = f.describe(f.inLanguageFolders(main, nested))
 		}
-		c.Layout = f.describe(f.inLanguageFolders(main, nested))
 	}
 	if c.Layout == "" {
 		c.Layout = f.describe(nil)

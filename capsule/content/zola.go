@@ -247,7 +247,7 @@ var zolaDated = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d
 // zolaArrange makes posts (the content folder's Markdown, top and nested)
 // Zola's: their sections decide which are posts, their file names give
 // dates and slugs. It returns the sections whose pages are posts, for
-// the layout line, those sorted by permalink marked (zolaByPermalink).
+// the layout line.
 func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Location) ([]string, map[string]zolaSection) {
 	var files []string
 	if site := filepath.Join(f.content, SiteFile); exists(site) {
@@ -288,9 +288,6 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		// path dates it (zolaPathDate): a post then.
 		byPath := sorting == "permalink" && !section
 		m.def.page, m.def.undatedPage, m.def.zolaPathDate = !isMain, true, byPath
-		if byPath {
-			dir = zolaByPermalink + dir
-		}
 		if (isMain || byPath) && !slices.Contains(main, dir) {
 			main = append(main, dir)
 		}
@@ -351,19 +348,17 @@ func sectionTextPages(dir, root string, sectionFiles []string, maxPost int64) (p
 // a page (sectionTextPages).
 func isSectionStem(stem string) bool { return stem == "_index" }
 
-// zolaByPermalink marks, in zolaArrange's list of the sections of posts,
-// one sorted by permalink (zolaPathDate): a section's path has no NUL.
-const zolaByPermalink = "\x00"
-
-// zolaDescribe is describe for a Zola site.
-func (f folder) zolaDescribe(main []string) string {
+// zolaDescribe is describe for a Zola site whose sections of posts are
+// main, of sections (a section sorted by permalink dates its pages by
+// their paths: zolaPathDate).
+func (f folder) zolaDescribe(main []string, sections map[string]zolaSection) string {
 	s := "a Zola site (" + f.why + ")"
 	if len(main) == 0 {
 		return s + ": no section sorts by date, every page a page"
 	}
 	var byDate, byPath []string
 	for _, m := range main {
-		if m, ok := strings.CutPrefix(m, zolaByPermalink); ok {
+		if zolaSorting(sections, m) == "permalink" {
 			byPath = append(byPath, cmp.Or(m, "the top"))
 		} else {
 			byDate = append(byDate, cmp.Or(m, "the top"))
