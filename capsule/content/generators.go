@@ -76,15 +76,18 @@ func findFolder(dir, forced string, top *topDir) folder {
 	// Eleventy posts in _posts (Eleventy builds an "_" folder as any
 	// other), and was read as Jekyll, its posts at Jekyll's addresses.
 	jekyllConfig := slices.ContainsFunc(jekyllMarkers, func(m string) bool { return m != "_posts" && exists(filepath.Join(dir, m)) })
+	hexo := "" // why dir is a Hexo site's root, asked before Jekyll's: its _config.yml is Hexo's too
+	if forced == "" && hugoRoot == "" {
+		hexo = hexoSite(dir)
+	}
 	switch {
 	case forced == LayoutFlat:
 		f.why = "layout = \"flat\""
 		return f
 	case forced == LayoutHexo:
 		return findHexo(dir, "layout = \"hexo\"")
-	case forced == "" && hugoRoot == "" && hexoSite(dir) != "":
-		// Before Jekyll's: its _config.yml is Hexo's too.
-		return findHexo(dir, hexoSite(dir))
+	case hexo != "":
+		return findHexo(dir, hexo)
 	case (forced == "" && !jekyllConfig && hugoRoot == "" || forced == LayoutEleventy || forced == LayoutAstro) && jsSite(dir, forced):
 		js, _ := findJSSite(dir, forced)
 		return js

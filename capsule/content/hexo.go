@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
@@ -60,6 +61,14 @@ func hexoSite(dir string) string {
 		}
 		if json.Unmarshal(b, &pkg) == nil && (pkg.Deps["hexo"] != nil || pkg.DevDeps["hexo"] != nil || pkg.Hexo != nil) {
 			return "Hexo's _config.yml and package.json (hexo)"
+		}
+	}
+	if !isDir(filepath.Join(dir, "source", hexoPosts)) {
+		// Only a source_dir of its own would put the posts elsewhere:
+		// other sites (every Jekyll one, at every load) are told apart
+		// without their configuration parsed for it.
+		if b, err := readSmall(filepath.Join(dir, "_config.yml")); err != nil || !bytes.Contains(b, []byte("source_dir")) {
+			return ""
 		}
 	}
 	m := readConfigFile(filepath.Join(dir, "_config.yml"), false)
