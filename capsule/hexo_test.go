@@ -377,3 +377,57 @@ func TestHexoLanguageFromPostName(t *testing.T) {
 		}
 	}
 }
+
+// Hexo reads JSON front matter ended by a ";;;" line (hexo-front-matter:
+// its members without their braces, JSON.parse("{" + … + "}")), with or
+// without an opening ";;;" line. capsule read such a file as text: the
+// post lost its title, date and tags (its name and the file's time
+// instead), its JSON a paragraph of its text. Members that are no JSON
+// leave the file all text, as Hexo reads it, with a warning.
+func TestHexoJSONFrontMatter(t *testing.T) {
+	dir := hexoSite(t, "title: JSONのブログ\nlanguage: ja\ntimezone: Asia/Tokyo\npermalink: :year/:month/:day/:title/\n",
+		map[string]string{
+			"source/_posts/opened.md": ";;;\n\"title\": \"開いた記事\",\n\"date\": \"2013/7/13 20:46:25\",\n\"tags\": [\"設定\", \"JSON\"]\n;;;\n開き行のある本文。\n",
+			"source/_posts/bare.md":   "\"title\": \"開き行のない記事\",\n\"date\": \"2014-02-03 08:00:00\"\n;;;\n開き行のない本文。\n",
+			"source/_posts/broken.md": "\"title\": \"壊れた記事\"\n\"date\": \"2015-01-01\"\n;;;\n壊れた本文。\n",
+			"source/about/index.md":   ";;;\n\"title\": \"このサイト\"\n;;;\nページの本文。\n",
+		})
+	d := serveDir(t, dir)
+	for _, c := range []struct{ path, title, date, text string }{
+		{"/posts/opened.gmi", "# 開いた記事", "2013-07-13", "開き行のある本文。"},
+		{"/posts/bare.gmi", "# 開き行のない記事", "2014-02-03", "開き行のない本文。"},
+		{"/about.gmi", "# このサイト", "", "ページの本文。"},
+	} {
+		status, _, page := servetest.GeminiGet(t, d, c.path)
+		if status != 20 {
+			t.Errorf("%s: %d, want 20", c.path, status)
+			continue
+		}
+		if !strings.HasPrefix(page, c.title) || !strings.Contains(page, c.date) || !strings.Contains(page, c.text) {
+			t.Errorf("%s: want its title %q, date %q and text %q:\n%s", c.path, c.title, c.date, c.text, page)
+		}
+		if strings.Contains(page, `"title"`) || strings.Contains(page, ";;;") {
+			t.Errorf("%s: its front matter is in its text:\n%s", c.path, page)
+		}
+	}
+	if menu := servetest.GopherGet(t, d, "/tags/設定\r\n"); !strings.Contains(menu, "開いた記事") {
+		t.Errorf("Gopher: the JSON front matter's tag lists no post:\n%s", menu)
+	}
+	// Its address on the web, from its date: Hexo's.
+	if status, meta, _ := servetest.GeminiGet(t, d, "/2013/07/13/opened/"); status != 31 || !strings.HasSuffix(meta, "/posts/opened.gmi") {
+		t.Errorf("/2013/07/13/opened/: %d %s, want a redirect to the post", status, meta)
+	}
+	// No JSON (a comma missing): all text, nothing lost, and said.
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/broken.gmi"); !strings.Contains(page, "壊れた記事") || !strings.Contains(page, "壊れた本文。") {
+		t.Errorf("a file whose JSON does not read lost some of its text:\n%s", page)
+	}
+	warned := false
+	for _, w := range d.Store().Warnings {
+		if w.Kind == "Hexo front matter not read" && strings.HasSuffix(w.File, "broken.md") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning that broken.md's JSON is not read: %v", d.Store().Warnings)
+	}
+}

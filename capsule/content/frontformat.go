@@ -73,18 +73,24 @@ func splitFront(src []byte) (front, body []byte, bodyLine, start int, format fro
 }
 
 // splitHexoBare splits a file of a Hexo site whose front matter has no
-// opening "---" line, as Hexo's reader takes it (and as Hexo 2's
-// scaffolds wrote every post): "title: Hello\ndate: 2014-06-14\n---\n
-// text". Hexo takes what comes before the first line of three or more
-// "-" as front matter when it reads as YAML keys; ok is false unless the
-// first line is one ("title: Hello") and such a line comes within
+// opening line, as Hexo's reader (hexo-front-matter) takes it, and as
+// Hexo 2's scaffolds wrote every post: "title: Hello\ndate: 2014-06-14\n
+// ---\ntext". Hexo takes what comes before the first line of three or
+// more "-" or ";" as front matter: YAML before a "-" line, JSON's members
+// (an object without its braces: `"title": "Hello",`) before a ";" line.
+// ok is false unless the first line opens one (a YAML key, "title:
+// Hello", or a JSON member, `"title": …`) and such a line comes within
 // MaxFrontMatterSize bytes, the bound on front matter (beyond it, the
-// file is all text, as before). Whether the lines read as YAML is the
-// caller's to find (parsePostKeys).
-func splitHexoBare(src []byte) (front, body []byte, bodyLine int, ok bool) {
+// file is all text, as before). Whether the lines read as YAML or JSON is
+// the caller's to find (parsePostKeys). JSON's front is its object, the
+// braces put around it, as Hexo parses it, on its first and last lines
+// (the lines' numbers are the file's).
+func splitHexoBare(src []byte) (front, body []byte, bodyLine int, format frontFormat, ok bool) {
 	first, _, _ := bytes.Cut(src, []byte("\n"))
-	if !yamlKeyLine.Match(first) {
-		return nil, nil, 0, false
+	yamlFirst := yamlKeyLine.Match(first)
+	jsonFirst := bytes.HasPrefix(bytes.TrimLeft(first, " \t"), []byte(`"`))
+	if !yamlFirst && !jsonFirst {
+		return nil, nil, 0, 0, false
 	}
 	line := 1
 	for off := 0; off < len(src) && off <= MaxFrontMatterSize; line++ {
@@ -96,8 +102,64 @@ func splitHexoBare(src []byte) (front, body []byte, bodyLine int, ok bool) {
 		} else {
 			end = len(src)
 		}
-		if l := bytes.TrimRight(src[off:end], " \t"); len(l) >= 3 && len(bytes.Trim(l, "-")) == 0 {
-			return src[:off], src[next:], line + 1, true
+		l := bytes.TrimRight(src[off:end], " \t")
+		switch {
+		case hexoDelimLine(l, '-'):
+			if !yamlFirst {
+				return nil, nil, 0, 0, false // no YAML key first: Hexo's YAML reads no keys
+			}
+			return src[:off], src[next:], line + 1, formatYAML, true
+		case hexoDelimLine(l, ';'):
+			if !jsonFirst {
+				return nil, nil, 0, 0, false // no member first: not JSON, Hexo's file is all text
+			}
+			return hexoJSONObject(src[:off]), src[next:], line + 1, formatJSON, true
+		}
+		off = next
+	}
+	return nil, nil, 0, 0, false
+}
+
+// hexoDelimLine says whether l, a line without its end, is three or more
+// of c and nothing else: the line that ends Hexo's front matter ("---",
+// or ";;;" after JSON).
+func hexoDelimLine(l []byte, c byte) bool {
+	return len(l) >= 3 && len(bytes.Trim(l, string(c))) == 0
+}
+
+// hexoJSONObject is JSON front matter as Hexo writes it, members without
+// their braces, made the object Hexo parses ("{" + members + "}"), on
+// the same lines.
+func hexoJSONObject(members []byte) []byte {
+	obj := make([]byte, 0, len(members)+2)
+	obj = append(obj, '{')
+	obj = append(obj, bytes.TrimRight(members, "\n")...)
+	return append(obj, '}')
+}
+
+// splitHexoJSON splits a file of a Hexo site that opens with a line of
+// three or more ";" (";;;"): JSON front matter, its members without their
+// braces, up to a line of the same ";", then the text, as Hexo's reader
+// takes it. ok is false when no such line closes it within
+// MaxFrontMatterSize bytes (Hexo reads the file as all text).
+func splitHexoJSON(src []byte) (front, body []byte, bodyLine int, ok bool) {
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	delim := bytes.TrimRight(first, " \t")
+	if !found || !hexoDelimLine(delim, ';') {
+		return nil, nil, 0, false
+	}
+	line := 2
+	for off := 0; off < len(rest) && off <= MaxFrontMatterSize; line++ {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest)
+		if end >= 0 {
+			end += off
+			next = end + 1
+		} else {
+			end = len(rest)
+		}
+		if bytes.Equal(bytes.TrimRight(rest[off:end], " \t"), delim) {
+			return hexoJSONObject(rest[:off]), rest[next:], line + 1, true
 		}
 		off = next
 	}

@@ -316,11 +316,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	front, body, bodyLine, start, format, ferr := splitFront(src)
 	bodyLine, start = bodyLine+blank, start+blank
-	hexoBare := false
+	hexoBare := "" // the line that ends Hexo's front matter read here: "---", ";;;"
 	if ferr != nil && def.hexo && !startsFront(src) {
-		// Hexo's front matter without its opening "---" (splitHexoBare).
-		if f, b, l, ok := splitHexoBare(src); ok {
-			front, body, bodyLine, start, format, ferr, hexoBare = f, b, l, 1, formatYAML, nil, true
+		// Hexo's JSON front matter between ";;;" lines (splitHexoJSON),
+		// and its front matter without an opening line (splitHexoBare).
+		if f, b, l, ok := splitHexoJSON(src); ok {
+			front, body, bodyLine, start, format, ferr, hexoBare = f, b, l, 2, formatJSON, nil, ";;;"
+		} else if f, b, l, form, ok := splitHexoBare(src); ok {
+			front, body, bodyLine, start, format, ferr, hexoBare = f, b, l, 1, form, nil, "---"
+			if form == formatJSON {
+				hexoBare = ";;;"
+			}
 		}
 	}
 	if ferr != nil && def.bare && !startsFront(src) {
@@ -337,12 +343,16 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
 	}
 	m, lines, repeated, ferr := decodeFrontAs(format, front, start, lim)
-	if ferr != nil && hexoBare {
-		// Lines before a "---" that are no YAML after all: the file is
-		// all text, as Hexo takes a file whose lines before its first
-		// "---" read as no keys, and the author is told why.
-		warns = append(warns, &FileError{File: file, Line: ferr.Line, Kind: "Hexo front matter not read",
-			Msg: "the lines before the first \"---\" line read as front matter in Hexo, but " + strings.TrimPrefix(ferr.Msg, "front matter: ") + ": the whole file is the post's text (start it with a \"---\" line to make them front matter)"})
+	if ferr != nil && hexoBare != "" {
+		// Lines before a "---" that are no YAML after all, or before a
+		// ";;;" that are no JSON: the file is all text, as Hexo takes a
+		// file whose front matter reads as no keys, and the author is
+		// told why.
+		msg := "the lines before the first \"---\" line read as front matter in Hexo, but " + strings.TrimPrefix(ferr.Msg, "front matter: ") + ": the whole file is the post's text (start it with a \"---\" line to make them front matter)"
+		if hexoBare == ";;;" {
+			msg = "the lines before the \";;;\" line are Hexo's JSON front matter, but " + strings.TrimPrefix(ferr.Msg, "front matter: ") + ": the whole file is the post's text, as Hexo reads it"
+		}
+		warns = append(warns, &FileError{File: file, Line: ferr.Line, Kind: "Hexo front matter not read", Msg: msg})
 		front, body, bodyLine, start, format = nil, src, 1+blank, 1+blank, formatTOML
 		m, lines, repeated, ferr = decodeFrontAs(format, front, start, lim)
 	}
