@@ -431,3 +431,51 @@ func TestHexoJSONFrontMatter(t *testing.T) {
 		t.Errorf("no warning that broken.md's JSON is not read: %v", d.Store().Warnings)
 	}
 }
+
+// Hexo copies the files skip_render names as they are, never rendering
+// them (micromatch against the path in source/: "*.md" is a file at the
+// top, "static/**" all of static/): a README.md for the repository, a
+// folder of HTML or Markdown made elsewhere. capsule made each a page
+// (the README a page of the site, an HTML page's front matter read), and
+// served none at the address Hexo publishes it at. A Markdown file
+// skip_render does not name (notes/keep.md: "*.md" is the top's alone)
+// stays a page.
+func TestHexoSkipRender(t *testing.T) {
+	dir := hexoSite(t, "title: Skip\nskip_render:\n  - \"*.md\"\n  - static/**\n  - \"{demo,extra}/*.html\"\n",
+		map[string]string{
+			"source/_posts/hello.md":       "---\ntitle: Hello\ndate: 2020-01-02\n---\nPost text.\n",
+			"source/README.md":             "# The repository\n\nBuilt with Hexo.\n",
+			"source/static/guide/index.md": "---\ntitle: Guide\n---\nA guide made elsewhere.\n",
+			"source/demo/page.html":        "---\ntitle: Demo\n---\n<p>A demo page.</p>\n",
+			"source/extra/other.html":      "---\ntitle: Other\n---\n<p>Another.</p>\n",
+			"source/notes/keep.md":         "---\ntitle: Kept page\n---\nStill a page.\n",
+		})
+	d := serveDir(t, dir)
+	for p, text := range map[string]string{
+		"/README.md":             "# The repository\n\nBuilt with Hexo.\n",
+		"/static/guide/index.md": "---\ntitle: Guide\n---\nA guide made elsewhere.\n",
+		"/demo/page.html":        "---\ntitle: Demo\n---\n<p>A demo page.</p>\n",
+		"/extra/other.html":      "---\ntitle: Other\n---\n<p>Another.</p>\n",
+	} {
+		if status, _, body := servetest.GeminiGet(t, d, p); status != 20 || body != text {
+			t.Errorf("Gemini %s: %d %q, want the file as it is, %q", p, status, body, text)
+		}
+		if body := servetest.GopherGet(t, d, p+"\r\n"); body != text {
+			t.Errorf("Gopher %s: %q, want the file as it is", p, body)
+		}
+	}
+	for _, p := range []string{"/README.gmi", "/guide.gmi", "/page.gmi", "/other.gmi", "/static/guide/index.html"} {
+		if status, _, _ := servetest.GeminiGet(t, d, p); status == 20 {
+			t.Errorf("%s: served as a page", p)
+		}
+	}
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	for _, title := range []string{"README", "The repository", "Guide", "Demo", "Other"} {
+		if strings.Contains(home, title) {
+			t.Errorf("the home page lists %q, a file Hexo copies as it is:\n%s", title, home)
+		}
+	}
+	if status, _, page := servetest.GeminiGet(t, d, "/keep.gmi"); status != 20 || !strings.Contains(page, "Still a page.") {
+		t.Errorf("/keep.gmi: %d, want the page skip_render does not name:\n%s", status, page)
+	}
+}

@@ -84,6 +84,10 @@ type excluder struct {
 	// joined with its path in the posts folder, with slashes).
 	ignore []*regexp.Regexp
 	absDir string
+	// copied are the files its generator copies as they are, never
+	// rendering them (Hexo's skip_render): a Markdown or HTML file they
+	// match is neither post nor page but a file, served as it is.
+	copied []excludePattern
 }
 
 // excludePattern is one of LoadOptions.Exclude, read.
@@ -275,6 +279,23 @@ func (e *excluder) skip(rel string, isDir bool) bool {
 	parts := strings.Split(rel, "/")
 	for _, p := range e.patterns {
 		if p.matches(parts, isDir) {
+			return true
+		}
+	}
+	return false
+}
+
+// copiedAsIs reports whether the file at rel (relative to the posts
+// folder, with the system's separators) is one the generator copies as
+// it is (excluder.copied): never a post or a page, whatever its
+// extension. A nil excluder copies nothing so.
+func (e *excluder) copiedAsIs(rel string) bool {
+	if e == nil || len(e.copied) == 0 {
+		return false
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for _, p := range e.copied {
+		if p.matches(parts, false) {
 			return true
 		}
 	}

@@ -59,7 +59,9 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 	}
 	// Markdown is never served as it is but from a static folder (skipFile):
 	// the posts at the top are not even looked at.
-	walkErr := walkTop(dir, top, l == layoutStatic, func(p, rel string, d fs.DirEntry, err error) error {
+	// (And but for a site whose generator copies some as they are,
+	// Hexo's skip_render: excluder.copied.)
+	walkErr := walkTop(dir, top, l == layoutStatic || ex != nil && len(ex.copied) > 0, func(p, rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &FileError{File: p, Msg: readProblem(err, false)})
 			return nil
@@ -73,7 +75,7 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 				return filepath.SkipDir
 			}
 			return nil
-		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d):
+		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d) && (d.IsDir() || !ex.copiedAsIs(rel)):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

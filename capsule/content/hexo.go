@@ -149,6 +149,10 @@ func readHexoConfig(dir string) siteConfig {
 			c.exclude = append(c.exclude, s)
 		}
 	}
+	c.hexoSkipRender = strs(m["skip_render"])
+	if s := str(m["skip_render"]); s != "" {
+		c.hexoSkipRender = []string{s}
+	}
 	c.hexoKeys = hexoPermalinkKeys(c.permalink)
 	if d, ok := m["permalink_defaults"].(map[string]any); ok {
 		for k, v := range d {
@@ -193,6 +197,68 @@ func (f folder) hexoExcludes() []string {
 					out = append(out, p)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// copiedAsIs are the patterns of the files the site's generator copies
+// as they are (excluder.copied): a Hexo site's skip_render, read as Hexo
+// matches it (micromatch, against a file's path in the source folder):
+// "README.md" and "*.html" are files at the top of the source folder,
+// "books/**" all that books/ holds, "{a,b}/*" either folder's; "*", "?"
+// and "[a-z]" match within a name. A pattern Hexo would not match with a
+// file (negation, "!…") or that capsule cannot read is left out: the
+// file it would name stays a post or page, served, as before. At most
+// maxSiteExcludes patterns are kept, braces expanded
+// (expandBraces).
+func (f folder) copiedAsIs() []excludePattern {
+	if f.gen != genHexo {
+		return nil
+	}
+	var out []excludePattern
+	for _, raw := range f.config.hexoSkipRender {
+		for _, p := range expandBraces(strings.TrimPrefix(strings.TrimSpace(raw), "./"), maxSiteExcludes) {
+			if p == "" || strings.HasPrefix(p, "!") || len(out) >= maxSiteExcludes {
+				continue
+			}
+			// "/" first: a path from the top of the source folder, as
+			// micromatch matches a pattern with no "/" (a name at the
+			// top, never at any depth).
+			if pats, err := readPatterns([]string{"/" + strings.TrimPrefix(p, "/")}, 1); err == nil {
+				out = append(out, pats...)
+			}
+		}
+	}
+	return out
+}
+
+// expandBraces is pattern with its braces expanded as micromatch expands
+// them: "{a,b}/*.md" is "a/*.md" and "b/*.md"; braces within braces, and
+// a brace with no comma, are left as they are. At most limit patterns
+// come out (the rest are left out).
+func expandBraces(pattern string, limit int) []string {
+	open := strings.IndexByte(pattern, '{')
+	if open < 0 {
+		return []string{pattern}
+	}
+	end := strings.IndexByte(pattern[open:], '}')
+	if end < 0 {
+		return []string{pattern}
+	}
+	end += open
+	inner := pattern[open+1 : end]
+	if strings.ContainsAny(inner, "{") || !strings.Contains(inner, ",") {
+		return []string{pattern}
+	}
+	var out []string
+	rests := expandBraces(pattern[end+1:], limit)
+	for _, alt := range strings.Split(inner, ",") {
+		for _, rest := range rests {
+			if len(out) >= limit {
+				return out
+			}
+			out = append(out, pattern[:open]+alt+rest)
 		}
 	}
 	return out

@@ -240,6 +240,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if err != nil {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}
 	}
+	ex.copied = f.copiedAsIs()
 	c.Warnings = append(c.Warnings, exWarns...)
 	entries, err := top.read(dir)
 	top.prev = nil // read, or another folder's: not to be kept alive by this load
@@ -261,7 +262,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case ex.skip(name, e.IsDir()):
 			continue
 		case name == SiteFile:
-		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"), ex.copiedAsIs(name):
 			continue
 		case l == layoutJekyll:
 			if !isMarkdown(name) || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {

@@ -70,6 +70,9 @@ type siteConfig struct {
 	hexoDrafts  bool
 	hexoRoot    string
 	hexoNoIndex bool
+	// Hexo: skip_render, the paths in the source folder copied as they
+	// are, never rendered (folder.copiedAsIs).
+	hexoSkipRender []string
 	// Hexo: new_post_name, how its posts' files are named (hexoName);
 	// the front matter keys its permalink names (hexoPermalinkKeys) and
 	// permalink_defaults (with default_category).
