@@ -479,3 +479,33 @@ func TestHexoSkipRender(t *testing.T) {
 		t.Errorf("/keep.gmi: %d, want the page skip_render does not name:\n%s", status, page)
 	}
 }
+
+// A draft's asset folder (source/_drafts/plan/ beside plan.md) is
+// published with its post alone, as Hexo publishes it (no render_drafts:
+// true, no draft's assets): capsule served its files to everyone at
+// /_drafts/plan/…, the draft kept to its author.
+func TestHexoDraftAssetsNotPublished(t *testing.T) {
+	files := func() map[string]string {
+		return map[string]string{
+			"source/_posts/hello.md":         "---\ntitle: Hello\ndate: 2020-01-02\n---\nPost.\n",
+			"source/_posts/hello/sun.png":    "PNG sun",
+			"source/_drafts/plan.md":         "---\ntitle: Plan\n---\n![](plan/secret.png)\n",
+			"source/_drafts/plan/secret.png": "PNG secret",
+		}
+	}
+	d := serveDir(t, hexoSite(t, "title: Drafts\npost_asset_folder: true\n", files()))
+	if status, _, _ := servetest.GeminiGet(t, d, "/_drafts/plan/secret.png"); status == 20 {
+		t.Errorf("Gemini: a draft's asset is served to anyone")
+	}
+	if body := servetest.GopherGet(t, d, "/_drafts/plan/secret.png\r\n"); strings.Contains(body, "PNG secret") {
+		t.Errorf("Gopher: a draft's asset is served to anyone")
+	}
+	if status, _, body := servetest.GeminiGet(t, d, "/_posts/hello/sun.png"); status != 20 || body != "PNG sun" {
+		t.Errorf("a post's asset: %d %q, want it served", status, body)
+	}
+	// render_drafts: true publishes the drafts, and their assets.
+	d = serveDir(t, hexoSite(t, "title: Drafts\npost_asset_folder: true\nrender_drafts: true\n", files()))
+	if status, _, body := servetest.GeminiGet(t, d, "/_drafts/plan/secret.png"); status != 20 || body != "PNG secret" {
+		t.Errorf("render_drafts: true: the draft's asset: %d %q, want it served", status, body)
+	}
+}

@@ -264,6 +264,15 @@ func expandBraces(pattern string, limit int) []string {
 	return out
 }
 
+// hexoDraftFile reports whether the file at rel (in the source folder,
+// with slashes) is in a Hexo site's drafts folder, whose drafts are not
+// published (no render_drafts: true): a draft's asset folder, which Hexo
+// publishes with its post alone (processor/post.ts, shouldSkipAsset). It
+// is the author's, as the draft is.
+func (f folder) hexoDraftFile(rel string) bool {
+	return f.gen == genHexo && !f.config.hexoDrafts && strings.HasPrefix(rel, hexoDrafts+"/")
+}
+
 // hexoSection is the folder of Hexo's source a file in folder dir (of
 // the source folder, with slashes) is in: hexoPosts, hexoDrafts or "".
 func hexoSection(dir string) string {

@@ -620,10 +620,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// files of a bundle that publishes none are not even read.
 	maxFile, maxTotal := cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal)
 	var total int64
-	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, top, func(rel string) fileState {
+	stateOf := func(rel string) fileState {
 		st, _ := bundles.state(rel, c)
+		if st == filePublic && f.hexoDraftFile(rel) {
+			st = fileDraft
+		}
 		return st
-	}, maxFile, maxTotal, &total)
+	}
+	found, withheld, warns, ferrs := findFiles(dir, root, l, ex, top, stateOf, maxFile, maxTotal, &total)
 	c.Withheld = withheld
 	c.Warnings = append(c.Warnings, warns...)
 	// Hugo's static folders: served at the top, as Hugo copies them; a
@@ -669,7 +673,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				Msg: "a file with front matter, which Jekyll builds with its templates: not served (capsule cannot run them)"})
 			continue
 		}
-		if st, _ := bundles.state(f.Path, c); st == fileDraft || srcDrafts[f.Path] {
+		if stateOf(f.Path) == fileDraft || srcDrafts[f.Path] {
 			c.DraftFiles = append(c.DraftFiles, f)
 		} else {
 			c.Files = append(c.Files, f)
