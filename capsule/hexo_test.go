@@ -509,3 +509,42 @@ func TestHexoDraftAssetsNotPublished(t *testing.T) {
 		t.Errorf("render_drafts: true: the draft's asset: %d %q, want it served", status, body)
 	}
 }
+
+// Hexo makes the addresses of categories and tags of the names
+// category_map and tag_map give them (lib/models/category.ts, tag.ts):
+// with "前端: frontend", a post of 前端 under ":category/:title.html" is
+// at /frontend/hello.html, the category's page at /categories/frontend/.
+// capsule made :category of the category's own name (/前端/hello.html,
+// an address the site never had), and a link to /categories/frontend/
+// or /tags/design/ led to no tag.
+func TestHexoCategoryAndTagMaps(t *testing.T) {
+	dir := hexoSite(t, "title: 地図\nlanguage: zh-CN\npermalink: :category/:title.html\ncategory_map:\n  前端: frontend\n  Web 开发: webdev\ntag_map:\n  设计: design\n",
+		map[string]string{
+			"source/_posts/hello.md": "---\ntitle: 你好\ndate: 2020-01-02\ncategories: [前端]\ntags: [设计]\n---\n正文。\n",
+			"source/_posts/deep.md":  "---\ntitle: 深\ndate: 2020-01-03\ncategories: [前端, Web 开发]\n---\n二级。\n",
+			"source/_posts/plain.md": "---\ntitle: 其他\ndate: 2020-01-04\ncategories: [其他]\n---\n未映射。\n",
+			"source/_posts/links.md": "---\ntitle: 链接\ndate: 2020-01-05\n---\n[分类](/categories/frontend/) 和 [标签](/tags/design/)。\n",
+		})
+	d := serveDir(t, dir)
+	for from, to := range map[string]string{
+		"/frontend/hello.html":       "/posts/hello.gmi",
+		"/frontend/webdev/deep.html": "/posts/deep.gmi",
+		"/其他/plain.html":             "/posts/plain.gmi",
+	} {
+		if status, meta, _ := servetest.GeminiGet(t, d, from); status != 31 || !strings.HasSuffix(meta, to) {
+			t.Errorf("Gemini %s: %d %s, want a redirect to %s", from, status, meta, to)
+		}
+		if body := servetest.GopherGet(t, d, from+"\r\n"); !strings.Contains(body, "。") {
+			t.Errorf("Gopher %s: %q, want the post's text", from, body)
+		}
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/前端/hello.html"); status == 31 {
+		t.Errorf("/前端/hello.html: still an address of the post, which Hexo never gave it")
+	}
+	_, _, page := servetest.GeminiGet(t, d, "/posts/links.gmi")
+	for _, want := range []string{"=> /tags/" + url.PathEscape("前端") + ".gmi", "=> /tags/" + url.PathEscape("设计") + ".gmi"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the links to Hexo's pages of a category and a tag by their mapped slugs: no %q:\n%s", want, page)
+		}
+	}
+}

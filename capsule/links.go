@@ -610,6 +610,17 @@ func (l *postLinks) setTags(blogs []*blog) {
 				tags[k] = g.Name
 			}
 		}
+		// A Hexo site's addresses of terms by the slugs its
+		// category_map and tag_map give them (/categories/frontend/ for
+		// 前端), after every term's own: a slug never takes a term's
+		// own address.
+		for _, g := range b.tags {
+			for _, s := range l.c.HexoTermSlugs(g.Name) {
+				if k := content.TermKey(s); tags[k] == "" {
+					tags[k] = g.Name
+				}
+			}
+		}
 		l.tags[b.dir] = tags
 		if l.zolaTags != nil {
 			zt := make(map[string]string, len(b.tags))

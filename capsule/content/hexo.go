@@ -153,6 +153,10 @@ func readHexoConfig(dir string) siteConfig {
 	if s := str(m["skip_render"]); s != "" {
 		c.hexoSkipRender = []string{s}
 	}
+	c.hexoCategoryMap, c.hexoTagMap = hexoTermMap(m["category_map"]), hexoTermMap(m["tag_map"])
+	if n, ok := m["filename_case"].(int); ok {
+		c.hexoFilenameCase = n
+	}
 	c.hexoKeys = hexoPermalinkKeys(c.permalink)
 	if d, ok := m["permalink_defaults"].(map[string]any); ok {
 		for k, v := range d {
@@ -174,6 +178,74 @@ func readHexoConfig(dir string) siteConfig {
 		c.hexoNoIndex = pretty["trailing_index"] == false
 	}
 	return c
+}
+
+// hexoTermMap reads Hexo's category_map or tag_map, v: each name to the
+// name its address is made of ("前端: frontend"), strings or numbers; at
+// most maxHexoTerms of them, each of at most maxHexoVal bytes.
+func hexoTermMap(v any) map[string]string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	out := make(map[string]string, min(len(m), maxHexoTerms))
+	for k, v := range m {
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = v
+		case int, int64, uint64, float64:
+			s = fmt.Sprint(v)
+		}
+		if len(out) < maxHexoTerms && len(k) <= maxHexoVal && len(s) <= maxHexoVal {
+			out[k] = s
+		}
+	}
+	return out
+}
+
+// maxHexoTerms bounds the names of category_map and of tag_map read.
+const maxHexoTerms = 4096
+
+// hexoTermSlug is the slug Hexo gives a category (category true) or tag
+// named name, which its address is made of (/categories/<slug>/,
+// :category): the name category_map or tag_map gives it ("前端:
+// frontend"; an empty one is the name's own), slugized, upper- or
+// lower-cased as filename_case says (lib/models/category.ts, tag.ts).
+func hexoTermSlug(name string, category bool, categories, tags map[string]string, fileCase int) string {
+	m := tags
+	if category {
+		m = categories
+	}
+	if to := m[name]; to != "" {
+		name = to
+	}
+	s := hexoSlugize(name)
+	switch fileCase {
+	case 1:
+		s = strings.ToLower(s)
+	case 2:
+		s = strings.ToUpper(s)
+	}
+	return s
+}
+
+// HexoTermSlugs are the slugs a Hexo site gives the term name (a tag's
+// or a category's: capsule's tags hold both) in its addresses
+// (/tags/<slug>/, /categories/<slug>/) that differ from name: what
+// category_map and tag_map, and filename_case, make of it. nil for any
+// other site.
+func (c *Content) HexoTermSlugs(name string) []string {
+	if c == nil || !c.hexo {
+		return nil
+	}
+	var out []string
+	for _, category := range []bool{false, true} {
+		if s := hexoTermSlug(name, category, c.hexoCategoryMap, c.hexoTagMap, c.hexoFilenameCase); s != "" && s != name && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // hexoExcludes are the files of a Hexo site's source folder that Hexo
@@ -478,7 +550,7 @@ func (f folder) hexoAddress(p *Post) (addr, missing string, ok bool) {
 		return "", "", true
 	}
 	info := f.config.hexoName(rel)
-	return hexoExpand(f.config.permalink, f.config.hexoRoot, info.title, p, info.more, f.config.hexoDefaults)
+	return hexoExpand(f.config.permalink, f.config.hexoRoot, info.title, p, info.more, f.config.hexoDefaults, &f.config)
 }
 
 // hexoExpand fills in Hexo's permalink setting tmpl for the post p,
@@ -486,8 +558,9 @@ func (f folder) hexoAddress(p *Post) (addr, missing string, ok bool) {
 // it) is title. A name the setting gives that is no date's, title's or
 // category's is the front matter's key of that name (hexo-abbrlink's
 // :abbrlink, written there; :id), else permalink_defaults' (Hexo's
-// rule); missing is the one neither gives, when ok is false.
-func hexoExpand(tmpl, root, title string, p *Post, named []string, defaults map[string]string) (addr, missing string, ok bool) {
+// rule); missing is the one neither gives, when ok is false. terms's
+// category_map and filename_case make :category's slugs.
+func hexoExpand(tmpl, root, title string, p *Post, named []string, defaults map[string]string, terms *siteConfig) (addr, missing string, ok bool) {
 	d := p.Date
 	// :category is the post's categories, each slugized, one in the other
 	// (Hexo's category slug: its parent's, "/", its own).
@@ -498,7 +571,7 @@ func hexoExpand(tmpl, root, title string, p *Post, named []string, defaults map[
 	if len(p.categories) > 0 {
 		var parts []string
 		for _, c := range p.categories {
-			if c = hexoSlugize(c); c != "" {
+			if c = hexoTermSlug(c, true, terms.hexoCategoryMap, nil, terms.hexoFilenameCase); c != "" {
 				parts = append(parts, c)
 			}
 		}

@@ -97,6 +97,10 @@ type Content struct {
 	// hexoRoot its root ("/blog").
 	hexoAssets map[string]string
 	hexoRoot   string
+	// hexoCategoryMap, hexoTagMap and hexoFilenameCase are a Hexo
+	// site's category_map, tag_map and filename_case (HexoTermSlugs).
+	hexoCategoryMap, hexoTagMap map[string]string
+	hexoFilenameCase            int
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -681,6 +685,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	if c.hexo {
 		c.hexoRoot = f.config.hexoRoot
+		c.hexoCategoryMap, c.hexoTagMap, c.hexoFilenameCase = f.config.hexoCategoryMap, f.config.hexoTagMap, f.config.hexoFilenameCase
 		c.hexoAssets = c.hexoAssetAddresses()
 	}
 	SortFileErrors(errs)

@@ -73,6 +73,11 @@ type siteConfig struct {
 	// Hexo: skip_render, the paths in the source folder copied as they
 	// are, never rendered (folder.copiedAsIs).
 	hexoSkipRender []string
+	// Hexo: category_map and tag_map (a category's or tag's name to the
+	// name its address is made of) and filename_case (1 lower case, 2
+	// upper): the slugs of its terms (hexoTermSlug).
+	hexoCategoryMap, hexoTagMap map[string]string
+	hexoFilenameCase            int
 	// Hexo: new_post_name, how its posts' files are named (hexoName);
 	// the front matter keys its permalink names (hexoPermalinkKeys) and
 	// permalink_defaults (with default_category).
