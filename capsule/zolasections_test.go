@@ -146,3 +146,50 @@ func TestZolaSectionListAfterAnOpenBlock(t *testing.T) {
 		t.Errorf("/code.gmi: its code block, the short fence inside it, not kept:\n%s", body)
 	}
 }
+
+// A Zola section's page lists its pages in Zola's order for its sort_by
+// (sorting.rs): weight, lightest first, a weight of 0 too, ties by
+// address, the pages without a weight left out (Zola's ignored_pages:
+// tabi's and codemonger's projects sort so); title, in natural lexical
+// order (case and accents aside, "Part 9" before "Part 10"), untitled
+// pages left out; slug, naturally, by the page's slug.
+func TestZolaSectionSortedAsZola(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":                      "base_url = \"https://example.org\"\ntitle = \"Z\"\n",
+			"content/projects/_index.md":       "+++\ntitle = \"Projects\"\nsort_by = \"weight\"\n+++\nWhat I made.\n",
+			"content/projects/heavy.md":        "+++\ntitle = \"Heavy\"\nweight = 20\n+++\nh\n",
+			"content/projects/zeta.md":         "+++\ntitle = \"Zeta\"\nweight = 10\ndate = 2024-01-01\n+++\nz\n",
+			"content/projects/alpha.md":        "+++\ntitle = \"Alpha\"\nweight = 10\ndate = 2020-01-01\n+++\na\n",
+			"content/projects/nought/index.md": "+++\ntitle = \"Nought\"\nweight = 0\n+++\nn\n",
+			"content/projects/loose.md":        "+++\ntitle = \"Loose\"\ndate = 2025-01-01\n+++\nl\n",
+			"content/parts/_index.md":          "+++\ntitle = \"Parts\"\nsort_by = \"title\"\n+++\nIn parts.\n",
+			"content/parts/a.md":               "+++\ntitle = \"Part 10\"\n+++\na\n",
+			"content/parts/b.md":               "+++\ntitle = \"Part 9\"\n+++\nb\n",
+			"content/parts/c.md":               "+++\ntitle = \"étude\"\n+++\nc\n",
+			"content/parts/d.md":               "+++\ntitle = \"Fugue\"\n+++\nd\n",
+			"content/parts/e.md":               "+++\ntitle = \"Dance\"\n+++\ne\n",
+			"content/parts/untitled.md":        "+++\n+++\nNo title.\n",
+			"content/steps/_index.md":          "+++\ntitle = \"Steps\"\nsort_by = \"slug\"\n+++\nStep by step.\n",
+			"content/steps/s10.md":             "+++\ntitle = \"Ten\"\n+++\nt\n",
+			"content/steps/s2.md":              "+++\ntitle = \"Two\"\n+++\nt\n",
+			"content/steps/S1.md":              "+++\ntitle = \"One\"\n+++\no\n",
+		})
+	})
+	for page, want := range map[string]string{
+		"/projects.gmi": "What I made.\n\n=> /nought.gmi Nought\n=> /alpha.gmi 2020-01-01 Alpha\n=> /zeta.gmi 2024-01-01 Zeta\n=> /heavy.gmi Heavy\n\n",
+		"/parts.gmi":    "In parts.\n\n=> /e.gmi Dance\n=> /c.gmi étude\n=> /d.gmi Fugue\n=> /b.gmi Part 9\n=> /a.gmi Part 10\n\n",
+		"/steps.gmi":    "Step by step.\n\n=> /s1.gmi One\n=> /s2.gmi Two\n=> /s10.gmi Ten\n\n",
+	} {
+		status, meta, body := servetest.GeminiGet(t, d, page)
+		if status != gemini.StatusSuccess || !strings.Contains(body, want) {
+			t.Errorf("%s answers %d %s:\n%s\nwant:\n%s", page, status, meta, body, want)
+		}
+	}
+	if _, _, body := servetest.GeminiGet(t, d, "/projects.gmi"); strings.Contains(body, "Loose") {
+		t.Errorf("/projects.gmi lists a page without a weight:\n%s", body)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/loose.gmi"); status != gemini.StatusSuccess {
+		t.Errorf("/loose.gmi, the page without a weight, answers %d: it is served all the same", status)
+	}
+}

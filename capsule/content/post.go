@@ -134,6 +134,9 @@ type Post struct {
 	// that is no number): what orders a Hugo section's list of its pages
 	// first (sortHugoSection).
 	weight int
+	// weighted is a front matter that gives a weight, 0 too: a Zola
+	// section sorted by weight lists only such pages (sortSection).
+	weighted bool
 	// hexoVals are the values of the front matter keys a Hexo site's
 	// permalink names (abbrlink), each key then its value.
 	hexoVals []string
@@ -601,6 +604,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			break
 		}
 	}
+	p.weighted = true
 	switch w := m["weight"].(type) { // a theme's key Hugo orders pages by: no warning for another value
 	case int64:
 		p.weight = int(max(min(w, math.MaxInt32), math.MinInt32))
@@ -610,6 +614,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		p.weight = int(min(w, math.MaxInt32))
 	case float64:
 		p.weight = int(max(min(w, math.MaxInt32), math.MinInt32))
+	default:
+		p.weighted = false
 	}
 	fmSlug := r.str("slug", `slug = "hello-again"`)
 	if def.zola {

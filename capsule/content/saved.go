@@ -517,6 +517,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.fmTranslationKey)
 	w.Bool(p.untitled)
 	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
+	w.Bool(p.weighted)
 	encodeStrings(w, p.hexoVals)
 }
 
@@ -579,6 +580,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.fmTranslationKey = d.String()
 	p.untitled = d.Bool()
 	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
+	p.weighted = d.Bool()
 	p.hexoVals = decodeStrings(d)
 	return p
 }

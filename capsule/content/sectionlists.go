@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,9 +45,7 @@ type sectionRules struct {
 // (sectionTextPages), of loaded, the list of the section's pages, as
 // Zola's section template shows it below section.content (sectionLists):
 // a transparent section's pages are its parent's too; the order is the
-// section's sort_by (date, update_date: newest first, undated pages left
-// out, as Zola leaves out the pages it cannot sort; title, title_bytes,
-// slug; any other, newest first, then the undated by slug).
+// section's sort_by, as Zola sorts it (sortSection).
 func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool, sections map[string]zolaSection) []*FileError {
 	return f.sectionLists(c, loaded, kept, sectionRules{
 		generator: "Zola",
@@ -54,10 +53,15 @@ func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 			s, ok := sections[dir]
 			return dir == "" || ok && !s.transparent
 		},
-		sort: func(list []*Post, dir string) []*Post { return sortSection(list, sections[dir].sortBy) },
+		sort: func(list []*Post, dir string) []*Post {
+			return sortSection(list, sections[dir].sortBy, func(q *Post) string {
+				bundle, _ := f.sectionFileKind(q)
+				return zolaAddress(q, bundle, false)
+			})
+		},
 		date: func(q *Post, dir string) (time.Time, bool) {
-			if sections[dir].sortBy == "update_date" && !q.Updated.IsZero() {
-				return q.Updated, q.HasDate // the date it is listed by
+			if sections[dir].sortBy == "update_date" && q.Updated.After(q.Date) {
+				return q.Updated, true // the date it is listed by
 			}
 			return q.Date, q.HasDate
 		},
@@ -215,40 +219,134 @@ func sortHugoSection(list []*Post) []*Post {
 	return list
 }
 
-// sortSection puts a Zola section's pages in the order of its sort_by
-// (see zolaSectionLists), each page's slug and then its file breaking
-// ties, on a copy.
-func sortSection(list []*Post, sortBy string) []*Post {
+// sortSection puts a Zola section's pages in the order of its sort_by,
+// on a copy, as Zola sorts them (its sorting.rs): date, newest first;
+// update_date, by the later of the date and the update, newest first;
+// weight, lightest first; title, by natural_lexical_cmp (natural
+// lexical order: case and Latin diacritics aside, numbers by their
+// value); title_bytes, by the bytes; slug, natural lexical; permalink,
+// by address. Ties are broken by the page's address (addr: its Zola
+// address), as Zola breaks them by permalink. The pages Zola cannot sort
+// by that key (no date; no title; no weight) are left out, as Zola
+// leaves them out of section.pages (its ignored_pages). Any other sort_by
+// (none, Zola's default, whose order is that of a hash map): newest
+// first, then the undated by slug.
+func sortSection(list []*Post, sortBy string, addr func(*Post) string) []*Post {
 	list = slices.Clone(list)
-	tie := func(a, b *Post) int { return cmp.Or(cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File)) }
-	newest := func(a, b *Post) int {
-		switch {
-		case a.HasDate != b.HasDate:
-			if a.HasDate {
-				return -1
-			}
-			return 1
-		case sortBy == "update_date":
-			return cmp.Or(b.Updated.Compare(a.Updated), b.Date.Compare(a.Date), tie(a, b))
+	addrs := make(map[*Post]string, len(list))
+	for _, p := range list {
+		addrs[p] = addr(p)
+	}
+	tie := func(a, b *Post) int { return cmp.Or(cmp.Compare(addrs[a], addrs[b]), cmp.Compare(a.File, b.File)) }
+	keep := func(unsortable func(p *Post) bool) { list = slices.DeleteFunc(list, unsortable) }
+	latest := func(p *Post) time.Time {
+		if p.Updated.After(p.Date) || !p.HasDate {
+			return p.Updated
 		}
-		return cmp.Or(b.Date.Compare(a.Date), tie(a, b))
+		return p.Date
 	}
 	switch sortBy {
-	case "date", "update_date":
-		list = slices.DeleteFunc(list, func(p *Post) bool { return !p.HasDate })
-		slices.SortFunc(list, newest)
-	case "title":
+	case "date":
+		keep(func(p *Post) bool { return !p.HasDate })
+		slices.SortFunc(list, func(a, b *Post) int { return cmp.Or(b.Date.Compare(a.Date), tie(a, b)) })
+	case "update_date":
+		keep(func(p *Post) bool { return !p.HasDate && p.Updated.IsZero() })
+		slices.SortFunc(list, func(a, b *Post) int { return cmp.Or(latest(b).Compare(latest(a)), tie(a, b)) })
+	case "weight":
+		keep(func(p *Post) bool { return !p.weighted })
+		slices.SortFunc(list, func(a, b *Post) int { return cmp.Or(cmp.Compare(a.weight, b.weight), tie(a, b)) })
+	case "title", "title_bytes":
+		keep(func(p *Post) bool { return p.untitled })
+		if sortBy == "title_bytes" {
+			slices.SortFunc(list, func(a, b *Post) int { return cmp.Or(cmp.Compare(a.Title, b.Title), tie(a, b)) })
+			break
+		}
+		keys := make(map[*Post]string, len(list))
+		for _, p := range list {
+			keys[p] = lexicalKey(p.Title)
+		}
 		slices.SortFunc(list, func(a, b *Post) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), tie(a, b))
+			return cmp.Or(naturalCompare(keys[a], keys[b]), cmp.Compare(a.Title, b.Title), tie(a, b))
 		})
-	case "title_bytes":
-		slices.SortFunc(list, func(a, b *Post) int { return cmp.Or(cmp.Compare(a.Title, b.Title), tie(a, b)) })
 	case "slug":
+		keys := make(map[*Post]string, len(list))
+		for _, p := range list {
+			keys[p] = lexicalKey(cmp.Or(p.fmSlug, p.Slug)) // Zola's slug, as zolaAddress takes it
+		}
+		slices.SortFunc(list, func(a, b *Post) int { return cmp.Or(naturalCompare(keys[a], keys[b]), tie(a, b)) })
+	case "permalink":
 		slices.SortFunc(list, tie)
 	default:
-		slices.SortFunc(list, newest)
+		slices.SortFunc(list, func(a, b *Post) int {
+			switch {
+			case a.HasDate != b.HasDate:
+				if a.HasDate {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug), tie(a, b))
+		})
 	}
 	return list
+}
+
+// lexicalKey is s as a lexical order compares it (naturalCompare): ASCII
+// letters in lower case, other Latin letters spelt in ASCII as Zola's
+// sort spells them (é e, ß ss: latinASCII), other letters in lower case;
+// what is no letter or digit is kept, marked by a leading 0x01 byte so
+// that it sorts before every letter and digit.
+func lexicalKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			b.WriteRune(r)
+		case 'A' <= r && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		case r >= utf8.RuneSelf && unicode.Is(unicode.Latin, r) && latinASCII(r) != "":
+			b.WriteString(latinASCII(r))
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteByte(1)
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// naturalCompare compares two lexicalKeys, a run of ASCII digits in both
+// by its number (9 before 10, leading zeros aside), the rest by bytes.
+// Its cost is the keys' length: no allocation.
+func naturalCompare(a, b string) int {
+	for len(a) > 0 && len(b) > 0 {
+		if isDigit(a[0]) && isDigit(b[0]) {
+			da, db := digitRun(a), digitRun(b)
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitRun is the length of the run of ASCII digits s starts with.
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n
 }
 
 // markdownText is s written so that Markdown reads it as text: every
