@@ -97,6 +97,44 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 			lead(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
 		}
 	}
+	// A Zola site's lists, nested ones too (/docs/intro/), as links to
+	// them lead (postLinks.zolaLists); then the pages of a list Zola
+	// splits (paginate_by: /blog/page/2/) lead where the list's address
+	// does: to the section's page, the archive or the home (a redirect
+	// to the list's address when that is a page: the home's /page/2/).
+	blogAt := make(map[string]*blog, len(blogs))
+	for _, lb := range blogs {
+		blogAt[lb.dir] = lb
+	}
+	for _, zl := range l.c.ZolaLists() {
+		lb := blogAt[zl.Dir]
+		if lb == nil {
+			continue
+		}
+		if to, ok := l.zolaLists[zl.Path]; ok {
+			if to.list == archiveTag {
+				lead(zl.Path, lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
+			} else {
+				lead(zl.Path, lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
+			}
+		}
+		at := st.gemini[zl.Path]
+		if at == nil {
+			continue
+		}
+		if at.Status != gemini.StatusPermanentRedirect && at.Status != gemini.StatusRedirect {
+			at = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(zl.Path), nil)
+		}
+		for n := 1; n <= zl.Pagers; n++ {
+			pager := zl.PagerAddress(n)
+			if _, taken := st.gemini[pager]; !taken {
+				st.gemini[pager] = at
+			}
+			if _, taken := st.gopher[pager]; !taken && st.gopher[zl.Path] != nil {
+				st.gopher[pager] = st.gopher[zl.Path]
+			}
+		}
+	}
 }
 
 // sortedSections are the names of secs, sorted, each also in lower case

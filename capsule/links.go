@@ -67,8 +67,14 @@ type postLinks struct {
 	// lists the pages, unless the section's text is a page of its own
 	// (content's section pages), which its address names.
 	pageSections map[string]map[string]bool
-	web          *url.URL // the blog's web address, with a host; nil when it has none
-	basePath     string   // its path, without the final slash: "/blog", or ""
+	// zolaLists are a Zola site's sections' list addresses (and those
+	// of their pages, /blog/page/2/), each with the blog's folder and
+	// the capsule's list it leads to (content.ZolaList): nested ones
+	// (/docs/intro/) too. A section that is a page is not here: its
+	// address is its page's.
+	zolaLists map[string]listLead
+	web       *url.URL // the blog's web address, with a host; nil when it has none
+	basePath  string   // its path, without the final slash: "/blog", or ""
 }
 
 // fileKind is who a file beside the posts is served to.
@@ -485,7 +491,7 @@ const (
 // capsule's list that does: archiveTag for a section of posts, homeTag
 // for a section of pages (whose home lists them).
 func (l *postLinks) sectionList(dest string) (dir, list string, ok bool) {
-	if !strings.HasSuffix(dest, "/") || strings.Count(dest, "/") > 5 || strings.ContainsAny(dest, "?#.") && !strings.Contains(dest, "://") {
+	if !strings.HasSuffix(dest, "/") || strings.Count(dest, "/") > 5 && len(l.zolaLists) == 0 || strings.ContainsAny(dest, "?#.") && !strings.Contains(dest, "://") {
 		return "", "", false // most links: not parsed again (a post may hold 140,000)
 	}
 	if local, ok := l.onSite(dest); ok {
@@ -509,7 +515,43 @@ func (l *postLinks) sectionList(dest string) (dir, list string, ok bool) {
 			return d, homeTag, true
 		}
 	}
+	if to, ok := l.zolaLists[p]; ok {
+		return to.dir, to.list, true
+	}
 	return "", "", false
+}
+
+// listLead is where a generator's list of a section leads in the
+// capsule: the blog of folder dir, its list (archiveTag, homeTag).
+type listLead struct{ dir, list string }
+
+// zolaLeads are the addresses of a Zola site's lists, lists, each with
+// where it leads (see postLinks.zolaLists): a list of posts to the
+// archive of its language's blog, of pages to its home; of the blogs'
+// folders (withPosts: those with posts). pages are the addresses of
+// pages (content's sections that are pages): theirs. As many as the
+// lists and their pages (ZolaList.Pagers: no more than the pages
+// listed).
+func zolaLeads(lists []content.ZolaList, withPosts map[string]bool, taken func(addr string) bool) map[string]listLead {
+	if len(lists) == 0 {
+		return nil
+	}
+	out := make(map[string]listLead)
+	for _, zl := range lists {
+		has, ok := withPosts[zl.Dir]
+		if !ok || taken(zl.Path) {
+			continue // no blog of its language; or the address of a page, the section's
+		}
+		to := listLead{zl.Dir, homeTag}
+		if zl.Posts && has {
+			to.list = archiveTag
+		}
+		out[zl.Path] = to
+		for n := 1; n <= zl.Pagers; n++ {
+			out[zl.PagerAddress(n)] = to
+		}
+	}
+	return out
 }
 
 // termTag reads dest as a link to the generator's page of a tag, or of
@@ -587,6 +629,14 @@ func (l *postLinks) setTags(blogs []*blog) {
 	}
 	l.sections = make(map[string]map[string]bool, len(blogs))
 	l.pageSections = make(map[string]map[string]bool, len(blogs))
+	withPosts := make(map[string]bool, len(blogs))
+	for _, b := range blogs {
+		withPosts[b.dir] = len(b.posts) > 0
+	}
+	l.zolaLists = zolaLeads(l.c.ZolaLists(), withPosts, func(addr string) bool {
+		p, _, _ := l.resolve(nil, addr)
+		return p != nil
+	})
 	for _, b := range blogs {
 		secs := make(map[string]bool)
 		for _, p := range b.posts {

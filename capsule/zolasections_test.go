@@ -1,6 +1,8 @@
 package capsule_test
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -191,5 +193,113 @@ func TestZolaSectionSortedAsZola(t *testing.T) {
 	}
 	if status, _, _ := servetest.GeminiGet(t, d, "/loose.gmi"); status != gemini.StatusSuccess {
 		t.Errorf("/loose.gmi, the page without a weight, answers %d: it is served all the same", status)
+	}
+}
+
+// A Zola section's page lists its subsections after its pages, as Zola's
+// section.subsections offers them to its template: the sections right
+// below it in its language, by weight, each by its title; one that is a
+// page links that page, another its address, which leads where the
+// capsule lists its pages (here the home, for pages); one not rendered
+// or redirecting is not listed. The address of a nested section without
+// a page of its own (/docs/intro/) leads there too, on both protocols.
+func TestZolaSectionListsSubsections(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml":                     "base_url = \"https://example.org\"\ntitle = \"Z\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"Zf\"\n",
+			"content/docs/_index.md":          "+++\ntitle = \"Docs\"\nsort_by = \"weight\"\n+++\nAll the docs.\n",
+			"content/docs/_index.fr.md":       "+++\ntitle = \"Docs fr\"\n+++\nToute la doc.\n",
+			"content/docs/start.md":           "+++\ntitle = \"Start\"\nweight = 1\n+++\nStart here.\n",
+			"content/docs/intro/_index.md":    "+++\ntitle = \"Introduction\"\nweight = 2\n+++\n",
+			"content/docs/intro/_index.fr.md": "+++\ntitle = \"Présentation\"\nweight = 2\n+++\n",
+			"content/docs/intro/first.md":     "+++\ntitle = \"First steps\"\n+++\nf\n",
+			"content/docs/api/_index.md":      "+++\ntitle = \"API\"\nweight = 1\n+++\nThe API, in full.\n",
+			"content/docs/api/calls.md":       "+++\ntitle = \"Calls\"\n+++\nc\n",
+			"content/docs/hidden/_index.md":   "+++\ntitle = \"Hidden\"\nrender = false\n+++\n",
+			"content/docs/moved/_index.md":    "+++\ntitle = \"Moved\"\nredirect_to = \"docs\"\n+++\n",
+		})
+	})
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr()))
+	_, _, page := servetest.GeminiGet(t, d, "/docs.gmi")
+	if want := "All the docs.\n\n=> /start.gmi Start\n\n=> /api.gmi API\n=> / Introduction\n\n"; !strings.Contains(page, want) || strings.Contains(page, "Hidden") || strings.Contains(page, "Moved") {
+		t.Errorf("/docs.gmi:\n%s\nwant:\n%s", page, want)
+	}
+	_, _, fr := servetest.GeminiGet(t, d, "/fr/docs.gmi")
+	if want := "Toute la doc.\n\n=> /fr/ Présentation\n\n"; !strings.Contains(fr, want) || strings.Contains(fr, "API") {
+		t.Errorf("/fr/docs.gmi:\n%s\nwant:\n%s", fr, want)
+	}
+	for addr, target := range map[string]string{"/docs/intro/": "/", "/fr/docs/intro/": "/fr/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, addr); status != gemini.StatusPermanentRedirect || meta != base+target {
+			t.Errorf("gemini %s answers %d %q, want 31 to %s", addr, status, meta, target)
+		}
+	}
+	if menu, home := servetest.GopherGet(t, d, "/docs/intro/\r\n"), servetest.GopherGet(t, d, "/\r\n"); menu != home {
+		t.Errorf("gopher /docs/intro/:\n%s\nwant the home's menu:\n%s", menu, home)
+	}
+	if txt := servetest.GopherGet(t, d, "/docs.txt\r\n"); !strings.Contains(txt, "API") || !strings.Contains(txt, "Introduction") {
+		t.Errorf("gopher /docs.txt:\n%s", txt)
+	}
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "does not exist") {
+			t.Errorf("warning: %v", w)
+		}
+	}
+}
+
+// Zola splits a section's list into pages of paginate_by (/blog/page/2/,
+// its paginate_path; /page/2/ for the root; page/1/ a redirect to the
+// list): those addresses lead where the list's own address does, on both
+// protocols (the archive for posts; the section's page; the home), as
+// many as Zola makes (the root lists only the pages at the top, and
+// makes its page 1 when it lists none), and a link to one leads there
+// too.
+func TestZolaPaginatedListsLead(t *testing.T) {
+	files := map[string]string{
+		"config.toml":                  "base_url = \"https://example.org\"\ntitle = \"Z\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"Zf\"\n",
+		"content/_index.md":            "+++\npaginate_by = 2\nsort_by = \"date\"\n+++\n",
+		"content/blog/_index.md":       "+++\nsort_by = \"date\"\npaginate_by = 2\n+++\n",
+		"content/blog/_index.fr.md":    "+++\nsort_by = \"date\"\npaginate_by = 2\n+++\n",
+		"content/blog/fr.fr.md":        "+++\ntitle = \"Fr\"\ndate = 2024-01-01\n+++\nf\n",
+		"content/notes/_index.md":      "+++\ntitle = \"Notes\"\nsort_by = \"date\"\npaginate_by = 1\npaginate_path = \"p\"\n+++\nMy notes.\n",
+		"content/notes/n1.md":          "+++\ntitle = \"N1\"\ndate = 2024-01-01\n+++\nn\n",
+		"content/notes/n2.md":          "+++\ntitle = \"N2\"\ndate = 2024-01-02\n+++\nn\n",
+		"content/blog/posts/_index.md": "+++\ntransparent = true\nsort_by = \"date\"\npaginate_by = 3\n+++\n",
+		"content/blog/posts/deep.md":   "+++\ntitle = \"Deep\"\ndate = 2023-01-01\n+++\nSee [page 2](/blog/page/2/) and [the French one](https://example.org/fr/blog/page/1/).\n",
+	}
+	for i := range 5 {
+		files[fmt.Sprintf("content/blog/p%d.md", i)] = fmt.Sprintf("+++\ntitle = \"P%d\"\ndate = 2024-02-0%d\n+++\np\n", i, i+1)
+	}
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, files) })
+	base := "gemini://localhost:" + strconv.Itoa(servetest.Port(d.GeminiAddr()))
+	// blog: 6 posts (its 5, the transparent posts/'s 1) in pages of 2.
+	for addr, target := range map[string]string{
+		"/blog/page/1/": "/archive.gmi", "/blog/page/3/": "/archive.gmi",
+		"/blog/posts/": "/archive.gmi", "/blog/posts/page/1/": "/archive.gmi",
+		"/fr/blog/page/1/": "/fr/archive.gmi",
+		"/notes/p/1/":      "/notes.gmi", "/notes/p/2/": "/notes.gmi",
+		"/page/1/": "/",
+	} {
+		if status, meta, _ := servetest.GeminiGet(t, d, addr); status != gemini.StatusPermanentRedirect || meta != base+target {
+			t.Errorf("gemini %s answers %d %q, want 31 to %s", addr, status, meta, target)
+		}
+	}
+	for _, addr := range []string{"/blog/page/4/", "/blog/posts/page/2/", "/fr/blog/page/2/", "/notes/p/3/", "/notes/page/1/", "/page/2/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, addr); status != gemini.StatusNotFound {
+			t.Errorf("gemini %s answers %d %q, want 51: Zola makes no such page", addr, status, meta)
+		}
+	}
+	if menu, archive := servetest.GopherGet(t, d, "/blog/page/2/\r\n"), servetest.GopherGet(t, d, "/archive\r\n"); menu != archive {
+		t.Errorf("gopher /blog/page/2/:\n%s\nwant the archive's menu:\n%s", menu, archive)
+	}
+	_, _, post := servetest.GeminiGet(t, d, "/posts/deep.gmi")
+	for _, want := range []string{"=> /archive.gmi page 2", "=> /fr/archive.gmi the French one"} {
+		if !strings.Contains(post, want) {
+			t.Errorf("the post has no line %q:\n%s", want, post)
+		}
+	}
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "does not exist") {
+			t.Errorf("warning: %v", w)
+		}
 	}
 }

@@ -92,6 +92,7 @@ type Content struct {
 	hexo      bool      // a Hexo site's: see HexoAssetFolder
 	// sectionLists: see SectionLists.
 	sectionLists bool
+	zolaLists    []ZolaList // see ZolaLists
 	// hexoAssets are the web addresses of a Hexo site's posts' asset
 	// files, without their leading "/", to the files (HexoAssetFile),
 	// hexoRoot its root ("/blog").
@@ -333,8 +334,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var sections []string
 	var nested []*mdFile
 	var zolaSecs map[string]zolaSection
-	var sectionPages map[string]bool // the files of sections that are pages (sectionTextPages)
-	var hugoSections map[string]bool // a Hugo site's folders with an _index.md, when a section is a page
+	var zolaFiles map[string]zolaSectionFile // each section file's, by its path
+	var sectionPages map[string]bool         // the files of sections that are pages (sectionTextPages)
+	var hugoSections map[string]bool         // a Hugo site's folders with an _index.md, when a section is a page
 	if f.gen == genAstro {
 		c.Warnings = append(c.Warnings, astroPagesNotRead(f.root, f.config.contentDir)...)
 	}
@@ -428,7 +430,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			main = slices.DeleteFunc(main, isTaxonomy)
 		}
 		if f.zola {
-			main, zolaSecs = f.zolaArrange(posts, sections, loc)
+			main, zolaSecs, zolaFiles = f.zolaArrange(posts, sections, loc)
 			c.Layout = f.zolaDescribe(main, zolaSecs)
 		} else {
 			c.Layout = f.describe(f.inLanguageFolders(main, nested))
@@ -609,13 +611,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// The posts made of their decodings: those the last load made, if
 	// they are made of the same (poststage.go).
 	key := postsKey{withheld: withheldBundles(nested, l), folder: f, meta: c.Meta, languages: slices.Clone(c.Languages),
-		siteLang: siteLang, lang: opts.Lang, location: loc.String(), zola: zolaSecs}
+		siteLang: siteLang, lang: opts.Lang, location: loc.String(), zola: zolaSecs, zolaFiles: zolaFiles}
 	c.datedPagesWait = l != layoutJekyll
 	warnsFrom := len(c.Warnings)
 	bundles, stageErrs, reused := c.reusePosts(prev, &key, posts, loc, now)
 	if !reused {
 		bundles, stageErrs = c.makePosts(&postsInputs{posts: posts, prev: prev, f: f, loc: loc, now: now, opts: &opts,
-			siteLang: siteLang, zola: zolaSecs, hugoSections: hugoSections, key: key, warnsFrom: warnsFrom})
+			siteLang: siteLang, zola: zolaSecs, zolaFiles: zolaFiles, hugoSections: hugoSections, key: key, warnsFrom: warnsFrom})
 	}
 	errs = append(errs, stageErrs...)
 	c.cache.keep(all)
@@ -724,14 +726,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 // postsInputs is what Load has made by the time it makes its posts of
 // their decodings (makePosts).
 type postsInputs struct {
-	posts    []*mdFile
-	prev     *loadCache
-	f        folder
-	loc      *time.Location
-	now      time.Time
-	opts     *LoadOptions
-	siteLang bool
-	zola     map[string]zolaSection
+	posts     []*mdFile
+	prev      *loadCache
+	f         folder
+	loc       *time.Location
+	now       time.Time
+	opts      *LoadOptions
+	siteLang  bool
+	zola      map[string]zolaSection
+	zolaFiles map[string]zolaSectionFile
 	// hugoSections are a Hugo site's folders with a section's _index.md
 	// (_index.ja.md), when one is a page: where its list stops.
 	hugoSections map[string]bool
@@ -891,7 +894,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	// Once every post is in its list: a section's page lists the
 	// published ones.
 	if f.zola {
-		c.Warnings = append(c.Warnings, f.zolaSectionLists(c, loaded, kept, zolaSecs)...)
+		c.Warnings = append(c.Warnings, f.zolaSectionLists(c, loaded, kept, zolaSecs, in.zolaFiles)...)
 	} else if in.hugoSections != nil {
 		c.Warnings = append(c.Warnings, f.hugoSectionLists(c, loaded, kept, in.hugoSections)...)
 	}

@@ -45,6 +45,7 @@ type postStage struct {
 	lang        string
 	warns, errs []*FileError
 	bundles     owners
+	zolaLists   []ZolaList // Content.zolaLists, made with the posts
 }
 
 // postsKey is everything a Load's posts are made of, besides the
@@ -63,6 +64,7 @@ type postsKey struct {
 	lang      string // LoadOptions.Lang
 	location  string // the zone dates are read in, by name
 	zola      map[string]zolaSection
+	zolaFiles map[string]zolaSectionFile
 	// indexes are the sections' _index.md files the posts' addresses
 	// looked for (Hugo's :sections): there or not, as then.
 	indexes *sectionIndexes
@@ -73,7 +75,7 @@ type postsKey struct {
 func (a *postsKey) sameSite(b *postsKey) bool {
 	return slices.Equal(a.withheld, b.withheld) && a.meta == b.meta && slices.Equal(a.languages, b.languages) &&
 		a.siteLang == b.siteLang && a.lang == b.lang && a.location == b.location &&
-		reflect.DeepEqual(a.folder, b.folder) && reflect.DeepEqual(a.zola, b.zola)
+		reflect.DeepEqual(a.folder, b.folder) && reflect.DeepEqual(a.zola, b.zola) && reflect.DeepEqual(a.zolaFiles, b.zolaFiles)
 }
 
 // maxTextEdits bounds the posts a reload takes the last load's posts
@@ -160,6 +162,7 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 		*l = slices.Clone(s.lists[i]) // sorted already (keepLists)
 	}
 	c.state, c.NextChange, c.Languages, c.Meta.Lang = s.state, s.next, slices.Clone(s.languages), s.lang
+	c.zolaLists = s.zolaLists // (never changed once made: shared)
 	c.Warnings = append(c.Warnings, s.warns...)
 	// The decodings as they were, nothing added, nothing left out: the
 	// next load takes them from here, as it takes this stage.
@@ -284,7 +287,7 @@ func (c *Content) keepPosts(key postsKey, entries []*parsedEntry, posts []*mdFil
 		key.nested[i] = m.nested
 	}
 	c.cache.posts = &postStage{key: key, now: c.now, next: c.NextChange, state: c.state, languages: slices.Clone(c.Languages), lang: c.Meta.Lang,
-		warns: slices.Clone(c.Warnings[warnsFrom:]), errs: slices.Clone(errs), bundles: bundles}
+		warns: slices.Clone(c.Warnings[warnsFrom:]), errs: slices.Clone(errs), bundles: bundles, zolaLists: c.zolaLists}
 }
 
 // keepLists keeps c's lists, once sorted, in s: the lists a reload that

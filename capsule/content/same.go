@@ -30,7 +30,7 @@ func Same(a, b *Content) bool {
 		!maps.Equal(a.hexoCategoryMap, b.hexoCategoryMap) || !maps.Equal(a.hexoTagMap, b.hexoTagMap) || a.hexoFilenameCase != b.hexoFilenameCase ||
 		(a.Location == nil) != (b.Location == nil) || a.Location != nil && a.Location.String() != b.Location.String() ||
 		!SameTime(a.NextChange, b.NextChange) || !slices.Equal(a.Languages, b.Languages) ||
-		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) {
+		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) || !slices.Equal(a.zolaLists, b.zolaLists) {
 		return false
 	}
 	for _, l := range [...][2][]*Post{{a.Posts, b.Posts}, {a.Pages, b.Pages}, {a.Drafts, b.Drafts}, {a.Scheduled, b.Scheduled},

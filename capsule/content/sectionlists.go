@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -39,15 +41,28 @@ type sectionRules struct {
 	// a copy, and gives the date each is listed by (false: none).
 	sort func(list []*Post, dir string) []*Post
 	date func(p *Post, dir string) (time.Time, bool)
+	// more are links listed after the pages, in a paragraph of their
+	// own: Zola's subsections (section.subsections); nil for none.
+	more func(k sectionKey) []listLink
 }
+
+// sectionKey is a section in a language: its folder, its language's
+// blog folder ("", "/fr").
+type sectionKey struct{ dir, lang string }
+
+// listLink is a line of a section's list: its words, and where it leads
+// (a page's file, /notes/uv.md, or an address, /docs/intro/).
+type listLink struct{ label, target string }
 
 // zolaSectionLists adds to the text of each Zola section that is a page
 // (sectionTextPages), of loaded, the list of the section's pages, as
 // Zola's section template shows it below section.content (sectionLists):
 // a transparent section's pages are its parent's too; the order is the
-// section's sort_by, as Zola sorts it (sortSection).
-func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool, sections map[string]zolaSection) []*FileError {
-	return f.sectionLists(c, loaded, kept, sectionRules{
+// section's sort_by, as Zola sorts it (sortSection); then its
+// subsections (zolaSubsections). It notes the addresses of the sections'
+// lists (zolaListsOf), of files.
+func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool, sections map[string]zolaSection, files map[string]zolaSectionFile) []*FileError {
+	rules := sectionRules{
 		generator: "Zola",
 		stops: func(dir string) bool {
 			s, ok := sections[dir]
@@ -65,7 +80,117 @@ func (f folder) zolaSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 			}
 			return q.Date, q.HasDate
 		},
-	})
+	}
+	rules.more = f.zolaSubsections(c, files)
+	warns := f.sectionLists(c, loaded, kept, rules)
+	c.zolaLists = f.zolaListsOf(c, files, rules)
+	return warns
+}
+
+// zolaSubsections gives, for a section in a language, the links to its
+// subsections of files as Zola's section.subsections has them: the
+// sections of the folders right below its own, in the same language,
+// by their weight, then by folder (Zola leaves ties in a hash map's
+// order); each named by its title, else its folder's name; leading to
+// its page when it is one (sectionTextPages) and published, else to its
+// address on the Zola site, which the capsule answers (ZolaLists). Those
+// not rendered (render = false, redirect_to) or drafts are not listed.
+func (f folder) zolaSubsections(c *Content, files map[string]zolaSectionFile) func(k sectionKey) []listLink {
+	children := make(map[sectionKey][]zolaSectionFile)
+	seen := make(map[sectionKey]bool, len(files))
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		sf := files[name]
+		if k := (sectionKey{sf.dir, sf.lang}); sf.dir != "" && !sf.unlisted && !seen[k] {
+			seen[k] = true // (_index.md and _index.en.md, both the default language's: one)
+			parent := sectionKey{parentDir(sf.dir), sf.lang}
+			children[parent] = append(children[parent], sf)
+		}
+	}
+	pages := make(map[sectionKey]*Post) // the sections that are pages, published
+	for _, list := range [][]*Post{c.Posts, c.Pages} {
+		for _, q := range list {
+			if _, section := f.sectionFileKind(q); section && !q.Home {
+				pages[sectionKey{q.Dir, q.LangDir}] = q
+			}
+		}
+	}
+	return func(k sectionKey) []listLink {
+		subs := children[k]
+		slices.SortFunc(subs, func(a, b zolaSectionFile) int {
+			return cmp.Or(cmp.Compare(a.weight, b.weight), cmp.Compare(a.dir, b.dir))
+		})
+		links := make([]listLink, 0, len(subs))
+		for _, sf := range subs {
+			l := listLink{label: cmp.Or(sf.title, path.Base(sf.dir)), target: sf.lang + "/" + sf.dir + "/"}
+			if q := pages[sectionKey{sf.dir, sf.lang}]; q != nil {
+				l.label, l.target = cmp.Or(sf.title, q.Title, l.label), "/"+q.Path()
+			}
+			links = append(links, l)
+		}
+		return links
+	}
+}
+
+// ZolaList is the list of a Zola section's pages at its address on the
+// Zola site, which a reader may have kept or a page link.
+type ZolaList struct {
+	Path string // its address, in its language: "/", "/blog/", "/fr/docs/intro/"
+	Dir  string // its language's blog folder: "", "/fr"
+	// Posts: it lists posts of the blog, which the capsule's archive
+	// lists; else pages, which the home lists.
+	Posts bool
+	// Pagers is how many pages Zola splits the list into (paginate_by),
+	// 0 when it does not: PagerAddress 1 (a redirect to Path, on the
+	// Zola site) to Pagers.
+	Pagers    int
+	PagerPath string // paginate_path: "page" unless written
+}
+
+// PagerAddress is the address of page n of the list: /blog/page/2/
+// (/blog/2/ when paginate_path is empty; /page/2/ for the root).
+func (l ZolaList) PagerAddress(n int) string {
+	if l.PagerPath == "" {
+		return l.Path + strconv.Itoa(n) + "/"
+	}
+	return l.Path + l.PagerPath + "/" + strconv.Itoa(n) + "/"
+}
+
+// ZolaLists are the lists of a Zola site's sections (rendered, not
+// drafts), nil for other sites.
+func (c *Content) ZolaLists() []ZolaList { return c.zolaLists }
+
+// zolaListsOf are the lists of the sections of files, in their languages
+// (see ZolaList), sorted by address: as many as the files; pages of
+// them, ceil(n/paginate_by) for a list of n pages (one at least, as Zola
+// makes), so never more than the pages listed.
+func (f folder) zolaListsOf(c *Content, files map[string]zolaSectionFile, rules sectionRules) []ZolaList {
+	want := make(map[sectionKey]bool, len(files))
+	for _, sf := range files {
+		if !sf.unlisted {
+			want[sectionKey{sf.dir, sf.lang}] = true
+		}
+	}
+	members := f.sectionMembers(c, want, rules)
+	var lists []ZolaList
+	for _, sf := range files {
+		if sf.unlisted {
+			continue
+		}
+		l := ZolaList{Path: sf.lang + "/", Dir: sf.lang}
+		if sf.dir != "" {
+			l.Path += sf.dir + "/"
+		}
+		list := members[sectionKey{sf.dir, sf.lang}]
+		l.Posts = slices.ContainsFunc(list, func(q *Post) bool { return !q.Page })
+		if sf.paginate > 0 {
+			n := len(rules.sort(list, sf.dir))
+			l.Pagers, l.PagerPath = max(1, (n+sf.paginate-1)/sf.paginate), sf.pagePath
+		}
+		lists = append(lists, l)
+	}
+	slices.SortFunc(lists, func(a, b ZolaList) int { return strings.Compare(a.Path, b.Path) })
+	// (_index.md and _index.en.md, both the default language's: one.)
+	return slices.CompactFunc(lists, func(a, b ZolaList) bool { return a.Path == b.Path })
 }
 
 // hugoSectionLists adds to the text of each Hugo section that is a page
@@ -88,29 +213,91 @@ func (f folder) hugoSectionLists(c *Content, loaded []*Post, kept map[*Post]bool
 // sectionLists adds to the text of each section that is a page, of
 // loaded, the list of the section's pages, as its generator's section
 // template shows it below the section's text: a link to each published
-// page or post of c whose section it is (its folder's, a bundle's
-// parent's, and those of the folders below that rules do not stop at),
-// in the same language, in the section's order (rules). Drafts,
+// page or post of c whose section it is (sectionMembers), in the
+// section's order (rules), then the links rules.more gives (Zola's
+// subsections), in a paragraph of their own. Drafts,
 // scheduled and expired posts are not in c's posts and pages: never
 // listed. kept are posts of an earlier load (last good versions), whose
 // text has its list already and is shared: left as they are. Each list
 // is Markdown, a paragraph for each page linking its file
 // ("/notes/uv.md"), which the capsule makes a link to the page's address
-// on either protocol. At most MaxSectionList are listed.
+// on either protocol. At most MaxSectionList pages are listed, and as
+// many more links.
 func (f folder) sectionLists(c *Content, loaded []*Post, kept map[*Post]bool, rules sectionRules) []*FileError {
-	type key struct{ dir, lang string }
 	var pages []*Post
-	want := make(map[key]bool)
+	want := make(map[sectionKey]bool)
 	for _, p := range loaded {
 		if _, section := f.sectionFileKind(p); section && !p.Home && !kept[p] {
 			pages = append(pages, p)
-			want[key{p.Dir, p.LangDir}] = true
+			want[sectionKey{p.Dir, p.LangDir}] = true
 		}
 	}
 	if len(pages) == 0 {
 		return nil
 	}
-	members := make(map[key][]*Post)
+	members := f.sectionMembers(c, want, rules)
+	var warns []*FileError
+	for _, p := range pages {
+		list := rules.sort(members[sectionKey{p.Dir, p.LangDir}], p.Dir)
+		var more []listLink
+		if rules.more != nil {
+			more = rules.more(sectionKey{p.Dir, p.LangDir})
+		}
+		if len(list) == 0 && len(more) == 0 {
+			continue
+		}
+		if len(list) > MaxSectionList {
+			warns = append(warns, &FileError{File: p.File, Line: 1, Kind: kindSectionListCut,
+				Msg: fmt.Sprintf("the section's page lists the first %d of its %d pages (%s pages its list): every one is served at its own address, and in the capsule's lists", MaxSectionList, len(list), rules.generator)})
+			list = list[:MaxSectionList]
+		}
+		more = more[:min(len(more), MaxSectionList)] // (as many as its folder's subfolders)
+		var b strings.Builder
+		b.Write(bytes.TrimRight(p.Body, "\n"))
+		b.WriteString(openBlockEnd(p.Body))
+		links := make([]listLink, 0, len(list))
+		for _, q := range list {
+			label := q.Title
+			if label == "" {
+				label = q.Slug
+			}
+			if at, ok := rules.date(q, p.Dir); ok {
+				label = at.Format("2006-01-02") + " " + label
+			}
+			links = append(links, listLink{label, "/" + q.Path()})
+		}
+		writeListParagraph(&b, links)
+		writeListParagraph(&b, more)
+		b.WriteString("\n")
+		// Not the file's text any more: kept by Forget, hashed as it is.
+		p.Body, p.plain = []byte(b.String()), false
+		p.BodyHash = hashBody(p.Body)
+	}
+	return warns
+}
+
+// writeListParagraph writes links to b as a Markdown paragraph of its
+// own, after the text, a link a line (hard breaks), if there are any.
+func writeListParagraph(b *strings.Builder, links []listLink) {
+	sep := "\n\n" // a paragraph of its own, after the text
+	for _, l := range links {
+		b.WriteString(sep)
+		sep = "\\\n" // a line each: a hard break
+		b.WriteString("[")
+		b.WriteString(markdownText(l.label))
+		b.WriteString("](<")
+		b.WriteString(strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "\n", " ", "\r", " ").Replace(l.target))
+		b.WriteString(">)")
+	}
+}
+
+// sectionMembers are the published pages and posts of c in each section
+// of want, as rules see them: those of its folder, a bundle's parent's,
+// and those of the folders below that rules do not stop at, in the
+// same language. A section's own page is in no list unless
+// rules.subsections; a home page in none.
+func (f folder) sectionMembers(c *Content, want map[sectionKey]bool, rules sectionRules) map[sectionKey][]*Post {
+	members := make(map[sectionKey][]*Post)
 	for _, list := range [][]*Post{c.Posts, c.Pages} {
 		for _, q := range list {
 			bundle, section := f.sectionFileKind(q)
@@ -124,7 +311,7 @@ func (f folder) sectionLists(c *Content, loaded []*Post, kept map[*Post]bool, ru
 			// Its section's, and, through folders that are no section
 			// of their own, its parents'.
 			for {
-				if k := (key{dir, q.LangDir}); want[k] {
+				if k := (sectionKey{dir, q.LangDir}); want[k] {
 					members[k] = append(members[k], q)
 				}
 				if rules.stops(dir) {
@@ -134,43 +321,7 @@ func (f folder) sectionLists(c *Content, loaded []*Post, kept map[*Post]bool, ru
 			}
 		}
 	}
-	var warns []*FileError
-	for _, p := range pages {
-		list := rules.sort(members[key{p.Dir, p.LangDir}], p.Dir)
-		if len(list) == 0 {
-			continue
-		}
-		if len(list) > MaxSectionList {
-			warns = append(warns, &FileError{File: p.File, Line: 1, Kind: kindSectionListCut,
-				Msg: fmt.Sprintf("the section's page lists the first %d of its %d pages (%s pages its list): every one is served at its own address, and in the capsule's lists", MaxSectionList, len(list), rules.generator)})
-			list = list[:MaxSectionList]
-		}
-		var b strings.Builder
-		b.Write(bytes.TrimRight(p.Body, "\n"))
-		b.WriteString(openBlockEnd(p.Body))
-		sep := "\n\n" // a paragraph of its own, after the text
-		for _, q := range list {
-			label := q.Title
-			if label == "" {
-				label = q.Slug
-			}
-			if at, ok := rules.date(q, p.Dir); ok {
-				label = at.Format("2006-01-02") + " " + label
-			}
-			b.WriteString(sep)
-			sep = "\\\n" // a line each: a hard break
-			b.WriteString("[")
-			b.WriteString(markdownText(label))
-			b.WriteString("](<")
-			b.WriteString(strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "\n", " ", "\r", " ").Replace("/" + q.Path()))
-			b.WriteString(">)")
-		}
-		b.WriteString("\n")
-		// Not the file's text any more: kept by Forget, hashed as it is.
-		p.Body, p.plain = []byte(b.String()), false
-		p.BodyHash = hashBody(p.Body)
-	}
-	return warns
+	return members
 }
 
 // sectionFileKind reports whether p's file is a page bundle's (index.md,

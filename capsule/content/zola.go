@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"html"
 	"maps"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -130,10 +131,26 @@ type zolaSection struct {
 	baseURL     string // the root section's: the site's base_url, for links to sections
 }
 
+// zolaSectionFile is what capsule reads of one of a Zola section's files,
+// _index.md or a translation's _index.fr.md: what Zola's section of that
+// language lists and where.
+type zolaSectionFile struct {
+	dir      string // its section's folder: "" the top, "blog", "docs/intro"
+	lang     string // its language's folder: "" for the default one, "/fr"
+	title    string
+	weight   int    // orders it among its parent's subsections (Zola's is 0 unless written)
+	paginate int    // paginate_by: its list split into pages of so many, 0 when not
+	pagePath string // paginate_path: where those pages are, "page" unless written
+	unlisted bool   // render = false, redirect_to or draft: no list at its address
+}
+
 // zolaSections reads the sections of content: "" for the content folder
-// itself, then "blog", "docs/intro"… with slashes.
-func zolaSections(content string, files []string) map[string]zolaSection {
+// itself, then "blog", "docs/intro"… with slashes; and each of their
+// files, by its path in content (with slashes), in its language
+// (langDir: the folder of a language code, "" for the default language).
+func zolaSections(content string, files []string, langDir func(stem string) string) (map[string]zolaSection, map[string]zolaSectionFile) {
 	out := map[string]zolaSection{}
+	byFile := make(map[string]zolaSectionFile, len(files))
 	for _, file := range files {
 		s := &source{path: file, limit: DefaultMaxPostSize, what: "one post"}
 		if s.read(); s.err != nil {
@@ -141,15 +158,42 @@ func zolaSections(content string, files []string) map[string]zolaSection {
 		}
 		src, _ := trimBlankStart(NormalizeSource(s.data))
 		var sec zolaSection
+		sf := zolaSectionFile{dir: relDir(content, file), pagePath: "page",
+			lang: langDir(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)))}
 		if front, _, _, start, format, ferr := splitFront(src); ferr == nil {
 			if m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr == nil {
 				sec.sortBy, sec.transparent = str(m["sort_by"]), m["transparent"] == true
 				sec.redirectTo = str(m["redirect_to"])
+				sf.title = str(m["title"])
+				sf.weight, sf.paginate = int(frontInt(m["weight"])), int(frontInt(m["paginate_by"]))
+				if pp, ok := m["paginate_path"].(string); ok {
+					sf.pagePath = strings.Trim(pp, "/")
+				}
+				sf.unlisted = m["render"] == false || sec.redirectTo != "" || m["draft"] == true
 			}
 		}
-		out[relDir(content, file)] = sec
+		out[sf.dir] = sec
+		byFile[filepath.ToSlash(relPath(content, file))] = sf
 	}
-	return out
+	return out, byFile
+}
+
+// frontInt is a front matter value read as a whole number, within what
+// a Zola section's weight or paginate_by can hold (Zola's usize, kept
+// below 2^31): 0 for another value.
+func frontInt(v any) int64 {
+	var n int64
+	switch v := v.(type) {
+	case int64:
+		n = v
+	case int:
+		n = int64(v)
+	case uint64:
+		n = int64(min(v, math.MaxInt32))
+	default:
+		return 0
+	}
+	return max(0, min(n, math.MaxInt32))
 }
 
 // zolaSorting is how the pages in section dir are sorted, which says
@@ -248,12 +292,28 @@ var zolaDated = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d
 // Zola's: their sections decide which are posts, their file names give
 // dates and slugs. It returns the sections whose pages are posts, for
 // the layout line.
-func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Location) ([]string, map[string]zolaSection) {
+func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Location) ([]string, map[string]zolaSection, map[string]zolaSectionFile) {
 	var files []string
 	if site := filepath.Join(f.content, SiteFile); exists(site) {
 		files = append(files, site)
 	}
-	sections := zolaSections(f.content, append(files, sectionFiles...))
+	langDir := func(stem string) string {
+		if _, code := f.config.langSuffix(stem); code != "" {
+			if l := f.config.language(code); l != nil {
+				return l.Dir
+			}
+		}
+		return ""
+	}
+	sections, byFile := zolaSections(f.content, append(files, sectionFiles...), langDir)
+	var homes []string // other languages' root sections: their lists, not the root's sort_by
+	for _, l := range f.config.languages {
+		if home := filepath.Join(f.content, "_index."+l.Code+".md"); l.Dir != "" && exists(home) {
+			homes = append(homes, home)
+		}
+	}
+	_, homeFiles := zolaSections(f.content, homes, langDir)
+	maps.Copy(byFile, homeFiles)
 	root := sections[""]
 	root.baseURL = f.config.baseURL
 	sections[""] = root
@@ -293,7 +353,7 @@ func (f folder) zolaArrange(posts []*mdFile, sectionFiles []string, loc *time.Lo
 		}
 	}
 	slices.Sort(main)
-	return main, sections
+	return main, sections, byFile
 }
 
 // sectionTextPages are the sections of a Zola or Hugo site that are
