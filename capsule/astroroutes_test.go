@@ -45,3 +45,43 @@ func TestAstroRouteOfParametersRedirects(t *testing.T) {
 		t.Errorf("the link written /posts/20040927/p03 does not lead to %s:\n%s", u.Path, next)
 	}
 }
+
+// An Astro site with a collection per language at the top of its content
+// folder (claude-news: src/content/{ko,en,ja}, each served by its own
+// route) is a capsule per language, and the address each route gave a
+// post on the web site, /ja/briefings/<id>/, redirects to the post in
+// its language's capsule, answered in that language (the collection
+// folder's /ja/<id>/ was redirected, which Astro never wrote).
+func TestAstroLanguageCollectionRouteRedirects(t *testing.T) {
+	route := func(collection string) string {
+		return "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('" + collection + "');\n  return posts.map((post) => ({ params: { slug: post.id }, props: { post } }));\n}\nconst { Content } = await render(Astro.props.post);\n---\n<Content />\n"
+	}
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"astro.config.mjs":                      "export default defineConfig({ i18n: { defaultLocale: 'ko', locales: ['ko', 'ja'] } });\n",
+			"src/content.config.ts":                 "const ko = defineCollection({ loader: glob({ pattern: '*.md', base: './src/content/ko' }) });\nconst ja = defineCollection({ loader: glob({ pattern: '*.md', base: './src/content/ja' }) });\nexport const collections = { ko, ja };\n",
+			"src/content/ko/briefing-2026-03-01.md": "---\ntitle: 브리핑\ndate: 2026-03-01\n---\n한국어 본문.\n",
+			"src/content/ja/briefing-2026-03-01.md": "---\ntitle: ブリーフィング\ndate: 2026-03-01\n---\n日本語の本文。\n",
+			"src/pages/briefings/[slug].astro":      route("ko"),
+			"src/pages/ja/briefings/[slug].astro":   route("ja"),
+		})
+	})
+	for _, c := range []struct{ addr, lang, text string }{
+		{"/ja/briefings/briefing-2026-03-01/", "ja", "日本語の本文。"},
+		{"/briefings/briefing-2026-03-01", "ko", "한국어 본문."},
+	} {
+		st, meta, _ := servetest.GeminiGet(t, d, c.addr)
+		if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
+			t.Errorf("%s: status %d %q, want a redirect", c.addr, st, meta)
+			continue
+		}
+		u, err := url.Parse(meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, header, body := servetest.GeminiGet(t, d, u.Path)
+		if st != gemini.StatusSuccess || !strings.Contains(body, c.text) || !strings.Contains(header, "lang="+c.lang) {
+			t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", c.addr, u.Path, st, header, c.lang, body)
+		}
+	}
+}

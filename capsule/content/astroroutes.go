@@ -439,11 +439,20 @@ var astroContentConfigs = []string{"src/content.config.ts", "src/content.config.
 // it (its section's folders and its id: /posts/2019-07-12/); more are
 // the other routes' ("" and nil when no route serves its section).
 func (f folder) astroAddress(p *Post, addr string) (routed string, more []string) {
-	if len(f.astroRoutes) == 0 || f.langRel(p.Dir) != p.Dir {
+	if len(f.astroRoutes) == 0 {
 		return "", nil
 	}
+	// A language's folder at the top of the content folder is its own
+	// collection's (src/content/ja of getCollection('ja'), a section),
+	// else a folder of the collection that is the content folder (a
+	// glob's base src/blog holding ja/ and en/): the entry's id starts
+	// with the language, as Astro gives it.
 	section := topSection(p.Dir)
 	routes, ok := f.astroRoutes[section]
+	if !ok && f.langRel(p.Dir) != p.Dir {
+		section = ""
+		routes, ok = f.astroRoutes[section]
+	}
 	if !ok {
 		return "", nil
 	}
