@@ -85,3 +85,36 @@ func TestAstroLanguageCollectionRouteRedirects(t *testing.T) {
 		}
 	}
 }
+
+// An AstroWind site's posts are at the permalink of its src/config.yaml
+// on the web site (apps.blog.post.permalink, '/%year%/%slug%' here): that
+// address redirects to the post, and a post's link written so leads to
+// it (content.TestAstroWindPermalink has the pattern's other variables).
+func TestAstroWindPermalinkRedirects(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"astro.config.ts":                 "export default defineConfig({ integrations: [astrowind({ config: './src/config.yaml' })] });\n",
+			"src/config.yaml":                 "site:\n  name: Wind\napps:\n  blog:\n    isEnabled: true\n    post:\n      permalink: '/%year%/%slug%'\n",
+			"src/content.config.ts":           "const postCollection = defineCollection({ loader: glob({ pattern: ['*.md', '*.mdx'], base: 'src/data/post' }) });\nexport const collections = { post: postCollection };\n",
+			"src/utils/blog.ts":               "import { getCollection } from 'astro:content';\nconst load = async () => await getCollection('post');\n",
+			"src/pages/[...blog]/index.astro": "---\nimport { getStaticPathsBlogPost } from '../../utils/blog';\nexport const getStaticPaths = async () => await getStaticPathsBlogPost();\n---\n<SinglePost post={Astro.props.post} />\n",
+			"src/data/post/first-post.md":     "---\npublishDate: 2023-08-12\ntitle: 最初\n---\n最初の本文。\n",
+			"src/data/post/second-post.md":    "---\npublishDate: 2024-02-01\ntitle: 次\n---\n[前の記事](/2023/first-post)\n",
+		})
+	})
+	st, meta, _ := servetest.GeminiGet(t, d, "/2023/first-post")
+	if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
+		t.Fatalf("/2023/first-post: status %d %q, want a redirect", st, meta)
+	}
+	u, err := url.Parse(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _, body := servetest.GeminiGet(t, d, u.Path); st != gemini.StatusSuccess || !strings.Contains(body, "最初の本文。") {
+		t.Errorf("the redirect to %s leads to %d, not the post:\n%s", meta, st, body)
+	}
+	_, _, next := servetest.GeminiGet(t, d, strings.Replace(u.Path, "first-post", "second-post", 1))
+	if !strings.Contains(next, "=> "+u.Path+" 前の記事") {
+		t.Errorf("the link written /2023/first-post does not lead to %s:\n%s", u.Path, next)
+	}
+}

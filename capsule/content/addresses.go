@@ -115,7 +115,7 @@ func readJekyllURLConfig(m map[string]any, collectionsDir string) urlConfig {
 // folder f; it returns a warning when p's own address is a pattern that
 // cannot be followed. hasIndex says whether a folder of the content
 // folder (with slashes) has a section's _index.md (sectionIndexes).
-func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
+func (f folder) address(p *Post, hasIndex func(dir string) bool) (warn *FileError) {
 	p.Addresses = nil
 	addr, ok := "", !isPattern(p.own)
 	var older, more []string // more: an Astro post's other routes'
@@ -158,8 +158,12 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) *FileError {
 			// already), not also where its path would put it.
 			addr = ""
 		case f.gen == genAstro && p.own == "":
-			if routed, others := f.astroAddress(p, addr); routed != "" {
+			routed, others, w := f.astroAddress(p, addr)
+			if routed != "" {
 				addr, more = routed, others
+			}
+			if w != nil {
+				defer func() { warn = cmp.Or(warn, w) }()
 			}
 		}
 		f.placeHugoURL(p)

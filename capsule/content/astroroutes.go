@@ -51,8 +51,9 @@ type astroRoute struct {
 }
 
 type astroPart struct {
-	lit string      // a folder's name ("posts"), with the base's
-	val *astroValue // a parameter's value; nil for a name
+	lit  string      // a folder's name ("posts"), with the base's
+	val  *astroValue // a parameter's value; nil for a name
+	wind *astroWind  // AstroWind's permalink, filled (astrowind.go)
 }
 
 // Bounds of the scan of src/pages: astroMaxRouteFiles route files read
@@ -117,6 +118,13 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 	} else if len(m) > 1 {
 		return nil, false, nil // which is the site's is not capsule's to guess
 	}
+	var wind *astroWind
+	if w, ok := readAstroWind(dir); ok {
+		wind = &w
+		if base == "" {
+			base = w.base // the theme gives it to Astro
+		}
+	}
 	content = path.Clean(filepath.ToSlash(content))
 	pages := filepath.Join(dir, "src", "pages")
 	var aliases []astroAlias
@@ -166,6 +174,16 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 			return nil
 		}
 		r, ok := readAstroRoute(rel, src)
+		if !ok {
+			r, ok = astroWindRoute(rel, src, wind)
+			if ok {
+				if v, can := wind.followable(); !can {
+					warns = append(warns, &FileError{File: p, Kind: "Astro route not followed", Msg: fmt.Sprintf(
+						"AstroWind's permalink %q of src/config.yaml has %s, which capsule does not fill: the addresses of the posts of %s on the web site are not known, and old links to them are not redirected (aliases in their front matter can give them)", wind.permalink, v, folder)})
+					return nil
+				}
+			}
+		}
 		if !ok {
 			if astroRenders.Match(src) {
 				warns = append(warns, &FileError{File: p, Kind: "Astro route not followed", Msg: fmt.Sprintf(
@@ -438,9 +456,9 @@ var astroContentConfigs = []string{"src/content.config.ts", "src/content.config.
 // collection's route, addr being the one its collection's folder gives
 // it (its section's folders and its id: /posts/2019-07-12/); more are
 // the other routes' ("" and nil when no route serves its section).
-func (f folder) astroAddress(p *Post, addr string) (routed string, more []string) {
+func (f folder) astroAddress(p *Post, addr string) (routed string, more []string, warn *FileError) {
 	if len(f.astroRoutes) == 0 {
-		return "", nil
+		return "", nil, nil
 	}
 	// A language's folder at the top of the content folder is its own
 	// collection's (src/content/ja of getCollection('ja'), a section),
@@ -454,7 +472,7 @@ func (f folder) astroAddress(p *Post, addr string) (routed string, more []string
 		routes, ok = f.astroRoutes[section]
 	}
 	if !ok {
-		return "", nil
+		return "", nil, nil
 	}
 	id, found := strings.CutPrefix(addr, "/"+strings.ToLower(section))
 	if section == "" {
@@ -462,12 +480,21 @@ func (f folder) astroAddress(p *Post, addr string) (routed string, more []string
 	}
 	id = strings.Trim(id, "/")
 	if !found || id == "" || id == "index" {
-		return "", nil
+		return "", nil, nil
 	}
 	for _, r := range routes {
 		parts := make([]string, 0, len(r.parts))
 		for _, part := range r.parts {
 			s := part.lit
+			if part.wind != nil {
+				v, why := part.wind.eval(id, p)
+				if v == "" {
+					warn = &FileError{File: p.File, Line: 1, Kind: "AstroWind address unknown", Msg: "its address on the web site, which AstroWind makes from the permalink " + fmt.Sprintf("%q", part.wind.permalink) + " of src/config.yaml, is not known: " + why + "; an old link to it is not redirected (aliases in its front matter can give it)"}
+					parts = nil
+					break
+				}
+				s = v
+			}
 			if part.val != nil {
 				v, ok := part.val.eval(id, p.Lang)
 				if !ok || strings.Trim(v, "/") == "" {
@@ -491,5 +518,5 @@ func (f folder) astroAddress(p *Post, addr string) (routed string, more []string
 			more = append(more, a)
 		}
 	}
-	return routed, more
+	return routed, more, warn
 }
