@@ -99,3 +99,24 @@ func TestAstroWindPermalink(t *testing.T) {
 		}
 	})
 }
+
+// An AstroWind site is in the language of its src/config.yaml's
+// i18n.language, which its layouts write in <html lang={…}>: a Japanese
+// fork (maru0122/astrowind, 9 posts) was served as English, with
+// English labels.
+func TestAstroWindLanguage(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.ts":             "export default defineConfig({ integrations: [astrowind({ config: './src/config.yaml' })] });\n",
+		"src/config.yaml":             "site:\n  name: 風\ni18n:\n  language: ja\n  textDirection: ltr\napps:\n  blog:\n    isEnabled: true\n",
+		"src/layouts/Layout.astro":    "---\nimport { I18N } from 'astrowind:config';\nconst { language, textDirection } = I18N;\n---\n<html lang={language} dir={textDirection}></html>\n",
+		"src/content.config.ts":       "const postCollection = defineCollection({ loader: glob({ pattern: ['*.md'], base: 'src/data/post' }) });\nexport const collections = { post: postCollection };\n",
+		"src/data/post/first-post.md": "---\npublishDate: 2023-08-12\ntitle: 最初\n---\n本文。\n",
+	})
+	s, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Meta.Lang != "ja" {
+		t.Errorf("site language %q, want ja", s.Meta.Lang)
+	}
+}

@@ -107,6 +107,11 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 	case genAstro:
 		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, astroConfigNames)))
 		f.config.lang, f.config.locales = astroI18n(dir, cfg)
+		if w, ok := readAstroWind(dir); ok && f.config.lang == "" && len(f.config.locales) == 0 {
+			// AstroWind's layouts write lang={language}, its
+			// src/config.yaml's i18n.language.
+			f.config.lang = w.lang
+		}
 		f.config.title, f.config.description = astroMeta(dir, cfg)
 		f.config.contentDir = filepath.Join("src", "pages")
 		// (MDX entries alone make it the posts' folder too: each is
