@@ -49,3 +49,61 @@ func TestUnknownShortcodeKeepsItsWords(t *testing.T) {
 		}
 	}
 }
+
+// A theme's shortcode with inner text shows its words too: a quote's
+// author, a card's or a notice's title ({{< blockquote author="Raymond
+// Chen" link="…" >}}…{{< /blockquote >}} in real posts; relearn's {{%
+// notice style="note" title="Note" %}}). Capsule keeps them, as it keeps
+// an unpaired one's, on a line before the inner text, which is kept as
+// it was; one within a sentence (a tooltip's hover title) is not.
+func TestPairedShortcodeKeepsItsWords(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml": "baseURL = \"https://example.org/\"\ntitle = \"Blog\"\n",
+			"content/post/quotes.md": "+++\ntitle = \"Quotes\"\ndate = 2020-01-01\n+++\n\n" +
+				"{{< blockquote author=\"Raymond Chen\" link=\"https://example.com/old-new\" >}}\nOf course, the attacker controls the file.\n{{< /blockquote >}}\n\n" +
+				"{{% notice style=\"note\" title=\"Mind the gap\" %}}\n- first item\n{{% /notice %}}\n\n" +
+				"{{< card title=\"Product Design\" author=\"Ann\" publisher=\"Acme\" >}}We design widgets.{{< /card >}}\n\n" +
+				"A {{< tooltip title=\"hover text\" >}}term{{< /tooltip >}} in a sentence.\n\n" +
+				"{{< card title=\"Second card\" >}}\nIts text, [a link](https://example.com/broken-link-target\n{{< /card >}}\n\n[gone](gone.pdf)\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/quotes.gmi")
+	for _, want := range []string{
+		"=> https://example.com/old-new Raymond Chen\n",
+		"Of course, the attacker controls the file.",
+		"Mind the gap\n",
+		"* first item",
+		"Product Design — Ann, Acme: We design widgets.",
+		"A term in a sentence.",
+		"Second card\n",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q:\n%s", want, page)
+		}
+	}
+	for _, not := range []string{"hover text", "note", "\\", "Second card Its"} {
+		if strings.Contains(page, not) {
+			t.Errorf("the page shows %q:\n%s", not, page)
+		}
+	}
+	// The lines stay the file's: a warning names the line it is on.
+	dead := false
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "gone.pdf") {
+			dead = true
+			if w.Line != 22 {
+				t.Errorf("the warning on line 22 names line %d: %s", w.Line, w)
+			}
+		}
+	}
+	if !dead {
+		t.Errorf("no warning for the link to gone.pdf")
+	}
+	text := servetest.GopherGet(t, d, "/posts/quotes.txt\r\n")
+	for _, want := range []string{"Raymond Chen", "Mind the gap", "Product Design — Ann, Acme: We design widgets."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Gopher text lacks %q:\n%s", want, text)
+		}
+	}
+}

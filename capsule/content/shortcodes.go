@@ -1002,23 +1002,98 @@ func (e *scExpander) shortcode(t *scTag) int {
 			e.warn(t.start, "unknown shortcode", "unknown shortcode %q written as an image of its src", scShort(name))
 			break
 		}
+		kept := "any text up to its closing tag is kept"
+		if e.pairedWords(t, paired) {
+			kept = "its title and other words are kept as text, before the text up to its closing tag"
+		}
 		if s, ok := e.closer("<"+name, t.end); ok && e.in[t.start+2] == '<' {
 			if html, ok := indentedHTML(e.in[t.end:s.start]); ok {
 				// Hugo hands a {{< >}} shortcode's inner text to its
 				// template as it is, not as Markdown: HTML indented
 				// there (md-irohas' gallery of <img> lines) is the
 				// theme's HTML, not code. Kept, its indent taken off.
-				e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (its HTML inside is kept)", scShort(name))
+				e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (%s)", scShort(name), strings.Replace(kept, "any text up to its closing tag", "its HTML inside", 1))
 				e.newlines(t.start, t.end)
 				e.out = append(e.out, html...)
 				e.newlines(s.start, s.end)
 				return s.end
 			}
 		}
-		e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (any text up to its closing tag is kept)", scShort(name))
+		e.warn(t.start, "unknown shortcode", "unknown shortcode %q dropped (%s)", scShort(name), kept)
 	}
 	e.newlines(t.start, t.end)
 	return t.end
+}
+
+// pairedWords writes the words of t, an unknown shortcode with a closing
+// tag (paired), before its inner text, as the unpaired one's are written
+// (scWords: "title — author, publisher"): a theme's card, quote, notice
+// or tab with inner text shows its title, author or caption, as
+// {{< blockquote author="Raymond Chen" link="…" >}}…{{< /blockquote >}}
+// does. A link to its address (url, href, link; a src that is no image
+// file), as the unpaired one's. Only for a tag that starts its line, a
+// block of its own: one within a sentence is a theme's inline mark whose
+// title is a hover (a tooltip's, an abbreviation's), kept out as before.
+// The lines are kept: the words take the tag's line, and, when the next
+// line is more of a paragraph, end in a hard line break, so that the
+// inner text does not run on in their line; when the inner text follows
+// the tag on its line, a colon parts them. It reports whether it wrote
+// anything. Bounded by the tag (maxShortcodeTag) and a line's look-ahead.
+func (e *scExpander) pairedWords(t *scTag, paired bool) bool {
+	if t.self || !paired || !e.outAtLineStart() || e.inDestination() {
+		return false
+	}
+	words := scWords(t, "")
+	if words == "" {
+		return false
+	}
+	text := scText(words)
+	dest := linkParam(t)
+	if src := imageParam(t); dest == "" && src != "" && !imageExt(src) {
+		dest = src
+	}
+	if dest != "" {
+		text = "[" + scLabel(words) + "](" + scDest(dest) + ")"
+	}
+	rest := e.in[t.end:]
+	line, _, more := bytes.Cut(rest, []byte("\n"))
+	switch {
+	case len(bytes.TrimSpace(line)) > 0:
+		// {{< card title="…" >}}inner{{< /card >}} on one line.
+		if bytes.HasPrefix(bytes.TrimSpace(line), []byte("{{")) {
+			text += " "
+		} else {
+			text += ": "
+		}
+	case more && bytes.IndexByte(e.in[t.start:t.end], '\n') < 0 && runsOn(rest[len(line)+1:]):
+		text += "\\"
+	}
+	e.out = append(e.out, text...)
+	return true
+}
+
+// runsOn reports whether the line at the start of b, were it after a line
+// of a paragraph, would go on with that paragraph: it has text, and
+// starts no list, heading, quote, code, table, HTML or shortcode (which
+// would end the paragraph, or leave the line empty). Looks at the line's
+// first bytes only.
+func runsOn(b []byte) bool {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	if len(line)-len(bytes.TrimLeft(line, " ")) > 3 || bytes.HasPrefix(line, []byte("\t")) {
+		return false // indented: code, or an indented block's text
+	}
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 || strings.IndexByte("#>`~<|{=", line[0]) >= 0 {
+		return false
+	}
+	if len(line) > 1 && strings.IndexByte("-+*", line[0]) >= 0 && line[1] == ' ' {
+		return false // a list item
+	}
+	n := 0
+	for n < len(line) && n < 10 && line[n] >= '0' && line[n] <= '9' {
+		n++
+	}
+	return n == 0 || n == len(line) || line[n] != '.' && line[n] != ')'
 }
 
 // indentedHTML is inner, a shortcode's inner text, without the indent of
