@@ -44,12 +44,22 @@ func (c siteConfig) hugoURLPrefix(p *Post, contentPath string) string {
 // gives none capsule can compute; ok is false when p's url is a
 // pattern, which Hugo does not follow.
 func (c siteConfig) hugoAddress(p *Post, contentPath string, hasIndex func(dir string) bool) (addr string, ok bool) {
+	return c.hugoAddressIn(p, contentPath, hasIndex, "")
+}
+
+// hugoAddressIn is hugoAddress in the language of code, "" for p's own:
+// where Hugo publishes a page of a folder mounted for several languages
+// in each of them (mountedAddresses).
+func (c siteConfig) hugoAddressIn(p *Post, contentPath string, hasIndex func(dir string) bool, code string) (addr string, ok bool) {
 	if p.own != "" && p.ownKey == "url" {
 		// Its url is its address, as written (Hugo keeps its case, and
 		// links it with a trailing slash): an alias already.
 		return "", !isPattern(p.own)
 	}
 	lang, root, dir, stem := c.hugoLanguage(p, contentPath)
+	if code != "" {
+		lang = code
+	}
 	if isSectionStem(stem) && dir != "" {
 		// A section's text that is a page (sectionTextPages): at the
 		// section's address, where Hugo lists its pages below it.

@@ -10,9 +10,10 @@ import (
 // Hugo's module.mounts may give the content folder to each language
 // (noborus.github.io: content as ja, content as en), and Hugo then
 // publishes a file whose name says no language in both; capsule reads
-// the folder once, such a file in the default language only: a warning
-// says so rather than lose the other language's pages in silence (its
-// /ja/ had 1 post where Hugo's had 88).
+// the folder once, such a file in the default language only (its
+// addresses in the other leading to it): a warning says so rather than
+// leave the other language's lists short in silence (its /ja/ lists 1
+// post where Hugo's lists 88).
 func TestHugoLangMountsWarned(t *testing.T) {
 	dir := testfs.Write(t, map[string]string{
 		"config.yaml": "baseURL: https://example.org/\ndefaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n  ja:\n    weight: 2\n" +

@@ -796,6 +796,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		loaded = append(loaded, p)
 	}
 	f.setLanguages(loaded)
+	f.mountedAddresses(loaded, indexes.has, kept)
 	for _, p := range loaded {
 		if f.zola && p.Home && p.Title != "" && c.Meta.Title == "" && p.Dir == "" {
 			// A Zola site whose config.toml has no title: its root

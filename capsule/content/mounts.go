@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"net/url"
 	"path"
 	"path/filepath"
 	"slices"
@@ -24,7 +25,8 @@ import (
 // default mount of contentDir is left out once a content mount is
 // configured). A mount capsule cannot read so is named in a warning:
 // the same folder mounted for several languages (Hugo publishes a file
-// there whose name says no language in each of them, capsule in one),
+// there whose name says no language in each of them, capsule once, in
+// one, where its addresses in the others lead: mountedAddresses),
 // a folder mounted under content (content/docs, filling a language's
 // missing pages with another's), two folders for one language, a mount
 // filtered by includeFiles or excludeFiles.
@@ -68,7 +70,11 @@ type mountsRead struct {
 	shared, others []string
 	owner          string
 	sharedDirs     []string // the folders of shared
-	over           int
+	// also are, for the language a folder mounted for several is read
+	// in, the others it is mounted for: a page there whose name says
+	// no language has its addresses in them too (mountedAddresses).
+	also map[string][]string
+	over int
 	// none is set when no mount is followed because one of them cannot
 	// be (filtered, or its folder out of capsule's reach): the content
 	// folder is read as it would be without mounts.
@@ -174,6 +180,12 @@ func (c *siteConfig) followMounts(mounts []contentMount, over int, def string, c
 			continue
 		}
 		followed[lang] = f.source
+		if len(f.langs) > 1 {
+			if r.also == nil {
+				r.also = map[string][]string{}
+			}
+			r.also[lang] = slices.DeleteFunc(slices.Clone(f.langs), func(l string) bool { return l == lang })
+		}
 	}
 	if len(followed) == 0 {
 		return
@@ -198,7 +210,7 @@ func (c *siteConfig) followMounts(mounts []contentMount, over int, def string, c
 			if strings.Contains(s, "/") {
 				// content/en beside posts_ja: not read as folders at the
 				// root are.
-				r.none, r.shared, r.sharedDirs, r.others = true, nil, nil, nil
+				r.none, r.shared, r.sharedDirs, r.others, r.also = true, nil, nil, nil, nil
 				for _, m := range mounts {
 					r.others = append(r.others, m.name())
 				}
@@ -243,7 +255,8 @@ func (c siteConfig) mountsWarnings(root string) []*FileError {
 	if len(r.shared) > 0 {
 		out = append(out, &FileError{File: file, Kind: "content mount not followed",
 			Msg: "module.mounts mounts " + names(r.shared) + ": Hugo publishes a file there whose name says no language (hello.md, not hello.ja.md) in each language it is mounted for; " +
-				"capsule reads " + strings.Join(r.sharedDirs, ", ") + " once and serves such a file in one language (" + r.owner + ") only: name a file for its language (hello.ja.md) to serve it in another, or give each language a folder of its own"})
+				"capsule reads " + strings.Join(r.sharedDirs, ", ") + " once and serves such a file once, in " + r.owner + ", where its addresses in the other languages lead, but in " + r.owner + "'s lists only: " +
+				"name a file for its language (hello.ja.md) to list it in another, or give each language a folder of its own"})
 	}
 	if len(r.others) > 0 {
 		read := "the content folder (" + filepath.ToSlash(c.contentDir) + ") as if there were no mounts"
@@ -264,4 +277,60 @@ func (c siteConfig) mountsWarnings(root string) []*FileError {
 			Msg: "module.mounts has " + strconv.Itoa(r.over) + " more entries than the " + strconv.Itoa(maxMounts) + " capsule reads: those are not followed"})
 	}
 	return out
+}
+
+// mountedAddresses gives each page of posts read from a folder mounted
+// for several languages, whose file's name says no language, its
+// addresses in the others too: Hugo publishes such a page in each
+// language the folder is mounted for (/ja/blog/hello/ beside
+// /blog/hello/), capsule once, in the language it reads the folder in
+// (followMounts), and answers those addresses with it, as Hugo's
+// addresses of a page. An address another page has (its translation,
+// hello.ja.md, or a page of that language's own folder, which Hugo
+// publishes there instead) stays that page's. A page whose url front
+// matter sets its address, and a language's home page text, have none
+// more. A post of kept, an earlier load's (a file broken now), is left
+// as it was made: an earlier Content, served still, has it. Bounded by
+// the posts and the languages a folder is mounted for (at most
+// maxMounts).
+func (f folder) mountedAddresses(posts []*Post, hasIndex func(dir string) bool, kept map[*Post]bool) {
+	r := f.config.mounts
+	contentPath := f.contentPath()
+	if len(r.also) == 0 || f.layout != layoutHugo || f.gen != "" || contentPath == "" {
+		return
+	}
+	taken := make(map[string]bool)
+	for _, p := range posts {
+		for _, a := range p.Addresses {
+			taken[addressKey(decodedAddress(a))] = true
+		}
+		for _, a := range p.Aliases {
+			taken[addressKey(decodedAddress(a))] = true
+		}
+	}
+	for _, p := range posts {
+		langs := r.also[p.langCode]
+		if len(langs) == 0 || p.Home || p.ownKey == "url" || kept[p] {
+			continue
+		}
+		folder, full := r.followed[p.langCode], path.Join(contentPath, p.Dir)
+		if folder != "." && full != folder && !strings.HasPrefix(full, folder+"/") {
+			continue
+		}
+		name := path.Base(filepath.ToSlash(p.File))
+		if _, lang := f.config.langSuffix(strings.TrimSuffix(name, path.Ext(name))); lang != "" {
+			continue // hello.ja.md: Japanese's only, wherever it is mounted
+		}
+		for _, code := range langs {
+			if f.config.language(code) == nil {
+				continue
+			}
+			addr, ok := f.config.hugoAddressIn(p, contentPath, hasIndex, code)
+			if !ok || addr == "" || addr == "/" || len(addr) > MaxAliasBytes || taken[addressKey(addr)] {
+				continue
+			}
+			taken[addressKey(addr)] = true
+			p.Addresses = append(p.Addresses, (&url.URL{Path: addr}).EscapedPath())
+		}
+	}
 }
