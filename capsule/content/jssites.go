@@ -104,6 +104,9 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		// true }))): a line break where the Markdown breaks a line.
 		f.config.markup.HardWraps = markdownItBreaks.Match(cfg)
 		f.config.title, f.config.description, f.config.lang = eleventyMeta(dir, f.config.contentDir, cfg)
+		if f.config.lang == "" {
+			f.config.lang = eleventyLayoutLang(dir, f.config.contentDir, cfg)
+		}
 	case genAstro:
 		cfg, _ := os.ReadFile(filepath.Join(dir, firstExisting(dir, astroConfigNames)))
 		f.config.lang, f.config.locales = astroI18n(dir, cfg)
@@ -192,6 +195,13 @@ const maxLayoutFiles = 64
 // were served as English, with English labels).
 func astroLayoutLang(dir string) string {
 	files, _ := filepath.Glob(filepath.Join(dir, "src", "layouts", "*.astro"))
+	return layoutLang(files)
+}
+
+// layoutLang is the language the layouts files write in their <html
+// lang="…">, lower case, when they all write the same one; "" when none
+// does, or they differ. At most maxLayoutFiles are read.
+func layoutLang(files []string) string {
 	lang := ""
 	for i, file := range files {
 		if i == maxLayoutFiles {
@@ -335,16 +345,18 @@ func eleventyMeta(dir, in string, cfg []byte) (title, description, lang string) 
 	if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
 		return "", "", "" // outside the site
 	}
-	// The title is "title", or in site data "name" (the Hylia starter's
-	// _data/site.json: "name": "INITTO"). The description is text: the
+	// The title is "title" or "siteName" (mamezou-tech-site's
+	// _data/site.json), or in site data "name" (the Hylia starter's
+	// _data/site.json: "name": "INITTO"); the description "description",
+	// "shortDesc" or "siteDescription". The description is text: the
 	// HTML a template prints it as (a "<br />") is left out. The
 	// language is "language", "lang" or "locale" ("ja", "ja-JP").
 	meta := func(name string, v func(string) string) (string, string, string) {
-		t := v("title")
+		t := cmp.Or(v("title"), v("siteName"), v("siteTitle"))
 		if t == "" && name == "site" {
 			t = v("name")
 		}
-		d := plainTitle(oneLine(cmp.Or(v("description"), v("shortDesc"))), false)
+		d := plainTitle(oneLine(cmp.Or(v("description"), v("shortDesc"), v("siteDescription"))), false)
 		l := ""
 		for _, k := range []string{"language", "lang", "locale"} {
 			if code := strings.ToLower(LangBase(v(k))); code != "" && langPattern.MatchString(code) {
@@ -442,6 +454,43 @@ func astroMeta(dir string, cfg []byte) (title, description string) {
 		}
 	}
 	return title, description
+}
+
+// eleventyLayoutFiles are the extensions of the templates an Eleventy
+// layout may be written in, whose <html lang="…"> eleventyLayoutLang
+// reads.
+var eleventyLayoutFiles = []string{".njk", ".liquid", ".html", ".webc", ".hbs", ".ejs", ".11ty.js", ".11ty.cjs", ".11ty.mjs"}
+
+// eleventyLayoutLang is the language an Eleventy site's layouts write in
+// their <html lang="ja">, as a literal, its base language ("ja" of
+// "ja-JP"), when they all write the same one: those in its includes and
+// layouts folders (dir.includes and dir.layouts of the configuration cfg,
+// else _includes, in the input folder in) and the folders just below
+// them (_includes/layouts/base.njk). A Japanese site often says its
+// language nowhere else (mamezou-tech-site's 469 Japanese posts were
+// served as English, with English labels); a computed one (lang="{{
+// metadata.language }}") is none.
+func eleventyLayoutLang(dir, in string, cfg []byte) string {
+	var files []string
+	for i, name := range []string{"_includes", "_layouts"} {
+		if m := eleventyDirPatterns[i+1].FindSubmatch(cfg); m != nil {
+			name = string(m[1])
+		}
+		folder := filepath.Join(dir, in, filepath.FromSlash(name))
+		if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
+			continue // outside the site
+		}
+		for _, pattern := range []string{"*", filepath.Join("*", "*")} {
+			found, _ := filepath.Glob(filepath.Join(folder, pattern))
+			for _, file := range found {
+				isLayout := slices.ContainsFunc(eleventyLayoutFiles, func(e string) bool { return strings.HasSuffix(strings.ToLower(file), e) })
+				if isLayout && !slices.Contains(files, file) {
+					files = append(files, file)
+				}
+			}
+		}
+	}
+	return strings.ToLower(LangBase(layoutLang(files)))
 }
 
 // readSmall reads a file of a site's code or data scanned for literals,
