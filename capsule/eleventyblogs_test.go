@@ -46,3 +46,38 @@ func TestEleventyLayoutLanguageAndSiteName(t *testing.T) {
 		})
 	}
 }
+
+// Eleventy writes a page without a permalink at its path as it is:
+// masha-in-oz's src/ru/posts/2025/07/01/Water-fun.md at
+// /ru/posts/2025/07/01/Water-fun/, its case kept, a space kept (encoded),
+// a dated name's date kept. Those web addresses lead to the posts; the
+// lowered ones, which Eleventy never wrote, do not.
+func TestEleventyDefaultAddressAsWritten(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			".eleventy.js":                       "module.exports = function (c) {\n  return { dir: { input: \"src\", output: \"_site\" } };\n};\n",
+			"src/posts/2025/07/01/Water-fun.md":  "---\ntitle: Water fun\ndate: 2025-07-01\n---\n\nSwimming.\n",
+			"src/posts/First Trip.md":            "---\ntitle: First trip\ndate: 2025-06-06\n---\n\nWalking.\n",
+			"src/posts/2025-05-05-dated-name.md": "---\ntitle: Dated\n---\n\nDated by its name.\n",
+		})
+	})
+	for address, title := range map[string]string{
+		"/posts/2025/07/01/Water-fun/":  "Water fun",
+		"/posts/First%20Trip/":          "First trip",
+		"/posts/2025-05-05-dated-name/": "Dated",
+	} {
+		status, meta, _ := servetest.GeminiGet(t, d, address)
+		if status != 31 {
+			t.Errorf("%s answers %d %s, want a redirect to %q", address, status, meta, title)
+			continue
+		}
+		if s, _, page := servetest.GeminiGetURL(t, d, meta); s != 20 || !strings.HasPrefix(page, "# "+title+"\n") {
+			t.Errorf("%s leads to %s: %d\n%s", address, meta, s, page)
+		}
+	}
+	for _, address := range []string{"/posts/2025/07/01/water-fun/", "/posts/first-trip/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, address); status == 31 {
+			t.Errorf("%s, never written by Eleventy, leads to %s", address, meta)
+		}
+	}
+}

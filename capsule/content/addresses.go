@@ -152,7 +152,7 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) (warn *FileErro
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), hasIndex)
 		switch {
 		case f.gen == genEleventy && p.own == "":
-			addr = eleventyFolderIndex(addr)
+			addr = eleventyFolderIndex(eleventyDefaultAddress(p))
 		case f.gen == genEleventy && p.ownKey == "permalink":
 			// Eleventy writes it at its permalink alone (an alias
 			// already), not also where its path would put it.
@@ -188,6 +188,26 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) (warn *FileErro
 	}
 	p.Addresses = []string{(&url.URL{Path: addr}).EscapedPath()}
 	return nil
+}
+
+// eleventyDefaultAddress is where Eleventy writes a page without a
+// permalink: its path in the input folder, its extension made a folder
+// (blog/First Post.md at /blog/First Post/, an index.md at its folder's
+// address), each name as it is: Eleventy neither lowers its case nor
+// makes its spaces hyphens, and keeps the date of a dated name
+// (2020-01-01-hello.md at /2020-01-01-hello/), which only its fileSlug
+// leaves out. Hugo's addresses (hugoPath) do all three.
+func eleventyDefaultAddress(p *Post) string {
+	file := path.Base(strings.ReplaceAll(p.File, "\\", "/"))
+	stem := strings.TrimSuffix(file, path.Ext(file))
+	if stem == "index" {
+		stem = ""
+	}
+	addr := path.Join("/", p.Dir, stem)
+	if addr == "/" {
+		return addr
+	}
+	return addr + "/"
 }
 
 // eleventyFolderIndex is an Eleventy page's address when its file is
