@@ -81,3 +81,38 @@ func TestEleventyDefaultAddressAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A post whose permalink Eleventy computes with the site's own code, as
+// mamezou-tech-site's are ("/blogs/{{ page.date | date: '%Y/%m/%d' }}/{{
+// page.fileSlug | blogPage }}/" in its folder's data, or "{{
+// publishedPath }}" of its own front matter), is served at capsule's
+// address: the one of its own data was left out as a template, and
+// the folder's gave the post the address of its path, where Eleventy
+// writes nothing. A page made from other data (tags/{{ tag }}/) is still
+// no page.
+func TestEleventyComputedPermalinkServed(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"eleventy.config.cjs":                  "module.exports = function (c) {\n  return { dir: { input: 'src', output: 'public' } };\n};\n",
+			"src/posts/blogs/2022/2022.json":       `{"tags": ["2022"], "permalink": "/blogs/{{ page.date | date: '%Y/%m/%d' }}/{{ page.fileSlug | blogPage }}/"}`,
+			"src/posts/blogs/2022/0516_jamovi.md":  "---\ntitle: Jamovi\ndate: 2022-05-16\n---\n\nStatistics.\n",
+			"src/posts/blogs/2022/0810_netlify.md": "---\ntitle: Netlify\npublishedPath: netlify-identity\ndate: 2022-08-10\npermalink: \"/blogs/{{ page.date | date: '%Y/%m/%d' }}/{{ publishedPath }}/\"\n---\n\nIdentity.\n",
+			"src/tag.md":                           "---\npermalink: \"tags/{{ tag | slugify }}/\"\n---\n\nPosts tagged {{ tag }}.\n",
+		})
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	for _, post := range []string{"0516_jamovi", "0810_netlify"} {
+		if !strings.Contains(home, "=> /posts/"+post+".gmi ") {
+			t.Errorf("home lists no %s:\n%s", post, home)
+		}
+		if status, _, _ := servetest.GeminiGet(t, d, "/posts/"+post+".gmi"); status != 20 {
+			t.Errorf("/posts/%s.gmi answers %d", post, status)
+		}
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/posts/blogs/2022/0516_jamovi/"); status == 31 {
+		t.Errorf("the path's address, where Eleventy writes nothing, leads to %s", meta)
+	}
+	if strings.Contains(home, "Posts tagged") || strings.Contains(home, "=> /tag.gmi") {
+		t.Errorf("a tag page template is served:\n%s", home)
+	}
+}

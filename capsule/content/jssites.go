@@ -1038,6 +1038,12 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	m.def.dirNoPage = facts.noPage
 	if facts.permalink != "" {
 		m.def.dirPermalink = expandEleventyPermalink(facts.permalink, path.Join(m.def.dir, filepath.Base(m.src.path)), facts.vars)
+		if m.def.dirPermalink == "" {
+			// Its folder's permalink, which capsule cannot fill in
+			// (a filter of the site's, other data): not the address
+			// of its path, where Eleventy writes nothing.
+			m.def.dirPermalink = eleventyComputedPermalink
+		}
 	}
 }
 
@@ -1075,11 +1081,55 @@ func jsTemplatePage(file string, m map[string]any, lines map[string]int) *FileEr
 		return &FileError{File: file, Line: lines["permalink"], Kind: "no page written",
 			Msg: "permalink: false: its generator writes no page of it (data for other pages); not served"}
 	}
-	if s, ok := m["permalink"].(string); ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%")) {
+	if s, ok := m["permalink"].(string); ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%")) && !ownDataPermalink(s, m) {
 		return &FileError{File: file, Line: lines["permalink"], Kind: kind,
 			Msg: fmt.Sprintf("a template: its permalink %q is filled in from data, which capsule does not read; not served", clip(s))}
 	}
 	return nil
+}
+
+// eleventyTagHead is the name an expression of a {{ }} starts with
+// (page of page.date | date: '%Y', publishedPath of publishedPath).
+var eleventyTagHead = regexp.MustCompile(`^[A-Za-z_$][\w$]*`)
+
+// ownDataPermalink reports whether every {{ }} of the permalink template
+// s names the page (page.date, page.fileSlug) or a key of its own front
+// matter m, filtered or not, and it has no {% %}: one page at an address
+// Eleventy computes from its own data (mamezou-tech-site's "/blogs/{{
+// page.date | date: '%Y/%m/%d' }}/{{ publishedPath }}/"), not a template
+// of pages made from other data.
+func ownDataPermalink(s string, m map[string]any) bool {
+	if strings.Contains(s, "{%") {
+		return false
+	}
+	for _, tag := range eleventyTag.FindAllStringSubmatch(s, -1) {
+		head := eleventyTagHead.FindString(tag[1])
+		if _, own := m[head]; head != "page" && !own {
+			return false
+		}
+	}
+	return true
+}
+
+// eleventyComputedPermalink stands for the permalink of an Eleventy page
+// whose address its generator computes in a way capsule does not follow
+// (a filter of its own, its date formatted, a value of other data): the
+// page is served at capsule's address alone, none of the web site's
+// claimed for it, not even the one of its path, where Eleventy writes
+// nothing. A pattern (isPattern), so that it is no old address.
+const eleventyComputedPermalink = "/:computed"
+
+// eleventyComputedAddress is the warning that a post's address on the
+// web site is not known, its permalink (its own, or its folder's data's
+// when permalink is "") being computed: links to it there are not
+// answered.
+func eleventyComputedAddress(file string, line int, permalink string) *FileError {
+	whose := "its folder's data's permalink is"
+	if permalink != "" {
+		whose = fmt.Sprintf("its permalink %q is", clip(permalink))
+	}
+	return &FileError{File: file, Line: line, Kind: "web address unknown",
+		Msg: whose + " computed by its generator's code, which capsule does not run: served at capsule's address alone, the web site's not answered"}
 }
 
 // eleventyFileDates are the dates Eleventy reads from the file rather

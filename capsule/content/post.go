@@ -417,8 +417,18 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			// contents/index.md): the home page, whose text it is.
 			def.home, def.undatedPage, def.page = true, true, true
 		}
+		if s, _ := m["permalink"].(string); strings.Contains(s, "{{") {
+			// A page at an address computed from its own data
+			// (jsTemplatePage let it through): served, that address
+			// unknown.
+			warns = append(warns, eleventyComputedAddress(file, lines["permalink"], s))
+			m["permalink"] = eleventyComputedPermalink
+		}
 		if _, own := m["permalink"]; def.dirPermalink != "" && !own {
 			m["permalink"] = def.dirPermalink // the post's address, as if its own
+			if def.dirPermalink == eleventyComputedPermalink {
+				warns = append(warns, eleventyComputedAddress(file, 1, ""))
+			}
 		}
 		if _, own := m["permalink"]; def.dirNoPage != "" && !own {
 			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "no page written",
