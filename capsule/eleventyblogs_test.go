@@ -116,3 +116,46 @@ func TestEleventyComputedPermalinkServed(t *testing.T) {
 		t.Errorf("a tag page template is served:\n%s", home)
 	}
 }
+
+// A folder's permalink that slugs the post's own title, as
+// eleventy-excellent's posts.json ("/blog/{{ title | slugify }}/") and
+// css-irl's pages.json ("{{ pageTitle | slug }}/index.html") give it, is
+// filled in as Eleventy's filters make it: those web addresses lead to
+// the posts. A title in other letters than ASCII, which slugify spells
+// by its own tables, gives no address, rather than a wrong one.
+func TestEleventySlugPermalinks(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			".eleventy.js":          "module.exports = function (c) {\n  return { dir: { input: \"src\" } };\n};\n",
+			"src/posts/posts.json":  `{"tags": "posts", "permalink": "/blog/{{ title | slugify }}/index.html"}`,
+			"src/posts/v-2.md":      "---\ntitle: 'Eleventy Excellent 2.0'\ndate: 2023-01-02\n---\n\nVersion two.\n",
+			"src/posts/what.md":     "---\ntitle: \"What's Tailwind & CSS doing here?\"\ndate: 2023-01-03\n---\n\nStyles.\n",
+			"src/posts/kaisetsu.md": "---\ntitle: 日本語の題\ndate: 2023-01-04\n---\n\n本文。\n",
+			"src/pages/pages.json":  `{"permalink": "{{ pageTitle | slug }}/index.html"}`,
+			"src/pages/guest.md":    "---\npageTitle: 'Guest posts'\n---\n\nWrite for us.\n",
+			"src/pages/question.md": "---\npageTitle: 'FAQs?'\n---\n\nAsked.\n",
+		})
+	})
+	for address, text := range map[string]string{
+		"/blog/eleventy-excellent-2-0/":            "Version two.",
+		"/blog/whats-tailwind-and-css-doing-here/": "Styles.",
+		"/guest-posts/":                            "Write for us.",
+	} {
+		status, meta, _ := servetest.GeminiGet(t, d, address)
+		if status != 31 {
+			t.Errorf("%s answers %d %s, want a redirect to the page of %q", address, status, meta, text)
+			continue
+		}
+		if s, _, page := servetest.GeminiGetURL(t, d, meta); s != 20 || !strings.Contains(page, text) {
+			t.Errorf("%s leads to %s: %d\n%s", address, meta, s, page)
+		}
+	}
+	for _, address := range []string{"/posts/v-2/", "/pages/guest/", "/posts/kaisetsu/", "/pages/question/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, address); status == 31 {
+			t.Errorf("%s, where Eleventy writes nothing, leads to %s", address, meta)
+		}
+	}
+	if status, _, page := servetest.GeminiGet(t, d, "/posts/kaisetsu.gmi"); status != 20 || !strings.Contains(page, "本文。") {
+		t.Errorf("the post of a Japanese title answers %d:\n%s", status, page)
+	}
+}

@@ -896,18 +896,39 @@ func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
 	}
 	known := !strings.Contains(tmpl, "{%")
 	out := eleventyTag.ReplaceAllStringFunc(tmpl, func(tag string) string {
-		switch expr := eleventyTag.FindStringSubmatch(tag)[1]; expr {
+		expr, filters, _ := strings.Cut(eleventyTag.FindStringSubmatch(tag)[1], "|")
+		var v string
+		switch expr = strings.TrimSpace(expr); expr {
 		case "page.fileSlug":
-			return stem
+			v = stem
 		case "page.filePathStem":
-			return pathStem
+			v = pathStem
 		default:
-			if v, ok := vars[expr]; ok {
-				return v
+			var ok bool
+			if v, ok = vars[expr]; !ok {
+				known = false
+				return ""
 			}
 		}
-		known = false
-		return ""
+		// Eleventy's own slug filters, on text they are sure of.
+		for _, filter := range strings.Split(filters, "|") {
+			ok := true
+			switch strings.TrimSpace(filter) {
+			case "":
+				ok = filters == ""
+			case "slugify":
+				v, ok = eleventySlugify(v)
+			case "slug":
+				v, ok = eleventySlug(v)
+			default:
+				ok = false
+			}
+			if !ok {
+				known = false
+				return ""
+			}
+		}
+		return v
 	})
 	if !known || strings.ContainsAny(out, "{}") || strings.ContainsFunc(out, unicode.IsControl) {
 		return ""
@@ -917,6 +938,44 @@ func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
 	out = strings.ReplaceAll(out, " ", "%20")
 	out = "/" + strings.TrimLeft(strings.TrimSuffix(out, "index.html"), "/")
 	return path.Clean(out) + map[bool]string{true: "/", false: ""}[strings.HasSuffix(out, "/") && out != "/"]
+}
+
+// eleventySlugify is what Eleventy's slugify filter makes of s
+// (@sindresorhus/slugify, Eleventy's options: its apostrophes dropped, no
+// decamelizing): lower case, "&" an "and", each run of other characters
+// than letters and digits one "-", none at the ends. Only for ASCII text:
+// ok is false for other letters, which it spells in ASCII by tables
+// capsule does not have.
+func eleventySlugify(s string) (string, bool) {
+	for _, r := range s {
+		if r > unicode.MaxASCII || unicode.IsControl(r) {
+			return "", false
+		}
+	}
+	s = strings.ToLower(strings.NewReplacer("&", " and ", "'", "").Replace(s))
+	var b strings.Builder
+	for _, r := range s {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			b.WriteRune(r)
+		} else if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte('-')
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-"), true
+}
+
+// eleventySlug is what Eleventy's older slug filter (the slugify
+// package, lower case) makes of s: its spaces and hyphens, each run one
+// "-", none at the ends. Only for letters, digits, "_", spaces and
+// hyphens: ok is false for others, which it spells out or drops by
+// tables of its own.
+func eleventySlug(s string) (string, bool) {
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_' || r == ' ' || r == '-') {
+			return "", false
+		}
+	}
+	return strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, "-", " ")), "-")), true
 }
 
 // jsNoPermalinkPattern and jsDraftPattern find a key of an object
@@ -1039,10 +1098,11 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	if facts.permalink != "" {
 		m.def.dirPermalink = expandEleventyPermalink(facts.permalink, path.Join(m.def.dir, filepath.Base(m.src.path)), facts.vars)
 		if m.def.dirPermalink == "" {
-			// Its folder's permalink, which capsule cannot fill in
-			// (a filter of the site's, other data): not the address
-			// of its path, where Eleventy writes nothing.
-			m.def.dirPermalink = eleventyComputedPermalink
+			// One that names the post's own data ("/blog/{{ title |
+			// slugify }}/"), filled in with its front matter
+			// (eleventyOwnPermalink); else its address is unknown,
+			// not the one of its path, where Eleventy writes nothing.
+			m.def.dirPermalink = facts.permalink
 		}
 	}
 }
@@ -1119,17 +1179,42 @@ func ownDataPermalink(s string, m map[string]any) bool {
 // nothing. A pattern (isPattern), so that it is no old address.
 const eleventyComputedPermalink = "/:computed"
 
-// eleventyComputedAddress is the warning that a post's address on the
-// web site is not known, its permalink (its own, or its folder's data's
-// when permalink is "") being computed: links to it there are not
-// answered.
-func eleventyComputedAddress(file string, line int, permalink string) *FileError {
-	whose := "its folder's data's permalink is"
-	if permalink != "" {
-		whose = fmt.Sprintf("its permalink %q is", clip(permalink))
+// baseName is the last element of a file's path, its folders written
+// with either separator.
+func baseName(file string) string {
+	return path.Base(strings.ReplaceAll(file, "\\", "/"))
+}
+
+// eleventyOwnPermalink fills in the permalink template s of an
+// Eleventy post (its own, or its folder's data's) at rel in the input
+// folder with the page's values and its front matter's text m ("/blog/{{
+// title | slugify }}/"); eleventyComputedPermalink when it names
+// anything else (a filter of the site's, a date formatted), with the
+// warning that says so (line is the permalink's in the file, 0 for a
+// folder's).
+func eleventyOwnPermalink(file, rel string, line int, s string, m map[string]any) (string, *FileError) {
+	vars := make(map[string]string)
+	for k, v := range m {
+		if t, ok := v.(string); ok && len(t) <= maxDataVar {
+			vars[k] = t
+		}
 	}
+	if a := expandEleventyPermalink(s, rel, vars); a != "" {
+		return a, nil
+	}
+	w := eleventyComputedAddress(file, max(line, 1), s)
+	if line == 0 {
+		w.Msg = "its folder's data's " + strings.TrimPrefix(w.Msg, "its ")
+	}
+	return eleventyComputedPermalink, w
+}
+
+// eleventyComputedAddress is the warning that a post's address on the
+// web site is not known, its permalink being computed: links to it
+// there are not answered.
+func eleventyComputedAddress(file string, line int, permalink string) *FileError {
 	return &FileError{File: file, Line: line, Kind: "web address unknown",
-		Msg: whose + " computed by its generator's code, which capsule does not run: served at capsule's address alone, the web site's not answered"}
+		Msg: fmt.Sprintf("its permalink %q is computed by its generator's code, which capsule does not run: served at capsule's address alone, the web site's not answered", clip(permalink))}
 }
 
 // eleventyFileDates are the dates Eleventy reads from the file rather

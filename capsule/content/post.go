@@ -417,17 +417,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			// contents/index.md): the home page, whose text it is.
 			def.home, def.undatedPage, def.page = true, true, true
 		}
-		if s, _ := m["permalink"].(string); strings.Contains(s, "{{") {
-			// A page at an address computed from its own data
-			// (jsTemplatePage let it through): served, that address
-			// unknown.
-			warns = append(warns, eleventyComputedAddress(file, lines["permalink"], s))
-			m["permalink"] = eleventyComputedPermalink
-		}
+		line := max(lines["permalink"], 1)
 		if _, own := m["permalink"]; def.dirPermalink != "" && !own {
-			m["permalink"] = def.dirPermalink // the post's address, as if its own
-			if def.dirPermalink == eleventyComputedPermalink {
-				warns = append(warns, eleventyComputedAddress(file, 1, ""))
+			m["permalink"], line = def.dirPermalink, 0 // the post's address, as if its own
+		}
+		if s, _ := m["permalink"].(string); strings.Contains(s, "{{") {
+			// An address computed from the page's own data
+			// (jsTemplatePage let its own through): filled in, or
+			// unknown.
+			var w *FileError
+			if m["permalink"], w = eleventyOwnPermalink(file, strings.TrimPrefix(def.dir+"/"+baseName(file), "/"), line, s, m); w != nil {
+				warns = append(warns, w)
 			}
 		}
 		if _, own := m["permalink"]; def.dirNoPage != "" && !own {
