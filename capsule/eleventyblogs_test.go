@@ -159,3 +159,26 @@ func TestEleventySlugPermalinks(t *testing.T) {
 		t.Errorf("the post of a Japanese title answers %d:\n%s", status, page)
 	}
 }
+
+// Eleventy's shortcodes are Nunjucks', their arguments comma apart:
+// masha-in-oz's {% youtube "0Y_2tKtZayI", "Большой корабль" %} was
+// dropped as having no valid id (12 videos in 10 posts). The video is a
+// link, its title the link's text; the Liquid form is unchanged.
+func TestEleventyNunjucksShortcodeArguments(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			".eleventy.js":       "module.exports = function (c) {\n  c.addShortcode(\"youtube\", (id, title = \"\") => `<iframe src=\"https://www.youtube.com/embed/${id}\" title=\"${title}\"></iframe>`);\n  return { markdownTemplateEngine: \"njk\", dir: { input: \"src\" } };\n};\n",
+			"src/posts/water.md": "---\ntitle: Water\ndate: 2025-07-01\n---\n\nA ship.\n\n{% youtube \"0Y_2tKtZayI\", \"Большой корабль\" %}\n\n{% youtube \"OVP1vUrxMPA\",\"Small ship\" %}\n\n{% youtube s53l4wwokGo %}\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/water.gmi")
+	for _, want := range []string{
+		"=> https://www.youtube.com/watch?v=0Y_2tKtZayI YouTube: Большой корабль\n",
+		"=> https://www.youtube.com/watch?v=OVP1vUrxMPA YouTube: Small ship\n",
+		"=> https://www.youtube.com/watch?v=s53l4wwokGo YouTube: s53l4wwokGo\n",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in:\n%s", want, page)
+		}
+	}
+}

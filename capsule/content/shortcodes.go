@@ -1749,9 +1749,15 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		// The plugins' embeds (jekyll-youtube's {% youtube ID %},
 		// jekyll-twitter-plugin's {% twitter URL %}, {% tweet URL %}):
 		// a link to the video or the post, as Hugo's shortcodes give.
-		arg, more, _ := strings.Cut(strings.TrimSpace(t.args), " ")
-		arg = strings.Trim(arg, `"'`)
-		if kind, _, _ := strings.Cut(strings.TrimSpace(more), " "); name == "youtube" && kind == "playlist" && scID(arg) {
+		args, nunjucks := shortcodeArgs(t.args)
+		arg, kind := "", ""
+		if len(args) > 0 {
+			arg = args[0]
+		}
+		if len(args) > 1 {
+			kind = args[1]
+		}
+		if name == "youtube" && kind == "playlist" && scID(arg) {
 			// Hexo's {% youtube id playlist %}.
 			e.out = append(e.out, "[YouTube: "+arg+"](https://www.youtube.com/playlist?list="+arg+")"...)
 			break
@@ -1762,6 +1768,11 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			break
 		}
 		if repl, _, _, msg := e.known(&scTag{name: name, pos: []string{arg}}); msg == "" && repl != "" {
+			if label := strings.TrimSpace(kind); nunjucks && label != "" && (name == "youtube" || name == "vimeo") {
+				// An Eleventy shortcode's title after the id ({%
+				// youtube "id", "Title" %}): the link's text.
+				repl = strings.Replace(repl, ": "+arg+"]", ": "+scLabel(oneLine(label))+"]", 1)
+			}
 			e.out = append(e.out, repl...)
 			break
 		}
@@ -1857,6 +1868,40 @@ func liquidParams(s string) map[string]string {
 
 // liquidArg is one argument of a tag: a word, or a quoted string.
 var liquidArg = regexp.MustCompile(`"([^"]*)"|'([^']*)'|(\S+)`)
+
+// shortcodeArgs are the arguments of a tag after its name, their quotes
+// taken off, written as Liquid writes them (space apart: {% youtube id
+// %}) or as Nunjucks does (comma apart: Eleventy's {% youtube "id",
+// "Title" %}); nunjucks says a comma parted them. At most 32, as
+// liquidArgs.
+func shortcodeArgs(s string) (out []string, nunjucks bool) {
+	for len(out) < 32 {
+		s = strings.TrimLeft(s, " \t\r\n")
+		if rest, comma := strings.CutPrefix(s, ","); comma {
+			s, nunjucks = rest, true
+			continue
+		}
+		if s == "" {
+			break
+		}
+		var a string
+		if q := s[0]; q == '"' || q == '\'' {
+			end := strings.IndexByte(s[1:], q)
+			if end < 0 {
+				end = len(s) - 1 // unclosed: the rest
+			}
+			a, s = s[1:1+end], s[min(len(s), end+2):]
+		} else {
+			end := strings.IndexAny(s, " \t\r\n,")
+			if end < 0 {
+				end = len(s)
+			}
+			a, s = s[:end], s[end:]
+		}
+		out = append(out, a)
+	}
+	return out, nunjucks
+}
 
 // liquidArgs are the arguments of a tag after its name (Hexo's
 // {% asset_img "a cat.png" "A cat" %}), their quotes taken off; at most
