@@ -154,3 +154,28 @@ func TestEleventyJSDataPermalink(t *testing.T) {
 		}
 	}
 }
+
+// An Eleventy site whose .gitignore leaves out its posts (jin-11ty-
+// template's "posts/*", then "!posts/", a line Eleventy does not read)
+// has nothing Eleventy builds, and nothing is served: the warning says
+// which line leaves the posts out, rather than only that there is
+// nothing; node_modules' Markdown, which a line leaves out too, is not
+// named for it.
+func TestEleventyIgnoredPostsNamed(t *testing.T) {
+	c, err := Load(testfs.Write(t, map[string]string{
+		".eleventy.js":                "export default function (c) {}\n",
+		".gitignore":                  "_site\nnode_modules\nposts/*\n!posts/\n",
+		"node_modules/x/CHANGELOG.md": "# Changes\n",
+		"posts/en/0001.md":            "---\ntitle: simple example\ntags: example\n---\n\nthis is a simple example.\n",
+	}), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, w := range c.Warnings {
+		b.WriteString(w.Error() + "\n")
+	}
+	if got := b.String(); !strings.Contains(got, "no posts and no pages") || !strings.Contains(got, `the line "posts/*" of .gitignore leaves out its Markdown (posts/en)`) {
+		t.Errorf("the warning does not name the .gitignore's line:\n%s", got)
+	}
+}

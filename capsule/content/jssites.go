@@ -758,6 +758,51 @@ func (f folder) eleventyExcludes() []string {
 	return out
 }
 
+// eleventyIgnoredHint says, for an Eleventy site with nothing to serve,
+// which line of the ignore files Eleventy reads leaves its Markdown out
+// (jin-11ty-template's .gitignore: "posts/*", then "!posts/", a line
+// Eleventy does not read): Eleventy builds none of it either, and the
+// author is told why, not left with an empty site. "" when no line
+// does. Each line is looked for as a glob from the project's folder
+// (the .eleventyignore of the input folder from there), the first
+// maxIgnoredLines of each file.
+func (f folder) eleventyIgnoredHint() string {
+	const maxIgnoredLines = 256
+	cfg, _ := readSmall(filepath.Join(f.root, firstExisting(f.root, eleventyConfigNames)))
+	for i, ignore := range []struct{ file, from string }{
+		{".eleventyignore", f.root},
+		{".eleventyignore", f.content},
+		{".gitignore", f.root},
+	} {
+		if i == 1 && f.content == f.root || i == 2 && eleventyNoGitIgnore.Match(cfg) {
+			continue
+		}
+		b, _ := readSmall(filepath.Join(ignore.from, ignore.file))
+		for n, l := range strings.Split(string(b), "\n") {
+			if n == maxIgnoredLines {
+				break
+			}
+			l = strings.TrimSpace(l)
+			if l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "!") || strings.Contains(l, "**") {
+				continue
+			}
+			pattern := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(l, "./"), "/"), "/")
+			matches, _ := filepath.Glob(filepath.Join(ignore.from, filepath.FromSlash(pattern)))
+			for _, m := range matches {
+				if name := filepath.Base(m); name == "node_modules" || name == "_site" || name == "dist" || strings.EqualFold(name, "README.md") {
+					continue // never posts: the hint would mislead
+				}
+				info, err := os.Stat(m)
+				if err == nil && (info.IsDir() && hasMarkdown(m) || !info.IsDir() && hasExt(m, ".md", ".markdown")) {
+					rel, _ := filepath.Rel(f.root, filepath.Join(ignore.from, ignore.file))
+					return fmt.Sprintf("the line %q of %s leaves out its Markdown (%s), as Eleventy does, which builds none of it (and reads no line starting with \"!\")", clip(l), filepath.ToSlash(rel), filepath.ToSlash(strings.TrimPrefix(m, f.root+string(filepath.Separator))))
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // eleventyDirData reads what the directory data files of folder rel (of
 // the content folder, with slashes) and of the folders above it hand
 // down: `"draft": true` in its <name>.json or <name>.11tydata.json, or

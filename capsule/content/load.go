@@ -705,6 +705,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			msg = "no posts and no pages to serve yet (" + strings.Join(waiting, ", ") + "): only the home page will be there until one is published"
 		}
 		hint := emptyHint(dir, l)
+		if hint == "" && f.gen == genEleventy {
+			hint = f.eleventyIgnoredHint()
+		}
 		if strings.HasPrefix(hint, "did you mean content?") {
 			// A Hugo site's root given for its content folder: serving it
 			// would serve its configuration and nothing a reader wants.
