@@ -866,7 +866,11 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		bundles[dir] = nil
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache)...)
+	var inc *includeFiles // a Jekyll site's _includes, read as its posts ask
+	if l == layoutJekyll && f.gen == "" {
+		inc = newIncludeFiles(f.root)
+	}
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache, inc)...)
 	// A home page whose text was its templates alone (a Jekyll index.md
 	// of Liquid loops) has none: no home text, linked from no menu.
 	c.Unlisted = slices.DeleteFunc(c.Unlisted, func(p *Post) bool { return p.Home && p.Blank })
@@ -902,7 +906,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	} else if in.hugoSections != nil {
 		c.Warnings = append(c.Warnings, f.hugoSectionLists(c, loaded, kept, in.hugoSections)...)
 	}
-	key.indexes = indexes
+	key.indexes, key.includes = indexes, inc
 	for i, m := range posts {
 		if m.lastGood || results[i].kept {
 			// Its decoding is not what the post served was made of: no

@@ -68,6 +68,9 @@ type postsKey struct {
 	// indexes are the sections' _index.md files the posts' addresses
 	// looked for (Hugo's :sections): there or not, as then.
 	indexes *sectionIndexes
+	// includes are the Jekyll includes the posts' text put in or looked
+	// for (includes.go): the same bytes, or still not there.
+	includes *includeFiles
 }
 
 // sameSite reports whether a and b have the same site around their
@@ -103,7 +106,7 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 	}
 	s := prev.posts
 	if now.Before(s.now) || !s.next.IsZero() && !now.Before(s.next) || len(s.key.entries) != len(posts) || !key.sameSite(&s.key) ||
-		s.key.indexes != nil && !s.key.indexes.same() {
+		s.key.indexes != nil && !s.key.indexes.same() || !s.key.includes.same() {
 		return nil, nil, false
 	}
 	// Each post's decoding is the last load's entry at its place, if
@@ -157,7 +160,7 @@ func (c *Content) reusePosts(prev *loadCache, key *postsKey, posts []*mdFile, lo
 			return nil, nil, false
 		}
 	}
-	key.entries, key.nested, key.indexes = entries, s.key.nested, s.key.indexes
+	key.entries, key.nested, key.indexes, key.includes = entries, s.key.nested, s.key.indexes, s.key.includes
 	for i, l := range c.stagedLists() {
 		*l = slices.Clone(s.lists[i]) // sorted already (keepLists)
 	}

@@ -21,14 +21,18 @@ package content
 // exception is a highlight block whose opening or closing tag shares its line
 // with other text, or whose opening tag spans several lines: the fenced code
 // block needs lines of its own, so lines after it are off by the lines added
-// or removed. The warnings ExpandShortcodes itself returns always carry the
-// file's line.
+// or removed; and a Jekyll include put in (includes.go) adds the lines of
+// its file. The warnings ExpandShortcodes itself returns always carry the
+// file's line (those about an include's own text, the line of its tag).
 //
 // Work is linear in the size of the body: closing delimiters are found with
 // forward-only searches, pairs are matched through an index built in one
-// pass, nothing recurses, and a tag is at most maxShortcodeTag bytes long.
-// The output is at most 4×len(body)+64 bytes plus what ref returns beyond the
-// length of the targets it is given.
+// pass, nothing recurses but quotes in quotes (maxQuoteDepth) and includes
+// in includes (maxIncludeDepth), and a tag is at most maxShortcodeTag bytes
+// long. The output is at most 4×len(body)+64 bytes plus what ref returns
+// beyond the length of the targets it is given, plus what the site's
+// variables and includes add (varRoom: half the body and 4 KiB, four times
+// over at most for the includes' own expansion).
 
 import (
 	"bytes"
@@ -66,7 +70,7 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
-	return expandShortcodes(body, line, ref, nil, true, nil)
+	return expandShortcodes(body, line, ref, nil, true, nil, nil)
 }
 
 // expandShortcodes is ExpandShortcodes; without liquid, "{{ … }}" and
@@ -79,11 +83,15 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 //
 // vars are the site's variables a Liquid output may name (site.repository:
 // siteConfig.vars).
-func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string) (out []byte, warns []ShortcodeWarning) {
+//
+// inc, when not nil, is the Jekyll site's _includes, whose files an
+// include without parameters puts in (includes.go).
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles) (out []byte, warns []ShortcodeWarning) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
 	e := newScExpander(body, line, ref, title, vars, !liquid, 0)
+	e.inc, e.incCount = inc, new(int)
 	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
 		return append(e.out, body...), nil
 	}
@@ -141,6 +149,7 @@ const maxQuoteDepth = 4
 func (e *scExpander) sub(a, b int) []byte {
 	in := e.in[a:b]
 	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
+	s.inc, s.incDepth, s.incCount, s.atLine = e.inc, e.incDepth, e.incCount, e.atLine
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
@@ -299,8 +308,9 @@ type scExpander struct {
 	ref   func(string) (string, bool)
 	title func(string) string // see expandShortcodes; may be nil
 	vars  map[string]string   // see expandShortcodes; may be nil
-	// varRoom is what the site's variables may still add to the post:
-	// half its size (and 4 KiB), so that a post of nothing but
+	// varRoom is what the site's variables, and the Jekyll includes put
+	// in (includes.go), may still add to the post: half its size (and
+	// 4 KiB), so that a post of nothing but
 	// {{site.x}} keeps within the bound a byte every post keeps
 	// (TestSiteVariablesWithinMemoryBound).
 	varRoom int
@@ -317,6 +327,16 @@ type scExpander struct {
 	raw     bool // inside {% raw %}
 	rawLine int
 	depth   int // quotes this text is in (sub)
+
+	// Includes (includes.go): the site's, nil when there are none to
+	// read; the includes this text is in; the includes put in the post
+	// so far, shared with the expanders of its includes; and, for the
+	// text of an include, the post's line of its tag, where every
+	// warning about it is told.
+	inc      *includeFiles
+	incDepth int
+	incCount *int
+	atLine   int
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -350,6 +370,10 @@ func (e *scExpander) warnLine(line int, kind, format string, args ...any) {
 // warn warns at offset p of the body; the line is found only for a
 // warning reported.
 func (e *scExpander) warn(p int, kind, format string, args ...any) {
+	if e.atLine > 0 {
+		e.warnLine(e.atLine, kind, format, args...)
+		return
+	}
 	e.warns.Add(kind, "", func() int { return e.lineAt(p) }, func() string { return fmt.Sprintf(format, args...) })
 }
 
@@ -1779,6 +1803,9 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		e.warn(p, "Liquid tag dropped", "{%% %s %%} without a valid id or address: dropped", name)
 	case name == "include" || name == "include_relative":
 		target, params, _ := strings.Cut(strings.TrimSpace(t.args), " ")
+		if name == "include" && e.inc != nil && e.include(p, target) {
+			break
+		}
 		// An include handed a link or an image as a string (ryoi432's
 		// {% include audio.html url='/assets/….mp3' %}, 12 in one post)
 		// is a link to it or an image of it, as Hugo's unknown
@@ -1815,7 +1842,14 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.warn(p, "Liquid include written as its text", "{%% %s %s %%} written as the text it is given: includes are not available", name, scShort(target))
 			break
 		}
-		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: includes are not available", name, scShort(target))
+		why := "includes are not available"
+		if name == "include" && e.inc != nil {
+			why = "includes with parameters are not run"
+			if f := e.inc.file(target); f.problem != "" {
+				why = f.problem
+			}
+		}
+		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: %s", name, scShort(target), why)
 	case strings.HasPrefix(name, "end") || name == "else" || name == "elsif" || name == "when":
 		// The end of a block whose start was warned about.
 	default:

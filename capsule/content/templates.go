@@ -26,7 +26,9 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 //
 // The markup dropped before (dropMarkup) is what prev, the last load's
 // cache, dropped of the same body, if it did; next keeps it for the next.
-func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache) []*FileError {
+//
+// inc, when not nil, is a Jekyll site's _includes (includes.go).
+func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache, inc *includeFiles) []*FileError {
 	var ix *Index               // made for the first ref: most folders have none
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
@@ -100,7 +102,7 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAt
 			continue // most posts: nothing to do
 		}
 		p.Body = prev.dropped(next, p.Body, liquid, blockAttributes)
-		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, &warns)
+		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, inc, &warns)
 	}
 	return warns
 }
@@ -132,7 +134,7 @@ func dropMarkup(body []byte, liquid, blockAttributes bool) []byte {
 // Markdown expanded: what it renders to depends on where its refs lead,
 // which other posts decide, and a reload compares posts by that hash
 // (see capsule's renderCache).
-func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, warns *[]*FileError) {
+func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, inc *includeFiles, warns *[]*FileError) {
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
@@ -147,14 +149,14 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 		}
 		vars["page.title"], vars["page.description"] = p.Title, p.Summary
 	}
-	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars)
+	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc)
 	p.Body = body
 	p.Blank = len(bytes.TrimSpace(body)) == 0 // (its templates alone: a home page made of Liquid)
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
 		// Markdown).
-		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars)
+		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars, nil)
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {

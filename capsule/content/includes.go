@@ -1,0 +1,328 @@
+package content
+
+// Jekyll's {% include file.html %} of a file that takes no parameters.
+//
+// Jekyll reads the file from the site's _includes folder, runs its Liquid
+// and puts what it gives where the tag was, before the post's Markdown is
+// converted: an include's text is the post's text, Markdown or HTML
+// alike, whatever its extension. capsule does the same for an include
+// whose file names no include.* parameter (toshimaru's {% include
+// digitalocean.html %}, a paragraph and a linked image at the end of
+// three posts): its text takes the tag's place and is expanded as the
+// post's own (a {{ site.x }} in it, an include in it), and the HTML in
+// it is read as any HTML of the post. An include whose file takes
+// parameters is what shortcodes.go makes of its parameters.
+//
+// capsule runs no Liquid logic, so what a file shows is told from its
+// text (includeShape):
+//   - a file that would show a reader nothing, whatever its logic
+//     decides — scripts, styles, HTML comments, {% capture %} and
+//     {% comment %} blocks, Liquid tags, elements without text, and no
+//     {{ output }}, image, link or embed outside them (an ad's <ins> and
+//     <script>, an analytics snippet, Jekyll Bootstrap's JB/setup of
+//     assigns) — is left out, warned of by its own kind, which the logs
+//     count as one line ("Liquid include shows nothing");
+//   - a file with text for readers behind Liquid logic ({% if %},
+//     {% for %}, {% assign %}…) is left out with a warning saying so:
+//     its text is what the logic decides, which capsule cannot;
+//   - any other is put in.
+//
+// Only files inside the site are read: the name is checked as Jekyll
+// checks it (no "..", "./", "//", only the characters Jekyll allows), and
+// a file that is a symbolic link, or under one, must lead inside the
+// site's folder, as any file capsule serves. Nothing read is served by
+// itself: its text is in the posts that include it, as Jekyll puts it
+// there. A theme's _includes (in a gem) are not read.
+//
+// Bounds: a file of more than maxIncludeFile bytes is not read; at most
+// maxIncludeFiles distinct files a load; includes nest at most
+// maxIncludeDepth deep; at most maxIncludesPerPost are put in one post;
+// and what includes and the site's variables put in a post together is
+// at most half its size and 4 KiB (scExpander.varRoom), so that every
+// byte of a post still costs what it did.
+//
+// A reload compares every file read (or looked for and not found) with
+// what it was (includeFiles.same): posts taken from the last load
+// (reusePosts) are taken only when their includes are as they were.
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+const (
+	// maxIncludeFile bounds the size of one include's file: a block of
+	// text or a widget is some hundreds of bytes.
+	maxIncludeFile = 64 << 10
+	// maxIncludeFiles bounds the distinct files read in one load, each
+	// kept for the load and compared on the next.
+	maxIncludeFiles = 256
+	// maxIncludeDepth bounds includes in includes (a file including
+	// itself stops there).
+	maxIncludeDepth = 4
+	// maxIncludesPerPost bounds the includes put in one post, those in
+	// includes counted.
+	maxIncludesPerPost = 64
+)
+
+// includeShape is what capsule makes of an include's file.
+type includeShape int
+
+const (
+	includeIsText       includeShape = iota // put in
+	includeTakesParams                      // names include.*: read from the tag's parameters
+	includeShowsNothing                     // shows readers nothing
+	includeHasLogic                         // text behind Liquid logic
+)
+
+// includeFile is one file looked for in _includes.
+type includeFile struct {
+	name    string
+	data    []byte // nil when not read
+	problem string // why it was not read, "" when read
+	missing bool   // no such file
+	badName bool   // a name Jekyll refuses: not looked for
+	shape   includeShape
+	logic   string // the first logic tag's name, for includeHasLogic
+}
+
+// includeFiles reads a Jekyll site's includes for one load, each once.
+type includeFiles struct {
+	dir   string // the site's _includes
+	site  string // the site's folder
+	root  string // site with symbolic links resolved, "" until needed
+	files map[string]*includeFile
+	order []string // names as first looked for
+}
+
+func newIncludeFiles(site string) *includeFiles {
+	return &includeFiles{dir: filepath.Join(site, "_includes"), site: site}
+}
+
+// includeName is a name Jekyll's include takes: its characters, and no
+// "..", "./", "//" or "/." (Jekyll's validate_file_name).
+var (
+	includeNameChars = regexp.MustCompile(`^[\w/.\-()+~#@]+$`)
+	includeNameBad   = regexp.MustCompile(`[./]{2,}`)
+)
+
+// file is the include name, read or looked for once a load.
+func (s *includeFiles) file(name string) *includeFile {
+	if f, ok := s.files[name]; ok {
+		return f
+	}
+	f := &includeFile{name: name}
+	switch {
+	case len(name) > 255 || !includeNameChars.MatchString(name) || includeNameBad.MatchString(name) || strings.HasPrefix(name, "/"):
+		f.problem, f.badName = "its name is not one Jekyll takes (only letters, digits and _ / . - ( ) + ~ # @, no \"..\")", true
+	case len(s.files) >= maxIncludeFiles:
+		f.problem = "more than 256 include files in the site: not read"
+		return f // not kept: not compared on a reload either
+	default:
+		f.data, f.missing, f.problem = s.read(name)
+		if f.data != nil {
+			f.shape, f.logic = shapeOfInclude(f.data)
+		}
+	}
+	if s.files == nil {
+		s.files = make(map[string]*includeFile)
+	}
+	s.files[name] = f
+	s.order = append(s.order, name)
+	return f
+}
+
+// read reads _includes/name, if it is a regular file of at most
+// maxIncludeFile bytes inside the site.
+func (s *includeFiles) read(name string) (data []byte, missing bool, problem string) {
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	info, err := os.Stat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || err == nil && info.IsDir():
+		return nil, true, "no such file in the site's _includes (a theme's includes are not read)"
+	case err != nil:
+		return nil, false, readProblem(err, false)
+	case !info.Mode().IsRegular():
+		return nil, false, kindOf(info.Mode(), false) + ", not a file"
+	case info.Size() > maxIncludeFile:
+		return nil, false, "larger than 64 KiB: not read"
+	}
+	if s.root == "" {
+		if r, err := filepath.EvalSymlinks(s.site); err == nil {
+			s.root, _ = filepath.Abs(r)
+		}
+	}
+	real, err := filepath.EvalSymlinks(p)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil || s.root == "" || !strings.HasPrefix(real, s.root+string(filepath.Separator)) {
+		return nil, false, "it leads outside the site: not read"
+	}
+	f, err := os.Open(real)
+	if err != nil {
+		return nil, false, readProblem(err, false)
+	}
+	defer f.Close()
+	data, err = readSized(f, info.Size(), maxIncludeFile)
+	if err != nil {
+		return nil, false, readProblem(err, false)
+	}
+	if len(data) > maxIncludeFile {
+		return nil, false, "larger than 64 KiB: not read"
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return data, false, ""
+}
+
+// same reports whether every file looked for is as it was: the same
+// bytes, or still not there, or still not read for the same reason.
+func (s *includeFiles) same() bool {
+	if s == nil {
+		return true
+	}
+	for _, name := range s.order {
+		f := s.files[name]
+		if f.badName {
+			continue // the same name, the same problem
+		}
+		data, missing, problem := s.read(name)
+		if missing != f.missing || problem != f.problem || !bytes.Equal(data, f.data) {
+			return false
+		}
+	}
+	return true
+}
+
+// includeLogicTags are Liquid's tags whose outcome capsule does not
+// know: conditions, loops, variables.
+var includeLogicTags = map[string]bool{
+	"if": true, "elsif": true, "else": true, "unless": true, "case": true, "when": true,
+	"for": true, "tablerow": true, "break": true, "continue": true, "cycle": true,
+	"assign": true, "capture": true, "increment": true, "decrement": true, "include": false,
+}
+
+// includeHidden are what a reader never sees besides Liquid's blocks
+// (hiddenLiquid): HTML comments, scripts, styles.
+var includeHidden = regexp.MustCompile(`(?s)<!--.*?-->|(?i:<script\b.*?</script\s*>|<style\b.*?</style\s*>|<noscript\b.*?</noscript\s*>)`)
+
+// hiddenLiquid is data without Liquid's comment and capture blocks (a
+// capture's text shows only where it is output), nested ones within
+// them: the tags outside them and the text between.
+func hiddenLiquid(data []byte) []byte {
+	out := make([]byte, 0, len(data))
+	depth, from := 0, 0
+	for _, m := range includeLiquidTag.FindAllSubmatchIndex(data, -1) {
+		switch name := string(data[m[2]:m[3]]); name {
+		case "comment", "capture":
+			if depth == 0 {
+				out = append(out, data[from:m[0]]...)
+			}
+			depth++
+		case "endcomment", "endcapture":
+			if depth > 0 {
+				depth--
+				if depth == 0 {
+					from = m[1]
+				}
+			}
+		}
+	}
+	if depth == 0 {
+		out = append(out, data[from:]...)
+	}
+	return out
+}
+
+var (
+	includeLiquidTag = regexp.MustCompile(`(?s)\{%-?\s*([A-Za-z_]*).*?%\}`)
+	includeOutput    = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	// includeShown are the elements shown without text: images, links,
+	// embeds (capsule writes a link for each).
+	includeShown = regexp.MustCompile(`(?i)<(?:img|a\s[^>]*href|iframe|video|audio|embed|object|source)\b`)
+	includeTag   = regexp.MustCompile(`(?s)<[^>]*>`)
+)
+
+// shapeOfInclude tells what an include's file shows (see the top of
+// this file).
+func shapeOfInclude(data []byte) (includeShape, string) {
+	if bytes.Contains(data, []byte("include.")) {
+		return includeTakesParams, ""
+	}
+	seen := includeHidden.ReplaceAll(hiddenLiquid(data), nil)
+	text := includeTag.ReplaceAll(seen, nil) // (an output in an attribute is no text)
+	shows := includeOutput.Match(text) || includeShown.Match(seen)
+	logic := ""
+	for _, m := range includeLiquidTag.FindAllSubmatch(seen, -1) {
+		name := string(m[1])
+		if name == "include" || name == "raw" || name == "highlight" || name == "link" || name == "post_url" {
+			shows = true // what it gives, capsule expands
+		}
+		if logic == "" && includeLogicTags[name] {
+			logic = name
+		}
+	}
+	if !shows {
+		shows = len(bytes.TrimSpace(includeLiquidTag.ReplaceAll(text, nil))) > 0
+	}
+	switch {
+	case !shows:
+		return includeShowsNothing, ""
+	case logic == "":
+		return includeIsText, ""
+	}
+	return includeHasLogic, logic
+}
+
+// include puts in the text of the include at p of the file target, as
+// Jekyll does for a file without parameters, or leaves it out with a
+// warning (see the top of this file). It reports false for a file it
+// leaves to the tag's parameters: one that takes them, or one it could
+// not read (the caller's warning says why).
+func (e *scExpander) include(p int, target string) bool {
+	if strings.Contains(target, "{{") {
+		return false // a name held in a variable
+	}
+	f := e.inc.file(target)
+	if f.data == nil || f.shape == includeTakesParams {
+		return false
+	}
+	tag := "{% include " + scShort(target) + " %}"
+	switch {
+	case f.shape == includeShowsNothing:
+		e.warn(p, "Liquid include shows nothing", "%s left out: its file shows readers nothing (scripts, styles, Liquid logic, elements without text)", tag)
+	case f.shape == includeHasLogic:
+		e.warn(p, "Liquid include not run", "%s dropped: what it shows depends on Liquid logic ({%% %s %%}), which capsule does not run", tag, f.logic)
+	case e.incDepth >= maxIncludeDepth:
+		e.warn(p, "Liquid include over its bound", "%s dropped: includes nest more than %d deep", tag, maxIncludeDepth)
+	case *e.incCount >= maxIncludesPerPost:
+		e.warn(p, "Liquid include over its bound", "%s dropped: more than %d includes in one post", tag, maxIncludesPerPost)
+	case len(f.data) > e.varRoom:
+		e.warn(p, "Liquid include over its bound", "%s dropped: includes and the site's variables would add more than half the post's size (and 4 KiB) to it", tag)
+	default:
+		*e.incCount++
+		e.varRoom -= len(f.data)
+		line := e.atLine
+		if line == 0 {
+			line = e.lineAt(p)
+		}
+		s := newScExpander(f.data, line, e.ref, e.title, e.vars, e.noLiquid, e.depth)
+		s.inc, s.incDepth, s.incCount, s.atLine, s.varRoom = e.inc, e.incDepth+1, e.incCount, line, e.varRoom
+		s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
+		if bytes.Contains(f.data, []byte("{{")) || bytes.Contains(f.data, []byte("{%")) {
+			s.run()
+		} else {
+			s.out = append(s.out, f.data...)
+		}
+		e.warns, e.varRoom = s.warns, s.varRoom
+		e.out = append(e.out, s.out...)
+	}
+	return true
+}
