@@ -22,7 +22,7 @@ func TestStaticIncludePutIn(t *testing.T) {
 		c.Posts = testfs.Write(t, map[string]string{
 			"_config.yml": "title: t\nlang: ja\nsponsor: さくらのクラウド\n",
 			"_includes/digitalocean.html": "---\n\nこの記事を気に入っていただけたなら下記のリファラルリンクよりご登録ください\n\n" +
-				"[![digitalocean](/images/digitalocean.png)](https://m.do.co/c/abc)\n",
+				"[![digitalocean](/images/digitalocean.png)](https://m.do.co/c/abc)\n{: .center}\n\n*[DO]: DigitalOcean\n",
 			"_includes/boxes/sponsor.html": "<div class=\"sponsor\">\n<p>提供：{{ site.sponsor }}</p>\n{% include boxes/thanks.md %}\n</div>\n",
 			"_includes/boxes/thanks.md":    "<p>お読みいただきありがとうございます</p>\n",
 			"_posts/2016-04-05-terraform.md": "---\ntitle: Terraform\n---\n\n本文です。\n\n" +
@@ -37,7 +37,7 @@ func TestStaticIncludePutIn(t *testing.T) {
 			t.Errorf("no %q in the page:\n%s", want, page)
 		}
 	}
-	if strings.Contains(page, "{%") || strings.Contains(page, "{{") || strings.Contains(page, "<p>") {
+	if strings.Contains(page, "{%") || strings.Contains(page, "{{") || strings.Contains(page, "{:") || strings.Contains(page, "*[DO]") || strings.Contains(page, "<p>") {
 		t.Errorf("template or HTML syntax in the page:\n%s", page)
 	}
 	if text := servetest.GopherGet(t, d, "/posts/terraform.txt\r\n"); !strings.Contains(text, "リファラルリンク") || !strings.Contains(text, "提供：さくらのクラウド") {

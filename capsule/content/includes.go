@@ -84,6 +84,7 @@ const (
 type includeFile struct {
 	name    string
 	data    []byte // nil when not read
+	text    []byte // what is put in: data without kramdown's markup
 	problem string // why it was not read, "" when read
 	missing bool   // no such file
 	badName bool   // a name Jekyll refuses: not looked for
@@ -127,6 +128,13 @@ func (s *includeFiles) file(name string) *includeFile {
 		f.data, f.missing, f.problem = s.read(name)
 		if f.data != nil {
 			f.shape, f.logic = shapeOfInclude(f.data)
+		}
+		if f.data != nil && f.shape == includeIsText {
+			// What kramdown leaves out of the page (attribute lists,
+			// abbreviations), left out of the include's text as of
+			// the post's (dropMarkup, before the post's templates are
+			// expanded).
+			f.text = dropMarkup(f.data, true, false)
 		}
 	}
 	if s.files == nil {
@@ -304,22 +312,22 @@ func (e *scExpander) include(p int, target string) bool {
 		e.warn(p, "Liquid include over its bound", "%s dropped: includes nest more than %d deep", tag, maxIncludeDepth)
 	case *e.incCount >= maxIncludesPerPost:
 		e.warn(p, "Liquid include over its bound", "%s dropped: more than %d includes in one post", tag, maxIncludesPerPost)
-	case len(f.data) > e.varRoom:
+	case len(f.text) > e.varRoom:
 		e.warn(p, "Liquid include over its bound", "%s dropped: includes and the site's variables would add more than half the post's size (and 4 KiB) to it", tag)
 	default:
 		*e.incCount++
-		e.varRoom -= len(f.data)
+		e.varRoom -= len(f.text)
 		line := e.atLine
 		if line == 0 {
 			line = e.lineAt(p)
 		}
-		s := newScExpander(f.data, line, e.ref, e.title, e.vars, e.noLiquid, e.depth)
+		s := newScExpander(f.text, line, e.ref, e.title, e.vars, e.noLiquid, e.depth)
 		s.inc, s.incDepth, s.incCount, s.atLine, s.varRoom = e.inc, e.incDepth+1, e.incCount, line, e.varRoom
 		s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
-		if bytes.Contains(f.data, []byte("{{")) || bytes.Contains(f.data, []byte("{%")) {
+		if bytes.Contains(f.text, []byte("{{")) || bytes.Contains(f.text, []byte("{%")) {
 			s.run()
 		} else {
-			s.out = append(s.out, f.data...)
+			s.out = append(s.out, f.text...)
 		}
 		e.warns, e.varRoom = s.warns, s.varRoom
 		e.out = append(e.out, s.out...)
