@@ -548,3 +548,25 @@ func TestHexoCategoryAndTagMaps(t *testing.T) {
 		}
 	}
 }
+
+// filename_case: 1 lower-cases the slugs of Hexo's categories and tags
+// (:category, /tags/<slug>/). _config.yml's numbers are read as
+// uint64: capsule took none of them, and a post of "Web Dev" under
+// ":category/:title/" was answered at /Web-Dev/hello/, an address the
+// site never had, not at /web-dev/hello/.
+func TestHexoFilenameCase(t *testing.T) {
+	dir := hexoSite(t, "title: Case\npermalink: :category/:title/\nfilename_case: 1\n",
+		map[string]string{
+			"source/_posts/hello.md": "---\ntitle: Hello\ndate: 2020-01-02\ncategories: [Web Dev]\n---\nLower case.\n",
+		})
+	d := serveDir(t, dir)
+	if status, meta, _ := servetest.GeminiGet(t, d, "/web-dev/hello/"); status != 31 || !strings.HasSuffix(meta, "/posts/hello.gmi") {
+		t.Errorf("Gemini /web-dev/hello/: %d %s, want a redirect to the post", status, meta)
+	}
+	if body := servetest.GopherGet(t, d, "/web-dev/hello/\r\n"); !strings.Contains(body, "Lower case.") {
+		t.Errorf("Gopher /web-dev/hello/: %q, want the post's text", body)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/Web-Dev/hello/"); status == 31 {
+		t.Errorf("/Web-Dev/hello/: an address of the post, which Hexo never gave it")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -154,7 +155,7 @@ func readHexoConfig(dir string) siteConfig {
 		c.hexoSkipRender = []string{s}
 	}
 	c.hexoCategoryMap, c.hexoTagMap = hexoTermMap(m["category_map"]), hexoTermMap(m["tag_map"])
-	if n, ok := m["filename_case"].(int); ok {
+	if n, ok := hexoInt(m["filename_case"]); ok {
 		c.hexoFilenameCase = n
 	}
 	c.hexoKeys = hexoPermalinkKeys(c.permalink)
@@ -202,6 +203,29 @@ func hexoTermMap(v any) map[string]string {
 		}
 	}
 	return out
+}
+
+// hexoInt is v, a number of _config.yml, as an int: YAML's whole
+// numbers are read as int, int64 or uint64, JSON's as float64; ok is
+// false for anything else and beyond ±2³¹.
+func hexoInt(v any) (int, bool) {
+	var f float64
+	switch v := v.(type) {
+	case int:
+		f = float64(v)
+	case int64:
+		f = float64(v)
+	case uint64:
+		f = float64(v)
+	case float64:
+		f = v
+	default:
+		return 0, false
+	}
+	if f != float64(int64(f)) || f > math.MaxInt32 || f < math.MinInt32 {
+		return 0, false
+	}
+	return int(f), true
 }
 
 // maxHexoTerms bounds the names of category_map and of tag_map read.
