@@ -119,7 +119,7 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 func build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions, renders *Store) (*Store, []*content.FileError, error) {
 	// A theme's layout page with no text (search.md) is left out: the
 	// capsule's own page serves it.
-	lists, stubs, stubWarns := layoutStubs(c.Posts, c.Pages, c.Unlisted)
+	lists, stubs, stubWarns := layoutStubs(c.Hexo(), c.Posts, c.Pages, c.Unlisted)
 	// A multilingual site is a blog per language (languages.go); owners
 	// says which renders each entry.
 	b, blogs, owners, posts, pages, unlisted := languageBlogs(site, c.Languages, lists[0], lists[1], lists[2])
@@ -478,6 +478,9 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.serveFolderIndexes(c.Files)
 	st.serveHexoAssets(c.HexoAssetAddresses())
 	st.servePostsFolders(blogs, links)
+	for _, lb := range blogs {
+		st.serveHexoTerms(c, lb) // last: what anything else answers is its
+	}
 
 	var prevSearch *search.Index
 	if opts.Previous != nil {

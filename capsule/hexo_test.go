@@ -549,6 +549,115 @@ func TestHexoCategoryAndTagMaps(t *testing.T) {
 	}
 }
 
+// A Hexo site has a page for each tag (tag_dir/<slug>/) and category
+// (category_dir/<parent>/<slug>/), with later pages
+// (<pagination_dir>/2/), and its theme an index of them: readers and
+// other sites keep those addresses. They lead to capsule's page of the
+// tag (its tags hold the categories too), the indexes to its list of
+// tags: a redirect on Gemini, the tag's menu on Gopher. capsule answered
+// them 51 (a post's link to /tags/<slug>/ led to the tag; a request for
+// it did not), and did not know tag_dir and category_dir at all.
+func TestHexoTermPages(t *testing.T) {
+	t.Run("default folders", func(t *testing.T) {
+		dir := hexoSite(t, "title: Terms\nper_page: 1\ncategory_map:\n  Frontend: fe\n",
+			map[string]string{
+				"source/_posts/one.md":       "---\ntitle: One\ndate: 2020-01-02\ntags: [Hello World, Go]\ncategories: [Web, Frontend]\n---\nOne.\n",
+				"source/_posts/two.md":       "---\ntitle: Two\ndate: 2020-01-03\ntags: [Go]\ncategories: [Web]\n---\nTwo.\n",
+				"source/categories/index.md": "---\ntitle: Categories\ntype: categories\n---\n",
+			})
+		d := serveDir(t, dir)
+		checkTermAddresses(t, d, map[string]string{
+			"/tags/Hello-World/":      "Hello World",
+			"/tags/Go/":               "Go",
+			"/tags/Go":                "Go",
+			"/tags/Go/index.html":     "Go",
+			"/tags/Go/page/2/":        "Go",
+			"/categories/Web/":        "Web",
+			"/categories/Web/page/2/": "Web",
+			"/categories/Web/fe/":     "Frontend",
+			"/categories/":            "",
+			"/categories":             "",
+		})
+		// Pages Hexo makes none of (one post in Frontend, one page each).
+		for _, p := range []string{"/categories/Web/fe/page/2/", "/tags/Go/page/3/", "/categories/fe/", "/tags/Web/"} {
+			if status, meta, _ := servetest.GeminiGet(t, d, p); status != 51 {
+				t.Errorf("Gemini %s: %d %s, an address the site never had", p, status, meta)
+			}
+		}
+		if status, _, _ := servetest.GeminiGet(t, d, "/categories.gmi"); status == 20 {
+			t.Errorf("/categories.gmi: the theme's page of the categories is served as a page, with no text")
+		}
+	})
+	t.Run("tag_dir and category_dir", func(t *testing.T) {
+		dir := hexoSite(t, "title: Dirs\nurl: https://example.org/blog\nroot: /blog/\ntag_dir: labels\ncategory_dir: topics/all\npagination_dir: p\ntag_generator:\n  per_page: 1\n",
+			map[string]string{
+				"source/_posts/one.md":              "---\ntitle: One\ndate: 2020-01-02\ntags: [Go, design]\ncategories: Notes\n---\nOne: [go](/blog/labels/Go/), [notes](https://example.org/blog/topics/all/Notes/) and [none](/blog/labels/rust/).\n",
+				"source/_posts/two.md":              "---\ntitle: Two\ndate: 2020-01-03\ntags: [Go]\n---\nTwo.\n",
+				"source/labels/design/index.md":     "---\ntitle: Design\n---\nThe author's own page at the address of the tag's.\n",
+				"source/_posts/three.md":            "---\ntitle: Three\ndate: 2020-01-04\n---\n[list](/blog/labels/)\n",
+				"source/topics/all/Notes/other.txt": "a file",
+			})
+		d := serveDir(t, dir)
+		checkTermAddresses(t, d, map[string]string{
+			"/blog/labels/Go/":            "Go",
+			"/blog/labels/Go/p/2/":        "Go",
+			"/blog/topics/all/Notes/":     "Notes",
+			"/blog/topics/all/Notes":      "Notes",
+			"/blog/labels/":               "",
+			"/blog/topics/all/":           "",
+			"/blog/topics/all/index.html": "",
+		})
+		for _, p := range []string{"/tags/Go/", "/blog/tags/Go/", "/categories/Notes/", "/blog/labels/Go/page/2/"} {
+			if status, meta, _ := servetest.GeminiGet(t, d, p); status != 51 {
+				t.Errorf("Gemini %s: %d %s, an address the site never had", p, status, meta)
+			}
+		}
+		// The author's page keeps its address: the tag's is claimed last.
+		if status, meta, _ := servetest.GeminiGet(t, d, "/blog/labels/design/"); status != 31 || strings.Contains(meta, "/tags/") {
+			t.Errorf("/blog/labels/design/: %d %s, want the author's page there", status, meta)
+		}
+		_, _, one := servetest.GeminiGet(t, d, "/posts/one.gmi")
+		for _, want := range []string{"=> /tags/Go.gmi go", "=> /tags/Notes.gmi notes"} {
+			if !strings.Contains(one, want) {
+				t.Errorf("a link to a page of tag_dir or category_dir: no %q:\n%s", want, one)
+			}
+		}
+		_, _, three := servetest.GeminiGet(t, d, "/posts/three.gmi")
+		if !strings.Contains(three, "=> /tags/ list") {
+			t.Errorf("a link to tag_dir's index: not capsule's tags:\n%s", three)
+		}
+		var dead []string
+		for _, w := range d.Store().Warnings {
+			if strings.Contains(w.Error(), "/labels/") || strings.Contains(w.Error(), "/topics/") {
+				dead = append(dead, w.Error())
+			}
+		}
+		if len(dead) != 1 || !strings.Contains(dead[0], "tag no post has: /blog/labels/rust/") {
+			t.Errorf("warnings: %q, want the link to /blog/labels/rust/ alone told dead", dead)
+		}
+	})
+}
+
+// checkTermAddresses checks that each address of want leads to the
+// capsule's page of its tag ("" its list of tags): a redirect on Gemini,
+// the tag's menu on Gopher.
+func checkTermAddresses(t *testing.T, d *daemon.Daemon, want map[string]string) {
+	t.Helper()
+	for p, tag := range want {
+		page, sel, item := "/tags/", "/tags/", "\t/tags/Go\t" // the list of tags lists Go
+		if tag != "" {
+			page, sel, item = "/tags/"+url.PathEscape(tag)+".gmi", "/tags/"+url.PathEscape(tag), "\t/posts/" // a tag's, its posts
+		}
+		esc := (&url.URL{Path: p}).EscapedPath()
+		if status, meta, _ := servetest.GeminiGet(t, d, esc); status != 31 || !strings.HasSuffix(meta, page) {
+			t.Errorf("Gemini %s: %d %s, want a redirect to %s", p, status, meta, page)
+		}
+		if got, menu := servetest.GopherGet(t, d, p+"\r\n"), servetest.GopherGet(t, d, sel+"\r\n"); got != menu || !strings.Contains(menu, item) {
+			t.Errorf("Gopher %s: %q, want the menu of %s:\n%s", p, got, sel, menu)
+		}
+	}
+}
+
 // filename_case: 1 lower-cases the slugs of Hexo's categories and tags
 // (:category, /tags/<slug>/). _config.yml's numbers are read as
 // uint64: capsule took none of them, and a post of "Web Dev" under

@@ -57,6 +57,15 @@ type postLinks struct {
 	// /tags/revisio-d-article/ for "revisió d'article"), looked in when
 	// tags has no such term; nil in other sites.
 	zolaTags map[string]map[string]string
+	// hexoTerms are the addresses of a Hexo blog's pages of its tags
+	// and categories and the tag each stands for ("" for their index:
+	// hexoTermPages), looked in first (tag_dir and category_dir may be
+	// any folder); nil in other sites.
+	hexoTerms map[string]string
+	// hexoMarks are what every link to them has (the last folder of
+	// tag_dir and of category_dir): others are not parsed again. nil
+	// when one of them is the site's top.
+	hexoMarks []string
 	// sections are the folders of each blog's posts, by language folder
 	// (the content folder's first: "posts"): a link to the generator's
 	// list of one (/posts/) leads to the capsule's archive (sectionList).
@@ -561,6 +570,9 @@ func zolaLeads(lists []content.ZolaList, withPosts map[string]bool, taken func(a
 // false when dest is no such link, or when no post of that blog has the
 // tag.
 func (l *postLinks) termTag(dest string) (dir, tag string, ok bool) {
+	if tag, _, ok := l.hexoTerm(dest); ok {
+		return "", tag, true
+	}
 	dir, term, isTerm := l.termLink(dest)
 	if !isTerm {
 		return "", "", false
@@ -580,18 +592,42 @@ func (l *postLinks) termLink(dest string) (dir, term string, ok bool) {
 	if !strings.Contains(dest, "/tags") && !strings.Contains(dest, "/categories") {
 		return "", "", false // most links: not parsed again (a post may hold 140,000)
 	}
+	p, ok := l.linkPath(dest)
+	if !ok {
+		return "", "", false
+	}
+	return content.TermLink(p)
+}
+
+// hexoTerm is content.Content.HexoTermLink of dest, a link on a Hexo
+// site (hexoTerms): the tag of the page it names, or isTerm alone when
+// it is under tag_dir or category_dir but names no page.
+func (l *postLinks) hexoTerm(dest string) (tag string, isTerm, ok bool) {
+	if l.hexoTerms == nil || l.hexoMarks != nil && !slices.ContainsFunc(l.hexoMarks, func(m string) bool { return strings.Contains(dest, m) }) {
+		return "", false, false
+	}
+	p, ok := l.linkPath(dest)
+	if !ok {
+		return "", false, false
+	}
+	return l.c.HexoTermLink(p, l.hexoTerms)
+}
+
+// linkPath is the path of dest, a link on the site, from the site's top
+// (decoded; under its base, or by its web address, too).
+func (l *postLinks) linkPath(dest string) (string, bool) {
 	if local, ok := l.onSite(dest); ok {
 		dest = local
 	}
 	u, ok := sitePath(dest)
 	if !ok {
-		return "", "", false
+		return "", false
 	}
 	p := u.Path
 	if rest, ok := l.underBase(p); ok {
 		p = rest
 	}
-	return content.TermLink(p)
+	return p, true
 }
 
 // servesItself reports whether dest, a link on the site, names a page the
@@ -624,6 +660,7 @@ func (l *postLinks) servesItself(dest string) bool {
 func (l *postLinks) setTags(blogs []*blog) {
 	l.tags = make(map[string]map[string]string, len(blogs))
 	l.zolaTags = nil
+	l.hexoTerms, l.hexoMarks = nil, nil
 	if l.c.ZolaTerms() {
 		l.zolaTags = make(map[string]map[string]string, len(blogs))
 	}
@@ -672,6 +709,19 @@ func (l *postLinks) setTags(blogs []*blog) {
 			}
 		}
 		l.tags[b.dir] = tags
+		if pages := hexoTermPages(l.c, b); len(pages) > 0 {
+			l.hexoTerms = make(map[string]string, len(pages))
+			for _, tp := range pages {
+				l.hexoTerms[tp.Path] = tp.Tag
+			}
+			for _, d := range l.c.HexoTermDirs() {
+				if d == "" {
+					l.hexoMarks = nil
+					break
+				}
+				l.hexoMarks = append(l.hexoMarks, path.Base(d))
+			}
+		}
 		if l.zolaTags != nil {
 			zt := make(map[string]string, len(b.tags))
 			for _, g := range b.tags {
@@ -804,6 +854,10 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 				}
 				if l.servesItself(dest) {
 					break // the capsule's own feed, robots.txt, archive
+				}
+				if _, isTerm, _ := l.hexoTerm(dest); isTerm {
+					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + dest })
+					break
 				}
 				if _, _, isTerm := l.termLink(dest); isTerm {
 					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + dest })

@@ -43,14 +43,25 @@ var stubNames = map[string]builtinPage{
 	"tags":     {"capsule's tag index", tagsPath, gopher.TypeMenu, tagsPath},
 }
 
+// hexoStubNames are a Hexo site's besides: its theme's page of the
+// categories (source/categories/index.md, type: categories), whose
+// categories capsule's tags hold.
+var hexoStubNames = map[string]builtinPage{
+	"categories": stubNames["tags"],
+}
+
 // layoutStubs finds the layout stubs among lists (posts, pages, unlisted)
 // and returns the lists without them, which stubs maps to the capsule's
-// pages that stand for them, with a warning for each.
-func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*content.Post]builtinPage, warns []*content.FileError) {
+// pages that stand for them, with a warning for each. hexo says the site
+// is Hexo's (hexoStubNames).
+func layoutStubs(hexo bool, lists ...[]*content.Post) (out [][]*content.Post, stubs map[*content.Post]builtinPage, warns []*content.FileError) {
 	out = lists
 	for i, list := range lists {
 		for _, p := range list {
-			page, ok := stubPage(p)
+			page, ok := stubPage(p, stubNames)
+			if !ok && hexo {
+				page, ok = stubPage(p, hexoStubNames)
+			}
 			if !ok {
 				continue
 			}
@@ -82,17 +93,18 @@ func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*co
 // and a Hugo section's _index.md by that template with a short line of
 // text (Post.Brief), which the theme's list draws as a heading: a page's
 // line under its template (search.md, layout: search, "How to search
-// this blog") is the author's own.
-func stubPage(p *content.Post) (builtinPage, bool) {
+// this blog") is the author's own. names are the slugs and templates
+// read (stubNames).
+func stubPage(p *content.Post, names map[string]builtinPage) (builtinPage, bool) {
 	if p.Blank {
-		if page, ok := stubNames[p.Slug]; ok {
+		if page, ok := names[p.Slug]; ok {
 			return page, true
 		}
 		name := path.Base(filepath.ToSlash(p.File))
-		if page, ok := stubNames[strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))]; ok {
+		if page, ok := names[strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))]; ok {
 			return page, true
 		}
 	}
-	page, ok := stubNames[p.Layout]
+	page, ok := names[p.Layout]
 	return page, ok && p.Layout != "" && (p.Blank || strings.HasPrefix(strings.ToLower(path.Base(filepath.ToSlash(p.File))), "_index."))
 }

@@ -119,7 +119,7 @@ comments: true
 	}
 	want := &Post{Slug: "hello", Title: "_・)やあ", Date: time.Date(2017, 5, 3, 1, 0, 0, 0, time.UTC), HasDate: true,
 		Updated: time.Date(2017, 5, 3, 1, 0, 0, 0, time.UTC), Tags: []string{"日記", "WiMAX", "旅"}, Summary: "要約", Lang: "ja",
-		Aliases: []string{"/blog/old.html", "/2017/05/03/hello/"}, Body: []byte("本文\n"), fmSlug: "hello", categories: []string{"日記", "旅"}}
+		Aliases: []string{"/blog/old.html", "/2017/05/03/hello/"}, Body: []byte("本文\n"), fmSlug: "hello", categories: []string{"日記", "旅"}, keyTags: 2}
 	for i, p := range posts {
 		if !reflect.DeepEqual(p, want) {
 			t.Errorf("syntax %d:\n got %+v\nwant %+v", i, p, want)

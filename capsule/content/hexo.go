@@ -5,12 +5,14 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -104,7 +106,7 @@ func findHexo(dir, why string) folder {
 // the site's title, description, language, time zone and address, its
 // source folder, and what makes its posts' addresses.
 func readHexoConfig(dir string) siteConfig {
-	c := siteConfig{contentDir: "source", file: "_config.yml", permalink: ":year/:month/:day/:title/", futureKey: "future: true"}
+	c := siteConfig{contentDir: "source", file: "_config.yml", permalink: ":year/:month/:day/:title/", futureKey: "future: true", hexoTerms: readHexoTermDirs(nil)}
 	m := readConfigFile(filepath.Join(dir, "_config.yml"), false)
 	if m == nil {
 		return c
@@ -155,6 +157,7 @@ func readHexoConfig(dir string) siteConfig {
 		c.hexoSkipRender = []string{s}
 	}
 	c.hexoCategoryMap, c.hexoTagMap = hexoTermMap(m["category_map"]), hexoTermMap(m["tag_map"])
+	c.hexoTerms = readHexoTermDirs(m)
 	if n, ok := hexoInt(m["filename_case"]); ok {
 		c.hexoFilenameCase = n
 	}
@@ -203,6 +206,51 @@ func hexoTermMap(v any) map[string]string {
 		}
 	}
 	return out
+}
+
+// hexoTermDirs is where a Hexo site's pages of its tags and categories
+// are (hexo-generator-tag, hexo-generator-category): tag_dir and
+// category_dir ("" at the top), without slashes at their ends;
+// pagination_dir, the folder of a list's later pages (/tags/go/page/2/);
+// and how many posts a page lists, tag_generator's and
+// category_generator's per_page, else per_page (0: one page).
+type hexoTermDirs struct {
+	tags, categories, pages string
+	tagsPer, categoriesPer  int
+}
+
+// readHexoTermDirs reads hexoTermDirs of Hexo's _config.yml, m: Hexo's
+// defaults for what it leaves out (tags, categories, page, 10 posts).
+func readHexoTermDirs(m map[string]any) hexoTermDirs {
+	d := hexoTermDirs{tags: "tags", categories: "categories", pages: "page", tagsPer: 10, categoriesPer: 10}
+	dir := func(key string, to *string) {
+		// A folder in the site, "/" or "" its top; none that leaves it.
+		if s, ok := m[key].(string); ok && len(s) <= maxHexoVal {
+			s = strings.Trim(path.Clean("/"+s), "/")
+			if !slices.Contains(strings.Split(s, "/"), "..") {
+				*to = s
+			}
+		}
+	}
+	dir("tag_dir", &d.tags)
+	dir("category_dir", &d.categories)
+	if s := str(m["pagination_dir"]); s != "" { // Hexo's: pagination_dir || "page"
+		dir("pagination_dir", &d.pages)
+	}
+	per := func(v any, to *int) {
+		if n, ok := hexoInt(v); ok {
+			*to = max(n, 0)
+		}
+	}
+	per(m["per_page"], &d.tagsPer)
+	per(m["per_page"], &d.categoriesPer)
+	if g, ok := m["tag_generator"].(map[string]any); ok {
+		per(g["per_page"], &d.tagsPer)
+	}
+	if g, ok := m["category_generator"].(map[string]any); ok {
+		per(g["per_page"], &d.categoriesPer)
+	}
+	return d
 }
 
 // hexoInt is v, a number of _config.yml, as an int: YAML's whole
@@ -270,6 +318,159 @@ func (c *Content) HexoTermSlugs(name string) []string {
 		}
 	}
 	return out
+}
+
+// Hexo reports whether the site is Hexo's.
+func (c *Content) Hexo() bool { return c != nil && c.hexo }
+
+// HexoTermDirs are a Hexo site's tag_dir and category_dir, "" for the
+// site's top; nil for another site.
+func (c *Content) HexoTermDirs() []string {
+	if !c.Hexo() {
+		return nil
+	}
+	return []string{c.hexoTerms.tags, c.hexoTerms.categories}
+}
+
+// HexoTermPage is the address of one of the pages a Hexo site makes of
+// its posts' tags and categories, and capsule's tag that lists its
+// posts.
+type HexoTermPage struct {
+	// Path is the page's address from the top of the site, decoded,
+	// ending in "/": "/tags/go/", "/categories/web/frontend/page/2/";
+	// and the index of the tags or categories, "/tags/".
+	Path string
+	// Tag is the capsule's tag, "" for an index (capsule's /tags/).
+	Tag string
+}
+
+// HexoTermPages are the pages a Hexo site's tags and categories have
+// (hexo-generator-tag and hexo-generator-category) of the posts served,
+// posts; nil for another site: a tag's at tag_dir/<slug>/, a
+// category's at category_dir/<its parents' slugs>/<slug>/
+// (lib/models/tag.ts, category.ts), under the site's root; then each
+// one's later pages (<pagination_dir>/2/, …), as per_page makes them
+// of its posts; then tag_dir and category_dir themselves, the index a
+// theme makes of them. An address is the first term's that has it.
+// There are at most as many pages as the posts have tags and
+// categories, and two indexes.
+func (c *Content) HexoTermPages(posts []*Post) []HexoTermPage {
+	if c == nil || !c.hexo {
+		return nil
+	}
+	d := c.hexoTerms
+	type term struct {
+		tag      string
+		posts    int
+		category bool
+	}
+	terms := make(map[string]*term)
+	var order []string
+	add := func(addr, tag string, category bool) {
+		t := terms[addr]
+		if t == nil {
+			t = &term{tag: tag, category: category}
+			terms[addr] = t
+			order = append(order, addr)
+		}
+		if t.tag == tag {
+			t.posts++
+		}
+	}
+	tagDir := path.Join(c.hexoRoot, d.tags) + "/"
+	catDir := path.Join(c.hexoRoot, d.categories) + "/"
+	for _, p := range posts {
+		if p.Page {
+			continue // a page has no terms in Hexo
+		}
+		seen := make(map[string]bool, len(p.Tags))
+		for _, t := range p.Tags[:min(p.keyTags, len(p.Tags))] {
+			if s := hexoTermSlug(t, false, c.hexoCategoryMap, c.hexoTagMap, c.hexoFilenameCase); s != "" && !seen[tagDir+s] {
+				seen[tagDir+s] = true
+				add(tagDir+s+"/", t, false)
+			}
+		}
+		// Categories are one in the other: [Web, Frontend] is Frontend
+		// in Web, at categories/web/frontend/, and the post is Web's too.
+		chain := ""
+		for _, raw := range p.categories {
+			s := hexoTermSlug(raw, true, c.hexoCategoryMap, c.hexoTagMap, c.hexoFilenameCase)
+			if s == "" {
+				continue
+			}
+			chain += s + "/"
+			if tag := oneLine(html.UnescapeString(raw)); slices.Contains(p.Tags, tag) && !seen[catDir+chain] {
+				seen[catDir+chain] = true
+				add(catDir+chain, tag, true)
+			}
+		}
+	}
+	out := make([]HexoTermPage, 0, len(order)+2)
+	for _, addr := range order {
+		out = append(out, HexoTermPage{Path: addr, Tag: terms[addr].tag})
+	}
+	// Later pages after every term's first: a term's own page is never
+	// another's page 2.
+	for _, addr := range order {
+		t := terms[addr]
+		per := d.tagsPer
+		if t.category {
+			per = d.categoriesPer
+		}
+		for n := 2; per > 0 && (n-1)*per < t.posts; n++ {
+			out = append(out, HexoTermPage{Path: path.Join(addr, d.pages, strconv.Itoa(n)) + "/", Tag: t.tag})
+		}
+	}
+	// The indexes: of the tags, when a post has one, and of the
+	// categories; never the site's top (a category_dir of "/").
+	for _, dir := range []struct {
+		addr     string
+		category bool
+	}{{tagDir, false}, {catDir, true}} {
+		if dir.addr != "/" && slices.ContainsFunc(order, func(a string) bool { return terms[a].category == dir.category }) {
+			out = append(out, HexoTermPage{Path: dir.addr})
+		}
+	}
+	return out
+}
+
+// HexoTermLink reads p, a path from the top of a Hexo site (decoded),
+// as the address of one of its pages of a tag or category, in any form
+// a link gives it ("/tags/go", "/tags/go/index.html", a later page
+// beyond the last): pages are HexoTermPages' addresses and their tags.
+// tag is the capsule's ("" for an index), and ok false when p is no
+// page's; isTerm reports whether p is one or is under tag_dir or
+// category_dir.
+func (c *Content) HexoTermLink(p string, pages map[string]string) (tag string, isTerm, ok bool) {
+	if c == nil || !c.hexo || len(pages) == 0 {
+		return "", false, false
+	}
+	p = strings.TrimSuffix(p, "index.html")
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	// With its root or without: a link's path may be from the site's
+	// address (url: https://example.org/blog).
+	for _, p := range []string{p, path.Join(c.hexoRoot, p) + "/"} {
+		if tag, ok := pages[p]; ok {
+			return tag, true, true
+		}
+		// A later page than the last Hexo made is its term's too.
+		if rest := strings.TrimSuffix(p, "/"); path.Base(path.Dir(rest)) == c.hexoTerms.pages && isDigits(path.Base(rest)) {
+			if tag, ok := pages[path.Dir(path.Dir(rest))+"/"]; ok {
+				return tag, true, true
+			}
+		}
+		for _, dir := range []string{c.hexoTerms.tags, c.hexoTerms.categories} {
+			if d := path.Join(c.hexoRoot, dir) + "/"; d != "/" && strings.HasPrefix(p, d) {
+				return "", true, false
+			}
+		}
+		if c.hexoRoot == "/" {
+			break
+		}
+	}
+	return "", false, false
 }
 
 // hexoExcludes are the files of a Hexo site's source folder that Hexo

@@ -102,6 +102,9 @@ type Content struct {
 	// site's category_map, tag_map and filename_case (HexoTermSlugs).
 	hexoCategoryMap, hexoTagMap map[string]string
 	hexoFilenameCase            int
+	// hexoTerms is where its pages of tags and categories are
+	// (HexoTermPages).
+	hexoTerms hexoTermDirs
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -689,6 +692,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.hexoRoot = f.config.hexoRoot
 		c.hexoCategoryMap, c.hexoTagMap, c.hexoFilenameCase = f.config.hexoCategoryMap, f.config.hexoTagMap, f.config.hexoFilenameCase
 		c.hexoAssets = c.hexoAssetAddresses()
+		c.hexoTerms = f.config.hexoTerms
 	}
 	SortFileErrors(errs)
 	c.Problems = errs

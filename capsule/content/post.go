@@ -115,6 +115,10 @@ type Post struct {
 	hugoAliases map[string]bool
 	hugoOlder   []string // of Addresses, where Hugo before 0.155 put them
 	categories  []string
+	// keyTags is how many of Tags, the first ones, the tags and tag
+	// keys gave (categories follow): a Hexo site's page of a tag is
+	// under its tag_dir, of a category under its category_dir.
+	keyTags int
 	// langCode and translationKey are the post's language in a
 	// multilingual site and what its translations share.
 	langCode, translationKey string
@@ -720,6 +724,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		keys = append(keys, more...)
 	}
 	for _, key := range keys {
+		if key == "categories" {
+			p.keyTags = len(p.Tags)
+		}
 		tags := r.tags(key)
 		if key != "tags" && key != "tag" {
 			p.categories = append(p.categories, tags...) // for Jekyll's addresses

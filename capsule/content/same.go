@@ -28,6 +28,7 @@ func Same(a, b *Content) bool {
 	if a.Meta != b.Meta || a.Layout != b.Layout || a.Markup != b.Markup || a.baseURL != b.baseURL || a.zolaTerms != b.zolaTerms || a.hexo != b.hexo || a.sectionLists != b.sectionLists ||
 		a.hexoRoot != b.hexoRoot || !maps.Equal(a.hexoAssets, b.hexoAssets) ||
 		!maps.Equal(a.hexoCategoryMap, b.hexoCategoryMap) || !maps.Equal(a.hexoTagMap, b.hexoTagMap) || a.hexoFilenameCase != b.hexoFilenameCase ||
+		a.hexoTerms != b.hexoTerms ||
 		(a.Location == nil) != (b.Location == nil) || a.Location != nil && a.Location.String() != b.Location.String() ||
 		!SameTime(a.NextChange, b.NextChange) || !slices.Equal(a.Languages, b.Languages) ||
 		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) || !slices.Equal(a.zolaLists, b.zolaLists) {
@@ -86,7 +87,7 @@ func SamePostAll(a, b *Post) bool {
 	if a.plain != b.plain || a.bodyAt != b.bodyAt || a.limit != b.limit || a.noPage != b.noPage || a.noResources != b.noResources ||
 		a.rel != b.rel || a.fmSlug != b.fmSlug || a.own != b.own || a.ownKey != b.ownKey || a.ownLine != b.ownLine ||
 		len(a.hugoAliases) != len(b.hugoAliases) || !slices.Equal(a.hugoOlder, b.hugoOlder) ||
-		!slices.Equal(a.categories, b.categories) || a.langCode != b.langCode || a.langRoot != b.langRoot || a.translationKey != b.translationKey ||
+		!slices.Equal(a.categories, b.categories) || a.keyTags != b.keyTags || a.langCode != b.langCode || a.langRoot != b.langRoot || a.translationKey != b.translationKey ||
 		a.fmTranslationKey != b.fmTranslationKey || a.untitled != b.untitled || a.weight != b.weight || a.weighted != b.weighted || !slices.Equal(a.hexoVals, b.hexoVals) {
 		return false
 	}

@@ -50,6 +50,8 @@ func changeField(v reflect.Value) bool {
 			v.Set(reflect.ValueOf(SiteMeta{Title: "other"}))
 		case reflect.TypeOf(Markup{}):
 			v.Set(reflect.ValueOf(Markup{Emoji: true}))
+		case reflect.TypeOf(hexoTermDirs{}):
+			v.Set(reflect.ValueOf(hexoTermDirs{tags: "labels"}))
 		default:
 			return false
 		}

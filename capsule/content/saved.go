@@ -511,6 +511,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	}
 	encodeStrings(w, p.hugoOlder)
 	encodeStrings(w, p.categories)
+	w.Uvarint(uint64(p.keyTags))
 	w.String(p.langCode)
 	w.String(p.langRoot)
 	w.String(p.translationKey)
@@ -574,6 +575,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	}
 	p.hugoOlder = decodeStrings(d)
 	p.categories = decodeStrings(d)
+	p.keyTags = d.Int(MaxTags)
 	p.langCode = d.String()
 	p.langRoot = d.String()
 	p.translationKey = d.String()

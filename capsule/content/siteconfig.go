@@ -78,6 +78,8 @@ type siteConfig struct {
 	// upper): the slugs of its terms (hexoTermSlug).
 	hexoCategoryMap, hexoTagMap map[string]string
 	hexoFilenameCase            int
+	// Hexo: where its pages of tags and categories are (HexoTermPages).
+	hexoTerms hexoTermDirs
 	// Hexo: new_post_name, how its posts' files are named (hexoName);
 	// the front matter keys its permalink names (hexoPermalinkKeys) and
 	// permalink_defaults (with default_category).
