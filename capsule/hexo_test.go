@@ -679,3 +679,25 @@ func TestHexoFilenameCase(t *testing.T) {
 		t.Errorf("/Web-Dev/hello/: an address of the post, which Hexo never gave it")
 	}
 }
+
+// Hexo's :category of a post with no category is default_category as
+// written, not slugized (filter/post_permalink.ts), where a category's
+// is its slug: "未分类 Notes" makes /未分类 Notes/hello/. capsule made
+// it /未分类-Notes/hello/.
+func TestHexoDefaultCategoryAsWritten(t *testing.T) {
+	dir := hexoSite(t, "title: Default\npermalink: :category/:title/\ndefault_category: 未分类 Notes\n",
+		map[string]string{
+			"source/_posts/hello.md": "---\ntitle: Hello\ndate: 2020-01-02\n---\nNo category.\n",
+		})
+	d := serveDir(t, dir)
+	at := (&url.URL{Path: "/未分类 Notes/hello/"}).EscapedPath()
+	if status, meta, _ := servetest.GeminiGet(t, d, at); status != 31 || !strings.HasSuffix(meta, "/posts/hello.gmi") {
+		t.Errorf("Gemini %s: %d %s, want a redirect to the post", at, status, meta)
+	}
+	if body := servetest.GopherGet(t, d, "/未分类 Notes/hello/\r\n"); !strings.Contains(body, "No category.") {
+		t.Errorf("Gopher /未分类 Notes/hello/: %q, want the post's text", body)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, (&url.URL{Path: "/未分类-Notes/hello/"}).EscapedPath()); status == 31 {
+		t.Errorf("/未分类-Notes/hello/: an address of the post, which Hexo never gave it")
+	}
+}

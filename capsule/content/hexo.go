@@ -172,11 +172,13 @@ func readHexoConfig(dir string) siteConfig {
 			}
 		}
 	}
-	if s := str(m["default_category"]); s != "" {
+	if s := str(m["default_category"]); s != "" && len(s) <= maxHexoVal {
 		if c.hexoDefaults == nil {
 			c.hexoDefaults = map[string]string{}
 		}
-		c.hexoDefaults["default_category"] = hexoSlugize(s)
+		// As written: Hexo's :category is default_category itself
+		// (filter/post_permalink.ts), where a category's is its slug.
+		c.hexoDefaults["default_category"] = s
 	}
 	if pretty, ok := m["pretty_urls"].(map[string]any); ok {
 		c.hexoNoIndex = pretty["trailing_index"] == false
