@@ -701,3 +701,61 @@ func TestHexoDefaultCategoryAsWritten(t *testing.T) {
 		t.Errorf("/未分类-Notes/hello/: an address of the post, which Hexo never gave it")
 	}
 }
+
+// A negated skip_render pattern matches, as micromatch matches it among
+// the others, every file its pattern does not: "!{**/*.md,keep/*}" has
+// Hexo copy every file as it is but Markdown and keep/'s (an HTML file
+// with front matter too), and render those. Negated, "!static/keep.md"
+// beside "static/**" matches every post: Hexo renders none and
+// publishes none (a post it matches is not copied either), and copies
+// the pages' Markdown as it is. capsule left negated patterns out.
+func TestHexoSkipRenderNegated(t *testing.T) {
+	files := func() map[string]string {
+		return map[string]string{
+			"source/_posts/hello.md":    "---\ntitle: Hello\ndate: 2020-01-02\n---\nPost text.\n",
+			"source/about/index.md":     "---\ntitle: About\n---\nAbout text.\n",
+			"source/demo/page.html":     "---\ntitle: Demo\n---\n<p>A demo page.</p>\n",
+			"source/keep/rendered.html": "---\ntitle: Rendered\n---\n<p>Rendered page.</p>\n",
+		}
+	}
+	t.Run("all but Markdown", func(t *testing.T) {
+		d := serveDir(t, hexoSite(t, "title: Skip\nskip_render: \"!{**/*.md,keep/*}\"\n", files()))
+		for p, want := range map[string]string{"/posts/hello.gmi": "Post text.", "/about.gmi": "About text.", "/rendered.gmi": "Rendered page."} {
+			if status, _, body := servetest.GeminiGet(t, d, p); status != 20 || !strings.Contains(body, want) {
+				t.Errorf("Gemini %s: %d, want the page:\n%s", p, status, body)
+			}
+		}
+		want := files()["source/demo/page.html"]
+		if status, _, body := servetest.GeminiGet(t, d, "/demo/page.html"); status != 20 || body != want {
+			t.Errorf("Gemini /demo/page.html: %d %q, want the file as it is", status, body)
+		}
+		if body := servetest.GopherGet(t, d, "/demo/page.html\r\n"); body != want {
+			t.Errorf("Gopher /demo/page.html: %q, want the file as it is", body)
+		}
+		if status, _, _ := servetest.GeminiGet(t, d, "/page.gmi"); status == 20 {
+			t.Errorf("/page.gmi: a page of an HTML file Hexo copies as it is")
+		}
+	})
+	t.Run("every post", func(t *testing.T) {
+		d := serveDir(t, hexoSite(t, "title: Skip\nskip_render:\n  - static/**\n  - \"!static/keep.md\"\n", files()))
+		for _, p := range []string{"/posts/hello.gmi", "/_posts/hello.md", "/2020/01/02/hello/", "/about.gmi"} {
+			if status, _, _ := servetest.GeminiGet(t, d, p); status != 51 {
+				t.Errorf("Gemini %s: %d, want 51: Hexo publishes no post and renders no page", p, status)
+			}
+		}
+		want := files()["source/about/index.md"]
+		if status, _, body := servetest.GeminiGet(t, d, "/about/index.md"); status != 20 || body != want {
+			t.Errorf("Gemini /about/index.md: %d %q, want the file as it is", status, body)
+		}
+		if body := servetest.GopherGet(t, d, "/about/index.md\r\n"); body != want {
+			t.Errorf("Gopher /about/index.md: %q, want the file as it is", body)
+		}
+		told := false
+		for _, w := range d.Store().Warnings {
+			told = told || strings.Contains(w.Error(), "hello.md") && strings.Contains(w.Error(), "skip_render")
+		}
+		if !told {
+			t.Errorf("the post left out is not told of: %v", d.Store().Warnings)
+		}
+	})
+}

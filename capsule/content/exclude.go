@@ -87,7 +87,20 @@ type excluder struct {
 	// copied are the files its generator copies as they are, never
 	// rendering them (Hexo's skip_render): a Markdown or HTML file they
 	// match is neither post nor page but a file, served as it is.
-	copied []excludePattern
+	copied []copiedPattern
+	// postFolders are the folders (of the posts folder) whose files
+	// copied is not the copy of: Hexo's _posts and _drafts, where a
+	// post skip_render matches is neither rendered nor published, and
+	// only a post's asset folder is copied (hexoUnpublished).
+	postFolders []string
+}
+
+// copiedPattern is one of excluder.copied: a file is matched when one of
+// pats is (a pattern's braces expanded), or, negated ("!static/**"),
+// when none is.
+type copiedPattern struct {
+	pats    []excludePattern
+	negated bool
 }
 
 // excludePattern is one of LoadOptions.Exclude, read.
@@ -294,12 +307,35 @@ func (e *excluder) copiedAsIs(rel string) bool {
 		return false
 	}
 	parts := strings.Split(filepath.ToSlash(rel), "/")
-	for _, p := range e.copied {
-		if p.matches(parts, false) {
+	for _, c := range e.copied {
+		if slices.ContainsFunc(c.pats, func(p excludePattern) bool { return p.matches(parts, false) }) != c.negated {
 			return true
 		}
 	}
 	return false
+}
+
+// hexoUnpublished reports whether the file at rel (relative to the
+// posts folder, with the system's separators), which copiedAsIs copies,
+// is a Markdown file of Hexo's _posts or _drafts outside a post's asset
+// folder: a post skip_render matches, which Hexo neither renders nor
+// copies (processor/post.ts: an unrendered file there is a post's asset
+// or nothing). Its asset folder is one beside a post of its name
+// (_posts/hello/ beside _posts/hello.md).
+func (e *excluder) hexoUnpublished(rel string) bool {
+	rel = filepath.ToSlash(rel)
+	first, _, _ := strings.Cut(rel, "/")
+	if e == nil || !slices.Contains(e.postFolders, first) || !isMarkdown(rel) {
+		return false
+	}
+	for d := path.Dir(rel); d != first && d != "."; d = path.Dir(d) {
+		for _, ext := range markdownExts {
+			if exists(filepath.Join(e.root, filepath.FromSlash(d+ext))) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // secretTarget says what a symbolic link's target (an absolute real path

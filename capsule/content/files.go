@@ -82,6 +82,10 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			return nil // a post, a page, the site file, or a Jekyll site's own
 		case d.IsDir():
 			return nil
+		case ex.copiedAsIs(rel) && ex.hexoUnpublished(rel):
+			warns = append(warns, &FileError{File: p, Line: 1, Kind: "post skip_render matches",
+				Msg: "skip_render matches this post: Hexo neither renders nor publishes it; not served"})
+			return nil
 		}
 		own := state(filepath.ToSlash(rel))
 		if d.Type()&fs.ModeSymlink != 0 {

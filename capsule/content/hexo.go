@@ -506,27 +506,45 @@ func (f folder) hexoExcludes() []string {
 // matches it (micromatch, against a file's path in the source folder):
 // "README.md" and "*.html" are files at the top of the source folder,
 // "books/**" all that books/ holds, "{a,b}/*" either folder's; "*", "?"
-// and "[a-z]" match within a name. A pattern Hexo would not match with a
-// file (negation, "!…") or that capsule cannot read is left out: the
-// file it would name stays a post or page, served, as before. At most
-// maxSiteExcludes patterns are kept, braces expanded
-// (expandBraces).
-func (f folder) copiedAsIs() []excludePattern {
+// and "[a-z]" match within a name. A negated pattern matches every file
+// the rest does not, as micromatch matches it with the others (any one
+// that matches): "!**/*.md" is every file but Markdown, "!{a,b}/*"
+// every file of neither folder ("!!" is no negation). A pattern capsule
+// cannot read (an extglob, "!(…)") is left out: the file it would name
+// stays a post or page, served, as before. At most maxSiteExcludes
+// patterns are kept, braces expanded (expandBraces).
+func (f folder) copiedAsIs() []copiedPattern {
 	if f.gen != genHexo {
 		return nil
 	}
-	var out []excludePattern
+	var out []copiedPattern
+	n := 0
 	for _, raw := range f.config.hexoSkipRender {
-		for _, p := range expandBraces(strings.TrimPrefix(strings.TrimSpace(raw), "./"), maxSiteExcludes) {
-			if p == "" || strings.HasPrefix(p, "!") || len(out) >= maxSiteExcludes {
+		p := strings.TrimSpace(raw)
+		var c copiedPattern
+		for strings.HasPrefix(p, "!") && !strings.HasPrefix(p, "!(") {
+			c.negated, p = !c.negated, p[1:]
+		}
+		if strings.HasPrefix(p, "!(") {
+			continue
+		}
+		alts := expandBraces(strings.TrimPrefix(p, "./"), maxSiteExcludes)
+		for _, alt := range alts {
+			if alt == "" || strings.HasPrefix(alt, "!") || n >= maxSiteExcludes {
 				continue
 			}
 			// "/" first: a path from the top of the source folder, as
 			// micromatch matches a pattern with no "/" (a name at the
 			// top, never at any depth).
-			if pats, err := readPatterns([]string{"/" + strings.TrimPrefix(p, "/")}, 1); err == nil {
-				out = append(out, pats...)
+			if pats, err := readPatterns([]string{"/" + strings.TrimPrefix(alt, "/")}, 1); err == nil {
+				c.pats = append(c.pats, pats...)
+				n++
 			}
+		}
+		// A negated pattern read in part would match what its unread
+		// part leaves out: read whole, or not at all.
+		if len(c.pats) > 0 && (!c.negated || len(c.pats) == len(alts)) {
+			out = append(out, c)
 		}
 	}
 	return out

@@ -249,6 +249,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}
 	}
 	ex.copied = f.copiedAsIs()
+	if len(ex.copied) > 0 {
+		ex.postFolders = []string{hexoPosts, hexoDrafts}
+	}
 	c.Warnings = append(c.Warnings, exWarns...)
 	entries, err := top.read(dir)
 	top.prev = nil // read, or another folder's: not to be kept alive by this load
