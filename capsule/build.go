@@ -480,6 +480,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.servePostsFolders(blogs, links)
 	for _, lb := range blogs {
 		st.serveHexoTerms(c, lb) // last: what anything else answers is its
+		st.serveTermPages(c, lb)
 	}
 
 	var prevSearch *search.Index

@@ -49,21 +49,30 @@ func hexoTermPages(c *content.Content, b *blog) []content.HexoTermPage {
 func (st *Store) serveHexoTerms(c *content.Content, b *blog) {
 	redirects := make(map[string]*gemini.Response)
 	for _, tp := range hexoTermPages(c, b) {
-		gem, goph := b.dir+tagsPath, b.dir+tagsPath
-		if tp.Tag != "" {
-			gem, goph = tagGeminiLink(b.dir, tp.Tag), tagSelector(b.dir, tp.Tag)
+		st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
+	}
+}
+
+// serveTermAddress answers addr, the generator's address of the page of
+// b's tag (or, tag "", of its list of tags), in the forms a reader gives
+// it (with and without the trailing slash, with index.html), unless
+// something else answers it: on Gemini a redirect to the capsule's page
+// (one response for each page, in redirects), on Gopher its menu.
+func (st *Store) serveTermAddress(b *blog, addr, tag string, redirects map[string]*gemini.Response) {
+	gem, goph := b.dir+tagsPath, b.dir+tagsPath
+	if tag != "" {
+		gem, goph = tagGeminiLink(b.dir, tag), tagSelector(b.dir, tag)
+	}
+	menu := st.gopher[goph]
+	for _, a := range append([]string{addr}, addressForms(addr)...) {
+		if _, taken := st.gemini[a]; !taken && len(st.Site.GeminiLinkURL((&url.URL{Path: a}).EscapedPath())) <= geminiRequestLimit {
+			if redirects[gem] == nil {
+				redirects[gem] = gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiLinkURL(gem), nil)
+			}
+			st.gemini[a] = redirects[gem]
 		}
-		menu := st.gopher[goph]
-		for _, addr := range append([]string{tp.Path}, addressForms(tp.Path)...) {
-			if _, taken := st.gemini[addr]; !taken && len(st.Site.GeminiLinkURL((&url.URL{Path: addr}).EscapedPath())) <= geminiRequestLimit {
-				if redirects[gem] == nil {
-					redirects[gem] = gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiLinkURL(gem), nil)
-				}
-				st.gemini[addr] = redirects[gem]
-			}
-			if _, taken := st.gopher[addr]; !taken && menu != nil && len(addr) <= gopherRequestLimit {
-				st.gopher[addr] = menu
-			}
+		if _, taken := st.gopher[a]; !taken && menu != nil && len(a) <= gopherRequestLimit {
+			st.gopher[a] = menu
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"html"
 	"net/url"
 	"strings"
 	"unicode"
@@ -183,4 +184,21 @@ func latinASCII(r rune) string {
 		}
 	}
 	return b.String()
+}
+
+// TaxonomyTerms are the terms of posts in a Hugo or Zola site's tags and
+// categories taxonomies, each as key spells it in an address (TermKey,
+// ZolaTermKey): tags those of their tags keys (tags, tag), categories
+// those of the others (categories, category, a language's own).
+func TaxonomyTerms(posts []*Post, key func(string) string) (tags, categories map[string]bool) {
+	tags, categories = make(map[string]bool), make(map[string]bool)
+	for _, p := range posts {
+		for _, t := range p.Tags[:min(p.keyTags, len(p.Tags))] {
+			tags[key(t)] = true
+		}
+		for _, t := range p.categories {
+			categories[key(oneLine(html.UnescapeString(t)))] = true
+		}
+	}
+	return tags, categories
 }

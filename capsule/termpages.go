@@ -1,0 +1,67 @@
+package capsule
+
+import (
+	"unicode/utf8"
+
+	"capsule/capsule/content"
+	"capsule/capsule/gemini"
+)
+
+// The pages of a Hugo or Zola site's terms. Hugo and Zola make a page for
+// each tag (/tags/<term>/) and each category (/categories/<term>/), in a
+// language's folder in a multilingual site (/ja/tags/<term>/): readers
+// keep their addresses and other sites link them. Each leads to the
+// capsule's page of that tag (capsule's tags hold both tags and
+// categories), as a post's link to them does (postLinks.termTag): a
+// redirect on Gemini, the tag's menu on Gopher. Hexo's are hexoterms.go's;
+// Jekyll's depend on a plugin or a theme and are left alone.
+
+// serveTermPages answers the addresses of the pages of b's terms, b a
+// blog of a Hugo or Zola site (content.Content.SectionLists): a tag at
+// /tags/<term>/, a category at /categories/<term>/, the term spelled as
+// the generator spells it in an address (Hugo's urlize,
+// content.TermKey; Zola's slugify, content.ZolaTermKey). The later pages
+// of a term's list (/tags/go/page/2/) are left out: how many there are
+// is the theme's. Last, after everything else: an address that a page,
+// a file, an old address or a folder's index has keeps it. At most two
+// addresses for each of b's tags, and the list of categories
+// (/categories/, the capsule's list of tags), in three forms each.
+func (st *Store) serveTermPages(c *content.Content, b *blog) {
+	if !c.SectionLists() || c.Hexo() {
+		return
+	}
+	key := content.TermKey
+	if c.ZolaTerms() {
+		key = content.ZolaTermKey
+	}
+	tags, categories := content.TaxonomyTerms(b.posts, key)
+	pageTags, pageCategories := content.TaxonomyTerms(b.pages, key)
+	redirects := make(map[string]*gemini.Response)
+	if len(categories)+len(pageCategories) > 0 {
+		st.serveTermAddress(b, b.dir+"/categories/", "", redirects) // their list: the capsule's of tags
+	}
+	for _, g := range b.tags {
+		k := key(g.Name)
+		if k == "" || c.ZolaTerms() && !isASCII(k) {
+			// Zola spells other scripts in Latin letters ("日記" as
+			// ri-ji, see content.TermKey): an address it never made.
+			continue
+		}
+		if tags[k] || pageTags[k] {
+			st.serveTermAddress(b, b.dir+"/tags/"+k+"/", g.Name, redirects)
+		}
+		if categories[k] || pageCategories[k] {
+			st.serveTermAddress(b, b.dir+"/categories/"+k+"/", g.Name, redirects)
+		}
+	}
+}
+
+// isASCII reports whether s is ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
