@@ -182,3 +182,136 @@ func TestEleventyNunjucksShortcodeArguments(t *testing.T) {
 		}
 	}
 }
+
+// A post's permalink may come from its layout's front matter, below its
+// folder's data in Eleventy's data cascade: thepugautomatic's
+// _includes/layouts/post.njk says "/{{ page.date | slugDate }}/{{
+// page.fileSlug }}/index.html", slugDate formatting the date in UTC with
+// luxon's toFormat("y/MM"). Those web addresses lead to the posts (its
+// 345 posts had made-up ones, 89 of its links were dead). A filter whose
+// code capsule cannot follow leaves the address unknown, not guessed.
+// A .markdown file, of no format of its templateFormats, is no page.
+func TestEleventyLayoutPermalink(t *testing.T) {
+	const good = "  eleventyConfig.addFilter(\"slugDate\", dateObj => {\n    return DateTime.fromJSDate(dateObj, { zone: \"utc\" }).\n      toFormat(\"y/MM\");\n  });\n"
+	site := func(filter string) map[string]string {
+		return map[string]string{
+			".eleventy.js": "const { DateTime } = require(\"luxon\");\nmodule.exports = function(eleventyConfig) {\n  eleventyConfig.addLayoutAlias(\"default\", \"layouts/base.njk\");\n" + filter +
+				"  return { dir: { input: \"src/site\" }, templateFormats: [\"njk\", \"md\"], markdownTemplateEngine: \"njk\" };\n};\n",
+			"src/site/_includes/layouts/base.njk":              "<html>{{ content | safe }}</html>\n",
+			"src/site/_includes/layouts/post.njk":              "---\nlayout: default\npermalink: \"/{{ page.date | slugDate }}/{{ page.fileSlug }}/index.html\"\ntags: posts\n---\n<h1>{{ title }}</h1>\n",
+			"src/site/posts/posts.11tydata.json":               `{"layout": "layouts/post.njk"}`,
+			"src/site/posts/2006-07-16-batch-open-urls.md":     "---\ntitle: Batch open URLs\n---\n\nOpen them all.\n",
+			"src/site/posts/late-in-may.md":                    "---\ntitle: Late in May\ndate: 2020-05-31T22:00:00-05:00\n---\n\nJune in UTC.\n",
+			"src/site/posts/2007-11-24.md-with-title.markdown": "---\ntitle: Not built\n---\n\nEleventy skips me.\n",
+		}
+	}
+	t.Run("known", func(t *testing.T) {
+		d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, site(good)) })
+		for address, text := range map[string]string{
+			"/2006/07/batch-open-urls/": "Open them all.",
+			"/2020/06/late-in-may/":     "June in UTC.",
+		} {
+			status, meta, _ := servetest.GeminiGet(t, d, address)
+			if status != 31 {
+				t.Errorf("%s answers %d %s, want a redirect to the post of %q", address, status, meta, text)
+				continue
+			}
+			if s, _, page := servetest.GeminiGetURL(t, d, meta); s != 20 || !strings.Contains(page, text) {
+				t.Errorf("%s leads to %s: %d\n%s", address, meta, s, page)
+			}
+		}
+		for _, address := range []string{"/posts/2006-07-16-batch-open-urls/", "/2020/05/late-in-may/"} {
+			if status, meta, _ := servetest.GeminiGet(t, d, address); status == 31 {
+				t.Errorf("%s, where Eleventy writes nothing, leads to %s", address, meta)
+			}
+		}
+		_, _, home := servetest.GeminiGet(t, d, "/")
+		if strings.Contains(home, "Not built") {
+			t.Errorf("a .markdown file, which Eleventy does not build, is served:\n%s", home)
+		}
+	})
+	t.Run("unknown", func(t *testing.T) {
+		// Formatted in the building machine's zone: not known.
+		local := strings.Replace(good, `, { zone: "utc" }`, "", 1)
+		d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, site(local)) })
+		if status, meta, _ := servetest.GeminiGet(t, d, "/2006/07/batch-open-urls/"); status == 31 {
+			t.Errorf("an address computed in an unknown zone leads to %s", meta)
+		}
+		if status, _, page := servetest.GeminiGet(t, d, "/posts/batch-open-urls.gmi"); status != 20 || !strings.Contains(page, "Open them all.") {
+			t.Errorf("the post is not served at capsule's address: %d\n%s", status, page)
+		}
+	})
+}
+
+// Liquid's own date filter formats page.date in the zone of the machine
+// that builds the site: a site built by Netlify (netlify.toml), whose
+// machines run in UTC, has its "/blogs/{{ page.date | date: '%Y/%m/%d'
+// }}/{{ publishedPath }}/" filled in, as mamezou-tech-site's; in the TZ
+// set there, when it sets one; one that says nothing of its build does
+// not. So does Nunjucks' page.date.getFullYear().
+func TestEleventyDateFilterPermalink(t *testing.T) {
+	site := func(netlify string) map[string]string {
+		files := map[string]string{
+			"eleventy.config.cjs":               "module.exports = function (c) {\n  return { dir: { input: 'src', output: 'public' } };\n};\n",
+			"src/posts/blogs/2022/0810_cms.md":  "---\ntitle: CMS\npublishedPath: netlify-cms\ndate: 2022-08-10\npermalink: \"/blogs/{{ page.date | date: '%Y/%m/%d' }}/{{ publishedPath }}/\"\n---\n\nIdentity.\n",
+			"src/posts/blogs/2022/0811_year.md": "---\ntitle: Year\ndate: 2023-01-01\ntemplateEngineOverride: njk,md\npermalink: \"/y/{{ page.date.getFullYear() }}/{{ page.fileSlug }}/\"\n---\n\nA year.\n",
+		}
+		if netlify != "" {
+			files["netlify.toml"] = netlify
+		}
+		return files
+	}
+	const utcCMS, utcYear = "/blogs/2022/08/10/netlify-cms/", "/y/2023/0811_year/"
+	const laCMS, laYear = "/blogs/2022/08/09/netlify-cms/", "/y/2022/0811_year/"
+	for _, c := range []struct {
+		name, netlify string
+		at, notAt     []string
+	}{
+		{"netlify", "[build]\n  publish = \"public\"\n", []string{utcCMS, utcYear}, []string{laCMS, laYear}},
+		{"no build", "", nil, []string{utcCMS, utcYear, laCMS, laYear}},
+		{"zone", "[build.environment]\n  TZ = \"America/Los_Angeles\"\n", []string{laCMS, laYear}, []string{utcCMS, utcYear}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := servetest.Start(t, func(cfg *config.Config) { cfg.Posts = testfs.Write(t, site(c.netlify)) })
+			for _, address := range c.at {
+				status, meta, _ := servetest.GeminiGet(t, d, address)
+				if status != 31 {
+					t.Errorf("%s answers %d %s, want a redirect to its post", address, status, meta)
+					continue
+				}
+				if s, _, page := servetest.GeminiGetURL(t, d, meta); s != 20 || !strings.Contains(page, "# ") {
+					t.Errorf("%s leads to %s: %d\n%s", address, meta, s, page)
+				}
+			}
+			for _, address := range c.notAt {
+				if status, meta, _ := servetest.GeminiGet(t, d, address); status == 31 {
+					t.Errorf("%s, where Eleventy writes nothing, leads to %s", address, meta)
+				}
+			}
+		})
+	}
+}
+
+// A template whose permalink names a feed or other file than a page
+// (LJWatson/tink's rss.html at /feed.xml) is no page: capsule makes its
+// own feeds.
+func TestEleventyFeedTemplateNotPage(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"eleventy.config.js":        "module.exports = function (c) {\n  return { dir: { input: 'src' }, htmlTemplateEngine: 'njk' };\n};\n",
+			"src/posts/2020-01-01-a.md": "---\ntitle: A post\n---\n\nText.\n",
+			"src/rss.html":              "---\nsummary: 'A feed of the latest posts.'\npermalink: '/feed.xml'\n---\n<?xml version=\"1.0\"?>\n<feed><title>Feed of A</title></feed>\n",
+			"src/about.html":            "---\ntitle: About me\npermalink: '/about/'\n---\n<p>Me.</p>\n",
+		})
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if strings.Contains(home, "rss") || strings.Contains(home, "feed.xml") || strings.Contains(home, "latest posts") {
+		t.Errorf("the feed template is served as a page:\n%s", home)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/rss.gmi"); status == 20 {
+		t.Errorf("/rss.gmi is served")
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/about/"); status != 31 {
+		t.Errorf("/about/ answers %d %s: a page's permalink is still its address", status, meta)
+	}
+}

@@ -148,7 +148,7 @@ func TestEleventyJSDataPermalink(t *testing.T) {
 		"_posts/2021-01-30-fold/index.md": "/web/fold/ /_posts/2021-01-30-fold/index/",
 		"notes/plain.md":                  "/web/plain/ /notes/plain/",
 	} {
-		got := expandEleventyPermalink("/web/{{ page.fileSlug }}/", rel, nil) + " " + expandEleventyPermalink("{{ page.filePathStem }}/", rel, nil)
+		got := expandEleventyPermalink("/web/{{ page.fileSlug }}/", rel, nil, pageDate{}) + " " + expandEleventyPermalink("{{ page.filePathStem }}/", rel, nil, pageDate{})
 		if got != want {
 			t.Errorf("%s: %q, want %q", rel, got, want)
 		}

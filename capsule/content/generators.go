@@ -45,6 +45,9 @@ type folder struct {
 	// dirData is what each folder's Eleventy data files hand down,
 	// read once a load (eleventyDirData: every post asked for it).
 	dirData map[string]eleventyDirFacts
+	// eleventy is what an Eleventy site's permalinks are computed
+	// from beyond a post's own data (eleventyReadSite), nil for others.
+	eleventy *eleventySite
 	// astroRoutes are where an Astro site's routes serve each section's
 	// entries (astroroutes.go); astroFileFormat, at x.html, not x/.
 	astroRoutes     map[string][]astroRoute

@@ -104,6 +104,7 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		// true }))): a line break where the Markdown breaks a line.
 		f.config.markup.HardWraps = markdownItBreaks.Match(cfg)
 		f.config.title, f.config.description, f.config.lang = eleventyMeta(dir, f.config.contentDir, cfg)
+		f.eleventy = eleventyReadSite(dir, f.config.contentDir, cfg)
 		if f.config.lang == "" {
 			f.config.lang = eleventyLayoutLang(dir, f.config.contentDir, cfg)
 		}
@@ -925,7 +926,7 @@ var eleventyTag = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
 // know (a filter, a value computed by code, a tag): page.fileSlug (the
 // file's name without its date, or its folder's for an index),
 // page.filePathStem and the folders' text values.
-func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
+func expandEleventyPermalink(tmpl, rel string, vars map[string]string, pd pageDate) string {
 	// Eleventy takes a date off the name (2020-01-01-hello.md) in both,
 	// and off the folder's name of an index.md in fileSlug.
 	undated := func(name string) string {
@@ -941,7 +942,20 @@ func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
 	}
 	known := !strings.Contains(tmpl, "{%")
 	out := eleventyTag.ReplaceAllStringFunc(tmpl, func(tag string) string {
-		expr, filters, _ := strings.Cut(eleventyTag.FindStringSubmatch(tag)[1], "|")
+		inner := eleventyTag.FindStringSubmatch(tag)[1]
+		if rest, ok := strings.CutPrefix(inner, "page.date"); ok && (rest == "" || strings.ContainsAny(rest[:1], " |.")) {
+			// The post's date, formatted by a filter capsule can
+			// follow exactly, or unknown.
+			v, ok := "", false
+			if pd.ok {
+				v, ok = eleventyDateValue(rest, pd.t, pd.ep)
+			}
+			if !ok {
+				known = false
+			}
+			return v
+		}
+		expr, filters, _ := strings.Cut(inner, "|")
 		var v string
 		switch expr = strings.TrimSpace(expr); expr {
 		case "page.fileSlug":
@@ -958,6 +972,11 @@ func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
 		// Eleventy's own slug filters, on text they are sure of.
 		for _, filter := range strings.Split(filters, "|") {
 			ok := true
+			if _, redefined := pd.ep.Filters[strings.TrimSpace(filter)]; redefined {
+				// The site's own (mamezou-tech-site's slug): its code.
+				known = false
+				return ""
+			}
 			switch strings.TrimSpace(filter) {
 			case "":
 				ok = filters == ""
@@ -983,6 +1002,14 @@ func expandEleventyPermalink(tmpl, rel string, vars map[string]string) string {
 	out = strings.ReplaceAll(out, " ", "%20")
 	out = "/" + strings.TrimLeft(strings.TrimSuffix(out, "index.html"), "/")
 	return path.Clean(out) + map[bool]string{true: "/", false: ""}[strings.HasSuffix(out, "/") && out != "/"]
+}
+
+// pageDate is an Eleventy post's page.date (t, in UTC, when ok) and
+// what its site says of the filters and the zone that format it.
+type pageDate struct {
+	t  time.Time
+	ok bool
+	ep eleventyPost
 }
 
 // eleventySlugify is what Eleventy's slugify filter makes of s
@@ -1140,8 +1167,9 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 		m.def.draft = true
 	}
 	m.def.dirNoPage = facts.noPage
+	m.def.eleventy = f.eleventy.postOf(m.src.path, facts)
 	if facts.permalink != "" {
-		m.def.dirPermalink = expandEleventyPermalink(facts.permalink, path.Join(m.def.dir, filepath.Base(m.src.path)), facts.vars)
+		m.def.dirPermalink = expandEleventyPermalink(facts.permalink, path.Join(m.def.dir, filepath.Base(m.src.path)), facts.vars, pageDate{ep: eleventyPostData(m.def.eleventy)})
 		if m.def.dirPermalink == "" {
 			// One that names the post's own data ("/blog/{{ title |
 			// slugify }}/"), filled in with its front matter
@@ -1237,18 +1265,21 @@ func baseName(file string) string {
 // anything else (a filter of the site's, a date formatted), with the
 // warning that says so (line is the permalink's in the file, 0 for a
 // folder's).
-func eleventyOwnPermalink(file, rel string, line int, s string, m map[string]any) (string, *FileError) {
+func eleventyOwnPermalink(file, rel string, line int, s string, m map[string]any, pd pageDate, layout string) (string, *FileError) {
 	vars := make(map[string]string)
 	for k, v := range m {
 		if t, ok := v.(string); ok && len(t) <= maxDataVar {
 			vars[k] = t
 		}
 	}
-	if a := expandEleventyPermalink(s, rel, vars); a != "" {
+	if a := expandEleventyPermalink(s, rel, vars, pd); a != "" {
 		return a, nil
 	}
 	w := eleventyComputedAddress(file, max(line, 1), s)
-	if line == 0 {
+	switch {
+	case layout != "":
+		w.Msg = "its layout's (" + layout + ") " + strings.TrimPrefix(w.Msg, "its ")
+	case line == 0:
 		w.Msg = "its folder's data's " + strings.TrimPrefix(w.Msg, "its ")
 	}
 	return eleventyComputedPermalink, w

@@ -421,18 +421,51 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			// contents/index.md): the home page, whose text it is.
 			def.home, def.undatedPage, def.page = true, true, true
 		}
+		ep := eleventyPostData(def.eleventy)
+		if ep.NotBuilt != "" {
+			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "not built by Eleventy",
+				Msg: ep.NotBuilt + ": Eleventy builds no page of it; not served"}), nil
+		}
 		line := max(lines["permalink"], 1)
-		if _, own := m["permalink"]; def.dirPermalink != "" && !own {
+		layoutFile := "" // the layout whose permalink is the post's
+		_, own := m["permalink"]
+		switch name, _ := m["layout"].(string); {
+		case own:
+		case def.dirPermalink != "":
 			m["permalink"], line = def.dirPermalink, 0 // the post's address, as if its own
+		case ep.Layouts[cmp.Or(name, ep.DirLayout)] != eleventyLayout{}:
+			// Its layout's front matter, below its folders' data in
+			// Eleventy's data cascade.
+			l := ep.Layouts[cmp.Or(name, ep.DirLayout)]
+			if l.NoPage {
+				return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "no page written",
+					Msg: "permalink: false in its layout's front matter (" + l.File + "): its generator writes no page of it; not served"}), nil
+			}
+			if l.Permalink != "" {
+				m["permalink"], line, layoutFile = l.Permalink, 0, l.File
+			}
+			def.draft = def.draft || l.Draft
 		}
 		if s, _ := m["permalink"].(string); strings.Contains(s, "{{") {
 			// An address computed from the page's own data
 			// (jsTemplatePage let its own through): filled in, or
 			// unknown.
+			if e, _ := m["templateEngineOverride"].(string); e != "" {
+				first, _, _ := strings.Cut(e, ",")
+				ep.Engine = strings.TrimSpace(first)
+			}
+			pd := pageDate{ep: ep}
+			pd.t, pd.ok = eleventyPageDate(m, def)
 			var w *FileError
-			if m["permalink"], w = eleventyOwnPermalink(file, strings.TrimPrefix(def.dir+"/"+baseName(file), "/"), line, s, m); w != nil {
+			if m["permalink"], w = eleventyOwnPermalink(file, strings.TrimPrefix(def.dir+"/"+baseName(file), "/"), line, s, m, pd, layoutFile); w != nil {
 				warns = append(warns, w)
 			}
+		}
+		if s, _ := m["permalink"].(string); eleventyNotPage(s) != "" {
+			// A feed, data, a manifest: what its permalink names is
+			// no page, and capsule makes its own feeds.
+			return nil, nil, append(warns, &FileError{File: file, Line: max(line, 1), Kind: "not a page",
+				Msg: fmt.Sprintf("its permalink %q makes a file of its own (%s), no page: capsule makes its own feeds; not served", clip(s), eleventyNotPage(s))}), nil
 		}
 		if _, own := m["permalink"]; def.dirNoPage != "" && !own {
 			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "no page written",
@@ -782,6 +815,10 @@ type postDefaults struct {
 	// dirPermalink is the address an Eleventy folder data file's
 	// permalink gives the file, when the front matter gives none.
 	dirPermalink string
+	// eleventy is what an Eleventy post's site says of its permalink
+	// (eleventyPost, as JSON): its layouts', the date filters, and
+	// whether Eleventy builds it.
+	eleventy string
 	// hugo is a Hugo site's page: its front matter's keys are read in
 	// any case (Title, Draft), as Hugo reads them, and a string of tags
 	// is one tag. jekyll is a Jekyll site's: its published is Jekyll's.

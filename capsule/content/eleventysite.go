@@ -1,0 +1,550 @@
+package content
+
+import (
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// What an Eleventy site's permalinks are computed from beyond a post's
+// own data, read once a load as text (capsule runs none of its code):
+// its layouts' front matter, its date filters, the template language
+// its permalinks are written in, the zone its build runs in, and the
+// template formats it builds.
+
+// Bounds on what is read of a site's layouts (eleventyLayouts): files in
+// its layouts folder (maxLayoutFiles, as of Astro's), its depth, the
+// bytes read of each (its front matter, at most MaxFrontMatterSize),
+// and the layouts a chain follows.
+const (
+	maxLayoutDepth = 4
+	maxLayoutChain = 8
+)
+
+// eleventySite is what eleventyReadSite found, shared by the folder's
+// posts; each post's def carries its part as eleventyPost (JSON), so
+// that a change to a layout or the configuration is a change of the
+// post's defaults.
+type eleventySite struct {
+	layouts map[string]eleventyLayout // by the names a layout key may give
+	// filters are the date filters the configuration defines, by name:
+	// one recognised formats in UTC (luxon's toFormat, zone "utc"); an
+	// unrecognised one, or one of Eleventy's own it redefines (slug,
+	// slugify), is there with Known false.
+	filters  map[string]eleventyFilter
+	mdEngine string // markdownTemplateEngine, "liquid" by default
+	// htmlEngine is htmlTemplateEngine, "liquid" by default.
+	htmlEngine string
+	// buildZone is the zone its build runs in, "" when unknown: UTC for
+	// a site built by Netlify, Vercel or GitHub Actions (a TZ set there,
+	// its zone).
+	buildZone string
+	// formats are the template formats it builds (md, html), nil when
+	// the configuration sets none capsule reads: Eleventy's defaults.
+	formats []string
+}
+
+// eleventyLayout is what a layout's front matter, and its own layout's,
+// hand down to the templates using it.
+type eleventyLayout struct {
+	File      string `json:"f"`           // the layout's path in the input folder
+	Permalink string `json:"p,omitempty"` // its permalink template
+	NoPage    bool   `json:"n,omitempty"` // permalink: false
+	Draft     bool   `json:"d,omitempty"`
+}
+
+// eleventyFilter is a filter of the site's configuration: Known when it
+// formats a date in UTC with Format, a luxon format (or, Arg, the one it
+// is given, Format being the default of its parameter).
+type eleventyFilter struct {
+	Known  bool   `json:"k,omitempty"`
+	Format string `json:"f,omitempty"`
+	Arg    bool   `json:"a,omitempty"`
+}
+
+// eleventyPost is what a post's def carries of its site (postDefaults'
+// eleventy, as JSON).
+type eleventyPost struct {
+	Layouts   map[string]eleventyLayout `json:"l,omitempty"`
+	DirLayout string                    `json:"y,omitempty"` // its folders' data's layout
+	Filters   map[string]eleventyFilter `json:"f,omitempty"`
+	Engine    string                    `json:"e,omitempty"` // its permalink's template language
+	BuildZone string                    `json:"z,omitempty"`
+	NotBuilt  string                    `json:"b,omitempty"` // why Eleventy builds no page of it
+}
+
+// eleventyDefaultFormats are Eleventy's template formats when the
+// configuration sets none.
+var eleventyDefaultFormats = []string{"liquid", "ejs", "md", "hbs", "mustache", "haml", "pug", "njk", "html", "11ty.js"}
+
+var (
+	eleventyFormatsList  = regexp.MustCompile(`\b(?:templateFormats\s*:|setTemplateFormats\s*\()\s*(?:\[([^\]]*)\]|["']([^"'\n]*)["'])`)
+	eleventyFormatsSet   = regexp.MustCompile(`\b(?:templateFormats\s*:|setTemplateFormats\s*\()`)
+	eleventyFormatsAdded = regexp.MustCompile(`\b(?:addTemplateFormats|addExtension)\s*\(\s*(?:\[([^\]]*)\]|["']([^"'\n]*)["'])`)
+	eleventyEngine       = regexp.MustCompile(`\b(markdown|html)TemplateEngine\s*:\s*["']([A-Za-z0-9]+)["']`)
+	eleventyLayoutAlias  = regexp.MustCompile(`\baddLayoutAlias\s*\(\s*["']([^"'\n]+)["']\s*,\s*["']([^"'\n]+)["']\s*\)`)
+	eleventyFilterDef    = regexp.MustCompile(`\badd(?:Nunjucks|Liquid|JavaScript)?Filter\s*\(\s*["']([\w$]+)["']\s*,`)
+	// luxonUTCFilter is a filter formatting its date in UTC with luxon
+	// and nothing else: (d) => DateTime.fromJSDate(d, { zone: "utc"
+	// }).toFormat("y/MM"), as an arrow function or a function, its
+	// format a literal (group 4) or its second parameter (group 2, its
+	// default group 3, named again in group 5), up to the closing of
+	// the addFilter call.
+	luxonUTCFilter = regexp.MustCompile(`^\s*(?:(?:async\s+)?function\s*[\w$]*\s*)?\(?\s*([\w$]+)\s*(?:,\s*([\w$]+)\s*(?:=\s*(?:"([^"\n]*)"|'([^'\n]*)'))?\s*)?\)?\s*(?:=>)?\s*\{?\s*(?:return\s+)?DateTime\s*\.\s*fromJSDate\s*\(\s*([\w$]+)\s*,\s*\{\s*zone\s*:\s*["'](?i:utc)["']\s*,?\s*\}\s*\)\s*\.\s*toFormat\s*\(\s*(?:"([^"\n]*)"|'([^'\n]*)'|([\w$]+))\s*\)\s*;?\s*\}?\s*\)`)
+	buildTZ        = regexp.MustCompile(`\bTZ\s*[=:]\s*["']?([A-Za-z_]+(?:/[A-Za-z_+-]+)*)`)
+)
+
+// eleventyReadSite reads what an Eleventy site's permalinks are
+// computed from: its configuration cfg, its layouts, its build's files.
+// in is the input folder, relative to dir.
+func eleventyReadSite(dir, in string, cfg []byte) *eleventySite {
+	s := &eleventySite{mdEngine: "liquid", htmlEngine: "liquid", filters: make(map[string]eleventyFilter)}
+	for _, m := range eleventyEngine.FindAllSubmatch(cfg, -1) {
+		if string(m[1]) == "markdown" {
+			s.mdEngine = string(m[2])
+		} else {
+			s.htmlEngine = string(m[2])
+		}
+	}
+	words := func(m [][]byte) []string {
+		var out []string
+		for _, w := range strings.FieldsFunc(string(m[1])+string(m[2]), func(r rune) bool { return strings.ContainsRune(" \t\r\n,\"'`", r) }) {
+			out = append(out, strings.ToLower(strings.TrimPrefix(w, ".")))
+		}
+		return out
+	}
+	if m := eleventyFormatsList.FindSubmatch(cfg); m != nil {
+		s.formats = words(m)
+	} else if !eleventyFormatsSet.Match(cfg) {
+		s.formats = slices.Clone(eleventyDefaultFormats)
+	} // else set in a way the scan does not read: every format capsule reads
+	if s.formats != nil {
+		for _, m := range eleventyFormatsAdded.FindAllSubmatch(cfg, -1) {
+			s.formats = append(s.formats, words(m)...)
+		}
+	}
+	for _, m := range eleventyFilterDef.FindAllSubmatchIndex(cfg, -1) {
+		name := string(cfg[m[2]:m[3]])
+		f := eleventyFilter{}
+		if l := luxonUTCFilter.FindSubmatch(cfg[m[1]:min(len(cfg), m[1]+600)]); l != nil && string(l[1]) == string(l[5]) {
+			switch {
+			case l[6] != nil || l[7] != nil:
+				f = eleventyFilter{Known: true, Format: string(l[6]) + string(l[7])}
+			case l[2] != nil && string(l[2]) == string(l[8]):
+				f = eleventyFilter{Known: true, Arg: true, Format: string(l[3]) + string(l[4])}
+			}
+		}
+		if _, twice := s.filters[name]; twice {
+			f = eleventyFilter{} // which one wins is the code's order: not guessed
+		}
+		s.filters[name] = f
+	}
+	s.buildZone = eleventyBuildZone(dir)
+	s.layouts = eleventyLayouts(dir, in, cfg)
+	return s
+}
+
+// eleventyBuildZone is the zone an Eleventy site's build runs in, when
+// the site says who builds it: Netlify's, Vercel's and GitHub Actions'
+// machines run in UTC, unless a TZ is set there (its zone, when Go knows
+// it). "" when unknown: a date formatted in the building machine's zone
+// (Liquid's date filter, getFullYear()) is then not known.
+func eleventyBuildZone(dir string) string {
+	var files []string
+	for _, name := range []string{"netlify.toml", "vercel.json"} {
+		if exists(filepath.Join(dir, name)) {
+			files = append(files, filepath.Join(dir, name))
+		}
+	}
+	workflows, _ := filepath.Glob(filepath.Join(dir, ".github", "workflows", "*.y*ml"))
+	for i, w := range workflows {
+		if b, err := readSmall(w); err == nil && i < 32 && (strings.Contains(string(b), "eleventy") || strings.Contains(string(b), "npm run build")) {
+			files = append(files, w)
+		}
+	}
+	if len(files) == 0 {
+		return ""
+	}
+	for _, file := range files {
+		b, _ := readSmall(file)
+		if m := buildTZ.FindSubmatch(b); m != nil {
+			if _, err := time.LoadLocation(string(m[1])); err != nil {
+				return ""
+			}
+			return string(m[1])
+		}
+	}
+	return "UTC"
+}
+
+// eleventyLayouts reads the front matter of an Eleventy site's layouts:
+// those in its layouts folder (dir.layouts, else dir.includes, else
+// _includes, in the input folder), at most maxLayoutFiles down to
+// maxLayoutDepth. Each is listed under the names a layout key gives it
+// ("layouts/post.njk", "layouts/post", an alias of addLayoutAlias), with
+// the permalink, permalink: false or draft its front matter, or its own
+// layout's, gives; only those that give one.
+func eleventyLayouts(dir, in string, cfg []byte) map[string]eleventyLayout {
+	name := "_includes"
+	if m := eleventyDirPatterns[2].FindSubmatch(cfg); m != nil {
+		name = string(m[1])
+	} else if m := eleventyDirPatterns[1].FindSubmatch(cfg); m != nil {
+		name = string(m[1])
+	}
+	folder := filepath.Join(dir, in, filepath.FromSlash(name))
+	if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
+		return nil
+	}
+	type front struct {
+		permalink   any
+		layout      string
+		draft, seen bool
+	}
+	fronts := make(map[string]front) // by path in the layouts folder
+	byName := make(map[string]string)
+	n := 0
+	filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || n >= maxLayoutFiles {
+			return filepath.SkipDir
+		}
+		rel, _ := filepath.Rel(folder, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." && strings.Count(rel, "/") >= maxLayoutDepth-1 {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		n++
+		var fr front
+		if b := readHead(p, MaxFrontMatterSize+64); startsFront(b) {
+			if fm, _, _, start, format, ferr := splitFront(NormalizeSource(b)); ferr == nil {
+				if m, _, _, ferr := decodeFrontAs(format, fm, start, defaultFrontLimits); ferr == nil {
+					fr.permalink = m["permalink"]
+					fr.layout, _ = m["layout"].(string)
+					fr.draft = m["draft"] == true
+				}
+			}
+		}
+		fronts[rel] = fr
+		byName[rel] = rel
+		if stem := strings.TrimSuffix(rel, path.Ext(rel)); stem != rel {
+			if _, taken := byName[stem]; !taken {
+				byName[stem] = rel // the first by name: .html before .njk, as the folder lists them
+			}
+		}
+		return nil
+	})
+	for _, m := range eleventyLayoutAlias.FindAllSubmatch(cfg, -1) {
+		if target, ok := byName[string(m[2])]; ok {
+			byName[string(m[1])] = target
+		}
+	}
+	out := make(map[string]eleventyLayout)
+	for key, file := range byName {
+		l := eleventyLayout{File: filepath.ToSlash(filepath.Join(name, file))}
+		for i, at := 0, file; i < maxLayoutChain; i++ {
+			fr, ok := fronts[at]
+			if !ok {
+				break
+			}
+			l.Draft = l.Draft || fr.draft
+			if l.Permalink == "" && !l.NoPage {
+				switch p := fr.permalink.(type) {
+				case string:
+					l.Permalink = p
+				case bool:
+					l.NoPage = !p
+				}
+			}
+			if at, ok = byName[fr.layout]; !ok {
+				break
+			}
+		}
+		if l.Permalink != "" || l.NoPage || l.Draft {
+			out[key] = l
+		}
+	}
+	return out
+}
+
+// eleventyPostOf is what m's def carries of its site: the layouts, the
+// filters, the template language of its permalink, and whether Eleventy
+// builds it at all.
+func (s *eleventySite) postOf(file string, facts eleventyDirFacts) string {
+	if s == nil {
+		return ""
+	}
+	p := eleventyPost{Layouts: s.layouts, DirLayout: facts.vars["layout"], BuildZone: s.buildZone}
+	for name, f := range s.filters {
+		if p.Filters == nil {
+			p.Filters = make(map[string]eleventyFilter)
+		}
+		p.Filters[name] = f
+	}
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(file), "."))
+	switch ext {
+	case "md":
+		p.Engine = s.mdEngine
+	case "html", "htm":
+		p.Engine = s.htmlEngine
+	}
+	if s.formats != nil && !slices.Contains(s.formats, ext) {
+		p.NotBuilt = "its extension ." + ext + " is none of the template formats Eleventy builds (" + strings.Join(s.formats, ", ") + ")"
+		if slices.Equal(s.formats, eleventyDefaultFormats) {
+			p.NotBuilt = "its extension ." + ext + " is none of the template formats Eleventy builds (md is Markdown's)"
+		}
+	}
+	if p.Layouts == nil && p.Filters == nil && p.DirLayout == "" && p.NotBuilt == "" && p.BuildZone == "" && p.Engine == "liquid" {
+		return ""
+	}
+	b, _ := json.Marshal(p)
+	return string(b)
+}
+
+// eleventyPostData reads back what postOf wrote.
+func eleventyPostData(s string) eleventyPost {
+	p := eleventyPost{Engine: "liquid"}
+	if s != "" {
+		json.Unmarshal([]byte(s), &p)
+	}
+	return p
+}
+
+// eleventyPageDate is a post's page.date as Eleventy makes it, in UTC:
+// its front matter's date (a YAML date, or a string Eleventy reads as
+// ISO 8601, in UTC when it names no zone), else its name's date at
+// midnight UTC; ok is false for any other (Last Modified, a file's
+// creation).
+func eleventyPageDate(m map[string]any, def postDefaults) (time.Time, bool) {
+	if v, has := m["date"]; has {
+		s, _ := v.(string)
+		s = strings.TrimSpace(s)
+		if len(s) < 10 || !isISODay(s[:10]) {
+			return time.Time{}, false
+		}
+		t, ok := parseISODate(s, time.UTC)
+		return t.UTC(), ok
+	}
+	if def.hasDate {
+		return time.Date(def.date.Year(), def.date.Month(), def.date.Day(), 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
+}
+
+func isISODay(s string) bool {
+	for i, r := range s {
+		if i == 4 || i == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// eleventyDateFilter is a filter applied to page.date: its name and
+// argument as written (Liquid's date: "%Y", Nunjucks' date("y")).
+var eleventyDateFilter = regexp.MustCompile(`^\s*([\w$]+)\s*(?::\s*(?:"([^"]*)"|'([^']*)')|\(\s*(?:(?:"([^"]*)"|'([^']*)')\s*)?\))?\s*$`)
+
+// eleventyDateValue is what {{ page.date … }} writes, expr being what
+// follows page.date ("| date: '%Y/%m/%d'", ".getFullYear()"): "" with
+// ok false for anything capsule cannot write exactly as Eleventy does.
+func eleventyDateValue(expr string, date time.Time, ep eleventyPost) (string, bool) {
+	expr = strings.TrimSpace(expr)
+	local := func() (time.Time, bool) { // the building machine's zone
+		if ep.BuildZone == "" {
+			return time.Time{}, false
+		}
+		loc, err := time.LoadLocation(ep.BuildZone)
+		if err != nil {
+			return time.Time{}, false
+		}
+		return date.In(loc), true
+	}
+	switch expr {
+	case ".getUTCFullYear()":
+		return strconv.Itoa(date.Year()), ep.Engine == "njk"
+	case ".getFullYear()":
+		t, ok := local()
+		return strconv.Itoa(t.Year()), ok && ep.Engine == "njk"
+	}
+	rest, ok := strings.CutPrefix(expr, "|")
+	if !ok || strings.Contains(rest, "|") {
+		return "", false
+	}
+	m := eleventyDateFilter.FindStringSubmatch(rest)
+	if m == nil {
+		return "", false
+	}
+	name, arg, hasArg := m[1], m[2]+m[3]+m[4]+m[5], strings.ContainsAny(rest, "\"'")
+	liquidArgs, njkArgs := strings.Contains(rest, ":"), strings.Contains(rest, "(")
+	if liquidArgs && ep.Engine != "liquid" || njkArgs && ep.Engine != "njk" {
+		return "", false
+	}
+	if f, defined := ep.Filters[name]; defined {
+		switch {
+		case !f.Known:
+			return "", false
+		case f.Arg && hasArg:
+			return luxonFormat(date, arg)
+		case f.Arg && f.Format != "":
+			return luxonFormat(date, f.Format)
+		case !f.Arg && !hasArg:
+			return luxonFormat(date, f.Format)
+		}
+		return "", false
+	}
+	if name == "date" && ep.Engine == "liquid" && hasArg {
+		// Liquid's own date filter, strftime's format, in the building
+		// machine's zone.
+		t, ok := local()
+		if !ok {
+			return "", false
+		}
+		return strftimeFormat(t, arg)
+	}
+	return "", false
+}
+
+// luxonFormat is what luxon's toFormat writes of t (in UTC) for the
+// numeric tokens of a date (y, yy, yyyy, M, MM, L, LL, d, dd) and text
+// between them, quoted text ('at') as it is; ok is false for any other
+// letter (a month's name, a time), which capsule does not write.
+func luxonFormat(t time.Time, format string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(format); {
+		c := format[i]
+		if c == '\'' {
+			end := strings.IndexByte(format[i+1:], '\'')
+			if end < 0 {
+				return "", false
+			}
+			b.WriteString(format[i+1 : i+1+end])
+			i += end + 2
+			continue
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(format) && format[j] == c {
+			j++
+		}
+		run := format[i:j]
+		i = j
+		switch run {
+		case "y":
+			b.WriteString(strconv.Itoa(t.Year()))
+		case "yy":
+			b.WriteString(pad2(t.Year() % 100))
+		case "yyyy":
+			b.WriteString(leftPad(strconv.Itoa(t.Year()), 4))
+		case "M", "L":
+			b.WriteString(strconv.Itoa(int(t.Month())))
+		case "MM", "LL":
+			b.WriteString(pad2(int(t.Month())))
+		case "d":
+			b.WriteString(strconv.Itoa(t.Day()))
+		case "dd":
+			b.WriteString(pad2(t.Day()))
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+// strftimeFormat is what Liquid's date filter writes of t for the
+// numeric directives of a date (%Y, %y, %m, %d, %-m, %-d, %%) and text
+// between them; ok is false for any other.
+func strftimeFormat(t time.Time, format string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		d := format[i+1:]
+		switch {
+		case strings.HasPrefix(d, "Y"):
+			b.WriteString(strconv.Itoa(t.Year()))
+		case strings.HasPrefix(d, "y"):
+			b.WriteString(pad2(t.Year() % 100))
+		case strings.HasPrefix(d, "m"):
+			b.WriteString(pad2(int(t.Month())))
+		case strings.HasPrefix(d, "d"):
+			b.WriteString(pad2(t.Day()))
+		case strings.HasPrefix(d, "-m"):
+			b.WriteString(strconv.Itoa(int(t.Month())))
+		case strings.HasPrefix(d, "-d"):
+			b.WriteString(strconv.Itoa(t.Day()))
+		case strings.HasPrefix(d, "%"):
+			b.WriteByte('%')
+		default:
+			return "", false
+		}
+		if strings.HasPrefix(d, "-") {
+			i++
+		}
+		i++
+	}
+	return b.String(), true
+}
+
+func pad2(n int) string { return leftPad(strconv.Itoa(n), 2) }
+
+func leftPad(s string, n int) string {
+	for len(s) < n {
+		s = "0" + s
+	}
+	return s
+}
+
+// eleventyNotPageExts are the extensions of what an Eleventy template
+// whose permalink names them makes: a feed, data, a manifest, a
+// stylesheet, no page (LJWatson/tink's rss.html at /feed.xml).
+var eleventyNotPageExts = []string{".xml", ".rss", ".atom", ".json", ".jsonld", ".txt", ".webmanifest", ".css", ".js", ".mjs",
+	".svg", ".ics", ".csv", ".tsv", ".yml", ".yaml", ".toml", ".xsl", ".xslt", ".vtt", ".ini"}
+
+// eleventyNotPage is the extension of a file that is no page the
+// permalink s names ("/feed.xml"), "" for a page's.
+func eleventyNotPage(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, "/") {
+		return ""
+	}
+	ext := strings.ToLower(path.Ext(s))
+	if slices.Contains(eleventyNotPageExts, ext) {
+		return ext
+	}
+	return ""
+}
+
+// readHead is the first n bytes of the file at p (fewer when it is
+// shorter), nil when it cannot be read.
+func readHead(p string, n int) []byte {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	b := make([]byte, n)
+	k, _ := io.ReadFull(f, b)
+	return b[:k]
+}
