@@ -99,3 +99,46 @@ func TestAstroReferenceImagesInSrc(t *testing.T) {
 		}
 	}
 }
+
+// A post's front matter image in src/ (AstroWind's image:
+// ~/assets/images/x.jpg through tsconfig.json's "~/*": ["src/*"], the
+// blog starter's heroImage: ../../assets/hero.png) is published by
+// Astro as the text's images are, through the same aliases: it is
+// served at /src/…, and the page's first image links it there
+// (maru0122/astrowind: its 9 posts' images were dead links). A draft's
+// is not served to all.
+func TestAstroFrontMatterImagesInSrc(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\nimage"
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"astro.config.ts":                  "export default defineConfig({});\n",
+			"tsconfig.json":                    "{\"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"~/*\": [\"src/*\"]}}}\n",
+			"src/content.config.ts":            "const post = defineCollection({ loader: glob({ pattern: '*.md', base: 'src/data/post' }) });\nexport const collections = { post };\n",
+			"src/assets/images/blog/wind.png":  png,
+			"src/assets/hero.jpg":              png,
+			"src/assets/images/blog/draft.png": png,
+			"src/data/post/wind.md":            "---\ntitle: 風\npublishDate: 2026-06-11\nimage: \"~/assets/images/blog/wind.png\"\n---\n本文。\n",
+			"src/data/post/hero.md":            "---\ntitle: Hero\npublishDate: 2026-06-12\nheroImage: ../../assets/hero.jpg\n---\ntext\n",
+			"src/data/post/draft.md":           "---\ntitle: Draft\npublishDate: 2026-06-13\ndraft: true\nimage: ~/assets/images/blog/draft.png\n---\ntext\n",
+		})
+	})
+	for _, p := range []string{"/src/assets/images/blog/wind.png", "/src/assets/hero.jpg"} {
+		if st, _, body := servetest.GeminiGet(t, d, p); st != gemini.StatusSuccess || body != png {
+			t.Errorf("gemini %s: %d, not the image", p, st)
+		}
+		if got := servetest.GopherGet(t, d, p+"\r\n"); got != png {
+			t.Errorf("gopher %s: not the image: %q", p, got)
+		}
+	}
+	if st, _, _ := servetest.GeminiGet(t, d, "/src/assets/images/blog/draft.png"); st == gemini.StatusSuccess {
+		t.Errorf("a draft's image is served to all")
+	}
+	for _, c := range []struct{ page, want string }{
+		{"/posts/wind.gmi", "=> /src/assets/images/blog/wind.png 風"},
+		{"/posts/hero.gmi", "=> /src/assets/hero.jpg Hero"},
+	} {
+		if _, _, page := servetest.GeminiGet(t, d, c.page); !strings.Contains(page, c.want) {
+			t.Errorf("%s lacks %q:\n%s", c.page, c.want, page)
+		}
+	}
+}

@@ -17,7 +17,8 @@ import (
 // folder are: Astro processes and publishes an image a post gives by a
 // path relative to the post (../../assets/a.png) or through an import
 // alias of the project's tsconfig.json (compilerOptions.paths, "@/*":
-// ["src/*"]: @/assets/a.png). Such a file is served at its path in the
+// ["src/*"]: @/assets/a.png), in its text or as its front matter's
+// image (Post.Hero). Such a file is served at its path in the
 // project, /src/assets/a.png: no file of public/ (served at the top)
 // nor beside the posts (src/content/...) has it. Only the files
 // published posts link are served, never the rest of src/ (code,
@@ -214,6 +215,23 @@ func referenceLabel(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
+// image is the path in the project of the image in src/ that a post of
+// folder dir gives as dest, a link's destination as written (its query
+// and fragment dropped, %-escapes read, as the link check reads it); ""
+// when it gives none.
+func (a *astroSrc) image(dir, dest string) string {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u
+	}
+	if !slices.Contains(astroImageExts, strings.ToLower(path.Ext(dest))) {
+		return ""
+	}
+	return a.file(dir, dest)
+}
+
 // srcImages are the paths in the project of the images in src/ that
 // body, a post's Markdown in folder dir, gives, as Astro collects them
 // (remark-collect-images): inline ![alt](dest) and reference-style
@@ -227,16 +245,7 @@ func (a *astroSrc) srcImages(dir string, body []byte) []string {
 	}
 	var out []string
 	add := func(dest string) {
-		if i := strings.IndexAny(dest, "?#"); i >= 0 {
-			dest = dest[:i]
-		}
-		if u, err := url.PathUnescape(dest); err == nil {
-			dest = u
-		}
-		if !slices.Contains(astroImageExts, strings.ToLower(path.Ext(dest))) {
-			return
-		}
-		if p := a.file(dir, dest); p != "" && !slices.Contains(out, p) {
+		if p := a.image(dir, dest); p != "" && !slices.Contains(out, p) {
 			out = append(out, p)
 		}
 	}
@@ -308,7 +317,16 @@ func (c *Content) astroSrcFiles(f folder, opts LoadOptions, maxFile, maxTotal in
 	}
 	note := func(list []*Post, st fileState) {
 		for _, p := range list {
-			for _, img := range c.cache.srcImagesOf(prev, a, p) {
+			imgs := c.cache.srcImagesOf(prev, a, p)
+			// The front matter's image (AstroWind's image:
+			// ~/assets/images/x.jpg, the image() schema's heroImage:
+			// ../../assets/x.png), which Astro resolves as the text's
+			// images, through the same aliases, and publishes: the
+			// page's first image (Post.Hero).
+			if h := a.image(p.Dir, p.Hero.URL); h != "" && !slices.Contains(imgs, h) {
+				imgs = append(slices.Clip(imgs), h)
+			}
+			for _, img := range imgs {
 				old, seen := state[img]
 				if !seen {
 					order = append(order, img)
