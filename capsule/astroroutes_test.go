@@ -118,3 +118,47 @@ func TestAstroWindPermalinkRedirects(t *testing.T) {
 		t.Errorf("the link written /2023/first-post does not lead to %s:\n%s", u.Path, next)
 	}
 }
+
+// An Astro site with a route per language, each taking the entries whose
+// id starts with its language and cutting it from the address
+// (khides/website-boilerplate: ja/blog/[...slug].astro of
+// getCollection('blog', ({ id }) => id.startsWith('ja/')) at
+// post.slug.replace('ja/', ”)): each post's address on the web site,
+// /ja/blog/<slug>/ or /en/blog/<slug>/, redirects to the post in its
+// language's capsule (on gopher, that address serves it).
+func TestAstroRoutePerLanguageRedirects(t *testing.T) {
+	route := func(lang string) string {
+		return "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog', ({ id }: { id: string }) => id.startsWith('" + lang + "/'));\n  return posts.map((post) => ({\n    params: { slug: post.slug.replace('" + lang + "/', '') },\n    props: { post },\n  }));\n}\nconst { Content } = await render(Astro.props.post);\n---\n<Content />\n"
+	}
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"astro.config.mjs":                   "export default defineConfig({ i18n: { defaultLocale: 'ja', locales: ['ja', 'en'], routing: { prefixDefaultLocale: true } } });\n",
+			"src/content/config.ts":              "const blogCollection = defineCollection({ type: 'content' });\nexport const collections = { blog: blogCollection };\n",
+			"src/content/blog/ja/sample-post.md": "---\ntitle: サンプル\npubDate: 2025-01-01\n---\n日本語の本文。\n",
+			"src/content/blog/en/sample-post.md": "---\ntitle: Sample\npubDate: 2025-01-01\n---\nEnglish text.\n",
+			"src/pages/ja/blog/[...slug].astro":  route("ja"),
+			"src/pages/en/blog/[...slug].astro":  route("en"),
+		})
+	})
+	for _, c := range []struct{ addr, lang, text string }{
+		{"/ja/blog/sample-post/", "ja", "日本語の本文。"},
+		{"/en/blog/sample-post", "en", "English text."},
+	} {
+		st, meta, _ := servetest.GeminiGet(t, d, c.addr)
+		if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
+			t.Errorf("%s: status %d %q, want a redirect", c.addr, st, meta)
+			continue
+		}
+		u, err := url.Parse(meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, header, body := servetest.GeminiGet(t, d, u.Path)
+		if st != gemini.StatusSuccess || !strings.Contains(body, c.text) || !strings.Contains(header, "lang="+c.lang) {
+			t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", c.addr, u.Path, st, header, c.lang, body)
+		}
+		if got := servetest.GopherGet(t, d, c.addr+"\r\n"); !strings.Contains(got, c.text) {
+			t.Errorf("gopher %s: not the post:\n%s", c.addr, got)
+		}
+	}
+}

@@ -26,8 +26,15 @@ import (
 //     post.id.split("/")), at most astroMaxBindings deep;
 //   - any of these followed by .split("/"), .pop(), .at(N), [N],
 //     .slice(N[, M]) (of a string or of an array), .substring(N[, M]),
-//     .join("/"), .toLowerCase(), TypeScript's "!", at most
-//     astroMaxOps of them.
+//     .join("/"), .toLowerCase(), .replace("ja/", "") or .replaceAll
+//     of two literal strings (khides/website-boilerplate's
+//     post.slug.replace('ja/', '')), or .replace of a regular
+//     expression that is a literal text, anchored or not, and a string
+//     (vhopaulo1's post.id.replace(/^en\//, '')); no "$" in the
+//     string, which JavaScript would read as a pattern; TypeScript's
+//     "!"; at most astroMaxOps of them;
+//   - a literal string (lang: 'pt-br', a route of one language's
+//     entries).
 //
 // Anything else (another function, another front matter key, a template
 // string) is not read: the route is not followed.
@@ -40,29 +47,42 @@ const (
 	astroBaseLang                    // its language
 	astroBaseNoLang                  // its id without language (a slug helper's)
 	astroBasePaper                   // AstroPaper's getPath: the id without its "_" folders
+	astroBaseLit                     // a literal string (astroValue.lit)
 )
 
 // astroOpKind is one of the methods a value may go through.
 type astroOpKind uint8
 
 const (
-	astroSplit  astroOpKind = iota // .split("/"): string to array
-	astroIndex                     // [a] or .at(a) (a < 0: from the end), .pop(): array to string
-	astroSlice                     // .slice(a[, b]), of a string or an array
-	astroSubstr                    // .substring(a[, b]) of a string
-	astroJoin                      // .join("/"): array to string
-	astroLower                     // .toLowerCase()
+	astroSplit      astroOpKind = iota // .split("/"): string to array
+	astroIndex                         // [a] or .at(a) (a < 0: from the end), .pop(): array to string
+	astroSlice                         // .slice(a[, b]), of a string or an array
+	astroSubstr                        // .substring(a[, b]) of a string
+	astroJoin                          // .join("/"): array to string
+	astroLower                         // .toLowerCase()
+	astroReplace                       // .replace(from, to) of a string: the first from (at, b: where)
+	astroReplaceAll                    // .replaceAll(from, to) of a string
+)
+
+// Where a regular expression of a literal text is anchored
+// (astroOp.a of astroReplace).
+const (
+	astroAnywhere = 0
+	astroAtStart  = 1 // /^en\//
+	astroAtEnd    = 2 // /\.md$/
 )
 
 type astroOp struct {
-	kind astroOpKind
-	a, b int
-	hasB bool
+	kind     astroOpKind
+	a, b     int
+	hasB     bool
+	from, to string // astroReplace's
 }
 
 // astroValue is a parameter's value: its base, through its methods.
 type astroValue struct {
 	base astroBase
+	lit  string // astroBaseLit's
 	ops  []astroOp
 }
 
@@ -85,7 +105,17 @@ var (
 	astroSlugCall  = regexp.MustCompile(`^(` + astroIdent + `)\s*\(\s*` + astroIdent + `\.(?:id|slug)\s*\)`)
 	astroIdentOnly = regexp.MustCompile(`^` + astroIdent)
 	astroInt       = `(-?\d{1,4})`
-	astroOps       = []struct {
+	// astroStr is a string literal of at most astroMaxExpr bytes, with
+	// no escape, no line break and no ${…} (its text one group of the
+	// three, by its quotes).
+	astroStr  = `(?:"([^"\\\n]{0,256})"|'([^'\\\n]{0,256})'|` + "`([^`\\\\\\n$]{0,256})`" + `)`
+	astroRepl = regexp.MustCompile(`^\.(replace|replaceAll)\(\s*` + astroStr + `\s*,\s*` + astroStr + `\s*\)`)
+	// astroReplRe is .replace(/^en\//, "") of a regular expression of
+	// letters, digits, "_", "-" and escaped "/", "." or "-", anchored at
+	// its start (group 1), its end (3) or neither, "g" or no flag (4).
+	astroReplRe   = regexp.MustCompile(`^\.(?:replace|replaceAll)\(\s*/(\^?)((?:[\w-]|\\[/.\-]){1,64})(\$?)/(g?)\s*,\s*` + astroStr + `\s*\)`)
+	astroLitAlone = regexp.MustCompile(`^` + astroStr + `$`)
+	astroOps      = []struct {
 		re   *regexp.Regexp
 		kind astroOpKind
 	}{
@@ -97,9 +127,6 @@ var (
 		{regexp.MustCompile(`^\.join\(\s*["'` + "`" + `]/["'` + "`" + `]\s*\)`), astroJoin},
 		{regexp.MustCompile(`^\.toLowerCase\(\s*\)`), astroLower},
 	}
-	// astroLineComment is a comment to the line's end, which a value
-	// ends before (no value read has "//" in it).
-	astroLineComment = regexp.MustCompile(`//[^\n]*`)
 	// astroTrailer is what a value may end with and mean the same: a
 	// TypeScript cast, "|| undefined" (no value: a rest parameter's
 	// folder itself).
@@ -115,7 +142,7 @@ type astroParamReader struct {
 // value reads expr, the text of a parameter's value; ok is false when
 // it is not of the forms above. array says it is an array (of .split).
 func (r astroParamReader) value(expr string, depth int) (v astroValue, array, ok bool) {
-	expr = strings.TrimSpace(astroLineComment.ReplaceAllString(expr, ""))
+	expr = strings.TrimSpace(withoutLineComments(expr))
 	for {
 		t := strings.TrimSuffix(strings.TrimSpace(astroTrailer.ReplaceAllString(expr, "")), "!")
 		if t == expr {
@@ -128,6 +155,9 @@ func (r astroParamReader) value(expr string, depth int) (v astroValue, array, ok
 	}
 	rest := ""
 	switch {
+	case astroLitAlone.MatchString(expr):
+		m := astroLitAlone.FindStringSubmatch(expr)
+		v.base, v.lit = astroBaseLit, m[1]+m[2]+m[3]
 	case astroPaperPath.MatchString(expr):
 		v.base, rest = astroBasePaper, expr[len(astroPaperPath.FindString(expr)):]
 	case astroEntryLang.MatchString(expr):
@@ -202,6 +232,36 @@ func (r astroParamReader) value(expr string, depth int) (v astroValue, array, ok
 			v.ops = append(v.ops, op)
 			rest, found = rest[len(m[0]):], true
 			break
+		}
+		if m := astroRepl.FindStringSubmatch(rest); !found && m != nil {
+			to := m[5] + m[6] + m[7]
+			if array || strings.Contains(to, "$") {
+				return v, false, false // of an array; a replacement pattern
+			}
+			op := astroOp{kind: astroReplace, from: m[2] + m[3] + m[4], to: to}
+			if m[1] == "replaceAll" {
+				op.kind = astroReplaceAll
+			}
+			v.ops = append(v.ops, op)
+			rest, found = rest[len(m[0]):], true
+		}
+		if m := astroReplRe.FindStringSubmatch(rest); !found && m != nil {
+			to := m[5] + m[6] + m[7]
+			if array || strings.Contains(to, "$") {
+				return v, false, false
+			}
+			op := astroOp{kind: astroReplace, from: strings.ReplaceAll(m[2], `\`, ""), to: to}
+			if m[1] != "" {
+				op.a |= astroAtStart
+			}
+			if m[3] != "" {
+				op.a |= astroAtEnd
+			}
+			if m[4] != "" && op.a == astroAnywhere {
+				op.kind = astroReplaceAll
+			}
+			v.ops = append(v.ops, op)
+			rest, found = rest[len(m[0]):], true
 		}
 		if !found || len(v.ops) > astroMaxOps {
 			return v, false, false
@@ -278,6 +338,8 @@ func (v astroValue) eval(id, lang string) (string, bool) {
 		s = id
 	case astroBaseLang:
 		s = lang
+	case astroBaseLit:
+		s = v.lit
 	case astroBaseNoLang:
 		s = idWithoutLang(id, lang)
 	case astroBasePaper:
@@ -340,6 +402,25 @@ func (v astroValue) eval(id, lang string) (string, bool) {
 			}
 		case astroLower:
 			s = strings.ToLower(s)
+		case astroReplace:
+			switch op.a {
+			case astroAnywhere:
+				s = strings.Replace(s, op.from, op.to, 1)
+			case astroAtStart:
+				if rest, ok := strings.CutPrefix(s, op.from); ok {
+					s = op.to + rest
+				}
+			case astroAtEnd:
+				if rest, ok := strings.CutSuffix(s, op.from); ok {
+					s = rest + op.to
+				}
+			default:
+				if s == op.from {
+					s = op.to
+				}
+			}
+		case astroReplaceAll:
+			s = strings.ReplaceAll(s, op.from, op.to)
 		}
 	}
 	return s, !isArray
@@ -369,4 +450,40 @@ func path2(id string) (dir, name string) {
 		return id[:i], id[i+1:]
 	}
 	return "", id
+}
+
+// withoutLineComments is s without its comments to a line's end, which a
+// value ends before: a "//" outside a string, and not after a "\" (the
+// /^en\// of a regular expression, whose "\/" is its "/").
+func withoutLineComments(s string) string {
+	if !strings.Contains(s, "//") {
+		return s
+	}
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case ch == '\\' && i+1 < len(s):
+			b.WriteByte(ch)
+			i++
+			ch = s[i]
+		case quote != 0:
+			if ch == quote || ch == '\n' {
+				quote = 0
+			}
+		case ch == '"' || ch == '\'' || ch == '`':
+			quote = ch
+		case ch == '/' && i+1 < len(s) && s[i+1] == '/':
+			for i < len(s) && s[i] != '\n' {
+				i++
+			}
+			if i < len(s) {
+				b.WriteByte('\n')
+			}
+			continue
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -33,6 +34,14 @@ import (
 //   - its getStaticPaths's params give each parameter a value that
 //     astroParamReader reads (astroparams.go): the entry's id, slug or
 //     language, through literal string methods;
+//   - the entries it takes are all its collection's, or those whose id
+//     starts with one literal (a route per language, as
+//     khides/website-boilerplate's ja/blog/[...slug].astro takes them:
+//     getCollection('blog', ({ id }) => id.startsWith('ja/')), or
+//     posts.filter((p) => p.id.startsWith('ja/'))), or those whose id
+//     does not (!id.startsWith('fr/'), the default language's route); a
+//     startsWith of the id or slug read otherwise (of a variable, two
+//     literals) leaves the route;
 //   - the collection's folder is the content folder capsule reads, or a
 //     folder at its top (a section).
 //
@@ -48,6 +57,11 @@ import (
 // value.
 type astroRoute struct {
 	parts []astroPart
+	// prefix is what the id of each entry the route takes starts with
+	// ("ja/"), or, notPrefix set, does not start with; "" when it takes
+	// all.
+	prefix    string
+	notPrefix bool
 }
 
 type astroPart struct {
@@ -317,6 +331,9 @@ func readAstroRoute(rel string, src []byte) (r astroRoute, ok bool) {
 	if len(params) == 0 || len(params) > astroMaxParams {
 		return r, false
 	}
+	if r.prefix, r.notPrefix, ok = astroIDPrefix(src); !ok {
+		return r, false
+	}
 	given := astroParamsObject(src)
 	if given == nil {
 		return r, false
@@ -336,6 +353,57 @@ func readAstroRoute(rel string, src []byte) (r astroRoute, ok bool) {
 		r.parts[p.at].val = &v
 	}
 	return r, true
+}
+
+// astroStartsWith is a test of an entry's id or slug, as a filter of
+// getStaticPaths writes it (({ id }) => id.startsWith('ja/'), (post) =>
+// post.slug.startsWith("ja/")): what is before it (group 1: a "!" says
+// it is negated, a "." that it is no entry's), its argument (group 2).
+var astroStartsWith = regexp.MustCompile(`([!.]?)\s*(?:` + astroIdent + `\s*\.\s*)?\b(?:id|slug)\s*\.\s*startsWith\s*\(([^()\n]{0,256})\)`)
+
+// astroStrOnly is a string literal alone.
+var astroStrOnly = regexp.MustCompile(`^\s*` + astroStr + `\s*$`)
+
+// astroMaxFilters bounds the startsWith tests of an entry's id that
+// astroIDPrefix reads in a route file; a file with more leaves the
+// route.
+const astroMaxFilters = 16
+
+// astroIDPrefix is what the route file src's getStaticPaths takes the
+// entries whose id (or slug) starts with (or, not set, does not), read
+// from its startsWith tests (between getStaticPaths and the end of the
+// route's front matter): "" when it tests none; ok is false when it
+// tests one that is not read plainly: of no literal string, two
+// literals, one negated and one not, more than astroMaxFilters tests.
+func astroIDPrefix(src []byte) (prefix string, not, ok bool) {
+	at := bytes.Index(src, []byte("getStaticPaths"))
+	if at < 0 {
+		return "", false, true
+	}
+	body := src[at:]
+	if end := bytes.Index(body, []byte("\n---")); end >= 0 {
+		body = body[:end]
+	}
+	tests := astroStartsWith.FindAllSubmatch(body, astroMaxFilters+1)
+	if len(tests) > astroMaxFilters {
+		return "", false, false
+	}
+	for _, m := range tests {
+		before := string(m[1])
+		if before == "." {
+			continue // data.id.startsWith: a field of the front matter
+		}
+		arg := astroStrOnly.FindStringSubmatch(string(m[2]))
+		if arg == nil {
+			return "", false, false
+		}
+		p, neg := arg[1]+arg[2]+arg[3], before == "!"
+		if p == "" || prefix != "" && (p != prefix || neg != not) {
+			return "", false, false
+		}
+		prefix, not = p, neg
+	}
+	return prefix, not, true
 }
 
 // astroParamsObject is the first params object of src by its keys, each
@@ -365,7 +433,7 @@ func astroParamsObject(src []byte) map[string]string {
 			if depth != 0 {
 				continue
 			}
-			entry := astroLineComment.ReplaceAllString(string(body[start:i]), "")
+			entry := withoutLineComments(string(body[start:i]))
 			start = i + 1
 			if strings.TrimSpace(entry) != "" {
 				m := astroParamKey.FindStringSubmatch(entry)
@@ -483,6 +551,9 @@ func (f folder) astroAddress(p *Post, addr string) (routed string, more []string
 		return "", nil, nil
 	}
 	for _, r := range routes {
+		if r.prefix != "" && strings.HasPrefix(id, r.prefix) == r.notPrefix {
+			continue // an entry the route does not take
+		}
 		parts := make([]string, 0, len(r.parts))
 		for _, part := range r.parts {
 			s := part.lit

@@ -190,6 +190,49 @@ func TestAstroRouteParameters(t *testing.T) {
 			"src/content/blog/en/post-1.md":       {"/en/blog/post-1/"},
 			"src/content/blog/fr/notes/post-2.md": {"/fr/blog/notes/post-2/"},
 		}, ""},
+		{"a route per language, its entries by the id's start, the language cut by replace", map[string]string{
+			"astro.config.mjs":                    "export default defineConfig({ i18n: { defaultLocale: 'ja', locales: ['ja', 'en'], routing: { prefixDefaultLocale: true } } });\n",
+			"src/content/config.ts":               "const blogCollection = defineCollection({ type: 'content' });\nexport const collections = {\n  blog: blogCollection,\n};\n",
+			"src/content/blog/ja/sample-post.md":  "---\ntitle: サンプル\npubDate: 2025-01-01\n---\n本文。\n",
+			"src/content/blog/en/sample-post.md":  "---\ntitle: Sample\npubDate: 2025-01-01\n---\nText.\n",
+			"src/content/blog/en/notes/second.md": "---\ntitle: Second\npubDate: 2025-01-02\n---\nText.\n",
+			"src/pages/ja/blog/[...slug].astro":   "---\nimport { getCollection, render, type CollectionEntry } from 'astro:content';\n\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog', ({ id }: { id: string }) => id.startsWith('ja/'));\n  return posts.map((post) => ({\n    params: { slug: post.slug.replace('ja/', '') },\n    props: { post },\n  }));\n}\nconst { Content } = await render(Astro.props.post);\n---\n<Content />\n",
+			"src/pages/en/blog/[...slug].astro":   "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection(\"blog\", (post) => post.id.startsWith(\"en/\"));\n  return posts.map((post) => ({ params: { slug: post.id.replace(\"en/\", \"\") }, props: { post } }));\n}\nconst { Content } = await render(Astro.props.post);\n---\n<Content />\n",
+		}, map[string][]string{
+			"src/content/blog/ja/sample-post.md":  {"/ja/blog/sample-post/"},
+			"src/content/blog/en/sample-post.md":  {"/en/blog/sample-post/"},
+			"src/content/blog/en/notes/second.md": {"/en/blog/notes/second/"},
+		}, ""},
+		{"entries filtered after the call, the language cut by a regular expression, a literal language", map[string]string{
+			"astro.config.mjs":                      "export default defineConfig({ i18n: { defaultLocale: 'en', locales: ['en', 'pt-br'] } });\n",
+			"src/content.config.ts":                 "const blog = defineCollection({ loader: glob({ pattern: '**/*.md', base: './src/content/blog' }) });\nexport const collections = { blog };\n",
+			"src/content/blog/en/artist.md":         "---\ntitle: Artist\npubDate: 2026-02-12\n---\nText.\n",
+			"src/content/blog/pt-br/artist.md":      "---\ntitle: Artista\npubDate: 2026-02-12\n---\nTexto.\n",
+			"src/pages/blog/[...slug].astro":        "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n\tconst posts = await getCollection('blog');\n    const enPosts = posts.filter(p => p.id.startsWith('en/')); // English\n\treturn enPosts.map((post) => ({\n\t\tparams: { slug: post.id.replace(/^en\\//, '') }, // no \"en/\"\n\t\tprops: post,\n\t}));\n}\nconst { Content } = await render(Astro.props);\n---\n<Content />\n",
+			"src/pages/[lang]/blog/[...slug].astro": "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n\tconst posts = await getCollection('blog');\n    const ptPosts = posts.filter(p => p.id.startsWith('pt-br/'));\n\treturn ptPosts.map((post) => ({\n\t\tparams: { lang: 'pt-br', slug: post.id.replace(/^pt-br\\//, '') },\n\t\tprops: post,\n\t}));\n}\nconst { Content } = await render(Astro.props);\n---\n<Content />\n",
+		}, map[string][]string{
+			"src/content/blog/en/artist.md":    {"/blog/artist/"},
+			"src/content/blog/pt-br/artist.md": {"/pt-br/blog/artist/"},
+		}, ""},
+		{"the default language's entries as those whose id does not start with another's", map[string]string{
+			"astro.config.mjs":                  "export default defineConfig({ i18n: { defaultLocale: 'en', locales: ['en', 'fr'] } });\n",
+			"src/content/config.ts":             "const blog = defineCollection({ type: 'content' });\nexport const collections = { blog };\n",
+			"src/content/blog/hello.md":         "---\ntitle: Hello\ndate: 2024-01-01\n---\nText.\n",
+			"src/content/blog/fr/bonjour.md":    "---\ntitle: Bonjour\ndate: 2024-01-01\n---\nTexte.\n",
+			"src/pages/blog/[...slug].astro":    "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog', ({ id }) => {\n    return !id.startsWith(\"fr/\");\n  });\n  return posts.map((post) => ({ params: { slug: post.slug }, props: { post } }));\n}\nconst { Content } = await Astro.props.post.render();\n---\n<Content />\n",
+			"src/pages/fr/blog/[...slug].astro": "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog', ({ id }) => {\n    return id.startsWith(\"fr/\");\n  });\n  return posts.map((post) => ({ params: { slug: post.slug.replace(\"fr/\", \"\") }, props: { post } }));\n}\nconst { Content } = await Astro.props.post.render();\n---\n<Content />\n",
+		}, map[string][]string{
+			"src/content/blog/hello.md":      {"/blog/hello/"},
+			"src/content/blog/fr/bonjour.md": {"/fr/blog/bonjour/"},
+		}, ""},
+		{"entries taken by two starts: unchanged, said", map[string]string{
+			"astro.config.mjs":                "export default defineConfig({});\n",
+			"src/content/config.ts":           "const blog = defineCollection({ type: 'content' });\nexport const collections = { blog };\n",
+			"src/content/blog/notes/first.md": "---\ntitle: First\ndate: 2024-01-01\n---\nText.\n",
+			"src/pages/n/[...slug].astro":     "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog', ({ id }) => id.startsWith('notes/') || id.startsWith('misc/'));\n  return posts.map((post) => ({ params: { slug: post.id }, props: { post } }));\n}\nconst { Content } = await Astro.props.post.render();\n---\n<Content />\n",
+		}, map[string][]string{
+			"src/content/blog/notes/first.md": {"/blog/notes/first/"},
+		}, "src/pages/n/[...slug].astro"},
 		{"a parameter computed otherwise: unchanged, said", map[string]string{
 			"astro.config.mjs":              "export default defineConfig({});\n",
 			"src/content/config.ts":         "const blog = defineCollection({ type: 'content' });\nexport const collections = { blog };\n",
