@@ -199,7 +199,11 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 			}
 		}
 		if !ok {
-			if astroRenders.Match(src) {
+			// A route that renders the entries, or AstroWind's post
+			// route at a path its permalink reading does not take
+			// (kafkiano/astrowind-i18n's [locale]/[...blog], whose
+			// language comes from a loop over the locales).
+			if astroRenders.Match(src) || wind != nil && wind.blog && astroWindCall.Match(src) {
 				warns = append(warns, &FileError{File: p, Kind: "Astro route not followed", Msg: fmt.Sprintf(
 					"the address this route gives each post of %s is computed in a way capsule does not read without running the site's code: those posts' addresses on the web site are not known, and old links to them are not redirected (aliases in their front matter can give them)", folder)})
 			}

@@ -233,6 +233,17 @@ func TestAstroRouteParameters(t *testing.T) {
 		}, map[string][]string{
 			"src/content/blog/notes/first.md": {"/blog/notes/first/"},
 		}, "src/pages/n/[...slug].astro"},
+		{"AstroWind's post route under a locale: unchanged, said", map[string]string{
+			"astro.config.ts":                          "export default defineConfig({ integrations: [astrowind({ config: './src/config.yaml' })] });\n",
+			"src/config.yaml":                          "apps:\n  blog:\n    isEnabled: true\n    post:\n      permalink: '/%slug%'\n",
+			"src/content.config.ts":                    "const postCollection = defineCollection({ loader: glob({ pattern: ['**/*.md'], base: 'src/data/post' }) });\nexport const collections = { post: postCollection };\n",
+			"src/utils/blog.ts":                        "import { getCollection } from 'astro:content';\nconst load = async () => await getCollection('post');\n",
+			"src/pages/[locale]/[...blog]/index.astro": "---\nimport { getStaticPathsBlogPost } from '~/utils/blog';\nexport const getStaticPaths = (async () => {\n  return await getStaticPathsBlogPost();\n});\n---\n<SinglePost post={Astro.props.post} />\n",
+			"tsconfig.json":                            "{\"compilerOptions\": {\"baseUrl\": \".\", \"paths\": {\"~/*\": [\"src/*\"]}}}\n",
+			"src/data/post/first-post.md":              "---\npublishDate: 2023-08-12\ntitle: First\n---\nText.\n",
+		}, map[string][]string{
+			"src/data/post/first-post.md": {"/first-post/"},
+		}, "src/pages/[locale]/[...blog]/index.astro"},
 		{"a parameter computed otherwise: unchanged, said", map[string]string{
 			"astro.config.mjs":              "export default defineConfig({});\n",
 			"src/content/config.ts":         "const blog = defineCollection({ type: 'content' });\nexport const collections = { blog };\n",
