@@ -94,15 +94,7 @@ func splitHexoBare(src []byte) (front, body []byte, bodyLine int, format frontFo
 	}
 	line := 1
 	for off := 0; off < len(src) && off <= MaxFrontMatterSize; line++ {
-		end := bytes.IndexByte(src[off:], '\n')
-		next := len(src)
-		if end >= 0 {
-			end += off
-			next = end + 1
-		} else {
-			end = len(src)
-		}
-		l := bytes.TrimRight(src[off:end], " \t")
+		l, next := lineFrom(src, off)
 		switch {
 		case hexoDelimLine(l, '-'):
 			if !yamlFirst {
@@ -118,6 +110,16 @@ func splitHexoBare(src []byte) (front, body []byte, bodyLine int, format frontFo
 		off = next
 	}
 	return nil, nil, 0, 0, false
+}
+
+// lineFrom returns the line of src that starts at off, without its end
+// and its trailing spaces and tabs, and where the next line starts.
+func lineFrom(src []byte, off int) (line []byte, next int) {
+	end := bytes.IndexByte(src[off:], '\n')
+	if end < 0 {
+		return bytes.TrimRight(src[off:], " \t"), len(src)
+	}
+	return bytes.TrimRight(src[off:off+end], " \t"), off + end + 1
 }
 
 // hexoDelimLine says whether l, a line without its end, is three or more
@@ -150,15 +152,8 @@ func splitHexoJSON(src []byte) (front, body []byte, bodyLine int, ok bool) {
 	}
 	line := 2
 	for off := 0; off < len(rest) && off <= MaxFrontMatterSize; line++ {
-		end := bytes.IndexByte(rest[off:], '\n')
-		next := len(rest)
-		if end >= 0 {
-			end += off
-			next = end + 1
-		} else {
-			end = len(rest)
-		}
-		if bytes.Equal(bytes.TrimRight(rest[off:end], " \t"), delim) {
+		l, next := lineFrom(rest, off)
+		if bytes.Equal(l, delim) {
 			return hexoJSONObject(rest[:off]), rest[next:], line + 1, true
 		}
 		off = next
