@@ -759,3 +759,61 @@ func TestHexoSkipRenderNegated(t *testing.T) {
 		}
 	})
 }
+
+// Hexo reads a post's categories as paths (lib/models/post.ts
+// setCategories): a list of lists is several paths, its documented way
+// to file a post in two places ([[Diary, Life], [Work]]: Life in Diary,
+// and Work), a name alone among them a path of one; one string is one
+// category, and one tag ("Web Design", "A, B"). capsule refused the
+// list of lists (the post was not served at all), split a string at
+// its spaces and refused one with a comma (not served either). The
+// post's :category is its last path's (Hexo's last made of its
+// categories, the last path's when no post made it before).
+func TestHexoCategoryPaths(t *testing.T) {
+	dir := hexoSite(t, "title: Paths\npermalink: :category/:title/\n",
+		map[string]string{
+			"source/_posts/nested.md": "---\ntitle: Nested\ndate: 2020-01-02\ncategories: [[Diary, Life], [Work]]\n---\nTwo paths.\n",
+			"source/_posts/block.md":  "---\ntitle: Block\ndate: 2020-01-03\ncategories:\n  - [Notes, Go]\n  - Misc\n---\nA block list.\n",
+			"source/_posts/string.md": "---\ntitle: String\ndate: 2020-01-04\ncategories: Web Design\ntags: Hello World\n---\nOne category.\n",
+			"source/_posts/comma.md":  "---\ntitle: Comma\ndate: 2020-01-05\ncategories: \"Tips, Tricks\"\n---\nOne with a comma.\n",
+			"source/_posts/odd.md":    "---\ntitle: Odd\ndate: 2020-01-06\ncategories:\n  - [Odd, {a: b}]\n---\nA mapping.\n",
+		})
+	d := serveDir(t, dir)
+	for name, text := range map[string]string{"nested": "Two paths.", "block": "A block list.", "string": "One category.", "comma": "One with a comma.", "odd": "A mapping."} {
+		if status, meta, body := servetest.GeminiGet(t, d, "/posts/"+name+".gmi"); status != 20 || !strings.Contains(body, text) {
+			t.Errorf("Gemini /posts/%s.gmi: %d %s, want the post, which Hexo builds:\n%s", name, status, meta, body)
+		}
+	}
+	checkTermAddresses(t, d, map[string]string{
+		"/categories/Diary/":       "Diary",
+		"/categories/Diary/Life/":  "Life",
+		"/categories/Work/":        "Work",
+		"/categories/Notes/Go/":    "Go",
+		"/categories/Misc/":        "Misc",
+		"/categories/Web-Design/":  "Web Design",
+		"/tags/Hello-World/":       "Hello World",
+		"/categories/Tips-Tricks/": "Tips, Tricks",
+		"/categories/Odd/":         "Odd",
+	})
+	// Addresses Hexo never made: a path read as one, a string split.
+	for _, p := range []string{"/categories/Diary/Life/Work/", "/categories/Work/Diary/", "/categories/Notes/Go/Misc/", "/categories/Web/", "/tags/Hello/", "/categories/Tips/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 51 {
+			t.Errorf("Gemini %s: %d %s, an address the site never had", p, status, meta)
+		}
+	}
+	for at, post := range map[string]string{"/Work/nested/": "nested", "/Misc/block/": "block", "/Web-Design/string/": "string", "/Tips-Tricks/comma/": "comma"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, at); status != 31 || !strings.HasSuffix(meta, "/posts/"+post+".gmi") {
+			t.Errorf("Gemini %s: %d %s, want a redirect to the post (its :category)", at, status, meta)
+		}
+	}
+	if tags := servetest.GopherGet(t, d, "/tags/\r\n"); strings.Contains(tags, "\t/tags/Web\t") || strings.Contains(tags, "\t/tags/Hello\t") {
+		t.Errorf("a string of Hexo's categories or tags split at its spaces:\n%s", tags)
+	}
+	var told bool
+	for _, w := range d.Store().Warnings {
+		told = told || strings.Contains(w.Error(), "odd.md") && strings.Contains(w.Error(), "mapping")
+	}
+	if !told {
+		t.Errorf("no warning of the mapping left out of odd.md's categories: %q", d.Store().Warnings)
+	}
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
@@ -394,8 +395,13 @@ func (c *Content) HexoTermPages(posts []*Post) []HexoTermPage {
 		}
 		// Categories are one in the other: [Web, Frontend] is Frontend
 		// in Web, at categories/web/frontend/, and the post is Web's too.
+		// An empty name starts another path ([[Web, Frontend], [Go]]).
 		chain := ""
 		for _, raw := range p.categories {
+			if raw == "" {
+				chain = ""
+				continue
+			}
 			s := hexoTermSlug(raw, true, c.hexoCategoryMap, c.hexoTagMap, c.hexoFilenameCase)
 			if s == "" {
 				continue
@@ -808,14 +814,24 @@ func (f folder) hexoAddress(p *Post) (addr, missing string, ok bool) {
 func hexoExpand(tmpl, root, title string, p *Post, named []string, defaults map[string]string, terms *siteConfig) (addr, missing string, ok bool) {
 	d := p.Date
 	// :category is the post's categories, each slugized, one in the other
-	// (Hexo's category slug: its parent's, "/", its own).
+	// (Hexo's category slug: its parent's, "/", its own). Of several
+	// paths, the last one's: Hexo takes the last made of the post's
+	// categories (categories.last(), in the order the site's categories
+	// were made as it read its posts), which is the last path's deepest
+	// when no post read before made it, and always of a single path.
 	category := "uncategorized"
 	if def := defaults["default_category"]; def != "" {
 		category = def
 	}
 	if len(p.categories) > 0 {
 		var parts []string
-		for _, c := range p.categories {
+		last := p.categories
+		for i, c := range p.categories {
+			if c == "" {
+				last = p.categories[i+1:]
+			}
+		}
+		for _, c := range last {
 			if c = hexoTermSlug(c, true, terms.hexoCategoryMap, nil, terms.hexoFilenameCase); c != "" {
 				parts = append(parts, c)
 			}
@@ -1049,4 +1065,144 @@ func (c *Content) HexoAssetFile(p string) string {
 		}
 	}
 	return ""
+}
+
+// hexoFrontTerms reads a Hexo post's tags and categories as Hexo does
+// (lib/plugins/processor/post.ts, lib/models/post.ts setTags and
+// setCategories), making m's tags, tag, categories and category lists
+// of names that the front matter reader takes as they are:
+//
+//   - one value (a string, a number) is one name: categories: "Web
+//     Design" is the category "Web Design", not two, and "A, B" is one
+//     category of that name;
+//   - a list of names is one path of categories, each in the one before
+//     it ([Web, Frontend]: Frontend in Web);
+//   - a list holding lists is several paths, each inner list one of
+//     them and each name alone a path of one ([[Diary, Life], Work]:
+//     Life in Diary, and Work), Hexo's documented way to file a post in
+//     two places.
+//
+// The names of every path are the post's tags (each once, as any tag).
+// cats is the paths, one after the other, an empty name between two
+// (Post.categories), from Hexo's categories key, else its category key:
+// Hexo reads category only when categories gives nothing. Any other
+// list in a list is text, as JavaScript makes it (its items joined by
+// commas); a mapping, which is no name, is left out, and bad is the
+// first key that had one. At most MaxTags names of the paths are kept,
+// the most a post's tags hold.
+func hexoFrontTerms(m map[string]any) (cats []string, bad string) {
+	catKey := ""
+	if hexoTruthy(m["categories"]) {
+		catKey = "categories"
+	} else if hexoTruthy(m["category"]) {
+		catKey = "category"
+	}
+	names := 0 // in cats
+	addPath := func(path []string) {
+		if len(path) == 0 || names >= MaxTags {
+			return
+		}
+		path = path[:min(len(path), MaxTags-names)]
+		if len(cats) > 0 {
+			cats = append(cats, "")
+		}
+		cats, names = append(cats, path...), names+len(path)
+	}
+	for _, k := range []string{"tags", "tag", "categories", "category"} {
+		v, ok := m[k]
+		if !ok {
+			continue
+		}
+		items, isList := v.([]any)
+		if !isList {
+			items = []any{v}
+		}
+		paths := false // a list of paths, not one path
+		for _, it := range items {
+			if _, ok := it.([]any); ok && k == catKey {
+				paths = true
+			}
+		}
+		var out []any
+		var flat []string
+		for _, it := range items {
+			if inner, ok := it.([]any); ok && paths {
+				var path []string
+				for _, x := range inner {
+					if s, ok := hexoTermName(x, 0); !ok {
+						bad = cmp.Or(bad, k)
+					} else if s != "" {
+						path, out = append(path, s), append(out, s)
+					}
+				}
+				addPath(path)
+				continue
+			}
+			s, ok := hexoTermName(it, 0)
+			if !ok {
+				bad = cmp.Or(bad, k)
+				continue
+			}
+			if s == "" {
+				continue // null, "": no name, as Hexo leaves them out
+			}
+			out = append(out, s)
+			switch {
+			case k != catKey:
+			case paths:
+				addPath([]string{s})
+			default:
+				flat = append(flat, s)
+			}
+		}
+		addPath(flat)
+		m[k] = out
+	}
+	return cats, bad
+}
+
+// hexoTermName is v as Hexo names a tag or category (JavaScript's
+// `${v}`): "" for null, a list its items joined by commas (to a depth of
+// four lists, then ""), ok false for a mapping.
+func hexoTermName(v any, depth int) (string, bool) {
+	switch v := v.(type) {
+	case nil:
+		return "", true
+	case string:
+		return v, true
+	case []any:
+		if depth >= 4 {
+			return "", true
+		}
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i], _ = hexoTermName(x, depth+1)
+		}
+		return strings.Join(parts, ","), true
+	case map[string]any:
+		return "", false
+	}
+	return fmt.Sprint(v), true
+}
+
+// hexoTruthy is whether JavaScript takes v as true: what Hexo asks of
+// its categories key before it reads category instead.
+func hexoTruthy(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return false
+	case string:
+		return v != ""
+	case bool:
+		return v
+	case int:
+		return v != 0
+	case int64:
+		return v != 0
+	case uint64:
+		return v != 0
+	case float64:
+		return v != 0 && v == v
+	}
+	return true
 }

@@ -114,7 +114,11 @@ type Post struct {
 	// when written relative: Hugo's, placed by folder.address.
 	hugoAliases map[string]bool
 	hugoOlder   []string // of Addresses, where Hugo before 0.155 put them
-	categories  []string
+	// categories are the front matter's categories, in order. A Hexo
+	// post's are its paths of categories, each name in the one before
+	// it, with an empty name between two paths ([[Diary, Life], [Work]]
+	// is Diary, Life, "", Work: hexoFrontTerms).
+	categories []string
 	// keyTags is how many of Tags, the first ones, the tags and tag
 	// keys gave (categories follow): a Hexo site's page of a tag is
 	// under its tag_dir, of a category under its category_dir.
@@ -490,9 +494,18 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if def.hexoKeys != "" {
 		hexoVals = hexoFrontValues(m, def.hexoKeys)
 	}
+	var hexoCats []string
+	hexoBad := ""
+	if def.hexo {
+		hexoCats, hexoBad = hexoFrontTerms(m)
+	}
 	r := newFrontReader(file, m, lines)
 	fail := r.fail
 	line := r.line
+	if hexoBad != "" {
+		warns = append(warns, &FileError{File: file, Line: line(hexoBad), Kind: "tag left out",
+			Msg: fmt.Sprintf("front matter: %s holds a mapping, which names no tag or category (Hexo shows it as [object Object]): left out", hexoBad)})
+	}
 	var unknown []unknownKey
 	for _, u := range r.unknown(postKeys) {
 		if def.home {
@@ -784,6 +797,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 				p.Tags = append(p.Tags, tag)
 			}
 		}
+	}
+	if def.hexo {
+		p.categories = hexoCats // its paths, as Hexo reads them (hexoFrontTerms)
 	}
 	if len(r.errs) > 0 {
 		return nil, r.errs, warns, unknown
