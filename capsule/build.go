@@ -481,6 +481,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	for _, lb := range blogs {
 		st.serveHexoTerms(c, lb) // last: what anything else answers is its
 		st.serveTermPages(c, lb)
+		st.serveJekyllArchives(c, lb)
 	}
 
 	var prevSearch *search.Index

@@ -53,6 +53,38 @@ func (st *Store) serveHexoTerms(c *content.Content, b *blog) {
 	}
 }
 
+// jekyllArchivePages are the pages jekyll-archives makes of a Jekyll
+// blog's tags and categories (content.Content.JekyllArchivePages of its
+// posts), of the tags the blog has; nil for another site. They are of
+// the site's top: none of a language's blog.
+func jekyllArchivePages(c *content.Content, b *blog) []content.HexoTermPage {
+	if b.dir != "" {
+		return nil
+	}
+	pages := c.JekyllArchivePages(b.posts)
+	if len(pages) == 0 {
+		return nil
+	}
+	has := make(map[string]bool, len(b.tags))
+	for _, g := range b.tags {
+		has[g.Name] = true
+	}
+	return slices.DeleteFunc(pages, func(tp content.HexoTermPage) bool { return !has[tp.Tag] })
+}
+
+// serveJekyllArchives answers the addresses of the pages jekyll-archives
+// makes of the tags and categories of a Jekyll blog, b, in the forms a
+// reader gives them, each leading to the capsule's page of its tag.
+// Last, after everything else: an address that a page (a theme's own
+// /tag/go/), a file, an old address or a folder's index has keeps it.
+// As many as b's posts have tags and categories.
+func (st *Store) serveJekyllArchives(c *content.Content, b *blog) {
+	redirects := make(map[string]*gemini.Response)
+	for _, tp := range jekyllArchivePages(c, b) {
+		st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
+	}
+}
+
 // serveTermAddress answers addr, the generator's address of the page of
 // b's tag (or, tag "", of its list of tags), in the forms a reader gives
 // it (with and without the trailing slash, with index.html), unless

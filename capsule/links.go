@@ -66,6 +66,15 @@ type postLinks struct {
 	// tag_dir and of category_dir): others are not parsed again. nil
 	// when one of them is the site's top.
 	hexoMarks []string
+	// archives are the addresses of the pages jekyll-archives makes of
+	// a Jekyll blog's tags and categories, in the forms a link gives
+	// them (/tag/go/, /tag/go, /tag/go/index.html), and the tag each
+	// stands for (jekyllArchivePages); nil in other sites.
+	// archiveMarks are what every link to them has
+	// (content.Content.JekyllArchiveMarks), nil when there is none to
+	// check.
+	archives     map[string]string
+	archiveMarks []string
 	// sections are the folders of each blog's posts, by language folder
 	// (the content folder's first: "posts"): a link to the generator's
 	// list of one (/posts/) leads to the capsule's archive (sectionList).
@@ -573,6 +582,9 @@ func (l *postLinks) termTag(dest string) (dir, tag string, ok bool) {
 	if tag, _, ok := l.hexoTerm(dest); ok {
 		return "", tag, true
 	}
+	if tag, ok := l.archive(dest); ok {
+		return "", tag, true
+	}
 	dir, term, isTerm := l.termLink(dest)
 	if !isTerm {
 		return "", "", false
@@ -611,6 +623,20 @@ func (l *postLinks) hexoTerm(dest string) (tag string, isTerm, ok bool) {
 		return "", false, false
 	}
 	return l.c.HexoTermLink(p, l.hexoTerms)
+}
+
+// archive is the tag of the page of jekyll-archives that dest, a link
+// on the site, names (archives); ok is false when it names none.
+func (l *postLinks) archive(dest string) (tag string, ok bool) {
+	if l.archives == nil || l.archiveMarks != nil && !slices.ContainsFunc(l.archiveMarks, func(m string) bool { return strings.Contains(dest, m) }) {
+		return "", false
+	}
+	p, ok := l.linkPath(dest)
+	if !ok {
+		return "", false
+	}
+	tag, ok = l.archives[p]
+	return tag, ok
 }
 
 // linkPath is the path of dest, a link on the site, from the site's top
@@ -661,6 +687,7 @@ func (l *postLinks) setTags(blogs []*blog) {
 	l.tags = make(map[string]map[string]string, len(blogs))
 	l.zolaTags = nil
 	l.hexoTerms, l.hexoMarks = nil, nil
+	l.archives, l.archiveMarks = nil, l.c.JekyllArchiveMarks()
 	if l.c.ZolaTerms() {
 		l.zolaTags = make(map[string]map[string]string, len(blogs))
 	}
@@ -720,6 +747,21 @@ func (l *postLinks) setTags(blogs []*blog) {
 					break
 				}
 				l.hexoMarks = append(l.hexoMarks, path.Base(d))
+			}
+		}
+		if pages := jekyllArchivePages(l.c, b); len(pages) > 0 {
+			// Each page's address, then the other forms of each: a
+			// form never takes another page's address.
+			l.archives = make(map[string]string, 3*len(pages))
+			for _, tp := range pages {
+				l.archives[tp.Path] = tp.Tag
+			}
+			for _, tp := range pages {
+				for _, a := range addressForms(tp.Path) {
+					if _, ok := l.archives[a]; !ok {
+						l.archives[a] = tp.Tag
+					}
+				}
 			}
 		}
 		if l.zolaTags != nil {

@@ -13,8 +13,9 @@ import (
 // keep their addresses and other sites link them. Each leads to the
 // capsule's page of that tag (capsule's tags hold both tags and
 // categories), as a post's link to them does (postLinks.termTag): a
-// redirect on Gemini, the tag's menu on Gopher. Hexo's are hexoterms.go's;
-// Jekyll's depend on a plugin or a theme and are left alone.
+// redirect on Gemini, the tag's menu on Gopher. Hexo's are hexoterms.go's,
+// and Jekyll's those of the jekyll-archives plugin (serveJekyllArchives);
+// without it they depend on a theme and are left alone.
 
 // serveTermPages answers the addresses of the pages of b's terms, b a
 // blog of a Hugo or Zola site (content.Content.SectionLists): a tag at

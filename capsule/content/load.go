@@ -105,6 +105,9 @@ type Content struct {
 	// hexoTerms is where its pages of tags and categories are
 	// (HexoTermPages).
 	hexoTerms hexoTermDirs
+	// jekyllArchives is a Jekyll site's jekyll-archives settings
+	// (JekyllArchivePages), nil when the plugin makes no page of terms.
+	jekyllArchives *jekyllArchives
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -585,6 +588,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Warnings = append(c.Warnings, f.astroRouteWarns...)
 	}
 	c.hexo = f.gen == genHexo
+	c.jekyllArchives = f.config.archives
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
 	if l == layoutHugo && f.gen == "" && !f.zola {
 		c.Warnings = append(c.Warnings, f.config.mountsWarnings(f.root)...)

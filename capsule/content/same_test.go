@@ -35,6 +35,10 @@ func changeField(v reflect.Value) bool {
 			v.Set(reflect.ValueOf(&astroSrc{content: "src/content"}))
 			return true
 		}
+		if v.Type() == reflect.TypeOf((*jekyllArchives)(nil)) {
+			v.Set(reflect.ValueOf(&jekyllArchives{tag: "/tag/:name/"}))
+			return true
+		}
 		if v.Type() == reflect.TypeOf((*[32]byte)(nil)) {
 			v.Set(reflect.ValueOf(&[32]byte{1}))
 			return true

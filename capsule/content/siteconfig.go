@@ -110,6 +110,11 @@ type siteConfig struct {
 	// site; languages and default_lang without it (GitHub Pages cannot
 	// run it) move no address.
 	polyglot bool
+	// archives: what jekyll-archives makes of the site's terms' pages,
+	// nil when it makes none (jekyllarchives.go); none in a
+	// jekyll-polyglot site, whose languages' pages capsule does not
+	// know the plugin's addresses of.
+	archives *jekyllArchives
 	// futureKey is the setting that has the generator publish posts
 	// dated in the future (Hugo's buildFuture, Jekyll's future) when it
 	// is on, "" when it is not: capsule holds them all the same (see
@@ -480,6 +485,9 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	if len(c.jekyllLangs) == 0 {
 		c.readMrGreenLangs(dir, str(m["data_dir"]))
+	}
+	if !c.polyglot {
+		c.archives = readJekyllArchives(m, dir, c.collectionsDir)
 	}
 	return c
 }

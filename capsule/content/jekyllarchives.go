@@ -1,0 +1,255 @@
+package content
+
+import (
+	"bufio"
+	"bytes"
+	"html"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The jekyll-archives plugin's pages of tags and categories. A Jekyll
+// site that lists the plugin (in _config.yml's plugins or gems, or in its
+// Gemfile; or whose theme is Chirpy, which depends on it) and enables its tags or categories archives (jekyll-archives:
+// enabled: [tags, categories], or all, or true) has a page for each of
+// its posts' tags at permalinks.tag (/tag/:name/ unless set) and each
+// category at permalinks.category (/category/:name/), :name the term
+// slugified as Jekyll's Utils.slugify does in the plugin's slug_mode
+// (lib/jekyll-archives/archive.rb). Without the plugin a Jekyll site's
+// pages of terms are a theme's, which capsule cannot know.
+
+// jekyllArchives is what a Jekyll site's jekyll-archives settings make
+// of its terms' pages; nil when the plugin makes none of them.
+type jekyllArchives struct {
+	// tag and category are the permalinks of a tag's and a category's
+	// page, "" when that kind is not enabled.
+	tag, category string
+	// slugMode is slug_mode, "default" when unset.
+	slugMode string
+	// collectionsDir is the site's collections_dir (siteConfig's), to
+	// find which posts are in _posts.
+	collectionsDir string
+}
+
+// readJekyllArchives reads the jekyll-archives settings of a Jekyll
+// site, m its _config.yml, dir its folder (whose Gemfile may list the
+// plugin); nil when the plugin is not listed (nor Chirpy the theme),
+// its settings are not a mapping (it then makes nothing), or neither
+// tags nor categories are enabled. The plugin's defaults are its DEFAULTS
+// (lib/jekyll-archives.rb).
+func readJekyllArchives(m map[string]any, dir, collectionsDir string) *jekyllArchives {
+	// Jekyll requires a theme gem's runtime dependencies with it:
+	// Chirpy's gemspec has jekyll-archives (jekyll-theme-chirpy.gemspec,
+	// 4.x to 7.x), and its sites set the plugin's permalinks alone.
+	listed := strings.EqualFold(str(m["theme"]), "jekyll-theme-chirpy")
+	for _, key := range []string{"plugins", "gems"} {
+		listed = listed || slices.Contains(strs(m[key]), "jekyll-archives")
+	}
+	if !listed {
+		b, err := readSmall(filepath.Join(dir, "Gemfile"))
+		listed = err == nil && gemfileHas(b, "jekyll-archives")
+	}
+	if !listed {
+		return nil
+	}
+	settings := map[string]any{}
+	if v, ok := m["jekyll-archives"]; ok && v != nil {
+		if settings, ok = v.(map[string]any); !ok {
+			return nil // "Archives will not be generated for this site."
+		}
+	}
+	enabled := func(kind string) bool {
+		switch e := settings["enabled"].(type) {
+		case bool:
+			return e
+		case string:
+			return e == "all"
+		case []any:
+			return slices.ContainsFunc(e, func(v any) bool { s, _ := v.(string); return s == kind })
+		}
+		return false
+	}
+	a := &jekyllArchives{slugMode: "default", collectionsDir: collectionsDir}
+	if s, ok := settings["slug_mode"].(string); ok && s != "" {
+		a.slugMode = s
+	}
+	permalinks, _ := settings["permalinks"].(map[string]any)
+	permalink := func(kind, def string) string {
+		if v, set := permalinks[kind]; set {
+			s, _ := v.(string)
+			return s // one not a string: Jekyll stops at the page
+		}
+		return def
+	}
+	if enabled("tags") {
+		a.tag = permalink("tag", "/tag/:name/")
+	}
+	if enabled("categories") {
+		a.category = permalink("category", "/category/:name/")
+	}
+	if a.tag == "" && a.category == "" {
+		return nil
+	}
+	return a
+}
+
+// gemfileHas reports whether a Gemfile, b, has a gem line naming gem
+// (gem "jekyll-archives"), not a comment.
+func gemfileHas(b []byte, gem string) bool {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if rest, ok := strings.CutPrefix(line, "gem "); ok {
+			name := strings.Trim(strings.TrimSpace(strings.SplitN(rest, ",", 2)[0]), `"'`)
+			if name == gem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// jekyllSlugModes are the characters Jekyll's slug modes make "-" of
+// (Utils::SLUGIFY_*_REGEXP); "latin" is "default" after transliterating.
+var jekyllSlugModes = map[string]*regexp.Regexp{
+	"raw":     regexp.MustCompile(`\s+`),
+	"default": jekyllSlugDefault,
+	"pretty":  jekyllSlugPretty,
+	"ascii":   regexp.MustCompile(`[^A-Za-z0-9]+`),
+	"latin":   jekyllSlugDefault,
+}
+
+// archiveSlug is the :name jekyll-archives gives the term name, as
+// Jekyll's Utils.slugify in mode makes it (lower-cased; a mode it does
+// not know lower-cases the name alone); ok is false when capsule cannot
+// spell it ("latin" of a Latin letter it does not know how
+// I18n.transliterate writes).
+func archiveSlug(name, mode string) (string, bool) {
+	re, known := jekyllSlugModes[mode]
+	if !known {
+		return strings.ToLower(name), true
+	}
+	if mode == "latin" {
+		var b strings.Builder
+		for _, r := range name {
+			switch {
+			case r < utf8.RuneSelf:
+				b.WriteRune(r)
+			case unicode.Is(unicode.Latin, r):
+				a := latinASCII(r)
+				if a == "" {
+					return "", false
+				}
+				b.WriteString(a)
+			default:
+				b.WriteByte('?') // what I18n writes of other scripts
+			}
+		}
+		name = b.String()
+	}
+	return jekyllSlugify(name, re, false), true
+}
+
+// archiveAddress is the address of the page of permalink for the term
+// slugged slug, of kind (tag, category), decoded, as Jekyll's URL makes
+// it: the placeholders replaced, "/" first, ".." a "/", "./" taken out,
+// runs of "/" one.
+func archiveAddress(permalink, slug, kind string) string {
+	s := "/" + strings.ReplaceAll(strings.ReplaceAll(permalink, ":name", slug), ":type", kind)
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "..", "/"), "./", "")
+	for strings.Contains(s, "//") {
+		s = strings.ReplaceAll(s, "//", "/")
+	}
+	return s
+}
+
+// JekyllArchivePages are the pages jekyll-archives makes of the tags and
+// categories of posts, the posts served (those of _posts folders:
+// Jekyll's site.tags and site.categories are of its posts alone), each
+// with the capsule's tag of its term; nil for a site with no such pages
+// (not Jekyll's, no plugin, neither enabled, a jekyll-polyglot site's).
+// An address is the first term's that has it; none of a term whose slug
+// is empty (Jekyll puts every such page at one address) or that capsule
+// cannot spell. At most as many as the posts have tags and categories.
+func (c *Content) JekyllArchivePages(posts []*Post) []HexoTermPage {
+	a := c.jekyllArchives
+	if a == nil {
+		return nil
+	}
+	var out []HexoTermPage
+	seen := make(map[string]bool)
+	add := func(permalink, kind, tag string) {
+		if permalink == "" {
+			return
+		}
+		slug, ok := archiveSlug(tag, a.slugMode)
+		if !ok || slug == "" {
+			return
+		}
+		addr := archiveAddress(permalink, slug, kind)
+		if !seen[addr] {
+			seen[addr] = true
+			out = append(out, HexoTermPage{Path: addr, Tag: tag})
+		}
+	}
+	for _, p := range posts {
+		if p.Page {
+			continue
+		}
+		if _, ok := jekyllPostFolder(stripCollectionsDir(p.Dir, a.collectionsDir)); !ok {
+			continue // another collection's document: not in site.tags
+		}
+		for _, t := range p.Tags[:min(p.keyTags, len(p.Tags))] {
+			add(a.tag, "tag", t)
+		}
+		for _, raw := range p.categories {
+			if tag := oneLine(html.UnescapeString(raw)); slices.Contains(p.Tags, tag) {
+				add(a.category, "category", tag)
+			}
+		}
+	}
+	return out
+}
+
+// same reports whether a and b are the same settings (either nil).
+func (a *jekyllArchives) same(b *jekyllArchives) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+// JekyllArchiveMarks are what every address of a page JekyllArchivePages
+// gives has, the part of each permalink before its first placeholder
+// without its leading "/" ("tag/" of /tag/:name/), for a link's quick
+// check; nil when one has none to check by (/:name/), or for a site
+// without such pages.
+func (c *Content) JekyllArchiveMarks() []string {
+	a := c.jekyllArchives
+	if a == nil {
+		return nil
+	}
+	var marks []string
+	for _, p := range []string{a.tag, a.category} {
+		if p == "" {
+			continue
+		}
+		mark, _, _ := strings.Cut(strings.TrimLeft(p, "/"), ":")
+		if mark == "" || !isASCII(mark) {
+			return nil
+		}
+		marks = append(marks, mark)
+	}
+	return marks
+}
+
+// isASCII reports whether s is ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
