@@ -394,3 +394,39 @@ func TestReadmeLayoutLine(t *testing.T) {
 	d.start(t) // startCapsuled would pass the line by, waiting for the listeners
 	d.waitFor(t, want)
 }
+
+// The README's author's loop, step 1: the post it names, written into a
+// copy of the sample as it says, gives the reload line it shows, with
+// its numbers of posts and of posts rendered anew (the new post and its
+// neighbour, whose page now links to it).
+func TestReadmeWritingExample(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, writing, _ := strings.Cut(string(b), "\n## Writing\n")
+	watch := regexp.MustCompile(`capsuled: watch: posts/((\d{4}-\d{2}-\d{2})-\S+\.md) changed: reloading`).FindStringSubmatch(writing)
+	reload := regexp.MustCompile(`capsuled: reloaded: (\d+) posts in \S+, (\d+) rendered anew`).FindStringSubmatch(writing)
+	if watch == nil || reload == nil {
+		t.Fatalf("the README's Writing section shows no watch and reload lines:\n%.600s", writing)
+	}
+	dir := copyPosts(t)
+	cmd := exec.Command(capsuled, "-posts", dir, "-certs", t.TempDir(),
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-access-log=false")
+	d := startCapsuled(t, cmd)
+	d.waitFor(t, "watch: reloading when anything in "+dir+" changes")
+	post := filepath.Join(dir, watch[1])
+	text := "+++\ntitle = \"近況\"\ndate = " + watch[2] + "\n+++\n\n近況です。\n"
+	if err := os.WriteFile(post, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.waitFor(t, "watch: "+post+" changed: reloading")
+	line := d.waitFor(t, "reloaded: ")
+	want := "reloaded: " + reload[1] + " posts in "
+	wantRendered := ", " + reload[2] + " rendered anew,"
+	if !strings.Contains(line, want) || !strings.Contains(line, wantRendered) {
+		t.Errorf("a new post %s in the sample: capsuled logged\n%s\nthe README shows %q", watch[1], line, reload[0])
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+}
