@@ -142,7 +142,7 @@ func TestExampleConfig(t *testing.T) {
 	if err := ReadConfigFile("../../contrib/capsule.toml", &cfg); err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Hostname != "example.org" || cfg.GopherPort != 70 || cfg.Timezone != "Asia/Tokyo" {
+	if cfg.Hostname != "example.org" || cfg.GopherPort != 70 || cfg.Timezone != "" {
 		t.Errorf("example config read as %+v", cfg)
 	}
 	cfg.Log = nil

@@ -430,3 +430,44 @@ func TestReadmeWritingExample(t *testing.T) {
 	cmd.Process.Signal(syscall.SIGTERM)
 	cmd.Wait()
 }
+
+// contrib/README.md's install: the example configuration, with only
+// hostname and posts edited as it says, serves a Hugo blog under the
+// blog's own title, description and language, not the example's.
+func TestExampleConfigTakesTheBlogsOwnSite(t *testing.T) {
+	example, err := os.ReadFile("../../contrib/capsule.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blog := t.TempDir()
+	for name, text := range map[string]string{
+		"hugo.toml":              "title = \"Field Notes\"\nlanguageCode = \"en-us\"\n[params]\ndescription = \"Notes from the field\"\n",
+		"content/posts/hello.md": "---\ntitle: Hello\ndate: 2024-03-01\n---\nFirst post.\n",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(blog, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(blog, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edited := regexp.MustCompile(`(?m)^hostname = "[^"]*"`).ReplaceAllString(string(example), `hostname = "localhost"`)
+	edited = regexp.MustCompile(`(?m)^posts = "[^"]*"`).ReplaceAllString(edited, `posts = "`+blog+`"`)
+	if edited == string(example) || !strings.Contains(edited, `posts = "`+blog+`"`) {
+		t.Fatal("contrib/capsule.toml has no top-level hostname and posts lines to edit")
+	}
+	conf := filepath.Join(t.TempDir(), "capsule.toml")
+	os.WriteFile(conf, []byte(edited), 0o644)
+	cmd := exec.Command(capsuled, "-config", conf, "-certs", t.TempDir(),
+		"-gemini", "127.0.0.1:0", "-gopher", "127.0.0.1:0", "-access-log=false")
+	d := startCapsuled(t, cmd)
+	home := geminiGet(t, d.gemini, "/")
+	header, body, _ := strings.Cut(home, "\r\n")
+	if !strings.HasSuffix(header, "lang=en-us") || !strings.HasPrefix(body, "# Field Notes\n\nNotes from the field\n") ||
+		!strings.Contains(body, "=> /tags/ Tags\n") {
+		t.Errorf("the example configuration with the blog's hostname and posts serves its home as\n%s", home)
+	}
+	if menu := gopherGet(t, d.gopher, ""); !strings.HasPrefix(menu, "iField Notes\t") {
+		t.Errorf("Gopher home:\n%s", menu)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+}
