@@ -115,6 +115,11 @@ func findFolder(dir, forced string, top *topDir) folder {
 		case dir == hugoRoot:
 			// The site's root given: its posts are in its content folder.
 			f.content = filepath.Join(hugoRoot, f.config.contentDir)
+		case len(f.config.contentDirs()) == 1 && holds(dir, filepath.Join(hugoRoot, f.config.contentDir)):
+			// A folder between the root and its only content folder
+			// given (content/, the site's contentDir content/ja): the
+			// same. (Languages' folders apart are read from the root.)
+			f.content = filepath.Join(hugoRoot, f.config.contentDir)
 		}
 		return f
 	case forced == LayoutHugo:
@@ -242,8 +247,10 @@ func (c *siteConfig) claimContentDir(def string) {
 // findSiteRoot is the folder of the generator's site dir belongs to: the
 // one, dir itself or up to hugoConfigAbove folders above it, where
 // configIn finds the generator's configuration (its file named in file),
-// and whose content folder (contentDir of that configuration) is dir or
-// holds dir. "" when there is none.
+// and whose content folder (contentDir of that configuration) is dir,
+// holds dir, or, when it is the configuration's only content folder, is
+// in dir (content/ given, of a site whose one language reads content/ja:
+// [languages.ja] contentDir = "content/ja"). "" when there is none.
 func findSiteRoot(dir string, configIn func(dir string) string, contentDirs func(root, file string) []string) (root, file string) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -252,9 +259,11 @@ func findSiteRoot(dir string, configIn func(dir string) string, contentDirs func
 	candidate := abs
 	for range hugoConfigAbove + 1 {
 		if name := configIn(candidate); name != "" {
-			for _, d := range contentDirs(candidate, name) {
+			dirs := contentDirs(candidate, name)
+			for _, d := range dirs {
 				content := filepath.Join(candidate, d)
-				if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) {
+				if candidate == abs && isDir(content) || abs == content || strings.HasPrefix(abs, content+string(filepath.Separator)) ||
+					len(dirs) == 1 && candidate != abs && isDir(content) && strings.HasPrefix(content, abs+string(filepath.Separator)) {
 					return relativeLike(dir, abs, candidate), name
 				}
 			}
@@ -283,6 +292,14 @@ func hugoConfigIn(dir string) string {
 		}
 	}
 	return ""
+}
+
+// holds reports whether folder dir holds folder d, below it (not d
+// itself).
+func holds(dir, d string) bool {
+	a, errA := filepath.Abs(dir)
+	b, errB := filepath.Abs(d)
+	return errA == nil && errB == nil && strings.HasPrefix(b, a+string(filepath.Separator))
 }
 
 // relativeLike is target, an ancestor of abs (the absolute form of dir),

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -583,5 +584,39 @@ func TestJekyllOptionalFrontMatter(t *testing.T) {
 		if !slices.Equal(pages, want) {
 			t.Errorf("%q: pages %q, want %q", config, pages, want)
 		}
+	}
+}
+
+// The same site, its content/ folder given (capsuled -posts
+// ~/blog/content, as the README says works): it holds the one content
+// folder, content/ja, and is read as the root is, with the configuration
+// above it; it was taken for a Hugo content folder with no configuration,
+// ja a section, the site English and untitled.
+func TestHugoOneLanguageContentDirFromItsParent(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml":            "title = \"Top\"\ndefaultContentLanguage = \"ja\"\n[languages.ja]\ntitle = \"言語\"\ncontentDir = \"content/ja\"\n",
+		"content/ja/_index.md": "ようこそ。\n",
+		"content/ja/post/a.md": "---\ntitle: あ\ndate: 2024-01-02\n---\n本文。\n",
+		"content/ja/post/b.md": "---\ntitle: い\ndate: 2024-01-03\n---\n本文。\n",
+		"static/images/x.png":  "png",
+	})
+	summary := func(site *Content) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "title %q, %d files\n", site.Meta.Title, len(site.Files))
+		for _, p := range slices.Concat(site.Posts, site.Pages) {
+			fmt.Fprintf(&b, "%s %s %q\n", p.Slug, p.Lang, p.Addresses)
+		}
+		return b.String()
+	}
+	root, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, err := loadStrict(filepath.Join(dir, "content"), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(root.Posts) != 2 || summary(content) != summary(root) {
+		t.Errorf("content/ given:\n%s\nthe root given:\n%s", summary(content), summary(root))
 	}
 }
