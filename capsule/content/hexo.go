@@ -116,6 +116,7 @@ func readHexoConfig(dir string) siteConfig {
 		c.contentDir = s
 	}
 	c.title = str(m["title"])
+	c.author = oneLine(personName(m["author"]))
 	c.description = plainTitle(oneLine(str(m["description"])), false)
 	if c.description == "" {
 		c.description = plainTitle(oneLine(str(m["subtitle"])), false)

@@ -20,9 +20,12 @@ import (
 type siteConfig struct {
 	file                     string // the file read, relative to the site's root
 	title, description, lang string
-	timezone                 string // Hugo's timeZone, Jekyll's timezone
-	baseURL                  string // Hugo's baseURL, Jekyll's url + baseurl: the blog's web address
-	markup                   Markup // what the site's Markdown reads beyond CommonMark and GFM
+	// author is the site's author's name (Hugo's params.author or
+	// author, Jekyll's and Hexo's author): the feeds' author.
+	author   string
+	timezone string // Hugo's timeZone, Jekyll's timezone
+	baseURL  string // Hugo's baseURL, Jekyll's url + baseurl: the blog's web address
+	markup   Markup // what the site's Markdown reads beyond CommonMark and GFM
 	// Hugo.
 	contentDir   string   // "content" unless set
 	staticDirs   []string // "static" unless set
@@ -192,6 +195,20 @@ func strs(v any) []string {
 	return nil
 }
 
+// personName is a configuration's author as a name: a string, or the
+// name of a table (Hugo's [params.author] name = …, Jekyll's author:
+// {name: …}, as jekyll-feed and jekyll-seo-tag read it); "" for anything
+// else (a list of authors names none of them the site's).
+func personName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		return str(v["name"])
+	}
+	return ""
+}
+
 // section is m[key] as a map, or nil.
 func section(m map[string]any, key string) map[string]any {
 	s, _ := m[key].(map[string]any)
@@ -212,6 +229,7 @@ func readHugoConfig(root, file string) siteConfig {
 	params := section(m, "params")
 	c.title = cmp.Or(str(defLang["title"]), str(m["title"]))
 	c.description = cmp.Or(str(langParams["description"]), str(defLang["description"]), str(params["description"]))
+	c.author = oneLine(cmp.Or(personName(langParams["author"]), personName(params["author"]), personName(m["author"])))
 	for _, key := range []string{"languagecode", "defaultcontentlanguage"} {
 		if lang := strings.ToLower(str(m[key])); lang != "" && langPattern.MatchString(lang) {
 			c.lang = lang
@@ -443,6 +461,7 @@ func readJekyllConfig(dir string) siteConfig {
 	// A description is text: the HTML a theme prints it as (Lanyon's
 	// <a href>) is left out.
 	c.title, c.description = cmp.Or(str(m["title"]), str(m["name"])), plainTitle(oneLine(str(m["description"])), false)
+	c.author = oneLine(personName(m["author"]))
 	if lang := strings.ToLower(str(m["lang"])); lang != "" && langPattern.MatchString(lang) {
 		c.lang = lang
 	} else if lang := LangBase(str(m["locale"])); lang != "" && langPattern.MatchString(lang) {
@@ -554,6 +573,9 @@ func (c siteConfig) applyMeta(meta *SiteMeta, setLang bool) {
 	}
 	if meta.Description == "" {
 		meta.Description = c.description
+	}
+	if meta.Author == "" {
+		meta.Author = c.author
 	}
 	if setLang && c.lang != "" {
 		meta.Lang = c.lang
