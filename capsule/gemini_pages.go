@@ -198,6 +198,9 @@ func (b *blog) tagsGemtext() []byte {
 	var pg gemtext.Page
 	pg.Heading(1, messages.Format(b.site.Messages.TagsHeading, "site", b.site.Title))
 	pg.Blank()
+	if len(b.tags) == 0 {
+		pg.Text(b.site.Messages.NoTags)
+	}
 	for _, g := range b.tags {
 		pg.Link(tagGeminiLink(b.dir, g.Name), fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)))
 	}

@@ -164,6 +164,9 @@ func (b *blog) tagsMenu() []byte {
 	m := b.menu()
 	m.Info(messages.Format(b.site.Messages.TagsHeading, "site", b.site.Title))
 	m.Info("")
+	if len(b.tags) == 0 {
+		m.Info(b.site.Messages.NoTags)
+	}
 	for _, g := range b.tags {
 		m.Item(gopher.TypeMenu, fmt.Sprintf("%s (%d)", g.Name, len(g.Posts)), tagSelectorLink(b.dir, g.Name))
 	}

@@ -29,6 +29,7 @@ type Messages struct {
 	Home     string `toml:"home" doc:"gopher: the menus' link home, {site}"`
 
 	TagsHeading    string `toml:"tags_heading" doc:"heading of the tag index: {site}"`
+	NoTags         string `toml:"no_tags" doc:"the tag index, when no post has a tag"`
 	TagFeed        string `toml:"tag_feed" doc:"link to a tag's Atom feed"`
 	ArchiveHeading string `toml:"archive_heading" doc:"heading of the archive: {site}"`
 
@@ -104,6 +105,7 @@ var English = Messages{
 	Home:     "Home: {site}",
 
 	TagsHeading:    "Tags: {site}",
+	NoTags:         "No post has a tag yet.",
 	TagFeed:        "Atom feed of this tag",
 	ArchiveHeading: "Archive: {site}",
 
@@ -175,6 +177,7 @@ var Japanese = Messages{
 	Home:     "ホーム: {site}",
 
 	TagsHeading:    "タグ一覧: {site}",
+	NoTags:         "タグの付いた記事はまだありません。",
 	TagFeed:        "このタグの Atom フィード",
 	ArchiveHeading: "アーカイブ: {site}",
 
