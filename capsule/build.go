@@ -1,7 +1,6 @@
 package capsule
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -179,7 +178,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		case expired[p]:
 			return site.Messages.ExpiredMark
 		case scheduled[p]:
-			return messages.Format(site.Messages.ScheduledMark, "time", p.PublishTime().In(cmp.Or(c.Location, time.UTC)).Format("2006-01-02 15:04 MST"))
+			return messages.Format(site.Messages.ScheduledMark, "time", publishesAt(p.PublishTime(), c.Location))
 		}
 		return site.Messages.DraftMark
 	}
@@ -535,4 +534,20 @@ func postDate(p *content.Post) string {
 		return ""
 	}
 	return p.Date.Format(dateLayout)
+}
+
+// publishesAt is the minute a scheduled post publishes, as its author
+// reads it: in the blog's zone if one is set (the operator's or the
+// generator's), else in the zone its date was written in ("+09:00" as
+// written, not the UTC it was a blog of no zone's).
+func publishesAt(t time.Time, blog *time.Location) string {
+	if blog != nil {
+		t = t.In(blog)
+	}
+	if name, _ := t.Zone(); name == "" || name[0] == '+' || name[0] == '-' {
+		// An offset with no name (time.FixedZone's, or a zone database
+		// entry's "+09"): as an author writes it.
+		return t.Format("2006-01-02 15:04 -07:00")
+	}
+	return t.Format("2006-01-02 15:04 MST")
 }

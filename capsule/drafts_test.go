@@ -91,6 +91,51 @@ func TestScheduledPostMarkedWithItsTime(t *testing.T) {
 	}
 }
 
+// With no zone set for the blog (none in capsule's configuration, none
+// in the generator's), a scheduled post's minute is the one its author
+// wrote, in the offset written (a new user's trial read "2027-01-01 00:00
+// UTC" for a post dated 09:00+09:00); with the generator's zone, in it.
+func TestScheduledPostTimeAsWrittenWithNoZone(t *testing.T) {
+	author := servetest.Identity(t, "author")
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"no zone, +09:00 written", map[string]string{
+			"_index.md": "+++\ntitle = \"ブログ\"\nlang = \"ja\"\n+++\n",
+			"a.md":      "+++\ntitle = \"公開の記事\"\ndate = 2020-01-01\n+++\n公開です。\n",
+			"later.md":  "---\ntitle: 来年の記事\ndate: 2999-01-01T09:00:00+09:00\n---\nまだです。\n",
+		}, "予約投稿 · 2999-01-01 09:00 +09:00 公開"},
+		{"no zone, -05:30 written", map[string]string{
+			"_index.md": "+++\ntitle = \"ブログ\"\nlang = \"ja\"\n+++\n",
+			"a.md":      "+++\ntitle = \"公開の記事\"\ndate = 2020-01-01\n+++\n公開です。\n",
+			"later.md":  "+++\ntitle = \"来年の記事\"\ndate = 2999-01-01T09:00:00-05:30\n+++\nまだです。\n",
+		}, "予約投稿 · 2999-01-01 09:00 -05:30 公開"},
+		{"no zone, none written", map[string]string{
+			"_index.md": "+++\ntitle = \"ブログ\"\nlang = \"ja\"\n+++\n",
+			"a.md":      "+++\ntitle = \"公開の記事\"\ndate = 2020-01-01\n+++\n公開です。\n",
+			"later.md":  "+++\ntitle = \"来年の記事\"\ndate = 2999-01-01T09:00:00\n+++\nまだです。\n",
+		}, "予約投稿 · 2999-01-01 09:00 UTC 公開"},
+		{"Hugo's timeZone", map[string]string{
+			"hugo.toml":              "baseURL = \"https://example.org/\"\nlanguageCode = \"ja\"\ntimeZone = \"Asia/Tokyo\"\n",
+			"content/posts/a.md":     "+++\ntitle = \"公開の記事\"\ndate = 2020-01-01\n+++\n公開です。\n",
+			"content/posts/later.md": "+++\ntitle = \"来年の記事\"\ndate = 2999-01-01T00:00:00Z\n+++\nまだです。\n",
+		}, "予約投稿 · 2999-01-01 09:00 JST 公開"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := servetest.Start(t, func(c *config.Config) {
+				c.AuthorCertificates = []string{tlscert.Fingerprint(&author)}
+				c.Posts = testfs.Write(t, tc.files)
+			})
+			h, index := servetest.GeminiAs(t, d, "/drafts/", &author)
+			if !strings.HasPrefix(h, "20 ") || !strings.Contains(index, "来年の記事 ("+tc.want+")\n") {
+				t.Errorf("the drafts' index: %q, want %q\n%s", h, tc.want, index)
+			}
+		})
+	}
+}
+
 // A draft whose front matter holds an empty list item before "draft:"
 // ("series:\n-\ndraft: true", as aiandrox/blog's posts write "tags:\n- ")
 // is a draft: the YAML library read the keys after the empty item as

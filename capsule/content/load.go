@@ -24,7 +24,9 @@ const SiteFile = "_index.md"
 type Content struct {
 	Meta SiteMeta
 	// Location is the zone dates written without one were read in: the
-	// operator's, else the blog's generator's, else UTC.
+	// operator's, else the blog's generator's; nil when neither sets one
+	// (they were read in UTC, and a date written with its offset is best
+	// shown in it).
 	Location *time.Location
 	Posts    []*Post // newest first; drafts left out
 	Pages    []*Post // standalone pages, by slug; drafts left out
@@ -236,12 +238,12 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		return nil, ErrorList{ferr}
 	}
+	c.Location = opts.Location
 	if opts.Location == nil && f.config.timezone != "" {
 		if zone, err := time.LoadLocation(f.config.timezone); err == nil {
-			loc = zone
+			loc, c.Location = zone, zone
 		}
 	}
-	c.Location = loc
 	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude, f.excludes())
 	if err == nil && f.layout == layoutHugo {
 		if err = ex.ignoreFiles(dir, f.config.ignoreFiles); err != nil {
