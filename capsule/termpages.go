@@ -1,6 +1,8 @@
 package capsule
 
 import (
+	"path"
+	"strings"
 	"unicode/utf8"
 
 	"capsule/capsule/content"
@@ -24,9 +26,11 @@ import (
 // content.TermKey; Zola's slugify, content.ZolaTermKey). The later pages
 // of a term's list (/tags/go/page/2/) are left out: how many there are
 // is the theme's. Last, after everything else: an address that a page,
-// a file, an old address or a folder's index has keeps it. At most two
-// addresses for each of b's tags, and the list of categories
-// (/categories/, the capsule's list of tags), in three forms each.
+// a file, an old address or a folder's index has keeps it. Then each
+// tag's folder as the capsule spells the tag (/tags/CI%2FCD/, below).
+// At most three addresses for each of b's tags, and the list of
+// categories (/categories/, the capsule's list of tags), in three forms
+// each.
 func (st *Store) serveTermPages(c *content.Content, b *blog) {
 	if !c.SectionLists() || c.Hexo() {
 		return
@@ -54,6 +58,21 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 		if categories[k] || pageCategories[k] {
 			st.serveTermAddress(b, b.dir+"/categories/"+k+"/", g.Name, redirects)
 		}
+	}
+	// A tag's page is a folder on these sites: a reader who writes the
+	// tag as the capsule shows and links it ("#CI/CD", /tags/CI%2FCD.gmi)
+	// in that form, /tags/CI%2FCD/, means it too (a new user's trial:
+	// 51, where Hugo's /tags/ci/cd/ led there); Zola's Café Crème at
+	// /tags/Café Crème/ and 日記 at /tags/日記/ as well. After every
+	// term's address of the generator's, which keep theirs: one more
+	// address (in three forms) for each of b's tags, but for a path a
+	// request never is (a ".." or empty segment, which servers resolve).
+	for _, g := range b.tags {
+		addr := b.dir + "/tags/" + g.Name + "/"
+		if strings.Trim(g.Name, ".") == "" || path.Clean(addr)+"/" != addr {
+			continue
+		}
+		st.serveTermAddress(b, addr, g.Name, redirects)
 	}
 }
 

@@ -58,15 +58,53 @@ func TestTermPagesOfHugoAndZola(t *testing.T) {
 			"/tags/go/":          {"", "Go"},
 			"/categories/notes/": {"", "Notes"},
 			"/categories/":       {"", ""},
+			// The tags as the capsule spells them, in the site's
+			// folder form (TestTagFolderAsTheCapsuleSpellsIt).
+			"/tags/Café Crème/": {"", "Café Crème"},
+			"/tags/日記/":         {"", "日記"},
 		})
 		// Zola spells 日記 in Latin letters (ri-ji): capsule cannot, and
-		// answers no address it does not know Zola made.
-		for _, p := range []string{"/tags/日記/", "/tags/Café Crème/"} {
+		// answers no term address it does not know Zola made.
+		for _, p := range []string{"/tags/ri-ji/", "/categories/日記/", "/categories/Notes/"} {
 			if status, meta, _ := servetest.GeminiGet(t, d, escapePath(p)); status != 51 {
 				t.Errorf("Gemini %s: %d %s, an address the site never had", p, status, meta)
 			}
 		}
 	})
+}
+
+// A tag's page on a Hugo or Zola site is a folder, and the capsule shows
+// and links the tag as written ("#CI/CD", /tags/CI%2FCD.gmi): a reader
+// who asks for it in the folder form, /tags/CI%2FCD/, means that page
+// (a new user's trial: 51, while Hugo's /tags/ci/cd/ led there). On
+// both protocols; the generator's addresses keep theirs.
+func TestTagFolderAsTheCapsuleSpellsIt(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml":            "baseURL = \"https://example.org/\"\ntitle = \"t\"\n",
+		"content/posts/one.md": "---\ntitle: One\ndate: 2024-01-02\ntags: [\"CI/CD\", Go Lang]\n---\nOne.\n",
+	})
+	d := serveDir(t, dir)
+	for _, tc := range []struct{ req, tag string }{
+		{"/tags/CI%2FCD/", "CI/CD"}, // the trial's
+		{"/tags/CI%2FCD", "CI/CD"},
+		{"/tags/CI/CD/", "CI/CD"},
+		{"/tags/ci/cd/", "CI/CD"}, // Hugo's, as before
+		{"/tags/Go%20Lang/", "Go Lang"},
+		{"/tags/go-lang/", "Go Lang"},
+	} {
+		page := "/tags/" + url.PathEscape(tc.tag) + ".gmi"
+		if status, meta, _ := servetest.GeminiGet(t, d, tc.req); status != 31 || !strings.HasSuffix(meta, page) {
+			t.Errorf("Gemini %s: %d %s, want a redirect to %s", tc.req, status, meta, page)
+		}
+		_, _, body := servetest.GeminiGet(t, d, page)
+		if !strings.Contains(body, "=> /posts/one.gmi") {
+			t.Errorf("Gemini %s: not the tag's page:\n%s", page, body)
+		}
+		got, menu := servetest.GopherGet(t, d, tc.req+"\r\n"), servetest.GopherGet(t, d, "/tags/"+url.PathEscape(tc.tag)+"\r\n")
+		if got != menu || !strings.Contains(menu, "\t/posts/one") {
+			t.Errorf("Gopher %s: %q, want the menu of %s:\n%s", tc.req, got, tc.tag, menu)
+		}
+	}
 }
 
 // checkTermLeads checks that each address of want leads to the capsule's
