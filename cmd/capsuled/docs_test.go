@@ -254,7 +254,8 @@ func TestCheckEmptyFolderHints(t *testing.T) {
 		os.WriteFile(filepath.Join(root, name), []byte(text), 0o644)
 	}
 	// A Hugo site's root: its content folder is what is served, and the
-	// first line says so.
+	// first line says so, on standard error, the checked lines on
+	// standard output (as the README tells who keeps a report).
 	stdout, stderr, code := run(t, "-check", "-posts", root, "-certs", filepath.Join(t.TempDir(), "certs"))
 	if code != 0 || !strings.Contains(stdout, ": 1 post, ") || !strings.HasPrefix(stderr, "capsuled: "+root+": a Hugo site (Hugo's hugo.toml): posts from section posts") {
 		t.Errorf("Hugo site root: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
