@@ -478,9 +478,9 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.serveHexoAssets(c.HexoAssetAddresses())
 	st.servePostsFolders(blogs, links)
 	for _, lb := range blogs {
-		st.serveHexoTerms(c, lb) // last: what anything else answers is its
-		st.serveTermPages(c, lb)
-		st.serveJekyllArchives(c, lb)
+		// Last: what anything else answers is its.
+		st.serveGeneratorTerms(c, lb) // Hexo's, jekyll-archives'
+		st.serveTermPages(c, lb)      // Hugo's and Zola's
 	}
 
 	var prevSearch *search.Index

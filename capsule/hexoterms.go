@@ -18,14 +18,31 @@ import (
 // Gopher, as a post's link to them leads there (postLinks.termTag).
 
 // hexoTermPages are the pages of a Hexo blog's terms
-// (content.HexoTermPages of its posts), each address once (its first
-// term's), of the tags the blog has; nil for another site. Hexo's blogs
-// are one language's, at the top of the site.
+// (content.HexoTermPages of its posts), of the tags the blog has
+// (blogTermPages); nil for another site.
 func hexoTermPages(c *content.Content, b *blog) []content.HexoTermPage {
 	if b.dir != "" {
 		return nil
 	}
-	pages := c.HexoTermPages(b.posts)
+	return blogTermPages(b, c.HexoTermPages(b.posts))
+}
+
+// jekyllArchivePages are the pages jekyll-archives makes of a Jekyll
+// blog's tags and categories (content.Content.JekyllArchivePages of its
+// posts), of the tags the blog has (blogTermPages); nil for another
+// site.
+func jekyllArchivePages(c *content.Content, b *blog) []content.HexoTermPage {
+	if b.dir != "" {
+		return nil
+	}
+	return blogTermPages(b, c.JekyllArchivePages(b.posts))
+}
+
+// blogTermPages are those of pages, a generator's pages of terms, whose
+// tag b has (or that list them all, tag ""), each address once: its
+// first term's, as serving claims it. Hexo's and jekyll-archives' pages
+// are of the site's top: b is the blog there (no language's folder).
+func blogTermPages(b *blog, pages []content.HexoTermPage) []content.HexoTermPage {
 	if len(pages) == 0 {
 		return nil
 	}
@@ -41,47 +58,19 @@ func hexoTermPages(c *content.Content, b *blog) []content.HexoTermPage {
 	})
 }
 
-// serveHexoTerms answers the addresses of the pages of the terms of a
-// Hexo blog, b, in the forms a reader gives them (with and without the
+// serveGeneratorTerms answers the addresses of the pages a Hexo blog, b,
+// makes of its tags and categories, or jekyll-archives of a Jekyll
+// blog's, in the forms a reader gives them (with and without the
 // trailing slash, with index.html): the tag's page, or the list of
-// tags. Last, after everything else: an address that a page, a file, an
-// old address or a folder's index has keeps it.
-func (st *Store) serveHexoTerms(c *content.Content, b *blog) {
+// tags. Last, after everything else: an address that a page (a theme's
+// own /tag/go/), a file, an old address or a folder's index has keeps
+// it. As many as b's posts have tags and categories.
+func (st *Store) serveGeneratorTerms(c *content.Content, b *blog) {
 	redirects := make(map[string]*gemini.Response)
-	for _, tp := range hexoTermPages(c, b) {
-		st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
-	}
-}
-
-// jekyllArchivePages are the pages jekyll-archives makes of a Jekyll
-// blog's tags and categories (content.Content.JekyllArchivePages of its
-// posts), of the tags the blog has; nil for another site. They are of
-// the site's top: none of a language's blog.
-func jekyllArchivePages(c *content.Content, b *blog) []content.HexoTermPage {
-	if b.dir != "" {
-		return nil
-	}
-	pages := c.JekyllArchivePages(b.posts)
-	if len(pages) == 0 {
-		return nil
-	}
-	has := make(map[string]bool, len(b.tags))
-	for _, g := range b.tags {
-		has[g.Name] = true
-	}
-	return slices.DeleteFunc(pages, func(tp content.HexoTermPage) bool { return !has[tp.Tag] })
-}
-
-// serveJekyllArchives answers the addresses of the pages jekyll-archives
-// makes of the tags and categories of a Jekyll blog, b, in the forms a
-// reader gives them, each leading to the capsule's page of its tag.
-// Last, after everything else: an address that a page (a theme's own
-// /tag/go/), a file, an old address or a folder's index has keeps it.
-// As many as b's posts have tags and categories.
-func (st *Store) serveJekyllArchives(c *content.Content, b *blog) {
-	redirects := make(map[string]*gemini.Response)
-	for _, tp := range jekyllArchivePages(c, b) {
-		st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
+	for _, pages := range [][]content.HexoTermPage{hexoTermPages(c, b), jekyllArchivePages(c, b)} {
+		for _, tp := range pages {
+			st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
+		}
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 // capsule's page of that tag (capsule's tags hold both tags and
 // categories), as a post's link to them does (postLinks.termTag): a
 // redirect on Gemini, the tag's menu on Gopher. Hexo's are hexoterms.go's,
-// and Jekyll's those of the jekyll-archives plugin (serveJekyllArchives);
+// and Jekyll's those of the jekyll-archives plugin (serveGeneratorTerms);
 // without it they depend on a theme and are left alone.
 
 // serveTermPages answers the addresses of the pages of b's terms, b a
