@@ -7,7 +7,6 @@
 package main
 
 import (
-	"cmp"
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
@@ -16,17 +15,11 @@ import (
 	"io"
 	"log"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
-	"time"
 	_ "time/tzdata" // time zones on machines without /usr/share/zoneinfo
-	"unicode"
-	"unicode/utf8"
 
-	"capsule/capsule"
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/daemon"
@@ -223,13 +216,13 @@ func main() {
 			// even when there are problems too: all that is to fix at
 			// once.
 			for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
-				logger.Printf("%s: %s", folderName(s.Folder), s.Layout)
+				logger.Printf("%s: %s", daemon.FolderName(s.Folder), s.Layout)
 			}
 			for _, w := range cfg.Warnings() {
 				fmt.Fprintln(os.Stderr, "warning:", w)
 			}
 			if cfg.ListWarnings {
-				printOldAddresses(sum)
+				sum.WriteOldAddresses(os.Stdout)
 			}
 			lines, tally := daemon.WarningLines(sum.Warnings, nil, cfg.ListWarnings)
 			for _, l := range lines {
@@ -242,7 +235,7 @@ func main() {
 		if opts.routes && sum != nil {
 			// What a start would serve, beside the problems it would
 			// leave out (told after, and the exit status still says so).
-			printRoutes(cfg.Hostname, sum)
+			sum.WriteRoutes(os.Stdout, cfg.Hostname)
 		}
 		if err != nil {
 			reportAndExit(logger, err, exitProblems)
@@ -250,7 +243,7 @@ func main() {
 		if opts.routes {
 			return
 		}
-		fmt.Print(checkReport(cfg, opts.config, sum))
+		fmt.Print(sum.Report(cfg, opts.config))
 		return
 	}
 
@@ -264,155 +257,6 @@ func main() {
 		logger.Print("warning: ", w)
 	}
 	os.Exit(serve(logger, cfg, opts.config))
-}
-
-// checkReport is what -check prints when it finds no problem: what it
-// checked, one line each, then "ok".
-func checkReport(cfg config.Config, configFile string, sum *daemon.Summary) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "checked posts in %s: %s, %s, %s, %s, %s%s\n", folderName(cfg.Posts),
-		count(sum.Posts, "post"), count(sum.Pages, "page"), count(sum.Tags, "tag"), count(sum.Files, "file"), count(sum.Redirects, "redirect"), unpublished(sum))
-	for _, l := range sum.Languages {
-		fmt.Fprintf(&b, "checked language %s at %s: %s, %s, %s\n", l.Lang, l.Home, count(l.Posts, "post"), count(l.Pages, "page"), count(l.Tags, "tag"))
-	}
-	for _, p := range sum.Scheduled {
-		fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), content.Printable(p.Title), content.Printable(p.File))
-	}
-	if sum.NoAuthor {
-		fmt.Fprintf(&b, "drafts: %s\n", daemon.NoAuthorNote)
-	}
-	for _, s := range sum.Sites {
-		fmt.Fprintf(&b, "checked site %s, posts in %s: %s, %s, %s, %s, %s%s\n", s.Hostname, folderName(s.Folder),
-			count(s.Posts, "post"), count(s.Pages, "page"), count(s.Tags, "tag"), count(s.Files, "file"), count(s.Redirects, "redirect"), unpublished(s))
-		for _, p := range s.Scheduled {
-			fmt.Fprintf(&b, "scheduled: %s %s (%s)\n", p.At.Format(time.RFC3339), content.Printable(p.Title), content.Printable(p.File))
-		}
-		if s.NoAuthor {
-			fmt.Fprintf(&b, "drafts of %s: %s\n", s.Hostname, daemon.NoAuthorNote)
-		}
-		if s.Fingerprint != "" {
-			fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", s.Certificate, s.Fingerprint)
-		} else {
-			fmt.Fprintf(&b, "checked certificates folder %s: the first start creates %s there for %s\n", folderName(filepath.Dir(s.Certificate)), s.Certificate, s.Hostname)
-		}
-	}
-	if sum.Fingerprint != "" {
-		fmt.Fprintf(&b, "checked certificate %s (SHA-256 %s)\n", sum.Certificate, sum.Fingerprint)
-	} else {
-		fmt.Fprintf(&b, "checked certificates folder %s: the first start creates %s there for %s\n", folderName(cfg.Certs), sum.Certificate, cfg.Hostname)
-	}
-	for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
-		switch {
-		case s.Cache == "":
-			fmt.Fprintf(&b, "checked build cache: off (-cache=false)\n")
-		case s.CacheErr != nil: // an empty file too: a start says it is corrupt
-			fmt.Fprintf(&b, "checked build cache %s: %s, not usable (%v): the next start renders every post and writes it again\n", s.Cache, capsule.FormatBytes(s.CacheSize), s.CacheErr)
-		case s.CacheSize == 0:
-			fmt.Fprintf(&b, "checked build cache %s: none yet (a start writes it)\n", s.Cache)
-		default:
-			fmt.Fprintf(&b, "checked build cache %s: %s, beside %s of responses\n", s.Cache, capsule.FormatBytes(s.CacheSize), capsule.FormatBytes(s.Held))
-		}
-	}
-	for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
-		fmt.Fprintf(&b, "checked uploads (Titan) to %s: %s\n", s.Hostname, s.Titan)
-	}
-	var listens []string
-	for _, l := range sum.Listens {
-		s := l.What + " " + l.Addr
-		if l.Note != "" {
-			s += " (" + l.Note + ")"
-		}
-		listens = append(listens, s)
-	}
-	if len(listens) > 0 {
-		fmt.Fprintf(&b, "checked listen addresses: %s\n", strings.Join(listens, ", "))
-	}
-	if configFile != "" {
-		fmt.Fprintf(&b, "checked configuration file %s\n", configFile)
-	} else {
-		fmt.Fprintf(&b, "checked configuration: flags and defaults (no -config file)\n")
-	}
-	// The configuration's warnings (printed before) count with the posts'.
-	warnings := content.CountWarnings(sum.Warnings) + len(cfg.Warnings())
-	fmt.Fprintf(&b, "ok: no problems, %s, built in %v, %s of responses to hold\n", count(warnings, "warning"), sum.BuildTime.Round(time.Millisecond), capsule.FormatBytes(sum.Held))
-	return b.String()
-}
-
-// unpublished counts a site's drafts and scheduled posts for -check's
-// line, when it has any: ", 2 drafts, 1 scheduled" (the scheduled are
-// listed after it, soonest first).
-func unpublished(s *daemon.Summary) string {
-	out := ""
-	if s.Drafts > 0 {
-		out += ", " + count(s.Drafts, "draft")
-	}
-	if len(s.Scheduled) > 0 {
-		out += fmt.Sprintf(", %d scheduled", len(s.Scheduled))
-	}
-	return out
-}
-
-// printRoutes lists every address each site answers, one a line:
-//
-//	localhost gemini 20 /posts/hello.gmi
-//	localhost gemini 31 /2014/09/02/hello.html → gemini://localhost/posts/hello.gmi
-//	localhost gopher - /posts/hello.txt
-func printRoutes(host string, sum *daemon.Summary) {
-	for _, s := range append([]*daemon.Summary{sum}, sum.Sites...) {
-		name := cmp.Or(s.Hostname, host)
-		for _, r := range s.Routes {
-			status := "-"
-			if r.Status != 0 {
-				status = strconv.Itoa(r.Status)
-			}
-			line := name + " " + r.Protocol + " " + status + " " + routeAddress(r.Address)
-			if r.Target != "" {
-				if r.Status/10 == 3 {
-					line += " → " + content.Printable(r.Target)
-				} else {
-					line += " (" + r.Target + ")"
-				}
-			}
-			fmt.Println(line)
-		}
-	}
-}
-
-// routeAddress is an address as -routes lists it: printable, a space (of
-// any kind) percent-encoded as links encode it, and so a literal "%" as
-// %25, which both servers read back: a line splits on spaces into its
-// fields, and each address asks for what it names.
-func routeAddress(addr string) string {
-	var b strings.Builder
-	for _, r := range content.Printable(addr) {
-		switch {
-		case r == '%':
-			b.WriteString("%25")
-		case unicode.IsSpace(r):
-			var buf [utf8.UTFMax]byte
-			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
-				fmt.Fprintf(&b, "%%%02X", c)
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// printOldAddresses lists every old address of a post that -check found,
-// site by site, one a line: "redirect: /2014/09/02/hello.html →
-// /posts/hello.gmi (posts/hello.md)".
-func printOldAddresses(sum *daemon.Summary) {
-	list := func(site string, rs []capsule.Redirect) {
-		for _, r := range rs {
-			fmt.Printf("redirect%s: %s → %s (%s)\n", site, content.Printable(r.From), content.Printable(r.To), content.Printable(r.File))
-		}
-	}
-	list("", sum.OldAddresses)
-	for _, s := range sum.Sites {
-		list(", site "+s.Hostname, s.OldAddresses)
-	}
 }
 
 // printFingerprints prints the SHA-256 fingerprint of every certificate
@@ -444,23 +288,6 @@ func printFingerprints(file string) error {
 	return nil
 }
 
-// folderName is dir as the operator would type it: "./posts" for "posts".
-func folderName(dir string) string {
-	clean := filepath.Clean(dir)
-	if filepath.IsAbs(clean) || clean == "." || clean == ".." || strings.HasPrefix(clean, "."+string(filepath.Separator)) || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return clean
-	}
-	return "." + string(filepath.Separator) + clean
-}
-
-// count is "1 post", "7 posts".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // monotonicUsec is CLOCK_MONOTONIC in microseconds, which systemd wants
 // with RELOADING=1.
 func monotonicUsec() int64 {
@@ -477,110 +304,11 @@ func notify(logger *log.Logger, state string) {
 	}
 }
 
-// reportAndExit prints an error, one line per problem for a list of them
-// (the configuration file's, each site's posts') or a joined error (the
-// configuration's, from config.Config.Check), then a line that counts them
-// and says where they are, and exits with code.
+// reportAndExit logs the problems of err, which stopped a start or a
+// check, and exits with code.
 func reportAndExit(logger *log.Logger, err error, code int) {
-	var joined interface{ Unwrap() []error }
-	if groups, others := byFolder(err, ran.posts); len(groups) > 0 {
-		var where []string
-		checkedPosts := false
-		for _, g := range groups {
-			inFile := 0
-			for _, e := range g.list {
-				fmt.Fprintln(logger.Writer(), e) // stamped once serving, as the log
-				if ran.configFile != "" && e.File == ran.configFile {
-					inFile++
-				}
-			}
-			if inFile > 0 {
-				where = append(where, fmt.Sprintf("%s in %s", problems(inFile), ran.configFile))
-			}
-			if n := len(g.list) - inFile; n > 0 {
-				checkedPosts = true
-				where = append(where, fmt.Sprintf("%s in %s%s", problems(n), folderName(g.folder), g.site))
-			}
-		}
-		for _, e := range others {
-			logger.Print(e)
-		}
-		if len(others) > 0 {
-			// A certificate's, an address's: each said on its line.
-			where = append(where, count(len(others), "other problem"))
-		}
-		summary := strings.Join(where, " and ")
-		if ran.check && !checkedPosts && len(others) == 0 {
-			summary += "; the posts were not checked"
-		}
-		logger.Print(closing(summary))
-		os.Exit(code)
-	}
-	if errors.As(err, &joined) && len(joined.Unwrap()) > 0 {
-		errs := joined.Unwrap()
-		for _, e := range errs {
-			logger.Print(e)
-		}
-		where := "the flags"
-		if ran.configFile != "" {
-			where = "the configuration (" + ran.configFile + " and the flags)"
-		}
-		logger.Print(closing(fmt.Sprintf("%s in %s", problems(len(errs)), where)))
-		os.Exit(code)
-	}
-	logger.Print(err)
+	daemon.Stopped{Posts: ran.posts, ConfigFile: ran.configFile, Check: ran.check}.Log(logger, err)
 	os.Exit(code)
-}
-
-// folderProblems are the problems found in one site's posts folder (or
-// in the configuration file, whose problems are listed the same way).
-type folderProblems struct {
-	folder string
-	site   string // ", site <host>" for a [[site]]'s folder
-	list   content.ErrorList
-}
-
-// byFolder sorts the lists of problems in err by the folder they were
-// found in: folder (the main site's) unless a daemon.SiteError names
-// another. Errors that are not lists (a certificate's, say) are others.
-// groups is empty when err holds no list.
-func byFolder(err error, folder string) (groups []folderProblems, others []error) {
-	var list content.ErrorList
-	switch e := err.(type) {
-	case interface{ Unwrap() []error }:
-		for _, e := range e.Unwrap() {
-			g, o := byFolder(e, folder)
-			groups, others = append(groups, g...), append(others, o...)
-		}
-	case *daemon.SiteError:
-		g, o := byFolder(e.Err, e.Folder)
-		for i := range g {
-			g[i].site = ", site " + e.Host
-		}
-		groups = append(groups, g...)
-		for _, err := range o {
-			others = append(others, &daemon.SiteError{Host: e.Host, Folder: e.Folder, Err: err})
-		}
-	default:
-		if errors.As(err, &list) {
-			groups = append(groups, folderProblems{folder: folder, list: list})
-		} else {
-			others = append(others, err)
-		}
-	}
-	return groups, others
-}
-
-// problems is "1 problem", "2 problems".
-func problems(n int) string { return count(n, "problem") }
-
-// closing ends the line that counts the problems: a start that fails
-// serves nothing, which -check never does anyway.
-func closing(s string) string {
-	if ran.check {
-		return s
-	}
-	return s + "; nothing served"
 }
 
 // usageText opens capsuled -h: what capsuled does, how it is run, what

@@ -794,17 +794,6 @@ ok: no problems`)
 	}
 }
 
-func TestFolderName(t *testing.T) {
-	for dir, want := range map[string]string{
-		"posts": "./posts", "posts/": "./posts", "./posts": "./posts", "../posts": "../posts",
-		"/srv/posts": "/srv/posts", ".": ".", "..": "..", "a/../b": "./b", ".hidden": "./.hidden",
-	} {
-		if got := folderName(dir); got != want {
-			t.Errorf("folderName(%q) = %q, want %q", dir, got, want)
-		}
-	}
-}
-
 // A running capsuled's log lines start with their time, unless journald
 // reads them (JOURNAL_STREAM set), which stamps lines itself; -check's
 // report is not a log and has none.

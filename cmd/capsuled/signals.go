@@ -2,17 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log"
 	"os"
 	"os/signal"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
 	"capsule/capsule/config"
-	"capsule/capsule/content"
 	"capsule/capsule/daemon"
 )
 
@@ -164,58 +161,6 @@ func reload(ctx context.Context, logger *log.Logger, d *daemon.Daemon) {
 	}
 	defer notify(logger, "READY=1")
 	if err != nil {
-		logProblems(logger, err)
-		logger.Print(reloadFailure(err))
+		daemon.LogReloadFailure(logger, err)
 	}
-}
-
-// reloadFailure says what a failed reload left as it was: the main site,
-// other sites ([[site]]), or both.
-func reloadFailure(err error) string {
-	if _, ok := errors.AsType[*daemon.ConfigError](err); ok {
-		return "reload failed: the configuration has problems; still serving the previous configuration and posts"
-	}
-	var sites []string
-	mainFailed := false
-	errs := []error{err}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = joined.Unwrap()
-	}
-	for _, e := range errs {
-		var se *daemon.SiteError
-		if errors.As(e, &se) {
-			sites = append(sites, se.Host)
-		} else {
-			mainFailed = true
-		}
-	}
-	switch {
-	case len(sites) == 0:
-		return "reload failed: still serving the previous posts"
-	case !mainFailed:
-		return "reload failed for " + strings.Join(sites, ", ") + ": still serving their previous posts; the other sites reloaded"
-	}
-	return "reload failed: still serving the previous posts, and for " + strings.Join(sites, ", ") + " too"
-}
-
-// logProblems logs every problem of err, one a line: each of a list of
-// posts' problems as file:line, each of several sites' failures.
-func logProblems(logger *log.Logger, err error) {
-	if ce, ok := err.(*daemon.ConfigError); ok {
-		err = ce.Err
-	}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range joined.Unwrap() {
-			logProblems(logger, e)
-		}
-		return
-	}
-	var list content.ErrorList
-	if errors.As(err, &list) {
-		for _, e := range list {
-			logger.Print(e)
-		}
-		return
-	}
-	logger.Print(err)
 }
