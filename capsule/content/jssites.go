@@ -176,9 +176,116 @@ func astroI18n(dir string, cfg []byte) (def string, locales []string) {
 		}
 	}
 	if len(locales) == 0 {
-		return astroLayoutLang(dir), nil
+		if lang := astroLayoutLang(dir); lang != "" {
+			return lang, nil
+		}
+		return astroConstLang(dir, srcs[1:]), nil
 	}
 	return "", locales
+}
+
+// astroHTMLLangConst is a layout's <html lang> computed from a constant's
+// lang field, as AstroPaper writes it: lang={`${SITE.lang ?? "en"}`}
+// (version 5, its src/config.ts's SITE), LOCALE.lang in version 4.
+var astroHTMLLangConst = regexp.MustCompile(`<html\b[^>]*?\slang\s*=\s*\{?\s*` + "`?" + `\s*(?:\$\{)?\s*([A-Za-z_$][\w$]*)\.lang\b`)
+
+// astroConstLang is the language an Astro site's layouts compute from a
+// constant's lang field (astroHTMLLangConst), when every layout that
+// computes one names the same constant and one of srcs (the files
+// astroI18n reads: src/config.ts…) defines it as an object literal
+// whose own lang is a literal: export const SITE = { …, lang: "ja" }.
+// chronicle (junichiro), an AstroPaper blog of 19 Japanese posts, was
+// served as English. A field left empty, or computed, says nothing: "".
+func astroConstLang(dir string, srcs [][]byte) string {
+	files, _ := filepath.Glob(filepath.Join(dir, "src", "layouts", "*.astro"))
+	name := ""
+	for i, file := range files {
+		if i == maxLayoutFiles {
+			break
+		}
+		b, err := readSmall(file)
+		if err != nil {
+			continue
+		}
+		m := astroHTMLLangConst.FindSubmatch(b)
+		if m == nil {
+			continue
+		}
+		if name != "" && string(m[1]) != name {
+			return ""
+		}
+		name = string(m[1])
+	}
+	if name == "" {
+		return ""
+	}
+	def := regexp.MustCompile(`\b(?:const|let|var)\s+` + regexp.QuoteMeta(name) + `\b[^=;{]*=\s*\{`)
+	for _, b := range srcs {
+		loc := def.FindIndex(b)
+		if loc == nil {
+			continue
+		}
+		code := objectStringField(b[loc[1]:], "lang")
+		if langPattern.MatchString(strings.ToLower(code)) {
+			return strings.ToLower(strings.ReplaceAll(code, "_", "-"))
+		}
+		return ""
+	}
+	return ""
+}
+
+// astroFieldValue is a field's string literal, at the start of a field.
+var astroFieldValue = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)')`)
+
+// objectStringField is the string literal of field key of the object
+// literal whose body src starts (after its "{"), its own field, not a
+// nested object's: "" when it has none, or not as a literal. It reads
+// src once, skipping strings, comments and nested braces, up to the
+// object's end.
+func objectStringField(src []byte, key string) string {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '"', '\'', '`':
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '/':
+			if i+1 < len(src) && src[i+1] == '/' {
+				for i < len(src) && src[i] != '\n' {
+					i++
+				}
+			} else if i+1 < len(src) && src[i+1] == '*' {
+				end := bytes.Index(src[i+2:], []byte("*/"))
+				if end < 0 {
+					return ""
+				}
+				i += end + 3
+			}
+		case '{', '[', '(':
+			depth++
+		case '}', ']', ')':
+			if depth == 0 {
+				return "" // the object's end
+			}
+			depth--
+		default:
+			if depth != 0 || (i > 0 && isIdentByte(src[i-1])) {
+				continue
+			}
+			if m := astroFieldValue.FindSubmatch(src[i:]); m != nil && string(m[1]) == key {
+				return string(m[2]) + string(m[3])
+			}
+		}
+	}
+	return ""
+}
+
+// isIdentByte says whether c may be part of a JavaScript name (ASCII).
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // astroHTMLLang is a layout's <html lang="ja">, the language written as
