@@ -98,6 +98,36 @@ func TestJekyllGeneratorAddresses(t *testing.T) {
 	}
 }
 
+// Jekyll writes a page whose address ends neither with a slash nor with
+// its extension at that address and ".html" (a permalink /posts/:path
+// gives _posts/2025-05-08-hello.md the address /posts/2025-05-08-hello and
+// the file /posts/2025-05-08-hello.html, which GitHub Pages serves at
+// both): the file's address answers too, as a page's own permalink's
+// does. Mr. Green's sites (TakaakiU/takaakiu.github.io: 10 posts in
+// Japanese and English) are written so, their links and readers' bookmarks
+// with .html.
+func TestJekyllExtensionlessPermalinkFile(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":                "title: 緑\nlang: ja\ndefaults:\n  - scope:\n      path: \"_posts\"\n    values:\n      permalink: /posts/:path\n  - scope:\n      path: \"*/_posts\"\n    values:\n      permalink: /:path\n",
+			"_posts/2025-05-08-hello.md": "---\ntitle: こんにちは\n---\n最初の記事です。\n",
+			"en/_posts/2025-05-09-hi.md": "---\ntitle: Hi\n---\nThe first post in English.\n",
+			"about.md":                   "---\ntitle: About\npermalink: /about\n---\nA page with its own permalink.\n",
+			"docs/guide.md":              "---\ntitle: Guide\npermalink: /docs/guide.html\n---\nA page with its extension.\n",
+		})
+	})
+	checkGenerated(t, d, []generated{
+		{"/posts/2025-05-08-hello", "/posts/hello.gmi", "最初の記事です。"},
+		{"/posts/2025-05-08-hello.html", "/posts/hello.gmi", "最初の記事です。"},
+		{"/en/2025-05-09-hi.html", "/posts/hi.gmi", "The first post in English."},
+		{"/about.html", "/about.gmi", "A page with its own permalink."},
+		{"/docs/guide.html", "/guide.gmi", "A page with its extension."},
+	})
+	if status, meta, _ := servetest.GeminiGet(t, d, "/docs/guide.html.html"); status == gemini.StatusPermanentRedirect {
+		t.Errorf("/docs/guide.html.html, which Jekyll never writes, leads to %s", meta)
+	}
+}
+
 // Links written as the generator's addresses, relative ones from the
 // page's own address, root-relative ones under the blog's base path,
 // absolute links to the blog's own web address, and Jekyll's post_url

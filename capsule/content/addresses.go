@@ -170,6 +170,9 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) (warn *FileErro
 		older = f.placeHugoAliases(p, addr)
 	case f.layout == layoutJekyll:
 		addr, ok = f.config.jekyllAddress(p)
+		if file := jekyllWrittenFile(addr); ok && !p.Home && file != "" && len(file) <= MaxAliasBytes {
+			more = append(more, (&url.URL{Path: file}).EscapedPath())
+		}
 	}
 	if !ok {
 		return patternIgnored(p.File, p.ownLine, p.ownKey, p.own)
@@ -188,6 +191,18 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) (warn *FileErro
 	}
 	p.Addresses = []string{(&url.URL{Path: addr}).EscapedPath()}
 	return nil
+}
+
+// jekyllWrittenFile is the file Jekyll writes for a page at addr when
+// that is not addr itself: an address ending neither with "/" (an
+// index.html there) nor with the output's extension is written with it
+// appended (Jekyll's destination: /posts/2025-05-08-hello at
+// /posts/2025-05-08-hello.html, which GitHub Pages serves at both).
+func jekyllWrittenFile(addr string) string {
+	if addr == "" || strings.HasSuffix(addr, "/") || strings.HasSuffix(addr, jekyllOutputExt) {
+		return ""
+	}
+	return addr + jekyllOutputExt
 }
 
 // eleventyDefaultAddress is where Eleventy writes a page without a
