@@ -472,6 +472,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	// language's.
 	st.results = b.withoutContent(st.renders)
 	st.searches = st.newSearches(b, blogs)
+	routes.languagePages(blogs, st)
 	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
 	st.Warnings = append(st.Warnings, routes.warns...)
 	st.serveFolderIndexes(c.Files)

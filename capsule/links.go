@@ -318,11 +318,13 @@ func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, a
 	}
 	l.indexOnce.Do(func() { l.index = content.NewIndex(l.lists...) })
 	if p, ambiguous = l.index.Find(from, dest); p != nil || len(ambiguous) > 0 {
-		if p != nil && !strings.HasPrefix(u.Path, "/") {
+		if p != nil && (!strings.HasPrefix(u.Path, "/") || l.c.LocalizesLink(from, u.Path)) {
 			// Relative: read from the translation's address on the web
 			// site (/ja/blog/a/ + ../b/), it is the translation of the
 			// page it names, not the file beside it in the default
-			// language.
+			// language. So is a link to the site's /blog/b/ from a
+			// translation in a jekyll-polyglot site, which rewrites it
+			// to /ja/blog/b/.
 			p = l.index.InLanguageOf(p, from, dest)
 		}
 		return p, ambiguous, true

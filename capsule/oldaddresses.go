@@ -55,6 +55,17 @@ func oldAddresses(p *content.Post, generated, forms bool) []oldAddress {
 	return out
 }
 
+// langDirOf is the folder of the language (not the one at the top) that
+// the path a is under ("/ja" of "/ja/archives/"), "" for none.
+func (st *Store) langDirOf(a string) string {
+	for _, l := range st.languages {
+		if l.Dir != "" && strings.HasPrefix(a, l.Dir+"/") {
+			return l.Dir
+		}
+	}
+	return ""
+}
+
 // addressForms are the other forms of an address a reader or a link may
 // give: "/hello/" is also "/hello" and "/hello/index.html"; "/hello"
 // (no extension) also "/hello/" and "/hello/index.html";
@@ -93,9 +104,17 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 		return redirects[p]
 	}
 	defer func() {
-		for p, page := range stubs {
+		for p, stubPage := range stubs {
 			for _, pass := range []bool{false, true} {
 				for _, old := range slices.Concat(oldAddresses(p, false, pass), oldAddresses(p, true, pass)) {
+					page := stubPage
+					if d := st.langDirOf(old.path); d != "" && d != p.LangDir {
+						// A copy of the stub in another language's folder
+						// (jekyll-polyglot's /ja/archives/ of an English
+						// archives.md) stands for that language's page.
+						page.gemini = d + strings.TrimPrefix(page.gemini, p.LangDir)
+						page.gopher = d + strings.TrimPrefix(page.gopher, p.LangDir)
+					}
 					gem, goph := r.alias(old, p.File)
 					if gem {
 						st.gemini[old.path] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiLinkURL(page.gemini), nil)

@@ -66,6 +66,32 @@ func newRoutes(site *Site, entries int) *routes {
 	return r
 }
 
+// languagePages claims, for the old addresses claimed after them, the
+// capsule's own pages of each language but the one at the top (/ja/,
+// /ja/tags/, /ja/archive.gmi, /ja/atom.xml and their Gopher menus), which
+// st answers by now: an old address never takes them (a jekyll-polyglot
+// site's theme stub tags.md, copied to /ja/tags/, took the Japanese tag
+// index).
+func (r *routes) languagePages(blogs []*blog, st *Store) {
+	for _, b := range blogs {
+		if b.dir == "" {
+			continue
+		}
+		// Not the archive's Gopher menu (/ja/archive): a stub's old
+		// address there also answers /ja/archive on Gemini, with a
+		// redirect to the archive, and on Gopher with that menu.
+		for path, owner := range map[string]string{b.dir: builtinHome, b.dir + "/": builtinHome, b.dir + tagsPath: builtinTags,
+			b.dir + archivePath: builtinArchive, b.dir + atomPath: builtinAtom} {
+			if _, ok := r.gemini[path]; !ok && st.gemini[path] != nil {
+				r.gemini[path] = owner
+			}
+			if _, ok := r.gopher[path]; !ok && st.gopher[path] != nil {
+				r.gopher[path] = owner
+			}
+		}
+	}
+}
+
 // pageMoved reports whether a page with this slug would take an address
 // of one of the capsule's own pages at the top ("archive": /archive.gmi;
 // "search" and "tags": the Gopher menus /search and /tags/; "caps":

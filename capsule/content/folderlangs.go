@@ -198,11 +198,16 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 					p.Addresses[j] = l.Dir + a
 				}
 			}
-			for j, a := range p.Aliases {
-				if p.own != "" && addressKey(a) == addressKey(p.own) && !strings.HasPrefix(a, l.Dir+"/") {
-					p.Aliases[j] = l.Dir + a
+			// Its redirect_from too, as polyglot 1.12 scopes it: a
+			// translation's /posts/old/ is /ja/posts/old/, the default
+			// language's keeping /posts/old/.
+			aliases := slices.Clone(p.Aliases) // the list may be a kept decoding's
+			for j, a := range aliases {
+				if !strings.HasPrefix(a, l.Dir+"/") {
+					aliases[j] = l.Dir + a
 				}
 			}
+			p.Aliases = aliases
 		}
 	}
 	return langs

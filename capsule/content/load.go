@@ -91,6 +91,7 @@ type Content struct {
 	baseURL   string    // see BaseURL
 	astroSrc  *astroSrc // an Astro site's images in src/ (astrosrc.go); nil in others
 	zolaTerms bool      // see ZolaTerms
+	polyglot  bool      // a jekyll-polyglot site in several languages: see LocalizesLink
 	hexo      bool      // a Hexo site's: see HexoAssetFolder
 	// sectionLists: see SectionLists.
 	sectionLists bool
@@ -592,6 +593,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.hexo = f.gen == genHexo
 	c.jekyllArchives = f.config.archives
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
+	c.polyglot = l == layoutJekyll && f.gen == "" && f.config.polyglot && len(f.config.jekyllLangs) >= 2
 	if l == layoutHugo && f.gen == "" && !f.zola {
 		c.Warnings = append(c.Warnings, f.config.mountsWarnings(f.root)...)
 	}
@@ -862,6 +864,11 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		c.classify(p, now)
 	}
 	c.linkTranslations(c.Languages, c.Posts, c.Pages, c.Unlisted)
+	if c.polyglot && len(c.Languages) > 0 {
+		if w := polyglotFallbacks(c.Languages, c.Posts, c.Pages, c.Unlisted); w != nil {
+			c.Warnings = append(c.Warnings, w)
+		}
+	}
 	if w := f.futureWarning(len(c.Scheduled)); w != nil {
 		c.Warnings = append(c.Warnings, w)
 	}

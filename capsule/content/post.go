@@ -213,8 +213,9 @@ var postKeyFold = func() map[string]string {
 
 // translationKeys are the keys that name what a post's translations
 // share, first the one that wins (lower case). lng_pair is the MrGreen
-// Jekyll theme's.
-var translationKeys = []string{"translationkey", "lang_ref", "lang-ref", "ref", "lng_pair"}
+// Jekyll theme's, page_id jekyll-polyglot's (its versions of a page with
+// permalinks of their own: /a-really-long-korean/permalink/).
+var translationKeys = []string{"translationkey", "lang_ref", "lang-ref", "ref", "lng_pair", "page_id"}
 
 // keyVariants are other spellings Hugo and Jekyll accept for keys of
 // postKeys (Hugo's keys are not case-sensitive; Jekyll's plugins add
