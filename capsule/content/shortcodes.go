@@ -21,8 +21,9 @@ package content
 // exception is a highlight block whose opening or closing tag shares its line
 // with other text, or whose opening tag spans several lines: the fenced code
 // block needs lines of its own, so lines after it are off by the lines added
-// or removed; and a Jekyll include put in (includes.go) adds the lines of
-// its file. The warnings ExpandShortcodes itself returns always carry the
+// or removed; a Jekyll include put in (includes.go) adds the lines of
+// its file; and Liquid's whitespace control ("{%-", "-}}": trimmed)
+// joins lines, as Jekyll's Liquid does. The warnings ExpandShortcodes itself returns always carry the
 // file's line (those about an include's own text, the line of its tag).
 //
 // Work is linear in the size of the body: closing delimiters are found with
@@ -328,6 +329,12 @@ type scExpander struct {
 	rawLine int
 	depth   int // quotes this text is in (sub)
 
+	// litFrom is where the text after the last Liquid tag or output
+	// starts in out: what a "{%-" may trim (trimmed); dropLines, that
+	// the tag being expanded is trimmed and keeps none of its lines.
+	litFrom   int
+	dropLines bool
+
 	// Includes (includes.go): the site's, nil when there are none to
 	// read; the includes this text is in; the includes put in the post
 	// so far, shared with the expanders of its includes; and, for the
@@ -380,6 +387,9 @@ func (e *scExpander) warn(p int, kind, format string, args ...any) {
 // newlines writes as many newlines as in[a:b] holds, to keep the lines of a
 // replaced construct.
 func (e *scExpander) newlines(a, b int) {
+	if e.dropLines {
+		return // a trimmed tag's (trimmed)
+	}
 	for n := bytes.Count(e.in[a:b], []byte("\n")); n > 0; n-- {
 		e.out = append(e.out, '\n')
 	}
@@ -722,11 +732,71 @@ func (e *scExpander) brace(p int) (int, bool) {
 		return e.hugo(p)
 	case e.noLiquid:
 	case in[p+1] == '%':
-		return e.liquid(p)
+		return e.trimmed(p, e.liquid)
 	case in[p+1] == '{':
-		return e.output(p)
+		return e.trimmed(p, e.output)
 	}
 	return 0, false
+}
+
+// trimmed expands the Liquid tag or output at p with expand, and trims
+// the whitespace its hyphens ask for, as Liquid does before Jekyll's
+// Markdown is read: "{%-" and "{{-" take the whitespace, newlines too,
+// off the end of the text before the tag (the text since the last tag,
+// not what a tag gave), "-%}" and "-}}" off the start of the text after
+// it. Paragraphs so joined are one paragraph, as in Jekyll's page. A
+// trimmed tag keeps none of its own lines (the post's lines are mapped
+// by lineMap, not kept).
+func (e *scExpander) trimmed(p int, expand func(int) (int, bool)) (int, bool) {
+	in := e.in
+	left := p+2 < len(in) && in[p+2] == '-'
+	right := false
+	if c := e.closeOf(p); c >= 3 && in[c-3] == '-' {
+		right = true
+	}
+	mark, keep := len(e.out), e.dropLines
+	e.dropLines = left || right
+	q, ok := expand(p)
+	e.dropLines = keep
+	if !ok {
+		return q, ok
+	}
+	if left {
+		from := min(e.litFrom, mark)
+		end := mark
+		for end > from && liquidSpace(e.out[end-1]) {
+			end--
+		}
+		if end < mark {
+			e.out = append(e.out[:end], e.out[mark:]...)
+		}
+	}
+	if right {
+		for q < len(in) && liquidSpace(in[q]) {
+			q++
+		}
+	}
+	e.litFrom = len(e.out)
+	return q, true
+}
+
+// closeOf is the end of the Liquid tag or output starting at p (after
+// its "%}" or "}}"), or -1 when it has none within maxShortcodeTag.
+func (e *scExpander) closeOf(p int) int {
+	f := &e.fLiq
+	if e.in[p+1] == '{' {
+		f = &e.fOut
+	}
+	c := f.next(e.in, p+2)
+	if c < 0 || c-p > maxShortcodeTag {
+		return -1
+	}
+	return c + 2
+}
+
+// liquidSpace is whitespace as Liquid trims it (Ruby's strip).
+func liquidSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // scTag is a parsed Hugo shortcode.
