@@ -36,3 +36,69 @@ func TestLiquidWhitespaceControl(t *testing.T) {
 		t.Errorf("the gopher text:\n%s", text)
 	}
 }
+
+// An include handed parameters: Jekyll's page shows the file's text with
+// each {{ include.x }} the tag's string (Jekyll 4.3.1 builds this post
+// with "<b>Note:</b> Back up <strong>first</strong>.", the figure's
+// img src="/img/cat.png" alt="A cat" and caption "The <em>cat</em>
+// sleeps.", "Tip: it’s “quoted” (see nothing) <em>5</em>"). capsule
+// put in only files without parameters; the others were their
+// parameters' text or link, or dropped. A parameter given as a
+// variable, or read by Liquid logic, is still not run, warned of; and
+// what the parameters add keeps within the room the site's variables
+// and includes share (half the post and 4 KiB).
+func TestIncludeParametersFilled(t *testing.T) {
+	long := strings.Repeat("p", 1000)
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml": "title: t\n",
+			"_includes/note.html": "<div markdown=\"span\" class=\"alert alert-info\" role=\"alert\"><i class=\"fa fa-info-circle\"></i> " +
+				"<b>Note:</b> {{include.content}}</div>\n",
+			"_includes/image.html": "<figure>\n<img src=\"{{ include.file | relative_url }}\" alt=\"{{ include.alt }}\">\n" +
+				"<figcaption>{{ include.caption | markdownify }}</figcaption>\n</figure>\n",
+			"_includes/tip.md":    "Tip: {{ include.text | strip }} (see {{ include.missing | default: \"nothing\" }}) *{{ include.n }}*\n",
+			"_includes/cond.html": "{% if include.x %}X: {{ include.x }}{% endif %}\n",
+			"_includes/many.html": strings.Repeat("{{ include.v }}\n", 20),
+			"_posts/2020-01-02-params.md": "---\ntitle: Params\n---\nStart.\n\n{% include note.html content=\"Back up **first**.\" %}\n\n" +
+				"{% include image.html file=\"/img/cat.png\" alt=\"A cat\" caption=\"The _cat_ sleeps.\" %}\n\n" +
+				"{% include tip.md text='  it\\'s \"quoted\"  ' n=5 %}\n\n{% include tip.md text=page.title %}\n\n" +
+				"{% include cond.html x=\"conditional\" %}\n\nEnd.\n",
+			"_posts/2020-01-03-many.md": "---\ntitle: Many\n---\nStart.\n\n{% include many.html v=\"" + long + "\" %}\n\nEnd.\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/params.gmi")
+	for _, want := range []string{"\nNote: Back up first.\n", "=> /img/cat.png A cat\n", "\nThe cat sleeps.\n",
+		"\nTip: it's \"quoted\" (see nothing) 5\n", "\nEnd.\n"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in the page:\n%s", want, page)
+		}
+	}
+	for _, none := range []string{"{{", "{%", "include", "conditional", "Tip: Params", "Tip:  ("} {
+		if strings.Contains(page, none) {
+			t.Errorf("%q in the page:\n%s", none, page)
+		}
+	}
+	if text := servetest.GopherGet(t, d, "/posts/params.txt\r\n"); !strings.Contains(text, "Note: Back up first.") || !strings.Contains(text, "The cat sleeps.") {
+		t.Errorf("the gopher text:\n%s", text)
+	}
+	_, _, many := servetest.GeminiGet(t, d, "/posts/many.gmi")
+	if n := strings.Count(many, long); n < 1 || n > 5 || !strings.Contains(many, "End.") {
+		t.Errorf("the parameter shown %d times (the room: 1 to 5):\n%.300s", n, many)
+	}
+	var variable, logic, room int
+	for _, w := range d.Store().Warnings {
+		switch {
+		case strings.Contains(w.Error(), "{% include tip.md %}") && strings.Contains(w.Error(), "text is a variable"):
+			variable++
+		case strings.Contains(w.Error(), "{% include cond.html %}") && strings.Contains(w.Error(), "not run"):
+			logic++
+		case strings.HasSuffix(w.File, "-many.md") && strings.Contains(w.Error(), "half the post's size"):
+			room += max(w.More, 1)
+		case strings.Contains(w.Error(), "include"):
+			t.Errorf("a warning: %v", w)
+		}
+	}
+	if variable != 1 || logic != 1 || room < 15 {
+		t.Errorf("warnings: variable %d (want 1), logic %d (want 1), room %d (want 15 or more): %v", variable, logic, room, d.Store().Warnings)
+	}
+}

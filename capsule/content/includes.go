@@ -1,17 +1,24 @@
 package content
 
-// Jekyll's {% include file.html %} of a file that takes no parameters.
+// Jekyll's {% include file.html %}, and {% include file.html x="…" %}.
 //
 // Jekyll reads the file from the site's _includes folder, runs its Liquid
 // and puts what it gives where the tag was, before the post's Markdown is
 // converted: an include's text is the post's text, Markdown or HTML
-// alike, whatever its extension. capsule does the same for an include
-// whose file names no include.* parameter (toshimaru's {% include
-// digitalocean.html %}, a paragraph and a linked image at the end of
-// three posts): its text takes the tag's place and is expanded as the
-// post's own (a {{ site.x }} in it, an include in it), and the HTML in
-// it is read as any HTML of the post. An include whose file takes
-// parameters is what shortcodes.go makes of its parameters.
+// alike, whatever its extension. capsule does the same (toshimaru's {%
+// include digitalocean.html %}, a paragraph and a linked image at the
+// end of three posts): its text takes the tag's place and is expanded as
+// the post's own (a {{ site.x }} in it, an include in it), and the HTML
+// in it is read as any HTML of the post.
+//
+// A file's {{ include.x }} is the tag's parameter x, when the tag gives
+// it as Jekyll reads a string ("…" or '…', \" unescaped), a number or
+// true (none: empty, as Liquid's nil; a tag without parameters in an
+// include: the parameters of that include, as Jekyll's context), through
+// filters whose outcome is its text (includeFilter). An include whose
+// file reads its parameters otherwise (a condition, a loop, another
+// filter), or whose tag gives one it reads as a variable (x=page.title),
+// is what shortcodes.go makes of the tag's parameters, with a warning.
 //
 // capsule runs no Liquid logic, so what a file shows is told from its
 // text (includeShape):
@@ -47,11 +54,15 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -90,6 +101,11 @@ type includeFile struct {
 	badName bool   // a name Jekyll refuses: not looked for
 	shape   includeShape
 	logic   string // the first logic tag's name, for includeHasLogic
+	// params: the file names include.*; uses, the parameters its
+	// outputs fill ({{ include.x }}, includeUses), when every include.*
+	// in it is such an output (else its shape is includeTakesParams).
+	params bool
+	uses   []string
 }
 
 // includeFiles reads a Jekyll site's includes for one load, each once.
@@ -128,6 +144,15 @@ func (s *includeFiles) file(name string) *includeFile {
 		f.data, f.missing, f.problem = s.read(name)
 		if f.data != nil {
 			f.shape, f.logic = shapeOfInclude(f.data)
+			if f.params = bytes.Contains(f.data, []byte("include.")); f.params {
+				var fill bool
+				if f.uses, fill = includeUses(f.data); !fill || f.shape != includeIsText {
+					// Parameters read by logic, or by filters
+					// capsule does not apply: what shortcodes.go
+					// makes of the tag's parameters.
+					f.shape = includeTakesParams
+				}
+			}
 		}
 		if f.data != nil && f.shape == includeIsText {
 			// What kramdown leaves out of the page (attribute lists,
@@ -261,9 +286,6 @@ var (
 // shapeOfInclude tells what an include's file shows (see the top of
 // this file).
 func shapeOfInclude(data []byte) (includeShape, string) {
-	if bytes.Contains(data, []byte("include.")) {
-		return includeTakesParams, ""
-	}
 	seen := includeHidden.ReplaceAll(hiddenLiquid(data), nil)
 	text := includeTag.ReplaceAll(seen, nil) // (an output in an attribute is no text)
 	shows := includeOutput.Match(text) || includeShown.Match(seen)
@@ -289,18 +311,141 @@ func shapeOfInclude(data []byte) (includeShape, string) {
 	return includeHasLogic, logic
 }
 
+// includeParamOutput is an output of an include's parameter, {{
+// include.x }} with filters or none; includeFilterRe one filter.
+var (
+	includeParamOutput = regexp.MustCompile(`\{\{-?\s*include\.([\w-]+)\s*((?:\|[^{}|]*)*?)-?\}\}`)
+	includeFilterRe    = regexp.MustCompile(`^\s*([a-z_]+)\s*(?::\s*(?:"([^"]*)"|'([^']*)')\s*)?$`)
+)
+
+// includeUses are the parameters the outputs of an include's file fill,
+// and whether they are all it reads of them: every include.* in it is
+// such an output, whose filters, if any, are plain (includeFilter).
+// What else reads them (a condition, a loop, a filter capsule does not
+// apply, a parameter handed on to an include of its own) is logic.
+func includeUses(data []byte) (uses []string, fill bool) {
+	n := 0
+	for _, m := range includeParamOutput.FindAllSubmatch(data, -1) {
+		for _, f := range strings.Split(string(m[2]), "|")[1:] {
+			if _, ok := includeFilter("", f); !ok {
+				return nil, false
+			}
+		}
+		if k := string(m[1]); !slices.Contains(uses, k) {
+			uses = append(uses, k)
+		}
+		n++
+	}
+	return uses, n == bytes.Count(data, []byte("include."))
+}
+
+// includeFilter applies to v the Liquid filter f ("markdownify",
+// "default: 'x'"), when it is one whose outcome is v's text, or
+// reports false. markdownify's Markdown is left for the post's Markdown
+// to read, as any Markdown the include puts in.
+func includeFilter(v, f string) (string, bool) {
+	m := includeFilterRe.FindStringSubmatch(f)
+	if m == nil {
+		return "", false
+	}
+	arg, hasArg := m[2]+m[3], strings.Contains(f, ":")
+	switch name := m[1]; {
+	case hasArg && name != "default":
+		return "", false
+	case name == "markdownify" || name == "relative_url" || name == "absolute_url":
+		return v, true
+	case name == "strip":
+		return strings.TrimSpace(v), true
+	case name == "lstrip":
+		return strings.TrimLeft(v, " \t\n\r\v\f"), true
+	case name == "rstrip":
+		return strings.TrimRight(v, " \t\n\r\v\f"), true
+	case name == "escape" || name == "xml_escape" || name == "escape_once":
+		return html.EscapeString(v), true
+	case name == "upcase":
+		return strings.ToUpper(v), true
+	case name == "downcase":
+		return strings.ToLower(v), true
+	case name == "default" && hasArg:
+		return cmp.Or(v, arg), true
+	}
+	return "", false
+}
+
+// maxIncludeParams bounds the parameters read from one include's tag
+// (a tag is at most maxShortcodeTag bytes too); Jekyll's own syntax,
+// key="…" key='…' (backslash escapes) or key=word.
+const maxIncludeParams = 32
+
+var includeParamRe = regexp.MustCompile(`^\s*([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))(?:\s+|$)`)
+
+// includeParams are the parameters of an include's tag, as Jekyll's
+// include reads them: a string's text (\" and \' unescaped), a
+// number's or true's, nil's as empty; a variable's value is not known,
+// its key in vars. ok is false for parameters Jekyll refuses (its
+// build stops there) or more than maxIncludeParams.
+func includeParams(s string) (vals map[string]string, vars map[string]bool, ok bool) {
+	vals, vars = map[string]string{}, map[string]bool{}
+	s = strings.TrimSpace(s)
+	for n := 0; s != ""; n++ {
+		m := includeParamRe.FindStringSubmatchIndex(s)
+		if m == nil || n >= maxIncludeParams {
+			return nil, nil, false
+		}
+		k := s[m[2]:m[3]]
+		delete(vars, k)
+		switch {
+		case m[4] >= 0:
+			vals[k] = strings.ReplaceAll(s[m[4]:m[5]], `\"`, `"`)
+		case m[6] >= 0:
+			vals[k] = strings.ReplaceAll(s[m[6]:m[7]], `\'`, `'`)
+		default:
+			w := s[m[8]:m[9]]
+			if i, err := strconv.ParseInt(w, 10, 64); err == nil {
+				vals[k] = strconv.FormatInt(i, 10)
+			} else if w == "true" || w == "false" {
+				vals[k] = w
+			} else if w == "nil" || w == "null" {
+				vals[k] = ""
+			} else {
+				delete(vals, k)
+				vars[k] = true
+			}
+		}
+		s = s[m[1]:]
+	}
+	return vals, vars, true
+}
+
 // include puts in the text of the include at p of the file target, as
-// Jekyll does for a file without parameters, or leaves it out with a
-// warning (see the top of this file). It reports false for a file it
-// leaves to the tag's parameters: one that takes them, or one it could
-// not read (the caller's warning says why).
-func (e *scExpander) include(p int, target string) bool {
+// Jekyll does, or leaves it out with a warning (see the top of this
+// file). params are the tag's parameters: an include.x in the file is
+// the value of its parameter x (none, the empty string), when the tag
+// gives x as a string, a number, true or false, and the file reads it
+// in outputs alone (includeUses). It reports false for a file it leaves
+// to the tag's parameters (one reading them otherwise, or given one as
+// a variable), or one it could not read: the caller's warning says why,
+// why when it is not the file's problem.
+func (e *scExpander) include(p int, target, params string) (put bool, why string) {
 	if strings.Contains(target, "{{") {
-		return false // a name held in a variable
+		return false, "" // a name held in a variable
 	}
 	f := e.inc.file(target)
 	if f.data == nil || f.shape == includeTakesParams {
-		return false
+		return false, ""
+	}
+	vals := e.params // a tag without parameters: those of the include it is in, as Jekyll's
+	if strings.TrimSpace(params) != "" {
+		given, vars, ok := includeParams(params)
+		if !ok {
+			return false, "its parameters are not written as Jekyll reads them (key=\"text\")"
+		}
+		for _, k := range f.uses {
+			if vars[k] {
+				return false, "its parameter " + scShort(k) + " is a variable, which capsule does not know"
+			}
+		}
+		vals = given
 	}
 	tag := "{% include " + scShort(target) + " %}"
 	switch {
@@ -323,6 +468,10 @@ func (e *scExpander) include(p int, target string) bool {
 		}
 		s := newScExpander(f.text, line, e.ref, e.title, e.vars, e.noLiquid, e.depth)
 		s.inc, s.incDepth, s.incCount, s.atLine, s.varRoom = e.inc, e.incDepth+1, e.incCount, line, e.varRoom
+		s.params = vals
+		if s.params == nil {
+			s.params = map[string]string{} // include.x: nil, an empty output
+		}
 		s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 		if bytes.Contains(f.text, []byte("{{")) || bytes.Contains(f.text, []byte("{%")) {
 			s.run()
@@ -332,5 +481,5 @@ func (e *scExpander) include(p int, target string) bool {
 		e.warns, e.varRoom = s.warns, s.varRoom
 		e.out = append(e.out, s.out...)
 	}
-	return true
+	return true, ""
 }

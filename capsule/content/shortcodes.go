@@ -150,7 +150,7 @@ const maxQuoteDepth = 4
 func (e *scExpander) sub(a, b int) []byte {
 	in := e.in[a:b]
 	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
-	s.inc, s.incDepth, s.incCount, s.atLine = e.inc, e.incDepth, e.incCount, e.atLine
+	s.inc, s.incDepth, s.incCount, s.atLine, s.params = e.inc, e.incDepth, e.incCount, e.atLine, e.params
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
@@ -344,6 +344,9 @@ type scExpander struct {
 	incDepth int
 	incCount *int
 	atLine   int
+	// params are the parameters of the include this text is the file
+	// of, which its {{ include.x }} outputs show; nil outside includes.
+	params map[string]string
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -1872,9 +1875,16 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		}
 		e.warn(p, "Liquid tag dropped", "{%% %s %%} without a valid id or address: dropped", name)
 	case name == "include" || name == "include_relative":
-		target, params, _ := strings.Cut(strings.TrimSpace(t.args), " ")
-		if name == "include" && e.inc != nil && e.include(p, target) {
-			break
+		target, params := strings.TrimSpace(t.args), ""
+		if i := strings.IndexAny(target, " \t\r\n"); i >= 0 {
+			target, params = target[:i], target[i+1:]
+		}
+		why := ""
+		if name == "include" && e.inc != nil {
+			var put bool
+			if put, why = e.include(p, target, params); put {
+				break
+			}
 		}
 		// An include handed a link or an image as a string (ryoi432's
 		// {% include audio.html url='/assets/….mp3' %}, 12 in one post)
@@ -1912,12 +1922,14 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.warn(p, "Liquid include written as its text", "{%% %s %s %%} written as the text it is given: includes are not available", name, scShort(target))
 			break
 		}
-		why := "includes are not available"
-		if name == "include" && e.inc != nil {
+		if name == "include" && e.inc != nil && why == "" {
 			why = "includes with parameters are not run"
 			if f := e.inc.file(target); f.problem != "" {
 				why = f.problem
 			}
+		}
+		if why == "" {
+			why = "includes are not available"
 		}
 		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: %s", name, scShort(target), why)
 	case strings.HasPrefix(name, "end") || name == "else" || name == "elsif" || name == "when":
@@ -2045,6 +2057,28 @@ func (e *scExpander) output(p int) (int, bool) {
 		}
 	}
 	v, isVar := e.vars[strings.TrimPrefix(head, "site.")]
+	if key, ok := strings.CutPrefix(head, "include."); ok && e.params != nil {
+		// An include's parameter (includes.go), its filters applied
+		// (includeUses checked they are plain).
+		v, plain = e.params[key], true
+		for _, f := range parts[1:] {
+			var ok bool
+			if v, ok = includeFilter(v, f); !ok {
+				plain = false
+			}
+		}
+		switch {
+		case !plain:
+			e.warn(p, "Liquid output dropped", "Liquid output {{ %s }} dropped", scShort(expr))
+		case len(v) > e.varRoom:
+			e.warn(p, "Liquid output dropped", "Liquid output {{ %s }} dropped: includes and the site's variables already add half the post's size to it", scShort(expr))
+		default:
+			e.out = append(e.out, v...)
+			e.varRoom -= len(v)
+		}
+		e.newlines(p, c+2)
+		return c + 2, true
+	}
 	switch {
 	case plain && (head == "site.baseurl" || head == "site.url"):
 	case plain && strings.HasPrefix(head, "site.") && isVar && len(v) <= e.varRoom:
