@@ -1,6 +1,8 @@
 package capsule_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -100,5 +102,62 @@ func TestIncludeParametersFilled(t *testing.T) {
 	}
 	if variable != 1 || logic != 1 || room < 15 {
 		t.Errorf("warnings: variable %d (want 1), logic %d (want 1), room %d (want 15 or more): %v", variable, logic, room, d.Store().Warnings)
+	}
+}
+
+// {% include_relative file %}: a file of the post's own folder, as
+// Jekyll reads it (Jekyll 4.3.1 builds "Relative text with t." and
+// "Guide intro." in these pages); it was dropped, "includes are not
+// available". A name with "..", a file leading outside the site, and a
+// key are not read, warned of, nothing of them served.
+func TestIncludeRelative(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.md"), []byte("TOP-SECRET-TEXT\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":             "title: t\n",
+		"_posts/snippets/part.md": "Relative text with {{ site.title }}.\n",
+		"_posts/snippets/key.pem": "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n",
+		"_drafts/unpublished.md":  "---\ntitle: U\n---\nDRAFT-TEXT\n",
+		"docs/guide.md":           "---\ntitle: Guide\n---\nStart.\n\n{% include_relative parts/intro.md %}\n",
+		"docs/parts/intro.md":     "Guide intro.\n",
+		"_posts/2020-01-03-rel.md": "---\ntitle: Rel\n---\nStart.\n\n{% include_relative snippets/part.md %}\n\n" +
+			"{% include_relative ../_drafts/unpublished.md %}\n\n{% include_relative out.md %}\n\n" +
+			"{% include_relative snippets/key.pem %}\n\nEnd.\n",
+	})
+	if err := os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(dir, "_posts", "out.md")); err != nil {
+		t.Fatal(err)
+	}
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	_, _, page := servetest.GeminiGet(t, d, "/posts/rel.gmi")
+	if !strings.Contains(page, "\nRelative text with t.\n") || !strings.Contains(page, "\nEnd.\n") {
+		t.Errorf("the post:\n%s", page)
+	}
+	for _, none := range []string{"TOP-SECRET", "DRAFT-TEXT", "PRIVATE", "MIIB", "{%"} {
+		if strings.Contains(page, none) {
+			t.Errorf("%q in the post:\n%s", none, page)
+		}
+	}
+	if text := servetest.GopherGet(t, d, "/posts/rel.txt\r\n"); !strings.Contains(text, "Relative text with t.") {
+		t.Errorf("the gopher text:\n%s", text)
+	}
+	_, _, guide := servetest.GeminiGet(t, d, "/guide.gmi")
+	if !strings.Contains(guide, "\nGuide intro.\n") {
+		t.Errorf("the page:\n%s", guide)
+	}
+	var named, out, key int
+	for _, w := range d.Store().Warnings {
+		switch {
+		case strings.Contains(w.Error(), "not one Jekyll takes"):
+			named++
+		case strings.Contains(w.Error(), "leads outside the site"):
+			out++
+		case strings.Contains(w.Error(), "key.pem") && strings.Contains(w.Error(), "never served"):
+			key++
+		}
+	}
+	if named != 1 || out != 1 || key != 1 {
+		t.Errorf("warnings: name %d (want 1), outside %d (want 1), key %d (want 1): %v", named, out, key, d.Store().Warnings)
 	}
 }

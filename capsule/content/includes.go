@@ -34,12 +34,18 @@ package content
 //     its text is what the logic decides, which capsule cannot;
 //   - any other is put in.
 //
+// {% include_relative file.md %} is the same of a file in the post's
+// own folder (Jekyll's: the folder of the page's path), or below it: its
+// name is checked as an include's, so that no ".." leads up.
+//
 // Only files inside the site are read: the name is checked as Jekyll
 // checks it (no "..", "./", "//", only the characters Jekyll allows), and
 // a file that is a symbolic link, or under one, must lead inside the
 // site's folder, as any file capsule serves. Nothing read is served by
 // itself: its text is in the posts that include it, as Jekyll puts it
-// there. A theme's _includes (in a gem) are not read.
+// there; and no secret capsule never serves (a key, a password's file,
+// a configuration holding a credential) is read. A theme's _includes
+// (in a gem) are not read.
 //
 // Bounds: a file of more than maxIncludeFile bytes is not read; at most
 // maxIncludeFiles distinct files a load; includes nest at most
@@ -93,6 +99,7 @@ const (
 
 // includeFile is one file looked for in _includes.
 type includeFile struct {
+	dir     string // "_includes", or a post's folder (include_relative)
 	name    string
 	data    []byte // nil when not read
 	text    []byte // what is put in: data without kramdown's markup
@@ -110,15 +117,29 @@ type includeFile struct {
 
 // includeFiles reads a Jekyll site's includes for one load, each once.
 type includeFiles struct {
-	dir   string // the site's _includes
 	site  string // the site's folder
 	root  string // site with symbolic links resolved, "" until needed
 	files map[string]*includeFile
-	order []string // names as first looked for
+	order []string // folder NUL name, as first looked for
 }
 
 func newIncludeFiles(site string) *includeFiles {
-	return &includeFiles{dir: filepath.Join(site, "_includes"), site: site}
+	return &includeFiles{site: site}
+}
+
+// includesDir is the folder of Jekyll's includes, in the site.
+const includesDir = "_includes"
+
+// postDir is the folder of the post file in the site, slash-separated
+// ("." for the site's top), where its include_relative's files are
+// (Jekyll's: the folder of the page's path); "" when it is not in the
+// site.
+func (s *includeFiles) postDir(file string) string {
+	rel, err := filepath.Rel(s.site, filepath.Dir(file))
+	if err != nil || !filepath.IsLocal(rel) && rel != "." {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // includeName is a name Jekyll's include takes: its characters, and no
@@ -128,12 +149,15 @@ var (
 	includeNameBad   = regexp.MustCompile(`[./]{2,}`)
 )
 
-// file is the include name, read or looked for once a load.
-func (s *includeFiles) file(name string) *includeFile {
-	if f, ok := s.files[name]; ok {
+// file is the include name of the folder dir (includesDir, or a post's
+// folder for include_relative, slash-separated, relative to the site),
+// read or looked for once a load.
+func (s *includeFiles) file(dir, name string) *includeFile {
+	key := dir + "\x00" + name
+	if f, ok := s.files[key]; ok {
 		return f
 	}
-	f := &includeFile{name: name}
+	f := &includeFile{dir: dir, name: name}
 	switch {
 	case len(name) > 255 || !includeNameChars.MatchString(name) || includeNameBad.MatchString(name) || strings.HasPrefix(name, "/"):
 		f.problem, f.badName = "its name is not one Jekyll takes (only letters, digits and _ / . - ( ) + ~ # @, no \"..\")", true
@@ -141,7 +165,7 @@ func (s *includeFiles) file(name string) *includeFile {
 		f.problem = "more than 256 include files in the site: not read"
 		return f // not kept: not compared on a reload either
 	default:
-		f.data, f.missing, f.problem = s.read(name)
+		f.data, f.missing, f.problem = s.read(dir, name)
 		if f.data != nil {
 			f.shape, f.logic = shapeOfInclude(f.data)
 			if f.params = bytes.Contains(f.data, []byte("include.")); f.params {
@@ -165,19 +189,25 @@ func (s *includeFiles) file(name string) *includeFile {
 	if s.files == nil {
 		s.files = make(map[string]*includeFile)
 	}
-	s.files[name] = f
-	s.order = append(s.order, name)
+	s.files[key] = f
+	s.order = append(s.order, key)
 	return f
 }
 
-// read reads _includes/name, if it is a regular file of at most
-// maxIncludeFile bytes inside the site.
-func (s *includeFiles) read(name string) (data []byte, missing bool, problem string) {
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
+// read reads dir/name, if it is a regular file of at most
+// maxIncludeFile bytes inside the site, and no secret: not a key, a
+// password's file or a configuration holding a credential, which
+// capsule never serves (exclude.go, credentials.go).
+func (s *includeFiles) read(dir, name string) (data []byte, missing bool, problem string) {
+	p := filepath.Join(s.site, filepath.FromSlash(dir), filepath.FromSlash(name))
 	info, err := os.Stat(p)
 	switch {
-	case errors.Is(err, fs.ErrNotExist) || err == nil && info.IsDir():
+	case (errors.Is(err, fs.ErrNotExist) || err == nil && info.IsDir()) && dir == includesDir:
 		return nil, true, "no such file in the site's _includes (a theme's includes are not read)"
+	case errors.Is(err, fs.ErrNotExist) || err == nil && info.IsDir():
+		return nil, true, "no such file in the post's folder"
+	case err == nil && secretFileProblem(name) != "":
+		return nil, false, secretFileProblem(name) + ": not read"
 	case err != nil:
 		return nil, false, readProblem(err, false)
 	case !info.Mode().IsRegular():
@@ -209,6 +239,9 @@ func (s *includeFiles) read(name string) (data []byte, missing bool, problem str
 	if len(data) > maxIncludeFile {
 		return nil, false, "larger than 64 KiB: not read"
 	}
+	if keyScan(data) != "" || credentialKey(name, data) != "" {
+		return nil, false, "it holds a key or a credential, which capsule never serves: not read"
+	}
 	if data == nil {
 		data = []byte{}
 	}
@@ -221,12 +254,12 @@ func (s *includeFiles) same() bool {
 	if s == nil {
 		return true
 	}
-	for _, name := range s.order {
-		f := s.files[name]
+	for _, key := range s.order {
+		f := s.files[key]
 		if f.badName {
 			continue // the same name, the same problem
 		}
-		data, missing, problem := s.read(name)
+		data, missing, problem := s.read(f.dir, f.name)
 		if missing != f.missing || problem != f.problem || !bytes.Equal(data, f.data) {
 			return false
 		}
@@ -426,11 +459,17 @@ func includeParams(s string) (vals map[string]string, vars map[string]bool, ok b
 // to the tag's parameters (one reading them otherwise, or given one as
 // a variable), or one it could not read: the caller's warning says why,
 // why when it is not the file's problem.
-func (e *scExpander) include(p int, target, params string) (put bool, why string) {
+func (e *scExpander) include(p int, tagName, target, params string) (put bool, why string) {
 	if strings.Contains(target, "{{") {
 		return false, "" // a name held in a variable
 	}
-	f := e.inc.file(target)
+	dir := includesDir
+	if tagName == "include_relative" {
+		if dir = e.postDir; dir == "" {
+			return false, "the post's folder is not in the site"
+		}
+	}
+	f := e.inc.file(dir, target)
 	if f.data == nil || f.shape == includeTakesParams {
 		return false, ""
 	}
@@ -447,7 +486,7 @@ func (e *scExpander) include(p int, target, params string) (put bool, why string
 		}
 		vals = given
 	}
-	tag := "{% include " + scShort(target) + " %}"
+	tag := "{% " + tagName + " " + scShort(target) + " %}"
 	switch {
 	case f.shape == includeShowsNothing:
 		e.warn(p, "Liquid include shows nothing", "%s left out: its file shows readers nothing (scripts, styles, Liquid logic, elements without text)", tag)
@@ -467,7 +506,7 @@ func (e *scExpander) include(p int, target, params string) (put bool, why string
 			line = e.lineAt(p)
 		}
 		s := newScExpander(f.text, line, e.ref, e.title, e.vars, e.noLiquid, e.depth)
-		s.inc, s.incDepth, s.incCount, s.atLine, s.varRoom = e.inc, e.incDepth+1, e.incCount, line, e.varRoom
+		s.inc, s.incDepth, s.incCount, s.atLine, s.varRoom, s.postDir = e.inc, e.incDepth+1, e.incCount, line, e.varRoom, e.postDir
 		s.params = vals
 		if s.params == nil {
 			s.params = map[string]string{} // include.x: nil, an empty output

@@ -71,7 +71,7 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
-	return expandShortcodes(body, line, ref, nil, true, nil, nil)
+	return expandShortcodes(body, line, ref, nil, true, nil, nil, "")
 }
 
 // expandShortcodes is ExpandShortcodes; without liquid, "{{ … }}" and
@@ -85,14 +85,16 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 // vars are the site's variables a Liquid output may name (site.repository:
 // siteConfig.vars).
 //
-// inc, when not nil, is the Jekyll site's _includes, whose files an
-// include without parameters puts in (includes.go).
-func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles) (out []byte, warns []ShortcodeWarning) {
+// inc, when not nil, is the Jekyll site's includes, whose files an
+// include puts in (includes.go); postDir, the post's folder in the site
+// (slash-separated, "." for its top, "" when not in it), where an
+// include_relative's are.
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string) (out []byte, warns []ShortcodeWarning) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
 	e := newScExpander(body, line, ref, title, vars, !liquid, 0)
-	e.inc, e.incCount = inc, new(int)
+	e.inc, e.incCount, e.postDir = inc, new(int), postDir
 	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
 		return append(e.out, body...), nil
 	}
@@ -150,7 +152,7 @@ const maxQuoteDepth = 4
 func (e *scExpander) sub(a, b int) []byte {
 	in := e.in[a:b]
 	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
-	s.inc, s.incDepth, s.incCount, s.atLine, s.params = e.inc, e.incDepth, e.incCount, e.atLine, e.params
+	s.inc, s.incDepth, s.incCount, s.atLine, s.params, s.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
@@ -346,7 +348,10 @@ type scExpander struct {
 	atLine   int
 	// params are the parameters of the include this text is the file
 	// of, which its {{ include.x }} outputs show; nil outside includes.
-	params map[string]string
+	// postDir is the post's folder, where include_relative's files are
+	// (an include's include_relative too, as Jekyll's: the page's).
+	params  map[string]string
+	postDir string
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -1880,9 +1885,9 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			target, params = target[:i], target[i+1:]
 		}
 		why := ""
-		if name == "include" && e.inc != nil {
+		if e.inc != nil {
 			var put bool
-			if put, why = e.include(p, target, params); put {
+			if put, why = e.include(p, name, target, params); put {
 				break
 			}
 		}
@@ -1922,9 +1927,13 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			e.warn(p, "Liquid include written as its text", "{%% %s %s %%} written as the text it is given: includes are not available", name, scShort(target))
 			break
 		}
-		if name == "include" && e.inc != nil && why == "" {
+		if e.inc != nil && why == "" {
 			why = "includes with parameters are not run"
-			if f := e.inc.file(target); f.problem != "" {
+			dir := includesDir
+			if name == "include_relative" {
+				dir = e.postDir
+			}
+			if f := e.inc.file(dir, target); f.problem != "" {
 				why = f.problem
 			}
 		}
