@@ -161,3 +161,41 @@ func TestIncludeRelative(t *testing.T) {
 		t.Errorf("warnings: name %d (want 1), outside %d (want 1), key %d (want 1): %v", named, out, key, d.Store().Warnings)
 	}
 }
+
+// The warnings about a post's text after an include, or after Liquid's
+// trimmed whitespace, name the post's own lines: an include's text is
+// more lines than its tag, and a trimmed tag joins lines, which shifted
+// every line told after them (the include's five lines told the link on
+// line 8 as line 12). A warning about the include's own text names its
+// tag's line.
+func TestIncludeWarningLines(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":        "title: t\n",
+			"_includes/three.md": "One.\n\nSee [inside](/missing-inside.png).\n\nFive.\n",
+			"_posts/2020-01-01-lines.md": "---\ntitle: Lines\n---\nStart.\n\n" + // lines 1-5
+				"{% include three.md %}\n\n" + // 6-7
+				"[after](/missing-after.png)\n\n" + // 8-9
+				"Joined {{- \"\" -}}\ntext.\n\n" + // 10-12
+				"[later](/missing-later.png)\n", // 13
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/lines.gmi")
+	if !strings.Contains(page, "Joinedtext.") || !strings.Contains(page, "Five.") {
+		t.Fatalf("the page:\n%s", page)
+	}
+	want := map[string]int{"/missing-inside.png": 6, "/missing-after.png": 8, "/missing-later.png": 13}
+	for _, w := range d.Store().Warnings {
+		for target, line := range want {
+			if strings.Contains(w.Error(), target) {
+				if w.Line != line {
+					t.Errorf("%s told on line %d, want %d: %v", target, w.Line, line, w)
+				}
+				delete(want, target)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no warnings of %v: %v", want, d.Store().Warnings)
+	}
+}

@@ -518,6 +518,9 @@ func (e *scExpander) include(p int, tagName, target, params string) (put bool, w
 			s.out = append(s.out, f.text...)
 		}
 		e.warns, e.varRoom = s.warns, s.varRoom
+		if e.track {
+			e.syncFlat(line) // its lines are its tag's
+		}
 		e.out = append(e.out, s.out...)
 	}
 	return true, ""

@@ -898,6 +898,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	for _, p := range loaded {
 		if !p.plain { // plain posts were checked as they were decoded
 			if ferr := checkTables(p.File, p.Body, p.BodyLine); ferr != nil {
+				ferr.Line = p.fileLine(ferr.Line - p.BodyLine)
 				if old := lastGood()[p.File]; old != nil {
 					tooBig[p.File] = old
 					ferr = stillServed([]*FileError{ferr})[0]

@@ -83,6 +83,10 @@ type Post struct {
 
 	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
+	// lines maps Body's lines to File's where its templates made them
+	// differ (an include's text, Liquid's trimmed whitespace, a code
+	// block's fences): see Line. Nil when they do not (most posts).
+	Lines []LineSync
 	// bodyAt is where Body begins in its file's bytes as NormalizeSource
 	// gives them, where Load cut it (after the front matter; at the top
 	// of a file without any; after Zola's blank lines): where ReadBody
@@ -290,10 +294,34 @@ func langMessage(lang string) string {
 	return fmt.Sprintf(`front matter: lang %q is not a language tag such as "ja" or "en-US"`, clip(lang))
 }
 
-// Line returns the line of p's file that holds byte offset off of Body.
+// Line returns the line of p's file that holds byte offset off of Body:
+// for the text an include put in, the line of its tag.
 func (p *Post) Line(off int) int {
 	off = min(max(off, 0), len(p.Body))
-	return p.BodyLine + bytes.Count(p.Body[:off], []byte("\n"))
+	return p.fileLine(bytes.Count(p.Body[:off], []byte("\n")))
+}
+
+// LineSync is where Body's lines and File's part: from Body's line Out
+// (counted from 0), File's line is Src, and on the lines after, Src and
+// one more a line, or Src on each when Flat (an include's text). (An
+// exported field of Post's: the render cache's digest of a post holds
+// it, so that no warning is kept with lines of another map.)
+type LineSync struct {
+	Out, Src int
+	Flat     bool
+}
+
+// fileLine is the line of p's file of Body's line n (counted from 0).
+func (p *Post) fileLine(n int) int {
+	i, _ := slices.BinarySearchFunc(p.Lines, n+1, func(s LineSync, n int) int { return cmp.Compare(s.Out, n) })
+	if i == 0 {
+		return p.BodyLine + n
+	}
+	s := p.Lines[i-1]
+	if s.Flat {
+		return s.Src
+	}
+	return s.Src + n - s.Out
 }
 
 // parsePost decodes one normalized post file. slug is the default slug (the

@@ -492,6 +492,12 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.Hero.URL)
 	w.String(p.Hero.Alt)
 	w.Uvarint(uint64(p.BodyLine))
+	w.Uvarint(uint64(len(p.Lines)))
+	for _, s := range p.Lines {
+		w.Uvarint(uint64(s.Out))
+		w.Uvarint(uint64(s.Src))
+		w.Bool(s.Flat)
+	}
 	w.Uvarint(uint64(p.bodyAt))
 	w.Bool(p.plain)
 	w.Uvarint(uint64(p.limit))
@@ -558,6 +564,12 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.Hero.URL = d.String()
 	p.Hero.Alt = d.String()
 	p.BodyLine = d.Int(buildcache.MaxLine)
+	if n := d.Count(3, maxSaved); n > 0 {
+		p.Lines = make([]LineSync, n)
+		for i := range p.Lines {
+			p.Lines[i] = LineSync{Out: d.Int(buildcache.MaxLine), Src: d.Int(buildcache.MaxLine), Flat: d.Bool()}
+		}
+	}
 	p.bodyAt = d.Int(math.MaxInt32) // a post is far smaller (LoadOptions.MaxPostSize)
 	p.plain = d.Bool()
 	p.limit = d.Int64(1 << 62)

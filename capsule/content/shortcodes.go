@@ -17,14 +17,16 @@ package content
 // Line structure is kept: every construct is replaced by as many lines as it
 // spanned (a multi-line tag by its expansion followed by the newlines it
 // held, a dropped {% comment %} block or inline shortcode by empty lines), so
-// that the lines goldmark and later checks see are the file's lines. The one
-// exception is a highlight block whose opening or closing tag shares its line
-// with other text, or whose opening tag spans several lines: the fenced code
-// block needs lines of its own, so lines after it are off by the lines added
-// or removed; a Jekyll include put in (includes.go) adds the lines of
-// its file; and Liquid's whitespace control ("{%-", "-}}": trimmed)
-// joins lines, as Jekyll's Liquid does. The warnings ExpandShortcodes itself returns always carry the
-// file's line (those about an include's own text, the line of its tag).
+// that the lines goldmark and later checks see are the file's lines. The
+// exceptions: a highlight block whose opening or closing tag shares its line
+// with other text, or whose opening tag spans several lines (the fenced code
+// block needs lines of its own); a Jekyll include put in (includes.go),
+// which adds the lines of its file; and Liquid's whitespace control ("{%-",
+// "-}}": trimmed), which joins lines, as Jekyll's Liquid does. Where they
+// make the lines part, the post's line map (Post.lines, made by sync and
+// syncFlat) tells the file's line of each line of the Markdown, for the
+// warnings of later checks (Post.Line): an include's text, its tag's. The
+// warnings ExpandShortcodes itself returns always carry the file's line.
 //
 // Work is linear in the size of the body: closing delimiters are found with
 // forward-only searches, pairs are matched through an index built in one
@@ -71,7 +73,8 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
-	return expandShortcodes(body, line, ref, nil, true, nil, nil, "")
+	out, warns, _ = expandShortcodes(body, line, ref, nil, true, nil, nil, "")
+	return out, warns
 }
 
 // expandShortcodes is ExpandShortcodes; without liquid, "{{ … }}" and
@@ -89,20 +92,23 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 // include puts in (includes.go); postDir, the post's folder in the site
 // (slash-separated, "." for its top, "" when not in it), where an
 // include_relative's are.
-func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string) (out []byte, warns []ShortcodeWarning) {
+//
+// lines map out's lines to the file's where they part (Post.lines): nil
+// when every line of out is the file's line of the same number.
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string) (out []byte, warns []ShortcodeWarning, lines []LineSync) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
 	e := newScExpander(body, line, ref, title, vars, !liquid, 0)
-	e.inc, e.incCount, e.postDir = inc, new(int), postDir
+	e.inc, e.incCount, e.postDir, e.track = inc, new(int), postDir, true
 	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
-		return append(e.out, body...), nil
+		return append(e.out, body...), nil, nil
 	}
 	e.run()
 	for _, w := range e.warns.List() {
 		warns = append(warns, ShortcodeWarning{Line: w.Line, Msg: w.Msg, Kind: w.Kind, More: w.More})
 	}
-	return e.out, warns
+	return e.out, warns, e.syncs
 }
 
 // newScExpander returns an expander of in, which starts on the file's line
@@ -134,6 +140,9 @@ func newScExpander(in []byte, line0 int, ref func(string) (string, bool), title 
 // run expands e.in into e.out, line by line.
 func (e *scExpander) run() {
 	for p := 0; p < len(e.in); {
+		if e.track {
+			e.sync(p)
+		}
 		p = e.lineStart(p)
 	}
 	if e.raw {
@@ -336,6 +345,14 @@ type scExpander struct {
 	// the tag being expanded is trimmed and keeps none of its lines.
 	litFrom   int
 	dropLines bool
+
+	// The lines of out and of the file where they part (LineSync), for
+	// the post's own text (track; not an include's or a quote's): syncs
+	// as sync and includes note them; oPos and oNum, the newlines of
+	// out[:oPos], counted once.
+	track      bool
+	syncs      []LineSync
+	oPos, oNum int
 
 	// Includes (includes.go): the site's, nil when there are none to
 	// read; the includes this text is in; the includes put in the post
@@ -776,6 +793,7 @@ func (e *scExpander) trimmed(p int, expand func(int) (int, bool)) (int, bool) {
 			end--
 		}
 		if end < mark {
+			e.unsync(end)
 			e.out = append(e.out[:end], e.out[mark:]...)
 		}
 	}
@@ -786,6 +804,67 @@ func (e *scExpander) trimmed(p int, expand func(int) (int, bool)) (int, bool) {
 	}
 	e.litFrom = len(e.out)
 	return q, true
+}
+
+// outLine is the line of out that its end is on, counted from 0.
+func (e *scExpander) outLine() int {
+	e.oNum += bytes.Count(e.out[e.oPos:], []byte("\n"))
+	e.oPos = len(e.out)
+	return e.oNum
+}
+
+// sync notes, at p, the start of a line of the file, where out's lines
+// and the file's part (a construct made more or fewer lines than it
+// had): from out's line there, the file's is p's.
+func (e *scExpander) sync(p int) {
+	out, src := e.outLine(), e.lineAt(p)
+	want := e.line0 + out
+	if n := len(e.syncs); n > 0 {
+		s := e.syncs[n-1]
+		if s.Out == out {
+			return // out's line started on an earlier line of the file (joined)
+		}
+		if want = s.Src + out - s.Out; s.Flat {
+			want = s.Src
+		}
+	}
+	if want != src && len(e.syncs) < maxLineSyncs {
+		e.syncs = append(e.syncs, LineSync{Out: out, Src: src})
+	}
+}
+
+// maxLineSyncs bounds a post's line map (Post.lines), which a post of
+// trimmed tags on every other line could make a third of its size: past
+// it, the lines told after are off by what the rest shifts them, as
+// before there was a map.
+const maxLineSyncs = 4096
+
+// syncFlat notes that out's line at its end, and those the text of the
+// include whose tag is on the file's line src puts after it, are of
+// src.
+func (e *scExpander) syncFlat(src int) {
+	out := e.outLine()
+	if n := len(e.syncs); n > 0 && e.syncs[n-1].Out == out {
+		e.syncs = e.syncs[:n-1]
+	}
+	if len(e.syncs) < maxLineSyncs {
+		e.syncs = append(e.syncs, LineSync{Out: out, Src: src, Flat: true})
+	}
+}
+
+// unsync forgets what out[end:] held before it is trimmed (trimmed): its
+// newlines counted, its lines' syncs; the lines after it are synced
+// again as they come.
+func (e *scExpander) unsync(end int) {
+	if e.oPos > end {
+		e.oNum -= bytes.Count(e.out[end:e.oPos], []byte("\n"))
+	} else {
+		e.oNum += bytes.Count(e.out[e.oPos:end], []byte("\n"))
+	}
+	e.oPos = end
+	for n := len(e.syncs); n > 0 && e.syncs[n-1].Out > e.oNum; n-- {
+		e.syncs = e.syncs[:n-1]
+	}
 }
 
 // closeOf is the end of the Liquid tag or output starting at p (after

@@ -153,14 +153,14 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if inc != nil {
 		postDir = inc.postDir(p.File)
 	}
-	body, ws := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir)
-	p.Body = body
+	body, ws, lines := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir)
+	p.Body, p.Lines = body, lines
 	p.Blank = len(bytes.TrimSpace(body)) == 0 // (its templates alone: a home page made of Liquid)
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
 		// Markdown).
-		s, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars, nil, "")
+		s, _, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars, nil, "")
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {
