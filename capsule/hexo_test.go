@@ -817,3 +817,60 @@ func TestHexoCategoryPaths(t *testing.T) {
 		t.Errorf("no warning of the mapping left out of odd.md's categories: %q", d.Store().Warnings)
 	}
 }
+
+// Hexo publishes a file of source/_posts (or _drafts) only as an asset of
+// the post whose folder holds it, with post_asset_folder: true, and when
+// it publishes the post (processor/post.ts: a file there that is no post
+// is a post's asset or nothing, and shouldSkipAsset leaves out an
+// unpublished post's); the asset processor leaves out every path
+// starting with "_". capsule served every such file at /_posts/…: an
+// image beside the posts, a README.txt, the folder of a post that
+// skip_render leaves out, and the folder of a post of published: false,
+// the post kept to its author and its files given to anyone.
+func TestHexoPostsFolderFiles(t *testing.T) {
+	files := func() map[string]string {
+		return map[string]string{
+			"source/_posts/hello.md":        "---\ntitle: Hello\ndate: 2020-01-02\n---\nPost.\n",
+			"source/_posts/hello/cat.png":   "PNG cat",
+			"source/_posts/stray.png":       "PNG stray",
+			"source/_posts/README.txt":      "notes",
+			"source/_posts/2020/old.jpg":    "JPG old",
+			"source/_posts/skipped.md":      "---\ntitle: Skipped\ndate: 2020-01-03\n---\nSkipped.\n",
+			"source/_posts/skipped/dog.png": "PNG dog",
+			"source/_posts/hidden.md":       "---\ntitle: Hidden\ndate: 2020-01-04\npublished: false\n---\nHidden.\n",
+			"source/_posts/hidden/plan.png": "PNG plan",
+		}
+	}
+	notServed := func(t *testing.T, d *daemon.Daemon, paths ...string) {
+		t.Helper()
+		for _, p := range paths {
+			if status, _, _ := servetest.GeminiGet(t, d, p); status == 20 || status == 31 {
+				t.Errorf("Gemini %s: %d, a file Hexo does not publish", p, status)
+			}
+			if body := servetest.GopherGet(t, d, p+"\r\n"); strings.Contains(body, "PNG") || strings.Contains(body, "JPG") || body == "notes" {
+				t.Errorf("Gopher %s: %q, a file Hexo does not publish", p, body)
+			}
+		}
+	}
+	t.Run("post_asset_folder", func(t *testing.T) {
+		d := serveDir(t, hexoSite(t, "title: Files\npost_asset_folder: true\nskip_render: _posts/skipped.md\n", files()))
+		for _, p := range []string{"/_posts/hello/cat.png", "/2020/01/02/hello/cat.png"} {
+			if body := servetest.GopherGet(t, d, p+"\r\n"); body != "PNG cat" {
+				t.Errorf("Gopher %s: %q, want the post's asset", p, body)
+			}
+		}
+		notServed(t, d, "/_posts/stray.png", "/_posts/README.txt", "/_posts/2020/old.jpg", "/_posts/skipped/dog.png",
+			"/2020/01/03/skipped/dog.png", "/_posts/hidden/plan.png", "/2020/01/04/hidden/plan.png")
+		told := false
+		for _, w := range d.Store().Warnings {
+			told = told || strings.Contains(w.Error(), "stray.png") && strings.Contains(w.Error(), "not served")
+		}
+		if !told {
+			t.Errorf("the files left out are not told of: %v", d.Store().Warnings)
+		}
+	})
+	t.Run("without post_asset_folder", func(t *testing.T) {
+		d := serveDir(t, hexoSite(t, "title: Files\n", files()))
+		notServed(t, d, "/_posts/hello/cat.png", "/2020/01/02/hello/cat.png", "/_posts/stray.png", "/_posts/README.txt")
+	})
+}

@@ -88,6 +88,12 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			return nil
 		}
 		own := state(filepath.ToSlash(rel))
+		if own == fileUnbuilt {
+			sec, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+			warns = append(warns, &FileError{File: p, Line: 1, Kind: "Hexo file not published",
+				Msg: "Hexo publishes no file of " + sec + " but a post's and its asset folder's (" + sec + "/hello/ beside " + sec + "/hello.md, with post_asset_folder: true): not served"})
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, why := resolveLink(root, p)
 			if why != "" {

@@ -143,6 +143,7 @@ func readHexoConfig(dir string) siteConfig {
 		c.futureKey = ""
 	}
 	c.hexoDrafts, _ = m["render_drafts"].(bool)
+	c.hexoAssetFolder = hexoTruthy(m["post_asset_folder"])
 	c.hexoPostName = str(m["new_post_name"])
 	if d := str(m["code_dir"]); d != "" && len(d) <= maxSiteVar {
 		c.vars = map[string]string{"config.code_dir": d} // {% include_code %}'s folder
@@ -592,9 +593,39 @@ func expandBraces(pattern string, limit int) []string {
 // with slashes) is in a Hexo site's drafts folder, whose drafts are not
 // published (no render_drafts: true): a draft's asset folder, which Hexo
 // publishes with its post alone (processor/post.ts, shouldSkipAsset). It
-// is the author's, as the draft is.
+// is the author's, as the draft is: its post's state says so already
+// (hexoAssetDir); this holds whatever that post became.
 func (f folder) hexoDraftFile(rel string) bool {
 	return f.gen == genHexo && !f.config.hexoDrafts && strings.HasPrefix(rel, hexoDrafts+"/")
+}
+
+// hexoAssetDir is the asset folder of the post m of a Hexo site's
+// _posts or _drafts, with post_asset_folder: true, its file's path
+// without its extension (_posts/hello for _posts/hello.md), whose files
+// Hexo publishes with the post, at any depth (processor/post.ts,
+// scanAssetDir), and when it publishes the post (shouldSkipAsset): the
+// post owns them as a page bundle's index.md does its files (owners).
+// "" without post_asset_folder: Hexo publishes none.
+func (f folder) hexoAssetDir(m *mdFile) string {
+	if !f.config.hexoAssetFolder {
+		return ""
+	}
+	name := filepath.Base(m.src.path)
+	return path.Join(m.def.dir, strings.TrimSuffix(name, filepath.Ext(name)))
+}
+
+// hexoUnbuilt reports whether the file at rel (in the source folder,
+// with slashes) is one of a Hexo site's _posts or _drafts that Hexo
+// publishes nowhere: in no post's asset folder (bundles, hexoAssetDir),
+// or any at all without post_asset_folder (processor/post.ts: a file
+// there that is no post is a post's asset or nothing; the asset
+// processor leaves out every path that starts with "_").
+func (f folder) hexoUnbuilt(rel string, bundles owners) bool {
+	if f.gen != genHexo || hexoSection(path.Dir(rel)) == "" {
+		return false
+	}
+	dir, _ := bundles.owner(rel)
+	return dir == ""
 }
 
 // hexoSection is the folder of Hexo's source a file in folder dir (of

@@ -641,6 +641,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	maxFile, maxTotal := cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), cmp.Or(opts.MaxFilesTotal, DefaultMaxFilesTotal)
 	var total int64
 	stateOf := func(rel string) fileState {
+		if f.hexoUnbuilt(rel, bundles) {
+			return fileUnbuilt
+		}
 		st, _ := bundles.state(rel, c)
 		if st == filePublic && f.hexoDraftFile(rel) {
 			st = fileDraft
@@ -802,7 +805,11 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		}
 		errs = append(errs, r.errs...)
 		c.Warnings = append(c.Warnings, r.warns...)
-		if m := posts[i]; l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
+		if m := posts[i]; f.gen == genHexo && hexoSection(m.def.dir) != "" {
+			if dir := f.hexoAssetDir(m); dir != "" {
+				bundles[dir] = p // nil when it failed, as a bundle's
+			}
+		} else if l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
 			bundles[m.def.dir] = p // nil when it failed: its files are withheld
 		}
 		if p == nil {

@@ -105,6 +105,10 @@ const (
 	filePublic   fileState = iota // served to all: Content.Files
 	fileDraft                     // its post's author's, at /drafts/: Content.DraftFiles
 	fileWithheld                  // served to no one: Content.Withheld
+	// fileUnbuilt is a file its generator publishes nowhere (a Hexo
+	// site's file of _posts in no post's asset folder): not served,
+	// not read, warned of (findFiles).
+	fileUnbuilt
 )
 
 // owners are the page bundles of a Hugo folder, by folder: every file in

@@ -73,6 +73,10 @@ type siteConfig struct {
 	hexoDrafts  bool
 	hexoRoot    string
 	hexoNoIndex bool
+	// Hexo: post_asset_folder, which publishes the files of a post's
+	// folder (_posts/hello/ beside _posts/hello.md) with it, and no
+	// other file of _posts or _drafts (hexoUnbuilt).
+	hexoAssetFolder bool
 	// Hexo: skip_render, the paths in the source folder copied as they
 	// are, never rendered (folder.copiedAsIs).
 	hexoSkipRender []string
