@@ -874,3 +874,21 @@ func TestHexoPostsFolderFiles(t *testing.T) {
 		notServed(t, d, "/_posts/hello/cat.png", "/2020/01/02/hello/cat.png", "/_posts/stray.png", "/_posts/README.txt")
 	})
 }
+
+// hexo-front-matter makes each tab that starts a line of YAML front
+// matter two spaces before reading it (escapeYAML), so Hexo reads a list
+// indented with a tab, which YAML itself refuses: capsule refused the
+// post (a real blog lost two so, "categories:" then "\t- 前端").
+func TestHexoFrontMatterTabIndent(t *testing.T) {
+	d := serveDir(t, hexoSite(t, "title: Indents\n", map[string]string{
+		"source/_posts/tabs.md": "---\ntitle: Tabbed post\ndate: 2020-07-10 16:15:07\ncategories:\n\t- 前端\ntags:\n\t- vant\n  - wml\n---\nIndented with tabs.\n",
+	}))
+	if status, meta, body := servetest.GeminiGet(t, d, "/posts/tabs.gmi"); status != 20 || !strings.Contains(body, "Indented with tabs.") {
+		t.Errorf("Gemini /posts/tabs.gmi: %d %s, want the post Hexo builds:\n%s", status, meta, body)
+	}
+	for _, tag := range []string{"前端", "vant", "wml"} {
+		if body := servetest.GopherGet(t, d, "/tags/"+tag+"\r\n"); !strings.Contains(body, "Tabbed post") {
+			t.Errorf("Gopher /tags/%s: want the post in its tag:\n%s", tag, body)
+		}
+	}
+}

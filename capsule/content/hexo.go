@@ -628,6 +628,30 @@ func (f folder) hexoUnbuilt(rel string, bundles owners) bool {
 	return dir == ""
 }
 
+// hexoTabsIndent is Hexo's YAML front matter, front, as hexo-front-matter
+// gives it to its YAML reader (escapeYAML): each tab that starts a line
+// after the first made two spaces, so that a list indented with a tab
+// ("tags:" then "\t- vant") is read, where YAML refuses tabs in its
+// indentation (and capsule refused the post). At most twice front's
+// bytes; front itself when it has no such tab.
+func hexoTabsIndent(front []byte) []byte {
+	if !bytes.Contains(front, []byte("\n\t")) {
+		return front
+	}
+	out := make([]byte, 0, len(front)+bytes.Count(front, []byte("\t")))
+	for i := 0; i < len(front); i++ {
+		out = append(out, front[i])
+		if front[i] != '\n' {
+			continue
+		}
+		for i+1 < len(front) && front[i+1] == '\t' {
+			out = append(out, ' ', ' ')
+			i++
+		}
+	}
+	return out
+}
+
 // hexoSection is the folder of Hexo's source a file in folder dir (of
 // the source folder, with slashes) is in: hexoPosts, hexoDrafts or "".
 func hexoSection(dir string) string {

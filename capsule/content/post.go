@@ -382,6 +382,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		warns = append(warns, &FileError{File: file, Line: 1, Kind: "JavaScript front matter",
 			Msg: "JavaScript front matter (---js) is not run: only its literal title, date, draft, description, permalink, slug and lang are read"})
 	}
+	if def.hexo && format == formatYAML {
+		front = hexoTabsIndent(front)
+	}
 	m, lines, repeated, ferr := decodeFrontAs(format, front, start, lim)
 	if ferr != nil && hexoBare != "" {
 		// Lines before a "---" that are no YAML after all, or before a
