@@ -892,3 +892,24 @@ func TestHexoFrontMatterTabIndent(t *testing.T) {
 		}
 	}
 }
+
+// Hexo publishes a post's asset at the post's address without its
+// ".html" (models/post_asset.ts: post.path.replace(/\.html?$/, "")):
+// under ":year/:title.html", hello's cat.png is at /2020/hello/cat.png.
+// capsule answered /2020/hello.html/cat.png, an address the site never
+// had, and not the one it had.
+func TestHexoAssetAddressOfHTMLPermalink(t *testing.T) {
+	d := serveDir(t, hexoSite(t, "title: Assets\npermalink: :year/:title.html\npost_asset_folder: true\n", map[string]string{
+		"source/_posts/hello.md":      "---\ntitle: Hello\ndate: 2020-01-02\n---\n![A cat](cat.png)\n",
+		"source/_posts/hello/cat.png": "PNG cat",
+	}))
+	if status, meta, _ := servetest.GeminiGet(t, d, "/2020/hello/cat.png"); status != 31 || !strings.HasSuffix(meta, "/_posts/hello/cat.png") {
+		t.Errorf("Gemini /2020/hello/cat.png: %d %s, want a redirect to the file", status, meta)
+	}
+	if body := servetest.GopherGet(t, d, "/2020/hello/cat.png\r\n"); body != "PNG cat" {
+		t.Errorf("Gopher /2020/hello/cat.png: %q, want the file", body)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/2020/hello.html/cat.png"); status != 51 {
+		t.Errorf("Gemini /2020/hello.html/cat.png: %d, an address Hexo never made", status)
+	}
+}

@@ -1063,9 +1063,10 @@ func init() {
 // folders' files of the posts served at: each file of _posts/hello/ at
 // the post's permalink (its first generated address), a folder, joined
 // with the file's path in the folder (/2020/07/23/hello/cat.png), as
-// Hexo joins them. Keys are without their leading "/". One pass over the
-// files, each looking up the folders it is in: at most the files times
-// their depth.
+// Hexo joins them, without the permalink's ".html" or ".htm"
+// (/2020/hello.html's at /2020/hello/cat.png, models/post_asset.ts).
+// Keys are without their leading "/". One pass over the files, each
+// looking up the folders it is in: at most the files times their depth.
 func (c *Content) hexoAssetAddresses() map[string]string {
 	owners := make(map[string]*Post)
 	for _, list := range [][]*Post{c.Posts, c.Pages, c.Unlisted} {
@@ -1082,7 +1083,11 @@ func (c *Content) hexoAssetAddresses() map[string]string {
 	for _, f := range c.Files {
 		for dir := path.Dir(f.Path); dir != "." && dir != "/"; dir = path.Dir(dir) {
 			if p := owners[dir]; p != nil {
-				web := path.Join(p.Addresses[0], strings.TrimPrefix(f.Path, dir+"/"))
+				base := p.Addresses[0]
+				if strings.HasSuffix(base, ".htm") || strings.HasSuffix(base, ".html") {
+					base = base[:strings.LastIndexByte(base, '.')]
+				}
+				web := path.Join(base, strings.TrimPrefix(f.Path, dir+"/"))
 				if _, taken := out[web[1:]]; !taken {
 					out[web[1:]] = f.Path
 				}
