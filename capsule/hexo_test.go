@@ -913,3 +913,27 @@ func TestHexoAssetAddressOfHTMLPermalink(t *testing.T) {
 		t.Errorf("Gemini /2020/hello.html/cat.png: %d, an address Hexo never made", status)
 	}
 }
+
+// Hexo dates a draft without a date by its file, as a post
+// (processor/post.ts reads _drafts as _posts): with render_drafts: true
+// it is a post at its permalink. capsule made it a page, at
+// /_drafts/plan.html, out of the list of posts.
+func TestHexoRenderedDraftDatedByFile(t *testing.T) {
+	dir := hexoSite(t, "title: Drafts\nrender_drafts: true\n", map[string]string{
+		"source/_drafts/plan.md": "---\ntitle: The plan\n---\nA draft.\n",
+	})
+	when := time.Date(2021, 3, 4, 12, 0, 0, 0, time.Local)
+	if err := os.Chtimes(filepath.Join(dir, "source", "_drafts", "plan.md"), when, when); err != nil {
+		t.Fatal(err)
+	}
+	d := serveDir(t, dir)
+	if status, meta, body := servetest.GeminiGet(t, d, "/posts/plan.gmi"); status != 20 || !strings.Contains(body, "A draft.") {
+		t.Errorf("Gemini /posts/plan.gmi: %d %s, want the post:\n%s", status, meta, body)
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/2021/03/04/plan/"); status != 31 || !strings.HasSuffix(meta, "/posts/plan.gmi") {
+		t.Errorf("Gemini /2021/03/04/plan/: %d %s, want a redirect to the post (its permalink)", status, meta)
+	}
+	if archive := servetest.GopherGet(t, d, "/archive\r\n"); !strings.Contains(archive, "The plan") {
+		t.Errorf("Gopher /archive: the draft Hexo publishes as a post is not listed:\n%s", archive)
+	}
+}

@@ -813,10 +813,12 @@ func hexoSlugize(s string) string {
 }
 
 // hexoFileDates dates the posts of a Hexo site that have no date of
-// their own by their file's modification time, as Hexo does.
+// their own by their file's modification time, as Hexo does, and its
+// drafts too (processor/post.ts reads both alike): with render_drafts:
+// true a draft without a date is a post, at its permalink, not a page.
 func (f folder) hexoFileDates(posts []*mdFile) {
 	for _, m := range posts {
-		if m.nested && hexoSection(m.def.dir) == hexoPosts && !m.def.hasDate && !m.def.modTime.IsZero() {
+		if m.nested && hexoSection(m.def.dir) != "" && !m.def.hasDate && !m.def.modTime.IsZero() {
 			m.def.date, m.def.hasDate = m.def.modTime, true
 		}
 	}
