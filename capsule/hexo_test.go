@@ -937,3 +937,31 @@ func TestHexoRenderedDraftDatedByFile(t *testing.T) {
 		t.Errorf("Gopher /archive: the draft Hexo publishes as a post is not listed:\n%s", archive)
 	}
 }
+
+// hexo-generator-tag's enable_index_page makes tag_dir's own page, the
+// index of the tags, whatever the posts' tags: with tag_dir: labels,
+// /labels/ (and /labels/index.html) leads to the capsule's list of tags,
+// which is still at its own /tags/. capsule answered it only when a
+// post had a tag (then as a theme's index): 51 here.
+func TestHexoTagIndexPage(t *testing.T) {
+	files := func() map[string]string {
+		return map[string]string{"source/_posts/hello.md": "---\ntitle: Hello\ndate: 2020-01-02\n---\nNo tags.\n"}
+	}
+	d := serveDir(t, hexoSite(t, "title: Index\ntag_dir: labels\ntag_generator:\n  enable_index_page: true\n", files()))
+	want := servetest.GopherGet(t, d, "/tags/\r\n")
+	for _, p := range []string{"/labels/", "/labels/index.html"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 31 || !strings.HasSuffix(meta, "/tags/") {
+			t.Errorf("Gemini %s: %d %s, want a redirect to the list of tags", p, status, meta)
+		}
+		if got := servetest.GopherGet(t, d, p+"\r\n"); got != want {
+			t.Errorf("Gopher %s: %q, want the list of tags %q", p, got, want)
+		}
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/tags/"); status != 20 {
+		t.Errorf("Gemini /tags/: %d, want the capsule's list of tags at its own address", status)
+	}
+	d = serveDir(t, hexoSite(t, "title: Index\ntag_dir: labels\n", files()))
+	if status, _, _ := servetest.GeminiGet(t, d, "/labels/"); status != 51 {
+		t.Errorf("Gemini /labels/ without enable_index_page: %d, a page Hexo does not make", status)
+	}
+}

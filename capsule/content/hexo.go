@@ -218,10 +218,14 @@ func hexoTermMap(v any) map[string]string {
 // category_dir ("" at the top), without slashes at their ends;
 // pagination_dir, the folder of a list's later pages (/tags/go/page/2/);
 // and how many posts a page lists, tag_generator's and
-// category_generator's per_page, else per_page (0: one page).
+// category_generator's per_page, else per_page (0: one page); tagIndex
+// is tag_generator's enable_index_page (hexo-generator-tag 0.2 on),
+// which makes tag_dir's own page, the index of the tags, whatever the
+// posts' tags (hexo-generator-category has no such setting).
 type hexoTermDirs struct {
 	tags, categories, pages string
 	tagsPer, categoriesPer  int
+	tagIndex                bool
 }
 
 // readHexoTermDirs reads hexoTermDirs of Hexo's _config.yml, m: Hexo's
@@ -251,6 +255,7 @@ func readHexoTermDirs(m map[string]any) hexoTermDirs {
 	per(m["per_page"], &d.categoriesPer)
 	if g, ok := m["tag_generator"].(map[string]any); ok {
 		per(g["per_page"], &d.tagsPer)
+		d.tagIndex = hexoTruthy(g["enable_index_page"])
 	}
 	if g, ok := m["category_generator"].(map[string]any); ok {
 		per(g["per_page"], &d.categoriesPer)
@@ -431,13 +436,15 @@ func (c *Content) HexoTermPages(posts []*Post) []HexoTermPage {
 			out = append(out, HexoTermPage{Path: path.Join(addr, d.pages, strconv.Itoa(n)) + "/", Tag: t.tag})
 		}
 	}
-	// The indexes: of the tags, when a post has one, and of the
-	// categories; never the site's top (a category_dir of "/").
+	// The indexes: of the tags, when a post has one (a theme's page) or
+	// enable_index_page makes it, and of the categories; never the
+	// site's top (a category_dir of "/").
 	for _, dir := range []struct {
 		addr     string
 		category bool
-	}{{tagDir, false}, {catDir, true}} {
-		if dir.addr != "/" && slices.ContainsFunc(order, func(a string) bool { return terms[a].category == dir.category }) {
+		made     bool
+	}{{tagDir, false, d.tagIndex}, {catDir, true, false}} {
+		if dir.addr != "/" && (dir.made || slices.ContainsFunc(order, func(a string) bool { return terms[a].category == dir.category })) {
 			out = append(out, HexoTermPage{Path: dir.addr})
 		}
 	}
