@@ -965,3 +965,42 @@ func TestHexoTagIndexPage(t *testing.T) {
 		t.Errorf("Gemini /labels/ without enable_index_page: %d, a page Hexo does not make", status)
 	}
 }
+
+// hexo-generator-archive, in every Hexo site's package.json, makes
+// archive_dir's list of the posts (/archives/), each year's
+// (/archives/2020/) and month's (/archives/2020/01/), days' with
+// archive_generator.daily, and their later pages (/archives/page/2/) as
+// per_page makes them. capsule answered none (51), and a post's link to
+// one was a dead link: each now leads to the capsule's archive.
+func TestHexoArchivePages(t *testing.T) {
+	files := func() map[string]string {
+		return map[string]string{
+			"source/_posts/hello.md": "---\ntitle: Hello\ndate: 2020-01-02\n---\nSee [the year](/archives/2020/).\n",
+			"source/_posts/later.md": "---\ntitle: Later\ndate: 2021-07-08\n---\nLater.\n",
+		}
+	}
+	d := serveDir(t, hexoSite(t, "title: Archives\nper_page: 1\n", files()))
+	want := servetest.GopherGet(t, d, "/archive\r\n")
+	for _, p := range []string{"/archives/", "/archives/index.html", "/archives/page/2/", "/archives/2020/", "/archives/2020/01/", "/archives/2021/07/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 31 || !strings.HasSuffix(meta, "/archive.gmi") {
+			t.Errorf("Gemini %s: %d %s, want a redirect to the archive", p, status, meta)
+		}
+		if got := servetest.GopherGet(t, d, p+"\r\n"); got != want || !strings.Contains(want, "Hello") {
+			t.Errorf("Gopher %s: %q, want the archive %q", p, got, want)
+		}
+	}
+	// Pages Hexo does not make: a third page, a month with no post, a
+	// day (daily is off).
+	for _, p := range []string{"/archives/page/3/", "/archives/2020/02/", "/archives/2020/01/02/"} {
+		if status, _, _ := servetest.GeminiGet(t, d, p); status != 51 {
+			t.Errorf("Gemini %s: %d, a page Hexo does not make", p, status)
+		}
+	}
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/hello.gmi"); !strings.Contains(page, "=> /archive.gmi the year") {
+		t.Errorf("the link to /archives/2020/ does not lead to the archive:\n%s", page)
+	}
+	d = serveDir(t, hexoSite(t, "title: Archives\narchive_generator:\n  enabled: false\n", files()))
+	if status, _, _ := servetest.GeminiGet(t, d, "/archives/"); status != 51 {
+		t.Errorf("Gemini /archives/ with the archive generator off: %d, want 51", status)
+	}
+}

@@ -72,6 +72,12 @@ func (st *Store) serveGeneratorTerms(c *content.Content, b *blog) {
 			st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
 		}
 	}
+	if b.dir == "" {
+		// Hexo's archives (hexo-generator-archive): the capsule's.
+		for _, addr := range c.HexoArchivePages(b.posts) {
+			st.serveGeneratorAddress(addr, archivePath, archiveSel, redirects)
+		}
+	}
 }
 
 // serveTermAddress answers addr, the generator's address of the page of
@@ -84,6 +90,15 @@ func (st *Store) serveTermAddress(b *blog, addr, tag string, redirects map[strin
 	if tag != "" {
 		gem, goph = tagGeminiLink(b.dir, tag), tagSelector(b.dir, tag)
 	}
+	st.serveGeneratorAddress(addr, gem, goph, redirects)
+}
+
+// serveGeneratorAddress answers addr, the address of a page the blog's
+// generator makes, in the forms a reader gives it (with and without the
+// trailing slash, with index.html), with the capsule's page that stands
+// for it, unless something else answers it: on Gemini a redirect to gem
+// (one response for each, in redirects), on Gopher the menu at goph.
+func (st *Store) serveGeneratorAddress(addr, gem, goph string, redirects map[string]*gemini.Response) {
 	menu := st.gopher[goph]
 	for _, a := range append([]string{addr}, addressForms(addr)...) {
 		if _, taken := st.gemini[a]; !taken && len(st.Site.GeminiLinkURL((&url.URL{Path: a}).EscapedPath())) <= geminiRequestLimit {

@@ -89,7 +89,8 @@ type postLinks struct {
 	// of their pages, /blog/page/2/), each with the blog's folder and
 	// the capsule's list it leads to (content.ZolaList): nested ones
 	// (/docs/intro/) too. A section that is a page is not here: its
-	// address is its page's.
+	// address is its page's. And a Hexo site's archives
+	// (content.HexoArchivePages), leading to the capsule's archive.
 	zolaLists map[string]listLead
 	web       *url.URL // the blog's web address, with a host; nil when it has none
 	basePath  string   // its path, without the final slash: "/blog", or ""
@@ -703,6 +704,22 @@ func (l *postLinks) setTags(blogs []*blog) {
 		p, _, _ := l.resolve(nil, addr)
 		return p != nil
 	})
+	for _, b := range blogs {
+		if b.dir != "" {
+			continue // Hexo's archives are of the site's top
+		}
+		for _, addr := range l.c.HexoArchivePages(b.posts) {
+			if l.zolaLists == nil {
+				l.zolaLists = make(map[string]listLead)
+			}
+			// With root, and without the web address' path, as a
+			// link is read (sectionList).
+			l.zolaLists[addr] = listLead{list: archiveTag}
+			if rest, ok := l.underBase(addr); ok {
+				l.zolaLists[rest] = listLead{list: archiveTag}
+			}
+		}
+	}
 	for _, b := range blogs {
 		secs := make(map[string]bool)
 		for _, p := range b.posts {

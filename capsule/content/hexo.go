@@ -226,12 +226,21 @@ type hexoTermDirs struct {
 	tags, categories, pages string
 	tagsPer, categoriesPer  int
 	tagIndex                bool
+	// archive is hexo-generator-archive's: archive_dir ("" at the
+	// top), its pages' length (archive_generator's per_page, else
+	// per_page; 0 with archive: 1), its yearly, monthly and daily
+	// lists, and archiveOff its enabled: false.
+	archives                                    string
+	archivesPer                                 int
+	archiveYearly, archiveMonthly, archiveDaily bool
+	archiveOff                                  bool
 }
 
 // readHexoTermDirs reads hexoTermDirs of Hexo's _config.yml, m: Hexo's
 // defaults for what it leaves out (tags, categories, page, 10 posts).
 func readHexoTermDirs(m map[string]any) hexoTermDirs {
-	d := hexoTermDirs{tags: "tags", categories: "categories", pages: "page", tagsPer: 10, categoriesPer: 10}
+	d := hexoTermDirs{tags: "tags", categories: "categories", pages: "page", tagsPer: 10, categoriesPer: 10,
+		archives: "archives", archivesPer: 10, archiveYearly: true, archiveMonthly: true}
 	dir := func(key string, to *string) {
 		// A folder in the site, "/" or "" its top; none that leaves it.
 		if s, ok := m[key].(string); ok && len(s) <= maxHexoVal {
@@ -259,6 +268,22 @@ func readHexoTermDirs(m map[string]any) hexoTermDirs {
 	}
 	if g, ok := m["category_generator"].(map[string]any); ok {
 		per(g["per_page"], &d.categoriesPer)
+	}
+	// hexo-generator-archive's index.js: archive: 1 is one page, else
+	// per_page; archive_generator's own settings over them.
+	dir("archive_dir", &d.archives)
+	per(m["per_page"], &d.archivesPer)
+	if n, ok := hexoInt(m["archive"]); ok && n == 1 {
+		d.archivesPer = 0
+	}
+	if g, ok := m["archive_generator"].(map[string]any); ok {
+		d.archiveOff = g["enabled"] == false
+		per(g["per_page"], &d.archivesPer)
+		for key, to := range map[string]*bool{"yearly": &d.archiveYearly, "monthly": &d.archiveMonthly, "daily": &d.archiveDaily} {
+			if v, ok := g[key]; ok {
+				*to = hexoTruthy(v)
+			}
+		}
 	}
 	return d
 }
@@ -446,6 +471,63 @@ func (c *Content) HexoTermPages(posts []*Post) []HexoTermPage {
 	}{{tagDir, false, d.tagIndex}, {catDir, true, false}} {
 		if dir.addr != "/" && (dir.made || slices.ContainsFunc(order, func(a string) bool { return terms[a].category == dir.category })) {
 			out = append(out, HexoTermPage{Path: dir.addr})
+		}
+	}
+	return out
+}
+
+// HexoArchivePages are the addresses of the pages hexo-generator-archive
+// makes of a Hexo site's posts, posts, from the top of the site
+// (decoded, ending in "/"); nil for another site, or with no post:
+// archive_dir's (/archives/), each year's (/archives/2020/), each
+// month's (/archives/2020/07/) and, with daily, each day's, under root,
+// and each one's later pages (<pagination_dir>/2/) as per_page makes
+// them; never the site's top (nor its later pages, the home's). The
+// posts are listed by their date, in the site's zone. At most the posts' days, months and
+// years and the pages of their lists: a few for each post.
+func (c *Content) HexoArchivePages(posts []*Post) []string {
+	if c == nil || !c.hexo || c.hexoTerms.archiveOff || len(posts) == 0 {
+		return nil
+	}
+	d := c.hexoTerms
+	counts := make(map[string]int)
+	var order []string
+	add := func(addr string) {
+		if counts[addr] == 0 {
+			order = append(order, addr)
+		}
+		counts[addr]++
+	}
+	dir := path.Join(c.hexoRoot, d.archives) + "/"
+	for _, p := range posts {
+		if p.Page {
+			continue
+		}
+		add(dir)
+		if !d.archiveYearly {
+			continue
+		}
+		t := p.Date
+		year := path.Join(dir, strconv.Itoa(t.Year())) + "/"
+		add(year)
+		if d.archiveMonthly {
+			add(path.Join(year, fmt.Sprintf("%02d", int(t.Month()))) + "/")
+		}
+		if d.archiveDaily {
+			// Hexo makes the days only with the years' lists, and
+			// whether or not it makes the months'.
+			add(path.Join(year, fmt.Sprintf("%02d/%02d", int(t.Month()), t.Day())) + "/")
+		}
+	}
+	var out []string
+	for _, addr := range order {
+		if addr != "/" {
+			out = append(out, addr)
+		}
+	}
+	for _, addr := range order {
+		for n := 2; addr != "/" && d.archivesPer > 0 && (n-1)*d.archivesPer < counts[addr]; n++ {
+			out = append(out, path.Join(addr, d.pages, strconv.Itoa(n))+"/")
 		}
 	}
 	return out
