@@ -103,7 +103,7 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		// markdown-it's breaks (setLibrary("md", markdownIt({ breaks:
 		// true }))): a line break where the Markdown breaks a line.
 		f.config.markup.HardWraps = markdownItBreaks.Match(cfg)
-		f.config.title, f.config.description, f.config.lang = eleventyMeta(dir, f.config.contentDir, cfg)
+		f.config.title, f.config.description, f.config.lang, f.config.perLang = eleventyMeta(dir, f.config.contentDir, cfg)
 		f.eleventy = eleventyReadSite(dir, f.config.contentDir, cfg)
 		if f.config.lang == "" {
 			f.config.lang = eleventyLayoutLang(dir, f.config.contentDir, cfg)
@@ -444,14 +444,14 @@ var (
 // eleventyMeta reads the title and description of an Eleventy site from
 // its global data folder: dir.data of the configuration, relative to
 // the input folder in, else its _data.
-func eleventyMeta(dir, in string, cfg []byte) (title, description, lang string) {
+func eleventyMeta(dir, in string, cfg []byte) (title, description, lang string, perLang langTexts) {
 	data := "_data"
 	if m := eleventyDataPattern.FindSubmatch(cfg); m != nil {
 		data = string(m[1])
 	}
 	folder := filepath.Join(dir, in, filepath.FromSlash(data))
 	if rel, err := filepath.Rel(dir, folder); err != nil || strings.HasPrefix(rel, "..") {
-		return "", "", "" // outside the site
+		return "", "", "", langTexts{} // outside the site
 	}
 	// The title is "title" or "siteName" (mamezou-tech-site's
 	// _data/site.json), or in site data "name" (the Hylia starter's
@@ -459,39 +459,140 @@ func eleventyMeta(dir, in string, cfg []byte) (title, description, lang string) 
 	// "shortDesc" or "siteDescription". The description is text: the
 	// HTML a template prints it as (a "<br />") is left out. The
 	// language is "language", "lang" or "locale" ("ja", "ja-JP").
-	meta := func(name string, v func(string) string) (string, string, string) {
-		t := cmp.Or(v("title"), v("siteName"), v("siteTitle"))
-		if t == "" && name == "site" {
-			t = v("name")
+	//
+	// A title or description may be given per language, as an object
+	// of language codes ("title": {"en": "…", "ja": "…"}, which the
+	// site's templates print as site.title[lang]): each language's is
+	// its own (perLang), none the site's whatever its language.
+	type texts struct {
+		title, description, lang string
+		perLang                  langTexts
+	}
+	meta := func(name string, v func(string) string, byLang func(string) map[string]string) texts {
+		var out texts
+		titleKeys := []string{"title", "siteName", "siteTitle"}
+		if name == "site" {
+			titleKeys = append(titleKeys, "name")
 		}
-		d := plainTitle(oneLine(cmp.Or(v("description"), v("shortDesc"), v("siteDescription"))), false)
-		l := ""
-		for _, k := range []string{"language", "lang", "locale"} {
-			if code := strings.ToLower(LangBase(v(k))); code != "" && langPattern.MatchString(code) {
-				l = code
+		for _, k := range titleKeys {
+			if out.title = v(k); out.title != "" {
+				break
+			}
+			if out.perLang.titles = byLang(k); out.perLang.titles != nil {
 				break
 			}
 		}
-		return t, d, l
+		for _, k := range []string{"description", "shortDesc", "siteDescription"} {
+			if out.description = plainTitle(oneLine(v(k)), false); out.description != "" {
+				break
+			}
+			if d := byLang(k); d != nil {
+				for code, text := range d {
+					d[code] = plainTitle(text, false)
+				}
+				out.perLang.descriptions = d
+				break
+			}
+		}
+		for _, k := range []string{"language", "lang", "locale"} {
+			if code := strings.ToLower(LangBase(v(k))); code != "" && langPattern.MatchString(code) {
+				out.lang = code
+				break
+			}
+		}
+		return out
 	}
+	found := func(t texts) bool { return t.title != "" || t.perLang.titles != nil }
 	for _, name := range []string{"metadata", "site"} {
 		for _, ext := range []string{".json", ".yaml", ".yml"} {
 			if m := readConfigFile(filepath.Join(folder, name+ext), true); m != nil {
-				if title, description, lang = meta(name, func(k string) string { return str(m[strings.ToLower(k)]) }); title != "" {
-					return title, description, lang
+				t := meta(name, func(k string) string { return str(m[strings.ToLower(k)]) }, func(k string) map[string]string { return langObject(m[strings.ToLower(k)]) })
+				if found(t) {
+					return t.title, t.description, t.lang, t.perLang
 				}
 			}
 		}
 		for _, ext := range []string{".js", ".cjs", ".mjs"} {
 			if b, err := readSmall(filepath.Join(folder, name+ext)); err == nil {
 				v := jsLiterals(b)
-				if title, description, lang = meta(name, func(k string) string { return v[k] }); title != "" {
-					return title, description, lang
+				t := meta(name, func(k string) string { return v[k] }, func(k string) map[string]string { return jsLangObject(b, k) })
+				if found(t) {
+					return t.title, t.description, t.lang, t.perLang
 				}
 			}
 		}
 	}
-	return "", "", ""
+	return "", "", "", langTexts{}
+}
+
+// langTexts are a site's title and description given per language, by
+// language code (lower case, "ja", "pt-br"); nil when given as one text.
+type langTexts struct {
+	titles, descriptions map[string]string
+}
+
+// langObject is v as texts by language: a map whose keys are all
+// language codes (two or three letters, a region or script after them:
+// not AstroWind's {default, template}) and whose values are all text,
+// nil for anything else (one text, a map of other keys).
+func langObject(v any) map[string]string {
+	m, ok := v.(map[string]any)
+	if !ok || len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		code := strings.ToLower(strings.ReplaceAll(k, "_", "-"))
+		s, ok := v.(string)
+		if !ok || !langCodePattern.MatchString(code) || oneLine(s) == "" {
+			return nil
+		}
+		out[code] = oneLine(s)
+	}
+	return out
+}
+
+var langCodePattern = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+
+// jsLangKey finds an object given to a name in JavaScript data (title:
+// { en: "…", "ja": '…' }), at a line's start or after "{" or ",": its
+// name (group 1), its entries (group 2).
+var (
+	jsLangKey   = regexp.MustCompile(`(?m)(?:^|[{,])\s*["']?([A-Za-z_$][\w$]*)["']?\s*:\s*\{([^{}]*)\}`)
+	jsLangEntry = regexp.MustCompile(`^\s*["']?([A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*)["']?\s*:\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*(?:,|$)`)
+)
+
+// jsLangObject is the object of language codes and literal texts a
+// JavaScript data file src gives name (the first object it gives it),
+// nil when it gives none or one with anything else in it.
+func jsLangObject(src []byte, name string) map[string]string {
+	for _, m := range jsLangKey.FindAllSubmatch(src, -1) {
+		if string(m[1]) != name {
+			continue
+		}
+		out := make(map[string]any)
+		rest := withoutLineComments(string(m[2]))
+		for strings.TrimSpace(rest) != "" {
+			e := jsLangEntry.FindStringSubmatch(rest)
+			if e == nil {
+				return nil
+			}
+			rest = rest[len(e[0]):]
+			text := e[2] + e[3]
+			if strings.Contains(text, "\\") {
+				// Its escapes, as JSON's are: \' and \" of either quote.
+				var s string
+				q := strings.NewReplacer(`\'`, `'`, `"`, `\"`, `\"`, `\"`).Replace(text)
+				if json.Unmarshal([]byte(`"`+q+`"`), &s) != nil {
+					return nil
+				}
+				text = s
+			}
+			out[e[1]] = text
+		}
+		return langObject(out)
+	}
+	return nil
 }
 
 // markdownItBreaks finds markdown-it's breaks option set in an Eleventy

@@ -844,12 +844,14 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		chosen := opts.Lang != "" || siteLang
 		if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
 			c.Languages = langs
-			languageHomes(loaded, langs, c.Meta.Title)
+			was := c.Meta.Lang
 			if f.gen != "" {
 				// The default language, served at the root, is the
 				// site's: Astro's defaultLocale, or its posts' own.
 				c.Meta.Lang = langs[0].Tag
 			}
+			f.config.languageTexts(&c.Meta, langs, was)
+			languageHomes(loaded, langs, c.Meta.Title)
 		}
 	}
 	if f.gen != "" {

@@ -63,6 +63,9 @@ type siteConfig struct {
 	// name ({{ site.repository }}), and of Hugo's [params] its param
 	// shortcode may ("params.author"), each of at most maxSiteVar bytes.
 	vars map[string]string
+	// perLang: Eleventy's site data's title and description given per
+	// language ({"en": "…", "ja": "…"}), none of which is title.
+	perLang langTexts
 	// Eleventy: the build's folder its command line names (--output),
 	// which is no part of the site.
 	jsOutput string
@@ -572,17 +575,44 @@ func (c *siteConfig) readMrGreenLangs(dir, dataDir string) {
 // applyMeta fills what meta lacks from the configuration; setLang is
 // false when the operator chose the language.
 func (c siteConfig) applyMeta(meta *SiteMeta, setLang bool) {
+	if setLang && c.lang != "" {
+		meta.Lang = c.lang
+	}
+	// A title given per language: the site's language's.
 	if meta.Title == "" {
-		meta.Title = c.title
+		meta.Title = cmp.Or(c.title, c.perLang.titles[strings.ToLower(meta.Lang)], c.perLang.titles[LangBase(meta.Lang)])
 	}
 	if meta.Description == "" {
-		meta.Description = c.description
+		meta.Description = cmp.Or(c.description, c.perLang.descriptions[strings.ToLower(meta.Lang)], c.perLang.descriptions[LangBase(meta.Lang)])
 	}
 	if meta.Author == "" {
 		meta.Author = c.author
 	}
-	if setLang && c.lang != "" {
-		meta.Lang = c.lang
+}
+
+// languageTexts gives each of langs its title and description where the
+// site's data gives them per language, meta's (the site's) being its
+// default language's, langs[0]: the site file's and -title's say it
+// surely and stay, a title of the language meta was thought to be in
+// before (was) is replaced.
+func (c siteConfig) languageTexts(meta *SiteMeta, langs []Language, was string) {
+	if c.perLang.titles == nil && c.perLang.descriptions == nil {
+		return
+	}
+	of := func(m map[string]string, code string) string { return cmp.Or(m[code], m[LangBase(code)]) }
+	for i := range langs {
+		l := &langs[i]
+		if i == 0 {
+			if t := of(c.perLang.titles, l.Code); t != "" && c.title == "" && meta.Title == of(c.perLang.titles, strings.ToLower(was)) {
+				meta.Title = t
+			}
+			if d := of(c.perLang.descriptions, l.Code); d != "" && c.description == "" && meta.Description == of(c.perLang.descriptions, strings.ToLower(was)) {
+				meta.Description = d
+			}
+			continue
+		}
+		l.Title = cmp.Or(l.Title, of(c.perLang.titles, l.Code))
+		l.Description = cmp.Or(l.Description, of(c.perLang.descriptions, l.Code))
 	}
 }
 
