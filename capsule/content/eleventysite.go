@@ -63,11 +63,13 @@ type eleventyLayout struct {
 
 // eleventyFilter is a filter of the site's configuration: Known when it
 // formats a date in UTC with Format, a luxon format (or, Arg, the one it
-// is given, Format being the default of its parameter).
+// is given, Format being the default of its parameter); Text when it is
+// a plain transformation of text (eleventyfilters.go).
 type eleventyFilter struct {
-	Known  bool   `json:"k,omitempty"`
-	Format string `json:"f,omitempty"`
-	Arg    bool   `json:"a,omitempty"`
+	Known  bool                `json:"k,omitempty"`
+	Format string              `json:"f,omitempty"`
+	Arg    bool                `json:"a,omitempty"`
+	Text   *eleventyTextFilter `json:"x,omitempty"`
 }
 
 // eleventyPost is what a post's def carries of its site (postDefaults'
@@ -105,7 +107,8 @@ var (
 // eleventyReadSite reads what an Eleventy site's permalinks are
 // computed from: its configuration cfg, its layouts, its build's files.
 // in is the input folder, relative to dir.
-func eleventyReadSite(dir, in string, cfg []byte) *eleventySite {
+func eleventyReadSite(dir, in, cfgFile string, cfg []byte) *eleventySite {
+	cfgDir := path.Dir(filepath.ToSlash(cfgFile))
 	s := &eleventySite{mdEngine: "liquid", htmlEngine: "liquid", filters: make(map[string]eleventyFilter)}
 	for _, m := range eleventyEngine.FindAllSubmatch(cfg, -1) {
 		if string(m[1]) == "markdown" {
@@ -140,6 +143,12 @@ func eleventyReadSite(dir, in string, cfg []byte) *eleventySite {
 				f = eleventyFilter{Known: true, Format: string(l[6]) + string(l[7])}
 			case l[2] != nil && string(l[2]) == string(l[8]):
 				f = eleventyFilter{Known: true, Arg: true, Format: string(l[3]) + string(l[4])}
+			}
+		}
+		if !f.Known {
+			// One of text (mamezou-tech-site's blogPage).
+			if t, ok := readTextFilter(dir, cfgDir, cfg, cfg[m[1]:]); ok {
+				f.Text = t
 			}
 		}
 		if _, twice := s.filters[name]; twice {

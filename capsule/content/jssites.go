@@ -104,7 +104,7 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 		// true }))): a line break where the Markdown breaks a line.
 		f.config.markup.HardWraps = markdownItBreaks.Match(cfg)
 		f.config.title, f.config.description, f.config.lang, f.config.perLang = eleventyMeta(dir, f.config.contentDir, cfg)
-		f.eleventy = eleventyReadSite(dir, f.config.contentDir, cfg)
+		f.eleventy = eleventyReadSite(dir, f.config.contentDir, cmp.Or(cli.config, firstExisting(dir, eleventyConfigNames)), cfg)
 		if f.config.lang == "" {
 			f.config.lang = eleventyLayoutLang(dir, f.config.contentDir, cfg)
 		}
@@ -1180,10 +1180,19 @@ func expandEleventyPermalink(tmpl, rel string, vars map[string]string, pd pageDa
 		// Eleventy's own slug filters, on text they are sure of.
 		for _, filter := range strings.Split(filters, "|") {
 			ok := true
-			if _, redefined := pd.ep.Filters[strings.TrimSpace(filter)]; redefined {
-				// The site's own (mamezou-tech-site's slug): its code.
-				known = false
-				return ""
+			if f, redefined := pd.ep.Filters[strings.TrimSpace(filter)]; redefined {
+				// The site's own: a plain change of text
+				// (mamezou-tech-site's blogPage) is made, any other is
+				// its code (its slug).
+				if f.Text == nil {
+					known = false
+					return ""
+				}
+				if v, ok = f.Text.apply(v); !ok {
+					known = false
+					return ""
+				}
+				continue
 			}
 			switch strings.TrimSpace(filter) {
 			case "":
