@@ -162,3 +162,62 @@ func TestAstroRoutePerLanguageRedirects(t *testing.T) {
 		}
 	}
 }
+
+// A route whose getStaticPaths is a call of a local module's function
+// (sylvhama/ffvii's return await getFrenchStaticPaths("events")(), the
+// function in src/utils.ts, imported through tsconfig.json's "@utils"
+// alias) is read in that function: the entries whose id starts with
+// "fr/" are at /fr/events/<slug>/, the others at /events/<slug>/, each
+// in its language, the i18n locales naming fr a language. The fr/
+// folder's own address, which Astro never builds, leads nowhere. A
+// helper whose language filter is computed (one of two tests by a
+// parameter) is said not followed.
+func TestAstroHelperModuleRouteRedirects(t *testing.T) {
+	helpers := "import { getCollection, type CollectionKey } from \"astro:content\";\n\n" +
+		"export function getEnglishStaticPaths(collection: CollectionKey) {\n  return async () => {\n    const posts = await getCollection(collection, ({ id }) => {\n      return !id.startsWith(\"fr/\");\n    });\n    return posts.map((post) => {\n      return { params: { slug: post.slug }, props: { post } };\n    });\n  };\n}\n\n" +
+		"export function getFrenchStaticPaths(collection: CollectionKey) {\n  return async () => {\n    const posts = await getCollection(collection, ({ id }) => {\n      return id.startsWith(\"fr/\");\n    });\n    return posts.map((post) => {\n      return { params: { slug: post.slug.replace(\"fr/\", \"\") }, props: { post } };\n    });\n  };\n}\n\n" +
+		"export async function getLocaleStaticPaths(collection: CollectionKey, locale: string = \"en\") {\n  const posts = await getCollection(collection, ({ id }) => {\n    if (locale === \"en\") return !id.startsWith(\"fr/\");\n    return id.startsWith(\"fr/\");\n  });\n  return posts.map((post) => ({ params: { slug: post.slug }, props: { post } }));\n}\n"
+	route := func(call string) string {
+		return "---\nimport Post from \"@components/Post.astro\";\nimport { " + call[:strings.Index(call, "(")] + " } from \"@utils\";\n\nexport async function getStaticPaths() {\n  return await " + call + ";\n}\n\nconst { post: { id, data, render } } = Astro.props;\nconst { Content } = await render();\n---\n<Post><Content /></Post>\n"
+	}
+	files := map[string]string{
+		"astro.config.ts":                  "export default defineConfig({\n  i18n: { locales: [\"en\", \"fr\"], defaultLocale: \"en\" },\n  site: \"https://ff.example\",\n});\n",
+		"tsconfig.json":                    "{ \"compilerOptions\": { \"baseUrl\": \".\", \"paths\": { \"@components/*\": [\"src/components/*\"], \"@utils\": [\"src/utils\"] } } }\n",
+		"src/utils.ts":                     helpers,
+		"src/content/config.ts":            "const collection = defineCollection({ schema: z.object({ title: z.string() }) });\nexport const collections = { events: collection, books: collection };\n",
+		"src/content/events/concert.md":    "---\ntitle: Concert\ndate: 2024-05-01\n---\nAn evening of music.\n",
+		"src/content/events/fr/concert.md": "---\ntitle: Concert (fr)\ndate: 2024-05-01\n---\nUne soirée musicale.\n",
+		"src/content/books/guide.md":       "---\ntitle: Guide\ndate: 2024-06-01\n---\nA book.\n",
+		"src/content/books/fr/guide.md":    "---\ntitle: Guide (fr)\ndate: 2024-06-01\n---\nUn livre.\n",
+		"src/pages/events/[slug].astro":    route(`getEnglishStaticPaths("events")()`),
+		"src/pages/fr/events/[slug].astro": route(`getFrenchStaticPaths("events")()`),
+		"src/pages/fr/books/[slug].astro":  route(`getLocaleStaticPaths("books", "fr")`),
+	}
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, files) })
+	for _, c := range []struct{ addr, lang, text string }{
+		{"/events/concert/", "en", "An evening of music."},
+		{"/fr/events/concert", "fr", "Une soirée musicale."},
+	} {
+		st, meta, _ := servetest.GeminiGet(t, d, c.addr)
+		if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
+			t.Errorf("%s: status %d %q, want a redirect", c.addr, st, meta)
+			continue
+		}
+		u, err := url.Parse(meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, header, body := servetest.GeminiGet(t, d, u.Path)
+		if st != gemini.StatusSuccess || !strings.Contains(body, c.text) || !strings.Contains(header, "lang="+c.lang) {
+			t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", c.addr, u.Path, st, header, c.lang, body)
+		}
+	}
+	for _, addr := range []string{"/events/fr/concert/", "/fr/events/fr/concert/"} {
+		if st, meta, _ := servetest.GeminiGet(t, d, addr); st == gemini.StatusRedirect || st == gemini.StatusPermanentRedirect {
+			t.Errorf("%s, which Astro never builds, leads to %s", addr, meta)
+		}
+	}
+	if st, meta, _ := servetest.GeminiGet(t, d, "/fr/books/guide/"); st == gemini.StatusRedirect || st == gemini.StatusPermanentRedirect {
+		t.Errorf("/fr/books/guide/, of a route whose filter is computed, leads to %s", meta)
+	}
+}

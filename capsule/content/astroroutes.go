@@ -169,8 +169,13 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 		if len(names) == 0 && !aliasesRead {
 			aliases, aliasesRead = astroAliases(dir), true
 		}
+		var helper []byte // the getStaticPaths of a helper module's function
 		if len(names) == 0 {
-			names = astroImportedCollections(dir, p, src, aliases)
+			if h, ok := astroHelperRoute(dir, p, src, aliases); ok {
+				names, helper = []string{h.collection}, h.body
+			} else {
+				names = astroImportedCollections(dir, p, src, aliases)
+			}
 		}
 		if len(names) != 1 {
 			return nil // none, or several: which the parameters are of is not plain
@@ -187,7 +192,7 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 		default:
 			return nil
 		}
-		r, ok := readAstroRoute(rel, src)
+		r, ok := readAstroRoute(rel, src, helper)
 		if !ok {
 			r, ok = astroWindRoute(rel, src, wind)
 			if ok {
@@ -273,8 +278,8 @@ func astroImportedCollections(dir, file string, src []byte, aliases []astroAlias
 			target = filepath.ToSlash(r)
 		default:
 			for _, al := range aliases {
-				if rest, ok := strings.CutPrefix(spec, al.prefix); ok {
-					target = path.Join(al.target, rest)
+				if t, ok := al.of(spec); ok {
+					target = t
 					break
 				}
 			}
@@ -307,8 +312,10 @@ func astroImportedCollections(dir, file string, src []byte, aliases []astroAlias
 // readAstroRoute reads the route file rel (its path from src/pages,
 // with slashes), of text src: its path's parts and what its
 // getStaticPaths's params give its parameters; ok is false when either
-// does not read plainly.
-func readAstroRoute(rel string, src []byte) (r astroRoute, ok bool) {
+// does not read plainly. helper, when set, is the body of the function
+// of a local module that its getStaticPaths is (astrohelpers.go), read
+// in its place.
+func readAstroRoute(rel string, src, helper []byte) (r astroRoute, ok bool) {
 	segs := strings.Split(strings.TrimSuffix(rel, ".astro"), "/")
 	if segs[len(segs)-1] == "index" {
 		segs = segs[:len(segs)-1]
@@ -335,10 +342,18 @@ func readAstroRoute(rel string, src []byte) (r astroRoute, ok bool) {
 	if len(params) == 0 || len(params) > astroMaxParams {
 		return r, false
 	}
-	if r.prefix, r.notPrefix, ok = astroIDPrefix(src); !ok {
+	paths := src
+	if helper != nil {
+		paths = helper
+		reader.src = helper
+		r.prefix, r.notPrefix, ok = astroIDPrefixIn(helper)
+	} else {
+		r.prefix, r.notPrefix, ok = astroIDPrefix(src)
+	}
+	if !ok {
 		return r, false
 	}
-	given := astroParamsObject(src)
+	given := astroParamsObject(paths)
 	if given == nil {
 		return r, false
 	}
@@ -388,6 +403,11 @@ func astroIDPrefix(src []byte) (prefix string, not, ok bool) {
 	if end := bytes.Index(body, []byte("\n---")); end >= 0 {
 		body = body[:end]
 	}
+	return astroIDPrefixIn(body)
+}
+
+// astroIDPrefixIn is astroIDPrefix's reading of the tests in body.
+func astroIDPrefixIn(body []byte) (prefix string, not, ok bool) {
 	tests := astroStartsWith.FindAllSubmatch(body, astroMaxFilters+1)
 	if len(tests) > astroMaxFilters {
 		return "", false, false

@@ -37,6 +37,22 @@ func (a *astroSrc) same(b *astroSrc) bool {
 // prefix "@/", target "src".
 type astroAlias struct {
 	prefix, target string
+	// exact: the alias is of one module ("@utils": ["src/utils"]),
+	// prefix the whole of what it imports.
+	exact bool
+}
+
+// of is what spec imports through the alias (a path from the project's
+// root), ok false when it is not the alias's.
+func (al astroAlias) of(spec string) (string, bool) {
+	if al.exact {
+		return al.target, spec == al.prefix
+	}
+	rest, ok := strings.CutPrefix(spec, al.prefix)
+	if !ok {
+		return "", false
+	}
+	return path.Join(al.target, rest), true
 }
 
 // astroImageExts are the image formats Astro's image service processes.
@@ -52,8 +68,8 @@ func (a *astroSrc) file(dir, dest string) string {
 	}
 	var p string
 	for _, al := range a.aliases {
-		if rest, ok := strings.CutPrefix(dest, al.prefix); ok {
-			p = path.Join(al.target, rest)
+		if t, ok := al.of(dest); ok {
+			p = t
 			break
 		}
 	}
@@ -129,18 +145,18 @@ func astroAliases(root string) []astroAlias {
 	base := path.Clean(strings.ReplaceAll(cfg.CompilerOptions.BaseURL, `\`, "/"))
 	for pat, targets := range cfg.CompilerOptions.Paths {
 		prefix, ok := strings.CutSuffix(pat, "*")
-		if !ok || len(targets) == 0 || prefix == "" || strings.Contains(prefix, "*") {
+		if len(targets) == 0 || prefix == "" || strings.Contains(prefix, "*") {
 			continue
 		}
-		t, ok := strings.CutSuffix(targets[0], "*")
-		if !ok {
+		t, tok := strings.CutSuffix(targets[0], "*")
+		if ok != tok || strings.Contains(t, "*") {
 			continue
 		}
 		target := path.Join(base, t)
 		if target != "src" && !strings.HasPrefix(target, "src/") {
 			continue // outside src/: not served
 		}
-		aliases = append(aliases, astroAlias{prefix: prefix, target: target})
+		aliases = append(aliases, astroAlias{prefix: prefix, target: target, exact: !ok})
 	}
 	slices.SortFunc(aliases, func(x, y astroAlias) int {
 		if d := len(y.prefix) - len(x.prefix); d != 0 {

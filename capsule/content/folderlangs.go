@@ -97,7 +97,11 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 	}
 	langFolder := func(code string) bool {
 		s, ok := said[code]
-		return configured || ok && (len(said) >= 2 || s)
+		// An Astro site's i18n locales name its languages: their
+		// folders are theirs (sylvhama/ffvii's books/fr, a route
+		// taking the entries whose id starts with fr/ to /fr/books/).
+		astroLocale := f.gen == genAstro && slices.Contains(f.config.locales, code)
+		return configured || ok && (len(said) >= 2 || s || astroLocale)
 	}
 	loose := 0 // posts in no language's folder
 	for i, p := range posts {

@@ -1,0 +1,26 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// A helper's body is found past a return type with braces in it, and
+// past strings and comments with braces; a second export of the name, or
+// none, is no helper.
+func TestJSExportedFunction(t *testing.T) {
+	for src, want := range map[string]string{
+		"export const paths = async (): Promise<\n  Array<{ params: { slug: string } }>\n> => {\n  const s = \"}\"; // }\n  return 1;\n};\n": "\n  const s = \"}\"; // }\n  return 1;\n",
+		"export async function paths(collection: CollectionKey) {\n  /* { */ return `{`;\n}\n":                                               "\n  /* { */ return `{`;\n",
+		"export function paths() { return 1 }\nexport function paths() { return 2 }\n":                                                       "",
+		"function paths() { return 1 }\n": "",
+	} {
+		_, body, ok := jsExportedFunction([]byte(src), "paths")
+		if ok != (want != "") || string(body) != want {
+			t.Errorf("%q: %q %v, want %q", src, body, ok, want)
+		}
+	}
+	if _, _, ok := jsExportedFunction([]byte("export function paths() {\n"+strings.Repeat("x", astroMaxHelper)+"\n}\n"), "paths"); ok {
+		t.Errorf("a body over astroMaxHelper bytes is read")
+	}
+}
