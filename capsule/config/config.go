@@ -302,6 +302,9 @@ func (cfg *Config) checkSites() []error {
 			errs = append(errs, fmt.Errorf("%s: hostname, posts and gopher_listen are required (Gopher requests name no host: each site needs an address or port of its own)", name))
 			continue
 		}
+		if msg := isHostname(s.Hostname); msg != "" {
+			errs = append(errs, fmt.Errorf("%s: hostname %q %s", name, s.Hostname, msg))
+		}
 		host := strings.ToLower(strings.TrimSuffix(s.Hostname, "."))
 		if slices.Contains(hosts, host) {
 			errs = append(errs, fmt.Errorf("%s: another site has the host name %s", name, s.Hostname))
@@ -405,8 +408,8 @@ func (cfg *Config) Check() error {
 	if cfg.ReadTimeout <= 0 || cfg.WriteTimeout <= 0 {
 		errs = append(errs, errors.New("timeouts must be positive"))
 	}
-	if cfg.Hostname == "" {
-		errs = append(errs, errors.New("hostname is empty"))
+	if msg := isHostname(cfg.Hostname); msg != "" {
+		errs = append(errs, fmt.Errorf("%shostname %q %s", cfg.At("hostname"), cfg.Hostname, msg))
 	}
 	if cfg.DrainTime < 0 {
 		errs = append(errs, errors.New("drain time must not be negative"))
@@ -526,7 +529,7 @@ var fileKeys = []fileKey{
 	{"title", kindString, `"_・)Keep Smiling"`, func(c *Config) any { return &c.Title }, nil},
 	{"description", kindString, `"Notes on everyday life"`, func(c *Config) any { return &c.Description }, nil},
 	{"lang", kindString, `"ja"`, func(c *Config) any { return &c.Lang }, nil},
-	{"hostname", kindString, `"example.org"`, func(c *Config) any { return &c.Hostname }, nonEmpty},
+	{"hostname", kindString, `"example.org"`, func(c *Config) any { return &c.Hostname }, isHostname},
 	{"timezone", kindString, `"Asia/Tokyo"`, func(c *Config) any { return &c.Timezone }, isZone},
 	{"posts", kindString, `"/srv/capsule/posts"`, func(c *Config) any { return &c.Posts }, nonEmpty},
 	{"favicon", kindString, `"😊"`, func(c *Config) any { return &c.Favicon }, nil},

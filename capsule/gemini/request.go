@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // MaxRequest is the longest request URL Gemini allows, in bytes, without
@@ -54,7 +56,9 @@ func readRequest(r io.Reader, buf []byte) (line, after []byte, err error) {
 
 // Request is a request URL that follows Gemini's rules.
 type Request struct {
-	// Host is the URL's host, lower-cased, without a trailing dot.
+	// Host is the URL's host, lower-cased, without a trailing dot; an
+	// internationalized name in its ASCII form (xn--…), as the site's
+	// host name is written, whichever form the client sent.
 	Host string
 	// Port is the URL's port, 0 when it names none.
 	Port int
@@ -124,6 +128,14 @@ func parseURL(line []byte, scheme string) (Request, *Response) {
 		}
 	}
 	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if !isASCII(host) {
+		// An IRI's host (gemini://日本.example/): the name the ASCII
+		// form, which clients are to send, names too. One that is no
+		// name stays as sent, and names no site (53).
+		if a, err := idna.Lookup.ToASCII(host); err == nil {
+			host = a
+		}
+	}
 	// The path as sent: url.Parse keeps it in RawPath whenever decoding
 	// loses something (an escaped "/"), or when it is not escaped as Go
 	// would escape it; otherwise Path, escaped, is what was sent.
@@ -197,4 +209,13 @@ func cleanPath(raw string) (clean string, ok bool) {
 		clean += "/"
 	}
 	return clean, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
