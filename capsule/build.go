@@ -447,7 +447,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.draftsNotAuthorized = gemini.NewResponse(gemini.StatusCertificateNotAuthorized, msg.NotAuthor, nil)
 	st.draftsRedirect = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiURL(draftsPath), nil)
 	st.gopherNotFound = rootBlog.errorMenu(msg.NotFound)
-	st.redirectWords = gopher.RedirectWords{Lang: site.Lang, Leaves: msg.LeavesGopher, Refused: msg.NotRedirected}
+	st.redirectWords = gopher.RedirectWords{Lang: site.Lang, Leaves: msg.LeavesGopher, Refused: msg.NotRedirected,
+		Title: msg.RedirectTitle, RefusedTitle: msg.RefusedTitle}
 	st.langNotFound = languagesNotFound(blogs, msg.NotFound)
 	st.gopherSlowDown = rootBlog.errorMenu(msg.SlowDown)
 

@@ -534,8 +534,23 @@ func TestGopherRedirectPageInTheSitesLanguage(t *testing.T) {
 	if !strings.Contains(page, `<html lang="ja">`) || !strings.Contains(page, messages.Japanese.LeavesGopher+` <a href="https://example.com/">`) {
 		t.Errorf("URL: page of a Japanese site:\n%s", page)
 	}
+	// Its title too, which a browser shows in its tab: it was English
+	// ("Redirect", "Not redirected") on a Japanese page.
+	if title := htmlTitle(page); title != messages.Japanese.RedirectTitle {
+		t.Errorf("URL: page of a Japanese site: title %q, want %q", title, messages.Japanese.RedirectTitle)
+	}
 	page = servetest.GopherGet(t, d, "URL:javascript:alert(1)\r\n")
 	if !strings.Contains(page, messages.Japanese.NotRedirected) || strings.Contains(page, "refresh") {
 		t.Errorf("URL:javascript: page of a Japanese site:\n%s", page)
 	}
+	if title := htmlTitle(page); title != messages.Japanese.RefusedTitle {
+		t.Errorf("URL:javascript: page of a Japanese site: title %q, want %q", title, messages.Japanese.RefusedTitle)
+	}
+}
+
+// htmlTitle is the text between a page's <title> and </title>.
+func htmlTitle(page string) string {
+	_, after, _ := strings.Cut(page, "<title>")
+	title, _, _ := strings.Cut(after, "</title>")
+	return title
 }

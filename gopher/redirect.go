@@ -27,9 +27,11 @@ func RedirectTarget(selector string) (string, bool) {
 // RedirectWords are the words of a redirect page, in the site's language.
 // The zero value is English.
 type RedirectWords struct {
-	Lang    string // the page's lang attribute: a BCP 47 tag ("ja")
-	Leaves  string // before the link: "This link leaves Gopherspace:"
-	Refused string // before a target not redirected to
+	Lang         string // the page's lang attribute: a BCP 47 tag ("ja")
+	Leaves       string // before the link: "This link leaves Gopherspace:"
+	Refused      string // before a target not redirected to
+	Title        string // the page's title: "Redirect"
+	RefusedTitle string // the title of the page of a target not redirected to
 }
 
 // RedirectPage is the small HTML page that answers a "URL:" selector, as
@@ -46,14 +48,16 @@ func RedirectPage(target string, w RedirectWords) []byte {
 	u, err := url.Parse(target)
 	if err != nil || !RedirectSchemes[strings.ToLower(u.Scheme)] || strings.ContainsAny(target, "\x00\t\r\n") {
 		refused := cmp.Or(w.Refused, "This server redirects only to http, https, gemini, gopher and mailto URLs, not to:")
-		return []byte("<!DOCTYPE html>\n<html" + lang + "><head><meta charset=\"utf-8\"><title>Not redirected</title></head>\n" +
+		title := cmp.Or(w.RefusedTitle, "Not redirected")
+		return []byte("<!DOCTYPE html>\n<html" + lang + "><head><meta charset=\"utf-8\"><title>" + html.EscapeString(title) + "</title></head>\n" +
 			"<body><p>" + html.EscapeString(refused) + "</p>\n" +
 			"<pre>" + html.EscapeString(target) + "</pre></body></html>\n")
 	}
 	esc := html.EscapeString(target)
 	leaves := cmp.Or(w.Leaves, "This link leaves Gopherspace:")
+	title := cmp.Or(w.Title, "Redirect")
 	return []byte("<!DOCTYPE html>\n<html" + lang + "><head><meta charset=\"utf-8\">\n" +
 		"<meta http-equiv=\"refresh\" content=\"0; url=" + esc + "\">\n" +
-		"<title>Redirect</title></head>\n" +
+		"<title>" + html.EscapeString(title) + "</title></head>\n" +
 		"<body><p>" + html.EscapeString(leaves) + " <a href=\"" + esc + "\">" + esc + "</a></p></body></html>\n")
 }

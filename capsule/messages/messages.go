@@ -93,6 +93,8 @@ type Messages struct {
 
 	LeavesGopher  string `toml:"leaves_gopher" doc:"gopher: the web page a URL: selector answers, before its link"`
 	NotRedirected string `toml:"not_redirected" doc:"gopher: that page, for a URL: selector to a scheme not redirected to"`
+	RedirectTitle string `toml:"redirect_title" doc:"gopher: the title of the page a URL: selector answers (a browser's tab)"`
+	RefusedTitle  string `toml:"not_redirected_title" doc:"gopher: the title of that page, for a URL not redirected to"`
 }
 
 // English is the table of every language but Japanese.
@@ -165,6 +167,8 @@ var English = Messages{
 	ProblemFrontMatter:    "front matter: {detail}",
 	LeavesGopher:          "This link leaves Gopherspace:",
 	NotRedirected:         "This server redirects only to http, https, gemini, gopher and mailto URLs, not to:",
+	RedirectTitle:         "Redirect",
+	RefusedTitle:          "Not redirected",
 }
 
 // Japanese is the table of a site whose lang is ja.
@@ -237,6 +241,8 @@ var Japanese = Messages{
 	ProblemFrontMatter:    "フロントマターを読めません: {detail}",
 	LeavesGopher:          "このリンクは Gopher の外へ出ます:",
 	NotRedirected:         "このサーバーが転送するのは http・https・gemini・gopher・mailto の URL だけです。次の URL へは転送しません:",
+	RedirectTitle:         "転送",
+	RefusedTitle:          "転送しません",
 }
 
 // For returns the table for a language tag: Japanese for "ja" and its
