@@ -92,23 +92,8 @@ func astroHelperRoute(dir, file string, src []byte, aliases []astroAlias) (h ast
 	if spec == "" {
 		return h, false
 	}
-	target := ""
-	switch {
-	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
-		r, err := filepath.Rel(dir, filepath.Join(filepath.Dir(file), filepath.FromSlash(spec)))
-		if err != nil {
-			return h, false
-		}
-		target = filepath.ToSlash(r)
-	default:
-		for _, al := range aliases {
-			if t, ok := al.of(spec); ok {
-				target = t
-				break
-			}
-		}
-	}
-	if target == "" || !strings.HasPrefix(target, "src/") || strings.Contains(target, "..") {
+	target, ok := astroModulePath(dir, file, spec, aliases)
+	if !ok {
 		return h, false
 	}
 	var mod []byte

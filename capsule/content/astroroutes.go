@@ -267,24 +267,8 @@ func astroImportedCollections(dir, file string, src []byte, aliases []astroAlias
 	var names []string
 	looked := 0
 	for _, m := range astroImport.FindAllSubmatch(src, astroMaxImports) {
-		spec := string(m[1])
-		var target string
-		switch {
-		case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
-			r, err := filepath.Rel(dir, filepath.Join(filepath.Dir(file), filepath.FromSlash(spec)))
-			if err != nil {
-				continue
-			}
-			target = filepath.ToSlash(r)
-		default:
-			for _, al := range aliases {
-				if t, ok := al.of(spec); ok {
-					target = t
-					break
-				}
-			}
-		}
-		if target == "" || !strings.HasPrefix(target, "src/") || strings.Contains(target, "..") {
+		target, ok := astroModulePath(dir, file, string(m[1]), aliases)
+		if !ok {
 			continue
 		}
 		if looked++; looked > astroMaxModules {
@@ -307,6 +291,32 @@ func astroImportedCollections(dir, file string, src []byte, aliases []astroAlias
 		}
 	}
 	return names
+}
+
+// astroModulePath is the path from the project's folder dir (with
+// slashes, without its extension) of the local module that an import in
+// file names by spec: a relative path or one of tsconfig.json's aliases,
+// inside the project's src/. ok is false for any other (a package's).
+func astroModulePath(dir, file, spec string, aliases []astroAlias) (target string, ok bool) {
+	switch {
+	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
+		r, err := filepath.Rel(dir, filepath.Join(filepath.Dir(file), filepath.FromSlash(spec)))
+		if err != nil {
+			return "", false
+		}
+		target = filepath.ToSlash(r)
+	default:
+		for _, al := range aliases {
+			if t, ok := al.of(spec); ok {
+				target = t
+				break
+			}
+		}
+	}
+	if target == "" || !strings.HasPrefix(target, "src/") || strings.Contains(target, "..") {
+		return "", false
+	}
+	return target, true
 }
 
 // readAstroRoute reads the route file rel (its path from src/pages,

@@ -198,24 +198,7 @@ var astroHTMLLangConst = regexp.MustCompile(`<html\b[^>]*?\slang\s*=\s*\{?\s*` +
 // served as English. A field left empty, or computed, says nothing: "".
 func astroConstLang(dir string, srcs [][]byte) string {
 	files, _ := filepath.Glob(filepath.Join(dir, "src", "layouts", "*.astro"))
-	name := ""
-	for i, file := range files {
-		if i == maxLayoutFiles {
-			break
-		}
-		b, err := readSmall(file)
-		if err != nil {
-			continue
-		}
-		m := astroHTMLLangConst.FindSubmatch(b)
-		if m == nil {
-			continue
-		}
-		if name != "" && string(m[1]) != name {
-			return ""
-		}
-		name = string(m[1])
-	}
+	name := layoutsAgree(files, astroHTMLLangConst, func(name string) string { return name })
 	if name == "" {
 		return ""
 	}
@@ -310,7 +293,15 @@ func astroLayoutLang(dir string) string {
 // lang="…">, lower case, when they all write the same one; "" when none
 // does, or they differ. At most maxLayoutFiles are read.
 func layoutLang(files []string) string {
-	lang := ""
+	return layoutsAgree(files, astroHTMLLang, func(code string) string { return strings.ToLower(strings.ReplaceAll(code, "_", "-")) })
+}
+
+// layoutsAgree is what re's first group matches in the layout files
+// that it matches in, put through norm, when they all agree; "" when it
+// matches in none, or they differ: which is the site's is not capsule's
+// to guess. At most maxLayoutFiles are read.
+func layoutsAgree(files []string, re *regexp.Regexp, norm func(string) string) string {
+	found := ""
 	for i, file := range files {
 		if i == maxLayoutFiles {
 			break
@@ -319,17 +310,17 @@ func layoutLang(files []string) string {
 		if err != nil {
 			continue
 		}
-		m := astroHTMLLang.FindSubmatch(b)
+		m := re.FindSubmatch(b)
 		if m == nil {
 			continue
 		}
-		code := strings.ToLower(strings.ReplaceAll(string(m[1]), "_", "-"))
-		if lang != "" && code != lang {
-			return "" // which is the site's is not capsule's to guess
+		v := norm(string(m[1]))
+		if found != "" && v != found {
+			return ""
 		}
-		lang = code
+		found = v
 	}
-	return lang
+	return found
 }
 
 // astroGlobPattern finds the folder of an Astro content collection's
