@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/daemon"
 	"capsule/capsule/gemini"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
@@ -70,19 +71,7 @@ func TestAstroLanguageCollectionRouteRedirects(t *testing.T) {
 		{"/ja/briefings/briefing-2026-03-01/", "ja", "日本語の本文。"},
 		{"/briefings/briefing-2026-03-01", "ko", "한국어 본문."},
 	} {
-		st, meta, _ := servetest.GeminiGet(t, d, c.addr)
-		if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
-			t.Errorf("%s: status %d %q, want a redirect", c.addr, st, meta)
-			continue
-		}
-		u, err := url.Parse(meta)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, header, body := servetest.GeminiGet(t, d, u.Path)
-		if st != gemini.StatusSuccess || !strings.Contains(body, c.text) || !strings.Contains(header, "lang="+c.lang) {
-			t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", c.addr, u.Path, st, header, c.lang, body)
-		}
+		redirectsToPostIn(t, d, c.addr, c.lang, c.text)
 	}
 }
 
@@ -144,19 +133,7 @@ func TestAstroRoutePerLanguageRedirects(t *testing.T) {
 		{"/ja/blog/sample-post/", "ja", "日本語の本文。"},
 		{"/en/blog/sample-post", "en", "English text."},
 	} {
-		st, meta, _ := servetest.GeminiGet(t, d, c.addr)
-		if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
-			t.Errorf("%s: status %d %q, want a redirect", c.addr, st, meta)
-			continue
-		}
-		u, err := url.Parse(meta)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, header, body := servetest.GeminiGet(t, d, u.Path)
-		if st != gemini.StatusSuccess || !strings.Contains(body, c.text) || !strings.Contains(header, "lang="+c.lang) {
-			t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", c.addr, u.Path, st, header, c.lang, body)
-		}
+		redirectsToPostIn(t, d, c.addr, c.lang, c.text)
 		if got := servetest.GopherGet(t, d, c.addr+"\r\n"); !strings.Contains(got, c.text) {
 			t.Errorf("gopher %s: not the post:\n%s", c.addr, got)
 		}
@@ -198,19 +175,7 @@ func TestAstroHelperModuleRouteRedirects(t *testing.T) {
 		{"/events/concert/", "en", "An evening of music."},
 		{"/fr/events/concert", "fr", "Une soirée musicale."},
 	} {
-		st, meta, _ := servetest.GeminiGet(t, d, c.addr)
-		if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
-			t.Errorf("%s: status %d %q, want a redirect", c.addr, st, meta)
-			continue
-		}
-		u, err := url.Parse(meta)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, header, body := servetest.GeminiGet(t, d, u.Path)
-		if st != gemini.StatusSuccess || !strings.Contains(body, c.text) || !strings.Contains(header, "lang="+c.lang) {
-			t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", c.addr, u.Path, st, header, c.lang, body)
-		}
+		redirectsToPostIn(t, d, c.addr, c.lang, c.text)
 	}
 	for _, addr := range []string{"/events/fr/concert/", "/fr/events/fr/concert/"} {
 		if st, meta, _ := servetest.GeminiGet(t, d, addr); st == gemini.StatusRedirect || st == gemini.StatusPermanentRedirect {
@@ -219,5 +184,24 @@ func TestAstroHelperModuleRouteRedirects(t *testing.T) {
 	}
 	if st, meta, _ := servetest.GeminiGet(t, d, "/fr/books/guide/"); st == gemini.StatusRedirect || st == gemini.StatusPermanentRedirect {
 		t.Errorf("/fr/books/guide/, of a route whose filter is computed, leads to %s", meta)
+	}
+}
+
+// redirectsToPostIn checks that addr redirects, on Gemini, to a post in
+// lang whose body holds text.
+func redirectsToPostIn(t *testing.T, d *daemon.Daemon, addr, lang, text string) {
+	t.Helper()
+	st, meta, _ := servetest.GeminiGet(t, d, addr)
+	if st != gemini.StatusRedirect && st != gemini.StatusPermanentRedirect {
+		t.Errorf("%s: status %d %q, want a redirect", addr, st, meta)
+		return
+	}
+	u, err := url.Parse(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, header, body := servetest.GeminiGet(t, d, u.Path)
+	if st != gemini.StatusSuccess || !strings.Contains(body, text) || !strings.Contains(header, "lang="+lang) {
+		t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", addr, u.Path, st, header, lang, body)
 	}
 }
