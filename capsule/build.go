@@ -118,7 +118,10 @@ func Build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 func build(ctx context.Context, site *Site, c *content.Content, opts BuildOptions, renders *Store) (*Store, []*content.FileError, error) {
 	// A theme's layout page with no text (search.md) is left out: the
 	// capsule's own page serves it.
-	lists, stubs, stubWarns := layoutStubs(c.Hexo(), c.Posts, c.Pages, c.Unlisted)
+	// A page that redirects (redirect_to) has no page of its own
+	// either: its addresses lead to its target (redirectpages.go).
+	lists, redirecting := redirectPages(c.Posts, c.Pages, c.Unlisted)
+	lists, stubs, stubWarns := layoutStubs(c.Hexo(), lists...)
 	// A multilingual site is a blog per language (languages.go); owners
 	// says which renders each entry.
 	b, blogs, owners, posts, pages, unlisted := languageBlogs(site, c.Languages, lists[0], lists[1], lists[2])
@@ -142,6 +145,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 
 	links := newPostLinks(site, entries, stubs, c)
 	links.setTags(blogs)
+	links.setRedirects(redirecting)
 	gopherPost := links.gopherURL
 	gopherFile := func(f string) string { return site.GopherURL(fileItemType(f), "/"+f) }
 
@@ -475,6 +479,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.searches = st.newSearches(b, blogs)
 	routes.languagePages(blogs, st)
 	st.serveOldAddresses(routes, served, c.Scheduled, stubs)
+	pendingRedirects := st.claimRedirectPages(routes, redirecting)
 	st.Warnings = append(st.Warnings, routes.warns...)
 	st.serveFolderIndexes(c.Files)
 	st.serveHexoAssets(c.HexoAssetAddresses())
@@ -484,6 +489,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.serveGeneratorTerms(c, lb) // Hexo's, jekyll-archives'
 		st.serveTermPages(c, lb)      // Hugo's and Zola's
 	}
+	st.serveRedirectPages(links, pendingRedirects) // last: they lead to what the others answer
 
 	var prevSearch *search.Index
 	if opts.Previous != nil {

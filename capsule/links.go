@@ -47,7 +47,11 @@ type postLinks struct {
 	// stubs are themes' layout pages left out (layoutStubs): links to
 	// them lead to the capsule's page that serves them.
 	stubs map[*content.Post]builtinPage
-	files map[string]fileKind // the files beside the posts, by path
+	// redirects are the redirect pages (redirectpages.go): links to
+	// them lead to their targets, a URL off the site when the page's
+	// gopherType is TypeHTML.
+	redirects map[*content.Post]builtinPage
+	files     map[string]fileKind // the files beside the posts, by path
 	// tags are the tags of each blog by language folder ("" at the
 	// top, "/ja"), by content.TermKey: links to the generator's pages of
 	// tags lead to the capsule's (termTag).
@@ -382,6 +386,9 @@ func inNamedFolder(p *content.Post, dir string) bool {
 // geminiLink is the Gemini link to a published post or page, or to the
 // capsule's page that serves a stub.
 func (l *postLinks) geminiLink(p *content.Post) string {
+	if page, ok := l.redirects[p]; ok {
+		return page.gemini
+	}
 	if page, ok := l.stubs[p]; ok {
 		return page.gemini
 	}
@@ -392,6 +399,11 @@ func (l *postLinks) geminiLink(p *content.Post) string {
 // of the capsule's page that serves a stub.
 func (l *postLinks) gopherURL(p *content.Post) string {
 	site := l.site
+	if page, ok := l.redirects[p]; ok && page.gopherType == gopher.TypeHTML {
+		return page.gopher // a URL off the site
+	} else if ok {
+		return site.GopherURL(page.gopherType, page.gopher)
+	}
 	if page, ok := l.stubs[p]; ok {
 		return site.GopherURL(page.gopherType, page.gopher)
 	}

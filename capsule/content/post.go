@@ -80,6 +80,13 @@ type Post struct {
 	// heroImage, Eleventy's image or cover): drawn before its text, as an
 	// image written there would be. Its URL is "" when there is none.
 	Hero Hero
+	// RedirectTo is where a Jekyll page or post whose front matter has
+	// jekyll-redirect-from's redirect_to sends its readers: a path of
+	// the site or a URL, as written (the first of a list). Jekyll
+	// writes a redirect at its addresses, not its text: capsule does
+	// the same (capsule's redirectpages.go), and lists it nowhere. ""
+	// for any other post.
+	RedirectTo string
 
 	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
@@ -543,7 +550,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if def.home {
 			break // the site file's keys: parseSiteMeta told of those it does not know
 		}
-		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) {
+		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) || def.jekyll && u.name == "redirect_to" {
 			// A section's cascade's are told of at the section
 			// (readSections); but one that may be meant to keep the
 			// post back leaves it out, as its own would.
@@ -566,6 +573,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: len(bytes.TrimSpace(body)) == 0}
 	p.rel = p.Path()
 	p.hexoVals = hexoVals
+	if def.jekyll {
+		p.RedirectTo = redirectTo(m["redirect_to"])
+	}
 	p.Title = plainTitle(oneLine(r.str("title", titleExample)), def.typographer)
 	for _, k := range []string{"summary", "description", "excerpt"} {
 		if _, ok := m[k]; ok {
@@ -965,4 +975,24 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s))
+}
+
+// redirectTo is the target of jekyll-redirect-from's redirect_to, v:
+// a string, or the first of a list that is one (the plugin's
+// Redirectable#redirect_to takes a list's first), trimmed; "" for
+// none. Control characters make it none: no address or URL has them.
+func redirectTo(v any) string {
+	if list, ok := v.([]any); ok {
+		i := slices.IndexFunc(list, func(x any) bool { return x != nil })
+		if i < 0 {
+			return ""
+		}
+		v = list[i]
+	}
+	s, _ := v.(string)
+	s = strings.TrimSpace(s)
+	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return ""
+	}
+	return s
 }

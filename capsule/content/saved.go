@@ -491,6 +491,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.Bool(p.Math)
 	w.String(p.Hero.URL)
 	w.String(p.Hero.Alt)
+	w.String(p.RedirectTo)
 	w.Uvarint(uint64(p.BodyLine))
 	w.Uvarint(uint64(len(p.Lines)))
 	for _, s := range p.Lines {
@@ -563,6 +564,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.Math = d.Bool()
 	p.Hero.URL = d.String()
 	p.Hero.Alt = d.String()
+	p.RedirectTo = d.String()
 	p.BodyLine = d.Int(buildcache.MaxLine)
 	if n := d.Count(3, maxSaved); n > 0 {
 		p.Lines = make([]LineSync, n)
