@@ -158,7 +158,7 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 	var langs []Language
 	for code := range sure {
 		written := cmp.Or(f.config.jekyllWritten[code], code)
-		l := Language{Code: code, Tag: written, Name: cmp.Or(knownNames[code], written)}
+		l := Language{Code: code, Tag: written, Name: cmp.Or(languageName(code), written)}
 		if code != def {
 			l.Dir, l.Weight = "/"+written, 1
 		}
@@ -269,8 +269,7 @@ func LangBase(tag string) string {
 // language's code, or one of Astro's i18n locales.
 func (f folder) isLangFolder(name string) bool {
 	name = strings.ToLower(name)
-	_, known := knownNames[name]
-	return known || slices.Contains(f.config.locales, name)
+	return langFolders[name] || slices.Contains(f.config.locales, name)
 }
 
 // languageNames warns of the posts of capsule's own folder whose names end
@@ -288,7 +287,7 @@ func languageNames(posts []*Post) []*FileError {
 			continue
 		}
 		code := strings.ToLower(stem[i+1:])
-		if _, known := knownNames[code]; !known {
+		if !langFolders[code] {
 			continue
 		}
 		warns = append(warns, &FileError{File: p.File, Line: 1, Kind: "language in a file name", Msg: fmt.Sprintf(

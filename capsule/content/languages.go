@@ -34,16 +34,59 @@ type Language struct {
 	Dir string
 }
 
-// knownNames are the names of common languages, in themselves, for a
-// language whose configuration gives no languageName.
-var knownNames = map[string]string{
-	"en": "English", "ja": "日本語", "fr": "Français", "de": "Deutsch", "es": "Español",
-	"it": "Italiano", "pt": "Português", "pt-br": "Português", "zh": "中文", "zh-cn": "简体中文",
-	"zh-tw": "繁體中文", "ko": "한국어", "ru": "Русский", "fa": "فارسی", "ar": "العربية", "nl": "Nederlands",
-	// (More, for language folders: MrGreen's tr/ was no language.)
-	"tr": "Türkçe", "pl": "Polski", "sv": "Svenska", "fi": "Suomi", "da": "Dansk", "nb": "Norsk bokmål",
-	"cs": "Čeština", "uk": "Українська", "vi": "Tiếng Việt", "th": "ไทย", "id": "Bahasa Indonesia",
-	"hi": "हिन्दी", "he": "עברית", "el": "Ελληνικά", "hu": "Magyar", "ro": "Română",
+// langFolders are the language codes a folder's name (ja/ beside
+// _posts, an Eleventy site's fr/) or a file name's ending (hello.en.md)
+// is taken for in a site that configures no languages: common ones
+// alone, since each makes more folders and names count as languages
+// (MrGreen's tr/ was no language before tr was among them). What a
+// language is called is languageName's, for many more.
+var langFolders = map[string]bool{
+	"en": true, "ja": true, "fr": true, "de": true, "es": true, "it": true, "pt": true, "pt-br": true,
+	"zh": true, "zh-cn": true, "zh-tw": true, "ko": true, "ru": true, "fa": true, "ar": true, "nl": true,
+	"tr": true, "pl": true, "sv": true, "fi": true, "da": true, "nb": true, "cs": true, "uk": true,
+	"vi": true, "th": true, "id": true, "hi": true, "he": true, "el": true, "hu": true, "ro": true,
+}
+
+// languageAutonyms are the names of languages in themselves, as a list of
+// languages shows them, for a language whose configuration gives no
+// name: those of ISO 639-1 a blog is likely written in (jekyll-polyglot
+// sites list Swahili and Amharic: yunseo-kim.github.io's twelve), and
+// regional forms whose name differs. Lower-case codes; capitalised as
+// the start of an item is.
+var languageAutonyms = map[string]string{
+	"af": "Afrikaans", "am": "አማርኛ", "ar": "العربية", "as": "অসমীয়া", "az": "Azərbaycan", "be": "Беларуская",
+	"bg": "Български", "bn": "বাংলা", "bo": "བོད་སྐད་", "br": "Brezhoneg", "bs": "Bosanski", "ca": "Català",
+	"cs": "Čeština", "cy": "Cymraeg", "da": "Dansk", "de": "Deutsch", "dz": "རྫོང་ཁ", "el": "Ελληνικά",
+	"en": "English", "eo": "Esperanto", "es": "Español", "et": "Eesti", "eu": "Euskara", "fa": "فارسی",
+	"fi": "Suomi", "fo": "Føroyskt", "fr": "Français", "fy": "Frysk", "ga": "Gaeilge", "gd": "Gàidhlig",
+	"gl": "Galego", "gu": "ગુજરાતી", "ha": "Hausa", "he": "עברית", "hi": "हिन्दी", "hr": "Hrvatski",
+	"ht": "Kreyòl ayisyen", "hu": "Magyar", "hy": "Հայերեն", "id": "Bahasa Indonesia", "ig": "Igbo",
+	"is": "Íslenska", "it": "Italiano", "ja": "日本語", "jv": "Basa Jawa", "ka": "ქართული", "kk": "Қазақ тілі",
+	"km": "ខ្មែរ", "kn": "ಕನ್ನಡ", "ko": "한국어", "ku": "Kurdî", "ky": "Кыргызча", "la": "Latina",
+	"lb": "Lëtzebuergesch", "lo": "ລາວ", "lt": "Lietuvių", "lv": "Latviešu", "mg": "Malagasy", "mi": "Māori",
+	"mk": "Македонски", "ml": "മലയാളം", "mn": "Монгол", "mr": "मराठी", "ms": "Bahasa Melayu", "mt": "Malti",
+	"my": "မြန်မာ", "nb": "Norsk bokmål", "ne": "नेपाली", "nl": "Nederlands", "nn": "Norsk nynorsk", "no": "Norsk",
+	"oc": "Occitan", "or": "ଓଡ଼ିଆ", "pa": "ਪੰਜਾਬੀ", "pl": "Polski", "ps": "پښتو", "pt": "Português",
+	"qu": "Runasimi", "rm": "Rumantsch", "ro": "Română", "ru": "Русский", "rw": "Kinyarwanda", "sa": "संस्कृतम्",
+	"sd": "سنڌي", "si": "සිංහල", "sk": "Slovenčina", "sl": "Slovenščina", "so": "Soomaali", "sq": "Shqip",
+	"sr": "Српски", "su": "Basa Sunda", "sv": "Svenska", "sw": "Kiswahili", "ta": "தமிழ்", "te": "తెలుగు",
+	"tg": "Тоҷикӣ", "th": "ไทย", "ti": "ትግርኛ", "tk": "Türkmen", "tl": "Tagalog", "tr": "Türkçe",
+	"tt": "Татар", "ug": "ئۇيغۇرچە", "uk": "Українська", "ur": "اردو", "uz": "Oʻzbek", "vi": "Tiếng Việt",
+	"xh": "isiXhosa", "yi": "ייִדיש", "yo": "Èdè Yorùbá", "zh": "中文", "zu": "isiZulu",
+	// Regional forms named apart.
+	"pt-br": "Português", "zh-cn": "简体中文", "zh-sg": "简体中文", "zh-hans": "简体中文",
+	"zh-tw": "繁體中文", "zh-hk": "繁體中文", "zh-hant": "繁體中文",
+}
+
+// languageName is the name of the language tag code in itself (a
+// region's form the language's: "Deutsch" of de-AT), "" when
+// languageAutonyms has none.
+func languageName(code string) string {
+	code = strings.ToLower(code)
+	if name, ok := languageAutonyms[code]; ok {
+		return name
+	}
+	return languageAutonyms[LangBase(code)]
 }
 
 // readHugoLanguages reads [languages] of a Hugo configuration (keys
@@ -63,7 +106,7 @@ func readHugoLanguages(m map[string]any) []Language {
 			continue
 		}
 		lm, _ := v.(map[string]any)
-		l := Language{Code: code, Tag: code, Name: cmp.Or(str(lm["label"]), str(lm["languagename"]), knownNames[code], code), Title: str(lm["title"])}
+		l := Language{Code: code, Tag: code, Name: cmp.Or(str(lm["label"]), str(lm["languagename"]), languageName(code), code), Title: str(lm["title"])}
 		if l.Title == "" && code != def {
 			// A language with no title has the top level's, as Hugo's
 			// .Site.Title, not the default language's, which titles the

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -282,13 +283,17 @@ func languageCode(s string) string {
 	if primary, _, _ := strings.Cut(s, "-"); langPattern.MatchString(s) && len(primary) >= 2 && len(primary) <= 3 {
 		return s
 	}
-	for code, name := range knownNames {
-		if strings.EqualFold(s, name) {
-			return code
+	for _, code := range languageNameCodes {
+		if strings.EqualFold(s, languageAutonyms[code]) {
+			return code // the shortest code of a name two share: pt of Português
 		}
 	}
 	return languageInEnglish[strings.ToLower(s)]
 }
+
+// languageNameCodes are the codes of languageAutonyms, sorted: a name two
+// codes share is the first's.
+var languageNameCodes = slices.Sorted(maps.Keys(languageAutonyms))
 
 // languageInEnglish are the tags of common languages by their English
 // names, lower case.

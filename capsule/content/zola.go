@@ -106,7 +106,7 @@ func zolaLanguages(m map[string]any, def string) (langs []Language, byCode map[s
 	if len(others) == 0 || len(others) == 1 && others[def] != nil {
 		return nil, nil, ""
 	}
-	langs = []Language{{Code: def, Tag: def, Name: cmp.Or(knownNames[def], def)}}
+	langs = []Language{{Code: def, Tag: def, Name: cmp.Or(languageName(def), def)}}
 	byCode = map[string]string{def: ""}
 	for code, v := range others {
 		code = strings.ToLower(code)
@@ -114,7 +114,7 @@ func zolaLanguages(m map[string]any, def string) (langs []Language, byCode map[s
 			continue
 		}
 		lm, _ := v.(map[string]any)
-		langs = append(langs, Language{Code: code, Tag: code, Name: cmp.Or(knownNames[code], code),
+		langs = append(langs, Language{Code: code, Tag: code, Name: cmp.Or(languageName(code), code),
 			Title: str(lm["title"]), Description: str(lm["description"]), Weight: 1, Dir: "/" + code})
 		byCode[code] = ""
 	}
