@@ -73,8 +73,10 @@ func (st *Store) serveGeneratorTerms(c *content.Content, b *blog) {
 		}
 	}
 	if b.dir == "" {
-		// Hexo's archives (hexo-generator-archive): the capsule's.
-		for _, addr := range c.HexoArchivePages(b.posts) {
+		// Hexo's archives (hexo-generator-archive) and jekyll-archives'
+		// lists of a year's, a month's and a day's posts: the
+		// capsule's archive.
+		for _, addr := range slices.Concat(c.HexoArchivePages(b.posts), c.JekyllArchiveDatePages(b.posts)) {
 			st.serveGeneratorAddress(addr, archivePath, archiveSel, redirects)
 		}
 	}

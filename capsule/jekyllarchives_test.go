@@ -114,3 +114,60 @@ func TestJekyllArchivesPages(t *testing.T) {
 		}
 	})
 }
+
+// jekyll-archives' lists of a year's, a month's and a day's posts (its
+// enabled naming year, month, day, or all) are at /:year/,
+// /:year/:month/ and /:year/:month/:day/ unless its permalinks say
+// otherwise, for the dates its posts have: they lead to the capsule's
+// archive, as Hexo's archives do, and a post's link to one too. They
+// were not found (51 on Gemini, Gopher's not-found), a link to one a
+// dead link.
+func TestJekyllArchivesDatePages(t *testing.T) {
+	files := func(config string) map[string]string {
+		return map[string]string{
+			"_config.yml": "title: Dates\ntimezone: Asia/Tokyo\nplugins: [jekyll-archives]\n" + config,
+			// 2020-01-01 23:30 in UTC is 2020-01-02 in the site's zone.
+			"_posts/2020-01-02-one.md": "---\ntitle: One\ndate: 2020-01-01 23:30:00 +0000\ntags: [Go]\n---\nSee [the year](/2020/).\n",
+			"_posts/2021-07-15-two.md": "---\ntitle: Two\n---\nSee [the month](/months/2020-01/).\n",
+			// Not a post: its date makes no list.
+			"_drafts/three.md": "---\ntitle: Three\ndate: 2022-03-03\n---\nThree.\n",
+		}
+	}
+	d := serveDir(t, testfs.Write(t, files("jekyll-archives:\n  enabled: [year, month, day, tags]\n  permalinks:\n    month: /months/:year-:month/\n")))
+	want := servetest.GopherGet(t, d, "/archive\r\n")
+	if !strings.Contains(want, "One") || !strings.Contains(want, "Two") {
+		t.Fatalf("Gopher /archive: %q, want the archive", want)
+	}
+	for _, p := range []string{"/2020/", "/2020", "/2020/index.html", "/2021/", "/months/2020-01/", "/months/2021-07/", "/2020/01/02/", "/2021/07/15/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 31 || !strings.HasSuffix(meta, "/archive.gmi") {
+			t.Errorf("Gemini %s: %d %s, want a redirect to the archive", p, status, meta)
+		}
+		if got := servetest.GopherGet(t, d, p+"\r\n"); got != want {
+			t.Errorf("Gopher %s: %q, want the archive %q", p, got, want)
+		}
+	}
+	// Dates with no post, the day in UTC, the month at the plugin's
+	// default address (the site moved it), the draft's year.
+	for _, p := range []string{"/2019/", "/2020/02/", "/2020/01/01/", "/2020/01/", "/2022/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 51 {
+			t.Errorf("Gemini %s: %d %s, a list the plugin does not make", p, status, meta)
+		}
+	}
+	for page, link := range map[string]string{"/posts/one.gmi": "=> /archive.gmi the year\n", "/posts/two.gmi": "=> /archive.gmi the month\n"} {
+		if _, _, text := servetest.GeminiGet(t, d, page); !strings.Contains(text, link) {
+			t.Errorf("%s lacks %q:\n%s", page, link, text)
+		}
+	}
+	// Not enabled (tags alone): no list of dates.
+	d = serveDir(t, testfs.Write(t, files("jekyll-archives:\n  enabled: [tags]\n")))
+	if status, meta, _ := servetest.GeminiGet(t, d, "/2020/"); status != 51 {
+		t.Errorf("Gemini /2020/ with dates not enabled: %d %s, want 51", status, meta)
+	}
+	// all: every kind, at the plugin's addresses.
+	d = serveDir(t, testfs.Write(t, files("jekyll-archives:\n  enabled: all\n")))
+	for _, p := range []string{"/2020/", "/2020/01/", "/2020/01/02/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 31 || !strings.HasSuffix(meta, "/archive.gmi") {
+			t.Errorf("Gemini %s (all): %d %s, want a redirect to the archive", p, status, meta)
+		}
+	}
+}

@@ -94,7 +94,8 @@ type postLinks struct {
 	// the capsule's list it leads to (content.ZolaList): nested ones
 	// (/docs/intro/) too. A section that is a page is not here: its
 	// address is its page's. And a Hexo site's archives
-	// (content.HexoArchivePages), leading to the capsule's archive.
+	// (content.HexoArchivePages) and jekyll-archives' of dates
+	// (content.JekyllArchiveDatePages), leading to the capsule's archive.
 	zolaLists map[string]listLead
 	web       *url.URL // the blog's web address, with a host; nil when it has none
 	basePath  string   // its path, without the final slash: "/blog", or ""
@@ -718,9 +719,9 @@ func (l *postLinks) setTags(blogs []*blog) {
 	})
 	for _, b := range blogs {
 		if b.dir != "" {
-			continue // Hexo's archives are of the site's top
+			continue // Hexo's and jekyll-archives' archives are of the site's top
 		}
-		for _, addr := range l.c.HexoArchivePages(b.posts) {
+		for _, addr := range slices.Concat(l.c.HexoArchivePages(b.posts), l.c.JekyllArchiveDatePages(b.posts)) {
 			if l.zolaLists == nil {
 				l.zolaLists = make(map[string]listLead)
 			}

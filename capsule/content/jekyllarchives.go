@@ -12,7 +12,8 @@ import (
 	"unicode/utf8"
 )
 
-// The jekyll-archives plugin's pages of tags and categories. A Jekyll
+// The jekyll-archives plugin's pages of tags and categories, and of
+// dates (JekyllArchiveDatePages). A Jekyll
 // site that lists the plugin (in _config.yml's plugins or gems, or in its
 // Gemfile; or whose theme is Chirpy, which depends on it) and enables its tags or categories archives (jekyll-archives:
 // enabled: [tags, categories], or all, or true) has a page for each of
@@ -26,8 +27,10 @@ import (
 // of its terms' pages; nil when the plugin makes none of them.
 type jekyllArchives struct {
 	// tag and category are the permalinks of a tag's and a category's
-	// page, "" when that kind is not enabled.
-	tag, category string
+	// page, "" when that kind is not enabled; year, month and day those
+	// of the lists of a year's, a month's and a day's posts.
+	tag, category    string
+	year, month, day string
 	// slugMode is slug_mode, "default" when unset.
 	slugMode string
 	// collectionsDir is the site's collections_dir (siteConfig's), to
@@ -91,7 +94,16 @@ func readJekyllArchives(m map[string]any, dir, collectionsDir string) *jekyllArc
 	if enabled("categories") {
 		a.category = permalink("category", "/category/:name/")
 	}
-	if a.tag == "" && a.category == "" {
+	if enabled("year") {
+		a.year = permalink("year", "/:year/")
+	}
+	if enabled("month") {
+		a.month = permalink("month", "/:year/:month/")
+	}
+	if enabled("day") {
+		a.day = permalink("day", "/:year/:month/:day/")
+	}
+	if a.tag == "" && a.category == "" && a.year == "" && a.month == "" && a.day == "" {
 		return nil
 	}
 	return a
@@ -159,7 +171,13 @@ func archiveSlug(name, mode string) (string, bool) {
 // it: the placeholders replaced, "/" first, ".." a "/", "./" taken out,
 // runs of "/" one.
 func archiveAddress(permalink, slug, kind string) string {
-	s := "/" + strings.ReplaceAll(strings.ReplaceAll(permalink, ":name", slug), ":type", kind)
+	return archiveURL(strings.ReplaceAll(strings.ReplaceAll(permalink, ":name", slug), ":type", kind))
+}
+
+// archiveURL is s, a permalink with its placeholders replaced, as
+// Jekyll's URL sanitizes it.
+func archiveURL(s string) string {
+	s = "/" + s
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "..", "/"), "./", "")
 	for strings.Contains(s, "//") {
 		s = strings.ReplaceAll(s, "//", "/")
@@ -209,6 +227,55 @@ func (c *Content) JekyllArchivePages(posts []*Post) []HexoTermPage {
 		for _, raw := range p.categories {
 			if tag := oneLine(html.UnescapeString(raw)); slices.Contains(p.Tags, tag) {
 				add(a.category, "category", tag)
+			}
+		}
+	}
+	return out
+}
+
+// JekyllArchiveDatePages are the addresses of the lists jekyll-archives
+// makes of a year's, a month's and a day's posts (when its enabled
+// names year, month, day, or is all), of the posts served that are in
+// _posts folders, by their dates in the site's zone (as Jekyll's
+// strftime("%Y"), "%m", "%d" make them): /2020/, /2020/01/,
+// /2020/01/02/ at the plugin's permalinks, or the site's. Decoded, from
+// the top of the site; nil for a site with none (not Jekyll's, no
+// plugin, none enabled, a jekyll-polyglot site's). At most three for
+// each post.
+func (c *Content) JekyllArchiveDatePages(posts []*Post) []string {
+	a := c.jekyllArchives
+	if a == nil || a.year == "" && a.month == "" && a.day == "" {
+		return nil
+	}
+	var out []string
+	seen := make(map[string]bool)
+	for _, p := range posts {
+		if p.Page {
+			continue
+		}
+		if _, ok := jekyllPostFolder(stripCollectionsDir(p.Dir, a.collectionsDir)); !ok {
+			continue // another collection's document: not in site.posts
+		}
+		y, m, d := p.Date.Format("2006"), p.Date.Format("01"), p.Date.Format("02")
+		for _, kind := range [][2]string{{a.year, "year"}, {a.month, "month"}, {a.day, "day"}} {
+			if kind[0] == "" {
+				continue
+			}
+			s := kind[0]
+			switch kind[1] { // the placeholders of its date alone (url_placeholders)
+			case "day":
+				s = strings.ReplaceAll(s, ":day", d)
+				fallthrough
+			case "month":
+				s = strings.ReplaceAll(s, ":month", m)
+				fallthrough
+			case "year":
+				s = strings.ReplaceAll(s, ":year", y)
+			}
+			addr := archiveURL(strings.ReplaceAll(s, ":type", kind[1]))
+			if !seen[addr] && addr != "/" {
+				seen[addr] = true
+				out = append(out, addr)
 			}
 		}
 	}
