@@ -150,7 +150,10 @@ func (f folder) address(p *Post, hasIndex func(dir string) bool) (warn *FileErro
 		}
 	case f.layout == layoutHugo:
 		addr, ok = f.config.hugoAddress(p, f.contentPath(), hasIndex)
+		page, isPage := f.astroPageAddress(p.File)
 		switch {
+		case isPage:
+			addr, ok = page, true // Astro's file-based routing's, whatever its front matter says
 		case f.gen == genEleventy && p.own == "":
 			addr = eleventyFolderIndex(eleventyDefaultAddress(p))
 		case f.gen == genEleventy && p.ownKey == "permalink":

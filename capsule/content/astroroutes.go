@@ -126,18 +126,13 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 	if len(folders) == 0 {
 		return nil, false, nil
 	}
-	base := ""
-	if m := astroBasePattern.FindAllSubmatch(cfg, -1); len(m) == 1 {
-		base = strings.Trim(path.Clean("/"+string(m[0][1])), "/")
-	} else if len(m) > 1 {
+	base, ok := astroSiteBase(dir, cfg)
+	if !ok {
 		return nil, false, nil // which is the site's is not capsule's to guess
 	}
 	var wind *astroWind
 	if w, ok := readAstroWind(dir); ok {
 		wind = &w
-		if base == "" {
-			base = w.base // the theme gives it to Astro
-		}
 	}
 	content = path.Clean(filepath.ToSlash(content))
 	pages := filepath.Join(dir, "src", "pages")
@@ -548,6 +543,23 @@ func astroCollectionFolders(dir string) map[string]string {
 		}
 	}
 	return out
+}
+
+// astroSiteBase is the base an Astro site's pages are built under, its
+// configuration cfg's (base: '/blog/'), or AstroWind's (its
+// src/config.yaml gives it to Astro), without the slashes around it: ""
+// for the top. ok is false when the configuration writes several, of
+// which the site's is not capsule's to guess.
+func astroSiteBase(dir string, cfg []byte) (base string, ok bool) {
+	if m := astroBasePattern.FindAllSubmatch(cfg, -1); len(m) == 1 {
+		base = strings.Trim(path.Clean("/"+string(m[0][1])), "/")
+	} else if len(m) > 1 {
+		return "", false
+	}
+	if w, found := readAstroWind(dir); found && base == "" {
+		base = w.base
+	}
+	return base, true
 }
 
 // astroContentConfigs are the names of an Astro site's content

@@ -53,6 +53,14 @@ type folder struct {
 	astroRoutes     map[string][]astroRoute
 	astroFileFormat bool
 	astroRouteWarns []*FileError // the routes of its posts not followed
+	// astroPages is an Astro site's src/pages when its Markdown pages
+	// there are read beside the content collections (astropages.go),
+	// "" when src/pages is the content folder or the site no Astro one;
+	// astroBase the configuration's base they are built under, and
+	// astroBaseKnown false when it writes several.
+	astroPages     string
+	astroBase      string
+	astroBaseKnown bool
 }
 
 // hugoConfigNames are the names of a Hugo site's configuration file, in

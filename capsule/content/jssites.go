@@ -126,6 +126,11 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = base
 		}
 		f.astroRoutes, f.astroFileFormat, f.astroRouteWarns = astroRoutes(dir, f.config.contentDir, cfg)
+		if pages := filepath.Join("src", "pages"); f.config.contentDir != pages {
+			f.astroPages = filepath.Join(dir, pages)
+			f.astroBase, f.astroBaseKnown = astroSiteBase(dir, cfg)
+			f.astroFileFormat = f.astroFileFormat || astroFileFormat.Match(cfg)
+		}
 		f.static = []staticDir{{dir: "public"}}
 		if bytes.Contains(cfg, []byte("remark-math")) || bytes.Contains(cfg, []byte("remarkMath")) {
 			// remark-math reads "$…$" as math (fuwari's), as written,
@@ -1553,22 +1558,4 @@ func jsHero(m map[string]any) Hero {
 		return h
 	}
 	return Hero{}
-}
-
-// astroPagesNotRead names the Markdown pages of an Astro site's
-// src/pages that are not read, its content collections (contentDir)
-// being read instead: Astro builds both (AstroWind's privacy and terms
-// pages beside its blog), capsule reads one folder; counted in a
-// warning, not lost in silence.
-func astroPagesNotRead(root, contentDir string) []*FileError {
-	pages := filepath.Join("src", "pages")
-	if contentDir == pages {
-		return nil
-	}
-	n, first := countNestedMarkdown(filepath.Join(root, pages), nil, nil)
-	if n == 0 {
-		return nil
-	}
-	return []*FileError{{File: first, Kind: "pages not read",
-		Msg: fmt.Sprintf("%s in src/pages, which Astro builds beside the content collections capsule reads (%s): not served", count(n, "Markdown page"), filepath.ToSlash(contentDir))}}
 }

@@ -796,29 +796,42 @@ func TestEleventyPassthroughInsideTheInput(t *testing.T) {
 }
 
 // An Astro site's Markdown pages in src/pages, beside the content
-// collections that are read, are counted in a warning, not lost in
-// silence (AstroWind's privacy and terms pages); with no collections,
-// src/pages is what is read, and nothing is said.
-func TestAstroPagesBesideCollectionsNamed(t *testing.T) {
+// collections that are read, are pages at the addresses Astro's routing
+// gives them (AstroWind's privacy and terms pages), a file named with
+// "_" none; an MDX page is named in a warning, as in a collection. With
+// no collections, src/pages is what is read, each page once.
+func TestAstroPagesBesideCollectionsRead(t *testing.T) {
 	files := map[string]string{
 		"astro.config.mjs":         `export default defineConfig({ site: "https://example.org" });`,
 		"src/content/blog/post.md": jsPost("Post", "2024-01-01", ""),
 		"src/pages/privacy.md":     "---\ntitle: Privacy\n---\nx\n",
-		"src/pages/legal/terms.md": "---\ntitle: Terms\n---\nx\n",
+		"src/pages/legal/terms.md": "---\ntitle: Terms\ndate: 2024-02-02\n---\nx\n",
+		"src/pages/_hidden.md":     "---\ntitle: Hidden\n---\nx\n",
+		"src/pages/slides.mdx":     "---\ntitle: Slides\n---\nx\n",
 		"src/pages/index.astro":    "---\n---\n<h1>hi</h1>\n",
 	}
 	c, err := Load(testfs.Write(t, files), LoadOptions{Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var named []*FileError
+	got := map[string][]string{}
+	for _, p := range c.Pages {
+		got[p.Title] = p.Addresses
+	}
+	if len(got) != 2 || !slices.Equal(got["Privacy"], []string{"/privacy/"}) || !slices.Equal(got["Terms"], []string{"/legal/terms/"}) {
+		t.Errorf("pages %v, want Privacy at /privacy/ and Terms at /legal/terms/ (posts %d)", got, len(c.Posts))
+	}
+	if len(c.Posts) != 1 {
+		t.Errorf("%d posts, want the collection's one", len(c.Posts))
+	}
+	mdx := 0
 	for _, w := range c.Warnings {
-		if w.Kind == "pages not read" {
-			named = append(named, w)
+		if w.Kind == "MDX not read" && strings.HasSuffix(w.File, "slides.mdx") {
+			mdx++
 		}
 	}
-	if len(named) != 1 || !strings.Contains(named[0].Msg, "2 Markdown pages in src/pages") || !strings.Contains(named[0].Msg, "(src/content)") {
-		t.Errorf("warnings %v", c.Warnings)
+	if mdx != 1 {
+		t.Errorf("the MDX page named %d times: %v", mdx, c.Warnings)
 	}
 	delete(files, "src/content/blog/post.md")
 	files["src/pages/posts/post.md"] = jsPost("Post", "2024-01-01", "")
@@ -826,10 +839,8 @@ func TestAstroPagesBesideCollectionsNamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range c.Warnings {
-		if w.Kind == "pages not read" {
-			t.Errorf("src/pages read, and named as not read: %v", w)
-		}
+	if n := len(c.Pages) + len(c.Posts); n != 3 {
+		t.Errorf("src/pages read as the content folder: %d posts and pages, want 3", n)
 	}
 }
 

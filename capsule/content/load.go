@@ -349,9 +349,6 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	var zolaFiles map[string]zolaSectionFile // each section file's, by its path
 	var sectionPages map[string]bool         // the files of sections that are pages (sectionTextPages)
 	var hugoSections map[string]bool         // a Hugo site's folders with an _index.md, when a section is a page
-	if f.gen == genAstro {
-		c.Warnings = append(c.Warnings, astroPagesNotRead(f.root, f.config.contentDir)...)
-	}
 	switch l {
 	case layoutJekyll:
 		found, warns, ferrs := findJekyll(dir, root, ex, top, recs, maxPost, loc, f.config)
@@ -447,6 +444,13 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		} else {
 			c.Layout = f.describe(f.inLanguageFolders(main, nested))
 		}
+	}
+	if f.gen == genAstro {
+		// Its Markdown pages in src/pages, beside the collections read
+		// (astropages.go).
+		pages, warns, ferrs := f.astroPageFiles(&opts, maxPost, loc)
+		posts = append(posts, pages...)
+		c.Warnings, errs = append(c.Warnings, warns...), append(errs, ferrs...)
 	}
 	if c.Layout == "" {
 		c.Layout = f.describe(nil)
