@@ -484,6 +484,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.serveFolderIndexes(c.Files)
 	st.serveHexoAssets(c.HexoAssetAddresses())
 	st.servePostsFolders(blogs, links)
+	st.serveDefaultLanguageHome(c)
 	for _, lb := range blogs {
 		// Last: what anything else answers is its.
 		st.serveGeneratorTerms(c, lb) // Hexo's, jekyll-archives'

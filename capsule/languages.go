@@ -239,3 +239,26 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		st.gemini[tagFeedPath(d, g.Name)] = pages.feed
 	}
 }
+
+// serveDefaultLanguageHome answers the address at which a multilingual
+// Hugo site writes a redirect to its top, its default language's folder
+// when that language is at the top (content.DefaultLanguageHome:
+// yzwbeast's /zh/), in the forms a reader gives it (with and without
+// the trailing slash, with index.html): on Gemini a redirect to the
+// home, on Gopher the home's menu, as Hugo leads there. Last, after
+// everything else: an address that a page or a file has keeps it.
+func (st *Store) serveDefaultLanguageHome(c *content.Content) {
+	addr := c.DefaultLanguageHome()
+	if addr == "" {
+		return
+	}
+	to := gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiURL("/"), nil)
+	for _, a := range append([]string{addr}, addressForms(addr)...) {
+		if _, taken := st.gemini[a]; !taken {
+			st.gemini[a] = to
+		}
+		if _, taken := st.gopher[a]; !taken && st.gopher["/"] != nil {
+			st.gopher[a] = st.gopher["/"]
+		}
+	}
+}

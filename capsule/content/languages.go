@@ -140,6 +140,15 @@ func readHugoLanguages(m map[string]any) []Language {
 	return out
 }
 
+// DefaultLanguageHome is the address at which a multilingual Hugo site
+// whose default language is at its top (no
+// defaultContentLanguageInSubdir) writes a page that redirects to the
+// top: "/ja/" of defaultContentLanguage = "ja", which a reader may have
+// kept or a link written (yzwbeast's blog links /zh/). Hugo writes none
+// with disableDefaultLanguageRedirect, nor for a site of one language,
+// nor a Zola site; "" then.
+func (c *Content) DefaultLanguageHome() string { return c.defaultLangHome }
+
 // language is the language of code among c's, or nil.
 func (c siteConfig) language(code string) *Language {
 	for i := range c.languages {

@@ -96,6 +96,8 @@ type Content struct {
 	// sectionLists: see SectionLists.
 	sectionLists bool
 	zolaLists    []ZolaList // see ZolaLists
+	// defaultLangHome: see DefaultLanguageHome.
+	defaultLangHome string
 	// hexoAssets are the web addresses of a Hexo site's posts' asset
 	// files, without their leading "/", to the files (HexoAssetFile),
 	// hexoRoot its root ("/blog").
@@ -602,6 +604,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Warnings = append(c.Warnings, f.config.mountsWarnings(f.root)...)
 	}
 	c.sectionLists = l == layoutHugo && f.gen == ""
+	if c.sectionLists && !f.zola {
+		c.defaultLangHome = f.config.defaultLangHome
+	}
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
 		if f.zola {

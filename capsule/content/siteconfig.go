@@ -47,6 +47,10 @@ type siteConfig struct {
 	// the front matter's keys in that list: its date wins over theirs.
 	nameDates, nameFirst bool
 	languages            []Language // a multilingual site's, by weight (languages.go)
+	// defaultLangHome is where a multilingual Hugo site whose default
+	// language is at the top writes a redirect to the top ("/ja/"),
+	// "" for none (DefaultLanguageHome).
+	defaultLangHome string
 	// mounts is what capsule makes of Hugo's module.mounts of content
 	// (mounts.go): the folders it follows, named as languages' content
 	// folders (contentDir), and those it does not, named in warnings.
@@ -324,6 +328,13 @@ func readHugoConfig(root, file string) siteConfig {
 	// compared.
 	c.taxonomies, c.tagKeys = commaSet(taxonomies), commaSet(tagKeys)
 	c.languages = readHugoLanguages(m)
+	if redirect, set := m["disabledefaultlanguageredirect"].(bool); !(set && redirect) {
+		for _, l := range c.languages {
+			if l.Code == defaultLang && l.Dir == "" {
+				c.defaultLangHome = "/" + l.Code + "/"
+			}
+		}
+	}
 	c.claimContentDir(defaultLang)
 	mounts, over := hugoContentMounts(m)
 	var codes []string
