@@ -151,3 +151,54 @@ func sortedSections(secs map[string]bool) []string {
 	slices.Sort(names)
 	return names
 }
+
+// serveJekyllPaginator answers the pages jekyll-paginate makes of a
+// Jekyll blog's list of posts (content.JekyllPaginator): the template
+// page's address, when nothing answers it, leads to the archive of the
+// blog whose folder holds it, as the list of a Zola section of posts
+// does (servePostsFolders); then pages 2 to the last (/page2/ …, in the
+// forms a reader gives them) lead where the first does: to the home
+// when the first is the blog's home (/), else to the archive. A page
+// past the last is not found, as on the web site. As many addresses as
+// the pages, never more than the posts; each last, after everything
+// else: an address a page, a file or an old address has keeps it.
+func (st *Store) serveJekyllPaginator(c *content.Content, blogs []*blog) {
+	first, later := c.JekyllPaginator()
+	if first == "" {
+		return
+	}
+	var lb *blog
+	for _, b := range blogs {
+		if (b.dir == "" || strings.HasPrefix(first, b.dir+"/")) && (lb == nil || len(b.dir) > len(lb.dir)) {
+			lb = b
+		}
+	}
+	if lb == nil {
+		return
+	}
+	for _, a := range append([]string{first}, addressForms(first)...) {
+		if _, taken := st.gemini[a]; !taken {
+			st.gemini[a] = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(lb.dir+archivePath), nil)
+		}
+		if _, taken := st.gopher[a]; !taken && st.gopher[lb.dir+archiveSel] != nil {
+			st.gopher[a] = st.gopher[lb.dir+archiveSel]
+		}
+	}
+	at, menu := st.gemini[first], st.gopher[first]
+	if at == nil {
+		return
+	}
+	if at.Status != gemini.StatusPermanentRedirect && at.Status != gemini.StatusRedirect {
+		at = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(first), nil) // a page of its own: the home
+	}
+	for _, pager := range later {
+		for _, a := range append([]string{pager}, addressForms(pager)...) {
+			if _, taken := st.gemini[a]; !taken {
+				st.gemini[a] = at
+			}
+			if _, taken := st.gopher[a]; !taken && menu != nil {
+				st.gopher[a] = menu
+			}
+		}
+	}
+}

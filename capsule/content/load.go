@@ -113,6 +113,8 @@ type Content struct {
 	// jekyllArchives is a Jekyll site's jekyll-archives settings
 	// (JekyllArchivePages), nil when the plugin makes no page of terms.
 	jekyllArchives *jekyllArchives
+	// jekyllPaginate is its jekyll-paginate settings (JekyllPaginator).
+	jekyllPaginate jekyllPaginate
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -598,6 +600,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.hexo = f.gen == genHexo
 	c.jekyllArchives = f.config.archives
+	c.jekyllPaginate = f.config.paginate
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
 	c.polyglot = l == layoutJekyll && f.gen == "" && f.config.polyglot && len(f.config.jekyllLangs) >= 2
 	if l == layoutHugo && f.gen == "" && !f.zola {

@@ -150,6 +150,9 @@ type Post struct {
 	// untitled is a post whose front matter gives no title: Hugo's
 	// :title and :slug are empty for it.
 	untitled bool
+	// hidden is a Jekyll post whose front matter (or defaults) says
+	// hidden, which jekyll-paginate's pages leave out (JekyllPaginator).
+	hidden bool
 	// weight is the front matter's weight, 0 when it gives none (or one
 	// that is no number): what orders a Hugo section's list of its pages
 	// first (sortHugoSection).
@@ -615,6 +618,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
 	p.Page = r.boolean("page", "page = true") || def.page
+	if v, ok := m["hidden"]; ok && def.jekyll {
+		p.hidden = v != nil && v != false // Ruby's truth, as jekyll-paginate reads it
+	}
 	if def.jsSite {
 		p.Body, p.Page = jsFrontValues(m, p.Body, p.Page)
 		p.Hero = jsHero(m)

@@ -56,6 +56,8 @@ func changeField(v reflect.Value) bool {
 			v.Set(reflect.ValueOf(Markup{Emoji: true}))
 		case reflect.TypeOf(hexoTermDirs{}):
 			v.Set(reflect.ValueOf(hexoTermDirs{tags: "labels"}))
+		case reflect.TypeOf(jekyllPaginate{}):
+			v.Set(reflect.ValueOf(jekyllPaginate{per: 5, path: "/page:num", first: "/"}))
 		default:
 			return false
 		}

@@ -526,6 +526,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.translationKey)
 	w.String(p.fmTranslationKey)
 	w.Bool(p.untitled)
+	w.Bool(p.hidden)
 	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
 	w.Bool(p.weighted)
 	encodeStrings(w, p.hexoVals)
@@ -597,6 +598,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.translationKey = d.String()
 	p.fmTranslationKey = d.String()
 	p.untitled = d.Bool()
+	p.hidden = d.Bool()
 	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
 	p.weighted = d.Bool()
 	p.hexoVals = decodeStrings(d)

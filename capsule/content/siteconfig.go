@@ -129,6 +129,7 @@ type siteConfig struct {
 	// jekyll-polyglot site, whose languages' pages capsule does not
 	// know the plugin's addresses of.
 	archives *jekyllArchives
+	paginate jekyllPaginate // jekyll-paginate's (jekyllpaginate.go)
 	// futureKey is the setting that has the generator publish posts
 	// dated in the future (Hugo's buildFuture, Jekyll's future) when it
 	// is on, "" when it is not: capsule holds them all the same (see
@@ -525,6 +526,7 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	if !c.polyglot {
 		c.archives = readJekyllArchives(m, dir, c.collectionsDir)
+		c.paginate = readJekyllPaginate(m, dir)
 	}
 	return c
 }
