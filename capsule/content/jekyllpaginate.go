@@ -9,7 +9,8 @@ import (
 )
 
 // The jekyll-paginate plugin's pages. A Jekyll site that lists the
-// plugin (in _config.yml's plugins or gems, or in its Gemfile) and sets
+// plugin (in _config.yml's plugins or gems, or in its Gemfile; or whose
+// theme is Chirpy, which depends on it) and sets
 // paginate (the posts a page lists) splits its list of posts into
 // pages: the first is the template page, the index.html (a page, with
 // front matter) of the folder of paginate_path, or else of the nearest
@@ -36,7 +37,9 @@ const defaultPaginatePath = "/page:num"
 // readJekyllPaginate reads the jekyll-paginate settings of the Jekyll
 // site in dir, m its _config.yml.
 func readJekyllPaginate(m map[string]any, dir string) jekyllPaginate {
-	listed := false
+	// Chirpy's gem depends on it (jekyll-theme-chirpy.gemspec), and
+	// Jekyll requires a theme gem's dependencies with it.
+	listed := strings.EqualFold(str(m["theme"]), "jekyll-theme-chirpy")
 	for _, key := range []string{"plugins", "gems"} {
 		listed = listed || slices.Contains(strs(m[key]), "jekyll-paginate")
 	}

@@ -1,0 +1,45 @@
+package content
+
+import (
+	"slices"
+	"testing"
+
+	"capsule/capsule/internal/testfs"
+)
+
+// jekyll-paginate's template page is the index.html, with front matter,
+// of paginate_path's folder or the nearest above it; none without the
+// plugin, without paginate, without ":num", or without such a page (an
+// index.html without front matter is a file Jekyll copies, no page).
+func TestJekyllPaginatorTemplate(t *testing.T) {
+	post := "---\ntitle: P\n---\nx\n"
+	page := "---\nlayout: home\n---\n"
+	for _, c := range []struct {
+		name   string
+		files  map[string]string
+		first  string
+		pagers []string
+	}{
+		{"default path", map[string]string{"_config.yml": "plugins: [jekyll-paginate]\npaginate: 1\n", "index.html": page}, "/", []string{"/page2", "/page3"}},
+		{"nearest above", map[string]string{"_config.yml": "plugins: [jekyll-paginate]\npaginate: 2\npaginate_path: /blog/list/p:num/\n", "index.html": page, "blog/index.html": page}, "/blog/", []string{"/blog/list/p2/"}},
+		{"chirpy", map[string]string{"_config.yml": "theme: jekyll-theme-chirpy\npaginate: 2\n", "index.html": page}, "/", []string{"/page2"}},
+		{"gemfile", map[string]string{"_config.yml": "paginate: \"2\"\n", "Gemfile": "group :jekyll_plugins do\n  gem \"jekyll-paginate\"\nend\n", "index.html": page}, "/", []string{"/page2"}},
+		{"no plugin", map[string]string{"_config.yml": "paginate: 1\n", "index.html": page}, "", nil},
+		{"no num", map[string]string{"_config.yml": "plugins: [jekyll-paginate]\npaginate: 1\npaginate_path: /page/\n", "index.html": page}, "", nil},
+		{"no front matter", map[string]string{"_config.yml": "plugins: [jekyll-paginate]\npaginate: 1\n", "index.html": "<p>hi</p>\n"}, "", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, name := range []string{"_posts/2024-01-01-a.md", "_posts/2024-01-02-b.md", "_posts/2024-01-03-c.md"} {
+				c.files[name] = post
+			}
+			ct, err := Load(testfs.Write(t, c.files), LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, later := ct.JekyllPaginator()
+			if first != c.first || !slices.Equal(later, c.pagers) {
+				t.Errorf("pages %q %q, want %q %q", first, later, c.first, c.pagers)
+			}
+		})
+	}
+}
