@@ -128,3 +128,32 @@ func TestTopBundleIsNoSection(t *testing.T) {
 		t.Errorf("the post's own path answers %d", status)
 	}
 }
+
+// A Hugo page of another section whose front matter's type is one of
+// mainSections is a post, as Hugo's themes list site.RegularPages whose
+// Type is in mainSections (joj0hq's PaperMod site: posts/*.md of type
+// "post", mainSections ["post"], had no post at all); one of another
+// type stays a page.
+func TestHugoTypeOfMainSectionIsAPost(t *testing.T) {
+	d := servetest.Start(t, func(cfg *config.Config) {
+		cfg.Posts = testfs.Write(t, map[string]string{
+			"hugo.yaml":               "baseURL: https://blog.example/\ntitle: ブログ\nlanguageCode: ja\nmainSections: [\"post\"]\n",
+			"content/posts/a.md":      "---\ntitle: 入社しました\ndate: 2023-06-19\ntype: \"post\"\n---\n入社の話。\n",
+			"content/posts/b.md":      "---\ntitle: 技術の話\ndate: 2023-07-01\ntype: \"tech\"\n---\n技術。\n",
+			"content/posts/_index.md": "---\ntitle: ブログ\n---\n",
+		})
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(home, "=> /posts/a.gmi 2023-06-19 入社しました\n") || strings.Contains(home, "/posts/b.gmi") {
+		t.Errorf("home page lists the type \"post\" page alone as a post:\n%s", home)
+	}
+	if status, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); status != 20 || !strings.Contains(page, "入社の話。") {
+		t.Errorf("/posts/a.gmi answers %d:\n%s", status, page)
+	}
+	if status, _, page := servetest.GeminiGet(t, d, "/b.gmi"); status != 20 || !strings.Contains(page, "技術。") {
+		t.Errorf("the page of type \"tech\" at /b.gmi answers %d:\n%s", status, page)
+	}
+	if root := servetest.GopherGet(t, d, "\r\n"); !strings.Contains(root, "2023-06-19 入社しました\t/posts/a/\t") {
+		t.Errorf("gopher root menu lists no post a:\n%s", root)
+	}
+}

@@ -434,6 +434,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				// (With no sections the posts are at the top: of each
 				// language's folder too, en/hello.md as hello.md.)
 				m.def.page = true // another section's: a page, as Hugo's themes show it
+				if f.gen == "" && !f.zola {
+					// unless its front matter's type is of main: Hugo's
+					// themes list site.RegularPages whose Type is in
+					// mainSections (PaperMod, Stack, Blowfish, Congo),
+					// and a page's type is its section's only when it
+					// sets none (joj0hq's posts/*.md, type "post",
+					// mainSections ["post"]: no post at all).
+					m.def.mainTypes = strings.Join(main, ",")
+				}
 			}
 			posts = append(posts, m)
 		}

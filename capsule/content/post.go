@@ -186,6 +186,25 @@ func layoutPage(m map[string]any, body []byte) (layout, brief string) {
 	return layout, string(text)
 }
 
+// typeOfMain reports whether the front matter m's type is one of main
+// (a Hugo site's mainSections, comma apart): Hugo's themes take the
+// posts of the home page, the archive and the feed from
+// site.RegularPages whose Type is in mainSections, and a page's Type is
+// its front matter's type before its section's. Hugo writes a type in
+// lower case.
+func typeOfMain(m map[string]any, main string) bool {
+	t := strings.ToLower(strings.TrimSpace(str(m["type"])))
+	if t == "" || main == "" {
+		return false
+	}
+	for s := range strings.SplitSeq(main, ",") {
+		if strings.ToLower(s) == t {
+			return true
+		}
+	}
+	return false
+}
+
 // PublishTime is when p is published: its date, unless its front matter
 // says otherwise (publishes).
 func (p *Post) PublishTime() time.Time {
@@ -617,7 +636,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
-	p.Page = r.boolean("page", "page = true") || def.page
+	p.Page = r.boolean("page", "page = true") || def.page && !typeOfMain(m, def.mainTypes)
 	if v, ok := m["hidden"]; ok && def.jekyll {
 		p.hidden = v != nil && v != false // Ruby's truth, as jekyll-paginate reads it
 	}
@@ -896,6 +915,10 @@ type postDefaults struct {
 	// date its date: Last Modified (or Created) stands for.
 	modTime time.Time
 	zola    bool // a Zola site's page (zola.go)
+	// mainTypes are a Hugo site's mainSections, comma apart, given to a
+	// page of another section: it is a post when its front matter's
+	// type is one of them (typeOfMain), as Hugo's themes list posts.
+	mainTypes string
 	// zolaPathDate: a page of a Zola section sorted by permalink, a post
 	// dated by its path when it has no date of its own (zolaPathDate).
 	zolaPathDate bool
