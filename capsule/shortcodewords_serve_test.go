@@ -107,3 +107,38 @@ func TestPairedShortcodeKeepsItsWords(t *testing.T) {
 		}
 	}
 }
+
+// A paired shortcode's one positional argument in a reader's words is its
+// title (k-kaz-git/blog's memo.html shows {{.Get 0}} above its inner
+// text: {{% memo 注意 %}}, 6 in 3 posts), kept on a line before the inner
+// text; a kind's or an icon's name ({{< notice warning >}}, {{< alert
+// "fire" >}}), or code (LoveIt's {{< style "img { height: 1.25rem; }"
+// >}}), shows no such word and stays out.
+func TestPairedShortcodePositionalTitle(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"config.toml": "baseURL = \"https://example.org/\"\ntitle = \"Blog\"\nlanguageCode = \"ja\"\n",
+			"content/post/memo.md": "+++\ntitle = \"メモ\"\ndate = 2020-01-01\n+++\n\n" +
+				"{{% memo 注意 %}}\nテーマでのお話。\n{{% /memo %}}\n\n" +
+				"{{% memo \"To do\" %}}\nFix it.\n{{% /memo %}}\n\n" +
+				"{{< notice warning >}}\n警告の本文。\n{{< /notice >}}\n\n" +
+				"{{< alert \"fire\" >}}\n火の本文。\n{{< /alert >}}\n\n" +
+				"{{< style \"p { margin: 0 auto; }\" >}}\n様式の本文。\n{{< /style >}}\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/memo.gmi")
+	text := servetest.GopherGet(t, d, "/posts/memo.txt\r\n")
+	for _, want := range []string{"注意\nテーマでのお話。", "To do\nFix it.", "警告の本文。", "火の本文。", "様式の本文。"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q:\n%s", want, page)
+		}
+		if !strings.Contains(text, strings.ReplaceAll(want, "\n", "\r\n")) {
+			t.Errorf("the Gopher text lacks %q:\n%s", want, text)
+		}
+	}
+	for _, not := range []string{"warning", "fire", "margin"} {
+		if strings.Contains(page, not) || strings.Contains(text, not) {
+			t.Errorf("%q, a kind's or an icon's name, is shown:\n%s\n%s", not, page, text)
+		}
+	}
+}

@@ -1226,6 +1226,9 @@ func (e *scExpander) pairedWords(t *scTag, paired bool) bool {
 	}
 	words := scWords(t, "")
 	if words == "" {
+		words = scPositionalTitle(t)
+	}
+	if words == "" {
 		return false
 	}
 	text := scText(words)
@@ -1251,6 +1254,29 @@ func (e *scExpander) pairedWords(t *scTag, paired bool) bool {
 	}
 	e.out = append(e.out, text...)
 	return true
+}
+
+// scPositionalTitle is the one positional argument of t, an unknown
+// shortcode with a closing tag and no named ones, when it reads as a
+// reader's words rather than a kind or an icon's name: words with a
+// space, or in letters other than ASCII's. k-kaz-git's {{% memo 注意 %}}
+// (memo.html shows {{.Get 0}} as the box's title, 6 in 3 posts) shows
+// its title; {{< alert "fire" >}}, {{< notice warning >}} name the
+// theme's icon or kind and show no such word. "" otherwise. Bounded by
+// the tag (maxShortcodeTag).
+func scPositionalTitle(t *scTag) string {
+	if len(t.pos) != 1 || len(t.named) != 0 {
+		return ""
+	}
+	v := strings.Join(strings.Fields(t.pos[0]), " ")
+	if !scIsWords(v) || strings.ContainsAny(v, "{};=<>") {
+		// Code, not words: LoveIt's {{< style "img { height: 1.25rem; }" >}}.
+		return ""
+	}
+	if !strings.Contains(v, " ") && strings.IndexFunc(v, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) }) < 0 {
+		return ""
+	}
+	return v
 }
 
 // runsOn reports whether the line at the start of b, were it after a line
