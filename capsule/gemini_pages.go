@@ -255,6 +255,7 @@ func robotsTxt(blogs []*blog) []byte {
 func (b *blog) searchGemtext(query string, hits []search.Hit, more bool) []byte {
 	var pg gemtext.Page
 	msg := b.site.Messages
+	query = shownQuery(query)
 	pg.Heading(1, messages.Format(msg.SearchHeading, "query", query))
 	pg.Blank()
 	pg.Text(searchSummary(msg, query, len(hits), more))

@@ -206,7 +206,7 @@ func (b *blog) archiveMenu() []byte {
 func (b *blog) searchMenu(query string, hits []search.Hit, more bool) []byte {
 	msg := b.site.Messages
 	m := b.menu()
-	query = strings.TrimSpace(query)
+	query = strings.TrimSpace(shownQuery(query))
 	if query == "" {
 		m.Info(msg.SearchPrompt + ": " + b.site.Title)
 	} else {

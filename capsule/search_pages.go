@@ -34,6 +34,31 @@ func searchSummary(msg messages.Messages, query string, found int, more bool) st
 	return messages.Format(text, "query", query, "count", strconv.Itoa(found))
 }
 
+// shownQuery is a query as the page of its results shows it: without
+// the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069), which would reorder the page's own words around it. A
+// link to a search, sent to someone, would otherwise show them a
+// heading and a summary that read as the sender chose. The search
+// itself takes the query as it was sent; the marks U+200E and U+200F,
+// which only mark a direction, stay.
+func shownQuery(q string) string {
+	if !strings.ContainsFunc(q, isBidiControl) {
+		return q
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, q)
+}
+
+// isBidiControl reports whether r is a bidirectional embedding,
+// override or isolate, or the end of one.
+func isBidiControl(r rune) bool {
+	return '\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
+}
+
 // mayBeSearchSelector reports whether a Gopher selector may be a
 // search's, the site's or a language's, with or without its leading
 // slash: an over-approximation that needs no Store.

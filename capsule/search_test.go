@@ -53,3 +53,31 @@ func TestSearchReadsWhatReadersRead(t *testing.T) {
 		t.Errorf("Gopher query too long: %q", menu)
 	}
 }
+
+// A query's bidirectional overrides, embeddings and isolates are not
+// shown back: a link to a search with U+202E in it would otherwise make
+// the results' heading and summary read as its sender chose. The search
+// still finds what the query's words do.
+func TestSearchEchoWithoutBidiControls(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"a.md": "+++\ntitle = \"道場\"\ndate = 2020-01-01\n+++\n稽古の話。\n",
+		})
+	})
+	for _, q := range []string{"\u202e稽古", "稽\u2067古\u2069", "\u202a稽古\u202c"} {
+		_, _, page := servetest.GeminiGet(t, d, "/search?"+url.PathEscape(q))
+		if strings.ContainsFunc(page, func(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }) {
+			t.Errorf("Gemini search %+q: its page shows a bidi control:\n%s", q, page)
+		}
+		if !strings.Contains(page, "稽古") || !strings.Contains(page, "=> /posts/a.gmi") {
+			t.Errorf("Gemini search %+q: the query or the post is not on its page:\n%s", q, page)
+		}
+		menu := servetest.GopherGet(t, d, "/search\t"+q+"\r\n")
+		if strings.ContainsFunc(menu, func(r rune) bool { return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 }) {
+			t.Errorf("Gopher search %+q: its menu shows a bidi control:\n%s", q, menu)
+		}
+		if !strings.Contains(menu, "稽古") || !strings.Contains(menu, "道場") {
+			t.Errorf("Gopher search %+q: the query or the post is not in its menu:\n%s", q, menu)
+		}
+	}
+}
