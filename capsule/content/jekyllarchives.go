@@ -45,18 +45,8 @@ type jekyllArchives struct {
 // tags nor categories are enabled. The plugin's defaults are its DEFAULTS
 // (lib/jekyll-archives.rb).
 func readJekyllArchives(m map[string]any, dir, collectionsDir string) *jekyllArchives {
-	// Jekyll requires a theme gem's runtime dependencies with it:
-	// Chirpy's gemspec has jekyll-archives (jekyll-theme-chirpy.gemspec,
-	// 4.x to 7.x), and its sites set the plugin's permalinks alone.
-	listed := strings.EqualFold(str(m["theme"]), "jekyll-theme-chirpy")
-	for _, key := range []string{"plugins", "gems"} {
-		listed = listed || slices.Contains(strs(m[key]), "jekyll-archives")
-	}
-	if !listed {
-		b, err := readSmall(filepath.Join(dir, "Gemfile"))
-		listed = err == nil && gemfileHas(b, "jekyll-archives")
-	}
-	if !listed {
+	// Chirpy's sites set the plugin's permalinks alone.
+	if !jekyllPluginOn(m, dir, "jekyll-archives") {
 		return nil
 	}
 	settings := map[string]any{}
@@ -107,6 +97,25 @@ func readJekyllArchives(m map[string]any, dir, collectionsDir string) *jekyllArc
 		return nil
 	}
 	return a
+}
+
+// jekyllPluginOn reports whether the Jekyll site in dir, m its
+// _config.yml, loads plugin: listed in its plugins (gems, before Jekyll
+// 3.5) or its Gemfile, or a dependency of the Chirpy theme, whose gem
+// depends on jekyll-archives and jekyll-paginate
+// (jekyll-theme-chirpy.gemspec, 4.x to 7.x): Jekyll requires a theme
+// gem's runtime dependencies with it.
+func jekyllPluginOn(m map[string]any, dir, plugin string) bool {
+	if strings.EqualFold(str(m["theme"]), "jekyll-theme-chirpy") && (plugin == "jekyll-archives" || plugin == "jekyll-paginate") {
+		return true
+	}
+	for _, key := range []string{"plugins", "gems"} {
+		if slices.Contains(strs(m[key]), plugin) {
+			return true
+		}
+	}
+	b, err := readSmall(filepath.Join(dir, "Gemfile"))
+	return err == nil && gemfileHas(b, plugin)
 }
 
 // gemfileHas reports whether a Gemfile, b, has a gem line naming gem

@@ -3,7 +3,6 @@ package content
 import (
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -37,16 +36,7 @@ const defaultPaginatePath = "/page:num"
 // readJekyllPaginate reads the jekyll-paginate settings of the Jekyll
 // site in dir, m its _config.yml.
 func readJekyllPaginate(m map[string]any, dir string) jekyllPaginate {
-	// Chirpy's gem depends on it (jekyll-theme-chirpy.gemspec), and
-	// Jekyll requires a theme gem's dependencies with it.
-	listed := strings.EqualFold(str(m["theme"]), "jekyll-theme-chirpy")
-	for _, key := range []string{"plugins", "gems"} {
-		listed = listed || slices.Contains(strs(m[key]), "jekyll-paginate")
-	}
-	if !listed {
-		b, err := readSmall(filepath.Join(dir, "Gemfile"))
-		listed = err == nil && gemfileHas(b, "jekyll-paginate")
-	}
+	listed := jekyllPluginOn(m, dir, "jekyll-paginate")
 	per := int(frontInt(m["paginate"]))
 	if s, ok := m["paginate"].(string); ok {
 		per, _ = strconv.Atoi(strings.TrimSpace(s)) // Ruby's to_i, of a number written as a string
