@@ -254,7 +254,7 @@ func TestEleventyDateFilterPermalink(t *testing.T) {
 		files := map[string]string{
 			"eleventy.config.cjs":               "module.exports = function (c) {\n  return { dir: { input: 'src', output: 'public' } };\n};\n",
 			"src/posts/blogs/2022/0810_cms.md":  "---\ntitle: CMS\npublishedPath: netlify-cms\ndate: 2022-08-10\npermalink: \"/blogs/{{ page.date | date: '%Y/%m/%d' }}/{{ publishedPath }}/\"\n---\n\nIdentity.\n",
-			"src/posts/blogs/2022/0811_year.md": "---\ntitle: Year\ndate: 2023-01-01\ntemplateEngineOverride: njk,md\npermalink: \"/y/{{ page.date.getFullYear() }}/{{ page.fileSlug }}/\"\n---\n\nA year.\n",
+			"src/posts/blogs/2022/0811_year.md": "---\ntitle: Year\ndate: 2023-01-01\ntemplateEngineOverride: njk\npermalink: \"/y/{{ page.date.getFullYear() }}/{{ page.fileSlug }}/\"\n---\n\nA year.\n",
 		}
 		if netlify != "" {
 			files["netlify.toml"] = netlify

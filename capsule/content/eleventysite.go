@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"io/fs"
@@ -79,8 +80,12 @@ type eleventyPost struct {
 	DirLayout string                    `json:"y,omitempty"` // its folders' data's layout
 	Filters   map[string]eleventyFilter `json:"f,omitempty"`
 	Engine    string                    `json:"e,omitempty"` // its permalink's template language
-	BuildZone string                    `json:"z,omitempty"`
-	NotBuilt  string                    `json:"b,omitempty"` // why Eleventy builds no page of it
+	// MdEngine is the site's markdownTemplateEngine when it is not
+	// Liquid: the language of a permalink whose templateEngineOverride
+	// names md, whatever the file's extension.
+	MdEngine  string `json:"m,omitempty"`
+	BuildZone string `json:"z,omitempty"`
+	NotBuilt  string `json:"b,omitempty"` // why Eleventy builds no page of it
 }
 
 // eleventyDefaultFormats are Eleventy's template formats when the
@@ -306,17 +311,59 @@ func (s *eleventySite) postOf(file string, facts eleventyDirFacts) string {
 	case "html", "htm":
 		p.Engine = s.htmlEngine
 	}
+	if s.mdEngine != "liquid" {
+		p.MdEngine = s.mdEngine
+	}
 	if s.formats != nil && !slices.Contains(s.formats, ext) {
 		p.NotBuilt = "its extension ." + ext + " is none of the template formats Eleventy builds (" + strings.Join(s.formats, ", ") + ")"
 		if slices.Equal(s.formats, eleventyDefaultFormats) {
 			p.NotBuilt = "its extension ." + ext + " is none of the template formats Eleventy builds (md is Markdown's)"
 		}
 	}
-	if p.Layouts == nil && p.Filters == nil && p.DirLayout == "" && p.NotBuilt == "" && p.BuildZone == "" && p.Engine == "liquid" {
+	if p.Layouts == nil && p.Filters == nil && p.DirLayout == "" && p.NotBuilt == "" && p.BuildZone == "" && p.Engine == "liquid" && p.MdEngine == "" {
 		return ""
 	}
 	b, _ := json.Marshal(p)
 	return string(b)
+}
+
+// overrideEngine is the template language Eleventy renders the page's
+// permalink with when its front matter's templateEngineOverride is e;
+// "html" when it names none (html alone), the permalink's text being
+// taken as it is. Eleventy reads
+// the override as its TemplateRender.parseEngineOverrides does (names
+// split at commas, in lower case; html is no language, md goes first)
+// and renders the permalink as the page's text but without Markdown
+// (setEngineOverride with bypassMarkdown): an override naming md keeps
+// the language Markdown is preprocessed with, the site's
+// markdownTemplateEngine (mamezou-tech-site's "md" posts, their
+// folders' "{{ page.date | date: '%Y/%m/%d' }}" Liquid), not the md
+// alone its text is rendered with; one without md, its language.
+// Two languages besides md, which Eleventy refuses, are reported as a
+// language capsule does not follow ("?").
+func (ep eleventyPost) overrideEngine(e string) string {
+	var langs []string
+	md := false
+	for _, name := range strings.Split(e, ",") {
+		switch name = strings.ToLower(strings.TrimSpace(name)); name {
+		case "", "html":
+		case "md":
+			md = true
+		default:
+			if !slices.Contains(langs, name) {
+				langs = append(langs, name)
+			}
+		}
+	}
+	switch {
+	case len(langs) > 1:
+		return "?"
+	case md:
+		return cmp.Or(ep.MdEngine, "liquid")
+	case len(langs) == 1:
+		return langs[0]
+	}
+	return "html"
 }
 
 // eleventyPostData reads back what postOf wrote.

@@ -521,8 +521,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			// (jsTemplatePage let its own through): filled in, or
 			// unknown.
 			if e, _ := m["templateEngineOverride"].(string); e != "" {
-				first, _, _ := strings.Cut(e, ",")
-				ep.Engine = strings.TrimSpace(first)
+				ep.Engine = ep.overrideEngine(e)
 			}
 			pd := pageDate{ep: ep}
 			pd.t, pd.ok = eleventyPageDate(m, def)
