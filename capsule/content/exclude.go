@@ -93,6 +93,9 @@ type excluder struct {
 	// post skip_render matches is neither rendered nor published, and
 	// only a post's asset folder is copied (hexoUnpublished).
 	postFolders []string
+	// hexo are a Hexo site's rules of what its source folder publishes
+	// (hexoinclude.go); nil for another site.
+	hexo *hexoRules
 }
 
 // copiedPattern is one of excluder.copied: a file is matched when one of
@@ -107,6 +110,10 @@ type copiedPattern struct {
 type excludePattern struct {
 	segs    []string // path.Match patterns of path parts; "**" is any number of parts
 	dirOnly bool     // written with a trailing "/": folders only
+	// noDot: a part starting with "." is matched only by a part of the
+	// pattern starting with "." too, never by "**", "*" or "?" (as
+	// micromatch matches by default: Hexo's lists).
+	noDot bool
 }
 
 // CheckExclude checks patterns as LoadOptions.Exclude takes them,
@@ -171,17 +178,47 @@ func (p excludePattern) matches(name []string, isDir bool) bool {
 	for _, seg := range p.segs {
 		if seg == "**" {
 			for j := 1; j <= len(name); j++ {
-				at[j] = at[j] || at[j-1]
+				at[j] = at[j] || at[j-1] && !p.hidden(name[j-1], seg)
 			}
 			continue
 		}
 		for j := len(name); j >= 1; j-- {
 			ok, _ := path.Match(seg, name[j-1])
-			at[j] = at[j-1] && ok
+			at[j] = at[j-1] && ok && !p.hidden(name[j-1], seg)
 		}
 		at[0] = false
 	}
 	return at[len(name)]
+}
+
+// matchesBelow reports whether p could match a path below the folder of
+// path parts name: whether a first part of p matches name whole.
+func (p excludePattern) matchesBelow(name []string) bool {
+	at := make([]bool, len(name)+1)
+	at[0] = true
+	for _, seg := range p.segs {
+		if at[len(name)] {
+			return true
+		}
+		if seg == "**" {
+			for j := 1; j <= len(name); j++ {
+				at[j] = at[j] || at[j-1] && !p.hidden(name[j-1], seg)
+			}
+			continue
+		}
+		for j := len(name); j >= 1; j-- {
+			ok, _ := path.Match(seg, name[j-1])
+			at[j] = at[j-1] && ok && !p.hidden(name[j-1], seg)
+		}
+		at[0] = false
+	}
+	return at[len(name)]
+}
+
+// hidden reports whether the part of a path part is kept from the
+// pattern's part seg by noDot.
+func (p excludePattern) hidden(part, seg string) bool {
+	return p.noDot && strings.HasPrefix(part, ".") && !strings.HasPrefix(seg, ".")
 }
 
 // newExcluder reads the operator's patterns and the site's own (its
@@ -286,10 +323,10 @@ func (e *excluder) skip(rel string, isDir bool) bool {
 			}
 		}
 	}
-	if len(e.patterns) == 0 {
-		return false
-	}
 	parts := strings.Split(rel, "/")
+	if e.hexo != nil && e.hexo.skip(parts, isDir) {
+		return true
+	}
 	for _, p := range e.patterns {
 		if p.matches(parts, isDir) {
 			return true

@@ -70,12 +70,12 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 		switch {
 		case rel == ".":
 			return nil
-		case strings.HasPrefix(name, "."), editorLeftover(name):
+		case strings.HasPrefix(name, ".") && !ex.reincluded(rel, d.IsDir()), editorLeftover(name):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
-		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d) && (d.IsDir() || !ex.copiedAsIs(rel)):
+		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d) && (d.IsDir() || !ex.copiedAsIs(rel) && !(ex.reincluded(rel, false) && !isMarkdown(name))):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -149,12 +148,7 @@ func readHexoConfig(dir string) siteConfig {
 		c.vars = map[string]string{"config.code_dir": d} // {% include_code %}'s folder
 	}
 	c.hexoRoot = "/" + strings.Trim(str(m["root"]), "/")
-	for _, key := range []string{"exclude", "ignore"} {
-		c.exclude = append(c.exclude, strs(m[key])...)
-		if s := str(m[key]); s != "" {
-			c.exclude = append(c.exclude, s)
-		}
-	}
+	c.include, c.exclude, c.hexoIgnore = strs(m["include"]), strs(m["exclude"]), strs(m["ignore"])
 	c.hexoSkipRender = strs(m["skip_render"])
 	if s := str(m["skip_render"]); s != "" {
 		c.hexoSkipRender = []string{s}
@@ -573,50 +567,40 @@ func (c *Content) HexoTermLink(p string, pages map[string]string) (tag string, i
 }
 
 // hexoExcludes are the files of a Hexo site's source folder that Hexo
-// does not publish: those and the folders whose names start with "_"
-// or "." (its data, its partials), but for the posts' and drafts'
-// folders, which it reads as posts; and what its exclude and ignore list.
+// does not publish and no rule of hexoRules leaves out.
 func (f folder) hexoExcludes() []string {
 	// (404.md is a theme's page for the web server's misses: capsule
 	// answers those itself, as for Eleventy's.)
-	out := []string{"/*/**/_*", "/404.md"}
-	entries, _ := os.ReadDir(f.content)
-	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, "_") && n != hexoPosts && n != hexoDrafts {
-			out = append(out, "/"+n)
-		}
-	}
-	for _, e := range f.config.exclude {
-		if e = strings.TrimSpace(e); e != "" && !strings.HasPrefix(e, "!") {
-			if p := strings.TrimPrefix(strings.TrimPrefix(e, "./"), filepath.ToSlash(f.config.contentDir)+"/"); p != "" {
-				if _, err := readPatterns([]string{p}, 1); err == nil {
-					out = append(out, p)
-				}
-			}
-		}
-	}
-	return out
+	return []string{"/404.md"}
 }
 
 // copiedAsIs are the patterns of the files the site's generator copies
 // as they are (excluder.copied): a Hexo site's skip_render, read as Hexo
-// matches it (micromatch, against a file's path in the source folder):
-// "README.md" and "*.html" are files at the top of the source folder,
-// "books/**" all that books/ holds, "{a,b}/*" either folder's; "*", "?"
-// and "[a-z]" match within a name. A negated pattern matches every file
-// the rest does not, as micromatch matches it with the others (any one
-// that matches): "!**/*.md" is every file but Markdown, "!{a,b}/*"
-// every file of neither folder ("!!" is no negation). A pattern capsule
-// cannot read (an extglob, "!(…)") is left out: the file it would name
-// stays a post or page, served, as before. At most maxSiteExcludes
-// patterns are kept, braces expanded (expandBraces).
+// matches it (micromatchPatterns).
 func (f folder) copiedAsIs() []copiedPattern {
 	if f.gen != genHexo {
 		return nil
 	}
-	var out []copiedPattern
 	n := 0
-	for _, raw := range f.config.hexoSkipRender {
+	return micromatchPatterns(f.config.hexoSkipRender, &n)
+}
+
+// micromatchPatterns reads Hexo's lists of paths in the source folder
+// (skip_render, include, exclude) as Hexo matches them (micromatch's
+// isMatch, against a file's path in the source folder, with slashes):
+// "README.md" and "*.html" are files at the top of the source folder,
+// "books/**" all that books/ holds, "{a,b}/*" either folder's; "*", "?"
+// and "[a-z]" match within a name, and neither they nor "**" a name
+// starting with "." ("**/*" is no ".nojekyll", ".well-known/*" is). A
+// negated pattern matches every file the rest does not, as micromatch
+// matches it with the others (any one that matches): "!**/*.md" is
+// every file but Markdown, "!{a,b}/*" every file of neither folder ("!!"
+// is no negation). A pattern capsule cannot read (an extglob, "!(…)")
+// is left out. At most maxSiteExcludes patterns are kept, counted in
+// *n across a site's lists, braces expanded (expandBraces).
+func micromatchPatterns(list []string, n *int) []copiedPattern {
+	var out []copiedPattern
+	for _, raw := range list {
 		p := strings.TrimSpace(raw)
 		var c copiedPattern
 		for strings.HasPrefix(p, "!") && !strings.HasPrefix(p, "!(") {
@@ -627,15 +611,16 @@ func (f folder) copiedAsIs() []copiedPattern {
 		}
 		alts := expandBraces(strings.TrimPrefix(p, "./"), maxSiteExcludes)
 		for _, alt := range alts {
-			if alt == "" || strings.HasPrefix(alt, "!") || n >= maxSiteExcludes {
+			if alt == "" || strings.HasPrefix(alt, "!") || *n >= maxSiteExcludes {
 				continue
 			}
 			// "/" first: a path from the top of the source folder, as
 			// micromatch matches a pattern with no "/" (a name at the
 			// top, never at any depth).
 			if pats, err := readPatterns([]string{"/" + strings.TrimPrefix(alt, "/")}, 1); err == nil {
+				pats[0].noDot = true
 				c.pats = append(c.pats, pats...)
-				n++
+				*n++
 			}
 		}
 		// A negated pattern read in part would match what its unread

@@ -259,6 +259,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		return nil, ErrorList{{File: dir, Msg: err.Error()}}
 	}
 	ex.copied = f.copiedAsIs()
+	ex.hexo = f.hexoRules(dir)
 	if len(ex.copied) > 0 {
 		ex.postFolders = []string{hexoPosts, hexoDrafts}
 	}
@@ -283,7 +284,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case ex.skip(name, e.IsDir()):
 			continue
 		case name == SiteFile:
-		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"), ex.copiedAsIs(name):
+		case (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && !ex.reincluded(name, e.IsDir()), ex.copiedAsIs(name):
 			continue
 		case l == layoutJekyll:
 			if !isMarkdown(name) || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {

@@ -76,7 +76,8 @@ type siteConfig struct {
 	// Hexo: render_drafts (its drafts published), root (the site's
 	// folder on the web, "/" at the top) and pretty_urls.trailing_index
 	// set false (/about/, not /about/index.html). Its permalink setting
-	// is permalink, its exclude and ignore lists exclude.
+	// is permalink, its include and exclude lists include and exclude
+	// (hexoRules).
 	hexoDrafts  bool
 	hexoRoot    string
 	hexoNoIndex bool
@@ -87,6 +88,8 @@ type siteConfig struct {
 	// Hexo: skip_render, the paths in the source folder copied as they
 	// are, never rendered (folder.copiedAsIs).
 	hexoSkipRender []string
+	// Hexo: ignore, what it does not read at all (hexoRules).
+	hexoIgnore []string
 	// Hexo: category_map and tag_map (a category's or tag's name to the
 	// name its address is made of) and filename_case (1 lower case, 2
 	// upper): the slugs of its terms (hexoTermSlug).

@@ -1,0 +1,115 @@
+package content
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// hexoRules are what a Hexo site's source folder publishes of its files
+// by their paths, read from Hexo's own (box/index.ts, its
+// processor/common.ts isExcludedFile, processor/post.ts):
+//
+//   - ignore's patterns are matched against the absolute path of every
+//     file and folder (micromatch), posts too: what they match is not
+//     read at all ("**/node_modules/**");
+//   - in _posts and _drafts, a name starting with "_" or "." anywhere
+//     below leaves the file out, whatever include says, and exclude
+//     does not apply (Hexo's post processor reads neither);
+//   - elsewhere (its pages and files), a file is left out when its name
+//     ends with "%" or "~" (an editor's), when exclude matches its path,
+//     or when a name of its path starts with "_" or "." and include does
+//     not match it: include is what takes such a file back
+//     ("_redirects", ".well-known/**"), exclude wins over it.
+//
+// include and exclude are read as micromatchPatterns; a folder whose
+// name starts with "_" or "." is looked into only when an include
+// pattern could match below it.
+type hexoRules struct {
+	include, exclude, ignore []copiedPattern
+	absDir                   []string // the source folder's absolute path, in parts
+}
+
+// hexoRules reads the rules of a Hexo site whose source folder is dir.
+func (f folder) hexoRules(dir string) *hexoRules {
+	if f.gen != genHexo {
+		return nil
+	}
+	n := 0
+	h := &hexoRules{include: micromatchPatterns(f.config.include, &n), exclude: micromatchPatterns(f.config.exclude, &n)}
+	if len(f.config.hexoIgnore) > 0 {
+		if abs, err := filepath.Abs(dir); err == nil {
+			h.absDir = strings.Split(strings.Trim(filepath.ToSlash(abs), "/"), "/")
+			h.ignore = micromatchPatterns(f.config.hexoIgnore, &n)
+		}
+	}
+	return h
+}
+
+// anyMatches reports whether one of pats matches the path parts name.
+func anyMatches(pats []copiedPattern, name []string) bool {
+	for _, c := range pats {
+		if slices.ContainsFunc(c.pats, func(p excludePattern) bool { return p.matches(name, false) }) != c.negated {
+			return true
+		}
+	}
+	return false
+}
+
+// hexoHiddenName is a name Hexo takes for hidden (isHiddenFile).
+func hexoHiddenName(name string) bool {
+	return strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")
+}
+
+// skip reports whether Hexo leaves out the file or folder of path parts
+// name (in the source folder).
+func (h *hexoRules) skip(name []string, isDir bool) bool {
+	if len(h.ignore) > 0 && anyMatches(h.ignore, append(slices.Clip(h.absDir), name...)) {
+		return true
+	}
+	if name[0] == hexoPosts || name[0] == hexoDrafts {
+		return slices.ContainsFunc(name[1:], hexoHiddenName)
+	}
+	if isDir {
+		return slices.ContainsFunc(name, hexoHiddenName) && !h.includedBelow(name)
+	}
+	last := name[len(name)-1]
+	switch {
+	case strings.HasSuffix(last, "%"), strings.HasSuffix(last, "~"):
+		return true
+	case anyMatches(h.exclude, name):
+		return true
+	}
+	return slices.ContainsFunc(name, hexoHiddenName) && !anyMatches(h.include, name)
+}
+
+// includedBelow reports whether an include pattern could match a file
+// below the folder of path parts name. (A negated one matches nearly
+// everything: yes.)
+func (h *hexoRules) includedBelow(name []string) bool {
+	for _, c := range h.include {
+		if c.negated || slices.ContainsFunc(c.pats, func(p excludePattern) bool { return p.matchesBelow(name) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// reincluded reports whether the file or folder at rel (relative to the
+// posts folder, with the system's separators), whose path has a name
+// starting with "_" or ".", is one a Hexo site's include takes back (or a folder it may take
+// some of back): never one of _posts or _drafts. Whether it is then left
+// out otherwise is skip's to say.
+func (e *excluder) reincluded(rel string, isDir bool) bool {
+	if e == nil || e.hexo == nil || len(e.hexo.include) == 0 {
+		return false
+	}
+	name := strings.Split(filepath.ToSlash(rel), "/")
+	if name[0] == hexoPosts || name[0] == hexoDrafts {
+		return false
+	}
+	if isDir {
+		return e.hexo.includedBelow(name)
+	}
+	return anyMatches(e.hexo.include, name)
+}
