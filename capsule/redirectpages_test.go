@@ -2,6 +2,7 @@ package capsule_test
 
 import (
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -113,4 +114,60 @@ func pathOf(t *testing.T, u string) string {
 		t.Fatal(err)
 	}
 	return p.EscapedPath()
+}
+
+// A Jekyll page of HTML whose front matter has redirect_to and which has
+// no text (Jekyll's own docs/pages/redirects/github.html: a permalink and
+// a redirect_to) is a redirect too, as a Markdown one is: capsule left
+// it out as a template it cannot build. One with text stays a template,
+// not served, as does one of front matter alone with no redirect_to.
+func TestJekyllRedirectToHTML(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":                 "title: Redirects\nurl: https://blog.example\nplugins: [jekyll-redirect-from]\n",
+		"_posts/2020-01-02-hello.md":  "---\ntitle: Hello\n---\nHello world body.\n",
+		"pages/redirects/github.html": "---\npermalink: /github.html\nredirect_to: https://github.com/jekyll/jekyll\n---\n",
+		"old.html":                    "---\nredirect_to: /2020/01/02/hello.html\n---\n\n",
+		"nested/old/index.html":       "---\nredirect_to:\n  - /2020/01/02/hello.html\n---\n",
+		"template.html":               "---\nredirect_to: /2020/01/02/hello.html\n---\n<p>{{ page.title }}</p>\n",
+		"layout-alone.html":           "---\nlayout: default\n---\n",
+	})
+	d := serveDir(t, dir)
+
+	_, hello, _ := servetest.GeminiGet(t, d, "/2020/01/02/hello.html")
+	helloText := servetest.GopherGet(t, d, "/2020/01/02/hello.html\r\n")
+	if !strings.Contains(helloText, "Hello world body.") {
+		t.Fatalf("Gopher /2020/01/02/hello.html: %q, want the post", helloText)
+	}
+	for _, addr := range []string{"/old.html", "/nested/old/", "/nested/old/index.html"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, addr); status != 31 || meta != hello || hello == "" {
+			t.Errorf("Gemini %s: %d %q, want 31 %q", addr, status, meta, hello)
+		}
+		if got := servetest.GopherGet(t, d, addr+"\r\n"); got != helloText {
+			t.Errorf("Gopher %s: %q, want the post's text", addr, got)
+		}
+	}
+	if status, _, body := servetest.GeminiGet(t, d, "/github.html"); status != 20 || !strings.Contains(body, "=> https://github.com/jekyll/jekyll") {
+		t.Errorf("Gemini /github.html: %d %q, want a page with the link", status, body)
+	}
+	if got := servetest.GopherGet(t, d, "/github.html\r\n"); !strings.HasPrefix(got, "h") || !strings.Contains(got, "\tURL:https://github.com/jekyll/jekyll\t") {
+		t.Errorf("Gopher /github.html: %q, want a menu with the link", got)
+	}
+	for _, addr := range []string{"/template.html", "/layout-alone.html", "/pages/redirects/github.html"} {
+		if got := servedAnywhere(t, d, addr); got != "" {
+			t.Errorf("%s answered: %s", addr, got)
+		}
+	}
+	warned := map[string]bool{}
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Kind, "template not served") {
+			warned[filepath.Base(w.File)] = true
+		}
+	}
+	if !warned["template.html"] || !warned["layout-alone.html"] || warned["github.html"] || warned["old.html"] || warned["index.html"] {
+		t.Errorf("templates warned of: %v, want template.html and layout-alone.html alone", warned)
+	}
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(home, "Hello") || strings.Contains(home, "github") || strings.Contains(home, "old") {
+		t.Errorf("the home page:\n%s", home)
+	}
 }

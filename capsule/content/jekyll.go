@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
@@ -209,7 +210,8 @@ func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64,
 			}
 			return nil
 		}
-		if !strings.Contains(rel, "/") || !isMarkdown(d.Name()) || strings.HasPrefix(d.Name(), ".") {
+		html := redirectHTMLCandidate(d)
+		if !strings.Contains(rel, "/") || !isMarkdown(d.Name()) && !html || strings.HasPrefix(d.Name(), ".") {
 			return nil // the top's are Load's
 		}
 		if config.aboveCollectionsDir(path.Dir(rel)) && !jekyllPageFolder(path.Dir(rel), config) {
@@ -226,7 +228,7 @@ func findJekyllPages(dir, root string, ex *excluder, top *topDir, maxPost int64,
 		if strings.EqualFold(stem, "index") {
 			stem = filepath.Base(filepath.Dir(p)) // about/index.md is about's page
 		}
-		m := &mdFile{src: src, slug: stem, jpage: true, def: postDefaults{dir: relDir(dir, p), page: true}}
+		m := &mdFile{src: src, slug: stem, jpage: true, jredirect: html, def: postDefaults{dir: relDir(dir, p), page: true}}
 		found = append(found, m)
 		return nil
 	})
@@ -249,4 +251,39 @@ func jekyllOtherConfigs(dir, read string) []*FileError {
 		}
 	}
 	return out
+}
+
+// maxRedirectHTML bounds the size of the .html files beside the posts
+// read as pages in case they are redirect pages (redirectHTML): one is a
+// few lines of front matter (Jekyll's docs/pages/redirects/github.html,
+// 83 bytes), and a larger file, a template, is read once, as a file.
+const maxRedirectHTML = 4 << 10
+
+// redirectHTMLCandidate says whether d, a file beside a Jekyll site's
+// posts, may be a redirect page of HTML: a regular .html or .htm file of
+// at most maxRedirectHTML bytes.
+func redirectHTMLCandidate(d fs.DirEntry) bool {
+	if d.IsDir() || !d.Type().IsRegular() || !hasExt(d.Name(), ".html", ".htm") {
+		return false
+	}
+	info, err := d.Info()
+	return err == nil && info.Size() <= maxRedirectHTML
+}
+
+// redirectHTML says whether data, an .html file's beside a Jekyll site's
+// posts, is a redirect page of jekyll-redirect-from: YAML front matter
+// with a redirect_to (and whatever else: the plugin writes the redirect
+// in place of all the page would be) and no text after it. Jekyll
+// writes a redirect at its addresses, as for a Markdown page with one
+// (Post.RedirectTo); an HTML page with text is a template, not served.
+func redirectHTML(data []byte) bool {
+	if !jekyllTemplate(data) {
+		return false
+	}
+	front, body, _, start, format, ferr := splitFront(NormalizeSource(data))
+	if ferr != nil || format != formatYAML || len(bytes.TrimSpace(body)) > 0 {
+		return false
+	}
+	m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+	return ferr == nil && redirectTo(m["redirect_to"]) != ""
 }

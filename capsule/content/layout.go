@@ -37,6 +37,9 @@ type mdFile struct {
 	// if the folder is a Hugo one, where the file is a post.
 	warn, ferr *FileError
 	jpage      bool // a Jekyll page: left out when it has no front matter
+	// jredirect is a Jekyll page of HTML, read in case it is a redirect
+	// page (source.redirectPage): left out when it is not.
+	jredirect bool
 	// lastGood says to take the last load's post of the file whatever it
 	// reads now (a broken site file's home page text).
 	lastGood bool

@@ -287,6 +287,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		case (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && !ex.reincluded(name, e.IsDir()), ex.copiedAsIs(name):
 			continue
 		case l == layoutJekyll:
+			if redirectHTMLCandidate(e) && !strings.EqualFold(name, "index.html") && !strings.EqualFold(name, "404.html") {
+				break // read in case it is a redirect page (redirectHTML)
+			}
 			if !isMarkdown(name) || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {
 				continue
 			}
@@ -329,6 +332,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		switch l {
 		case layoutJekyll:
 			m.def.page, m.jpage = true, true
+			m.jredirect = !isMarkdown(name)
 		case layoutHugo:
 			m.def.page = true // a page of no section: Hugo's themes list none as posts
 			m.def.bare = true
@@ -528,7 +532,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	// is (a README, a CHANGELOG): not a page, and not served either;
 	// with jekyll-optional-front-matter among the plugins, a page
 	// (hydejack's licenses/*.md), but for the files it leaves alone.
+	redirects := make(map[string]bool) // the .html redirect pages', by path: not templates
 	posts = slices.DeleteFunc(posts, func(m *mdFile) bool {
+		if m.jredirect {
+			if m.src.err != nil || !m.src.redirectPage() {
+				return true // a file, served or warned of as the others beside the posts
+			}
+			redirects[filepath.ToSlash(relPath(dir, m.src.path))] = true
+			return false
+		}
 		if !m.jpage || m.src.err != nil {
 			return false
 		}
@@ -710,6 +722,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.Warnings = append(c.Warnings, keyWarns...)
 	errs = append(errs, ferrs2...)
 	for _, f := range read {
+		if redirects[f.Path] {
+			continue // a redirect page, a page of the posts'
+		}
 		if l == layoutJekyll && jekyllTemplate(f.Data) {
 			// Jekyll runs it through Liquid (feed.xml, sitemap.xml, a
 			// page in HTML): what it builds cannot be made here, and the

@@ -84,6 +84,19 @@ type source struct {
 	// key is, so that a reload taking the file unchanged, its bytes
 	// forgotten (Content.Forget), need not read it again to ask.
 	front, text, shaped bool
+	// redirect is whether they are a Jekyll redirect page of HTML
+	// (redirectHTML), once shaped, asked of an .html file alone.
+	redirect bool
+}
+
+// redirectPage says whether s's bytes, an .html file's beside a Jekyll
+// site's posts, are a redirect page (redirectHTML), from its bytes the
+// first time, then as it found them.
+func (s *source) redirectPage() bool {
+	if !s.shaped {
+		s.shape()
+	}
+	return s.redirect
 }
 
 // shape returns whether s's bytes start with front matter and whether
@@ -91,6 +104,7 @@ type source struct {
 func (s *source) shape() (front, text bool) {
 	if !s.shaped {
 		s.front, s.text, s.shaped = startsFront(s.data), hasText(s.data), true
+		s.redirect = hasExt(s.path, ".html", ".htm") && redirectHTML(s.data)
 	}
 	return s.front, s.text
 }

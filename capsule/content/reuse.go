@@ -191,7 +191,7 @@ func (s *source) reuse(prev *loadCache, at *source) bool {
 		return false
 	}
 	s.data, s.info, s.after, s.err, s.waited, s.readAt, s.reused, s.from, s.stamp = old.data, nil, nil, nil, true, old.readAt, true, old, old.stamp
-	s.front, s.text, s.shaped = old.front, old.text, old.shaped
+	s.front, s.text, s.shaped, s.redirect = old.front, old.text, old.shaped, old.redirect
 	return true
 }
 
@@ -288,7 +288,7 @@ func (s *source) kept() *source {
 		return s.from
 	}
 	k := &source{path: s.path, limit: s.limit, what: s.what, data: s.data, readAt: s.readAt, stamp: s.stamp, key: s.key, keyScanned: s.keyScanned,
-		front: s.front, text: s.text, shaped: s.shaped}
+		front: s.front, text: s.text, shaped: s.shaped, redirect: s.redirect}
 	if s.after != nil {
 		if st, ok := stampOf(s.after); ok {
 			k.stamp = &st
