@@ -152,21 +152,25 @@ func sortedSections(secs map[string]bool) []string {
 	return names
 }
 
-// serveJekyllPaginator answers the pages jekyll-paginate makes of a
-// Jekyll blog's list of posts (content.JekyllPaginator): the template
-// page's address, when nothing answers it, leads to the archive of the
-// blog whose folder holds it, as the list of a Zola section of posts
+// serveJekyllPaginator answers the pages jekyll-paginate and
+// jekyll-paginate-v2 make of a Jekyll blog's list of posts
+// (content.JekyllPaginators), each list as serveJekyllPages does.
+func (st *Store) serveJekyllPaginator(c *content.Content, blogs []*blog) {
+	for _, pg := range c.JekyllPaginators() {
+		st.serveJekyllPages(pg.First, pg.Later, blogs)
+	}
+}
+
+// serveJekyllPages answers the pages of one list of posts: the template
+// page's address, first, when nothing answers it, leads to the archive of
+// the blog whose folder holds it, as the list of a Zola section of posts
 // does (servePostsFolders); then pages 2 to the last (/page2/ …, in the
-// forms a reader gives them) lead where the first does: to the home
-// when the first is the blog's home (/), else to the archive. A page
+// forms a reader gives them), later, lead where the first does: to the
+// home when the first is the blog's home (/), else to the archive. A page
 // past the last is not found, as on the web site. As many addresses as
 // the pages, never more than the posts; each last, after everything
 // else: an address a page, a file or an old address has keeps it.
-func (st *Store) serveJekyllPaginator(c *content.Content, blogs []*blog) {
-	first, later := c.JekyllPaginator()
-	if first == "" {
-		return
-	}
+func (st *Store) serveJekyllPages(first string, later []string, blogs []*blog) {
 	var lb *blog
 	for _, b := range blogs {
 		if (b.dir == "" || strings.HasPrefix(first, b.dir+"/")) && (lb == nil || len(b.dir) > len(lb.dir)) {

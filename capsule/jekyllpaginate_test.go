@@ -3,6 +3,7 @@ package capsule_test
 import (
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 
 	"capsule/capsule/config"
@@ -58,5 +59,82 @@ func TestJekyllPaginatorPages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// jekyll-paginate-v2 pages the posts of each page whose front matter
+// enables pagination, under the site's settings (_config.yml's
+// pagination) and its own: page 1 at the page's permalink or folder,
+// pages 2 on at that address joined with permalink ("/page/:num/"), as
+// many as ceil((posts not hidden - offset) / per_page). They lead where
+// page 1 does; a page past the last, another template's numbering, and
+// a list with a filter (a tag), which capsule does not count, are not
+// found. Five posts and a hidden one here.
+func TestJekyllPaginateV2Pages(t *testing.T) {
+	files := map[string]string{
+		"_config.yml": "title: Blog\nplugins:\n  - jekyll-paginate-v2\npagination:\n  enabled: true\n  per_page: 2\n  permalink: '/page/:num/'\n",
+		// The home's list: 5 posts, 2 a page.
+		"index.html": "---\nlayout: home\npagination:\n  enabled: true\n---\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n",
+		// A page of its own with text, 3 a page at /blog/p2/.
+		"_pages/blog.md": "---\ntitle: Blog list\npermalink: /blog/\npagination:\n  enabled: true\n  per_page: 3\n  permalink: /p:num/\n---\nThe blog's posts.\n",
+		// 4 posts after the offset: 2 pages.
+		"list/index.html": "---\npagination:\n  enabled: true\n  offset: 1\n---\n{{ paginator.posts }}\n",
+		// Filtered by a tag: not counted, not answered.
+		"tags/index.html":             "---\npagination:\n  enabled: true\n  tag: go\n---\n{{ paginator.posts }}\n",
+		"_posts/2024-01-06-hidden.md": "---\ntitle: Hidden\nhidden: true\n---\nHidden text.\n",
+	}
+	files["_config.yml"] += "include: [_pages]\n"
+	for i := 1; i <= 5; i++ {
+		files[fmt.Sprintf("_posts/2024-01-0%d-p%d.md", i, i)] = fmt.Sprintf("---\ntitle: Post %d\ntags: [go]\n---\nText %d.\n", i, i)
+	}
+	d := servetest.Start(t, func(cfg *config.Config) { cfg.Posts = testfs.Write(t, files) })
+	// The page's own address leads to its page.
+	st, blog, _ := servetest.GeminiGet(t, d, "/blog/")
+	blogPage, err := url.Parse(blog)
+	if st != gemini.StatusPermanentRedirect || err != nil {
+		t.Fatalf("/blog/: %d %q, want a redirect to the page", st, blog)
+	}
+	if _, _, body := servetest.GeminiGet(t, d, blogPage.Path); !strings.Contains(body, "The blog's posts.") {
+		t.Fatalf("%s: %q, want the page", blogPage.Path, body)
+	}
+	for _, c := range []struct {
+		leadsTo, gopherOf string
+		pages             []string
+	}{
+		{"/", "/", []string{"/page/2/", "/page/3/", "/page/3", "/page/3/index.html"}},
+		{blogPage.Path, "/blog/", []string{"/blog/p2/"}},
+		{"/archive.gmi", "/archive", []string{"/list/", "/list/page/2/"}},
+	} {
+		want := servetest.GopherGet(t, d, c.gopherOf+"\r\n")
+		for _, addr := range c.pages {
+			st, meta, _ := servetest.GeminiGet(t, d, addr)
+			if u, err := url.Parse(meta); st != gemini.StatusPermanentRedirect || err != nil || u.Path != c.leadsTo {
+				t.Errorf("%s: %d %q, want a redirect to %s", addr, st, meta, c.leadsTo)
+			}
+			if got := servetest.GopherGet(t, d, addr+"\r\n"); got != want {
+				t.Errorf("gopher %s is not the menu of %s:\n%s", addr, c.gopherOf, got)
+			}
+		}
+	}
+	for _, addr := range []string{"/page/4/", "/page2/", "/blog/p3/", "/blog/page/2/", "/list/page/3/", "/tags/page/2/"} {
+		if got := servedAnywhere(t, d, addr); got != "" {
+			t.Errorf("%s, which Jekyll does not write, answered: %s", addr, got)
+		}
+	}
+}
+
+// Listed but disabled in _config.yml, jekyll-paginate-v2 makes no
+// pages, whatever a page's front matter says.
+func TestJekyllPaginateV2Disabled(t *testing.T) {
+	files := map[string]string{
+		"_config.yml": "title: Blog\nplugins: [jekyll-paginate-v2]\npagination:\n  enabled: false\n  per_page: 1\n",
+		"index.html":  "---\npagination:\n  enabled: true\n---\n{{ paginator.posts }}\n",
+	}
+	for i := 1; i <= 3; i++ {
+		files[fmt.Sprintf("_posts/2024-01-0%d-p%d.md", i, i)] = fmt.Sprintf("---\ntitle: Post %d\n---\nText %d.\n", i, i)
+	}
+	d := servetest.Start(t, func(cfg *config.Config) { cfg.Posts = testfs.Write(t, files) })
+	if got := servedAnywhere(t, d, "/page2/"); got != "" { // the plugin's default permalink's
+		t.Errorf("/page2/ answered: %s", got)
 	}
 }

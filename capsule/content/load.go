@@ -115,6 +115,9 @@ type Content struct {
 	jekyllArchives *jekyllArchives
 	// jekyllPaginate is its jekyll-paginate settings (JekyllPaginator).
 	jekyllPaginate jekyllPaginate
+	// templatesV2 are its templates of HTML of jekyll-paginate-v2's
+	// lists of posts in pages (JekyllPaginators): files, not served.
+	templatesV2 []paginationV2
 }
 
 // Empty reports whether c has neither a post nor a page to serve (listed
@@ -726,6 +729,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			continue // a redirect page, a page of the posts'
 		}
 		if l == layoutJekyll && jekyllTemplate(f.Data) {
+			if c.jekyllPaginate.v2.enabled && hasExt(f.Path, ".html", ".htm") && bytes.Contains(f.Data, []byte("pagination")) {
+				if t := htmlTemplateV2(f.Data, f.Path); t.enabled {
+					c.templatesV2 = append(c.templatesV2, t)
+				}
+			}
 			// Jekyll runs it through Liquid (feed.xml, sitemap.xml, a
 			// page in HTML): what it builds cannot be made here, and the
 			// template is not the reader's.

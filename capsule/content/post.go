@@ -7,6 +7,8 @@ import (
 	"html"
 	"maps"
 	"math"
+	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -153,6 +155,9 @@ type Post struct {
 	// hidden is a Jekyll post whose front matter (or defaults) says
 	// hidden, which jekyll-paginate's pages leave out (JekyllPaginator).
 	hidden bool
+	// pagination is a Jekyll page's jekyll-paginate-v2 settings, when it
+	// is the template of a list of posts in pages (JekyllPaginators).
+	pagination paginationV2
 	// weight is the front matter's weight, 0 when it gives none (or one
 	// that is no number): what orders a Hugo section's list of its pages
 	// first (sortHugoSection).
@@ -572,11 +577,14 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			Msg: fmt.Sprintf("front matter: %s holds a mapping, which names no tag or category (Hexo shows it as [object Object]): left out", hexoBad)})
 	}
 	var unknown []unknownKey
+	// jekyll-paginate-v2's block that capsule reads (JekyllPaginators) is
+	// not ignored; one with a filter is.
+	v2 := def.jekyll && readPaginationV2(m["pagination"]).enabled && !readPaginationV2(m["pagination"]).odd
 	for _, u := range r.unknown(postKeys) {
 		if def.home {
 			break // the site file's keys: parseSiteMeta told of those it does not know
 		}
-		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) || def.jekyll && u.name == "redirect_to" {
+		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) || def.jekyll && u.name == "redirect_to" || v2 && u.name == "pagination" {
 			// A section's cascade's are told of at the section
 			// (readSections); but one that may be meant to keep the
 			// post back leaves it out, as its own would.
@@ -601,6 +609,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	p.hexoVals = hexoVals
 	if def.jekyll {
 		p.RedirectTo = redirectTo(m["redirect_to"])
+		if m["pagination"] != nil {
+			p.pagination = templateV2(m, path.Join(def.dir, filepath.Base(file)))
+		}
 	}
 	p.Title = plainTitle(oneLine(r.str("title", titleExample)), def.typographer)
 	for _, k := range []string{"summary", "description", "excerpt"} {

@@ -28,7 +28,7 @@ func Same(a, b *Content) bool {
 	if a.Meta != b.Meta || a.Layout != b.Layout || a.Markup != b.Markup || a.baseURL != b.baseURL || a.zolaTerms != b.zolaTerms || a.polyglot != b.polyglot || a.hexo != b.hexo || a.sectionLists != b.sectionLists ||
 		a.hexoRoot != b.hexoRoot || !maps.Equal(a.hexoAssets, b.hexoAssets) ||
 		!maps.Equal(a.hexoCategoryMap, b.hexoCategoryMap) || !maps.Equal(a.hexoTagMap, b.hexoTagMap) || a.hexoFilenameCase != b.hexoFilenameCase ||
-		a.hexoTerms != b.hexoTerms || !a.jekyllArchives.same(b.jekyllArchives) || a.defaultLangHome != b.defaultLangHome || a.jekyllPaginate != b.jekyllPaginate ||
+		a.hexoTerms != b.hexoTerms || !a.jekyllArchives.same(b.jekyllArchives) || a.defaultLangHome != b.defaultLangHome || a.jekyllPaginate != b.jekyllPaginate || !slices.Equal(a.templatesV2, b.templatesV2) ||
 		(a.Location == nil) != (b.Location == nil) || a.Location != nil && a.Location.String() != b.Location.String() ||
 		!SameTime(a.NextChange, b.NextChange) || !slices.Equal(a.Languages, b.Languages) ||
 		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) || !slices.Equal(a.zolaLists, b.zolaLists) {
@@ -89,7 +89,7 @@ func SamePostAll(a, b *Post) bool {
 		a.rel != b.rel || a.fmSlug != b.fmSlug || a.own != b.own || a.ownKey != b.ownKey || a.ownLine != b.ownLine ||
 		len(a.hugoAliases) != len(b.hugoAliases) || !slices.Equal(a.hugoOlder, b.hugoOlder) ||
 		!slices.Equal(a.categories, b.categories) || a.keyTags != b.keyTags || a.langCode != b.langCode || a.langRoot != b.langRoot || a.translationKey != b.translationKey ||
-		a.fmTranslationKey != b.fmTranslationKey || a.untitled != b.untitled || a.hidden != b.hidden || a.weight != b.weight || a.weighted != b.weighted || !slices.Equal(a.hexoVals, b.hexoVals) {
+		a.fmTranslationKey != b.fmTranslationKey || a.untitled != b.untitled || a.hidden != b.hidden || a.pagination != b.pagination || a.weight != b.weight || a.weighted != b.weighted || !slices.Equal(a.hexoVals, b.hexoVals) {
 		return false
 	}
 	for k, v := range a.hugoAliases {

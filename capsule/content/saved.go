@@ -529,6 +529,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.fmTranslationKey)
 	w.Bool(p.untitled)
 	w.Bool(p.hidden)
+	encodePaginationV2(w, p.pagination)
 	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
 	w.Bool(p.weighted)
 	encodeStrings(w, p.hexoVals)
@@ -601,6 +602,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.fmTranslationKey = d.String()
 	p.untitled = d.Bool()
 	p.hidden = d.Bool()
+	p.pagination = decodePaginationV2(d)
 	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
 	p.weighted = d.Bool()
 	p.hexoVals = decodeStrings(d)
@@ -671,3 +673,32 @@ func (p *Post) SavedSum() ([32]byte, bool) {
 // build without that cache's renders cannot render it (its Markdown is
 // not in its file any more), and should load c again without Saved.
 func (c *Content) KeepsLastGood() bool { return c.keptFromCache > 0 }
+
+// encodePaginationV2 writes a page's jekyll-paginate-v2 settings (none,
+// or a template's), as decodePaginationV2 reads them.
+func encodePaginationV2(w *buildcache.Writer, pg paginationV2) {
+	w.Bool(pg.enabled)
+	if !pg.enabled {
+		return
+	}
+	for _, n := range []int{pg.per, pg.offset, pg.limit} {
+		w.Uvarint(uint64(n + 1)) // -1, unset, as 0
+	}
+	w.String(pg.permalink)
+	w.Bool(pg.odd)
+	w.String(pg.first)
+}
+
+func decodePaginationV2(d *buildcache.Decoder) paginationV2 {
+	if !d.Bool() {
+		return paginationV2{}
+	}
+	pg := paginationV2{enabled: true}
+	for _, n := range []*int{&pg.per, &pg.offset, &pg.limit} {
+		*n = d.Int(maxPaginationNumber+1) - 1
+	}
+	pg.permalink = d.String()
+	pg.odd = d.Bool()
+	pg.first = d.String()
+	return pg
+}
