@@ -163,12 +163,14 @@ func (st *Store) serveJekyllPaginator(c *content.Content, blogs []*blog) {
 
 // serveJekyllPages answers the pages of one list of posts: the template
 // page's address, first, when nothing answers it, leads to the archive of
-// the blog whose folder holds it, as the list of a Zola section of posts
+// the blog whose folder holds it (a jekyll-polyglot site's lists, one a
+// language, lead to its homes: /ja/page2/ to /ja/), as the list of a Zola section of posts
 // does (servePostsFolders); then pages 2 to the last (/page2/ …, in the
 // forms a reader gives them), later, lead where the first does: to the
 // home when the first is the blog's home (/), else to the archive. A page
 // past the last is not found, as on the web site. As many addresses as
-// the pages, never more than the posts; each last, after everything
+// the pages, never more than the posts (in each language of a polyglot
+// site: the languages times the posts, at most); each last, after everything
 // else: an address a page, a file or an old address has keeps it.
 func (st *Store) serveJekyllPages(first string, later []string, blogs []*blog) {
 	var lb *blog
@@ -180,12 +182,19 @@ func (st *Store) serveJekyllPages(first string, later []string, blogs []*blog) {
 	if lb == nil {
 		return
 	}
+	// The list's first page is the archive's, unless it is the blog's
+	// home (a polyglot language's /ja/, whose /ja/index.html the home
+	// does not answer).
+	to, sel := lb.dir+archivePath, lb.dir+archiveSel
+	if first == lb.dir+"/" {
+		to, sel = first, first
+	}
 	for _, a := range append([]string{first}, addressForms(first)...) {
 		if _, taken := st.gemini[a]; !taken {
-			st.gemini[a] = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(lb.dir+archivePath), nil)
+			st.gemini[a] = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(to), nil)
 		}
-		if _, taken := st.gopher[a]; !taken && st.gopher[lb.dir+archiveSel] != nil {
-			st.gopher[a] = st.gopher[lb.dir+archiveSel]
+		if _, taken := st.gopher[a]; !taken && st.gopher[sel] != nil {
+			st.gopher[a] = st.gopher[sel]
 		}
 	}
 	at, menu := st.gemini[first], st.gopher[first]

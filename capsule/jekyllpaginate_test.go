@@ -138,3 +138,48 @@ func TestJekyllPaginateV2Disabled(t *testing.T) {
 		t.Errorf("/page2/ answered: %s", got)
 	}
 }
+
+// jekyll-polyglot builds the site, jekyll-paginate's pages and all, once
+// in each language, the others' under their folders: each language's
+// list has one version of every post (its own, else the one polyglot
+// copies there), hidden ones left out. Here four posts are listed in
+// both languages (one written in both, two in English alone, one in
+// Japanese alone; a fifth, Japanese, hidden), two a page: /page2/ and
+// /ja/page2/, each leading to its language's home (as /ja/index.html,
+// the first page, does), and no /page3/.
+func TestJekyllPaginatorPolyglot(t *testing.T) {
+	post := func(title string) string { return "---\ntitle: " + title + "\n---\n" + title + ".\n" }
+	files := map[string]string{
+		"_config.yml": "title: Notes\nlanguages: [\"en\", \"ja\"]\ndefault_lang: \"en\"\nlang_from_path: true\npermalink: /posts/:title/\n" +
+			"plugins:\n  - jekyll-polyglot\n  - jekyll-paginate\npaginate: 2\n",
+		"index.html":                      "---\nlayout: home\n---\n",
+		"_posts/en/2024-01-01-both.md":    post("Both"),
+		"_posts/ja/2024-01-01-both.md":    post("両方"),
+		"_posts/en/2024-01-02-english.md": post("English"),
+		"_posts/en/2024-01-03-more.md":    post("More"),
+		"_posts/ja/2024-01-04-nihongo.md": post("日本語"),
+		"_posts/ja/2024-01-05-hidden.md":  "---\ntitle: 隠し\nhidden: true\n---\n隠し。\n",
+	}
+	d := servetest.Start(t, func(cfg *config.Config) { cfg.Posts = testfs.Write(t, files) })
+	for _, c := range []struct{ home, page string }{{"/", "/page2/"}, {"/ja/", "/ja/page2/"}} {
+		want := servetest.GopherGet(t, d, c.home+"\r\n")
+		addrs := []string{c.page, strings.TrimSuffix(c.page, "/"), c.page + "index.html"}
+		if c.home != "/" {
+			addrs = append(addrs, c.home+"index.html") // the first page's, the home's
+		}
+		for _, addr := range addrs {
+			st, meta, _ := servetest.GeminiGet(t, d, addr)
+			if u, err := url.Parse(meta); st != gemini.StatusPermanentRedirect || err != nil || u.Path != c.home {
+				t.Errorf("%s: %d %q, want a redirect to %s", addr, st, meta, c.home)
+			}
+			if got := servetest.GopherGet(t, d, addr+"\r\n"); got != want {
+				t.Errorf("gopher %s is not the menu of %s:\n%s", addr, c.home, got)
+			}
+		}
+	}
+	for _, addr := range []string{"/page3/", "/ja/page3/", "/ja/page1/"} {
+		if got := servedAnywhere(t, d, addr); got != "" {
+			t.Errorf("%s, which polyglot's build does not write, answered: %s", addr, got)
+		}
+	}
+}

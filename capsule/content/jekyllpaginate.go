@@ -84,9 +84,9 @@ func readJekyllPaginate(m map[string]any, dir string) jekyllPaginate {
 }
 
 // Paginator is the addresses of the pages a Jekyll plugin makes of a
-// list of posts: First, page 1's, the template's ("/", "/tabs/blog/"),
-// and Later, pages 2 to the last, as many as the posts published and not
-// hidden fill (so never more than there are posts).
+// list of posts: First, page 1's, the template's ("/", "/tabs/blog/",
+// "/ja/"), and Later, pages 2 to the last, as many as the posts
+// published and not hidden fill (so never more than there are posts).
 type Paginator struct {
 	First string
 	Later []string
@@ -94,11 +94,25 @@ type Paginator struct {
 
 // JekyllPaginators is the lists of posts in pages that jekyll-paginate
 // (one, the site's) and jekyll-paginate-v2 (one a template page) make of
-// a Jekyll site's posts; none for a site without the plugins' pages.
+// a Jekyll site's posts; none for a site without the plugins' pages. A
+// jekyll-polyglot site has jekyll-paginate's in each language, the
+// default one's at the top and each other's under its folder
+// (/ja/page2/), since polyglot builds the site, paginator and all, once
+// per language: in each, the posts are one version of each post, the
+// language's or else the one polyglot copies there (polyglotFallback),
+// so each language lists as many posts as the site has posts in any
+// language.
 func (c *Content) JekyllPaginators() []Paginator {
 	pg := c.jekyllPaginate
 	if pg.per <= 0 && !pg.v2.enabled {
 		return nil
+	}
+	pages := func(dir string, n int) Paginator {
+		p := Paginator{First: dir + pg.first}
+		for i := 2; i <= (n+pg.per-1)/pg.per; i++ {
+			p.Later = append(p.Later, dir+strings.Replace(pg.path, ":num", strconv.Itoa(i), 1))
+		}
+		return p
 	}
 	n := 0
 	for _, p := range c.Posts {
@@ -107,12 +121,26 @@ func (c *Content) JekyllPaginators() []Paginator {
 		}
 	}
 	var out []Paginator
-	if pg.per > 0 {
-		var later []string
-		for i := 2; i <= (n+pg.per-1)/pg.per; i++ {
-			later = append(later, strings.Replace(pg.path, ":num", strconv.Itoa(i), 1))
+	switch {
+	case pg.per <= 0:
+	case !c.polyglot || len(c.Languages) < 2:
+		out = append(out, pages("", n))
+	default:
+		groups, order := polyglotVersions(c.Posts)
+		for _, l := range c.Languages {
+			n := 0
+			for _, key := range order {
+				g := groups[key]
+				v := polyglotFallback(g)
+				if i := slices.IndexFunc(g, func(p *Post) bool { return p.langCode == l.Code }); i >= 0 {
+					v = g[i]
+				}
+				if !v.hidden {
+					n++
+				}
+			}
+			out = append(out, pages(l.Dir, n))
 		}
-		out = append(out, Paginator{First: pg.first, Later: later})
 	}
 	if pg.v2.enabled {
 		// The templates: pages (the home's index.md among the unlisted),

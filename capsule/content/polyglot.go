@@ -37,23 +37,7 @@ func polyglotFallbacks(langs []Language, lists ...[]*Post) *FileError {
 	if len(langs) < 2 {
 		return nil
 	}
-	groups := make(map[string][]*Post)
-	var order []string
-	for _, l := range lists {
-		for _, p := range l {
-			if p.Home {
-				continue
-			}
-			key := p.translationKey
-			if key == "" {
-				key = "\x00file " + p.File // alone
-			}
-			if groups[key] == nil {
-				order = append(order, key)
-			}
-			groups[key] = append(groups[key], p)
-		}
-	}
+	groups, order := polyglotVersions(lists...)
 	added := 0
 	for _, key := range order {
 		g := groups[key]
@@ -64,16 +48,7 @@ func polyglotFallbacks(langs []Language, lists ...[]*Post) *FileError {
 		if len(has) == len(langs) {
 			continue
 		}
-		src := g[0]
-		if i := slices.IndexFunc(g, func(p *Post) bool { return p.LangDir == "" }); i >= 0 {
-			src = g[i]
-		} else {
-			for _, p := range g[1:] {
-				if c := cmp.Or(p.Date.Compare(src.Date), cmp.Compare(p.File, src.File)); c > 0 {
-					src = p
-				}
-			}
-		}
+		src := polyglotFallback(g)
 		// Its addresses, and its permalink (an alias of capsule's), as
 		// they are in the default language.
 		var bases []string
@@ -113,6 +88,45 @@ func polyglotFallbacks(langs []Language, lists ...[]*Post) *FileError {
 		}
 	}
 	return nil
+}
+
+// polyglotVersions groups the posts and pages of lists (homes left out)
+// by what they are versions of: their translationKey, else each alone;
+// order is the keys as first met.
+func polyglotVersions(lists ...[]*Post) (groups map[string][]*Post, order []string) {
+	groups = make(map[string][]*Post)
+	for _, l := range lists {
+		for _, p := range l {
+			if p.Home {
+				continue
+			}
+			key := p.translationKey
+			if key == "" {
+				key = "\x00file " + p.File // alone
+			}
+			if groups[key] == nil {
+				order = append(order, key)
+			}
+			groups[key] = append(groups[key], p)
+		}
+	}
+	return groups, order
+}
+
+// polyglotFallback is the version of g (the versions of one page) that
+// polyglot writes in a language g has none in: the default language's,
+// else the one it reads last (by date, then file).
+func polyglotFallback(g []*Post) *Post {
+	if i := slices.IndexFunc(g, func(p *Post) bool { return p.LangDir == "" }); i >= 0 {
+		return g[i]
+	}
+	src := g[0]
+	for _, p := range g[1:] {
+		if c := cmp.Or(p.Date.Compare(src.Date), cmp.Compare(p.File, src.File)); c > 0 {
+			src = p
+		}
+	}
+	return src
 }
 
 // LocalizesLink reports whether a link to the site's address target (a

@@ -529,8 +529,8 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	if !c.polyglot {
 		c.archives = readJekyllArchives(m, dir, c.collectionsDir)
-		c.paginate = readJekyllPaginate(m, dir)
 	}
+	c.paginate = readJekyllPaginate(m, dir)
 	return c
 }
 
