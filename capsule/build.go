@@ -121,7 +121,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	// A page that redirects (redirect_to) has no page of its own
 	// either: its addresses lead to its target (redirectpages.go).
 	lists, redirecting := redirectPages(c.Posts, c.Pages, c.Unlisted)
-	lists, stubs, stubWarns := layoutStubs(c.Hexo(), lists...)
+	lists, stubs, stubWarns := layoutStubs(lists...)
 	// A multilingual site is a blog per language (languages.go); owners
 	// says which renders each entry.
 	b, blogs, owners, posts, pages, unlisted := languageBlogs(site, c.Languages, lists[0], lists[1], lists[2])

@@ -41,27 +41,20 @@ var stubNames = map[string]builtinPage{
 	"archive":  {"capsule's archive", archivePath, gopher.TypeMenu, archiveSel},
 	"archives": {"capsule's archive", archivePath, gopher.TypeMenu, archiveSel},
 	"tags":     {"capsule's tag index", tagsPath, gopher.TypeMenu, tagsPath},
-}
-
-// hexoStubNames are a Hexo site's besides: its theme's page of the
-// categories (source/categories/index.md, type: categories), whose
-// categories capsule's tags hold.
-var hexoStubNames = map[string]builtinPage{
-	"categories": stubNames["tags"],
+	// A theme's page of the categories (Hexo's source/categories/index.md,
+	// type: categories; Chirpy's _tabs/categories.md, layout:
+	// categories): capsule's tags hold the posts' categories.
+	"categories": {"capsule's tag index", tagsPath, gopher.TypeMenu, tagsPath},
 }
 
 // layoutStubs finds the layout stubs among lists (posts, pages, unlisted)
 // and returns the lists without them, which stubs maps to the capsule's
-// pages that stand for them, with a warning for each. hexo says the site
-// is Hexo's (hexoStubNames).
-func layoutStubs(hexo bool, lists ...[]*content.Post) (out [][]*content.Post, stubs map[*content.Post]builtinPage, warns []*content.FileError) {
+// pages that stand for them, with a warning for each.
+func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*content.Post]builtinPage, warns []*content.FileError) {
 	out = lists
 	for i, list := range lists {
 		for _, p := range list {
 			page, ok := stubPage(p, stubNames)
-			if !ok && hexo {
-				page, ok = stubPage(p, hexoStubNames)
-			}
 			if !ok {
 				continue
 			}

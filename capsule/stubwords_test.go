@@ -63,3 +63,33 @@ func TestThemeStubWithAWord(t *testing.T) {
 		t.Errorf("warnings %q, want the archive's, naming its word, and find.md's", warned)
 	}
 }
+
+// A Jekyll theme's page of the categories with no text (Chirpy's
+// _tabs/categories.md, layout: categories), which its template fills
+// with the posts' categories: capsule's tags hold them, so its tag index
+// stands for the page, as for Hexo's. On 28f15da it was an empty page
+// at /categories.gmi, linked from the home, /categories/ leading there.
+func TestJekyllCategoriesStub(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":                "title: 帳面\nlang: ja\ncollections:\n  tabs:\n    output: true\n    permalink: /:title/\n",
+		"_posts/2024-01-01-hello.md": "---\ntitle: 最初の記事\ncategories: [日記]\n---\n本文です。\n",
+		"_tabs/categories.md":        "---\nlayout: categories\nicon: fas fa-stream\norder: 1\n---\n",
+		"_tabs/about.md":             "---\ntitle: 自己紹介\n---\n書いている人。\n",
+		"index.html":                 "---\nlayout: home\n---\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	if s, meta, _ := servetest.GeminiGet(t, d, "/categories/"); s != 31 || !strings.HasSuffix(meta, "/tags/") {
+		t.Errorf("gemini /categories/: %d %q, want a redirect to capsule's tag index", s, meta)
+	}
+	index := servetest.GopherGet(t, d, "/tags/\r\n")
+	if menu := servetest.GopherGet(t, d, "/categories/\r\n"); menu != index || !strings.Contains(menu, "日記") {
+		t.Errorf("gopher /categories/ is not capsule's tag index:\n%s", menu)
+	}
+	if got := servedAnywhere(t, d, "/categories.gmi"); got != "" {
+		t.Errorf("the theme's empty page is served: %s", got)
+	}
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if strings.Contains(home, "categories") || !strings.Contains(home, "自己紹介") {
+		t.Errorf("the home links the empty page, or not the page with text:\n%s", home)
+	}
+}
