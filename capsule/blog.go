@@ -40,6 +40,10 @@ type blog struct {
 	// drawn on the home page.
 	homeText *content.Post
 	homeBody []byte
+	// copied are the pages of other languages that a jekyll-polyglot
+	// site writes in the blog's language too, having none in it
+	// (content.PolyglotCopies): its home links them after its own.
+	copied []entryOwner
 }
 
 // postGroup is posts sharing a tag or a year, newest first.

@@ -125,6 +125,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	// A multilingual site is a blog per language (languages.go); owners
 	// says which renders each entry.
 	b, blogs, owners, posts, pages, unlisted := languageBlogs(site, c.Languages, lists[0], lists[1], lists[2])
+	linkCopies(c.Languages, blogs, owners, c.PolyglotCopies(lists[1]))
 	entries := slices.Concat(posts, pages, unlisted)
 	st := &Store{
 		Site:   *site,

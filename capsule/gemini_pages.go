@@ -106,6 +106,10 @@ func (b *blog) homeGemtext() *gemini.Response {
 	for _, p := range b.pages {
 		pg.Link(postGeminiLink(p), p.Title)
 	}
+	for _, o := range b.copied {
+		p := o.b.entry(o.j)
+		pg.Link(postGeminiLink(p), p.Title)
+	}
 	for _, l := range b.others {
 		pg.Link(l.Dir+"/", l.Name)
 	}

@@ -61,6 +61,13 @@ func (b *blog) rootMenu() []byte {
 			m.Item(gopher.TypeText, p.Title, postGopherLink(p))
 		}
 	}
+	for _, o := range b.copied {
+		if p := o.b.entry(o.j); o.b.hasMenu(o.j) {
+			m.Item(gopher.TypeMenu, p.Title, postMenuLink(p))
+		} else {
+			m.Item(gopher.TypeText, p.Title, postGopherLink(p))
+		}
+	}
 	for _, l := range b.others {
 		m.Item(gopher.TypeMenu, l.Name, l.Dir+"/")
 	}

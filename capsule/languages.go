@@ -108,6 +108,30 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 	return b, blogs, owners, allPosts, allPages, allUnlisted
 }
 
+// linkCopies gives each language's blog (blogs, in the order of langs,
+// as languageBlogs makes them) the pages polyglot copies into it
+// (copies, by language code), each where it is rendered (owners, of
+// languageBlogs' entries): its home links them, as the web site's menu
+// does in every language.
+func linkCopies(langs []content.Language, blogs []*blog, owners []entryOwner, copies map[string][]*content.Post) {
+	if len(copies) == 0 || len(blogs) != len(langs) {
+		return
+	}
+	at := make(map[*content.Post]entryOwner)
+	for _, o := range owners {
+		if o.b.isPage(o.j) {
+			at[o.b.entry(o.j)] = o
+		}
+	}
+	for i, l := range langs {
+		for _, p := range copies[l.Code] {
+			if o, ok := at[p]; ok && o.b != blogs[i] {
+				blogs[i].copied = append(blogs[i].copied, o)
+			}
+		}
+	}
+}
+
 // homeOf is the home page's text among a blog's unlisted pages, or nil.
 func homeOf(unlisted []*content.Post) *content.Post {
 	for _, p := range unlisted {

@@ -45,9 +45,12 @@ func (b *blog) linesSize(posts []*content.Post, onGopher bool) int {
 func (b *blog) listRoomFor() int {
 	site := b.site
 	n := listRoom + 4*(len(site.Title)+len(site.Description)) + len(b.homeBody) +
-		(len(b.pages)+len(b.others)+len(b.years))*(listItemRoom+len(site.Hostname))
+		(len(b.pages)+len(b.copied)+len(b.others)+len(b.years))*(listItemRoom+len(site.Hostname))
 	for _, p := range b.pages {
 		n += 2 * len(p.Title)
+	}
+	for _, o := range b.copied {
+		n += 2 * len(o.b.entry(o.j).Title)
 	}
 	return n
 }

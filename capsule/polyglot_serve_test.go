@@ -6,6 +6,7 @@ import (
 
 	"capsule/capsule/config"
 	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
 )
 
 // jekyll-polyglot writes every page in every language's build: one with
@@ -67,5 +68,53 @@ func TestPolyglotCopiesLinksAndRedirects(t *testing.T) {
 	}
 	if txt := servetest.GopherGet(t, d, "/ja/posts/hello.txt\r\n"); !strings.Contains(txt, "[1] gopher://") || !strings.Contains(txt, "/0/ja/posts/world.txt\r\n") {
 		t.Errorf("gopher /ja/posts/hello.txt does not refer to the Japanese world:\n%s", txt)
+	}
+}
+
+// Polyglot writes a page with no version in a language into that
+// language's build, so the web site's menu has it in every language: a
+// language's home links it too (an English-only about page on /ja/, a
+// Japanese-only page on the English home), over Gemini and Gopher, and
+// not a page that has a version of its own there (the contact page,
+// tied by page_id), nor a theme's stub.
+func TestPolyglotHomesLinkCopiedPages(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":                "title: Notes\nlanguages: [\"en\", \"ja\"]\ndefault_lang: \"en\"\nplugins:\n  - jekyll-polyglot\n",
+		"_posts/2024-01-01-hello.md": "---\ntitle: Hello\n---\nHello.\n",
+		"about.md":                   "---\ntitle: About me\npermalink: /about/\n---\nWho writes.\n",
+		"contact.md":                 "---\ntitle: Contact\npermalink: /contact/\npage_id: contact\n---\nWrite.\n",
+		"contact.ja.md":              "---\ntitle: 連絡先\nlang: ja\npermalink: /renraku/\npage_id: contact\n---\nこちらへ。\n",
+		"nihon.md":                   "---\ntitle: 日本のこと\nlang: ja\npermalink: /nihon/\n---\n日本語だけ。\n",
+		"tags.md":                    "---\ntitle: Tag cloud\nlayout: tags\npermalink: /tags/\n---\n",
+	})
+	d := servetest.Start(t, func(cf *config.Config) { cf.Posts = dir })
+	for _, c := range []struct {
+		home      string
+		want, not []string // titles
+	}{
+		{"/ja/", []string{"About me", "連絡先", "日本のこと"}, []string{"Contact", "Tag cloud"}},
+		{"/", []string{"About me", "Contact", "日本のこと"}, []string{"連絡先", "Tag cloud"}},
+	} {
+		_, _, page := servetest.GeminiGet(t, d, c.home)
+		menu := servetest.GopherGet(t, d, c.home+"\r\n")
+		for _, title := range c.want {
+			if n := strings.Count(page, " "+title+"\n"); n != 1 {
+				t.Errorf("gemini %s links %q %d times, want once:\n%s", c.home, title, n, page)
+			}
+			if !strings.Contains(menu, title+"\t") {
+				t.Errorf("gopher %s does not link %q:\n%s", c.home, title, menu)
+			}
+		}
+		for _, title := range c.not {
+			if strings.Contains(page, " "+title+"\n") || strings.Contains(menu, title+"\t") {
+				t.Errorf("%s links %q", c.home, title)
+			}
+		}
+	}
+	// The links lead to the pages, served in their own language.
+	for _, addr := range []string{"/about.gmi", "/ja/nihon.gmi"} {
+		if s, meta, _ := servetest.GeminiGet(t, d, addr); s != 20 {
+			t.Errorf("%s: %d %q", addr, s, meta)
+		}
 	}
 }

@@ -298,7 +298,7 @@ type blogPages struct {
 }
 
 // othersKey is what b's home page, root menu and tag index show besides
-// its posts' lines: its site's title and description, its pages (their titles, addresses and whether they
+// its posts' lines: its site's title and description, its pages and those polyglot copies into its language (their titles, addresses and whether they
 // have menus), its other languages, its home page's text, its tags and
 // how many posts each has.
 func (b *blog) othersKey() string {
@@ -306,6 +306,10 @@ func (b *blog) othersKey() string {
 	fmt.Fprintf(&k, "s%q %q\x00", fmt.Sprint(b.site.SiteMeta), b.langName) // a language's blog has a site of its own
 	for i, p := range b.pages {
 		fmt.Fprintf(&k, "p%q %q %q %v\x00", p.Title, postGeminiLink(p), postMenuLink(p), b.hasMenu(len(b.posts)+i))
+	}
+	for _, o := range b.copied {
+		p := o.b.entry(o.j)
+		fmt.Fprintf(&k, "c%q %q %q %v\x00", p.Title, postGeminiLink(p), postMenuLink(p), o.b.hasMenu(o.j))
 	}
 	for _, l := range b.others {
 		fmt.Fprintf(&k, "l%q %q\x00", l.Dir, l.Name)

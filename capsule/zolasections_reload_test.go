@@ -2,6 +2,8 @@ package capsule
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -98,5 +100,24 @@ func TestHugoSectionListReload(t *testing.T) {
 		{func() { f.write("content/docs/b.md", "---\ntitle: Bee\nweight: 3\n---\nb\n") }, "=> /a.gmi Second title\n=> /b.gmi Bee\n", ""},
 		{func() { f.write("content/docs/c.md", "---\ntitle: Sea\n---\nc\n") }, "=> /b.gmi Bee\n=> /c.gmi Sea\n", ""},
 		{func() {}, "=> /b.gmi Bee\n=> /c.gmi Sea\n", ""},
+	})
+}
+
+// A jekyll-polyglot language's home links the pages polyglot copies into
+// it (an English-only about page on /ja/): a reload follows its new
+// title, its translation added (the home then links that instead) and
+// removed, as a build from nothing.
+func TestPolyglotCopiedPagesReload(t *testing.T) {
+	f := &editedFolder{t: t, dir: t.TempDir(), clock: time.Now().Add(-240 * time.Hour)}
+	f.write("_config.yml", "title: Notes\nlanguages: [\"en\", \"ja\"]\ndefault_lang: \"en\"\nplugins:\n  - jekyll-polyglot\n")
+	f.write("_posts/2024-01-01-hello.md", "---\ntitle: Hello\n---\nHello.\n")
+	f.write("about.md", "---\ntitle: About me\npermalink: /about/\n---\nWho writes.\n")
+	sectionListReloads(t, f, "/ja/", []sectionListStep{
+		{func() {}, "=> /about.gmi About me\n", ""},
+		{func() { f.write("about.md", "---\ntitle: About us\npermalink: /about/\n---\nWho writes.\n") }, "=> /about.gmi About us\n", "About me"},
+		{func() {
+			f.write("about.ja.md", "---\ntitle: 自己紹介\nlang: ja\npermalink: /about/\n---\n書き手。\n")
+		}, "=> /ja/about.ja.gmi 自己紹介\n", "About us"},
+		{func() { os.Remove(filepath.Join(f.dir, "about.ja.md")) }, "=> /about.gmi About us\n", "自己紹介"},
 	})
 }

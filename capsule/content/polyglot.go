@@ -146,3 +146,32 @@ func (c *Content) LocalizesLink(from *Post, target string) bool {
 	}
 	return true
 }
+
+// PolyglotCopies is, by language code, the pages of list (a
+// jekyll-polyglot site's pages, as served) that polyglot writes in a
+// language from another one's version, since they have none in it
+// (polyglotFallback's choice): a theme's about page written once is in
+// every language's menu of the web site. Nil for another site. At most
+// maxFallbackAddresses in all, as the copies' addresses are bounded.
+func (c *Content) PolyglotCopies(list []*Post) map[string][]*Post {
+	if !c.polyglot || len(c.Languages) < 2 {
+		return nil
+	}
+	groups, order := polyglotVersions(list)
+	copies := make(map[string][]*Post)
+	n := 0
+	for _, key := range order {
+		g := groups[key]
+		for _, l := range c.Languages {
+			if slices.ContainsFunc(g, func(p *Post) bool { return p.langCode == l.Code }) {
+				continue
+			}
+			if n >= maxFallbackAddresses {
+				return copies
+			}
+			copies[l.Code] = append(copies[l.Code], polyglotFallback(g))
+			n++
+		}
+	}
+	return copies
+}
