@@ -24,8 +24,8 @@ import (
 // /tags/<term>/, a category at /categories/<term>/, the term spelled as
 // the generator spells it in an address (Hugo's urlize,
 // content.TermKey; Zola's slugify, content.ZolaTermKey). The later pages
-// of a term's list (/tags/go/page/2/) are left out: how many there are
-// is the theme's. Last, after everything else: an address that a page,
+// of a Hugo term's list (/tags/go/page/2/) are hugopagers.go's; Zola's
+// are left out. Last, after everything else: an address that a page,
 // a file, an old address or a folder's index has keeps it. Then each
 // tag's folder as the capsule spells the tag (/tags/CI%2FCD/, below).
 // At most three addresses for each of b's tags, and the list of

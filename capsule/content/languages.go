@@ -149,6 +149,11 @@ func readHugoLanguages(m map[string]any) []Language {
 // nor a Zola site; "" then.
 func (c *Content) DefaultLanguageHome() string { return c.defaultLangHome }
 
+// HugoPager is how a Hugo site splits its lists into pages (its home's,
+// its sections', its terms'), which readers keep and sites link
+// (/page/3/); the zero value for other sites.
+func (c *Content) HugoPager() HugoPager { return c.hugoPager }
+
 // language is the language of code among c's, or nil.
 func (c siteConfig) language(code string) *Language {
 	for i := range c.languages {

@@ -98,6 +98,7 @@ type Content struct {
 	zolaLists    []ZolaList // see ZolaLists
 	// defaultLangHome: see DefaultLanguageHome.
 	defaultLangHome string
+	hugoPager       HugoPager // see HugoPager
 	// hexoAssets are the web addresses of a Hexo site's posts' asset
 	// files, without their leading "/", to the files (HexoAssetFile),
 	// hexoRoot its root ("/blog").
@@ -634,6 +635,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.sectionLists = l == layoutHugo && f.gen == ""
 	if c.sectionLists && !f.zola {
 		c.defaultLangHome = f.config.defaultLangHome
+		c.hugoPager = f.config.pager
 	}
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {

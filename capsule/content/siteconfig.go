@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -51,6 +52,8 @@ type siteConfig struct {
 	// language is at the top writes a redirect to the top ("/ja/"),
 	// "" for none (DefaultLanguageHome).
 	defaultLangHome string
+	// pager is how a Hugo site splits its lists into pages (HugoPager).
+	pager HugoPager
 	// mounts is what capsule makes of Hugo's module.mounts of content
 	// (mounts.go): the folders it follows, named as languages' content
 	// folders (contentDir), and those it does not, named in warnings.
@@ -339,6 +342,7 @@ func readHugoConfig(root, file string) siteConfig {
 			}
 		}
 	}
+	c.pager = readHugoPager(m)
 	c.claimContentDir(defaultLang)
 	mounts, over := hugoContentMounts(m)
 	var codes []string
@@ -350,6 +354,40 @@ func readHugoConfig(root, file string) siteConfig {
 	c.blockAttributes = isTrue(section(section(section(section(m, "markup"), "goldmark"), "parser"), "attribute")["block"])
 	c.nameDates, c.nameFirst = hugoNameDates(section(m, "frontmatter"))
 	return c
+}
+
+// HugoPager is how a Hugo site splits a list into pages: Size to a page
+// (pagination.pagerSize, the older paginate; 10 unless set), page n
+// from 1 at the list's address joined with Path and n (/page/2/,
+// /posts/page/2/; pagination.path, the older paginatePath; "page" unless
+// set). Page 1 is an alias Hugo writes of the list's own address.
+type HugoPager struct {
+	Size int
+	Path string
+}
+
+// maxPagerPath bounds the pagination.path read: a folder's name or two.
+const maxPagerPath = 64
+
+// readHugoPager reads a Hugo site's pagination settings, m its
+// configuration (keys lower-cased), the newer [pagination] over the older
+// top-level keys, as Hugo reads them. A size not a positive number, or a
+// path that is no plain folder path, is Hugo's default.
+func readHugoPager(m map[string]any) HugoPager {
+	pg := section(m, "pagination")
+	size := int(frontInt(pg["pagersize"]))
+	if size <= 0 {
+		size = int(frontInt(m["paginate"]))
+	}
+	if size <= 0 {
+		size = 10
+	}
+	dir := cmp.Or(str(pg["path"]), str(m["paginatepath"]))
+	dir = strings.Trim(dir, "/")
+	if dir == "" || len(dir) > maxPagerPath || strings.ContainsAny(dir, "?#\\") || path.Clean(dir) != dir || strings.HasPrefix(dir, "..") {
+		dir = "page"
+	}
+	return HugoPager{Size: size, Path: dir}
 }
 
 // hugoNameDates reads Hugo's [frontmatter] date: the handlers that date a
