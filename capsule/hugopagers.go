@@ -12,31 +12,30 @@ import (
 
 // The pages a Hugo site splits its lists into (content.HugoPager): the
 // home's (/page/2/), each section's (/posts/page/2/) and each term's
-// (/tags/go/page/2/), page 1 an alias Hugo writes of the list's own
-// address. Readers keep them and search engines and other sites link
-// them; each leads where its list's address does: the home, the
-// archive, the tag's page. Whether a list is split is its theme's
-// template's (.Paginate), and what it lists too (the main sections' posts
-// on a home, most often): capsule answers the pages as many posts as
-// the list could hold fill, ceil(n/size), n its posts, so that no page
-// Hugo writes is missed, and an address past Hugo's last leads to the
-// list too rather than to nothing.
+// (/tags/go/page/2/, serveTermPages, as a Zola taxonomy's that sets
+// paginate_by: content.TermPager), page 1 an alias Hugo writes of the
+// list's own address. Readers keep them and search engines and other
+// sites link them; each leads where its list's address does: the home,
+// the archive, the tag's page. Whether a Hugo list is split is its
+// theme's template's (.Paginate), and what it lists too (the main
+// sections' posts on a home, most often): capsule answers as many pages
+// as the list's posts fill, ceil(n/size), so that no page Hugo writes
+// is missed, and an address past Hugo's last leads to the list too
+// rather than to nothing.
 
-// serveHugoPagers answers the pages of the lists of blogs, a Hugo site's
-// blogs (one a language), in the forms a reader gives them (with and
-// without the trailing slash, with index.html). Last, after everything
-// else, the term pages among it (serveTermPages): an address a page, a
-// file or an old address has keeps it. As many pages as each list's
-// posts fill, three addresses each: for the home, each section and each
-// tag of a blog of n posts with t taggings, at most 3 × (2n + t + its
-// sections and tags) addresses.
+// serveHugoPagers answers the pages of the home's and the sections'
+// lists of blogs, a Hugo site's blogs (one a language). Last, after
+// everything else: an address a page, a file or an old address has keeps
+// it. For a blog of n posts, at most 2n/size + 1 + its sections' count
+// pages (each section's twice when its name has capitals), three
+// addresses each.
 func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog) {
 	pg := c.HugoPager()
 	if pg.Size <= 0 {
 		return
 	}
 	for _, b := range blogs {
-		st.serveHugoPages(pg, b.dir+"/", len(b.posts))
+		st.serveListPages(pg, b.dir+"/", len(b.posts))
 		inSection := make(map[string]int)
 		for _, p := range b.posts {
 			if sec := topFolder(p); sec != "" {
@@ -46,34 +45,32 @@ func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog) {
 		// In the order of their names, each also in lower case, as Hugo
 		// writes a section's list (sortedSections).
 		for _, sec := range slices.Sorted(maps.Keys(inSection)) {
-			st.serveHugoPages(pg, b.dir+"/"+sec+"/", inSection[sec])
-			st.serveHugoPages(pg, b.dir+"/"+strings.ToLower(sec)+"/", inSection[sec])
-		}
-		for _, g := range b.tags {
-			k := content.TermKey(g.Name)
-			if k == "" {
-				continue
-			}
-			st.serveHugoPages(pg, b.dir+"/tags/"+k+"/", len(g.Posts))
-			st.serveHugoPages(pg, b.dir+"/categories/"+k+"/", len(g.Posts))
+			st.serveListPages(pg, b.dir+"/"+sec+"/", inSection[sec])
+			st.serveListPages(pg, b.dir+"/"+strings.ToLower(sec)+"/", inSection[sec])
 		}
 	}
 }
 
-// serveHugoPages answers the pages of the list at address list, of n
-// posts, split as pg says, with what list answers: its redirect, or a
-// redirect to it when it is a page (the home); its menu on Gopher.
-// Nothing when list answers nothing.
-func (st *Store) serveHugoPages(pg content.HugoPager, list string, n int) {
+// serveListPages answers the pages of the list at address list, of n
+// posts, split as pg says, in the forms a reader gives them (with and
+// without the trailing slash, with index.html), with what list answers:
+// its redirect, or a redirect to it when it is a page (the home); its
+// menu on Gopher. Nothing when list answers nothing, or pg splits
+// nothing; an address taken keeps what it answers. ceil(n/size) pages,
+// three addresses each.
+func (st *Store) serveListPages(pg content.Pager, list string, n int) {
 	at, menu := st.gemini[list], st.gopher[list]
-	if at == nil || n <= 0 {
+	if at == nil || n <= 0 || pg.Size <= 0 {
 		return
 	}
 	if at.Status != gemini.StatusPermanentRedirect && at.Status != gemini.StatusRedirect {
 		at = gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiLinkURL(list), nil)
 	}
 	for i := 1; i <= (n+pg.Size-1)/pg.Size; i++ {
-		pager := list + pg.Path + "/" + strconv.Itoa(i) + "/"
+		pager := list + strconv.Itoa(i) + "/" // a Zola paginate_path written empty
+		if pg.Path != "" {
+			pager = list + pg.Path + "/" + strconv.Itoa(i) + "/"
+		}
 		for _, a := range append([]string{pager}, addressForms(pager)...) {
 			if _, taken := st.gemini[a]; !taken {
 				st.gemini[a] = at

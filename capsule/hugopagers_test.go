@@ -71,3 +71,48 @@ func TestHugoListPagesLeadToTheirLists(t *testing.T) {
 		}
 	}
 }
+
+// A Zola taxonomy that sets paginate_by splits each term's list into
+// pages, /tags/go/page/2/ (paginate_path, "page" unless written; written
+// empty, /tags/go/2/): each leads to the tag's page, as many as the
+// term's posts fill; a taxonomy without paginate_by has none.
+func TestZolaTermPagesLeadToTheTag(t *testing.T) {
+	site := func(taxonomy string) map[string]string {
+		files := map[string]string{
+			"config.toml":            "base_url = \"https://example.org\"\ntaxonomies = [" + taxonomy + ", {name = \"categories\"}]\n",
+			"content/blog/_index.md": "+++\nsort_by = \"date\"\n+++\n",
+		}
+		for i := 1; i <= 3; i++ {
+			files[fmt.Sprintf("content/blog/p%d.md", i)] = fmt.Sprintf("+++\ntitle = \"P%d\"\ndate = 2023-11-0%d\n[taxonomies]\ntags = [\"go\"]\ncategories = [\"code\"]\n+++\nText.\n", i, i)
+		}
+		return files
+	}
+	leads := func(t *testing.T, d *daemon.Daemon, addr string) {
+		t.Helper()
+		st, meta, _ := servetest.GeminiGet(t, d, addr)
+		if u, err := url.Parse(meta); st != gemini.StatusPermanentRedirect || err != nil || u.Path != "/tags/go.gmi" {
+			t.Errorf("%s: %d %q, want a redirect to /tags/go.gmi", addr, st, meta)
+		}
+		if menu, want := servetest.GopherGet(t, d, addr+"\r\n"), servetest.GopherGet(t, d, "/tags/go\r\n"); menu != want {
+			t.Errorf("gopher %s is not the tag's menu:\n%s", addr, menu)
+		}
+	}
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, site(`{name = "tags", paginate_by = 2}`))
+	})
+	for _, addr := range []string{"/tags/go/page/1/", "/tags/go/page/2/", "/tags/go/page/2"} {
+		leads(t, d, addr)
+	}
+	for _, addr := range []string{"/tags/go/page/3/", "/categories/code/page/1/", "/tags/go/2/"} {
+		if got := servedAnywhere(t, d, addr); got != "" {
+			t.Errorf("%s answered %s", addr, got)
+		}
+	}
+	d = servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, site(`{name = "tags", paginate_by = 2, paginate_path = ""}`))
+	})
+	leads(t, d, "/tags/go/2/")
+	if got := servedAnywhere(t, d, "/tags/go/page/2/"); got != "" {
+		t.Errorf("/tags/go/page/2/ answered %s", got)
+	}
+}

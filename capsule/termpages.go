@@ -23,12 +23,13 @@ import (
 // blog of a Hugo or Zola site (content.Content.SectionLists): a tag at
 // /tags/<term>/, a category at /categories/<term>/, the term spelled as
 // the generator spells it in an address (Hugo's urlize,
-// content.TermKey; Zola's slugify, content.ZolaTermKey). The later pages
-// of a Hugo term's list (/tags/go/page/2/) are hugopagers.go's; Zola's
-// are left out. Last, after everything else: an address that a page,
+// content.TermKey; Zola's slugify, content.ZolaTermKey), and the pages
+// its list is split into (/tags/go/page/2/: hugopagers.go). Last, after
+// everything else: an address that a page,
 // a file, an old address or a folder's index has keeps it. Then each
 // tag's folder as the capsule spells the tag (/tags/CI%2FCD/, below).
-// At most three addresses for each of b's tags, and the list of
+// At most three addresses for each of b's tags and each page of its
+// list (as many as its posts fill), and the list of
 // categories (/categories/, the capsule's list of tags), in three forms
 // each.
 func (st *Store) serveTermPages(c *content.Content, b *blog) {
@@ -54,9 +55,11 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 		}
 		if tags[k] || pageTags[k] {
 			st.serveTermAddress(b, b.dir+"/tags/"+k+"/", g.Name, redirects)
+			st.serveListPages(c.TermPager("tags"), b.dir+"/tags/"+k+"/", len(g.Posts))
 		}
 		if categories[k] || pageCategories[k] {
 			st.serveTermAddress(b, b.dir+"/categories/"+k+"/", g.Name, redirects)
+			st.serveListPages(c.TermPager("categories"), b.dir+"/categories/"+k+"/", len(g.Posts))
 		}
 	}
 	// A tag's page is a folder on these sites: a reader who writes the

@@ -152,7 +152,18 @@ func (c *Content) DefaultLanguageHome() string { return c.defaultLangHome }
 // HugoPager is how a Hugo site splits its lists into pages (its home's,
 // its sections', its terms'), which readers keep and sites link
 // (/page/3/); the zero value for other sites.
-func (c *Content) HugoPager() HugoPager { return c.hugoPager }
+func (c *Content) HugoPager() Pager { return c.hugoPager }
+
+// TermPager is how a Hugo or Zola site splits the list of a term of
+// taxonomy ("tags", "categories") into pages (/tags/go/page/2/): a Hugo
+// site's lists all alike (HugoPager), a Zola taxonomy's as its
+// paginate_by says; the zero value when they are not split.
+func (c *Content) TermPager(taxonomy string) Pager {
+	if pg, ok := c.termPagers[taxonomy]; ok {
+		return pg
+	}
+	return c.hugoPager
+}
 
 // language is the language of code among c's, or nil.
 func (c siteConfig) language(code string) *Language {

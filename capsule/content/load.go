@@ -98,7 +98,8 @@ type Content struct {
 	zolaLists    []ZolaList // see ZolaLists
 	// defaultLangHome: see DefaultLanguageHome.
 	defaultLangHome string
-	hugoPager       HugoPager // see HugoPager
+	hugoPager       Pager            // see HugoPager
+	termPagers      map[string]Pager // a Zola site's: see TermPager
 	// hexoAssets are the web addresses of a Hexo site's posts' asset
 	// files, without their leading "/", to the files (HexoAssetFile),
 	// hexoRoot its root ("/blog").
@@ -628,6 +629,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.jekyllArchives = f.config.archives
 	c.jekyllPaginate = f.config.paginate
 	c.zolaTerms = f.zola && f.config.zolaTaxonomies != "safe" && f.config.zolaTaxonomies != "off"
+	if f.zola {
+		c.termPagers = f.config.termPagers
+	}
 	c.polyglot = l == layoutJekyll && f.gen == "" && f.config.polyglot && len(f.config.jekyllLangs) >= 2
 	if l == layoutHugo && f.gen == "" && !f.zola {
 		c.Warnings = append(c.Warnings, f.config.mountsWarnings(f.root)...)

@@ -58,6 +58,8 @@ func changeField(v reflect.Value) bool {
 			v.Set(reflect.ValueOf(hexoTermDirs{tags: "labels"}))
 		case reflect.TypeOf(jekyllPaginate{}):
 			v.Set(reflect.ValueOf(jekyllPaginate{per: 5, path: "/page:num", first: "/"}))
+		case reflect.TypeOf(Pager{}):
+			v.Set(reflect.ValueOf(Pager{Size: 10, Path: "page"}))
 		case reflect.TypeOf(paginationV2{}):
 			v.Set(reflect.ValueOf(paginationV2{enabled: true, per: 3, offset: -1, limit: -1, first: "/blog/"}))
 		default:

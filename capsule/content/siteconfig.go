@@ -52,8 +52,11 @@ type siteConfig struct {
 	// language is at the top writes a redirect to the top ("/ja/"),
 	// "" for none (DefaultLanguageHome).
 	defaultLangHome string
-	// pager is how a Hugo site splits its lists into pages (HugoPager).
-	pager HugoPager
+	// pager is how a Hugo site splits its lists into pages (HugoPager);
+	// termPagers how a Zola site splits its taxonomies' terms' lists, by
+	// taxonomy (TermPager).
+	pager      Pager
+	termPagers map[string]Pager
 	// mounts is what capsule makes of Hugo's module.mounts of content
 	// (mounts.go): the folders it follows, named as languages' content
 	// folders (contentDir), and those it does not, named in warnings.
@@ -356,12 +359,13 @@ func readHugoConfig(root, file string) siteConfig {
 	return c
 }
 
-// HugoPager is how a Hugo site splits a list into pages: Size to a page
-// (pagination.pagerSize, the older paginate; 10 unless set), page n
-// from 1 at the list's address joined with Path and n (/page/2/,
-// /posts/page/2/; pagination.path, the older paginatePath; "page" unless
-// set). Page 1 is an alias Hugo writes of the list's own address.
-type HugoPager struct {
+// Pager is how a generator splits a list into pages: Size to a page,
+// page n from 1 at the list's address joined with Path and n (/page/2/,
+// /posts/page/2/). Hugo's: pagination.pagerSize, the older paginate, 10
+// unless set; pagination.path, the older paginatePath, "page" unless set;
+// page 1 an alias Hugo writes of the list's own address. Zola's, of a
+// taxonomy's terms: the taxonomy's paginate_by and paginate_path.
+type Pager struct {
 	Size int
 	Path string
 }
@@ -373,7 +377,7 @@ const maxPagerPath = 64
 // configuration (keys lower-cased), the newer [pagination] over the older
 // top-level keys, as Hugo reads them. A size not a positive number, or a
 // path that is no plain folder path, is Hugo's default.
-func readHugoPager(m map[string]any) HugoPager {
+func readHugoPager(m map[string]any) Pager {
 	pg := section(m, "pagination")
 	size := int(frontInt(pg["pagersize"]))
 	if size <= 0 {
@@ -382,12 +386,22 @@ func readHugoPager(m map[string]any) HugoPager {
 	if size <= 0 {
 		size = 10
 	}
-	dir := cmp.Or(str(pg["path"]), str(m["paginatepath"]))
+	return Pager{Size: size, Path: pagerPath(cmp.Or(str(pg["path"]), str(m["paginatepath"])), "page")}
+}
+
+// pagerPath is dir, the folder of a list's pages as a configuration
+// writes it, without slashes around it; empty when it is empty,
+// Hugo's and Zola's default, "page", when it is longer than
+// maxPagerPath or no plain folder path ("..", "a//b", a "?").
+func pagerPath(dir, empty string) string {
 	dir = strings.Trim(dir, "/")
-	if dir == "" || len(dir) > maxPagerPath || strings.ContainsAny(dir, "?#\\") || path.Clean(dir) != dir || strings.HasPrefix(dir, "..") {
-		dir = "page"
+	switch {
+	case dir == "":
+		return empty
+	case len(dir) > maxPagerPath || strings.ContainsAny(dir, "?#\\") || path.Clean(dir) != dir || strings.HasPrefix(dir, ".."):
+		return "page"
 	}
-	return HugoPager{Size: size, Path: dir}
+	return dir
 }
 
 // hugoNameDates reads Hugo's [frontmatter] date: the handlers that date a

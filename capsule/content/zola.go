@@ -89,11 +89,39 @@ func readZolaConfig(root, file string) siteConfig {
 	c.title, c.description = cmp.Or(c.title, str(def["title"])), cmp.Or(c.description, str(def["description"]))
 	c.zolaPaths = cmp.Or(strings.ToLower(str(section(m, "slugify")["paths"])), "on")
 	c.zolaTaxonomies = cmp.Or(strings.ToLower(str(section(m, "slugify")["taxonomies"])), "on")
+	c.termPagers = zolaTermPagers(m)
 	// Zola builds every page whatever its date: its future posts are held
 	// here, said as Hugo's buildFuture is.
 	c.futureKey = "Zola publishes pages dated in the future"
 	c.languages, c.urls.languages, c.urls.defaultLang = zolaLanguages(m, defCode)
 	return c
+}
+
+// zolaTermPagers are the Pagers of the taxonomies of a Zola site's
+// configuration m that split their terms' lists (taxonomies = [{name =
+// "tags", paginate_by = 5}], paginate_path "page" unless written), by
+// name: tags and categories, the taxonomies capsule serves.
+func zolaTermPagers(m map[string]any) map[string]Pager {
+	list, _ := m["taxonomies"].([]any)
+	var pagers map[string]Pager
+	for _, t := range list {
+		tm, ok := t.(map[string]any)
+		name := str(tm["name"])
+		size := int(frontInt(tm["paginate_by"]))
+		if !ok || (name != "tags" && name != "categories") || size <= 0 {
+			continue
+		}
+		dir := "page"
+		if pp, ok := tm["paginate_path"].(string); ok {
+			// Written empty: the pages are at /tags/go/2/.
+			dir = pagerPath(pp, "")
+		}
+		if pagers == nil {
+			pagers = make(map[string]Pager)
+		}
+		pagers[name] = Pager{Size: size, Path: dir}
+	}
+	return pagers
 }
 
 // zolaLanguages are the languages of a Zola configuration with
