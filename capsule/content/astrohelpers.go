@@ -128,19 +128,23 @@ func astroHelperRoute(dir, file string, src []byte, aliases []astroAlias) (h ast
 
 // jsExportedFunction is the parameters' text and the body of the
 // function module src exports as name (export function name(…) {…},
-// export const name = (…) => {…}); ok is false when there is no such
-// one, once, or its body is over astroMaxHelper bytes.
+// export const name = (…) => {…}, export const name = function (…)
+// {…}); ok is false when there is no such one, once, when an arrow
+// function's body is an expression, or its body is over astroMaxHelper
+// bytes.
 func jsExportedFunction(src []byte, name string) (params string, body []byte, ok bool) {
 	q := regexp.QuoteMeta(name)
-	re := regexp.MustCompile(`\bexport\s+(?:(?:async\s+)?function\s+` + q + `\s*(?:<[^<>()]*>)?\s*\(([^()]*)\)|const\s+` + q + `\s*(?::[^=]{0,200})?=\s*(?:async\s+)?(?:function\s*)?\(([^()]*)\))`)
+	re := regexp.MustCompile(`\bexport\s+(?:(?:async\s+)?function\s+` + q + `\s*(?:<[^<>()]*>)?\s*\(([^()]*)\)|const\s+` + q + `\s*(?::[^=]{0,200})?=\s*(?:async\s+)?(function\s*)?\(([^()]*)\))`)
 	ms := re.FindAllSubmatchIndex(src, 2)
 	if len(ms) != 1 {
 		return "", nil, false
 	}
 	m := ms[0]
-	arrow := m[4] >= 0
-	if arrow {
-		params = string(src[m[4]:m[5]])
+	// An arrow function's body is after its "=>"; a function
+	// expression's (export const f = function (…) {…}) has none.
+	arrow := m[6] >= 0 && m[4] < 0
+	if m[6] >= 0 {
+		params = string(src[m[6]:m[7]])
 	} else {
 		params = string(src[m[2]:m[3]])
 	}
@@ -150,10 +154,15 @@ func jsExportedFunction(src []byte, name string) (params string, body []byte, ok
 	for ; i < len(src) && i < m[1]+4096; i++ {
 		switch ch := src[i]; {
 		case ch == '=' && i+1 < len(src) && src[i+1] == '>':
-			if depth == 0 {
-				seenArrow = true
-			}
 			i++
+			if depth == 0 && arrow && !seenArrow {
+				seenArrow = true
+				// A body that is an expression (=> getCollection(c)) is
+				// not read: the next "{" would be another function's.
+				if j := i + 1 + len(src[i+1:]) - len(bytes.TrimLeft(src[i+1:], " \t\r\n")); j >= len(src) || src[j] != '{' {
+					return "", nil, false
+				}
+			}
 		case ch == '<':
 			depth++
 		case ch == '>':

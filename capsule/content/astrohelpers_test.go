@@ -14,6 +14,11 @@ func TestJSExportedFunction(t *testing.T) {
 		"export async function paths(collection: CollectionKey) {\n  /* { */ return `{`;\n}\n":                                               "\n  /* { */ return `{`;\n",
 		"export function paths() { return 1 }\nexport function paths() { return 2 }\n":                                                       "",
 		"function paths() { return 1 }\n": "",
+		// A function expression's body is its own, not the next arrow
+		// function's; an arrow function whose body is an expression has
+		// none to read (not the next function's).
+		"export const paths = function (c) { return getCollection(c) }\nexport const other = () => { return 2 }\n": " return getCollection(c) ",
+		"export const paths = (c) => getCollection(c);\nexport function other() { return getCollection(\"x\") }\n": "",
 	} {
 		_, body, ok := jsExportedFunction([]byte(src), "paths")
 		if ok != (want != "") || string(body) != want {
