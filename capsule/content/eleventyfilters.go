@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -360,7 +361,7 @@ func (f *eleventyTextFilter) apply(s string) (string, bool) {
 	}
 	ops := f.Ops
 	if f.If != "" {
-		re, err := regexp.Compile(f.If)
+		re, err := filterRegexp(f.If)
 		if err != nil {
 			return "", false
 		}
@@ -401,7 +402,7 @@ func (f *eleventyTextFilter) apply(s string) (string, bool) {
 			}
 			s = strings.ToLower(s)
 		case "replace":
-			re, err := regexp.Compile(op.Re)
+			re, err := filterRegexp(op.Re)
 			if err != nil {
 				return "", false
 			}
@@ -413,4 +414,38 @@ func (f *eleventyTextFilter) apply(s string) (string, bool) {
 		}
 	}
 	return s, true
+}
+
+// filterRegexps are the filters' regular expressions compiled, by their
+// source: a filter travels with each post (eleventyPost, as JSON), and
+// apply runs once a permalink it is in, so a site's few would otherwise
+// be compiled again for every post. At most maxFilterRegexps are kept
+// (a site's filters have a few each, of at most maxTextFilterOps + 1);
+// past it, one is compiled where it is used.
+var filterRegexps struct {
+	sync.Mutex
+	m map[string]*regexp.Regexp
+}
+
+const maxFilterRegexps = 256
+
+// filterRegexp is the compiled regular expression of source src, as
+// filterRegexps keeps it.
+func filterRegexp(src string) (*regexp.Regexp, error) {
+	filterRegexps.Lock()
+	defer filterRegexps.Unlock()
+	if re, ok := filterRegexps.m[src]; ok {
+		return re, nil
+	}
+	re, err := regexp.Compile(src)
+	if err != nil {
+		return nil, err
+	}
+	if filterRegexps.m == nil {
+		filterRegexps.m = make(map[string]*regexp.Regexp)
+	}
+	if len(filterRegexps.m) < maxFilterRegexps {
+		filterRegexps.m[src] = re
+	}
+	return re, nil
 }

@@ -50,3 +50,19 @@ func TestEleventyTextFilters(t *testing.T) {
 		}
 	}
 }
+
+// A filter's regular expressions are compiled once, not once a post:
+// applying one of a test and a replacement costs a few allocations, not
+// the hundreds of compiling them.
+func TestEleventyTextFilterCompilesOnce(t *testing.T) {
+	f, rest, ok := parseTextFilter(`(s) => { if (/^\d{4}_.*$/.test(s)) { return s.replace(/^(\d+)_/, "y-"); } return s; })`)
+	if !ok || rest != ")" {
+		t.Fatalf("not read: %v, rest %q", ok, rest)
+	}
+	if got, ok := f.apply("2024_hello"); !ok || got != "y-hello" {
+		t.Fatalf("apply: %q %v", got, ok)
+	}
+	if n := testing.AllocsPerRun(100, func() { f.apply("2024_hello") }); n > 20 {
+		t.Errorf("apply allocates %v times a call, want at most 20", n)
+	}
+}
