@@ -105,6 +105,25 @@ func TestIncludeParametersFilled(t *testing.T) {
 	}
 }
 
+// Liquid's escape_once escapes what is not escaped yet: a parameter
+// written with its entities ("Tom &amp; Jerry") shows as its text does
+// in Jekyll's page, "Tom & Jerry", as one written without them. capsule
+// escaped it again, and the page read "Tom &amp; Jerry".
+func TestIncludeParameterEscapedOnce(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"_config.yml":         "title: t\n",
+			"_includes/cast.html": "<p>Cast: {{ include.who | escape_once }}</p>\n",
+			"_posts/2020-01-02-cast.md": "---\ntitle: Cast\n---\n{% include cast.html who=\"Tom &amp; Jerry &#38; <Spike>\" %}\n\n" +
+				"{% include cast.html who=\"Tom & Jerry & <Spike>\" %}\n",
+		})
+	})
+	_, _, page := servetest.GeminiGet(t, d, "/posts/cast.gmi")
+	if n := strings.Count(page, "\nCast: Tom & Jerry & <Spike>\n"); n != 2 {
+		t.Errorf("%d of the 2 casts shown as their text:\n%s", n, page)
+	}
+}
+
 // {% include_relative file %}: a file of the post's own folder, as
 // Jekyll reads it (Jekyll 4.3.1 builds "Relative text with t." and
 // "Guide intro." in these pages); it was dropped, "includes are not

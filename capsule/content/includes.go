@@ -393,8 +393,10 @@ func includeFilter(v, f string) (string, bool) {
 		return strings.TrimLeft(v, " \t\n\r\v\f"), true
 	case name == "rstrip":
 		return strings.TrimRight(v, " \t\n\r\v\f"), true
-	case name == "escape" || name == "xml_escape" || name == "escape_once":
+	case name == "escape" || name == "xml_escape":
 		return html.EscapeString(v), true
+	case name == "escape_once":
+		return liquidEscapeOnce(v), true
 	case name == "upcase":
 		return strings.ToUpper(v), true
 	case name == "downcase":
@@ -403,6 +405,41 @@ func includeFilter(v, f string) (string, bool) {
 		return cmp.Or(v, arg), true
 	}
 	return "", false
+}
+
+// liquidEscapeOnce is Liquid's escape_once of v: escape's, but for an
+// "&" that starts an entity already (&amp;, &#38;), so that text escaped
+// once is not escaped again. Liquid's test of an entity is a name of
+// letters or decimal digits after "#", then ";" (not &#x26;).
+func liquidEscapeOnce(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; c {
+		case '&':
+			j := i + 1
+			if j < len(v) && v[j] == '#' {
+				for j++; j < len(v) && '0' <= v[j] && v[j] <= '9'; j++ {
+				}
+				if j > i+2 && j < len(v) && v[j] == ';' {
+					b.WriteByte(c)
+					continue
+				}
+			} else {
+				for ; j < len(v) && ('a' <= v[j]|0x20 && v[j]|0x20 <= 'z'); j++ {
+				}
+				if j > i+1 && j < len(v) && v[j] == ';' {
+					b.WriteByte(c)
+					continue
+				}
+			}
+			b.WriteString("&amp;")
+		case '<', '>', '"', '\'':
+			b.WriteString(html.EscapeString(string(c)))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // maxIncludeParams bounds the parameters read from one include's tag
