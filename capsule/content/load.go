@@ -115,7 +115,7 @@ type Content struct {
 	// jekyllArchives is a Jekyll site's jekyll-archives settings
 	// (JekyllArchivePages), nil when the plugin makes no page of terms.
 	jekyllArchives *jekyllArchives
-	// jekyllPaginate is its jekyll-paginate settings (JekyllPaginator).
+	// jekyllPaginate is its jekyll-paginate settings (JekyllPaginators).
 	jekyllPaginate jekyllPaginate
 	// templatesV2 are its templates of HTML of jekyll-paginate-v2's
 	// lists of posts in pages (JekyllPaginators): files, not served.

@@ -93,7 +93,7 @@ type Post struct {
 
 	Body     []byte // the Markdown after the front matter; nil after Content.Forget
 	BodyLine int    // line of File on which Body starts
-	// lines maps Body's lines to File's where its templates made them
+	// Lines maps Body's lines to File's where its templates made them
 	// differ (an include's text, Liquid's trimmed whitespace, a code
 	// block's fences): see Line. Nil when they do not (most posts).
 	Lines []LineSync
@@ -153,7 +153,7 @@ type Post struct {
 	// :title and :slug are empty for it.
 	untitled bool
 	// hidden is a Jekyll post whose front matter (or defaults) says
-	// hidden, which jekyll-paginate's pages leave out (JekyllPaginator).
+	// hidden, which jekyll-paginate's pages leave out (JekyllPaginators).
 	hidden bool
 	// pagination is a Jekyll page's jekyll-paginate-v2 settings, when it
 	// is the template of a list of posts in pages (JekyllPaginators).

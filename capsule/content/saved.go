@@ -689,6 +689,7 @@ func encodePaginationV2(w *buildcache.Writer, pg paginationV2) {
 	w.String(pg.first)
 }
 
+// decodePaginationV2 reads what encodePaginationV2 wrote.
 func decodePaginationV2(d *buildcache.Decoder) paginationV2 {
 	if !d.Bool() {
 		return paginationV2{}

@@ -23,7 +23,7 @@ package content
 // block needs lines of its own); a Jekyll include put in (includes.go),
 // which adds the lines of its file; and Liquid's whitespace control ("{%-",
 // "-}}": trimmed), which joins lines, as Jekyll's Liquid does. Where they
-// make the lines part, the post's line map (Post.lines, made by sync and
+// make the lines part, the post's line map (Post.Lines, made by sync and
 // syncFlat) tells the file's line of each line of the Markdown, for the
 // warnings of later checks (Post.Line): an include's text, its tag's. The
 // warnings ExpandShortcodes itself returns always carry the file's line.
@@ -93,7 +93,7 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 // (slash-separated, "." for its top, "" when not in it), where an
 // include_relative's are.
 //
-// lines map out's lines to the file's where they part (Post.lines): nil
+// lines map out's lines to the file's where they part (Post.Lines): nil
 // when every line of out is the file's line of the same number.
 func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string) (out []byte, warns []ShortcodeWarning, lines []LineSync) {
 	if ref == nil {
@@ -771,7 +771,7 @@ func (e *scExpander) brace(p int) (int, bool) {
 // not what a tag gave), "-%}" and "-}}" off the start of the text after
 // it. Paragraphs so joined are one paragraph, as in Jekyll's page. A
 // trimmed tag keeps none of its own lines (the post's lines are mapped
-// by lineMap, not kept).
+// by sync and syncFlat into Post.Lines, not kept).
 func (e *scExpander) trimmed(p int, expand func(int) (int, bool)) (int, bool) {
 	in := e.in
 	left := p+2 < len(in) && in[p+2] == '-'
@@ -833,7 +833,7 @@ func (e *scExpander) sync(p int) {
 	}
 }
 
-// maxLineSyncs bounds a post's line map (Post.lines), which a post of
+// maxLineSyncs bounds a post's line map (Post.Lines), which a post of
 // trimmed tags on every other line could make a third of its size: past
 // it, the lines told after are off by what the rest shifts them, as
 // before there was a map.
