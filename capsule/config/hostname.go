@@ -35,7 +35,7 @@ func isHostname(v any) string {
 		}
 		return "is a URL: write its host name alone"
 	}
-	if host, port, err := net.SplitHostPort(h); err == nil && host != "" {
+	if host, port, err := net.SplitHostPort(h); err == nil && host != "" && port != "" {
 		return fmt.Sprintf("holds a port: write the host name alone, %s, and the port readers use as gemini.port (-gemini-port %s)", host, port)
 	}
 	for i := 0; i < len(h); i++ {

@@ -28,6 +28,9 @@ func TestCheckHostname(t *testing.T) {
 		{"exam\tple.org", []string{"not a host name", `'\t'`}},
 		{"*.example.org", []string{"not a host name", `'*'`}},
 		{"example..org", []string{"empty part"}},
+		// A colon with no port after it is no port to move to
+		// gemini.port ("-gemini-port " and nothing): a stray character.
+		{"example.org:", []string{"not a host name", `':'`}},
 	}
 	for _, tt := range bad {
 		out, errOut, code := run(t, "-check", "-posts", samplePosts, "-certs", t.TempDir(), "-hostname", tt.hostname)
