@@ -276,13 +276,5 @@ func (st *Store) serveDefaultLanguageHome(c *content.Content) {
 	if addr == "" {
 		return
 	}
-	to := gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiURL("/"), nil)
-	for _, a := range append([]string{addr}, addressForms(addr)...) {
-		if _, taken := st.gemini[a]; !taken {
-			st.gemini[a] = to
-		}
-		if _, taken := st.gopher[a]; !taken && st.gopher["/"] != nil {
-			st.gopher[a] = st.gopher["/"]
-		}
-	}
+	st.serveGeneratorAddress(addr, "/", "/", make(map[string]*gemini.Response, 1))
 }
