@@ -86,7 +86,13 @@ func targetOf(l *postLinks, p *content.Post) redirectTarget {
 		if unsafeLink(to) {
 			return redirectTarget{bad: "a URL of a scheme a client may run by itself"}
 		}
-		return redirectTarget{away: to}
+		// As a link line and a redirect's meta carry it: a space
+		// percent-encoded, which would end the URL of a "=>" line.
+		u, err := url.Parse(to)
+		if err != nil {
+			return redirectTarget{bad: "no URL capsule can read"}
+		}
+		return redirectTarget{away: u.String()}
 	}
 	u, err := url.Parse(to)
 	if err != nil || u.Path == "" {

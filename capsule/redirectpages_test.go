@@ -27,6 +27,7 @@ func TestJekyllRedirectTo(t *testing.T) {
 		"redirects/full.md":          "---\npermalink: /full/\nredirect_to: https://blog.example/2020/01/02/hello.html\n---\n",
 		"redirects/chain.md":         "---\npermalink: /chain/\nredirect_to: [/old-hello/]\n---\n",
 		"redirects/away.md":          "---\ntitle: Away Page\npermalink: /away/\nredirect_to: https://github.com/jekyll/jekyll\n---\n",
+		"redirects/spaced.md":        "---\npermalink: /spaced/\nredirect_to: https://example.net/a b/\n---\n",
 		"redirects/nowhere.md":       "---\npermalink: /nowhere/\nredirect_to: /nothing-here/\n---\n",
 	})
 	d := serveDir(t, dir)
@@ -57,6 +58,10 @@ func TestJekyllRedirectTo(t *testing.T) {
 	}
 
 	// Off the site: the link, as a link off the site is written.
+	// A space in the URL is percent-encoded: it would end the link's URL.
+	if status, _, body := servetest.GeminiGet(t, d, "/spaced/"); status != 20 || !strings.Contains(body, "=> https://example.net/a%20b/\n") {
+		t.Errorf("/spaced/: %d %q, want a link to https://example.net/a%%20b/", status, body)
+	}
 	if status, _, body := servetest.GeminiGet(t, d, "/away/"); status != 20 || !strings.Contains(body, "=> https://github.com/jekyll/jekyll") {
 		t.Errorf("Gemini /away/: %d %q, want a page with the link", status, body)
 	}
