@@ -189,14 +189,7 @@ func (st *Store) serveJekyllPages(first string, later []string, blogs []*blog) {
 	if first == lb.dir+"/" {
 		to, sel = first, first
 	}
-	for _, a := range append([]string{first}, addressForms(first)...) {
-		if _, taken := st.gemini[a]; !taken {
-			st.gemini[a] = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(to), nil)
-		}
-		if _, taken := st.gopher[a]; !taken && st.gopher[sel] != nil {
-			st.gopher[a] = st.gopher[sel]
-		}
-	}
+	st.serveAddressForms(first, gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(to), nil), st.gopher[sel])
 	at, menu := st.gemini[first], st.gopher[first]
 	if at == nil {
 		return
@@ -205,13 +198,6 @@ func (st *Store) serveJekyllPages(first string, later []string, blogs []*blog) {
 		at = gemini.NewResponse(gemini.StatusPermanentRedirect, lb.site.GeminiURL(first), nil) // a page of its own: the home
 	}
 	for _, pager := range later {
-		for _, a := range append([]string{pager}, addressForms(pager)...) {
-			if _, taken := st.gemini[a]; !taken {
-				st.gemini[a] = at
-			}
-			if _, taken := st.gopher[a]; !taken && menu != nil {
-				st.gopher[a] = menu
-			}
-		}
+		st.serveAddressForms(pager, at, menu)
 	}
 }

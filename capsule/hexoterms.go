@@ -101,13 +101,22 @@ func (st *Store) serveTermAddress(b *blog, addr, tag string, redirects map[strin
 // for it, unless something else answers it: on Gemini a redirect to gem
 // (one response for each, in redirects), on Gopher the menu at goph.
 func (st *Store) serveGeneratorAddress(addr, gem, goph string, redirects map[string]*gemini.Response) {
-	menu := st.gopher[goph]
+	if redirects[gem] == nil {
+		redirects[gem] = gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiLinkURL(gem), nil)
+	}
+	st.serveAddressForms(addr, redirects[gem], st.gopher[goph])
+}
+
+// serveAddressForms answers addr, an address of the blog's generator's,
+// in the forms a reader gives it (with and without the trailing slash,
+// with index.html), with gem on Gemini and menu on Gopher (nil: none),
+// each form that nothing answers yet and that a request can name (no
+// longer than a request: geminiRequestLimit with the site's URL,
+// gopherRequestLimit).
+func (st *Store) serveAddressForms(addr string, gem *gemini.Response, menu []byte) {
 	for _, a := range append([]string{addr}, addressForms(addr)...) {
-		if _, taken := st.gemini[a]; !taken && len(st.Site.GeminiLinkURL((&url.URL{Path: a}).EscapedPath())) <= geminiRequestLimit {
-			if redirects[gem] == nil {
-				redirects[gem] = gemini.NewResponse(gemini.StatusPermanentRedirect, st.Site.GeminiLinkURL(gem), nil)
-			}
-			st.gemini[a] = redirects[gem]
+		if _, taken := st.gemini[a]; !taken && gem != nil && len(st.Site.GeminiLinkURL((&url.URL{Path: a}).EscapedPath())) <= geminiRequestLimit {
+			st.gemini[a] = gem
 		}
 		if _, taken := st.gopher[a]; !taken && menu != nil && len(a) <= gopherRequestLimit {
 			st.gopher[a] = menu

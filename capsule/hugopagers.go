@@ -71,13 +71,6 @@ func (st *Store) serveListPages(pg content.Pager, list string, n int) {
 		if pg.Path != "" {
 			pager = list + pg.Path + "/" + strconv.Itoa(i) + "/"
 		}
-		for _, a := range append([]string{pager}, addressForms(pager)...) {
-			if _, taken := st.gemini[a]; !taken {
-				st.gemini[a] = at
-			}
-			if _, taken := st.gopher[a]; !taken && menu != nil {
-				st.gopher[a] = menu
-			}
-		}
+		st.serveAddressForms(pager, at, menu)
 	}
 }
