@@ -609,7 +609,10 @@ func micromatchPatterns(list []string, n *int) []copiedPattern {
 		if strings.HasPrefix(p, "!(") {
 			continue
 		}
-		alts := expandBraces(strings.TrimPrefix(p, "./"), maxSiteExcludes)
+		if *n >= maxSiteExcludes {
+			break // the bound reached: no more patterns read
+		}
+		alts := expandBraces(strings.TrimPrefix(p, "./"), maxSiteExcludes-*n)
 		for _, alt := range alts {
 			if alt == "" || strings.HasPrefix(alt, "!") || *n >= maxSiteExcludes {
 				continue
@@ -634,30 +637,66 @@ func micromatchPatterns(list []string, n *int) []copiedPattern {
 
 // expandBraces is pattern with its braces expanded as micromatch expands
 // them: "{a,b}/*.md" is "a/*.md" and "b/*.md"; braces within braces, and
-// a brace with no comma, are left as they are. At most limit patterns
-// come out (the rest are left out).
+// a brace with no comma, are left as they are, with all that follows
+// them. At most limit patterns come out (the rest are left out), the
+// first ones micromatch would give, the last brace's alternatives
+// turning fastest.
+//
+// Bound: the patterns are made one at a time, counting in each brace
+// which alternative it is at, never a brace's expansions of what
+// follows it: at most limit patterns of at most len(pattern) bytes
+// each, however many braces pattern has ("{a,b}" 20,000 times over is
+// 1,024 patterns made, not the 2^20,000 a brace's expansions of the
+// rest would start making).
 func expandBraces(pattern string, limit int) []string {
-	open := strings.IndexByte(pattern, '{')
-	if open < 0 {
-		return []string{pattern}
+	// The pattern in parts: text, then a brace's alternatives, turn
+	// about (the last part text, maybe "").
+	var texts []string
+	var groups [][]string
+	rest := pattern
+	for {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(rest[open:], '}')
+		if end < 0 {
+			break
+		}
+		end += open
+		inner := rest[open+1 : end]
+		if strings.ContainsAny(inner, "{") || !strings.Contains(inner, ",") {
+			break
+		}
+		texts = append(texts, rest[:open])
+		groups = append(groups, strings.Split(inner, ","))
+		rest = rest[end+1:]
 	}
-	end := strings.IndexByte(pattern[open:], '}')
-	if end < 0 {
-		return []string{pattern}
-	}
-	end += open
-	inner := pattern[open+1 : end]
-	if strings.ContainsAny(inner, "{") || !strings.Contains(inner, ",") {
+	texts = append(texts, rest)
+	if len(groups) == 0 {
 		return []string{pattern}
 	}
 	var out []string
-	rests := expandBraces(pattern[end+1:], limit)
-	for _, alt := range strings.Split(inner, ",") {
-		for _, rest := range rests {
-			if len(out) >= limit {
-				return out
+	at := make([]int, len(groups)) // each brace's alternative
+	var b strings.Builder
+	for len(out) < limit {
+		b.Reset()
+		b.Grow(len(pattern))
+		for i, g := range groups {
+			b.WriteString(texts[i])
+			b.WriteString(g[at[i]])
+		}
+		b.WriteString(texts[len(groups)])
+		out = append(out, b.String())
+		i := len(groups) - 1
+		for ; i >= 0; i-- {
+			if at[i]++; at[i] < len(groups[i]) {
+				break
 			}
-			out = append(out, pattern[:open]+alt+rest)
+			at[i] = 0
+		}
+		if i < 0 {
+			break // every one made
 		}
 	}
 	return out
