@@ -169,8 +169,8 @@ func (st *Store) serveJekyllPaginator(c *content.Content, blogs []*blog) {
 // forms a reader gives them), later, lead where the first does: to the
 // home when the first is the blog's home (/), else to the archive. A page
 // past the last is not found, as on the web site. As many addresses as
-// the pages, never more than the posts (in each language of a polyglot
-// site: the languages times the posts, at most); each last, after everything
+// the pages, never more than the posts (all lists together, at most
+// content.maxPaginatedPerPost a post); each last, after everything
 // else: an address a page, a file or an old address has keeps it.
 func (st *Store) serveJekyllPages(first string, later []string, blogs []*blog) {
 	var lb *blog

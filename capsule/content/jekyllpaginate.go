@@ -86,7 +86,8 @@ func readJekyllPaginate(m map[string]any, dir string) jekyllPaginate {
 // Paginator is the addresses of the pages a Jekyll plugin makes of a
 // list of posts: First, page 1's, the template's ("/", "/tabs/blog/",
 // "/ja/"), and Later, pages 2 to the last, as many as the posts
-// published and not hidden fill (so never more than there are posts).
+// published and not hidden fill (so never more than there are posts),
+// and all lists' together at most maxPaginatedPerPost a post.
 type Paginator struct {
 	First string
 	Later []string
@@ -107,18 +108,20 @@ func (c *Content) JekyllPaginators() []Paginator {
 	if pg.per <= 0 && !pg.v2.enabled {
 		return nil
 	}
-	pages := func(dir string, n int) Paginator {
-		p := Paginator{First: dir + pg.first}
-		for i := 2; i <= (n+pg.per-1)/pg.per; i++ {
-			p.Later = append(p.Later, dir+strings.Replace(pg.path, ":num", strconv.Itoa(i), 1))
-		}
-		return p
-	}
 	n := 0
 	for _, p := range c.Posts {
 		if !p.hidden {
 			n++
 		}
+	}
+	budget := maxPaginatedPerPost * n // the bound: see maxPaginatedPerPost
+	pages := func(dir string, n int) Paginator {
+		p := Paginator{First: dir + pg.first}
+		for i := 2; i <= (n+pg.per-1)/pg.per && budget > 0; i++ {
+			p.Later = append(p.Later, dir+strings.Replace(pg.path, ":num", strconv.Itoa(i), 1))
+			budget--
+		}
+		return p
 	}
 	var out []Paginator
 	switch {
@@ -160,7 +163,9 @@ func (c *Content) JekyllPaginators() []Paginator {
 		slices.SortStableFunc(templates, func(a, b paginationV2) int { return strings.Compare(a.first, b.first) })
 		templates = slices.CompactFunc(templates, func(a, b paginationV2) bool { return a.first == b.first })
 		for _, t := range templates[:min(len(templates), maxTemplatesV2)] {
-			out = append(out, Paginator{First: t.first, Later: pagesV2(pg.v2, t, n)})
+			later := pagesV2(pg.v2, t, n, budget)
+			out = append(out, Paginator{First: t.first, Later: later})
+			budget -= len(later)
 		}
 	}
 	return out
@@ -202,6 +207,14 @@ type paginationV2 struct {
 // posts, in the order of their first pages' addresses: a blog has one
 // or two (its home, its blog's page); past it, pages 2 on are not found.
 const maxTemplatesV2 = 32
+
+// maxPaginatedPerPost bounds the pages 2 on of all a site's lists of
+// posts together (JekyllPaginators), a number a post published: a
+// blog's list or two, each one post a page at most, are well within it;
+// 32 templates of one post a page each were 32 addresses a post, each
+// answered in several forms (20,000 posts: 1.3 GB and 13 s to check).
+// Past it, the later lists' later pages are not found.
+const maxPaginatedPerPost = 4
 
 // maxPaginationNumber bounds the numbers of a pagination block capsule
 // keeps (per_page, offset, limit): more than any blog's posts.
@@ -284,9 +297,9 @@ func readJekyllPaginateV2(m map[string]any, dir string) paginationV2 {
 }
 
 // pagesV2 is the addresses of pages 2 to the last of template t's list
-// of n posts under site's settings; none for a template capsule does
-// not read.
-func pagesV2(site, t paginationV2, n int) []string {
+// of n posts under site's settings, at most most of them; none for a
+// template capsule does not read.
+func pagesV2(site, t paginationV2, n, most int) []string {
 	if !site.enabled || !t.enabled || site.odd || t.odd || t.first == "" {
 		return nil
 	}
@@ -310,7 +323,7 @@ func pagesV2(site, t paginationV2, n int) []string {
 		last = limit
 	}
 	var later []string
-	for i := 2; i <= last; i++ {
+	for i := 2; i <= last && len(later) < most; i++ {
 		a := t.first + strings.TrimLeft(link, "/")
 		a = strings.Replace(strings.Replace(a, ":num", strconv.Itoa(i), 1), ":max", strconv.Itoa(last), 1) // the plugin's format_page_number
 		later = append(later, a)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -47,5 +48,36 @@ func TestJekyllPaginatorTemplate(t *testing.T) {
 				t.Errorf("pages %q %q, want %q %q", first, later, c.first, c.pagers)
 			}
 		})
+	}
+}
+
+// A site of many jekyll-paginate-v2 templates, each one post a page,
+// answers at most maxPaginatedPerPost later pages a post, all lists
+// together: 40 templates over 30 posts were 32 × 29 addresses (each
+// template's own bound, 32 lists), 928, where the bound is 120. The
+// first lists keep all their pages, in the order of their addresses.
+func TestJekyllPaginatorsBoundedByPosts(t *testing.T) {
+	files := map[string]string{"_config.yml": "plugins: [jekyll-paginate-v2]\npagination:\n  enabled: true\n  per_page: 1\n  permalink: /page/:num/\n"}
+	const posts, templates = 30, 40
+	for i := range posts {
+		files[fmt.Sprintf("_posts/2024-01-%02d-p.md", i+1)] = "---\ntitle: P\n---\nx\n"
+	}
+	for i := range templates {
+		files[fmt.Sprintf("l%02d/index.md", i)] = "---\ntitle: L\npagination:\n  enabled: true\n---\n"
+	}
+	ct, err := Load(testfs.Write(t, files), LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pgs := ct.JekyllPaginators()
+	total := 0
+	for _, pg := range pgs {
+		total += len(pg.Later)
+	}
+	if total > maxPaginatedPerPost*posts {
+		t.Errorf("%d later pages over %d lists, over the bound of %d a post (%d)", total, len(pgs), maxPaginatedPerPost, maxPaginatedPerPost*posts)
+	}
+	if len(pgs) == 0 || pgs[0].First != "/l00/" || len(pgs[0].Later) != posts-1 {
+		t.Fatalf("the first list is not whole: %+v", pgs[:min(1, len(pgs))])
 	}
 }
