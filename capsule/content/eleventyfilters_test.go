@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The site's text filters: each read one gives what JavaScript gives
 // for the texts below (worked out by JavaScript's rules: substring
@@ -64,5 +67,26 @@ func TestEleventyTextFilterCompilesOnce(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { f.apply("2024_hello") }); n > 20 {
 		t.Errorf("apply allocates %v times a call, want at most 20", n)
+	}
+}
+
+// A filter's regular expression is read only when its program is within
+// maxFilterProgram instructions, the steps a byte of text matching it
+// takes: 24 alternatives of \w{1,999}, within the 256 bytes of source,
+// compile to some 48,000, and a check of 5,000 posts matching them ran
+// past a minute. A regular expression of a real filter's size is read.
+func TestEleventyFilterRegexpBounded(t *testing.T) {
+	alts := strings.Repeat(`\w{1,999}|`, 23) + `\w{1,999}`
+	for src, want := range map[string]bool{
+		"(s) => s.replace(/^(" + alts + ")$/, '')":                                     false,
+		"function (s) { if (/^(" + alts + ")$/.test(s)) return s.slice(5); return s }": false,
+		"(s) => s.replace(/^\\w{1,40}_/, '')":                                          true,
+	} {
+		if len(src) > 400 {
+			t.Fatalf("the source is not within maxFilterRegexp: %d", len(src))
+		}
+		if _, rest, ok := parseTextFilter(src); (ok && rest == "") != want {
+			t.Errorf("%.60q… read: %v, want %v", src, ok && rest == "", want)
+		}
 	}
 }
