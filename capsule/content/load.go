@@ -665,6 +665,10 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, m := range posts {
 		f.config.dateFromName(m, loc)
 	}
+	// Before the posts take the site's title (a home page's own), and
+	// again at the end for what the posts gave (a Zola root section's
+	// title, the languages of folders).
+	c.clipSiteTexts(f.siteFile(dir))
 	// The posts made of their decodings: those the last load made, if
 	// they are made of the same (poststage.go).
 	key := postsKey{withheld: withheldBundles(nested, l), folder: f, meta: c.Meta, languages: slices.Clone(c.Languages),
@@ -787,6 +791,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg, Kind: "nothing to serve"})
 	}
+	c.clipSiteTexts(f.siteFile(dir))
 	SortFileErrors(c.Warnings)
 	if !reused {
 		c.sortLists()
