@@ -52,11 +52,12 @@ func GroupWarnings(warns []*FileError) []WarningGroup {
 }
 
 // String is the group's log line (without "warning: "): its warning as
-// it is for a kind of one, else the count, the kind and the first:
+// it is for a kind of one (but a line "and 1 more like it" says its
+// kind), else the count, the kind and the first:
 //
 //	37 × dead file link, first posts/a.md:12: link to a file that does not exist: b.png
 func (g WarningGroup) String() string {
-	if g.Count == 1 {
+	if g.Count == 1 && g.First.More == 0 {
 		return g.First.Error()
 	}
 	kind := g.Kind

@@ -60,8 +60,14 @@ func (w *Warnings) List() []*FileError {
 	for _, e := range w.list {
 		out = append(out, e)
 		if n := more[e]; n > 0 {
-			out = append(out, &FileError{File: e.File, Line: e.Line, Msg: fmt.Sprintf("and %s more like it", thousands(n)), Kind: e.Kind, More: n})
+			out = append(out, MoreLike(e, n))
 		}
 	}
 	return out
+}
+
+// MoreLike is the line that counts n warnings like e, past the bound:
+// "and 139,980 more like it", at e's file and line.
+func MoreLike(e *FileError, n int) *FileError {
+	return &FileError{File: e.File, Line: e.Line, Msg: fmt.Sprintf("and %s more like it", thousands(n)), Kind: e.Kind, More: n}
 }

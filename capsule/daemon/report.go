@@ -80,18 +80,59 @@ func WarningLines(warns, before []*content.FileError, every bool) (lines []strin
 
 // newWarnings is the warnings of now that before does not have (the same
 // file, line, message and kind), and how many warnings the others are.
+//
+// A line "and N more like it" (a file past content.MaxWarningsPerKind of
+// a kind) that is not the same as before is matched by file and kind
+// with the one before, since its count is in its words: of N now and M
+// before, N−M are new (one line counting them), the rest as before. One
+// dead link more in a post of 30,000 is one warning new, not 29,981.
 func newWarnings(now, before []*content.FileError) (fresh []*content.FileError, same int) {
 	had := make(map[content.FileError]int, len(before))
 	for _, w := range before {
 		had[*w]++
 	}
-	for _, w := range now {
-		if had[*w] > 0 {
+	type fileKind struct{ file, kind string }
+	matched := make([]bool, len(now))
+	var more map[fileKind][]int // now's lines "and N more like it" not found before, by index, in order
+	for i, w := range now {
+		switch {
+		case had[*w] > 0:
 			had[*w]--
+			matched[i] = true
 			same += content.CountWarnings([]*content.FileError{w})
+		case w.More > 0:
+			if more == nil {
+				more = make(map[fileKind][]int)
+			}
+			k := fileKind{w.File, w.Kind}
+			more[k] = append(more[k], i)
+		}
+	}
+	// Such lines of before not matched pair with them, in order: M of
+	// before are as before.
+	was := make(map[int]int) // index in now → the More of its pair
+	for _, w := range before {
+		k := fileKind{w.File, w.Kind}
+		if w.More == 0 || had[*w] == 0 || len(more[k]) == 0 {
 			continue
 		}
-		fresh = append(fresh, w)
+		had[*w]--
+		was[more[k][0]] = w.More
+		more[k] = more[k][1:]
+	}
+	for i, w := range now {
+		if matched[i] {
+			continue
+		}
+		m, paired := was[i]
+		if !paired {
+			fresh = append(fresh, w)
+			continue
+		}
+		same += min(m, w.More)
+		if w.More > m {
+			fresh = append(fresh, content.MoreLike(w, w.More-m))
+		}
 	}
 	return fresh, same
 }

@@ -116,3 +116,40 @@ func TestWarningLinesCountWhatTheBoundLeftOut(t *testing.T) {
 		t.Errorf("as before: %q, tally %q", lines, tally)
 	}
 }
+
+// A reload of a post past the bound compares its line "and N more like
+// it" with the one before by file and kind, not by its words: one dead
+// link more is one warning new, not the N the line counts, and fewer are
+// none; the warnings counted stay the true total either way.
+func TestReloadCountsWhatTheBoundLeftOutOnce(t *testing.T) {
+	made := func(n int) []*content.FileError {
+		var w content.Warnings
+		for i := range n {
+			w.Add("dead post link", "a.md", func() int { return i + 1 }, func() string { return "link to a post that does not exist: /x" })
+		}
+		return w.List()
+	}
+	before := made(30_000)
+	for _, c := range []struct {
+		now, fresh int
+	}{{30_001, 1}, {30_250, 250}, {29_000, 0}, {30_000, 0}} {
+		now := made(c.now)
+		lines, tally := daemon.WarningLines(now, before, false)
+		asBefore := c.now - c.fresh
+		want := content.Thousands(asBefore) + " warnings as before, not repeated (capsuled -check -v lists every warning)"
+		if c.fresh > 1 {
+			want = content.Thousands(c.fresh) + " warnings in the line above, one line per kind; " + want
+		}
+		if tally != want {
+			t.Errorf("%d warnings after 30,000: tally %q, want %q", c.now, tally, want)
+		}
+		if c.fresh == 0 && len(lines) != 0 || c.fresh > 0 && (len(lines) != 1 || !strings.HasPrefix(lines[0], content.Thousands(c.fresh)+" × dead post link") || !strings.HasSuffix(lines[0], "a.md:20: and "+content.Thousands(c.fresh)+" more like it")) {
+			t.Errorf("%d warnings after 30,000: lines %q", c.now, lines)
+		}
+		// Listed one by one, the same.
+		lines, _ = daemon.WarningLines(now, before, true)
+		if c.fresh == 0 && len(lines) != 0 || c.fresh > 0 && len(lines) != 1 {
+			t.Errorf("%d warnings after 30,000, every one: lines %q", c.now, lines)
+		}
+	}
+}
