@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path"
@@ -12,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 )
@@ -701,14 +703,37 @@ func eleventyLayoutLang(dir, in string, cfg []byte) string {
 // readSmall reads a file of a site's code or data scanned for literals,
 // none over maxConfigSize.
 func readSmall(path string) ([]byte, error) {
-	info, err := os.Stat(path)
+	return readUpTo(path, maxConfigSize)
+}
+
+// readUpTo reads the regular file at path if it holds at most limit
+// bytes, os.ErrInvalid if it holds more or is no regular file. The read
+// itself is bounded (limit+1 bytes, the one more telling "too large"):
+// a file that grows after its stat, or whose stat says less than it
+// holds (0, as some file systems say), is refused, not read whole. It
+// opens non-blocking and checks the open file, so a named pipe swapped
+// in after a look cannot stall it.
+func readUpTo(path string, limit int64) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() || info.Size() > maxConfigSize {
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > limit {
 		return nil, os.ErrInvalid
 	}
-	return os.ReadFile(path)
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, os.ErrInvalid
+	}
+	return b, nil
 }
 
 // eleventyInputPattern finds `input: "src"` in an Eleventy configuration.
