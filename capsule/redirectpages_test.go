@@ -176,3 +176,62 @@ func TestJekyllRedirectToHTML(t *testing.T) {
 		t.Errorf("the home page:\n%s", home)
 	}
 }
+
+// A redirect_to capsule cannot follow (a map, a number, a value with a
+// line break or another control character, a list whose first is one
+// of these) was taken as no redirect_to: the redirect page, with no text
+// of its own, was served as an empty page at its address, in silence.
+// Jekyll stops its build on a value that is no string, and no address
+// has a line break: the page is left out, with a warning naming the
+// file and the line. A list's first string is its target, as the
+// plugin's (compact.first).
+func TestJekyllRedirectToUnreadable(t *testing.T) {
+	bad := map[string]string{
+		"map":     "redirect_to:\n  url: /2020/01/02/hello.html\n",
+		"number":  "redirect_to: 404\n",
+		"crlf":    "redirect_to: \"/2020/01/02/hello.html\\r\\nX-Injected: 1\"\n",
+		"block":   "redirect_to: |\n  /2020/01/02/hello.html\n  /about/\n",
+		"tab":     "redirect_to: \"/2020/01/\\t02/hello.html\"\n",
+		"listmap": "redirect_to:\n  - {url: /about/}\n  - /about/\n",
+	}
+	files := map[string]string{
+		"_config.yml":                "title: Redirects\nurl: https://blog.example\nplugins: [jekyll-redirect-from]\n",
+		"_posts/2020-01-02-hello.md": "---\ntitle: Hello\n---\nHello world body.\n",
+		"redirects/list.md":          "---\npermalink: /list/\nredirect_to: [null, /2020/01/02/hello.html, /about/]\n---\n",
+		"old.html":                   "---\nredirect_to: {url: /2020/01/02/hello.html}\n---\n",
+	}
+	for name, front := range bad {
+		files["redirects/"+name+".md"] = "---\npermalink: /" + name + "/\n" + front + "---\n"
+	}
+	dir := testfs.Write(t, files)
+	d := serveDir(t, dir)
+
+	_, hello, _ := servetest.GeminiGet(t, d, "/2020/01/02/hello.html")
+	if status, meta, _ := servetest.GeminiGet(t, d, "/list/"); status != 31 || meta != hello || hello == "" {
+		t.Errorf("Gemini /list/: %d %q, want 31 %q (the list's first string)", status, meta, hello)
+	}
+	warns := d.Store().Warnings
+	for name := range bad {
+		if got := servedAnywhere(t, d, "/"+name+"/"); got != "" {
+			t.Errorf("/%s/ answered: %s", name, got)
+		}
+		file := filepath.Join(dir, "redirects", name+".md")
+		found := false
+		for _, w := range warns {
+			if w.File == file && w.Line == 3 && strings.Contains(w.Msg, "redirect_to") && strings.Contains(w.Msg, "cannot be a redirect") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no warning on %s line 3 that its redirect_to cannot be a redirect: %v", file, warns)
+		}
+	}
+	if got := servedAnywhere(t, d, "/old.html"); got != "" {
+		t.Errorf("/old.html answered: %s", got)
+	}
+	wantWarning(t, warns, filepath.Join(dir, "old.html"), "cannot be a redirect")
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(home, "Hello") {
+		t.Errorf("the home page does not list the post:\n%s", home)
+	}
+}

@@ -98,6 +98,8 @@ func valueKind(v any) string {
 		return "a list"
 	case map[string]any:
 		return "a table of keys"
+	case time.Time:
+		return "a date"
 	}
 	return "this"
 }

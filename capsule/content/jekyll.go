@@ -285,5 +285,6 @@ func redirectHTML(data []byte) bool {
 		return false
 	}
 	m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
-	return ferr == nil && redirectTo(m["redirect_to"]) != ""
+	to, why := redirectTo(m["redirect_to"])
+	return ferr == nil && (to != "" || why != "") // why: warned of when read as a page
 }

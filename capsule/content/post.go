@@ -608,7 +608,14 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	p.rel = p.Path()
 	p.hexoVals = hexoVals
 	if def.jekyll {
-		p.RedirectTo = redirectTo(m["redirect_to"])
+		to, why := redirectTo(m["redirect_to"])
+		if why != "" {
+			// Jekyll replaces the page with a redirect (its text too)
+			// or stops its build: no page to serve in its place.
+			return nil, nil, append(warns, &FileError{File: file, Line: max(lines["redirect_to"], 1), Kind: "redirect not read",
+				Msg: "redirect_to cannot be a redirect: " + why + "; the page is not served"}), nil
+		}
+		p.RedirectTo = to
 		if m["pagination"] != nil {
 			p.pagination = templateV2(m, path.Join(def.dir, filepath.Base(file)))
 		}
@@ -1022,21 +1029,32 @@ func oneLine(s string) string {
 }
 
 // redirectTo is the target of jekyll-redirect-from's redirect_to, v:
-// a string, or the first of a list that is one (the plugin's
-// Redirectable#redirect_to takes a list's first), trimmed; "" for
-// none. Control characters make it none: no address or URL has them.
-func redirectTo(v any) string {
+// a string, or the first of a list that is not null (the plugin's
+// Redirectable#redirect_to takes a list's compact.first), trimmed; ""
+// for none (no value, null, a list of nulls; front matter's empty values
+// are gone before). why, when not "", says why a value that is there
+// cannot be a redirect: no string (a map, a number, a date: the plugin
+// matches it against https?:// and Jekyll's build stops on one), or a
+// control character (a line break in a YAML block, a tab), which no
+// address or URL has and no Gemini or Gopher line can carry.
+func redirectTo(v any) (to, why string) {
 	if list, ok := v.([]any); ok {
 		i := slices.IndexFunc(list, func(x any) bool { return x != nil })
 		if i < 0 {
-			return ""
+			return "", ""
 		}
 		v = list[i]
 	}
-	s, _ := v.(string)
-	s = strings.TrimSpace(s)
-	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return ""
+	if v == nil {
+		return "", ""
 	}
-	return s
+	s, ok := v.(string)
+	if !ok {
+		return "", fmt.Sprintf("its value is %s, not an address", valueKind(v))
+	}
+	s = strings.TrimSpace(s)
+	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }) {
+		return "", fmt.Sprintf("%q has a control character (a line break, a tab), which no address has", clip(s))
+	}
+	return s, ""
 }
