@@ -1004,3 +1004,29 @@ func TestHexoArchivePages(t *testing.T) {
 		t.Errorf("Gemini /archives/ with the archive generator off: %d, want 51", status)
 	}
 }
+
+// A Hexo post's archive day is its address's: the date as written
+// (HexoArchivePages' comment says why, and what Hexo does). A date
+// without an offset is read in the site's timezone; one with an offset
+// keeps it. Both dates here are another day in UTC.
+func TestHexoArchiveDayIsTheAddresssDay(t *testing.T) {
+	d := serveDir(t, hexoSite(t, "title: Days\ntimezone: Asia/Tokyo\npermalink: :year/:month/:day/:title/\narchive_generator:\n  daily: true\n", map[string]string{
+		"source/_posts/tokyo.md": "---\ntitle: Tokyo\ndate: 2020-01-01 05:00:00\n---\nEarly.\n",
+		"source/_posts/east.md":  "---\ntitle: East\ndate: 2020-12-31T23:30:00-05:00\n---\nLate.\n",
+	}))
+	for _, p := range []string{"/2020/01/01/tokyo/", "/2020/12/31/east/"} {
+		if status, _, body := servetest.GeminiGet(t, d, p); status != 20 && status != 31 {
+			t.Errorf("Gemini %s: %d %q, want the post", p, status, body)
+		}
+	}
+	for _, p := range []string{"/archives/2020/01/01/", "/archives/2020/12/31/"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, p); status != 31 || !strings.HasSuffix(meta, "/archive.gmi") {
+			t.Errorf("Gemini %s: %d %s, want a redirect to the archive", p, status, meta)
+		}
+	}
+	for _, p := range []string{"/archives/2019/", "/archives/2021/", "/archives/2019/12/31/", "/archives/2021/01/01/"} {
+		if status, _, _ := servetest.GeminiGet(t, d, p); status != 51 {
+			t.Errorf("Gemini %s: %d, a day no post's address has", p, status)
+		}
+	}
+}

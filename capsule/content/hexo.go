@@ -476,9 +476,22 @@ func (c *Content) HexoTermPages(posts []*Post) []HexoTermPage {
 // archive_dir's (/archives/), each year's (/archives/2020/), each
 // month's (/archives/2020/07/) and, with daily, each day's, under root,
 // and each one's later pages (<pagination_dir>/2/) as per_page makes
-// them; never the site's top (nor its later pages, the home's). The
-// posts are listed by their date, in the site's zone. At most the posts' days, months and
-// years and the pages of their lists: a few for each post.
+// them; never the site's top (nor its later pages, the home's). At most
+// the posts' days, months and years and the pages of their lists: a few
+// for each post.
+//
+// A post's year, month and day are its date's as written (Post.Date in
+// its own offset: a date without one is read in the site's timezone,
+// else UTC), the day of its address too (hexoExpand's :year/:month/:day).
+// Hexo's are the date's in the zone of the machine that builds the site
+// (the generator's date.year(), month() and date() of a moment in local
+// time; the same moment makes the permalink's :day): the site's
+// timezone only says how a date without an offset is read, and a date
+// 05:00 in Tokyo is the day before built on a UTC machine (Hexo's
+// issues #3282, #2063). capsule cannot know that machine: the day as
+// written is Hexo's whenever the build runs in the date's zone, and
+// always for a date without an offset on a site without a timezone, and
+// the archive's day is the post's address's, as on the web site.
 func (c *Content) HexoArchivePages(posts []*Post) []string {
 	if c == nil || !c.hexo || c.hexoTerms.archiveOff || len(posts) == 0 {
 		return nil
