@@ -171,24 +171,29 @@ func (p excludePattern) matches(name []string, isDir bool) bool {
 	if p.dirOnly && !isDir {
 		return false
 	}
-	// at[j] reports whether the parts of the pattern so far match
-	// name[:j]: one pass per part, so that "**" never backtracks.
 	at := make([]bool, len(name)+1)
 	at[0] = true
 	for _, seg := range p.segs {
-		if seg == "**" {
-			for j := 1; j <= len(name); j++ {
-				at[j] = at[j] || at[j-1] && !p.hidden(name[j-1], seg)
-			}
-			continue
-		}
-		for j := len(name); j >= 1; j-- {
-			ok, _ := path.Match(seg, name[j-1])
-			at[j] = at[j-1] && ok && !p.hidden(name[j-1], seg)
-		}
-		at[0] = false
+		p.step(at, name, seg)
 	}
 	return at[len(name)]
+}
+
+// step advances at, where at[j] says whether the pattern's parts so far
+// match name[:j], past its next part seg: one pass, so that "**" never
+// backtracks.
+func (p excludePattern) step(at []bool, name []string, seg string) {
+	if seg == "**" {
+		for j := 1; j <= len(name); j++ {
+			at[j] = at[j] || at[j-1] && !p.hidden(name[j-1], seg)
+		}
+		return
+	}
+	for j := len(name); j >= 1; j-- {
+		ok, _ := path.Match(seg, name[j-1])
+		at[j] = at[j-1] && ok && !p.hidden(name[j-1], seg)
+	}
+	at[0] = false
 }
 
 // matchesBelow reports whether p could match a path below the folder of
@@ -200,17 +205,7 @@ func (p excludePattern) matchesBelow(name []string) bool {
 		if at[len(name)] {
 			return true
 		}
-		if seg == "**" {
-			for j := 1; j <= len(name); j++ {
-				at[j] = at[j] || at[j-1] && !p.hidden(name[j-1], seg)
-			}
-			continue
-		}
-		for j := len(name); j >= 1; j-- {
-			ok, _ := path.Match(seg, name[j-1])
-			at[j] = at[j-1] && ok && !p.hidden(name[j-1], seg)
-		}
-		at[0] = false
+		p.step(at, name, seg)
 	}
 	return at[len(name)]
 }
