@@ -44,3 +44,18 @@ func TestSiteTextsCutToTheirBounds(t *testing.T) {
 		t.Errorf("%d warnings of texts cut, want the title's, the description's and English's title: %v", cut, d.Store().Warnings)
 	}
 }
+
+// The operator's title (-title) is cut to the same bound as a site's
+// own: the home's heading carries 512 bytes of it at most.
+func TestOperatorTitleCut(t *testing.T) {
+	long := strings.Repeat("題名", 200) // 1,200 bytes
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{"a.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nText.\n"})
+		c.Title = long
+	})
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	heading, _, _ := strings.Cut(home, "\n")
+	if len(heading) > 512+2 || !strings.HasPrefix(heading, "# 題名") || !strings.HasSuffix(heading, "…") {
+		t.Errorf("the home's heading, %d bytes: %.80q…, want the title cut to 512 bytes", len(heading), heading)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"net"
 	"net/netip"
 	"strings"
+
+	"capsule/capsule/content"
 )
 
 // listenOverlap reports whether two listen addresses ("host:port") would
@@ -89,6 +91,30 @@ func publicListen(addr string) bool {
 // defaults, `capsuled -posts …` tried on one's own machine, are not
 // warned of.
 func (cfg *Config) Warnings() []string {
+	return append(cfg.siteTextWarnings(), cfg.localhostWarnings()...)
+}
+
+// siteTextWarnings say which of the site's texts the configuration gives
+// are over their bounds (content.MaxSiteTitle, MaxSiteDescription), which
+// every page or feed repeats: the daemon cuts them there.
+func (cfg *Config) siteTextWarnings() []string {
+	var out []string
+	check := func(what, at, v string, max int) {
+		if len(v) > max {
+			out = append(out, fmt.Sprintf("%s%s is %d bytes: cut to %d (every page or feed repeats it)", at, what, len(v), max))
+		}
+	}
+	check("title", cfg.At("title"), cfg.Title, content.MaxSiteTitle)
+	check("description", cfg.At("description"), cfg.Description, content.MaxSiteDescription)
+	for _, s := range cfg.Sites {
+		check("title of site "+s.Hostname, "", s.Title, content.MaxSiteTitle)
+		check("description of site "+s.Hostname, "", s.Description, content.MaxSiteDescription)
+	}
+	return out
+}
+
+// localhostWarnings: see Warnings.
+func (cfg *Config) localhostWarnings() []string {
 	def := NewConfig()
 	if cfg.origins == nil && cfg.GeminiAddr == def.GeminiAddr && cfg.GopherAddr == def.GopherAddr &&
 		cfg.GeminiListener == nil && cfg.GopherListener == nil {

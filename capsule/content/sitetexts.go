@@ -15,9 +15,11 @@ import (
 // responses. A real title is a few dozen characters, a description a
 // sentence or two; past the bound, a text is cut at a character's end,
 // "…" after it, and a warning says so.
+// The operator's own (-title, -description, a [[site]]'s) are held to
+// the same bounds (config.Config.Warnings says so, the daemon cuts them).
 const (
-	maxSiteTitle       = 512
-	maxSiteDescription = 4096
+	MaxSiteTitle       = 512
+	MaxSiteDescription = 4096
 )
 
 // kindSiteTextCut groups the warnings of texts cut to their bounds.
@@ -32,23 +34,26 @@ func (c *Content) clipSiteTexts(file string) {
 			return
 		}
 		was := len(*s)
-		*s = cutText(*s, max)
+		*s = CutText(*s, max)
 		c.Warnings = append(c.Warnings, &FileError{File: file, Kind: kindSiteTextCut,
 			Msg: fmt.Sprintf("%s is %d bytes: cut to %d (every page or feed repeats it)", what, was, max)})
 	}
-	clipOne(&c.Meta.Title, "the site's title", maxSiteTitle)
-	clipOne(&c.Meta.Description, "the site's description", maxSiteDescription)
-	clipOne(&c.Meta.Author, "the site's author", maxSiteTitle)
+	clipOne(&c.Meta.Title, "the site's title", MaxSiteTitle)
+	clipOne(&c.Meta.Description, "the site's description", MaxSiteDescription)
+	clipOne(&c.Meta.Author, "the site's author", MaxSiteTitle)
 	for i := range c.Languages {
 		l := &c.Languages[i]
-		clipOne(&l.Title, "the title of language "+l.Code, maxSiteTitle)
-		clipOne(&l.Description, "the description of language "+l.Code, maxSiteDescription)
+		clipOne(&l.Title, "the title of language "+l.Code, MaxSiteTitle)
+		clipOne(&l.Description, "the description of language "+l.Code, MaxSiteDescription)
 	}
 }
 
-// cutText is s cut to at most max bytes, "…" included, at the end of a
-// character.
-func cutText(s string, max int) string {
+// CutText is s cut to at most max bytes, "…" included, at the end of a
+// character; s itself when it is no longer.
+func CutText(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
 	const ellipsis = "…"
 	i := max - len(ellipsis)
 	for i > 0 && !utf8.RuneStart(s[i]) {

@@ -252,8 +252,10 @@ func (d *Daemon) guardListener(cfg config.Config, l net.Listener, proxy bool, p 
 // siteFor is the Site cfg describes, over what the posts folder says, with
 // the ports listened on.
 func siteFor(cfg config.Config, meta content.SiteMeta, geminiPort, gopherPort int) *capsule.Site {
-	meta.Title = cmp.Or(cfg.Title, meta.Title, cfg.Hostname)
-	meta.Description = cmp.Or(cfg.Description, meta.Description)
+	// The operator's texts held to the posts folder's bounds (what
+	// config.Config.Warnings said).
+	meta.Title = content.CutText(cmp.Or(cfg.Title, meta.Title, cfg.Hostname), content.MaxSiteTitle)
+	meta.Description = content.CutText(cmp.Or(cfg.Description, meta.Description), content.MaxSiteDescription)
 	meta.Lang = cmp.Or(cfg.Lang, meta.Lang)
 	meta.Favicon = cmp.Or(cfg.Favicon, meta.Favicon)
 	msg, _ := messages.For(meta.Lang).Override(cfg.Messages) // names checked by ReadConfigFile
