@@ -492,7 +492,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.serveGeneratorTerms(c, lb) // Hexo's, jekyll-archives'
 		st.serveTermPages(c, lb)      // Hugo's and Zola's
 	}
-	st.serveHugoPagers(c, blogs)                   // after the terms' pages: they lead where those do
+	st.serveHugoPagers(c, blogs, links)            // after the terms' pages: they lead where those do
 	st.serveRedirectPages(links, pendingRedirects) // last: they lead to what the others answer
 
 	var prevSearch *search.Index

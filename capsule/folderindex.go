@@ -140,11 +140,12 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 // sortedSections are the names of secs, sorted, each also in lower case
 // when written otherwise: Hugo writes a section's list at its name in
 // lower case (/blog/ for content/Blog).
-func sortedSections(secs map[string]bool) []string {
+func sortedSections[V any](secs map[string]V) []string {
 	var names []string
 	for s := range secs {
 		names = append(names, s)
-		if low := strings.ToLower(s); low != s && !secs[low] {
+		low := strings.ToLower(s)
+		if _, has := secs[low]; !has { // itself, when in lower case
 			names = append(names, low)
 		}
 	}

@@ -29,24 +29,21 @@ import (
 // it. For a blog of n posts, at most 2n/size + 1 + its sections' count
 // pages (each section's twice when its name has capitals), three
 // addresses each.
-func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog) {
+func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog, l *postLinks) {
 	pg := c.HugoPager()
 	if pg.Size <= 0 {
 		return
 	}
 	for _, b := range blogs {
 		st.serveListPages(pg, b.dir+"/", len(b.posts))
-		inSection := make(map[string]int)
-		for _, p := range b.posts {
-			if sec := topFolder(p); sec != "" {
-				inSection[sec]++
-			}
-		}
 		// In the order of their names, each also in lower case, as Hugo
 		// writes a section's list (sortedSections).
-		for _, sec := range slices.Sorted(maps.Keys(inSection)) {
-			st.serveListPages(pg, b.dir+"/"+sec+"/", inSection[sec])
-			st.serveListPages(pg, b.dir+"/"+strings.ToLower(sec)+"/", inSection[sec])
+		secs := l.sections[b.dir]
+		for _, sec := range slices.Sorted(maps.Keys(secs)) {
+			st.serveListPages(pg, b.dir+"/"+sec+"/", secs[sec])
+			if low := strings.ToLower(sec); low != sec {
+				st.serveListPages(pg, b.dir+"/"+low+"/", secs[sec])
+			}
 		}
 	}
 }

@@ -80,9 +80,11 @@ type postLinks struct {
 	archives     map[string]string
 	archiveMarks []string
 	// sections are the folders of each blog's posts, by language folder
-	// (the content folder's first: "posts"): a link to the generator's
-	// list of one (/posts/) leads to the capsule's archive (sectionList).
-	sections map[string]map[string]bool
+	// (the content folder's first: "posts"), with how many posts each
+	// holds: a link to the generator's list of one (/posts/) leads to the
+	// capsule's archive (sectionList), and so do its pages (/posts/page/2/,
+	// hugopagers.go).
+	sections map[string]map[string]int
 	// pageSections are the same of each blog's listed pages in
 	// sections of their own (Hugo's docs/, of docs/install.md): a link
 	// to the generator's list of one leads to the blog's home, which
@@ -540,7 +542,7 @@ func (l *postLinks) sectionList(dest string) (dir, list string, ok bool) {
 		p = rest
 	}
 	for d, secs := range l.sections {
-		if rest, ok := strings.CutPrefix(p, d+"/"); ok && secs[strings.TrimSuffix(rest, "/")] {
+		if rest, ok := strings.CutPrefix(p, d+"/"); ok && secs[strings.TrimSuffix(rest, "/")] > 0 {
 			return d, archiveTag, true
 		}
 	}
@@ -707,7 +709,7 @@ func (l *postLinks) setTags(blogs []*blog) {
 	if l.c.ZolaTerms() {
 		l.zolaTags = make(map[string]map[string]string, len(blogs))
 	}
-	l.sections = make(map[string]map[string]bool, len(blogs))
+	l.sections = make(map[string]map[string]int, len(blogs))
 	l.pageSections = make(map[string]map[string]bool, len(blogs))
 	withPosts := make(map[string]bool, len(blogs))
 	for _, b := range blogs {
@@ -734,17 +736,17 @@ func (l *postLinks) setTags(blogs []*blog) {
 		}
 	}
 	for _, b := range blogs {
-		secs := make(map[string]bool)
+		secs := make(map[string]int)
 		for _, p := range b.posts {
 			if first := topFolder(p); first != "" {
-				secs[first] = true
+				secs[first]++
 			}
 		}
 		l.sections[b.dir] = secs
 		if l.c.SectionLists() {
 			pageSecs := make(map[string]bool)
 			for _, p := range b.pages {
-				if first := topFolder(p); first != "" && !secs[first] {
+				if first := topFolder(p); first != "" && secs[first] == 0 {
 					pageSecs[first] = true
 				}
 			}
