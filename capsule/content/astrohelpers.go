@@ -191,30 +191,13 @@ func jsBlockEnd(src []byte, at int) int {
 	depth := 0
 	limit := min(len(src), at+astroMaxHelper+1)
 	for i := at; i < limit; i++ {
-		switch ch := src[i]; ch {
-		case '"', '\'', '`':
-			j := i + 1
-			for j < limit && src[j] != ch && (ch == '`' || src[j] != '\n') {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
+		if j := jsSkipLiteral(src, i, limit); j < 0 {
+			return -1
+		} else if j > i {
 			i = j
-		case '/':
-			if i+1 < limit && src[i+1] == '/' {
-				if k := bytes.IndexByte(src[i:limit], '\n'); k >= 0 {
-					i += k
-				} else {
-					return -1
-				}
-			} else if i+1 < limit && src[i+1] == '*' {
-				if k := bytes.Index(src[i+2:limit], []byte("*/")); k >= 0 {
-					i += k + 3
-				} else {
-					return -1
-				}
-			}
+			continue
+		}
+		switch src[i] {
 		case '{':
 			depth++
 		case '}':
@@ -224,4 +207,36 @@ func jsBlockEnd(src []byte, at int) int {
 		}
 	}
 	return -1
+}
+
+// jsSkipLiteral is where the string or comment that starts at src[i]
+// ends, the index of its last byte (a quoted string's at its line's end
+// when it is not closed there, as JavaScript has it), or i when none
+// starts there; -1 when it does not end before limit.
+func jsSkipLiteral(src []byte, i, limit int) int {
+	switch ch := src[i]; {
+	case ch == '"' || ch == '\'' || ch == '`':
+		j := i + 1
+		for j < limit && src[j] != ch && (ch == '`' || src[j] != '\n') {
+			if src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= limit {
+			return -1
+		}
+		return j
+	case ch == '/' && i+1 < limit && src[i+1] == '/':
+		if k := bytes.IndexByte(src[i:limit], '\n'); k >= 0 {
+			return i + k
+		}
+		return -1
+	case ch == '/' && i+1 < limit && src[i+1] == '*':
+		if k := bytes.Index(src[i+2:limit], []byte("*/")); k >= 0 {
+			return i + k + 3
+		}
+		return -1
+	}
+	return i
 }

@@ -230,30 +230,18 @@ var astroFieldValue = regexp.MustCompile(`^([A-Za-z_$][\w$]*)\s*:\s*(?:"([^"\n]*
 // objectStringField is the string literal of field key of the object
 // literal whose body src starts (after its "{"), its own field, not a
 // nested object's: "" when it has none, or not as a literal. It reads
-// src once, skipping strings, comments and nested braces, up to the
-// object's end.
+// src once, skipping strings and comments (jsSkipLiteral) and nested
+// braces, up to the object's end.
 func objectStringField(src []byte, key string) string {
 	depth := 0
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '"', '\'', '`':
-			for i++; i < len(src) && src[i] != c; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
-		case '/':
-			if i+1 < len(src) && src[i+1] == '/' {
-				for i < len(src) && src[i] != '\n' {
-					i++
-				}
-			} else if i+1 < len(src) && src[i+1] == '*' {
-				end := bytes.Index(src[i+2:], []byte("*/"))
-				if end < 0 {
-					return ""
-				}
-				i += end + 3
-			}
+		if j := jsSkipLiteral(src, i, len(src)); j < 0 {
+			return ""
+		} else if j > i {
+			i = j
+			continue
+		}
+		switch src[i] {
 		case '{', '[', '(':
 			depth++
 		case '}', ']', ')':
