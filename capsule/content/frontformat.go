@@ -297,7 +297,7 @@ func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[s
 	}
 	f, err := parser.ParseBytes(nullEmptyItems(front), 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, nil, nil, yamlError(err, start)
+		return nil, nil, nil, yamlError(err, front, start)
 	}
 	m := make(map[string]any)
 	lines := make(map[string]int)
@@ -323,7 +323,7 @@ func decodeYAML(front []byte, start int, lim frontLimits) (map[string]any, map[s
 		return nil, nil, nil, ferr
 	}
 	if err := yaml.NodeToValue(body, &m, yaml.AllowDuplicateMapKey()); err != nil {
-		return nil, nil, nil, yamlError(err, start)
+		return nil, nil, nil, yamlError(err, front, start)
 	}
 	return m, lines, w.repeated, nil
 }
@@ -429,35 +429,29 @@ func tokenLine(n ast.Node) int {
 	return 1
 }
 
-// yamlError places a goccy/go-yaml error on its file line, without the
-// source excerpt the library adds.
-func yamlError(err error, start int) *FileError {
+// yamlError places a goccy/go-yaml error on its file line, in the
+// author's words where yamlProblem knows the mistake (front is the front
+// matter, for the line's key), without the source excerpt the library
+// adds.
+func yamlError(err error, front []byte, start int) *FileError {
 	var yerr yaml.Error
 	if errors.As(err, &yerr) {
 		line := 1
 		if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
 			line = tk.Position.Line
 		}
-		e := &FileError{Line: start + line - 1, Msg: "front matter: " + yerr.GetMessage()}
-		return e.say(yamlWords(yerr.GetMessage()))
+		text := ""
+		if lines := bytes.Split(front, []byte("\n")); line >= 1 && line <= len(lines) {
+			text = string(lines[line-1])
+		}
+		msg, w := yamlProblem(yerr.GetMessage(), text)
+		if w.Key == "" {
+			w = words(wordsFrontMatter, "detail", msg)
+		}
+		return &FileError{Line: start + line - 1, Msg: "front matter: " + msg, Words: w}
 	}
 	msg, _, _ := strings.Cut(err.Error(), "\n")
 	return (&FileError{Line: start, Msg: "front matter: " + msg}).say(wordsFrontMatter, "detail", msg)
-}
-
-// yamlWords are the Words of goccy/go-yaml's message msg: the common
-// mistakes said in the author's words, any other as it is.
-func yamlWords(msg string) (string, string, string) {
-	switch {
-	case strings.HasPrefix(msg, "could not find end character of double-quoted text"),
-		strings.HasPrefix(msg, "could not find end character of single-quoted text"):
-		return wordsUnclosedString, "", ""
-	case strings.HasPrefix(msg, "sequence end token ']' not found"):
-		return wordsUnclosedList, "example", "tags: [a, b]"
-	case strings.HasPrefix(msg, "mapping value is not allowed in this context"):
-		return wordsYAMLColon, "", ""
-	}
-	return wordsFrontMatter, "detail", msg
 }
 
 type yamlWalker struct {

@@ -2,8 +2,10 @@ package content
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -18,10 +20,46 @@ type frontReader struct {
 	lines map[string]int // file lines, from decodeFront
 	errs  []*FileError
 	bad   map[string]bool // keys whose value had the wrong type
+	// format is the front matter's, whose syntax the examples take
+	// (eg).
+	format frontFormat
 }
 
-func newFrontReader(file string, m map[string]any, lines map[string]int) *frontReader {
-	return &frontReader{file: file, m: m, lines: lines, bad: make(map[string]bool)}
+func newFrontReader(file string, m map[string]any, lines map[string]int, format frontFormat) *frontReader {
+	return &frontReader{file: file, m: m, lines: lines, bad: make(map[string]bool), format: format}
+}
+
+// eg is example, a "key = value" line as TOML writes it, in the syntax
+// of the front matter read: the author copies it into the file the
+// message names.
+func (r *frontReader) eg(example string) string { return inSyntax(r.format, example) }
+
+// inSyntax is example, a "key = value" line as TOML writes it ("[build]
+// render = …" a key of a table), as the front matter format names writes
+// it: "key: value" in YAML, "key": value in JSON.
+func inSyntax(format frontFormat, example string) string {
+	key, value, ok := strings.Cut(example, " = ")
+	if !ok || format == formatTOML {
+		return example
+	}
+	table := ""
+	if t, k, ok := strings.Cut(key, "] "); ok && strings.HasPrefix(t, "[") {
+		table, key = t[1:], k
+	}
+	if format == formatYAML {
+		if table != "" {
+			return table + ": {" + key + ": " + value + "}"
+		}
+		return key + ": " + value
+	}
+	if !json.Valid([]byte(value)) {
+		value = strconv.Quote(value) // a date, in JSON a string
+	}
+	s := strconv.Quote(key) + ": " + value
+	if table != "" {
+		s = strconv.Quote(table) + ": {" + s + "}"
+	}
+	return s
 }
 
 // line is the file line of key, or 1 (the "+++") when it has none.
@@ -34,7 +72,7 @@ func (r *frontReader) fail(line int, format string, args ...any) {
 // mustBe notes that key's value is not what, showing example.
 func (r *frontReader) mustBe(key, what, example string) {
 	r.bad[key] = true
-	r.fail(r.line(key), "%s must be %s, e.g. %s", key, what, example)
+	r.fail(r.line(key), "%s must be %s, e.g. %s", key, what, r.eg(example))
 }
 
 // str is the string at key: "" when key is missing or not a string.
@@ -61,7 +99,7 @@ func (r *frontReader) boolean(key, example string) bool {
 	b, ok := v.(bool)
 	if !ok {
 		r.mustBe(key, "true or false", example)
-		r.errs[len(r.errs)-1].say(wordsTrueOrFalse, "key", key, "example", example)
+		r.errs[len(r.errs)-1].say(wordsTrueOrFalse, "key", key, "example", r.eg(example))
 	}
 	return b
 }

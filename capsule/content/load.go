@@ -1247,7 +1247,7 @@ func parseSiteMeta(path string, src []byte, meta *SiteMeta) (errs, warns []*File
 		w.File = path
 	}
 	warns = repeated
-	r := newFrontReader(path, m, lines)
+	r := newFrontReader(path, m, lines, format)
 	warn := func(line int, kind, format string, args ...any) {
 		warns = append(warns, &FileError{File: path, Line: line, Msg: fmt.Sprintf(format, args...), Kind: kind})
 	}

@@ -53,7 +53,7 @@ func TestLenientFrontMatter(t *testing.T) {
 		warns = append(warns, strings.TrimPrefix(w.Error(), dir+string(filepath.Separator)))
 	}
 	for _, want := range []string{
-		"links.md:1: no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post",
+		"links.md:1: no date: served as a page; give it a date (e.g. date: 2017-05-03) to make it a post",
 		"typo.md:4: unknown key descritpion: did you mean description?",
 	} {
 		if !slices.Contains(warns, want) {

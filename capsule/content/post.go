@@ -569,7 +569,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if def.hexo {
 		hexoCats, hexoBad = hexoFrontTerms(m)
 	}
-	r := newFrontReader(file, m, lines)
+	r := newFrontReader(file, m, lines, format)
 	fail := r.fail
 	line := r.line
 	if hexoBad != "" {
@@ -648,7 +648,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 				// Jekyll's way, and Hugo's themes show a name; in
 				// capsule's own folder a title is asked for.
 				warns = append(warns, &FileError{File: file, Line: 1, Kind: "no title",
-					Msg: fmt.Sprintf("no title: titled %q from its file name; give it one (%s)", p.Title, titleExample)})
+					Msg: fmt.Sprintf("no title: titled %q from its file name; give it one (%s)", p.Title, r.eg(titleExample))})
 			}
 		}
 	}
@@ -740,7 +740,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if undated && !p.noPage {
 		// Said once it is known to have a page (a headless bundle,
 		// a page Hugo does not render, has none).
-		warns = append(warns, &FileError{File: file, Line: 1, Msg: "no date: served as a page; give it a date (e.g. date = 2017-05-03) to make it a post", Kind: "no date"})
+		warns = append(warns, &FileError{File: file, Line: 1, Msg: "no date: served as a page; give it a date (e.g. " + r.eg("date = 2017-05-03") + ") to make it a post", Kind: "no date"})
 	}
 	p.Updated = p.Date
 	for _, k := range []string{"updated", "lastmod"} {
@@ -966,7 +966,7 @@ func (r *frontReader) tags(key string) []string {
 	case string:
 		if strings.Contains(v, ",") || strings.Contains(v, "、") {
 			r.bad[key] = true
-			r.fail(r.line(key), "%s %q is one string with commas: write a list, e.g. %s (a string is split at spaces)", key, clip(v), tagsExample)
+			r.fail(r.line(key), "%s %q is one string with commas: write a list, e.g. %s (a string is split at spaces)", key, clip(v), r.eg(tagsExample))
 			return nil
 		}
 		return strings.Fields(v)

@@ -75,7 +75,7 @@ func (r *frontReader) build() buildOptions {
 			case "never", "link", false:
 				o.noPage = true
 			default:
-				r.fail(line, `front matter: %s.render must be "always", "never" or "link" (or true or false), e.g. render = "never"`, key)
+				r.fail(line, `front matter: %s.render must be "always", "never" or "link" (or true or false), e.g. %s`, key, r.eg(`render = "never"`))
 			}
 		case "list":
 			switch v {
@@ -83,12 +83,12 @@ func (r *frontReader) build() buildOptions {
 			case "never", "local", false:
 				o.unlisted = true
 			default:
-				r.fail(line, `front matter: %s.list must be "always", "never" or "local" (or true or false), e.g. list = "never"`, key)
+				r.fail(line, `front matter: %s.list must be "always", "never" or "local" (or true or false), e.g. %s`, key, r.eg(`list = "never"`))
 			}
 		case "publishResources":
 			b, isBool := v.(bool)
 			if !isBool {
-				r.fail(line, "front matter: %s.publishResources must be true or false, e.g. publishResources = false", key)
+				r.fail(line, "front matter: %s.publishResources must be true or false, e.g. %s", key, r.eg("publishResources = false"))
 			}
 			o.noResources = isBool && !b
 		default:

@@ -89,7 +89,7 @@ type Messages struct {
 	ProblemNotClosed      string `toml:"problem_not_closed" doc:"an upload's problem: front matter with no closing {delim} line"`
 	ProblemNoFrontMatter  string `toml:"problem_no_front_matter" doc:"an upload's problem: a post with no front matter"`
 	ProblemNotUTF8        string `toml:"problem_not_utf8" doc:"an upload's problem: front matter that is not UTF-8"`
-	ProblemFrontMatter    string `toml:"problem_front_matter" doc:"an upload's problem: any other front matter the YAML or TOML reader refuses, {detail} in its words"`
+	ProblemFrontMatter    string `toml:"problem_front_matter" doc:"an upload's problem: any other front matter the YAML or TOML reader refuses, {detail} saying why (in English)"`
 
 	LeavesGopher  string `toml:"leaves_gopher" doc:"gopher: the web page a URL: selector answers, before its link"`
 	NotRedirected string `toml:"not_redirected" doc:"gopher: that page, for a URL: selector to a scheme not redirected to"`
