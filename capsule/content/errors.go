@@ -47,7 +47,7 @@ type Words struct {
 // WordKeys are the messages Words name: each is in every table
 // (capsule/messages), which a test holds.
 var WordKeys = []string{
-	wordsNotADate, wordsTrueOrFalse, wordsUnclosedString, wordsUnclosedList, wordsYAMLColon,
+	wordsNotADate, wordsTrueOrFalse, wordsUnclosedString, wordsUnclosedList, wordsYAMLColon, wordsYAMLTab, wordsYAMLQuote,
 	wordsYAMLInTOML, wordsNotTOMLValue, wordsNotClosed, wordsNoFrontMatter, wordsNotUTF8, wordsFrontMatter,
 }
 
@@ -57,6 +57,8 @@ const (
 	wordsUnclosedString = "problem_unclosed_string" //
 	wordsUnclosedList   = "problem_unclosed_list"   // {example}
 	wordsYAMLColon      = "problem_yaml_colon"      //
+	wordsYAMLTab        = "problem_yaml_tab"        //
+	wordsYAMLQuote      = "problem_yaml_quote"      // {example}
 	wordsYAMLInTOML     = "problem_yaml_in_toml"    // {key}
 	wordsNotTOMLValue   = "problem_not_toml_value"  // {value}
 	wordsNotClosed      = "problem_not_closed"      // {delim}

@@ -41,21 +41,25 @@ func yamlProblem(msg, line string) (string, Words) {
 	case strings.HasPrefix(msg, "mapping value is not allowed in this context"):
 		return fmt.Sprintf(`a value holds ": ", or a line is indented where it should not be: put such a value in quotes (%s), and start each key at the start of its line`, quoted("a: b")), words(wordsYAMLColon)
 	case msg == "value is not allowed in this context. map key-value is pre-defined":
-		return fmt.Sprintf(`text follows the closing quote of a value: put the whole value in quotes, in "…" if it holds a ' (%s: "It's here"), in '…' if it holds a " (a ' inside '…' is written '')`, key), Words{}
+		return fmt.Sprintf(`text follows the closing quote of a value: put the whole value in quotes, in "…" if it holds a ' (%s: "It's here"), in '…' if it holds a " (a ' inside '…' is written '')`, key), words(wordsYAMLQuote, "example", key+`: "It's here"`)
 	case msg == "value is not allowed in this context":
-		return fmt.Sprintf(`text follows a value that ended (a [list], a {mapping} or a quoted string), or a line is indented out of line: put the whole value in quotes (%s), and line up the items of a list`, quoted("[diary] today")), Words{}
+		eg := quoted("[diary] today")
+		return fmt.Sprintf(`text follows a value that ended (a [list], a {mapping} or a quoted string), or a line is indented out of line: put the whole value in quotes (%s), and line up the items of a list`, eg), words(wordsYAMLQuote, "example", eg)
 	case strings.HasPrefix(msg, "could not find flow map content"),
 		strings.HasPrefix(msg, "could not find flow mapping end token"),
 		strings.HasPrefix(msg, "',' or '}' must be specified"):
-		return fmt.Sprintf(`a value starting with { is a YAML mapping: put text that starts with { in quotes (%s)`, quoted("{…}")), Words{}
+		eg := quoted("{…}")
+		return fmt.Sprintf(`a value starting with { is a YAML mapping: put text that starts with { in quotes (%s)`, eg), words(wordsYAMLQuote, "example", eg)
 	case strings.HasSuffix(msg, "is a reserved character") && len(msg) > 3 && msg[0] == '\'':
 		c, _, _ := strings.Cut(msg[1:], "'")
-		return fmt.Sprintf(`a value cannot start with %s in YAML: put it in quotes (%s)`, c, quoted(c+"…")), Words{}
+		eg := quoted(c + "…")
+		return fmt.Sprintf(`a value cannot start with %s in YAML: put it in quotes (%s)`, c, eg), words(wordsYAMLQuote, "example", eg)
 	case msg == "unexpected directive value. document not started":
-		return fmt.Sprintf(`a value cannot start with %% in YAML: put it in quotes (%s)`, quoted("%…")), Words{}
+		eg := quoted("%…")
+		return fmt.Sprintf(`a value cannot start with %% in YAML: put it in quotes (%s)`, eg), words(wordsYAMLQuote, "example", eg)
 	case strings.HasPrefix(msg, `found character '\x09' that cannot start any token`),
 		strings.HasPrefix(msg, "found character '\t' that cannot start any token"):
-		return "a tab where YAML takes spaces only: indent with spaces", Words{}
+		return "a tab where YAML takes spaces only: indent with spaces", words(wordsYAMLTab)
 	case msg == "non-map value is specified":
 		return `this line is neither "key: value" nor part of the value above: indent a value of several lines under its key, or write "key: " before it`, Words{}
 	case msg == "block sequence entries are not allowed in this context":

@@ -84,6 +84,8 @@ type Messages struct {
 	ProblemUnclosedString string `toml:"problem_unclosed_string" doc:"an upload's problem: a quoted string not closed on its line"`
 	ProblemUnclosedList   string `toml:"problem_unclosed_list" doc:"an upload's problem: a list not closed, or without commas; {example}"`
 	ProblemYAMLColon      string `toml:"problem_yaml_colon" doc:"an upload's problem: YAML's 'mapping value is not allowed in this context'"`
+	ProblemYAMLTab        string `toml:"problem_yaml_tab" doc:"an upload's problem: a tab indenting YAML"`
+	ProblemYAMLQuote      string `toml:"problem_yaml_quote" doc:"an upload's problem: a YAML value to put in quotes (it starts with @, %, { or a quote and goes on, or text follows its list); {example}"`
 	ProblemYAMLInTOML     string `toml:"problem_yaml_in_toml" doc:"an upload's problem: {key}: value between +++ lines"`
 	ProblemNotTOMLValue   string `toml:"problem_not_toml_value" doc:"an upload's problem: a TOML value {value} that is none (text not quoted)"`
 	ProblemNotClosed      string `toml:"problem_not_closed" doc:"an upload's problem: front matter with no closing {delim} line"`
@@ -159,6 +161,8 @@ var English = Messages{
 	ProblemUnclosedString: `front matter: a string opened with a quote is not closed on its line: end it with the same quote`,
 	ProblemUnclosedList:   "front matter: a list ([…]) is not closed: separate its items with commas and end it with ], e.g. {example}",
 	ProblemYAMLColon:      `front matter: a value holds ": ", or a line is indented where it should not be: put such a value in quotes ("…")`,
+	ProblemYAMLTab:        "front matter: a tab where YAML takes spaces only: indent with spaces",
+	ProblemYAMLQuote:      "front matter: put this value in quotes, e.g. {example}",
 	ProblemYAMLInTOML:     `front matter: "{key}: …" is YAML, but "+++" opens TOML front matter: write {key} = "…", or open and close the front matter with "---" lines`,
 	ProblemNotTOMLValue:   `front matter: the value "{value}" is not TOML: put text in quotes (title = "…"); a date is 2017-05-03, a list ["a", "b"]`,
 	ProblemNotClosed:      "front matter is not closed: no {delim} line after this one",
@@ -233,6 +237,8 @@ var Japanese = Messages{
 	ProblemUnclosedString: "フロントマター: 引用符で始めた文字列が、その行で閉じていません。行の終わりに同じ引用符を書いてください",
 	ProblemUnclosedList:   "フロントマター: リスト([…])が閉じていません。項目をカンマで区切り、最後に ] を書いてください(例: {example})",
 	ProblemYAMLColon:      "フロントマター: 値の中に「: 」があるか、字下げがずれています。「: 」を含む値は \"…\" で囲んでください",
+	ProblemYAMLTab:        "フロントマター: YAML の字下げにタブは使えません。スペースで字下げしてください",
+	ProblemYAMLQuote:      "フロントマター: この値は \"…\" で囲んでください(例: {example})",
 	ProblemYAMLInTOML:     "フロントマター: 「{key}: …」は YAML の書き方ですが、\"+++\" で始まるのは TOML のフロントマターです。{key} = \"…\" と書くか、前後を \"---\" の行にしてください",
 	ProblemNotTOMLValue:   "フロントマター: 値「{value}」は TOML として読めません。文字は \"…\" で囲んでください(title = \"…\")。日付は 2017-05-03、リストは [\"a\", \"b\"] です",
 	ProblemNotClosed:      "フロントマターが閉じていません。このあとに {delim} の行がありません",
