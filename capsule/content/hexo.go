@@ -107,7 +107,10 @@ func findHexo(dir, why string) folder {
 // source folder, and what makes its posts' addresses.
 func readHexoConfig(dir string) siteConfig {
 	c := siteConfig{contentDir: "source", file: "_config.yml", permalink: ":year/:month/:day/:title/", futureKey: "future: true", hexoTerms: readHexoTermDirs(nil)}
-	m := readConfigFile(filepath.Join(dir, "_config.yml"), false)
+	m, ferr := readConfig(filepath.Join(dir, "_config.yml"), false)
+	if ferr != nil {
+		c.problems = []*FileError{ferr}
+	}
 	if m == nil {
 		return c
 	}

@@ -238,6 +238,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	defer func() { top.prevSubs, top.prevFronts = nil, nil }() // not to be kept alive by this load
 	c.cache.top = top
 	f := findFolder(dir, opts.Layout, top)
+	if len(f.config.problems) > 0 {
+		return nil, ErrorList(f.config.problems)
+	}
 	dir = f.content
 	root, ferr := postsRoot(dir)
 	if ferr != nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -19,7 +21,11 @@ import (
 // generator's, and these are conveniences (the site file, the flags and
 // capsule's configuration say the same for sure).
 type siteConfig struct {
-	file                     string // the file read, relative to the site's root
+	file string // the file read, relative to the site's root
+	// problems are the configuration files that could not be read
+	// (readConfig): Load loads nothing when there is one, as the
+	// generators build nothing.
+	problems                 []*FileError
 	title, description, lang string
 	// author is the site's author's name (Hugo's params.author or
 	// author, Jekyll's and Hexo's author): the feeds' author.
@@ -150,34 +156,84 @@ type siteConfig struct {
 // a few kilobytes.
 const maxConfigSize = 1 << 20
 
-// readConfigFile decodes a TOML, YAML or JSON file into a map, its keys
-// lower-cased when fold (Hugo's keys are not case-sensitive); nil when it
-// cannot be read.
+// readConfigFile is readConfig without its problem: for files whose
+// settings are a nicety (a theme's data), or read again by readConfig
+// where they matter.
 func readConfigFile(path string, fold bool) map[string]any {
+	m, _ := readConfig(path, fold)
+	return m
+}
+
+// readConfig reads a generator's configuration file, TOML, JSON or YAML
+// by its extension, its keys lower-cased if fold. A file that is not there
+// (or not a regular file) is nil and no problem. One over maxConfigSize,
+// or that does not parse, is a problem at its line, said in the author's
+// words where the mistake is a common one: Hugo, Jekyll, Hexo and Zola
+// build nothing from a site whose configuration they cannot read, and
+// capsule, reading the site without it, would serve what it excludes and
+// lose its title, language and addresses. A key set twice takes its last
+// value, as Ruby's YAML (Jekyll's) and Hugo take it.
+func readConfig(path string, fold bool) (map[string]any, *FileError) {
 	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxConfigSize {
-		return nil
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, nil
+	}
+	if info.Size() > maxConfigSize {
+		return nil, &FileError{File: path, Msg: fmt.Sprintf("configuration: %d bytes, over the %d a configuration may have: not read", info.Size(), maxConfigSize)}
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil
+		return nil, &FileError{File: path, Msg: "configuration: " + err.Error()}
 	}
 	var m map[string]any
+	var ferr *FileError
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".toml":
-		_, err = toml.Decode(string(src), &m)
+		if _, err := toml.Decode(string(src), &m); err != nil {
+			ferr = tomlConfigProblem(src, err)
+		}
 	case ".json":
-		err = json.Unmarshal(src, &m)
+		if err := json.Unmarshal(src, &m); err != nil {
+			line := 1
+			var serr *json.SyntaxError
+			if errors.As(err, &serr) {
+				line += bytes.Count(src[:min(int(serr.Offset), len(src))], []byte("\n"))
+			}
+			ferr = &FileError{Line: line, Msg: strings.TrimPrefix(err.Error(), "json: ")}
+		}
 	default:
-		err = yaml.Unmarshal(nullEmptyItems(src), &m) // an empty item never takes the keys after it
+		// (An empty item never takes the keys after it.)
+		if err := yaml.UnmarshalWithOptions(nullEmptyItems(src), &m, yaml.AllowDuplicateMapKey()); err != nil {
+			ferr = yamlError(err, src, 1)
+			ferr.Msg = strings.TrimPrefix(ferr.Msg, "front matter: ")
+		}
 	}
-	if err != nil || m == nil {
-		return nil
+	if ferr != nil {
+		ferr.File, ferr.Msg, ferr.Words = path, "configuration: "+ferr.Msg, Words{}
+		return nil, ferr
+	}
+	if m == nil {
+		return nil, nil
 	}
 	if fold {
 		m = foldKeys(m, 0).(map[string]any)
 	}
-	return m
+	return m, nil
+}
+
+// tomlConfigProblem is the problem of a TOML configuration the parser
+// refused with err, at its line: tomlProblem's words, but for YAML
+// written in a TOML file, which is no front matter to open with "---".
+func tomlConfigProblem(src []byte, err error) *FileError {
+	var perr toml.ParseError
+	if !errors.As(err, &perr) {
+		return &FileError{Line: 1, Msg: DecodeMessage(err)}
+	}
+	line, msg, w := tomlProblem(src, map[string]int{}, perr.Position.Line, perr.Message, func(n int) int { return n })
+	if w.Key == wordsYAMLInTOML {
+		msg = fmt.Sprintf(`"%s: …" is YAML (key: value), but the file is TOML: write %s = "…"`, w.Args[1], w.Args[1])
+	}
+	return &FileError{Line: line, Msg: msg}
 }
 
 // foldKeys lower-cases every key of v's maps, to a bounded depth.
@@ -240,7 +296,8 @@ func section(m map[string]any, key string) map[string]any {
 // root) merged with the files of config/_default/, as Hugo merges them.
 func readHugoConfig(root, file string) siteConfig {
 	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
-	m := readHugoConfigMap(root, file)
+	m, problems := readHugoConfigMap(root, file)
+	c.problems = problems
 	defaultLang := strings.ToLower(cmp.Or(str(m["defaultcontentlanguage"]), "en"))
 	// The default language's own table ([languages.ja] title, a site of
 	// one language written so: k-kaz-git's) titles the site, over the
@@ -441,10 +498,18 @@ const maxConfigFiles = 100
 // [params], menus.en.toml [languages.en.menus], params.en.toml
 // [languages.en.params] and languages.en.toml [languages.en] (Blowfish's
 // layout: a file per language).
-func readHugoConfigMap(root, file string) map[string]any {
+func readHugoConfigMap(root, file string) (map[string]any, []*FileError) {
 	m := map[string]any{}
+	var problems []*FileError
+	read := func(path string) map[string]any {
+		item, ferr := readConfig(path, true)
+		if ferr != nil {
+			problems = append(problems, ferr)
+		}
+		return item
+	}
 	if filepath.Dir(file) == "." {
-		mergeConfig(m, readConfigFile(filepath.Join(root, file), true), 0)
+		mergeConfig(m, read(filepath.Join(root, file)), 0)
 	}
 	entries, _ := os.ReadDir(filepath.Join(root, hugoConfigDir)) // sorted by name
 	for i, e := range entries {
@@ -452,7 +517,7 @@ func readHugoConfigMap(root, file string) map[string]any {
 		if i >= maxConfigFiles || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
 			continue
 		}
-		item := readConfigFile(filepath.Join(root, hugoConfigDir, e.Name()), true)
+		item := read(filepath.Join(root, hugoConfigDir, e.Name()))
 		if item == nil {
 			continue
 		}
@@ -475,7 +540,7 @@ func readHugoConfigMap(root, file string) map[string]any {
 		}
 		mergeConfig(m, v.(map[string]any), 0)
 	}
-	return m
+	return m, problems
 }
 
 // cutLast is strings.Cut at the last sep.
@@ -510,11 +575,17 @@ const maxSiteVar = 128
 func readJekyllConfig(dir string) siteConfig {
 	c := siteConfig{permalink: "date"}
 	var m map[string]any
+	// The first of these that is there, as Jekyll takes it, even empty.
 	for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
-		if m = readConfigFile(filepath.Join(dir, name), false); m != nil {
-			c.file = name
-			break
+		if info, err := os.Stat(filepath.Join(dir, name)); err != nil || !info.Mode().IsRegular() {
+			continue
 		}
+		var ferr *FileError
+		if m, ferr = readConfig(filepath.Join(dir, name), false); ferr != nil {
+			c.problems = []*FileError{ferr}
+		}
+		c.file = name
+		break
 	}
 	if m == nil {
 		return c

@@ -37,11 +37,14 @@ const LayoutZola = "zola"
 var zolaConfigNames = []string{"zola.toml", "config.toml"}
 
 // zolaConfigIn is the name of the Zola configuration in dir: a file that
-// sets base_url, which Zola requires (Hugo's is baseURL); "" if none.
+// sets base_url, which Zola requires (Hugo's is baseURL), or a zola.toml;
+// "" if none.
 func zolaConfigIn(dir string) string {
 	for _, name := range zolaConfigNames {
-		m := readConfigFile(filepath.Join(dir, name), false)
-		if _, ok := m["base_url"].(string); ok {
+		m, ferr := readConfig(filepath.Join(dir, name), false)
+		if _, ok := m["base_url"].(string); ok || ferr != nil && name == "zola.toml" {
+			// (zola.toml is Zola's name alone: one that does not
+			// parse is still Zola's, and said to be broken.)
 			return name
 		}
 	}
@@ -77,7 +80,10 @@ func zolaFolder(f folder, dir, root, file string) folder {
 // translations (languages.fr: name.fr.md), served as Hugo's are.
 func readZolaConfig(root, file string) siteConfig {
 	c := siteConfig{file: file, contentDir: "content", staticDirs: []string{"static"}}
-	m := readConfigFile(filepath.Join(root, file), false)
+	m, ferr := readConfig(filepath.Join(root, file), false)
+	if ferr != nil {
+		c.problems = []*FileError{ferr}
+	}
 	c.title, c.description = str(m["title"]), str(m["description"])
 	c.baseURL = strings.TrimSuffix(str(m["base_url"]), "/")
 	c.lang = str(m["default_language"])

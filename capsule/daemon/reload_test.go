@@ -19,6 +19,7 @@ import (
 	"capsule/capsule/config"
 	"capsule/capsule/daemon"
 	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
 
 	"git.sr.ht/~adnano/go-gemini"
 )
@@ -527,5 +528,38 @@ func TestStopCutShortSaysHowMany(t *testing.T) {
 	err = d.Shutdown(ctx)
 	if err == nil || err.Error() != "1 connection still open when the time to stop was up: closed, its answer cut short" || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Shutdown: %v", err)
+	}
+}
+
+// A site's configuration broken before a reload (a colon in a Jekyll
+// title) fails the reload, named at its line in the author's words, and
+// the old site keeps serving: read without its configuration the site
+// would lose its title and language, and serve what it excludes.
+func TestBrokenConfigurationOnReload(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":            "title: 旅の記録\nlang: ja\nexclude: [notes]\n",
+		"_posts/2020-01-01-a.md": "---\ntitle: 京都\n---\n京都へ行った。\n",
+		"notes/secret.md":        "---\ntitle: 秘密\n---\n秘密のメモ\n",
+	})
+	cfg := servetest.Config(t)
+	cfg.Posts = dir
+	var logged servetest.LogBuffer
+	cfg.Log = log.New(&logged, "", 0)
+	d := servetest.Start(t, func(c *config.Config) { *c = cfg })
+	_, _, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(home, "# 旅の記録") || strings.Contains(home, "秘密") {
+		t.Fatalf("home before:\n%s", home)
+	}
+	os.WriteFile(filepath.Join(dir, "_config.yml"), []byte("title: 旅: 記録\nlang: ja\nexclude: [notes]\n"), 0o644)
+	err := d.Reload(context.Background(), cfg)
+	want := filepath.Join(dir, "_config.yml") + `:1: configuration: a value holds ": "`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("reload: %v, want a problem saying %q", err, want)
+	}
+	if _, _, now := servetest.GeminiGet(t, d, "/"); now != home {
+		t.Errorf("home after the failed reload:\n%s", now)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/notes/secret.gmi"); status != gemini.StatusNotFound {
+		t.Errorf("an excluded page answered %d", status)
 	}
 }
