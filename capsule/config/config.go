@@ -710,11 +710,9 @@ func ReadConfigFile(path string, cfg *Config) error {
 	src = content.NormalizeSource(src)
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return content.ErrorList{{File: path, Line: perr.Position.Line, Msg: perr.Message}}
-		}
-		return content.ErrorList{{File: path, Line: 1, Msg: content.DecodeMessage(err)}}
+		ferr := content.TOMLFileProblem(src, err)
+		ferr.File = path
+		return content.ErrorList{ferr}
 	}
 	f := fileReader{path: path, lines: content.KeyLines(src), values: make(map[string]any)}
 	for _, k := range f.ordered(m, "") {

@@ -307,3 +307,19 @@ gopher_listen = ":7072"
 		t.Errorf("problems: %q", got)
 	}
 }
+
+// A file TOML cannot read is said in the operator's words, at its line,
+// not in the parser's ("strings cannot contain newlines", "expected '.'
+// or '=', but got ':' instead"), as a post's front matter is.
+func TestConfigFileSyntaxInWords(t *testing.T) {
+	for src, want := range map[string]string{
+		"posts = \"blog\n": `1: a string opened with " is not closed on its line: end it with "`,
+		"posts: blog\n":    `1: "posts: …" is YAML (key: value), but the file is TOML: write posts = "…"`,
+		"posts = \"blog\"\ntags = [\"a\" \"b\"]\n": `2: a list ([…]) needs commas between its items`,
+	} {
+		got := readProblems(t, src)
+		if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+			t.Errorf("%q: problems %q, want one starting %q", src, got, want)
+		}
+	}
+}

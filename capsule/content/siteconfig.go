@@ -190,7 +190,7 @@ func readConfig(path string, fold bool) (map[string]any, *FileError) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".toml":
 		if _, err := toml.Decode(string(src), &m); err != nil {
-			ferr = tomlConfigProblem(src, err)
+			ferr = TOMLFileProblem(src, err)
 		}
 	case ".json":
 		if err := json.Unmarshal(src, &m); err != nil {
@@ -221,10 +221,11 @@ func readConfig(path string, fold bool) (map[string]any, *FileError) {
 	return m, nil
 }
 
-// tomlConfigProblem is the problem of a TOML configuration the parser
-// refused with err, at its line: tomlProblem's words, but for YAML
-// written in a TOML file, which is no front matter to open with "---".
-func tomlConfigProblem(src []byte, err error) *FileError {
+// TOMLFileProblem is the problem of a TOML file (a configuration, not
+// front matter) the parser refused with err, at its line: tomlProblem's
+// words, but for YAML written in a TOML file, which is no front matter to
+// open with "---". Its File is the caller's to set.
+func TOMLFileProblem(src []byte, err error) *FileError {
 	var perr toml.ParseError
 	if !errors.As(err, &perr) {
 		return &FileError{Line: 1, Msg: DecodeMessage(err)}
