@@ -16,8 +16,14 @@ type blog struct {
 	posts    []*content.Post // newest first
 	pages    []*content.Post // standalone pages
 	unlisted []*content.Post // posts and pages with a page but in no list
-	tags     []postGroup
-	years    []postGroup
+	// listed are the posts of the blog's lists (its home, archive, tags
+	// and feeds), newest first, when they are more than its posts: a
+	// jekyll-polyglot language's, with the posts polyglot copies into
+	// it from other languages (listCopies); nil otherwise. tags and
+	// years group them.
+	listed []*content.Post
+	tags   []postGroup
+	years  []postGroup
 	// pageLinks says which pages have links, and so a gopher menu worth
 	// linking; set as each page is rendered.
 	pageLinks []bool
@@ -54,6 +60,25 @@ type postGroup struct {
 
 func newBlog(site *Site, posts, pages []*content.Post) *blog {
 	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages)), parts: make(map[*content.Post]*renderedEntry, len(posts))}
+	b.group(posts)
+	return b
+}
+
+// list is the posts of b's lists: listed, else its posts.
+func (b *blog) list() []*content.Post {
+	if b.listed != nil {
+		return b.listed
+	}
+	return b.posts
+}
+
+// owns reports whether p, a post of b's lists, is one of b's posts (not
+// a copy polyglot makes of another language's: listed).
+func (b *blog) owns(p *content.Post) bool { return b.listed == nil || p.LangDir == b.dir }
+
+// group sets b's tags and years of posts, newest first.
+func (b *blog) group(posts []*content.Post) {
+	b.tags, b.years = nil, nil
 	byTag := map[string]*postGroup{}
 	lastYear := 0
 	for _, p := range posts {
@@ -84,7 +109,6 @@ func newBlog(site *Site, posts, pages []*content.Post) *blog {
 	slices.SortFunc(b.tags, func(x, y postGroup) int {
 		return cmp.Or(cmp.Compare(len(y.Posts), len(x.Posts)), cmp.Compare(x.Name, y.Name))
 	})
-	return b
 }
 
 // entry is post i, or after the posts, page i-len(posts), then the

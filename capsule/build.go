@@ -126,6 +126,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	// says which renders each entry.
 	b, blogs, owners, posts, pages, unlisted := languageBlogs(site, c.Languages, lists[0], lists[1], lists[2])
 	linkCopies(c.Languages, blogs, owners, c.PolyglotCopies(lists[1]))
+	listCopies(c.Languages, blogs, lists[0], c.PolyglotCopies(lists[0]))
 	entries := slices.Concat(posts, pages, unlisted)
 	st := &Store{
 		Site:   *site,
@@ -382,6 +383,19 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			lb.homeBody = st.renders[lb.homeText.File].searchable // its gemtext body, as its own page holds it
 		}
 		lb.indexPages(st, feed, prevTags, prevBlogs[lb.dir], prevAtoms)
+	}
+	// A jekyll-polyglot language's feeds list the posts copied from
+	// other languages, whose entries their own blogs hold (maybe after
+	// it made its pieces): their pieces are made again of those bytes.
+	for _, lb := range blogs {
+		if lb.listed == nil {
+			continue
+		}
+		tags := make([]*tagPages, len(lb.tags))
+		for i, g := range lb.tags {
+			tags[i] = st.tagPages[tagPagesKey(lb.dir, g.Name)]
+		}
+		lb.entriesHeld(st.blogPages[lb.dir], tags, feed)
 	}
 	// The records keep no feed entry: st.atoms has them, in the feeds.
 	// A record with one is this build's (rendered, or a cache's): those

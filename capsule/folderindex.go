@@ -84,7 +84,7 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 		}
 	}
 	for _, lb := range blogs {
-		if len(lb.posts) > 0 { // a post page below it
+		if len(lb.list()) > 0 { // a post page below it (polyglot's copies too)
 			lead(lb.dir+postsDir, lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
 		}
 		if !l.c.SectionLists() {

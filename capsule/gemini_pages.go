@@ -87,7 +87,7 @@ func lagrangeTrims(r rune) bool {
 // homeGemtext is the home page, a gemfeed: its first heading is the feed
 // title and it lists every post.
 func (b *blog) homeGemtext() *gemini.Response {
-	pg := newListPage(b.site.Lang, b.linesSize(b.posts, false)+b.listRoomFor())
+	pg := newListPage(b.site.Lang, b.linesSize(b.list(), false)+b.listRoomFor())
 	pg.Heading(1, b.site.Title)
 	pg.Blank()
 	if b.site.Description != "" {
@@ -116,7 +116,7 @@ func (b *blog) homeGemtext() *gemini.Response {
 	pg.Blank()
 	pg.Heading(2, msg.Posts)
 	pg.Blank()
-	b.postList(&pg.Page, b.posts)
+	b.postList(&pg.Page, b.list())
 	return pg.response()
 }
 
@@ -229,7 +229,7 @@ func (b *blog) tagGemtext(g postGroup) *gemini.Response {
 
 // archiveGemtext lists the posts by year.
 func (b *blog) archiveGemtext() *gemini.Response {
-	pg := newListPage(b.site.Lang, b.linesSize(b.posts, false)+b.listRoomFor())
+	pg := newListPage(b.site.Lang, b.linesSize(b.list(), false)+b.listRoomFor())
 	pg.Heading(1, messages.Format(b.site.Messages.ArchiveHeading, "site", b.site.Title))
 	for _, y := range b.years {
 		pg.Blank()

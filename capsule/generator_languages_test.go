@@ -44,8 +44,11 @@ func TestGeneratorLanguages(t *testing.T) {
 			{"gemini:/posts/hello.gmi", "=> /ja/posts/hello-ja.gmi 日本語\n"},
 			{"gemini:/ja/posts/hello-ja.gmi", "=> /posts/hello.gmi English\n"},
 			{"gemini:/ja/", "=> /ja/archive.gmi " + messages.Japanese.Archive + "\n"},
+			// Polyglot copies the English-only post into the Japanese
+			// build, whose site.posts lists it.
+			{"gemini:/ja/", "=> /posts/english-only.gmi 2024-03-01 English only\n"},
 		},
-		hasNot:  []struct{ page, hasNot string }{{"gemini:/ja/", "english-only"}, {"gemini:/posts/english-only.gmi", "日本語"}},
+		hasNot:  []struct{ page, hasNot string }{{"gemini:/ja/", "/posts/hello.gmi"}, {"gemini:/posts/english-only.gmi", "日本語"}},
 		oldAddr: map[string]string{"/hello/": "/posts/hello.gmi", "/ja/hello/": "/ja/posts/hello-ja.gmi"},
 	}, {
 		// lang and ref in front matter; a post alone in its language

@@ -36,7 +36,7 @@ func (b *blog) home(m *gopher.Menu) {
 // posts.
 func (b *blog) rootMenu() []byte {
 	msg := b.site.Messages
-	m := b.listMenu(b.linesSize(b.posts, true) + b.listRoomFor())
+	m := b.listMenu(b.linesSize(b.list(), true) + b.listRoomFor())
 	m.Info(b.site.Title)
 	m.Info("")
 	if b.site.Description != "" {
@@ -72,7 +72,7 @@ func (b *blog) rootMenu() []byte {
 		m.Item(gopher.TypeMenu, l.Name, l.Dir+"/")
 	}
 	m.Info("")
-	b.phlogItems(m, b.posts)
+	b.phlogItems(m, b.list())
 	return m.Done()
 }
 
@@ -196,7 +196,7 @@ func (b *blog) tagMenu(g postGroup) []byte {
 
 // archiveMenu lists the posts by year.
 func (b *blog) archiveMenu() []byte {
-	m := b.listMenu(b.linesSize(b.posts, true) + b.listRoomFor())
+	m := b.listMenu(b.linesSize(b.list(), true) + b.listRoomFor())
 	m.Info(messages.Format(b.site.Messages.ArchiveHeading, "site", b.site.Title))
 	for _, y := range b.years {
 		m.Info("")

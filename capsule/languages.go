@@ -132,6 +132,36 @@ func linkCopies(langs []content.Language, blogs []*blog, owners []entryOwner, co
 	}
 }
 
+// listCopies gives each language's blog (blogs, in the order of langs)
+// the posts jekyll-polyglot copies into it (copies, by language code:
+// content.Content.PolyglotCopies of the posts), as its build's
+// site.posts has them: its home, archive, tags and feeds list them
+// among its own, in the order of posts (the site's, newest first),
+// where each stays rendered by its own language's blog. As many as the
+// copies, which PolyglotCopies bounds.
+func listCopies(langs []content.Language, blogs []*blog, posts []*content.Post, copies map[string][]*content.Post) {
+	if len(copies) == 0 || len(blogs) != len(langs) {
+		return
+	}
+	for i, l := range langs {
+		if len(copies[l.Code]) == 0 {
+			continue
+		}
+		copied := make(map[*content.Post]bool, len(copies[l.Code]))
+		for _, p := range copies[l.Code] {
+			copied[p] = true
+		}
+		lb := blogs[i]
+		lb.listed = make([]*content.Post, 0, len(lb.posts)+len(copied))
+		for _, p := range posts {
+			if p.LangDir == lb.dir || copied[p] {
+				lb.listed = append(lb.listed, p)
+			}
+		}
+		lb.group(lb.listed)
+	}
+}
+
 // homeOf is the home page's text among a blog's unlisted pages, or nil.
 func homeOf(unlisted []*content.Post) *content.Post {
 	for _, p := range unlisted {
@@ -188,7 +218,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	// of each other, and each one of a large blog (its feed, its home,
 	// its archive) is long to make.
 	var jobs []func()
-	lists, entries := b.pieces(b.posts, feed)
+	lists, entries := b.pieces(b.list(), feed)
 	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
 	if prev != nil && prev.others == all.others && samePieces(prev.lists, all.lists) {
 		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
@@ -206,20 +236,17 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	if prev != nil {
 		prevRuns, prevEntries = prev.runs, prev.entries
 	}
-	if prev != nil && prev.feed != nil && samePieces(prev.entries, all.entries) && runsFit(prev.runs, len(b.posts), feed) {
+	if prev != nil && prev.feed != nil && samePieces(prev.entries, all.entries) && runsFit(prev.runs, len(b.list()), feed) {
 		all.feed, all.runs = prev.feed, prev.runs
 	} else {
 		jobs = append(jobs, func() {
-			all.feed, all.runs = b.atomXML(site.Title, d+atomPath, d+"/", b.posts, feed, all.entries, prevRuns, prevEntries)
+			all.feed, all.runs = b.atomXML(site.Title, d+atomPath, d+"/", b.list(), feed, all.entries, prevRuns, prevEntries)
 		})
 	}
 	tags := make([]*tagPages, len(b.tags))
 	keys := make([]string, len(b.tags))
 	for i, g := range b.tags {
-		key := g.Name
-		if d != "" {
-			key = d + "\x00" + g.Name
-		}
+		key := tagPagesKey(d, g.Name)
 		keys[i] = key
 		lists, entries := b.pieces(g.Posts, feed)
 		pages := &tagPages{lists: lists, entries: entries}
@@ -262,6 +289,15 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		st.gopher[tagSelector(d, g.Name)] = pages.gopher
 		st.gemini[tagFeedPath(d, g.Name)] = pages.feed
 	}
+}
+
+// tagPagesKey is where Store.tagPages holds the pages of the tag name of
+// the blog of folder dir.
+func tagPagesKey(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return dir + "\x00" + name
 }
 
 // serveDefaultLanguageHome answers the address at which a multilingual

@@ -1,6 +1,7 @@
 package capsule_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,5 +117,98 @@ func TestPolyglotHomesLinkCopiedPages(t *testing.T) {
 		if s, meta, _ := servetest.GeminiGet(t, d, addr); s != 20 {
 			t.Errorf("%s: %d %q", addr, s, meta)
 		}
+	}
+}
+
+// polyglotListsSite is a jekyll-polyglot site of two languages: a post
+// in both (one permalink, so one page id), one in English only and one
+// in Japanese only, each with its tags.
+func polyglotListsSite(t *testing.T, extra map[string]string) string {
+	files := map[string]string{
+		"_config.yml":                   "title: Notes\nlanguages: [\"en\", \"ja\"]\ndefault_lang: \"en\"\npermalink: /posts/:title/\nplugins:\n  - jekyll-polyglot\n",
+		"_posts/2020-01-01-hello.md":    "---\ntitle: Hello\ntags: [go]\n---\nHello.\n",
+		"_posts/ja/2020-01-01-hello.md": "---\ntitle: こんにちは\nlang: ja\ntags: [日本語]\n---\nこんにちは。\n",
+		"_posts/2020-01-02-only-en.md":  "---\ntitle: Only in English\ntags: [rust, go]\n---\nEnglish.\n",
+		"_posts/2020-01-03-only-ja.md":  "---\ntitle: 日本語だけ\nlang: ja\ntags: [ja-only]\n---\n日本語。\n",
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	return testfs.Write(t, files)
+}
+
+// Polyglot's build of a language holds, in site.posts, the posts of
+// other languages that have no version in it (jekyll build of this site
+// with polyglot's source, untra/polyglot c0dae12: /ja/'s list is 日本語だけ, Only in
+// English, こんにちは; /'s is 日本語だけ, Only in English, Hello; site.tags
+// of ja has rust and go, of en ja-only), which its home, tags and
+// archives list: so do the language's home, archive, tags and feeds,
+// over Gemini and Gopher, linking each post where it is rendered, and a
+// post with a version in the language only by that version.
+func TestPolyglotLanguageListsHoldCopiedPosts(t *testing.T) {
+	d := servetest.Start(t, func(cf *config.Config) { cf.Posts = polyglotListsSite(t, nil) })
+	lines := func(body string) []string {
+		var out []string
+		for _, l := range strings.Split(body, "\n") {
+			if strings.HasPrefix(l, "=> /posts/") || strings.HasPrefix(l, "=> /ja/posts/") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		home string
+		want []string
+	}{
+		{"/ja/", []string{"=> /ja/posts/only-ja.gmi 2020-01-03 日本語だけ", "=> /posts/only-en.gmi 2020-01-02 Only in English", "=> /ja/posts/hello.gmi 2020-01-01 こんにちは"}},
+		{"/", []string{"=> /ja/posts/only-ja.gmi 2020-01-03 日本語だけ", "=> /posts/only-en.gmi 2020-01-02 Only in English", "=> /posts/hello.gmi 2020-01-01 Hello"}},
+	} {
+		s, meta, body := servetest.GeminiGet(t, d, c.home)
+		if got := lines(body); s != 20 || !slices.Equal(got, c.want) {
+			t.Errorf("%s: %d %q lists\n%s\nwant\n%s", c.home, s, meta, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+		if _, _, archive := servetest.GeminiGet(t, d, c.home+"archive.gmi"); !slices.Equal(lines(archive), c.want) {
+			t.Errorf("%sarchive.gmi lists\n%s", c.home, archive)
+		}
+	}
+	// The Japanese home speaks Japanese, whatever it lists.
+	if _, meta, body := servetest.GeminiGet(t, d, "/ja/"); !strings.Contains(meta, "lang=ja") || !strings.Contains(body, "## 記事\n") {
+		t.Errorf("/ja/: %q\n%s", meta, body)
+	}
+	if menu := servetest.GopherGet(t, d, "/ja/\r\n"); !strings.Contains(menu, "2020-01-02 Only in English\t/posts/only-en/\t") {
+		t.Errorf("gopher /ja/ does not list the English post:\n%s", menu)
+	}
+	if menu := servetest.GopherGet(t, d, "/ja/archive\r\n"); !strings.Contains(menu, "2020-01-02 Only in English\t/posts/only-en/\t") {
+		t.Errorf("gopher /ja/archive does not list the English post:\n%s", menu)
+	}
+	// Tags: the copies' tags are the language's too.
+	for addr, want := range map[string]string{
+		"/ja/tags/rust.gmi": "=> /posts/only-en.gmi 2020-01-02 Only in English",
+		"/ja/tags/go.gmi":   "=> /posts/only-en.gmi 2020-01-02 Only in English",
+		"/tags/ja-only.gmi": "=> /ja/posts/only-ja.gmi 2020-01-03 日本語だけ",
+		"/ja/tags/日本語.gmi":  "=> /ja/posts/hello.gmi 2020-01-01 こんにちは",
+	} {
+		if s, _, body := servetest.GeminiGet(t, d, addr); s != 20 || !slices.Equal(lines(body), []string{want}) {
+			t.Errorf("%s: %d\n%s\nwant %s alone", addr, s, body, want)
+		}
+	}
+	if _, _, tags := servetest.GeminiGet(t, d, "/ja/tags/"); !strings.Contains(tags, "/ja/tags/rust.gmi rust (1)\n") || !strings.Contains(tags, "/ja/tags/go.gmi go (1)\n") {
+		t.Errorf("/ja/tags/ lacks the English post's tags:\n%s", tags)
+	}
+	if menu := servetest.GopherGet(t, d, "/ja/tags/rust\r\n"); !strings.Contains(menu, "Only in English\t/posts/only-en/\t") {
+		t.Errorf("gopher /ja/tags/rust:\n%s", menu)
+	}
+	// Feeds: the language's, and its tags'.
+	for addr, want := range map[string]string{
+		"/ja/atom.xml":      "<title>Only in English</title>",
+		"/ja/tags/rust.xml": "<title>Only in English</title>",
+		"/atom.xml":         "<title>日本語だけ</title>",
+	} {
+		if s, _, body := servetest.GeminiGet(t, d, addr); s != 20 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d lacks %s:\n%s", addr, s, want, body)
+		}
+	}
+	if _, _, feed := servetest.GeminiGet(t, d, "/ja/atom.xml"); strings.Contains(feed, "<title>Hello</title>") {
+		t.Errorf("/ja/atom.xml has the English version of a post translated:\n%s", feed)
 	}
 }
