@@ -28,14 +28,24 @@ func hexoTermPages(c *content.Content, b *blog) []content.HexoTermPage {
 }
 
 // jekyllArchivePages are the pages jekyll-archives makes of a Jekyll
-// blog's tags and categories (content.Content.JekyllArchivePages of its
-// posts), of the tags the blog has (blogTermPages); nil for another
-// site.
+// blog's tags and categories (content.Content.JekyllArchivePages of the
+// posts of its lists: a jekyll-polyglot language's are its build's, the
+// copies too, under its folder), of the tags the blog has
+// (blogTermPages); nil for another site.
 func jekyllArchivePages(c *content.Content, b *blog) []content.HexoTermPage {
+	return blogTermPages(b, c.JekyllArchivePages(b.list(), b.dir))
+}
+
+// generatorArchives are the addresses of the lists of a year's (a
+// month's, a day's) posts that b's generator makes: Hexo's
+// (hexo-generator-archive, at the site's top) and jekyll-archives' (a
+// jekyll-polyglot language's under its folder too).
+func generatorArchives(c *content.Content, b *blog) []string {
+	dates := c.JekyllArchiveDatePages(b.list(), b.dir)
 	if b.dir != "" {
-		return nil
+		return dates
 	}
-	return blogTermPages(b, c.JekyllArchivePages(b.posts))
+	return slices.Concat(c.HexoArchivePages(b.posts), dates)
 }
 
 // blogTermPages are those of pages, a generator's pages of terms, whose
@@ -72,13 +82,11 @@ func (st *Store) serveGeneratorTerms(c *content.Content, b *blog) {
 			st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
 		}
 	}
-	if b.dir == "" {
-		// Hexo's archives (hexo-generator-archive) and jekyll-archives'
-		// lists of a year's, a month's and a day's posts: the
-		// capsule's archive.
-		for _, addr := range slices.Concat(c.HexoArchivePages(b.posts), c.JekyllArchiveDatePages(b.posts)) {
-			st.serveGeneratorAddress(addr, archivePath, archiveSel, redirects)
-		}
+	// Hexo's archives (hexo-generator-archive) and jekyll-archives'
+	// lists of a year's, a month's and a day's posts: the capsule's
+	// archive.
+	for _, addr := range generatorArchives(c, b) {
+		st.serveGeneratorAddress(addr, b.dir+archivePath, b.dir+archiveSel, redirects)
 	}
 }
 

@@ -72,12 +72,14 @@ type postLinks struct {
 	hexoMarks []string
 	// archives are the addresses of the pages jekyll-archives makes of
 	// a Jekyll blog's tags and categories, in the forms a link gives
-	// them (/tag/go/, /tag/go, /tag/go/index.html), and the tag each
-	// stands for (jekyllArchivePages); nil in other sites.
+	// them (/tag/go/, /tag/go, /tag/go/index.html), and the blog's
+	// folder and tag each stands for (jekyllArchivePages: a
+	// jekyll-polyglot language's under its folder, /ja/tag/go/); nil
+	// in other sites.
 	// archiveMarks are what every link to them has
 	// (content.Content.JekyllArchiveMarks), nil when there is none to
 	// check.
-	archives     map[string]string
+	archives     map[string]listLead
 	archiveMarks []string
 	// sections are the folders of each blog's posts, by language folder
 	// (the content folder's first: "posts"), with how many posts each
@@ -503,7 +505,7 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		case kind != fileNone:
 			return "" // not published: check warns
 		}
-		if dir, tag, ok := l.termTag(dest); ok {
+		if dir, tag, ok := l.termTag(from, dest); ok {
 			return tagTarget(dir, tag)
 		}
 		if dir, list, ok := l.sectionList(dest); ok {
@@ -596,12 +598,12 @@ func zolaLeads(lists []content.ZolaList, withPosts map[string]bool, taken func(a
 // the blog of the language folder dir: tag is "" for the list. ok is
 // false when dest is no such link, or when no post of that blog has the
 // tag.
-func (l *postLinks) termTag(dest string) (dir, tag string, ok bool) {
+func (l *postLinks) termTag(from *content.Post, dest string) (dir, tag string, ok bool) {
 	if tag, _, ok := l.hexoTerm(dest); ok {
 		return "", tag, true
 	}
-	if tag, ok := l.archive(dest); ok {
-		return "", tag, true
+	if dir, tag, ok := l.archive(from, dest); ok {
+		return dir, tag, true
 	}
 	dir, term, isTerm := l.termLink(dest)
 	if !isTerm {
@@ -643,18 +645,27 @@ func (l *postLinks) hexoTerm(dest string) (tag string, isTerm, ok bool) {
 	return l.c.HexoTermLink(p, l.hexoTerms)
 }
 
-// archive is the tag of the page of jekyll-archives that dest, a link
-// on the site, names (archives); ok is false when it names none.
-func (l *postLinks) archive(dest string) (tag string, ok bool) {
+// archive is the blog's folder and the tag of the page of
+// jekyll-archives that dest, a link on the site written in from, names
+// (archives); ok is false when it names none. A translation's link to
+// the site's /tags/go/, which jekyll-polyglot rewrites to its
+// language's /ja/tags/go/ (content.Content.LocalizesLink), names that
+// language's page when there is one, else the page as written.
+func (l *postLinks) archive(from *content.Post, dest string) (dir, tag string, ok bool) {
 	if l.archives == nil || l.archiveMarks != nil && !slices.ContainsFunc(l.archiveMarks, func(m string) bool { return strings.Contains(dest, m) }) {
-		return "", false
+		return "", "", false
 	}
 	p, ok := l.linkPath(dest)
 	if !ok {
-		return "", false
+		return "", "", false
 	}
-	tag, ok = l.archives[p]
-	return tag, ok
+	if l.c.LocalizesLink(from, p) {
+		if lead, ok := l.archives[from.LangDir+p]; ok {
+			return lead.dir, lead.list, true
+		}
+	}
+	lead, ok := l.archives[p]
+	return lead.dir, lead.list, ok
 }
 
 // linkPath is the path of dest, a link on the site, from the site's top
@@ -720,18 +731,17 @@ func (l *postLinks) setTags(blogs []*blog) {
 		return p != nil
 	})
 	for _, b := range blogs {
-		if b.dir != "" {
-			continue // Hexo's and jekyll-archives' archives are of the site's top
-		}
-		for _, addr := range slices.Concat(l.c.HexoArchivePages(b.posts), l.c.JekyllArchiveDatePages(b.posts)) {
+		// Hexo's and jekyll-archives' archives, of the site's top (and
+		// of a jekyll-polyglot language's folder).
+		for _, addr := range generatorArchives(l.c, b) {
 			if l.zolaLists == nil {
 				l.zolaLists = make(map[string]listLead)
 			}
 			// With root, and without the web address' path, as a
 			// link is read (sectionList).
-			l.zolaLists[addr] = listLead{list: archiveTag}
+			l.zolaLists[addr] = listLead{dir: b.dir, list: archiveTag}
 			if rest, ok := l.underBase(addr); ok {
-				l.zolaLists[rest] = listLead{list: archiveTag}
+				l.zolaLists[rest] = listLead{dir: b.dir, list: archiveTag}
 			}
 		}
 	}
@@ -785,15 +795,19 @@ func (l *postLinks) setTags(blogs []*blog) {
 		}
 		if pages := jekyllArchivePages(l.c, b); len(pages) > 0 {
 			// Each page's address, then the other forms of each: a
-			// form never takes another page's address.
-			l.archives = make(map[string]string, 3*len(pages))
+			// form never takes another page's address. A
+			// jekyll-polyglot site's languages each have theirs,
+			// under their folders.
+			if l.archives == nil {
+				l.archives = make(map[string]listLead, 3*len(pages))
+			}
 			for _, tp := range pages {
-				l.archives[tp.Path] = tp.Tag
+				l.archives[tp.Path] = listLead{b.dir, tp.Tag}
 			}
 			for _, tp := range pages {
 				for _, a := range addressForms(tp.Path) {
 					if _, ok := l.archives[a]; !ok {
-						l.archives[a] = tp.Tag
+						l.archives[a] = listLead{b.dir, tp.Tag}
 					}
 				}
 			}
@@ -922,7 +936,7 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 				})
 			case kind != fileNone:
 			case relative && !onSite:
-				if _, _, ok := l.termTag(dest); ok {
+				if _, _, ok := l.termTag(p, dest); ok {
 					break // a tag's page
 				}
 				if _, _, ok := l.sectionList(dest); ok {

@@ -212,3 +212,60 @@ func TestPolyglotLanguageListsHoldCopiedPosts(t *testing.T) {
 		t.Errorf("/ja/atom.xml has the English version of a post translated:\n%s", feed)
 	}
 }
+
+// jekyll-archives in a jekyll-polyglot site: each language's build runs
+// the plugin's generator on its site.posts (the copies too), writing its
+// pages under the language's folder (jekyll build of this site with
+// jekyll-archives 2.3.0's and polyglot's sources: /tags/go/,
+// /tags/rust/, /tags/ja-only/, /2020/; /ja/tags/go/, /ja/tags/rust/,
+// /ja/tags/ja-only/, /ja/tags/日本語/, /ja/2020/; no /tags/日本語/).
+// Each leads to that language's page of the tag, or its archive, and a
+// translation's link to /tags/go/, which polyglot rewrites to
+// /ja/tags/go/, leads to the Japanese page.
+func TestPolyglotArchivesPerLanguage(t *testing.T) {
+	dir := polyglotListsSite(t, map[string]string{
+		"_config.yml": "title: Notes\nlanguages: [\"en\", \"ja\"]\ndefault_lang: \"en\"\npermalink: /posts/:title/\n" +
+			"plugins:\n  - jekyll-polyglot\n  - jekyll-archives\njekyll-archives:\n  enabled: [tags, year]\n  permalinks:\n    tag: /tags/:name/\n",
+		"_posts/2020-01-01-hello.md":    "---\ntitle: Hello\ntags: [go, greeting]\n---\nHello, [in Go](/tags/go/).\n",
+		"_posts/ja/2020-01-01-hello.md": "---\ntitle: こんにちは\nlang: ja\ntags: [日本語]\n---\n[Go](/tags/go/)、[Rust](/ja/tags/rust/)、[挨拶](/tags/greeting/)。\n",
+	})
+	d := servetest.Start(t, func(cf *config.Config) { cf.Posts = dir })
+	for from, to := range map[string]string{
+		"/tags/go/":         "/tags/go.gmi",
+		"/tags/ja-only/":    "/tags/ja-only.gmi",
+		"/tags/greeting":    "/tags/greeting.gmi",
+		"/ja/tags/go/":      "/ja/tags/go.gmi",
+		"/ja/tags/rust/":    "/ja/tags/rust.gmi",
+		"/ja/tags/ja-only/": "/ja/tags/ja-only.gmi",
+		"/ja/tags/日本語/":     "/ja/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E.gmi",
+		"/2020/":            "/archive.gmi",
+		"/ja/2020/":         "/ja/archive.gmi",
+	} {
+		if s, meta, _ := servetest.GeminiGet(t, d, from); s != 31 || !strings.HasPrefix(meta, "gemini://") || meta[strings.Index(meta[len("gemini://"):], "/")+len("gemini://"):] != to {
+			t.Errorf("%s: %d %q, want a redirect to %s", from, s, meta, to)
+		}
+	}
+	for _, addr := range []string{"/tags/日本語/", "/ja/tags/greeting/"} {
+		if s, meta, _ := servetest.GeminiGet(t, d, addr); s != 51 {
+			t.Errorf("%s: %d %q, want not found (no such page in that language's build)", addr, s, meta)
+		}
+	}
+	for sel, want := range map[string]string{
+		"/ja/tags/rust/\r\n": "2020-01-02 Only in English\t/posts/only-en/\t",
+		"/ja/2020/\r\n":      "2020-01-02 Only in English\t/posts/only-en/\t",
+		"/tags/ja-only/\r\n": "2020-01-03 日本語だけ\t/ja/posts/only-ja/\t",
+	} {
+		if menu := servetest.GopherGet(t, d, sel); !strings.Contains(menu, want) {
+			t.Errorf("gopher %q lacks %q:\n%s", sel, want, menu)
+		}
+	}
+	_, _, ja := servetest.GeminiGet(t, d, "/ja/posts/hello.gmi")
+	for _, want := range []string{"=> /ja/tags/go.gmi Go\n", "=> /ja/tags/rust.gmi Rust\n", "=> /tags/greeting.gmi 挨拶\n"} {
+		if !strings.Contains(ja, want) {
+			t.Errorf("/ja/posts/hello.gmi lacks %q:\n%s", want, ja)
+		}
+	}
+	if _, _, en := servetest.GeminiGet(t, d, "/posts/hello.gmi"); !strings.Contains(en, "=> /tags/go.gmi in Go\n") {
+		t.Errorf("/posts/hello.gmi does not link the English tag go:\n%s", en)
+	}
+}

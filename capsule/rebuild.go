@@ -156,7 +156,7 @@ func (l *postLinks) fullAnswer(dest string, from *content.Post) linkAnswer {
 	}
 	a.file, a.fileKind, a.relative = l.resolveFile(dest, from)
 	_, a.onSite = l.onSite(dest)
-	if dir, tag, ok := l.termTag(dest); ok {
+	if dir, tag, ok := l.termTag(from, dest); ok {
 		a.tag = dir + tagsPath + tag
 	} else if dir, list, ok := l.sectionList(dest); ok {
 		a.tag = geminiTag(dir, list)

@@ -22,6 +22,14 @@ import (
 // slugified as Jekyll's Utils.slugify does in the plugin's slug_mode
 // (lib/jekyll-archives/archive.rb). Without the plugin a Jekyll site's
 // pages of terms are a theme's, which capsule cannot know.
+//
+// A jekyll-polyglot site builds the site once per language, and in each
+// build the plugin's generator runs on that build's site.posts (its
+// posts and those polyglot copies into it: polyglot coordinates the
+// documents after reading, before generating), writing its pages under
+// the language's folder: /ja/tags/go/ for the Japanese build's tag go.
+// The generated pages are not coordinated, so every language has its
+// own.
 
 // jekyllArchives is what a Jekyll site's jekyll-archives settings make
 // of its terms' pages; nil when the plugin makes none of them.
@@ -196,15 +204,19 @@ func archiveURL(s string) string {
 
 // JekyllArchivePages are the pages jekyll-archives makes of the tags and
 // categories of posts, the posts served (those of _posts folders:
-// Jekyll's site.tags and site.categories are of its posts alone), each
-// with the capsule's tag of its term; nil for a site with no such pages
-// (not Jekyll's, no plugin, neither enabled, a jekyll-polyglot site's).
-// An address is the first term's that has it; none of a term whose slug
-// is empty (Jekyll puts every such page at one address) or that capsule
-// cannot spell. At most as many as the posts have tags and categories.
-func (c *Content) JekyllArchivePages(posts []*Post) []HexoTermPage {
+// Jekyll's site.tags and site.categories are of its posts alone) in the
+// build of the language of folder dir ("" at the top), each with the
+// capsule's tag of its term; nil for a site with no such pages (not
+// Jekyll's, no plugin, neither enabled), or none under dir (a folder of
+// a site that polyglot does not build per language). A jekyll-polyglot
+// language's are under its folder (/ja/tags/go/), posts being those its
+// build has. An address is the first term's that has it; none of a term
+// whose slug is empty (Jekyll puts every such page at one address) or
+// that capsule cannot spell. At most as many as the posts have tags and
+// categories.
+func (c *Content) JekyllArchivePages(posts []*Post, dir string) []HexoTermPage {
 	a := c.jekyllArchives
-	if a == nil {
+	if a == nil || dir != "" && !c.polyglot {
 		return nil
 	}
 	var out []HexoTermPage
@@ -217,7 +229,7 @@ func (c *Content) JekyllArchivePages(posts []*Post) []HexoTermPage {
 		if !ok || slug == "" {
 			return
 		}
-		addr := archiveAddress(permalink, slug, kind)
+		addr := dir + archiveAddress(permalink, slug, kind)
 		if !seen[addr] {
 			seen[addr] = true
 			out = append(out, HexoTermPage{Path: addr, Tag: tag})
@@ -248,12 +260,13 @@ func (c *Content) JekyllArchivePages(posts []*Post) []HexoTermPage {
 // _posts folders, by their dates in the site's zone (as Jekyll's
 // strftime("%Y"), "%m", "%d" make them): /2020/, /2020/01/,
 // /2020/01/02/ at the plugin's permalinks, or the site's. Decoded, from
-// the top of the site; nil for a site with none (not Jekyll's, no
-// plugin, none enabled, a jekyll-polyglot site's). At most three for
-// each post.
-func (c *Content) JekyllArchiveDatePages(posts []*Post) []string {
+// the top of the site, under dir for a jekyll-polyglot language's build
+// (JekyllArchivePages); nil for a site with none (not Jekyll's, no
+// plugin, none enabled, a folder polyglot does not build). At most three
+// for each post.
+func (c *Content) JekyllArchiveDatePages(posts []*Post, dir string) []string {
 	a := c.jekyllArchives
-	if a == nil || a.year == "" && a.month == "" && a.day == "" {
+	if a == nil || a.year == "" && a.month == "" && a.day == "" || dir != "" && !c.polyglot {
 		return nil
 	}
 	var out []string
@@ -284,7 +297,7 @@ func (c *Content) JekyllArchiveDatePages(posts []*Post) []string {
 			addr := archiveURL(strings.ReplaceAll(s, ":type", kind[1]))
 			if !seen[addr] && addr != "/" {
 				seen[addr] = true
-				out = append(out, addr)
+				out = append(out, dir+addr)
 			}
 		}
 	}

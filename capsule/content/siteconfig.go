@@ -140,9 +140,8 @@ type siteConfig struct {
 	// run it) move no address.
 	polyglot bool
 	// archives: what jekyll-archives makes of the site's terms' pages,
-	// nil when it makes none (jekyllarchives.go); none in a
-	// jekyll-polyglot site, whose languages' pages capsule does not
-	// know the plugin's addresses of.
+	// nil when it makes none (jekyllarchives.go); in each language's
+	// folder too in a jekyll-polyglot site.
 	archives *jekyllArchives
 	paginate jekyllPaginate // jekyll-paginate's (jekyllpaginate.go)
 	// futureKey is the setting that has the generator publish posts
@@ -651,9 +650,7 @@ func readJekyllConfig(dir string) siteConfig {
 	if len(c.jekyllLangs) == 0 {
 		c.readMrGreenLangs(dir, str(m["data_dir"]))
 	}
-	if !c.polyglot {
-		c.archives = readJekyllArchives(m, dir, c.collectionsDir)
-	}
+	c.archives = readJekyllArchives(m, dir, c.collectionsDir)
 	c.paginate = readJekyllPaginate(m, dir)
 	return c
 }
