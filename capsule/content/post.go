@@ -603,6 +603,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 		unknown = append(unknown, u)
 	}
+	if v, ok := m["page"]; ok && !def.own && !def.home {
+		if _, isBool := v.(bool); !isBool {
+			// page = true is capsule's own key, which no generator
+			// has: in a generator's site a page: that is not true or
+			// false is its theme's (.Params.page; page: 01 numbers a
+			// series' chapters), and the generator publishes the file
+			// as any other. Ignored, as an unknown key is.
+			unknown = append(unknown, unknownKey{name: "page", line: line("page")})
+			delete(m, "page")
+		}
+	}
 
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: len(bytes.TrimSpace(body)) == 0}
 	p.rel = p.Path()
