@@ -907,7 +907,7 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 		}
 		if unsafeLink(dest) {
 			warn("unsafe link", func() string {
-				return "link not offered to readers (a " + linkScheme(dest) + ": link runs in or reads from the reader's machine; its text is kept): " + dest
+				return "link not offered to readers (a " + linkScheme(dest) + ": link runs in or reads from the reader's machine; its text is kept): " + shownLink(dest)
 			})
 			return ast.WalkContinue, nil
 		}
@@ -916,23 +916,23 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 		switch {
 		case len(ambiguous) > 0:
 			warn("ambiguous post link", func() string {
-				return "link to a post whose name " + postPaths(ambiguous) + " share: not offered (its text is kept); write its path: " + dest
+				return "link to a post whose name " + postPaths(ambiguous) + " share: not offered (its text is kept); write its path: " + shownLink(dest)
 			})
 		case target != nil && !l.published[target]:
 			warn("unpublished post link", func() string {
-				return "link to " + l.c.Unpublished(target) + " (" + target.Path() + "): not offered (its text is kept): " + dest
+				return "link to " + l.c.Unpublished(target) + " (" + target.Path() + "): not offered (its text is kept): " + shownLink(dest)
 			})
 		case isPost && target == nil && !onSite:
-			warn("dead post link", func() string { return "link to a post that does not exist: " + dest })
+			warn("dead post link", func() string { return "link to a post that does not exist: " + shownLink(dest) })
 		case !isPost:
 			switch _, kind, relative := l.resolveFile(dest, p); {
 			case kind == fileDraft:
 				warn("unpublished file link", func() string {
-					return "link to a file of a page bundle whose post is not published yet: not offered (its text is kept): " + dest
+					return "link to a file of a page bundle whose post is not published yet: not offered (its text is kept): " + shownLink(dest)
 				})
 			case kind == fileWithheld:
 				warn("withheld file link", func() string {
-					return "link to a file of a page bundle that publishes none (publishResources = false, or headless): not offered (its text is kept): " + dest
+					return "link to a file of a page bundle that publishes none (publishResources = false, or headless): not offered (its text is kept): " + shownLink(dest)
 				})
 			case kind != fileNone:
 			case relative && !onSite:
@@ -946,19 +946,37 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 					break // the capsule's own feed, robots.txt, archive
 				}
 				if _, isTerm, _ := l.hexoTerm(dest); isTerm {
-					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + dest })
+					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + shownLink(dest) })
 					break
 				}
 				if _, _, isTerm := l.termLink(dest); isTerm {
-					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + dest })
+					warn("dead tag link", func() string { return "link to the page of a tag no post has: " + shownLink(dest) })
 					break
 				}
-				warn("dead file link", func() string { return "link to a file that does not exist: " + dest })
+				warn("dead file link", func() string { return "link to a file that does not exist: " + shownLink(dest) })
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	return warns.List()
+}
+
+// shownLinkRunes is the most of a link's destination a warning shows.
+const shownLinkRunes = 100
+
+// shownLink is dest as a warning shows it: whole up to shownLinkRunes
+// characters, else its first ones and "…". A data: link holds a whole
+// file (a PNG of 600 KB in base64 in fjordllc/Lokka-inc), which a line of
+// -check's report and of the log must not.
+func shownLink(dest string) string {
+	n := 0
+	for i := range dest {
+		if n == shownLinkRunes {
+			return dest[:i] + "…"
+		}
+		n++
+	}
+	return dest
 }
 
 // postPaths names posts for a message: "posts/a/index.md and posts/b/index.md".
