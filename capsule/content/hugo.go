@@ -82,12 +82,16 @@ var hostConfigFiles = []string{"_redirects", "_headers"}
 // folder's page); langSuffix tells a translation of a bundle's index.md (index.fr.md) by
 // the language its name ends in (see languages.go).
 func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, maxPost int64, noBundles, underscored bool, langSuffix func(string) (string, string)) (found []*mdFile, sections []string) {
+	// A leaf bundle's content file is index in any content format
+	// (index.md, index.markdown, an index.html with front matter), or a
+	// translation of one (index.fr.md): only content files are asked.
 	isIndex := func(name string) bool {
-		if strings.EqualFold(name, "index.md") {
+		stem := strings.TrimSuffix(name, filepath.Ext(name))
+		if strings.EqualFold(stem, "index") {
 			return true
 		}
-		base, lang := langSuffix(strings.TrimSuffix(name, filepath.Ext(name)))
-		return lang != "" && strings.EqualFold(base, "index") && isMarkdown(name)
+		base, lang := langSuffix(stem)
+		return lang != "" && strings.EqualFold(base, "index")
 	}
 	// What the walk found of each file, made into its mdFile once all
 	// are known: every file's records in one allocation, from recs.
