@@ -460,12 +460,27 @@ func (f folder) zolaDescribe(main []string, sections map[string]zolaSection) str
 	}
 	var from []string
 	if len(byDate) > 0 {
-		from = append(from, "the dated pages of sections sorting by date ("+strings.Join(byDate, ", ")+")")
+		from = append(from, "the dated pages of sections sorting by date ("+someNames(byDate)+")")
 	}
 	if len(byPath) > 0 {
-		from = append(from, "the pages dated by their path of sections sorting by permalink ("+strings.Join(byPath, ", ")+")")
+		from = append(from, "the pages dated by their path of sections sorting by permalink ("+someNames(byPath)+")")
 	}
 	return s + ": posts from " + strings.Join(from, " and ") + ", other pages as pages"
+}
+
+// namedSections is the most sections zolaDescribe names in a list.
+const namedSections = 10
+
+// someNames joins the first namedSections of names, then says how many
+// more there are: a site may keep its posts in a section a day
+// (ousttrue.github.io's posts/2013/05/14/), and the line that says what
+// the folder was taken for, written at every start and reload, would
+// name thousands.
+func someNames(names []string) string {
+	if len(names) <= namedSections {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:namedSections], ", "), len(names)-namedSections)
 }
 
 // zolaAddress is p's address on the Zola site: its path, else
