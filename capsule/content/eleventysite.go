@@ -40,9 +40,14 @@ type eleventySite struct {
 	// one recognised formats in UTC (luxon's toFormat, zone "utc"); an
 	// unrecognised one, or one of Eleventy's own it redefines (slug,
 	// slugify), is there with Known false.
-	filters  map[string]eleventyFilter
-	mdEngine string // markdownTemplateEngine, "liquid" by default
-	// htmlEngine is htmlTemplateEngine, "liquid" by default.
+	filters map[string]eleventyFilter
+	// mdEngine is markdownTemplateEngine, "liquid" by default; "html"
+	// for false, which Eleventy reads as html: the text taken as it is,
+	// no language run over it (Markdown.compile without a
+	// preTemplateEngine).
+	mdEngine string
+	// htmlEngine is htmlTemplateEngine, "liquid" by default, "html" for
+	// false.
 	htmlEngine string
 	// buildZone is the zone its build runs in, "" when unknown: UTC for
 	// a site built by Netlify, Vercel or GitHub Actions (a TZ set there,
@@ -83,9 +88,12 @@ type eleventyPost struct {
 	// MdEngine is the site's markdownTemplateEngine when it is not
 	// Liquid: the language of a permalink whose templateEngineOverride
 	// names md, whatever the file's extension.
-	MdEngine  string `json:"m,omitempty"`
-	BuildZone string `json:"z,omitempty"`
-	NotBuilt  string `json:"b,omitempty"` // why Eleventy builds no page of it
+	MdEngine string `json:"m,omitempty"`
+	// DirOverride is its folders' data's templateEngineOverride (the
+	// nearest folder's), which its own front matter's replaces.
+	DirOverride string `json:"o,omitempty"`
+	BuildZone   string `json:"z,omitempty"`
+	NotBuilt    string `json:"b,omitempty"` // why Eleventy builds no page of it
 }
 
 // eleventyDefaultFormats are Eleventy's template formats when the
@@ -96,7 +104,7 @@ var (
 	eleventyFormatsList  = regexp.MustCompile(`\b(?:templateFormats\s*:|setTemplateFormats\s*\()\s*(?:\[([^\]]*)\]|["']([^"'\n]*)["'])`)
 	eleventyFormatsSet   = regexp.MustCompile(`\b(?:templateFormats\s*:|setTemplateFormats\s*\()`)
 	eleventyFormatsAdded = regexp.MustCompile(`\b(?:addTemplateFormats|addExtension)\s*\(\s*(?:\[([^\]]*)\]|["']([^"'\n]*)["'])`)
-	eleventyEngine       = regexp.MustCompile(`\b(markdown|html)TemplateEngine\s*:\s*["']([A-Za-z0-9]+)["']`)
+	eleventyEngine       = regexp.MustCompile(`\b(?:(markdown|html)TemplateEngine\s*:|set(Markdown|Html)TemplateEngine\s*\()\s*(?:["']([A-Za-z0-9]+)["']|(false)\b)`)
 	eleventyLayoutAlias  = regexp.MustCompile(`\baddLayoutAlias\s*\(\s*["']([^"'\n]+)["']\s*,\s*["']([^"'\n]+)["']\s*\)`)
 	eleventyFilterDef    = regexp.MustCompile(`\badd(?:Nunjucks|Liquid|JavaScript)?Filter\s*\(\s*["']([\w$]+)["']\s*,`)
 	// luxonUTCFilter is a filter formatting its date in UTC with luxon
@@ -116,10 +124,14 @@ func eleventyReadSite(dir, in, cfgFile string, cfg []byte) *eleventySite {
 	cfgDir := path.Dir(filepath.ToSlash(cfgFile))
 	s := &eleventySite{mdEngine: "liquid", htmlEngine: "liquid", filters: make(map[string]eleventyFilter)}
 	for _, m := range eleventyEngine.FindAllSubmatch(cfg, -1) {
-		if string(m[1]) == "markdown" {
-			s.mdEngine = string(m[2])
+		e := string(m[3])
+		if m[4] != nil {
+			e = "html" // false: no language, the text as it is
+		}
+		if strings.EqualFold(string(m[1])+string(m[2]), "markdown") {
+			s.mdEngine = e
 		} else {
-			s.htmlEngine = string(m[2])
+			s.htmlEngine = e
 		}
 	}
 	words := func(m [][]byte) []string {
@@ -297,7 +309,7 @@ func (s *eleventySite) postOf(file string, facts eleventyDirFacts) string {
 	if s == nil {
 		return ""
 	}
-	p := eleventyPost{Layouts: s.layouts, DirLayout: facts.vars["layout"], BuildZone: s.buildZone}
+	p := eleventyPost{Layouts: s.layouts, DirLayout: facts.vars["layout"], DirOverride: facts.vars["templateEngineOverride"], BuildZone: s.buildZone}
 	for name, f := range s.filters {
 		if p.Filters == nil {
 			p.Filters = make(map[string]eleventyFilter)
@@ -319,9 +331,6 @@ func (s *eleventySite) postOf(file string, facts eleventyDirFacts) string {
 		if slices.Equal(s.formats, eleventyDefaultFormats) {
 			p.NotBuilt = "its extension ." + ext + " is none of the template formats Eleventy builds (md is Markdown's)"
 		}
-	}
-	if p.Layouts == nil && p.Filters == nil && p.DirLayout == "" && p.NotBuilt == "" && p.BuildZone == "" && p.Engine == "liquid" && p.MdEngine == "" {
-		return ""
 	}
 	b, _ := json.Marshal(p)
 	return string(b)
@@ -364,6 +373,59 @@ func (ep eleventyPost) overrideEngine(e string) string {
 		return langs[0]
 	}
 	return "html"
+}
+
+// bodyEngine is the template language Eleventy runs over the post's
+// text before its Markdown, "html" for none (its text as it is), when
+// its data's templateEngineOverride is e (has: when it has one; false
+// is ""). Eleventy's setEngineOverride, not bypassing Markdown: an
+// override whose first language is md has its text preprocessed with
+// the language named beside it, or none, not the site's
+// markdownTemplateEngine; one without md, with its language alone; one
+// of html alone, or empty, with none. Without an override, its file's
+// language (ep.Engine: markdownTemplateEngine for Markdown). Two
+// languages besides md, which Eleventy refuses, are "?".
+func (ep eleventyPost) bodyEngine(e string, has bool) string {
+	if !has {
+		return ep.Engine
+	}
+	var langs []string
+	for _, name := range strings.Split(e, ",") {
+		switch name = strings.ToLower(strings.TrimSpace(name)); name {
+		case "", "html", "md":
+		default:
+			if !slices.Contains(langs, name) {
+				langs = append(langs, name)
+			}
+		}
+	}
+	switch len(langs) {
+	case 0:
+		return "html"
+	case 1:
+		return langs[0]
+	}
+	return "?"
+}
+
+// override is the post's templateEngineOverride, its front matter's
+// m else its folders' data's, as Eleventy reads it: a string, or false
+// or null, which it reads as "" (no language). has is false when it has
+// none, or one of another kind (which Eleventy refuses).
+func (ep eleventyPost) override(m map[string]any) (e string, has bool) {
+	v, set := m["templateEngineOverride"]
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case bool:
+		return "", !v
+	case nil:
+		if set {
+			return "", true
+		}
+		return ep.DirOverride, ep.DirOverride != ""
+	}
+	return "", false
 }
 
 // eleventyPostData reads back what postOf wrote.

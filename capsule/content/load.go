@@ -1188,7 +1188,7 @@ func decodeMarkdownFile(m *mdFile, loc *time.Location, lang string) parseResult 
 	}
 	p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
 	if p != nil {
-		p.plain = !hasTemplates(p.Body) && !(m.def.jekyll && hasAbbreviations(p.Body)) && !(m.def.hugo && hasBlockAttributes(p.Body))
+		p.plain = !(!p.noTemplates && hasTemplates(p.Body) || p.noTemplates && hasAttributeLists(p.Body)) && !(m.def.jekyll && hasAbbreviations(p.Body)) && !(m.def.hugo && hasBlockAttributes(p.Body))
 		p.BodyHash = hashBody(p.Body)
 		p.limit = m.src.limit
 		if p.plain { // others are checked once their templates are expanded

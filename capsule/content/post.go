@@ -112,7 +112,11 @@ type Post struct {
 	// plain is set when Body has no template syntax or attribute list to
 	// expand: found once, when the post is decoded.
 	plain bool
-	limit int64 // the most bytes its file may have: what ReadBody reads
+	// noTemplates is a post whose text no template language runs over
+	// (an Eleventy post's, markdownTemplateEngine: false): its Liquid is
+	// text, expanded by no expandTemplates.
+	noTemplates bool
+	limit       int64 // the most bytes its file may have: what ReadBody reads
 	// noPage and noResources are Hugo's build options and headless: no
 	// page, and no file of its page bundle served (see publish.go).
 	noPage, noResources bool
@@ -525,7 +529,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			// An address computed from the page's own data
 			// (jsTemplatePage let its own through): filled in, or
 			// unknown.
-			if e, _ := m["templateEngineOverride"].(string); e != "" {
+			if e, has := ep.override(m); has {
 				ep.Engine = ep.overrideEngine(e)
 			}
 			pd := pageDate{ep: ep}
@@ -616,6 +620,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: len(bytes.TrimSpace(body)) == 0}
+	if def.eleventy != "" {
+		// An Eleventy post whose text no template language
+		// preprocesses (markdownTemplateEngine: false, an override of
+		// md or html alone): its {{ }} and {% %} are its text.
+		ep := eleventyPostData(def.eleventy)
+		p.noTemplates = ep.bodyEngine(ep.override(m)) == "html"
+	}
 	p.rel = p.Path()
 	p.hexoVals = hexoVals
 	if def.jekyll {

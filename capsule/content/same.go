@@ -85,7 +85,7 @@ func SamePostAll(a, b *Post) bool {
 	if !SamePost(a, b) {
 		return false
 	}
-	if a.plain != b.plain || a.bodyAt != b.bodyAt || a.limit != b.limit || a.noPage != b.noPage || a.noResources != b.noResources ||
+	if a.plain != b.plain || a.noTemplates != b.noTemplates || a.bodyAt != b.bodyAt || a.limit != b.limit || a.noPage != b.noPage || a.noResources != b.noResources ||
 		a.rel != b.rel || a.fmSlug != b.fmSlug || a.own != b.own || a.ownKey != b.ownKey || a.ownLine != b.ownLine ||
 		len(a.hugoAliases) != len(b.hugoAliases) || !slices.Equal(a.hugoOlder, b.hugoOlder) ||
 		!slices.Equal(a.categories, b.categories) || a.keyTags != b.keyTags || a.langCode != b.langCode || a.langRoot != b.langRoot || a.translationKey != b.translationKey ||

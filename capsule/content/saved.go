@@ -503,6 +503,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	}
 	w.Uvarint(uint64(p.bodyAt))
 	w.Bool(p.plain)
+	w.Bool(p.noTemplates)
 	w.Uvarint(uint64(p.limit))
 	w.Bool(p.noPage)
 	w.Bool(p.noResources)
@@ -578,6 +579,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	}
 	p.bodyAt = d.Int(math.MaxInt32) // a post is far smaller (LoadOptions.MaxPostSize)
 	p.plain = d.Bool()
+	p.noTemplates = d.Bool()
 	p.limit = d.Int64(1 << 62)
 	p.noPage = d.Bool()
 	p.noResources = d.Bool()

@@ -102,6 +102,14 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAt
 			continue // most posts: nothing to do
 		}
 		p.Body = prev.dropped(next, p.Body, liquid, blockAttributes)
+		if p.noTemplates {
+			// Its {{ }} and {% %} are its text, as its generator
+			// leaves them.
+			if p.BodyHash != 0 {
+				p.BodyHash = hashBody(p.Body)
+			}
+			continue
+		}
 		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, inc, &warns)
 	}
 	return warns
@@ -172,6 +180,18 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 // expands: Hugo shortcodes, Liquid tags, kramdown attribute lists or a
 // heading's attributes.
 func hasTemplates(body []byte) bool {
+	return hasMarks(body, "{%:#.")
+}
+
+// hasAttributeLists is hasTemplates for a post whose templates are its
+// text (Post.noTemplates): only its attribute lists are dropped.
+func hasAttributeLists(body []byte) bool {
+	return hasMarks(body, ":#.")
+}
+
+// hasMarks reports whether body holds "{" followed by one of marks, or
+// "){".
+func hasMarks(body []byte, marks string) bool {
 	// One pass from brace to brace (every post is asked, at every cold
 	// start): "{{", "{%", "{:", "{#", "{." or "){".
 	for i := 0; ; {
@@ -180,7 +200,7 @@ func hasTemplates(body []byte) bool {
 			return false
 		}
 		j += i
-		if j+1 < len(body) && strings.IndexByte("{%:#.", body[j+1]) >= 0 || j > 0 && body[j-1] == ')' {
+		if j+1 < len(body) && strings.IndexByte(marks, body[j+1]) >= 0 || j > 0 && body[j-1] == ')' {
 			return true
 		}
 		i = j + 1
