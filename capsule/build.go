@@ -304,6 +304,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	pk.repack([][]renderedEntry{out, draftOut}, [][]*renderRecord{reused, draftReused})
 	var errs content.ErrorList
 	routes := newRoutes(site, len(entries))
+	routes.bareHTML = c.BareHTML()
 	for _, lb := range blogs {
 		if lb.dir != "" { // a language's search, in its folder
 			routes.gemini[lb.searchPath()] = builtinSearch

@@ -33,10 +33,44 @@ type oldAddress struct {
 	quiet     bool
 }
 
-// oldAddresses are the old addresses of p, in the order they are
-// claimed: its front matter's and its generator's (generated), then
-// (forms) their other forms.
-func oldAddresses(p *content.Post, generated, forms bool) []oldAddress {
+// Stages of a post's old addresses, in the order they are claimed (see
+// oldAddresses).
+const (
+	asWritten   = iota // the front matter's and the generator's
+	otherForms         // their other forms (addressForms)
+	withoutHTML        // a Jekyll site's: those ending in .html without it
+)
+
+// oldAddressStages are the stages r claims: withoutHTML on a site whose
+// server answers them (routes.bareHTML) alone.
+func (r *routes) oldAddressStages() []int {
+	if r.bareHTML {
+		return []int{asWritten, otherForms, withoutHTML}
+	}
+	return []int{asWritten, otherForms}
+}
+
+// oldAddressPasses are the stages r claims, each of the front matter's
+// addresses, then of the generator's.
+func (r *routes) oldAddressPasses() []oldAddressPass {
+	var out []oldAddressPass
+	for _, stage := range r.oldAddressStages() {
+		out = append(out, oldAddressPass{false, stage}, oldAddressPass{true, stage})
+	}
+	return out
+}
+
+type oldAddressPass struct {
+	generated bool
+	stage     int
+}
+
+// oldAddresses are the old addresses of p at a stage: its front
+// matter's and its generator's (generated) as written; their other
+// forms; those ending in .html without it (/old of /old.html, which
+// Jekyll's server, jekyll serve's servlet, and GitHub Pages answer with
+// old.html when nothing is at /old: last, and quiet).
+func oldAddresses(p *content.Post, generated bool, stage int) []oldAddress {
 	list := p.Aliases
 	if generated {
 		list = p.Addresses
@@ -44,12 +78,17 @@ func oldAddresses(p *content.Post, generated, forms bool) []oldAddress {
 	var out []oldAddress
 	for _, a := range list {
 		key := aliasKey(a)
-		if !forms {
+		switch stage {
+		case asWritten:
 			out = append(out, oldAddress{path: key, generated: generated})
-			continue
-		}
-		for _, f := range addressForms(key) {
-			out = append(out, oldAddress{path: f, generated: generated, quiet: true})
+		case otherForms:
+			for _, f := range addressForms(key) {
+				out = append(out, oldAddress{path: f, generated: generated, quiet: true})
+			}
+		case withoutHTML:
+			if bare, ok := strings.CutSuffix(key, ".html"); ok && path.Base(bare) != "index" && !strings.HasSuffix(bare, "/") {
+				out = append(out, oldAddress{path: bare, generated: generated, quiet: true})
+			}
 		}
 	}
 	return out
@@ -105,8 +144,8 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 	}
 	defer func() {
 		for p, stubPage := range stubs {
-			for _, pass := range []bool{false, true} {
-				for _, old := range slices.Concat(oldAddresses(p, false, pass), oldAddresses(p, true, pass)) {
+			for _, stage := range r.oldAddressStages() {
+				for _, old := range slices.Concat(oldAddresses(p, false, stage), oldAddresses(p, true, stage)) {
 					page := stubPage
 					if d := st.langDirOf(old.path); d != "" && d != p.LangDir {
 						// A copy of the stub in another language's folder
@@ -139,9 +178,9 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 			}
 		}
 	}()
-	for _, pass := range []struct{ generated, forms bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
+	for _, pass := range r.oldAddressPasses() {
 		for _, p := range served {
-			for _, old := range oldAddresses(p, pass.generated, pass.forms) {
+			for _, old := range oldAddresses(p, pass.generated, pass.stage) {
 				gem, goph := r.alias(old, p.File)
 				if gem {
 					st.gemini[old.path] = redirect(p)
@@ -156,7 +195,7 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 			}
 		}
 		for _, p := range scheduled {
-			for _, old := range oldAddresses(p, pass.generated, pass.forms) {
+			for _, old := range oldAddresses(p, pass.generated, pass.stage) {
 				r.alias(old, p.File)
 			}
 		}

@@ -181,8 +181,8 @@ func (st *Store) claimRedirectPages(r *routes, pages []*content.Post) []*pending
 	var out []*pendingRedirect
 	for _, p := range pages {
 		pr := &pendingRedirect{p: p}
-		for _, pass := range []bool{false, true} {
-			for _, old := range slices.Concat(oldAddresses(p, false, pass), oldAddresses(p, true, pass)) {
+		for _, stage := range r.oldAddressStages() {
+			for _, old := range slices.Concat(oldAddresses(p, false, stage), oldAddresses(p, true, stage)) {
 				gem, goph := r.alias(old, p.File)
 				if gem {
 					st.gemini[old.path] = redirectPlaceholder

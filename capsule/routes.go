@@ -28,6 +28,9 @@ type routes struct {
 	gopher     map[string]string // selector → who answers it
 	errs       content.ErrorList
 	warns      []*content.FileError // old addresses not served
+	// bareHTML: an old address ending in .html is also answered
+	// without it (content.Content.BareHTML), a Jekyll site's.
+	bareHTML bool
 }
 
 // Names of the capsule's own pages, as messages give them.

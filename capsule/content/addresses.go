@@ -208,6 +208,15 @@ func jekyllWrittenFile(addr string) string {
 	return addr + jekyllOutputExt
 }
 
+// BareHTML reports whether the site's pages written at an address
+// ending in .html are read without it too: a Jekyll site's, whose
+// server (jekyll serve's servlet looks for "/file.html" when asked for
+// "/file") and GitHub Pages answer /about with about.html. Hugo's
+// server does not (uglyURLs' /posts/hello.html alone).
+func (c *Content) BareHTML() bool {
+	return c.bareHTML
+}
+
 // eleventyDefaultAddress is where Eleventy writes a page without a
 // permalink: its path in the input folder, its extension made a folder
 // (blog/First Post.md at /blog/First Post/, an index.md at its folder's

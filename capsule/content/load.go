@@ -92,7 +92,9 @@ type Content struct {
 	astroSrc  *astroSrc // an Astro site's images in src/ (astrosrc.go); nil in others
 	zolaTerms bool      // see ZolaTerms
 	polyglot  bool      // a jekyll-polyglot site in several languages: see LocalizesLink
-	hexo      bool      // a Hexo site's: see HexoAssetFolder
+	// bareHTML is a Jekyll site's: see BareHTML.
+	bareHTML bool
+	hexo     bool // a Hexo site's: see HexoAssetFolder
 	// sectionLists: see SectionLists.
 	sectionLists bool
 	zolaLists    []ZolaList // see ZolaLists
@@ -636,6 +638,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.termPagers = f.config.termPagers
 	}
 	c.polyglot = l == layoutJekyll && f.gen == "" && f.config.polyglot && len(f.config.jekyllLangs) >= 2
+	c.bareHTML = l == layoutJekyll && f.gen == ""
 	if l == layoutHugo && f.gen == "" && !f.zola {
 		c.Warnings = append(c.Warnings, f.config.mountsWarnings(f.root)...)
 	}

@@ -25,7 +25,7 @@ func Same(a, b *Content) bool {
 	if a == b {
 		return true
 	}
-	if a.Meta != b.Meta || a.Layout != b.Layout || a.Markup != b.Markup || a.baseURL != b.baseURL || a.zolaTerms != b.zolaTerms || a.polyglot != b.polyglot || a.hexo != b.hexo || a.sectionLists != b.sectionLists ||
+	if a.Meta != b.Meta || a.Layout != b.Layout || a.Markup != b.Markup || a.baseURL != b.baseURL || a.zolaTerms != b.zolaTerms || a.polyglot != b.polyglot || a.bareHTML != b.bareHTML || a.hexo != b.hexo || a.sectionLists != b.sectionLists ||
 		a.hexoRoot != b.hexoRoot || !maps.Equal(a.hexoAssets, b.hexoAssets) ||
 		!maps.Equal(a.hexoCategoryMap, b.hexoCategoryMap) || !maps.Equal(a.hexoTagMap, b.hexoTagMap) || a.hexoFilenameCase != b.hexoFilenameCase ||
 		a.hexoTerms != b.hexoTerms || !a.jekyllArchives.same(b.jekyllArchives) || a.defaultLangHome != b.defaultLangHome || a.hugoPager != b.hugoPager || !maps.Equal(a.termPagers, b.termPagers) || a.jekyllPaginate != b.jekyllPaginate || !slices.Equal(a.templatesV2, b.templatesV2) ||

@@ -1,0 +1,61 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// Jekyll's server (jekyll serve's servlet: "/file.* > /file/index.html >
+// /file.html") and GitHub Pages answer /old with old.html: a page or a
+// post Jekyll writes at an address ending in .html is read there without
+// it too. A redirect page (jekyll-redirect-from's redirect_to) in
+// old.md or old.html is such a file; so are about.md's /about.html and a
+// post's /2020/01/02/hello.html. (Gopher's /about is the page's own
+// menu already.) A Hugo site is left as it was: Hugo's server answers
+// no such address.
+func TestJekyllHTMLWithoutExtension(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":                "title: Bare\nplugins: [jekyll-redirect-from]\n",
+		"_posts/2020-01-02-hello.md": "---\ntitle: Hello\n---\nHello world body.\n",
+		"about.md":                   "---\ntitle: About\n---\nAbout this blog.\n",
+		"old.md":                     "---\ntitle: Old\nredirect_to: /2020/01/02/hello.html\n---\n",
+		"older.html":                 "---\nredirect_to: /about.html\n---\n",
+		"away.md":                    "---\nredirect_to: https://example.com/elsewhere/\n---\n",
+		"moved.md":                   "---\ntitle: Moved\npermalink: /moved.html\nredirect_to: /about.html\n---\n",
+	})
+	d := serveDir(t, dir)
+	for _, c := range []struct{ bare, html string }{
+		{"/old", "/old.html"},
+		{"/older", "/older.html"},
+		{"/moved", "/moved.html"},
+		{"/away", "/away.html"},
+		{"/about", "/about.html"},
+		{"/2020/01/02/hello", "/2020/01/02/hello.html"},
+	} {
+		hs, hmeta, hpage := servetest.GeminiGet(t, d, c.html)
+		if hs != 31 && hs != 20 {
+			t.Fatalf("Gemini %s: %d %s", c.html, hs, hmeta)
+		}
+		if s, meta, page := servetest.GeminiGet(t, d, c.bare); s != hs || meta != hmeta || page != hpage {
+			t.Errorf("Gemini %s: %d %q, want what %s answers, %d %q", c.bare, s, meta, c.html, hs, hmeta)
+		}
+		if got, want := servetest.GopherGet(t, d, c.bare+"\r\n"), servetest.GopherGet(t, d, c.html+"\r\n"); got != want && c.bare != "/about" || strings.HasPrefix(got, "3") {
+			t.Errorf("Gopher %s: %q, want what %s answers, %q", c.bare, got, c.html, want)
+		}
+	}
+	// A Hugo site with uglyURLs: as before, its .html only.
+	hugo := testfs.Write(t, map[string]string{
+		"hugo.toml":             "title = 'Ugly'\nuglyURLs = true\n",
+		"content/posts/page.md": "---\ntitle: Page\ndate: 2020-01-02\n---\nUgly page.\n",
+	})
+	h := serveDir(t, hugo)
+	if s, _, _ := servetest.GeminiGet(t, h, "/posts/page.html"); s != 31 {
+		t.Fatalf("Hugo /posts/page.html: %d, want its redirect", s)
+	}
+	if s, meta, _ := servetest.GeminiGet(t, h, "/posts/page"); s == 31 {
+		t.Errorf("Hugo /posts/page: 31 %s; Hugo's server answers no address without .html", meta)
+	}
+}
