@@ -60,7 +60,6 @@ package content
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"html"
 	"io/fs"
@@ -360,7 +359,7 @@ func includeUses(data []byte) (uses []string, fill bool) {
 	n := 0
 	for _, m := range includeParamOutput.FindAllSubmatch(data, -1) {
 		for _, f := range strings.Split(string(m[2]), "|")[1:] {
-			if _, ok := includeFilter("", f); !ok {
+			if _, ok := includeFilter(liquidValue{}, f); !ok {
 				return nil, false
 			}
 		}
@@ -376,35 +375,55 @@ func includeUses(data []byte) (uses []string, fill bool) {
 // "default: 'x'"), when it is one whose outcome is v's text, or
 // reports false. markdownify's Markdown is left for the post's Markdown
 // to read, as any Markdown the include puts in.
-func includeFilter(v, f string) (string, bool) {
+func includeFilter(lv liquidValue, f string) (liquidValue, bool) {
 	m := includeFilterRe.FindStringSubmatch(f)
 	if m == nil {
-		return "", false
+		return liquidValue{}, false
 	}
+	v := lv.text
 	arg, hasArg := m[2]+m[3], strings.Contains(f, ":")
+	text := func(s string) (liquidValue, bool) {
+		return liquidValue{text: s}, true // text now: false's is "false"
+	}
 	switch name := m[1]; {
 	case hasArg && name != "default":
-		return "", false
+		return liquidValue{}, false
 	case name == "markdownify" || name == "relative_url" || name == "absolute_url":
-		return v, true
+		return text(v)
 	case name == "strip":
-		return strings.TrimSpace(v), true
+		return text(strings.TrimSpace(v))
 	case name == "lstrip":
-		return strings.TrimLeft(v, " \t\n\r\v\f"), true
+		return text(strings.TrimLeft(v, " \t\n\r\v\f"))
 	case name == "rstrip":
-		return strings.TrimRight(v, " \t\n\r\v\f"), true
+		return text(strings.TrimRight(v, " \t\n\r\v\f"))
 	case name == "escape" || name == "xml_escape":
-		return html.EscapeString(v), true
+		return text(html.EscapeString(v))
 	case name == "escape_once":
-		return liquidEscapeOnce(v), true
+		return text(liquidEscapeOnce(v))
 	case name == "upcase":
-		return strings.ToUpper(v), true
+		return text(strings.ToUpper(v))
 	case name == "downcase":
-		return strings.ToLower(v), true
+		return text(strings.ToLower(v))
 	case name == "default" && hasArg:
-		return cmp.Or(v, arg), true
+		// Liquid 4's (Jekyll's "liquid ~> 4.0"): the argument for
+		// nil, false or an empty string (!input || input.empty?).
+		// (Liquid 5's allow_false is a third argument, which Liquid 4
+		// refuses and includeFilterRe does not read.)
+		if lv.isFalse || v == "" {
+			return text(arg)
+		}
+		return lv, true
 	}
-	return "", false
+	return liquidValue{}, false
+}
+
+// liquidValue is the value of an include's parameter as its outputs
+// read it: its text ("false" for false, "" for nil), and whether it is
+// false, which Liquid's default replaces as it does nil (a string
+// "false" it keeps).
+type liquidValue struct {
+	text    string
+	isFalse bool
 }
 
 // liquidEscapeOnce is Liquid's escape_once of v: escape's, but for an
@@ -454,8 +473,8 @@ var includeParamRe = regexp.MustCompile(`^\s*([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*
 // number's or true's, nil's as empty; a variable's value is not known,
 // its key in vars. ok is false for parameters Jekyll refuses (its
 // build stops there) or more than maxIncludeParams.
-func includeParams(s string) (vals map[string]string, vars map[string]bool, ok bool) {
-	vals, vars = map[string]string{}, map[string]bool{}
+func includeParams(s string) (vals map[string]liquidValue, vars map[string]bool, ok bool) {
+	vals, vars = map[string]liquidValue{}, map[string]bool{}
 	s = strings.TrimSpace(s)
 	for n := 0; s != ""; n++ {
 		m := includeParamRe.FindStringSubmatchIndex(s)
@@ -466,17 +485,17 @@ func includeParams(s string) (vals map[string]string, vars map[string]bool, ok b
 		delete(vars, k)
 		switch {
 		case m[4] >= 0:
-			vals[k] = strings.ReplaceAll(s[m[4]:m[5]], `\"`, `"`)
+			vals[k] = liquidValue{text: strings.ReplaceAll(s[m[4]:m[5]], `\"`, `"`)}
 		case m[6] >= 0:
-			vals[k] = strings.ReplaceAll(s[m[6]:m[7]], `\'`, `'`)
+			vals[k] = liquidValue{text: strings.ReplaceAll(s[m[6]:m[7]], `\'`, `'`)}
 		default:
 			w := s[m[8]:m[9]]
 			if i, err := strconv.ParseInt(w, 10, 64); err == nil {
-				vals[k] = strconv.FormatInt(i, 10)
+				vals[k] = liquidValue{text: strconv.FormatInt(i, 10)}
 			} else if w == "true" || w == "false" {
-				vals[k] = w
+				vals[k] = liquidValue{text: w, isFalse: w == "false"}
 			} else if w == "nil" || w == "null" {
-				vals[k] = ""
+				vals[k] = liquidValue{}
 			} else {
 				delete(vals, k)
 				vars[k] = true
@@ -546,7 +565,7 @@ func (e *scExpander) include(p int, tagName, target, params string) (put bool, w
 		s.inc, s.incDepth, s.incCount, s.atLine, s.varRoom, s.postDir = e.inc, e.incDepth+1, e.incCount, line, e.varRoom, e.postDir
 		s.params = vals
 		if s.params == nil {
-			s.params = map[string]string{} // include.x: nil, an empty output
+			s.params = map[string]liquidValue{} // include.x: nil, an empty output
 		}
 		s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 		if bytes.Contains(f.text, []byte("{{")) || bytes.Contains(f.text, []byte("{%")) {

@@ -367,7 +367,7 @@ type scExpander struct {
 	// of, which its {{ include.x }} outputs show; nil outside includes.
 	// postDir is the post's folder, where include_relative's files are
 	// (an include's include_relative too, as Jekyll's: the page's).
-	params  map[string]string
+	params  map[string]liquidValue
 	postDir string
 
 	// Block state of the Markdown, line by line.
@@ -2144,6 +2144,26 @@ func liquidArgs(s string) []string {
 	return out
 }
 
+// liquidLiteral is the value of the Liquid literal s: a quoted string,
+// an integer, true, false, nil or null (Liquid 4's Expression.parse);
+// ok is false for anything else (a variable, blank and empty, a float).
+func liquidLiteral(s string) (liquidValue, bool) {
+	switch {
+	case len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] && !strings.ContainsRune(s[1:len(s)-1], rune(s[0])):
+		return liquidValue{text: s[1 : len(s)-1]}, true
+	case s == "false":
+		return liquidValue{text: s, isFalse: true}, true
+	case s == "true":
+		return liquidValue{text: s}, true
+	case s == "nil" || s == "null":
+		return liquidValue{}, true
+	}
+	if i, err := strconv.ParseInt(s, 10, 64); err == nil && s[0] != '+' {
+		return liquidValue{text: strconv.FormatInt(i, 10)}, true // Liquid's -?\d+, to_i
+	}
+	return liquidValue{}, false
+}
+
 // output expands the Liquid output tag {{ … }} at p.
 func (e *scExpander) output(p int) (int, bool) {
 	in := e.in
@@ -2174,13 +2194,15 @@ func (e *scExpander) output(p int) (int, bool) {
 	if key, ok := strings.CutPrefix(head, "include."); ok && e.params != nil {
 		// An include's parameter (includes.go), its filters applied
 		// (includeUses checked they are plain).
-		v, plain = e.params[key], true
+		lv := e.params[key]
+		plain = true
 		for _, f := range parts[1:] {
 			var ok bool
-			if v, ok = includeFilter(v, f); !ok {
+			if lv, ok = includeFilter(lv, f); !ok {
 				plain = false
 			}
 		}
+		v = lv.text
 		switch {
 		case !plain:
 			e.warn(p, "Liquid output dropped", "Liquid output {{ %s }} dropped", scShort(expr))
@@ -2192,6 +2214,21 @@ func (e *scExpander) output(p int) (int, bool) {
 		}
 		e.newlines(p, c+2)
 		return c + 2, true
+	}
+	if lv, ok := liquidLiteral(head); ok && !plain {
+		// A literal's filters ({{ false | default: "x" }}), when all
+		// are ones includeFilter applies.
+		for _, f := range parts[1:] {
+			if lv, ok = includeFilter(lv, f); !ok {
+				break
+			}
+		}
+		if ok && len(lv.text) <= e.varRoom {
+			e.out = append(e.out, lv.text...)
+			e.varRoom -= len(lv.text)
+			e.newlines(p, c+2)
+			return c + 2, true
+		}
 	}
 	switch {
 	case plain && (head == "site.baseurl" || head == "site.url"):
