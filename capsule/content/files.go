@@ -88,6 +88,9 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			return nil
 		}
 		own := state(filepath.ToSlash(rel))
+		if own == fileLeftOut {
+			return nil
+		}
 		if own == fileUnbuilt {
 			sec, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
 			warns = append(warns, &FileError{File: p, Line: 1, Kind: "Hexo file not published",

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,8 +15,10 @@ import (
 //     file and folder (micromatch), posts too: what they match is not
 //     read at all ("**/node_modules/**");
 //   - in _posts and _drafts, a name starting with "_" or "." anywhere
-//     below leaves the file out, whatever include says, and exclude
-//     does not apply (Hexo's post processor reads neither);
+//     below leaves the file out, whatever include says (the post
+//     processor's pattern); in a post's asset folder, exclude's
+//     patterns are matched against a file's path in the folder, and a
+//     name ending with "%" or "~" is left out (assetExcluded);
 //   - elsewhere (its pages and files), a file is left out when its name
 //     ends with "%" or "~" (an editor's), when exclude matches its path,
 //     or when a name of its path starts with "_" or "." and include does
@@ -81,6 +84,27 @@ func (h *hexoRules) skip(name []string, isDir bool) bool {
 		return true
 	}
 	return slices.ContainsFunc(name, hexoHiddenName) && !anyMatches(h.include, name)
+}
+
+// assetExcluded reports whether the file at rel (in the source folder,
+// with slashes) is in a post's asset folder (bundles, hexoAssetDir)
+// and Hexo leaves it out of it: scanAssetDir (processor/post.ts) lists
+// the folder and drops what isExcludedFile says of each file's path in
+// it, "cat.psd" or "raw/cat.psd" (not "_posts/hello/cat.psd"): a name
+// ending with "%" or "~", or one exclude matches there. (Its third
+// test, a name starting with "_" or "." unless include matches, is not
+// read here: the walk left those out, skip's rule for _posts.)
+func (h *hexoRules) assetExcluded(rel string, bundles owners) bool {
+	if h == nil || hexoSection(path.Dir(rel)) == "" {
+		return false
+	}
+	dir, _ := bundles.owner(rel)
+	if dir == "" {
+		return false
+	}
+	name := strings.Split(strings.TrimPrefix(rel, dir+"/"), "/")
+	last := name[len(name)-1]
+	return strings.HasSuffix(last, "%") || strings.HasSuffix(last, "~") || anyMatches(h.exclude, name)
 }
 
 // includedBelow reports whether an include pattern could match a file

@@ -697,6 +697,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		if f.hexoUnbuilt(rel, bundles) {
 			return fileUnbuilt
 		}
+		if ex.hexo.assetExcluded(rel, bundles) {
+			return fileLeftOut
+		}
 		st, _ := bundles.state(rel, c)
 		if st == filePublic && f.hexoDraftFile(rel) {
 			st = fileDraft

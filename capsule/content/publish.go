@@ -109,6 +109,10 @@ const (
 	// site's file of _posts in no post's asset folder): not served,
 	// not read, warned of (findFiles).
 	fileUnbuilt
+	// fileLeftOut is a file the site's own rules leave out (a Hexo
+	// post's asset that exclude matches): not served, not read, not
+	// warned of, as any file the site excludes.
+	fileLeftOut
 )
 
 // owners are the page bundles of a Hugo folder, by folder: every file in
