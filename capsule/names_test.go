@@ -334,6 +334,31 @@ func TestLayoutStubs(t *testing.T) {
 	}
 }
 
+// A layout page whose only text is a script (minimal-mistakes' search
+// page holding Google's fixurl.js) shows readers nothing: it is a stub
+// as an empty one is, not an empty page titled Search; with words beside
+// the script it is the author's page.
+func TestScriptOnlyPageIsAStub(t *testing.T) {
+	const scripts = "<!-- the search -->\n<script type=\"text/javascript\">\n  var LANG = 'ja';\n</script>\n<SCRIPT src=\"//example.org/x.js\">\n</SCRIPT>\n<style>p { color: red }</style>\n"
+	d := startSite(t, testfs.Write(t, map[string]string{
+		"search.md": "---\ntitle: Search\n---\n\n" + scripts,
+		"a.md":      post("A", "") + "[検索](search.md)\n",
+	}))
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "\n=> /search 検索\n") {
+		t.Errorf("the link to the script-only page does not lead to capsule's search:\n%s", page)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/pages/search.gmi"); status != gemini.StatusNotFound {
+		t.Errorf("the script-only page answered %d", status)
+	}
+	d = startSite(t, testfs.Write(t, map[string]string{
+		"search.md": "---\ntitle: Search\n---\n\n" + scripts + "\n検索はこちらです。\n",
+		"a.md":      post("A", "") + "[検索](search.md)\n",
+	}))
+	if _, _, page := servetest.GeminiGet(t, d, "/pages/search.gmi"); !strings.Contains(page, "検索はこちらです。") {
+		t.Errorf("the page with words is not served:\n%s", page)
+	}
+}
+
 // Lynx resolves dot segments in a gopher URL before asking: the items of
 // tags ".." and "." are escaped so that it asks for them, not for the
 // root.

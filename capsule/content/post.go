@@ -64,7 +64,9 @@ type Post struct {
 	// links in the post (![](cover.jpg)) resolve against it.
 	Dir string
 	// Blank is a post with no text after its front matter, only spaces
-	// and line breaks: a theme's layout stub, such as Hugo's search.md.
+	// and line breaks, or HTML a reader never sees (scripts, styles,
+	// comments; see blankBody): a theme's layout stub, such as Hugo's
+	// search.md.
 	Blank bool
 	// Layout is the template its front matter names (layout, else
 	// Hugo's type), lower case, when its text is at most a short line
@@ -619,7 +621,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 
-	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: len(bytes.TrimSpace(body)) == 0}
+	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: blankBody(body)}
 	if def.eleventy != "" {
 		// An Eleventy post whose text no template language
 		// preprocesses (markdownTemplateEngine: false, an override of
