@@ -90,11 +90,18 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 		if !l.c.SectionLists() {
 			continue // Jekyll publishes no list of a folder: /blog/ of blog/_posts is no address
 		}
+		// With uglyURLs, Hugo writes them at /posts.html (hugougly.go).
 		for _, sec := range sortedSections(l.sections[lb.dir]) {
 			lead(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
+			if l.c.HugoUglyList(sec) {
+				lead(uglyAddress(lb.dir+"/"+sec+"/"), lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
+			}
 		}
 		for _, sec := range sortedSections(l.pageSections[lb.dir]) {
 			lead(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
+			if l.c.HugoUglyList(sec) {
+				lead(uglyAddress(lb.dir+"/"+sec+"/"), lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
+			}
 		}
 	}
 	// A Zola site's lists, nested ones too (/docs/intro/), as links to

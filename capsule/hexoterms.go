@@ -123,11 +123,16 @@ func (st *Store) serveGeneratorAddress(addr, gem, goph string, redirects map[str
 // gopherRequestLimit).
 func (st *Store) serveAddressForms(addr string, gem *gemini.Response, menu []byte) {
 	for _, a := range append([]string{addr}, addressForms(addr)...) {
-		if _, taken := st.gemini[a]; !taken && gem != nil && len(st.Site.GeminiLinkURL((&url.URL{Path: a}).EscapedPath())) <= geminiRequestLimit {
-			st.gemini[a] = gem
-		}
-		if _, taken := st.gopher[a]; !taken && menu != nil && len(a) <= gopherRequestLimit {
-			st.gopher[a] = menu
-		}
+		st.serveAddress(a, gem, menu)
+	}
+}
+
+// serveAddress is serveAddressForms of addr alone, in the one form given.
+func (st *Store) serveAddress(a string, gem *gemini.Response, menu []byte) {
+	if _, taken := st.gemini[a]; !taken && gem != nil && len(st.Site.GeminiLinkURL((&url.URL{Path: a}).EscapedPath())) <= geminiRequestLimit {
+		st.gemini[a] = gem
+	}
+	if _, taken := st.gopher[a]; !taken && menu != nil && len(a) <= gopherRequestLimit {
+		st.gopher[a] = menu
 	}
 }

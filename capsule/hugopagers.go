@@ -28,21 +28,22 @@ import (
 // everything else: an address a page, a file or an old address has keeps
 // it. For a blog of n posts, at most 2n/size + 1 + its sections' count
 // pages (each section's twice when its name has capitals), three
-// addresses each.
+// addresses each (four with uglyURLs).
 func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog, l *postLinks) {
 	pg := c.HugoPager()
 	if pg.Size <= 0 {
 		return
 	}
 	for _, b := range blogs {
-		st.serveListPages(pg, b.dir+"/", len(b.posts))
+		st.serveListPages(pg, b.dir+"/", len(b.posts), c.HugoUglyList(""))
 		// In the order of their names, each also in lower case, as Hugo
 		// writes a section's list (sortedSections).
 		secs := l.sections[b.dir]
 		for _, sec := range slices.Sorted(maps.Keys(secs)) {
-			st.serveListPages(pg, b.dir+"/"+sec+"/", secs[sec])
+			ugly := c.HugoUglyList(sec)
+			st.serveListPages(pg, b.dir+"/"+sec+"/", secs[sec], ugly)
 			if low := strings.ToLower(sec); low != sec {
-				st.serveListPages(pg, b.dir+"/"+low+"/", secs[sec])
+				st.serveListPages(pg, b.dir+"/"+low+"/", secs[sec], ugly)
 			}
 		}
 	}
@@ -50,12 +51,14 @@ func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog, l *postLinks
 
 // serveListPages answers the pages of the list at address list, of n
 // posts, split as pg says, in the forms a reader gives them (with and
-// without the trailing slash, with index.html), with what list answers:
-// its redirect, or a redirect to it when it is a page (the home); its
-// menu on Gopher. Nothing when list answers nothing, or pg splits
-// nothing; an address taken keeps what it answers. ceil(n/size) pages,
-// three addresses each.
-func (st *Store) serveListPages(pg content.Pager, list string, n int) {
+// without the trailing slash, with index.html), and with ugly (a Hugo
+// site's uglyURLs: hugougly.go) at the address Hugo writes them at,
+// /posts/page/2.html, with what list answers: its redirect, or a
+// redirect to it when it is a page (the home); its menu on Gopher.
+// Nothing when list answers nothing, or pg splits nothing; an address
+// taken keeps what it answers. ceil(n/size) pages, three addresses each
+// (four with ugly).
+func (st *Store) serveListPages(pg content.Pager, list string, n int, ugly bool) {
 	at, menu := st.gemini[list], st.gopher[list]
 	if at == nil || n <= 0 || pg.Size <= 0 {
 		return
@@ -69,5 +72,8 @@ func (st *Store) serveListPages(pg content.Pager, list string, n int) {
 			pager = list + pg.Path + "/" + strconv.Itoa(i) + "/"
 		}
 		st.serveAddressForms(pager, at, menu)
+		if ugly {
+			st.serveAddress(uglyAddress(pager), at, menu)
+		}
 	}
 }

@@ -101,8 +101,11 @@ type postLinks struct {
 	// (content.HexoArchivePages) and jekyll-archives' of dates
 	// (content.JekyllArchiveDatePages), leading to the capsule's archive.
 	zolaLists map[string]listLead
-	web       *url.URL // the blog's web address, with a host; nil when it has none
-	basePath  string   // its path, without the final slash: "/blog", or ""
+	// ugly: the blog is a Hugo site that writes some of its lists at
+	// addresses ending in .html (uglyURLs: uglyList, uglyTermPath).
+	ugly     bool
+	web      *url.URL // the blog's web address, with a host; nil when it has none
+	basePath string   // its path, without the final slash: "/blog", or ""
 }
 
 // fileKind is who a file beside the posts is served to.
@@ -117,7 +120,7 @@ const (
 
 func newPostLinks(site *Site, entries []*content.Post, stubs map[*content.Post]builtinPage, c *content.Content) *postLinks {
 	l := &postLinks{site: site, c: c, bySlug: make(map[string]*content.Post, len(entries)+len(c.Drafts)+len(c.Scheduled)+len(c.Expired)+len(c.NoPage)), published: make(map[*content.Post]bool, len(entries)), stubs: stubs,
-		files: make(map[string]fileKind, len(c.Files)+len(c.DraftFiles)+len(c.Withheld))}
+		files: make(map[string]fileKind, len(c.Files)+len(c.DraftFiles)+len(c.Withheld)), ugly: c.HugoUgly()}
 	all := [][]*content.Post{c.Posts, c.Pages, c.Unlisted, c.Drafts, c.Scheduled, c.Expired, c.NoPage}
 	l.lists = all
 	for _, list := range all {
@@ -529,6 +532,9 @@ const (
 // capsule's list that does: archiveTag for a section of posts, homeTag
 // for a section of pages (whose home lists them).
 func (l *postLinks) sectionList(dest string) (dir, list string, ok bool) {
+	if l.ugly && strings.HasSuffix(dest, ".html") {
+		return l.uglyList(dest)
+	}
 	if !strings.HasSuffix(dest, "/") || strings.Count(dest, "/") > 5 && len(l.zolaLists) == 0 || strings.ContainsAny(dest, "?#.") && !strings.Contains(dest, "://") {
 		return "", "", false // most links: not parsed again (a post may hold 140,000)
 	}
@@ -557,6 +563,50 @@ func (l *postLinks) sectionList(dest string) (dir, list string, ok bool) {
 		return to.dir, to.list, true
 	}
 	return "", "", false
+}
+
+// uglyList is sectionList of dest, a link to a list of a Hugo site with
+// uglyURLs as Hugo writes its address (hugougly.go): a section's
+// /posts.html leads where /posts/ does, the home's /index.html to the
+// home.
+func (l *postLinks) uglyList(dest string) (dir, list string, ok bool) {
+	p, ok := l.linkPath(dest)
+	if !ok {
+		return "", "", false
+	}
+	for d, secs := range l.sections {
+		rest, ok := strings.CutPrefix(p, d+"/")
+		if !ok {
+			continue
+		}
+		if rest == "index.html" && l.c.HugoUglyList("") {
+			return d, homeTag, true
+		}
+		if sec := strings.TrimSuffix(rest, ".html"); secs[sec] > 0 && l.c.HugoUglyList(sec) {
+			return d, archiveTag, true
+		} else if l.pageSections[d][sec] && l.c.HugoUglyList(sec) {
+			return d, homeTag, true
+		}
+	}
+	return "", "", false
+}
+
+// uglyTermPath is p, the path of a link, as a link to the page of a term
+// (content.TermLink) reads it: a term's page as a Hugo site with
+// uglyURLs writes its address (/tags/go.html, /fr/tags/go/page/2.html,
+// /tags.html: hugougly.go) in the form it has without (/tags/go/); p
+// itself when it is no such address.
+func (l *postLinks) uglyTermPath(p string) string {
+	trimmed, ok := strings.CutSuffix(p, ".html")
+	if !ok || !l.ugly || !strings.HasPrefix(p, "/") {
+		return p
+	}
+	// The taxonomy: the first folder, or the second after a language's.
+	segs := strings.SplitN(trimmed[1:], "/", 3)
+	if l.c.HugoUglyList(segs[0]) || len(segs) > 1 && l.c.HugoUglyList(segs[1]) {
+		return trimmed + "/"
+	}
+	return p
 }
 
 // listLead is where a generator's list of a section leads in the
@@ -628,7 +678,7 @@ func (l *postLinks) termLink(dest string) (dir, term string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	return content.TermLink(p)
+	return content.TermLink(l.uglyTermPath(p))
 }
 
 // hexoTerm is content.Content.HexoTermLink of dest, a link on a Hexo

@@ -31,7 +31,8 @@ import (
 // At most three addresses for each of b's tags and each page of its
 // list (as many as its posts fill), and the list of
 // categories (/categories/, the capsule's list of tags), in three forms
-// each.
+// each; one more of each with uglyURLs (/tags/go.html, hugougly.go), and
+// /tags.html.
 func (st *Store) serveTermPages(c *content.Content, b *blog) {
 	if !c.SectionLists() || c.Hexo() {
 		return
@@ -43,8 +44,17 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 	tags, categories := content.TaxonomyTerms(b.posts, key)
 	pageTags, pageCategories := content.TaxonomyTerms(b.pages, key)
 	redirects := make(map[string]*gemini.Response)
+	// With uglyURLs, Hugo writes each at its address with .html:
+	// /tags/go.html, /tags.html (hugougly.go).
+	uglyTags, uglyCategories := c.HugoUglyList("tags"), c.HugoUglyList("categories")
 	if len(categories)+len(pageCategories) > 0 {
 		st.serveTermAddress(b, b.dir+"/categories/", "", redirects) // their list: the capsule's of tags
+		if uglyCategories {
+			st.serveTermAddress(b, uglyAddress(b.dir+"/categories/"), "", redirects)
+		}
+	}
+	if uglyTags && len(tags)+len(pageTags) > 0 {
+		st.serveTermAddress(b, uglyAddress(b.dir+"/tags/"), "", redirects)
 	}
 	for _, g := range b.tags {
 		k := key(g.Name)
@@ -55,11 +65,17 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 		}
 		if tags[k] || pageTags[k] {
 			st.serveTermAddress(b, b.dir+"/tags/"+k+"/", g.Name, redirects)
-			st.serveListPages(c.TermPager("tags"), b.dir+"/tags/"+k+"/", len(g.Posts))
+			if uglyTags {
+				st.serveTermAddress(b, uglyAddress(b.dir+"/tags/"+k+"/"), g.Name, redirects)
+			}
+			st.serveListPages(c.TermPager("tags"), b.dir+"/tags/"+k+"/", len(g.Posts), uglyTags)
 		}
 		if categories[k] || pageCategories[k] {
 			st.serveTermAddress(b, b.dir+"/categories/"+k+"/", g.Name, redirects)
-			st.serveListPages(c.TermPager("categories"), b.dir+"/categories/"+k+"/", len(g.Posts))
+			if uglyCategories {
+				st.serveTermAddress(b, uglyAddress(b.dir+"/categories/"+k+"/"), g.Name, redirects)
+			}
+			st.serveListPages(c.TermPager("categories"), b.dir+"/categories/"+k+"/", len(g.Posts), uglyCategories)
 		}
 	}
 	// A tag's page is a folder on these sites: a reader who writes the

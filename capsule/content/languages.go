@@ -154,6 +154,32 @@ func (c *Content) DefaultLanguageHome() string { return c.defaultLangHome }
 // (/page/3/); the zero value for other sites.
 func (c *Content) HugoPager() Pager { return c.hugoPager }
 
+// HugoUglyList reports whether a Hugo site with uglyURLs writes the
+// list of section (a section's name, a taxonomy's: "tags"; "" for the
+// home) at an address ending in .html rather than in a folder: /posts.html
+// for /posts/, /tags/go.html for /tags/go/, the pages it is split into at
+// /posts/page/2.html, the home at /index.html (Hugo 0.111 builds them so).
+// uglyURLs = true makes every list so; a table of sections
+// ([uglyURLs] posts = true) those it names, the home none. False for
+// other sites.
+func (c *Content) HugoUglyList(section string) bool {
+	if ugly, ok := c.hugoUglySections[strings.ToLower(section)]; ok {
+		return ugly
+	}
+	return c.hugoUgly
+}
+
+// HugoUgly reports whether a Hugo site writes some of its lists at
+// addresses ending in .html (HugoUglyList).
+func (c *Content) HugoUgly() bool {
+	for _, ugly := range c.hugoUglySections {
+		if ugly {
+			return true
+		}
+	}
+	return c.hugoUgly
+}
+
 // TermPager is how a Hugo or Zola site splits the list of a term of
 // taxonomy ("tags", "categories") into pages (/tags/go/page/2/): a Hugo
 // site's lists all alike (HugoPager), a Zola taxonomy's as its

@@ -102,6 +102,10 @@ type Content struct {
 	defaultLangHome string
 	hugoPager       Pager            // see HugoPager
 	termPagers      map[string]Pager // a Zola site's: see TermPager
+	// hugoUgly and hugoUglySections are a Hugo site's uglyURLs: see
+	// HugoUglyList.
+	hugoUgly         bool
+	hugoUglySections map[string]bool
 	// hexoAssets are the web addresses of a Hexo site's posts' asset
 	// files, without their leading "/", to the files (HexoAssetFile),
 	// hexoRoot its root ("/blog").
@@ -646,6 +650,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	if c.sectionLists && !f.zola {
 		c.defaultLangHome = f.config.defaultLangHome
 		c.hugoPager = f.config.pager
+		c.hugoUgly, c.hugoUglySections = f.config.urls.ugly, f.config.urls.uglySections
 	}
 	c.Markup = f.config.markup
 	if c.Languages = slices.Clone(f.config.languages); len(c.Languages) > 0 {
