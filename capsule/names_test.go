@@ -357,6 +357,19 @@ func TestScriptOnlyPageIsAStub(t *testing.T) {
 	if _, _, page := servetest.GeminiGet(t, d, "/pages/search.gmi"); !strings.Contains(page, "検索はこちらです。") {
 		t.Errorf("the page with words is not served:\n%s", page)
 	}
+	// A Jekyll page's Liquid is run first: its output inside the script
+	// is the script's (GenomonPagesR's '{{ site.url }}').
+	d = startSite(t, testfs.Write(t, map[string]string{
+		"_config.yml":            "title: t\nurl: https://example.org\ninclude: [_pages]\n",
+		"_pages/search.md":       "---\ntitle: Search\npermalink: /pages/search/\n---\n<script>\n  var SITE = '{{ site.url }}{{ site.baseurl }}';\n</script>\n",
+		"_posts/2020-01-01-a.md": "---\ntitle: A\n---\n[検索](/pages/search/)\n",
+	}))
+	if status, _, _ := servetest.GeminiGet(t, d, "/pages/search.gmi"); status != gemini.StatusNotFound {
+		t.Errorf("the Jekyll page of a script alone answered %d", status)
+	}
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "\n=> /search 検索\n") {
+		t.Errorf("the link to the Jekyll page does not lead to capsule's search:\n%s", page)
+	}
 }
 
 // Lynx resolves dot segments in a gopher URL before asking: the items of

@@ -163,7 +163,7 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	}
 	body, ws, lines := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir)
 	p.Body, p.Lines = body, lines
-	p.Blank = len(bytes.TrimSpace(body)) == 0 // (its templates alone: a home page made of Liquid)
+	p.Blank = blankBody(body) // (its templates alone: a home page made of Liquid)
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
