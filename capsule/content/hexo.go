@@ -183,7 +183,54 @@ func readHexoConfig(dir string) siteConfig {
 	if pretty, ok := m["pretty_urls"].(map[string]any); ok {
 		c.hexoNoIndex = pretty["trailing_index"] == false
 	}
+	c.markup.HardWraps = hexoBreaks(dir, m)
 	return c
+}
+
+// hexoBreaks is whether the Markdown renderer a Hexo site's package.json
+// names keeps each line break inside a paragraph (<br>), m its
+// _config.yml. Both renderers Hexo's own project publishes turn
+// breaks on unless the configuration turns it off:
+// hexo-renderer-marked (what hexo init installs) merges _config.yml's
+// marked: over its defaults, breaks: true among them (and reads it only
+// with gfm, as marked does); hexo-renderer-markdown-it merges
+// markdown: over its own, render: {breaks: true …} among them, so a
+// render: of the site's own without breaks has none. A value counts as
+// JavaScript takes it ("no" is a string, so true). Another renderer
+// (pandoc, kramed…), or none named, keeps CommonMark's soft breaks.
+func hexoBreaks(dir string, m map[string]any) bool {
+	b, err := readSmall(filepath.Join(dir, "package.json"))
+	if err != nil {
+		return false
+	}
+	var pkg struct {
+		Deps    map[string]any `json:"dependencies"`
+		DevDeps map[string]any `json:"devDependencies"`
+	}
+	if json.Unmarshal(b, &pkg) != nil {
+		return false
+	}
+	has := func(name string) bool { return pkg.Deps[name] != nil || pkg.DevDeps[name] != nil }
+	switch {
+	case has("hexo-renderer-marked"):
+		marked := section(m, "marked")
+		if v, ok := marked["gfm"]; ok && !hexoTruthy(v) {
+			return false
+		}
+		if v, ok := marked["breaks"]; ok {
+			return hexoTruthy(v)
+		}
+		return true
+	case has("hexo-renderer-markdown-it"):
+		// (a key set counts, null too, as Object.assign takes it)
+		md := section(m, "markdown")
+		if v, ok := md["render"]; ok {
+			render, _ := v.(map[string]any)
+			return hexoTruthy(render["breaks"])
+		}
+		return true
+	}
+	return false
 }
 
 // hexoTermMap reads Hexo's category_map or tag_map, v: each name to the
