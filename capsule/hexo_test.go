@@ -1030,3 +1030,39 @@ func TestHexoArchiveDayIsTheAddresssDay(t *testing.T) {
 		}
 	}
 }
+
+// Hexo's {% asset_img %} takes the first of its arguments that names a
+// file of the post's asset folder: {% asset_img 网站截图 screenshot.png %}
+// (the word before it a class of the image) shows screenshot.png, with
+// no dead link. capsule took the first argument for the file: a link to
+// "网站截图", warned of as dead, and the image was lost. What follows
+// the file is its size, then its title, as {% img %} reads them; a tag
+// none of whose arguments names a file still warns.
+func TestHexoAssetImgFileNotFirst(t *testing.T) {
+	dir := hexoSite(t, "title: 资产\nlanguage: zh-CN\npost_asset_folder: true\n", map[string]string{
+		"source/_posts/site.md":             "---\ntitle: 网站推荐\ndate: 2024-06-26\n---\n{% asset_img 网站截图 screenshot.png %}\n\n{% asset_img big shot2.png 640 480 标题 %}\n\n{% asset_img 没有这个 %}\n",
+		"source/_posts/site/screenshot.png": "PNG",
+		"source/_posts/site/shot2.png":      "PNG2",
+		"source/_posts/site/sub/網站截圖.png":   "NESTED",
+	})
+	d := serveDir(t, dir)
+	_, _, page := servetest.GeminiGet(t, d, "/posts/site.gmi")
+	for _, want := range []string{"=> /_posts/site/screenshot.png\n", "=> /_posts/site/shot2.png 标题\n"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q on the page:\n%s", want, page)
+		}
+	}
+	menu := servetest.GopherGet(t, d, "/posts/site\r\n")
+	if !strings.Contains(menu, "/_posts/site/screenshot.png\t") {
+		t.Errorf("no link to screenshot.png in the Gopher menu:\n%s", menu)
+	}
+	var dead []string
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "does not exist") {
+			dead = append(dead, w.Msg)
+		}
+	}
+	if len(dead) != 1 || !strings.Contains(dead[0], "没有这个") {
+		t.Errorf("dead links %q, want the one to 没有这个 alone", dead)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -788,6 +789,29 @@ func (f folder) hexoAssetDir(m *mdFile) string {
 	}
 	name := filepath.Base(m.src.path)
 	return path.Join(m.def.dir, strings.TrimSuffix(name, filepath.Ext(name)))
+}
+
+// maxAssetNames bounds the names hexoAssetNames reads of one folder.
+const maxAssetNames = 4096
+
+// hexoAssetNames are the names of the files in a Hexo post's asset
+// folder dir (on disk), the first maxAssetNames it lists: what {%
+// asset_img %} looks its arguments up in (Hexo's PostAsset slugs; one
+// in a subfolder is not looked up); none if it cannot be read.
+func hexoAssetNames(dir string) map[string]bool {
+	d, err := os.Open(dir)
+	if err != nil {
+		return map[string]bool{}
+	}
+	defer d.Close()
+	list, _ := d.ReadDir(maxAssetNames)
+	names := make(map[string]bool, len(list))
+	for _, e := range list {
+		if e.Type().IsRegular() {
+			names[e.Name()] = true
+		}
+	}
+	return names
 }
 
 // hexoUnbuilt reports whether the file at rel (in the source folder,

@@ -847,6 +847,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	indexes := &sectionIndexes{f: f}
 	var loaded []*Post
 	bundles = make(owners)
+	var assetDirs map[*Post]string // a Hexo post's asset folder, on disk
 	// The last good versions, by file: looked up only for a post that
 	// cannot be loaded now.
 	lastGood := sync.OnceValue(opts.Previous.byFile)
@@ -878,6 +879,12 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		if m := posts[i]; f.gen == genHexo && hexoSection(m.def.dir) != "" {
 			if dir := f.hexoAssetDir(m); dir != "" {
 				bundles[dir] = p // nil when it failed, as a bundle's
+				if p != nil {
+					if assetDirs == nil {
+						assetDirs = make(map[*Post]string)
+					}
+					assetDirs[p] = strings.TrimSuffix(m.src.path, filepath.Ext(m.src.path))
+				}
 			}
 		} else if l == layoutHugo && m.nested && strings.EqualFold(filepath.Base(m.src.path), "index.md") {
 			bundles[m.def.dir] = p // nil when it failed: its files are withheld
@@ -969,7 +976,23 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	if l == layoutJekyll && f.gen == "" {
 		inc = newIncludeFiles(f.root)
 	}
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache, inc)...)
+	var assetOf func(*Post) func(string) bool // {% asset_img %}'s files (hexoAssetNames)
+	if len(assetDirs) > 0 {
+		assetOf = func(p *Post) func(string) bool {
+			dir, ok := assetDirs[p]
+			if !ok {
+				return nil
+			}
+			var names map[string]bool // read once, at the first tag's question
+			return func(name string) bool {
+				if names == nil {
+					names = hexoAssetNames(dir)
+				}
+				return names[name]
+			}
+		}
+	}
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache, inc, assetOf)...)
 	// A home page whose text was its templates alone (a Jekyll index.md
 	// of Liquid loops) has none: no home text, linked from no menu.
 	c.Unlisted = slices.DeleteFunc(c.Unlisted, func(p *Post) bool { return p.Home && p.Blank })

@@ -73,7 +73,7 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
-	out, warns, _ = expandShortcodes(body, line, ref, nil, true, nil, nil, "")
+	out, warns, _ = expandShortcodes(body, line, ref, nil, true, nil, nil, "", nil)
 	return out, warns
 }
 
@@ -95,12 +95,13 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 //
 // lines map out's lines to the file's where they part (Post.Lines): nil
 // when every line of out is the file's line of the same number.
-func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string) (out []byte, warns []ShortcodeWarning, lines []LineSync) {
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string, asset func(name string) bool) (out []byte, warns []ShortcodeWarning, lines []LineSync) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
 	e := newScExpander(body, line, ref, title, vars, !liquid, 0)
 	e.inc, e.incCount, e.postDir, e.track = inc, new(int), postDir, true
+	e.asset = asset
 	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
 		return append(e.out, body...), nil, nil
 	}
@@ -320,6 +321,9 @@ type scExpander struct {
 	ref   func(string) (string, bool)
 	title func(string) string // see expandShortcodes; may be nil
 	vars  map[string]string   // see expandShortcodes; may be nil
+	// asset says whether a name is a file of the post's Hexo asset
+	// folder (its path in the folder); nil for any other post.
+	asset func(string) bool
 	// varRoom is what the site's variables, and the Jekyll includes put
 	// in (includes.go), may still add to the post: half its size (and
 	// 4 KiB), so that a post of nothing but
@@ -1837,6 +1841,20 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		case name == "asset_path" || e.inDestination():
 			e.out = append(e.out, scDest(target)...)
 		case name == "asset_img":
+			if e.asset != nil && !e.asset(target) {
+				// Hexo's asset_img takes the first of its arguments
+				// that names a file of the folder ({% asset_img
+				// 网站截图 screenshot.png %}: the words before it are
+				// the image's classes, what follows it its size,
+				// title and alt, as {% img %} reads them).
+				for i, a := range args[1:] {
+					if e.asset(a) {
+						target = a
+						_, label = hexoImg(append([]string{"/"}, args[i+2:]...))
+						break
+					}
+				}
+			}
 			e.out = append(e.out, "!["+scLabel(label)+"]("+scDest(target)+")"...)
 		default:
 			e.out = append(e.out, "["+scLabel(cmp.Or(label, target))+"]("+scDest(target)+")"...)

@@ -28,7 +28,7 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // cache, dropped of the same body, if it did; next keeps it for the next.
 //
 // inc, when not nil, is a Jekyll site's _includes (includes.go).
-func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache, inc *includeFiles) []*FileError {
+func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache, inc *includeFiles, assetOf func(*Post) func(string) bool) []*FileError {
 	var ix *Index               // made for the first ref: most folders have none
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
@@ -110,7 +110,11 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAt
 			}
 			continue
 		}
-		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, inc, &warns)
+		var asset func(string) bool
+		if assetOf != nil {
+			asset = assetOf(p)
+		}
+		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, inc, asset, &warns)
 	}
 	return warns
 }
@@ -142,7 +146,7 @@ func dropMarkup(body []byte, liquid, blockAttributes bool) []byte {
 // Markdown expanded: what it renders to depends on where its refs lead,
 // which other posts decide, and a reload compares posts by that hash
 // (see capsule's renderCache).
-func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, inc *includeFiles, warns *[]*FileError) {
+func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, inc *includeFiles, asset func(string) bool, warns *[]*FileError) {
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
@@ -161,14 +165,14 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if inc != nil {
 		postDir = inc.postDir(p.File)
 	}
-	body, ws, lines := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir)
+	body, ws, lines := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir, asset)
 	p.Body, p.Lines = body, lines
 	p.Blank = blankBody(body) // (its templates alone: a home page made of Liquid)
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
 		// Markdown).
-		s, _, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars, nil, "")
+		s, _, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars, nil, "", asset)
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {
