@@ -13,7 +13,8 @@ import (
 // keys are not case-sensitive. Among them are words a key that keeps a
 // post back is a letter or two from (publisher, built), which would
 // otherwise be taken for its misspelling and leave the post out (a
-// zzo theme's publications have a publisher).
+// zzo theme's publications have a publisher). Chirpy pins a post with
+// pin: true, and orders its _tabs/ with icon and order.
 var themeKeys = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, k := range strings.Fields(`
@@ -32,6 +33,7 @@ var themeKeys = func() map[string]bool {
 		sharinglinks showviews showlikes showcomments showrelatedcontent externalurl featureimage
 		featureimagecaption layoutbackgroundblur layoutbackgroundheaderspace showheadinganchors
 		showzenmode xml publisher publishers republished built titles pager
+		pin icon order
 		`) {
 		m[k] = true
 	}

@@ -370,3 +370,27 @@ func TestYAMLAnchorsOfValues(t *testing.T) {
 		}
 	}
 }
+
+// Chirpy's keys are theme keys, accepted without a word: a post's pin:
+// true (pinned on the theme's home page) and a tab's icon and order
+// (_tabs/about.md), which warned as unknown keys on every Chirpy blog
+// (heaths2.github.io: 5 warnings, none of them the author's mistake).
+func TestChirpyKeysKnown(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":                "title: G\ntheme: jekyll-theme-chirpy\ncollections:\n  tabs:\n    output: true\n    permalink: /:title/\n",
+		"_posts/2024-12-29-hello.md": "---\ntitle: Hello\npin: true\n---\n본문\n",
+		"_tabs/about.md":             "---\nicon: fas fa-info-circle\norder: 4\n---\n소개\n",
+	})
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Posts) != 1 || len(c.Pages) != 1 {
+		t.Fatalf("%d posts and %d pages, want 1 and 1", len(c.Posts), len(c.Pages))
+	}
+	for _, w := range c.Warnings {
+		if w.Kind == kindUnknownKey || w.Kind == kindMisspelt {
+			t.Errorf("warning: %v", w)
+		}
+	}
+}
