@@ -154,6 +154,12 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 						page.gemini = d + strings.TrimPrefix(page.gemini, p.LangDir)
 						page.gopher = d + strings.TrimPrefix(page.gopher, p.LangDir)
 					}
+					if old.path == page.gemini || old.path == page.gopher {
+						// The capsule's page itself (Chirpy's
+						// _tabs/tags.md at /tags/): it answers there
+						// already, as the stub's links lead.
+						continue
+					}
 					gem, goph := r.alias(old, p.File)
 					if gem {
 						st.gemini[old.path] = gemini.NewResponse(gemini.StatusPermanentRedirect, site.GeminiLinkURL(page.gemini), nil)

@@ -93,3 +93,35 @@ func TestJekyllCategoriesStub(t *testing.T) {
 		t.Errorf("the home links the empty page, or not the page with text:\n%s", home)
 	}
 }
+
+// A theme's tags page with no text whose address on the web is the
+// capsule's tag index itself (Chirpy's _tabs/tags.md, permalink
+// /:title/: /tags/) is left out with one warning, the stub's: the tag
+// index answers /tags/ as the stub's links lead. A second warning said
+// its address /tags/ "is the tag index's: not served there", as if
+// something were lost (heaths2.github.io). The archive's stub at
+// /archives/, which is no address of capsule's, still leads there.
+func TestStubAtItsBuiltinAddress(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":                "title: G\ncollections:\n  tabs:\n    output: true\n    permalink: /:title/\n",
+		"_posts/2024-01-01-hello.md": "---\ntitle: Hello\ntags: [gemini]\n---\n본문\n",
+		"_tabs/tags.md":              "---\nlayout: tags\n---\n",
+		"_tabs/archives.md":          "---\nlayout: archives\n---\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	var warned []string
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.File, "_tabs") {
+			warned = append(warned, w.Error())
+		}
+	}
+	if len(warned) != 2 || strings.Contains(strings.Join(warned, "\n"), "not served there") {
+		t.Errorf("warnings %q, want one for each stub", warned)
+	}
+	if s, _, body := servetest.GeminiGet(t, d, "/tags/"); s != 20 || !strings.Contains(body, "gemini") {
+		t.Errorf("gemini /tags/: %d, not the tag index:\n%s", s, body)
+	}
+	if s, meta, _ := servetest.GeminiGet(t, d, "/archives/"); s != 31 || !strings.HasSuffix(meta, "/archive.gmi") {
+		t.Errorf("gemini /archives/: %d %q, want a redirect to the archive", s, meta)
+	}
+}
