@@ -157,8 +157,10 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 					if old.path == page.gemini || old.path == page.gopher {
 						// The capsule's page itself (Chirpy's
 						// _tabs/tags.md at /tags/): it answers there
-						// already, as the stub's links lead.
-						continue
+						// already, as the stub's links lead; no word
+						// if it is taken (on the protocol where it is
+						// not, /ja/archive on Gemini, it leads there).
+						old.quiet = true
 					}
 					gem, goph := r.alias(old, p.File)
 					if gem {
