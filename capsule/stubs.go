@@ -56,6 +56,9 @@ func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*co
 		for _, p := range list {
 			page, ok := stubPage(p, stubNames)
 			if !ok {
+				page, ok = termStub(p, lists[0])
+			}
+			if !ok {
 				continue
 			}
 			if stubs == nil {
@@ -77,6 +80,25 @@ func layoutStubs(lists ...[]*content.Post) (out [][]*content.Post, stubs map[*co
 		}
 	}
 	return out, stubs, warns
+}
+
+// termStub is the capsule's page that stands for p when p is a theme's
+// page of the posts of one category or tag, with no text
+// (minimal-mistakes' _pages/category-investment.md: layout: category,
+// taxonomy: investment), which its template fills with the posts that
+// have the term: the term's page, in p's language, of posts (capsule's
+// tags hold the posts' categories), or the tag index when no post of
+// posts has it, as the theme's page lists none.
+func termStub(p *content.Post, posts []*content.Post) (builtinPage, bool) {
+	if p.Term == "" || !p.Blank {
+		return builtinPage{}, false
+	}
+	for _, q := range posts {
+		if q.LangDir == p.LangDir && slices.Contains(q.Tags, p.Term) {
+			return builtinPage{"capsule's page of the tag " + p.Term, tagGeminiLink("", p.Term), gopher.TypeMenu, tagSelectorLink("", p.Term)}, true
+		}
+	}
+	return stubNames["tags"], true
 }
 
 // stubPage is the capsule's page that stands for p when p is a layout

@@ -14,7 +14,8 @@ import (
 // post back is a letter or two from (publisher, built), which would
 // otherwise be taken for its misspelling and leave the post out (a
 // zzo theme's publications have a publisher). Chirpy pins a post with
-// pin: true, and orders its _tabs/ with icon and order.
+// pin: true, and orders its _tabs/ with icon and order; minimal-mistakes'
+// page of one category or tag names it in taxonomy (Post.Term).
 var themeKeys = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, k := range strings.Fields(`
@@ -33,7 +34,7 @@ var themeKeys = func() map[string]bool {
 		sharinglinks showviews showlikes showcomments showrelatedcontent externalurl featureimage
 		featureimagecaption layoutbackgroundblur layoutbackgroundheaderspace showheadinganchors
 		showzenmode xml publisher publishers republished built titles pager
-		pin icon order
+		pin icon order taxonomy
 		`) {
 		m[k] = true
 	}

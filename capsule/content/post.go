@@ -77,6 +77,10 @@ type Post struct {
 	Layout string
 	// Brief is that line, "" when there is none (Blank).
 	Brief string
+	// Term is the term whose posts a theme's page of one term lists
+	// (minimal-mistakes' layout: category or tag, with taxonomy:
+	// investment), "" for any other page; at most maxLayoutName bytes.
+	Term string
 	// Math is set when the front matter turns a math renderer on for the
 	// post (math, katex, mathjax: true): "$…$" is then math in it (see
 	// Markup.Dollar).
@@ -687,6 +691,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	p.Math = frontMath(m)
 	p.Layout, p.Brief = layoutPage(m, body)
+	if t := strings.TrimSpace(str(m["taxonomy"])); (p.Layout == "category" || p.Layout == "tag") && len(t) <= maxLayoutName {
+		p.Term = t
+	}
 	// Jekyll's published: false is a draft; Hugo's published is a date,
 	// its publishDate.
 	if v, ok := m["published"]; ok {
