@@ -294,7 +294,8 @@ func scIndexClosers(in []byte) map[string][]scSpan {
 // scBlockTags are the Liquid blocks whose end scIndexClosers pairs with
 // their start ("(name" while open, then ")start" the end of the one at
 // start): those that nest (a note in a note), read by pairedCloser.
-var scBlockTags = map[string]bool{"codeblock": true, "code": true, "blockquote": true, "pullquote": true, "note": true, "centerquote": true, "cq": true}
+var scBlockTags = map[string]bool{"codeblock": true, "code": true, "blockquote": true, "pullquote": true, "note": true, "centerquote": true, "cq": true,
+	"math": true, "katex": true, "mathjax": true}
 
 // pairedCloser is the end of the block whose opening tag starts at p, as
 // scIndexClosers paired them.
@@ -313,6 +314,7 @@ var scBlockEnds = map[string]bool{
 	"endraw": true, "endhighlight": true, "endcomment": true,
 	"endcodeblock": true, "endcode": true, "endblockquote": true, "endpullquote": true,
 	"endnote": true, "endcenterquote": true, "endcq": true,
+	"endmath": true, "endkatex": true, "endmathjax": true,
 }
 
 type scExpander struct {
@@ -1881,6 +1883,26 @@ func (e *scExpander) liquid(p int) (int, bool) {
 				e.out = append(e.out, '\n')
 			}
 			e.out = append(e.out, "\n["+scLabel(cmp.Or(label, link))+"]("+scDest(link)+")\n"...)
+		}
+		return s.end, true
+	case name == "math" || name == "katex" || name == "mathjax":
+		// Hexo's math plugins: hexo-static-math's {% math %}…{% endmath %},
+		// hexo-math's {% katex %}…{% endkatex %} and {% mathjax %}…
+		// {% endmathjax %}. TeX, which they hand to KaTeX or MathJax
+		// as written: never read as Markdown (its \\ and _ kept). On
+		// lines of its own, or with displayMode, display math (a
+		// preformatted block, alt math, as $$ blocks are); within a
+		// line, inline math \(…\).
+		s, ok := e.pairedCloser(p)
+		if !ok {
+			e.warn(p, "Liquid kept as text", "{%% %s %%} without {%% end%s %%}: what follows is kept as text", name, name)
+			break
+		}
+		tex := e.in[t.end:s.start]
+		if e.outAtLineStart() && (bytes.ContainsRune(tex, '\n') || strings.Contains(strings.ReplaceAll(t.args, " ", ""), `displayMode":true`)) {
+			e.fence("math", t.end, s.start, s.end)
+		} else {
+			e.out = append(e.out, `\(`+strings.Join(strings.Fields(string(tex)), " ")+`\)`...)
 		}
 		return s.end, true
 	case name == "blockquote" || name == "pullquote" || name == "note" || name == "centerquote" || name == "cq":
