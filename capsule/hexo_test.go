@@ -1036,18 +1036,20 @@ func TestHexoArchiveDayIsTheAddresssDay(t *testing.T) {
 // (the word before it a class of the image) shows screenshot.png, with
 // no dead link. capsule took the first argument for the file: a link to
 // "网站截图", warned of as dead, and the image was lost. What follows
-// the file is its size, then its title, as {% img %} reads them; a tag
-// none of whose arguments names a file still warns.
+// the file is its size, then its title, as {% img %} reads them (the
+// file first too: {% asset_img shot2.png 320 240 "小さい" %} is labelled
+// 小さい, not "320 240 小さい"); a tag none of whose arguments names a
+// file still warns.
 func TestHexoAssetImgFileNotFirst(t *testing.T) {
 	dir := hexoSite(t, "title: 资产\nlanguage: zh-CN\npost_asset_folder: true\n", map[string]string{
-		"source/_posts/site.md":             "---\ntitle: 网站推荐\ndate: 2024-06-26\n---\n{% asset_img 网站截图 screenshot.png %}\n\n{% asset_img big shot2.png 640 480 标题 %}\n\n{% asset_img 没有这个 %}\n",
+		"source/_posts/site.md":             "---\ntitle: 网站推荐\ndate: 2024-06-26\n---\n{% asset_img 网站截图 screenshot.png %}\n\n{% asset_img big shot2.png 640 480 标题 %}\n\n{% asset_img shot2.png 320 240 \"小さい\" %}\n\n{% asset_img 没有这个 %}\n",
 		"source/_posts/site/screenshot.png": "PNG",
 		"source/_posts/site/shot2.png":      "PNG2",
 		"source/_posts/site/sub/網站截圖.png":   "NESTED",
 	})
 	d := serveDir(t, dir)
 	_, _, page := servetest.GeminiGet(t, d, "/posts/site.gmi")
-	for _, want := range []string{"=> /_posts/site/screenshot.png\n", "=> /_posts/site/shot2.png 标题\n"} {
+	for _, want := range []string{"=> /_posts/site/screenshot.png\n", "=> /_posts/site/shot2.png 标题\n", "=> /_posts/site/shot2.png 小さい\n"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("no %q on the page:\n%s", want, page)
 		}

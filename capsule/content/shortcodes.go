@@ -1843,6 +1843,10 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		case name == "asset_path" || e.inDestination():
 			e.out = append(e.out, scDest(target)...)
 		case name == "asset_img":
+			// What follows the file is its width and height, then its
+			// title and alt, as {% img %} reads them: the numbers are no
+			// label ({% asset_img cat.png 640 480 "A cat" %}).
+			_, label = hexoImg(append([]string{"/"}, args[1:]...))
 			if e.asset != nil && !e.asset(target) {
 				// Hexo's asset_img takes the first of its arguments
 				// that names a file of the folder ({% asset_img
