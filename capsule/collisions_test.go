@@ -223,7 +223,7 @@ func TestScheduledCollisionsFoundNow(t *testing.T) {
 		want  []string
 	}{
 		{"alias on robots.txt", map[string]string{"a.md": post("A", ""), "later.md": scheduled("aliases = [\"/robots.txt\"]\n")},
-			[]string{"later.md:1: ", "old address /robots.txt", "robots.txt's: not served there"}},
+			[]string{"later.md:1: ", "old address /robots.txt", "capsule's own robots.txt's: not served there"}},
 		{"alias on a post", map[string]string{"a.md": post("A", ""), "later.md": scheduled("aliases = [\"/posts/a.gmi\"]\n")},
 			[]string{"later.md:1: ", "old address /posts/a.gmi", "a.md"}},
 		{"slug of a post", map[string]string{"a.md": post("A", ""), "later.md": scheduled("slug = \"a\"\n")},
@@ -241,5 +241,27 @@ func TestScheduledCollisionsFoundNow(t *testing.T) {
 				t.Errorf("%s: warnings %q do not say %q", c.name, warns, w)
 			}
 		}
+	}
+}
+
+// A file beside the posts at the address of one of capsule's own pages
+// is named as that page, capsule's: "robots.txt: has the address of
+// robots.txt" (an Astro site's public/robots.txt) said nothing.
+func TestFileAtCapsulesOwnAddressSaysWhose(t *testing.T) {
+	d := startSite(t, testfs.Write(t, map[string]string{
+		"a.md":       "+++\ntitle = \"A\"\ndate = 2020-01-01\n+++\nText.\n",
+		"robots.txt": "User-agent: *\n",
+	}))
+	var saw bool
+	for _, w := range d.Store().Warnings {
+		if w.File == "robots.txt" {
+			saw = true
+			if w.Msg != "has the address of capsule's own robots.txt: not served" {
+				t.Errorf("warning %q", w.Msg)
+			}
+		}
+	}
+	if !saw {
+		t.Errorf("no warning of robots.txt: %v", d.Store().Warnings)
 	}
 }

@@ -39,10 +39,10 @@ const (
 	builtinTags    = "the tag index"
 	builtinArchive = "the archive"
 	builtinAtom    = "the Atom feed"
-	builtinRobots  = "robots.txt"
+	builtinRobots  = "capsule's own robots.txt"
 	builtinFavicon = "the favicon"
 	builtinSearch  = "search"
-	builtinCaps    = "caps.txt"
+	builtinCaps    = "capsule's own caps.txt"
 )
 
 // builtinGemini and builtinGopher are the addresses of the capsule's own
