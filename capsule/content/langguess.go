@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // japaneseUnsaid warns when a site that says no language (so English,
 // its interface too) is written in Japanese: most of its posts have kana
-// in their title or their summary (not their Markdown: a reload has
-// forgotten most of it, and must say what a start says). Jekyll's and
+// in their title, their summary or the first kanaLook bytes of their
+// text (Post.kana, noted as each is read: a reload has forgotten most
+// texts, and must say what a start says; ousttrue's Zola blog titles its
+// Japanese posts in English and kanji). Jekyll's and
 // Hugo's themes default to English as well, so capsule keeps it, and
 // says where to set the language (Japanese blogs often leave it unset:
 // melborne's 451 posts were served lang=en, with English labels). nil
@@ -21,7 +22,7 @@ func (f folder) japaneseUnsaid(lang string, posts []*Post) *FileError {
 	}
 	japanese := 0
 	for _, p := range posts {
-		if hasKana(p.Title) || hasKana(p.Summary) {
+		if p.kana || hasKana(p.Title) || hasKana(p.Summary) {
 			japanese++
 		}
 	}
@@ -45,15 +46,24 @@ func (f folder) japaneseUnsaid(lang string, posts []*Post) *FileError {
 		Msg: fmt.Sprintf("%d of %d posts are in Japanese, but the site says no language, so it is served as English (lang=en, English labels): set %s, or -lang ja", japanese, len(posts), how)}
 }
 
-// hasKana reports whether s holds hiragana or katakana, which only
-// Japanese is written in (kanji alone may be Chinese).
-func hasKana(s string) bool {
-	for i := 0; i < len(s) && i < 4096; {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= 0x3041 && r <= 0x30ff && r != 0x30fb { // not the middle dot, a mark of many scripts' typography
-			return true
+// kanaLook is how much of a post's text is looked at for kana (Post.kana):
+// a Japanese text has some in its first lines.
+const kanaLook = 4096
+
+// hasKana reports whether the first kanaLook bytes of s hold hiragana or
+// katakana, which only Japanese is written in (kanji alone may be
+// Chinese). Kana are U+3041..U+30FF, three bytes from 0xE3 0x81..0x83 in
+// UTF-8, which no other character's bytes contain: the bytes are looked
+// at, none decoded, nothing copied.
+func hasKana[T string | []byte](s T) bool {
+	n := min(len(s), kanaLook)
+	for i := 0; i+2 < n; i++ {
+		if s[i] == 0xe3 && s[i+1] >= 0x81 && s[i+1] <= 0x83 {
+			r := 0x3000 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			if r >= 0x3041 && r <= 0x30ff && r != 0x30fb { // not the middle dot, a mark of many scripts' typography
+				return true
+			}
 		}
-		i += size
 	}
 	return false
 }

@@ -165,6 +165,11 @@ type Post struct {
 	// hidden is a Jekyll post whose front matter (or defaults) says
 	// hidden, which jekyll-paginate's pages leave out (JekyllPaginators).
 	hidden bool
+	// kana is a post whose text, in its first bytes, has kana (hasKana):
+	// a Japanese post though its title be English or kanji alone, for
+	// the site's language warning (japaneseUnsaid), which a reload, having
+	// forgotten most texts, must say as a start does.
+	kana bool
 	// pagination is a Jekyll page's jekyll-paginate-v2 settings, when it
 	// is the template of a list of posts in pages (JekyllPaginators).
 	pagination paginationV2
@@ -625,7 +630,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 
-	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: blankBody(body)}
+	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: blankBody(body), kana: hasKana(body)}
 	if def.eleventy != "" {
 		// An Eleventy post whose text no template language
 		// preprocesses (markdownTemplateEngine: false, an override of

@@ -193,8 +193,10 @@ func textEdited(old, r parseResult) bool {
 		return false
 	}
 	x, y := *a, *b
-	x.Body, x.BodyHash, x.bodySum, x.bodyAt = nil, 0, nil, 0
-	y.Body, y.BodyHash, y.bodySum, y.bodyAt = nil, 0, nil, 0
+	// (kana is of the text too: it changes no list, only the site's
+	// language warning, which Load says of the posts it gives out.)
+	x.Body, x.BodyHash, x.bodySum, x.bodyAt, x.kana = nil, 0, nil, 0, false
+	y.Body, y.BodyHash, y.bodySum, y.bodyAt, y.kana = nil, 0, nil, 0, false
 	return SamePostAll(&x, &y)
 }
 
@@ -266,7 +268,7 @@ func (s *postStage) withText(edited []int, posts []*mdFile, entries []*parsedEnt
 				return nil
 			}
 			q := *p
-			q.Body, q.BodyHash, q.bodySum, q.bodyAt, q.Title = d.Body, d.BodyHash, d.bodySum, d.bodyAt, d.Title
+			q.Body, q.BodyHash, q.bodySum, q.bodyAt, q.kana, q.Title = d.Body, d.BodyHash, d.bodySum, d.bodyAt, d.kana, d.Title
 			out.lists[l][j] = &q
 			out.state[&q] = s.state[p]
 			delete(out.state, p)

@@ -323,6 +323,43 @@ func TestJapaneseSiteWithoutALanguageWarned(t *testing.T) {
 	}
 }
 
+// A Japanese site whose titles are in English or in kanji alone
+// (ousttrue's Zola blog) is told apart by its posts' texts: the warning
+// is said at a start and again at a reload, which takes the unchanged
+// posts from the last load without their texts.
+func TestJapaneseTextsWithOtherTitlesWarned(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"config.toml":                 "base_url = \"https://example.org\"\ntitle = \"t\"\n",
+		"content/_index.md":           "+++\nsort_by = \"date\"\n+++\n",
+		"content/2021-01-01-vim.md":   "+++\ntitle = \"Vim\"\ndate = 2021-01-01\n+++\n今日は Vim の設定を書きました。\n",
+		"content/2021-01-02-nikki.md": "+++\ntitle = \"日記\"\ndate = 2021-01-02\n+++\n雨が降っていました。\n",
+		"content/2021-01-03-go.md":    "+++\ntitle = \"Go\"\ndate = 2021-01-03\n+++\nGo のテストについて。\n",
+	})
+	warned := func(c *Content) bool {
+		for _, w := range c.Warnings {
+			if w.Kind == "site language" && strings.Contains(w.Msg, "3 of 3 posts are in Japanese") && strings.Contains(w.Msg, `default_language = "ja"`) {
+				return true
+			}
+		}
+		return false
+	}
+	c, err := loadStrict(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !warned(c) {
+		t.Errorf("no site language warning at the start: %v", c.Warnings)
+	}
+	c.Forget()
+	again, err := Load(dir, LoadOptions{Settle: -1, Previous: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !warned(again) {
+		t.Errorf("no site language warning at the reload: %v", again.Warnings)
+	}
+}
+
 // A Hugo site of one language written in languages: (k-kaz-git's: the
 // title in languages.ja) is titled by it, as Hugo's .Site.Title is the
 // language's, over the top level's too (Hugo 0.111 prints "言語の" here;

@@ -531,6 +531,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.String(p.fmTranslationKey)
 	w.Bool(p.untitled)
 	w.Bool(p.hidden)
+	w.Bool(p.kana)
 	encodePaginationV2(w, p.pagination)
 	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
 	w.Bool(p.weighted)
@@ -606,6 +607,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.fmTranslationKey = d.String()
 	p.untitled = d.Bool()
 	p.hidden = d.Bool()
+	p.kana = d.Bool()
 	p.pagination = decodePaginationV2(d)
 	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
 	p.weighted = d.Bool()
