@@ -501,7 +501,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.serveHexoAssets(c.HexoAssetAddresses())
 	st.servePostsFolders(blogs, links)
 	st.serveDefaultLanguageHome(c)
-	st.serveUglyHomes(c, blogs)
+	st.serveHomeIndexes(c, blogs)
 	st.serveJekyllPaginator(c, blogs)
 	for _, lb := range blogs {
 		// Last: what anything else answers is its.

@@ -83,6 +83,21 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 			st.gopher[folder] = st.gopher[gopherSel]
 		}
 	}
+	// A generator's list, in the forms a reader gives it: Hugo and Zola
+	// write /posts/ at /posts/index.html (and a web server answers
+	// /posts with it), each form leading where the folder does.
+	// A folder of pages named as a taxonomy (content/categories/) keeps
+	// to its folder's address: the other forms are the list of terms'
+	// (serveTermPages), as they were.
+	leadForms := func(folder, gem, gopherSel string) {
+		lead(folder, gem, gopherSel)
+		if _, term, ok := content.TermLink(folder); ok && term == "" {
+			return
+		}
+		for _, a := range addressForms(folder) {
+			lead(a, gem, gopherSel)
+		}
+	}
 	for _, lb := range blogs {
 		if len(lb.list()) > 0 { // a post page below it (polyglot's copies too)
 			lead(lb.dir+postsDir, lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
@@ -92,15 +107,29 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 		}
 		// With uglyURLs, Hugo writes them at /posts.html (hugougly.go).
 		for _, sec := range sortedSections(l.sections[lb.dir]) {
-			lead(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
+			leadForms(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
 			if l.c.HugoUglyList(sec) {
 				lead(uglyAddress(lb.dir+"/"+sec+"/"), lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
 			}
 		}
 		for _, sec := range sortedSections(l.pageSections[lb.dir]) {
-			lead(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
+			leadForms(lb.dir+"/"+sec+"/", lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
 			if l.c.HugoUglyList(sec) {
 				lead(uglyAddress(lb.dir+"/"+sec+"/"), lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
+			}
+		}
+		// A Hugo site's nested sections (/posts/tech/: hugolists.go)
+		// lead where their top sections do: the archive, or the home
+		// for pages; a section whose _index.md has text is a page at its
+		// address, which keeps it.
+		for _, hl := range l.hugoLists[lb.dir] {
+			to, sel := lb.dir+"/", lb.dir+"/"
+			if hl.posts {
+				to, sel = lb.dir+archivePath, lb.dir+archiveSel
+			}
+			leadForms(hl.path, lb.site.GeminiURL(to), sel)
+			if hl.ugly {
+				lead(uglyAddress(hl.path), lb.site.GeminiURL(to), sel)
 			}
 		}
 	}
@@ -120,9 +149,9 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 		}
 		if to, ok := l.zolaLists[zl.Path]; ok {
 			if to.list == archiveTag {
-				lead(zl.Path, lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
+				leadForms(zl.Path, lb.site.GeminiURL(lb.dir+archivePath), lb.dir+archiveSel)
 			} else {
-				lead(zl.Path, lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
+				leadForms(zl.Path, lb.site.GeminiURL(lb.dir+"/"), lb.dir+"/")
 			}
 		}
 		at := st.gemini[zl.Path]

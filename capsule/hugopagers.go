@@ -24,27 +24,37 @@ import (
 // rather than to nothing.
 
 // serveHugoPagers answers the pages of the home's and the sections'
-// lists of blogs, a Hugo site's blogs (one a language). Last, after
-// everything else: an address a page, a file or an old address has keeps
-// it. For a blog of n posts, at most 2n/size + 1 + its sections' count
-// pages (each section's twice when its name has capitals), three
-// addresses each (four with uglyURLs).
+// lists of blogs, a Hugo site's blogs (one a language): the sections of
+// posts' (leading to the archive), of pages' (/captures/page/2/, to the
+// home, or to the section's page when its _index.md has text), and the
+// nested sections' (/posts/tech/page/2/, hugolists.go). The home's
+// list, in Hugo 0.111, is of every page (.Paginator of the home lists
+// site.RegularPages unless the theme says otherwise): as many pages as
+// the posts and pages fill. Last, after everything else: an address a
+// page, a file or an old address has keeps it. For a blog of n posts
+// and pages, at most n/size + 1 pages for the home, and n/size + 1 for
+// each section, top or nested, holding some (each twice when its name
+// has capitals), three addresses each (four with uglyURLs).
 func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog, l *postLinks) {
 	pg := c.HugoPager()
 	if pg.Size <= 0 {
 		return
 	}
 	for _, b := range blogs {
-		st.serveListPages(pg, b.dir+"/", len(b.posts), c.HugoUglyList(""))
+		st.serveListPages(pg, b.dir+"/", len(b.posts)+len(b.pages), c.HugoUglyList(""))
 		// In the order of their names, each also in lower case, as Hugo
 		// writes a section's list (sortedSections).
-		secs := l.sections[b.dir]
-		for _, sec := range slices.Sorted(maps.Keys(secs)) {
-			ugly := c.HugoUglyList(sec)
-			st.serveListPages(pg, b.dir+"/"+sec+"/", secs[sec], ugly)
-			if low := strings.ToLower(sec); low != sec {
-				st.serveListPages(pg, b.dir+"/"+low+"/", secs[sec], ugly)
+		for _, secs := range []map[string]int{l.sections[b.dir], l.pageSections[b.dir]} {
+			for _, sec := range slices.Sorted(maps.Keys(secs)) {
+				ugly := c.HugoUglyList(sec)
+				st.serveListPages(pg, b.dir+"/"+sec+"/", secs[sec], ugly)
+				if low := strings.ToLower(sec); low != sec {
+					st.serveListPages(pg, b.dir+"/"+low+"/", secs[sec], ugly)
+				}
 			}
+		}
+		for _, hl := range l.hugoLists[b.dir] {
+			st.serveListPages(pg, hl.path, hl.n, hl.ugly)
 		}
 	}
 }

@@ -23,18 +23,18 @@ import (
 // the list whose address is list (ending in "/"): its path with .html
 // (/posts/ at /posts.html, /tags/go/page/2/ at /tags/go/page/2.html).
 // A blog's home (its folder, "/" or a language's "/fr/") is at
-// index.html in it, as without uglyURLs: that is serveUglyHomes'.
+// index.html in it, as without uglyURLs: that is serveHomeIndexes'.
 func uglyAddress(list string) string {
 	return strings.TrimSuffix(list, "/") + ".html"
 }
 
-// serveUglyHomes answers /index.html, the home of a Hugo site with
-// uglyURLs as Hugo writes it (and /fr/index.html of a language's home),
-// with a redirect to the home on Gemini, its menu on Gopher. Last, after
-// everything else: an address a page or a file has keeps it. One address
-// a blog.
-func (st *Store) serveUglyHomes(c *content.Content, blogs []*blog) {
-	if !c.HugoUglyList("") {
+// serveHomeIndexes answers /index.html, the home of a Hugo or Zola site
+// as the generator writes it, with uglyURLs or without (and
+// /fr/index.html of a language's home), with a redirect to the home on
+// Gemini, its menu on Gopher. Last, after everything else: an address a
+// page or a file has keeps it. One address a blog.
+func (st *Store) serveHomeIndexes(c *content.Content, blogs []*blog) {
+	if !c.SectionLists() {
 		return
 	}
 	for _, b := range blogs {

@@ -88,11 +88,15 @@ type postLinks struct {
 	// hugopagers.go).
 	sections map[string]map[string]int
 	// pageSections are the same of each blog's listed pages in
-	// sections of their own (Hugo's docs/, of docs/install.md): a link
+	// sections of their own (Hugo's docs/, of docs/install.md), with
+	// how many pages each holds: a link
 	// to the generator's list of one leads to the blog's home, which
 	// lists the pages, unless the section's text is a page of its own
 	// (content's section pages), which its address names.
-	pageSections map[string]map[string]bool
+	pageSections map[string]map[string]int
+	// hugoLists are a Hugo site's nested sections' lists (/posts/tech/,
+	// hugolists.go) by blog folder.
+	hugoLists map[string][]hugoList
 	// zolaLists are a Zola site's sections' list addresses (and those
 	// of their pages, /blog/page/2/), each with the blog's folder and
 	// the capsule's list it leads to (content.ZolaList): nested ones
@@ -555,7 +559,7 @@ func (l *postLinks) sectionList(dest string) (dir, list string, ok bool) {
 		}
 	}
 	for d, secs := range l.pageSections {
-		if rest, ok := strings.CutPrefix(p, d+"/"); ok && secs[strings.TrimSuffix(rest, "/")] {
+		if rest, ok := strings.CutPrefix(p, d+"/"); ok && secs[strings.TrimSuffix(rest, "/")] > 0 {
 			return d, homeTag, true
 		}
 	}
@@ -584,9 +588,12 @@ func (l *postLinks) uglyList(dest string) (dir, list string, ok bool) {
 		}
 		if sec := strings.TrimSuffix(rest, ".html"); secs[sec] > 0 && l.c.HugoUglyList(sec) {
 			return d, archiveTag, true
-		} else if l.pageSections[d][sec] && l.c.HugoUglyList(sec) {
+		} else if l.pageSections[d][sec] > 0 && l.c.HugoUglyList(sec) {
 			return d, homeTag, true
 		}
+	}
+	if to, ok := l.zolaLists[p]; ok { // a nested section's, a list's page (/posts/page/2.html: hugoListLeads)
+		return to.dir, to.list, true
 	}
 	return "", "", false
 }
@@ -771,7 +778,8 @@ func (l *postLinks) setTags(blogs []*blog) {
 		l.zolaTags = make(map[string]map[string]string, len(blogs))
 	}
 	l.sections = make(map[string]map[string]int, len(blogs))
-	l.pageSections = make(map[string]map[string]bool, len(blogs))
+	l.pageSections = make(map[string]map[string]int, len(blogs))
+	l.hugoLists = make(map[string][]hugoList, len(blogs))
 	withPosts := make(map[string]bool, len(blogs))
 	for _, b := range blogs {
 		withPosts[b.dir] = len(b.posts) > 0
@@ -804,13 +812,14 @@ func (l *postLinks) setTags(blogs []*blog) {
 		}
 		l.sections[b.dir] = secs
 		if l.c.SectionLists() {
-			pageSecs := make(map[string]bool)
+			pageSecs := make(map[string]int)
 			for _, p := range b.pages {
 				if first := topFolder(p); first != "" && secs[first] == 0 {
-					pageSecs[first] = true
+					pageSecs[first]++
 				}
 			}
 			l.pageSections[b.dir] = pageSecs
+			l.hugoLists[b.dir] = hugoNestedLists(l.c, b)
 		}
 		tags := make(map[string]string, len(b.tags))
 		for _, g := range b.tags {
@@ -872,6 +881,7 @@ func (l *postLinks) setTags(blogs []*blog) {
 			l.zolaTags[b.dir] = zt
 		}
 	}
+	l.hugoListLeads(blogs)
 }
 
 // topFolder is the first folder of p's file in its language's content
@@ -973,6 +983,9 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 				return "link to " + l.c.Unpublished(target) + " (" + target.Path() + "): not offered (its text is kept): " + shownLink(dest)
 			})
 		case isPost && target == nil && !onSite:
+			if _, _, ok := l.sectionList(dest); ok {
+				break // a nested section's list, /posts/tech/ (hugolists.go): the archive, the home
+			}
 			warn("dead post link", func() string { return "link to a post that does not exist: " + shownLink(dest) })
 		case !isPost:
 			switch _, kind, relative := l.resolveFile(dest, p); {

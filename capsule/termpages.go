@@ -56,6 +56,17 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 	if uglyTags && len(tags)+len(pageTags) > 0 {
 		st.serveTermAddress(b, uglyAddress(b.dir+"/tags/"), "", redirects)
 	}
+	if len(tags)+len(pageTags) > 0 {
+		// /tags/index.html, /tags: the capsule's /tags/ keeps its own.
+		st.serveTermAddress(b, b.dir+"/tags/", "", redirects)
+	}
+	// Hugo splits the list of a taxonomy's terms into pages too
+	// (/tags/page/2/, a term a line), which lead where the list does:
+	// ceil(terms/size) pages (Zola splits none: no Pager for it).
+	if pg := c.HugoPager(); pg.Size > 0 {
+		st.serveListPages(pg, b.dir+"/tags/", len(joinTerms(tags, pageTags)), uglyTags)
+		st.serveListPages(pg, b.dir+"/categories/", len(joinTerms(categories, pageCategories)), uglyCategories)
+	}
 	for _, g := range b.tags {
 		k := key(g.Name)
 		if k == "" || c.ZolaTerms() && !isASCII(k) {
@@ -93,6 +104,18 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 		}
 		st.serveTermAddress(b, addr, g.Name, redirects)
 	}
+}
+
+// joinTerms is the set of terms of a and of b.
+func joinTerms(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
 }
 
 // isASCII reports whether s is ASCII only.

@@ -154,6 +154,25 @@ func (c *Content) DefaultLanguageHome() string { return c.defaultLangHome }
 // (/page/3/); the zero value for other sites.
 func (c *Content) HugoPager() Pager { return c.hugoPager }
 
+// HugoSections are the folders of a Hugo site's sections that have an
+// _index.md (or a translation of one, _index.fr.md), relative to the
+// posts folder as Post.Dir is ("posts/tech", "en/posts/tech"), sorted:
+// Hugo writes a list of each at its folder's address (/posts/tech/),
+// a folder below a section's being a section of its own only so. As
+// many as the folders found; nil for other sites.
+func (c *Content) HugoSections() []string { return c.hugoSections }
+
+// hugoSectionDirs are the folders, relative to dir, of the section files
+// files (found in dir), sorted and once each.
+func hugoSectionDirs(dir string, files []string) []string {
+	var dirs []string
+	for _, file := range files {
+		dirs = append(dirs, relDir(dir, file))
+	}
+	slices.Sort(dirs)
+	return slices.Compact(dirs)
+}
+
 // HugoUglyList reports whether a Hugo site with uglyURLs writes the
 // list of section (a section's name, a taxonomy's: "tags"; "" for the
 // home) at an address ending in .html rather than in a folder: /posts.html

@@ -101,6 +101,7 @@ type Content struct {
 	// defaultLangHome: see DefaultLanguageHome.
 	defaultLangHome string
 	hugoPager       Pager            // see HugoPager
+	hugoSections    []string         // see HugoSections
 	termPagers      map[string]Pager // a Zola site's: see TermPager
 	// hugoUgly and hugoUglySections are a Hugo site's uglyURLs: see
 	// HugoUglyList.
@@ -413,6 +414,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		main := f.mainSections(nested)
 		if l == layoutHugo && f.gen == "" && !f.zola {
+			c.hugoSections = hugoSectionDirs(dir, sections)
 			// A section of pages with text is a page too, as Hugo
 			// renders it, with the list of its pages; the posts'
 			// sections' lists are the archive (their text is not

@@ -28,7 +28,7 @@ func Same(a, b *Content) bool {
 	if a.Meta != b.Meta || a.Layout != b.Layout || a.Markup != b.Markup || a.baseURL != b.baseURL || a.zolaTerms != b.zolaTerms || a.polyglot != b.polyglot || a.bareHTML != b.bareHTML || a.hexo != b.hexo || a.sectionLists != b.sectionLists ||
 		a.hexoRoot != b.hexoRoot || !maps.Equal(a.hexoAssets, b.hexoAssets) ||
 		!maps.Equal(a.hexoCategoryMap, b.hexoCategoryMap) || !maps.Equal(a.hexoTagMap, b.hexoTagMap) || a.hexoFilenameCase != b.hexoFilenameCase ||
-		a.hexoTerms != b.hexoTerms || !a.jekyllArchives.same(b.jekyllArchives) || a.defaultLangHome != b.defaultLangHome || a.hugoPager != b.hugoPager || a.hugoUgly != b.hugoUgly || !maps.Equal(a.hugoUglySections, b.hugoUglySections) || !maps.Equal(a.termPagers, b.termPagers) || a.jekyllPaginate != b.jekyllPaginate || !slices.Equal(a.templatesV2, b.templatesV2) ||
+		a.hexoTerms != b.hexoTerms || !a.jekyllArchives.same(b.jekyllArchives) || a.defaultLangHome != b.defaultLangHome || a.hugoPager != b.hugoPager || !slices.Equal(a.hugoSections, b.hugoSections) || a.hugoUgly != b.hugoUgly || !maps.Equal(a.hugoUglySections, b.hugoUglySections) || !maps.Equal(a.termPagers, b.termPagers) || a.jekyllPaginate != b.jekyllPaginate || !slices.Equal(a.templatesV2, b.templatesV2) ||
 		(a.Location == nil) != (b.Location == nil) || a.Location != nil && a.Location.String() != b.Location.String() ||
 		!SameTime(a.NextChange, b.NextChange) || !slices.Equal(a.Languages, b.Languages) ||
 		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) || !slices.Equal(a.zolaLists, b.zolaLists) {

@@ -38,8 +38,11 @@ func TermLink(p string) (dir, term string, ok bool) {
 	// The rest is the term: Hugo keeps a term's "/" in its address
 	// ("CI/CD" at /tags/ci/cd/), each part escaped on its own.
 	parts := seg[1:]
-	if n := len(parts); n >= 3 && parts[n-2] == "page" && isDigits(parts[n-1]) {
-		parts = parts[:n-2] // a page of its list, Hugo's /tags/go/page/2/
+	if n := len(parts); n >= 2 && parts[n-2] == "page" && isDigits(parts[n-1]) {
+		// A page of its list, Hugo's /tags/go/page/2/; of the list of
+		// the terms, /tags/page/2/ (where a term written "page/2"
+		// would be too: Hugo writes the list's page there).
+		parts = parts[:n-2]
 	}
 	for i, part := range parts {
 		t, err := url.PathUnescape(part)
