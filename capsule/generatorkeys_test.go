@@ -240,3 +240,35 @@ func TestMrGreenLanguages(t *testing.T) {
 		t.Errorf("warnings: %s", w)
 	}
 }
+
+// Hugo reads a post's title, slug, description and terms as text whatever
+// YAML made of them: "slug: 6550187" (Lruihao's blog, whose one numbered
+// slug stopped the whole site loading) is the post's address
+// /posts/6550187/, "title: 2024" its title, "categories: 7" the term 7,
+// as Hugo builds them. Capsule's own posts folder keeps its rule (a
+// string), which TestFrontMatterTypeErrors checks.
+func TestHugoNumbersInFrontMatterAreText(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":          "title = \"t\"\n[permalinks]\nposts = \"posts/:slugorcontentbasename\"\n",
+			"content/posts/a.md": "---\ntitle: 2024\ndate: 2024-01-11\nslug: 6550187\ndescription: 42\ncategories: 7\n---\n数字の記事。\n",
+			"content/posts/b.md": "---\ntitle: true\ndate: 2024-01-12\nslug: 1.5\n---\n[前の記事](/posts/6550187/)\n",
+		})
+	})
+	_, _, post := servetest.GeminiGet(t, d, "/posts/6550187.gmi")
+	if !strings.HasPrefix(post, "# 2024\n") || !strings.Contains(post, "数字の記事。") {
+		t.Errorf("/posts/6550187.gmi is not the post titled 2024:\n%s", post)
+	}
+	if st, meta, _ := servetest.GeminiGet(t, d, "/posts/6550187/"); st != 31 || !strings.HasSuffix(meta, "/posts/6550187.gmi") {
+		t.Errorf("Hugo's address /posts/6550187/: %d %s", st, meta)
+	}
+	if _, _, b := servetest.GeminiGet(t, d, "/posts/1.5.gmi"); !strings.HasPrefix(b, "# true\n") || !strings.Contains(b, "=> /posts/6550187.gmi") {
+		t.Errorf("/posts/1.5.gmi (title true, linking to the other post):\n%s", b)
+	}
+	if _, _, tag := servetest.GeminiGet(t, d, "/tags/7.gmi"); !strings.Contains(tag, "2024") {
+		t.Errorf("the term 7 lacks the post:\n%s", tag)
+	}
+	if menu := servetest.GopherGet(t, d, "/\r\n"); !strings.Contains(menu, "2024\t/posts/6550187/\t") {
+		t.Errorf("the Gopher menu lacks the post:\n%s", menu)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -499,6 +500,20 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 				// Hugo's term is the string whole: "Ruby on Rails" is one
 				// tag, "Windows, 情報" too (Jekyll splits at spaces).
 				m[key] = []any{s}
+			}
+		}
+		for _, key := range []string{"title", "slug", "description", "summary", "tags", "categories", "category"} {
+			// Hugo reads these as text whatever YAML or TOML made of
+			// them (its cast.ToString): "slug: 6550187" names
+			// /posts/6550187/, "title: 2024" is titled 2024, a term
+			// "categories: 7" is the term 7 (Lruihao's blog, whose
+			// numbered slug stopped the whole site loading).
+			if s, ok := hugoScalarText(m[key]); ok {
+				if key == "tags" || key == "categories" || key == "category" {
+					m[key] = []any{s}
+				} else {
+					m[key] = s
+				}
 			}
 		}
 	}
@@ -1093,4 +1108,23 @@ func redirectTo(v any) (to, why string) {
 		return "", fmt.Sprintf("%q has a control character (a line break, a tab), which no address has", clip(s))
 	}
 	return s, ""
+}
+
+// hugoScalarText is a number or a truth value of front matter as text, as
+// Hugo's cast.ToString writes it (6550187, 1.5, true), and whether v is
+// one.
+func hugoScalarText(v any) (string, bool) {
+	switch v := v.(type) {
+	case int:
+		return strconv.Itoa(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case uint64:
+		return strconv.FormatUint(v, 10), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case bool:
+		return strconv.FormatBool(v), true
+	}
+	return "", false
 }
