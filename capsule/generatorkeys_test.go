@@ -272,3 +272,23 @@ func TestHugoNumbersInFrontMatterAreText(t *testing.T) {
 		t.Errorf("the Gopher menu lacks the post:\n%s", menu)
 	}
 }
+
+// Hugo's param shortcode finds a value of a table of the site's [params]
+// by its dotted name and shows a number as its text, as Hugo's Param
+// does: FixIt's docs write {{< param docs.min_hugo_version >}}, which was
+// dropped with a warning, leaving "requires Hugo ." on every protocol.
+func TestHugoParamShortcodeNestedParams(t *testing.T) {
+	d := servetest.Start(t, func(c *config.Config) {
+		c.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml":          "title = \"t\"\n[params]\nbuild = 7\n[params.docs]\nmin_hugo_version = \"0.161.0\"\n[params.docs.deep]\nname = \"深い値\"\n",
+			"content/posts/a.md": "---\ntitle: 要件\ndate: 2024-01-11\n---\nHugo {{< param docs.min_hugo_version >}} 以上、版 {{% param build %}}、{{< param \"docs.deep.name\" >}}。\n",
+		})
+	})
+	want := "Hugo 0.161.0 以上、版 7、深い値。"
+	if _, _, post := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(post, want) {
+		t.Errorf("gemini lacks %q:\n%s", want, post)
+	}
+	if text := servetest.GopherGet(t, d, "/posts/a.txt\r\n"); !strings.Contains(text, want) {
+		t.Errorf("gopher lacks %q:\n%s", want, text)
+	}
+}

@@ -1126,9 +1126,10 @@ func (e *scExpander) shortcode(t *scTag) int {
 			e.out = append(e.out, '\n', '\n')
 		}
 	case name == "param":
-		// The page's title or description, else a string of the site's
-		// [params], as Hugo looks a param up (LoveIt's); others are not
-		// known here.
+		// The page's title or description, else a value of the site's
+		// [params], a table's by its dotted name (docs.min_hugo_version),
+		// as Hugo looks a param up (LoveIt's, FixIt's docs); others are
+		// not known here.
 		key := strings.ToLower(strings.TrimSpace(t.arg("name", 0)))
 		v, ok := e.vars["page."+key]
 		if !ok {

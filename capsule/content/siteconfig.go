@@ -339,16 +339,9 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	c.ignoreFiles = strs(m["ignorefiles"])
-	for k, v := range params {
-		// For the param shortcode ("params.author"), as Jekyll's
-		// strings are for Liquid's site.author.
-		if s, ok := v.(string); ok && len(s) <= maxSiteVar {
-			if c.vars == nil {
-				c.vars = make(map[string]string)
-			}
-			c.vars["params."+strings.ToLower(k)] = s
-		}
-	}
+	// For the param shortcode ("params.author"), as Jekyll's strings
+	// are for Liquid's site.author.
+	c.vars = hugoParamVars(c.vars, "params.", params, 0)
 	c.mainSections = strs(params["mainsections"])
 	if len(c.mainSections) == 0 {
 		c.mainSections = strs(m["mainsections"])
@@ -563,6 +556,40 @@ func mergeConfig(dst, src map[string]any, depth int) {
 		}
 		dst[k] = v
 	}
+}
+
+// maxParamDepth bounds how deep in the tables of Hugo's [params] the
+// param shortcode finds a value ("docs.min_hugo_version" is two deep).
+const maxParamDepth = 4
+
+// hugoParamVars adds to vars the values of params under prefix, as the
+// param shortcode names them: a string, or a number or truth value as
+// its text (hugoScalarText), at its key in lower case, a table's keys
+// after its own and a dot ({{< param docs.min_hugo_version >}} is
+// [params.docs] min_hugo_version, as Hugo's Param looks it up), at most
+// maxParamDepth tables deep; a value over maxSiteVar bytes is not. It
+// returns vars, made when it was nil and a value is added.
+func hugoParamVars(vars map[string]string, prefix string, params map[string]any, depth int) map[string]string {
+	for k, v := range params {
+		key := prefix + strings.ToLower(k)
+		if t, ok := v.(map[string]any); ok {
+			if depth+1 < maxParamDepth {
+				vars = hugoParamVars(vars, key+".", t, depth+1)
+			}
+			continue
+		}
+		s, ok := v.(string)
+		if !ok {
+			s, ok = hugoScalarText(v)
+		}
+		if ok && len(s) <= maxSiteVar {
+			if vars == nil {
+				vars = make(map[string]string)
+			}
+			vars[key] = s
+		}
+	}
+	return vars
 }
 
 // maxSiteVar bounds a variable of the site a post's Liquid output takes
