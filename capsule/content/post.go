@@ -645,6 +645,15 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 
+	if key := passwordKey(m); key != "" && !def.home {
+		// FixIt (and Hexo's NexT and hexo-blog-encrypt) show such a
+		// page's text only to a reader who types its password, which
+		// no Gemini or Gopher reader can: left out, as unpublished,
+		// rather than shown to all.
+		return nil, nil, append(warns, &FileError{File: file, Line: max(lines[key], 1), Kind: "locked post not served",
+			Msg: key + ": the theme shows this post's text only to a reader who types its password, which capsule cannot ask for: not served"}), nil
+	}
+
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: blankBody(body), kana: hasKana(body)}
 	if def.eleventy != "" {
 		// An Eleventy post whose text no template language
@@ -1127,4 +1136,32 @@ func hugoScalarText(v any) (string, bool) {
 		return strconv.FormatBool(v), true
 	}
 	return "", false
+}
+
+// passwordKey is the key of front matter m that locks a post behind a
+// password, in any case ("password", as FixIt's templates read
+// .Params.password, and Hexo's NexT and hexo-blog-encrypt theirs), when
+// it holds one: what a template takes for true (text, a number not 0,
+// true); "" when none does.
+func passwordKey(m map[string]any) string {
+	for k, v := range m {
+		if !strings.EqualFold(k, "password") {
+			continue
+		}
+		switch v := v.(type) {
+		case string:
+			if strings.TrimSpace(v) != "" {
+				return k
+			}
+		case bool:
+			if v {
+				return k
+			}
+		case int, int64, uint64, float64:
+			if s, _ := hugoScalarText(v); s != "0" {
+				return k
+			}
+		}
+	}
+	return ""
 }

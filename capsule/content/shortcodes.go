@@ -1102,6 +1102,19 @@ func (e *scExpander) shortcode(t *scTag) int {
 			return s.end
 		}
 		e.warn(t.start, "shortcode kept as text", "script shortcode without {{< /script >}}: what follows is kept as text")
+	case name == "fixit-encryptor" && !t.self:
+		// FixIt's: the text between is shown only to a reader who
+		// types its password, which no Gemini or Gopher reader can
+		// give: dropped, never shown to all. Unclosed, Hugo stops the
+		// build; here all that follows is dropped, as it may be what
+		// the author meant to lock.
+		end := len(e.in)
+		if s, ok := e.closer("<fixit-encryptor", t.end); ok {
+			end = s.end
+		}
+		e.warn(t.start, "locked text dropped", "fixit-encryptor shortcode: the theme shows its text only to a reader who types its password, which capsule cannot ask for: dropped")
+		e.newlines(t.start, end)
+		return end
 	case (name == "details" || name == "admonition") && !t.self:
 		// Hugo's details (built in since 0.140, summary="…"; Beautiful
 		// Hugo's takes it first): its summary a paragraph, then its
