@@ -26,7 +26,8 @@ func TestPasswordLockedTextNotServed(t *testing.T) {
 			"content/posts/part.md": "---\ntitle: 一部だけ\ndate: 2024-01-12\n---\n公開の段落。\n\n" +
 				"{{% fixit-encryptor \"pw\" \"Hint\" %}}\n\n## 見出し\n\n- 鍵の中身ふたつ\n\n{{% /fixit-encryptor %}}\n\n後の段落。\n\n" +
 				"{{< fixit-encryptor password=\"x\" >}}\n鍵の中身みっつ\n{{< /fixit-encryptor >}}\n",
-			"content/posts/open.md": "---\ntitle: 開いた記事\ndate: 2024-01-13\npassword: \"\"\n---\n空の password は鍵ではない。\n",
+			"content/posts/open.md":   "---\ntitle: 開いた記事\ndate: 2024-01-13\npassword: \"\"\n---\n空の password は鍵ではない。\n",
+			"content/posts/linker.md": "---\ntitle: リンク\ndate: 2024-01-14\n---\n[鍵の記事](locked.md)を見て。\n",
 		})
 	})
 	crawl := servetest.Crawl(t, d, 500)
@@ -64,6 +65,22 @@ func TestPasswordLockedTextNotServed(t *testing.T) {
 	}
 	if text := servetest.GopherGet(t, d, "/posts/part.txt\r\n"); !strings.Contains(text, "後の段落。") || strings.Contains(text, "鍵の中身") {
 		t.Errorf("gopher /posts/part.txt:\n%s", text)
+	}
+	// A locked post is unpublished, as a draft is: a link to it is not
+	// offered, and said to be to a locked post, not to one that does not
+	// exist.
+	if _, _, linker := servetest.GeminiGet(t, d, "/posts/linker.gmi"); !strings.Contains(linker, "鍵の記事を見て。") || strings.Contains(linker, "=> ") && strings.Contains(linker, "locked") {
+		t.Errorf("/posts/linker.gmi:\n%s", linker)
+	}
+	var linkWarned bool
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "does not exist") {
+			t.Errorf("warning: %v", w)
+		}
+		linkWarned = linkWarned || strings.Contains(w.Msg, "link to a post locked by a password")
+	}
+	if !linkWarned {
+		t.Errorf("no warning of the link to the locked post: %v", d.Store().Warnings)
 	}
 
 	hexo := servetest.Start(t, func(c *config.Config) {

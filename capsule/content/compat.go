@@ -34,7 +34,7 @@ var themeKeys = func() map[string]bool {
 		sharinglinks showviews showlikes showcomments showrelatedcontent externalurl featureimage
 		featureimagecaption layoutbackgroundblur layoutbackgroundheaderspace showheadinganchors
 		showzenmode xml publisher publishers republished built titles pager
-		pin icon order taxonomy
+		pin icon order taxonomy password
 		`) {
 		m[k] = true
 	}

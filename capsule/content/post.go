@@ -171,6 +171,9 @@ type Post struct {
 	// the site's language warning (japaneseUnsaid), which a reload, having
 	// forgotten most texts, must say as a start does.
 	kana bool
+	// locked is a post its theme shows only to a reader who types its
+	// password (passwordKey): a draft for capsule, said so (Unpublished).
+	locked bool
 	// pagination is a Jekyll page's jekyll-paginate-v2 settings, when it
 	// is the template of a list of posts in pages (JekyllPaginators).
 	pagination paginationV2
@@ -645,15 +648,6 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 
-	if key := passwordKey(m); key != "" && !def.home {
-		// FixIt (and Hexo's NexT and hexo-blog-encrypt) show such a
-		// page's text only to a reader who types its password, which
-		// no Gemini or Gopher reader can: left out, as unpublished,
-		// rather than shown to all.
-		return nil, nil, append(warns, &FileError{File: file, Line: max(lines[key], 1), Kind: "locked post not served",
-			Msg: key + ": the theme shows this post's text only to a reader who types its password, which capsule cannot ask for: not served"}), nil
-	}
-
 	p := &Post{File: file, Slug: slug, Dir: def.dir, Lang: lang, Body: body, BodyLine: bodyLine, bodyAt: whole - len(body), Blank: blankBody(body), kana: hasKana(body)}
 	if def.eleventy != "" {
 		// An Eleventy post whose text no template language
@@ -710,6 +704,16 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 	p.Draft = r.boolean("draft", "draft = true") || def.draft
+	if key := passwordKey(m); key != "" && !def.home {
+		// FixIt (and Hexo's NexT and hexo-blog-encrypt) show such a
+		// page's text only to a reader who types its password, which
+		// no Gemini or Gopher reader can: unpublished, as a draft is
+		// (its author reads it at /drafts/, links to it are not
+		// offered), rather than shown to all.
+		p.Draft, p.locked = true, true
+		warns = append(warns, &FileError{File: file, Line: max(line(key), 1), Kind: "locked post not served",
+			Msg: key + ": the theme shows this post's text only to a reader who types its password, which capsule cannot ask for: not served (its author reads it at /drafts/)"})
+	}
 	p.Page = r.boolean("page", "page = true") || def.page && !typeOfMain(m, def.mainTypes)
 	if v, ok := m["hidden"]; ok && def.jekyll {
 		p.hidden = v != nil && v != false // Ruby's truth, as jekyll-paginate reads it

@@ -218,6 +218,9 @@ func (c *Content) stateOf(p *Post) postState { return c.state[p] }
 func (c *Content) Unpublished(p *Post) string {
 	switch c.state[p] {
 	case postDraft:
+		if p.locked {
+			return "a post locked by a password"
+		}
 		return "a draft"
 	case postScheduled:
 		return "scheduled for " + p.PublishTime().Format("2006-01-02 15:04 MST")

@@ -532,6 +532,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	w.Bool(p.untitled)
 	w.Bool(p.hidden)
 	w.Bool(p.kana)
+	w.Bool(p.locked)
 	encodePaginationV2(w, p.pagination)
 	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
 	w.Bool(p.weighted)
@@ -608,6 +609,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.untitled = d.Bool()
 	p.hidden = d.Bool()
 	p.kana = d.Bool()
+	p.locked = d.Bool()
 	p.pagination = decodePaginationV2(d)
 	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
 	p.weighted = d.Bool()
