@@ -29,7 +29,8 @@ import (
 // a file, an old address or a folder's index has keeps it. Then each
 // tag's folder as the capsule spells the tag (/tags/CI%2FCD/, below).
 // At most three addresses for each of b's tags and each page of its
-// list (as many as its posts fill), and the list of
+// list (as many as its posts fill; twice that for a Hugo term with an
+// underscore, in both spellings), and the list of
 // categories (/categories/, the capsule's list of tags), in three forms
 // each; one more of each with uglyURLs (/tags/go.html, hugougly.go), and
 // /tags.html.
@@ -74,19 +75,28 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 			// ri-ji, see content.TermKey): an address it never made.
 			continue
 		}
-		if tags[k] || pageTags[k] {
-			st.serveTermAddress(b, b.dir+"/tags/"+k+"/", g.Name, redirects)
-			if uglyTags {
-				st.serveTermAddress(b, uglyAddress(b.dir+"/tags/"+k+"/"), g.Name, redirects)
-			}
-			st.serveListPages(c.TermPager("tags"), b.dir+"/tags/"+k+"/", len(g.Posts), uglyTags)
+		// Hugo keeps a term's underscores in its address (/categories/
+		// my_cat/), which the key, made to match links, spells as
+		// hyphens: both are answered, the key's as it was before.
+		spellings := []string{k}
+		if h := content.HugoTermPath(g.Name); !c.ZolaTerms() && h != k {
+			spellings = append(spellings, h)
 		}
-		if categories[k] || pageCategories[k] {
-			st.serveTermAddress(b, b.dir+"/categories/"+k+"/", g.Name, redirects)
-			if uglyCategories {
-				st.serveTermAddress(b, uglyAddress(b.dir+"/categories/"+k+"/"), g.Name, redirects)
+		for _, s := range spellings {
+			if tags[k] || pageTags[k] {
+				st.serveTermAddress(b, b.dir+"/tags/"+s+"/", g.Name, redirects)
+				if uglyTags {
+					st.serveTermAddress(b, uglyAddress(b.dir+"/tags/"+s+"/"), g.Name, redirects)
+				}
+				st.serveListPages(c.TermPager("tags"), b.dir+"/tags/"+s+"/", len(g.Posts), uglyTags)
 			}
-			st.serveListPages(c.TermPager("categories"), b.dir+"/categories/"+k+"/", len(g.Posts), uglyCategories)
+			if categories[k] || pageCategories[k] {
+				st.serveTermAddress(b, b.dir+"/categories/"+s+"/", g.Name, redirects)
+				if uglyCategories {
+					st.serveTermAddress(b, uglyAddress(b.dir+"/categories/"+s+"/"), g.Name, redirects)
+				}
+				st.serveListPages(c.TermPager("categories"), b.dir+"/categories/"+s+"/", len(g.Posts), uglyCategories)
+			}
 		}
 	}
 	// A tag's page is a folder on these sites: a reader who writes the

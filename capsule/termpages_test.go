@@ -73,6 +73,26 @@ func TestTermPagesOfHugoAndZola(t *testing.T) {
 	})
 }
 
+// Hugo keeps a term's underscores in its address ("My_Cat" at
+// /categories/my_cat/, "Go_Lang Two" at /tags/go_lang-two/, as Hugo
+// 0.111 builds them): those addresses lead to the tag's page, where
+// capsule answered the hyphen spelling Hugo never writes (Lokka-inc's
+// /categories/press_release/).
+func TestHugoTermAddressesKeepUnderscores(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"hugo.toml":          "title = \"Terms\"\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-02\ntags: [Press_Release, Go_Lang Two]\ncategories: [My_Cat]\n---\nA.\n",
+	})
+	d := serveDir(t, dir)
+	checkTermLeads(t, d, map[string][2]string{
+		"/tags/press_release/":       {"", "Press_Release"},
+		"/tags/go_lang-two/":         {"", "Go_Lang Two"},
+		"/categories/my_cat/":        {"", "My_Cat"},
+		"/tags/press-release/":       {"", "Press_Release"}, // as capsule answered it before
+		"/categories/my_cat/page/1/": {"", "My_Cat"},
+	})
+}
+
 // A tag's page on a Hugo or Zola site is a folder, and the capsule shows
 // and links the tag as written ("#CI/CD", /tags/CI%2FCD.gmi): a reader
 // who asks for it in the folder form, /tags/CI%2FCD/, means that page

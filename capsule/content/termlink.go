@@ -94,11 +94,22 @@ func isLetters(s string) bool {
 // and by /tags/Go%20Lang/, "C++!" by /tags/c++/ and "CI/CD" by
 // /tags/ci/cd/. (Zola spells
 // other scripts in Latin letters, "日記" as ri-ji: those are not found.)
-func TermKey(s string) string {
+func TermKey(s string) string { return urlize(s, '-') }
+
+// HugoTermPath is s as Hugo's urlize spells a term in its address: as
+// TermKey, but with its underscores kept ("My_Cat" at
+// /categories/my_cat/, "Go_Lang Two" at /tags/go_lang-two/: Hugo 0.111).
+func HugoTermPath(s string) string { return urlize(s, '_') }
+
+// urlize is s lower-cased, its spaces hyphens, its underscores under,
+// and punctuation other than ".-_+#~/@" left out.
+func urlize(s string, under rune) string {
 	return strings.Map(func(r rune) rune {
 		switch {
-		case unicode.IsSpace(r) || r == '_':
+		case unicode.IsSpace(r):
 			return '-'
+		case r == '_':
+			return under
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune(".-+#~/@", r):
 			return unicode.ToLower(r)
 		}
