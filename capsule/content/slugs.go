@@ -68,7 +68,7 @@ func uniqueSlugs(posts []*Post) []*FileError {
 			first[slugKey{p.LangDir, next}] = -1 // taken, after the others
 			if !p.Home {
 				warns = append(warns, &FileError{File: p.File, Line: 1,
-					Msg: fmt.Sprintf("slug %q is also %s's: served as %q (set slug = \"…\" to choose)", slug, g[0].File, next), Kind: "duplicate slug"})
+					Msg: fmt.Sprintf("slug %q is also %s's: served as %q (give it a slug of its own in its front matter to choose)", slug, g[0].File, next), Kind: "duplicate slug"})
 			}
 			p.Slug = next
 		}

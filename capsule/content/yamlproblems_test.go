@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"capsule/capsule/internal/testfs"
 )
 
 // A broken YAML front matter is said in the author's words, at the line
@@ -86,5 +88,31 @@ func TestExamplesInTheFrontMattersSyntax(t *testing.T) {
 	}
 	if got := strings.Join(ws, "\n"); !strings.Contains(got, `give it one (title: "Hello again")`) || !strings.Contains(got, "(e.g. date: 2017-05-03)") {
 		t.Errorf("warnings\n%s\nwant title: and date: examples", got)
+	}
+}
+
+// The warning of two posts of one slug says how to choose in words that
+// fit either front matter, not TOML's slug = "…" to a YAML post.
+func TestDuplicateSlugAdviceFitsEitherFrontMatter(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"_config.yml":                "title: t\n",
+		"_posts/2020-01-01-hello.md": "---\ntitle: A\n---\nA.\n",
+		"_posts/2020-01-02-hello.md": "---\ntitle: B\n---\nB.\n",
+	})
+	c, err := Load(dir, LoadOptions{Settle: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saw := false
+	for _, w := range c.Warnings {
+		if w.Kind == "duplicate slug" {
+			saw = true
+			if strings.Contains(w.Msg, "slug = ") || !strings.Contains(w.Msg, "give it a slug of its own in its front matter") {
+				t.Errorf("warning %q", w.Msg)
+			}
+		}
+	}
+	if !saw {
+		t.Errorf("no duplicate slug warning: %v", c.Warnings)
 	}
 }
