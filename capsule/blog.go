@@ -72,6 +72,16 @@ func (b *blog) list() []*content.Post {
 	return b.posts
 }
 
+// homeList is the posts of b's home page: its list, but for those a
+// Hugo theme leaves off its home page (Post.NotHome).
+func (b *blog) homeList() []*content.Post {
+	list := b.list()
+	if !slices.ContainsFunc(list, func(p *content.Post) bool { return p.NotHome }) {
+		return list
+	}
+	return slices.DeleteFunc(slices.Clone(list), func(p *content.Post) bool { return p.NotHome })
+}
+
 // owns reports whether p, a post of b's lists, is one of b's posts (not
 // a copy polyglot makes of another language's: listed).
 func (b *blog) owns(p *content.Post) bool { return b.listed == nil || p.LangDir == b.dir }

@@ -334,7 +334,9 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 		st.gopher[strings.TrimSuffix(at.menu, "/")] = out[i].menu
 		st.Warnings = append(st.Warnings, out[i].warns...)
 		if i < len(posts) {
-			docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
+			if !p.NotSearch { // one a Hugo theme leaves out of its search stays a zero Doc, which matches nothing
+				docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
+			}
 			b.parts[p] = &out[i]
 		}
 	}

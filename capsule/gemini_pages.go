@@ -87,7 +87,8 @@ func lagrangeTrims(r rune) bool {
 // homeGemtext is the home page, a gemfeed: its first heading is the feed
 // title and it lists every post.
 func (b *blog) homeGemtext() *gemini.Response {
-	pg := newListPage(b.site.Lang, b.linesSize(b.list(), false)+b.listRoomFor())
+	home := b.homeList()
+	pg := newListPage(b.site.Lang, b.linesSize(home, false)+b.listRoomFor())
 	pg.Heading(1, b.site.Title)
 	pg.Blank()
 	if b.site.Description != "" {
@@ -116,7 +117,7 @@ func (b *blog) homeGemtext() *gemini.Response {
 	pg.Blank()
 	pg.Heading(2, msg.Posts)
 	pg.Blank()
-	b.postList(&pg.Page, b.list())
+	b.postList(&pg.Page, home)
 	return pg.response()
 }
 

@@ -36,7 +36,8 @@ func (b *blog) home(m *gopher.Menu) {
 // posts.
 func (b *blog) rootMenu() []byte {
 	msg := b.site.Messages
-	m := b.listMenu(b.linesSize(b.list(), true) + b.listRoomFor())
+	home := b.homeList()
+	m := b.listMenu(b.linesSize(home, true) + b.listRoomFor())
 	m.Info(b.site.Title)
 	m.Info("")
 	if b.site.Description != "" {
@@ -72,7 +73,7 @@ func (b *blog) rootMenu() []byte {
 		m.Item(gopher.TypeMenu, l.Name, l.Dir+"/")
 	}
 	m.Info("")
-	b.phlogItems(m, b.list())
+	b.phlogItems(m, home)
 	return m.Done()
 }
 

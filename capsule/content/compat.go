@@ -35,6 +35,8 @@ var themeKeys = func() map[string]bool {
 		featureimagecaption layoutbackgroundblur layoutbackgroundheaderspace showheadinganchors
 		showzenmode xml publisher publishers republished built titles pager
 		pin icon order taxonomy password
+		hiddenfromhomepage hidden_from_home_page hiddenfromsearch hidden_from_search
+		hiddenfromfeed hidden_from_feed hiddenfromrss hiddenfromrelated hidden_from_related
 		`) {
 		m[k] = true
 	}

@@ -90,6 +90,12 @@ type Post struct {
 	// heroImage, Eleventy's image or cover): drawn before its text, as an
 	// image written there would be. Its URL is "" when there is none.
 	Hero Hero
+	// NotHome is a post Hugo's theme leaves off its home page's list
+	// (LoveIt's, DoIt's, FixIt's and even's hiddenFromHomePage: true,
+	// FixIt 1.0's hidden_from_home_page): kept in the archive, the tags
+	// and the feed, as those themes keep it. NotSearch is one it leaves
+	// out of its search index (hiddenFromSearch, hidden_from_search).
+	NotHome, NotSearch bool
 	// RedirectTo is where a Jekyll page or post whose front matter has
 	// jekyll-redirect-from's redirect_to sends its readers: a path of
 	// the site or a URL, as written (the first of a list). Jekyll
@@ -187,6 +193,31 @@ type Post struct {
 	// hexoVals are the values of the front matter keys a Hexo site's
 	// permalink names (abbrlink), each key then its value.
 	hexoVals []string
+}
+
+// themeFlag reports whether front matter m sets one of the keys names
+// (lower case; Hugo's keys are not case-sensitive) to true, at the top
+// or in its params table, as Hugo's themes read .Params: only the
+// boolean true, which their where "!=" true compares with.
+func themeFlag(m map[string]any, names ...string) bool {
+	for _, t := range []map[string]any{m, mapOf(m, "params")} {
+		for k, v := range t {
+			if v == true && slices.Contains(names, strings.ToLower(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mapOf is the table under key (any case) of m, nil for none.
+func mapOf(m map[string]any, key string) map[string]any {
+	for k, v := range m {
+		if t, ok := v.(map[string]any); ok && strings.EqualFold(k, key) {
+			return t
+		}
+	}
+	return nil
 }
 
 // maxLayoutName bounds the template name Post.Layout holds, and
@@ -717,6 +748,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	p.Page = r.boolean("page", "page = true") || def.page && !typeOfMain(m, def.mainTypes)
 	if v, ok := m["hidden"]; ok && def.jekyll {
 		p.hidden = v != nil && v != false // Ruby's truth, as jekyll-paginate reads it
+	}
+	if def.hugo {
+		p.NotHome = themeFlag(m, "hiddenfromhomepage", "hidden_from_home_page")
+		p.NotSearch = themeFlag(m, "hiddenfromsearch", "hidden_from_search")
 	}
 	if def.jsSite {
 		p.Body, p.Page = jsFrontValues(m, p.Body, p.Page)
