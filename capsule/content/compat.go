@@ -16,6 +16,10 @@ import (
 // zzo theme's publications have a publisher). Chirpy pins a post with
 // pin: true, and orders its _tabs/ with icon and order; minimal-mistakes'
 // page of one category or tag names it in taxonomy (Post.Term).
+// LoveIt's, DoIt's and FixIt's front matter keys are those their
+// content documentation lists (FixIt 1.0's in snake case, the earlier
+// ones' in camel case), less table, which is two letters from title and
+// no blog brought here writes.
 var themeKeys = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, k := range strings.Fields(`
@@ -37,6 +41,15 @@ var themeKeys = func() map[string]bool {
 		pin icon order taxonomy password
 		hiddenfromhomepage hidden_from_home_page hiddenfromsearch hidden_from_search
 		hiddenfromfeed hidden_from_feed hiddenfromrss hiddenfromrelated hidden_from_related
+		twemoji lightgallery ruby fraction fontawesome license library seo code mapbox reward
+		capitalize_titles capitalizetitles summary_plainify summaryplainify author_avatar
+		authoravatar authorlink page_style pagestyle auto_bookmark autobookmark show_lastmod
+		showlastmod word_count wordcount reading_time readingtime end_flag endflag
+		instant_page instantpage collection_list collectionlist collection_navigation
+		collectionnavigation source_url sourceurl featured_image_preview featuredimagepreview
+		expiration_reminder expirationreminder heading linktomarkdown linktosource linktoedit
+		linktoreport linktovscode rssfulltext repost collections message titleicon cardicon
+		shorttitle postsummary hiddenadapters series_weight seriesnavigation sponsor
 		`) {
 		m[k] = true
 	}

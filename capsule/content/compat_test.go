@@ -225,3 +225,35 @@ func TestMissingFrontMatterNamesItsSyntax(t *testing.T) {
 		}
 	}
 }
+
+// LoveIt's, DoIt's and FixIt's front matter keys, as their content
+// documentation lists them, are the theme's: no unknown-key warning. A
+// key one letter from one capsule reads is still caught. (Found on
+// Lruihao's FixIt blog, hugo-fixit's docs, ZhaoqiangCn's LoveIt blog and
+// DoIt's exampleSite: 14 unknown-key warnings.)
+func TestHugoThemeKeysQuiet(t *testing.T) {
+	keys := []string{"lightgallery", "twemoji", "collections", "message", "ruby", "fraction", "fontawesome",
+		"license", "library", "seo", "code", "mapbox", "reward", "featuredImagePreview", "authorLink",
+		"linkToMarkdown", "linkToSource", "linkToEdit", "linkToReport", "rssFullText", "pageStyle", "page_style",
+		"capitalize_titles", "summary_plainify", "end_flag", "endFlag", "instantPage", "collectionList",
+		"collection_navigation", "expirationReminder", "heading", "repost", "titleIcon", "cardIcon",
+		"shortTitle", "postSummary", "hiddenAdapters", "series_weight", "seriesNavigation", "sponsor",
+		"hiddenFromRelated", "hidden_from_feed"}
+	src := "---\ntitle: T\ndate: 2024-01-01\n"
+	for _, k := range keys {
+		src += k + ": x\n"
+		if c := Closest(k, postKeys); c != "" {
+			t.Errorf("theme key %s is a near miss of %s: it would hide a misspelling", k, c)
+		}
+	}
+	p, errs, warns, unknown := parsePostKeys("a.md", []byte(src+"---\nbody\n"), "a", time.UTC, "en", defaultFrontLimits, postDefaults{hugo: true})
+	if p == nil || len(errs) > 0 || len(warns) > 0 || len(unknown) > 0 {
+		t.Errorf("errors %v, warnings %v, unknown %v", ErrorList(errs), ErrorList(warns), unknown)
+	}
+	for _, miss := range []string{"titel", "draf", "latmod", "tgas"} {
+		_, errs, warns, _ := parsePostKeys("a.md", []byte("---\ntitle: T\ndate: 2024-01-01\n"+miss+": x\n---\nbody\n"), "a", time.UTC, "en", defaultFrontLimits, postDefaults{hugo: true})
+		if all := append(errs, warns...); len(all) == 0 || !strings.Contains(all[0].Msg, "did you mean") {
+			t.Errorf("%s: errors %v, warnings %v, want a misspelling", miss, ErrorList(errs), ErrorList(warns))
+		}
+	}
+}
