@@ -185,7 +185,77 @@ func readHexoConfig(dir string) siteConfig {
 		c.hexoNoIndex = pretty["trailing_index"] == false
 	}
 	c.markup.HardWraps = hexoBreaks(dir, m)
+	c.hexoHide = readHexoHide(dir, m)
 	return c
+}
+
+// hexoHide is what hexo-hide-posts does to a Hexo site's posts: the
+// front matter key that hides one, then after a tab the generators of
+// lists it still gives hidden posts to (comma apart); "" when the site
+// does not use the plugin. A hidden post (or page) keeps its page, as
+// the plugin's post generator renders it, and capsule lists it nowhere:
+// the plugin takes it from the posts every other generator is given
+// (its home, archive, tags, categories, feed, search), unless its
+// allowlist lets one have it.
+type hexoHide string
+
+func (h hexoHide) key() string   { k, _, _ := strings.Cut(string(h), "\t"); return k }
+func (h hexoHide) lists() string { _, l, _ := strings.Cut(string(h), "\t"); return l }
+
+// hexoListGenerators are the Hexo generators whose lists capsule has:
+// hexo-generator-index's, -archive's, -tag's, -category's, -feed's
+// (atom, rss; feed in its early versions).
+var hexoListGenerators = []string{"index", "archive", "tag", "category", "atom", "rss", "feed"}
+
+// readHexoHide reads hexo-hide-posts' settings from a Hexo site's
+// _config.yml m (hide_posts), when the site's package.json depends on
+// it: enable (true unless false), filter (hidden unless set), and the
+// generators given hidden posts all the same, as its
+// isGeneratorAllowed decides from allowlist_generators (or, before
+// 0.2, public_generators) and blocklist_generators (["*"] unless set).
+// Its JavaScript functions (allowlist_function, acl_function_per_post),
+// which a script sets, are not read.
+func readHexoHide(dir string, m map[string]any) hexoHide {
+	b, err := readSmall(filepath.Join(dir, "package.json"))
+	if err != nil {
+		return ""
+	}
+	var pkg struct {
+		Deps    map[string]any `json:"dependencies"`
+		DevDeps map[string]any `json:"devDependencies"`
+	}
+	if json.Unmarshal(b, &pkg) != nil || pkg.Deps["hexo-hide-posts"] == nil && pkg.DevDeps["hexo-hide-posts"] == nil {
+		return ""
+	}
+	cfg := section(m, "hide_posts")
+	if v, ok := cfg["enable"]; ok && !hexoTruthy(v) {
+		return ""
+	}
+	key := "hidden"
+	if s := str(cfg["filter"]); s != "" && len(s) <= maxHexoVal && !strings.ContainsAny(s, "\t,") {
+		key = s
+	}
+	names := func(k string) []string {
+		if s := str(cfg[k]); s != "" {
+			return []string{s} // one name, as the plugin makes it a list
+		}
+		return strs(cfg[k])
+	}
+	allow := names("allowlist_generators")
+	if _, ok := cfg["allowlist_generators"]; !ok {
+		allow = names("public_generators")
+	}
+	block := []string{"*"}
+	if _, ok := cfg["blocklist_generators"]; ok {
+		block = names("blocklist_generators")
+	}
+	var lists []string
+	for _, g := range hexoListGenerators {
+		if slices.Contains(allow, g) || slices.Contains(allow, "*") && (!slices.Contains(block, g) || slices.Contains(block, "*")) {
+			lists = append(lists, g)
+		}
+	}
+	return hexoHide(key + "\t" + strings.Join(lists, ", "))
 }
 
 // hexoBreaks is whether the Markdown renderer a Hexo site's package.json
@@ -874,6 +944,7 @@ func hexoSection(dir string) string {
 func (f folder) hexoDefaults(m *mdFile, loc *time.Location) {
 	m.def.jsSite, m.def.hexo = true, true
 	m.def.hexoKeys = f.config.hexoKeys
+	m.def.hexoHide = f.config.hexoHide
 	sec := hexoSection(m.def.dir)
 	if sec == hexoDrafts && !f.config.hexoDrafts {
 		m.def.draft = true

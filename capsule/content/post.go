@@ -648,7 +648,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if def.home {
 			break // the site file's keys: parseSiteMeta told of those it does not know
 		}
-		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) || def.jekyll && u.name == "redirect_to" || v2 && u.name == "pagination" {
+		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) || def.jekyll && u.name == "redirect_to" || def.hexoHide != "" && u.name == def.hexoHide.key() || v2 && u.name == "pagination" {
 			// A section's cascade's are told of at the section
 			// (readSections); but one that may be meant to keep the
 			// post back leaves it out, as its own would.
@@ -833,6 +833,15 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	if def.home {
 		p.Home, p.Unlisted = true, true
 	}
+	if def.hexoHide != "" && hexoTruthy(m[def.hexoHide.key()]) {
+		// hexo-hide-posts: a page of its own, in no list (see
+		// hexoHide).
+		p.Unlisted = true
+		if lists := def.hexoHide.lists(); lists != "" {
+			warns = append(warns, &FileError{File: file, Line: r.line(def.hexoHide.key()), Kind: "hidden post listed nowhere",
+				Msg: fmt.Sprintf("%s: hexo-hide-posts lets %s list this hidden post, capsule lists it nowhere: it is served at its address only", def.hexoHide.key(), lists)})
+		}
+	}
 	if r.boolean("headless", "headless = true") {
 		p.noPage, p.noResources = true, true
 	}
@@ -1012,6 +1021,7 @@ type postDefaults struct {
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	hexo        bool   // a Hexo site's: front matter may come without its opening "---" (splitHexoBare)
 	hexoKeys    string // the front matter keys its permalink names, each between commas (hexoPermalinkKeys)
+	hexoHide    hexoHide
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues

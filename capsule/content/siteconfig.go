@@ -114,6 +114,7 @@ type siteConfig struct {
 	// permalink_defaults (with default_category).
 	hexoPostName string
 	hexoKeys     string
+	hexoHide     hexoHide
 	hexoDefaults map[string]string
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
