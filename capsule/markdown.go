@@ -107,6 +107,9 @@ func newDialectOf(mk content.Markup, htmlFile bool) goldmark.Markdown {
 	if mk.HardWraps {
 		exts = append(exts, markup.HardWraps{})
 	}
+	if mk.Alerts {
+		exts = append(exts, markup.Alerts{})
+	}
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(exts...))
 }
 
@@ -151,8 +154,9 @@ func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, m
 		}
 	}
 	doc := markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
-		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel},
-		Lead:   heroMarkdown(p.Hero, p.Title)})
+		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel, Note: msg.AlertNote,
+			Tip: msg.AlertTip, Important: msg.AlertImportant, Warning: msg.AlertWarning, Caution: msg.AlertCaution},
+		Lead: heroMarkdown(p.Hero, p.Title)})
 	dropTitleHeading(doc, p.Title, p.Hero.URL != "")
 	return doc
 }

@@ -1,6 +1,10 @@
 package content
 
 import (
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -37,6 +41,111 @@ type Markup struct {
 	// HardWraps: a line break inside a paragraph is a hard one (Hugo's
 	// markup.goldmark.renderer.hardWraps, kramdown's hard_wrap).
 	HardWraps bool
+	// Alerts: a quote whose first line is an alert's marker ("> [!NOTE]",
+	// "> [!tip]+ A title") is drawn as one, its title first (see
+	// markup.Alerts): Hugo (0.132 on) reads the marker for a blockquote
+	// render hook, which FixIt (0.3.13 on) and DoIt (0.4.1 on) have, and
+	// a site's or a theme's own layouts may (hugoAlertHook). Without a
+	// hook Hugo writes the marker as text, as kramdown, Hexo's, Zola's
+	// and the JavaScript generators' Markdown do.
+	Alerts bool
+}
+
+// alertThemes are the Hugo themes whose blockquote render hook draws
+// alerts, by the last part of their module path or theme folder's name,
+// lower case, with the first version that has it (fixit-bundle imports
+// FixIt's newest).
+var alertThemes = map[string]string{"fixit": "v0.3.13", "fixit-bundle": "", "doit": "v0.4.1"}
+
+// hugoAlertHook reports whether a Hugo site at root (configuration m)
+// has a blockquote render hook: layouts/_markup/render-blockquote.html
+// or render-blockquote-alert.html (or under _default/) of its own or of
+// a theme on disk (themesDir, themes/ unless set), or a theme of
+// alertThemes named by theme or module.imports that is not on disk, at
+// or after the version go.mod requires when it names one.
+func hugoAlertHook(root string, m map[string]any) bool {
+	hook := func(dir string) bool {
+		for _, sub := range []string{"_markup", "_default/_markup"} {
+			for _, name := range []string{"render-blockquote.html", "render-blockquote-alert.html"} {
+				if exists(filepath.Join(dir, "layouts", filepath.FromSlash(sub), name)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if hook(root) {
+		return true
+	}
+	var names []string
+	if s := str(m["theme"]); s != "" {
+		names = append(names, s)
+	}
+	names = append(names, strs(m["theme"])...)
+	imports, _ := section(m, "module")["imports"].([]any)
+	if len(imports) > maxConfigFiles {
+		imports = imports[:maxConfigFiles]
+	}
+	for _, im := range imports {
+		if t, ok := im.(map[string]any); ok && str(t["path"]) != "" {
+			names = append(names, str(t["path"]))
+		}
+	}
+	if t, ok := section(m, "module")["imports"].([]map[string]any); ok {
+		for _, im := range t[:min(len(t), maxConfigFiles)] {
+			names = append(names, str(im["path"]))
+		}
+	}
+	themesDir := filepath.Join(root, "themes")
+	if d := str(m["themesdir"]); d != "" && !filepath.IsAbs(d) {
+		themesDir = filepath.Join(root, filepath.FromSlash(d))
+	}
+	gomod, _ := readSmall(filepath.Join(root, "go.mod"))
+	for _, name := range names {
+		base := path.Base(strings.TrimRight(name, "/"))
+		if !strings.Contains(name, "/") && isDir(filepath.Join(themesDir, base, "layouts")) {
+			if hook(filepath.Join(themesDir, base)) {
+				return true
+			}
+			continue
+		}
+		since, known := alertThemes[strings.ToLower(base)]
+		if !known {
+			continue
+		}
+		if v := requiredVersion(gomod, name); since != "" && v != "" && semverLess(v, since) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// requiredVersion is the version go.mod requires of module path, "" when
+// it names none.
+func requiredVersion(gomod []byte, module string) string {
+	for line := range strings.SplitSeq(string(gomod), "\n") {
+		f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+		if len(f) >= 2 && strings.EqualFold(f[0], module) {
+			return f[1]
+		}
+	}
+	return ""
+}
+
+// semverLess reports whether version a ("v0.3.12", "v1.0.0-alpha…")
+// comes before b, by their numbers.
+func semverLess(a, b string) bool {
+	num := func(v string) [3]int {
+		var n [3]int
+		v, _, _ = strings.Cut(strings.TrimPrefix(v, "v"), "-")
+		for i, p := range strings.SplitN(v, ".", 3) {
+			n[i], _ = strconv.Atoi(p)
+		}
+		return n
+	}
+	x, y := num(a), num(b)
+	return slices.Compare(x[:], y[:]) < 0
 }
 
 // hugoMarkup reads Markup from a Hugo configuration m (keys lower case,

@@ -15,6 +15,8 @@ import (
 // post's language ("Video", "動画"): "Video: title". Empty means English.
 type Labels struct {
 	Video, Audio, Embed string
+	// The titles of the alerts that give none (see Alerts).
+	Note, Tip, Important, Warning, Caution string
 }
 
 // maxLabel is the longest a label of Labels may be, in bytes, so that the

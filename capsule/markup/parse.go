@@ -36,7 +36,9 @@ func Parse(p parser.Parser, body []byte, opts Options) *Document {
 	// body[:len:len]: the first write copies, so body's array, which
 	// the post shares with later builds, is never written to.
 	d := &Document{Source: body[:len(body):len(body)], parser: p, own: len(body), labels: opts.Labels}
-	d.Root = p.Parse(text.NewReader(body))
+	ctx := parser.NewContext()
+	ctx.Set(labelsKey, &d.labels) // the alerts' titles (Alerts)
+	d.Root = p.Parse(text.NewReader(body), parser.WithContext(ctx))
 	if opts.Lead != "" {
 		first := d.Root.FirstChild()
 		for _, b := range d.writeMarkdown(opts.Lead, 0) {

@@ -33,15 +33,22 @@ type Messages struct {
 	TagFeed        string `toml:"tag_feed" doc:"link to a tag's Atom feed"`
 	ArchiveHeading string `toml:"archive_heading" doc:"heading of the archive: {site}"`
 
-	TagsLabel   string `toml:"tags_label" doc:"gopher text: the header's 'Tags: a, b'"`
-	ImageLabel  string `toml:"image_label" doc:"gopher text: an image, '[image: alt]'"`
-	VideoLabel  string `toml:"video_label" doc:"an HTML <video> (or <source>), 'Video: title'"`
-	AudioLabel  string `toml:"audio_label" doc:"an HTML <audio>, 'Audio: title'"`
-	EmbedLabel  string `toml:"embed_label" doc:"an HTML <iframe>, <embed>, <object>, 'Embedded page: title'"`
-	Read        string `toml:"read" doc:"gopher: a post's text, {title}"`
-	PostLinks   string `toml:"post_links" doc:"gopher: above a post's links"`
-	MenuPointer string `toml:"menu_pointer" doc:"gopher: end of a post's text, above its menu's URL"`
-	LynxHint    string `toml:"lynx_hint" doc:"gopher: the root menu's hint for Lynx"`
+	TagsLabel  string `toml:"tags_label" doc:"gopher text: the header's 'Tags: a, b'"`
+	ImageLabel string `toml:"image_label" doc:"gopher text: an image, '[image: alt]'"`
+	VideoLabel string `toml:"video_label" doc:"an HTML <video> (or <source>), 'Video: title'"`
+	AudioLabel string `toml:"audio_label" doc:"an HTML <audio>, 'Audio: title'"`
+	EmbedLabel string `toml:"embed_label" doc:"an HTML <iframe>, <embed>, <object>, 'Embedded page: title'"`
+	// An alert's title when it gives none (> [!NOTE], in a site whose
+	// generator draws alerts).
+	AlertNote      string `toml:"alert_note" doc:"title of a '> [!NOTE]' alert that gives none"`
+	AlertTip       string `toml:"alert_tip" doc:"title of a '> [!TIP]' alert that gives none"`
+	AlertImportant string `toml:"alert_important" doc:"title of a '> [!IMPORTANT]' alert that gives none"`
+	AlertWarning   string `toml:"alert_warning" doc:"title of a '> [!WARNING]' alert that gives none"`
+	AlertCaution   string `toml:"alert_caution" doc:"title of a '> [!CAUTION]' alert that gives none"`
+	Read           string `toml:"read" doc:"gopher: a post's text, {title}"`
+	PostLinks      string `toml:"post_links" doc:"gopher: above a post's links"`
+	MenuPointer    string `toml:"menu_pointer" doc:"gopher: end of a post's text, above its menu's URL"`
+	LynxHint       string `toml:"lynx_hint" doc:"gopher: the root menu's hint for Lynx"`
 
 	SearchPrompt      string `toml:"search_prompt" doc:"Gemini's 10 prompt; the Gopher search menu"`
 	SearchHeading     string `toml:"search_heading" doc:"heading of search results: {query}"`
@@ -113,15 +120,20 @@ var English = Messages{
 	TagFeed:        "Atom feed of this tag",
 	ArchiveHeading: "Archive: {site}",
 
-	TagsLabel:   "Tags",
-	ImageLabel:  "image",
-	VideoLabel:  "Video",
-	AudioLabel:  "Audio",
-	EmbedLabel:  "Embedded page",
-	Read:        "Read: {title}",
-	PostLinks:   "Links in this post:",
-	MenuPointer: "Links, tags and other posts as a gopher menu:",
-	LynxHint:    "Lynx: run lynx -assume_charset=utf-8 to read this capsule in UTF-8.",
+	TagsLabel:      "Tags",
+	ImageLabel:     "image",
+	VideoLabel:     "Video",
+	AudioLabel:     "Audio",
+	EmbedLabel:     "Embedded page",
+	AlertNote:      "Note",
+	AlertTip:       "Tip",
+	AlertImportant: "Important",
+	AlertWarning:   "Warning",
+	AlertCaution:   "Caution",
+	Read:           "Read: {title}",
+	PostLinks:      "Links in this post:",
+	MenuPointer:    "Links, tags and other posts as a gopher menu:",
+	LynxHint:       "Lynx: run lynx -assume_charset=utf-8 to read this capsule in UTF-8.",
 
 	SearchPrompt:      "Search the posts",
 	SearchHeading:     "Search: {query}",
@@ -189,15 +201,20 @@ var Japanese = Messages{
 	TagFeed:        "このタグの Atom フィード",
 	ArchiveHeading: "アーカイブ: {site}",
 
-	TagsLabel:   "タグ",
-	ImageLabel:  "画像",
-	VideoLabel:  "動画",
-	AudioLabel:  "音声",
-	EmbedLabel:  "埋め込みページ",
-	Read:        "本文を読む: {title}",
-	PostLinks:   "この記事のリンク:",
-	MenuPointer: "リンク・タグ・前後の記事はこの gopher メニューから:",
-	LynxHint:    "Lynx では lynx -assume_charset=utf-8 として開くと日本語が読めます。",
+	TagsLabel:      "タグ",
+	ImageLabel:     "画像",
+	VideoLabel:     "動画",
+	AudioLabel:     "音声",
+	EmbedLabel:     "埋め込みページ",
+	AlertNote:      "注記",
+	AlertTip:       "ヒント",
+	AlertImportant: "重要",
+	AlertWarning:   "警告",
+	AlertCaution:   "注意",
+	Read:           "本文を読む: {title}",
+	PostLinks:      "この記事のリンク:",
+	MenuPointer:    "リンク・タグ・前後の記事はこの gopher メニューから:",
+	LynxHint:       "Lynx では lynx -assume_charset=utf-8 として開くと日本語が読めます。",
 
 	SearchPrompt:      "記事を検索",
 	SearchHeading:     "検索: {query}",

@@ -1,0 +1,70 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// alertPost has GitHub's alerts and FixIt's forms of them.
+const alertPost = "---\ntitle: A\ndate: 2024-01-01\n---\n" +
+	"> [!NOTE]\n> Plain note.\n\n" +
+	"> [!tip]+ My **own** title\n> Folded open.\n\n" +
+	"> [!WARNING]- \n> Folded shut.\n\n" +
+	"> [!TIP]~\n> No title.\n\n" +
+	"> [!bug]\n> Other type.\n\n" +
+	"> [!CAUTION]\n>\n> Own paragraph.\n\n" +
+	"> Not [!NOTE] an alert.\n"
+
+// Hugo (0.132 on) gives a quote whose first line is an alert's marker to
+// the theme's blockquote render hook, which FixIt and DoIt have, and
+// which draws it with a title: the given one, else the type's name in
+// the site's language; FixIt's "~" draws none. capsule drew the marker
+// as text. Without a hook Hugo writes the marker, as Jekyll's kramdown
+// does: capsule keeps it there. (Found on hugo-fixit's docs, Lruihao's
+// FixIt blog and DoIt's exampleSite.)
+func TestAlertsDrawnWhereTheGeneratorDoes(t *testing.T) {
+	hook := map[string]string{
+		"hugo.toml":                              "title = \"t\"\n",
+		"layouts/_markup/render-blockquote.html": "{{ .Text }}",
+		"content/posts/a.md":                     alertPost,
+	}
+	d := startSite(t, testfs.Write(t, hook))
+	_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
+	menu := servetest.GopherGet(t, d, "/posts/a.txt\r\n")
+	for _, want := range []string{"> Note\n> Plain note.", "> My own title\n> Folded open.", "> Warning\n> Folded shut.",
+		"> No title.", "> Bug\n> Other type.", "> Caution\n", "Own paragraph.", "Not [!NOTE] an alert."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Gemini: no %q:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, "[!") && strings.Count(page, "[!") != 1 || strings.Contains(page, "~") || strings.Contains(menu, "[!tip]") || strings.Contains(menu, "[!WARNING]") {
+		t.Errorf("a marker is drawn:\n%s\n%s", page, menu)
+	}
+	if !strings.Contains(menu, "Note") || !strings.Contains(menu, "My own title") {
+		t.Errorf("Gopher: no titles:\n%s", menu)
+	}
+
+	// In Japanese, by FixIt as a module.
+	d = startSite(t, testfs.Write(t, map[string]string{
+		"hugo.toml":          "title = \"t\"\nlanguageCode = \"ja\"\n[module]\n[[module.imports]]\npath = \"github.com/hugo-fixit/FixIt\"\n",
+		"content/posts/a.md": alertPost,
+	}))
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "> 注記\n> Plain note.") || !strings.Contains(page, "> 警告\n") {
+		t.Errorf("Japanese: no 注記, 警告:\n%s", page)
+	}
+
+	// No hook (LoveIt), an old FixIt, Jekyll: the markers stay.
+	for name, files := range map[string]map[string]string{
+		"LoveIt":    {"hugo.toml": "title = \"t\"\ntheme = \"LoveIt\"\n", "content/posts/a.md": alertPost},
+		"FixIt 0.2": {"hugo.toml": "title = \"t\"\n[module]\n[[module.imports]]\npath = \"github.com/hugo-fixit/FixIt\"\n", "go.mod": "module x\n\nrequire github.com/hugo-fixit/FixIt v0.2.18 // indirect\n", "content/posts/a.md": alertPost},
+		"Jekyll":    {"_config.yml": "title: t\n", "_posts/2024-01-01-a.md": alertPost},
+	} {
+		d := startSite(t, testfs.Write(t, files))
+		if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "> [!NOTE]") || !strings.Contains(page, "[!tip]+ My own title") {
+			t.Errorf("%s: the markers should stay:\n%s", name, page)
+		}
+	}
+}
