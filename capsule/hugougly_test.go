@@ -2,14 +2,10 @@ package capsule_test
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
-	"strings"
 	"testing"
 
 	"capsule/capsule/config"
-	"capsule/capsule/daemon"
-	"capsule/capsule/gemini"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 )
@@ -45,16 +41,6 @@ func uglySite(config string) map[string]string {
 // those it names so, the home and the terms not; without uglyURLs none
 // is answered but /index.html, which Hugo writes either way.
 func TestHugoUglyListAddressesLeadWhereTheListsDo(t *testing.T) {
-	leads := func(t *testing.T, d *daemon.Daemon, addr, gem, goph string) {
-		t.Helper()
-		st, meta, _ := servetest.GeminiGet(t, d, addr)
-		if u, err := url.Parse(meta); st != gemini.StatusPermanentRedirect || err != nil || u.Path != gem {
-			t.Errorf("%s: %d %q, want a redirect to %s", addr, st, meta, gem)
-		}
-		if menu, want := servetest.GopherGet(t, d, addr+"\r\n"), servetest.GopherGet(t, d, goph+"\r\n"); menu != want || strings.HasPrefix(menu, "3") {
-			t.Errorf("gopher %s is not the menu of %s:\n%s", addr, goph, menu)
-		}
-	}
 	d := servetest.Start(t, func(c *config.Config) { c.Posts = testfs.Write(t, uglySite("uglyURLs = true\n")) })
 	for _, l := range [][3]string{
 		{"/index.html", "/", "/"},
@@ -71,7 +57,7 @@ func TestHugoUglyListAddressesLeadWhereTheListsDo(t *testing.T) {
 		{"/categories/misc.html", "/tags/misc.gmi", "/tags/misc"},
 		{"/categories/misc/page/3.html", "/tags/misc.gmi", "/tags/misc"},
 	} {
-		leads(t, d, l[0], l[1], l[2])
+		listLeads(t, d, l[0], l[1], l[2])
 	}
 	// Past the last page, not found, as the folder forms.
 	for _, addr := range []string{"/page/4.html", "/posts/page/4.html", "/tags/go/page/3.html"} {
@@ -83,8 +69,8 @@ func TestHugoUglyListAddressesLeadWhereTheListsDo(t *testing.T) {
 	d = servetest.Start(t, func(c *config.Config) {
 		c.Posts = testfs.Write(t, uglySite("[uglyURLs]\nposts = true\n"))
 	})
-	leads(t, d, "/posts.html", "/archive.gmi", "/archive")
-	leads(t, d, "/posts/page/2.html", "/archive.gmi", "/archive")
+	listLeads(t, d, "/posts.html", "/archive.gmi", "/archive")
+	listLeads(t, d, "/posts/page/2.html", "/archive.gmi", "/archive")
 	for _, addr := range []string{"/page/2.html", "/docs.html", "/tags.html", "/tags/go.html", "/tags/go/page/2.html", "/categories/misc.html"} {
 		if got := servedAnywhere(t, d, addr); got != "" {
 			t.Errorf("%s, of a list uglyURLs does not name, answered %s", addr, got)

@@ -24,11 +24,15 @@ func yamlProblem(msg, line string) (string, Words) {
 		key, value = "title", ""
 	}
 	key = clip(key)
-	quoted := func(made string) string {
-		if value == "" || made == "a: b" && !strings.Contains(value, ": ") || strings.ContainsAny(value, `"\`) || value != clip(value) {
-			value = made
+	// quoted is the example: the line's value, when it is the one the
+	// mistake is about (fits) and can go between quotes as it is, else
+	// made.
+	quoted := func(made string, fits bool) string {
+		v := value
+		if v == "" || !fits || strings.ContainsAny(v, `"\`) || v != clip(v) {
+			v = made
 		}
-		return key + `: "` + value + `"`
+		return key + `: "` + v + `"`
 	}
 	switch {
 	case strings.HasPrefix(msg, "could not find end character of double-quoted text"):
@@ -39,23 +43,23 @@ func yamlProblem(msg, line string) (string, Words) {
 		strings.HasPrefix(msg, "sequence end token ']' not found"):
 		return "a list ([…]) is not closed: separate its items with commas and end it with ], e.g. tags: [a, b]", words(wordsUnclosedList, "example", "tags: [a, b]")
 	case strings.HasPrefix(msg, "mapping value is not allowed in this context"):
-		return fmt.Sprintf(`a value holds ": ", or a line is indented where it should not be: put such a value in quotes (%s), and start each key at the start of its line`, quoted("a: b")), words(wordsYAMLColon)
+		return fmt.Sprintf(`a value holds ": ", or a line is indented where it should not be: put such a value in quotes (%s), and start each key at the start of its line`, quoted("a: b", strings.Contains(value, ": "))), words(wordsYAMLColon)
 	case msg == "value is not allowed in this context. map key-value is pre-defined":
 		return fmt.Sprintf(`text follows the closing quote of a value: put the whole value in quotes, in "…" if it holds a ' (%s: "It's here"), in '…' if it holds a " (a ' inside '…' is written '')`, key), words(wordsYAMLQuote, "example", key+`: "It's here"`)
 	case msg == "value is not allowed in this context":
-		eg := quoted("[diary] today")
+		eg := quoted("[diary] today", true)
 		return fmt.Sprintf(`text follows a value that ended (a [list], a {mapping} or a quoted string), or a line is indented out of line: put the whole value in quotes (%s), and line up the items of a list`, eg), words(wordsYAMLQuote, "example", eg)
 	case strings.HasPrefix(msg, "could not find flow map content"),
 		strings.HasPrefix(msg, "could not find flow mapping end token"),
 		strings.HasPrefix(msg, "',' or '}' must be specified"):
-		eg := quoted("{…}")
+		eg := quoted("{…}", true)
 		return fmt.Sprintf(`a value starting with { is a YAML mapping: put text that starts with { in quotes (%s)`, eg), words(wordsYAMLQuote, "example", eg)
 	case strings.HasSuffix(msg, "is a reserved character") && len(msg) > 3 && msg[0] == '\'':
 		c, _, _ := strings.Cut(msg[1:], "'")
-		eg := quoted(c + "…")
+		eg := quoted(c+"…", true)
 		return fmt.Sprintf(`a value cannot start with %s in YAML: put it in quotes (%s)`, c, eg), words(wordsYAMLQuote, "example", eg)
 	case msg == "unexpected directive value. document not started":
-		eg := quoted("%…")
+		eg := quoted("%…", true)
 		return fmt.Sprintf(`a value cannot start with %% in YAML: put it in quotes (%s)`, eg), words(wordsYAMLQuote, "example", eg)
 	case strings.HasPrefix(msg, `found character '\x09' that cannot start any token`),
 		strings.HasPrefix(msg, "found character '\t' that cannot start any token"):
