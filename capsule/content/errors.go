@@ -144,3 +144,19 @@ func printable(s string) string {
 func isControl(r rune) bool {
 	return r < 0x20 || (r >= 0x7f && r <= 0x9f)
 }
+
+// maxParserText bounds, in characters, a parser's message that a problem
+// keeps as the parser wrote it (one capsule has no words of its own
+// for): the YAML and TOML parsers quote the author's text in some, which
+// may be a line of any length.
+const maxParserText = 200
+
+// parserText is a parser's message made fit for a problem: on one line,
+// in UTF-8 (oneLine) and within maxParserText characters. A problem
+// goes to the log, to -check's output and to an upload's answer, a
+// Gemini header.
+func parserText(msg string) string { return clipTo(oneLine(msg), maxParserText) }
+
+// quotedText is the author's text that a problem quotes, taken from a
+// parser's message: on one line, in UTF-8 and clipped (clip).
+func quotedText(s string) string { return clip(oneLine(s)) }

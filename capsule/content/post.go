@@ -1106,8 +1106,11 @@ func (r *frontReader) tags(key string) []string {
 
 // clip shortens s for a message: a 5,000-character tag is named by its
 // first 40 characters.
-func clip(s string) string {
-	const n = 40
+func clip(s string) string { return clipTo(s, 40) }
+
+// clipTo shortens s to its first n characters and "…", when it is
+// longer.
+func clipTo(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

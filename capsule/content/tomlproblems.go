@@ -23,7 +23,7 @@ func tomlProblem(front []byte, keyLines map[string]int, line int, msg string, fi
 		if n < 1 || n > len(lines) {
 			return ""
 		}
-		return strings.TrimSpace(lines[n-1])
+		return oneLine(lines[n-1]) // quoted in the problem: its bytes need not be UTF-8
 	}
 	switch {
 	case strings.HasPrefix(msg, "expected '.' or '=', but got ':'") && yamlKeyLine.MatchString(at(line)):
@@ -64,26 +64,33 @@ func tomlProblem(front []byte, keyLines map[string]int, line int, msg string, fi
 	case msg == "strings cannot contain newlines":
 		return line, `a string opened with " is not closed on its line: end it with " (text of several lines goes between """ and """)`, words(wordsUnclosedString)
 	case strings.HasPrefix(msg, "expected value but found "):
-		v := strings.TrimSuffix(strings.TrimPrefix(msg, "expected value but found "), " instead")
+		v := quotedText(strings.TrimSuffix(strings.TrimPrefix(msg, "expected value but found "), " instead"))
 		return line, fmt.Sprintf("the value %s is not TOML: write text in quotes (title = \"…\"), a date as 2017-05-03, true or false, a number, or a list [\"a\", \"b\"]", v), words(wordsNotTOMLValue, "value", strings.Trim(v, `"'`))
 	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF"):
 		return line, "something follows the value on this line: write one key = value a line, text in quotes (title = \"…\")", Words{}
 	case strings.HasPrefix(msg, "expected '.' or ']' to end table name"):
 		return line, "a table name opened with [ is not closed on its line: write [params]", Words{}
 	case strings.HasPrefix(msg, "invalid datetime: "):
-		v := strings.TrimPrefix(msg, "invalid datetime: ")
+		v := quotedText(strings.TrimPrefix(msg, "invalid datetime: "))
 		key, _, _ := strings.Cut(at(line), "=")
 		return line, fmt.Sprintf("%s is not a date: write 2017-05-03, 2017-05-03T09:30:00 or 2017-05-03T09:30:00+09:00", v),
 			words(wordsNotADate, "key", clip(strings.TrimSpace(key)), "value", strings.Trim(v, `"'`))
 	case strings.HasPrefix(msg, "invalid UTF-8"):
-		return line, strings.TrimSuffix(msg, "."), words(wordsNotUTF8)
+		return line, parserText(strings.TrimSuffix(msg, ".")), words(wordsNotUTF8)
 	case strings.HasPrefix(msg, "unexpected '=': key name appears blank"):
 		return line, "a line starts with \"=\": write the key's name before it (title = \"…\")", Words{}
 	case strings.HasPrefix(msg, "invalid escape in string "):
 		v := strings.Trim(strings.TrimPrefix(msg, "invalid escape in string "), "'")
+		if v == "\\\n" {
+			if line > 1 && strings.HasSuffix(at(line-1), `\`) {
+				line-- // the parser is on the next line by then
+			}
+			return line, `a \ ends the line in a "…" string: write \\, or quote the text with '…', which keeps backslashes as they are (text of several lines goes between """ and """)`, Words{}
+		}
+		v = quotedText(v)
 		return line, fmt.Sprintf(`%s in a "…" string is not an escape TOML knows: write \%s, or quote the text with '…', which keeps backslashes as they are`, v, v), Words{}
 	}
-	return line, strings.TrimSuffix(msg, "."), Words{}
+	return line, parserText(strings.TrimSuffix(msg, ".")), Words{}
 }
 
 // words is the Words of key with args (see FileError.say).

@@ -38,6 +38,7 @@ func TestTOMLProblemsInTheAuthorsWords(t *testing.T) {
 		{"title = 'x'\ndate = 2020-13-01\n", 3, `"2020-13-01" is not a date: write 2017-05-03`},
 		{"title = \"x\"\n= 3\n", 3, `a line starts with "=": write the key's name before it`},
 		{"title = \"a \\q\"\n", 2, `\q in a "…" string is not an escape TOML knows: write \\q, or quote the text with '…'`},
+		{"title = \"C:\\\nnext = 1\n", 2, `a \ ends the line in a "…" string: write \\, or quote the text with '…'`},
 	} {
 		_, _, ferr := decodeFront([]byte(c.front), frontStart, defaultFrontLimits)
 		if ferr == nil || ferr.Line != c.line || !strings.Contains(ferr.Msg, c.msg) || strings.Contains(ferr.Msg, "expected") {

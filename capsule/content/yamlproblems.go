@@ -18,7 +18,10 @@ import (
 func yamlProblem(msg, line string) (string, Words) {
 	// The example quotes the line's own value where the line is "key:
 	// value" (title: "京都: 旅"), else a made-up one.
-	key, value, _ := strings.Cut(strings.TrimSpace(line), ":")
+	// oneLine: the line is the author's bytes, which need not be UTF-8,
+	// and the message goes to a log line and to an upload's answer (a
+	// Gemini header, UTF-8).
+	key, value, _ := strings.Cut(oneLine(line), ":")
 	value = strings.TrimSpace(value)
 	if key == "" || strings.ContainsAny(key, " \t\"'[{-") {
 		key, value = "title", ""
@@ -56,6 +59,7 @@ func yamlProblem(msg, line string) (string, Words) {
 		return fmt.Sprintf(`a value starting with { is a YAML mapping: put text that starts with { in quotes (%s)`, eg), words(wordsYAMLQuote, "example", eg)
 	case strings.HasSuffix(msg, "is a reserved character") && len(msg) > 3 && msg[0] == '\'':
 		c, _, _ := strings.Cut(msg[1:], "'")
+		c = clip(oneLine(c))
 		eg := quoted(c+"…", true)
 		return fmt.Sprintf(`a value cannot start with %s in YAML: put it in quotes (%s)`, c, eg), words(wordsYAMLQuote, "example", eg)
 	case msg == "unexpected directive value. document not started":
@@ -69,8 +73,8 @@ func yamlProblem(msg, line string) (string, Words) {
 	case msg == "block sequence entries are not allowed in this context":
 		return fmt.Sprintf(`a list item ("- …") goes on a line of its own, under its key: write %s: [a, b], or "- a" on the lines after "%s:"`, key, key), Words{}
 	case strings.HasPrefix(msg, "found unknown escape character "):
-		c := strings.Trim(strings.TrimPrefix(msg, "found unknown escape character "), "'")
+		c := clip(oneLine(strings.Trim(strings.TrimPrefix(msg, "found unknown escape character "), "'")))
 		return fmt.Sprintf(`\%s in a "…" string is not an escape YAML knows: write \\%s, or quote the text with '…', which keeps backslashes as they are`, c, c), Words{}
 	}
-	return msg, Words{}
+	return parserText(msg), Words{}
 }
