@@ -68,3 +68,34 @@ func TestAlertsDrawnWhereTheGeneratorDoes(t *testing.T) {
 		}
 	}
 }
+
+// Hugo uses a theme by its folder, whatever the folder's name: a FixIt
+// pinned as a git submodule under another name (themes/FixIt-0.3, as
+// .gitmodules says, the folder empty in a clone without its submodules)
+// draws alerts, and a folder named fixit that is LoveIt's submodule does
+// not; capsule went by the folder's name. A renamed theme on disk is
+// read by its own layouts.
+func TestAlertsThemeKnownByItsFiles(t *testing.T) {
+	for name, c := range map[string]struct {
+		files map[string]string
+		drawn bool
+	}{
+		"FixIt submodule renamed": {map[string]string{"hugo.toml": "title = \"t\"\ntheme = \"FixIt-0.3\"\n",
+			".gitmodules":            "[submodule \"themes/FixIt-0.3\"]\n\tpath = themes/FixIt-0.3\n\turl = https://github.com/hugo-fixit/FixIt.git\n",
+			"themes/FixIt-0.3/.keep": ""}, true},
+		"LoveIt submodule named fixit": {map[string]string{"hugo.toml": "title = \"t\"\ntheme = \"fixit\"\n",
+			".gitmodules": "[submodule \"fixit\"]\n\tpath = themes/fixit\n\turl = git@github.com:dillonzq/LoveIt.git\n"}, false},
+		"renamed folder with the hook": {map[string]string{"hugo.toml": "title = \"t\"\ntheme = \"loveit-custom\"\n",
+			"themes/loveit-custom/theme.toml":                                   "name = \"LoveIt\"\n",
+			"themes/loveit-custom/layouts/_markup/render-blockquote-alert.html": "{{ .Text }}"}, true},
+		"FixIt on disk without the hook": {map[string]string{"hugo.toml": "title = \"t\"\ntheme = \"FixIt\"\n",
+			"themes/FixIt/theme.toml": "name = \"FixIt\"\n", "themes/FixIt/layouts/single.html": "{{ .Content }}"}, false},
+	} {
+		c.files["content/posts/a.md"] = alertPost
+		d := startSite(t, testfs.Write(t, c.files))
+		_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
+		if drawn := strings.Contains(page, "> Note\n> Plain note.") && !strings.Contains(page, "[!NOTE]\n"); drawn != c.drawn {
+			t.Errorf("%s: alerts drawn %v, want %v:\n%s", name, drawn, c.drawn, page)
+		}
+	}
+}

@@ -52,31 +52,30 @@ type Markup struct {
 }
 
 // alertThemes are the Hugo themes whose blockquote render hook draws
-// alerts, by the last part of their module path or theme folder's name,
-// lower case, with the first version that has it (fixit-bundle imports
-// FixIt's newest).
+// alerts, by hugoTheme.name, with the first version that has it
+// (fixit-bundle imports FixIt's newest).
 var alertThemes = map[string]string{"fixit": "v0.3.13", "fixit-bundle": "", "doit": "v0.4.1"}
 
-// hugoAlertHook reports whether a Hugo site at root (configuration m)
-// has a blockquote render hook: layouts/_markup/render-blockquote.html
-// or render-blockquote-alert.html (or under _default/) of its own or of
-// a theme on disk (themesDir, themes/ unless set), or a theme of
-// alertThemes named by theme or module.imports that is not on disk, at
-// or after the version go.mod requires when it names one.
-func hugoAlertHook(root string, m map[string]any) bool {
-	hook := func(dir string) bool {
-		for _, sub := range []string{"_markup", "_default/_markup"} {
-			for _, name := range []string{"render-blockquote.html", "render-blockquote-alert.html"} {
-				if exists(filepath.Join(dir, "layouts", filepath.FromSlash(sub), name)) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	if hook(root) {
-		return true
-	}
+// A hugoTheme is a theme a Hugo site uses, as Hugo finds it.
+type hugoTheme struct {
+	// dir is its folder when it is on disk (it has layouts/): what it
+	// does is read from its own files there, whatever the folder's name.
+	dir string
+	// name, when it is not on disk, is what it is: lower case, the last
+	// part of the URL of the git submodule its folder is (.gitmodules:
+	// a clone without its submodules has the folder empty), else of its
+	// module path or theme name.
+	name string
+	// path is the theme name or module path the configuration gives
+	// (go.mod's version of it is its version).
+	path string
+}
+
+// hugoThemes are the themes a Hugo site at root (configuration m) names
+// by theme or module.imports, at most maxConfigFiles of each: on disk in
+// _vendor/ (a module path) or the themes folder (themesDir, themes/
+// unless set), else named.
+func hugoThemes(root string, m map[string]any) []hugoTheme {
 	var names []string
 	if s := str(m["theme"]); s != "" {
 		names = append(names, s)
@@ -100,20 +99,110 @@ func hugoAlertHook(root string, m map[string]any) bool {
 	if d := str(m["themesdir"]); d != "" && !filepath.IsAbs(d) {
 		themesDir = filepath.Join(root, filepath.FromSlash(d))
 	}
-	gomod, _ := readSmall(filepath.Join(root, "go.mod"))
+	var submodules map[string]string
+	var themes []hugoTheme
 	for _, name := range names {
-		base := path.Base(strings.TrimRight(name, "/"))
-		if !strings.Contains(name, "/") && isDir(filepath.Join(themesDir, base, "layouts")) {
-			if hook(filepath.Join(themesDir, base)) {
+		name = strings.TrimRight(name, "/")
+		t := hugoTheme{name: strings.ToLower(path.Base(name)), path: name}
+		if name == "" || strings.Contains(name, "..") {
+			themes = append(themes, t)
+			continue
+		}
+		folder := filepath.Join(themesDir, filepath.FromSlash(name))
+		dirs := []string{folder}
+		if strings.Contains(name, "/") {
+			dirs = []string{filepath.Join(root, "_vendor", filepath.FromSlash(name)), folder}
+		}
+		for _, dir := range dirs {
+			if isDir(filepath.Join(dir, "layouts")) {
+				t.dir = dir
+				break
+			}
+		}
+		if t.dir == "" {
+			if submodules == nil {
+				submodules = gitSubmodules(root)
+			}
+			if rel, err := filepath.Rel(root, folder); err == nil {
+				if url := submodules[filepath.ToSlash(rel)]; url != "" {
+					t.name = strings.ToLower(strings.TrimSuffix(path.Base(strings.TrimRight(url, "/")), ".git"))
+				}
+			}
+		}
+		themes = append(themes, t)
+	}
+	return themes
+}
+
+// gitSubmodules are the submodules .gitmodules at root names, their
+// URLs by their paths (slash-separated, from root).
+func gitSubmodules(root string) map[string]string {
+	data, _ := readSmall(filepath.Join(root, ".gitmodules"))
+	out := make(map[string]string)
+	var p, u string
+	flush := func() {
+		if p != "" && u != "" {
+			out[path.Clean(p)] = u
+		}
+		p, u = "", ""
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			flush()
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		switch v = strings.Trim(strings.TrimSpace(v), `"`); strings.ToLower(strings.TrimSpace(k)) {
+		case "path":
+			p = v
+		case "url":
+			u = v
+		}
+	}
+	flush()
+	return out
+}
+
+// hugoAlertHook reports whether a Hugo site at root (configuration m)
+// has a blockquote render hook: layouts/_markup/render-blockquote.html
+// or render-blockquote-alert.html (or under _default/) of its own or of
+// a theme on disk, or a theme of alertThemes that is not on disk (named
+// so, or the git submodule of that name its folder is), at or after the
+// version go.mod requires when it names one.
+func hugoAlertHook(root string, m map[string]any) bool {
+	hook := func(dir string) bool {
+		for _, sub := range []string{"_markup", "_default/_markup"} {
+			for _, name := range []string{"render-blockquote.html", "render-blockquote-alert.html"} {
+				if exists(filepath.Join(dir, "layouts", filepath.FromSlash(sub), name)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if hook(root) {
+		return true
+	}
+	var gomod []byte
+	for _, t := range hugoThemes(root, m) {
+		if t.dir != "" {
+			if hook(t.dir) {
 				return true
 			}
 			continue
 		}
-		since, known := alertThemes[strings.ToLower(base)]
+		since, known := alertThemes[t.name]
 		if !known {
 			continue
 		}
-		if v := requiredVersion(gomod, name); since != "" && v != "" && semverLess(v, since) {
+		if gomod == nil {
+			gomod, _ = readSmall(filepath.Join(root, "go.mod"))
+		}
+		if v := requiredVersion(gomod, t.path); since != "" && v != "" && semverLess(v, since) {
 			continue
 		}
 		return true
