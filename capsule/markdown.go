@@ -110,6 +110,9 @@ func newDialectOf(mk content.Markup, htmlFile bool) goldmark.Markdown {
 	if mk.Alerts {
 		exts = append(exts, markup.Alerts{})
 	}
+	if mk.ThemeIcons || mk.ThemeEscapes {
+		exts = append(exts, markup.ThemeText{Icons: mk.ThemeIcons, Escapes: mk.ThemeEscapes})
+	}
 	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(exts...))
 }
 

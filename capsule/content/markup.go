@@ -49,6 +49,16 @@ type Markup struct {
 	// hook Hugo writes the marker as text, as kramdown, Hexo's, Zola's
 	// and the JavaScript generators' Markdown do.
 	Alerts bool
+	// ThemeIcons: ":(fas fa-campground):" is a Font Awesome icon, as
+	// LoveIt's, FixIt's and DoIt's (before 0.4.1) function/fontawesome.html
+	// partial makes it of a page's HTML, unless the site's
+	// params.fontawesome (FixIt 1.0) or params.page.fontawesome is
+	// false (see markup.ThemeText; hugoThemeText).
+	ThemeIcons bool
+	// ThemeEscapes: "{?X}" is X, as those themes' function/escape.html
+	// makes it of every page's HTML (their documentation writes
+	// "{?:}(fas fa-campground):" to show the syntax as typed).
+	ThemeEscapes bool
 }
 
 // alertThemes are the Hugo themes whose blockquote render hook draws
@@ -208,6 +218,73 @@ func hugoAlertHook(root string, m map[string]any) bool {
 		return true
 	}
 	return false
+}
+
+// themeTextThemes are the Hugo themes whose templates read ":(…):" as a
+// Font Awesome icon and "{?X}" as X in a page's HTML (their
+// function/fontawesome.html and function/escape.html partials), by
+// hugoTheme.name, with the first version that no longer reads the icons
+// ("" for none: DoIt 0.4.1 made the syntax an error).
+var themeTextThemes = map[string]string{"loveit": "", "fixit": "", "fixit-bundle": "", "doit": "v0.4.1"}
+
+// hugoThemeText reports whether a Hugo site at root (configuration m)
+// reads Markup.ThemeIcons and Markup.ThemeEscapes: by the partial of
+// the site's own layouts (layouts/_partials/function/, or partials/
+// before Hugo 0.146), else of its first theme on disk that has one, else
+// of a theme of themeTextThemes not on disk, at the version go.mod
+// requires. Icons are on unless the site's params turn them off: the
+// themes' own configuration has them on.
+func hugoThemeText(root string, m map[string]any) (icons, escapes bool) {
+	partial := func(dir, name string) bool {
+		return exists(filepath.Join(dir, "layouts", "_partials", "function", name)) ||
+			exists(filepath.Join(dir, "layouts", "partials", "function", name))
+	}
+	iconsKnown, escapesKnown := false, false
+	if partial(root, "fontawesome.html") {
+		icons, iconsKnown = true, true
+	}
+	if partial(root, "escape.html") {
+		escapes, escapesKnown = true, true
+	}
+	var gomod []byte
+	for _, t := range hugoThemes(root, m) {
+		if iconsKnown && escapesKnown {
+			break
+		}
+		if t.dir != "" {
+			if !iconsKnown && partial(t.dir, "fontawesome.html") {
+				icons, iconsKnown = true, true
+			}
+			if !escapesKnown && partial(t.dir, "escape.html") {
+				escapes, escapesKnown = true, true
+			}
+			continue
+		}
+		until, known := themeTextThemes[t.name]
+		if !known {
+			continue
+		}
+		if !escapesKnown {
+			escapes, escapesKnown = true, true
+		}
+		if iconsKnown {
+			continue
+		}
+		if gomod == nil {
+			gomod, _ = readSmall(filepath.Join(root, "go.mod"))
+		}
+		if v := requiredVersion(gomod, t.path); until == "" || v != "" && semverLess(v, until) {
+			icons, iconsKnown = true, true
+		}
+	}
+	params := section(m, "params")
+	for _, v := range []any{params["fontawesome"], section(params, "page")["fontawesome"]} {
+		if v != nil {
+			icons = icons && isTrue(v)
+			break
+		}
+	}
+	return icons, escapes
 }
 
 // requiredVersion is the version go.mod requires of module path, "" when

@@ -52,6 +52,9 @@ func Parse(p parser.Parser, body []byte, opts Options) *Document {
 	if mayLower(d.Source) {
 		d.lower(warn)
 	}
+	if t, ok := ctx.Get(themeTextKey).(ThemeText); ok && mayThemeText(d.Source) {
+		d.themeText(t, warn) // after lowering: the theme rewrites the page's HTML
+	}
 	return d
 }
 
