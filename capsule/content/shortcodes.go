@@ -297,11 +297,13 @@ func scIndexClosers(in []byte) map[string][]scSpan {
 var scBlockTags = map[string]bool{"codeblock": true, "code": true, "blockquote": true, "pullquote": true, "note": true, "centerquote": true, "cq": true,
 	"math": true, "katex": true, "mathjax": true}
 
-// pairedCloser is the end of the block whose opening tag starts at p, as
-// scIndexClosers paired them.
-func (e *scExpander) pairedCloser(p int) (scSpan, bool) {
+// pairedCloser is the end of the block whose opening tag starts at p and
+// ends at end, as scIndexClosers paired them. A closer inside the
+// opening tag ("{% math {% endmath %}", which scIndexClosers pairs and
+// the tag reads as one, to its first "%}") is none.
+func (e *scExpander) pairedCloser(p, end int) (scSpan, bool) {
 	s := e.closers[")"+strconv.Itoa(p)]
-	if len(s) == 0 {
+	if len(s) == 0 || s[0].start < end {
 		return scSpan{}, false
 	}
 	return s[0], true
@@ -1883,7 +1885,7 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		// Hexo's (and Octopress') {% codeblock [title] [lang:sh] [url
 		// [link text]] %}…{% endcodeblock %} ({% code %} the same): a
 		// code block, its title a line before it, its link after it.
-		s, ok := e.pairedCloser(p)
+		s, ok := e.pairedCloser(p, t.end)
 		if !ok {
 			e.warn(p, "Liquid kept as text", "{%% %s %%} without {%% end%s %%}: what follows is kept as text", name, name)
 			break
@@ -1911,7 +1913,7 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		// lines of its own, or with displayMode, display math (a
 		// preformatted block, alt math, as $$ blocks are); within a
 		// line, inline math \(…\).
-		s, ok := e.pairedCloser(p)
+		s, ok := e.pairedCloser(p, t.end)
 		if !ok {
 			e.warn(p, "Liquid kept as text", "{%% %s %%} without {%% end%s %%}: what follows is kept as text", name, name)
 			break
@@ -1929,7 +1931,7 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		// and NexT's {% note [class] [summary] %}, {% centerquote %}:
 		// their text a quote, the blockquote's author and source (its
 		// link) its last line, the note's summary its first.
-		s, ok := e.pairedCloser(p)
+		s, ok := e.pairedCloser(p, t.end)
 		if !ok || e.depth >= maxQuoteDepth {
 			e.warn(p, "Liquid tag dropped", "Liquid tag {%% %s %%} dropped", scShort(name))
 			break
