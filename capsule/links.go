@@ -351,6 +351,21 @@ func (l *postLinks) resolve(from *content.Post, dest string) (p *content.Post, a
 			return p, ambiguous, true
 		}
 	}
+	if l.c.BareHTML() && path.Ext(u.Path) == "" && strings.TrimSuffix(u.Path, "/") != "" && !strings.HasSuffix(u.Path, "//") {
+		// A Jekyll site's page at /about.html, named /about or /about/,
+		// which jekyll serve answers with about.html (as the capsule
+		// does: oldAddresses' withoutHTML). One lookup more, of a link
+		// nothing else found.
+		html := *u
+		html.Path = strings.TrimSuffix(u.Path, "/") + ".html"
+		html.RawPath = ""
+		if p, ambiguous = l.index.Find(from, html.String()); p != nil || len(ambiguous) > 0 {
+			if p != nil && (!strings.HasPrefix(u.Path, "/") || l.c.LocalizesLink(from, u.Path)) {
+				p = l.index.InLanguageOf(p, from, html.String()) // as above
+			}
+			return p, ambiguous, true
+		}
+	}
 	clean := path.Clean(u.Path)
 	base := path.Base(clean)
 	switch {

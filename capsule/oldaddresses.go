@@ -69,7 +69,10 @@ type oldAddressPass struct {
 // matter's and its generator's (generated) as written; their other
 // forms; those ending in .html without it (/old of /old.html, which
 // Jekyll's server, jekyll serve's servlet, and GitHub Pages answer with
-// old.html when nothing is at /old: last, and quiet).
+// old.html when nothing is at /old), and without it with a trailing
+// slash (/old/, which jekyll serve answers with old.html too, WEBrick
+// taking the "/" after old as path info; GitHub Pages does not): last,
+// and quiet.
 func oldAddresses(p *content.Post, generated bool, stage int) []oldAddress {
 	list := p.Aliases
 	if generated {
@@ -87,7 +90,8 @@ func oldAddresses(p *content.Post, generated bool, stage int) []oldAddress {
 			}
 		case withoutHTML:
 			if bare, ok := strings.CutSuffix(key, ".html"); ok && path.Base(bare) != "index" && !strings.HasSuffix(bare, "/") {
-				out = append(out, oldAddress{path: bare, generated: generated, quiet: true})
+				out = append(out, oldAddress{path: bare, generated: generated, quiet: true},
+					oldAddress{path: bare + "/", generated: generated, quiet: true})
 			}
 		}
 	}
