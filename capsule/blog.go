@@ -22,8 +22,11 @@ type blog struct {
 	// it from other languages (listCopies); nil otherwise. tags and
 	// years group them.
 	listed []*content.Post
-	tags   []postGroup
-	years  []postGroup
+	// listedAt is where each of its posts is in listed, when listed is
+	// set: its neighbours are there (see neighbours).
+	listedAt []int
+	tags     []postGroup
+	years    []postGroup
 	// pageLinks says which pages have links, and so a gopher menu worth
 	// linking; set as each page is rendered.
 	pageLinks []bool
@@ -139,16 +142,25 @@ func (b *blog) isPage(i int) bool { return i >= len(b.posts) && i < len(b.posts)
 
 // neighbours returns the posts before and after entry i in time: older is
 // nil for the first post ever written, newer for the latest, both for a
-// page and for an unlisted post, which no list has.
+// page and for an unlisted post, which no list has. They are those of
+// the blog's lists: a jekyll-polyglot language's posts have the posts
+// copied into it among theirs (listed), as Jekyll's page.previous and
+// page.next of that language's build are the documents around it in
+// site.posts, the copies too; a copy, rendered once by its own
+// language's blog, has that blog's neighbours.
 func (b *blog) neighbours(i int) (older, newer *content.Post) {
 	if i >= len(b.posts) {
 		return nil, nil
 	}
-	if i+1 < len(b.posts) {
-		older = b.posts[i+1]
+	list := b.posts
+	if b.listed != nil {
+		list, i = b.listed, b.listedAt[i]
+	}
+	if i+1 < len(list) {
+		older = list[i+1]
 	}
 	if i > 0 {
-		newer = b.posts[i-1]
+		newer = list[i-1]
 	}
 	return older, newer
 }

@@ -137,6 +137,7 @@ func encodeRecordBytes(w *buildcache.Writer, records []*renderRecord, atoms map[
 
 func encodeNeighbour(w *buildcache.Writer, n neighbour) {
 	w.Bool(n.exists)
+	w.String(n.dir)
 	w.String(n.slug)
 	w.String(n.title)
 	w.String(n.date)
@@ -370,5 +371,5 @@ func decodeRecordBytes(d *buildcache.Decoder, records []recordRead, held *chunkA
 }
 
 func decodeNeighbour(d *buildcache.Decoder) neighbour {
-	return neighbour{exists: d.Bool(), slug: d.String(), title: d.String(), date: d.String(), page: d.Bool()}
+	return neighbour{exists: d.Bool(), dir: d.String(), slug: d.String(), title: d.String(), date: d.String(), page: d.Bool()}
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -440,8 +441,13 @@ func storeDiff(want, got *Store) string {
 		}
 	}
 	for _, q := range append(slices.Clone(editWords), "の話", "追記", "改", "x", "openstack", "ｏｐｅｎｓｔａｃｋ", "gem", "らずぱい", "ﾗｽﾞﾊﾟｲ") {
-		w := New(want).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
-		g := New(got).Gemini([]byte("gemini://localhost/search?" + q + "\r\n"))
+		// The request line without its CRLF (Capsule.Gemini's): with it,
+		// both answered 59, and searches were not compared.
+		w := New(want).Gemini([]byte(want.Site.GeminiLinkURL(searchPath) + "?" + url.PathEscape(q)))
+		g := New(got).Gemini([]byte(got.Site.GeminiLinkURL(searchPath) + "?" + url.PathEscape(q)))
+		if w.Status != gemini.StatusSuccess {
+			return fmt.Sprintf("search %q: %q", q, w.Bytes())
+		}
 		if !bytes.Equal(w.Bytes(), g.Bytes()) {
 			return fmt.Sprintf("search %q: %q, want %q", q, g.Bytes(), w.Bytes())
 		}

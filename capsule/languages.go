@@ -16,7 +16,9 @@ import (
 // title and its messages, and its posts' neighbours are of its language.
 // A language's search ("/fr/search") finds its posts only, the default
 // language's at the root ("/search") too; when every language is in its
-// folder, the root's search is the whole site's.
+// folder, the root's search is the whole site's. (A jekyll-polyglot
+// language's lists, neighbours and search have the posts copied into it
+// from other languages too: see listCopies.)
 
 // LanguageCount is what one language of a multilingual site has.
 type LanguageCount struct {
@@ -137,8 +139,11 @@ func linkCopies(langs []content.Language, blogs []*blog, owners []entryOwner, co
 // content.Content.PolyglotCopies of the posts), as its build's
 // site.posts has them: its home, archive, tags and feeds list them
 // among its own, in the order of posts (the site's, newest first),
-// where each stays rendered by its own language's blog. As many as the
-// copies, which PolyglotCopies bounds.
+// where each stays rendered by its own language's blog; its posts'
+// neighbours (blog.neighbours) and its search (newSearches) are among
+// them too, as the language's page.previous, page.next and a theme's
+// search index of site.posts are. As many as the copies, which
+// PolyglotCopies bounds.
 func listCopies(langs []content.Language, blogs []*blog, posts []*content.Post, copies map[string][]*content.Post) {
 	if len(copies) == 0 || len(blogs) != len(langs) {
 		return
@@ -153,7 +158,11 @@ func listCopies(langs []content.Language, blogs []*blog, posts []*content.Post, 
 		}
 		lb := blogs[i]
 		lb.listed = make([]*content.Post, 0, len(lb.posts)+len(copied))
+		lb.listedAt = make([]int, 0, len(lb.posts))
 		for _, p := range posts {
+			if p.LangDir == lb.dir {
+				lb.listedAt = append(lb.listedAt, len(lb.listed)) // lb.posts are in this order too
+			}
 			if p.LangDir == lb.dir || copied[p] {
 				lb.listed = append(lb.listed, p)
 			}

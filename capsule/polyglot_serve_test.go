@@ -269,3 +269,59 @@ func TestPolyglotArchivesPerLanguage(t *testing.T) {
 		t.Errorf("/posts/hello.gmi does not link the English tag go:\n%s", en)
 	}
 }
+
+// The posts polyglot copies into a language are among its posts in
+// page.previous and page.next and in site.posts, which a theme's search
+// index lists (Chirpy's search.json, Chirpy's post-nav): jekyll build
+// of this site with polyglot's source (untra/polyglot c0dae12) and a
+// layout printing them: /ja/posts/hello/'s next is /posts/only-en/
+// (Only in English), /ja/posts/only-ja/'s previous is it too and its
+// next こんにちは 2; /posts/only-en/'s next is 日本語だけ; the ja build's
+// site.posts has Only in English, not the English Hello. So the
+// language's posts link the copies beside them (where they are rendered),
+// on Gemini and Gopher, and its search finds them, newest first among
+// its own, and not the other version of a post it has.
+func TestPolyglotCopiesInNeighboursAndSearch(t *testing.T) {
+	d := servetest.Start(t, func(cf *config.Config) {
+		cf.Posts = polyglotListsSite(t, map[string]string{
+			"_posts/2020-01-04-ja-two.md": "---\ntitle: こんにちは 2\nlang: ja\n---\nこんにちは。English too.\n",
+		})
+	})
+	for addr, want := range map[string][]string{
+		"/ja/posts/hello.gmi":   {"=> /posts/only-en.gmi → 2020-01-02 Only in English\n"},
+		"/ja/posts/only-ja.gmi": {"=> /posts/only-en.gmi ← 2020-01-02 Only in English\n", "=> /ja/posts/ja-two.gmi → 2020-01-04 こんにちは 2\n"},
+		"/posts/only-en.gmi":    {"=> /posts/hello.gmi ← 2020-01-01 Hello\n", "=> /ja/posts/only-ja.gmi → 2020-01-03 日本語だけ\n"},
+	} {
+		_, _, page := servetest.GeminiGet(t, d, addr)
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q:\n%s", addr, w, page)
+			}
+		}
+	}
+	if menu := servetest.GopherGet(t, d, "/ja/posts/hello/\r\n"); !strings.Contains(menu, "1→ 2020-01-02 Only in English\t/posts/only-en/\t") {
+		t.Errorf("gopher /ja/posts/hello/ does not link the English post after it:\n%s", menu)
+	}
+	found := func(body string) []string {
+		var out []string
+		for _, l := range strings.Split(body, "\n") {
+			if strings.HasPrefix(l, "=> /posts/") || strings.HasPrefix(l, "=> /ja/posts/") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	for q, want := range map[string][]string{
+		"/ja/search?English":         {"=> /ja/posts/ja-two.gmi 2020-01-04 こんにちは 2", "=> /posts/only-en.gmi 2020-01-02 Only in English"},
+		"/ja/search?Hello":           nil, // the English version of こんにちは
+		"/search?%E6%97%A5%E6%9C%AC": {"=> /ja/posts/only-ja.gmi 2020-01-03 日本語だけ"},
+		"/search?Hello":              {"=> /posts/hello.gmi 2020-01-01 Hello"},
+	} {
+		if s, meta, body := servetest.GeminiGet(t, d, q); s != 20 || !slices.Equal(found(body), want) {
+			t.Errorf("%s: %d %q finds\n%s\nwant\n%s", q, s, meta, strings.Join(found(body), "\n"), strings.Join(want, "\n"))
+		}
+	}
+	if menu := servetest.GopherGet(t, d, "/ja/search\tEnglish\r\n"); !strings.Contains(menu, "2020-01-02 Only in English\t/posts/only-en/\t") || !strings.Contains(menu, "2020-01-04 こんにちは 2\t/ja/posts/ja-two/\t") {
+		t.Errorf("gopher /ja/search English:\n%s", menu)
+	}
+}

@@ -74,18 +74,21 @@ type renderRecord struct {
 	disk *diskRecord
 }
 
-// neighbour is what a post's pages show of the post before or after it.
+// neighbour is what a post's pages show of the post before or after it:
+// its language's folder is in the link too, as a jekyll-polyglot
+// language's post may have a post of another language beside it
+// (blog.neighbours).
 type neighbour struct {
-	exists            bool
-	slug, title, date string
-	page              bool
+	exists                 bool
+	dir, slug, title, date string
+	page                   bool
 }
 
 func neighbourOf(p *content.Post) neighbour {
 	if p == nil {
 		return neighbour{}
 	}
-	return neighbour{exists: true, slug: p.Slug, title: p.Title, date: p.Date.Format(dateLayout), page: p.Page}
+	return neighbour{exists: true, dir: p.LangDir, slug: p.Slug, title: p.Title, date: p.Date.Format(dateLayout), page: p.Page}
 }
 
 // is reports whether n is neighbourOf(p), without making its date.
@@ -94,7 +97,7 @@ func (n neighbour) is(p *content.Post) bool {
 		return n == neighbour{}
 	}
 	var buf [32]byte
-	return n.exists && n.slug == p.Slug && n.title == p.Title && n.page == p.Page && n.date == string(p.Date.AppendFormat(buf[:0], dateLayout))
+	return n.exists && n.dir == p.LangDir && n.slug == p.Slug && n.title == p.Title && n.page == p.Page && n.date == string(p.Date.AppendFormat(buf[:0], dateLayout))
 }
 
 // linkAnswer is where one link destination of a post led: every way the

@@ -69,7 +69,11 @@ func mayBeSearchSelector(sel string) bool {
 // searcher is one of a Store's searches: the site's, over every post, or
 // a language's, over its posts only, in its messages, under its folder.
 type searcher struct {
-	lo, hi  int   // the posts it searches, in Store.search's order
+	lo, hi int // the posts it searches, in Store.search's order
+	// order, when set, names the posts it searches instead (a
+	// jekyll-polyglot language's, with those copied into it), in
+	// Store.search's order: results.posts[k] is post order[k].
+	order   []int
 	results *blog // what its result pages need: results.posts[0] is post lo
 
 	ask      *gemini.Response // 10, the search prompt
@@ -84,13 +88,40 @@ type searcher struct {
 // site's), the default language's at searchPath instead of the site's
 // when it is served at the root; a site of one language has the site's
 // only. Every language's posts are side by side in st.results.posts,
-// in blogs' order.
+// in blogs' order. A jekyll-polyglot language's search finds the posts
+// its lists have (blog.listed: the copies from other languages too, as
+// a theme's search index of the language's site.posts has them), in
+// their order, each linked where its own language renders it.
 func (st *Store) newSearches(site *blog, blogs []*blog) map[string]*searcher {
 	searches := map[string]*searcher{searchPath: newSearcher(site, st.results.posts, 0)}
+	var at map[*content.Post]int // the site's posts' places, made for a polyglot site's lists
 	lo := 0
 	for _, lb := range blogs {
 		hi := lo + len(lb.posts)
-		if lb != site {
+		switch {
+		case lb == site:
+		case lb.listed != nil:
+			if at == nil {
+				at = make(map[*content.Post]int, len(site.posts))
+				for i, p := range site.posts {
+					at[p] = i
+				}
+			}
+			// As many as the language's lists: a post and the copies
+			// PolyglotCopies bounds.
+			order := make([]int, 0, len(lb.listed))
+			posts := make([]*content.Post, 0, len(lb.listed))
+			for _, p := range lb.listed {
+				if i, ok := at[p]; ok {
+					order = append(order, i)
+					posts = append(posts, st.results.posts[i])
+				}
+			}
+			results := &blog{site: lb.site, posts: posts, dir: lb.dir}
+			s := newSearcher(results, posts, 0)
+			s.order = order
+			searches[lb.dir+searchPath] = s
+		default:
 			// The default language at the root searches its own posts
 			// there, as every other language does in its folder.
 			results := &blog{site: lb.site, posts: st.results.posts[lo:hi], dir: lb.dir}
@@ -116,6 +147,9 @@ func newSearcher(results *blog, posts []*content.Post, lo int) *searcher {
 
 // find runs query over s's posts: hits index s.results.posts.
 func (s *searcher) find(idx *search.Index, query string) ([]search.Hit, bool) {
+	if s.order != nil {
+		return idx.SearchDocs(query, s.order) // hits are places in order
+	}
 	hits, more := idx.SearchRange(query, s.lo, s.hi)
 	for i := range hits {
 		hits[i].Doc -= s.lo

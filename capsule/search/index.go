@@ -856,9 +856,76 @@ func (idx *Index) SearchRange(query string, lo, hi int) (hits []Hit, more bool) 
 	if lo >= hi {
 		return nil, false
 	}
+	sc := idx.newScan(query)
+	if sc == nil {
+		return nil, false
+	}
+	for bi := lo / 64; bi < (hi+63)/64; bi++ {
+		first := 64 * bi
+		cand := ^uint64(0) >> (64 - min(64, hi-first))
+		if lo > first {
+			cand &^= 1<<(lo-first) - 1
+		}
+		for cand &= sc.blockCandidates(bi); cand != 0; cand &= cand - 1 {
+			i := first + bits.TrailingZeros64(cand)
+			if stop := sc.try(i, i); stop {
+				return sc.hits, true
+			}
+		}
+	}
+	return sc.hits, false
+}
+
+// SearchDocs is Search over the docs order names, in its order (a
+// language's posts with those of other languages listed among them,
+// newest first), each named once: Hit.Doc is the hit's place in order,
+// not an index into all the docs. An index out of range is skipped. Its
+// cost is bounded as Search's: each block of 64 docs is looked at once
+// at most, whatever order names of it, and the scan budget and
+// MaxResults are the same; order itself is the caller's, read once.
+func (idx *Index) SearchDocs(query string, order []int) (hits []Hit, more bool) {
+	sc := idx.newScan(query)
+	if sc == nil {
+		return nil, false
+	}
+	cands := make(map[int]uint64) // by block, once looked at
+	for at, i := range order {
+		if i < 0 || i >= len(idx.docs) {
+			continue
+		}
+		bi := i / 64
+		cand, ok := cands[bi]
+		if !ok {
+			cand = sc.blockCandidates(bi)
+			cands[bi] = cand
+		}
+		if cand&(1<<(i%64)) == 0 {
+			continue
+		}
+		if stop := sc.try(i, at); stop {
+			return sc.hits, true
+		}
+	}
+	return sc.hits, false
+}
+
+// scan is one query's search: its keys, rarest first, the bytes of
+// folded text it may still read, and its hits so far.
+type scan struct {
+	idx     *Index
+	q       *query
+	qs      string
+	budget  int
+	scratch []byte // a line being folded
+	hits    []Hit
+}
+
+// newScan prepares query for a search of idx: nil when it can find
+// nothing (blank, too long, or a key no post has).
+func (idx *Index) newScan(query string) *scan {
 	q, err := prepare(query)
 	if err != nil || q == nil {
-		return nil, false
+		return nil
 	}
 	// The keys in the fewest blocks first: the likeliest to rule a block
 	// out. A key in none rules out every post.
@@ -866,61 +933,58 @@ func (idx *Index) SearchRange(query string, lo, hi int) (hits []Hit, more bool) 
 	for j, k := range q.keys {
 		i, ok := slices.BinarySearch(idx.keys, k)
 		if !ok {
-			return nil, false
+			return nil
 		}
 		rarity[j] = idx.counts[i]
 	}
 	sort.Stable(byRarity{q.keys, rarity})
-	budget := idx.budget
-	qs := string(q.text)
-	var scratch []byte // a line being folded
-	for bi := lo / 64; bi < (hi+63)/64; bi++ {
-		bl := &idx.blocks[bi]
-		first := 64 * bi
-		cand := ^uint64(0) >> (64 - min(64, hi-first))
-		if lo > first {
-			cand &^= 1<<(lo-first) - 1
+	return &scan{idx: idx, q: q, qs: string(q.text), budget: idx.budget}
+}
+
+// blockCandidates are the docs of block bi that have every key of the
+// query, as a mask.
+func (sc *scan) blockCandidates(bi int) uint64 {
+	bl := &sc.idx.blocks[bi]
+	cand := ^uint64(0)
+	for _, k := range sc.q.keys {
+		i, ok := slices.BinarySearch(bl.keys, k)
+		if !ok {
+			return 0
 		}
-		for _, k := range q.keys {
-			i, ok := slices.BinarySearch(bl.keys, k)
-			if !ok {
-				cand = 0
-				break
-			}
-			if cand &= bl.masks[i]; cand == 0 {
-				break
-			}
-		}
-		for ; cand != 0; cand &= cand - 1 {
-			i := first + bits.TrailingZeros64(cand)
-			d := &idx.docs[i]
-			if !d.mayContain(q.grams) {
-				continue
-			}
-			// A post costs its folded prose, or what is left of the
-			// budget, wherever the match is.
-			n := min(int(d.size), budget)
-			budget -= n
-			at := d.find(q, n, &scratch)
-			if at < 0 && !strings.Contains(d.title, qs) {
-				if n < int(d.size) {
-					return hits, true // out of budget
-				}
-				continue
-			}
-			if len(hits) == MaxResults {
-				return hits, true
-			}
-			var ex string
-			if at >= 0 {
-				ex = d.excerpt(at, at+len(q.text))
-			} else {
-				ex = d.opening()
-			}
-			hits = append(hits, Hit{Doc: i, Excerpt: ex})
+		if cand &= bl.masks[i]; cand == 0 {
+			return 0
 		}
 	}
-	return hits, false
+	return cand
+}
+
+// try reads doc i, a candidate, and adds it to the hits as doc when it
+// matches. It reports whether the search stops there: out of budget, or
+// a match beyond MaxResults.
+func (sc *scan) try(i, doc int) (stop bool) {
+	d := &sc.idx.docs[i]
+	if !d.mayContain(sc.q.grams) {
+		return false
+	}
+	// A post costs its folded prose, or what is left of the budget,
+	// wherever the match is.
+	n := min(int(d.size), sc.budget)
+	sc.budget -= n
+	at := d.find(sc.q, n, &sc.scratch)
+	if at < 0 && !strings.Contains(d.title, sc.qs) {
+		return n < int(d.size) // out of budget
+	}
+	if len(sc.hits) == MaxResults {
+		return true
+	}
+	var ex string
+	if at >= 0 {
+		ex = d.excerpt(at, at+len(sc.q.text))
+	} else {
+		ex = d.opening()
+	}
+	sc.hits = append(sc.hits, Hit{Doc: doc, Excerpt: ex})
+	return false
 }
 
 // byRarity sorts keys by how many blocks have them.

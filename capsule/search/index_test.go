@@ -372,6 +372,57 @@ func TestSearchRange(t *testing.T) {
 	}
 }
 
+// SearchDocs finds only the docs its order names, in that order, across
+// blocks of 64 (a block named twice is looked at once), skips indexes out
+// of range, and its hits are places in the order; its excerpts are those
+// SearchRange cuts; it stops at MaxResults, saying there may be more.
+func TestSearchDocs(t *testing.T) {
+	var texts []string
+	for i := range 200 {
+		if i%3 == 0 {
+			texts = append(texts, "a pear "+strconv.Itoa(i))
+		} else {
+			texts = append(texts, "an apple "+strconv.Itoa(i))
+		}
+	}
+	idx := New(bodies(texts...))
+	excerpt := make(map[int]string)
+	for i := 0; i < 200; i += 3 {
+		one, _ := idx.SearchRange("pear", i, i+1)
+		excerpt[i] = one[0].Excerpt
+	}
+	for _, order := range [][]int{{150, 3, 64, 65, 66, 0}, {199, 198, 197, -1, 500, 6}, {1, 2, 4}, nil} {
+		hits, more := idx.SearchDocs("pear", order)
+		var want []int
+		for at, i := range order {
+			if i >= 0 && i < 200 && i%3 == 0 {
+				want = append(want, at)
+			}
+		}
+		var got []int
+		for _, h := range hits {
+			got = append(got, h.Doc)
+			if h.Excerpt != excerpt[order[h.Doc]] {
+				t.Errorf("order %v: doc %d's excerpt %q, SearchRange's %q", order, order[h.Doc], h.Excerpt, excerpt[order[h.Doc]])
+			}
+		}
+		if !slices.Equal(got, want) || more {
+			t.Errorf("order %v: found %v (more %v), want %v", order, got, more, want)
+		}
+	}
+	var many []int
+	for i := 199; i >= 0; i-- {
+		many = append(many, i)
+	}
+	hits, more := idx.SearchDocs("pear", many)
+	if len(hits) != MaxResults || !more || many[hits[0].Doc] != 198 || many[hits[MaxResults-1].Doc] != 198-3*(MaxResults-1) {
+		t.Errorf("newest first: %d hits (more %v), first %d, last %d", len(hits), more, many[hits[0].Doc], many[hits[len(hits)-1].Doc])
+	}
+	if hits, _ := idx.SearchDocs("plum", many); len(hits) != 0 {
+		t.Errorf("plum: %v", hits)
+	}
+}
+
 // Each line of a gemtext body is a block: an excerpt that spans lines
 // shows where one ends, so that a heading does not read as the start of
 // the paragraph after it, in Japanese or English. (The trial's
