@@ -159,7 +159,7 @@ func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, m
 	doc := markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
 		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel, Note: msg.AlertNote,
 			Tip: msg.AlertTip, Important: msg.AlertImportant, Warning: msg.AlertWarning, Caution: msg.AlertCaution},
-		Lead: heroMarkdown(p.Hero, p.Title)})
+		Lead: heroMarkdown(p.Hero, p.Title), HTML: p.NoMarkdown})
 	dropTitleHeading(doc, p.Title, p.Hero.URL != "")
 	return doc
 }

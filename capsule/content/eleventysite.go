@@ -322,6 +322,8 @@ func (s *eleventySite) postOf(file string, facts eleventyDirFacts) string {
 		p.Engine = s.mdEngine
 	case "html", "htm":
 		p.Engine = s.htmlEngine
+	case "njk", "liquid":
+		p.Engine = ext // its own language, and no Markdown (noMarkdown)
 	}
 	if s.mdEngine != "liquid" {
 		p.MdEngine = s.mdEngine
@@ -407,6 +409,51 @@ func (ep eleventyPost) bodyEngine(e string, has bool) string {
 	}
 	return "?"
 }
+
+// noMarkdown reports whether Eleventy renders the post at file, of
+// front matter m, with no Markdown: a page of Nunjucks or Liquid
+// (eleventyTextTemplates), or one whose templateEngineOverride names no
+// md (TemplateRender.setEngineOverride: its first language is its
+// engine, Markdown only when that is md; an override of html alone, or
+// false, is the text as it is).
+func (ep eleventyPost) noMarkdown(file string, m map[string]any) bool {
+	e, has := ep.override(m)
+	if !has {
+		return hasExt(file, eleventyTextTemplates...)
+	}
+	for name := range strings.SplitSeq(e, ",") {
+		if strings.ToLower(strings.TrimSpace(name)) == "md" {
+			return false
+		}
+	}
+	return true
+}
+
+// eleventyListTemplate finds in body, the text of an Eleventy page of
+// Nunjucks or Liquid, what makes it a template of lists: a loop ({% for
+// %}), or the site's collections named in a tag or an output ({{
+// collections.posts | length }}); its offset and the tag, -1 for none.
+// Such a page shows what Eleventy makes from data capsule does not have
+// (eleventy-base-blog's index.njk, blog.njk, tags.njk): not the page's
+// own text. One pass of two regular expressions over the body.
+func eleventyListTemplate(body []byte) (int, string) {
+	for _, m := range eleventyTemplateTag.FindAllSubmatchIndex(body, -1) {
+		name := ""
+		if m[2] >= 0 {
+			name = string(body[m[2]:m[3]])
+		}
+		if name == "for" || eleventyCollections.Match(body[m[0]:m[1]]) {
+			return m[0], clip(string(body[m[0]:m[1]]))
+		}
+	}
+	return -1, ""
+}
+
+var (
+	// eleventyTemplateTag is a tag, its name (group 1), or an output.
+	eleventyTemplateTag = regexp.MustCompile(`(?s)\{%-?\s*([A-Za-z_]*).*?%\}|\{\{.*?\}\}`)
+	eleventyCollections = regexp.MustCompile(`\bcollections\b`)
+)
 
 // override is the post's templateEngineOverride, its front matter's
 // m else its folders' data's, as Eleventy reads it: a string, or false
@@ -645,8 +692,8 @@ func eleventyNotPage(s string) string {
 		return ""
 	}
 	ext := strings.ToLower(path.Ext(s))
-	if slices.Contains(eleventyNotPageExts, ext) {
-		return ext
+	if slices.Contains(eleventyNotPageExts, ext) || strings.HasPrefix(path.Base(s), ".") {
+		return ext // or a hidden file's name: a server's configuration (feed/.htaccess)
 	}
 	return ""
 }

@@ -96,6 +96,16 @@ type excluder struct {
 	// hexo are a Hexo site's rules of what its source folder publishes
 	// (hexoinclude.go); nil for another site.
 	hexo *hexoRules
+	// templates: an Eleventy site's, whose pages of its other template
+	// languages (.njk, .liquid, .ejs…: eleventyTemplate) are pages,
+	// never files served as they are.
+	templates bool
+}
+
+// templatePage reports whether the file name is a page of one of an
+// Eleventy site's other template languages (excluder.templates).
+func (e *excluder) templatePage(name string) bool {
+	return e != nil && e.templates && eleventyTemplate(name)
 }
 
 // copiedPattern is one of excluder.copied: a file is matched when one of

@@ -75,7 +75,7 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 				return filepath.SkipDir
 			}
 			return nil
-		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d) && (d.IsDir() || !ex.copiedAsIs(rel) && !(ex.reincluded(rel, false) && !isMarkdown(name))):
+		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d) && (d.IsDir() || !ex.copiedAsIs(rel) && !(ex.reincluded(rel, false) && !isMarkdown(name))), !d.IsDir() && ex.templatePage(name):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

@@ -821,11 +821,11 @@ func eleventyPassthrough(cfg []byte) []staticDir {
 // .eleventyignore lists.
 func (f folder) jsExcludes() []string {
 	out := []string{"node_modules/", "/_site/", "/dist/", "package.json", "package-lock.json", "pnpm-lock.yaml", "yarn.lock",
-		"*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.tsx", "*.jsx", "*.astro", "*.njk", "*.liquid", "*.11tydata.json", "*.vue", "*.svelte",
-		// Templates of Eleventy's other languages, and the sources of
-		// stylesheets a build compiles (src/scss/_config.scss): neither
-		// generator writes them to its site.
-		"*.hbs", "*.pug", "*.ejs", "*.haml", "*.mustache", "*.webc", "*.scss", "*.sass", "*.less", "*.styl",
+		"*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.tsx", "*.jsx", "*.astro", "*.11tydata.json", "*.vue", "*.svelte",
+		// Eleventy's components, and the sources of stylesheets a build
+		// compiles (src/scss/_config.scss): neither generator writes
+		// them to its site.
+		"*.webc", "*.scss", "*.sass", "*.less", "*.styl",
 		"/README.md", "/LICENSE", "/netlify.toml", "/vercel.json", "/tsconfig.json", "/components.json",
 		"/tests/", "404.md", "/screenshots/", "/playwright.config.ts", "/docker-compose.yml", "/renovate.json",
 		// Notes and data beside the entries, which neither generator
@@ -839,6 +839,11 @@ func (f folder) jsExcludes() []string {
 	// images per post took past maxSiteExcludes.)
 	if f.gen == genEleventy {
 		out = append(out, f.eleventyExcludes()...)
+	} else {
+		// Templates of Eleventy's languages in an Astro site: its
+		// tools', never written to the site. (In an Eleventy site they
+		// are pages: excluder.templates.)
+		out = append(out, "*.njk", "*.liquid", "*.hbs", "*.pug", "*.ejs", "*.haml", "*.mustache")
 	}
 	if f.config.jsOutput != "" {
 		out = append(out, "/"+filepath.ToSlash(f.config.jsOutput)+"/") // the build, committed (docs/ for GitHub Pages)
@@ -1408,7 +1413,7 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 
 func init() {
 	// Eleventy's and Astro's keys capsule reads itself or has no use for.
-	for _, k := range []string{"heroimage", "heroimagealt", "imagealt", "coverimage", "alt", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed", "ogimage"} {
+	for _, k := range []string{"heroimage", "heroimagealt", "imagealt", "coverimage", "alt", "eleventyexcludefromcollections", "eleventynavigation", "eleventycomputed", "ogimage", "templateengineoverride", "permalinkbypassoutputdir"} {
 		themeKeys[k] = true
 	}
 }

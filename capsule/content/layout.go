@@ -63,6 +63,28 @@ var markdownExts = []string{".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mkd
 // isMarkdown says whether name is a Markdown file's, by its extension.
 func isMarkdown(name string) bool { return hasExt(name, markdownExts...) }
 
+// eleventyTextTemplates are the extensions of the template languages
+// Eleventy builds pages of whose syntax capsule reads as it reads the
+// Liquid and Nunjucks of Eleventy's Markdown (includes and shortcodes
+// followed, the rest dropped with a warning): a page written in them
+// is its text as the language leaves it, HTML, with no Markdown run
+// over it (Post.NoMarkdown).
+var eleventyTextTemplates = []string{".njk", ".liquid"}
+
+// eleventyOtherTemplates are the extensions of the template languages
+// Eleventy 2 builds pages of (Eleventy 3 with a plugin) that capsule
+// does not read at all: a page written in one is warned of, not served
+// (see eleventyTemplate).
+var eleventyOtherTemplates = map[string]string{".ejs": "EJS", ".hbs": "Handlebars", ".mustache": "Mustache", ".haml": "Haml", ".pug": "Pug"}
+
+// eleventyTemplate says whether name, in an Eleventy site's input
+// folder, is a page of one of its template languages besides Markdown
+// and HTML (eleventyTextTemplates, eleventyOtherTemplates): loaded as
+// a page, never served as a file.
+func eleventyTemplate(name string) bool {
+	return hasExt(name, eleventyTextTemplates...) || eleventyOtherTemplates[strings.ToLower(filepath.Ext(name))] != ""
+}
+
 // htmlContent says whether the file at p, named name, is a page of HTML
 // its generator renders (Hugo's content formats, a Jekyll post): an
 // .html or .htm file that starts with front matter. One without is a

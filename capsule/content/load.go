@@ -275,6 +275,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	ex.copied = f.copiedAsIs()
 	ex.hexo = f.hexoRules(dir)
+	ex.templates = f.gen == genEleventy
 	if len(ex.copied) > 0 {
 		ex.postFolders = []string{hexoPosts, hexoDrafts}
 	}
@@ -308,7 +309,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			if !isMarkdown(name) || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {
 				continue
 			}
-		case !isMarkdown(name) && !(l == layoutHugo && htmlContent(top, filepath.Join(dir, name), name)):
+		case !isMarkdown(name) && !(l == layoutHugo && htmlContent(top, filepath.Join(dir, name), name)) && !ex.templatePage(name):
 			continue
 		}
 		names, at = append(names, name), append(at, i)
@@ -342,6 +343,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			// (most are a layout's front matter alone), is the home
 			// page's, as a site file's is.
 			posts = append(posts, homeFile(src, ""))
+			continue
+		}
+		if f.gen == genEleventy && strings.EqualFold(strings.TrimSuffix(name, filepath.Ext(name)), "index") && hasExt(name, eleventyTextTemplates...) {
+			// Eleventy's home page in Nunjucks or Liquid: the same, its
+			// text read as its language's (Post.NoMarkdown), a list of
+			// the site's posts no text of its own (eleventyListTemplate).
+			h := homeFile(src, "")
+			h.def.eleventy = f.eleventy.postOf(src.path, f.eleventyDirData(""))
+			posts = append(posts, h)
 			continue
 		}
 		switch l {

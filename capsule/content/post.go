@@ -125,6 +125,12 @@ type Post struct {
 	// plain is set when Body has no template syntax or attribute list to
 	// expand: found once, when the post is decoded.
 	plain bool
+	// NoMarkdown is a post whose text is no Markdown but what a template
+	// language writes, HTML (an Eleventy page in Nunjucks or Liquid, or
+	// one whose templateEngineOverride names no md): its text is read
+	// as HTML throughout, as an HTML block's is, text between its
+	// elements too, no line of it a Markdown block.
+	NoMarkdown bool
 	// noTemplates is a post whose text no template language runs over
 	// (an Eleventy post's, markdownTemplateEngine: false): its Liquid is
 	// text, expanded by no expandTemplates.
@@ -552,6 +558,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 	if def.jsSite {
+		if lang := eleventyOtherTemplates[strings.ToLower(filepath.Ext(file))]; lang != "" && def.eleventy != "" {
+			// Eleventy 2 renders it with its language (Eleventy 3
+			// with a plugin); capsule runs none of them, and what the
+			// page shows is that language's output.
+			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "template language not run",
+				Msg: "a page written in " + lang + ", a template language capsule does not run (it reads Markdown, HTML, Nunjucks and Liquid): not served"}), nil
+		}
 		if w := jsTemplatePage(file, m, lines); w != nil {
 			return nil, nil, append(warns, w), nil
 		}
@@ -604,6 +617,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			// no page, and capsule makes its own feeds.
 			return nil, nil, append(warns, &FileError{File: file, Line: max(line, 1), Kind: "not a page",
 				Msg: fmt.Sprintf("its permalink %q makes a file of its own (%s), no page: capsule makes its own feeds; not served", clip(s), eleventyNotPage(s))}), nil
+		}
+		if v, _ := m["permalinkBypassOutputDir"].(bool); v {
+			// Written where its permalink says from the project's
+			// folder, not into the site Eleventy builds (a template
+			// its tools read: mamezou-tech-site's social/template.html).
+			return nil, nil, append(warns, &FileError{File: file, Line: max(lines["permalinkBypassOutputDir"], 1), Kind: "no page written",
+				Msg: "permalinkBypassOutputDir: true: its generator writes it out of the site it builds; not served"}), nil
 		}
 		if _, own := m["permalink"]; def.dirNoPage != "" && !own {
 			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "no page written",
@@ -686,6 +706,11 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		// md or html alone): its {{ }} and {% %} are its text.
 		ep := eleventyPostData(def.eleventy)
 		p.noTemplates = ep.bodyEngine(ep.override(m)) == "html"
+		p.NoMarkdown = ep.noMarkdown(file, m)
+		if at, what := eleventyListTemplate(body); p.NoMarkdown && at >= 0 {
+			return nil, nil, append(warns, &FileError{File: file, Line: bodyLine + bytes.Count(body[:at], []byte("\n")), Kind: "template page",
+				Msg: "a template: its text is made from the site's data (" + what + "), which capsule does not read (it makes its own lists); not served"}), nil
+		}
 	}
 	p.rel = p.Path()
 	p.hexoVals = hexoVals

@@ -63,6 +63,10 @@ type converter struct {
 	inLink int
 	inCell int
 	bullet int // lists written, to alternate markers so that two lists stay two
+	// literal: the HTML is a page's whole text, no Markdown
+	// (Options.HTML): its text is text, no character of it read as
+	// Markdown's (emphasis, a link, a code span).
+	literal bool
 }
 
 func (c *converter) over() bool { return *c.budget < 0 }
@@ -73,16 +77,17 @@ func (c *converter) spend(n int) bool {
 }
 
 func (c *converter) sub() *converter {
-	return &converter{labels: c.labels, warn: c.warn, budget: c.budget, depth: c.depth + 1}
+	return &converter{labels: c.labels, warn: c.warn, budget: c.budget, depth: c.depth + 1, literal: c.literal}
 }
 
 // htmlToMarkdown is the Markdown for root, the tree of a piece of HTML of
 // size bytes. inside says that all of it is inside an element (a block
 // kramdown reads, see KramdownHTML): text between its elements is then
-// HTML text too, not Markdown.
-func htmlToMarkdown(root *hnode, size int, inside bool, labels Labels, warn func(kind string, msg func() string)) string {
+// HTML text too, not Markdown. literal says that it is a page's whole
+// text, with no Markdown in it (converter.literal).
+func htmlToMarkdown(root *hnode, size int, inside, literal bool, labels Labels, warn func(kind string, msg func() string)) string {
 	budget := htmlOutputFactor*size + htmlOutputSlack
-	c := &converter{labels: labels, warn: warn, budget: &budget}
+	c := &converter{labels: labels, warn: warn, budget: &budget, literal: literal}
 	c.children(root, !inside)
 	md := c.finish()
 	if c.over() {
@@ -162,6 +167,11 @@ func (c *converter) text(n *hnode, verbatim bool) {
 	if c.inline > 0 {
 		s = strings.ReplaceAll(s, "\n", " ")
 	}
+	if c.literal {
+		// Its characters as they are, entities decoded, Markdown's
+		// escaped; a line's indent dropped.
+		s = html.UnescapeString(s)
+	}
 	var b strings.Builder
 	start := c.atLineStart()
 	for i, line := range strings.Split(s, "\n") {
@@ -178,10 +188,14 @@ func (c *converter) text(n *hnode, verbatim bool) {
 			if line == "" {
 				continue
 			}
-			if c.inCell == 0 || line[0] != '|' { // a cell's "|" is escaped below
+			if (c.inCell == 0 || line[0] != '|') && !c.literal { // a cell's "|" is escaped below
 				line = escapeLineStart(line)
 			}
 			start = false
+		}
+		if c.literal {
+			b.WriteString(escapeLine(line))
+			continue
 		}
 		handle := false // in an @handle, whose "_" is a name's (a tweet's @_precure_), no emphasis
 		for j := 0; j < len(line); j++ {
@@ -240,6 +254,34 @@ func escapeText(s string) string {
 		case ch == '\n' || ch == '\r' || ch == '\t':
 			b.WriteByte(' ')
 			continue
+		case ch < 0x80 && isPunct(ch):
+			b.WriteByte('\\')
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
+}
+
+// escapeLine is one line of text as Markdown reads it as it is: a
+// backslash before every ASCII punctuation character but brackets and
+// parentheses, tabs as spaces. A bracket is a character reference
+// ("\\[" would open math, as "\\(" would); a parenthesis, no bracket
+// before it, is text.
+func escapeLine(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case ch == '\t' || ch == '\r':
+			b.WriteByte(' ')
+			continue
+		case ch == '[':
+			b.WriteString("&#91;")
+			continue
+		case ch == ']':
+			b.WriteString("&#93;")
+			continue
+		case ch == '(' || ch == ')':
 		case ch < 0x80 && isPunct(ch):
 			b.WriteByte('\\')
 		}

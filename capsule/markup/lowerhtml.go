@@ -60,7 +60,8 @@ func (d *Document) lowerHTMLBlock(n *ast.HTMLBlock, warn Warn) {
 		})
 	}
 	_, inside := n.Attribute(kramdownAttr)
-	md := htmlToMarkdown(root, len(src), inside, d.labels, w)
+	_, literal := n.Attribute(literalAttr)
+	md := htmlToMarkdown(root, len(src), inside || literal, literal, d.labels, w)
 	if strings.TrimSpace(md) == "" {
 		replace(n, nil)
 		return

@@ -20,12 +20,23 @@ type Options struct {
 	Warn Warn
 	// Labels are the words written for embeds, in the post's language.
 	Labels Labels
+	// HTML says that the post's text is no Markdown but HTML throughout
+	// (a page a template language wrote, content.Post.NoMarkdown): it is
+	// lowered as one HTML block all of whose text is inside an element,
+	// as KramdownHTML's, so that no line of it is read as a Markdown
+	// block (an indented line as code, "# x" as a heading).
+	HTML bool
 	// Lead is Markdown drawn before the post's text, as if written at its
 	// start (a hero image of its front matter): its nodes are the
 	// document's first, and a warning about them names the body's first
 	// line.
 	Lead string
 }
+
+// literalAttr marks the HTML block that is a whole page's text
+// (Options.HTML): all of it inside an element, as a kramdownAttr block,
+// and its text no Markdown.
+var literalAttr = []byte("capsule-literal")
 
 // Parse parses body, a post's Markdown, with p, and lowers the result.
 func Parse(p parser.Parser, body []byte, opts Options) *Document {
@@ -38,7 +49,17 @@ func Parse(p parser.Parser, body []byte, opts Options) *Document {
 	d := &Document{Source: body[:len(body):len(body)], parser: p, own: len(body), labels: opts.Labels}
 	ctx := parser.NewContext()
 	ctx.Set(labelsKey, &d.labels) // the alerts' titles (Alerts)
-	d.Root = p.Parse(text.NewReader(body), parser.WithContext(ctx))
+	if opts.HTML {
+		d.Root = ast.NewDocument()
+		if len(bytes.TrimSpace(body)) > 0 {
+			b := ast.NewHTMLBlock(ast.HTMLBlockType7)
+			b.Lines().Append(text.NewSegment(0, len(body)))
+			b.SetAttribute(literalAttr, true)
+			d.Root.AppendChild(d.Root, b)
+		}
+	} else {
+		d.Root = p.Parse(text.NewReader(body), parser.WithContext(ctx))
+	}
 	if opts.Lead != "" {
 		first := d.Root.FirstChild()
 		for _, b := range d.writeMarkdown(opts.Lead, 0) {
@@ -49,7 +70,7 @@ func Parse(p parser.Parser, body []byte, opts Options) *Document {
 			}
 		}
 	}
-	if mayLower(d.Source) {
+	if opts.HTML || mayLower(d.Source) {
 		d.lower(warn)
 	}
 	if t, ok := ctx.Get(themeTextKey).(ThemeText); ok && mayThemeText(d.Source) {
