@@ -1151,16 +1151,10 @@ var eleventyTag = regexp.MustCompile(`\{\{-?\s*(.*?)\s*-?\}\}`)
 func expandEleventyPermalink(tmpl, rel string, vars map[string]string, pd pageDate) string {
 	// Eleventy takes a date off the name (2020-01-01-hello.md) in both,
 	// and off the folder's name of an index.md in fileSlug.
-	undated := func(name string) string {
-		if parts := jekyllPostName.FindStringSubmatch(name); parts != nil {
-			return parts[4]
-		}
-		return name
-	}
-	stem := undated(strings.TrimSuffix(path.Base(rel), path.Ext(rel)))
+	stem := eleventyUndated(strings.TrimSuffix(path.Base(rel), path.Ext(rel)))
 	pathStem := "/" + path.Join(path.Dir(rel), stem)
 	if stem == "index" && path.Dir(rel) != "." {
-		stem = undated(path.Base(path.Dir(rel)))
+		stem = eleventyUndated(path.Base(path.Dir(rel)))
 	}
 	known := !strings.Contains(tmpl, "{%")
 	out := eleventyTag.ReplaceAllStringFunc(tmpl, func(tag string) string {
@@ -1365,6 +1359,26 @@ func jsSite(dir, forced string) bool {
 	return ok
 }
 
+// eleventyFileDate is Eleventy's date in a file's name (its
+// TemplateFileSlug._stripDateFromSlug): YYYY-MM-DD and a hyphen anywhere
+// in it, two digits for the month and the day; the name is what follows
+// (my-2024-03-01-notes is notes), its fileSlug and the last part of its
+// filePathStem. eleventyPathDate is the date of its path
+// (getMappedDate): the first YYYY-MM-DD anywhere in it.
+var (
+	eleventyFileDate = regexp.MustCompile(`\d{4}-\d{2}-\d{2}-(.*)`)
+	eleventyPathDate = regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
+)
+
+// eleventyUndated is name without its date, as Eleventy's fileSlug
+// takes it off (eleventyFileDate).
+func eleventyUndated(name string) string {
+	if m := eleventyFileDate.FindStringSubmatch(name); m != nil {
+		return m[1]
+	}
+	return name
+}
+
 // jsDefaults sets what an Eleventy post's place says of it: the date and
 // slug of a file named YYYY-MM-DD-slug.md, as Eleventy takes them, and
 // the draft its directory data makes it.
@@ -1383,14 +1397,21 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	}
 	stem := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))
 	if strings.EqualFold(stem, "index") && m.def.dir != "" {
-		// Its folder's name, as Eleventy's fileSlug and date take it:
-		// _posts/2021-01-30-fluid-images/index.md is fluid-images, of
-		// 2021-01-30 (zachleat.com's).
+		// Its folder's name, as Eleventy's fileSlug takes it:
+		// _posts/2021-01-30-fluid-images/index.md is fluid-images
+		// (zachleat.com's).
 		stem = path.Base(m.def.dir)
 	}
-	if parts := jekyllPostName.FindStringSubmatch(stem); parts != nil {
-		if d, err := time.ParseInLocation("2006-1-2", parts[1]+"-"+parts[2]+"-"+parts[3], loc); err == nil {
-			m.slug, m.def.date, m.def.hasDate = parts[4], d, true
+	if undated := eleventyUndated(stem); undated != stem && undated != "" {
+		m.slug = undated
+	}
+	// Its date, when its front matter has none, is the first
+	// YYYY-MM-DD of its path, in a folder's name too
+	// (posts/2024-03-01/notes.md), as Eleventy's getMappedDate reads
+	// it; a day that is none (2024-13-01) gives none.
+	if d := eleventyPathDate.FindString(path.Join(m.def.dir, filepath.Base(m.src.path))); d != "" {
+		if t, err := time.ParseInLocation("2006-01-02", d, loc); err == nil {
+			m.def.date, m.def.hasDate = t, true
 		}
 	}
 	facts := f.eleventyDirData(m.def.dir)

@@ -951,6 +951,14 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		// The same file name in two sections is two addresses on the
 		// Zola site, both served (Post.Addresses): no warning.
 		uniqueSlugs(loaded)
+	} else if f.gen == genEleventy {
+		// Eleventy writes each page at an address of its own (its path,
+		// 2026-02-27-briefing.md at /posts/2026-02-27-briefing/, or its
+		// permalink: it stops on two pages written at one), whatever
+		// their fileSlug: the slug capsule gives the post it shares one
+		// with is capsule's own, no mistake of the site's, and both are
+		// served at their addresses. No warning.
+		uniqueSlugs(loaded)
 	} else {
 		c.Warnings = append(c.Warnings, uniqueSlugs(loaded)...)
 	}
