@@ -174,7 +174,7 @@ func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, fe f
 func (b *blog) entriesHeld(all *blogPages, tags []*tagPages, fe feedParts) {
 	all.entries = b.entryPieces(b.list(), fe)
 	for k, g := range b.tags {
-		tags[k].entries = b.entryPieces(g.Posts, fe)
+		tags[k].entries = b.entryPieces(g.feedPosts(), fe)
 	}
 }
 

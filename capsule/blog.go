@@ -16,6 +16,10 @@ type blog struct {
 	posts    []*content.Post // newest first
 	pages    []*content.Post // standalone pages
 	unlisted []*content.Post // posts and pages with a page but in no list
+	// hidden are those of unlisted that some of b's lists have all the
+	// same (content.Post.AlsoIn: hexo-hide-posts' allowlist), newest
+	// first; group puts them in them.
+	hidden []*content.Post
 	// listed are the posts of the blog's lists (its home, archive, tags
 	// and feeds), newest first, when they are more than its posts: a
 	// jekyll-polyglot language's, with the posts polyglot copies into
@@ -59,12 +63,54 @@ type blog struct {
 type postGroup struct {
 	Name  string
 	Posts []*content.Post
+	// feed are those of Posts in the tag's feed: nil when all are. An
+	// unlisted post a tag's page lists (blog.hidden) is in no feed, as
+	// Hexo's feed leaves out what hexo-hide-posts hides from it.
+	feed []*content.Post
 }
 
-func newBlog(site *Site, posts, pages []*content.Post) *blog {
-	b := &blog{site: site, posts: posts, pages: pages, pageLinks: make([]bool, len(pages)), parts: make(map[*content.Post]*renderedEntry, len(posts))}
+// feedPosts are the posts of g's feed.
+func (g *postGroup) feedPosts() []*content.Post {
+	if g.feed != nil {
+		return g.feed
+	}
+	return g.Posts
+}
+
+func newBlog(site *Site, posts, pages, unlisted []*content.Post) *blog {
+	b := &blog{site: site, posts: posts, pages: pages, unlisted: unlisted, pageLinks: make([]bool, len(pages)), parts: make(map[*content.Post]*renderedEntry, len(posts))}
+	for _, p := range unlisted {
+		if p.AlsoIn != 0 {
+			b.hidden = append(b.hidden, p)
+		}
+	}
+	slices.SortFunc(b.hidden, newestFirst)
 	b.group(posts)
 	return b
+}
+
+// newestFirst is the order of a blog's posts (content's sortLists).
+func newestFirst(a, b *content.Post) int {
+	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))
+}
+
+// withHidden are posts, newest first, and among them, in their places,
+// b's hidden posts that some list has (blog.hidden): what the lists are
+// grouped from. posts when there are none.
+func (b *blog) withHidden(posts []*content.Post) []*content.Post {
+	if len(b.hidden) == 0 {
+		return posts
+	}
+	out := make([]*content.Post, 0, len(posts)+len(b.hidden))
+	i, j := 0, 0
+	for i < len(posts) || j < len(b.hidden) {
+		if j == len(b.hidden) || i < len(posts) && newestFirst(posts[i], b.hidden[j]) <= 0 {
+			out, i = append(out, posts[i]), i+1
+		} else {
+			out, j = append(out, b.hidden[j]), j+1
+		}
+	}
+	return out
 }
 
 // list is the posts of b's lists: listed, else its posts.
@@ -94,8 +140,11 @@ func (b *blog) group(posts []*content.Post) {
 	b.tags, b.years = nil, nil
 	byTag := map[string]*postGroup{}
 	lastYear := 0
-	for _, p := range posts {
-		for _, tag := range p.Tags {
+	hidden := false // a tag's page has a hidden post
+	for _, p := range b.withHidden(posts) {
+		// A hidden post is in the pages of the tags its allowlist
+		// gives it to, and the archive if it gives it that.
+		for _, tag := range p.ListedTags() {
 			g := byTag[tag]
 			if g == nil {
 				g = &postGroup{Name: tag}
@@ -103,7 +152,11 @@ func (b *blog) group(posts []*content.Post) {
 			}
 			if len(g.Posts) == 0 || g.Posts[len(g.Posts)-1] != p { // a tag given twice
 				g.Posts = append(g.Posts, p)
+				hidden = hidden || p.Unlisted
 			}
+		}
+		if p.Unlisted && p.AlsoIn&content.InArchive == 0 {
+			continue
 		}
 		// The year as Format writes it, made once a year, not a post.
 		if y := p.Date.Year(); len(b.years) == 0 || y != lastYear {
@@ -116,6 +169,12 @@ func (b *blog) group(posts []*content.Post) {
 		last.Posts = append(last.Posts, p)
 	}
 	for _, g := range byTag {
+		if hidden && slices.ContainsFunc(g.Posts, func(p *content.Post) bool { return p.Unlisted }) {
+			g.feed = slices.DeleteFunc(slices.Clone(g.Posts), func(p *content.Post) bool { return p.Unlisted })
+			if g.feed == nil {
+				g.feed = []*content.Post{} // none, not all
+			}
+		}
 		b.tags = append(b.tags, *g)
 	}
 	// Most used tags first, then by name, so that the order is stable.

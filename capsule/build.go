@@ -259,6 +259,9 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 					out[i].atom = lb.atomEntry(p, out[i].summary, nil)
 				}
 			}
+			if p.AlsoIn != 0 && out[i].lines.gemini == nil {
+				out[i].lines = lb.listLines(p) // a hidden post some list has, rendered when none did
+			}
 			if lb.isPage(j) {
 				lb.pageLinks[j-len(lb.posts)] = r.hasLinks
 			}
@@ -285,6 +288,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			if i < len(posts) {
 				e.atom = lb.atomEntry(p, e.summary, nil)
 				e.lines = lb.listLines(p)
+			} else if p.AlsoIn != 0 {
+				e.lines = lb.listLines(p) // a hidden post the archive or a tag lists
 			} else if lb.isPage(j) {
 				e.hasLinks = lb.pageLinks[j-len(lb.posts)]
 			}
@@ -338,6 +343,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				docs[i] = search.Doc{Title: p.Title, Body: out[i].searchable}
 			}
 			b.parts[p] = &out[i]
+		} else if p.AlsoIn != 0 {
+			b.parts[p] = &out[i] // its lines, in the lists that have it
 		}
 	}
 	st.Retitled, st.Rewrapped = int(nRetitled.Load()), int(nRewrapped.Load())

@@ -24,7 +24,7 @@ func hexoTermPages(c *content.Content, b *blog) []content.HexoTermPage {
 	if b.dir != "" {
 		return nil
 	}
-	return blogTermPages(b, c.HexoTermPages(b.posts))
+	return blogTermPages(b, c.HexoTermPages(b.withHidden(b.posts)))
 }
 
 // jekyllArchivePages are the pages jekyll-archives makes of a Jekyll
@@ -45,7 +45,7 @@ func generatorArchives(c *content.Content, b *blog) []string {
 	if b.dir != "" {
 		return dates
 	}
-	return slices.Concat(c.HexoArchivePages(b.posts), dates)
+	return slices.Concat(c.HexoArchivePages(b.withHidden(b.posts)), dates)
 }
 
 // blogTermPages are those of pages, a generator's pages of terms, whose

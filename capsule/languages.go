@@ -44,8 +44,7 @@ type entryOwner struct {
 // posts, pages and unlisted as they are.
 func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted []*content.Post) (b *blog, blogs []*blog, owners []entryOwner, allPosts, allPages, allUnlisted []*content.Post) {
 	if len(langs) == 0 {
-		b = newBlog(site, posts, pages)
-		b.unlisted = unlisted
+		b = newBlog(site, posts, pages, unlisted)
 		b.homeText = homeOf(unlisted)
 		owners = make([]entryOwner, len(posts)+len(pages)+len(unlisted))
 		for i := range owners {
@@ -74,8 +73,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		if l.Description != "" {
 			ls.Description = l.Description
 		}
-		lb := newBlog(&ls, of(posts, l.Dir), of(pages, l.Dir))
-		lb.unlisted = of(unlisted, l.Dir)
+		lb := newBlog(&ls, of(posts, l.Dir), of(pages, l.Dir), of(unlisted, l.Dir))
 		lb.homeText = homeOf(lb.unlisted)
 		lb.dir, lb.langName = l.Dir, l.Name
 		for _, o := range langs {
@@ -88,8 +86,7 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 		allPages = append(allPages, lb.pages...)
 		allUnlisted = append(allUnlisted, lb.unlisted...)
 	}
-	b = newBlog(site, allPosts, allPages)
-	b.unlisted = allUnlisted
+	b = newBlog(site, allPosts, allPages, allUnlisted)
 	for _, lb := range blogs {
 		lb.parts = b.parts // one map: each post is in one language's lists
 	}
@@ -228,6 +225,8 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	// its archive) is long to make.
 	var jobs []func()
 	lists, entries := b.pieces(b.list(), feed)
+	// The hidden posts the archive or a tag lists: their lines too.
+	lists = append(lists, b.linePieces(b.hidden)...)
 	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
 	if prev != nil && prev.others == all.others && samePieces(prev.lists, all.lists) {
 		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
@@ -258,6 +257,9 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 		key := tagPagesKey(d, g.Name)
 		keys[i] = key
 		lists, entries := b.pieces(g.Posts, feed)
+		if g.feed != nil {
+			entries = b.entryPieces(g.feed, feed)
+		}
 		pages := &tagPages{lists: lists, entries: entries}
 		tags[i] = pages
 		old := prevTags[key]
@@ -268,7 +270,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 				func() { pages.gemini = b.tagGemtext(g) },
 				func() { pages.gopher = b.tagMenu(g) })
 		}
-		if old != nil && old.feed != nil && samePieces(old.entries, entries) && runsFit(old.runs, len(g.Posts), feed) {
+		if old != nil && old.feed != nil && samePieces(old.entries, entries) && runsFit(old.runs, len(g.feedPosts()), feed) {
 			pages.feed, pages.runs = old.feed, old.runs
 		} else {
 			var oldRuns []feedRun
@@ -277,7 +279,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 				oldRuns, oldEntries = old.runs, old.entries
 			}
 			jobs = append(jobs, func() {
-				pages.feed, pages.runs = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.Posts, feed, entries, oldRuns, oldEntries)
+				pages.feed, pages.runs = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.feedPosts(), feed, entries, oldRuns, oldEntries)
 			})
 		}
 	}

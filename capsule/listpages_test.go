@@ -28,7 +28,7 @@ func TestListPagesWrittenOnce(t *testing.T) {
 		posts[i] = &content.Post{File: fmt.Sprintf("p%04d.md", i), Slug: fmt.Sprintf("p%04d", i), Title: fmt.Sprintf("記事 %d の題", i),
 			Date: day.AddDate(0, 0, -i), Tags: []string{"t"}}
 	}
-	b := newBlog(site, posts, nil)
+	b := newBlog(site, posts, nil, nil)
 	for _, p := range posts {
 		b.parts[p] = &renderedEntry{lines: b.listLines(p)}
 	}

@@ -365,12 +365,17 @@ func samePieces(a, b []piece) bool {
 // their feed takes (their entries, with their text where the feed has
 // it).
 func (b *blog) pieces(posts []*content.Post, feed feedParts) (lists, entries []piece) {
-	lists = make([]piece, 0, 2*len(posts))
+	return b.linePieces(posts), b.entryPieces(posts, feed)
+}
+
+// linePieces are the lines of posts in lists (see pieces).
+func (b *blog) linePieces(posts []*content.Post) []piece {
+	lists := make([]piece, 0, 2*len(posts))
 	for _, p := range posts {
 		e := b.part(p)
 		lists = append(lists, pieceOf(e.lines.gemini), pieceOf(e.lines.gopher))
 	}
-	return lists, b.entryPieces(posts, feed)
+	return lists
 }
 
 // entryPieces are what the feed of posts takes from them (see pieces).

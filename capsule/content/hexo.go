@@ -207,6 +207,81 @@ func (h hexoHide) lists() string { _, l, _ := strings.Cut(string(h), "\t"); retu
 // (atom, rss; feed in its early versions).
 var hexoListGenerators = []string{"index", "archive", "tag", "category", "atom", "rss", "feed"}
 
+// hexoGeneratorLists are the capsule's lists standing for each of
+// hexoListGenerators: 0 for those it cannot list a hidden post in (its
+// home and its feed, which list every listed post).
+var hexoGeneratorLists = map[string]Lists{"archive": InArchive, "tag": InTags, "category": InCategories}
+
+// in are the lists of capsule a hidden post is in as h's allowlist
+// gives it to their generators, and those generators of it whose lists
+// capsule does not give it (index, atom, rss, feed).
+func (h hexoHide) in() (in Lists, missed []string) {
+	l := h.lists()
+	if l == "" {
+		return 0, nil
+	}
+	for _, g := range strings.Split(l, ", ") {
+		if hexoGeneratorLists[g] == 0 {
+			missed = append(missed, g)
+		}
+		in |= hexoGeneratorLists[g]
+	}
+	return in, missed
+}
+
+// Lists is a set of a blog's lists: what an unlisted post is in all
+// the same (Post.AlsoIn).
+type Lists uint8
+
+const (
+	// InArchive is the archive (and Hexo's pages of years, months and
+	// days).
+	InArchive Lists = 1 << iota
+	// InTags is the pages of the post's tags (its tags key's).
+	InTags
+	// InCategories is the pages of its categories.
+	InCategories
+)
+
+// said is where a post unlisted but in l is listed, for a warning.
+func (l Lists) said() string {
+	var where []string
+	for _, x := range []struct {
+		in   Lists
+		name string
+	}{{InArchive, "the archive"}, {InTags, "its tags' pages"}, {InCategories, "its categories' pages"}} {
+		if l&x.in != 0 {
+			where = append(where, x.name)
+		}
+	}
+	if len(where) == 0 {
+		return "served at its address only"
+	}
+	return "listed in " + strings.Join(where, " and ") + " only"
+}
+
+// ListedTags are the tags of p whose pages list it: all of them for a
+// listed post; for an unlisted one, those of its tags key with InTags
+// and its categories with InCategories (AlsoIn). Hexo's tag pages are
+// its tags', its category pages its categories': capsule's tag of both
+// a name has the post if either has it.
+func (p *Post) ListedTags() []string {
+	if !p.Unlisted {
+		return p.Tags
+	}
+	if p.AlsoIn&(InTags|InCategories) == 0 || p.Page {
+		return nil
+	}
+	var out []string
+	for i, t := range p.Tags {
+		category := i >= p.keyTags || slices.ContainsFunc(p.categories, func(raw string) bool { return oneLine(html.UnescapeString(raw)) == t })
+		if i < p.keyTags && p.AlsoIn&InTags != 0 || category && p.AlsoIn&InCategories != 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // readHexoHide reads hexo-hide-posts' settings from a Hexo site's
 // _config.yml m (hide_posts), when the site's package.json depends on
 // it: enable (true unless false), filter (hidden unless set), and the
@@ -533,8 +608,14 @@ func (c *Content) HexoTermPages(posts []*Post) []HexoTermPage {
 		if p.Page {
 			continue // a page has no terms in Hexo
 		}
+		// A hidden post (hexo-hide-posts) is in the pages of the terms
+		// its allowlist gives it to (Post.AlsoIn), and no other.
+		tags, categories := !p.Unlisted || p.AlsoIn&InTags != 0, !p.Unlisted || p.AlsoIn&InCategories != 0
 		seen := make(map[string]bool, len(p.Tags))
 		for _, t := range p.Tags[:min(p.keyTags, len(p.Tags))] {
+			if !tags {
+				break
+			}
 			if s := hexoTermSlug(t, false, c.hexoCategoryMap, c.hexoTagMap, c.hexoFilenameCase); s != "" && !seen[tagDir+s] {
 				seen[tagDir+s] = true
 				add(tagDir+s+"/", t, false)
@@ -545,6 +626,9 @@ func (c *Content) HexoTermPages(posts []*Post) []HexoTermPage {
 		// An empty name starts another path ([[Web, Frontend], [Go]]).
 		chain := ""
 		for _, raw := range p.categories {
+			if !categories {
+				break
+			}
 			if raw == "" {
 				chain = ""
 				continue
@@ -628,7 +712,7 @@ func (c *Content) HexoArchivePages(posts []*Post) []string {
 	}
 	dir := path.Join(c.hexoRoot, d.archives) + "/"
 	for _, p := range posts {
-		if p.Page {
+		if p.Page || p.Unlisted && p.AlsoIn&InArchive == 0 {
 			continue
 		}
 		add(dir)

@@ -96,6 +96,10 @@ type Post struct {
 	// and the feed, as those themes keep it. NotSearch is one it leaves
 	// out of its search index (hiddenFromSearch, hidden_from_search).
 	NotHome, NotSearch bool
+	// AlsoIn are the lists an unlisted post is in all the same: those
+	// hexo-hide-posts' allowlist gives a hidden Hexo post to (see
+	// hexoHide); none for every other post.
+	AlsoIn Lists
 	// RedirectTo is where a Jekyll page or post whose front matter has
 	// jekyll-redirect-from's redirect_to sends its readers: a path of
 	// the site or a URL, as written (the first of a list). Jekyll
@@ -862,9 +866,13 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		// hexo-hide-posts: a page of its own, in no list (see
 		// hexoHide).
 		p.Unlisted = true
-		if lists := def.hexoHide.lists(); lists != "" {
-			warns = append(warns, &FileError{File: file, Line: r.line(def.hexoHide.key()), Kind: "hidden post listed nowhere",
-				Msg: fmt.Sprintf("%s: hexo-hide-posts lets %s list this hidden post, capsule lists it nowhere: it is served at its address only", def.hexoHide.key(), lists)})
+		if !p.Page { // Hexo's lists are of posts: a page is in none
+			var missed []string
+			p.AlsoIn, missed = def.hexoHide.in()
+			if len(missed) > 0 {
+				warns = append(warns, &FileError{File: file, Line: r.line(def.hexoHide.key()), Kind: "hidden post not listed",
+					Msg: fmt.Sprintf("%s: hexo-hide-posts lets %s list this hidden post, capsule does not: it is %s", def.hexoHide.key(), strings.Join(missed, ", "), p.AlsoIn.said())})
+			}
 		}
 	}
 	if r.boolean("headless", "headless = true") {
