@@ -1068,3 +1068,31 @@ func TestHexoAssetImgFileNotFirst(t *testing.T) {
 		t.Errorf("dead links %q, want the one to 没有这个 alone", dead)
 	}
 }
+
+// Hexo's PostAsset slugs are the files' paths in the asset folder, its
+// subfolders' too (scanAssetDir lists it with hexo-fs' listDir, which
+// walks them): {% asset_img wide sub/dir/pic.png 640 Wide %} is the
+// nested picture, the word before it a class, what follows its size
+// and title. capsule looked only at the folder's own files: it took
+// "wide" for the file, a dead link, and lost the picture.
+func TestHexoAssetImgNestedPath(t *testing.T) {
+	dir := hexoSite(t, "title: Assets\npost_asset_folder: true\n", map[string]string{
+		"source/_posts/hello.md":              "---\ntitle: Hello\ndate: 2020-01-02\n---\n{% asset_img wide sub/dir/pic.png 640 Wide one %}\n\n{% asset_img sub/dir/pic.png \"Plain\" %}\n",
+		"source/_posts/hello/sub/dir/pic.png": "PNG nested",
+	})
+	d := serveDir(t, dir)
+	_, _, page := servetest.GeminiGet(t, d, "/posts/hello.gmi")
+	for _, want := range []string{"=> /_posts/hello/sub/dir/pic.png Wide one\n", "=> /_posts/hello/sub/dir/pic.png Plain\n"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q on the page:\n%s", want, page)
+		}
+	}
+	if status, _, body := servetest.GeminiGet(t, d, "/_posts/hello/sub/dir/pic.png"); status != 20 || body != "PNG nested" {
+		t.Errorf("the nested picture: %d %q", status, body)
+	}
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "does not exist") {
+			t.Errorf("warning: %v", w)
+		}
+	}
+}

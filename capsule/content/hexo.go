@@ -7,8 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"io/fs"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -945,26 +945,40 @@ func (f folder) hexoAssetDir(m *mdFile) string {
 	return path.Join(m.def.dir, strings.TrimSuffix(name, filepath.Ext(name)))
 }
 
-// maxAssetNames bounds the names hexoAssetNames reads of one folder.
+// maxAssetNames bounds the names hexoAssetNames reads of one folder,
+// its subfolders' counted with their files.
 const maxAssetNames = 4096
 
-// hexoAssetNames are the names of the files in a Hexo post's asset
-// folder dir (on disk), the first maxAssetNames it lists: what {%
-// asset_img %} looks its arguments up in (Hexo's PostAsset slugs; one
-// in a subfolder is not looked up); none if it cannot be read.
+// hexoAssetNames are the paths of the files in a Hexo post's asset
+// folder dir (on disk), relative to it with slashes ("cat.png",
+// "sub/dir/cat.png"), the first maxAssetNames entries its walk meets:
+// what {% asset_img %} looks its arguments up in (Hexo's PostAsset
+// slugs: scanAssetDir lists the folder with its subfolders, hexo-fs'
+// listDir, which leaves out names starting with "."); none if it cannot
+// be read.
 func hexoAssetNames(dir string) map[string]bool {
-	d, err := os.Open(dir)
-	if err != nil {
-		return map[string]bool{}
-	}
-	defer d.Close()
-	list, _ := d.ReadDir(maxAssetNames)
-	names := make(map[string]bool, len(list))
-	for _, e := range list {
-		if e.Type().IsRegular() {
-			names[e.Name()] = true
+	names := make(map[string]bool)
+	seen := 0
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return nil // a folder it cannot read: what it read
 		}
-	}
+		if seen++; seen > maxAssetNames {
+			return fs.SkipAll
+		}
+		if strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.Type().IsRegular() {
+			if rel, err := filepath.Rel(dir, p); err == nil {
+				names[filepath.ToSlash(rel)] = true
+			}
+		}
+		return nil
+	})
 	return names
 }
 
