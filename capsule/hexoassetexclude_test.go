@@ -66,3 +66,47 @@ func TestHexoExcludeInAssetFolder(t *testing.T) {
 		})
 	}
 }
+
+// Hexo's include takes back a file of a post's asset folder whose path
+// there has a name starting with "_": scanAssetDir lists the folder
+// (hexo-fs' listDir, which leaves out names starting with "." alone)
+// and keeps what isExcludedFile allows of each path in it, include
+// matched against "_keep.txt" or "sub/_deep.png". Markdown stays out
+// (Hexo would render it as an asset page, capsule is no renderer of
+// those) and is no post; a name starting with "." stays out whatever
+// include says; so does a draft's folder's. capsule left every one of
+// them out.
+func TestHexoIncludeInAssetFolder(t *testing.T) {
+	files := map[string]string{
+		"source/_posts/hello.md":            "---\ntitle: Hello\ndate: 2020-01-02\n---\nPost.\n",
+		"source/_posts/hello/_keep.txt":     "kept",
+		"source/_posts/hello/_other.txt":    "other",
+		"source/_posts/hello/sub/_deep.png": "PNG deep",
+		"source/_posts/hello/_notes.md":     "---\ntitle: Notes\ndate: 2020-01-03\n---\nNot a post.\n",
+		"source/_posts/hello/.hidden.txt":   "dot",
+		"source/_drafts/plan.md":            "---\ntitle: Plan\n---\nDraft.\n",
+		"source/_drafts/plan/_keep.txt":     "draft kept",
+	}
+	include := "include:\n  - _keep.txt\n  - sub/_deep.png\n  - _notes.md\n  - .hidden.txt\n"
+	d := serveDir(t, hexoSite(t, "title: Assets\npost_asset_folder: true\n"+include, files))
+	for _, f := range []string{"_keep.txt", "sub/_deep.png"} {
+		for _, p := range []string{"/_posts/hello/" + f, "/2020/01/02/hello/" + f} {
+			if body := servetest.GopherGet(t, d, p+"\r\n"); body != files["source/_posts/hello/"+f] {
+				t.Errorf("Gopher %s: %q, want the asset include takes back", p, body)
+			}
+		}
+	}
+	for _, p := range []string{"/_posts/hello/_other.txt", "/_posts/hello/_notes.md", "/_posts/hello/.hidden.txt", "/_drafts/plan/_keep.txt", "/posts/_notes.gmi"} {
+		if status, _, _ := servetest.GeminiGet(t, d, p); status == 20 || status == 31 {
+			t.Errorf("Gemini %s: %d, a file Hexo leaves out", p, status)
+		}
+	}
+	if _, _, home := servetest.GeminiGet(t, d, "/"); strings.Contains(home, "Notes") {
+		t.Errorf("the asset folder's Markdown is a post:\n%s", home)
+	}
+	// Without include, none.
+	d = serveDir(t, hexoSite(t, "title: Assets\npost_asset_folder: true\n", files))
+	if status, _, _ := servetest.GeminiGet(t, d, "/_posts/hello/_keep.txt"); status == 20 {
+		t.Errorf("without include, _keep.txt is served")
+	}
+}

@@ -14,11 +14,17 @@ import (
 //   - ignore's patterns are matched against the absolute path of every
 //     file and folder (micromatch), posts too: what they match is not
 //     read at all ("**/node_modules/**");
-//   - in _posts and _drafts, a name starting with "_" or "." anywhere
-//     below leaves the file out, whatever include says (the post
-//     processor's pattern); in a post's asset folder, exclude's
-//     patterns are matched against a file's path in the folder, and a
-//     name ending with "%" or "~" is left out (assetExcluded);
+//   - in _posts and _drafts, a name starting with "." anywhere below
+//     leaves the file out (the post processor's pattern, and hexo-fs'
+//     listDir, which lists a post's asset folder, never gives one); so
+//     does one starting with "_", but in a post's asset folder, where
+//     include takes such a file back as it matches its path in the
+//     folder ("_data.json", "sub/_x.png": scanAssetDir's
+//     isExcludedFile), never Markdown or HTML (which Hexo would render
+//     as an asset, capsule does not), never a draft's (assetIncluded);
+//     in a post's asset folder, exclude's patterns are matched against
+//     a file's path in the folder, and a name ending with "%" or "~" is
+//     left out (assetExcluded);
 //   - elsewhere (its pages and files), a file is left out when its name
 //     ends with "%" or "~" (an editor's), when exclude matches its path,
 //     or when a name of its path starts with "_" or "." and include does
@@ -71,7 +77,7 @@ func (h *hexoRules) skip(name []string, isDir bool) bool {
 		return true
 	}
 	if name[0] == hexoPosts || name[0] == hexoDrafts {
-		return slices.ContainsFunc(name[1:], hexoHiddenName)
+		return slices.ContainsFunc(name[1:], hexoHiddenName) && !h.assetIncluded(name, isDir)
 	}
 	if isDir {
 		return slices.ContainsFunc(name, hexoHiddenName) && !h.includedBelow(name)
@@ -86,14 +92,40 @@ func (h *hexoRules) skip(name []string, isDir bool) bool {
 	return slices.ContainsFunc(name, hexoHiddenName) && !anyMatches(h.include, name)
 }
 
+// assetIncluded reports whether the file or folder of path parts name
+// (in the source folder), in _posts, with a name starting with "_" and
+// none with ".", may be in a post's asset folder and taken back by
+// include there: include matches the file's path from a folder above
+// its first "_" name (a folder its subfolders' files may match, for a
+// folder). Which folder is the post's is known later (assetExcluded
+// checks it). Never Markdown or HTML, never in _drafts. As many tries
+// as the path's folders.
+func (h *hexoRules) assetIncluded(name []string, isDir bool) bool {
+	if len(h.include) == 0 || name[0] != hexoPosts || slices.ContainsFunc(name, func(n string) bool { return strings.HasPrefix(n, ".") }) {
+		return false
+	}
+	last := name[len(name)-1]
+	if !isDir && (isMarkdown(last) || hasExt(last, ".html", ".htm")) {
+		return false
+	}
+	first := slices.IndexFunc(name[1:], hexoHiddenName) + 1 // the first "_" name
+	for k := 2; k <= first; k++ {
+		if isDir && h.includedBelow(name[k:]) || !isDir && anyMatches(h.include, name[k:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // assetExcluded reports whether the file at rel (in the source folder,
 // with slashes) is in a post's asset folder (bundles, hexoAssetDir)
 // and Hexo leaves it out of it: scanAssetDir (processor/post.ts) lists
 // the folder and drops what isExcludedFile says of each file's path in
 // it, "cat.psd" or "raw/cat.psd" (not "_posts/hello/cat.psd"): a name
-// ending with "%" or "~", or one exclude matches there. (Its third
-// test, a name starting with "_" or "." unless include matches, is not
-// read here: the walk left those out, skip's rule for _posts.)
+// ending with "%" or "~", or one exclude matches there, or a path with
+// a name starting with "_" that include does not match there (the walk
+// left out those starting with ".", and those include could match from
+// no folder: skip).
 func (h *hexoRules) assetExcluded(rel string, bundles owners) bool {
 	if h == nil || hexoSection(path.Dir(rel)) == "" {
 		return false
@@ -104,7 +136,8 @@ func (h *hexoRules) assetExcluded(rel string, bundles owners) bool {
 	}
 	name := strings.Split(strings.TrimPrefix(rel, dir+"/"), "/")
 	last := name[len(name)-1]
-	return strings.HasSuffix(last, "%") || strings.HasSuffix(last, "~") || anyMatches(h.exclude, name)
+	return strings.HasSuffix(last, "%") || strings.HasSuffix(last, "~") || anyMatches(h.exclude, name) ||
+		slices.ContainsFunc(name, hexoHiddenName) && !anyMatches(h.include, name)
 }
 
 // includedBelow reports whether an include pattern could match a file
@@ -130,7 +163,7 @@ func (e *excluder) reincluded(rel string, isDir bool) bool {
 	}
 	name := strings.Split(filepath.ToSlash(rel), "/")
 	if name[0] == hexoPosts || name[0] == hexoDrafts {
-		return false
+		return e.hexo.assetIncluded(name, isDir)
 	}
 	if isDir {
 		return e.hexo.includedBelow(name)
