@@ -6,21 +6,27 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"capsule/capsule/config"
 	"capsule/capsule/content"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
+	"capsule/gopher"
 )
 
 // The interface speaks the site's language on both protocols: Japanese
-// for ja, English for en and any language without a table.
+// for ja, Chinese for zh (simplified characters for zh, zh-CN, zh-Hans,
+// traditional ones for zh-TW, zh-Hant-HK), English for en and any
+// language without a table.
 func TestInterfaceLanguage(t *testing.T) {
 	for _, tt := range []struct {
 		lang string
 		want messages.Messages
-	}{{"ja", messages.Japanese}, {"ja-JP", messages.Japanese}, {"en", messages.English}, {"fr", messages.English}} {
+	}{{"ja", messages.Japanese}, {"ja-JP", messages.Japanese}, {"en", messages.English}, {"fr", messages.English},
+		{"zh", messages.SimplifiedChinese}, {"zh-CN", messages.SimplifiedChinese}, {"zh-Hans", messages.SimplifiedChinese},
+		{"zh-TW", messages.TraditionalChinese}, {"zh-Hant-HK", messages.TraditionalChinese}} {
 		d := servetest.Start(t, func(c *config.Config) {
 			c.Posts = testfs.Write(t, map[string]string{
 				"_index.md": "+++\ntitle = \"Site\"\nlang = \"" + tt.lang + "\"\n+++\n",
@@ -61,20 +67,35 @@ func TestInterfaceLanguage(t *testing.T) {
 	}
 }
 
-// Japanese and English tables are complete: no message left empty,
-// every placeholder of the English one is in the Japanese one, and every
-// message a loader's problem is said by (content.Words) is in both.
+// The built-in tables are complete: no message left empty, every
+// placeholder of the English one in each other and none that it lacks,
+// every message a loader's problem is said by (content.Words) in them,
+// and no message of the Japanese and Chinese tables left in English (each
+// holds a letter of its script: kana or kanji, hanzi).
 func TestMessageTablesComplete(t *testing.T) {
 	placeholder := regexp.MustCompile(`\{[a-z]+\}`)
+	ownScript := map[string]*unicode.RangeTable{"Japanese": unicode.Han, "Simplified Chinese": unicode.Han, "Traditional Chinese": unicode.Han}
 	for _, key := range messages.Keys() {
 		ev, _ := messages.English.Get(key)
-		jv, _ := messages.Japanese.Get(key)
-		if ev == "" || jv == "" {
-			t.Errorf("message %s is empty in a table", key)
-		}
-		for _, ph := range append(placeholder.FindAllString(ev, -1), placeholder.FindAllString(jv, -1)...) {
-			if strings.Contains(ev, ph) != strings.Contains(jv, ph) {
-				t.Errorf("message %s: %s in one table only", key, ph)
+		for _, l := range messages.Builtin {
+			v, _ := l.Messages.Get(key)
+			if v == "" {
+				t.Errorf("message %s is empty in the %s table", key, l.Name)
+			}
+			for _, ph := range append(placeholder.FindAllString(ev, -1), placeholder.FindAllString(v, -1)...) {
+				if strings.Contains(ev, ph) != strings.Contains(v, ph) {
+					t.Errorf("message %s: %s in the English or the %s table only", key, ph, l.Name)
+				}
+			}
+			script := ownScript[l.Name]
+			if script == nil {
+				continue
+			}
+			if l.Name == "Japanese" && strings.ContainsFunc(v, func(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana) }) {
+				continue
+			}
+			if v == ev || !strings.ContainsFunc(v, func(r rune) bool { return unicode.Is(script, r) }) {
+				t.Errorf("message %s of the %s table is not in its language: %q", key, l.Name, v)
 			}
 		}
 	}
@@ -110,5 +131,23 @@ func TestMessagesOverridden(t *testing.T) {
 	os.WriteFile(file, []byte("[messages]\n\ntagz = \"x\"\n"), 0o644)
 	if err := config.ReadConfigFile(file, &cfg); err == nil || !strings.Contains(err.Error(), ":3: unknown message tagz: did you mean tags?") {
 		t.Errorf("unknown message: %v", err)
+	}
+}
+
+// The words capsule adds to a Gopher menu fit a menu's line in every
+// table, as the English and Japanese ones do: a menu item's display
+// string is cut past gopher.MaxDisplayWidth cells, and Lynx's hint on the
+// root menu, an info line, would wrap. Placeholders are measured empty
+// (the site's name or a post's title fills them, cut as they come).
+func TestMenuWordsFitMenus(t *testing.T) {
+	for _, l := range messages.Builtin {
+		for _, key := range []string{"tags", "archive", "search", "search_prompt", "home", "read", "tag_feed", "lynx_hint",
+			"not_found", "slow_down", "tags_heading", "archive_heading", "no_tags", "posts", "drafts", "search_again"} {
+			v, _ := l.Messages.Get(key)
+			v = messages.Format(v, "site", "", "title", "")
+			if gopher.Truncate(v, gopher.MaxDisplayWidth) != v {
+				t.Errorf("%s %s is wider than a menu line (%d cells): %s", l.Name, key, gopher.MaxDisplayWidth, v)
+			}
+		}
 	}
 }

@@ -1,8 +1,9 @@
 // Package messages holds every text capsule itself adds to what readers
 // see (labels, headings, prompts, menu items, error texts), one table per
-// language. The site's lang chooses the table: Japanese and English are
-// built in, any other language gets English; an operator may replace any
-// message in the configuration ([messages] in the TOML file).
+// language. The site's lang chooses the table: English, Japanese and
+// Chinese (simplified and traditional characters) are built in, any other
+// language gets English; an operator may replace any message in the
+// configuration ([messages] in the TOML file).
 //
 // Messages may hold placeholders in braces, filled in by Format: {site}
 // (the site's title), {title}, {query}, {count}, {max}, {url}, {time},
@@ -106,7 +107,7 @@ type Messages struct {
 	RefusedTitle  string `toml:"not_redirected_title" doc:"gopher: the title of that page, for a URL not redirected to"`
 }
 
-// English is the table of every language but Japanese.
+// English is the table of every language but Japanese and Chinese.
 var English = Messages{
 	Tags:     "Tags",
 	Archive:  "Archive",
@@ -268,14 +269,217 @@ var Japanese = Messages{
 	RefusedTitle:          "転送しません",
 }
 
-// For returns the table for a language tag: Japanese for "ja" and its
-// regional forms ("ja-JP"), English otherwise.
+// SimplifiedChinese is the table of a site in Chinese written in
+// simplified characters (zh, zh-CN, zh-SG, zh-Hans…): the words of
+// mainland Chinese blogs (归档, 链接, 文件, 服务器), “” quotes.
+var SimplifiedChinese = Messages{
+	Tags:     "标签",
+	Archive:  "归档",
+	Search:   "搜索",
+	AtomFeed: "Atom 订阅",
+	Posts:    "文章",
+	Home:     "首页：{site}",
+
+	TagsHeading:    "全部标签：{site}",
+	NoTags:         "还没有带标签的文章。",
+	TagFeed:        "本标签的 Atom 订阅",
+	ArchiveHeading: "归档：{site}",
+
+	TagsLabel:      "标签",
+	ImageLabel:     "图片",
+	VideoLabel:     "视频",
+	AudioLabel:     "音频",
+	EmbedLabel:     "嵌入页面",
+	AlertNote:      "备注",
+	AlertTip:       "提示",
+	AlertImportant: "重要",
+	AlertWarning:   "警告",
+	AlertCaution:   "注意",
+	Read:           "阅读全文：{title}",
+	PostLinks:      "文中链接：",
+	MenuPointer:    "文中链接、标签及前后文章，请见这个 gopher 菜单：",
+	LynxHint:       "Lynx 用户请用 lynx -assume_charset=utf-8 打开，中文才能正常显示。",
+
+	SearchPrompt:      "搜索文章",
+	SearchHeading:     "搜索：{query}",
+	SearchAgain:       "重新搜索",
+	SearchNone:        "没有包含“{query}”的文章。",
+	SearchFound:       "包含“{query}”的文章：{count} 篇",
+	SearchMore:        "包含“{query}”的文章中最新的 {count} 篇：",
+	SearchStopped:     "包含“{query}”的文章：{count} 篇（搜索提前结束，可能还有更多）",
+	SearchStoppedNone: "搜索提前结束，没有找到包含“{query}”的文章。请换个长一点的词试试。",
+	SearchTooLong:     "搜索词过长，最多 {max} 个字符",
+	SearchBadEncoding: "搜索词的百分号编码有误",
+	NotFound:          "找不到页面",
+	SlowDown:          "请求过于频繁，请过几秒再试",
+	WrongHost:         "本服务器是 {url}",
+	Drafts:            "草稿",
+	NoDrafts:          "没有草稿。",
+	DraftMark:         "草稿（未发布）",
+	ExpiredMark:       "已过期（停止发布）",
+	ScheduledMark:     "定时发布 · 将于 {time} 发布",
+	AuthorCertificate: "需要作者的客户端证书",
+	NotAuthor:         "此证书不属于作者",
+	Sources:           "源文件（可用 Titan 编辑）",
+	UploadRefused:     "{file} 未被接受，仍保留原来的版本：{problem}",
+	UploadRefusedNew:  "{file} 未被接受：{problem}",
+	Deleted:           "已删除：{file}",
+	DeletedText:       "以下是删除的原文（服务器的历史记录中也有保留）。要恢复，请将它重新上传到同一地址。",
+	UploadNotServed:   "{file} 所在的位置不会公开，因此未被接受",
+	UploadTooLarge:    "文件过大：最多 {max} 字节",
+	UploadPath:        "既不是文章的源文件，也不是文章附带的文件：{path} （文章的源文件是 /posts/<slug>.md，列在 /drafts/ 的“源文件”下；附带的文件用它在文章文件夹中的公开地址）",
+	UploadCut:         "上传中途中断，没有写入任何内容",
+	UploadFailed:      "保存失败，没有任何改动，请重试",
+	UploadStopping:    "服务正在停止，未接受这次上传，没有任何改动。请在服务恢复后重新发送",
+	UploadsOff:        "本站不接受上传（Titan）",
+
+	ProblemNotADate:       "Front Matter：{key} 的值“{value}”不是日期。请写成 2017-05-03、2017-05-03 09:30 或 2017-05-03T09:30:00+09:00",
+	ProblemTrueOrFalse:    "Front Matter：{key} 只能是 true 或 false（例如 {example}）",
+	ProblemUnclosedString: "Front Matter：以引号开头的字符串没有在这一行结束。请在行末加上同样的引号",
+	ProblemUnclosedList:   "Front Matter：列表（[…]）没有闭合。请用逗号分隔各项，并以 ] 结尾（例如 {example}）",
+	ProblemYAMLColon:      "Front Matter：某个值中含有“: ”，或某一行的缩进有误。含有“: ”的值请用 \"…\" 括起来",
+	ProblemYAMLTab:        "Front Matter：YAML 的缩进不能用 Tab，请用空格缩进",
+	ProblemYAMLQuote:      "Front Matter：请用 \"…\" 把这个值括起来（例如 {example}）",
+	ProblemYAMLInTOML:     "Front Matter：“{key}: …”是 YAML 的写法，但以 \"+++\" 开头的是 TOML 格式的 Front Matter。请写成 {key} = \"…\"，或把前后两行改为 \"---\"",
+	ProblemNotTOMLValue:   "Front Matter：值“{value}”不是 TOML。文字请用 \"…\" 括起来（title = \"…\"），日期写作 2017-05-03，列表写作 [\"a\", \"b\"]",
+	ProblemNotClosed:      "Front Matter 没有结束：这一行之后没有 {delim} 行",
+	ProblemNoFrontMatter:  "缺少 Front Matter：文件开头必须是用两行 \"+++\" 括起的 TOML，或用两行 \"---\" 括起的 YAML",
+	ProblemNotUTF8:        "Front Matter：文本不是 UTF-8 编码，请把文件另存为 UTF-8",
+	ProblemFrontMatter:    "无法读取 Front Matter：{detail}",
+	LeavesGopher:          "此链接将离开 Gopher：",
+	NotRedirected:         "本服务器只跳转到 http、https、gemini、gopher 和 mailto 地址，不会跳转到：",
+	RedirectTitle:         "跳转",
+	RefusedTitle:          "不跳转",
+}
+
+// TraditionalChinese is the table of a site in Chinese written in
+// traditional characters (zh-TW, zh-HK, zh-MO, zh-Hant…): the words of
+// Taiwanese blogs (搜尋, 連結, 檔案, 伺服器), 「」 quotes.
+var TraditionalChinese = Messages{
+	Tags:     "標籤",
+	Archive:  "歸檔",
+	Search:   "搜尋",
+	AtomFeed: "Atom 訂閱",
+	Posts:    "文章",
+	Home:     "首頁：{site}",
+
+	TagsHeading:    "全部標籤：{site}",
+	NoTags:         "還沒有加上標籤的文章。",
+	TagFeed:        "本標籤的 Atom 訂閱",
+	ArchiveHeading: "歸檔：{site}",
+
+	TagsLabel:      "標籤",
+	ImageLabel:     "圖片",
+	VideoLabel:     "影片",
+	AudioLabel:     "音訊",
+	EmbedLabel:     "內嵌網頁",
+	AlertNote:      "備註",
+	AlertTip:       "提示",
+	AlertImportant: "重要",
+	AlertWarning:   "警告",
+	AlertCaution:   "注意",
+	Read:           "閱讀全文：{title}",
+	PostLinks:      "文中連結：",
+	MenuPointer:    "文中連結、標籤及前後文章，請見這個 gopher 選單：",
+	LynxHint:       "Lynx 使用者請用 lynx -assume_charset=utf-8 開啟，中文才能正常顯示。",
+
+	SearchPrompt:      "搜尋文章",
+	SearchHeading:     "搜尋：{query}",
+	SearchAgain:       "重新搜尋",
+	SearchNone:        "沒有包含「{query}」的文章。",
+	SearchFound:       "包含「{query}」的文章：{count} 篇",
+	SearchMore:        "包含「{query}」的文章中最新的 {count} 篇：",
+	SearchStopped:     "包含「{query}」的文章：{count} 篇（搜尋提前結束，可能還有更多）",
+	SearchStoppedNone: "搜尋提前結束，沒有找到包含「{query}」的文章。請換個長一點的詞試試。",
+	SearchTooLong:     "搜尋詞過長，最多 {max} 個字元",
+	SearchBadEncoding: "搜尋詞的百分號編碼有誤",
+	NotFound:          "找不到頁面",
+	SlowDown:          "請求過於頻繁，請過幾秒再試",
+	WrongHost:         "本伺服器是 {url}",
+	Drafts:            "草稿",
+	NoDrafts:          "沒有草稿。",
+	DraftMark:         "草稿（未發布）",
+	ExpiredMark:       "已過期（停止發布）",
+	ScheduledMark:     "排程發布 · 將於 {time} 發布",
+	AuthorCertificate: "需要作者的用戶端憑證",
+	NotAuthor:         "此憑證不屬於作者",
+	Sources:           "原始檔（可用 Titan 編輯）",
+	UploadRefused:     "{file} 未被接受，仍保留原來的版本：{problem}",
+	UploadRefusedNew:  "{file} 未被接受：{problem}",
+	Deleted:           "已刪除：{file}",
+	DeletedText:       "以下是刪除的原文（伺服器的歷史紀錄中也有保留）。如要復原，請將它重新上傳到同一網址。",
+	UploadNotServed:   "{file} 所在的位置不會公開，因此未被接受",
+	UploadTooLarge:    "檔案過大：最多 {max} 位元組",
+	UploadPath:        "既不是文章的原始檔，也不是文章附帶的檔案：{path} （文章的原始檔是 /posts/<slug>.md，列在 /drafts/ 的「原始檔」下；附帶的檔案用它在文章資料夾中的公開網址）",
+	UploadCut:         "上傳中途中斷，沒有寫入任何內容",
+	UploadFailed:      "儲存失敗，沒有任何變更，請再試一次",
+	UploadStopping:    "服務正在停止，未接受這次上傳，沒有任何變更。請在服務恢復後重新傳送",
+	UploadsOff:        "本站不接受上傳（Titan）",
+
+	ProblemNotADate:       "Front Matter：{key} 的值「{value}」不是日期。請寫成 2017-05-03、2017-05-03 09:30 或 2017-05-03T09:30:00+09:00",
+	ProblemTrueOrFalse:    "Front Matter：{key} 只能是 true 或 false（例如 {example}）",
+	ProblemUnclosedString: "Front Matter：以引號開頭的字串沒有在這一行結束。請在行尾加上同樣的引號",
+	ProblemUnclosedList:   "Front Matter：清單（[…]）沒有閉合。請用逗號分隔各項，並以 ] 結尾（例如 {example}）",
+	ProblemYAMLColon:      "Front Matter：某個值中含有「: 」，或某一行的縮排有誤。含有「: 」的值請用 \"…\" 括起來",
+	ProblemYAMLTab:        "Front Matter：YAML 的縮排不能用 Tab，請用空格縮排",
+	ProblemYAMLQuote:      "Front Matter：請用 \"…\" 把這個值括起來（例如 {example}）",
+	ProblemYAMLInTOML:     "Front Matter：「{key}: …」是 YAML 的寫法，但以 \"+++\" 開頭的是 TOML 格式的 Front Matter。請寫成 {key} = \"…\"，或把前後兩行改為 \"---\"",
+	ProblemNotTOMLValue:   "Front Matter：值「{value}」不是 TOML。文字請用 \"…\" 括起來（title = \"…\"），日期寫作 2017-05-03，清單寫作 [\"a\", \"b\"]",
+	ProblemNotClosed:      "Front Matter 沒有結束：這一行之後沒有 {delim} 行",
+	ProblemNoFrontMatter:  "缺少 Front Matter：檔案開頭必須是用兩行 \"+++\" 括起的 TOML，或用兩行 \"---\" 括起的 YAML",
+	ProblemNotUTF8:        "Front Matter：文字不是 UTF-8 編碼，請把檔案另存為 UTF-8",
+	ProblemFrontMatter:    "無法讀取 Front Matter：{detail}",
+	LeavesGopher:          "此連結將離開 Gopher：",
+	NotRedirected:         "本伺服器只會轉址到 http、https、gemini、gopher 和 mailto 網址，不會轉址到：",
+	RedirectTitle:         "轉址",
+	RefusedTitle:          "不轉址",
+}
+
+// Builtin are the built-in tables by their languages' English names,
+// English first: the README's table has a column for each (Table).
+var Builtin = []struct {
+	Name     string
+	Messages Messages
+}{{"English", English}, {"Japanese", Japanese}, {"Simplified Chinese", SimplifiedChinese}, {"Traditional Chinese", TraditionalChinese}}
+
+// For returns the table for a language tag (BCP 47, case and "_" or "-"
+// as sites write them): Japanese for "ja" and its regional forms
+// ("ja-JP"); for "zh", Traditional Chinese when the tag says the script
+// (zh-Hant, zh-Hant-HK) or else a region that writes it (zh-TW, zh-HK,
+// zh-MO), Simplified Chinese otherwise (zh, zh-CN, zh-SG, zh-Hans);
+// English for any other.
 func For(lang string) Messages {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if base == "ja" {
+	subtags := strings.Split(strings.ReplaceAll(strings.ToLower(lang), "_", "-"), "-")
+	switch subtags[0] {
+	case "ja":
 		return Japanese
+	case "zh":
+		if traditional(subtags[1:]) {
+			return TraditionalChinese
+		}
+		return SimplifiedChinese
 	}
 	return English
+}
+
+// traditional reports whether the subtags after zh's say traditional
+// characters: the script's (hant, hans) decides, else the region's.
+func traditional(subtags []string) bool {
+	for _, s := range subtags {
+		switch s {
+		case "hant":
+			return true
+		case "hans":
+			return false
+		}
+	}
+	for _, s := range subtags {
+		switch s {
+		case "tw", "hk", "mo":
+			return true
+		}
+	}
+	return false
 }
 
 // Keys lists the names by which messages are overridden, in table order.

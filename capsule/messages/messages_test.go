@@ -26,8 +26,8 @@ func TestChangedIsWhatOverrideChanged(t *testing.T) {
 // it, as "{path}(記事の原稿は…" was, the next character reads as part of
 // the path (the readers' and authors' trial, in Lagrange).
 func TestAddressesStandApartInMessages(t *testing.T) {
-	for name, table := range map[string]Messages{"English": English, "Japanese": Japanese} {
-		v := reflect.ValueOf(table)
+	for _, l := range Builtin {
+		name, v := l.Name, reflect.ValueOf(l.Messages)
 		for i := range v.NumField() {
 			text := v.Field(i).String()
 			for _, ph := range []string{"{path}", "{file}", "{url}"} {
@@ -41,6 +41,58 @@ func TestAddressesStandApartInMessages(t *testing.T) {
 						t.Errorf("%s %s: %s is followed by %q: %s", name, v.Type().Field(i).Name, ph, []rune(rest)[0], text)
 					}
 				}
+			}
+		}
+	}
+}
+
+// A Chinese site's tag chooses the characters its interface is written
+// in as the language tag says them: the script subtag (Hans, Hant)
+// first, else the region (TW, HK and MO write traditional characters,
+// CN, SG and the rest simplified ones), in any case, with "_" as Hexo
+// and minimal-mistakes sites write it ("zh_TW").
+func TestForChinese(t *testing.T) {
+	for tag, want := range map[string]Messages{
+		"zh": SimplifiedChinese, "zh-CN": SimplifiedChinese, "zh-cn": SimplifiedChinese, "zh_CN": SimplifiedChinese,
+		"zh-SG": SimplifiedChinese, "zh-MY": SimplifiedChinese, "zh-Hans": SimplifiedChinese, "zh-hans-cn": SimplifiedChinese,
+		"zh-Hans-HK": SimplifiedChinese, "ZH": SimplifiedChinese,
+		"zh-TW": TraditionalChinese, "zh-tw": TraditionalChinese, "zh_TW": TraditionalChinese, "zh-HK": TraditionalChinese,
+		"zh-MO": TraditionalChinese, "zh-Hant": TraditionalChinese, "zh-Hant-TW": TraditionalChinese, "zh-hant-cn": TraditionalChinese,
+		"ja": Japanese, "ja-JP": Japanese, "en": English, "": English, "zha": English, "tw": English, "-zh": English,
+	} {
+		if For(tag) != want {
+			t.Errorf("For(%q) = the table whose tags are %q, want %q", tag, For(tag).Tags, want.Tags)
+		}
+	}
+}
+
+// The two Chinese tables keep to their characters: none of the
+// simplified forms below in the traditional table, none of their
+// traditional forms in the simplified one (a word copied from the one
+// into the other, as 链接 for 連結, reads as a mistake to its readers).
+// The pairs are the characters whose forms differ among the words the
+// tables use, and their neighbours.
+func TestChineseTablesKeepToTheirScript(t *testing.T) {
+	pairs := []string{
+		"标標", "签籤", "归歸", "档檔", "订訂", "阅閱", "读讀", "页頁", "链鏈", "连連", "请請", "见見", "这這",
+		"单單", "户戶", "开開", "显顯", "关關", "结結", "没沒", "过過", "长長", "词詞", "个個", "编編", "码碼",
+		"误誤", "务務", "证證", "书書", "发發", "时時", "属屬", "辑輯", "删刪", "历歷", "记記", "录錄", "复復",
+		"传傳", "断斷", "写寫", "内內", "败敗", "动動", "试試", "号號", "项項", "缩縮", "进進", "来來", "两兩",
+		"为為", "无無", "离離", "转轉", "图圖", "视視", "频頻", "备備", "该該", "还還", "带帶", "将將", "处處",
+		"数數", "择擇", "设設", "类類", "网網", "执執", "钟鐘", "则則", "满滿", "从從", "于於", "后後", "们們",
+		"经經", "问問", "题題", "间間", "统統", "区區", "预預", "览覽", "导導", "闭閉", "语語", "实實", "变變",
+	}
+	for _, pair := range pairs {
+		r := []rune(pair)
+		simplified, traditional := string(r[0]), string(r[1])
+		for _, key := range Keys() {
+			sc, _ := SimplifiedChinese.Get(key)
+			tc, _ := TraditionalChinese.Get(key)
+			if strings.Contains(tc, simplified) {
+				t.Errorf("traditional %s has the simplified %s (%s): %s", key, simplified, traditional, tc)
+			}
+			if strings.Contains(sc, traditional) {
+				t.Errorf("simplified %s has the traditional %s (%s): %s", key, traditional, simplified, sc)
 			}
 		}
 	}
