@@ -64,8 +64,10 @@ func languageBlogs(site *Site, langs []content.Language, posts, pages, unlisted 
 	for _, l := range langs {
 		ls := *site
 		ls.Lang = l.Tag
-		if content.LangBase(l.Tag) != content.LangBase(site.Lang) {
-			ls.Messages = messages.For(l.Tag)
+		if m := messages.For(l.Tag); m != messages.For(site.Lang) {
+			// Another table (zh-TW beside zh-CN is one): the
+			// overrides are the site's language's.
+			ls.Messages = m
 		}
 		if l.Title != "" {
 			ls.Title = l.Title

@@ -265,6 +265,23 @@ func LangBase(tag string) string {
 	return b
 }
 
+// interfaceLang is the site's lang of a generator's setting that its
+// themes read for their interface's words by the language alone (Hexo's
+// language, minimal-mistakes' locale: ja of "ja-JP"), but for Chinese
+// by the whole tag, "_" read as "-": zh-TW and zh-Hant have their own
+// words, in traditional characters, zh-CN and zh-Hans theirs
+// (messages.For). "" when s is no language tag.
+func interfaceLang(s string) string {
+	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-"))
+	if LangBase(tag) != "zh" {
+		tag = LangBase(tag)
+	}
+	if !langPattern.MatchString(tag) {
+		return ""
+	}
+	return tag
+}
+
 // isLangFolder reports whether a folder's name is a language's: a known
 // language's code, or one of Astro's i18n locales.
 func (f folder) isLangFolder(name string) bool {

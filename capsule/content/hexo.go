@@ -125,13 +125,14 @@ func readHexoConfig(dir string) siteConfig {
 		c.description = plainTitle(oneLine(str(m["subtitle"])), false)
 	}
 	// language: ja, or a list whose first is the default (zh-CN,
-	// ja-JP: the first part is the interface's).
+	// ja-JP: the first part is the interface's, but zh-TW's region too,
+	// as themes have words in traditional characters for it).
 	langs := strs(m["language"])
 	if s := str(m["language"]); s != "" {
 		langs = []string{s}
 	}
 	if len(langs) > 0 {
-		if l := strings.ToLower(LangBase(strings.TrimSpace(langs[0]))); langPattern.MatchString(l) && l != "default" {
+		if l := interfaceLang(langs[0]); l != "" && l != "default" {
 			c.lang = l
 		}
 	}

@@ -639,9 +639,10 @@ func readJekyllConfig(dir string) siteConfig {
 	c.author = oneLine(personName(m["author"]))
 	if lang := strings.ToLower(str(m["lang"])); lang != "" && langPattern.MatchString(lang) {
 		c.lang = lang
-	} else if lang := LangBase(str(m["locale"])); lang != "" && langPattern.MatchString(lang) {
+	} else if lang := interfaceLang(str(m["locale"])); lang != "" {
 		// minimal-mistakes' (and its kin's) locale: "ja-JP", whose
-		// first two letters are the page's lang in its layout.
+		// first two letters are the page's lang in its layout; its
+		// ui-text has zh-TW's words in traditional characters.
 		c.lang = lang
 	}
 	if b, _ := m["future"].(bool); b {
