@@ -1096,3 +1096,39 @@ func TestHexoAssetImgNestedPath(t *testing.T) {
 		}
 	}
 }
+
+// A Hexo post whose title is Japanese has a percent-encoded permalink
+// (Hexo's HTML links /2020/04/07/%E7%8C%AB…/), and its asset folder's
+// files are published under it, at /2020/04/07/猫と犬/cat.png once a
+// browser decodes it. capsule joined the encoded permalink with the
+// file's name and keyed that, still encoded, as an address: a reader
+// asking for the image by its address, encoded as a client sends it or
+// as UTF-8 on Gopher, got "not found", and so did a post's link written
+// with that address (hoyoyo543's CQRSとマテリアライズドビュー/cqrs-img.png).
+func TestHexoAssetAddressOfJapaneseTitle(t *testing.T) {
+	d := serveDir(t, hexoSite(t, "title: 資産\nlanguage: ja\npermalink: :year/:month/:day/:title/\npost_asset_folder: true\n", map[string]string{
+		"source/_posts/猫と犬.md":      "---\ntitle: 猫と犬\ndate: 2020-04-07 10:00:00\n---\n![猫](cat.png)\n",
+		"source/_posts/猫と犬/cat.png": "PNG cat",
+		"source/_posts/another.md":  "---\ntitle: 別の記事\ndate: 2020-05-01\n---\n![前の猫](/2020/04/07/" + url.PathEscape("猫と犬") + "/cat.png)\n\n![同じ猫](/2020/04/07/猫と犬/cat.png)\n",
+	}))
+	web := "/2020/04/07/猫と犬/cat.png"
+	encoded := "/2020/04/07/" + url.PathEscape("猫と犬") + "/cat.png"
+	file := "/_posts/" + url.PathEscape("猫と犬") + "/cat.png"
+	if status, meta, _ := servetest.GeminiGet(t, d, encoded); status != 31 || !strings.HasSuffix(meta, file) {
+		t.Errorf("Gemini %s: %d %s, want a redirect to %s", encoded, status, meta, file)
+	}
+	if got := servetest.GopherGet(t, d, web+"\r\n"); got != "PNG cat" {
+		t.Errorf("Gopher %s: %q, want the file", web, got)
+	}
+	_, _, page := servetest.GeminiGet(t, d, "/posts/another.gmi")
+	for _, want := range []string{"=> " + file + " 前の猫", "=> " + file + " 同じ猫"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q on the page linking the asset by its web address:\n%s", want, page)
+		}
+	}
+	for _, w := range d.Store().Warnings {
+		if strings.Contains(w.Msg, "does not exist") {
+			t.Errorf("dead link: %v", w)
+		}
+	}
+}

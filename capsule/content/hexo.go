@@ -9,6 +9,7 @@ import (
 	"html"
 	"io/fs"
 	"math"
+	"net/url"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -1437,7 +1438,9 @@ func init() {
 // with the file's path in the folder (/2020/07/23/hello/cat.png), as
 // Hexo joins them, without the permalink's ".html" or ".htm"
 // (/2020/hello.html's at /2020/hello/cat.png, models/post_asset.ts).
-// Keys are without their leading "/". One pass over the files, each
+// Keys are without their leading "/", and decoded, as requests and links
+// are looked up (/2020/04/07/猫と犬/cat.png, where the permalink is
+// percent-encoded as on the web). One pass over the files, each
 // looking up the folders it is in: at most the files times their depth.
 func (c *Content) hexoAssetAddresses() map[string]string {
 	owners := make(map[string]*Post)
@@ -1456,6 +1459,9 @@ func (c *Content) hexoAssetAddresses() map[string]string {
 		for dir := path.Dir(f.Path); dir != "." && dir != "/"; dir = path.Dir(dir) {
 			if p := owners[dir]; p != nil {
 				base := p.Addresses[0]
+				if d, err := url.PathUnescape(base); err == nil {
+					base = d // keyed as requests are looked up: decoded
+				}
 				if strings.HasSuffix(base, ".htm") || strings.HasSuffix(base, ".html") {
 					base = base[:strings.LastIndexByte(base, '.')]
 				}
