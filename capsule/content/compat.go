@@ -19,7 +19,12 @@ import (
 // LoveIt's, DoIt's and FixIt's front matter keys are those their
 // content documentation lists (FixIt 1.0's in snake case, the earlier
 // ones' in camel case), less table, which is two letters from title and
-// no blog brought here writes.
+// no blog brought here writes. PaperMod's are those of its page
+// variables and of the post template its documentation gives, which
+// blogs copy whole (disableHLJS, hideSummary, searchHidden, UseHugoToc,
+// editPost…), and its search page's placeholder; its hiddenInHomeList is not among them, as capsule does not
+// read it (PaperMod's where "!=" "true" leaves off the home page a post
+// that gives it as any boolean, false too).
 var themeKeys = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, k := range strings.Fields(`
@@ -50,6 +55,8 @@ var themeKeys = func() map[string]bool {
 		expiration_reminder expirationreminder heading linktomarkdown linktosource linktoedit
 		linktoreport linktovscode rssfulltext repost collections message titleicon cardicon
 		shorttitle postsummary hiddenadapters series_weight seriesnavigation sponsor
+		disablehljs hidesummary searchhidden showrssbuttoninsectiontermlist usehugotoc
+		editpost showcodecopybuttons disableanchoredheadings placeholder
 		`) {
 		m[k] = true
 	}

@@ -238,7 +238,8 @@ func TestHugoThemeKeysQuiet(t *testing.T) {
 		"capitalize_titles", "summary_plainify", "end_flag", "endFlag", "instantPage", "collectionList",
 		"collection_navigation", "expirationReminder", "heading", "repost", "titleIcon", "cardIcon",
 		"shortTitle", "postSummary", "hiddenAdapters", "series_weight", "seriesNavigation", "sponsor",
-		"hiddenFromRelated", "hidden_from_feed"}
+		"hiddenFromRelated", "hidden_from_feed", "disableHLJS", "hideSummary", "searchHidden",
+		"ShowRssButtonInSectionTermList", "UseHugoToc", "editPost", "ShowCodeCopyButtons", "disableAnchoredHeadings", "placeholder"}
 	src := "---\ntitle: T\ndate: 2024-01-01\n"
 	for _, k := range keys {
 		src += k + ": x\n"

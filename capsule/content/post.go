@@ -94,7 +94,8 @@ type Post struct {
 	// (LoveIt's, DoIt's, FixIt's and even's hiddenFromHomePage: true,
 	// FixIt 1.0's hidden_from_home_page): kept in the archive, the tags
 	// and the feed, as those themes keep it. NotSearch is one it leaves
-	// out of its search index (hiddenFromSearch, hidden_from_search).
+	// out of its search index (hiddenFromSearch, hidden_from_search;
+	// PaperMod's searchHidden).
 	NotHome, NotSearch bool
 	// AlsoIn are the lists an unlisted post is in all the same: those
 	// hexo-hide-posts' allowlist gives a hidden Hexo post to (see
@@ -780,7 +781,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	if def.hugo {
 		p.NotHome = themeFlag(m, "hiddenfromhomepage", "hidden_from_home_page")
-		p.NotSearch = themeFlag(m, "hiddenfromsearch", "hidden_from_search")
+		p.NotSearch = themeFlag(m, "hiddenfromsearch", "hidden_from_search", "searchhidden")
 	}
 	if def.jsSite {
 		p.Body, p.Page = jsFrontValues(m, p.Body, p.Page)
