@@ -123,16 +123,17 @@ func (ix *Index) Find(from *Post, target string) (p *Post, ambiguous []*Post) {
 	}
 	if from != nil {
 		bases := []string{from.Dir}
-		if path.Ext(strings.TrimSuffix(t, "/")) == "" && !from.isBundle() {
+		if path.Ext(strings.TrimSuffix(t, "/")) == "" && !from.isBundleText() {
 			// A page's path, as Hugo takes it: "../beta" from
 			// posts/alpha.md is posts/beta, as on the web, where alpha's
 			// address is /posts/alpha/. A bundle's path is its folder.
 			self := path.Base(from.Path())
 			bases = []string{path.Join(from.Dir, strings.TrimSuffix(self, path.Ext(self))), from.Dir}
-		} else if from.isBundle() {
+		} else if from.isBundleText() {
 			// From a bundle, its section too, as Hugo looks a ref up:
 			// "beta/index.md" from blog/alpha/index.md is
-			// blog/beta/index.md (linkup's 12 refs to sibling bundles).
+			// blog/beta/index.md (linkup's 12 refs to sibling bundles);
+			// from its translation (index.ja.md) alike.
 			bases = append(bases, path.Dir(from.Dir))
 		}
 		for _, base := range bases {

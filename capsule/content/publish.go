@@ -256,6 +256,16 @@ func (p *Post) isBundle() bool {
 	return p.Dir != "" && strings.EqualFold(path.Base(strings.ReplaceAll(p.File, "\\", "/")), "index.md")
 }
 
+// isBundleText reports whether p's file is its bundle's text in any of
+// the site's languages: index.md, or its translation index.ja.md (Hugo's
+// and Zola's translation by file name, p's language named in it).
+func (p *Post) isBundleText() bool {
+	if p.isBundle() {
+		return true
+	}
+	return p.Dir != "" && p.langCode != "" && strings.EqualFold(path.Base(strings.ReplaceAll(p.File, "\\", "/")), "index."+p.langCode+".md")
+}
+
 // futureWarning says, when the site's configuration has its generator
 // publish posts dated in the future (Hugo's buildFuture, Jekyll's
 // future) and scheduled of them are dated so, that capsule holds them
