@@ -1012,7 +1012,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 			}
 		}
 	}
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache, inc, assetOf)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache, inc, assetOf, f.config.collectionsDir)...)
 	// A home page whose text was its templates alone (a Jekyll index.md
 	// of Liquid loops) has none: no home text, linked from no menu.
 	c.Unlisted = slices.DeleteFunc(c.Unlisted, func(p *Post) bool { return p.Home && p.Blank })

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 )
@@ -27,8 +28,10 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // The markup dropped before (dropMarkup) is what prev, the last load's
 // cache, dropped of the same body, if it did; next keeps it for the next.
 //
-// inc, when not nil, is a Jekyll site's _includes (includes.go).
-func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache, inc *includeFiles, assetOf func(*Post) func(string) bool) []*FileError {
+// inc, when not nil, is a Jekyll site's _includes (includes.go);
+// collectionsDir its collections_dir, from which its refs name the
+// collections' documents.
+func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache, inc *includeFiles, assetOf func(*Post) func(string) bool, collectionsDir string) []*FileError {
 	var ix *Index               // made for the first ref: most folders have none
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
@@ -60,6 +63,17 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAt
 			}
 			target = strings.TrimSpace(target)
 			p, ambiguous := ix.Find(from, target)
+			if p == nil && len(ambiguous) == 0 && collectionsDir != "" && target != "" && !strings.HasPrefix(target, "/") {
+				// Jekyll's link and post_url name a collection's
+				// document from collections_dir (its relative_path:
+				// _notes/a.md, _posts/2024-01-02-hello.md, and
+				// post_url's 2024-01-02-hello in _posts).
+				in := path.Join("/", collectionsDir, target)
+				if !strings.HasPrefix(target, "_") {
+					in = path.Join("/", collectionsDir, "_posts", target)
+				}
+				p, ambiguous = ix.Find(from, in)
+			}
 			p = ix.InLanguageOf(p, from, target)
 			switch {
 			case len(ambiguous) > 0:
