@@ -644,6 +644,8 @@ func readJekyllConfig(dir string) siteConfig {
 		// first two letters are the page's lang in its layout; its
 		// ui-text has zh-TW's words in traditional characters.
 		c.lang = lang
+	} else if lang := jekyllLayoutLang(dir); lang != "" {
+		c.lang = lang
 	}
 	if b, _ := m["future"].(bool); b {
 		c.futureKey = "future: true"
@@ -792,4 +794,16 @@ func commaSet(keys []string) string {
 	}
 	slices.Sort(keys)
 	return "," + strings.Join(slices.Compact(keys), ",") + ","
+}
+
+// jekyllLayoutLang is the language a Jekyll site's own layouts
+// (_layouts/*.html) write in their <html lang="ja">, as a literal, its
+// base language, when they all write the same one; "" when none does
+// (a theme's layout, or lang="{{ site.lang }}", which the configuration
+// gives), or they differ. A Japanese site whose _config.yml says no lang
+// often says it there alone (fumokmm's notes site: 384 Japanese pages
+// served as English, with English labels). At most maxLayoutFiles read.
+func jekyllLayoutLang(dir string) string {
+	files, _ := filepath.Glob(filepath.Join(dir, "_layouts", "*.html"))
+	return strings.ToLower(LangBase(layoutLang(files)))
 }
