@@ -313,7 +313,7 @@ func (e *scExpander) pairedCloser(p, end int) (scSpan, bool) {
 // Jekyll's blocks capsule reads, and of Hexo's (and Octopress')
 // code blocks and quotes, and NexT's notes.
 var scBlockEnds = map[string]bool{
-	"endraw": true, "endhighlight": true, "endcomment": true, "endcapture": true,
+	"endraw": true, "endhighlight": true, "endcomment": true,
 	"endcodeblock": true, "endcode": true, "endblockquote": true, "endpullquote": true,
 	"endnote": true, "endcenterquote": true, "endcq": true,
 	"endmath": true, "endkatex": true, "endmathjax": true,
@@ -1800,18 +1800,6 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			return s.end, true
 		}
 		e.warn(p, "Liquid kept as text", "{%% comment %%} without {%% endcomment %%}: only the tag is dropped")
-	case name == "capture":
-		// Liquid writes a capture's text into its variable, never where
-		// it stands: the page shows it only where the variable is
-		// output, which capsule does not run ({{ }} dropped). Its text
-		// (fumokmm's {% capture link_to_it %}{% link … %}{% endcapture %},
-		// six on its home page) was left as the page's text.
-		if s, ok := e.closer("%endcapture", t.end); ok {
-			e.warn(p, "Liquid tag dropped", "{%% capture %%}: its text is shown only where its variable is output, which capsule does not run: dropped")
-			e.newlines(p, s.end)
-			return s.end, true
-		}
-		e.warn(p, "Liquid tag dropped", "Liquid tag {%% capture %%} dropped")
 	case name == "link" && hexoLink(t.args) >= 0:
 		// Hexo's (and Octopress') {% link text url [external] [title] %}:
 		// a link; Jekyll's names one file alone.
