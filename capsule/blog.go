@@ -131,6 +131,15 @@ func (b *blog) homeList() []*content.Post {
 	return slices.DeleteFunc(slices.Clone(list), func(p *content.Post) bool { return p.NotHome })
 }
 
+// inFeed is posts, a list of b's, without those a Hugo theme leaves
+// out of its feeds (Post.NotFeed): the posts of its Atom feed.
+func inFeed(posts []*content.Post) []*content.Post {
+	if !slices.ContainsFunc(posts, func(p *content.Post) bool { return p.NotFeed }) {
+		return posts
+	}
+	return slices.DeleteFunc(slices.Clone(posts), func(p *content.Post) bool { return p.NotFeed })
+}
+
 // owns reports whether p, a post of b's lists, is one of b's posts (not
 // a copy polyglot makes of another language's: listed).
 func (b *blog) owns(p *content.Post) bool { return b.listed == nil || p.LangDir == b.dir }

@@ -226,9 +226,13 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	// of each other, and each one of a large blog (its feed, its home,
 	// its archive) is long to make.
 	var jobs []func()
+	feedPosts := inFeed(b.list())
 	lists, entries := b.pieces(b.list(), feed)
 	// The hidden posts the archive or a tag lists: their lines too.
 	lists = append(lists, b.linePieces(b.hidden)...)
+	if len(feedPosts) != len(b.list()) {
+		entries = b.entryPieces(feedPosts, feed)
+	}
 	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}
 	if prev != nil && prev.others == all.others && samePieces(prev.lists, all.lists) {
 		all.home, all.tags, all.tagsMenu, all.archive, all.archiveMenu, all.root = prev.home, prev.tags, prev.tagsMenu, prev.archive, prev.archiveMenu, prev.root
@@ -246,11 +250,11 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	if prev != nil {
 		prevRuns, prevEntries = prev.runs, prev.entries
 	}
-	if prev != nil && prev.feed != nil && samePieces(prev.entries, all.entries) && runsFit(prev.runs, len(b.list()), feed) {
+	if prev != nil && prev.feed != nil && samePieces(prev.entries, all.entries) && runsFit(prev.runs, len(feedPosts), feed) {
 		all.feed, all.runs = prev.feed, prev.runs
 	} else {
 		jobs = append(jobs, func() {
-			all.feed, all.runs = b.atomXML(site.Title, d+atomPath, d+"/", b.list(), feed, all.entries, prevRuns, prevEntries)
+			all.feed, all.runs = b.atomXML(site.Title, d+atomPath, d+"/", feedPosts, feed, all.entries, prevRuns, prevEntries)
 		})
 	}
 	tags := make([]*tagPages, len(b.tags))
@@ -258,9 +262,10 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	for i, g := range b.tags {
 		key := tagPagesKey(d, g.Name)
 		keys[i] = key
+		tagFeed := inFeed(g.feedPosts())
 		lists, entries := b.pieces(g.Posts, feed)
-		if g.feed != nil {
-			entries = b.entryPieces(g.feed, feed)
+		if len(tagFeed) != len(g.Posts) {
+			entries = b.entryPieces(tagFeed, feed)
 		}
 		pages := &tagPages{lists: lists, entries: entries}
 		tags[i] = pages
@@ -272,7 +277,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 				func() { pages.gemini = b.tagGemtext(g) },
 				func() { pages.gopher = b.tagMenu(g) })
 		}
-		if old != nil && old.feed != nil && samePieces(old.entries, entries) && runsFit(old.runs, len(g.feedPosts()), feed) {
+		if old != nil && old.feed != nil && samePieces(old.entries, entries) && runsFit(old.runs, len(tagFeed), feed) {
 			pages.feed, pages.runs = old.feed, old.runs
 		} else {
 			var oldRuns []feedRun
@@ -281,7 +286,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 				oldRuns, oldEntries = old.runs, old.entries
 			}
 			jobs = append(jobs, func() {
-				pages.feed, pages.runs = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), g.feedPosts(), feed, entries, oldRuns, oldEntries)
+				pages.feed, pages.runs = b.atomXML(site.Title+" #"+g.Name, tagFeedLink(d, g.Name), tagGeminiLink(d, g.Name), tagFeed, feed, entries, oldRuns, oldEntries)
 			})
 		}
 	}

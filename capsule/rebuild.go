@@ -303,7 +303,7 @@ type blogPages struct {
 // othersKey is what b's home page, root menu and tag index show besides
 // its posts' lines: its site's title and description, its pages and those polyglot copies into its language (their titles, addresses and whether they
 // have menus), its other languages, its home page's text, its tags and
-// how many posts each has.
+// how many posts each has, and which posts its home leaves out.
 func (b *blog) othersKey() string {
 	var k strings.Builder
 	fmt.Fprintf(&k, "s%q %q\x00", fmt.Sprint(b.site.SiteMeta), b.langName) // a language's blog has a site of its own
@@ -329,6 +329,13 @@ func (b *blog) othersKey() string {
 	}
 	for _, y := range b.years {
 		fmt.Fprintf(&k, "y%q %d\x00", y.Name, len(y.Posts))
+	}
+	// The posts its home leaves out (Post.NotHome), whose lines are the
+	// same whether it does or not.
+	for i, p := range b.list() {
+		if p.NotHome {
+			fmt.Fprintf(&k, "n%d\x00", i)
+		}
 	}
 	return k.String()
 }

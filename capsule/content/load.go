@@ -589,6 +589,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	for _, m := range posts {
 		m.def.typographer = l == layoutHugo || l == layoutJekyll
 		m.def.hugo, m.def.jekyll = l == layoutHugo && f.gen == "" && !f.zola, l == layoutJekyll
+		if m.def.hugo {
+			m.def.hugoHidden = f.config.hugoHidden
+		}
 		m.def.own = l == layoutFlat && f.gen == ""
 		m.def.taxonomies, m.def.tagKeys = f.config.taxonomies, f.config.tagKeys
 	}

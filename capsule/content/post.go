@@ -96,7 +96,12 @@ type Post struct {
 	// and the feed, as those themes keep it. NotSearch is one it leaves
 	// out of its search index (hiddenFromSearch, hidden_from_search;
 	// PaperMod's searchHidden).
-	NotHome, NotSearch bool
+	// NotFeed is one FixIt leaves out of its feeds (hiddenFromFeed,
+	// hidden_from_feed): out of capsule's Atom feeds, the site's and its
+	// tags', and on every list. Each is also the site's default when
+	// its configuration sets one (postDefaults.hugoHidden), which a
+	// post's own false overrides.
+	NotHome, NotSearch, NotFeed bool
 	// AlsoIn are the lists an unlisted post is in all the same: those
 	// hexo-hide-posts' allowlist gives a hidden Hexo post to (see
 	// hexoHide); none for every other post.
@@ -206,19 +211,23 @@ type Post struct {
 	hexoVals []string
 }
 
-// themeFlag reports whether front matter m sets one of the keys names
-// (lower case; Hugo's keys are not case-sensitive) to true, at the top
-// or in its params table, as Hugo's themes read .Params: only the
-// boolean true, which their where "!=" true compares with.
-func themeFlag(m map[string]any, names ...string) bool {
+// themeFlag reports whether a Hugo theme (LoveIt, DoIt, FixIt) hides
+// the page of front matter m, whose keys names (lower case; Hugo's keys
+// are not case-sensitive) say so, at the top or in its params table, as
+// those themes read .Params: by default (the site's configuration sets
+// it: byDefault), unless one is the boolean false, as their where
+// "Params.hiddenfromhomepage" false keeps only those; else only when one
+// is the boolean true, which their where "!=" true compares with.
+func themeFlag(m map[string]any, byDefault bool, names ...string) bool {
+	want := !byDefault
 	for _, t := range []map[string]any{m, mapOf(m, "params")} {
 		for k, v := range t {
-			if v == true && slices.Contains(names, strings.ToLower(k)) {
-				return true
+			if v == want && slices.Contains(names, strings.ToLower(k)) {
+				return want
 			}
 		}
 	}
-	return false
+	return byDefault
 }
 
 // mapOf is the table under key (any case) of m, nil for none.
@@ -780,8 +789,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		p.hidden = v != nil && v != false // Ruby's truth, as jekyll-paginate reads it
 	}
 	if def.hugo {
-		p.NotHome = themeFlag(m, "hiddenfromhomepage", "hidden_from_home_page")
-		p.NotSearch = themeFlag(m, "hiddenfromsearch", "hidden_from_search", "searchhidden")
+		p.NotHome = themeFlag(m, def.hugoHidden.has(hideHome), "hiddenfromhomepage", "hidden_from_home_page")
+		p.NotSearch = themeFlag(m, def.hugoHidden.has(hideSearch), "hiddenfromsearch", "hidden_from_search", "searchhidden")
+		p.NotFeed = themeFlag(m, def.hugoHidden.has(hideFeed), "hiddenfromfeed", "hidden_from_feed")
 	}
 	if def.jsSite {
 		p.Body, p.Page = jsFrontValues(m, p.Body, p.Page)
@@ -1056,6 +1066,9 @@ type postDefaults struct {
 	hexo        bool   // a Hexo site's: front matter may come without its opening "---" (splitHexoBare)
 	hexoKeys    string // the front matter keys its permalink names, each between commas (hexoPermalinkKeys)
 	hexoHide    hexoHide
+	// hugoHidden is a Hugo site's theme's defaults of NotHome,
+	// NotSearch and NotFeed (readHugoHidden).
+	hugoHidden  hugoHidden
 	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
 	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues

@@ -62,7 +62,7 @@ func SamePost(a, b *Post) bool {
 		a.LangDir != b.LangDir || !slices.Equal(a.Translations, b.Translations) || a.Draft != b.Draft ||
 		!slices.Equal(a.Aliases, b.Aliases) || !slices.Equal(a.Addresses, b.Addresses) || a.Page != b.Page ||
 		!same(a.Expires, b.Expires) || a.Unlisted != b.Unlisted || a.Home != b.Home || a.Dir != b.Dir ||
-		a.Blank != b.Blank || a.Layout != b.Layout || a.Brief != b.Brief || a.Term != b.Term || a.Math != b.Math || a.NoMarkdown != b.NoMarkdown || a.NotHome != b.NotHome || a.NotSearch != b.NotSearch || a.AlsoIn != b.AlsoIn || a.Hero != b.Hero || a.BodyLine != b.BodyLine ||
+		a.Blank != b.Blank || a.Layout != b.Layout || a.Brief != b.Brief || a.Term != b.Term || a.Math != b.Math || a.NoMarkdown != b.NoMarkdown || a.NotHome != b.NotHome || a.NotSearch != b.NotSearch || a.NotFeed != b.NotFeed || a.AlsoIn != b.AlsoIn || a.Hero != b.Hero || a.BodyLine != b.BodyLine ||
 		!slices.Equal(a.Lines, b.Lines) || a.RedirectTo != b.RedirectTo {
 		return false
 	}

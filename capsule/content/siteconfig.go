@@ -115,6 +115,9 @@ type siteConfig struct {
 	hexoPostName string
 	hexoKeys     string
 	hexoHide     hexoHide
+	// Hugo: what LoveIt's, DoIt's and FixIt's configuration hides by
+	// default (readHugoHidden).
+	hugoHidden   hugoHidden
 	hexoDefaults map[string]string
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
@@ -343,6 +346,7 @@ func readHugoConfig(root, file string) siteConfig {
 	// For the param shortcode ("params.author"), as Jekyll's strings
 	// are for Liquid's site.author.
 	c.vars = hugoParamVars(c.vars, "params.", params, 0)
+	c.hugoHidden = readHugoHidden(params)
 	c.mainSections = strs(params["mainsections"])
 	if len(c.mainSections) == 0 {
 		c.mainSections = strs(m["mainsections"])
