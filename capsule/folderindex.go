@@ -122,9 +122,34 @@ func (st *Store) servePostsFolders(blogs []*blog, l *postLinks) {
 		// lead where their top sections do: the archive, or the home
 		// for pages; a section whose _index.md has text is a page at its
 		// address, which keeps it.
+		// A section with no page named as one of capsule's pages, or
+		// naming its template (content/search/_index.md), leads to it.
 		for _, hl := range l.hugoLists[lb.dir] {
 			to, sel := lb.dir+"/", lb.dir+"/"
-			if hl.posts {
+			switch {
+			case hl.builtin != "":
+				// Its folder's forms but the page's own address
+				// (/search of /search/), which is the page.
+				page := stubNames[hl.builtin]
+				page.gemini, page.gopher = lb.dir+page.gemini, lb.dir+page.gopher
+				menu := st.builtinMenu(page)
+				for _, a := range append(addressForms(hl.path), hl.path) {
+					if a == page.gemini || a == page.gopher {
+						continue
+					}
+					lead(a, lb.site.GeminiURL(page.gemini), page.gopher)
+					if _, taken := st.gopher[a]; !taken && menu != nil {
+						st.gopher[a] = menu
+					}
+				}
+				if a := uglyAddress(hl.path); hl.ugly && a != page.gemini {
+					lead(a, lb.site.GeminiURL(page.gemini), page.gopher)
+					if _, taken := st.gopher[a]; !taken && menu != nil {
+						st.gopher[a] = menu
+					}
+				}
+				continue
+			case hl.posts:
 				to, sel = lb.dir+archivePath, lb.dir+archiveSel
 			}
 			leadForms(hl.path, lb.site.GeminiURL(to), sel)

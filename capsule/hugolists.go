@@ -32,12 +32,42 @@ import (
 // (content's section pages, with the list of its pages below its text),
 // which keeps the address, and the pages of its list lead to it.
 
-// hugoList is a nested section's list in a blog (see above).
+//
+// A section whose _index.md Hugo publishes (content.HugoSections) has
+// its list even with no page in it, or drafts only (peperon4141's
+// post/Varnish/, of one draft): Hugo 0.111 writes /post/varnish/ and its
+// page 1, /post/varnish/page/1/. A nested one leads where its top
+// section does (the archive for a section of posts, else the home); a
+// top section of none leads to the home, which lists the site's pages;
+// one named as one of capsule's own pages, or whose _index.md names the
+// template of one (a theme's search page written as a section,
+// content/search/_index.md, layout: search, which Hugo writes at
+// /search/), leads to that page: capsule's search, archive. Hugo
+// writes no list of a folder with no _index.md and no page (a folder of
+// drafts only), nor of a section whose _index.md is a draft: neither
+// does capsule.
+
+// hugoList is a nested section's list in a blog (see above), or the list
+// of a section, top or nested, with no page of the blog in it.
 type hugoList struct {
 	path  string // its address: "/posts/tech/", in the blog's folder ("/fr/posts/tech/")
 	posts bool   // it holds posts (it leads to the archive), else pages (the home)
 	n     int    // the posts and pages in it, at any depth: at least what Hugo's list holds
 	ugly  bool   // its site writes it at /posts/tech.html (hugougly.go)
+	// builtin is the name (in stubNames) of the capsule's page an empty
+	// section stands for ("search"), "" for none.
+	builtin string
+}
+
+// pages is how many pages Hugo's list of l is split into, as pg says:
+// ceil(n/size), and one for a list of none (its page 1, which Hugo
+// writes all the same); none for the list of a capsule's page (a
+// theme's search page lists nothing).
+func (l hugoList) pages(pg content.Pager) int {
+	if pg.Size <= 0 || l.builtin != "" {
+		return 0
+	}
+	return max(1, (l.n+pg.Size-1)/pg.Size)
 }
 
 // hugoNestedLists are the lists of b's nested sections: each folder of
@@ -78,16 +108,86 @@ func hugoNestedLists(c *content.Content, b *blog) []hugoList {
 		}
 	}
 	var out []hugoList
-	for rel, n := range count {
-		first, _, _ := strings.Cut(rel, "/")
-		l := hugoList{path: b.dir + "/" + strings.ToLower(rel) + "/", posts: posts[rel], n: n, ugly: c.HugoUglyList(first)}
+	add := func(l hugoList, rel string) {
+		l.path = b.dir + "/" + strings.ToLower(rel) + "/"
 		out = append(out, l)
 		if low := strings.ToLower(rel); low != rel {
 			l.path = b.dir + "/" + rel + "/"
 			out = append(out, l)
 		}
 	}
+	for rel, n := range count {
+		first, _, _ := strings.Cut(rel, "/")
+		add(hugoList{posts: posts[rel], n: n, ugly: c.HugoUglyList(first)}, rel)
+	}
+	for _, e := range hugoEmptySections(c, b, dirs, count) {
+		add(e.list, e.rel)
+	}
 	slices.SortFunc(out, func(a, b hugoList) int { return strings.Compare(a.path, b.path) })
+	return out
+}
+
+// emptySection is a section with no page in a blog: its folder in the
+// blog's content folder, and its list but for the address.
+type emptySection struct {
+	rel  string
+	list hugoList
+}
+
+// hugoEmptySections are the sections of dirs (content.HugoSections) in
+// b's content folder that hold none of b's posts and pages (listed:
+// the nested sections that do, by folder), each with where it leads
+// (see above). b's content folder is its posts' and pages' (their
+// LangRoot); on a multilingual site whose languages share the content
+// folder (translations by file name, _index.fr.md), none: which
+// languages Hugo writes such a list for is not looked into. O(sections +
+// posts).
+func hugoEmptySections(c *content.Content, b *blog, dirs []string, listed map[string]int) []emptySection {
+	root, shared := "", false
+	tops := make(map[string]bool) // the top sections with pages: servePostsFolders'
+	topPosts := make(map[string]bool)
+	for i, list := range [][]*content.Post{b.posts, b.pages} {
+		for _, p := range list {
+			if root != "" && p.LangRoot() != root {
+				shared = true // several folders: not a language's own
+			}
+			root = p.LangRoot()
+			if first := topFolder(p); first != "" {
+				tops[first] = true
+				topPosts[first] = topPosts[first] || i == 0
+			}
+		}
+	}
+	if len(b.posts)+len(b.pages) == 0 || shared || root == "" && len(c.Languages) > 0 {
+		return nil
+	}
+	var out []emptySection
+	for _, dir := range dirs {
+		rel := dir
+		if root != "" {
+			var ok bool
+			if rel, ok = strings.CutPrefix(dir, root+"/"); !ok {
+				continue
+			}
+		}
+		first, _, nested := strings.Cut(rel, "/")
+		if listed[rel] > 0 || tops[rel] || strings.HasPrefix(rel, "_") || strings.Contains(rel, "/_") {
+			continue
+		}
+		if c.HugoTaxonomy(first) {
+			continue // a taxonomy's or a term's page (content/tags/_index.md), no section
+		}
+		l := hugoList{posts: nested && topPosts[first], ugly: c.HugoUglyList(first)}
+		if !nested {
+			for _, name := range []string{strings.ToLower(rel), c.HugoSectionLayout(dir)} {
+				if _, ok := stubNames[name]; ok && name != "" {
+					l.builtin = name
+					break
+				}
+			}
+		}
+		out = append(out, emptySection{rel, l})
+	}
 	return out
 }
 
@@ -109,7 +209,7 @@ func (l *postLinks) hugoListLeads(blogs []*blog) {
 		p, _, _ := l.resolve(nil, addr)
 		return p != nil
 	}
-	add := func(dir, list, addr string, n int, ugly, pagers bool) {
+	add := func(dir, list, addr string, pages int, ugly, pagers bool) {
 		if page(addr) {
 			return
 		}
@@ -118,7 +218,7 @@ func (l *postLinks) hugoListLeads(blogs []*blog) {
 		}
 		at := []string{addr}
 		if pagers && pg.Size > 0 {
-			for i := 1; i <= (n+pg.Size-1)/pg.Size; i++ {
+			for i := 1; i <= pages; i++ {
 				at = append(at, addr+pg.Path+"/"+strconv.Itoa(i)+"/")
 			}
 		}
@@ -136,12 +236,15 @@ func (l *postLinks) hugoListLeads(blogs []*blog) {
 	for _, b := range blogs {
 		for _, hl := range l.hugoLists[b.dir] {
 			list := homeTag
-			if hl.posts {
+			switch {
+			case hl.builtin != "":
+				list = builtinTag(hl.builtin)
+			case hl.posts:
 				list = archiveTag
 			}
 			// The list's own address, and its .html one: sectionList
 			// reads a folder's address only, uglyList the rest.
-			add(b.dir, list, hl.path, hl.n, hl.ugly, true)
+			add(b.dir, list, hl.path, hl.pages(pg), hl.ugly, true)
 			if hl.ugly {
 				add(b.dir, list, uglyAddress(hl.path), 0, false, false)
 			}
@@ -164,10 +267,10 @@ func (l *postLinks) hugoListLeads(blogs []*blog) {
 			}
 		}
 		for _, sec := range sortedSections(l.sections[b.dir]) {
-			add(b.dir, archiveTag, b.dir+"/"+sec+"/", sectionCount(l.sections[b.dir], sec), l.c.HugoUglyList(sec), true)
+			add(b.dir, archiveTag, b.dir+"/"+sec+"/", hugoList{n: sectionCount(l.sections[b.dir], sec)}.pages(pg), l.c.HugoUglyList(sec), true)
 		}
 		for _, sec := range sortedSections(l.pageSections[b.dir]) {
-			add(b.dir, homeTag, b.dir+"/"+sec+"/", sectionCount(l.pageSections[b.dir], sec), l.c.HugoUglyList(sec), true)
+			add(b.dir, homeTag, b.dir+"/"+sec+"/", hugoList{n: sectionCount(l.pageSections[b.dir], sec)}.pages(pg), l.c.HugoUglyList(sec), true)
 		}
 	}
 }

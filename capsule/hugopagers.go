@@ -54,7 +54,9 @@ func (st *Store) serveHugoPagers(c *content.Content, blogs []*blog, l *postLinks
 			}
 		}
 		for _, hl := range l.hugoLists[b.dir] {
-			st.serveListPages(pg, hl.path, hl.n, hl.ugly)
+			if pages := hl.pages(pg); pages > 0 {
+				st.serveListPages(pg, hl.path, max(hl.n, pages), hl.ugly) // page 1 of a list of none
+			}
 		}
 	}
 }

@@ -538,12 +538,25 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 }
 
 // archiveTag stands, for a rewriter's tagTarget, for the blog's archive,
-// and homeTag for its home: no tag is named so (a tag's name has no
-// NUL).
+// homeTag for its home and searchTag for its search: no tag is named so
+// (a tag's name has no NUL).
 const (
 	archiveTag = "\x00archive"
 	homeTag    = "\x00home"
+	searchTag  = "\x00search"
 )
+
+// builtinTag is the tag that stands for the capsule's page of name, in
+// stubNames: searchTag, archiveTag, or "" (the list of tags).
+func builtinTag(name string) string {
+	switch stubNames[name].gemini {
+	case searchPath:
+		return searchTag
+	case archivePath:
+		return archiveTag
+	}
+	return ""
+}
 
 // sectionList reads dest as a link to the generator's list of a section
 // (Hugo's /posts/, written as a ref to "posts" too), and returns the
@@ -932,6 +945,8 @@ func geminiTag(dir, tag string) string {
 		return dir + archivePath
 	case homeTag:
 		return dir + "/"
+	case searchTag:
+		return dir + searchPath
 	}
 	return tagGeminiLink(dir, tag)
 }
@@ -945,6 +960,8 @@ func (l *postLinks) gopherTag(dir, tag string) string {
 		return l.site.GopherURL(gopher.TypeMenu, dir+archiveSel)
 	case homeTag:
 		return l.site.GopherURL(gopher.TypeMenu, dir+"/")
+	case searchTag:
+		return l.site.GopherURL(gopher.TypeSearch, dir+searchPath)
 	}
 	return l.site.GopherURL(gopher.TypeMenu, tagSelectorLink(dir, tag))
 }

@@ -173,18 +173,8 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 					if !goph {
 						continue
 					}
-					if b, ok := st.gopher[page.gopher]; ok {
+					if b := st.builtinMenu(page); b != nil {
 						st.gopher[old.path] = b
-					} else if page.gopherType == gopher.TypeSearch {
-						// Gopher's search is asked, not held: a menu
-						// that offers it.
-						msg := site.Messages
-						if s := st.searches[page.gopher]; s != nil {
-							msg = s.results.site.Messages
-						}
-						m := gopher.NewMenu(site.Hostname, site.GopherPort)
-						m.Item(gopher.TypeSearch, msg.Search, page.gopher)
-						st.gopher[old.path] = m.Bytes()
 					}
 				}
 			}
@@ -212,4 +202,24 @@ func (st *Store) serveOldAddresses(r *routes, served, scheduled []*content.Post,
 			}
 		}
 	}
+}
+
+// builtinMenu is what Gopher answers at an address that stands for the
+// capsule's page page (a theme's layout page's): the page's menu, or for
+// the search, which is asked and not held, a menu that offers it; nil
+// when neither is there.
+func (st *Store) builtinMenu(page builtinPage) []byte {
+	if b, ok := st.gopher[page.gopher]; ok {
+		return b
+	}
+	if page.gopherType != gopher.TypeSearch {
+		return nil
+	}
+	msg := st.Site.Messages
+	if s := st.searches[page.gopher]; s != nil {
+		msg = s.results.site.Messages
+	}
+	m := gopher.NewMenu(st.Site.Hostname, st.Site.GopherPort)
+	m.Item(gopher.TypeSearch, msg.Search, page.gopher)
+	return m.Bytes()
 }

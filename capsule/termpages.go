@@ -2,6 +2,7 @@ package capsule
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -48,16 +49,20 @@ func (st *Store) serveTermPages(c *content.Content, b *blog) {
 	// With uglyURLs, Hugo writes each at its address with .html:
 	// /tags/go.html, /tags.html (hugougly.go).
 	uglyTags, uglyCategories := c.HugoUglyList("tags"), c.HugoUglyList("categories")
-	if len(categories)+len(pageCategories) > 0 {
+	// A Hugo site's lists of terms are written even with no term in
+	// them (content.HugoTermLists): /categories/ leads to the list of
+	// tags, which has none.
+	if len(categories)+len(pageCategories) > 0 || slices.Contains(c.HugoTermLists(), "categories") {
 		st.serveTermAddress(b, b.dir+"/categories/", "", redirects) // their list: the capsule's of tags
 		if uglyCategories {
 			st.serveTermAddress(b, uglyAddress(b.dir+"/categories/"), "", redirects)
 		}
 	}
-	if uglyTags && len(tags)+len(pageTags) > 0 {
+	hugoTags := slices.Contains(c.HugoTermLists(), "tags")
+	if uglyTags && (len(tags)+len(pageTags) > 0 || hugoTags) {
 		st.serveTermAddress(b, uglyAddress(b.dir+"/tags/"), "", redirects)
 	}
-	if len(tags)+len(pageTags) > 0 {
+	if len(tags)+len(pageTags) > 0 || hugoTags {
 		// /tags/index.html, /tags: the capsule's /tags/ keeps its own.
 		st.serveTermAddress(b, b.dir+"/tags/", "", redirects)
 	}

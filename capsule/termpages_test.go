@@ -35,10 +35,13 @@ func TestTermPagesOfHugoAndZola(t *testing.T) {
 			"/ja/tags/日本語/":          {"/ja", "日本語"},
 			"/ja/tags/go/":           {"/ja", "Go"},
 			"/ja/tags/go/index.html": {"/ja", "Go"},
+			// Hugo 0.111 writes the list of a language's categories
+			// even when it has none (content.HugoTermLists).
+			"/ja/categories/": {"/ja", ""},
 		})
 		// Addresses Hugo made none of: a tag is no category, a term of
 		// another language's, a category in a language with none.
-		for _, p := range []string{"/categories/go-lang/", "/tags/tech/", "/tags/日本語/", "/ja/categories/", "/ja/categories/tech/"} {
+		for _, p := range []string{"/categories/go-lang/", "/tags/tech/", "/tags/日本語/", "/ja/categories/tech/"} {
 			if status, meta, _ := servetest.GeminiGet(t, d, escapePath(p)); status != 51 {
 				t.Errorf("Gemini %s: %d %s, an address the site never had", p, status, meta)
 			}

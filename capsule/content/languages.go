@@ -158,19 +158,150 @@ func (c *Content) HugoPager() Pager { return c.hugoPager }
 // _index.md (or a translation of one, _index.fr.md), relative to the
 // posts folder as Post.Dir is ("posts/tech", "en/posts/tech"), sorted:
 // Hugo writes a list of each at its folder's address (/posts/tech/),
-// a folder below a section's being a section of its own only so. As
-// many as the folders found; nil for other sites.
+// a folder below a section's being a section of its own only so, even
+// when it holds no page or drafts only. A section whose _index.md is a
+// draft, headless or never rendered (build.render) is left out: Hugo 0.111
+// writes no list of it. As many as the folders found; nil for other
+// sites.
 func (c *Content) HugoSections() []string { return c.hugoSections }
 
+// HugoSectionLayout is the template the _index.md of the Hugo section
+// in folder dir (one of HugoSections) names by its layout (else its
+// type), in lower case: "search" for a theme's search page written as a
+// section (content/search/_index.md, layout: search); "" for none.
+func (c *Content) HugoSectionLayout(dir string) string { return c.hugoSectionLayouts[dir] }
+
+// HugoTermLists are the taxonomies of tags and categories ("tags",
+// "categories") whose lists of terms a Hugo site has Hugo write even
+// with no term in them (/categories/ of a site whose pages have no
+// category), sorted; nil for other sites.
+func (c *Content) HugoTermLists() []string { return c.hugoTermLists }
+
+// HugoTaxonomy reports whether name, a folder of a Hugo site's content
+// folder (of a language's), is a taxonomy's (its [taxonomies], tags and
+// categories by default): content/collections/go/_index.md is the
+// page of a term, no section.
+func (c *Content) HugoTaxonomy(name string) bool {
+	name = strings.ToLower(name)
+	return strings.Contains(c.hugoTaxonomies, ","+name+",") || name == "tags" || name == "categories"
+}
+
 // hugoSectionDirs are the folders, relative to dir, of the section files
-// files (found in dir), sorted and once each.
-func hugoSectionDirs(dir string, files []string) []string {
+// files (found in dir), sorted and once each, but for those Hugo
+// publishes no list of: a section whose every file is unpublished
+// (hugoSectionRead), and a section below one (a draft section's and its
+// cascade's draft reach every page and section below it); and the
+// templates their files name (HugoSectionLayout). Each file is read
+// once, its first maxPost bytes (a post's cap) at most: O(files), then
+// O(sections × depth) to look up the folders above each.
+func hugoSectionDirs(dir string, files []string, maxPost int64) ([]string, map[string]string) {
 	var dirs []string
+	var layouts map[string]string
+	published := make(map[string]bool, len(files))
 	for _, file := range files {
-		dirs = append(dirs, relDir(dir, file))
+		rel := relDir(dir, file)
+		pub, layout := hugoSectionRead(file, maxPost)
+		published[rel] = published[rel] || pub
+		if layout != "" {
+			if layouts == nil {
+				layouts = make(map[string]string)
+			}
+			layouts[rel] = layout
+		}
+	}
+	for rel, pub := range published {
+		for up := rel; pub && up != "" && up != "."; up = path.Dir(up) {
+			if p, ok := published[up]; ok && !p {
+				pub = false
+			}
+		}
+		if pub {
+			dirs = append(dirs, rel)
+		} else {
+			delete(layouts, rel)
+		}
 	}
 	slices.Sort(dirs)
-	return slices.Compact(dirs)
+	return dirs, layouts
+}
+
+// hugoSectionRead reads the front matter of a section's _index.md:
+// whether Hugo publishes the section's list (not when it is a draft,
+// headless, or build.render (or _build.render) says never, link or
+// false, itself or in the cascade it hands down, which reaches the
+// section too: Hugo 0.111 builds none of them), and the template its
+// layout (else its type) names, in lower case. A cascade's table with a
+// _target is not read (it may not reach the section). A file it cannot
+// read or decode is published, with no template: its problem is said
+// where it is loaded.
+func hugoSectionRead(file string, maxPost int64) (published bool, layout string) {
+	s := &source{path: file, limit: maxPost, what: "one post"}
+	if s.read(); s.err != nil {
+		return true, ""
+	}
+	src, _ := trimBlankStart(NormalizeSource(s.data))
+	front, _, _, start, format, ferr := splitFront(src)
+	if ferr != nil || front == nil {
+		return true, ""
+	}
+	m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits)
+	if ferr != nil {
+		return true, ""
+	}
+	tables := []map[string]any{m}
+	switch c := mapValue(m, "cascade").(type) {
+	case map[string]any:
+		tables = append(tables, c)
+	case []any:
+		for _, t := range c {
+			if t, ok := t.(map[string]any); ok && mapValue(t, "_target") == nil {
+				tables = append(tables, t)
+			}
+		}
+	}
+	for _, t := range tables {
+		if !hugoRendered(t) {
+			return false, ""
+		}
+	}
+	layout = strings.ToLower(str(mapValue(m, "layout")))
+	if layout == "" {
+		layout = strings.ToLower(str(mapValue(m, "type")))
+	}
+	return true, layout
+}
+
+// hugoRendered reports whether front matter m (or a cascade's table)
+// lets Hugo render its page: not a draft, not headless, and no build
+// (or _build, build winning) whose render is never, link or false.
+func hugoRendered(m map[string]any) bool {
+	if mapValue(m, "draft") == true || mapValue(m, "headless") == true {
+		return false
+	}
+	build := mapValue(m, "build")
+	if build == nil {
+		build = mapValue(m, "_build")
+	}
+	t, _ := build.(map[string]any)
+	switch mapValue(t, "render") {
+	case "never", "link", false:
+		return false
+	}
+	return true
+}
+
+// mapValue is m's value at key, in any case (Hugo's keys are not
+// case-sensitive); nil for none.
+func mapValue(m map[string]any, key string) any {
+	if v, ok := m[key]; ok {
+		return v
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return nil
 }
 
 // HugoUglyList reports whether a Hugo site with uglyURLs writes the

@@ -99,10 +99,13 @@ type Content struct {
 	sectionLists bool
 	zolaLists    []ZolaList // see ZolaLists
 	// defaultLangHome: see DefaultLanguageHome.
-	defaultLangHome string
-	hugoPager       Pager            // see HugoPager
-	hugoSections    []string         // see HugoSections
-	termPagers      map[string]Pager // a Zola site's: see TermPager
+	defaultLangHome    string
+	hugoPager          Pager             // see HugoPager
+	hugoSections       []string          // see HugoSections
+	hugoSectionLayouts map[string]string // see HugoSectionLayout
+	hugoTermLists      []string          // see HugoTermLists
+	hugoTaxonomies     string            // see HugoTaxonomy
+	termPagers         map[string]Pager  // a Zola site's: see TermPager
 	// hugoUgly and hugoUglySections are a Hugo site's uglyURLs: see
 	// HugoUglyList.
 	hugoUgly         bool
@@ -424,7 +427,8 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 		main := f.mainSections(nested)
 		if l == layoutHugo && f.gen == "" && !f.zola {
-			c.hugoSections = hugoSectionDirs(dir, sections)
+			c.hugoSections, c.hugoSectionLayouts = hugoSectionDirs(dir, sections, maxPost)
+			c.hugoTermLists, c.hugoTaxonomies = f.config.hugoTermLists, f.config.taxonomies
 			// A section of pages with text is a page too, as Hugo
 			// renders it, with the list of its pages; the posts'
 			// sections' lists are the archive (their text is not

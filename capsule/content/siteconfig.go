@@ -117,8 +117,10 @@ type siteConfig struct {
 	hexoHide     hexoHide
 	// Hugo: what LoveIt's, DoIt's and FixIt's configuration hides by
 	// default (readHugoHidden).
-	hugoHidden   hugoHidden
-	hexoDefaults map[string]string
+	hugoHidden hugoHidden
+	// Hugo: the lists of terms it writes (hugoTermLists).
+	hugoTermLists []string
+	hexoDefaults  map[string]string
 	// Astro: i18n's locales, lower case; its defaultLocale is lang.
 	locales []string
 	// Zola: [slugify] paths, "on" unless set (zolaSlug), and [slugify]
@@ -382,6 +384,7 @@ func readHugoConfig(root, file string) siteConfig {
 		}
 	}
 	declare(section(m, "taxonomies"))
+	c.hugoTermLists = hugoTermLists(m)
 	if langs, ok := m["languages"].(map[string]any); ok {
 		for _, l := range langs {
 			if lm, ok := l.(map[string]any); ok {
@@ -810,4 +813,29 @@ func commaSet(keys []string) string {
 func jekyllLayoutLang(dir string) string {
 	files, _ := filepath.Glob(filepath.Join(dir, "_layouts", "*.html"))
 	return strings.ToLower(LangBase(layoutLang(files)))
+}
+
+// hugoTermLists are the taxonomies, of tags and categories, whose list of
+// terms a Hugo site's configuration m has Hugo 0.111 write (/tags/,
+// /categories/) even when no page has a term: those [taxonomies] names
+// (tags and categories when it has no such table), none when
+// disableKinds has "taxonomy" (or its older name, "taxonomyTerm").
+func hugoTermLists(m map[string]any) []string {
+	for _, k := range strs(m["disablekinds"]) {
+		if k := strings.ToLower(k); k == "taxonomy" || k == "taxonomyterm" {
+			return nil
+		}
+	}
+	tax, ok := m["taxonomies"].(map[string]any)
+	if !ok {
+		return []string{"categories", "tags"}
+	}
+	var out []string
+	for _, v := range tax {
+		if s := strings.ToLower(str(v)); s == "tags" || s == "categories" {
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
