@@ -35,6 +35,12 @@ func TestJekyllLayoutLang(t *testing.T) {
 	if _, meta, _ := servetest.GeminiGet(t, d, "/posts/hello.gmi"); !strings.Contains(meta, "lang=ja") {
 		t.Errorf("post: %s, want lang=ja", meta)
 	}
+	// A Traditional Chinese layout keeps its region, as the locale does:
+	// its interface is in traditional characters.
+	d = startSite(t, testfs.Write(t, site(map[string]string{"default.html": "<html lang=\"zh-TW\">{{ content }}</html>\n"})))
+	if _, meta, home := servetest.GeminiGet(t, d, "/"); !strings.Contains(meta, "lang=zh-tw") || !strings.Contains(home, "標籤") {
+		t.Errorf("zh-TW layout: %s, want lang=zh-tw and traditional labels:\n%s", meta, home)
+	}
 	for _, layouts := range []map[string]string{
 		{"default.html": "<html lang=\"{{ site.lang | default: 'en' }}\">{{ content }}</html>\n"},
 		{"a.html": "<html lang=\"ja\">{{ content }}</html>\n", "b.html": "<html lang=\"fr\">{{ content }}</html>\n"},

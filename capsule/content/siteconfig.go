@@ -805,14 +805,14 @@ func commaSet(keys []string) string {
 
 // jekyllLayoutLang is the language a Jekyll site's own layouts
 // (_layouts/*.html) write in their <html lang="ja">, as a literal, its
-// base language, when they all write the same one; "" when none does
+// base language (a Chinese one whole: interfaceLang), when they all write the same one; "" when none does
 // (a theme's layout, or lang="{{ site.lang }}", which the configuration
 // gives), or they differ. A Japanese site whose _config.yml says no lang
 // often says it there alone (fumokmm's notes site: 384 Japanese pages
 // served as English, with English labels). At most maxLayoutFiles read.
 func jekyllLayoutLang(dir string) string {
 	files, _ := filepath.Glob(filepath.Join(dir, "_layouts", "*.html"))
-	return strings.ToLower(LangBase(layoutLang(files)))
+	return interfaceLang(layoutLang(files)) // zh-TW kept whole, as the locale is
 }
 
 // hugoTermLists are the taxonomies, of tags and categories, whose list of
