@@ -12,8 +12,9 @@ import (
 )
 
 // onePostSites are the folders FuzzOnePostBlog puts a post in: capsule's
-// own, and a Hugo, Jekyll and Hexo site's, whose readers differ (shortcodes,
-// Liquid, Hexo's tags, front matter defaults).
+// own, and a Hugo, Jekyll, Hexo, FixIt and Eleventy site's, whose readers
+// differ (shortcodes, Liquid, Hexo's tags, a theme's syntax, Nunjucks,
+// front matter defaults).
 var onePostSites = []struct {
 	files map[string]string
 	post  string
@@ -22,6 +23,11 @@ var onePostSites = []struct {
 	{map[string]string{"hugo.toml": "title = \"t\"\nlanguageCode = \"ja\"\n"}, "content/posts/post.md"},
 	{map[string]string{"_config.yml": "title: t\nlang: ja\n"}, "_posts/2024-05-01-post.md"},
 	{map[string]string{"_config.yml": "title: t\nlanguage: ja\n", "package.json": `{"dependencies": {"hexo": "^7.0.0"}}`}, "source/_posts/post.md"},
+	// FixIt's Markdown: its alerts, icons and escapes.
+	{map[string]string{"hugo.toml": "title = \"t\"\ntheme = \"FixIt\"\n"}, "content/posts/post.md"},
+	// Eleventy's: Nunjucks in Markdown, and a page in Nunjucks alone.
+	{map[string]string{".eleventy.js": "module.exports = function (c) {\n  return { markdownTemplateEngine: \"njk\", dir: { input: \"src\" } };\n};\n"}, "src/posts/post.md"},
+	{map[string]string{".eleventy.js": "module.exports = function (c) {\n  return { dir: { input: \"src\" } };\n};\n"}, "src/about.njk"},
 }
 
 // FuzzOnePostBlog holds a blog of one post, whatever the post's bytes, in
@@ -36,7 +42,8 @@ func FuzzOnePostBlog(f *testing.F) {
 		"+++\ntitle = \"a\"\ndate = 2024-05-01\n+++\n{{< figure src=\"/a.png\" caption=\"猫\" >}}\n```go\nx\n```\n",
 		"---\ntitle: b\n---\n{% highlight ruby %}\nx\n{% endhighlight %}\n{{ site.title }} {% post_url 2024-05-01-post %}\n",
 		"---\ntitle: c\n---\n{% asset_img a.png 猫 %}\n{% math %}\na\\\\b\n{% endmath %}\n<!-- more -->\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-		"---\ntitle: d\nslug: ../x\naliases: [/old/]\n---\n:(fas fa-check): <script>x</script><img src=x>\n",
+		"---\ntitle: d\nslug: ../x\naliases: [/old/]\n---\n:(fas fa-check): {?:}(x): <script>x</script><img src=x>\n> [!TIP]+ 題\n> 本文\n",
+		"---\ntitle: e\ntemplateEngineOverride: njk\n---\n<h1>{{ title }}</h1>\n# not a heading [x](y)\n{% for p in collections.all %}{{ p }}{% endfor %}\n",
 	} {
 		for i := range onePostSites {
 			f.Add(uint8(i), []byte(seed))
