@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +25,10 @@ import (
 type cascadeTable struct {
 	values map[string]any
 	paths  []excludePattern // _target.path, from the content folder's top; nil: all
+	// pages and sections: whether its _target's kind takes in pages,
+	// sections (whose draft keeps back every page below them:
+	// hugoDraftDirs).
+	pages, sections bool
 }
 
 // readSections reads each section file (the site file's and each
@@ -36,9 +42,12 @@ type cascadeTable struct {
 // the folder away) are the home pages' texts; a Zola section that
 // redirects has no page. What cannot be read or decoded hands nothing
 // down: its own problems are reported where the file is loaded.
-func readSections(dir string, sections []string, pages map[string]bool, maxPost int64, langRel func(string) string, taxonomies string) (map[string][]cascadeTable, []*FileError) {
-	out := make(map[string][]cascadeTable)
-	var warns []*FileError
+//
+// own is what each section's own front matter says of its draft, by its
+// folder (sectionDraft): true a draft, false published, none if it says
+// nothing (hugoDraftDirs).
+func readSections(dir string, sections []string, pages map[string]bool, maxPost int64, langRel func(string) string, taxonomies string) (out map[string][]cascadeTable, own map[string]bool, warns []*FileError) {
+	out = make(map[string][]cascadeTable)
 	for _, file := range sections {
 		s := &source{path: file, limit: maxPost, what: "one post"}
 		if s.read(); s.err != nil {
@@ -56,31 +65,131 @@ func readSections(dir string, sections []string, pages map[string]bool, maxPost 
 		if ferr != nil {
 			continue
 		}
+		if draft, ok := sectionDraft(m); ok {
+			if own == nil {
+				own = make(map[string]bool)
+			}
+			own[relDir(dir, file)] = draft
+		}
 		for k, v := range m {
 			if !strings.EqualFold(k, "cascade") {
 				continue
 			}
-			tables, _ := v.([]any)
-			switch t := v.(type) {
-			case map[string]any:
-				tables = []any{t}
-			case []map[string]any: // TOML's [[cascade]]
-				for _, m := range t {
-					tables = append(tables, m)
-				}
-			}
-			for _, t := range tables {
-				if t, ok := t.(map[string]any); ok {
-					if ct, ok := cascadeFor(t); ok {
-						key := relDir(dir, file)
-						out[key] = append(out[key], ct)
-						warns = append(warns, unknownCascadeKeys(file, k, ct, lines, taxonomies)...)
-					}
-				}
+			for _, ct := range cascadeTables(v) {
+				key := relDir(dir, file)
+				out[key] = append(out[key], ct)
+				warns = append(warns, unknownCascadeKeys(file, k, ct, lines, taxonomies)...)
 			}
 		}
 	}
-	return out, warns
+	return out, own, warns
+}
+
+// sectionDraft is whether front matter m (a section's, or a cascade's
+// table) makes a draft, as Hugo reads its draft (and published, its
+// opposite, which draft wins over): true or "true" for a draft; false
+// when it says neither.
+func sectionDraft(m map[string]any) (draft, says bool) {
+	truth := func(v any) (bool, bool) {
+		switch v := v.(type) {
+		case bool:
+			return v, true
+		case string:
+			if b, err := strconv.ParseBool(strings.TrimSpace(v)); err == nil {
+				return b, true
+			}
+		}
+		return false, false
+	}
+	if b, ok := truth(mapValue(m, "draft")); ok {
+		return b, true
+	}
+	if b, ok := truth(mapValue(m, "published")); ok {
+		return !b, true
+	}
+	return false, false
+}
+
+// hugoDraftDirs are the folders (relative to the content folder) of a
+// Hugo site's sections that are drafts, and every folder below one:
+// Hugo 0.111 writes no page there, not even one whose own front matter
+// says draft: false (a draft section's whole tree is left out), so their
+// pages are drafts (postDefaults.sectionDraft). A section is a draft
+// when its _index.md says so (own), or else when a cascade that reaches
+// it hands draft down: its own, a section's above it, the site file's,
+// each table whose _target's kind takes in sections and whose path (if
+// any) matches its _index.md, the deepest winning. The home (the
+// content folder's top, a language's) is no such section. O(sections ×
+// depth × tables).
+func hugoDraftDirs(files []string, dir string, cascades map[string][]cascadeTable, own map[string]bool, langRel func(string) string) map[string]bool {
+	draft := make(map[string]bool)
+	for _, file := range files {
+		rel := relDir(dir, file)
+		if rel == "" || langRel(rel) == "" {
+			continue
+		}
+		d, says := own[rel]
+		if !says {
+			parts := strings.Split(filepath.ToSlash(relPath(dir, file)), "/")
+			for up := rel; !says; up = path.Dir(up) {
+				if up == "." {
+					up = ""
+				}
+				for _, t := range slices.Backward(cascades[up]) {
+					if t.sections && (t.paths == nil || t.paths[0].matches(parts, false)) {
+						if d, says = sectionDraft(t.values); says {
+							break
+						}
+					}
+				}
+				if up == "" {
+					break
+				}
+			}
+		}
+		if d {
+			draft[rel] = true
+		}
+	}
+	if len(draft) == 0 {
+		return nil
+	}
+	return draft
+}
+
+// underDraft reports whether folder rel (relative to the content
+// folder) is one of drafts or below one (hugoDraftDirs). O(depth).
+func underDraft(drafts map[string]bool, rel string) bool {
+	for up := rel; len(drafts) > 0 && up != "" && up != "."; up = path.Dir(up) {
+		if drafts[up] {
+			return true
+		}
+	}
+	return false
+}
+
+// cascadeTables are the tables of cascade v (a table, a list of them,
+// TOML's [[cascade]]) that hand values down to pages or sections
+// (cascadeFor), in their order.
+func cascadeTables(v any) []cascadeTable {
+	tables, _ := v.([]any)
+	switch t := v.(type) {
+	case map[string]any:
+		tables = []any{t}
+	case []map[string]any: // TOML's [[cascade]]
+		for _, m := range t {
+			tables = append(tables, m)
+		}
+	}
+	var out []cascadeTable
+	for _, t := range tables {
+		if t, ok := t.(map[string]any); ok {
+			if ct, ok := cascadeFor(t); ok {
+				out = append(out, ct)
+			}
+		}
+	}
+	return out
 }
 
 // unknownCascadeKeys warns of the keys cascade table ct (under key, in
@@ -109,18 +218,22 @@ func unknownCascadeKeys(file, key string, ct cascadeTable, lines map[string]int,
 	return warns
 }
 
-// cascadeFor is table t as it hands values down to pages, and false when
-// its _target is for other kinds of page only.
+// cascadeFor is table t as it hands values down to pages and sections,
+// and false when its _target is for other kinds of page only (the home,
+// taxonomies and their terms).
 func cascadeFor(t map[string]any) (cascadeTable, bool) {
-	ct := cascadeTable{values: make(map[string]any, len(t))}
+	ct := cascadeTable{values: make(map[string]any, len(t)), pages: true, sections: true}
 	for k, v := range t {
 		if strings.EqualFold(k, "_target") {
 			target, _ := v.(map[string]any)
 			for tk, tv := range target {
 				switch strings.ToLower(tk) {
 				case "kind":
-					if kind, _ := tv.(string); kind != "" && kind != "page" && kind != "{page,section}" && kind != "*" {
-						return ct, false
+					if kind, _ := tv.(string); kind != "" {
+						ct.pages, ct.sections = kindMatches(kind, "page"), kindMatches(kind, "section")
+						if !ct.pages && !ct.sections {
+							return ct, false
+						}
 					}
 				case "path":
 					if glob, _ := tv.(string); glob != "" {
@@ -139,6 +252,23 @@ func cascadeFor(t map[string]any) (cascadeTable, bool) {
 	return ct, len(ct.values) > 0
 }
 
+// kindMatches reports whether glob pattern (a _target's kind: "page",
+// "{page,section}", "*") matches kind, in any case as Hugo's does. A
+// pattern capsule cannot read matches nothing.
+func kindMatches(pattern, kind string) bool {
+	pattern = strings.ToLower(strings.TrimSpace(pattern))
+	alts := []string{pattern}
+	if strings.HasPrefix(pattern, "{") && strings.HasSuffix(pattern, "}") {
+		alts = strings.Split(pattern[1:len(pattern)-1], ",")
+	}
+	for _, a := range alts {
+		if ok, _ := path.Match(strings.TrimSpace(a), kind); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // cascadeOf is what the cascades hand down to a page in folder dir
 // (relative to the content folder) whose file is rel, as
 // postDefaults.cascade holds it: JSON, the deepest section's values
@@ -155,7 +285,7 @@ func cascadeOf(cascades map[string][]cascadeTable, dir, rel string) string {
 	parts := strings.Split(rel, "/")
 	for _, f := range folders {
 		for _, t := range cascades[f] {
-			if t.paths != nil && !t.paths[0].matches(parts, false) {
+			if !t.pages || t.paths != nil && !t.paths[0].matches(parts, false) {
 				continue
 			}
 			for k, v := range t.values {

@@ -615,7 +615,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	// What sections' cascades hand down, as Hugo does; a section that
 	// is a page has its text served.
-	cascades, sectionWarns := readSections(dir, sections, sectionPages, maxPost, f.langRel, f.config.taxonomies)
+	cascades, ownDrafts, sectionWarns := readSections(dir, sections, sectionPages, maxPost, f.langRel, f.config.taxonomies)
 	c.Warnings = append(c.Warnings, sectionWarns...)
 	if site != nil {
 		switch root := relDir(dir, site.path); {
@@ -627,9 +627,31 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.site.cascade = cascades[root]
 		}
 	}
+	if l == layoutHugo && f.gen == "" && !f.zola {
+		// The configuration's cascade ([cascade], [[cascade]]) reaches
+		// every page and section, as the site file's does, which wins.
+		if tables := cascadeTables(f.config.cascade); len(tables) > 0 {
+			cascades[""] = append(tables, cascades[""]...)
+		}
+	}
 	if len(cascades) > 0 {
 		for _, m := range posts {
 			m.def.cascade = cascadeOf(cascades, m.def.dir, filepath.ToSlash(relPath(dir, m.src.path)))
+		}
+	}
+	// A draft section's pages are drafts, whatever they say, and its
+	// list is not answered (hugoDraftDirs).
+	if l == layoutHugo && f.gen == "" && !f.zola {
+		if drafts := hugoDraftDirs(sections, dir, cascades, ownDrafts, f.langRel); drafts != nil {
+			for _, m := range posts {
+				m.def.sectionDraft = underDraft(drafts, m.def.dir)
+			}
+			c.hugoSections = slices.DeleteFunc(c.hugoSections, func(rel string) bool { return underDraft(drafts, rel) })
+			for rel := range c.hugoSectionLayouts {
+				if underDraft(drafts, rel) {
+					delete(c.hugoSectionLayouts, rel)
+				}
+			}
 		}
 	}
 	errs, c.Warnings = append(errs, siteErrs...), append(c.Warnings, siteWarns...)

@@ -773,7 +773,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			}
 		}
 	}
-	p.Draft = r.boolean("draft", "draft = true") || def.draft
+	p.Draft = r.boolean("draft", "draft = true") || def.draft || def.sectionDraft
 	if key := passwordKey(m); key != "" && !def.home {
 		// FixIt (and Hexo's NexT and hexo-blog-encrypt) show such a
 		// page's text only to a reader who types its password, which
@@ -1068,11 +1068,14 @@ type postDefaults struct {
 	hexoHide    hexoHide
 	// hugoHidden is a Hugo site's theme's defaults of NotHome,
 	// NotSearch and NotFeed (readHugoHidden).
-	hugoHidden  hugoHidden
-	cascade     string // what its sections' cascades hand down, as JSON (cascadeOf)
-	typographer bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
-	jsSite      bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
-	dirNoPage   string // an Eleventy folder data file that says permalink: false, "" for none
+	hugoHidden hugoHidden
+	cascade    string // what its sections' cascades hand down, as JSON (cascadeOf)
+	// sectionDraft: a Hugo page in a draft section, or below one
+	// (hugoDraftDirs): a draft, whatever its front matter says.
+	sectionDraft bool
+	typographer  bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
+	jsSite       bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
+	dirNoPage    string // an Eleventy folder data file that says permalink: false, "" for none
 	// dirPermalink is the address an Eleventy folder data file's
 	// permalink gives the file, when the front matter gives none.
 	dirPermalink string

@@ -118,6 +118,8 @@ type siteConfig struct {
 	// Hugo: what LoveIt's, DoIt's and FixIt's configuration hides by
 	// default (readHugoHidden).
 	hugoHidden hugoHidden
+	// Hugo: the configuration's cascade, as decoded (cascadeTables).
+	cascade any
 	// Hugo: the lists of terms it writes (hugoTermLists).
 	hugoTermLists []string
 	hexoDefaults  map[string]string
@@ -349,6 +351,7 @@ func readHugoConfig(root, file string) siteConfig {
 	// are for Liquid's site.author.
 	c.vars = hugoParamVars(c.vars, "params.", params, 0)
 	c.hugoHidden = readHugoHidden(params)
+	c.cascade = m["cascade"]
 	c.mainSections = strs(params["mainsections"])
 	if len(c.mainSections) == 0 {
 		c.mainSections = strs(m["mainsections"])
