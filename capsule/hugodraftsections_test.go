@@ -98,3 +98,37 @@ func TestHugoDraftSections(t *testing.T) {
 		}
 	}
 }
+
+// A cascade table whose _target is kind: page is for the pages below the
+// section, not for the section itself: Hugo 0.111 writes the list of
+// notes/, with its text, and not notes/n1.md, which the table makes a
+// draft. capsule, which serves a section's _index.md with text as a page,
+// kept it back as a draft too.
+func TestHugoCascadeForPagesLeavesTheSection(t *testing.T) {
+	author := servetest.Identity(t, "author")
+	d := authorOnly(t, author, map[string]string{
+		"hugo.toml":               "baseURL = \"https://example.org/\"\ntitle = \"Blog\"\n[params]\nmainSections = [\"posts\"]\n",
+		"content/posts/p1.md":     "---\ntitle: P1\ndate: 2024-01-02\n---\nP1.\n",
+		"content/notes/_index.md": "---\ntitle: Notes\ncascade:\n- _target:\n    kind: page\n  draft: true\n---\nThe notes' own text.\n",
+		"content/notes/n1.md":     "---\ntitle: NoteOne\n---\nwords of NoteOne\n",
+	})
+	if _, page := servetest.GeminiAs(t, d, "/drafts/n1.gmi", &author); !strings.Contains(page, "words of NoteOne") {
+		t.Errorf("the page the cascade makes a draft is not among the drafts:\n%s", page)
+	}
+	found := false
+	for addr, page := range servetest.Crawl(t, d, 100) {
+		if strings.Contains(page, "NoteOne") {
+			t.Errorf("%s offers the draft:\n%s", addr, page)
+		}
+		found = found || strings.HasPrefix(addr, "gemini:") && strings.Contains(page, "The notes' own text.")
+	}
+	if !found {
+		t.Error("no page has the notes' text")
+	}
+	if _, page := servetest.GeminiAs(t, d, "/drafts/", &author); strings.Contains(page, "Notes") {
+		t.Errorf("the section is among the drafts:\n%s", page)
+	}
+	if g := servetest.GopherGet(t, d, "/notes.txt\r\n"); !strings.Contains(g, "The notes' own text.") {
+		t.Errorf("gopher /notes.txt: %q", clipText(g))
+	}
+}

@@ -269,8 +269,9 @@ func kindMatches(pattern, kind string) bool {
 	return false
 }
 
-// cascadeOf is what the cascades hand down to a page in folder dir
-// (relative to the content folder) whose file is rel, as
+// cascadeOf is what the cascades hand down to a page (or a section's
+// _index.md) in folder dir (relative to the content folder) whose file
+// is rel, as
 // postDefaults.cascade holds it: JSON, the deepest section's values
 // over the shallower ones'; "" for none.
 func cascadeOf(cascades map[string][]cascadeTable, dir, rel string) string {
@@ -283,9 +284,12 @@ func cascadeOf(cascades map[string][]cascadeTable, dir, rel string) string {
 	}
 	merged := make(map[string]any)
 	parts := strings.Split(rel, "/")
+	// A section's _index.md served as a page (sectionTextPages) is a
+	// section to a _target's kind.
+	section := dir != "" && dir != "." && strings.HasPrefix(path.Base(rel), "_index.")
 	for _, f := range folders {
 		for _, t := range cascades[f] {
-			if !t.pages || t.paths != nil && !t.paths[0].matches(parts, false) {
+			if section && !t.sections || !section && !t.pages || t.paths != nil && !t.paths[0].matches(parts, false) {
 				continue
 			}
 			for k, v := range t.values {
