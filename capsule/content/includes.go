@@ -17,8 +17,10 @@ package content
 // include: the parameters of that include, as Jekyll's context), through
 // filters whose outcome is its text (includeFilter). An include whose
 // file reads its parameters otherwise (a condition, a loop, another
-// filter), or whose tag gives one it reads as a variable (x=page.title),
-// is what shortcodes.go makes of the tag's parameters, with a warning.
+// filter), or whose tag gives one it reads as a variable (x=page.title)
+// other than one the post's capture or assign bound (liquidvars.go: its
+// value), is what shortcodes.go makes of the tag's parameters, with a
+// warning.
 //
 // capsule runs no Liquid logic, so what a file shows is told from its
 // text (includeShape):
@@ -470,11 +472,11 @@ var includeParamRe = regexp.MustCompile(`^\s*([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*
 
 // includeParams are the parameters of an include's tag, as Jekyll's
 // include reads them: a string's text (\" and \' unescaped), a
-// number's or true's, nil's as empty; a variable's value is not known,
-// its key in vars. ok is false for parameters Jekyll refuses (its
+// number's or true's, nil's as empty; a variable's is not known here:
+// its key in vars, with the variable's name. ok is false for parameters Jekyll refuses (its
 // build stops there) or more than maxIncludeParams.
-func includeParams(s string) (vals map[string]liquidValue, vars map[string]bool, ok bool) {
-	vals, vars = map[string]liquidValue{}, map[string]bool{}
+func includeParams(s string) (vals map[string]liquidValue, vars map[string]string, ok bool) {
+	vals, vars = map[string]liquidValue{}, map[string]string{}
 	s = strings.TrimSpace(s)
 	for n := 0; s != ""; n++ {
 		m := includeParamRe.FindStringSubmatchIndex(s)
@@ -498,7 +500,7 @@ func includeParams(s string) (vals map[string]liquidValue, vars map[string]bool,
 				vals[k] = liquidValue{}
 			} else {
 				delete(vals, k)
-				vars[k] = true
+				vars[k] = w
 			}
 		}
 		s = s[m[1]:]
@@ -536,7 +538,10 @@ func (e *scExpander) include(p int, tagName, target, params string) (put bool, w
 			return false, "its parameters are not written as Jekyll reads them (key=\"text\")"
 		}
 		for _, k := range f.uses {
-			if vars[k] {
+			if lv, ok := e.local(vars[k]); ok {
+				// A variable the post bound (liquidvars.go).
+				given[k] = lv.liquidValue
+			} else if vars[k] != "" {
 				return false, "its parameter " + scShort(k) + " is a variable, which capsule does not know"
 			}
 		}
@@ -563,7 +568,7 @@ func (e *scExpander) include(p int, tagName, target, params string) (put bool, w
 		}
 		s := newScExpander(f.text, line, e.ref, e.title, e.vars, e.noLiquid, e.depth)
 		s.inc, s.incDepth, s.incCount, s.atLine, s.varRoom, s.postDir = e.inc, e.incDepth+1, e.incCount, line, e.varRoom, e.postDir
-		s.params = vals
+		s.params, s.locals = vals, e.locals
 		if s.params == nil {
 			s.params = map[string]liquidValue{} // include.x: nil, an empty output
 		}

@@ -135,6 +135,7 @@ func newScExpander(in []byte, line0 int, ref func(string) (string, bool), title 
 		closers:   scIndexClosers(in),
 		cursor:    map[string]int{},
 		depth:     depth,
+		locals:    &liquidLocals{},
 	}
 }
 
@@ -163,6 +164,7 @@ func (e *scExpander) sub(a, b int) []byte {
 	in := e.in[a:b]
 	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
 	s.inc, s.incDepth, s.incCount, s.atLine, s.params, s.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
+	s.locals = e.locals
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
@@ -313,7 +315,7 @@ func (e *scExpander) pairedCloser(p, end int) (scSpan, bool) {
 // Jekyll's blocks capsule reads, and of Hexo's (and Octopress')
 // code blocks and quotes, and NexT's notes.
 var scBlockEnds = map[string]bool{
-	"endraw": true, "endhighlight": true, "endcomment": true,
+	"endraw": true, "endhighlight": true, "endcomment": true, "endcapture": true,
 	"endcodeblock": true, "endcode": true, "endblockquote": true, "endpullquote": true,
 	"endnote": true, "endcenterquote": true, "endcq": true,
 	"endmath": true, "endkatex": true, "endmathjax": true,
@@ -377,6 +379,9 @@ type scExpander struct {
 	// (an include's include_relative too, as Jekyll's: the page's).
 	params  map[string]liquidValue
 	postDir string
+	// locals are the Liquid variables the post's captures and assigns
+	// bind (liquidvars.go), shared with its includes and block texts.
+	locals *liquidLocals
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -1800,6 +1805,13 @@ func (e *scExpander) liquid(p int) (int, bool) {
 			return s.end, true
 		}
 		e.warn(p, "Liquid kept as text", "{%% comment %%} without {%% endcomment %%}: only the tag is dropped")
+	case name == "capture":
+		if q, ok := e.capture(p, t); ok {
+			return q, true
+		}
+		e.warn(p, "Liquid tag dropped", "Liquid tag {%% capture %%} dropped")
+	case name == "assign":
+		e.assign(p, t)
 	case name == "link" && hexoLink(t.args) >= 0:
 		// Hexo's (and Octopress') {% link text url [external] [title] %}:
 		// a link; Jekyll's names one file alone.
@@ -2061,6 +2073,13 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		// is a link to it or an image of it, as Hugo's unknown
 		// shortcodes are, rather than nothing.
 		it := &scTag{name: target, named: liquidParams(params)}
+		if _, vars, ok := includeParams(params); ok {
+			for k, name := range vars {
+				if lv, ok := e.local(name); ok {
+					it.named[k] = lv.text // a variable the post bound (liquidvars.go)
+				}
+			}
+		}
 		if src := imageParam(it); src != "" && !imageExt(src) && it.named["url"] == "" {
 			// Not an image's (flash.html's src="/misc/swf/….swf"):
 			// a link to it.
@@ -2249,6 +2268,13 @@ func (e *scExpander) output(p int) (int, bool) {
 		if f := strings.TrimSpace(f); f != "relative_url" && f != "absolute_url" && f != "url" {
 			plain = false
 		}
+	}
+	if lv, ok := e.local(head); ok {
+		// A variable the post's capture or assign bound
+		// (liquidvars.go), its filters applied.
+		e.localOutput(p, expr, lv)
+		e.newlines(p, c+2)
+		return c + 2, true
 	}
 	v, isVar := e.vars[strings.TrimPrefix(head, "site.")]
 	if key, ok := strings.CutPrefix(head, "include."); ok && e.params != nil {
