@@ -43,6 +43,7 @@ func FuzzOnePostBlog(f *testing.F) {
 		"---\ntitle: b\n---\n{% highlight ruby %}\nx\n{% endhighlight %}\n{{ site.title }} {% post_url 2024-05-01-post %}\n",
 		"---\ntitle: c\n---\n{% asset_img a.png 猫 %}\n{% math %}\na\\\\b\n{% endmath %}\n<!-- more -->\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 		"---\ntitle: d\nslug: ../x\naliases: [/old/]\n---\n:(fas fa-check): {?:}(x): <script>x</script><img src=x>\n> [!TIP]+ 題\n> 本文\n",
+		"---\ntitle: f\n---\n{% capture fig %}![猫](/a.png){% endcapture %}{% assign t = \"x\" | upcase %}{% include figure.html image=fig %}{{ fig }}{{ t | remove: 'X' }}\n",
 		"---\ntitle: e\ntemplateEngineOverride: njk\n---\n<h1>{{ title }}</h1>\n# not a heading [x](y)\n{% for p in collections.all %}{{ p }}{% endfor %}\n",
 	} {
 		for i := range onePostSites {
