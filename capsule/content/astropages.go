@@ -59,11 +59,11 @@ func (f folder) astroPageFiles(opts *LoadOptions, maxPost int64, loc *time.Locat
 			return nil
 		case d.IsDir():
 			return nil
-		case hasExt(name, ".mdx"):
+		case hasExt(name, ".mdx") && !f.astroMDX:
 			warns = append(warns, &FileError{File: p, Line: 1, Kind: "MDX not read",
 				Msg: "MDX (Markdown with components) is not read: not served; as .md, without its imports and components, it would be"})
 			return nil
-		case !isMarkdown(name):
+		case !isMarkdown(name) && !hasExt(name, ".mdx"):
 			return nil // .astro, .ts…: code
 		case strings.Contains(filepath.ToSlash(rel), "["):
 			warns = append(warns, &FileError{File: p, Line: 1, Kind: "Astro page not read",

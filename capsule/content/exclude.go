@@ -71,6 +71,9 @@ var secretExtensions = []string{".key", ".pem", ".crt", ".cer", ".csr", ".der", 
 
 // excluder tells what Load leaves out of a posts folder.
 type excluder struct {
+	// mdx is set for an Astro site that builds MDX (astroReadsMDX):
+	// its .mdx files are Markdown entries (mdx.go).
+	mdx      bool
 	patterns []excludePattern
 	// secrets are the paths of LoadOptions.Secrets inside the posts
 	// folder, relative to it with slashes, and what each is.

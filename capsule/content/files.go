@@ -119,6 +119,9 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 			withheld = append(withheld, filepath.ToSlash(rel))
 			return nil
 		}
+		if l != layoutStatic && ex.isMDX(name) {
+			return nil // an entry (mdx.go)
+		}
 		if l != layoutStatic && hasExt(name, ".mdx") {
 			// Markdown with components (Astro's, Docusaurus'): its
 			// imports and JSX are code, not the reader's. (A static

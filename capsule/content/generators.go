@@ -53,6 +53,9 @@ type folder struct {
 	astroRoutes     map[string][]astroRoute
 	astroFileFormat bool
 	astroRouteWarns []*FileError // the routes of its posts not followed
+	// astroMDX is set for an Astro site that builds MDX: its .mdx
+	// entries and pages are read (mdx.go).
+	astroMDX bool
 	// astroPages is an Astro site's src/pages when its Markdown pages
 	// there are read beside the content collections (astropages.go),
 	// "" when src/pages is the content folder or the site no Astro one;

@@ -124,7 +124,7 @@ func findNested(dir, root string, ex *excluder, top *topDir, recs *loadRecords, 
 		case rel != "" && isSectionFile(name) && d.Type().IsRegular():
 			sections = append(sections, p)
 			return nil
-		case rel == "", strings.HasPrefix(name, ".") && !ex.reincluded(relPath(dir, p), false), !isMarkdown(name) && !htmlContent(top, p, name) && !ex.templatePage(name), isSectionFile(name), ex.copiedAsIs(relPath(dir, p)):
+		case rel == "", strings.HasPrefix(name, ".") && !ex.reincluded(relPath(dir, p), false), !isMarkdown(name) && !ex.isMDX(name) && !htmlContent(top, p, name) && !ex.templatePage(name), isSectionFile(name), ex.copiedAsIs(relPath(dir, p)):
 			return nil
 		}
 		w := walked{fileAt: fileAt{path: p, name: name, folder: filepath.Dir(p)}, rel: rel, index: isIndex(name)}

@@ -119,6 +119,7 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.lang = w.lang
 		}
 		f.config.title, f.config.description = astroMeta(dir, cfg)
+		f.astroMDX = astroReadsMDX(dir, cfg)
 		f.config.contentDir = filepath.Join("src", "pages")
 		// (MDX entries alone make it the posts' folder too: each is
 		// named in a warning there, not lost behind src/pages.)

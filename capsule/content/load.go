@@ -268,6 +268,9 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		}
 	}
 	ex, exWarns, err := newExcluder(dir, root, opts.Secrets, opts.Exclude, f.excludes())
+	if err == nil {
+		ex.mdx = f.astroMDX
+	}
 	if err == nil && f.layout == layoutHugo {
 		if err = ex.ignoreFiles(dir, f.config.ignoreFiles); err != nil {
 			return nil, ErrorList{{File: filepath.Join(f.root, f.config.file), Msg: err.Error()}}
@@ -312,7 +315,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			if !isMarkdown(name) || slices.Contains(jekyllNotPages, strings.ToLower(name)) && !isHomeIndex(name) {
 				continue
 			}
-		case !isMarkdown(name) && !(l == layoutHugo && htmlContent(top, filepath.Join(dir, name), name)) && !ex.templatePage(name):
+		case !isMarkdown(name) && !ex.isMDX(name) && !(l == layoutHugo && htmlContent(top, filepath.Join(dir, name), name)) && !ex.templatePage(name):
 			continue
 		}
 		names, at = append(names, name), append(at, i)
@@ -1270,8 +1273,16 @@ func decodeMarkdownFile(m *mdFile, loc *time.Location, lang string) parseResult 
 		}
 	}
 	p, errs, warns, unknown := parsePostKeys(m.src.path, NormalizeSource(m.src.data), m.slug, loc, lang, defaultFrontLimits, m.def)
+	if p != nil && hasExt(p.File, ".mdx") {
+		// Read only in a site that builds MDX (excluder.isMDX): its
+		// Markdown, without its code. Not the file's text any more,
+		// so never plain (ReadBody could not give it back).
+		var notes mdxNotes
+		p.Body, notes = mdxBody(p.Body, p.BodyLine)
+		warns = append(warns, mdxWarnings(p.File, notes)...)
+	}
 	if p != nil {
-		p.plain = !(!p.noTemplates && hasTemplates(p.Body) || p.noTemplates && hasAttributeLists(p.Body)) && !(m.def.jekyll && hasAbbreviations(p.Body)) && !(m.def.hugo && hasBlockAttributes(p.Body))
+		p.plain = !(!p.noTemplates && hasTemplates(p.Body) || p.noTemplates && hasAttributeLists(p.Body)) && !(m.def.jekyll && hasAbbreviations(p.Body)) && !(m.def.hugo && hasBlockAttributes(p.Body)) && !hasExt(p.File, ".mdx")
 		p.BodyHash = hashBody(p.Body)
 		p.limit = m.src.limit
 		if p.plain { // others are checked once their templates are expanded

@@ -1,0 +1,492 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// MDX in an Astro site that builds it (@astrojs/mdx, or Starlight, which
+// brings it): Markdown with ES module lines, JSX components and {…}
+// expressions, which capsule runs none of. An .mdx entry is read as its
+// Markdown, as mdxBody leaves it:
+//
+//   - an import or export statement, at a line's start (no indent,
+//     after a blank line or at the start), followed by a space, running
+//     to the next blank line as MDX reads it, is left out (its lines
+//     kept blank, for the lines of warnings);
+//   - a component (a capitalised tag, <Aside>, <Foo.Bar>, or a fragment
+//     <>) keeps what it holds; of its attributes, literal strings only,
+//     a link's (href, url, link) becomes a link (its text what the tag
+//     holds on its line, else the address), a title's (title, summary,
+//     label, heading, caption) a bold line, an image's (src, with alt)
+//     an image; the rest of it is left out, the components named in one
+//     warning per post;
+//   - an expression {…} outside code is left out, with a warning, but a
+//     comment {/* … */}, left out quietly, and a string literal {"…"},
+//     which is its text;
+//   - fenced and inline code, and lowercase HTML tags (which capsule
+//     lowers as it does all HTML), are left as they are.
+//
+// Bounds: a tag or an expression is read for at most mdxMaxSpan bytes
+// (past it, it is left as text); components are nested at most
+// mdxMaxDepth deep (deeper ones are dropped, their text kept); the
+// warning names at most mdxMaxNames components; after mdxMaxUnended
+// tags or expressions with no end, each a scan of up to mdxMaxSpan
+// bytes, the rest of the body's "<" and "{" are text, unscanned (a
+// megabyte of "{" is not a megabyte of scans).
+const (
+	mdxMaxSpan    = 4096
+	mdxMaxDepth   = 64
+	mdxMaxNames   = 8
+	mdxMaxUnended = 64
+)
+
+var (
+	// mdxESM is the start of an ES module statement, as MDX reads one.
+	mdxESM = regexp.MustCompile(`^(?:import|export)[ \t]`)
+	// mdxBlockStart is a line that starts a block of its own: a list's
+	// item, a heading, a quote, a fence, a table's row, a tag.
+	mdxBlockStart = regexp.MustCompile(`^[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|#|>|` + "```" + `|~~~|\||<)`)
+	// mdxTagName is a tag's name.
+	mdxTagName = regexp.MustCompile(`^[A-Za-z_$][\w$.:-]*`)
+	// astroMDXIntegration is the MDX integration in a site's
+	// package.json or configuration, or Starlight, which brings it.
+	astroMDXIntegration = regexp.MustCompile(`["']@astrojs/(?:mdx|starlight)["']`)
+)
+
+// astroReadsMDX reports whether the Astro site at dir builds .mdx
+// entries: its configuration cfg or its package.json names
+// @astrojs/mdx (or Starlight). Without it Astro builds none of them.
+func astroReadsMDX(dir string, cfg []byte) bool {
+	if astroMDXIntegration.Match(cfg) {
+		return true
+	}
+	b, err := readSmall(filepath.Join(dir, "package.json"))
+	return err == nil && astroMDXIntegration.Match(b)
+}
+
+// mdxNotes is what mdxBody left out of a body.
+type mdxNotes struct {
+	names     []string       // the components, in order of first use
+	count     map[string]int // how many times each
+	compLine  int            // the line of the first
+	exprs     int            // expressions dropped
+	exprLine  int            // the line of the first
+	firstExpr string
+	unended   int // tags and expressions found with no end
+}
+
+// mdxFrame is a component open in mdxBody: its name and what its closing
+// tag is replaced with.
+type mdxFrame struct {
+	name, close string
+}
+
+// mdxBody reads an MDX body (see above) as Markdown; line is the body's
+// first line in its file, for the notes. The lines keep their numbers.
+func mdxBody(body []byte, line int) ([]byte, mdxNotes) {
+	var notes mdxNotes
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	code := make([]bool, len(lines)) // fenced code, left as it is
+	var fenceCh byte
+	fenceN := 0
+	esm, prevBlank := false, true
+	for i, l := range lines {
+		text := bytes.TrimRight(l, "\r\n")
+		blank := len(bytes.TrimSpace(text)) == 0
+		switch {
+		case fenceCh != 0:
+			code[i] = true
+			if scClosesFence(text, fenceCh, fenceN) {
+				fenceCh = 0
+			}
+		case esm && !blank:
+			lines[i] = l[len(text):]
+		case prevBlank && mdxESM.Match(text):
+			esm = true
+			lines[i] = l[len(text):]
+		default:
+			esm = false
+			if ch, k := scFenceOpen(bytes.TrimLeft(text, " \t>")); k > 0 {
+				fenceCh, fenceN, code[i] = ch, k, true
+			}
+		}
+		if blank {
+			esm = false
+		}
+		prevBlank = blank
+	}
+	var out bytes.Buffer
+	out.Grow(len(body))
+	var stack []mdxFrame
+	for i := 0; i < len(lines); {
+		if code[i] {
+			out.Write(lines[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && !code[j] {
+			j++
+		}
+		seg := bytes.Join(lines[i:j], nil)
+		mdxText(&out, seg, line+i, &stack, &notes)
+		i = j
+	}
+	return out.Bytes(), notes
+}
+
+// mdxText writes the text seg (no fenced code in it; its first line
+// line) to out, its components and expressions read (see mdxBody).
+func mdxText(out *bytes.Buffer, seg []byte, line int, stack *[]mdxFrame, notes *mdxNotes) {
+	lineAt := func(p int) int { return line + bytes.Count(seg[:p], []byte("\n")) }
+	for i := 0; i < len(seg); {
+		c := seg[i]
+		switch {
+		case c == '\\' && i+1 < len(seg) && seg[i+1] != '\n':
+			out.Write(seg[i : i+2])
+			i += 2
+		case c == '`':
+			n := 0
+			for i+n < len(seg) && seg[i+n] == '`' {
+				n++
+			}
+			end := mdxCodeSpanEnd(seg, i+n, n)
+			if end < 0 {
+				out.Write(seg[i : i+n])
+				i += n
+				continue
+			}
+			out.Write(seg[i:end])
+			i = end
+		case c == '<' && i+1 < len(seg) && (isUpper(seg[i+1]) || seg[i+1] == '>' || seg[i+1] == '/' && i+2 < len(seg) && (isUpper(seg[i+2]) || seg[i+2] == '>')):
+			end, ok := mdxTag(out, seg, i, stack, notes, lineAt)
+			if !ok {
+				out.WriteByte(c)
+				i++
+				continue
+			}
+			i = end
+		case c == '<' && i+1 < len(seg) && isLower(seg[i+1]):
+			// An HTML tag: as it is, its attributes' braces too.
+			end := -1
+			if notes.unended < mdxMaxUnended {
+				end = mdxTagEnd(seg, i+1)
+			}
+			if end < 0 {
+				notes.unended++
+				out.WriteByte(c)
+				i++
+				continue
+			}
+			out.Write(seg[i:end])
+			i = end
+		case c == '{':
+			end := -1
+			if notes.unended < mdxMaxUnended {
+				end = jsBlockEnd(seg[:min(len(seg), i+mdxMaxSpan)], i)
+			}
+			if end < 0 {
+				notes.unended++
+				out.WriteByte(c) // no end: text, as it reads
+				i++
+				continue
+			}
+			end++ // past its "}"
+			expr := bytes.TrimSpace(seg[i+1 : end-1])
+			switch {
+			case mdxComment(expr):
+			case mdxString(expr) != "":
+				out.WriteString(mdxString(expr))
+			default:
+				if notes.exprs++; notes.exprs == 1 {
+					notes.exprLine, notes.firstExpr = lineAt(i), clip(string(seg[i:end]))
+				}
+			}
+			// Its lines kept, for the lines after it.
+			out.Write(bytes.Repeat([]byte("\n"), bytes.Count(seg[i:end], []byte("\n"))))
+			i = end
+		default:
+			out.WriteByte(c)
+			i++
+		}
+	}
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// mdxCodeSpanEnd is the end of the code span whose opening run of n
+// backticks ends at from, in seg: just past its closing run; -1 when
+// there is none before a blank line.
+func mdxCodeSpanEnd(seg []byte, from, n int) int {
+	for i := from; i < len(seg); {
+		switch {
+		case seg[i] == '`':
+			k := 0
+			for i+k < len(seg) && seg[i+k] == '`' {
+				k++
+			}
+			if k == n {
+				return i + k
+			}
+			i += k
+		case seg[i] == '\n' && bytes.HasPrefix(bytes.TrimLeft(seg[i+1:], " \t"), []byte("\n")):
+			return -1
+		default:
+			i++
+		}
+	}
+	return -1
+}
+
+// mdxTagEnd is the end of the tag whose name starts at from in seg
+// (just past its ">"), its attributes' strings and braces skipped; -1
+// when it has none within mdxMaxSpan bytes.
+func mdxTagEnd(seg []byte, from int) int {
+	limit := min(len(seg), from+mdxMaxSpan)
+	for i := from; i < limit; i++ {
+		switch seg[i] {
+		case '"', '\'':
+			j := bytes.IndexByte(seg[i+1:limit], seg[i])
+			if j < 0 {
+				return -1
+			}
+			i += j + 1
+		case '{':
+			j := jsBlockEnd(seg[:limit], i)
+			if j < 0 {
+				return -1
+			}
+			i = j
+		case '<':
+			return -1
+		case '>':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// mdxAttrPattern is an attribute of a component's tag: its name and a
+// literal string's value.
+var mdxAttrPattern = regexp.MustCompile(`(?:^|\s)([A-Za-z_][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+
+// mdxTag reads the component's tag at seg[at] ("<Name …>", "</Name>",
+// "<Name … />", a fragment's "<>"), writing what stands for it to out;
+// end is just past it, ok false when it is no tag.
+func mdxTag(out *bytes.Buffer, seg []byte, at int, stack *[]mdxFrame, notes *mdxNotes, lineAt func(int) int) (end int, ok bool) {
+	closing := seg[at+1] == '/'
+	from := at + 1
+	if closing {
+		from++
+	}
+	if notes.unended >= mdxMaxUnended {
+		return 0, false
+	}
+	end = mdxTagEnd(seg, from)
+	if end < 0 {
+		notes.unended++
+		return 0, false
+	}
+	name := string(mdxTagName.Find(seg[from:end]))
+	if name == "" && seg[from] != '>' {
+		return 0, false
+	}
+	inner := seg[from+len(name) : end-1]
+	selfClosing := bytes.HasSuffix(bytes.TrimSpace(inner), []byte("/"))
+	// Its lines kept, for the lines after it.
+	keepLines := func() {
+		out.Write(bytes.Repeat([]byte("\n"), bytes.Count(seg[at:end], []byte("\n"))))
+	}
+	if closing {
+		s := *stack
+		for k := len(s) - 1; k >= 0; k-- {
+			if s[k].name == name {
+				out.WriteString(s[k].close)
+				*stack = s[:k]
+				break
+			}
+		}
+		keepLines()
+		return end, true
+	}
+	if name != "" {
+		if notes.count == nil {
+			notes.count = make(map[string]int)
+		}
+		if notes.count[name]++; notes.count[name] == 1 {
+			notes.names = append(notes.names, name)
+			if len(notes.names) == 1 {
+				notes.compLine = lineAt(at)
+			}
+		}
+	}
+	attrs := make(map[string]string)
+	// Expressions' values are left out before the literals are read: a
+	// string in one is none of the tag's.
+	plain := mdxBlankExprs(inner)
+	for _, m := range mdxAttrPattern.FindAllSubmatch(plain, -1) {
+		k := strings.ToLower(string(m[1]))
+		if _, seen := attrs[k]; !seen {
+			attrs[k] = strings.TrimSpace(string(m[2]) + string(m[3]))
+		}
+	}
+	first := func(keys ...string) string {
+		for _, k := range keys {
+			if v := attrs[k]; v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	link, title := first("href", "url", "link"), first("title", "summary", "label", "heading", "caption")
+	var open, close string
+	if title != "" {
+		open = "**" + scLabel(title) + "**"
+		// On a line of its own, what follows on the next line is run
+		// on after a break, not into it.
+		// (Not before a block, a list's item: the break would be text.)
+		rest, after, more := bytes.Cut(seg[end:], []byte("\n"))
+		next, _, _ := bytes.Cut(after, []byte("\n"))
+		if !selfClosing && len(bytes.TrimSpace(rest)) == 0 && more && len(bytes.TrimSpace(next)) > 0 && !mdxBlockStart.Match(next) {
+			open += "\\"
+		}
+	}
+	switch {
+	case link != "" && !selfClosing && mdxClosesOnLine(seg[end:], name):
+		open += "["
+		close = "](" + mdxDest(link) + ")"
+	case link != "":
+		if open != "" {
+			open += " "
+		}
+		open += "<" + strings.ReplaceAll(link, ">", "%3E") + ">"
+	case attrs["src"] != "":
+		open += "![" + scLabel(attrs["alt"]) + "](" + mdxDest(attrs["src"]) + ")"
+	}
+	out.WriteString(open)
+	if !selfClosing && len(*stack) < mdxMaxDepth {
+		*stack = append(*stack, mdxFrame{name: name, close: close})
+	}
+	keepLines()
+	return end, true
+}
+
+// mdxClosesOnLine reports whether the component name's closing tag is on
+// the rest of the line rest starts.
+func mdxClosesOnLine(rest []byte, name string) bool {
+	l, _, _ := bytes.Cut(rest, []byte("\n"))
+	return bytes.Contains(l, []byte("</"+name+">"))
+}
+
+// mdxDest is an address as a Markdown link's destination.
+func mdxDest(s string) string {
+	if strings.ContainsAny(s, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(s) + ">"
+	}
+	return s
+}
+
+// mdxBlankExprs is a tag's inside with its attributes' expressions
+// blanked.
+func mdxBlankExprs(inner []byte) []byte {
+	if !bytes.Contains(inner, []byte("{")) {
+		return inner
+	}
+	b := append([]byte(nil), inner...)
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '"', '\'':
+			if j := bytes.IndexByte(b[i+1:], b[i]); j >= 0 {
+				i += j + 1
+			}
+		case '{':
+			j := jsBlockEnd(b, i)
+			if j < 0 {
+				return b
+			}
+			for k := i; k <= j; k++ {
+				b[k] = ' '
+			}
+			i = j
+		}
+	}
+	return b
+}
+
+// mdxComment reports whether an expression's text is comments alone.
+func mdxComment(expr []byte) bool {
+	for len(expr) > 0 {
+		switch {
+		case bytes.HasPrefix(expr, []byte("/*")):
+			j := bytes.Index(expr[2:], []byte("*/"))
+			if j < 0 {
+				return false
+			}
+			expr = bytes.TrimSpace(expr[j+4:])
+		case bytes.HasPrefix(expr, []byte("//")):
+			_, rest, _ := bytes.Cut(expr, []byte("\n"))
+			expr = bytes.TrimSpace(rest)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// mdxString is the text of an expression that is one string literal
+// ("…", '…', or `…` with nothing put in); "" for any other.
+func mdxString(expr []byte) string {
+	if len(expr) < 2 {
+		return ""
+	}
+	q := expr[0]
+	if q != '"' && q != '\'' && q != '`' || expr[len(expr)-1] != q {
+		return ""
+	}
+	s := string(expr[1 : len(expr)-1])
+	if q == '`' && strings.Contains(s, "${") {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		} else if s[i] == q {
+			return "" // not one literal: "a" + "b"
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// mdxWarnings are the warnings of what mdxBody left out of file's body.
+func mdxWarnings(file string, n mdxNotes) []*FileError {
+	var warns []*FileError
+	if len(n.names) > 0 {
+		var names []string
+		for i, name := range n.names {
+			if i == mdxMaxNames {
+				names = append(names, fmt.Sprintf("and %d more", len(n.names)-i))
+				break
+			}
+			names = append(names, fmt.Sprintf("<%s> ×%d", name, n.count[name]))
+		}
+		warns = append(warns, &FileError{File: file, Line: n.compLine, Kind: "MDX component not rendered",
+			Msg: "MDX components, which capsule does not run, shown as the text they hold (and their literal links, titles and images): " + strings.Join(names, ", ")})
+	}
+	if n.exprs > 0 {
+		warns = append(warns, &FileError{File: file, Line: n.exprLine, Kind: "MDX expression dropped",
+			Msg: fmt.Sprintf("%d MDX expression(s) left out, which capsule does not run, as %s (a string literal {\"…\"} is kept as its text)", n.exprs, n.firstExpr)})
+	}
+	return warns
+}
+
+// isMDX reports whether ex's site builds MDX and name is an MDX file.
+func (e *excluder) isMDX(name string) bool {
+	return e != nil && e.mdx && hasExt(name, ".mdx")
+}
