@@ -344,6 +344,9 @@ func mdxTag(out *bytes.Buffer, seg []byte, at int, stack *[]mdxFrame, notes *mdx
 		return ""
 	}
 	link, title := first("href", "url", "link"), first("title", "summary", "label", "heading", "caption")
+	if !mdxAddress(link) {
+		link = "" // "#", javascript:…: nowhere a reader goes
+	}
 	var open, close string
 	if title != "" {
 		open = "**" + scLabel(title) + "**"
@@ -381,6 +384,18 @@ func mdxTag(out *bytes.Buffer, seg []byte, at int, stack *[]mdxFrame, notes *mdx
 func mdxClosesOnLine(rest []byte, name string) bool {
 	l, _, _ := bytes.Cut(rest, []byte("\n"))
 	return bytes.Contains(l, []byte("</"+name+">"))
+}
+
+// mdxAddress reports whether s is an address a link leads to: one with
+// a scheme (not javascript:), or a path.
+func mdxAddress(s string) bool {
+	switch {
+	case strings.HasPrefix(strings.ToLower(s), "javascript:"):
+		return false
+	case hasURLScheme(s), strings.HasPrefix(s, "/"), strings.HasPrefix(s, "./"), strings.HasPrefix(s, "../"):
+		return true
+	}
+	return false
 }
 
 // mdxDest is an address as a Markdown link's destination.

@@ -1,0 +1,46 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// mdxBody's edge cases, as MDX reads them: an import line inside a
+// paragraph is text (ESM does not interrupt one), an indented one too;
+// a component's href="#" is no link; a title before a list gets no
+// break, which would be text there; an unclosed brace is text.
+func TestMDXBody(t *testing.T) {
+	for _, c := range []struct {
+		in       string
+		want     []string
+		not      []string
+		comps, n int
+	}{
+		{in: "Some text\nimport x from 'y'\n\nimport z from 'w'\nexport const a = 1\n\nafter\n",
+			want: []string{"import x from 'y'", "after"}, not: []string{"import z", "export const"}},
+		{in: "  import a from 'b'\n", want: []string{"import a from 'b'"}},
+		{in: "<Link href=\"#\">\n\tClick\n</Link>\n", want: []string{"Click"}, not: []string{"<#>", "](#)", "<Link"}, comps: 1},
+		{in: "<Details summary=\"Steps\">\n1. one\n2. two\n</Details>\n", want: []string{"**Steps**\n1. one"}, not: []string{"\\"}, comps: 1},
+		{in: "<Box title=\"Note\">\nplain text\n</Box>\n", want: []string{"**Note**\\\nplain text"}, comps: 1},
+		{in: "a { not closed\n", want: []string{"a { not closed"}},
+		{in: "x {a.b} y {'lit'} z {/* c */}\n", want: []string{"x  y lit z "}, n: 1},
+	} {
+		out, notes := mdxBody([]byte(c.in), 1)
+		if strings.Count(string(out), "\n") != strings.Count(c.in, "\n") {
+			t.Errorf("%q: lines not kept: %q", c.in, out)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(string(out), w) {
+				t.Errorf("%q → %q, lacks %q", c.in, out, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(string(out), w) {
+				t.Errorf("%q → %q, has %q", c.in, out, w)
+			}
+		}
+		if len(notes.names) != c.comps || notes.exprs != c.n {
+			t.Errorf("%q: %d components, %d expressions noted, want %d, %d", c.in, len(notes.names), notes.exprs, c.comps, c.n)
+		}
+	}
+}
