@@ -56,6 +56,9 @@ type folder struct {
 	// astroMDX is set for an Astro site that builds MDX: its .mdx
 	// entries and pages are read (mdx.go).
 	astroMDX bool
+	// astroUnrouted are the collections no page of the site takes, by
+	// folder (astrounrouted.go): not served.
+	astroUnrouted map[string]string
 	// astroPages is an Astro site's src/pages when its Markdown pages
 	// there are read beside the content collections (astropages.go),
 	// "" when src/pages is the content folder or the site no Astro one;

@@ -451,8 +451,16 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 				m.def.page = false
 			}
 		}
-		var termEntries []string // an Astro collection of tags' descriptions
+		var termEntries []string         // an Astro collection of tags' descriptions
+		var unrouted map[string][]string // an Astro collection no page takes, by folder
 		for _, m := range nested {
+			if name, folder := f.astroUnroutedOf(m.src.path); name != "" && m.ferr == nil {
+				if unrouted == nil {
+					unrouted = make(map[string][]string)
+				}
+				unrouted[folder] = append(unrouted[folder], m.src.path)
+				continue
+			}
 			switch {
 			case m.ferr != nil:
 				errs = append(errs, m.ferr)
@@ -484,6 +492,11 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			}
 			posts = append(posts, m)
 		}
+		c.Warnings = append(c.Warnings, astroUnroutedWarnings(unrouted, f.astroUnrouted)...)
+		main = slices.DeleteFunc(main, func(sec string) bool {
+			_, gone := unrouted[path.Join(filepath.ToSlash(f.config.contentDir), sec)]
+			return gone
+		})
 		if len(termEntries) > 0 {
 			c.Warnings = append(c.Warnings, &FileError{File: termEntries[0], Kind: "tag description not served",
 				Msg: fmt.Sprintf("%s: a collection describing tags, for the web site's tag pages: not served (the capsule's tag pages list each tag's posts)", count(len(termEntries), "file"))})
