@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"capsule/capsule/config"
 	"capsule/capsule/internal/servetest"
 	"capsule/capsule/internal/testfs"
 )
@@ -52,8 +53,8 @@ func TestAlertsDrawnWhereTheGeneratorDoes(t *testing.T) {
 		"hugo.toml":          "title = \"t\"\nlanguageCode = \"ja\"\n[module]\n[[module.imports]]\npath = \"github.com/hugo-fixit/FixIt\"\n",
 		"content/posts/a.md": alertPost,
 	}))
-	if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "> 注記\n> Plain note.") || !strings.Contains(page, "> 警告\n") {
-		t.Errorf("Japanese: no 注記, 警告:\n%s", page)
+	if _, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi"); !strings.Contains(page, "> 注意\n> Plain note.") || !strings.Contains(page, "> 警告\n") {
+		t.Errorf("Japanese: no 注意, 警告 (FixIt's ja.toml):\n%s", page)
 	}
 
 	// No hook (LoveIt), an old FixIt, Jekyll: the markers stay.
@@ -96,6 +97,48 @@ func TestAlertsThemeKnownByItsFiles(t *testing.T) {
 		_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
 		if drawn := strings.Contains(page, "> Note\n> Plain note.") && !strings.Contains(page, "[!NOTE]\n"); drawn != c.drawn {
 			t.Errorf("%s: alerts drawn %v, want %v:\n%s", name, drawn, c.drawn, page)
+		}
+	}
+}
+
+// FixIt titles an alert that gives none in its own i18n words: the basic
+// syntax ("> [!NOTE]") by its [alert] table, any other (a sign, another
+// type) by its [admonition] table, of the type its aliases make of it
+// (hint is tip, caution warning); DoIt titles it with its type
+// capitalised, in any language. capsule used its own table's words
+// (备注 for 注意, 提示 for 技巧, Hint, Caution). Words the operator gives
+// ([messages] alert_note) are still the operator's.
+func TestAlertsInTheThemesWords(t *testing.T) {
+	post := "---\ntitle: A\ndate: 2024-01-01\n---\n" +
+		"> [!NOTE]\n> One.\n\n> [!tip]+\n> Two.\n\n> [!hint]\n> Three.\n\n" +
+		"> [!caution]-\n> Four.\n\n> [!CAUTION]\n> Five.\n\n> [!center] Given\n> Six.\n"
+	fixit := "[module]\n[[module.imports]]\npath = \"github.com/hugo-fixit/FixIt\"\n"
+	for _, c := range []struct {
+		name, config string
+		messages     map[string]string
+		want         []string
+	}{
+		{"FixIt zh-CN", "languageCode = \"zh-CN\"\n" + fixit, nil,
+			[]string{"> 注意\n> One.", "> 技巧\n> Two.", "> 技巧\n> Three.", "> 警告\n> Four.", "> 小心\n> Five.", "> Six."}},
+		{"FixIt ja", "languageCode = \"ja\"\n" + fixit, nil,
+			[]string{"> 注意\n> One.", "> ヒント\n> Two.", "> 警告\n> Four.", "> 慎重\n> Five."}},
+		{"FixIt en", fixit, nil,
+			[]string{"> Note\n> One.", "> Tip\n> Three.", "> Warning\n> Four.", "> Caution\n> Five."}},
+		{"FixIt zh-CN, the operator's word", "languageCode = \"zh-CN\"\n" + fixit, map[string]string{"alert_note": "留意"},
+			[]string{"> 留意\n> One.", "> 提示\n> Two.", "> Hint\n> Three."}},
+		{"DoIt zh-CN", "languageCode = \"zh-CN\"\ntheme = \"DoIt\"\n", nil,
+			[]string{"> Note\n> One.", "> Tip\n> Two.", "> Hint\n> Three.", "> Caution\n> Four.", "> Caution\n> Five.", "> Given\n> Six."}},
+	} {
+		posts := testfs.Write(t, map[string]string{"hugo.toml": "title = \"t\"\n" + c.config, "content/posts/a.md": post})
+		d := servetest.Start(t, func(cfg *config.Config) { cfg.Posts, cfg.Messages = posts, c.messages })
+		_, _, page := servetest.GeminiGet(t, d, "/posts/a.gmi")
+		for _, want := range c.want {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: no %q:\n%s", c.name, want, page)
+			}
+		}
+		if c.name != "DoIt zh-CN" && strings.Contains(page, "Given") {
+			t.Errorf("%s: FixIt's center type draws no title:\n%s", c.name, page)
 		}
 	}
 }

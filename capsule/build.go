@@ -273,7 +273,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			trace := &traces[i]
 			// The one parse of the post; its AST is dropped when this returns.
 			var lowering content.Warnings
-			doc := parsePost(md.of(p), p, &lowering, lb.site.Messages)
+			doc := parsePost(md.of(p), p, &lowering, lb.site)
 			gmi, searchable, tailAt, err := lb.postGemtext(j, scratch, func(w io.Writer) error {
 				return gemtext.Render(w, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(links.rewriter(p, links.geminiLink, fileLink, geminiTag, false))})
 			})

@@ -71,7 +71,7 @@ func (s *Site) isAuthor(cert *x509.Certificate) bool {
 // draftsPath) and traced in trace; mark is its byline's mark (a draft, an
 // expired post). Nothing published links to a draft.
 func (b *blog) renderDraft(p *content.Post, mark string, md goldmark.Markdown, link func(string) string, trace *linkTrace) renderedEntry {
-	doc := parsePost(md, p, nil, b.site.Messages)
+	doc := parsePost(md, p, nil, b.site)
 	var body bytes.Buffer
 	if err := gemtext.Render(&body, doc.Source, doc.Root, gemtext.Options{Link: trace.wrap(link)}); err != nil {
 		return renderedEntry{err: err}

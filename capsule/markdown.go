@@ -108,7 +108,7 @@ func newDialectOf(mk content.Markup, htmlFile bool) goldmark.Markdown {
 		exts = append(exts, markup.HardWraps{})
 	}
 	if mk.Alerts {
-		exts = append(exts, markup.Alerts{})
+		exts = append(exts, markup.Alerts{Theme: mk.AlertTheme})
 	}
 	if mk.ThemeIcons || mk.ThemeEscapes {
 		exts = append(exts, markup.ThemeText{Icons: mk.ThemeIcons, Escapes: mk.ThemeEscapes})
@@ -148,8 +148,13 @@ func (d *dialects) of(p *content.Post) goldmark.Markdown {
 
 // parsePost is the one parse of p's text, lowered (see package markup):
 // what lowering cannot draw is warned of in warns, when warns is not nil;
-// embeds are labelled in the site's language, by msg.
-func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, msg messages.Messages) *markup.Document {
+// embeds are labelled in the site's language, by its messages, and
+// alerts in its theme's words for it (markup.Labels.Lang) unless the
+// operator gave other words for them.
+func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, site *Site) *markup.Document {
+	msg, builtin := site.Messages, messages.For(site.Lang)
+	own := msg.AlertNote != builtin.AlertNote || msg.AlertTip != builtin.AlertTip || msg.AlertImportant != builtin.AlertImportant ||
+		msg.AlertWarning != builtin.AlertWarning || msg.AlertCaution != builtin.AlertCaution
 	var warn markup.Warn
 	if warns != nil {
 		warn = func(offset int, kind string, msg func() string) {
@@ -158,7 +163,8 @@ func parsePost(md goldmark.Markdown, p *content.Post, warns *content.Warnings, m
 	}
 	doc := markup.Parse(md.Parser(), p.Body, markup.Options{Warn: warn,
 		Labels: markup.Labels{Video: msg.VideoLabel, Audio: msg.AudioLabel, Embed: msg.EmbedLabel, Note: msg.AlertNote,
-			Tip: msg.AlertTip, Important: msg.AlertImportant, Warning: msg.AlertWarning, Caution: msg.AlertCaution},
+			Tip: msg.AlertTip, Important: msg.AlertImportant, Warning: msg.AlertWarning, Caution: msg.AlertCaution,
+			Lang: site.Lang, Own: own},
 		Lead: heroMarkdown(p.Hero, p.Title), HTML: p.NoMarkdown})
 	dropTitleHeading(doc, p.Title, p.Hero.URL != "")
 	return doc

@@ -62,7 +62,7 @@ func (pk *packer) rewrap(e renderedEntry, b *blog, i int, p *content.Post, md go
 		defer scratchPool.Put(scratch) // once packed (copied), below
 		// Its warnings are the record's: the same Markdown, parsed the
 		// same way.
-		doc := parsePost(md, p, nil, b.site.Messages)
+		doc := parsePost(md, p, nil, b.site)
 		text, _ := b.postGopherText(i, doc, scratch, link)
 		txt, a := pk.packText(text)
 		return renderedEntry{txt: txt, textArena: a}

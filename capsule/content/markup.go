@@ -46,6 +46,11 @@ type Markup struct {
 	// hook Hugo writes the marker as text, as kramdown, Hexo's, Zola's
 	// and the JavaScript generators' Markdown do.
 	Alerts bool
+	// AlertTheme is the theme whose hook draws the alerts, when it is
+	// FixIt's ("fixit", fixit-bundle's too) or DoIt's ("doit"), which
+	// title them in their own words (markup.Alerts.Theme); "" for
+	// another's or the site's own.
+	AlertTheme string
 	// ThemeIcons: ":(fas fa-campground):" is a Font Awesome icon, as
 	// LoveIt's, FixIt's and DoIt's (before 0.4.1) function/fontawesome.html
 	// partial makes it of a page's HTML, unless the site's
@@ -68,9 +73,10 @@ var alertThemes = map[string]string{"fixit": "v0.3.13", "fixit-bundle": "", "doi
 // or render-blockquote-alert.html (or under _default/) of its own or of
 // a theme on disk, or a theme of alertThemes that is not on disk (named
 // so, or the git submodule of that name its folder is), at or after the
-// version go.mod requires when it names one.
-func hugoAlertHook(root string, m map[string]any) bool {
-	hook := func(dir string) bool {
+// version go.mod requires when it names one; theme is the one of
+// alertThemes that has it (Markup.AlertTheme), by its name.
+func hugoAlertHook(root string, m map[string]any) (hook bool, theme string) {
+	has := func(dir string) bool {
 		for _, sub := range []string{"_markup", "_default/_markup"} {
 			for _, name := range []string{"render-blockquote.html", "render-blockquote-alert.html"} {
 				if exists(filepath.Join(dir, "layouts", filepath.FromSlash(sub), name)) {
@@ -80,18 +86,18 @@ func hugoAlertHook(root string, m map[string]any) bool {
 		}
 		return false
 	}
-	if hook(root) {
-		return true
+	if has(root) {
+		return true, ""
 	}
 	var gomod []byte
 	for _, t := range hugoThemes(root, m) {
+		since, known := alertThemes[t.name]
 		if t.dir != "" {
-			if hook(t.dir) {
-				return true
+			if has(t.dir) {
+				return true, alertThemeWords(t.name, known)
 			}
 			continue
 		}
-		since, known := alertThemes[t.name]
 		if !known {
 			continue
 		}
@@ -101,9 +107,21 @@ func hugoAlertHook(root string, m map[string]any) bool {
 		if v := requiredVersion(gomod, t.path); since != "" && v != "" && semverLess(v, since) {
 			continue
 		}
-		return true
+		return true, alertThemeWords(t.name, known)
 	}
-	return false
+	return false, ""
+}
+
+// alertThemeWords is Markup.AlertTheme for a theme named name, known
+// when it is of alertThemes.
+func alertThemeWords(name string, known bool) string {
+	switch {
+	case !known:
+		return ""
+	case strings.HasPrefix(name, "fixit"):
+		return "fixit"
+	}
+	return name
 }
 
 // themeTextThemes are the Hugo themes whose templates read ":(…):" as a

@@ -415,7 +415,7 @@ func readHugoConfig(root, file string) siteConfig {
 	}
 	c.followMounts(mounts, over, defaultLang, codes)
 	c.markup = hugoMarkup(m)
-	c.markup.Alerts = hugoAlertHook(root, m)
+	c.markup.Alerts, c.markup.AlertTheme = hugoAlertHook(root, m)
 	c.markup.ThemeIcons, c.markup.ThemeEscapes = hugoThemeText(root, m)
 	c.blockAttributes = isTrue(section(section(section(section(m, "markup"), "goldmark"), "parser"), "attribute")["block"])
 	c.nameDates, c.nameFirst = hugoNameDates(section(m, "frontmatter"))

@@ -28,12 +28,17 @@ import (
 // the Markdown that lowering writes for HTML (a <blockquote> of the
 // author's) is none of Hugo's alerts.
 //
+// Theme, when the hook that draws the alerts is FixIt's ("fixit") or
+// DoIt's ("doit"), titles them as it does, unless Labels.Own: FixIt in
+// its own words for the post's language (Labels.Lang; fixitAlertWords),
+// DoIt with the type capitalised ("Note" in any language).
+//
 // The work is the quote's first line's, once a quote: what a post's
 // size bounds.
-type Alerts struct{}
+type Alerts struct{ Theme string }
 
-func (Alerts) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(alerter{}, 10000)))
+func (a Alerts) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(alerter{a.Theme}, 10000)))
 }
 
 // labelsKey holds Parse's Labels in the parser's context: the alert
@@ -43,9 +48,9 @@ var labelsKey = parser.NewContextKey()
 // alertMarker is Hugo's: "[!", letters, "]", a sign, a space.
 var alertMarker = regexp.MustCompile(`^\[!([A-Za-z]+)\]([-+])?[ \t]?`)
 
-type alerter struct{}
+type alerter struct{ theme string }
 
-func (alerter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (a alerter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	labels, ok := pc.Get(labelsKey).(*Labels)
 	if !ok {
 		return
@@ -59,13 +64,13 @@ func (alerter) Transform(doc *ast.Document, reader text.Reader, pc parser.Contex
 		return ast.WalkContinue, nil
 	})
 	for _, q := range quotes {
-		alert(q, src, labels)
+		alert(q, src, labels, a.theme)
 	}
 }
 
 // alert draws quote q as an alert when its first paragraph's first line
-// is a marker.
-func alert(q *ast.Blockquote, src []byte, labels *Labels) {
+// is a marker; theme is Alerts.Theme.
+func alert(q *ast.Blockquote, src []byte, labels *Labels, theme string) {
 	p, ok := q.FirstChild().(*ast.Paragraph)
 	if !ok || p.Lines().Len() == 0 {
 		return
@@ -78,6 +83,7 @@ func alert(q *ast.Blockquote, src []byte, labels *Labels) {
 		return
 	}
 	kind := strings.ToLower(string(first[lead+m[2] : lead+m[3]]))
+	signed := m[4] >= 0
 	markEnd := line.Start + lead + m[1]
 	given := strings.TrimSpace(string(first[lead+m[1]:]))
 
@@ -110,11 +116,18 @@ func alert(q *ast.Blockquote, src []byte, labels *Labels) {
 		c = next
 	}
 	switch {
-	case given == "~" || kind == "center" && given == "":
+	case theme == "doit":
+		// DoIt's hook: the title given, else the type capitalised.
+		if title.ChildCount() == 0 || given == "" {
+			title.RemoveChildren(title)
+			title.AppendChild(title, ast.NewString([]byte(labels.themeAlert(theme, kind, signed))))
+		}
+	case given == "~" || kind == "center" && (given == "" || theme == "fixit"):
+		// FixIt's center type draws the text alone, a title given too.
 		title.RemoveChildren(title)
 	case title.ChildCount() == 0 || given == "":
 		title.RemoveChildren(title)
-		title.AppendChild(title, ast.NewString([]byte(labels.alert(kind))))
+		title.AppendChild(title, ast.NewString([]byte(labels.themeAlert(theme, kind, signed))))
 	}
 	switch {
 	case title.ChildCount() == 0:
@@ -158,6 +171,63 @@ func inlineStart(n ast.Node) (int, bool) {
 	return 0, false
 }
 
+// themeAlert is the title theme (Alerts.Theme) gives an alert of kind
+// that gives none, signed when its marker has a sign: capsule's (alert)
+// when the operator's words are the site's (Labels.Own).
+func (l *Labels) themeAlert(theme, kind string, signed bool) string {
+	if l.Own {
+		return l.alert(kind)
+	}
+	switch theme {
+	case "doit":
+		return upperFirst(kind)
+	case "fixit":
+		words := fixitLang(l.Lang)
+		if basicAlerts[kind] && !signed {
+			if w := fixitAlertWords[words][kind]; w != "" {
+				return w
+			}
+			return l.alert(kind)
+		}
+		if alias := fixitAliases[kind]; alias != "" {
+			kind = alias
+		}
+		if w := fixitAdmonitionWords[words][kind]; w != "" {
+			return w
+		}
+		return upperFirst(kind)
+	}
+	return l.alert(kind)
+}
+
+// fixitLang is the name of FixIt's i18n file for language tag lang: the
+// tag's own (lower case), else its language's ("de" for de-CH), a
+// Chinese one's by its script or region (zh-tw, else zh-cn).
+func fixitLang(lang string) string {
+	lang = strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	if _, ok := fixitAlertWords[lang]; ok {
+		return lang
+	}
+	primary, rest, _ := strings.Cut(lang, "-")
+	if primary == "zh" {
+		for _, s := range strings.Split(rest, "-") {
+			switch s {
+			case "hant", "tw", "hk", "mo":
+				return "zh-tw"
+			}
+		}
+		return "zh-cn"
+	}
+	return primary
+}
+
+// upperFirst is s with its first letter upper case (Hugo's
+// strings.FirstUpper, and its title of one lower-case word).
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
 // alert is the title of an alert of kind that gives none.
 func (l *Labels) alert(kind string) string {
 	switch kind {
@@ -172,6 +242,5 @@ func (l *Labels) alert(kind string) string {
 	case "caution":
 		return l.or(l.Caution, "Caution")
 	}
-	r, size := utf8.DecodeRuneInString(kind)
-	return string(unicode.ToUpper(r)) + kind[size:]
+	return upperFirst(kind)
 }

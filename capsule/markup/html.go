@@ -17,6 +17,11 @@ type Labels struct {
 	Video, Audio, Embed string
 	// The titles of the alerts that give none (see Alerts).
 	Note, Tip, Important, Warning, Caution string
+	// Lang is the post's language tag, for the words of a theme that
+	// draws alerts (Alerts.Theme); Own, that the operator gave capsule
+	// words for them, which then title the alerts instead.
+	Lang string
+	Own  bool
 }
 
 // maxLabel is the longest a label of Labels may be, in bytes, so that the
