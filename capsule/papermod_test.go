@@ -1,6 +1,8 @@
 package capsule_test
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,8 +15,8 @@ import (
 // theme's, quiet, and its searchHidden: true leaves the post out of the
 // theme's search index (index.json's "if not .Params.searchHidden"),
 // not off its lists. capsule warned of six unknown keys in the one post
-// and its search found the post. hiddenInHomeList, which capsule does
-// not read, is still said to be ignored.
+// and its search found the post. hiddenInHomeList is PaperMod's too
+// (TestPaperModHiddenInHomeList): not said to be ignored.
 func TestPaperModTemplateKeys(t *testing.T) {
 	template := "showToc: true\nTocOpen: false\nhidemeta: false\ncomments: false\ndisableHLJS: false\ndisableShare: false\n" +
 		"hideSummary: false\nShowReadingTime: true\nShowBreadCrumbs: true\nShowPostNavLinks: true\nShowWordCount: true\n" +
@@ -43,17 +45,61 @@ func TestPaperModTemplateKeys(t *testing.T) {
 			t.Errorf("the home page does not list %s:\n%s", title, home)
 		}
 	}
-	unknown := 0
 	for _, w := range d.Store().Warnings {
-		if strings.Contains(w.Msg, "hiddenInHomeList") {
-			unknown++
-			continue
-		}
 		if strings.Contains(w.Msg, "unknown front matter key") {
 			t.Errorf("warning: %v", w)
 		}
 	}
-	if unknown != 1 {
-		t.Errorf("%d warnings of hiddenInHomeList, want it said to be ignored once", unknown)
+}
+
+// PaperMod's list.html keeps on its home page only the posts for which
+// where "Params.hiddenInHomeList" "!=" "true" holds: those without the
+// key and those whose value is a string other than "true"; a boolean,
+// false too, or a number leaves the post off (as Hugo 0.111 builds a
+// fixture of each), which stays in the archive and its section. capsule
+// listed them all on the home page and said the key was ignored. On
+// another theme's site the key is nothing: said to be ignored, the post
+// listed.
+func TestPaperModHiddenInHomeList(t *testing.T) {
+	posts := map[string]string{
+		"content/posts/none.md":     "---\ntitle: Keyless\ndate: 2024-06-01\n---\nx\n",
+		"content/posts/true.md":     "---\ntitle: BoolTrue\ndate: 2024-06-02\nhiddenInHomeList: true\n---\nx\n",
+		"content/posts/false.md":    "---\ntitle: BoolFalse\ndate: 2024-06-03\nhiddenInHomeList: false\n---\nx\n",
+		"content/posts/strtrue.md":  "---\ntitle: StringTrue\ndate: 2024-06-04\nhiddeninhomelist: \"true\"\n---\nx\n",
+		"content/posts/strfalse.md": "---\ntitle: StringFalse\ndate: 2024-06-05\nhiddenInHomeList: \"false\"\n---\nx\n",
+		"content/posts/strTrue.md":  "---\ntitle: StringCapital\ndate: 2024-06-06\nhiddenInHomeList: \"True\"\n---\nx\n",
+		"content/posts/one.md":      "---\ntitle: NumberOne\ndate: 2024-06-07\nhiddenInHomeList: 1\n---\nx\n",
+		"content/posts/params.md":   "---\ntitle: InParams\ndate: 2024-06-08\nparams:\n  hiddenInHomeList: true\n---\nx\n",
+	}
+	shown := []string{"Keyless", "StringFalse", "StringCapital"}
+	hidden := []string{"BoolTrue", "BoolFalse", "StringTrue", "NumberOne", "InParams"}
+	for _, site := range []struct{ name, config string }{
+		{"PaperMod", "theme: [PaperMod]\n"},
+		{"PaperMod module", "module:\n  imports:\n    - path: github.com/adityatelange/hugo-PaperMod\n"},
+		{"Ananke", "theme: ananke\n"},
+	} {
+		files := map[string]string{"hugo.yaml": "title: t\n" + site.config}
+		maps.Copy(files, posts)
+		d := startSite(t, testfs.Write(t, files))
+		_, _, home := servetest.GeminiGet(t, d, "/")
+		gHome := servetest.GopherGet(t, d, "\r\n")
+		_, _, archive := servetest.GeminiGet(t, d, "/archive.gmi")
+		paperMod := site.name != "Ananke"
+		for _, title := range append(shown, hidden...) {
+			want := !paperMod || slices.Contains(shown, title)
+			if strings.Contains(home, title) != want || strings.Contains(gHome, title) != want {
+				t.Errorf("%s: %s on the home page: %v, want %v:\n%s\n%s", site.name, title, !want, want, home, gHome)
+			}
+			if !strings.Contains(archive, title) {
+				t.Errorf("%s: %s not in the archive:\n%s", site.name, title, archive)
+			}
+		}
+		said := false
+		for _, w := range d.Store().Warnings {
+			said = said || strings.Contains(w.Msg, "hiddenInHomeList")
+		}
+		if said == paperMod {
+			t.Errorf("%s: hiddenInHomeList said to be ignored: %v, want %v", site.name, said, !paperMod)
+		}
 	}
 }

@@ -22,9 +22,9 @@ import (
 // no blog brought here writes. PaperMod's are those of its page
 // variables and of the post template its documentation gives, which
 // blogs copy whole (disableHLJS, hideSummary, searchHidden, UseHugoToc,
-// editPost…), and its search page's placeholder; its hiddenInHomeList is not among them, as capsule does not
-// read it (PaperMod's where "!=" "true" leaves off the home page a post
-// that gives it as any boolean, false too).
+// editPost…), and its search page's placeholder; its hiddenInHomeList is
+// not among them: capsule reads it on a PaperMod site (paperModHidden),
+// and elsewhere says it is ignored.
 var themeKeys = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, k := range strings.Fields(`

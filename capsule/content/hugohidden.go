@@ -14,13 +14,15 @@ import "strings"
 
 // hugoHidden is the lists a Hugo site's theme hides every page from by
 // default: some of the letters of hideHome, hideSearch, hideFeed; "" for
-// none.
+// none. paperModHome says the theme is PaperMod, which reads its own key
+// (paperModHidden).
 type hugoHidden string
 
 const (
-	hideHome   = 'h'
-	hideSearch = 's'
-	hideFeed   = 'f'
+	hideHome     = 'h'
+	hideSearch   = 's'
+	hideFeed     = 'f'
+	paperModHome = 'p'
 )
 
 func (h hugoHidden) has(list rune) bool { return strings.ContainsRune(string(h), list) }
@@ -66,4 +68,24 @@ func templateTruthy(v any) bool {
 		return len(v) > 0
 	}
 	return true
+}
+
+// paperModHidden reports whether PaperMod leaves the page of front
+// matter m off its home page's list: its list.html keeps there only the
+// pages for which where "Params.hiddenInHomeList" "!=" "true" holds,
+// which Hugo's where takes as true for a page without the key (or with
+// it empty) and for a string other than "true", and false for any other
+// value: true and false, a number, a list (checked against Hugo 0.111's
+// own build). Its key is read as themeFlag reads those themes', at the
+// top or in the params table (Hugo 0.123 on), in any case.
+func paperModHidden(m map[string]any) bool {
+	for _, t := range []map[string]any{m, mapOf(m, "params")} {
+		for k, v := range t {
+			if strings.EqualFold(k, "hiddeninhomelist") && v != nil {
+				s, isString := v.(string)
+				return !isString || s == "true"
+			}
+		}
+	}
+	return false
 }

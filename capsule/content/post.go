@@ -682,7 +682,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		if def.home {
 			break // the site file's keys: parseSiteMeta told of those it does not know
 		}
-		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) || def.jekyll && u.name == "redirect_to" || def.hexoHide != "" && u.name == def.hexoHide.key() || v2 && u.name == "pagination" {
+		if handed[u.name] && !withholdingKeys[u.closest] || quietKey(u.name, def.zola, def.taxonomies) || def.jekyll && u.name == "redirect_to" || def.hexoHide != "" && u.name == def.hexoHide.key() || v2 && u.name == "pagination" ||
+			def.hugoHidden.has(paperModHome) && strings.EqualFold(u.name, "hiddeninhomelist") {
 			// A section's cascade's are told of at the section
 			// (readSections); but one that may be meant to keep the
 			// post back leaves it out, as its own would.
@@ -790,6 +791,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	}
 	if def.hugo {
 		p.NotHome = themeFlag(m, def.hugoHidden.has(hideHome), "hiddenfromhomepage", "hidden_from_home_page")
+		p.NotHome = p.NotHome || def.hugoHidden.has(paperModHome) && paperModHidden(m)
 		p.NotSearch = themeFlag(m, def.hugoHidden.has(hideSearch), "hiddenfromsearch", "hidden_from_search", "searchhidden")
 		p.NotFeed = themeFlag(m, def.hugoHidden.has(hideFeed), "hiddenfromfeed", "hidden_from_feed")
 	}

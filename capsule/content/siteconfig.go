@@ -352,6 +352,12 @@ func readHugoConfig(root, file string) siteConfig {
 	c.vars = hugoParamVars(c.vars, "params.", params, 0)
 	c.hugoHidden = readHugoHidden(params)
 	c.cascade = m["cascade"]
+	for _, t := range hugoThemes(root, m) {
+		if strings.Contains(t.name, "papermod") { // PaperMod, hugo-PaperMod, on disk or a module
+			c.hugoHidden += hugoHidden(paperModHome) // its home list reads hiddenInHomeList
+			break
+		}
+	}
 	c.mainSections = strs(params["mainsections"])
 	if len(c.mainSections) == 0 {
 		c.mainSections = strs(m["mainsections"])
