@@ -514,8 +514,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 	st.serveJekyllPaginator(c, blogs)
 	for _, lb := range blogs {
 		// Last: what anything else answers is its.
-		st.serveGeneratorTerms(c, lb) // Hexo's, jekyll-archives'
-		st.serveTermPages(c, lb)      // Hugo's and Zola's
+		st.serveGeneratorTerms(c, lb, blogs) // Hexo's, jekyll-archives', Eleventy's list templates
+		st.serveTermPages(c, lb)             // Hugo's and Zola's
 	}
 	st.serveHugoPagers(c, blogs, links)            // after the terms' pages: they lead where those do
 	st.serveRedirectPages(links, pendingRedirects) // last: they lead to what the others answer

@@ -1,6 +1,9 @@
 package capsule_test
 
 import (
+	"cmp"
+	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -71,7 +74,7 @@ func TestEleventyTemplatePages(t *testing.T) {
 		t.Errorf("an override naming md is Markdown: %d\n%s", s, text)
 	}
 	for _, address := range []string{"/old/", "/bars/", "/old.ejs", "/bars.hbs", "/about.njk", "/notes.liquid", "/_includes/layout.njk",
-		"/blog/", "/social/template.html", "/feed/.htaccess", "/htaccess/"} {
+		"/social/template.html", "/feed/.htaccess", "/htaccess/"} {
 		if s, meta, _ := servetest.GeminiGet(t, d, address); s == 20 || s == 31 {
 			t.Errorf("%s answers %d %s: a template capsule does not run, or a template's source", address, s, meta)
 		}
@@ -99,4 +102,78 @@ func redirect(t *testing.T, d *daemon.Daemon, address string) string {
 		return ""
 	}
 	return meta
+}
+
+// An Eleventy list template capsule leaves out (eleventy-base-blog's
+// blog.njk, tags.njk, index.njk: loops over the site's collections) has
+// an address all the same, which a post links, or names by its file
+// (InputPathToUrl: "/blog.njk", "../blog.njk", "src/blog.njk"): such a
+// link leads to capsule's nearest page, the archive for a list of posts
+// (blog.njk at /blog/, writing.njk at its permalink /writing/), the
+// list of tags for /tags/, the home for /; and the archive's addresses
+// are answered, as a Hugo section's are. capsule warned of the links by
+// file as dead and did not answer /blog/ or /writing/. A template over
+// other data (projects.njk), one whose file a link misses (above the
+// input folder), and one whose address its front matter computes
+// (JavaScript's eleventyComputed) keep to what they were.
+func TestEleventyListTemplateLinks(t *testing.T) {
+	list := "{% for post in collections.posts %}<li>{{ post.data.title }}</li>{% endfor %}\n"
+	files := map[string]string{
+		".eleventy.js":     "module.exports = function (c) {\n  return { dir: { input: \"src\" } };\n};\n",
+		"src/blog.njk":     "---\ntitle: Archive\n---\n<ul>" + list + "</ul>\n",
+		"src/writing.njk":  "---\npermalink: /writing/\n---\n<ul>" + list + "</ul>\n",
+		"src/tags.njk":     "<ul>{% for tag in collections | getKeys %}<li>{{ tag }}</li>{% endfor %}</ul>\n",
+		"src/index.njk":    "<h1>Latest</h1>\n{% set postslist = collections.posts %}\n",
+		"src/projects.njk": "<ul>{% for p in projects %}<li>{{ p.name }}</li>{% endfor %}</ul>\n",
+		"src/computed.njk": "---js\nconst eleventyComputed = { permalink: (data) => `/c/${data.x}/` };\n---\n<ul>" + list + "</ul>\n",
+	}
+	// One link a post (a page links one address once).
+	links := map[string][2]string{ // its destination: where it leads on Gemini, on Gopher ("": as written)
+		"/blog/": {"/archive.gmi", "/archive"}, "/blog.njk": {"/archive.gmi", "/archive"}, "../blog.njk": {"/archive.gmi", "/archive"},
+		"src/blog.njk": {"/archive.gmi", "/archive"}, "/writing/": {"/archive.gmi", "/archive"}, "/writing.njk": {"/archive.gmi", "/archive"},
+		"/tags.njk": {"/tags/", "/tags/"}, "/index.njk": {"/", "/"},
+		"/projects.njk": {}, "../../blog.njk": {}, "/computed.njk": {},
+	}
+	n := 0
+	names := map[string]string{}
+	for dest := range links {
+		n++
+		names[dest] = fmt.Sprintf("p%d", n)
+		files["src/posts/"+names[dest]+".md"] = fmt.Sprintf("---\ntitle: Post %d\ndate: 2024-01-%02d\ntags: [go]\n---\n\nSee [the list](%s).\n", n, n, dest)
+	}
+	d := startSite(t, testfs.Write(t, files))
+	for dest, want := range links {
+		_, _, page := servetest.GeminiGet(t, d, "/posts/"+names[dest]+".gmi")
+		menu := servetest.GopherGet(t, d, "/posts/"+names[dest]+"\r\n")
+		gem, goph := cmp.Or(want[0], dest), cmp.Or(want[1], dest)
+		if !strings.Contains(page, "\n=> "+gem+" the list\n") {
+			t.Errorf("Gemini: %s does not lead to %s:\n%s", dest, gem, page)
+		}
+		if want[1] != "" && !strings.Contains(menu, "the list\t"+goph+"\t") {
+			t.Errorf("Gopher: %s does not lead to %s:\n%s", dest, goph, menu)
+		}
+	}
+	for _, address := range []string{"/blog/", "/blog", "/writing/"} {
+		if to := redirect(t, d, address); !strings.HasSuffix(to, "/archive.gmi") {
+			t.Errorf("%s leads to %q, want the archive", address, to)
+		}
+	}
+	for _, address := range []string{"/projects/", "/computed/"} {
+		if s, meta, _ := servetest.GeminiGet(t, d, address); s == 20 || s == 31 {
+			t.Errorf("%s answers %d %s", address, s, meta)
+		}
+	}
+	dead := map[string]bool{}
+	for _, w := range d.Store().Warnings {
+		if w.Kind == "dead file link" {
+			for _, f := range []string{"/blog.njk", "../blog.njk", "src/blog.njk", "/writing.njk", "/tags.njk", "/index.njk", "/projects.njk", "../../blog.njk", "/computed.njk"} {
+				if strings.HasSuffix(w.Msg, ": "+f) {
+					dead[f] = true
+				}
+			}
+		}
+	}
+	if want := map[string]bool{"/projects.njk": true, "../../blog.njk": true, "/computed.njk": true}; !maps.Equal(dead, want) {
+		t.Errorf("dead file links warned of: %v, want %v", dead, want)
+	}
 }

@@ -40,8 +40,8 @@ func jekyllArchivePages(c *content.Content, b *blog) []content.HexoTermPage {
 // month's, a day's) posts that b's generator makes: Hexo's
 // (hexo-generator-archive, at the site's top) and jekyll-archives' (a
 // jekyll-polyglot language's under its folder too).
-func generatorArchives(c *content.Content, b *blog) []string {
-	dates := c.JekyllArchiveDatePages(b.list(), b.dir)
+func generatorArchives(c *content.Content, b *blog, blogs []*blog) []string {
+	dates := slices.Concat(c.JekyllArchiveDatePages(b.list(), b.dir), templateArchives(c, b, blogs))
 	if b.dir != "" {
 		return dates
 	}
@@ -75,17 +75,17 @@ func blogTermPages(b *blog, pages []content.HexoTermPage) []content.HexoTermPage
 // tags. Last, after everything else: an address that a page (a theme's
 // own /tag/go/), a file, an old address or a folder's index has keeps
 // it. As many as b's posts have tags and categories.
-func (st *Store) serveGeneratorTerms(c *content.Content, b *blog) {
+func (st *Store) serveGeneratorTerms(c *content.Content, b *blog, blogs []*blog) {
 	redirects := make(map[string]*gemini.Response)
 	for _, pages := range [][]content.HexoTermPage{hexoTermPages(c, b), jekyllArchivePages(c, b)} {
 		for _, tp := range pages {
 			st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
 		}
 	}
-	// Hexo's archives (hexo-generator-archive) and jekyll-archives'
-	// lists of a year's, a month's and a day's posts: the capsule's
-	// archive.
-	for _, addr := range generatorArchives(c, b) {
+	// Hexo's archives (hexo-generator-archive), jekyll-archives'
+	// lists of a year's, a month's and a day's posts, and Eleventy's
+	// list templates of posts (blog.njk's /blog/): the capsule's archive.
+	for _, addr := range generatorArchives(c, b, blogs) {
 		st.serveGeneratorAddress(addr, b.dir+archivePath, b.dir+archiveSel, redirects)
 	}
 }

@@ -105,6 +105,12 @@ type postLinks struct {
 	// (content.HexoArchivePages) and jekyll-archives' of dates
 	// (content.JekyllArchiveDatePages), leading to the capsule's archive.
 	zolaLists map[string]listLead
+	// templates are an Eleventy site's list templates capsule leaves out
+	// (content.ListTemplate) by their files' paths, from the input
+	// folder and from the site's top ("blog.njk", "content/blog.njk"),
+	// with where a link to one leads (templateLink); nil in other sites.
+	// The archive's are in zolaLists by their addresses too.
+	templates map[string]listLead
 	// ugly: the blog is a Hugo site that writes some of its lists at
 	// addresses ending in .html (uglyURLs: uglyList, uglyTermPath).
 	ugly     bool
@@ -533,6 +539,9 @@ func (l *postLinks) rewriter(from *content.Post, target func(*content.Post) stri
 		if dir, list, ok := l.sectionList(dest); ok {
 			return tagTarget(dir, list)
 		}
+		if dir, list, ok := l.templateLink(from, dest); ok {
+			return tagTarget(dir, list)
+		}
 		return dest
 	}
 }
@@ -677,6 +686,83 @@ func zolaLeads(lists []content.ZolaList, withPosts map[string]bool, taken func(a
 	return out
 }
 
+// templateLead is where an Eleventy list template t (content.ListTemplate)
+// leads in the capsule: to the home of the blog whose folder its address
+// is under when it is that home's address (index.njk at /), to its list
+// of tags when it is a list of terms' (tags.njk at /tags/), else to its
+// archive (blog.njk at /blog/: a list of the site's collections).
+func templateLead(t content.ListTemplate, blogs []*blog) listLead {
+	dir := ""
+	for _, b := range blogs {
+		if b.dir != "" && strings.HasPrefix(t.Address, b.dir+"/") {
+			dir = b.dir
+		}
+	}
+	switch rest := strings.TrimPrefix(t.Address, dir); {
+	case rest == "/":
+		return listLead{dir, homeTag}
+	default:
+		if _, term, ok := content.TermLink(rest); ok && term == "" {
+			return listLead{dir, ""}
+		}
+	}
+	return listLead{dir, archiveTag}
+}
+
+// templateArchives are the addresses of the Eleventy list templates
+// that lead to b's archive (templateLead).
+func templateArchives(c *content.Content, b *blog, blogs []*blog) []string {
+	var out []string
+	for _, t := range c.ListTemplates() {
+		if to := templateLead(t, blogs); to.dir == b.dir && to.list == archiveTag {
+			out = append(out, t.Address)
+		}
+	}
+	return out
+}
+
+// templateLink reads dest, a link in from, as one to the file of an
+// Eleventy list template (templates), as Eleventy's InputPathToUrl
+// plugin reads it: a path from the input folder, from the linking
+// post's folder, or from the site's top. It returns where the template
+// leads.
+func (l *postLinks) templateLink(from *content.Post, dest string) (dir, list string, ok bool) {
+	if l.templates == nil || strings.Contains(dest, "://") || !strings.Contains(dest, ".") {
+		return "", "", false
+	}
+	p, _, _ := strings.Cut(dest, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	if !l.templateNamed(path.Base(p)) {
+		return "", "", false
+	}
+	cands := []string{strings.TrimPrefix(p, "/")} // from the input folder, or the site's top
+	if from != nil && !strings.HasPrefix(p, "/") {
+		cands = append(cands, path.Join(from.Dir, p)) // from the post's folder
+	}
+	for _, c := range cands {
+		if c = path.Clean(c); c == ".." || strings.HasPrefix(c, "../") {
+			continue // above the input folder: no file of the site's
+		}
+		if to, ok := l.templates[c]; ok {
+			return to.dir, to.list, true
+		}
+	}
+	return "", "", false
+}
+
+// templateNamed reports whether a template's file is named name.
+func (l *postLinks) templateNamed(name string) bool {
+	for k := range l.templates {
+		if path.Base(k) == name {
+			return true
+		}
+	}
+	return false
+}
+
 // termTag reads dest as a link to the generator's page of a tag, or of
 // the list of tags (content.TermLink: "/tags/go-lang/", absolute or under
 // the site's base too), and returns the capsule's tag it stands for, in
@@ -819,7 +905,7 @@ func (l *postLinks) setTags(blogs []*blog) {
 	for _, b := range blogs {
 		// Hexo's and jekyll-archives' archives, of the site's top (and
 		// of a jekyll-polyglot language's folder).
-		for _, addr := range generatorArchives(l.c, b) {
+		for _, addr := range generatorArchives(l.c, b, blogs) {
 			if l.zolaLists == nil {
 				l.zolaLists = make(map[string]listLead)
 			}
@@ -829,6 +915,17 @@ func (l *postLinks) setTags(blogs []*blog) {
 			if rest, ok := l.underBase(addr); ok {
 				l.zolaLists[rest] = listLead{dir: b.dir, list: archiveTag}
 			}
+		}
+	}
+	l.templates = nil
+	for _, t := range l.c.ListTemplates() {
+		if l.templates == nil {
+			l.templates = make(map[string]listLead)
+		}
+		to := templateLead(t, blogs)
+		l.templates[t.Input] = to
+		if t.Dir != "" {
+			l.templates[t.Dir+"/"+t.Input] = to
 		}
 	}
 	for _, b := range blogs {
@@ -1036,6 +1133,9 @@ func (l *postLinks) check(p *content.Post, doc *markup.Document, seen func(dest 
 				}
 				if _, _, ok := l.sectionList(dest); ok {
 					break // a list of posts or pages: the archive, the home
+				}
+				if _, _, ok := l.templateLink(p, dest); ok {
+					break // an Eleventy list template's file: the archive, the tags, the home
 				}
 				if l.servesItself(dest) {
 					break // the capsule's own feed, robots.txt, archive

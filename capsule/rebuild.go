@@ -163,6 +163,8 @@ func (l *postLinks) fullAnswer(dest string, from *content.Post) linkAnswer {
 		a.tag = dir + tagsPath + tag
 	} else if dir, list, ok := l.sectionList(dest); ok {
 		a.tag = geminiTag(dir, list)
+	} else if dir, list, ok := l.templateLink(from, dest); ok {
+		a.tag = geminiTag(dir, list)
 	}
 	return a
 }

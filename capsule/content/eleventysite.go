@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"io"
@@ -448,6 +449,59 @@ func eleventyListTemplate(body []byte) (int, string) {
 	}
 	return -1, ""
 }
+
+// A ListTemplate is an Eleventy page that is a template of a list of
+// the site's collections (eleventyListTemplate: eleventy-base-blog's
+// blog.njk, tags.njk), left out: where Eleventy writes it, and its file, which a link may name (its
+// InputPathToUrl plugin makes such a link the page's address).
+type ListTemplate struct {
+	// Address is the page's: its permalink when that is written out
+	// ("/archive/"), else the one its path in the input folder makes
+	// (/blog/ of blog.njk).
+	Address string
+	// Input is its file's path in the input folder ("blog.njk"), Dir
+	// the input folder's from the site's top ("src"; "" for the top
+	// itself), with slashes: its path from the top is Dir joined with
+	// Input.
+	Input, Dir string
+}
+
+// eleventyListAt is the ListTemplate of file, an Eleventy list template
+// of front matter m (read from front, as written) and text body in the post folder
+// def.dir; nil when its text names none of the site's collections (a
+// loop over other data: no list of posts), or its address is one
+// capsule does not know: a permalink filled in from data, its folder's
+// data's permalink, one its front matter computes or paginates
+// (JavaScript front matter's eleventyComputed, whose keys are not read:
+// eleventy-base-blog's tag-pages.njk).
+func eleventyListAt(file string, def postDefaults, m map[string]any, body, front []byte) *ListTemplate {
+	_, literal := m["permalink"]
+	if !eleventyCollections.Match(body) || !literal && (bytes.Contains(front, []byte("permalink")) || bytes.Contains(front, []byte("pagination"))) {
+		return nil
+	}
+	t := &ListTemplate{Input: path.Join(def.dir, baseName(file))}
+	switch v, set := m["permalink"]; {
+	case !set && def.dirPermalink == "":
+		t.Address = eleventyFolderIndex(eleventyDefaultAddress(&Post{File: file, Dir: def.dir}))
+	case set:
+		s, ok := v.(string)
+		if !ok || strings.ContainsAny(s, "{}%") || s == "" || strings.Contains(s, "..") {
+			return nil
+		}
+		s = "/" + strings.TrimLeft(strings.TrimSuffix(s, "index.html"), "/")
+		if path.Ext(s) != "" {
+			return nil // a file of its own
+		}
+		t.Address = strings.TrimSuffix(s, "/") + "/"
+	default:
+		return nil
+	}
+	return t // its Dir is Load's
+}
+
+// ListTemplates are the Eleventy list templates capsule leaves out
+// (ListTemplate), by file; nil for other sites.
+func (c *Content) ListTemplates() []ListTemplate { return c.listTemplates }
 
 var (
 	// eleventyTemplateTag is a tag, its name (group 1), or an output.

@@ -27,6 +27,10 @@ type FileError struct {
 	// an author sending a post from a phone meets most; zero for the
 	// others. Msg stays what the log says.
 	Words Words
+	// list is, on the warning that leaves out an Eleventy template of a
+	// list (eleventyListTemplate), the list it makes: see ListTemplate.
+	// Such a file is no post and never saved in a build cache.
+	list *ListTemplate
 }
 
 // Words is a problem as a message of capsule/messages says it: Key is

@@ -98,6 +98,8 @@ type Content struct {
 	// sectionLists: see SectionLists.
 	sectionLists bool
 	zolaLists    []ZolaList // see ZolaLists
+	// listTemplates: see ListTemplates.
+	listTemplates []ListTemplate
 	// defaultLangHome: see DefaultLanguageHome.
 	defaultLangHome    string
 	hugoPager          Pager             // see HugoPager
@@ -864,6 +866,18 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	c.clipSiteTexts(f.siteFile(dir))
 	SortFileErrors(c.Warnings)
+	for _, w := range c.Warnings {
+		if w.list != nil {
+			t := *w.list
+			t.Dir = "" // the input folder's, from the site's top
+			if folder, ok := strings.CutSuffix(filepath.ToSlash(w.File), "/"+t.Input); ok && f.root != "" {
+				if rel, err := filepath.Rel(f.root, filepath.FromSlash(folder)); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+					t.Dir = filepath.ToSlash(rel)
+				}
+			}
+			c.listTemplates = append(c.listTemplates, t)
+		}
+	}
 	if !reused {
 		c.sortLists()
 		c.cache.posts.keepLists(c) // sorted: a reload that takes them need not sort them again

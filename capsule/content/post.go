@@ -724,7 +724,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		p.NoMarkdown = ep.noMarkdown(file, m)
 		if at, what := eleventyListTemplate(body); p.NoMarkdown && at >= 0 {
 			return nil, nil, append(warns, &FileError{File: file, Line: bodyLine + bytes.Count(body[:at], []byte("\n")), Kind: "template page",
-				Msg: "a template: its text is made from the site's data (" + what + "), which capsule does not read (it makes its own lists); not served"}), nil
+				Msg:  "a template: its text is made from the site's data (" + what + "), which capsule does not read (it makes its own lists); not served",
+				list: eleventyListAt(file, def, m, body, src[:len(src)-len(body)])}), nil
 		}
 	}
 	p.rel = p.Path()

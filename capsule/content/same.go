@@ -31,7 +31,8 @@ func Same(a, b *Content) bool {
 		a.hexoTerms != b.hexoTerms || !a.jekyllArchives.same(b.jekyllArchives) || a.defaultLangHome != b.defaultLangHome || a.hugoPager != b.hugoPager || !slices.Equal(a.hugoSections, b.hugoSections) || !maps.Equal(a.hugoSectionLayouts, b.hugoSectionLayouts) || !slices.Equal(a.hugoTermLists, b.hugoTermLists) || a.hugoTaxonomies != b.hugoTaxonomies || a.hugoUgly != b.hugoUgly || !maps.Equal(a.hugoUglySections, b.hugoUglySections) || !maps.Equal(a.termPagers, b.termPagers) || a.jekyllPaginate != b.jekyllPaginate || !slices.Equal(a.templatesV2, b.templatesV2) ||
 		(a.Location == nil) != (b.Location == nil) || a.Location != nil && a.Location.String() != b.Location.String() ||
 		!SameTime(a.NextChange, b.NextChange) || !slices.Equal(a.Languages, b.Languages) ||
-		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) || !slices.Equal(a.zolaLists, b.zolaLists) {
+		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) || !slices.Equal(a.zolaLists, b.zolaLists) ||
+		!slices.Equal(a.listTemplates, b.listTemplates) {
 		return false
 	}
 	for _, l := range [...][2][]*Post{{a.Posts, b.Posts}, {a.Pages, b.Pages}, {a.Drafts, b.Drafts}, {a.Scheduled, b.Scheduled},
