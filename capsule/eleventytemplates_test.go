@@ -113,26 +113,30 @@ func redirect(t *testing.T, d *daemon.Daemon, address string) string {
 // list of tags for /tags/, the home for /; and the archive's addresses
 // are answered, as a Hugo section's are. capsule warned of the links by
 // file as dead and did not answer /blog/ or /writing/. A template over
-// other data (projects.njk), one whose file a link misses (above the
-// input folder), and one whose address its front matter computes
-// (JavaScript's eleventyComputed) keep to what they were.
+// other data (projects.njk) or a collection of no posts (parts.njk: doll2's
+// who_am_i pages), one whose file a link misses (above the input
+// folder), one whose address its front matter computes (JavaScript's
+// eleventyComputed) and one written as a file (/_redirects:
+// eleventy-excellent's) keep to what they were.
 func TestEleventyListTemplateLinks(t *testing.T) {
 	list := "{% for post in collections.posts %}<li>{{ post.data.title }}</li>{% endfor %}\n"
 	files := map[string]string{
-		".eleventy.js":     "module.exports = function (c) {\n  return { dir: { input: \"src\" } };\n};\n",
-		"src/blog.njk":     "---\ntitle: Archive\n---\n<ul>" + list + "</ul>\n",
-		"src/writing.njk":  "---\npermalink: /writing/\n---\n<ul>" + list + "</ul>\n",
-		"src/tags.njk":     "<ul>{% for tag in collections | getKeys %}<li>{{ tag }}</li>{% endfor %}</ul>\n",
-		"src/index.njk":    "<h1>Latest</h1>\n{% set postslist = collections.posts %}\n",
-		"src/projects.njk": "<ul>{% for p in projects %}<li>{{ p.name }}</li>{% endfor %}</ul>\n",
-		"src/computed.njk": "---js\nconst eleventyComputed = { permalink: (data) => `/c/${data.x}/` };\n---\n<ul>" + list + "</ul>\n",
+		".eleventy.js":      "module.exports = function (c) {\n  return { dir: { input: \"src\" } };\n};\n",
+		"src/blog.njk":      "---\ntitle: Archive\n---\n<ul>" + list + "</ul>\n",
+		"src/writing.njk":   "---\npermalink: /writing/\n---\n<ul>" + list + "</ul>\n",
+		"src/tags.njk":      "<ul>{% for tag in collections | getKeys %}<li>{{ tag }}</li>{% endfor %}</ul>\n",
+		"src/index.njk":     "<h1>Latest</h1>\n{% set postslist = collections.posts %}\n",
+		"src/projects.njk":  "<ul>{% for p in projects %}<li>{{ p.name }}</li>{% endfor %}</ul>\n",
+		"src/parts.njk":     "<div>{% for s in collections.whoAmISections %}{{ s.templateContent | safe }}{% endfor %}</div>\n",
+		"src/redirects.njk": "---\npermalink: /_redirects\n---\n{% for post in collections.posts %}{{ post.url }}{% endfor %}\n",
+		"src/computed.njk":  "---js\nconst eleventyComputed = { permalink: (data) => `/c/${data.x}/` };\n---\n<ul>" + list + "</ul>\n",
 	}
 	// One link a post (a page links one address once).
 	links := map[string][2]string{ // its destination: where it leads on Gemini, on Gopher ("": as written)
 		"/blog/": {"/archive.gmi", "/archive"}, "/blog.njk": {"/archive.gmi", "/archive"}, "../blog.njk": {"/archive.gmi", "/archive"},
 		"src/blog.njk": {"/archive.gmi", "/archive"}, "/writing/": {"/archive.gmi", "/archive"}, "/writing.njk": {"/archive.gmi", "/archive"},
 		"/tags.njk": {"/tags/", "/tags/"}, "/index.njk": {"/", "/"},
-		"/projects.njk": {}, "../../blog.njk": {}, "/computed.njk": {},
+		"/projects.njk": {}, "../../blog.njk": {}, "/computed.njk": {}, "/parts.njk": {}, "/parts/": {},
 	}
 	n := 0
 	names := map[string]string{}
@@ -158,7 +162,7 @@ func TestEleventyListTemplateLinks(t *testing.T) {
 			t.Errorf("%s leads to %q, want the archive", address, to)
 		}
 	}
-	for _, address := range []string{"/projects/", "/computed/"} {
+	for _, address := range []string{"/projects/", "/computed/", "/parts/", "/_redirects", "/_redirects/", "/redirects/"} {
 		if s, meta, _ := servetest.GeminiGet(t, d, address); s == 20 || s == 31 {
 			t.Errorf("%s answers %d %s", address, s, meta)
 		}
@@ -166,14 +170,14 @@ func TestEleventyListTemplateLinks(t *testing.T) {
 	dead := map[string]bool{}
 	for _, w := range d.Store().Warnings {
 		if w.Kind == "dead file link" {
-			for _, f := range []string{"/blog.njk", "../blog.njk", "src/blog.njk", "/writing.njk", "/tags.njk", "/index.njk", "/projects.njk", "../../blog.njk", "/computed.njk"} {
+			for _, f := range []string{"/blog.njk", "../blog.njk", "src/blog.njk", "/writing.njk", "/tags.njk", "/index.njk", "/projects.njk", "../../blog.njk", "/computed.njk", "/parts.njk"} {
 				if strings.HasSuffix(w.Msg, ": "+f) {
 					dead[f] = true
 				}
 			}
 		}
 	}
-	if want := map[string]bool{"/projects.njk": true, "../../blog.njk": true, "/computed.njk": true}; !maps.Equal(dead, want) {
+	if want := map[string]bool{"/projects.njk": true, "../../blog.njk": true, "/computed.njk": true, "/parts.njk": true}; !maps.Equal(dead, want) {
 		t.Errorf("dead file links warned of: %v, want %v", dead, want)
 	}
 }

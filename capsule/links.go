@@ -690,23 +690,23 @@ func zolaLeads(lists []content.ZolaList, withPosts map[string]bool, taken func(a
 // leads in the capsule: to the home of the blog whose folder its address
 // is under when it is that home's address (index.njk at /), to its list
 // of tags when it is a list of terms' (tags.njk at /tags/), else to its
-// archive (blog.njk at /blog/: a list of the site's collections).
-func templateLead(t content.ListTemplate, blogs []*blog) listLead {
+// archive when it lists posts (blog.njk at /blog/: collections.posts);
+// ok is false for any other (a page made of a collection of sections).
+func templateLead(t content.ListTemplate, blogs []*blog) (to listLead, ok bool) {
 	dir := ""
 	for _, b := range blogs {
 		if b.dir != "" && strings.HasPrefix(t.Address, b.dir+"/") {
 			dir = b.dir
 		}
 	}
-	switch rest := strings.TrimPrefix(t.Address, dir); {
-	case rest == "/":
-		return listLead{dir, homeTag}
-	default:
-		if _, term, ok := content.TermLink(rest); ok && term == "" {
-			return listLead{dir, ""}
-		}
+	rest := strings.TrimPrefix(t.Address, dir)
+	if rest == "/" {
+		return listLead{dir, homeTag}, true
 	}
-	return listLead{dir, archiveTag}
+	if _, term, ok := content.TermLink(rest); ok && term == "" {
+		return listLead{dir, ""}, true
+	}
+	return listLead{dir, archiveTag}, t.Posts
 }
 
 // templateArchives are the addresses of the Eleventy list templates
@@ -714,7 +714,7 @@ func templateLead(t content.ListTemplate, blogs []*blog) listLead {
 func templateArchives(c *content.Content, b *blog, blogs []*blog) []string {
 	var out []string
 	for _, t := range c.ListTemplates() {
-		if to := templateLead(t, blogs); to.dir == b.dir && to.list == archiveTag {
+		if to, ok := templateLead(t, blogs); ok && to.dir == b.dir && to.list == archiveTag {
 			out = append(out, t.Address)
 		}
 	}
@@ -922,7 +922,10 @@ func (l *postLinks) setTags(blogs []*blog) {
 		if l.templates == nil {
 			l.templates = make(map[string]listLead)
 		}
-		to := templateLead(t, blogs)
+		to, ok := templateLead(t, blogs)
+		if !ok {
+			continue
+		}
 		l.templates[t.Input] = to
 		if t.Dir != "" {
 			l.templates[t.Dir+"/"+t.Input] = to

@@ -459,6 +459,8 @@ type ListTemplate struct {
 	// ("/archive/"), else the one its path in the input folder makes
 	// (/blog/ of blog.njk).
 	Address string
+	// Posts: its text names a collection of posts (eleventyPostsCollection).
+	Posts bool
 	// Input is its file's path in the input folder ("blog.njk"), Dir
 	// the input folder's from the site's top ("src"; "" for the top
 	// itself), with slashes: its path from the top is Dir joined with
@@ -479,7 +481,7 @@ func eleventyListAt(file string, def postDefaults, m map[string]any, body, front
 	if !eleventyCollections.Match(body) || !literal && (bytes.Contains(front, []byte("permalink")) || bytes.Contains(front, []byte("pagination"))) {
 		return nil
 	}
-	t := &ListTemplate{Input: path.Join(def.dir, baseName(file))}
+	t := &ListTemplate{Input: path.Join(def.dir, baseName(file)), Posts: eleventyPostsCollection.Match(body)}
 	switch v, set := m["permalink"]; {
 	case !set && def.dirPermalink == "":
 		t.Address = eleventyFolderIndex(eleventyDefaultAddress(&Post{File: file, Dir: def.dir}))
@@ -489,10 +491,10 @@ func eleventyListAt(file string, def postDefaults, m map[string]any, body, front
 			return nil
 		}
 		s = "/" + strings.TrimLeft(strings.TrimSuffix(s, "index.html"), "/")
-		if path.Ext(s) != "" {
-			return nil // a file of its own
+		if !strings.HasSuffix(s, "/") {
+			return nil // a file of its own (/_redirects, /feed.xml)
 		}
-		t.Address = strings.TrimSuffix(s, "/") + "/"
+		t.Address = s
 	default:
 		return nil
 	}
@@ -507,6 +509,11 @@ var (
 	// eleventyTemplateTag is a tag, its name (group 1), or an output.
 	eleventyTemplateTag = regexp.MustCompile(`(?s)\{%-?\s*([A-Za-z_]*).*?%\}|\{\{.*?\}\}`)
 	eleventyCollections = regexp.MustCompile(`\bcollections\b`)
+	// eleventyPostsCollection is a collection of posts named:
+	// collections.all, collections.posts (eleventy-base-blog's), or one
+	// whose name says posts, a blog or articles (collections.blogPosts,
+	// collections["articles"]); not collections.whoAmISections.
+	eleventyPostsCollection = regexp.MustCompile(`\bcollections\s*(?:\.\s*|\[\s*["'])(?:all\b|\w*(?i:post|blog|article)\w*)`)
 )
 
 // override is the post's templateEngineOverride, its front matter's
