@@ -464,9 +464,17 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		src, blank = trimBlankStart(src)
 	}
 	front, body, bodyLine, start, format, ferr := splitFront(src)
+	opens := startsFront(src)
+	if len(src) > 0 && src[0] == '{' && !def.braceJSON() {
+		// Text that opens with a Liquid tag or output ("{% if … %}",
+		// "{{ title }}"), which is no front matter to these generators:
+		// read as a file without any.
+		front, body, bodyLine, ferr = splitFrontMatter(src)
+		start, format, opens = frontStart, formatTOML, false
+	}
 	bodyLine, start = bodyLine+blank, start+blank
 	hexoBare := "" // the line that ends Hexo's front matter read here: "---", ";;;"
-	if ferr != nil && def.hexo && !startsFront(src) {
+	if ferr != nil && def.hexo && !opens {
 		// Hexo's JSON front matter between ";;;" lines (splitHexoJSON),
 		// and its front matter without an opening line (splitHexoBare).
 		if f, b, l, ok := splitHexoJSON(src); ok {
@@ -478,7 +486,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			}
 		}
 	}
-	if ferr != nil && def.bare && !startsFront(src) {
+	if ferr != nil && def.bare && !opens {
 		// Hugo publishes a content file without front matter, Jekyll a
 		// post: it is all Markdown, titled from its name.
 		front, body, bodyLine, start, format, ferr = nil, src, 1+blank, 1+blank, formatTOML, nil
@@ -1114,6 +1122,14 @@ type postDefaults struct {
 	nameFirst bool
 	nameSlug  string
 }
+
+// braceJSON reports whether a file opening with "{" has JSON front matter,
+// the object itself: Hugo's syntax, which capsule's own folder reads too.
+// Jekyll, Hexo, Eleventy, Astro and Zola take front matter between
+// delimiter lines only ("---", "+++"; Hexo's ";;;"): to them a post
+// opening with "{% if … %}" or "{{ title }}" is text (Liquid, Nunjucks),
+// which was refused as broken JSON and left out.
+func (d postDefaults) braceJSON() bool { return !(d.jekyll || d.hexo || d.jsSite || d.zola) }
 
 // tags reads tags: a list of strings, or one string of tags separated by
 // spaces, as Jekyll writes them (tags = "日記 WiMAX"; a Japanese full-width
