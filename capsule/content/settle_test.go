@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -93,8 +94,10 @@ func TestSettleGivesUp(t *testing.T) {
 	path := filepath.Join(dir, "a.md")
 	os.WriteFile(path, []byte(version(0)), 0o644)
 	stop, stopped := make(chan struct{}), make(chan struct{})
+	var writes, longestPause atomic.Int64
 	go func() {
 		defer close(stopped)
+		last := time.Now()
 		for n := 1; ; n++ {
 			select {
 			case <-stop:
@@ -102,7 +105,12 @@ func TestSettleGivesUp(t *testing.T) {
 			default:
 			}
 			os.WriteFile(path, []byte(version(n%2)), 0o644) // without a pause
-
+			writes.Add(1)
+			now := time.Now()
+			if d := int64(now.Sub(last)); d > longestPause.Load() {
+				longestPause.Store(d)
+			}
+			last = now
 		}
 	}()
 	defer func() { close(stop); <-stopped }()
@@ -110,9 +118,15 @@ func TestSettleGivesUp(t *testing.T) {
 	c, err := loadStrict(dir, LoadOptions{Settle: 100 * time.Millisecond})
 	took := time.Since(start)
 	if err == nil && (len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0].Msg, "still changing after 5 waits")) {
+		if p := time.Duration(longestPause.Load()); p >= 100*time.Millisecond {
+			// The writer was not run for a whole wait (a machine busy
+			// with other work): the file did settle, as Load saw.
+			t.Skipf("the writer paused %v (settle time 100ms) in %d writes", p, writes.Load())
+		}
 		t.Errorf("warnings %v, want one saying a.md is still changing", c.Warnings)
 	}
-	if took > 5*time.Second {
+	// A stall, not a speed: Load gives up after 5 waits of 100 ms.
+	if took > 30*time.Second {
 		t.Errorf("Load took %v, want about 5 × 100 ms", took)
 	}
 }
