@@ -64,3 +64,34 @@ func TestKramdownTableRulesAreNoRows(t *testing.T) {
 		t.Errorf("a GFM table lost its row of equals signs:\n%s", page)
 	}
 }
+
+// minimal-mistakes' notice (GenomonPagesR's post template): Markdown
+// captured, then output through markdownify inside <div
+// class="notice--info">. The captured text names `<div>` in a code
+// span, which Jekyll's markdownify makes <code>&lt;div&gt;</code> before
+// kramdown reads the block: it nests nothing, and the block ends at the
+// notice's </div>. The heading and the list after it are Markdown again,
+// on both protocols; so is a fenced code block naming a <div>.
+func TestKramdownHTMLCodeSpanTagNestsNothing(t *testing.T) {
+	for _, code := range []string{"`<div>` tags take a class too.", "```html\n<div class=\"notice\">\n```"} {
+		d := servetest.Start(t, func(c *config.Config) {
+			c.Posts = testfs.Write(t, map[string]string{
+				"_config.yml": "title: Blog\n",
+				"_posts/2017-01-13-template.md": "---\ntitle: Template\n---\n\n" +
+					"{% capture notice-text %}\n" + code + "\n\n - item one\n{% endcapture %}\n\n" +
+					"<div class=\"notice--info\">\n  <h4>Notice Headline:</h4>\n  {{ notice-text | markdownify }}\n</div>\n\n\n" +
+					"## Links after\n\n- first link\n- second link\n",
+			})
+		})
+		_, _, page := servetest.GeminiGet(t, d, "/posts/template.gmi")
+		for _, want := range []string{"\n## Links after\n", "\n* first link\n* second link\n"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%q: gemtext lacks %q: the notice runs on past its </div>:\n%s", code, want, page)
+			}
+		}
+		text := strings.ReplaceAll(servetest.GopherGet(t, d, "/posts/template.txt\r\n"), "\r\n", "\n")
+		if strings.Contains(text, "Links after first link") || strings.Contains(text, "## Links") {
+			t.Errorf("%q: gopher text reads the heading as text of the notice:\n%s", code, text)
+		}
+	}
+}

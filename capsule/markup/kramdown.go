@@ -164,9 +164,11 @@ func markdownAttr(src []byte) bool {
 // elementEnd is the offset in src after the end tag that closes the
 // element name whose start tag src starts with (elements of the same name
 // nested in it counted, as kramdown counts them), and whether there is
-// one; len(src) when there is none.
+// one; len(src) when there is none. A tag of that name inside a Markdown
+// code span or fenced code block in it (`<div>`) is not counted (see
+// maskCodeTags).
 func elementEnd(src []byte, name string) (int, bool) {
-	z := html.NewTokenizer(bytes.NewReader(src))
+	z := html.NewTokenizer(bytes.NewReader(maskCodeTags(src, name)))
 	depth, at := 0, 0
 	for {
 		tt := z.Next()
@@ -187,4 +189,171 @@ func elementEnd(src []byte, name string) (int, bool) {
 			return at, true
 		}
 	}
+}
+
+// maskCodeTags is src with the '<' of each start or end tag of name that
+// stands in a Markdown code span (`<div>`) or fenced code block written
+// inside the element replaced by a space (offsets kept), for elementEnd
+// not to count it. Such text is in a block through Liquid's markdownify
+// ({{ notice | markdownify }} inside <div class="notice">,
+// minimal-mistakes' notice idiom): Jekyll renders it to HTML, <code>&lt;div&gt;</code>,
+// before kramdown reads the block, so the tag in code nests nothing
+// there; an author who writes `<div>` in a raw <div> would see the
+// browser nest it, and so keeps it out. A code span is CommonMark's: a
+// run of backticks closed by a run of the same length before a blank
+// line. Cost: one pass over src, and a copy of it when it has such a tag.
+func maskCodeTags(src []byte, name string) []byte {
+	var out []byte
+	mask := func(from, to int) {
+		for i := from; i < to; i++ {
+			if src[i] == '<' && codeTagAt(src[i+1:to], name) {
+				if out == nil {
+					out = bytes.Clone(src)
+				}
+				out[i] = ' '
+			}
+		}
+	}
+	codeRanges(src, mask)
+	if out == nil {
+		return src
+	}
+	return out
+}
+
+// codeRanges calls f with the start and end of the text of each Markdown
+// code span and fenced code block in src, in order.
+// Cost: a run of backticks no run of its length closes is searched past
+// once (unclosed: to the blank line where that search stopped), so a
+// paragraph of p bytes is read at most once for each length of run in
+// it, fewer than sqrt(2p) lengths.
+func codeRanges(src []byte, f func(from, to int)) {
+	mask := f
+	unclosed := map[int]int{}
+	lineStart := true
+	for i := 0; i < len(src); {
+		if lineStart {
+			if end, ok := fencedCode(src[i:]); ok {
+				mask(i, i+end)
+				i += end
+				continue // lineStart stays: the fence block ends at a line's end
+			}
+		}
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src) && src[i+1] == '`':
+			i += 2
+			lineStart = false
+			continue
+		case c == '`':
+			n := backticks(src[i:])
+			if i < unclosed[n] {
+				i += n // no run of n closes before unclosed[n]
+			} else if end, ok := codeSpanEnd(src[i+n:], n); ok {
+				mask(i+n, i+n+end)
+				i += n + end + n
+			} else {
+				unclosed[n] = i + n + end
+				i += n
+			}
+			lineStart = false
+			continue
+		}
+		lineStart = c == '\n'
+		i++
+	}
+}
+
+// codeTagAt reports whether s (what follows a '<') starts name's start or
+// end tag: name, after an optional '/', then not a letter or digit.
+func codeTagAt(s []byte, name string) bool {
+	if len(s) > 0 && s[0] == '/' {
+		s = s[1:]
+	}
+	if len(s) < len(name) || !strings.EqualFold(string(s[:len(name)]), name) {
+		return false
+	}
+	s = s[len(name):]
+	return len(s) == 0 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z' || s[0] >= '0' && s[0] <= '9')
+}
+
+// backticks is the length of the run of backticks s starts with.
+func backticks(s []byte) int {
+	n := 0
+	for n < len(s) && s[n] == '`' {
+		n++
+	}
+	return n
+}
+
+// codeSpanEnd is the offset in s of the run of exactly n backticks that
+// closes a code span opened by n backticks just before s, and whether
+// there is one before a blank line (where a paragraph, and its code span,
+// ends); when there is none, the offset where the search stopped.
+func codeSpanEnd(s []byte, n int) (int, bool) {
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '`':
+			m := backticks(s[i:])
+			if m == n {
+				return i, true
+			}
+			i += m
+			continue
+		case '\n':
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			if j >= len(s) || s[j] == '\n' {
+				return j, false
+			}
+		}
+		i++
+	}
+	return len(s), false
+}
+
+// fencedCode is the length of the fenced code block s starts with (its
+// opening line after at most three spaces, ``` or ~~~ or longer, to the
+// end of its closing fence's line, or all of s when it is never closed),
+// and whether s starts one.
+func fencedCode(s []byte) (int, bool) {
+	line := func(at int) (int, []byte) { // the line at at, and where the next starts
+		eol := bytes.IndexByte(s[at:], '\n')
+		if eol < 0 {
+			return len(s), s[at:]
+		}
+		return at + eol + 1, s[at : at+eol]
+	}
+	fence := func(l []byte) (byte, int) {
+		i := 0
+		for i < 3 && i < len(l) && l[i] == ' ' {
+			i++
+		}
+		if i >= len(l) || l[i] != '`' && l[i] != '~' {
+			return 0, 0
+		}
+		c, n := l[i], 0
+		for i+n < len(l) && l[i+n] == c {
+			n++
+		}
+		if n < 3 || c == '`' && bytes.IndexByte(l[i+n:], '`') >= 0 {
+			return 0, 0
+		}
+		return c, n
+	}
+	next, first := line(0)
+	c, n := fence(first)
+	if n == 0 {
+		return 0, false
+	}
+	for at := next; at < len(s); {
+		after, l := line(at)
+		if fc, fn := fence(l); fc == c && fn >= n && len(bytes.TrimSpace(bytes.TrimLeft(bytes.TrimSpace(l), string(c)))) == 0 {
+			return after, true
+		}
+		at = after
+	}
+	return len(s), true
 }
