@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -206,8 +207,7 @@ var astroHTMLLangConst = regexp.MustCompile(`<html\b[^>]*?\slang\s*=\s*\{?\s*` +
 // chronicle (junichiro), an AstroPaper blog of 19 Japanese posts, was
 // served as English. A field left empty, or computed, says nothing: "".
 func astroConstLang(dir string, srcs [][]byte) string {
-	files, _ := filepath.Glob(filepath.Join(dir, "src", "layouts", "*.astro"))
-	name := layoutsAgree(files, astroHTMLLangConst, func(name string) string { return name })
+	name := layoutsAgree(astroHTMLFiles(dir), astroHTMLLangConst, func(name string) string { return name })
 	if name == "" {
 		return ""
 	}
@@ -276,14 +276,64 @@ var astroHTMLLang = regexp.MustCompile(`<html\b[^>]*?\slang\s*=\s*["']([A-Za-z]{
 // readSmall's megabyte: a site has a handful.
 const maxLayoutFiles = 64
 
-// astroLayoutLang is the language an Astro site's layouts
-// (src/layouts/*.astro) write in their <html lang="…">, when they all
-// write the same one; "" when none does, or they differ. A Japanese
-// blog often says its language nowhere else (machu/diary's 1,507 posts
-// were served as English, with English labels).
+// maxAstroFiles bounds the .astro files under src/ that astroHTMLFiles
+// reads to find those writing <html, each at most readSmall's megabyte:
+// the real Astro blogs seen have at most 79 (astrowind).
+const maxAstroFiles = 256
+
+// astroLayoutLang is the language an Astro site's layouts write in
+// their <html lang="…">, when they all write the same one; "" when none
+// does, or they differ. A Japanese blog often says its language nowhere
+// else (machu/diary's 1,507 posts were served as English, with English
+// labels). Astro has no fixed layouts folder: the layouts are the .astro
+// files under src/ that write <html (astroHTMLFiles).
 func astroLayoutLang(dir string) string {
-	files, _ := filepath.Glob(filepath.Join(dir, "src", "layouts", "*.astro"))
-	return layoutLang(files)
+	return layoutLang(astroHTMLFiles(dir))
+}
+
+// astroHTMLPattern is the start of an <html element.
+var astroHTMLPattern = regexp.MustCompile(`<html\b`)
+
+// astroHTMLFiles are the .astro files under dir's src/ that write an
+// <html element: the site's layouts, in src/layouts/ by convention but
+// wherever the site keeps them (homimemo's are in src/layout/, abta's in
+// src/components/, and some pages write their own). Those of
+// src/layouts/ come first; at most maxAstroFiles .astro files are read,
+// and at most maxLayoutFiles returned. Folders named by a dot or
+// node_modules are not entered.
+func astroHTMLFiles(dir string) []string {
+	src := filepath.Join(dir, "src")
+	layouts := filepath.Join(src, "layouts")
+	files, _ := filepath.Glob(filepath.Join(layouts, "*.astro"))
+	files = files[:min(len(files), maxAstroFiles)]
+	_ = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if path != src && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if len(files) >= maxAstroFiles {
+			return filepath.SkipAll
+		}
+		if d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".astro") && filepath.Dir(path) != layouts {
+			files = append(files, path)
+		}
+		return nil
+	})
+	var out []string
+	for _, file := range files {
+		if len(out) == maxLayoutFiles {
+			break
+		}
+		if b, err := readSmall(file); err == nil && astroHTMLPattern.Match(b) {
+			out = append(out, file)
+		}
+	}
+	return out
 }
 
 // layoutLang is the language the layouts files write in their <html

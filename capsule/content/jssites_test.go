@@ -894,6 +894,12 @@ func TestAstroLayoutLanguage(t *testing.T) {
 		{"two that differ", map[string]string{"src/layouts/A.astro": "<html lang=\"ja\">", "src/layouts/B.astro": "<html lang=\"en\">"}, "en"},
 		{"computed", map[string]string{"src/layouts/A.astro": "<html lang={lang}>"}, "en"},
 		{"i18n said otherwise", map[string]string{"src/layouts/A.astro": "<html lang=\"ja\">", "src/consts.ts": "export const defaultLocale = \"fr\"\n"}, "fr"},
+		// Astro has no fixed layouts folder: homimemo keeps its in
+		// src/layout/, abta its in src/components/, and pages may
+		// write their own <html>.
+		{"src/layout", map[string]string{"src/layout/baseLayout.astro": "---\n---\n<html lang=\"ja\">\n<slot />\n</html>\n", "src/components/Card.astro": "<div>card</div>"}, "ja"},
+		{"a component and a page that agree", map[string]string{"src/components/PageLayout.astro": "<html lang=\"ja\">", "src/pages/tags/index.astro": "<html lang=\"ja\">"}, "ja"},
+		{"a page that differs", map[string]string{"src/layouts/A.astro": "<html lang=\"ja\">", "src/pages/en/index.astro": "<html lang=\"en-US\">"}, "en"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{"astro.config.mjs": "export default {}\n", "src/content/blog/a.md": post}
