@@ -255,3 +255,37 @@ func TestLoadDefaultZoneIsUTC(t *testing.T) {
 		t.Errorf("date = %v in %v, want midnight UTC", d, d.Location())
 	}
 }
+
+// A file without front matter is told how to give it a date in the
+// syntax its generator's files take: YAML in a Hugo or Eleventy site
+// (hugo new site's archetype, and most Hugo blogs, write it), not the
+// TOML of capsule's own folder, whose example the author would copy
+// between "---" lines.
+func TestNoDateExampleWithoutFrontMatter(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		file  string
+		eg    string
+	}{
+		{"hugo", map[string]string{"hugo.toml": "baseURL = \"https://example.org/\"\n", "content/posts/x.md": "Some text.\n"}, "content/posts/x.md", "date: 2017-05-03"},
+		{"eleventy", map[string]string{"eleventy.config.js": "export default function (c) {}\n", "posts/x.md": "Some text.\n"}, "posts/x.md", "date: 2017-05-03"},
+		{"capsule's own, with front matter", map[string]string{"x.md": "+++\ntitle = \"x\"\n+++\nSome text.\n"}, "x.md", "date = 2017-05-03"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := testfs.Write(t, tc.files)
+			c, err := Load(dir, LoadOptions{Settle: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := filepath.Join(dir, filepath.FromSlash(tc.file)) + ":1: no date: served as a page; give it a date (e.g. " + tc.eg + ") to make it a post"
+			var got []string
+			for _, w := range c.Warnings {
+				got = append(got, w.Error())
+			}
+			if !slices.Contains(got, want) {
+				t.Errorf("no warning %q in %q", want, got)
+			}
+		})
+	}
+}

@@ -473,7 +473,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		start, format, opens = frontStart, formatTOML, false
 	}
 	bodyLine, start = bodyLine+blank, start+blank
-	hexoBare := "" // the line that ends Hexo's front matter read here: "---", ";;;"
+	noFront := false // the file has no front matter: its examples are in def.usualFormat
+	hexoBare := ""   // the line that ends Hexo's front matter read here: "---", ";;;"
 	if ferr != nil && def.hexo && !opens {
 		// Hexo's JSON front matter between ";;;" lines (splitHexoJSON),
 		// and its front matter without an opening line (splitHexoBare).
@@ -490,6 +491,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		// Hugo publishes a content file without front matter, Jekyll a
 		// post: it is all Markdown, titled from its name.
 		front, body, bodyLine, start, format, ferr = nil, src, 1+blank, 1+blank, formatTOML, nil
+		noFront = true
 	}
 	if ferr != nil {
 		ferr.File, ferr.Line = file, ferr.Line+blank
@@ -514,6 +516,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 		warns = append(warns, &FileError{File: file, Line: ferr.Line, Kind: "Hexo front matter not read", Msg: msg})
 		front, body, bodyLine, start, format = nil, src, 1+blank, 1+blank, formatTOML
+		noFront = true
 		m, lines, repeated, ferr = decodeFrontAs(format, front, start, lim)
 	}
 	if ferr != nil {
@@ -674,6 +677,12 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 	hexoBad := ""
 	if def.hexo {
 		hexoCats, hexoBad = hexoFrontTerms(m)
+	}
+	if noFront {
+		// The examples of a file without front matter are in the
+		// syntax its generator's files usually take (a Jekyll post's
+		// "---\ndate: 2017-05-03\n---"), the one the author adds.
+		format = def.usualFormat()
 	}
 	r := newFrontReader(file, m, lines, format)
 	fail := r.fail
@@ -1130,6 +1139,20 @@ type postDefaults struct {
 // opening with "{% if … %}" or "{{ title }}" is text (Liquid, Nunjucks),
 // which was refused as broken JSON and left out.
 func (d postDefaults) braceJSON() bool { return !(d.jekyll || d.hexo || d.jsSite || d.zola) }
+
+// usualFormat is the front matter syntax a file of the site usually
+// takes, in which the examples for a file without any are written: YAML
+// for Jekyll, Hexo, Eleventy and Astro, whose only syntax it is
+// (Eleventy's JSON and JavaScript aside), and for Hugo, whose
+// archetype "hugo new site" writes in YAML (0.111) and whose real blogs
+// mostly write it (86 of 102 Hugo sites seen); TOML for capsule's own
+// folder and Zola's.
+func (d postDefaults) usualFormat() frontFormat {
+	if d.jekyll || d.hexo || d.jsSite || d.hugo {
+		return formatYAML
+	}
+	return formatTOML
+}
 
 // tags reads tags: a list of strings, or one string of tags separated by
 // spaces, as Jekyll writes them (tags = "日記 WiMAX"; a Japanese full-width
