@@ -142,7 +142,7 @@ func (b *blog) atomXML(title, self, home string, posts []*content.Post, fe feedP
 // the bytes held when some changed: the entries they were made of are
 // garbage once the Store is built.
 func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, fe feedParts, prevRuns []feedRun, prevAtoms map[string][]byte) {
-	posts := inFeed(b.list())
+	posts := b.feedPosts()
 	inRun := b.feedEntriesHeld(all.runs, posts)
 	changed := false
 	for i, p := range posts {
@@ -172,9 +172,9 @@ func (b *blog) holdFeedEntries(st *Store, all *blogPages, tags []*tagPages, fe f
 // entriesHeld makes the pieces of b's feeds, all's and its tags' (in the
 // order of b.tags), of its posts' entries as they are held now.
 func (b *blog) entriesHeld(all *blogPages, tags []*tagPages, fe feedParts) {
-	all.entries = b.entryPieces(inFeed(b.list()), fe)
+	all.entries = b.entryPieces(b.feedPosts(), fe)
 	for k, g := range b.tags {
-		tags[k].entries = b.entryPieces(inFeed(g.feedPosts()), fe)
+		tags[k].entries = b.entryPieces(g.feedPosts(), fe)
 	}
 }
 

@@ -69,13 +69,18 @@ type postGroup struct {
 	feed []*content.Post
 }
 
-// feedPosts are the posts of g's feed.
+// feedPosts are the posts of g's feed: its posts but those
+// hexo-hide-posts keeps out of feeds (feed) and those a Hugo theme does
+// (inFeed).
 func (g *postGroup) feedPosts() []*content.Post {
 	if g.feed != nil {
-		return g.feed
+		return inFeed(g.feed)
 	}
-	return g.Posts
+	return inFeed(g.Posts)
 }
+
+// feedPosts are the posts of b's Atom feed (inFeed).
+func (b *blog) feedPosts() []*content.Post { return inFeed(b.list()) }
 
 func newBlog(site *Site, posts, pages, unlisted []*content.Post) *blog {
 	b := &blog{site: site, posts: posts, pages: pages, unlisted: unlisted, pageLinks: make([]bool, len(pages)), parts: make(map[*content.Post]*renderedEntry, len(posts))}

@@ -226,7 +226,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	// of each other, and each one of a large blog (its feed, its home,
 	// its archive) is long to make.
 	var jobs []func()
-	feedPosts := inFeed(b.list())
+	feedPosts := b.feedPosts()
 	lists, entries := b.pieces(b.list(), feed)
 	// The hidden posts the archive or a tag lists: their lines too.
 	lists = append(lists, b.linePieces(b.hidden)...)
@@ -262,7 +262,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	for i, g := range b.tags {
 		key := tagPagesKey(d, g.Name)
 		keys[i] = key
-		tagFeed := inFeed(g.feedPosts())
+		tagFeed := g.feedPosts()
 		lists, entries := b.pieces(g.Posts, feed)
 		if len(tagFeed) != len(g.Posts) {
 			entries = b.entryPieces(tagFeed, feed)

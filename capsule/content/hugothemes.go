@@ -124,6 +124,20 @@ func gitSubmodules(root string) map[string]string {
 	return out
 }
 
+// moduleVersions returns what go.mod at root requires of a module path
+// ("" when it names none), go.mod read at the first call, if any.
+func moduleVersions(root string) func(module string) string {
+	var gomod []byte
+	read := false
+	return func(module string) string {
+		if !read {
+			gomod, _ = readSmall(filepath.Join(root, "go.mod"))
+			read = true
+		}
+		return requiredVersion(gomod, module)
+	}
+}
+
 // requiredVersion is the version go.mod requires of module path, "" when
 // it names none.
 func requiredVersion(gomod []byte, module string) string {

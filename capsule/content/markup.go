@@ -68,14 +68,15 @@ type Markup struct {
 // (fixit-bundle imports FixIt's newest).
 var alertThemes = map[string]string{"fixit": "v0.3.13", "fixit-bundle": "", "doit": "v0.4.1"}
 
-// hugoAlertHook reports whether a Hugo site at root (configuration m)
-// has a blockquote render hook: layouts/_markup/render-blockquote.html
+// hugoAlertHook reports whether a Hugo site at root, using themes
+// (hugoThemes; version is go.mod's of a module, moduleVersions), has a
+// blockquote render hook: layouts/_markup/render-blockquote.html
 // or render-blockquote-alert.html (or under _default/) of its own or of
 // a theme on disk, or a theme of alertThemes that is not on disk (named
 // so, or the git submodule of that name its folder is), at or after the
 // version go.mod requires when it names one; theme is the one of
 // alertThemes that has it (Markup.AlertTheme), by its name.
-func hugoAlertHook(root string, m map[string]any) (hook bool, theme string) {
+func hugoAlertHook(root string, themes []hugoTheme, version func(module string) string) (hook bool, theme string) {
 	has := func(dir string) bool {
 		for _, sub := range []string{"_markup", "_default/_markup"} {
 			for _, name := range []string{"render-blockquote.html", "render-blockquote-alert.html"} {
@@ -89,8 +90,7 @@ func hugoAlertHook(root string, m map[string]any) (hook bool, theme string) {
 	if has(root) {
 		return true, ""
 	}
-	var gomod []byte
-	for _, t := range hugoThemes(root, m) {
+	for _, t := range themes {
 		since, known := alertThemes[t.name]
 		if t.dir != "" {
 			if has(t.dir) {
@@ -101,10 +101,7 @@ func hugoAlertHook(root string, m map[string]any) (hook bool, theme string) {
 		if !known {
 			continue
 		}
-		if gomod == nil {
-			gomod, _ = readSmall(filepath.Join(root, "go.mod"))
-		}
-		if v := requiredVersion(gomod, t.path); since != "" && v != "" && semverLess(v, since) {
+		if v := version(t.path); since != "" && v != "" && semverLess(v, since) {
 			continue
 		}
 		return true, alertThemeWords(t.name, known)
@@ -131,14 +128,14 @@ func alertThemeWords(name string, known bool) string {
 // ("" for none: DoIt 0.4.1 made the syntax an error).
 var themeTextThemes = map[string]string{"loveit": "", "fixit": "", "fixit-bundle": "", "doit": "v0.4.1"}
 
-// hugoThemeText reports whether a Hugo site at root (configuration m)
-// reads Markup.ThemeIcons and Markup.ThemeEscapes: by the partial of
+// hugoThemeText reports whether a Hugo site at root (configuration m,
+// themes and version as for hugoAlertHook) reads Markup.ThemeIcons and Markup.ThemeEscapes: by the partial of
 // the site's own layouts (layouts/_partials/function/, or partials/
 // before Hugo 0.146), else of its first theme on disk that has one, else
 // of a theme of themeTextThemes not on disk, at the version go.mod
 // requires. Icons are on unless the site's params turn them off: the
 // themes' own configuration has them on.
-func hugoThemeText(root string, m map[string]any) (icons, escapes bool) {
+func hugoThemeText(root string, m map[string]any, themes []hugoTheme, version func(module string) string) (icons, escapes bool) {
 	partial := func(dir, name string) bool {
 		return exists(filepath.Join(dir, "layouts", "_partials", "function", name)) ||
 			exists(filepath.Join(dir, "layouts", "partials", "function", name))
@@ -150,8 +147,7 @@ func hugoThemeText(root string, m map[string]any) (icons, escapes bool) {
 	if partial(root, "escape.html") {
 		escapes, escapesKnown = true, true
 	}
-	var gomod []byte
-	for _, t := range hugoThemes(root, m) {
+	for _, t := range themes {
 		if iconsKnown && escapesKnown {
 			break
 		}
@@ -174,10 +170,7 @@ func hugoThemeText(root string, m map[string]any) (icons, escapes bool) {
 		if iconsKnown {
 			continue
 		}
-		if gomod == nil {
-			gomod, _ = readSmall(filepath.Join(root, "go.mod"))
-		}
-		if v := requiredVersion(gomod, t.path); until == "" || v != "" && semverLess(v, until) {
+		if v := version(t.path); until == "" || v != "" && semverLess(v, until) {
 			icons, iconsKnown = true, true
 		}
 	}

@@ -463,7 +463,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		// "{"); Jekyll's must open the file.
 		src, blank = trimBlankStart(src)
 	}
-	front, body, bodyLine, start, format, ferr := splitFront(src)
+	var front, body []byte
+	var bodyLine, start int
+	var format frontFormat
+	var ferr *FileError
 	opens := startsFront(src)
 	if len(src) > 0 && src[0] == '{' && !def.braceJSON() {
 		// Text that opens with a Liquid tag or output ("{% if … %}",
@@ -471,6 +474,8 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		// read as a file without any.
 		front, body, bodyLine, ferr = splitFrontMatter(src)
 		start, format, opens = frontStart, formatTOML, false
+	} else {
+		front, body, bodyLine, start, format, ferr = splitFront(src)
 	}
 	bodyLine, start = bodyLine+blank, start+blank
 	noFront := false // the file has no front matter: its examples are in def.usualFormat

@@ -352,7 +352,8 @@ func readHugoConfig(root, file string) siteConfig {
 	c.vars = hugoParamVars(c.vars, "params.", params, 0)
 	c.hugoHidden = readHugoHidden(params)
 	c.cascade = m["cascade"]
-	for _, t := range hugoThemes(root, m) {
+	themes := hugoThemes(root, m) // found once, for PaperMod's keys and the themes' Markdown below
+	for _, t := range themes {
 		if strings.Contains(t.name, "papermod") { // PaperMod, hugo-PaperMod, on disk or a module
 			c.hugoHidden += hugoHidden(paperModHome) // its home list reads hiddenInHomeList
 			break
@@ -421,8 +422,9 @@ func readHugoConfig(root, file string) siteConfig {
 	}
 	c.followMounts(mounts, over, defaultLang, codes)
 	c.markup = hugoMarkup(m)
-	c.markup.Alerts, c.markup.AlertTheme = hugoAlertHook(root, m)
-	c.markup.ThemeIcons, c.markup.ThemeEscapes = hugoThemeText(root, m)
+	version := moduleVersions(root)
+	c.markup.Alerts, c.markup.AlertTheme = hugoAlertHook(root, themes, version)
+	c.markup.ThemeIcons, c.markup.ThemeEscapes = hugoThemeText(root, m, themes, version)
 	c.blockAttributes = isTrue(section(section(section(section(m, "markup"), "goldmark"), "parser"), "attribute")["block"])
 	c.nameDates, c.nameFirst = hugoNameDates(section(m, "frontmatter"))
 	return c
