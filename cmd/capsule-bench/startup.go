@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"sort"
 	"strings"
@@ -127,6 +128,7 @@ func runStartupChild(args []string) {
 	mode := fs.String("mode", "capsule", "capsule or floor")
 	dir := fs.String("posts", "", "posts folder")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file`")
+	traceFile := fs.String("trace", "", "write an execution trace of the run to `file`")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to `file`")
 	heapProfile := fs.String("heapprofile", "", "write a profile of what is live after the run to `file`")
 	memClasses := fs.Bool("memclasses", false, "print to standard error where the runtime's memory is after the run, and the process's status")
@@ -141,6 +143,14 @@ func runStartupChild(args []string) {
 		}
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		trace.Start(f)
+		defer trace.Stop()
 	}
 	if *memProfile != "" {
 		defer func() {
