@@ -95,3 +95,33 @@ func TestKramdownHTMLCodeSpanTagNestsNothing(t *testing.T) {
 		}
 	}
 }
+
+// A heading written in HTML, closed on its line, then on the next line a
+// list left open across a blank line (a Jekyll page's <h2>AI</h2> over
+// <ul> with its items on indented lines, a Liquid loop's tags between
+// them dropped). kramdown reads the heading, then the list to its </ul>;
+// the indented item after the blank line is an item, not code showing
+// its tags, on both protocols.
+func TestKramdownHTMLAfterClosedHeading(t *testing.T) {
+	for name, body := range map[string]string{
+		"blank line": "<h2>Notes</h2>\n<ul>\n    <li>one</li>\n\n    <li>two</li>\n</ul>\n\nAfter.\n",
+		"Liquid loop": "<h2>Notes</h2>\n<ul>\n{% for x in site.posts %}\n    <li>one {{ x.title }}</li>\n{% endfor %}\n" +
+			"    <li>two</li>\n</ul>\n\nAfter.\n",
+	} {
+		d := servetest.Start(t, func(c *config.Config) {
+			c.Posts = testfs.Write(t, map[string]string{
+				"_config.yml":               "title: Blog\n",
+				"_posts/2025-10-09-list.md": "---\ntitle: List\n---\n\nIntro.\n\n" + body,
+			})
+		})
+		_, _, page := servetest.GeminiGet(t, d, "/posts/list.gmi")
+		if !strings.Contains(page, "\n## Notes\n") || !strings.Contains(page, "* two\n\nAfter.\n") ||
+			strings.Contains(page, "<li>") || strings.Contains(page, "```") {
+			t.Errorf("%s: gemtext shows the list's tags or loses its items:\n%s", name, page)
+		}
+		text := strings.ReplaceAll(servetest.GopherGet(t, d, "/posts/list.txt\r\n"), "\r\n", "\n")
+		if !strings.Contains(text, "* two\n") || strings.Contains(text, "<li>") {
+			t.Errorf("%s: gopher text shows the list's tags or loses its items:\n%s", name, text)
+		}
+	}
+}

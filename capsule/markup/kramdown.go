@@ -66,8 +66,7 @@ func (kramdownHTMLParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 		return nil, parser.NoChildren
 	}
 	line, seg := reader.PeekLine()
-	name := kramdownStartTag(line)
-	if name == "" {
+	if kramdownStartTag(line) == "" && kramdownLeadTag(line) == "" {
 		return nil, parser.NoChildren
 	}
 	src := reader.Source()
@@ -84,15 +83,62 @@ func (kramdownHTMLParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 		}
 		stop = next
 	}
-	if _, closed := elementEnd(src[seg.Start:stop], name); closed || stop >= len(src) {
+	if stop >= len(src) {
 		return nil, parser.NoChildren
 	}
-	if markdownAttr(src[seg.Start:stop]) {
+	// kramdown reads the elements one after another: one that closes
+	// before the blank line (<h2>AI</h2>) leaves the next, on a line of
+	// its own (<ul>), to start where it starts. The block is kramdown's
+	// when one of them is still open at the blank line.
+	// Cost: an element closed on its own line is tokenized on that line
+	// alone, every line once; one that runs over lines is tokenized to
+	// the blank line, at most kramdownMaxSpans of them per block (past
+	// that the block is CommonMark's): at most kramdownMaxSpans+1 reads
+	// of the text up to the blank line.
+	open, name, spans := seg.Start, "", 0
+	for {
+		lineEnd := stop
+		if eol := bytes.IndexByte(src[open:stop], '\n'); eol >= 0 {
+			lineEnd = open + eol + 1
+		}
+		name = kramdownStartTag(src[open:lineEnd])
+		tag := name
+		if tag == "" {
+			if tag = kramdownLeadTag(src[open:lineEnd]); tag == "" {
+				return nil, parser.NoChildren
+			}
+		}
+		n, closed := elementEnd(src[open:lineEnd], tag)
+		if !closed {
+			if spans++; spans > kramdownMaxSpans {
+				return nil, parser.NoChildren
+			}
+			n, closed = elementEnd(src[open:stop], tag)
+		}
+		if !closed {
+			if name != "" {
+				break
+			}
+			return nil, parser.NoChildren
+		}
+		open += n
+		// What follows the end tag on its line must be blank, and the
+		// next element must start the next line.
+		eol := bytes.IndexByte(src[open:stop], '\n')
+		if eol < 0 || !util.IsBlank(src[open:open+eol+1]) {
+			return nil, parser.NoChildren
+		}
+		if open += eol + 1; open >= stop {
+			return nil, parser.NoChildren
+		}
+	}
+	if markdownAttr(src[open:stop]) {
 		// <div markdown="1">: kramdown reads what it holds as Markdown,
 		// as CommonMark does after the blank line.
 		return nil, parser.NoChildren
 	}
-	end, _ := elementEnd(src[seg.Start:], name)
+	end, _ := elementEnd(src[open:], name)
+	end += open - seg.Start
 	node := ast.NewHTMLBlock(ast.HTMLBlockType6)
 	node.SetAttribute(kramdownAttr, true)
 	node.Lines().Append(seg)
@@ -120,9 +166,42 @@ func (kramdownHTMLParser) CanInterruptParagraph() bool { return true }
 
 func (kramdownHTMLParser) CanAcceptIndentedLine() bool { return false }
 
-// kramdownStartTag is the name of the block element whose start tag line
-// starts with (after at most three spaces), "" when it starts none.
+// kramdownStartTag is the name of the block element of kramdownBlockTags
+// whose start tag line starts with (after at most three spaces), "" when
+// it starts none.
 func kramdownStartTag(line []byte) string {
+	if name := lineStartTag(line); kramdownBlockTags[name] {
+		return name
+	}
+	return ""
+}
+
+// kramdownMaxSpans is how many elements written over several lines one
+// HTML block may hold before the one left open (see Open).
+const kramdownMaxSpans = 8
+
+// kramdownLeadTags are the block elements that may come before the
+// open one in a kramdown HTML block, each closed before the blank line
+// (<h2>AI</h2> above an <ul> that runs on across blank lines), besides
+// those of kramdownBlockTags. Void elements (<hr>, <br>), which have no
+// end tag, are not among them.
+var kramdownLeadTags = map[string]bool{
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"figcaption": true, "hgroup": true, "summary": true, "pre": true,
+}
+
+// kramdownLeadTag is the name of the element of kramdownLeadTags whose
+// start tag line starts with, as kramdownStartTag.
+func kramdownLeadTag(line []byte) string {
+	if name := lineStartTag(line); kramdownLeadTags[name] {
+		return name
+	}
+	return ""
+}
+
+// lineStartTag is the lower-cased name of the start tag line starts
+// with (after at most three spaces), "" when it starts none.
+func lineStartTag(line []byte) string {
 	i := 0
 	for i < 3 && i < len(line) && line[i] == ' ' {
 		i++
@@ -137,11 +216,7 @@ func kramdownStartTag(line []byte) string {
 	if j == i+1 || j < len(line) && line[j] != '>' && line[j] != ' ' && line[j] != '\t' && line[j] != '\n' && line[j] != '\r' {
 		return ""
 	}
-	name := strings.ToLower(string(line[i+1 : j]))
-	if !kramdownBlockTags[name] {
-		return ""
-	}
-	return name
+	return strings.ToLower(string(line[i+1 : j]))
 }
 
 // markdownAttr reports whether the first start tag of src has kramdown's
