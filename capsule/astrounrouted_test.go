@@ -70,3 +70,61 @@ func TestAstroUnroutedCollectionNotServed(t *testing.T) {
 		t.Errorf("%d warnings of the collection left out, want 1: %v", n, c.Warnings)
 	}
 }
+
+// A folder of src/content the content configuration defines no
+// collection of (Tetsu-is' src/content/private beside its blog, Astro
+// 4): Astro makes it a collection of its name all the same, and no page
+// taking it, the web site publishes none of its entries; neither does
+// the capsule, on either protocol. One a page imports an entry of
+// (import { Content } from "../content/notes/n.md") is shown there, and
+// served.
+func TestAstroUndefinedFolderNotPublished(t *testing.T) {
+	files := map[string]string{
+		"astro.config.mjs":               "export default defineConfig({ site: 'https://example.org' });\n",
+		"src/content/config.ts":          "import { defineCollection, z } from 'astro:content';\nconst blog = defineCollection({ type: 'content', schema: z.object({ title: z.string() }) });\nexport const collections = { blog };\n",
+		"src/content/blog/a.md":          "---\ntitle: Published\npubDate: 2024-09-01\n---\nBLOGTEXT the published post.\n",
+		"src/content/private/p.md":       "---\ntitle: Kept back\npubDate: 2024-09-02\n---\nPRIVATETEXT a post kept off the site.\n",
+		"src/content/notes/n.md":         "---\ntitle: Note\npubDate: 2024-09-03\n---\nNOTESTEXT shown on the about page.\n",
+		"src/pages/blog/[...slug].astro": "---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  const posts = await getCollection('blog');\n  return posts.map((post) => ({ params: { slug: post.slug }, props: post }));\n}\nconst post = Astro.props;\nconst { Content } = await post.render();\n---\n<Content />\n",
+		"src/pages/about.astro":          "---\nimport { Content } from '../content/notes/n.md';\n---\n<Content />\n",
+	}
+	dir := testfs.Write(t, files)
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	crawl := servetest.Crawl(t, d, 200)
+	found := map[string]bool{}
+	for p, b := range crawl {
+		for _, s := range []string{"BLOGTEXT", "NOTESTEXT"} {
+			if strings.Contains(b, s) {
+				found[s] = true
+			}
+		}
+		if strings.Contains(b, "PRIVATETEXT") || strings.Contains(b, "Kept back") {
+			t.Errorf("%s serves the unpublished folder's entry:\n%s", p, b)
+		}
+	}
+	if !found["BLOGTEXT"] || !found["NOTESTEXT"] {
+		t.Errorf("the published entries are not all served (%v); pages: %v", found, keysOf(crawl))
+	}
+	if st, meta, _ := servetest.GeminiGet(t, d, "/posts/p.gmi"); st == 20 || st == 30 || st == 31 {
+		t.Errorf("/posts/p.gmi answers %d %s", st, meta)
+	}
+	if text := servetest.GopherGet(t, d, "/posts/p.txt\r\n"); strings.Contains(text, "PRIVATETEXT") {
+		t.Errorf("gopher serves the unpublished entry:\n%s", text)
+	}
+	c, err := content.Load(dir, content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, w := range c.Warnings {
+		if w.Kind == "Astro collection not published" {
+			n++
+			if !strings.Contains(w.Msg, `"private"`) {
+				t.Errorf("warning %q, want the folder's collection named", w.Msg)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d warnings of a collection left out, want 1: %v", n, c.Warnings)
+	}
+}

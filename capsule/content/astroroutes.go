@@ -485,6 +485,16 @@ func astroParamsObject(src []byte) map[string]string {
 // or, with no loader, src/content/<name> (Astro's legacy collections,
 // and every folder there when there is no configuration).
 func astroCollectionFolders(dir string) map[string]string {
+	folders, _ := astroCollectionFoldersAll(dir)
+	return folders
+}
+
+// astroCollectionFoldersAll is astroCollectionFolders, and whether
+// every collection the configuration exports was read so (none written
+// in a way capsule does not follow: a variable it does not find, a
+// folder outside the site): only then are the folders of src/content
+// it names none of known to be no collection's.
+func astroCollectionFoldersAll(dir string) (map[string]string, bool) {
 	var cfg []byte
 	for _, name := range astroContentConfigs {
 		if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
@@ -500,7 +510,7 @@ func astroCollectionFolders(dir string) map[string]string {
 				out[e.Name()] = "src/content/" + e.Name()
 			}
 		}
-		return out
+		return out, true
 	}
 	defs := astroDefine.FindAllSubmatchIndex(cfg, -1)
 	byVar := make(map[string]string)
@@ -521,11 +531,15 @@ func astroCollectionFolders(dir string) map[string]string {
 	}
 	exp := astroCollections.FindSubmatch(cfg)
 	if exp == nil {
-		return nil
+		return nil, false
 	}
+	all := true
 	for _, entry := range strings.Split(string(exp[1]), ",") {
 		m := astroExportEntry.FindStringSubmatch(entry)
 		if m == nil {
+			if strings.TrimSpace(entry) != "" { // not the comma after the last
+				all = false
+			}
 			continue
 		}
 		name := m[1] + m[2]
@@ -536,13 +550,16 @@ func astroCollectionFolders(dir string) map[string]string {
 		folder, ok := byVar[v]
 		switch {
 		case !ok:
+			all = false
 		case folder == "":
 			out[name] = "src/content/" + name
 		case folder != "." && !strings.HasPrefix(folder, "..") && !path.IsAbs(folder):
 			out[name] = folder
+		default:
+			all = false
 		}
 	}
-	return out
+	return out, all
 }
 
 // astroSiteBase is the base an Astro site's pages are built under, its

@@ -3,6 +3,8 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"maps"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -46,6 +48,9 @@ var (
 	// astroEntryCall is a getEntry or getEntries call of a literal
 	// collection name.
 	astroEntryCall = regexp.MustCompile(`\bgetEntr(?:y|ies)\s*\(\s*["'` + "`" + `]([^"'` + "`" + `\n$]+)["'` + "`" + `]`)
+	// astroContentImport is an import of a file of src/content/<name>/
+	// (an entry's Markdown, rendered by the page that imports it): name.
+	astroContentImport = regexp.MustCompile(`\bfrom\s*["'][^"'\n]*\bcontent/([^/"'\n]+)/[^"'\n]*["']`)
 	// astroGlobCall is a page's reading of files other than through a
 	// collection.
 	astroGlobCall = regexp.MustCompile(`\bAstro\.glob\s*\(|\bimport\.meta\.glob(?:Eager)?\s*\(`)
@@ -90,6 +95,11 @@ func astroUnrouted(dir, content string, cfg []byte, folders map[string]string) m
 			taken[string(m[1])] = true
 		}
 		for _, m := range astroEntryCall.FindAllSubmatch(src, -1) {
+			taken[string(m[1])] = true
+		}
+		for _, m := range astroContentImport.FindAllSubmatch(src, -1) {
+			// An entry imported whole (import { Content } from
+			// "../content/notes/a.md"): shown on that page.
 			taken[string(m[1])] = true
 		}
 		return true
@@ -191,6 +201,49 @@ func astroUnrouted(dir, content string, cfg []byte, folders map[string]string) m
 			out = make(map[string]string)
 		}
 		out[folder] = name
+	}
+	return out
+}
+
+// astroAutoCollections is folders (astroCollectionFolders: the
+// collections the content configuration defines) with the folders of
+// src/content it defines none of, each a collection of its own name:
+// Astro makes one of each such folder (auto-generated, deprecated since
+// Astro 3, still built), which a page takes by getCollection("its
+// name") as any other, and which no page taking leaves unpublished
+// (Tetsu-is' src/content/private beside its blog). A folder that holds,
+// or is inside, a defined collection's folder is not one (a collection
+// globbed from src/content itself holds them all). folders itself when
+// it is nil (no collections read: the scan stays off) or none is added.
+func astroAutoCollections(dir string, folders map[string]string) map[string]string {
+	if folders == nil {
+		return nil
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "src", "content"))
+	var out map[string]string
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		folder := "src/content/" + name
+		_, defined := folders[name]
+		for _, f := range folders {
+			// "." is the site's root, holding every folder.
+			if f == folder || strings.HasPrefix(f, folder+"/") || strings.HasPrefix(folder, f+"/") || f == "." {
+				defined = true
+			}
+		}
+		if defined {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(folders)
+		}
+		out[name] = folder
+	}
+	if out == nil {
+		return folders
 	}
 	return out
 }

@@ -130,7 +130,11 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = base
 		}
 		f.astroRoutes, f.astroFileFormat, f.astroRouteWarns = astroRoutes(dir, f.config.contentDir, cfg)
-		f.astroUnrouted = astroUnrouted(dir, f.config.contentDir, cfg, astroCollectionFolders(dir))
+		folders, all := astroCollectionFoldersAll(dir)
+		if all {
+			folders = astroAutoCollections(dir, folders)
+		}
+		f.astroUnrouted = astroUnrouted(dir, f.config.contentDir, cfg, folders)
 		if pages := filepath.Join("src", "pages"); f.config.contentDir != pages {
 			f.astroPages = filepath.Join(dir, pages)
 			f.astroBase, f.astroBaseKnown = astroSiteBase(dir, cfg)
