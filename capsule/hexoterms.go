@@ -3,6 +3,7 @@ package capsule
 import (
 	"net/url"
 	"slices"
+	"strings"
 
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
@@ -34,6 +35,35 @@ func hexoTermPages(c *content.Content, b *blog) []content.HexoTermPage {
 // (blogTermPages); nil for another site.
 func jekyllArchivePages(c *content.Content, b *blog) []content.HexoTermPage {
 	return blogTermPages(b, c.JekyllArchivePages(b.list(), b.dir))
+}
+
+// eleventyTagPages are the pages an Eleventy site's templates of tag
+// pages (content.TagTemplate) make of b's tags, at the addresses their
+// permalinks give them: a template's pages are b's when its addresses
+// are under b's folder and no other blog's (the template of a
+// language's, /ja/tags/{{ tag }}/, the default language's at the top,
+// /tags/ or /en/tags/); nil for another site. At most as many as b's
+// tags for each template.
+func eleventyTagPages(c *content.Content, b *blog, blogs []*blog) []content.HexoTermPage {
+	var out []content.HexoTermPage
+	for _, t := range c.TagTemplates() {
+		static, dir := t.Static(), ""
+		for _, o := range blogs {
+			if o.dir != "" && strings.HasPrefix(static, o.dir+"/") && len(o.dir) > len(dir) {
+				dir = o.dir
+			}
+		}
+		if dir != b.dir {
+			continue
+		}
+		address := t.Addresses()
+		for _, g := range b.tags {
+			if addr, ok := address(g.Name); ok {
+				out = append(out, content.HexoTermPage{Path: addr, Tag: g.Name})
+			}
+		}
+	}
+	return blogTermPages(b, out)
 }
 
 // generatorArchives are the addresses of the lists of a year's (a
@@ -77,7 +107,7 @@ func blogTermPages(b *blog, pages []content.HexoTermPage) []content.HexoTermPage
 // it. As many as b's posts have tags and categories.
 func (st *Store) serveGeneratorTerms(c *content.Content, b *blog, blogs []*blog) {
 	redirects := make(map[string]*gemini.Response)
-	for _, pages := range [][]content.HexoTermPage{hexoTermPages(c, b), jekyllArchivePages(c, b)} {
+	for _, pages := range [][]content.HexoTermPage{hexoTermPages(c, b), jekyllArchivePages(c, b), eleventyTagPages(c, b, blogs)} {
 		for _, tp := range pages {
 			st.serveTermAddress(b, tp.Path, tp.Tag, redirects)
 		}

@@ -888,6 +888,9 @@ func (l *postLinks) setTags(blogs []*blog) {
 	l.zolaTags = nil
 	l.hexoTerms, l.hexoMarks = nil, nil
 	l.archives, l.archiveMarks = nil, l.c.JekyllArchiveMarks()
+	if ts := l.c.TagTemplates(); len(ts) > 0 {
+		l.archiveMarks = eleventyTagMarks(ts)
+	}
 	if l.c.ZolaTerms() {
 		l.zolaTags = make(map[string]map[string]string, len(blogs))
 	}
@@ -980,7 +983,7 @@ func (l *postLinks) setTags(blogs []*blog) {
 				l.hexoMarks = append(l.hexoMarks, path.Base(d))
 			}
 		}
-		if pages := jekyllArchivePages(l.c, b); len(pages) > 0 {
+		if pages := slices.Concat(jekyllArchivePages(l.c, b), eleventyTagPages(l.c, b, blogs)); len(pages) > 0 {
 			// Each page's address, then the other forms of each: a
 			// form never takes another page's address. A
 			// jekyll-polyglot site's languages each have theirs,
@@ -1010,6 +1013,26 @@ func (l *postLinks) setTags(blogs []*blog) {
 		}
 	}
 	l.hugoListLeads(blogs)
+}
+
+// eleventyTagMarks are what every address of an Eleventy site's tag
+// pages has, and a relative link to one too (the last folder of
+// content.TagTemplate.Static: "tags/" of /ja/tags/), for a link's quick
+// check, as JekyllArchiveMarks are; nil when one has none to check by
+// (/{{ tag }}/).
+func eleventyTagMarks(ts []content.TagTemplate) []string {
+	var marks []string
+	for _, t := range ts {
+		mark := strings.TrimLeft(t.Static(), "/")
+		if i := strings.LastIndex(strings.TrimSuffix(mark, "/"), "/"); i >= 0 {
+			mark = mark[i+1:]
+		}
+		if mark == "" || !isASCII(mark) {
+			return nil
+		}
+		marks = append(marks, mark)
+	}
+	return marks
 }
 
 // topFolder is the first folder of p's file in its language's content

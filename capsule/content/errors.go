@@ -31,6 +31,9 @@ type FileError struct {
 	// list (eleventyListTemplate), the list it makes: see ListTemplate.
 	// Such a file is no post and never saved in a build cache.
 	list *ListTemplate
+	// tags is, on the warning that leaves out an Eleventy template of
+	// tag pages, the template: see TagTemplate. Never saved either.
+	tags *TagTemplate
 }
 
 // Words is a problem as a message of capsule/messages says it: Key is

@@ -100,6 +100,8 @@ type Content struct {
 	zolaLists    []ZolaList // see ZolaLists
 	// listTemplates: see ListTemplates.
 	listTemplates []ListTemplate
+	// tagTemplates: see TagTemplates.
+	tagTemplates []TagTemplate
 	// defaultLangHome: see DefaultLanguageHome.
 	defaultLangHome    string
 	hugoPager          Pager             // see HugoPager
@@ -865,6 +867,15 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 		c.Warnings = append(c.Warnings, &FileError{File: dir, Msg: msg, Kind: "nothing to serve"})
 	}
 	c.clipSiteTexts(f.siteFile(dir))
+	for _, w := range c.Warnings {
+		if w.tags != nil {
+			c.tagTemplates = append(c.tagTemplates, *w.tags)
+		}
+	}
+	if len(c.tagTemplates) > 0 {
+		slices.SortFunc(c.tagTemplates, func(a, b TagTemplate) int { return strings.Compare(a.File, b.File) })
+		c.Warnings = append(c.Warnings, eleventyTagWarnings(c.tagTemplates, c.Posts)...)
+	}
 	SortFileErrors(c.Warnings)
 	for _, w := range c.Warnings {
 		if w.list != nil {

@@ -595,6 +595,18 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			return nil, nil, append(warns, &FileError{File: file, Line: 1, Kind: "template language not run",
 				Msg: "a page written in " + lang + ", a template language capsule does not run (it reads Markdown, HTML, Nunjucks and Liquid): not served"}), nil
 		}
+		if def.eleventy != "" {
+			// A page of each tag (eleventytags.go): capsule's own tag
+			// pages answer its addresses.
+			if t, why := eleventyTagTemplate(file, def, m, lines, src); t != nil {
+				return nil, nil, append(warns, &FileError{File: file, Line: t.Line, Kind: "tag pages template",
+					Msg:  fmt.Sprintf("a template of a page per tag (its pagination of the collections): capsule's page of each tag answers at the address its permalink gives it (%q); its own text is not served", clip(t.Permalink)),
+					tags: t}), nil
+			} else if why != "" {
+				return nil, nil, append(warns, &FileError{File: file, Line: max(lines["pagination"], 1), Kind: "template page",
+					Msg: "a template of a page per tag (its pagination of the collections), but " + why + ": not served; each tag's page is capsule's own, at capsule's address alone"}), nil
+			}
+		}
 		if w := jsTemplatePage(file, m, lines); w != nil {
 			return nil, nil, append(warns, w), nil
 		}

@@ -32,7 +32,7 @@ func Same(a, b *Content) bool {
 		(a.Location == nil) != (b.Location == nil) || a.Location != nil && a.Location.String() != b.Location.String() ||
 		!SameTime(a.NextChange, b.NextChange) || !slices.Equal(a.Languages, b.Languages) ||
 		!slices.Equal(a.Withheld, b.Withheld) || !a.astroSrc.same(b.astroSrc) || !slices.Equal(a.zolaLists, b.zolaLists) ||
-		!slices.Equal(a.listTemplates, b.listTemplates) {
+		!slices.Equal(a.listTemplates, b.listTemplates) || !slices.Equal(a.tagTemplates, b.tagTemplates) {
 		return false
 	}
 	for _, l := range [...][2][]*Post{{a.Posts, b.Posts}, {a.Pages, b.Pages}, {a.Drafts, b.Drafts}, {a.Scheduled, b.Scheduled},
