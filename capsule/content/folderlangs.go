@@ -218,8 +218,9 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 }
 
 // languageHomes makes the index.md at the top of a language's folder
-// (Eleventy's src/ja/index.md, Jekyll's ja/index.md) that language's home
-// page text, as the one at the top of the site is the site's
+// (Eleventy's src/ja/index.md, Jekyll's ja/index.md; Eleventy's
+// index.njk or index.liquid there, or a page there whose permalink is
+// the language's home, /ja/) that language's home page text, as the one at the top of the site is the site's
 // (isHomeIndex): the generator writes it at /ja/, where capsule lists the
 // language's posts, and served as a page it took that address over, the
 // list then reached from nowhere. Its addresses there (a permalink: /ja/)
@@ -233,11 +234,24 @@ func languageHomes(posts []*Post, langs []Language, title string) {
 		}
 	}
 	for _, p := range posts {
-		if !p.Page || p.Home || p.Draft || !isHomeIndex(path.Base(filepath.ToSlash(p.File))) || has[p.langCode] {
+		if !p.Page || p.Home || p.Draft || has[p.langCode] {
 			continue
 		}
 		i := slices.IndexFunc(langs, func(l Language) bool { return l.Code == p.langCode })
 		if i < 0 || !strings.EqualFold(p.Dir, strings.TrimPrefix(langs[i].Dir, "/")) && !(langs[i].Dir == "" && strings.EqualFold(p.Dir, langs[i].Code)) {
+			continue
+		}
+		home := func(a string) bool {
+			return strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(a, "index.html"), "/"), langs[i].Dir)
+		}
+		// Its index.md; or Eleventy's index.njk (index.liquid), which
+		// Eleventy writes at the folder's address as it does an
+		// index.md; or another page whose permalink is the language's
+		// home (src/ja/welcome.njk at /ja/).
+		name := path.Base(filepath.ToSlash(p.File))
+		stem, ext, _ := strings.Cut(name, ".")
+		if !isHomeIndex(name) && !(p.NoMarkdown && strings.EqualFold(stem, "index") && slices.Contains(eleventyTextTemplates, "."+strings.ToLower(ext))) &&
+			!(langs[i].Dir != "" && (slices.ContainsFunc(p.Addresses, home) || slices.ContainsFunc(p.Aliases, home))) {
 			continue
 		}
 		has[p.langCode] = true
@@ -246,9 +260,6 @@ func languageHomes(posts []*Post, langs []Language, title string) {
 			// Its address is the language's home (/ja/), capsule's own.
 			// The default language's (/en/ of src/en/index.md) is no
 			// page of capsule's: it stays, a redirect to the text.
-			home := func(a string) bool {
-				return strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(a, "index.html"), "/"), langs[i].Dir)
-			}
 			// Copies: the lists may be a kept decoding's too.
 			p.Addresses = slices.DeleteFunc(slices.Clone(p.Addresses), home)
 			p.Aliases = slices.DeleteFunc(slices.Clone(p.Aliases), home)
