@@ -240,3 +240,81 @@ func jsSkipLiteral(src []byte, i, limit int) int {
 	}
 	return i
 }
+
+// astroCalledCollection is the collection of the entries a route file
+// (at file, of text src) gets from a local module's function its
+// getStaticPaths calls, when the module's other functions get others
+// (homironi/homimemo's articles/[id]/index.astro: const articles =
+// await getAllArticles(), its src/lib/collection.ts's getAllArticles
+// returning getCollection("articles"), beside getAllTags's "tags"). It
+// is read when, between getStaticPaths and the end of the route's front
+// matter, the functions called that are imported by name from local
+// modules (as astroHelperRoute finds them, at most astroMaxModules) get,
+// in their bodies, one collection in all, by a literal name, and test
+// no entry's id (no startsWith: which entries they take would not be
+// read); ok is false otherwise.
+func astroCalledCollection(dir, file string, src []byte, aliases []astroAlias) (collection string, ok bool) {
+	at := bytes.Index(src, []byte("getStaticPaths"))
+	if at < 0 {
+		return "", false
+	}
+	paths := src[at:]
+	if end := bytes.Index(paths, []byte("\n---")); end >= 0 {
+		paths = paths[:end]
+	}
+	looked := 0
+	for _, m := range astroImportNames.FindAllSubmatch(src, astroMaxImports) {
+		for _, n := range strings.Split(string(m[1]), ",") {
+			f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(n), "type "))
+			local, exported := "", ""
+			switch {
+			case len(f) == 1:
+				local, exported = f[0], f[0]
+			case len(f) == 3 && f[1] == "as":
+				local, exported = f[2], f[0]
+			default:
+				continue
+			}
+			if !regexp.MustCompile(`\b` + regexp.QuoteMeta(local) + `\s*\(`).Match(paths) {
+				continue // not called there
+			}
+			target, found := astroModulePath(dir, file, string(m[2]), aliases)
+			if !found {
+				continue
+			}
+			if looked++; looked > astroMaxModules {
+				return "", false
+			}
+			var mod []byte
+			for _, ext := range []string{".ts", ".js", ".mjs", "", "/index.ts", "/index.js"} {
+				if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(path.Clean(target)+ext))); err == nil {
+					mod = b
+					break
+				}
+			}
+			if mod == nil {
+				continue
+			}
+			_, body, found := jsExportedFunction(mod, exported)
+			if !found {
+				continue
+			}
+			calls := astroCollCall.FindAllSubmatch(body, 2)
+			if len(calls) == 0 {
+				continue
+			}
+			if len(calls) != 1 || calls[0][1] == nil || len(astroAnyColl.FindAllIndex(body, 2)) != 1 {
+				return "", false
+			}
+			if prefix, _, plain := astroIDPrefixIn(body); !plain || prefix != "" {
+				return "", false
+			}
+			if c := string(calls[0][1]); collection != "" && c != collection {
+				return "", false
+			} else {
+				collection = c
+			}
+		}
+	}
+	return collection, collection != ""
+}

@@ -20,6 +20,9 @@ import (
 //     the id without its language and its file's name when that is an
 //     index (alpha/index.ja and alpha.ja are alpha), as kenfdev-blog's
 //     getSlugFromId does;
+//   - id or slug destructured by the one callback of the file that maps
+//     the entries (posts.map(async ({ id, data }) => …)), when no
+//     constant binds it;
 //   - a constant of the route file bound to one of these
 //     (const slug = entry.slug.split("/").pop()!), or an element of an
 //     array destructured from one (const [lang, ...rest] =
@@ -294,11 +297,31 @@ func (r astroParamReader) binding(name string) (string, bool) {
 			}
 		}
 	}
+	if len(found) == 0 && (name == "id" || name == "slug") {
+		// The entry's own, destructured by the callback that maps the
+		// entries (entries.map(async ({ id, data }) => …), homimemo's):
+		// one such callback in the file.
+		var maps int
+		for _, m := range astroMapDestructure.FindAllSubmatch(r.src, 4) {
+			for _, el := range strings.Split(string(m[1]), ",") {
+				if strings.TrimSpace(el) == name {
+					maps++
+				}
+			}
+		}
+		if maps == 1 {
+			found = append(found, "entry."+name)
+		}
+	}
 	if len(found) != 1 {
 		return "", false
 	}
 	return unwrapParens(found[0]), true
 }
+
+// astroMapDestructure is a .map callback destructuring its argument,
+// .map(async ({ id, data }) =>: its names.
+var astroMapDestructure = regexp.MustCompile(`\.map\(\s*(?:async\s*)?\(\s*\{([\w$\s,]{1,200})\}\s*\)\s*=>`)
 
 // astroDestructure is `const [a, ...b] = expr`: its names, its value.
 var astroDestructure = regexp.MustCompile(`\b(?:const|let|var)\s*\[([\w$\s,.]{1,200})\]\s*=\s*([^;\n]+)`)

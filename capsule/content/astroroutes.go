@@ -168,8 +168,10 @@ func astroRoutes(dir, content string, cfg []byte) (routes map[string][]astroRout
 		if len(names) == 0 {
 			if h, ok := astroHelperRoute(dir, p, src, aliases); ok {
 				names, helper = []string{h.collection}, h.body
-			} else {
-				names = astroImportedCollections(dir, p, src, aliases)
+			} else if names = astroImportedCollections(dir, p, src, aliases); len(names) > 1 {
+				if c, ok := astroCalledCollection(dir, p, src, aliases); ok {
+					names = []string{c} // the one of the functions getStaticPaths calls
+				}
 			}
 		}
 		if len(names) != 1 {
@@ -613,6 +615,24 @@ func (f folder) astroAddress(p *Post, addr string) (routed string, more []string
 	if !found || id == "" || id == "index" {
 		return "", nil, nil
 	}
+	ids := []string{id}
+	if g, entry, ok := f.astroGenIDIn(section, p.File, p.Dir); ok {
+		if gen, known := g.id(entry, p.hexoVals); !known {
+			warn = &FileError{File: p.File, Line: 1, Kind: "Astro id unknown", Msg: fmt.Sprintf(
+				"its id on the web site, which the generateId of %s makes of its front matter's %s, is not known: it has none; it keeps the address of its file's name", g.config, g.key)}
+		} else if gen = strings.Trim(gen, "/"); gen != "" && gen != id {
+			ids = []string{gen, id} // the file name's address redirecting too: capsule served it there before
+		}
+	}
+	for _, id := range ids {
+		routed, more, warn = f.astroRouted(p, id, routes, routed, more, warn)
+	}
+	return routed, more, warn
+}
+
+// astroRouted adds to routed and more the addresses routes give the
+// entry p of id.
+func (f folder) astroRouted(p *Post, id string, routes []astroRoute, routed string, more []string, warn *FileError) (string, []string, *FileError) {
 	for _, r := range routes {
 		if r.prefix != "" && strings.HasPrefix(id, r.prefix) == r.notPrefix {
 			continue // an entry the route does not take

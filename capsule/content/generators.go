@@ -53,6 +53,9 @@ type folder struct {
 	astroRoutes     map[string][]astroRoute
 	astroFileFormat bool
 	astroRouteWarns []*FileError // the routes of its posts not followed
+	// astroIDs are the ids a collection's generateId gives its
+	// entries, by section, where it is read (astroids.go).
+	astroIDs map[string]astroGenID
 	// astroMDX is set for an Astro site that builds MDX: its .mdx
 	// entries and pages are read (mdx.go).
 	astroMDX bool

@@ -130,6 +130,9 @@ func findJSSite(dir, forced string) (f folder, ok bool) {
 			f.config.contentDir = base
 		}
 		f.astroRoutes, f.astroFileFormat, f.astroRouteWarns = astroRoutes(dir, f.config.contentDir, cfg)
+		var idWarns []*FileError
+		f.astroIDs, idWarns = astroGeneratedIDs(dir, f.config.contentDir, f.astroRoutes)
+		f.astroRouteWarns = append(f.astroRouteWarns, idWarns...)
 		folders, all := astroCollectionFoldersAll(dir)
 		if all {
 			folders = astroAutoCollections(dir, folders)
@@ -1449,6 +1452,9 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	m.def.jsSite = true
 	if f.gen != genEleventy {
 		m.def.undatedPage = m.nested // an Astro collection's undated entry is a page (mainSections)
+		if g, _, ok := f.astroGenIDOf(m.src.path, m.def.dir); ok {
+			m.def.hexoKeys = "," + g.key + "," // the front matter key its id is (astroids.go), kept in Post.hexoVals
+		}
 		return
 	}
 	stem := strings.TrimSuffix(filepath.Base(m.src.path), filepath.Ext(m.src.path))

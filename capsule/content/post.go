@@ -207,7 +207,8 @@ type Post struct {
 	// section sorted by weight lists only such pages (sortSection).
 	weighted bool
 	// hexoVals are the values of the front matter keys a Hexo site's
-	// permalink names (abbrlink), each key then its value.
+	// permalink names (abbrlink), or an Astro collection's generateId
+	// reads (astroids.go), each key then its value.
 	hexoVals []string
 }
 
@@ -1101,7 +1102,7 @@ type postDefaults struct {
 	undatedPage bool   // a Hugo page: a page when front matter has no date
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	hexo        bool   // a Hexo site's: front matter may come without its opening "---" (splitHexoBare)
-	hexoKeys    string // the front matter keys its permalink names, each between commas (hexoPermalinkKeys)
+	hexoKeys    string // the front matter keys its permalink names, each between commas (hexoPermalinkKeys), or its Astro collection's generateId reads
 	hexoHide    hexoHide
 	// hugoHidden is a Hugo site's theme's defaults of NotHome,
 	// NotSearch and NotFeed (readHugoHidden).
