@@ -1317,6 +1317,7 @@ func decodeMarkdownFile(m *mdFile, loc *time.Location, lang string) parseResult 
 		// so never plain (ReadBody could not give it back).
 		var notes mdxNotes
 		p.Body, notes = mdxBody(p.Body, p.BodyLine)
+		p.Lines = notes.lines
 		warns = append(warns, mdxWarnings(p.File, notes)...)
 	}
 	if p != nil {

@@ -30,18 +30,26 @@ import (
 //   - fenced and inline code, and lowercase HTML tags (which capsule
 //     lowers as it does all HTML), are left as they are.
 //
-// Bounds: a tag or an expression is read for at most mdxMaxSpan bytes
-// (past it, it is left as text); components are nested at most
+// A tag or an expression written over several lines is read as if on
+// one (<Image\n  src={pic}\n  alt="…"\n/>, <Callout type="warn"\n
+// title="x">text</Callout>): its text or stand-in where its "<" is, the
+// text after its end run on after it, its line breaks left out (their
+// file's lines kept in Post.Lines, for the lines of warnings).
+//
+// Bounds: a tag or an expression is read for at most mdxMaxSpan bytes,
+// a tag over at most mdxMaxTagLines line breaks (past them, it is left
+// as text); components are nested at most
 // mdxMaxDepth deep (deeper ones are dropped, their text kept); the
 // warning names at most mdxMaxNames components; after mdxMaxUnended
 // tags or expressions with no end, each a scan of up to mdxMaxSpan
 // bytes, the rest of the body's "<" and "{" are text, unscanned (a
 // megabyte of "{" is not a megabyte of scans).
 const (
-	mdxMaxSpan    = 4096
-	mdxMaxDepth   = 64
-	mdxMaxNames   = 8
-	mdxMaxUnended = 64
+	mdxMaxSpan     = 4096
+	mdxMaxTagLines = 32
+	mdxMaxDepth    = 64
+	mdxMaxNames    = 8
+	mdxMaxUnended  = 64
 )
 
 var (
@@ -77,6 +85,32 @@ type mdxNotes struct {
 	exprLine  int            // the line of the first
 	firstExpr string
 	unended   int // tags and expressions found with no end
+	// lines are where the body's lines and its file's part (Post.Lines):
+	// after each tag or expression written over several lines, whose
+	// line breaks are left out (collapse); counted, the bytes of the
+	// output whose lines are counted in outLines.
+	lines             []LineSync
+	counted, outLines int
+}
+
+// collapse notes that a tag or an expression over n line breaks was
+// just written to out as one line (on the one line its text or its
+// stand-in takes, as written on one line: its breaks, written, were
+// blank lines, which cut a paragraph, a list's item, a title's line
+// break in two), the text after it from the file's line next on.
+func (n *mdxNotes) collapse(out *bytes.Buffer, breaks, next int) {
+	if breaks == 0 {
+		return
+	}
+	b := out.Bytes()
+	n.outLines += bytes.Count(b[n.counted:], []byte("\n"))
+	n.counted = len(b)
+	s := LineSync{Out: n.outLines + 1, Src: next}
+	if k := len(n.lines) - 1; k >= 0 && n.lines[k].Out == s.Out {
+		n.lines[k] = s // two on one line: the last says
+		return
+	}
+	n.lines = append(n.lines, s)
 }
 
 // mdxFrame is a component open in mdxBody: its name and what its closing
@@ -206,8 +240,7 @@ func mdxText(out *bytes.Buffer, seg []byte, line int, stack *[]mdxFrame, notes *
 					notes.exprLine, notes.firstExpr = lineAt(i), clip(string(seg[i:end]))
 				}
 			}
-			// Its lines kept, for the lines after it.
-			out.Write(bytes.Repeat([]byte("\n"), bytes.Count(seg[i:end], []byte("\n"))))
+			notes.collapse(out, bytes.Count(seg[i:end], []byte("\n")), lineAt(end)+1)
 			i = end
 		default:
 			out.WriteByte(c)
@@ -245,9 +278,13 @@ func mdxCodeSpanEnd(seg []byte, from, n int) int {
 
 // mdxTagEnd is the end of the tag whose name starts at from in seg
 // (just past its ">"), its attributes' strings and braces skipped; -1
-// when it has none within mdxMaxSpan bytes.
+// when it has none within mdxMaxSpan bytes and mdxMaxTagLines line
+// breaks (its "<" is then text).
 func mdxTagEnd(seg []byte, from int) int {
 	limit := min(len(seg), from+mdxMaxSpan)
+	if k := mdxNthBreak(seg[from:limit], mdxMaxTagLines+1); k >= 0 {
+		limit = from + k
+	}
 	for i := from; i < limit; i++ {
 		switch seg[i] {
 		case '"', '\'':
@@ -269,6 +306,20 @@ func mdxTagEnd(seg []byte, from int) int {
 		}
 	}
 	return -1
+}
+
+// mdxNthBreak is the index in b of its nth line break, -1 when it has
+// fewer.
+func mdxNthBreak(b []byte, n int) int {
+	at := 0
+	for ; n > 0; n-- {
+		k := bytes.IndexByte(b[at:], '\n')
+		if k < 0 {
+			return -1
+		}
+		at += k + 1
+	}
+	return at - 1
 }
 
 // mdxAttrPattern is an attribute of a component's tag: its name and a
@@ -298,9 +349,9 @@ func mdxTag(out *bytes.Buffer, seg []byte, at int, stack *[]mdxFrame, notes *mdx
 	}
 	inner := seg[from+len(name) : end-1]
 	selfClosing := bytes.HasSuffix(bytes.TrimSpace(inner), []byte("/"))
-	// Its lines kept, for the lines after it.
+	// Written on one line, as on one line it reads (mdxNotes.collapse).
 	keepLines := func() {
-		out.Write(bytes.Repeat([]byte("\n"), bytes.Count(seg[at:end], []byte("\n"))))
+		notes.collapse(out, bytes.Count(seg[at:end], []byte("\n")), lineAt(end)+1)
 	}
 	if closing {
 		s := *stack

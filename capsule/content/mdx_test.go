@@ -44,3 +44,38 @@ func TestMDXBody(t *testing.T) {
 		}
 	}
 }
+
+// A tag or an expression over several lines is read as on one line
+// (mdxNotes.collapse): the lines of the text after it are still its
+// file's (Post.Lines), as a warning of a link there names them, but
+// for the text on its last line, on its first now; a tag
+// over more than mdxMaxTagLines line breaks is text.
+func TestMDXMultiLineTagLines(t *testing.T) {
+	body := "FIRST <Badge\n  text=\"a\"\n/> SECOND\n\n{\n  props.x\n} THIRD <Callout\n  title=\"t\"\n>\nFOURTH\n</Callout>\n\nFIFTH\n"
+	src := "---\ntitle: t\n---\n" + body
+	p, errs, _ := parsePost("a.mdx", []byte(src), "a", nil, "", defaultFrontLimits)
+	if len(errs) > 0 || p == nil {
+		t.Fatal(errs)
+	}
+	var notes mdxNotes
+	p.Body, notes = mdxBody(p.Body, p.BodyLine)
+	p.Lines = notes.lines
+	lineOf := func(s string) int { return strings.Count(src[:strings.Index(src, s)], "\n") + 1 }
+	// Text on a tag's last line is on its first, as its line is read.
+	for w, at := range map[string]string{"FIRST": "FIRST", "SECOND": "FIRST", "THIRD": "{\n", "FOURTH": "FOURTH", "FIFTH": "FIFTH"} {
+		want := lineOf(at)
+		if got := p.Line(strings.Index(string(p.Body), w)); got != want {
+			t.Errorf("%s: line %d, want %d (the file's); body %q, lines %v", w, got, want, p.Body, p.Lines)
+		}
+	}
+	for _, c := range []struct {
+		breaks int
+		read   bool
+	}{{mdxMaxTagLines, true}, {mdxMaxTagLines + 1, false}} {
+		in := "<Card" + strings.Repeat("\n  a=\"b\"", c.breaks-2) + "\n  title=\"T\"\n/>\n"
+		out, _ := mdxBody([]byte(in), 1)
+		if read := !strings.Contains(string(out), "<Card"); read != c.read || read && !strings.Contains(string(out), "**T**") {
+			t.Errorf("a tag over %d line breaks: read %v, want %v: %q", c.breaks, read, c.read, out)
+		}
+	}
+}
