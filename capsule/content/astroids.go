@@ -263,7 +263,7 @@ func jsValueEnd(src []byte, limit int) int {
 
 // id is the id g gives the entry at entry (its path from its
 // collection's folder, with slashes) of front matter values vals (key,
-// value, …: Post.hexoVals); ok is false when it is not known: the key
+// value, …: Post.addressVals); ok is false when it is not known: the key
 // missing and no fallback read.
 func (g astroGenID) id(entry string, vals []string) (id string, ok bool) {
 	for i := 0; i+1 < len(vals); i += 2 {

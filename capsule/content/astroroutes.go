@@ -617,7 +617,7 @@ func (f folder) astroAddress(p *Post, addr string) (routed string, more []string
 	}
 	ids := []string{id}
 	if g, entry, ok := f.astroGenIDIn(section, p.File, p.Dir); ok {
-		if gen, known := g.id(entry, p.hexoVals); !known {
+		if gen, known := g.id(entry, p.addressVals); !known {
 			warn = &FileError{File: p.File, Line: 1, Kind: "Astro id unknown", Msg: fmt.Sprintf(
 				"its id on the web site, which the generateId of %s makes of its front matter's %s, is not known: it has none; it keeps the address of its file's name", g.config, g.key)}
 		} else if gen = strings.Trim(gen, "/"); gen != "" && gen != id {

@@ -1043,7 +1043,7 @@ func hexoSection(dir string) string {
 // front matter gives a date.
 func (f folder) hexoDefaults(m *mdFile, loc *time.Location) {
 	m.def.jsSite, m.def.hexo = true, true
-	m.def.hexoKeys = f.config.hexoKeys
+	m.def.addressKeys = f.config.hexoKeys
 	m.def.hexoHide = f.config.hexoHide
 	sec := hexoSection(m.def.dir)
 	if sec == hexoDrafts && !f.config.hexoDrafts {
@@ -1278,9 +1278,9 @@ func hexoExpand(tmpl, root, title string, p *Post, named []string, defaults map[
 		// Hexo's :hash: the SHA-1 of the title and the date's seconds.
 		"hash": fmt.Sprintf("%x", sha1.Sum([]byte(title+fmt.Sprint(d.Unix()))))[:12],
 	}
-	for i := 0; i+1 < len(p.hexoVals); i += 2 {
-		if _, builtIn := vals[p.hexoVals[i]]; !builtIn || p.hexoVals[i] == "id" {
-			vals[p.hexoVals[i]] = p.hexoVals[i+1]
+	for i := 0; i+1 < len(p.addressVals); i += 2 {
+		if _, builtIn := vals[p.addressVals[i]]; !builtIn || p.addressVals[i] == "id" {
+			vals[p.addressVals[i]] = p.addressVals[i+1]
 		}
 	}
 	for i := 0; i+1 < len(named); i += 2 {
@@ -1351,7 +1351,7 @@ var hexoBuiltIn = map[string]bool{"year": true, "month": true, "i_month": true, 
 	"title": true, "name": true, "post_title": true, "category": true, "timestamp": true, "hash": true}
 
 // maxHexoKeys bounds the front matter keys a permalink names that are
-// kept with each post (Post.hexoVals), and maxHexoVal the bytes of each
+// kept with each post (Post.addressVals), and maxHexoVal the bytes of each
 // value kept.
 const (
 	maxHexoKeys = 8
@@ -1359,7 +1359,7 @@ const (
 )
 
 // hexoPermalinkKeys are the front matter keys permalink names (:abbrlink,
-// :id), at most maxHexoKeys, each between commas: postDefaults.hexoKeys.
+// :id), at most maxHexoKeys, each between commas: postDefaults.addressKeys.
 func hexoPermalinkKeys(permalink string) string {
 	var keys []string
 	for _, m := range hexoPermalinkName.FindAllStringSubmatch(permalink, -1) {
@@ -1375,8 +1375,8 @@ func hexoPermalinkKeys(permalink string) string {
 
 var hexoPermalinkName = regexp.MustCompile(`:(\w+)`)
 
-// hexoFrontValues takes from m the values of keys (postDefaults.hexoKeys)
-// that are strings or numbers: key, value, … for Post.hexoVals. They are
+// hexoFrontValues takes from m the values of keys (postDefaults.addressKeys)
+// that are strings or numbers: key, value, … for Post.addressVals. They are
 // read, not unknown keys; those capsule reads too (lang) stay in m.
 func hexoFrontValues(m map[string]any, keys string) []string {
 	var out []string
@@ -1427,7 +1427,7 @@ func hexoUnknownAddress(p *Post, permalink, missing string) *FileError {
 }
 
 func init() {
-	// hexo-abbrlink's key, read when the permalink names it (hexoKeys),
+	// hexo-abbrlink's key, read when the permalink names it (siteConfig.hexoKeys),
 	// the plugin's own otherwise.
 	themeKeys["abbrlink"] = true
 }

@@ -1453,7 +1453,7 @@ func (f folder) jsDefaults(m *mdFile, loc *time.Location) {
 	if f.gen != genEleventy {
 		m.def.undatedPage = m.nested // an Astro collection's undated entry is a page (mainSections)
 		if g, _, ok := f.astroGenIDOf(m.src.path, m.def.dir); ok {
-			m.def.hexoKeys = "," + g.key + "," // the front matter key its id is (astroids.go), kept in Post.hexoVals
+			m.def.addressKeys = "," + g.key + "," // the front matter key its id is (astroids.go), kept in Post.addressVals
 		}
 		return
 	}

@@ -206,10 +206,10 @@ type Post struct {
 	// weighted is a front matter that gives a weight, 0 too: a Zola
 	// section sorted by weight lists only such pages (sortSection).
 	weighted bool
-	// hexoVals are the values of the front matter keys a Hexo site's
+	// addressVals are the values of the front matter keys a Hexo site's
 	// permalink names (abbrlink), or an Astro collection's generateId
 	// reads (astroids.go), each key then its value.
-	hexoVals []string
+	addressVals []string
 }
 
 // themeFlag reports whether a Hugo theme (LoveIt, DoIt, FixIt) hides
@@ -687,9 +687,9 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			m["date"] = def.modTime.In(loc)
 		}
 	}
-	var hexoVals []string
-	if def.hexoKeys != "" {
-		hexoVals = hexoFrontValues(m, def.hexoKeys)
+	var addressVals []string
+	if def.addressKeys != "" {
+		addressVals = hexoFrontValues(m, def.addressKeys)
 	}
 	var hexoCats []string
 	hexoBad := ""
@@ -764,7 +764,7 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		}
 	}
 	p.rel = p.Path()
-	p.hexoVals = hexoVals
+	p.addressVals = addressVals
 	if def.jekyll {
 		to, why := redirectTo(m["redirect_to"])
 		if why != "" {
@@ -1102,7 +1102,7 @@ type postDefaults struct {
 	undatedPage bool   // a Hugo page: a page when front matter has no date
 	bare        bool   // no front matter is fine: a Hugo content file, a Jekyll post
 	hexo        bool   // a Hexo site's: front matter may come without its opening "---" (splitHexoBare)
-	hexoKeys    string // the front matter keys its permalink names, each between commas (hexoPermalinkKeys), or its Astro collection's generateId reads
+	addressKeys string // the front matter keys its address is made of, each between commas: a Hexo permalink's (hexoPermalinkKeys), an Astro collection's generateId's (astroids.go)
 	hexoHide    hexoHide
 	// hugoHidden is a Hugo site's theme's defaults of NotHome,
 	// NotSearch and NotFeed (readHugoHidden).

@@ -90,7 +90,7 @@ func SamePostAll(a, b *Post) bool {
 		a.rel != b.rel || a.fmSlug != b.fmSlug || a.own != b.own || a.ownKey != b.ownKey || a.ownLine != b.ownLine ||
 		len(a.hugoAliases) != len(b.hugoAliases) || !slices.Equal(a.hugoOlder, b.hugoOlder) ||
 		!slices.Equal(a.categories, b.categories) || a.keyTags != b.keyTags || a.langCode != b.langCode || a.langRoot != b.langRoot || a.translationKey != b.translationKey ||
-		a.fmTranslationKey != b.fmTranslationKey || a.untitled != b.untitled || a.hidden != b.hidden || a.kana != b.kana || a.locked != b.locked || a.pagination != b.pagination || a.weight != b.weight || a.weighted != b.weighted || !slices.Equal(a.hexoVals, b.hexoVals) {
+		a.fmTranslationKey != b.fmTranslationKey || a.untitled != b.untitled || a.hidden != b.hidden || a.kana != b.kana || a.locked != b.locked || a.pagination != b.pagination || a.weight != b.weight || a.weighted != b.weighted || !slices.Equal(a.addressVals, b.addressVals) {
 		return false
 	}
 	for k, v := range a.hugoAliases {

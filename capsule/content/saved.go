@@ -398,7 +398,7 @@ func encodeDefaults(w *buildcache.Writer, def *postDefaults) {
 	w.Bool(def.undatedPage)
 	w.Bool(def.bare)
 	w.Bool(def.hexo)
-	w.String(def.hexoKeys)
+	w.String(def.addressKeys)
 	w.String(string(def.hexoHide))
 	w.String(string(def.hugoHidden))
 	w.String(def.cascade)
@@ -433,7 +433,7 @@ func decodeDefaults(d *buildcache.Decoder, z *zones) postDefaults {
 	def.undatedPage = d.Bool()
 	def.bare = d.Bool()
 	def.hexo = d.Bool()
-	def.hexoKeys = d.String()
+	def.addressKeys = d.String()
 	def.hexoHide = hexoHide(d.String())
 	def.hugoHidden = hugoHidden(d.String())
 	def.cascade = d.String()
@@ -547,7 +547,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 	encodePaginationV2(w, p.pagination)
 	w.Uvarint(uint64(int64(p.weight) - math.MinInt32)) // 0 to 2^32-1
 	w.Bool(p.weighted)
-	encodeStrings(w, p.hexoVals)
+	encodeStrings(w, p.addressVals)
 }
 
 func decodePost(d *buildcache.Decoder, z *zones) *Post {
@@ -629,7 +629,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 	p.pagination = decodePaginationV2(d)
 	p.weight = int(int64(d.Int64(math.MaxUint32)) + math.MinInt32)
 	p.weighted = d.Bool()
-	p.hexoVals = decodeStrings(d)
+	p.addressVals = decodeStrings(d)
 	return p
 }
 
