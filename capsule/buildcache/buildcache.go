@@ -37,7 +37,7 @@ const magic = "capsule build cache\n"
 
 // Format is the version of the file's layout. A file of another format is
 // ignored.
-const Format = 36
+const Format = 37
 
 // MaxSize is the largest cache file read or written, in bytes: the bound
 // on what one site's cache takes on disk and what reading it allocates.

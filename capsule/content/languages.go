@@ -231,7 +231,7 @@ func hugoSectionDirs(dir string, files []string, maxPost int64) ([]string, map[s
 // false, itself or in the cascade it hands down, which reaches the
 // section too: Hugo 0.111 builds none of them), and the template its
 // layout (else its type) names, in lower case. A cascade's table with a
-// _target is not read (it may not reach the section). A file it cannot
+// _target (target) is not read (it may not reach the section). A file it cannot
 // read or decode is published, with no template: its problem is said
 // where it is loaded.
 func hugoSectionRead(file string, maxPost int64) (published bool, layout string) {
@@ -254,7 +254,7 @@ func hugoSectionRead(file string, maxPost int64) (published bool, layout string)
 		tables = append(tables, c)
 	case []any:
 		for _, t := range c {
-			if t, ok := t.(map[string]any); ok && mapValue(t, "_target") == nil {
+			if t, ok := t.(map[string]any); ok && mapValue(t, "_target") == nil && mapValue(t, "target") == nil {
 				tables = append(tables, t)
 			}
 		}

@@ -635,7 +635,14 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	}
 	// What sections' cascades hand down, as Hugo does; a section that
 	// is a page has its text served.
-	cascades, ownDrafts, sectionWarns := readSections(dir, sections, sectionPages, maxPost, f.langRel, f.config.taxonomies)
+	// A Hugo site's cascades reach the pages of their file's language
+	// (hugoPageLang); another site has one.
+	hugoSite := l == layoutHugo && f.gen == "" && !f.zola
+	pageLang := func(string) string { return "" }
+	if hugoSite {
+		pageLang = f.hugoPageLang
+	}
+	cascades, ownDrafts, sectionWarns := readSections(dir, sections, sectionPages, maxPost, f.langRel, pageLang, f.config.taxonomies)
 	c.Warnings = append(c.Warnings, sectionWarns...)
 	if site != nil {
 		switch root := relDir(dir, site.path); {
@@ -647,28 +654,40 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.site.cascade = cascades[root]
 		}
 	}
-	if l == layoutHugo && f.gen == "" && !f.zola {
+	if hugoSite {
 		// The configuration's cascade ([cascade], [[cascade]]) reaches
-		// every page and section, as the site file's does, which wins.
-		if tables := cascadeTables(f.config.cascade); len(tables) > 0 {
+		// every page and section, as the site file's does, which wins;
+		// a language with one of its own ([languages.ja.cascade]) has
+		// that instead, as Hugo 0.111 reads it.
+		if tables := f.config.hugoCascades(); len(tables) > 0 {
 			cascades[""] = append(tables, cascades[""]...)
 		}
 	}
 	if len(cascades) > 0 {
 		for _, m := range posts {
-			m.def.cascade = cascadeOf(cascades, m.def.dir, filepath.ToSlash(relPath(dir, m.src.path)))
+			rel := filepath.ToSlash(relPath(dir, m.src.path))
+			m.def.cascade = cascadeOf(cascades, m.def.dir, path.Join(f.langRel(m.def.dir), path.Base(rel)), pageLang(rel))
 		}
 	}
 	// A draft section's pages are drafts, whatever they say, and its
-	// list is not answered (hugoDraftDirs).
-	if l == layoutHugo && f.gen == "" && !f.zola {
-		if drafts := hugoDraftDirs(sections, dir, cascades, ownDrafts, f.langRel); drafts != nil {
+	// list is not answered (hugoDraftDirs): a folder's, when its section
+	// is a draft in each of its languages.
+	if hugoSite {
+		if drafts := hugoDraftDirs(sections, dir, cascades, ownDrafts, f.langRel, f.hugoFolderLangs); drafts != nil {
 			for _, m := range posts {
-				m.def.sectionDraft = underDraft(drafts, m.def.dir)
+				m.def.sectionDraft = underDraft(drafts, pageLang(filepath.ToSlash(relPath(dir, m.src.path))), m.def.dir)
 			}
-			c.hugoSections = slices.DeleteFunc(c.hugoSections, func(rel string) bool { return underDraft(drafts, rel) })
+			allDraft := func(rel string) bool {
+				for _, lang := range f.hugoFolderLangs(rel) {
+					if underDraft(drafts, lang, rel) == "" {
+						return false
+					}
+				}
+				return true
+			}
+			c.hugoSections = slices.DeleteFunc(c.hugoSections, allDraft)
 			for rel := range c.hugoSectionLayouts {
-				if underDraft(drafts, rel) {
+				if allDraft(rel) {
 					delete(c.hugoSectionLayouts, rel)
 				}
 			}

@@ -367,6 +367,10 @@ const (
 	MaxTags = 50
 )
 
+// kindDraftOverruled is the warning of a page whose draft: false a draft
+// section overrules.
+const kindDraftOverruled = "draft: false overruled by a draft section"
+
 // langPattern is what lang may be: a language tag (ja, en-US, zh-Hant-TW).
 // It is written into the header of Gemini responses, so nothing else may
 // pass.
@@ -810,7 +814,14 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 			}
 		}
 	}
-	p.Draft = r.boolean("draft", "draft = true") || def.draft || def.sectionDraft
+	p.Draft = r.boolean("draft", "draft = true") || def.draft || def.sectionDraft != ""
+	if v, says := m["draft"]; def.sectionDraft != "" && says && !handed["draft"] && v == false {
+		// Hugo 0.111 writes no page below a draft section, whatever
+		// the page says: the author who wrote draft: false meant it
+		// published, and is told why it is not.
+		warns = append(warns, &FileError{File: file, Line: max(line("draft"), 1), Kind: kindDraftOverruled,
+			Msg: "draft: false is overruled by " + def.sectionDraft + ": Hugo publishes no page below a draft section, so this page is not served (its author reads it at /drafts/); to publish it, publish the section or move the page out of it"})
+	}
 	if key := passwordKey(m); key != "" && !def.home {
 		// FixIt (and Hexo's NexT and hexo-blog-encrypt) show such a
 		// page's text only to a reader who types its password, which
@@ -1109,8 +1120,10 @@ type postDefaults struct {
 	hugoHidden hugoHidden
 	cascade    string // what its sections' cascades hand down, as JSON (cascadeOf)
 	// sectionDraft: a Hugo page in a draft section, or below one
-	// (hugoDraftDirs): a draft, whatever its front matter says.
-	sectionDraft bool
+	// (hugoDraftDirs), is a draft, whatever its front matter says;
+	// what makes the section one, in a warning's words (draftCause);
+	// "" for none.
+	sectionDraft string
 	typographer  bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite       bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues
 	dirNoPage    string // an Eleventy folder data file that says permalink: false, "" for none

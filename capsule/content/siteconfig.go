@@ -118,8 +118,11 @@ type siteConfig struct {
 	// Hugo: what LoveIt's, DoIt's and FixIt's configuration hides by
 	// default (readHugoHidden).
 	hugoHidden hugoHidden
-	// Hugo: the configuration's cascade, as decoded (cascadeTables).
-	cascade any
+	// Hugo: the configuration's cascade, as decoded (cascadeTables),
+	// and each language's own ([languages.ja.cascade], by its code in
+	// lower case), which Hugo 0.111 reads for that language instead.
+	cascade     any
+	langCascade map[string]any
 	// Hugo: the lists of terms it writes (hugoTermLists).
 	hugoTermLists []string
 	hexoDefaults  map[string]string
@@ -352,6 +355,15 @@ func readHugoConfig(root, file string) siteConfig {
 	c.vars = hugoParamVars(c.vars, "params.", params, 0)
 	c.hugoHidden = readHugoHidden(params)
 	c.cascade = m["cascade"]
+	for code, v := range section(m, "languages") {
+		lm, _ := v.(map[string]any)
+		if lc := mapValue(lm, "cascade"); lc != nil {
+			if c.langCascade == nil {
+				c.langCascade = make(map[string]any)
+			}
+			c.langCascade[strings.ToLower(code)] = lc
+		}
+	}
 	themes := hugoThemes(root, m) // found once, for PaperMod's keys and the themes' Markdown below
 	for _, t := range themes {
 		if strings.Contains(t.name, "papermod") { // PaperMod, hugo-PaperMod, on disk or a module
