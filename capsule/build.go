@@ -185,6 +185,8 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 			return site.Messages.ExpiredMark
 		case scheduled[p]:
 			return messages.Format(site.Messages.ScheduledMark, "time", publishesAt(p.PublishTime(), c.Location))
+		case p.DraftSection != "":
+			return messages.Format(site.Messages.DraftSectionMark, "section", p.DraftSection)
 		}
 		return site.Messages.DraftMark
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"capsule/capsule/internal/servetest"
+	"capsule/capsule/messages"
 )
 
 // A Hugo cascade reaches only the pages its _target's lang names, and
@@ -140,5 +141,33 @@ func TestHugoLanguageCascade(t *testing.T) {
 	}
 	if _, drafts := servetest.GeminiAs(t, d, "/drafts/", &author); !strings.Contains(drafts, "PostJa") || strings.Contains(drafts, "PostEn") {
 		t.Errorf("the drafts, want PostJa alone:\n%s", drafts)
+	}
+}
+
+// The author reads why a page whose front matter says draft: false is
+// a draft all the same (its Hugo section is one) on its page among the
+// drafts, in the site's language: in Japanese on a Japanese site, in
+// English on an English one, naming the section. A draft that says
+// nothing of its draft there has the usual byline.
+func TestDraftOverruledByline(t *testing.T) {
+	author := servetest.Identity(t, "author")
+	for _, c := range []struct {
+		code string
+		msg  messages.Messages
+	}{{"ja", messages.Japanese}, {"en", messages.English}} {
+		d := authorOnly(t, author, map[string]string{
+			"hugo.toml":                   "baseURL = \"https://example.org/\"\ntitle = \"Blog\"\nlanguageCode = \"" + c.code + "\"\n[params]\nmainSections = [\"posts\"]\n",
+			"content/posts/kept.md":       "---\ntitle: Kept\ndate: 2024-01-02\n---\nKept.\n",
+			"content/posts/old/_index.md": "---\ntitle: Old\ndraft: true\n---\n",
+			"content/posts/old/said.md":   "---\ntitle: Said\ndate: 2024-01-02\ndraft: false\n---\nSaid.\n",
+			"content/posts/old/silent.md": "---\ntitle: Silent\ndate: 2024-01-02\n---\nSilent.\n",
+		})
+		overruled := messages.Format(c.msg.DraftSectionMark, "section", "posts/old/")
+		if _, page := servetest.GeminiAs(t, d, "/drafts/said.gmi", &author); !strings.Contains(page, overruled) {
+			t.Errorf("%s: the draft whose draft: false is overruled does not say %q:\n%s", c.code, overruled, page)
+		}
+		if _, page := servetest.GeminiAs(t, d, "/drafts/silent.gmi", &author); strings.Contains(page, overruled) || !strings.Contains(page, c.msg.DraftMark) {
+			t.Errorf("%s: the silent draft's byline, want %q:\n%s", c.code, c.msg.DraftMark, page)
+		}
 	}
 }

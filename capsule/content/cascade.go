@@ -227,16 +227,25 @@ func hugoDraftDirs(files []string, dir string, cascades map[string][]cascadeTabl
 }
 
 // draftCause is what makes the section in folder rel, whose file is
-// file, a draft, in a warning's words: its own draft, or the cascade of
-// cascadeFile.
+// file, a draft: its own draft, or the cascade of cascadeFile ("" for
+// none), as postDefaults.sectionDraft holds it (draftCauseWords reads it).
 func draftCause(rel, file, cascadeFile string) string {
-	if cascadeFile == "" || cascadeFile == file {
-		if cascadeFile != "" {
-			return "the section " + rel + "/, whose " + file + " hands draft: true down in its cascade"
-		}
-		return "the section " + rel + "/, whose " + file + " says draft: true"
+	return rel + "\x00" + file + "\x00" + cascadeFile
+}
+
+// draftCauseWords are the section's folder (with a slash at its end)
+// and what makes it a draft, in a warning's words, of cause (draftCause).
+func draftCauseWords(cause string) (section, words string) {
+	rel, rest, _ := strings.Cut(cause, "\x00")
+	file, cascadeFile, _ := strings.Cut(rest, "\x00")
+	section = rel + "/"
+	switch cascadeFile {
+	case "":
+		return section, "the section " + section + ", whose " + file + " says draft: true"
+	case file:
+		return section, "the section " + section + ", whose " + file + " hands draft: true down in its cascade"
 	}
-	return "the section " + rel + "/, made a draft by the cascade of " + cascadeFile
+	return section, "the section " + section + ", made a draft by the cascade of " + cascadeFile
 }
 
 // underDraft is what makes folder rel (relative to the content folder)

@@ -35,6 +35,11 @@ type Post struct {
 	// languages, in their order (see languages.go).
 	Translations []Translation
 	Draft        bool
+	// DraftSection is the folder of the draft Hugo section ("posts/old/")
+	// that makes the post a draft though its front matter says draft:
+	// false, which its byline among the drafts tells its author; "" for
+	// none.
+	DraftSection string
 	// Aliases are the post's old URL paths ("/2017/05/03/hello/",
 	// "/blog/old-name.html"), each starting with "/", from the front
 	// matter keys url, permalink, aliases and redirect_from of Hugo and
@@ -819,8 +824,10 @@ func parsePostKeys(file string, src []byte, slug string, loc *time.Location, lan
 		// Hugo 0.111 writes no page below a draft section, whatever
 		// the page says: the author who wrote draft: false meant it
 		// published, and is told why it is not.
+		section, words := draftCauseWords(def.sectionDraft)
+		p.DraftSection = section
 		warns = append(warns, &FileError{File: file, Line: max(line("draft"), 1), Kind: kindDraftOverruled,
-			Msg: "draft: false is overruled by " + def.sectionDraft + ": Hugo publishes no page below a draft section, so this page is not served (its author reads it at /drafts/); to publish it, publish the section or move the page out of it"})
+			Msg: "draft: false is overruled by " + words + ": Hugo publishes no page below a draft section, so this page is not served (its author reads it at /drafts/); to publish it, publish the section or move the page out of it"})
 	}
 	if key := passwordKey(m); key != "" && !def.home {
 		// FixIt (and Hexo's NexT and hexo-blog-encrypt) show such a
@@ -1121,8 +1128,7 @@ type postDefaults struct {
 	cascade    string // what its sections' cascades hand down, as JSON (cascadeOf)
 	// sectionDraft: a Hugo page in a draft section, or below one
 	// (hugoDraftDirs), is a draft, whatever its front matter says;
-	// what makes the section one, in a warning's words (draftCause);
-	// "" for none.
+	// what makes the section one (draftCause); "" for none.
 	sectionDraft string
 	typographer  bool   // a Hugo or Jekyll site's: its title gets their markdownify's typography
 	jsSite       bool   // an Eleventy or Astro site's: its hero image linked, jsFrontValues

@@ -60,7 +60,7 @@ func SamePost(a, b *Post) bool {
 	same := func(x, y time.Time) bool { return x == y || SameTime(x, y) }
 	if a.File != b.File || a.Slug != b.Slug || a.Title != b.Title || !same(a.Date, b.Date) || a.HasDate != b.HasDate || !same(a.publishes, b.publishes) ||
 		!same(a.Updated, b.Updated) || !slices.Equal(a.Tags, b.Tags) || a.Summary != b.Summary || a.Lang != b.Lang ||
-		a.LangDir != b.LangDir || !slices.Equal(a.Translations, b.Translations) || a.Draft != b.Draft ||
+		a.LangDir != b.LangDir || !slices.Equal(a.Translations, b.Translations) || a.Draft != b.Draft || a.DraftSection != b.DraftSection ||
 		!slices.Equal(a.Aliases, b.Aliases) || !slices.Equal(a.Addresses, b.Addresses) || a.Page != b.Page ||
 		!same(a.Expires, b.Expires) || a.Unlisted != b.Unlisted || a.Home != b.Home || a.Dir != b.Dir ||
 		a.Blank != b.Blank || a.Layout != b.Layout || a.Brief != b.Brief || a.Term != b.Term || a.Math != b.Math || a.NoMarkdown != b.NoMarkdown || a.NotHome != b.NotHome || a.NotSearch != b.NotSearch || a.NotFeed != b.NotFeed || a.AlsoIn != b.AlsoIn || a.Hero != b.Hero || a.BodyLine != b.BodyLine ||

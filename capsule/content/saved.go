@@ -486,6 +486,7 @@ func encodePost(w *buildcache.Writer, p *Post) {
 		}
 	}
 	w.Bool(p.Draft)
+	w.String(p.DraftSection)
 	encodeStrings(w, p.Aliases)
 	encodeStrings(w, p.Addresses)
 	w.Bool(p.Page)
@@ -570,6 +571,7 @@ func decodePost(d *buildcache.Decoder, z *zones) *Post {
 		}
 	}
 	p.Draft = d.Bool()
+	p.DraftSection = d.String()
 	p.Aliases = decodeStrings(d)
 	p.Addresses = decodeStrings(d)
 	p.Page = d.Bool()

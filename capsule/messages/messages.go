@@ -7,6 +7,7 @@
 //
 // Messages may hold placeholders in braces, filled in by Format: {site}
 // (the site's title), {title}, {query}, {count}, {max}, {url}, {time},
+// a draft's {section},
 // an upload's {file}, {path} and {problem}, and a problem's {key},
 // {value}, {example}, {delim} and {detail}.
 package messages
@@ -67,6 +68,8 @@ type Messages struct {
 	Drafts            string `toml:"drafts" doc:"the drafts' index, for their author"`
 	NoDrafts          string `toml:"no_drafts" doc:"the drafts' index, empty"`
 	DraftMark         string `toml:"draft_mark" doc:"a draft's byline"`
+	// A Hugo page whose draft: false its draft section overrules.
+	DraftSectionMark  string `toml:"draft_section_mark" doc:"the byline of a draft whose front matter says draft: false, which its draft Hugo section overrules: {section} is the section's folder"`
 	ExpiredMark       string `toml:"expired_mark" doc:"an expired post's byline, among the drafts"`
 	ScheduledMark     string `toml:"scheduled_mark" doc:"a scheduled post's byline, among the drafts; {time} is when it publishes"`
 	AuthorCertificate string `toml:"author_certificate" doc:"60: drafts without a client certificate"`
@@ -152,6 +155,7 @@ var English = Messages{
 	Drafts:            "Drafts",
 	NoDrafts:          "No drafts.",
 	DraftMark:         "Draft, not published",
+	DraftSectionMark:  "Draft, not published: its section {section} is a draft, which overrules its draft: false",
 	ExpiredMark:       "Expired, no longer published",
 	ScheduledMark:     "Scheduled · publishes at {time}",
 	AuthorCertificate: "Author's certificate required",
@@ -233,6 +237,7 @@ var Japanese = Messages{
 	Drafts:            "下書き",
 	NoDrafts:          "下書きはありません。",
 	DraftMark:         "下書き(未公開)",
+	DraftSectionMark:  "下書き(未公開):セクション {section} が下書きのため、このページの draft: false は効きません",
 	ExpiredMark:       "公開終了(期限切れ)",
 	ScheduledMark:     "予約投稿 · {time} 公開",
 	AuthorCertificate: "著者のクライアント証明書が必要です",
@@ -316,6 +321,7 @@ var SimplifiedChinese = Messages{
 	Drafts:            "草稿",
 	NoDrafts:          "没有草稿。",
 	DraftMark:         "草稿（未发布）",
+	DraftSectionMark:  "草稿（未发布）：所在栏目 {section} 是草稿，本页的 draft: false 不起作用",
 	ExpiredMark:       "已过期（停止发布）",
 	ScheduledMark:     "定时发布 · 将于 {time} 发布",
 	AuthorCertificate: "需要作者的客户端证书",
@@ -399,6 +405,7 @@ var TraditionalChinese = Messages{
 	Drafts:            "草稿",
 	NoDrafts:          "沒有草稿。",
 	DraftMark:         "草稿（未發布）",
+	DraftSectionMark:  "草稿（未發布）：所在欄目 {section} 是草稿，本頁的 draft: false 不起作用",
 	ExpiredMark:       "已過期（停止發布）",
 	ScheduledMark:     "排程發布 · 將於 {time} 發布",
 	AuthorCertificate: "需要作者的用戶端憑證",
