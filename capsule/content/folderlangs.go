@@ -279,12 +279,13 @@ func LangBase(tag string) string {
 // interfaceLang is the site's lang of a generator's setting that its
 // themes read for their interface's words by the language alone (Hexo's
 // language, minimal-mistakes' locale: ja of "ja-JP"), but for Chinese
-// by the whole tag, "_" read as "-": zh-TW and zh-Hant have their own
+// (zh, and Cantonese, Mandarin and Literary Chinese: yue, cmn, lzh) by
+// the whole tag, "_" read as "-": zh-TW and zh-Hant have their own
 // words, in traditional characters, zh-CN and zh-Hans theirs
 // (messages.For). "" when s is no language tag.
 func interfaceLang(s string) string {
 	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-"))
-	if LangBase(tag) != "zh" {
+	if !slices.Contains(chineseLanguages, LangBase(tag)) {
 		tag = LangBase(tag)
 	}
 	if !langPattern.MatchString(tag) {
@@ -324,3 +325,8 @@ func languageNames(posts []*Post) []*FileError {
 	}
 	return warns
 }
+
+// chineseLanguages are the languages whose tags name the characters of
+// their interface by more than the language (zh-TW, yue-Hans, cmn-Hant:
+// messages.For).
+var chineseLanguages = []string{"zh", "yue", "cmn", "lzh"}

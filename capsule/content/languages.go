@@ -76,6 +76,8 @@ var languageAutonyms = map[string]string{
 	// Regional forms named apart.
 	"pt-br": "Português", "zh-cn": "简体中文", "zh-sg": "简体中文", "zh-hans": "简体中文",
 	"zh-tw": "繁體中文", "zh-hk": "繁體中文", "zh-hant": "繁體中文",
+	// Chinese languages of their own code.
+	"yue": "粵語", "lzh": "文言",
 }
 
 // languageName is the name of the language tag code in itself (a
@@ -115,7 +117,7 @@ func readHugoLanguages(m map[string]any) []Language {
 		}
 		params, _ := lm["params"].(map[string]any)
 		l.Description = cmp.Or(str(lm["description"]), str(params["description"]))
-		if tag := str(lm["languagecode"]); langPattern.MatchString(tag) {
+		if tag := langTag(str(lm["languagecode"])); tag != "" {
 			l.Tag = tag
 		}
 		switch w := lm["weight"].(type) {

@@ -381,14 +381,27 @@ const kindDraftOverruled = "draft: false overruled by a draft section"
 // pass.
 var langPattern = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
 
+// langTag is s as a language tag, "_" read as "-" (Hugo's languageCode
+// = "zh_CN", a locale's way of writing zh-CN, which Hugo passes on to
+// its themes' <html lang>): "zh-CN"; "" when it is none (langPattern).
+func langTag(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
+	if !langPattern.MatchString(s) {
+		return ""
+	}
+	return s
+}
+
 // languageCode is s as a language tag: s itself when it is one (a
 // language of two or three letters, then subtags: "ja", "en-US",
 // "zh-Hant"), the tag of a language's name ("English", "日本語",
 // "中文", as themes that show it write it), else "".
 func languageCode(s string) string {
 	s = strings.TrimSpace(s)
-	if primary, _, _ := strings.Cut(s, "-"); langPattern.MatchString(s) && len(primary) >= 2 && len(primary) <= 3 {
-		return s
+	if tag := langTag(s); tag != "" {
+		if primary, _, _ := strings.Cut(tag, "-"); len(primary) >= 2 && len(primary) <= 3 {
+			return tag
+		}
 	}
 	for _, code := range languageNameCodes {
 		if strings.EqualFold(s, languageAutonyms[code]) {

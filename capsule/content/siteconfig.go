@@ -320,7 +320,7 @@ func readHugoConfig(root, file string) siteConfig {
 	c.description = cmp.Or(str(langParams["description"]), str(defLang["description"]), str(params["description"]))
 	c.author = oneLine(cmp.Or(personName(langParams["author"]), personName(params["author"]), personName(m["author"])))
 	for _, key := range []string{"languagecode", "defaultcontentlanguage"} {
-		if lang := strings.ToLower(str(m[key])); lang != "" && langPattern.MatchString(lang) {
+		if lang := strings.ToLower(langTag(str(m[key]))); lang != "" {
 			c.lang = lang
 			break
 		}
@@ -667,7 +667,7 @@ func readJekyllConfig(dir string) siteConfig {
 	// <a href>) is left out.
 	c.title, c.description = cmp.Or(str(m["title"]), str(m["name"])), plainTitle(oneLine(str(m["description"])), false)
 	c.author = oneLine(personName(m["author"]))
-	if lang := strings.ToLower(str(m["lang"])); lang != "" && langPattern.MatchString(lang) {
+	if lang := strings.ToLower(langTag(str(m["lang"]))); lang != "" {
 		c.lang = lang
 	} else if lang := interfaceLang(str(m["locale"])); lang != "" {
 		// minimal-mistakes' (and its kin's) locale: "ja-JP", whose

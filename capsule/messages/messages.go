@@ -451,20 +451,35 @@ var Builtin = []struct {
 
 // For returns the table for a language tag (BCP 47, case and "_" or "-"
 // as sites write them): Japanese for "ja" and its regional forms
-// ("ja-JP"); for "zh", Traditional Chinese when the tag says the script
-// (zh-Hant, zh-Hant-HK) or else a region that writes it (zh-TW, zh-HK,
-// zh-MO), Simplified Chinese otherwise (zh, zh-CN, zh-SG, zh-Hans);
-// English for any other.
+// ("ja-JP"); for Chinese, the characters a reader of the tag expects:
+// zh and Mandarin (cmn, zh-cmn) in Traditional Chinese when the tag says
+// the script (zh-Hant, cmn-Hant-TW) or else a region that writes it
+// (zh-TW, zh-HK, zh-MO), Simplified Chinese otherwise (zh, zh_CN, zh-SG,
+// cmn, cmn-Hans); Cantonese (yue, zh-yue, yue-HK) and Literary Chinese
+// (lzh), written in traditional characters, in Traditional Chinese
+// unless the tag says Hans (yue-Hans, as Cantonese is written in
+// Guangdong); English for any other.
 func For(lang string) Messages {
-	subtags := strings.Split(strings.ReplaceAll(strings.ToLower(lang), "_", "-"), "-")
+	subtags := strings.Split(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(lang)), "_", "-"), "-")
+	if subtags[0] == "zh" && len(subtags) > 1 {
+		switch subtags[1] { // an extended language subtag: zh-yue, zh-cmn
+		case "yue", "lzh", "cmn":
+			subtags = subtags[1:]
+		}
+	}
 	switch subtags[0] {
 	case "ja":
 		return Japanese
-	case "zh":
+	case "zh", "cmn":
 		if traditional(subtags[1:]) {
 			return TraditionalChinese
 		}
 		return SimplifiedChinese
+	case "yue", "lzh":
+		if slices.Contains(subtags[1:], "hans") {
+			return SimplifiedChinese
+		}
+		return TraditionalChinese
 	}
 	return English
 }

@@ -97,3 +97,24 @@ func TestChineseTablesKeepToTheirScript(t *testing.T) {
 		}
 	}
 }
+
+// Chinese languages with codes of their own get the characters their
+// readers expect: Cantonese (yue, zh-yue, yue-HK) and Literary Chinese
+// (lzh) are written in traditional characters unless the tag says Hans
+// (yue-Hans, Cantonese as Guangdong writes it); Mandarin (cmn, zh-cmn)
+// is read as zh is: simplified unless the script (cmn-Hant) or else the
+// region (cmn-TW) says traditional. All of them got English.
+func TestForChineseLanguages(t *testing.T) {
+	for tag, want := range map[string]Messages{
+		"yue": TraditionalChinese, "yue-HK": TraditionalChinese, "yue_Hant_HK": TraditionalChinese, "zh-yue": TraditionalChinese,
+		"yue-Hans": SimplifiedChinese, "yue-Hans-CN": SimplifiedChinese,
+		"lzh": TraditionalChinese, "zh-lzh": TraditionalChinese, "lzh-Hans": SimplifiedChinese,
+		"cmn": SimplifiedChinese, "cmn-Hans": SimplifiedChinese, "cmn-CN": SimplifiedChinese, "zh-cmn-Hans": SimplifiedChinese,
+		"cmn-Hant": TraditionalChinese, "cmn-Hant-TW": TraditionalChinese, "zh-cmn-Hant": TraditionalChinese, "cmn-TW": TraditionalChinese,
+		"zh-Hant-HK": TraditionalChinese, "zh_CN": SimplifiedChinese, "yuehans": English, "lz": English,
+	} {
+		if For(tag) != want {
+			t.Errorf("For(%q) = the table whose tags are %q, want %q", tag, For(tag).Tags, want.Tags)
+		}
+	}
+}
