@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"capsule/capsule/config"
 	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
 	"capsule/capsule/messages"
 )
 
@@ -168,6 +170,37 @@ func TestDraftOverruledByline(t *testing.T) {
 		}
 		if _, page := servetest.GeminiAs(t, d, "/drafts/silent.gmi", &author); strings.Contains(page, overruled) || !strings.Contains(page, c.msg.DraftMark) {
 			t.Errorf("%s: the silent draft's byline, want %q:\n%s", c.code, c.msg.DraftMark, page)
+		}
+	}
+}
+
+// A language's home page hands its cascade down to that language's
+// pages, and the site file (the default language's home) to the
+// default language's alone: hugo 0.111 tags posts/a.md "enhome" and
+// posts/a.ja.md "jahome", and writes no /ja/tags/enhome/. capsule read
+// no _index.ja.md's cascade and handed _index.md's to every language.
+func TestHugoLanguageHomeCascade(t *testing.T) {
+	post := func(title string) string {
+		return "---\ntitle: " + title + "\ndate: 2024-01-02\n---\nwords of " + title + "\n"
+	}
+	d := servetest.Start(t, func(cfg *config.Config) {
+		cfg.Posts = testfs.Write(t, map[string]string{
+			"hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"Blog\"\ndefaultContentLanguage = \"en\"\n" +
+				"[params]\nmainSections = [\"posts\"]\n[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n",
+			"content/_index.md":     "---\ntitle: Home\ncascade:\n  tags: [enhome]\n---\n",
+			"content/_index.ja.md":  "---\ntitle: ホーム\ncascade:\n  tags: [jahome]\n---\n",
+			"content/posts/a.md":    post("PostEn"),
+			"content/posts/a.ja.md": post("PostJa"),
+		})
+	})
+	for addr, want := range map[string]string{"/tags/enhome.gmi": "PostEn", "/ja/tags/jahome.gmi": "PostJa"} {
+		if st, _, page := servetest.GeminiGet(t, d, addr); st != 20 || !strings.Contains(page, want) {
+			t.Errorf("%s: %d, want %s listed\n%s", addr, st, want, clipText(page))
+		}
+	}
+	for _, addr := range []string{"/ja/tags/enhome.gmi", "/tags/jahome.gmi"} {
+		if st, _, _ := servetest.GeminiGet(t, d, addr); st != 51 {
+			t.Errorf("%s: %d, want 51: no post of its language has the tag", addr, st)
 		}
 	}
 }

@@ -23,7 +23,8 @@ import (
 // production (environment: capsule serves what hugo builds, not what
 // hugo server previews) is passed over. A cascade reaches the pages of
 // its own file's language only (a section's _index.ja.md's the Japanese
-// pages), as each language is a site of its own to Hugo 0.111; the
+// pages; a language's home page's, langHomes, that language's), as each
+// language is a site of its own to Hugo 0.111; the
 // configuration's reaches every language but one whose own table
 // ([languages.ja.cascade]) has one instead. Handing a draft down keeps
 // the section's posts back, as in Hugo.

@@ -445,6 +445,39 @@ func (f folder) setLanguages(posts []*Post) {
 	}
 }
 
+// langHomeCandidates are the files that may be language l's home page
+// (its _index.md), the first that is there being it: its content
+// folder's _index.md, when that is not the posts folder, whose _index.md
+// is the site file; _index.<code>.md at the top of the posts folder.
+func (f folder) langHomeCandidates(l Language) []string {
+	var candidates []string
+	if d := l.ContentDir; d != "" && d != "." && f.root != "" {
+		if p := filepath.Join(f.root, filepath.FromSlash(d), SiteFile); filepath.Dir(p) != filepath.Clean(f.content) {
+			candidates = append(candidates, p)
+		}
+	}
+	return append(candidates, filepath.Join(f.content, "_index."+l.Code+".md"))
+}
+
+// langHomes are the home pages' files of a multilingual Hugo site's
+// languages, but the site file, that are in the posts folder dir: their
+// cascades reach their language's pages. A stat per candidate.
+func (f folder) langHomes(dir string) []string {
+	var homes []string
+	for _, l := range f.config.languages {
+		for _, p := range f.langHomeCandidates(l) {
+			if _, err := os.Lstat(p); err != nil {
+				continue
+			}
+			if !strings.HasPrefix(relDir(dir, p), "..") && filepath.Clean(p) != filepath.Join(dir, SiteFile) {
+				homes = append(homes, p)
+			}
+			break
+		}
+	}
+	return homes
+}
+
 // linkTranslations gives each post of lists that has translations among
 // them their list, in the order of the languages.
 func (c *Content) linkTranslations(langs []Language, lists ...[]*Post) {
@@ -503,14 +536,7 @@ type Translation struct {
 func (f folder) languageMeta(langs []Language, maxPost int64, last func(path string) *siteSettings) (errs, warns []*FileError, homes []*mdFile, good []*siteSettings) {
 	for i := range langs {
 		l := &langs[i]
-		var candidates []string
-		if d := l.ContentDir; d != "" && d != "." && f.root != "" {
-			if p := filepath.Join(f.root, filepath.FromSlash(d), SiteFile); filepath.Dir(p) != filepath.Clean(f.content) {
-				candidates = append(candidates, p)
-			}
-		}
-		candidates = append(candidates, filepath.Join(f.content, "_index."+l.Code+".md"))
-		for _, p := range candidates {
+		for _, p := range f.langHomeCandidates(*l) {
 			if _, err := os.Lstat(p); err != nil {
 				continue
 			}

@@ -654,6 +654,18 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 			c.site.cascade = cascades[root]
 		}
 	}
+	if hugoSite && len(f.config.languages) >= 2 {
+		// The other languages' home pages hand down to their pages, as
+		// the site file does to the default language's.
+		// (A language's content folder's _index.md in the posts
+		// folder is one of sections, read already.)
+		homes := slices.DeleteFunc(f.langHomes(dir), func(p string) bool { return slices.Contains(sections, p) })
+		more, _, warns := readSections(dir, homes, nil, maxPost, f.langRel, pageLang, f.config.taxonomies)
+		c.Warnings = append(c.Warnings, warns...)
+		for rel, tables := range more {
+			cascades[rel] = append(cascades[rel], tables...)
+		}
+	}
 	if hugoSite {
 		// The configuration's cascade ([cascade], [[cascade]]) reaches
 		// every page and section, as the site file's does, which wins;
