@@ -37,7 +37,10 @@ package content
 // room left is not bound, or not output, with a warning.
 
 import (
+	"bytes"
 	"strings"
+
+	"capsule/capsule/markup"
 )
 
 // liquidVar is a Liquid variable's value, and whether it is a captured
@@ -259,6 +262,7 @@ func (e *scExpander) localOutput(p int, expr string, lv liquidVar) {
 		}
 		v = w
 	}
+	v.text = e.markdownBlock(expr, v.text)
 	if len(v.text) > e.varRoom {
 		e.warn(p, "Liquid output dropped", "Liquid output {{ %s }} dropped: includes and the site's variables already add half the post's size to it", scShort(expr))
 		return
@@ -273,4 +277,51 @@ func (e *scExpander) localOutput(p int, expr string, lv liquidVar) {
 		e.syncFlat(line)
 	}
 	e.out = append(e.out, v.text...)
+}
+
+// markdownBlock is v, the text of the output expr, put in an element of
+// markup.MarkdownTag when expr's filters markdownify it and it is blocks
+// of Markdown (lines) output where a line starts (after its indent):
+// Jekyll renders that Markdown to HTML, so that inside an HTML block
+// (minimal-mistakes' notice: {{ notice-text | markdownify }} in a
+// <div class="notice">) its lists are lists and its code spans code,
+// which capsule's lowering of the block reads from the element as the
+// Markdown it is. Elsewhere the element's tags are dropped and its text
+// is the post's Markdown, as before. A line of its own is added before
+// the text and after it when it has none (the element's tags alone on
+// theirs), so that its first line still starts a block and its last
+// ends one. Cost: a copy of v, and 40 bytes, counted in varRoom by the
+// caller.
+func (e *scExpander) markdownBlock(expr, v string) string {
+	if !strings.Contains(v, "\n") || !markdownified(expr) {
+		return v
+	}
+	line := e.out[bytes.LastIndexByte(e.out, '\n')+1:]
+	if len(bytes.Trim(line, " \t")) > 0 {
+		return v // in a line of text: its words, as before
+	}
+	var b strings.Builder
+	b.Grow(len(v) + 2*len(markup.MarkdownTag) + 7)
+	b.WriteString("<" + markup.MarkdownTag + ">")
+	if v[0] != '\n' {
+		b.WriteByte('\n')
+	}
+	b.WriteString(v)
+	if v[len(v)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	b.WriteString("</" + markup.MarkdownTag + ">")
+	return b.String()
+}
+
+// markdownified reports whether a filter of the Liquid output expr
+// ("notice | markdownify | remove: '<p>'") is markdownify.
+func markdownified(expr string) bool {
+	_, filters, _ := strings.Cut(expr, "|")
+	for f := range strings.SplitSeq(filters, "|") {
+		if strings.TrimSpace(f) == "markdownify" {
+			return true
+		}
+	}
+	return false
 }

@@ -2289,6 +2289,9 @@ func (e *scExpander) output(p int) (int, bool) {
 			}
 		}
 		v = lv.text
+		if plain {
+			v = e.markdownBlock(expr, v)
+		}
 		switch {
 		case !plain:
 			e.warn(p, "Liquid output dropped", "Liquid output {{ %s }} dropped", scShort(expr))

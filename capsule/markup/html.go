@@ -438,6 +438,17 @@ func (c *converter) element(n *hnode) {
 	case t == "figure":
 		c.flush()
 		c.figure(n)
+	case n.markdown:
+		// Markdown a template put in the HTML (MarkdownTag): its
+		// blocks as written, or its words in a line.
+		if c.inline > 0 {
+			c.text(&hnode{raw: n.md}, false)
+			break
+		}
+		c.flush()
+		if md := strings.Trim(n.md, "\n"); strings.TrimSpace(md) != "" {
+			c.block(md)
+		}
 	case blockTags[t]:
 		c.flush()
 		c.children(n, false)

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -14,6 +15,23 @@ import (
 // its bytes cost.
 const maxHTMLDepth = 64
 
+// MarkdownTag is the element a template's Markdown is put in when it is
+// output inside HTML (Jekyll's {{ notice | markdownify }} in a <div>, see
+// content's liquidvars.go): Jekyll renders that Markdown to HTML before
+// kramdown reads the block, so its lists are lists and its code spans code
+// there, where the text of an HTML element is never read as Markdown's
+// blocks (nor its "<div>" in a code span as code). Lowering reads the
+// element's text as the Markdown it is (parseHTML); outside an HTML block
+// its tags are inline tags the renderers drop, and the text between them
+// Markdown, as it is anyway.
+const MarkdownTag = "capsule-markdown"
+
+// maxMarkdownDepth bounds how deep MarkdownTag elements are read as
+// Markdown inside one another (their Markdown's HTML is lowered in turn,
+// and each level tokenizes what it holds once more): deeper ones are read
+// as HTML, their text as the text it is. A template puts in one level.
+const maxMarkdownDepth = 4
+
 // An hnode is an element or a piece of text of an HTML block or tag.
 type hnode struct {
 	tag   string // lower case; "" for text, "#root" for the root
@@ -21,6 +39,10 @@ type hnode struct {
 	text  string // text: decoded
 	attrs []html.Attribute
 	kids  []*hnode
+	// markdown: an element of MarkdownTag, whose text (md, as written
+	// between its tags) is Markdown.
+	markdown bool
+	md       string
 }
 
 func (n *hnode) attr(key string) string {
@@ -56,10 +78,24 @@ var closesP = map[string]bool{
 // tree builder of its own that keeps HTML's implied end tags that posts
 // rely on (<p>, <li>, <td>, <tr>, <dt>, <dd>) and is bounded by
 // maxHTMLDepth. deep is whether some start tag was too deep.
-func parseHTML(src []byte) (root *hnode, deep bool) {
+//
+// With markdown, an element of MarkdownTag is read to its end tag as
+// elementEnd finds it (a tag of its name in a code span of its text not
+// counted), or to the end of src, and its text kept as written (hnode.md),
+// not read as HTML; hasMarkdown says whether there was one. Cost: still
+// one tokenizer over src, and one pass more to mask the code spans' tags
+// (with a copy of src) when it names MarkdownTag.
+func parseHTML(src []byte, markdown bool) (root *hnode, deep, hasMarkdown bool) {
 	root = &hnode{tag: "#root"}
 	stack := []*hnode{root}
-	z := html.NewTokenizerFragment(strings.NewReader(string(src)), "div")
+	tokens := src
+	if markdown && bytes.Contains(src, []byte(MarkdownTag)) {
+		// A tag of MarkdownTag in a code span of its text nests nothing
+		// (as elementEnd counts them).
+		tokens = maskCodeTags(src, MarkdownTag)
+	}
+	z := html.NewTokenizerFragment(bytes.NewReader(tokens), "div")
+	at := 0 // the offset in src of what z reads next
 	top := func() *hnode { return stack[len(stack)-1] }
 	// closeTo pops up to and including the innermost open name, if it
 	// is open at all before an element of stop.
@@ -79,11 +115,13 @@ func parseHTML(src []byte) (root *hnode, deep bool) {
 	}
 	for {
 		tt := z.Next()
+		start := at
+		at += len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
-			return root, deep
+			return root, deep, hasMarkdown
 		case html.TextToken:
-			raw := string(z.Raw())
+			raw := string(src[start:at]) // as written, where tokens masks a tag
 			t := top()
 			t.kids = append(t.kids, &hnode{raw: raw, text: html.UnescapeString(raw)})
 		case html.StartTagToken, html.SelfClosingTagToken:
@@ -112,6 +150,31 @@ func parseHTML(src []byte) (root *hnode, deep bool) {
 				continue
 			}
 			t.kids = append(t.kids, n)
+			if markdown && tt == html.StartTagToken && n.tag == MarkdownTag {
+				// Its text, to its end tag, is Markdown: the tokens to
+				// there are skipped, and z reads on after it.
+				n.markdown, hasMarkdown = true, true
+				from, depth := at, 1
+				for depth > 0 {
+					tt, tagStart := z.Next(), at
+					at += len(z.Raw())
+					switch tt {
+					case html.ErrorToken:
+						n.md = string(src[from:])
+						return root, deep, hasMarkdown
+					case html.StartTagToken, html.EndTagToken:
+						if name, _ := z.TagName(); string(name) != MarkdownTag {
+							continue
+						}
+						if tt == html.StartTagToken {
+							depth++
+						} else if depth--; depth == 0 {
+							n.md = string(src[from:tagStart])
+						}
+					}
+				}
+				continue
+			}
 			if tt == html.StartTagToken && !voidTags[n.tag] {
 				stack = append(stack, n)
 			}

@@ -53,7 +53,7 @@ func (d *Document) lowerHTMLBlock(n *ast.HTMLBlock, warn Warn) {
 	}
 	at := d.Offset(offset)
 	w := func(kind string, msg func() string) { warn(at, kind, msg) }
-	root, deep := parseHTML(src)
+	root, deep, hasMarkdown := parseHTML(src, d.markdownDepth < maxMarkdownDepth)
 	if deep {
 		w("HTML nested too deep", func() string {
 			return "HTML elements nest more than 64 deep: the deeper ones are read as the text they hold"
@@ -66,7 +66,15 @@ func (d *Document) lowerHTMLBlock(n *ast.HTMLBlock, warn Warn) {
 		replace(n, nil)
 		return
 	}
-	replace(n, d.writeMarkdown(md, at))
+	blocks := d.writeMarkdown(md, at)
+	replace(n, blocks)
+	if hasMarkdown {
+		// The Markdown of a MarkdownTag element may hold HTML of its
+		// own (an <img>, a <div>): lowered in turn.
+		d.markdownDepth++
+		d.lowerIn(blocks, warn)
+		d.markdownDepth--
+	}
 }
 
 // parseTags reads raws, each an inline start tag, with one tokenizer: the

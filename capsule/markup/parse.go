@@ -105,15 +105,20 @@ func mayLower(src []byte) bool {
 // lower replaces every node the renderers do not draw. The nodes to lower
 // are found first and replaced after, since a walk must not see the tree
 // change under it.
-func (d *Document) lower(warn Warn) {
+func (d *Document) lower(warn Warn) { d.lowerIn([]ast.Node{d.Root}, warn) }
+
+// lowerIn is lower for the nodes under roots (and roots themselves).
+func (d *Document) lowerIn(roots []ast.Node, warn Warn) {
 	var todo []ast.Node
-	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && d.lowered(n) {
-			todo = append(todo, n)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	for _, root := range roots {
+		ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && d.lowered(n) {
+				todo = append(todo, n)
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+	}
 	// The inline tags are read by one tokenizer: one for each would
 	// allocate its 4 KB buffer for every tag.
 	var raws [][]byte
@@ -140,17 +145,19 @@ func (d *Document) lower(warn Warn) {
 		// own (a <p> of "\(x\)", which KaTeX draws on the web site):
 		// lowered in turn, in one more walk, for HTML is no longer in it.
 		todo = todo[:0]
-		ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			switch n.(type) {
-			case *ast.HTMLBlock, *ast.RawHTML:
+		for _, root := range roots {
+			ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				switch n.(type) {
+				case *ast.HTMLBlock, *ast.RawHTML:
+					return ast.WalkContinue, nil
+				}
+				if entering && d.lowered(n) {
+					todo = append(todo, n)
+					return ast.WalkSkipChildren, nil
+				}
 				return ast.WalkContinue, nil
-			}
-			if entering && d.lowered(n) {
-				todo = append(todo, n)
-				return ast.WalkSkipChildren, nil
-			}
-			return ast.WalkContinue, nil
-		})
+			})
+		}
 		for _, n := range todo {
 			d.lowerNode(n, warn)
 		}

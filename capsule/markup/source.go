@@ -20,6 +20,9 @@ type Document struct {
 	own     int      // the length of the post's own text in Source
 	origins []origin // where each written piece stands in the post's own text, in Source order
 	labels  Labels
+	// markdownDepth is how many MarkdownTag elements the HTML being
+	// lowered is in (see maxMarkdownDepth).
+	markdownDepth int
 }
 
 // An origin says that Source from start on was written for the post's

@@ -172,6 +172,18 @@ func HTMLBombs() map[string]func(n int) []byte {
 		},
 		"html escapes": func(n int) []byte { return md("<p>" + strings.Repeat("<img src=a alt=\"***\">", n/20) + "\n") },
 		"html lines":   func(n int) []byte { return md("<p>\n" + strings.Repeat("- a\n", n/4)) },
+		// Markdown a template put in HTML (markup.MarkdownTag), read as
+		// Markdown and its HTML lowered in turn: many, nested, or
+		// naming its tag in code spans.
+		"html markdown many": func(n int) []byte {
+			return md("<div>\n" + strings.Repeat("<capsule-markdown>\n- a <img src=b>\n</capsule-markdown>\n", n/52) + "</div>\n")
+		},
+		"html markdown nested": func(n int) []byte {
+			return md("<div>\n" + strings.Repeat("<capsule-markdown>\n<div>\n\n", n/31) + "a\n")
+		},
+		"html markdown code tags": func(n int) []byte {
+			return md("<div>\n" + strings.Repeat("<capsule-markdown>\n`<capsule-markdown>` a\n", n/43) + "</div>\n")
+		},
 	}
 }
 
