@@ -65,7 +65,8 @@ type postGroup struct {
 	Posts []*content.Post
 	// feed are those of Posts in the tag's feed: nil when all are. An
 	// unlisted post a tag's page lists (blog.hidden) is in no feed, as
-	// Hexo's feed leaves out what hexo-hide-posts hides from it.
+	// Hexo's feed leaves out what hexo-hide-posts hides from it, unless
+	// its allowlist gives it the site's feed (content.InFeed).
 	feed []*content.Post
 }
 
@@ -79,8 +80,10 @@ func (g *postGroup) feedPosts() []*content.Post {
 	return inFeed(g.Posts)
 }
 
-// feedPosts are the posts of b's Atom feed (inFeed).
-func (b *blog) feedPosts() []*content.Post { return inFeed(b.list()) }
+// feedPosts are the posts of b's Atom feed: its list, with the hidden
+// posts hexo-hide-posts gives the site's feed (content.InFeed), but for
+// those a Hugo theme leaves out (inFeed).
+func (b *blog) feedPosts() []*content.Post { return inFeed(b.withHiddenIn(b.list(), content.InFeed)) }
 
 func newBlog(site *Site, posts, pages, unlisted []*content.Post) *blog {
 	b := &blog{site: site, posts: posts, pages: pages, unlisted: unlisted, pageLinks: make([]bool, len(pages)), parts: make(map[*content.Post]*renderedEntry, len(posts))}
@@ -106,13 +109,34 @@ func (b *blog) withHidden(posts []*content.Post) []*content.Post {
 	if len(b.hidden) == 0 {
 		return posts
 	}
-	out := make([]*content.Post, 0, len(posts)+len(b.hidden))
+	return mergeNewestFirst(posts, b.hidden)
+}
+
+// withHiddenIn is posts, newest first, with b's hidden posts that list
+// has (content.Post.AlsoIn) among them in their places: the home's and
+// the feed's posts. posts when there are none.
+func (b *blog) withHiddenIn(posts []*content.Post, list content.Lists) []*content.Post {
+	var in []*content.Post
+	for _, p := range b.hidden {
+		if p.AlsoIn&list != 0 {
+			in = append(in, p)
+		}
+	}
+	if len(in) == 0 {
+		return posts
+	}
+	return mergeNewestFirst(posts, in)
+}
+
+// mergeNewestFirst is a and b, each newest first, merged newest first.
+func mergeNewestFirst(a, b []*content.Post) []*content.Post {
+	out := make([]*content.Post, 0, len(a)+len(b))
 	i, j := 0, 0
-	for i < len(posts) || j < len(b.hidden) {
-		if j == len(b.hidden) || i < len(posts) && newestFirst(posts[i], b.hidden[j]) <= 0 {
-			out, i = append(out, posts[i]), i+1
+	for i < len(a) || j < len(b) {
+		if j == len(b) || i < len(a) && newestFirst(a[i], b[j]) <= 0 {
+			out, i = append(out, a[i]), i+1
 		} else {
-			out, j = append(out, b.hidden[j]), j+1
+			out, j = append(out, b[j]), j+1
 		}
 	}
 	return out
@@ -126,10 +150,11 @@ func (b *blog) list() []*content.Post {
 	return b.posts
 }
 
-// homeList is the posts of b's home page: its list, but for those a
-// Hugo theme leaves off its home page (Post.NotHome).
+// homeList is the posts of b's home page: its list, with the hidden
+// posts hexo-hide-posts gives the site's home (content.InHome), but for
+// those a Hugo theme leaves off its home page (Post.NotHome).
 func (b *blog) homeList() []*content.Post {
-	list := b.list()
+	list := b.withHiddenIn(b.list(), content.InHome)
 	if !slices.ContainsFunc(list, func(p *content.Post) bool { return p.NotHome }) {
 		return list
 	}
@@ -182,9 +207,10 @@ func (b *blog) group(posts []*content.Post) {
 		last := &b.years[len(b.years)-1]
 		last.Posts = append(last.Posts, p)
 	}
+	notInFeed := func(p *content.Post) bool { return p.Unlisted && p.AlsoIn&content.InFeed == 0 }
 	for _, g := range byTag {
-		if hidden && slices.ContainsFunc(g.Posts, func(p *content.Post) bool { return p.Unlisted }) {
-			g.feed = slices.DeleteFunc(slices.Clone(g.Posts), func(p *content.Post) bool { return p.Unlisted })
+		if hidden && slices.ContainsFunc(g.Posts, notInFeed) {
+			g.feed = slices.DeleteFunc(slices.Clone(g.Posts), notInFeed)
 			if g.feed == nil {
 				g.feed = []*content.Post{} // none, not all
 			}

@@ -253,7 +253,7 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				}
 			}
 			reused[i], out[i] = r, r.renderedEntry
-			if i < len(posts) && out[i].atom == nil {
+			if (i < len(posts) || p.AlsoIn&content.InFeed != 0) && out[i].atom == nil {
 				// Its feed entry is held by the Store the record is
 				// from (not by the record: Store.atoms); made again
 				// when that Store has none (a failed pass's).
@@ -291,7 +291,10 @@ func build(ctx context.Context, site *Site, c *content.Content, opts BuildOption
 				e.atom = lb.atomEntry(p, e.summary, nil)
 				e.lines = lb.listLines(p)
 			} else if p.AlsoIn != 0 {
-				e.lines = lb.listLines(p) // a hidden post the archive or a tag lists
+				e.lines = lb.listLines(p) // a hidden post the archive, a tag, the home or the feed lists
+				if p.AlsoIn&content.InFeed != 0 {
+					e.atom = lb.atomEntry(p, e.summary, nil)
+				}
 			} else if lb.isPage(j) {
 				e.hasLinks = lb.pageLinks[j-len(lb.posts)]
 			}

@@ -1,6 +1,8 @@
 package capsule
 
 import (
+	"slices"
+
 	"capsule/capsule/content"
 	"capsule/capsule/gemini"
 	"capsule/capsule/internal/work"
@@ -230,7 +232,7 @@ func (b *blog) indexPages(st *Store, feed feedParts, prevTags map[string]*tagPag
 	lists, entries := b.pieces(b.list(), feed)
 	// The hidden posts the archive or a tag lists: their lines too.
 	lists = append(lists, b.linePieces(b.hidden)...)
-	if len(feedPosts) != len(b.list()) {
+	if !slices.Equal(feedPosts, b.list()) { // Hugo's NotFeed left out, hexo-hide-posts' InFeed put in
 		entries = b.entryPieces(feedPosts, feed)
 	}
 	all := &blogPages{lists: lists, entries: entries, others: b.othersKey()}

@@ -333,10 +333,16 @@ func (b *blog) othersKey() string {
 		fmt.Fprintf(&k, "y%q %d\x00", y.Name, len(y.Posts))
 	}
 	// The posts its home leaves out (Post.NotHome), whose lines are the
-	// same whether it does or not.
+	// same whether it does or not, and the hidden posts it has
+	// (content.InHome).
 	for i, p := range b.list() {
 		if p.NotHome {
 			fmt.Fprintf(&k, "n%d\x00", i)
+		}
+	}
+	for i, p := range b.hidden {
+		if p.AlsoIn&content.InHome != 0 {
+			fmt.Fprintf(&k, "i%d\x00", i)
 		}
 	}
 	return k.String()

@@ -205,18 +205,19 @@ func (h hexoHide) key() string   { k, _, _ := strings.Cut(string(h), "\t"); retu
 func (h hexoHide) lists() string { _, l, _ := strings.Cut(string(h), "\t"); return l }
 
 // hexoListGenerators are the Hexo generators whose lists capsule has:
-// hexo-generator-index's, -archive's, -tag's, -category's, -feed's
-// (atom, rss; feed in its early versions).
-var hexoListGenerators = []string{"index", "archive", "tag", "category", "atom", "rss", "feed"}
+// hexo-generator-index's (the home), -archive's, -tag's, -category's.
+// The site's feed is hexo-generator-feed's (hexoFeedGenerators).
+var hexoListGenerators = []string{"index", "archive", "tag", "category"}
 
 // hexoGeneratorLists are the capsule's lists standing for each of
-// hexoListGenerators: 0 for those it cannot list a hidden post in (its
-// home and its feed, which list every listed post).
-var hexoGeneratorLists = map[string]Lists{"archive": InArchive, "tag": InTags, "category": InCategories}
+// hexoListGenerators, and for "feed": the generator of the site's feed
+// capsule's Atom feed stands for (hexoHide's name for it).
+var hexoGeneratorLists = map[string]Lists{"index": InHome, "archive": InArchive, "tag": InTags, "category": InCategories, "feed": InFeed}
 
 // in are the lists of capsule a hidden post is in as h's allowlist
 // gives it to their generators, and those generators of it whose lists
-// capsule does not give it (index, atom, rss, feed).
+// capsule does not give it (a second feed of the site's, rss2 beside
+// atom, whose list capsule's one feed is not).
 func (h hexoHide) in() (in Lists, missed []string) {
 	l := h.lists()
 	if l == "" {
@@ -231,6 +232,64 @@ func (h hexoHide) in() (in Lists, missed []string) {
 	return in, missed
 }
 
+// hexoFeedGenerators are the names of the generators of a Hexo site's
+// feeds, as hexo-generator-feed registers them, deps its package.json's
+// dependencies and m its _config.yml; ours is the one capsule's Atom
+// feed stands for: its atom feed's, else its only one's. Up to 2.0
+// (2019-09) the plugin registered one generator, "feed"; from 2.1 on,
+// one for each feed type of its configuration (feed.type: atom, rss2,
+// or both; atom unless it names one of them), and 3.0 reads
+// feed.enable. The version is the lowest the dependency's range allows
+// (npm installs the newest it allows: "^2.0.0" is 2.1 and later, "~2.0.0"
+// 2.0); a range it cannot read ("latest") is taken for a new one. None
+// without the plugin.
+func hexoFeedGenerators(deps map[string]any, m map[string]any) (names []string, ours string) {
+	spec, ok := deps["hexo-generator-feed"].(string)
+	if !ok {
+		return nil, ""
+	}
+	cfg := section(m, "feed")
+	if v, ok := cfg["enable"]; ok && !hexoTruthy(v) {
+		return nil, ""
+	}
+	spec = strings.TrimSpace(spec)
+	ver := strings.TrimLeft(spec, "^~>=v ")
+	var major, minor int
+	if n, _ := fmt.Sscanf(ver, "%d.%d", &major, &minor); n >= 1 {
+		// The newest version the range allows: any (">="), the
+		// major's ("^2.0.0", "2"), or the minor's ("~2.0.0", "2.0.1").
+		newest := strings.HasPrefix(spec, ">")
+		sameMajor := strings.HasPrefix(spec, "^") || n == 1
+		if !newest && (major < 2 || major == 2 && minor == 0 && !sameMajor) {
+			return []string{"feed"}, "feed"
+		}
+	}
+	var types []string
+	add := func(t string) {
+		if t = strings.ToLower(strings.TrimSpace(t)); (t == "atom" || t == "rss2") && !slices.Contains(types, t) {
+			types = append(types, t)
+		}
+	}
+	if t, ok := cfg["type"].(string); ok {
+		add(t)
+		if len(types) == 0 {
+			types = []string{"atom"}
+		}
+	} else {
+		for _, t := range strs(cfg["type"]) {
+			add(t)
+		}
+	}
+	if len(types) == 0 {
+		types = []string{"atom"}
+	}
+	ours = types[0]
+	if slices.Contains(types, "atom") {
+		ours = "atom"
+	}
+	return types, ours
+}
+
 // Lists is a set of a blog's lists: what an unlisted post is in all
 // the same (Post.AlsoIn).
 type Lists uint8
@@ -243,6 +302,11 @@ const (
 	InTags
 	// InCategories is the pages of its categories.
 	InCategories
+	// InHome is the home page.
+	InHome
+	// InFeed is the blog's Atom feed (and its tags' feeds, of the tags
+	// whose pages list it).
+	InFeed
 )
 
 // said is where a post unlisted but in l is listed, for a warning.
@@ -251,7 +315,7 @@ func (l Lists) said() string {
 	for _, x := range []struct {
 		in   Lists
 		name string
-	}{{InArchive, "the archive"}, {InTags, "its tags' pages"}, {InCategories, "its categories' pages"}} {
+	}{{InHome, "the home page"}, {InArchive, "the archive"}, {InTags, "its tags' pages"}, {InCategories, "its categories' pages"}, {InFeed, "the feed"}} {
 		if l&x.in != 0 {
 			where = append(where, x.name)
 		}
@@ -326,9 +390,25 @@ func readHexoHide(dir string, m map[string]any) hexoHide {
 	if _, ok := cfg["blocklist_generators"]; ok {
 		block = names("blocklist_generators")
 	}
+	allowed := func(g string) bool {
+		return slices.Contains(allow, g) || slices.Contains(allow, "*") && (!slices.Contains(block, g) || slices.Contains(block, "*"))
+	}
 	var lists []string
 	for _, g := range hexoListGenerators {
-		if slices.Contains(allow, g) || slices.Contains(allow, "*") && (!slices.Contains(block, g) || slices.Contains(block, "*")) {
+		if allowed(g) {
+			lists = append(lists, g)
+		}
+	}
+	feeds, ours := hexoFeedGenerators(pkg.Deps, m)
+	if feeds == nil {
+		feeds, ours = hexoFeedGenerators(pkg.DevDeps, m)
+	}
+	for _, g := range feeds {
+		switch {
+		case !allowed(g):
+		case g == ours:
+			lists = append(lists, "feed") // capsule's feed (hexoGeneratorLists)
+		default:
 			lists = append(lists, g)
 		}
 	}
