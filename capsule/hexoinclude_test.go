@@ -57,3 +57,48 @@ func TestHexoIncludeExcludeIgnore(t *testing.T) {
 		t.Errorf("/posts/hello.gmi: %d\n%s", status, page)
 	}
 }
+
+// include taking an HTML or a Markdown file back into a post's asset
+// folder (post_asset_folder: true; scanAssetDir, then the asset generator
+// of Hexo's lib/plugins/generator/asset.ts): Hexo renders an HTML one with
+// its plain renderer, the file's text as it is, at the post's address
+// joined with its name; capsule serves it so, on Gemini and Gopher, and
+// its web address leads there. A Markdown one Hexo renders to a bare HTML
+// file of the same name ending in .html (no theme); capsule serves no page
+// of a post's file: it is not served, with a warning naming it, where it
+// was left out in silence.
+func TestHexoIncludeAssetHTMLAndMarkdown(t *testing.T) {
+	const page = "<p>raw <b>html</b> kept</p>\n"
+	d := serveDir(t, hexoSite(t, "title: t\npost_asset_folder: true\ninclude:\n  - \"_x.html\"\n  - \"_notes.md\"\n", map[string]string{
+		"source/_posts/hello.md":          "---\ntitle: Hello\ndate: 2024-01-01\n---\nText.\n",
+		"source/_posts/hello/_x.html":     page,
+		"source/_posts/hello/_notes.md":   "# Notes\n\n- one\n",
+		"source/_posts/hello/_left.html":  "<p>not included</p>\n",
+		"source/_posts/hello/picture.png": "PNG",
+	}))
+	status, meta, body := servetest.GeminiGet(t, d, "/_posts/hello/_x.html")
+	if status != 20 || !strings.HasPrefix(meta, "text/html") || body != page {
+		t.Errorf("Gemini _x.html: %d %s %q, want the file as it is", status, meta, body)
+	}
+	if got := servetest.GopherGet(t, d, "/_posts/hello/_x.html\r\n"); got != page {
+		t.Errorf("Gopher _x.html: %q", got)
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/2024/01/01/hello/_x.html"); status != 31 || !strings.HasSuffix(meta, "/_posts/hello/_x.html") {
+		t.Errorf("the web address of _x.html: %d %s", status, meta)
+	}
+	for _, p := range []string{"/_posts/hello/_left.html", "/_posts/hello/_notes.md", "/_posts/hello/_notes.html"} {
+		if status, _, _ := servetest.GeminiGet(t, d, p); status == 20 {
+			t.Errorf("%s is served", p)
+		}
+	}
+	told := false
+	for _, w := range d.Store().Warnings {
+		told = told || strings.HasSuffix(w.File, "_notes.md") && strings.Contains(w.Msg, "_notes.html")
+		if strings.Contains(w.File, "_x.html") || strings.Contains(w.File, "_left.html") {
+			t.Errorf("warning: %v", w)
+		}
+	}
+	if !told {
+		t.Errorf("not told of _notes.md: %v", d.Store().Warnings)
+	}
+}

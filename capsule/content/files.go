@@ -75,6 +75,13 @@ func findFiles(dir, root string, l layout, ex *excluder, top *topDir, state func
 				return filepath.SkipDir
 			}
 			return nil
+		case !d.IsDir() && ex.includedMarkdown(rel):
+			if st := state(filepath.ToSlash(rel)); st == filePublic || st == fileDraft {
+				warns = append(warns, &FileError{File: p, Line: 1, Kind: "Hexo asset Markdown not served",
+					Msg: "include takes this Markdown into its post's asset folder, where Hexo renders it to a bare HTML file (" +
+						strings.TrimSuffix(name, filepath.Ext(name)) + ".html, no theme): capsule serves no page of a post's file; not served"})
+			}
+			return nil
 		case ex.skip(rel, d.IsDir()), l.skipFile(top, p, rel, d) && (d.IsDir() || !ex.copiedAsIs(rel) && !(ex.reincluded(rel, false) && !isMarkdown(name))), !d.IsDir() && ex.templatePage(name):
 			if d.IsDir() {
 				return filepath.SkipDir

@@ -20,8 +20,10 @@ import (
 //     does one starting with "_", but in a post's asset folder, where
 //     include takes such a file back as it matches its path in the
 //     folder ("_data.json", "sub/_x.png": scanAssetDir's
-//     isExcludedFile), never Markdown or HTML (which Hexo would render
-//     as an asset, capsule does not), never a draft's (assetIncluded);
+//     isExcludedFile), an HTML file as it is (as Hexo's plain renderer
+//     writes it), never Markdown (which Hexo renders to a bare HTML
+//     file, capsule does not: warned of, assetMarkdown), never a
+//     draft's (assetIncluded);
 //     in a post's asset folder, exclude's patterns are matched against
 //     a file's path in the folder, and a name ending with "%" or "~" is
 //     left out (assetExcluded);
@@ -98,14 +100,31 @@ func (h *hexoRules) skip(name []string, isDir bool) bool {
 // include there: include matches the file's path from a folder above
 // its first "_" name (a folder its subfolders' files may match, for a
 // folder). Which folder is the post's is known later (assetExcluded
-// checks it). Never Markdown or HTML, never in _drafts. As many tries
-// as the path's folders.
+// checks it). Never Markdown (assetMarkdown), never in _drafts. An HTML
+// file is served as it is, as Hexo's asset generator writes it (its
+// renderer for .html, plain, gives the file's text). As many tries as
+// the path's folders.
 func (h *hexoRules) assetIncluded(name []string, isDir bool) bool {
-	if len(h.include) == 0 || name[0] != hexoPosts || slices.ContainsFunc(name, func(n string) bool { return strings.HasPrefix(n, ".") }) {
+	if !isDir && isMarkdown(name[len(name)-1]) {
 		return false
 	}
-	last := name[len(name)-1]
-	if !isDir && (isMarkdown(last) || hasExt(last, ".html", ".htm")) {
+	return h.assetTakenBack(name, isDir)
+}
+
+// assetMarkdown reports whether the file of path parts name is a Markdown
+// file include takes back into a post's asset folder (assetIncluded but
+// for its kind). Hexo's asset generator renders it with the site's
+// Markdown renderer to a file of the same name ending in .html, the
+// Markdown's HTML alone: no theme, no title, its front matter as text.
+// capsule serves pages of posts, not of a post's files: it is left out,
+// with a warning (findFiles).
+func (h *hexoRules) assetMarkdown(name []string) bool {
+	return isMarkdown(name[len(name)-1]) && h.assetTakenBack(name, false)
+}
+
+// assetTakenBack is assetIncluded whatever the file's kind.
+func (h *hexoRules) assetTakenBack(name []string, isDir bool) bool {
+	if len(h.include) == 0 || name[0] != hexoPosts || slices.ContainsFunc(name, func(n string) bool { return strings.HasPrefix(n, ".") }) {
 		return false
 	}
 	first := slices.IndexFunc(name[1:], hexoHiddenName) + 1 // the first "_" name
@@ -169,4 +188,14 @@ func (e *excluder) reincluded(rel string, isDir bool) bool {
 		return e.hexo.includedBelow(name)
 	}
 	return anyMatches(e.hexo.include, name)
+}
+
+// includedMarkdown reports whether the file at rel (relative to the
+// posts folder, with the system's separators) is Markdown a Hexo site's
+// include takes back into a post's asset folder (hexoRules.assetMarkdown).
+func (e *excluder) includedMarkdown(rel string) bool {
+	if e == nil || e.hexo == nil || len(e.hexo.include) == 0 {
+		return false
+	}
+	return e.hexo.assetMarkdown(strings.Split(filepath.ToSlash(rel), "/"))
 }
