@@ -88,9 +88,12 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 		return code
 	}
 	named := make([]bool, len(posts))
+	// The language at the top: the site's, or its home page's (see
+	// jekyllHomeDefault).
+	home := cmp.Or(f.jekyllHomeDefault(chosen), strings.ToLower(siteLang))
 	for i, p := range posts {
 		if codes[i], rests[i] = folderCode(p); codes[i] != "" {
-			said[codes[i]] = said[codes[i]] || LangBase(p.Lang) == codes[i] && codes[i] != LangBase(siteLang)
+			said[codes[i]] = said[codes[i]] || LangBase(p.Lang) == codes[i] && codes[i] != LangBase(home)
 		} else if code := nameCode(p); code != "" {
 			codes[i], named[i] = code, true
 		}
@@ -132,7 +135,7 @@ func (f folder) folderLanguages(posts []*Post, siteLang string, chosen bool) []L
 			sure[code] = 1
 		}
 	}
-	def := strings.ToLower(siteLang)
+	def := home
 	switch {
 	case configured:
 		def = cmp.Or(f.config.jekyllDefault, f.config.jekyllLangs[0])

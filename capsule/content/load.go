@@ -1035,9 +1035,10 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 		if langs := f.folderLanguages(loaded, c.Meta.Lang, chosen); len(langs) > 0 {
 			c.Languages = langs
 			was := c.Meta.Lang
-			if f.gen != "" {
+			if f.gen != "" || f.jekyllHomeDefault(chosen) != "" {
 				// The default language, served at the root, is the
-				// site's: Astro's defaultLocale, or its posts' own.
+				// site's: Astro's defaultLocale, or its posts' own;
+				// a Jekyll site's home page's.
 				c.Meta.Lang = langs[0].Tag
 			}
 			f.config.languageTexts(&c.Meta, langs, was)

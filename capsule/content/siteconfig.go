@@ -137,8 +137,16 @@ type siteConfig struct {
 	// jekyllWritten is each of jekyllLangs as written (zh-CN): its
 	// folder on the web site, and its tag.
 	jekyllWritten map[string]string
-	permalink     string   // the permalink style of posts
-	collections   []string // the collections beyond posts with output: true, "_" + name a folder each
+	// langKey: the configuration's lang key names the site's language
+	// (not a theme's locale, nor its layouts' <html lang>).
+	langKey bool
+	// homeLang is the language, lower case, the front matter of the page
+	// Jekyll writes at the site's top (index.html, index.md) gives it,
+	// or the configuration's defaults do: "es" of lang: Español
+	// (jekyllHomeLang); "" for none.
+	homeLang    string
+	permalink   string   // the permalink style of posts
+	collections []string // the collections beyond posts with output: true, "_" + name a folder each
 	// collectionsDir is collections_dir: the folder (with slashes,
 	// relative to the site) that holds _posts, _drafts and the
 	// collections' folders instead of the top; "" for the top.
@@ -648,6 +656,7 @@ func readJekyllConfig(dir string) siteConfig {
 		break
 	}
 	if m == nil {
+		c.homeLang = jekyllHomeLang(dir, c)
 		return c
 	}
 	for k, v := range m {
@@ -668,7 +677,7 @@ func readJekyllConfig(dir string) siteConfig {
 	c.title, c.description = cmp.Or(str(m["title"]), str(m["name"])), plainTitle(oneLine(str(m["description"])), false)
 	c.author = oneLine(personName(m["author"]))
 	if lang := strings.ToLower(langTag(str(m["lang"]))); lang != "" {
-		c.lang = lang
+		c.lang, c.langKey = lang, true
 	} else if lang := interfaceLang(str(m["locale"])); lang != "" {
 		// minimal-mistakes' (and its kin's) locale: "ja-JP", whose
 		// first two letters are the page's lang in its layout; its
@@ -701,6 +710,7 @@ func readJekyllConfig(dir string) siteConfig {
 	c.setJekyllLangs(strs(m["languages"]), str(m["default_lang"]))
 	c.collectionsDir = jekyllCollectionsDir(str(m["collections_dir"]))
 	c.urls = readJekyllURLConfig(m, c.collectionsDir)
+	c.homeLang = jekyllHomeLang(dir, c)
 	c.markup = jekyllMarkup(m)
 	for _, key := range []string{"plugins", "gems"} {
 		c.polyglot = c.polyglot || slices.Contains(strs(m[key]), "jekyll-polyglot")
@@ -824,6 +834,75 @@ func commaSet(keys []string) string {
 	}
 	slices.Sort(keys)
 	return "," + strings.Join(slices.Compact(keys), ",") + ","
+}
+
+// jekyllHomeNames are the files Jekyll writes at the top of the site
+// (/index.html), the first there being the one read.
+var jekyllHomeNames = []string{"index.html", "index.md", "index.markdown", "index.htm"}
+
+// jekyllHomeLang is the language, lower case, of the page a Jekyll site
+// has at its top (jekyllHomeNames): its front matter's lang (or
+// language), else the one the configuration's defaults give its path,
+// else the one they give the posts at the top (_posts), which its home
+// lists. A language's name ("Español", "English", "日本語") is its
+// code, as languageCode knows it; any other value is none. Themes that
+// write <html lang="{{ page.lang }}"> make that the home's language
+// (horminka.github.io's index.html, lang: Español, is the Spanish home
+// of a site whose configuration names no language). Only the first
+// maxConfigSize bytes of a regular file are read (readSmall), and its
+// front matter within defaultFrontLimits. "" for none.
+func jekyllHomeLang(dir string, c siteConfig) string {
+	lang := ""
+	for _, name := range jekyllHomeNames {
+		file := filepath.Join(dir, name)
+		if info, err := os.Lstat(file); err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		if b, err := readSmall(file); err == nil {
+			src, _ := trimBlankStart(NormalizeSource(b))
+			if front, _, _, start, format, ferr := splitFront(src); ferr == nil && front != nil {
+				if m, _, _, ferr := decodeFrontAs(format, front, start, defaultFrontLimits); ferr == nil {
+					lang = cmp.Or(str(m["lang"]), str(m["language"]))
+				}
+			}
+		}
+		lang = cmp.Or(lang, c.jekyllDefaultLang(name, "pages"))
+		break
+	}
+	if lang == "" {
+		docDir, kind := c.jekyllDoc(path.Join(c.collectionsDir, "_posts"))
+		lang = c.jekyllDefaultLang(path.Join(docDir, "post.md"), kind)
+	}
+	return strings.ToLower(languageCode(lang))
+}
+
+// jekyllDefaultLang is the lang the configuration's defaults give the
+// file at rel, of kind (the most specific scope's, as
+// jekyllDefaultPermalink chooses), "" for none.
+func (c siteConfig) jekyllDefaultLang(rel, kind string) string {
+	lang, bestRank := "", -1
+	for _, d := range c.urls.defaults {
+		v := cmp.Or(str(d.values["lang"]), str(d.values["language"]))
+		if rank := d.rank(rel, kind); v != "" && rank >= 0 && rank >= bestRank {
+			lang, bestRank = v, rank
+		}
+	}
+	return lang
+}
+
+// jekyllHomeDefault is the language a Jekyll site in several languages
+// (found by folderLanguages, not configured by jekyll-polyglot's
+// languages) has at its top: its home page's (homeLang), unless the
+// operator or the site file chose the site's (chosen) or the
+// configuration's lang names it; a theme's locale names its interface's
+// words, not the home's language (lazyjobseeker.github.io: locale en-US,
+// index.html lang: ko, its Korean posts at the top and the English ones
+// under /en/). "" when none of these applies.
+func (f folder) jekyllHomeDefault(chosen bool) string {
+	if f.gen != "" || chosen || f.config.langKey || len(f.config.jekyllLangs) >= 2 {
+		return ""
+	}
+	return f.config.homeLang
 }
 
 // jekyllLayoutLang is the language a Jekyll site's own layouts

@@ -1,0 +1,87 @@
+package capsule_test
+
+import (
+	"strings"
+	"testing"
+
+	"capsule/capsule/internal/servetest"
+	"capsule/capsule/internal/testfs"
+)
+
+// A Jekyll site in Korean and English whose configuration's defaults say
+// each folder's language (lazyjobseeker.github.io: _posts lang: ko at
+// /posts/:title/, en/_posts lang: en at /en/posts/:title/) while its
+// locale, en-US, names its theme's words: capsule took English for the
+// site's language, so en/ was no language's folder, and served one home
+// listing every post twice, the English ones as "en-_posts-<title>".
+// The home lists the posts at the top, whose language the defaults
+// give: Korean at the top, English under /en/, as on the web site.
+func TestJekyllDefaultsLanguages(t *testing.T) {
+	post := func(title, text string) string { return "---\ntitle: " + title + "\n---\n" + text + "\n" }
+	defaults := "defaults:\n" +
+		"  - scope:\n      path: \"_posts\"\n      type: posts\n    values:\n      lang: ko\n      permalink: /posts/:title/\n" +
+		"  - scope:\n      path: \"en/_posts\"\n      type: posts\n    values:\n      lang: en\n      permalink: /en/posts/:title/\n"
+	d := serveDir(t, testfs.Write(t, map[string]string{
+		"_config.yml":                   "title: Attic\nlocale: \"en-US\"\npermalink: /:title/\n" + defaults,
+		"_posts/2024-01-01-hello.md":    post("안녕하세요", "반갑습니다."),
+		"en/_posts/2024-01-01-hello.md": post("Hello", "Nice to meet you."),
+	}))
+	_, meta, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(meta, "lang=ko") || !strings.Contains(home, "안녕하세요") || strings.Contains(home, "Hello") || !strings.Contains(home, "=> /en/ ") {
+		t.Errorf("/: %s, want the Korean home, with a link to /en/:\n%s", meta, home)
+	}
+	_, meta, en := servetest.GeminiGet(t, d, "/en/")
+	if !strings.Contains(meta, "lang=en") || !strings.Contains(en, "/en/posts/hello.gmi") || strings.Contains(en, "안녕하세요") {
+		t.Errorf("/en/: %s, want the English home:\n%s", meta, en)
+	}
+	if _, meta, body := servetest.GeminiGet(t, d, "/en/posts/hello.gmi"); !strings.Contains(meta, "lang=en") || !strings.Contains(body, "Nice to meet you.") {
+		t.Errorf("/en/posts/hello.gmi: %s\n%s", meta, body)
+	}
+	// The web site's addresses lead to each language's post.
+	for old, want := range map[string]string{"/posts/hello/": "/posts/hello.gmi", "/en/posts/hello/": "/en/posts/hello.gmi"} {
+		if status, meta, _ := servetest.GeminiGet(t, d, old); status != 31 || !strings.HasSuffix(meta, want) {
+			t.Errorf("%s: %d %s, want a redirect to %s", old, status, meta, want)
+		}
+	}
+	if menu := servetest.GopherGet(t, d, "/en/\r\n"); !strings.Contains(menu, "/en/posts/hello/\t") || strings.Contains(menu, "en-_posts") {
+		t.Errorf("gopher /en/:\n%s", menu)
+	}
+	if menu := servetest.GopherGet(t, d, "\r\n"); !strings.Contains(menu, "\t/posts/hello/\t") || strings.Contains(menu, "Hello\t") {
+		t.Errorf("gopher home:\n%s", menu)
+	}
+}
+
+// A Jekyll site whose configuration names no language and whose pages
+// say theirs by name (horminka.github.io: lang: Español, lang: English,
+// a ref shared by translations): Jekyll writes index.html (lang:
+// Español) at the top, the Spanish home, and the posts, all Spanish, at
+// their permalinks. capsule took English, the default, for the site's:
+// an English home with no posts under an empty heading, the Spanish
+// posts under /es/. The home page's language is the top's.
+func TestJekyllHomePageLanguage(t *testing.T) {
+	d := serveDir(t, testfs.Write(t, map[string]string{
+		"_config.yml":               "title: Sitio\n",
+		"index.html":                "---\nlayout: default\nref: inicio\nlang: Español\n---\n<p>{{ site.title }}</p>\n",
+		"home.html":                 "---\nlayout: default\nref: inicio\nlang: English\n---\n<p>{{ site.title }}</p>\n",
+		"_posts/2017-01-02-hola.md": "---\ntitle: Hola\nref: hola\nlang: Español\n---\nBuenos días.\n",
+		"_posts/2017-01-03-otra.md": "---\ntitle: Otra\nref: otra\nlang: Español\n---\nOtra vez.\n",
+		"consultorias.md":           "---\ntitle: Consultorías\nref: asesorias\npermalink: /consultorias/\nlang: Español\n---\nHacemos consultorías.\n",
+		"consultancy.md":            "---\ntitle: Consultancy\nref: asesorias\npermalink: /consultancy/\nlang: English\n---\nWe consult.\n",
+	}))
+	_, meta, home := servetest.GeminiGet(t, d, "/")
+	if !strings.Contains(meta, "lang=es") || !strings.Contains(home, "=> /posts/hola.gmi") || !strings.Contains(home, "=> /en/ ") {
+		t.Errorf("/: %s, want the Spanish home listing the posts:\n%s", meta, home)
+	}
+	if status, _, _ := servetest.GeminiGet(t, d, "/es/"); status == 20 {
+		t.Errorf("/es/ served: Spanish is the top's")
+	}
+	if _, meta, en := servetest.GeminiGet(t, d, "/en/"); !strings.Contains(meta, "lang=en") || !strings.Contains(en, "/en/consultancy.gmi") {
+		t.Errorf("/en/: %s, want the English pages:\n%s", meta, en)
+	}
+	if status, meta, _ := servetest.GeminiGet(t, d, "/consultancy/"); status != 31 || !strings.HasSuffix(meta, "/en/consultancy.gmi") {
+		t.Errorf("/consultancy/: %d %s", status, meta)
+	}
+	if menu := servetest.GopherGet(t, d, "\r\n"); !strings.Contains(menu, "\t/posts/hola/\t") || !strings.Contains(menu, "\t/en/\t") {
+		t.Errorf("gopher home:\n%s", menu)
+	}
+}
