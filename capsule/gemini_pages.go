@@ -114,10 +114,14 @@ func (b *blog) homeGemtext() *gemini.Response {
 	for _, l := range b.others {
 		pg.Link(l.Dir+"/", l.Name)
 	}
-	pg.Blank()
-	pg.Heading(2, msg.Posts)
-	pg.Blank()
-	b.postList(&pg.Page, home)
+	if len(home) > 0 {
+		// A language of a site whose posts are all in another (its
+		// pages alone in it) has no list under the heading: no heading.
+		pg.Blank()
+		pg.Heading(2, msg.Posts)
+		pg.Blank()
+		b.postList(&pg.Page, home)
+	}
 	return pg.response()
 }
 

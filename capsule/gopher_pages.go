@@ -72,8 +72,10 @@ func (b *blog) rootMenu() []byte {
 	for _, l := range b.others {
 		m.Item(gopher.TypeMenu, l.Name, l.Dir+"/")
 	}
-	m.Info("")
-	b.phlogItems(m, home)
+	if len(home) > 0 {
+		m.Info("")
+		b.phlogItems(m, home)
+	}
 	return m.Done()
 }
 

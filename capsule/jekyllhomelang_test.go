@@ -57,7 +57,8 @@ func TestJekyllDefaultsLanguages(t *testing.T) {
 // Español) at the top, the Spanish home, and the posts, all Spanish, at
 // their permalinks. capsule took English, the default, for the site's:
 // an English home with no posts under an empty heading, the Spanish
-// posts under /es/. The home page's language is the top's.
+// posts under /es/. The home page's language is the top's; a language
+// with pages alone has no empty list of posts.
 func TestJekyllHomePageLanguage(t *testing.T) {
 	d := serveDir(t, testfs.Write(t, map[string]string{
 		"_config.yml":               "title: Sitio\n",
@@ -75,13 +76,20 @@ func TestJekyllHomePageLanguage(t *testing.T) {
 	if status, _, _ := servetest.GeminiGet(t, d, "/es/"); status == 20 {
 		t.Errorf("/es/ served: Spanish is the top's")
 	}
-	if _, meta, en := servetest.GeminiGet(t, d, "/en/"); !strings.Contains(meta, "lang=en") || !strings.Contains(en, "/en/consultancy.gmi") {
-		t.Errorf("/en/: %s, want the English pages:\n%s", meta, en)
+	_, meta, en := servetest.GeminiGet(t, d, "/en/")
+	if !strings.Contains(meta, "lang=en") || !strings.Contains(en, "/en/consultancy.gmi") || strings.Contains(en, "\n## ") {
+		t.Errorf("/en/: %s, want the English pages and no empty list of posts:\n%s", meta, en)
 	}
 	if status, meta, _ := servetest.GeminiGet(t, d, "/consultancy/"); status != 31 || !strings.HasSuffix(meta, "/en/consultancy.gmi") {
 		t.Errorf("/consultancy/: %d %s", status, meta)
 	}
 	if menu := servetest.GopherGet(t, d, "\r\n"); !strings.Contains(menu, "\t/posts/hola/\t") || !strings.Contains(menu, "\t/en/\t") {
 		t.Errorf("gopher home:\n%s", menu)
+	}
+	// Its menu ends with its items, not with a blank line over no posts.
+	menu := servetest.GopherGet(t, d, "/en/\r\n")
+	lines := strings.Split(strings.TrimSuffix(menu, ".\r\n"), "\r\n")
+	if !strings.Contains(menu, "/en/consultancy") || len(lines) < 2 || strings.HasPrefix(lines[len(lines)-2], "i\t") {
+		t.Errorf("gopher /en/:\n%s", menu)
 	}
 }
