@@ -31,6 +31,9 @@ type urlConfig struct {
 	languages       map[string]string
 	defaultLang     string
 	defaultInSubdir bool
+	// langDirs are a multihost site's languages' folders, by code
+	// ("/ja", "" at the top: hugohosts.go); nil for another site.
+	langDirs map[string]string
 	// Jekyll.
 	collections map[string]string // a collection's permalink pattern, by name ("posts" among them)
 	defaults    []jekyllDefault   // front matter defaults

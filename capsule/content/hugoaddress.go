@@ -20,23 +20,22 @@ import (
 // them. Hugo lower-cases the address (unless disablePathToLower) and
 // keeps letters, digits, marks and ._-~+# of it, a space becoming "-":
 // so does capsule. A multilingual site's languages other than the
-// default one are under /<language>/.
+// default one are under /<language>/, a multihost site's each under its
+// baseURL's path (hugoLangDir).
 
 // hugoURLPrefix is the language folder Hugo puts p's url under, "" for
 // none: in a multilingual site, a url written without a leading slash
 // is under its page's language's folder (zatoima's English "url:
 // what-is-duckdb" at /en/what-is-duckdb/), one with a leading slash at
 // the root, as written; the default language's folder is the root
-// unless defaultContentLanguageInSubdir.
+// unless defaultContentLanguageInSubdir. A multihost site's url is under
+// its language's baseURL either way (hugohosts.go).
 func (c siteConfig) hugoURLPrefix(p *Post, contentPath string) string {
-	if p.ownKey != "url" || p.own == "" || strings.HasPrefix(p.own, "/") || strings.Contains(p.own, "://") || isPattern(p.own) {
+	if p.ownKey != "url" || p.own == "" || strings.HasPrefix(p.own, "/") && c.urls.langDirs == nil || strings.Contains(p.own, "://") || isPattern(p.own) {
 		return ""
 	}
 	lang, _, _, _ := c.hugoLanguage(p, contentPath)
-	if lang == "" || (lang == c.urls.defaultLang && !c.urls.defaultInSubdir) {
-		return ""
-	}
-	return "/" + lang
+	return c.urls.hugoLangDir(lang)
 }
 
 // hugoAddress is the address Hugo gives p, a page of the posts folder at
@@ -63,11 +62,7 @@ func (c siteConfig) hugoAddressIn(p *Post, contentPath string, hasIndex func(dir
 	if isSectionStem(stem) && dir != "" {
 		// A section's text that is a page (sectionTextPages): at the
 		// section's address, where Hugo lists its pages below it.
-		addr = dir + "/"
-		if lang != "" && (lang != c.urls.defaultLang || c.urls.defaultInSubdir) {
-			addr = lang + "/" + addr
-		}
-		return c.hugoPath("/" + addr), true
+		return c.hugoPath(c.urls.hugoLangDir(lang) + "/" + dir + "/"), true
 	}
 	if strings.EqualFold(stem, "index") && dir != "" {
 		// A page bundle is named by its folder.
@@ -95,10 +90,7 @@ func (c siteConfig) hugoAddressIn(p *Post, contentPath string, hasIndex func(dir
 	} else {
 		addr = addr + "/"
 	}
-	if lang != "" && (lang != c.urls.defaultLang || c.urls.defaultInSubdir) {
-		addr = lang + "/" + addr
-	}
-	return c.hugoPath("/" + addr), true
+	return c.hugoPath(c.urls.hugoLangDir(lang) + "/" + addr), true
 }
 
 // hugoLanguage is the language of p in a multilingual site ("" in

@@ -737,6 +737,7 @@ func Load(dir string, opts LoadOptions) (*Content, error) {
 	c.bareHTML = l == layoutJekyll && f.gen == ""
 	if l == layoutHugo && f.gen == "" && !f.zola {
 		c.Warnings = append(c.Warnings, f.config.mountsWarnings(f.root)...)
+		c.Warnings = append(c.Warnings, f.config.languageHostWarnings(f.root)...)
 	}
 	c.sectionLists = l == layoutHugo && f.gen == ""
 	if c.sectionLists && !f.zola {

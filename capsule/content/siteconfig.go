@@ -58,6 +58,8 @@ type siteConfig struct {
 	// language is at the top writes a redirect to the top ("/ja/"),
 	// "" for none (DefaultLanguageHome).
 	defaultLangHome string
+	// hosts is what the languages' own baseURLs say (hugohosts.go).
+	hosts hugoHosts
 	// pager is how a Hugo site splits its lists into pages (HugoPager);
 	// termPagers how a Zola site splits its taxonomies' terms' lists, by
 	// taxonomy (TermPager).
@@ -426,7 +428,16 @@ func readHugoConfig(root, file string) siteConfig {
 	// compared.
 	c.taxonomies, c.tagKeys = commaSet(taxonomies), commaSet(tagKeys)
 	c.languages = readHugoLanguages(m)
-	if redirect, set := m["disabledefaultlanguageredirect"].(bool); !(set && redirect) {
+	if c.hosts = readHugoHosts(m, c.languages); c.hosts.dirs != nil {
+		// Each language at its baseURL's path (hugohosts.go), the
+		// site's web address the part they share.
+		for i := range c.languages {
+			c.languages[i].Dir = c.hosts.dirs[c.languages[i].Code]
+		}
+		c.urls.langDirs = c.hosts.dirs
+		c.baseURL = c.hosts.base
+	}
+	if redirect, set := m["disabledefaultlanguageredirect"].(bool); !(set && redirect) && c.hosts.dirs == nil {
 		for _, l := range c.languages {
 			if l.Code == defaultLang && l.Dir == "" {
 				c.defaultLangHome = "/" + l.Code + "/"
