@@ -21,8 +21,8 @@ func TestHugoLanguageBaseURLs(t *testing.T) {
 		"config.toml": "title = \"Lab\"\ndefaultContentLanguage = \"ja\"\n\n" +
 			"[languages.ja]\nbaseURL = \"{{BASE_URL}}/ja/\"\nlanguageName = \"日本語\"\ntitle = \"研究室\"\nweight = 1\n\n" +
 			"[languages.en]\nbaseURL = \"{{BASE_URL}}/en/\"\nlanguageName = \"English\"\nweight = 2\n",
-		"content/news/hello.ja.md": "---\ntitle: 受賞\ndate: 2024-01-02\n---\n\n受賞しました。[English](/en/news/hello/)\n",
-		"content/news/hello.en.md": "---\ntitle: Award\ndate: 2024-01-02\n---\n\nWe won. [日本語](/ja/news/hello/)\n",
+		"content/news/hello.ja.md": "---\ntitle: 受賞\ndate: 2024-01-02\n---\n\n受賞しました。[英語版](/en/news/hello/)\n",
+		"content/news/hello.en.md": "---\ntitle: Award\ndate: 2024-01-02\n---\n\nWe won. [Japanese version](/ja/news/hello/)\n",
 		"content/access.ja.md":     "---\ntitle: アクセス\nurl: /map/\n---\n\n東広島へ。\n",
 	})
 	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
@@ -54,18 +54,21 @@ func TestHugoLanguageBaseURLs(t *testing.T) {
 		t.Errorf("/news/hello/ leads to the Japanese page, which Hugo writes at /ja/news/hello/ only")
 	}
 	// The links between the languages lead to the pages.
-	for from, to := range map[string]string{"/ja/news/hello/": "/en/news/hello/", "/en/news/hello/": "/ja/news/hello/"} {
-		if pageOf[from] == "" || pageOf[to] == "" {
+	// (Their texts are not the languages' names, which link the
+	// translations anyway.)
+	for from, to := range map[string]struct{ addr, text string }{"/ja/news/hello/": {"/en/news/hello/", "英語版"}, "/en/news/hello/": {"/ja/news/hello/", "Japanese version"}} {
+		if pageOf[from] == "" || pageOf[to.addr] == "" {
+			t.Errorf("no page at %s or %s", from, to.addr)
 			continue
 		}
 		_, _, body := servetest.GeminiGet(t, d, pageOf[from])
-		if !strings.Contains(body, "=> "+pageOf[to]+" ") {
-			t.Errorf("gemini %s does not link %s (%s):\n%s", pageOf[from], to, pageOf[to], body)
+		if !strings.Contains(body, "=> "+pageOf[to.addr]+" "+to.text+"\n") {
+			t.Errorf("gemini %s does not link %s (%s):\n%s", pageOf[from], to.addr, pageOf[to.addr], body)
 		}
 		// Gopher's text of a post links the other's text.
-		sel := "/0" + strings.TrimSuffix(pageOf[to], ".gmi") + ".txt"
+		sel := "/0" + strings.TrimSuffix(pageOf[to.addr], ".gmi") + ".txt"
 		if menu := servetest.GopherGet(t, d, from+"\r\n"); !strings.Contains(menu, sel) {
-			t.Errorf("gopher %s does not link %s (%s):\n%s", from, to, sel, menu)
+			t.Errorf("gopher %s does not link %s (%s):\n%s", from, to.addr, sel, menu)
 		}
 	}
 	var said []string
@@ -101,7 +104,7 @@ func TestHugoLanguageHosts(t *testing.T) {
 			dir := testfs.Write(t, map[string]string{
 				"config.toml": "baseURL = \"https://ignored.example/\"\ndefaultContentLanguage = \"ja\"\n\n" +
 					"[languages.ja]\nbaseURL = \"" + c.ja + "\"\nweight = 1\n\n[languages.en]\nbaseURL = \"" + c.en + "\"\nweight = 2\n",
-				"content/news/hello.ja.md": "---\ntitle: 受賞\ndate: 2024-01-02\n---\n\n受賞しました。[English](" + c.link + ")\n",
+				"content/news/hello.ja.md": "---\ntitle: 受賞\ndate: 2024-01-02\n---\n\n受賞しました。[英語版](" + c.link + ")\n",
 				"content/news/hello.en.md": "---\ntitle: Award\ndate: 2024-01-02\n---\n\nWe won.\n",
 				"content/map.en.md":        "---\ntitle: Map\nurl: map\n---\n\nTo Hiroshima.\n",
 			})
@@ -122,7 +125,7 @@ func TestHugoLanguageHosts(t *testing.T) {
 			}
 			if c.link != "" {
 				ja, en := pageOf["/news/hello/"], pageOf["/english/news/hello/"]
-				if _, _, body := servetest.GeminiGet(t, d, ja); en == "" || !strings.Contains(body, "=> "+en+" ") {
+				if _, _, body := servetest.GeminiGet(t, d, ja); en == "" || !strings.Contains(body, "=> "+en+" 英語版\n") {
 					t.Errorf("gemini %s does not link %s as %s:\n%s", ja, c.link, en, body)
 				}
 			}
@@ -132,5 +135,35 @@ func TestHugoLanguageHosts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A site of one language whose table has a baseURL: Hugo gives its
+// pages that address, not the top level's; links to it are the site's.
+func TestHugoOneLanguageBaseURL(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"config.toml": "baseURL = \"https://a.example/top/\"\ndefaultContentLanguage = \"ja\"\n\n" +
+			"[languages.ja]\nbaseURL = \"https://b.example/japanese/\"\n",
+		"content/posts/one.md": "---\ntitle: 一\ndate: 2024-01-02\n---\n\n[二](https://b.example/japanese/posts/two/)\n",
+		"content/posts/two.md": "---\ntitle: 二\ndate: 2024-01-03\n---\n\n二番目。\n",
+	})
+	d := servetest.Start(t, func(cf *config.Config) { cf.Posts = dir })
+	s, meta, _ := servetest.GeminiGet(t, d, "/posts/two/")
+	if s != 31 {
+		t.Fatalf("/posts/two/: %d %q, want a redirect to its page", s, meta)
+	}
+	two := meta[strings.Index(meta, "://")+3:]
+	two = two[strings.IndexByte(two, '/'):]
+	s, meta, _ = servetest.GeminiGet(t, d, "/posts/one/")
+	if s != 31 {
+		t.Fatalf("/posts/one/: %d %q, want a redirect to its page", s, meta)
+	}
+	one := meta[strings.Index(meta, "://")+3:]
+	one = one[strings.IndexByte(one, '/'):]
+	if _, _, body := servetest.GeminiGet(t, d, one); !strings.Contains(body, "=> "+two+" 二\n") { // the link, not the next post's
+		t.Errorf("gemini %s does not link %s:\n%s", one, two, body)
+	}
+	if text := servetest.GopherGet(t, d, "/posts/one/\r\n"); !strings.Contains(text, strings.TrimSuffix(two, ".gmi")+".txt") {
+		t.Errorf("gopher /posts/one/ does not link the second post:\n%s", text)
 	}
 }

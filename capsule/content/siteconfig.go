@@ -344,6 +344,9 @@ func readHugoConfig(root, file string) siteConfig {
 		c.contentDir = filepath.Clean(d)
 	}
 	if langs, _ := m["languages"].(map[string]any); len(langs) == 1 {
+		// Its baseURL, when it has one, is the site's, over the top
+		// level's (Hugo gives every page that address).
+		c.baseURL = cmp.Or(str(defLang["baseurl"]), c.baseURL)
 		// A site of one language whose table names its content folder
 		// ([languages.ja] contentDir = "content/ja"): the site's, as
 		// Hugo reads it (with two or more, each is its language's).
