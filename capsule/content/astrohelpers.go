@@ -96,13 +96,7 @@ func astroHelperRoute(dir, file string, src []byte, aliases []astroAlias) (h ast
 	if !ok {
 		return h, false
 	}
-	var mod []byte
-	for _, ext := range []string{".ts", ".js", ".mjs", "", "/index.ts", "/index.js"} {
-		if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(path.Clean(target)+ext))); err == nil {
-			mod = b
-			break
-		}
-	}
+	mod := readAstroModule(dir, target)
 	if mod == nil {
 		return h, false
 	}
@@ -285,13 +279,7 @@ func astroCalledCollection(dir, file string, src []byte, aliases []astroAlias) (
 			if looked++; looked > astroMaxModules {
 				return "", false
 			}
-			var mod []byte
-			for _, ext := range []string{".ts", ".js", ".mjs", "", "/index.ts", "/index.js"} {
-				if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(path.Clean(target)+ext))); err == nil {
-					mod = b
-					break
-				}
-			}
+			mod := readAstroModule(dir, target)
 			if mod == nil {
 				continue
 			}
@@ -317,4 +305,16 @@ func astroCalledCollection(dir, file string, src []byte, aliases []astroAlias) (
 		}
 	}
 	return collection, collection != ""
+}
+
+// readAstroModule reads the module an import's target (astroModulePath)
+// names, as Vite resolves it: the path with .ts, .js or .mjs, as it is,
+// or its folder's index; nil when none is a small file (readSmall).
+func readAstroModule(dir, target string) []byte {
+	for _, ext := range []string{".ts", ".js", ".mjs", "", "/index.ts", "/index.js"} {
+		if b, err := readSmall(filepath.Join(dir, filepath.FromSlash(path.Clean(target)+ext))); err == nil {
+			return b
+		}
+	}
+	return nil
 }
