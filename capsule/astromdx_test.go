@@ -133,3 +133,101 @@ func keysOf(m map[string]string) []string {
 	}
 	return out
 }
+
+// Markdown indented inside an MDX component (a page's text four columns
+// in, between <Prose> and </Prose>) is what MDX reads it as, which has
+// no indented code blocks: headings, a list and its nested list, a
+// paragraph; a fenced block indented as far stays code, its lines as the
+// fence has them. A .md post of the same site keeps CommonMark's
+// indented code.
+func TestAstroMDXIndentedMarkdown(t *testing.T) {
+	dir := testfs.Write(t, map[string]string{
+		"astro.config.mjs": "import mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://example.org', integrations: [mdx()] });\n",
+		"src/pages/about.mdx": "---\ntitle: 自己紹介\n---\n" +
+			"import Prose from '../components/Prose.astro';\n\n" +
+			"<div class=\"wrap\">\n" +
+			"    <Prose>\n" +
+			"    ## 連絡先の見出し\n" +
+			"      最初の段落の文。\n\n" +
+			"    - メールの項目\n" +
+			"    - 掲示板の項目\n" +
+			"        - 入れ子の項目\n\n" +
+			"    ```go\n" +
+			"      x := 1\n" +
+			"    ```\n\n" +
+			"    終わりの段落。\n" +
+			"    </Prose>\n" +
+			"</div>\n",
+		"src/content/blog/code.md":   "---\ntitle: 普通の記事\ndate: 2025-03-01\n---\n本文。\n\n    字下げのコード\n",
+		"src/pages/index.astro":      "---\n---\n<h1>home</h1>\n",
+		"src/components/Prose.astro": "---\n---\n<slot />\n",
+	})
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	crawl := servetest.Crawl(t, d, 200)
+	find := func(scheme, text string) (string, []string) {
+		for p, b := range crawl {
+			if strings.HasPrefix(p, scheme) && strings.Contains(b, text) {
+				return p, strings.Split(strings.ReplaceAll(b, "\r\n", "\n"), "\n")
+			}
+		}
+		t.Fatalf("%q is served nowhere on %s; pages: %v", text, scheme, keysOf(crawl))
+		return "", nil
+	}
+	// lineOf is the line of lines that holds s, trimmed of nothing.
+	lineOf := func(lines []string, s string) (int, string) {
+		for i, l := range lines {
+			if strings.Contains(l, s) {
+				return i, l
+			}
+		}
+		return -1, ""
+	}
+	page, lines := find("gemini:", "連絡先の見出し")
+	fences := 0
+	inFence := false
+	for _, l := range lines {
+		if strings.HasPrefix(l, "```") {
+			fences++
+			inFence = !inFence
+			continue
+		}
+		if inFence && !strings.Contains(l, "x := 1") {
+			t.Errorf("gemini %s: %q preformatted, which MDX reads as Markdown:\n%s", page, l, strings.Join(lines, "\n"))
+		}
+	}
+	if fences != 2 {
+		t.Errorf("gemini %s: %d fence lines, want the fenced block's two:\n%s", page, fences, strings.Join(lines, "\n"))
+	}
+	if _, l := lineOf(lines, "x := 1"); l != "  x := 1" {
+		t.Errorf("gemini %s: the fenced code's line is %q, want its two columns past the fence kept", page, l)
+	}
+	for s, prefix := range map[string]string{"連絡先の見出し": "## ", "最初の段落の文。": "最初", "メールの項目": "* ", "掲示板の項目": "* ", "入れ子の項目": "* ", "終わりの段落。": "終わり"} {
+		if _, l := lineOf(lines, s); !strings.HasPrefix(l, prefix) {
+			t.Errorf("gemini %s: %q drawn as %q, want it to start %q", page, s, l, prefix)
+		}
+	}
+	if _, nested := lineOf(lines, "入れ子の項目"); nested == "* 入れ子の項目" {
+		t.Errorf("gemini %s: the nested item is drawn at the top level: %q", page, nested)
+	}
+	page, lines = find("gopher:", "連絡先の見出し")
+	for _, s := range []string{"連絡先の見出し", "最初の段落の文。", "メールの項目", "終わりの段落。"} {
+		if _, l := lineOf(lines, s); strings.HasPrefix(l, " ") {
+			t.Errorf("gopher %s: %q drawn indented as code: %q", page, s, l)
+		}
+	}
+	if i, _ := lineOf(lines, "連絡先の見出し"); i < 0 || i+1 >= len(lines) || strings.Trim(lines[i+1], "=-") != "" {
+		t.Errorf("gopher %s: the heading is not underlined as one:\n%s", page, strings.Join(lines, "\n"))
+	}
+	if _, l := lineOf(lines, "x := 1"); !strings.HasPrefix(l, "    ") {
+		t.Errorf("gopher %s: the fenced code's line %q is not drawn as code", page, l)
+	}
+	// The .md post: CommonMark, its indented line code on both.
+	page, lines = find("gemini:", "字下げのコード")
+	if i, _ := lineOf(lines, "字下げのコード"); i < 1 || !strings.HasPrefix(lines[i-1], "```") {
+		t.Errorf("gemini %s: the .md post's indented code is not preformatted:\n%s", page, strings.Join(lines, "\n"))
+	}
+	page, lines = find("gopher:", "字下げのコード")
+	if _, l := lineOf(lines, "字下げのコード"); !strings.HasPrefix(l, "    ") {
+		t.Errorf("gopher %s: the .md post's indented code drawn as %q", page, l)
+	}
+}

@@ -28,7 +28,11 @@ import (
 //     comment {/* … */}, left out quietly, and a string literal {"…"},
 //     which is its text;
 //   - fenced and inline code, and lowercase HTML tags (which capsule
-//     lowers as it does all HTML), are left as they are.
+//     lowers as it does all HTML), are left as they are;
+//   - indentation is no code: MDX reads no indented code blocks, and
+//     a heading, a list, a paragraph indented four columns or more (as
+//     Markdown inside an indented component's tags is) is one; such a
+//     line is moved left to its list item's column (see mdxIndents).
 //
 // A tag or an expression written over several lines is read as if on
 // one (<Image\n  src={pic}\n  alt="…"\n/>, <Callout type="warn"\n
@@ -58,6 +62,8 @@ var (
 	// mdxBlockStart is a line that starts a block of its own: a list's
 	// item, a heading, a quote, a fence, a table's row, a tag.
 	mdxBlockStart = regexp.MustCompile(`^[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|#|>|` + "```" + `|~~~|\||<)`)
+	// mdxThematicBreak is a thematic break's line, its indent trimmed.
+	mdxThematicBreak = regexp.MustCompile(`^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 	// mdxTagName is a tag's name.
 	mdxTagName = regexp.MustCompile(`^[A-Za-z_$][\w$.:-]*`)
 	// astroMDXIntegration is the MDX integration in a site's
@@ -124,7 +130,8 @@ type mdxFrame struct {
 func mdxBody(body []byte, line int) ([]byte, mdxNotes) {
 	var notes mdxNotes
 	lines := bytes.SplitAfter(body, []byte("\n"))
-	code := make([]bool, len(lines)) // fenced code, left as it is
+	code := make([]bool, len(lines))  // fenced code, left as it is
+	opens := make([]bool, len(lines)) // the fences' first lines
 	var fenceCh byte
 	fenceN := 0
 	esm, prevBlank := false, true
@@ -145,7 +152,7 @@ func mdxBody(body []byte, line int) ([]byte, mdxNotes) {
 		default:
 			esm = false
 			if ch, k := scFenceOpen(bytes.TrimLeft(text, " \t>")); k > 0 {
-				fenceCh, fenceN, code[i] = ch, k, true
+				fenceCh, fenceN, code[i], opens[i] = ch, k, true, true
 			}
 		}
 		if blank {
@@ -170,7 +177,153 @@ func mdxBody(body []byte, line int) ([]byte, mdxNotes) {
 		mdxText(&out, seg, line+i, &stack, &notes)
 		i = j
 	}
-	return out.Bytes(), notes
+	return mdxIndents(out.Bytes(), code, opens), notes
+}
+
+// mdxIndents moves left, in body (its lines one for one those code and
+// opens mark), the lines CommonMark would read as indented code and MDX
+// reads as what they start, a heading, a list's item, a paragraph: MDX
+// has no indented code blocks, and a block may start indented as far as
+// it likes. A line outside fenced code that is four columns or more to
+// the right of the list item it is in (or of the margin) is moved to
+// that column; so is a fence's first line, its code lines moved left as
+// far (the same lines, as MDX strips up to the fence's indent from
+// each); a list item's marker followed by five spaces or more (its text
+// indented code in CommonMark) keeps one. Lines less indented are left
+// as they are, which CommonMark and MDX read alike. Quotes' insides are
+// not looked at.
+//
+// The items are known by their markers (scListItem): a line less
+// indented than an item's text closes it, as it does in both readings
+// unless it continues a paragraph (lazily), where the column it is
+// moved to does not matter. Blank lines are left as they are.
+//
+// Bounds: one pass over body; the items open are at most a line's
+// indentation deep (each one's text to the right of the one before); a
+// line moved keeps what fits of its old whitespace and pads it with
+// fewer than four spaces (a tab it splits), at most three bytes more than
+// it had, on a line that has a tab and a character besides.
+func mdxIndents(body []byte, code, opens []bool) []byte {
+	type item struct{ col, to int } // an item's text's column, before and after
+	var items []item
+	var out []byte // nil while no line moved
+	shift := 0     // how far the fenced code's lines move left
+	for i, pos := 0, 0; pos < len(body); i++ {
+		end := len(body)
+		if j := bytes.IndexByte(body[pos:], '\n'); j >= 0 {
+			end = pos + j + 1
+		}
+		l, start := body[pos:end], pos
+		pos = end
+		ws, cols := mdxIndent(l, 0)
+		text := bytes.TrimRight(l[ws:], "\r\n")
+		if len(bytes.TrimSpace(text)) == 0 || i >= len(code) {
+			if out != nil {
+				out = append(out, l...)
+			}
+			continue
+		}
+		at, gap := cols, 0 // its new indent; for an item, its marker's new gap (0: as it is)
+		if code[i] && !opens[i] {
+			at = max(0, cols-shift)
+		} else {
+			for len(items) > 0 && cols < items[len(items)-1].col {
+				items = items[:len(items)-1]
+			}
+			base, to := 0, 0
+			if len(items) > 0 {
+				base, to = items[len(items)-1].col, items[len(items)-1].to
+			}
+			if cols-base >= 4 {
+				at = to
+			} else {
+				at = to + cols - base
+			}
+			if opens[i] {
+				shift = cols - at
+			}
+			if n := mdxItemMarker(text); n > 0 {
+				sp, spCols := mdxIndent(text[n:], cols+n)
+				w := spCols - cols - n // the columns between marker and text
+				if w >= 5 || sp == len(text[n:]) {
+					w, gap = 1, sp // "-      code", "-": its text one column on
+				}
+				items = append(items, item{col: cols + n + w, to: at + n + w})
+			}
+		}
+		if at == cols && gap == 0 {
+			if out != nil {
+				out = append(out, l...)
+			}
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(body)+len(body)/2)
+			out = append(out, body[:start]...)
+		}
+		out = mdxReindent(out, l[:ws], at)
+		if gap > 0 {
+			n := mdxItemMarker(text)
+			out = append(out, text[:n]...)
+			if gap < len(text[n:]) {
+				out = append(out, ' ')
+			}
+			out = append(out, l[ws+n+gap:]...)
+		} else {
+			out = append(out, l[ws:]...)
+		}
+	}
+	if out == nil {
+		return body
+	}
+	return out
+}
+
+// mdxIndent is the whitespace l starts with, in bytes and in columns
+// (a tab to the next multiple of four), from column col.
+func mdxIndent(l []byte, col int) (n, cols int) {
+	for ; n < len(l); n++ {
+		switch l[n] {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return n, col
+		}
+	}
+	return n, col
+}
+
+// mdxReindent appends to out an indent of at columns: as much of ws, a
+// line's whitespace, as fits in them, then spaces.
+func mdxReindent(out, ws []byte, at int) []byte {
+	k, col := 0, 0
+	for k < len(ws) {
+		_, c := mdxIndent(ws[k:k+1], col)
+		if c > at {
+			break
+		}
+		k, col = k+1, c
+	}
+	out = append(out, ws[:k]...)
+	for ; col < at; col++ {
+		out = append(out, ' ')
+	}
+	return out
+}
+
+// mdxItemMarker is the length of the list item's marker text starts with
+// ("-", "1."), 0 when it starts none (a thematic break "- - -" neither).
+func mdxItemMarker(text []byte) int {
+	if !scListItem(text) || mdxThematicBreak.Match(text) {
+		return 0
+	}
+	n := 0
+	for n < len(text) && text[n] >= '0' && text[n] <= '9' {
+		n++
+	}
+	return n + 1
 }
 
 // mdxText writes the text seg (no fenced code in it; its first line

@@ -79,3 +79,28 @@ func TestMDXMultiLineTagLines(t *testing.T) {
 		}
 	}
 }
+
+// mdxIndents' cases: what MDX reads a line as (it has no indented code)
+// is what CommonMark reads the line moved to: at its list item's text,
+// or the margin, when four columns or more past it; items nested by less
+// stay nested; a fence moves with its code; tabs count four columns; a
+// thematic break is no item; a quote's inside and blank lines are left.
+func TestMDXIndents(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"    # Title\n      text\n", "# Title\ntext\n"},
+		{"    - a\n    - b\n        - c\n", "- a\n- b\n    - c\n"},
+		{"- a\n\n      para in a\n", "- a\n\n  para in a\n"},
+		{"-      not code\n", "- not code\n"},
+		{"1.  one\n\n         deep\n", "1.  one\n\n    deep\n"},
+		{"\t- tab\n\t\t- deeper\n", "- tab\n\t- deeper\n"},
+		{"      ```go\n        x := 1\n      ```\n", "```go\n  x := 1\n```\n"},
+		{"    * * *\n      after\n", "* * *\nafter\n"},
+		{">     quoted\n", ">     quoted\n"},
+		{"  two\n   three\n", "  two\n   three\n"},
+		{"a\n    \n    b\n", "a\n    \nb\n"},
+	} {
+		if out, _ := mdxBody([]byte(c.in), 1); string(out) != c.want {
+			t.Errorf("%q → %q, want %q", c.in, out, c.want)
+		}
+	}
+}
