@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"capsule/capsule/config"
+	"capsule/capsule/content"
 	"capsule/capsule/daemon"
 	"capsule/capsule/gemini"
 	"capsule/capsule/internal/servetest"
@@ -203,5 +204,55 @@ func redirectsToPostIn(t *testing.T, d *daemon.Daemon, addr, lang, text string) 
 	st, header, body := servetest.GeminiGet(t, d, u.Path)
 	if st != gemini.StatusSuccess || !strings.Contains(body, text) || !strings.Contains(header, "lang="+lang) {
 		t.Errorf("%s redirects to %s: %d %q, not the post in %s:\n%s", addr, u.Path, st, header, lang, body)
+	}
+}
+
+// A route that gives each entry its page and lists, in the page's props,
+// the entries under it (tzzjp/bk.tzz.dev's [...slug]/index.astro:
+// props: { entry, blogs: all.filter((b) => b.slug.startsWith(entry.slug
+// + "/")) }) is followed: a test of the props is none of which entries
+// the route takes. Its addresses redirect to the posts on Gemini, are
+// served on Gopher, and no warning says them unknown; a route whose
+// entries are filtered by a computed test still is said not followed.
+func TestAstroRoutePropsFilterFollowed(t *testing.T) {
+	route := func(filter string) string {
+		return "---\nimport { getCollection } from \"astro:content\";\nexport async function getStaticPaths() {\n" +
+			"  const all = await getCollection('blog');\n" +
+			"  const pages = all" + filter + ";\n" +
+			"  return pages.map((entry) => ({\n    params: { slug: entry.slug },\n    props: {\n      entry,\n" +
+			"      blogs: all.filter(blog => blog.slug.startsWith(entry.slug + \"/\")),\n    }\n  }));\n}\n" +
+			"const { entry, blogs } = Astro.props;\nconst { Content } = await entry.render();\n---\n<Content />\n"
+	}
+	files := map[string]string{
+		"astro.config.mjs":                      "export default defineConfig({ site: 'https://bk.example' });\n",
+		"src/content/config.ts":                 "const blog = defineCollection({ type: 'content' });\nexport const collections = { blog };\n",
+		"src/content/blog/backend/index.md":     "---\ntitle: バックエンド\ndate: 2024-01-01\n---\nバックエンドの記事の一覧。\n",
+		"src/content/blog/backend/laravel/a.md": "---\ntitle: Laravel\ndate: 2024-01-02\n---\nLaravelの記事。\n",
+		"src/pages/notes/[...slug]/index.astro": route(""),
+		"src/pages/other/[...slug]/index.astro": strings.Replace(route(".filter(e => e.slug.startsWith(prefix))"), "getCollection('blog');", "getCollection('blog');\n  const prefix = import.meta.env.PREFIX;", 1),
+	}
+	dir := testfs.Write(t, files)
+	d := servetest.Start(t, func(c *config.Config) { c.Posts = dir })
+	for addr, text := range map[string]string{"/notes/backend/": "バックエンドの記事の一覧。", "/notes/backend/laravel/a/": "Laravelの記事。"} {
+		redirectsToPostIn(t, d, addr, "en", text)
+		if body := servetest.GopherGet(t, d, addr+"\r\n"); !strings.Contains(body, text) {
+			t.Errorf("gopher %s does not serve the post:\n%s", addr, body)
+		}
+	}
+	if st, meta, _ := servetest.GeminiGet(t, d, "/other/backend/"); st == gemini.StatusRedirect || st == gemini.StatusPermanentRedirect {
+		t.Errorf("/other/backend/, of a route whose filter is computed, leads to %s", meta)
+	}
+	c, err := content.Load(dir, content.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notFollowed []string
+	for _, w := range c.Warnings {
+		if w.Kind == "Astro route not followed" {
+			notFollowed = append(notFollowed, w.File)
+		}
+	}
+	if len(notFollowed) != 1 || !strings.Contains(notFollowed[0], "other") {
+		t.Errorf("routes said not followed: %v, want other/[...slug]/index.astro alone", notFollowed)
 	}
 }

@@ -413,18 +413,30 @@ func astroIDPrefix(src []byte) (prefix string, not, ok bool) {
 	return astroIDPrefixIn(body)
 }
 
-// astroIDPrefixIn is astroIDPrefix's reading of the tests in body.
+// astroIDPrefixIn is astroIDPrefix's reading of the tests in body. A
+// test inside a props value ({ params: …, props: { posts:
+// all.filter((p) => p.slug.startsWith(entry.slug + "/")) } }: the
+// entries a folder's page lists, tzzjp/bk.tzz.dev's
+// [...slug]/index.astro) is none of which entries the route takes: what
+// a page is given is not where it is.
 func astroIDPrefixIn(body []byte) (prefix string, not, ok bool) {
-	tests := astroStartsWith.FindAllSubmatch(body, astroMaxFilters+1)
+	tests := astroStartsWith.FindAllSubmatchIndex(body, astroMaxFilters+1)
 	if len(tests) > astroMaxFilters {
 		return "", false, false
 	}
+	var props [][2]int
+	if len(tests) > 0 {
+		props = astroPropsValues(body)
+	}
 	for _, m := range tests {
-		before := string(m[1])
+		if slices.ContainsFunc(props, func(v [2]int) bool { return v[0] <= m[0] && m[1] <= v[1] }) {
+			continue
+		}
+		before := string(body[m[2]:m[3]])
 		if before == "." {
 			continue // data.id.startsWith: a field of the front matter
 		}
-		arg := astroStrOnly.FindStringSubmatch(string(m[2]))
+		arg := astroStrOnly.FindStringSubmatch(string(body[m[4]:m[5]]))
 		if arg == nil {
 			return "", false, false
 		}
@@ -435,6 +447,58 @@ func astroIDPrefixIn(body []byte) (prefix string, not, ok bool) {
 		prefix, not = p, neg
 	}
 	return prefix, not, true
+}
+
+// astroProps is a props key of the objects getStaticPaths returns, up
+// to its value.
+var astroProps = regexp.MustCompile(`\bprops\s*:\s*`)
+
+// astroPropsValues are the spans of body's props values: of the first
+// astroMaxFilters props keys, each read to its value's end within
+// astroMaxHelper bytes (jsExprEnd), one inside another's value not read
+// again.
+func astroPropsValues(body []byte) [][2]int {
+	var spans [][2]int
+	for _, loc := range astroProps.FindAllIndex(body, astroMaxFilters) {
+		if len(spans) > 0 && loc[0] < spans[len(spans)-1][1] {
+			continue
+		}
+		if end := jsExprEnd(body, loc[1]); end > loc[1] {
+			spans = append(spans, [2]int{loc[1], end})
+		}
+	}
+	return spans
+}
+
+// jsExprEnd is the end of the expression that starts at src[at]: the
+// index of the first ",", ";" or closing bracket outside its brackets,
+// strings and comments; -1 when there is none within astroMaxHelper
+// bytes.
+func jsExprEnd(src []byte, at int) int {
+	depth := 0
+	limit := min(len(src), at+astroMaxHelper)
+	for i := at; i < limit; i++ {
+		if j := jsSkipLiteral(src, i, limit); j < 0 {
+			return -1
+		} else if j > i {
+			i = j
+			continue
+		}
+		switch src[i] {
+		case '{', '(', '[':
+			depth++
+		case '}', ')', ']':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case ',', ';':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // astroParamsObject is the first params object of src by its keys, each
