@@ -64,6 +64,8 @@ var (
 	mdxBlockStart = regexp.MustCompile(`^[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|#|>|` + "```" + `|~~~|\||<)`)
 	// mdxThematicBreak is a thematic break's line, its indent trimmed.
 	mdxThematicBreak = regexp.MustCompile(`^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	// mdxATXHeading is a heading's line, "## Title", its indent trimmed.
+	mdxATXHeading = regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`)
 	// mdxTagName is a tag's name.
 	mdxTagName = regexp.MustCompile(`^[A-Za-z_$][\w$.:-]*`)
 	// astroMDXIntegration is the MDX integration in a site's
@@ -194,9 +196,12 @@ func mdxBody(body []byte, line int) ([]byte, mdxNotes) {
 // not looked at.
 //
 // The items are known by their markers (scListItem): a line less
-// indented than an item's text closes it, as it does in both readings
-// unless it continues a paragraph (lazily), where the column it is
-// moved to does not matter. Blank lines are left as they are.
+// indented than an item's text closes it, as it does in both readings,
+// but a line that continues a paragraph (one that starts no block that
+// would end it, mdxInterrupts), which is left where it is and closes
+// nothing, however indented: homimemo's item whose lines run on at the
+// margin, then a nested list four columns in. Blank lines are left as
+// they are.
 //
 // Bounds: one pass over body; the items open are at most a line's
 // indentation deep (each one's text to the right of the one before); a
@@ -208,6 +213,7 @@ func mdxIndents(body []byte, code, opens []bool) []byte {
 	var items []item
 	var out []byte // nil while no line moved
 	shift := 0     // how far the fenced code's lines move left
+	para := false  // the line before is a paragraph's (or an HTML block's)
 	for i, pos := 0, 0; pos < len(body); i++ {
 		end := len(body)
 		if j := bytes.IndexByte(body[pos:], '\n'); j >= 0 {
@@ -217,16 +223,16 @@ func mdxIndents(body []byte, code, opens []bool) []byte {
 		pos = end
 		ws, cols := mdxIndent(l, 0)
 		text := bytes.TrimRight(l[ws:], "\r\n")
-		if len(bytes.TrimSpace(text)) == 0 || i >= len(code) {
-			if out != nil {
-				out = append(out, l...)
-			}
-			continue
-		}
 		at, gap := cols, 0 // its new indent; for an item, its marker's new gap (0: as it is)
-		if code[i] && !opens[i] {
-			at = max(0, cols-shift)
-		} else {
+		switch {
+		case len(bytes.TrimSpace(text)) == 0 || i >= len(code):
+			para = false
+		case code[i] && !opens[i]:
+			at, para = max(0, cols-shift), false
+		case para && !opens[i] && !mdxInterrupts(text):
+			// A paragraph's next line, however indented, in both
+			// readings; the items it is in stay open.
+		default:
 			for len(items) > 0 && cols < items[len(items)-1].col {
 				items = items[:len(items)-1]
 			}
@@ -242,6 +248,7 @@ func mdxIndents(body []byte, code, opens []bool) []byte {
 			if opens[i] {
 				shift = cols - at
 			}
+			para = !opens[i] && !mdxATXHeading.Match(text) && !mdxThematicBreak.Match(text)
 			if n := mdxItemMarker(text); n > 0 {
 				sp, spCols := mdxIndent(text[n:], cols+n)
 				w := spCols - cols - n // the columns between marker and text
@@ -249,6 +256,7 @@ func mdxIndents(body []byte, code, opens []bool) []byte {
 					w, gap = 1, sp // "-      code", "-": its text one column on
 				}
 				items = append(items, item{col: cols + n + w, to: at + n + w})
+				para = para && sp < len(text[n:])
 			}
 		}
 		if at == cols && gap == 0 {
@@ -311,6 +319,21 @@ func mdxReindent(out, ws []byte, at int) []byte {
 		out = append(out, ' ')
 	}
 	return out
+}
+
+// mdxInterrupts reports whether text, a line's without its indent,
+// starts a block that ends a paragraph before it, as MDX reads it at
+// any indent: a heading, a quote, a fence, a thematic break, a list's
+// item that is not empty (an ordered one's numbered 1).
+func mdxInterrupts(text []byte) bool {
+	if n := mdxItemMarker(text); n > 0 {
+		_, rest := scIndent(text[n:])
+		return len(bytes.TrimSpace(rest)) > 0 && (n == 1 || bytes.HasPrefix(text, []byte("1")) && n == 2)
+	}
+	if ch, _ := scFenceOpen(text); ch != 0 {
+		return true
+	}
+	return text[0] == '>' || mdxATXHeading.Match(text) || mdxThematicBreak.Match(text)
 }
 
 // mdxItemMarker is the length of the list item's marker text starts with

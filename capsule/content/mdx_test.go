@@ -84,7 +84,9 @@ func TestMDXMultiLineTagLines(t *testing.T) {
 // is what CommonMark reads the line moved to: at its list item's text,
 // or the margin, when four columns or more past it; items nested by less
 // stay nested; a fence moves with its code; tabs count four columns; a
-// thematic break is no item; a quote's inside and blank lines are left.
+// thematic break is no item; a paragraph's next line is left where it
+// is, its items open, unless it starts a block that ends the paragraph;
+// a quote's inside and blank lines are left.
 func TestMDXIndents(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"    # Title\n      text\n", "# Title\ntext\n"},
@@ -98,6 +100,10 @@ func TestMDXIndents(t *testing.T) {
 		{">     quoted\n", ">     quoted\n"},
 		{"  two\n   three\n", "  two\n   three\n"},
 		{"a\n    \n    b\n", "a\n    \nb\n"},
+		{"1. item\nlazy line\n    1. nested\n    more\n1. next\n", "1. item\nlazy line\n    1. nested\n    more\n1. next\n"},
+		{"para\n        - list\n", "para\n- list\n"},
+		{"para\n        more\n", "para\n        more\n"},
+		{"<div\n    class=\"x\">\n", "<div\n    class=\"x\">\n"},
 	} {
 		if out, _ := mdxBody([]byte(c.in), 1); string(out) != c.want {
 			t.Errorf("%q → %q, want %q", c.in, out, c.want)
