@@ -165,9 +165,14 @@ func mdxBody(body []byte, line int) ([]byte, mdxNotes) {
 	var out bytes.Buffer
 	out.Grow(len(body))
 	var stack []mdxFrame
+	// The output's lines are not the input's one for one (a tag over
+	// several lines is written on one): what code and opens say of each
+	// is marked as it is written, for mdxIndents.
+	outCode, outOpens := make([]bool, 0, len(lines)), make([]bool, 0, len(lines))
 	for i := 0; i < len(lines); {
 		if code[i] {
 			out.Write(lines[i])
+			outCode, outOpens = append(outCode, true), append(outOpens, opens[i])
 			i++
 			continue
 		}
@@ -176,10 +181,24 @@ func mdxBody(body []byte, line int) ([]byte, mdxNotes) {
 			j++
 		}
 		seg := bytes.Join(lines[i:j], nil)
+		at := out.Len()
 		mdxText(&out, seg, line+i, &stack, &notes)
+		for range lineCount(out.Bytes()[at:]) {
+			outCode, outOpens = append(outCode, false), append(outOpens, false)
+		}
 		i = j
 	}
-	return mdxIndents(out.Bytes(), code, opens), notes
+	return mdxIndents(out.Bytes(), outCode, outOpens), notes
+}
+
+// lineCount is how many lines bytes.SplitAfter finds in b at "\n": its
+// line breaks, and one more for text after the last.
+func lineCount(b []byte) int {
+	n := bytes.Count(b, []byte("\n"))
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		n++
+	}
+	return n
 }
 
 // mdxIndents moves left, in body (its lines one for one those code and
