@@ -12,9 +12,9 @@ import (
 )
 
 // onePostSites are the folders FuzzOnePostBlog puts a post in: capsule's
-// own, and a Hugo, Jekyll, Hexo, FixIt and Eleventy site's, whose readers
-// differ (shortcodes, Liquid, Hexo's tags, a theme's syntax, Nunjucks,
-// front matter defaults).
+// own, and a Hugo, Jekyll, Hexo, FixIt, Eleventy and Astro site's, whose
+// readers differ (shortcodes, Liquid, Hexo's tags, a theme's syntax,
+// Nunjucks, MDX, front matter defaults).
 var onePostSites = []struct {
 	files map[string]string
 	post  string
@@ -28,6 +28,10 @@ var onePostSites = []struct {
 	// Eleventy's: Nunjucks in Markdown, and a page in Nunjucks alone.
 	{map[string]string{".eleventy.js": "module.exports = function (c) {\n  return { markdownTemplateEngine: \"njk\", dir: { input: \"src\" } };\n};\n"}, "src/posts/post.md"},
 	{map[string]string{".eleventy.js": "module.exports = function (c) {\n  return { dir: { input: \"src\" } };\n};\n"}, "src/about.njk"},
+	// Astro's MDX: imports, components and expressions over several
+	// lines, and indentation that is no code.
+	{map[string]string{"astro.config.mjs": "import mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://example.org', integrations: [mdx()] });\n",
+		"src/pages/index.astro": "---\n---\n<h1>home</h1>\n"}, "src/content/blog/post.mdx"},
 }
 
 // FuzzOnePostBlog holds a blog of one post, whatever the post's bytes, in
@@ -44,6 +48,7 @@ func FuzzOnePostBlog(f *testing.F) {
 		"---\ntitle: c\n---\n{% asset_img a.png 猫 %}\n{% math %}\na\\\\b\n{% endmath %}\n<!-- more -->\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 		"---\ntitle: d\nslug: ../x\naliases: [/old/]\n---\n:(fas fa-check): {?:}(x): <script>x</script><img src=x>\n> [!TIP]+ 題\n> 本文\n",
 		"---\ntitle: f\n---\n{% capture fig %}![猫](/a.png){% endcapture %}{% assign t = \"x\" | upcase %}{% include figure.html image=fig %}{{ fig }}{{ t | remove: 'X' }}\n",
+		"---\ntitle: g\ndate: 2024-05-01\n---\nimport Card from '../Card.astro';\n\n<Card\n  title=\"題\"\n  href={url}\n/>\n\n    ## 見出し\n      - 項目\n\n      ```go\n        x\n      ```\n{\n  props.x\n}\n",
 		"---\ntitle: e\ntemplateEngineOverride: njk\n---\n<h1>{{ title }}</h1>\n# not a heading [x](y)\n{% for p in collections.all %}{{ p }}{% endfor %}\n",
 	} {
 		for i := range onePostSites {
