@@ -48,12 +48,19 @@ import (
 type liquidVar struct {
 	liquidValue
 	link bool
+	// cond is its value in a condition (liquidif.go) when its text
+	// does not tell it: nil, a number, true; lqUnknown otherwise.
+	cond lqVal
 }
 
 // liquidLocals are the variables of one post, shared by its includes
 // (Jekyll's page context: an include sees the page's variables).
 type liquidLocals struct {
 	m map[string]liquidVar
+	// lists are the variables an assign made lists of the site's
+	// documents, whose size alone capsule knows (liquidif.go): for
+	// conditions only, never output.
+	lists map[string]lqVal
 }
 
 // liquidVarName reports whether s is a name a capture or assign binds
@@ -89,11 +96,13 @@ func (e *scExpander) bind(name string, v liquidVar) {
 		e.locals.m = map[string]liquidVar{}
 	}
 	e.locals.m[name] = v
+	delete(e.locals.lists, name)
 }
 
 func (e *scExpander) unbind(name string) {
 	if e.locals != nil {
 		delete(e.locals.m, name)
+		delete(e.locals.lists, name)
 	}
 }
 
@@ -124,7 +133,8 @@ func (e *scExpander) capture(p int, t scLiquid) (int, bool) {
 	sub := newScExpander(in, e.lineAt(t.end), e.ref, e.title, e.vars, e.noLiquid, e.depth)
 	sub.inc, sub.incDepth, sub.incCount, sub.atLine, sub.params, sub.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	sub.locals, sub.varRoom = e.locals, e.varRoom // what it adds is the post's
-	sub.warns, e.warns = e.warns, Warnings{}      // its warnings are e's, bounded with them
+	sub.site, sub.page, sub.ifRoom, sub.ifDepth = e.site, e.page, e.ifRoom, e.ifDepth
+	sub.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	sub.run()
 	e.warns, e.varRoom = sub.warns, sub.varRoom
 	e.bind(name, liquidVar{liquidValue: liquidValue{text: string(sub.out)}, link: link})
@@ -165,7 +175,26 @@ func (e *scExpander) assign(p int, t scLiquid) {
 		e.warn(p, "Liquid tag dropped", "Liquid tag {%% assign %%} dropped")
 		return
 	}
+	if l, ok := e.listExpr(expr); ok && e.site != nil {
+		// A list of the site's documents (or its size), for the
+		// conditions that ask of it (liquidif.go).
+		e.unbind(name)
+		if l.kind == lqNumber {
+			e.bind(name, liquidVar{liquidValue: liquidValue{text: lqNumText(l.n)}, cond: l})
+			return
+		}
+		if e.locals.lists == nil {
+			e.locals.lists = map[string]lqVal{}
+		}
+		e.locals.lists[name] = l
+		return
+	}
 	v, ok, why := e.liquidExpr(expr, true)
+	if head := strings.TrimSpace(expr); ok && !strings.Contains(head, "|") {
+		if c, lit := lqLiteral(head); lit && c.kind != lqString {
+			v.cond = c // nil, a number, true or false as a condition reads it
+		}
+	}
 	switch {
 	case !ok && why != "":
 		e.unbind(name)

@@ -1096,8 +1096,10 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 	}
 	c.Warnings = append(c.Warnings, unknownKeyWarnings(results)...)
 	var inc *includeFiles // a Jekyll site's _includes, read as its posts ask
+	var site *liquidSite  // and its documents, as its conditions ask
 	if l == layoutJekyll && f.gen == "" {
 		inc = newIncludeFiles(f.root)
+		site = f.config.liquidSite(c)
 	}
 	var assetOf func(*Post) func(string) bool // {% asset_img %}'s files (hexoAssetNames)
 	if len(assetDirs) > 0 {
@@ -1115,7 +1117,7 @@ func (c *Content) makePosts(in *postsInputs) (bundles owners, errs []*FileError)
 			}
 		}
 	}
-	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache, inc, assetOf, f.config.collectionsDir)...)
+	c.Warnings = append(c.Warnings, expandTemplates(loaded, l != layoutHugo || f.gen != "", f.config.vars, f.config.blockAttributes, in.prev, c.cache, inc, assetOf, f.config.collectionsDir, site)...)
 	// A home page whose text was its templates alone (a Jekyll index.md
 	// of Liquid loops) has none: no home text, linked from no menu.
 	c.Unlisted = slices.DeleteFunc(c.Unlisted, func(p *Post) bool { return p.Home && p.Blank })

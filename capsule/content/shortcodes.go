@@ -73,7 +73,7 @@ const (
 // write, inserted as is; it reports false for an unknown target, which is
 // then written as the author wrote it, with a warning.
 func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bool)) (out []byte, warns []ShortcodeWarning) {
-	out, warns, _ = expandShortcodes(body, line, ref, nil, true, nil, nil, "", nil)
+	out, warns, _ = expandShortcodes(body, line, ref, nil, true, nil, nil, "", nil, nil, nil)
 	return out, warns
 }
 
@@ -95,13 +95,16 @@ func ExpandShortcodes(body []byte, line int, ref func(target string) (string, bo
 //
 // lines map out's lines to the file's where they part (Post.Lines): nil
 // when every line of out is the file's line of the same number.
-func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string, asset func(name string) bool) (out []byte, warns []ShortcodeWarning, lines []LineSync) {
+//
+// site and page, when site is not nil, are the Jekyll site's documents
+// and the post, which its conditions ask of (liquidif.go).
+func expandShortcodes(body []byte, line int, ref func(target string) (string, bool), title func(target string) string, liquid bool, vars map[string]string, inc *includeFiles, postDir string, asset func(name string) bool, site *liquidSite, page *Post) (out []byte, warns []ShortcodeWarning, lines []LineSync) {
 	if ref == nil {
 		ref = func(string) (string, bool) { return "", false }
 	}
 	e := newScExpander(body, line, ref, title, vars, !liquid, 0)
 	e.inc, e.incCount, e.postDir, e.track = inc, new(int), postDir, true
-	e.asset = asset
+	e.asset, e.site, e.page = asset, site, page
 	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
 		return append(e.out, body...), nil, nil
 	}
@@ -165,6 +168,7 @@ func (e *scExpander) sub(a, b int) []byte {
 	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
 	s.inc, s.incDepth, s.incCount, s.atLine, s.params, s.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	s.locals = e.locals
+	s.site, s.page, s.ifRoom, s.ifDepth = e.site, e.page, e.ifRoom, e.ifDepth
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
@@ -382,6 +386,17 @@ type scExpander struct {
 	// locals are the Liquid variables the post's captures and assigns
 	// bind (liquidvars.go), shared with its includes and block texts.
 	locals *liquidLocals
+	// What a Jekyll post's conditions are told from (liquidif.go): the
+	// site's documents and the post, nil for none; the room left to
+	// read ahead for their branches, shared with the branches kept;
+	// the conditions this text is a branch of; and, from the block just
+	// expanded, whether its end tag trims what follows it (1 no, 2
+	// yes; 0 for any other tag: its own tag's hyphen says).
+	site       *liquidSite
+	page       *Post
+	ifRoom     *int
+	ifDepth    int
+	blockRight uint8
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -798,6 +813,10 @@ func (e *scExpander) trimmed(p int, expand func(int) (int, bool)) (int, bool) {
 	e.dropLines = keep
 	if !ok {
 		return q, ok
+	}
+	if e.blockRight != 0 {
+		// A condition's block: its end tag's hyphen (liquidif.go).
+		right, e.blockRight = e.blockRight == 2, 0
 	}
 	if left {
 		from := min(e.litFrom, mark)
@@ -1812,6 +1831,12 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		e.warn(p, "Liquid tag dropped", "Liquid tag {%% capture %%} dropped")
 	case name == "assign":
 		e.assign(p, t)
+	case (name == "if" || name == "unless" || name == "case") && e.site != nil:
+		// A Jekyll site's condition (liquidif.go): the branch it takes,
+		// when capsule can tell; else every branch, as another block.
+		if q, ok := e.conditional(p, t); ok {
+			return q, true
+		}
 	case name == "link" && hexoLink(t.args) >= 0:
 		// Hexo's (and Octopress') {% link text url [external] [title] %}:
 		// a link; Jekyll's names one file alone.

@@ -31,7 +31,10 @@ var markdownLink = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 // inc, when not nil, is a Jekyll site's _includes (includes.go);
 // collectionsDir its collections_dir, from which its refs name the
 // collections' documents.
-func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache, inc *includeFiles, assetOf func(*Post) func(string) bool, collectionsDir string) []*FileError {
+//
+// site, for a Jekyll site, is what its posts' conditions ask of it
+// (liquidif.go); nil for any other.
+func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAttributes bool, prev, next *loadCache, inc *includeFiles, assetOf func(*Post) func(string) bool, collectionsDir string, site *liquidSite) []*FileError {
 	var ix *Index               // made for the first ref: most folders have none
 	var terms map[string]string // the posts' tags by TermKey, made for the first ref to a tag's page
 	term := func(target string) (label string, ok bool) {
@@ -128,7 +131,7 @@ func expandTemplates(posts []*Post, liquid bool, vars map[string]string, blockAt
 		if assetOf != nil {
 			asset = assetOf(p)
 		}
-		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, inc, asset, &warns)
+		expandPost(p, refFrom(p), titleFrom(p), liquid, vars, inc, asset, site, &warns)
 	}
 	return warns
 }
@@ -160,7 +163,7 @@ func dropMarkup(body []byte, liquid, blockAttributes bool) []byte {
 // Markdown expanded: what it renders to depends on where its refs lead,
 // which other posts decide, and a reload compares posts by that hash
 // (see capsule's renderCache).
-func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, inc *includeFiles, asset func(string) bool, warns *[]*FileError) {
+func expandPost(p *Post, ref func(string) (string, bool), title func(string) string, liquid bool, vars map[string]string, inc *includeFiles, asset func(string) bool, site *liquidSite, warns *[]*FileError) {
 	if p.BodyHash != 0 {
 		defer func() { p.BodyHash = hashBody(p.Body) }()
 	}
@@ -179,14 +182,14 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if inc != nil {
 		postDir = inc.postDir(p.File)
 	}
-	body, ws, lines := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir, asset)
+	body, ws, lines := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir, asset, site, p)
 	p.Body, p.Lines = body, lines
 	p.Blank = blankBody(body) // (its templates alone: a home page made of Liquid)
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
 		// Markdown).
-		s, _, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars, nil, "", asset)
+		s, _, _ := expandShortcodes([]byte(p.Summary), p.BodyLine, ref, title, liquid, vars, nil, "", asset, site, p)
 		p.Summary = strings.Join(strings.Fields(markdownLink.ReplaceAllString(string(s), "$1")), " ")
 	}
 	for _, w := range ws {
