@@ -161,6 +161,13 @@ func (b *blog) homeList() []*content.Post {
 	return slices.DeleteFunc(slices.Clone(list), func(p *content.Post) bool { return p.NotHome })
 }
 
+// ownsNothing reports whether b's home page has nothing of b's own to
+// show: no home text, no page, no other language's post copied in (its
+// list of posts aside, which the caller knows).
+func (b *blog) ownsNothing() bool {
+	return b.homeText == nil && len(b.homeBody) == 0 && len(b.pages) == 0 && len(b.copied) == 0
+}
+
 // inFeed is posts, a list of b's, without those a Hugo theme leaves
 // out of its feeds (Post.NotFeed): the posts of its Atom feed.
 func inFeed(posts []*content.Post) []*content.Post {

@@ -114,13 +114,19 @@ func (b *blog) homeGemtext() *gemini.Response {
 	for _, l := range b.others {
 		pg.Link(l.Dir+"/", l.Name)
 	}
-	if len(home) > 0 {
+	switch {
+	case len(home) > 0:
 		// A language of a site whose posts are all in another (its
 		// pages alone in it) has no list under the heading: no heading.
 		pg.Blank()
 		pg.Heading(2, msg.Posts)
 		pg.Blank()
 		b.postList(&pg.Page, home)
+	case b.ownsNothing():
+		// A site (or a language) with nothing of its own says so,
+		// rather than show its links alone.
+		pg.Blank()
+		pg.Text(msg.NoPosts)
 	}
 	return pg.response()
 }

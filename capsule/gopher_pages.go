@@ -72,9 +72,13 @@ func (b *blog) rootMenu() []byte {
 	for _, l := range b.others {
 		m.Item(gopher.TypeMenu, l.Name, l.Dir+"/")
 	}
-	if len(home) > 0 {
+	switch {
+	case len(home) > 0:
 		m.Info("")
 		b.phlogItems(m, home)
+	case b.ownsNothing():
+		m.Info("")
+		m.Info(msg.NoPosts)
 	}
 	return m.Done()
 }

@@ -27,7 +27,8 @@ type Messages struct {
 	Archive  string `toml:"archive" doc:"link to the archive"`
 	Search   string `toml:"search" doc:"link to search"`
 	AtomFeed string `toml:"atom_feed" doc:"link to the Atom feed"`
-	Posts    string `toml:"posts" doc:"heading of the home page's post list"`
+	Posts    string `toml:"posts" doc:"heading of the home page's post list, when it has posts"`
+	NoPosts  string `toml:"no_posts" doc:"the home page of a site (or language) with no post nor page of its own"`
 	Home     string `toml:"home" doc:"gopher: the menus' link home, {site}"`
 
 	TagsHeading    string `toml:"tags_heading" doc:"heading of the tag index: {site}"`
@@ -117,6 +118,7 @@ var English = Messages{
 	Search:   "Search",
 	AtomFeed: "Atom feed",
 	Posts:    "Posts",
+	NoPosts:  "No posts yet.",
 	Home:     "Home: {site}",
 
 	TagsHeading:    "Tags: {site}",
@@ -199,6 +201,7 @@ var Japanese = Messages{
 	Search:   "検索",
 	AtomFeed: "Atom フィード",
 	Posts:    "記事",
+	NoPosts:  "まだ記事がありません。",
 	Home:     "ホーム: {site}",
 
 	TagsHeading:    "タグ一覧: {site}",
@@ -283,6 +286,7 @@ var SimplifiedChinese = Messages{
 	Search:   "搜索",
 	AtomFeed: "Atom 订阅",
 	Posts:    "文章",
+	NoPosts:  "还没有文章。",
 	Home:     "首页：{site}",
 
 	TagsHeading:    "全部标签：{site}",
@@ -367,6 +371,7 @@ var TraditionalChinese = Messages{
 	Search:   "搜尋",
 	AtomFeed: "Atom 訂閱",
 	Posts:    "文章",
+	NoPosts:  "還沒有文章。",
 	Home:     "首頁：{site}",
 
 	TagsHeading:    "全部標籤：{site}",
