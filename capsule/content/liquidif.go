@@ -20,8 +20,9 @@ package content
 //   - ==, !=, <>, <, >, <=, >=, contains, and .size; and, or, which
 //     Liquid reads from the right (a and b or c is a and (b or c)).
 //
-// A condition it cannot tell (a loop's variable, site.data, a filter in
-// the condition) keeps every branch, as before capsule read conditions,
+// A condition it cannot tell (site.data, a filter in the condition, any
+// condition inside a {% for %} loop, whose body capsule shows once as
+// written) keeps every branch, as before capsule read conditions,
 // with a warning grouped under "Liquid condition not decided".
 //
 // Bounds: finding a block's branches reads ahead to its end; what all
@@ -630,6 +631,11 @@ func (e *scExpander) conditional(p int, t scLiquid) (end int, ok bool) {
 	switch {
 	case e.locals == nil:
 		return 0, false
+	case e.loops > 0:
+		// A loop's body is read once, as it is written: its variable
+		// (which may be page, or a name the post assigned) and what the
+		// loop assigns differ from one turn to the next.
+		why = "it is inside a {% for %} loop, which capsule does not run"
 	case e.ifDepth >= maxLiquidIfDepth:
 		why = "conditions nest deeper than " + strconv.Itoa(maxLiquidIfDepth)
 	}
@@ -649,7 +655,7 @@ func (e *scExpander) conditional(p int, t scLiquid) (end int, ok bool) {
 		keep, why = e.branchesTaken(t, tags)
 	}
 	if why != "" {
-		e.warn(p, "Liquid condition not decided", "{%% %s %s %%}: every branch kept: capsule cannot tell %s", t.name, scShort(t.args), scShort(why))
+		e.warn(p, "Liquid condition not decided", "{%% %s %s %%}: every branch kept: %s", t.name, scShort(t.args), scShort(why))
 		return 0, false
 	}
 	// Branch i is between the tag before it (t, or tags[i-1]) and
@@ -690,11 +696,11 @@ func (e *scExpander) branchesTaken(t scLiquid, tags []lqTagAt) ([]int, string) {
 	if t.name == "case" {
 		subject, ok := lqTokens(t.args)
 		if !ok || len(subject) != 1 {
-			return nil, t.args
+			return nil, "capsule cannot tell what " + t.args + " is"
 		}
 		v := e.operand(subject[0])
 		if v.kind == lqUnknown {
-			return nil, subject[0]
+			return nil, "capsule cannot tell what " + subject[0] + " is"
 		}
 		var keep []int
 		for i, g := range tags[:len(tags)-1] {
@@ -703,19 +709,19 @@ func (e *scExpander) branchesTaken(t scLiquid, tags []lqTagAt) ([]int, string) {
 			}
 			words, ok := lqTokens(strings.ReplaceAll(g.args, ",", " , "))
 			if !ok || len(words) == 0 {
-				return nil, g.args
+				return nil, "capsule cannot read {% when " + g.args + " %}"
 			}
 			match := false
 			for k, w := range words {
 				if k%2 == 1 {
 					if w != "," && w != "or" {
-						return nil, g.args
+						return nil, "capsule cannot read {% when " + g.args + " %}"
 					}
 					continue
 				}
 				switch lqEqual(v, e.operand(w)) {
 				case lqMaybe:
-					return nil, w
+					return nil, "capsule cannot tell what " + w + " is"
 				case lqYes:
 					match = true
 				}
@@ -739,7 +745,7 @@ func (e *scExpander) branchesTaken(t scLiquid, tags []lqTagAt) ([]int, string) {
 		return out, ""
 	}
 	if n := len(tags); n >= 2 && slices.ContainsFunc(tags[:n-2], func(g lqTagAt) bool { return g.name == "else" }) {
-		return nil, "a branch after its {% else %}"
+		return nil, "a branch follows its {% else %}"
 	}
 	conds := append([]string{t.args}, make([]string, 0, len(tags))...)
 	for _, g := range tags[:len(tags)-1] {
@@ -755,7 +761,7 @@ func (e *scExpander) branchesTaken(t scLiquid, tags []lqTagAt) ([]int, string) {
 		}
 		switch v {
 		case lqMaybe:
-			return nil, "what " + unread + " is"
+			return nil, "capsule cannot tell what " + unread + " is"
 		case lqYes:
 			return []int{i}, ""
 		}
@@ -770,7 +776,7 @@ func (e *scExpander) branch(a, b int) []byte {
 	sub.inc, sub.incDepth, sub.incCount, sub.atLine, sub.params, sub.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	sub.asset, sub.site, sub.page = e.asset, e.site, e.page
 	sub.locals, sub.varRoom = e.locals, e.varRoom
-	sub.ifRoom, sub.ifDepth = e.ifRoom, e.ifDepth+1
+	sub.ifRoom, sub.ifDepth, sub.loops = e.ifRoom, e.ifDepth+1, e.loops
 	sub.warns, e.warns = e.warns, Warnings{}
 	sub.run()
 	e.warns, e.varRoom = sub.warns, sub.varRoom

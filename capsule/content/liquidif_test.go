@@ -86,3 +86,16 @@ func TestLiquidConditionInCapture(t *testing.T) {
 		t.Errorf("%q %+v", out, warns)
 	}
 }
+
+// A loop's body is read once, as written: a condition in it is not
+// told, even of page, which a loop's variable may name (kdmsnr's
+// {% for page in site.pages %}{% if page.dir contains … %}).
+func TestLiquidConditionInLoopNotTold(t *testing.T) {
+	out, warns := expandWithSite("{% for page in site.pages %}{% if page.title == \"T\" %}a{% else %}b{% endif %}{% endfor %}{% if page.title == \"T\" %}c{% else %}d{% endif %}", 1)
+	if out != "abc" {
+		t.Errorf("%q", out)
+	}
+	if len(warns) < 2 || !strings.Contains(warns[len(warns)-1].Msg, "inside a {% for %} loop") {
+		t.Errorf("%+v", warns)
+	}
+}

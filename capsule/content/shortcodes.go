@@ -168,7 +168,7 @@ func (e *scExpander) sub(a, b int) []byte {
 	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
 	s.inc, s.incDepth, s.incCount, s.atLine, s.params, s.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	s.locals = e.locals
-	s.site, s.page, s.ifRoom, s.ifDepth = e.site, e.page, e.ifRoom, e.ifDepth
+	s.site, s.page, s.ifRoom, s.ifDepth, s.loops = e.site, e.page, e.ifRoom, e.ifDepth, e.loops
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
@@ -397,6 +397,9 @@ type scExpander struct {
 	ifRoom     *int
 	ifDepth    int
 	blockRight uint8
+	// loops are the loops ({% for %}, {% tablerow %}) this text is in,
+	// which capsule does not run: their bodies' conditions are not told.
+	loops int
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -2152,7 +2155,13 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		e.warn(p, "Liquid tag dropped", "{%% %s %s %%} dropped: %s", name, scShort(target), why)
 	case strings.HasPrefix(name, "end") || name == "else" || name == "elsif" || name == "when":
 		// The end of a block whose start was warned about.
+		if (name == "endfor" || name == "endtablerow") && e.loops > 0 {
+			e.loops--
+		}
 	default:
+		if name == "for" || name == "tablerow" {
+			e.loops++ // its body is read once, its conditions not told (liquidif.go)
+		}
 		e.warn(p, "Liquid tag dropped", "Liquid tag {%% %s %%} dropped", scShort(name))
 	}
 	e.newlines(p, t.end)
