@@ -25,10 +25,12 @@ package content
 // written) keeps every branch, as before capsule read conditions,
 // with a warning grouped under "Liquid condition not decided".
 //
-// Bounds: finding a block's branches reads ahead to its end; what all
-// the blocks of one text (a post, a capture's, an include's) read ahead
-// is at most 4× the text and 64 KiB (ifRoom), and blocks kept inside
-// kept blocks go maxLiquidIfDepth deep. Past either, the block keeps
+// Bounds: finding a block's branches reads ahead to its end, past at
+// most 64 blocks left open inside it; what all the blocks of one text
+// (a post, a capture's, an include's) read ahead is at most 4× the text
+// and 64 KiB (ifRoom); and a branch kept is expanded once more, inside
+// at most maxLiquidIfDepth kept branches (so a post's text is expanded
+// at most that many times over). Past any of these, the block keeps
 // every branch, with the same warning.
 
 import (
@@ -433,7 +435,7 @@ func (e *scExpander) siteDocs(name string) (lqVal, bool) {
 	return lqVal{kind: lqList, size: len(docs)}, true
 }
 
-// lqFilterWord matches a filter and its arguments, quoted or not.
+// lqFilterArgs is a filter's name and its arguments, as written.
 func lqFilterArgs(f string) (name string, args []string, ok bool) {
 	name, rest, _ := strings.Cut(f, ":")
 	name = strings.TrimSpace(name)
@@ -537,8 +539,9 @@ func lqCategoryTest(filter string, args []string) (string, bool) {
 	return unq(words[2])
 }
 
-// lqBlockOpeners and lqBlockEnds are the Liquid blocks a block's
-// branches are looked for past: their elsif, else and when are theirs.
+// lqBlockOpeners are the Liquid blocks, with their end tags, that a
+// block's branches are looked for past: their elsif, else and when are
+// theirs.
 var lqBlockOpeners = map[string]string{"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor", "tablerow": "endtablerow"}
 
 // lqTagAt is a Liquid tag found reading ahead.
@@ -547,7 +550,8 @@ type lqTagAt struct {
 	scLiquid
 }
 
-// readTag reads the Liquid tag at p (in[p:] starts with "{%").
+// readLiquidTag reads the Liquid tag at p (in[p:] starts with "{%"),
+// at most maxShortcodeTag long.
 func readLiquidTag(in []byte, p int) (lqTagAt, bool) {
 	c := bytes.Index(in[p+2:min(len(in), p+maxShortcodeTag)], []byte("%}"))
 	if c < 0 {
