@@ -49,6 +49,7 @@ func FuzzOnePostBlog(f *testing.F) {
 		"---\ntitle: d\nslug: ../x\naliases: [/old/]\n---\n:(fas fa-check): {?:}(x): <script>x</script><img src=x>\n> [!TIP]+ 題\n> 本文\n",
 		"---\ntitle: f\n---\n{% capture fig %}![猫](/a.png){% endcapture %}{% assign t = \"x\" | upcase %}{% include figure.html image=fig %}{{ fig }}{{ t | remove: 'X' }}\n",
 		"---\ntitle: g\ndate: 2024-05-01\n---\nimport Card from '../Card.astro';\n\n<Card\n  title=\"題\"\n  href={url}\n/>\n\n    ## 見出し\n      - 項目\n\n      ```go\n        x\n      ```\n{\n  props.x\n}\n",
+		"---\ntitle: h\ncategories: [a]\n---\n{% assign xs = site.posts | where_exp: \"p\", \"p.categories contains 'a'\" | limit: 2 %}{% if xs.size > 0 and page.title == \"h\" %}有{% elsif site.title contains \"t\" %}題{% else %}無{% endif %}\n{% unless page.categories == empty %}x{% endunless %}{% case page.title %}{% when \"h\", \"i\" %}h{% else %}-{% endcase %}\n",
 		"---\ntitle: e\ntemplateEngineOverride: njk\n---\n<h1>{{ title }}</h1>\n# not a heading [x](y)\n{% for p in collections.all %}{{ p }}{% endfor %}\n",
 	} {
 		for i := range onePostSites {
