@@ -91,6 +91,10 @@ type lqVal struct {
 	size  int
 	items []string
 	known bool // items are known
+	// docs are a list's documents, in its order, when hasDocs
+	// (liquidfor.go's loops run over them).
+	docs    []*Post
+	hasDocs bool
 }
 
 // truthy is Liquid's truth: all but nil and false.
@@ -375,6 +379,9 @@ func (e *scExpander) operand(w string) lqVal {
 // variable is the value of the variable named w (a name the post
 // binds, site.…, page.…), lqUnknown when capsule cannot tell it.
 func (e *scExpander) variable(w string) lqVal {
+	if v, _, is, _ := e.turnValue(w); is {
+		return v // a loop's item's, or forloop's (liquidfor.go)
+	}
 	if v, ok := e.localList(w); ok {
 		return v
 	}
@@ -428,11 +435,11 @@ func (e *scExpander) siteDocs(name string) (lqVal, bool) {
 	if e.site == nil {
 		return lqVal{}, false
 	}
-	docs, ok := e.site.docs[name]
+	docs, ok := e.site.list(name)
 	if !ok {
 		return lqVal{}, false
 	}
-	return lqVal{kind: lqList, size: len(docs)}, true
+	return lqVal{kind: lqList, size: len(docs), docs: docs, hasDocs: true}, true
 }
 
 // lqFilterArgs is a filter's name and its arguments, as written.
@@ -458,13 +465,13 @@ func (e *scExpander) listExpr(expr string) (lqVal, bool) {
 	var docs []*Post
 	size, known := 0, true // known: docs are the list's
 	if key, ok := strings.CutPrefix(head, "site."); ok && e.site != nil {
-		d, ok := e.site.docs[key]
+		d, ok := e.site.list(key)
 		if !ok {
 			return lqVal{}, false
 		}
 		docs, size = d, len(d)
 	} else if l, ok := e.localList(head); ok {
-		size, known = l.size, false
+		size, known, docs = l.size, l.hasDocs, l.docs
 	} else {
 		return lqVal{}, false
 	}
@@ -474,7 +481,16 @@ func (e *scExpander) listExpr(expr string) (lqVal, bool) {
 			return lqVal{}, false
 		}
 		switch name {
-		case "sort", "sort_natural", "reverse":
+		case "sort", "sort_natural":
+			if known {
+				docs, known = sortedBy(docs, name, args)
+			}
+		case "reverse":
+			if known {
+				docs = slices.Clone(docs)
+				slices.Reverse(docs)
+			}
+		case "uniq":
 		case "limit":
 			if len(args) != 1 {
 				return lqVal{}, false
@@ -508,7 +524,38 @@ func (e *scExpander) listExpr(expr string) (lqVal, bool) {
 			return lqVal{}, false
 		}
 	}
-	return lqVal{kind: lqList, size: size}, true
+	return lqVal{kind: lqList, size: size, docs: docs, hasDocs: known}, true
+}
+
+// sortedBy is docs sorted by Liquid's sort or sort_natural filter
+// (filter), when capsule can tell its order: by date (or, with no
+// property, as Jekyll compares documents: by date, then path), or by
+// title; ties keep their order.
+func sortedBy(docs []*Post, filter string, args []string) ([]*Post, bool) {
+	docs = slices.Clone(docs)
+	prop := ""
+	if len(args) == 1 {
+		prop = strings.Trim(args[0], `"'`)
+	} else if len(args) > 1 {
+		return nil, false
+	}
+	switch {
+	case prop == "" && filter == "sort":
+		sortDocs(docs)
+	case prop == "date" && !slices.ContainsFunc(docs, func(p *Post) bool { return !p.HasDate }):
+		slices.SortStableFunc(docs, func(a, b *Post) int { return a.Date.Compare(b.Date) })
+	case prop == "title" && !slices.ContainsFunc(docs, func(p *Post) bool { return p.untitled }):
+		key := func(p *Post) string {
+			if filter == "sort_natural" {
+				return strings.ToLower(p.Title)
+			}
+			return p.Title
+		}
+		slices.SortStableFunc(docs, func(a, b *Post) int { return strings.Compare(key(a), key(b)) })
+	default:
+		return nil, false
+	}
+	return docs, true
 }
 
 // lqCategoryTest is the category a where or where_exp filter keeps the
@@ -780,7 +827,7 @@ func (e *scExpander) branch(a, b int) []byte {
 	sub.inc, sub.incDepth, sub.incCount, sub.atLine, sub.params, sub.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	sub.asset, sub.site, sub.page = e.asset, e.site, e.page
 	sub.locals, sub.varRoom = e.locals, e.varRoom
-	sub.ifRoom, sub.ifDepth, sub.loops = e.ifRoom, e.ifDepth+1, e.loops
+	sub.ifRoom, sub.ifDepth, sub.loops, sub.turns = e.ifRoom, e.ifDepth+1, e.loops, e.turns
 	sub.warns, e.warns = e.warns, Warnings{}
 	sub.run()
 	e.warns, e.varRoom = sub.warns, sub.varRoom
@@ -806,5 +853,11 @@ func (cfg siteConfig) liquidSite(c *Content) *liquidSite {
 			}
 		}
 	}
+	// In Jekyll's order (liquidfor.go): a collection's by date, then
+	// path; site.posts the newest first.
+	for _, docs := range s.docs {
+		sortDocs(docs)
+	}
+	slices.Reverse(s.docs["posts"])
 	return s
 }

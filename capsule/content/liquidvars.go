@@ -133,7 +133,7 @@ func (e *scExpander) capture(p int, t scLiquid) (int, bool) {
 	sub := newScExpander(in, e.lineAt(t.end), e.ref, e.title, e.vars, e.noLiquid, e.depth)
 	sub.inc, sub.incDepth, sub.incCount, sub.atLine, sub.params, sub.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	sub.locals, sub.varRoom = e.locals, e.varRoom // what it adds is the post's
-	sub.site, sub.page, sub.ifRoom, sub.ifDepth, sub.loops = e.site, e.page, e.ifRoom, e.ifDepth, e.loops
+	sub.site, sub.page, sub.ifRoom, sub.ifDepth, sub.loops, sub.turns = e.site, e.page, e.ifRoom, e.ifDepth, e.loops, e.turns
 	sub.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	sub.run()
 	e.warns, e.varRoom = sub.warns, sub.varRoom

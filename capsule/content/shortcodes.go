@@ -168,7 +168,7 @@ func (e *scExpander) sub(a, b int) []byte {
 	s := newScExpander(in, e.lineAt(a), e.ref, e.title, e.vars, e.noLiquid, e.depth+1)
 	s.inc, s.incDepth, s.incCount, s.atLine, s.params, s.postDir = e.inc, e.incDepth, e.incCount, e.atLine, e.params, e.postDir
 	s.locals = e.locals
-	s.site, s.page, s.ifRoom, s.ifDepth, s.loops = e.site, e.page, e.ifRoom, e.ifDepth, e.loops
+	s.site, s.page, s.ifRoom, s.ifDepth, s.loops, s.turns = e.site, e.page, e.ifRoom, e.ifDepth, e.loops, e.turns
 	s.warns, e.warns = e.warns, Warnings{} // its warnings are e's, bounded with them
 	s.run()
 	e.warns = s.warns
@@ -400,6 +400,9 @@ type scExpander struct {
 	// loops are the loops ({% for %}, {% tablerow %}) this text is in,
 	// which capsule does not run: their bodies' conditions are not told.
 	loops int
+	// turns are the turns of the loops capsule runs (liquidfor.go) this
+	// text is the body of, the innermost last.
+	turns []lqTurn
 
 	// Block state of the Markdown, line by line.
 	fenceCh   byte // of the open fenced code block, 0 when none
@@ -1809,6 +1812,13 @@ func (e *scExpander) liquid(p int) (int, bool) {
 		e.warn(p, "Liquid kept as text", "{%% without its closing %%}: kept as text")
 		return 0, false
 	}
+	if t.name == "for" && e.site != nil {
+		// A loop over the site's documents (liquidfor.go): its body
+		// for each; else read as before.
+		if q, ok := e.forLoop(p, t); ok {
+			return q, true
+		}
+	}
 	switch name := t.name; {
 	case name == "raw":
 		e.raw, e.rawLine = true, e.lineAt(p)
@@ -2302,6 +2312,11 @@ func (e *scExpander) output(p int) (int, bool) {
 		if f := strings.TrimSpace(f); f != "relative_url" && f != "absolute_url" && f != "url" {
 			plain = false
 		}
+	}
+	if e.turnOutput(p, expr, head, parts[1:]) {
+		// A loop's item's value, or forloop's (liquidfor.go).
+		e.newlines(p, c+2)
+		return c + 2, true
 	}
 	if lv, ok := e.local(head); ok {
 		// A variable the post's capture or assign bound
