@@ -182,9 +182,13 @@ func expandPost(p *Post, ref func(string) (string, bool), title func(string) str
 	if inc != nil {
 		postDir = inc.postDir(p.File)
 	}
+	orig := p.Body
 	body, ws, lines := expandShortcodes(p.Body, p.BodyLine, ref, title, liquid, vars, inc, postDir, asset, site, p)
 	p.Body, p.Lines = body, lines
-	p.Blank = blankBody(body) // (its templates alone: a home page made of Liquid)
+	// (Its templates alone: a home page made of Liquid. A home text
+	// of nothing but Liquid, such as a loop listing the posts
+	// (liquidfor.go), stays blank: capsule's home lists them.)
+	p.Blank = blankBody(body) || p.Home && blankBody(liquidMarks.ReplaceAll(orig, nil))
 	if strings.Contains(p.Summary, "{{") || strings.Contains(p.Summary, "{%") {
 		// A summary cut at <!--more--> from the Markdown as written:
 		// expanded too, and kept as text (a figure's caption, not its
@@ -473,3 +477,7 @@ func (f *lineFence) code(line []byte) bool {
 	}
 	return false
 }
+
+// liquidMarks are Liquid's tags and outputs, for a home text's
+// blankness without them (expandPost).
+var liquidMarks = regexp.MustCompile(`(?s)\{%.*?%\}|\{\{.*?\}\}`)
