@@ -18,15 +18,17 @@ import (
 
 // The interface speaks the site's language on both protocols: Japanese
 // for ja, Chinese for zh (simplified characters for zh, zh-CN, zh-Hans,
-// traditional ones for zh-TW, zh-Hant-HK), English for en and any
-// language without a table.
+// traditional ones for zh-TW, zh-Hant-HK), Korean for ko, Spanish for es
+// in any region, English for en and any language without a table.
 func TestInterfaceLanguage(t *testing.T) {
 	for _, tt := range []struct {
 		lang string
 		want messages.Messages
 	}{{"ja", messages.Japanese}, {"ja-JP", messages.Japanese}, {"en", messages.English}, {"fr", messages.English},
 		{"zh", messages.SimplifiedChinese}, {"zh-CN", messages.SimplifiedChinese}, {"zh-Hans", messages.SimplifiedChinese},
-		{"zh-TW", messages.TraditionalChinese}, {"zh-Hant-HK", messages.TraditionalChinese}} {
+		{"zh-TW", messages.TraditionalChinese}, {"zh-Hant-HK", messages.TraditionalChinese},
+		{"ko", messages.Korean}, {"ko-KR", messages.Korean}, {"es", messages.Spanish}, {"es-ES", messages.Spanish},
+		{"es-MX", messages.Spanish}, {"es-419", messages.Spanish}, {"eo", messages.English}} {
 		d := servetest.Start(t, func(c *config.Config) {
 			c.Posts = testfs.Write(t, map[string]string{
 				"_index.md": "+++\ntitle = \"Site\"\nlang = \"" + tt.lang + "\"\n+++\n",
@@ -70,11 +72,14 @@ func TestInterfaceLanguage(t *testing.T) {
 // The built-in tables are complete: no message left empty, every
 // placeholder of the English one in each other and none that it lacks,
 // every message a loader's problem is said by (content.Words) in them,
-// and no message of the Japanese and Chinese tables left in English (each
-// holds a letter of its script: kana or kanji, hanzi).
+// no message of the Japanese, Chinese and Korean tables left in English
+// (each holds a letter of its script: kana or kanji, hanzi, hangul), and
+// none of the Spanish table the English one but words the two languages
+// share (Audio, Video).
 func TestMessageTablesComplete(t *testing.T) {
 	placeholder := regexp.MustCompile(`\{[a-z]+\}`)
-	ownScript := map[string]*unicode.RangeTable{"Japanese": unicode.Han, "Simplified Chinese": unicode.Han, "Traditional Chinese": unicode.Han}
+	ownScript := map[string]*unicode.RangeTable{"Japanese": unicode.Han, "Simplified Chinese": unicode.Han, "Traditional Chinese": unicode.Han, "Korean": unicode.Hangul}
+	sameInSpanish := map[string]bool{"audio_label": true, "video_label": true}
 	for _, key := range messages.Keys() {
 		ev, _ := messages.English.Get(key)
 		for _, l := range messages.Builtin {
@@ -86,6 +91,9 @@ func TestMessageTablesComplete(t *testing.T) {
 				if strings.Contains(ev, ph) != strings.Contains(v, ph) {
 					t.Errorf("message %s: %s in the English or the %s table only", key, ph, l.Name)
 				}
+			}
+			if l.Name == "Spanish" && v == ev && !sameInSpanish[key] {
+				t.Errorf("message %s of the Spanish table is the English one: %q", key, v)
 			}
 			script := ownScript[l.Name]
 			if script == nil {

@@ -1,8 +1,8 @@
 // Package messages holds every text capsule itself adds to what readers
 // see (labels, headings, prompts, menu items, error texts), one table per
-// language. The site's lang chooses the table: English, Japanese and
-// Chinese (simplified and traditional characters) are built in, any other
-// language gets English; an operator may replace any message in the
+// language. The site's lang chooses the table: English, Japanese,
+// Chinese (simplified and traditional characters), Korean and Spanish
+// are built in, any other language gets English; an operator may replace any message in the
 // configuration ([messages] in the TOML file).
 //
 // Messages may hold placeholders in braces, filled in by Format: {site}
@@ -111,7 +111,8 @@ type Messages struct {
 	RefusedTitle  string `toml:"not_redirected_title" doc:"gopher: the title of that page, for a URL not redirected to"`
 }
 
-// English is the table of every language but Japanese and Chinese.
+// English is the table of every language without a table of its own
+// (Japanese, Chinese, Korean, Spanish).
 var English = Messages{
 	Tags:     "Tags",
 	Archive:  "Archive",
@@ -447,12 +448,186 @@ var TraditionalChinese = Messages{
 	RefusedTitle:          "不轉址",
 }
 
+// Korean is the table of a site whose lang is ko (ko-KR…): the words of
+// Korean blogs and their Jekyll themes (태그, 아카이브, 검색, 글), polite
+// -습니다 endings, “” quotes; a placeholder is never followed by a
+// particle that would have to agree with it (이/가, 을/를).
+var Korean = Messages{
+	Tags:     "태그",
+	Archive:  "아카이브",
+	Search:   "검색",
+	AtomFeed: "Atom 피드",
+	Posts:    "글 목록",
+	NoPosts:  "아직 글이 없습니다.",
+	Home:     "홈: {site}",
+
+	TagsHeading:    "태그 목록: {site}",
+	NoTags:         "아직 태그가 달린 글이 없습니다.",
+	TagFeed:        "이 태그의 Atom 피드",
+	ArchiveHeading: "아카이브: {site}",
+
+	TagsLabel:      "태그",
+	ImageLabel:     "이미지",
+	VideoLabel:     "동영상",
+	AudioLabel:     "오디오",
+	EmbedLabel:     "삽입된 페이지",
+	AlertNote:      "참고",
+	AlertTip:       "팁",
+	AlertImportant: "중요",
+	AlertWarning:   "경고",
+	AlertCaution:   "주의",
+	Read:           "본문 읽기: {title}",
+	PostLinks:      "이 글의 링크:",
+	MenuPointer:    "링크, 태그, 이전 글과 다음 글은 이 gopher 메뉴에서 볼 수 있습니다:",
+	LynxHint:       "Lynx는 lynx -assume_charset=utf-8 로 열어야 한글이 보입니다.",
+
+	SearchPrompt:      "글 검색",
+	SearchHeading:     "검색: {query}",
+	SearchAgain:       "다시 검색",
+	SearchNone:        "“{query}”에 대한 검색 결과가 없습니다.",
+	SearchFound:       "“{query}” 검색 결과: {count}건",
+	SearchMore:        "“{query}” 검색 결과 중 최신 {count}건:",
+	SearchStopped:     "“{query}” 검색 결과: {count}건 (검색을 도중에 멈췄으므로 더 있을 수 있습니다)",
+	SearchStoppedNone: "검색을 멈추기 전까지 “{query}”에 대한 결과를 찾지 못했습니다. 더 긴 문구로 검색해 보세요.",
+	SearchTooLong:     "검색어가 너무 깁니다. {max}자 이내로 입력해 주세요",
+	SearchBadEncoding: "검색어의 퍼센트 인코딩이 올바르지 않습니다",
+	NotFound:          "페이지를 찾을 수 없습니다",
+	SlowDown:          "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요",
+	WrongHost:         "이 서버의 주소는 {url} 입니다",
+	Drafts:            "초안",
+	NoDrafts:          "초안이 없습니다.",
+	DraftMark:         "초안 (미공개)",
+	DraftSectionMark:  "초안 (미공개): 섹션 {section} 자체가 초안이므로 이 페이지의 draft: false는 적용되지 않습니다",
+	ExpiredMark:       "게시 종료 (기한 만료)",
+	ScheduledMark:     "예약 발행 · {time}에 공개",
+	AuthorCertificate: "작성자의 클라이언트 인증서가 필요합니다",
+	NotAuthor:         "작성자의 인증서가 아닙니다",
+	Sources:           "원본 파일 (Titan으로 편집할 수 있습니다)",
+	UploadRefused:     "{file} 파일을 받지 않았습니다. 이전 버전이 그대로 남아 있습니다: {problem}",
+	UploadRefusedNew:  "{file} 파일을 받지 않았습니다: {problem}",
+	Deleted:           "삭제했습니다: {file}",
+	DeletedText:       "삭제한 원본을 아래에 싣습니다(서버의 기록에도 남아 있습니다). 되돌리려면 같은 주소로 다시 업로드하세요.",
+	UploadNotServed:   "{file} 파일은 공개되지 않는 위치에 있어 받지 않았습니다",
+	UploadTooLarge:    "파일이 너무 큽니다. 최대 {max}바이트까지입니다",
+	UploadPath:        "글의 원본 파일도, 글에 딸린 파일도 아닙니다: {path} (글의 원본 파일은 /posts/<slug>.md 이며 /drafts/ 의 ‘원본 파일’ 목록에 있습니다. 딸린 파일은 글 폴더 안에서 공개되는 주소로 올리세요)",
+	UploadCut:         "업로드가 도중에 끊겼습니다. 아무것도 저장하지 않았습니다",
+	UploadFailed:      "저장하지 못했습니다. 바뀐 것은 없습니다. 다시 시도해 주세요",
+	UploadStopping:    "서버가 멈추는 중이라 업로드를 받지 않았습니다. 바뀐 것은 없습니다. 서버가 다시 시작된 뒤에 보내 주세요",
+	UploadsOff:        "이 사이트는 업로드(Titan)를 받지 않습니다",
+
+	ProblemNotADate:       "Front Matter: 날짜로 읽을 수 없는 {key} 값입니다: “{value}”. 2017-05-03, 2017-05-03 09:30, 2017-05-03T09:30:00+09:00 처럼 써 주세요",
+	ProblemTrueOrFalse:    "Front Matter: {key} 값은 true 또는 false여야 합니다 (예: {example})",
+	ProblemUnclosedString: "Front Matter: 따옴표로 시작한 문자열이 그 줄에서 닫히지 않았습니다. 줄 끝에 같은 따옴표를 붙여 주세요",
+	ProblemUnclosedList:   "Front Matter: 목록([…])이 닫히지 않았습니다. 항목을 쉼표로 구분하고 끝에 ]를 써 주세요 (예: {example})",
+	ProblemYAMLColon:      "Front Matter: 값 안에 “: ”가 있거나 들여쓰기가 잘못되었습니다. “: ”가 들어간 값은 \"…\"로 감싸 주세요",
+	ProblemYAMLTab:        "Front Matter: YAML 들여쓰기에는 탭을 쓸 수 없습니다. 공백으로 들여쓰기해 주세요",
+	ProblemYAMLQuote:      "Front Matter: 이 값은 \"…\"로 감싸 주세요 (예: {example})",
+	ProblemYAMLInTOML:     "Front Matter: “{key}: …”는 YAML 문법인데, \"+++\"로 시작하는 것은 TOML Front Matter입니다. {key} = \"…\"로 쓰거나, 앞뒤 줄을 \"---\"로 바꿔 주세요",
+	ProblemNotTOMLValue:   "Front Matter: TOML로 읽을 수 없는 값입니다: “{value}”. 문자열은 \"…\"로 감싸고(title = \"…\"), 날짜는 2017-05-03, 목록은 [\"a\", \"b\"]처럼 씁니다",
+	ProblemNotClosed:      "Front Matter가 닫히지 않았습니다. 이 줄 다음에 {delim} 줄이 없습니다",
+	ProblemNoFrontMatter:  "Front Matter가 없습니다. 파일 맨 앞에 \"+++\" 두 줄 사이의 TOML이나 \"---\" 두 줄 사이의 YAML로 Front Matter를 써 주세요",
+	ProblemNotUTF8:        "Front Matter: UTF-8 텍스트가 아닙니다. 파일을 UTF-8로 저장해 주세요",
+	ProblemFrontMatter:    "Front Matter를 읽을 수 없습니다: {detail}",
+	LeavesGopher:          "이 링크는 Gopher 밖으로 나갑니다:",
+	NotRedirected:         "이 서버는 http, https, gemini, gopher, mailto 주소로만 리디렉션합니다. 다음 주소로는 리디렉션하지 않습니다:",
+	RedirectTitle:         "리디렉션",
+	RefusedTitle:          "리디렉션하지 않음",
+}
+
+// Spanish is the table of a site whose lang is es (es-ES, es-MX,
+// es-419…): the words of Spanish blogs and their Jekyll themes
+// (Etiquetas, Archivo, Buscar, Entradas), forms every Spanish reader
+// shares (Video, not Spain's Vídeo), «» quotes as the RAE writes them,
+// tú, as Spanish web interfaces address their readers.
+var Spanish = Messages{
+	Tags:     "Etiquetas",
+	Archive:  "Archivo",
+	Search:   "Buscar",
+	AtomFeed: "Feed Atom",
+	Posts:    "Entradas",
+	NoPosts:  "Todavía no hay entradas.",
+	Home:     "Inicio: {site}",
+
+	TagsHeading:    "Etiquetas: {site}",
+	NoTags:         "Todavía ninguna entrada tiene etiquetas.",
+	TagFeed:        "Feed Atom de esta etiqueta",
+	ArchiveHeading: "Archivo: {site}",
+
+	TagsLabel:      "Etiquetas",
+	ImageLabel:     "imagen",
+	VideoLabel:     "Video",
+	AudioLabel:     "Audio",
+	EmbedLabel:     "Página incrustada",
+	AlertNote:      "Nota",
+	AlertTip:       "Sugerencia",
+	AlertImportant: "Importante",
+	AlertWarning:   "Advertencia",
+	AlertCaution:   "Precaución",
+	Read:           "Leer: {title}",
+	PostLinks:      "Enlaces de esta entrada:",
+	MenuPointer:    "Enlaces, etiquetas y otras entradas, en un menú gopher:",
+	LynxHint:       "Lynx: usa lynx -assume_charset=utf-8 para ver bien los acentos.",
+
+	SearchPrompt:      "Buscar en las entradas",
+	SearchHeading:     "Búsqueda: {query}",
+	SearchAgain:       "Buscar de nuevo",
+	SearchNone:        "Ninguna entrada contiene «{query}».",
+	SearchFound:       "Entradas que contienen «{query}»: {count}",
+	SearchMore:        "Entradas que contienen «{query}», las {count} más recientes:",
+	SearchStopped:     "Entradas que contienen «{query}» (la búsqueda se detuvo antes de terminar, puede haber más): {count}",
+	SearchStoppedNone: "No se encontró ninguna entrada con «{query}» antes de que se detuviera la búsqueda: prueba con una frase más larga.",
+	SearchTooLong:     "Búsqueda demasiado larga: {max} caracteres como máximo",
+	SearchBadEncoding: "Codificación porcentual incorrecta en la búsqueda",
+	NotFound:          "Página no encontrada",
+	SlowDown:          "Demasiadas solicitudes: espera unos segundos y vuelve a intentarlo",
+	WrongHost:         "Este servidor es {url}",
+	Drafts:            "Borradores",
+	NoDrafts:          "No hay borradores.",
+	DraftMark:         "Borrador, sin publicar",
+	DraftSectionMark:  "Borrador, sin publicar: su sección {section} es un borrador, y eso anula su draft: false",
+	ExpiredMark:       "Caducada, ya no se publica",
+	ScheduledMark:     "Programada · se publica el {time}",
+	AuthorCertificate: "Se necesita el certificado de cliente del autor",
+	NotAuthor:         "Este certificado no es de ningún autor",
+	Sources:           "Archivos fuente (edítalos con Titan)",
+	UploadRefused:     "{file} no se aceptó, se mantiene su versión anterior: {problem}",
+	UploadRefusedNew:  "{file} no se aceptó: {problem}",
+	Deleted:           "Eliminado: {file}",
+	DeletedText:       "Su texto está abajo y queda en el historial del servidor: para recuperarlo, vuelve a subirlo a la misma dirección.",
+	UploadNotServed:   "{file} no se publicaría: no se aceptó",
+	UploadTooLarge:    "Demasiado grande: {max} bytes como máximo",
+	UploadPath:        "No es el archivo fuente de una entrada ni un archivo junto a una entrada: {path} (el de una entrada es /posts/<slug>.md, como aparece en «Archivos fuente» en /drafts/; el de un archivo, la dirección en la que se sirve, en la carpeta de una entrada)",
+	UploadCut:         "La subida se cortó antes de completarse: no se escribió nada",
+	UploadFailed:      "No se pudo guardar la subida: no cambió nada, inténtalo de nuevo",
+	UploadStopping:    "El servidor se está deteniendo: la subida no se aceptó y no cambió nada; vuelve a enviarla cuando la cápsula esté de nuevo en marcha",
+	UploadsOff:        "Aquí no se aceptan subidas (Titan)",
+
+	ProblemNotADate:       "front matter: {key} «{value}» no es una fecha: escribe 2017-05-03, 2017-05-03 09:30 o 2017-05-03T09:30:00+09:00",
+	ProblemTrueOrFalse:    "front matter: {key} debe ser true o false, p. ej. {example}",
+	ProblemUnclosedString: "front matter: una cadena abierta con comillas no se cierra en su línea: ciérrala con las mismas comillas",
+	ProblemUnclosedList:   "front matter: una lista ([…]) no está cerrada: separa sus elementos con comas y ciérrala con ], p. ej. {example}",
+	ProblemYAMLColon:      `front matter: un valor contiene ": ", o una línea tiene una sangría que no le corresponde: pon ese valor entre comillas ("…")`,
+	ProblemYAMLTab:        "front matter: un tabulador donde YAML solo admite espacios: usa espacios para la sangría",
+	ProblemYAMLQuote:      "front matter: pon este valor entre comillas, p. ej. {example}",
+	ProblemYAMLInTOML:     `front matter: "{key}: …" es YAML, pero "+++" abre un front matter TOML: escribe {key} = "…", o abre y cierra el front matter con líneas "---"`,
+	ProblemNotTOMLValue:   `front matter: el valor "{value}" no es TOML: pon el texto entre comillas (title = "…"); una fecha es 2017-05-03, una lista ["a", "b"]`,
+	ProblemNotClosed:      "el front matter no está cerrado: no hay ninguna línea {delim} después de esta",
+	ProblemNoFrontMatter:  `falta el front matter: el archivo debe empezar con un front matter entre dos líneas "+++" (TOML) o dos líneas "---" (YAML)`,
+	ProblemNotUTF8:        "front matter: el texto no está en UTF-8: guarda el archivo como UTF-8",
+	ProblemFrontMatter:    "no se puede leer el front matter: {detail}",
+	LeavesGopher:          "Este enlace sale de Gopher:",
+	NotRedirected:         "Este servidor solo redirige a direcciones http, https, gemini, gopher y mailto, no a:",
+	RedirectTitle:         "Redirección",
+	RefusedTitle:          "Sin redirección",
+}
+
 // Builtin are the built-in tables by their languages' English names,
 // English first: the README's table has a column for each (Table).
 var Builtin = []struct {
 	Name     string
 	Messages Messages
-}{{"English", English}, {"Japanese", Japanese}, {"Simplified Chinese", SimplifiedChinese}, {"Traditional Chinese", TraditionalChinese}}
+}{{"English", English}, {"Japanese", Japanese}, {"Simplified Chinese", SimplifiedChinese}, {"Traditional Chinese", TraditionalChinese},
+	{"Korean", Korean}, {"Spanish", Spanish}}
 
 // For returns the table for a language tag (BCP 47, case and "_" or "-"
 // as sites write them): Japanese for "ja" and its regional forms
@@ -463,7 +638,9 @@ var Builtin = []struct {
 // cmn, cmn-Hans); Cantonese (yue, zh-yue, yue-HK) and Literary Chinese
 // (lzh), written in traditional characters, in Traditional Chinese
 // unless the tag says Hans (yue-Hans, as Cantonese is written in
-// Guangdong); English for any other.
+// Guangdong); Korean for "ko" and its regional forms ("ko-KR",
+// "ko-KP"); Spanish for "es" and its regional forms ("es-ES", "es-MX",
+// "es-419"); English for any other.
 func For(lang string) Messages {
 	subtags := strings.Split(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(lang)), "_", "-"), "-")
 	if subtags[0] == "zh" && len(subtags) > 1 {
@@ -475,6 +652,10 @@ func For(lang string) Messages {
 	switch subtags[0] {
 	case "ja":
 		return Japanese
+	case "ko":
+		return Korean
+	case "es":
+		return Spanish
 	case "zh", "cmn":
 		if traditional(subtags[1:]) {
 			return TraditionalChinese

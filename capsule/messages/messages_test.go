@@ -118,3 +118,20 @@ func TestForChineseLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A Korean or Spanish site's tag chooses its table in any region and
+// case, with "_" as Jekyll's locales write it (ko_KR, es_ES); a language
+// whose code only starts alike (kok, Konkani; est, Estonian) or one with
+// no table stays English.
+func TestForKoreanAndSpanish(t *testing.T) {
+	for tag, want := range map[string]Messages{
+		"ko": Korean, "ko-KR": Korean, "ko_KR": Korean, "KO-kr": Korean, "ko-KP": Korean, "ko-Kore-KR": Korean,
+		"es": Spanish, "es-ES": Spanish, "es_ES": Spanish, "es-MX": Spanish, "es-419": Spanish, "es-AR": Spanish,
+		"es-CO": Spanish, "ES-us": Spanish, " es ": Spanish,
+		"kok": English, "kor": English, "est": English, "eo": English, "eu": English, "pt-BR": English, "-ko": English, "-es": English,
+	} {
+		if For(tag) != want {
+			t.Errorf("For(%q) = the table whose tags are %q, want %q", tag, For(tag).Tags, want.Tags)
+		}
+	}
+}
