@@ -159,7 +159,7 @@ func astroGeneratedIDs(dir, content string, routes map[string][]astroRoute) (ids
 // is none of the shapes read (above) or is over astroMaxGenerateID
 // bytes.
 func readAstroGenID(src []byte) (g astroGenID, ok bool) {
-	end := jsValueEnd(src, astroMaxGenerateID)
+	end := jsExprEnd(src, 0, astroMaxGenerateID)
 	if end < 0 {
 		return g, false
 	}
@@ -228,37 +228,6 @@ func jsRegexp(re, flags string) *regexp.Regexp {
 		return nil
 	}
 	return out
-}
-
-// jsValueEnd is the end of the value src starts with, in an object
-// literal: the index of the "," or the "}" or ")" closing the object at
-// its depth, past strings, comments and what nests in brackets; -1 when
-// there is none within limit bytes.
-func jsValueEnd(src []byte, limit int) int {
-	depth := 0
-	limit = min(len(src), limit)
-	for i := 0; i < limit; i++ {
-		if j := jsSkipLiteral(src, i, limit); j < 0 {
-			return -1
-		} else if j > i {
-			i = j
-			continue
-		}
-		switch src[i] {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth == 0 {
-				return i
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // id is the id g gives the entry at entry (its path from its

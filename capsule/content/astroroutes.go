@@ -463,20 +463,20 @@ func astroPropsValues(body []byte) [][2]int {
 		if len(spans) > 0 && loc[0] < spans[len(spans)-1][1] {
 			continue
 		}
-		if end := jsExprEnd(body, loc[1]); end > loc[1] {
+		if end := jsExprEnd(body, loc[1], astroMaxHelper); end > loc[1] {
 			spans = append(spans, [2]int{loc[1], end})
 		}
 	}
 	return spans
 }
 
-// jsExprEnd is the end of the expression that starts at src[at]: the
-// index of the first ",", ";" or closing bracket outside its brackets,
-// strings and comments; -1 when there is none within astroMaxHelper
-// bytes.
-func jsExprEnd(src []byte, at int) int {
+// jsExprEnd is the end of the expression that starts at src[at] (a
+// value in an object literal, an argument): the index of the first ","
+// or ";" or closing bracket outside its brackets, strings and comments;
+// -1 when there is none within n bytes.
+func jsExprEnd(src []byte, at, n int) int {
 	depth := 0
-	limit := min(len(src), at+astroMaxHelper)
+	limit := min(len(src), at+n)
 	for i := at; i < limit; i++ {
 		if j := jsSkipLiteral(src, i, limit); j < 0 {
 			return -1
