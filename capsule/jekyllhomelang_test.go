@@ -93,3 +93,39 @@ func TestJekyllHomePageLanguage(t *testing.T) {
 		t.Errorf("gopher /en/:\n%s", menu)
 	}
 }
+
+// A Jekyll site in one language that its configuration names only in
+// its defaults (scope path "", lang: ko), or only in its home page's
+// front matter (lang: Español): its layouts write that language on every
+// page, as Jekyll builds it; capsule took English, the default, for the
+// site's: lang=en and an English interface over Korean or Spanish posts.
+func TestJekyllOneLanguageFromDefaultsOrHome(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		lang  string
+		words []string // the interface's, on the home
+	}{
+		{"defaults", map[string]string{
+			"_config.yml":                "title: 다락방\ndefaults:\n  - scope:\n      path: \"\"\n    values:\n      lang: ko\n",
+			"_posts/2024-01-01-hello.md": "---\ntitle: 안녕하세요\ntags: [일기]\n---\n반갑습니다.\n",
+		}, "ko", []string{"태그", "아카이브"}},
+		{"home page", map[string]string{
+			"_config.yml":               "title: Bitácora\n",
+			"index.md":                  "---\nlayout: home\nlang: Español\n---\n",
+			"_posts/2024-01-01-hola.md": "---\ntitle: Hola\ntags: [diario]\n---\nBienvenidos.\n",
+		}, "es", []string{"Etiquetas", "Archivo"}},
+	} {
+		d := serveDir(t, testfs.Write(t, c.files))
+		_, meta, home := servetest.GeminiGet(t, d, "/")
+		if !strings.Contains(meta, "lang="+c.lang) {
+			t.Errorf("%s: / says %s, want lang=%s:\n%s", c.name, meta, c.lang, home)
+		}
+		menu := servetest.GopherGet(t, d, "\r\n")
+		for _, w := range c.words {
+			if !strings.Contains(home, w) || !strings.Contains(menu, w) {
+				t.Errorf("%s: %q missing from the home (Gemini:\n%s\nGopher:\n%s)", c.name, w, home, menu)
+			}
+		}
+	}
+}

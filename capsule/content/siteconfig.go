@@ -671,6 +671,7 @@ func readJekyllConfig(dir string) siteConfig {
 	}
 	if m == nil {
 		c.homeLang = jekyllHomeLang(dir, c)
+		c.lang = c.homeLang
 		return c
 	}
 	for k, v := range m {
@@ -725,6 +726,13 @@ func readJekyllConfig(dir string) siteConfig {
 	c.collectionsDir = jekyllCollectionsDir(str(m["collections_dir"]))
 	c.urls = readJekyllURLConfig(m, c.collectionsDir)
 	c.homeLang = jekyllHomeLang(dir, c)
+	if c.lang == "" {
+		// Named nowhere else (no lang, locale or layout's <html lang>):
+		// the site's language is its home page's, or the one the
+		// defaults give it and the posts, as its layouts write it on
+		// every page.
+		c.lang = c.homeLang
+	}
 	c.markup = jekyllMarkup(m)
 	for _, key := range []string{"plugins", "gems"} {
 		c.polyglot = c.polyglot || slices.Contains(strs(m[key]), "jekyll-polyglot")
