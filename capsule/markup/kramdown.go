@@ -66,7 +66,7 @@ func (kramdownHTMLParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 		return nil, parser.NoChildren
 	}
 	line, seg := reader.PeekLine()
-	if kramdownStartTag(line) == "" && kramdownLeadTag(line) == "" {
+	if tag, _ := kramdownTag(line); tag == "" {
 		return nil, parser.NoChildren
 	}
 	src := reader.Source()
@@ -101,12 +101,9 @@ func (kramdownHTMLParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 		if eol := bytes.IndexByte(src[open:stop], '\n'); eol >= 0 {
 			lineEnd = open + eol + 1
 		}
-		name = kramdownStartTag(src[open:lineEnd])
-		tag := name
+		tag, block := kramdownTag(src[open:lineEnd])
 		if tag == "" {
-			if tag = kramdownLeadTag(src[open:lineEnd]); tag == "" {
-				return nil, parser.NoChildren
-			}
+			return nil, parser.NoChildren
 		}
 		n, closed := elementEnd(src[open:lineEnd], tag)
 		if !closed {
@@ -116,10 +113,11 @@ func (kramdownHTMLParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 			n, closed = elementEnd(src[open:stop], tag)
 		}
 		if !closed {
-			if name != "" {
-				break
+			if !block {
+				return nil, parser.NoChildren
 			}
-			return nil, parser.NoChildren
+			name = tag // the block's open element
+			break
 		}
 		open += n
 		// What follows the end tag on its line must be blank, and the
@@ -166,16 +164,6 @@ func (kramdownHTMLParser) CanInterruptParagraph() bool { return true }
 
 func (kramdownHTMLParser) CanAcceptIndentedLine() bool { return false }
 
-// kramdownStartTag is the name of the block element of kramdownBlockTags
-// whose start tag line starts with (after at most three spaces), "" when
-// it starts none.
-func kramdownStartTag(line []byte) string {
-	if name := lineStartTag(line); kramdownBlockTags[name] {
-		return name
-	}
-	return ""
-}
-
 // kramdownMaxSpans is how many elements written over several lines one
 // HTML block may hold before the one left open (see Open).
 const kramdownMaxSpans = 8
@@ -190,13 +178,18 @@ var kramdownLeadTags = map[string]bool{
 	"figcaption": true, "hgroup": true, "summary": true, "pre": true,
 }
 
-// kramdownLeadTag is the name of the element of kramdownLeadTags whose
-// start tag line starts with, as kramdownStartTag.
-func kramdownLeadTag(line []byte) string {
-	if name := lineStartTag(line); kramdownLeadTags[name] {
-		return name
+// kramdownTag is the name of the element whose start tag line starts
+// with (after at most three spaces), and block whether it is one of
+// kramdownBlockTags, which may be the block's open one; a name of
+// kramdownLeadTags has block false; "" for any other line.
+func kramdownTag(line []byte) (name string, block bool) {
+	switch name = lineStartTag(line); {
+	case kramdownBlockTags[name]:
+		return name, true
+	case kramdownLeadTags[name]:
+		return name, false
 	}
-	return ""
+	return "", false
 }
 
 // lineStartTag is the lower-cased name of the start tag line starts
