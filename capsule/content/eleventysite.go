@@ -638,7 +638,10 @@ func eleventyDateValue(expr string, date time.Time, ep eleventyPost) (string, bo
 		if !ok {
 			return "", false
 		}
-		return strftimeFormat(t, arg)
+		if !numericDateFormat(arg) {
+			return "", false
+		}
+		return strftime(t, arg)
 	}
 	return "", false
 }
@@ -693,41 +696,25 @@ func luxonFormat(t time.Time, format string) (string, bool) {
 	return b.String(), true
 }
 
-// strftimeFormat is what Liquid's date filter writes of t for the
-// numeric directives of a date (%Y, %y, %m, %d, %-m, %-d, %%) and text
-// between them; ok is false for any other.
-func strftimeFormat(t time.Time, format string) (string, bool) {
-	var b strings.Builder
+// numericDateFormat reports whether format's directives are the numeric
+// ones of a date (%Y, %y, %m, %d, %-m, %-d, %%), the text between them
+// aside: those whose output capsule knows is LiquidJS's own (strftime).
+func numericDateFormat(format string) bool {
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
-			b.WriteByte(format[i])
 			continue
 		}
 		d := format[i+1:]
 		switch {
-		case strings.HasPrefix(d, "Y"):
-			b.WriteString(strconv.Itoa(t.Year()))
-		case strings.HasPrefix(d, "y"):
-			b.WriteString(pad2(t.Year() % 100))
-		case strings.HasPrefix(d, "m"):
-			b.WriteString(pad2(int(t.Month())))
-		case strings.HasPrefix(d, "d"):
-			b.WriteString(pad2(t.Day()))
-		case strings.HasPrefix(d, "-m"):
-			b.WriteString(strconv.Itoa(int(t.Month())))
-		case strings.HasPrefix(d, "-d"):
-			b.WriteString(strconv.Itoa(t.Day()))
-		case strings.HasPrefix(d, "%"):
-			b.WriteByte('%')
-		default:
-			return "", false
-		}
-		if strings.HasPrefix(d, "-") {
+		case strings.HasPrefix(d, "-m"), strings.HasPrefix(d, "-d"):
+			i += 2
+		case d != "" && strings.ContainsRune("Yymd%", rune(d[0])):
 			i++
+		default:
+			return false
 		}
-		i++
 	}
-	return b.String(), true
+	return true
 }
 
 func pad2(n int) string { return leftPad(strconv.Itoa(n), 2) }
