@@ -423,11 +423,22 @@ func hugoGlob(pattern, s string) bool {
 // is a post's.
 const maxGlobAlternatives = 64
 
+// maxGlobLen bounds the glob globAlternatives expands: a language's or
+// an environment's is a few bytes. Each pair of braces is expanded by a
+// copy of the pattern, so that {a}{a}{a}… (one alternative each, which
+// maxGlobAlternatives does not stop) costs the square of its length: 8 s
+// for 60 KB of front matter, for each page the cascade is matched
+// against.
+const maxGlobLen = 256
+
 // globAlternatives are the patterns without braces that pattern's
 // {a,b} alternatives (nested, one after another) expand to, at most
 // maxGlobAlternatives; false for braces that do not close or expand to
-// more.
+// more, or a pattern over maxGlobLen bytes.
 func globAlternatives(pattern string) ([]string, bool) {
+	if len(pattern) > maxGlobLen {
+		return nil, false
+	}
 	open := strings.IndexByte(pattern, '{')
 	if open < 0 {
 		return []string{pattern}, !strings.ContainsAny(pattern, "}")
