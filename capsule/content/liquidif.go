@@ -770,7 +770,7 @@ func (e *scExpander) branchesTaken(t scLiquid, tags []lqTagAt) ([]int, string) {
 					}
 					continue
 				}
-				switch lqEqual(v, e.operand(w)) {
+				switch lqCompare(v, "==", e.operand(w)) { // unknown is maybe, not no
 				case lqMaybe:
 					return nil, "capsule cannot tell what " + w + " is"
 				case lqYes:

@@ -123,3 +123,15 @@ func TestLiquidConditionReadAheadRoom(t *testing.T) {
 		t.Errorf("three conditions, within the room, not decided: %d warnings %+v", len(warns), warns)
 	}
 }
+
+// A {% when %} whose value capsule does not know may match: the case
+// keeps every branch, with the warning, rather than take its else.
+func TestLiquidCaseWhenUnknownNotTold(t *testing.T) {
+	out, warns := expandWithSite(`{% assign x = "a" %}{% case x %}{% when site.data.foo %}WHEN{% else %}ELSE{% endcase %}`, 1)
+	if !strings.Contains(out, "WHEN") || !strings.Contains(out, "ELSE") || len(warns) == 0 || warns[0].Kind != "Liquid condition not decided" {
+		t.Errorf("%q %+v", out, warns)
+	}
+	if out, warns := expandWithSite(`{% assign x = "a" %}{% case x %}{% when "b" %}B{% when "a" %}A{% else %}E{% endcase %}`, 1); out != "A" || len(warns) != 0 {
+		t.Errorf("known values: %q %+v", out, warns)
+	}
+}
