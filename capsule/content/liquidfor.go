@@ -32,14 +32,15 @@ package content
 // of an item capsule does not know (post.excerpt, post.content) is
 // dropped with a warning, as another output capsule cannot tell.
 //
-// Bounds: every turn's output, and at least its body's size for the
-// work of expanding it, is taken from the post's varRoom (half its size
-// and 4 KiB, what includes and the site's variables may add: see
-// shortcodes.go), so that a post's text grows at most as its other
-// Liquid expansions allow; a loop whose next turn does not fit stops
-// there, with a warning saying how many of its items are shown. Each
-// turn reads its body's conditions ahead within their own room
-// (liquidIfRoom of the body), which the body's size charged bounds.
+// Bounds: every turn's output, and at least its body's size and a byte
+// for the work of expanding it, is taken from the post's varRoom (half
+// its size and 4 KiB, what includes and the site's variables may add:
+// see shortcodes.go), as is what the loops nested in it took, so that a
+// post's text grows at most as its other Liquid expansions allow and its
+// loops' turns, at any depth, are at most that many; a loop whose next
+// turn does not fit stops there, with a warning saying how many of its
+// items are shown. The turns' conditions read ahead within the post's
+// one room (liquidIfRoom).
 
 import (
 	"bytes"
@@ -212,7 +213,9 @@ func (e *scExpander) forLoop(p int, t scLiquid) (end int, ok bool) {
 		}
 		sub.asset, sub.site, sub.page = e.asset, e.site, e.page
 		sub.locals, sub.varRoom = e.locals, room
-		sub.ifDepth, sub.loops = e.ifDepth, e.loops
+		// The conditions of every turn read ahead within the post's one
+		// room (ifRoom), as all of a text's do.
+		sub.ifRoom, sub.ifDepth, sub.loops = e.ifRoom, e.ifDepth, e.loops
 		sub.turns = e.turns
 		if len(docs) > 0 {
 			sub.turns = append(slices.Clip(e.turns), lqTurn{name: name, doc: docs[i], index: i, length: len(docs)})
@@ -220,12 +223,18 @@ func (e *scExpander) forLoop(p int, t scLiquid) (end int, ok bool) {
 		sub.warns, e.warns = e.warns, Warnings{}
 		sub.run()
 		e.warns = sub.warns
-		cost := max(len(sub.out), b-a)
+		// A turn costs what it adds, and at least its body's size and
+		// a byte for the work of it; what loops nested in it spent
+		// (sub.varRoom, a byte a turn at the least) is spent too, so
+		// that the turns of a post's loops, at any depth, are at most
+		// its room: a loop of nothing nested in another no longer runs
+		// each turn's loops whole (40 posts, five deep: 13 s).
+		cost := max(len(sub.out), b-a, 1)
 		if cost > room {
 			e.warn(p, "Liquid loop cut short", "{%% for %s %%}: %d of its %d items shown: the others would add more than half the post's size (and 4 KiB) to it", scShort(t.args), i, len(docs))
 			break
 		}
-		e.varRoom = room - cost
+		e.varRoom = min(room-cost, sub.varRoom)
 		e.out = append(e.out, sub.out...)
 	}
 	e.blockRight = 1

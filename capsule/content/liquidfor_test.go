@@ -52,3 +52,30 @@ func TestStrftime(t *testing.T) {
 		t.Error("an unknown directive is applied")
 	}
 }
+
+// Loops nested in loops spend the post's one room: each turn at any
+// depth costs at least a byte, and what the loops inside a turn spent
+// is its loop's too. Before, a turn's inner loops ran on the whole room
+// again and a loop of nothing cost nothing: four empty loops over 40
+// posts, nested, took a second, six a minute, seven more than half an
+// hour.
+func TestLiquidForNestedLoopsBounded(t *testing.T) {
+	posts := make([]*Post, 40)
+	for i := range posts {
+		posts[i] = &Post{Title: fmt.Sprintf("P%d", i), Date: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), HasDate: true, File: fmt.Sprintf("_posts/%d.md", i)}
+	}
+	site := &liquidSite{docs: map[string][]*Post{"posts": posts}}
+	body := ""
+	for _, v := range []string{"a", "b", "c", "d", "e", "f", "g"} {
+		body = "{% for " + v + " in site.posts %}" + body + "{% endfor %}"
+	}
+	start := time.Now()
+	out, warns, _ := expandShortcodes([]byte(body), 1, nil, nil, true, nil, nil, "", nil, site, &Post{Title: "T"})
+	hangGuard(t, start, "seven empty loops over 40 posts, nested")
+	if room := len(body)/2 + 4096; len(out) > room+len(body) {
+		t.Errorf("the loops added %d bytes to a post of %d, more than its room of %d", len(out), len(body), room)
+	}
+	if len(warns) == 0 || warns[0].Kind != "Liquid loop cut short" {
+		t.Errorf("warnings: %+v", warns)
+	}
+}
