@@ -107,8 +107,8 @@ func astroGeneratedIDs(dir, content string, routes map[string][]astroRoute) (ids
 	content = path.Clean(filepath.ToSlash(content))
 	lits := &jsConsts{src: cfg}
 	defs := astroDefine.FindAllSubmatchIndex(cfg, -1)
-	byVar := make(map[string]string) // a collection's variable: its section
-	bodies := make(map[string][]byte)
+	// The collections' definitions in the file's order: the warnings
+	// come in it, and of two that glob one folder the first is read.
 	for i, d := range defs {
 		end := len(cfg)
 		if i+1 < len(defs) {
@@ -121,25 +121,25 @@ func astroGeneratedIDs(dir, content string, routes map[string][]astroRoute) (ids
 		}
 		folder := path.Clean(strings.TrimPrefix(filepath.ToSlash(astroGlobBaseValue(lits, m)), "./"))
 		name := string(cfg[d[2]:d[3]])
+		var section string
 		switch {
 		case folder == content:
-			byVar[name] = ""
 		case path.Dir(folder) == content && folder != ".":
-			byVar[name] = path.Base(folder)
+			section = path.Base(folder)
 		default:
 			continue
 		}
-		bodies[name] = body
-	}
-	for name, section := range byVar {
-		loc := astroGenIDKey.FindIndex(bodies[name])
+		loc := astroGenIDKey.FindIndex(body)
 		if loc == nil {
 			continue
 		}
 		if _, routed := routes[section]; !routed {
 			continue // no route serves it: its ids give no address
 		}
-		g, ok := readAstroGenID(bodies[name][loc[1]:])
+		if _, seen := ids[section]; seen {
+			continue
+		}
+		g, ok := readAstroGenID(body[loc[1]:])
 		if !ok {
 			warns = append(warns, &FileError{File: filepath.Join(dir, filepath.FromSlash(cfgName)), Kind: "Astro id not read", Msg: fmt.Sprintf(
 				"the generateId of the collection %s (%s) names its entries in a way capsule does not read without running the site's code: their addresses on the web site are not known; they keep those of their files' names (aliases in their front matter can give the others)", name, path.Join(content, section))})

@@ -270,15 +270,8 @@ func hexoFeedGenerators(deps map[string]any, m map[string]any) (names []string, 
 			types = append(types, t)
 		}
 	}
-	if t, ok := cfg["type"].(string); ok {
+	for _, t := range strs(cfg["type"]) {
 		add(t)
-		if len(types) == 0 {
-			types = []string{"atom"}
-		}
-	} else {
-		for _, t := range strs(cfg["type"]) {
-			add(t)
-		}
 	}
 	if len(types) == 0 {
 		types = []string{"atom"}
