@@ -541,7 +541,7 @@ func (f folder) hugoPageLang(rel string) string {
 	if len(f.config.languages) < 2 {
 		return f.config.onlyLang()
 	}
-	code, _, _, _ := f.config.hugoLanguage(&Post{File: rel, Dir: relDirOf(rel)}, f.contentPath())
+	code, _, _, _ := f.config.hugoLanguage(&Post{File: rel, Dir: parentDir(rel)}, f.contentPath())
 	return code
 }
 
@@ -572,15 +572,6 @@ func (f folder) hugoFolderLangs(rel string) []string {
 		codes[i] = l.Code
 	}
 	return codes
-}
-
-// relDirOf is the folder of rel (with slashes), "" at the top, as
-// Post.Dir is.
-func relDirOf(rel string) string {
-	if d := path.Dir(rel); d != "." {
-		return d
-	}
-	return ""
 }
 
 // hugoCascades are the tables of a Hugo site's configuration's cascade
